@@ -1,0 +1,96 @@
+package archive
+
+import "time"
+
+// Capture kinds.
+const (
+	KindResponse    = "response"             // a new payload for this URL
+	KindRevisit     = "revisit-identical"    // same payload bytes as this URL's previous capture
+	KindNotModified = "revisit-not-modified" // 304 to a conditional GET
+	KindFailed      = "failed"               // no usable response; Error says why
+)
+
+// Hop is one step of a redirect chain.
+type Hop struct {
+	URL    string `json:"url"`
+	Status int    `json:"status"`
+}
+
+// DateCandidate is one publication date found on a page and where it came from.
+type DateCandidate struct {
+	Value  string `json:"value"`
+	Source string `json:"source"`
+	Text   string `json:"text,omitempty"`
+}
+
+// Capture is the provenance record of one fetch: one per fetch, never
+// changed once written. ID is assigned by the archive.
+type Capture struct {
+	ID    uint64 `json:"id"`
+	RunID uint64 `json:"run_id"`
+	Kind  string `json:"kind"`
+
+	RequestedURL   string              `json:"requested_url"`
+	FinalURL       string              `json:"final_url"`
+	URL            string              `json:"url"` // canonical URL: the key of the URL index
+	Redirects      []Hop               `json:"redirects,omitempty"`
+	Method         string              `json:"method"`
+	Status         int                 `json:"status"`
+	RequestHeader  map[string][]string `json:"request_header,omitempty"`
+	ResponseHeader map[string][]string `json:"response_header,omitempty"`
+	FetchStart     time.Time           `json:"fetch_start"`
+	FetchEnd       time.Time           `json:"fetch_end"`
+	RemoteAddr     string              `json:"remote_addr,omitempty"`
+	PayloadSHA256  string              `json:"payload_sha256,omitempty"` // hex sha256 of the payload as it came
+	PayloadLength  int64               `json:"payload_length"`
+	Truncated      bool                `json:"truncated,omitempty"`
+	Limit          int64               `json:"limit,omitempty"` // body limit in force when Truncated
+	Rule           string              `json:"rule,omitempty"`
+	ToolVersion    string              `json:"tool_version"`
+	Error          string              `json:"error,omitempty"`
+
+	// What clean made of it (empty for failures and non-HTML).
+	Charset           string          `json:"charset,omitempty"`
+	CharsetEvidence   string          `json:"charset_evidence,omitempty"`
+	CharsetConfidence int             `json:"charset_confidence,omitempty"`
+	CharsetNote       string          `json:"charset_note,omitempty"`
+	Title             string          `json:"title,omitempty"`
+	Published         string          `json:"published,omitempty"`
+	PublishedWhy      string          `json:"published_why,omitempty"`
+	DateCandidates    []DateCandidate `json:"date_candidates,omitempty"`
+	Publisher         string          `json:"publisher,omitempty"`
+	Authority         string          `json:"authority,omitempty"`
+	Author            string          `json:"author,omitempty"`
+	Attribution       string          `json:"attribution,omitempty"`
+	Lang              string          `json:"lang,omitempty"`
+	Canonical         string          `json:"canonical,omitempty"`
+	TextSHA256        string          `json:"text_sha256,omitempty"`
+	NormVersion       int             `json:"norm_version,omitempty"`
+	Extractor         string          `json:"extractor,omitempty"`
+	ExtractorVersion  string          `json:"extractor_version,omitempty"`
+}
+
+// Entry is what the writer stores for one fetch: the capture, its payload
+// (stored once per sha256), and its clean text (stored once per text hash).
+// Payload may be nil for a revisit or failure; Text is "" when there is none.
+type Entry struct {
+	Capture Capture
+	Payload []byte
+	Text    string
+}
+
+// Run is one crawl run.
+type Run struct {
+	ID        uint64         `json:"id"`
+	Start     time.Time      `json:"start"`
+	End       time.Time      `json:"end,omitempty"`
+	Seeds     []string       `json:"seeds"`
+	PID       int            `json:"pid"`
+	Fetched   int            `json:"fetched"`
+	New       int            `json:"new"`
+	Changed   int            `json:"changed"`
+	Unchanged int            `json:"unchanged"`
+	Failed    map[string]int `json:"failed,omitempty"` // by reason
+	Bytes     int64          `json:"bytes"`
+	Status    string         `json:"status"` // running | done | interrupted
+}

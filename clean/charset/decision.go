@@ -1,0 +1,11 @@
+package charset
+
+// Decision is the charset chosen for a page's bytes, with the evidence that
+// made it. The same bytes and header always give the same Decision.
+type Decision struct {
+	Name       string `json:"name"`       // WHATWG label of the encoding used to decode: "utf-8", "gb18030", "big5", "windows-1252", …
+	Evidence   string `json:"evidence"`   // bom | ascii | utf8-valid | header | meta | detector | default | rule | fallback
+	Confidence int    `json:"confidence"` // detector confidence 0-100 when Evidence is "detector", else 100
+	Declared   string `json:"declared"`   // label the page declared (header, then meta), as written; "" for none
+	Note       string `json:"note"`       // why a declaration was overruled, if one was
+}

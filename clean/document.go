@@ -1,0 +1,30 @@
+package clean
+
+import "github.com/prov-archive/prov/clean/charset"
+
+// DateCandidate is one publication date found on a page, with where it was found.
+type DateCandidate struct {
+	Value  string `json:"value"`  // RFC 3339, or YYYY-MM-DD when the time is unknown
+	Source string `json:"source"` // meta:NAME | jsonld | time | visible | url | last-modified | rule
+	Text   string `json:"text"`   // the text it was read from
+}
+
+// Document is what clean makes of one page's bytes.
+type Document struct {
+	Charset          charset.Decision
+	Title            string
+	Published        string          // chosen date: RFC 3339 or YYYY-MM-DD; "" when unknown
+	PublishedWhy     string          // why that candidate was chosen
+	DateCandidates   []DateCandidate // every candidate, in the order found
+	Publisher        string          // site or publisher name found on the page
+	Author           string
+	Attribution      string   // the source line: 来源：… / Source: … / 据…电 / 转载自…
+	Lang             string   // BCP 47 primary tag: "zh", "en", …
+	Canonical        string   // rel=canonical as written (absolute), "" for none
+	Links            []string // absolute URLs of <a href> on the page, in order
+	Text             string   // clean main text as extracted (not normalised); paragraphs separated by "\n\n"
+	TextSHA256       string   // hex sha256 of Normalize(Text)
+	NormVersion      int      // version of Normalize used for TextSHA256
+	Extractor        string   // "rule:NAME" or "generic"
+	ExtractorVersion string
+}

@@ -1,0 +1,38 @@
+package crawl
+
+import (
+	"net/http"
+	"time"
+)
+
+// Hop is one step of a redirect chain: the URL requested and the status it
+// answered with (3xx for every hop but the last).
+type Hop struct {
+	URL    string `json:"url"`
+	Status int    `json:"status"`
+}
+
+// Page is one fetch as it happened. Payload holds the entity body exactly as
+// it came over the wire (transfer coding removed, content coding such as gzip
+// kept); Content holds the same body with its content coding removed, bounded
+// by the same limit. Nothing is cut silently: when the body passed the limit,
+// Truncated is set and Limit says where it was cut.
+type Page struct {
+	RequestedURL  string // canonical URL that was asked for
+	FinalURL      string // URL of the last hop
+	CanonicalURL  string // canonical form of FinalURL (set by the crawler, before rel=canonical)
+	Redirects     []Hop  // every hop, in order, ending with the final response
+	Method        string
+	Status        int
+	RequestHeader http.Header
+	Header        http.Header // response header of the final hop
+	Payload       []byte
+	Content       []byte
+	Truncated     bool
+	Limit         int64
+	Start, End    time.Time // UTC
+	RemoteAddr    string
+	Depth         int
+	Rule          string // name of the site rule that matched, "" for none
+	Err           error  // non-nil when the fetch failed; the other fields say how far it got
+}

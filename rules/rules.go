@@ -1,0 +1,94 @@
+package rules
+
+import (
+	"regexp"
+	"strings"
+	"time"
+)
+
+// Authority is how much a publisher's copy counts when electing the original
+// of a work: official > agency > news > portal > aggregator > unknown.
+type Authority string
+
+const (
+	Official   Authority = "official"
+	Agency     Authority = "agency"
+	News       Authority = "news"
+	Portal     Authority = "portal"
+	Aggregator Authority = "aggregator"
+	Unknown    Authority = "unknown"
+)
+
+// Rank orders authorities: higher is more authoritative; Unknown is 0.
+func (a Authority) Rank() int {
+	switch a {
+	case Official:
+		return 5
+	case Agency:
+		return 4
+	case News:
+		return 3
+	case Portal:
+		return 2
+	case Aggregator:
+		return 1
+	}
+	return 0
+}
+
+// Site is one site's rule. Zero values mean "not set": the crawler's
+// defaults apply and extraction takes the generic path.
+type Site struct {
+	Name      string
+	Hosts     []string // lower-case host names, without port
+	Authority Authority
+	Publisher string
+	Seeds     []string
+	Follow    []*regexp.Regexp // path patterns whose links are followed; none = all in-scope links
+	Capture   []*regexp.Regexp // path patterns of document pages; none = every HTML page
+	Deny      []*regexp.Regexp // URL patterns never fetched
+	MaxDepth  int
+	Delay     time.Duration
+	Parallel  int
+	Encoding  string // forced charset label ("" = decide from the bytes)
+
+	// Extraction selectors (goquery/CSS). Content empty = generic extraction.
+	Content    string
+	Drop       []string
+	Title      string
+	Date       string
+	DateFormat string // Go time layout for the Date selector's text
+
+	File string // rules file this site came from, for messages
+	Line int    // line of the site's entry in File
+}
+
+// Set is a validated collection of site rules.
+type Set struct {
+	Sites []*Site
+}
+
+// ForHost returns the site whose Hosts lists host (case-insensitive, port
+// ignored), or nil when no rule names it.
+func (s *Set) ForHost(host string) *Site {
+	if s == nil {
+		return nil
+	}
+	host = normalHost(host)
+	for _, site := range s.Sites {
+		for _, h := range site.Hosts {
+			if h == host {
+				return site
+			}
+		}
+	}
+	return nil
+}
+
+func normalHost(host string) string {
+	host = strings.ToLower(host)
+	if i := strings.LastIndexByte(host, ':'); i >= 0 && !strings.Contains(host[i:], "]") {
+		host = host[:i]
+	}
+	return strings.TrimSuffix(host, ".")
+}
