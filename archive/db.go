@@ -1,0 +1,199 @@
+package archive
+
+import (
+	"errors"
+	"fmt"
+	"os"
+	"strconv"
+	"sync"
+	"time"
+
+	bolt "go.etcd.io/bbolt"
+	berrors "go.etcd.io/bbolt/errors"
+)
+
+// SchemaVersion is the layout this package reads and writes.
+const SchemaVersion = 1
+
+const appName = "prov"
+
+// Bucket names; see doc.go for the layout.
+var (
+	bucketMeta      = []byte("meta")
+	bucketCaptures  = []byte("captures")
+	bucketPayloads  = []byte("payloads")
+	bucketDocuments = []byte("documents")
+	bucketDocCaps   = []byte("doccaps")
+	bucketURLs      = []byte("urls")
+	bucketRuns      = []byte("runs")
+
+	allBuckets = [][]byte{bucketMeta, bucketCaptures, bucketPayloads,
+		bucketDocuments, bucketDocCaps, bucketURLs, bucketRuns}
+)
+
+// DefaultTimeout is how long Open waits for another process's lock.
+const DefaultTimeout = time.Second
+
+// Options configure Open. The zero value opens for writing, waits
+// DefaultTimeout for the lock, and uses time.Now.
+type Options struct {
+	ReadOnly bool
+	Timeout  time.Duration    // wait for the file lock; default DefaultTimeout
+	Now      func() time.Time // clock for runs and the lock note; default time.Now
+	Holder   string           // who writes, for the lock note: "prov crawl run 12"
+}
+
+// DB is an open archive. Its methods are safe for concurrent use; bbolt
+// serialises writers, so a crawl should write through one Writer.
+type DB struct {
+	bolt     *bolt.DB
+	path     string
+	readOnly bool
+	now      func() time.Time
+
+	mu    sync.Mutex
+	owned map[uint64]bool // runs begun through this handle: the only live ones
+}
+
+// Open opens the archive at path, creating it unless opts.ReadOnly. An
+// existing file is first checked read-only, so a file that is not a prov
+// archive, or one from a newer prov, is refused untouched. A writer leaves a
+// lock note at path+".lock" naming itself; when the lock is held, Open fails
+// within opts.Timeout with a *LockedError naming the holder.
+func Open(path string, opts Options) (*DB, error) {
+	if opts.Timeout <= 0 {
+		opts.Timeout = DefaultTimeout
+	}
+	if opts.Now == nil {
+		opts.Now = time.Now
+	}
+	fresh, err := checkExisting(path, opts)
+	if err != nil {
+		return nil, err
+	}
+	if opts.ReadOnly && fresh {
+		return nil, fmt.Errorf("archive: open %s: %w", path, os.ErrNotExist)
+	}
+	bdb, err := openBolt(path, opts.ReadOnly, opts.Timeout)
+	if err != nil {
+		return nil, err
+	}
+	db := &DB{bolt: bdb, path: path, readOnly: opts.ReadOnly, now: opts.Now, owned: map[uint64]bool{}}
+	if opts.ReadOnly {
+		return db, nil
+	}
+	if err := db.init(); err != nil {
+		bdb.Close()
+		return nil, err
+	}
+	if err := writeLockNote(path, opts.Holder, opts.Now()); err != nil {
+		bdb.Close()
+		return nil, err
+	}
+	return db, nil
+}
+
+// checkExisting opens an existing, non-empty file read-only and checks it
+// is a prov archive of a schema we know. fresh reports that there is no
+// such file yet (missing or empty).
+func checkExisting(path string, opts Options) (fresh bool, err error) {
+	fi, err := os.Stat(path)
+	if errors.Is(err, os.ErrNotExist) {
+		return true, nil
+	}
+	if err != nil {
+		return false, fmt.Errorf("archive: open %s: %w", path, err)
+	}
+	if fi.Size() == 0 {
+		return true, nil
+	}
+	bdb, err := openBolt(path, true, opts.Timeout)
+	if err != nil {
+		return false, err
+	}
+	defer bdb.Close()
+	return false, bdb.View(func(tx *bolt.Tx) error {
+		_, err := checkSchema(tx, path)
+		return err
+	})
+}
+
+// openBolt opens the bbolt file, turning lock timeouts into *LockedError
+// and files bbolt cannot read into ErrNotArchive.
+func openBolt(path string, readOnly bool, timeout time.Duration) (*bolt.DB, error) {
+	bdb, err := bolt.Open(path, 0o644, &bolt.Options{ReadOnly: readOnly, Timeout: timeout})
+	switch {
+	case err == nil:
+		return bdb, nil
+	case errors.Is(err, berrors.ErrTimeout):
+		return nil, &LockedError{Path: path, Holder: readLockNote(path)}
+	case errors.Is(err, berrors.ErrInvalid), errors.Is(err, berrors.ErrVersionMismatch),
+		errors.Is(err, berrors.ErrChecksum), errors.Is(err, berrors.ErrInvalidMapping):
+		return nil, fmt.Errorf("%w: %s: %v", ErrNotArchive, path, err)
+	}
+	return nil, fmt.Errorf("archive: open %s: %w", path, err)
+}
+
+// checkSchema reports whether the file holds no buckets at all (empty) and
+// refuses files that are not ours or are newer than us.
+func checkSchema(tx *bolt.Tx, path string) (empty bool, err error) {
+	meta := tx.Bucket(bucketMeta)
+	if meta == nil {
+		empty = true
+		_ = tx.ForEach(func([]byte, *bolt.Bucket) error { empty = false; return nil })
+		if !empty {
+			return false, fmt.Errorf("%w: %s has buckets but no meta", ErrNotArchive, path)
+		}
+		return true, nil
+	}
+	if app := string(meta.Get([]byte("app"))); app != appName {
+		return false, fmt.Errorf("%w: %s: meta app is %q", ErrNotArchive, path, app)
+	}
+	v, err := strconv.Atoi(string(meta.Get([]byte("schema"))))
+	if err != nil {
+		return false, fmt.Errorf("%w: %s: bad schema version: %v", ErrNotArchive, path, err)
+	}
+	if v > SchemaVersion {
+		return false, fmt.Errorf("%w: %s has schema %d, this prov reads up to %d", ErrNewerSchema, path, v, SchemaVersion)
+	}
+	return false, nil
+}
+
+// init creates the buckets and meta of a new archive, re-checking the
+// schema inside the write transaction.
+func (db *DB) init() error {
+	return db.bolt.Update(func(tx *bolt.Tx) error {
+		empty, err := checkSchema(tx, db.path)
+		if err != nil {
+			return err
+		}
+		for _, name := range allBuckets {
+			if _, err := tx.CreateBucketIfNotExists(name); err != nil {
+				return fmt.Errorf("archive: create bucket %s: %w", name, err)
+			}
+		}
+		if !empty {
+			return nil
+		}
+		meta := tx.Bucket(bucketMeta)
+		if err := meta.Put([]byte("app"), []byte(appName)); err != nil {
+			return fmt.Errorf("archive: put meta: %w", err)
+		}
+		return meta.Put([]byte("schema"), []byte(strconv.Itoa(SchemaVersion)))
+	})
+}
+
+// Path returns the file the archive lives in.
+func (db *DB) Path() string { return db.path }
+
+// Close releases the file and, for a writer, removes its lock note.
+func (db *DB) Close() error {
+	err := db.bolt.Close()
+	if !db.readOnly {
+		removeLockNote(db.path)
+	}
+	if err != nil {
+		return fmt.Errorf("archive: close %s: %w", db.path, err)
+	}
+	return nil
+}

@@ -1,0 +1,37 @@
+// Package archive is prov's system of record: a bbolt file holding every
+// capture with its provenance, the payloads and clean texts they brought,
+// and the crawl runs that made them. Nothing in it is overwritten.
+//
+// Vocabulary:
+//
+//   - capture: the provenance record of one fetch (Capture), with an ID
+//     assigned here, in write order. A re-fetch adds a capture.
+//   - payload: the entity body exactly as it came over the wire (transfer
+//     coding removed, content coding kept), addressed by its sha256 and
+//     stored once however many captures bring it. "Already present" is the
+//     normal outcome of a revisit.
+//   - document: a clean text, addressed by the sha256 of its normalised
+//     form (computed by clean; archive cannot recompute it), stored once,
+//     never changed.
+//   - copy: a URL's latest capture that carries content (LatestContent).
+//   - work: copies whose texts hash alike; one of them is elected the
+//     original, with its reasons (Works).
+//   - run: one crawl, begun and finished by the writing process.
+//
+// Layout (schema 1), one bucket each:
+//
+//	meta       "app" → "prov", "schema" → "1"
+//	captures   capture ID (8 bytes big-endian, from NextSequence) → JSON Capture
+//	payloads   payload sha256 (32 raw bytes) → codec byte, raw length (8 BE), bytes
+//	documents  text sha256 (32 raw bytes) → JSON Document
+//	doccaps    text sha256 ‖ capture ID → empty: every copy of a document
+//	urls       canonical URL ‖ 0x00 ‖ capture ID → empty: a URL's history,
+//	           oldest first; its latest capture is the last key under it
+//	runs       run ID (8 bytes big-endian) → JSON Run
+//
+// bbolt lets one process write at a time and takes the file lock even to
+// read, so Open fails with ErrLocked while a crawl runs. A writer leaves a
+// note at <path>.lock saying who it is, which the refused process reports.
+// Files that are not prov archives, or come from a newer prov, are checked
+// read-only first and refused untouched. NoSync is never set.
+package archive

@@ -1,0 +1,147 @@
+package export
+
+import (
+	"bytes"
+	"encoding/json"
+	"fmt"
+	"strings"
+	"time"
+
+	"github.com/prov-archive/prov/archive"
+)
+
+// BundleStats says what a bundle holds.
+type BundleStats struct {
+	Copies int   // manifest lines
+	Texts  int   // text files
+	Works  int   // entries of works.json
+	Bytes  int64 // bytes of all files, before any archive compression
+}
+
+// Bundle writes the copies selected by f to target: a folder, or a
+// .tar.gz / .tgz / .zip file, holding manifest.jsonl (the JSONL lines
+// without "text", with "path" of the text file, "" when there is none),
+// works.json, and texts/<host>/<name>.txt, one per copy with text, each a
+// front matter and the clean text. An existing non-empty target is
+// refused with ErrTargetExists unless force; force writes into a folder
+// without deleting what else it holds.
+func Bundle(db *archive.DB, target string, f Filter, force bool) (BundleStats, error) {
+	var st BundleStats
+	lines, works, err := selectCopies(db, f)
+	if err != nil {
+		return st, fmt.Errorf("export: bundle: %w", err)
+	}
+	s, err := openSink(target, force, newest(lines))
+	if err != nil {
+		return st, fmt.Errorf("export: bundle %s: %w", target, err)
+	}
+	if err := writeBundle(db, s, lines, works, &st); err != nil {
+		s.abort()
+		return st, fmt.Errorf("export: bundle %s: %w", target, err)
+	}
+	if err := s.close(); err != nil {
+		return st, fmt.Errorf("export: bundle %s: %w", target, err)
+	}
+	return st, nil
+}
+
+func writeBundle(db *archive.DB, s sink, lines []Line, works []archive.Work, st *BundleStats) error {
+	add := func(name string, data []byte) error {
+		st.Bytes += int64(len(data))
+		return s.add(name, data)
+	}
+	names := newNamer()
+	var manifest bytes.Buffer
+	enc := json.NewEncoder(&manifest)
+	enc.SetEscapeHTML(false)
+	for i := range lines {
+		l := &lines[i]
+		path, err := writeText(db, add, names, l)
+		if err != nil {
+			return err
+		}
+		if path != "" {
+			st.Texts++
+		}
+		l.Text, l.Path = nil, &path
+		if err := enc.Encode(l); err != nil {
+			return err
+		}
+	}
+	st.Copies, st.Works = len(lines), len(works)
+	if err := add("manifest.jsonl", manifest.Bytes()); err != nil {
+		return err
+	}
+	return writeWorks(add, works)
+}
+
+// writeText writes l's text file, if it has text, and returns its path.
+func writeText(db *archive.DB, add func(string, []byte) error, names *namer, l *Line) (string, error) {
+	if l.TextSHA256 == "" {
+		return "", nil
+	}
+	if err := loadText(db, l); err != nil {
+		return "", err
+	}
+	path := names.textPath(l.URL)
+	return path, add(path, textFile(l))
+}
+
+func writeWorks(add func(string, []byte) error, works []archive.Work) error {
+	if works == nil {
+		works = []archive.Work{}
+	}
+	b, err := json.MarshalIndent(works, "", "  ")
+	if err != nil {
+		return err
+	}
+	return add("works.json", append(b, '\n'))
+}
+
+// textFile is the front matter, a blank line and the clean text.
+func textFile(l *Line) []byte {
+	var b strings.Builder
+	b.WriteString("---\n")
+	field(&b, "title", l.Title)
+	field(&b, "url", l.URL)
+	field(&b, "source", orElse(l.Publisher, l.host))
+	field(&b, "date", orElse(l.Published, `""`))
+	field(&b, "fetch_date", l.FetchedAt)
+	field(&b, "sha256", l.TextSHA256)
+	field(&b, "work", l.Work)
+	field(&b, "original", fmt.Sprint(l.Original))
+	b.WriteString("---\n\n")
+	b.WriteString(*l.Text)
+	if !strings.HasSuffix(*l.Text, "\n") {
+		b.WriteByte('\n')
+	}
+	return []byte(b.String())
+}
+
+// field writes one front matter line; a value never spans lines.
+func field(b *strings.Builder, key, value string) {
+	value = strings.Join(strings.Fields(value), " ")
+	fmt.Fprintf(b, "%s: %s\n", key, value)
+}
+
+func orElse(s, fallback string) string {
+	if s != "" {
+		return s
+	}
+	return fallback
+}
+
+// newest is the latest fetch time among lines: the modification time of
+// archive members, so that the same archive exports the same bytes.
+func newest(lines []Line) time.Time {
+	var t time.Time
+	for _, l := range lines {
+		if l.fetched.After(t) {
+			t = l.fetched
+		}
+	}
+	if t.IsZero() {
+		t = time.Unix(0, 0).UTC()
+	}
+	return t
+}

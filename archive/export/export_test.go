@@ -1,0 +1,278 @@
+package export_test
+
+import (
+	"archive/tar"
+	"archive/zip"
+	"bufio"
+	"bytes"
+	"compress/gzip"
+	"encoding/json"
+	"errors"
+	"io"
+	"os"
+	"path/filepath"
+	"reflect"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/prov-archive/prov/archive"
+	"github.com/prov-archive/prov/archive/export"
+)
+
+var t0 = time.Date(2026, 11, 23, 10, 0, 0, 0, time.UTC)
+
+const paper = "携手构建网络空间命运共同体\n\n中华人民共和国国务院新闻办公室"
+
+// MustArchive opens an archive in tb's temporary folder holding two copies
+// of one paper (official and news), a PDF without text, and one other text.
+func MustArchive(tb testing.TB) *archive.DB {
+	tb.Helper()
+	db, err := archive.Open(filepath.Join(tb.TempDir(), "prov.db"), archive.Options{})
+	if err != nil {
+		tb.Fatal(err)
+	}
+	tb.Cleanup(func() { db.Close() })
+	entries := []archive.Entry{
+		entry("http://www.scio.gov.cn/zfbps/32832/Document/1732898/1732898.htm", paper, "official", "国务院新闻办公室", "2022-11-07"),
+		entry("https://www.freebuf.com/news/349014.html", paper, "news", "", "2022-11-08"),
+		entry("http://www.scio.gov.cn/files/paper.pdf", "", "official", "", ""),
+		entry("http://english.test/../../etc/passwd", "other text", "", "", ""),
+	}
+	if _, err := db.Write(entries); err != nil {
+		tb.Fatal(err)
+	}
+	return db
+}
+
+func entry(url, text, authority, publisher, published string) archive.Entry {
+	c := archive.Capture{URL: url, FinalURL: url, RequestedURL: url, Status: 200, Method: "GET",
+		FetchStart: t0, Title: "白皮书: " + url, Authority: authority, Publisher: publisher,
+		Published: published, Charset: "utf-8", Lang: "zh",
+		ResponseHeader: map[string][]string{"Content-Type": {"text/html; charset=utf-8"}}}
+	if text != "" {
+		c.TextSHA256 = archive.Sum([]byte(text)).String()
+	}
+	return archive.Entry{Capture: c, Payload: []byte("<html>" + url + "</html>"), Text: text}
+}
+
+var contract = []string{"url", "final_url", "fetched_at", "status", "content_type", "encoding",
+	"title", "published", "publisher", "attribution", "lang", "text", "text_sha256", "raw_sha256",
+	"work", "original", "relation"}
+
+// keysInOrder decodes one JSON object and returns its keys in order.
+func keysInOrder(t *testing.T, line []byte) []string {
+	t.Helper()
+	dec := json.NewDecoder(bytes.NewReader(line))
+	dec.Token() // {
+	var keys []string
+	for dec.More() {
+		k, err := dec.Token()
+		if err != nil {
+			t.Fatal(err)
+		}
+		keys = append(keys, k.(string))
+		var skip json.RawMessage
+		dec.Decode(&skip)
+	}
+	return keys
+}
+
+func TestJSONLFieldsExactly(t *testing.T) {
+	db := MustArchive(t)
+	var out bytes.Buffer
+	if err := export.JSONL(db, &out, export.Filter{}); err != nil {
+		t.Fatal(err)
+	}
+	lines := bytes.Split(bytes.TrimSpace(out.Bytes()), []byte("\n"))
+	if len(lines) != 4 {
+		t.Fatalf("%d lines, want 4", len(lines))
+	}
+	originals := 0
+	for _, line := range lines {
+		keys := keysInOrder(t, line)
+		if !reflect.DeepEqual(keys[:len(contract)], contract) {
+			t.Errorf("keys = %v\nwant first %v", keys, contract)
+		}
+		var m map[string]any
+		json.Unmarshal(line, &m)
+		for _, k := range contract {
+			if _, ok := m[k]; !ok {
+				t.Errorf("missing %q", k)
+			}
+		}
+		if m["original"] == true {
+			originals++
+			if m["url"] != "http://www.scio.gov.cn/zfbps/32832/Document/1732898/1732898.htm" && m["text"] != "other text" {
+				t.Errorf("wrong original %v", m["url"])
+			}
+		}
+		if m["fetched_at"] != "2026-11-23T10:00:00Z" {
+			t.Errorf("fetched_at = %v", m["fetched_at"])
+		}
+	}
+	if originals != 2 {
+		t.Errorf("%d originals, want 2 (one per work)", originals)
+	}
+}
+
+func TestJSONLFilter(t *testing.T) {
+	db := MustArchive(t)
+	var out bytes.Buffer
+	export.JSONL(db, &out, export.Filter{Host: "WWW.SCIO.GOV.CN"})
+	if n := bytes.Count(out.Bytes(), []byte("\n")); n != 2 {
+		t.Errorf("host filter: %d lines, want 2", n)
+	}
+	out.Reset()
+	export.JSONL(db, &out, export.Filter{Work: archive.Sum([]byte(paper)).Short()})
+	if n := bytes.Count(out.Bytes(), []byte("\n")); n != 2 {
+		t.Errorf("work filter: %d lines, want 2", n)
+	}
+	out.Reset()
+	export.JSONL(db, &out, export.Filter{Since: t0.Add(time.Hour)})
+	if out.Len() != 0 {
+		t.Errorf("since filter: %q", out.String())
+	}
+}
+
+func TestBundleFolder(t *testing.T) {
+	db := MustArchive(t)
+	dir := filepath.Join(t.TempDir(), "bundle")
+	st, err := export.Bundle(db, dir, export.Filter{}, false)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if st.Copies != 4 || st.Texts != 3 || st.Works != 2 {
+		t.Errorf("stats = %+v", st)
+	}
+	got, err := os.ReadFile(filepath.Join(dir, "texts/www.freebuf.com/news_349014.txt"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	want := "---\n" +
+		"title: 白皮书: https://www.freebuf.com/news/349014.html\n" +
+		"url: https://www.freebuf.com/news/349014.html\n" +
+		"source: www.freebuf.com\n" +
+		"date: 2022-11-08\n" +
+		"fetch_date: 2026-11-23T10:00:00Z\n" +
+		"sha256: " + archive.Sum([]byte(paper)).String() + "\n" +
+		"work: " + archive.Sum([]byte(paper)).Short() + "\n" +
+		"original: false\n" +
+		"---\n\n" + paper + "\n"
+	if string(got) != want {
+		t.Errorf("text file:\n%s\nwant:\n%s", got, want)
+	}
+	checkManifest(t, filepath.Join(dir, "manifest.jsonl"), dir)
+	var works []archive.Work
+	b, _ := os.ReadFile(filepath.Join(dir, "works.json"))
+	if err := json.Unmarshal(b, &works); err != nil || len(works) != 2 {
+		t.Errorf("works.json: %d works, %v", len(works), err)
+	}
+	// Nothing escaped: every file is under dir.
+	if _, err := os.Stat(filepath.Join(filepath.Dir(dir), "etc")); err == nil {
+		t.Error("a file escaped the bundle")
+	}
+}
+
+// checkManifest reads manifest.jsonl: no "text", a "path" that exists.
+func checkManifest(t *testing.T, path, dir string) {
+	t.Helper()
+	f, err := os.Open(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer f.Close()
+	sc := bufio.NewScanner(f)
+	for sc.Scan() {
+		var m map[string]any
+		json.Unmarshal(sc.Bytes(), &m)
+		if _, ok := m["text"]; ok {
+			t.Error("manifest line has text")
+		}
+		p, ok := m["path"].(string)
+		if !ok {
+			t.Fatalf("manifest line without path: %s", sc.Bytes())
+		}
+		if p == "" {
+			continue
+		}
+		if _, err := os.Stat(filepath.Join(dir, filepath.FromSlash(p))); err != nil {
+			t.Errorf("path %s: %v", p, err)
+		}
+	}
+}
+
+func TestBundleRefusesNonEmptyTargetWithoutForce(t *testing.T) {
+	db := MustArchive(t)
+	dir := t.TempDir()
+	os.WriteFile(filepath.Join(dir, "keep.txt"), []byte("mine"), 0o644)
+	if _, err := export.Bundle(db, dir, export.Filter{}, false); !errors.Is(err, export.ErrTargetExists) {
+		t.Fatalf("err = %v, want ErrTargetExists", err)
+	}
+	if _, err := os.Stat(filepath.Join(dir, "manifest.jsonl")); err == nil {
+		t.Error("wrote into a refused target")
+	}
+	if _, err := export.Bundle(db, dir, export.Filter{}, true); err != nil {
+		t.Fatalf("force: %v", err)
+	}
+	if b, _ := os.ReadFile(filepath.Join(dir, "keep.txt")); string(b) != "mine" {
+		t.Error("force removed the user's file")
+	}
+	tgz := filepath.Join(dir, "b.tar.gz")
+	os.WriteFile(tgz, []byte("old"), 0o644)
+	if _, err := export.Bundle(db, tgz, export.Filter{}, false); !errors.Is(err, export.ErrTargetExists) {
+		t.Errorf("tar.gz over a file: %v", err)
+	}
+}
+
+func TestBundleTarGzReadable(t *testing.T) {
+	db := MustArchive(t)
+	path := filepath.Join(t.TempDir(), "b.tar.gz")
+	if _, err := export.Bundle(db, path, export.Filter{}, false); err != nil {
+		t.Fatal(err)
+	}
+	f, _ := os.Open(path)
+	defer f.Close()
+	gz, err := gzip.NewReader(f)
+	if err != nil {
+		t.Fatal(err)
+	}
+	tr := tar.NewReader(gz)
+	var names []string
+	for {
+		h, err := tr.Next()
+		if err == io.EOF {
+			break
+		}
+		if err != nil {
+			t.Fatal(err)
+		}
+		if !filepath.IsLocal(h.Name) {
+			t.Errorf("unsafe member %q", h.Name)
+		}
+		body, _ := io.ReadAll(tr)
+		if strings.HasPrefix(h.Name, "texts/") && !bytes.HasPrefix(body, []byte("---\ntitle: ")) {
+			t.Errorf("%s has no front matter", h.Name)
+		}
+		names = append(names, h.Name)
+	}
+	if len(names) != 5 || names[3] != "manifest.jsonl" || names[4] != "works.json" {
+		t.Errorf("members = %v", names)
+	}
+}
+
+func TestBundleZipReadable(t *testing.T) {
+	db := MustArchive(t)
+	path := filepath.Join(t.TempDir(), "b.zip")
+	if _, err := export.Bundle(db, path, export.Filter{}, false); err != nil {
+		t.Fatal(err)
+	}
+	zr, err := zip.OpenReader(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer zr.Close()
+	if len(zr.File) != 5 {
+		t.Errorf("%d members, want 5", len(zr.File))
+	}
+}

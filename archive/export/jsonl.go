@@ -1,0 +1,35 @@
+package export
+
+import (
+	"bufio"
+	"encoding/json"
+	"fmt"
+	"io"
+
+	"github.com/prov-archive/prov/archive"
+)
+
+// JSONL writes one JSON line per copy selected by f, in URL order, with the
+// copy's clean text.
+func JSONL(db *archive.DB, w io.Writer, f Filter) error {
+	lines, _, err := selectCopies(db, f)
+	if err != nil {
+		return fmt.Errorf("export: jsonl: %w", err)
+	}
+	bw := bufio.NewWriter(w)
+	enc := json.NewEncoder(bw)
+	enc.SetEscapeHTML(false)
+	for i := range lines {
+		if err := loadText(db, &lines[i]); err != nil {
+			return fmt.Errorf("export: jsonl: %w", err)
+		}
+		if err := enc.Encode(&lines[i]); err != nil {
+			return fmt.Errorf("export: jsonl: %w", err)
+		}
+		lines[i].Text = nil // one text in memory at a time
+	}
+	if err := bw.Flush(); err != nil {
+		return fmt.Errorf("export: jsonl: %w", err)
+	}
+	return nil
+}

@@ -1,0 +1,139 @@
+package export
+
+import (
+	"net/http"
+	"net/url"
+	"strings"
+	"time"
+
+	"github.com/prov-archive/prov/archive"
+)
+
+// Filter selects copies; zero fields select everything.
+type Filter struct {
+	Since time.Time // fetched at or after
+	Host  string    // URL host, case-insensitive, without port
+	Work  string    // work ID or full text sha256
+}
+
+// Line is one copy as exported. The first 17 fields are the JSONL
+// contract, in this order; later fields are additions. Text and Path are
+// pointers so that JSONL always has "text" and the bundle manifest has
+// "path" instead.
+type Line struct {
+	URL         string  `json:"url"`
+	FinalURL    string  `json:"final_url"`
+	FetchedAt   string  `json:"fetched_at"`
+	Status      int     `json:"status"`
+	ContentType string  `json:"content_type"`
+	Encoding    string  `json:"encoding"`
+	Title       string  `json:"title"`
+	Published   string  `json:"published"`
+	Publisher   string  `json:"publisher"`
+	Attribution string  `json:"attribution"`
+	Lang        string  `json:"lang"`
+	Text        *string `json:"text,omitempty"`
+	TextSHA256  string  `json:"text_sha256"`
+	RawSHA256   string  `json:"raw_sha256"`
+	Work        string  `json:"work"`
+	Original    bool    `json:"original"`
+	Relation    string  `json:"relation"`
+
+	CaptureID       uint64  `json:"capture_id"`
+	CharsetEvidence string  `json:"charset_evidence"`
+	Truncated       bool    `json:"truncated"`
+	PayloadLength   int64   `json:"payload_length"`
+	Path            *string `json:"path,omitempty"`
+
+	host    string
+	fetched time.Time
+}
+
+// membership is a capture's place in a work.
+type membership struct {
+	work, relation string
+}
+
+// selectCopies returns the filtered copies in URL order, and the works
+// they belong to.
+func selectCopies(db *archive.DB, f Filter) ([]Line, []archive.Work, error) {
+	works, err := db.Works()
+	if err != nil {
+		return nil, nil, err
+	}
+	member := map[uint64]membership{}
+	for _, w := range works {
+		for _, c := range w.Copies {
+			member[c.CaptureID] = membership{w.ID, c.Relation}
+		}
+	}
+	var lines []Line
+	err = db.LatestContent(func(c archive.Capture) error {
+		if l := newLine(c, member[c.ID]); f.match(l) {
+			lines = append(lines, l)
+		}
+		return nil
+	})
+	return lines, usedWorks(works, lines), err
+}
+
+func newLine(c archive.Capture, m membership) Line {
+	l := Line{URL: c.URL, FinalURL: c.FinalURL, FetchedAt: c.FetchStart.UTC().Format(time.RFC3339),
+		Status: c.Status, ContentType: http.Header(c.ResponseHeader).Get("Content-Type"),
+		Encoding: c.Charset, Title: c.Title, Published: c.Published, Publisher: c.Publisher,
+		Attribution: c.Attribution, Lang: c.Lang, TextSHA256: c.TextSHA256, RawSHA256: c.PayloadSHA256,
+		Work: m.work, Original: m.relation == archive.RelOriginal, Relation: m.relation,
+		CaptureID: c.ID, CharsetEvidence: c.CharsetEvidence, Truncated: c.Truncated, PayloadLength: c.PayloadLength,
+		fetched: c.FetchStart, host: hostOf(c.URL)}
+	return l
+}
+
+func hostOf(raw string) string {
+	u, err := url.Parse(raw)
+	if err != nil {
+		return ""
+	}
+	return strings.ToLower(u.Hostname())
+}
+
+func (f Filter) match(l Line) bool {
+	switch {
+	case !f.Since.IsZero() && l.fetched.Before(f.Since):
+		return false
+	case f.Host != "" && !strings.EqualFold(strings.TrimSuffix(f.Host, "."), l.host):
+		return false
+	case f.Work != "" && f.Work != l.Work && !strings.EqualFold(f.Work, l.TextSHA256):
+		return false
+	}
+	return true
+}
+
+// usedWorks keeps the works that have a copy among lines.
+func usedWorks(works []archive.Work, lines []Line) []archive.Work {
+	used := map[string]bool{}
+	for _, l := range lines {
+		used[l.Work] = true
+	}
+	var out []archive.Work
+	for _, w := range works {
+		if used[w.ID] {
+			out = append(out, w)
+		}
+	}
+	return out
+}
+
+// loadText fills l.Text from its document; called outside any read
+// transaction (nested bbolt transactions can deadlock against a writer).
+func loadText(db *archive.DB, l *Line) error {
+	text := ""
+	if l.TextSHA256 != "" {
+		d, err := db.Document(l.TextSHA256)
+		if err != nil {
+			return err
+		}
+		text = d.Text
+	}
+	l.Text = &text
+	return nil
+}

@@ -1,0 +1,170 @@
+package archive
+
+import (
+	"encoding/json"
+	"fmt"
+
+	bolt "go.etcd.io/bbolt"
+)
+
+// Captures calls fn once per capture, in ID order, inside one read
+// transaction. An error from fn stops the walk and is returned.
+func (db *DB) Captures(fn func(Capture) error) error {
+	return db.bolt.View(func(tx *bolt.Tx) error {
+		return tx.Bucket(bucketCaptures).ForEach(func(_, v []byte) error {
+			c, err := decodeCapture(v)
+			if err != nil {
+				return err
+			}
+			return fn(c)
+		})
+	})
+}
+
+// Latest calls fn once per URL with that URL's latest capture, whatever
+// its kind, in URL order, inside one read transaction.
+func (db *DB) Latest(fn func(Capture) error) error {
+	return db.latestWhere(func(Capture) bool { return true }, fn)
+}
+
+// LatestContent calls fn once per URL with that URL's latest capture that
+// carries content (status 200 with a text or a payload), in URL order. A
+// later failure or 304 does not hide the copy the archive holds.
+func (db *DB) LatestContent(fn func(Capture) error) error {
+	return db.latestWhere(hasContent, fn)
+}
+
+func hasContent(c Capture) bool {
+	return c.Status == 200 && (c.TextSHA256 != "" || c.PayloadSHA256 != "")
+}
+
+// latestWhere walks the urls index one URL at a time, newest capture
+// first, and hands fn the first that ok accepts.
+func (db *DB) latestWhere(ok func(Capture) bool, fn func(Capture) error) error {
+	return db.bolt.View(func(tx *bolt.Tx) error {
+		return forEachURL(tx, func(_ string, ids []uint64) error {
+			for i := len(ids) - 1; i >= 0; i-- {
+				c, err := getCapture(tx, ids[i])
+				if err != nil {
+					return err
+				}
+				if ok(c) {
+					return fn(c)
+				}
+			}
+			return nil
+		})
+	})
+}
+
+// forEachURL calls fn once per URL of the urls index with its capture IDs
+// in ascending order.
+func forEachURL(tx *bolt.Tx, fn func(url string, ids []uint64) error) error {
+	cur := tx.Bucket(bucketURLs).Cursor()
+	var url string
+	var ids []uint64
+	for k, _ := cur.First(); k != nil; k, _ = cur.Next() {
+		if u := urlOfKey(k); len(ids) > 0 && u != url {
+			if err := fn(url, ids); err != nil {
+				return err
+			}
+			ids = nil
+		}
+		url = urlOfKey(k)
+		ids = append(ids, keyID(k))
+	}
+	if len(ids) == 0 {
+		return nil
+	}
+	return fn(url, ids)
+}
+
+// History returns every capture of url, oldest first.
+func (db *DB) History(url string) ([]Capture, error) {
+	var out []Capture
+	err := db.bolt.View(func(tx *bolt.Tx) error {
+		for _, id := range urlCaptureIDs(tx, url) {
+			c, err := getCapture(tx, id)
+			if err != nil {
+				return err
+			}
+			out = append(out, c)
+		}
+		return nil
+	})
+	return out, err
+}
+
+// Capture returns the capture with this ID, or ErrNotFound.
+func (db *DB) Capture(id uint64) (Capture, error) {
+	var c Capture
+	err := db.bolt.View(func(tx *bolt.Tx) (err error) {
+		c, err = getCapture(tx, id)
+		return err
+	})
+	return c, err
+}
+
+// Document returns the document stored under its hex text sha256.
+func (db *DB) Document(sha string) (Document, error) {
+	var d Document
+	h, err := ParseHash(sha)
+	if err != nil {
+		return d, err
+	}
+	err = db.bolt.View(func(tx *bolt.Tx) error {
+		v := tx.Bucket(bucketDocuments).Get(h[:])
+		if v == nil {
+			return fmt.Errorf("archive: document %s: %w", h.Short(), ErrNotFound)
+		}
+		if err := json.Unmarshal(v, &d); err != nil {
+			return fmt.Errorf("archive: document %s: %w", h.Short(), err)
+		}
+		return nil
+	})
+	return d, err
+}
+
+// DocumentCaptures returns the IDs of every capture whose text hashes to
+// sha, in ID order: every copy of the document.
+func (db *DB) DocumentCaptures(sha string) ([]uint64, error) {
+	h, err := ParseHash(sha)
+	if err != nil {
+		return nil, err
+	}
+	var ids []uint64
+	err = db.bolt.View(func(tx *bolt.Tx) error {
+		cur := tx.Bucket(bucketDocCaps).Cursor()
+		for k, _ := cur.Seek(h[:]); hasPrefix(k, h[:]); k, _ = cur.Next() {
+			ids = append(ids, keyID(k))
+		}
+		return nil
+	})
+	return ids, err
+}
+
+func urlCaptureIDs(tx *bolt.Tx, url string) []uint64 {
+	prefix := urlPrefix(url)
+	var ids []uint64
+	cur := tx.Bucket(bucketURLs).Cursor()
+	for k, _ := cur.Seek(prefix); hasPrefix(k, prefix) && len(k) == len(prefix)+8; k, _ = cur.Next() {
+		ids = append(ids, keyID(k))
+	}
+	return ids
+}
+
+func getCapture(tx *bolt.Tx, id uint64) (Capture, error) {
+	v := tx.Bucket(bucketCaptures).Get(idKey(id))
+	if v == nil {
+		return Capture{}, fmt.Errorf("archive: capture %d: %w", id, ErrNotFound)
+	}
+	return decodeCapture(v)
+}
+
+func decodeCapture(v []byte) (Capture, error) {
+	var c Capture
+	if err := json.Unmarshal(v, &c); err != nil {
+		return c, fmt.Errorf("archive: decode capture: %w", err)
+	}
+	return c, nil
+}

@@ -1,0 +1,105 @@
+package archive_test
+
+import (
+	"reflect"
+	"testing"
+	"time"
+
+	"github.com/prov-archive/prov/archive"
+)
+
+type copySpec struct {
+	url, authority, published string
+	fetched                   time.Duration // after t0
+}
+
+func writeCopies(t *testing.T, db *archive.DB, text string, specs []copySpec) {
+	t.Helper()
+	for _, s := range specs {
+		e := page(s.url, "<p>"+s.url+"</p>", text)
+		e.Capture.Authority, e.Capture.Published = s.authority, s.published
+		e.Capture.FetchStart = t0.Add(s.fetched)
+		MustWrite(t, db, e)
+	}
+}
+
+func TestWorksElection(t *testing.T) {
+	tests := []struct {
+		name     string
+		copies   []copySpec
+		original string
+		reasons  []string
+	}{
+		{"authority first", []copySpec{
+			{"http://news.test/a", "news", "2022-11-06", 0},
+			{"http://gov.test/a", "official", "2022-11-07", time.Hour},
+		}, "http://gov.test/a", []string{"authority official beats news"}},
+		{"earliest date among equals", []copySpec{
+			{"http://n1.test/a", "news", "2022-11-08T09:00:00+08:00", 0},
+			{"http://n2.test/a", "news", "2022-11-07", time.Hour},
+			{"http://portal.test/a", "portal", "2022-11-01", 0},
+		}, "http://n2.test/a", []string{"authority news beats portal", "published 2022-11-07, earliest (next 2022-11-08T09:00:00+08:00)"}},
+		{"unknown dates last", []copySpec{
+			{"http://n1.test/a", "news", "", 0},
+			{"http://n2.test/a", "news", "2022-11-09", time.Hour},
+		}, "http://n2.test/a", []string{"published 2022-11-09; the others are undated"}},
+		{"first fetched", []copySpec{
+			{"http://n1.test/a", "", "", time.Hour},
+			{"http://n2.test/a", "bogus", "not a date", 0},
+		}, "http://n2.test/a", []string{"first fetched 2026-11-23T10:00:00Z, earliest (next 2026-11-23T11:00:00Z)"}},
+		{"lowest id", []copySpec{
+			{"http://n2.test/a", "agency", "2022-11-07", 0},
+			{"http://n1.test/a", "agency", "2022-11-07", 0},
+		}, "http://n2.test/a", []string{"tie broken by capture ID: 1 before 2"}},
+		{"single", []copySpec{{"http://a.test/", "", "", 0}}, "http://a.test/", []string{"only copy"}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			db := MustOpen(t)
+			writeCopies(t, db, "one text "+tt.name, tt.copies)
+			works, err := db.Works()
+			if err != nil || len(works) != 1 {
+				t.Fatalf("works = %+v, %v", works, err)
+			}
+			w := works[0]
+			if w.Original.URL != tt.original || w.Copies[0].URL != tt.original || w.Copies[0].Relation != "original" {
+				t.Errorf("original = %+v, want %s", w.Original, tt.original)
+			}
+			if !reflect.DeepEqual(w.Reasons, tt.reasons) {
+				t.Errorf("reasons = %q\nwant %q", w.Reasons, tt.reasons)
+			}
+			for _, c := range w.Copies[1:] {
+				if c.Relation != "identical" {
+					t.Errorf("copy %s relation %q", c.URL, c.Relation)
+				}
+			}
+			if w.ID != w.TextSHA256[:12] || len(w.Copies) != len(tt.copies) {
+				t.Errorf("work = %+v", w)
+			}
+		})
+	}
+}
+
+func TestWorksUseLatestContentAndAreDeterministic(t *testing.T) {
+	db := MustOpen(t)
+	writeCopies(t, db, "old text", []copySpec{{"http://a.test/", "official", "", 0}})
+	writeCopies(t, db, "new text", []copySpec{{"http://a.test/", "official", "", 0}, {"http://b.test/", "news", "", 0}})
+	writeCopies(t, db, "other", []copySpec{{"http://c.test/", "", "", 0}})
+	gone := page("http://c.test/", "", "")
+	gone.Payload, gone.Capture.Status = nil, 404
+	MustWrite(t, db, gone)
+
+	first, err := db.Works()
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(first) != 2 {
+		t.Fatalf("%d works, want 2 (old text replaced; 404 keeps the archived copy)", len(first))
+	}
+	for i := 0; i < 5; i++ {
+		again, _ := db.Works()
+		if !reflect.DeepEqual(first, again) {
+			t.Fatal("Works is not deterministic")
+		}
+	}
+}

@@ -1,0 +1,239 @@
+package archive
+
+import (
+	"encoding/json"
+	"fmt"
+	"strings"
+	"unicode/utf8"
+
+	bolt "go.etcd.io/bbolt"
+)
+
+// Document is one clean text, stored once per text hash and never changed.
+type Document struct {
+	TextSHA256   string `json:"text_sha256"`
+	NormVersion  int    `json:"norm_version"`
+	Text         string `json:"text"`
+	Length       int    `json:"length"`        // characters (Unicode code points) in Text
+	FirstCapture uint64 `json:"first_capture"` // the capture that first brought it
+}
+
+// Write stores entries in one transaction and returns their capture IDs,
+// in order. Either all are stored or none. For each entry it checks that
+// the payload hashes to Capture.PayloadSHA256 (filling PayloadSHA256 and
+// PayloadLength when empty), stores the payload and the document unless
+// already present, fills Capture.Kind when empty, and indexes the capture
+// by URL and by text hash. Capture.URL defaults to FinalURL, then
+// RequestedURL.
+func (db *DB) Write(entries []Entry) ([]uint64, error) {
+	caps, err := db.write(entries)
+	if err != nil {
+		return nil, err
+	}
+	ids := make([]uint64, len(caps))
+	for i, c := range caps {
+		ids[i] = c.ID
+	}
+	return ids, nil
+}
+
+// write prepares a copy of entries outside the transaction (hashing is the
+// slow part) and stores them in one.
+func (db *DB) write(entries []Entry) ([]Capture, error) {
+	if db.readOnly {
+		return nil, ErrReadOnly
+	}
+	prepared := make([]Entry, len(entries))
+	for i := range entries {
+		prepared[i] = entries[i]
+		if err := prepare(&prepared[i]); err != nil {
+			return nil, err
+		}
+	}
+	return db.writePrepared(prepared)
+}
+
+func (db *DB) writePrepared(entries []Entry) ([]Capture, error) {
+	caps := make([]Capture, len(entries))
+	err := db.bolt.Update(func(tx *bolt.Tx) error {
+		for i := range entries {
+			c, err := putEntry(tx, &entries[i])
+			if err != nil {
+				return err
+			}
+			caps[i] = c
+		}
+		return nil
+	})
+	if err != nil {
+		return nil, err
+	}
+	return caps, nil
+}
+
+// prepare checks an entry and fills what can be derived from it.
+func prepare(e *Entry) error {
+	c := &e.Capture
+	if c.URL == "" {
+		c.URL = c.FinalURL
+	}
+	if c.URL == "" {
+		c.URL = c.RequestedURL
+	}
+	if c.URL == "" || strings.IndexByte(c.URL, 0) >= 0 {
+		return fmt.Errorf("archive: put capture: bad URL %q", c.URL)
+	}
+	if err := preparePayload(e); err != nil {
+		return err
+	}
+	if c.TextSHA256 != "" {
+		if _, err := ParseHash(c.TextSHA256); err != nil {
+			return fmt.Errorf("archive: put capture %s: text: %w", c.URL, err)
+		}
+	} else if e.Text != "" {
+		return fmt.Errorf("archive: put capture %s: text without text_sha256", c.URL)
+	}
+	c.FetchStart, c.FetchEnd = c.FetchStart.UTC(), c.FetchEnd.UTC()
+	return nil
+}
+
+func preparePayload(e *Entry) error {
+	c := &e.Capture
+	if e.Payload == nil {
+		if c.PayloadSHA256 == "" {
+			return nil
+		}
+		_, err := ParseHash(c.PayloadSHA256)
+		return wrapPut(c, err)
+	}
+	got := Sum(e.Payload)
+	if c.PayloadSHA256 != "" {
+		want, err := ParseHash(c.PayloadSHA256)
+		if err != nil {
+			return wrapPut(c, err)
+		}
+		if got != want {
+			return fmt.Errorf("archive: put capture %s: %w: bytes hash to %s, record says %s",
+				c.URL, ErrMismatch, got, want)
+		}
+	}
+	c.PayloadSHA256 = got.String()
+	if c.PayloadLength == 0 {
+		c.PayloadLength = int64(len(e.Payload))
+	}
+	return nil
+}
+
+func wrapPut(c *Capture, err error) error {
+	if err == nil {
+		return nil
+	}
+	return fmt.Errorf("archive: put capture %s: %w", c.URL, err)
+}
+
+// putEntry stores one prepared entry inside tx.
+func putEntry(tx *bolt.Tx, e *Entry) (Capture, error) {
+	c := e.Capture
+	caps := tx.Bucket(bucketCaptures)
+	id, err := caps.NextSequence()
+	if err != nil {
+		return c, fmt.Errorf("archive: put capture: %w", err)
+	}
+	c.ID = id
+	if c.Kind == "" {
+		c.Kind = deriveKind(tx, &c)
+	}
+	if err := putPayload(tx, &c, e.Payload); err != nil {
+		return c, err
+	}
+	if err := putDocument(tx, &c, e.Text); err != nil {
+		return c, err
+	}
+	if err := putIndexes(tx, &c); err != nil {
+		return c, err
+	}
+	b, err := json.Marshal(&c)
+	if err != nil {
+		return c, fmt.Errorf("archive: put capture: %w", err)
+	}
+	if err := caps.Put(idKey(id), b); err != nil {
+		return c, fmt.Errorf("archive: put capture: %w", err)
+	}
+	return c, nil
+}
+
+// deriveKind classifies a capture against its URL's previous capture.
+func deriveKind(tx *bolt.Tx, c *Capture) string {
+	switch {
+	case c.Error != "" || c.Status == 0:
+		return KindFailed
+	case c.Status == 304:
+		return KindNotModified
+	}
+	if c.PayloadSHA256 != "" {
+		if prev, ok := lastCapture(tx, c.URL); ok && prev.PayloadSHA256 == c.PayloadSHA256 {
+			return KindRevisit
+		}
+	}
+	return KindResponse
+}
+
+// lastCapture returns the latest capture stored for url.
+func lastCapture(tx *bolt.Tx, url string) (Capture, bool) {
+	ids := urlCaptureIDs(tx, url)
+	if len(ids) == 0 {
+		return Capture{}, false
+	}
+	c, err := getCapture(tx, ids[len(ids)-1])
+	return c, err == nil
+}
+
+func putPayload(tx *bolt.Tx, c *Capture, payload []byte) error {
+	if payload == nil {
+		return nil
+	}
+	h, _ := ParseHash(c.PayloadSHA256) // checked by prepare
+	b := tx.Bucket(bucketPayloads)
+	if b.Get(h[:]) != nil {
+		return nil // already present: stored once
+	}
+	if err := b.Put(h[:], encodePayload(payload)); err != nil {
+		return fmt.Errorf("archive: put payload %s: %w", h.Short(), err)
+	}
+	return nil
+}
+
+func putDocument(tx *bolt.Tx, c *Capture, text string) error {
+	if text == "" {
+		return nil
+	}
+	h, _ := ParseHash(c.TextSHA256) // checked by prepare
+	b := tx.Bucket(bucketDocuments)
+	if b.Get(h[:]) != nil {
+		return nil // immutable: the first text stored under a hash stays
+	}
+	doc := Document{TextSHA256: c.TextSHA256, NormVersion: c.NormVersion, Text: text,
+		Length: utf8.RuneCountInString(text), FirstCapture: c.ID}
+	v, err := json.Marshal(doc)
+	if err == nil {
+		err = b.Put(h[:], v)
+	}
+	if err != nil {
+		return fmt.Errorf("archive: put document %s: %w", h.Short(), err)
+	}
+	return nil
+}
+
+func putIndexes(tx *bolt.Tx, c *Capture) error {
+	if err := tx.Bucket(bucketURLs).Put(urlKey(c.URL, c.ID), []byte{}); err != nil {
+		return fmt.Errorf("archive: put url index: %w", err)
+	}
+	if c.TextSHA256 == "" {
+		return nil
+	}
+	h, _ := ParseHash(c.TextSHA256)
+	if err := tx.Bucket(bucketDocCaps).Put(docCapKey(h, c.ID), []byte{}); err != nil {
+		return fmt.Errorf("archive: put document index: %w", err)
+	}
+	return nil
+}

@@ -1,0 +1,148 @@
+package archive
+
+import (
+	"context"
+	"sync"
+	"time"
+)
+
+// Writer defaults.
+const (
+	DefaultMaxBatch = 128
+	DefaultMaxDelay = 250 * time.Millisecond
+)
+
+// WriterConfig configures a Writer; zero fields take the defaults.
+type WriterConfig struct {
+	MaxBatch int           // entries per transaction; default DefaultMaxBatch
+	MaxDelay time.Duration // longest an entry waits for its batch; default DefaultMaxDelay
+
+	// OnCommit, when set, is called from the writing goroutine after each
+	// committed batch with the stored captures (ID and Kind filled), for
+	// run counters and progress. It must not call back into the Writer.
+	OnCommit func([]Capture)
+}
+
+// Writer batches entries from many goroutines into few bbolt transactions
+// (one transaction per entry manages under a thousand writes a second; one
+// per batch, tens of thousands). One goroutine owns the writes.
+//
+// Add checks an entry and queues it; it does not wait for the commit. A
+// failed commit is sticky: the entries of that batch are not stored, and
+// every later Add and Close return the error. Close flushes what is queued.
+type Writer struct {
+	db  *DB
+	cfg WriterConfig
+	in  chan Entry
+
+	mu     sync.RWMutex // guards closed against a send on a closed channel
+	closed bool
+
+	errMu sync.Mutex
+	err   error
+
+	done chan struct{}
+}
+
+// NewWriter starts the writing goroutine; Close stops it.
+func NewWriter(db *DB, cfg WriterConfig) *Writer {
+	if cfg.MaxBatch <= 0 {
+		cfg.MaxBatch = DefaultMaxBatch
+	}
+	if cfg.MaxDelay <= 0 {
+		cfg.MaxDelay = DefaultMaxDelay
+	}
+	w := &Writer{db: db, cfg: cfg, in: make(chan Entry, cfg.MaxBatch), done: make(chan struct{})}
+	go w.loop()
+	return w
+}
+
+// Add checks e (URL, hashes) in the caller's goroutine and queues it for
+// the next batch. It fails on a bad entry, when ctx ends first, after
+// Close, or once a batch has failed.
+func (w *Writer) Add(ctx context.Context, e Entry) error {
+	if err := w.Err(); err != nil {
+		return err
+	}
+	if w.db.readOnly {
+		return ErrReadOnly
+	}
+	if err := prepare(&e); err != nil {
+		return err
+	}
+	w.mu.RLock()
+	defer w.mu.RUnlock()
+	if w.closed {
+		return ErrClosed
+	}
+	select {
+	case w.in <- e:
+		return nil
+	case <-ctx.Done():
+		return ctx.Err()
+	}
+}
+
+// Close flushes the queued entries, stops the goroutine and returns the
+// first write error, if any. Close is idempotent.
+func (w *Writer) Close() error {
+	w.mu.Lock()
+	if !w.closed {
+		w.closed = true
+		close(w.in)
+	}
+	w.mu.Unlock()
+	<-w.done
+	return w.Err()
+}
+
+// Err returns the first write error, or nil.
+func (w *Writer) Err() error {
+	w.errMu.Lock()
+	defer w.errMu.Unlock()
+	return w.err
+}
+
+func (w *Writer) loop() {
+	defer close(w.done)
+	batch := make([]Entry, 0, w.cfg.MaxBatch)
+	timer := time.NewTimer(w.cfg.MaxDelay)
+	timer.Stop()
+	for {
+		select {
+		case e, ok := <-w.in:
+			if !ok {
+				w.flush(batch)
+				return
+			}
+			if len(batch) == 0 {
+				timer.Reset(w.cfg.MaxDelay)
+			}
+			batch = append(batch, e)
+			if len(batch) >= w.cfg.MaxBatch {
+				timer.Stop()
+				batch = w.flush(batch)
+			}
+		case <-timer.C:
+			batch = w.flush(batch)
+		}
+	}
+}
+
+// flush commits batch unless an earlier batch failed, and returns it
+// emptied for reuse.
+func (w *Writer) flush(batch []Entry) []Entry {
+	if len(batch) == 0 || w.Err() != nil {
+		return batch[:0]
+	}
+	caps, err := w.db.writePrepared(batch)
+	if err != nil {
+		w.errMu.Lock()
+		w.err = err
+		w.errMu.Unlock()
+	} else if w.cfg.OnCommit != nil {
+		w.cfg.OnCommit(caps)
+	}
+	clear(batch)
+	return batch[:0]
+}

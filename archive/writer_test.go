@@ -1,0 +1,82 @@
+package archive_test
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"sync"
+	"testing"
+	"time"
+
+	"github.com/prov-archive/prov/archive"
+)
+
+func TestWriterBatchesAndFlushesOnClose(t *testing.T) {
+	db := MustOpen(t)
+	var mu sync.Mutex
+	var batches []int
+	w := archive.NewWriter(db, archive.WriterConfig{MaxBatch: 10, MaxDelay: time.Hour,
+		OnCommit: func(caps []archive.Capture) { mu.Lock(); batches = append(batches, len(caps)); mu.Unlock() }})
+	var wg sync.WaitGroup
+	for g := 0; g < 5; g++ {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			for i := 0; i < 5; i++ {
+				u := fmt.Sprintf("http://a.test/%d/%d", g, i)
+				if err := w.Add(context.Background(), page(u, u, "")); err != nil {
+					t.Error(err)
+				}
+			}
+		}()
+	}
+	wg.Wait()
+	if err := w.Close(); err != nil {
+		t.Fatal(err)
+	}
+	if want := []int{10, 10, 5}; fmt.Sprint(batches) != fmt.Sprint(want) {
+		t.Errorf("batches = %v, want %v (two full, the rest on Close)", batches, want)
+	}
+	if st, _ := db.Stats(); st.Captures != 25 {
+		t.Errorf("captures = %d, want 25", st.Captures)
+	}
+	if err := w.Add(context.Background(), page("http://a.test/late", "x", "")); !errors.Is(err, archive.ErrClosed) {
+		t.Errorf("Add after Close: %v", err)
+	}
+}
+
+func TestWriterFlushesAfterMaxDelay(t *testing.T) {
+	db := MustOpen(t)
+	committed := make(chan int, 1)
+	w := archive.NewWriter(db, archive.WriterConfig{MaxDelay: 20 * time.Millisecond,
+		OnCommit: func(caps []archive.Capture) { committed <- len(caps) }})
+	defer w.Close()
+	w.Add(context.Background(), page("http://a.test/", "x", ""))
+	select {
+	case n := <-committed:
+		if n != 1 {
+			t.Errorf("batch of %d", n)
+		}
+	case <-time.After(2 * time.Second):
+		t.Fatal("no flush after MaxDelay")
+	}
+}
+
+func TestWriterRejectsBadEntryInAdd(t *testing.T) {
+	db := MustOpen(t)
+	w := archive.NewWriter(db, archive.WriterConfig{})
+	bad := page("http://a.test/", "bytes", "")
+	bad.Capture.PayloadSHA256 = archive.Sum([]byte("else")).String()
+	if err := w.Add(context.Background(), bad); !errors.Is(err, archive.ErrMismatch) {
+		t.Errorf("Add = %v, want ErrMismatch", err)
+	}
+	if err := w.Add(context.Background(), page("http://a.test/", "ok", "")); err != nil {
+		t.Errorf("a bad entry poisoned the writer: %v", err)
+	}
+	if err := w.Close(); err != nil {
+		t.Fatal(err)
+	}
+	if st, _ := db.Stats(); st.Captures != 1 {
+		t.Errorf("captures = %d, want 1", st.Captures)
+	}
+}
