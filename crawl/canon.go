@@ -1,0 +1,112 @@
+package crawl
+
+import (
+	"fmt"
+	"net"
+	"net/netip"
+	"net/url"
+	"strings"
+
+	"golang.org/x/net/idna"
+)
+
+// trackingParams are the query parameters Canonicalize drops besides every
+// utm_* one: click ids of ad and mail platforms, and the share markers that
+// Chinese portals and WeChat append (spm, scm, from, isappinstalled). Names
+// are compared case-insensitively.
+var trackingParams = map[string]bool{
+	"fbclid": true, "gclid": true, "gclsrc": true, "dclid": true, "gbraid": true, "wbraid": true,
+	"msclkid": true, "yclid": true, "twclid": true, "ttclid": true, "igshid": true,
+	"mc_cid": true, "mc_eid": true, "_ga": true, "_gl": true, "_hsenc": true, "_hsmi": true,
+	"mkt_tok": true, "oly_enc_id": true, "oly_anon_id": true, "vero_id": true,
+	"spm": true, "scm": true, "from": true, "isappinstalled": true,
+}
+
+func isTracking(name string) bool {
+	if key, err := url.QueryUnescape(name); err == nil {
+		name = key
+	}
+	name = strings.ToLower(name)
+	return strings.HasPrefix(name, "utm_") || trackingParams[name]
+}
+
+// Canonicalize returns the form of an http(s) URL that a run dedups on: the
+// fragment, user info and tracking parameters (utm_* and trackingParams)
+// dropped; scheme and host lower-cased, an internationalised host in its
+// ASCII (punycode) form, a trailing dot of the host dropped; the default port
+// dropped; an empty path made "/". The path and the remaining query
+// parameters are kept as written, in their order.
+func Canonicalize(raw string) (string, error) {
+	u, err := url.Parse(strings.TrimSpace(raw))
+	if err != nil {
+		return "", fmt.Errorf("crawl: canonicalize %q: %w", raw, err)
+	}
+	u.Scheme = strings.ToLower(u.Scheme)
+	if u.Scheme != "http" && u.Scheme != "https" {
+		return "", fmt.Errorf("crawl: canonicalize %q: not an http(s) URL", raw)
+	}
+	if u.Host, err = canonicalHost(u.Scheme, u.Host); err != nil {
+		return "", fmt.Errorf("crawl: canonicalize %q: %w", raw, err)
+	}
+	u.User, u.Fragment, u.RawFragment, u.Opaque = nil, "", "", ""
+	if u.Path == "" {
+		u.Path, u.RawPath = "/", ""
+	}
+	u.RawQuery = cleanQuery(u.RawQuery)
+	u.ForceQuery = false
+	out := u.String()
+	if _, err := url.Parse(out); err != nil {
+		return "", fmt.Errorf("crawl: canonicalize %q: %w", raw, err)
+	}
+	return out, nil
+}
+
+// canonicalHost lower-cases host, converts it to ASCII and drops the port
+// that is the scheme's default.
+func canonicalHost(scheme, hostport string) (string, error) {
+	host, port := strings.TrimSuffix(strings.TrimPrefix(hostport, "["), "]"), ""
+	if h, p, err := net.SplitHostPort(hostport); err == nil {
+		host, port = h, p
+	}
+	host = strings.TrimSuffix(strings.ToLower(host), ".")
+	if host == "" {
+		return "", fmt.Errorf("no host")
+	}
+	if strings.Contains(host, ":") {
+		ip, err := netip.ParseAddr(host)
+		if err != nil || ip.Zone() != "" {
+			return "", fmt.Errorf("host %q: not an IPv6 address", host)
+		}
+		host = ip.String()
+	} else {
+		ascii, err := idna.Lookup.ToASCII(host)
+		if err != nil || strings.ContainsAny(ascii, "[]") {
+			return "", fmt.Errorf("host %q: not a host name (%v)", host, err)
+		}
+		host = ascii
+	}
+	if (scheme == "http" && port == "80") || (scheme == "https" && port == "443") {
+		port = ""
+	}
+	if port == "" {
+		return bracket(host), nil
+	}
+	return net.JoinHostPort(host, port), nil
+}
+
+// cleanQuery drops tracking and empty parameters from a raw query, keeping
+// the others byte for byte and in order.
+func cleanQuery(raw string) string {
+	if raw == "" {
+		return ""
+	}
+	var kept []string
+	for _, p := range strings.Split(raw, "&") {
+		name, _, _ := strings.Cut(p, "=")
+		if p == "" || isTracking(name) {
+			continue
+		}
+		kept = append(kept, p)
+	}
+	return strings.Join(kept, "&")
+}

@@ -1,0 +1,51 @@
+package crawl
+
+import "testing"
+
+func TestCanonicalize(t *testing.T) {
+	cases := []struct{ in, want string }{
+		{"http://example.test", "http://example.test/"},
+		{"HTTP://Example.TEST:80/a/B?x=1#frag", "http://example.test/a/B?x=1"},
+		{"https://example.test:443/", "https://example.test/"},
+		{"https://example.test:8443/", "https://example.test:8443/"},
+		{"http://example.test:443/", "http://example.test:443/"},
+		{"http://example.test/a?utm_source=x&id=7&UTM_Medium=y&fbclid=z&b=2", "http://example.test/a?id=7&b=2"},
+		{"http://example.test/a?gclid=1&spm=a.b&from=timeline&isappinstalled=0", "http://example.test/a"},
+		{"http://example.test/a?z=1&a=2&z=0", "http://example.test/a?z=1&a=2&z=0"},
+		{"http://example.test/a?q=%E4%B8%AD&&x", "http://example.test/a?q=%E4%B8%AD&x"},
+		{"http://example.test/a?", "http://example.test/a"},
+		{"http://user:pw@example.test/", "http://example.test/"},
+		{"http://example.test./a", "http://example.test/a"},
+		{"http://Bücher.example/", "http://xn--bcher-kva.example/"},
+		{"http://[::1]:80/", "http://[::1]/"},
+		{"http://[FE80::1]:8080/x", "http://[fe80::1]:8080/x"},
+		{"http://example.test/%7Euser/a%20b", "http://example.test/%7Euser/a%20b"},
+		{" http://example.test/a ", "http://example.test/a"},
+	}
+	for _, c := range cases {
+		got, err := Canonicalize(c.in)
+		if err != nil || got != c.want {
+			t.Errorf("Canonicalize(%q) = %q, %v; want %q", c.in, got, err, c.want)
+		}
+	}
+	for _, bad := range []string{"mailto:x@example.test", "javascript:void(0)", "ftp://example.test/", "http:///a", "/relative", "http://exa mple/"} {
+		if got, err := Canonicalize(bad); err == nil {
+			t.Errorf("Canonicalize(%q) = %q, want an error", bad, got)
+		}
+	}
+}
+
+func FuzzCanonicalize(f *testing.F) {
+	f.Add("HTTP://Example.TEST:80/a/B?utm_source=x&id=7#frag")
+	f.Add("http://[::1]:80/?a&&b")
+	f.Fuzz(func(t *testing.T, in string) {
+		once, err := Canonicalize(in)
+		if err != nil {
+			return
+		}
+		twice, err := Canonicalize(once)
+		if err != nil || twice != once {
+			t.Errorf("not idempotent: %q -> %q -> %q (%v)", in, once, twice, err)
+		}
+	})
+}

@@ -1,0 +1,108 @@
+package crawl
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"net/url"
+	"sync"
+)
+
+// Run crawls from cfg.Seeds (or, when there are none, the seeds of the
+// rules' sites) and sends every fetch on pages, successful or not (Err set
+// for failures), then closes pages. A page is sent once per canonical URL;
+// URLs that robots.txt disallows are neither requested nor sent (see Stats).
+//
+// Run returns nil when the crawl is done, ctx.Err() as soon as ctx is
+// cancelled (pages not yet sent are dropped; requests still waiting for
+// their host's turn give up without touching the network), and an error
+// before crawling when the configuration is unusable.
+func Run(ctx context.Context, cfg Config, pages chan<- Page) error {
+	out := &outbox{ch: pages, ctx: ctx}
+	defer out.close()
+	cfg = cfg.withDefaults()
+	seeds, err := seedURLs(cfg)
+	if err != nil {
+		return err
+	}
+	cr, err := newCrawler(ctx, cfg, seeds, out)
+	if err != nil {
+		return err
+	}
+	return cr.run(ctx, seeds)
+}
+
+// seedURLs canonicalises the seeds; a bad seed is a configuration error.
+func seedURLs(cfg Config) ([]*url.URL, error) {
+	raw := cfg.Seeds
+	if len(raw) == 0 && cfg.Rules != nil {
+		for _, site := range cfg.Rules.Sites {
+			raw = append(raw, site.Seeds...)
+		}
+	}
+	if len(raw) == 0 {
+		return nil, errors.New("crawl: no seeds")
+	}
+	var out []*url.URL
+	for _, s := range raw {
+		key, err := Canonicalize(s)
+		if err != nil {
+			return nil, fmt.Errorf("crawl: seed: %w", err)
+		}
+		u, _ := url.Parse(key)
+		out = append(out, u)
+	}
+	return out, nil
+}
+
+// outbox sends pages until it is closed; a send gives up when the run's
+// context is done, so closing never waits on a reader that left.
+type outbox struct {
+	mu     sync.RWMutex
+	closed bool
+	ch     chan<- Page
+	ctx    context.Context
+}
+
+func (o *outbox) send(p Page) bool {
+	o.mu.RLock()
+	defer o.mu.RUnlock()
+	if o.closed || o.ctx.Err() != nil {
+		return false
+	}
+	select {
+	case o.ch <- p:
+		return true
+	case <-o.ctx.Done():
+		return false
+	}
+}
+
+func (o *outbox) close() {
+	o.mu.Lock()
+	defer o.mu.Unlock()
+	if !o.closed {
+		o.closed = true
+		close(o.ch)
+	}
+}
+
+// run visits the seeds and waits for colly, or for ctx.
+func (cr *crawler) run(ctx context.Context, seeds []*url.URL) error {
+	for _, u := range seeds {
+		cr.enqueue(nil, u.String(), 0)
+	}
+	done := make(chan struct{})
+	go func() {
+		cr.c.Wait()
+		close(done)
+	}()
+	select {
+	case <-done:
+	case <-ctx.Done():
+		return ctx.Err()
+	}
+	cr.flushOrphans()
+	cr.t.base.CloseIdleConnections()
+	return ctx.Err()
+}

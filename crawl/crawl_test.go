@@ -1,0 +1,163 @@
+package crawl
+
+import (
+	"context"
+	"errors"
+	"testing"
+	"time"
+)
+
+func TestRunIndex(t *testing.T) {
+	ts := newTestServer(t)
+	cfg := ts.config("/")
+	got := crawlAll(t, cfg)
+
+	t.Run("variants of one article fetched once", func(t *testing.T) {
+		if n := ts.hit("/a"); n != 1 {
+			t.Errorf("/a requested %d times, want 1", n)
+		}
+		if _, ok := got["/a"]; !ok {
+			t.Errorf("no page for /a; got %v", keys(got))
+		}
+	})
+	t.Run("robots.txt obeyed, also for a redirect target", func(t *testing.T) {
+		if n := ts.hit("/private/secret") + ts.hit("/private/target"); n != 0 {
+			t.Errorf("disallowed paths requested %d times", n)
+		}
+		if _, ok := got["/private/secret"]; ok {
+			t.Error("disallowed URL sent as a page")
+		}
+		p := got["/to-private"]
+		if !errors.Is(p.Err, ErrRobotsDisallowed) || p.Status != 302 {
+			t.Errorf("/to-private: status %d err %v, want 302 and ErrRobotsDisallowed", p.Status, p.Err)
+		}
+		if n := cfg.Stats.RobotsBlocked.Load(); n != 2 {
+			t.Errorf("RobotsBlocked = %d, want 2", n)
+		}
+		if n := ts.hit("/robots.txt"); n != 1 {
+			t.Errorf("robots.txt requested %d times, want 1", n)
+		}
+	})
+	t.Run("404 sent", func(t *testing.T) {
+		p, ok := got["/missing"]
+		if !ok || p.Status != 404 || p.Err != nil || string(p.Content) != "gone\n" {
+			t.Errorf("/missing: %+v", p)
+		}
+	})
+	t.Run("out of scope not fetched", func(t *testing.T) {
+		if len(got) != 4 { // /, /a, /to-private, /missing
+			t.Errorf("got %d pages: %v", len(got), keys(got))
+		}
+	})
+	t.Run("provenance", func(t *testing.T) {
+		p := got["/"]
+		if p.Depth != 0 || got["/a"].Depth != 1 {
+			t.Errorf("depths %d, %d", p.Depth, got["/a"].Depth)
+		}
+		if p.Start.IsZero() || p.End.Before(p.Start) || p.Start.Location() != time.UTC {
+			t.Errorf("times %v – %v", p.Start, p.End)
+		}
+		if p.RequestHeader.Get("User-Agent") != DefaultUserAgent() || p.RequestHeader.Get(fetchIDHeader) != "" {
+			t.Errorf("request header %v", p.RequestHeader)
+		}
+	})
+}
+
+func TestRelCanonical(t *testing.T) {
+	ts := newTestServer(t)
+	t.Run("canonical target not fetched again", func(t *testing.T) {
+		got := crawlAll(t, ts.config("/canon/src"))
+		if p := got["/canon/src"]; p.CanonicalURL != "http://"+testHost+"/canon/target" {
+			t.Errorf("CanonicalURL = %q", p.CanonicalURL)
+		}
+		if n := ts.hit("/canon/target"); n != 0 {
+			t.Errorf("/canon/target fetched %d times", n)
+		}
+	})
+	t.Run("copy of a fetched page not sent", func(t *testing.T) {
+		cfg := ts.config("/canon/art")
+		got := crawlAll(t, cfg)
+		if _, ok := got["/canon/copy"]; ok || len(got) != 1 {
+			t.Errorf("pages %v, want only /canon/art", keys(got))
+		}
+		if ts.hit("/canon/copy") != 1 || cfg.Stats.Duplicates.Load() != 1 {
+			t.Errorf("copy hits %d, duplicates %d", ts.hit("/canon/copy"), cfg.Stats.Duplicates.Load())
+		}
+	})
+}
+
+func TestLimits(t *testing.T) {
+	ts := newTestServer(t)
+	t.Run("MaxDepth", func(t *testing.T) {
+		cfg := ts.config("/deep/0")
+		cfg.MaxDepth = 2
+		got := crawlAll(t, cfg)
+		if len(got) != 3 || ts.hit("/deep/3") != 0 {
+			t.Errorf("pages %v", keys(got))
+		}
+	})
+	t.Run("MaxPages", func(t *testing.T) {
+		cfg := ts.config("/deep/10")
+		cfg.MaxDepth = 100
+		cfg.MaxPages = 4
+		got := crawlAll(t, cfg)
+		if len(got) != 4 || ts.hit("/deep/14") != 0 {
+			t.Errorf("pages %v", keys(got))
+		}
+	})
+}
+
+func TestRunCancel(t *testing.T) {
+	ts := newTestServer(t)
+	cfg := ts.config("/slow-index")
+	cfg.Delay = 10 * time.Second // a queued request would sleep this long
+	ch := make(chan Page, 100)
+	ctx, cancel := context.WithCancel(context.Background())
+	errc := make(chan error, 1)
+	go func() { errc <- Run(ctx, cfg, ch) }()
+	time.Sleep(300 * time.Millisecond)
+	start := time.Now()
+	cancel()
+	select {
+	case err := <-errc:
+		if !errors.Is(err, context.Canceled) {
+			t.Errorf("Run = %v, want context.Canceled", err)
+		}
+	case <-time.After(2 * time.Second):
+		t.Fatal("Run did not return after cancel")
+	}
+	if d := time.Since(start); d > time.Second {
+		t.Errorf("Run took %v to stop", d)
+	}
+	for range ch { // closed
+	}
+}
+
+func TestRunPrivateSeed(t *testing.T) {
+	ts := newTestServer(t)
+	cfg := Config{Seeds: []string{ts.URL + "/a"}, Delay: time.Millisecond, Timeout: 5 * time.Second}
+	ch := make(chan Page, 10)
+	if err := Run(context.Background(), cfg, ch); err != nil {
+		t.Fatal(err)
+	}
+	p := <-ch
+	if !errors.Is(p.Err, ErrPrivateAddress) || ts.hit("/a")+ts.hit("/robots.txt") != 0 {
+		t.Fatalf("loopback seed: %v (hits %d)", p.Err, ts.hit("/a"))
+	}
+	cfg.AllowPrivate = true
+	ch = make(chan Page, 10)
+	if err := Run(context.Background(), cfg, ch); err != nil {
+		t.Fatal(err)
+	}
+	if p := <-ch; p.Err != nil || p.Status != 200 {
+		t.Fatalf("AllowPrivate: status %d, %v", p.Status, p.Err)
+	}
+}
+
+func keys(m map[string]Page) []string {
+	var out []string
+	for k := range m {
+		out = append(out, k)
+	}
+	return out
+}

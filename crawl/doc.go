@@ -1,0 +1,39 @@
+// Package crawl fetches pages and keeps them as they came.
+//
+// Vocabulary:
+//
+//   - A fetch is one request for one URL, following its redirects; it yields
+//     exactly one Page, successful or not (Err set).
+//   - A hop is one HTTP exchange inside a fetch; a fetch that was redirected
+//     twice has three hops, recorded in order in Page.Redirects.
+//   - The payload is the entity body as it came over the wire: transfer coding
+//     (chunked) removed, content coding (gzip, deflate) kept. It is what the
+//     archive hashes and stores. The content is the payload with its content
+//     coding removed. Both are bounded by the body limit; a body that passed
+//     the limit is cut there and flagged Truncated, never cut silently.
+//   - The canonical URL (Canonicalize) is a URL with its fragment, tracking
+//     parameters, default port and case differences removed. It is the dedup
+//     key: a run fetches each canonical URL at most once.
+//   - The seen set holds the canonical URLs a run has queued or reached by a
+//     redirect or a same-host rel=canonical link.
+//   - The scope of a run is the set of hosts it may fetch: the hosts of its
+//     seeds and the hosts named by its site rules.
+//   - A private address is one the crawler refuses to dial unless told
+//     otherwise: loopback, RFC 1918 and fc00::/7, link-local, unspecified,
+//     shared (100.64.0.0/10), multicast, and the IPv4-mapped and NAT64 forms
+//     of those. The check runs on the resolved address at dial time, so it
+//     covers every redirect hop and DNS rebinding. Addresses named as a
+//     --connect-to target are allowed.
+//
+// Run drives a colly collector in async mode. colly's own defaults are not an
+// archiver's: prov turns robots.txt on, sets the collector's fields after
+// construction (so COLLY_* environment variables cannot turn robots.txt off),
+// captures the body in its own http.RoundTripper before colly un-gzips or
+// transcodes it, and checks robots.txt again on every redirect target.
+//
+// The transport joins its record of a fetch to colly's response through a
+// private request header (fetchIDHeader) set in OnRequest: net/http copies
+// request headers onto every redirect, so all hops of one fetch land in one
+// record, whatever runs concurrently. The header is removed before the request
+// goes on the wire.
+package crawl

@@ -1,0 +1,151 @@
+package crawl
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"io"
+	"log/slog"
+	"net/http"
+	"net/url"
+)
+
+// maxRedirects is net/http's default, kept because colly drops it when a
+// redirect handler is set.
+const maxRedirects = 10
+
+// Fetch fetches one URL through the same transport and checks as Run
+// (robots.txt, --connect-to, private addresses, body limit, every redirect
+// hop checked against robots.txt), without rate limits or a seen set. The
+// returned Page is filled as far as the fetch got; the error is Page.Err.
+func Fetch(ctx context.Context, cfg Config, rawURL string) (Page, error) {
+	cfg = cfg.withDefaults()
+	key, err := Canonicalize(rawURL)
+	if err != nil {
+		return Page{RequestedURL: rawURL, Err: err}, err
+	}
+	u, _ := url.Parse(key)
+	t := newTransport(ctx, cfg)
+	defer t.base.CloseIdleConnections()
+	rb := newRobots(t, cfg)
+	if err := rb.check(ctx, u); err != nil {
+		return Page{RequestedURL: key, Err: err}, err
+	}
+	policy := &redirectPolicy{robots: rb, log: cfg.Logger}
+	client := &http.Client{Transport: t, Timeout: cfg.Timeout, CheckRedirect: policy.check}
+	req, err := http.NewRequestWithContext(ctx, http.MethodGet, key, nil)
+	if err != nil {
+		return Page{RequestedURL: key, Err: err}, fmt.Errorf("crawl: fetch %s: %w", key, err)
+	}
+	id := t.newID()
+	setHeaders(req.Header, cfg, id, key)
+	resp, err := client.Do(req)
+	if err == nil {
+		io.Copy(io.Discard, resp.Body)
+		resp.Body.Close()
+	}
+	p := pageFrom(t.take(id), key, cfg)
+	p.Err = fetchError(p, err)
+	inspect(&p)
+	return p, p.Err
+}
+
+// setHeaders fills the request headers every fetch sends.
+func setHeaders(h http.Header, cfg Config, id, key string) {
+	h.Set(fetchIDHeader, id)
+	h.Set("User-Agent", cfg.UserAgent)
+	if h.Get("Accept") == "" {
+		h.Set("Accept", "*/*")
+	}
+	if cfg.Validators == nil {
+		return
+	}
+	etag, lastModified := cfg.Validators(key)
+	if etag != "" {
+		h.Set("If-None-Match", etag)
+	}
+	if lastModified != "" {
+		h.Set("If-Modified-Since", lastModified)
+	}
+}
+
+// pageFrom turns the transport's record of a fetch into a Page; rec may be
+// nil when the fetch never reached the network.
+func pageFrom(rec *record, requested string, cfg Config) Page {
+	p := Page{RequestedURL: requested, Method: http.MethodGet, Limit: cfg.MaxBodySize}
+	if rec == nil || len(rec.hops) == 0 {
+		return p
+	}
+	last := rec.hops[len(rec.hops)-1]
+	p.RequestedURL, p.FinalURL, p.Redirects = rec.hops[0].URL, last.URL, rec.hops
+	p.CanonicalURL, _ = Canonicalize(last.URL)
+	p.Method, p.Status = rec.method, last.Status
+	p.RequestHeader, p.Header = rec.reqHeader, rec.header
+	p.Payload, p.Content, p.Truncated = rec.payload, rec.content, rec.truncated
+	p.Start, p.End, p.RemoteAddr = rec.start, rec.end, rec.remoteAddr
+	p.Err = rec.err
+	return p
+}
+
+// fetchError is the error a Page carries: the fetch's own, else the body's.
+func fetchError(p Page, err error) error {
+	if err == nil {
+		return p.Err
+	}
+	var ue *url.Error
+	if errors.As(err, &ue) {
+		err = ue.Err // the URL is named by the wrapping below
+	}
+	return fmt.Errorf("crawl: fetch %s: %w", p.RequestedURL, err)
+}
+
+// redirectPolicy checks every redirect target before it is requested: the
+// hop limit, the site's Deny patterns, robots.txt, and (in a run) the seen
+// set, so a redirect to a URL already queued stops at the 3xx instead of
+// fetching it twice.
+type redirectPolicy struct {
+	robots *robots
+	scope  *scope    // nil in Fetch
+	front  *frontier // nil in Fetch
+	stats  *Stats    // nil in Fetch
+	log    *slog.Logger
+}
+
+func (rp *redirectPolicy) check(req *http.Request, via []*http.Request) error {
+	if len(via) >= maxRedirects {
+		return fmt.Errorf("crawl: stopped after %d redirects", len(via))
+	}
+	if req.Header.Get(fetchIDHeader) == "" {
+		return nil // a robots.txt fetch
+	}
+	if rp.scope != nil && rp.scope.denied(req.URL) {
+		return fmt.Errorf("crawl: redirect to %s: denied by rule %s", req.URL, rp.scope.ruleName(req.URL))
+	}
+	if err := rp.robots.check(req.Context(), req.URL); err != nil {
+		if errors.Is(err, ErrRobotsDisallowed) && rp.stats != nil {
+			rp.stats.RobotsBlocked.Add(1)
+		}
+		return err
+	}
+	if req.URL.Host != via[len(via)-1].URL.Host {
+		req.Header.Del("Authorization")
+	}
+	return rp.checkSeen(req, via)
+}
+
+// checkSeen stops a redirect to a URL the run has already queued or reached.
+func (rp *redirectPolicy) checkSeen(req *http.Request, via []*http.Request) error {
+	if rp.front == nil {
+		return nil
+	}
+	key, err := Canonicalize(req.URL.String())
+	if err != nil {
+		return err
+	}
+	first, _ := Canonicalize(via[0].URL.String())
+	if key == first || rp.front.markSeen(key) {
+		return nil
+	}
+	rp.log.Debug("redirect target already seen; keeping the 3xx", "from", via[len(via)-1].URL.String(), "to", key)
+	return http.ErrUseLastResponse
+}

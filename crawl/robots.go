@@ -1,0 +1,173 @@
+package crawl
+
+import (
+	"bytes"
+	"context"
+	"errors"
+	"fmt"
+	"io"
+	"net/http"
+	"net/url"
+	"sync"
+
+	"github.com/temoto/robotstxt"
+)
+
+// ErrRobotsDisallowed is wrapped by the error for a URL that robots.txt
+// disallows; such a URL is never requested.
+var ErrRobotsDisallowed = errors.New("disallowed by robots.txt")
+
+// robotsLimit bounds a robots.txt body, as Google does (500 KiB).
+const robotsLimit = 512 << 10
+
+// robots answers whether the crawler may fetch a URL. It fetches each
+// robots.txt through the transport (so --connect-to and the private-address
+// check apply) and keeps the parsed rules for the run.
+type robots struct {
+	client *http.Client
+	agent  string
+	mu     sync.Mutex
+	data   map[string]*robotstxt.RobotsData
+}
+
+func newRobots(t *transport, cfg Config) *robots {
+	return &robots{
+		client: &http.Client{Transport: t, Timeout: cfg.Timeout},
+		agent:  cfg.UserAgent,
+		data:   map[string]*robotstxt.RobotsData{},
+	}
+}
+
+// check returns nil when robots.txt allows u, an error wrapping
+// ErrRobotsDisallowed when it does not, and another error when robots.txt
+// could not be fetched or read (the URL is then not fetched either).
+// As Google does, a 4xx robots.txt allows everything and a 5xx forbids it.
+func (r *robots) check(ctx context.Context, u *url.URL) error {
+	data, err := r.rules(ctx, u)
+	if err != nil {
+		return err
+	}
+	path := u.EscapedPath()
+	if u.RawQuery != "" {
+		path += "?" + u.RawQuery
+	}
+	if !data.TestAgent(path, r.agent) {
+		return fmt.Errorf("crawl: %s: %w", u, ErrRobotsDisallowed)
+	}
+	return nil
+}
+
+func (r *robots) rules(ctx context.Context, u *url.URL) (*robotstxt.RobotsData, error) {
+	key := u.Scheme + "://" + u.Host + "/robots.txt"
+	r.mu.Lock()
+	data := r.data[key]
+	r.mu.Unlock()
+	if data != nil {
+		return data, nil
+	}
+	data, err := r.fetch(ctx, key)
+	if err != nil {
+		return nil, err
+	}
+	r.mu.Lock()
+	r.data[key] = data
+	r.mu.Unlock()
+	return data, nil
+}
+
+func (r *robots) fetch(ctx context.Context, robotsURL string) (*robotstxt.RobotsData, error) {
+	req, err := http.NewRequestWithContext(ctx, http.MethodGet, robotsURL, nil)
+	if err != nil {
+		return nil, fmt.Errorf("crawl: robots.txt %s: %w", robotsURL, err)
+	}
+	req.Header.Set("User-Agent", r.agent)
+	resp, err := r.client.Do(req)
+	if err != nil {
+		return nil, fmt.Errorf("crawl: robots.txt %s: %w", robotsURL, err)
+	}
+	defer resp.Body.Close()
+	data, err := robotstxt.FromResponse(resp)
+	if err != nil {
+		return nil, fmt.Errorf("crawl: robots.txt %s: %w", robotsURL, err)
+	}
+	return data, nil
+}
+
+// robotsMemo answers the requests that carry no fetch id, which are only
+// robots.txt fetches (colly's and ours): each robots.txt is fetched once per
+// run, and both checks read the same answer.
+type robotsMemo struct {
+	mu sync.Mutex
+	m  map[string]*robotsEntry
+}
+
+type robotsEntry struct {
+	done   chan struct{}
+	status int
+	header http.Header
+	body   []byte
+	err    error
+}
+
+func (m *robotsMemo) roundTrip(runCtx context.Context, base http.RoundTripper, req *http.Request) (*http.Response, error) {
+	if req.Method != http.MethodGet || req.URL.Path != "/robots.txt" {
+		return nil, fmt.Errorf("crawl: %s %s: request without a fetch id", req.Method, req.URL)
+	}
+	e, first := m.entry(req.URL.String())
+	if first {
+		e.fill(runCtx, base, req)
+		close(e.done)
+	}
+	select {
+	case <-e.done:
+	case <-req.Context().Done():
+		return nil, req.Context().Err()
+	}
+	if e.err != nil {
+		return nil, e.err
+	}
+	return e.response(req), nil
+}
+
+func (m *robotsMemo) entry(key string) (e *robotsEntry, first bool) {
+	m.mu.Lock()
+	defer m.mu.Unlock()
+	if m.m == nil {
+		m.m = map[string]*robotsEntry{}
+	}
+	if e = m.m[key]; e != nil {
+		return e, false
+	}
+	e = &robotsEntry{done: make(chan struct{})}
+	m.m[key] = e
+	return e, true
+}
+
+// fill fetches robots.txt; it stops when the request or the run is cancelled.
+func (e *robotsEntry) fill(runCtx context.Context, base http.RoundTripper, req *http.Request) {
+	ctx, cancel := context.WithCancel(req.Context())
+	defer cancel()
+	defer context.AfterFunc(runCtx, cancel)()
+	resp, err := base.RoundTrip(req.WithContext(ctx))
+	if err != nil {
+		e.err = fmt.Errorf("crawl: robots.txt %s: %w", req.URL, err)
+		return
+	}
+	defer resp.Body.Close()
+	e.body, _, e.err = readBounded(resp.Body, robotsLimit)
+	e.status, e.header = resp.StatusCode, resp.Header.Clone()
+}
+
+func (e *robotsEntry) response(req *http.Request) *http.Response {
+	return &http.Response{
+		Status:        fmt.Sprintf("%d %s", e.status, http.StatusText(e.status)),
+		StatusCode:    e.status,
+		Proto:         "HTTP/1.1",
+		ProtoMajor:    1,
+		ProtoMinor:    1,
+		Header:        e.header.Clone(),
+		Body:          io.NopCloser(bytes.NewReader(e.body)),
+		ContentLength: int64(len(e.body)),
+		Request:       req,
+	}
+}

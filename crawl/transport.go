@@ -1,0 +1,202 @@
+package crawl
+
+import (
+	"bytes"
+	"context"
+	"fmt"
+	"io"
+	"net/http"
+	"net/http/httptrace"
+	"strconv"
+	"sync"
+	"sync/atomic"
+	"time"
+)
+
+// fetchIDHeader carries a fetch's id from colly (or Fetch) to the transport.
+// net/http copies it onto every redirect; the transport strips it before the
+// request goes on the wire. Requests without it (colly's robots.txt fetches)
+// are served through the robots memo and not recorded.
+const fetchIDHeader = "X-Prov-Fetch-Id"
+
+// record is what the transport saw of one fetch, hop by hop. The hops of a
+// fetch run one after another in one goroutine; mu guards the map and the
+// records against the goroutines of other fetches.
+type record struct {
+	hops       []Hop
+	method     string
+	reqHeader  http.Header
+	header     http.Header
+	payload    []byte
+	content    []byte
+	truncated  bool
+	start, end time.Time
+	remoteAddr string
+	err        error // a body that could not be read or decoded
+}
+
+// transport is the http.RoundTripper under colly: it keeps the raw payload of
+// every hop, decodes the content itself, and hands net/http (and colly) the
+// decoded content with Uncompressed set, so nothing downstream un-gzips or
+// cuts it again.
+type transport struct {
+	base  *http.Transport
+	limit int64
+	now   func() time.Time
+	ctx   context.Context // the run's; robots.txt fetches stop with it
+
+	nextID  atomic.Uint64
+	mu      sync.Mutex
+	records map[string]*record
+	robots  robotsMemo
+}
+
+func newTransport(ctx context.Context, cfg Config) *transport {
+	d := newDialer(cfg)
+	base := &http.Transport{
+		DialContext:           d.DialContext,
+		Proxy:                 nil, // never the environment's: a proxy would dial for us, unchecked
+		DisableCompression:    true,
+		ForceAttemptHTTP2:     true,
+		TLSHandshakeTimeout:   10 * time.Second,
+		ResponseHeaderTimeout: cfg.Timeout,
+		MaxIdleConnsPerHost:   cfg.Parallel,
+		IdleConnTimeout:       90 * time.Second,
+	}
+	return &transport{base: base, limit: cfg.MaxBodySize, now: cfg.Now, ctx: ctx, records: map[string]*record{}}
+}
+
+// newID returns a fresh fetch id for fetchIDHeader.
+func (t *transport) newID() string {
+	return strconv.FormatUint(t.nextID.Add(1), 10)
+}
+
+// take removes and returns the record of fetch id (nil when none).
+func (t *transport) take(id string) *record {
+	t.mu.Lock()
+	defer t.mu.Unlock()
+	rec := t.records[id]
+	delete(t.records, id)
+	return rec
+}
+
+// orphans removes and returns the records nobody took.
+func (t *transport) orphans() []*record {
+	t.mu.Lock()
+	defer t.mu.Unlock()
+	var out []*record
+	for id, rec := range t.records {
+		out = append(out, rec)
+		delete(t.records, id)
+	}
+	return out
+}
+
+// RoundTrip performs one hop and records it under the request's fetch id.
+func (t *transport) RoundTrip(req *http.Request) (*http.Response, error) {
+	id := req.Header.Get(fetchIDHeader)
+	if id == "" {
+		return t.robots.roundTrip(t.ctx, t.base, req)
+	}
+	out, remote := t.prepare(req)
+	rec := t.begin(id, out)
+	resp, err := t.base.RoundTrip(out)
+	if err != nil {
+		t.fail(rec, out, err)
+		return nil, err
+	}
+	payload, cut, err := readBounded(resp.Body, t.limit)
+	resp.Body.Close()
+	if err != nil {
+		err = fmt.Errorf("crawl: read body of %s: %w", out.URL, err)
+		t.fail(rec, out, err)
+		return nil, err
+	}
+	content, over, decErr := decode(payload, resp.Header.Get("Content-Encoding"), t.limit, cut)
+	t.finish(rec, out, resp, payload, content, cut || over, remote.Load(), decErr)
+	resp.Request = req // the caller's request, still carrying the fetch id
+	return handOver(resp, content), nil
+}
+
+// prepare copies req without the fetch id, asks for the codings decode
+// understands, and traces the connection for the remote address.
+func (t *transport) prepare(req *http.Request) (*http.Request, *atomic.Value) {
+	var remote atomic.Value
+	remote.Store("")
+	trace := &httptrace.ClientTrace{GotConn: func(info httptrace.GotConnInfo) {
+		remote.Store(info.Conn.RemoteAddr().String())
+	}}
+	out := req.Clone(httptrace.WithClientTrace(req.Context(), trace))
+	out.Header.Del(fetchIDHeader)
+	if out.Header.Get("Accept-Encoding") == "" {
+		out.Header.Set("Accept-Encoding", acceptEncoding)
+	}
+	return out, &remote
+}
+
+// begin returns fetch id's record, creating it on the first hop, and notes
+// the request of this hop (the last hop's request is the one kept).
+func (t *transport) begin(id string, req *http.Request) *record {
+	now := t.now().UTC()
+	t.mu.Lock()
+	defer t.mu.Unlock()
+	rec := t.records[id]
+	if rec == nil {
+		rec = &record{start: now}
+		t.records[id] = rec
+	}
+	rec.method = req.Method
+	rec.reqHeader = req.Header.Clone()
+	rec.reqHeader.Set("Host", hostHeader(req))
+	return rec
+}
+
+func (t *transport) fail(rec *record, req *http.Request, err error) {
+	now := t.now().UTC()
+	t.mu.Lock()
+	defer t.mu.Unlock()
+	rec.hops = append(rec.hops, Hop{URL: req.URL.String()})
+	rec.end = now
+	rec.err = err
+}
+
+func (t *transport) finish(rec *record, req *http.Request, resp *http.Response, payload, content []byte, truncated bool, remote any, err error) {
+	now := t.now().UTC()
+	t.mu.Lock()
+	defer t.mu.Unlock()
+	rec.hops = append(rec.hops, Hop{URL: req.URL.String(), Status: resp.StatusCode})
+	rec.header = resp.Header.Clone()
+	rec.payload, rec.content, rec.truncated = payload, content, truncated
+	rec.remoteAddr, _ = remote.(string)
+	rec.end = now
+	rec.err = err
+}
+
+// readBounded reads at most limit+1 bytes of body; cut reports that the body
+// was longer than limit (the result is then cut to limit).
+func readBounded(body io.Reader, limit int64) (data []byte, cut bool, err error) {
+	data, err = io.ReadAll(io.LimitReader(body, limit+1))
+	if int64(len(data)) > limit {
+		return data[:limit], true, err
+	}
+	return data, false, err
+}
+
+// handOver gives net/http and colly the decoded content, marked as already
+// uncompressed so neither decodes it again.
+func handOver(resp *http.Response, content []byte) *http.Response {
+	resp.Header = resp.Header.Clone()
+	resp.Header.Del("Content-Encoding")
+	resp.Header.Del("Content-Length")
+	resp.ContentLength = int64(len(content))
+	resp.Uncompressed = true
+	resp.Body = io.NopCloser(bytes.NewReader(content))
+	return resp
+}
+
+func hostHeader(req *http.Request) string {
+	if req.Host != "" {
+		return req.Host
+	}
+	return req.URL.Host
+}
