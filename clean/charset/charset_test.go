@@ -1,0 +1,137 @@
+package charset
+
+import (
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+	"unicode/utf8"
+)
+
+func mustRead(tb testing.TB, name string) []byte {
+	tb.Helper()
+	b, err := os.ReadFile(filepath.Join("testdata", name))
+	if err != nil {
+		tb.Fatal(err)
+	}
+	return b
+}
+
+// The fixtures are made by testdata/gen.go; see testdata/README.
+var decideTests = []struct {
+	file, contentType, forced string
+	name, evidence            string
+	detector                  bool // whether the statistical detector may run
+}{
+	{"gb18030_meta_late.html", "text/html", "", "gb18030", "meta", false},
+	{"gbk_wrong_header.html", "text/html; charset=ISO-8859-1", "", "gb18030", "detector", true},
+	{"big5_meta.html", "", "", "big5", "meta", false},
+	{"big5_meta.html", "text/html; charset=gb2312", "", "big5", "meta", false},
+	{"utf8_bom.html", "", "", "utf-8", "bom", false},
+	{"utf8_bom.html", "text/html; charset=gbk", "", "utf-8", "bom", false},
+	{"win1252_latin1.html", "", "", "windows-1252", "detector", true},
+	{"utf8_plain.html", "", "", "utf-8", "utf8-valid", false},
+	{"utf8_plain.html", "text/html; charset=gb2312", "", "utf-8", "utf8-valid", false},
+	{"short_gbk.txt", "", "", "gb18030", "default", true},
+	{"koi8r.txt", "", "", "koi8-r", "detector", true},
+	{"win1251.txt", "", "", "windows-1251", "detector", true},
+	{"win1251.txt", "text/plain; charset=windows-1251", "", "windows-1251", "header", false},
+	{"shift_jis.html", "", "", "shift_jis", "detector", true},
+	{"euc_jp.html", "", "", "euc-jp", "detector", true},
+	{"euc_jp.html", "text/html; charset=gb2312", "", "euc-jp", "detector", true},
+	{"iso2022jp.txt", "", "", "iso-2022-jp", "ascii", false},
+	{"euc_kr.html", "", "", "euc-kr", "detector", true},
+	{"utf16le_nobom.txt", "", "", "utf-16le", "bom", false},
+	{"ascii.html", "text/html; charset=big5", "", "utf-8", "ascii", false},
+	{"koi8r.txt", "", "KOI8-R", "koi8-r", "rule", false},
+	{"koi8r.txt", "", "no-such-charset", "koi8-r", "detector", true},
+}
+
+func TestDecide(t *testing.T) {
+	for _, tt := range decideTests {
+		t.Run(tt.file+"|"+tt.contentType+"|"+tt.forced, func(t *testing.T) {
+			body := mustRead(t, tt.file)
+			before := detectorCalls.Load()
+			d := Decide(body, tt.contentType, tt.forced)
+			called := detectorCalls.Load() != before
+			if d.Name != tt.name || d.Evidence != tt.evidence {
+				t.Errorf("Decide = %+v, want %s by %s", d, tt.name, tt.evidence)
+			}
+			if called && !tt.detector {
+				t.Errorf("detector called for a page decided by %s", d.Evidence)
+			}
+			if s := Decode(body, d); strings.ContainsRune(s, utf8.RuneError) {
+				t.Errorf("Decode has U+FFFD: %q", s)
+			}
+		})
+	}
+}
+
+func TestDecideNotes(t *testing.T) {
+	d := Decide(mustRead(t, "gbk_wrong_header.html"), "text/html; charset=big5", "")
+	if d.Name != "gb18030" || d.Declared != "big5" || !strings.Contains(d.Note, "overruled") {
+		t.Errorf("Decide = %+v, want gb18030 with big5 overruled", d)
+	}
+	d = Decide(mustRead(t, "utf8_plain.html"), "text/html; charset=gb2312", "")
+	if !strings.Contains(d.Note, "overruled") {
+		t.Errorf("Decide = %+v, want a note on gb2312 overruled", d)
+	}
+}
+
+// TestDeterministic runs Decide many times on short text that several CJK
+// charsets decode, where chardet ties and answers in random order.
+func TestDeterministic(t *testing.T) {
+	inputs := [][]byte{mustRead(t, "short_gbk.txt"), []byte("\xb0\xa1\xb0\xa2"), []byte("<p>\xa4\xa4\xa4\xe5</p>")}
+	for _, body := range inputs {
+		first := Decide(body, "", "")
+		for i := 0; i < 50; i++ {
+			if d := Decide(body, "", ""); d != first {
+				t.Fatalf("run %d: %+v, first run %+v", i, d, first)
+			}
+		}
+	}
+}
+
+func TestLookup(t *testing.T) {
+	for label, want := range map[string]string{
+		"GB-18030": "gb18030", "gb2312": "gb18030", "GBK": "gb18030", "ISO-8859-1": "windows-1252",
+		"Shift_JIS": "shift_jis", "EUC-KR": "euc-kr", "UTF-16LE": "utf-16le", "utf-8": "utf-8",
+		" \"Big5\" ": "big5", "x-sjis": "shift_jis", "KOI8-R": "koi8-r", "iso-8859-2": "iso-8859-2",
+		"windows-1256": "windows-1256", "": "", "nonsense": "", "hz-gb-2312": "",
+	} {
+		if got := Lookup(label); got != want {
+			t.Errorf("Lookup(%q) = %q, want %q", label, got, want)
+		}
+	}
+}
+
+func TestMetaLabels(t *testing.T) {
+	for body, want := range map[string]string{
+		`<meta charset="gb2312">`: "gb2312",
+		`<META HTTP-EQUIV="Content-Type" CONTENT="text/html; charset=GBK">`: "GBK",
+		`<meta content='text/html;charset=big5' http-equiv=content-type>`:   "big5",
+		`<?xml version="1.0" encoding="EUC-JP"?><rss/>`:                     "EUC-JP",
+		`<!-- <meta charset="big5"> --><meta charset=utf-8>`:                "utf-8",
+		`<meta name="description" content="charset">`:                       "",
+	} {
+		got := ""
+		if ls := metaLabels([]byte(body)); len(ls) > 0 {
+			got = ls[0]
+		}
+		if got != want {
+			t.Errorf("metaLabels(%q) = %q, want %q", body, got, want)
+		}
+	}
+}
+
+func TestDecodeInvalid(t *testing.T) {
+	for _, name := range []string{"utf-8", "gb18030", "big5", "shift_jis", "euc-kr", "iso-2022-jp", "utf-16be", "", "bogus"} {
+		s := Decode([]byte("\xff\xfe\x00\xd8\x1b$B\x80abc\xe4"), Decision{Name: name})
+		if !utf8.ValidString(s) {
+			t.Errorf("Decode(%s) gave invalid UTF-8 %q", name, s)
+		}
+	}
+	if s := Decode([]byte("\xef\xbb\xbfhi"), Decision{Name: "utf-8"}); s != "hi" {
+		t.Errorf("BOM not stripped: %q", s)
+	}
+}

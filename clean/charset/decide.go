@@ -1,0 +1,294 @@
+package charset
+
+import (
+	"bytes"
+	"fmt"
+	"unicode"
+	"unicode/utf8"
+)
+
+// Decide picks the charset of an HTML (or text) body. contentType is the
+// HTTP Content-Type header ("" if none); forced is a site rule's encoding
+// label ("" if none) and wins when it names a known encoding. The rules
+// are tried in the order doc.go gives; the first that fires decides.
+func Decide(body []byte, contentType, forced string) Decision {
+	p := newPage(body, contentType)
+	d := p.decide(forced)
+	d.Declared = p.declared()
+	return d
+}
+
+// page is one body with what it declares, and its visible text made once.
+type page struct {
+	body   []byte
+	header string   // header charset parameter, as written
+	metas  []string // meta and XML declaration labels, in document order
+	vis    []byte   // visible text (a sample of it), made on first use
+	fits   []cjkFit // CJK fits of vis, best first, made on first use
+	sb     *sbFit   // best single-byte fit of vis, made on first use
+}
+
+// sampleLimit bounds the visible text the scorers read.
+const sampleLimit = 64 << 10
+
+// cjkFits returns the CJK fits of the visible text, best first.
+func (p *page) cjkFits() []cjkFit {
+	if p.fits == nil {
+		p.fits = scoreCJK(p.visible())
+	}
+	return p.fits
+}
+
+// single returns the best single-byte fit of the visible text.
+func (p *page) single() sbFit {
+	if p.sb == nil {
+		f := scoreSingle(p.visible())
+		p.sb = &f
+	}
+	return *p.sb
+}
+
+func newPage(body []byte, contentType string) *page {
+	return &page{body: body, header: charsetParam(contentType), metas: metaLabels(body)}
+}
+
+// declared is the label the page declared: the header's, else the first meta's.
+func (p *page) declared() string {
+	if p.header != "" {
+		return p.header
+	}
+	if len(p.metas) > 0 {
+		return p.metas[0]
+	}
+	return ""
+}
+
+// visible returns the page's visible text, or the whole body when the
+// visible text has no non-ASCII byte (the evidence is then in attributes).
+func (p *page) visible() []byte {
+	if p.vis == nil {
+		p.vis = visible(p.body)
+		if !hasHigh(p.vis) {
+			p.vis = p.body
+		}
+		if len(p.vis) > sampleLimit {
+			p.vis = p.vis[:sampleLimit]
+		}
+	}
+	return p.vis
+}
+
+func (p *page) decide(forced string) Decision {
+	if n := Lookup(forced); n != "" {
+		return decision(n, "rule", "")
+	}
+	if d, ok := p.byBOM(); ok {
+		return d
+	}
+	if d, ok := p.byASCII(); ok {
+		return d
+	}
+	if d, ok := p.byUTF8(); ok {
+		return d
+	}
+	d, ok := p.byDeclaration()
+	if ok {
+		return d
+	}
+	note := d.Note
+	if d, ok = p.byDetector(); !ok {
+		d = p.byDefault()
+	}
+	d.Note = joinNotes(note, d.Note)
+	return d
+}
+
+func decision(name, evidence, note string) Decision {
+	return Decision{Name: name, Evidence: evidence, Confidence: 100, Note: note}
+}
+
+// byBOM is rule 1: a byte order mark, or UTF-16's NUL bytes without one.
+func (p *page) byBOM() (Decision, bool) {
+	switch {
+	case bytes.HasPrefix(p.body, bomUTF8):
+		return decision("utf-8", "bom", ""), true
+	case bytes.HasPrefix(p.body, bomUTF16LE):
+		return decision("utf-16le", "bom", ""), true
+	case bytes.HasPrefix(p.body, bomUTF16BE):
+		return decision("utf-16be", "bom", ""), true
+	}
+	if n := utf16ByNULs(p.body); n != "" {
+		d := decision(n, "bom", "no BOM: UTF-16 recognised by its NUL bytes")
+		d.Confidence = 90
+		return d, true
+	}
+	return Decision{}, false
+}
+
+// utf16ByNULs recognises BOM-less UTF-16 of mostly Latin text: NUL in
+// (nearly) every other byte on one side only.
+func utf16ByNULs(b []byte) string {
+	if len(b) > 4096 {
+		b = b[:4096]
+	}
+	if len(b) < 8 {
+		return ""
+	}
+	var even, odd int
+	for i, c := range b {
+		if c == 0 {
+			if i%2 == 0 {
+				even++
+			} else {
+				odd++
+			}
+		}
+	}
+	half := len(b) / 2
+	switch {
+	case odd*10 >= half*4 && even*20 <= half:
+		return "utf-16le"
+	case even*10 >= half*4 && odd*20 <= half:
+		return "utf-16be"
+	}
+	return ""
+}
+
+// byASCII is rule 2: a body of 7-bit bytes only.
+func (p *page) byASCII() (Decision, bool) {
+	if hasHigh(p.body) {
+		return Decision{}, false
+	}
+	if hasISO2022JP(p.body) {
+		return decision("iso-2022-jp", "ascii", "ISO-2022-JP escape sequences"), true
+	}
+	return decision("utf-8", "ascii", ""), true
+}
+
+func hasHigh(b []byte) bool {
+	for _, c := range b {
+		if c >= 0x80 {
+			return true
+		}
+	}
+	return false
+}
+
+// hasISO2022JP reports an escape into JIS X 0208 (ESC $ B or ESC $ @).
+func hasISO2022JP(b []byte) bool {
+	return bytes.Contains(b, []byte("\x1b$B")) || bytes.Contains(b, []byte("\x1b$@"))
+}
+
+// byUTF8 is rule 3: valid UTF-8 with non-ASCII beats any declared label,
+// except a few accidental UTF-8 sequences in a short body that a declared
+// CJK charset decodes to more plausible text.
+func (p *page) byUTF8() (Decision, bool) {
+	note := ""
+	if !utf8.Valid(p.body) {
+		valid, invalid := utf8Counts(p.body)
+		if valid < 8 || invalid*50 > valid {
+			return Decision{}, false
+		}
+		note = fmt.Sprintf("%d invalid bytes among %d UTF-8 sequences", invalid, valid)
+	}
+	if n, from := p.firstDeclared(); n != "" && n != "utf-8" {
+		if isCJK(n) && p.accidentalUTF8(n) {
+			return decision(n, from, "valid UTF-8 by accident: short body, declared charset fits better"), true
+		}
+		note = joinNotes(note, fmt.Sprintf("declared %s overruled: body is UTF-8", n))
+	}
+	return decision("utf-8", "utf8-valid", note), true
+}
+
+// accidentalUTF8 reports whether the few multi-byte sequences of a valid
+// UTF-8 body read better as the declared CJK charset n.
+func (p *page) accidentalUTF8(n string) bool {
+	s := string(p.visible())
+	var chars, score int
+	for _, r := range s {
+		if r >= 0x80 {
+			chars++
+			score += utf8RuneScore(r)
+		}
+	}
+	if chars > 6 {
+		return false
+	}
+	f := fitOf(p.cjkFits(), n)
+	return f.plausible() && f.score > score
+}
+
+// firstDeclared returns the first declared label that names a known
+// encoding, skipping weak ones, with where it came from.
+func (p *page) firstDeclared() (name, from string) {
+	for _, l := range p.labels() {
+		if n := Lookup(l.label); n != "" && !weak(l) {
+			return n, l.from
+		}
+	}
+	return "", ""
+}
+
+type label struct{ label, from string }
+
+// labels lists the declarations: the header's first, then the metas'.
+func (p *page) labels() []label {
+	var ls []label
+	if p.header != "" {
+		ls = append(ls, label{p.header, "header"})
+	}
+	for _, m := range p.metas {
+		ls = append(ls, label{m, "meta"})
+	}
+	return ls
+}
+
+// weak reports a declaration that is mostly a server or template default
+// rather than a statement about the page: ISO-8859-1 and its kin.
+func weak(l label) bool {
+	return Lookup(l.label) == "windows-1252"
+}
+
+func joinNotes(a, b string) string {
+	switch {
+	case a == "":
+		return b
+	case b == "":
+		return a
+	}
+	return a + "; " + b
+}
+
+// utf8RuneScore weighs a rune of a valid UTF-8 decoding for the accidental
+// UTF-8 test: Latin letters and punctuation are as likely as frequent
+// ideographs; other letters less so.
+func utf8RuneScore(r rune) int {
+	switch {
+	case r < 0x250 || (r >= 0x2010 && r <= 0x206F):
+		return 4
+	case unicode.Is(unicode.Han, r):
+		return runeScore(r, "gb18030")
+	case unicode.IsLetter(r):
+		return 1
+	}
+	return 0
+}
+
+// utf8Counts counts the valid multi-byte UTF-8 sequences of b and the
+// bytes that are not part of any valid sequence.
+func utf8Counts(b []byte) (valid, invalid int) {
+	for len(b) > 0 {
+		if b[0] < 0x80 {
+			b = b[1:]
+			continue
+		}
+		r, n := utf8.DecodeRune(b)
+		if r == utf8.RuneError && n == 1 {
+			invalid++
+		} else {
+			valid++
+		}
+		b = b[n:]
+	}
+	return valid, invalid
+}

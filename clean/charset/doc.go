@@ -1,0 +1,57 @@
+// Package charset decides the character encoding of a fetched page and
+// decodes it to UTF-8, recording the evidence for the decision.
+//
+// Vocabulary:
+//
+//   - A label is a charset name as a page or server writes it ("GB2312",
+//     "x-sjis", "ISO-8859-1"); Lookup maps it to a WHATWG name, the only
+//     names a Decision carries. gb2312 and gbk become gb18030, their
+//     superset; iso-8859-1 and us-ascii become windows-1252, as in browsers.
+//   - A declaration is a label from the HTTP Content-Type header or from the
+//     body: <meta charset>, <meta http-equiv content>, or an XML
+//     declaration, looked for in the first 64 KB (not only 1024 bytes).
+//   - A weak declaration is ISO-8859-1 or an equivalent: servers and page
+//     templates send it by default, and real pages served with it are often
+//     GBK. It is only used when nothing else decides.
+//   - The visible text is the body without tags, comments, scripts and
+//     styles; statistics run on it (its first 64 KB).
+//   - A fit is how plausible a decoding is: invalid sequences and
+//     private-use characters count against it, frequent characters of the
+//     script (common hanzi, kana, Hangul; per-language letters for
+//     single-byte charsets) for it. A decoding is clean when at most one
+//     non-ASCII character in twenty is invalid or private-use.
+//   - The detector is saintfish/chardet, made deterministic (ties broken by
+//     name) and checked against this package's own fits.
+//
+// The rule order is a contract: the first rule that fires decides, and its
+// name is the Decision's Evidence.
+//
+//	rule        a site rule's forced label, if it names a known encoding.
+//	1 bom       a UTF-8 or UTF-16 byte order mark; BOM-less UTF-16 by its
+//	            NUL bytes (Confidence 90, with a Note).
+//	2 ascii     only 7-bit bytes: utf-8, or iso-2022-jp when its escape
+//	            sequences appear.
+//	3 utf8-valid  valid UTF-8 with non-ASCII bytes (or all but a few bytes in
+//	            fifty sequences) beats any declaration. Exception: a short
+//	            body (at most six non-ASCII characters) that a declared CJK
+//	            charset decodes to likelier text is that charset's
+//	            (Evidence header or meta).
+//	4 header, meta  the first non-weak declaration, header first, that fits:
+//	            a CJK charset must decode cleanly, not read better as a
+//	            single-byte text and not be clearly beaten by another CJK
+//	            charset; a single-byte one must score near the best
+//	            single-byte charset; utf-8 must be (nearly) valid. A label
+//	            that does not fit is overruled, and the Note says why.
+//	5 detector  the visible text: a plausible CJK decoding wins (the best
+//	            by this package's score; a near tie goes to chardet when it
+//	            is sure), else the best single-byte charset by per-language
+//	            letter scoring. Confidence is chardet's for that charset.
+//	6 default   a short text no CJK charset clearly wins, that decodes
+//	            plausibly as GB18030: gb18030.
+//	7 header, meta  a declared single-byte charset, weak ones included.
+//	8 fallback  windows-1252.
+//
+// Pages decided by rules 1 to 4 never run the detector. The same bytes,
+// header and forced label always give the same Decision. Decide and Decode
+// never panic; Decode always returns valid UTF-8.
+package charset

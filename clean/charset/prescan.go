@@ -1,0 +1,176 @@
+package charset
+
+import (
+	"bytes"
+	"strings"
+)
+
+// prescanLimit is how far into a body declarations are looked for. Browsers
+// stop at 1024 bytes; real pages put their meta after long scripts, so we
+// look further.
+const prescanLimit = 64 << 10
+
+// metaLabels returns the charset labels a body declares in <meta charset>,
+// <meta http-equiv content> or an XML declaration, in document order, as
+// written. Labels inside comments are skipped.
+func metaLabels(body []byte) []string {
+	b := body
+	if len(b) > prescanLimit {
+		b = b[:prescanLimit]
+	}
+	var labels []string
+	if l := xmlDeclLabel(b); l != "" {
+		labels = append(labels, l)
+	}
+	for i := 0; i < len(b); {
+		j := bytes.IndexByte(b[i:], '<')
+		if j < 0 {
+			break
+		}
+		i += j
+		if bytes.HasPrefix(b[i:], []byte("<!--")) {
+			end := bytes.Index(b[i+4:], []byte("-->"))
+			if end < 0 {
+				break
+			}
+			i += 4 + end + 3
+			continue
+		}
+		end := bytes.IndexByte(b[i:], '>')
+		if end < 0 {
+			break
+		}
+		tag := b[i : i+end]
+		i += end + 1
+		if len(tag) > 5 && asciiFoldHasPrefix(tag[1:], "meta") && isSpaceOrSlash(tag[5]) {
+			if l := metaTagLabel(tag[5:]); l != "" {
+				labels = append(labels, l)
+			}
+		}
+	}
+	return labels
+}
+
+// metaTagLabel reads one meta tag's attributes (after "<meta").
+func metaTagLabel(attrs []byte) string {
+	var charset, content string
+	var httpEquiv bool
+	for _, a := range parseAttrs(attrs) {
+		switch a.key {
+		case "charset":
+			charset = a.val
+		case "content":
+			content = a.val
+		case "http-equiv":
+			httpEquiv = strings.EqualFold(a.val, "content-type")
+		}
+	}
+	if charset != "" {
+		return charset
+	}
+	if content != "" && (httpEquiv || strings.Contains(strings.ToLower(content), "charset")) {
+		return contentCharset(content)
+	}
+	return ""
+}
+
+// contentCharset extracts charset=... from a meta content value, which may
+// lack the ';' a header would have.
+func contentCharset(content string) string {
+	lc := strings.ToLower(content)
+	k := strings.Index(lc, "charset")
+	if k < 0 {
+		return ""
+	}
+	rest := strings.TrimLeft(content[k+len("charset"):], " \t")
+	if !strings.HasPrefix(rest, "=") {
+		return ""
+	}
+	rest = strings.Trim(strings.TrimLeft(rest[1:], " \t"), "\"'")
+	if end := strings.IndexAny(rest, " \t;\"',"); end >= 0 {
+		rest = rest[:end]
+	}
+	return rest
+}
+
+type attr struct{ key, val string }
+
+// parseAttrs splits an HTML tag's attribute text into lower-case keys and
+// unquoted values. It is forgiving: it never fails, it stops at garbage.
+func parseAttrs(s []byte) []attr {
+	var out []attr
+	for len(s) > 0 {
+		s = bytes.TrimLeft(s, " \t\r\n\f/")
+		k := bytes.IndexAny(s, "= \t\r\n\f/>")
+		if k == 0 || len(s) == 0 {
+			break
+		}
+		if k < 0 {
+			k = len(s)
+		}
+		key := strings.ToLower(string(s[:k]))
+		s = bytes.TrimLeft(s[k:], " \t\r\n\f")
+		if len(s) == 0 || s[0] != '=' {
+			out = append(out, attr{key: key})
+			continue
+		}
+		var val string
+		val, s = attrValue(bytes.TrimLeft(s[1:], " \t\r\n\f"))
+		out = append(out, attr{key, val})
+	}
+	return out
+}
+
+// attrValue reads a quoted or bare value and returns it with the rest.
+func attrValue(s []byte) (string, []byte) {
+	if len(s) > 0 && (s[0] == '"' || s[0] == '\'') {
+		end := bytes.IndexByte(s[1:], s[0])
+		if end < 0 {
+			return string(s[1:]), nil
+		}
+		return string(s[1 : 1+end]), s[end+2:]
+	}
+	end := bytes.IndexAny(s, " \t\r\n\f>")
+	if end < 0 {
+		end = len(s)
+	}
+	return string(s[:end]), s[end:]
+}
+
+// xmlDeclLabel returns the encoding of a leading <?xml ... encoding="x"?>.
+func xmlDeclLabel(b []byte) string {
+	b = bytes.TrimLeft(b, " \t\r\n")
+	if !bytes.HasPrefix(b, []byte("<?xml")) {
+		return ""
+	}
+	end := bytes.Index(b, []byte("?>"))
+	if end < 0 {
+		return ""
+	}
+	for _, a := range parseAttrs(b[5:end]) {
+		if a.key == "encoding" {
+			return a.val
+		}
+	}
+	return ""
+}
+
+func asciiFoldHasPrefix(b []byte, p string) bool {
+	if len(b) < len(p) {
+		return false
+	}
+	for i := 0; i < len(p); i++ {
+		c := b[i]
+		if 'A' <= c && c <= 'Z' {
+			c += 'a' - 'A'
+		}
+		if c != p[i] {
+			return false
+		}
+	}
+	return true
+}
+
+func isSpaceOrSlash(c byte) bool {
+	return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' || c == '/'
+}

@@ -1,0 +1,217 @@
+package charset
+
+import "fmt"
+
+// byDeclaration is rule 4: the first declared label (header, then metas)
+// that decodes the body cleanly and that no other charset clearly beats.
+// Weak labels (ISO-8859-1 and kin) are left to rule 7. The returned
+// Decision carries, when ok is false, a Note on the labels overruled.
+func (p *page) byDeclaration() (Decision, bool) {
+	var notes []string
+	for _, l := range p.labels() {
+		n := Lookup(l.label)
+		if n == "" || weak(l) {
+			continue
+		}
+		why := p.misfit(n)
+		if why == "" {
+			d := decision(n, l.from, "")
+			if len(notes) > 0 {
+				d.Note = joinAll(notes)
+			}
+			return d, true
+		}
+		notes = append(notes, fmt.Sprintf("%s %q overruled: %s", l.from, l.label, why))
+	}
+	return Decision{Note: joinAll(notes)}, false
+}
+
+// misfit says why the declared charset n does not fit the body, or "".
+func (p *page) misfit(n string) string {
+	switch {
+	case n == "utf-8":
+		return "body is not UTF-8"
+	case n == "utf-16le" || n == "utf-16be":
+		return "body has no UTF-16 BOM or NUL pattern"
+	case n == "iso-2022-jp":
+		return "body has 8-bit bytes"
+	case isCJK(n):
+		return p.cjkMisfit(n)
+	}
+	return p.singleMisfit(n)
+}
+
+// cjkMisfit checks a declared CJK charset against the other CJK charsets.
+func (p *page) cjkMisfit(n string) string {
+	f := fitOf(p.cjkFits(), n)
+	if !f.q.clean() {
+		return fmt.Sprintf("%d invalid or unassigned sequences", f.q.bad+f.q.private)
+	}
+	if sb := p.single(); sb.score >= 0 && (!f.plausible() || n == "gb18030" && asciiTrails(p.visible())) {
+		return fmt.Sprintf("decodes to improbable characters, reads as %s", sb.name)
+	}
+	if best := p.cjkFits()[0]; best.name != n && clearlyBetter(best, f) {
+		return fmt.Sprintf("%s fits clearly better", best.name)
+	}
+	return ""
+}
+
+// clearlyBetter reports whether fit a beats fit b by a margin that short
+// ambiguous texts do not reach.
+func clearlyBetter(a, b cjkFit) bool {
+	return a.plausible() && a.score > b.score+b.score/4+8
+}
+
+// singleMisfit checks a declared single-byte charset: the body must not
+// read as CJK, and the label must score near the best single-byte charset.
+func (p *page) singleMisfit(n string) string {
+	if _, ok := sbLangs[n]; !ok {
+		_, q := measure(p.body, n)
+		if q.bad > 0 {
+			return "undefined bytes"
+		}
+		return ""
+	}
+	v := p.visible()
+	if best := p.cjkFits()[0]; best.plausible() {
+		return fmt.Sprintf("body reads as %s", best.name)
+	}
+	best := p.single()
+	if fitSingle(v, n) < best.score-30*countHigh(v)/10 {
+		return fmt.Sprintf("%s fits clearly better", best.name)
+	}
+	return ""
+}
+
+func countHigh(b []byte) int {
+	n := 0
+	for _, c := range b {
+		if c >= 0x80 {
+			n++
+		}
+	}
+	return n
+}
+
+func joinAll(notes []string) string {
+	s := ""
+	for _, n := range notes {
+		s = joinNotes(s, n)
+	}
+	return s
+}
+
+// byDetector is rule 5: chardet and this package's scorers on the visible
+// text. A plausible CJK decoding wins over single-byte ones; between CJK
+// charsets the scorer decides and chardet breaks near ties. ok is false
+// when nothing fits (rules 6 to 8 then decide).
+func (p *page) byDetector() (Decision, bool) {
+	v := p.visible()
+	guesses := detect(v)
+	fits := p.cjkFits()
+	if fits[0].plausible() {
+		return p.pickCJK(fits, guesses)
+	}
+	sb := p.single()
+	if sb.score < 0 {
+		return Decision{}, false
+	}
+	d := decision(sb.name, "detector", "")
+	d.Confidence = confidenceOf(sb.name, guesses, 50)
+	return d, true
+}
+
+// pickCJK chooses among plausible CJK fits. A near tie is settled by
+// chardet when it is sure, else by the Chinese default on short text
+// (rule 6), else by the scorer's order.
+func (p *page) pickCJK(fits []cjkFit, guesses []guess) (Decision, bool) {
+	best := fits[0]
+	if !clearlyBetter(best, fits[1]) {
+		if g := surest(guesses, fits); g != "" {
+			d := decision(g, "detector", "")
+			d.Confidence = confidenceOf(g, guesses, 10)
+			return d, true
+		}
+		if gb := fitOf(fits, "gb18030"); best.chars < 40 && gb.plausible() && !clearlyBetter(best, gb) {
+			return decision("gb18030", "default", "short text, no clear winner: Chinese default"), true
+		}
+	}
+	d := decision(best.name, "detector", "")
+	d.Confidence = confidenceOf(best.name, guesses, 30)
+	return d, true
+}
+
+func fitOf(fits []cjkFit, name string) cjkFit {
+	for _, f := range fits {
+		if f.name == name {
+			return f
+		}
+	}
+	return cjkFit{name: name}
+}
+
+// surest returns chardet's best CJK guess among the near-tied fits, if
+// chardet is more than minimally sure of it.
+func surest(guesses []guess, fits []cjkFit) string {
+	for _, g := range guesses {
+		if !isCJK(g.name) {
+			continue
+		}
+		if g.confidence <= 10 {
+			return ""
+		}
+		for _, f := range fits {
+			if f.name == g.name && f.plausible() && !clearlyBetter(fits[0], f) {
+				return g.name
+			}
+		}
+		return ""
+	}
+	return ""
+}
+
+func confidenceOf(name string, guesses []guess, dflt int) int {
+	for _, g := range guesses {
+		if g.name == name {
+			return g.confidence
+		}
+	}
+	return dflt
+}
+
+// byDefault runs rules 6 to 8: a Chinese default for short pages that
+// decode cleanly as GB18030, then a declared single-byte charset (weak
+// ones included), then windows-1252.
+func (p *page) byDefault() Decision {
+	if f := fitOf(p.cjkFits(), "gb18030"); f.q.clean() && f.chars > 0 && f.chars < 40 && f.score > 0 {
+		return decision("gb18030", "default", "short page, decodes cleanly as GB18030")
+	}
+	for _, l := range p.labels() {
+		if n := Lookup(l.label); n != "" && !isCJK(n) && !isUnicode(n) {
+			return decision(n, l.from, "")
+		}
+	}
+	return decision("windows-1252", "fallback", "")
+}
+
+func isUnicode(n string) bool {
+	return n == "utf-8" || n == "utf-16le" || n == "utf-16be"
+}
+
+// asciiTrails reports whether most two-byte GBK codes in b end in an ASCII
+// letter or symbol (0x40-0x7E), as an accented letter followed by ASCII
+// does; real GBK text mostly uses GB2312 codes, whose trail bytes are high.
+func asciiTrails(b []byte) bool {
+	var pairs, low int
+	for i := 0; i+1 < len(b); i++ {
+		if b[i] < 0x81 || b[i] == 0xFF {
+			continue
+		}
+		pairs++
+		if b[i+1] >= 0x40 && b[i+1] <= 0x7E {
+			low++
+		}
+		i++
+	}
+	return pairs > 0 && low*2 > pairs
+}

@@ -1,0 +1,280 @@
+package charset
+
+import (
+	"strings"
+	"sync"
+	"unicode"
+	"unicode/utf8"
+)
+
+// sbNames are the single-byte encodings the scorer compares, in the order
+// that breaks exact ties; sbLangs lists, per encoding, the letter profiles
+// of the languages written in it.
+var (
+	sbNames = []string{
+		"windows-1252", "windows-1251", "windows-1250", "iso-8859-2",
+		"koi8-r", "iso-8859-5", "windows-1253", "iso-8859-7", "windows-1254",
+		"windows-1255", "iso-8859-8", "windows-1256", "ibm866", "x-mac-cyrillic",
+		"windows-1257",
+	}
+	sbLangs = map[string][]string{
+		"windows-1252":   {"de", "fr", "es", "pt", "it", "nl", "nordic"},
+		"windows-1251":   {"ru", "bg", "uk"},
+		"windows-1250":   {"cs", "sk", "pl", "hu", "hr", "ro"},
+		"iso-8859-2":     {"cs", "sk", "pl", "hu", "hr", "ro"},
+		"koi8-r":         {"ru", "bg"},
+		"iso-8859-5":     {"ru", "bg"},
+		"windows-1253":   {"el"},
+		"iso-8859-7":     {"el"},
+		"windows-1254":   {"tr"},
+		"windows-1255":   {"he"},
+		"iso-8859-8":     {"he"},
+		"windows-1256":   {"ar"},
+		"ibm866":         {"ru", "bg"},
+		"x-mac-cyrillic": {"ru", "bg"},
+		"windows-1257":   {"lt", "lv", "et"},
+	}
+)
+
+// profiles lists each language's non-ASCII letters, lower case, most
+// frequent first. Hebrew and Arabic are scored by script instead.
+var profiles = map[string]string{
+	"de":     "äüößé",
+	"fr":     "éèàêçôîùâûëïœ",
+	"es":     "éóáíñúü",
+	"pt":     "ãçéáíóêõúâôà",
+	"it":     "àèéìòù",
+	"nl":     "ëéïèö",
+	"nordic": "äåöøæéü",
+	"cs":     "íáéěýčřžšůúňťď",
+	"sk":     "áíéýčšžôúäňťľďĺŕ",
+	"pl":     "ęąóśłżćńź",
+	"hu":     "éáőöóüíúű",
+	"hr":     "čšžćđ",
+	"ro":     "ăâîșțşţ",
+	"tr":     "ıüşçöğâ",
+	"ru":     "оеаинтсрвлкмдпуяыьгзбчйхжшюцщэфъё",
+	"bg":     "оаеинтрсвлкдпмзяъгбчйхжшщцуфюь",
+	"uk":     "оаніивтерсклудпмзяьгбчхжйшюцєїщфґ",
+	"el":     "αοιετσνηυρπκμλωδγχθφβξζψάέίόύήώςϊϋΐΰ",
+	"lt":     "ėšųįūžąčę",
+	"lv":     "āīēšūņļžčķģ",
+	"et":     "äõüöšž",
+}
+
+// sbFit is how well one single-byte encoding and language explain a text.
+type sbFit struct {
+	name  string
+	score int
+}
+
+// sbTab is a single-byte encoding's decoding of every byte with the
+// properties the scorer asks of it, and per language its letter scores.
+type sbTab struct {
+	r      [256]rune
+	letter [256]bool
+	lower  [256]bool
+	upper  [256]bool
+	script [256]int8
+	sym    [256]int16    // symbolScore of non-letters
+	langs  []*[256]int16 // in the order of sbLangs[name]
+}
+
+var (
+	tablesOnce sync.Once
+	tables     map[string]*sbTab
+)
+
+// sbTable gives the decoding table of a single-byte encoding.
+func sbTable(name string) *sbTab {
+	tablesOnce.Do(func() {
+		tables = make(map[string]*sbTab, len(sbNames))
+		for _, n := range sbNames {
+			tables[n] = newSBTab(n)
+		}
+	})
+	return tables[name]
+}
+
+func newSBTab(name string) *sbTab {
+	t := &sbTab{}
+	for b := 0; b < 256; b++ {
+		r := rune(b)
+		if b >= 0x80 {
+			r, _ = utf8.DecodeRuneInString(decodeAs([]byte{byte(b)}, name))
+		}
+		t.r[b] = r
+		t.letter[b] = unicode.IsLetter(r)
+		t.lower[b] = unicode.IsLower(r)
+		t.upper[b] = unicode.IsUpper(r)
+		t.script[b] = int8(script(r))
+		t.sym[b] = int16(symbolScore(r))
+	}
+	for _, l := range sbLangs[name] {
+		var ls [256]int16
+		for b := 0x80; b < 256; b++ {
+			ls[b] = int16(letterScore(t.r[b], l))
+		}
+		t.langs = append(t.langs, &ls)
+	}
+	return t
+}
+
+// scoreSingle returns the best-scoring single-byte encoding for text;
+// ties keep the order of sbNames.
+func scoreSingle(text []byte) sbFit {
+	best := sbFit{score: -1 << 30}
+	for _, n := range sbNames {
+		if s := fitSingle(text, n); s > best.score {
+			best = sbFit{n, s}
+		}
+	}
+	return best
+}
+
+// fitSingle scores text decoded with name under the best of its languages.
+func fitSingle(text []byte, name string) int {
+	t := sbTable(name)
+	ctx := 0
+	letters := make([]int, len(t.langs))
+	for i, b := range text {
+		if b < 0x80 {
+			continue
+		}
+		prev, next := byte(' '), byte(' ')
+		if i > 0 {
+			prev = text[i-1]
+		}
+		if i+1 < len(text) {
+			next = text[i+1]
+		}
+		ctx += t.context(prev, b, next)
+		for l, ls := range t.langs {
+			letters[l] += int(ls[b])
+		}
+	}
+	best := -1 << 30
+	for _, l := range letters {
+		best = max(best, l+ctx)
+	}
+	return best
+}
+
+// letterScore weighs r by its rank in the language profile: frequent
+// lower-case letters score most, capitals less, foreign letters and
+// symbols below zero, undefined bytes and C1 controls far below.
+func letterScore(r rune, lang string) int {
+	switch {
+	case r == utf8.RuneError || (r >= 0x80 && r < 0xA0):
+		return -60
+	case !unicode.IsLetter(r):
+		return symbolScore(r)
+	}
+	lower := unicode.ToLower(r)
+	rank := profileRank(lower, lang)
+	if rank < 0 {
+		return -20
+	}
+	s := 40 - rank
+	if lower != r {
+		s = s/2 - 10
+	}
+	return s
+}
+
+// profileRank is r's 0-based position in lang's profile scaled to 0..20,
+// or -1 when the language does not use r.
+func profileRank(r rune, lang string) int {
+	switch lang {
+	case "he":
+		return scriptRank(r, unicode.Hebrew)
+	case "ar":
+		return scriptRank(r, unicode.Arabic)
+	}
+	p := profiles[lang]
+	i := strings.IndexRune(p, r)
+	if i < 0 {
+		return -1
+	}
+	return 20 * utf8.RuneCountInString(p[:i]) / utf8.RuneCountInString(p)
+}
+
+func scriptRank(r rune, t *unicode.RangeTable) int {
+	if unicode.Is(t, r) {
+		return 4
+	}
+	return -1
+}
+
+// symbolScore weighs a non-letter: the punctuation real pages use is
+// neutral, other symbols are suspect.
+func symbolScore(r rune) int {
+	if strings.ContainsRune("\u00a0«»„“”‘’‚–—…•€£¥¢©®™°§·×²³½¼¾±¿¡", r) {
+		return 0
+	}
+	return -15
+}
+
+// context penalises what wrong decodings produce around byte b: a symbol
+// inside a word, a capital after a small letter, two scripts in one word,
+// a lone letter of a non-Latin alphabet, a letter stuck to a digit.
+func (t *sbTab) context(prev, b, next byte) int {
+	pl, nl := t.letter[prev], t.letter[next]
+	if !t.letter[b] {
+		if t.sym[b] == 0 {
+			return 0
+		}
+		return -10 * (b2i(pl) + b2i(nl))
+	}
+	s := 0
+	if t.script[b] > 1 && !pl && !nl {
+		s -= 35
+	}
+	if isDigit(prev) || isDigit(next) {
+		s -= 20
+	}
+	if t.upper[b] && t.lower[prev] {
+		s -= 15
+	}
+	if pl && t.script[prev] != t.script[b] {
+		s -= 30
+	}
+	if nl && t.script[next] != t.script[b] {
+		s -= 30
+	}
+	if t.r[b] == 'ς' && nl {
+		s -= 30 // final sigma inside a word
+	}
+	return s
+}
+
+func isDigit(b byte) bool { return b >= '0' && b <= '9' }
+
+// mixed reports two adjacent letters of different scripts.
+func mixed(a, b rune) bool {
+	return unicode.IsLetter(a) && unicode.IsLetter(b) && script(a) != script(b)
+}
+
+// script classifies letters by the alphabets single-byte pages use.
+func script(r rune) int {
+	switch {
+	case r < 0x250:
+		return 1
+	case r >= 0x370 && r < 0x400:
+		return 2
+	case r >= 0x400 && r < 0x530:
+		return 3
+	case r >= 0x590 && r < 0x600:
+		return 4
+	case r >= 0x600 && r < 0x700:
+		return 5
+	}
+	return 0
+}
+
+func b2i(b bool) int {
+	if b {
+		return 1
+	}
+	return 0
+}
