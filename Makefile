@@ -1,0 +1,37 @@
+# prov: the two commands a new user needs are `make demo` and `make test`.
+GO ?= go
+PKGS := ./...
+
+.PHONY: all build demo test check bench fuzz clean
+
+all: build
+
+build:
+	$(GO) build -o bin/prov ./cmd/prov
+
+# demo: start the embedded mini-web on loopback, crawl it, report, export.
+demo:
+	rm -rf demo
+	$(GO) run ./cmd/prov demo --db demo/prov.db --out demo/bundle
+
+# test: formatting, vet, a tidy go.mod, and every test with the race detector.
+test: check
+	$(GO) test -race -count=1 $(PKGS)
+
+check:
+	@out=$$(gofmt -l $$(git ls-files '*.go' 2>/dev/null || find . -name '*.go')); \
+	if [ -n "$$out" ]; then echo "gofmt needed:"; echo "$$out"; exit 1; fi
+	$(GO) vet $(PKGS)
+	$(GO) mod tidy -diff
+
+# bench: benchmarks over ../shared/eval (skipped where it is absent).
+bench:
+	$(GO) test -run '^$$' -bench . -benchtime 1x ./clean/charset/
+
+FUZZTIME ?= 1m
+fuzz:
+	$(GO) test -run '^$$' -fuzz FuzzDecide -fuzztime $(FUZZTIME) ./clean/charset/
+	$(GO) test -run '^$$' -fuzz FuzzClean -fuzztime $(FUZZTIME) ./clean/
+
+clean:
+	rm -rf bin demo

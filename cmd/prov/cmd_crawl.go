@@ -1,0 +1,174 @@
+package main
+
+import (
+	"context"
+	"flag"
+	"fmt"
+	"io"
+	"os"
+	"path/filepath"
+	"time"
+
+	"github.com/prov-archive/prov/archive"
+	"github.com/prov-archive/prov/crawl"
+	"github.com/prov-archive/prov/rules"
+)
+
+type crawlOptions struct {
+	rulesFiles   stringList
+	db           string
+	connectTo    stringList
+	allowPrivate bool
+	maxDepth     int
+	maxPages     int
+	delay        time.Duration
+	parallel     int
+	quiet        bool
+	seeds        []string
+}
+
+func (o *crawlOptions) register(fs *flag.FlagSet) {
+	fs.Var(&o.rulesFiles, "rules", "site rules `FILE` (repeatable)")
+	fs.StringVar(&o.db, "db", "", "archive `PATH` (default $PROV_DB or prov.db)")
+	fs.Var(&o.connectTo, "connect-to", "`HOST:PORT:HOST2:PORT2`: connect to HOST2:PORT2 for HOST:PORT, URL and Host unchanged (repeatable)")
+	fs.BoolVar(&o.allowPrivate, "allow-private", false, "allow loopback, private and link-local addresses")
+	fs.IntVar(&o.maxDepth, "max-depth", 3, "follow links at most `N` deep")
+	fs.IntVar(&o.maxPages, "max-pages", 0, "stop after `N` pages (0: no limit)")
+	fs.DurationVar(&o.delay, "delay", time.Second, "wait between requests to one host")
+	fs.IntVar(&o.parallel, "parallel", 2, "requests at once per host")
+	fs.BoolVar(&o.quiet, "quiet", false, "print nothing unless something failed")
+}
+
+// validate checks the options without touching the network or the archive.
+func (o *crawlOptions) validate() error {
+	if o.maxDepth < 0 || o.maxPages < 0 || o.parallel < 1 || o.delay < 0 {
+		return usagef("see 'prov crawl -h'", "--max-depth, --max-pages and --delay must be ≥ 0 and --parallel ≥ 1")
+	}
+	return nil
+}
+
+func runCrawl(ctx context.Context, e *env, args []string) error {
+	var o crawlOptions
+	fs := newFlags("crawl", "[URL...]", e.stderr)
+	o.register(fs)
+	seeds, err := parse(fs, args)
+	if err != nil {
+		return err
+	}
+	o.seeds = seeds
+	if err := o.validate(); err != nil {
+		return err
+	}
+	set, err := loadRules(o.rulesFiles)
+	if err != nil {
+		return err
+	}
+	cfg, err := o.crawlConfig(set)
+	if err != nil {
+		return err
+	}
+	if len(cfg.Seeds) == 0 {
+		return usagef("give URLs or a rules file with seeds", "nothing to crawl")
+	}
+	db, err := openForWrite(dbPath(o.db, e.getenv), "prov crawl")
+	if err != nil {
+		return err
+	}
+	defer db.Close()
+	sum, err := crawlInto(ctx, db, cfg, set)
+	if err != nil {
+		return err
+	}
+	if !o.quiet || sum.failures() > 0 {
+		printRunSummary(e.stdout, sum)
+	}
+	if n := sum.failures(); n > 0 {
+		return &partialError{fmt.Sprintf("%d of %d pages failed", n, sum.run.Fetched)}
+	}
+	return nil
+}
+
+// loadRules loads and merges every rules file; nothing is opened before
+// all of them validate.
+func loadRules(files []string) (*rules.Set, error) {
+	sets := make([]*rules.Set, 0, len(files))
+	for _, f := range files {
+		s, err := rules.Load(f)
+		if err != nil {
+			return nil, err
+		}
+		sets = append(sets, s)
+	}
+	return rules.Merge(sets...)
+}
+
+func (o *crawlOptions) crawlConfig(set *rules.Set) (crawl.Config, error) {
+	cfg := crawl.Config{
+		Seeds: o.seeds, Rules: set, AllowPrivate: o.allowPrivate,
+		MaxDepth: o.maxDepth, MaxPages: o.maxPages, Delay: o.delay, Parallel: o.parallel,
+	}
+	if len(cfg.Seeds) == 0 {
+		for _, s := range set.Sites {
+			cfg.Seeds = append(cfg.Seeds, s.Seeds...)
+		}
+	}
+	for _, spec := range o.connectTo {
+		ct, err := crawl.ParseConnectTo(spec)
+		if err != nil {
+			return cfg, usagef("want HOST:PORT:HOST2:PORT2", "--connect-to %q: %v", spec, err)
+		}
+		cfg.ConnectTo = append(cfg.ConnectTo, ct)
+	}
+	return cfg, nil
+}
+
+// openForWrite opens (or creates, with its folder) the archive at path.
+func openForWrite(path, holder string) (*archive.DB, error) {
+	if err := os.MkdirAll(filepath.Dir(path), 0o755); err != nil {
+		return nil, err
+	}
+	return archive.Open(path, archive.Options{Timeout: time.Second, Holder: fmt.Sprintf("%s (pid %d)", holder, os.Getpid())})
+}
+
+// crawlInto runs one crawl into db: a run record, the crawler feeding the
+// pipeline, and the run closed with its counts whatever happened.
+func crawlInto(ctx context.Context, db *archive.DB, cfg crawl.Config, set *rules.Set) (*tally, error) {
+	run, err := db.BeginRun(cfg.Seeds)
+	if err != nil {
+		return nil, err
+	}
+	t := newTally(run)
+	w := archive.NewWriter(db, archive.WriterConfig{})
+	pages := make(chan crawl.Page, 64)
+	ingestErr := make(chan error, 1)
+	go func() { ingestErr <- ingest(ctx, pages, w, set, t, 2) }()
+	crawlErr := crawl.Run(ctx, cfg, pages)
+	err = firstErr(<-ingestErr, w.Close(), crawlErr)
+	t.run.End = time.Now().UTC()
+	t.run.Status = "done"
+	if err != nil || ctx.Err() != nil {
+		t.run.Status = "interrupted"
+	}
+	if ferr := db.FinishRun(t.run); ferr != nil && err == nil {
+		err = ferr
+	}
+	return t, err
+}
+
+func firstErr(errs ...error) error {
+	for _, err := range errs {
+		if err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+func printRunSummary(w io.Writer, t *tally) {
+	r := t.run
+	fmt.Fprintf(w, "run %d: %d fetched, %d new, %d failed, %d bytes, %s\n",
+		r.ID, r.Fetched, r.New, t.failures(), r.Bytes, r.End.Sub(r.Start).Round(time.Millisecond))
+	for reason, n := range r.Failed {
+		fmt.Fprintf(w, "  failed (%s): %d\n", reason, n)
+	}
+}

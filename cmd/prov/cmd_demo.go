@@ -1,0 +1,183 @@
+package main
+
+import (
+	"context"
+	"fmt"
+	"io"
+	"net"
+	"sort"
+	"strings"
+	"time"
+
+	"github.com/prov-archive/prov/archive"
+	"github.com/prov-archive/prov/archive/export"
+	"github.com/prov-archive/prov/crawl"
+	"github.com/prov-archive/prov/rules"
+	"github.com/prov-archive/prov/testweb"
+)
+
+func runDemo(ctx context.Context, e *env, args []string) error {
+	var dbFlag, out string
+	fs := newFlags("demo", "", e.stderr)
+	fs.StringVar(&dbFlag, "db", "", "archive `PATH` (default $PROV_DB or prov.db)")
+	fs.StringVar(&out, "out", "prov-demo-bundle", "bundle `DIR` to write (must not exist)")
+	if _, err := parse(fs, args); err != nil {
+		return err
+	}
+	set, err := rules.Parse("testweb/rules.yaml", testweb.RulesYAML())
+	if err != nil {
+		return fmt.Errorf("embedded rules: %w", err)
+	}
+	web := testweb.New()
+	addr, stop, err := web.Start()
+	if err != nil {
+		return fmt.Errorf("start mini-web: %w", err)
+	}
+	defer stop()
+	cfg, err := demoConfig(set, addr)
+	if err != nil {
+		return err
+	}
+	db, err := openForWrite(dbPath(dbFlag, e.getenv), "prov demo")
+	if err != nil {
+		return err
+	}
+	defer db.Close()
+	fmt.Fprintf(e.stdout, "mini-web: %d sites on %s (reached through --connect-to)\n", len(testweb.Sites()), addr)
+	t, err := crawlInto(ctx, db, cfg, set)
+	if err != nil {
+		return err
+	}
+	if err := demoReport(e.stdout, db, t, web); err != nil {
+		return err
+	}
+	st, err := export.Bundle(db, out, export.Filter{}, false)
+	if err != nil {
+		return err
+	}
+	fmt.Fprintf(e.stdout, "\nbundle: %s (%d texts, manifest.jsonl, works.json)\n", out, st.Texts)
+	return nil
+}
+
+// demoConfig crawls every mini-web site through one loopback port: each
+// host's port 80 is connected to addr, as curl's --connect-to would.
+func demoConfig(set *rules.Set, addr string) (crawl.Config, error) {
+	host, port, err := net.SplitHostPort(addr)
+	if err != nil {
+		return crawl.Config{}, err
+	}
+	cfg := crawl.Config{Seeds: testweb.Seeds(), Rules: set, MaxDepth: 3, Delay: 20 * time.Millisecond, Parallel: 2}
+	for _, s := range testweb.Sites() {
+		cfg.ConnectTo = append(cfg.ConnectTo, crawl.ConnectTo{Host: s.Host, Port: "80", ToHost: host, ToPort: port})
+	}
+	return cfg, nil
+}
+
+func demoReport(w io.Writer, db *archive.DB, t *tally, web *testweb.Web) error {
+	r := t.run
+	fmt.Fprintf(w, "crawl: run %d, %d pages fetched in %s, %d failed\n",
+		r.ID, r.Fetched, r.End.Sub(r.Start).Round(time.Millisecond), t.failures())
+	for _, reason := range sortedKeys(r.Failed) {
+		fmt.Fprintf(w, "  failed (%s): %d\n", reason, r.Failed[reason])
+	}
+	if err := reportSites(w, db); err != nil {
+		return err
+	}
+	if err := reportGroups(w, db); err != nil {
+		return err
+	}
+	fmt.Fprintf(w, "\nrobots.txt: %d requests to the disallowed %s\n", countPrefix(web.Requests(), testweb.DisallowedPath), testweb.DisallowedPath)
+	return nil
+}
+
+// reportSites prints, per host, the pages archived, the documents among
+// them, and the charsets with the evidence that decided them.
+func reportSites(w io.Writer, db *archive.DB) error {
+	type site struct {
+		pages, docs int
+		authority   string
+		charsets    map[string]bool
+	}
+	sites := map[string]*site{}
+	err := db.Latest(func(c archive.Capture) error {
+		h := hostOf(c.URL)
+		s := sites[h]
+		if s == nil {
+			s = &site{charsets: map[string]bool{}}
+			sites[h] = s
+		}
+		s.pages++
+		if c.TextSHA256 != "" && len([]rune(c.Title)) > 0 && c.Status == 200 {
+			s.docs++
+		}
+		if c.Charset != "" {
+			s.charsets[c.Charset+" ("+c.CharsetEvidence+")"] = true
+		}
+		if c.Authority != "" {
+			s.authority = c.Authority
+		}
+		return nil
+	})
+	if err != nil {
+		return err
+	}
+	fmt.Fprintf(w, "\n%-24s %-10s %5s  %s\n", "site", "authority", "pages", "encodings (evidence)")
+	for _, h := range sortedKeys(sites) {
+		s := sites[h]
+		fmt.Fprintf(w, "%-24s %-10s %5d  %s\n", h, s.authority, s.pages, strings.Join(sortedKeys(s.charsets), ", "))
+	}
+	return nil
+}
+
+// reportGroups prints the works: copies sharing one text hash, with the
+// elected original first.
+func reportGroups(w io.Writer, db *archive.DB) error {
+	works, err := db.Works()
+	if err != nil {
+		return err
+	}
+	groups := 0
+	for _, wk := range works {
+		if len(wk.Copies) > 1 {
+			groups++
+		}
+	}
+	fmt.Fprintf(w, "\n%d documents in %d works; identical-text groups (%d):\n", countCopies(works), len(works), groups)
+	for _, wk := range works {
+		if len(wk.Copies) < 2 {
+			continue
+		}
+		fmt.Fprintf(w, "  work %s: %d copies, text sha256 %s…\n", wk.ID, len(wk.Copies), wk.TextSHA256[:16])
+		for _, c := range wk.Copies {
+			fmt.Fprintf(w, "    %-9s %s\n", c.Relation, c.URL)
+		}
+	}
+	return nil
+}
+
+func countCopies(works []archive.Work) int {
+	n := 0
+	for _, wk := range works {
+		n += len(wk.Copies)
+	}
+	return n
+}
+
+func countPrefix(reqs []string, pathPrefix string) int {
+	n := 0
+	for _, r := range reqs {
+		if _, path, ok := strings.Cut(r, " "); ok && strings.HasPrefix(path, pathPrefix) {
+			n++
+		}
+	}
+	return n
+}
+
+func sortedKeys[V any](m map[string]V) []string {
+	keys := make([]string, 0, len(m))
+	for k := range m {
+		keys = append(keys, k)
+	}
+	sort.Strings(keys)
+	return keys
+}

@@ -1,0 +1,214 @@
+package main
+
+import (
+	"bytes"
+	"context"
+	"encoding/json"
+	"net"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"github.com/prov-archive/prov/testweb"
+)
+
+// prov runs the CLI in-process and returns its exit status and output.
+func prov(t testing.TB, args ...string) (int, string, string) {
+	t.Helper()
+	var out, errb bytes.Buffer
+	code := run(context.Background(), args, strings.NewReader(""), &out, &errb)
+	return code, out.String(), errb.String()
+}
+
+// startWeb serves the mini-web on loopback and returns the --connect-to
+// flags that reach every site through it, and the web to ask what it saw.
+func startWeb(t testing.TB) (*testweb.Web, []string) {
+	t.Helper()
+	web := testweb.New()
+	addr, stop, err := web.Start()
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(stop)
+	host, port, _ := net.SplitHostPort(addr)
+	var flags []string
+	for _, s := range testweb.Sites() {
+		flags = append(flags, "--connect-to", s.Host+":80:"+host+":"+port)
+	}
+	return web, flags
+}
+
+// crawlMiniWeb crawls the whole mini-web with `prov crawl` into a new
+// archive and returns its path and the web.
+func crawlMiniWeb(t testing.TB) (string, *testweb.Web) {
+	t.Helper()
+	dir := t.TempDir()
+	rulesFile := filepath.Join(dir, "rules.yaml")
+	if err := os.WriteFile(rulesFile, testweb.RulesYAML(), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	web, ct := startWeb(t)
+	db := filepath.Join(dir, "prov.db")
+	args := append([]string{"crawl", "--rules", rulesFile, "--db", db, "--delay", "5ms", "--quiet"}, ct...)
+	code, _, stderr := prov(t, args...)
+	// The mini-web has one deliberate broken link: exit 3, pages failed.
+	if code != exitPartial {
+		t.Fatalf("crawl exit %d, want %d (one 404); stderr:\n%s", code, exitPartial, stderr)
+	}
+	return db, web
+}
+
+// exported reads `prov export --format jsonl` into one map per line.
+func exported(t testing.TB, db string) []map[string]any {
+	t.Helper()
+	code, out, stderr := prov(t, "export", "--format", "jsonl", "--db", db)
+	if code != 0 {
+		t.Fatalf("export exit %d: %s", code, stderr)
+	}
+	var rows []map[string]any
+	for _, line := range strings.Split(strings.TrimSpace(out), "\n") {
+		var m map[string]any
+		if err := json.Unmarshal([]byte(line), &m); err != nil {
+			t.Fatalf("bad jsonl line %q: %v", line, err)
+		}
+		rows = append(rows, m)
+	}
+	return rows
+}
+
+func TestCrawlArchivesEveryCopyOnce(t *testing.T) {
+	db, web := crawlMiniWeb(t)
+	rows := exported(t, db)
+	byURL := map[string]map[string]any{}
+	for _, r := range rows {
+		u := r["url"].(string)
+		if byURL[u] != nil {
+			t.Errorf("%s exported twice", u)
+		}
+		if strings.Contains(u, "utm_") || strings.Contains(u, "#") {
+			t.Errorf("tracking variant archived: %s", u)
+		}
+		byURL[u] = r
+	}
+	hashes := map[string][]string{} // work → text hashes seen
+	for _, a := range testweb.Articles() {
+		r := byURL[a.URL]
+		if r == nil {
+			t.Errorf("article not archived: %s", a.URL)
+			continue
+		}
+		text, title := r["text"].(string), r["title"].(string)
+		if strings.ContainsRune(text+title, '\uFFFD') {
+			t.Errorf("%s: U+FFFD in title or text", a.URL)
+		}
+		if r["encoding"] != decodedAs(a.Encoding) {
+			t.Errorf("%s: encoding %v, want %s", a.URL, r["encoding"], a.Encoding)
+		}
+		if title != a.Title {
+			t.Errorf("%s: title %q, want %q", a.URL, title, a.Title)
+		}
+		if a.Relation == "original" || a.Relation == "identical" {
+			hashes[a.Work] = append(hashes[a.Work], r["text_sha256"].(string))
+		}
+	}
+	for work, hs := range hashes {
+		for _, h := range hs[1:] {
+			if h != hs[0] {
+				t.Errorf("work %s: identical copies hash differently: %v", work, hs)
+				break
+			}
+		}
+	}
+	if n := countPrefix(web.Requests(), testweb.DisallowedPath); n != 0 {
+		t.Errorf("%d requests reached the robots-disallowed %s", n, testweb.DisallowedPath)
+	}
+}
+
+func TestDemoReportsAndExports(t *testing.T) {
+	dir := t.TempDir()
+	out := filepath.Join(dir, "bundle")
+	code, stdout, stderr := prov(t, "demo", "--db", filepath.Join(dir, "demo.db"), "--out", out)
+	if code != 0 {
+		t.Fatalf("demo exit %d: %s\n%s", code, stderr, stdout)
+	}
+	for _, want := range []string{"identical-text groups", "robots.txt: 0 requests", "gb18030", "big5", "windows-1252"} {
+		if !strings.Contains(stdout, want) {
+			t.Errorf("demo report lacks %q:\n%s", want, stdout)
+		}
+	}
+	for _, f := range []string{"manifest.jsonl", "works.json"} {
+		if _, err := os.Stat(filepath.Join(out, f)); err != nil {
+			t.Errorf("bundle lacks %s: %v", f, err)
+		}
+	}
+}
+
+func TestExitCodes(t *testing.T) {
+	dir := t.TempDir()
+	bad := filepath.Join(dir, "bad.yaml")
+	os.WriteFile(bad, []byte("sites:\n  - name: x\n    hosts: [a.test]\n    delay: soon\n"), 0o644)
+	cases := []struct {
+		args []string
+		code int
+		msg  string
+	}{
+		{[]string{"nonsense"}, exitUsage, "unknown command"},
+		{[]string{"crawl", "--rules", bad, "--db", filepath.Join(dir, "x.db")}, exitUsage, bad + ":4: bad duration"},
+		{[]string{"crawl", "--db", filepath.Join(dir, "x.db")}, exitUsage, "nothing to crawl"},
+		{[]string{"crawl", "--connect-to", "nonsense", "http://a.test/"}, exitUsage, "--connect-to"},
+		{[]string{"export", "--db", filepath.Join(dir, "none.db"), "--format", "jsonl"}, exitFailed, "no archive"},
+		{[]string{"export", "--format", "xml"}, exitUsage, "unknown --format"},
+		{[]string{"inspect"}, exitUsage, "at least one"},
+	}
+	for _, c := range cases {
+		code, _, stderr := prov(t, c.args...)
+		if code != c.code || !strings.Contains(stderr, c.msg) {
+			t.Errorf("prov %v: exit %d %q, want %d and %q", c.args, code, stderr, c.code, c.msg)
+		}
+	}
+	if _, err := os.Stat(filepath.Join(dir, "x.db")); err == nil {
+		t.Error("a rejected rules file must not create the archive")
+	}
+}
+
+func TestInspectFileJSON(t *testing.T) {
+	dir := t.TempDir()
+	page := filepath.Join(dir, "p.html")
+	html := "<html><head><title>White paper - Daily</title></head><body><article><h1>White paper</h1>" +
+		"<p>" + strings.Repeat("The internet is an important human achievement. ", 8) + "</p>" +
+		"<p>" + strings.Repeat("Cyberspace is a shared space of human activity. ", 8) + "</p></article></body></html>"
+	os.WriteFile(page, []byte(html), 0o644)
+	code, out, stderr := prov(t, "inspect", page, "--json", page)
+	if code != 0 {
+		t.Fatalf("inspect exit %d: %s", code, stderr)
+	}
+	lines := strings.Split(strings.TrimSpace(out), "\n")
+	if len(lines) != 2 {
+		t.Fatalf("want one JSON object per input (2), got %d lines", len(lines))
+	}
+	var m map[string]any
+	if err := json.Unmarshal([]byte(lines[0]), &m); err != nil {
+		t.Fatal(err)
+	}
+	for _, k := range []string{"url", "encoding", "encoding_evidence", "title", "published", "attribution", "lang", "text", "text_sha256"} {
+		if _, ok := m[k]; !ok {
+			t.Errorf("inspect --json lacks %q", k)
+		}
+	}
+	if m["encoding"] != "windows-1252" && m["encoding"] != "utf-8" {
+		t.Errorf("ASCII page encoding = %v", m["encoding"])
+	}
+	if !strings.Contains(m["text"].(string), "shared space") || m["lang"] != "en" {
+		t.Errorf("text or lang wrong: %v %v", m["lang"], m["text"])
+	}
+}
+
+// decodedAs is the encoding a page in enc is decoded with: gb2312 and gbk
+// are decoded as their superset gb18030.
+func decodedAs(enc string) string {
+	if enc == "gbk" || enc == "gb2312" {
+		return "gb18030"
+	}
+	return enc
+}

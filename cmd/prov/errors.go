@@ -1,0 +1,69 @@
+package main
+
+import (
+	"errors"
+	"flag"
+	"fmt"
+	"io"
+
+	"github.com/prov-archive/prov/archive"
+	"github.com/prov-archive/prov/rules"
+)
+
+// Exit statuses: the CLI contract of DESIGN.md.
+const (
+	exitOK      = 0
+	exitFailed  = 1
+	exitUsage   = 2
+	exitPartial = 3  // done, but some pages failed (crawl) or problems found (verify)
+	exitLocked  = 75 // the archive is locked by another run (EX_TEMPFAIL)
+)
+
+// usageError is a mistake in the command line; hint says what to do.
+type usageError struct{ msg, hint string }
+
+func (e *usageError) Error() string {
+	if e.hint == "" {
+		return e.msg
+	}
+	return e.msg + " (" + e.hint + ")"
+}
+
+func usagef(hint, format string, args ...any) error {
+	return &usageError{msg: fmt.Sprintf(format, args...), hint: hint}
+}
+
+// partialError says the command finished but not everything went well;
+// the details were already printed.
+type partialError struct{ msg string }
+
+func (e *partialError) Error() string { return e.msg }
+
+// exitCode maps an error to the documented exit status.
+func exitCode(err error) int {
+	var ue *usageError
+	var pe *partialError
+	switch {
+	case err == nil:
+		return exitOK
+	case errors.Is(err, flag.ErrHelp):
+		return exitOK
+	case errors.As(err, &ue), errors.Is(err, rules.ErrInvalid):
+		return exitUsage
+	case errors.As(err, &pe):
+		return exitPartial
+	case errors.Is(err, archive.ErrLocked):
+		return exitLocked
+	}
+	return exitFailed
+}
+
+// report prints err (if any) once, prefixed with the command, and returns
+// the exit status for it.
+func report(stderr io.Writer, cmd string, err error) int {
+	code := exitCode(err)
+	if err != nil && !errors.Is(err, flag.ErrHelp) {
+		fmt.Fprintf(stderr, "prov %s: %v\n", cmd, err)
+	}
+	return code
+}

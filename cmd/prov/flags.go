@@ -1,0 +1,60 @@
+package main
+
+import (
+	"flag"
+	"io"
+	"strings"
+)
+
+// newFlags returns a flag set for a subcommand that reports errors instead
+// of exiting, and prints its usage to w.
+func newFlags(name, args string, w io.Writer) *flag.FlagSet {
+	fs := flag.NewFlagSet("prov "+name, flag.ContinueOnError)
+	fs.SetOutput(w)
+	fs.Usage = func() {
+		io.WriteString(w, "usage: prov "+name+" [flags] "+args+"\n")
+		fs.PrintDefaults()
+	}
+	return fs
+}
+
+// parse parses args allowing flags and positional arguments in any order
+// (prov inspect page.html --json), and returns the positional ones.
+// A "--" ends the flags.
+func parse(fs *flag.FlagSet, args []string) ([]string, error) {
+	var pos []string
+	for {
+		if err := fs.Parse(args); err != nil {
+			if err == flag.ErrHelp {
+				return nil, err
+			}
+			return nil, &usageError{msg: err.Error(), hint: "see 'prov " + strings.TrimPrefix(fs.Name(), "prov ") + " -h'"}
+		}
+		rest := fs.Args()
+		if len(rest) == 0 {
+			return pos, nil
+		}
+		if len(args) > 0 && len(rest) < len(args) && args[len(args)-len(rest)-1] == "--" {
+			return append(pos, rest...), nil
+		}
+		pos = append(pos, rest[0])
+		args = rest[1:]
+	}
+}
+
+// stringList is a repeatable string flag.
+type stringList []string
+
+func (l *stringList) String() string     { return strings.Join(*l, ",") }
+func (l *stringList) Set(v string) error { *l = append(*l, v); return nil }
+
+// dbPath returns the archive path: the flag, else $PROV_DB, else ./prov.db.
+func dbPath(flagValue string, getenv func(string) string) string {
+	if flagValue != "" {
+		return flagValue
+	}
+	if v := getenv("PROV_DB"); v != "" {
+		return v
+	}
+	return "prov.db"
+}

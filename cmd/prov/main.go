@@ -1,0 +1,76 @@
+// Command prov crawls republished copies of documents, archives their exact
+// bytes with provenance, and tells which copies are the same work.
+package main
+
+import (
+	"context"
+	"fmt"
+	"io"
+	"os"
+	"os/signal"
+	"syscall"
+)
+
+func main() {
+	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
+	code := run(ctx, os.Args[1:], os.Stdin, os.Stdout, os.Stderr)
+	stop()
+	os.Exit(code)
+}
+
+// command is one subcommand: it parses its own flags from args and runs.
+type command struct {
+	name    string
+	summary string
+	run     func(ctx context.Context, env *env, args []string) error
+}
+
+// env is what every subcommand gets: its streams and the environment lookup.
+type env struct {
+	stdin          io.Reader
+	stdout, stderr io.Writer
+	getenv         func(string) string
+}
+
+func commands() []command {
+	return []command{
+		{"crawl", "crawl sites and archive every copy", runCrawl},
+		{"demo", "crawl the embedded mini-web, report, export a bundle", runDemo},
+		{"inspect", "show how prov reads a URL or file", runInspect},
+		{"export", "write archived copies as jsonl or a bundle", runExport},
+		{"works", "list works, their originals and copies", runWorks},
+		{"stats", "count what the archive holds", runStats},
+		{"runs", "list crawl runs", runRuns},
+		{"version", "print the version", runVersion},
+	}
+}
+
+// run executes one prov invocation and returns its exit status.
+func run(ctx context.Context, args []string, stdin io.Reader, stdout, stderr io.Writer) int {
+	e := &env{stdin: stdin, stdout: stdout, stderr: stderr, getenv: os.Getenv}
+	if len(args) == 0 || args[0] == "-h" || args[0] == "--help" || args[0] == "help" {
+		usage(stdout)
+		if len(args) == 0 {
+			return exitUsage
+		}
+		return exitOK
+	}
+	for _, c := range commands() {
+		if c.name == args[0] {
+			err := c.run(ctx, e, args[1:])
+			return report(stderr, c.name, err)
+		}
+	}
+	fmt.Fprintf(stderr, "prov: unknown command %q (run 'prov help')\n", args[0])
+	return exitUsage
+}
+
+func usage(w io.Writer) {
+	fmt.Fprintln(w, "usage: prov COMMAND [flags] [args]")
+	fmt.Fprintln(w)
+	for _, c := range commands() {
+		fmt.Fprintf(w, "  %-8s %s\n", c.name, c.summary)
+	}
+	fmt.Fprintln(w)
+	fmt.Fprintln(w, "Run 'prov COMMAND -h' for a command's flags. The archive is --db, $PROV_DB or ./prov.db.")
+}

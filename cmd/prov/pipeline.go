@@ -1,0 +1,224 @@
+package main
+
+import (
+	"context"
+	"crypto/sha256"
+	"encoding/hex"
+	"errors"
+	"fmt"
+	"mime"
+	"net/url"
+	"strings"
+	"sync"
+
+	"github.com/prov-archive/prov/archive"
+	"github.com/prov-archive/prov/clean"
+	"github.com/prov-archive/prov/crawl"
+	"github.com/prov-archive/prov/rules"
+)
+
+// version is the tool version recorded with every capture.
+var version = "0.1.0"
+
+// tally counts what one crawl did, for the run record and the summary.
+type tally struct {
+	mu       sync.Mutex
+	run      archive.Run
+	hosts    map[string]int
+	charsets map[string]string // host → charset names seen
+}
+
+func newTally(run archive.Run) *tally {
+	run.Failed = map[string]int{}
+	return &tally{run: run, hosts: map[string]int{}, charsets: map[string]string{}}
+}
+
+func (t *tally) add(e archive.Entry) {
+	t.mu.Lock()
+	defer t.mu.Unlock()
+	c := e.Capture
+	t.run.Fetched++
+	t.run.Bytes += c.PayloadLength
+	switch {
+	case c.Kind == archive.KindFailed:
+		t.run.Failed[failReason(c.Error)]++
+	case c.Status >= 400:
+		t.run.Failed[fmt.Sprintf("http %d", c.Status)]++
+	default:
+		t.run.New++
+	}
+	host := hostOf(c.URL)
+	t.hosts[host]++
+	if c.Charset != "" && !strings.Contains(t.charsets[host], c.Charset) {
+		t.charsets[host] = strings.TrimPrefix(t.charsets[host]+","+c.Charset, ",")
+	}
+}
+
+// failReason is the short class of a fetch error, for counting by reason.
+func failReason(msg string) string {
+	for _, r := range []string{"refused", "timeout", "robots", "reset", "too many redirects", "truncated"} {
+		if strings.Contains(msg, r) {
+			return r
+		}
+	}
+	return "error"
+}
+
+// failures is the number of pages that failed in the run.
+func (t *tally) failures() int {
+	t.mu.Lock()
+	defer t.mu.Unlock()
+	n := 0
+	for _, v := range t.run.Failed {
+		n += v
+	}
+	return n
+}
+
+// ingest consumes pages until the channel closes: it cleans each on one of
+// workers goroutines and hands the entry to w, the archive's one writer.
+// The first write error stops ingestion and is returned.
+func ingest(ctx context.Context, pages <-chan crawl.Page, w *archive.Writer, set *rules.Set, t *tally, workers int) error {
+	var wg sync.WaitGroup
+	errc := make(chan error, workers)
+	for i := 0; i < workers; i++ {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			for p := range pages {
+				e := entryFor(p, set, t.run.ID)
+				if err := w.Add(ctx, e); err != nil {
+					errc <- err
+					for range pages { // drain so the crawler can finish
+					}
+					return
+				}
+				t.add(e)
+			}
+		}()
+	}
+	wg.Wait()
+	close(errc)
+	return errors.Join(collect(errc)...)
+}
+
+func collect(errc <-chan error) []error {
+	var errs []error
+	for err := range errc {
+		errs = append(errs, err)
+	}
+	return errs
+}
+
+// entryFor makes the archive entry of one fetch: the provenance record from
+// the page, and what clean makes of its bytes when it is a document.
+func entryFor(p crawl.Page, set *rules.Set, runID uint64) archive.Entry {
+	c := captureOf(p, runID)
+	e := archive.Entry{Capture: c, Payload: p.Payload}
+	if p.Err != nil || !isDocument(p) {
+		return e
+	}
+	site := set.ForHost(hostOf(c.FinalURL))
+	doc, err := clean.Clean(clean.Input{URL: p.FinalURL, Header: p.Header, Body: p.Content, Site: site})
+	if err != nil {
+		e.Capture.Error = "clean: " + err.Error()
+		return e
+	}
+	fillFromDocument(&e.Capture, doc, set, site)
+	if isCapturePage(site, p.FinalURL) {
+		e.Text = doc.Text
+	} else {
+		e.Capture.TextSHA256, e.Capture.NormVersion = "", 0
+	}
+	return e
+}
+
+// isCapturePage says whether a page holds a document: with a site rule that
+// lists capture patterns, only pages whose path matches one; otherwise every
+// page. Other pages are archived as captures, with no text document.
+func isCapturePage(site *rules.Site, raw string) bool {
+	if site == nil || len(site.Capture) == 0 {
+		return true
+	}
+	u, err := url.Parse(raw)
+	if err != nil {
+		return false
+	}
+	for _, re := range site.Capture {
+		if re.MatchString(u.Path) {
+			return true
+		}
+	}
+	return false
+}
+
+func captureOf(p crawl.Page, runID uint64) archive.Capture {
+	c := archive.Capture{
+		RunID: runID, Kind: archive.KindResponse,
+		RequestedURL: p.RequestedURL, FinalURL: p.FinalURL, URL: p.CanonicalURL,
+		Method: p.Method, Status: p.Status,
+		RequestHeader: p.RequestHeader, ResponseHeader: p.Header,
+		FetchStart: p.Start, FetchEnd: p.End, RemoteAddr: p.RemoteAddr,
+		PayloadLength: int64(len(p.Payload)), Truncated: p.Truncated,
+		Rule: p.Rule, ToolVersion: "prov/" + version,
+	}
+	if c.URL == "" {
+		c.URL = p.RequestedURL
+	}
+	if c.Truncated {
+		c.Limit = p.Limit
+	}
+	if p.Payload != nil {
+		sum := sha256.Sum256(p.Payload)
+		c.PayloadSHA256 = hex.EncodeToString(sum[:])
+	}
+	for _, h := range p.Redirects {
+		c.Redirects = append(c.Redirects, archive.Hop{URL: h.URL, Status: h.Status})
+	}
+	if p.Err != nil {
+		c.Kind, c.Error = archive.KindFailed, p.Err.Error()
+	}
+	return c
+}
+
+func fillFromDocument(c *archive.Capture, doc *clean.Document, set *rules.Set, site *rules.Site) {
+	c.Charset, c.CharsetEvidence = doc.Charset.Name, doc.Charset.Evidence
+	c.CharsetConfidence, c.CharsetNote = doc.Charset.Confidence, doc.Charset.Note
+	c.Title, c.Published, c.PublishedWhy = doc.Title, doc.Published, doc.PublishedWhy
+	for _, d := range doc.DateCandidates {
+		c.DateCandidates = append(c.DateCandidates, archive.DateCandidate{Value: d.Value, Source: d.Source, Text: d.Text})
+	}
+	c.Publisher, c.Author, c.Attribution = doc.Publisher, doc.Author, doc.Attribution
+	if site != nil && site.Publisher != "" {
+		c.Publisher = site.Publisher
+	}
+	a, _ := set.Authority(hostOf(c.FinalURL))
+	c.Authority = string(a)
+	c.Lang, c.Canonical = doc.Lang, doc.Canonical
+	if doc.Text != "" {
+		c.TextSHA256, c.NormVersion = doc.TextSHA256, doc.NormVersion
+	}
+	c.Extractor, c.ExtractorVersion = doc.Extractor, doc.ExtractorVersion
+}
+
+// isDocument says whether a page is text that clean should read: a 2xx
+// answer whose type is HTML or plain text (or unlabelled).
+func isDocument(p crawl.Page) bool {
+	if p.Status < 200 || p.Status > 299 {
+		return false
+	}
+	ct := p.Header.Get("Content-Type")
+	if ct == "" {
+		return true
+	}
+	mt, _, err := mime.ParseMediaType(ct)
+	return err != nil || mt == "text/html" || mt == "application/xhtml+xml" || mt == "text/plain"
+}
+
+func hostOf(raw string) string {
+	u, err := url.Parse(raw)
+	if err != nil {
+		return ""
+	}
+	return u.Hostname()
+}
