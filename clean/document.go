@@ -5,7 +5,7 @@ import "github.com/prov-archive/prov/clean/charset"
 // DateCandidate is one publication date found on a page, with where it was found.
 type DateCandidate struct {
 	Value  string `json:"value"`  // RFC 3339, or YYYY-MM-DD when the time is unknown
-	Source string `json:"source"` // meta:NAME | jsonld | time | visible | url | last-modified | rule
+	Source string `json:"source"` // meta:NAME | jsonld | jsonld:dateModified | time | visible | visible:line | visible:updated | url | last-modified | rule (ranked in dates.go)
 	Text   string `json:"text"`   // the text it was read from
 }
 

@@ -113,6 +113,10 @@ func TestMetaLabels(t *testing.T) {
 		`<?xml version="1.0" encoding="EUC-JP"?><rss/>`:                     "EUC-JP",
 		`<!-- <meta charset="big5"> --><meta charset=utf-8>`:                "utf-8",
 		`<meta name="description" content="charset">`:                       "",
+		// Found by FuzzClean: an invalid byte before "charset" once shifted
+		// the index and panicked.
+		"<metA Content=\x80ChArset>":          "",
+		"<meta content=\x80\xff charset=gbk>": "gbk",
 	} {
 		got := ""
 		if ls := metaLabels([]byte(body)); len(ls) > 0 {

@@ -77,7 +77,9 @@ func metaTagLabel(attrs []byte) string {
 // contentCharset extracts charset=... from a meta content value, which may
 // lack the ';' a header would have.
 func contentCharset(content string) string {
-	lc := strings.ToLower(content)
+	// Lower-case ASCII only: strings.ToLower would turn invalid bytes into
+	// three-byte U+FFFD and the index would no longer fit content.
+	lc := asciiLower(content)
 	k := strings.Index(lc, "charset")
 	if k < 0 {
 		return ""
@@ -173,4 +175,16 @@ func asciiFoldHasPrefix(b []byte, p string) bool {
 
 func isSpaceOrSlash(c byte) bool {
 	return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' || c == '/'
+}
+
+// asciiLower lower-cases A-Z and leaves every other byte as it is, so the
+// result has the same length and byte offsets as s.
+func asciiLower(s string) string {
+	b := []byte(s)
+	for i, c := range b {
+		if 'A' <= c && c <= 'Z' {
+			b[i] = c + 'a' - 'A'
+		}
+	}
+	return string(b)
 }

@@ -1,0 +1,120 @@
+package clean
+
+import (
+	"regexp"
+	"strings"
+	"unicode"
+	"unicode/utf8"
+)
+
+var (
+	// 来源：新华社 / Source: Xinhua / 转载自人民网
+	sourceLabelRe = regexp.MustCompile(`(?i)(?:文章来源|信息来源|消息来源|新闻来源|稿件来源|来源|稿源|出处|转载自|转自|source)\s*[:：]?\s*`)
+	// the next field on a metadata line ends the source's name
+	sourceEndRe = regexp.MustCompile(`(?i)作者|记者|编辑|责任编辑|发布|时间|日期|字号|浏览|点击|阅读|【|\[|\||丨|｜|/|\d{4}\s*[-/.年]|\b(?:by|updated|published|posted)\b`)
+	// 据新华社北京11月7日电 / 新华社北京11月7日电 at the start of the text
+	datelineRe = regexp.MustCompile(`^(?:[(（【\[]?\s*)?据?([^，。,；;：:\d\s]{2,30}?)\s*\d{1,2}\s*月\s*\d{1,2}\s*日\s*(?:电|讯)`)
+	viaRe      = regexp.MustCompile(`据([^，。,；;：:\d\s]{2,30}?)\s*\d{1,2}\s*月\s*\d{1,2}\s*日\s*(?:电|讯)`)
+	// BEIJING, Nov. 7 (Xinhua) --
+	enDatelineRe = regexp.MustCompile(`^[A-Z][A-Z .'-]+,\s*[A-Z][a-z]{2,8}\.?\s+\d{1,2}\s*\(([A-Za-z][A-Za-z .&-]{1,30})\)\s*(?:--|—|–|-)`)
+)
+
+// agencyEnds end a news organisation's name before a dateline's place name:
+// 新华社|北京, 中新网|北京, 人民日报|海外版 is not split (报 ends it first).
+const agencyEnds = "社网报台刊闻端部室局办厅委院会"
+
+// attribution finds the source a page credits: a 来源/Source line, then the
+// source meta tag, then a 据…电 dateline in the text, then an English
+// "(Agency) --" dateline.
+func attribution(pm *pageMeta, runs []run, paras []string) string {
+	for _, r := range runs {
+		if len(r.text) > 400 {
+			continue
+		}
+		if s := sourceFromLine(r.text); s != "" {
+			return s
+		}
+	}
+	if s := cleanSource(pm.get("contentsource", "source", "copyfrom", "article:source", "og:source")); s != "" {
+		return s
+	}
+	for i, p := range paras {
+		if i >= 3 {
+			break
+		}
+		re := viaRe
+		if i == 0 {
+			re = datelineRe
+		}
+		if m := re.FindStringSubmatch(p); m != nil {
+			if s := agencyName(m[1]); s != "" {
+				return s
+			}
+		}
+		if m := enDatelineRe.FindStringSubmatch(p); m != nil {
+			return strings.TrimSpace(m[1])
+		}
+	}
+	return ""
+}
+
+// sourceFromLine returns the source named after a label in t, or "".
+func sourceFromLine(t string) string {
+	if !strings.Contains(t, "来源") && !strings.Contains(t, "稿源") && !strings.Contains(t, "转") &&
+		!strings.Contains(t, "出处") && !strings.Contains(strings.ToLower(t), "source") {
+		return ""
+	}
+	loc := sourceLabelRe.FindStringIndex(t)
+	if loc == nil {
+		return ""
+	}
+	label := t[loc[0]:loc[1]]
+	if !strings.ContainsAny(label, ":：") && !strings.HasPrefix(label, "转") {
+		return "" // "source" in running text is no label
+	}
+	return cleanSource(t[loc[1]:])
+}
+
+// cleanSource trims a source name of the fields, dates and punctuation that
+// follow it on its line. Names longer than 40 runes are not names.
+func cleanSource(s string) string {
+	s = strings.TrimSpace(s)
+	if loc := sourceEndRe.FindStringIndex(s); loc != nil {
+		s = s[:loc[0]]
+	}
+	if r, _ := utf8.DecodeRuneInString(s); isCJK(r) {
+		if i := strings.IndexByte(s, ' '); i > 0 {
+			s = s[:i]
+		}
+	} else if i := strings.Index(s, "  "); i > 0 {
+		s = s[:i]
+	}
+	s = strings.TrimFunc(s, func(r rune) bool {
+		return unicode.IsSpace(r) || strings.ContainsRune(",，;；:：.。)）]】-—–|", r)
+	})
+	if strings.HasPrefix(s, "《") && strings.HasSuffix(s, "》") && strings.Count(s, "《") == 1 {
+		s = strings.TrimSuffix(strings.TrimPrefix(s, "《"), "》")
+	}
+	if n := utf8.RuneCountInString(s); n == 0 || n > 40 {
+		return ""
+	}
+	return s
+}
+
+// agencyName cuts a dateline's "agency + place" at the agency's last
+// characteristic character, and drops a 记者 clause.
+func agencyName(s string) string {
+	if i := strings.Index(s, "记者"); i > 0 {
+		s = s[:i]
+	}
+	last := -1
+	for i, r := range s {
+		if strings.ContainsRune(agencyEnds, r) {
+			last = i + utf8.RuneLen(r)
+		}
+	}
+	if last > 0 {
+		s = s[:last]
+	}
+	return strings.TrimSpace(s)
+}

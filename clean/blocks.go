@@ -1,0 +1,251 @@
+package clean
+
+import (
+	"strings"
+
+	"golang.org/x/net/html"
+	"golang.org/x/net/html/atom"
+)
+
+// A run is one paragraph of visible text: the text between two block
+// boundaries (block elements and <br>), with whitespace collapsed.
+type run struct {
+	text      string
+	owner     *html.Node // nearest block ancestor of the text
+	units     int        // see units
+	linkUnits int        // units inside <a href>
+	heading   bool
+	chrome    bool // inside an element that is chrome (see settleChrome)
+	chromeAt  *html.Node
+}
+
+// elemStats is what the block walk learns about one element.
+type elemStats struct {
+	units, linkUnits, links int
+	start, end              int // runs[start:end] lie inside the element
+	score                   float64
+	hasBlock                bool // has a block child
+	hasBr                   bool // has a <br> child
+}
+
+// blockWalk splits a tree into runs in document order and measures every
+// element on the way. It is one pass over the tree.
+type blockWalk struct {
+	runs  []run
+	stats map[*html.Node]*elemStats
+	order []*html.Node // elements in document order
+
+	w                 spaceWriter
+	owner             *html.Node
+	runUnits, runLink int
+	heading           bool
+	rowSimple         bool // owner is a data row whose cells join one run
+	units, linkUnits  int  // totals so far
+	links             int
+	inLink            int
+	chromeAt          *html.Node                // innermost element that looks like chrome
+	chromeUp          map[*html.Node]*html.Node // chrome-looking element → next one out
+	article           int                       // depth of <article>/<main> elements
+}
+
+func walkBlocks(root *html.Node) *blockWalk {
+	bw := &blockWalk{stats: make(map[*html.Node]*elemStats, 256), owner: root, chromeUp: map[*html.Node]*html.Node{}}
+	bw.visit(root)
+	bw.flush()
+	bw.settleChrome()
+	return bw
+}
+
+// settleChrome decides which chrome-looking elements are chrome. One that
+// holds half the page's text, mostly outside links, is the page's frame
+// ("Page-ad-margins" around everything), not chrome. A run is chrome when
+// any chrome-looking element around it is.
+func (bw *blockWalk) settleChrome() {
+	total := bw.units
+	is := make(map[*html.Node]bool, len(bw.chromeUp))
+	for n := range bw.chromeUp {
+		st := bw.stats[n]
+		is[n] = st == nil || !(st.units*2 >= total && st.linkUnits*10 < st.units*3 && total > 0)
+	}
+	for i := range bw.runs {
+		for c := bw.runs[i].chromeAt; c != nil; c = bw.chromeUp[c] {
+			if is[c] {
+				bw.runs[i].chrome = true
+				break
+			}
+		}
+	}
+}
+
+func (bw *blockWalk) visit(n *html.Node) {
+	switch n.Type {
+	case html.TextNode:
+		bw.text(n.Data)
+		return
+	case html.ElementNode:
+	case html.DocumentNode:
+		for c := n.FirstChild; c != nil; c = c.NextSibling {
+			bw.visit(c)
+		}
+		return
+	default:
+		return
+	}
+	if dropTags[n.DataAtom] {
+		return
+	}
+	if n.DataAtom == atom.Br {
+		if ps := bw.stats[n.Parent]; ps != nil {
+			ps.hasBr = true
+		}
+		bw.flush()
+		return
+	}
+	block := blockTags[n.DataAtom]
+	if (n.DataAtom == atom.Td || n.DataAtom == atom.Th) && bw.rowSimple && n.Parent == bw.owner {
+		block = false // a cell of a simple row: one paragraph per row
+		if bw.w.b.Len() > 0 {
+			bw.w.write(" | ")
+		}
+	}
+	st := &elemStats{start: len(bw.runs), units: bw.units, linkUnits: bw.linkUnits, links: bw.links}
+	bw.stats[n] = st
+	bw.order = append(bw.order, n)
+	if p := n.Parent; block && p != nil {
+		if ps := bw.stats[p]; ps != nil {
+			ps.hasBlock = true
+		}
+	}
+	chrome := bw.isChrome(n)
+	prevChrome := bw.chromeAt
+	if chrome {
+		bw.flush()
+		bw.chromeUp[n] = bw.chromeAt
+		bw.chromeAt = n
+	}
+	art := n.DataAtom == atom.Article || n.DataAtom == atom.Main
+	if art {
+		bw.article++
+	}
+	link := n.DataAtom == atom.A && attr(n, "href") != ""
+	if link {
+		bw.inLink++
+		bw.links++
+	}
+	prevOwner, prevSimple := bw.owner, bw.rowSimple
+	if block {
+		bw.flush()
+		bw.owner = n
+		bw.heading = isHeading(n.DataAtom)
+		bw.rowSimple = n.DataAtom == atom.Tr && simpleRow(n)
+	}
+	for c := n.FirstChild; c != nil; c = c.NextSibling {
+		bw.visit(c)
+	}
+	if block {
+		bw.flush()
+		bw.owner, bw.rowSimple = prevOwner, prevSimple
+		bw.heading = isHeading(prevOwner.DataAtom)
+	}
+	if link {
+		bw.inLink--
+	}
+	if chrome {
+		bw.flush()
+		bw.chromeAt = prevChrome
+	}
+	if art {
+		bw.article--
+	}
+	st.units = bw.units - st.units
+	st.linkUnits = bw.linkUnits - st.linkUnits
+	st.links = bw.links - st.links
+	st.end = len(bw.runs)
+}
+
+func (bw *blockWalk) text(s string) {
+	u := units(s)
+	if u == 0 {
+		if bw.w.b.Len() > 0 {
+			bw.w.pending = true
+		}
+		return
+	}
+	bw.w.write(s)
+	bw.runUnits += u
+	if bw.inLink > 0 {
+		bw.runLink += u
+	}
+	bw.units += u
+	if bw.inLink > 0 {
+		bw.linkUnits += u
+	}
+}
+
+// isChrome reports elements whose text is never article text: a class or id
+// that looks like chrome, hidden elements, and page headers and footers
+// outside an <article> or <main>.
+func (bw *blockWalk) isChrome(n *html.Node) bool {
+	switch n.DataAtom {
+	case atom.Html, atom.Body, atom.Article, atom.Main:
+		return false
+	case atom.Header, atom.Footer:
+		if bw.article == 0 {
+			return true
+		}
+	}
+	if _, ok := attrOK(n, "hidden"); ok {
+		return true
+	}
+	if st := attr(n, "style"); st != "" && hiddenStyle(st) {
+		return true
+	}
+	return hint(n) < 0
+}
+
+func attrOK(n *html.Node, key string) (string, bool) {
+	for _, a := range n.Attr {
+		if a.Key == key {
+			return a.Val, true
+		}
+	}
+	return "", false
+}
+
+func hiddenStyle(st string) bool {
+	st = strings.ToLower(strings.ReplaceAll(st, " ", ""))
+	return strings.Contains(st, "display:none") || strings.Contains(st, "visibility:hidden")
+}
+
+func (bw *blockWalk) flush() {
+	if bw.w.b.Len() > 0 {
+		bw.runs = append(bw.runs, run{
+			text: strings.TrimSpace(bw.w.b.String()), owner: bw.owner,
+			units: bw.runUnits, linkUnits: bw.runLink, heading: bw.heading,
+			chromeAt: bw.chromeAt,
+		})
+	}
+	bw.w.reset()
+	bw.runUnits, bw.runLink = 0, 0
+}
+
+// simpleRow reports whether a table row is data: no cell holds a block
+// element, a <br> or a nested table. Layout rows are not simple.
+func simpleRow(tr *html.Node) bool {
+	var complex func(*html.Node, int) bool
+	complex = func(n *html.Node, depth int) bool {
+		for c := n.FirstChild; c != nil; c = c.NextSibling {
+			if c.Type != html.ElementNode {
+				continue
+			}
+			if depth > 0 && (blockTags[c.DataAtom] || c.DataAtom == atom.Br) || depth > 8 {
+				return true
+			}
+			if complex(c, depth+1) {
+				return true
+			}
+		}
+		return false
+	}
+	return !complex(tr, 0)
+}

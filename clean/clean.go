@@ -1,0 +1,181 @@
+package clean
+
+import (
+	"fmt"
+	"net/http"
+	"net/url"
+	"strings"
+
+	"github.com/PuerkitoBio/goquery"
+	"golang.org/x/net/html"
+
+	"github.com/prov-archive/prov/clean/charset"
+	"github.com/prov-archive/prov/rules"
+)
+
+// ExtractorVersion names the extraction code; change it when the text
+// Clean returns for the same bytes changes.
+const ExtractorVersion = "clean/1"
+
+// Input is one fetched page.
+type Input struct {
+	URL    string      // final URL of the page: resolves links, gives the URL date
+	Header http.Header // response header: Content-Type, Last-Modified
+	Body   []byte      // payload with the content coding (gzip…) removed
+	Site   *rules.Site // the site's rule; nil for generic extraction
+}
+
+// Clean decodes, extracts main text and metadata. It never panics; a page
+// with no article yields a Document with empty Text. The error is for
+// inputs that cannot be read at all (none today: the HTML parser accepts
+// any bytes); the Document is complete whenever err is nil.
+func Clean(in Input) (doc *Document, err error) {
+	defer func() {
+		if r := recover(); r != nil {
+			doc, err = nil, fmt.Errorf("clean: %s: internal error: %v", in.URL, r)
+		}
+	}()
+	forced := ""
+	if in.Site != nil {
+		forced = in.Site.Encoding
+	}
+	d, text := decode(in.Body, in.Header.Get("Content-Type"), forced)
+	doc, err = cleanHTML(strings.ToValidUTF8(text, "\uFFFD"), in)
+	if doc != nil {
+		doc.Charset = d
+	}
+	return doc, err
+}
+
+// decode applies the charset decision.
+func decode(body []byte, contentType, forced string) (charset.Decision, string) {
+	d := charset.Decide(body, contentType, forced)
+	return d, charset.Decode(body, d)
+}
+
+// cleanHTML extracts from decoded HTML: the whole of Clean after decoding.
+func cleanHTML(src string, in Input) (*Document, error) {
+	gq, err := goquery.NewDocumentFromReader(strings.NewReader(src))
+	if err != nil {
+		return nil, fmt.Errorf("clean: parse %s: %w", in.URL, err)
+	}
+	root := gq.Nodes[0]
+	pm := collectMeta(root)
+	bw := walkBlocks(root)
+	doc := &Document{NormVersion: NormVersion, ExtractorVersion: ExtractorVersion}
+	var suffix string
+	doc.Title, suffix = pageTitle(pm)
+
+	var paras []string
+	if s := in.Site; s != nil && s.Content != "" {
+		doc.Extractor = "rule:" + s.Name
+		paras = ruleText(gq, s, doc)
+	} else {
+		doc.Extractor = "generic"
+		paras = cleanRuns(articleRuns(bw, genericRoots(bw)), doc.Title)
+	}
+	doc.Text = strings.Join(paras, "\n\n")
+	doc.TextSHA256 = TextHash(doc.Text)
+
+	doc.Publisher = publisher(pm, suffix)
+	doc.Author = author(pm, bw.runs)
+	doc.Attribution = attribution(pm, bw.runs, paras)
+	langText := doc.Text
+	if langText == "" {
+		langText = doc.Title
+	}
+	doc.Lang = pageLang(pm, langText)
+
+	res := newResolver(in.URL, pm.base)
+	doc.Canonical = res.abs(pm.canonical)
+	doc.Links = links(pm, res)
+	dates(doc, pm, bw, in)
+	return doc, nil
+}
+
+// dates fills the date candidates and the chosen date.
+func dates(doc *Document, pm *pageMeta, bw *blockWalk, in Input) {
+	f := &dateFinder{zh: doc.Lang == "zh"}
+	if doc.Extractor != "generic" && in.Site != nil {
+		f.cands = append(f.cands, doc.DateCandidates...) // from the rule's Date selector
+	}
+	f.fromMeta(pm)
+	f.fromRuns(bw.runs)
+	if u, err := url.Parse(in.URL); err == nil {
+		f.fromURL(u)
+	}
+	f.fromHeader(in.Header)
+	doc.DateCandidates = f.cands
+	doc.Published, doc.PublishedWhy = f.choose()
+}
+
+// ruleText extracts with the site rule: the Content selection minus the
+// Drop selections, split into paragraphs as the generic path does, chrome
+// lines (editor, print, copyright) dropped. The Title and Date selectors,
+// when set, override the title and add a "rule" date candidate.
+func ruleText(gq *goquery.Document, s *rules.Site, doc *Document) []string {
+	if s.Title != "" {
+		if t := collapse(safeFind(gq.Selection, s.Title).First().Text()); t != "" {
+			doc.Title = t
+		}
+	}
+	if s.Date != "" {
+		if t := collapse(safeFind(gq.Selection, s.Date).First().Text()); t != "" {
+			if c, ok := ruleDate(t, s.DateFormat, langHint(gq)); ok {
+				doc.DateCandidates = append(doc.DateCandidates, c)
+			}
+		}
+	}
+	content := safeFind(gq.Selection, s.Content)
+	for _, d := range s.Drop {
+		safeFind(content, d).Remove()
+	}
+	var out []string
+	for _, n := range content.Nodes {
+		if hasAncestorIn(n, content.Nodes) {
+			continue // nested match: its text is in the outer one
+		}
+		bw := walkBlocks(n)
+		rs := bw.runs[:0:0]
+		for _, r := range bw.runs {
+			r.chrome = false // the rule chose this block: hints do not apply
+			rs = append(rs, r)
+		}
+		out = append(out, cleanRuns(rs, doc.Title)...)
+	}
+	return out
+}
+
+// safeFind is Find that treats a selector cascadia cannot compile (rules
+// are validated when loaded, so only a hand-built Site can have one) as
+// matching nothing.
+func safeFind(sel *goquery.Selection, selector string) (out *goquery.Selection) {
+	defer func() {
+		if recover() != nil {
+			out = sel.Slice(0, 0)
+		}
+	}()
+	return sel.Find(selector)
+}
+
+func hasAncestorIn(n *html.Node, set []*html.Node) bool {
+	for p := n.Parent; p != nil; p = p.Parent {
+		for _, s := range set {
+			if s == p {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// langHint reports whether the page declares or is likely Chinese, for the
+// +08:00 assumption of rule dates.
+func langHint(gq *goquery.Document) bool {
+	l, _ := gq.Find("html").Attr("lang")
+	if p := primaryTag(l); p != "" {
+		return p == "zh"
+	}
+	d, _ := detectLang(gq.Find("title").Text())
+	return d == "zh"
+}

@@ -1,0 +1,182 @@
+package clean
+
+import (
+	"flag"
+	"net/http"
+	"os"
+	"path/filepath"
+	"regexp"
+	"strings"
+	"testing"
+	"unicode/utf8"
+
+	"github.com/prov-archive/prov/rules"
+)
+
+var update = flag.Bool("update", false, "rewrite the golden .txt files in testdata/")
+
+type cleanCase struct {
+	name, file, url string
+	header          http.Header
+	site            *rules.Site
+	golden          string // testdata file holding the exact expected text
+	title, date     string
+	dateSource      string
+	attribution     string
+	publisher       string
+	author          string
+	lang, charset   string
+	canonical       string
+	extractor       string
+	mustNot         []string
+	links           []string // must appear, in this order
+}
+
+var cleanCases = []cleanCase{
+	{
+		name: "gov table layout, GBK, br paragraphs", file: "gov_table_gbk.html",
+		url:    "http://www.scio.gov.cn/zfbps/2022/1107/t20221107_123.html",
+		header: http.Header{"Content-Type": {"text/html"}, "Last-Modified": {"Tue, 08 Nov 2022 02:00:00 GMT"}},
+		golden: "gov_table_gbk.txt", title: "携手构建网络空间命运共同体",
+		date: "2022-11-07T10:00:00+08:00", dateSource: "visible",
+		attribution: "国务院新闻办公室", publisher: "国务院新闻办公室网站", lang: "zh", charset: "gb18030",
+		canonical: "http://www.scio.gov.cn/zfbps/2022/1107/t20221107_123.html", extractor: "generic",
+		mustNot: []string{"责任编辑", "打印本页", "关闭窗口", "相关阅读", "新时代的中国青年", "ICP", "版权所有",
+			"当前位置", "今天是", "白皮书栏目", "发布时间", "document.write", "字号"},
+		links: []string{"http://www.scio.gov.cn/", "http://www.scio.gov.cn/zfbps/2022/0808/c3.html", "http://www.scio.gov.cn/lxwm/"},
+	},
+	{
+		name: "gov table layout with a site rule", file: "gov_table_gbk.html",
+		url:    "http://www.scio.gov.cn/zfbps/2022/1107/t20221107_123.html",
+		header: http.Header{"Content-Type": {"text/html; charset=gb2312"}},
+		site: &rules.Site{Name: "scio", Content: "td#zoom", Drop: []string{"table"}, Title: "td.bt",
+			Date: "td.info", DateFormat: "2006-01-02 15:04"},
+		golden: "gov_table_rule.txt", title: "携手构建网络空间命运共同体",
+		date: "2022-11-07T10:00:00+08:00", dateSource: "rule",
+		attribution: "国务院新闻办公室", lang: "zh", extractor: "rule:scio",
+		mustNot: []string{"网民规模", "责任编辑", "相关阅读"},
+	},
+	{
+		name: "Chinese news, div paragraphs, UTF-8", file: "news_zh_div.html",
+		url:    "http://www.news.example.cn/politics/2022-11/07/c_1129108.htm",
+		header: http.Header{"Content-Type": {"text/html; charset=utf-8"}},
+		golden: "news_zh_div.txt", title: "中国发布《携手构建网络空间命运共同体》白皮书",
+		date: "2022-11-07T13:40:00+08:00", dateSource: "meta:publishdate",
+		attribution: "新华社", publisher: "新华网", author: "李华", lang: "zh", charset: "utf-8", extractor: "generic",
+		mustNot: []string{"分享到", "责任编辑", "相关新闻", "国新办举行发布会", "网友评论", "值得每个人", "热点", "ICP", "Copyright", "广告位", "时政"},
+		links:   []string{"http://www.news.example.cn/", "http://www.news.example.cn/politics/", "http://www.news.example.cn/politics/2022-11/06/c_1.htm"},
+	},
+	{
+		name: "English news, JSON-LD, lists and a table", file: "news_en.html",
+		url:    "https://daily.example.com/world/2022/11/07/china-cyberspace-white-paper?utm=x",
+		header: http.Header{"Content-Type": {"text/html; charset=UTF-8"}},
+		golden: "news_en.txt", title: "China issues white paper on cyberspace",
+		date: "2022-11-07T03:05:00Z", dateSource: "jsonld",
+		attribution: "Xinhua", publisher: "The Daily Example", author: "Jane Doe", lang: "en", charset: "utf-8",
+		canonical: "https://daily.example.com/world/2022/11/07/china-cyberspace-white-paper", extractor: "generic",
+		mustNot: []string{"Share on", "Advertisement", "Related", "data law", "Great article", "rights reserved", "Privacy", "By Jane Doe", "Updated"},
+		links:   []string{"https://daily.example.com/", "https://twitter.com/share", "https://daily.example.com/tag/internet"},
+	},
+}
+
+func TestClean(t *testing.T) {
+	for _, tc := range cleanCases {
+		t.Run(tc.name, func(t *testing.T) {
+			doc := mustClean(t, tc)
+			checkGolden(t, tc.golden, doc.Text)
+			eq := func(field, got, want string) {
+				t.Helper()
+				if want != "" && got != want {
+					t.Errorf("%s = %q, want %q", field, got, want)
+				}
+			}
+			eq("Title", doc.Title, tc.title)
+			eq("Published", doc.Published, tc.date)
+			eq("Attribution", doc.Attribution, tc.attribution)
+			eq("Publisher", doc.Publisher, tc.publisher)
+			eq("Author", doc.Author, tc.author)
+			eq("Lang", doc.Lang, tc.lang)
+			eq("Charset", doc.Charset.Name, tc.charset)
+			eq("Canonical", doc.Canonical, tc.canonical)
+			eq("Extractor", doc.Extractor, tc.extractor)
+			if !strings.HasPrefix(doc.PublishedWhy, tc.dateSource+":") {
+				t.Errorf("PublishedWhy = %q, want source %s", doc.PublishedWhy, tc.dateSource)
+			}
+			for _, s := range tc.mustNot {
+				if strings.Contains(doc.Text, s) {
+					t.Errorf("Text contains chrome %q", s)
+				}
+			}
+			checkLinks(t, doc.Links, tc.links)
+			if doc.TextSHA256 != TextHash(doc.Text) || doc.NormVersion != NormVersion || doc.ExtractorVersion != ExtractorVersion {
+				t.Errorf("hash/version fields not filled: %+v", doc)
+			}
+		})
+	}
+}
+
+func mustClean(t testing.TB, tc cleanCase) *Document {
+	t.Helper()
+	body, err := os.ReadFile(filepath.Join("testdata", tc.file))
+	if err != nil {
+		t.Fatal(err)
+	}
+	doc, err := Clean(Input{URL: tc.url, Header: tc.header, Body: body, Site: tc.site})
+	if err != nil {
+		t.Fatalf("Clean: %v", err)
+	}
+	return doc
+}
+
+// checkGolden compares text with testdata/name; -update rewrites the file.
+func checkGolden(t *testing.T, name, text string) {
+	t.Helper()
+	path := filepath.Join("testdata", name)
+	if *update {
+		if err := os.WriteFile(path, []byte(text+"\n"), 0o644); err != nil {
+			t.Fatal(err)
+		}
+		return
+	}
+	want, err := os.ReadFile(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if got := text + "\n"; got != string(want) {
+		t.Errorf("Text differs from %s:\n--- got\n%s\n--- want\n%s", path, got, want)
+	}
+}
+
+func checkLinks(t *testing.T, got, want []string) {
+	t.Helper()
+	seen := map[string]bool{}
+	i := 0
+	for _, l := range got {
+		if seen[l] {
+			t.Errorf("link %q twice", l)
+		}
+		seen[l] = true
+		if i < len(want) && l == want[i] {
+			i++
+		}
+		if strings.HasPrefix(l, "javascript:") || strings.Contains(l, "#") {
+			t.Errorf("link %q kept", l)
+		}
+	}
+	if i < len(want) {
+		t.Errorf("links %q not found in order in %q", want[i:], got)
+	}
+}
+
+var paraBreak = regexp.MustCompile(`\n{3,}| \n|\n `)
+
+// TestCleanShape checks the text's form on every fixture: valid UTF-8,
+// paragraphs separated by exactly one blank line, no edge spaces.
+func TestCleanShape(t *testing.T) {
+	for _, tc := range cleanCases {
+		doc := mustClean(t, tc)
+		if !utf8.ValidString(doc.Text) || paraBreak.MatchString(doc.Text) || strings.TrimSpace(doc.Text) != doc.Text {
+			t.Errorf("%s: malformed text %q", tc.file, doc.Text)
+		}
+	}
+}

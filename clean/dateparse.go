@@ -1,0 +1,206 @@
+package clean
+
+import (
+	"regexp"
+	"strconv"
+	"strings"
+	"time"
+)
+
+// Date forms found in pages. Each gives year, month, day and, optionally,
+// hour, minute, second and a zone.
+var (
+	isoDateRe = regexp.MustCompile(`(\d{4})\s*[-/.]\s*(\d{1,2})\s*[-/.]\s*(\d{1,2})(?:(?:T|\s+)(\d{1,2})\s*[:：]\s*(\d{2})(?:\s*[:：]\s*(\d{2}))?(?:\.\d+)?)?\s*(Z|[+-]\d{2}:?\d{2})?`)
+	cjkDateRe = regexp.MustCompile(`(\d{4})\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*日(?:\s*(\d{1,2})\s*[:：时]\s*(\d{1,2})(?:\s*[:：分]\s*(\d{1,2}))?)?`)
+	mdyDateRe = regexp.MustCompile(`(?i)\b(jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s+(\d{1,2})(?:st|nd|rd|th)?,?\s+(\d{4})(?:,?\s+(?:at\s+)?(\d{1,2})[:.](\d{2})\s*([ap]\.?m\.?)?(?:\s*\(?(utc|gmt|z|edt|est|bst|cet|cest|jst|hkt)\b)?)?`)
+	dmyDateRe = regexp.MustCompile(`(?i)\b(\d{1,2})(?:st|nd|rd|th)?\s+(jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?,?\s+(\d{4})(?:,?\s+(?:at\s+)?(\d{1,2})[:.](\d{2})\s*([ap]\.?m\.?)?(?:\s*\(?(utc|gmt|z|edt|est|bst|cet|cest|jst|hkt)\b)?)?`)
+)
+
+var monthIndex = map[string]int{
+	"jan": 1, "feb": 2, "mar": 3, "apr": 4, "may": 5, "jun": 6,
+	"jul": 7, "aug": 8, "sep": 9, "oct": 10, "nov": 11, "dec": 12,
+}
+
+// zoneOffsets are the zone names whose offset is unambiguous; CST and IST
+// name several zones and are ignored.
+var zoneOffsets = map[string]int{
+	"utc": 0, "gmt": 0, "z": 0, "edt": -4 * 3600, "est": -5 * 3600, "bst": 3600,
+	"cet": 3600, "cest": 2 * 3600, "jst": 9 * 3600, "hkt": 8 * 3600,
+}
+
+// chinaZone is the zone assumed for a time written without one on a
+// Chinese page: China, Hong Kong, Macao and Taiwan all keep UTC+8.
+var chinaZone = time.FixedZone("+08:00", 8*3600)
+
+// stamp is a date read from text.
+type stamp struct {
+	y, mo, d, h, mi, s int
+	hasTime, hasZone   bool
+	off                int // seconds east of UTC, when hasZone
+}
+
+// format renders a stamp as RFC 3339 when the time and its zone are known
+// (the zone as the page wrote it, or +08:00 assumed when zh and none was
+// written), else as YYYY-MM-DD. assumed reports the +08:00 assumption.
+func (st stamp) format(zh bool) (value string, assumed bool) {
+	if st.hasTime && (st.hasZone || zh) {
+		loc := chinaZone
+		if st.hasZone {
+			loc = time.FixedZone("", st.off)
+		} else {
+			assumed = true
+		}
+		return time.Date(st.y, time.Month(st.mo), st.d, st.h, st.mi, st.s, 0, loc).Format(time.RFC3339), assumed
+	}
+	return time.Date(st.y, time.Month(st.mo), st.d, 0, 0, 0, 0, time.UTC).Format(time.DateOnly), false
+}
+
+func (st stamp) valid() bool {
+	if st.y < 1980 || st.y > 2100 || st.mo < 1 || st.mo > 12 || st.d < 1 || st.h > 23 || st.mi > 59 || st.s > 60 {
+		return false
+	}
+	t := time.Date(st.y, time.Month(st.mo), st.d, 0, 0, 0, 0, time.UTC)
+	return t.Day() == st.d
+}
+
+// findDate returns the first date in s (the one that starts earliest) and
+// the offset where it starts, or ok=false.
+func findDate(s string) (st stamp, at int, ok bool) {
+	if !strings.ContainsAny(s, "0123456789") {
+		return stamp{}, 0, false
+	}
+	at = -1
+	for i, re := range [...]*regexp.Regexp{isoDateRe, cjkDateRe, mdyDateRe, dmyDateRe} {
+		m := re.FindStringSubmatchIndex(s)
+		if m == nil || at >= 0 && m[0] >= at {
+			continue
+		}
+		if c, good := stampOf(s, m, i); good {
+			st, at, ok = c, m[0], true
+		}
+	}
+	return st, at, ok
+}
+
+func stampOf(s string, m []int, form int) (stamp, bool) {
+	g := func(i int) string {
+		if m[2*i] < 0 {
+			return ""
+		}
+		return s[m[2*i]:m[2*i+1]]
+	}
+	var st stamp
+	switch form {
+	case 0, 1:
+		st.y, st.mo, st.d = atoi(g(1)), atoi(g(2)), atoi(g(3))
+	case 2:
+		st.mo, st.d, st.y = monthIndex[strings.ToLower(g(1))[:3]], atoi(g(2)), atoi(g(3))
+	case 3:
+		st.d, st.mo, st.y = atoi(g(1)), monthIndex[strings.ToLower(g(2))[:3]], atoi(g(3))
+	}
+	if g(4) != "" {
+		st.hasTime = true
+		st.h, st.mi, st.s = atoi(g(4)), atoi(g(5)), atoi(g(6))
+	}
+	switch form {
+	case 0:
+		if z := g(7); z != "" && st.hasTime {
+			st.hasZone, st.off = true, parseOffset(z)
+		}
+	case 2, 3:
+		ampm := strings.ToLower(strings.ReplaceAll(g(6), ".", ""))
+		if ampm == "pm" && st.h < 12 {
+			st.h += 12
+		} else if ampm == "am" && st.h == 12 {
+			st.h = 0
+		}
+		st.s = 0
+		if off, ok := zoneOffsets[strings.ToLower(g(7))]; ok && st.hasTime {
+			st.hasZone, st.off = true, off
+		}
+	}
+	return st, st.valid()
+}
+
+func parseOffset(z string) int {
+	if z == "Z" {
+		return 0
+	}
+	z = strings.ReplaceAll(z, ":", "")
+	if len(z) != 5 {
+		return 0
+	}
+	off := atoi(z[1:3])*3600 + atoi(z[3:5])*60
+	if z[0] == '-' {
+		off = -off
+	}
+	return off
+}
+
+func atoi(s string) int {
+	n, _ := strconv.Atoi(s)
+	return n
+}
+
+// URL path dates: /2022-11/07/, /202211/08/, /2022/11/07/, /2022/1107/,
+// /2022-11-07/, t20221107_ and /20221107/.
+var urlDateRes = []*regexp.Regexp{
+	regexp.MustCompile(`/((?:19|20)\d{2})-(\d{2})/(\d{2})/`),
+	regexp.MustCompile(`/((?:19|20)\d{2})(\d{2})/(\d{2})/`),
+	regexp.MustCompile(`/((?:19|20)\d{2})/(\d{2})/(\d{2})/`),
+	regexp.MustCompile(`/((?:19|20)\d{2})/(\d{2})(\d{2})/`),
+	regexp.MustCompile(`/((?:19|20)\d{2})-(\d{2})-(\d{2})[/_.-]`),
+	regexp.MustCompile(`[/_-]t?((?:19|20)\d{2})(\d{2})(\d{2})(?:[_/.-]|\d{2,}[_/.-])`),
+}
+
+// urlDate returns the date in a URL's path, if any.
+func urlDate(path string) (stamp, string, bool) {
+	for _, re := range urlDateRes {
+		m := re.FindStringSubmatch(path)
+		if m == nil {
+			continue
+		}
+		st := stamp{y: atoi(m[1]), mo: atoi(m[2]), d: atoi(m[3])}
+		if st.valid() {
+			return st, m[0], true
+		}
+	}
+	return stamp{}, "", false
+}
+
+// ruleDate reads the text of a rule's Date selector: with layout (a Go time
+// layout) when set, the generic date forms otherwise. A layout without a
+// zone on a Chinese page gets +08:00; a layout without a clock gives a date.
+func ruleDate(text, layout string, zh bool) (DateCandidate, bool) {
+	c := DateCandidate{Source: "rule", Text: text}
+	if layout == "" {
+		st, _, ok := findDate(text)
+		if !ok {
+			return c, false
+		}
+		c.Value, _ = st.format(zh)
+		return c, true
+	}
+	hasZone := strings.Contains(layout, "Z07") || strings.Contains(layout, "-07") || strings.Contains(layout, "MST")
+	hasClock := strings.Contains(layout, "15") || strings.Contains(layout, "03") || strings.Contains(layout, ":04")
+	loc := time.UTC
+	if zh && !hasZone {
+		loc = chinaZone
+	}
+	t, err := time.ParseInLocation(layout, strings.TrimSpace(text), loc)
+	if err != nil {
+		// the selector's text often holds more than the date: find it
+		st, _, ok := findDate(text)
+		if !ok {
+			return c, false
+		}
+		c.Value, _ = st.format(zh)
+		return c, true
+	}
+	if hasClock && (hasZone || zh) {
+		c.Value = t.Format(time.RFC3339)
+	} else {
+		c.Value = t.Format(time.DateOnly)
+	}
+	return c, true
+}

@@ -1,0 +1,295 @@
+package clean
+
+import (
+	"encoding/json"
+	"fmt"
+	"net/http"
+	"net/url"
+	"regexp"
+	"strings"
+	"unicode/utf8"
+)
+
+// Meta tags that state a publication date, and ones that state a later
+// modification (candidates, but weak ones).
+var (
+	publishedMetas = []string{
+		"article:published_time", "og:published_time", "og:article:published_time",
+		"pubdate", "publishdate", "publish_date", "publish-date", "publication_date",
+		"publishedtime", "firstpublishedtime", "datepublished", "dc.date.issued",
+		"dc.date", "dcterms.issued", "dcterms.created", "dcterms.date", "date",
+		"sailthru.date", "parsely-pub-date", "article.published", "created",
+	}
+	modifiedMetas = []string{
+		"article:modified_time", "og:updated_time", "datemodified", "lastmodifiedtime",
+		"dcterms.modified", "last-modified", "lastmod",
+	}
+)
+
+// Visible date lines: a publication label, then the date.
+var (
+	pubLabelRe = regexp.MustCompile(`(?i)(?:发布时间|发布日期|发表时间|发表日期|发稿时间|发文日期|成文日期|刊发时间|时间|日期|` +
+		`first published|published(?: on)?|posted(?: on)?|publication date|date)\s*[:：]?\s*`)
+	updLabelRe = regexp.MustCompile(`(?i)(?:更新时间|更新日期|修改时间|last updated|updated(?: on)?|modified)\s*[:：]?\s*`)
+	clockRe    = regexp.MustCompile(`今天是|今日|星期[一二三四五六日天]|周[一二三四五六日]`)
+)
+
+// Date ranks, best first. The order, and why:
+//
+//	rule            the site rule's Date selector: a person read this site
+//	meta, jsonld    explicit machine-readable publication dates
+//	visible         a labelled line on the page: 发布时间：…, Published: …
+//	time            <time datetime>: often, but not always, the article's
+//	visible:line    a line that is a date (2022年11月07日 13:40, 2022-11-08 来源：…)
+//	url             the date in the URL path: the day the CMS filed it
+//	modified        article:modified_time, dateModified, Updated: … lines
+//	last-modified   the HTTP header: the day the file last changed
+//
+// Among candidates of one rank the first on the page wins, not the
+// earliest: the first labelled line is the one by the headline, later ones
+// belong to related items, and the earliest date on a page is as often a
+// date the text mentions as the day it appeared.
+func dateRank(source string) int {
+	switch {
+	case source == "rule":
+		return 0
+	case strings.HasPrefix(source, "meta:") && !isModifiedSource(source), source == "jsonld":
+		return 1
+	case source == "visible":
+		return 2
+	case source == "time":
+		return 3
+	case source == "visible:line":
+		return 4
+	case source == "url":
+		return 5
+	case source == "last-modified":
+		return 7
+	}
+	return 6
+}
+
+func isModifiedSource(source string) bool {
+	k := strings.TrimPrefix(source, "meta:")
+	for _, m := range modifiedMetas {
+		if k == m {
+			return true
+		}
+	}
+	return source == "jsonld:dateModified" || source == "visible:updated"
+}
+
+// dateFinder collects candidates; zh selects the +08:00 assumption.
+type dateFinder struct {
+	zh      bool
+	cands   []DateCandidate
+	assumed map[int]bool // candidate index → zone +08:00 assumed
+}
+
+func (f *dateFinder) add(source, text string) bool {
+	st, _, ok := findDate(text)
+	if !ok {
+		return false
+	}
+	f.addStamp(source, text, st)
+	return true
+}
+
+func (f *dateFinder) addStamp(source, text string, st stamp) {
+	v, assumed := st.format(f.zh)
+	if assumed {
+		if f.assumed == nil {
+			f.assumed = map[int]bool{}
+		}
+		f.assumed[len(f.cands)] = true
+	}
+	if utf8.RuneCountInString(text) > 120 {
+		text = string([]rune(text)[:120])
+	}
+	f.cands = append(f.cands, DateCandidate{Value: v, Source: source, Text: text})
+}
+
+func (f *dateFinder) fromMeta(pm *pageMeta) {
+	for _, m := range pm.metas {
+		if contains(publishedMetas, m.key) || contains(modifiedMetas, m.key) {
+			f.add("meta:"+m.key, m.content)
+		}
+	}
+	for _, js := range pm.jsonld {
+		f.fromJSONLD(js)
+	}
+	for _, t := range pm.times {
+		f.add("time", t.datetime)
+	}
+}
+
+func contains(list []string, s string) bool {
+	for _, v := range list {
+		if v == s {
+			return true
+		}
+	}
+	return false
+}
+
+// fromJSONLD reads datePublished and dateModified anywhere in a JSON-LD
+// block (top level, @graph, arrays).
+func (f *dateFinder) fromJSONLD(js string) {
+	var v any
+	if json.Unmarshal([]byte(js), &v) != nil {
+		return
+	}
+	var walk func(any, int)
+	walk = func(v any, depth int) {
+		if depth > 6 {
+			return
+		}
+		switch x := v.(type) {
+		case map[string]any:
+			if s, ok := x["datePublished"].(string); ok {
+				f.add("jsonld", s)
+			}
+			if s, ok := x["dateModified"].(string); ok {
+				f.add("jsonld:dateModified", s)
+			}
+			for k, c := range x {
+				if k == "@graph" || k == "mainEntity" || k == "mainEntityOfPage" {
+					walk(c, depth+1)
+				}
+			}
+		case []any:
+			for _, c := range x {
+				walk(c, depth+1)
+			}
+		}
+	}
+	walk(v, 0)
+}
+
+// fromRuns reads labelled and bare date lines from the page's visible text.
+func (f *dateFinder) fromRuns(runs []run) {
+	labelled, bare, updated := 0, 0, 0
+	for _, r := range runs {
+		t := r.text
+		if len(t) > 300 || !strings.ContainsAny(t, "0123456789") {
+			continue
+		}
+		found := false
+		if labelled < 4 && f.labelled(t) {
+			labelled++
+			found = true
+		}
+		if updated < 2 {
+			if loc := updLabelRe.FindStringIndex(t); loc != nil && f.dateRightAfter("visible:updated", t, loc[1]) {
+				updated++
+				found = true
+			}
+		}
+		if found {
+			continue
+		}
+		if bare < 4 && !r.chrome && r.linkUnits == 0 && utf8.RuneCountInString(t) <= 80 && !clockRe.MatchString(t) {
+			if st, at, ok := findDate(t); ok && at <= 8 {
+				f.addStamp("visible:line", t, st)
+				bare++
+			}
+		}
+	}
+}
+
+// labelled adds the date after the first publication label in t; a bare
+// 时间/日期 label that follows 更新 or 修改 is an update label, not one.
+func (f *dateFinder) labelled(t string) bool {
+	for _, loc := range pubLabelRe.FindAllStringIndex(t, 4) {
+		head := t[:loc[0]]
+		if strings.HasSuffix(head, "更新") || strings.HasSuffix(head, "修改") {
+			continue
+		}
+		if f.dateRightAfter("visible", t, loc[1]) {
+			return true
+		}
+	}
+	return false
+}
+
+// dateRightAfter adds the date that starts within a few bytes of at.
+func (f *dateFinder) dateRightAfter(source, t string, at int) bool {
+	rest := t[at:]
+	st, pos, ok := findDate(rest)
+	if !ok || pos > 6 {
+		return false
+	}
+	f.addStamp(source, t, st)
+	return true
+}
+
+func (f *dateFinder) fromURL(u *url.URL) {
+	if u == nil {
+		return
+	}
+	if st, text, ok := urlDate(u.EscapedPath()); ok {
+		f.addStamp("url", text, st)
+	}
+}
+
+func (f *dateFinder) fromHeader(h http.Header) {
+	lm := h.Get("Last-Modified")
+	if lm == "" {
+		return
+	}
+	t, err := http.ParseTime(lm)
+	if err != nil {
+		return
+	}
+	f.cands = append(f.cands, DateCandidate{Value: t.UTC().Format("2006-01-02T15:04:05Z07:00"), Source: "last-modified", Text: lm})
+}
+
+// choose picks the best candidate by dateRank, the first on the page among
+// equals, and says why. A date-only choice takes the time of a later,
+// lower-ranked candidate of the same day that has one (not a modification
+// date). It returns "" when there are no candidates.
+func (f *dateFinder) choose() (value, why string) {
+	best := -1
+	for i, c := range f.cands {
+		if best < 0 || dateRank(c.Source) < dateRank(f.cands[best].Source) {
+			best = i
+		}
+	}
+	if best < 0 {
+		return "", ""
+	}
+	c := f.cands[best]
+	value = c.Value
+	why = c.Source + ": " + rankReason[dateRank(c.Source)]
+	if f.assumed[best] {
+		why += "; no zone written, +08:00 assumed for a Chinese page"
+	}
+	if len(value) == len("2006-01-02") {
+		for i, o := range f.cands {
+			r := dateRank(o.Source)
+			if i != best && r <= 5 && len(o.Value) > len(value) && strings.HasPrefix(o.Value, value) {
+				value = o.Value
+				why += "; time of day from " + o.Source
+				if f.assumed[i] {
+					why += " (+08:00 assumed)"
+				}
+				break
+			}
+		}
+	}
+	if n := len(f.cands); n > 1 {
+		why += fmt.Sprintf("; %d candidates", n)
+	}
+	return value, why
+}
+
+var rankReason = [...]string{
+	0: "the site rule's date selector",
+	1: "explicit publication metadata, which outranks visible lines, <time>, the URL path, modification dates and Last-Modified",
+	2: "a labelled publication line on the page (no publication metadata)",
+	3: "a <time datetime> element (no publication metadata or labelled line)",
+	4: "a date line on the page (no metadata, labelled line or <time>)",
+	5: "the date in the URL path (nothing on the page states one)",
+	6: "a modification date (nothing states the publication date)",
+	7: "the HTTP Last-Modified header (nothing else dates the page)",
+}

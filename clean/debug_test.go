@@ -1,0 +1,58 @@
+package clean
+
+import (
+	"net/http"
+	"os"
+	"sort"
+	"strings"
+	"testing"
+
+	"golang.org/x/net/html"
+
+	"github.com/prov-archive/prov/clean/charset"
+)
+
+// TestDebugPage prints how a page is scored: DEBUG_PAGE=path go test -run TestDebugPage -v
+func TestDebugPage(t *testing.T) {
+	path := os.Getenv("DEBUG_PAGE")
+	if path == "" {
+		t.Skip("set DEBUG_PAGE")
+	}
+	body, err := os.ReadFile(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	doc, _ := Clean(Input{URL: "http://example.com/", Header: http.Header{}, Body: body})
+	gq := mustParse(t, doc, body)
+	bw := walkBlocks(gq)
+	genericRoots(bw)
+	type c struct {
+		n *html.Node
+		s float64
+	}
+	var cs []c
+	for _, n := range bw.order {
+		if st := bw.stats[n]; st.score > 0 {
+			cs = append(cs, c{n, st.score})
+		}
+	}
+	sort.Slice(cs, func(i, j int) bool { return cs[i].s > cs[j].s })
+	for i := 0; i < len(cs) && i < 8; i++ {
+		st := bw.stats[cs[i].n]
+		t.Logf("%.1f <%s class=%q id=%q> units=%d link=%d runs=%d", cs[i].s, cs[i].n.Data, attr(cs[i].n, "class"), attr(cs[i].n, "id"), st.units, st.linkUnits, st.end-st.start)
+	}
+	t.Logf("title=%q published=%q why=%q attr=%q lang=%q", doc.Title, doc.Published, doc.PublishedWhy, doc.Attribution, doc.Lang)
+	t.Logf("text:\n%s", doc.Text[:min(len(doc.Text), 1500)])
+}
+
+func mustParse(t *testing.T, doc *Document, body []byte) *html.Node {
+	n, err := html.Parse(strings.NewReader(decodeForTest(body, doc)))
+	if err != nil {
+		t.Fatal(err)
+	}
+	return n
+}
+
+func decodeForTest(body []byte, doc *Document) string {
+	return charset.Decode(body, doc.Charset)
+}

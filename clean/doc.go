@@ -1,0 +1,24 @@
+// Package clean turns the bytes of one fetched page into a Document: text
+// decoded by the charset decision of clean/charset, the page's main text
+// without its chrome, and the metadata an archivist needs to weigh a copy
+// (title, publication date with every candidate and its source, publisher,
+// author, attribution, language, canonical URL, links).
+//
+// Vocabulary:
+//
+//   - main text: the article as a reader sees it, paragraphs separated by
+//     "\n\n", whitespace inside a paragraph collapsed to one space (and
+//     removed between CJK characters, where it is only a source line break).
+//   - chrome: everything on the page that is not the article: navigation,
+//     related lists, share bars, comments, editor and print/close lines,
+//     copyright and ICP footers, date and source lines.
+//   - candidate: one publication date found on the page with its source;
+//     the chosen one is Document.Published and PublishedWhy says why.
+//   - normalised text: Normalize(text), the form whose sha256 is the exact
+//     text hash (TextHash). Two copies of one text under different chrome,
+//     encodings and punctuation widths share it.
+//
+// Clean never panics and never fails on odd markup: a page with no article
+// yields a Document with empty Text. Extraction takes the site rule's
+// selectors when the rule names Content, the generic scorer otherwise.
+package clean

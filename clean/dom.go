@@ -1,0 +1,143 @@
+package clean
+
+import (
+	"strings"
+
+	"golang.org/x/net/html"
+	"golang.org/x/net/html/atom"
+)
+
+// blockTags break a paragraph: text on either side of them is a separate run.
+var blockTags = map[atom.Atom]bool{
+	atom.Address: true, atom.Article: true, atom.Aside: true, atom.Blockquote: true,
+	atom.Body: true, atom.Caption: true, atom.Center: true, atom.Dd: true,
+	atom.Details: true, atom.Dialog: true, atom.Dir: true, atom.Div: true,
+	atom.Dl: true, atom.Dt: true, atom.Fieldset: true, atom.Figcaption: true,
+	atom.Figure: true, atom.Footer: true, atom.Form: true, atom.H1: true,
+	atom.H2: true, atom.H3: true, atom.H4: true, atom.H5: true, atom.H6: true,
+	atom.Header: true, atom.Hgroup: true, atom.Hr: true, atom.Html: true,
+	atom.Li: true, atom.Main: true, atom.Menu: true, atom.Nav: true,
+	atom.Ol: true, atom.P: true, atom.Pre: true, atom.Section: true,
+	atom.Summary: true, atom.Table: true, atom.Tbody: true, atom.Td: true,
+	atom.Tfoot: true, atom.Th: true, atom.Thead: true, atom.Tr: true,
+	atom.Ul: true, atom.Legend: true,
+}
+
+// paraTags hold one paragraph each; their score goes to their container.
+var paraTags = map[atom.Atom]bool{
+	atom.P: true, atom.H1: true, atom.H2: true, atom.H3: true, atom.H4: true,
+	atom.H5: true, atom.H6: true, atom.Li: true, atom.Blockquote: true,
+	atom.Pre: true, atom.Dd: true, atom.Dt: true, atom.Figcaption: true,
+	atom.Caption: true, atom.Address: true, atom.Summary: true, atom.Legend: true,
+}
+
+// dropTags never hold visible article text.
+var dropTags = map[atom.Atom]bool{
+	atom.Script: true, atom.Style: true, atom.Noscript: true, atom.Template: true,
+	atom.Iframe: true, atom.Svg: true, atom.Math: true, atom.Select: true,
+	atom.Button: true, atom.Input: true, atom.Textarea: true, atom.Object: true,
+	atom.Embed: true, atom.Canvas: true, atom.Audio: true, atom.Video: true,
+	atom.Map: true, atom.Head: true, atom.Title: true, atom.Nav: true,
+	atom.Aside: true, atom.Frameset: true, atom.Noframes: true,
+}
+
+func isHeading(a atom.Atom) bool {
+	return a == atom.H1 || a == atom.H2 || a == atom.H3 || a == atom.H4 || a == atom.H5 || a == atom.H6
+}
+
+func attr(n *html.Node, key string) string {
+	for _, a := range n.Attr {
+		if a.Key == key {
+			return a.Val
+		}
+	}
+	return ""
+}
+
+// textOf returns the collapsed text of n's subtree (scripts and styles skipped).
+func textOf(n *html.Node) string {
+	var b strings.Builder
+	var walk func(*html.Node)
+	walk = func(n *html.Node) {
+		switch n.Type {
+		case html.TextNode:
+			b.WriteString(n.Data)
+			b.WriteByte(' ')
+		case html.ElementNode:
+			if n.DataAtom == atom.Script || n.DataAtom == atom.Style {
+				return
+			}
+		}
+		for c := n.FirstChild; c != nil; c = c.NextSibling {
+			walk(c)
+		}
+	}
+	walk(n)
+	return collapse(b.String())
+}
+
+// collapse collapses white space to single spaces, drops it between two CJK
+// runes (there it is only a source line break) and trims the ends.
+func collapse(s string) string {
+	var w spaceWriter
+	w.write(s)
+	return w.b.String()
+}
+
+// spaceWriter appends text with white space collapsed as collapse describes.
+type spaceWriter struct {
+	b       strings.Builder
+	last    rune
+	pending bool
+}
+
+func (w *spaceWriter) write(s string) {
+	for _, r := range s {
+		if isSpace(r) {
+			w.pending = true
+			continue
+		}
+		w.put(r)
+	}
+}
+
+func (w *spaceWriter) put(r rune) {
+	if w.pending && w.b.Len() > 0 && !(isCJK(w.last) && isCJK(r)) {
+		w.b.WriteByte(' ')
+	}
+	w.pending = false
+	w.b.WriteRune(r)
+	w.last = r
+}
+
+func (w *spaceWriter) reset() {
+	w.b.Reset()
+	w.last, w.pending = 0, false
+}
+
+func isSpace(r rune) bool {
+	switch r {
+	case ' ', '\t', '\n', '\r', '\f', '\v', '\u00A0', '\u3000', '\u2002', '\u2003', '\u2009', '\u200A', '\u202F', '\u205F', '\u1680', '\u2028', '\u2029', '\u0085':
+		return true
+	}
+	return false
+}
+
+// units measures text for scoring: a CJK rune weighs two (one Han character
+// carries about as much as a short word), other non-space runes one.
+func units(s string) int {
+	n := 0
+	for _, r := range s {
+		switch {
+		case r < 0x2E80:
+			if !isSpace(r) {
+				n++
+			}
+		case isCJK(r):
+			n += 2
+		default:
+			n++
+		}
+	}
+	return n
+}

@@ -1,0 +1,165 @@
+package clean
+
+import (
+	"net/url"
+	"regexp"
+	"strings"
+	"unicode/utf8"
+)
+
+// titleSeps separate a page title from the site's name. Spaced ones are
+// stripped once ("Headline - Section - Site" keeps "Headline - Section"
+// unless an <h1> or og:title says otherwise); "_" is a chain on Chinese
+// sites ("标题__栏目_网站") and is stripped down to its first segment.
+var titleSeps = []string{" | ", " - ", " – ", " — ", "｜", " :: ", " · ", "--"}
+
+// pageTitle returns the article title and the site name stripped from the
+// end of <title>, if any. A heading (<h1>, og:title, ArticleTitle) that the
+// <title> contains wins: it is the title as the page shows it.
+func pageTitle(pm *pageMeta) (title, suffix string) {
+	raw := collapse(pm.title)
+	og := collapse(pm.get("articletitle", "og:title", "twitter:title", "headline"))
+	head, suffix := stripSiteName(raw)
+	for _, h := range append(append([]string{}, pm.h1...), og) {
+		h = collapse(h)
+		if h != "" && h != suffix && raw != "" && strings.Contains(raw, h) && utf8.RuneCountInString(h)*3 >= utf8.RuneCountInString(head) {
+			return h, suffix
+		}
+	}
+	switch {
+	case og != "":
+		t, _ := stripSiteName(og)
+		return t, suffix
+	case head != "":
+		return head, suffix
+	case len(pm.h1) > 0:
+		return collapse(pm.h1[0]), ""
+	}
+	return "", ""
+}
+
+// stripSiteName splits "Headline - Site" into its parts.
+func stripSiteName(t string) (head, suffix string) {
+	if i := strings.Index(t, "_"); i > 0 && strings.Count(t, "_") >= 1 && !strings.Contains(t[:i], " | ") {
+		parts := strings.Split(t, "_")
+		first := strings.TrimSpace(parts[0])
+		last := strings.TrimSpace(parts[len(parts)-1])
+		if utf8.RuneCountInString(first) >= 4 && utf8.RuneCountInString(last) <= 20 {
+			return first, last
+		}
+	}
+	best := -1
+	sep := ""
+	for _, s := range titleSeps {
+		if i := strings.LastIndex(t, s); i > best {
+			best, sep = i, s
+		}
+	}
+	if best <= 0 {
+		return t, ""
+	}
+	head = strings.TrimSpace(t[:best])
+	suffix = strings.TrimSpace(t[best+len(sep):])
+	if utf8.RuneCountInString(suffix) > 30 || utf8.RuneCountInString(head) < 2 {
+		return t, ""
+	}
+	return head, suffix
+}
+
+// publisher is the site's own name: og:site_name or a site-name meta, else
+// the suffix stripped from the title.
+func publisher(pm *pageMeta, suffix string) string {
+	if p := collapse(pm.get("og:site_name", "sitename", "application-name", "publisher", "dc.publisher", "citation_publisher")); p != "" {
+		return p
+	}
+	return suffix
+}
+
+var (
+	byRe        = regexp.MustCompile(`(?i)^\s*(?:by|written by|作者|文)\s*[:：/]?\s*`)
+	authorRunRe = regexp.MustCompile(`(?:^|\s)(?:作者|记者)\s*[:：]\s*([^\s|｜丨]{2,20})`)
+)
+
+// author reads meta author tags, byline elements, then 作者：… lines.
+func author(pm *pageMeta, runs []run) string {
+	for _, k := range [...]string{"author", "article:author", "byl", "dc.creator", "sailthru.author", "parsely-author", "citation_author"} {
+		if a := collapse(pm.get(k)); a != "" && !strings.Contains(a, "://") {
+			return byRe.ReplaceAllString(a, "")
+		}
+	}
+	for _, b := range pm.bylines {
+		if a := strings.TrimSpace(byRe.ReplaceAllString(b, "")); a != "" {
+			return a
+		}
+	}
+	for _, r := range runs {
+		if len(r.text) > 300 {
+			continue
+		}
+		if m := authorRunRe.FindStringSubmatch(r.text); m != nil {
+			return strings.Trim(m[1], "，,;；")
+		}
+	}
+	return ""
+}
+
+// resolver makes hrefs absolute against the page URL and <base href>.
+type resolver struct{ base *url.URL }
+
+func newResolver(pageURL, baseHref string) resolver {
+	u, err := url.Parse(strings.TrimSpace(pageURL))
+	if err != nil {
+		u = nil
+	}
+	if baseHref != "" {
+		if b, err := url.Parse(baseHref); err == nil {
+			if u != nil {
+				b = u.ResolveReference(b)
+			}
+			if b.IsAbs() {
+				u = b
+			}
+		}
+	}
+	return resolver{u}
+}
+
+// abs returns href absolute without its fragment, or "" for hrefs that lead
+// nowhere fetchable (empty, fragment only, javascript:, mailto:, tel:, data:).
+func (r resolver) abs(href string) string {
+	href = strings.TrimSpace(href)
+	if href == "" || href[0] == '#' {
+		return ""
+	}
+	l := strings.ToLower(href)
+	for _, p := range [...]string{"javascript:", "mailto:", "tel:", "data:", "about:", "sms:"} {
+		if strings.HasPrefix(l, p) {
+			return ""
+		}
+	}
+	u, err := url.Parse(href)
+	if err != nil {
+		return ""
+	}
+	if r.base != nil {
+		u = r.base.ResolveReference(u)
+	}
+	if !u.IsAbs() {
+		return ""
+	}
+	u.Fragment, u.RawFragment = "", ""
+	return u.String()
+}
+
+// links returns the page's <a href> targets, absolute, in order, once each.
+func links(pm *pageMeta, r resolver) []string {
+	seen := make(map[string]bool, len(pm.hrefs))
+	out := make([]string, 0, len(pm.hrefs))
+	for _, h := range pm.hrefs {
+		if a := r.abs(h); a != "" && !seen[a] {
+			seen[a] = true
+			out = append(out, a)
+		}
+	}
+	return out
+}

@@ -1,0 +1,81 @@
+package clean
+
+import (
+	"regexp"
+	"strings"
+	"unicode"
+	"unicode/utf8"
+)
+
+// Chrome lines: checked only on short paragraphs (shortLine runes or
+// fewer), where they are the whole line and never article text.
+const shortLine = 120
+
+var (
+	// editor, print/close, font size, counters, share and navigation lines
+	junkRe = regexp.MustCompile(`(?i)责任编辑|责编[:：]|^\s*[\[【(（]?\s*(?:编辑|审核|校对|签发|监制|编审|终审|初审|复审|摄影|记者)\s*[:：]|` +
+		`打印本页|关闭窗口|打印此页|打印文章|[【\[]\s*(?:打印|关闭|返回顶部|大|中|小)\s*[】\]]|字号\s*[:：]?\s*[大中小]|字体\s*[:：]\s*[大中小]|` +
+		`收藏本页|分享到|扫一扫|扫描二维码|^\s*上一篇|^\s*下一篇|阅读次数|浏览次数|点击数\s*[:：]|访问量|返回顶部|` +
+		`(?:^|\s)(?:share this|share on|follow us|sign up for|back to top)\b|^\s*(?:advertisement|ad)\s*$`)
+	// copyright and licence footers
+	footerRe = regexp.MustCompile(`(?i)ICP\s*[备证]|公网安备|网安备|版权所有|all rights reserved|copyright\s*(?:©|\(c\)|\d{4})|©\s*\d{4}|` +
+		`主办单位\s*[:：]|承办单位\s*[:：]|技术支持\s*[:：]|设为首页|加入收藏|网站地图|联系我们`)
+	// metadata lines: source, author, date labels
+	metaLineRe = regexp.MustCompile(`(?i)^\s*[\[【(（]?\s*(?:来源|稿源|文章来源|信息来源|消息来源|出处|作者|发布时间|发布日期|发表时间|发表日期|发稿时间|更新时间|时间|日期|` +
+		`source|by|published|posted|updated|last updated|date)\s*[:：]`)
+	// a line that is a date, optionally with a time and a source
+	dateLineRe = regexp.MustCompile(`^\s*(?:\d{4}\s*[-/.年]\s*\d{1,2}\s*[-/.月]\s*\d{1,2}\s*日?)(?:\s*\d{1,2}\s*[:：]\s*\d{2}(?:\s*[:：]\s*\d{2})?)?(?:\s|$|来源|稿源|作者|\|)`)
+	relatedRe  = regexp.MustCompile(`(?i)^(?:相关(?:阅读|新闻|推荐|链接|文章|报道|稿件|资讯)|热点新闻|热门(?:推荐|文章|新闻)|延伸阅读|推荐阅读|猜你喜欢|更多(?:新闻|阅读|精彩)|最新(?:新闻|文章)|` +
+		`related(?: articles| stories| news| content| coverage)?|read more|more stories|more on this(?: story)?|recommended(?: for you)?|you may also like|most (?:read|popular))$`)
+)
+
+// cleanRuns drops chrome paragraphs from the article's runs and returns the
+// paragraphs' text: link lines, editor/print/copyright lines, source and date
+// lines, the title repeated at the top, and a related-reading heading with
+// the link lines that follow it.
+func cleanRuns(runs []run, title string) []string {
+	out := make([]string, 0, len(runs))
+	related := false
+	normTitle := Normalize(title)
+	for i, r := range runs {
+		if related {
+			if r.linkUnits*2 > r.units || r.units < minRunUnits {
+				continue
+			}
+			related = false
+		}
+		t := r.text
+		n := utf8.RuneCountInString(t)
+		if n <= 40 && relatedRe.MatchString(strings.Trim(t, " 【】[]:：>»")) {
+			related = true
+			continue
+		}
+		if i < 4 && len(out) == 0 && normTitle != "" && Normalize(t) == normTitle {
+			continue
+		}
+		if chromeLine(r, n) {
+			continue
+		}
+		out = append(out, t)
+	}
+	return out
+}
+
+func chromeLine(r run, n int) bool {
+	t := r.text
+	if !hasLetter(t) {
+		return true
+	}
+	if r.linkUnits*10 > r.units*6 && n < 200 && !strings.HasPrefix(t, "附件") {
+		return true
+	}
+	if n > shortLine {
+		return false
+	}
+	return junkRe.MatchString(t) || footerRe.MatchString(t) ||
+		n <= 80 && (metaLineRe.MatchString(t) || dateLineRe.MatchString(t))
+}
+
+func hasLetter(s string) bool {
+	return strings.IndexFunc(s, func(r rune) bool { return unicode.IsLetter(r) || unicode.IsDigit(r) }) >= 0
+}

@@ -1,0 +1,179 @@
+package clean
+
+import (
+	"strings"
+
+	"golang.org/x/net/html"
+	"golang.org/x/net/html/atom"
+)
+
+// minRunUnits is the shortest run (in units) that counts as a paragraph
+// when scoring: about ten Han characters or four English words.
+const minRunUnits = 20
+
+// genericRoots picks the article: every paragraph run scores its container
+// (and half to the container's parent), containers are weighed by link
+// density, tag and class/id hints, and the best one is taken with those of
+// its siblings that score near it. It returns nil when nothing scores.
+func genericRoots(bw *blockWalk) []*html.Node {
+	for i := range bw.runs {
+		r := &bw.runs[i]
+		s := runScore(r)
+		if s == 0 {
+			continue
+		}
+		c := container(bw, r.owner)
+		bw.credit(c, s)
+		if c != nil {
+			bw.credit(c.Parent, s/2)
+		}
+	}
+	var best *html.Node
+	bestScore := 0.0
+	for _, n := range bw.order {
+		st := bw.stats[n]
+		if st.score <= 0 {
+			continue
+		}
+		st.score = finalScore(n, st)
+		if st.score > bestScore || st.score == bestScore && deeper(n, best) {
+			best, bestScore = n, st.score
+		}
+	}
+	if best == nil {
+		return nil
+	}
+	return withSiblings(bw, best, bestScore)
+}
+
+// runScore is the paragraph score of readability: one, plus one per comma,
+// plus one per hundred units up to three, scaled by the share not in links.
+func runScore(r *run) float64 {
+	if r.chrome || r.units < minRunUnits {
+		return 0
+	}
+	s := 1 + float64(strings.Count(r.text, "，")+strings.Count(r.text, ", ")+strings.Count(r.text, "、")+strings.Count(r.text, "。"))
+	s += min(float64(r.units)/100, 3)
+	return s * (1 - float64(r.linkUnits)/float64(r.units))
+}
+
+// container is the element a run's score goes to: the run's own block when
+// that is a container (a <td> or <div> with <br> paragraphs), else the
+// paragraph's parent.
+func container(bw *blockWalk, owner *html.Node) *html.Node {
+	if owner == nil || owner.Type != html.ElementNode {
+		return nil
+	}
+	if paraTags[owner.DataAtom] {
+		return owner.Parent
+	}
+	if owner.DataAtom == atom.Div || owner.DataAtom == atom.Section || owner.DataAtom == atom.Span {
+		if st := bw.stats[owner]; st != nil && !st.hasBlock && !st.hasBr {
+			return owner.Parent // a <div> paragraph
+		}
+	}
+	return owner
+}
+
+func (bw *blockWalk) credit(n *html.Node, s float64) {
+	if n == nil || n.Type != html.ElementNode {
+		return
+	}
+	if st := bw.stats[n]; st != nil {
+		st.score += s
+	}
+}
+
+// finalScore weighs a container's paragraph score by tag, hints and the
+// share of its text outside links.
+func finalScore(n *html.Node, st *elemStats) float64 {
+	s := st.score + float64(25*hint(n))
+	switch n.DataAtom {
+	case atom.Article:
+		s += 10
+	case atom.Div, atom.Main, atom.Section:
+		s += 5
+	case atom.Td, atom.Pre, atom.Blockquote:
+		s += 3
+	case atom.Ol, atom.Ul, atom.Dl, atom.Li, atom.Form:
+		s -= 3
+	case atom.Body, atom.Html:
+		s -= 5
+	}
+	if st.units > 0 {
+		s *= 1 - float64(st.linkUnits)/float64(st.units)
+	}
+	return s
+}
+
+// deeper reports whether a lies inside b.
+func deeper(a, b *html.Node) bool {
+	for p := a.Parent; p != nil; p = p.Parent {
+		if p == b {
+			return true
+		}
+	}
+	return false
+}
+
+// withSiblings returns best and, in document order, those of its siblings
+// that look like more of the article: a high score, or a long paragraph
+// with few links.
+func withSiblings(bw *blockWalk, best *html.Node, bestScore float64) []*html.Node {
+	if best.Parent == nil {
+		return []*html.Node{best}
+	}
+	threshold := max(10, bestScore*0.2)
+	var out []*html.Node
+	for c := best.Parent.FirstChild; c != nil; c = c.NextSibling {
+		st := bw.stats[c]
+		if c == best {
+			out = append(out, c)
+			continue
+		}
+		if st == nil || st.units == 0 || hint(c) < 0 {
+			continue
+		}
+		ld := float64(st.linkUnits) / float64(st.units)
+		switch {
+		case st.score >= threshold && ld < 0.3:
+			out = append(out, c)
+		case c.DataAtom == atom.P && st.units >= 80 && ld < 0.25:
+			out = append(out, c)
+		}
+	}
+	return out
+}
+
+// linkList reports blocks that are lists of links inside the article:
+// related reading, tag lists, previous/next navigation.
+func linkList(st *elemStats) bool {
+	return st.links >= 2 && st.units > 0 && float64(st.linkUnits) > 0.5*float64(st.units)
+}
+
+// articleRuns returns the runs inside roots, minus chrome and link lists.
+func articleRuns(bw *blockWalk, roots []*html.Node) []run {
+	var out []run
+	for _, root := range roots {
+		st := bw.stats[root]
+		if st == nil {
+			continue
+		}
+		for _, r := range bw.runs[st.start:st.end] {
+			if r.chrome || inLinkList(bw, r.owner, root) {
+				continue
+			}
+			out = append(out, r)
+		}
+	}
+	return out
+}
+
+func inLinkList(bw *blockWalk, n, root *html.Node) bool {
+	for ; n != nil && n != root; n = n.Parent {
+		if st := bw.stats[n]; st != nil && linkList(st) {
+			return true
+		}
+	}
+	return false
+}

@@ -1,0 +1,94 @@
+package clean
+
+import (
+	"strings"
+
+	"golang.org/x/net/html"
+)
+
+// Class and id hints. Chinese sites name their blocks in English, in pinyin
+// (zhengwen 正文, wenzhang 文章, xiangguan 相关, pinglun 评论, banquan 版权,
+// weizhi 位置, fenxiang 分享) or after their CMS (TRS_Editor, Custom_UnionStyle).
+// Long hints match as substrings of the lower-cased class and id; short ones
+// only as whole tokens (split at anything not a letter or digit), so that
+// "nav" does not match "canvas" nor "hot" "photo".
+var (
+	positiveSub = []string{
+		"content", "article", "zoom", "trs_editor", "zhengwen", "wenzhang",
+		"detail", "maintext", "main-text", "main_text", "unionstyle", "artibody",
+		"post-body", "postbody", "entry", "story", "endtext", "rich_media",
+		"news_txt", "newstext", "text_con", "txtcon", "pages_content", "neirong",
+	}
+	positiveTok = []string{"text", "txt", "con", "cont", "body", "post", "main", "zw", "nr", "wz"}
+	negativeSub = []string{
+		"nav", "menu", "footer", "sidebar", "side-bar", "related", "xiangguan",
+		"share", "fenxiang", "comment", "pinglun", "copyright", "banquan",
+		"breadcrumb", "crumb", "weizhi", "masthead", "toolbar", "advert",
+		"guanggao", "sponsor", "social", "subscribe", "newsletter", "popup",
+		"recommend", "tuijian", "hotnews", "rank", "paihang", "widget", "login",
+		"dqwz", "location", "pagination", "pager", "signup", "cookie",
+	}
+	negativeTok = []string{
+		"ad", "ads", "hot", "foot", "side", "top", "bottom", "header", "head",
+		"tool", "tools", "links", "link", "more", "tags", "print", "close", "xgxw", "xgyd",
+		"bq", "gg", "banner", "logo", "search", "sitemap",
+	}
+)
+
+// hint is +1 when n's class or id looks like an article, -1 when it looks
+// like chrome, 0 otherwise or when both pull equally: a substring hit
+// weighs two, a token hit one ("main-nav" is chrome, "article-share" neither).
+func hint(n *html.Node) int {
+	s := classID(n)
+	if s == "" {
+		return 0
+	}
+	d := matchHint(s, positiveSub, positiveTok) - matchHint(s, negativeSub, negativeTok)
+	switch {
+	case d > 0:
+		return 1
+	case d < 0:
+		return -1
+	}
+	return 0
+}
+
+func classID(n *html.Node) string {
+	c, id := attr(n, "class"), attr(n, "id")
+	if c == "" && id == "" {
+		return ""
+	}
+	return strings.ToLower(c + " " + id)
+}
+
+// matchHint weighs s against the hint lists: 2 for a substring hit, else 1
+// for a token hit, else 0.
+func matchHint(s string, subs, toks []string) int {
+	for _, sub := range subs {
+		if strings.Contains(s, sub) {
+			return 2
+		}
+	}
+	for len(s) > 0 {
+		i := strings.IndexFunc(s, isTokenRune)
+		if i < 0 {
+			return 0
+		}
+		s = s[i:]
+		j := strings.IndexFunc(s, func(r rune) bool { return !isTokenRune(r) })
+		if j < 0 {
+			j = len(s)
+		}
+		for _, t := range toks {
+			if s[:j] == t {
+				return 1
+			}
+		}
+		s = s[j:]
+	}
+	return 0
+}
+
+func isTokenRune(r rune) bool {
+	return r >= 'a' && r <= 'z' || r >= '0' && r <= '9'
+}

@@ -1,0 +1,160 @@
+package clean
+
+import (
+	"strings"
+
+	"golang.org/x/net/html"
+	"golang.org/x/net/html/atom"
+)
+
+// pageMeta is what one walk over the whole page collects for metadata.
+type pageMeta struct {
+	lang      string    // <html lang>
+	title     string    // <title>
+	metas     []metaTag // <meta> with a content, in order
+	canonical string    // <link rel=canonical href>, as written
+	base      string    // <base href>, as written
+	hrefs     []string  // <a href>, as written, in order
+	h1        []string  // <h1> texts
+	times     []timeTag // <time datetime>
+	jsonld    []string  // <script type="application/ld+json"> bodies
+	bylines   []string  // text of elements whose class/id says author/byline
+}
+
+type metaTag struct{ key, content string } // key: lower-cased name, property, itemprop or http-equiv
+
+type timeTag struct{ datetime, text string }
+
+func collectMeta(root *html.Node) *pageMeta {
+	pm := &pageMeta{}
+	var walk func(*html.Node)
+	walk = func(n *html.Node) {
+		if n.Type == html.ElementNode {
+			if !pm.element(n) {
+				return
+			}
+		}
+		for c := n.FirstChild; c != nil; c = c.NextSibling {
+			walk(c)
+		}
+	}
+	walk(root)
+	return pm
+}
+
+// element records n; it returns false when n's children need no visit.
+func (pm *pageMeta) element(n *html.Node) bool {
+	switch n.DataAtom {
+	case atom.Html:
+		if pm.lang == "" {
+			pm.lang = attr(n, "lang")
+			if pm.lang == "" {
+				pm.lang = attr(n, "xml:lang")
+			}
+		}
+	case atom.Title:
+		if pm.title == "" && !inSVG(n) {
+			pm.title = textOf(n)
+		}
+		return false
+	case atom.Meta:
+		pm.meta(n)
+	case atom.Link:
+		if pm.canonical == "" && hasToken(attr(n, "rel"), "canonical") {
+			pm.canonical = strings.TrimSpace(attr(n, "href"))
+		}
+	case atom.Base:
+		if pm.base == "" {
+			pm.base = strings.TrimSpace(attr(n, "href"))
+		}
+	case atom.A:
+		if h, ok := attrOK(n, "href"); ok {
+			pm.hrefs = append(pm.hrefs, h)
+		}
+	case atom.H1:
+		if len(pm.h1) < 8 {
+			pm.h1 = append(pm.h1, textOf(n))
+		}
+	case atom.Time:
+		if dt := attr(n, "datetime"); dt != "" && len(pm.times) < 16 {
+			pm.times = append(pm.times, timeTag{dt, textOf(n)})
+		}
+	case atom.Script:
+		if strings.EqualFold(strings.TrimSpace(attr(n, "type")), "application/ld+json") && n.FirstChild != nil && len(pm.jsonld) < 8 {
+			pm.jsonld = append(pm.jsonld, n.FirstChild.Data)
+		}
+		return false
+	case atom.Style, atom.Noscript, atom.Template:
+		return false
+	}
+	if a := attr(n, "itemprop"); a != "" && n.DataAtom != atom.Meta {
+		pm.itemprop(n, strings.ToLower(a))
+	}
+	if s := classID(n); s != "" && len(pm.bylines) < 4 && (strings.Contains(s, "byline") || strings.Contains(s, "author")) && n.DataAtom != atom.Meta {
+		if t := textOf(n); t != "" && len([]rune(t)) <= 80 {
+			pm.bylines = append(pm.bylines, t)
+		}
+	}
+	return true
+}
+
+func (pm *pageMeta) meta(n *html.Node) {
+	content, ok := attrOK(n, "content")
+	if !ok {
+		return
+	}
+	content = strings.TrimSpace(content)
+	for _, k := range [...]string{"name", "property", "itemprop", "http-equiv"} {
+		if key := strings.ToLower(strings.TrimSpace(attr(n, k))); key != "" && content != "" {
+			pm.metas = append(pm.metas, metaTag{key, content})
+			return
+		}
+	}
+}
+
+// itemprop records microdata on elements other than <meta> as meta tags.
+func (pm *pageMeta) itemprop(n *html.Node, key string) {
+	switch key {
+	case "datepublished", "datemodified", "author", "headline":
+		v := attr(n, "content")
+		if v == "" {
+			v = attr(n, "datetime")
+		}
+		if v == "" {
+			v = textOf(n)
+		}
+		if v != "" && len(v) < 300 {
+			pm.metas = append(pm.metas, metaTag{key, v})
+		}
+	}
+}
+
+// get returns the first meta content under any of keys, tried in order.
+func (pm *pageMeta) get(keys ...string) string {
+	for _, k := range keys {
+		for _, m := range pm.metas {
+			if m.key == k {
+				return m.content
+			}
+		}
+	}
+	return ""
+}
+
+func hasToken(list, tok string) bool {
+	for _, f := range strings.Fields(list) {
+		if strings.EqualFold(f, tok) {
+			return true
+		}
+	}
+	return false
+}
+
+func inSVG(n *html.Node) bool {
+	for p := n.Parent; p != nil; p = p.Parent {
+		if p.DataAtom == atom.Svg {
+			return true
+		}
+	}
+	return false
+}
