@@ -168,7 +168,10 @@ func printRunSummary(w io.Writer, t *tally) {
 	r := t.run
 	fmt.Fprintf(w, "run %d: %d fetched, %d new, %d failed, %d bytes, %s\n",
 		r.ID, r.Fetched, r.New, t.failures(), r.Bytes, r.End.Sub(r.Start).Round(time.Millisecond))
-	for reason, n := range r.Failed {
-		fmt.Fprintf(w, "  failed (%s): %d\n", reason, n)
+	for _, reason := range sortedKeys(r.Failed) {
+		fmt.Fprintf(w, "  failed (%s): %d\n", reason, r.Failed[reason])
+	}
+	for _, f := range t.failed {
+		fmt.Fprintf(w, "  - %s\n", f)
 	}
 }

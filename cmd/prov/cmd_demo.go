@@ -18,11 +18,16 @@ import (
 
 func runDemo(ctx context.Context, e *env, args []string) error {
 	var dbFlag, out string
+	var serve bool
 	fs := newFlags("demo", "", e.stderr)
 	fs.StringVar(&dbFlag, "db", "", "archive `PATH` (default $PROV_DB or prov.db)")
 	fs.StringVar(&out, "out", "prov-demo-bundle", "bundle `DIR` to write (must not exist)")
+	fs.BoolVar(&serve, "serve", false, "only serve the mini-web on loopback until interrupted, and print how to crawl it")
 	if _, err := parse(fs, args); err != nil {
 		return err
+	}
+	if serve {
+		return serveMiniWeb(ctx, e)
 	}
 	set, err := rules.Parse("testweb/rules.yaml", testweb.RulesYAML())
 	if err != nil {
@@ -59,6 +64,29 @@ func runDemo(ctx context.Context, e *env, args []string) error {
 	return nil
 }
 
+// serveMiniWeb serves the mini-web until ctx ends, for trying crawl,
+// inspect and rules against it by hand.
+func serveMiniWeb(ctx context.Context, e *env) error {
+	web := testweb.New()
+	addr, stop, err := web.Start()
+	if err != nil {
+		return fmt.Errorf("start mini-web: %w", err)
+	}
+	defer stop()
+	host, port, _ := net.SplitHostPort(addr)
+	fmt.Fprintf(e.stdout, "mini-web on %s until interrupted; reach its sites with:\n ", addr)
+	for _, s := range testweb.Sites() {
+		fmt.Fprintf(e.stdout, " --connect-to %s:80:%s:%s", s.Host, host, port)
+	}
+	fmt.Fprintf(e.stdout, "\nseeds:")
+	for _, s := range testweb.Seeds() {
+		fmt.Fprintf(e.stdout, " %s", s)
+	}
+	fmt.Fprintln(e.stdout)
+	<-ctx.Done()
+	return nil
+}
+
 // demoConfig crawls every mini-web site through one loopback port: each
 // host's port 80 is connected to addr, as curl's --connect-to would.
 func demoConfig(set *rules.Set, addr string) (crawl.Config, error) {
@@ -81,6 +109,9 @@ func demoReport(w io.Writer, db *archive.DB, t *tally, web *testweb.Web) error {
 		fmt.Fprintf(w, "  failed (%s): %d\n", reason, r.Failed[reason])
 	}
 	if err := reportSites(w, db); err != nil {
+		return err
+	}
+	if err := reportCopies(w, db); err != nil {
 		return err
 	}
 	if err := reportGroups(w, db); err != nil {
@@ -127,6 +158,27 @@ func reportSites(w io.Writer, db *archive.DB) error {
 		fmt.Fprintf(w, "%-24s %-10s %5d  %s\n", h, s.authority, s.pages, strings.Join(sortedKeys(s.charsets), ", "))
 	}
 	return nil
+}
+
+// reportCopies prints each archived document: where, when, from whom.
+func reportCopies(w io.Writer, db *archive.DB) error {
+	fmt.Fprintf(w, "\ncopies (documents):\n")
+	return db.LatestContent(func(c archive.Capture) error {
+		if c.TextSHA256 == "" {
+			return nil
+		}
+		fmt.Fprintf(w, "  %-21s %-10s %-25s %s  [%s]\n", hostOf(c.URL), c.Lang, orNone(c.Published), clip(c.Title, 40), orNone(c.Attribution))
+		return nil
+	})
+}
+
+// clip shortens s to at most n characters, marking the cut.
+func clip(s string, n int) string {
+	r := []rune(s)
+	if len(r) <= n {
+		return s
+	}
+	return string(r[:n-1]) + "…"
 }
 
 // reportGroups prints the works: copies sharing one text hash, with the

@@ -4,6 +4,9 @@ import (
 	"context"
 	"encoding/json"
 	"fmt"
+	"io"
+
+	"github.com/prov-archive/prov/archive"
 )
 
 func runStats(ctx context.Context, e *env, args []string) error {
@@ -26,6 +29,16 @@ func runStats(ctx context.Context, e *env, args []string) error {
 	if asJSON {
 		return json.NewEncoder(e.stdout).Encode(st)
 	}
-	fmt.Fprintf(e.stdout, "%+v\n", st)
+	printStats(e.stdout, st)
 	return nil
+}
+
+func printStats(w io.Writer, st archive.Stats) {
+	fmt.Fprintf(w, "captures:  %d", st.Captures)
+	for _, k := range sortedKeys(st.ByKind) {
+		fmt.Fprintf(w, "  %s %d", k, st.ByKind[k])
+	}
+	fmt.Fprintf(w, "\nurls:      %d on %d hosts\n", st.URLs, st.Hosts)
+	fmt.Fprintf(w, "payloads:  %d, %d bytes as fetched, %d stored\n", st.Payloads, st.RawBytes, st.StoredBytes)
+	fmt.Fprintf(w, "documents: %d distinct texts\nruns:      %d\nschema:    %d\n", st.Documents, st.Runs, st.Schema)
 }

@@ -4,11 +4,13 @@ import (
 	"bytes"
 	"context"
 	"encoding/json"
+	"fmt"
 	"net"
 	"os"
 	"path/filepath"
 	"strings"
 	"testing"
+	"time"
 
 	"github.com/prov-archive/prov/testweb"
 )
@@ -211,4 +213,24 @@ func decodedAs(enc string) string {
 		return "gb18030"
 	}
 	return enc
+}
+
+func TestLockedArchiveExits75(t *testing.T) {
+	db := filepath.Join(t.TempDir(), "prov.db")
+	holder, err := openForWrite(db, "prov crawl")
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer holder.Close()
+	start := time.Now()
+	code, _, stderr := prov(t, "crawl", "--db", db, "http://www.example.test/")
+	if code != exitLocked {
+		t.Fatalf("exit %d, want %d; stderr %s", code, exitLocked, stderr)
+	}
+	if !strings.Contains(stderr, fmt.Sprintf("pid %d", os.Getpid())) || !strings.Contains(stderr, "started") {
+		t.Errorf("message does not name the holder's pid and start: %s", stderr)
+	}
+	if d := time.Since(start); d > 3*time.Second {
+		t.Errorf("took %s to give up, want about a second", d)
+	}
 }

@@ -7,9 +7,11 @@ import (
 	"errors"
 	"fmt"
 	"mime"
+	"net"
 	"net/url"
 	"strings"
 	"sync"
+	"syscall"
 
 	"github.com/prov-archive/prov/archive"
 	"github.com/prov-archive/prov/clean"
@@ -26,6 +28,7 @@ type tally struct {
 	run      archive.Run
 	hosts    map[string]int
 	charsets map[string]string // host → charset names seen
+	failed   []string          // the first failed URLs, with why
 }
 
 func newTally(run archive.Run) *tally {
@@ -33,18 +36,20 @@ func newTally(run archive.Run) *tally {
 	return &tally{run: run, hosts: map[string]int{}, charsets: map[string]string{}}
 }
 
-func (t *tally) add(e archive.Entry) {
+// add counts one stored entry; reason is its failure class, "" when the
+// page was fetched well.
+func (t *tally) add(e archive.Entry, reason string) {
 	t.mu.Lock()
 	defer t.mu.Unlock()
 	c := e.Capture
 	t.run.Fetched++
 	t.run.Bytes += c.PayloadLength
-	switch {
-	case c.Kind == archive.KindFailed:
-		t.run.Failed[failReason(c.Error)]++
-	case c.Status >= 400:
-		t.run.Failed[fmt.Sprintf("http %d", c.Status)]++
-	default:
+	if reason != "" {
+		t.run.Failed[reason]++
+		if len(t.failed) < maxListedFailures {
+			t.failed = append(t.failed, c.RequestedURL+": "+failureText(c))
+		}
+	} else {
 		t.run.New++
 	}
 	host := hostOf(c.URL)
@@ -54,14 +59,40 @@ func (t *tally) add(e archive.Entry) {
 	}
 }
 
-// failReason is the short class of a fetch error, for counting by reason.
-func failReason(msg string) string {
-	for _, r := range []string{"refused", "timeout", "robots", "reset", "too many redirects", "truncated"} {
-		if strings.Contains(msg, r) {
-			return r
-		}
+// maxListedFailures bounds the failed URLs a summary names.
+const maxListedFailures = 10
+
+func failureText(c archive.Capture) string {
+	if c.Error != "" {
+		return c.Error
 	}
-	return "error"
+	return fmt.Sprintf("HTTP %d", c.Status)
+}
+
+// failureOf classifies why a page failed: "" for success, else a short
+// reason that run records count by.
+func failureOf(p crawl.Page) string {
+	var dnsErr *net.DNSError
+	var netErr net.Error
+	switch {
+	case p.Err == nil && p.Status >= 400:
+		return fmt.Sprintf("http %d", p.Status)
+	case p.Err == nil:
+		return ""
+	case errors.Is(p.Err, crawl.ErrRobotsDisallowed):
+		return "robots"
+	case errors.Is(p.Err, crawl.ErrPrivateAddress):
+		return "private address"
+	case errors.As(p.Err, &dnsErr):
+		return "dns"
+	case errors.Is(p.Err, syscall.ECONNREFUSED):
+		return "connection refused"
+	case errors.Is(p.Err, syscall.ECONNRESET):
+		return "connection reset"
+	case errors.As(p.Err, &netErr) && netErr.Timeout(), errors.Is(p.Err, context.DeadlineExceeded):
+		return "timeout"
+	}
+	return "other"
 }
 
 // failures is the number of pages that failed in the run.
@@ -93,7 +124,7 @@ func ingest(ctx context.Context, pages <-chan crawl.Page, w *archive.Writer, set
 					}
 					return
 				}
-				t.add(e)
+				t.add(e, failureOf(p))
 			}
 		}()
 	}
