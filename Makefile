@@ -27,6 +27,7 @@ check:
 # bench: benchmarks over ../shared/eval (skipped where it is absent).
 bench:
 	$(GO) test -run '^$$' -bench . -benchtime 1x ./clean/charset/
+	cd bench && $(GO) run ./extract -eval ../../shared/eval/extraction
 
 FUZZTIME ?= 1m
 fuzz:

@@ -5,11 +5,14 @@ import (
 	"strings"
 	"unicode"
 	"unicode/utf8"
+
+	"golang.org/x/net/html"
 )
 
 var (
 	// 来源：新华社 / Source: Xinhua / 转载自人民网
-	sourceLabelRe = regexp.MustCompile(`(?i)(?:文章来源|信息来源|消息来源|新闻来源|稿件来源|来源|稿源|出处|转载自|转自|source)\s*[:：]?\s*`)
+	// (matched against foldTrad(text): 來源 and 轉載自 match too)
+	sourceLabelRe = regexp.MustCompile(`(?i)(?:文章来\s*源|信息来\s*源|资讯来\s*源|消息来\s*源|新闻来\s*源|稿件来\s*源|来\s*源|稿源|出处|转载自|转自|source)\s*[:：]?\s*`)
 	// the next field on a metadata line ends the source's name
 	sourceEndRe = regexp.MustCompile(`(?i)作者|记者|编辑|责任编辑|发布|时间|日期|字号|浏览|点击|阅读|【|\[|\||丨|｜|/|\d{4}\s*[-/.年]|\b(?:by|updated|published|posted)\b`)
 	// 据新华社北京11月7日电 / 新华社北京11月7日电 at the start of the text
@@ -32,6 +35,9 @@ func attribution(pm *pageMeta, runs []run, paras []string) string {
 			continue
 		}
 		if s := sourceFromLine(r.text); s != "" {
+			if f := sourceFromLine(fieldText(r.owner)); f != "" && strings.HasPrefix(s, f) {
+				return f // "转载自：新华网 <a>原文链接</a>": the name ends with its element
+			}
 			return s
 		}
 	}
@@ -59,8 +65,9 @@ func attribution(pm *pageMeta, runs []run, paras []string) string {
 }
 
 // sourceFromLine returns the source named after a label in t, or "".
-func sourceFromLine(t string) string {
-	if !strings.Contains(t, "来源") && !strings.Contains(t, "稿源") && !strings.Contains(t, "转") &&
+func sourceFromLine(orig string) string {
+	t := foldTrad(orig)
+	if !strings.Contains(t, "来") && !strings.Contains(t, "稿源") && !strings.Contains(t, "转") &&
 		!strings.Contains(t, "出处") && !strings.Contains(strings.ToLower(t), "source") {
 		return ""
 	}
@@ -72,14 +79,14 @@ func sourceFromLine(t string) string {
 	if !strings.ContainsAny(label, ":：") && !strings.HasPrefix(label, "转") {
 		return "" // "source" in running text is no label
 	}
-	return cleanSource(t[loc[1]:])
+	return cleanSource(orig[loc[1]:])
 }
 
 // cleanSource trims a source name of the fields, dates and punctuation that
 // follow it on its line. Names longer than 40 runes are not names.
 func cleanSource(s string) string {
 	s = strings.TrimSpace(s)
-	if loc := sourceEndRe.FindStringIndex(s); loc != nil {
+	if loc := sourceEndRe.FindStringIndex(foldTrad(s)); loc != nil {
 		s = s[:loc[0]]
 	}
 	if r, _ := utf8.DecodeRuneInString(s); isCJK(r) {
@@ -99,6 +106,31 @@ func cleanSource(s string) string {
 		return ""
 	}
 	return s
+}
+
+// fieldText is the text of n's subtree with a space wherever an element
+// starts or ends, so that fields in separate elements stay apart even where
+// collapse would join two CJK runes.
+func fieldText(n *html.Node) string {
+	if n == nil {
+		return ""
+	}
+	var b strings.Builder
+	var walk func(*html.Node)
+	walk = func(n *html.Node) {
+		for c := n.FirstChild; c != nil && b.Len() < 2000; c = c.NextSibling {
+			switch {
+			case c.Type == html.TextNode:
+				b.WriteString(collapse(c.Data))
+			case c.Type == html.ElementNode && !dropTags[c.DataAtom]:
+				b.WriteByte(' ')
+				walk(c)
+				b.WriteByte(' ')
+			}
+		}
+	}
+	walk(n)
+	return strings.Join(strings.Fields(b.String()), " ") // not collapse: it would join 新华网 原文链接
 }
 
 // agencyName cuts a dateline's "agency + place" at the agency's last

@@ -46,10 +46,14 @@ type blockWalk struct {
 	chromeAt          *html.Node                // innermost element that looks like chrome
 	chromeUp          map[*html.Node]*html.Node // chrome-looking element → next one out
 	article           int                       // depth of <article>/<main> elements
+	relaxed           bool                      // only strong class/id hints make chrome (see genericText)
 }
 
-func walkBlocks(root *html.Node) *blockWalk {
-	bw := &blockWalk{stats: make(map[*html.Node]*elemStats, 256), owner: root, chromeUp: map[*html.Node]*html.Node{}}
+func walkBlocks(root *html.Node) *blockWalk { return walkBlocksMode(root, false) }
+
+// walkBlocksMode walks with class/id chrome hints on, or off when relaxed.
+func walkBlocksMode(root *html.Node, relaxed bool) *blockWalk {
+	bw := &blockWalk{stats: make(map[*html.Node]*elemStats, 256), owner: root, chromeUp: map[*html.Node]*html.Node{}, relaxed: relaxed}
 	bw.visit(root)
 	bw.flush()
 	bw.settleChrome()
@@ -58,14 +62,16 @@ func walkBlocks(root *html.Node) *blockWalk {
 
 // settleChrome decides which chrome-looking elements are chrome. One that
 // holds half the page's text, mostly outside links, is the page's frame
-// ("Page-ad-margins" around everything), not chrome. A run is chrome when
+// ("Page-ad-margins", "penci_sidebar" around everything), not chrome,
+// unless it is named for comments (a thread can outweigh the article). A run is chrome when
 // any chrome-looking element around it is.
 func (bw *blockWalk) settleChrome() {
 	total := bw.units
 	is := make(map[*html.Node]bool, len(bw.chromeUp))
 	for n := range bw.chromeUp {
 		st := bw.stats[n]
-		is[n] = st == nil || !(st.units*2 >= total && st.linkUnits*10 < st.units*3 && total > 0)
+		frame := st != nil && st.units*2 >= total && st.linkUnits*10 < st.units*3 && total > 0
+		is[n] = !frame || commentBlock(n) // a long comment thread is still comments
 	}
 	for i := range bw.runs {
 		for c := bw.runs[i].chromeAt; c != nil; c = bw.chromeUp[c] {
@@ -167,7 +173,7 @@ func (bw *blockWalk) text(s string) {
 	u := units(s)
 	if u == 0 {
 		if bw.w.b.Len() > 0 {
-			bw.w.pending = true
+			bw.w.write(s) // white space only: pending, and whether it is layout
 		}
 		return
 	}
@@ -199,6 +205,9 @@ func (bw *blockWalk) isChrome(n *html.Node) bool {
 	}
 	if st := attr(n, "style"); st != "" && hiddenStyle(st) {
 		return true
+	}
+	if bw.relaxed {
+		return strongChrome(n)
 	}
 	return hint(n) < 0
 }

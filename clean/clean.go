@@ -15,7 +15,7 @@ import (
 
 // ExtractorVersion names the extraction code; change it when the text
 // Clean returns for the same bytes changes.
-const ExtractorVersion = "clean/1"
+const ExtractorVersion = "clean/2"
 
 // Input is one fetched page.
 type Input struct {
@@ -72,7 +72,7 @@ func cleanHTML(src string, in Input) (*Document, error) {
 		paras = ruleText(gq, s, doc)
 	} else {
 		doc.Extractor = "generic"
-		paras = cleanRuns(articleRuns(bw, genericRoots(bw)), doc.Title)
+		paras = genericText(root, bw, doc.Title)
 	}
 	doc.Text = strings.Join(paras, "\n\n")
 	doc.TextSHA256 = TextHash(doc.Text)
@@ -100,7 +100,7 @@ func dates(doc *Document, pm *pageMeta, bw *blockWalk, in Input) {
 		f.cands = append(f.cands, doc.DateCandidates...) // from the rule's Date selector
 	}
 	f.fromMeta(pm)
-	f.fromRuns(bw.runs)
+	f.fromRuns(bw.runs, doc.Title)
 	if u, err := url.Parse(in.URL); err == nil {
 		f.fromURL(u)
 	}

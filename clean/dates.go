@@ -28,7 +28,8 @@ var (
 
 // Visible date lines: a publication label, then the date.
 var (
-	pubLabelRe = regexp.MustCompile(`(?i)(?:发布时间|发布日期|发表时间|发表日期|发稿时间|发文日期|成文日期|刊发时间|时间|日期|` +
+	// Labels are matched against foldTrad(text): 發布時間 and 發佈時間 match too.
+	pubLabelRe = regexp.MustCompile(`(?i)(?:发[布表稿]\s*(?:时\s*间|日\s*期)|发文日期|成文日期|刊发时间|时间|日期|` +
 		`first published|published(?: on)?|posted(?: on)?|publication date|date)\s*[:：]?\s*`)
 	updLabelRe = regexp.MustCompile(`(?i)(?:更新时间|更新日期|修改时间|last updated|updated(?: on)?|modified)\s*[:：]?\s*`)
 	clockRe    = regexp.MustCompile(`今天是|今日|星期[一二三四五六日天]|周[一二三四五六日]`)
@@ -103,10 +104,15 @@ func (f *dateFinder) addStamp(source, text string, st stamp) {
 		}
 		f.assumed[len(f.cands)] = true
 	}
+	f.cands = append(f.cands, DateCandidate{Value: v, Source: source, Text: clip(text)})
+}
+
+// clip cuts a candidate's text to 120 runes.
+func clip(text string) string {
 	if utf8.RuneCountInString(text) > 120 {
-		text = string([]rune(text)[:120])
+		return string([]rune(text)[:120])
 	}
-	f.cands = append(f.cands, DateCandidate{Value: v, Source: source, Text: text})
+	return text
 }
 
 func (f *dateFinder) fromMeta(pm *pageMeta) {
@@ -166,15 +172,24 @@ func (f *dateFinder) fromJSONLD(js string) {
 	walk(v, 0)
 }
 
-// fromRuns reads labelled and bare date lines from the page's visible text.
-func (f *dateFinder) fromRuns(runs []run) {
+// fromRuns reads labelled and bare date lines from the page's visible
+// text. Labels are matched on foldTrad(text), so 發布時間 reads as 发布时间.
+func (f *dateFinder) fromRuns(runs []run, title string) {
 	labelled, bare, updated := 0, 0, 0
+	afterTitle := -1 // runs since the title's heading, -1 before it
+	normTitle := Normalize(title)
 	for _, r := range runs {
-		t := r.text
+		if afterTitle >= 0 {
+			afterTitle++
+		}
+		if r.heading && titleHeading(r.text, normTitle) {
+			afterTitle = 0
+		}
+		t := foldTrad(r.text)
 		if len(t) > 300 || !strings.ContainsAny(t, "0123456789") {
 			continue
 		}
-		found := false
+		found, from := false, len(f.cands)
 		if labelled < 4 && f.labelled(t) {
 			labelled++
 			found = true
@@ -185,16 +200,47 @@ func (f *dateFinder) fromRuns(runs []run) {
 				found = true
 			}
 		}
-		if found {
-			continue
-		}
-		if bare < 4 && !r.chrome && r.linkUnits == 0 && utf8.RuneCountInString(t) <= 80 && !clockRe.MatchString(t) {
-			if st, at, ok := findDate(t); ok && at <= 8 {
-				f.addStamp("visible:line", t, st)
+		if !found && bare < 4 && bareDateLine(r, t, afterTitle > 0 && afterTitle <= 3) {
+			if st, _, ok := findDate(t); ok {
+				f.addStamp("visible:line", r.text, st)
 				bare++
 			}
 		}
+		for i := from; i < len(f.cands); i++ {
+			f.cands[i].Text = clip(r.text) // as written, not folded
+		}
 	}
+}
+
+// bareDateLine reports whether run r (text t, folded) is a line that dates
+// the page without a label: a short line that starts with a date, outside
+// chrome and links; or, in the few lines under the title's heading or on
+// a line that names a source (2022-11-08 来源：…), a date anywhere in a
+// short line with few links, chrome or not ("head-line" blocks hold them).
+func bareDateLine(r run, t string, nearTitle bool) bool {
+	n := utf8.RuneCountInString(t)
+	if n > 80 || clockRe.MatchString(t) {
+		return false
+	}
+	_, at, ok := findDate(t)
+	if !ok {
+		return false
+	}
+	if !r.chrome && r.linkUnits == 0 && at <= 8 {
+		return true
+	}
+	fewLinks := r.linkUnits*2 < r.units
+	return fewLinks && (nearTitle || sourceFromLine(t) != "")
+}
+
+// titleHeading reports whether a heading's text is the page's title, or
+// holds it, or is held by it.
+func titleHeading(h, normTitle string) bool {
+	if normTitle == "" {
+		return false
+	}
+	nh := Normalize(h)
+	return nh != "" && (strings.Contains(nh, normTitle) || strings.Contains(normTitle, nh) && len(nh)*2 >= len(normTitle))
 }
 
 // labelled adds the date after the first publication label in t; a bare

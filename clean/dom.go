@@ -77,7 +77,9 @@ func textOf(n *html.Node) string {
 }
 
 // collapse collapses white space to single spaces, drops it between two CJK
-// runes (there it is only a source line break) and trims the ends.
+// runes when it holds a line break or tab (there it is only source layout;
+// a plain space between two Han characters is kept as the page shows it)
+// and trims the ends.
 func collapse(s string) string {
 	var w spaceWriter
 	w.write(s)
@@ -88,13 +90,15 @@ func collapse(s string) string {
 type spaceWriter struct {
 	b       strings.Builder
 	last    rune
-	pending bool
+	pending bool // white space since the last rune
+	layout  bool // it held a line break or a tab
 }
 
 func (w *spaceWriter) write(s string) {
 	for _, r := range s {
 		if isSpace(r) {
 			w.pending = true
+			w.layout = w.layout || r == '\n' || r == '\r' || r == '\t'
 			continue
 		}
 		w.put(r)
@@ -102,17 +106,17 @@ func (w *spaceWriter) write(s string) {
 }
 
 func (w *spaceWriter) put(r rune) {
-	if w.pending && w.b.Len() > 0 && !(isCJK(w.last) && isCJK(r)) {
+	if w.pending && w.b.Len() > 0 && !(w.layout && isCJK(w.last) && isCJK(r)) {
 		w.b.WriteByte(' ')
 	}
-	w.pending = false
+	w.pending, w.layout = false, false
 	w.b.WriteRune(r)
 	w.last = r
 }
 
 func (w *spaceWriter) reset() {
 	w.b.Reset()
-	w.last, w.pending = 0, false
+	w.last, w.pending, w.layout = 0, false, false
 }
 
 func isSpace(r rune) bool {

@@ -96,8 +96,8 @@ func author(pm *pageMeta, runs []run) string {
 		if len(r.text) > 300 {
 			continue
 		}
-		if m := authorRunRe.FindStringSubmatch(r.text); m != nil {
-			return strings.Trim(m[1], "，,;；")
+		if m := authorRunRe.FindStringSubmatchIndex(foldTrad(r.text)); m != nil {
+			return strings.Trim(r.text[m[2]:m[3]], "，,;；") // 記者 folds; the name is kept as written
 		}
 	}
 	return ""

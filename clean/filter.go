@@ -21,7 +21,7 @@ var (
 	footerRe = regexp.MustCompile(`(?i)ICP\s*[备证]|公网安备|网安备|版权所有|all rights reserved|copyright\s*(?:©|\(c\)|\d{4})|©\s*\d{4}|` +
 		`主办单位\s*[:：]|承办单位\s*[:：]|技术支持\s*[:：]|设为首页|加入收藏|网站地图|联系我们`)
 	// metadata lines: source, author, date labels
-	metaLineRe = regexp.MustCompile(`(?i)^\s*[\[【(（]?\s*(?:来源|稿源|文章来源|信息来源|消息来源|出处|作者|发布时间|发布日期|发表时间|发表日期|发稿时间|更新时间|时间|日期|` +
+	metaLineRe = regexp.MustCompile(`(?i)^\s*[\[【(（]?\s*(?:来\s*源|稿源|文章来源|信息来源|消息来源|出处|作者|发布时间|发布日期|发表时间|发表日期|发稿时间|更新时间|时间|日期|` +
 		`source|by|published|posted|updated|last updated|date)\s*[:：]`)
 	// a line that is a date, optionally with a time and a source
 	dateLineRe = regexp.MustCompile(`^\s*(?:\d{4}\s*[-/.年]\s*\d{1,2}\s*[-/.月]\s*\d{1,2}\s*日?)(?:\s*\d{1,2}\s*[:：]\s*\d{2}(?:\s*[:：]\s*\d{2})?)?(?:\s|$|来源|稿源|作者|\|)`)
@@ -46,7 +46,7 @@ func cleanRuns(runs []run, title string) []string {
 		}
 		t := r.text
 		n := utf8.RuneCountInString(t)
-		if n <= 40 && relatedRe.MatchString(strings.Trim(t, " 【】[]:：>»")) {
+		if n <= 40 && relatedRe.MatchString(strings.Trim(foldTrad(t), " 【】[]:：>»")) {
 			related = true
 			continue
 		}
@@ -72,6 +72,7 @@ func chromeLine(r run, n int) bool {
 	if n > shortLine {
 		return false
 	}
+	t = foldTrad(t) // 責任編輯, 版權所有, 來源 are the same lines
 	return junkRe.MatchString(t) || footerRe.MatchString(t) ||
 		n <= 80 && (metaLineRe.MatchString(t) || dateLineRe.MatchString(t))
 }

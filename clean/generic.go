@@ -43,6 +43,9 @@ func genericRoots(bw *blockWalk) []*html.Node {
 	if best == nil {
 		return nil
 	}
+	if up := sharedAncestor(bw, best, bestScore); up != best {
+		best, bestScore = up, max(bestScore, bw.stats[up].score)
+	}
 	return withSiblings(bw, best, bestScore)
 }
 

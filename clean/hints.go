@@ -92,3 +92,18 @@ func matchHint(s string, subs, toks []string) int {
 func isTokenRune(r rune) bool {
 	return r >= 'a' && r <= 'z' || r >= '0' && r <= '9'
 }
+
+// strongChrome reports a class or id that names chrome by a long hint
+// ("comments", "footer", "sidebar") and nothing article-like: what the
+// relaxed pass of genericText still drops, where short tokens ("side",
+// "top", "head") no longer count.
+func strongChrome(n *html.Node) bool {
+	s := classID(n)
+	return s != "" && matchHint(s, negativeSub, nil) == 2 && matchHint(s, positiveSub, positiveTok) == 0
+}
+
+// commentBlock reports a class or id naming a comment thread.
+func commentBlock(n *html.Node) bool {
+	s := classID(n)
+	return strings.Contains(s, "comment") || strings.Contains(s, "pinglun")
+}

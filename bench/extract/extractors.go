@@ -1,0 +1,67 @@
+package main
+
+import (
+	"net/http"
+	"net/url"
+	"strings"
+
+	readability "codeberg.org/readeck/go-readability/v2"
+	"github.com/markusmobius/go-trafilatura"
+
+	"github.com/prov-archive/prov/clean"
+	"github.com/prov-archive/prov/clean/charset"
+)
+
+// An extractor turns a page's bytes into its main text. Each one starts
+// from the same bytes and is timed from there, so parsing and decoding are
+// in its time; the peers get the text decoded by prov's charset decision,
+// so only extraction differs.
+type extractor struct {
+	name string
+	run  func(pageURL string, body []byte) string
+}
+
+var extractors = []extractor{
+	{"prov", provText},
+	{"trafilatura", trafilaturaText},
+	{"readability", readabilityText},
+}
+
+func provText(pageURL string, body []byte) string {
+	doc, err := clean.Clean(clean.Input{URL: pageURL, Header: http.Header{}, Body: body})
+	if err != nil {
+		return ""
+	}
+	return doc.Text
+}
+
+func decoded(body []byte) string {
+	return charset.Decode(body, charset.Decide(body, "", ""))
+}
+
+// trafilaturaText runs go-trafilatura as its README benchmarks it: with
+// its readability and dom-distiller fallback, comments excluded.
+func trafilaturaText(pageURL string, body []byte) string {
+	u, _ := url.Parse(pageURL)
+	res, err := trafilatura.Extract(strings.NewReader(decoded(body)), trafilatura.Options{
+		OriginalURL: u, EnableFallback: true, ExcludeComments: true,
+	})
+	if err != nil || res == nil {
+		return ""
+	}
+	return res.ContentText
+}
+
+func readabilityText(pageURL string, body []byte) string {
+	u, _ := url.Parse(pageURL)
+	p := readability.NewParser()
+	art, err := p.Parse(strings.NewReader(decoded(body)), u)
+	if err != nil || art.Node == nil {
+		return ""
+	}
+	var b strings.Builder
+	if art.RenderText(&b) != nil {
+		return ""
+	}
+	return b.String()
+}

@@ -1,0 +1,145 @@
+// Command extract compares prov's main-text extractor (clean.Clean) with
+// go-trafilatura and go-readability on the pages of shared/eval/extraction,
+// scored as shared/eval/README.md says:
+//
+//	cd bench && go run ./extract -eval ../../shared/eval/extraction
+//
+// It prints, per dataset and extractor, shingle precision, recall and F1,
+// the bag-of-characters F1, the median and worst milliseconds per page
+// (decoding and parsing included) and how many pages took over 200 ms.
+package main
+
+import (
+	"bufio"
+	"flag"
+	"fmt"
+	"io"
+	"os"
+	"path/filepath"
+	"slices"
+	"strings"
+	"time"
+)
+
+func main() {
+	dir := flag.String("eval", "../../shared/eval/extraction", "the extraction eval folder (with index.tsv)")
+	verbose := flag.Bool("v", false, "print every page's F1 per extractor")
+	only := flag.String("only", "", "comma-separated extractor names to run (default all)")
+	flag.Parse()
+	if err := run(*dir, *only, *verbose, os.Stdout); err != nil {
+		fmt.Fprintln(os.Stderr, "extract:", err)
+		os.Exit(1)
+	}
+}
+
+// page is one eval page with its truth.
+type page struct{ dataset, file, truth string }
+
+// tally accumulates one extractor's scores on one dataset.
+type tally struct {
+	p, r, cp, cr float64
+	ms           []float64
+}
+
+func run(dir, only string, verbose bool, out io.Writer) error {
+	pages, err := loadPages(dir)
+	if err != nil {
+		return err
+	}
+	exs := selected(only)
+	tallies := map[string]map[string]*tally{} // dataset → extractor → tally
+	for _, pg := range pages {
+		body, err := os.ReadFile(filepath.Join(dir, pg.file))
+		if err != nil {
+			return err
+		}
+		for _, ex := range exs {
+			start := time.Now()
+			text := ex.run("http://example.com/"+pg.file, body)
+			ms := float64(time.Since(start).Microseconds()) / 1000
+			t := tallyFor(tallies, pg.dataset, ex.name)
+			p, r := prf(shingles(text), shingles(pg.truth))
+			cp, cr := prf(charBag(text), charBag(pg.truth))
+			t.p, t.r, t.cp, t.cr = t.p+p, t.r+r, t.cp+cp, t.cr+cr
+			t.ms = append(t.ms, ms)
+			if verbose {
+				fmt.Fprintf(out, "%s\t%s\tF1=%.3f\tP=%.3f\tR=%.3f\t%.1fms\n", pg.file, ex.name, f1(p, r), p, r, ms)
+			}
+		}
+	}
+	report(out, tallies, exs)
+	return nil
+}
+
+func selected(only string) []extractor {
+	if only == "" {
+		return extractors
+	}
+	var out []extractor
+	for _, ex := range extractors {
+		if slices.Contains(strings.Split(only, ","), ex.name) {
+			out = append(out, ex)
+		}
+	}
+	return out
+}
+
+func tallyFor(m map[string]map[string]*tally, dataset, name string) *tally {
+	if m[dataset] == nil {
+		m[dataset] = map[string]*tally{}
+	}
+	if m[dataset][name] == nil {
+		m[dataset][name] = &tally{}
+	}
+	return m[dataset][name]
+}
+
+// loadPages reads index.tsv and each page's truth.
+func loadPages(dir string) ([]page, error) {
+	f, err := os.Open(filepath.Join(dir, "index.tsv"))
+	if err != nil {
+		return nil, err
+	}
+	defer f.Close()
+	var pages []page
+	sc := bufio.NewScanner(f)
+	for sc.Scan() {
+		fs := strings.Split(sc.Text(), "\t")
+		if len(fs) < 2 || fs[0] == "dataset" {
+			continue
+		}
+		truth, err := os.ReadFile(filepath.Join(dir, strings.TrimSuffix(fs[1], ".html")+".txt"))
+		if err != nil {
+			return nil, err
+		}
+		pages = append(pages, page{fs[0], fs[1], string(truth)})
+	}
+	return pages, sc.Err()
+}
+
+func report(out io.Writer, tallies map[string]map[string]*tally, exs []extractor) {
+	fmt.Fprintf(out, "%-12s %-12s %5s %6s %6s %6s %7s %8s %8s %6s\n",
+		"dataset", "extractor", "pages", "P", "R", "F1", "charF1", "med ms", "max ms", ">200ms")
+	names := make([]string, 0, len(tallies))
+	for d := range tallies {
+		names = append(names, d)
+	}
+	slices.Sort(names)
+	for _, d := range names {
+		for _, ex := range exs {
+			t := tallies[d][ex.name]
+			n := float64(len(t.ms))
+			slices.Sort(t.ms)
+			slow := len(t.ms) - sort200(t.ms)
+			fmt.Fprintf(out, "%-12s %-12s %5d %6.3f %6.3f %6.3f %7.3f %8.1f %8.1f %6d\n",
+				d, ex.name, len(t.ms), t.p/n, t.r/n, f1(t.p/n, t.r/n), f1(t.cp/n, t.cr/n),
+				t.ms[len(t.ms)/2], t.ms[len(t.ms)-1], slow)
+		}
+	}
+}
+
+// sort200 is the number of sorted times at or under 200 ms.
+func sort200(ms []float64) int {
+	i, _ := slices.BinarySearch(ms, 200.0001)
+	return i
+}

@@ -1,0 +1,22 @@
+package clean
+
+import (
+	"testing"
+	"unicode/utf8"
+)
+
+func TestTradFoldKeepsOffsets(t *testing.T) {
+	for tr, s := range tradFold {
+		if utf8.RuneLen(tr) != 3 || utf8.RuneLen(s) != 3 || tr == s {
+			t.Errorf("pair %q→%q: not two distinct 3-byte runes", tr, s)
+		}
+	}
+	in := "發布時間:2022-11-11 來源:中國外文局"
+	got := foldTrad(in)
+	if got != "发布时间:2022-11-11 来源:中国外文局" || len(got) != len(in) {
+		t.Errorf("foldTrad(%q) = %q", in, got)
+	}
+	if s := "plain 来源"; foldTrad(s) != s {
+		t.Error("changed a Simplified string")
+	}
+}
