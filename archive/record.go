@@ -68,6 +68,13 @@ type Capture struct {
 	NormVersion       int             `json:"norm_version,omitempty"`
 	Extractor         string          `json:"extractor,omitempty"`
 	ExtractorVersion  string          `json:"extractor_version,omitempty"`
+
+	// Near-duplicate sketch of the text (clean.Sketch): SketchSize MinHash
+	// values and the number of distinct shingles they were taken over.
+	// Kept only on the capture that first brings its document, which
+	// indexes it (lsh.go); dropped from the others.
+	Sketch   []uint32 `json:"sketch,omitempty"`
+	Shingles int      `json:"shingles,omitempty"`
 }
 
 // Entry is what the writer stores for one fetch: the capture, its payload

@@ -2,25 +2,31 @@ package archive
 
 import (
 	"cmp"
+	"fmt"
 	"slices"
-	"time"
 
-	"github.com/prov-archive/prov/rules"
+	bolt "go.etcd.io/bbolt"
 )
 
 // Relations of a copy to its work's original.
 const (
 	RelOriginal  = "original"
 	RelIdentical = "identical" // same normalised text as the original
+	RelNear      = "near"      // a closely matching text (Copy.Similarity)
+	RelExcerpt   = "excerpt"   // a shorter text that the original holds (Copy.Containment)
 )
 
-// Work is a group of copies that share one text, with its elected original.
+// Work is a group of copies of one text, or of closely matching texts and
+// their excerpts, with its elected original. ID is the short text hash of
+// the original's text (the first 12 hex digits): stable across runs as
+// long as the same copy wins the election, and it changes only when a
+// better-placed copy of the work is archived.
 type Work struct {
-	ID         string   `json:"id"` // short form of TextSHA256
-	TextSHA256 string   `json:"text_sha256"`
+	ID         string   `json:"id"`
+	TextSHA256 string   `json:"text_sha256"` // the original's text
 	Original   Ref      `json:"original"`
 	Reasons    []string `json:"reasons"` // why the original won, most decisive first
-	Copies     []Copy   `json:"copies"`  // the original first, then in election order
+	Copies     []Copy   `json:"copies"`  // the original first, then in election order, excerpts last
 }
 
 // Ref names a capture.
@@ -29,154 +35,157 @@ type Ref struct {
 	URL       string `json:"url"`
 }
 
-// Copy is one copy of a work.
+// Copy is one copy of a work. Similarity and Containment compare its text
+// with the original's (1 for the original and identical copies).
 type Copy struct {
-	CaptureID uint64 `json:"capture_id"`
-	URL       string `json:"url"`
-	Relation  string `json:"relation"`
-	Publisher string `json:"publisher,omitempty"`
-	Authority string `json:"authority,omitempty"`
-	Published string `json:"published,omitempty"`
+	CaptureID   uint64  `json:"capture_id"`
+	URL         string  `json:"url"`
+	Relation    string  `json:"relation"`
+	Publisher   string  `json:"publisher,omitempty"`
+	Authority   string  `json:"authority,omitempty"`
+	Published   string  `json:"published,omitempty"`
+	TextSHA256  string  `json:"text_sha256"`
+	Similarity  float64 `json:"similarity"`  // Jaccard of the shingle sets
+	Containment float64 `json:"containment"` // share of this copy's shingles found in the original
+	Estimated   bool    `json:"estimated,omitempty"`
+	Why         string  `json:"why,omitempty"` // evidence for the relation
 }
 
-// Works groups the latest content capture of each URL (status 200, with a
-// text hash) by exact text and elects each group's original: highest
-// publisher authority, then earliest publication date (unknown dates
-// last), then first fetched, then lowest capture ID. Works are ordered by
-// TextSHA256; the result is deterministic.
-func (db *DB) Works() ([]Work, error) {
-	groups := map[string][]Capture{}
-	err := db.LatestContent(func(c Capture) error {
-		if c.TextSHA256 != "" {
-			groups[c.TextSHA256] = append(groups[c.TextSHA256], c)
+// Works is WorksBy with the default Similarity: resemblance estimated from
+// the stored sketches.
+func (db *DB) Works() ([]Work, error) { return db.WorksBy(Similarity{}) }
+
+// WorksBy groups the latest content capture of each URL (status 200, with
+// a text hash) into works (see grouping) and elects each work's original
+// (see elect). Works are ordered by TextSHA256; the result is
+// deterministic. Documents stored before sketches existed only group with
+// identical texts.
+func (db *DB) WorksBy(sim Similarity) ([]Work, error) {
+	sim = sim.withDefaults()
+	var works []Work
+	err := db.bolt.View(func(tx *bolt.Tx) error {
+		copies, shas, err := latestCopies(tx)
+		if err != nil {
+			return err
+		}
+		cp := &comparer{tx: tx, sim: sim}
+		groups, excerpts, err := groupTexts(tx, cp, shas)
+		if err != nil {
+			return err
+		}
+		for _, members := range groups {
+			w, err := buildWork(tx, cp, members, copies, excerpts)
+			if err != nil {
+				return err
+			}
+			works = append(works, w)
 		}
 		return nil
 	})
-	if err != nil {
-		return nil, err
-	}
-	works := make([]Work, 0, len(groups))
-	for sha, caps := range groups {
-		works = append(works, elect(sha, caps))
-	}
 	slices.SortFunc(works, func(a, b Work) int { return cmp.Compare(a.TextSHA256, b.TextSHA256) })
-	return works, nil
+	return works, err
 }
 
-// elect orders the copies of one text and names the first the original.
-func elect(sha string, caps []Capture) Work {
-	slices.SortFunc(caps, compareCandidates)
-	w := Work{TextSHA256: sha, ID: shortHex(sha), Reasons: reasons(caps)}
-	w.Original = Ref{CaptureID: caps[0].ID, URL: caps[0].URL}
-	for i, c := range caps {
-		rel := RelIdentical
-		if i == 0 {
-			rel = RelOriginal
+// latestCopies returns the latest content capture of each URL that has a
+// text, by text hash, and the text hashes in order.
+func latestCopies(tx *bolt.Tx) (map[string][]Capture, []string, error) {
+	copies := map[string][]Capture{}
+	err := forEachURL(tx, func(_ string, ids []uint64) error {
+		for i := len(ids) - 1; i >= 0; i-- {
+			c, err := getCapture(tx, ids[i])
+			if err != nil {
+				return err
+			}
+			if hasContent(c) {
+				if c.TextSHA256 != "" {
+					copies[c.TextSHA256] = append(copies[c.TextSHA256], c)
+				}
+				return nil
+			}
 		}
-		w.Copies = append(w.Copies, Copy{CaptureID: c.ID, URL: c.URL, Relation: rel,
-			Publisher: c.Publisher, Authority: c.Authority, Published: c.Published})
+		return nil
+	})
+	shas := make([]string, 0, len(copies))
+	for sha := range copies {
+		shas = append(shas, sha)
 	}
-	return w
+	slices.Sort(shas)
+	return copies, shas, err
 }
+
+// buildWork elects the original among the copies of the member texts that
+// are not excerpts (all of them when every one is) and relates each copy
+// to it.
+func buildWork(tx *bolt.Tx, cp *comparer, members []string, copies map[string][]Capture, excerpts map[string]bool) (Work, error) {
+	var core, rest []Capture
+	for _, sha := range members {
+		if excerpts[sha] {
+			rest = append(rest, copies[sha]...)
+		} else {
+			core = append(core, copies[sha]...)
+		}
+	}
+	if len(core) == 0 {
+		core, rest = rest, nil
+	}
+	e := newElection(append(slices.Clone(core), rest...))
+	e.sort(core)
+	e.sort(rest)
+	ordered := append(core, rest...)
+	orig := ordered[0]
+	w := Work{ID: shortHex(orig.TextSHA256), TextSHA256: orig.TextSHA256,
+		Original: Ref{CaptureID: orig.ID, URL: orig.URL}, Reasons: e.reasons(core)}
+	if len(core) == 1 && len(rest) > 0 {
+		w.Reasons = []string{"only full text: the other copies are excerpts of it"}
+	}
+	for i, c := range ordered {
+		cc, err := relate(tx, cp, c, orig, i == 0)
+		if err != nil {
+			return w, err
+		}
+		w.Copies = append(w.Copies, cc)
+	}
+	return w, nil
+}
+
+// relate describes copy c against the original.
+func relate(tx *bolt.Tx, cp *comparer, c, orig Capture, isOrig bool) (Copy, error) {
+	cc := Copy{CaptureID: c.ID, URL: c.URL, Publisher: c.Publisher, Authority: c.Authority,
+		Published: c.Published, TextSHA256: c.TextSHA256, Similarity: 1, Containment: 1}
+	switch {
+	case isOrig:
+		cc.Relation, cc.Why = RelOriginal, "elected"
+		return cc, nil
+	case c.TextSHA256 == orig.TextSHA256:
+		cc.Relation, cc.Why = RelIdentical, "same normalised text hash"
+		return cc, nil
+	}
+	a, err := loadText(tx, c.TextSHA256)
+	if err != nil {
+		return cc, err
+	}
+	b, err := loadText(tx, orig.TextSHA256)
+	if err != nil {
+		return cc, err
+	}
+	r, err := cp.resemble(a, b)
+	if err != nil {
+		return cc, err
+	}
+	cc.Similarity, cc.Containment, cc.Estimated = round3(r.Jaccard), round3(r.Containment), r.Estimated
+	cc.Relation = RelNear
+	if r.Jaccard < cp.sim.Near && r.Containment >= cp.sim.Contains {
+		cc.Relation = RelExcerpt
+	}
+	cc.Why = fmt.Sprintf("Jaccard %.3f, %.0f%% of its text in the original", r.Jaccard, 100*r.Containment)
+	return cc, nil
+}
+
+func round3(x float64) float64 { return float64(int(x*1000+0.5)) / 1000 }
 
 func shortHex(sha string) string {
 	if h, err := ParseHash(sha); err == nil {
 		return h.Short()
 	}
 	return sha
-}
-
-// criterion compares two candidates on one ground (negative: a is the
-// better original) and explains a win.
-type criterion struct {
-	compare func(a, b Capture) int
-	explain func(winner, beaten Capture) string
-}
-
-var criteria = []criterion{
-	{byAuthority, explainAuthority},
-	{byPublished, explainPublished},
-	{byFetched, explainFetched},
-	{byID, explainID},
-}
-
-func compareCandidates(a, b Capture) int {
-	for _, c := range criteria {
-		if r := c.compare(a, b); r != 0 {
-			return r
-		}
-	}
-	return 0
-}
-
-// reasons explains why caps[0] (sorted) beat the others: for each ground,
-// in order, the copies still tied before it and beaten on it yield one
-// reason, named against the best of them.
-func reasons(caps []Capture) []string {
-	if len(caps) == 1 {
-		return []string{"only copy"}
-	}
-	win, rest := caps[0], caps[1:]
-	var out []string
-	for _, c := range criteria {
-		if len(rest) == 0 {
-			break
-		}
-		var tied []Capture
-		for _, o := range rest {
-			if c.compare(win, o) == 0 {
-				tied = append(tied, o)
-			}
-		}
-		if len(tied) < len(rest) {
-			out = append(out, c.explain(win, firstBeaten(rest, tied)))
-		}
-		rest = tied
-	}
-	return out
-}
-
-// firstBeaten returns the first of rest (in election order) not in tied:
-// the strongest copy beaten on this ground.
-func firstBeaten(rest, tied []Capture) Capture {
-	for _, o := range rest {
-		if !slices.ContainsFunc(tied, func(t Capture) bool { return t.ID == o.ID }) {
-			return o
-		}
-	}
-	return rest[0]
-}
-
-func authorityRank(c Capture) int { return rules.Authority(c.Authority).Rank() }
-
-func byAuthority(a, b Capture) int { return cmp.Compare(authorityRank(b), authorityRank(a)) }
-
-func byPublished(a, b Capture) int {
-	ta, oka := ParsePublished(a.Published)
-	tb, okb := ParsePublished(b.Published)
-	switch {
-	case oka && okb:
-		return ta.Compare(tb)
-	case oka:
-		return -1
-	case okb:
-		return 1
-	}
-	return 0
-}
-
-func byFetched(a, b Capture) int { return a.FetchStart.Compare(b.FetchStart) }
-
-func byID(a, b Capture) int { return cmp.Compare(a.ID, b.ID) }
-
-// ParsePublished reads a publication date: RFC 3339, or YYYY-MM-DD taken
-// as midnight UTC. ok is false for "" and anything else.
-func ParsePublished(s string) (t time.Time, ok bool) {
-	if t, err := time.Parse(time.RFC3339, s); err == nil {
-		return t, true
-	}
-	if t, err := time.Parse(time.DateOnly, s); err == nil {
-		return t, true
-	}
-	return time.Time{}, false
 }

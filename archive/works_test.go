@@ -1,7 +1,11 @@
 package archive_test
 
 import (
+	"fmt"
+	"hash/fnv"
 	"reflect"
+	"slices"
+	"strings"
 	"testing"
 	"time"
 
@@ -100,6 +104,82 @@ func TestWorksUseLatestContentAndAreDeterministic(t *testing.T) {
 		again, _ := db.Works()
 		if !reflect.DeepEqual(first, again) {
 			t.Fatal("Works is not deterministic")
+		}
+	}
+}
+
+// wordShingles is a test shingler: sorted distinct hashes of word 3-grams.
+func wordShingles(text string) []uint64 {
+	w := strings.Fields(text)
+	var out []uint64
+	for i := 0; i+3 <= len(w); i++ {
+		h := fnv.New64a()
+		h.Write([]byte(strings.Join(w[i:i+3], " ")))
+		out = append(out, h.Sum64())
+	}
+	slices.Sort(out)
+	return slices.Compact(out)
+}
+
+// minhash is a test sketch over wordShingles.
+func minhash(text string) ([]uint32, int) {
+	sh := wordShingles(text)
+	s := make([]uint32, archive.SketchSize)
+	for i := range s {
+		s[i] = ^uint32(0)
+		for _, x := range sh {
+			if v := uint32((x*uint64(2*i+1)*0x9E3779B97F4A7C15 + uint64(i)) >> 32); v < s[i] {
+				s[i] = v
+			}
+		}
+	}
+	return s, len(sh)
+}
+
+func paragraphsOf(seed, n int) []string {
+	var ps []string
+	for p := 0; p < n; p++ {
+		var w []string
+		for i := 0; i < 30; i++ {
+			w = append(w, fmt.Sprintf("w%d", (seed*7919+p*131+i*17)%100003))
+		}
+		ps = append(ps, strings.Join(w, " "))
+	}
+	return ps
+}
+
+func TestWorksNearAndExcerpt(t *testing.T) {
+	full := paragraphsOf(1, 20)
+	edited := slices.Clone(full)
+	edited[5] = "changed words here " + edited[5]
+	texts := map[string]string{
+		"http://gov.test/a":    strings.Join(full, "\n\n"),
+		"http://portal.test/a": strings.Join(edited, "\n\n"),
+		"http://blog.test/a":   strings.Join(full[10:15], "\n\n"),
+		"http://other.test/a":  strings.Join(paragraphsOf(2, 20), "\n\n"),
+	}
+	auth := map[string]string{"http://gov.test/a": "official", "http://portal.test/a": "portal", "http://blog.test/a": "aggregator", "http://other.test/a": "news"}
+	db := MustOpen(t)
+	for _, u := range []string{"http://blog.test/a", "http://portal.test/a", "http://gov.test/a", "http://other.test/a"} {
+		e := page(u, "<p>"+u+"</p>", texts[u])
+		e.Capture.Authority = auth[u]
+		e.Capture.Sketch, e.Capture.Shingles = minhash(texts[u])
+		MustWrite(t, db, e)
+	}
+	for _, sim := range []archive.Similarity{{}, {Shingles: wordShingles}} {
+		works, err := db.WorksBy(sim)
+		if err != nil || len(works) != 2 {
+			t.Fatalf("estimated=%v: works %+v, %v", sim.Shingles == nil, works, err)
+		}
+		rel := map[string]string{}
+		for _, w := range works {
+			for _, c := range w.Copies {
+				rel[c.URL] = c.Relation
+			}
+		}
+		want := map[string]string{"http://gov.test/a": "original", "http://portal.test/a": "near", "http://blog.test/a": "excerpt", "http://other.test/a": "original"}
+		if !reflect.DeepEqual(rel, want) {
+			t.Errorf("estimated=%v: relations %v, want %v", sim.Shingles == nil, rel, want)
 		}
 	}
 }

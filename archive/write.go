@@ -149,6 +149,9 @@ func putEntry(tx *bolt.Tx, e *Entry) (Capture, error) {
 	if err := putDocument(tx, &c, e.Text); err != nil {
 		return c, err
 	}
+	if err := putSketch(tx, &c); err != nil {
+		return c, err
+	}
 	if err := putIndexes(tx, &c); err != nil {
 		return c, err
 	}

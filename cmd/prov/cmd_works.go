@@ -7,7 +7,14 @@ import (
 	"io"
 
 	"github.com/prov-archive/prov/archive"
+	"github.com/prov-archive/prov/clean"
 )
+
+// similarity is how the CLI compares texts: shingle sets recomputed from
+// the stored texts with clean's shingler, default thresholds.
+func similarity() archive.Similarity {
+	return archive.Similarity{Shingles: clean.Shingles}
+}
 
 func runWorks(ctx context.Context, e *env, args []string) error {
 	var dbFlag string
@@ -23,19 +30,24 @@ func runWorks(ctx context.Context, e *env, args []string) error {
 		return err
 	}
 	defer db.Close()
-	works, err := db.Works()
+	works, err := db.WorksBy(similarity())
 	if err != nil {
 		return err
 	}
 	if asJSON {
-		enc := json.NewEncoder(e.stdout)
-		enc.SetEscapeHTML(false)
-		return enc.Encode(works)
+		return writeJSON(e.stdout, works)
 	}
 	for _, w := range works {
 		printWork(e.stdout, w)
 	}
 	return nil
+}
+
+func writeJSON(w io.Writer, v any) error {
+	enc := json.NewEncoder(w)
+	enc.SetEscapeHTML(false)
+	enc.SetIndent("", "  ")
+	return enc.Encode(v)
 }
 
 func printWork(w io.Writer, wk archive.Work) {
@@ -45,9 +57,17 @@ func printWork(w io.Writer, wk archive.Work) {
 		fmt.Fprintf(w, "    because %s\n", r)
 	}
 	for _, c := range wk.Copies {
-		fmt.Fprintf(w, "  %-9s %-10s %-10s %s  %s\n", c.Relation, orNone(c.Authority), orNone(c.Published), c.URL, c.Publisher)
+		printCopy(w, c)
 	}
 	fmt.Fprintln(w)
+}
+
+func printCopy(w io.Writer, c archive.Copy) {
+	sim := ""
+	if c.Relation == archive.RelNear || c.Relation == archive.RelExcerpt {
+		sim = fmt.Sprintf("  (similarity %.3f, %.0f%% in original)", c.Similarity, 100*c.Containment)
+	}
+	fmt.Fprintf(w, "  %-9s %-10s %-25s %s  %s%s\n", c.Relation, orNone(c.Authority), orNone(c.Published), c.URL, c.Publisher, sim)
 }
 
 func runRuns(ctx context.Context, e *env, args []string) error {

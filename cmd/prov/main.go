@@ -39,6 +39,8 @@ func commands() []command {
 		{"inspect", "show how prov reads a URL or file", runInspect},
 		{"export", "write archived copies as jsonl or a bundle", runExport},
 		{"works", "list works, their originals and copies", runWorks},
+		{"trace", "find the work and original of a URL, text hash or file", runTrace},
+		{"diff", "show paragraph by paragraph what a copy changed", runDiff},
 		{"stats", "count what the archive holds", runStats},
 		{"runs", "list crawl runs", runRuns},
 		{"version", "print the version", runVersion},

@@ -228,6 +228,7 @@ func fillFromDocument(c *archive.Capture, doc *clean.Document, set *rules.Set, s
 	c.Lang, c.Canonical = doc.Lang, doc.Canonical
 	if doc.Text != "" {
 		c.TextSHA256, c.NormVersion = doc.TextSHA256, doc.NormVersion
+		c.Sketch, c.Shingles = clean.Sketch(doc.Text)
 	}
 	c.Extractor, c.ExtractorVersion = doc.Extractor, doc.ExtractorVersion
 }

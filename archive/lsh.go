@@ -1,0 +1,163 @@
+package archive
+
+import (
+	"encoding/binary"
+	"fmt"
+
+	bolt "go.etcd.io/bbolt"
+)
+
+// The sketch index (bucket "lsh") finds, for a new sketch, the documents
+// that may resemble it without scanning the archive. Each document is
+// indexed once, by the capture that first brought it (its doc ID, i.e.
+// Document.FirstCapture), under LSHKeys keys of the form
+//
+//	slot (1 byte) ‖ hash (4 bytes big-endian) ‖ doc ID (uvarint) → empty
+//
+// Slots 0..15 are the resemblance bands: band b hashes sketch values
+// 8b..8b+7 together, so two texts with Jaccard J share at least one band
+// with probability 1-(1-J⁸)¹⁶ (0.5 at J≈0.71, 0.98 at J=0.85). Slots
+// 16..27 are the containment probes: slot 16+i is sketch value i on its
+// own. A text A inside a longer text B shares value i with B with
+// probability |A|/|B|, so an excerpt of a quarter of B is a candidate with
+// probability 1-(3/4)¹² ≈ 0.97. A probe value that more than MaxPosting
+// documents share (a stock phrase) is ignored. Candidates are only
+// candidates: callers verify them (Similar, Works).
+const (
+	SketchSize = 128 // values in a sketch (clean.SketchSize)
+	lshBands   = 16
+	lshRows    = 8
+	lshProbes  = 12
+	LSHKeys    = lshBands + lshProbes // index keys per document
+	MaxPosting = 1000                 // documents per probe value beyond which the probe is ignored
+)
+
+var bucketLSH = []byte("lsh")
+
+// lshPrefixes returns the slot ‖ hash prefix of each index key of sketch.
+func lshPrefixes(sketch []uint32) [][5]byte {
+	out := make([][5]byte, 0, LSHKeys)
+	for b := 0; b < lshBands; b++ {
+		out = append(out, lshPrefix(b, bandHash(sketch[b*lshRows:(b+1)*lshRows])))
+	}
+	for i := 0; i < lshProbes; i++ {
+		out = append(out, lshPrefix(lshBands+i, sketch[i]))
+	}
+	return out
+}
+
+func lshPrefix(slot int, h uint32) [5]byte {
+	var p [5]byte
+	p[0] = byte(slot)
+	binary.BigEndian.PutUint32(p[1:], h)
+	return p
+}
+
+// bandHash folds a band's values into 32 bits (FNV-1a over their bytes).
+func bandHash(vals []uint32) uint32 {
+	h := uint32(2166136261)
+	for _, v := range vals {
+		for s := 0; s < 32; s += 8 {
+			h = (h ^ (v >> s & 0xFF)) * 16777619
+		}
+	}
+	return h
+}
+
+func lshKey(p [5]byte, doc uint64) []byte {
+	return binary.AppendUvarint(p[:], doc)
+}
+
+func validSketch(s []uint32) bool { return len(s) == SketchSize }
+
+// putSketch indexes the capture's sketch when the capture is the first to
+// bring its document, and drops the sketch from every other capture (it
+// is kept once, with the document's first capture). Called by putEntry in
+// the capture's transaction, after putDocument.
+func putSketch(tx *bolt.Tx, c *Capture) error {
+	if c.TextSHA256 == "" || !validSketch(c.Sketch) || !firstOfDocument(tx, c) {
+		c.Sketch, c.Shingles = nil, 0
+		return nil
+	}
+	b, err := tx.CreateBucketIfNotExists(bucketLSH)
+	if err != nil {
+		return fmt.Errorf("archive: put sketch: %w", err)
+	}
+	return putLSH(b, c.Sketch, c.ID)
+}
+
+func putLSH(b *bolt.Bucket, sketch []uint32, doc uint64) error {
+	for _, p := range lshPrefixes(sketch) {
+		if err := b.Put(lshKey(p, doc), []byte{}); err != nil {
+			return fmt.Errorf("archive: put sketch of %d: %w", doc, err)
+		}
+	}
+	return nil
+}
+
+// firstOfDocument says whether c brought its document into the archive.
+func firstOfDocument(tx *bolt.Tx, c *Capture) bool {
+	h, err := ParseHash(c.TextSHA256)
+	if err != nil {
+		return false
+	}
+	d, err := getDocument(tx, h)
+	return err == nil && d.FirstCapture == c.ID
+}
+
+// Candidate is a document the sketch index names for a query sketch.
+type Candidate struct {
+	DocID  uint64 // the document's first capture
+	Bands  int    // resemblance bands shared
+	Probes int    // containment probes shared
+}
+
+// Candidates returns the documents whose index keys meet the sketch's, in
+// doc ID order. It reads at most LSHKeys·(MaxPosting+1) keys whatever the
+// archive's size. A sketch of the wrong length has no candidates.
+func (db *DB) Candidates(sketch []uint32) ([]Candidate, error) {
+	var out []Candidate
+	err := db.bolt.View(func(tx *bolt.Tx) error {
+		out = candidates(tx, sketch)
+		return nil
+	})
+	return out, err
+}
+
+func candidates(tx *bolt.Tx, sketch []uint32) []Candidate {
+	b := tx.Bucket(bucketLSH)
+	if b == nil || !validSketch(sketch) {
+		return nil
+	}
+	hits := map[uint64]*Candidate{}
+	for slot, p := range lshPrefixes(sketch) {
+		docs := posting(b.Cursor(), p)
+		if slot >= lshBands && len(docs) > MaxPosting {
+			continue
+		}
+		for _, d := range docs {
+			c := hits[d]
+			if c == nil {
+				c = &Candidate{DocID: d}
+				hits[d] = c
+			}
+			if slot < lshBands {
+				c.Bands++
+			} else {
+				c.Probes++
+			}
+		}
+	}
+	return sortedCandidates(hits)
+}
+
+// posting returns the doc IDs under prefix p, stopping after MaxPosting+1.
+func posting(cur *bolt.Cursor, p [5]byte) []uint64 {
+	var docs []uint64
+	for k, _ := cur.Seek(p[:]); hasPrefix(k, p[:]) && len(docs) <= MaxPosting; k, _ = cur.Next() {
+		if d, n := binary.Uvarint(k[len(p):]); n > 0 {
+			docs = append(docs, d)
+		}
+	}
+	return docs
+}

@@ -1,0 +1,71 @@
+package clean
+
+import (
+	"slices"
+	"strings"
+	"testing"
+)
+
+func TestShinglesCJKAndWords(t *testing.T) {
+	if n := len(Shingles("网络空间命运共同体")); n != 5 {
+		t.Errorf("9 CJK characters: %d shingles, want 5", n)
+	}
+	if n := len(Shingles("Jointly build a community with a shared future")); n != 4 {
+		t.Errorf("8 words: %d shingles, want 4", n)
+	}
+	if n := len(Shingles("短文")); n != 1 {
+		t.Errorf("short text: %d shingles, want 1", n)
+	}
+	if Shingles("，。 ") != nil {
+		t.Error("punctuation only: want no shingles")
+	}
+}
+
+func TestShinglesIgnoreWidthCaseAndLayout(t *testing.T) {
+	a := Shingles("Cyberspace is the common home of mankind.\n\n网络空间是人类共同的活动空间，")
+	b := Shingles("CYBERSPACE  is the common\nhome of mankind   网络空间是人类共同的活动空间,")
+	if !slices.Equal(a, b) {
+		t.Error("same words under other case, width and layout shingle differently")
+	}
+}
+
+func TestSketchEstimatesJaccard(t *testing.T) {
+	base := strings.Repeat("网络空间是人类共同的活动空间，网络空间前途命运应由世界各国共同掌握。", 1)
+	var paras []string
+	for i := 0; i < 40; i++ {
+		paras = append(paras, base+strings.Repeat("第", i%3)+string(rune('一'+i)))
+	}
+	a := strings.Join(paras, "\n\n")
+	s1, n1 := Sketch(a)
+	s2, n2 := Sketch(a)
+	if len(s1) != SketchSize || n1 == 0 || n1 != n2 {
+		t.Fatalf("sketch length %d, shingles %d/%d", len(s1), n1, n2)
+	}
+	for i := range s1 {
+		if s1[i] != s2[i] {
+			t.Fatal("sketch is not deterministic")
+		}
+	}
+	c := strings.Join(paras[:30], "\n\n")
+	sa, sc := Shingles(a), Shingles(c)
+	inter := 0
+	for _, x := range sc {
+		if _, ok := slices.BinarySearch(sa, x); ok {
+			inter++
+		}
+	}
+	truth := float64(inter) / float64(len(sa)+len(sc)-inter)
+	s3, _ := Sketch(c)
+	eq := 0
+	for i := range s1 {
+		if s1[i] == s3[i] {
+			eq++
+		}
+	}
+	if est := float64(eq) / SketchSize; est < truth-0.15 || est > truth+0.15 {
+		t.Errorf("estimated Jaccard %.3f, true %.3f", est, truth)
+	}
+	if s, n := Sketch(""); s != nil || n != 0 {
+		t.Error("empty text: want no sketch")
+	}
+}
