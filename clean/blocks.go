@@ -15,6 +15,7 @@ type run struct {
 	units     int        // see units
 	linkUnits int        // units inside <a href>
 	heading   bool
+	caption   bool // inside a <figure> or <figcaption>: not a paragraph to score
 	chrome    bool // inside an element that is chrome (see settleChrome)
 	chromeAt  *html.Node
 }
@@ -46,14 +47,25 @@ type blockWalk struct {
 	chromeAt          *html.Node                // innermost element that looks like chrome
 	chromeUp          map[*html.Node]*html.Node // chrome-looking element → next one out
 	article           int                       // depth of <article>/<main> elements
+	caption           int                       // depth of <figure>/<figcaption> elements
 	relaxed           bool                      // only strong class/id hints make chrome (see genericText)
+	budget            *budget                   // the page's time budget; nil for none
+	stopped           bool                      // the walk's share of it is spent
 }
 
-func walkBlocks(root *html.Node) *blockWalk { return walkBlocksMode(root, false) }
+// out reports whether share of the budget is spent, and stays true once it is.
+func (bw *blockWalk) out(share float64) bool {
+	bw.stopped = bw.stopped || bw.budget.spent(share)
+	return bw.stopped
+}
+
+func walkBlocks(root *html.Node) *blockWalk { return walkBlocksMode(root, false, nil) }
 
 // walkBlocksMode walks with class/id chrome hints on, or off when relaxed.
-func walkBlocksMode(root *html.Node, relaxed bool) *blockWalk {
-	bw := &blockWalk{stats: make(map[*html.Node]*elemStats, 256), owner: root, chromeUp: map[*html.Node]*html.Node{}, relaxed: relaxed}
+// Once the walk's share of the budget b is spent it visits no more
+// elements: the runs are those found by then.
+func walkBlocksMode(root *html.Node, relaxed bool, b *budget) *blockWalk {
+	bw := &blockWalk{stats: make(map[*html.Node]*elemStats, 256), owner: root, chromeUp: map[*html.Node]*html.Node{}, relaxed: relaxed, budget: b}
 	bw.visit(root)
 	bw.flush()
 	bw.settleChrome()
@@ -62,7 +74,7 @@ func walkBlocksMode(root *html.Node, relaxed bool) *blockWalk {
 
 // settleChrome decides which chrome-looking elements are chrome. One that
 // holds half the page's text, mostly outside links, is the page's frame
-// ("Page-ad-margins", "penci_sidebar" around everything), not chrome,
+// ("Page-ad-margins", "penci_sidebar" around everything; never a list), not chrome,
 // unless it is named for comments (a thread can outweigh the article). A run is chrome when
 // any chrome-looking element around it is.
 func (bw *blockWalk) settleChrome() {
@@ -70,11 +82,11 @@ func (bw *blockWalk) settleChrome() {
 	is := make(map[*html.Node]bool, len(bw.chromeUp))
 	for n := range bw.chromeUp {
 		st := bw.stats[n]
-		frame := st != nil && st.units*2 >= total && st.linkUnits*10 < st.units*3 && total > 0
+		frame := st != nil && !listTag(n.DataAtom) && st.units*2 >= total && st.linkUnits*10 < st.units*3 && total > 0
 		is[n] = !frame || commentBlock(n) // a long comment thread is still comments
 	}
 	for i := range bw.runs {
-		for c := bw.runs[i].chromeAt; c != nil; c = bw.chromeUp[c] {
+		for c := bw.runs[i].chromeAt; c != nil && !bw.budget.spent(scoreShare); c = bw.chromeUp[c] {
 			if is[c] {
 				bw.runs[i].chrome = true
 				break
@@ -97,7 +109,7 @@ func (bw *blockWalk) visit(n *html.Node) {
 	default:
 		return
 	}
-	if dropTags[n.DataAtom] {
+	if dropTags[n.DataAtom] || bw.out(walkShare) {
 		return
 	}
 	if n.DataAtom == atom.Br {
@@ -133,7 +145,11 @@ func (bw *blockWalk) visit(n *html.Node) {
 	if art {
 		bw.article++
 	}
-	link := n.DataAtom == atom.A && attr(n, "href") != ""
+	fig := n.DataAtom == atom.Figure || n.DataAtom == atom.Figcaption
+	if fig {
+		bw.caption++
+	}
+	link := n.DataAtom == atom.A && isLink(n)
 	if link {
 		bw.inLink++
 		bw.links++
@@ -162,6 +178,9 @@ func (bw *blockWalk) visit(n *html.Node) {
 	}
 	if art {
 		bw.article--
+	}
+	if fig {
+		bw.caption--
 	}
 	st.units = bw.units - st.units
 	st.linkUnits = bw.linkUnits - st.linkUnits
@@ -212,6 +231,26 @@ func (bw *blockWalk) isChrome(n *html.Node) bool {
 	return hint(n) < 0
 }
 
+// isLink reports an <a> that is a link: it has an href, and one to a
+// javascript: URL around block elements is a script hook wrapping ordinary
+// text (Readability.js unwraps those too), while one around a word or two
+// is a control (a share button) and still counts as a link.
+func isLink(a *html.Node) bool {
+	href := strings.TrimSpace(attr(a, "href"))
+	if href == "" {
+		return false
+	}
+	if !strings.HasPrefix(strings.ToLower(href), "javascript:") {
+		return true
+	}
+	for c := a.FirstChild; c != nil; c = c.NextSibling {
+		if c.Type == html.ElementNode && blockTags[c.DataAtom] {
+			return false
+		}
+	}
+	return true
+}
+
 func attrOK(n *html.Node, key string) (string, bool) {
 	for _, a := range n.Attr {
 		if a.Key == key {
@@ -230,13 +269,16 @@ func (bw *blockWalk) flush() {
 	if bw.w.b.Len() > 0 {
 		bw.runs = append(bw.runs, run{
 			text: strings.TrimSpace(bw.w.b.String()), owner: bw.owner,
-			units: bw.runUnits, linkUnits: bw.runLink, heading: bw.heading,
+			units: bw.runUnits, linkUnits: bw.runLink, heading: bw.heading, caption: bw.caption > 0,
 			chromeAt: bw.chromeAt,
 		})
 	}
 	bw.w.reset()
 	bw.runUnits, bw.runLink = 0, 0
 }
+
+// listTag reports list elements: a list is never a page's frame.
+func listTag(a atom.Atom) bool { return a == atom.Ul || a == atom.Ol || a == atom.Dl }
 
 // simpleRow reports whether a table row is data: no cell holds a block
 // element, a <br> or a nested table. Layout rows are not simple.

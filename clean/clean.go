@@ -5,6 +5,7 @@ import (
 	"net/http"
 	"net/url"
 	"strings"
+	"time"
 
 	"github.com/PuerkitoBio/goquery"
 	"golang.org/x/net/html"
@@ -15,7 +16,7 @@ import (
 
 // ExtractorVersion names the extraction code; change it when the text
 // Clean returns for the same bytes changes.
-const ExtractorVersion = "clean/2"
+const ExtractorVersion = "clean/3"
 
 // Input is one fetched page.
 type Input struct {
@@ -23,6 +24,10 @@ type Input struct {
 	Header http.Header // response header: Content-Type, Last-Modified
 	Body   []byte      // payload with the content coding (gzip…) removed
 	Site   *rules.Site // the site's rule; nil for generic extraction
+	// Budget bounds the time Clean spends on the page (see DefaultBudget,
+	// used when it is zero); past it, Clean returns what it found by then
+	// and sets Document.OverBudget.
+	Budget time.Duration
 }
 
 // Clean decodes, extracts main text and metadata. It never panics; a page
@@ -35,14 +40,16 @@ func Clean(in Input) (doc *Document, err error) {
 			doc, err = nil, fmt.Errorf("clean: %s: internal error: %v", in.URL, r)
 		}
 	}()
+	b := newBudget(in.Budget)
 	forced := ""
 	if in.Site != nil {
 		forced = in.Site.Encoding
 	}
 	d, text := decode(in.Body, in.Header.Get("Content-Type"), forced)
-	doc, err = cleanHTML(strings.ToValidUTF8(text, "\uFFFD"), in)
+	doc, err = cleanHTML(strings.ToValidUTF8(text, "\uFFFD"), in, b)
 	if doc != nil {
 		doc.Charset = d
+		doc.OverBudget = b.hit
 	}
 	return doc, err
 }
@@ -54,14 +61,14 @@ func decode(body []byte, contentType, forced string) (charset.Decision, string) 
 }
 
 // cleanHTML extracts from decoded HTML: the whole of Clean after decoding.
-func cleanHTML(src string, in Input) (*Document, error) {
-	gq, err := goquery.NewDocumentFromReader(strings.NewReader(src))
+func cleanHTML(src string, in Input, b *budget) (*Document, error) {
+	root, err := parseHTML(src, b)
 	if err != nil {
 		return nil, fmt.Errorf("clean: parse %s: %w", in.URL, err)
 	}
-	root := gq.Nodes[0]
+	gq := goquery.NewDocumentFromNode(root)
 	pm := collectMeta(root)
-	bw := walkBlocks(root)
+	bw := walkBlocksMode(root, false, b)
 	doc := &Document{NormVersion: NormVersion, ExtractorVersion: ExtractorVersion}
 	var suffix string
 	doc.Title, suffix = pageTitle(pm)
@@ -69,7 +76,7 @@ func cleanHTML(src string, in Input) (*Document, error) {
 	var paras []string
 	if s := in.Site; s != nil && s.Content != "" {
 		doc.Extractor = "rule:" + s.Name
-		paras = ruleText(gq, s, doc)
+		paras = ruleText(gq, s, doc, b)
 	} else {
 		doc.Extractor = "generic"
 		paras = genericText(root, bw, doc.Title)
@@ -113,7 +120,7 @@ func dates(doc *Document, pm *pageMeta, bw *blockWalk, in Input) {
 // Drop selections, split into paragraphs as the generic path does, chrome
 // lines (editor, print, copyright) dropped. The Title and Date selectors,
 // when set, override the title and add a "rule" date candidate.
-func ruleText(gq *goquery.Document, s *rules.Site, doc *Document) []string {
+func ruleText(gq *goquery.Document, s *rules.Site, doc *Document, b *budget) []string {
 	if s.Title != "" {
 		if t := collapse(safeFind(gq.Selection, s.Title).First().Text()); t != "" {
 			doc.Title = t
@@ -135,13 +142,13 @@ func ruleText(gq *goquery.Document, s *rules.Site, doc *Document) []string {
 		if hasAncestorIn(n, content.Nodes) {
 			continue // nested match: its text is in the outer one
 		}
-		bw := walkBlocks(n)
+		bw := walkBlocksMode(n, false, b)
 		rs := bw.runs[:0:0]
 		for _, r := range bw.runs {
 			r.chrome = false // the rule chose this block: hints do not apply
 			rs = append(rs, r)
 		}
-		out = append(out, cleanRuns(rs, doc.Title)...)
+		out = append(out, cleanRuns(rs, doc.Title, b)...)
 	}
 	return out
 }

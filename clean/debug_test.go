@@ -42,7 +42,11 @@ func TestDebugPage(t *testing.T) {
 		t.Logf("%.1f <%s class=%q id=%q> units=%d link=%d runs=%d", cs[i].s, cs[i].n.Data, attr(cs[i].n, "class"), attr(cs[i].n, "id"), st.units, st.linkUnits, st.end-st.start)
 	}
 	t.Logf("title=%q published=%q why=%q attr=%q lang=%q", doc.Title, doc.Published, doc.PublishedWhy, doc.Attribution, doc.Lang)
-	t.Logf("text:\n%s", doc.Text[:min(len(doc.Text), 1500)])
+	n := 1500
+	if os.Getenv("DEBUG_FULL") != "" {
+		n = len(doc.Text)
+	}
+	t.Logf("text:\n%s", doc.Text[:min(len(doc.Text), n)])
 }
 
 func mustParse(t *testing.T, doc *Document, body []byte) *html.Node {

@@ -32,12 +32,16 @@ var (
 // cleanRuns drops chrome paragraphs from the article's runs and returns the
 // paragraphs' text: link lines, editor/print/copyright lines, source and date
 // lines, the title repeated at the top, and a related-reading heading with
-// the link lines that follow it.
-func cleanRuns(runs []run, title string) []string {
+// the link lines that follow it. Past the budget b it stops, keeping what
+// it has.
+func cleanRuns(runs []run, title string, b *budget) []string {
 	out := make([]string, 0, len(runs))
 	related := false
 	normTitle := Normalize(title)
 	for i, r := range runs {
+		if b.over() {
+			break // out of time: the paragraphs kept so far
+		}
 		if related {
 			if r.linkUnits*2 > r.units || r.units < minRunUnits {
 				continue

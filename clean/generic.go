@@ -17,16 +17,15 @@ const minRunUnits = 20
 // its siblings that score near it. It returns nil when nothing scores.
 func genericRoots(bw *blockWalk) []*html.Node {
 	for i := range bw.runs {
+		if bw.budget.spent(scoreShare) {
+			break
+		}
 		r := &bw.runs[i]
 		s := runScore(r)
 		if s == 0 {
 			continue
 		}
-		c := container(bw, r.owner)
-		bw.credit(c, s)
-		if c != nil {
-			bw.credit(c.Parent, s/2)
-		}
+		bw.creditUp(container(bw, r.owner), s)
 	}
 	var best *html.Node
 	bestScore := 0.0
@@ -36,23 +35,27 @@ func genericRoots(bw *blockWalk) []*html.Node {
 			continue
 		}
 		st.score = finalScore(n, st)
-		if st.score > bestScore || st.score == bestScore && deeper(n, best) {
+		if st.score > bestScore || st.score == bestScore && !bw.budget.spent(scoreShare) && deeper(n, best) {
 			best, bestScore = n, st.score
 		}
 	}
 	if best == nil {
 		return nil
 	}
+	if up := sameClassAncestor(bw, best, bestScore); up != best {
+		best, bestScore = up, max(bestScore, bw.stats[up].score)
+	}
 	if up := sharedAncestor(bw, best, bestScore); up != best {
 		best, bestScore = up, max(bestScore, bw.stats[up].score)
 	}
+	best, bestScore = climb(bw, best, bestScore)
 	return withSiblings(bw, best, bestScore)
 }
 
 // runScore is the paragraph score of readability: one, plus one per comma,
 // plus one per hundred units up to three, scaled by the share not in links.
 func runScore(r *run) float64 {
-	if r.chrome || r.units < minRunUnits {
+	if r.chrome || r.caption || r.units < minRunUnits {
 		return 0
 	}
 	s := 1 + float64(strings.Count(r.text, "，")+strings.Count(r.text, ", ")+strings.Count(r.text, "、")+strings.Count(r.text, "。"))
@@ -78,6 +81,20 @@ func container(bw *blockWalk, owner *html.Node) *html.Node {
 	return owner
 }
 
+// creditUp gives a paragraph's score to its container and, decaying, to
+// four more ancestors: half to the parent, then a third, a sixth… of it
+// (Readability.js's score divider: 1, 2, then three times the level).
+func (bw *blockWalk) creditUp(c *html.Node, s float64) {
+	for level := 0; c != nil && level < 5; level++ {
+		div := float64(level * 3)
+		if level < 2 {
+			div = float64(level + 1)
+		}
+		bw.credit(c, s/div)
+		c = c.Parent
+	}
+}
+
 func (bw *blockWalk) credit(n *html.Node, s float64) {
 	if n == nil || n.Type != html.ElementNode {
 		return
@@ -90,7 +107,7 @@ func (bw *blockWalk) credit(n *html.Node, s float64) {
 // finalScore weighs a container's paragraph score by tag, hints and the
 // share of its text outside links.
 func finalScore(n *html.Node, st *elemStats) float64 {
-	s := st.score + float64(25*hint(n))
+	s := st.score + hintBonus(n, st.score)
 	switch n.DataAtom {
 	case atom.Article:
 		s += 10
@@ -107,6 +124,18 @@ func finalScore(n *html.Node, st *elemStats) float64 {
 		s *= 1 - float64(st.linkUnits)/float64(st.units)
 	}
 	return s
+}
+
+// hintBonus is Readability.js's class weight, ±25 for a class or id that
+// looks like an article or like chrome; the positive one is at most the
+// element's own paragraph score, so that a "content" box around one short
+// line (a title, a byline, one card of many) cannot outweigh the body.
+func hintBonus(n *html.Node, score float64) float64 {
+	h := hint(n)
+	if h > 0 {
+		return min(25, score)
+	}
+	return float64(25 * h)
 }
 
 // deeper reports whether a lies inside b.

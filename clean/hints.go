@@ -27,6 +27,10 @@ var (
 		"guanggao", "sponsor", "social", "subscribe", "newsletter", "popup",
 		"recommend", "tuijian", "hotnews", "rank", "paihang", "widget", "login",
 		"dqwz", "location", "pagination", "pager", "signup", "cookie",
+		// from Readability.js's unlikely candidates
+		"legends", "combx", "disqus", "community", "remark", "replies",
+		"shoutbox", "skyscraper", "supplemental", "agegate", "gdpr", "ai2html",
+		"yom-remote", "-ad-", "ad-break",
 	}
 	negativeTok = []string{
 		"ad", "ads", "hot", "foot", "side", "top", "bottom", "header", "head",

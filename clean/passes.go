@@ -2,8 +2,10 @@ package clean
 
 import (
 	"slices"
+	"strings"
 
 	"golang.org/x/net/html"
+	"golang.org/x/net/html/atom"
 )
 
 // retryUnits is the article length (in units) under which the generic
@@ -17,18 +19,19 @@ const retryUnits = 500
 // little (the article sat in a "left-side" column, or hints hid it), a
 // relaxed pass that ignores them runs and the longer result wins. When
 // nothing scores at all (a page of a few short lines), the page's
-// non-chrome text is the article.
+// non-chrome text is the article. Past the budget, no second pass runs.
 func genericText(root *html.Node, bw *blockWalk, title string) []string {
-	paras := cleanRuns(articleRuns(bw, genericRoots(bw)), title)
-	if paraUnits(paras) >= retryUnits {
+	b := bw.budget
+	paras := cleanRuns(articleRuns(bw, genericRoots(bw)), title, b)
+	if paraUnits(paras) >= retryUnits || b.cut() {
 		return paras
 	}
-	rw := walkBlocksMode(root, true)
-	if alt := cleanRuns(articleRuns(rw, genericRoots(rw)), title); paraUnits(alt) > paraUnits(paras)*3/2 {
+	rw := walkBlocksMode(root, true, b)
+	if alt := cleanRuns(articleRuns(rw, genericRoots(rw)), title, b); paraUnits(alt) > paraUnits(paras)*3/2 {
 		paras = alt
 	}
 	if len(paras) == 0 {
-		paras = cleanRuns(pageRuns(bw), title)
+		paras = cleanRuns(pageRuns(bw), title, b)
 	}
 	return paras
 }
@@ -83,6 +86,9 @@ func topScored(bw *blockWalk, best *html.Node, k int) []*html.Node {
 	var top []*html.Node
 	for _, n := range bw.order {
 		st := bw.stats[n]
+		if bw.budget.spent(scoreShare) {
+			break
+		}
 		if n == best || st.score < floor || len(top) == k && st.score <= bw.stats[top[k-1]].score {
 			continue
 		}
@@ -102,4 +108,70 @@ func topScored(bw *blockWalk, best *html.Node, k int) []*html.Node {
 		}
 	}
 	return out
+}
+
+// climb moves up from best as Readability.js does: to the first ancestor
+// that scores above the one below it and holds more text (more of the
+// article lies beside best), stopping once scores fall under a third of best's.
+func climb(bw *blockWalk, best *html.Node, bestScore float64) (*html.Node, float64) {
+	last, floor := bestScore, bestScore/3
+	for p := best.Parent; p != nil && p.DataAtom != atom.Body && p.Type == html.ElementNode; p = p.Parent {
+		st := bw.stats[p]
+		if st == nil || st.score <= 0 {
+			continue
+		}
+		if st.score < floor {
+			break
+		}
+		if st.score > last {
+			if moreText(bw, p, best) {
+				best, bestScore = p, st.score
+			}
+			break
+		}
+		last = st.score
+	}
+	return best, bestScore
+}
+
+// moreText reports whether up holds at least a quarter more text outside
+// links than n: a climb that only adds a caption or a byline is no gain.
+func moreText(bw *blockWalk, up, n *html.Node) bool {
+	a, b := bw.stats[up], bw.stats[n]
+	return (a.units-a.linkUnits)*4 >= (b.units-b.linkUnits)*5
+}
+
+// sameClassAncestor returns the nearest ancestor of best that holds every
+// other container of best's (first) class scoring at least a third of it: a story
+// cut into steps or cards ("content", "card-content", one per section) is
+// the element around them all. It returns best when there is none.
+func sameClassAncestor(bw *blockWalk, best *html.Node, bestScore float64) *html.Node {
+	class := firstClass(best)
+	if class == "" {
+		return best
+	}
+	up := best
+	for _, n := range bw.order {
+		st := bw.stats[n]
+		if bw.budget.spent(scoreShare) {
+			return best
+		}
+		if n == best || st.score < bestScore/3 || firstClass(n) != class || deeper(n, best) || deeper(best, n) {
+			continue
+		}
+		for !deeper(n, up) {
+			if up = up.Parent; up == nil || up.Type != html.ElementNode {
+				return best
+			}
+		}
+	}
+	return up
+}
+
+func firstClass(n *html.Node) string {
+	f := strings.Fields(attr(n, "class"))
+	if len(f) == 0 {
+		return ""
+	}
+	return f[0]
 }

@@ -1,8 +1,10 @@
 package main
 
 import (
+	"fmt"
 	"net/http"
 	"net/url"
+	"os"
 	"strings"
 
 	readability "codeberg.org/readeck/go-readability/v2"
@@ -31,6 +33,9 @@ func provText(pageURL string, body []byte) string {
 	doc, err := clean.Clean(clean.Input{URL: pageURL, Header: http.Header{}, Body: body})
 	if err != nil {
 		return ""
+	}
+	if doc.OverBudget {
+		fmt.Fprintf(os.Stderr, "prov: %s: over its time budget, text cut short\n", pageURL)
 	}
 	return doc.Text
 }
