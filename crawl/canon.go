@@ -6,6 +6,7 @@ import (
 	"net/netip"
 	"net/url"
 	"strings"
+	"unicode"
 
 	"golang.org/x/net/idna"
 )
@@ -52,7 +53,8 @@ func Canonicalize(raw string) (string, error) {
 	if u.Path == "" {
 		u.Path, u.RawPath = "/", ""
 	}
-	u.RawQuery = cleanQuery(u.RawQuery)
+	// Trailing white space would be trimmed when the result is read again.
+	u.RawQuery = cleanQuery(strings.TrimRightFunc(u.RawQuery, unicode.IsSpace))
 	u.ForceQuery = false
 	out := u.String()
 	if _, err := url.Parse(out); err != nil {

@@ -1,0 +1,293 @@
+package archive
+
+import (
+	"bytes"
+	"encoding/hex"
+	"encoding/json"
+	"errors"
+	"fmt"
+
+	bolt "go.etcd.io/bbolt"
+)
+
+// Kinds of Finding.
+const (
+	FindPayloadCorrupt   = "payload-corrupt"   // stored payload does not decode or hash to its key
+	FindPayloadMissing   = "payload-missing"   // a capture names a payload that is not stored
+	FindDocumentCorrupt  = "document-corrupt"  // stored document does not decode or hash to its key
+	FindDocumentMissing  = "document-missing"  // a capture names a text that is not stored
+	FindCaptureCorrupt   = "capture-corrupt"   // capture record does not decode or is filed under another ID
+	FindCaptureUnindexed = "capture-unindexed" // a capture is missing from the urls or doccaps index
+	FindIndexDangling    = "index-dangling"    // an index entry or reference names a capture that is not there (or not that one)
+	FindRunMissing       = "run-missing"       // a capture names a run that is not stored
+	FindRunCorrupt       = "run-corrupt"       // run record does not decode or is filed under another ID
+)
+
+// ErrFinding is matched (errors.Is) by every Finding.
+var ErrFinding = errors.New("archive: verify finding")
+
+// Finding is one problem Verify found. Bucket and Key say where (Key is the
+// hex content address, the URL of a urls entry, or a decimal ID); Capture is
+// the capture concerned, 0 when none.
+type Finding struct {
+	Kind    string `json:"kind"`
+	Bucket  string `json:"bucket"`
+	Key     string `json:"key"`
+	Capture uint64 `json:"capture,omitempty"`
+	Detail  string `json:"detail"`
+}
+
+func (f Finding) Error() string {
+	s := fmt.Sprintf("%s: %s %s", f.Kind, f.Bucket, f.Key)
+	if f.Capture != 0 {
+		s += fmt.Sprintf(" (capture %d)", f.Capture)
+	}
+	return s + ": " + f.Detail
+}
+
+// Is makes errors.Is(f, ErrFinding) hold.
+func (f Finding) Is(target error) bool { return target == ErrFinding }
+
+// VerifyOptions tune Verify. The zero value checks everything but the
+// document hashes.
+type VerifyOptions struct {
+	// TextHasher, when set, recomputes a document's key from its text (the
+	// archive cannot: normalisation lives in clean; pass clean.TextHash).
+	TextHasher func(string) string
+	// NormVersion, when not 0, limits the TextHasher check to documents of
+	// that normalisation version; others cannot be recomputed.
+	NormVersion int
+}
+
+// VerifyStats counts what Verify read.
+type VerifyStats struct {
+	Captures  int `json:"captures"`
+	Payloads  int `json:"payloads"`
+	Documents int `json:"documents"`
+	Runs      int `json:"runs"`
+	Findings  int `json:"findings"`
+}
+
+// Verify checks the archive's fixity and references without document
+// hashes; see VerifyWith.
+func (db *DB) Verify(fn func(Finding) error) error {
+	_, err := db.VerifyWith(VerifyOptions{}, fn)
+	return err
+}
+
+// VerifyWith re-hashes every payload (decompressed, its sha256 must equal
+// its key), re-checks every document (and its hash, with opts.TextHasher),
+// and checks every reference: captures to payloads, documents, runs and
+// both indexes, and the urls and doccaps indexes back to captures. fn is
+// called once per finding, as found; an error from fn stops the check and
+// is returned. Findings are not errors of VerifyWith: it returns nil when
+// the walk finished, whatever it found.
+//
+// Everything is read in one read transaction, so the check sees one state of
+// the archive. It works on a read-only open, but bbolt locks the file even
+// to read, so it cannot run on the file a crawl is writing: copy the file
+// (cp prov.db /tmp/check.db) and verify the copy. A copy taken while a
+// transaction is being committed may itself show findings; copy again to
+// tell.
+func (db *DB) VerifyWith(opts VerifyOptions, fn func(Finding) error) (VerifyStats, error) {
+	v := &verifier{opts: opts, fn: fn}
+	err := db.bolt.View(func(tx *bolt.Tx) error {
+		v.tx = tx
+		for _, step := range []func() error{v.payloads, v.documents, v.runs, v.captures, v.urls, v.docCaps} {
+			if err := step(); err != nil {
+				return err
+			}
+		}
+		return nil
+	})
+	return v.stats, err
+}
+
+// verifier is one Verify walk.
+type verifier struct {
+	tx    *bolt.Tx
+	opts  VerifyOptions
+	fn    func(Finding) error
+	stats VerifyStats
+}
+
+func (v *verifier) report(f Finding) error {
+	v.stats.Findings++
+	return v.fn(f)
+}
+
+func (v *verifier) bucket(name []byte) *bolt.Bucket { return v.tx.Bucket(name) }
+
+func (v *verifier) has(name, key []byte) bool { return v.bucket(name).Get(key) != nil }
+
+func (v *verifier) payloads() error {
+	return v.bucket(bucketPayloads).ForEach(func(k, val []byte) error {
+		v.stats.Payloads++
+		key := hex.EncodeToString(k)
+		p, err := decodePayload(val)
+		if err != nil {
+			return v.report(Finding{Kind: FindPayloadCorrupt, Bucket: "payloads", Key: key, Detail: err.Error()})
+		}
+		if got := Sum(p); !bytes.Equal(got[:], k) {
+			return v.report(Finding{Kind: FindPayloadCorrupt, Bucket: "payloads", Key: key,
+				Detail: "content hashes to " + got.String()})
+		}
+		return nil
+	})
+}
+
+func (v *verifier) documents() error {
+	return v.bucket(bucketDocuments).ForEach(func(k, val []byte) error {
+		v.stats.Documents++
+		if detail := v.documentProblem(k, val); detail != "" {
+			return v.report(Finding{Kind: FindDocumentCorrupt, Bucket: "documents", Key: hex.EncodeToString(k), Detail: detail})
+		}
+		return v.firstCapture(k, val)
+	})
+}
+
+// documentProblem says what is wrong with the document stored under k, ""
+// when nothing is.
+func (v *verifier) documentProblem(k, val []byte) string {
+	var d Document
+	if err := json.Unmarshal(val, &d); err != nil {
+		return "does not decode: " + err.Error()
+	}
+	key := hex.EncodeToString(k)
+	if d.TextSHA256 != key {
+		return "record names text_sha256 " + d.TextSHA256
+	}
+	if v.opts.TextHasher == nil || (v.opts.NormVersion != 0 && d.NormVersion != v.opts.NormVersion) {
+		return ""
+	}
+	if got := v.opts.TextHasher(d.Text); got != key {
+		return "text hashes to " + got
+	}
+	return ""
+}
+
+// firstCapture checks that a document's FirstCapture is stored.
+func (v *verifier) firstCapture(k, val []byte) error {
+	var d struct {
+		FirstCapture uint64 `json:"first_capture"`
+	}
+	if json.Unmarshal(val, &d) != nil || d.FirstCapture == 0 || v.has(bucketCaptures, idKey(d.FirstCapture)) {
+		return nil
+	}
+	return v.report(Finding{Kind: FindIndexDangling, Bucket: "documents", Key: hex.EncodeToString(k),
+		Capture: d.FirstCapture, Detail: "first_capture is not stored"})
+}
+
+func (v *verifier) runs() error {
+	return v.bucket(bucketRuns).ForEach(func(k, val []byte) error {
+		v.stats.Runs++
+		var r Run
+		err := json.Unmarshal(val, &r)
+		if err == nil && (len(k) != 8 || r.ID != keyID(k)) {
+			err = fmt.Errorf("record has id %d", r.ID)
+		}
+		if err != nil {
+			return v.report(Finding{Kind: FindRunCorrupt, Bucket: "runs", Key: fmt.Sprintf("%x", k), Detail: err.Error()})
+		}
+		return nil
+	})
+}
+
+func (v *verifier) captures() error {
+	return v.bucket(bucketCaptures).ForEach(func(k, val []byte) error {
+		v.stats.Captures++
+		c, err := decodeCapture(val)
+		if err == nil && (len(k) != 8 || c.ID != keyID(k)) {
+			err = fmt.Errorf("record has id %d", c.ID)
+		}
+		if err != nil {
+			return v.report(Finding{Kind: FindCaptureCorrupt, Bucket: "captures", Key: fmt.Sprintf("%x", k), Detail: err.Error()})
+		}
+		for _, f := range v.captureRefs(c) {
+			if err := v.report(f); err != nil {
+				return err
+			}
+		}
+		return nil
+	})
+}
+
+// captureRefs checks the references of one capture.
+func (v *verifier) captureRefs(c Capture) []Finding {
+	var out []Finding
+	add := func(kind, bucket, key, detail string) {
+		out = append(out, Finding{Kind: kind, Bucket: bucket, Key: key, Capture: c.ID, Detail: detail})
+	}
+	if c.PayloadSHA256 != "" {
+		h, err := ParseHash(c.PayloadSHA256)
+		if err != nil || !v.has(bucketPayloads, h[:]) {
+			add(FindPayloadMissing, "payloads", c.PayloadSHA256, "payload named by the capture is not stored")
+		}
+	}
+	if c.TextSHA256 != "" {
+		h, err := ParseHash(c.TextSHA256)
+		if err != nil || !v.has(bucketDocuments, h[:]) {
+			add(FindDocumentMissing, "documents", c.TextSHA256, "text named by the capture is not stored")
+		}
+		if err == nil && !v.has(bucketDocCaps, docCapKey(h, c.ID)) {
+			add(FindCaptureUnindexed, "doccaps", c.TextSHA256, "capture is not indexed under its text")
+		}
+	}
+	if !v.has(bucketURLs, urlKey(c.URL, c.ID)) {
+		add(FindCaptureUnindexed, "urls", c.URL, "capture is not indexed under its URL")
+	}
+	if c.RunID != 0 && !v.has(bucketRuns, idKey(c.RunID)) {
+		add(FindRunMissing, "runs", fmt.Sprint(c.RunID), "run named by the capture is not stored")
+	}
+	return out
+}
+
+// urls checks that every urls entry names a stored capture of that URL.
+func (v *verifier) urls() error {
+	return v.bucket(bucketURLs).ForEach(func(k, _ []byte) error {
+		if len(k) < 9 || k[len(k)-9] != 0 {
+			return v.report(Finding{Kind: FindIndexDangling, Bucket: "urls", Key: fmt.Sprintf("%q", k), Detail: "malformed key"})
+		}
+		url, id := urlOfKey(k), keyID(k)
+		return v.indexEntry("urls", url, id, func(c Capture) string {
+			if c.URL != url {
+				return "capture is filed under URL " + c.URL
+			}
+			return ""
+		})
+	})
+}
+
+// docCaps checks that every doccaps entry names a stored capture of that text.
+func (v *verifier) docCaps() error {
+	return v.bucket(bucketDocCaps).ForEach(func(k, _ []byte) error {
+		if len(k) != len(Hash{})+8 {
+			return v.report(Finding{Kind: FindIndexDangling, Bucket: "doccaps", Key: fmt.Sprintf("%x", k), Detail: "malformed key"})
+		}
+		text, id := hex.EncodeToString(k[:len(Hash{})]), keyID(k)
+		return v.indexEntry("doccaps", text, id, func(c Capture) string {
+			if c.TextSHA256 != text {
+				return "capture names text " + c.TextSHA256
+			}
+			return ""
+		})
+	})
+}
+
+// indexEntry reports an index entry whose capture is not stored, or is
+// not the one the entry says (mismatch returns why, "" when it matches).
+// A capture that does not decode was reported already.
+func (v *verifier) indexEntry(bucket, key string, id uint64, mismatch func(Capture) string) error {
+	val := v.bucket(bucketCaptures).Get(idKey(id))
+	if val == nil {
+		return v.report(Finding{Kind: FindIndexDangling, Bucket: bucket, Key: key, Capture: id, Detail: "capture is not stored"})
+	}
+	c, err := decodeCapture(val)
+	if err != nil {
+		return nil
+	}
+	if why := mismatch(c); why != "" {
+		return v.report(Finding{Kind: FindIndexDangling, Bucket: bucket, Key: key, Capture: id, Detail: why})
+	}
+	return nil
+}

@@ -1,0 +1,223 @@
+package archive_test
+
+import (
+	"bytes"
+	"errors"
+	"fmt"
+	"path/filepath"
+	"reflect"
+	"sort"
+	"testing"
+	"time"
+
+	bolt "go.etcd.io/bbolt"
+
+	"github.com/prov-archive/prov/archive"
+)
+
+// fixture is a small archive on disk: one run, three captures, two of them
+// sharing a text.
+type fixture struct {
+	path string
+	ids  []uint64
+	run  uint64
+	text string // the shared text
+	raw  string // the payload of the first capture
+}
+
+func newFixture(t *testing.T) fixture {
+	t.Helper()
+	fx := fixture{path: filepath.Join(t.TempDir(), "prov.db"), text: "网络空间命运共同体", raw: htmlOf("first copy")}
+	db, err := archive.Open(fx.path, archive.Options{Now: func() time.Time { return t0 }})
+	if err != nil {
+		t.Fatal(err)
+	}
+	r, err := db.BeginRun([]string{"http://gov.test/"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	entries := []archive.Entry{
+		page("http://gov.test/a", fx.raw, fx.text),
+		page("http://news.test/b", htmlOf("second copy"), fx.text),
+		page("http://news.test/c", htmlOf("other"), "another text"),
+	}
+	for i := range entries {
+		entries[i].Capture.RunID = r.ID
+	}
+	fx.ids, fx.run = MustWrite(t, db, entries...), r.ID
+	if err := db.FinishRun(r); err != nil {
+		t.Fatal(err)
+	}
+	if err := db.Close(); err != nil {
+		t.Fatal(err)
+	}
+	return fx
+}
+
+// damage edits the archive's bbolt file directly.
+func (fx fixture) damage(t *testing.T, fn func(tx *bolt.Tx) error) {
+	t.Helper()
+	bdb, err := bolt.Open(fx.path, 0o644, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer bdb.Close()
+	if err := bdb.Update(fn); err != nil {
+		t.Fatal(err)
+	}
+}
+
+// verify runs Verify on a read-only open and returns the findings.
+func (fx fixture) verify(t *testing.T, opts archive.VerifyOptions) ([]archive.Finding, archive.VerifyStats) {
+	t.Helper()
+	db := MustOpenPath(t, fx.path, archive.Options{ReadOnly: true})
+	var got []archive.Finding
+	st, err := db.VerifyWith(opts, func(f archive.Finding) error {
+		got = append(got, f)
+		return nil
+	})
+	if err != nil {
+		t.Fatalf("verify: %v", err)
+	}
+	return got, st
+}
+
+func sha(s string) archive.Hash { return archive.Sum([]byte(s)) }
+
+func TestVerifyCleanArchive(t *testing.T) {
+	fx := newFixture(t)
+	got, st := fx.verify(t, archive.VerifyOptions{TextHasher: func(s string) string { return sha(s).String() }})
+	if len(got) != 0 {
+		t.Fatalf("findings on a clean archive: %v", got)
+	}
+	want := archive.VerifyStats{Captures: 3, Payloads: 3, Documents: 2, Runs: 1}
+	if st != want {
+		t.Errorf("stats %+v, want %+v", st, want)
+	}
+}
+
+func TestVerifyFlippedPayloadByte(t *testing.T) {
+	fx := newFixture(t)
+	key := sha(fx.raw)
+	fx.damage(t, func(tx *bolt.Tx) error {
+		b := tx.Bucket([]byte("payloads"))
+		v := bytes.Clone(b.Get(key[:]))
+		v[len(v)-1] ^= 0x01
+		return b.Put(key[:], v)
+	})
+	got, _ := fx.verify(t, archive.VerifyOptions{})
+	if len(got) != 1 || got[0].Kind != archive.FindPayloadCorrupt || got[0].Key != key.String() {
+		t.Fatalf("findings %v, want one payload-corrupt for %s", got, key.Short())
+	}
+	var f archive.Finding
+	if err := error(got[0]); !errors.As(err, &f) || !errors.Is(err, archive.ErrFinding) {
+		t.Errorf("finding does not match errors.As / errors.Is(ErrFinding)")
+	}
+}
+
+func TestVerifyDeletedCapture(t *testing.T) {
+	fx := newFixture(t)
+	id := fx.ids[0] // first copy of the shared text
+	fx.damage(t, func(tx *bolt.Tx) error {
+		return tx.Bucket([]byte("captures")).Delete(idKeyOf(id))
+	})
+	got, _ := fx.verify(t, archive.VerifyOptions{})
+	want := []string{
+		"index-dangling documents " + sha(fx.text).String(),
+		"index-dangling doccaps " + sha(fx.text).String(),
+		"index-dangling urls http://gov.test/a",
+	}
+	if g := summarize(got, id); !reflect.DeepEqual(g, sorted(want)) {
+		t.Fatalf("findings\n%v\nwant\n%v", g, sorted(want))
+	}
+}
+
+func TestVerifyDeletedDocument(t *testing.T) {
+	fx := newFixture(t)
+	key := sha("another text")
+	fx.damage(t, func(tx *bolt.Tx) error {
+		return tx.Bucket([]byte("documents")).Delete(key[:])
+	})
+	got, _ := fx.verify(t, archive.VerifyOptions{})
+	if len(got) != 1 || got[0].Kind != archive.FindDocumentMissing || got[0].Key != key.String() || got[0].Capture != fx.ids[2] {
+		t.Fatalf("findings %v, want one document-missing for capture %d", got, fx.ids[2])
+	}
+}
+
+func TestVerifyOtherDamage(t *testing.T) {
+	cases := map[string]struct {
+		damage func(fx fixture, tx *bolt.Tx) error
+		kind   string
+	}{
+		"payload deleted": {func(fx fixture, tx *bolt.Tx) error {
+			k := sha(fx.raw)
+			return tx.Bucket([]byte("payloads")).Delete(k[:])
+		}, archive.FindPayloadMissing},
+		"url entry deleted": {func(fx fixture, tx *bolt.Tx) error {
+			return tx.Bucket([]byte("urls")).Delete(append([]byte("http://news.test/c\x00"), idKeyOf(fx.ids[2])...))
+		}, archive.FindCaptureUnindexed},
+		"run deleted": {func(fx fixture, tx *bolt.Tx) error {
+			return tx.Bucket([]byte("runs")).Delete(idKeyOf(fx.run))
+		}, archive.FindRunMissing},
+		"document text changed": {func(fx fixture, tx *bolt.Tx) error {
+			k := sha("another text")
+			b := tx.Bucket([]byte("documents"))
+			return b.Put(k[:], bytes.Replace(b.Get(k[:]), []byte("another"), []byte("altered"), 1))
+		}, archive.FindDocumentCorrupt},
+	}
+	hasher := archive.VerifyOptions{TextHasher: func(s string) string { return sha(s).String() }}
+	for name, c := range cases {
+		t.Run(name, func(t *testing.T) {
+			fx := newFixture(t)
+			fx.damage(t, func(tx *bolt.Tx) error { return c.damage(fx, tx) })
+			got, _ := fx.verify(t, hasher)
+			if len(got) == 0 || got[0].Kind != c.kind {
+				t.Fatalf("findings %v, want %s", got, c.kind)
+			}
+			if name != "run deleted" && len(got) != 1 {
+				t.Errorf("findings %v, want exactly one", got)
+			}
+		})
+	}
+}
+
+func TestVerifyStopsOnCallbackError(t *testing.T) {
+	fx := newFixture(t)
+	fx.damage(t, func(tx *bolt.Tx) error { return tx.Bucket([]byte("runs")).Delete(idKeyOf(fx.run)) })
+	db := MustOpenPath(t, fx.path, archive.Options{ReadOnly: true})
+	stop := errors.New("stop")
+	n := 0
+	err := db.Verify(func(archive.Finding) error { n++; return stop })
+	if !errors.Is(err, stop) || n != 1 {
+		t.Fatalf("err %v after %d findings, want stop after 1", err, n)
+	}
+}
+
+func idKeyOf(id uint64) []byte {
+	b := make([]byte, 8)
+	for i := 7; i >= 0; i-- {
+		b[i] = byte(id)
+		id >>= 8
+	}
+	return b
+}
+
+// summarize lists findings as "kind bucket key", sorted, failing unless
+// each names capture id.
+func summarize(fs []archive.Finding, id uint64) []string {
+	var out []string
+	for _, f := range fs {
+		s := fmt.Sprintf("%s %s %s", f.Kind, f.Bucket, f.Key)
+		if f.Capture != id {
+			s += fmt.Sprintf(" (capture %d, want %d)", f.Capture, id)
+		}
+		out = append(out, s)
+	}
+	return sorted(out)
+}
+
+func sorted(s []string) []string {
+	s = append([]string(nil), s...)
+	sort.Strings(s)
+	return s
+}

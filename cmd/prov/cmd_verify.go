@@ -1,0 +1,71 @@
+package main
+
+import (
+	"context"
+	"encoding/json"
+	"fmt"
+	"io"
+
+	"github.com/prov-archive/prov/archive"
+	"github.com/prov-archive/prov/clean"
+)
+
+type verifyOptions struct {
+	db     string
+	asJSON bool
+}
+
+// runVerify checks the archive's fixity and references. It prints each
+// finding as found (one JSON object per line with --json), then a summary
+// on stderr, and exits 3 when anything was found. The archive must not be
+// in use by a crawl (bbolt locks it even to read): verify a copy instead.
+func runVerify(ctx context.Context, e *env, args []string) error {
+	var o verifyOptions
+	fs := newFlags("verify", "", e.stderr)
+	fs.StringVar(&o.db, "db", "", "archive `PATH` (default $PROV_DB or prov.db); to check an archive a crawl is writing, copy it and verify the copy")
+	fs.BoolVar(&o.asJSON, "json", false, "print each finding as a JSON object, one per line")
+	pos, err := parse(fs, args)
+	if err != nil {
+		return err
+	}
+	if len(pos) > 0 {
+		return usagef("see 'prov verify -h'", "unexpected argument %q", pos[0])
+	}
+	db, err := openForRead(dbPath(o.db, e.getenv))
+	if err != nil {
+		return err
+	}
+	defer db.Close()
+	return verify(ctx, db, o.asJSON, e.stdout, e.stderr)
+}
+
+func verify(ctx context.Context, db *archive.DB, asJSON bool, out, summary io.Writer) error {
+	print := findingPrinter(out, asJSON)
+	opts := archive.VerifyOptions{TextHasher: clean.TextHash, NormVersion: clean.NormVersion}
+	st, err := db.VerifyWith(opts, func(f archive.Finding) error {
+		if err := ctx.Err(); err != nil {
+			return err
+		}
+		return print(f)
+	})
+	if err != nil {
+		return fmt.Errorf("verify %s: %w", db.Path(), err)
+	}
+	fmt.Fprintf(summary, "verified %d captures, %d payloads, %d documents: %d findings\n",
+		st.Captures, st.Payloads, st.Documents, st.Findings)
+	if st.Findings > 0 {
+		return &partialError{msg: fmt.Sprintf("%d findings in %s", st.Findings, db.Path())}
+	}
+	return nil
+}
+
+func findingPrinter(w io.Writer, asJSON bool) func(archive.Finding) error {
+	if asJSON {
+		enc := json.NewEncoder(w)
+		return func(f archive.Finding) error { return enc.Encode(f) }
+	}
+	return func(f archive.Finding) error {
+		_, err := fmt.Fprintln(w, f.Error())
+		return err
+	}
+}
