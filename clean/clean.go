@@ -16,7 +16,7 @@ import (
 
 // ExtractorVersion names the extraction code; change it when the text
 // Clean returns for the same bytes changes.
-const ExtractorVersion = "clean/3"
+const ExtractorVersion = "clean/4"
 
 // Input is one fetched page.
 type Input struct {

@@ -12,19 +12,26 @@ import (
 const shortLine = 120
 
 var (
-	// editor, print/close, font size, counters, share and navigation lines
+	// editor, print/close, font size, counters, share and navigation lines;
+	// then copyright and licence footers (one expression: one scan a line)
 	junkRe = regexp.MustCompile(`(?i)责任编辑|责编[:：]|^\s*[\[【(（]?\s*(?:编辑|审核|校对|签发|监制|编审|终审|初审|复审|摄影|记者)\s*[:：]|` +
 		`打印本页|关闭窗口|打印此页|打印文章|[【\[]\s*(?:打印|关闭|返回顶部|大|中|小)\s*[】\]]|字号\s*[:：]?\s*[大中小]|字体\s*[:：]\s*[大中小]|` +
 		`收藏本页|分享到|扫一扫|扫描二维码|^\s*上一篇|^\s*下一篇|阅读次数|浏览次数|点击数\s*[:：]|访问量|返回顶部|` +
-		`(?:^|\s)(?:share this|share on|follow us|sign up for|back to top)\b|^\s*(?:advertisement|ad)\s*$`)
-	// copyright and licence footers
-	footerRe = regexp.MustCompile(`(?i)ICP\s*[备证]|公网安备|网安备|版权所有|all rights reserved|copyright\s*(?:©|\(c\)|\d{4})|©\s*\d{4}|` +
+		`(?:^|\s)(?:share this|share on|follow us|sign up for|back to top)\b|^\s*(?:advertisement|ad)\s*$|` +
+		`ICP\s*[备证]|公网安备|网安备|版权所有|all rights reserved|copyright\s*(?:©|\(c\)|\d{4})|©\s*\d{4}|` +
 		`主办单位\s*[:：]|承办单位\s*[:：]|技术支持\s*[:：]|设为首页|加入收藏|网站地图|联系我们`)
 	// metadata lines: source, author, date labels
 	metaLineRe = regexp.MustCompile(`(?i)^\s*[\[【(（]?\s*(?:来\s*源|稿源|文章来源|信息来源|消息来源|出处|作者|发布时间|发布日期|发表时间|发表日期|发稿时间|更新时间|时间|日期|` +
 		`source|by|published|posted|updated|last updated|date)\s*[:：]`)
 	// a line that is a date, optionally with a time and a source
 	dateLineRe = regexp.MustCompile(`^\s*(?:\d{4}\s*[-/.年]\s*\d{1,2}\s*[-/.月]\s*\d{1,2}\s*日?)(?:\s*\d{1,2}\s*[:：]\s*\d{2}(?:\s*[:：]\s*\d{2})?)?(?:\s|$|来源|稿源|作者|\|)`)
+	// a byline: "By Jane Doe", "By Jane Doe and John Roe", a lone "By"
+	bylineRe = regexp.MustCompile(`^(?i:by|written by|posted by|words by|von|par|por)(?:\s+(?:and\s+|und\s+|et\s+|y\s+)?\p{Lu}[\p{L}'’.-]*,?){0,6}\s*$`)
+	// an English date line: "| November 18, 2019 at 2:26 PM HST - Updated
+	// November 18 at 4:46 PM", "Published 3:04 p.m. ET Nov. 7, 2022":
+	// what is left without its dates, times and their words has no word in it
+	enMonthRe  = regexp.MustCompile(`(?i)\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)(?:[a-z]*)\.?\s+\d{1,2}\b|\b\d{1,2}\s+(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\b`)
+	dateWordRe = regexp.MustCompile(`(?i)\b(?:(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*|(?:mon|tue|wed|thu|fri|sat|sun)[a-z]*|at|on|am|pm|a\.m|p\.m|updated|update|published|posted|last|modified|[a-z]{1,4}t|utc|gmt|hst|edt|est|pdt|pst|cet|cest|bst)\b|\d+(?:st|nd|rd|th)?`)
 	relatedRe  = regexp.MustCompile(`(?i)^(?:相关(?:阅读|新闻|推荐|链接|文章|报道|稿件|资讯)|热点新闻|热门(?:推荐|文章|新闻)|延伸阅读|推荐阅读|猜你喜欢|更多(?:新闻|阅读|精彩)|最新(?:新闻|文章)|` +
 		`related(?: articles| stories| news| content| coverage)?|read more|more stories|more on this(?: story)?|recommended(?: for you)?|you may also like|most (?:read|popular))$`)
 )
@@ -77,8 +84,17 @@ func chromeLine(r run, n int) bool {
 		return false
 	}
 	t = foldTrad(t) // 責任編輯, 版權所有, 來源 are the same lines
-	return junkRe.MatchString(t) || footerRe.MatchString(t) ||
-		n <= 80 && (metaLineRe.MatchString(t) || dateLineRe.MatchString(t))
+	return junkRe.MatchString(t) ||
+		n <= 80 && (metaLineRe.MatchString(t) || dateLineRe.MatchString(t) || bylineRe.MatchString(t) || enDateLine(t))
+}
+
+// enDateLine reports a line that is an English date and time with nothing
+// else in it but separators and words like "Updated" and a time zone.
+func enDateLine(t string) bool {
+	if !enMonthRe.MatchString(t) {
+		return false
+	}
+	return !hasLetter(dateWordRe.ReplaceAllString(t, ""))
 }
 
 func hasLetter(s string) bool {
