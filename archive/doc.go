@@ -29,9 +29,19 @@
 //	           oldest first; its latest capture is the last key under it
 //	runs       run ID (8 bytes big-endian) → JSON Run
 //
-// bbolt lets one process write at a time and takes the file lock even to
-// read, so Open fails with ErrLocked while a crawl runs. A writer leaves a
-// note at <path>.lock saying who it is, which the refused process reports.
+// One crawl at a time, readable while it runs. bbolt lets one process
+// write at a time and takes the file lock even to read, so a crawl that
+// held the file open would lock every reader out for the whole night.
+// Instead a crawl takes a run lock (RunLock: an exclusive flock on
+// <path>.lock, whose content is its LockNote: pid, start, holder, run id)
+// for its whole run, so a second crawl is refused at once with that note,
+// and opens the archive itself only to work (Shared): the file is opened on
+// demand, closed again at least every DefaultSharedHold and kept closed for
+// DefaultSharedGap, so readers (their Open waits a few seconds) get in
+// between commits. Open keeps its own behaviour for other callers: it holds
+// the file until Close and leaves its note at <path>.lock meanwhile; Runs
+// tells a live crawl from a dead one by the run lock and its note.
+//
 // Files that are not prov archives, or come from a newer prov, are checked
 // read-only first and refused untouched. NoSync is never set.
 package archive

@@ -14,6 +14,7 @@ type LockNote struct {
 	PID    int       `json:"pid"`
 	Start  time.Time `json:"start"`
 	Holder string    `json:"holder"`
+	RunID  uint64    `json:"run_id,omitempty"` // the run a crawl's run lock is writing
 }
 
 func lockNotePath(path string) string { return path + ".lock" }

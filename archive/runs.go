@@ -95,9 +95,13 @@ func (db *DB) judgeRun(r Run) Run {
 	db.mu.Lock()
 	live := db.owned[r.ID]
 	db.mu.Unlock()
-	if !live || !pidAlive(r.PID) {
-		r.Status = RunInterrupted
+	if live && pidAlive(r.PID) {
+		return r
 	}
+	if n := runLockHolder(db.path); n != nil && n.RunID == r.ID && n.PID == r.PID && pidAlive(r.PID) {
+		return r // a crawl in another process, holding the run lock
+	}
+	r.Status = RunInterrupted
 	return r
 }
 

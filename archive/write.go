@@ -181,14 +181,20 @@ func deriveKind(tx *bolt.Tx, c *Capture) string {
 	return KindResponse
 }
 
-// lastCapture returns the latest capture stored for url.
+// lastCapture returns the latest capture stored for url that brought a
+// payload (a 304 or a failure in between does not hide it).
 func lastCapture(tx *bolt.Tx, url string) (Capture, bool) {
 	ids := urlCaptureIDs(tx, url)
-	if len(ids) == 0 {
-		return Capture{}, false
+	for i := len(ids) - 1; i >= 0; i-- {
+		c, err := getCapture(tx, ids[i])
+		if err != nil {
+			return Capture{}, false
+		}
+		if c.PayloadSHA256 != "" && c.Error == "" {
+			return c, true
+		}
 	}
-	c, err := getCapture(tx, ids[len(ids)-1])
-	return c, err == nil
+	return Capture{}, false
 }
 
 func putPayload(tx *bolt.Tx, c *Capture, payload []byte) error {

@@ -31,9 +31,10 @@ type WriterConfig struct {
 // failed commit is sticky: the entries of that batch are not stored, and
 // every later Add and Close return the error. Close flushes what is queued.
 type Writer struct {
-	db  *DB
-	cfg WriterConfig
-	in  chan Entry
+	db    *DB                              // nil for a Shared writer
+	store func([]Entry) ([]Capture, error) // commits one batch in one transaction
+	cfg   WriterConfig
+	in    chan Entry
 
 	mu     sync.RWMutex // guards closed against a send on a closed channel
 	closed bool
@@ -46,13 +47,31 @@ type Writer struct {
 
 // NewWriter starts the writing goroutine; Close stops it.
 func NewWriter(db *DB, cfg WriterConfig) *Writer {
+	w := newWriter(db.writePrepared, cfg)
+	w.db = db
+	return w
+}
+
+// NewSharedWriter is NewWriter over a Shared handle: each batch opens the
+// archive (when it is not open already) for its one transaction.
+func NewSharedWriter(s *Shared, cfg WriterConfig) *Writer {
+	return newWriter(func(batch []Entry) (caps []Capture, err error) {
+		err = s.Do(func(db *DB) error {
+			caps, err = db.writePrepared(batch)
+			return err
+		})
+		return caps, err
+	}, cfg)
+}
+
+func newWriter(store func([]Entry) ([]Capture, error), cfg WriterConfig) *Writer {
 	if cfg.MaxBatch <= 0 {
 		cfg.MaxBatch = DefaultMaxBatch
 	}
 	if cfg.MaxDelay <= 0 {
 		cfg.MaxDelay = DefaultMaxDelay
 	}
-	w := &Writer{db: db, cfg: cfg, in: make(chan Entry, cfg.MaxBatch), done: make(chan struct{})}
+	w := &Writer{store: store, cfg: cfg, in: make(chan Entry, cfg.MaxBatch), done: make(chan struct{})}
 	go w.loop()
 	return w
 }
@@ -64,7 +83,7 @@ func (w *Writer) Add(ctx context.Context, e Entry) error {
 	if err := w.Err(); err != nil {
 		return err
 	}
-	if w.db.readOnly {
+	if w.db != nil && w.db.readOnly {
 		return ErrReadOnly
 	}
 	if err := prepare(&e); err != nil {
@@ -135,7 +154,7 @@ func (w *Writer) flush(batch []Entry) []Entry {
 	if len(batch) == 0 || w.Err() != nil {
 		return batch[:0]
 	}
-	caps, err := w.db.writePrepared(batch)
+	caps, err := w.store(batch)
 	if err != nil {
 		w.errMu.Lock()
 		w.err = err

@@ -5,28 +5,45 @@ import (
 	"errors"
 	"fmt"
 	"net/url"
+	"strconv"
 
 	"github.com/gocolly/colly/v2"
 )
 
 // crawler holds one run: the collector and the state its callbacks share.
-// colly calls the callbacks concurrently; every field is safe for that.
+// colly is used synchronously, by the run's workers (worker.go); the
+// callbacks run in the worker's goroutine, and every field is safe for
+// concurrent workers.
 type crawler struct {
 	cfg    Config
 	ctx    context.Context
 	t      *transport
 	robots *robots
 	scope  *scope
-	front  *frontier
+	front  *Frontier
+	gate   *gate
 	out    *outbox
 	c      *colly.Collector
+	traps  *traps
 }
 
+// Keys of what a worker and colly's callbacks share in a colly.Context.
+const (
+	ctxKey     = "prov.key"     // the canonical URL taken from the frontier
+	ctxDepth   = "prov.depth"   // its depth
+	ctxFetchID = "prov.fetch"   // the transport's fetch id
+	ctxTry     = "prov.try"     // 1 for the first try
+	ctxRetry   = "prov.retry"   // set by a callback: pause before trying again
+	ctxPause   = "prov.pause"   // set by a callback: pause the host asked for
+	ctxHandled = "prov.handled" // set by a callback that dealt with the fetch
+)
+
 func newCrawler(ctx context.Context, cfg Config, seeds []*url.URL, out *outbox) (*crawler, error) {
-	cr := &crawler{cfg: cfg, ctx: ctx, out: out, front: newFrontier(cfg.MaxPages)}
+	cr := &crawler{cfg: cfg, ctx: ctx, out: out, front: cfg.Frontier, gate: newGate(cfg.Now)}
 	cr.t = newTransport(ctx, cfg)
 	cr.robots = newRobots(cr.t, cfg)
 	cr.scope = newScope(cfg, seeds)
+	cr.traps = newTraps(cfg)
 	c, err := cr.collector()
 	if err != nil {
 		return nil, err
@@ -37,11 +54,12 @@ func newCrawler(ctx context.Context, cfg Config, seeds []*url.URL, out *outbox) 
 
 // collector builds the colly collector. Its fields are set after
 // NewCollector, which reads COLLY_* environment variables, so the
-// environment cannot change what an archiver relies on.
+// environment cannot change what an archiver relies on. Pacing is ours
+// (polite.go), so the collector has no limit rules.
 func (cr *crawler) collector() (*colly.Collector, error) {
 	c := colly.NewCollector()
-	c.Async = true
-	c.IgnoreRobotsTxt = false       // colly checks seeds and links too; its robots.txt fetch is served by the memo
+	c.Async = false                 // the workers call it, one fetch each
+	c.IgnoreRobotsTxt = false       // colly checks too; its robots.txt fetch is served by the memo
 	c.AllowURLRevisit = true        // dedup is ours, by canonical URL
 	c.MaxDepth = 0                  // ours, per site
 	c.MaxRequests = 0               // ours (MaxPages)
@@ -57,54 +75,42 @@ func (cr *crawler) collector() (*colly.Collector, error) {
 	c.SetRequestTimeout(cr.cfg.Timeout)
 	policy := &redirectPolicy{robots: cr.robots, scope: cr.scope, front: cr.front, stats: cr.cfg.Stats, log: cr.cfg.Logger}
 	c.SetRedirectHandler(policy.check)
-	if err := c.Limits(cr.scope.limitRules(cr.cfg)); err != nil {
-		return nil, fmt.Errorf("crawl: limit rules: %w", err)
-	}
 	c.OnRequest(cr.onRequest)
 	c.OnResponse(cr.onResponse)
 	c.OnError(cr.onError)
 	return c, nil
 }
 
-// enqueue queues the canonical URL key found at depth (0 for a seed) on the
-// page of parent (nil for a seed), unless it is out of scope, seen, over the
-// page budget, or disallowed by robots.txt.
-func (cr *crawler) enqueue(parent *colly.Request, key string, depth int) {
-	u, err := url.Parse(key)
+// enqueue queues the canonical URLs keys found at depth (0 for the seeds)
+// on a page (parent true), but for those out of scope, traps, or seen.
+func (cr *crawler) enqueue(keys []string, depth int, parent bool) {
+	kept := keys[:0:0]
+	for _, key := range keys {
+		u, err := url.Parse(key)
+		if err != nil {
+			continue
+		}
+		if parent && (!cr.scope.follows(u, depth) || cr.traps.trapped(u)) {
+			cr.cfg.Stats.Skipped.Add(1)
+			continue
+		}
+		kept = append(kept, key)
+	}
+	_, over, err := cr.front.add(kept, depth, cr.cfg.MaxPages)
 	if err != nil {
-		return
+		cr.cfg.Logger.Error("frontier", "err", err)
 	}
-	if parent != nil && !cr.scope.follows(u, depth) {
-		cr.cfg.Stats.Skipped.Add(1)
-		return
-	}
-	if !cr.front.markSeen(key) {
-		return
-	}
-	if err := cr.robots.check(cr.ctx, u); err != nil {
-		cr.refused(key, depth, err)
-		return
-	}
-	if !cr.front.spend() {
-		cr.cfg.Stats.Skipped.Add(1)
-		return
-	}
-	if parent == nil {
-		err = cr.c.Visit(key)
-	} else {
-		err = parent.Visit(key)
-	}
-	if err != nil {
-		cr.refused(key, depth, err)
-	}
+	cr.cfg.Stats.Skipped.Add(int64(over))
 }
 
 // refused handles a URL that was not requested: robots.txt said no (counted,
-// not sent), or its robots.txt or queueing failed (sent as a failed page).
+// settled, not sent), or its robots.txt or queueing failed (sent as a
+// failed page).
 func (cr *crawler) refused(key string, depth int, err error) {
 	if errors.Is(err, ErrRobotsDisallowed) || errors.Is(err, colly.ErrRobotsTxtBlocked) {
 		cr.cfg.Stats.RobotsBlocked.Add(1)
 		cr.cfg.Logger.Debug("robots.txt disallows", "url", key)
+		cr.front.settle(key)
 		return
 	}
 	if cr.ctx.Err() != nil {
@@ -114,7 +120,7 @@ func (cr *crawler) refused(key string, depth int, err error) {
 	p := pageFrom(nil, key, cr.cfg)
 	p.Depth, p.Rule = depth, cr.scope.ruleName(u)
 	p.Err = fmt.Errorf("crawl: fetch %s: %w", key, err)
-	cr.emit(p)
+	cr.emit(p, key)
 }
 
 func (cr *crawler) onRequest(r *colly.Request) {
@@ -122,33 +128,62 @@ func (cr *crawler) onRequest(r *colly.Request) {
 		r.Abort()
 		return
 	}
-	setHeaders(*r.Headers, cr.cfg, cr.t.newID(), r.URL.String())
+	id := cr.t.newID()
+	r.Ctx.Put(ctxFetchID, id)
+	setHeaders(*r.Headers, cr.cfg, id, r.URL.String())
 }
 
 func (cr *crawler) onResponse(resp *colly.Response) {
 	p := cr.page(resp.Request)
-	links := inspect(&p)
-	cr.emit(p)
-	for _, l := range links {
-		cr.enqueue(resp.Request, l, p.Depth+1)
+	if cr.retry(resp.Request.Ctx, p) {
+		return
 	}
+	links := inspect(&p)
+	if p.Status == 304 {
+		links = cr.storedLinks(p)
+	}
+	cr.emit(p, resp.Request.Ctx.Get(ctxKey))
+	cr.enqueue(links, p.Depth+1, true)
 }
 
 func (cr *crawler) onError(resp *colly.Response, err error) {
 	p := cr.page(resp.Request)
 	p.Err = fetchError(p, err)
-	cr.emit(p)
+	if cr.retry(resp.Request.Ctx, p) {
+		return
+	}
+	cr.emit(p, resp.Request.Ctx.Get(ctxKey))
+}
+
+// retry marks the fetch handled and, when p is worth another try and tries
+// are left, records the pause before it instead of sending p. A 429 or 503
+// also pauses the whole host, retried or not.
+func (cr *crawler) retry(ctx *colly.Context, p Page) bool {
+	ctx.Put(ctxHandled, "1")
+	if !retryable(p) {
+		return false
+	}
+	try, _ := strconv.Atoi(ctx.Get(ctxTry))
+	pause := backoff(p, try, cr.cfg.RetryBase, cr.cfg.MaxWait, cr.cfg.Now())
+	if p.Err == nil {
+		ctx.Put(ctxPause, pause.String())
+	}
+	if try > cr.cfg.Retries {
+		return false
+	}
+	ctx.Put(ctxRetry, pause.String())
+	return true
 }
 
 // page joins colly's request to the transport's record by the fetch id.
 func (cr *crawler) page(r *colly.Request) Page {
-	id := r.Headers.Get(fetchIDHeader)
+	id := r.Ctx.Get(ctxFetchID)
 	rec := cr.t.take(id)
 	p := pageFrom(rec, r.URL.String(), cr.cfg)
 	if rec == nil {
 		p.Err = fmt.Errorf("crawl: fetch %s: no transport record for fetch %q", p.RequestedURL, id)
 	}
-	p.Depth = r.Depth - 1 // colly counts seeds as 1
+	p.Depth, _ = strconv.Atoi(r.Ctx.Get(ctxDepth))
 	if u, err := url.Parse(p.RequestedURL); err == nil {
 		p.Rule = cr.scope.ruleName(u)
 	}
@@ -156,13 +191,15 @@ func (cr *crawler) page(r *colly.Request) Page {
 }
 
 // emit sends p unless a page with the same canonical URL was already sent
-// for another fetch (a rel=canonical duplicate).
-func (cr *crawler) emit(p Page) {
+// for another fetch (a rel=canonical duplicate, settled here since it is
+// not stored). key is the frontier's URL for the fetch.
+func (cr *crawler) emit(p Page, key string) {
 	if p.Err == nil && p.CanonicalURL != "" {
 		if earlier := cr.front.claim(p.CanonicalURL, p.RequestedURL); earlier != "" {
 			cr.cfg.Stats.Duplicates.Add(1)
 			cr.cfg.Logger.Debug("canonical already fetched; page not sent",
 				"url", p.RequestedURL, "canonical", p.CanonicalURL, "fetched_as", earlier)
+			cr.front.settle(key)
 			return
 		}
 	}
@@ -171,15 +208,33 @@ func (cr *crawler) emit(p Page) {
 	}
 }
 
-// flushOrphans sends the fetches whose response colly never handed back
-// (colly drops a response whose charset it cannot convert), so every fetch
-// that reached the network is sent.
+// flushOrphans sends the fetches whose response colly never handed back,
+// so every fetch that reached the network is sent.
 func (cr *crawler) flushOrphans() {
 	for _, rec := range cr.t.orphans() {
 		p := pageFrom(rec, "", cr.cfg)
 		if p.Err == nil {
 			p.Err = fmt.Errorf("crawl: fetch %s: response not processed by the collector", p.RequestedURL)
 		}
-		cr.emit(p)
+		cr.emit(p, p.RequestedURL)
 	}
+}
+
+// storedLinks returns the links of the copy the archive holds of a page
+// that answered 304 Not Modified.
+func (cr *crawler) storedLinks(p Page) []string {
+	if cr.cfg.Stored == nil {
+		return nil
+	}
+	payload, header := cr.cfg.Stored(p.CanonicalURL)
+	if payload == nil {
+		return nil
+	}
+	content, _, err := decode(payload, header.Get("Content-Encoding"), cr.cfg.MaxBodySize, false)
+	if err != nil {
+		return nil
+	}
+	q := p
+	q.Status, q.Header, q.Payload, q.Content = 200, header, payload, content
+	return inspect(&q)
 }

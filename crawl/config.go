@@ -3,6 +3,7 @@ package crawl
 import (
 	"io"
 	"log/slog"
+	"net/http"
 	"sync/atomic"
 	"time"
 
@@ -20,11 +21,24 @@ const (
 	DefaultParallel    = 2
 	DefaultMaxBodySize = 32 << 20
 	DefaultTimeout     = 30 * time.Second
+	DefaultRetries     = 2 // tries after the first, on 429, 503 and connection errors
+	DefaultRetryBase   = time.Second
+	DefaultMaxWait     = time.Minute
 )
 
+// DefaultContact is the contact URL named in the default User-Agent.
+const DefaultContact = "https://github.com/prov-archive/prov"
+
 // DefaultUserAgent is the User-Agent sent when Config.UserAgent is empty.
-func DefaultUserAgent() string {
-	return "prov/" + Version + " (+https://github.com/prov-archive/prov)"
+func DefaultUserAgent() string { return UserAgentFor(DefaultContact) }
+
+// UserAgentFor names prov, its version and a contact URL (or address) for
+// the sites' operators.
+func UserAgentFor(contact string) string {
+	if contact == "" {
+		contact = DefaultContact
+	}
+	return "prov/" + Version + " (+" + contact + ")"
 }
 
 // Config says what to crawl and how politely. Zero values take the defaults
@@ -42,12 +56,31 @@ type Config struct {
 	MaxBodySize  int64         // body limit for payload and content, default 32 MiB
 	Timeout      time.Duration // per fetch (all hops and the body), default 30s
 	UserAgent    string        // default DefaultUserAgent()
-	Now          func() time.Time
+	Retries      int           // tries after the first on 429, 503, connection errors; default 2, < 0 = none
+	RetryBase    time.Duration // first backoff, doubled per try; default 1s
+	MaxWait      time.Duration // longest backoff or Retry-After honoured; default 1m
+	MaxURLLength int           // links longer than this are traps, not followed; default 2048
+	Workers      int           // fetches at once over all hosts; default Parallel × hosts in scope, at most 64
+
+	// Frontier holds the pending URLs and the seen set; a stopped run
+	// resumes from it. Default: a temporary one, removed when Run returns.
+	Frontier *Frontier
+	Now      func() time.Time
 
 	// Validators, when set, returns the validators of the last capture of a
 	// URL; a non-empty value is sent as If-None-Match / If-Modified-Since so
 	// an unchanged page answers 304 (a Page with Status 304 and no body).
 	Validators func(url string) (etag, lastModified string)
+
+	// Stored, when set, returns the payload and response header of a URL's
+	// last stored 200: the links of a page that answered 304 are read from
+	// that copy, so an incremental crawl still reaches every page.
+	Stored func(url string) (payload []byte, header http.Header)
+
+	// Captured, when set, says whether the archive holds a capture of url
+	// fetched since the given time: on resuming, a URL the stopped run had
+	// fetched and stored (but not yet marked done) is not fetched again.
+	Captured func(url string, since time.Time) bool
 
 	Logger *slog.Logger // debug notes (duplicates, skips); default discards
 	Stats  *Stats       // when set, Run counts into it
@@ -60,6 +93,9 @@ type Stats struct {
 	RobotsBlocked atomic.Int64 // URLs not requested because robots.txt disallows them
 	Duplicates    atomic.Int64 // fetches not emitted: their rel=canonical was already fetched
 	Skipped       atomic.Int64 // links out of scope, denied, too deep, or over MaxPages
+	Retried       atomic.Int64 // tries after a 429, 503 or connection error
+	Queued        atomic.Int64 // URLs waiting in the frontier (updated as the run goes)
+	Resumed       atomic.Int64 // URLs found pending in the frontier when the run began
 }
 
 func (c Config) withDefaults() Config {
@@ -83,6 +119,18 @@ func (c Config) withDefaults() Config {
 	}
 	if c.UserAgent == "" {
 		c.UserAgent = DefaultUserAgent()
+	}
+	if c.Retries == 0 {
+		c.Retries = DefaultRetries
+	}
+	if c.Retries < 0 {
+		c.Retries = 0
+	}
+	if c.RetryBase <= 0 {
+		c.RetryBase = DefaultRetryBase
+	}
+	if c.MaxWait <= 0 {
+		c.MaxWait = DefaultMaxWait
 	}
 	if c.Now == nil {
 		c.Now = time.Now

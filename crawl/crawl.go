@@ -25,6 +25,14 @@ func Run(ctx context.Context, cfg Config, pages chan<- Page) error {
 	if err != nil {
 		return err
 	}
+	if cfg.Frontier == nil {
+		f, err := OpenFrontier("")
+		if err != nil {
+			return err
+		}
+		defer f.Finish()
+		cfg.Frontier = f
+	}
 	cr, err := newCrawler(ctx, cfg, seeds, out)
 	if err != nil {
 		return err
@@ -87,22 +95,26 @@ func (o *outbox) close() {
 	}
 }
 
-// run visits the seeds and waits for colly, or for ctx.
+// run queues the seeds (a resumed frontier has them already) and runs the
+// workers until the frontier is empty, or ctx ends.
 func (cr *crawler) run(ctx context.Context, seeds []*url.URL) error {
-	for _, u := range seeds {
-		cr.enqueue(nil, u.String(), 0)
+	var stored func(string) bool
+	if cr.cfg.Captured != nil {
+		stored = func(u string) bool { return cr.cfg.Captured(u, cr.front.Begun()) }
 	}
-	done := make(chan struct{})
-	go func() {
-		cr.c.Wait()
-		close(done)
-	}()
-	select {
-	case <-done:
-	case <-ctx.Done():
-		return ctx.Err()
+	if err := cr.front.requeueTaken(stored); err != nil {
+		return err
 	}
-	cr.flushOrphans()
+	cr.cfg.Stats.Resumed.Store(int64(cr.front.Resumed()))
+	keys := make([]string, len(seeds))
+	for i, u := range seeds {
+		keys[i] = u.String()
+	}
+	cr.enqueue(keys, 0, false)
+	cr.work(cr.scope.workers(cr.cfg))
+	if ctx.Err() == nil {
+		cr.flushOrphans()
+	}
 	cr.t.base.CloseIdleConnections()
 	return ctx.Err()
 }

@@ -106,7 +106,7 @@ func fetchError(p Page, err error) error {
 type redirectPolicy struct {
 	robots *robots
 	scope  *scope    // nil in Fetch
-	front  *frontier // nil in Fetch
+	front  *Frontier // nil in Fetch
 	stats  *Stats    // nil in Fetch
 	log    *slog.Logger
 }
@@ -143,9 +143,23 @@ func (rp *redirectPolicy) checkSeen(req *http.Request, via []*http.Request) erro
 		return err
 	}
 	first, _ := Canonicalize(via[0].URL.String())
-	if key == first || rp.front.markSeen(key) {
+	if key == first || rp.front.markReached(key) {
 		return nil
+	}
+	if inChain(key, via) {
+		return fmt.Errorf("crawl: redirect loop back to %s", key)
 	}
 	rp.log.Debug("redirect target already seen; keeping the 3xx", "from", via[len(via)-1].URL.String(), "to", key)
 	return http.ErrUseLastResponse
+}
+
+// inChain reports whether canonical URL key was already requested by an
+// earlier hop of this fetch.
+func inChain(key string, via []*http.Request) bool {
+	for _, r := range via {
+		if k, err := Canonicalize(r.URL.String()); err == nil && k == key {
+			return true
+		}
+	}
+	return false
 }

@@ -9,6 +9,7 @@ import (
 	"net/http"
 	"net/url"
 	"sync"
+	"time"
 
 	"github.com/temoto/robotstxt"
 )
@@ -56,6 +57,25 @@ func (r *robots) check(ctx context.Context, u *url.URL) error {
 	}
 	return nil
 }
+
+// crawlDelay is the Crawl-delay robots.txt asks of us for u's host, 0 when
+// none or not fetched yet.
+func (r *robots) crawlDelay(u *url.URL) time.Duration {
+	r.mu.Lock()
+	data := r.data[u.Scheme+"://"+u.Host+"/robots.txt"]
+	r.mu.Unlock()
+	if data == nil {
+		return 0
+	}
+	if g := data.FindGroup(r.agent); g != nil {
+		return min(g.CrawlDelay, maxCrawlDelay)
+	}
+	return 0
+}
+
+// maxCrawlDelay bounds what robots.txt may ask: a site asking more is
+// still crawled, a minute apart.
+const maxCrawlDelay = time.Minute
 
 func (r *robots) rules(ctx context.Context, u *url.URL) (*robotstxt.RobotsData, error) {
 	key := u.Scheme + "://" + u.Host + "/robots.txt"

@@ -5,7 +5,7 @@ import (
 	"regexp"
 	"sort"
 	"strings"
-	"sync"
+	"time"
 
 	"github.com/gocolly/colly/v2"
 
@@ -124,59 +124,35 @@ func (s *scope) limitRules(cfg Config) []*colly.LimitRule {
 	return append(out, &colly.LimitRule{DomainGlob: "*", Delay: cfg.Delay, Parallelism: 1})
 }
 
-// frontier is the run's dedup state, keyed by canonical URL. seen holds every
-// URL queued or reached; fetched maps the canonical URL of every emitted page
-// to the URL that was fetched for it. It is the seam where issue 6 moves the
-// seen set to bbolt.
-type frontier struct {
-	mu      sync.Mutex
-	seen    map[string]bool
-	fetched map[string]string
-	budget  int // fetches left; < 0 = no limit
+// parallel is how many requests u's host may have at once.
+func (s *scope) parallel(u *url.URL, cfg Config) int {
+	if site := s.site(u); site != nil && site.Parallel > 0 {
+		return site.Parallel
+	}
+	return cfg.Parallel
 }
 
-func newFrontier(maxPages int) *frontier {
-	budget := maxPages
-	if budget <= 0 {
-		budget = -1
+// delay is the pause between requests to u's host: the site's delay (or
+// the run's), or its robots.txt Crawl-delay when that is longer.
+func (s *scope) delay(u *url.URL, cfg Config, rb *robots) time.Duration {
+	d := cfg.Delay
+	if site := s.site(u); site != nil && site.Delay > 0 {
+		d = site.Delay
 	}
-	return &frontier{seen: map[string]bool{}, fetched: map[string]string{}, budget: budget}
+	return max(d, rb.crawlDelay(u))
 }
 
-// markSeen adds key to the seen set and reports whether it was new.
-func (f *frontier) markSeen(key string) bool {
-	f.mu.Lock()
-	defer f.mu.Unlock()
-	if f.seen[key] {
-		return false
+// workers is how many fetches a run makes at once: enough for every host
+// in scope to use its parallelism, at most maxWorkers.
+func (s *scope) workers(cfg Config) int {
+	if cfg.Workers > 0 {
+		return cfg.Workers
 	}
-	f.seen[key] = true
-	return true
+	n := 0
+	for _, h := range s.hostList() {
+		n += s.parallel(&url.URL{Host: h}, cfg)
+	}
+	return min(max(n, 1), maxWorkers)
 }
 
-// spend takes one fetch from the budget, reporting false when none is left.
-func (f *frontier) spend() bool {
-	f.mu.Lock()
-	defer f.mu.Unlock()
-	if f.budget == 0 {
-		return false
-	}
-	if f.budget > 0 {
-		f.budget--
-	}
-	return true
-}
-
-// claim records that the fetch of requested produced the page whose
-// canonical URL is canonical, and marks canonical seen. When another fetch
-// claimed canonical first, it returns that fetch's URL and claims nothing.
-func (f *frontier) claim(canonical, requested string) (earlier string) {
-	f.mu.Lock()
-	defer f.mu.Unlock()
-	if prev, ok := f.fetched[canonical]; ok && prev != requested {
-		return prev
-	}
-	f.fetched[canonical] = requested
-	f.seen[canonical] = true
-	return ""
-}
+const maxWorkers = 64

@@ -24,6 +24,9 @@ type crawlOptions struct {
 	delay        time.Duration
 	parallel     int
 	quiet        bool
+	contact      string
+	progress     string
+	logFormat    string
 	seeds        []string
 }
 
@@ -36,13 +39,22 @@ func (o *crawlOptions) register(fs *flag.FlagSet) {
 	fs.IntVar(&o.maxPages, "max-pages", 0, "stop after `N` pages (0: no limit)")
 	fs.DurationVar(&o.delay, "delay", time.Second, "wait between requests to one host")
 	fs.IntVar(&o.parallel, "parallel", 2, "requests at once per host")
-	fs.BoolVar(&o.quiet, "quiet", false, "print nothing unless something failed")
+	fs.BoolVar(&o.quiet, "quiet", false, "print nothing unless something failed (for cron)")
+	fs.StringVar(&o.contact, "contact", "", "contact `URL` (or mailto:) named in the User-Agent for site operators")
+	fs.StringVar(&o.progress, "progress", "auto", "live progress line on stderr: `auto|always|never` (auto: on a terminal)")
+	fs.StringVar(&o.logFormat, "log-format", "text", "log lines on stderr when there is no progress line: `text|json`")
 }
 
 // validate checks the options without touching the network or the archive.
 func (o *crawlOptions) validate() error {
 	if o.maxDepth < 0 || o.maxPages < 0 || o.parallel < 1 || o.delay < 0 {
 		return usagef("see 'prov crawl -h'", "--max-depth, --max-pages and --delay must be ≥ 0 and --parallel ≥ 1")
+	}
+	switch {
+	case o.progress != "auto" && o.progress != "always" && o.progress != "never":
+		return usagef("auto, always or never", "--progress %q", o.progress)
+	case o.logFormat != "text" && o.logFormat != "json":
+		return usagef("text or json", "--log-format %q", o.logFormat)
 	}
 	return nil
 }
@@ -70,15 +82,17 @@ func runCrawl(ctx context.Context, e *env, args []string) error {
 	if len(cfg.Seeds) == 0 {
 		return usagef("give URLs or a rules file with seeds", "nothing to crawl")
 	}
-	db, err := openForWrite(dbPath(o.db, e.getenv), "prov crawl")
+	cr, err := startCrawl(dbPath(o.db, e.getenv), cfg)
 	if err != nil {
 		return err
 	}
-	defer db.Close()
-	sum, err := crawlInto(ctx, db, cfg, set)
+	defer cr.close()
+	fb := newFeedback(e.stderr, &o)
+	sum, err := cr.run(ctx, cfg, set, fb)
 	if err != nil {
 		return err
 	}
+	fb.summary(sum)
 	if !o.quiet || sum.failures() > 0 {
 		printRunSummary(e.stdout, sum)
 	}
@@ -106,6 +120,7 @@ func (o *crawlOptions) crawlConfig(set *rules.Set) (crawl.Config, error) {
 	cfg := crawl.Config{
 		Seeds: o.seeds, Rules: set, AllowPrivate: o.allowPrivate,
 		MaxDepth: o.maxDepth, MaxPages: o.maxPages, Delay: o.delay, Parallel: o.parallel,
+		UserAgent: crawl.UserAgentFor(o.contact),
 	}
 	if len(cfg.Seeds) == 0 {
 		for _, s := range set.Sites {
@@ -130,31 +145,6 @@ func openForWrite(path, holder string) (*archive.DB, error) {
 	return archive.Open(path, archive.Options{Timeout: time.Second, Holder: fmt.Sprintf("%s (pid %d)", holder, os.Getpid())})
 }
 
-// crawlInto runs one crawl into db: a run record, the crawler feeding the
-// pipeline, and the run closed with its counts whatever happened.
-func crawlInto(ctx context.Context, db *archive.DB, cfg crawl.Config, set *rules.Set) (*tally, error) {
-	run, err := db.BeginRun(cfg.Seeds)
-	if err != nil {
-		return nil, err
-	}
-	t := newTally(run)
-	w := archive.NewWriter(db, archive.WriterConfig{})
-	pages := make(chan crawl.Page, 64)
-	ingestErr := make(chan error, 1)
-	go func() { ingestErr <- ingest(ctx, pages, w, set, t, 2) }()
-	crawlErr := crawl.Run(ctx, cfg, pages)
-	err = firstErr(<-ingestErr, w.Close(), crawlErr)
-	t.run.End = time.Now().UTC()
-	t.run.Status = "done"
-	if err != nil || ctx.Err() != nil {
-		t.run.Status = "interrupted"
-	}
-	if ferr := db.FinishRun(t.run); ferr != nil && err == nil {
-		err = ferr
-	}
-	return t, err
-}
-
 func firstErr(errs ...error) error {
 	for _, err := range errs {
 		if err != nil {
@@ -166,8 +156,8 @@ func firstErr(errs ...error) error {
 
 func printRunSummary(w io.Writer, t *tally) {
 	r := t.run
-	fmt.Fprintf(w, "run %d: %d fetched, %d new, %d failed, %d bytes, %s\n",
-		r.ID, r.Fetched, r.New, t.failures(), r.Bytes, r.End.Sub(r.Start).Round(time.Millisecond))
+	fmt.Fprintf(w, "run %d: %d fetched, %d new, %d changed, %d unchanged, %d failed, %d bytes, %s\n",
+		r.ID, r.Fetched, r.New, r.Changed, r.Unchanged, t.failures(), r.Bytes, r.End.Sub(r.Start).Round(time.Millisecond))
 	for _, reason := range sortedKeys(r.Failed) {
 		fmt.Fprintf(w, "  failed (%s): %d\n", reason, r.Failed[reason])
 	}

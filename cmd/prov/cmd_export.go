@@ -105,10 +105,15 @@ func (o *exportOptions) jsonl(db *archive.DB, e *env, f export.Filter) error {
 	return file.Close()
 }
 
+// readTimeout is how long a reader waits for a crawl's commit to end.
+const readTimeout = 5 * time.Second
+
 // openForRead opens an archive to read; it must already exist.
 func openForRead(path string) (*archive.DB, error) {
 	if _, err := os.Stat(path); err != nil {
 		return nil, fmt.Errorf("no archive at %s (crawl first, or give --db)", path)
 	}
-	return archive.Open(path, archive.Options{ReadOnly: true, Timeout: time.Second})
+	// A crawl opens the archive only to commit, for well under a second
+	// at a time (archive.Shared): waiting a few seconds gets in between.
+	return archive.Open(path, archive.Options{ReadOnly: true, Timeout: readTimeout})
 }

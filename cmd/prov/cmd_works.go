@@ -69,39 +69,3 @@ func printCopy(w io.Writer, c archive.Copy) {
 	}
 	fmt.Fprintf(w, "  %-9s %-10s %-25s %s  %s%s\n", c.Relation, orNone(c.Authority), orNone(c.Published), c.URL, c.Publisher, sim)
 }
-
-func runRuns(ctx context.Context, e *env, args []string) error {
-	var dbFlag string
-	var asJSON bool
-	fs := newFlags("runs", "", e.stderr)
-	fs.StringVar(&dbFlag, "db", "", "archive `PATH` (default $PROV_DB or prov.db)")
-	fs.BoolVar(&asJSON, "json", false, "print JSON")
-	if _, err := parse(fs, args); err != nil {
-		return err
-	}
-	db, err := openForRead(dbPath(dbFlag, e.getenv))
-	if err != nil {
-		return err
-	}
-	defer db.Close()
-	runs, err := db.Runs()
-	if err != nil {
-		return err
-	}
-	if asJSON {
-		return json.NewEncoder(e.stdout).Encode(runs)
-	}
-	fmt.Fprintf(e.stdout, "%4s  %-20s  %-9s  %7s %5s %7s %9s %6s %10s\n", "run", "start (UTC)", "duration", "status", "seeds", "fetched", "new", "failed", "bytes")
-	for _, r := range runs {
-		failed := 0
-		for _, n := range r.Failed {
-			failed += n
-		}
-		dur := "-"
-		if !r.End.IsZero() {
-			dur = r.End.Sub(r.Start).Round(10 * 1e6).String()
-		}
-		fmt.Fprintf(e.stdout, "%4d  %-20s  %-9s  %7s %5d %7d %9d %6d %10d\n", r.ID, r.Start.UTC().Format("2006-01-02T15:04:05Z"), dur, r.Status, len(r.Seeds), r.Fetched, r.New, failed, r.Bytes)
-	}
-	return nil
-}

@@ -43,6 +43,7 @@ func commands() []command {
 		{"diff", "show paragraph by paragraph what a copy changed", runDiff},
 		{"stats", "count what the archive holds", runStats},
 		{"runs", "list crawl runs", runRuns},
+		{"show", "list a URL's captures over time", runShow},
 		{"verify", "check the archive's fixity and references", runVerify},
 		{"version", "print the version", runVersion},
 	}

@@ -6,12 +6,14 @@ import (
 	"encoding/hex"
 	"errors"
 	"fmt"
+	"maps"
 	"mime"
 	"net"
 	"net/url"
 	"strings"
 	"sync"
 	"syscall"
+	"time"
 
 	"github.com/prov-archive/prov/archive"
 	"github.com/prov-archive/prov/clean"
@@ -37,25 +39,50 @@ func newTally(run archive.Run) *tally {
 }
 
 // add counts one stored entry; reason is its failure class, "" when the
-// page was fetched well.
-func (t *tally) add(e archive.Entry, reason string) {
+// page was fetched well; prev is what the archive held of its URL before.
+func (t *tally) add(e archive.Entry, reason string, prev archive.Previous) {
 	t.mu.Lock()
 	defer t.mu.Unlock()
 	c := e.Capture
 	t.run.Fetched++
 	t.run.Bytes += c.PayloadLength
-	if reason != "" {
+	switch {
+	case reason != "":
 		t.run.Failed[reason]++
 		if len(t.failed) < maxListedFailures {
 			t.failed = append(t.failed, c.RequestedURL+": "+failureText(c))
 		}
-	} else {
+	case c.Status == 304, prev.Exists && c.PayloadSHA256 != "" && c.PayloadSHA256 == prev.PayloadSHA256:
+		t.run.Unchanged++
+	case prev.Exists:
+		t.run.Changed++
+	default:
 		t.run.New++
 	}
 	host := hostOf(c.URL)
 	t.hosts[host]++
 	if c.Charset != "" && !strings.Contains(t.charsets[host], c.Charset) {
 		t.charsets[host] = strings.TrimPrefix(t.charsets[host]+","+c.Charset, ",")
+	}
+}
+
+// snapshot returns a copy of the run record as it stands.
+func (t *tally) snapshot() archive.Run {
+	t.mu.Lock()
+	defer t.mu.Unlock()
+	r := t.run
+	r.Failed = maps.Clone(t.run.Failed)
+	return r
+}
+
+// finish closes the run record: done, or interrupted.
+func (t *tally) finish(interrupted bool) {
+	t.mu.Lock()
+	defer t.mu.Unlock()
+	t.run.End = time.Now().UTC()
+	t.run.Status = archive.RunDone
+	if interrupted {
+		t.run.Status = archive.RunInterrupted
 	}
 }
 
@@ -109,7 +136,7 @@ func (t *tally) failures() int {
 // ingest consumes pages until the channel closes: it cleans each on one of
 // workers goroutines and hands the entry to w, the archive's one writer.
 // The first write error stops ingestion and is returned.
-func ingest(ctx context.Context, pages <-chan crawl.Page, w *archive.Writer, set *rules.Set, t *tally, workers int) error {
+func ingest(ctx context.Context, pages <-chan crawl.Page, w *archive.Writer, set *rules.Set, t *tally, workers int, look lookup) error {
 	var wg sync.WaitGroup
 	errc := make(chan error, workers)
 	for i := 0; i < workers; i++ {
@@ -118,13 +145,14 @@ func ingest(ctx context.Context, pages <-chan crawl.Page, w *archive.Writer, set
 			defer wg.Done()
 			for p := range pages {
 				e := entryFor(p, set, t.run.ID)
+				prev := look.previous(e.Capture.URL)
 				if err := w.Add(ctx, e); err != nil {
 					errc <- err
 					for range pages { // drain so the crawler can finish
 					}
 					return
 				}
-				t.add(e, failureOf(p))
+				t.add(e, failureOf(p), prev)
 			}
 		}()
 	}
@@ -146,6 +174,9 @@ func collect(errc <-chan error) []error {
 func entryFor(p crawl.Page, set *rules.Set, runID uint64) archive.Entry {
 	c := captureOf(p, runID)
 	e := archive.Entry{Capture: c, Payload: p.Payload}
+	if p.Status == 304 { // not modified: no body, and no empty blob
+		e.Payload, e.Capture.PayloadSHA256, e.Capture.PayloadLength = nil, "", 0
+	}
 	if p.Err != nil || !isDocument(p) {
 		return e
 	}
@@ -185,7 +216,7 @@ func isCapturePage(site *rules.Site, raw string) bool {
 
 func captureOf(p crawl.Page, runID uint64) archive.Capture {
 	c := archive.Capture{
-		RunID: runID, Kind: archive.KindResponse,
+		RunID:        runID, // Kind is derived by the archive against the URL's previous capture
 		RequestedURL: p.RequestedURL, FinalURL: p.FinalURL, URL: p.CanonicalURL,
 		Method: p.Method, Status: p.Status,
 		RequestHeader: p.RequestHeader, ResponseHeader: p.Header,

@@ -1,0 +1,191 @@
+package main
+
+import (
+	"fmt"
+	"net/http"
+	"net/http/httptest"
+	"path/filepath"
+	"strings"
+	"sync"
+	"testing"
+	"time"
+
+	"github.com/prov-archive/prov/archive"
+)
+
+// site is a loopback site of n pages in a chain-and-tree of links, every
+// page answering conditional GETs (ETag on even pages, Last-Modified on
+// odd ones). It counts, per path, the bodies it sent and the 304s.
+type site struct {
+	srv     *httptest.Server
+	n       int
+	delay   time.Duration
+	mu      sync.Mutex
+	bodies  map[string]int
+	not     map[string]int
+	hits    int
+	changed map[string]bool // paths whose content changed since the last crawl
+}
+
+func newSite(t testing.TB, n int, delay time.Duration) *site {
+	s := &site{n: n, delay: delay, bodies: map[string]int{}, not: map[string]int{}, changed: map[string]bool{}}
+	s.srv = httptest.NewServer(http.HandlerFunc(s.serve))
+	t.Cleanup(s.srv.Close)
+	return s
+}
+
+var lastMod = time.Date(2024, 1, 2, 3, 4, 5, 0, time.UTC).Format(http.TimeFormat)
+
+func (s *site) page(i int) string {
+	var b strings.Builder
+	fmt.Fprintf(&b, "<html><head><title>Page %d</title></head><body><h1>Page %d</h1><p>Text of page %d, long enough to be kept as the main text of the page by the cleaner.</p>", i, i, i)
+	if s.changed[fmt.Sprintf("/p/%d", i)] {
+		b.WriteString("<p>Changed since.</p>")
+	}
+	for _, j := range []int{2*i + 1, 2*i + 2, i + 1} {
+		if j < s.n {
+			fmt.Fprintf(&b, `<a href="/p/%d">page %d</a> `, j, j)
+		}
+	}
+	b.WriteString("</body></html>")
+	return b.String()
+}
+
+func (s *site) serve(w http.ResponseWriter, r *http.Request) {
+	if r.URL.Path == "/robots.txt" {
+		fmt.Fprint(w, "User-agent: *\nDisallow: /private/\n")
+		return
+	}
+	var i int
+	if _, err := fmt.Sscanf(r.URL.Path, "/p/%d", &i); err != nil || i >= s.n {
+		http.NotFound(w, r)
+		return
+	}
+	time.Sleep(s.delay)
+	s.mu.Lock()
+	body := s.page(i)
+	s.hits++
+	etag := fmt.Sprintf(`"v%d-%d"`, i, len(body))
+	if i%2 == 0 && r.Header.Get("If-None-Match") == etag || i%2 == 1 && r.Header.Get("If-Modified-Since") == lastMod && !s.changed[r.URL.Path] {
+		s.not[r.URL.Path]++
+		s.mu.Unlock()
+		w.WriteHeader(http.StatusNotModified)
+		return
+	}
+	s.bodies[r.URL.Path]++
+	s.mu.Unlock()
+	if i%2 == 0 {
+		w.Header().Set("ETag", etag)
+	} else {
+		w.Header().Set("Last-Modified", lastMod)
+	}
+	w.Header().Set("Content-Type", "text/html; charset=utf-8")
+	fmt.Fprint(w, body)
+}
+
+func (s *site) seed() string { return s.srv.URL + "/p/0" }
+
+func (s *site) counts() (bodies, notModified map[string]int, hits int) {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	b, n := map[string]int{}, map[string]int{}
+	for k, v := range s.bodies {
+		b[k] = v
+	}
+	for k, v := range s.not {
+		n[k] = v
+	}
+	return b, n, s.hits
+}
+
+func lastRun(t testing.TB, db string) archive.Run {
+	t.Helper()
+	a, err := archive.Open(db, archive.Options{ReadOnly: true})
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer a.Close()
+	runs, err := a.Runs()
+	if err != nil || len(runs) == 0 {
+		t.Fatalf("runs: %v %v", runs, err)
+	}
+	return runs[len(runs)-1]
+}
+
+// TestRecrawlIsIncremental: a second crawl of an unchanged site sends a
+// conditional GET for every page and receives no body twice; the run
+// counts them unchanged, and prov show lists both captures of a page.
+func TestRecrawlIsIncremental(t *testing.T) {
+	s := newSite(t, 20, 0)
+	db := filepath.Join(t.TempDir(), "prov.db")
+	crawlArgs := []string{"crawl", "--db", db, "--allow-private", "--delay", "1ms", "--max-depth", "20", "--quiet", s.seed()}
+	if code, _, stderr := prov(t, crawlArgs...); code != 0 {
+		t.Fatalf("first crawl exit %d: %s", code, stderr)
+	}
+	if r := lastRun(t, db); r.New != 20 || r.Fetched != 20 {
+		t.Fatalf("first run: %+v, want 20 new", r)
+	}
+	s.mu.Lock()
+	s.changed["/p/3"] = true
+	s.mu.Unlock()
+	if code, _, stderr := prov(t, crawlArgs...); code != 0 {
+		t.Fatalf("second crawl exit %d: %s", code, stderr)
+	}
+	bodies, notMod, _ := s.counts()
+	for path, n := range bodies {
+		if n > 1 && path != "/p/3" {
+			t.Errorf("%s: body sent %d times, want once", path, n)
+		}
+	}
+	if len(notMod) != 19 {
+		t.Errorf("304s for %d pages, want 19", len(notMod))
+	}
+	r := lastRun(t, db)
+	if r.Fetched != 20 || r.Unchanged != 19 || r.Changed != 1 || r.New != 0 {
+		t.Errorf("second run: fetched %d new %d changed %d unchanged %d; want 20 0 1 19", r.Fetched, r.New, r.Changed, r.Unchanged)
+	}
+	code, out, _ := prov(t, "show", "--db", db, s.srv.URL+"/p/2")
+	if code != 0 || !strings.Contains(out, archive.KindResponse) || !strings.Contains(out, archive.KindNotModified) {
+		t.Errorf("show exit %d:\n%s", code, out)
+	}
+	code, out, _ = prov(t, "show", "--db", db, s.srv.URL+"/p/3")
+	if code != 0 || !strings.Contains(out, "2 versions") {
+		t.Errorf("show of the changed page, exit %d:\n%s", code, out)
+	}
+}
+
+// TestReadableWhileCrawling: while a crawl runs, stats and export on the
+// same archive succeed, and a second crawl is refused at once (exit 75)
+// naming the running crawl's pid.
+func TestReadableWhileCrawling(t *testing.T) {
+	s := newSite(t, 40, 40*time.Millisecond)
+	db := filepath.Join(t.TempDir(), "prov.db")
+	done := make(chan int, 1)
+	go func() {
+		code, _, _ := prov(t, "crawl", "--db", db, "--allow-private", "--delay", "1ms", "--parallel", "1", "--max-depth", "40", "--quiet", s.seed())
+		done <- code
+	}()
+	for {
+		if _, _, hits := s.counts(); hits >= 8 {
+			break
+		}
+		time.Sleep(10 * time.Millisecond)
+	}
+	for _, args := range [][]string{{"stats"}, {"export", "--format", "jsonl"}, {"runs"}} {
+		code, _, stderr := prov(t, append(args, "--db", db)...)
+		if code != 0 {
+			t.Errorf("prov %s during a crawl: exit %d: %s", args[0], code, stderr)
+		}
+	}
+	start := time.Now()
+	code, _, stderr := prov(t, "crawl", "--db", db, "--allow-private", s.seed())
+	if code != exitLocked || !strings.Contains(stderr, "pid ") || !strings.Contains(stderr, "started") {
+		t.Errorf("second crawl: exit %d, stderr %q; want 75 naming the pid and start", code, stderr)
+	}
+	if d := time.Since(start); d > time.Second {
+		t.Errorf("second crawl took %v to give up", d)
+	}
+	if code := <-done; code != 0 {
+		t.Errorf("crawl exit %d", code)
+	}
+}

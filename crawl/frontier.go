@@ -1,0 +1,224 @@
+package crawl
+
+import (
+	"encoding/binary"
+	"errors"
+	"fmt"
+	"os"
+	"strings"
+	"sync"
+	"time"
+
+	bolt "go.etcd.io/bbolt"
+)
+
+// Frontier is a run's crawl state on disk (a bbolt file of its own): the
+// pending URLs with their depth, in the order they were found, and the seen
+// set, keyed by canonical URL. Nothing of it is held in memory, so a crawl's
+// memory stays flat however far it goes, and a crawl killed at any moment
+// resumes from it: a URL moves queued → taken when a worker takes it, and
+// to done only when Done says its capture is stored, so what was taken but
+// not stored is queued again by the next OpenFrontier.
+//
+// The file is written without fsync: a kill loses nothing (the kernel has
+// the pages), a power cut may lose the file, and an unreadable frontier is
+// started afresh — the archive, not the frontier, is the record.
+type Frontier struct {
+	db      *bolt.DB
+	path    string
+	temp    bool
+	begun   time.Time
+	resumed int // URLs pending when the run began
+
+	mu      sync.Mutex
+	changed chan struct{} // closed and replaced whenever a URL is queued
+}
+
+// URL states in the seen bucket.
+const (
+	stQueued  byte = 'q' // in the pending queue
+	stTaken   byte = 't' // taken by a worker, capture not stored yet
+	stDone    byte = 'd' // stored, or settled without a capture
+	stReached byte = 'r' // reached by a redirect or a rel=canonical, not queued itself
+)
+
+var (
+	fbMeta    = []byte("meta")
+	fbSeen    = []byte("seen")    // canonical URL → state, depth (uvarint)
+	fbPending = []byte("pending") // sequence (8 BE) → depth (uvarint), URL
+	fbClaims  = []byte("claims")  // canonical URL → the URL whose fetch produced it
+	keySpent  = []byte("spent")   // meta: fetches taken this run, for MaxPages
+	keyQueued = []byte("queued")  // meta: URLs in the pending queue
+	keyBegun  = []byte("begun")   // meta: when the crawl began (RFC 3339)
+)
+
+// OpenFrontier opens (or creates) the frontier at path; Run then queues
+// again the URLs a killed run had taken but not stored. path "" makes a
+// temporary file that Close and Finish remove.
+func OpenFrontier(path string) (*Frontier, error) {
+	f := &Frontier{path: path, changed: make(chan struct{})}
+	if path == "" {
+		tmp, err := os.CreateTemp("", "prov-frontier-*")
+		if err != nil {
+			return nil, fmt.Errorf("crawl: frontier: %w", err)
+		}
+		tmp.Close()
+		f.path, f.temp = tmp.Name(), true
+	}
+	db, err := openFrontierFile(f.path)
+	if err != nil {
+		return nil, err
+	}
+	f.db = db
+	if err := f.stamp(); err != nil {
+		db.Close()
+		return nil, err
+	}
+	return f, nil
+}
+
+func openFrontierFile(path string) (*bolt.DB, error) {
+	opts := &bolt.Options{Timeout: time.Second, NoSync: true, NoFreelistSync: true}
+	db, err := bolt.Open(path, 0o644, opts)
+	if err != nil && !errors.Is(err, os.ErrNotExist) && !strings.Contains(err.Error(), "timeout") {
+		// Unreadable (a power cut without fsync): start afresh.
+		os.Remove(path)
+		db, err = bolt.Open(path, 0o644, opts)
+	}
+	if err != nil {
+		return nil, fmt.Errorf("crawl: frontier %s: %w", path, err)
+	}
+	err = db.Update(func(tx *bolt.Tx) error {
+		for _, b := range [][]byte{fbMeta, fbSeen, fbPending, fbClaims} {
+			if _, err := tx.CreateBucketIfNotExists(b); err != nil {
+				return err
+			}
+		}
+		return nil
+	})
+	if err != nil {
+		db.Close()
+		return nil, fmt.Errorf("crawl: frontier %s: %w", path, err)
+	}
+	return db, nil
+}
+
+// stamp records when the frontier was begun, unless it was already.
+func (f *Frontier) stamp() error {
+	return f.update(func(tx *bolt.Tx) error {
+		meta := tx.Bucket(fbMeta)
+		if v := meta.Get(keyBegun); v != nil {
+			f.begun, _ = time.Parse(time.RFC3339Nano, string(v))
+			return nil
+		}
+		f.begun = time.Now().UTC()
+		return meta.Put(keyBegun, []byte(f.begun.Format(time.RFC3339Nano)))
+	})
+}
+
+// Begun is when the crawl this frontier belongs to began (its first run).
+func (f *Frontier) Begun() time.Time { return f.begun }
+
+// requeueTaken settles every URL a stopped run had taken: done when
+// stored(url) says its capture reached the archive (the run was killed
+// between the commit and Done), else queued again at the end.
+func (f *Frontier) requeueTaken(stored func(url string) bool) error {
+	return f.update(func(tx *bolt.Tx) error {
+		seen := tx.Bucket(fbSeen)
+		var keys [][]byte
+		var depths []int
+		err := seen.ForEach(func(k, v []byte) error {
+			if len(v) > 0 && v[0] == stTaken {
+				d, _ := binary.Uvarint(v[1:])
+				keys, depths = append(keys, append([]byte(nil), k...)), append(depths, int(d))
+			}
+			return nil
+		})
+		if err != nil {
+			return err
+		}
+		requeued := 0
+		for i, k := range keys {
+			var err error
+			if stored != nil && stored(string(k)) {
+				err = seen.Put(k, stateValue(stDone, depths[i]))
+			} else {
+				requeued++
+				err = push(tx, string(k), depths[i])
+			}
+			if err != nil {
+				return err
+			}
+		}
+		f.resumed = int(counter(tx, keyQueued))
+		return addCounter(tx, keySpent, -requeued)
+	})
+}
+
+// Resumed reports how many URLs were pending when the frontier was opened:
+// non-zero when this run continues one that was stopped.
+func (f *Frontier) Resumed() int { return f.resumed }
+
+// Path is the frontier's file.
+func (f *Frontier) Path() string { return f.path }
+
+// Close closes the file, keeping it for the next run to resume from.
+func (f *Frontier) Close() error {
+	if err := f.db.Close(); err != nil {
+		return fmt.Errorf("crawl: frontier: %w", err)
+	}
+	if f.temp {
+		os.Remove(f.path)
+	}
+	return nil
+}
+
+// Finish closes and removes the file: the crawl is complete, and the next
+// run starts afresh from its seeds.
+func (f *Frontier) Finish() error {
+	err := f.db.Close()
+	if rmErr := os.Remove(f.path); err == nil && rmErr != nil && !errors.Is(rmErr, os.ErrNotExist) {
+		err = rmErr
+	}
+	if err != nil {
+		return fmt.Errorf("crawl: frontier: %w", err)
+	}
+	return nil
+}
+
+func (f *Frontier) update(fn func(tx *bolt.Tx) error) error {
+	if err := f.db.Update(fn); err != nil {
+		return fmt.Errorf("crawl: frontier: %w", err)
+	}
+	return nil
+}
+
+// Done marks urls (canonical, or canonicalised here) as stored.
+func (f *Frontier) Done(urls ...string) error {
+	return f.update(func(tx *bolt.Tx) error {
+		seen := tx.Bucket(fbSeen)
+		for _, u := range urls {
+			if key, err := Canonicalize(u); err == nil {
+				u = key
+			}
+			v := seen.Get([]byte(u))
+			if v == nil {
+				v = []byte{stDone, 0}
+			}
+			nv := append([]byte{stDone}, v[1:]...)
+			if err := seen.Put([]byte(u), nv); err != nil {
+				return err
+			}
+		}
+		return nil
+	})
+}
+
+// Queued returns how many URLs wait in the queue, for progress.
+func (f *Frontier) Queued() (n int) {
+	f.db.View(func(tx *bolt.Tx) error {
+		n = int(counter(tx, keyQueued))
+		return nil
+	})
+	return n
+}

@@ -1,0 +1,130 @@
+package crawl
+
+import (
+	"context"
+	"errors"
+	"io"
+	"net"
+	"net/http"
+	"strconv"
+	"sync"
+	"syscall"
+	"time"
+)
+
+// gate paces the requests to each host: at most parallel at once, starts
+// at least delay apart (the larger of the site's delay and its robots.txt
+// Crawl-delay), and none before a pause the host asked for (Retry-After,
+// or backoff after a 429 or 503) is over.
+type gate struct {
+	now   func() time.Time
+	mu    sync.Mutex
+	hosts map[string]*hostGate
+}
+
+type hostGate struct {
+	slots chan struct{}
+	delay time.Duration
+	next  time.Time // earliest start of the next request
+}
+
+func newGate(now func() time.Time) *gate {
+	return &gate{now: now, hosts: map[string]*hostGate{}}
+}
+
+// host returns the gate of host, made with parallel slots and delay the
+// first time it is asked for.
+func (g *gate) host(host string, parallel int, delay time.Duration) *hostGate {
+	g.mu.Lock()
+	defer g.mu.Unlock()
+	h := g.hosts[host]
+	if h == nil {
+		h = &hostGate{slots: make(chan struct{}, max(parallel, 1)), delay: delay}
+		g.hosts[host] = h
+	}
+	return h
+}
+
+// acquire waits for a slot and the host's turn. The caller must call
+// release with the pause the response asked for (0 for none).
+func (g *gate) acquire(ctx context.Context, h *hostGate) error {
+	select {
+	case h.slots <- struct{}{}:
+	case <-ctx.Done():
+		return ctx.Err()
+	}
+	g.mu.Lock()
+	now := g.now()
+	start := now
+	if h.next.After(now) {
+		start = h.next
+	}
+	h.next = start.Add(h.delay)
+	g.mu.Unlock()
+	if err := sleep(ctx, start.Sub(now)); err != nil {
+		<-h.slots
+		return err
+	}
+	return nil
+}
+
+func (g *gate) release(h *hostGate, pause time.Duration) {
+	if pause > 0 {
+		g.mu.Lock()
+		if until := g.now().Add(pause); until.After(h.next) {
+			h.next = until
+		}
+		g.mu.Unlock()
+	}
+	<-h.slots
+}
+
+func sleep(ctx context.Context, d time.Duration) error {
+	if d <= 0 {
+		return ctx.Err()
+	}
+	t := time.NewTimer(d)
+	defer t.Stop()
+	select {
+	case <-t.C:
+		return nil
+	case <-ctx.Done():
+		return ctx.Err()
+	}
+}
+
+// retryable reports whether a page is worth asking again: a 429 or 503,
+// or a fetch that failed on the connection before any response.
+func retryable(p Page) bool {
+	if p.Err == nil {
+		return p.Status == http.StatusTooManyRequests || p.Status == http.StatusServiceUnavailable
+	}
+	var ne net.Error
+	return p.Status == 0 && (errors.Is(p.Err, syscall.ECONNREFUSED) || errors.Is(p.Err, syscall.ECONNRESET) ||
+		errors.Is(p.Err, io.EOF) || errors.Is(p.Err, io.ErrUnexpectedEOF) || (errors.As(p.Err, &ne) && ne.Timeout()))
+}
+
+// backoff is the pause before try number attempt+1 (attempt counts from 1):
+// the response's Retry-After when it names one, bounded by maxWait, else
+// base doubled for each try.
+func backoff(p Page, attempt int, base, maxWait time.Duration, now time.Time) time.Duration {
+	if d, ok := retryAfter(p.Header, now); ok {
+		return min(d, maxWait)
+	}
+	return min(base<<(attempt-1), maxWait)
+}
+
+// retryAfter reads a Retry-After header: seconds, or an HTTP date.
+func retryAfter(h http.Header, now time.Time) (time.Duration, bool) {
+	v := h.Get("Retry-After")
+	if v == "" {
+		return 0, false
+	}
+	if s, err := strconv.Atoi(v); err == nil && s >= 0 {
+		return time.Duration(s) * time.Second, true
+	}
+	if t, err := http.ParseTime(v); err == nil {
+		return max(t.Sub(now), 0), true
+	}
+	return 0, false
+}

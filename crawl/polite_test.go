@@ -1,0 +1,109 @@
+package crawl
+
+import (
+	"context"
+	"fmt"
+	"net/http"
+	"net/http/httptest"
+	"strings"
+	"sync"
+	"testing"
+	"time"
+)
+
+// politeSite answers /busy with 503 twice (then 200), /slow with 429 and a
+// Retry-After once, and asks a Crawl-delay of 1s in robots.txt when
+// crawlDelay is set. It records when each path was requested, and the
+// User-Agent.
+type politeSite struct {
+	mu    sync.Mutex
+	times map[string][]time.Time
+	agent string
+}
+
+func newPoliteSite(t *testing.T, crawlDelay bool) (*politeSite, *httptest.Server) {
+	ps := &politeSite{times: map[string][]time.Time{}}
+	srv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		if r.URL.Path == "/robots.txt" {
+			if crawlDelay {
+				fmt.Fprint(w, "User-agent: *\nCrawl-delay: 1\n")
+			}
+			return
+		}
+		ps.mu.Lock()
+		ps.times[r.URL.Path] = append(ps.times[r.URL.Path], time.Now())
+		n, agent := len(ps.times[r.URL.Path]), r.UserAgent()
+		ps.agent = agent
+		ps.mu.Unlock()
+		switch {
+		case r.URL.Path == "/busy" && n <= 2:
+			w.WriteHeader(http.StatusServiceUnavailable)
+		case r.URL.Path == "/slow" && n == 1:
+			w.Header().Set("Retry-After", "120")
+			w.WriteHeader(http.StatusTooManyRequests)
+		default:
+			w.Header().Set("Content-Type", "text/html")
+			fmt.Fprint(w, `<html><body><a href="/busy">b</a> <a href="/slow">s</a> <a href="/c">c</a></body></html>`)
+		}
+	}))
+	t.Cleanup(srv.Close)
+	return ps, srv
+}
+
+func runPolite(t *testing.T, cfg Config) map[string]Page {
+	t.Helper()
+	ch := make(chan Page)
+	errc := make(chan error, 1)
+	go func() { errc <- Run(context.Background(), cfg, ch) }()
+	got := map[string]Page{}
+	for p := range ch {
+		got[p.RequestedURL[strings.LastIndex(p.RequestedURL, "/"):]] = p
+	}
+	if err := <-errc; err != nil {
+		t.Fatal(err)
+	}
+	return got
+}
+
+// TestRetriesAndBackoff: 503s are retried with exponential backoff, a 429's
+// Retry-After is honoured (bounded by MaxWait), and the User-Agent names
+// prov, its version and the contact.
+func TestRetriesAndBackoff(t *testing.T) {
+	ps, srv := newPoliteSite(t, false)
+	st := new(Stats)
+	got := runPolite(t, Config{Seeds: []string{srv.URL + "/"}, AllowPrivate: true, Delay: time.Millisecond,
+		RetryBase: 40 * time.Millisecond, MaxWait: 150 * time.Millisecond, Stats: st,
+		UserAgent: UserAgentFor("mailto:ops@example.org")})
+	for _, path := range []string{"/busy", "/slow"} {
+		if p := got[path]; p.Status != 200 {
+			t.Errorf("%s: status %d err %v, want 200 after retries", path, p.Status, p.Err)
+		}
+	}
+	if n := st.Retried.Load(); n != 3 {
+		t.Errorf("retried %d times, want 3", n)
+	}
+	busy, slow := ps.times["/busy"], ps.times["/slow"]
+	if gap := busy[2].Sub(busy[1]); gap < 80*time.Millisecond {
+		t.Errorf("second backoff %v, want ≥ 80ms (doubled)", gap)
+	}
+	if gap := slow[1].Sub(slow[0]); gap < 150*time.Millisecond || gap > time.Second {
+		t.Errorf("Retry-After wait %v, want 150ms (capped by MaxWait)", gap)
+	}
+	if !strings.HasPrefix(ps.agent, "prov/") || !strings.Contains(ps.agent, "mailto:ops@example.org") {
+		t.Errorf("User-Agent %q", ps.agent)
+	}
+}
+
+// TestCrawlDelay: robots.txt's Crawl-delay spaces requests to the host
+// even when the run's delay is shorter.
+func TestCrawlDelay(t *testing.T) {
+	ps, srv := newPoliteSite(t, true)
+	runPolite(t, Config{Seeds: []string{srv.URL + "/", srv.URL + "/c"}, MaxDepth: -1, AllowPrivate: true, Delay: time.Millisecond})
+	a, b := ps.times["/"], ps.times["/c"]
+	if len(a) != 1 || len(b) != 1 {
+		t.Fatalf("requests: %v", ps.times)
+	}
+	if gap := b[0].Sub(a[0]).Abs(); gap < 900*time.Millisecond {
+		t.Errorf("requests %v apart, want ≥ 1s (Crawl-delay)", gap)
+	}
+}

@@ -1,0 +1,164 @@
+package crawl
+
+import (
+	"errors"
+	"fmt"
+	"net/url"
+	"strconv"
+	"sync"
+	"time"
+
+	"github.com/gocolly/colly/v2"
+)
+
+var errNotSent = errors.New("request not sent")
+
+// workers takes URLs from the frontier until it is empty and no worker is
+// busy (a busy worker may still queue links), or the run is cancelled.
+type workers struct {
+	cr   *crawler
+	mu   sync.Mutex
+	busy int
+	idle chan struct{} // closed and replaced whenever a worker finishes a URL
+}
+
+func (cr *crawler) work(n int) {
+	w := &workers{cr: cr, idle: make(chan struct{})}
+	var wg sync.WaitGroup
+	for i := 0; i < n; i++ {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			w.loop()
+		}()
+	}
+	wg.Wait()
+}
+
+func (w *workers) loop() {
+	cr := w.cr
+	for cr.ctx.Err() == nil {
+		queued, finished := cr.front.wait(), w.waitIdle()
+		w.setBusy(1, false)
+		key, depth, ok, over, err := cr.front.take(cr.cfg.MaxPages)
+		if err != nil {
+			cr.cfg.Logger.Error("frontier", "err", err)
+		}
+		if ok {
+			cr.fetch(key, depth)
+		}
+		if w.setBusy(-1, ok) == 0 && !ok {
+			return // nothing queued, nobody who could queue more
+		}
+		if over {
+			cr.cfg.Stats.Skipped.Add(int64(cr.front.Queued()))
+			return
+		}
+		if !ok {
+			select {
+			case <-queued:
+			case <-finished:
+			case <-cr.ctx.Done():
+			}
+		}
+	}
+}
+
+// setBusy changes the busy count and returns it; it wakes the waiting
+// workers when one finished a URL (worked) or nobody is busy any more.
+func (w *workers) setBusy(delta int, worked bool) int {
+	w.mu.Lock()
+	defer w.mu.Unlock()
+	w.busy += delta
+	if delta < 0 && (worked || w.busy == 0) {
+		close(w.idle)
+		w.idle = make(chan struct{})
+	}
+	return w.busy
+}
+
+func (w *workers) waitIdle() <-chan struct{} {
+	w.mu.Lock()
+	defer w.mu.Unlock()
+	return w.idle
+}
+
+// fetch fetches one URL taken from the frontier: robots.txt first, then
+// up to 1+Retries tries, each in its host's turn.
+func (cr *crawler) fetch(key string, depth int) {
+	cr.cfg.Stats.Queued.Store(int64(cr.front.Queued()))
+	u, err := url.Parse(key)
+	if err != nil {
+		cr.front.settle(key)
+		return
+	}
+	if err := cr.robots.check(cr.ctx, u); err != nil {
+		cr.refused(key, depth, err)
+		return
+	}
+	h := cr.gate.host(u.Host, cr.scope.parallel(u, cr.cfg), cr.scope.delay(u, cr.cfg, cr.robots))
+	for try := 1; cr.ctx.Err() == nil; try++ {
+		retry, pause := cr.try(h, key, depth, try)
+		if !retry {
+			return
+		}
+		cr.cfg.Stats.Retried.Add(1)
+		if sleep(cr.ctx, pause) != nil {
+			return
+		}
+	}
+}
+
+// try makes one request for key through colly, in the host's turn, and
+// reports whether to try again after pause.
+func (cr *crawler) try(h *hostGate, key string, depth, try int) (retry bool, pause time.Duration) {
+	if err := cr.gate.acquire(cr.ctx, h); err != nil {
+		return false, 0
+	}
+	ctx := colly.NewContext()
+	ctx.Put(ctxKey, key)
+	ctx.Put(ctxDepth, strconv.Itoa(depth))
+	ctx.Put(ctxTry, strconv.Itoa(try))
+	err := cr.c.Request("GET", key, nil, ctx, nil)
+	hostPause, _ := time.ParseDuration(ctx.Get(ctxPause))
+	cr.gate.release(h, hostPause)
+	if ctx.Get(ctxHandled) == "" {
+		cr.unhandled(ctx, key, depth, err)
+		return false, 0
+	}
+	if v := ctx.Get(ctxRetry); v != "" {
+		pause, _ = time.ParseDuration(v)
+		return true, pause
+	}
+	return false, 0
+}
+
+// unhandled deals with a request no callback saw: refused before it was
+// sent (colly's own checks), or dropped by colly after the transport had
+// it (a charset colly could not convert).
+func (cr *crawler) unhandled(ctx *colly.Context, key string, depth int, err error) {
+	if cr.ctx.Err() != nil {
+		return
+	}
+	id := ctx.Get(ctxFetchID)
+	if id == "" {
+		if err == nil {
+			err = errNotSent
+		}
+		cr.refused(key, depth, err)
+		return
+	}
+	rec := cr.t.take(id)
+	p := pageFrom(rec, key, cr.cfg)
+	p.Depth = depth
+	if u, perr := url.Parse(key); perr == nil {
+		p.Rule = cr.scope.ruleName(u)
+	}
+	if p.Err == nil {
+		p.Err = fetchError(p, err)
+	}
+	if p.Err == nil {
+		p.Err = fmt.Errorf("crawl: fetch %s: response not processed by the collector", key)
+	}
+	cr.emit(p, key)
+}
