@@ -18,6 +18,7 @@ type run struct {
 	caption   bool // inside a <figure> or <figcaption>: not a paragraph to score
 	chrome    bool // inside an element that is chrome (see settleChrome)
 	chromeAt  *html.Node
+	commas    int // for a run made up to score an element (creditSections)
 }
 
 // elemStats is what the block walk learns about one element.
@@ -83,6 +84,7 @@ func (bw *blockWalk) settleChrome() {
 	for n := range bw.chromeUp {
 		st := bw.stats[n]
 		frame := st != nil && !listTag(n.DataAtom) && st.units*2 >= total && st.linkUnits*10 < st.units*3 && total > 0
+		frame = frame || weakProse(n, st)
 		is[n] = !frame || commentBlock(n) // a long comment thread is still comments
 	}
 	for i := range bw.runs {
@@ -219,10 +221,7 @@ func (bw *blockWalk) isChrome(n *html.Node) bool {
 			return true
 		}
 	}
-	if _, ok := attrOK(n, "hidden"); ok {
-		return true
-	}
-	if st := attr(n, "style"); st != "" && hiddenStyle(st) {
+	if hidden(n) {
 		return true
 	}
 	if bw.relaxed {
@@ -276,6 +275,28 @@ func (bw *blockWalk) flush() {
 	bw.w.reset()
 	bw.runUnits, bw.runLink = 0, 0
 }
+
+// weakProse reports a block named as chrome only by a short token ("more",
+// "side", "top") that holds a long text with few links: the rest of a story
+// behind a "read more" fold, not a list of teasers.
+func weakProse(n *html.Node, st *elemStats) bool {
+	if st == nil || st.units < weakProseUnits || st.linkUnits*10 >= st.units || listTag(n.DataAtom) {
+		return false
+	}
+	return hint(n) < 0 && !strongChrome(n) && !hidden(n)
+}
+
+// hidden reports an element hidden by its attribute or inline style.
+func hidden(n *html.Node) bool {
+	if _, ok := attrOK(n, "hidden"); ok {
+		return true
+	}
+	st := attr(n, "style")
+	return st != "" && hiddenStyle(st)
+}
+
+// weakProseUnits is the text weakProse asks for: a dozen paragraphs.
+const weakProseUnits = 2000
 
 // listTag reports list elements: a list is never a page's frame.
 func listTag(a atom.Atom) bool { return a == atom.Ul || a == atom.Ol || a == atom.Dl }

@@ -5,7 +5,6 @@ import (
 	"net/http"
 	"net/url"
 	"strings"
-	"time"
 
 	"github.com/PuerkitoBio/goquery"
 	"golang.org/x/net/html"
@@ -16,7 +15,7 @@ import (
 
 // ExtractorVersion names the extraction code; change it when the text
 // Clean returns for the same bytes changes.
-const ExtractorVersion = "clean/4"
+const ExtractorVersion = "clean/5"
 
 // Input is one fetched page.
 type Input struct {
@@ -24,10 +23,10 @@ type Input struct {
 	Header http.Header // response header: Content-Type, Last-Modified
 	Body   []byte      // payload with the content coding (gzip…) removed
 	Site   *rules.Site // the site's rule; nil for generic extraction
-	// Budget bounds the time Clean spends on the page (see DefaultBudget,
-	// used when it is zero); past it, Clean returns what it found by then
-	// and sets Document.OverBudget.
-	Budget time.Duration
+	// Budget bounds the work Clean does on the page, in steps (see
+	// DefaultBudget, used when it is zero); past it, Clean returns what it
+	// found by then and sets Document.OverBudget.
+	Budget int
 }
 
 // Clean decodes, extracts main text and metadata. It never panics; a page

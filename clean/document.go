@@ -27,5 +27,5 @@ type Document struct {
 	NormVersion      int      // version of Normalize used for TextSHA256
 	Extractor        string   // "rule:NAME" or "generic"
 	ExtractorVersion string
-	OverBudget       bool // the time budget ran out (Input.Budget): Text is what was found by then
+	OverBudget       bool // the work budget ran out (Input.Budget): Text is what was found by then
 }

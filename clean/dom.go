@@ -34,7 +34,7 @@ var paraTags = map[atom.Atom]bool{
 // dropTags never hold visible article text.
 var dropTags = map[atom.Atom]bool{
 	atom.Script: true, atom.Style: true, atom.Noscript: true, atom.Template: true,
-	atom.Iframe: true, atom.Svg: true, atom.Math: true, atom.Select: true,
+	atom.Iframe: true, atom.Svg: true, atom.Select: true,
 	atom.Button: true, atom.Input: true, atom.Textarea: true, atom.Object: true,
 	atom.Embed: true, atom.Canvas: true, atom.Audio: true, atom.Video: true,
 	atom.Map: true, atom.Head: true, atom.Title: true, atom.Nav: true,

@@ -27,6 +27,7 @@ func genericRoots(bw *blockWalk) []*html.Node {
 		}
 		bw.creditUp(container(bw, r.owner), s)
 	}
+	creditSections(bw)
 	var best *html.Node
 	bestScore := 0.0
 	for _, n := range bw.order {
@@ -52,15 +53,63 @@ func genericRoots(bw *blockWalk) []*html.Node {
 	return withSiblings(bw, best, bestScore)
 }
 
+// creditSections scores a page cut into sections as Readability.js does
+// (section is among the tags it scores): each <section> with a sibling
+// <section> is a paragraph of its own text, for its parent and ancestors,
+// so that the element around the sections outweighs a short box beside
+// them. A lone section is only a wrapper: its paragraphs score it already.
+func creditSections(bw *blockWalk) {
+	for _, n := range bw.order {
+		if n.DataAtom != atom.Section || bw.budget.spent(scoreShare) {
+			continue
+		}
+		p := n.Parent
+		if p == nil || p.DataAtom == atom.Body || !hasSiblingSection(n) {
+			continue
+		}
+		bw.creditUp(p, runScore(sectionRun(bw, n)))
+	}
+}
+
+// sectionRun sums the runs of a section outside chrome into one.
+func sectionRun(bw *blockWalk, n *html.Node) *run {
+	st := bw.stats[n]
+	r := &run{}
+	for _, x := range bw.runs[st.start:st.end] {
+		if !x.chrome {
+			r.commas += commas(x.text)
+			r.units += x.units
+			r.linkUnits += x.linkUnits
+		}
+	}
+	return r
+}
+
+func hasSiblingSection(n *html.Node) bool {
+	for c := n.Parent.FirstChild; c != nil; c = c.NextSibling {
+		if c != n && c.DataAtom == atom.Section {
+			return true
+		}
+	}
+	return false
+}
+
 // runScore is the paragraph score of readability: one, plus one per comma,
 // plus one per hundred units up to three, scaled by the share not in links.
 func runScore(r *run) float64 {
 	if r.chrome || r.caption || r.units < minRunUnits {
 		return 0
 	}
-	s := 1 + float64(strings.Count(r.text, "，")+strings.Count(r.text, ", ")+strings.Count(r.text, "、")+strings.Count(r.text, "。"))
-	s += min(float64(r.units)/100, 3)
+	c := r.commas
+	if r.text != "" {
+		c = commas(r.text)
+	}
+	s := 1 + float64(c) + min(float64(r.units)/100, 3)
 	return s * (1 - float64(r.linkUnits)/float64(r.units))
+}
+
+func commas(t string) int {
+	return strings.Count(t, "，") + strings.Count(t, ", ") + strings.Count(t, "、") + strings.Count(t, "。")
 }
 
 // container is the element a run's score goes to: the run's own block when

@@ -18,6 +18,7 @@ var (
 		"detail", "maintext", "main-text", "main_text", "unionstyle", "artibody",
 		"post-body", "postbody", "entry", "story", "endtext", "rich_media",
 		"news_txt", "newstext", "text_con", "txtcon", "pages_content", "neirong",
+		"mathjax", // equations (Readability.js keeps them too): not a "CtxtMenu"
 	}
 	positiveTok = []string{"text", "txt", "con", "cont", "body", "post", "main", "zw", "nr", "wz"}
 	negativeSub = []string{
