@@ -21,7 +21,7 @@
 // Clean never panics and never fails on odd markup: a page with no article
 // yields a Document with empty Text. A pathological page (nesting deeper
 // than the parser takes, hundreds of thousands of elements) is cut at the
-// page's time budget (Input.Budget, DefaultBudget) with what was found by
+// page's work budget (Input.Budget, DefaultBudget) with what was found by
 // then, and Document.OverBudget says so. Extraction takes the site rule's
 // selectors when the rule names Content, the generic scorer otherwise.
 package clean

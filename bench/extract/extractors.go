@@ -35,7 +35,7 @@ func provText(pageURL string, body []byte) string {
 		return ""
 	}
 	if doc.OverBudget {
-		fmt.Fprintf(os.Stderr, "prov: %s: over its time budget, text cut short\n", pageURL)
+		fmt.Fprintf(os.Stderr, "prov: %s: over its work budget, text cut short\n", pageURL)
 	}
 	return doc.Text
 }
