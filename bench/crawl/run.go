@@ -1,0 +1,196 @@
+package main
+
+import (
+	"bytes"
+	"fmt"
+	"io"
+	"net"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"regexp"
+	"strconv"
+	"strings"
+	"syscall"
+	"time"
+)
+
+// result is what one crawler did, measured from outside its process.
+type result struct {
+	name     string
+	pages    int
+	served   int64 // requests the site answered, robots.txt included
+	wall     time.Duration
+	cpu      time.Duration // user + system
+	peakRSS  int64         // bytes, ru_maxrss
+	anonRSS  int64         // bytes, largest RssAnon sampled
+	fileRSS  int64         // bytes, largest RssFile+RssShmem sampled
+	stdout   string
+	exitCode int
+}
+
+func (r result) pagesPerSec() float64 { return float64(r.pages) / r.wall.Seconds() }
+
+func bench(o options) error {
+	if o.pages < 1 || o.parallel < 1 {
+		return fmt.Errorf("-pages and -parallel must be ≥ 1")
+	}
+	tmp, err := os.MkdirTemp("", "prov-bench-crawl-")
+	if err != nil {
+		return err
+	}
+	if o.keep {
+		fmt.Println("temporary folder:", tmp)
+	} else {
+		defer os.RemoveAll(tmp)
+	}
+	prov, err := provBinary(o.prov, tmp)
+	if err != nil {
+		return err
+	}
+	began := time.Now()
+	s := newSite(o.pages)
+	srv := s.serve()
+	defer srv.Close()
+	addr := srv.Listener.Addr().String()
+	fmt.Printf("site: %d pages, %.1f MB, on %s as %s (made in %s); parallel %d\n",
+		o.pages, float64(s.bytes())/1e6, addr, benchHost, time.Since(began).Round(time.Millisecond), o.parallel)
+	var results []result
+	if o.only == "" || o.only == "prov" {
+		r, err := measure(s, "prov", provCommand(prov, tmp, addr, o.parallel), parseProvPages)
+		if err != nil {
+			return err
+		}
+		results = append(results, r)
+	}
+	if o.only == "" || o.only == "colly" {
+		self, err := os.Executable()
+		if err != nil {
+			return err
+		}
+		cmd := exec.Command(self, "-mode", "colly", "-addr", addr, "-parallel", strconv.Itoa(o.parallel))
+		r, err := measure(s, "colly", cmd, parseCollyPages)
+		if err != nil {
+			return err
+		}
+		results = append(results, r)
+	}
+	report(os.Stdout, results)
+	return nil
+}
+
+func (s *site) bytes() (n int) {
+	for _, p := range s.pages {
+		n += len(p)
+	}
+	return n
+}
+
+// provBinary returns the prov binary to run, building it into dir unless
+// one was given.
+func provBinary(given, dir string) (string, error) {
+	if given != "" {
+		return given, nil
+	}
+	src, err := exec.Command("go", "list", "-m", "-f", "{{.Dir}}", "github.com/prov-archive/prov").Output()
+	if err != nil {
+		return "", fmt.Errorf("find prov's module: %w", err)
+	}
+	out := filepath.Join(dir, "prov")
+	// Built in prov's own module (the replace target), with its go.mod and
+	// go.sum, as a user builds it; bench's go.sum need not list prov's
+	// cmd-only dependencies.
+	cmd := exec.Command("go", "build", "-o", out, "./cmd/prov")
+	cmd.Dir = strings.TrimSpace(string(src))
+	cmd.Stdout, cmd.Stderr = os.Stderr, os.Stderr
+	if err := cmd.Run(); err != nil {
+		return "", fmt.Errorf("build prov: %w", err)
+	}
+	return out, nil
+}
+
+// provCommand is prov's whole pipeline on the site. --delay is 1ns, not 0:
+// prov crawl passes 0 on to crawl.Config, where 0 means the 1s default.
+// Without --quiet, so that stdout carries the run's summary line.
+func provCommand(prov, tmp, addr string, parallel int) *exec.Cmd {
+	_, port, _ := net.SplitHostPort(addr)
+	return exec.Command(prov, "crawl",
+		"--db", filepath.Join(tmp, "bench.db"),
+		"--connect-to", benchHost+":80:127.0.0.1:"+port,
+		"--delay", "1ns", "--parallel", strconv.Itoa(parallel), "--max-depth", "50",
+		"--progress", "never", "http://"+benchHost+"/")
+}
+
+var provSummary = regexp.MustCompile(`run \d+: (\d+) fetched`)
+
+func parseProvPages(stdout string) (int, error) {
+	m := provSummary.FindStringSubmatch(stdout)
+	if m == nil {
+		return 0, fmt.Errorf("no summary line in prov's output %q", stdout)
+	}
+	return strconv.Atoi(m[1])
+}
+
+var collySummary = regexp.MustCompile(`pages (\d+)`)
+
+func parseCollyPages(stdout string) (int, error) {
+	m := collySummary.FindStringSubmatch(stdout)
+	if m == nil {
+		return 0, fmt.Errorf("no pages line in colly's output %q", stdout)
+	}
+	return strconv.Atoi(m[1])
+}
+
+// measure runs cmd to its end and reads its wall time, CPU time and peak
+// resident set (the kernel's ru_maxrss, in KiB on Linux).
+func measure(s *site, name string, cmd *exec.Cmd, pages func(string) (int, error)) (result, error) {
+	var stdout bytes.Buffer
+	cmd.Stdout, cmd.Stderr = &stdout, os.Stderr // its log lines show as it runs
+	fmt.Fprintf(os.Stderr, "%s: running %v\n", name, cmd.Args)
+	before := s.requests.Load()
+	start := time.Now()
+	if err := cmd.Start(); err != nil {
+		return result{}, fmt.Errorf("%s: %w", name, err)
+	}
+	rss := sampleRSS(cmd.Process.Pid, 50*time.Millisecond)
+	err := cmd.Wait()
+	rss.finish()
+	r := result{anonRSS: rss.anon, fileRSS: rss.file, name: name, wall: time.Since(start), served: s.requests.Load() - before, stdout: stdout.String()}
+	r.exitCode = cmd.ProcessState.ExitCode()
+	r.cpu = cmd.ProcessState.UserTime() + cmd.ProcessState.SystemTime()
+	if ru, ok := cmd.ProcessState.SysUsage().(*syscall.Rusage); ok {
+		r.peakRSS = ru.Maxrss << 10
+	}
+	if err != nil {
+		fmt.Fprintf(os.Stderr, "%s: %v (stdout: %s)\n", name, err, stdout.String())
+	}
+	r.pages, err = pages(r.stdout)
+	return r, err
+}
+
+func report(w io.Writer, rs []result) {
+	fmt.Fprintf(w, "\n%-6s %7s %8s %8s %9s %8s %12s %9s %9s %5s\n", "", "pages", "served", "seconds", "pages/s", "cpu s", "peak RSS MB", "anon MB", "file MB", "exit")
+	for _, r := range rs {
+		fmt.Fprintf(w, "%-6s %7d %8d %8.2f %9.1f %8.2f %12.1f %9.1f %9.1f %5d\n", r.name, r.pages, r.served, r.wall.Seconds(),
+			r.pagesPerSec(), r.cpu.Seconds(), mb(r.peakRSS), mb(r.anonRSS), mb(r.fileRSS), r.exitCode)
+	}
+	if len(rs) != 2 {
+		return
+	}
+	p, c := rs[0], rs[1]
+	ratio := p.pagesPerSec() / c.pagesPerSec()
+	fmt.Fprintf(w, "\nprov/colly pages per second: %.2f  (bar ≥ 0.50, goal 0.80: %s)\n", ratio, verdict(ratio >= 0.5))
+	cpuRatio := (float64(p.pages) / p.cpu.Seconds()) / (float64(c.pages) / c.cpu.Seconds())
+	fmt.Fprintf(w, "prov/colly pages per CPU second: %.2f  (less sensitive to other load on the machine)\n", cpuRatio)
+	fmt.Fprintf(w, "prov peak RSS: %.1f MB  (bar < 200 MB: %s)\n", mb(p.peakRSS), verdict(p.peakRSS < 200<<20))
+	fmt.Fprintln(w, "(peak RSS is ru_maxrss; anon and file are the largest RssAnon and RssFile seen, sampled every 50 ms)")
+}
+
+func mb(n int64) float64 { return float64(n) / (1 << 20) }
+
+func verdict(ok bool) string {
+	if ok {
+		return "met"
+	}
+	return "NOT met"
+}
