@@ -5,6 +5,7 @@ import (
 	"net"
 	"net/netip"
 	"net/url"
+	"regexp"
 	"strings"
 	"unicode"
 
@@ -23,16 +24,44 @@ var trackingParams = map[string]bool{
 	"spm": true, "scm": true, "from": true, "isappinstalled": true,
 }
 
+// sessionParams are the query parameters that carry a server session id:
+// the same page under every visitor's id. ASP's ASPSESSIONIDxxxxxxxx has a
+// random suffix, so it matches by prefix.
+var sessionParams = map[string]bool{
+	"jsessionid": true, "phpsessid": true, "sid": true, "sessionid": true, "session_id": true,
+}
+
 func isTracking(name string) bool {
 	if key, err := url.QueryUnescape(name); err == nil {
 		name = key
 	}
 	name = strings.ToLower(name)
-	return strings.HasPrefix(name, "utm_") || trackingParams[name]
+	return strings.HasPrefix(name, "utm_") || trackingParams[name] ||
+		sessionParams[name] || strings.HasPrefix(name, "aspsessionid")
+}
+
+// jsessionPath matches a ;jsessionid=… path parameter (Java servlets put
+// the session id in the path), up to the next path segment.
+var jsessionPath = regexp.MustCompile(`(?i);jsessionid=[^/?#]*`)
+
+// dropPathSession removes ;jsessionid=… from u's path.
+func dropPathSession(u *url.URL) {
+	if !strings.Contains(strings.ToLower(u.Path), ";jsessionid=") {
+		return
+	}
+	u.Path = jsessionPath.ReplaceAllString(u.Path, "")
+	u.RawPath = jsessionPath.ReplaceAllString(u.RawPath, "")
+	if u.Path == "" {
+		u.Path = "/"
+	}
+	if u.RawPath != "" && u.EscapedPath() != u.RawPath {
+		u.RawPath = ""
+	}
 }
 
 // Canonicalize returns the form of an http(s) URL that a run dedups on: the
-// fragment, user info and tracking parameters (utm_* and trackingParams)
+// fragment, user info, tracking parameters (utm_* and trackingParams) and
+// session ids (sessionParams, ASPSESSIONID*, a ;jsessionid= path parameter)
 // dropped; scheme and host lower-cased, an internationalised host in its
 // ASCII (punycode) form, a trailing dot of the host dropped; the default port
 // dropped; an empty path made "/". The path and the remaining query
@@ -50,6 +79,7 @@ func Canonicalize(raw string) (string, error) {
 		return "", fmt.Errorf("crawl: canonicalize %q: %w", raw, err)
 	}
 	u.User, u.Fragment, u.RawFragment, u.Opaque = nil, "", "", ""
+	dropPathSession(u)
 	if u.Path == "" {
 		u.Path, u.RawPath = "/", ""
 	}

@@ -21,6 +21,14 @@ func TestCanonicalize(t *testing.T) {
 		{"http://[FE80::1]:8080/x", "http://[fe80::1]:8080/x"},
 		{"http://example.test/%7Euser/a%20b", "http://example.test/%7Euser/a%20b"},
 		{" http://example.test/a ", "http://example.test/a"},
+		{"http://example.test/shop/item.jsp;jsessionid=A1B2C3?id=4", "http://example.test/shop/item.jsp?id=4"},
+		{"http://example.test/a;JSESSIONID=x/b", "http://example.test/a/b"},
+		{"http://example.test/;jsessionid=x", "http://example.test/"},
+		{"http://example.test/a;v=1", "http://example.test/a;v=1"},
+		{"http://example.test/a.php?PHPSESSID=abc&id=7", "http://example.test/a.php?id=7"},
+		{"http://example.test/a?id=7&sid=f00&sessionid=1&phpsessid=2", "http://example.test/a?id=7"},
+		{"http://example.test/a.asp?ASPSESSIONIDQQGGQGPG=XYZ&p=2", "http://example.test/a.asp?p=2"},
+		{"http://example.test/a?jsessionid=1&side=3", "http://example.test/a?side=3"},
 	}
 	for _, c := range cases {
 		got, err := Canonicalize(c.in)
@@ -38,6 +46,7 @@ func TestCanonicalize(t *testing.T) {
 func FuzzCanonicalize(f *testing.F) {
 	f.Add("HTTP://Example.TEST:80/a/B?utm_source=x&id=7#frag")
 	f.Add("http://[::1]:80/?a&&b")
+	f.Add("http://example.test/a%3B;jsessionid=1;x/b?sid=2")
 	f.Fuzz(func(t *testing.T, in string) {
 		once, err := Canonicalize(in)
 		if err != nil {

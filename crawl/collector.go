@@ -32,6 +32,7 @@ const (
 	ctxKey     = "prov.key"     // the canonical URL taken from the frontier
 	ctxDepth   = "prov.depth"   // its depth
 	ctxFetchID = "prov.fetch"   // the transport's fetch id
+	ctxKind    = "prov.kind"    // what the URL is fetched for (kindPage, kindSitemap…)
 	ctxTry     = "prov.try"     // 1 for the first try
 	ctxRetry   = "prov.retry"   // set by a callback: pause before trying again
 	ctxPause   = "prov.pause"   // set by a callback: pause the host asked for
@@ -81,28 +82,6 @@ func (cr *crawler) collector() (*colly.Collector, error) {
 	return c, nil
 }
 
-// enqueue queues the canonical URLs keys found at depth (0 for the seeds)
-// on a page (parent true), but for those out of scope, traps, or seen.
-func (cr *crawler) enqueue(keys []string, depth int, parent bool) {
-	kept := keys[:0:0]
-	for _, key := range keys {
-		u, err := url.Parse(key)
-		if err != nil {
-			continue
-		}
-		if parent && (!cr.scope.follows(u, depth) || cr.traps.trapped(u)) {
-			cr.cfg.Stats.Skipped.Add(1)
-			continue
-		}
-		kept = append(kept, key)
-	}
-	_, over, err := cr.front.add(kept, depth, cr.cfg.MaxPages)
-	if err != nil {
-		cr.cfg.Logger.Error("frontier", "err", err)
-	}
-	cr.cfg.Stats.Skipped.Add(int64(over))
-}
-
 // refused handles a URL that was not requested: robots.txt said no (counted,
 // settled, not sent), or its robots.txt or queueing failed (sent as a
 // failed page).
@@ -138,12 +117,23 @@ func (cr *crawler) onResponse(resp *colly.Response) {
 	if cr.retry(resp.Request.Ctx, p) {
 		return
 	}
-	links := inspect(&p)
-	if p.Status == 304 {
-		links = cr.storedLinks(p)
+	kind := kindFrom(resp.Request.Ctx)
+	found, err := readLinks(&p, kind)
+	if err != nil {
+		cr.cfg.Logger.Debug("links not read", "url", p.RequestedURL, "err", err)
+	}
+	if p.Status == 304 && kind == kindPage {
+		found = cr.storedLinks(p)
 	}
 	cr.emit(p, resp.Request.Ctx.Get(ctxKey))
-	cr.enqueue(links, p.Depth+1, true)
+	cr.enqueue(found, p.Depth)
+}
+
+func kindFrom(ctx *colly.Context) byte {
+	if k := ctx.Get(ctxKind); k != "" {
+		return k[0]
+	}
+	return kindPage
 }
 
 func (cr *crawler) onError(resp *colly.Response, err error) {
@@ -190,10 +180,16 @@ func (cr *crawler) page(r *colly.Request) Page {
 	return p
 }
 
-// emit sends p unless a page with the same canonical URL was already sent
-// for another fetch (a rel=canonical duplicate, settled here since it is
-// not stored). key is the frontier's URL for the fetch.
+// emit sends p unless it is a document read only for its URLs (a
+// sitemap, feed or robots.txt found by discovery), or a page with the same
+// canonical URL was already sent for another fetch (a rel=canonical
+// duplicate); those are settled here since they are not stored. key is
+// the frontier's URL for the fetch.
 func (cr *crawler) emit(p Page, key string) {
+	if cr.front.kind(key) != kindPage {
+		cr.readDoc(p, key)
+		return
+	}
 	if p.Err == nil && p.CanonicalURL != "" {
 		if earlier := cr.front.claim(p.CanonicalURL, p.RequestedURL); earlier != "" {
 			cr.cfg.Stats.Duplicates.Add(1)
@@ -220,9 +216,20 @@ func (cr *crawler) flushOrphans() {
 	}
 }
 
+// readDoc settles a sitemap or feed that was fetched for its URLs. One
+// that failed is not a failed page: it is noted, and the crawl goes on.
+func (cr *crawler) readDoc(p Page, key string) {
+	cr.front.settle(key)
+	if p.Err != nil || p.Status < 200 || p.Status > 299 {
+		cr.cfg.Logger.Debug("sitemap or feed not read", "url", key, "status", p.Status, "err", p.Err)
+		return
+	}
+	cr.cfg.Stats.Discovery.Add(1)
+}
+
 // storedLinks returns the links of the copy the archive holds of a page
 // that answered 304 Not Modified.
-func (cr *crawler) storedLinks(p Page) []string {
+func (cr *crawler) storedLinks(p Page) []link {
 	if cr.cfg.Stored == nil {
 		return nil
 	}

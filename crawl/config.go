@@ -4,6 +4,7 @@ import (
 	"io"
 	"log/slog"
 	"net/http"
+	"sync"
 	"sync/atomic"
 	"time"
 
@@ -45,22 +46,23 @@ func UserAgentFor(contact string) string {
 // named on each field; rules' sites override MaxDepth, Delay and Parallel for
 // their hosts.
 type Config struct {
-	Seeds        []string   // start URLs; when empty, the seeds of every rules site
-	Rules        *rules.Set // may be nil
-	ConnectTo    []ConnectTo
-	AllowPrivate bool
-	MaxDepth     int           // links followed from a seed (seed = depth 0); default 3; < 0 = seeds only
-	MaxPages     int           // fetches per run, 0 = no limit
-	Delay        time.Duration // per host, between requests; default 1s; < 0 = none
-	Parallel     int           // concurrent requests per host, default 2
-	MaxBodySize  int64         // body limit for payload and content, default 32 MiB
-	Timeout      time.Duration // per fetch (all hops and the body), default 30s
-	UserAgent    string        // default DefaultUserAgent()
-	Retries      int           // tries after the first on 429, 503, connection errors; default 2, < 0 = none
-	RetryBase    time.Duration // first backoff, doubled per try; default 1s
-	MaxWait      time.Duration // longest backoff or Retry-After honoured; default 1m
-	MaxURLLength int           // links longer than this are traps, not followed; default 2048
-	Workers      int           // fetches at once over all hosts; default Parallel × hosts in scope, at most 64
+	Seeds           []string   // start URLs; when empty, the seeds of every rules site
+	Rules           *rules.Set // may be nil
+	ConnectTo       []ConnectTo
+	AllowPrivate    bool
+	MaxDepth        int           // links followed from a seed (seed = depth 0); default 3; < 0 = seeds only
+	MaxPages        int           // page fetches per run, 0 = no limit (sitemaps, feeds and robots.txt are not counted)
+	MaxPagesPerHost int           // pages queued per host over the crawl, 0 = no limit
+	Delay           time.Duration // per host, between requests; default 1s; < 0 = none
+	Parallel        int           // concurrent requests per host, default 2
+	MaxBodySize     int64         // body limit for payload and content, default 32 MiB
+	Timeout         time.Duration // per fetch (all hops and the body), default 30s
+	UserAgent       string        // default DefaultUserAgent()
+	Retries         int           // tries after the first on 429, 503, connection errors; default 2, < 0 = none
+	RetryBase       time.Duration // first backoff, doubled per try; default 1s
+	MaxWait         time.Duration // longest backoff or Retry-After honoured; default 1m
+	MaxURLLength    int           // links longer than this are traps, not followed; default 2048
+	Workers         int           // fetches at once over all hosts; default Parallel × hosts in scope, at most 64
 
 	// Frontier holds the pending URLs and the seen set; a stopped run
 	// resumes from it. Default: a temporary one, removed when Run returns.
@@ -82,6 +84,17 @@ type Config struct {
 	// fetched and stored (but not yet marked done) is not fetched again.
 	Captured func(url string, since time.Time) bool
 
+	// LastCaptured, when set, returns when the archive's last capture of
+	// url was fetched (zero when it has none). A page a sitemap lists with
+	// a <lastmod> older than that capture is not fetched again; the links
+	// of its stored copy (Stored) are followed instead.
+	LastCaptured func(url string) time.Time
+
+	// NoDiscovery turns off reading the seed hosts' robots.txt Sitemap:
+	// lines and /sitemap.xml, and the feeds pages link to. Sitemaps and
+	// feeds given as seeds are still read.
+	NoDiscovery bool
+
 	Logger *slog.Logger // debug notes (duplicates, skips); default discards
 	Stats  *Stats       // when set, Run counts into it
 }
@@ -92,11 +105,57 @@ type Stats struct {
 	Fetched       atomic.Int64 // pages emitted
 	RobotsBlocked atomic.Int64 // URLs not requested because robots.txt disallows them
 	Duplicates    atomic.Int64 // fetches not emitted: their rel=canonical was already fetched
-	Skipped       atomic.Int64 // links out of scope, denied, too deep, or over MaxPages
+	Skipped       atomic.Int64 // links not queued: out of scope, denied, too deep, traps, over a limit (see SkipReasons)
 	Retried       atomic.Int64 // tries after a 429, 503 or connection error
 	Queued        atomic.Int64 // URLs waiting in the frontier (updated as the run goes)
 	Resumed       atomic.Int64 // URLs found pending in the frontier when the run began
+	Discovery     atomic.Int64 // robots.txt, sitemaps and feeds read for URLs (never sent as pages)
+
+	mu      sync.Mutex
+	reasons map[string]int64
 }
+
+// skip counts n skipped links for reason (one of the Skip* constants).
+func (s *Stats) skip(reason string, n int) {
+	if n <= 0 {
+		return
+	}
+	s.Skipped.Add(int64(n))
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	if s.reasons == nil {
+		s.reasons = map[string]int64{}
+	}
+	s.reasons[reason] += int64(n)
+}
+
+// SkipReasons returns how many links were skipped for each reason; the
+// counts add up to Skipped.
+func (s *Stats) SkipReasons() map[string]int64 {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	out := make(map[string]int64, len(s.reasons))
+	for k, v := range s.reasons {
+		out[k] = v
+	}
+	return out
+}
+
+// Reasons a link is skipped, as counted in Stats.SkipReasons.
+const (
+	SkipOutOfScope      = "out of scope"
+	SkipDenied          = "denied by rule"
+	SkipNotFollowed     = "not matched by follow or capture"
+	SkipTooDeep         = "too deep"
+	SkipMaxPages        = "max pages"
+	SkipMaxPagesPerHost = "max pages per host"
+	SkipMaxDocsPerHost  = "max sitemaps and feeds per host"
+	SkipUnchanged       = "unchanged since last capture (sitemap lastmod)"
+	TrapLongURL         = "trap: URL too long"
+	TrapRunawayQuery    = "trap: runaway query"
+	TrapRepeatedSegment = "trap: repeated path segment"
+	TrapCalendar        = "trap: calendar"
+)
 
 func (c Config) withDefaults() Config {
 	if c.MaxDepth == 0 {

@@ -106,11 +106,8 @@ func (cr *crawler) run(ctx context.Context, seeds []*url.URL) error {
 		return err
 	}
 	cr.cfg.Stats.Resumed.Store(int64(cr.front.Resumed()))
-	keys := make([]string, len(seeds))
-	for i, u := range seeds {
-		keys[i] = u.String()
-	}
-	cr.enqueue(keys, 0, false)
+	cr.enqueueSeeds(seeds)
+	cr.discoverSeeds(seeds)
 	cr.work(cr.scope.workers(cr.cfg))
 	if ctx.Err() == nil {
 		cr.flushOrphans()

@@ -12,12 +12,35 @@
 //     coding removed. Both are bounded by the body limit; a body that passed
 //     the limit is cut there and flagged Truncated, never cut silently.
 //   - The canonical URL (Canonicalize) is a URL with its fragment, tracking
-//     parameters, default port and case differences removed. It is the dedup
+//     parameters, session ids, default port and case differences removed. It is the dedup
 //     key: a run fetches each canonical URL at most once.
 //   - The seen set holds the canonical URLs a run has queued or reached by a
 //     redirect or a same-host rel=canonical link.
 //   - The scope of a run is the set of hosts it may fetch: the hosts of its
 //     seeds and the hosts named by its site rules.
+//   - A document read for URLs is a robots.txt (its Sitemap: lines), a
+//     sitemap or sitemap index (XML, gzip'd XML up to 50 MiB, or plain
+//     text), or an RSS/Atom feed, found by discovery: the seed hosts'
+//     robots.txt and /sitemap.xml, and the feeds a page names with <link
+//     rel=alternate>. It goes through the frontier, robots.txt and the
+//     host's pacing like a page, but it is not a page: it is never sent,
+//     a failed one is only logged, and it counts against neither MaxPages
+//     nor MaxPagesPerHost (at most maxDocsPerHost per host). It must be in
+//     scope (a host of the run, not denied); Follow patterns do not apply
+//     to it. A sitemap or feed given as a seed, or linked as a page, is a
+//     page whose entries are its links.
+//   - Depth: a seed is 0; a page linked from a page at depth d is d+1; a
+//     page listed by a sitemap or feed read at depth d is d+1; a sitemap
+//     or feed is read at the depth of what found it (the seed hosts'
+//     sitemaps at 0), so it is no step of its own.
+//   - A skip is a link not queued, counted in Stats.SkipReasons with its
+//     reason and logged at debug: out of scope, denied or not followed by
+//     its site rule, too deep, over MaxPages or MaxPagesPerHost, a trap
+//     (URL too long, runaway query, a path segment repeated more than
+//     twice, an endless calendar: a calendar hint with a date over a year
+//     ahead), or listed by a sitemap with a <lastmod> older than its last
+//     capture (LastCaptured) — that page is marked seen and the links of
+//     its stored copy are followed, as for a 304.
 //   - A private address is one the crawler refuses to dial unless told
 //     otherwise: loopback, RFC 1918 and fc00::/7, link-local, unspecified,
 //     shared (100.64.0.0/10), multicast, and the IPv4-mapped and NAT64 forms
@@ -25,7 +48,8 @@
 //     covers every redirect hop and DNS rebinding. Addresses named as a
 //     --connect-to target are allowed.
 //
-// Run drives a colly collector in async mode. colly's own defaults are not an
+// Run's workers (worker.go) take URLs from the frontier and drive a colly
+// collector synchronously, each in its host's turn (polite.go). colly's own defaults are not an
 // archiver's: prov turns robots.txt on, sets the collector's fields after
 // construction (so COLLY_* environment variables cannot turn robots.txt off),
 // captures the body in its own http.RoundTripper before colly un-gzips or

@@ -43,13 +43,16 @@ const (
 )
 
 var (
-	fbMeta    = []byte("meta")
-	fbSeen    = []byte("seen")    // canonical URL → state, depth (uvarint)
-	fbPending = []byte("pending") // sequence (8 BE) → depth (uvarint), URL
-	fbClaims  = []byte("claims")  // canonical URL → the URL whose fetch produced it
-	keySpent  = []byte("spent")   // meta: fetches taken this run, for MaxPages
-	keyQueued = []byte("queued")  // meta: URLs in the pending queue
-	keyBegun  = []byte("begun")   // meta: when the crawl began (RFC 3339)
+	fbMeta        = []byte("meta")
+	fbSeen        = []byte("seen")        // canonical URL → state, depth (uvarint)
+	fbPending     = []byte("pending")     // sequence (8 BE) → depth (uvarint), URL
+	fbClaims      = []byte("claims")      // canonical URL → the URL whose fetch produced it
+	fbKinds       = []byte("kinds")       // URL → kind, for the URLs queued as documents read for URLs
+	fbHosts       = []byte("hosts")       // "p host" / "d host" → pages / documents queued for host (8 BE)
+	keySpent      = []byte("spent")       // meta: fetches taken this run, for MaxPages
+	keyQueued     = []byte("queued")      // meta: URLs in the pending queue
+	keyBegun      = []byte("begun")       // meta: when the crawl began (RFC 3339)
+	keyQueuedDocs = []byte("queued-docs") // meta: documents (not pages) in the pending queue
 )
 
 // OpenFrontier opens (or creates) the frontier at path; Run then queues
@@ -89,7 +92,7 @@ func openFrontierFile(path string) (*bolt.DB, error) {
 		return nil, fmt.Errorf("crawl: frontier %s: %w", path, err)
 	}
 	err = db.Update(func(tx *bolt.Tx) error {
-		for _, b := range [][]byte{fbMeta, fbSeen, fbPending, fbClaims} {
+		for _, b := range [][]byte{fbMeta, fbSeen, fbPending, fbClaims, fbKinds, fbHosts} {
 			if _, err := tx.CreateBucketIfNotExists(b); err != nil {
 				return err
 			}
@@ -140,11 +143,15 @@ func (f *Frontier) requeueTaken(stored func(url string) bool) error {
 		requeued := 0
 		for i, k := range keys {
 			var err error
-			if stored != nil && stored(string(k)) {
+			kind := kindOf(tx, string(k))
+			switch {
+			case kind == kindPage && stored != nil && stored(string(k)):
 				err = seen.Put(k, stateValue(stDone, depths[i]))
-			} else {
+			case kind == kindPage:
 				requeued++
-				err = push(tx, string(k), depths[i])
+				err = push(tx, string(k), depths[i], kind)
+			default:
+				err = push(tx, string(k), depths[i], kind)
 			}
 			if err != nil {
 				return err

@@ -2,30 +2,43 @@ package crawl
 
 import (
 	"encoding/binary"
+	"net/url"
 
 	bolt "go.etcd.io/bbolt"
 )
 
-// add queues each of keys at depth unless it was seen, in one
-// transaction, and returns how many it queued. With maxPages > 0 it
-// queues no more than the fetches left: the rest are over budget.
-func (f *Frontier) add(keys []string, depth, maxPages int) (added, over int, err error) {
+// budget bounds what add queues: pages (> 0) fetches in the run, perHost
+// (> 0) pages queued per host over the crawl. Sitemaps, feeds and
+// robots.txt count against neither, only against maxDocsPerHost.
+type budget struct{ pages, perHost int }
+
+// skip is a URL add did not queue, and why (a Skip* constant).
+type skip struct{ key, reason string }
+
+// add queues each of keys of kind at depth unless it was seen, in one
+// transaction, and returns how many it queued and which it left out
+// because a limit was reached.
+func (f *Frontier) add(keys []string, depth int, kind byte, b budget) (added int, over []skip, err error) {
 	if len(keys) == 0 {
-		return 0, 0, nil
+		return 0, nil, nil
 	}
 	err = f.update(func(tx *bolt.Tx) error {
 		seen := tx.Bucket(fbSeen)
-		room := int64(maxPages) - counter(tx, keySpent) - counter(tx, keyQueued)
+		room := int64(b.pages) - counter(tx, keySpent) - counter(tx, keyQueued) + counter(tx, keyQueuedDocs)
 		for _, key := range keys {
 			if seen.Get([]byte(key)) != nil {
 				continue
 			}
-			if maxPages > 0 && int64(added) >= room {
-				over++
+			why, err := admit(tx, key, kind, b, room-int64(added))
+			if err != nil {
+				return err
+			}
+			if why != "" {
+				over = append(over, skip{key, why})
 				continue
 			}
 			added++
-			if err := push(tx, key, depth); err != nil {
+			if err := push(tx, key, depth, kind); err != nil {
 				return err
 			}
 		}
@@ -35,6 +48,38 @@ func (f *Frontier) add(keys []string, depth, maxPages int) (added, over int, err
 		f.notify()
 	}
 	return added, over, err
+}
+
+// admit returns the limit that keeps key out ("" for none) and, when
+// there is none, counts key against its host's limit. room is what is
+// left of the run's page budget.
+func admit(tx *bolt.Tx, key string, kind byte, b budget, room int64) (string, error) {
+	limit, class, why := b.perHost, "p ", SkipMaxPagesPerHost
+	if kind != kindPage {
+		limit, class, why = maxDocsPerHost, "d ", SkipMaxDocsPerHost
+	} else if b.pages > 0 && room <= 0 {
+		return SkipMaxPages, nil
+	}
+	if limit <= 0 {
+		return "", nil
+	}
+	hk := []byte(class + hostOf(key))
+	hosts := tx.Bucket(fbHosts)
+	n := uint64(0)
+	if v := hosts.Get(hk); len(v) == 8 {
+		n = binary.BigEndian.Uint64(v)
+	}
+	if n >= uint64(limit) {
+		return why, nil
+	}
+	return "", hosts.Put(hk, binary.BigEndian.AppendUint64(nil, n+1))
+}
+
+func hostOf(key string) string {
+	if u, err := url.Parse(key); err == nil {
+		return u.Host
+	}
+	return ""
 }
 
 // markReached adds key to the seen set without queueing it (a redirect
@@ -66,12 +111,20 @@ func (f *Frontier) state(key string) (st byte) {
 	return st
 }
 
+// entry is one URL taken from the queue.
+type entry struct {
+	key   string
+	depth int
+	kind  byte // kindPage, or the kind of document read for URLs
+}
+
 // take removes the oldest queued URL and marks it taken. ok is false when
-// the queue is empty or maxPages (> 0) fetches were taken already; then
-// over says whether the budget was the reason.
-func (f *Frontier) take(maxPages int) (key string, depth int, ok, over bool, err error) {
+// the queue is empty or maxPages (> 0) pages were taken already; then
+// over says whether the budget was the reason. Documents read for URLs
+// (sitemaps, feeds, robots.txt) are taken whatever the budget.
+func (f *Frontier) take(maxPages int) (e entry, ok, over bool, err error) {
 	if f.Queued() == 0 {
-		return "", 0, false, false, nil
+		return entry{}, false, false, nil
 	}
 	err = f.update(func(tx *bolt.Tx) error {
 		cur := tx.Bucket(fbPending).Cursor()
@@ -79,24 +132,50 @@ func (f *Frontier) take(maxPages int) (key string, depth int, ok, over bool, err
 		if k == nil {
 			return nil
 		}
-		if maxPages > 0 && counter(tx, keySpent) >= int64(maxPages) {
+		d, n := binary.Uvarint(v)
+		next := entry{key: string(v[n:]), depth: int(d)}
+		next.kind = kindOf(tx, next.key)
+		if next.kind == kindPage && maxPages > 0 && counter(tx, keySpent) >= int64(maxPages) {
 			over = true
 			return nil
 		}
-		d, n := binary.Uvarint(v)
-		key, depth, ok = string(v[n:]), int(d), true
 		if err := cur.Delete(); err != nil {
 			return err
 		}
-		if err := addCounter(tx, keyQueued, -1); err != nil {
-			return err
-		}
-		if err := tx.Bucket(fbSeen).Put([]byte(key), stateValue(stTaken, depth)); err != nil {
-			return err
-		}
-		return addCounter(tx, keySpent, 1)
+		e, ok = next, true
+		return markTaken(tx, next)
 	})
-	return key, depth, ok, over, err
+	return e, ok, over, err
+}
+
+// markTaken moves e from the queue's counters to taken.
+func markTaken(tx *bolt.Tx, e entry) error {
+	if err := addCounter(tx, keyQueued, -1); err != nil {
+		return err
+	}
+	if err := tx.Bucket(fbSeen).Put([]byte(e.key), stateValue(stTaken, e.depth)); err != nil {
+		return err
+	}
+	if e.kind != kindPage {
+		return addCounter(tx, keyQueuedDocs, -1)
+	}
+	return addCounter(tx, keySpent, 1)
+}
+
+// kind returns the kind key was queued as.
+func (f *Frontier) kind(key string) (k byte) {
+	f.db.View(func(tx *bolt.Tx) error {
+		k = kindOf(tx, key)
+		return nil
+	})
+	return k
+}
+
+func kindOf(tx *bolt.Tx, key string) byte {
+	if v := tx.Bucket(fbKinds).Get([]byte(key)); len(v) > 0 {
+		return v[0]
+	}
+	return kindPage
 }
 
 // settle marks key done without a capture (robots.txt said no, or its
@@ -139,7 +218,7 @@ func (f *Frontier) notify() {
 	f.changed = make(chan struct{})
 }
 
-func push(tx *bolt.Tx, key string, depth int) error {
+func push(tx *bolt.Tx, key string, depth int, kind byte) error {
 	pending := tx.Bucket(fbPending)
 	seq, err := pending.NextSequence()
 	if err != nil {
@@ -151,6 +230,14 @@ func push(tx *bolt.Tx, key string, depth int) error {
 	}
 	if err := tx.Bucket(fbSeen).Put([]byte(key), stateValue(stQueued, depth)); err != nil {
 		return err
+	}
+	if kind != kindPage {
+		if err := tx.Bucket(fbKinds).Put([]byte(key), []byte{kind}); err != nil {
+			return err
+		}
+		if err := addCounter(tx, keyQueuedDocs, 1); err != nil {
+			return err
+		}
 	}
 	return addCounter(tx, keyQueued, 1)
 }

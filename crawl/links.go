@@ -13,8 +13,9 @@ import (
 
 // inspect reads a successful HTML page: it sets p.CanonicalURL from a
 // same-host <link rel=canonical> and returns the page's links, canonical,
-// each once, in document order. Other pages yield no links.
-func inspect(p *Page) []string {
+// each once, in document order, then the feeds it names (<link
+// rel=alternate> of an RSS or Atom type). Other pages yield no links.
+func inspect(p *Page) []link {
 	if p.Err != nil || p.Status < 200 || p.Status > 299 || !isHTML(p.Header, p.Content) {
 		return nil
 	}
@@ -38,7 +39,7 @@ func inspect(p *Page) []string {
 	if c := relCanonical(doc, base); c != "" && sameHost(c, p.CanonicalURL) {
 		p.CanonicalURL = c
 	}
-	return links(doc, base)
+	return append(links(doc, base), feeds(doc, base)...)
 }
 
 // isHTML reports whether a response is HTML by its Content-Type, or by
@@ -71,17 +72,52 @@ func relCanonical(doc *goquery.Document, base *url.URL) string {
 }
 
 // links returns the canonical form of every <a href>, each once.
-func links(doc *goquery.Document, base *url.URL) []string {
-	var out []string
+func links(doc *goquery.Document, base *url.URL) []link {
+	var out []link
 	seen := map[string]bool{}
 	doc.Find("a[href]").Each(func(_ int, s *goquery.Selection) {
 		href, _ := s.Attr("href")
 		if u := resolve(base, href); u != "" && !seen[u] {
 			seen[u] = true
-			out = append(out, u)
+			out = append(out, link{URL: u})
 		}
 	})
 	return out
+}
+
+// feedTypes are the <link type> values of the feeds a page names.
+var feedTypes = map[string]bool{"application/rss+xml": true, "application/atom+xml": true}
+
+// feeds returns the feeds a page names with <link rel=alternate>, each once.
+func feeds(doc *goquery.Document, base *url.URL) []link {
+	var out []link
+	seen := map[string]bool{}
+	doc.Find("link[rel][href][type]").Each(func(_ int, s *goquery.Selection) {
+		rel, _ := s.Attr("rel")
+		typ, _ := s.Attr("type")
+		if !hasToken(rel, "alternate") || !feedTypes[strings.ToLower(strings.TrimSpace(typ))] {
+			return
+		}
+		href, _ := s.Attr("href")
+		if u := resolve(base, href); u != "" && !seen[u] {
+			seen[u] = true
+			out = append(out, link{URL: u, Kind: kindFeed})
+		}
+	})
+	return out
+}
+
+// readLinks returns the links of a successful fetch: the entries of a
+// sitemap or feed (fetched as one, or a page that turns out to be one),
+// else the links of an HTML page.
+func readLinks(p *Page, kind byte) ([]link, error) {
+	if p.Err != nil || p.Status < 200 || p.Status > 299 {
+		return nil, nil
+	}
+	if kind != kindPage || isFeedOrSitemap(p.Header, p.Content) {
+		return docLinks(p, kind)
+	}
+	return inspect(p), nil
 }
 
 // resolve returns the canonical form of href read against base, "" when it

@@ -65,25 +65,37 @@ func (s *scope) depthLimit(u *url.URL) int {
 	return s.maxDepth
 }
 
-// follows reports whether a link to u found at depth-1 is queued at depth.
-// With a site rule, a link is followed when its path matches one of the
-// site's Follow or Capture patterns (or the site has none), and never when
-// Deny matches.
-func (s *scope) follows(u *url.URL, depth int) bool {
-	if !s.hosts[u.Hostname()] || depth > s.depthLimit(u) {
-		return false
+// follows returns why a link to u, queued at depth, is not followed; ""
+// when it is. With a site rule, a link is followed when its path matches
+// one of the site's Follow or Capture patterns (or the site has none), and
+// never when Deny matches.
+func (s *scope) follows(u *url.URL, depth int) string {
+	if why := s.admits(u, depth); why != "" {
+		return why
 	}
 	site := s.site(u)
-	if site == nil {
-		return true
+	if site == nil || (len(site.Follow) == 0 && len(site.Capture) == 0) {
+		return ""
 	}
-	if s.denied(u) {
-		return false
+	if matchAny(site.Follow, u.Path) || matchAny(site.Capture, u.Path) {
+		return ""
 	}
-	if len(site.Follow) == 0 && len(site.Capture) == 0 {
-		return true
+	return SkipNotFollowed
+}
+
+// admits returns why u, at depth, may not be fetched at all ("" when it
+// may): its host is out of scope, its site denies it, or it is too deep.
+// Sitemaps and feeds need only this, not the Follow patterns.
+func (s *scope) admits(u *url.URL, depth int) string {
+	switch {
+	case !s.hosts[u.Hostname()]:
+		return SkipOutOfScope
+	case s.denied(u):
+		return SkipDenied
+	case depth > s.depthLimit(u):
+		return SkipTooDeep
 	}
-	return matchAny(site.Follow, u.Path) || matchAny(site.Capture, u.Path)
+	return ""
 }
 
 // denied reports whether u's site rule denies it; Deny patterns are tried on

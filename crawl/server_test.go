@@ -35,6 +35,9 @@ func newTestServer(t testing.TB) *testServer {
 	for path, h := range routes() {
 		mux.HandleFunc(path, h)
 	}
+	for pattern, h := range mapsRoutes() {
+		mux.HandleFunc(pattern, h)
+	}
 	ts.Server = httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
 		ts.mu.Lock()
 		ts.hits[r.URL.Path]++
@@ -67,6 +70,7 @@ func (ts *testServer) config(seeds ...string) Config {
 		Timeout:   5 * time.Second,
 		Stats:     new(Stats),
 	}
+	cfg.ConnectTo = append(cfg.ConnectTo, ConnectTo{Host: mapsHost, Port: "80", ToHost: "127.0.0.1", ToPort: ts.port()})
 	for _, s := range seeds {
 		cfg.Seeds = append(cfg.Seeds, "http://"+testHost+s)
 	}
@@ -128,8 +132,11 @@ func routes() map[string]http.HandlerFunc {
 			}
 			page(article)(w, r)
 		},
-		"/slow/":      slow,
-		"/slow-index": page(linkPage("/slow/1", "/slow/2", "/slow/3", "/slow/4", "/slow/5")),
+		"/slow/":       slow,
+		"/slow-index":  page(linkPage("/slow/1", "/slow/2", "/slow/3", "/slow/4", "/slow/5")),
+		"/print-links": page(linkPage("/a", "/a?print=1")),
+		"/trap-links": page(linkPage("/calendar/2099/01/", "/x/x/x/x", "/a?p=1&p=2&p=3",
+			"/"+strings.Repeat("l", 3000), "/politics/2022-11/07/c_1129108211.htm", "/events/2024-05-10-talk.html")),
 	}
 }
 

@@ -3,46 +3,78 @@ package crawl
 import (
 	"net/url"
 	"regexp"
+	"strconv"
 	"strings"
+	"time"
 )
 
 // Trap limits: links that look like crawler traps are not followed.
 const (
 	DefaultMaxURLLength   = 2048
 	DefaultMaxQueryParams = 8 // more parameters than this is a runaway query
+	maxParamRepeats       = 2 // a parameter name given more often is a runaway query (?a=1&a=2&a=3)
 	maxSegmentRepeats     = 2 // a path segment repeated more often is a loop (/a/b/a/b/a/)
+	calendarHorizon       = 365 * 24 * time.Hour
 )
 
-// calendarPath matches paths of calendar-like pages whose links go on
-// forever (…/calendar/2031/07/, ?month=2031-07, /events/day/2031-07-04).
-var calendarPath = regexp.MustCompile(`(?i)(calendar|kalender|events?|agenda)[/?=._-]`)
+// calendarHints are the path segments and query parameter names that mark
+// a calendar or a date archive; compared case-insensitively.
+var calendarHints = map[string]bool{
+	"calendar": true, "cal": true, "kalender": true, "agenda": true, "date": true,
+	"archive": true, "archives": true, "day": true, "week": true, "month": true, "year": true,
+}
 
 // traps spots links that would keep a crawler busy forever.
 type traps struct {
 	maxLen, maxParams int
+	now               func() time.Time
 }
 
 func newTraps(cfg Config) *traps {
-	t := &traps{maxLen: cfg.MaxURLLength, maxParams: DefaultMaxQueryParams}
+	t := &traps{maxLen: cfg.MaxURLLength, maxParams: DefaultMaxQueryParams, now: cfg.Now}
 	if t.maxLen <= 0 {
 		t.maxLen = DefaultMaxURLLength
+	}
+	if t.now == nil {
+		t.now = time.Now
 	}
 	return t
 }
 
-// trapped reports whether a link to u should not be followed.
-func (t *traps) trapped(u *url.URL) bool {
-	s := u.String()
-	if len(s) > t.maxLen {
+// trapped returns why a link to u should not be followed, "" when it may be.
+func (t *traps) trapped(u *url.URL) string {
+	switch {
+	case len(u.String()) > t.maxLen:
+		return TrapLongURL
+	case runawayQuery(u.RawQuery, t.maxParams):
+		return TrapRunawayQuery
+	case repeatsSegment(u.Path):
+		return TrapRepeatedSegment
+	case t.calendar(u):
+		return TrapCalendar
+	}
+	return ""
+}
+
+// runawayQuery reports whether a query has more than maxParams parameters
+// or names one more than maxParamRepeats times.
+func runawayQuery(raw string, maxParams int) bool {
+	if raw == "" {
+		return false
+	}
+	params := strings.Split(raw, "&")
+	if len(params) > maxParams {
 		return true
 	}
-	if u.RawQuery != "" && strings.Count(u.RawQuery, "&")+1 > t.maxParams {
-		return true
+	counts := map[string]int{}
+	for _, p := range params {
+		name, _, _ := strings.Cut(p, "=")
+		counts[name]++
+		if counts[name] > maxParamRepeats {
+			return true
+		}
 	}
-	if repeatsSegment(u.Path) {
-		return true
-	}
-	return calendarPath.MatchString(u.Path) && hasDate(u.RequestURI())
+	return false
 }
 
 // repeatsSegment reports whether a path segment occurs more than
@@ -61,6 +93,65 @@ func repeatsSegment(path string) bool {
 	return false
 }
 
-var datePart = regexp.MustCompile(`(19|20)\d\d[-/]?(0[1-9]|1[0-2])`)
+// calendar reports whether u looks like a page of an endless calendar: a
+// calendar hint (a path segment or query parameter named calendar, cal,
+// archive, date, day, month, year…) together with a date more than a year
+// from now. Calendars page forward for ever; a dated article
+// (/2022-11/07/c_1.htm, /events/2024-05-10-talk.html) carries no hint, and
+// an archive of past months is worth crawling, so neither is a trap.
+func (t *traps) calendar(u *url.URL) bool {
+	if !hasCalendarHint(u) {
+		return false
+	}
+	year, month := latestDate(u)
+	if year == 0 {
+		return false
+	}
+	d := time.Date(year, time.Month(max(month, 1)), 1, 0, 0, 0, 0, time.UTC)
+	return d.After(t.now().Add(calendarHorizon))
+}
 
-func hasDate(s string) bool { return datePart.MatchString(s) }
+func hasCalendarHint(u *url.URL) bool {
+	for _, seg := range strings.Split(u.Path, "/") {
+		if calendarHints[strings.ToLower(seg)] {
+			return true
+		}
+	}
+	for name := range u.Query() {
+		if calendarHints[strings.ToLower(name)] {
+			return true
+		}
+	}
+	return false
+}
+
+// datePart matches a year (1900–2999) with an optional month, not inside a
+// longer number: 2031, 2031-07, 2031/07, 203107.
+var datePart = regexp.MustCompile(`(?:^|[^0-9])((?:19|2[0-9])[0-9]{2})(?:[-/_.]?(0[1-9]|1[0-2]))?(?:[^0-9]|$)`)
+
+// latestDate returns the latest year and month (0 when none) named in u's
+// path, its query values, or its year= and month= parameters.
+func latestDate(u *url.URL) (year, month int) {
+	consider := func(y, m int) {
+		if y > year || (y == year && m > month) {
+			year, month = y, m
+		}
+	}
+	q := u.Query()
+	texts := []string{u.Path}
+	for _, vs := range q {
+		texts = append(texts, vs...)
+	}
+	for _, s := range texts {
+		for _, m := range datePart.FindAllStringSubmatch(s, -1) {
+			y, _ := strconv.Atoi(m[1])
+			mo, _ := strconv.Atoi(m[2])
+			consider(y, mo)
+		}
+	}
+	if y, err := strconv.Atoi(q.Get("year")); err == nil && y >= 1900 && y < 3000 {
+		mo, _ := strconv.Atoi(q.Get("month"))
+		consider(y, min(max(mo, 0), 12))
+	}
+	return year, month
+}

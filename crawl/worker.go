@@ -40,18 +40,18 @@ func (w *workers) loop() {
 	for cr.ctx.Err() == nil {
 		queued, finished := cr.front.wait(), w.waitIdle()
 		w.setBusy(1, false)
-		key, depth, ok, over, err := cr.front.take(cr.cfg.MaxPages)
+		e, ok, over, err := cr.front.take(cr.cfg.MaxPages)
 		if err != nil {
 			cr.cfg.Logger.Error("frontier", "err", err)
 		}
 		if ok {
-			cr.fetch(key, depth)
+			cr.fetch(e)
 		}
 		if w.setBusy(-1, ok) == 0 && !ok {
 			return // nothing queued, nobody who could queue more
 		}
 		if over {
-			cr.cfg.Stats.Skipped.Add(int64(cr.front.Queued()))
+			cr.cfg.Stats.skip(SkipMaxPages, cr.front.Queued())
 			return
 		}
 		if !ok {
@@ -84,21 +84,26 @@ func (w *workers) waitIdle() <-chan struct{} {
 }
 
 // fetch fetches one URL taken from the frontier: robots.txt first, then
-// up to 1+Retries tries, each in its host's turn.
-func (cr *crawler) fetch(key string, depth int) {
+// up to 1+Retries tries, each in its host's turn. A robots.txt queued for
+// its Sitemap: lines is read through the robots.txt memo instead.
+func (cr *crawler) fetch(e entry) {
 	cr.cfg.Stats.Queued.Store(int64(cr.front.Queued()))
-	u, err := url.Parse(key)
+	if e.kind == kindRobots {
+		cr.readRobots(e.key, e.depth)
+		return
+	}
+	u, err := url.Parse(e.key)
 	if err != nil {
-		cr.front.settle(key)
+		cr.front.settle(e.key)
 		return
 	}
 	if err := cr.robots.check(cr.ctx, u); err != nil {
-		cr.refused(key, depth, err)
+		cr.refused(e.key, e.depth, err)
 		return
 	}
 	h := cr.gate.host(u.Host, cr.scope.parallel(u, cr.cfg), cr.scope.delay(u, cr.cfg, cr.robots))
 	for try := 1; cr.ctx.Err() == nil; try++ {
-		retry, pause := cr.try(h, key, depth, try)
+		retry, pause := cr.try(h, e, try)
 		if !retry {
 			return
 		}
@@ -111,19 +116,20 @@ func (cr *crawler) fetch(key string, depth int) {
 
 // try makes one request for key through colly, in the host's turn, and
 // reports whether to try again after pause.
-func (cr *crawler) try(h *hostGate, key string, depth, try int) (retry bool, pause time.Duration) {
+func (cr *crawler) try(h *hostGate, e entry, try int) (retry bool, pause time.Duration) {
 	if err := cr.gate.acquire(cr.ctx, h); err != nil {
 		return false, 0
 	}
 	ctx := colly.NewContext()
-	ctx.Put(ctxKey, key)
-	ctx.Put(ctxDepth, strconv.Itoa(depth))
+	ctx.Put(ctxKey, e.key)
+	ctx.Put(ctxDepth, strconv.Itoa(e.depth))
+	ctx.Put(ctxKind, string([]byte{e.kind}))
 	ctx.Put(ctxTry, strconv.Itoa(try))
-	err := cr.c.Request("GET", key, nil, ctx, nil)
+	err := cr.c.Request("GET", e.key, nil, ctx, nil)
 	hostPause, _ := time.ParseDuration(ctx.Get(ctxPause))
 	cr.gate.release(h, hostPause)
 	if ctx.Get(ctxHandled) == "" {
-		cr.unhandled(ctx, key, depth, err)
+		cr.unhandled(ctx, e.key, e.depth, err)
 		return false, 0
 	}
 	if v := ctx.Get(ctxRetry); v != "" {

@@ -21,6 +21,7 @@ type crawlOptions struct {
 	allowPrivate bool
 	maxDepth     int
 	maxPages     int
+	maxPerHost   int
 	delay        time.Duration
 	parallel     int
 	quiet        bool
@@ -37,6 +38,7 @@ func (o *crawlOptions) register(fs *flag.FlagSet) {
 	fs.BoolVar(&o.allowPrivate, "allow-private", false, "allow loopback, private and link-local addresses")
 	fs.IntVar(&o.maxDepth, "max-depth", 3, "follow links at most `N` deep")
 	fs.IntVar(&o.maxPages, "max-pages", 0, "stop after `N` pages (0: no limit)")
+	fs.IntVar(&o.maxPerHost, "max-pages-per-host", 0, "fetch at most `N` pages from one host (0: no limit)")
 	fs.DurationVar(&o.delay, "delay", time.Second, "wait between requests to one host")
 	fs.IntVar(&o.parallel, "parallel", 2, "requests at once per host")
 	fs.BoolVar(&o.quiet, "quiet", false, "print nothing unless something failed (for cron)")
@@ -47,8 +49,8 @@ func (o *crawlOptions) register(fs *flag.FlagSet) {
 
 // validate checks the options without touching the network or the archive.
 func (o *crawlOptions) validate() error {
-	if o.maxDepth < 0 || o.maxPages < 0 || o.parallel < 1 || o.delay < 0 {
-		return usagef("see 'prov crawl -h'", "--max-depth, --max-pages and --delay must be ≥ 0 and --parallel ≥ 1")
+	if o.maxDepth < 0 || o.maxPages < 0 || o.maxPerHost < 0 || o.parallel < 1 || o.delay < 0 {
+		return usagef("see 'prov crawl -h'", "--max-depth, --max-pages, --max-pages-per-host and --delay must be ≥ 0 and --parallel ≥ 1")
 	}
 	switch {
 	case o.progress != "auto" && o.progress != "always" && o.progress != "never":
@@ -119,8 +121,11 @@ func loadRules(files []string) (*rules.Set, error) {
 func (o *crawlOptions) crawlConfig(set *rules.Set) (crawl.Config, error) {
 	cfg := crawl.Config{
 		Seeds: o.seeds, Rules: set, AllowPrivate: o.allowPrivate,
-		MaxDepth: o.maxDepth, MaxPages: o.maxPages, Delay: o.delay, Parallel: o.parallel,
+		MaxDepth: o.maxDepth, MaxPages: o.maxPages, MaxPagesPerHost: o.maxPerHost, Delay: o.delay, Parallel: o.parallel,
 		UserAgent: crawl.UserAgentFor(o.contact),
+	}
+	if o.delay == 0 {
+		cfg.Delay = -1 // --delay 0 asks for none; crawl's zero means its default
 	}
 	if len(cfg.Seeds) == 0 {
 		for _, s := range set.Sites {

@@ -11,25 +11,36 @@ import (
 )
 
 type verifyOptions struct {
-	db     string
-	asJSON bool
+	db      string
+	asJSON  bool
+	refetch bool
+	crawl   crawlOptions // the fetch flags of --refetch
 }
 
 // runVerify checks the archive's fixity and references. It prints each
 // finding as found (one JSON object per line with --json), then a summary
 // on stderr, and exits 3 when anything was found. The archive must not be
 // in use by a crawl (bbolt locks it even to read): verify a copy instead.
+//
+// With --refetch it then fetches the originals again (or the archived
+// URLs given) and reports each unchanged, changed, moved or gone; see
+// runRefetch.
 func runVerify(ctx context.Context, e *env, args []string) error {
 	var o verifyOptions
-	fs := newFlags("verify", "", e.stderr)
+	fs := newFlags("verify", "[--refetch [URL...]]", e.stderr)
 	fs.StringVar(&o.db, "db", "", "archive `PATH` (default $PROV_DB or prov.db); to check an archive a crawl is writing, copy it and verify the copy")
-	fs.BoolVar(&o.asJSON, "json", false, "print each finding as a JSON object, one per line")
+	fs.BoolVar(&o.asJSON, "json", false, "print each finding (and each refetched URL) as a JSON object, one per line")
+	fs.BoolVar(&o.refetch, "refetch", false, "after the fixity check, fetch the originals of every work (or the archived URLs given) again, record the fetches, and report each unchanged, changed, moved or gone")
+	o.crawl.registerRefetch(fs)
 	pos, err := parse(fs, args)
 	if err != nil {
 		return err
 	}
-	if len(pos) > 0 {
-		return usagef("see 'prov verify -h'", "unexpected argument %q", pos[0])
+	if err := checkRefetchFlags(fs, o.refetch, pos); err != nil {
+		return err
+	}
+	if o.refetch {
+		return runRefetch(ctx, e, &o, pos)
 	}
 	db, err := openForRead(dbPath(o.db, e.getenv))
 	if err != nil {

@@ -115,6 +115,7 @@ func crawlWith(ctx context.Context, h archiveHandle, cfg crawl.Config, set *rule
 	t := newTally(run)
 	look := lookup{h}
 	cfg.Validators, cfg.Stored, cfg.Captured = look.validators, look.stored, look.captured
+	cfg.LastCaptured = look.lastCaptured
 	if fb != nil {
 		cfg.Stats, cfg.Logger = fb.stats, fb.log
 		fb.start(ctx, t)
@@ -185,6 +186,20 @@ func (l lookup) stored(url string) (payload []byte, header http.Header) {
 		return err
 	})
 	return payload, header
+}
+
+// lastCaptured is crawl.Config.LastCaptured: when the URL was last
+// fetched (zero when never), for a sitemap's lastmod to skip it.
+func (l lookup) lastCaptured(url string) time.Time {
+	var last time.Time
+	l.h.Do(func(db *archive.DB) error {
+		caps, err := db.History(url) // oldest first
+		if len(caps) > 0 {
+			last = caps[len(caps)-1].FetchStart
+		}
+		return err
+	})
+	return last
 }
 
 // captured is crawl.Config.Captured.

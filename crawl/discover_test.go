@@ -1,0 +1,201 @@
+package crawl
+
+import (
+	"bytes"
+	"net/http"
+	"net/url"
+	"sort"
+	"strings"
+	"testing"
+	"time"
+)
+
+// mapsPaths returns the paths of the pages sent for mapsHost, sorted.
+func mapsPaths(got map[string]Page) []string {
+	var out []string
+	for _, p := range got {
+		if path, ok := strings.CutPrefix(p.RequestedURL, "http://"+mapsHost); ok {
+			out = append(out, path)
+		}
+	}
+	sort.Strings(out)
+	return out
+}
+
+func TestDiscovery(t *testing.T) {
+	ts := newTestServer(t)
+	captured := time.Date(2023, 6, 1, 0, 0, 0, 0, time.UTC)
+	cfg := ts.config()
+	cfg.Seeds = []string{mapsURL("/m/home")}
+	cfg.LastCaptured = func(u string) time.Time {
+		if u == mapsURL("/m/p1") || u == mapsURL("/m/p3") {
+			return captured // p1's lastmod is newer, p3's older
+		}
+		return time.Time{}
+	}
+	cfg.Stored = func(u string) ([]byte, http.Header) {
+		if u != mapsURL("/m/p3") {
+			return nil, nil
+		}
+		return []byte(linkPage("/m/stored-child")), http.Header{"Content-Type": {"text/html"}}
+	}
+	got := crawlAll(t, cfg)
+
+	t.Run("pages from sitemaps, sitemap index, gzip, text, feeds", func(t *testing.T) {
+		want := "/m/a1 /m/home /m/p1 /m/p2 /m/p4 /m/r1 /m/r2 /m/stored-child"
+		if s := strings.Join(mapsPaths(got), " "); s != want {
+			t.Errorf("pages %q\nwant  %q", s, want)
+		}
+		for _, p := range got {
+			if p.Err != nil || p.Status != 200 {
+				t.Errorf("%s: status %d, %v (a sitemap or feed sent as a page?)", p.RequestedURL, p.Status, p.Err)
+			}
+		}
+		if n := cfg.Stats.Discovery.Load(); n != 7 { // robots.txt, sitemap.xml, index, .gz, .txt, rss, atom
+			t.Errorf("Discovery = %d, want 7", n)
+		}
+	})
+	t.Run("depth: sitemap pages 1, feed items one below the page naming the feed", func(t *testing.T) {
+		if d1, d2 := got[mapsURL("/m/p1")].Depth, got[mapsURL("/m/r1")].Depth; d1 != 1 || d2 != 2 {
+			t.Errorf("depths p1 %d, r1 %d; want 1, 2", d1, d2)
+		}
+	})
+	t.Run("lastmod older than the last capture: not fetched, stored links followed", func(t *testing.T) {
+		if n := ts.hit("/m/p3"); n != 0 {
+			t.Errorf("/m/p3 fetched %d times", n)
+		}
+		if n := cfg.Stats.SkipReasons()[SkipUnchanged]; n != 1 {
+			t.Errorf("unchanged skips %d, want 1", n)
+		}
+	})
+	t.Run("scope and robots.txt apply to sitemaps and their pages", func(t *testing.T) {
+		if n := ts.hit("/m/private/sitemap.xml") + ts.hit("/m/private/page"); n != 0 {
+			t.Errorf("disallowed sitemap or page requested %d times", n)
+		}
+		if n := cfg.Stats.RobotsBlocked.Load(); n != 2 {
+			t.Errorf("RobotsBlocked = %d, want 2", n)
+		}
+		if n := cfg.Stats.SkipReasons()[SkipOutOfScope]; n != 2 { // other.test sitemap and page
+			t.Errorf("out-of-scope skips %d, want 2", n)
+		}
+		if ts.hit("/m/missing.xml") != 1 || ts.hit("/sitemap.xml") != 1 || ts.hit("/m/sub1.xml.gz") != 1 {
+			t.Errorf("sitemap hits: missing %d, sitemap.xml %d, gz %d", ts.hit("/m/missing.xml"), ts.hit("/sitemap.xml"), ts.hit("/m/sub1.xml.gz"))
+		}
+	})
+	t.Run("skips add up", func(t *testing.T) {
+		var sum int64
+		for _, n := range cfg.Stats.SkipReasons() {
+			sum += n
+		}
+		if sum != cfg.Stats.Skipped.Load() {
+			t.Errorf("reasons %v add up to %d, Skipped %d", cfg.Stats.SkipReasons(), sum, cfg.Stats.Skipped.Load())
+		}
+	})
+}
+
+func TestDiscoveryOff(t *testing.T) {
+	ts := newTestServer(t)
+	cfg := ts.config()
+	cfg.Seeds = []string{mapsURL("/m/p1")}
+	cfg.NoDiscovery = true
+	got := crawlAll(t, cfg)
+	if s := strings.Join(mapsPaths(got), " "); s != "/m/p1" || ts.hit("/sitemap.xml")+ts.hit("/m/feed.rss") != 0 {
+		t.Errorf("pages %q, sitemap.xml hits %d", s, ts.hit("/sitemap.xml"))
+	}
+}
+
+func TestFeedSeed(t *testing.T) {
+	ts := newTestServer(t)
+	cfg := ts.config()
+	cfg.Seeds = []string{mapsURL("/m/feed.rss"), mapsURL("/m/index.xml")}
+	cfg.NoDiscovery = true
+	got := crawlAll(t, cfg)
+	want := "/m/feed.rss /m/index.xml /m/p3 /m/p4 /m/r1 /m/r2"
+	if s := strings.Join(mapsPaths(got), " "); s != want {
+		t.Errorf("pages %q, want %q (a seed feed or sitemap is a page, and its entries are followed)", s, want)
+	}
+}
+
+func TestSeedsOnlySkipsDiscovery(t *testing.T) {
+	ts := newTestServer(t)
+	cfg := ts.config()
+	cfg.Seeds = []string{mapsURL("/m/home")}
+	cfg.MaxDepth = -1
+	crawlAll(t, cfg)
+	if n := ts.hit("/sitemap.xml") + ts.hit("/m/index.xml"); n != 0 {
+		t.Errorf("a seeds-only crawl read %d sitemaps", n)
+	}
+}
+
+func TestDocLinks(t *testing.T) {
+	base := "http://" + mapsHost + "/m/x"
+	cases := []struct {
+		name, ctype, body string
+		kind              byte
+		want              string // URL kind lastmod, one per line
+	}{
+		{"urlset with lastmod forms", "application/xml", urlset(mapsURL("/a")+" 2024-05-01", mapsURL("/b")+" 2024-05-01T10:30+02:00", "/c bogus"), kindSitemap,
+			mapsURL("/a") + " 0 2024-05-01T00:00:00Z\n" + mapsURL("/b") + " 0 2024-05-01T08:30:00Z\n" + mapsURL("/c") + " 0 -"},
+		{"sitemap index", "text/xml", `<sitemapindex><sitemap><loc>/s1.xml</loc><lastmod>2020-01-01</lastmod></sitemap></sitemapindex>`, kindSitemap,
+			mapsURL("/s1.xml") + " s -"},
+		{"rss 1.0 (RDF)", "application/rdf+xml", `<rdf:RDF xmlns:rdf="http://www.w3.org/1999/02/22-rdf-syntax-ns#" xmlns="http://purl.org/rss/1.0/"><item rdf:about="x"><link>/r</link></item></rdf:RDF>`, kindFeed,
+			mapsURL("/r") + " 0 -"},
+		{"gbk-declared feed", "application/xml", `<?xml version="1.0" encoding="gbk"?><rss><channel><item><link>/g?id=1&amp;sid=abc</link></item></channel></rss>`, kindFeed,
+			mapsURL("/g?id=1") + " 0 -"},
+		{"html is neither", "text/html", `<html><body><a href="/x">x</a></body></html>`, kindSitemap, ""},
+	}
+	for _, c := range cases {
+		t.Run(c.name, func(t *testing.T) {
+			p := &Page{FinalURL: base, Status: 200, Header: http.Header{"Content-Type": {c.ctype}}, Content: []byte(c.body)}
+			found, err := docLinks(p, c.kind)
+			var lines []string
+			for _, l := range found {
+				mod := "-"
+				if !l.LastMod.IsZero() {
+					mod = l.LastMod.Format(time.RFC3339)
+				}
+				lines = append(lines, l.URL+" "+kindName(l.Kind)+" "+mod)
+			}
+			if s := strings.Join(lines, "\n"); s != c.want {
+				t.Errorf("got\n%s\nwant\n%s (err %v)", s, c.want, err)
+			}
+			if (c.want == "") != (err != nil) {
+				t.Errorf("err %v", err)
+			}
+		})
+	}
+}
+
+func kindName(k byte) string {
+	if k == kindPage {
+		return "0"
+	}
+	return string(k)
+}
+
+func TestGunzipDocBounded(t *testing.T) {
+	bomb := gzipped(bytes.Repeat([]byte{' '}, 3<<20))
+	data, err := gunzipDoc(bomb, 1<<20)
+	if err == nil || len(data) > 1<<20 {
+		t.Errorf("3 MiB un-gzipped under a 1 MiB limit: %d bytes, err %v", len(data), err)
+	}
+	if data, err := gunzipDoc([]byte("<urlset/>"), 1<<20); err != nil || string(data) != "<urlset/>" {
+		t.Errorf("plain: %q, %v", data, err)
+	}
+}
+
+func TestFeedLinksInHTML(t *testing.T) {
+	html := `<html><head><link rel="alternate" type="application/rss+xml" href="/f.rss">` +
+		`<link rel="Alternate" type="application/atom+xml" href="/f.atom"><link rel="alternate" type="text/html" href="/en">` +
+		`<link rel="stylesheet" type="application/rss+xml" href="/no"></head><body><a href="/a">a</a></body></html>`
+	base, _ := url.Parse("http://" + testHost + "/")
+	p := &Page{FinalURL: base.String(), Status: 200, Header: http.Header{"Content-Type": {"text/html"}}, Content: []byte(html)}
+	found := inspect(p)
+	var got []string
+	for _, l := range found {
+		got = append(got, strings.TrimPrefix(l.URL, "http://"+testHost)+" "+kindName(l.Kind))
+	}
+	if s := strings.Join(got, ", "); s != "/a 0, /f.rss f, /f.atom f" {
+		t.Errorf("links %q", s)
+	}
+}

@@ -1,0 +1,153 @@
+package crawl
+
+import (
+	"net/url"
+)
+
+// budget is what the frontier may still queue for this run.
+func (cr *crawler) budget() budget {
+	return budget{pages: cr.cfg.MaxPages, perHost: cr.cfg.MaxPagesPerHost}
+}
+
+// enqueueSeeds queues the seeds at depth 0; scope and traps do not apply.
+func (cr *crawler) enqueueSeeds(seeds []*url.URL) {
+	keys := make([]string, len(seeds))
+	for i, u := range seeds {
+		keys[i] = u.String()
+	}
+	cr.add(keys, 0, kindPage)
+}
+
+// discoverSeeds queues, for each seed host, its robots.txt (read for its
+// Sitemap: lines) and its /sitemap.xml, at depth 0.
+func (cr *crawler) discoverSeeds(seeds []*url.URL) {
+	if cr.cfg.NoDiscovery {
+		return
+	}
+	var found []link
+	done := map[string]bool{}
+	for _, u := range seeds {
+		origin := u.Scheme + "://" + u.Host
+		if done[origin] {
+			continue
+		}
+		done[origin] = true
+		found = append(found, link{URL: origin + "/robots.txt", Kind: kindRobots},
+			link{URL: origin + "/sitemap.xml", Kind: kindSitemap})
+	}
+	cr.enqueue(found, 0)
+}
+
+// enqueue queues what was found on a document at depth: pages one level
+// deeper, sitemaps and feeds (read for more pages, not a step of their
+// own) at depth. What is out of scope, a trap, over a limit, or listed by
+// a sitemap as unchanged since its last capture is skipped and counted.
+func (cr *crawler) enqueue(found []link, depth int) {
+	byKind := map[byte][]string{}
+	for _, l := range found {
+		if l.Kind == kindFeed && cr.cfg.NoDiscovery {
+			continue
+		}
+		d := depth
+		if l.Kind == kindPage {
+			d = depth + 1
+		}
+		if why := cr.screen(l, d); why != "" {
+			cr.skipped(l.URL, why)
+			continue
+		}
+		byKind[l.Kind] = append(byKind[l.Kind], l.URL)
+	}
+	for _, kind := range []byte{kindPage, kindRobots, kindSitemap, kindFeed} {
+		d := depth
+		if kind == kindPage {
+			d = depth + 1
+		}
+		cr.add(byKind[kind], d, kind)
+	}
+}
+
+// screen returns why l, found for depth, is not queued; "" when it may be.
+func (cr *crawler) screen(l link, depth int) string {
+	u, err := url.Parse(l.URL)
+	if err != nil {
+		return SkipOutOfScope
+	}
+	var why string
+	if l.Kind == kindPage {
+		why = cr.scope.follows(u, depth)
+	} else {
+		// a document is worth reading only if its pages may be followed
+		why = cr.scope.admits(u, depth+1)
+	}
+	if why == "" {
+		why = cr.traps.trapped(u)
+	}
+	if why == "" && cr.unchanged(l) {
+		why = SkipUnchanged
+		cr.followStored(l.URL, depth)
+	}
+	return why
+}
+
+// unchanged reports whether a sitemap says l has not changed since its
+// last capture, and marks it seen so no other link fetches it this run.
+func (cr *crawler) unchanged(l link) bool {
+	if l.LastMod.IsZero() || cr.cfg.LastCaptured == nil {
+		return false
+	}
+	last := cr.cfg.LastCaptured(l.URL)
+	if last.IsZero() || !last.After(l.LastMod) {
+		return false
+	}
+	return cr.front.markReached(l.URL)
+}
+
+// followStored queues the links of the stored copy of a page a sitemap
+// says is unchanged, as for a page that answered 304.
+func (cr *crawler) followStored(key string, depth int) {
+	found := cr.storedLinks(Page{RequestedURL: key, FinalURL: key, CanonicalURL: key, Depth: depth})
+	if len(found) > 0 {
+		cr.enqueue(found, depth)
+	}
+}
+
+// add queues keys of kind at depth and counts those over a limit.
+func (cr *crawler) add(keys []string, depth int, kind byte) {
+	_, over, err := cr.front.add(keys, depth, kind, cr.budget())
+	if err != nil {
+		cr.cfg.Logger.Error("frontier", "err", err)
+	}
+	for _, s := range over {
+		cr.skipped(s.key, s.reason)
+	}
+}
+
+// skipped counts a link not queued and notes why.
+func (cr *crawler) skipped(key, reason string) {
+	cr.cfg.Stats.skip(reason, 1)
+	cr.cfg.Logger.Debug("link skipped", "url", key, "reason", reason)
+}
+
+// readRobots reads the Sitemap: lines of the robots.txt at key (fetched
+// once per run, for the robots.txt check too) and queues the sitemaps.
+func (cr *crawler) readRobots(key string, depth int) {
+	defer cr.front.settle(key)
+	u, err := url.Parse(key)
+	if err != nil {
+		return
+	}
+	data, err := cr.robots.rules(cr.ctx, u)
+	if err != nil {
+		cr.cfg.Logger.Debug("robots.txt not read for sitemaps", "url", key, "err", err)
+		return
+	}
+	cr.cfg.Stats.Discovery.Add(1)
+	var found []link
+	for _, s := range data.Sitemaps {
+		if c := resolve(u, s); c != "" {
+			found = append(found, link{URL: c, Kind: kindSitemap})
+		}
+	}
+	cr.enqueue(found, depth)
+}

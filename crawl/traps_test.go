@@ -1,0 +1,166 @@
+package crawl
+
+import (
+	"bytes"
+	"log/slog"
+	"net/url"
+	"regexp"
+	"sort"
+	"strings"
+	"sync"
+	"testing"
+	"time"
+
+	"github.com/prov-archive/prov/rules"
+)
+
+func TestTrapped(t *testing.T) {
+	now := time.Date(2025, 6, 1, 0, 0, 0, 0, time.UTC)
+	tr := newTraps(Config{Now: func() time.Time { return now }})
+	cases := []struct{ url, want string }{
+		// followed: dated articles, past archives, near calendars
+		{"http://x.test/politics/2022-11/07/c_1129108211.htm", ""},
+		{"http://x.test/events/2024-05-10-talk.html", ""},
+		{"http://x.test/events/2031-05-10-talk.html", ""}, // no calendar hint
+		{"http://x.test/news/20310704/a.html", ""},
+		{"http://x.test/archive/2019/05/", ""},
+		{"http://x.test/calendar/2026/03/", ""}, // within a year
+		{"http://x.test/cal?month=12&year=2025", ""},
+		{"http://x.test/content_75316208.htm?id=20991231", ""},
+		{"http://x.test/a/b/a/b", ""},
+		{"http://x.test/a?p=1&p=2&q=3", ""},
+		// traps
+		{"http://x.test/calendar/2031/07/", TrapCalendar},
+		{"http://x.test/events/day/2031-07-04", TrapCalendar},
+		{"http://x.test/cal?month=7&year=2031", TrapCalendar},
+		{"http://x.test/index.php?view=agenda&date=2031-07", TrapCalendar},
+		{"http://x.test/Archive/203101/", TrapCalendar},
+		{"http://x.test/calendar/2026/07/", TrapCalendar}, // 13 months ahead
+		{"http://x.test/a/b/a/b/a", TrapRepeatedSegment},
+		{"http://x.test/a?p=1&p=2&p=3", TrapRunawayQuery},
+		{"http://x.test/a?a=1&b=2&c=3&d=4&e=5&f=6&g=7&h=8&i=9", TrapRunawayQuery},
+		{"http://x.test/" + strings.Repeat("l", DefaultMaxURLLength), TrapLongURL},
+	}
+	for _, c := range cases {
+		u, _ := url.Parse(c.url)
+		if got := tr.trapped(u); got != c.want {
+			t.Errorf("trapped(%s) = %q, want %q", c.url, got, c.want)
+		}
+	}
+}
+
+// syncBuffer is a log sink the workers may write to at once.
+type syncBuffer struct {
+	mu  sync.Mutex
+	buf bytes.Buffer
+}
+
+func (b *syncBuffer) Write(p []byte) (int, error) {
+	b.mu.Lock()
+	defer b.mu.Unlock()
+	return b.buf.Write(p)
+}
+
+func (b *syncBuffer) String() string {
+	b.mu.Lock()
+	defer b.mu.Unlock()
+	return b.buf.String()
+}
+
+func TestTrapsCountedAndLogged(t *testing.T) {
+	ts := newTestServer(t)
+	cfg := ts.config("/trap-links")
+	cfg.NoDiscovery, cfg.MaxDepth = true, 1
+	var logs syncBuffer
+	cfg.Logger = slog.New(slog.NewTextHandler(&logs, &slog.HandlerOptions{Level: slog.LevelDebug}))
+	got := crawlAll(t, cfg)
+	if _, ok := got["/politics/2022-11/07/c_1129108211.htm"]; !ok || len(got) != 3 {
+		t.Errorf("pages %v, want /trap-links and the two dated articles", keys(got))
+	}
+	reasons := cfg.Stats.SkipReasons()
+	for _, r := range []string{TrapCalendar, TrapRepeatedSegment, TrapRunawayQuery, TrapLongURL} {
+		if reasons[r] != 1 {
+			t.Errorf("%s: %d skips, want 1 (all: %v)", r, reasons[r], reasons)
+		}
+		if !strings.Contains(logs.String(), `reason="`+r+`"`) {
+			t.Errorf("no debug line for %q", r)
+		}
+	}
+}
+
+func TestMaxPagesPerHost(t *testing.T) {
+	ts := newTestServer(t)
+	cfg := ts.config("/deep/0")
+	cfg.Seeds = append(cfg.Seeds, mapsURL("/deep/0"))
+	cfg.MaxDepth = 100
+	cfg.MaxPagesPerHost = 3
+	cfg.NoDiscovery = true // the sitemap of mapsHost would use its budget
+	got := crawlAll(t, cfg)
+	var www, maps int
+	for _, p := range got {
+		if strings.Contains(p.RequestedURL, mapsHost) {
+			maps++
+		} else {
+			www++
+		}
+	}
+	if www != 3 || maps != 3 {
+		t.Errorf("pages per host: www %d, maps %d; want 3 each (%v)", www, maps, keys(got))
+	}
+	if n := cfg.Stats.SkipReasons()[SkipMaxPagesPerHost]; n != 2 {
+		t.Errorf("max-pages-per-host skips %d, want 2", n)
+	}
+}
+
+func TestDenyMatchesQuery(t *testing.T) {
+	ts := newTestServer(t)
+	site := rules.Site{Name: "example", Hosts: []string{testHost}, Deny: []*regexp.Regexp{regexp.MustCompile(`[?&]print=`)}}
+	cfg := ts.config("/print-links")
+	cfg.Rules = &rules.Set{Sites: []*rules.Site{&site}}
+	got := crawlAll(t, cfg)
+	paths := keys(got)
+	sort.Strings(paths)
+	if s := strings.Join(paths, " "); s != "/a /print-links" {
+		t.Errorf("pages %q, want /a /print-links", s)
+	}
+	if n := cfg.Stats.SkipReasons()[SkipDenied]; n != 1 {
+		t.Errorf("denied skips %d, want 1", n)
+	}
+}
+
+func TestFrontierDocsResume(t *testing.T) {
+	path := t.TempDir() + "/f"
+	f, err := OpenFrontier(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	b := budget{pages: 1}
+	f.add([]string{"http://x.test/sitemap.xml"}, 0, kindSitemap, b)
+	if added, over, _ := f.add([]string{"http://x.test/a", "http://x.test/b"}, 1, kindPage, b); added != 1 || len(over) != 1 || over[0].reason != SkipMaxPages {
+		t.Fatalf("pages: added %d, over %v; want 1 and /b over max pages (a sitemap takes no page budget)", added, over)
+	}
+	e, ok, _, _ := f.take(1)
+	if !ok || e.kind != kindSitemap {
+		t.Fatalf("took %+v", e)
+	}
+	f.Close() // killed while reading the sitemap
+	f, err = OpenFrontier(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer f.Finish()
+	if err := f.requeueTaken(nil); err != nil {
+		t.Fatal(err)
+	}
+	var got []string
+	for {
+		e, ok, _, _ := f.take(1)
+		if !ok {
+			break
+		}
+		got = append(got, e.key+" "+kindName(e.kind))
+	}
+	if s := strings.Join(got, ", "); s != "http://x.test/a 0, http://x.test/sitemap.xml s" {
+		t.Errorf("after resume took %q", s)
+	}
+}
