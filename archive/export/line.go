@@ -14,6 +14,10 @@ type Filter struct {
 	Since time.Time // fetched at or after
 	Host  string    // URL host, case-insensitive, without port
 	Work  string    // work ID or full text sha256
+
+	// Similarity compares texts when works are formed; the zero value
+	// estimates from the stored sketches (archive.DB.Works).
+	Similarity archive.Similarity
 }
 
 // Line is one copy as exported. The first 17 fields are the JSONL
@@ -57,7 +61,7 @@ type membership struct {
 // selectCopies returns the filtered copies in URL order, and the works
 // they belong to.
 func selectCopies(db *archive.DB, f Filter) ([]Line, []archive.Work, error) {
-	works, err := db.Works()
+	works, err := db.WorksBy(f.Similarity)
 	if err != nil {
 		return nil, nil, err
 	}

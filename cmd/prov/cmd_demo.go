@@ -56,7 +56,7 @@ func runDemo(ctx context.Context, e *env, args []string) error {
 	if err := demoReport(e.stdout, db, t, web); err != nil {
 		return err
 	}
-	st, err := export.Bundle(db, out, export.Filter{}, false)
+	st, err := export.Bundle(db, out, export.Filter{Similarity: similarity()}, false)
 	if err != nil {
 		return err
 	}
@@ -181,30 +181,49 @@ func clip(s string, n int) string {
 	return string(r[:n-1]) + "…"
 }
 
-// reportGroups prints the works: copies sharing one text hash, with the
-// elected original first.
+// reportGroups prints the works with more than one copy: the elected
+// original first, then each copy's relation to it.
 func reportGroups(w io.Writer, db *archive.DB) error {
-	works, err := db.Works()
+	works, err := db.WorksBy(similarity())
 	if err != nil {
 		return err
 	}
-	groups := 0
+	fmt.Fprintf(w, "\n%d documents in %d works (identical-text groups: %d):\n", countCopies(works), len(works), identicalGroups(works))
 	for _, wk := range works {
-		if len(wk.Copies) > 1 {
-			groups++
-		}
-	}
-	fmt.Fprintf(w, "\n%d documents in %d works; identical-text groups (%d):\n", countCopies(works), len(works), groups)
-	for _, wk := range works {
-		if len(wk.Copies) < 2 {
-			continue
-		}
-		fmt.Fprintf(w, "  work %s: %d copies, text sha256 %s…\n", wk.ID, len(wk.Copies), wk.TextSHA256[:16])
+		fmt.Fprintf(w, "  work %s (copies: %d)\n", wk.ID, len(wk.Copies))
 		for _, c := range wk.Copies {
-			fmt.Fprintf(w, "    %-9s %s\n", c.Relation, c.URL)
+			fmt.Fprintf(w, "    %-9s %s%s\n", c.Relation, c.URL, closeness(c))
 		}
 	}
 	return nil
+}
+
+// identicalGroups counts the texts that more than one copy carries.
+func identicalGroups(works []archive.Work) int {
+	perText := map[string]int{}
+	for _, wk := range works {
+		for _, c := range wk.Copies {
+			perText[c.TextSHA256]++
+		}
+	}
+	n := 0
+	for _, copies := range perText {
+		if copies > 1 {
+			n++
+		}
+	}
+	return n
+}
+
+// closeness says how near a copy's text is to the original's.
+func closeness(c archive.Copy) string {
+	switch c.Relation {
+	case archive.RelNear:
+		return fmt.Sprintf("  (similarity %.3f)", c.Similarity)
+	case archive.RelExcerpt:
+		return fmt.Sprintf("  (%.0f%% of it in the original)", 100*c.Containment)
+	}
+	return ""
 }
 
 func countCopies(works []archive.Work) int {

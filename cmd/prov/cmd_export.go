@@ -39,7 +39,7 @@ func (o *exportOptions) validate() (export.Filter, error) {
 		}
 		f.Since = t
 	}
-	f.Host, f.Work = o.host, o.work
+	f.Host, f.Work, f.Similarity = o.host, o.work, similarity()
 	return f, nil
 }
 
