@@ -83,8 +83,9 @@ func Canonicalize(raw string) (string, error) {
 	if u.Path == "" {
 		u.Path, u.RawPath = "/", ""
 	}
-	// Trailing white space would be trimmed when the result is read again.
-	u.RawQuery = cleanQuery(strings.TrimRightFunc(u.RawQuery, unicode.IsSpace))
+	// Trailing white space would be trimmed when the result is read again,
+	// also what is left once empty and tracking parameters are gone.
+	u.RawQuery = trimSpace(cleanQuery(trimSpace(u.RawQuery)))
 	u.ForceQuery = false
 	out := u.String()
 	if _, err := url.Parse(out); err != nil {
@@ -115,6 +116,9 @@ func canonicalHost(scheme, hostport string) (string, error) {
 		if err != nil || strings.ContainsAny(ascii, "[]") {
 			return "", fmt.Errorf("host %q: not a host name (%v)", host, err)
 		}
+		if ascii == "" || strings.HasPrefix(ascii, ".") || strings.HasSuffix(ascii, ".") || strings.Contains(ascii, "..") {
+			return "", fmt.Errorf("host %q: empty label", host)
+		}
 		host = ascii
 	}
 	if (scheme == "http" && port == "80") || (scheme == "https" && port == "443") {
@@ -125,6 +129,8 @@ func canonicalHost(scheme, hostport string) (string, error) {
 	}
 	return net.JoinHostPort(host, port), nil
 }
+
+func trimSpace(s string) string { return strings.TrimRightFunc(s, unicode.IsSpace) }
 
 // cleanQuery drops tracking and empty parameters from a raw query, keeping
 // the others byte for byte and in order.
