@@ -53,6 +53,8 @@ type DB struct {
 
 	mu    sync.Mutex
 	owned map[uint64]bool // runs begun through this handle: the only live ones
+
+	onWrite func([]Capture) // called after each committed write (Shared's cache)
 }
 
 // Open opens the archive at path, creating it unless opts.ReadOnly. An

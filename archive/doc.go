@@ -28,6 +28,9 @@
 //	urls       canonical URL ‖ 0x00 ‖ capture ID → empty: a URL's history,
 //	           oldest first; its latest capture is the last key under it
 //	runs       run ID (8 bytes big-endian) → JSON Run
+//	lsh        sketch index: slot ‖ hash ‖ doc ID → empty (lsh.go)
+//	lshtail    documents not yet in lsh: doc ID → their index prefixes
+//	           (lsh_tail.go), moved into lsh a thousand at a time
 //
 // One crawl at a time, readable while it runs. bbolt lets one process
 // write at a time and takes the file lock even to read, so a crawl that

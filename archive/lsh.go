@@ -70,20 +70,17 @@ func lshKey(p [5]byte, doc uint64) []byte {
 
 func validSketch(s []uint32) bool { return len(s) == SketchSize }
 
-// putSketch indexes the capture's sketch when the capture is the first to
-// bring its document, and drops the sketch from every other capture (it
-// is kept once, with the document's first capture). Called by putEntry in
-// the capture's transaction, after putDocument.
+// putSketch indexes the capture's sketch (through the tail, lsh_tail.go)
+// when the capture is the first to bring its document, and drops the
+// sketch from every other capture (it is kept once, with the document's
+// first capture). Called by putEntry in the capture's transaction, after
+// putDocument.
 func putSketch(tx *bolt.Tx, c *Capture) error {
 	if c.TextSHA256 == "" || !validSketch(c.Sketch) || !firstOfDocument(tx, c) {
 		c.Sketch, c.Shingles = nil, 0
 		return nil
 	}
-	b, err := tx.CreateBucketIfNotExists(bucketLSH)
-	if err != nil {
-		return fmt.Errorf("archive: put sketch: %w", err)
-	}
-	return putLSH(b, c.Sketch, c.ID)
+	return putTail(tx, c.Sketch, c.ID)
 }
 
 func putLSH(b *bolt.Bucket, sketch []uint32, doc uint64) error {
@@ -112,8 +109,8 @@ type Candidate struct {
 	Probes int    // containment probes shared
 }
 
-// Candidates returns the documents whose index keys meet the sketch's, in
-// doc ID order. It reads at most LSHKeys·(MaxPosting+1) keys whatever the
+// Candidates returns the documents whose index keys meet the sketch's (in
+// the index or its tail), in doc ID order. It reads at most LSHKeys·(MaxPosting+1) keys whatever the
 // archive's size. A sketch of the wrong length has no candidates.
 func (db *DB) Candidates(sketch []uint32) ([]Candidate, error) {
 	var out []Candidate
@@ -125,13 +122,18 @@ func (db *DB) Candidates(sketch []uint32) ([]Candidate, error) {
 }
 
 func candidates(tx *bolt.Tx, sketch []uint32) []Candidate {
-	b := tx.Bucket(bucketLSH)
-	if b == nil || !validSketch(sketch) {
+	if !validSketch(sketch) {
 		return nil
 	}
+	prefixes := lshPrefixes(sketch)
+	tail := tailPostings(tx, prefixes)
+	b := tx.Bucket(bucketLSH)
 	hits := map[uint64]*Candidate{}
-	for slot, p := range lshPrefixes(sketch) {
-		docs := posting(b.Cursor(), p)
+	for slot, p := range prefixes {
+		docs := tail[slot]
+		if b != nil {
+			docs = append(posting(b.Cursor(), p), docs...)
+		}
 		if slot >= lshBands && len(docs) > MaxPosting {
 			continue
 		}

@@ -24,7 +24,7 @@ const (
 // deflaters are reused: a flate.Writer holds about a megabyte of state,
 // and allocating one per payload dominated the cost of a write.
 var deflaters = sync.Pool{New: func() any {
-	zw, _ := flate.NewWriter(nil, flate.DefaultCompression) // level is valid
+	zw, _ := flate.NewWriter(nil, flate.BestSpeed) // level is valid
 	return zw
 }}
 

@@ -41,6 +41,7 @@ type Shared struct {
 	closed   bool
 	stop     chan struct{}
 	done     chan struct{}
+	prev     *prevCache
 }
 
 // OpenShared creates (or checks) the archive at path with Open and returns
@@ -61,7 +62,7 @@ func OpenShared(path string, opts SharedOptions) (*Shared, error) {
 	if err := createQuietly(path, opts); err != nil {
 		return nil, err
 	}
-	s := &Shared{path: path, opts: opts, stop: make(chan struct{}), done: make(chan struct{})}
+	s := &Shared{path: path, opts: opts, stop: make(chan struct{}), done: make(chan struct{}), prev: newPrevCache()}
 	s.cond = sync.NewCond(&s.mu)
 	go s.releaser()
 	return s, nil
@@ -114,7 +115,7 @@ func (s *Shared) open() error {
 	if err != nil {
 		return fmt.Errorf("archive: shared open: %w", err)
 	}
-	s.db = &DB{bolt: bdb, path: s.path, now: s.opts.Now, owned: map[uint64]bool{}}
+	s.db = &DB{bolt: bdb, path: s.path, now: s.opts.Now, owned: map[uint64]bool{}, onWrite: s.prev.noteWritten}
 	return nil
 }
 

@@ -68,6 +68,9 @@ func (db *DB) writePrepared(entries []Entry) ([]Capture, error) {
 	if err != nil {
 		return nil, err
 	}
+	if db.onWrite != nil {
+		db.onWrite(caps)
+	}
 	return caps, nil
 }
 
@@ -131,10 +134,15 @@ func wrapPut(c *Capture, err error) error {
 	return fmt.Errorf("archive: put capture %s: %w", c.URL, err)
 }
 
+// appendFill is the fill of buckets whose keys only grow (capture IDs):
+// their pages are never split again, so they can be filled.
+const appendFill = 0.95
+
 // putEntry stores one prepared entry inside tx.
 func putEntry(tx *bolt.Tx, e *Entry) (Capture, error) {
 	c := e.Capture
 	caps := tx.Bucket(bucketCaptures)
+	caps.FillPercent = appendFill
 	id, err := caps.NextSequence()
 	if err != nil {
 		return c, fmt.Errorf("archive: put capture: %w", err)

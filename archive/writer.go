@@ -8,8 +8,8 @@ import (
 
 // Writer defaults.
 const (
-	DefaultMaxBatch = 128
-	DefaultMaxDelay = 250 * time.Millisecond
+	DefaultMaxBatch = 512
+	DefaultMaxDelay = 500 * time.Millisecond
 )
 
 // WriterConfig configures a Writer; zero fields take the defaults.
@@ -33,6 +33,8 @@ type WriterConfig struct {
 type Writer struct {
 	db    *DB                              // nil for a Shared writer
 	store func([]Entry) ([]Capture, error) // commits one batch in one transaction
+	wrap  func() error                     // run once after the last batch: FlushIndex
+	wrote bool                             // a batch was committed (owned by loop)
 	cfg   WriterConfig
 	in    chan Entry
 
@@ -47,7 +49,7 @@ type Writer struct {
 
 // NewWriter starts the writing goroutine; Close stops it.
 func NewWriter(db *DB, cfg WriterConfig) *Writer {
-	w := newWriter(db.writePrepared, cfg)
+	w := newWriter(db.writePrepared, db.FlushIndex, cfg)
 	w.db = db
 	return w
 }
@@ -61,17 +63,17 @@ func NewSharedWriter(s *Shared, cfg WriterConfig) *Writer {
 			return err
 		})
 		return caps, err
-	}, cfg)
+	}, func() error { return s.Do((*DB).FlushIndex) }, cfg)
 }
 
-func newWriter(store func([]Entry) ([]Capture, error), cfg WriterConfig) *Writer {
+func newWriter(store func([]Entry) ([]Capture, error), wrap func() error, cfg WriterConfig) *Writer {
 	if cfg.MaxBatch <= 0 {
 		cfg.MaxBatch = DefaultMaxBatch
 	}
 	if cfg.MaxDelay <= 0 {
 		cfg.MaxDelay = DefaultMaxDelay
 	}
-	w := &Writer{store: store, cfg: cfg, in: make(chan Entry, cfg.MaxBatch), done: make(chan struct{})}
+	w := &Writer{store: store, wrap: wrap, cfg: cfg, in: make(chan Entry, cfg.MaxBatch), done: make(chan struct{})}
 	go w.loop()
 	return w
 }
@@ -132,6 +134,7 @@ func (w *Writer) loop() {
 		case e, ok := <-w.in:
 			if !ok {
 				w.flush(batch)
+				w.finish()
 				return
 			}
 			if len(batch) == 0 {
@@ -156,12 +159,27 @@ func (w *Writer) flush(batch []Entry) []Entry {
 	}
 	caps, err := w.store(batch)
 	if err != nil {
-		w.errMu.Lock()
-		w.err = err
-		w.errMu.Unlock()
-	} else if w.cfg.OnCommit != nil {
+		w.fail(err)
+	} else if w.wrote = true; w.cfg.OnCommit != nil {
 		w.cfg.OnCommit(caps)
 	}
 	clear(batch)
 	return batch[:0]
+}
+
+// finish runs wrap once the last batch is in, when batches were written
+// and none failed.
+func (w *Writer) finish() {
+	if !w.wrote || w.Err() != nil {
+		return
+	}
+	if err := w.wrap(); err != nil {
+		w.fail(err)
+	}
+}
+
+func (w *Writer) fail(err error) {
+	w.errMu.Lock()
+	w.err = err
+	w.errMu.Unlock()
 }

@@ -195,7 +195,7 @@ func (f *dateFinder) fromRuns(runs []run, title string) {
 			found = true
 		}
 		if updated < 2 {
-			if loc := updLabelRe.FindStringIndex(t); loc != nil && f.dateRightAfter("visible:updated", t, loc[1]) {
+			if loc := findUpdLabel(t); loc != nil && f.dateRightAfter("visible:updated", t, loc[1]) {
 				updated++
 				found = true
 			}
@@ -219,7 +219,7 @@ func (f *dateFinder) fromRuns(runs []run, title string) {
 // short line with few links, chrome or not ("head-line" blocks hold them).
 func bareDateLine(r run, t string, nearTitle bool) bool {
 	n := utf8.RuneCountInString(t)
-	if n > 80 || clockRe.MatchString(t) {
+	if n > 80 || strings.ContainsAny(t, "今星周") && clockRe.MatchString(t) { // each of its words has one
 		return false
 	}
 	_, at, ok := findDate(t)
@@ -246,6 +246,9 @@ func titleHeading(h, normTitle string) bool {
 // labelled adds the date after the first publication label in t; a bare
 // 时间/日期 label that follows 更新 or 修改 is an update label, not one.
 func (f *dateFinder) labelled(t string) bool {
+	if !mayHavePubLabel(t) {
+		return false
+	}
 	for _, loc := range pubLabelRe.FindAllStringIndex(t, 4) {
 		head := t[:loc[0]]
 		if strings.HasSuffix(head, "更新") || strings.HasSuffix(head, "修改") {
@@ -338,4 +341,36 @@ var rankReason = [...]string{
 	5: "the date in the URL path (nothing on the page states one)",
 	6: "a modification date (nothing states the publication date)",
 	7: "the HTTP Last-Modified header (nothing else dates the page)",
+}
+
+// mayHavePubLabel is a necessary condition of pubLabelRe, cheaper to check:
+// its Chinese labels hold 时 or 日 (t is folded), its English ones "ed"
+// or "at" (letters with no case fold outside ASCII).
+func mayHavePubLabel(t string) bool {
+	return strings.ContainsAny(t, "时日") || containsFoldASCII(t, "ed") || containsFoldASCII(t, "at")
+}
+
+// findUpdLabel is updLabelRe.FindStringIndex, after a necessary condition:
+// its labels hold 更新, 修改, "updated" or "modified".
+func findUpdLabel(t string) []int {
+	if !strings.Contains(t, "更新") && !strings.Contains(t, "修改") &&
+		!containsFoldASCII(t, "updated") && !containsFoldASCII(t, "modified") {
+		return nil
+	}
+	return updLabelRe.FindStringIndex(t)
+}
+
+// containsFoldASCII reports whether s holds sub (lower-case ASCII letters)
+// in any ASCII case.
+func containsFoldASCII(s, sub string) bool {
+	for i := 0; i+len(sub) <= len(s); i++ {
+		j := 0
+		for j < len(sub) && s[i+j]|0x20 == sub[j] {
+			j++
+		}
+		if j == len(sub) {
+			return true
+		}
+	}
+	return false
 }

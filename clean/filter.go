@@ -85,13 +85,34 @@ func chromeLine(r run, n int) bool {
 	}
 	t = foldTrad(t) // 責任編輯, 版權所有, 來源 are the same lines
 	return junkRe.MatchString(t) ||
-		n <= 80 && (metaLineRe.MatchString(t) || dateLineRe.MatchString(t) || bylineRe.MatchString(t) || enDateLine(t))
+		n <= 80 && (metaLine(t) || dateLine(t) || byline(t) || enDateLine(t))
+}
+
+// The guards below are necessary conditions of their expressions, checked
+// first because most lines fail them and a byte scan is cheaper than a
+// regexp.
+
+// metaLine is metaLineRe: its labels end with a colon.
+func metaLine(t string) bool {
+	return strings.ContainsAny(t, ":：") && metaLineRe.MatchString(t)
+}
+
+// dateLine is dateLineRe: the line starts with a digit after spaces (\s).
+func dateLine(t string) bool {
+	s := strings.TrimLeft(t, " \t\n\f\r")
+	return s != "" && s[0] >= '0' && s[0] <= '9' && dateLineRe.MatchString(t)
+}
+
+// byline is bylineRe: its words start with b, w, p or v (none of which
+// has a case fold outside ASCII).
+func byline(t string) bool {
+	return t != "" && strings.IndexByte("bBwWpPvV", t[0]) >= 0 && bylineRe.MatchString(t)
 }
 
 // enDateLine reports a line that is an English date and time with nothing
 // else in it but separators and words like "Updated" and a time zone.
 func enDateLine(t string) bool {
-	if !enMonthRe.MatchString(t) {
+	if !strings.ContainsAny(t, "0123456789") || !enMonthRe.MatchString(t) { // its dates have digits
 		return false
 	}
 	return !hasLetter(dateWordRe.ReplaceAllString(t, ""))

@@ -19,6 +19,7 @@ import (
 type archiveHandle interface {
 	Do(fn func(db *archive.DB) error) error
 	writer(cfg archive.WriterConfig) *archive.Writer
+	previous(url string) (archive.Previous, error)
 }
 
 type directDB struct{ db *archive.DB }
@@ -27,12 +28,17 @@ func (d directDB) Do(fn func(db *archive.DB) error) error { return fn(d.db) }
 func (d directDB) writer(cfg archive.WriterConfig) *archive.Writer {
 	return archive.NewWriter(d.db, cfg)
 }
+func (d directDB) previous(url string) (archive.Previous, error) { return d.db.Previous(url) }
 
 type sharedDB struct{ *archive.Shared }
 
 func (s sharedDB) writer(cfg archive.WriterConfig) *archive.Writer {
 	return archive.NewSharedWriter(s.Shared, cfg)
 }
+
+// previous answers from Shared's cache when it can: a crawl of a new site
+// asks it of every URL, and opening the file for each was most of the cost.
+func (s sharedDB) previous(url string) (archive.Previous, error) { return s.Previous(url) }
 
 // crawlSession is what prov crawl holds for its whole run: the run lock
 // (a second crawl is refused at once), the archive opened only to commit,
@@ -162,12 +168,10 @@ const runSaveEvery = 500 * time.Millisecond
 // previous captures.
 type lookup struct{ h archiveHandle }
 
+// previous is what the archive holds of url; a failed lookup counts as
+// nothing held (the page is fetched and stored as new).
 func (l lookup) previous(url string) archive.Previous {
-	var p archive.Previous
-	l.h.Do(func(db *archive.DB) (err error) {
-		p, err = db.Previous(url)
-		return err
-	})
+	p, _ := l.h.previous(url)
 	return p
 }
 

@@ -1,0 +1,108 @@
+package archive
+
+import (
+	"hash/maphash"
+	"strings"
+	"sync"
+
+	bolt "go.etcd.io/bbolt"
+)
+
+// prevCache lets a Shared handle answer Previous for a URL without
+// opening the file, when the answer is "nothing": the URL's origin
+// (scheme://host) had no URL in the archive when first asked, and no
+// capture of the URL has been written through the handle since. A crawl
+// of a new site asks that of every page.
+type prevCache struct {
+	mu      sync.Mutex
+	seed    maphash.Seed
+	origins map[string]bool     // origin → the archive held URLs under it when first asked
+	written map[uint64]struct{} // hashes of the URLs written through the handle
+	off     bool                // too many URLs written: always ask the file
+}
+
+// maxCachedURLs bounds the written set (~40 bytes a URL); past it every
+// lookup reads the file.
+const maxCachedURLs = 1 << 20
+
+func newPrevCache() *prevCache {
+	return &prevCache{seed: maphash.MakeSeed(), origins: map[string]bool{}, written: map[uint64]struct{}{}}
+}
+
+// knownEmpty says whether url has no capture, without reading the file;
+// seen reports whether its origin was looked at already.
+func (pc *prevCache) knownEmpty(url, origin string) (empty, seen bool) {
+	pc.mu.Lock()
+	defer pc.mu.Unlock()
+	held, seen := pc.origins[origin]
+	_, wrote := pc.written[maphash.String(pc.seed, url)]
+	return seen && !held && !wrote && !pc.off, seen
+}
+
+func (pc *prevCache) noteOrigin(origin string, held bool) {
+	pc.mu.Lock()
+	defer pc.mu.Unlock()
+	if _, ok := pc.origins[origin]; !ok {
+		pc.origins[origin] = held
+	}
+}
+
+// noteWritten records the URLs of committed captures.
+func (pc *prevCache) noteWritten(caps []Capture) {
+	pc.mu.Lock()
+	defer pc.mu.Unlock()
+	for _, c := range caps {
+		pc.written[maphash.String(pc.seed, c.URL)] = struct{}{}
+	}
+	if len(pc.written) > maxCachedURLs {
+		pc.off, pc.written = true, map[uint64]struct{}{}
+	}
+}
+
+// Previous is DB.Previous, answered without opening the file when the
+// archive cannot hold anything for url (see prevCache).
+func (s *Shared) Previous(url string) (Previous, error) {
+	origin := originOf(url)
+	empty, seen := s.prev.knownEmpty(url, origin)
+	if empty {
+		return Previous{}, nil
+	}
+	var p Previous
+	err := s.Do(func(db *DB) (err error) {
+		if !seen && origin != "" {
+			s.prev.noteOrigin(origin, db.holdsOrigin(origin))
+		}
+		p, err = db.Previous(url)
+		return err
+	})
+	return p, err
+}
+
+// originOf returns scheme://host of url, "" when it has none.
+func originOf(url string) string {
+	i := strings.Index(url, "://")
+	if i <= 0 {
+		return ""
+	}
+	end := strings.IndexAny(url[i+3:], "/?#")
+	if end < 0 {
+		return url
+	}
+	return url[:i+3+end]
+}
+
+// holdsOrigin says whether the urls index has a URL under origin.
+func (db *DB) holdsOrigin(origin string) bool {
+	held := false
+	db.bolt.View(func(tx *bolt.Tx) error {
+		cur := tx.Bucket(bucketURLs).Cursor()
+		for _, sep := range []string{"/", "?", "#", "\x00"} {
+			p := []byte(origin + sep)
+			if k, _ := cur.Seek(p); hasPrefix(k, p) {
+				held = true
+			}
+		}
+		return nil
+	})
+	return held
+}
