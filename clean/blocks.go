@@ -211,7 +211,9 @@ func (bw *blockWalk) text(s string) {
 
 // isChrome reports elements whose text is never article text: a class or id
 // that looks like chrome, hidden elements, and page headers and footers
-// outside an <article> or <main>.
+// outside an <article> or <main>. On an inline element (a <span> inside a
+// paragraph) only a strong hint counts: a short token there ("head", "top")
+// names a style, not a block of the page.
 func (bw *blockWalk) isChrome(n *html.Node) bool {
 	switch n.DataAtom {
 	case atom.Html, atom.Body, atom.Article, atom.Main:
@@ -224,7 +226,7 @@ func (bw *blockWalk) isChrome(n *html.Node) bool {
 	if hidden(n) {
 		return true
 	}
-	if bw.relaxed {
+	if bw.relaxed || !blockTags[n.DataAtom] {
 		return strongChrome(n)
 	}
 	return hint(n) < 0

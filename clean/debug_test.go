@@ -60,3 +60,36 @@ func mustParse(t *testing.T, doc *Document, body []byte) *html.Node {
 func decodeForTest(body []byte, doc *Document) string {
 	return charset.Decode(body, doc.Charset)
 }
+
+// TestDebugTree prints the block skeleton of a page with each element's
+// units, link units and score: DEBUG_PAGE=path go test -run TestDebugTree -v
+func TestDebugTree(t *testing.T) {
+	path := os.Getenv("DEBUG_PAGE")
+	if path == "" {
+		t.Skip("set DEBUG_PAGE")
+	}
+	body, err := os.ReadFile(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	doc, _ := Clean(Input{URL: "http://example.com/", Header: http.Header{}, Body: body})
+	bw := walkBlocks(mustParse(t, doc, body))
+	roots := genericRoots(bw)
+	var walk func(n *html.Node, depth int)
+	walk = func(n *html.Node, depth int) {
+		if st := bw.stats[n]; st != nil && blockTags[n.DataAtom] && st.units >= 50 {
+			mark := ""
+			for _, r := range roots {
+				if r == n {
+					mark = " <== ROOT"
+				}
+			}
+			t.Logf("%s<%s class=%q id=%q> units=%d link=%d score=%.1f hint=%d%s", strings.Repeat("  ", depth), n.Data, attr(n, "class"), attr(n, "id"), st.units, st.linkUnits, st.score, hint(n), mark)
+			depth++
+		}
+		for c := n.FirstChild; c != nil; c = c.NextSibling {
+			walk(c, depth)
+		}
+	}
+	walk(bw.order[0], 0)
+}

@@ -84,8 +84,27 @@ func chromeLine(r run, n int) bool {
 		return false
 	}
 	t = foldTrad(t) // 責任編輯, 版權所有, 來源 are the same lines
-	return junkRe.MatchString(t) ||
-		n <= 80 && (metaLine(t) || dateLine(t) || byline(t) || enDateLine(t))
+	return junkRe.MatchString(t) || n <= 80 && metaPart(t) || bylineAndDate(t)
+}
+
+// metaPart reports a line, or one part of a line, that is a source, date
+// or author label, a date, or a byline.
+func metaPart(t string) bool {
+	return metaLine(t) || dateLine(t) || byline(t) || enDateLine(t)
+}
+
+// bylineAndDate reports a line made of parts split by "|" each of which
+// is a metaPart: "By HNN Staff | November 18, 2019 at 2:26 PM HST".
+func bylineAndDate(t string) bool {
+	if !strings.Contains(t, "|") {
+		return false
+	}
+	for _, p := range strings.Split(t, "|") {
+		if p = strings.TrimSpace(p); p != "" && !metaPart(p) {
+			return false
+		}
+	}
+	return true
 }
 
 // The guards below are necessary conditions of their expressions, checked

@@ -198,18 +198,21 @@ func deeper(a, b *html.Node) bool {
 }
 
 // withSiblings returns best and, in document order, those of its siblings
-// that look like more of the article: a high score, or a long paragraph
-// with few links.
+// that look like more of the article: a high score (theirs or that of a
+// block inside them), a long paragraph with few links, or before best, its
+// lead.
 func withSiblings(bw *blockWalk, best *html.Node, bestScore float64) []*html.Node {
 	if best.Parent == nil {
 		return []*html.Node{best}
 	}
 	threshold := max(10, bestScore*0.2)
 	var out []*html.Node
+	before := true
 	for c := best.Parent.FirstChild; c != nil; c = c.NextSibling {
 		st := bw.stats[c]
 		if c == best {
 			out = append(out, c)
+			before = false
 			continue
 		}
 		if st == nil || st.units == 0 || hint(c) < 0 {
@@ -217,13 +220,47 @@ func withSiblings(bw *blockWalk, best *html.Node, bestScore float64) []*html.Nod
 		}
 		ld := float64(st.linkUnits) / float64(st.units)
 		switch {
-		case st.score >= threshold && ld < 0.3:
+		case ld < 0.3 && topScore(bw, c) >= threshold:
 			out = append(out, c)
 		case c.DataAtom == atom.P && st.units >= 80 && ld < 0.25:
+			out = append(out, c)
+		case before && lead(bw, c):
 			out = append(out, c)
 		}
 	}
 	return out
+}
+
+// lead reports a block before the article's body that reads as its lead
+// (a standfirst, "perex", "bajada", the caption of the lead photo): a
+// paragraph of at least 80 units without links, which scores little for
+// being one paragraph alone.
+func lead(bw *blockWalk, n *html.Node) bool {
+	st := bw.stats[n]
+	if st.linkUnits > 0 {
+		return false
+	}
+	for _, r := range bw.runs[st.start:st.end] {
+		if r.units >= 80 && !r.heading && !r.chrome && !r.caption {
+			return true
+		}
+	}
+	return false
+}
+
+// topScore is the highest score of n and the elements inside it: a
+// sibling of the article whose own score is low may wrap, a few levels
+// down, a block that scores like a part of the article (a slideshow with
+// its long captions above the story). Past the budget it looks no deeper.
+func topScore(bw *blockWalk, n *html.Node) float64 {
+	s := 0.0
+	if st := bw.stats[n]; st != nil {
+		s = st.score
+	}
+	for c := n.FirstChild; c != nil && !bw.budget.spent(scoreShare); c = c.NextSibling {
+		s = max(s, topScore(bw, c))
+	}
+	return s
 }
 
 // linkList reports blocks that are lists of links inside the article:

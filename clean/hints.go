@@ -58,12 +58,34 @@ func hint(n *html.Node) int {
 	return 0
 }
 
+// classID is what hints are matched against: class and id, lower-cased.
+// A class list of generated style names is left out: its short tokens
+// ("gg", "bq", "nr") match the short hints by chance.
 func classID(n *html.Node) string {
 	c, id := attr(n, "class"), attr(n, "id")
+	if generatedClasses(c) {
+		c = ""
+	}
 	if c == "" && id == "" {
 		return ""
 	}
 	return strings.ToLower(c + " " + id)
+}
+
+// generatedClasses reports a class list made by a CSS-in-JS tool or an
+// atomic stylesheet: four or more names, none longer than three letters
+// ("gc gd dg ay ax ge"). Such names say nothing about the element.
+func generatedClasses(c string) bool {
+	f := strings.Fields(c)
+	if len(f) < 4 {
+		return false
+	}
+	for _, t := range f {
+		if len(t) > 3 {
+			return false
+		}
+	}
+	return true
 }
 
 // matchHint weighs s against the hint lists: 2 for a substring hit, else 1

@@ -156,7 +156,7 @@ func sameClassAncestor(bw *blockWalk, best *html.Node, bestScore float64) *html.
 		if bw.budget.spent(scoreShare) {
 			return best
 		}
-		if n == best || st.score < bestScore/3 || firstClass(n) != class || deeper(n, best) || deeper(best, n) {
+		if n == best || !sameClass(n, best, st.score, bestScore) || deeper(n, best) || deeper(best, n) {
 			continue
 		}
 		for !deeper(n, up) {
@@ -166,6 +166,22 @@ func sameClassAncestor(bw *blockWalk, best *html.Node, bestScore float64) *html.
 		}
 	}
 	return up
+}
+
+// sameClass reports whether n, scoring score, is another part like best,
+// scoring bestScore: its first class is best's and it scores at least a
+// third of best, or its whole list of several classes is best's (the
+// generated style names a site gives every part of one story) and it
+// scores a sixth.
+func sameClass(n, best *html.Node, score, bestScore float64) bool {
+	if firstClass(n) != firstClass(best) {
+		return false
+	}
+	if score >= bestScore/3 {
+		return true
+	}
+	c := attr(best, "class")
+	return score >= bestScore/6 && len(strings.Fields(c)) > 1 && attr(n, "class") == c
 }
 
 func firstClass(n *html.Node) string {

@@ -1,0 +1,127 @@
+package clean
+
+import (
+	"fmt"
+	"net/http"
+	"strings"
+	"testing"
+)
+
+// prose returns n <p> paragraphs of article text, each naming tag so that
+// a test can tell which block a kept paragraph came from.
+func prose(tag string, n int) string {
+	var b strings.Builder
+	for i := 0; i < n; i++ {
+		fmt.Fprintf(&b, "<p>Paragraph %d of the %s, where the reporter explains, at some length and with care, "+
+			"what happened in the town, who was there, and why the council met again on Tuesday evening.</p>\n", i, tag)
+	}
+	return b.String()
+}
+
+// The cases are small pages written for these tests, one per rule of the
+// generic extractor: each page holds a block the rule keeps or drops.
+var genericCases = []struct {
+	name       string
+	page       string
+	must, not_ []string
+}{
+	{
+		// hints.go, generatedClasses: "gg" (guanggao, an ad) is a short
+		// chrome hint, but here it is one of a CSS-in-JS tool's names.
+		name: "heading with generated class names",
+		page: `<article><h1>Title</h1><div>` + prose("story", 6) +
+			`<h2 class="gc gd gg ay ax">Why the council met again</h2>` + prose("second half", 4) + `</div></article>`,
+		must: []string{"Why the council met again", "Paragraph 3 of the second half"},
+	},
+	{
+		// blocks.go, isChrome: a short hint ("head") on an inline element
+		// names its style, not a page header.
+		name: "inline step label with a weak chrome hint",
+		page: `<article><div class="content"><div class="step"><span class="headline2 head">Step 1</span>` + prose("first step", 3) +
+			`</div><div class="step"><span class="headline2 head">Step 2</span>` + prose("second step", 3) + `</div></div></article>`,
+		must: []string{"Step 1", "Step 2"},
+	},
+	{
+		// filter.go, bylineAndDate: a byline and a date line on one line.
+		name: "byline and date joined by a bar",
+		page: `<article><h1>Title</h1><div class="story"><p>By Jane Roe | November 18, 2019 at 2:26 PM HST - Updated November 18 at 4:46 PM</p>` +
+			prose("story", 6) + `</div></article>`,
+		must: []string{"Paragraph 5 of the story"},
+		not_: []string{"Jane Roe"},
+	},
+	{
+		// passes.go, sameClass: a story cut into parts that share a whole
+		// list of generated class names, the later parts short.
+		name: "story parts with one generated class list",
+		page: `<div class="nav-links"><a href="/a">Home</a> <a href="/b">World</a></div><article><section>` +
+			`<div class="n p"><div class="z ab ac ae af">` + prose("first part", 12) + `</div></div><hr>` +
+			`<div class="n p"><div class="z ab ac ae af">` + prose("second part", 2) + `</div></div><hr>` +
+			`<div class="n p"><div class="z ab ac ae af">` + prose("third part", 2) + `</div></div>` +
+			`</section></article>`,
+		must: []string{"Paragraph 11 of the first part", "Paragraph 1 of the second part", "Paragraph 1 of the third part"},
+	},
+	{
+		// generic.go, topScore: a sibling whose own score is low wraps,
+		// deep down, a long caption that scores like a paragraph block.
+		name: "slideshow beside the story",
+		page: `<article><div class="slides"><a href="/next">Next</a><div><div><div><h3>The council chamber</h3>` +
+			`<div>The council chamber on Tuesday evening, where members, residents, reporters, and the mayor met, ` +
+			`argued, voted, and, after four hours, adjourned without a decision on the budget, the school, or the road.</div>` +
+			`</div></div></div></div><div class="body">` + prose("story", 8) + `</div></article>`,
+		must: []string{"The council chamber on Tuesday evening", "Paragraph 7 of the story"},
+	},
+	{
+		// generic.go, lead: a standfirst before the body, one paragraph
+		// without links that scores little on its own.
+		name: "standfirst before the body",
+		page: `<article><h1>Title</h1><div class="perex">The town council met again on Tuesday and, after four hours ` +
+			`of argument, still could not agree on next year's budget for the schools.</div>` +
+			`<div class="body">` + prose("story", 8) + `</div></article>`,
+		must: []string{"The town council met again on Tuesday", "Paragraph 7 of the story"},
+	},
+	{
+		// generic.go, lead: only blocks before the body are leads.
+		name: "note after the body",
+		page: `<article><h1>Title</h1><div class="body">` + prose("story", 8) + `</div>` +
+			`<div class="note">The writer is a freelance reporter who has covered the town council ` +
+			`and its budget for many years, for several papers.</div></article>`,
+		must: []string{"Paragraph 7 of the story"},
+		not_: []string{"freelance reporter"},
+	},
+}
+
+func TestGenericRules(t *testing.T) {
+	for _, c := range genericCases {
+		t.Run(c.name, func(t *testing.T) {
+			page := "<html><head><title>Title</title></head><body>" + c.page + "</body></html>"
+			doc, err := Clean(Input{URL: "http://example.com/story", Header: http.Header{}, Body: []byte(page)})
+			if err != nil {
+				t.Fatal(err)
+			}
+			for _, s := range c.must {
+				if !strings.Contains(doc.Text, s) {
+					t.Errorf("text lacks %q:\n%s", s, doc.Text)
+				}
+			}
+			for _, s := range c.not_ {
+				if strings.Contains(doc.Text, s) {
+					t.Errorf("text holds %q:\n%s", s, doc.Text)
+				}
+			}
+		})
+	}
+}
+
+func TestGeneratedClasses(t *testing.T) {
+	for c, want := range map[string]bool{
+		"gc gd dg ay ax ge":   true,
+		"z ab ac ae":          true,
+		"n p":                 false, // too few to tell
+		"post-entry gg ay ax": false,
+		"":                    false,
+	} {
+		if got := generatedClasses(c); got != want {
+			t.Errorf("generatedClasses(%q) = %v, want %v", c, got, want)
+		}
+	}
+}
