@@ -12,8 +12,13 @@ import (
 	berrors "go.etcd.io/bbolt/errors"
 )
 
-// SchemaVersion is the layout this package reads and writes.
-const SchemaVersion = 1
+// SchemaVersion is the layout this package writes. It reads every earlier
+// one, and the first writer to open an older archive migrates it (init):
+//
+//	1  payloads and document texts inline in their hash-keyed records
+//	2  new payloads and texts appended to the blobs bucket (blob.go);
+//	   schema 1 records are left as they are and read as before
+const SchemaVersion = 2
 
 const appName = "prov"
 
@@ -28,7 +33,7 @@ var (
 	bucketRuns      = []byte("runs")
 
 	allBuckets = [][]byte{bucketMeta, bucketCaptures, bucketPayloads,
-		bucketDocuments, bucketDocCaps, bucketURLs, bucketRuns}
+		bucketDocuments, bucketDocCaps, bucketURLs, bucketRuns, bucketBlobs}
 )
 
 // DefaultTimeout is how long Open waits for another process's lock.
@@ -54,7 +59,8 @@ type DB struct {
 	mu    sync.Mutex
 	owned map[uint64]bool // runs begun through this handle: the only live ones
 
-	onWrite func([]Capture) // called after each committed write (Shared's cache)
+	onWrite  func([]Capture) // called after each committed write (Shared's cache)
+	flushing sync.Mutex      // held by FlushIndex
 }
 
 // Open opens the archive at path, creating it unless opts.ReadOnly. An
@@ -174,15 +180,29 @@ func (db *DB) init() error {
 				return fmt.Errorf("archive: create bucket %s: %w", name, err)
 			}
 		}
-		if !empty {
-			return nil
-		}
 		meta := tx.Bucket(bucketMeta)
+		if !empty {
+			return migrate(meta)
+		}
 		if err := meta.Put([]byte("app"), []byte(appName)); err != nil {
 			return fmt.Errorf("archive: put meta: %w", err)
 		}
 		return meta.Put([]byte("schema"), []byte(strconv.Itoa(SchemaVersion)))
 	})
+}
+
+// migrate brings an archive of an older schema to SchemaVersion, inside
+// init's transaction (which created the buckets it lacked). From 1 to 2
+// nothing is rewritten: only new values go to blobs.
+func migrate(meta *bolt.Bucket) error {
+	v, _ := strconv.Atoi(string(meta.Get([]byte("schema")))) // checked by checkSchema
+	if v >= SchemaVersion {
+		return nil
+	}
+	if err := meta.Put([]byte("schema"), []byte(strconv.Itoa(SchemaVersion))); err != nil {
+		return fmt.Errorf("archive: migrate schema %d to %d: %w", v, SchemaVersion, err)
+	}
+	return nil
 }
 
 // Path returns the file the archive lives in.

@@ -3,6 +3,7 @@ package archive
 import (
 	"encoding/binary"
 	"fmt"
+	"slices"
 
 	bolt "go.etcd.io/bbolt"
 )
@@ -132,7 +133,7 @@ func candidates(tx *bolt.Tx, sketch []uint32) []Candidate {
 	for slot, p := range prefixes {
 		docs := tail[slot]
 		if b != nil {
-			docs = append(posting(b.Cursor(), p), docs...)
+			docs = union(posting(b.Cursor(), p), docs)
 		}
 		if slot >= lshBands && len(docs) > MaxPosting {
 			continue
@@ -151,6 +152,18 @@ func candidates(tx *bolt.Tx, sketch []uint32) []Candidate {
 		}
 	}
 	return sortedCandidates(hits)
+}
+
+// union appends to indexed the docs of tail it lacks: a flush cut short
+// leaves a document in both.
+func union(indexed, tail []uint64) []uint64 {
+	n := len(indexed)
+	for _, d := range tail {
+		if !slices.Contains(indexed[:n], d) {
+			indexed = append(indexed, d)
+		}
+	}
+	return indexed
 }
 
 // posting returns the doc IDs under prefix p, stopping after MaxPosting+1.

@@ -13,13 +13,16 @@ import (
 //
 //	doc ID (8 bytes big-endian) → its LSHKeys index prefixes, 5 bytes each
 //
-// Index keys are random, so every transaction that put a few thousand of
-// them rewrote most of the index's pages. New documents go to the tail
-// instead, which is appended to, and once it holds lshFlushDocs documents
-// their keys are sorted and put into the index in one sweep, in the same
-// transaction, and the tail is emptied. Candidates reads the tail as well,
-// so a document is found from the commit that brings it. The tail's
-// sequence counts its documents.
+// Index keys are random, so a transaction that puts a few thousand of them
+// rewrites most of the index's pages and holds them all in memory. New
+// documents go to the tail instead, which is appended to; once it holds
+// lshFlushDocs documents, the write that filled it moves them into the
+// index (FlushIndex): their keys sorted, lshChunkKeys keys a transaction,
+// so a flush holds a bounded part of the index in memory however large the
+// index is. The tail is emptied in the last transaction; a flush cut short
+// leaves keys in both, which Candidates counts once. Candidates reads the
+// tail as well, so a document is found from the commit that brings it.
+// The tail's sequence counts its documents.
 var bucketLSHTail = []byte("lshtail")
 
 // lshFlushDocs is how many documents the tail holds before they are put
@@ -27,10 +30,13 @@ var bucketLSHTail = []byte("lshtail")
 // reads the whole tail (~140 bytes per document).
 const lshFlushDocs = 1024
 
+// lshChunkKeys is how many index keys one flush transaction puts: it
+// bounds the index pages a flush holds in memory (one per key at most).
+const lshChunkKeys = 2048
+
 const tailEntrySize = LSHKeys * 5
 
-// putTail appends doc's index prefixes to the tail and moves the tail into
-// the index once it is full.
+// putTail appends doc's index prefixes to the tail.
 func putTail(tx *bolt.Tx, sketch []uint32, doc uint64) error {
 	b, err := tx.CreateBucketIfNotExists(bucketLSHTail)
 	if err != nil {
@@ -44,39 +50,96 @@ func putTail(tx *bolt.Tx, sketch []uint32, doc uint64) error {
 	if err := b.Put(idKey(doc), v); err != nil {
 		return fmt.Errorf("archive: put sketch of %d: %w", doc, err)
 	}
-	n, _ := b.NextSequence() // cannot fail in a writable transaction
-	if n < lshFlushDocs {
-		return nil
-	}
-	return flushTail(tx)
+	_, err = b.NextSequence() // cannot fail in a writable transaction
+	return err
 }
 
-// flushTail puts every document of the tail into the index, keys sorted,
-// and empties the tail.
-func flushTail(tx *bolt.Tx) error {
+// tailFull reports whether the tail holds lshFlushDocs documents or more.
+func (db *DB) tailFull() bool {
+	full := false
+	db.bolt.View(func(tx *bolt.Tx) error {
+		b := tx.Bucket(bucketLSHTail)
+		full = b != nil && b.Sequence() >= lshFlushDocs
+		return nil
+	})
+	return full
+}
+
+// FlushIndex moves the index's tail into the index, so that readers after
+// a crawl read the index alone. Writes call it when they fill the tail, and
+// a Writer when it closes. Concurrent calls on one DB flush once.
+func (db *DB) FlushIndex() error {
+	if db.readOnly {
+		return ErrReadOnly
+	}
+	if !db.flushing.TryLock() {
+		return nil
+	}
+	defer db.flushing.Unlock()
+	keys, last, err := db.tailKeys()
+	if err != nil || len(keys) == 0 {
+		return err
+	}
+	for len(keys) > 0 {
+		n := min(len(keys), lshChunkKeys)
+		if err := db.bolt.Update(func(tx *bolt.Tx) error { return putIndexKeys(tx, keys[:n]) }); err != nil {
+			return fmt.Errorf("archive: index sketches: %w", err)
+		}
+		keys = keys[n:]
+	}
+	if err := db.bolt.Update(func(tx *bolt.Tx) error { return dropTail(tx, last) }); err != nil {
+		return fmt.Errorf("archive: index sketches: %w", err)
+	}
+	return nil
+}
+
+// tailKeys returns the index keys of every document in the tail, sorted,
+// and the last doc ID read.
+func (db *DB) tailKeys() (keys [][]byte, last uint64, err error) {
+	err = db.bolt.View(func(tx *bolt.Tx) error {
+		tail := tx.Bucket(bucketLSHTail)
+		if tail == nil {
+			return nil
+		}
+		return tail.ForEach(func(k, v []byte) error {
+			last = keyID(k)
+			keys = appendTailKeys(keys, last, v)
+			return nil
+		})
+	})
+	slices.SortFunc(keys, bytes.Compare)
+	return keys, last, err
+}
+
+func putIndexKeys(tx *bolt.Tx, keys [][]byte) error {
+	idx, err := tx.CreateBucketIfNotExists(bucketLSH)
+	if err != nil {
+		return err
+	}
+	for _, k := range keys {
+		if err := idx.Put(k, []byte{}); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+// dropTail removes the tail's documents up to doc ID last: those a flush
+// put into the index. Later documents (written during the flush) stay.
+func dropTail(tx *bolt.Tx, last uint64) error {
 	tail := tx.Bucket(bucketLSHTail)
 	if tail == nil {
 		return nil
 	}
-	var keys [][]byte
-	tail.ForEach(func(k, v []byte) error {
-		keys = appendTailKeys(keys, keyID(k), v)
-		return nil
-	})
-	slices.SortFunc(keys, bytes.Compare)
-	idx, err := tx.CreateBucketIfNotExists(bucketLSH)
-	if err != nil {
-		return fmt.Errorf("archive: index sketches: %w", err)
-	}
-	for _, k := range keys {
-		if err := idx.Put(k, []byte{}); err != nil {
-			return fmt.Errorf("archive: index sketches: %w", err)
+	var dropped uint64
+	cur := tail.Cursor()
+	for k, _ := cur.First(); k != nil && keyID(k) <= last; k, _ = cur.First() {
+		if err := cur.Delete(); err != nil {
+			return err
 		}
+		dropped++
 	}
-	if err := tx.DeleteBucket(bucketLSHTail); err != nil {
-		return fmt.Errorf("archive: index sketches: %w", err)
-	}
-	return nil
+	return tail.SetSequence(tail.Sequence() - min(dropped, tail.Sequence()))
 }
 
 func appendTailKeys(keys [][]byte, doc uint64, v []byte) [][]byte {
@@ -84,15 +147,6 @@ func appendTailKeys(keys [][]byte, doc uint64, v []byte) [][]byte {
 		keys = append(keys, lshKey([5]byte(v[i:i+5]), doc))
 	}
 	return keys
-}
-
-// FlushIndex moves the index's tail into the index, so that readers after
-// a crawl read the index alone. A Writer calls it when it closes.
-func (db *DB) FlushIndex() error {
-	if db.readOnly {
-		return ErrReadOnly
-	}
-	return db.bolt.Update(flushTail)
 }
 
 // tailPostings returns, for each slot, the tail's documents whose prefix

@@ -1,6 +1,8 @@
 package archive
 
 import (
+	"fmt"
+	"maps"
 	"slices"
 	"testing"
 
@@ -37,6 +39,15 @@ func tailLen(db *DB) int {
 	return n
 }
 
+func findDoc(db *DB, d uint64) (Candidate, bool) {
+	got, _ := db.Candidates(perturb(synthSketch(d), 0.1, d))
+	i := slices.IndexFunc(got, func(c Candidate) bool { return c.DocID == d })
+	if i < 0 {
+		return Candidate{}, false
+	}
+	return got[i], true
+}
+
 // TestTailFindsEveryDocument: documents are candidates whether they are
 // still in the tail or already in the index, and FlushIndex empties the
 // tail.
@@ -47,23 +58,79 @@ func TestTailFindsEveryDocument(t *testing.T) {
 		docs[i] = uint64(i + 1)
 	}
 	putTailSynth(t, db, docs, 100)
-	if n := tailLen(db); n == 0 || n >= lshFlushDocs {
-		t.Fatalf("tail holds %d documents, want 1..%d", n, lshFlushDocs-1)
+	if n := tailLen(db); n != len(docs) {
+		t.Fatalf("tail holds %d documents, want %d", n, len(docs))
 	}
-	check := func(when string) {
+	check := func(when string) map[uint64]Candidate {
+		found := map[uint64]Candidate{}
 		for _, d := range []uint64{5, uint64(len(docs) - 3)} {
-			got, _ := db.Candidates(perturb(synthSketch(d), 0.1, d))
-			if !slices.ContainsFunc(got, func(c Candidate) bool { return c.DocID == d && c.Bands > 0 }) {
-				t.Errorf("%s: candidates %+v lack doc %d", when, got, d)
+			c, ok := findDoc(db, d)
+			if !ok || c.Bands == 0 {
+				t.Errorf("%s: doc %d not a candidate (%+v)", when, d, c)
 			}
+			found[d] = c
 		}
+		return found
 	}
-	check("with a tail")
+	before := check("with a tail")
 	if err := db.FlushIndex(); err != nil {
 		t.Fatal(err)
 	}
 	if n := tailLen(db); n != 0 {
 		t.Errorf("after FlushIndex the tail holds %d documents", n)
 	}
-	check("flushed")
+	if after := check("flushed"); !maps.Equal(before, after) {
+		t.Errorf("candidates changed with the flush: %v, then %v", before, after)
+	}
+}
+
+// TestTailFlushCutShort: a flush killed after putting keys into the index
+// but before emptying the tail leaves documents in both; each counts once.
+func TestTailFlushCutShort(t *testing.T) {
+	db := openTestDB(t)
+	docs := []uint64{1, 2, 3}
+	putTailSynth(t, db, docs, 3)
+	want, _ := findDoc(db, 2)
+	keys, _, err := db.tailKeys()
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := db.bolt.Update(func(tx *bolt.Tx) error { return putIndexKeys(tx, keys) }); err != nil {
+		t.Fatal(err)
+	}
+	if got, _ := findDoc(db, 2); got != want {
+		t.Errorf("doc in both index and tail: candidate %+v, want %+v", got, want)
+	}
+}
+
+// TestWritesFlushFullTail: writes move the tail into the index once it is
+// full, so the tail a query scans stays under lshFlushDocs documents.
+func TestWritesFlushFullTail(t *testing.T) {
+	db := openTestDB(t)
+	var entries []Entry
+	for i := range lshFlushDocs + 10 {
+		text := fmt.Sprintf("document %d of the flush test, with words enough", i)
+		e := Entry{Capture: Capture{URL: fmt.Sprintf("http://tail.test/%d", i), Status: 200,
+			TextSHA256: fmt.Sprintf("%064x", i+1), Sketch: synthSketch(uint64(i + 1)), Shingles: 10}, Payload: []byte(text), Text: text}
+		entries = append(entries, e)
+	}
+	for i := 0; i < len(entries); i += 100 {
+		if _, err := db.Write(entries[i:min(i+100, len(entries))]); err != nil {
+			t.Fatal(err)
+		}
+	}
+	n := tailLen(db)
+	if n >= lshFlushDocs {
+		t.Errorf("tail holds %d documents after %d written, want under %d", n, len(entries), lshFlushDocs)
+	}
+	indexed := 0
+	db.bolt.View(func(tx *bolt.Tx) error {
+		if b := tx.Bucket(bucketLSH); b != nil {
+			indexed = b.Stats().KeyN
+		}
+		return nil
+	})
+	if want := (len(entries) - n) * LSHKeys; indexed != want {
+		t.Errorf("index holds %d keys, want %d (%d documents)", indexed, want, len(entries)-n)
+	}
 }

@@ -8,6 +8,7 @@ import (
 	"os"
 	"os/exec"
 	"path/filepath"
+	"strconv"
 	"strings"
 	"testing"
 	"time"
@@ -132,7 +133,9 @@ func TestNewerSchemaRefused(t *testing.T) {
 	db, _ := archive.Open(path, archive.Options{})
 	db.Close()
 	bdb, _ := bolt.Open(path, 0o644, nil)
-	bdb.Update(func(tx *bolt.Tx) error { return tx.Bucket([]byte("meta")).Put([]byte("schema"), []byte("2")) })
+	bdb.Update(func(tx *bolt.Tx) error {
+		return tx.Bucket([]byte("meta")).Put([]byte("schema"), []byte(strconv.Itoa(archive.SchemaVersion+1)))
+	})
 	bdb.Close()
 	before, _ := os.ReadFile(path)
 	_, err := archive.Open(path, archive.Options{})

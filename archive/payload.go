@@ -90,7 +90,7 @@ func (db *DB) Payload(sha string) ([]byte, error) {
 		if v == nil {
 			return fmt.Errorf("archive: payload %s: %w", h.Short(), ErrNotFound)
 		}
-		p, err = decodePayload(v)
+		p, err = readPayload(tx, v)
 		return err
 	})
 	if err != nil {

@@ -113,14 +113,8 @@ func (db *DB) Document(sha string) (Document, error) {
 		return d, err
 	}
 	err = db.bolt.View(func(tx *bolt.Tx) error {
-		v := tx.Bucket(bucketDocuments).Get(h[:])
-		if v == nil {
-			return fmt.Errorf("archive: document %s: %w", h.Short(), ErrNotFound)
-		}
-		if err := json.Unmarshal(v, &d); err != nil {
-			return fmt.Errorf("archive: document %s: %w", h.Short(), err)
-		}
-		return nil
+		d, err = getDocument(tx, h)
+		return err
 	})
 	return d, err
 }

@@ -2,7 +2,6 @@ package archive
 
 import (
 	"cmp"
-	"encoding/json"
 	"fmt"
 	"slices"
 
@@ -182,12 +181,12 @@ func loadText(tx *bolt.Tx, sha string) (*textInfo, error) {
 }
 
 func getDocument(tx *bolt.Tx, h Hash) (Document, error) {
-	var d Document
 	v := tx.Bucket(bucketDocuments).Get(h[:])
 	if v == nil {
-		return d, fmt.Errorf("archive: document %s: %w", h.Short(), ErrNotFound)
+		return Document{}, fmt.Errorf("archive: document %s: %w", h.Short(), ErrNotFound)
 	}
-	if err := json.Unmarshal(v, &d); err != nil {
+	d, err := decodeDocument(tx, v)
+	if err != nil {
 		return d, fmt.Errorf("archive: document %s: %w", h.Short(), err)
 	}
 	return d, nil

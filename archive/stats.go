@@ -64,7 +64,9 @@ func countURLs(tx *bolt.Tx, s *Stats) {
 func countPayloads(tx *bolt.Tx, s *Stats) {
 	_ = tx.Bucket(bucketPayloads).ForEach(func(_, v []byte) error {
 		s.Payloads++
-		s.StoredBytes += int64(len(v))
+		if stored, err := storedPayload(tx, v); err == nil {
+			s.StoredBytes += int64(len(stored))
+		}
 		s.RawBytes += payloadRawLen(v)
 		return nil
 	})

@@ -124,7 +124,7 @@ func (v *verifier) payloads() error {
 	return v.bucket(bucketPayloads).ForEach(func(k, val []byte) error {
 		v.stats.Payloads++
 		key := hex.EncodeToString(k)
-		p, err := decodePayload(val)
+		p, err := readPayload(v.tx, val)
 		if err != nil {
 			return v.report(Finding{Kind: FindPayloadCorrupt, Bucket: "payloads", Key: key, Detail: err.Error()})
 		}
@@ -149,8 +149,8 @@ func (v *verifier) documents() error {
 // documentProblem says what is wrong with the document stored under k, ""
 // when nothing is.
 func (v *verifier) documentProblem(k, val []byte) string {
-	var d Document
-	if err := json.Unmarshal(val, &d); err != nil {
+	d, err := decodeDocument(v.tx, val)
+	if err != nil {
 		return "does not decode: " + err.Error()
 	}
 	key := hex.EncodeToString(k)

@@ -99,12 +99,7 @@ func TestVerifyCleanArchive(t *testing.T) {
 func TestVerifyFlippedPayloadByte(t *testing.T) {
 	fx := newFixture(t)
 	key := sha(fx.raw)
-	fx.damage(t, func(tx *bolt.Tx) error {
-		b := tx.Bucket([]byte("payloads"))
-		v := bytes.Clone(b.Get(key[:]))
-		v[len(v)-1] ^= 0x01
-		return b.Put(key[:], v)
-	})
+	fx.damage(t, func(tx *bolt.Tx) error { return flipBlobByte(tx, key[:]) })
 	got, _ := fx.verify(t, archive.VerifyOptions{})
 	if len(got) != 1 || got[0].Kind != archive.FindPayloadCorrupt || got[0].Key != key.String() {
 		t.Fatalf("findings %v, want one payload-corrupt for %s", got, key.Short())
@@ -144,6 +139,17 @@ func TestVerifyDeletedDocument(t *testing.T) {
 	}
 }
 
+// flipBlobByte changes the last stored byte of the payload under key: in
+// the blob its record names (schema 2 records end with the blob's ID).
+func flipBlobByte(tx *bolt.Tx, key []byte) error {
+	ref := tx.Bucket([]byte("payloads")).Get(key)
+	blobs := tx.Bucket([]byte("blobs"))
+	id := bytes.Clone(ref[len(ref)-8:])
+	v := bytes.Clone(blobs.Get(id))
+	v[len(v)-1] ^= 0x01
+	return blobs.Put(id, v)
+}
+
 func TestVerifyOtherDamage(t *testing.T) {
 	cases := map[string]struct {
 		damage func(fx fixture, tx *bolt.Tx) error
@@ -160,10 +166,24 @@ func TestVerifyOtherDamage(t *testing.T) {
 			return tx.Bucket([]byte("runs")).Delete(idKeyOf(fx.run))
 		}, archive.FindRunMissing},
 		"document text changed": {func(fx fixture, tx *bolt.Tx) error {
-			k := sha("another text")
-			b := tx.Bucket([]byte("documents"))
-			return b.Put(k[:], bytes.Replace(b.Get(k[:]), []byte("another"), []byte("altered"), 1))
+			blobs := tx.Bucket([]byte("blobs"))
+			var key []byte
+			blobs.ForEach(func(k, v []byte) error {
+				if string(v) == "another text" {
+					key = bytes.Clone(k)
+				}
+				return nil
+			})
+			if key == nil {
+				return errors.New("text blob not found")
+			}
+			return blobs.Put(key, []byte("altered text"))
 		}, archive.FindDocumentCorrupt},
+		"payload blob deleted": {func(fx fixture, tx *bolt.Tx) error {
+			k := sha(fx.raw)
+			ref := tx.Bucket([]byte("payloads")).Get(k[:])
+			return tx.Bucket([]byte("blobs")).Delete(ref[len(ref)-8:])
+		}, archive.FindPayloadCorrupt},
 	}
 	hasher := archive.VerifyOptions{TextHasher: func(s string) string { return sha(s).String() }}
 	for name, c := range cases {

@@ -53,6 +53,9 @@ func (db *DB) write(entries []Entry) ([]Capture, error) {
 	return db.writePrepared(prepared)
 }
 
+// writePrepared stores entries in one transaction, then moves a full
+// sketch-index tail into the index. caps are the stored captures; they are
+// set when err is the error of that second step.
 func (db *DB) writePrepared(entries []Entry) ([]Capture, error) {
 	caps := make([]Capture, len(entries))
 	err := db.bolt.Update(func(tx *bolt.Tx) error {
@@ -70,6 +73,11 @@ func (db *DB) writePrepared(entries []Entry) ([]Capture, error) {
 	}
 	if db.onWrite != nil {
 		db.onWrite(caps)
+	}
+	if db.tailFull() {
+		if err := db.FlushIndex(); err != nil {
+			return caps, fmt.Errorf("archive: captures stored, but: %w", err)
+		}
 	}
 	return caps, nil
 }
@@ -214,7 +222,11 @@ func putPayload(tx *bolt.Tx, c *Capture, payload []byte) error {
 	if b.Get(h[:]) != nil {
 		return nil // already present: stored once
 	}
-	if err := b.Put(h[:], encodePayload(payload)); err != nil {
+	blob, err := putBlob(tx, encodePayload(payload))
+	if err == nil {
+		err = b.Put(h[:], payloadRef(len(payload), blob))
+	}
+	if err != nil {
 		return fmt.Errorf("archive: put payload %s: %w", h.Short(), err)
 	}
 	return nil
@@ -231,7 +243,7 @@ func putDocument(tx *bolt.Tx, c *Capture, text string) error {
 	}
 	doc := Document{TextSHA256: c.TextSHA256, NormVersion: c.NormVersion, Text: text,
 		Length: utf8.RuneCountInString(text), FirstCapture: c.ID}
-	v, err := json.Marshal(doc)
+	v, err := encodeDocument(tx, doc)
 	if err == nil {
 		err = b.Put(h[:], v)
 	}

@@ -28,8 +28,10 @@ type WriterConfig struct {
 // per batch, tens of thousands). One goroutine owns the writes.
 //
 // Add checks an entry and queues it; it does not wait for the commit. A
-// failed commit is sticky: the entries of that batch are not stored, and
-// every later Add and Close return the error. Close flushes what is queued.
+// failed write is sticky: every later Add and Close return the error. When
+// the commit itself failed the batch's entries are not stored; when only
+// the sketch-index flush after it failed, they are, and OnCommit sees them.
+// Close flushes what is queued.
 type Writer struct {
 	db    *DB                              // nil for a Shared writer
 	store func([]Entry) ([]Capture, error) // commits one batch in one transaction
@@ -158,10 +160,14 @@ func (w *Writer) flush(batch []Entry) []Entry {
 		return batch[:0]
 	}
 	caps, err := w.store(batch)
+	if len(caps) > 0 {
+		w.wrote = true
+		if w.cfg.OnCommit != nil {
+			w.cfg.OnCommit(caps)
+		}
+	}
 	if err != nil {
 		w.fail(err)
-	} else if w.wrote = true; w.cfg.OnCommit != nil {
-		w.cfg.OnCommit(caps)
 	}
 	clear(batch)
 	return batch[:0]

@@ -46,12 +46,13 @@ func flipPayloadByte(t *testing.T, path string) (key string) {
 	}
 	defer bdb.Close()
 	err = bdb.Update(func(tx *bolt.Tx) error {
-		b := tx.Bucket([]byte("payloads"))
-		k, v := b.Cursor().First()
-		k, v = bytes.Clone(k), bytes.Clone(v)
-		v[len(v)-1] ^= 0x01
+		k, ref := tx.Bucket([]byte("payloads")).Cursor().First()
 		key = hex.EncodeToString(k)
-		return b.Put(k, v)
+		blobs := tx.Bucket([]byte("blobs")) // the record ends with its blob's ID
+		id := bytes.Clone(ref[len(ref)-8:])
+		v := bytes.Clone(blobs.Get(id))
+		v[len(v)-1] ^= 0x01
+		return blobs.Put(id, v)
 	})
 	if err != nil {
 		t.Fatal(err)
