@@ -34,7 +34,7 @@
 //	runs       run ID (8 bytes big-endian) → JSON Run
 //	lsh        sketch index: slot ‖ hash ‖ doc ID → empty (lsh.go)
 //	lshtail    documents not yet in lsh: doc ID → their index prefixes
-//	           (lsh_tail.go), moved into lsh a thousand at a time
+//	           (lsh_tail.go), moved into lsh a few thousand at a time
 //
 // One crawl at a time, readable while it runs. bbolt lets one process
 // write at a time and takes the file lock even to read, so a crawl that

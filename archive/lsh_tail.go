@@ -28,7 +28,7 @@ var bucketLSHTail = []byte("lshtail")
 // lshFlushDocs is how many documents the tail holds before they are put
 // into the index: larger batches rewrite the index less often; a query
 // reads the whole tail (~140 bytes per document).
-const lshFlushDocs = 1024
+const lshFlushDocs = 4096
 
 // lshChunkKeys is how many index keys one flush transaction puts: it
 // bounds the index pages a flush holds in memory (one per key at most).

@@ -84,6 +84,8 @@ type Entry struct {
 	Capture Capture
 	Payload []byte
 	Text    string
+
+	stored []byte // Payload as stored (encodePayload), made by prepare
 }
 
 // Run is one crawl run.

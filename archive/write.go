@@ -132,6 +132,7 @@ func preparePayload(e *Entry) error {
 	if c.PayloadLength == 0 {
 		c.PayloadLength = int64(len(e.Payload))
 	}
+	e.stored = encodePayload(e.Payload) // here, in the caller's goroutine, not in the transaction
 	return nil
 }
 
@@ -159,7 +160,7 @@ func putEntry(tx *bolt.Tx, e *Entry) (Capture, error) {
 	if c.Kind == "" {
 		c.Kind = deriveKind(tx, &c)
 	}
-	if err := putPayload(tx, &c, e.Payload); err != nil {
+	if err := putPayload(tx, &c, e.Payload, e.stored); err != nil {
 		return c, err
 	}
 	if err := putDocument(tx, &c, e.Text); err != nil {
@@ -213,7 +214,8 @@ func lastCapture(tx *bolt.Tx, url string) (Capture, bool) {
 	return Capture{}, false
 }
 
-func putPayload(tx *bolt.Tx, c *Capture, payload []byte) error {
+// putPayload stores payload unless present; stored is its encoded form.
+func putPayload(tx *bolt.Tx, c *Capture, payload, stored []byte) error {
 	if payload == nil {
 		return nil
 	}
@@ -222,7 +224,10 @@ func putPayload(tx *bolt.Tx, c *Capture, payload []byte) error {
 	if b.Get(h[:]) != nil {
 		return nil // already present: stored once
 	}
-	blob, err := putBlob(tx, encodePayload(payload))
+	if stored == nil {
+		stored = encodePayload(payload)
+	}
+	blob, err := putBlob(tx, stored)
 	if err == nil {
 		err = b.Put(h[:], payloadRef(len(payload), blob))
 	}

@@ -81,7 +81,9 @@ func cleanHTML(src string, in Input, b *budget) (*Document, error) {
 		paras = genericText(root, bw, doc.Title)
 	}
 	doc.Text = strings.Join(paras, "\n\n")
-	doc.TextSHA256 = TextHash(doc.Text)
+	norm := Normalize(doc.Text) // once, for the hash and the sketch
+	doc.TextSHA256 = hashNormal(norm)
+	doc.Sketch, doc.Shingles = sketchNormal(norm)
 
 	doc.Publisher = publisher(pm, suffix)
 	doc.Author = author(pm, bw.runs)

@@ -25,6 +25,8 @@ type Document struct {
 	Text             string   // clean main text as extracted (not normalised); paragraphs separated by "\n\n"
 	TextSHA256       string   // hex sha256 of Normalize(Text)
 	NormVersion      int      // version of Normalize used for TextSHA256
+	Sketch           []uint32 // Sketch(Text): MinHash of its shingles; nil when it has none
+	Shingles         int      // distinct shingles of Text
 	Extractor        string   // "rule:NAME" or "generic"
 	ExtractorVersion string
 	OverBudget       bool // the work budget ran out (Input.Budget): Text is what was found by then

@@ -67,8 +67,10 @@ func Normalize(text string) string {
 }
 
 // TextHash is the hex sha256 of Normalize(text): the exact-duplicate key.
-func TextHash(text string) string {
-	sum := sha256.Sum256([]byte(Normalize(text)))
+func TextHash(text string) string { return hashNormal(Normalize(text)) }
+
+func hashNormal(norm string) string {
+	sum := sha256.Sum256([]byte(norm))
 	return hex.EncodeToString(sum[:])
 }
 

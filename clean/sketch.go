@@ -27,8 +27,11 @@ const (
 
 // Shingles returns the sorted, distinct shingle hashes of text (see above);
 // nil when text has no tokens.
-func Shingles(text string) []uint64 {
-	toks := tokenHashes(Normalize(text))
+func Shingles(text string) []uint64 { return shinglesOf(Normalize(text)) }
+
+// shinglesOf is Shingles of text already normalised.
+func shinglesOf(norm string) []uint64 {
+	toks := tokenHashes(norm)
 	if len(toks) == 0 {
 		return nil
 	}
@@ -44,7 +47,11 @@ func Shingles(text string) []uint64 {
 // Sketch returns the MinHash sketch of text and the number of its distinct
 // shingles; nil and 0 when text has no tokens.
 func Sketch(text string) (sketch []uint32, shingles int) {
-	sh := Shingles(text)
+	return sketchNormal(Normalize(text))
+}
+
+func sketchNormal(norm string) (sketch []uint32, shingles int) {
+	sh := shinglesOf(norm)
 	return SketchOf(sh), len(sh)
 }
 

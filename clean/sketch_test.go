@@ -69,3 +69,21 @@ func TestSketchEstimatesJaccard(t *testing.T) {
 		t.Error("empty text: want no sketch")
 	}
 }
+
+// TestCleanSketchesItsText: Clean's hash and sketch are those of its text
+// (computed from one normalisation).
+func TestCleanSketchesItsText(t *testing.T) {
+	page := "<html><body><article><h1>标题</h1><p>构建网络空间命运共同体是新时代的重要理念，各国共同推进。</p>" +
+		"<p>Jointly building a community with a shared future in cyberspace.</p></article></body></html>"
+	doc, err := Clean(Input{URL: "http://gov.test/a", Body: []byte(page)})
+	if err != nil || doc.Text == "" {
+		t.Fatalf("Clean: %v, text %q", err, doc.Text)
+	}
+	sk, n := Sketch(doc.Text)
+	if !slices.Equal(doc.Sketch, sk) || doc.Shingles != n || n == 0 {
+		t.Errorf("doc sketch (%d shingles) differs from Sketch(text) (%d)", doc.Shingles, n)
+	}
+	if doc.TextSHA256 != TextHash(doc.Text) {
+		t.Errorf("TextSHA256 %s, want %s", doc.TextSHA256, TextHash(doc.Text))
+	}
+}

@@ -199,3 +199,32 @@ func TestFeedLinksInHTML(t *testing.T) {
 		t.Errorf("links %q", s)
 	}
 }
+
+// TestInspectLinks: <base href> applies to every link, before it too; a
+// same-host rel=canonical is taken, a cross-host one is not; links in
+// scripts and comments are not links; each link comes once, in order.
+func TestInspectLinks(t *testing.T) {
+	page := `<html><head><a href="early">e</a><base href="/dir/"><base href="/other/">` +
+		`<link rel="canonical" href="/dir/canon"><script>var s = '<a href="/in-script">';</script></head>` +
+		`<body><!-- <a href="/in-comment"> --><a href="x">x</a><a href="x#frag">again</a>` +
+		`<a name="no-href">n</a><A HREF="/Upper">u</A><a href="mailto:a@b.test">m</a></body></html>`
+	base := "http://" + testHost + "/page.html"
+	p := &Page{FinalURL: base, CanonicalURL: base, Status: 200,
+		Header: http.Header{"Content-Type": {"text/html"}}, Content: []byte(page)}
+	var got []string
+	for _, l := range inspect(p) {
+		got = append(got, strings.TrimPrefix(l.URL, "http://"+testHost))
+	}
+	if s := strings.Join(got, " "); s != "/dir/early /dir/x /Upper" {
+		t.Errorf("links %q, want /dir/early /dir/x /Upper", s)
+	}
+	if p.CanonicalURL != "http://"+testHost+"/dir/canon" {
+		t.Errorf("canonical %q", p.CanonicalURL)
+	}
+	cross := &Page{FinalURL: base, CanonicalURL: base, Status: 200, Header: http.Header{"Content-Type": {"text/html"}},
+		Content: []byte(`<link rel="canonical" href="http://elsewhere.test/a">`)}
+	inspect(cross)
+	if cross.CanonicalURL != base {
+		t.Errorf("cross-host canonical taken: %q", cross.CanonicalURL)
+	}
+}

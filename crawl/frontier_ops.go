@@ -19,7 +19,7 @@ type skip struct{ key, reason string }
 // transaction, and returns how many it queued and which it left out
 // because a limit was reached.
 func (f *Frontier) add(keys []string, depth int, kind byte, b budget) (added int, over []skip, err error) {
-	if len(keys) == 0 {
+	if keys = f.unseen(keys); len(keys) == 0 {
 		return 0, nil, nil
 	}
 	err = f.update(func(tx *bolt.Tx) error {
@@ -48,6 +48,23 @@ func (f *Frontier) add(keys []string, depth int, kind byte, b budget) (added int
 		f.notify()
 	}
 	return added, over, err
+}
+
+// unseen returns the keys not in the seen set, read without a write
+// transaction: most links of a page were seen already. add checks again
+// in its transaction.
+func (f *Frontier) unseen(keys []string) []string {
+	var out []string
+	f.db.View(func(tx *bolt.Tx) error {
+		seen := tx.Bucket(fbSeen)
+		for _, key := range keys {
+			if seen.Get([]byte(key)) == nil {
+				out = append(out, key)
+			}
+		}
+		return nil
+	})
+	return out
 }
 
 // admit returns the limit that keeps key out ("" for none) and, when

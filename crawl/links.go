@@ -2,12 +2,13 @@ package crawl
 
 import (
 	"bytes"
+	"io"
 	"mime"
 	"net/http"
 	"net/url"
 	"strings"
 
-	"github.com/PuerkitoBio/goquery"
+	"golang.org/x/net/html"
 	"golang.org/x/net/html/charset"
 )
 
@@ -27,19 +28,94 @@ func inspect(p *Page) []link {
 	if err != nil {
 		return nil
 	}
-	doc, err := goquery.NewDocumentFromReader(r)
-	if err != nil {
-		return nil
-	}
-	if href, ok := doc.Find("base[href]").First().Attr("href"); ok {
-		if b, err := base.Parse(strings.TrimSpace(href)); err == nil {
+	t := scanTags(r)
+	if t.base != "" {
+		if b, err := base.Parse(strings.TrimSpace(t.base)); err == nil {
 			base = b
 		}
 	}
-	if c := relCanonical(doc, base); c != "" && sameHost(c, p.CanonicalURL) {
-		p.CanonicalURL = c
+	if t.canonical != "" {
+		if c := resolve(base, t.canonical); c != "" && sameHost(c, p.CanonicalURL) {
+			p.CanonicalURL = c
+		}
 	}
-	return append(links(doc, base), feeds(doc, base)...)
+	return append(resolveAll(base, t.anchors, kindPage), resolveAll(base, t.feeds, kindFeed)...)
+}
+
+// pageTags is what inspect needs of a page's tags, hrefs as written.
+type pageTags struct {
+	base      string   // the first <base href>
+	canonical string   // the first <link rel=canonical href>
+	anchors   []string // every <a href>, in document order
+	feeds     []string // every <link rel=alternate href> of an RSS or Atom type
+}
+
+// scanTags reads the tags of an HTML page with the tokenizer: links need
+// no tree, and building one cost as much as the rest of a fetch. The
+// tokenizer reads script, style and textarea content as text, as the
+// parser does.
+func scanTags(r io.Reader) pageTags {
+	var t pageTags
+	z := html.NewTokenizer(r)
+	for {
+		switch z.Next() {
+		case html.ErrorToken:
+			return t
+		case html.StartTagToken, html.SelfClosingTagToken:
+			name, hasAttr := z.TagName()
+			if hasAttr {
+				t.addTag(string(name), z)
+			}
+		}
+	}
+}
+
+func (t *pageTags) addTag(name string, z *html.Tokenizer) {
+	if name != "a" && name != "base" && name != "link" {
+		return
+	}
+	attrs := map[string]string{}
+	for more := true; more; {
+		var k, v []byte
+		k, v, more = z.TagAttr()
+		if _, dup := attrs[string(k)]; !dup { // the first of a repeated attribute counts
+			attrs[string(k)] = string(v)
+		}
+	}
+	href, ok := attrs["href"]
+	if !ok {
+		return
+	}
+	switch name {
+	case "a":
+		t.anchors = append(t.anchors, href)
+	case "base":
+		if t.base == "" {
+			t.base = href
+		}
+	case "link":
+		rel := attrs["rel"]
+		if hasToken(rel, "canonical") && t.canonical == "" {
+			t.canonical = href
+		}
+		if hasToken(rel, "alternate") && feedTypes[strings.ToLower(strings.TrimSpace(attrs["type"]))] {
+			t.feeds = append(t.feeds, href)
+		}
+	}
+}
+
+// resolveAll returns the canonical form of each href read against base,
+// each once, as links of kind.
+func resolveAll(base *url.URL, hrefs []string, kind byte) []link {
+	var out []link
+	seen := map[string]bool{}
+	for _, href := range hrefs {
+		if u := resolve(base, href); u != "" && !seen[u] {
+			seen[u] = true
+			out = append(out, link{URL: u, Kind: kind})
+		}
+	}
+	return out
 }
 
 // isHTML reports whether a response is HTML by its Content-Type, or by
@@ -56,56 +132,8 @@ func isHTML(h http.Header, content []byte) bool {
 	return mt == "text/html" || mt == "application/xhtml+xml"
 }
 
-// relCanonical returns the canonical form of the first <link rel=canonical>.
-func relCanonical(doc *goquery.Document, base *url.URL) string {
-	var out string
-	doc.Find("link[rel][href]").EachWithBreak(func(_ int, s *goquery.Selection) bool {
-		rel, _ := s.Attr("rel")
-		if !hasToken(rel, "canonical") {
-			return true
-		}
-		href, _ := s.Attr("href")
-		out = resolve(base, href)
-		return false
-	})
-	return out
-}
-
-// links returns the canonical form of every <a href>, each once.
-func links(doc *goquery.Document, base *url.URL) []link {
-	var out []link
-	seen := map[string]bool{}
-	doc.Find("a[href]").Each(func(_ int, s *goquery.Selection) {
-		href, _ := s.Attr("href")
-		if u := resolve(base, href); u != "" && !seen[u] {
-			seen[u] = true
-			out = append(out, link{URL: u})
-		}
-	})
-	return out
-}
-
 // feedTypes are the <link type> values of the feeds a page names.
 var feedTypes = map[string]bool{"application/rss+xml": true, "application/atom+xml": true}
-
-// feeds returns the feeds a page names with <link rel=alternate>, each once.
-func feeds(doc *goquery.Document, base *url.URL) []link {
-	var out []link
-	seen := map[string]bool{}
-	doc.Find("link[rel][href][type]").Each(func(_ int, s *goquery.Selection) {
-		rel, _ := s.Attr("rel")
-		typ, _ := s.Attr("type")
-		if !hasToken(rel, "alternate") || !feedTypes[strings.ToLower(strings.TrimSpace(typ))] {
-			return
-		}
-		href, _ := s.Attr("href")
-		if u := resolve(base, href); u != "" && !seen[u] {
-			seen[u] = true
-			out = append(out, link{URL: u, Kind: kindFeed})
-		}
-	})
-	return out
-}
 
 // readLinks returns the links of a successful fetch: the entries of a
 // sitemap or feed (fetched as one, or a page that turns out to be one),

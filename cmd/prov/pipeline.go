@@ -259,7 +259,7 @@ func fillFromDocument(c *archive.Capture, doc *clean.Document, set *rules.Set, s
 	c.Lang, c.Canonical = doc.Lang, doc.Canonical
 	if doc.Text != "" {
 		c.TextSHA256, c.NormVersion = doc.TextSHA256, doc.NormVersion
-		c.Sketch, c.Shingles = clean.Sketch(doc.Text)
+		c.Sketch, c.Shingles = doc.Sketch, doc.Shingles
 	}
 	c.Extractor, c.ExtractorVersion = doc.Extractor, doc.ExtractorVersion
 }
