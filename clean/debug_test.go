@@ -14,17 +14,7 @@ import (
 
 // TestDebugPage prints how a page is scored: DEBUG_PAGE=path go test -run TestDebugPage -v
 func TestDebugPage(t *testing.T) {
-	path := os.Getenv("DEBUG_PAGE")
-	if path == "" {
-		t.Skip("set DEBUG_PAGE")
-	}
-	body, err := os.ReadFile(path)
-	if err != nil {
-		t.Fatal(err)
-	}
-	doc, _ := Clean(Input{URL: "http://example.com/", Header: http.Header{}, Body: body})
-	gq := mustParse(t, doc, body)
-	bw := walkBlocks(gq)
+	doc, bw := debugPage(t)
 	genericRoots(bw)
 	type c struct {
 		n *html.Node
@@ -49,6 +39,21 @@ func TestDebugPage(t *testing.T) {
 	t.Logf("text:\n%s", doc.Text[:min(len(doc.Text), n)])
 }
 
+// debugPage cleans the page at $DEBUG_PAGE and walks its blocks; it skips
+// the test when the variable is unset.
+func debugPage(t *testing.T) (*Document, *blockWalk) {
+	path := os.Getenv("DEBUG_PAGE")
+	if path == "" {
+		t.Skip("set DEBUG_PAGE")
+	}
+	body, err := os.ReadFile(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	doc, _ := Clean(Input{URL: "http://example.com/", Header: http.Header{}, Body: body})
+	return doc, walkBlocks(mustParse(t, doc, body))
+}
+
 func mustParse(t *testing.T, doc *Document, body []byte) *html.Node {
 	n, err := html.Parse(strings.NewReader(decodeForTest(body, doc)))
 	if err != nil {
@@ -64,16 +69,7 @@ func decodeForTest(body []byte, doc *Document) string {
 // TestDebugTree prints the block skeleton of a page with each element's
 // units, link units and score: DEBUG_PAGE=path go test -run TestDebugTree -v
 func TestDebugTree(t *testing.T) {
-	path := os.Getenv("DEBUG_PAGE")
-	if path == "" {
-		t.Skip("set DEBUG_PAGE")
-	}
-	body, err := os.ReadFile(path)
-	if err != nil {
-		t.Fatal(err)
-	}
-	doc, _ := Clean(Input{URL: "http://example.com/", Header: http.Header{}, Body: body})
-	bw := walkBlocks(mustParse(t, doc, body))
+	_, bw := debugPage(t)
 	roots := genericRoots(bw)
 	var walk func(n *html.Node, depth int)
 	walk = func(n *html.Node, depth int) {
