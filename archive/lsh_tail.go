@@ -55,14 +55,9 @@ func putTail(tx *bolt.Tx, sketch []uint32, doc uint64) error {
 }
 
 // tailFull reports whether the tail holds lshFlushDocs documents or more.
-func (db *DB) tailFull() bool {
-	full := false
-	db.bolt.View(func(tx *bolt.Tx) error {
-		b := tx.Bucket(bucketLSHTail)
-		full = b != nil && b.Sequence() >= lshFlushDocs
-		return nil
-	})
-	return full
+func tailFull(tx *bolt.Tx) bool {
+	b := tx.Bucket(bucketLSHTail)
+	return b != nil && b.Sequence() >= lshFlushDocs
 }
 
 // FlushIndex moves the index's tail into the index, so that readers after

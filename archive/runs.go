@@ -55,14 +55,7 @@ func (db *DB) FinishRun(r Run) error {
 	if r.Status == "" || r.Status == RunRunning {
 		r.Status = RunDone
 	}
-	err := db.bolt.Update(func(tx *bolt.Tx) error {
-		b := tx.Bucket(bucketRuns)
-		if b.Get(idKey(r.ID)) == nil {
-			return fmt.Errorf("run %d: %w", r.ID, ErrNotFound)
-		}
-		return putRun(b, r)
-	})
-	if err != nil {
+	if err := db.updateRun(r); err != nil {
 		return fmt.Errorf("archive: finish run: %w", err)
 	}
 	db.mu.Lock()

@@ -13,15 +13,19 @@ func (db *DB) SaveRun(r Run) error {
 		return ErrReadOnly
 	}
 	r.Status = RunRunning
-	err := db.bolt.Update(func(tx *bolt.Tx) error {
+	if err := db.updateRun(r); err != nil {
+		return fmt.Errorf("archive: save run: %w", err)
+	}
+	return nil
+}
+
+// updateRun replaces the record of run r.ID, which must exist.
+func (db *DB) updateRun(r Run) error {
+	return db.bolt.Update(func(tx *bolt.Tx) error {
 		b := tx.Bucket(bucketRuns)
 		if b.Get(idKey(r.ID)) == nil {
 			return fmt.Errorf("run %d: %w", r.ID, ErrNotFound)
 		}
 		return putRun(b, r)
 	})
-	if err != nil {
-		return fmt.Errorf("archive: save run: %w", err)
-	}
-	return nil
 }

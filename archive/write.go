@@ -58,6 +58,7 @@ func (db *DB) write(entries []Entry) ([]Capture, error) {
 // set when err is the error of that second step.
 func (db *DB) writePrepared(entries []Entry) ([]Capture, error) {
 	caps := make([]Capture, len(entries))
+	full := false
 	err := db.bolt.Update(func(tx *bolt.Tx) error {
 		for i := range entries {
 			c, err := putEntry(tx, &entries[i])
@@ -66,6 +67,7 @@ func (db *DB) writePrepared(entries []Entry) ([]Capture, error) {
 			}
 			caps[i] = c
 		}
+		full = tailFull(tx)
 		return nil
 	})
 	if err != nil {
@@ -74,7 +76,7 @@ func (db *DB) writePrepared(entries []Entry) ([]Capture, error) {
 	if db.onWrite != nil {
 		db.onWrite(caps)
 	}
-	if db.tailFull() {
+	if full {
 		if err := db.FlushIndex(); err != nil {
 			return caps, fmt.Errorf("archive: captures stored, but: %w", err)
 		}
