@@ -66,11 +66,14 @@ func (st stamp) valid() bool {
 // findDate returns the first date in s (the one that starts earliest) and
 // the offset where it starts, or ok=false.
 func findDate(s string) (st stamp, at int, ok bool) {
-	if !strings.ContainsAny(s, "0123456789") {
+	if !hasYearDigits(s) { // every form has a four-digit year
 		return stamp{}, 0, false
 	}
 	at = -1
 	for i, re := range [...]*regexp.Regexp{isoDateRe, cjkDateRe, mdyDateRe, dmyDateRe} {
+		if !mayMatchForm(s, i) {
+			continue
+		}
 		m := re.FindStringSubmatchIndex(s)
 		if m == nil || at >= 0 && m[0] >= at {
 			continue
@@ -80,6 +83,32 @@ func findDate(s string) (st stamp, at int, ok bool) {
 		}
 	}
 	return st, at, ok
+}
+
+// hasYearDigits reports whether s has four ASCII digits in a row.
+func hasYearDigits(s string) bool {
+	run := 0
+	for i := 0; i < len(s); i++ {
+		if s[i] < '0' || s[i] > '9' {
+			run = 0
+		} else if run++; run == 4 {
+			return true
+		}
+	}
+	return false
+}
+
+// mayMatchForm is a cheap test that s holds what date form i (an index of
+// findDate's list) cannot match without: 年 for the Chinese form, a letter
+// for the forms with month names. It saves the regexps on most lines.
+func mayMatchForm(s string, form int) bool {
+	switch form {
+	case 1:
+		return strings.Contains(s, "年")
+	case 2, 3:
+		return strings.IndexFunc(s, func(r rune) bool { return r < 0x80 && ('a' <= r|0x20 && r|0x20 <= 'z') }) >= 0
+	}
+	return true
 }
 
 func stampOf(s string, m []int, form int) (stamp, bool) {

@@ -41,8 +41,10 @@ func Normalize(text string) string {
 	pendingSpace, pendingBreak := false, false
 	var prev rune // last rune written on the current line, 0 at line start
 	for _, r := range text {
-		if f, ok := foldPunct[r]; ok {
-			r = f
+		if r >= foldPunctMin {
+			if f, ok := foldPunct[r]; ok {
+				r = f
+			}
 		}
 		if unicode.IsSpace(r) {
 			if r == '\n' || r == '\r' || r == '\u2028' || r == '\u2029' || r == '\v' || r == '\f' {
@@ -94,6 +96,10 @@ func dropFormat(text string) string {
 func isFormat(r rune) bool {
 	return r == '\u00AD' || r >= 0x0600 && unicode.Is(unicode.Cf, r)
 }
+
+// foldPunctMin is the least key of foldPunct: runes below it (all of
+// ASCII and Latin) skip the lookup.
+const foldPunctMin = '\u2010'
 
 // foldPunct is the explicit punctuation table applied after NFKC (NFKC has
 // already folded the full-width block U+FF01–FF5E and half-width forms).

@@ -78,3 +78,11 @@ func TestSameTextAcrossCopies(t *testing.T) {
 		t.Errorf("copy hashes differently:\n%s\n--- vs\n%s", Normalize(cp.Text), Normalize(orig.Text))
 	}
 }
+
+func TestFoldPunctMin(t *testing.T) {
+	for r := range foldPunct {
+		if r < foldPunctMin {
+			t.Errorf("foldPunct key %U is below foldPunctMin: Normalize would skip it", r)
+		}
+	}
+}

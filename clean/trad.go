@@ -1,9 +1,6 @@
 package clean
 
-import (
-	"strings"
-	"unicode/utf8"
-)
+import "strings"
 
 // Traditional pages (Taiwan, Hong Kong, Macao, and mainland mirrors of
 // them) write the same labels in Traditional characters: 發布時間, 來源,
@@ -21,27 +18,46 @@ const tradPairs = "來来發发佈布時时間间載载轉转處处聞闻編编�
 	"濟济長长東东書书語语說说開开車车線线後后標标題题專专欄栏樂乐學学習习" +
 	"稱称寫写選选擇择簡简週周轄辖屆届錄录將将與与協协啟启舊旧醫医藥药歷历劃划"
 
-var tradFold = func() map[rune]rune {
-	m := make(map[rune]rune, utf8.RuneCountInString(tradPairs)/2)
+// tradFold maps a Han character of the BMP's unified block (tradBase up
+// to tradEnd) to its Simplified form, offset by tradBase; 0 for none. An
+// array, not a map: foldTrad runs on every line of every page.
+var tradFold = func() *[tradEnd - tradBase]uint16 {
+	var t [tradEnd - tradBase]uint16
 	rs := []rune(tradPairs)
 	for i := 0; i+1 < len(rs); i += 2 {
-		m[rs[i]] = rs[i+1]
+		if !inTradBlock(rs[i]) || !inTradBlock(rs[i+1]) || rs[i+1] == tradBase {
+			panic("clean: tradPairs holds a character outside U+4E00–U+9FFF")
+		}
+		t[rs[i]-tradBase] = uint16(rs[i+1] - tradBase)
 	}
-	return m
+	return &t
 }()
+
+const tradBase, tradEnd = 0x4E00, 0xA000
+
+func inTradBlock(r rune) bool { return r >= tradBase && r < tradEnd }
+
+// tradOf returns the Simplified form of r, and whether r has one.
+func tradOf(r rune) (rune, bool) {
+	if !inTradBlock(r) {
+		return r, false
+	}
+	if f := tradFold[r-tradBase]; f != 0 {
+		return rune(f) + tradBase, true
+	}
+	return r, false
+}
 
 // foldTrad maps the Traditional characters of tradPairs to Simplified. The
 // result has the same length in bytes as s; s itself is returned when it
 // holds none of them.
 func foldTrad(s string) string {
-	i := strings.IndexFunc(s, func(r rune) bool { _, ok := tradFold[r]; return ok })
+	i := strings.IndexFunc(s, func(r rune) bool { _, ok := tradOf(r); return ok })
 	if i < 0 {
 		return s
 	}
 	return s[:i] + strings.Map(func(r rune) rune {
-		if f, ok := tradFold[r]; ok {
-			return f
-		}
-		return r
+		f, _ := tradOf(r)
+		return f
 	}, s[i:])
 }
