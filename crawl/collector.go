@@ -190,6 +190,9 @@ func (cr *crawler) emit(p Page, key string) {
 		cr.readDoc(p, key)
 		return
 	}
+	if p.Err != nil {
+		cr.front.release(key)
+	}
 	if p.Err == nil && p.CanonicalURL != "" {
 		if earlier := cr.front.claim(p.CanonicalURL, p.RequestedURL); earlier != "" {
 			cr.cfg.Stats.Duplicates.Add(1)

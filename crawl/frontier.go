@@ -32,6 +32,9 @@ type Frontier struct {
 
 	mu      sync.Mutex
 	changed chan struct{} // closed and replaced whenever a URL is queued
+
+	takeMu sync.Mutex
+	taken  []entry // taken from the file, not yet handed to a worker
 }
 
 // URL states in the seen bucket.

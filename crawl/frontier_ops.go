@@ -135,34 +135,61 @@ type entry struct {
 	kind  byte // kindPage, or the kind of document read for URLs
 }
 
-// take removes the oldest queued URL and marks it taken. ok is false when
-// the queue is empty or maxPages (> 0) pages were taken already; then
-// over says whether the budget was the reason. Documents read for URLs
+// take returns the oldest queued URL, marked taken. ok is false when the
+// queue is empty or maxPages (> 0) pages were taken already; then over
+// says whether the budget was the reason. Documents read for URLs
 // (sitemaps, feeds, robots.txt) are taken whatever the budget.
+//
+// URLs are taken from the file takeBatch at a time, in one transaction,
+// and handed out in order from memory: a taken URL that a killed run never
+// fetched is queued again by the next run, like any other taken URL.
 func (f *Frontier) take(maxPages int) (e entry, ok, over bool, err error) {
+	f.takeMu.Lock()
+	defer f.takeMu.Unlock()
+	if len(f.taken) == 0 {
+		if f.taken, over, err = f.takeBatch(maxPages); err != nil {
+			return entry{}, false, false, err
+		}
+	}
+	if len(f.taken) == 0 {
+		return entry{}, false, over, nil
+	}
+	e, f.taken = f.taken[0], f.taken[1:]
+	return e, true, false, nil
+}
+
+// takeBatch is how many URLs one take transaction moves from the queue.
+const takeBatch = 8
+
+// takeBatch moves up to takeBatch URLs from the queue to taken, stopping
+// at a page the budget has no room for (over). A page taken claims its own
+// URL (see claim), unless a redirect or rel=canonical claimed it first.
+func (f *Frontier) takeBatch(maxPages int) (batch []entry, over bool, err error) {
 	if f.Queued() == 0 {
-		return entry{}, false, false, nil
+		return nil, false, nil
 	}
 	err = f.update(func(tx *bolt.Tx) error {
+		batch, over = batch[:0], false
 		cur := tx.Bucket(fbPending).Cursor()
-		k, v := cur.First()
-		if k == nil {
-			return nil
+		for k, v := cur.First(); k != nil && len(batch) < takeBatch; k, v = cur.First() {
+			d, n := binary.Uvarint(v)
+			next := entry{key: string(v[n:]), depth: int(d)}
+			next.kind = kindOf(tx, next.key)
+			if next.kind == kindPage && maxPages > 0 && counter(tx, keySpent) >= int64(maxPages) {
+				over = true
+				return nil
+			}
+			if err := cur.Delete(); err != nil {
+				return err
+			}
+			if err := markTaken(tx, next); err != nil {
+				return err
+			}
+			batch = append(batch, next)
 		}
-		d, n := binary.Uvarint(v)
-		next := entry{key: string(v[n:]), depth: int(d)}
-		next.kind = kindOf(tx, next.key)
-		if next.kind == kindPage && maxPages > 0 && counter(tx, keySpent) >= int64(maxPages) {
-			over = true
-			return nil
-		}
-		if err := cur.Delete(); err != nil {
-			return err
-		}
-		e, ok = next, true
-		return markTaken(tx, next)
+		return nil
 	})
-	return e, ok, over, err
+	return batch, over, err
 }
 
 // markTaken moves e from the queue's counters to taken.
@@ -175,6 +202,12 @@ func markTaken(tx *bolt.Tx, e entry) error {
 	}
 	if e.kind != kindPage {
 		return addCounter(tx, keyQueuedDocs, -1)
+	}
+	claims := tx.Bucket(fbClaims)
+	if claims.Get([]byte(e.key)) == nil {
+		if err := claims.Put([]byte(e.key), []byte(e.key)); err != nil {
+			return err
+		}
 	}
 	return addCounter(tx, keySpent, 1)
 }
@@ -196,13 +229,36 @@ func kindOf(tx *bolt.Tx, key string) byte {
 }
 
 // settle marks key done without a capture (robots.txt said no, or its
-// page was a duplicate that is not stored).
-func (f *Frontier) settle(key string) { f.Done(key) }
+// page was a duplicate that is not stored), and gives up the claim its
+// take made, since its fetch produced no page.
+func (f *Frontier) settle(key string) {
+	f.update(func(tx *bolt.Tx) error {
+		seen := tx.Bucket(fbSeen)
+		v := seen.Get([]byte(key))
+		if v == nil {
+			v = []byte{stDone, 0}
+		}
+		if err := seen.Put([]byte(key), append([]byte{stDone}, v[1:]...)); err != nil {
+			return err
+		}
+		return unclaim(tx, key)
+	})
+}
 
 // claim records that the fetch of requested produced the page whose
 // canonical URL is canonical, and marks canonical seen. When another fetch
 // claimed canonical first, it returns that fetch's URL and claims nothing.
+//
+// take claimed each page's own URL already, so the common case (the page
+// is its own canonical URL) is settled by a read; only a redirect or a
+// rel=canonical writes, and gives up requested's own claim, which its fetch
+// did not produce.
 func (f *Frontier) claim(canonical, requested string) (earlier string) {
+	if by := f.claimant(canonical); by == requested {
+		return ""
+	} else if by != "" {
+		return by
+	}
 	f.update(func(tx *bolt.Tx) error {
 		b := tx.Bucket(fbClaims)
 		if prev := b.Get([]byte(canonical)); prev != nil && string(prev) != requested {
@@ -212,6 +268,9 @@ func (f *Frontier) claim(canonical, requested string) (earlier string) {
 		if err := b.Put([]byte(canonical), []byte(requested)); err != nil {
 			return err
 		}
+		if err := unclaim(tx, requested); err != nil {
+			return err
+		}
 		seen := tx.Bucket(fbSeen)
 		if seen.Get([]byte(canonical)) == nil {
 			return seen.Put([]byte(canonical), []byte{stReached, 0})
@@ -219,6 +278,33 @@ func (f *Frontier) claim(canonical, requested string) (earlier string) {
 		return nil
 	})
 	return earlier
+}
+
+// unclaim gives up key's claim on itself when its own fetch holds it.
+func unclaim(tx *bolt.Tx, key string) error {
+	b := tx.Bucket(fbClaims)
+	if string(b.Get([]byte(key))) != key {
+		return nil
+	}
+	return b.Delete([]byte(key))
+}
+
+// release gives up the claim key's take made when its fetch produced no
+// page (it failed).
+func (f *Frontier) release(key string) {
+	if f.claimant(key) != key {
+		return
+	}
+	f.update(func(tx *bolt.Tx) error { return unclaim(tx, key) })
+}
+
+// claimant returns the URL whose fetch claimed canonical, "" for none.
+func (f *Frontier) claimant(canonical string) (by string) {
+	f.db.View(func(tx *bolt.Tx) error {
+		by = string(tx.Bucket(fbClaims).Get([]byte(canonical)))
+		return nil
+	})
+	return by
 }
 
 // wait returns a channel closed the next time a URL is queued.

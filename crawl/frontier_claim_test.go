@@ -1,0 +1,131 @@
+package crawl
+
+import (
+	"fmt"
+	"testing"
+)
+
+func openTestFrontier(t *testing.T) *Frontier {
+	t.Helper()
+	f, err := OpenFrontier(t.TempDir() + "/f")
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { f.Close() })
+	return f
+}
+
+func takeAll(t *testing.T, f *Frontier, maxPages int) (keys []string, over bool) {
+	t.Helper()
+	for {
+		e, ok, o, err := f.take(maxPages)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if !ok {
+			return keys, o
+		}
+		keys = append(keys, e.key)
+	}
+}
+
+// Taking in batches keeps the queue's order and the run's page budget.
+func TestTakeBatchesKeepOrderAndBudget(t *testing.T) {
+	f := openTestFrontier(t)
+	var urls []string
+	for i := range 2*takeBatch + 3 {
+		urls = append(urls, fmt.Sprintf("http://x.test/%02d", i))
+	}
+	if n, _, err := f.add(urls, 1, kindPage, budget{}); err != nil || n != len(urls) {
+		t.Fatalf("added %d, %v", n, err)
+	}
+	got, over := takeAll(t, f, takeBatch+2)
+	if len(got) != takeBatch+2 || !over {
+		t.Fatalf("took %d (over %v) with a budget of %d", len(got), over, takeBatch+2)
+	}
+	for i, k := range got {
+		if k != urls[i] {
+			t.Fatalf("take %d gave %s, want %s (queue order)", i, k, urls[i])
+		}
+	}
+	if q := f.Queued(); q != len(urls)-len(got) {
+		t.Errorf("queued %d after the budget, want %d", q, len(urls)-len(got))
+	}
+}
+
+// A batch taken but not fetched when the run is killed is queued again.
+func TestTakenBatchRequeuedOnResume(t *testing.T) {
+	path := t.TempDir() + "/f"
+	f, err := OpenFrontier(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	f.add([]string{"http://x.test/a", "http://x.test/b", "http://x.test/c"}, 0, kindPage, budget{})
+	if e, ok, _, _ := f.take(0); !ok || e.key != "http://x.test/a" {
+		t.Fatalf("took %+v", e)
+	}
+	f.Close() // killed with /b and /c taken into memory
+	f, err = OpenFrontier(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer f.Close()
+	stored := func(u string) bool { return u == "http://x.test/a" }
+	if err := f.requeueTaken(stored); err != nil {
+		t.Fatal(err)
+	}
+	got, _ := takeAll(t, f, 0)
+	if fmt.Sprint(got) != "[http://x.test/b http://x.test/c]" {
+		t.Errorf("after resume took %v, want /b and /c", got)
+	}
+}
+
+// A page taken claims its own URL: a redirect that lands on it later is a
+// duplicate, found without a write for the page itself.
+func TestClaimByTake(t *testing.T) {
+	f := openTestFrontier(t)
+	f.add([]string{"http://x.test/b"}, 0, kindPage, budget{})
+	takeAll(t, f, 0)
+	if by := f.claim("http://x.test/b", "http://x.test/b"); by != "" {
+		t.Fatalf("the page's own fetch lost its claim to %q", by)
+	}
+	if by := f.claim("http://x.test/b", "http://x.test/a"); by != "http://x.test/b" {
+		t.Errorf("a redirect from /a to the fetched /b: claimed by %q, want /b", by)
+	}
+}
+
+// A take's claim is given up when its fetch produced no page of that URL:
+// it failed, it was refused, or it redirected elsewhere. A later fetch that
+// lands there is then stored, not dropped as a duplicate.
+func TestClaimGivenUp(t *testing.T) {
+	cases := map[string]func(f *Frontier){
+		"failed":     func(f *Frontier) { f.release("http://x.test/b") },
+		"refused":    func(f *Frontier) { f.settle("http://x.test/b") },
+		"redirected": func(f *Frontier) { f.claim("http://x.test/c", "http://x.test/b") },
+	}
+	for name, giveUp := range cases {
+		t.Run(name, func(t *testing.T) {
+			f := openTestFrontier(t)
+			f.add([]string{"http://x.test/b"}, 0, kindPage, budget{})
+			takeAll(t, f, 0)
+			giveUp(f)
+			if by := f.claim("http://x.test/b", "http://x.test/a"); by != "" {
+				t.Errorf("/a landing on /b was judged a duplicate of %q", by)
+			}
+		})
+	}
+}
+
+// A redirect's claim made before the target is taken stays: the target's
+// own fetch is then the duplicate.
+func TestClaimBeforeTakeKept(t *testing.T) {
+	f := openTestFrontier(t)
+	f.add([]string{"http://x.test/b"}, 0, kindPage, budget{})
+	if by := f.claim("http://x.test/b", "http://x.test/a"); by != "" {
+		t.Fatalf("first claim lost to %q", by)
+	}
+	takeAll(t, f, 0)
+	if by := f.claim("http://x.test/b", "http://x.test/b"); by != "http://x.test/a" {
+		t.Errorf("/b's own fetch: claimed by %q, want /a", by)
+	}
+}
