@@ -2,12 +2,15 @@ package crawl
 
 import (
 	"bytes"
+	"io"
 	"net/http"
 	"net/url"
 	"sort"
 	"strings"
 	"testing"
 	"time"
+
+	"golang.org/x/net/html/charset"
 )
 
 // mapsPaths returns the paths of the pages sent for mapsHost, sorted.
@@ -226,5 +229,36 @@ func TestInspectLinks(t *testing.T) {
 	inspect(cross)
 	if cross.CanonicalURL != base {
 		t.Errorf("cross-host canonical taken: %q", cross.CanonicalURL)
+	}
+}
+
+// pageReader reads what charset.NewReader reads, skipping the decoder only
+// where decoding would change nothing.
+func TestPageReaderDecodesAsCharset(t *testing.T) {
+	gbk := []byte("<meta charset=gbk><a href=\"/\xd0\xc2\xce\xc5\">\xd0\xc2\xce\xc5</a>") // 新闻
+	cases := []struct {
+		name, ct string
+		body     []byte
+	}{
+		{"utf-8 by header", "text/html; charset=utf-8", []byte("<a href=\"/新闻\">新闻</a>")},
+		{"utf-8 by meta", "text/html", []byte("<meta charset=utf-8><a href=\"/新闻\">新闻</a>")},
+		{"utf-8 with BOM", "text/html", []byte("\xef\xbb\xbf<a href=\"/新闻\">x</a>")},
+		{"gbk by meta", "text/html", gbk},
+		{"gbk with a utf-8 header that lies", "text/html; charset=utf-8", gbk},
+		{"latin-1, undeclared", "text/html", []byte("<a href=\"/caf\xe9\">caf\xe9</a>")},
+		{"ascii, undeclared", "", []byte("<a href=\"/a\">a</a>")},
+		{"utf-16 by BOM", "text/html", []byte("\xff\xfe<\x00a\x00>\x00")},
+	}
+	for _, c := range cases {
+		r, err := pageReader(c.body, c.ct)
+		if err != nil {
+			t.Fatalf("%s: %v", c.name, err)
+		}
+		got, _ := io.ReadAll(r)
+		wr, _ := charset.NewReader(bytes.NewReader(c.body), c.ct)
+		want, _ := io.ReadAll(wr)
+		if !bytes.Equal(got, want) {
+			t.Errorf("%s: read %q, charset.NewReader reads %q", c.name, got, want)
+		}
 	}
 }
