@@ -14,6 +14,13 @@
 //     form (computed by clean; archive cannot recompute it), stored once,
 //     never changed.
 //   - copy: a URL's latest capture that carries content (LatestContent).
+//   - split article: an article served over pages (下一页, name_2.htm);
+//     each page is a capture with its neighbours (NextPage, PrevPage). Its
+//     stitched capture (KindStitched, written by the caller when every page
+//     is archived) has no payload, the pages' joined text, and lists the
+//     page captures (Pages). While it is current (its pages' texts are the
+//     pages' latest), it is the first page's copy and the later pages are
+//     parts of it, not copies (series.go).
 //   - work: copies whose texts hash alike; one of them is elected the
 //     original, with its reasons (Works).
 //   - run: one crawl, begun and finished by the writing process.
@@ -32,6 +39,8 @@
 //	urls       canonical URL ‖ 0x00 ‖ capture ID → empty: a URL's history,
 //	           oldest first; its latest capture is the last key under it
 //	runs       run ID (8 bytes big-endian) → JSON Run
+//	pages      URL of a page of a split article → empty (created with the
+//	           first such capture)
 //	lsh        sketch index: slot ‖ hash ‖ doc ID → empty (lsh.go)
 //	lshtail    documents not yet in lsh: doc ID → their index prefixes
 //	           (lsh_tail.go), moved into lsh a few thousand at a time

@@ -27,7 +27,7 @@ func (db *DB) Previous(url string) (Previous, error) {
 			if err != nil {
 				return err
 			}
-			if c.Status == 200 && c.Error == "" {
+			if c.Status == 200 && c.Error == "" && c.Kind != KindStitched {
 				h := http.Header(c.ResponseHeader)
 				p.PayloadSHA256, p.ETag, p.LastModified = c.PayloadSHA256, h.Get("ETag"), h.Get("Last-Modified")
 				return nil

@@ -27,11 +27,14 @@ func (db *DB) Latest(fn func(Capture) error) error {
 	return db.latestWhere(func(Capture) bool { return true }, fn)
 }
 
-// LatestContent calls fn once per URL with that URL's latest capture that
-// carries content (status 200 with a text or a payload), in URL order. A
-// later failure or 304 does not hide the copy the archive holds.
+// LatestContent calls fn once per URL with that URL's copy, in URL order:
+// its latest capture that carries content (status 200 with a text or a
+// payload); a later failure or 304 does not hide the copy the archive
+// holds. For an article split over pages, the first page's copy is its
+// current stitched capture and the later pages are parts of it, not
+// copies: fn does not see them (series.go, copyView).
 func (db *DB) LatestContent(fn func(Capture) error) error {
-	return db.latestWhere(hasContent, fn)
+	return db.bolt.View(func(tx *bolt.Tx) error { return forEachCopy(tx, fn) })
 }
 
 func hasContent(c Capture) bool {

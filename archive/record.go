@@ -8,6 +8,7 @@ const (
 	KindRevisit     = "revisit-identical"    // same payload bytes as this URL's previous capture
 	KindNotModified = "revisit-not-modified" // 304 to a conditional GET
 	KindFailed      = "failed"               // no usable response; Error says why
+	KindStitched    = "stitched"             // an article split over pages, made whole from its pages' captures (Pages); no payload of its own
 )
 
 // Hop is one step of a redirect chain.
@@ -75,6 +76,25 @@ type Capture struct {
 	// indexes it (lsh.go); dropped from the others.
 	Sketch   []uint32 `json:"sketch,omitempty"`
 	Shingles int      `json:"shingles,omitempty"`
+
+	// Pagination (from clean), for a page of an article split over pages:
+	// the canonical URLs of its neighbours and its page number.
+	NextPage   string `json:"next_page,omitempty"`
+	PrevPage   string `json:"prev_page,omitempty"`
+	PageNumber int    `json:"page_number,omitempty"`
+
+	// Pages of a KindStitched capture, in order: the page captures whose
+	// texts, joined, are its text (series.go).
+	Pages []PageRef `json:"pages,omitempty"`
+}
+
+// PageRef names one page of a stitched article: the capture of that page
+// whose text is part of the stitched text.
+type PageRef struct {
+	URL           string `json:"url"`
+	CaptureID     uint64 `json:"capture_id"`
+	TextSHA256    string `json:"text_sha256"`
+	PayloadSHA256 string `json:"payload_sha256,omitempty"`
 }
 
 // Entry is what the writer stores for one fetch: the capture, its payload

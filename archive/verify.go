@@ -57,6 +57,9 @@ type VerifyOptions struct {
 	// NormVersion, when not 0, limits the TextHasher check to documents of
 	// that normalisation version; others cannot be recomputed.
 	NormVersion int
+	// Stitch, when set, joins page texts as the stitcher did (pass
+	// clean.StitchText): a stitched capture's text must be its pages' joined.
+	Stitch func(pages []string) string
 }
 
 // VerifyStats counts what Verify read.
@@ -239,7 +242,7 @@ func (v *verifier) captureRefs(c Capture) []Finding {
 	if c.RunID != 0 && !v.has(bucketRuns, idKey(c.RunID)) {
 		add(FindRunMissing, "runs", fmt.Sprint(c.RunID), "run named by the capture is not stored")
 	}
-	return out
+	return append(out, v.stitchRefs(c)...)
 }
 
 // urls checks that every urls entry names a stored capture of that URL.

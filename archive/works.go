@@ -38,17 +38,18 @@ type Ref struct {
 // Copy is one copy of a work. Similarity and Containment compare its text
 // with the original's (1 for the original and identical copies).
 type Copy struct {
-	CaptureID   uint64  `json:"capture_id"`
-	URL         string  `json:"url"`
-	Relation    string  `json:"relation"`
-	Publisher   string  `json:"publisher,omitempty"`
-	Authority   string  `json:"authority,omitempty"`
-	Published   string  `json:"published,omitempty"`
-	TextSHA256  string  `json:"text_sha256"`
-	Similarity  float64 `json:"similarity"`  // Jaccard of the shingle sets
-	Containment float64 `json:"containment"` // share of this copy's shingles found in the original
-	Estimated   bool    `json:"estimated,omitempty"`
-	Why         string  `json:"why,omitempty"` // evidence for the relation
+	CaptureID   uint64    `json:"capture_id"`
+	URL         string    `json:"url"`
+	Relation    string    `json:"relation"`
+	Publisher   string    `json:"publisher,omitempty"`
+	Authority   string    `json:"authority,omitempty"`
+	Published   string    `json:"published,omitempty"`
+	TextSHA256  string    `json:"text_sha256"`
+	Similarity  float64   `json:"similarity"`  // Jaccard of the shingle sets
+	Containment float64   `json:"containment"` // share of this copy's shingles found in the original
+	Estimated   bool      `json:"estimated,omitempty"`
+	Why         string    `json:"why,omitempty"`   // evidence for the relation
+	Pages       []PageRef `json:"pages,omitempty"` // a stitched copy's pages, in order
 }
 
 // Works is WorksBy with the default Similarity: resemblance estimated from
@@ -86,22 +87,14 @@ func (db *DB) WorksBy(sim Similarity) ([]Work, error) {
 	return works, err
 }
 
-// latestCopies returns the latest content capture of each URL that has a
-// text, by text hash, and the text hashes in order.
+// latestCopies returns the copy of each URL that has a text (see
+// LatestContent: a stitched article stands for its pages), by text hash,
+// and the text hashes in order.
 func latestCopies(tx *bolt.Tx) (map[string][]Capture, []string, error) {
 	copies := map[string][]Capture{}
-	err := forEachURL(tx, func(_ string, ids []uint64) error {
-		for i := len(ids) - 1; i >= 0; i-- {
-			c, err := getCapture(tx, ids[i])
-			if err != nil {
-				return err
-			}
-			if hasContent(c) {
-				if c.TextSHA256 != "" {
-					copies[c.TextSHA256] = append(copies[c.TextSHA256], c)
-				}
-				return nil
-			}
+	err := forEachCopy(tx, func(c Capture) error {
+		if c.TextSHA256 != "" {
+			copies[c.TextSHA256] = append(copies[c.TextSHA256], c)
 		}
 		return nil
 	})
@@ -151,7 +144,7 @@ func buildWork(tx *bolt.Tx, cp *comparer, members []string, copies map[string][]
 // relate describes copy c against the original.
 func relate(tx *bolt.Tx, cp *comparer, c, orig Capture, isOrig bool) (Copy, error) {
 	cc := Copy{CaptureID: c.ID, URL: c.URL, Publisher: c.Publisher, Authority: c.Authority,
-		Published: c.Published, TextSHA256: c.TextSHA256, Similarity: 1, Containment: 1}
+		Published: c.Published, TextSHA256: c.TextSHA256, Similarity: 1, Containment: 1, Pages: c.Pages}
 	switch {
 	case isOrig:
 		cc.Relation, cc.Why = RelOriginal, "elected"

@@ -174,6 +174,9 @@ func putEntry(tx *bolt.Tx, e *Entry) (Capture, error) {
 	if err := putIndexes(tx, &c); err != nil {
 		return c, err
 	}
+	if err := putPageIndex(tx, &c); err != nil {
+		return c, err
+	}
 	b, err := json.Marshal(&c)
 	if err != nil {
 		return c, fmt.Errorf("archive: put capture: %w", err)

@@ -15,7 +15,7 @@ import (
 
 // ExtractorVersion names the extraction code; change it when the text
 // Clean returns for the same bytes changes.
-const ExtractorVersion = "clean/6"
+const ExtractorVersion = "clean/7"
 
 // Input is one fetched page.
 type Input struct {
@@ -80,6 +80,7 @@ func cleanHTML(src string, in Input, b *budget) (*Document, error) {
 		doc.Extractor = "generic"
 		paras = genericText(root, bw, doc.Title)
 	}
+	paras = dropPagers(paras)
 	doc.Text = strings.Join(paras, "\n\n")
 	norm := Normalize(doc.Text) // once, for the hash and the sketch
 	doc.TextSHA256 = hashNormal(norm)
@@ -97,6 +98,7 @@ func cleanHTML(src string, in Input, b *budget) (*Document, error) {
 	res := newResolver(in.URL, pm.base)
 	doc.Canonical = res.abs(pm.canonical)
 	doc.Links = links(pm, res)
+	doc.Pagination = pagination(root, res, in.URL)
 	dates(doc, pm, bw, in)
 	return doc, nil
 }

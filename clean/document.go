@@ -18,16 +18,17 @@ type Document struct {
 	DateCandidates   []DateCandidate // every candidate, in the order found
 	Publisher        string          // site or publisher name found on the page
 	Author           string
-	Attribution      string   // the source line: 来源：… / Source: … / 据…电 / 转载自…
-	Lang             string   // BCP 47 primary tag: "zh", "en", …
-	Canonical        string   // rel=canonical as written (absolute), "" for none
-	Links            []string // absolute URLs of <a href> on the page, in order
-	Text             string   // clean main text as extracted (not normalised); paragraphs separated by "\n\n"
-	TextSHA256       string   // hex sha256 of Normalize(Text)
-	NormVersion      int      // version of Normalize used for TextSHA256
-	Sketch           []uint32 // Sketch(Text): MinHash of its shingles; nil when it has none
-	Shingles         int      // distinct shingles of Text
-	Extractor        string   // "rule:NAME" or "generic"
+	Attribution      string     // the source line: 来源：… / Source: … / 据…电 / 转载自…
+	Lang             string     // BCP 47 primary tag: "zh", "en", …
+	Canonical        string     // rel=canonical as written (absolute), "" for none
+	Links            []string   // absolute URLs of <a href> on the page, in order
+	Pagination       Pagination // the page's place in an article split over pages (pages.go)
+	Text             string     // clean main text as extracted (not normalised); paragraphs separated by "\n\n"
+	TextSHA256       string     // hex sha256 of Normalize(Text)
+	NormVersion      int        // version of Normalize used for TextSHA256
+	Sketch           []uint32   // Sketch(Text): MinHash of its shingles; nil when it has none
+	Shingles         int        // distinct shingles of Text
+	Extractor        string     // "rule:NAME" or "generic"
 	ExtractorVersion string
 	OverBudget       bool // the work budget ran out (Input.Budget): Text is what was found by then
 }

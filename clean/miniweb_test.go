@@ -23,6 +23,9 @@ func TestMiniWeb(t *testing.T) {
 	for _, a := range testweb.Articles() {
 		t.Run(a.Host+pathOf(a.URL), func(t *testing.T) {
 			doc := cleanServed(t, web, set, a)
+			if a.Pages != nil {
+				doc = cleanPaged(t, web, set, a)
+			}
 			p, r := prf(shingles(doc.Text), shingles(a.Text))
 			if f := f1(p, r); f < 0.98 {
 				t.Errorf("text F1 = %.3f (P %.3f R %.3f), want ≥ 0.98; got:\n%s", f, p, r, doc.Text)
@@ -41,6 +44,36 @@ func TestMiniWeb(t *testing.T) {
 			}
 		})
 	}
+}
+
+// cleanPaged cleans each page of a split article, checks that each page
+// names its neighbours, and returns the first page's document with the
+// pages' texts stitched, as the archive stitches them.
+func cleanPaged(t *testing.T, web http.Handler, set *rules.Set, a testweb.Article) *Document {
+	t.Helper()
+	var first *Document
+	var texts []string
+	for i, u := range a.Pages {
+		pa := a
+		pa.URL = u
+		doc := cleanServed(t, web, set, pa)
+		next, prev := "", ""
+		if i+1 < len(a.Pages) {
+			next = a.Pages[i+1]
+		}
+		if i > 0 {
+			prev = a.Pages[i-1]
+		}
+		if pg := doc.Pagination; pg.Next != next || pg.Prev != prev || pg.Number != i+1 || pg.First != a.URL {
+			t.Errorf("page %d: Pagination %+v, want next %q prev %q", i+1, pg, next, prev)
+		}
+		if i == 0 {
+			first = doc
+		}
+		texts = append(texts, doc.Text)
+	}
+	first.Text = StitchText(texts)
+	return first
 }
 
 func pathOf(u string) string {

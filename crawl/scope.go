@@ -67,8 +67,10 @@ func (s *scope) depthLimit(u *url.URL) int {
 
 // follows returns why a link to u, queued at depth, is not followed; ""
 // when it is. With a site rule, a link is followed when its path matches
-// one of the site's Follow or Capture patterns (or the site has none), and
-// never when Deny matches.
+// one of the site's Follow or Capture patterns (or the site has none), or
+// is a later page of an article its Capture patterns match (c123_2.htm of
+// c123.htm: an article split over pages is archived whole), and never
+// when Deny matches.
 func (s *scope) follows(u *url.URL, depth int) string {
 	if why := s.admits(u, depth); why != "" {
 		return why
@@ -80,7 +82,19 @@ func (s *scope) follows(u *url.URL, depth int) string {
 	if matchAny(site.Follow, u.Path) || matchAny(site.Capture, u.Path) {
 		return ""
 	}
+	if p := firstPagePath(u.Path); p != u.Path && matchAny(site.Capture, p) {
+		return ""
+	}
 	return SkipNotFollowed
+}
+
+// pageSuffix is the page number of a later page of an article: c123_2.htm.
+var pageSuffix = regexp.MustCompile(`_\d{1,3}(\.[A-Za-z0-9]+)$`)
+
+// firstPagePath is the path of the first page of the article whose later
+// page path may be (c123_2.htm → c123.htm); path itself otherwise.
+func firstPagePath(path string) string {
+	return pageSuffix.ReplaceAllString(path, "$1")
 }
 
 // admits returns why u, at depth, may not be fetched at all ("" when it

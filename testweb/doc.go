@@ -50,6 +50,8 @@
 //	http://www.dailyen.test/a/202211/08/WS6369c5a2a31049175432a5b1.html  whitepaper-en  original   2022-11-08T11:05:00+08:00
 //	http://blog.mirror.test/2022/11/jointly-build-a-community-excerpt.html whitepaper-en excerpt  2022-11-11
 //	http://www.scio.gov.cn.test/zhzc/2019-10/18/content_75316208.htm     concept-2019   original   2019-10-18
+//	http://www.news.cn.test/politics/2019-10/18/c_1125120958.htm        concept-2019   identical  2019-10-18T20:05:00+08:00
+//	  (split over three pages: c_1125120958.htm, _2.htm, _3.htm; Article.Pages)
 //
 // The texts are derived from the seeds when first needed (seeds.go):
 //
@@ -72,7 +74,10 @@
 //     and both are in this run); the mirror keeps seed 001's chrome and
 //     glossary around a run that the full text really contains.
 //   - concept-2019: seed 004 from 序 言 to its closing sentence, page breaks
-//     repaired.
+//     repaired. news.cn republishes it split over three pages, a third of
+//     the paragraphs each, every page with the headline, the date line and
+//     来源：新华网, a 上一页 1 2 3 下一页 bar and a 下一篇 link to the white
+//     paper (another article, not a page); its Text is the whole paper.
 //
 // Attribution is the source the page names: 国务院新闻办公室 (scio,
 // secportal), 新华网 (news.cn, and the aggregator's 转载自), 中國外文局

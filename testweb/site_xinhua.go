@@ -1,6 +1,9 @@
 package testweb
 
 import (
+	"fmt"
+	"path"
+	"strings"
 	"time"
 )
 
@@ -23,6 +26,9 @@ func xinhuaRoutes(c *corpus) routes {
 		"/robots.txt":  robots(),
 		"/sitemap.xml": xinhuaSitemap(),
 		pathXinhua:     xinhuaArticle(c),
+	}
+	for i, resp := range xinhuaPaged(c) {
+		r[xinhuaConceptPages[i]] = resp
 	}
 	r["/robots.txt"].body = append(r["/robots.txt"].body, "Sitemap: http://"+HostXinhua+"/sitemap.xml\n"...)
 	channels(r, xinhuaNav, xinhuaList)
@@ -119,6 +125,7 @@ func xinhuaList(heading string) *response {
   <h2 class="column-title">` + esc(heading) + `</h2>
   <ul class="dataList">
     <li><a href="` + pathXinhua + `">` + esc(titleXinhua) + `</a> <span class="date">2022-11-07</span></li>
+    <li><a href="` + pathXinhuaConcept + `">` + esc(titleConcept) + `</a> <span class="date">2019-10-18</span></li>
   </ul>
   <div class="hot"><h3>热点新闻</h3><ul><li><a href="` + pathXinhua + `">白皮书全文</a></li></ul></div>
 </div>
@@ -135,4 +142,82 @@ func xinhuaSitemap() *response {
 </urlset>
 `
 	return htmlResponse("application/xml", []byte(body), siteModified)
+}
+
+// The 2019 concept paper as Xinhua republished it: one article split over
+// three pages (c_1125120958.htm, _2.htm, _3.htm), each page in the site's
+// layout with the same headline, date and source line, its share of the
+// paragraphs, and a page bar: 上一页 1 2 3 下一页, the current page
+// unlinked, 上一页 unlinked on the first page and 下一页 on the last. Every
+// page also links the NEXT ARTICLE (下一篇, the white paper), which is no
+// page of it. Stitched, its text is the official copy's.
+var xinhuaConceptPages = []string{
+	pathXinhuaConcept,
+	strings.TrimSuffix(pathXinhuaConcept, ".htm") + "_2.htm",
+	strings.TrimSuffix(pathXinhuaConcept, ".htm") + "_3.htm",
+}
+
+// conceptSplit divides the concept paper's paragraphs over the pages.
+func conceptSplit(ps []string) [][]string {
+	n := len(xinhuaConceptPages)
+	out := make([][]string, n)
+	for i := range out {
+		out[i] = ps[i*len(ps)/n : (i+1)*len(ps)/n]
+	}
+	return out
+}
+
+func xinhuaPaged(c *corpus) []*response {
+	var out []*response
+	for i, ps := range conceptSplit(c.concept) {
+		out = append(out, xinhuaConceptPage(i, ps))
+	}
+	return out
+}
+
+func xinhuaConceptPage(i int, ps []string) *response {
+	main := `<div class="wrap clearfix">
+<div class="main-left">
+  <div class="breadcrumb"><a href="/">新华网</a> &gt; <a href="/politics/">时政</a> &gt; 正文</div>
+  <div class="head-line">
+    <h1><span class="title">` + esc(titleConcept) + `</span></h1>
+    <div class="info">
+      <span class="time">2019年10月18日 20:05</span>
+      <span class="source">来源：新华网</span>
+    </div>
+  </div>
+  <div id="detail" class="main-aticle">
+` + wrap(ps, "<p>", "</p>") + `  </div>
+  <div id="div_currpage" class="page-nav">` + xinhuaPageBar(i) + `</div>
+  <div class="editor">【责任编辑：王珊】</div>
+  <div class="next-article">下一篇：<a href="` + pathXinhua + `">` + esc(titleXinhua) + `</a></div>
+</div>
+</div>
+`
+	return xinhuaPage(titleConcept, main, at("2006-01-02 15:04", "2019-10-18 20:05"))
+}
+
+// xinhuaPageBar is 上一页 1 2 3 下一页 for page i (from 0), with links as
+// relative file names.
+func xinhuaPageBar(i int) string {
+	name := func(k int) string { return path.Base(xinhuaConceptPages[k]) }
+	var b strings.Builder
+	if i > 0 {
+		b.WriteString(`<a href="` + name(i-1) + `" class="prev">上一页</a> `)
+	} else {
+		b.WriteString(`<span class="prev">上一页</span> `)
+	}
+	for k := range xinhuaConceptPages {
+		if k == i {
+			fmt.Fprintf(&b, `<span class="cur">%d</span> `, k+1)
+		} else {
+			fmt.Fprintf(&b, `<a href="%s">%d</a> `, name(k), k+1)
+		}
+	}
+	if i < len(xinhuaConceptPages)-1 {
+		b.WriteString(`<a href="` + name(i+1) + `" class="next">下一页</a>`)
+	} else {
+		b.WriteString(`<span class="next">下一页</span>`)
+	}
+	return b.String()
 }

@@ -25,6 +25,7 @@ const (
 	pathSCIOWhitePaper = "/zfbps/32832/Document/1732898/1732898.htm"
 	pathSCIOConcept    = "/zhzc/2019-10/18/content_75316208.htm"
 	pathXinhua         = "/politics/2022-11/07/c_1129108211.htm"
+	pathXinhuaConcept  = "/politics/2019-10/18/c_1125120958.htm" // first of three pages
 	pathSecPortal      = "/news/349014.html"
 	pathMirror         = "/2022/11/jointly-build-a-community-excerpt.html"
 	pathDailyEn        = "/a/202211/08/WS6369c5a2a31049175432a5b1.html"
@@ -53,6 +54,10 @@ type Article struct {
 	Work        string // "whitepaper-zh" | "whitepaper-en" | "concept-2019"
 	Relation    string // original | identical | near | excerpt
 	Changed     []int  // edited copy: indexes into the original's paragraphs that were changed or removed (see Edits)
+	// Pages lists, for an article split over pages, the URL of each page
+	// in order (the first is URL); Text is the whole article. Nil for an
+	// article on one page.
+	Pages []string
 }
 
 var sites = []Site{
@@ -99,8 +104,9 @@ var theCorpus = sync.OnceValue(func() *corpus {
 
 func text(ps []string) string { return strings.Join(ps, "\n\n") }
 
-// Articles returns every copy the crawler should archive: seven pages on
-// six sites. The robots-disallowed copy under DisallowedPath is not one.
+// Articles returns every copy the crawler should archive: eight articles
+// on six sites, one of them split over three pages. The robots-disallowed
+// copy under DisallowedPath is not one.
 func Articles() []Article {
 	c := theCorpus()
 	zh := text(c.zh)
@@ -126,6 +132,9 @@ func Articles() []Article {
 		{URL: "http://" + HostSCIO + pathSCIOConcept, Host: HostSCIO, Encoding: "gb18030",
 			Title: titleConcept, Published: "2019-10-18", Attribution: "世界互联网大会组委会",
 			Lang: "zh", Text: text(c.concept), Work: "concept-2019", Relation: "original"},
+		{URL: "http://" + HostXinhua + pathXinhuaConcept, Host: HostXinhua, Encoding: "gbk",
+			Title: titleConcept, Published: "2019-10-18T20:05:00+08:00", Attribution: "新华网",
+			Lang: "zh", Text: text(c.concept), Work: "concept-2019", Relation: "identical", Pages: xinhuaConceptURLs()},
 	}
 }
 
@@ -139,3 +148,12 @@ const (
 	titleDailyEn    = "Full text: \u2018Jointly Build a Community With a Shared Future in Cyberspace\u2019"
 	titleMirror     = "Jointly Build a Community With a Shared Future in Cyberspace (Excerpts)"
 )
+
+// xinhuaConceptURLs are the absolute URLs of the paged concept paper.
+func xinhuaConceptURLs() []string {
+	out := make([]string, len(xinhuaConceptPages))
+	for i, p := range xinhuaConceptPages {
+		out[i] = "http://" + HostXinhua + p
+	}
+	return out
+}

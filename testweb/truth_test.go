@@ -127,11 +127,15 @@ func TestTruthIsOnThePage(t *testing.T) {
 	shown := map[string]string{
 		pathSCIOWhitePaper: "2022-11-07 10:00", pathSCIOConcept: "2019-10-18",
 		pathXinhua: "2022年11月07日 13:40", pathSecPortal: "2022-11-08", pathAggregator: "2022-11-09 08:30",
-		pathDailyEn: "Updated: 2022-11-08 11:05", pathMirror: "2022-11-11",
+		pathDailyEn: "Updated: 2022-11-08 11:05", pathMirror: "2022-11-11", pathXinhuaConcept: "2019年10月18日 20:05",
 	}
 	for _, a := range Articles() {
 		u, _ := url.Parse(a.URL)
-		s := html.UnescapeString(decode(t, a.Host, page(t, a.Host, u.Path).body))
+		s := ""
+		for _, p := range append([]string{a.URL}, a.Pages...) { // a split article: all its pages
+			pu, _ := url.Parse(p)
+			s += html.UnescapeString(decode(t, a.Host, page(t, a.Host, pu.Path).body))
+		}
 		for i, p := range paras(a.Text) {
 			if !strings.Contains(s, p) {
 				t.Errorf("%s: paragraph %d not on the page", a.URL, i)

@@ -110,6 +110,9 @@ func textFile(l *Line) []byte {
 	field(&b, "sha256", l.TextSHA256)
 	field(&b, "work", l.Work)
 	field(&b, "original", fmt.Sprint(l.Original))
+	if len(l.Pages) > 0 {
+		field(&b, "pages", pageList(l.Pages))
+	}
 	b.WriteString("---\n\n")
 	b.WriteString(*l.Text)
 	if !strings.HasSuffix(*l.Text, "\n") {
@@ -144,4 +147,13 @@ func newest(lines []Line) time.Time {
 		t = time.Unix(0, 0).UTC()
 	}
 	return t
+}
+
+// pageList names a stitched copy's pages in order, for the front matter.
+func pageList(pages []archive.PageRef) string {
+	urls := make([]string, len(pages))
+	for i, p := range pages {
+		urls[i] = p.URL
+	}
+	return strings.Join(urls, " ")
 }

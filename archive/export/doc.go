@@ -5,6 +5,10 @@
 //
 // A copy is the latest capture of a URL that carries content (status 200
 // with a text or a payload); its work and relation come from
-// archive.DB.Works. Names of bundle files are derived from URLs by
+// archive.DB.Works. An article split over pages is one copy, at its first
+// page's URL: its stitched capture, whose text is the pages' joined, with
+// "pages" (URL, capture ID, text sha256 of each page, in order) in JSONL
+// and the manifest, and a "pages:" line in the text file's front matter;
+// its later pages are parts of it and have no line of their own. Names of bundle files are derived from URLs by
 // SafeName, so that nothing a site serves can write outside the bundle.
 package export

@@ -48,6 +48,9 @@ type Line struct {
 	Truncated       bool    `json:"truncated"`
 	PayloadLength   int64   `json:"payload_length"`
 	Path            *string `json:"path,omitempty"`
+	// Pages of an article split over pages: its text is theirs, joined in
+	// this order (the copy is a stitched capture); absent otherwise.
+	Pages []archive.PageRef `json:"pages,omitempty"`
 
 	host    string
 	fetched time.Time
@@ -88,6 +91,7 @@ func newLine(c archive.Capture, m membership) Line {
 		Attribution: c.Attribution, Lang: c.Lang, TextSHA256: c.TextSHA256, RawSHA256: c.PayloadSHA256,
 		Work: m.work, Original: m.relation == archive.RelOriginal, Relation: m.relation,
 		CaptureID: c.ID, CharsetEvidence: c.CharsetEvidence, Truncated: c.Truncated, PayloadLength: c.PayloadLength,
+		Pages:   c.Pages,
 		fetched: c.FetchStart, host: hostOf(c.URL)}
 	return l
 }

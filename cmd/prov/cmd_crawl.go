@@ -95,7 +95,7 @@ func runCrawl(ctx context.Context, e *env, args []string) error {
 		return err
 	}
 	fb.summary(sum)
-	if !o.quiet || sum.failures() > 0 {
+	if !o.quiet || sum.failures() > 0 || len(sum.incomplete) > 0 {
 		printRunSummary(e.stdout, sum)
 	}
 	if n := sum.failures(); n > 0 {
@@ -168,5 +168,11 @@ func printRunSummary(w io.Writer, t *tally) {
 	}
 	for _, f := range t.failed {
 		fmt.Fprintf(w, "  - %s\n", f)
+	}
+	for _, s := range t.stitched {
+		fmt.Fprintf(w, "  stitched: %s\n", s)
+	}
+	for _, s := range t.incomplete {
+		fmt.Fprintf(w, "  not stitched, incomplete: %s\n", s)
 	}
 }

@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"io"
 	"net"
+	"net/url"
 	"sort"
 	"strings"
 	"time"
@@ -168,6 +169,9 @@ func reportCopies(w io.Writer, db *archive.DB) error {
 			return nil
 		}
 		fmt.Fprintf(w, "  %-21s %-10s %-25s %s  [%s]\n", hostOf(c.URL), c.Lang, orNone(c.Published), clip(c.Title, 40), orNone(c.Attribution))
+		if len(c.Pages) > 0 {
+			fmt.Fprintf(w, "  %-21s stitched from %d pages: %s … %s\n", "", len(c.Pages), c.Pages[0].URL, pathOnly(c.Pages[len(c.Pages)-1].URL))
+		}
 		return nil
 	})
 }
@@ -251,4 +255,13 @@ func sortedKeys[V any](m map[string]V) []string {
 	}
 	sort.Strings(keys)
 	return keys
+}
+
+// pathOnly is a URL's path and query, for lines that named its host already.
+func pathOnly(raw string) string {
+	u, err := url.Parse(raw)
+	if err != nil || u.Path == "" {
+		return raw
+	}
+	return u.RequestURI()
 }

@@ -45,6 +45,9 @@ type inspection struct {
 	Author           string                `json:"author"`
 	Canonical        string                `json:"canonical"`
 	Extractor        string                `json:"extractor"`
+	NextPage         string                `json:"next_page,omitempty"` // an article split over pages: the page after this one
+	PrevPage         string                `json:"prev_page,omitempty"`
+	PageNumber       int                   `json:"page_number,omitempty"`
 	Status           int                   `json:"status,omitempty"`
 	Error            string                `json:"error,omitempty"`
 }
@@ -142,6 +145,7 @@ func inspectionOf(d *clean.Document) inspection {
 		DateCandidates: d.DateCandidates, Attribution: d.Attribution, Lang: d.Lang,
 		Text: d.Text, TextSHA256: d.TextSHA256, Publisher: d.Publisher, Author: d.Author,
 		Canonical: d.Canonical, Extractor: d.Extractor,
+		NextPage: d.Pagination.Next, PrevPage: d.Pagination.Prev, PageNumber: d.Pagination.Number,
 	}
 }
 
@@ -176,6 +180,9 @@ func printInspection(w io.Writer, ins inspection) {
 	}
 	fmt.Fprintf(w, "publisher:   %s\nauthor:      %s\nattribution: %s\nlang:        %s\ncanonical:   %s\n",
 		orNone(ins.Publisher), orNone(ins.Author), orNone(ins.Attribution), orNone(ins.Lang), orNone(ins.Canonical))
+	if ins.PageNumber > 0 {
+		fmt.Fprintf(w, "page:        %d of an article split over pages; previous %s, next %s\n", ins.PageNumber, orNone(ins.PrevPage), orNone(ins.NextPage))
+	}
 	fmt.Fprintf(w, "extractor:   %s\ntext_sha256: %s\ntext:        %d characters, %d paragraphs\n\n%s\n\n",
 		ins.Extractor, ins.TextSHA256, len([]rune(ins.Text)), paragraphs(ins.Text), ins.Text)
 }

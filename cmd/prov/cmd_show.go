@@ -47,7 +47,32 @@ func runShow(ctx context.Context, e *env, args []string) error {
 		return enc.Encode(caps)
 	}
 	printHistory(e.stdout, key, caps)
-	return nil
+	s, ok, err := db.SeriesOf(key)
+	if ok {
+		printSeries(e.stdout, key, s)
+	}
+	return err
+}
+
+// printSeries says where key sits in its split article, and whether and
+// how the article is stitched.
+func printSeries(w io.Writer, key string, s archive.Series) {
+	fmt.Fprintf(w, "\narticle split over pages, first page %s:\n", s.First)
+	for i, p := range s.Pages {
+		mark := " "
+		if p.URL == key {
+			mark = "*"
+		}
+		fmt.Fprintf(w, "  %s page %d  capture %d  text %s  %s\n", mark, i+1, p.ID, short(p.TextSHA256), p.URL)
+	}
+	switch {
+	case !s.Complete:
+		fmt.Fprintf(w, "  not stitched, incomplete: %s\n", s.Missing)
+	case s.Current:
+		fmt.Fprintf(w, "  stitched as capture %d (text %s); the pages after the first are parts of it\n", s.Stitched.ID, short(s.Stitched.TextSHA256))
+	default:
+		fmt.Fprintln(w, "  complete, not yet stitched with these pages: the next crawl stitches it")
+	}
 }
 
 func printHistory(w io.Writer, key string, caps []archive.Capture) {
@@ -59,6 +84,9 @@ func printHistory(w io.Writer, key string, caps []archive.Capture) {
 			sha = c.PayloadSHA256[:12]
 		}
 		fmt.Fprintf(w, "%8d %4d  %-20s  %-20s %6d  %-12s %9d  %s\n", c.ID, c.RunID, stamp(c.FetchStart), c.Kind, c.Status, sha, c.PayloadLength, c.Error)
+		for i, p := range c.Pages {
+			fmt.Fprintf(w, "%8s page %d: capture %d, text %s, %s\n", "", i+1, p.CaptureID, short(p.TextSHA256), p.URL)
+		}
 	}
 }
 

@@ -44,21 +44,35 @@ func resolve(db *archive.DB, arg string) (subject, error) {
 	return urlSubject(db, arg)
 }
 
+// urlSubject is url's copy, as works see it: for a page of an article
+// split over pages, the stitched article.
 func urlSubject(db *archive.DB, url string) (subject, error) {
-	hist, err := db.History(url)
+	c, ok, err := db.CopyOf(url)
 	if err != nil {
 		return subject{}, err
 	}
-	for i := len(hist) - 1; i >= 0; i-- {
-		if c := hist[i]; c.Status == 200 && c.TextSHA256 != "" {
-			d, err := db.Document(c.TextSHA256)
-			if err != nil {
-				return subject{}, err
-			}
-			return subject{Label: url, URL: url, CaptureID: c.ID, TextSHA256: c.TextSHA256, text: d.Text}, nil
+	if !ok || c.TextSHA256 == "" {
+		if c, ok, err = newestText(db, url); err != nil || !ok {
+			return subject{}, firstErr(err, usagef("give an archived URL, a text sha256 or a file", "%s: no archived text (and no such file)", url))
 		}
 	}
-	return subject{}, usagef("give an archived URL, a text sha256 or a file", "%s: no archived text (and no such file)", url)
+	d, err := db.Document(c.TextSHA256)
+	if err != nil {
+		return subject{}, err
+	}
+	return subject{Label: url, URL: c.URL, CaptureID: c.ID, TextSHA256: c.TextSHA256, text: d.Text}, nil
+}
+
+// newestText is url's newest fetched capture with a text (its copy may be
+// a later capture without one).
+func newestText(db *archive.DB, url string) (archive.Capture, bool, error) {
+	hist, err := db.History(url)
+	for i := len(hist) - 1; i >= 0; i-- {
+		if c := hist[i]; c.Status == 200 && c.TextSHA256 != "" && c.Kind != archive.KindStitched {
+			return c, true, err
+		}
+	}
+	return archive.Capture{}, false, err
 }
 
 // fileSubject reads a text or HTML file and takes its clean text: HTML

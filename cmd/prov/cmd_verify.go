@@ -52,7 +52,7 @@ func runVerify(ctx context.Context, e *env, args []string) error {
 
 func verify(ctx context.Context, db *archive.DB, asJSON bool, out, summary io.Writer) error {
 	print := findingPrinter(out, asJSON)
-	opts := archive.VerifyOptions{TextHasher: clean.TextHash, NormVersion: clean.NormVersion}
+	opts := archive.VerifyOptions{TextHasher: clean.TextHash, NormVersion: clean.NormVersion, Stitch: clean.StitchText}
 	st, err := db.VerifyWith(opts, func(f archive.Finding) error {
 		if err := ctx.Err(); err != nil {
 			return err

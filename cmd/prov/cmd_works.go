@@ -68,4 +68,7 @@ func printCopy(w io.Writer, c archive.Copy) {
 		sim = fmt.Sprintf("  (similarity %.3f, %.0f%% in original)", c.Similarity, 100*c.Containment)
 	}
 	fmt.Fprintf(w, "  %-9s %-10s %-25s %s  %s%s\n", c.Relation, orNone(c.Authority), orNone(c.Published), c.URL, c.Publisher, sim)
+	for i, p := range c.Pages {
+		fmt.Fprintf(w, "  %-9s page %d: %s (capture %d)\n", "", i+1, p.URL, p.CaptureID)
+	}
 }

@@ -110,6 +110,7 @@ func TestCrawlArchivesEveryCopyOnce(t *testing.T) {
 		if title != a.Title {
 			t.Errorf("%s: title %q, want %q", a.URL, title, a.Title)
 		}
+		checkPages(t, a, r, byURL)
 		if a.Relation == "original" || a.Relation == "identical" {
 			hashes[a.Work] = append(hashes[a.Work], r["text_sha256"].(string))
 		}
@@ -203,6 +204,25 @@ func TestInspectFileJSON(t *testing.T) {
 	}
 	if !strings.Contains(m["text"].(string), "shared space") || m["lang"] != "en" {
 		t.Errorf("text or lang wrong: %v %v", m["lang"], m["text"])
+	}
+}
+
+// checkPages checks a split article's line: its pages in order, and no
+// line of their own for the pages after the first.
+func checkPages(t *testing.T, a testweb.Article, r map[string]any, byURL map[string]map[string]any) {
+	t.Helper()
+	pages, _ := r["pages"].([]any)
+	if len(pages) != len(a.Pages) {
+		t.Errorf("%s: %d pages exported, want %d", a.URL, len(pages), len(a.Pages))
+		return
+	}
+	for i, p := range pages {
+		if u := p.(map[string]any)["url"]; u != a.Pages[i] {
+			t.Errorf("%s: page %d is %v, want %s", a.URL, i+1, u, a.Pages[i])
+		}
+		if i > 0 && byURL[a.Pages[i]] != nil {
+			t.Errorf("%s: page %d exported as a copy of its own", a.URL, i+1)
+		}
 	}
 }
 

@@ -31,6 +31,9 @@ type tally struct {
 	hosts    map[string]int
 	charsets map[string]string // host → charset names seen
 	failed   []string          // the first failed URLs, with why
+
+	stitched   []string // split articles stitched in the run: "URL (N pages)"
+	incomplete []string // split articles with a page fetched in the run that could not be stitched: "URL: why"
 }
 
 func newTally(run archive.Run) *tally {
@@ -187,12 +190,34 @@ func entryFor(p crawl.Page, set *rules.Set, runID uint64) archive.Entry {
 		return e
 	}
 	fillFromDocument(&e.Capture, doc, set, site)
-	if isCapturePage(site, p.FinalURL) {
+	if isCapturePage(site, p.FinalURL) || (doc.Pagination.Split() && isCapturePage(site, doc.Pagination.First)) {
 		e.Text = doc.Text
+		fillPagination(&e.Capture, doc.Pagination)
 	} else {
 		e.Capture.TextSHA256, e.Capture.NormVersion = "", 0
 	}
 	return e
+}
+
+// fillPagination records a document page's place in an article split
+// over pages, its neighbours under their canonical URLs (the keys the
+// archive files them under). A continuation page of a capture page is a
+// document too, whatever its own path: its text is part of the article.
+func fillPagination(c *archive.Capture, p clean.Pagination) {
+	if !p.Split() {
+		return
+	}
+	c.NextPage, c.PrevPage, c.PageNumber = canonicalOrEmpty(p.Next), canonicalOrEmpty(p.Prev), p.Number
+}
+
+func canonicalOrEmpty(raw string) string {
+	if raw == "" {
+		return ""
+	}
+	if u, err := crawl.Canonicalize(raw); err == nil {
+		return u
+	}
+	return raw
 }
 
 // isCapturePage says whether a page holds a document: with a site rule that

@@ -119,6 +119,7 @@ func crawlWith(ctx context.Context, h archiveHandle, cfg crawl.Config, set *rule
 		began(run.ID)
 	}
 	t := newTally(run)
+	startErr := sweepInto(h, t) // repairs a run killed before its sweep
 	look := lookup{h}
 	cfg.Validators, cfg.Stored, cfg.Captured = look.validators, look.stored, look.captured
 	cfg.LastCaptured = look.lastCaptured
@@ -132,7 +133,11 @@ func crawlWith(ctx context.Context, h archiveHandle, cfg crawl.Config, set *rule
 	ingestErr := make(chan error, 1)
 	go func() { ingestErr <- ingest(ctx, pages, w, set, t, 2, look) }()
 	crawlErr := crawl.Run(ctx, cfg, pages)
-	err = firstErr(<-ingestErr, w.Close(), crawlErr)
+	err = firstErr(<-ingestErr, w.Close())
+	if err == nil {
+		err = sweepInto(h, t) // every page of the run is committed
+	}
+	err = firstErr(startErr, err, crawlErr)
 	t.finish(err != nil || ctx.Err() != nil)
 	if ferr := h.Do(func(db *archive.DB) error { return db.FinishRun(t.snapshot()) }); ferr != nil && err == nil {
 		err = ferr

@@ -1,0 +1,152 @@
+package clean
+
+import (
+	"strings"
+	"testing"
+
+	"github.com/prov-archive/prov/rules"
+)
+
+// pagedPage is an article page with an optional pager and other links,
+// in the form Chinese government CMSs print them.
+func pagedPage(head, article, pager, extra string) []byte {
+	var b strings.Builder
+	b.WriteString("<!DOCTYPE html><html lang=\"zh-CN\"><head><meta charset=\"utf-8\"><title>网络空间白皮书_国务院新闻办公室</title>" + head + "</head><body>")
+	b.WriteString("<div class=\"nav\"><a href=\"/\">首页</a> <a href=\"/zfbps/\">白皮书</a></div>")
+	b.WriteString("<div class=\"article\"><h1>网络空间白皮书</h1><div id=\"zoom\">")
+	for i := 0; i < 4; i++ {
+		b.WriteString("<p>" + article + strings.Repeat("互联网是人类的共同家园，让这个家园更繁荣、更干净、更安全，是国际社会的共同责任。", 3) + "</p>")
+	}
+	b.WriteString("</div>" + pager + "</div>" + extra + "</body></html>")
+	return []byte(b.String())
+}
+
+func cleanPage(t *testing.T, url string, body []byte) *Document {
+	t.Helper()
+	doc, err := Clean(Input{URL: url, Body: body})
+	if err != nil {
+		t.Fatal(err)
+	}
+	return doc
+}
+
+const gov = "http://www.gov.test/zhengce/2022-11/07/"
+
+func TestPaginationDetected(t *testing.T) {
+	bar := func(prev, next string, cur int) string {
+		var b strings.Builder
+		b.WriteString(`<div class="page">`)
+		if prev != "" {
+			b.WriteString(`<a href="` + prev + `">上一页</a> `)
+		} else {
+			b.WriteString(`<span>上一页</span> `)
+		}
+		for i, name := range []string{"c123.htm", "c123_2.htm", "c123_3.htm"} {
+			if i+1 == cur {
+				b.WriteString(`<span class="cur">` + string(rune('1'+i)) + `</span> `)
+			} else {
+				b.WriteString(`<a href="` + name + `">` + string(rune('1'+i)) + `</a> `)
+			}
+		}
+		if next != "" {
+			b.WriteString(`<a href="` + next + `">下一页&gt;&gt;</a>`)
+		} else {
+			b.WriteString(`<a href="javascript:void(0)">下一页&gt;&gt;</a>`)
+		}
+		return b.String() + `</div>`
+	}
+	other := `<div class="pn"><a href="c124.htm">下一篇：另一篇文章</a> <a href="c122.htm">Next</a></div>`
+	cases := []struct {
+		name, url        string
+		body             []byte
+		next, prev, firs string
+		num              int
+	}{
+		{"first", gov + "c123.htm", pagedPage("", "前言。", bar("", "c123_2.htm", 1), other),
+			gov + "c123_2.htm", "", gov + "c123.htm", 1},
+		{"middle", gov + "c123_2.htm", pagedPage("", "第二页。", bar("c123.htm", "c123_3.htm", 2), other),
+			gov + "c123_3.htm", gov + "c123.htm", gov + "c123.htm", 2},
+		{"last", gov + "c123_3.htm", pagedPage("", "第三页。", bar("c123_2.htm", "", 3), other),
+			"", gov + "c123_2.htm", gov + "c123.htm", 3},
+		{"numbers only", gov + "c123.htm", pagedPage("", "前言。", `<div class="page">1 <a href="c123_2.htm">2</a> <a href="c123_3.htm">3</a></div>`, ""),
+			gov + "c123_2.htm", "", gov + "c123.htm", 1},
+		{"stem with a number", "http://www.gov.test/t20221107_123.htm", pagedPage("", "前言。", `<a href="t20221107_123_2.htm">下页</a>`, ""),
+			"http://www.gov.test/t20221107_123_2.htm", "", "http://www.gov.test/t20221107_123.htm", 1},
+		{"link rel and query", "http://news.test/story?id=7&page=2", pagedPage(`<link rel="prev" href="/story?id=7"><link rel="next" href="/story?id=7&amp;page=3">`, "Two.", "", ""),
+			"http://news.test/story?id=7&page=3", "http://news.test/story?id=7", "http://news.test/story?id=7", 2},
+		{"english words", "http://news.test/a/story.html", pagedPage("", "One.", `<p><a href="story_2.html">Next page ›</a></p>`, ""),
+			"http://news.test/a/story_2.html", "", "http://news.test/a/story.html", 1},
+	}
+	for _, c := range cases {
+		t.Run(c.name, func(t *testing.T) {
+			doc := cleanPage(t, c.url, c.body)
+			p := doc.Pagination
+			if p.Next != c.next || p.Prev != c.prev || p.Number != c.num || p.First != c.firs {
+				t.Errorf("Pagination = %+v, want next %q prev %q number %d first %q", p, c.next, c.prev, c.num, c.firs)
+			}
+			for _, w := range []string{"上一页", "下一页", "下页", "Next"} {
+				if strings.Contains(doc.Text, w) {
+					t.Errorf("the pager is in the text: %q", doc.Text)
+				}
+			}
+		})
+	}
+}
+
+// TestPaginationRejected: links that say next but lead to another
+// article, and links to a _2 page that do not say next, are not pages.
+func TestPaginationRejected(t *testing.T) {
+	cases := []struct{ name, url, links string }{
+		{"next article", gov + "c123.htm", `<a href="c124.htm">下一篇</a> <a href="c124_2.htm">下一篇：第二页</a>`},
+		{"next to another stem", gov + "c123.htm", `<a href="c124.htm">下一页</a> <a href="/other/c123_2.htm">下一页</a>`},
+		{"english next article", "http://news.test/a/story.html", `<a href="other-story.html">Next</a> <a href="story-2.html">Next »</a>`},
+		{"continuation that does not say so", gov + "c123.htm", `<a href="c123_2.htm">相关报道</a>`},
+		{"other host", gov + "c123.htm", `<a href="http://elsewhere.test/zhengce/2022-11/07/c123_2.htm">下一页</a>`},
+		{"skipped page", gov + "c123.htm", `<a href="c123_3.htm">下一页</a>`},
+		{"listing", "http://www.gov.test/zhengce/index.htm", `<a href="index_1.htm">下一页</a>`},
+		{"next page number too large", "http://www.gov.test/t20221107_123.htm", `<a href="t20221107_124.htm">Next</a>`},
+	}
+	for _, c := range cases {
+		t.Run(c.name, func(t *testing.T) {
+			doc := cleanPage(t, c.url, pagedPage("", "正文。", "", c.links))
+			if p := doc.Pagination; p.Split() || p != (Pagination{}) {
+				t.Errorf("Pagination = %+v, want none", p)
+			}
+		})
+	}
+}
+
+func TestDropPagers(t *testing.T) {
+	in := []string{"正文第一段。", "上一页 1 2 3 下一页", "共3页 第1页", "« Previous 1 2 Next »", "1 2 3", "2022", "下一页是什么？这是正文。", "[首页] [上一页] [1] [2] [下一页] [尾页]"}
+	want := []string{"正文第一段。", "1 2 3", "2022", "下一页是什么？这是正文。"}
+	got := dropPagers(in)
+	if strings.Join(got, "|") != strings.Join(want, "|") {
+		t.Errorf("dropPagers = %q, want %q", got, want)
+	}
+}
+
+func TestStitchText(t *testing.T) {
+	got := StitchText([]string{"一。\n\n二。", "", "  三。 "})
+	if got != "一。\n\n二。\n\n三。" {
+		t.Errorf("StitchText = %q", got)
+	}
+	if TextHash(got) != TextHash("一。\n\n二。\n\n三。") {
+		t.Error("hash differs")
+	}
+}
+
+// TestPagerOutOfRuleText: a site rule whose content selector holds the
+// pager keeps the article and drops the pager line.
+func TestPagerOutOfRuleText(t *testing.T) {
+	body := pagedPage("", "前言。", `<div class="page"><span>上一页</span> 1 <a href="c123_2.htm">2</a> <a href="c123_2.htm">下一页</a></div>`, "")
+	doc, err := Clean(Input{URL: gov + "c123.htm", Body: body, Site: &rules.Site{Name: "gov", Content: "div.article"}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !strings.Contains(doc.Text, "前言。") || strings.Contains(doc.Text, "下一页") {
+		t.Errorf("rule text = %q", doc.Text)
+	}
+	if doc.Pagination.Next != gov+"c123_2.htm" {
+		t.Errorf("Next = %q", doc.Pagination.Next)
+	}
+}
