@@ -212,8 +212,9 @@ func (bw *blockWalk) text(s string) {
 // isChrome reports elements whose text is never article text: a class or id
 // that looks like chrome, hidden elements, and page headers and footers
 // outside an <article> or <main>. On an inline element (a <span> inside a
-// paragraph) only a strong hint counts: a short token there ("head", "top")
-// names a style, not a block of the page.
+// paragraph) or a heading only a strong hint counts: a short token there
+// ("head", "top", the "link" of an anchor's id) names a style or a
+// target, not a block of the page.
 func (bw *blockWalk) isChrome(n *html.Node) bool {
 	switch n.DataAtom {
 	case atom.Html, atom.Body, atom.Article, atom.Main:
@@ -226,13 +227,14 @@ func (bw *blockWalk) isChrome(n *html.Node) bool {
 	if hidden(n) {
 		return true
 	}
-	if bw.relaxed || !blockTags[n.DataAtom] {
+	if bw.relaxed || !blockTags[n.DataAtom] || isHeading(n.DataAtom) {
 		return strongChrome(n)
 	}
 	return hint(n) < 0
 }
 
-// isLink reports an <a> that is a link: it has an href, and one to a
+// isLink reports an <a> that is a link: it has an href to another page
+// (Readability.js weighs a "#…" link at a third of one), and one to a
 // javascript: URL around block elements is a script hook wrapping ordinary
 // text (Readability.js unwraps those too), while one around a word or two
 // is a control (a share button) and still counts as a link.
@@ -240,6 +242,9 @@ func isLink(a *html.Node) bool {
 	href := strings.TrimSpace(attr(a, "href"))
 	if href == "" {
 		return false
+	}
+	if href[0] == '#' {
+		return false // a jump within the page (a table of contents, a heading's anchor) leaves nothing out
 	}
 	if !strings.HasPrefix(strings.ToLower(href), "javascript:") {
 		return true

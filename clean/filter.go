@@ -5,6 +5,8 @@ import (
 	"strings"
 	"unicode"
 	"unicode/utf8"
+
+	"golang.org/x/net/html/atom"
 )
 
 // Chrome lines: checked only on short paragraphs (shortLine runes or
@@ -32,7 +34,9 @@ var (
 	// what is left without its dates, times and their words has no word in it
 	enMonthRe  = regexp.MustCompile(`(?i)\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)(?:[a-z]*)\.?\s+\d{1,2}\b|\b\d{1,2}\s+(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\b`)
 	dateWordRe = regexp.MustCompile(`(?i)\b(?:(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*|(?:mon|tue|wed|thu|fri|sat|sun)[a-z]*|at|on|am|pm|a\.m|p\.m|updated|update|published|posted|last|modified|[a-z]{1,4}t|utc|gmt|hst|edt|est|pdt|pst|cet|cest|bst)\b|\d+(?:st|nd|rd|th)?`)
-	relatedRe  = regexp.MustCompile(`(?i)^(?:相关(?:阅读|新闻|推荐|链接|文章|报道|稿件|资讯)|热点新闻|热门(?:推荐|文章|新闻)|延伸阅读|推荐阅读|猜你喜欢|更多(?:新闻|阅读|精彩)|最新(?:新闻|文章)|` +
+	// a link labelled as a pointer elsewhere: "Related post: …", "Read more: …"
+	relatedLabelRe = regexp.MustCompile(`(?i)^\s*(?:related(?: post| article| story| stories| content)?|read more|read also|also read|see also|see more|more|don't miss|相关(?:阅读|新闻|文章|链接))\s*[:：]`)
+	relatedRe      = regexp.MustCompile(`(?i)^(?:相关(?:阅读|新闻|推荐|链接|文章|报道|稿件|资讯)|热点新闻|热门(?:推荐|文章|新闻)|延伸阅读|推荐阅读|猜你喜欢|更多(?:新闻|阅读|精彩)|最新(?:新闻|文章)|` +
 		`related(?: articles| stories| news| content| coverage)?|read more|more stories|more on this(?: story)?|recommended(?: for you)?|you may also like|most (?:read|popular))$`)
 )
 
@@ -64,7 +68,7 @@ func cleanRuns(runs []run, title string, b *budget) []string {
 		if i < 4 && len(out) == 0 && normTitle != "" && Normalize(t) == normTitle {
 			continue
 		}
-		if chromeLine(r, n) {
+		if chromeLine(r, n, linkOK(runs, i)) {
 			continue
 		}
 		out = append(out, t)
@@ -72,19 +76,49 @@ func cleanRuns(runs []run, title string, b *budget) []string {
 	return out
 }
 
-func chromeLine(r run, n int) bool {
+// chromeLine reports a paragraph that is chrome: no letters, a short
+// line that is mostly a link (unless linkOK), or a short line of the
+// kinds junkRe and metaPart name.
+func chromeLine(r run, n int, linkOK bool) bool {
 	t := r.text
 	if !hasLetter(t) {
 		return true
 	}
-	if r.linkUnits*10 > r.units*6 && n < 200 && !strings.HasPrefix(t, "附件") {
+	if linkLine(r) && n < 200 && !linkOK && !strings.HasPrefix(t, "附件") {
 		return true
 	}
 	if n > shortLine {
 		return false
 	}
 	t = foldTrad(t) // 責任編輯, 版權所有, 來源 are the same lines
-	return junkRe.MatchString(t) || n <= 80 && metaPart(t) || bylineAndDate(t)
+	return junkLine(t) || n <= 80 && metaPart(t) || bylineAndDate(t)
+}
+
+// proseUnits is the length of a paragraph of prose: two lines or so.
+const proseUnits = 80
+
+// linkLine reports a run mostly (over 60%) inside links.
+func linkLine(r run) bool { return r.linkUnits*10 > r.units*6 }
+
+// linkOK reports a link line among the article's runs that is article
+// text all the same: a list item (the points of a list name what they
+// are about by linking it: a bug, a product, a source; related-reading
+// lists are dropped whole as link lists), or a heading that links its
+// subject and stands between prose (a product or a story reviewed below
+// it), where a heading beside another link line is one of a list of
+// teasers and one that opens the article is its title, linked to itself.
+func linkOK(runs []run, i int) bool {
+	o := runs[i].owner
+	switch {
+	case o == nil:
+		return false
+	case o.DataAtom == atom.Li:
+		return true
+	case isHeading(o.DataAtom):
+		return i > 0 && !linkLine(runs[i-1]) && i+1 < len(runs) && !linkLine(runs[i+1]) && runs[i+1].units >= proseUnits &&
+			!relatedLabelRe.MatchString(runs[i].text)
+	}
+	return false
 }
 
 // metaPart reports a line, or one part of a line, that is a source, date

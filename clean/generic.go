@@ -156,7 +156,10 @@ func (bw *blockWalk) credit(n *html.Node, s float64) {
 // finalScore weighs a container's paragraph score by tag, hints and the
 // share of its text outside links.
 func finalScore(n *html.Node, st *elemStats) float64 {
-	s := st.score + hintBonus(n, st.score)
+	s := st.score
+	if !weakProse(n, st) { // a story behind a "read more" fold is not chrome (see settleChrome): no penalty
+		s += hintBonus(n, st.score)
+	}
 	switch n.DataAtom {
 	case atom.Article:
 		s += 10
@@ -220,7 +223,7 @@ func withSiblings(bw *blockWalk, best *html.Node, bestScore float64) []*html.Nod
 		}
 		ld := float64(st.linkUnits) / float64(st.units)
 		switch {
-		case ld < 0.3 && topScore(bw, c) >= threshold:
+		case ld < 0.3 && sibScore(bw, c, before) >= threshold:
 			out = append(out, c)
 		case c.DataAtom == atom.P && st.units >= 80 && ld < 0.25:
 			out = append(out, c)
@@ -263,12 +266,6 @@ func topScore(bw *blockWalk, n *html.Node) float64 {
 	return s
 }
 
-// linkList reports blocks that are lists of links inside the article:
-// related reading, tag lists, previous/next navigation.
-func linkList(st *elemStats) bool {
-	return st.links >= 2 && st.units > 0 && float64(st.linkUnits) > 0.5*float64(st.units)
-}
-
 // articleRuns returns the runs inside roots, minus chrome and link lists.
 func articleRuns(bw *blockWalk, roots []*html.Node) []run {
 	var out []run
@@ -287,11 +284,14 @@ func articleRuns(bw *blockWalk, roots []*html.Node) []run {
 	return out
 }
 
-func inLinkList(bw *blockWalk, n, root *html.Node) bool {
-	for ; n != nil && n != root; n = n.Parent {
-		if st := bw.stats[n]; st != nil && linkList(st) {
-			return true
-		}
+// sibScore is the score withSiblings weighs a sibling of the article by:
+// before it, the best of the blocks inside it (a slideshow with long
+// captions above the story, see topScore); after it, only its own, as
+// Readability.js does: a box of teasers after the story ("other
+// columns", "more from") wraps cards that each score like a short story.
+func sibScore(bw *blockWalk, n *html.Node, before bool) float64 {
+	if before {
+		return topScore(bw, n)
 	}
-	return false
+	return bw.stats[n].score
 }

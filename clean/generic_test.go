@@ -88,6 +88,36 @@ var genericCases = []struct {
 		must: []string{"Paragraph 7 of the story"},
 		not_: []string{"freelance reporter"},
 	},
+	{
+		// filter.go, linkOK: a list item that is one link is a point of
+		// the list; a lone link line between paragraphs is a teaser.
+		name: "list of linked points",
+		page: `<article><div>` + prose("story", 4) + `<ul><li><a href="/b/1">Bug 1677080 – Fullscreen window is affected</a></li>` +
+			`<li>Neil fixed the <a href="/b/2">tab unloader</a> so that it shows the crash page</li>` +
+			`<li><a href="/u/3">Gijs</a> moved the toolbar's start later</li></ul>` +
+			`<p><a href="/other">Another story you may like to read today</a></p>` + prose("end", 2) + `</div></article>`,
+		must: []string{"Bug 1677080", "Neil fixed the tab unloader", "Gijs moved", "Paragraph 1 of the end"},
+		not_: []string{"Another story you may like"},
+	},
+	{
+		// blocks.go, isLink: "#…" links jump within the page; a table of
+		// contents and self-linked headings are text. isChrome: a heading's
+		// id "link-…" is an anchor, not a chrome hint.
+		name: "in-page links and anchored headings",
+		page: `<article><div>` + `<p><a href="#one">First part</a></p><p><a href="#two">Second part</a></p>` + prose("story", 4) +
+			`<h2 id="link-3f2a"><a href="#two">The second part of the story</a></h2>` + prose("second part", 3) + `</div></article>`,
+		must: []string{"First part", "The second part of the story", "Paragraph 2 of the second part"},
+	},
+	{
+		// linkblocks.go, linkyDiv: teaser cards (a linked headline over a
+		// short summary) inside the chosen block are dropped.
+		name: "teaser cards after the story",
+		page: `<article><div>` + prose("story", 6) +
+			`<div class="card"><h3><a href="/a">A different story about the mayor</a></h3><p>Short summary of it.</p></div>` +
+			`<div class="card"><h3><a href="/b">Yet another story about taxes</a></h3><p>Its short summary.</p></div></div></article>`,
+		must: []string{"Paragraph 5 of the story"},
+		not_: []string{"A different story", "Its short summary"},
+	},
 }
 
 func TestGenericRules(t *testing.T) {

@@ -1,0 +1,63 @@
+package clean
+
+import "strings"
+
+// junkRe is one large alternation that every short line of every page
+// goes through, and most lines match none of it. junkLine asks it only
+// about lines that hold a literal every one of its alternatives needs:
+// the answer is junkRe's, found with a few byte scans for most lines.
+// A change to junkRe must keep each alternative's literal listed here
+// (TestJunkPrefilter checks the two agree on the eval and test pages).
+
+// junkWords: alternatives that are, or start with, a literal.
+var junkWords = []string{
+	"责任编辑", "打印本页", "关闭窗口", "打印此页", "打印文章", "字号", "收藏本页",
+	"分享到", "扫一扫", "扫描二维码", "上一篇", "下一篇", "阅读次数", "浏览次数",
+	"访问量", "返回顶部", "网安备", "版权所有", "设为首页", "加入收藏", "网站地图", "联系我们",
+}
+
+// junkColonWords: alternatives that are a word and a colon.
+var junkColonWords = []string{
+	"责编", "编辑", "审核", "校对", "签发", "监制", "编审", "终审", "初审", "复审",
+	"摄影", "记者", "点击数", "主办单位", "承办单位", "技术支持", "字体",
+}
+
+// junkWordsASCII: the English alternatives, matched without case.
+var junkWordsASCII = []string{"share", "follow us", "sign up for", "back to top", "icp", "all rights reserved", "copyright"}
+
+// junkLine reports whether junkRe matches t.
+func junkLine(t string) bool { return mayJunk(t) && junkRe.MatchString(t) }
+
+// mayJunk reports whether t holds what some alternative of junkRe needs.
+// Besides the words above: a closing bracket (【打印】 [关闭]), a ©, and the
+// two runes that (?i) folds onto ASCII letters of the English words
+// (ſ is s, the Kelvin sign is k), for which it defers to the expression.
+func mayJunk(t string) bool {
+	if strings.ContainsAny(t, "】]©\u017F\u212A") || containsAny(t, junkWords) || adLine(t) {
+		return true
+	}
+	if strings.ContainsAny(t, ":：") && containsAny(t, junkColonWords) {
+		return true
+	}
+	for _, w := range junkWordsASCII {
+		if containsFoldASCII(t, w) { // see dates.go
+			return true
+		}
+	}
+	return false
+}
+
+// adLine is junkRe's `^\s*(?:advertisement|ad)\s*$`.
+func adLine(t string) bool {
+	s := strings.Trim(t, "\t\n\f\r ")
+	return strings.EqualFold(s, "ad") || strings.EqualFold(s, "advertisement")
+}
+
+func containsAny(t string, words []string) bool {
+	for _, w := range words {
+		if strings.Contains(t, w) {
+			return true
+		}
+	}
+	return false
+}

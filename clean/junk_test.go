@@ -1,0 +1,115 @@
+package clean
+
+import (
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+	"unicode/utf8"
+
+	"golang.org/x/net/html"
+	"golang.org/x/net/html/atom"
+
+	"github.com/prov-archive/prov/clean/charset"
+)
+
+// junkSamples are lines that match each alternative of junkRe, and some
+// near misses, for the prefilter test and the fuzz target's seeds.
+var junkSamples = []string{
+	"责任编辑：王五", "责编：李四", "【编辑：张三】", " 记者 : 赵六", "（摄影：钱七）",
+	"打印本页", "关闭窗口", "打印此页", "打印文章", "【打印】", "[ 关闭 ]", "【返回顶部】", "[大]",
+	"字号：大 中 小", "字号 小", "字体：中", "收藏本页", "分享到：", "扫一扫", "扫描二维码",
+	"上一篇：某文", "  下一篇", "阅读次数：5", "浏览次数 9", "点击数：12", "访问量", "返回顶部",
+	"Share this story", "Please share on Facebook", "FOLLOW US", "Sign up for our newsletter", "back to top",
+	"Advertisement", " ad ", "AD", "ICP备05012345号", "icp证 123", "京公网安备 11010502000001号",
+	"版权所有 某某网", "All Rights Reserved.", "Copyright © 2022", "copyright (c) Acme", "COPYRIGHT 2021",
+	"© 2019 Acme", "主办单位：某某", "承办单位:某某", "技术支持：某某", "设为首页", "加入收藏", "网站地图", "联系我们",
+	"ſhare this", "bac\u212A to top", "advertiſement", "\u212Aeep going",
+	"编辑部的故事", "The editor shared nothing", "Read more", "copyrighted", "sharing is caring", "",
+}
+
+// TestJunkPrefilter checks that junkLine agrees with junkRe on every line
+// of the test pages, of the eval pages when they are there, and on
+// junkSamples: the prefilter may let through lines junkRe rejects, never
+// hold back one it matches.
+func TestJunkPrefilter(t *testing.T) {
+	lines := append([]string(nil), junkSamples...)
+	pages, _ := filepath.Glob("testdata/*.html")
+	if !testing.Short() {
+		more, _ := filepath.Glob(filepath.Join(evalDir, "*", "*.html"))
+		pages = append(pages, more...)
+	}
+	for _, p := range pages {
+		lines = append(lines, pageLines(t, p)...)
+	}
+	matched, seen := 0, map[string]bool{}
+	for _, l := range lines {
+		if seen[l] || utf8.RuneCountInString(l) > shortLine { // cleanRuns asks only about short lines
+			continue
+		}
+		seen[l] = true
+		want := junkRe.MatchString(l)
+		if got := junkLine(l); got != want {
+			t.Errorf("junkLine(%q) = %v, junkRe says %v", l, got, want)
+		}
+		if want {
+			matched++
+		}
+	}
+	t.Logf("%d pages, %d short lines, %d junk", len(pages), len(seen), matched)
+}
+
+// pageLines returns the paragraphs of the page at path, as they are and
+// as cleanRuns gives them to junkRe (folded to simplified characters):
+// the text between block tags, read with the tokenizer, which is much
+// cheaper than the block walk under the race detector and cuts the page
+// at the same places.
+func pageLines(t *testing.T, path string) []string {
+	t.Helper()
+	body, err := os.ReadFile(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	z := html.NewTokenizer(strings.NewReader(charset.Decode(body, charset.Decide(body, "", ""))))
+	var out []string
+	var w spaceWriter
+	skip := false
+	flush := func() {
+		if l := w.b.String(); l != "" {
+			out = append(out, l, foldTrad(l))
+		}
+		w.reset()
+	}
+	for {
+		switch z.Next() {
+		case html.ErrorToken:
+			flush()
+			return out
+		case html.TextToken:
+			if !skip {
+				w.write(string(z.Text()))
+			}
+		case html.StartTagToken, html.EndTagToken, html.SelfClosingTagToken:
+			name, _ := z.TagName()
+			a := atom.Lookup(name)
+			if a == atom.Script || a == atom.Style {
+				skip = z.Token().Type == html.StartTagToken
+			}
+			if blockTags[a] || a == atom.Br {
+				flush()
+			}
+		}
+	}
+}
+
+// FuzzJunkPrefilter: on any line, junkLine is junkRe.MatchString.
+func FuzzJunkPrefilter(f *testing.F) {
+	for _, s := range junkSamples {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, s string) {
+		if got, want := junkLine(s), junkRe.MatchString(s); got != want {
+			t.Fatalf("junkLine(%q) = %v, junkRe says %v", s, got, want)
+		}
+	})
+}

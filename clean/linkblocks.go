@@ -1,0 +1,83 @@
+package clean
+
+import (
+	"golang.org/x/net/html"
+	"golang.org/x/net/html/atom"
+)
+
+// Link blocks inside the article: related reading, tag lists, teaser
+// cards and previous/next navigation sit inside the element chosen as the
+// article and are dropped from it as a whole (articleRuns).
+
+// linkList reports blocks that are lists of links inside the article:
+// related reading, tag lists, previous/next navigation.
+func linkList(st *elemStats) bool {
+	return st.links >= 2 && st.units > 0 && float64(st.linkUnits) > 0.5*float64(st.units)
+}
+
+// inLinkList reports whether n lies in a link block inside root. A list
+// item is never one by itself: its list decides (linkItems), and a line
+// of a list that is one link is kept (see linkOK).
+func inLinkList(bw *blockWalk, n, root *html.Node) bool {
+	for ; n != nil && n != root; n = n.Parent {
+		if st := bw.stats[n]; st != nil && n.DataAtom != atom.Li && linkBlock(bw, n, st) {
+			return true
+		}
+	}
+	return false
+}
+
+// linkBlock reports a block of links: a list whose items are links, another
+// element mostly links, or a teaser card (linkyDiv).
+func linkBlock(bw *blockWalk, n *html.Node, st *elemStats) bool {
+	if linkList(st) && (!listTag(n.DataAtom) || linkItems(bw, n)) {
+		return true
+	}
+	return linkyDiv(bw, n, st)
+}
+
+// linkItems reports whether most items of a list are links (over 60% of
+// their text inside <a>): a list of bullet points that each name a
+// person or a bug by a link and go on in prose is article text, though
+// half its text is links; related reading is a list of headlines.
+func linkItems(bw *blockWalk, list *html.Node) bool {
+	items, links := 0, 0
+	for c := list.FirstChild; c != nil; c = c.NextSibling {
+		st := bw.stats[c]
+		if c.DataAtom != atom.Li || st == nil || st.units == 0 {
+			continue
+		}
+		items++
+		if st.linkUnits*10 > st.units*6 {
+			links++
+		}
+	}
+	return links*2 >= items
+}
+
+// linkyDiv reports a teaser card inside the article: a <div> of a few
+// lines (a linked headline, its summary, a byline) with over a fifth of
+// its text in links and under ten commas, which Readability.js's
+// conditional cleaning drops too. A homepage or a section front chosen as
+// the "article" is a stack of such cards, each of which scores like a
+// short story. Not one: a single paragraph that links a source (one run),
+// a block named like content, a block that is mostly a list (the list
+// rules decide), or one holding a quotation (an embedded post, whose
+// author, date and media are all links).
+func linkyDiv(bw *blockWalk, n *html.Node, st *elemStats) bool {
+	if n.DataAtom != atom.Div || st.units == 0 || st.linkUnits*5 <= st.units || hint(n) > 0 || st.end-st.start < 2 {
+		return false
+	}
+	c, list, quote := 0, 0, false
+	for _, r := range bw.runs[st.start:st.end] {
+		c += commas(r.text)
+		for p := r.owner; p != nil && p != n; p = p.Parent {
+			if listTag(p.DataAtom) {
+				list += r.units
+				break
+			}
+			quote = quote || p.DataAtom == atom.Blockquote
+		}
+	}
+	return c < 10 && list*10 < st.units*9 && !quote
+}
