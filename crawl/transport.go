@@ -105,7 +105,7 @@ func (t *transport) RoundTrip(req *http.Request) (*http.Response, error) {
 		t.fail(rec, out, err)
 		return nil, err
 	}
-	payload, cut, err := readBounded(resp.Body, t.limit)
+	payload, cut, err := readBoundedSized(resp.Body, t.limit, resp.ContentLength)
 	resp.Body.Close()
 	if err != nil {
 		err = fmt.Errorf("crawl: read body of %s: %w", out.URL, err)
@@ -175,7 +175,24 @@ func (t *transport) finish(rec *record, req *http.Request, resp *http.Response, 
 // readBounded reads at most limit+1 bytes of body; cut reports that the body
 // was longer than limit (the result is then cut to limit).
 func readBounded(body io.Reader, limit int64) (data []byte, cut bool, err error) {
-	data, err = io.ReadAll(io.LimitReader(body, limit+1))
+	return readBoundedSized(body, limit, -1)
+}
+
+// maxPresize bounds the buffer readBoundedSized allocates before reading.
+const maxPresize = 1 << 20
+
+// readBoundedSized is readBounded for a body whose length is announced
+// (size ≥ 0, a Content-Length): the buffer is sized for it at once instead
+// of grown by doubling, up to maxPresize, so that a server announcing a
+// huge body it never sends costs nothing. A wrong size only costs a
+// regrowth.
+func readBoundedSized(body io.Reader, limit, size int64) (data []byte, cut bool, err error) {
+	var buf bytes.Buffer
+	if size >= 0 {
+		buf.Grow(int(min(size, limit, maxPresize)) + bytes.MinRead)
+	}
+	_, err = buf.ReadFrom(io.LimitReader(body, limit+1))
+	data = buf.Bytes()
 	if int64(len(data)) > limit {
 		return data[:limit], true, err
 	}
