@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"net/url"
 	"sync"
+	"time"
 )
 
 // Run crawls from cfg.Seeds (or, when there are none, the seeds of the
@@ -105,7 +106,10 @@ func (cr *crawler) run(ctx context.Context, seeds []*url.URL) error {
 	if err := cr.front.requeueTaken(stored); err != nil {
 		return err
 	}
-	cr.cfg.Stats.Resumed.Store(int64(cr.front.Resumed()))
+	if n := cr.front.Resumed(); n > 0 {
+		cr.cfg.Stats.Resumed.Store(int64(n))
+		cr.cfg.Logger.Info("resuming a stopped crawl", "pending", n, "begun", cr.front.Begun().Format(time.RFC3339))
+	}
 	cr.enqueueSeeds(seeds)
 	cr.discoverSeeds(seeds)
 	cr.work(cr.scope.workers(cr.cfg))

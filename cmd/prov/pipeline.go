@@ -25,6 +25,8 @@ import (
 var version = "0.1.0"
 
 // tally counts what one crawl did, for the run record and the summary.
+// It counts captures once they are stored: a crawl killed with pages
+// still queued for the writer leaves a run record that claims none of them.
 type tally struct {
 	mu       sync.Mutex
 	run      archive.Run
@@ -32,21 +34,63 @@ type tally struct {
 	charsets map[string]string // host → charset names seen
 	failed   []string          // the first failed URLs, with why
 
-	stitched   []string // split articles stitched in the run: "URL (N pages)"
-	incomplete []string // split articles with a page fetched in the run that could not be stitched: "URL: why"
+	stitched   []string             // split articles stitched in the run: "URL (N pages)"
+	waiting    map[string][]outcome // handed to the writer, not stored yet, by requested URL
+	incomplete []string             // split articles with a page fetched in the run that could not be stitched: "URL: why"
 }
 
 func newTally(run archive.Run) *tally {
 	run.Failed = map[string]int{}
-	return &tally{run: run, hosts: map[string]int{}, charsets: map[string]string{}}
+	return &tally{run: run, hosts: map[string]int{}, charsets: map[string]string{}, waiting: map[string][]outcome{}}
 }
 
-// add counts one stored entry; reason is its failure class, "" when the
-// page was fetched well; prev is what the archive held of its URL before.
-func (t *tally) add(e archive.Entry, reason string, prev archive.Previous) {
+// outcome is what a capture handed to the writer counts for once stored.
+type outcome struct {
+	c      archive.Capture
+	reason string
+	prev   archive.Previous
+}
+
+// queued notes an entry handed to the writer, to be counted by stored
+// when its batch commits; reason and prev are as for add.
+func (t *tally) queued(e archive.Entry, reason string, prev archive.Previous) {
 	t.mu.Lock()
 	defer t.mu.Unlock()
-	c := e.Capture
+	u := e.Capture.RequestedURL
+	t.waiting[u] = append(t.waiting[u], outcome{e.Capture, reason, prev})
+}
+
+// stored counts the queued entries of a committed batch, matched by
+// requested URL (a run fetches a URL once; a second fetch of one is
+// matched in order).
+func (t *tally) stored(caps []archive.Capture) {
+	for _, c := range caps {
+		if o, ok := t.takeWaiting(c.RequestedURL); ok {
+			t.add(o.c, o.reason, o.prev)
+		}
+	}
+}
+
+func (t *tally) takeWaiting(url string) (outcome, bool) {
+	t.mu.Lock()
+	defer t.mu.Unlock()
+	q := t.waiting[url]
+	if len(q) == 0 {
+		return outcome{}, false
+	}
+	if len(q) == 1 {
+		delete(t.waiting, url)
+	} else {
+		t.waiting[url] = q[1:]
+	}
+	return q[0], true
+}
+
+// add counts one stored capture; reason is its failure class, "" when the
+// page was fetched well; prev is what the archive held of its URL before.
+func (t *tally) add(c archive.Capture, reason string, prev archive.Previous) {
+	t.mu.Lock()
+	defer t.mu.Unlock()
 	t.run.Fetched++
 	t.run.Bytes += c.PayloadLength
 	switch {
@@ -148,14 +192,13 @@ func ingest(ctx context.Context, pages <-chan crawl.Page, w *archive.Writer, set
 			defer wg.Done()
 			for p := range pages {
 				e := entryFor(p, set, t.run.ID)
-				prev := look.previous(e.Capture.URL)
+				t.queued(e, failureOf(p), look.previous(e.Capture.URL))
 				if err := w.Add(ctx, e); err != nil {
 					errc <- err
 					for range pages { // drain so the crawler can finish
 					}
 					return
 				}
-				t.add(e, failureOf(p), prev)
 			}
 		}()
 	}

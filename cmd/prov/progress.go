@@ -55,7 +55,7 @@ func isTerminal(w io.Writer) bool {
 
 func (fb *feedback) start(ctx context.Context, t *tally) {
 	fb.t, fb.began = t, time.Now()
-	fb.log.Info("crawl started", "run", t.run.ID, "seeds", len(t.run.Seeds), "resumed", fb.stats.Resumed.Load())
+	fb.log.Info("crawl started", "run", t.run.ID, "seeds", len(t.run.Seeds))
 	if !fb.live {
 		return
 	}

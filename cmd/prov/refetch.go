@@ -288,7 +288,7 @@ func (r *refetcher) one(ctx context.Context, o original, runID uint64, t *tally)
 	if err != nil {
 		return refetchResult{}, fmt.Errorf("store refetch of %s: %w", o.url, err)
 	}
-	t.add(e, failureOf(p), prev)
+	t.add(e.Capture, failureOf(p), prev)
 	res := judge(o, p, refetchedText(p, e, r.set))
 	res.CaptureID = ids[0]
 	if res.Diff != nil {

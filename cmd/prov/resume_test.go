@@ -4,6 +4,8 @@ import (
 	"os"
 	"os/exec"
 	"path/filepath"
+	"slices"
+	"strings"
 	"syscall"
 	"testing"
 	"time"
@@ -78,7 +80,11 @@ func TestKilledCrawlResumes(t *testing.T) {
 		}
 	}
 	for try := 0; ; try++ {
-		out, err := exec.Command(bin, args(db)...).CombinedOutput()
+		loud := slices.DeleteFunc(args(db), func(a string) bool { return a == "--quiet" })
+		out, err := exec.Command(bin, loud...).CombinedOutput()
+		if try == 0 && !strings.Contains(string(out), "resuming a stopped crawl") {
+			t.Errorf("the resumed crawl does not say it resumes:\n%s", out)
+		}
 		if err == nil {
 			break
 		}
@@ -100,6 +106,9 @@ func TestKilledCrawlResumes(t *testing.T) {
 	if _, err := os.Stat(db + ".frontier"); !os.IsNotExist(err) {
 		t.Errorf("finished crawl left its frontier: %v", err)
 	}
+	if fetched, stored := runsFetched(t, db), len(captureIDs(t, db)); fetched != stored {
+		t.Errorf("the run records count %d fetched pages, the archive holds %d captures", fetched, stored)
+	}
 	if code, out, _ := prov(t, "runs", "--db", db); code == 0 {
 		t.Logf("prov runs after three kills:\n%s", out)
 	}
@@ -108,4 +117,42 @@ func TestKilledCrawlResumes(t *testing.T) {
 			t.Errorf("verify exit %d: %s %s", code, out, stderr)
 		}
 	}
+}
+
+// runsFetched sums the pages the run records of db say were fetched.
+func runsFetched(t *testing.T, db string) int {
+	t.Helper()
+	a, err := archive.Open(db, archive.Options{ReadOnly: true, Timeout: 5 * time.Second})
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer a.Close()
+	runs, err := a.Runs()
+	if err != nil {
+		t.Fatal(err)
+	}
+	n := 0
+	for _, r := range runs {
+		n += r.Fetched
+	}
+	return n
+}
+
+// captureIDs lists the IDs of every capture in db.
+func captureIDs(t *testing.T, db string) []uint64 {
+	t.Helper()
+	a, err := archive.Open(db, archive.Options{ReadOnly: true, Timeout: 5 * time.Second})
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer a.Close()
+	var ids []uint64
+	err = a.Captures(func(c archive.Capture) error {
+		ids = append(ids, c.ID)
+		return nil
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	return ids
 }

@@ -145,12 +145,14 @@ func crawlWith(ctx context.Context, h archiveHandle, cfg crawl.Config, set *rule
 	return t, err
 }
 
-// committed is the writer's OnCommit: the stored URLs are done in the
-// frontier, and the run's counters are saved every few seconds.
+// committed is the writer's OnCommit: the stored captures are counted, their
+// URLs are done in the frontier, and the run's counters are saved every
+// few seconds.
 func committed(h archiveHandle, front *crawl.Frontier, t *tally) func([]archive.Capture) {
 	var mu sync.Mutex
 	var saved time.Time
 	return func(caps []archive.Capture) {
+		t.stored(caps)
 		if front != nil {
 			urls := make([]string, len(caps))
 			for i, c := range caps {

@@ -1,0 +1,32 @@
+package main
+
+import (
+	"testing"
+
+	"github.com/prov-archive/prov/archive"
+)
+
+// A run counts what the archive stored, not what was handed to the writer:
+// entries still queued when a crawl is killed are in no run record.
+func TestTallyCountsStoredCaptures(t *testing.T) {
+	tl := newTally(archive.Run{ID: 7})
+	entry := func(url string, status int, sha string) archive.Entry {
+		return archive.Entry{Capture: archive.Capture{RequestedURL: url, URL: url, Status: status, PayloadSHA256: sha, PayloadLength: 10}}
+	}
+	tl.queued(entry("http://a.test/1", 200, "aa"), "", archive.Previous{})
+	tl.queued(entry("http://a.test/2", 200, "bb"), "", archive.Previous{Exists: true, PayloadSHA256: "bb"})
+	tl.queued(entry("http://a.test/3", 404, "cc"), "http 404", archive.Previous{})
+	tl.queued(entry("http://a.test/4", 200, "dd"), "", archive.Previous{})
+	if r := tl.snapshot(); r.Fetched != 0 {
+		t.Fatalf("counted %d pages before any was stored", r.Fetched)
+	}
+	tl.stored([]archive.Capture{{RequestedURL: "http://a.test/1"}, {RequestedURL: "http://a.test/2"}, {RequestedURL: "http://a.test/3"}})
+	r := tl.snapshot()
+	if r.Fetched != 3 || r.New != 1 || r.Unchanged != 1 || r.Failed["http 404"] != 1 || r.Bytes != 30 {
+		t.Errorf("after three stored: %+v", r)
+	}
+	tl.stored([]archive.Capture{{RequestedURL: "http://x.test/never-queued"}})
+	if r := tl.snapshot(); r.Fetched != 3 {
+		t.Errorf("a capture the run did not queue was counted: fetched %d", r.Fetched)
+	}
+}
