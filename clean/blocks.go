@@ -1,6 +1,7 @@
 package clean
 
 import (
+	"bytes"
 	"strings"
 
 	"golang.org/x/net/html"
@@ -26,8 +27,9 @@ type elemStats struct {
 	units, linkUnits, links int
 	start, end              int // runs[start:end] lie inside the element
 	score                   float64
-	hasBlock                bool // has a block child
-	hasBr                   bool // has a <br> child
+	hasBlock                bool   // has a block child
+	hasBr                   bool   // has a <br> child
+	cid                     string // classID of the element, which hints read
 }
 
 // blockWalk splits a tree into runs in document order and measures every
@@ -36,6 +38,7 @@ type blockWalk struct {
 	runs  []run
 	stats map[*html.Node]*elemStats
 	order []*html.Node // elements in document order
+	slab  []elemStats  // where stats come from, a chunk at a time (newStats)
 
 	w                 spaceWriter
 	owner             *html.Node
@@ -124,11 +127,12 @@ func (bw *blockWalk) visit(n *html.Node) {
 	block := blockTags[n.DataAtom]
 	if (n.DataAtom == atom.Td || n.DataAtom == atom.Th) && bw.rowSimple && n.Parent == bw.owner {
 		block = false // a cell of a simple row: one paragraph per row
-		if bw.w.b.Len() > 0 {
+		if bw.w.len() > 0 {
 			bw.w.write(" | ")
 		}
 	}
-	st := &elemStats{start: len(bw.runs), units: bw.units, linkUnits: bw.linkUnits, links: bw.links}
+	st := bw.newStats()
+	*st = elemStats{start: len(bw.runs), units: bw.units, linkUnits: bw.linkUnits, links: bw.links, cid: classID(n)}
 	bw.stats[n] = st
 	bw.order = append(bw.order, n)
 	if p := n.Parent; block && p != nil {
@@ -136,7 +140,7 @@ func (bw *blockWalk) visit(n *html.Node) {
 			ps.hasBlock = true
 		}
 	}
-	chrome := bw.isChrome(n)
+	chrome := bw.isChrome(n, st)
 	prevChrome := bw.chromeAt
 	if chrome {
 		bw.flush()
@@ -190,15 +194,24 @@ func (bw *blockWalk) visit(n *html.Node) {
 	st.end = len(bw.runs)
 }
 
+// newStats returns zeroed stats for one more element. They are allocated
+// in chunks: a page has hundreds of elements, and one allocation each was
+// the walk's largest share of garbage.
+func (bw *blockWalk) newStats() *elemStats {
+	if len(bw.slab) == cap(bw.slab) {
+		bw.slab = make([]elemStats, 0, 128)
+	}
+	bw.slab = bw.slab[:len(bw.slab)+1]
+	return &bw.slab[len(bw.slab)-1]
+}
+
+// text adds a text node to the current run. White space alone (units 0)
+// only marks a pending space, which has no effect on an empty run.
 func (bw *blockWalk) text(s string) {
-	u := units(s)
+	u := bw.w.writeUnits(s)
 	if u == 0 {
-		if bw.w.b.Len() > 0 {
-			bw.w.write(s) // white space only: pending, and whether it is layout
-		}
 		return
 	}
-	bw.w.write(s)
 	bw.runUnits += u
 	if bw.inLink > 0 {
 		bw.runLink += u
@@ -215,7 +228,7 @@ func (bw *blockWalk) text(s string) {
 // paragraph) or a heading only a strong hint counts: a short token there
 // ("head", "top", the "link" of an anchor's id) names a style or a
 // target, not a block of the page.
-func (bw *blockWalk) isChrome(n *html.Node) bool {
+func (bw *blockWalk) isChrome(n *html.Node, st *elemStats) bool {
 	switch n.DataAtom {
 	case atom.Html, atom.Body, atom.Article, atom.Main:
 		return false
@@ -228,9 +241,9 @@ func (bw *blockWalk) isChrome(n *html.Node) bool {
 		return true
 	}
 	if bw.relaxed || !blockTags[n.DataAtom] || isHeading(n.DataAtom) {
-		return strongChrome(n)
+		return strongChromeOf(st.cid)
 	}
-	return hint(n) < 0
+	return hintOf(st.cid) < 0
 }
 
 // isLink reports an <a> that is a link: it has an href to another page
@@ -272,9 +285,9 @@ func hiddenStyle(st string) bool {
 }
 
 func (bw *blockWalk) flush() {
-	if bw.w.b.Len() > 0 {
+	if bw.w.len() > 0 {
 		bw.runs = append(bw.runs, run{
-			text: strings.TrimSpace(bw.w.b.String()), owner: bw.owner,
+			text: string(bytes.TrimSpace(bw.w.b)), owner: bw.owner,
 			units: bw.runUnits, linkUnits: bw.runLink, heading: bw.heading, caption: bw.caption > 0,
 			chromeAt: bw.chromeAt,
 		})
@@ -290,7 +303,7 @@ func weakProse(n *html.Node, st *elemStats) bool {
 	if st == nil || st.units < weakProseUnits || st.linkUnits*10 >= st.units || listTag(n.DataAtom) {
 		return false
 	}
-	return hint(n) < 0 && !strongChrome(n) && !hidden(n)
+	return hintOf(st.cid) < 0 && !strongChromeOf(st.cid) && !hidden(n)
 }
 
 // hidden reports an element hidden by its attribute or inline style.

@@ -45,7 +45,7 @@ func Clean(in Input) (doc *Document, err error) {
 		forced = in.Site.Encoding
 	}
 	d, text := decode(in.Body, in.Header.Get("Content-Type"), forced)
-	doc, err = cleanHTML(strings.ToValidUTF8(text, "\uFFFD"), in, b)
+	doc, err = cleanHTML(validUTF8(text), in, b)
 	if doc != nil {
 		doc.Charset = d
 		doc.OverBudget = b.hit

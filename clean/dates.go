@@ -185,10 +185,10 @@ func (f *dateFinder) fromRuns(runs []run, title string) {
 		if r.heading && titleHeading(r.text, normTitle) {
 			afterTitle = 0
 		}
-		t := foldTrad(r.text)
-		if len(t) > 300 || !strings.ContainsAny(t, "0123456789") {
-			continue
+		if len(r.text) > 300 || !strings.ContainsAny(r.text, "0123456789") {
+			continue // foldTrad keeps the length and the digits: fold only lines that can date
 		}
+		t := foldTrad(r.text)
 		found, from := false, len(f.cands)
 		if labelled < 4 && f.labelled(t) {
 			labelled++
@@ -200,8 +200,8 @@ func (f *dateFinder) fromRuns(runs []run, title string) {
 				found = true
 			}
 		}
-		if !found && bare < 4 && bareDateLine(r, t, afterTitle > 0 && afterTitle <= 3) {
-			if st, _, ok := findDate(t); ok {
+		if !found && bare < 4 {
+			if st, ok := bareDateLine(r, t, afterTitle > 0 && afterTitle <= 3); ok {
 				f.addStamp("visible:line", r.text, st)
 				bare++
 			}
@@ -213,24 +213,25 @@ func (f *dateFinder) fromRuns(runs []run, title string) {
 }
 
 // bareDateLine reports whether run r (text t, folded) is a line that dates
-// the page without a label: a short line that starts with a date, outside
-// chrome and links; or, in the few lines under the title's heading or on
-// a line that names a source (2022-11-08 来源：…), a date anywhere in a
-// short line with few links, chrome or not ("head-line" blocks hold them).
-func bareDateLine(r run, t string, nearTitle bool) bool {
+// the page without a label, and the date (findDate's): a short line that
+// starts with a date, outside chrome and links; or, in the few lines under
+// the title's heading or on a line that names a source (2022-11-08
+// 来源：…), a date anywhere in a short line with few links, chrome or not
+// ("head-line" blocks hold them).
+func bareDateLine(r run, t string, nearTitle bool) (stamp, bool) {
 	n := utf8.RuneCountInString(t)
 	if n > 80 || strings.ContainsAny(t, "今星周") && clockRe.MatchString(t) { // each of its words has one
-		return false
+		return stamp{}, false
 	}
-	_, at, ok := findDate(t)
+	st, at, ok := findDate(t)
 	if !ok {
-		return false
+		return stamp{}, false
 	}
 	if !r.chrome && r.linkUnits == 0 && at <= 8 {
-		return true
+		return st, true
 	}
 	fewLinks := r.linkUnits*2 < r.units
-	return fewLinks && (nearTitle || sourceFromLine(t) != "")
+	return st, fewLinks && (nearTitle || sourceFromLine(t) != "")
 }
 
 // titleHeading reports whether a heading's text is the page's title, or
@@ -344,10 +345,13 @@ var rankReason = [...]string{
 }
 
 // mayHavePubLabel is a necessary condition of pubLabelRe, cheaper to check:
-// its Chinese labels hold 时 or 日 (t is folded), its English ones "ed"
-// or "at" (letters with no case fold outside ASCII).
+// its Chinese labels hold 时 or 日 (t is folded), its English ones "publi",
+// "date" or "po" and "ted" (of "posted", whose s (?i) also matches as ſ);
+// none of these letters has a case fold outside ASCII. Words as common as
+// "ed" would let most English paragraphs through to the expression.
 func mayHavePubLabel(t string) bool {
-	return strings.ContainsAny(t, "时日") || containsFoldASCII(t, "ed") || containsFoldASCII(t, "at")
+	return strings.ContainsAny(t, "时日") || containsFoldASCII(t, "publi") || containsFoldASCII(t, "date") ||
+		containsFoldASCII(t, "po") && containsFoldASCII(t, "ted")
 }
 
 // findUpdLabel is updLabelRe.FindStringIndex, after a necessary condition:

@@ -1,7 +1,7 @@
 package clean
 
 import (
-	"strings"
+	"unicode/utf8"
 
 	"golang.org/x/net/html"
 	"golang.org/x/net/html/atom"
@@ -54,68 +54,96 @@ func attr(n *html.Node, key string) string {
 	return ""
 }
 
-// textOf returns the collapsed text of n's subtree (scripts and styles skipped).
+// textOf returns the collapsed text of n's subtree (scripts and styles
+// skipped): collapse of its text nodes, each followed by a space. The
+// nodes are written to one spaceWriter as they come, which is the same
+// as collapsing their concatenation.
 func textOf(n *html.Node) string {
-	var b strings.Builder
-	var walk func(*html.Node)
-	walk = func(n *html.Node) {
-		switch n.Type {
-		case html.TextNode:
-			b.WriteString(n.Data)
-			b.WriteByte(' ')
-		case html.ElementNode:
-			if n.DataAtom == atom.Script || n.DataAtom == atom.Style {
-				return
-			}
-		}
-		for c := n.FirstChild; c != nil; c = c.NextSibling {
-			walk(c)
+	var w spaceWriter
+	writeTextOf(&w, n)
+	return w.String()
+}
+
+func writeTextOf(w *spaceWriter, n *html.Node) {
+	switch n.Type {
+	case html.TextNode:
+		w.write(n.Data)
+		w.write(" ")
+	case html.ElementNode:
+		if n.DataAtom == atom.Script || n.DataAtom == atom.Style {
+			return
 		}
 	}
-	walk(n)
-	return collapse(b.String())
+	for c := n.FirstChild; c != nil; c = c.NextSibling {
+		writeTextOf(w, c)
+	}
 }
 
 // collapse collapses white space to single spaces, drops it between two CJK
 // runes when it holds a line break or tab (there it is only source layout;
 // a plain space between two Han characters is kept as the page shows it)
-// and trims the ends.
+// and trims the ends. It is idempotent: its output holds no white space
+// but single plain spaces between other runes (TestCollapseIdempotent).
 func collapse(s string) string {
 	var w spaceWriter
 	w.write(s)
-	return w.b.String()
+	return w.String()
 }
 
 // spaceWriter appends text with white space collapsed as collapse describes.
 type spaceWriter struct {
-	b       strings.Builder
+	b       []byte // kept between runs (reset keeps its capacity)
 	last    rune
 	pending bool // white space since the last rune
 	layout  bool // it held a line break or a tab
 }
 
-func (w *spaceWriter) write(s string) {
-	for _, r := range s {
+func (w *spaceWriter) write(s string) { w.writeUnits(s) }
+
+// writeUnits writes s and returns units(s), in one pass over s.
+func (w *spaceWriter) writeUnits(s string) int {
+	n := 0
+	for i := 0; i < len(s); {
+		r, size := rune(s[i]), 1
+		if r >= utf8.RuneSelf {
+			r, size = utf8.DecodeRuneInString(s[i:])
+		}
+		i += size
 		if isSpace(r) {
 			w.pending = true
 			w.layout = w.layout || r == '\n' || r == '\r' || r == '\t'
+			if r >= 0x2E80 {
+				n += runeUnits(r) // U+3000: white space here, yet units counts it
+			}
 			continue
 		}
 		w.put(r)
+		n += runeUnits(r)
 	}
+	return n
 }
 
 func (w *spaceWriter) put(r rune) {
-	if w.pending && w.b.Len() > 0 && !(w.layout && isCJK(w.last) && isCJK(r)) {
-		w.b.WriteByte(' ')
+	if w.pending && len(w.b) > 0 && !(w.layout && isCJK(w.last) && isCJK(r)) {
+		w.b = append(w.b, ' ')
 	}
 	w.pending, w.layout = false, false
-	w.b.WriteRune(r)
+	if r < utf8.RuneSelf {
+		w.b = append(w.b, byte(r))
+	} else {
+		w.b = utf8.AppendRune(w.b, r)
+	}
 	w.last = r
 }
 
+// len is the length of the text written so far, in bytes.
+func (w *spaceWriter) len() int { return len(w.b) }
+
+// String returns a copy of the text written so far.
+func (w *spaceWriter) String() string { return string(w.b) }
+
 func (w *spaceWriter) reset() {
-	w.b.Reset()
+	w.b = w.b[:0]
 	w.last, w.pending, w.layout = 0, false, false
 }
 
@@ -132,16 +160,17 @@ func isSpace(r rune) bool {
 func units(s string) int {
 	n := 0
 	for _, r := range s {
-		switch {
-		case r < 0x2E80:
-			if !isSpace(r) {
-				n++
-			}
-		case isCJK(r):
-			n += 2
-		default:
-			n++
+		if r >= 0x2E80 || !isSpace(r) {
+			n += runeUnits(r)
 		}
 	}
 	return n
+}
+
+// runeUnits is what a rune that is not white space below U+2E80 adds to units.
+func runeUnits(r rune) int {
+	if r >= 0x2E80 && isCJK(r) {
+		return 2
+	}
+	return 1
 }

@@ -93,7 +93,7 @@ func author(pm *pageMeta, runs []run) string {
 		}
 	}
 	for _, r := range runs {
-		if len(r.text) > 300 {
+		if len(r.text) > 300 || !mayAuthorRun(r.text) {
 			continue
 		}
 		if m := authorRunRe.FindStringSubmatchIndex(foldTrad(r.text)); m != nil {
@@ -101,6 +101,13 @@ func author(pm *pageMeta, runs []run) string {
 		}
 	}
 	return ""
+}
+
+// mayAuthorRun is a necessary condition of authorRunRe matching
+// foldTrad(t), cheaper to check: its labels 作者 and 记者 both hold 者,
+// which no Traditional character folds to, and a colon follows them.
+func mayAuthorRun(t string) bool {
+	return strings.Contains(t, "者") && strings.ContainsAny(t, ":：")
 }
 
 // resolver makes hrefs absolute against the page URL and <base href>.

@@ -65,7 +65,7 @@ func cleanRuns(runs []run, title string, b *budget) []string {
 			related = true
 			continue
 		}
-		if i < 4 && len(out) == 0 && normTitle != "" && Normalize(t) == normTitle {
+		if i < 4 && len(out) == 0 && normTitle != "" && normalEquals(t, normTitle) {
 			continue
 		}
 		if chromeLine(r, n, linkOK(runs, i)) {
@@ -74,6 +74,35 @@ func cleanRuns(runs []run, title string, b *budget) []string {
 		out = append(out, t)
 	}
 	return out
+}
+
+// normalEquals reports whether Normalize(t) is norm. A paragraph that holds
+// more letters that Normalize keeps than norm has runes is not: it is
+// turned away without being normalised (cleanRuns asks about the first
+// lines of every article, which are mostly paragraphs, against its title).
+func normalEquals(t, norm string) bool {
+	if keptRunesExceed(t, utf8.RuneCountInString(norm)) {
+		return false
+	}
+	return Normalize(t) == norm
+}
+
+// keptRunesExceed reports whether t holds more than n runes that are ASCII
+// letters or digits or CJK Unified Ideographs. Normalize gives each of them
+// at least one rune of its own: NFKC leaves them be and composes none of
+// them into the rune before (none is the second of a composition), and
+// neither the format, punctuation nor space steps touch them
+// (TestKeptRunes checks the bound).
+func keptRunesExceed(t string, n int) bool {
+	k := 0
+	for _, r := range t {
+		if r < utf8.RuneSelf && ('a' <= r|0x20 && r|0x20 <= 'z' || '0' <= r && r <= '9') || isHanBlock(r) {
+			if k++; k > n {
+				return true
+			}
+		}
+	}
+	return false
 }
 
 // chromeLine reports a paragraph that is chrome: no letters, a short

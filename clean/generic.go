@@ -158,7 +158,7 @@ func (bw *blockWalk) credit(n *html.Node, s float64) {
 func finalScore(n *html.Node, st *elemStats) float64 {
 	s := st.score
 	if !weakProse(n, st) { // a story behind a "read more" fold is not chrome (see settleChrome): no penalty
-		s += hintBonus(n, st.score)
+		s += hintBonus(hintOf(st.cid), st.score)
 	}
 	switch n.DataAtom {
 	case atom.Article:
@@ -182,8 +182,8 @@ func finalScore(n *html.Node, st *elemStats) float64 {
 // looks like an article or like chrome; the positive one is at most the
 // element's own paragraph score, so that a "content" box around one short
 // line (a title, a byline, one card of many) cannot outweigh the body.
-func hintBonus(n *html.Node, score float64) float64 {
-	h := hint(n)
+// h is the element's hint.
+func hintBonus(h int, score float64) float64 {
 	if h > 0 {
 		return min(25, score)
 	}
@@ -218,7 +218,7 @@ func withSiblings(bw *blockWalk, best *html.Node, bestScore float64) []*html.Nod
 			before = false
 			continue
 		}
-		if st == nil || st.units == 0 || hint(c) < 0 {
+		if st == nil || st.units == 0 || hintOf(st.cid) < 0 {
 			continue
 		}
 		ld := float64(st.linkUnits) / float64(st.units)

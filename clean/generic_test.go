@@ -155,3 +155,42 @@ func TestGeneratedClasses(t *testing.T) {
 		}
 	}
 }
+
+// TestWriteUnits: the one-pass writeUnits writes what write wrote and
+// counts what units counts.
+func TestWriteUnits(t *testing.T) {
+	for _, s := range []string{"", " ", "\n\t", "\u3000", "a b", "中 文\n字", "  x\u3000y\u00A0z\u2028 ", "\xffa\u2003b", "ＡＢ，。"} {
+		var a, b spaceWriter
+		a.write("前")
+		b.write("前")
+		if u := a.writeUnits(s); u != units(s) || u != refUnits(s) {
+			t.Errorf("writeUnits(%q) = %d, units %d, want %d", s, u, units(s), refUnits(s))
+		}
+		for _, r := range s {
+			b.write(string(r))
+		}
+		b.write("后")
+		a.write("后")
+		if a.String() != b.String() {
+			t.Errorf("%q: %q in one write, %q rune by rune", s, a.String(), b.String())
+		}
+	}
+}
+
+// refUnits is units as first written.
+func refUnits(s string) int {
+	n := 0
+	for _, r := range s {
+		switch {
+		case r < 0x2E80:
+			if !isSpace(r) {
+				n++
+			}
+		case isCJK(r):
+			n += 2
+		default:
+			n++
+		}
+	}
+	return n
+}

@@ -43,8 +43,10 @@ var (
 // hint is +1 when n's class or id looks like an article, -1 when it looks
 // like chrome, 0 otherwise or when both pull equally: a substring hit
 // weighs two, a token hit one ("main-nav" is chrome, "article-share" neither).
-func hint(n *html.Node) int {
-	s := classID(n)
+func hint(n *html.Node) int { return hintOf(classID(n)) }
+
+// hintOf is hint of an element whose classID is s.
+func hintOf(s string) int {
 	if s == "" {
 		return 0
 	}
@@ -76,16 +78,14 @@ func classID(n *html.Node) string {
 // atomic stylesheet: four or more names, none longer than three letters
 // ("gc gd dg ay ax ge"). Such names say nothing about the element.
 func generatedClasses(c string) bool {
-	f := strings.Fields(c)
-	if len(f) < 4 {
-		return false
-	}
-	for _, t := range f {
+	n := 0
+	for t := range strings.FieldsSeq(c) { // not Fields: no slice for every element's classes
 		if len(t) > 3 {
 			return false
 		}
+		n++
 	}
-	return true
+	return n >= 4
 }
 
 // matchHint weighs s against the hint lists: 2 for a substring hit, else 1
@@ -124,8 +124,10 @@ func isTokenRune(r rune) bool {
 // ("comments", "footer", "sidebar") and nothing article-like: what the
 // relaxed pass of genericText still drops, where short tokens ("side",
 // "top", "head") no longer count.
-func strongChrome(n *html.Node) bool {
-	s := classID(n)
+func strongChrome(n *html.Node) bool { return strongChromeOf(classID(n)) }
+
+// strongChromeOf is strongChrome of an element whose classID is s.
+func strongChromeOf(s string) bool {
 	return s != "" && matchHint(s, negativeSub, nil) == 2 && matchHint(s, positiveSub, positiveTok) == 0
 }
 

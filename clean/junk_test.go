@@ -75,7 +75,7 @@ func pageLines(t *testing.T, path string) []string {
 	var w spaceWriter
 	skip := false
 	flush := func() {
-		if l := w.b.String(); l != "" {
+		if l := w.String(); l != "" {
 			out = append(out, l, foldTrad(l))
 		}
 		w.reset()

@@ -3,6 +3,7 @@ package clean
 import (
 	"strings"
 	"unicode"
+	"unicode/utf8"
 )
 
 // pageLang returns the page's primary language subtag. The declaration
@@ -51,14 +52,14 @@ func primaryTag(tag string) string {
 func detectLang(text string) (lang string, sure bool) {
 	var han, kana, hangul, cyr, arabic, greek, thai, latin, total int
 	for _, r := range text {
-		if !unicode.IsLetter(r) {
+		if !isHanBlock(r) && !unicode.IsLetter(r) {
 			continue
 		}
 		total++
 		switch {
 		case r < 0x250:
 			latin++
-		case unicode.Is(unicode.Han, r):
+		case isHanBlock(r) || unicode.Is(unicode.Han, r):
 			han++
 		case unicode.In(r, unicode.Hiragana, unicode.Katakana):
 			kana++
@@ -112,11 +113,17 @@ var stopwords = map[string][]string{
 	"nl": {"de", "het", "een", "en", "van", "niet", "zijn", "dat"},
 }
 
-var stopIndex = func() map[string][]string {
-	idx := map[string][]string{}
-	for lang, ws := range stopwords {
-		for _, w := range ws {
-			idx[w] = append(idx[w], lang)
+// latinLangs are the languages of stopwords, in the order latinLang
+// breaks ties in.
+var latinLangs = [...]string{"en", "fr", "de", "es", "it", "pt", "nl"}
+
+// stopIndex maps a stopword to the languages (indexes of latinLangs) it
+// belongs to.
+var stopIndex = func() map[string][]int {
+	idx := map[string][]int{}
+	for i, lang := range latinLangs {
+		for _, w := range stopwords[lang] {
+			idx[w] = append(idx[w], i)
 		}
 	}
 	return idx
@@ -126,17 +133,44 @@ func latinLang(text string) string {
 	if len(text) > 20000 {
 		text = text[:20000]
 	}
-	counts := map[string]int{}
-	for _, w := range strings.FieldsFunc(strings.ToLower(text), func(r rune) bool { return !unicode.IsLetter(r) }) {
-		for _, l := range stopIndex[w] {
+	var counts [len(latinLangs)]int
+	eachLowerWord(text, func(w []byte) {
+		for _, l := range stopIndex[string(w)] { // no allocation: a lookup
 			counts[l]++
 		}
-	}
+	})
 	best, bestN := "en", 0
-	for _, l := range [...]string{"en", "fr", "de", "es", "it", "pt", "nl"} {
-		if counts[l] > bestN {
-			best, bestN = l, counts[l]
+	for i, l := range latinLangs {
+		if counts[i] > bestN {
+			best, bestN = l, counts[i]
 		}
 	}
 	return best
 }
+
+// eachLowerWord calls fn with each word of strings.ToLower(text), words
+// split as strings.FieldsFunc does at runes that are not letters, without
+// building the lower-cased text or the list of words. The slice is only
+// valid during the call.
+func eachLowerWord(text string, fn func([]byte)) {
+	var w []byte
+	for _, r := range text {
+		r = unicode.ToLower(r) // ToLower maps rune by rune; an invalid byte becomes U+FFFD, not a letter
+		if !unicode.IsLetter(r) {
+			if len(w) > 0 {
+				fn(w)
+				w = w[:0]
+			}
+			continue
+		}
+		w = utf8.AppendRune(w, r)
+	}
+	if len(w) > 0 {
+		fn(w)
+	}
+}
+
+// isHanBlock reports the CJK Unified Ideographs block, U+4E00–U+9FFF:
+// every rune of it is a Han letter (TestHanBlock), so the letter and
+// script tables need not be searched for the runes of Chinese text.
+func isHanBlock(r rune) bool { return r >= 0x4E00 && r <= 0x9FFF }

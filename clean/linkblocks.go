@@ -65,7 +65,7 @@ func linkItems(bw *blockWalk, list *html.Node) bool {
 // rules decide), or one holding a quotation (an embedded post, whose
 // author, date and media are all links).
 func linkyDiv(bw *blockWalk, n *html.Node, st *elemStats) bool {
-	if n.DataAtom != atom.Div || st.units == 0 || st.linkUnits*5 <= st.units || hint(n) > 0 || st.end-st.start < 2 {
+	if n.DataAtom != atom.Div || st.units == 0 || st.linkUnits*5 <= st.units || hintOf(st.cid) > 0 || st.end-st.start < 2 {
 		return false
 	}
 	c, list, quote := 0, 0, false

@@ -5,6 +5,7 @@ import (
 	"encoding/hex"
 	"strings"
 	"unicode"
+	"unicode/utf8"
 
 	"golang.org/x/text/unicode/norm"
 )
@@ -34,19 +35,19 @@ const NormVersion = 1
 //
 // Case, script (Simplified/Traditional) and wording are left alone.
 func Normalize(text string) string {
-	text = strings.ToValidUTF8(text, "\uFFFD")
+	text = validUTF8(text)
 	text = norm.NFKC.String(dropFormat(text))
 	var b strings.Builder
 	b.Grow(len(text))
 	pendingSpace, pendingBreak := false, false
 	var prev rune // last rune written on the current line, 0 at line start
 	for _, r := range text {
-		if r >= foldPunctMin {
+		if mayFoldPunct(r) {
 			if f, ok := foldPunct[r]; ok {
 				r = f
 			}
 		}
-		if unicode.IsSpace(r) {
+		if isSpaceRune(r) {
 			if r == '\n' || r == '\r' || r == '\u2028' || r == '\u2029' || r == '\v' || r == '\f' {
 				pendingBreak = true
 			} else {
@@ -78,7 +79,7 @@ func hashNormal(norm string) string {
 
 // dropFormat removes Cf runes; it returns text itself when there are none.
 func dropFormat(text string) string {
-	i := strings.IndexFunc(text, isFormat)
+	i := indexFormat(text)
 	if i < 0 {
 		return text
 	}
@@ -93,13 +94,62 @@ func dropFormat(text string) string {
 	return b.String()
 }
 
-func isFormat(r rune) bool {
-	return r == '\u00AD' || r >= 0x0600 && unicode.Is(unicode.Cf, r)
+// indexFormat is strings.IndexFunc(s, isFormat), decoding only the runes
+// whose first byte may start a Cf rune (formatLead): Chinese text (lead
+// bytes E3–E9) and ASCII are passed over a byte at a time.
+func indexFormat(s string) int {
+	for i := 0; i < len(s); i++ {
+		if formatLead[s[i]] {
+			if r, _ := utf8.DecodeRuneInString(s[i:]); isFormat(r) {
+				return i
+			}
+		}
+	}
+	return -1
 }
+
+// formatLead marks the bytes that start the UTF-8 of some Cf rune: C2
+// (U+00AD), D8–E2 (U+0600–U+2FFF) and EF–F4 (U+F000 and above); no Cf rune
+// lies in U+00C0–U+05FF or U+3000–U+EFFF (TestFormatLead checks every rune).
+var formatLead = func() (t [256]bool) {
+	t[0xC2] = true
+	for b := 0xD8; b <= 0xE2; b++ {
+		t[b] = true
+	}
+	for b := 0xEF; b <= 0xF4; b++ {
+		t[b] = true
+	}
+	return t
+}()
+
+// isFormat reports Unicode category Cf. The BMP has no Cf rune between
+// U+2070 and U+FEFE (TestIsFormat checks every rune), so CJK text skips the
+// table search.
+func isFormat(r rune) bool {
+	return r == '\u00AD' || r >= 0x0600 && (r < 0x2070 || r >= 0xFEFF) && unicode.Is(unicode.Cf, r)
+}
+
+// validUTF8 is strings.ToValidUTF8(s, "\uFFFD"), with utf8.ValidString's
+// fast scan first: text is almost always valid already.
+func validUTF8(s string) string {
+	if utf8.ValidString(s) {
+		return s
+	}
+	return strings.ToValidUTF8(s, "\uFFFD")
+}
+
+// isSpaceRune is unicode.IsSpace: no white space lies above U+3000
+// (TestIsSpaceRune checks every rune), so most CJK runes skip the table.
+func isSpaceRune(r rune) bool { return r <= 0x3000 && unicode.IsSpace(r) }
 
 // foldPunctMin is the least key of foldPunct: runes below it (all of
 // ASCII and Latin) skip the lookup.
 const foldPunctMin = '\u2010'
+
+// mayFoldPunct reports whether r may be a key of foldPunct: not below
+// foldPunctMin, nor in the gap U+3100–U+FE57 that holds no key (the CJK
+// ideographs; TestFoldPunctGap checks it), so most runes skip the map.
+func mayFoldPunct(r rune) bool { return r >= foldPunctMin && (r < 0x3100 || r > 0xFE57) }
 
 // foldPunct is the explicit punctuation table applied after NFKC (NFKC has
 // already folded the full-width block U+FF01–FF5E and half-width forms).
@@ -116,6 +166,9 @@ var foldPunct = map[rune]rune{
 func isCJK(r rune) bool {
 	if r < 0x2E80 {
 		return false
+	}
+	if r >= 0x4E00 && r <= 0x9FFF {
+		return true // CJK Unified Ideographs, all Han: skip the tables (TestIsCJK)
 	}
 	switch {
 	case r >= 0x3000 && r <= 0x303F, // CJK symbols and punctuation

@@ -4,6 +4,8 @@ import (
 	"net/http"
 	"strings"
 	"testing"
+	"unicode"
+	"unicode/utf8"
 )
 
 func TestNormalizeSameHash(t *testing.T) {
@@ -83,6 +85,142 @@ func TestFoldPunctMin(t *testing.T) {
 	for r := range foldPunct {
 		if r < foldPunctMin {
 			t.Errorf("foldPunct key %U is below foldPunctMin: Normalize would skip it", r)
+		}
+	}
+}
+
+// The fast paths of Normalize's rune tests agree with the tests they
+// stand for on every rune (a new Unicode version could break them).
+
+func TestIsFormat(t *testing.T) {
+	for r := rune(0); r <= unicode.MaxRune+1; r++ {
+		if got, want := isFormat(r), r == '\u00AD' || r >= 0x0600 && unicode.Is(unicode.Cf, r); got != want {
+			t.Fatalf("isFormat(%U) = %v, want %v", r, got, want)
+		}
+	}
+}
+
+func TestIsSpaceRune(t *testing.T) {
+	for r := rune(0); r <= unicode.MaxRune+1; r++ {
+		if isSpaceRune(r) != unicode.IsSpace(r) {
+			t.Fatalf("isSpaceRune(%U) = %v", r, isSpaceRune(r))
+		}
+	}
+}
+
+func TestFoldPunctGap(t *testing.T) {
+	for k := range foldPunct {
+		if !mayFoldPunct(k) {
+			t.Errorf("foldPunct key %U is skipped by mayFoldPunct", k)
+		}
+	}
+}
+
+func TestValidUTF8(t *testing.T) {
+	for _, s := range []string{"", "abc", "网络", "a\xffb", "\xe7\xbd", "\xed\xa0\x80", "ok\xc0\xafx网"} {
+		if got, want := validUTF8(s), strings.ToValidUTF8(s, "\uFFFD"); got != want {
+			t.Errorf("validUTF8(%q) = %q, want %q", s, got, want)
+		}
+	}
+}
+
+func TestIsCJK(t *testing.T) {
+	ref := func(r rune) bool {
+		switch {
+		case r < 0x2E80:
+			return false
+		case r >= 0x3000 && r <= 0x303F, r >= 0xFF00 && r <= 0xFFEF, r >= 0xFE30 && r <= 0xFE4F:
+			return true
+		}
+		return unicode.In(r, unicode.Han, unicode.Hiragana, unicode.Katakana, unicode.Bopomofo)
+	}
+	for r := rune(0); r <= unicode.MaxRune+1; r++ {
+		if isCJK(r) != ref(r) {
+			t.Fatalf("isCJK(%U) = %v", r, isCJK(r))
+		}
+	}
+}
+
+func TestHanBlock(t *testing.T) {
+	for r := rune(0x4E00); r <= 0x9FFF; r++ {
+		if !unicode.IsLetter(r) || !unicode.Is(unicode.Han, r) || !isHanBlock(r) {
+			t.Fatalf("%U: not a Han letter", r)
+		}
+	}
+}
+
+// TestLatinLang: latinLang agrees with its first form, which lower-cased
+// the text and split it into a list of words.
+func TestLatinLang(t *testing.T) {
+	ref := func(text string) string {
+		if len(text) > 20000 {
+			text = text[:20000]
+		}
+		counts := map[string]int{}
+		for _, w := range strings.FieldsFunc(strings.ToLower(text), func(r rune) bool { return !unicode.IsLetter(r) }) {
+			for lang, ws := range stopwords {
+				for _, s := range ws {
+					if s == w {
+						counts[lang]++
+					}
+				}
+			}
+		}
+		best, bestN := "en", 0
+		for _, l := range [...]string{"en", "fr", "de", "es", "it", "pt", "nl"} {
+			if counts[l] > bestN {
+				best, bestN = l, counts[l]
+			}
+		}
+		return best
+	}
+	for _, s := range []string{
+		"", "The cat and the dog", "Le chat et la souris des champs", "Der Hund und die Katze ist nicht da",
+		"El perro y los gatos de la casa", "Il cane di che non sono gli", "O cão não é da casa para uma",
+		"De hond en het is niet van een", "DIE UND DAS\xffDER", "Ｔhe ＡＮＤ the", "que que que del por",
+		strings.Repeat("la le et ", 3000) + "the the the",
+	} {
+		if got, want := latinLang(s), ref(s); got != want {
+			t.Errorf("latinLang(%.40q) = %s, want %s", s, got, want)
+		}
+	}
+}
+
+// TestKeptRunes: Normalize keeps at least as many runes as
+// keptRunesExceed counts, on texts that mix what NFKC composes, drops and
+// folds with ASCII letters and Han.
+func TestKeptRunes(t *testing.T) {
+	samples := []string{"", "abc", "a\u0301b\u0308", "Ａｂｃ１", "ﬁ ﬂ", "中\u0301文\u3099字", "\u200b\u200ba\u00ADb", "①②③ ㍻ ㈱",
+		"ｶﾞｷﾞ\uFF9E", "\u1100\u1161가", "  \n\t x \u3000 y", "e\u0301\u0301\u0301\u0301", "“中”—文…", "\uFB01\u2474\u33C4"}
+	for _, a := range samples {
+		for _, b := range samples {
+			s := a + b
+			n := utf8.RuneCountInString(Normalize(s))
+			if keptRunesExceed(s, n) {
+				t.Errorf("Normalize(%q) has %d runes, fewer than the ones kept", s, n)
+			}
+		}
+	}
+}
+
+func FuzzKeptRunes(f *testing.F) {
+	f.Add("a\u0301中\u3099ｶﾞ")
+	f.Fuzz(func(t *testing.T, s string) {
+		if n := utf8.RuneCountInString(Normalize(s)); keptRunesExceed(s, n) {
+			t.Errorf("Normalize(%q) has %d runes, fewer than the ones kept", s, n)
+		}
+	})
+}
+
+func TestFormatLead(t *testing.T) {
+	for r := rune(0); r <= unicode.MaxRune; r++ {
+		if isFormat(r) && !formatLead[string(r)[0]] {
+			t.Fatalf("%U is Cf, its first byte %#x is not in formatLead", r, string(r)[0])
+		}
+	}
+	for _, s := range []string{"", "abc", "中\u200b文", "\u00ADx", "x\uFEFF", "\xe2\x80", "\xe2\xe2\x80\x8b", "a\U000E0001", "\u061C"} {
+		if got, want := indexFormat(s), strings.IndexFunc(s, isFormat); got != want {
+			t.Errorf("indexFormat(%q) = %d, want %d", s, got, want)
 		}
 	}
 }

@@ -250,14 +250,29 @@ func pageLinkSays(n *html.Node) (pageLink, bool) {
 	case n.DataAtom != atom.A:
 		return pageLink{}, false
 	}
-	text := collapse(textOf(n))
+	text := textOf(n) // collapsed already
 	if d := wordDir(text); d != 0 {
 		return pageLink{dir: d, rank: 1}, true
 	}
-	if k, err := strconv.Atoi(strings.Trim(text, " []【】")); err == nil && k >= 1 && k <= MaxPages {
+	if k, ok := pageNumber(strings.Trim(text, " []【】")); ok {
 		return pageLink{num: k, rank: 2}, true
 	}
 	return pageLink{}, false
+}
+
+// pageNumber reports whether strconv.Atoi reads s as a number from 1 to
+// MaxPages, and which. Most anchor texts are not numbers: they are turned
+// away by a byte scan, without the error value Atoi would make for each.
+func pageNumber(s string) (int, bool) {
+	digits := s
+	if digits != "" && (digits[0] == '+' || digits[0] == '-') {
+		digits = digits[1:]
+	}
+	if digits == "" || strings.TrimLeft(digits, "0123456789") != "" {
+		return 0, false // not Atoi's syntax: a sign, then decimal digits
+	}
+	k, err := strconv.Atoi(s)
+	return k, err == nil && k >= 1 && k <= MaxPages
 }
 
 var (

@@ -1,6 +1,7 @@
 package clean
 
 import (
+	"strconv"
 	"strings"
 	"testing"
 
@@ -148,5 +149,25 @@ func TestPagerOutOfRuleText(t *testing.T) {
 	}
 	if doc.Pagination.Next != gov+"c123_2.htm" {
 		t.Errorf("Next = %q", doc.Pagination.Next)
+	}
+}
+
+func TestPageNumber(t *testing.T) {
+	for _, s := range []string{"", "1", "2", "100", "101", "0", "007", "+3", "-3", "+-3", "3a", " 3", "1_0",
+		"99999999999999999999999", "+", "-", "٣", "３", "0x1", "1e1"} {
+		k, err := strconv.Atoi(s)
+		want := err == nil && k >= 1 && k <= MaxPages
+		got, ok := pageNumber(s)
+		if ok != want || ok && got != k {
+			t.Errorf("pageNumber(%q) = %d %v, Atoi gives %d %v", s, got, ok, k, err)
+		}
+	}
+}
+
+func TestCollapseIdempotent(t *testing.T) {
+	for _, s := range []string{"", " a  b ", "中\n文 字\t\t甲\u3000乙", "a\u00A0\u2003b\u2000c", " \n ", "x\r\ny", "中 \n 文"} {
+		if c := collapse(s); collapse(c) != c {
+			t.Errorf("collapse(%q) = %q, again %q", s, c, collapse(c))
+		}
 	}
 }

@@ -87,3 +87,31 @@ func TestCleanSketchesItsText(t *testing.T) {
 		t.Errorf("TextSHA256 %s, want %s", doc.TextSHA256, TextHash(doc.Text))
 	}
 }
+
+// TestSketchOfMatchesReference: the unrolled SketchOf computes exactly the
+// MinHash of its definition (one hash function at a time), on which
+// stored sketches depend.
+func TestSketchOfMatchesReference(t *testing.T) {
+	x := uint64(1)
+	for _, n := range []int{1, 2, 3, 5, 64, 1000} {
+		sh := make([]uint64, n)
+		for i := range sh {
+			x = splitmix64(x)
+			sh[i] = x
+		}
+		want := make([]uint32, SketchSize)
+		for i := range want {
+			a, b := minhashSeeds[i][0], minhashSeeds[i][1]
+			m := uint32(0xFFFFFFFF)
+			for _, x := range sh {
+				if v := uint32((a*x + b) >> 32); v < m {
+					m = v
+				}
+			}
+			want[i] = m
+		}
+		if got := SketchOf(sh); !slices.Equal(got, want) {
+			t.Errorf("%d shingles: SketchOf differs from the reference", n)
+		}
+	}
+}

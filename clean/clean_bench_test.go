@@ -1,0 +1,96 @@
+package clean
+
+import (
+	"net/http"
+	"net/http/httptest"
+	"os"
+	"path/filepath"
+	"testing"
+
+	"github.com/prov-archive/prov/rules"
+	"github.com/prov-archive/prov/testweb"
+)
+
+// BenchmarkClean cleans every page that ships with the repository once per
+// op: the testdata pages as the generic extractor reads them, and every
+// page of the mini-web both with its site's rule (as prov crawl reads it)
+// and without (the generic path, which the crawl of an unknown site
+// takes). ns/page is ns/op over the number of pages.
+//
+// "served" cleans the bytes as served, most of them in legacy charsets
+// the detector has to recognise; "utf8" cleans the same pages decoded
+// beforehand and labelled UTF-8, as a site that declares its charset is
+// read (the crawl benchmark's): the extraction without the detection.
+func BenchmarkClean(b *testing.B) {
+	served := benchPages(b)
+	b.Run("served", func(b *testing.B) { benchClean(b, served) })
+	b.Run("utf8", func(b *testing.B) { benchClean(b, utf8Pages(served)) })
+}
+
+func benchClean(b *testing.B, pages []Input) {
+	b.ReportAllocs()
+	for b.Loop() {
+		for _, in := range pages {
+			if _, err := Clean(in); err != nil {
+				b.Fatal(err)
+			}
+		}
+	}
+	b.ReportMetric(float64(b.Elapsed().Nanoseconds())/float64(b.N*len(pages)), "ns/page")
+}
+
+// utf8Pages returns pages decoded as Clean decodes them, labelled UTF-8.
+func utf8Pages(pages []Input) []Input {
+	out := make([]Input, len(pages))
+	for i, in := range pages {
+		_, text := decode(in.Body, in.Header.Get("Content-Type"), "")
+		out[i] = in
+		out[i].Header = http.Header{"Content-Type": {"text/html; charset=utf-8"}}
+		out[i].Body = []byte(text)
+	}
+	return out
+}
+
+// benchPages returns the inputs of BenchmarkClean.
+func benchPages(tb testing.TB) []Input {
+	tb.Helper()
+	files, err := filepath.Glob("testdata/*.html")
+	if err != nil || len(files) == 0 {
+		tb.Fatalf("no testdata pages: %v", err)
+	}
+	var pages []Input
+	for _, f := range files {
+		body, err := os.ReadFile(f)
+		if err != nil {
+			tb.Fatal(err)
+		}
+		pages = append(pages, Input{URL: "http://example.com/" + filepath.Base(f), Header: http.Header{}, Body: body})
+	}
+	set, err := rules.Parse("rules.yaml", testweb.RulesYAML())
+	if err != nil {
+		tb.Fatal(err)
+	}
+	web := testweb.New()
+	for _, a := range testweb.Articles() {
+		for _, u := range append([]string{a.URL}, a.Pages...) {
+			in := servedInput(tb, web, a.Host, u)
+			pages = append(pages, in)
+			in.Site = set.ForHost(a.Host)
+			pages = append(pages, in)
+		}
+	}
+	return pages
+}
+
+// servedInput fetches url from web, as the crawler would, without a rule.
+func servedInput(tb testing.TB, web http.Handler, host, url string) Input {
+	tb.Helper()
+	req := httptest.NewRequest(http.MethodGet, url, nil)
+	req.Host = host
+	rec := httptest.NewRecorder()
+	web.ServeHTTP(rec, req)
+	if rec.Code != http.StatusOK {
+		tb.Fatalf("GET %s: status %d", url, rec.Code)
+	}
+	return Input{URL: url, Header: rec.Header(), Body: rec.Body.Bytes()}
+}

@@ -1,0 +1,153 @@
+package clean
+
+import (
+	"slices"
+	"strings"
+	"testing"
+	"unicode"
+)
+
+// The shingling as first written, one string per token, kept as the
+// reference the streaming shinglesOf must agree with: stored sketches
+// depend on every shingle hash.
+
+func refShingles(norm string) []uint64 {
+	toks := refTokenHashes(norm)
+	if len(toks) == 0 {
+		return nil
+	}
+	n := max(len(toks)-ShingleSize+1, 1)
+	out := make([]uint64, 0, n)
+	for i := 0; i < n; i++ {
+		out = append(out, shingleHash(toks[i:min(i+ShingleSize, len(toks))]))
+	}
+	slices.Sort(out)
+	return slices.Compact(out)
+}
+
+func refTokenHashes(norm string) []uint64 {
+	var out []uint64
+	var word strings.Builder
+	flush := func() {
+		if word.Len() > 0 {
+			out = append(out, refFNV64(word.String()))
+			word.Reset()
+		}
+	}
+	for _, r := range norm {
+		switch {
+		case isCJK(r) && (unicode.IsLetter(r) || unicode.IsNumber(r)):
+			flush()
+			out = append(out, refFNV64(string(r)))
+		case unicode.IsLetter(r) || unicode.IsNumber(r):
+			word.WriteRune(unicode.ToLower(r))
+		default:
+			flush()
+		}
+	}
+	flush()
+	return out
+}
+
+func refFNV64(s string) uint64 {
+	h := uint64(14695981039346656037)
+	for i := 0; i < len(s); i++ {
+		h = (h ^ uint64(s[i])) * 1099511628211
+	}
+	return h
+}
+
+// refTokenClass is tokenClass by its definition.
+func refTokenClass(r rune) int {
+	switch {
+	case isCJK(r) && (unicode.IsLetter(r) || unicode.IsNumber(r)):
+		return tokCJK
+	case unicode.IsLetter(r) || unicode.IsNumber(r):
+		return tokWord
+	}
+	return tokSep
+}
+
+// TestTokenClass checks the fast paths of tokenClass on every rune.
+func TestTokenClass(t *testing.T) {
+	for r := rune(0); r <= unicode.MaxRune+1; r++ {
+		if got, want := tokenClass(r), refTokenClass(r); got != want {
+			t.Fatalf("tokenClass(%U) = %d, want %d", r, got, want)
+		}
+	}
+}
+
+var shingleSamples = []string{
+	"", "a", "一", "a b c d", "a b c d e", "一二三四五六", "Hello, WORLD! Ünïcödé İstanbul ΣΊΣΥΦΟΣ straße",
+	"网络空间是人类共同的活动空间，网络空间前途命运应由世界各国共同掌握。\nCyberspace is the common home of mankind 2022 年",
+	"ｱｲｳ ㈱ ㍻ \uFFFD x\xffy 𠀀𠀁𠀂 가 가각 ١٢٣ abc١٢٣ 𝐀𝐁",
+}
+
+func TestShinglesMatchReference(t *testing.T) {
+	for _, s := range shingleSamples {
+		for _, text := range []string{s, Normalize(s)} {
+			if got, want := shinglesOf(text), refShingles(text); !slices.Equal(got, want) {
+				t.Errorf("shinglesOf(%q) = %v, want %v", text, got, want)
+			}
+		}
+	}
+}
+
+func FuzzShinglesMatchReference(f *testing.F) {
+	for _, s := range shingleSamples {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, s string) {
+		if got, want := shinglesOf(s), refShingles(s); !slices.Equal(got, want) {
+			t.Errorf("shinglesOf(%q) = %v, want %v", s, got, want)
+		}
+	})
+}
+
+func TestSortHashes(t *testing.T) {
+	x := uint64(7)
+	for _, n := range []int{0, 1, 2, 255, 256, 257, 1000, 5000} {
+		for _, kind := range []string{"random", "same high bytes", "duplicates"} {
+			s := make([]uint64, n)
+			for i := range s {
+				x = splitmix64(x)
+				switch kind {
+				case "random":
+					s[i] = x
+				case "same high bytes":
+					s[i] = 0xABCDEF<<40 | x&0xFFFF
+				case "duplicates":
+					s[i] = x % 17
+				}
+			}
+			want := slices.Clone(s)
+			slices.Sort(want)
+			sortHashes(s)
+			if !slices.Equal(s, want) {
+				t.Errorf("%d %s values: not sorted as slices.Sort sorts them", n, kind)
+			}
+		}
+	}
+}
+
+func BenchmarkSortHashes(b *testing.B) {
+	x := uint64(7)
+	s := make([]uint64, 1500)
+	for i := range s {
+		x = splitmix64(x)
+		s[i] = x
+	}
+	w := make([]uint64, len(s))
+	b.Run("sortHashes", func(b *testing.B) {
+		for b.Loop() {
+			copy(w, s)
+			sortHashes(w)
+		}
+	})
+	b.Run("slices.Sort", func(b *testing.B) {
+		for b.Loop() {
+			copy(w, s)
+			slices.Sort(w)
+		}
+	})
+}
