@@ -87,7 +87,7 @@ func (bw *blockWalk) settleChrome() {
 	for n := range bw.chromeUp {
 		st := bw.stats[n]
 		frame := st != nil && !listTag(n.DataAtom) && st.units*2 >= total && st.linkUnits*10 < st.units*3 && total > 0
-		frame = frame || weakProse(n, st)
+		frame = frame || weakProse(n, st) || mediaWidget(n, st)
 		is[n] = !frame || commentBlock(n) // a long comment thread is still comments
 	}
 	for i := range bw.runs {
@@ -232,18 +232,46 @@ func (bw *blockWalk) isChrome(n *html.Node, st *elemStats) bool {
 	switch n.DataAtom {
 	case atom.Html, atom.Body, atom.Article, atom.Main:
 		return false
-	case atom.Header, atom.Footer:
+	case atom.Footer:
+		return true // inside an article too: its tags, share bar, print line and bio (Readability.js drops every <footer>)
+	case atom.Header:
 		if bw.article == 0 {
 			return true
 		}
 	}
-	if hidden(n) {
+	if hidden(n) || n.DataAtom == atom.Figcaption && videoFigure(n.Parent) {
 		return true
 	}
 	if bw.relaxed || !blockTags[n.DataAtom] || isHeading(n.DataAtom) {
 		return strongChromeOf(st.cid)
 	}
 	return hintOf(st.cid) < 0
+}
+
+// videoFigure reports a <figure> around a video player (an <iframe>,
+// <video>, <object> or <embed>) and no image: its caption ("Media
+// caption: the president told the BBC…") sums up a video the text
+// does not hold, and Readability.js drops it with the player.
+func videoFigure(f *html.Node) bool {
+	if f == nil || f.DataAtom != atom.Figure {
+		return false
+	}
+	video, img := false, false
+	var walk func(*html.Node)
+	walk = func(n *html.Node) {
+		for c := n.FirstChild; c != nil && !img; c = c.NextSibling {
+			switch c.DataAtom {
+			case atom.Iframe, atom.Video, atom.Object, atom.Embed:
+				video = true
+			case atom.Img, atom.Picture:
+				img = true
+			default:
+				walk(c)
+			}
+		}
+	}
+	walk(f)
+	return video && !img
 }
 
 // isLink reports an <a> that is a link: it has an href to another page
@@ -306,9 +334,30 @@ func weakProse(n *html.Node, st *elemStats) bool {
 	return hintOf(st.cid) < 0 && !strongChromeOf(st.cid) && !hidden(n)
 }
 
-// hidden reports an element hidden by its attribute or inline style.
+// mediaWidget reports a block named as chrome only by "widget" that holds
+// no link: editors' drag-and-drop "widgets" wrap an image and its caption
+// inside the story, where a sidebar's widgets are lists of links (recent
+// posts, tags, categories). Readability.js does not count "widget" as
+// unlikely either.
+func mediaWidget(n *html.Node, st *elemStats) bool {
+	s := classID(n)
+	if st == nil || st.links > 0 || !strings.Contains(s, "widget") {
+		return false
+	}
+	return matchHint(strings.ReplaceAll(s, "widget", ""), negativeSub, negativeTok) == 0
+}
+
+// hidden reports an element hidden by its attribute or inline style, or
+// words inside a line hidden from screen readers (aria-hidden="true" on an
+// inline element): a decoration or a second copy of a label, which
+// Readability.js drops too. A block so marked is kept: a pull quote is
+// hidden from screen readers because it repeats the story, yet readers
+// see it, and the article-extraction benchmark's truth keeps it.
 func hidden(n *html.Node) bool {
 	if _, ok := attrOK(n, "hidden"); ok {
+		return true
+	}
+	if !blockTags[n.DataAtom] && strings.EqualFold(strings.TrimSpace(attr(n, "aria-hidden")), "true") {
 		return true
 	}
 	st := attr(n, "style")

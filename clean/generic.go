@@ -275,7 +275,7 @@ func articleRuns(bw *blockWalk, roots []*html.Node) []run {
 			continue
 		}
 		for _, r := range bw.runs[st.start:st.end] {
-			if r.chrome || inLinkList(bw, r.owner, root) {
+			if r.chrome || inLinkList(bw, r.owner, root) || looseHeading(bw, r, root) {
 				continue
 			}
 			out = append(out, r)
@@ -294,4 +294,31 @@ func sibScore(bw *blockWalk, n *html.Node, before bool) float64 {
 		return topScore(bw, n)
 	}
 	return bw.stats[n].score
+}
+
+// looseHeading reports a heading standing directly in an <article> whose
+// text is otherwise all in <div> or <section> blocks (<article><h1/><div/>
+// <h2/><div/></article>). Readability.js scores such an article no higher
+// than its best block, takes that block and the blocks beside it, and
+// leaves the headings between them out: the headings are labels of the
+// page's layout there. An article that holds paragraphs of its own keeps
+// its headings.
+func looseHeading(bw *blockWalk, r run, root *html.Node) bool {
+	if !r.heading || r.owner == nil || r.owner.Parent != root || root.DataAtom != atom.Article {
+		return false
+	}
+	blocks := false
+	for c := root.FirstChild; c != nil; c = c.NextSibling {
+		st := bw.stats[c]
+		switch {
+		case c.Type == html.TextNode && strings.TrimSpace(c.Data) != "":
+			return false
+		case st == nil || st.units == 0:
+		case c.DataAtom == atom.Div || c.DataAtom == atom.Section:
+			blocks = blocks || st.score > 0
+		case !isHeading(c.DataAtom):
+			return false
+		}
+	}
+	return blocks
 }

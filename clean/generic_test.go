@@ -22,6 +22,7 @@ func prose(tag string, n int) string {
 // generic extractor: each page holds a block the rule keeps or drops.
 var genericCases = []struct {
 	name       string
+	title      string // the page's <title>; "Title" when empty
 	page       string
 	must, not_ []string
 }{
@@ -118,12 +119,127 @@ var genericCases = []struct {
 		must: []string{"Paragraph 5 of the story"},
 		not_: []string{"A different story", "Its short summary"},
 	},
+	{
+		// blocks.go, hidden: words hidden from screen readers inside a
+		// line are a decoration; a pull quote so hidden is kept.
+		name: "aria-hidden words and pull quote",
+		page: `<article><div><p><span aria-hidden="true">**ICON**</span>The council met again on Tuesday, and the mayor spoke first.</p>` +
+			prose("story", 4) + `<div class="pull-quote" aria-hidden="true">We will meet until we agree, said the mayor to the room.</div>` +
+			prose("end", 2) + `</div></article>`,
+		must: []string{"The council met again on Tuesday", "We will meet until we agree", "Paragraph 1 of the end"},
+		not_: []string{"ICON"},
+	},
+	{
+		// filter.go, withoutTitleHeading: the headline, worded a little
+		// differently from <title>, goes; the same words as a heading
+		// under the story's prose are a section of it.
+		name:  "headline worded unlike the title",
+		title: "Council fails to agree on budget | Town News",
+		page: `<article><div><h2>Council fails to agree on the budget</h2>` + prose("story", 6) +
+			`<h2>Council fails to agree on budget</h2>` + prose("second part", 3) + `</div></article>`,
+		must: []string{"Paragraph 5 of the story", "Council fails to agree on budget", "Paragraph 2 of the second part"},
+		not_: []string{"agree on the budget"},
+	},
+	{
+		// hints.go, "promo": a box promoting other stories inside the article.
+		name: "promo box in the story",
+		page: `<article><div>` + prose("story", 4) + `<div class="promo-box"><p>Watch the council's full meeting, ` +
+			`with every speech and every vote, on our video channel tonight.</p></div>` + prose("end", 3) + `</div></article>`,
+		must: []string{"Paragraph 2 of the end"},
+		not_: []string{"Watch the council"},
+	},
+	{
+		// blocks.go, isChrome: a <footer> inside the article is chrome.
+		name: "footer inside the article",
+		page: `<article><div>` + prose("story", 6) + `<footer><p>A version of this article appears in print on ` +
+			`January 13, 2017, on Page A7 of the New York edition.</p></footer></div></article>`,
+		must: []string{"Paragraph 5 of the story"},
+		not_: []string{"appears in print"},
+	},
+	{
+		// hints.go, "meta" token: a byline-and-date box goes; an entity
+		// span inside a paragraph, named "meta-per", stays.
+		name: "meta box and entity spans",
+		page: `<article><div><div class="c-meta__byline"><p>Filed under local politics, budget, schools and roads, updated daily.</p></div>` +
+			`<p>The mayor, <span class="meta-per">Jane Roe</span>, spoke first, and at length, about the budget.</p>` +
+			prose("story", 5) + `</div></article>`,
+		must: []string{"The mayor, Jane Roe, spoke first", "Paragraph 4 of the story"},
+		not_: []string{"Filed under local politics"},
+	},
+	{
+		// hints.go, "gallery": the slides of a photo gallery in the story.
+		name: "photo gallery in the story",
+		page: `<article><div>` + prose("story", 5) + `<div class="asset_gallery"><ul>` +
+			`<li><img src="/1.jpg"><div class="caption">The mayor, left, and the treasurer, right, arrive at the council ` +
+			`chamber on Tuesday evening, before the budget meeting, in the rain.</div></li>` +
+			`<li><img src="/2.jpg"><div class="caption">Residents, reporters and council members wait, for hours, ` +
+			`outside the chamber, as the budget meeting runs late into the night.</div></li></ul></div>` + prose("end", 3) + `</div></article>`,
+		must: []string{"Paragraph 2 of the end"},
+		not_: []string{"arrive at the council chamber", "Residents, reporters"},
+	},
+	{
+		// blocks.go, videoFigure: the caption of a video player goes, the
+		// caption of a photo stays.
+		name: "video caption and photo caption",
+		page: `<article><div>` + prose("story", 3) +
+			`<figure><div><iframe src="https://player.example/v/1"></iframe></div><figcaption>Media caption The mayor told the council it had one more week</figcaption></figure>` +
+			prose("middle", 3) + `<figure><img src="/p.jpg"><figcaption>The council chamber on Tuesday evening</figcaption></figure>` +
+			prose("end", 2) + `</div></article>`,
+		must: []string{"The council chamber on Tuesday evening", "Paragraph 1 of the end"},
+		not_: []string{"Media caption"},
+	},
+	{
+		// linkblocks.go, linkItems: a list of one point in prose and one
+		// of links (a sub-list of bugs) is not mostly links.
+		name: "status list with a sub-list of links",
+		page: `<article><div>` + prose("story", 4) + `<ul><li>We have the green light for students again.</li>` +
+			`<li>In progress:<ul><li><a href="/b/1">Bug 1677080 – Fullscreen window is affected by switching the video source</a></li>` +
+			`<li><a href="/b/2">Bug 1677107 – Add telemetry for tracking the support of many players</a></li></ul></li></ul>` + prose("end", 2) + `</div></article>`,
+		must: []string{"We have the green light for students again", "Paragraph 1 of the end"},
+	},
+	{
+		// blocks.go, mediaWidget: an editor's "widget" around a photo and
+		// its caption is the story's; a sidebar widget of links is not.
+		name: "image widget and link widget",
+		page: `<article><div class="body">` + prose("story", 4) + `<div class="dnd-widget-wrapper"><div class="image"><img src="/b.jpg"></div>` +
+			`<div class="dnd-caption-wrapper">Even posh hotels might not wash a blanket between stays</div></div>` + prose("end", 3) +
+			`<div class="widget"><a href="/1">Recent post one</a> <a href="/2">Recent post two</a> <a href="/3">Recent post three</a></div></div></article>`,
+		must: []string{"Even posh hotels might not wash", "Paragraph 2 of the end"},
+		not_: []string{"Recent post"},
+	},
+	{
+		// generic.go, looseHeading: headings between the <div>s that
+		// hold an article's text are left out as Readability.js leaves
+		// them; an article with paragraphs of its own keeps them.
+		name: "headings between the article's blocks",
+		page: `<article><h1>Lorem</h1><div>` + prose("first block", 3) + `</div><h2>Foo</h2><div>` + prose("second block", 3) + `</div></article>`,
+		must: []string{"Paragraph 2 of the first block", "Paragraph 2 of the second block"},
+		not_: []string{"Lorem", "Foo"},
+	},
+	{
+		name: "headings of an article with its own paragraphs",
+		page: `<article><h1>Lorem</h1><div>` + prose("first block", 3) + `</div><h2>Foo</h2>` + prose("second part", 3) + `</article>`,
+		must: []string{"Lorem", "Foo", "Paragraph 2 of the second part"},
+	},
+	{
+		// hints.go, "header": a "subheaders" label on a term of a
+		// glossary list, as Readability.js drops it.
+		name: "subheader labels",
+		page: `<article><div>` + prose("story", 4) + `<dl><dt class="subheaders">White-box monitoring</dt><dd><p>Monitoring based on metrics ` +
+			`exposed by the internals of the system, including logs, interfaces and statistics.</p></dd></dl>` + prose("end", 2) + `</div></article>`,
+		must: []string{"Monitoring based on metrics", "Paragraph 1 of the end"},
+		not_: []string{"White-box monitoring"},
+	},
 }
 
 func TestGenericRules(t *testing.T) {
 	for _, c := range genericCases {
 		t.Run(c.name, func(t *testing.T) {
-			page := "<html><head><title>Title</title></head><body>" + c.page + "</body></html>"
+			title := c.title
+			if title == "" {
+				title = "Title"
+			}
+			page := "<html><head><title>" + title + "</title></head><body>" + c.page + "</body></html>"
 			doc, err := Clean(Input{URL: "http://example.com/story", Header: http.Header{}, Body: []byte(page)})
 			if err != nil {
 				t.Fatal(err)

@@ -32,11 +32,27 @@ var (
 		"legends", "combx", "disqus", "community", "remark", "replies",
 		"shoutbox", "skyscraper", "supplemental", "agegate", "gdpr", "ai2html",
 		"yom-remote", "-ad-", "ad-break",
+		// "header" as Readability.js matches it, inside a name too: a
+		// "subheaders" label or a "page-header" band is chrome, and an
+		// "article-header" stays neutral (article weighs as much)
+		"header",
+		// Readability.js's negative weights: "promo" (a teaser box,
+		// "promo-gallery" photos of other stories)
+		"promo",
+		// a photo gallery's slides: captions of photos, one per slide,
+		// that no reader counts as the story (news sites' galleries of
+		// agency photos run longer than the story)
+		"gallery",
 	}
 	negativeTok = []string{
-		"ad", "ads", "hot", "foot", "side", "top", "bottom", "header", "head",
+		"ad", "ads", "hot", "foot", "side", "top", "bottom", "head",
 		"tool", "tools", "links", "link", "more", "tags", "print", "close", "xgxw", "xgyd",
 		"bq", "gg", "banner", "logo", "search", "sitemap",
+		// Readability.js's negative "meta" (a byline box "c-meta__byline", an
+		// image's caption and credits "image-meta"), as a token only: NYT-style entity spans inside
+		// paragraphs ("meta-per", "meta-loc") are words of the text, and
+		// a token hit never makes an inline element chrome (isChrome)
+		"meta",
 	}
 )
 

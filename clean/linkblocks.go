@@ -36,8 +36,8 @@ func linkBlock(bw *blockWalk, n *html.Node, st *elemStats) bool {
 	return linkyDiv(bw, n, st)
 }
 
-// linkItems reports whether most items of a list are links (over 60% of
-// their text inside <a>): a list of bullet points that each name a
+// linkItems reports whether most items (over half) of a list are links
+// (over 60% of their text inside <a>): a list of bullet points that each name a
 // person or a bug by a link and go on in prose is article text, though
 // half its text is links; related reading is a list of headlines.
 func linkItems(bw *blockWalk, list *html.Node) bool {
@@ -52,7 +52,7 @@ func linkItems(bw *blockWalk, list *html.Node) bool {
 			links++
 		}
 	}
-	return links*2 >= items
+	return links*2 > items
 }
 
 // linkyDiv reports a teaser card inside the article: a <div> of a few

@@ -22,12 +22,12 @@ const retryUnits = 500
 // non-chrome text is the article. Past the budget, no second pass runs.
 func genericText(root *html.Node, bw *blockWalk, title string) []string {
 	b := bw.budget
-	paras := cleanRuns(articleRuns(bw, genericRoots(bw)), title, b)
+	paras := cleanRuns(withoutTitleHeading(bw.runs, articleRuns(bw, genericRoots(bw)), title), title, b)
 	if paraUnits(paras) >= retryUnits || b.cut() {
 		return paras
 	}
 	rw := walkBlocksMode(root, true, b)
-	if alt := cleanRuns(articleRuns(rw, genericRoots(rw)), title, b); paraUnits(alt) > paraUnits(paras)*3/2 {
+	if alt := cleanRuns(withoutTitleHeading(rw.runs, articleRuns(rw, genericRoots(rw)), title), title, b); paraUnits(alt) > paraUnits(paras)*3/2 {
 		paras = alt
 	}
 	if len(paras) == 0 {
