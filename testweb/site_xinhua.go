@@ -82,19 +82,26 @@ func xinhuaPage(title, main string, mod time.Time) *response {
 	return htmlResponse(xinhuaCType, encode("gbk", page), mod)
 }
 
-func xinhuaArticle(c *corpus) *response {
-	main := `<div class="wrap clearfix">
+// xinhuaHeadLine opens an article page: breadcrumb, title, and the info
+// line with the time, the source and extra (more spans, each on its line).
+func xinhuaHeadLine(title, when, extra string) string {
+	return `<div class="wrap clearfix">
 <div class="main-left">
   <div class="breadcrumb"><a href="/">新华网</a> &gt; <a href="/politics/">时政</a> &gt; 正文</div>
   <div class="head-line">
-    <h1><span class="title">` + esc(titleXinhua) + `</span></h1>
+    <h1><span class="title">` + esc(title) + `</span></h1>
     <div class="info">
-      <span class="time">2022年11月07日 13:40</span>
+      <span class="time">` + when + `</span>
       <span class="source">来源：新华网</span>
-      <span class="font">【字体：<a href="#">大</a> <a href="#">中</a> <a href="#">小</a>】</span>
-    </div>
+` + extra + `    </div>
   </div>
-  <div class="share-bar">分享到：<a href="#">微信</a> <a href="#">微博</a> <a href="#">QQ空间</a> <a href="javascript:xhCopyLink()">复制链接</a></div>
+`
+}
+
+func xinhuaArticle(c *corpus) *response {
+	main := xinhuaHeadLine(titleXinhua, "2022年11月07日 13:40",
+		`      <span class="font">【字体：<a href="#">大</a> <a href="#">中</a> <a href="#">小</a>】</span>
+`) + `  <div class="share-bar">分享到：<a href="#">微信</a> <a href="#">微博</a> <a href="#">QQ空间</a> <a href="javascript:xhCopyLink()">复制链接</a></div>
   <div id="detail" class="main-aticle">
 ` + wrap(c.zh, "<p>", "</p>") + `  </div>
   <div class="editor">【责任编辑：张晓】</div>
@@ -176,17 +183,7 @@ func xinhuaPaged(c *corpus) []*response {
 }
 
 func xinhuaConceptPage(i int, ps []string) *response {
-	main := `<div class="wrap clearfix">
-<div class="main-left">
-  <div class="breadcrumb"><a href="/">新华网</a> &gt; <a href="/politics/">时政</a> &gt; 正文</div>
-  <div class="head-line">
-    <h1><span class="title">` + esc(titleConcept) + `</span></h1>
-    <div class="info">
-      <span class="time">2019年10月18日 20:05</span>
-      <span class="source">来源：新华网</span>
-    </div>
-  </div>
-  <div id="detail" class="main-aticle">
+	main := xinhuaHeadLine(titleConcept, "2019年10月18日 20:05", "") + `  <div id="detail" class="main-aticle">
 ` + wrap(ps, "<p>", "</p>") + `  </div>
   <div id="div_currpage" class="page-nav">` + xinhuaPageBar(i) + `</div>
   <div class="editor">【责任编辑：王珊】</div>
