@@ -69,9 +69,14 @@ func findDate(s string) (st stamp, at int, ok bool) {
 	if !hasYearDigits(s) { // every form has a four-digit year
 		return stamp{}, 0, false
 	}
+	return firstDate(s, mayMatchForm)
+}
+
+// firstDate is findDate over the forms that may(s, form) lets through.
+func firstDate(s string, may func(s string, form int) bool) (st stamp, at int, ok bool) {
 	at = -1
 	for i, re := range [...]*regexp.Regexp{isoDateRe, cjkDateRe, mdyDateRe, dmyDateRe} {
-		if !mayMatchForm(s, i) {
+		if !may(s, i) {
 			continue
 		}
 		m := re.FindStringSubmatchIndex(s)

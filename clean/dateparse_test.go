@@ -3,25 +3,14 @@ package clean
 import (
 	"os"
 	"path/filepath"
-	"regexp"
 	"strings"
 	"testing"
 )
 
 // findDateAllForms is findDate without its prefilters: every form's
 // regexp on every line.
-func findDateAllForms(s string) (st stamp, at int, ok bool) {
-	at = -1
-	for i, re := range [...]*regexp.Regexp{isoDateRe, cjkDateRe, mdyDateRe, dmyDateRe} {
-		m := re.FindStringSubmatchIndex(s)
-		if m == nil || at >= 0 && m[0] >= at {
-			continue
-		}
-		if c, good := stampOf(s, m, i); good {
-			st, at, ok = c, m[0], true
-		}
-	}
-	return st, at, ok
+func findDateAllForms(s string) (stamp, int, bool) {
+	return firstDate(s, func(string, int) bool { return true })
 }
 
 // The prefilters in findDate only skip regexps that could not match: on
