@@ -33,7 +33,7 @@ type crawlOptions struct {
 
 func (o *crawlOptions) register(fs *flag.FlagSet) {
 	fs.Var(&o.rulesFiles, "rules", "site rules `FILE` (repeatable)")
-	fs.StringVar(&o.db, "db", "", "archive `PATH` (default $PROV_DB or prov.db)")
+	fs.StringVar(&o.db, "db", "", dbUsage)
 	fs.Var(&o.connectTo, "connect-to", "`HOST:PORT:HOST2:PORT2`: connect to HOST2:PORT2 for HOST:PORT, URL and Host unchanged (repeatable)")
 	fs.BoolVar(&o.allowPrivate, "allow-private", false, "allow loopback, private and link-local addresses")
 	fs.IntVar(&o.maxDepth, "max-depth", 3, "follow links at most `N` deep")

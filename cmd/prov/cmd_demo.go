@@ -21,7 +21,7 @@ func runDemo(ctx context.Context, e *env, args []string) error {
 	var dbFlag, out string
 	var serve bool
 	fs := newFlags("demo", "", e.stderr)
-	fs.StringVar(&dbFlag, "db", "", "archive `PATH` (default $PROV_DB or prov.db)")
+	fs.StringVar(&dbFlag, "db", "", dbUsage)
 	fs.StringVar(&out, "out", "prov-demo-bundle", "bundle `DIR` to write (must not exist)")
 	fs.BoolVar(&serve, "serve", false, "only serve the mini-web on loopback until interrupted, and print how to crawl it")
 	if _, err := parse(fs, args); err != nil {

@@ -19,11 +19,8 @@ type diffResult struct {
 }
 
 func runDiff(ctx context.Context, e *env, args []string) error {
-	var dbFlag string
-	var asJSON bool
 	fs := newFlags("diff", "A [B]", e.stderr)
-	fs.StringVar(&dbFlag, "db", "", "archive `PATH` (default $PROV_DB or prov.db)")
-	fs.BoolVar(&asJSON, "json", false, "print JSON")
+	dbFlag, asJSON := addDBFlag(fs), addJSONFlag(fs)
 	pos, err := parse(fs, args)
 	if err != nil {
 		return err
@@ -31,7 +28,7 @@ func runDiff(ctx context.Context, e *env, args []string) error {
 	if len(pos) < 1 || len(pos) > 2 {
 		return usagef("see 'prov diff -h'", "diff takes a copy A (URL, text hash or file) and optionally B (default: the original of A's work)")
 	}
-	db, err := openForRead(dbPath(dbFlag, e.getenv))
+	db, err := openForRead(dbPath(*dbFlag, e.getenv))
 	if err != nil {
 		return err
 	}
@@ -40,7 +37,7 @@ func runDiff(ctx context.Context, e *env, args []string) error {
 	if err != nil {
 		return err
 	}
-	if asJSON {
+	if *asJSON {
 		return writeJSON(e.stdout, res)
 	}
 	printDiff(e.stdout, res)

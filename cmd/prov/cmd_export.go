@@ -55,7 +55,7 @@ func runExport(ctx context.Context, e *env, args []string) error {
 	fs := newFlags("export", "", e.stderr)
 	fs.StringVar(&o.format, "format", "", "jsonl | bundle")
 	fs.StringVar(&o.out, "out", "", "target `PATH`: a file for jsonl (default stdout); a folder, .tar.gz or .zip for bundle")
-	fs.StringVar(&o.db, "db", "", "archive `PATH` (default $PROV_DB or prov.db)")
+	fs.StringVar(&o.db, "db", "", dbUsage)
 	fs.StringVar(&o.since, "since", "", "only copies fetched at or after `T`")
 	fs.StringVar(&o.host, "host", "", "only copies from host `H`")
 	fs.StringVar(&o.work, "work", "", "only copies of work `ID`")

@@ -12,15 +12,12 @@ import (
 )
 
 func runRuns(ctx context.Context, e *env, args []string) error {
-	var dbFlag string
-	var asJSON bool
 	fs := newFlags("runs", "", e.stderr)
-	fs.StringVar(&dbFlag, "db", "", "archive `PATH` (default $PROV_DB or prov.db)")
-	fs.BoolVar(&asJSON, "json", false, "print JSON")
+	dbFlag, asJSON := addDBFlag(fs), addJSONFlag(fs)
 	if _, err := parse(fs, args); err != nil {
 		return err
 	}
-	db, err := openForRead(dbPath(dbFlag, e.getenv))
+	db, err := openForRead(dbPath(*dbFlag, e.getenv))
 	if err != nil {
 		return err
 	}
@@ -29,7 +26,7 @@ func runRuns(ctx context.Context, e *env, args []string) error {
 	if err != nil {
 		return err
 	}
-	if asJSON {
+	if *asJSON {
 		return json.NewEncoder(e.stdout).Encode(runs)
 	}
 	printRuns(e.stdout, runs)

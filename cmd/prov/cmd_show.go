@@ -13,11 +13,8 @@ import (
 // runShow lists a URL's captures over time: every version, revisit and
 // failure, oldest first. Nothing in the archive is ever overwritten.
 func runShow(ctx context.Context, e *env, args []string) error {
-	var dbFlag string
-	var asJSON bool
 	fs := newFlags("show", "URL", e.stderr)
-	fs.StringVar(&dbFlag, "db", "", "archive `PATH` (default $PROV_DB or prov.db)")
-	fs.BoolVar(&asJSON, "json", false, "print JSON")
+	dbFlag, asJSON := addDBFlag(fs), addJSONFlag(fs)
 	pos, err := parse(fs, args)
 	if err != nil {
 		return err
@@ -29,7 +26,7 @@ func runShow(ctx context.Context, e *env, args []string) error {
 	if err != nil {
 		return usagef("an http(s) URL", "%v", err)
 	}
-	db, err := openForRead(dbPath(dbFlag, e.getenv))
+	db, err := openForRead(dbPath(*dbFlag, e.getenv))
 	if err != nil {
 		return err
 	}
@@ -41,7 +38,7 @@ func runShow(ctx context.Context, e *env, args []string) error {
 	if len(caps) == 0 {
 		return fmt.Errorf("%s: %w", key, archive.ErrNotFound)
 	}
-	if asJSON {
+	if *asJSON {
 		enc := json.NewEncoder(e.stdout)
 		enc.SetEscapeHTML(false)
 		return enc.Encode(caps)

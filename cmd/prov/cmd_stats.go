@@ -10,14 +10,12 @@ import (
 )
 
 func runStats(ctx context.Context, e *env, args []string) error {
-	var db, asJSON = "", false
 	fs := newFlags("stats", "", e.stderr)
-	fs.StringVar(&db, "db", "", "archive `PATH` (default $PROV_DB or prov.db)")
-	fs.BoolVar(&asJSON, "json", false, "print JSON")
+	db, asJSON := addDBFlag(fs), addJSONFlag(fs)
 	if _, err := parse(fs, args); err != nil {
 		return err
 	}
-	a, err := openForRead(dbPath(db, e.getenv))
+	a, err := openForRead(dbPath(*db, e.getenv))
 	if err != nil {
 		return err
 	}
@@ -26,7 +24,7 @@ func runStats(ctx context.Context, e *env, args []string) error {
 	if err != nil {
 		return err
 	}
-	if asJSON {
+	if *asJSON {
 		return json.NewEncoder(e.stdout).Encode(st)
 	}
 	printStats(e.stdout, st)

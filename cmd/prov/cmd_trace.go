@@ -113,11 +113,8 @@ type traceResult struct {
 }
 
 func runTrace(ctx context.Context, e *env, args []string) error {
-	var dbFlag string
-	var asJSON bool
 	fs := newFlags("trace", "URL|HASH|FILE", e.stderr)
-	fs.StringVar(&dbFlag, "db", "", "archive `PATH` (default $PROV_DB or prov.db)")
-	fs.BoolVar(&asJSON, "json", false, "print JSON")
+	dbFlag, asJSON := addDBFlag(fs), addJSONFlag(fs)
 	pos, err := parse(fs, args)
 	if err != nil {
 		return err
@@ -125,7 +122,7 @@ func runTrace(ctx context.Context, e *env, args []string) error {
 	if len(pos) != 1 {
 		return usagef("see 'prov trace -h'", "trace takes one URL, text hash or file")
 	}
-	db, err := openForRead(dbPath(dbFlag, e.getenv))
+	db, err := openForRead(dbPath(*dbFlag, e.getenv))
 	if err != nil {
 		return err
 	}
@@ -134,7 +131,7 @@ func runTrace(ctx context.Context, e *env, args []string) error {
 	if err != nil {
 		return err
 	}
-	if asJSON {
+	if *asJSON {
 		return writeJSON(e.stdout, res)
 	}
 	printTrace(e.stdout, res)

@@ -17,15 +17,12 @@ func similarity() archive.Similarity {
 }
 
 func runWorks(ctx context.Context, e *env, args []string) error {
-	var dbFlag string
-	var asJSON bool
 	fs := newFlags("works", "", e.stderr)
-	fs.StringVar(&dbFlag, "db", "", "archive `PATH` (default $PROV_DB or prov.db)")
-	fs.BoolVar(&asJSON, "json", false, "print JSON")
+	dbFlag, asJSON := addDBFlag(fs), addJSONFlag(fs)
 	if _, err := parse(fs, args); err != nil {
 		return err
 	}
-	db, err := openForRead(dbPath(dbFlag, e.getenv))
+	db, err := openForRead(dbPath(*dbFlag, e.getenv))
 	if err != nil {
 		return err
 	}
@@ -34,7 +31,7 @@ func runWorks(ctx context.Context, e *env, args []string) error {
 	if err != nil {
 		return err
 	}
-	if asJSON {
+	if *asJSON {
 		return writeJSON(e.stdout, works)
 	}
 	for _, w := range works {

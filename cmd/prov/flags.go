@@ -18,6 +18,15 @@ func newFlags(name, args string, w io.Writer) *flag.FlagSet {
 	return fs
 }
 
+// dbUsage is the help line of every command's --db.
+const dbUsage = "archive `PATH` (default $PROV_DB or prov.db)"
+
+// addDBFlag adds --db, the archive's path, to fs.
+func addDBFlag(fs *flag.FlagSet) *string { return fs.String("db", "", dbUsage) }
+
+// addJSONFlag adds --json to fs.
+func addJSONFlag(fs *flag.FlagSet) *bool { return fs.Bool("json", false, "print JSON") }
+
 // parse parses args allowing flags and positional arguments in any order
 // (prov inspect page.html --json), and returns the positional ones.
 // A "--" ends the flags.
