@@ -361,7 +361,26 @@ func hidden(n *html.Node) bool {
 		return true
 	}
 	st := attr(n, "style")
-	return st != "" && hiddenStyle(st)
+	return st != "" && hiddenStyle(st) || hiddenClass(attr(n, "class"))
+}
+
+// hiddenClass reports a class list that hides its element: a name that is
+// only "hidden" or "hide" (the display:none utility of Bootstrap and most
+// stylesheets, which scripts add and remove: a tag list kept for
+// analytics, a player's unused menus). A list that also holds a
+// breakpoint variant ("hidden md:block") shows the element on larger
+// screens, and "visually-hidden" text is read out by screen readers.
+func hiddenClass(c string) bool {
+	hide := false
+	for t := range strings.FieldsSeq(c) {
+		switch {
+		case strings.ContainsRune(t, ':'):
+			return false
+		case t == "hidden" || t == "hide":
+			hide = true
+		}
+	}
+	return hide
 }
 
 // weakProseUnits is the text weakProse asks for: a dozen paragraphs.

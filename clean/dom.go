@@ -80,9 +80,10 @@ func writeTextOf(w *spaceWriter, n *html.Node) {
 }
 
 // collapse collapses white space to single spaces, drops it between two CJK
-// runes when it holds a line break or tab (there it is only source layout;
-// a plain space between two Han characters is kept as the page shows it)
-// and trims the ends. It is idempotent: its output holds no white space
+// runes when it holds a line break or tab inside one text node (there it
+// is only source layout: an editor's hard wrap, "用木\n质"; a plain space
+// between two Han characters is kept as the page shows it) and trims the
+// ends. It is idempotent: its output holds no white space
 // but single plain spaces between other runes (TestCollapseIdempotent).
 func collapse(s string) string {
 	var w spaceWriter
@@ -96,6 +97,7 @@ type spaceWriter struct {
 	last    rune
 	pending bool // white space since the last rune
 	layout  bool // it held a line break or a tab
+	crossed bool // it began in an earlier write: it spans text nodes
 }
 
 func (w *spaceWriter) write(s string) { w.writeUnits(s) }
@@ -103,6 +105,7 @@ func (w *spaceWriter) write(s string) { w.writeUnits(s) }
 // writeUnits writes s and returns units(s), in one pass over s.
 func (w *spaceWriter) writeUnits(s string) int {
 	n := 0
+	w.crossed = w.pending
 	for i := 0; i < len(s); {
 		r, size := rune(s[i]), 1
 		if r >= utf8.RuneSelf {
@@ -124,10 +127,10 @@ func (w *spaceWriter) writeUnits(s string) int {
 }
 
 func (w *spaceWriter) put(r rune) {
-	if w.pending && len(w.b) > 0 && !(w.layout && isCJK(w.last) && isCJK(r)) {
+	if w.pending && len(w.b) > 0 && !(w.layout && !w.crossed && isCJK(w.last) && isCJK(r)) {
 		w.b = append(w.b, ' ')
 	}
-	w.pending, w.layout = false, false
+	w.pending, w.layout, w.crossed = false, false, false
 	if r < utf8.RuneSelf {
 		w.b = append(w.b, byte(r))
 	} else {
@@ -144,7 +147,7 @@ func (w *spaceWriter) String() string { return string(w.b) }
 
 func (w *spaceWriter) reset() {
 	w.b = w.b[:0]
-	w.last, w.pending, w.layout = 0, false, false
+	w.last, w.pending, w.layout, w.crossed = 0, false, false, false
 }
 
 func isSpace(r rune) bool {

@@ -207,9 +207,46 @@ func linkOK(runs []run, i int) bool {
 		return false
 	case o.DataAtom == atom.Li:
 		return true
+	case rowLabel(o):
+		return true
 	case isHeading(o.DataAtom):
 		return i > 0 && !linkLine(runs[i-1]) && i+1 < len(runs) && !linkLine(runs[i+1]) && runs[i+1].units >= proseUnits &&
 			!relatedLabelRe.MatchString(runs[i].text)
+	}
+	return false
+}
+
+// rowLabel reports a link line that is all the text of its table cell, in
+// a row whose other cells hold text outside links: the row's label in a table of data (an
+// app and its sizes, a bug and its status), which links what it names. A
+// table of headlines with their dates is mostly links and is dropped as a
+// link block before its lines are weighed (inLinkList).
+func rowLabel(o *html.Node) bool {
+	for ; o != nil && o.DataAtom != atom.Td && o.DataAtom != atom.Th; o = o.Parent {
+		if o.DataAtom == atom.Table || o.DataAtom == atom.Body {
+			return false
+		}
+	}
+	if o == nil || o.Parent == nil || o.Parent.DataAtom != atom.Tr || plainText(o) {
+		return false // a layout cell, holding more than the link
+	}
+	for c := o.Parent.FirstChild; c != nil; c = c.NextSibling {
+		if c != o && (c.DataAtom == atom.Td || c.DataAtom == atom.Th) && plainText(c) {
+			return true
+		}
+	}
+	return false
+}
+
+// plainText reports whether n holds a letter or digit outside links.
+func plainText(n *html.Node) bool {
+	for c := n.FirstChild; c != nil; c = c.NextSibling {
+		switch {
+		case c.Type == html.TextNode && hasLetter(c.Data):
+			return true
+		case c.Type == html.ElementNode && c.DataAtom != atom.A && c.DataAtom != atom.Script && c.DataAtom != atom.Style && plainText(c):
+			return true
+		}
 	}
 	return false
 }

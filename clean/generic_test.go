@@ -230,6 +230,70 @@ var genericCases = []struct {
 		must: []string{"Monitoring based on metrics", "Paragraph 1 of the end"},
 		not_: []string{"White-box monitoring"},
 	},
+	{
+		// dom.go, spaceWriter: a line break between two Han characters
+		// inside one text node is the editor's hard wrap (用木\n质 is
+		// one word); between elements it parts two pieces of text.
+		name:  "line breaks between Han characters",
+		title: "楓紅",
+		page: `<article><p>` + strings.Repeat("營區內除了露營、民宿、餐飲、賞楓項目多了許多原木飾品，", 6) + `</p>` +
+			`<p><span>不同格調就是從入口處這塊招牌第一眼開始</span>` + "\n  " + `<span>木頭招牌、貓頭鷹裝飾品勾勒出美樹的風格</span></p>` +
+			`<p>新石器時代的藝術家是用木` + "\n   " + `質和易腐材料進行創作的，或許今後的發掘會有助於填補這個空白。</p></article>`,
+		must: []string{"第一眼開始 木頭招牌", "用木質和易腐材料"},
+	},
+	{
+		// linkblocks.go, subList: bugs listed under a point that
+		// introduces them; a menu's sub-list hangs off a link.
+		name: "sub-list of links under a point",
+		page: `<article><div class="body">` + prose("story", 4) + `<ul><li>The students will work on the player again next term, and the ` +
+			`team has a long list of fixes for them.</li><li>In progress:<ul><li><a href="/b/1">Bug 1677080 – Fullscreen window moves</a></li>` +
+			`<li><a href="/b/2">Bug 1677107 – Add telemetry for windows</a></li></ul></li></ul>` + prose("end", 3) +
+			`<ul><li><a href="/news">News</a><ul><li><a href="/news/world">World news</a></li><li><a href="/news/town">Town news</a></li></ul></li></ul>` +
+			`</div></article>`,
+		must: []string{"Bug 1677080", "Bug 1677107", "Paragraph 2 of the end"},
+		not_: []string{"World news"},
+	},
+	{
+		// linkblocks.go, headedList: a list of links under a heading of
+		// its own, with more prose after it, is part of the page; one
+		// under "Related" is not.
+		name: "list of links under its own heading",
+		page: `<article><div class="body">` + prose("story", 4) + `<h2>Mac Apps</h2><ul><li><a href="/bbedit">BBEdit</a></li>` +
+			`<li><a href="/acorn">Acorn</a></li><li><a href="/marsedit">MarsEdit</a></li></ul><h2>Server Software</h2>` + prose("end", 3) +
+			`<h2>Related</h2><ul><li><a href="/a">Council to meet again</a></li><li><a href="/b">Mayor speaks</a></li></ul>` + prose("after", 1) +
+			`</div></article>`,
+		must: []string{"BBEdit", "MarsEdit", "Paragraph 2 of the end"},
+		not_: []string{"Council to meet again"},
+	},
+	{
+		// linkblocks.go, urlList: the sources of an article written out
+		// as their addresses.
+		name: "list of web addresses",
+		page: `<article><div class="body">` + prose("story", 6) + `<h3>Sources</h3><ul>` +
+			`<li><a href="https://nodejs.org/api/inspector.html">https://nodejs.org/api/inspector.html</a></li>` +
+			`<li><a href="https://www.npmjs.com/package/inspector-api">https://www.npmjs.com/package/inspector-api</a></li></ul></div></article>`,
+		must: []string{"https://nodejs.org/api/inspector.html", "https://www.npmjs.com/package/inspector-api"},
+	},
+	{
+		// blocks.go, hiddenClass: a class that hides its element, but
+		// not one that shows it again at a breakpoint.
+		name: "element hidden by its class",
+		page: `<article><div class="body">` + prose("story", 6) + `<ul id="topics" class="hidden"><li>Politics &amp; Government</li>` +
+			`<li>Arts &amp; Entertainment</li></ul><p class="hidden md:block">The council will meet again on Friday, ` +
+			`the mayor said after the vote, to settle the budget.</p></div></article>`,
+		must: []string{"Paragraph 5 of the story", "The council will meet again on Friday"},
+		not_: []string{"Politics & Government"},
+	},
+	{
+		// filter.go, rowLabel: the linked name of a row in a table of
+		// data; a layout cell that holds more than a link is weighed as
+		// a line.
+		name: "linked labels of a data table",
+		page: `<article><div class="body">` + prose("story", 6) + `<table><tr><td><div>App</div></td><td><div>Size</div></td></tr>` +
+			`<tr><td><div><a href="/gmail">Gmail</a></div></td><td><div>17.8 MB</div></td></tr>` +
+			`<tr><td><div><a href="/kindle">Kindle</a></div></td><td><div>52.4 MB</div></td></tr></table>` + prose("end", 2) + `</div></article>`,
+		must: []string{"Gmail", "Kindle", "52.4 MB"},
+	},
 }
 
 func TestGenericRules(t *testing.T) {
@@ -273,7 +337,10 @@ func TestGeneratedClasses(t *testing.T) {
 }
 
 // TestWriteUnits: the one-pass writeUnits writes what write wrote and
-// counts what units counts.
+// counts what units counts. The reference writes each rune on its own,
+// white space together with the rune after it in s: a line break between
+// two Han characters is dropped only inside one text node (see collapse),
+// and s is a node of its own.
 func TestWriteUnits(t *testing.T) {
 	for _, s := range []string{"", " ", "\n\t", "\u3000", "a b", "中 文\n字", "  x\u3000y\u00A0z\u2028 ", "\xffa\u2003b", "ＡＢ，。"} {
 		var a, b spaceWriter
@@ -282,10 +349,15 @@ func TestWriteUnits(t *testing.T) {
 		if u := a.writeUnits(s); u != units(s) || u != refUnits(s) {
 			t.Errorf("writeUnits(%q) = %d, units %d, want %d", s, u, units(s), refUnits(s))
 		}
+		pend := ""
 		for _, r := range s {
-			b.write(string(r))
+			if pend += string(r); !isSpace(r) {
+				b.write(pend)
+				pend = ""
+			}
 		}
-		b.write("后")
+		b.write(pend) // the end of s's node: its white space
+		b.write("后")  // a node of its own
 		a.write("后")
 		if a.String() != b.String() {
 			t.Errorf("%q: %q in one write, %q rune by rune", s, a.String(), b.String())
