@@ -205,12 +205,13 @@ func TestFeedLinksInHTML(t *testing.T) {
 
 // TestInspectLinks: <base href> applies to every link, before it too; a
 // same-host rel=canonical is taken, a cross-host one is not; links in
-// scripts and comments are not links; each link comes once, in order.
+// scripts and comments are not links; each link comes once, in order; of
+// a repeated attribute the first counts.
 func TestInspectLinks(t *testing.T) {
 	page := `<html><head><a href="early">e</a><base href="/dir/"><base href="/other/">` +
 		`<link rel="canonical" href="/dir/canon"><script>var s = '<a href="/in-script">';</script></head>` +
 		`<body><!-- <a href="/in-comment"> --><a href="x">x</a><a href="x#frag">again</a>` +
-		`<a name="no-href">n</a><A HREF="/Upper">u</A><a href="mailto:a@b.test">m</a></body></html>`
+		`<a name="no-href">n</a><A HREF="/Upper">u</A><a href="mailto:a@b.test">m</a><a href="/first" HREF="/second">d</a></body></html>`
 	base := "http://" + testHost + "/page.html"
 	p := &Page{FinalURL: base, CanonicalURL: base, Status: 200,
 		Header: http.Header{"Content-Type": {"text/html"}}, Content: []byte(page)}
@@ -218,8 +219,8 @@ func TestInspectLinks(t *testing.T) {
 	for _, l := range inspect(p) {
 		got = append(got, strings.TrimPrefix(l.URL, "http://"+testHost))
 	}
-	if s := strings.Join(got, " "); s != "/dir/early /dir/x /Upper" {
-		t.Errorf("links %q, want /dir/early /dir/x /Upper", s)
+	if s := strings.Join(got, " "); s != "/dir/early /dir/x /Upper /first" {
+		t.Errorf("links %q, want /dir/early /dir/x /Upper /first (the first of a repeated href)", s)
 	}
 	if p.CanonicalURL != "http://"+testHost+"/dir/canon" {
 		t.Errorf("canonical %q", p.CanonicalURL)
@@ -261,4 +262,38 @@ func TestPageReaderDecodesAsCharset(t *testing.T) {
 			t.Errorf("%s: read %q, charset.NewReader reads %q", c.name, got, want)
 		}
 	}
+}
+
+// resolve answers as resolveParsed does, from the memo or not, and the
+// memo keys a root path by scheme and host so pages of two sites do not
+// share answers.
+func TestResolveMemo(t *testing.T) {
+	bases := []string{"http://a.test/x/y.html", "https://a.test/x/", "http://b.test:8080/z", "http://user@a.test/q?s=1", "HTTP://A.test/"}
+	hrefs := []string{"/news/1.html", " /news/1.html ", "/a/../b", "/p;jsessionid=AB12?utm_source=x&id=3#top", "http://C.test/Path",
+		"HTTPS://c.test:443/", "//c.test/x", "rel/ative", "?q=1", "#frag", "mailto:x@y.test", "/", "http://", "/%zz"}
+	for round := 0; round < 2; round++ { // the second round reads the memo
+		for _, b := range bases {
+			base, err := url.Parse(b)
+			if err != nil {
+				t.Fatal(err)
+			}
+			for _, h := range hrefs {
+				if got, want := resolve(base, h), resolveParsed(base, strings.TrimSpace(h)); got != want {
+					t.Errorf("round %d: resolve(%s, %q) = %q, want %q", round, b, h, got, want)
+				}
+			}
+		}
+	}
+	if k1, _ := memoKey(mustURL(t, "http://a.test/"), "/x"); k1 == func() string { k, _ := memoKey(mustURL(t, "http://b.test/"), "/x"); return k }() {
+		t.Error("two hosts share a memo key for the same root path")
+	}
+}
+
+func mustURL(t *testing.T, s string) *url.URL {
+	t.Helper()
+	u, err := url.Parse(s)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return u
 }

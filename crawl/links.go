@@ -7,6 +7,7 @@ import (
 	"net/http"
 	"net/url"
 	"strings"
+	"sync"
 	"unicode/utf8"
 
 	"golang.org/x/net/html"
@@ -76,29 +77,53 @@ func scanTags(r io.Reader) pageTags {
 			return t
 		case html.StartTagToken, html.SelfClosingTagToken:
 			name, hasAttr := z.TagName()
-			if hasAttr {
-				t.addTag(string(name), z)
+			if !hasAttr {
+				continue
+			}
+			switch string(name) { // compared in place, no string made
+			case "a", "base", "link":
+				t.addTag(string(name), readLinkAttrs(z))
 			}
 		}
 	}
 }
 
-func (t *pageTags) addTag(name string, z *html.Tokenizer) {
-	if name != "a" && name != "base" && name != "link" {
-		return
-	}
-	attrs := map[string]string{}
+// linkAttrs are the attributes of <a>, <base> and <link> that inspect
+// reads; the first of a repeated attribute counts, as in the parser.
+type linkAttrs struct {
+	href, rel, typ string
+	hasHref        bool
+}
+
+func readLinkAttrs(z *html.Tokenizer) linkAttrs {
+	var a linkAttrs
+	var hasRel, hasType bool
 	for more := true; more; {
 		var k, v []byte
 		k, v, more = z.TagAttr()
-		if _, dup := attrs[string(k)]; !dup { // the first of a repeated attribute counts
-			attrs[string(k)] = string(v)
+		switch string(k) {
+		case "href":
+			if !a.hasHref {
+				a.href, a.hasHref = string(v), true
+			}
+		case "rel":
+			if !hasRel {
+				a.rel, hasRel = string(v), true
+			}
+		case "type":
+			if !hasType {
+				a.typ, hasType = string(v), true
+			}
 		}
 	}
-	href, ok := attrs["href"]
-	if !ok {
+	return a
+}
+
+func (t *pageTags) addTag(name string, attrs linkAttrs) {
+	if !attrs.hasHref {
 		return
 	}
+	href := attrs.href
 	switch name {
 	case "a":
 		t.anchors = append(t.anchors, href)
@@ -107,11 +132,11 @@ func (t *pageTags) addTag(name string, z *html.Tokenizer) {
 			t.base = href
 		}
 	case "link":
-		rel := attrs["rel"]
+		rel := attrs.rel
 		if hasToken(rel, "canonical") && t.canonical == "" {
 			t.canonical = href
 		}
-		if hasToken(rel, "alternate") && feedTypes[strings.ToLower(strings.TrimSpace(attrs["type"]))] {
+		if hasToken(rel, "alternate") && feedTypes[strings.ToLower(strings.TrimSpace(attrs.typ))] {
 			t.feeds = append(t.feeds, href)
 		}
 	}
@@ -164,7 +189,65 @@ func readLinks(p *Page, kind byte) ([]link, error) {
 // resolve returns the canonical form of href read against base, "" when it
 // is not an http(s) URL.
 func resolve(base *url.URL, href string) string {
-	u, err := base.Parse(strings.TrimSpace(href))
+	href = strings.TrimSpace(href)
+	key, ok := memoKey(base, href)
+	if !ok {
+		return resolveParsed(base, href)
+	}
+	if c, ok := resolved.get(key); ok {
+		return c
+	}
+	c := resolveParsed(base, href)
+	resolved.put(key, c)
+	return c
+}
+
+// resolved memoises resolve where the answer does not depend on the page's
+// path: the pages of a site repeat their navigation links, and each costs
+// three parses. It holds at most resolvedMax answers, emptied when full.
+var resolved = memo{m: map[string]string{}}
+
+const resolvedMax = 1 << 14
+
+type memo struct {
+	mu sync.Mutex
+	m  map[string]string
+}
+
+func (m *memo) get(key string) (string, bool) {
+	m.mu.Lock()
+	defer m.mu.Unlock()
+	v, ok := m.m[key]
+	return v, ok
+}
+
+func (m *memo) put(key, v string) {
+	m.mu.Lock()
+	defer m.mu.Unlock()
+	if len(m.m) >= resolvedMax {
+		clear(m.m)
+	}
+	m.m[key] = v
+}
+
+// memoKey is what href's resolution against base depends on, when that is
+// less than the whole base: an absolute http(s) URL depends on nothing
+// else, a path from the root ("/a/b", not "//host") on base's scheme and
+// host. ok is false for other hrefs (relative paths, queries, fragments).
+func memoKey(base *url.URL, href string) (key string, ok bool) {
+	lower := strings.ToLower(href[:min(len(href), 8)])
+	switch {
+	case strings.HasPrefix(lower, "http://"), strings.HasPrefix(lower, "https://"):
+		return "\x00" + href, true
+	case strings.HasPrefix(href, "/") && !strings.HasPrefix(href, "//"):
+		return base.Scheme + "://" + base.Host + "\x00" + href, true
+	}
+	return "", false
+}
+
+// resolveParsed is resolve without the memo.
+func resolveParsed(base *url.URL, href string) string {
+	u, err := base.Parse(href)
 	if err != nil {
 		return ""
 	}
