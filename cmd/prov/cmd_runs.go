@@ -14,10 +14,7 @@ import (
 func runRuns(ctx context.Context, e *env, args []string) error {
 	fs := newFlags("runs", "", e.stderr)
 	dbFlag, asJSON := addDBFlag(fs), addJSONFlag(fs)
-	if _, err := parse(fs, args); err != nil {
-		return err
-	}
-	db, err := openForRead(dbPath(*dbFlag, e.getenv))
+	db, err := openReading(fs, dbFlag, args, e)
 	if err != nil {
 		return err
 	}

@@ -12,10 +12,7 @@ import (
 func runStats(ctx context.Context, e *env, args []string) error {
 	fs := newFlags("stats", "", e.stderr)
 	db, asJSON := addDBFlag(fs), addJSONFlag(fs)
-	if _, err := parse(fs, args); err != nil {
-		return err
-	}
-	a, err := openForRead(dbPath(*db, e.getenv))
+	a, err := openReading(fs, db, args, e)
 	if err != nil {
 		return err
 	}

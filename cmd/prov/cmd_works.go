@@ -19,10 +19,7 @@ func similarity() archive.Similarity {
 func runWorks(ctx context.Context, e *env, args []string) error {
 	fs := newFlags("works", "", e.stderr)
 	dbFlag, asJSON := addDBFlag(fs), addJSONFlag(fs)
-	if _, err := parse(fs, args); err != nil {
-		return err
-	}
-	db, err := openForRead(dbPath(*dbFlag, e.getenv))
+	db, err := openReading(fs, dbFlag, args, e)
 	if err != nil {
 		return err
 	}

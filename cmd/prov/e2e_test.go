@@ -163,6 +163,7 @@ func TestExitCodes(t *testing.T) {
 		{[]string{"export", "--db", filepath.Join(dir, "none.db"), "--format", "jsonl"}, exitFailed, "no archive"},
 		{[]string{"export", "--format", "xml"}, exitUsage, "unknown --format"},
 		{[]string{"inspect"}, exitUsage, "at least one"},
+		{[]string{"works", "--db", filepath.Join(dir, "none.db"), "stray"}, exitUsage, `unexpected argument "stray"`},
 	}
 	for _, c := range cases {
 		code, _, stderr := prov(t, c.args...)

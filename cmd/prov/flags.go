@@ -4,6 +4,8 @@ import (
 	"flag"
 	"io"
 	"strings"
+
+	"github.com/prov-archive/prov/archive"
 )
 
 // newFlags returns a flag set for a subcommand that reports errors instead
@@ -26,6 +28,19 @@ func addDBFlag(fs *flag.FlagSet) *string { return fs.String("db", "", dbUsage) }
 
 // addJSONFlag adds --json to fs.
 func addJSONFlag(fs *flag.FlagSet) *bool { return fs.Bool("json", false, "print JSON") }
+
+// openReading parses the args of a command that takes no positional
+// ones and opens the archive --db (db) names for reading.
+func openReading(fs *flag.FlagSet, db *string, args []string, e *env) (*archive.DB, error) {
+	pos, err := parse(fs, args)
+	if err != nil {
+		return nil, err
+	}
+	if len(pos) > 0 {
+		return nil, usagef("see '"+fs.Name()+" -h'", "unexpected argument %q", pos[0])
+	}
+	return openForRead(dbPath(*db, e.getenv))
+}
 
 // parse parses args allowing flags and positional arguments in any order
 // (prov inspect page.html --json), and returns the positional ones.
