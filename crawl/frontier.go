@@ -33,8 +33,10 @@ type Frontier struct {
 	mu      sync.Mutex
 	changed chan struct{} // closed and replaced whenever a URL is queued
 
-	takeMu sync.Mutex
-	taken  []entry // taken from the file, not yet handed to a worker
+	takeMu       sync.Mutex
+	taken        []entry       // taken from the file, not yet handed to a worker
+	held         map[int]int   // depth → URLs handed to workers and not released
+	levelChanged chan struct{} // closed and replaced at every release
 }
 
 // URL states in the seen bucket.
@@ -48,7 +50,7 @@ const (
 var (
 	fbMeta        = []byte("meta")
 	fbSeen        = []byte("seen")        // canonical URL → state, depth (uvarint)
-	fbPending     = []byte("pending")     // sequence (8 BE) → depth (uvarint), URL
+	fbPending     = []byte("pending")     // depth (4 BE), sequence (8 BE) → depth (uvarint), URL
 	fbClaims      = []byte("claims")      // canonical URL → the URL whose fetch produced it
 	fbKinds       = []byte("kinds")       // URL → kind, for the URLs queued as documents read for URLs
 	fbHosts       = []byte("hosts")       // "p host" / "d host" → pages / documents queued for host (8 BE)
@@ -62,7 +64,7 @@ var (
 // again the URLs a killed run had taken but not stored. path "" makes a
 // temporary file that Close and Finish remove.
 func OpenFrontier(path string) (*Frontier, error) {
-	f := &Frontier{path: path, changed: make(chan struct{})}
+	f := &Frontier{path: path, changed: make(chan struct{}), held: map[int]int{}, levelChanged: make(chan struct{})}
 	if path == "" {
 		tmp, err := os.CreateTemp("", "prov-frontier-*")
 		if err != nil {
@@ -100,13 +102,44 @@ func openFrontierFile(path string) (*bolt.DB, error) {
 				return err
 			}
 		}
-		return nil
+		return rekeyPending(tx)
 	})
 	if err != nil {
 		db.Close()
 		return nil, fmt.Errorf("crawl: frontier %s: %w", path, err)
 	}
 	return db, nil
+}
+
+// rekeyPending moves a queue written before its keys held the depth (a
+// stopped crawl of an earlier version) to depth-ordered keys, keeping the
+// order within each depth.
+func rekeyPending(tx *bolt.Tx) error {
+	b := tx.Bucket(fbPending)
+	if k, _ := b.Cursor().First(); len(k) != 8 {
+		return nil
+	}
+	type kv struct{ k, v []byte }
+	var old []kv
+	err := b.ForEach(func(k, v []byte) error {
+		if len(k) == 8 {
+			old = append(old, kv{append([]byte(nil), k...), append([]byte(nil), v...)})
+		}
+		return nil
+	})
+	if err != nil {
+		return err
+	}
+	for _, e := range old {
+		d, _ := binary.Uvarint(e.v)
+		if err := b.Delete(e.k); err != nil {
+			return err
+		}
+		if err := b.Put(pendingKey(int(d), binary.BigEndian.Uint64(e.k)), e.v); err != nil {
+			return err
+		}
+	}
+	return nil
 }
 
 // stamp records when the frontier was begun, unless it was already.

@@ -1,6 +1,7 @@
 package crawl
 
 import (
+	"context"
 	"encoding/binary"
 	"net/url"
 
@@ -155,14 +156,55 @@ func (f *Frontier) take(maxPages int) (e entry, ok, over bool, err error) {
 		return entry{}, false, over, nil
 	}
 	e, f.taken = f.taken[0], f.taken[1:]
+	f.held[e.depth]++
 	return e, true, false, nil
+}
+
+// awaitLevel waits until no URL shallower than depth is held (taken and
+// not released): every page of one depth is fetched, and its links
+// queued, before a page of the next depth is. So a URL is first found by
+// its shallowest path, its depth is its link distance from a seed, and
+// what MaxDepth admits does not depend on which fetch finished first.
+func (f *Frontier) awaitLevel(ctx context.Context, depth int) error {
+	for {
+		f.takeMu.Lock()
+		shallower := false
+		for d, n := range f.held {
+			if d < depth && n > 0 {
+				shallower = true
+				break
+			}
+		}
+		changed := f.levelChanged
+		f.takeMu.Unlock()
+		if !shallower {
+			return nil
+		}
+		select {
+		case <-changed:
+		case <-ctx.Done():
+			return ctx.Err()
+		}
+	}
+}
+
+// releaseLevel says the URL take handed out at depth is fetched (or given
+// up).
+func (f *Frontier) releaseLevel(depth int) {
+	f.takeMu.Lock()
+	defer f.takeMu.Unlock()
+	if f.held[depth]--; f.held[depth] <= 0 {
+		delete(f.held, depth)
+	}
+	close(f.levelChanged)
+	f.levelChanged = make(chan struct{})
 }
 
 // takeBatch is how many URLs one take transaction moves from the queue.
 const takeBatch = 8
 
-// takeBatch moves up to takeBatch URLs from the queue to taken, stopping
-// at a page the budget has no room for (over). A page taken claims its own
+// takeBatch moves up to takeBatch URLs of one depth from the queue to
+// taken, stopping at a page the budget has no room for (over). A page taken claims its own
 // URL (see claim), unless a redirect or rel=canonical claimed it first.
 func (f *Frontier) takeBatch(maxPages int) (batch []entry, over bool, err error) {
 	if f.Queued() == 0 {
@@ -172,6 +214,9 @@ func (f *Frontier) takeBatch(maxPages int) (batch []entry, over bool, err error)
 		batch, over = batch[:0], false
 		cur := tx.Bucket(fbPending).Cursor()
 		for k, v := cur.First(); k != nil && len(batch) < takeBatch; k, v = cur.First() {
+			if len(batch) > 0 && pendingDepth(k) != batch[0].depth {
+				return nil
+			}
 			d, n := binary.Uvarint(v)
 			next := entry{key: string(v[n:]), depth: int(d)}
 			next.kind = kindOf(tx, next.key)
@@ -328,7 +373,7 @@ func push(tx *bolt.Tx, key string, depth int, kind byte) error {
 		return err
 	}
 	v := binary.AppendUvarint(nil, uint64(depth))
-	if err := pending.Put(binary.BigEndian.AppendUint64(nil, seq), append(v, key...)); err != nil {
+	if err := pending.Put(pendingKey(depth, seq), append(v, key...)); err != nil {
 		return err
 	}
 	if err := tx.Bucket(fbSeen).Put([]byte(key), stateValue(stQueued, depth)); err != nil {
@@ -344,6 +389,16 @@ func push(tx *bolt.Tx, key string, depth int, kind byte) error {
 	}
 	return addCounter(tx, keyQueued, 1)
 }
+
+// pendingKey orders the queue by depth, then by when a URL was queued: the
+// crawl goes breadth first, each depth in the order its URLs were found.
+func pendingKey(depth int, seq uint64) []byte {
+	k := binary.BigEndian.AppendUint32(nil, uint32(depth))
+	return binary.BigEndian.AppendUint64(k, seq)
+}
+
+// pendingDepth reads the depth from a pending key.
+func pendingDepth(k []byte) int { return int(binary.BigEndian.Uint32(k)) }
 
 func stateValue(st byte, depth int) []byte {
 	return binary.AppendUvarint([]byte{st}, uint64(depth))

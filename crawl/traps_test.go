@@ -160,7 +160,7 @@ func TestFrontierDocsResume(t *testing.T) {
 		}
 		got = append(got, e.key+" "+kindName(e.kind))
 	}
-	if s := strings.Join(got, ", "); s != "http://x.test/a 0, http://x.test/sitemap.xml s" {
+	if s := strings.Join(got, ", "); s != "http://x.test/sitemap.xml s, http://x.test/a 0" { // depth 0, then 1
 		t.Errorf("after resume took %q", s)
 	}
 }

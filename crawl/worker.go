@@ -45,7 +45,10 @@ func (w *workers) loop() {
 			cr.cfg.Logger.Error("frontier", "err", err)
 		}
 		if ok {
-			cr.fetch(e)
+			if cr.front.awaitLevel(cr.ctx, e.depth) == nil {
+				cr.fetch(e)
+			}
+			cr.front.releaseLevel(e.depth)
 		}
 		if w.setBusy(-1, ok) == 0 && !ok {
 			return // nothing queued, nobody who could queue more

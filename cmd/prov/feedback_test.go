@@ -51,9 +51,9 @@ func TestCrawlFeedback(t *testing.T) {
 	})
 
 	t.Run("progress", func(t *testing.T) {
-		_, _, stderr := crawl("--progress", "always")
+		_, stdout, stderr := crawl("--progress", "always")
 		if !strings.Contains(stderr, "\r\033[Kcrawl run 1: 12 done, 0 queued") || strings.Contains(stderr, "msg=") {
-			t.Errorf("progress output %q: want the live line and no log lines", stderr)
+			t.Errorf("progress output %q: want the live line and no log lines (stdout %q)", stderr, stdout)
 		}
 	})
 

@@ -1,8 +1,13 @@
 package crawl
 
 import (
+	"context"
+	"encoding/binary"
 	"fmt"
 	"testing"
+	"time"
+
+	bolt "go.etcd.io/bbolt"
 )
 
 func openTestFrontier(t *testing.T) *Frontier {
@@ -127,5 +132,82 @@ func TestClaimBeforeTakeKept(t *testing.T) {
 	takeAll(t, f, 0)
 	if by := f.claim("http://x.test/b", "http://x.test/b"); by != "http://x.test/a" {
 		t.Errorf("/b's own fetch: claimed by %q, want /a", by)
+	}
+}
+
+// The queue is breadth first: a URL of a lesser depth is taken before one
+// queued earlier at a greater depth, and a batch holds one depth.
+func TestTakeShallowestFirst(t *testing.T) {
+	f := openTestFrontier(t)
+	f.add([]string{"http://x.test/d2a", "http://x.test/d2b"}, 2, kindPage, budget{})
+	f.add([]string{"http://x.test/d1a", "http://x.test/d1b"}, 1, kindPage, budget{})
+	f.add([]string{"http://x.test/d2c"}, 2, kindPage, budget{})
+	got, _ := takeAll(t, f, 0)
+	if s := fmt.Sprint(got); s != "[http://x.test/d1a http://x.test/d1b http://x.test/d2a http://x.test/d2b http://x.test/d2c]" {
+		t.Errorf("took %s", s)
+	}
+}
+
+// A queue written with the keys of earlier versions (sequence only) is
+// read in its order after the frontier is opened again.
+func TestOldQueueRekeyed(t *testing.T) {
+	path := t.TempDir() + "/f"
+	f, err := OpenFrontier(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	err = f.db.Update(func(tx *bolt.Tx) error {
+		for i, u := range []string{"http://x.test/a", "http://x.test/b", "http://x.test/c"} {
+			depth := []int{1, 0, 1}[i]
+			v := append(binary.AppendUvarint(nil, uint64(depth)), u...)
+			if err := tx.Bucket(fbPending).Put(binary.BigEndian.AppendUint64(nil, uint64(i+1)), v); err != nil {
+				return err
+			}
+			if err := tx.Bucket(fbSeen).Put([]byte(u), stateValue(stQueued, depth)); err != nil {
+				return err
+			}
+		}
+		return addCounter(tx, keyQueued, 3)
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	f.Close()
+	if f, err = OpenFrontier(path); err != nil {
+		t.Fatal(err)
+	}
+	defer f.Close()
+	got, _ := takeAll(t, f, 0)
+	if s := fmt.Sprint(got); s != "[http://x.test/b http://x.test/a http://x.test/c]" {
+		t.Errorf("took %s", s)
+	}
+}
+
+// awaitLevel holds a URL back while a shallower one is out, and lets it go
+// when that one is released.
+func TestAwaitLevel(t *testing.T) {
+	f := openTestFrontier(t)
+	f.add([]string{"http://x.test/d1"}, 1, kindPage, budget{})
+	shallow, _, _, _ := f.take(0)
+	f.add([]string{"http://x.test/d2"}, 2, kindPage, budget{})
+	deep, _, _, _ := f.take(0)
+	done := make(chan error, 1)
+	go func() { done <- f.awaitLevel(context.Background(), deep.depth) }()
+	select {
+	case <-done:
+		t.Fatal("a depth 2 URL went while a depth 1 URL was out")
+	case <-time.After(50 * time.Millisecond):
+	}
+	f.releaseLevel(shallow.depth)
+	select {
+	case err := <-done:
+		if err != nil {
+			t.Fatal(err)
+		}
+	case <-time.After(5 * time.Second):
+		t.Fatal("the depth 2 URL was not let go after the depth 1 URL was released")
+	}
+	if err := f.awaitLevel(context.Background(), shallow.depth); err != nil {
+		t.Fatal(err)
 	}
 }
