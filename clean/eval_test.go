@@ -10,7 +10,8 @@ import (
 	"strings"
 	"testing"
 	"time"
-	"unicode"
+
+	"github.com/prov-archive/prov/evalscore"
 )
 
 // evalDir is the shared evaluation data beside the checkout (see
@@ -60,8 +61,8 @@ func TestEval(t *testing.T) {
 			a = &acc{}
 			sets[f[0]] = a
 		}
-		p, r := prf(shingles(doc.Text), shingles(string(truth)))
-		cp, cr := prf(charBag(doc.Text), charBag(string(truth)))
+		p, r := evalscore.PRF(evalscore.Shingles(doc.Text), evalscore.Shingles(string(truth)))
+		cp, cr := evalscore.PRF(evalscore.CharBag(doc.Text), evalscore.CharBag(string(truth)))
 		a.p, a.r, a.cp, a.cr, a.n = a.p+p, a.r+r, a.cp+cp, a.cr+cr, a.n+1
 		a.ms = append(a.ms, el)
 		if *evalVerbose {
@@ -76,58 +77,6 @@ func TestEval(t *testing.T) {
 		n := float64(a.n)
 		slices.Sort(a.ms)
 		t.Logf("%-12s pages=%3d shingle P=%.3f R=%.3f F1=%.3f  chars F1=%.3f  median %.1f ms",
-			name, a.n, a.p/n, a.r/n, f1(a.p/n, a.r/n), f1(a.cp/n, a.cr/n), a.ms[len(a.ms)/2])
+			name, a.n, a.p/n, a.r/n, evalscore.F1(a.p/n, a.r/n), evalscore.F1(a.cp/n, a.cr/n), a.ms[len(a.ms)/2])
 	}
-}
-
-func f1(p, r float64) float64 {
-	if p+r == 0 {
-		return 0
-	}
-	return 2 * p * r / (p + r)
-}
-
-// prf is precision and recall of predicted against truth multisets; an
-// empty prediction of an empty truth is perfect.
-func prf(pred, truth map[string]int) (p, r float64) {
-	np, nt, shared := 0, 0, 0
-	for k, v := range pred {
-		np += v
-		shared += min(v, truth[k])
-	}
-	for _, v := range truth {
-		nt += v
-	}
-	if np == 0 && nt == 0 {
-		return 1, 1
-	}
-	if np > 0 {
-		p = float64(shared) / float64(np)
-	}
-	if nt > 0 {
-		r = float64(shared) / float64(nt)
-	}
-	return p, r
-}
-
-func shingles(s string) map[string]int {
-	toks := strings.FieldsFunc(s, func(r rune) bool { return !unicode.IsLetter(r) && !unicode.IsDigit(r) })
-	m := map[string]int{}
-	for i := 0; i+4 <= len(toks); i++ {
-		m[strings.Join(toks[i:i+4], " ")]++
-	}
-	if len(toks) > 0 && len(toks) < 4 {
-		m[strings.Join(toks, " ")]++
-	}
-	return m
-}
-
-func charBag(s string) map[string]int {
-	m := map[string]int{}
-	for _, r := range s {
-		if !unicode.IsSpace(r) {
-			m[string(r)]++
-		}
-	}
-	return m
 }

@@ -7,6 +7,7 @@ import (
 	"testing"
 	"time"
 
+	"github.com/prov-archive/prov/evalscore"
 	"github.com/prov-archive/prov/rules"
 	"github.com/prov-archive/prov/testweb"
 )
@@ -26,8 +27,8 @@ func TestMiniWeb(t *testing.T) {
 			if a.Pages != nil {
 				doc = cleanPaged(t, web, set, a)
 			}
-			p, r := prf(shingles(doc.Text), shingles(a.Text))
-			if f := f1(p, r); f < 0.98 {
+			p, r := evalscore.PRF(evalscore.Shingles(doc.Text), evalscore.Shingles(a.Text))
+			if f := evalscore.F1(p, r); f < 0.98 {
 				t.Errorf("text F1 = %.3f (P %.3f R %.3f), want ≥ 0.98; got:\n%s", f, p, r, doc.Text)
 			}
 			if doc.Title != a.Title {

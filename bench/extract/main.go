@@ -19,6 +19,8 @@ import (
 	"slices"
 	"strings"
 	"time"
+
+	"github.com/prov-archive/prov/evalscore"
 )
 
 func main() {
@@ -58,12 +60,12 @@ func run(dir, only string, verbose bool, out io.Writer) error {
 			text := ex.run("http://example.com/"+pg.file, body)
 			ms := float64(time.Since(start).Microseconds()) / 1000
 			t := tallyFor(tallies, pg.dataset, ex.name)
-			p, r := prf(shingles(text), shingles(pg.truth))
-			cp, cr := prf(charBag(text), charBag(pg.truth))
+			p, r := evalscore.PRF(evalscore.Shingles(text), evalscore.Shingles(pg.truth))
+			cp, cr := evalscore.PRF(evalscore.CharBag(text), evalscore.CharBag(pg.truth))
 			t.p, t.r, t.cp, t.cr = t.p+p, t.r+r, t.cp+cp, t.cr+cr
 			t.ms = append(t.ms, ms)
 			if verbose {
-				fmt.Fprintf(out, "%s\t%s\tF1=%.3f\tP=%.3f\tR=%.3f\t%.1fms\n", pg.file, ex.name, f1(p, r), p, r, ms)
+				fmt.Fprintf(out, "%s\t%s\tF1=%.3f\tP=%.3f\tR=%.3f\t%.1fms\n", pg.file, ex.name, evalscore.F1(p, r), p, r, ms)
 			}
 		}
 	}
@@ -132,7 +134,7 @@ func report(out io.Writer, tallies map[string]map[string]*tally, exs []extractor
 			slices.Sort(t.ms)
 			slow := len(t.ms) - sort200(t.ms)
 			fmt.Fprintf(out, "%-12s %-12s %5d %6.3f %6.3f %6.3f %7.3f %8.1f %8.1f %6d\n",
-				d, ex.name, len(t.ms), t.p/n, t.r/n, f1(t.p/n, t.r/n), f1(t.cp/n, t.cr/n),
+				d, ex.name, len(t.ms), t.p/n, t.r/n, evalscore.F1(t.p/n, t.r/n), evalscore.F1(t.cp/n, t.cr/n),
 				t.ms[len(t.ms)/2], t.ms[len(t.ms)-1], slow)
 		}
 	}
