@@ -191,7 +191,7 @@ func (cr *crawler) emit(p Page, key string) {
 		return
 	}
 	if p.Err != nil {
-		cr.front.release(key)
+		cr.front.giveUpClaim(key)
 	}
 	if p.Err == nil && p.CanonicalURL != "" {
 		if earlier := cr.front.claim(p.CanonicalURL, p.RequestedURL); earlier != "" {

@@ -334,9 +334,9 @@ func unclaim(tx *bolt.Tx, key string) error {
 	return b.Delete([]byte(key))
 }
 
-// release gives up the claim key's take made when its fetch produced no
+// giveUpClaim gives up the claim key's take made when its fetch produced no
 // page (it failed).
-func (f *Frontier) release(key string) {
+func (f *Frontier) giveUpClaim(key string) {
 	if f.claimant(key) != key {
 		return
 	}

@@ -104,7 +104,7 @@ func TestClaimByTake(t *testing.T) {
 // lands there is then stored, not dropped as a duplicate.
 func TestClaimGivenUp(t *testing.T) {
 	cases := map[string]func(f *Frontier){
-		"failed":     func(f *Frontier) { f.release("http://x.test/b") },
+		"failed":     func(f *Frontier) { f.giveUpClaim("http://x.test/b") },
 		"refused":    func(f *Frontier) { f.settle("http://x.test/b") },
 		"redirected": func(f *Frontier) { f.claim("http://x.test/c", "http://x.test/b") },
 	}

@@ -1,7 +1,6 @@
 package crawl
 
 import (
-	"context"
 	"fmt"
 	"net/http"
 	"net/http/httptest"
@@ -50,19 +49,10 @@ func newPoliteSite(t *testing.T, crawlDelay bool) (*politeSite, *httptest.Server
 	return ps, srv
 }
 
+// runPolite crawls and returns the pages keyed by their last path segment.
 func runPolite(t *testing.T, cfg Config) map[string]Page {
 	t.Helper()
-	ch := make(chan Page)
-	errc := make(chan error, 1)
-	go func() { errc <- Run(context.Background(), cfg, ch) }()
-	got := map[string]Page{}
-	for p := range ch {
-		got[p.RequestedURL[strings.LastIndex(p.RequestedURL, "/"):]] = p
-	}
-	if err := <-errc; err != nil {
-		t.Fatal(err)
-	}
-	return got
+	return crawlKeyed(t, cfg, func(u string) string { return u[strings.LastIndex(u, "/"):] })
 }
 
 // TestRetriesAndBackoff: 503s are retried with exponential backoff, a 429's

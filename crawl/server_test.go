@@ -183,12 +183,19 @@ func slow(w http.ResponseWriter, r *http.Request) {
 // (with query), failing on a duplicate.
 func crawlAll(t *testing.T, cfg Config) map[string]Page {
 	t.Helper()
+	return crawlKeyed(t, cfg, func(u string) string { return strings.TrimPrefix(u, "http://"+testHost) })
+}
+
+// crawlKeyed runs a crawl and returns its pages keyed by key(requested
+// URL), failing on a duplicate key.
+func crawlKeyed(t *testing.T, cfg Config, key func(string) string) map[string]Page {
+	t.Helper()
 	ch := make(chan Page)
 	errc := make(chan error, 1)
 	go func() { errc <- Run(context.Background(), cfg, ch) }()
 	got := map[string]Page{}
 	for p := range ch {
-		key := strings.TrimPrefix(p.RequestedURL, "http://"+testHost)
+		key := key(p.RequestedURL)
 		if _, dup := got[key]; dup {
 			t.Errorf("page %s sent twice", key)
 		}
