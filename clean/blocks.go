@@ -352,12 +352,14 @@ func mediaWidget(n *html.Node, st *elemStats) bool {
 // inline element): a decoration or a second copy of a label, which
 // Readability.js drops too. A block so marked is kept: a pull quote is
 // hidden from screen readers because it repeats the story, yet readers
-// see it, and the article-extraction benchmark's truth keeps it.
+// see it, and the article-extraction benchmark's truth keeps it. A
+// dialog hidden from screen readers is a closed one (a player's error or
+// share box), hidden from all readers.
 func hidden(n *html.Node) bool {
 	if _, ok := attrOK(n, "hidden"); ok {
 		return true
 	}
-	if !blockTags[n.DataAtom] && strings.EqualFold(strings.TrimSpace(attr(n, "aria-hidden")), "true") {
+	if strings.EqualFold(strings.TrimSpace(attr(n, "aria-hidden")), "true") && (!blockTags[n.DataAtom] || attr(n, "role") == "dialog") {
 		return true
 	}
 	st := attr(n, "style")
@@ -365,18 +367,20 @@ func hidden(n *html.Node) bool {
 }
 
 // hiddenClass reports a class list that hides its element: a name that is
-// only "hidden" or "hide" (the display:none utility of Bootstrap and most
-// stylesheets, which scripts add and remove: a tag list kept for
-// analytics, a player's unused menus). A list that also holds a
-// breakpoint variant ("hidden md:block") shows the element on larger
-// screens, and "visually-hidden" text is read out by screen readers.
+// only "hidden" or "hide" (the display:none utility of Bootstrap 3,
+// Tailwind and most stylesheets, which scripts add and remove: a tag list
+// kept for analytics, a player's unused menus), or one of the display:none
+// utilities of Bootstrap 4 and later ("d-none"), Bulma ("is-hidden") and
+// the video.js player ("vjs-hidden"). A list that also holds a breakpoint
+// variant ("hidden md:block", "d-none d-md-block") shows the element on
+// larger screens, and "visually-hidden" text is read out by screen readers.
 func hiddenClass(c string) bool {
 	hide := false
 	for t := range strings.FieldsSeq(c) {
 		switch {
-		case strings.ContainsRune(t, ':'):
+		case strings.ContainsRune(t, ':'), strings.HasPrefix(t, "d-") && t != "d-none":
 			return false
-		case t == "hidden" || t == "hide":
+		case t == "hidden" || t == "hide" || t == "d-none" || t == "is-hidden" || t == "vjs-hidden":
 			hide = true
 		}
 	}

@@ -180,3 +180,20 @@ func TestCleanShape(t *testing.T) {
 		}
 	}
 }
+
+// TestTitleFromMeta: with no <title>, the title comes from the article
+// meta tags Parse.ly and Dublin Core write; a headline that differs from
+// it stays in the text.
+func TestTitleFromMeta(t *testing.T) {
+	for _, key := range []string{"parsely-title", "DC.title", "dcterms.title"} {
+		page := `<html><head><meta name="` + key + `" content="Some Other Title"></head><body><article><h1>Test document title</h1>` +
+			prose("story", 4) + `</article></body></html>`
+		doc, err := Clean(Input{URL: "http://example.com/story", Header: http.Header{}, Body: []byte(page)})
+		if err != nil {
+			t.Fatal(err)
+		}
+		if doc.Title != "Some Other Title" || !strings.HasPrefix(doc.Text, "Test document title\n\n") {
+			t.Errorf("%s: title %q, text %.40q; want the meta title and the headline kept", key, doc.Title, doc.Text)
+		}
+	}
+}

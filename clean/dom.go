@@ -38,7 +38,7 @@ var dropTags = map[atom.Atom]bool{
 	atom.Button: true, atom.Input: true, atom.Textarea: true, atom.Object: true,
 	atom.Embed: true, atom.Canvas: true, atom.Audio: true, atom.Video: true,
 	atom.Map: true, atom.Head: true, atom.Title: true, atom.Nav: true,
-	atom.Aside: true, atom.Frameset: true, atom.Noframes: true,
+	atom.Aside: true, atom.Frameset: true, atom.Noframes: true, atom.Label: true,
 }
 
 func isHeading(a atom.Atom) bool {

@@ -18,7 +18,7 @@ var titleSeps = []string{" | ", " - ", " – ", " — ", "｜", " :: ", " · ", 
 // <title> contains wins: it is the title as the page shows it.
 func pageTitle(pm *pageMeta) (title, suffix string) {
 	raw := collapse(pm.title)
-	og := collapse(pm.get("articletitle", "og:title", "twitter:title", "headline"))
+	og := collapse(pm.get("articletitle", "og:title", "twitter:title", "parsely-title", "dc.title", "dcterms.title", "headline"))
 	head, suffix := stripSiteName(raw)
 	for _, h := range append(append([]string{}, pm.h1...), og) {
 		h = collapse(h)

@@ -196,25 +196,83 @@ func linkLine(r run) bool { return r.linkUnits*10 > r.units*6 }
 // linkOK reports a link line among the article's runs that is article
 // text all the same: a list item (the points of a list name what they
 // are about by linking it: a bug, a product, a source; related-reading
-// lists are dropped whole as link lists), or a heading that links its
-// subject and stands between prose (a product or a story reviewed below
-// it), where a heading beside another link line is one of a list of
-// teasers and one that opens the article is its title, linked to itself.
+// lists are dropped whole as link lists), the label of a row of data,
+// or any other link line inside the article that is not a teaser
+// pointing away from it. A lone link line between paragraphs is a call to
+// action ("Try it now"), a credit, a linked heading or a reference, which
+// Readability.js keeps with the rest of the article.
 func linkOK(runs []run, i int) bool {
-	o := runs[i].owner
-	switch {
+	switch o := runs[i].owner; {
 	case o == nil:
 		return false
-	case o.DataAtom == atom.Li:
+	case o.DataAtom == atom.Li, rowLabel(o):
 		return true
-	case rowLabel(o):
-		return true
-	case isHeading(o.DataAtom):
-		return i > 0 && !linkLine(runs[i-1]) && i+1 < len(runs) && !linkLine(runs[i+1]) && runs[i+1].units >= proseUnits &&
-			!relatedLabelRe.MatchString(runs[i].text)
 	}
-	return false
+	return !teaserLink(runs, i)
 }
+
+// teaserLink reports a link line that points the reader away from the
+// article: one labelled as related reading ("Related: …", "Read more:
+// …"), a promotion (subscribe, a newsletter, an app), a headline set in
+// capitals, the linked heading of a card in a list of cards, or one of a
+// row of link lines that is a list of headlines without list markup.
+func teaserLink(runs []run, i int) bool {
+	r := runs[i]
+	if relatedLabelRe.MatchString(r.text) || promoRe.MatchString(r.text) || shouting(r.text) {
+		return true
+	}
+	if o := r.owner; isHeading(o.DataAtom) && o.Parent != nil && o.Parent.DataAtom == atom.Li {
+		return true
+	}
+	return headlineRow(runs, i)
+}
+
+// promoRe matches the words of a link that promotes something other than
+// the article: "Click here to subscribe", "Get the Fox News app",
+// "Also on rt.com …".
+var promoRe = regexp.MustCompile(`(?i)\b(?:subscribe|newsletter|get the [\w ]{1,30}app|also on)\b`)
+
+// shouting reports a line set in capitals (over eight capital letters,
+// four times as many as small ones): a promoted headline.
+func shouting(t string) bool {
+	up, low := 0, 0
+	for _, r := range t {
+		if unicode.IsUpper(r) {
+			up++
+		} else if unicode.IsLower(r) {
+			low++
+		}
+	}
+	return up > 8 && up > 4*low
+}
+
+// headlineRow reports whether runs[i] is one of four or more link lines in
+// a row of which at least half are headline length (headlineUnits): a list
+// of stories without list markup. A row of short links ("link", "[1]")
+// is references in the text.
+func headlineRow(runs []run, i int) bool {
+	lo, hi := i, i
+	for lo > 0 && linkLine(runs[lo-1]) {
+		lo--
+	}
+	for hi+1 < len(runs) && linkLine(runs[hi+1]) {
+		hi++
+	}
+	if hi-lo+1 < 4 {
+		return false
+	}
+	long := 0
+	for _, r := range runs[lo : hi+1] {
+		if r.units >= headlineUnits {
+			long++
+		}
+	}
+	return long*2 >= hi-lo+1
+}
+
+// headlineUnits is the length of a headline: four English words or ten
+// Han characters.
+const headlineUnits = 20
 
 // rowLabel reports a link line that is all the text of its table cell, in
 // a row whose other cells hold text outside links: the row's label in a table of data (an

@@ -96,7 +96,7 @@ var genericCases = []struct {
 		page: `<article><div>` + prose("story", 4) + `<ul><li><a href="/b/1">Bug 1677080 – Fullscreen window is affected</a></li>` +
 			`<li>Neil fixed the <a href="/b/2">tab unloader</a> so that it shows the crash page</li>` +
 			`<li><a href="/u/3">Gijs</a> moved the toolbar's start later</li></ul>` +
-			`<p><a href="/other">Another story you may like to read today</a></p>` + prose("end", 2) + `</div></article>`,
+			`<p><a href="/other">Read more: Another story you may like to read today</a></p>` + prose("end", 2) + `</div></article>`,
 		must: []string{"Bug 1677080", "Neil fixed the tab unloader", "Gijs moved", "Paragraph 1 of the end"},
 		not_: []string{"Another story you may like"},
 	},
@@ -283,6 +283,56 @@ var genericCases = []struct {
 			`the mayor said after the vote, to settle the budget.</p></div></article>`,
 		must: []string{"Paragraph 5 of the story", "The council will meet again on Friday"},
 		not_: []string{"Politics & Government"},
+	},
+	{
+		// blocks.go, hiddenClass and hidden: the display:none utilities of
+		// Bootstrap, Bulma and video.js, and a closed dialog; a
+		// breakpoint variant shows its element.
+		name: "hidden utilities and closed dialogs",
+		page: `<article><div class="body">` + prose("story", 6) + `<div class="vjs-live-control vjs-hidden">Stream Type LIVE</div>` +
+			`<p class="d-none">Bootstrap hides this paragraph of the page entirely.</p>` +
+			`<p class="is-hidden">Bulma hides this paragraph of the page entirely.</p>` +
+			`<div role="dialog" aria-hidden="true"><p>This is a modal window, closed until a reader opens it.</p></div>` +
+			`<p class="d-none d-md-block">The council will meet again on Friday, the mayor said after the vote.</p></div></article>`,
+		must: []string{"Paragraph 5 of the story", "The council will meet again on Friday"},
+		not_: []string{"Stream Type", "Bootstrap hides", "Bulma hides", "modal window"},
+	},
+	{
+		// dom.go, dropTags: a form's labels are not text.
+		name: "form labels",
+		page: `<article><div class="body">` + prose("story", 6) + `<div class="settings"><label>Foreground</label><select><option>White</option></select>` +
+			`<label>Font Size</label></div>` + prose("end", 1) + `</div></article>`,
+		must: []string{"Paragraph 0 of the end"},
+		not_: []string{"Foreground", "Font Size"},
+	},
+	{
+		// filter.go, linkOK: lone link lines inside the article are
+		// kept: a call to action, a linked heading, references. So is a
+		// paragraph with a few short links and words of its own, a
+		// credit (linkblocks.go, inLinkList).
+		name: "lone link lines",
+		page: `<article><div class="body">` + prose("story", 3) + `<div class="cta"><a href="/themes">Try it now</a></div>` +
+			`<div><a href="/learn">Learn more</a></div>` + prose("middle", 2) +
+			`<p><a href="/r1">link</a></p><p><a href="/r2">link</a></p><p><a href="/r3">link</a></p><p><a href="/r4">ref</a></p>` +
+			`<p>Portrait by <a href="/p/george">George</a> <a href="/p/dbarrio">Del Barrio</a></p>` + prose("end", 2) + `</div></article>`,
+		must: []string{"Try it now", "Learn more", "link\n\nlink\n\nlink\n\nref", "Portrait by George Del Barrio", "Paragraph 1 of the end"},
+	},
+	{
+		// filter.go, teaserLink: link lines that lead away from the
+		// article are dropped: related reading, promotions, headlines in
+		// capitals, a card's heading in a list, a row of headlines.
+		name: "teaser link lines",
+		page: `<article><div class="body">` + prose("story", 3) +
+			`<p><a href="/x">Related: The mayor's other plan for the town budget</a></p>` +
+			`<p><a href="/sub">Click here to subscribe to The Town Newsletter</a></p>` +
+			`<p><a href="/caps">MAYOR OPENS UP ABOUT HIS SERIOUS HEALTH CONDITION</a></p>` + prose("middle", 2) +
+			`<ul class="x"><li><h4><a href="/c1">The mayor's new space race</a></h4><span>4 min</span></li><li><span>4 min</span></li></ul>` +
+			prose("after", 2) +
+			`<div><a href="/h1">Who will make the town council in 2020?</a></div><div><a href="/h2">Fans really want the mayor in the hall</a></div>` +
+			`<div><a href="/h3">The worst council meetings of the decade</a></div><div><a href="/h4">Budget vote takes over the fan vote</a></div>` +
+			prose("end", 2) + `</div></article>`,
+		must: []string{"Paragraph 1 of the middle", "Paragraph 1 of the end"},
+		not_: []string{"other plan", "subscribe", "HEALTH CONDITION", "space race", "Who will make", "Fans really", "worst council", "Budget vote"},
 	},
 	{
 		// filter.go, rowLabel: the linked name of a row in a table of

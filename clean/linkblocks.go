@@ -22,7 +22,7 @@ func linkList(st *elemStats) bool {
 // of a list that is one link is kept (see linkOK).
 func inLinkList(bw *blockWalk, n, root *html.Node) bool {
 	for ; n != nil && n != root; n = n.Parent {
-		if st := bw.stats[n]; st != nil && n.DataAtom != atom.Li && linkBlock(bw, n, st) && !ownList(bw, n, root) {
+		if st := bw.stats[n]; st != nil && n.DataAtom != atom.Li && !(n.DataAtom == atom.P && st.linkUnits < 20*st.links && plainText(n)) && linkBlock(bw, n, st) && !ownList(bw, n, root) {
 			return true
 		}
 	}

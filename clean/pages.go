@@ -307,8 +307,11 @@ func wordDir(text string) int {
 var pagerLine = regexp.MustCompile(`(?i)^(?:[\s\[\]【】()（）<>«»‹›→←|·.…/-]|上一页|下一页|上一頁|下一頁|上页|下页|前页|后页|前一页|后一页|首页|尾页|末页|第\s*\d+\s*页|共\s*\d+\s*页|\d{1,3}|next page|previous page|next|previous|prev|first|last|page)+$`)
 
 // pagerWord is what makes a line of numbers a pager: a word that says
-// next or previous page, or 共N页 / 第N页.
-var pagerWord = regexp.MustCompile(`(?i)上一页|下一页|上一頁|下一頁|上页|下页|前页|后页|第\s*\d+\s*页|共\s*\d+\s*页|next|prev`)
+// next or previous page, or 共N页 / 第N页. An English next or previous
+// counts beside a page number or the word page: alone ("Next") it is as
+// often a slideshow's or a tab strip's button, which is kept with its
+// slides (Readability.js keeps it too).
+var pagerWord = regexp.MustCompile(`(?i)上一页|下一页|上一頁|下一頁|上页|下页|前页|后页|第\s*\d+\s*页|共\s*\d+\s*页|(?:next|prev).*(?:\d|page)|(?:\d|page).*(?:next|prev)`)
 
 // dropPagers removes the paragraphs that are page-number bars (上一页 1 2
 // 3 下一页): navigation, not text.

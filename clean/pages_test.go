@@ -118,8 +118,9 @@ func TestPaginationRejected(t *testing.T) {
 }
 
 func TestDropPagers(t *testing.T) {
-	in := []string{"正文第一段。", "上一页 1 2 3 下一页", "共3页 第1页", "« Previous 1 2 Next »", "1 2 3", "2022", "下一页是什么？这是正文。", "[首页] [上一页] [1] [2] [下一页] [尾页]"}
-	want := []string{"正文第一段。", "1 2 3", "2022", "下一页是什么？这是正文。"}
+	in := []string{"正文第一段。", "上一页 1 2 3 下一页", "共3页 第1页", "« Previous 1 2 Next »", "1 2 3", "2022", "下一页是什么？这是正文。", "[首页] [上一页] [1] [2] [下一页] [尾页]",
+		"Next", "« Previous", "Next page »", "Previous page"}
+	want := []string{"正文第一段。", "1 2 3", "2022", "下一页是什么？这是正文。", "Next", "« Previous"}
 	got := dropPagers(in)
 	if strings.Join(got, "|") != strings.Join(want, "|") {
 		t.Errorf("dropPagers = %q, want %q", got, want)
