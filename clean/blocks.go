@@ -242,6 +242,9 @@ func (bw *blockWalk) isChrome(n *html.Node, st *elemStats) bool {
 	if hidden(n) || n.DataAtom == atom.Figcaption && videoFigure(n.Parent) {
 		return true
 	}
+	if (n.DataAtom == atom.Td || n.DataAtom == atom.Th) && bw.rowSimple && n.Parent == bw.owner {
+		return false // a cell of a data table: "header_cell" heads a column (Readability.js ignores hints inside tables)
+	}
 	if bw.relaxed || !blockTags[n.DataAtom] || isHeading(n.DataAtom) {
 		return strongChromeOf(st.cid)
 	}

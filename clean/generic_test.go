@@ -298,6 +298,14 @@ var genericCases = []struct {
 		not_: []string{"Stream Type", "Bootstrap hides", "Bulma hides", "modal window"},
 	},
 	{
+		// blocks.go, isChrome: a cell of a data table is never chrome by
+		// its class: "header_cell" heads a column.
+		name: "header cells of a data table",
+		page: `<article><div class="body">` + prose("story", 6) + `<table><tr><td></td><td class="header_cell">General UX</td>` +
+			`<td class="header_cell">Final review</td></tr><tr><td>Load map</td><td>done</td><td>done</td></tr></table></div></article>`,
+		must: []string{"General UX | Final review", "Load map | done | done"},
+	},
+	{
 		// dom.go, dropTags: a form's labels are not text.
 		name: "form labels",
 		page: `<article><div class="body">` + prose("story", 6) + `<div class="settings"><label>Foreground</label><select><option>White</option></select>` +
