@@ -19,14 +19,24 @@ func linkList(st *elemStats) bool {
 
 // inLinkList reports whether n lies in a link block inside root. A list
 // item is never one by itself: its list decides (linkItems), and a line
-// of a list that is one link is kept (see linkOK).
+// of a list that is one link is kept (see linkOK); nor is a linked
+// sentence.
 func inLinkList(bw *blockWalk, n, root *html.Node) bool {
 	for ; n != nil && n != root; n = n.Parent {
-		if st := bw.stats[n]; st != nil && n.DataAtom != atom.Li && !(n.DataAtom == atom.P && st.linkUnits < 20*st.links && plainText(n)) && linkBlock(bw, n, st) && !ownList(bw, n, root) {
+		if st := bw.stats[n]; st != nil && n.DataAtom != atom.Li && !linkedSentence(n, st) && linkBlock(bw, n, st) && !ownList(bw, n, root) {
 			return true
 		}
 	}
 	return false
+}
+
+// linkedSentence reports a paragraph whose links are shorter than a
+// headline on average and which has words of its own: a credit or a
+// pointer that names things by linking them ("Portrait by George Del
+// Barrio", "Source files: blanket.js, mocha-blanket.js"), not a list of
+// links. Its line is weighed like any other (linkOK).
+func linkedSentence(n *html.Node, st *elemStats) bool {
+	return n.DataAtom == atom.P && st.linkUnits < headlineUnits*st.links && plainText(n)
 }
 
 // linkBlock reports a block of links: a list whose items are links, another
