@@ -139,3 +139,16 @@ func TestDecodeInvalid(t *testing.T) {
 		t.Errorf("BOM not stripped: %q", s)
 	}
 }
+
+// TestClassesInBMP: the character classes are a table of the Basic
+// Multilingual Plane; a rune of a list outside it would be lost.
+func TestClassesInBMP(t *testing.T) {
+	for _, r := range topHanzi + topHanziTrad + topHanziTrad2 + topHangul {
+		if r >= 0x10000 {
+			t.Errorf("%U is outside the BMP", r)
+		}
+		if classOf(r) == 0 {
+			t.Errorf("%U has no class", r)
+		}
+	}
+}

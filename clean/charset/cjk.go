@@ -35,7 +35,7 @@ const (
 // levels of GB2312, Big5 and JIS X 0208.
 var (
 	classOnce sync.Once
-	classes   map[rune]uint8
+	classes   *[0x10000]uint8 // by rune: every class holds runes of the Basic Multilingual Plane only
 )
 
 const (
@@ -47,12 +47,12 @@ const (
 )
 
 func buildClasses() {
-	classes = make(map[rune]uint8, 16000)
+	classes = new([0x10000]uint8)
 	for _, r := range topHanzi + topHanziTrad + topHanziTrad2 {
-		classes[r] |= clTop
+		mark(r, clTop)
 	}
 	for _, r := range topHangul {
-		classes[r] |= clHangul
+		mark(r, clHangul)
 	}
 	markRange("gb18030", 0xB0, 0xD7, 0xA1, 0xFE, clGB1)
 	markRange("big5", 0xA4, 0xC6, 0x40, 0x7E, clBig51)
@@ -80,12 +80,25 @@ func markRange(name string, lead0, lead1, trail0, trail1 byte, bit uint8) {
 	}
 	for _, r := range string(out) {
 		if unicode.Is(unicode.Han, r) {
-			classes[r] |= bit
+			mark(r, bit)
 		}
 	}
 }
 
+// mark adds bit to the classes of r, which must lie in the Basic
+// Multilingual Plane (TestClassesInBMP checks the lists).
+func mark(r rune, bit uint8) {
+	if r < 0x10000 {
+		classes[r] |= bit
+	}
+}
+
+// classOf is the class bits of r: a table lookup, once per rune of every
+// CJK decoding the charset decision weighs.
 func classOf(r rune) uint8 {
 	classOnce.Do(buildClasses)
+	if r < 0 || r >= 0x10000 {
+		return 0
+	}
 	return classes[r]
 }

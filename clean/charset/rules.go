@@ -47,8 +47,10 @@ func (p *page) cjkMisfit(n string) string {
 	if !f.q.clean() {
 		return fmt.Sprintf("%d invalid or unassigned sequences", f.q.bad+f.q.private)
 	}
-	if sb := p.single(); sb.score >= 0 && (!f.plausible() || n == "gb18030" && asciiTrails(p.visible())) {
-		return fmt.Sprintf("decodes to improbable characters, reads as %s", sb.name)
+	if !f.plausible() || n == "gb18030" && asciiTrails(p.visible()) {
+		if sb := p.single(); sb.score >= 0 { // scored only when asked: it is the costlier half
+			return fmt.Sprintf("decodes to improbable characters, reads as %s", sb.name)
+		}
 	}
 	if best := p.cjkFits()[0]; best.name != n && clearlyBetter(best, f) {
 		return fmt.Sprintf("%s fits clearly better", best.name)
