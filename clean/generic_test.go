@@ -306,6 +306,17 @@ var genericCases = []struct {
 		must: []string{"General UX | Final review", "Load map | done | done"},
 	},
 	{
+		// filter.go, interviewLine: 记者： before a question is the
+		// reporter's line of an interview; before names, a credit.
+		name: "interview and reporter credit",
+		page: `<div class="article"><p>记者：张三 李四</p><p>记者：你通过什么渠道最快地获取这些信息？</p>` +
+			`<p>农民：主要是看电视新闻，也听村里的广播，有时候也上网查一查农业部门发布的政策和价格信息。</p>` +
+			`<p>记者：据你了解，现在农民学习科学技术的速度怎么样？</p>` +
+			`<p>农民：比以前快多了，合作社经常请专家来村里讲课，大家有问题也可以打电话问技术员，很方便。</p></div>`,
+		must: []string{"记者：你通过什么渠道", "记者：据你了解", "农民：比以前快多了"},
+		not_: []string{"张三"},
+	},
+	{
 		// dom.go, dropTags: a form's labels are not text.
 		name: "form labels",
 		page: `<article><div class="body">` + prose("story", 6) + `<div class="settings"><label>Foreground</label><select><option>White</option></select>` +
