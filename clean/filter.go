@@ -187,28 +187,11 @@ func chromeLine(r run, n int, linkOK bool) bool {
 	return junkLine(t) && !interviewLine(t) || n <= 80 && metaPart(t) || bylineAndDate(t)
 }
 
-// interviewLine reports a reporter's question in an interview: 记者：
+// interviewLine matches a reporter's question in an interview: 记者：
 // and a sentence ("记者：你通过什么渠道获取这些信息？"), where a credit line
-// has only names after the label ("记者：张三 李四").
-func interviewLine(t string) bool {
-	rest, ok := strings.CutPrefix(strings.TrimSpace(t), "记者")
-	if !ok {
-		return false
-	}
-	rest = strings.TrimSpace(rest)
-	if rest, ok = cutColon(rest); !ok {
-		return false
-	}
-	return strings.ContainsAny(rest, "，。？！?!")
-}
-
-// cutColon cuts a leading colon, full-width or not.
-func cutColon(s string) (string, bool) {
-	if r, ok := strings.CutPrefix(s, "："); ok {
-		return r, true
-	}
-	return strings.CutPrefix(s, ":")
-}
+// has only names after the label ("记者：张三 李四"). It is asked only
+// about lines junkRe matched.
+var interviewLine = regexp.MustCompile(`^\s*记者\s*[:：].*[，。？！?!]`).MatchString
 
 // proseUnits is the length of a paragraph of prose: two lines or so.
 const proseUnits = 80
