@@ -50,6 +50,7 @@ func cleanRuns(runs []run, title string, b *budget) []string {
 	out := make([]string, 0, len(runs))
 	related := false
 	normTitle := Normalize(title)
+	rows := headlineRows(runs)
 	for i, r := range runs {
 		if b.over() {
 			break // out of time: the paragraphs kept so far
@@ -69,7 +70,7 @@ func cleanRuns(runs []run, title string, b *budget) []string {
 		if i < 4 && len(out) == 0 && normTitle != "" && normalEquals(t, normTitle) {
 			continue
 		}
-		if chromeLine(r, n, linkOK(runs, i)) {
+		if chromeLine(r, n, linkLine(r) && linkOK(runs, i, rows)) { // linkOK weighs only link lines
 			continue
 		}
 		out = append(out, t)
@@ -206,31 +207,32 @@ func linkLine(r run) bool { return r.linkUnits*10 > r.units*6 }
 // or any other link line inside the article that is not a teaser
 // pointing away from it. A lone link line between paragraphs is a call to
 // action ("Try it now"), a credit, a linked heading or a reference, which
-// Readability.js keeps with the rest of the article.
-func linkOK(runs []run, i int) bool {
+// Readability.js keeps with the rest of the article. rows marks the runs
+// in a row of headlines (headlineRows).
+func linkOK(runs []run, i int, rows []bool) bool {
 	switch o := runs[i].owner; {
 	case o == nil:
 		return false
 	case o.DataAtom == atom.Li, rowLabel(o):
 		return true
 	}
-	return !teaserLink(runs, i)
+	return !teaserLink(runs[i], rows[i])
 }
 
 // teaserLink reports a link line that points the reader away from the
 // article: one labelled as related reading ("Related: …", "Read more:
 // …"), a promotion (subscribe, a newsletter, an app), a headline set in
 // capitals, the linked heading of a card in a list of cards, or one of a
-// row of link lines that is a list of headlines without list markup.
-func teaserLink(runs []run, i int) bool {
-	r := runs[i]
+// row of link lines that is a list of headlines without list markup
+// (inRow, see headlineRows).
+func teaserLink(r run, inRow bool) bool {
 	if relatedLabelRe.MatchString(r.text) || promoRe.MatchString(r.text) || shouting(r.text) {
 		return true
 	}
 	if o := r.owner; isHeading(o.DataAtom) && o.Parent != nil && o.Parent.DataAtom == atom.Li {
 		return true
 	}
-	return headlineRow(runs, i)
+	return inRow
 }
 
 // promoRe matches the words of a link that promotes something other than
@@ -252,28 +254,31 @@ func shouting(t string) bool {
 	return up > 8 && up > 4*low
 }
 
-// headlineRow reports whether runs[i] is one of four or more link lines in
-// a row of which at least half are headline length (headlineUnits): a list
-// of stories without list markup. A row of short links ("link", "[1]")
-// is references in the text.
-func headlineRow(runs []run, i int) bool {
-	lo, hi := i, i
-	for lo > 0 && linkLine(runs[lo-1]) {
-		lo--
-	}
-	for hi+1 < len(runs) && linkLine(runs[hi+1]) {
-		hi++
-	}
-	if hi-lo+1 < 4 {
-		return false
-	}
-	long := 0
-	for _, r := range runs[lo : hi+1] {
-		if r.units >= headlineUnits {
-			long++
+// headlineRows marks the runs that are one of four or more link lines in
+// a row of which at least half are headline length (headlineUnits): a
+// list of stories without list markup. A row of short links ("link",
+// "[1]") is references in the text. One pass: each row is weighed once.
+func headlineRows(runs []run) []bool {
+	rows := make([]bool, len(runs))
+	for lo := 0; lo < len(runs); {
+		if !linkLine(runs[lo]) {
+			lo++
+			continue
 		}
+		hi, long := lo, 0
+		for ; hi < len(runs) && linkLine(runs[hi]); hi++ {
+			if runs[hi].units >= headlineUnits {
+				long++
+			}
+		}
+		if n := hi - lo; n >= 4 && long*2 >= n {
+			for k := lo; k < hi; k++ {
+				rows[k] = true
+			}
+		}
+		lo = hi
 	}
-	return long*2 >= hi-lo+1
+	return rows
 }
 
 // headlineUnits is the length of a headline: four English words or ten
