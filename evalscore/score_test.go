@@ -33,3 +33,19 @@ func TestScores(t *testing.T) {
 		t.Errorf("CharBag %v", bag)
 	}
 }
+
+func TestSplit(t *testing.T) {
+	n := map[string]int{}
+	for f, h := range halves {
+		if h != Tune && h != Check {
+			t.Fatalf("%s: half %q", f, h)
+		}
+		n[h]++
+	}
+	if n[Tune] < 250 || n[Check] < 250 {
+		t.Errorf("split has %d tune and %d check pages, want both halves of the 735 pages well filled", n[Tune], n[Check])
+	}
+	if Half("aeb/001.html") == "" || Half("trafcmp/001.html") == "" || Half("no/such.html") != "" {
+		t.Errorf("Half lookups wrong")
+	}
+}
