@@ -269,13 +269,14 @@ func topScore(bw *blockWalk, n *html.Node) float64 {
 // articleRuns returns the runs inside roots, minus chrome and link lists.
 func articleRuns(bw *blockWalk, roots []*html.Node) []run {
 	var out []run
+	teaser := teaserRuns(bw, roots)
 	for _, root := range roots {
 		st := bw.stats[root]
 		if st == nil {
 			continue
 		}
-		for _, r := range bw.runs[st.start:st.end] {
-			if r.chrome || inLinkList(bw, r.owner, root) || looseHeading(bw, r, root) {
+		for i, r := range bw.runs[st.start:st.end] {
+			if r.chrome || teaser != nil && teaser(st.start+i) || inLinkList(bw, r.owner, root) || looseHeading(bw, r, root) {
 				continue
 			}
 			out = append(out, r)
