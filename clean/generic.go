@@ -50,7 +50,7 @@ func genericRoots(bw *blockWalk) []*html.Node {
 		best, bestScore = up, max(bestScore, bw.stats[up].score)
 	}
 	best, bestScore = climb(bw, best, bestScore)
-	return withSiblings(bw, best, bestScore)
+	return firstPost(bw, withSiblings(bw, best, bestScore))
 }
 
 // creditSections scores a page cut into sections as Readability.js does

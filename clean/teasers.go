@@ -11,7 +11,7 @@ import (
 
 // Repeated blocks inside the article. A page repeats one template for
 // every item of a list: a grid of teaser cards after a story, the replies
-// under a forum post. The items share a
+// under a forum post, the posts of a blog's front page. The items share a
 // signature (tag and class names) and a parent; what they hold tells the
 // kinds apart:
 //
@@ -19,7 +19,9 @@ import (
 //     linked thumbnail or not), whatever their share of text in links
 //     (teaserRuns drops them after the article's prose);
 //   - replies end in a sign-off, a name and a time (teaserRuns drops them
-//     after the opening post).
+//     after the opening post);
+//   - posts are longer than cards and led by a link, their permalinked
+//     title or their author (firstPost keeps only the first).
 //
 // An article cut into one block per paragraph or per section shares a
 // signature too, but its blocks are led by text or by a heading that
@@ -350,3 +352,52 @@ func signOff(t string) bool {
 // name or in digits, a clock time, or an age ("3 hours ago").
 var timeRe = regexp.MustCompile(`(?i)\b\d{1,2}:\d{2}\b|\b\d{1,4}[-/.]\d{1,2}[-/.]\d{1,4}\b|` + enMonthRe.String() +
 	`|\b\d+\s+(?:second|minute|hour|day|week|month|year)s?\s+ago\b|\d{4}年\d{1,2}月\d{1,2}日`)
+
+// firstPost returns, when the article found is a listing of posts (a
+// blog's front page, a forum thread), only its first post: roots holds a
+// group of posts (postGroup) that is most of its text.
+func firstPost(bw *blockWalk, roots []*html.Node) []*html.Node {
+	total := 0
+	for _, r := range roots {
+		total += bw.stats[r].units
+	}
+	for _, g := range rootGroups(bw, roots) {
+		if postGroup(bw, g) && groupUnits(bw, g)*2 >= total {
+			return g.items[:1]
+		}
+	}
+	return roots
+}
+
+func groupUnits(bw *blockWalk, g *sibGroup) int {
+	u := 0
+	for _, n := range g.items {
+		u += bw.stats[n].units
+	}
+	return u
+}
+
+// postGroup reports a group of posts: each is longer than a card, led by
+// a link (a title that links the post's own page, or its author's name)
+// and holds a paragraph of prose.
+func postGroup(bw *blockWalk, g *sibGroup) bool {
+	for _, n := range g.items {
+		if !post(bw, n) {
+			return false
+		}
+	}
+	return true
+}
+
+func post(bw *blockWalk, n *html.Node) bool {
+	st := bw.stats[n]
+	if st.units <= cardUnits || !linkLine(bw.runs[st.start]) {
+		return false
+	}
+	for _, r := range bw.runs[st.start+1 : st.end] {
+		if !r.chrome && !r.heading && r.units >= proseUnits && !linkLine(r) {
+			return true
+		}
+	}
+	return false
+}

@@ -49,6 +49,11 @@ func reply(i int) string {
 		`<p class="sig">jroe%d, March %d, 2024 at 4:1%d pm</p></div>`, i, i, i+3, i)
 }
 
+// blogPost returns one post of a blog's front page: a linked title over prose.
+func blogPost(i int) string {
+	return fmt.Sprintf(`<div class="entry"><h2><a href="/post/%d">Post number %d</a></h2>%s</div>`, i, i, prose(fmt.Sprintf("post %d", i), 5))
+}
+
 // teaserCases are small pages with repeated blocks, each failing when
 // the rule named in its comment is taken out.
 var teaserCases = []struct {
@@ -95,6 +100,14 @@ var teaserCases = []struct {
 			reply(1) + reply(2) + reply(3) + `</div>`,
 		must: []string{"Paragraph 5 of the opening post"},
 		not_: []string{"reply 1 says", "reply 3 says", "jroe2"},
+	},
+	{
+		// firstPost: a blog's front page is a listing of posts, each led
+		// by its linked title; the first post is the article.
+		name: "blog listing of three posts",
+		page: `<div class="posts">` + blogPost(1) + blogPost(2) + blogPost(3) + `</div>`,
+		must: []string{"Paragraph 4 of the post 1"},
+		not_: []string{"Paragraph 0 of the post 2", "Post number 3"},
 	},
 }
 
