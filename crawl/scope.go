@@ -15,13 +15,14 @@ import (
 // scope decides which URLs a run may queue: hosts of the seeds and of the
 // rules' sites, each site's Follow/Capture/Deny patterns and depth limit.
 type scope struct {
-	rules    *rules.Set
-	hosts    map[string]bool // lower-case host names, no port
-	maxDepth int
+	rules     *rules.Set
+	hosts     map[string]bool // lower-case host names, no port
+	maxDepth  int
+	overRules bool // maxDepth wins over a site's max_depth
 }
 
 func newScope(cfg Config, seeds []*url.URL) *scope {
-	s := &scope{rules: cfg.Rules, hosts: map[string]bool{}, maxDepth: max(cfg.MaxDepth, 0)}
+	s := &scope{rules: cfg.Rules, hosts: map[string]bool{}, maxDepth: max(cfg.MaxDepth, 0), overRules: cfg.DepthOverRules}
 	for _, u := range seeds {
 		s.hosts[u.Hostname()] = true
 	}
@@ -57,10 +58,12 @@ func (s *scope) ruleName(u *url.URL) string {
 	return ""
 }
 
-// depthLimit is the deepest link depth followed on u's host.
+// depthLimit is the deepest link depth followed on u's host: the run's
+// limit when it overrides the rules, else the site's max_depth where set
+// (0: its seeds only), else the run's.
 func (s *scope) depthLimit(u *url.URL) int {
-	if site := s.site(u); site != nil && site.MaxDepth > 0 {
-		return site.MaxDepth
+	if site := s.site(u); site != nil && site.MaxDepth != nil && !s.overRules {
+		return *site.MaxDepth
 	}
 	return s.maxDepth
 }
