@@ -12,6 +12,7 @@ import (
 	"testing"
 	"time"
 
+	"github.com/prov-archive/prov/archive"
 	"github.com/prov-archive/prov/testweb"
 )
 
@@ -253,5 +254,25 @@ func TestLockedArchiveExits75(t *testing.T) {
 	}
 	if d := time.Since(start); d > 3*time.Second {
 		t.Errorf("took %s to give up, want about a second", d)
+	}
+}
+
+// TestCrawlLockThroughSymlink: a crawl that names a running crawl's archive
+// through a symbolic link is refused (exit 75).
+func TestCrawlLockThroughSymlink(t *testing.T) {
+	dir := t.TempDir()
+	db := filepath.Join(dir, "prov.db")
+	lock, err := archive.LockRun(db, "prov crawl", time.Now())
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer lock.Release()
+	link := filepath.Join(dir, "link.db")
+	if err := os.Symlink(db, link); err != nil {
+		t.Skipf("no symbolic links here: %v", err)
+	}
+	code, _, stderr := prov(t, "crawl", "--db", link, "http://www.example.test/")
+	if code != exitLocked {
+		t.Fatalf("crawl through a link to a locked archive: exit %d, want %d; stderr %s", code, exitLocked, stderr)
 	}
 }
