@@ -276,3 +276,44 @@ func TestCrawlLockThroughSymlink(t *testing.T) {
 		t.Fatalf("crawl through a link to a locked archive: exit %d, want %d; stderr %s", code, exitLocked, stderr)
 	}
 }
+
+// TestDemoWritesOnlyDemoArchives: prov demo never writes into $PROV_DB or
+// an archive of real crawls, refuses stray arguments, takes the run lock,
+// and may run again into its own archive.
+func TestDemoWritesOnlyDemoArchives(t *testing.T) {
+	dir := t.TempDir()
+	s := newSite(t, 3, 0)
+	real := filepath.Join(dir, "real.db")
+	if code, _, stderr := prov(t, "crawl", "--db", real, "--allow-private", "--delay", "1ms", "--quiet", s.seed()); code != 0 {
+		t.Fatalf("crawl: exit %d: %s", code, stderr)
+	}
+	before, _ := os.ReadFile(real)
+	t.Setenv("PROV_DB", real)
+	demo := filepath.Join(dir, "demo.db")
+	held, err := archive.LockRun(filepath.Join(dir, "held.db"), "prov crawl", time.Now())
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer held.Release()
+	for i, c := range []struct {
+		args []string
+		code int
+		msg  string
+	}{
+		{nil, exitUsage, "needs --db"},
+		{[]string{"--db", real}, exitFailed, "not a demo archive"},
+		{[]string{"--db", demo, "stray"}, exitUsage, "takes no arguments"},
+		{[]string{"--db", filepath.Join(dir, "held.db")}, exitLocked, "locked"},
+		{[]string{"--db", demo}, exitOK, ""},
+		{[]string{"--db", demo}, exitOK, ""}, // a previous demo's archive
+	} {
+		args := append([]string{"demo", "--out", filepath.Join(dir, fmt.Sprint("bundle", i))}, c.args...)
+		code, _, stderr := prov(t, args...)
+		if code != c.code || !strings.Contains(stderr, c.msg) {
+			t.Errorf("prov %v: exit %d, stderr %q; want exit %d saying %q", args, code, stderr, c.code, c.msg)
+		}
+	}
+	if after, _ := os.ReadFile(real); !bytes.Equal(before, after) {
+		t.Errorf("prov demo changed %s", real)
+	}
+}
