@@ -138,6 +138,9 @@ func checkExisting(path string, opts Options) (fresh bool, err error) {
 // openBolt opens the bbolt file, turning lock timeouts into *LockedError
 // and files bbolt cannot read into ErrNotArchive.
 func openBolt(path string, readOnly bool, timeout time.Duration) (*bolt.DB, error) {
+	if err := checkFile(path); err != nil {
+		return nil, err
+	}
 	bdb, err := bolt.Open(path, 0o644, &bolt.Options{ReadOnly: readOnly, Timeout: timeout})
 	switch {
 	case err == nil:
