@@ -2,9 +2,11 @@ package main
 
 import (
 	"context"
+	"errors"
 	"flag"
 	"fmt"
 	"io"
+	"io/fs"
 	"os"
 	"path/filepath"
 	"time"
@@ -86,6 +88,11 @@ func runCrawl(ctx context.Context, e *env, args []string) error {
 	if len(cfg.Seeds) == 0 {
 		return usagef("give URLs or a rules file with seeds", "nothing to crawl")
 	}
+	for _, s := range cfg.Seeds {
+		if err := crawl.CheckSeed(s); err != nil {
+			return usagef("a seed is an http:// or https:// URL with a host", "%v", err)
+		}
+	}
 	cr, err := startCrawl(dbPath(o.db, e.getenv), cfg)
 	if err != nil {
 		return err
@@ -112,6 +119,9 @@ func loadRules(files []string) (*rules.Set, error) {
 	sets := make([]*rules.Set, 0, len(files))
 	for _, f := range files {
 		s, err := rules.Load(f)
+		if errors.Is(err, fs.ErrNotExist) {
+			return nil, usagef("give an existing rules file", "%v", err)
+		}
 		if err != nil {
 			return nil, err
 		}

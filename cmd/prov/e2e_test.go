@@ -152,6 +152,16 @@ func TestExitCodes(t *testing.T) {
 	dir := t.TempDir()
 	bad := filepath.Join(dir, "bad.yaml")
 	os.WriteFile(bad, []byte("sites:\n  - name: x\n    hosts: [a.test]\n    delay: soon\n"), 0o644)
+	badSeed := filepath.Join(dir, "bad-seed.yaml")
+	os.WriteFile(badSeed, []byte("sites:\n  - name: x\n    hosts: [a.test]\n    seeds: ['http://a.test:0/']\n"), 0o644)
+	empty := filepath.Join(dir, "empty.db")
+	if code, _, stderr := prov(t, "crawl", "--db", empty, "--max-depth", "0", "--allow-private", "http://127.0.0.1:9/"); code != exitPartial {
+		t.Fatalf("crawl of a closed port: exit %d: %s", code, stderr)
+	}
+	exists := filepath.Join(dir, "exists.jsonl")
+	os.WriteFile(exists, nil, 0o644)
+	full := filepath.Join(dir, "full")
+	os.MkdirAll(filepath.Join(full, "x"), 0o755)
 	cases := []struct {
 		args []string
 		code int
@@ -165,6 +175,19 @@ func TestExitCodes(t *testing.T) {
 		{[]string{"export", "--format", "xml"}, exitUsage, "unknown --format"},
 		{[]string{"inspect"}, exitUsage, "at least one"},
 		{[]string{"works", "--db", filepath.Join(dir, "none.db"), "stray"}, exitUsage, `unexpected argument "stray"`},
+		// bad URLs, bad rules and a missing rules file are usage errors, before the archive is opened
+		{[]string{"crawl", "--db", filepath.Join(dir, "x.db"), "ht!tp://a.test/"}, exitUsage, "bad seed"},
+		{[]string{"crawl", "--db", filepath.Join(dir, "x.db"), "http://a.test:0/"}, exitUsage, `port "0"`},
+		{[]string{"crawl", "--db", filepath.Join(dir, "x.db"), "http://a.test/" + strings.Repeat("a", 32<<10)}, exitUsage, "longer than 2048"},
+		{[]string{"crawl", "--db", filepath.Join(dir, "x.db"), "--rules", badSeed}, exitUsage, `port "0"`},
+		{[]string{"crawl", "--db", filepath.Join(dir, "x.db"), "--rules", filepath.Join(dir, "none.yaml")}, exitUsage, "no such file"},
+		// an unknown URL is a failure, alike for every command that looks one up
+		{[]string{"show", "--db", empty, "http://x.test/"}, exitFailed, "not found"},
+		{[]string{"trace", "--db", empty, "http://x.test/"}, exitFailed, "not found"},
+		{[]string{"diff", "--db", empty, "http://x.test/", "http://y.test/"}, exitFailed, "not found"},
+		// an existing target is a failure, alike for every format
+		{[]string{"export", "--db", empty, "--format", "jsonl", "--out", exists}, exitFailed, "exists"},
+		{[]string{"export", "--db", empty, "--format", "bundle", "--out", full}, exitFailed, "exists"},
 	}
 	for _, c := range cases {
 		code, _, stderr := prov(t, c.args...)
