@@ -211,10 +211,10 @@ func BenchmarkEval(b *testing.B) {
 			len(files), float64(size)/1e6, float64(size)/1e6/el.Seconds())
 		prov := func(f evalFile, h string) string { return Decide(f.body, h, "").Name }
 		for _, sc := range scenarios {
-			s := evalScenario(files, want, sc.header, prov)
+			s := evalScenario(files, want, sc.header, prov, os.Getenv("EVAL_VERBOSE") != "")
 			var p score
 			if sc.name == "none" && peer != nil {
-				p = evalScenario(files, want, sc.header, func(f evalFile, _ string) string { return peer[f.rel] })
+				p = evalScenario(files, want, sc.header, func(f evalFile, _ string) string { return peer[f.rel] }, false)
 			}
 			printScenario(sc.name, s, p, sc.name == "none")
 		}
@@ -272,7 +272,8 @@ func peerLabel(name string) string {
 // evalScenario decides every file under the scenario's header and tallies
 // right decisions per truth folder and half. A decision is right when it
 // decodes to the true text or is one of the file's also_right charsets.
-func evalScenario(files []evalFile, want []string, header func(evalFile) (string, bool), decide decider) score {
+// With EVAL_VERBOSE set, prov's misses on tune files are listed.
+func evalScenario(files []evalFile, want []string, header func(evalFile) (string, bool), decide decider, verbose bool) score {
 	s := score{}
 	for i, f := range files {
 		h, ok := header(f)
@@ -289,7 +290,7 @@ func evalScenario(files []evalFile, want []string, header func(evalFile) (string
 		if cjkTruths[f.truth] {
 			s.add("CJK", f, right, fffd)
 		}
-		if !right && os.Getenv("EVAL_VERBOSE") != "" && f.half == "tune" {
+		if !right && verbose && f.half == "tune" {
 			fmt.Printf("  MISS %s [%s] -> %s\n", f.rel, h, name)
 		}
 	}

@@ -7,37 +7,48 @@ import (
 	"unicode/utf8"
 )
 
-// sbNames are the single-byte encodings the scorer compares, in the order
-// that breaks exact ties; sbLangs lists, per encoding, the letter profiles
-// of the languages written in it.
+// sbNames are the single-byte encodings the scorer compares, in the fixed
+// order of preference that doc.go gives: when several of them decode a text
+// to the same characters, the first wins (see scoreSingle). sbLangs lists,
+// per encoding, the letter profiles of the languages written in it.
 var (
 	sbNames = []string{
-		"windows-1252", "windows-1251", "windows-1250", "iso-8859-2",
-		"koi8-r", "iso-8859-5", "windows-1253", "iso-8859-7", "windows-1254",
-		"windows-1255", "iso-8859-8", "windows-1256", "ibm866", "x-mac-cyrillic",
-		"windows-1257",
+		"windows-1252", "iso-8859-15", "windows-1250", "iso-8859-2", "iso-8859-16",
+		"windows-1257", "iso-8859-13", "iso-8859-4", "windows-1254",
+		"windows-1251", "koi8-r", "koi8-u", "iso-8859-5", "x-mac-cyrillic", "ibm866",
+		"windows-1253", "iso-8859-7", "windows-1255", "iso-8859-8", "windows-1256",
 	}
-	sbLangs = map[string][]string{
-		"windows-1252":   {"de", "fr", "es", "pt", "it", "nl", "nordic"},
-		"windows-1251":   {"ru", "bg", "uk"},
-		"windows-1250":   {"cs", "sk", "pl", "hu", "hr", "ro"},
-		"iso-8859-2":     {"cs", "sk", "pl", "hu", "hr", "ro"},
+	westLangs    = []string{"de", "fr", "es", "pt", "it", "nl", "ca", "nordic", "is", "et", "sq"}
+	centralLangs = []string{"cs", "sk", "pl", "hu", "hr", "sl", "ro", "de"}
+	balticLangs  = []string{"lt", "lv", "et", "pl", "nordic", "de"}
+	cyrLangs     = []string{"ru", "bg", "uk", "be", "sr", "mk"}
+	sbLangs      = map[string][]string{
+		"windows-1252":   westLangs,
+		"iso-8859-15":    westLangs,
+		"windows-1250":   centralLangs,
+		"iso-8859-2":     centralLangs,
+		"iso-8859-16":    {"ro", "pl", "hu", "hr", "sl", "de", "fr", "it", "sq"},
+		"windows-1257":   balticLangs,
+		"iso-8859-13":    balticLangs,
+		"iso-8859-4":     {"lt", "lv", "et", "nordic", "de"},
+		"windows-1254":   {"tr"},
+		"windows-1251":   cyrLangs,
 		"koi8-r":         {"ru", "bg"},
-		"iso-8859-5":     {"ru", "bg"},
+		"koi8-u":         {"ru", "uk", "bg"},
+		"iso-8859-5":     cyrLangs,
+		"x-mac-cyrillic": cyrLangs,
+		"ibm866":         {"ru", "bg"},
 		"windows-1253":   {"el"},
 		"iso-8859-7":     {"el"},
-		"windows-1254":   {"tr"},
 		"windows-1255":   {"he"},
 		"iso-8859-8":     {"he"},
 		"windows-1256":   {"ar"},
-		"ibm866":         {"ru", "bg"},
-		"x-mac-cyrillic": {"ru", "bg"},
-		"windows-1257":   {"lt", "lv", "et"},
 	}
 )
 
 // profiles lists each language's non-ASCII letters, lower case, most
-// frequent first. Hebrew and Arabic are scored by script instead.
+// frequent first ("nordic" is Danish, Norwegian, Swedish and Finnish).
+// Hebrew and Arabic are scored by script instead.
 var profiles = map[string]string{
 	"de":     "äüößé",
 	"fr":     "éèàêçôîùâûëïœ",
@@ -45,17 +56,24 @@ var profiles = map[string]string{
 	"pt":     "ãçéáíóêõúâôà",
 	"it":     "àèéìòù",
 	"nl":     "ëéïèö",
+	"ca":     "éàèòóíçúïü",
 	"nordic": "äåöøæéü",
+	"is":     "ðáþíóúæöéý",
+	"sq":     "ëç",
 	"cs":     "íáéěýčřžšůúňťď",
 	"sk":     "áíéýčšžôúäňťľďĺŕ",
 	"pl":     "ęąóśłżćńź",
 	"hu":     "éáőöóüíúű",
 	"hr":     "čšžćđ",
+	"sl":     "čšž",
 	"ro":     "ăâîșțşţ",
 	"tr":     "ıüşçöğâ",
 	"ru":     "оеаинтсрвлкмдпуяыьгзбчйхжшюцщэфъё",
 	"bg":     "оаеинтрсвлкдпмзяъгбчйхжшщцуфюь",
 	"uk":     "оаніивтерсклудпмзяьгбчхжйшюцєїщфґ",
+	"be":     "аоыеніртсклвдмпуязьбчгшхйжцўюэёф",
+	"sr":     "аиоенртјсувлкдмпзгбшчцћхжљњђџф",
+	"mk":     "аеиорнтсвклдпмзјуѕгбчшцќжфхѓњљџ",
 	"el":     "αοιετσνηυρπκμλωδγχθφβξζψάέίόύήώςϊϋΐΰ",
 	"lt":     "ėšųįūžąčę",
 	"lv":     "āīēšūņļžčķģ",
@@ -120,23 +138,59 @@ func newSBTab(name string) *sbTab {
 	return t
 }
 
-// scoreSingle returns the best-scoring single-byte encoding for text;
-// ties keep the order of sbNames.
+// scoreSingle returns the best-scoring single-byte encoding for text.
+// Among the encodings that decode text to the same characters as the best
+// one, the first of sbNames wins, whatever their scores: a tie by identity
+// is settled by the fixed preference, not by which languages each lists.
 func scoreSingle(text []byte) sbFit {
+	h := histogram(text)
 	best := sbFit{score: -1 << 30}
 	for _, n := range sbNames {
-		if s := fitSingle(text, n); s > best.score {
+		if s := fitHist(text, &h, n); s > best.score {
 			best = sbFit{n, s}
+		}
+	}
+	for _, n := range sbNames {
+		if n == best.name || sameDecoding(&h, n, best.name) {
+			best.name = n
+			break
 		}
 	}
 	return best
 }
 
+// histogram counts the bytes of text.
+func histogram(text []byte) [256]int {
+	var h [256]int
+	for _, b := range text {
+		h[b]++
+	}
+	return h
+}
+
+// sameDecoding reports whether encodings a and b decode every non-ASCII
+// byte that occurs (h) to the same character.
+func sameDecoding(h *[256]int, a, b string) bool {
+	ta, tb := sbTable(a), sbTable(b)
+	for c := 0x80; c < 256; c++ {
+		if h[c] > 0 && ta.r[c] != tb.r[c] {
+			return false
+		}
+	}
+	return true
+}
+
 // fitSingle scores text decoded with name under the best of its languages.
 func fitSingle(text []byte, name string) int {
+	h := histogram(text)
+	return fitHist(text, &h, name)
+}
+
+// fitHist is fitSingle with the byte histogram of text already made: the
+// letter scores are per byte value, the context is per occurrence.
+func fitHist(text []byte, h *[256]int, name string) int {
 	t := sbTable(name)
 	ctx := 0
-	letters := make([]int, len(t.langs))
 	for i, b := range text {
 		if b < 0x80 {
 			continue
@@ -149,12 +203,15 @@ func fitSingle(text []byte, name string) int {
 			next = text[i+1]
 		}
 		ctx += t.context(prev, b, next)
-		for l, ls := range t.langs {
-			letters[l] += int(ls[b])
-		}
 	}
 	best := -1 << 30
-	for _, l := range letters {
+	for _, ls := range t.langs {
+		l := 0
+		for c := 0x80; c < 256; c++ {
+			if h[c] > 0 {
+				l += h[c] * int(ls[c])
+			}
+		}
 		best = max(best, l+ctx)
 	}
 	return best
