@@ -55,7 +55,7 @@ var profiles = map[string]string{
 	"es":     "éóáíñúü",
 	"pt":     "ãçéáíóêõúâôà",
 	"it":     "àèéìòù",
-	"nl":     "ëéïèö",
+	"nl":     "éëïèöáóúü",
 	"ca":     "éàèòóíçúïü",
 	"nordic": "äåöøæéü",
 	"is":     "ðáþíóúæöéý",
@@ -66,7 +66,7 @@ var profiles = map[string]string{
 	"hu":     "éáőöóüíúű",
 	"hr":     "čšžćđ",
 	"sl":     "čšž",
-	"ro":     "ăâîșțşţ",
+	"ro":     "ăîșțâ",
 	"tr":     "ıüşçöğâ",
 	"ru":     "оеаинтсрвлкмдпуяыьгзбчйхжшюцщэфъё",
 	"bg":     "оаеинтрсвлкдпмзяъгбчйхжшщцуфюь",
@@ -239,6 +239,13 @@ func letterScore(r rune, lang string) int {
 	return s
 }
 
+// variants are letters a language writes in two forms: Romanian ș and ț
+// were written ş and ţ (cedilla) in the charsets that lack the comma forms,
+// and are the same letters.
+var variants = map[string]map[rune]rune{
+	"ro": {'ş': 'ș', 'ţ': 'ț'},
+}
+
 // profileRank is r's 0-based position in lang's profile scaled to 0..20,
 // or -1 when the language does not use r.
 func profileRank(r rune, lang string) int {
@@ -247,6 +254,9 @@ func profileRank(r rune, lang string) int {
 		return scriptRank(r, unicode.Hebrew)
 	case "ar":
 		return scriptRank(r, unicode.Arabic)
+	}
+	if v, ok := variants[lang][r]; ok {
+		r = v
 	}
 	p := profiles[lang]
 	i := strings.IndexRune(p, r)
