@@ -94,6 +94,7 @@ type sbTab struct {
 	lower  [256]bool
 	upper  [256]bool
 	script [256]int8
+	apos   [256]bool     // an apostrophe, which joins a letter to a word
 	sym    [256]int16    // symbolScore of non-letters
 	langs  []*[256]int16 // in the order of sbLangs[name]
 }
@@ -126,6 +127,7 @@ func newSBTab(name string) *sbTab {
 		t.lower[b] = unicode.IsLower(r)
 		t.upper[b] = unicode.IsUpper(r)
 		t.script[b] = int8(script(r))
+		t.apos[b] = r == '\'' || r == '’' || r == 'ʼ'
 		t.sym[b] = int16(symbolScore(r))
 	}
 	for _, l := range sbLangs[name] {
@@ -273,18 +275,22 @@ func scriptRank(r rune, t *unicode.RangeTable) int {
 	return -1
 }
 
-// symbolScore weighs a non-letter: the punctuation real pages use is
-// neutral, other symbols are suspect.
+// symbolScore weighs a non-letter: the punctuation and signs running text
+// uses are neutral, rarer signs slightly suspect, other symbols more.
 func symbolScore(r rune) int {
-	if strings.ContainsRune("\u00a0«»„“”‘’‚–—…•€£¥¢©®™°§·×²³½¼¾±¿¡", r) {
+	switch {
+	case strings.ContainsRune("\u00a0«»„“”‘’‚–—…•€£©®°§·×²³¿¡", r):
 		return 0
+	case strings.ContainsRune("¥¢™½¼¾±", r):
+		return -5
 	}
 	return -15
 }
 
 // context penalises what wrong decodings produce around byte b: a symbol
 // inside a word, a capital after a small letter, two scripts in one word,
-// a lone letter of a non-Latin alphabet, a letter stuck to a digit.
+// a lone letter of a non-Latin alphabet (one next to an apostrophe is an
+// elision, as Greek writes μ’ for με), a letter stuck to a digit.
 func (t *sbTab) context(prev, b, next byte) int {
 	pl, nl := t.letter[prev], t.letter[next]
 	if !t.letter[b] {
@@ -294,7 +300,7 @@ func (t *sbTab) context(prev, b, next byte) int {
 		return -10 * (b2i(pl) + b2i(nl))
 	}
 	s := 0
-	if t.script[b] > 1 && !pl && !nl {
+	if t.script[b] > 1 && !pl && !nl && !t.apos[prev] && !t.apos[next] {
 		s -= 35
 	}
 	if isDigit(prev) || isDigit(next) {
