@@ -179,6 +179,8 @@ var singleByteTests = []struct {
 }{
 	{"latin-like CJK", "Čovjek je išao kući, a žena je čekala.", "iso-8859-2", ""},
 	{"latin-like CJK", "Šuma je bila tiha; ždral je letio nad jezerom.", "iso-8859-2", ""},
+	{"latin-like CJK", "On je že tu, še danes.", "windows-1250", ""},
+	{"latin-like CJK", "Gradnja ploščadi je bila učinkovita.", "iso-8859-2", ""},
 	{"Polish in windows-1257", "Wczoraj wieczorem poszliśmy z żoną nad rzekę; było ciepło, a dzieci bawiły się w piasku aż do zmroku.", "windows-1257", "windows-1257"},
 	{"Icelandic", "Það var einu sinni maður sem bjó á litlum bæ við sjóinn; hann þótti góður smiður og fróður um veðrið.", "iso-8859-1", "windows-1252"},
 	{"preference", "Két kis ügyes kutya fut a város szélén, és a gyerekek örülnek.", "windows-1250", "windows-1252"},

@@ -20,7 +20,8 @@ func (f cjkFit) plausible() bool {
 }
 
 // latinLike reports a reading whose multi-byte codes are mostly an
-// accented letter of a Latin text and the ASCII letter after it.
+// accented letter of a Latin text and the ASCII letter after it, among
+// ASCII bytes (see latinPairs).
 func (f cjkFit) latinLike() bool {
 	return f.latin*2 > f.pairs
 }
@@ -115,23 +116,28 @@ func kanaScore(name string) int {
 }
 
 // latinPairs walks text by the lead bytes of the CJK encoding name and
-// counts its multi-byte codes, and those that look Latin: the trail byte
-// is an ASCII letter and an ASCII letter touches the code on either side.
-// A single-byte Latin text read as CJK gives such codes ("\xe8ovjek":
-// č, then "ovjek"); real CJK text rarely does, since a code is mostly
-// followed and preceded by other codes or punctuation.
+// counts its multi-byte codes, and those that look Latin: a two-byte code
+// that stands among ASCII bytes, not next to another code, and whose trail
+// is an ASCII letter or which touches an ASCII letter. A single-byte Latin
+// text read as CJK gives such codes ("\xe8ovjek": č, then "ovjek";
+// "\x9ae" for the Slovene word "še"; "plo\xb9\xe8adi" for "ploščadi");
+// in real CJK text codes mostly follow one another.
 func latinPairs(text []byte, name string) (pairs, latin int) {
+	inCode := false // whether the byte before i ends a multi-byte code
 	for i := 0; i < len(text); i++ {
 		n := codeLen(text[i:], name)
 		if n < 2 || i+n > len(text) {
+			inCode = false
 			continue
 		}
 		pairs++
-		before := i > 0 && isASCIILetter(text[i-1])
-		after := i+n < len(text) && isASCIILetter(text[i+n])
-		if n == 2 && isASCIILetter(text[i+1]) && (before || after) {
+		asciiBefore := i == 0 || text[i-1] < 0x80 && !inCode
+		asciiAfter := i+n == len(text) || text[i+n] < 0x80
+		letterBeside := i > 0 && !inCode && isASCIILetter(text[i-1]) || i+n < len(text) && isASCIILetter(text[i+n])
+		if n == 2 && asciiBefore && asciiAfter && (isASCIILetter(text[i+1]) || letterBeside) {
 			latin++
 		}
+		inCode = true
 		i += n - 1
 	}
 	return pairs, latin
