@@ -213,3 +213,16 @@ func TestC1AgainstReading(t *testing.T) {
 		t.Errorf("Decide = %+v, want windows-1252", d)
 	}
 }
+
+// TestPreferenceDocumented: doc.go states the order of preference among
+// the single-byte candidates; it must be sbNames, the order the code uses.
+func TestPreferenceDocumented(t *testing.T) {
+	b, err := os.ReadFile("doc.go")
+	if err != nil {
+		t.Fatal(err)
+	}
+	doc := strings.Join(strings.Fields(strings.ReplaceAll(string(b), "//", "")), " ")
+	if want := strings.Join(sbNames, ", ") + "."; !strings.Contains(doc, want) {
+		t.Errorf("doc.go does not give the preference order %q", want)
+	}
+}

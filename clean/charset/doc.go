@@ -28,10 +28,11 @@
 //     wrong readings produce around a byte: a symbol inside a word, a
 //     capital after a small letter, two scripts in one word.
 //   - A CJK reading is plausible when it is clean, scores on average at
-//     least 1 per character, and is not Latin-like: a reading whose
-//     multi-byte codes are mostly an ASCII-letter trail byte with an ASCII
-//     letter touching the code (an accented letter inside a Latin word,
-//     "\xe8ovjek" read as Big5) is not.
+//     least 1 per character, and is not Latin-like. It is Latin-like when
+//     more than half its multi-byte codes stand alone among ASCII bytes and
+//     either end in an ASCII letter or touch one: accented letters inside
+//     Latin words ("\xe8ovjek", "\x9ae", "plo\xb9\xe8adi" read as Big5 or
+//     EUC-KR). This holds for every CJK charset.
 //   - The single-byte candidates, in their fixed order of preference:
 //     windows-1252, iso-8859-15, windows-1250, iso-8859-2, iso-8859-16,
 //     windows-1257, iso-8859-13, iso-8859-4, windows-1254, windows-1251,
