@@ -18,9 +18,10 @@ var (
 		"windows-1251", "koi8-r", "koi8-u", "iso-8859-5", "x-mac-cyrillic", "ibm866",
 		"windows-1253", "iso-8859-7", "windows-1255", "iso-8859-8", "windows-1256",
 	}
-	westLangs    = []string{"de", "fr", "es", "pt", "it", "nl", "ca", "nordic", "is", "et", "sq"}
+	nordicLangs  = []string{"da", "no", "sv", "fi"}
+	westLangs    = append([]string{"de", "fr", "es", "pt", "it", "nl", "ca", "is", "et", "sq"}, nordicLangs...)
 	centralLangs = []string{"cs", "sk", "pl", "hu", "hr", "sl", "ro", "de"}
-	balticLangs  = []string{"lt", "lv", "et", "pl", "nordic", "de"}
+	balticLangs  = append([]string{"lt", "lv", "et", "pl", "de"}, nordicLangs...)
 	cyrLangs     = []string{"ru", "bg", "uk", "be", "sr", "mk"}
 	sbLangs      = map[string][]string{
 		"windows-1252":   westLangs,
@@ -30,7 +31,7 @@ var (
 		"iso-8859-16":    {"ro", "pl", "hu", "hr", "sl", "de", "fr", "it", "sq"},
 		"windows-1257":   balticLangs,
 		"iso-8859-13":    balticLangs,
-		"iso-8859-4":     {"lt", "lv", "et", "nordic", "de"},
+		"iso-8859-4":     append([]string{"lt", "lv", "et", "de"}, nordicLangs...),
 		"windows-1254":   {"tr"},
 		"windows-1251":   cyrLangs,
 		"koi8-r":         {"ru", "bg"},
@@ -47,37 +48,40 @@ var (
 )
 
 // profiles lists each language's non-ASCII letters, lower case, most
-// frequent first ("nordic" is Danish, Norwegian, Swedish and Finnish).
+// frequent first.
 // Hebrew and Arabic are scored by script instead.
 var profiles = map[string]string{
-	"de":     "äüößé",
-	"fr":     "éèàêçôîùâûëïœ",
-	"es":     "éóáíñúü",
-	"pt":     "ãçéáíóêõúâôà",
-	"it":     "àèéìòù",
-	"nl":     "éëïèöáóúü",
-	"ca":     "éàèòóíçúïü",
-	"nordic": "äåöøæéü",
-	"is":     "ðáþíóúæöéý",
-	"sq":     "ëç",
-	"cs":     "íáéěýčřžšůúňťď",
-	"sk":     "áíéýčšžôúäňťľďĺŕ",
-	"pl":     "ęąóśłżćńź",
-	"hu":     "éáőöóüíúű",
-	"hr":     "čšžćđ",
-	"sl":     "čšž",
-	"ro":     "ăîșțâ",
-	"tr":     "ıüşçöğâ",
-	"ru":     "оеаинтсрвлкмдпуяыьгзбчйхжшюцщэфъё",
-	"bg":     "оаеинтрсвлкдпмзяъгбчйхжшщцуфюь",
-	"uk":     "оаніивтерсклудпмзяьгбчхжйшюцєїщфґ",
-	"be":     "аоыеніртсклвдмпуязьбчгшхйжцўюэёф",
-	"sr":     "аиоенртјсувлкдмпзгбшчцћхжљњђџф",
-	"mk":     "аеиорнтсвклдпмзјуѕгбчшцќжфхѓњљџ",
-	"el":     "αοιετσνηυρπκμλωδγχθφβξζψάέίόύήώςϊϋΐΰ",
-	"lt":     "ėšųįūžąčę",
-	"lv":     "āīēšūņļžčķģ",
-	"et":     "äõüöšž",
+	"de": "äüößé",
+	"fr": "éèàêçôîùâûëïœ",
+	"es": "éóáíñúü",
+	"pt": "ãçéáíóêõúâôà",
+	"it": "àèéìòù",
+	"nl": "éëïèöáóúü",
+	"ca": "éàèòóíçúïü",
+	"da": "åæøé",
+	"no": "øåæéòô",
+	"sv": "äåöé",
+	"fi": "äöšžå",
+	"is": "ðáþíóúæöéý",
+	"sq": "ëç",
+	"cs": "íáéěýčřžšůúňťď",
+	"sk": "áíéýčšžôúäňťľďĺŕ",
+	"pl": "ęąóśłżćńź",
+	"hu": "éáőöóüíúű",
+	"hr": "čšžćđ",
+	"sl": "čšž",
+	"ro": "ăîșțâ",
+	"tr": "ıüşçöğâ",
+	"ru": "оеаинтсрвлкмдпуяыьгзбчйхжшюцщэфъё",
+	"bg": "оаеинтрсвлкдпмзяъгбчйхжшщцуфюь",
+	"uk": "оаніивтерсклудпмзяьгбчхжйшюцєїщфґ",
+	"be": "аоыеніртсклвдмпуязьбчгшхйжцўюэёф",
+	"sr": "аиоенртјсувлкдмпзгбшчцћхжљњђџф",
+	"mk": "аеиорнтсвклдпмзјуѕгбчшцќжфхѓњљџ",
+	"el": "αοιετσνηυρπκμλωδγχθφβξζψάέίόύήώςϊϋΐΰ",
+	"lt": "ėšųįūžąčę",
+	"lv": "āīēšūņļžčķģ",
+	"et": "äõüöšž",
 }
 
 // sbFit is how well one single-byte encoding and language explain a text.
