@@ -55,7 +55,7 @@ var profiles = map[string]string{
 	"fr": "éèàêçôîùâûëïœ",
 	"es": "éóáíñúü",
 	"pt": "ãçéáíóêõúâôà",
-	"it": "àèéìòù",
+	"it": "èàùòìé",
 	"nl": "éëïèöáóúü",
 	"ca": "éàèòóíçúïü",
 	"da": "åæøé",
@@ -101,6 +101,7 @@ type sbTab struct {
 	apos   [256]bool     // an apostrophe, which joins a letter to a word
 	sym    [256]int16    // symbolScore of non-letters
 	langs  []*[256]int16 // in the order of sbLangs[name]
+	inner  []*[256]int16 // the same, for a byte that does not end a word
 }
 
 var (
@@ -135,11 +136,16 @@ func newSBTab(name string) *sbTab {
 		t.sym[b] = int16(symbolScore(r))
 	}
 	for _, l := range sbLangs[name] {
-		var ls [256]int16
+		var ls, in [256]int16
 		for b := 0x80; b < 256; b++ {
 			ls[b] = int16(letterScore(t.r[b], l))
+			in[b] = ls[b]
+			if finalOnly[l] && ls[b] > 0 && t.letter[b] {
+				in[b] = -20 // as a letter the language does not use
+			}
 		}
 		t.langs = append(t.langs, &ls)
+		t.inner = append(t.inner, &in)
 	}
 	return t
 }
@@ -149,15 +155,15 @@ func newSBTab(name string) *sbTab {
 // one, the first of sbNames wins, whatever their scores: a tie by identity
 // is settled by the fixed preference, not by which languages each lists.
 func scoreSingle(text []byte) sbFit {
-	h := histogram(text)
+	h := newHist(text)
 	best := sbFit{score: -1 << 30}
 	for _, n := range sbNames {
-		if s := fitHist(text, &h, n); s > best.score {
+		if s := fitHist(text, h, n); s > best.score {
 			best = sbFit{n, s}
 		}
 	}
 	for _, n := range sbNames {
-		if n == best.name || sameDecoding(&h, n, best.name) {
+		if n == best.name || sameDecoding(h, n, best.name) {
 			best.name = n
 			break
 		}
@@ -165,21 +171,33 @@ func scoreSingle(text []byte) sbFit {
 	return best
 }
 
-// histogram counts the bytes of text.
-func histogram(text []byte) [256]int {
-	var h [256]int
-	for _, b := range text {
-		h[b]++
+// hist counts the non-ASCII bytes of a text, and of those the ones that
+// end a word: the next byte is ASCII but no letter, or there is none. That
+// holds whatever the charset, since it looks at ASCII only.
+type hist struct {
+	all, final [256]int
+}
+
+func newHist(text []byte) *hist {
+	h := &hist{}
+	for i, b := range text {
+		if b < 0x80 {
+			continue
+		}
+		h.all[b]++
+		if i+1 == len(text) || text[i+1] < 0x80 && !isASCIILetter(text[i+1]) {
+			h.final[b]++
+		}
 	}
 	return h
 }
 
 // sameDecoding reports whether encodings a and b decode every non-ASCII
 // byte that occurs (h) to the same character.
-func sameDecoding(h *[256]int, a, b string) bool {
+func sameDecoding(h *hist, a, b string) bool {
 	ta, tb := sbTable(a), sbTable(b)
 	for c := 0x80; c < 256; c++ {
-		if h[c] > 0 && ta.r[c] != tb.r[c] {
+		if h.all[c] > 0 && ta.r[c] != tb.r[c] {
 			return false
 		}
 	}
@@ -188,13 +206,13 @@ func sameDecoding(h *[256]int, a, b string) bool {
 
 // fitSingle scores text decoded with name under the best of its languages.
 func fitSingle(text []byte, name string) int {
-	h := histogram(text)
-	return fitHist(text, &h, name)
+	return fitHist(text, newHist(text), name)
 }
 
 // fitHist is fitSingle with the byte histogram of text already made: the
-// letter scores are per byte value, the context is per occurrence.
-func fitHist(text []byte, h *[256]int, name string) int {
+// letter scores are per byte value (and word end), the context is per
+// occurrence.
+func fitHist(text []byte, h *hist, name string) int {
 	t := sbTable(name)
 	ctx := 0
 	for i, b := range text {
@@ -211,11 +229,12 @@ func fitHist(text []byte, h *[256]int, name string) int {
 		ctx += t.context(prev, b, next)
 	}
 	best := -1 << 30
-	for _, ls := range t.langs {
+	for i, ls := range t.langs {
+		in := t.inner[i]
 		l := 0
 		for c := 0x80; c < 256; c++ {
-			if h[c] > 0 {
-				l += h[c] * int(ls[c])
+			if n := h.all[c]; n > 0 {
+				l += h.final[c]*int(ls[c]) + (n-h.final[c])*int(in[c])
 			}
 		}
 		best = max(best, l+ctx)
@@ -244,6 +263,11 @@ func letterScore(r rune, lang string) int {
 	}
 	return s
 }
+
+// finalOnly are the languages that write their accented letters only at
+// the end of a word: Italian accents a word's last vowel (è, città,
+// perché, più, così) and nowhere else.
+var finalOnly = map[string]bool{"it": true}
 
 // variants are letters a language writes in two forms: Romanian ș and ț
 // were written ş and ţ (cedilla) in the charsets that lack the comma forms,
