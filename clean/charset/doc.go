@@ -22,7 +22,8 @@
 //     non-ASCII character in twenty is invalid or private-use.
 //   - A single-byte fit scores the non-ASCII bytes of the text under each
 //     language written in the charset (a letter profile: the language's
-//     non-ASCII letters, most frequent first) and keeps the best language.
+//     non-ASCII letters, most frequent first; Italian's count only at a
+//     word's end, where Italian writes them) and keeps the best language.
 //     Undefined bytes and C1 controls (0x80-0x9F read as U+0080-U+009F)
 //     count far against a reading, rare signs a little, and so do what
 //     wrong readings produce around a byte: a symbol inside a word, a
