@@ -44,7 +44,8 @@ type inspection struct {
 	Publisher        string                `json:"publisher"`
 	Author           string                `json:"author"`
 	Canonical        string                `json:"canonical"`
-	Extractor        string                `json:"extractor"`
+	Extractor        string                `json:"extractor"`           // clean.Extractor*: rule, generic, fallback-readability, fallback-block
+	Rule             string                `json:"rule,omitempty"`      // the site rule in force, whichever extractor won
 	NextPage         string                `json:"next_page,omitempty"` // an article split over pages: the page after this one
 	PrevPage         string                `json:"prev_page,omitempty"`
 	PageNumber       int                   `json:"page_number,omitempty"`
@@ -122,6 +123,9 @@ func (o *inspectOptions) inspect(ctx context.Context, set *rules.Set, in string)
 	}
 	ins := inspectionOf(doc)
 	ins.URL, ins.Status = in, status
+	if input.Site != nil {
+		ins.Rule = input.Site.Name
+	}
 	return ins
 }
 
@@ -183,8 +187,12 @@ func printInspection(w io.Writer, ins inspection) {
 	if ins.PageNumber > 0 {
 		fmt.Fprintf(w, "page:        %d of an article split over pages; previous %s, next %s\n", ins.PageNumber, orNone(ins.PrevPage), orNone(ins.NextPage))
 	}
+	extractor := ins.Extractor
+	if ins.Rule != "" {
+		extractor += " (site rule " + ins.Rule + ")"
+	}
 	fmt.Fprintf(w, "extractor:   %s\ntext_sha256: %s\ntext:        %d characters, %d paragraphs\n\n%s\n\n",
-		ins.Extractor, ins.TextSHA256, len([]rune(ins.Text)), paragraphs(ins.Text), ins.Text)
+		extractor, ins.TextSHA256, len([]rune(ins.Text)), paragraphs(ins.Text), ins.Text)
 }
 
 func paragraphs(text string) int {
