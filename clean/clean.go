@@ -74,7 +74,7 @@ func cleanHTML(src string, in Input, b *budget) (*Document, error) {
 
 	e := extract(&parsed{root: root, bw: bw, title: doc.Title, url: in.URL, b: b}, gq, in.Site, doc)
 	paras := dropPagers(e.paras)
-	doc.Extractor = e.extractor
+	doc.Extractor, doc.Captions = e.extractor, e.captions
 	doc.Text = strings.Join(paras, "\n\n")
 	norm := Normalize(doc.Text) // once, for the hash and the sketch
 	doc.TextSHA256 = hashNormal(norm)
@@ -159,6 +159,7 @@ func ruleText(gq *goquery.Document, s *rules.Site, doc *Document, b *budget) ext
 		}
 		e := finish(rs, doc.Title, b, ExtractorRule)
 		out.paras = append(out.paras, e.paras...)
+		out.captions = append(out.captions, e.captions...)
 	}
 	return out
 }

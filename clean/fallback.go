@@ -34,7 +34,7 @@ const (
 //
 // The largest text block is the element whose own paragraphs (the runs it
 // is the container of, see container) hold the most units outside links,
-// leaving out structural chrome and captions. A page has visible prose
+// leaving out structural chrome and figures. A page has visible prose
 // when that block holds at least proseUnits (80 units: two lines). On such
 // a page a text is far less than the block, and the next extractor runs,
 // when its units are fewer than a shortDivisor-th of the block's; a
@@ -57,8 +57,8 @@ const readabilityElems = 20_000
 
 // extraction is what one extractor made of a page.
 type extraction struct {
-	paras     []string
-	extractor string
+	paras, captions []string
+	extractor       string
 }
 
 // units is the extraction's length, in units.
@@ -208,7 +208,9 @@ func blockText(pg *parsed, block textBlock) extraction {
 	return finish(block.runs, pg.title, pg.b, ExtractorBlock)
 }
 
-// finish turns an extractor's runs into its extraction: chrome lines dropped.
+// finish turns an extractor's runs into its extraction: captions set
+// apart, chrome lines dropped.
 func finish(runs []run, title string, b *budget, extractor string) extraction {
-	return extraction{paras: cleanRuns(runs, title, b), extractor: extractor}
+	text, caps := splitCaptions(runs)
+	return extraction{paras: cleanRuns(text, title, b), captions: caps, extractor: extractor}
 }

@@ -20,7 +20,8 @@ const retryUnits = 500
 // relaxed pass that ignores all but strong ones runs and the longer result
 // wins. When nothing scores at all (a page of a few short lines), the
 // page's non-chrome text is the article. Past the budget, no second pass
-// runs. What is still short then is for fallback to mend.
+// runs. Captions are set apart in every pass (splitCaptions); what is
+// still short then is for fallback to mend.
 func genericText(root *html.Node, bw *blockWalk, title string) extraction {
 	b := bw.budget
 	e := finish(withoutTitleHeading(bw.runs, articleRuns(bw, genericRoots(bw)), title), title, b, ExtractorGeneric)
