@@ -17,7 +17,8 @@ const (
 )
 
 // Extraction never leaves a page with visible prose empty. The extractors
-// run in this order, each only when every one before it came out short:
+// run in this order, each only when the ones before it came out short
+// (thresholds below):
 //
 //  1. the site rule's Content selection (ExtractorRule), when the rule
 //     names one; it is trusted, so it is short only when it finds nothing;
@@ -25,7 +26,7 @@ const (
 //     retryUnits (ExtractorGeneric; see genericText);
 //  3. the structural pass: the generic scorer again with no class/id hint
 //     at all, chrome being only what the markup says it is (nav, aside,
-//     header and footer outside the article, forms, hidden elements),
+//     footer, header outside the article, forms, hidden elements),
 //     still ExtractorGeneric: an article in a wrapper named "widget Blog"
 //     or "PageBuilder-pageRow" is hidden by hints, not by structure;
 //  4. go-readability on the decoded page (ExtractorReadability), a second
@@ -45,8 +46,8 @@ const (
 // The twelfth was measured on the 609 extraction eval pages: of the pages
 // whose text is under a twelfth of their largest block, every tune page
 // had F1 0 (an empty or wrong text); the lowest ratio of a page the
-// generic scorer gets right is 0.093 (a Chinese page whose largest block is a
-// long list beside a short article), above the twelfth (0.083), so a tenth
+// generic scorer gets right is 0.093 (a Chinese blog post whose largest
+// block is its long comment thread), above the twelfth (0.083), so a tenth
 // would have fired on it. It fires on 6 pages: 4 tune, 2 check.
 const shortDivisor = 12
 
