@@ -25,6 +25,7 @@ type crawler struct {
 	out    *outbox
 	c      *colly.Collector
 	traps  *traps
+	cancel context.CancelCauseFunc // ends ctx: the run stops at once
 }
 
 // Keys of what a worker and colly's callbacks share in a colly.Context.
@@ -91,7 +92,7 @@ func (cr *crawler) refused(key string, depth int, err error) {
 	if errors.Is(err, ErrRobotsDisallowed) || errors.Is(err, colly.ErrRobotsTxtBlocked) {
 		cr.cfg.Stats.RobotsBlocked.Add(1)
 		cr.cfg.Logger.Debug("robots.txt disallows", "url", key)
-		cr.front.settle(key)
+		cr.fail(cr.front.settle(key))
 		return
 	}
 	if cr.ctx.Err() != nil {
@@ -101,7 +102,18 @@ func (cr *crawler) refused(key string, depth int, err error) {
 	p := pageFrom(nil, key, cr.cfg)
 	p.Depth, p.Rule = depth, cr.scope.ruleName(u)
 	p.Err = fmt.Errorf("crawl: fetch %s: %w", key, err)
-	cr.emit(p, key)
+	cr.emit(p, key, nil)
+}
+
+// fail stops the run when err (a frontier write's) is not nil, and
+// reports whether it did. The frontier keeps its first error, which Run
+// returns.
+func (cr *crawler) fail(err error) bool {
+	if err == nil {
+		return false
+	}
+	cr.cancel(err)
+	return true
 }
 
 func (cr *crawler) onRequest(r *colly.Request) {
@@ -127,8 +139,7 @@ func (cr *crawler) onResponse(resp *colly.Response) {
 	if p.Status == 304 && kind == kindPage {
 		found = cr.storedLinks(p)
 	}
-	cr.emit(p, resp.Request.Ctx.Get(ctxKey))
-	cr.enqueue(found, p.Depth)
+	cr.emit(p, resp.Request.Ctx.Get(ctxKey), found)
 }
 
 func kindFrom(ctx *colly.Context) byte {
@@ -144,7 +155,7 @@ func (cr *crawler) onError(resp *colly.Response, err error) {
 	if cr.retry(resp.Request.Ctx, p) {
 		return
 	}
-	cr.emit(p, resp.Request.Ctx.Get(ctxKey))
+	cr.emit(p, resp.Request.Ctx.Get(ctxKey), nil)
 }
 
 // retry marks the fetch handled and, when p is worth another try and tries
@@ -182,27 +193,42 @@ func (cr *crawler) page(r *colly.Request) Page {
 	return p
 }
 
-// emit sends p unless it is a document read only for its URLs (a
-// sitemap, feed or robots.txt found by discovery), or a page with the same
-// canonical URL was already sent for another fetch (a rel=canonical
-// duplicate); those are settled here since they are not stored. key is
-// the frontier's URL for the fetch.
-func (cr *crawler) emit(p Page, key string) {
+// emit queues found, what p's fetch found, then sends p unless it is a
+// document read only for its URLs (a sitemap, feed or robots.txt found by
+// discovery), or a page with the same canonical URL was already sent for
+// another fetch (a rel=canonical duplicate); those are settled here since
+// they are not stored. key is the frontier's URL for the fetch.
+//
+// A URL is done (settled here, or stored once sent) only after its links
+// are queued: a run stopped by a failed frontier write in between fetches
+// the URL again, rather than losing what it links to. Nothing is sent
+// after a failed write.
+func (cr *crawler) emit(p Page, key string, found []link) {
 	if cr.front.kind(key) != kindPage {
-		cr.readDoc(p, key)
+		if cr.enqueue(found, p.Depth) == nil {
+			cr.readDoc(p, key)
+		}
 		return
 	}
-	if p.Err != nil {
-		cr.front.giveUpClaim(key)
+	if p.Err != nil && cr.fail(cr.front.giveUpClaim(key)) {
+		return
 	}
+	earlier := ""
 	if p.Err == nil && p.CanonicalURL != "" {
-		if earlier := cr.front.claim(p.CanonicalURL, p.RequestedURL); earlier != "" {
-			cr.cfg.Stats.Duplicates.Add(1)
-			cr.cfg.Logger.Debug("canonical already fetched; page not sent",
-				"url", p.RequestedURL, "canonical", p.CanonicalURL, "fetched_as", earlier)
-			cr.front.settle(key)
+		var err error
+		if earlier, err = cr.front.claim(p.CanonicalURL, p.RequestedURL); cr.fail(err) {
 			return
 		}
+	}
+	if cr.enqueue(found, p.Depth) != nil {
+		return
+	}
+	if earlier != "" {
+		cr.cfg.Stats.Duplicates.Add(1)
+		cr.cfg.Logger.Debug("canonical already fetched; page not sent",
+			"url", p.RequestedURL, "canonical", p.CanonicalURL, "fetched_as", earlier)
+		cr.fail(cr.front.settle(key))
+		return
 	}
 	if cr.out.send(p) {
 		cr.cfg.Stats.Fetched.Add(1)
@@ -217,14 +243,16 @@ func (cr *crawler) flushOrphans() {
 		if p.Err == nil {
 			p.Err = fmt.Errorf("crawl: fetch %s: response not processed by the collector", p.RequestedURL)
 		}
-		cr.emit(p, p.RequestedURL)
+		cr.emit(p, p.RequestedURL, nil)
 	}
 }
 
 // readDoc settles a sitemap or feed that was fetched for its URLs. One
 // that failed is not a failed page: it is noted, and the crawl goes on.
 func (cr *crawler) readDoc(p Page, key string) {
-	cr.front.settle(key)
+	if cr.fail(cr.front.settle(key)) {
+		return
+	}
 	if p.Err != nil || p.Status < 200 || p.Status > 299 {
 		cr.cfg.Logger.Debug("sitemap or feed not read", "url", key, "status", p.Status, "err", p.Err)
 		return

@@ -18,7 +18,14 @@ import (
 // cancelled (pages not yet sent are dropped; requests still waiting for
 // their host's turn give up without touching the network), and an error
 // before crawling when the configuration is unusable.
+//
+// A failed write of the frontier (a full disk), whoever made it (Done is
+// the caller's), stops the run at once, as a cancelled ctx does, and Run
+// returns that first error: nothing is fetched on the strength of a write
+// that did not happen.
 func Run(ctx context.Context, cfg Config, pages chan<- Page) error {
+	ctx, cancel := context.WithCancelCause(ctx)
+	defer cancel(nil)
 	out := &outbox{ch: pages, ctx: ctx}
 	defer out.close()
 	cfg = cfg.withDefaults()
@@ -38,7 +45,22 @@ func Run(ctx context.Context, cfg Config, pages chan<- Page) error {
 	if err != nil {
 		return err
 	}
-	return cr.run(ctx, seeds)
+	cr.cancel = cancel
+	go stopOnFailure(ctx, cfg.Frontier, cancel)
+	err = cr.run(ctx, seeds)
+	if ferr := cfg.Frontier.Err(); ferr != nil {
+		return ferr
+	}
+	return err
+}
+
+// stopOnFailure ends ctx at f's first failed write, until ctx ends.
+func stopOnFailure(ctx context.Context, f *Frontier, cancel context.CancelCauseFunc) {
+	select {
+	case <-f.Failed():
+		cancel(f.Err())
+	case <-ctx.Done():
+	}
 }
 
 // seedURLs canonicalises the seeds; a bad seed is a configuration error.

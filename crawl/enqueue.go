@@ -42,7 +42,8 @@ func (cr *crawler) discoverSeeds(seeds []*url.URL) {
 // deeper, sitemaps and feeds (read for more pages, not a step of their
 // own) at depth. What is out of scope, a trap, over a limit, or listed by
 // a sitemap as unchanged since its last capture is skipped and counted.
-func (cr *crawler) enqueue(found []link, depth int) {
+// It returns the frontier's error when a write failed (the run stops).
+func (cr *crawler) enqueue(found []link, depth int) error {
 	byKind := map[byte][]string{}
 	for _, l := range found {
 		if l.Kind == kindFeed && cr.cfg.NoDiscovery {
@@ -63,8 +64,11 @@ func (cr *crawler) enqueue(found []link, depth int) {
 		if kind == kindPage {
 			d = depth + 1
 		}
-		cr.add(byKind[kind], d, kind)
+		if err := cr.add(byKind[kind], d, kind); err != nil {
+			return err
+		}
 	}
+	return cr.front.Err()
 }
 
 // screen returns why l, found for depth, is not queued; "" when it may be.
@@ -100,7 +104,9 @@ func (cr *crawler) unchanged(l link) bool {
 	if last.IsZero() || !last.After(l.LastMod) {
 		return false
 	}
-	return cr.front.markReached(l.URL)
+	added, err := cr.front.markReached(l.URL)
+	cr.fail(err)
+	return added
 }
 
 // followStored queues the links of the stored copy of a page a sitemap
@@ -112,15 +118,17 @@ func (cr *crawler) followStored(key string, depth int) {
 	}
 }
 
-// add queues keys of kind at depth and counts those over a limit.
-func (cr *crawler) add(keys []string, depth int, kind byte) {
+// add queues keys of kind at depth and counts those over a limit; a
+// failed write stops the run and is returned.
+func (cr *crawler) add(keys []string, depth int, kind byte) error {
 	_, over, err := cr.front.add(keys, depth, kind, cr.budget())
-	if err != nil {
-		cr.cfg.Logger.Error("frontier", "err", err)
+	if cr.fail(err) {
+		return err
 	}
 	for _, s := range over {
 		cr.skipped(s.key, s.reason)
 	}
+	return nil
 }
 
 // skipped counts a link not queued and notes why.
@@ -130,17 +138,24 @@ func (cr *crawler) skipped(key, reason string) {
 }
 
 // readRobots reads the Sitemap: lines of the robots.txt at key (fetched
-// once per run, for the robots.txt check too) and queues the sitemaps.
+// once per run, for the robots.txt check too), queues the sitemaps, then
+// settles key.
 func (cr *crawler) readRobots(key string, depth int) {
-	defer cr.front.settle(key)
+	if cr.enqueue(cr.robotsSitemaps(key), depth) == nil {
+		cr.fail(cr.front.settle(key))
+	}
+}
+
+// robotsSitemaps returns the sitemaps the robots.txt at key names.
+func (cr *crawler) robotsSitemaps(key string) []link {
 	u, err := url.Parse(key)
 	if err != nil {
-		return
+		return nil
 	}
 	data, err := cr.robots.rules(cr.ctx, u)
 	if err != nil {
 		cr.cfg.Logger.Debug("robots.txt not read for sitemaps", "url", key, "err", err)
-		return
+		return nil
 	}
 	cr.cfg.Stats.Discovery.Add(1)
 	var found []link
@@ -149,5 +164,5 @@ func (cr *crawler) readRobots(key string, depth int) {
 			found = append(found, link{URL: c, Kind: kindSitemap})
 		}
 	}
-	cr.enqueue(found, depth)
+	return found
 }

@@ -148,8 +148,11 @@ func (rp *redirectPolicy) checkSeen(req *http.Request, via []*http.Request) erro
 		return err
 	}
 	first, _ := Canonicalize(via[0].URL.String())
-	if key == first || rp.front.markReached(key) {
+	if key == first {
 		return nil
+	}
+	if added, err := rp.front.markReached(key); added || err != nil {
+		return err
 	}
 	if inChain(key, via) {
 		return fmt.Errorf("crawl: redirect loop back to %s", key)

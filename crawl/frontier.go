@@ -26,6 +26,8 @@ import (
 type Frontier struct {
 	db      *bolt.DB
 	path    string
+	opts    FrontierOptions
+	fail    *broken // the first failed write, sticky
 	temp    bool
 	begun   time.Time
 	resumed int // URLs pending when the run began
@@ -64,7 +66,12 @@ var (
 // again the URLs a killed run had taken but not stored. path "" makes a
 // temporary file that Close and Finish remove.
 func OpenFrontier(path string) (*Frontier, error) {
-	f := &Frontier{path: path, changed: make(chan struct{}), held: map[int]int{}, levelChanged: make(chan struct{})}
+	return OpenFrontierWith(path, FrontierOptions{})
+}
+
+// OpenFrontierWith is OpenFrontier with options.
+func OpenFrontierWith(path string, opts FrontierOptions) (*Frontier, error) {
+	f := &Frontier{path: path, opts: opts, fail: newBroken(), changed: make(chan struct{}), held: map[int]int{}, levelChanged: make(chan struct{})}
 	if path == "" {
 		tmp, err := os.CreateTemp("", "prov-frontier-*")
 		if err != nil {
@@ -224,13 +231,6 @@ func (f *Frontier) Finish() error {
 		err = rmErr
 	}
 	if err != nil {
-		return fmt.Errorf("crawl: frontier: %w", err)
-	}
-	return nil
-}
-
-func (f *Frontier) update(fn func(tx *bolt.Tx) error) error {
-	if err := f.db.Update(fn); err != nil {
 		return fmt.Errorf("crawl: frontier: %w", err)
 	}
 	return nil

@@ -101,13 +101,14 @@ func hostOf(key string) string {
 }
 
 // markReached adds key to the seen set without queueing it (a redirect
-// target or a rel=canonical) and reports whether it was new.
-func (f *Frontier) markReached(key string) bool {
+// target or a rel=canonical) and reports whether it was new; a failed
+// write reports false with the error.
+func (f *Frontier) markReached(key string) (bool, error) {
 	if f.state(key) != 0 {
-		return false
+		return false, nil
 	}
 	added := false
-	f.update(func(tx *bolt.Tx) error {
+	err := f.update(func(tx *bolt.Tx) error {
 		seen := tx.Bucket(fbSeen)
 		if seen.Get([]byte(key)) != nil {
 			return nil
@@ -115,7 +116,7 @@ func (f *Frontier) markReached(key string) bool {
 		added = true
 		return seen.Put([]byte(key), []byte{stReached, 0})
 	})
-	return added
+	return added && err == nil, err
 }
 
 // state returns key's state, 0 when unseen.
@@ -143,7 +144,9 @@ type entry struct {
 //
 // URLs are taken from the file takeBatch at a time, in one transaction,
 // and handed out in order from memory: a taken URL that a killed run never
-// fetched is queued again by the next run, like any other taken URL.
+// fetched is queued again by the next run, like any other taken URL. A
+// batch whose transaction failed is handed out to nobody: its URLs are
+// still queued in the file.
 func (f *Frontier) take(maxPages int) (e entry, ok, over bool, err error) {
 	f.takeMu.Lock()
 	defer f.takeMu.Unlock()
@@ -234,7 +237,10 @@ func (f *Frontier) takeBatch(maxPages int) (batch []entry, over bool, err error)
 		}
 		return nil
 	})
-	return batch, over, err
+	if err != nil {
+		return nil, false, err
+	}
+	return batch, over, nil
 }
 
 // markTaken moves e from the queue's counters to taken.
@@ -275,9 +281,10 @@ func kindOf(tx *bolt.Tx, key string) byte {
 
 // settle marks key done without a capture (robots.txt said no, or its
 // page was a duplicate that is not stored), and gives up the claim its
-// take made, since its fetch produced no page.
-func (f *Frontier) settle(key string) {
-	f.update(func(tx *bolt.Tx) error {
+// take made, since its fetch produced no page. Whatever key's fetch
+// found must be queued before: a settled URL is never fetched again.
+func (f *Frontier) settle(key string) error {
+	return f.update(func(tx *bolt.Tx) error {
 		seen := tx.Bucket(fbSeen)
 		v := seen.Get([]byte(key))
 		if v == nil {
@@ -297,14 +304,14 @@ func (f *Frontier) settle(key string) {
 // take claimed each page's own URL already, so the common case (the page
 // is its own canonical URL) is settled by a read; only a redirect or a
 // rel=canonical writes, and gives up requested's own claim, which its fetch
-// did not produce.
-func (f *Frontier) claim(canonical, requested string) (earlier string) {
+// did not produce. A failed write returns the error and claims nothing.
+func (f *Frontier) claim(canonical, requested string) (earlier string, err error) {
 	if by := f.claimant(canonical); by == requested {
-		return ""
+		return "", nil
 	} else if by != "" {
-		return by
+		return by, nil
 	}
-	f.update(func(tx *bolt.Tx) error {
+	err = f.update(func(tx *bolt.Tx) error {
 		b := tx.Bucket(fbClaims)
 		if prev := b.Get([]byte(canonical)); prev != nil && string(prev) != requested {
 			earlier = string(prev)
@@ -322,7 +329,7 @@ func (f *Frontier) claim(canonical, requested string) (earlier string) {
 		}
 		return nil
 	})
-	return earlier
+	return earlier, err
 }
 
 // unclaim gives up key's claim on itself when its own fetch holds it.
@@ -336,11 +343,11 @@ func unclaim(tx *bolt.Tx, key string) error {
 
 // giveUpClaim gives up the claim key's take made when its fetch produced no
 // page (it failed).
-func (f *Frontier) giveUpClaim(key string) {
+func (f *Frontier) giveUpClaim(key string) error {
 	if f.claimant(key) != key {
-		return
+		return nil
 	}
-	f.update(func(tx *bolt.Tx) error { return unclaim(tx, key) })
+	return f.update(func(tx *bolt.Tx) error { return unclaim(tx, key) })
 }
 
 // claimant returns the URL whose fetch claimed canonical, "" for none.

@@ -91,10 +91,10 @@ func TestClaimByTake(t *testing.T) {
 	f := openTestFrontier(t)
 	f.add([]string{"http://x.test/b"}, 0, kindPage, budget{})
 	takeAll(t, f, 0)
-	if by := f.claim("http://x.test/b", "http://x.test/b"); by != "" {
+	if by, _ := f.claim("http://x.test/b", "http://x.test/b"); by != "" {
 		t.Fatalf("the page's own fetch lost its claim to %q", by)
 	}
-	if by := f.claim("http://x.test/b", "http://x.test/a"); by != "http://x.test/b" {
+	if by, _ := f.claim("http://x.test/b", "http://x.test/a"); by != "http://x.test/b" {
 		t.Errorf("a redirect from /a to the fetched /b: claimed by %q, want /b", by)
 	}
 }
@@ -114,7 +114,7 @@ func TestClaimGivenUp(t *testing.T) {
 			f.add([]string{"http://x.test/b"}, 0, kindPage, budget{})
 			takeAll(t, f, 0)
 			giveUp(f)
-			if by := f.claim("http://x.test/b", "http://x.test/a"); by != "" {
+			if by, _ := f.claim("http://x.test/b", "http://x.test/a"); by != "" {
 				t.Errorf("/a landing on /b was judged a duplicate of %q", by)
 			}
 		})
@@ -126,11 +126,11 @@ func TestClaimGivenUp(t *testing.T) {
 func TestClaimBeforeTakeKept(t *testing.T) {
 	f := openTestFrontier(t)
 	f.add([]string{"http://x.test/b"}, 0, kindPage, budget{})
-	if by := f.claim("http://x.test/b", "http://x.test/a"); by != "" {
+	if by, _ := f.claim("http://x.test/b", "http://x.test/a"); by != "" {
 		t.Fatalf("first claim lost to %q", by)
 	}
 	takeAll(t, f, 0)
-	if by := f.claim("http://x.test/b", "http://x.test/b"); by != "http://x.test/a" {
+	if by, _ := f.claim("http://x.test/b", "http://x.test/b"); by != "http://x.test/a" {
 		t.Errorf("/b's own fetch: claimed by %q, want /a", by)
 	}
 }

@@ -41,9 +41,7 @@ func (w *workers) loop() {
 		queued, finished := cr.front.wait(), w.waitIdle()
 		w.setBusy(1, false)
 		e, ok, over, err := cr.front.take(cr.cfg.MaxPages)
-		if err != nil {
-			cr.cfg.Logger.Error("frontier", "err", err)
-		}
+		cr.fail(err)
 		if ok {
 			if cr.front.awaitLevel(cr.ctx, e.depth) == nil {
 				cr.fetch(e)
@@ -97,7 +95,7 @@ func (cr *crawler) fetch(e entry) {
 	}
 	u, err := url.Parse(e.key)
 	if err != nil {
-		cr.front.settle(e.key)
+		cr.fail(cr.front.settle(e.key))
 		return
 	}
 	if err := cr.robots.check(cr.ctx, u); err != nil {
@@ -169,5 +167,5 @@ func (cr *crawler) unhandled(ctx *colly.Context, key string, depth int, err erro
 	if p.Err == nil {
 		p.Err = fmt.Errorf("crawl: fetch %s: response not processed by the collector", key)
 	}
-	cr.emit(p, key)
+	cr.emit(p, key, nil)
 }
