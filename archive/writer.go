@@ -2,6 +2,7 @@ package archive
 
 import (
 	"context"
+	"fmt"
 	"sync"
 	"time"
 )
@@ -21,6 +22,12 @@ type WriterConfig struct {
 	// committed batch with the stored captures (ID and Kind filled), for
 	// run counters and progress. It must not call back into the Writer.
 	OnCommit func([]Capture)
+
+	// FailCommit, when set, is called before each batch's commit; an
+	// error it returns fails that commit (nothing of the batch is
+	// stored), as a full disk does. For tests of the callers' write
+	// paths.
+	FailCommit func() error
 }
 
 // Writer batches entries from many goroutines into few bbolt transactions
@@ -159,7 +166,7 @@ func (w *Writer) flush(batch []Entry) []Entry {
 	if len(batch) == 0 || w.Err() != nil {
 		return batch[:0]
 	}
-	caps, err := w.store(batch)
+	caps, err := w.commit(batch)
 	if len(caps) > 0 {
 		w.wrote = true
 		if w.cfg.OnCommit != nil {
@@ -171,6 +178,20 @@ func (w *Writer) flush(batch []Entry) []Entry {
 	}
 	clear(batch)
 	return batch[:0]
+}
+
+// commit stores batch in one transaction; a failure names how much was lost.
+func (w *Writer) commit(batch []Entry) ([]Capture, error) {
+	if w.cfg.FailCommit != nil {
+		if err := w.cfg.FailCommit(); err != nil {
+			return nil, fmt.Errorf("archive: commit %d captures: %w", len(batch), err)
+		}
+	}
+	caps, err := w.store(batch)
+	if err != nil && len(caps) == 0 {
+		err = fmt.Errorf("archive: commit %d captures: %w", len(batch), err)
+	}
+	return caps, err
 }
 
 // finish runs wrap once the last batch is in, when batches were written

@@ -73,3 +73,20 @@ func (f *Frontier) update(fn func(tx *bolt.Tx) error) error {
 	}
 	return nil
 }
+
+// Taken returns how many URLs are taken and not done: at the end of a run
+// that went well, none.
+func (f *Frontier) Taken() (n int, err error) {
+	err = f.db.View(func(tx *bolt.Tx) error {
+		return tx.Bucket(fbSeen).ForEach(func(_, v []byte) error {
+			if len(v) > 0 && v[0] == stTaken {
+				n++
+			}
+			return nil
+		})
+	})
+	if err != nil {
+		return 0, fmt.Errorf("crawl: frontier %s: %w", f.path, err)
+	}
+	return n, nil
+}

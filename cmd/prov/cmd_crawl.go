@@ -93,15 +93,16 @@ func runCrawl(ctx context.Context, e *env, args []string) error {
 			return usagef("a seed is an http:// or https:// URL with a host", "%v", err)
 		}
 	}
-	cr, err := startCrawl(dbPath(o.db, e.getenv), cfg)
+	db := dbPath(o.db, e.getenv)
+	cr, err := startCrawl(db, cfg)
 	if err != nil {
-		return err
+		return noSpace(err, db)
 	}
 	defer cr.close()
 	fb := newFeedback(e.stderr, e.rawStderr, &o)
 	sum, err := cr.run(ctx, cfg, set, fb)
 	if err != nil {
-		return err
+		return noSpace(err, db)
 	}
 	fb.summary(sum)
 	if !o.quiet || sum.failures() > 0 || len(sum.incomplete) > 0 {

@@ -184,8 +184,11 @@ func (t *tally) failures() int {
 
 // ingest consumes pages until the channel closes: it cleans each on one of
 // workers goroutines and hands the entry to w, the archive's one writer.
-// The first write error stops ingestion and is returned.
-func ingest(ctx context.Context, pages <-chan crawl.Page, w *archive.Writer, set *rules.Set, t *tally, workers int, look lookup) error {
+// The first write error stops ingestion and the crawl (stop, which ends
+// the crawl's context: the crawler gives up the pages it was sending) and
+// is returned: a crawl whose pages cannot be stored must not go on
+// fetching them.
+func ingest(ctx context.Context, pages <-chan crawl.Page, w *archive.Writer, set *rules.Set, t *tally, workers int, look lookup, stop context.CancelCauseFunc) error {
 	var wg sync.WaitGroup
 	errc := make(chan error, workers)
 	for i := 0; i < workers; i++ {
@@ -196,9 +199,8 @@ func ingest(ctx context.Context, pages <-chan crawl.Page, w *archive.Writer, set
 				e := entryFor(p, set, t.run.ID)
 				t.queued(e, failureOf(p), look.previous(e.Capture.URL))
 				if err := w.Add(ctx, e); err != nil {
+					stop(err)
 					errc <- err
-					for range pages { // drain so the crawler can finish
-					}
 					return
 				}
 			}
@@ -206,7 +208,7 @@ func ingest(ctx context.Context, pages <-chan crawl.Page, w *archive.Writer, set
 	}
 	wg.Wait()
 	close(errc)
-	return errors.Join(collect(errc)...)
+	return firstErr(collect(errc)...) // the writer's error is sticky: the others repeat it
 }
 
 func collect(errc <-chan error) []error {

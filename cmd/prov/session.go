@@ -49,6 +49,13 @@ type crawlSession struct {
 	front  *crawl.Frontier
 }
 
+// Write hooks, set only by tests: they fail a write of the frontier or a
+// commit of the archive as a full disk does, where none can be made.
+var (
+	frontierOptions crawl.FrontierOptions
+	writerFailure   func() error
+)
+
 // startCrawl takes the run lock of the archive at path, then opens it and
 // its frontier. A held lock fails at once with the holder's pid and start.
 func startCrawl(path string, cfg crawl.Config) (*crawlSession, error) {
@@ -68,7 +75,7 @@ func startCrawl(path string, cfg crawl.Config) (*crawlSession, error) {
 		s.close()
 		return nil, err
 	}
-	if s.front, err = crawl.OpenFrontier(archive.RealPath(path) + ".frontier"); err != nil { // the file's, as the lock is
+	if s.front, err = crawl.OpenFrontierWith(archive.RealPath(path)+".frontier", frontierOptions); err != nil { // the file's, as the lock is
 		s.close()
 		return nil, err
 	}
@@ -128,16 +135,21 @@ func crawlWith(ctx context.Context, h archiveHandle, cfg crawl.Config, set *rule
 		fb.start(ctx, t)
 		defer fb.stop()
 	}
-	w := h.writer(archive.WriterConfig{OnCommit: committed(h, cfg.Frontier, t)})
+	w := h.writer(archive.WriterConfig{OnCommit: committed(h, cfg.Frontier, t), FailCommit: writerFailure})
 	pages := make(chan crawl.Page, 64)
 	ingestErr := make(chan error, 1)
-	go func() { ingestErr <- ingest(ctx, pages, w, set, t, 2, look) }()
-	crawlErr := crawl.Run(ctx, cfg, pages)
-	err = firstErr(<-ingestErr, w.Close())
+	crawlCtx, stopCrawl := context.WithCancelCause(ctx)
+	defer stopCrawl(nil)
+	go func() { ingestErr <- ingest(ctx, pages, w, set, t, 2, look, stopCrawl) }()
+	crawlErr := crawl.Run(crawlCtx, cfg, pages)
+	err = firstErr(<-ingestErr, w.Close(), frontierErr(cfg.Frontier))
 	if err == nil {
 		err = sweepInto(h, t) // every page of the run is committed
 	}
 	err = firstErr(startErr, err, crawlErr)
+	if err == nil && ctx.Err() == nil {
+		err = accounted(cfg.Frontier)
+	}
 	t.finish(err != nil || ctx.Err() != nil)
 	if ferr := h.Do(func(db *archive.DB) error { return db.FinishRun(t.snapshot()) }); ferr != nil && err == nil {
 		err = ferr
@@ -145,9 +157,32 @@ func crawlWith(ctx context.Context, h archiveHandle, cfg crawl.Config, set *rule
 	return t, err
 }
 
+// frontierErr is f's first failed write: the last Done may fail after
+// crawl.Run returned.
+func frontierErr(f *crawl.Frontier) error {
+	if f == nil {
+		return nil
+	}
+	return f.Err()
+}
+
+// accounted checks, at the end of a run that went well, that every URL it
+// took is done: a run is recorded as done, and its frontier removed, only
+// when no URL it took could still be missing from the archive.
+func accounted(f *crawl.Frontier) error {
+	if f == nil {
+		return nil
+	}
+	n, err := f.Taken()
+	if err == nil && n > 0 {
+		err = fmt.Errorf("crawl: %d URLs taken and not accounted for; the frontier %s is kept for the next run", n, f.Path())
+	}
+	return err
+}
+
 // committed is the writer's OnCommit: the stored captures are counted, their
-// URLs are done in the frontier, and the run's counters are saved every
-// few seconds.
+// URLs are done in the frontier (a failure there stops the crawl through
+// the frontier), and the run's counters are saved every few seconds.
 func committed(h archiveHandle, front *crawl.Frontier, t *tally) func([]archive.Capture) {
 	var mu sync.Mutex
 	var saved time.Time
