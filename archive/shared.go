@@ -1,7 +1,9 @@
 package archive
 
 import (
+	"errors"
 	"fmt"
+	"os"
 	"sync"
 	"time"
 )
@@ -194,13 +196,20 @@ func Check(path string) error {
 const DefaultSharedCheckTimeout = 2 * time.Second
 
 // createQuietly creates or checks the archive like Open, without a lock
-// note: the caller's RunLock file must stay the file it locked.
+// note: the caller's RunLock file must stay the file it locked. A new
+// file whose creation failed (a full disk) is removed: it holds nothing,
+// and its first pages alone would be refused as damaged by the next run.
 func createQuietly(path string, opts SharedOptions) error {
-	if _, err := checkExisting(path, Options{Timeout: DefaultTimeout}); err != nil {
+	fresh, err := checkExisting(path, Options{Timeout: DefaultTimeout})
+	if err != nil {
 		return err
 	}
 	bdb, err := openBolt(path, false, DefaultTimeout)
 	if err != nil {
+		var locked *LockedError
+		if fresh && !errors.As(err, &locked) {
+			os.Remove(path)
+		}
 		return err
 	}
 	db := &DB{bolt: bdb, path: path, now: opts.Now, owned: map[uint64]bool{}}

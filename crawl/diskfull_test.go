@@ -5,6 +5,8 @@ import (
 	"errors"
 	"os"
 	"path/filepath"
+	"strconv"
+	"strings"
 	"sync"
 	"sync/atomic"
 	"syscall"
@@ -142,5 +144,36 @@ func TestFrontierWriteFailure(t *testing.T) {
 		ts.mu.Lock()
 		ts.hits = map[string]int{}
 		ts.mu.Unlock()
+	}
+}
+
+// TestFrontierCutShort: a frontier file cut short (the first pages of a
+// file whose creation ran out of space, or a power cut) is started
+// afresh, not read past its end.
+func TestFrontierCutShort(t *testing.T) {
+	var keys []string
+	for i := 0; i < 500; i++ {
+		keys = append(keys, "http://x.test/"+strings.Repeat("p", 100)+strconv.Itoa(i))
+	}
+	for _, size := range []int64{12288, 20480, 65536} {
+		path := filepath.Join(t.TempDir(), "frontier")
+		f, err := OpenFrontier(path)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if _, _, err := f.add(keys, 0, kindPage, budget{}); err != nil {
+			t.Fatal(err)
+		}
+		f.Close()
+		if err := os.Truncate(path, size); err != nil {
+			t.Fatal(err)
+		}
+		if f, err = OpenFrontier(path); err != nil {
+			t.Fatalf("cut to %d bytes: %v", size, err)
+		}
+		if n := f.Queued(); n != 0 {
+			t.Errorf("cut to %d bytes: %d queued, want a fresh frontier", size, n)
+		}
+		f.Close()
 	}
 }

@@ -5,8 +5,10 @@ import (
 	"errors"
 	"fmt"
 	"os"
+	"path/filepath"
 	"strings"
 	"sync"
+	"syscall"
 	"time"
 
 	bolt "go.etcd.io/bbolt"
@@ -93,29 +95,82 @@ func OpenFrontierWith(path string, opts FrontierOptions) (*Frontier, error) {
 }
 
 func openFrontierFile(path string) (*bolt.DB, error) {
-	opts := &bolt.Options{Timeout: time.Second, NoSync: true, NoFreelistSync: true}
-	db, err := bolt.Open(path, 0o644, opts)
-	if err != nil && !errors.Is(err, os.ErrNotExist) && !strings.Contains(err.Error(), "timeout") {
-		// Unreadable (a power cut without fsync): start afresh.
-		os.Remove(path)
-		db, err = bolt.Open(path, 0o644, opts)
-	}
-	if err != nil {
-		return nil, fmt.Errorf("crawl: frontier %s: %w", path, err)
-	}
-	err = db.Update(func(tx *bolt.Tx) error {
-		for _, b := range [][]byte{fbMeta, fbSeen, fbPending, fbClaims, fbKinds, fbHosts} {
-			if _, err := tx.CreateBucketIfNotExists(b); err != nil {
-				return err
-			}
+	file := fileOf(path) // the file itself, never a link to it, is what is removed
+	fi, statErr := os.Stat(file)
+	begun := statErr != nil || fi.Size() == 0 // this open creates the file
+	db, err := openFrontierDB(path, file)
+	switch {
+	case err == nil:
+		return db, nil
+	case errors.Is(err, os.ErrNotExist), strings.Contains(err.Error(), "timeout"):
+	case isSystemError(err):
+		// The disk refused (full): a file this open began holds nothing,
+		// and a torn one would fault the next open. Leave none behind.
+		if begun {
+			os.Remove(file)
 		}
-		return rekeyPending(tx)
-	})
+	default:
+		// Unreadable (a power cut without fsync): start afresh.
+		os.Remove(file)
+		db, err = openFrontierDB(path, file)
+	}
 	if err != nil {
-		db.Close()
 		return nil, fmt.Errorf("crawl: frontier %s: %w", path, err)
 	}
 	return db, nil
+}
+
+// fileOf follows path's symbolic links, even to a file not created yet.
+func fileOf(path string) string {
+	if real, err := filepath.EvalSymlinks(path); err == nil {
+		return real
+	}
+	target, err := os.Readlink(path)
+	if err != nil {
+		return path
+	}
+	if !filepath.IsAbs(target) {
+		target = filepath.Join(filepath.Dir(path), target)
+	}
+	return target
+}
+
+// errCutShort is a frontier file shorter than its own meta page says.
+var errCutShort = errors.New("file cut short")
+
+// openFrontierDB opens the bbolt file with its buckets. A file cut short
+// is refused before bbolt maps it: reading its missing pages would kill
+// the process.
+func openFrontierDB(path, file string) (*bolt.DB, error) {
+	if err := checkLength(file); err != nil {
+		return nil, err
+	}
+	opts := &bolt.Options{Timeout: time.Second, NoSync: true, NoFreelistSync: true}
+	db, err := bolt.Open(path, 0o644, opts)
+	if err != nil {
+		return nil, err
+	}
+	if err := db.Update(createBuckets); err != nil {
+		db.Close()
+		return nil, err
+	}
+	return db, nil
+}
+
+func createBuckets(tx *bolt.Tx) error {
+	for _, b := range [][]byte{fbMeta, fbSeen, fbPending, fbClaims, fbKinds, fbHosts} {
+		if _, err := tx.CreateBucketIfNotExists(b); err != nil {
+			return err
+		}
+	}
+	return rekeyPending(tx)
+}
+
+// isSystemError reports whether err is the system refusing a read or
+// write (a full disk, an I/O error), not a file bbolt cannot read.
+func isSystemError(err error) bool {
+	var errno syscall.Errno
+	return errors.As(err, &errno) || strings.Contains(err.Error(), syscall.ENOSPC.Error())
 }
 
 // rekeyPending moves a queue written before its keys held the depth (a

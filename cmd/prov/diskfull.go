@@ -4,6 +4,7 @@ import (
 	"errors"
 	"fmt"
 	"io/fs"
+	"os"
 	"path/filepath"
 	"strings"
 	"syscall"
@@ -24,14 +25,27 @@ func noSpace(err error, fallback string) error {
 	if errors.As(err, &pe) && pe.Path != "" {
 		path = pe.Path
 	}
-	if real, err := filepath.EvalSymlinks(path); err == nil {
-		path = real
-	}
-	free, mount, ferr := freeSpace(filepath.Dir(path))
+	free, mount, ferr := freeSpace(filepath.Dir(linkTarget(path)))
 	if ferr != nil {
 		return err
 	}
 	return &noSpaceError{err: err, free: free, mount: mount}
+}
+
+// linkTarget follows path's symbolic links, even to a file that is gone
+// (a file whose creation failed is removed).
+func linkTarget(path string) string {
+	if real, err := filepath.EvalSymlinks(path); err == nil {
+		return real
+	}
+	target, err := os.Readlink(path)
+	if err != nil {
+		return path
+	}
+	if !filepath.IsAbs(target) {
+		target = filepath.Join(filepath.Dir(path), target)
+	}
+	return target
 }
 
 func isNoSpace(err error) bool {

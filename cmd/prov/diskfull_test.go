@@ -17,17 +17,19 @@ import (
 // fullDisk is one scenario of issue #14: a crawl stopped by a full disk,
 // then run again once there is room.
 type fullDisk struct {
-	s    *site
-	db   string
-	args []string
+	s      *site
+	db     string
+	args   []string
+	crawls int // whole crawls of the site the archive holds once the scenario ends
 }
 
-// newFullDisk serves a site of n pages, each answering after a few
-// milliseconds, so that a crawl outlasts the writer's first batch.
-func newFullDisk(t *testing.T, n int, db string) *fullDisk {
-	s := newSite(t, n, 15*time.Millisecond)
+// newFullDisk serves a site of n pages, each answering after delay (a
+// crawl that outlasts the writer's first batch commits some pages before
+// the disk fills).
+func newFullDisk(t *testing.T, n int, db string, delay time.Duration) *fullDisk {
+	s := newSite(t, n, delay)
 	args := []string{"crawl", "--db", db, "--allow-private", "--delay", "1ms", "--parallel", "2", "--max-depth", "300", "--quiet", s.seed()}
-	return &fullDisk{s: s, db: db, args: args}
+	return &fullDisk{s: s, db: db, args: args, crawls: 1}
 }
 
 func (d *fullDisk) hits() int {
@@ -37,8 +39,8 @@ func (d *fullDisk) hits() int {
 
 // stopped runs the crawl that finds the disk full: exit 1, a message
 // naming the file and the free space, requests bounded by the pages the
-// run had left (a loop sends thousands), a run record that is not done,
-// and the frontier kept. mount, when given, is the file system the
+// run had left (a loop sends thousands), and, when the run began, a run
+// record that is not done and the frontier kept. mount, when given, is the file system the
 // message must give the free space of. It returns the requests the run
 // sent and its message.
 func (d *fullDisk) stopped(t *testing.T, file, mount string) (int, string) {
@@ -58,18 +60,21 @@ func (d *fullDisk) stopped(t *testing.T, file, mount string) (int, string) {
 	if sent > d.s.n+d.s.n/4 {
 		t.Errorf("full disk: %d requests for a site of %d pages", sent, d.s.n)
 	}
-	if r := lastRun(t, d.db); r.Status == archive.RunDone {
-		t.Errorf("the stopped run is recorded as done: %+v", r)
-	}
-	if _, err := os.Stat(d.db + ".frontier"); err != nil {
-		t.Errorf("the stopped run left no frontier: %v", err)
+	if r := lastRunIfAny(t, d.db); r.ID == uint64(d.crawls) { // the stopped run began
+		if r.Status == archive.RunDone {
+			t.Errorf("the stopped run is recorded as done: %+v", r)
+		}
+		if _, err := os.Stat(d.db + ".frontier"); err != nil {
+			t.Errorf("the stopped run left no frontier: %v", err)
+		}
 	}
 	return sent, strings.TrimSpace(stderr)
 }
 
 // resumed runs the crawl again with room: exit 0, every page of the site
-// exported, the frontier removed, and verify clean. It returns the
-// requests the run sent and the pages archived.
+// exported, captured once per crawl (nothing stored was fetched again),
+// the frontier removed, and verify clean. It returns the requests the run
+// sent and the pages archived.
 func (d *fullDisk) resumed(t *testing.T) (sent, pages int) {
 	t.Helper()
 	before := d.hits()
@@ -86,6 +91,11 @@ func (d *fullDisk) resumed(t *testing.T) (sent, pages int) {
 	if len(got) != d.s.n {
 		t.Errorf("export lists %d URLs, the site has %d pages", len(got), d.s.n)
 	}
+	for u, caps := range payloads(t, d.db) {
+		if len(caps) != d.crawls {
+			t.Errorf("%s captured %d times in %d crawls", u, len(caps), d.crawls)
+		}
+	}
 	if _, err := os.Stat(d.db + ".frontier"); !os.IsNotExist(err) {
 		t.Errorf("the finished crawl kept its frontier: %v", err)
 	}
@@ -93,6 +103,28 @@ func (d *fullDisk) resumed(t *testing.T) (sent, pages int) {
 		t.Errorf("verify: exit %d: %s %s", code, out, stderr)
 	}
 	return sent, len(got)
+}
+
+// lastRunIfAny is the last run record of db; zero when there is none (the
+// disk was full before the archive or its run record could be written).
+func lastRunIfAny(t *testing.T, db string) archive.Run {
+	t.Helper()
+	if fi, err := os.Stat(db); err != nil || fi.Size() == 0 {
+		return archive.Run{}
+	}
+	a, err := archive.Open(db, archive.Options{ReadOnly: true})
+	if err != nil {
+		t.Fatalf("after the full disk: %v", err)
+	}
+	defer a.Close()
+	runs, err := a.Runs()
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(runs) == 0 {
+		return archive.Run{}
+	}
+	return runs[len(runs)-1]
 }
 
 // exportedURLs is the set of URLs `prov export --format jsonl` lists.
@@ -133,7 +165,7 @@ func (d *fullDisk) failAfter(hits int, path string) func() error {
 // with exit 1 and a message naming the file and the free space, and the
 // next run, with the disk writable again, ends with every page.
 func TestDiskFullInjected(t *testing.T) {
-	const n = 100
+	const n = 60
 	cases := []struct {
 		name    string
 		recrawl bool // the archive holds the whole site already
@@ -146,13 +178,18 @@ func TestDiskFullInjected(t *testing.T) {
 	}
 	for _, c := range cases {
 		t.Run(c.name, func(t *testing.T) {
-			d := newFullDisk(t, n, filepath.Join(t.TempDir(), "prov.db"))
-			at := n / 5
+			delay := 25 * time.Millisecond
+			if c.front {
+				delay = 0
+			}
+			d := newFullDisk(t, n, filepath.Join(t.TempDir(), "prov.db"), delay)
+			at := n / 4
 			if c.recrawl {
 				if code, _, stderr := prov(t, d.args...); code != exitOK {
 					t.Fatalf("first crawl: exit %d: %s", code, stderr)
 				}
 				at += d.hits()
+				d.crawls++
 			}
 			file := d.db
 			if c.front {
