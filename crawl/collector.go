@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"net/url"
 	"strconv"
+	"sync"
 
 	"github.com/gocolly/colly/v2"
 )
@@ -26,6 +27,8 @@ type crawler struct {
 	c      *colly.Collector
 	traps  *traps
 	cancel context.CancelCauseFunc // ends ctx: the run stops at once
+
+	following sync.Map // URLs whose stored links are being queued (unchanged)
 }
 
 // Keys of what a worker and colly's callbacks share in a colly.Context.

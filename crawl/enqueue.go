@@ -53,7 +53,9 @@ func (cr *crawler) enqueue(found []link, depth int) error {
 		if l.Kind == kindPage {
 			d = depth + 1
 		}
-		if why := cr.screen(l, d); why != "" {
+		if why := cr.screen(l, d); why == skipFollowing {
+			continue
+		} else if why != "" {
 			cr.skipped(l.URL, why)
 			continue
 		}
@@ -87,35 +89,52 @@ func (cr *crawler) screen(l link, depth int) string {
 	if why == "" {
 		why = cr.traps.trapped(u)
 	}
-	if why == "" && cr.unchanged(l) {
-		why = SkipUnchanged
-		cr.followStored(l.URL, depth)
+	if why == "" {
+		why = cr.unchanged(l, depth)
 	}
 	return why
 }
 
-// unchanged reports whether a sitemap says l has not changed since its
-// last capture, and marks it seen so no other link fetches it this run.
-func (cr *crawler) unchanged(l link) bool {
+// skipFollowing is screen's answer for a link whose stored links are being
+// followed already (unchanged): it is neither queued nor counted.
+const skipFollowing = "following"
+
+// unchanged returns SkipUnchanged when a sitemap says l has not changed
+// since its last capture: the links of its stored copy are queued, then
+// it is marked seen so no other link fetches it this run. In that order,
+// so that a run stopped in between follows them again. A link met again
+// while its links are followed (a cycle, or another worker) is
+// skipFollowing; "" when l is to be queued.
+func (cr *crawler) unchanged(l link, depth int) string {
 	if l.LastMod.IsZero() || cr.cfg.LastCaptured == nil {
-		return false
+		return ""
 	}
 	last := cr.cfg.LastCaptured(l.URL)
-	if last.IsZero() || !last.After(l.LastMod) {
-		return false
+	if last.IsZero() || !last.After(l.LastMod) || cr.front.state(l.URL) != 0 {
+		return ""
+	}
+	if _, busy := cr.following.LoadOrStore(l.URL, true); busy {
+		return skipFollowing
+	}
+	defer cr.following.Delete(l.URL)
+	if cr.followStored(l.URL, depth) != nil {
+		return skipFollowing // the run stops
 	}
 	added, err := cr.front.markReached(l.URL)
-	cr.fail(err)
-	return added
+	if cr.fail(err) || !added {
+		return skipFollowing // queued or reached meanwhile
+	}
+	return SkipUnchanged
 }
 
 // followStored queues the links of the stored copy of a page a sitemap
 // says is unchanged, as for a page that answered 304.
-func (cr *crawler) followStored(key string, depth int) {
+func (cr *crawler) followStored(key string, depth int) error {
 	found := cr.storedLinks(Page{RequestedURL: key, FinalURL: key, CanonicalURL: key, Depth: depth})
-	if len(found) > 0 {
-		cr.enqueue(found, depth)
+	if len(found) == 0 {
+		return nil
 	}
+	return cr.enqueue(found, depth)
 }
 
 // add queues keys of kind at depth and counts those over a limit; a
