@@ -160,6 +160,15 @@ func finalScore(n *html.Node, st *elemStats) float64 {
 	if !weakProse(n, st) { // a story behind a "read more" fold is not chrome (see settleChrome): no penalty
 		s += hintBonus(hintOf(st.cid), st.score)
 	}
+	return tagWeight(n, st, s)
+}
+
+// tagScore is finalScore without the class and id hints.
+func tagScore(n *html.Node, st *elemStats) float64 { return tagWeight(n, st, st.score) }
+
+// tagWeight weighs s, n's score, by n's tag and the share of its text
+// outside links.
+func tagWeight(n *html.Node, st *elemStats, s float64) float64 {
 	switch n.DataAtom {
 	case atom.Article:
 		s += 10

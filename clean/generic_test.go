@@ -5,6 +5,9 @@ import (
 	"net/http"
 	"strings"
 	"testing"
+
+	"golang.org/x/net/html"
+	"golang.org/x/net/html/atom"
 )
 
 // prose returns n <p> paragraphs of article text, each naming tag so that
@@ -222,13 +225,21 @@ var genericCases = []struct {
 		must: []string{"Lorem", "Foo", "Paragraph 2 of the second part"},
 	},
 	{
-		// hints.go, "header": a "subheaders" label on a term of a
-		// glossary list, as Readability.js drops it.
-		name: "subheader labels",
-		page: `<article><div>` + prose("story", 4) + `<dl><dt class="subheaders">White-box monitoring</dt><dd><p>Monitoring based on metrics ` +
-			`exposed by the internals of the system, including logs, interfaces and statistics.</p></dd></dl>` + prose("end", 2) + `</div></article>`,
-		must: []string{"Monitoring based on metrics", "Paragraph 1 of the end"},
-		not_: []string{"White-box monitoring"},
+		// blocks.go, isChrome: a link is never chrome by its class; an
+		// <a class="popup"> inside a sentence is a word of it and does
+		// not cut the paragraph in two.
+		name: "link with a chrome class inside a sentence",
+		page: `<article><div>` + prose("story", 4) + `<p>The mayor's <a class="popup" href="/letter">open letter</a> to the council ` +
+			`was read aloud at the start of the meeting on Tuesday.</p>` + prose("end", 2) + `</div></article>`,
+		must: []string{"The mayor's open letter to the council was read aloud"},
+	},
+	{
+		// blocks.go, settleChrome: a block made invisible by its style
+		// is never the page's frame, however much of the text it holds.
+		name: "invisible block holding most text",
+		page: `<article><div>` + prose("story", 3) + `</div><div style="visibility: hidden">` + prose("hidden copy", 8) + `</div></article>`,
+		must: []string{"Paragraph 2 of the story"},
+		not_: []string{"hidden copy"},
 	},
 	{
 		// dom.go, spaceWriter: a line break between two Han characters
@@ -388,6 +399,61 @@ func TestGenericRules(t *testing.T) {
 				}
 			}
 		})
+	}
+}
+
+// TestHintWords: hints match whole words of a class or id, split at
+// punctuation and camelCase humps, never a part of a word; utility
+// classes say nothing.
+func TestHintWords(t *testing.T) {
+	for _, c := range []struct {
+		class, id string
+		want      int
+	}{
+		{"PageBuilder-pageRow", "", 0}, // not "pager"
+		{"canvas photo", "", 0},        // not "nav", "hot"
+		{"border-top pb-35 mt-4", "", 0},
+		{"text-center col-md-6", "", 0},
+		{"main-nav", "", -1},
+		{"topnav", "", -1},           // a hint word and a strong hint
+		{"sidebarLeft", "", -1},      // a strong hint as a word's start
+		{"relatedPosts", "", -1},     // and after a camelCase hump
+		{"widget Blog", "Blog1", -1}, // a hint still; settleChrome judges it
+		{"entry-content", "", 1},
+		{"TRS_Editor", "", 1},
+		{"article-share", "", 0},
+		{"section", "sharing-with-a-single-developer", 0}, // a heading's slug
+		{"ad-300", "", -1},
+	} {
+		n := &html.Node{Type: html.ElementNode, Data: "div", DataAtom: atom.Div,
+			Attr: []html.Attribute{{Key: "class", Val: c.class}, {Key: "id", Val: c.id}}}
+		if got := hint(n); got != c.want {
+			t.Errorf("hint(class=%q id=%q) = %d (words %q), want %d", c.class, c.id, got, classID(n), c.want)
+		}
+	}
+}
+
+// TestBestProseKept: a class hint alone never removes the block that
+// holds the page's best prose. Each strong chrome hint but a comment
+// thread's names a wrapper around the article that holds under half the
+// page's text (a menu of links holds the rest), so that the frame rule
+// does not keep it.
+func TestBestProseKept(t *testing.T) {
+	menu := strings.Repeat(`<li><a href="/x">A section of the site with a long name here</a></li>`, 60)
+	for _, h := range strongNegative {
+		class := strings.ReplaceAll(strings.TrimSuffix(h, "*"), " ", "-")
+		if class == "comment" || class == "pinglun" {
+			continue
+		}
+		page := `<html><head><title>Title</title></head><body><div><ul>` + menu + `</ul></div><div class="` + class + `"><h1>Title</h1>` +
+			prose("story", 6) + `</div></body></html>`
+		doc, err := Clean(Input{URL: "http://example.com/story", Header: http.Header{}, Body: []byte(page)})
+		if err != nil {
+			t.Fatal(err)
+		}
+		if !strings.Contains(doc.Text, "Paragraph 5 of the story") {
+			t.Errorf("class %q: the article is gone:\n%s", class, doc.Text)
+		}
 	}
 }
 
