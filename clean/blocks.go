@@ -91,7 +91,6 @@ func (bw *blockWalk) settleChrome() {
 	for n := range bw.chromeUp {
 		st := bw.stats[n]
 		frame := st != nil && !listTag(n.DataAtom) && st.units*2 >= total && st.linkUnits*10 < st.units*3 && total > 0
-		frame = frame || weakProse(n, st) || mediaWidget(n, st)
 		is[n] = (!frame || commentBlock(n) || invisible(n)) // a long comment thread is still comments
 	}
 	bw.markChrome(is)
@@ -298,56 +297,27 @@ func (bw *blockWalk) text(s string) {
 // keeps such an element when it holds the page's best prose). On an
 // inline element (a <span> inside a paragraph) or a heading only a
 // strong hint counts: a weak one there ("head", "top", the "link" of an
-// anchor's id) names a style or a target, not a block of the page. A
-// link is never chrome by its class: an <a class="popup"> inside a
-// sentence is a word of it.
+// anchor's id) names a style or a target, not a block of the page. A link is never chrome by its class: an <a class="popup">
+// inside a sentence is a word of it.
 func (bw *blockWalk) isChrome(n *html.Node, st *elemStats) (chrome, byClass bool) {
 	switch n.DataAtom {
 	case atom.Html, atom.Body, atom.Article, atom.Main:
 		return false, false
-	case atom.Footer:
-		return true, false // inside an article too: its tags, share bar, print line and bio (Readability.js drops every <footer>)
-	case atom.Header:
+	case atom.Footer, atom.Header:
 		if bw.article == 0 {
 			return true, false
 		}
 	}
-	if hidden(n) || n.DataAtom == atom.Figcaption && videoFigure(n.Parent) {
+	if hidden(n) {
 		return true, false
 	}
-	if n.DataAtom == atom.A || (n.DataAtom == atom.Td || n.DataAtom == atom.Th) && bw.rowSimple && n.Parent == bw.owner {
-		return false, false // a cell of a data table: "header_cell" heads a column (Readability.js ignores hints inside tables)
+	if n.DataAtom == atom.A {
+		return false, false
 	}
 	if bw.relaxed || !blockTags[n.DataAtom] || isHeading(n.DataAtom) {
 		return strongChromeOf(st.cid), true
 	}
 	return hintOf(st.cid) < 0, true
-}
-
-// videoFigure reports a <figure> around a video player (an <iframe>,
-// <video>, <object> or <embed>) and no image: its caption ("Media
-// caption: the president told the BBC…") sums up a video the text
-// does not hold, and Readability.js drops it with the player.
-func videoFigure(f *html.Node) bool {
-	if f == nil || f.DataAtom != atom.Figure {
-		return false
-	}
-	video, img := false, false
-	var walk func(*html.Node)
-	walk = func(n *html.Node) {
-		for c := n.FirstChild; c != nil && !img; c = c.NextSibling {
-			switch c.DataAtom {
-			case atom.Iframe, atom.Video, atom.Object, atom.Embed:
-				video = true
-			case atom.Img, atom.Picture:
-				img = true
-			default:
-				walk(c)
-			}
-		}
-	}
-	walk(f)
-	return video && !img
 }
 
 // isLink reports an <a> that is a link: it has an href to another page
@@ -400,48 +370,10 @@ func (bw *blockWalk) flush() {
 	bw.runUnits, bw.runLink = 0, 0
 }
 
-// weakProse reports a block named as chrome only by a short token ("more",
-// "side", "top") that holds a long text with few links: the rest of a story
-// behind a "read more" fold, not a list of teasers.
-func weakProse(n *html.Node, st *elemStats) bool {
-	if st == nil || st.units < weakProseUnits || st.linkUnits*10 >= st.units || listTag(n.DataAtom) {
-		return false
-	}
-	return hintOf(st.cid) < 0 && !strongChromeOf(st.cid) && !hidden(n)
-}
-
-// mediaWidget reports a block named as chrome only by "widget" that holds
-// no link: editors' drag-and-drop "widgets" wrap an image and its caption
-// inside the story, where a sidebar's widgets are lists of links (recent
-// posts, tags, categories). Readability.js does not count "widget" as
-// unlikely either.
-func mediaWidget(n *html.Node, st *elemStats) bool {
-	s := classID(n)
-	if st == nil || st.links > 0 || !hasHint(s, "widget*") {
-		return false
-	}
-	var rest strings.Builder
-	for w := range strings.FieldsSeq(s) {
-		if !strings.HasPrefix(w, "widget") {
-			rest.WriteString(w + " ")
-		}
-	}
-	return matchHint(rest.String(), strongNegative, weakNegative) == 0
-}
-
-// hidden reports an element hidden by its attribute or inline style, or
-// words inside a line hidden from screen readers (aria-hidden="true" on an
-// inline element): a decoration or a second copy of a label, which
-// Readability.js drops too. A block so marked is kept: a pull quote is
-// hidden from screen readers because it repeats the story, yet readers
-// see it, and the article-extraction benchmark's truth keeps it. A
-// dialog hidden from screen readers is a closed one (a player's error or
-// share box), hidden from all readers.
+// hidden reports an element hidden by its attribute, its inline style or
+// its class (hiddenClass).
 func hidden(n *html.Node) bool {
 	if _, ok := attrOK(n, "hidden"); ok {
-		return true
-	}
-	if strings.EqualFold(strings.TrimSpace(attr(n, "aria-hidden")), "true") && (!blockTags[n.DataAtom] || attr(n, "role") == "dialog") {
 		return true
 	}
 	st := attr(n, "style")
@@ -468,9 +400,6 @@ func hiddenClass(c string) bool {
 	}
 	return hide
 }
-
-// weakProseUnits is the text weakProse asks for: a dozen paragraphs.
-const weakProseUnits = 2000
 
 // listTag reports list elements: a list is never a page's frame.
 func listTag(a atom.Atom) bool { return a == atom.Ul || a == atom.Ol || a == atom.Dl }

@@ -25,7 +25,6 @@ var (
 		"detail*", "maintext", "main text", "union style", "unionstyle", "artibody",
 		"post body", "postbody", "entry", "story", "endtext", "rich media",
 		"news txt", "newstext", "text con", "txtcon", "pages content", "neirong",
-		"mathjax*", // equations (Readability.js keeps them too): not a "CtxtMenu"
 	}
 	weakPositive = []string{
 		"text", "txt", "con", "cont", "body", "post", "main", "zw", "nr", "wz",
@@ -42,12 +41,10 @@ var (
 		"legends", "combx", "disqus*", "community*", "remark*", "replies",
 		"shoutbox", "skyscraper*", "supplemental*", "agegate", "gdpr*", "ai2html*",
 		"yom remote", "ad break",
-		// "header" as Readability.js matches it: a "page-header" band is
-		// chrome, and an "article-header" stays neutral (article weighs as much)
+		// "header" as Readability.js counts it unlikely: a "page-header"
+		// band is chrome, and an "article-header" stays neutral (article
+		// weighs as much)
 		"header*",
-		// Readability.js's negative weights: "promo" (a teaser box,
-		// "promo-gallery" photos of other stories)
-		"promo*",
 		// a photo gallery's slides: captions of photos, one per slide,
 		// that no reader counts as the story (news sites' galleries of
 		// agency photos run longer than the story)
@@ -86,14 +83,10 @@ func hintOf(s string) int {
 }
 
 // classID is what hints are matched against: the words of n's class and
-// id (hintWords), lower-cased, each followed by a space. A class list of
-// generated style names is left out: its short names ("gg", "bq", "nr")
-// match the weak hints by chance.
+// id (hintWords), lower-cased, each followed by a space, but for utility
+// classes and slugs.
 func classID(n *html.Node) string {
 	c, id := attr(n, "class"), attr(n, "id")
-	if generatedClasses(c) {
-		c = ""
-	}
 	if c == "" && id == "" {
 		return ""
 	}
@@ -186,20 +179,6 @@ func utilityValue(v string) bool {
 var utilitySizes = map[string]bool{
 	"xs": true, "sm": true, "md": true, "lg": true, "xl": true, "xxl": true, "auto": true,
 	"full": true, "none": true, "px": true,
-}
-
-// generatedClasses reports a class list made by a CSS-in-JS tool or an
-// atomic stylesheet: four or more names, none longer than three letters
-// ("gc gd dg ay ax ge"). Such names say nothing about the element.
-func generatedClasses(c string) bool {
-	n := 0
-	for t := range strings.FieldsSeq(c) { // not Fields: no slice for every element's classes
-		if len(t) > 3 {
-			return false
-		}
-		n++
-	}
-	return n >= 4
 }
 
 // matchHint weighs the words s (a classID) against hint lists: 2 for a
