@@ -46,6 +46,10 @@ type Options struct {
 	Timeout  time.Duration    // wait for the file lock; default DefaultTimeout
 	Now      func() time.Time // clock for runs and the lock note; default time.Now
 	Holder   string           // who writes, for the lock note: "prov crawl run 12"
+	// RunLocked says the caller holds the archive's run lock (LockRun),
+	// whose note already names it: Open writes no lock note and Close
+	// removes none, so the file the run lock holds stays that file.
+	RunLocked bool
 }
 
 // DB is an open archive. Its methods are safe for concurrent use; bbolt
@@ -54,6 +58,7 @@ type DB struct {
 	bolt     *bolt.DB
 	path     string
 	readOnly bool
+	noted    bool // Open wrote the lock note: Close removes it
 	now      func() time.Time
 
 	mu    sync.Mutex
@@ -94,10 +99,14 @@ func Open(path string, opts Options) (*DB, error) {
 		bdb.Close()
 		return nil, err
 	}
+	if opts.RunLocked {
+		return db, nil
+	}
 	if err := writeLockNote(path, opts.Holder, opts.Now()); err != nil {
 		bdb.Close()
 		return nil, err
 	}
+	db.noted = true
 	return db, nil
 }
 
@@ -129,6 +138,9 @@ func checkExisting(path string, opts Options) (fresh bool, err error) {
 // openBolt opens the bbolt file, turning lock timeouts into *LockedError
 // and files bbolt cannot read into ErrNotArchive.
 func openBolt(path string, readOnly bool, timeout time.Duration) (*bolt.DB, error) {
+	if err := checkFile(path); err != nil {
+		return nil, err
+	}
 	bdb, err := bolt.Open(path, 0o644, &bolt.Options{ReadOnly: readOnly, Timeout: timeout})
 	switch {
 	case err == nil:
@@ -211,7 +223,7 @@ func (db *DB) Path() string { return db.path }
 // Close releases the file and, for a writer, removes its lock note.
 func (db *DB) Close() error {
 	err := db.bolt.Close()
-	if !db.readOnly {
+	if db.noted {
 		removeLockNote(db.path)
 	}
 	if err != nil {

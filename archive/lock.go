@@ -4,6 +4,7 @@ import (
 	"encoding/json"
 	"fmt"
 	"os"
+	"path/filepath"
 	"time"
 )
 
@@ -17,7 +18,50 @@ type LockNote struct {
 	RunID  uint64    `json:"run_id,omitempty"` // the run a crawl's run lock is writing
 }
 
-func lockNotePath(path string) string { return path + ".lock" }
+// lockNotePath is the note and run-lock file of the archive at path. It
+// names the archive's real file, not the path as typed: two crawls that
+// reach one archive through a symbolic link lock one file.
+func lockNotePath(path string) string { return RealPath(path) + ".lock" }
+
+// RealPath is path with every symbolic link resolved, absolute: the name
+// of the file itself, for what is keyed by the archive (its lock, the
+// crawl frontier beside it). For a file not yet made (a new archive, or a
+// link to one), the links to it are followed and its folder resolved; a
+// path that cannot be resolved is returned absolute, as typed.
+func RealPath(path string) string {
+	if p, err := filepath.EvalSymlinks(path); err == nil {
+		path = p
+	} else {
+		path = followLinks(path)
+		if dir, err := filepath.EvalSymlinks(filepath.Dir(path)); err == nil {
+			path = filepath.Join(dir, filepath.Base(path))
+		}
+	}
+	if abs, err := filepath.Abs(path); err == nil {
+		return abs
+	}
+	return filepath.Clean(path)
+}
+
+// followLinks follows path while it is a symbolic link, to the name it
+// finally points at, which need not exist; it gives up after 40 links.
+func followLinks(path string) string {
+	for range 40 {
+		fi, err := os.Lstat(path)
+		if err != nil || fi.Mode()&os.ModeSymlink == 0 {
+			return path
+		}
+		target, err := os.Readlink(path)
+		if err != nil {
+			return path
+		}
+		if !filepath.IsAbs(target) {
+			target = filepath.Join(filepath.Dir(path), target)
+		}
+		path = target
+	}
+	return path
+}
 
 // writeLockNote writes the note atomically (temporary file, then rename).
 func writeLockNote(path, holder string, start time.Time) error {

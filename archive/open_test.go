@@ -222,3 +222,39 @@ func TestRunsInterruptedAfterCrash(t *testing.T) {
 		t.Errorf("crashed run = %+v, want interrupted", runs[1])
 	}
 }
+
+// TestRunLockThroughSymlink: the run lock is the archive file's, not the
+// path's: a crawl that names the archive through a symbolic link is
+// refused while another holds it by its real name, and the other way.
+func TestRunLockThroughSymlink(t *testing.T) {
+	dir := t.TempDir()
+	real := filepath.Join(dir, "real.db")
+	MustOpenPath(t, real, archive.Options{}).Close()
+	link := filepath.Join(dir, "link.db")
+	if err := os.Symlink(real, link); err != nil {
+		t.Skipf("no symbolic links here: %v", err)
+	}
+	for _, pair := range [][2]string{{real, link}, {link, real}} {
+		held, err := archive.LockRun(pair[0], "first", time.Now())
+		if err != nil {
+			t.Fatalf("LockRun %s: %v", pair[0], err)
+		}
+		_, err = archive.LockRun(pair[1], "second", time.Now())
+		if !errors.Is(err, archive.ErrLocked) {
+			t.Errorf("LockRun %s while %s is held: err %v, want ErrLocked", pair[1], pair[0], err)
+		}
+		held.Release()
+	}
+	if got, want := archive.RealPath(link), archive.RealPath(real); got != want {
+		t.Errorf("RealPath(link) = %q, want %q", got, want)
+	}
+	fresh := filepath.Join(dir, "new.db")
+	if got := archive.RealPath(fresh); got != filepath.Join(archive.RealPath(dir), "new.db") {
+		t.Errorf("RealPath of a new file = %q", got)
+	}
+	dangling := filepath.Join(dir, "to-new.db")
+	os.Symlink("new.db", dangling) // relative, to a file not yet made
+	if got, want := archive.RealPath(dangling), archive.RealPath(fresh); got != want {
+		t.Errorf("RealPath of a link to a new file = %q, want %q", got, want)
+	}
+}

@@ -50,7 +50,7 @@ func genericRoots(bw *blockWalk) []*html.Node {
 		best, bestScore = up, max(bestScore, bw.stats[up].score)
 	}
 	best, bestScore = climb(bw, best, bestScore)
-	return withSiblings(bw, best, bestScore)
+	return firstPost(bw, withSiblings(bw, best, bestScore))
 }
 
 // creditSections scores a page cut into sections as Readability.js does
@@ -258,13 +258,14 @@ func lead(bw *blockWalk, n *html.Node) bool {
 // articleRuns returns the runs inside roots, minus chrome and link lists.
 func articleRuns(bw *blockWalk, roots []*html.Node) []run {
 	var out []run
+	teaser := teaserRuns(bw, roots)
 	for _, root := range roots {
 		st := bw.stats[root]
 		if st == nil {
 			continue
 		}
-		for _, r := range bw.runs[st.start:st.end] {
-			if r.chrome || inLinkList(bw, r.owner, root) || looseHeading(bw, r, root) {
+		for i, r := range bw.runs[st.start:st.end] {
+			if r.chrome || teaser != nil && teaser(st.start+i) || inLinkList(bw, r.owner, root) || looseHeading(bw, r, root) {
 				continue
 			}
 			out = append(out, r)

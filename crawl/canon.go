@@ -6,6 +6,7 @@ import (
 	"net/netip"
 	"net/url"
 	"regexp"
+	"strconv"
 	"strings"
 	"unicode"
 
@@ -120,6 +121,9 @@ func canonicalHost(scheme, hostport string) (string, error) {
 			return "", fmt.Errorf("host %q: empty label", host)
 		}
 		host = ascii
+	}
+	if n, err := strconv.Atoi(port); port != "" && (err != nil || n < 1 || n > 65535) {
+		return "", fmt.Errorf("port %q: not a port (1 to 65535)", port)
 	}
 	if (scheme == "http" && port == "80") || (scheme == "https" && port == "443") {
 		port = ""

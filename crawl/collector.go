@@ -70,7 +70,9 @@ func (cr *crawler) collector() (*colly.Collector, error) {
 	c.CacheDir = ""
 	c.CheckHead = false
 	c.UserAgent = cr.cfg.UserAgent
-	c.AllowedDomains = cr.scope.hostList()
+	// No AllowedDomains: scope is ours (enqueue, and admitRedirect for a
+	// redirect, which colly would refuse as "Forbidden domain" even to
+	// www. of a seed's host).
 	c.Context = cr.ctx
 	c.WithTransport(cr.t)
 	c.SetRequestTimeout(cr.cfg.Timeout)

@@ -43,14 +43,18 @@ func UserAgentFor(contact string) string {
 }
 
 // Config says what to crawl and how politely. Zero values take the defaults
-// named on each field; rules' sites override MaxDepth, Delay and Parallel for
-// their hosts.
+// named on each field; rules' sites override MaxDepth (unless
+// DepthOverRules), Delay and Parallel for their hosts.
 type Config struct {
-	Seeds           []string   // start URLs; when empty, the seeds of every rules site
-	Rules           *rules.Set // may be nil
-	ConnectTo       []ConnectTo
-	AllowPrivate    bool
-	MaxDepth        int           // links followed from a seed (seed = depth 0); default 3; < 0 = seeds only
+	Seeds        []string   // start URLs; when empty, the seeds of every rules site
+	Rules        *rules.Set // may be nil
+	ConnectTo    []ConnectTo
+	AllowPrivate bool
+	MaxDepth     int // links followed from a seed (seed = depth 0); default 3; < 0 = seeds only
+	// DepthOverRules makes MaxDepth the limit on every host, over the
+	// sites' max_depth: a limit the operator gave for this run. Without
+	// it a site's max_depth, where set, is the limit on its hosts.
+	DepthOverRules  bool
 	MaxPages        int           // page fetches per run, 0 = no limit (sitemaps, feeds and robots.txt are not counted)
 	MaxPagesPerHost int           // pages queued per host over the crawl, 0 = no limit
 	Delay           time.Duration // per host, between requests; default 1s; < 0 = none

@@ -54,14 +54,41 @@ func seedURLs(cfg Config) ([]*url.URL, error) {
 	}
 	var out []*url.URL
 	for _, s := range raw {
-		key, err := Canonicalize(s)
+		key, err := checkSeed(s, cfg.MaxURLLength)
 		if err != nil {
-			return nil, fmt.Errorf("crawl: seed: %w", err)
+			return nil, err
 		}
 		u, _ := url.Parse(key)
 		out = append(out, u)
 	}
 	return out, nil
+}
+
+// ErrBadSeed is wrapped by the error of a seed that cannot be crawled.
+var ErrBadSeed = errors.New("bad seed")
+
+// CheckSeed returns why raw cannot be a seed of a run with the default
+// MaxURLLength, nil when it can: it must be an http(s) URL with a host
+// and a valid port, no longer than DefaultMaxURLLength once canonical
+// (the longest URL the frontier keeps; Run refuses longer seeds, it never
+// drops them).
+func CheckSeed(raw string) error {
+	_, err := checkSeed(raw, 0)
+	return err
+}
+
+func checkSeed(raw string, maxLen int) (string, error) {
+	if maxLen <= 0 {
+		maxLen = DefaultMaxURLLength
+	}
+	key, err := Canonicalize(raw)
+	if err != nil {
+		return "", fmt.Errorf("crawl: %w: %w", ErrBadSeed, err)
+	}
+	if len(key) > maxLen {
+		return "", fmt.Errorf("crawl: %w: %.60s…: %d bytes, longer than %d", ErrBadSeed, key, len(key), maxLen)
+	}
+	return key, nil
 }
 
 // outbox sends pages until it is closed; a send gives up when the run's

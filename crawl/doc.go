@@ -17,7 +17,10 @@
 //   - The seen set holds the canonical URLs a run has queued or reached by a
 //     redirect or a same-host rel=canonical link.
 //   - The scope of a run is the set of hosts it may fetch: the hosts of its
-//     seeds and the hosts named by its site rules.
+//     seeds and the hosts named by its site rules, and a host of the same
+//     registrable domain that one of them redirects to (a.test to
+//     www.a.test). A redirect to any other host fails the fetch with
+//     ErrOutOfScope, "out of scope: redirect to HOST".
 //   - A document read for URLs is a robots.txt (its Sitemap: lines), a
 //     sitemap or sitemap index (XML, gzip'd XML up to 50 MiB, or plain
 //     text), or an RSS/Atom feed, found by discovery: the seed hosts'

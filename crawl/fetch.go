@@ -118,6 +118,11 @@ func (rp *redirectPolicy) check(req *http.Request, via []*http.Request) error {
 	if req.Header.Get(fetchIDHeader) == "" {
 		return nil // a robots.txt fetch
 	}
+	if rp.scope != nil {
+		if err := rp.scope.admitRedirect(via[len(via)-1].URL, req.URL); err != nil {
+			return err
+		}
+	}
 	if rp.scope != nil && rp.scope.denied(req.URL) {
 		return fmt.Errorf("crawl: redirect to %s: denied by rule %s", req.URL, rp.scope.ruleName(req.URL))
 	}

@@ -22,7 +22,8 @@ func TestSiteRules(t *testing.T) {
 		{"follow", rules.Site{Follow: []*regexp.Regexp{re(`^/a$`)}}, "/ /a"},
 		{"capture counts as follow", rules.Site{Follow: []*regexp.Regexp{re(`^/x`)}, Capture: []*regexp.Regexp{re(`^/missing$`)}}, "/ /missing"},
 		{"deny", rules.Site{Deny: []*regexp.Regexp{re(`^/a`), re(`^/to-`)}}, "/ /missing"},
-		{"site depth", rules.Site{MaxDepth: 1}, "/ /a /missing /to-private"},
+		{"site depth", rules.Site{MaxDepth: depth(1)}, "/ /a /missing /to-private"},
+		{"site depth 0 is the seeds only", rules.Site{MaxDepth: depth(0)}, "/"},
 	}
 	for _, c := range cases {
 		t.Run(c.name, func(t *testing.T) {
@@ -44,6 +45,34 @@ func TestSiteRules(t *testing.T) {
 				t.Errorf("pages %q, want %q", s, c.want)
 			}
 		})
+	}
+}
+
+func depth(n int) *int { return &n }
+
+// TestDepthOverRules: a run's limit given with DepthOverRules (the
+// command line's --max-depth) wins over a site's max_depth, both ways.
+func TestDepthOverRules(t *testing.T) {
+	ts := newTestServer(t)
+	for _, c := range []struct {
+		run, site int
+		want      string
+	}{
+		{-1, 5, "/"},
+		{1, 0, "/ /a /missing /to-private"},
+	} {
+		site := rules.Site{Name: "example", Hosts: []string{testHost}, MaxDepth: depth(c.site)}
+		cfg := ts.config("/")
+		cfg.MaxDepth, cfg.DepthOverRules = c.run, true
+		cfg.Rules = &rules.Set{Sites: []*rules.Site{&site}}
+		var paths []string
+		for k := range crawlAll(t, cfg) {
+			paths = append(paths, k)
+		}
+		sort.Strings(paths)
+		if s := strings.Join(paths, " "); s != c.want {
+			t.Errorf("run depth %d over site depth %d: pages %q, want %q", c.run, c.site, s, c.want)
+		}
 	}
 }
 

@@ -1,27 +1,39 @@
 package crawl
 
 import (
+	"errors"
+	"fmt"
+	"net"
 	"net/url"
 	"regexp"
 	"sort"
 	"strings"
+	"sync"
 	"time"
 
 	"github.com/gocolly/colly/v2"
+	"golang.org/x/net/publicsuffix"
 
 	"github.com/prov-archive/prov/rules"
 )
 
+// ErrOutOfScope is wrapped by the error of a fetch whose redirect led to
+// a host outside the run's scope: "out of scope: redirect to HOST".
+var ErrOutOfScope = errors.New(SkipOutOfScope)
+
 // scope decides which URLs a run may queue: hosts of the seeds and of the
 // rules' sites, each site's Follow/Capture/Deny patterns and depth limit.
 type scope struct {
-	rules    *rules.Set
-	hosts    map[string]bool // lower-case host names, no port
-	maxDepth int
+	rules     *rules.Set
+	maxDepth  int
+	overRules bool // maxDepth wins over a site's max_depth
+
+	mu    sync.RWMutex
+	hosts map[string]bool // lower-case host names, no port; grows by redirects (admitRedirect)
 }
 
 func newScope(cfg Config, seeds []*url.URL) *scope {
-	s := &scope{rules: cfg.Rules, hosts: map[string]bool{}, maxDepth: max(cfg.MaxDepth, 0)}
+	s := &scope{rules: cfg.Rules, hosts: map[string]bool{}, maxDepth: max(cfg.MaxDepth, 0), overRules: cfg.DepthOverRules}
 	for _, u := range seeds {
 		s.hosts[u.Hostname()] = true
 	}
@@ -35,8 +47,52 @@ func newScope(cfg Config, seeds []*url.URL) *scope {
 	return s
 }
 
+// inScope reports whether host (lower case, no port) is in the run's scope.
+func (s *scope) inScope(host string) bool {
+	s.mu.RLock()
+	defer s.mu.RUnlock()
+	return s.hosts[host]
+}
+
+// admitRedirect returns why a redirect from one URL to another leaves the
+// run's scope, "" when it may be followed. A target on a host in scope is
+// followed; so is one on another host of the same registrable domain as
+// the host it came from (a.test → www.a.test, a site moving to https on
+// a new name), and that host joins the scope: the site lives there now.
+// Any other host is out of scope, and the error names it.
+func (s *scope) admitRedirect(from, to *url.URL) error {
+	host := to.Hostname()
+	if s.inScope(host) {
+		return nil
+	}
+	if !sameSite(from.Hostname(), host) {
+		return fmt.Errorf("crawl: %w: redirect to %s", ErrOutOfScope, host)
+	}
+	s.mu.Lock()
+	s.hosts[host] = true
+	s.mu.Unlock()
+	return nil
+}
+
+// sameSite reports whether two host names share a registrable domain
+// (public suffix plus one label). An IP address or a single-label name
+// is its own site.
+func sameSite(a, b string) bool {
+	if a == b {
+		return true
+	}
+	if net.ParseIP(a) != nil || net.ParseIP(b) != nil {
+		return false
+	}
+	da, errA := publicsuffix.EffectiveTLDPlusOne(a)
+	db, errB := publicsuffix.EffectiveTLDPlusOne(b)
+	return errA == nil && errB == nil && da == db
+}
+
 // hostList returns the hosts in scope, sorted.
 func (s *scope) hostList() []string {
+	s.mu.RLock()
+	defer s.mu.RUnlock()
 	out := make([]string, 0, len(s.hosts))
 	for h := range s.hosts {
 		out = append(out, h)
@@ -57,10 +113,12 @@ func (s *scope) ruleName(u *url.URL) string {
 	return ""
 }
 
-// depthLimit is the deepest link depth followed on u's host.
+// depthLimit is the deepest link depth followed on u's host: the run's
+// limit when it overrides the rules, else the site's max_depth where set
+// (0: its seeds only), else the run's.
 func (s *scope) depthLimit(u *url.URL) int {
-	if site := s.site(u); site != nil && site.MaxDepth > 0 {
-		return site.MaxDepth
+	if site := s.site(u); site != nil && site.MaxDepth != nil && !s.overRules {
+		return *site.MaxDepth
 	}
 	return s.maxDepth
 }
@@ -102,7 +160,7 @@ func firstPagePath(path string) string {
 // Sitemaps and feeds need only this, not the Follow patterns.
 func (s *scope) admits(u *url.URL, depth int) string {
 	switch {
-	case !s.hosts[u.Hostname()]:
+	case !s.inScope(u.Hostname()):
 		return SkipOutOfScope
 	case s.denied(u):
 		return SkipDenied

@@ -43,7 +43,7 @@ func TestSplit(t *testing.T) {
 		n[h]++
 	}
 	if n[Tune] < 250 || n[Check] < 250 {
-		t.Errorf("split has %d tune and %d check pages, want both halves of the 735 pages well filled", n[Tune], n[Check])
+		t.Errorf("split has %d tune and %d check pages, want both halves of the 609 pages well filled", n[Tune], n[Check])
 	}
 	if Half("aeb/001.html") == "" || Half("trafcmp/001.html") == "" || Half("no/such.html") != "" {
 		t.Errorf("Half lookups wrong")

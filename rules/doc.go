@@ -13,7 +13,7 @@
 //	    follow: ['^/zfbps/']       # path regexps whose links are followed (none: all)
 //	    capture: ['/\d{4}/c\d+\.htm$']  # path regexps of document pages (none: every page)
 //	    deny: ['/print/']          # URL regexps never fetched
-//	    max_depth: 3
+//	    max_depth: 3               # link depth from the seeds (0: the seeds only)
 //	    delay: 2s                  # between requests to the site
 //	    parallel: 1                # requests at once to the site
 //	    encoding: gb18030          # forces the charset (WHATWG label)

@@ -165,7 +165,7 @@ var siteFields = map[string]func(parser, *Site, *yaml.Node) error{
 	"follow":      func(p parser, s *Site, v *yaml.Node) error { return p.patterns(v, &s.Follow) },
 	"capture":     func(p parser, s *Site, v *yaml.Node) error { return p.patterns(v, &s.Capture) },
 	"deny":        func(p parser, s *Site, v *yaml.Node) error { return p.patterns(v, &s.Deny) },
-	"max_depth":   func(p parser, s *Site, v *yaml.Node) error { return p.count(v, &s.MaxDepth) },
+	"max_depth":   func(p parser, s *Site, v *yaml.Node) error { s.MaxDepth = new(int); return p.count(v, s.MaxDepth) },
 	"parallel":    func(p parser, s *Site, v *yaml.Node) error { return p.count(v, &s.Parallel) },
 	"delay":       func(p parser, s *Site, v *yaml.Node) error { return p.duration(v, &s.Delay) },
 	"encoding":    func(p parser, s *Site, v *yaml.Node) error { return p.encoding(v, &s.Encoding) },

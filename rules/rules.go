@@ -47,7 +47,7 @@ type Site struct {
 	Follow    []*regexp.Regexp // path patterns whose links are followed; none = all in-scope links
 	Capture   []*regexp.Regexp // path patterns of document pages; none = every HTML page
 	Deny      []*regexp.Regexp // URL patterns never fetched
-	MaxDepth  int
+	MaxDepth  *int             // link depth followed on the site's hosts (0: the seeds only); nil: the crawl's
 	Delay     time.Duration
 	Parallel  int
 	Encoding  string // forced charset label ("" = decide from the bytes)

@@ -39,7 +39,7 @@ func TestParseGood(t *testing.T) {
 	if s == nil || s.Name != "scio" {
 		t.Fatalf("ForHost = %+v, want scio", s)
 	}
-	if s.Delay != 2*time.Second || s.Parallel != 1 || s.MaxDepth != 3 || s.Authority != Official {
+	if s.Delay != 2*time.Second || s.Parallel != 1 || s.MaxDepth == nil || *s.MaxDepth != 3 || s.Authority != Official {
 		t.Errorf("scalars wrong: %+v", s)
 	}
 	if !s.Capture[0].MatchString("/2022/1107/c123.htm") || len(s.Drop) != 2 || s.Line != 2 {

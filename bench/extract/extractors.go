@@ -19,14 +19,15 @@ import (
 // in its time; the peers get the text decoded by prov's charset decision,
 // so only extraction differs.
 type extractor struct {
-	name string
-	run  func(pageURL string, body []byte) string
+	name   string
+	module string // the peer's module path, whose version keys its cached F1s; "" for prov
+	run    func(pageURL string, body []byte) string
 }
 
 var extractors = []extractor{
-	{"prov", provText},
-	{"trafilatura", trafilaturaText},
-	{"readability", readabilityText},
+	{"prov", "", provText},
+	{"trafilatura", "github.com/markusmobius/go-trafilatura", trafilaturaText},
+	{"readability", "codeberg.org/readeck/go-readability/v2", readabilityText},
 }
 
 func provText(pageURL string, body []byte) string {

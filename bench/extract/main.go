@@ -4,14 +4,20 @@
 //
 //	cd bench && go run ./extract -eval ../../shared/eval/extraction
 //
-// It prints, per dataset and extractor, shingle precision, recall and F1,
-// the bag-of-characters F1, the median and worst milliseconds per page
-// (decoding and parsing included) and how many pages took over 200 ms,
-// then on each dataset prov's F1 less the best peer's, unrounded.
+// Every page is in the tune or the check half of evalscore's fixed split.
+// Per dataset, half and extractor it prints shingle precision, recall and
+// F1 (of the averaged P and R), the mean per-page F1, the bag-of-characters
+// F1, how many pages came out empty, the median and worst milliseconds per
+// page (decoding and parsing included) and how many took over 200 ms; for
+// trafcmp, whose truth is snippets, P, R and F1 of the snippet counts
+// summed over the pages, and their accuracy. Pages where every extractor
+// scores under -apart are listed on their own and left out of those rows:
+// they measure the truth or the page, not the extractors. Then prov's F1
+// less the best peer's, unrounded, and prov's tune/check gap per dataset.
 package main
 
 import (
-	"bufio"
+	"errors"
 	"flag"
 	"fmt"
 	"io"
@@ -19,174 +25,108 @@ import (
 	"path/filepath"
 	"slices"
 	"strings"
-	"time"
-
-	"github.com/prov-archive/prov/evalscore"
 )
 
+// options are the command's flags.
+type options struct {
+	dir     string  // the extraction eval folder
+	half    string  // tune, check or all
+	only    string  // comma-separated extractor names, "" for all
+	dump    string  // folder for the tune pages' extracted text, "" for none
+	apart   float64 // pages where every extractor's F1 is under this are set apart
+	cache   string  // file of peers' page F1s, "" for none
+	verbose bool
+}
+
 func main() {
-	dir := flag.String("eval", "../../shared/eval/extraction", "the extraction eval folder (with index.tsv)")
-	verbose := flag.Bool("v", false, "print every page's F1 per extractor")
-	only := flag.String("only", "", "comma-separated extractor names to run (default all)")
-	dump := flag.String("dump", "", "write each extractor's text to `dir`/<page>.<extractor>.txt, to compare with the truth")
+	var o options
+	flag.StringVar(&o.dir, "eval", "../../shared/eval/extraction", "the extraction eval folder (with index.tsv and snippets.tsv)")
+	flag.StringVar(&o.half, "half", "all", "run only the tune or the check `half` of every dataset, or all")
+	flag.StringVar(&o.only, "only", "", "comma-separated extractor `names` to run and report (default all: "+strings.Join(names(extractors), ",")+")")
+	flag.StringVar(&o.dump, "dump", "", "write each extractor's text of every tune page to `dir`/<page>.<extractor>.txt, to compare with the truth; check pages are never written (read them only as scores)")
+	flag.Float64Var(&o.apart, "apart", 0.2, "set apart pages where every extractor's F1 is under this `F1` (0 sets none apart)")
+	flag.StringVar(&o.cache, "cache", defaultCache(), "`file` keeping the peers' page F1s, so -only prov can set pages apart without running them (\"\" for none)")
+	flag.BoolVar(&o.verbose, "v", false, "print every page's half and scores per extractor")
 	flag.Parse()
-	if err := run(*dir, *only, *dump, *verbose, os.Stdout); err != nil {
+	if err := run(o, os.Stdout); err != nil {
 		fmt.Fprintln(os.Stderr, "extract:", err)
 		os.Exit(1)
 	}
 }
 
-// page is one eval page with its truth.
-type page struct{ dataset, file, truth string }
-
-// tally accumulates one extractor's scores on one dataset.
-type tally struct {
-	p, r, cp, cr float64
-	ms           []float64
+// defaultCache is the peers' F1 file under the user's cache folder, or ""
+// where there is none.
+func defaultCache() string {
+	dir, err := os.UserCacheDir()
+	if err != nil {
+		return ""
+	}
+	return filepath.Join(dir, "prov-bench", "extract-peer-f1.tsv")
 }
 
-func run(dir, only, dump string, verbose bool, out io.Writer) error {
-	pages, err := loadPages(dir)
+// validate checks the flags and returns the extractors to run and report,
+// then the others (whose page F1 only decides which pages are set apart).
+func validate(o options) (run, rest []extractor, err error) {
+	if !slices.Contains([]string{"tune", "check", "all"}, o.half) {
+		return nil, nil, fmt.Errorf("-half %q: want tune, check or all", o.half)
+	}
+	if o.dump != "" && o.half == "check" {
+		return nil, nil, errors.New("-dump writes tune pages only, and -half check has none")
+	}
+	if o.apart < 0 || o.apart > 1 {
+		return nil, nil, fmt.Errorf("-apart %g: want an F1 from 0 to 1", o.apart)
+	}
+	if o.only == "" {
+		return extractors, nil, nil
+	}
+	want := strings.Split(o.only, ",")
+	for _, name := range want {
+		if !slices.Contains(names(extractors), name) {
+			return nil, nil, fmt.Errorf("-only: no extractor %q (have %s)", name, strings.Join(names(extractors), ", "))
+		}
+	}
+	for _, ex := range extractors {
+		if slices.Contains(want, ex.name) {
+			run = append(run, ex)
+		} else {
+			rest = append(rest, ex)
+		}
+	}
+	return run, rest, nil
+}
+
+func run(o options, out io.Writer) error {
+	exs, rest, err := validate(o)
 	if err != nil {
 		return err
 	}
-	exs := selected(only)
-	tallies := map[string]map[string]*tally{} // dataset → extractor → tally
-	for _, pg := range pages {
-		body, err := os.ReadFile(filepath.Join(dir, pg.file))
-		if err != nil {
-			return err
-		}
-		for _, ex := range exs {
-			start := time.Now()
-			text := ex.run("http://example.com/"+pg.file, body)
-			ms := float64(time.Since(start).Microseconds()) / 1000
-			if err := dumpText(dump, pg.file, ex.name, text); err != nil {
-				return err
-			}
-			t := tallyFor(tallies, pg.dataset, ex.name)
-			p, r := evalscore.PRF(evalscore.Shingles(text), evalscore.Shingles(pg.truth))
-			cp, cr := evalscore.PRF(evalscore.CharBag(text), evalscore.CharBag(pg.truth))
-			t.p, t.r, t.cp, t.cr = t.p+p, t.r+r, t.cp+cp, t.cr+cr
-			t.ms = append(t.ms, ms)
-			if verbose {
-				fmt.Fprintf(out, "%s\t%s\tF1=%.3f\tP=%.3f\tR=%.3f\t%.1fms\n", pg.file, ex.name, evalscore.F1(p, r), p, r, ms)
-			}
-		}
+	pages, err := loadPages(o.dir, o.half)
+	if err != nil {
+		return err
 	}
-	report(out, tallies, exs)
+	cache, err := openCache(o.cache)
+	if err != nil {
+		return err
+	}
+	sc := scorer{dir: o.dir, dump: o.dump, run: exs, rest: rest, cache: cache}
+	scored, err := sc.scoreAll(pages)
+	if err != nil {
+		return err
+	}
+	if err := cache.save(); err != nil {
+		return err
+	}
+	if o.verbose {
+		printPages(out, scored, exs, o.apart)
+	}
+	report(out, scored, exs, rest, o.apart)
 	return nil
 }
 
-// dumpText writes one extractor's text for a page under dir, when dir is set.
-func dumpText(dir, file, extractor, text string) error {
-	if dir == "" {
-		return nil
-	}
-	path := filepath.Join(dir, strings.TrimSuffix(file, ".html")+"."+extractor+".txt")
-	if err := os.MkdirAll(filepath.Dir(path), 0o755); err != nil {
-		return err
-	}
-	return os.WriteFile(path, []byte(text), 0o644)
-}
-
-func selected(only string) []extractor {
-	if only == "" {
-		return extractors
-	}
-	var out []extractor
-	for _, ex := range extractors {
-		if slices.Contains(strings.Split(only, ","), ex.name) {
-			out = append(out, ex)
-		}
+func names(exs []extractor) []string {
+	var out []string
+	for _, ex := range exs {
+		out = append(out, ex.name)
 	}
 	return out
-}
-
-func tallyFor(m map[string]map[string]*tally, dataset, name string) *tally {
-	if m[dataset] == nil {
-		m[dataset] = map[string]*tally{}
-	}
-	if m[dataset][name] == nil {
-		m[dataset][name] = &tally{}
-	}
-	return m[dataset][name]
-}
-
-// loadPages reads index.tsv and each page's truth.
-func loadPages(dir string) ([]page, error) {
-	f, err := os.Open(filepath.Join(dir, "index.tsv"))
-	if err != nil {
-		return nil, err
-	}
-	defer f.Close()
-	var pages []page
-	sc := bufio.NewScanner(f)
-	for sc.Scan() {
-		fs := strings.Split(sc.Text(), "\t")
-		if len(fs) < 2 || fs[0] == "dataset" {
-			continue
-		}
-		truth, err := os.ReadFile(filepath.Join(dir, strings.TrimSuffix(fs[1], ".html")+".txt"))
-		if err != nil {
-			return nil, err
-		}
-		pages = append(pages, page{fs[0], fs[1], string(truth)})
-	}
-	return pages, sc.Err()
-}
-
-func report(out io.Writer, tallies map[string]map[string]*tally, exs []extractor) {
-	fmt.Fprintf(out, "%-12s %-12s %5s %6s %6s %6s %7s %8s %8s %6s\n",
-		"dataset", "extractor", "pages", "P", "R", "F1", "charF1", "med ms", "max ms", ">200ms")
-	names := make([]string, 0, len(tallies))
-	for d := range tallies {
-		names = append(names, d)
-	}
-	slices.Sort(names)
-	for _, d := range names {
-		for _, ex := range exs {
-			t := tallies[d][ex.name]
-			n := float64(len(t.ms))
-			slices.Sort(t.ms)
-			slow := len(t.ms) - sort200(t.ms)
-			fmt.Fprintf(out, "%-12s %-12s %5d %6.3f %6.3f %6.3f %7.3f %8.1f %8.1f %6d\n",
-				d, ex.name, len(t.ms), t.p/n, t.r/n, evalscore.F1(t.p/n, t.r/n), evalscore.F1(t.cp/n, t.cr/n),
-				t.ms[len(t.ms)/2], t.ms[len(t.ms)-1], slow)
-		}
-	}
-	for _, d := range names {
-		if line := margin(d, tallies[d], exs); line != "" {
-			fmt.Fprintln(out, line)
-		}
-	}
-}
-
-// margin is prov's F1 less the best peer's on one dataset, to five places:
-// the table rounds to three, and the bar is "never below a peer".
-func margin(dataset string, ts map[string]*tally, exs []extractor) string {
-	f1 := func(t *tally) float64 {
-		n := float64(len(t.ms))
-		return evalscore.F1(t.p/n, t.r/n)
-	}
-	prov, ok := ts["prov"]
-	if !ok {
-		return ""
-	}
-	best, bestName := -1.0, ""
-	for _, ex := range exs {
-		if t, ok := ts[ex.name]; ok && ex.name != "prov" && f1(t) > best {
-			best, bestName = f1(t), ex.name
-		}
-	}
-	if bestName == "" {
-		return ""
-	}
-	return fmt.Sprintf("%-12s prov F1 %.5f, best peer %s %.5f: prov %+.5f", dataset, f1(prov), bestName, best, f1(prov)-best)
-}
-
-// sort200 is the number of sorted times at or under 200 ms.
-func sort200(ms []float64) int {
-	i, _ := slices.BinarySearch(ms, 200.0001)
-	return i
 }

@@ -6,6 +6,8 @@ import (
 	"strings"
 	"testing"
 	"unicode/utf8"
+
+	"golang.org/x/text/encoding/htmlindex"
 )
 
 func mustRead(tb testing.TB, name string) []byte {
@@ -150,5 +152,77 @@ func TestClassesInBMP(t *testing.T) {
 		if classOf(r) == 0 {
 			t.Errorf("%U has no class", r)
 		}
+	}
+}
+
+// encode writes s in the named charset; the test fails if it cannot.
+func encode(tb testing.TB, s, charset string) []byte {
+	tb.Helper()
+	e, err := htmlindex.Get(charset)
+	if err != nil {
+		tb.Fatal(err)
+	}
+	b, err := e.NewEncoder().Bytes([]byte(s))
+	if err != nil {
+		tb.Fatalf("%s cannot write %q: %v", charset, s, err)
+	}
+	return b
+}
+
+// The sentences were written for these tests. Each case fails without the
+// rule it names: the Latin-like guard on CJK readings, the letter profiles
+// of Polish in windows-1257 and of Icelandic, the fixed preference among
+// charsets that decode a text to the same characters.
+var singleByteTests = []struct {
+	rule, text, charset string
+	want                string // the decision's name; "" when any charset that decodes the text right will do
+}{
+	{"latin-like CJK", "Čovjek je išao kući, a žena je čekala.", "iso-8859-2", ""},
+	{"latin-like CJK", "Šuma je bila tiha; ždral je letio nad jezerom.", "iso-8859-2", ""},
+	{"latin-like CJK", "On je že tu, še danes.", "windows-1250", ""},
+	{"latin-like CJK", "Gradnja ploščadi je bila učinkovita.", "iso-8859-2", ""},
+	{"Polish in windows-1257", "Wczoraj wieczorem poszliśmy z żoną nad rzekę; było ciepło, a dzieci bawiły się w piasku aż do zmroku.", "windows-1257", "windows-1257"},
+	{"Icelandic", "Það var einu sinni maður sem bjó á litlum bæ við sjóinn; hann þótti góður smiður og fróður um veðrið.", "iso-8859-1", "windows-1252"},
+	{"preference", "Két kis ügyes kutya fut a város szélén, és a gyerekek örülnek.", "windows-1250", "windows-1252"},
+}
+
+func TestSingleByte(t *testing.T) {
+	for _, tt := range singleByteTests {
+		t.Run(tt.rule, func(t *testing.T) {
+			body := encode(t, tt.text, tt.charset)
+			d := Decide(body, "", "")
+			if got := Decode(body, d); got != tt.text {
+				t.Errorf("Decide = %+v, decodes to %q", d, got)
+			}
+			if tt.want != "" && d.Name != tt.want {
+				t.Errorf("Decide = %+v, want %s", d, tt.want)
+			}
+		})
+	}
+}
+
+// TestC1AgainstReading: a reading that turns bytes into C1 controls or
+// undefined characters scores below one that turns them into (suspect)
+// symbols: iso-8859-15 has C1 controls at 0x80-0x9F, koi8-r box drawing.
+func TestC1AgainstReading(t *testing.T) {
+	text := []byte("Er sagte \x84gut\x93 \x96 und ging\x85 Das war \x91neu\x92.")
+	if c1, sym := fitSingle(text, "iso-8859-15"), fitSingle(text, "koi8-r"); c1 >= sym {
+		t.Errorf("C1 reading scores %d, symbol reading %d: want C1 lower", c1, sym)
+	}
+	if d := Decide(text, "", ""); d.Name != "windows-1252" {
+		t.Errorf("Decide = %+v, want windows-1252", d)
+	}
+}
+
+// TestPreferenceDocumented: doc.go states the order of preference among
+// the single-byte candidates; it must be sbNames, the order the code uses.
+func TestPreferenceDocumented(t *testing.T) {
+	b, err := os.ReadFile("doc.go")
+	if err != nil {
+		t.Fatal(err)
+	}
+	doc := strings.Join(strings.Fields(strings.ReplaceAll(string(b), "//", "")), " ")
+	if want := strings.Join(sbNames, ", ") + "."; !strings.Contains(doc, want) {
+		t.Errorf("doc.go does not give the preference order %q", want)
 	}
 }

@@ -8,12 +8,22 @@ type cjkFit struct {
 	q     quality
 	score int // sum of per-character plausibility, see runeScore
 	chars int // multi-byte characters decoded (runes outside ASCII)
+	pairs int // multi-byte codes in the text, by the encoding's lead bytes
+	latin int // of those, codes that look like an accented letter in a Latin word, see latinPairs
 }
 
 // plausible reports whether the decoding looks like real CJK text: clean,
-// and on average well above what a wrong decoding of the same bytes gives.
+// not a Latin text read in pairs, and on average well above what a wrong
+// decoding of the same bytes gives.
 func (f cjkFit) plausible() bool {
-	return f.chars > 0 && f.q.clean() && f.score >= f.chars
+	return f.chars > 0 && f.q.clean() && !f.latinLike() && f.score >= f.chars
+}
+
+// latinLike reports a reading whose multi-byte codes are mostly an
+// accented letter of a Latin text and the ASCII letter after it, among
+// ASCII bytes (see latinPairs).
+func (f cjkFit) latinLike() bool {
+	return f.latin*2 > f.pairs
 }
 
 // scoreCJK decodes text with every CJK encoding and returns the fits, best
@@ -40,6 +50,7 @@ func sortFits(f []cjkFit) {
 func fitCJK(text []byte, name string) cjkFit {
 	s, q := measure(text, name)
 	f := cjkFit{name: name, q: q}
+	f.pairs, f.latin = latinPairs(text, name)
 	for _, r := range s {
 		if r < 0x80 {
 			continue
@@ -102,4 +113,62 @@ func kanaScore(name string) int {
 		return 4
 	}
 	return 0
+}
+
+// latinPairs walks text by the lead bytes of the CJK encoding name and
+// counts its multi-byte codes, and those that look Latin: a two-byte code
+// that stands among ASCII bytes, not next to another code, and whose trail
+// is an ASCII letter or which touches an ASCII letter. A single-byte Latin
+// text read as CJK gives such codes ("\xe8ovjek": č, then "ovjek";
+// "\x9ae" for the Slovene word "še"; "plo\xb9\xe8adi" for "ploščadi");
+// in real CJK text codes mostly follow one another.
+func latinPairs(text []byte, name string) (pairs, latin int) {
+	inCode := false // whether the byte before i ends a multi-byte code
+	for i := 0; i < len(text); i++ {
+		n := codeLen(text[i:], name)
+		if n < 2 || i+n > len(text) {
+			inCode = false
+			continue
+		}
+		pairs++
+		asciiBefore := i == 0 || text[i-1] < 0x80 && !inCode
+		asciiAfter := i+n == len(text) || text[i+n] < 0x80
+		letterBeside := i > 0 && !inCode && isASCIILetter(text[i-1]) || i+n < len(text) && isASCIILetter(text[i+n])
+		if n == 2 && asciiBefore && asciiAfter && (isASCIILetter(text[i+1]) || letterBeside) {
+			latin++
+		}
+		inCode = true
+		i += n - 1
+	}
+	return pairs, latin
+}
+
+// codeLen is the length of the code that starts at b[0] in the CJK
+// encoding name by its lead byte: 1 for ASCII and single-byte codes.
+func codeLen(b []byte, name string) int {
+	c := b[0]
+	switch {
+	case c < 0x81 || c == 0xFF:
+		return 1
+	case name == "gb18030":
+		if len(b) > 1 && b[1] >= '0' && b[1] <= '9' {
+			return 4
+		}
+	case name == "shift_jis":
+		if c >= 0xA0 && c <= 0xDF || c >= 0xFD {
+			return 1
+		}
+	case name == "euc-jp":
+		if c == 0x8F {
+			return 3
+		}
+		if c < 0xA1 && c != 0x8E {
+			return 1
+		}
+	}
+	return 2
+}
+
+func isASCIILetter(b byte) bool {
+	return b >= 'a' && b <= 'z' || b >= 'A' && b <= 'Z'
 }

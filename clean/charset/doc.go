@@ -20,6 +20,29 @@
 //     script (common hanzi, kana, Hangul; per-language letters for
 //     single-byte charsets) for it. A decoding is clean when at most one
 //     non-ASCII character in twenty is invalid or private-use.
+//   - A single-byte fit scores the non-ASCII bytes of the text under each
+//     language written in the charset (a letter profile: the language's
+//     non-ASCII letters, most frequent first; Italian's count only at a
+//     word's end, where Italian writes them) and keeps the best language.
+//     Undefined bytes and C1 controls (0x80-0x9F read as U+0080-U+009F)
+//     count far against a reading, rare signs a little, and so do what
+//     wrong readings produce around a byte: a symbol inside a word, a
+//     capital after a small letter, two scripts in one word.
+//   - A CJK reading is plausible when it is clean, scores on average at
+//     least 1 per character, and is not Latin-like. It is Latin-like when
+//     more than half its multi-byte codes stand alone among ASCII bytes and
+//     either end in an ASCII letter or touch one: accented letters inside
+//     Latin words ("\xe8ovjek", "\x9ae", "plo\xb9\xe8adi" read as Big5 or
+//     EUC-KR). This holds for every CJK charset.
+//   - The single-byte candidates, in their fixed order of preference:
+//     windows-1252, iso-8859-15, windows-1250, iso-8859-2, iso-8859-16,
+//     windows-1257, iso-8859-13, iso-8859-4, windows-1254, windows-1251,
+//     koi8-r, koi8-u, iso-8859-5, x-mac-cyrillic, ibm866, windows-1253,
+//     iso-8859-7, windows-1255, iso-8859-8, windows-1256. (iso-8859-1 and
+//     iso-8859-9 are windows-1252 and windows-1254, as in browsers.) When
+//     several decode the text to the same characters, the first of them is
+//     chosen, whatever their scores; an exact score tie between different
+//     readings also goes to the earlier one.
 //   - The detector is saintfish/chardet, made deterministic (ties broken by
 //     name) and checked against this package's own fits.
 //
@@ -45,9 +68,11 @@
 //	5 detector  the visible text: a plausible CJK decoding wins (the best
 //	            by this package's score; a near tie goes to chardet when it
 //	            is sure), else the best single-byte charset by per-language
-//	            letter scoring. Confidence is chardet's for that charset.
+//	            letter scoring, the preference order settling identical
+//	            readings. Confidence is chardet's for that charset.
 //	6 default   a short text no CJK charset clearly wins, that decodes
-//	            plausibly as GB18030: gb18030.
+//	            plausibly (or cleanly, and not Latin-like) as GB18030:
+//	            gb18030.
 //	7 header, meta  a declared single-byte charset, weak ones included.
 //	8 fallback  windows-1252.
 //

@@ -2,8 +2,10 @@ package charset
 
 import (
 	"bufio"
+	"bytes"
 	"fmt"
 	"os"
+	"os/exec"
 	"path/filepath"
 	"sort"
 	"strings"
@@ -15,13 +17,20 @@ import (
 // clones do not have it, so the benchmark skips without it.
 const evalDir = "../../../shared/eval/encoding"
 
+// splitFile fixes the tune and check halves of the corpus, by source or
+// site; testdata/splitgen.go wrote it once and it never moves.
+const splitFile = "testdata/split.tsv"
+
 // evalFile is one corpus file with its true encoding and, for synthetic
 // pages, the Content-Type it is served with.
 type evalFile struct {
-	path   string
-	truth  string // folder or manifest name, as written
-	header string
-	body   []byte
+	rel       string // path under evalDir, as in splitFile
+	dataset   string // chardet, charset_normalizer, european, synthetic
+	truth     string // folder or manifest name, as written
+	header    string
+	alsoRight []string // WHATWG names that decode the file to the same text
+	half      string   // tune or check
+	body      []byte
 }
 
 // cjkTruths are the true encodings the 100% bar applies to.
@@ -36,42 +45,80 @@ func loadEval(tb testing.TB) []evalFile {
 	}
 	var files []evalFile
 	for _, set := range []string{"chardet", "charset_normalizer"} {
-		dirs, _ := filepath.Glob(filepath.Join(evalDir, set, "*"))
-		for _, d := range dirs {
-			paths, _ := filepath.Glob(filepath.Join(d, "*"))
-			for _, p := range paths {
-				files = append(files, readEval(tb, p, strings.ToLower(filepath.Base(d)), ""))
-			}
+		paths, _ := filepath.Glob(filepath.Join(evalDir, set, "*", "*"))
+		for _, p := range paths {
+			folder := filepath.Base(filepath.Dir(p))
+			rel := set + "/" + folder + "/" + filepath.Base(p)
+			files = append(files, readEval(tb, evalFile{rel: rel, dataset: set, truth: strings.ToLower(folder)}))
 		}
 	}
-	return append(files, loadManifest(tb)...)
+	for _, m := range readManifest(tb, "european") {
+		folder, _, _ := strings.Cut(m[0], "/")
+		var also []string
+		for _, l := range strings.Split(m[7], ",") {
+			if n := Lookup(l); n != "" {
+				also = append(also, n)
+			}
+		}
+		files = append(files, readEval(tb, evalFile{rel: "european/" + m[0], dataset: "european",
+			truth: strings.ToLower(folder), alsoRight: also}))
+	}
+	for _, m := range readManifest(tb, "synthetic") {
+		files = append(files, readEval(tb, evalFile{rel: "synthetic/" + m[0], dataset: "synthetic",
+			truth: m[1], header: m[2]}))
+	}
+	return withHalves(tb, files)
 }
 
-func loadManifest(tb testing.TB) []evalFile {
-	dir := filepath.Join(evalDir, "synthetic")
-	f, err := os.Open(filepath.Join(dir, "manifest.tsv"))
+// readManifest returns the rows of a dataset's manifest.tsv, header left
+// out, each with at least eight columns.
+func readManifest(tb testing.TB, set string) [][]string {
+	b, err := os.ReadFile(filepath.Join(evalDir, set, "manifest.tsv"))
+	if err != nil {
+		tb.Fatal(err)
+	}
+	var rows [][]string
+	for _, line := range strings.Split(string(b), "\n") {
+		cols := strings.Split(line, "\t")
+		if len(cols) < 3 || cols[0] == "file" {
+			continue
+		}
+		rows = append(rows, append(cols, make([]string, max(0, 8-len(cols)))...))
+	}
+	return rows
+}
+
+func readEval(tb testing.TB, f evalFile) evalFile {
+	b, err := os.ReadFile(filepath.Join(evalDir, f.rel))
+	if err != nil {
+		tb.Fatal(err)
+	}
+	f.body = b
+	return f
+}
+
+// withHalves sets every file's half from splitFile; a file the split does
+// not list is an error, so a new dataset cannot slip into neither half.
+func withHalves(tb testing.TB, files []evalFile) []evalFile {
+	f, err := os.Open(splitFile)
 	if err != nil {
 		tb.Fatal(err)
 	}
 	defer f.Close()
-	var files []evalFile
+	half := map[string]string{}
 	sc := bufio.NewScanner(f)
 	for sc.Scan() {
 		cols := strings.Split(sc.Text(), "\t")
-		if len(cols) < 3 || cols[0] == "file" {
-			continue
+		if len(cols) == 4 && !strings.HasPrefix(cols[0], "#") {
+			half[cols[1]] = cols[3]
 		}
-		files = append(files, readEval(tb, filepath.Join(dir, cols[0]), cols[1], cols[2]))
+	}
+	for i := range files {
+		if files[i].half = half[files[i].rel]; files[i].half == "" {
+			tb.Fatalf("%s is in neither half of %s", files[i].rel, splitFile)
+		}
 	}
 	return files
-}
-
-func readEval(tb testing.TB, path, truth, header string) evalFile {
-	b, err := os.ReadFile(path)
-	if err != nil {
-		tb.Fatal(err)
-	}
-	return evalFile{path: path, truth: truth, header: header, body: b}
 }
 
 // trueName maps a folder name ("iso-8859-2-czech", "utf-8-bom") to a
@@ -119,6 +166,32 @@ var scenarios = []struct {
 
 type tally struct{ right, total, fffd int }
 
+func (t *tally) add(o tally) {
+	t.right += o.right
+	t.total += o.total
+	t.fffd += o.fffd
+}
+
+// score tallies one decision per file, by half.
+type score map[string]*[2]tally // by row (a truth folder or a total); [0] tune, [1] check
+
+func (s score) add(row string, f evalFile, right, fffd bool) {
+	if s[row] == nil {
+		s[row] = &[2]tally{}
+	}
+	t := &s[row][b2i(f.half == "check")]
+	t.total++
+	if right {
+		t.right++
+		if fffd {
+			t.fffd++
+		}
+	}
+}
+
+// decider names a charset for a file under a Content-Type header.
+type decider func(f evalFile, header string) string
+
 func BenchmarkEval(b *testing.B) {
 	files := loadEval(b)
 	want := make([]string, len(files))
@@ -127,6 +200,7 @@ func BenchmarkEval(b *testing.B) {
 		want[i] = truthText(f)
 		size += len(f.body)
 	}
+	peer := uchardet(b, files)
 	for i := 0; i < b.N; i++ {
 		start := time.Now()
 		for _, f := range files {
@@ -135,61 +209,154 @@ func BenchmarkEval(b *testing.B) {
 		el := time.Since(start)
 		fmt.Printf("corpus: %d files, %.1f MB, %.1f MB/s (Decide+Decode, no header)\n",
 			len(files), float64(size)/1e6, float64(size)/1e6/el.Seconds())
+		prov := func(f evalFile, h string) string { return Decide(f.body, h, "").Name }
 		for _, sc := range scenarios {
-			printScenario(sc.name, evalScenario(files, want, sc.header))
+			s := evalScenario(files, want, sc.header, prov, os.Getenv("EVAL_VERBOSE") != "")
+			var p score
+			if sc.name == "none" && peer != nil {
+				p = evalScenario(files, want, sc.header, func(f evalFile, _ string) string { return peer[f.rel] }, false)
+			}
+			printScenario(sc.name, s, p, sc.name == "none")
 		}
 	}
 }
 
+// uchardet returns Debian uchardet's answer for every file, mapped to
+// WHATWG names by Lookup ("" when it has none: Decode then reads
+// windows-1252, as this package's fallback does), or nil without the
+// binary. It reads the bytes only: it sees no header.
+func uchardet(tb testing.TB, files []evalFile) map[string]string {
+	if _, err := exec.LookPath("uchardet"); err != nil {
+		fmt.Println("peer uchardet: not installed, skipped")
+		return nil
+	}
+	out := map[string]string{}
+	for i := 0; i < len(files); i += 200 {
+		batch := files[i:min(i+200, len(files))]
+		args := make([]string, len(batch))
+		for j, f := range batch {
+			args[j] = filepath.Join(evalDir, f.rel)
+		}
+		if len(args) == 1 {
+			args = append(args, args[0]) // one file prints no name; two do
+		}
+		res, err := exec.Command("uchardet", args...).Output()
+		if err != nil {
+			tb.Fatalf("uchardet: %v", err)
+		}
+		for _, line := range strings.Split(strings.TrimSpace(string(res)), "\n") {
+			k := strings.LastIndex(line, ": ")
+			if k < 0 {
+				tb.Fatalf("uchardet: unexpected line %q", line)
+			}
+			rel, _ := filepath.Rel(evalDir, line[:k])
+			out[filepath.ToSlash(rel)] = Lookup(peerLabel(line[k+2:]))
+		}
+	}
+	for _, f := range files {
+		if out[f.rel] == "utf-16le" && bytes.HasPrefix(f.body, bomUTF16BE) {
+			out[f.rel] = "utf-16be" // uchardet says UTF-16 for either byte order mark
+		}
+	}
+	return out
+}
+
+// peerLabel maps uchardet names that are no WHATWG or IANA label.
+func peerLabel(name string) string {
+	if strings.EqualFold(name, "MAC-CYRILLIC") {
+		return "x-mac-cyrillic"
+	}
+	return name
+}
+
 // evalScenario decides every file under the scenario's header and tallies
-// right decisions per true encoding.
-func evalScenario(files []evalFile, want []string, header func(evalFile) (string, bool)) map[string]*tally {
-	t := map[string]*tally{}
+// right decisions per truth folder and half. A decision is right when it
+// decodes to the true text or is one of the file's also_right charsets.
+// With EVAL_VERBOSE set, prov's misses on tune files are listed.
+func evalScenario(files []evalFile, want []string, header func(evalFile) (string, bool), decide decider, verbose bool) score {
+	s := score{}
 	for i, f := range files {
 		h, ok := header(f)
 		if !ok {
 			continue
 		}
-		d := Decide(f.body, h, "")
-		key := strings.ToLower(f.truth)
-		if t[key] == nil {
-			t[key] = &tally{}
+		name := decide(f, h)
+		got := Decode(f.body, Decision{Name: name})
+		right := got == want[i] || contains(f.alsoRight, Lookup(name))
+		fffd := strings.ContainsRune(got, '\uFFFD')
+		s.add(f.truth, f, right, fffd)
+		s.add("ALL", f, right, fffd)
+		s.add("  "+f.dataset, f, right, fffd)
+		if cjkTruths[f.truth] {
+			s.add("CJK", f, right, fffd)
 		}
-		t[key].total++
-		if got := Decode(f.body, d); got == want[i] {
-			t[key].right++
-			if strings.ContainsRune(got, '\uFFFD') {
-				t[key].fffd++
-			}
-		} else if os.Getenv("EVAL_VERBOSE") != "" {
-			fmt.Printf("  MISS %s [%s] -> %+v\n", f.path, h, d)
+		if !right && verbose && f.half == "tune" {
+			fmt.Printf("  MISS %s [%s] -> %s\n", f.rel, h, name)
 		}
 	}
-	return t
+	return s
 }
 
-func printScenario(name string, t map[string]*tally) {
-	keys := make([]string, 0, len(t))
-	for k := range t {
-		keys = append(keys, k)
-	}
-	sort.Strings(keys)
-	var all, cjk tally
-	fmt.Printf("scenario %s\n", name)
-	for _, k := range keys {
-		v := t[k]
-		fmt.Printf("  %-24s %4d/%-4d %6.1f%%\n", k, v.right, v.total, pct(*v))
-		all.right += v.right
-		all.total += v.total
-		all.fffd += v.fffd
-		if cjkTruths[k] {
-			cjk.right += v.right
-			cjk.total += v.total
+func contains(list []string, s string) bool {
+	for _, x := range list {
+		if x == s {
+			return true
 		}
 	}
-	fmt.Printf("  %-24s %4d/%-4d %6.1f%%\n  %-24s %4d/%-4d %6.1f%%\n",
-		"CJK", cjk.right, cjk.total, pct(cjk), "ALL", all.right, all.total, pct(all))
-	fmt.Printf("  right decisions whose text has U+FFFD (the true decoding has it too): %d\n", all.fffd)
+	return false
+}
+
+// printScenario prints the tune and check halves of prov (and of the peer,
+// when there is one) per truth folder when rows is set, then the totals.
+func printScenario(name string, s, peer score, rows bool) {
+	head := fmt.Sprintf("scenario %-19s %16s %16s %16s", name, "prov tune", "prov check", "prov both")
+	if peer != nil {
+		head += fmt.Sprintf("   %16s %16s %16s", "uchardet tune", "uchardet check", "uchardet both")
+	}
+	fmt.Println(head)
+	var keys []string
+	for k := range s {
+		if k != "ALL" && k != "CJK" && !strings.HasPrefix(k, " ") {
+			keys = append(keys, k)
+		}
+	}
+	sort.Strings(keys)
+	if rows {
+		for _, k := range keys {
+			printRow(k, s[k], peer[k])
+		}
+	}
+	for _, k := range []string{"  chardet", "  charset_normalizer", "  european", "  synthetic", "CJK", "ALL"} {
+		if s[k] != nil {
+			printRow(k, s[k], peer[k])
+		}
+	}
+	var fffd tally
+	fffd.add(s["ALL"][0])
+	fffd.add(s["ALL"][1])
+	fmt.Printf("  right decisions whose text has U+FFFD (the true decoding has it too): %d\n", fffd.fffd)
+}
+
+func printRow(k string, t, peer *[2]tally) {
+	line := fmt.Sprintf("  %-26s %s", k, cells(t))
+	if peer != nil {
+		line += "   " + cells(peer)
+	}
+	fmt.Println(line)
+}
+
+// cells formats the tune half, the check half and both.
+func cells(t *[2]tally) string {
+	both := t[0]
+	both.add(t[1])
+	return cell(t[0]) + " " + cell(t[1]) + " " + cell(both)
+}
+
+func cell(t tally) string {
+	if t.total == 0 {
+		return fmt.Sprintf("%16s", "-")
+	}
+	return fmt.Sprintf("%4d/%-4d %5.1f%%", t.right, t.total, pct(t))
 }
 
 func pct(t tally) float64 {

@@ -185,7 +185,7 @@ func confidenceOf(name string, guesses []guess, dflt int) int {
 // decode cleanly as GB18030, then a declared single-byte charset (weak
 // ones included), then windows-1252.
 func (p *page) byDefault() Decision {
-	if f := fitOf(p.cjkFits(), "gb18030"); f.q.clean() && f.chars > 0 && f.chars < 40 && f.score > 0 {
+	if f := fitOf(p.cjkFits(), "gb18030"); f.q.clean() && !f.latinLike() && f.chars > 0 && f.chars < 40 && f.score > 0 {
 		return decision("gb18030", "default", "short page, decodes cleanly as GB18030")
 	}
 	for _, l := range p.labels() {

@@ -7,59 +7,81 @@ import (
 	"unicode/utf8"
 )
 
-// sbNames are the single-byte encodings the scorer compares, in the order
-// that breaks exact ties; sbLangs lists, per encoding, the letter profiles
-// of the languages written in it.
+// sbNames are the single-byte encodings the scorer compares, in the fixed
+// order of preference that doc.go gives: when several of them decode a text
+// to the same characters, the first wins (see scoreSingle). sbLangs lists,
+// per encoding, the letter profiles of the languages written in it.
 var (
 	sbNames = []string{
-		"windows-1252", "windows-1251", "windows-1250", "iso-8859-2",
-		"koi8-r", "iso-8859-5", "windows-1253", "iso-8859-7", "windows-1254",
-		"windows-1255", "iso-8859-8", "windows-1256", "ibm866", "x-mac-cyrillic",
-		"windows-1257",
+		"windows-1252", "iso-8859-15", "windows-1250", "iso-8859-2", "iso-8859-16",
+		"windows-1257", "iso-8859-13", "iso-8859-4", "windows-1254",
+		"windows-1251", "koi8-r", "koi8-u", "iso-8859-5", "x-mac-cyrillic", "ibm866",
+		"windows-1253", "iso-8859-7", "windows-1255", "iso-8859-8", "windows-1256",
 	}
-	sbLangs = map[string][]string{
-		"windows-1252":   {"de", "fr", "es", "pt", "it", "nl", "nordic"},
-		"windows-1251":   {"ru", "bg", "uk"},
-		"windows-1250":   {"cs", "sk", "pl", "hu", "hr", "ro"},
-		"iso-8859-2":     {"cs", "sk", "pl", "hu", "hr", "ro"},
+	nordicLangs  = []string{"da", "no", "sv", "fi"}
+	westLangs    = append([]string{"de", "fr", "es", "pt", "it", "nl", "ca", "is", "et", "sq"}, nordicLangs...)
+	centralLangs = []string{"cs", "sk", "pl", "hu", "hr", "sl", "ro", "de"}
+	balticLangs  = append([]string{"lt", "lv", "et", "pl", "de"}, nordicLangs...)
+	cyrLangs     = []string{"ru", "bg", "uk", "be", "sr", "mk"}
+	sbLangs      = map[string][]string{
+		"windows-1252":   westLangs,
+		"iso-8859-15":    westLangs,
+		"windows-1250":   centralLangs,
+		"iso-8859-2":     centralLangs,
+		"iso-8859-16":    {"ro", "pl", "hu", "hr", "sl", "de", "fr", "it", "sq"},
+		"windows-1257":   balticLangs,
+		"iso-8859-13":    balticLangs,
+		"iso-8859-4":     append([]string{"lt", "lv", "et", "de"}, nordicLangs...),
+		"windows-1254":   {"tr"},
+		"windows-1251":   cyrLangs,
 		"koi8-r":         {"ru", "bg"},
-		"iso-8859-5":     {"ru", "bg"},
+		"koi8-u":         {"ru", "uk", "bg"},
+		"iso-8859-5":     cyrLangs,
+		"x-mac-cyrillic": cyrLangs,
+		"ibm866":         {"ru", "bg"},
 		"windows-1253":   {"el"},
 		"iso-8859-7":     {"el"},
-		"windows-1254":   {"tr"},
 		"windows-1255":   {"he"},
 		"iso-8859-8":     {"he"},
 		"windows-1256":   {"ar"},
-		"ibm866":         {"ru", "bg"},
-		"x-mac-cyrillic": {"ru", "bg"},
-		"windows-1257":   {"lt", "lv", "et"},
 	}
 )
 
 // profiles lists each language's non-ASCII letters, lower case, most
-// frequent first. Hebrew and Arabic are scored by script instead.
+// frequent first.
+// Hebrew and Arabic are scored by script instead.
 var profiles = map[string]string{
-	"de":     "äüößé",
-	"fr":     "éèàêçôîùâûëïœ",
-	"es":     "éóáíñúü",
-	"pt":     "ãçéáíóêõúâôà",
-	"it":     "àèéìòù",
-	"nl":     "ëéïèö",
-	"nordic": "äåöøæéü",
-	"cs":     "íáéěýčřžšůúňťď",
-	"sk":     "áíéýčšžôúäňťľďĺŕ",
-	"pl":     "ęąóśłżćńź",
-	"hu":     "éáőöóüíúű",
-	"hr":     "čšžćđ",
-	"ro":     "ăâîșțşţ",
-	"tr":     "ıüşçöğâ",
-	"ru":     "оеаинтсрвлкмдпуяыьгзбчйхжшюцщэфъё",
-	"bg":     "оаеинтрсвлкдпмзяъгбчйхжшщцуфюь",
-	"uk":     "оаніивтерсклудпмзяьгбчхжйшюцєїщфґ",
-	"el":     "αοιετσνηυρπκμλωδγχθφβξζψάέίόύήώςϊϋΐΰ",
-	"lt":     "ėšųįūžąčę",
-	"lv":     "āīēšūņļžčķģ",
-	"et":     "äõüöšž",
+	"de": "äüößé",
+	"fr": "éèàêçôîùâûëïœ",
+	"es": "éóáíñúü",
+	"pt": "ãçéáíóêõúâôà",
+	"it": "èàùòìé",
+	"nl": "éëïèöáóúü",
+	"ca": "éàèòóíçúïü",
+	"da": "åæøé",
+	"no": "øåæéòô",
+	"sv": "äåöé",
+	"fi": "äöšžå",
+	"is": "ðáþíóúæöéý",
+	"sq": "ëç",
+	"cs": "íáéěýčřžšůúňťď",
+	"sk": "áíéýčšžôúäňťľďĺŕ",
+	"pl": "ęąóśłżćńź",
+	"hu": "éáőöóüíúű",
+	"hr": "čšžćđ",
+	"sl": "čšž",
+	"ro": "ăîșțâ",
+	"tr": "ıüşçöğâ",
+	"ru": "оеаинтсрвлкмдпуяыьгзбчйхжшюцщэфъё",
+	"bg": "оаеинтрсвлкдпмзяъгбчйхжшщцуфюь",
+	"uk": "оаніивтерсклудпмзяьгбчхжйшюцєїщфґ",
+	"be": "аоыеніртсклвдмпуязьбчгшхйжцўюэёф",
+	"sr": "аиоенртјсувлкдмпзгбшчцћхжљњђџф",
+	"mk": "аеиорнтсвклдпмзјуѕгбчшцќжфхѓњљџ",
+	"el": "αοιετσνηυρπκμλωδγχθφβξζψάέίόύήώςϊϋΐΰ",
+	"lt": "ėšųįūžąčę",
+	"lv": "āīēšūņļžčķģ",
+	"et": "äõüöšž",
 }
 
 // sbFit is how well one single-byte encoding and language explain a text.
@@ -76,8 +98,10 @@ type sbTab struct {
 	lower  [256]bool
 	upper  [256]bool
 	script [256]int8
+	apos   [256]bool     // an apostrophe, which joins a letter to a word
 	sym    [256]int16    // symbolScore of non-letters
 	langs  []*[256]int16 // in the order of sbLangs[name]
+	inner  []*[256]int16 // the same, for a byte that does not end a word
 }
 
 var (
@@ -108,35 +132,89 @@ func newSBTab(name string) *sbTab {
 		t.lower[b] = unicode.IsLower(r)
 		t.upper[b] = unicode.IsUpper(r)
 		t.script[b] = int8(script(r))
+		t.apos[b] = r == '\'' || r == '’' || r == 'ʼ'
 		t.sym[b] = int16(symbolScore(r))
 	}
 	for _, l := range sbLangs[name] {
-		var ls [256]int16
+		var ls, in [256]int16
 		for b := 0x80; b < 256; b++ {
 			ls[b] = int16(letterScore(t.r[b], l))
+			in[b] = ls[b]
+			if finalOnly[l] && ls[b] > 0 && t.letter[b] {
+				in[b] = -20 // as a letter the language does not use
+			}
 		}
 		t.langs = append(t.langs, &ls)
+		t.inner = append(t.inner, &in)
 	}
 	return t
 }
 
-// scoreSingle returns the best-scoring single-byte encoding for text;
-// ties keep the order of sbNames.
+// scoreSingle returns the best-scoring single-byte encoding for text.
+// Among the encodings that decode text to the same characters as the best
+// one, the first of sbNames wins, whatever their scores: a tie by identity
+// is settled by the fixed preference, not by which languages each lists.
 func scoreSingle(text []byte) sbFit {
+	h := newHist(text)
 	best := sbFit{score: -1 << 30}
 	for _, n := range sbNames {
-		if s := fitSingle(text, n); s > best.score {
+		if s := fitHist(text, h, n); s > best.score {
 			best = sbFit{n, s}
+		}
+	}
+	for _, n := range sbNames {
+		if n == best.name || sameDecoding(h, n, best.name) {
+			best.name = n
+			break
 		}
 	}
 	return best
 }
 
+// hist counts the non-ASCII bytes of a text, and of those the ones that
+// end a word: the next byte is ASCII but no letter, or there is none. That
+// holds whatever the charset, since it looks at ASCII only.
+type hist struct {
+	all, final [256]int
+}
+
+func newHist(text []byte) *hist {
+	h := &hist{}
+	for i, b := range text {
+		if b < 0x80 {
+			continue
+		}
+		h.all[b]++
+		if i+1 == len(text) || text[i+1] < 0x80 && !isASCIILetter(text[i+1]) {
+			h.final[b]++
+		}
+	}
+	return h
+}
+
+// sameDecoding reports whether encodings a and b decode every non-ASCII
+// byte that occurs (h) to the same character.
+func sameDecoding(h *hist, a, b string) bool {
+	ta, tb := sbTable(a), sbTable(b)
+	for c := 0x80; c < 256; c++ {
+		if h.all[c] > 0 && ta.r[c] != tb.r[c] {
+			return false
+		}
+	}
+	return true
+}
+
 // fitSingle scores text decoded with name under the best of its languages.
 func fitSingle(text []byte, name string) int {
+	return fitHist(text, newHist(text), name)
+}
+
+// fitHist is fitSingle with the byte histogram of text already made: the
+// letter scores are per byte value (and word end), the context is per
+// occurrence.
+func fitHist(text []byte, h *hist, name string) int {
 	t := sbTable(name)
 	ctx := 0
-	letters := make([]int, len(t.langs))
 	for i, b := range text {
 		if b < 0x80 {
 			continue
@@ -149,12 +227,16 @@ func fitSingle(text []byte, name string) int {
 			next = text[i+1]
 		}
 		ctx += t.context(prev, b, next)
-		for l, ls := range t.langs {
-			letters[l] += int(ls[b])
-		}
 	}
 	best := -1 << 30
-	for _, l := range letters {
+	for i, ls := range t.langs {
+		in := t.inner[i]
+		l := 0
+		for c := 0x80; c < 256; c++ {
+			if n := h.all[c]; n > 0 {
+				l += h.final[c]*int(ls[c]) + (n-h.final[c])*int(in[c])
+			}
+		}
 		best = max(best, l+ctx)
 	}
 	return best
@@ -182,6 +264,18 @@ func letterScore(r rune, lang string) int {
 	return s
 }
 
+// finalOnly are the languages that write their accented letters only at
+// the end of a word: Italian accents a word's last vowel (è, città,
+// perché, più, così) and nowhere else.
+var finalOnly = map[string]bool{"it": true}
+
+// variants are letters a language writes in two forms: Romanian ș and ț
+// were written ş and ţ (cedilla) in the charsets that lack the comma forms,
+// and are the same letters.
+var variants = map[string]map[rune]rune{
+	"ro": {'ş': 'ș', 'ţ': 'ț'},
+}
+
 // profileRank is r's 0-based position in lang's profile scaled to 0..20,
 // or -1 when the language does not use r.
 func profileRank(r rune, lang string) int {
@@ -190,6 +284,9 @@ func profileRank(r rune, lang string) int {
 		return scriptRank(r, unicode.Hebrew)
 	case "ar":
 		return scriptRank(r, unicode.Arabic)
+	}
+	if v, ok := variants[lang][r]; ok {
+		r = v
 	}
 	p := profiles[lang]
 	i := strings.IndexRune(p, r)
@@ -206,18 +303,22 @@ func scriptRank(r rune, t *unicode.RangeTable) int {
 	return -1
 }
 
-// symbolScore weighs a non-letter: the punctuation real pages use is
-// neutral, other symbols are suspect.
+// symbolScore weighs a non-letter: the punctuation and signs running text
+// uses are neutral, rarer signs slightly suspect, other symbols more.
 func symbolScore(r rune) int {
-	if strings.ContainsRune("\u00a0«»„“”‘’‚–—…•€£¥¢©®™°§·×²³½¼¾±¿¡", r) {
+	switch {
+	case strings.ContainsRune("\u00a0«»„“”‘’‚–—…•€£©®°§·×²³¿¡", r):
 		return 0
+	case strings.ContainsRune("¥¢™½¼¾±", r):
+		return -5
 	}
 	return -15
 }
 
 // context penalises what wrong decodings produce around byte b: a symbol
 // inside a word, a capital after a small letter, two scripts in one word,
-// a lone letter of a non-Latin alphabet, a letter stuck to a digit.
+// a lone letter of a non-Latin alphabet (one next to an apostrophe is an
+// elision, as Greek writes μ’ for με), a letter stuck to a digit.
 func (t *sbTab) context(prev, b, next byte) int {
 	pl, nl := t.letter[prev], t.letter[next]
 	if !t.letter[b] {
@@ -227,7 +328,7 @@ func (t *sbTab) context(prev, b, next byte) int {
 		return -10 * (b2i(pl) + b2i(nl))
 	}
 	s := 0
-	if t.script[b] > 1 && !pl && !nl {
+	if t.script[b] > 1 && !pl && !nl && !t.apos[prev] && !t.apos[next] {
 		s -= 35
 	}
 	if isDigit(prev) || isDigit(next) {

@@ -2,9 +2,11 @@ package main
 
 import (
 	"context"
+	"errors"
 	"flag"
 	"fmt"
 	"io"
+	"io/fs"
 	"os"
 	"path/filepath"
 	"time"
@@ -20,6 +22,7 @@ type crawlOptions struct {
 	connectTo    stringList
 	allowPrivate bool
 	maxDepth     int
+	depthGiven   bool // --max-depth was on the command line: it wins over the rules
 	maxPages     int
 	maxPerHost   int
 	delay        time.Duration
@@ -36,7 +39,7 @@ func (o *crawlOptions) register(fs *flag.FlagSet) {
 	fs.StringVar(&o.db, "db", "", dbUsage)
 	fs.Var(&o.connectTo, "connect-to", "`HOST:PORT:HOST2:PORT2`: connect to HOST2:PORT2 for HOST:PORT, URL and Host unchanged (repeatable)")
 	fs.BoolVar(&o.allowPrivate, "allow-private", false, "allow loopback, private and link-local addresses")
-	fs.IntVar(&o.maxDepth, "max-depth", 3, "follow links at most `N` deep")
+	fs.IntVar(&o.maxDepth, "max-depth", crawl.DefaultMaxDepth, "follow links at most `N` deep (0: the seeds only); given, it overrides the rules' max_depth")
 	fs.IntVar(&o.maxPages, "max-pages", 0, "stop after `N` pages (0: no limit)")
 	fs.IntVar(&o.maxPerHost, "max-pages-per-host", 0, "fetch at most `N` pages from one host (0: no limit)")
 	fs.DurationVar(&o.delay, "delay", time.Second, "wait between requests to one host")
@@ -70,6 +73,7 @@ func runCrawl(ctx context.Context, e *env, args []string) error {
 		return err
 	}
 	o.seeds = seeds
+	fs.Visit(func(f *flag.Flag) { o.depthGiven = o.depthGiven || f.Name == "max-depth" })
 	if err := o.validate(); err != nil {
 		return err
 	}
@@ -83,6 +87,11 @@ func runCrawl(ctx context.Context, e *env, args []string) error {
 	}
 	if len(cfg.Seeds) == 0 {
 		return usagef("give URLs or a rules file with seeds", "nothing to crawl")
+	}
+	for _, s := range cfg.Seeds {
+		if err := crawl.CheckSeed(s); err != nil {
+			return usagef("a seed is an http:// or https:// URL with a host", "%v", err)
+		}
 	}
 	cr, err := startCrawl(dbPath(o.db, e.getenv), cfg)
 	if err != nil {
@@ -110,6 +119,9 @@ func loadRules(files []string) (*rules.Set, error) {
 	sets := make([]*rules.Set, 0, len(files))
 	for _, f := range files {
 		s, err := rules.Load(f)
+		if errors.Is(err, fs.ErrNotExist) {
+			return nil, usagef("give an existing rules file", "%v", err)
+		}
 		if err != nil {
 			return nil, err
 		}
@@ -122,7 +134,10 @@ func (o *crawlOptions) crawlConfig(set *rules.Set) (crawl.Config, error) {
 	cfg := crawl.Config{
 		Seeds: o.seeds, Rules: set, AllowPrivate: o.allowPrivate,
 		MaxDepth: o.maxDepth, MaxPages: o.maxPages, MaxPagesPerHost: o.maxPerHost, Delay: o.delay, Parallel: o.parallel,
-		UserAgent: crawl.UserAgentFor(o.contact),
+		UserAgent: crawl.UserAgentFor(o.contact), DepthOverRules: o.depthGiven,
+	}
+	if o.maxDepth == 0 {
+		cfg.MaxDepth = -1 // --max-depth 0 asks for the seeds only; crawl's zero means its default
 	}
 	if o.delay == 0 {
 		cfg.Delay = -1 // --delay 0 asks for none; crawl's zero means its default

@@ -2,10 +2,13 @@ package main
 
 import (
 	"context"
+	"errors"
 	"fmt"
 	"io"
 	"net"
 	"net/url"
+	"os"
+	"path/filepath"
 	"sort"
 	"strings"
 	"time"
@@ -21,14 +24,21 @@ func runDemo(ctx context.Context, e *env, args []string) error {
 	var dbFlag, out string
 	var serve bool
 	fs := newFlags("demo", "", e.stderr)
-	fs.StringVar(&dbFlag, "db", "", dbUsage)
+	fs.StringVar(&dbFlag, "db", "", "archive `PATH` to write: a new file or a previous demo's archive (required; $PROV_DB is never used)")
 	fs.StringVar(&out, "out", "prov-demo-bundle", "bundle `DIR` to write (must not exist)")
 	fs.BoolVar(&serve, "serve", false, "only serve the mini-web on loopback until interrupted, and print how to crawl it")
-	if _, err := parse(fs, args); err != nil {
+	rest, err := parse(fs, args)
+	if err != nil {
 		return err
+	}
+	if len(rest) > 0 {
+		return usagef("see 'prov demo -h'", "prov demo takes no arguments, got %q", rest[0])
 	}
 	if serve {
 		return serveMiniWeb(ctx, e)
+	}
+	if dbFlag == "" {
+		return usagef("prov demo --db demo/prov.db", "prov demo needs --db: it never writes into $PROV_DB or ./prov.db")
 	}
 	set, err := rules.Parse("testweb/rules.yaml", testweb.RulesYAML())
 	if err != nil {
@@ -44,11 +54,11 @@ func runDemo(ctx context.Context, e *env, args []string) error {
 	if err != nil {
 		return err
 	}
-	db, err := openForWrite(dbPath(dbFlag, e.getenv), "prov demo")
+	db, release, err := openDemoArchive(dbFlag)
 	if err != nil {
 		return err
 	}
-	defer db.Close()
+	defer release()
 	fmt.Fprintf(e.stdout, "mini-web: %d sites on %s (reached through --connect-to)\n", len(testweb.Sites()), addr)
 	t, err := crawlInto(ctx, db, cfg, set)
 	if err != nil {
@@ -64,6 +74,64 @@ func runDemo(ctx context.Context, e *env, args []string) error {
 	fmt.Fprintf(e.stdout, "\nbundle: %s (%d texts, manifest.jsonl, works.json)\n", out, st.Texts)
 	return nil
 }
+
+// openDemoArchive takes the run lock of the archive at path, as a crawl
+// does, checks that it is new or a previous demo's, and opens it. release
+// closes it and drops the lock.
+func openDemoArchive(path string) (db *archive.DB, release func(), err error) {
+	if err := os.MkdirAll(filepath.Dir(path), 0o755); err != nil {
+		return nil, nil, err
+	}
+	lock, err := archive.LockRun(path, fmt.Sprintf("prov demo (pid %d)", os.Getpid()), time.Now())
+	if err != nil {
+		return nil, nil, err
+	}
+	if err := demoArchiveOnly(path); err != nil {
+		lock.Release()
+		return nil, nil, err
+	}
+	if db, err = archive.Open(path, archive.Options{Timeout: time.Second, RunLocked: true}); err != nil {
+		lock.Release()
+		return nil, nil, err
+	}
+	return db, func() { db.Close(); lock.Release() }, nil
+}
+
+// demoArchiveOnly refuses an archive at path that holds anything but demo
+// crawls: prov demo writes only into a new file or a previous demo's
+// archive, whose every run was seeded with the mini-web's seeds.
+func demoArchiveOnly(path string) error {
+	if _, err := os.Stat(path); errors.Is(err, os.ErrNotExist) {
+		return nil
+	}
+	if err := archive.Check(path); err != nil {
+		return err
+	}
+	db, err := archive.Open(path, archive.Options{ReadOnly: true, Timeout: time.Second})
+	if err != nil {
+		return err
+	}
+	defer db.Close()
+	runs, err := db.Runs()
+	if err != nil {
+		return err
+	}
+	demo := map[string]bool{}
+	for _, s := range testweb.Seeds() {
+		demo[s] = true
+	}
+	for _, r := range runs {
+		for _, s := range r.Seeds {
+			if !demo[s] {
+				return fmt.Errorf("%s: %w: run %d crawled %s; prov demo writes only into a new archive or a previous demo's", path, errNotDemo, r.ID, s)
+			}
+		}
+	}
+	return nil
+}
+
+// errNotDemo is the refusal of an archive that holds more than demo crawls.
+var errNotDemo = errors.New("not a demo archive")
 
 // serveMiniWeb serves the mini-web until ctx ends, for trying crawl,
 // inspect and rules against it by hand.

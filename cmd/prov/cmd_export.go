@@ -93,7 +93,7 @@ func (o *exportOptions) jsonl(db *archive.DB, e *env, f export.Filter) error {
 	}
 	file, err := os.OpenFile(o.out, flags, 0o644)
 	if os.IsExist(err) {
-		return usagef("add --force to replace it", "%s exists", o.out)
+		return fmt.Errorf("%s exists (add --force to replace it)", o.out) // exit 1, as for a bundle
 	}
 	if err != nil {
 		return err

@@ -53,7 +53,7 @@ func urlSubject(db *archive.DB, url string) (subject, error) {
 	}
 	if !ok || c.TextSHA256 == "" {
 		if c, ok, err = newestText(db, url); err != nil || !ok {
-			return subject{}, firstErr(err, usagef("give an archived URL, a text sha256 or a file", "%s: no archived text (and no such file)", url))
+			return subject{}, firstErr(err, fmt.Errorf("%s: %w: no archived text (and no such file)", url, archive.ErrNotFound))
 		}
 	}
 	d, err := db.Document(c.TextSHA256)

@@ -12,6 +12,7 @@ import (
 	"testing"
 	"time"
 
+	"github.com/prov-archive/prov/archive"
 	"github.com/prov-archive/prov/testweb"
 )
 
@@ -151,6 +152,16 @@ func TestExitCodes(t *testing.T) {
 	dir := t.TempDir()
 	bad := filepath.Join(dir, "bad.yaml")
 	os.WriteFile(bad, []byte("sites:\n  - name: x\n    hosts: [a.test]\n    delay: soon\n"), 0o644)
+	badSeed := filepath.Join(dir, "bad-seed.yaml")
+	os.WriteFile(badSeed, []byte("sites:\n  - name: x\n    hosts: [a.test]\n    seeds: ['http://a.test:0/']\n"), 0o644)
+	empty := filepath.Join(dir, "empty.db")
+	if code, _, stderr := prov(t, "crawl", "--db", empty, "--max-depth", "0", "--allow-private", "http://127.0.0.1:9/"); code != exitPartial {
+		t.Fatalf("crawl of a closed port: exit %d: %s", code, stderr)
+	}
+	exists := filepath.Join(dir, "exists.jsonl")
+	os.WriteFile(exists, nil, 0o644)
+	full := filepath.Join(dir, "full")
+	os.MkdirAll(filepath.Join(full, "x"), 0o755)
 	cases := []struct {
 		args []string
 		code int
@@ -164,6 +175,19 @@ func TestExitCodes(t *testing.T) {
 		{[]string{"export", "--format", "xml"}, exitUsage, "unknown --format"},
 		{[]string{"inspect"}, exitUsage, "at least one"},
 		{[]string{"works", "--db", filepath.Join(dir, "none.db"), "stray"}, exitUsage, `unexpected argument "stray"`},
+		// bad URLs, bad rules and a missing rules file are usage errors, before the archive is opened
+		{[]string{"crawl", "--db", filepath.Join(dir, "x.db"), "ht!tp://a.test/"}, exitUsage, "bad seed"},
+		{[]string{"crawl", "--db", filepath.Join(dir, "x.db"), "http://a.test:0/"}, exitUsage, `port "0"`},
+		{[]string{"crawl", "--db", filepath.Join(dir, "x.db"), "http://a.test/" + strings.Repeat("a", 32<<10)}, exitUsage, "longer than 2048"},
+		{[]string{"crawl", "--db", filepath.Join(dir, "x.db"), "--rules", badSeed}, exitUsage, `port "0"`},
+		{[]string{"crawl", "--db", filepath.Join(dir, "x.db"), "--rules", filepath.Join(dir, "none.yaml")}, exitUsage, "no such file"},
+		// an unknown URL is a failure, alike for every command that looks one up
+		{[]string{"show", "--db", empty, "http://x.test/"}, exitFailed, "not found"},
+		{[]string{"trace", "--db", empty, "http://x.test/"}, exitFailed, "not found"},
+		{[]string{"diff", "--db", empty, "http://x.test/", "http://y.test/"}, exitFailed, "not found"},
+		// an existing target is a failure, alike for every format
+		{[]string{"export", "--db", empty, "--format", "jsonl", "--out", exists}, exitFailed, "exists"},
+		{[]string{"export", "--db", empty, "--format", "bundle", "--out", full}, exitFailed, "exists"},
 	}
 	for _, c := range cases {
 		code, _, stderr := prov(t, c.args...)
@@ -253,5 +277,66 @@ func TestLockedArchiveExits75(t *testing.T) {
 	}
 	if d := time.Since(start); d > 3*time.Second {
 		t.Errorf("took %s to give up, want about a second", d)
+	}
+}
+
+// TestCrawlLockThroughSymlink: a crawl that names a running crawl's archive
+// through a symbolic link is refused (exit 75).
+func TestCrawlLockThroughSymlink(t *testing.T) {
+	dir := t.TempDir()
+	db := filepath.Join(dir, "prov.db")
+	lock, err := archive.LockRun(db, "prov crawl", time.Now())
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer lock.Release()
+	link := filepath.Join(dir, "link.db")
+	if err := os.Symlink(db, link); err != nil {
+		t.Skipf("no symbolic links here: %v", err)
+	}
+	code, _, stderr := prov(t, "crawl", "--db", link, "http://www.example.test/")
+	if code != exitLocked {
+		t.Fatalf("crawl through a link to a locked archive: exit %d, want %d; stderr %s", code, exitLocked, stderr)
+	}
+}
+
+// TestDemoWritesOnlyDemoArchives: prov demo never writes into $PROV_DB or
+// an archive of real crawls, refuses stray arguments, takes the run lock,
+// and may run again into its own archive.
+func TestDemoWritesOnlyDemoArchives(t *testing.T) {
+	dir := t.TempDir()
+	s := newSite(t, 3, 0)
+	real := filepath.Join(dir, "real.db")
+	if code, _, stderr := prov(t, "crawl", "--db", real, "--allow-private", "--delay", "1ms", "--quiet", s.seed()); code != 0 {
+		t.Fatalf("crawl: exit %d: %s", code, stderr)
+	}
+	before, _ := os.ReadFile(real)
+	t.Setenv("PROV_DB", real)
+	demo := filepath.Join(dir, "demo.db")
+	held, err := archive.LockRun(filepath.Join(dir, "held.db"), "prov crawl", time.Now())
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer held.Release()
+	for i, c := range []struct {
+		args []string
+		code int
+		msg  string
+	}{
+		{nil, exitUsage, "needs --db"},
+		{[]string{"--db", real}, exitFailed, "not a demo archive"},
+		{[]string{"--db", demo, "stray"}, exitUsage, "takes no arguments"},
+		{[]string{"--db", filepath.Join(dir, "held.db")}, exitLocked, "locked"},
+		{[]string{"--db", demo}, exitOK, ""},
+		{[]string{"--db", demo}, exitOK, ""}, // a previous demo's archive
+	} {
+		args := append([]string{"demo", "--out", filepath.Join(dir, fmt.Sprint("bundle", i))}, c.args...)
+		code, _, stderr := prov(t, args...)
+		if code != c.code || !strings.Contains(stderr, c.msg) {
+			t.Errorf("prov %v: exit %d, stderr %q; want exit %d saying %q", args, code, stderr, c.code, c.msg)
+		}
+	}
+	if after, _ := os.ReadFile(real); !bytes.Equal(before, after) {
+		t.Errorf("prov demo changed %s", real)
 	}
 }

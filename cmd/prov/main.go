@@ -8,6 +8,7 @@ import (
 	"io"
 	"os"
 	"os/signal"
+	"runtime/debug"
 	"syscall"
 )
 
@@ -61,12 +62,25 @@ func run(ctx context.Context, args []string, stdin io.Reader, stdout, stderr io.
 	}
 	for _, c := range commands() {
 		if c.name == args[0] {
-			err := c.run(ctx, e, args[1:])
-			return report(stderr, c.name, err)
+			return report(stderr, c.name, runGuarded(ctx, c, e, args[1:]))
 		}
 	}
 	fmt.Fprintf(stderr, "prov: unknown command %q (run 'prov help')\n", args[0])
 	return exitUsage
+}
+
+// runGuarded runs one command, turning a panic into an error: a damaged
+// archive can make bbolt panic, and a read past the end of its mapped file
+// faults, which SetPanicOnFault turns into a panic on this goroutine. The
+// operator gets one line and exit 1, not a stack trace.
+func runGuarded(ctx context.Context, c command, e *env, args []string) (err error) {
+	defer debug.SetPanicOnFault(debug.SetPanicOnFault(true))
+	defer func() {
+		if r := recover(); r != nil {
+			err = fmt.Errorf("internal error: %v (the archive may be damaged)", r)
+		}
+	}()
+	return c.run(ctx, e, args)
 }
 
 func usage(w io.Writer) {

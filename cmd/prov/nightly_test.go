@@ -189,3 +189,25 @@ func TestReadableWhileCrawling(t *testing.T) {
 		t.Errorf("crawl exit %d", code)
 	}
 }
+
+// TestMaxDepthZeroIsSeedsOnly: --max-depth 0 fetches the seed and nothing
+// it links to, as its help says; without the flag the default depth holds.
+func TestMaxDepthZeroIsSeedsOnly(t *testing.T) {
+	for _, c := range []struct {
+		args []string
+		want int
+	}{
+		{[]string{"--max-depth", "0"}, 1},
+		{nil, 15}, // depth 3 of the tree: pages 0 to 14
+	} {
+		s := newSite(t, 40, 0)
+		db := filepath.Join(t.TempDir(), "prov.db")
+		args := append([]string{"crawl", "--db", db, "--allow-private", "--delay", "1ms", "--quiet"}, c.args...)
+		if code, _, stderr := prov(t, append(args, s.seed())...); code != 0 {
+			t.Fatalf("%v: exit %d: %s", c.args, code, stderr)
+		}
+		if r := lastRun(t, db); r.Fetched != c.want {
+			t.Errorf("%v: fetched %d pages, want %d", c.args, r.Fetched, c.want)
+		}
+	}
+}

@@ -157,6 +157,8 @@ func failureOf(p crawl.Page) string {
 		return "robots"
 	case errors.Is(p.Err, crawl.ErrPrivateAddress):
 		return "private address"
+	case errors.Is(p.Err, crawl.ErrOutOfScope):
+		return "out of scope"
 	case errors.As(p.Err, &dnsErr):
 		return "dns"
 	case errors.Is(p.Err, syscall.ECONNREFUSED):

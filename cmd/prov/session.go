@@ -68,7 +68,7 @@ func startCrawl(path string, cfg crawl.Config) (*crawlSession, error) {
 		s.close()
 		return nil, err
 	}
-	if s.front, err = crawl.OpenFrontier(path + ".frontier"); err != nil {
+	if s.front, err = crawl.OpenFrontier(archive.RealPath(path) + ".frontier"); err != nil { // the file's, as the lock is
 		s.close()
 		return nil, err
 	}

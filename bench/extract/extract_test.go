@@ -1,0 +1,221 @@
+package main
+
+import (
+	"math"
+	"os"
+	"path/filepath"
+	"slices"
+	"strings"
+	"testing"
+
+	"github.com/prov-archive/prov/evalscore"
+)
+
+func TestApart(t *testing.T) {
+	cases := []struct {
+		name   string
+		res    map[string]float64 // F1 of the extractors run
+		others map[string]float64 // F1 of the others
+		floor  float64
+		want   bool
+	}{
+		{"all fail", map[string]float64{"prov": 0.1}, map[string]float64{"trafilatura": 0, "readability": 0.19}, 0.2, true},
+		{"a peer not run succeeds", map[string]float64{"prov": 0}, map[string]float64{"trafilatura": 0.2}, 0.2, false},
+		{"prov succeeds", map[string]float64{"prov": 0.9, "trafilatura": 0}, nil, 0.2, false},
+		{"floor 0 sets nothing apart", map[string]float64{"prov": 0}, map[string]float64{"trafilatura": 0}, 0, false},
+	}
+	for _, c := range cases {
+		s := scored{res: map[string]result{}, others: c.others}
+		for name, f1 := range c.res {
+			s.res[name] = result{f1: f1}
+		}
+		if got := s.apart(c.floor); got != c.want {
+			t.Errorf("%s: apart %v, want %v", c.name, got, c.want)
+		}
+	}
+}
+
+// TestTallyUp checks that a page set apart is in no row, that every other
+// page is in its half's row and in all, and how text and snippet rows
+// total their pages.
+func TestTallyUp(t *testing.T) {
+	text := func(half string, p, r float64, empty bool) scored {
+		return scored{page: page{dataset: "aeb", half: half}, res: map[string]result{
+			"prov": {p: p, r: r, f1: evalscore.F1(p, r), empty: empty, ms: 300 * p},
+		}}
+	}
+	snip := func(half string, c evalscore.SnippetCounts) scored {
+		return scored{page: page{dataset: "trafcmp", half: half, snippets: &evalscore.Snippets{}},
+			res: map[string]result{"prov": {snip: c, f1: c.F1()}}}
+	}
+	pages := []scored{
+		text(evalscore.Tune, 1, 0.5, false),
+		text(evalscore.Tune, 0.5, 1, false),
+		text(evalscore.Check, 0, 0, true), // set apart: F1 0
+		text(evalscore.Check, 0.8, 0.8, false),
+		snip(evalscore.Tune, evalscore.SnippetCounts{TP: 2, FN: 1, TN: 3}),
+		snip(evalscore.Tune, evalscore.SnippetCounts{TP: 1, FP: 1, TN: 1}),
+	}
+	ts := tallyUp(pages, 0.2)
+	cases := []struct {
+		cell             cell
+		n, empty         int
+		p, r, f1, pageF1 float64
+	}{
+		{cell{"aeb", evalscore.Tune, "prov"}, 2, 0, 0.75, 0.75, 0.75, 2.0 / 3},
+		{cell{"aeb", evalscore.Check, "prov"}, 1, 0, 0.8, 0.8, 0.8, 0.8},
+		{cell{"aeb", all, "prov"}, 3, 0, 2.3 / 3, 2.3 / 3, 2.3 / 3, (4.0/3 + 0.8) / 3},
+		{cell{"trafcmp", evalscore.Tune, "prov"}, 2, 0, 0.75, 0.75, 0.75, (0.8 + 2.0/3) / 2},
+	}
+	for _, c := range cases {
+		tl := ts[c.cell]
+		if tl == nil {
+			t.Errorf("%v: no row", c.cell)
+			continue
+		}
+		p, r, f1 := tl.prf()
+		got := []float64{p, r, f1, tl.f1s / float64(tl.n)}
+		want := []float64{c.p, c.r, c.f1, c.pageF1}
+		if tl.n != c.n || tl.empty != c.empty || !near(got, want) {
+			t.Errorf("%v: %d pages, %d empty, P R F1 pageF1 %.4f; want %d, %d, %.4f", c.cell, tl.n, tl.empty, got, c.n, c.empty, want)
+		}
+	}
+	if slow := countUpTo(slices.Sorted(slices.Values(ts[cell{"aeb", all, "prov"}].ms)), 200); slow != 1 {
+		t.Errorf("%d pages at or under 200 ms, want 1 (300, 150, 240 ms)", slow)
+	}
+}
+
+func near(a, b []float64) bool {
+	for i := range a {
+		if math.Abs(a[i]-b[i]) > 1e-9 {
+			return false
+		}
+	}
+	return true
+}
+
+func TestDumpWritesTunePagesOnly(t *testing.T) {
+	dir := t.TempDir()
+	for _, half := range []string{evalscore.Tune, evalscore.Check, unsplit} {
+		pg := page{file: "aeb/" + half + ".html", half: half}
+		if err := dumpText(dir, pg, "prov", "text of "+half); err != nil {
+			t.Fatal(err)
+		}
+	}
+	if b, err := os.ReadFile(filepath.Join(dir, "aeb", "tune.prov.txt")); err != nil || string(b) != "text of tune" {
+		t.Errorf("tune page dump: %q, %v", b, err)
+	}
+	for _, half := range []string{evalscore.Check, unsplit} {
+		if _, err := os.Stat(filepath.Join(dir, "aeb", half+".prov.txt")); err == nil {
+			t.Errorf("%s page was dumped", half)
+		}
+	}
+}
+
+func TestValidate(t *testing.T) {
+	ok := options{half: "all", apart: 0.2}
+	bad := []options{
+		{half: "both", apart: 0.2},
+		{half: "check", dump: "out", apart: 0.2},
+		{half: "all", apart: 1.5},
+		{half: "all", apart: 0.2, only: "prov,boilerpipe"},
+	}
+	for _, o := range bad {
+		if _, _, err := validate(o); err == nil {
+			t.Errorf("%+v: no error", o)
+		}
+	}
+	o := ok
+	o.only = "prov"
+	run, rest, err := validate(o)
+	if err != nil || !slices.Equal(names(run), []string{"prov"}) || !slices.Equal(names(rest), []string{"trafilatura", "readability"}) {
+		t.Errorf("-only prov: run %v, rest %v, %v", names(run), names(rest), err)
+	}
+	if run, rest, err := validate(ok); err != nil || len(run) != len(extractors) || len(rest) != 0 {
+		t.Errorf("default: run %v, rest %v, %v", names(run), names(rest), err)
+	}
+}
+
+// TestLoadPages reads a made-up eval folder whose page names are in
+// evalscore's split: aeb/003 and trafcmp/002 are tune pages, aeb/001 is a
+// check page, aeb/999 is in no half.
+func TestLoadPages(t *testing.T) {
+	dir := t.TempDir()
+	files := map[string]string{
+		"index.tsv":        "dataset\tfile\tlang\tsource_id\naeb\taeb/001.html\ten\tx\naeb\taeb/003.html\ten\ty\naeb\taeb/999.html\ten\tz\n",
+		"snippets.tsv":     "dataset\tfile\tlang\tsource_id\ntrafcmp\ttrafcmp/002.html\tde\tw\n",
+		"aeb/001.txt":      "check truth",
+		"aeb/003.txt":      "tune truth",
+		"aeb/999.txt":      "new truth",
+		"trafcmp/002.json": `{"url": "u", "with": ["a"], "without": ["b", "c"]}`,
+	}
+	for name, body := range files {
+		path := filepath.Join(dir, name)
+		if err := os.MkdirAll(filepath.Dir(path), 0o755); err != nil {
+			t.Fatal(err)
+		}
+		if err := os.WriteFile(path, []byte(body), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	want := map[string][]string{
+		"tune":  {"aeb/003.html tune", "trafcmp/002.html tune"},
+		"check": {"aeb/001.html check"},
+		"all":   {"aeb/001.html check", "aeb/003.html tune", "aeb/999.html unsplit", "trafcmp/002.html tune"},
+	}
+	for half, w := range want {
+		pages, err := loadPages(dir, half)
+		if err != nil {
+			t.Fatal(err)
+		}
+		var got []string
+		for _, pg := range pages {
+			got = append(got, pg.file+" "+pg.half)
+		}
+		if !slices.Equal(got, w) {
+			t.Errorf("-half %s: %v, want %v", half, got, w)
+		}
+	}
+	pages, _ := loadPages(dir, "tune")
+	if pages[0].truth != "tune truth" || pages[1].snippets == nil || len(pages[1].snippets.Without) != 2 {
+		t.Errorf("truths not read: %+v", pages)
+	}
+}
+
+func TestCache(t *testing.T) {
+	path := filepath.Join(t.TempDir(), "sub", "f1.tsv")
+	peer, prov := extractors[1], extractors[0]
+	pg := page{file: "aeb/003.html", truth: "the truth"}
+	c, err := openCache(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	c.put(peer, pg, "input", 0) // an F1 of 0 is kept like any other
+	c.put(prov, pg, "input", 0.5)
+	if err := c.save(); err != nil {
+		t.Fatal(err)
+	}
+	c, err = openCache(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if f1, ok := c.get(peer, pg, "input"); !ok || f1 != 0 {
+		t.Errorf("saved peer F1: %v %v, want 0 true", f1, ok)
+	}
+	if _, ok := c.get(peer, pg, "other input"); ok {
+		t.Errorf("found a peer's F1 for another input")
+	}
+	if _, ok := c.get(peer, page{file: pg.file, truth: "new truth"}, "input"); ok {
+		t.Errorf("found a peer's F1 for another truth")
+	}
+	if _, ok := c.get(prov, pg, "input"); ok {
+		t.Errorf("prov's F1 was cached")
+	}
+	c.put(peer, pg, "new input", 0.7) // prov's charset decision changed
+	if err := c.save(); err != nil {
+		t.Fatal(err)
+	}
+	if b, err := os.ReadFile(path); err != nil || strings.Count(string(b), "\n") != 1 {
+		t.Errorf("cache file after a changed input: %q, %v; want the one entry replaced", b, err)
+	}
+}

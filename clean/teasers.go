@@ -1,0 +1,403 @@
+package clean
+
+import (
+	"regexp"
+	"slices"
+	"strings"
+
+	"golang.org/x/net/html"
+	"golang.org/x/net/html/atom"
+)
+
+// Repeated blocks inside the article. A page repeats one template for
+// every item of a list: a grid of teaser cards after a story, the replies
+// under a forum post, the posts of a blog's front page. The items share a
+// signature (tag and class names) and a parent; what they hold tells the
+// kinds apart:
+//
+//   - cards are short and led by a link (a linked headline, under a
+//     linked thumbnail or not), whatever their share of text in links
+//     (teaserRuns drops them after the article's prose);
+//   - replies end in a sign-off, a name and a time (teaserRuns drops them
+//     after the opening post);
+//   - posts are longer than cards and led by a link, their permalinked
+//     title or their author (firstPost keeps only the first).
+//
+// An article cut into one block per paragraph or per section shares a
+// signature too, but its blocks are led by text or by a heading that
+// links nowhere and hold no sign-off: it is kept. So is a bulleted list
+// whose points start with a link: a list item is a card only under a
+// linked image.
+//
+// The groups are found from the block walk's stats (elements in document
+// order, each with its range of runs), without another walk of the tree.
+
+// cardUnits is the most text a teaser card holds: a headline, two or
+// three lines of summary and a byline.
+const cardUnits = 400
+
+// minGroup is how many siblings of one signature make a repeated template.
+const minGroup = 3
+
+// sibGroup is one parent's children of one signature, in document order.
+type sibGroup struct {
+	parent *html.Node
+	sig    string
+	items  []*html.Node
+}
+
+// groupsIn returns the sibling groups of minGroup or more elements with
+// text inside root (root itself is no member): one pass over the walk's
+// elements, no walk of the tree.
+func groupsIn(bw *blockWalk, root *html.Node) []*sibGroup {
+	rs := bw.stats[root]
+	if rs == nil || rs.end-rs.start < minGroup {
+		return nil
+	}
+	type key struct {
+		parent *html.Node
+		sig    string
+	}
+	elems := elementsIn(bw, root)
+	kids := make(map[*html.Node]int, len(elems)/2)
+	for _, n := range elems {
+		kids[n.Parent]++
+	}
+	idx := map[key]*sibGroup{}
+	var order []*sibGroup
+	for _, n := range elems {
+		if kids[n.Parent] < minGroup {
+			continue // too few siblings: no signature to compute
+		}
+		k := key{n.Parent, signature(n)}
+		g := idx[k]
+		if g == nil {
+			g = &sibGroup{parent: n.Parent, sig: k.sig}
+			idx[k] = g
+			order = append(order, g)
+		}
+		g.items = append(g.items, n)
+	}
+	out := order[:0]
+	for _, g := range order {
+		if len(g.items) >= minGroup {
+			out = append(out, g)
+		}
+	}
+	return out
+}
+
+// elementsIn returns the block elements with text strictly inside root, in
+// document order. Their runs lie in root's range of runs; an element
+// around root with no runs of its own outside it has the same range and
+// is told apart by deeper.
+func elementsIn(bw *blockWalk, root *html.Node) []*html.Node {
+	rs := bw.stats[root]
+	i, _ := slices.BinarySearchFunc(bw.order, rs.start, func(n *html.Node, start int) int {
+		return bw.stats[n].start - start
+	})
+	var out []*html.Node
+	for ; i < len(bw.order); i++ {
+		n := bw.order[i]
+		st := bw.stats[n]
+		if st.start >= rs.end {
+			break
+		}
+		if n == root || st.end == st.start || st.end > rs.end || !blockTags[n.DataAtom] || n.Parent == nil {
+			continue
+		}
+		if st.start == rs.start && st.end == rs.end && !deeper(n, root) {
+			continue // an ancestor of root holding no more text
+		}
+		out = append(out, n)
+	}
+	return out
+}
+
+// signature is an element's tag and its class names sorted, without the
+// names that differ between items of one template or say nothing about
+// the item (see templateClass).
+func signature(n *html.Node) string {
+	var toks []string
+	for t := range strings.FieldsSeq(strings.ToLower(attr(n, "class"))) {
+		if templateClass(t) {
+			toks = append(toks, t)
+		}
+	}
+	slices.Sort(toks)
+	return n.Data + "." + strings.Join(slices.Compact(toks), ".")
+}
+
+// templateClass reports a class name that a template gives all its items:
+// not a generated or numbered name ("css-1x9f2", "post-1234", "col-md-4"),
+// a responsive variant ("md:flex"), a state ("active", "first", "odd"), or
+// a taxonomy name that WordPress's post_class adds per post
+// ("category-news", "tag-budget").
+func templateClass(t string) bool {
+	if len(t) < 3 || strings.ContainsAny(t, "0123456789:") {
+		return false
+	}
+	switch t {
+	case "first", "last", "odd", "even", "active", "current", "selected", "open", "closed", "featured", "sticky", "clearfix":
+		return false
+	}
+	return !strings.HasPrefix(t, "category-") && !strings.HasPrefix(t, "tag-")
+}
+
+// teaserRuns returns a test of the runs of roots (by index into bw.runs)
+// that are teaser cards after the article's prose or replies after its
+// opening post: nil when there are none. What is left of roots must
+// still be an article, at least retryUnits of text and no less than what
+// goes: a page that is only a grid of cards is a listing, whose cards
+// are its text.
+func teaserRuns(bw *blockWalk, roots []*html.Node) func(i int) bool {
+	var drop []*html.Node
+	for _, g := range rootGroups(bw, roots) {
+		switch {
+		case cardGroup(bw, g) && proseBefore(bw, roots, g.items[0]):
+			drop = append(drop, g.items...)
+		case replyGroup(bw, g):
+			for _, n := range g.items {
+				if signedOff(bw, n) && proseBefore(bw, roots, n) {
+					drop = append(drop, n) // not the opening post
+				}
+			}
+		}
+	}
+	if len(drop) == 0 {
+		return nil
+	}
+	out := make([]bool, len(bw.runs))
+	dropped := 0
+	for _, n := range drop {
+		st := bw.stats[n]
+		for i := st.start; i < st.end; i++ {
+			if !out[i] && !bw.runs[i].chrome {
+				dropped += bw.runs[i].units
+			}
+			out[i] = true
+		}
+	}
+	total := 0
+	for _, r := range roots {
+		total += bw.stats[r].units
+	}
+	if rest := total - dropped; rest < retryUnits || rest < dropped {
+		return nil
+	}
+	return func(i int) bool { return out[i] }
+}
+
+// rootGroups returns the sibling groups inside each of roots and, when
+// roots are siblings, the group of those of one signature.
+func rootGroups(bw *blockWalk, roots []*html.Node) []*sibGroup {
+	var out []*sibGroup
+	for _, r := range roots {
+		out = append(out, groupsIn(bw, r)...)
+	}
+	if len(roots) < minGroup {
+		return out
+	}
+	bySig := map[string]*sibGroup{}
+	for _, r := range roots {
+		sig := signature(r)
+		g := bySig[sig]
+		if g == nil {
+			g = &sibGroup{parent: r.Parent, sig: sig}
+			bySig[sig] = g
+		}
+		g.items = append(g.items, r)
+	}
+	for _, r := range roots { // in document order, each group once
+		if g := bySig[signature(r)]; g != nil && len(g.items) >= minGroup {
+			out = append(out, g)
+			delete(bySig, g.sig)
+		}
+	}
+	return out
+}
+
+// proseBefore reports whether roots hold a paragraph of prose before n.
+func proseBefore(bw *blockWalk, roots []*html.Node, n *html.Node) bool {
+	end := bw.stats[n].start
+	for _, root := range roots {
+		rs := bw.stats[root]
+		for _, r := range bw.runs[rs.start:max(rs.start, min(rs.end, end))] {
+			if !r.chrome && !r.heading && r.units >= proseUnits && !linkLine(r) {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// cardGroup reports a group of teaser cards: every item is a card, or all
+// but one (a template's odd item: a wider first card, an ad slot).
+func cardGroup(bw *blockWalk, g *sibGroup) bool {
+	cards := 0
+	for _, n := range g.items {
+		if card(bw, n) {
+			cards++
+		}
+	}
+	return cards >= minGroup && cards+1 >= len(g.items)
+}
+
+// card reports a teaser card: short, its first line a link (the linked
+// headline, under a thumbnail or not) with more lines under it or a
+// linked image above it. A heading that links nowhere leads a section of
+// the article or a feature of a product, a list item of one line is a
+// point of a list, and a table's rows are data.
+func card(bw *blockWalk, n *html.Node) bool {
+	st := bw.stats[n]
+	if st.units == 0 || st.units > cardUnits || st.links == 0 || tablePart(n.DataAtom) {
+		return false
+	}
+	if !linkLine(bw.runs[st.start]) {
+		return false // an image that opens in full above a caption is a gallery's
+	}
+	if n.DataAtom == atom.Li {
+		return linkedImageFirst(n) // a point of a bulleted list may start with a link and go on below it
+	}
+	return st.end-st.start >= 2 || linkedImageFirst(n)
+}
+
+func tablePart(a atom.Atom) bool {
+	return a == atom.Table || a == atom.Tbody || a == atom.Thead || a == atom.Tfoot || a == atom.Tr || a == atom.Td || a == atom.Th
+}
+
+// linkedImageFirst reports an element whose first content is an image
+// inside a link (a thumbnail that opens the story): an <img> or <picture>
+// under an <a href> before any text. It looks at no more than imageLook
+// nodes.
+func linkedImageFirst(n *html.Node) bool {
+	seen := 0
+	var look func(p *html.Node, linked bool) (found, stop bool)
+	look = func(p *html.Node, linked bool) (bool, bool) {
+		for c := p.FirstChild; c != nil; c = c.NextSibling {
+			if seen++; seen > imageLook {
+				return false, true
+			}
+			switch {
+			case c.Type == html.TextNode:
+				if hasLetter(c.Data) {
+					return false, true
+				}
+			case c.Type != html.ElementNode || dropTags[c.DataAtom]:
+			case c.DataAtom == atom.Img || c.DataAtom == atom.Picture:
+				return linked, true
+			default:
+				if f, s := look(c, linked || c.DataAtom == atom.A && isLink(c)); s {
+					return f, true
+				}
+			}
+		}
+		return false, false
+	}
+	f, _ := look(n, false)
+	return f
+}
+
+// imageLook bounds linkedImageFirst's look into a card.
+const imageLook = 40
+
+// replyGroup reports replies: every item but the first is short of a
+// story and ends in a sign-off (signedOff). The first item may be the
+// opening post itself (a forum thread's posts share one template): the
+// article's prose is in it, not before it, and teaserRuns keeps it.
+func replyGroup(bw *blockWalk, g *sibGroup) bool {
+	for _, n := range g.items[1:] {
+		if !signedOff(bw, n) {
+			return false
+		}
+	}
+	return true
+}
+
+// replyUnits is the most text one reply holds: a few paragraphs.
+const replyUnits = 1500
+
+// signedOff reports a block that ends in a sign-off: one of its last two
+// runs is a short line with a time and words other than the time's (a
+// name): "Jane Roe, March 3, 2012 at 4:15 pm", "posted by jroe 3 hours
+// ago".
+func signedOff(bw *blockWalk, n *html.Node) bool {
+	st := bw.stats[n]
+	if st.units == 0 || st.units > replyUnits {
+		return false
+	}
+	for i := st.end - 1; i >= st.start && i >= st.end-2; i-- {
+		if signOff(bw.runs[i].text) {
+			return true
+		}
+	}
+	return false
+}
+
+// signOff reports a line of at most 100 runes holding a time and words
+// beside it. The byte length and the digit are checked first: most lines
+// fail them, and a byte scan is cheaper than the expressions.
+func signOff(t string) bool {
+	if len(t) > 400 || !strings.ContainsAny(t, "0123456789") {
+		return false
+	}
+	if !timeRe.MatchString(t) {
+		return false
+	}
+	rest := dateWordRe.ReplaceAllString(timeRe.ReplaceAllString(t, ""), "")
+	return hasLetter(rest) && len([]rune(t)) <= 100
+}
+
+// timeRe matches a time a reply is stamped with: a date with a month's
+// name or in digits, a clock time, or an age ("3 hours ago").
+var timeRe = regexp.MustCompile(`(?i)\b\d{1,2}:\d{2}\b|\b\d{1,4}[-/.]\d{1,2}[-/.]\d{1,4}\b|` + enMonthRe.String() +
+	`|\b\d+\s+(?:second|minute|hour|day|week|month|year)s?\s+ago\b|\d{4}年\d{1,2}月\d{1,2}日`)
+
+// firstPost returns, when the article found is a listing of posts (a
+// blog's front page, a forum thread), only its first post: roots holds a
+// group of posts (postGroup) that is most of its text.
+func firstPost(bw *blockWalk, roots []*html.Node) []*html.Node {
+	total := 0
+	for _, r := range roots {
+		total += bw.stats[r].units
+	}
+	for _, g := range rootGroups(bw, roots) {
+		if postGroup(bw, g) && groupUnits(bw, g)*2 >= total {
+			return g.items[:1]
+		}
+	}
+	return roots
+}
+
+func groupUnits(bw *blockWalk, g *sibGroup) int {
+	u := 0
+	for _, n := range g.items {
+		u += bw.stats[n].units
+	}
+	return u
+}
+
+// postGroup reports a group of posts: each is longer than a card, led by
+// a link (a title that links the post's own page, or its author's name)
+// and holds a paragraph of prose.
+func postGroup(bw *blockWalk, g *sibGroup) bool {
+	for _, n := range g.items {
+		if !post(bw, n) {
+			return false
+		}
+	}
+	return true
+}
+
+func post(bw *blockWalk, n *html.Node) bool {
+	st := bw.stats[n]
+	if st.units <= cardUnits || !linkLine(bw.runs[st.start]) {
+		return false
+	}
+	for _, r := range bw.runs[st.start+1 : st.end] {
+		if !r.chrome && !r.heading && r.units >= proseUnits && !linkLine(r) {
+			return true
+		}
+	}
+	return false
+}

@@ -1,0 +1,190 @@
+package clean
+
+import (
+	"fmt"
+	"net/http"
+	"strings"
+	"testing"
+
+	"golang.org/x/net/html"
+	"golang.org/x/net/html/atom"
+)
+
+// cards returns n teaser cards of class class: a linked headline over a
+// summary long enough that the link is under a fifth of the card's text
+// (the link-density tests of linkyDiv pass it).
+func cards(class string, n int) string {
+	var b strings.Builder
+	for i := 0; i < n; i++ {
+		fmt.Fprintf(&b, `<div class="%s col-md-4"><h3><a href="/other/%d">Other story number %d</a></h3>`+
+			`<p>Summary %d of another story, in which a different reporter tells at some length what a different council `+
+			`decided about the roads, the schools and the library, and what the residents said about it afterwards.</p></div>`, class, i, i, i)
+	}
+	return b.String()
+}
+
+// sections returns n sections of one class, each led by a heading that
+// links nowhere and holding prose: one article cut into parts.
+func sections(n int) string {
+	var b strings.Builder
+	for i := 0; i < n; i++ {
+		fmt.Fprintf(&b, `<section class="part"><h2>Part %d of the story</h2>%s<p>Source: <a href="/src/%d">the council's minutes</a>.</p></section>`,
+			i, prose(fmt.Sprintf("part %d", i), 3), i)
+	}
+	return b.String()
+}
+
+// feature returns a short block of a product page: a heading that links
+// nowhere, a sentence and a "learn more" link, as a product's features
+// are laid out. Three make a group of one signature that is no teaser.
+func feature(i int) string {
+	return fmt.Sprintf(`<div class="feature"><h3>Feature %d</h3><p>What feature %d does for the reader, said in a sentence or two `+
+		`about why it helps.</p><p><a href="/learn/%d">Learn more about it</a></p></div>`, i, i, i)
+}
+
+// reply returns a reply of a thread: a few lines signed by a name and a time.
+func reply(i int) string {
+	return fmt.Sprintf(`<div class="msg"><p>I agree with much of this, reply %d says, but the council should have asked `+
+		`the residents first, and the library deserves more than a line in the budget.</p>`+
+		`<p class="sig">jroe%d, March %d, 2024 at 4:1%d pm</p></div>`, i, i, i+3, i)
+}
+
+// blogPost returns one post of a blog's front page: a linked title over prose.
+func blogPost(i int) string {
+	return fmt.Sprintf(`<div class="entry"><h2><a href="/post/%d">Post number %d</a></h2>%s</div>`, i, i, prose(fmt.Sprintf("post %d", i), 5))
+}
+
+// teaserCases are small pages with repeated blocks, each failing when
+// the rule named in its comment is taken out.
+var teaserCases = []struct {
+	name       string
+	page       string
+	must, not_ []string
+}{
+	{
+		// card: a grid of linked headlines with summaries after the
+		// story, inside the block chosen as the article.
+		name: "card grid after the story",
+		page: `<article><div class="body">` + prose("story", 8) + `<div class="grid">` + cards("teaser", 4) + `</div></div></article>`,
+		must: []string{"Paragraph 7 of the story"},
+		not_: []string{"Other story number", "Summary 2 of another story"},
+	},
+	{
+		// card: the sections of one article share a signature, but they
+		// are led by headings that link nowhere: all are kept.
+		name: "article of one card per section",
+		page: `<article><div class="body">` + sections(4) + `</div></article>`,
+		must: []string{"Part 0 of the story", "Paragraph 2 of the part 0", "Part 3 of the story", "Paragraph 2 of the part 3"},
+	},
+	{
+		// card: short blocks led by a heading that links nowhere are a
+		// product's features, not teasers.
+		name: "features after the text",
+		page: `<article><div class="body">` + prose("story", 6) + feature(1) + feature(2) + feature(3) + `</div></article>`,
+		must: []string{"Paragraph 5 of the story", "What feature 1 does", "What feature 3 does"},
+	},
+	{
+		// card: a bulleted list whose points start with a link is text.
+		name: "bulleted list of linked points",
+		page: `<article><div class="body">` + prose("story", 6) + `<ul>` +
+			`<li><a href="/t/1">First tool</a><br>A tool the reporter used to read the budget and its many tables.</li>` +
+			`<li><a href="/t/2">Second tool</a><br>A tool the reporter used to compare it with last year's.</li>` +
+			`<li><a href="/t/3">Third tool</a><br>A tool the reporter used to chart where the money goes.</li></ul>` + prose("end", 2) + `</div></article>`,
+		must: []string{"A tool the reporter used to read", "chart where the money goes", "Paragraph 1 of the end"},
+	},
+	{
+		// replyGroup: the replies under an opening post, each signed with
+		// a name and a time, are dropped; the post is kept.
+		name: "forum thread with replies",
+		page: `<div class="thread"><div class="msg opening"><p><a href="/u/jane">jane</a></p>` + prose("opening post", 6) + `</div>` +
+			reply(1) + reply(2) + reply(3) + `</div>`,
+		must: []string{"Paragraph 5 of the opening post"},
+		not_: []string{"reply 1 says", "reply 3 says", "jroe2"},
+	},
+	{
+		// firstPost: a blog's front page is a listing of posts, each led
+		// by its linked title; the first post is the article.
+		name: "blog listing of three posts",
+		page: `<div class="posts">` + blogPost(1) + blogPost(2) + blogPost(3) + `</div>`,
+		must: []string{"Paragraph 4 of the post 1"},
+		not_: []string{"Paragraph 0 of the post 2", "Post number 3"},
+	},
+}
+
+func TestTeaserRules(t *testing.T) {
+	for _, c := range teaserCases {
+		t.Run(c.name, func(t *testing.T) {
+			page := "<html><head><title>Title</title></head><body>" + c.page + "</body></html>"
+			doc, err := Clean(Input{URL: "http://example.com/story", Header: http.Header{}, Body: []byte(page)})
+			if err != nil {
+				t.Fatal(err)
+			}
+			for _, s := range c.must {
+				if !strings.Contains(doc.Text, s) {
+					t.Errorf("text lacks %q:\n%s", s, doc.Text)
+				}
+			}
+			for _, s := range c.not_ {
+				if strings.Contains(doc.Text, s) {
+					t.Errorf("text holds %q:\n%s", s, doc.Text)
+				}
+			}
+		})
+	}
+}
+
+func TestSignOff(t *testing.T) {
+	for line, want := range map[string]bool{
+		"jroe, March 3, 2024 at 4:15 pm":         true,
+		"Posted by Jane Roe 3 hours ago":         true,
+		"— Dylan Byers (@DylanByers) November 7": true,
+		"March 3, 2024":                          false, // a date alone: no name
+		"4:15 pm":                                false,
+		"The council met on March 3 and, after four hours of argument, still could not agree on a budget for the schools.": false, // prose
+		"Jane Roe": false,
+	} {
+		if got := signOff(line); got != want {
+			t.Errorf("signOff(%q) = %v, want %v", line, got, want)
+		}
+	}
+}
+
+func TestSignature(t *testing.T) {
+	for _, c := range []struct{ a, b string }{
+		{`<div class="card col-md-4 first">`, `<div class="col-md-4 card">`},
+		{`<article class="post post-1234 category-news tag-budget">`, `<article class="post post-77 category-sport">`},
+		{`<li class="css-1x9f2 item">`, `<li class="item css-88aa">`},
+	} {
+		sa, sb := signature(firstElement(t, c.a)), signature(firstElement(t, c.b))
+		if sa != sb {
+			t.Errorf("signatures of %s and %s differ: %q, %q", c.a, c.b, sa, sb)
+		}
+	}
+	if signature(firstElement(t, `<div class="card">`)) == signature(firstElement(t, `<div class="promo">`)) {
+		t.Error("different classes give one signature")
+	}
+}
+
+// firstElement parses an element's start tag and returns the element.
+func firstElement(t *testing.T, tag string) *html.Node {
+	t.Helper()
+	root, err := html.Parse(strings.NewReader("<html><body>" + tag + "x"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	var body *html.Node
+	var find func(*html.Node)
+	find = func(n *html.Node) {
+		if n.Type == html.ElementNode && n.DataAtom == atom.Body {
+			body = n
+		}
+		for c := n.FirstChild; c != nil && body == nil; c = c.NextSibling {
+			find(c)
+		}
+	}
+	find(root)
+	if body == nil || body.FirstChild == nil {
+		t.Fatalf("no element in %s", tag)
+	}
+	return body.FirstChild
+}
