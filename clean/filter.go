@@ -105,6 +105,69 @@ func keptRunesExceed(t string, n int) bool {
 	return false
 }
 
+// withoutTitleHeading returns runs without the page's title heading: the
+// first top-level heading (<h1>, <h2>) outside chrome whose words are the
+// title's (see titleCopy), as Readability.js removes it. Where the chosen
+// blocks start above the headline, or the headline is worded a little
+// differently from <title>, cleanRuns's exact test misses it. Only the
+// first one goes, and only above the story's first paragraph of prose: a
+// heading under the prose that repeats the title (a recipe named like its
+// post, a section named like the article) is text.
+func withoutTitleHeading(page, runs []run, title string) []run {
+	var h *html.Node
+	for _, r := range page {
+		if !r.chrome && titleCopy(r, title) {
+			h = r.owner
+			break
+		}
+	}
+	if h == nil {
+		return runs
+	}
+	out := make([]run, 0, len(runs))
+	prose := false
+	for _, r := range runs {
+		if r.owner != h || prose {
+			out = append(out, r)
+		}
+		prose = prose || !r.heading && r.units >= proseUnits
+	}
+	return out
+}
+
+// titleCopy reports a top-level heading (<h1>, <h2>) that repeats the
+// title, as Readability.js's textSimilarity weighs it: over three quarters
+// of the heading's words, by length, are words of the title.
+func titleCopy(r run, title string) bool {
+	if !r.heading || r.owner == nil || title == "" || (r.owner.DataAtom != atom.H1 && r.owner.DataAtom != atom.H2) {
+		return false
+	}
+	return wordSimilarity(title, r.text) > 0.75
+}
+
+// wordSimilarity is Readability.js's textSimilarity: one minus the share,
+// by length, of b's words that are not words of a.
+func wordSimilarity(a, b string) float64 {
+	split := func(s string) []string {
+		return strings.FieldsFunc(strings.ToLower(s), func(r rune) bool { return !unicode.IsLetter(r) && !unicode.IsDigit(r) })
+	}
+	wa, wb := split(a), split(b)
+	if len(wa) == 0 || len(wb) == 0 {
+		return 0
+	}
+	in := make(map[string]bool, len(wa))
+	for _, w := range wa {
+		in[w] = true
+	}
+	var uniq []string
+	for _, w := range wb {
+		if !in[w] {
+			uniq = append(uniq, w)
+		}
+	}
+	return 1 - float64(len(strings.Join(uniq, " ")))/float64(len(strings.Join(wb, " ")))
+}
+
 // chromeLine reports a paragraph that is chrome: no letters, a short
 // line that is mostly a link (unless linkOK), or a short line of the
 // kinds junkRe and metaPart name.

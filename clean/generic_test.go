@@ -142,6 +142,17 @@ var genericCases = []struct {
 		not_: []string{"Council to meet again"},
 	},
 	{
+		// filter.go, withoutTitleHeading: the headline, worded a little
+		// differently from <title>, goes; the same words as a heading
+		// under the story's prose are a section of it.
+		name:  "headline worded unlike the title",
+		title: "Council fails to agree on budget | Town News",
+		page: `<article><div><h2>Council fails to agree on the budget</h2>` + prose("story", 6) +
+			`<h2>Council fails to agree on budget</h2>` + prose("second part", 3) + `</div></article>`,
+		must: []string{"Paragraph 5 of the story", "Council fails to agree on budget", "Paragraph 2 of the second part"},
+		not_: []string{"agree on the budget"},
+	},
+	{
 		// blocks.go, isChrome: a link is never chrome by its class; an
 		// <a class="popup"> inside a sentence is a word of it and does
 		// not cut the paragraph in two.

@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"encoding/json"
 	"fmt"
+	"strconv"
 	"strings"
 	"time"
 
@@ -105,7 +106,7 @@ func textFile(l *Line) []byte {
 	field(&b, "title", l.Title)
 	field(&b, "url", l.URL)
 	field(&b, "source", orElse(l.Publisher, l.host))
-	field(&b, "date", orElse(l.Published, `""`))
+	field(&b, "date", l.Published)
 	field(&b, "fetch_date", l.FetchedAt)
 	field(&b, "sha256", l.TextSHA256)
 	field(&b, "work", l.Work)
@@ -113,6 +114,7 @@ func textFile(l *Line) []byte {
 	if len(l.Pages) > 0 {
 		field(&b, "pages", pageList(l.Pages))
 	}
+	list(&b, "captions", l.Captions)
 	b.WriteString("---\n\n")
 	b.WriteString(*l.Text)
 	if !strings.HasSuffix(*l.Text, "\n") {
@@ -121,10 +123,55 @@ func textFile(l *Line) []byte {
 	return []byte(b.String())
 }
 
-// field writes one front matter line; a value never spans lines.
+// field writes one front matter line; a value never spans lines. The
+// front matter is YAML: a value that YAML would not read back as the same
+// plain string is written double-quoted.
 func field(b *strings.Builder, key, value string) {
 	value = strings.Join(strings.Fields(value), " ")
-	fmt.Fprintf(b, "%s: %s\n", key, value)
+	fmt.Fprintf(b, "%s: %s\n", key, yamlString(value))
+}
+
+// list writes a front matter list, one double-quoted item a line, or []
+// when it is empty.
+func list(b *strings.Builder, key string, items []string) {
+	if len(items) == 0 {
+		fmt.Fprintf(b, "%s: []\n", key)
+		return
+	}
+	fmt.Fprintf(b, "%s:\n", key)
+	for _, it := range items {
+		fmt.Fprintf(b, "  - %s\n", strconv.Quote(it))
+	}
+}
+
+// yamlString returns s as a YAML scalar: as it is when YAML reads it back
+// as the same plain text, else double-quoted. strconv.Quote's escapes
+// (\", \\, \n, \t, \xNN, \uNNNN, \UNNNNNNNN) are all YAML
+// double-quoted escapes, and it escapes every rune YAML does not allow
+// unescaped.
+func yamlString(s string) string {
+	if plainYAML(s) {
+		return s
+	}
+	return strconv.Quote(s)
+}
+
+// plainYAML reports whether s can stand unquoted: not empty, not opening
+// with an indicator or a space, holding no ": " or " #" and not ending in
+// ":" (each would end the value or make it a mapping), every rune printable.
+func plainYAML(s string) bool {
+	if s == "" || strings.ContainsRune("-?:,[]{}#&*!|>'\"%@` ", rune(s[0])) {
+		return false
+	}
+	if strings.Contains(s, ": ") || strings.Contains(s, " #") || strings.HasSuffix(s, ":") || strings.HasSuffix(s, " ") {
+		return false
+	}
+	for _, r := range s {
+		if !strconv.IsPrint(r) || r == '\t' {
+			return false
+		}
+	}
+	return true
 }
 
 func orElse(s, fallback string) string {

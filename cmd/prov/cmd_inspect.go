@@ -44,7 +44,9 @@ type inspection struct {
 	Publisher        string                `json:"publisher"`
 	Author           string                `json:"author"`
 	Canonical        string                `json:"canonical"`
-	Extractor        string                `json:"extractor"`
+	Extractor        string                `json:"extractor"`           // clean.Extractor*: rule, generic, fallback-readability, fallback-block
+	Rule             string                `json:"rule,omitempty"`      // the site rule in force, whichever extractor won
+	Captions         []string              `json:"captions"`            // taken out of the text; [] when none
 	NextPage         string                `json:"next_page,omitempty"` // an article split over pages: the page after this one
 	PrevPage         string                `json:"prev_page,omitempty"`
 	PageNumber       int                   `json:"page_number,omitempty"`
@@ -122,6 +124,12 @@ func (o *inspectOptions) inspect(ctx context.Context, set *rules.Set, in string)
 	}
 	ins := inspectionOf(doc)
 	ins.URL, ins.Status = in, status
+	if ins.Captions == nil {
+		ins.Captions = []string{}
+	}
+	if input.Site != nil {
+		ins.Rule = input.Site.Name
+	}
 	return ins
 }
 
@@ -144,7 +152,7 @@ func inspectionOf(d *clean.Document) inspection {
 		Title: d.Title, Published: d.Published, PublishedWhy: d.PublishedWhy,
 		DateCandidates: d.DateCandidates, Attribution: d.Attribution, Lang: d.Lang,
 		Text: d.Text, TextSHA256: d.TextSHA256, Publisher: d.Publisher, Author: d.Author,
-		Canonical: d.Canonical, Extractor: d.Extractor,
+		Canonical: d.Canonical, Extractor: d.Extractor, Captions: d.Captions,
 		NextPage: d.Pagination.Next, PrevPage: d.Pagination.Prev, PageNumber: d.Pagination.Number,
 	}
 }
@@ -183,8 +191,15 @@ func printInspection(w io.Writer, ins inspection) {
 	if ins.PageNumber > 0 {
 		fmt.Fprintf(w, "page:        %d of an article split over pages; previous %s, next %s\n", ins.PageNumber, orNone(ins.PrevPage), orNone(ins.NextPage))
 	}
+	extractor := ins.Extractor
+	if ins.Rule != "" {
+		extractor += " (site rule " + ins.Rule + ")"
+	}
+	for _, c := range ins.Captions {
+		fmt.Fprintf(w, "caption:     %s\n", c)
+	}
 	fmt.Fprintf(w, "extractor:   %s\ntext_sha256: %s\ntext:        %d characters, %d paragraphs\n\n%s\n\n",
-		ins.Extractor, ins.TextSHA256, len([]rune(ins.Text)), paragraphs(ins.Text), ins.Text)
+		extractor, ins.TextSHA256, len([]rune(ins.Text)), paragraphs(ins.Text), ins.Text)
 }
 
 func paragraphs(text string) int {
