@@ -12,8 +12,7 @@ import (
 //
 // Hints are matched against the words of the class and id (hintWords):
 // never inside a word, so that "nav" does not match "canvas", "hot"
-// "photo", "widget" nothing in "widgetBlog"'s neighbour "Blog", nor
-// "pager" "PageBuilder". A hint of two words ("trs editor") matches
+// "photo", nor "pager" "PageBuilder". A hint of two words ("trs editor") matches
 // two words in a row. A hint ending in "*" also matches as the start
 // of a word: the plural or compound a naming convention makes of it
 // ("comments", "commentlist", "sidebarleft", "navbar"). Strong hints are
@@ -84,7 +83,7 @@ func hintOf(s string) int {
 
 // classID is what hints are matched against: the words of n's class and
 // id (hintWords), lower-cased, each followed by a space, but for utility
-// classes and slugs.
+// classes.
 func classID(n *html.Node) string {
 	c, id := attr(n, "class"), attr(n, "id")
 	if c == "" && id == "" {
@@ -96,23 +95,15 @@ func classID(n *html.Node) string {
 			hintWords(&b, name)
 		}
 	}
-	if !slug(id) {
-		hintWords(&b, id)
-	}
+	hintWords(&b, id)
 	return b.String()
 }
 
-// slug reports an id made from a heading's words ("sharing-with-a-single-
-// developer"): four or more words joined by hyphens, which name what the
-// section is about, not what kind of block it is.
-func slug(id string) bool { return strings.Count(id, "-") >= 3 }
-
 // hintWords writes the words of a class or id name to b, lower-cased and
 // each followed by a space: the name is split at anything not a letter
-// or digit, and a part in camelCase is written both split where a
-// lower-case letter or digit is followed by an upper-case one and whole
-// ("PageBuilder-pageRow" is page builder pagebuilder page row pagerow,
-// "TRS_Editor" trs editor, "MathJax" math jax mathjax).
+// or digit, and where a lower-case letter or digit is followed by an
+// upper-case one ("PageBuilder-pageRow" is page builder page row,
+// "TRS_Editor" trs editor).
 func hintWords(b *strings.Builder, name string) {
 	for part := range strings.FieldsFuncSeq(name, func(r rune) bool { return !isTokenRune(r | 0x20) }) {
 		humps := 0
@@ -123,9 +114,6 @@ func hintWords(b *strings.Builder, name string) {
 			}
 		}
 		b.WriteString(strings.ToLower(part[humps:]) + " ")
-		if humps > 0 {
-			b.WriteString(strings.ToLower(part) + " ")
-		}
 	}
 }
 
@@ -182,14 +170,13 @@ var utilitySizes = map[string]bool{
 }
 
 // matchHint weighs the words s (a classID) against hint lists: 2 for a
-// strong hit, else 1 for a weak one, else 0. A word made of a hint and a
-// strong hint after it ("topnav", "maincontent") is a strong hit.
+// strong hit, else 1 for a weak one, else 0.
 func matchHint(s string, strong, weak []string) int {
 	if s == "" {
 		return 0
 	}
 	for _, h := range strong {
-		if hasHint(s, h) || compound(s, strings.TrimSuffix(h, "*")) {
+		if hasHint(s, h) {
 			return 2
 		}
 	}
@@ -221,40 +208,6 @@ func hasHint(s, h string) bool {
 	}
 	return false
 }
-
-// compound reports a word of s that ends in the one-word hint h after a
-// word of any hint list ("top" "nav", "main" "content").
-func compound(s, h string) bool {
-	if strings.IndexByte(h, ' ') >= 0 {
-		return false
-	}
-	for i := 0; i < len(s); {
-		j := strings.Index(s[i:], h+" ")
-		if j < 0 {
-			return false
-		}
-		at := i + j
-		start := strings.LastIndexByte(s[:at], ' ') + 1
-		if start < at && hintWord[s[start:at]] {
-			return true
-		}
-		i = at + 1
-	}
-	return false
-}
-
-// hintWord holds every one-word hint, without its "*".
-var hintWord = func() map[string]bool {
-	m := map[string]bool{}
-	for _, l := range [][]string{strongPositive, weakPositive, strongNegative, weakNegative} {
-		for _, h := range l {
-			if !strings.Contains(h, " ") {
-				m[strings.TrimSuffix(h, "*")] = true
-			}
-		}
-	}
-	return m
-}()
 
 // strongChrome reports a class or id that names chrome by a strong hint
 // ("comments", "footer", "sidebar") and nothing article-like: what the
