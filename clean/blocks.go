@@ -82,8 +82,9 @@ func walkBlocksMode(root *html.Node, relaxed bool, b *budget) *blockWalk {
 // ("Page-ad-margins", "penci_sidebar" around everything; never a list), not chrome,
 // unless it is named for comments (a thread can outweigh the article) or
 // hidden. A class or id hint is a weight, not a verdict: an element
-// chrome by its class alone that holds the page's best prose (bestProse)
-// is not chrome. A run is chrome when any chrome-looking element around
+// chrome by a weak hint alone that holds prose (weakProse), or by its
+// class alone and holding the page's best prose (bestProse), is not
+// chrome. A run is chrome when any chrome-looking element around
 // it is.
 func (bw *blockWalk) settleChrome() {
 	total := bw.units
@@ -91,6 +92,7 @@ func (bw *blockWalk) settleChrome() {
 	for n := range bw.chromeUp {
 		st := bw.stats[n]
 		frame := st != nil && !listTag(n.DataAtom) && st.units*2 >= total && st.linkUnits*10 < st.units*3 && total > 0
+		frame = frame || bw.byClass[n] && weakProse(n, st)
 		is[n] = (!frame || commentBlock(n) || invisible(n)) // a long comment thread is still comments
 	}
 	bw.markChrome(is)
@@ -369,6 +371,21 @@ func (bw *blockWalk) flush() {
 	bw.w.reset()
 	bw.runUnits, bw.runLink = 0, 0
 }
+
+// weakProse reports a block named as chrome by a weak hint only ("top"
+// in "pa-new-top", "search", "more") that holds prose: four paragraphs'
+// worth of text (weakProseUnits), under a tenth of it in links, and not
+// a list. Its text outweighs a word of its class; a strong hint
+// ("sidebar", "related") still decides.
+func weakProse(n *html.Node, st *elemStats) bool {
+	if st == nil || listTag(n.DataAtom) || st.units < weakProseUnits || st.linkUnits*10 >= st.units {
+		return false
+	}
+	return !strongChromeOf(st.cid)
+}
+
+// weakProseUnits is the text weakProse asks for: four paragraphs.
+const weakProseUnits = 4 * proseUnits
 
 // hidden reports an element hidden by its attribute, its inline style or
 // its class (hiddenClass).

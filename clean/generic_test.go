@@ -153,6 +153,16 @@ var genericCases = []struct {
 		not_: []string{"agree on the budget"},
 	},
 	{
+		// blocks.go, weakProse: a block named as chrome by a weak hint
+		// only ("top" in "pa-new-top") that holds paragraphs of prose is
+		// the article's; one named by a strong hint ("sidebar") is not.
+		name: "prose under a weak chrome hint",
+		page: `<article><div>` + prose("story", 5) + `<div class="pa-new-top">` + prose("second part", 3) + `</div>` +
+			`<div class="sidebar">` + prose("sidebar", 3) + `</div></div></article>`,
+		must: []string{"Paragraph 4 of the story", "Paragraph 2 of the second part"},
+		not_: []string{"of the sidebar"},
+	},
+	{
 		// blocks.go, isChrome: a link is never chrome by its class; an
 		// <a class="popup"> inside a sentence is a word of it and does
 		// not cut the paragraph in two.
