@@ -137,6 +137,15 @@ func TestDecodeInvalid(t *testing.T) {
 			t.Errorf("Decode(%s) gave invalid UTF-8 %q", name, s)
 		}
 	}
+	// UTF-8: one U+FFFD per invalid byte, one for a truncated sequence.
+	for in, want := range map[string]string{
+		"a\x92\x92b": "a\uFFFD\uFFFDb", "caf\xe9 \xe2\x80\x9cok\xe2\x80\x9d": "caf\uFFFD “ok”",
+		"a\xe2\x80b": "a\uFFFDb", "\xed\xa0\x80": "\uFFFD\uFFFD\uFFFD",
+	} {
+		if got := Decode([]byte(in), Decision{Name: "utf-8"}); got != want {
+			t.Errorf("Decode(%q) = %q, want %q", in, got, want)
+		}
+	}
 	if s := Decode([]byte("\xef\xbb\xbfhi"), Decision{Name: "utf-8"}); s != "hi" {
 		t.Errorf("BOM not stripped: %q", s)
 	}
