@@ -169,8 +169,8 @@ var scenarios = []struct {
 // windows-1252 bytes put in (see withStrays), under a UTF-8 header and
 // under none (a file's own meta, if any, still declares).
 var strayScenarios = []struct{ name, header string }{
-	{"utf8-strays-declared", "text/html; charset=utf-8"},
-	{"utf8-strays-no-header", ""},
+	{"strays-utf8-header", "text/html; charset=utf-8"},
+	{"strays-no-header", ""},
 }
 
 // strayInserts are put into a UTF-8 file as pasted windows-1252 text would
