@@ -71,6 +71,33 @@ func TestJSONLCaptions(t *testing.T) {
 	}
 }
 
+// TestFrontMatterTitles: titles that YAML would read as something else,
+// or that hold control characters, read back as the same strings.
+func TestFrontMatterTitles(t *testing.T) {
+	for _, title := range []string{"Full text: the white paper", "true", "1984", "null", "- a list?", "a #tag", "'quoted'", "clear\x1b[2J screen\x07", "bad \xff byte"} {
+		text := "The story."
+		l := &export.Line{Title: title, Text: &text}
+		b, err := export.TextFileForTest(l)
+		if err != nil {
+			t.Fatalf("%q: %v", title, err)
+		}
+		var fm struct {
+			Title    string `yaml:"title"`
+			Original bool   `yaml:"original"`
+		}
+		parts := strings.SplitN(string(b), "---\n", 3)
+		if err := yaml.Unmarshal([]byte(parts[1]), &fm); err != nil {
+			t.Fatalf("%q: front matter is not YAML: %v\n%s", title, err, parts[1])
+		}
+		if want := strings.ToValidUTF8(title, "\uFFFD"); fm.Title != want {
+			t.Errorf("title %q read back as %q", want, fm.Title)
+		}
+		if strings.ContainsAny(parts[1], "\x1b\x07") {
+			t.Errorf("%q: control characters written raw:\n%s", title, parts[1])
+		}
+	}
+}
+
 func TestBundleFrontMatterIsYAML(t *testing.T) {
 	dir := filepath.Join(t.TempDir(), "bundle")
 	if _, err := export.Bundle(captionArchive(t), dir, export.Filter{}, false); err != nil {

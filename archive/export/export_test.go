@@ -150,7 +150,7 @@ func TestBundleFolder(t *testing.T) {
 		t.Fatal(err)
 	}
 	want := "---\n" +
-		"title: \"白皮书: https://www.freebuf.com/news/349014.html\"\n" +
+		"title: '白皮书: https://www.freebuf.com/news/349014.html'\n" +
 		"url: https://www.freebuf.com/news/349014.html\n" +
 		"source: www.freebuf.com\n" +
 		"date: 2022-11-08\n" +

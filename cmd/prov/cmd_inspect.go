@@ -51,6 +51,7 @@ type inspection struct {
 	PrevPage         string                `json:"prev_page,omitempty"`
 	PageNumber       int                   `json:"page_number,omitempty"`
 	Status           int                   `json:"status,omitempty"`
+	TruncatedAt      int64                 `json:"truncated_at,omitempty"` // the body was cut at this limit, in bytes
 	Error            string                `json:"error,omitempty"`
 }
 
@@ -99,7 +100,7 @@ func isURL(s string) bool {
 // other inputs are still shown.
 func (o *inspectOptions) inspect(ctx context.Context, set *rules.Set, in string) inspection {
 	var input clean.Input
-	status := 0
+	status, cut := 0, int64(0)
 	if isURL(in) {
 		p, err := o.fetch(ctx, set, in)
 		if err != nil {
@@ -107,10 +108,16 @@ func (o *inspectOptions) inspect(ctx context.Context, set *rules.Set, in string)
 		}
 		input = clean.Input{URL: p.FinalURL, Header: p.Header, Body: p.Content}
 		status = p.Status
+		if p.Truncated {
+			cut = p.Limit
+		}
 	} else {
-		body, err := os.ReadFile(in)
+		body, err := readBounded(in, crawl.DefaultMaxBodySize)
 		if err != nil {
 			return inspection{URL: in, Error: err.Error()}
+		}
+		if int64(len(body)) == crawl.DefaultMaxBodySize {
+			cut = crawl.DefaultMaxBodySize // at the limit: maybe more behind it, said either way
 		}
 		input = clean.Input{URL: o.url, Header: http.Header{}, Body: body}
 		if o.contentType != "" {
@@ -123,7 +130,7 @@ func (o *inspectOptions) inspect(ctx context.Context, set *rules.Set, in string)
 		return inspection{URL: in, Error: err.Error(), Status: status}
 	}
 	ins := inspectionOf(doc)
-	ins.URL, ins.Status = in, status
+	ins.URL, ins.Status, ins.TruncatedAt = in, status, cut
 	if ins.Captions == nil {
 		ins.Captions = []string{}
 	}
@@ -131,6 +138,18 @@ func (o *inspectOptions) inspect(ctx context.Context, set *rules.Set, in string)
 		ins.Rule = input.Site.Name
 	}
 	return ins
+}
+
+// readBounded reads at most limit bytes of the file at path, as a crawl
+// reads at most its body limit: /dev/zero or a huge file is cut, and the
+// inspection says where.
+func readBounded(path string, limit int64) ([]byte, error) {
+	f, err := os.Open(path)
+	if err != nil {
+		return nil, err
+	}
+	defer f.Close()
+	return io.ReadAll(io.LimitReader(f, limit))
 }
 
 func (o *inspectOptions) fetch(ctx context.Context, set *rules.Set, raw string) (crawl.Page, error) {
@@ -172,6 +191,9 @@ func printInspection(w io.Writer, ins inspection) {
 	if ins.Error != "" {
 		fmt.Fprintf(w, "error:       %s\n\n", ins.Error)
 		return
+	}
+	if ins.TruncatedAt > 0 {
+		fmt.Fprintf(w, "body:        cut at %d bytes, the body limit\n", ins.TruncatedAt)
 	}
 	fmt.Fprintf(w, "encoding:    %s (evidence: %s, confidence %d", ins.Encoding, ins.EncodingEvidence, ins.Confidence)
 	if ins.Declared != "" {
