@@ -125,11 +125,11 @@ func isTokenRune(r rune) bool {
 
 // utilityClass reports a class name of a utility stylesheet (Bootstrap,
 // Tailwind, Foundation): a variant for a screen size or state
-// ("md:block"), a border ("border-top"), an alignment ("text-center"), or a position or a property's
-// abbreviation of three letters or fewer and a value ("top-0", "pb-35",
-// "mt-4", "col-md-6"). Such
-// a name styles the element and says nothing about what it holds: the
-// "top" of "border-top" is no page top.
+// ("md:block"), a border ("border-top"), an alignment ("text-center"),
+// or a position or a property's abbreviation of three letters or fewer
+// with a value ("top-0", "pb-35", "mt-4", "col-md-6"). Such a name
+// styles the element and says nothing about what it holds: the "top" of
+// "border-top" is no page top.
 func utilityClass(name string) bool {
 	if strings.ContainsRune(name, ':') {
 		return true
