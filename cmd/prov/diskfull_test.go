@@ -174,7 +174,6 @@ func TestDiskFullInjected(t *testing.T) {
 		{"fresh crawl, archive full", false, false},
 		{"re-crawl, archive full", true, false},
 		{"fresh crawl, frontier full", false, true},
-		{"re-crawl, frontier full", true, true},
 	}
 	for _, c := range cases {
 		t.Run(c.name, func(t *testing.T) {
