@@ -25,6 +25,11 @@ import (
 // The file is written without fsync: a kill loses nothing (the kernel has
 // the pages), a power cut may lose the file, and an unreadable frontier is
 // started afresh — the archive, not the frontier, is the record.
+//
+// A write that fails (a full disk) is the frontier's error from then on
+// (Err): every later write fails with it and Run stops. Nothing is done
+// on the strength of a failed write, so the file stays one a run can
+// resume from.
 type Frontier struct {
 	db      *bolt.DB
 	path    string
