@@ -1,4 +1,4 @@
-//go:build unix
+//go:build linux || darwin || freebsd
 
 package main
 
@@ -16,7 +16,7 @@ func freeSpace(dir string) (free uint64, mount string, err error) {
 	if err := syscall.Statfs(dir, &st); err != nil {
 		return 0, "", err
 	}
-	return st.Bavail * uint64(st.Bsize), mountOf(dir), nil
+	return uint64(st.Bavail) * uint64(st.Bsize), mountOf(dir), nil // their types differ by system
 }
 
 func mountOf(dir string) string {
