@@ -46,6 +46,10 @@ type Options struct {
 	Timeout  time.Duration    // wait for the file lock; default DefaultTimeout
 	Now      func() time.Time // clock for runs and the lock note; default time.Now
 	Holder   string           // who writes, for the lock note: "prov crawl run 12"
+	// OnSkip, when set, makes reads that walk the archive (Captures,
+	// LatestContent, Works, Stats, Series) skip a corrupt record and pass
+	// it here, once per record, instead of failing; see Skipped.
+	OnSkip func(Skipped)
 	// RunLocked says the caller holds the archive's run lock (LockRun),
 	// whose note already names it: Open writes no lock note and Close
 	// removes none, so the file the run lock holds stays that file.
@@ -63,6 +67,9 @@ type DB struct {
 
 	mu    sync.Mutex
 	owned map[uint64]bool // runs begun through this handle: the only live ones
+
+	onSkip  func(Skipped)   // Options.OnSkip
+	skipped map[string]bool // records passed to onSkip, by bucket and key
 
 	onWrite  func([]Capture) // called after each committed write (Shared's cache)
 	flushing sync.Mutex      // held by FlushIndex
@@ -91,7 +98,7 @@ func Open(path string, opts Options) (*DB, error) {
 	if err != nil {
 		return nil, err
 	}
-	db := &DB{bolt: bdb, path: path, readOnly: opts.ReadOnly, now: opts.Now, owned: map[uint64]bool{}}
+	db := &DB{bolt: bdb, path: path, readOnly: opts.ReadOnly, now: opts.Now, owned: map[uint64]bool{}, onSkip: opts.OnSkip}
 	if opts.ReadOnly {
 		return db, nil
 	}

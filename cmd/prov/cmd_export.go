@@ -67,7 +67,7 @@ func runExport(ctx context.Context, e *env, args []string) error {
 	if err != nil {
 		return err
 	}
-	db, err := openForRead(dbPath(o.db, e.getenv))
+	db, skipped, err := openSkipping(dbPath(o.db, e.getenv), e, "export")
 	if err != nil {
 		return err
 	}
@@ -78,9 +78,9 @@ func runExport(ctx context.Context, e *env, args []string) error {
 			return err
 		}
 		fmt.Fprintf(e.stderr, "bundle %s: %d texts\n", o.out, st.Texts)
-		return nil
+		return skipped.done(nil)
 	}
-	return o.jsonl(db, e, f)
+	return skipped.done(o.jsonl(db, e, f))
 }
 
 func (o *exportOptions) jsonl(db *archive.DB, e *env, f export.Filter) error {
