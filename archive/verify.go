@@ -22,7 +22,7 @@ const (
 	FindIndexDangling    = "index-dangling"    // an index entry or reference names a capture that is not there (or not that one)
 	FindRunMissing       = "run-missing"       // a capture names a run that is not stored
 	FindRunCorrupt       = "run-corrupt"       // run record does not decode or is filed under another ID
-	FindUnreadable       = "unreadable"        // pages bbolt cannot read: the records on them are lost (Key, Until)
+	FindUnreadable       = "unreadable"        // pages of a bucket bbolt cannot read: the keys after Key and before Until are lost
 )
 
 // ErrFinding is matched (errors.Is) by every Finding.
@@ -93,9 +93,9 @@ func (db *DB) Verify(fn func(Finding) error) error {
 // the walk finished, whatever it found.
 //
 // A damaged page is a finding, not the end of the check: a page bbolt
-// panics on gives FindUnreadable, naming the bucket and the keys around it
-// (or the capture whose reference could not be read), and the walk goes
-// on past it. VerifyWith sets debug.SetPanicOnFault on its goroutine while
+// panics on while walking a bucket gives FindUnreadable, naming the keys
+// around it, and the walk goes on past it; a record whose own reads panic
+// is reported as corrupt (or its reference as dangling). VerifyWith sets debug.SetPanicOnFault on its goroutine while
 // it reads, so a wild read of a damaged page is a panic, not a crash.
 //
 // Everything is read in one read transaction, so the check sees one state of
@@ -151,13 +151,13 @@ func (v *verifier) walk(name []byte, fn func(k, val []byte) error) error {
 	})
 }
 
-// record checks one record with check, reporting a page that panics as an
-// unreadable finding about it.
-func (v *verifier) record(bucket, key string, capture uint64, check func() error) error {
+// record checks one record with check; when a page it reads panics, the
+// record is reported as kind (its bucket's corrupt or dangling kind).
+func (v *verifier) record(kind, bucket, key string, capture uint64, check func() error) error {
 	var ferr error // an error of fn: returned, not reported
 	err := guarded(func() error { ferr = check(); return nil })
 	if err != nil {
-		return v.report(Finding{Kind: FindUnreadable, Bucket: bucket, Key: key, Capture: capture, Detail: err.Error()})
+		return v.report(Finding{Kind: kind, Bucket: bucket, Key: key, Capture: capture, Detail: err.Error()})
 	}
 	return ferr
 }
@@ -173,7 +173,7 @@ func (v *verifier) payloads() error {
 	return v.walk(bucketPayloads, func(k, val []byte) error {
 		v.stats.Payloads++
 		key := hex.EncodeToString(k)
-		return v.record("payloads", key, 0, func() error { return v.payload(k, key, val) })
+		return v.record(FindPayloadCorrupt, "payloads", key, 0, func() error { return v.payload(k, key, val) })
 	})
 }
 
@@ -193,7 +193,7 @@ func (v *verifier) payload(k []byte, key string, val []byte) error {
 func (v *verifier) documents() error {
 	return v.walk(bucketDocuments, func(k, val []byte) error {
 		v.stats.Documents++
-		return v.record("documents", hex.EncodeToString(k), 0, func() error { return v.document(k, val) })
+		return v.record(FindDocumentCorrupt, "documents", hex.EncodeToString(k), 0, func() error { return v.document(k, val) })
 	})
 }
 
@@ -260,7 +260,7 @@ func (v *verifier) captures() error {
 		if len(k) == 8 {
 			id = keyID(k)
 		}
-		return v.record("captures", key, id, func() error { return v.capture(k, val) })
+		return v.record(FindCaptureCorrupt, "captures", key, id, func() error { return v.capture(k, val) })
 	})
 }
 
@@ -318,7 +318,7 @@ func (v *verifier) urls() error {
 			return v.report(Finding{Kind: FindIndexDangling, Bucket: "urls", Key: fmt.Sprintf("%q", k), Detail: "malformed key"})
 		}
 		url, id := urlOfKey(k), keyID(k)
-		return v.record("urls", url, id, func() error {
+		return v.record(FindIndexDangling, "urls", url, id, func() error {
 			return v.indexEntry("urls", url, id, func(c Capture) string {
 				if c.URL != url {
 					return "capture is filed under URL " + c.URL
@@ -336,7 +336,7 @@ func (v *verifier) docCaps() error {
 			return v.report(Finding{Kind: FindIndexDangling, Bucket: "doccaps", Key: fmt.Sprintf("%x", k), Detail: "malformed key"})
 		}
 		text, id := hex.EncodeToString(k[:len(Hash{})]), keyID(k)
-		return v.record("doccaps", text, id, func() error {
+		return v.record(FindIndexDangling, "doccaps", text, id, func() error {
 			return v.indexEntry("doccaps", text, id, func(c Capture) string {
 				if c.TextSHA256 != text {
 					return "capture names text " + c.TextSHA256

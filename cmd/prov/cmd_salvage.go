@@ -34,7 +34,11 @@ func (s *skipCounter) done(err error) error {
 	if err != nil || s.n == 0 {
 		return err
 	}
-	return &partialError{msg: fmt.Sprintf("skipped %d corrupt records; the rest was read ('prov verify' lists what is wrong, 'prov salvage' copies what reads into a new archive)", s.n)}
+	noun := "records"
+	if s.n == 1 {
+		noun = "record"
+	}
+	return &partialError{msg: fmt.Sprintf("skipped %d corrupt %s and read the rest ('prov verify' lists what is wrong; 'prov salvage' copies what reads into a new archive)", s.n, noun)}
 }
 
 // openSkipping opens an archive to read, as openForRead, with reads that
