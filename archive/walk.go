@@ -74,7 +74,8 @@ func (d Damage) span() string {
 // ForEach does, but gets past damage: a bucket that cannot be opened, a
 // page bbolt panics on, or keys out of order are reported to bad once
 // each, and the walk resumes at the first key it can read past them (see
-// resume). k and v are valid for the transaction only. An error from fn
+// resume). One key out of place between two in order (a damaged key) is
+// passed to fn and the walk goes on after the key before it. k and v are valid for the transaction only. An error from fn
 // or bad stops the walk and is returned.
 func walk(tx *bolt.Tx, name []byte, fn func(k, v []byte) error, bad func(Damage) error) error {
 	b, err := guardedBucket(tx, name)
@@ -82,11 +83,15 @@ func walk(tx *bolt.Tx, name []byte, fn func(k, v []byte) error, bad func(Damage)
 		return bad(Damage{Err: err})
 	}
 	c := b.Cursor()
-	var first, last []byte
+	var first, prev, last []byte
 	k, v, err := step(c.First)
 	for {
 		if err == nil && k != nil && last != nil && bytes.Compare(k, last) <= 0 {
-			err = fmt.Errorf("%w: key %x after %x, out of order", errUnreadable, k, last)
+			if prev == nil || bytes.Compare(k, prev) > 0 {
+				last = prev // last was a damaged key, out of place: k goes on from the key before it
+			} else {
+				err = fmt.Errorf("%w: key %x after %x, out of order", errUnreadable, k, last)
+			}
 		}
 		if err != nil {
 			k, v = resume(c, last, first)
@@ -100,7 +105,7 @@ func walk(tx *bolt.Tx, name []byte, fn func(k, v []byte) error, bad func(Damage)
 		if err := fn(k, v); err != nil {
 			return err
 		}
-		last = bytes.Clone(k)
+		prev, last = last, bytes.Clone(k)
 		if first == nil {
 			first = last
 		}
@@ -117,7 +122,8 @@ func step(move func() ([]byte, []byte)) (k, v []byte, err error) {
 // resume finds the first key past damaged pages after last (nil: at the
 // bucket's start). Keys are taken as numbers in the eight bytes after the
 // prefix last shares with first (the bucket's first key read), so that
-// keys alike at the start (URLs) still spread: it seeks further and
+// keys alike at the start (URLs) still spread, or in last's final eight
+// bytes if that is sooner (IDs): it seeks further and
 // further past last (1, 2, 4… in that window) until a seek reads a key
 // greater than last or the bucket's end, then back by halves to the
 // nearest point that does. Only keys on the damaged pages are lost, as
@@ -127,7 +133,7 @@ func resume(c *bolt.Cursor, last, first []byte) (k, v []byte) {
 	if k, v, ok := probe(c, append(bytes.Clone(last), 0), last); ok && last != nil {
 		return k, v
 	}
-	at := commonPrefix(last, first)
+	at := max(0, min(commonPrefix(last, first), len(last)-8))
 	prefix, base := last[:at], window(last[at:])
 	lo, hi := uint64(0), uint64(1)
 	for {

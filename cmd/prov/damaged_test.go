@@ -65,8 +65,8 @@ func TestDamagedArchiveNeverCrashes(t *testing.T) {
 			os.WriteFile(filepath.Join(os.TempDir(), "prov-damaged-"+strconv.Itoa(i)+".db"), bad, 0o644)
 		}
 	}
-	t.Logf("salvage: %d crashes; flips: verify read %d of 50, named %d captures, salvage recovered %d of the %d captures verify did not name",
-		tally.crashes, tally.verified, tally.named, tally.recovered, tally.expected)
+	t.Logf("salvage: %d crashes; flips: verify read %d (%d unreadable spans), named %d captures, salvage recovered %d of the %d captures verify did not name",
+		tally.crashes, tally.verified, tally.spans, tally.named, tally.recovered, tally.expected)
 }
 
 // capture is what the bar compares: a capture's URL, payload and text,
@@ -98,7 +98,7 @@ func capturesOf(t *testing.T, path string) map[uint64]capture {
 }
 
 type salvageTally struct {
-	crashes, verified, named, expected, recovered int
+	crashes, verified, spans, named, expected, recovered int
 }
 
 // check runs verify --json and salvage on a damaged copy: salvage must
@@ -122,6 +122,7 @@ func (s *salvageTally) check(t *testing.T, kind string, i int, path string, caps
 		return
 	}
 	s.verified++
+	s.spans += strings.Count(out, `"kind":"`+archive.FindUnreadable+`"`)
 	named := namedCaptures(t, out, caps)
 	s.named += len(named)
 	got := capturesOf(t, into)
