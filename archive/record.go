@@ -65,6 +65,7 @@ type Capture struct {
 	Attribution       string          `json:"attribution,omitempty"`
 	Lang              string          `json:"lang,omitempty"`
 	Canonical         string          `json:"canonical,omitempty"`
+	Captions          []string        `json:"captions,omitempty"` // figure captions, photo credits, media placeholders: not in the text
 	TextSHA256        string          `json:"text_sha256,omitempty"`
 	NormVersion       int             `json:"norm_version,omitempty"`
 	Extractor         string          `json:"extractor,omitempty"`

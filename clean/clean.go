@@ -72,15 +72,9 @@ func cleanHTML(src string, in Input, b *budget) (*Document, error) {
 	var suffix string
 	doc.Title, suffix = pageTitle(pm)
 
-	var paras []string
-	if s := in.Site; s != nil && s.Content != "" {
-		doc.Extractor = "rule:" + s.Name
-		paras = ruleText(gq, s, doc, b)
-	} else {
-		doc.Extractor = "generic"
-		paras = genericText(root, bw, doc.Title)
-	}
-	paras = dropPagers(paras)
+	e := extract(&parsed{root: root, bw: bw, title: doc.Title, url: in.URL, b: b}, gq, in.Site, doc)
+	paras := dropPagers(e.paras)
+	doc.Extractor, doc.Captions = e.extractor, e.captions
 	doc.Text = strings.Join(paras, "\n\n")
 	norm := Normalize(doc.Text) // once, for the hash and the sketch
 	doc.TextSHA256 = hashNormal(norm)
@@ -103,10 +97,24 @@ func cleanHTML(src string, in Input, b *budget) (*Document, error) {
 	return doc, nil
 }
 
+// extract runs the site rule, when it names Content, then the generic
+// scorer if the rule found nothing, then the fallbacks (see fallback).
+// The rule's Title and Date selectors apply whatever extractor wins.
+func extract(pg *parsed, gq *goquery.Document, s *rules.Site, doc *Document) extraction {
+	if s != nil && s.Content != "" {
+		e := ruleText(gq, s, doc, pg.b)
+		pg.title = doc.Title // the rule's Title selector may have changed it
+		if len(e.paras) > 0 {
+			return e
+		}
+	}
+	return fallback(pg, genericText(pg.root, pg.bw, pg.title))
+}
+
 // dates fills the date candidates and the chosen date.
 func dates(doc *Document, pm *pageMeta, bw *blockWalk, in Input) {
 	f := &dateFinder{zh: doc.Lang == "zh"}
-	if doc.Extractor != "generic" && in.Site != nil {
+	if in.Site != nil {
 		f.cands = append(f.cands, doc.DateCandidates...) // from the rule's Date selector
 	}
 	f.fromMeta(pm)
@@ -123,7 +131,7 @@ func dates(doc *Document, pm *pageMeta, bw *blockWalk, in Input) {
 // Drop selections, split into paragraphs as the generic path does, chrome
 // lines (editor, print, copyright) dropped. The Title and Date selectors,
 // when set, override the title and add a "rule" date candidate.
-func ruleText(gq *goquery.Document, s *rules.Site, doc *Document, b *budget) []string {
+func ruleText(gq *goquery.Document, s *rules.Site, doc *Document, b *budget) extraction {
 	if s.Title != "" {
 		if t := collapse(safeFind(gq.Selection, s.Title).First().Text()); t != "" {
 			doc.Title = t
@@ -140,18 +148,18 @@ func ruleText(gq *goquery.Document, s *rules.Site, doc *Document, b *budget) []s
 	for _, d := range s.Drop {
 		safeFind(content, d).Remove()
 	}
-	var out []string
+	out := extraction{extractor: ExtractorRule}
 	for _, n := range content.Nodes {
 		if hasAncestorIn(n, content.Nodes) {
 			continue // nested match: its text is in the outer one
 		}
-		bw := walkBlocksMode(n, false, b)
-		rs := bw.runs[:0:0]
-		for _, r := range bw.runs {
-			r.chrome = false // the rule chose this block: hints do not apply
-			rs = append(rs, r)
+		rs := walkBlocksMode(n, false, b).runs
+		for i := range rs {
+			rs[i].chrome = false // the rule chose this block: hints do not apply
 		}
-		out = append(out, cleanRuns(rs, doc.Title, b)...)
+		e := finish(rs, doc.Title, b, ExtractorRule)
+		out.paras = append(out.paras, e.paras...)
+		out.captions = append(out.captions, e.captions...)
 	}
 	return out
 }

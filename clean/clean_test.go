@@ -53,7 +53,7 @@ var cleanCases = []cleanCase{
 			Date: "td.info", DateFormat: "2006-01-02 15:04"},
 		golden: "gov_table_rule.txt", title: "携手构建网络空间命运共同体",
 		date: "2022-11-07T10:00:00+08:00", dateSource: "rule",
-		attribution: "国务院新闻办公室", lang: "zh", extractor: "rule:scio",
+		attribution: "国务院新闻办公室", lang: "zh", extractor: "rule",
 		mustNot: []string{"网民规模", "责任编辑", "相关阅读"},
 	},
 	{

@@ -23,5 +23,8 @@
 // than the parser takes, hundreds of thousands of elements) is cut at the
 // page's work budget (Input.Budget, DefaultBudget) with what was found by
 // then, and Document.OverBudget says so. Extraction takes the site rule's
-// selectors when the rule names Content, the generic scorer otherwise.
+// selectors when the rule names Content, the generic scorer otherwise, and
+// never leaves a page with visible prose empty: when the text is far less
+// than the page's largest text block, fallbacks run in a fixed order
+// (fallback.go), and Document.Extractor names the one that won.
 package clean

@@ -28,7 +28,8 @@ type Document struct {
 	NormVersion      int        // version of Normalize used for TextSHA256
 	Sketch           []uint32   // Sketch(Text): MinHash of its shingles; nil when it has none
 	Shingles         int        // distinct shingles of Text
-	Extractor        string     // "rule:NAME" or "generic"
+	Captions         []string   // figure captions, photo credits and media placeholders taken out of Text, in page order
+	Extractor        string     // which extractor found Text: ExtractorRule, ExtractorGeneric, ExtractorReadability or ExtractorBlock (fallback.go)
 	ExtractorVersion string
 	OverBudget       bool // the work budget ran out (Input.Budget): Text is what was found by then
 }

@@ -17,23 +17,25 @@ const retryUnits = 500
 // genericText extracts the article's paragraphs from a page walked by bw.
 // A first pass trusts class and id hints to mark chrome; when it finds
 // little (the article sat in a "left-side" column, or hints hid it), a
-// relaxed pass that ignores them runs and the longer result wins. When
-// nothing scores at all (a page of a few short lines), the page's
-// non-chrome text is the article. Past the budget, no second pass runs.
-func genericText(root *html.Node, bw *blockWalk, title string) []string {
+// relaxed pass that ignores all but strong ones runs and the longer result
+// wins. When nothing scores at all (a page of a few short lines), the
+// page's non-chrome text is the article. Past the budget, no second pass
+// runs. Captions are set apart in every pass (splitCaptions); what is
+// still short then is for fallback to mend.
+func genericText(root *html.Node, bw *blockWalk, title string) extraction {
 	b := bw.budget
-	paras := cleanRuns(withoutTitleHeading(bw.runs, articleRuns(bw, genericRoots(bw)), title), title, b)
-	if paraUnits(paras) >= retryUnits || b.cut() {
-		return paras
+	e := finish(withoutTitleHeading(bw.runs, articleRuns(bw, genericRoots(bw)), title), title, b, ExtractorGeneric)
+	if e.units() >= retryUnits || b.cut() {
+		return e
 	}
 	rw := walkBlocksMode(root, true, b)
-	if alt := cleanRuns(withoutTitleHeading(rw.runs, articleRuns(rw, genericRoots(rw)), title), title, b); paraUnits(alt) > paraUnits(paras)*3/2 {
-		paras = alt
+	if alt := finish(withoutTitleHeading(rw.runs, articleRuns(rw, genericRoots(rw)), title), title, b, ExtractorGeneric); alt.units() > e.units()*3/2 {
+		e = alt
 	}
-	if len(paras) == 0 {
-		paras = cleanRuns(pageRuns(bw), title, b)
+	if len(e.paras) == 0 {
+		e = finish(pageRuns(bw), title, b, ExtractorGeneric)
 	}
-	return paras
+	return e
 }
 
 // pageRuns is every run outside chrome.

@@ -8,6 +8,8 @@ import (
 	"strings"
 	"time"
 
+	"gopkg.in/yaml.v3"
+
 	"github.com/prov-archive/prov/archive"
 )
 
@@ -96,7 +98,11 @@ func writeText(db *archive.DB, add func(string, []byte) error, names *namer, l *
 		return "", err
 	}
 	path := names.textPath(l.URL)
-	return path, add(path, textFile(l))
+	b, err := textFile(l)
+	if err != nil {
+		return "", err
+	}
+	return path, add(path, b)
 }
 
 func writeWorks(add func(string, []byte) error, works []archive.Work) error {
@@ -111,32 +117,89 @@ func writeWorks(add func(string, []byte) error, works []archive.Work) error {
 }
 
 // textFile is the front matter, a blank line and the clean text.
-func textFile(l *Line) []byte {
+func textFile(l *Line) ([]byte, error) {
+	fm := frontMatter{}
+	fm.str("title", l.Title)
+	fm.str("url", l.URL)
+	fm.str("source", orElse(l.Publisher, l.host))
+	fm.date("date", l.Published)
+	fm.date("fetch_date", l.FetchedAt)
+	fm.str("sha256", l.TextSHA256)
+	fm.str("work", l.Work)
+	fm.add("original", &yaml.Node{Kind: yaml.ScalarNode, Tag: "!!bool", Value: fmt.Sprint(l.Original)})
+	if len(l.Pages) > 0 {
+		fm.str("pages", pageList(l.Pages))
+	}
+	fm.list("captions", l.Captions)
+	head, err := fm.encode()
+	if err != nil {
+		return nil, fmt.Errorf("export: front matter of %s: %w", l.URL, err)
+	}
 	var b strings.Builder
 	b.WriteString("---\n")
-	field(&b, "title", l.Title)
-	field(&b, "url", l.URL)
-	field(&b, "source", orElse(l.Publisher, l.host))
-	field(&b, "date", orElse(l.Published, `""`))
-	field(&b, "fetch_date", l.FetchedAt)
-	field(&b, "sha256", l.TextSHA256)
-	field(&b, "work", l.Work)
-	field(&b, "original", fmt.Sprint(l.Original))
-	if len(l.Pages) > 0 {
-		field(&b, "pages", pageList(l.Pages))
-	}
+	b.Write(head)
 	b.WriteString("---\n\n")
 	b.WriteString(*l.Text)
 	if !strings.HasSuffix(*l.Text, "\n") {
 		b.WriteByte('\n')
 	}
-	return []byte(b.String())
+	return []byte(b.String()), nil
 }
 
-// field writes one front matter line; a value never spans lines.
-func field(b *strings.Builder, key, value string) {
-	value = strings.Join(strings.Fields(value), " ")
-	fmt.Fprintf(b, "%s: %s\n", key, value)
+// frontMatter is a text file's front matter: a YAML mapping in a fixed key
+// order, written by the YAML encoder, so that any title (a colon, a quote,
+// "true", "1984", control characters) reads back as the same string.
+type frontMatter struct{ yaml.Node }
+
+func (fm *frontMatter) add(key string, v *yaml.Node) {
+	fm.Content = append(fm.Content, &yaml.Node{Kind: yaml.ScalarNode, Value: key}, v)
+}
+
+// str adds a string value on one line: white space runs, line breaks
+// among them, are folded to one space, and bytes that are not UTF-8
+// become U+FFFD (YAML holds only Unicode text).
+func (fm *frontMatter) str(key, value string) {
+	fm.add(key, strNode(strings.Join(strings.Fields(value), " ")))
+}
+
+// date adds an RFC 3339 time or a YYYY-MM-DD date as a YAML timestamp,
+// unquoted as in the seeds' front matter; any other value as a string.
+func (fm *frontMatter) date(key, value string) {
+	_, errTime := time.Parse(time.RFC3339, value)
+	_, errDay := time.Parse(time.DateOnly, value)
+	if errTime != nil && errDay != nil {
+		fm.str(key, value)
+		return
+	}
+	fm.add(key, &yaml.Node{Kind: yaml.ScalarNode, Tag: "!!timestamp", Value: value})
+}
+
+// list adds a list of strings, kept as they are ([] when empty).
+func (fm *frontMatter) list(key string, items []string) {
+	seq := &yaml.Node{Kind: yaml.SequenceNode, Style: yaml.FlowStyle}
+	if len(items) > 0 {
+		seq.Style = 0
+	}
+	for _, it := range items {
+		seq.Content = append(seq.Content, strNode(it))
+	}
+	fm.add(key, seq)
+}
+
+func strNode(s string) *yaml.Node {
+	return &yaml.Node{Kind: yaml.ScalarNode, Tag: "!!str", Value: strings.ToValidUTF8(s, "\uFFFD")}
+}
+
+// encode writes the mapping.
+func (fm *frontMatter) encode() ([]byte, error) {
+	fm.Kind = yaml.MappingNode
+	var b bytes.Buffer
+	enc := yaml.NewEncoder(&b)
+	enc.SetIndent(2)
+	if err := enc.Encode(&fm.Node); err != nil {
+		return nil, err
+	}
+	return b.Bytes(), enc.Close()
 }
 
 func orElse(s, fallback string) string {

@@ -150,7 +150,7 @@ func TestBundleFolder(t *testing.T) {
 		t.Fatal(err)
 	}
 	want := "---\n" +
-		"title: 白皮书: https://www.freebuf.com/news/349014.html\n" +
+		"title: '白皮书: https://www.freebuf.com/news/349014.html'\n" +
 		"url: https://www.freebuf.com/news/349014.html\n" +
 		"source: www.freebuf.com\n" +
 		"date: 2022-11-08\n" +
@@ -158,6 +158,7 @@ func TestBundleFolder(t *testing.T) {
 		"sha256: " + archive.Sum([]byte(paper)).String() + "\n" +
 		"work: " + archive.Sum([]byte(paper)).Short() + "\n" +
 		"original: false\n" +
+		"captions: []\n" +
 		"---\n\n" + paper + "\n"
 	if string(got) != want {
 		t.Errorf("text file:\n%s\nwant:\n%s", got, want)

@@ -51,6 +51,9 @@ type Line struct {
 	// Pages of an article split over pages: its text is theirs, joined in
 	// this order (the copy is a stitched capture); absent otherwise.
 	Pages []archive.PageRef `json:"pages,omitempty"`
+	// Captions taken out of the text (figure captions, photo credits,
+	// media placeholders), in page order; [] when there are none.
+	Captions []string `json:"captions"`
 
 	host    string
 	fetched time.Time
@@ -91,8 +94,11 @@ func newLine(c archive.Capture, m membership) Line {
 		Attribution: c.Attribution, Lang: c.Lang, TextSHA256: c.TextSHA256, RawSHA256: c.PayloadSHA256,
 		Work: m.work, Original: m.relation == archive.RelOriginal, Relation: m.relation,
 		CaptureID: c.ID, CharsetEvidence: c.CharsetEvidence, Truncated: c.Truncated, PayloadLength: c.PayloadLength,
-		Pages:   c.Pages,
+		Pages: c.Pages, Captions: c.Captions,
 		fetched: c.FetchStart, host: hostOf(c.URL)}
+	if l.Captions == nil {
+		l.Captions = []string{}
+	}
 	return l
 }
 

@@ -98,7 +98,7 @@ func runCrawl(ctx context.Context, e *env, args []string) error {
 		return err
 	}
 	defer cr.close()
-	fb := newFeedback(e.stderr, &o)
+	fb := newFeedback(e.stderr, e.rawStderr, &o)
 	sum, err := cr.run(ctx, cfg, set, fb)
 	if err != nil {
 		return err

@@ -44,11 +44,14 @@ type inspection struct {
 	Publisher        string                `json:"publisher"`
 	Author           string                `json:"author"`
 	Canonical        string                `json:"canonical"`
-	Extractor        string                `json:"extractor"`
+	Extractor        string                `json:"extractor"`           // clean.Extractor*: rule, generic, fallback-readability, fallback-block
+	Rule             string                `json:"rule,omitempty"`      // the site rule in force, whichever extractor won
+	Captions         []string              `json:"captions"`            // taken out of the text; [] when none
 	NextPage         string                `json:"next_page,omitempty"` // an article split over pages: the page after this one
 	PrevPage         string                `json:"prev_page,omitempty"`
 	PageNumber       int                   `json:"page_number,omitempty"`
 	Status           int                   `json:"status,omitempty"`
+	TruncatedAt      int64                 `json:"truncated_at,omitempty"` // the body was cut at this limit, in bytes
 	Error            string                `json:"error,omitempty"`
 }
 
@@ -97,7 +100,7 @@ func isURL(s string) bool {
 // other inputs are still shown.
 func (o *inspectOptions) inspect(ctx context.Context, set *rules.Set, in string) inspection {
 	var input clean.Input
-	status := 0
+	status, cut := 0, int64(0)
 	if isURL(in) {
 		p, err := o.fetch(ctx, set, in)
 		if err != nil {
@@ -105,10 +108,16 @@ func (o *inspectOptions) inspect(ctx context.Context, set *rules.Set, in string)
 		}
 		input = clean.Input{URL: p.FinalURL, Header: p.Header, Body: p.Content}
 		status = p.Status
+		if p.Truncated {
+			cut = p.Limit
+		}
 	} else {
-		body, err := os.ReadFile(in)
+		body, err := readBounded(in, crawl.DefaultMaxBodySize)
 		if err != nil {
 			return inspection{URL: in, Error: err.Error()}
+		}
+		if int64(len(body)) == crawl.DefaultMaxBodySize {
+			cut = crawl.DefaultMaxBodySize // at the limit: maybe more behind it, said either way
 		}
 		input = clean.Input{URL: o.url, Header: http.Header{}, Body: body}
 		if o.contentType != "" {
@@ -121,8 +130,26 @@ func (o *inspectOptions) inspect(ctx context.Context, set *rules.Set, in string)
 		return inspection{URL: in, Error: err.Error(), Status: status}
 	}
 	ins := inspectionOf(doc)
-	ins.URL, ins.Status = in, status
+	ins.URL, ins.Status, ins.TruncatedAt = in, status, cut
+	if ins.Captions == nil {
+		ins.Captions = []string{}
+	}
+	if input.Site != nil {
+		ins.Rule = input.Site.Name
+	}
 	return ins
+}
+
+// readBounded reads at most limit bytes of the file at path, as a crawl
+// reads at most its body limit: /dev/zero or a huge file is cut, and the
+// inspection says where.
+func readBounded(path string, limit int64) ([]byte, error) {
+	f, err := os.Open(path)
+	if err != nil {
+		return nil, err
+	}
+	defer f.Close()
+	return io.ReadAll(io.LimitReader(f, limit))
 }
 
 func (o *inspectOptions) fetch(ctx context.Context, set *rules.Set, raw string) (crawl.Page, error) {
@@ -144,7 +171,7 @@ func inspectionOf(d *clean.Document) inspection {
 		Title: d.Title, Published: d.Published, PublishedWhy: d.PublishedWhy,
 		DateCandidates: d.DateCandidates, Attribution: d.Attribution, Lang: d.Lang,
 		Text: d.Text, TextSHA256: d.TextSHA256, Publisher: d.Publisher, Author: d.Author,
-		Canonical: d.Canonical, Extractor: d.Extractor,
+		Canonical: d.Canonical, Extractor: d.Extractor, Captions: d.Captions,
 		NextPage: d.Pagination.Next, PrevPage: d.Pagination.Prev, PageNumber: d.Pagination.Number,
 	}
 }
@@ -165,6 +192,9 @@ func printInspection(w io.Writer, ins inspection) {
 		fmt.Fprintf(w, "error:       %s\n\n", ins.Error)
 		return
 	}
+	if ins.TruncatedAt > 0 {
+		fmt.Fprintf(w, "body:        cut at %d bytes, the body limit\n", ins.TruncatedAt)
+	}
 	fmt.Fprintf(w, "encoding:    %s (evidence: %s, confidence %d", ins.Encoding, ins.EncodingEvidence, ins.Confidence)
 	if ins.Declared != "" {
 		fmt.Fprintf(w, ", declared %q", ins.Declared)
@@ -183,8 +213,15 @@ func printInspection(w io.Writer, ins inspection) {
 	if ins.PageNumber > 0 {
 		fmt.Fprintf(w, "page:        %d of an article split over pages; previous %s, next %s\n", ins.PageNumber, orNone(ins.PrevPage), orNone(ins.NextPage))
 	}
+	extractor := ins.Extractor
+	if ins.Rule != "" {
+		extractor += " (site rule " + ins.Rule + ")"
+	}
+	for _, c := range ins.Captions {
+		fmt.Fprintf(w, "caption:     %s\n", c)
+	}
 	fmt.Fprintf(w, "extractor:   %s\ntext_sha256: %s\ntext:        %d characters, %d paragraphs\n\n%s\n\n",
-		ins.Extractor, ins.TextSHA256, len([]rune(ins.Text)), paragraphs(ins.Text), ins.Text)
+		extractor, ins.TextSHA256, len([]rune(ins.Text)), paragraphs(ins.Text), ins.Text)
 }
 
 func paragraphs(text string) int {

@@ -13,6 +13,8 @@ import (
 	"time"
 
 	"github.com/prov-archive/prov/archive"
+	"gopkg.in/yaml.v3"
+
 	"github.com/prov-archive/prov/testweb"
 )
 
@@ -144,6 +146,18 @@ func TestDemoReportsAndExports(t *testing.T) {
 	for _, f := range []string{"manifest.jsonl", "works.json"} {
 		if _, err := os.Stat(filepath.Join(out, f)); err != nil {
 			t.Errorf("bundle lacks %s: %v", f, err)
+		}
+	}
+	texts, _ := filepath.Glob(filepath.Join(out, "texts", "*", "*.txt"))
+	if len(texts) < 8 {
+		t.Errorf("bundle has %d texts, want the demo's 8", len(texts))
+	}
+	for _, f := range texts {
+		b, _ := os.ReadFile(f)
+		parts := strings.SplitN(string(b), "---\n", 3)
+		var fm map[string]any
+		if len(parts) != 3 || yaml.Unmarshal([]byte(parts[1]), &fm) != nil || fm["title"] == nil || fm["url"] == nil {
+			t.Errorf("%s: front matter does not parse as YAML with a title and url:\n%s", f, b[:min(len(b), 400)])
 		}
 	}
 }

@@ -29,7 +29,8 @@ type command struct {
 // env is what every subcommand gets: its streams and the environment lookup.
 type env struct {
 	stdin          io.Reader
-	stdout, stderr io.Writer
+	stdout, stderr io.Writer // terminal-safe (termSafe): for text that may hold a page's words
+	rawStderr      io.Writer // the stream itself: for the live progress line, which writes its own escapes around numbers
 	getenv         func(string) string
 }
 
@@ -53,7 +54,7 @@ func commands() []command {
 
 // run executes one prov invocation and returns its exit status.
 func run(ctx context.Context, args []string, stdin io.Reader, stdout, stderr io.Writer) int {
-	e := &env{stdin: stdin, stdout: stdout, stderr: stderr, getenv: os.Getenv}
+	e := &env{stdin: stdin, stdout: termSafe(stdout), stderr: termSafe(stderr), rawStderr: stderr, getenv: os.Getenv}
 	if len(args) == 0 || args[0] == "-h" || args[0] == "--help" || args[0] == "help" {
 		usage(stdout)
 		if len(args) == 0 {
@@ -63,7 +64,10 @@ func run(ctx context.Context, args []string, stdin io.Reader, stdout, stderr io.
 	}
 	for _, c := range commands() {
 		if c.name == args[0] {
-			return report(stderr, c.name, runGuarded(ctx, c, e, args[1:]))
+			if c.name == "export" {
+				e.stdout = stdout // data, byte for byte: JSON lines
+			}
+			return report(e.stderr, c.name, runGuarded(ctx, c, e, args[1:]))
 		}
 	}
 	fmt.Fprintf(stderr, "prov: unknown command %q (run 'prov help')\n", args[0])

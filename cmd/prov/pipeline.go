@@ -326,7 +326,7 @@ func fillFromDocument(c *archive.Capture, doc *clean.Document, set *rules.Set, s
 	}
 	a, _ := set.Authority(hostOf(c.FinalURL))
 	c.Authority = string(a)
-	c.Lang, c.Canonical = doc.Lang, doc.Canonical
+	c.Lang, c.Canonical, c.Captions = doc.Lang, doc.Canonical, doc.Captions
 	if doc.Text != "" {
 		c.TextSHA256, c.NormVersion = doc.TextSHA256, doc.NormVersion
 		c.Sketch, c.Shingles = doc.Sketch, doc.Shingles

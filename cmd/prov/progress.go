@@ -27,9 +27,9 @@ type feedback struct {
 
 const progressEvery = 250 * time.Millisecond
 
-func newFeedback(stderr io.Writer, o *crawlOptions) *feedback {
-	fb := &feedback{w: stderr, stats: new(crawl.Stats)}
-	fb.live = !o.quiet && (o.progress == "always" || (o.progress == "auto" && isTerminal(stderr)))
+func newFeedback(stderr, raw io.Writer, o *crawlOptions) *feedback {
+	fb := &feedback{w: raw, stats: new(crawl.Stats)}
+	fb.live = !o.quiet && (o.progress == "always" || (o.progress == "auto" && isTerminal(raw)))
 	level := slog.LevelInfo
 	if o.quiet || fb.live {
 		level = slog.LevelError

@@ -74,7 +74,8 @@ func touchedIn(s archive.Series, runID uint64) bool {
 
 // stitchedEntry makes the stitched capture of a complete series: the
 // first page's metadata (title, dates, publisher, attribution — the
-// first page that names one — language, charset), the pages' joined text,
+// first page that names one — language, charset), the pages' joined text
+// and their captions in page order,
 // fetch times spanning the pages' fetches, truncated when a page was.
 func stitchedEntry(db *archive.DB, s archive.Series, runID uint64) (archive.Entry, error) {
 	texts := make([]string, len(s.Pages))
@@ -95,6 +96,7 @@ func stitchedEntry(db *archive.DB, s archive.Series, runID uint64) (archive.Entr
 	c.ToolVersion = "prov/" + version
 	c.TextSHA256, c.NormVersion = clean.TextHash(text), clean.NormVersion
 	c.Sketch, c.Shingles = clean.Sketch(text)
+	c.Captions = slices.Clone(c.Captions) // appended to below: not the first page's array
 	for _, p := range s.Pages[1:] {
 		c.FetchStart, c.FetchEnd = minTime(c.FetchStart, p.FetchStart), maxTime(c.FetchEnd, p.FetchEnd)
 		if p.Truncated {
@@ -103,6 +105,7 @@ func stitchedEntry(db *archive.DB, s archive.Series, runID uint64) (archive.Entr
 		if c.Attribution == "" {
 			c.Attribution = p.Attribution
 		}
+		c.Captions = append(c.Captions, p.Captions...)
 	}
 	return archive.Entry{Capture: c, Text: text}, nil
 }

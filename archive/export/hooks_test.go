@@ -1,0 +1,4 @@
+package export
+
+// TextFileForTest exposes a bundle text file's bytes to the external tests.
+var TextFileForTest = textFile

@@ -1,0 +1,107 @@
+package clean
+
+import (
+	"net/http"
+	"slices"
+	"strings"
+	"testing"
+)
+
+// The cases are small pages written for these tests, one per kind of
+// caption (captions.go): each holds captions that must leave the text for
+// Captions, and lines like them that must stay.
+var captionCases = []struct {
+	name     string
+	page     string
+	captions []string // Document.Captions, exactly
+	keep     []string // in Text
+}{
+	{
+		name: "figcaption and text inside a figure",
+		page: `<article><div>` + prose("story", 3) +
+			`<figure><img src="/p.jpg"><figcaption>The council chamber on Tuesday evening</figcaption></figure>` +
+			`<figure><img src="/q.jpg"><p>The mayor, at the door, before the vote</p></figure>` +
+			`<figure><blockquote><p>We will meet again next week, whatever the weather, said the clerk.</p></blockquote></figure>` +
+			prose("end", 2) + `</div></article>`,
+		captions: []string{"The council chamber on Tuesday evening", "The mayor, at the door, before the vote"},
+		keep:     []string{"We will meet again next week", "Paragraph 1 of the end"},
+	},
+	{
+		name: "WordPress caption and a caption wrapper",
+		page: `<article><div class="entry-content">` + prose("story", 3) +
+			`<div class="wp-caption aligncenter"><img src="/a.jpg"><p class="wp-caption-text">Volunteers clear the river bank</p></div>` +
+			`<div class="dnd-caption-wrapper">Even posh hotels might not wash a blanket between stays</div>` +
+			prose("end", 2) + `</div></article>`,
+		captions: []string{"Volunteers clear the river bank", "Even posh hotels might not wash a blanket between stays"},
+		keep:     []string{"Paragraph 1 of the end"},
+	},
+	{
+		name: "credit lines by a picture, and the same words in the text",
+		page: `<article><div>` + prose("story", 2) +
+			`<p><img src="/b.jpg"></p><p>Photo: Jane Roe</p>` + prose("middle", 2) +
+			`<div class="pic"><img src="/c.jpg"></div><p>Flood water in the square. (Reuters)</p>` +
+			`<p>Getty Images</p>` + prose("late", 1) +
+			`<p align="center"><img src="/d.jpg"></p><p align="center">新华社记者 李明 摄</p>` +
+			`<p>Reuters reported on Tuesday that the council had met again.</p>` +
+			`<p>Photo: the council kept the old picture of the square, its clerk said, and the mayor agreed with him at length.</p>` +
+			prose("end", 2) + `</div></article>`,
+		captions: []string{"Photo: Jane Roe", "Flood water in the square. (Reuters)", "Getty Images", "新华社记者 李明 摄"},
+		keep:     []string{"Reuters reported on Tuesday", "Photo: the council kept", "Paragraph 1 of the end"},
+	},
+	{
+		name: "media placeholders",
+		page: `<article><div>` + prose("story", 3) +
+			`<div class="player"><p>Media playback is unsupported on your device</p></div>` + prose("middle", 2) +
+			`<div><p>Your browser does not support the video tag.</p></div>` + prose("end", 2) + `</div></article>`,
+		captions: []string{"Media playback is unsupported on your device", "Your browser does not support the video tag."},
+		keep:     []string{"Paragraph 1 of the middle", "Paragraph 1 of the end"},
+	},
+}
+
+func TestCaptions(t *testing.T) {
+	for _, tc := range captionCases {
+		t.Run(tc.name, func(t *testing.T) {
+			page := "<html><head><title>Title</title></head><body>" + tc.page + "</body></html>"
+			doc, err := Clean(Input{URL: "http://example.com/a", Header: http.Header{}, Body: []byte(page)})
+			if err != nil {
+				t.Fatal(err)
+			}
+			if !slices.Equal(doc.Captions, tc.captions) {
+				t.Errorf("Captions = %q, want %q", doc.Captions, tc.captions)
+			}
+			for _, c := range tc.captions {
+				if strings.Contains(doc.Text, c) {
+					t.Errorf("text holds the caption %q", c)
+				}
+			}
+			for _, k := range tc.keep {
+				if !strings.Contains(doc.Text, k) {
+					t.Errorf("text lacks %q; text:\n%s", k, doc.Text)
+				}
+			}
+		})
+	}
+}
+
+// A caption is not part of the text's hash: the same story under another
+// photo's caption is the same text.
+func TestCaptionsLeaveTheHash(t *testing.T) {
+	page := func(caption string) []byte {
+		return []byte(`<html><head><title>Title</title></head><body><article><div>` + prose("story", 3) +
+			`<figure><img src="/p.jpg"><figcaption>` + caption + `</figcaption></figure>` + prose("end", 2) + `</div></article></body></html>`)
+	}
+	a, err := Clean(Input{URL: "http://example.com/a", Header: http.Header{}, Body: page("The chamber at night")})
+	if err != nil {
+		t.Fatal(err)
+	}
+	b, err := Clean(Input{URL: "http://example.org/b", Header: http.Header{}, Body: page("Photo: Jane Roe/AP")})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if a.TextSHA256 != b.TextSHA256 {
+		t.Errorf("hashes differ: %s, %s", a.TextSHA256, b.TextSHA256)
+	}
+	if len(a.Captions) != 1 || len(b.Captions) != 1 || a.Captions[0] == b.Captions[0] {
+		t.Errorf("captions %q and %q: want one each, different", a.Captions, b.Captions)
+	}
+}
