@@ -60,4 +60,13 @@
 //
 // Files that are not prov archives, or come from a newer prov, are checked
 // read-only first and refused untouched. NoSync is never set.
+//
+// Damage. A file cut short or whose meta pages do not check is refused
+// before bbolt maps it (ErrDamaged, filecheck.go). Damage inside is read
+// around (walk.go): Verify reports a page bbolt panics on as a finding and
+// goes on; with Options.OnSkip, the walks behind export, works and stats
+// leave out a record that does not decode or whose blob is missing and
+// report it (Skipped); Salvage copies every capture that still reads, with
+// its re-hashed payload and its document, into a new archive and reports
+// each record it lost (salvage.go).
 package archive

@@ -14,15 +14,17 @@ import (
 
 // TestDamagedArchiveNeverCrashes cuts the mini-web's archive at 50 points
 // and flips 16 bytes at 50 places, and runs the read commands and salvage
-// on each copy: every one ends with an exit status of the contract and a
-// message, never a crash. A cut archive is refused as damaged before it is
-// mapped. Of a flipped copy, salvage recovers every capture verify did
+// on each copy, and a crawl of two pages into every fifth copy: every one
+// ends with an exit status of the contract and a message, never a crash.
+// A cut archive is refused as damaged before it is mapped. Of a flipped copy, salvage recovers every capture verify did
 // not name (compared by URL and payload sha256).
 func TestDamagedArchiveNeverCrashes(t *testing.T) {
 	if testing.Short() {
 		t.Skip("100 damaged copies")
 	}
 	db, _ := crawlMiniWeb(t)
+	_, connect := startWeb(t)
+	rulesFile := filepath.Join(filepath.Dir(db), "rules.yaml")
 	good, err := os.ReadFile(db)
 	if err != nil {
 		t.Fatal(err)
@@ -61,6 +63,13 @@ func TestDamagedArchiveNeverCrashes(t *testing.T) {
 			}
 		}
 		tally.check(t, kind, i, path, caps)
+		if i%5 != 0 {
+			continue // a crawl takes ~0.1 s: every fifth copy
+		}
+		crawl := append([]string{"crawl", "--rules", rulesFile, "--db", path, "--delay", "0s", "--max-pages", "2", "--quiet"}, connect...)
+		if code, _, stderr := prov(t, crawl...); strings.Contains(stderr, "goroutine ") || code != exitOK && code != exitPartial && code != exitFailed {
+			t.Errorf("%s %d: prov crawl: exit %d, stderr %q", kind, i, code, stderr)
+		}
 		if t.Failed() {
 			os.WriteFile(filepath.Join(os.TempDir(), "prov-damaged-"+strconv.Itoa(i)+".db"), bad, 0o644)
 		}
