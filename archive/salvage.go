@@ -8,6 +8,7 @@ import (
 	"fmt"
 	"os"
 	"runtime/debug"
+	"strings"
 	"time"
 
 	bolt "go.etcd.io/bbolt"
@@ -223,7 +224,7 @@ func (s *salvager) capture(k, v []byte, x *salvaged) string {
 		return err.Error()
 	case len(k) != 8 || c.ID != keyID(k):
 		return fmt.Sprintf("record has id %d", c.ID)
-	case c.URL == "" || bytes.IndexByte([]byte(c.URL), 0) >= 0:
+	case c.URL == "" || strings.IndexByte(c.URL, 0) >= 0:
 		return fmt.Sprintf("bad URL %q", c.URL)
 	}
 	*x = salvaged{id: c.ID, raw: bytes.Clone(v), c: c}

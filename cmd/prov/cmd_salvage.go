@@ -8,7 +8,6 @@ import (
 	"fmt"
 	"io"
 	"os"
-	"path/filepath"
 	"strings"
 
 	"github.com/prov-archive/prov/archive"
@@ -72,9 +71,6 @@ func (o *salvageOptions) validate() error {
 	}
 	if _, err := os.Lstat(o.into); err == nil {
 		return usagef("give a path that does not exist", "--into %s exists", o.into)
-	}
-	if filepath.Clean(o.into) == filepath.Clean(o.db) {
-		return usagef("give a new path", "--into is the archive to salvage")
 	}
 	return nil
 }
