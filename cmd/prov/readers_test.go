@@ -1,6 +1,8 @@
 package main
 
 import (
+	"bytes"
+	"context"
 	"encoding/json"
 	"fmt"
 	"math/rand/v2"
@@ -62,6 +64,52 @@ func TestReaderDoesNotStallCrawl(t *testing.T) {
 	if pause >= 2*time.Second {
 		t.Errorf("the crawl paused %v between requests while prov works ran; want under 2s", pause)
 	}
+}
+
+// TestReadCommandsLetGo: every read command has let go of the archive by
+// the time it prints, so a writer (a crawl's commit) gets in at once, and
+// leaves nothing in the temporary folder.
+func TestReadCommandsLetGo(t *testing.T) {
+	db, tmp := filepath.Join(t.TempDir(), "prov.db"), t.TempDir()
+	t.Setenv("TMPDIR", tmp)
+	url := writeWorks(t, db, 2, 2)[0][1]
+	for _, args := range [][]string{{"stats"}, {"runs"}, {"works"}, {"export", "--format", "jsonl"},
+		{"show", url}, {"trace", url}, {"diff", url}, {"verify"}} {
+		out := &probe{db: db}
+		code := run(context.Background(), append(args, "--db", db), strings.NewReader(""), out, out)
+		switch {
+		case code != 0:
+			t.Errorf("prov %s: exit %d: %s", args[0], code, &out.buf)
+		case !out.probed:
+			t.Errorf("prov %s printed nothing", args[0])
+		case out.err != nil:
+			t.Errorf("prov %s held the archive while it printed: %v", args[0], out.err)
+		}
+	}
+	if left, _ := os.ReadDir(tmp); len(left) > 0 {
+		t.Errorf("left in $TMPDIR: %v", left)
+	}
+}
+
+// probe is a command's stdout and stderr. At its first write it opens the
+// archive for writing, as a crawl's commit does, waiting at most 100ms.
+type probe struct {
+	db     string
+	buf    bytes.Buffer
+	probed bool
+	err    error
+}
+
+func (p *probe) Write(b []byte) (int, error) {
+	if !p.probed {
+		p.probed = true
+		a, err := archive.Open(p.db, archive.Options{Timeout: 100 * time.Millisecond})
+		if err == nil {
+			err = a.Close()
+		}
+		p.err = err
+	}
+	return p.buf.Write(b)
 }
 
 // writeWorks writes n works into a new archive at path, each of copies
