@@ -50,6 +50,7 @@ type blockWalk struct {
 	inLink            int
 	chromeAt          *html.Node                // innermost element that looks like chrome
 	chromeUp          map[*html.Node]*html.Node // chrome-looking element → next one out
+	byClass           map[*html.Node]bool       // chrome-looking by its class or id alone
 	article           int                       // depth of <article>/<main> elements
 	caption           int                       // depth of <figure>/<figcaption> elements
 	relaxed           bool                      // only strong class/id hints make chrome (see genericText)
@@ -69,7 +70,7 @@ func walkBlocks(root *html.Node) *blockWalk { return walkBlocksMode(root, false,
 // Once the walk's share of the budget b is spent it visits no more
 // elements: the runs are those found by then.
 func walkBlocksMode(root *html.Node, relaxed bool, b *budget) *blockWalk {
-	bw := &blockWalk{stats: make(map[*html.Node]*elemStats, 256), owner: root, chromeUp: map[*html.Node]*html.Node{}, relaxed: relaxed, budget: b}
+	bw := &blockWalk{stats: make(map[*html.Node]*elemStats, 256), owner: root, chromeUp: map[*html.Node]*html.Node{}, byClass: map[*html.Node]bool{}, relaxed: relaxed, budget: b}
 	bw.visit(root)
 	bw.flush()
 	bw.settleChrome()
@@ -79,18 +80,41 @@ func walkBlocksMode(root *html.Node, relaxed bool, b *budget) *blockWalk {
 // settleChrome decides which chrome-looking elements are chrome. One that
 // holds half the page's text, mostly outside links, is the page's frame
 // ("Page-ad-margins", "penci_sidebar" around everything; never a list), not chrome,
-// unless it is named for comments (a thread can outweigh the article). A run is chrome when
-// any chrome-looking element around it is.
+// unless it is named for comments (a thread can outweigh the article) or
+// hidden. A class or id hint is a weight, not a verdict: an element
+// chrome by a weak hint alone that holds prose (weakProse), or by its
+// class alone and holding the page's best prose (bestProse), is not
+// chrome. A run is chrome when any chrome-looking element around
+// it is.
 func (bw *blockWalk) settleChrome() {
 	total := bw.units
 	is := make(map[*html.Node]bool, len(bw.chromeUp))
 	for n := range bw.chromeUp {
 		st := bw.stats[n]
 		frame := st != nil && !listTag(n.DataAtom) && st.units*2 >= total && st.linkUnits*10 < st.units*3 && total > 0
-		frame = frame || weakProse(n, st) || mediaWidget(n, st)
-		is[n] = !frame || commentBlock(n) // a long comment thread is still comments
+		frame = frame || bw.byClass[n] && weakProse(n, st)
+		is[n] = (!frame || commentBlock(n) || invisible(n)) // a long comment thread is still comments
 	}
+	bw.markChrome(is)
+	if len(bw.byClass) == 0 || bw.budget.spent(scoreShare) {
+		return
+	}
+	best := bw.bestProse(is)
+	kept := false
+	for c := best; c != nil; c = c.Parent {
+		if bw.byClass[c] && is[c] && !commentBlock(c) {
+			is[c], kept = false, true
+		}
+	}
+	if kept {
+		bw.markChrome(is)
+	}
+}
+
+// markChrome marks a run chrome when an element around it is (is).
+func (bw *blockWalk) markChrome(is map[*html.Node]bool) {
 	for i := range bw.runs {
+		bw.runs[i].chrome = false
 		for c := bw.runs[i].chromeAt; c != nil && !bw.budget.spent(scoreShare); c = bw.chromeUp[c] {
 			if is[c] {
 				bw.runs[i].chrome = true
@@ -98,6 +122,50 @@ func (bw *blockWalk) settleChrome() {
 			}
 		}
 	}
+}
+
+// bestProse is the container that would hold the page's best prose were
+// class and id hints no verdict: every run outside chrome other than
+// byClass scores its container as genericRoots scores it, without the
+// hints' weight. It returns nil when nothing scores. The scores are
+// cleared again.
+func (bw *blockWalk) bestProse(is map[*html.Node]bool) *html.Node {
+	for i := range bw.runs {
+		r := &bw.runs[i]
+		if r.chrome && bw.hardChrome(r.chromeAt, is) {
+			continue
+		}
+		c := *r
+		c.chrome = false
+		if s := runScore(&c); s > 0 {
+			bw.creditUp(container(bw, r.owner), s)
+		}
+	}
+	var best *html.Node
+	bestScore := 0.0
+	for _, n := range bw.order {
+		st := bw.stats[n]
+		if st.score <= 0 {
+			continue
+		}
+		s := tagScore(n, st)
+		st.score = 0
+		if s > bestScore && !listTag(n.DataAtom) { // a list is never the frame: a gallery's captions can outweigh the story
+			best, bestScore = n, s
+		}
+	}
+	return best
+}
+
+// hardChrome reports whether an element from c outwards is chrome (is)
+// by more than its class: hidden, a page header or footer.
+func (bw *blockWalk) hardChrome(c *html.Node, is map[*html.Node]bool) bool {
+	for ; c != nil; c = bw.chromeUp[c] {
+		if is[c] && (!bw.byClass[c] || commentBlock(c)) {
+			return true
+		}
+	}
+	return false
 }
 
 func (bw *blockWalk) visit(n *html.Node) {
@@ -140,12 +208,15 @@ func (bw *blockWalk) visit(n *html.Node) {
 			ps.hasBlock = true
 		}
 	}
-	chrome := bw.isChrome(n, st)
+	chrome, byClass := bw.isChrome(n, st)
 	prevChrome := bw.chromeAt
 	if chrome {
 		bw.flush()
 		bw.chromeUp[n] = bw.chromeAt
 		bw.chromeAt = n
+		if byClass {
+			bw.byClass[n] = true
+		}
 	}
 	art := n.DataAtom == atom.Article || n.DataAtom == atom.Main
 	if art {
@@ -222,59 +293,33 @@ func (bw *blockWalk) text(s string) {
 	}
 }
 
-// isChrome reports elements whose text is never article text: a class or id
-// that looks like chrome, hidden elements, and page headers and footers
-// outside an <article> or <main>. On an inline element (a <span> inside a
-// paragraph) or a heading only a strong hint counts: a short token there
-// ("head", "top", the "link" of an anchor's id) names a style or a
-// target, not a block of the page.
-func (bw *blockWalk) isChrome(n *html.Node, st *elemStats) bool {
+// isChrome reports elements whose text is never article text: hidden
+// elements, page headers and footers outside an <article> or <main>, and
+// an element whose class or id looks like chrome (byClass; settleChrome
+// keeps such an element when it holds the page's best prose). On an
+// inline element (a <span> inside a paragraph) or a heading only a
+// strong hint counts: a weak one there ("head", "top", the "link" of an
+// anchor's id) names a style or a target, not a block of the page. A link is never chrome by its class: an <a class="popup">
+// inside a sentence is a word of it.
+func (bw *blockWalk) isChrome(n *html.Node, st *elemStats) (chrome, byClass bool) {
 	switch n.DataAtom {
 	case atom.Html, atom.Body, atom.Article, atom.Main:
-		return false
-	case atom.Footer:
-		return true // inside an article too: its tags, share bar, print line and bio (Readability.js drops every <footer>)
-	case atom.Header:
+		return false, false
+	case atom.Footer, atom.Header:
 		if bw.article == 0 {
-			return true
+			return true, false
 		}
 	}
-	if hidden(n) || n.DataAtom == atom.Figcaption && videoFigure(n.Parent) {
-		return true
+	if hidden(n) {
+		return true, false
 	}
-	if (n.DataAtom == atom.Td || n.DataAtom == atom.Th) && bw.rowSimple && n.Parent == bw.owner {
-		return false // a cell of a data table: "header_cell" heads a column (Readability.js ignores hints inside tables)
+	if n.DataAtom == atom.A {
+		return false, false
 	}
 	if bw.relaxed || !blockTags[n.DataAtom] || isHeading(n.DataAtom) {
-		return strongChromeOf(st.cid)
+		return strongChromeOf(st.cid), true
 	}
-	return hintOf(st.cid) < 0
-}
-
-// videoFigure reports a <figure> around a video player (an <iframe>,
-// <video>, <object> or <embed>) and no image: its caption ("Media
-// caption: the president told the BBC…") sums up a video the text
-// does not hold, and Readability.js drops it with the player.
-func videoFigure(f *html.Node) bool {
-	if f == nil || f.DataAtom != atom.Figure {
-		return false
-	}
-	video, img := false, false
-	var walk func(*html.Node)
-	walk = func(n *html.Node) {
-		for c := n.FirstChild; c != nil && !img; c = c.NextSibling {
-			switch c.DataAtom {
-			case atom.Iframe, atom.Video, atom.Object, atom.Embed:
-				video = true
-			case atom.Img, atom.Picture:
-				img = true
-			default:
-				walk(c)
-			}
-		}
-	}
-	walk(f)
-	return video && !img
+	return hintOf(st.cid) < 0, true
 }
 
 // isLink reports an <a> that is a link: it has an href to another page
@@ -327,42 +372,25 @@ func (bw *blockWalk) flush() {
 	bw.runUnits, bw.runLink = 0, 0
 }
 
-// weakProse reports a block named as chrome only by a short token ("more",
-// "side", "top") that holds a long text with few links: the rest of a story
-// behind a "read more" fold, not a list of teasers.
+// weakProse reports a block named as chrome by a weak hint only ("top"
+// in "pa-new-top", "search", "more") that holds prose: four paragraphs'
+// worth of text (weakProseUnits), under a tenth of it in links, and not
+// a list. Its text outweighs a word of its class; a strong hint
+// ("sidebar", "related") still decides.
 func weakProse(n *html.Node, st *elemStats) bool {
-	if st == nil || st.units < weakProseUnits || st.linkUnits*10 >= st.units || listTag(n.DataAtom) {
+	if st == nil || listTag(n.DataAtom) || st.units < weakProseUnits || st.linkUnits*10 >= st.units {
 		return false
 	}
-	return hintOf(st.cid) < 0 && !strongChromeOf(st.cid) && !hidden(n)
+	return !strongChromeOf(st.cid)
 }
 
-// mediaWidget reports a block named as chrome only by "widget" that holds
-// no link: editors' drag-and-drop "widgets" wrap an image and its caption
-// inside the story, where a sidebar's widgets are lists of links (recent
-// posts, tags, categories). Readability.js does not count "widget" as
-// unlikely either.
-func mediaWidget(n *html.Node, st *elemStats) bool {
-	s := classID(n)
-	if st == nil || st.links > 0 || !strings.Contains(s, "widget") {
-		return false
-	}
-	return matchHint(strings.ReplaceAll(s, "widget", ""), negativeSub, negativeTok) == 0
-}
+// weakProseUnits is the text weakProse asks for: four paragraphs.
+const weakProseUnits = 4 * proseUnits
 
-// hidden reports an element hidden by its attribute or inline style, or
-// words inside a line hidden from screen readers (aria-hidden="true" on an
-// inline element): a decoration or a second copy of a label, which
-// Readability.js drops too. A block so marked is kept: a pull quote is
-// hidden from screen readers because it repeats the story, yet readers
-// see it, and the article-extraction benchmark's truth keeps it. A
-// dialog hidden from screen readers is a closed one (a player's error or
-// share box), hidden from all readers.
+// hidden reports an element hidden by its attribute, its inline style or
+// its class (hiddenClass).
 func hidden(n *html.Node) bool {
 	if _, ok := attrOK(n, "hidden"); ok {
-		return true
-	}
-	if strings.EqualFold(strings.TrimSpace(attr(n, "aria-hidden")), "true") && (!blockTags[n.DataAtom] || attr(n, "role") == "dialog") {
 		return true
 	}
 	st := attr(n, "style")
@@ -390,9 +418,6 @@ func hiddenClass(c string) bool {
 	return hide
 }
 
-// weakProseUnits is the text weakProse asks for: a dozen paragraphs.
-const weakProseUnits = 2000
-
 // listTag reports list elements: a list is never a page's frame.
 func listTag(a atom.Atom) bool { return a == atom.Ul || a == atom.Ol || a == atom.Dl }
 
@@ -415,4 +440,14 @@ func simpleRow(tr *html.Node) bool {
 		return false
 	}
 	return !complex(tr, 0)
+}
+
+// invisible reports an element whose inline style makes it invisible
+// (visibility:hidden): it is never the page's frame (settleChrome),
+// however much text it holds. An element hidden otherwise (display:none,
+// the hidden attribute, a class that hides) may be: a page can be served
+// with its whole body so hidden until a script has run.
+func invisible(n *html.Node) bool {
+	st := attr(n, "style")
+	return st != "" && strings.Contains(strings.ToLower(strings.ReplaceAll(st, " ", "")), "visibility:hidden")
 }

@@ -151,16 +151,11 @@ func structuralChrome(bw *blockWalk, r run) bool {
 }
 
 // structuralTag reports a chrome-looking element that is chrome by its
-// tag or attributes, not its class or id: isChrome marks a <header> only
-// outside an article, so any <header> on the chain is one.
+// tag or attributes, not its class or id: isChrome marks a <header> or
+// <footer> only outside an article, so any on the chain is one.
 func structuralTag(n *html.Node) bool {
-	switch n.DataAtom {
-	case atom.Footer, atom.Header:
+	if n.DataAtom == atom.Footer || n.DataAtom == atom.Header {
 		return true
-	case atom.Figcaption:
-		if videoFigure(n.Parent) {
-			return true
-		}
 	}
 	return hidden(n)
 }

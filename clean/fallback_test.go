@@ -42,11 +42,15 @@ var fallbackCases = []struct {
 	{
 		// The article sits in a wrapper named "widget Blog" (a strong
 		// chrome hint, which the relaxed retry still honours) that holds
-		// just under half of the page's text: it is not the page's frame,
-		// so hints hide it; the structural pass finds it.
+		// just under half of the page's text, beside a short note named
+		// like a post's body: the wrapper holds the best prose, so it is
+		// not chrome (settleChrome), but its hint's weight still ranks the
+		// note above it in both generic passes; the structural pass, which
+		// weighs no hint, finds it.
 		name: "article in a widget wrapper",
 		page: `<div class="widget Blog"><h2>Title</h2>` + prose("story", 4) + `<p><a href="/more">More posts</a></p></div>` +
-			`<div class="widget BlogArchive">` + linkRows(16) + `</div>`,
+			`<div class="widget BlogArchive">` + linkRows(16) + `</div>` +
+			`<div class="post-body"><p>Posted on Tuesday, in Weather, by the editor, alone.</p></div>`,
 		extractor: ExtractorGeneric,
 		must:      []string{"Paragraph 3 of the story"},
 	},

@@ -28,8 +28,6 @@ var (
 		`source|by|published|posted|updated|last updated|date)\s*[:：]`)
 	// a line that is a date, optionally with a time and a source
 	dateLineRe = regexp.MustCompile(`^\s*(?:\d{4}\s*[-/.年]\s*\d{1,2}\s*[-/.月]\s*\d{1,2}\s*日?)(?:\s*\d{1,2}\s*[:：]\s*\d{2}(?:\s*[:：]\s*\d{2})?)?(?:\s|$|来源|稿源|作者|\|)`)
-	// a byline: "By Jane Doe", "By Jane Doe and John Roe", a lone "By"
-	bylineRe = regexp.MustCompile(`^(?i:by|written by|posted by|words by|von|par|por)(?:\s+(?:and\s+|und\s+|et\s+|y\s+)?\p{Lu}[\p{L}'’.-]*,?){0,6}\s*$`)
 	// an English date line: "| November 18, 2019 at 2:26 PM HST - Updated
 	// November 18 at 4:46 PM", "Published 3:04 p.m. ET Nov. 7, 2022":
 	// what is left without its dates, times and their words has no word in it
@@ -178,21 +176,15 @@ func chromeLine(r run, n int, linkOK bool) bool {
 	if !hasLetter(t) {
 		return true
 	}
-	if linkLine(r) && n < 200 && !linkOK && !strings.HasPrefix(t, "附件") {
+	if linkLine(r) && n < 200 && !linkOK {
 		return true
 	}
 	if n > shortLine {
 		return false
 	}
 	t = foldTrad(t) // 責任編輯, 版權所有, 來源 are the same lines
-	return junkLine(t) && !interviewLine(t) || n <= 80 && metaPart(t) || bylineAndDate(t)
+	return junkLine(t) || n <= 80 && metaPart(t)
 }
-
-// interviewLine matches a reporter's question in an interview: 记者：
-// and a sentence ("记者：你通过什么渠道获取这些信息？"), where a credit line
-// has only names after the label ("记者：张三 李四"). It is asked only
-// about lines junkRe matched.
-var interviewLine = regexp.MustCompile(`^\s*记者\s*[:：].*[，。？！?!]`).MatchString
 
 // proseUnits is the length of a paragraph of prose: two lines or so.
 const proseUnits = 80
@@ -203,17 +195,17 @@ func linkLine(r run) bool { return r.linkUnits*10 > r.units*6 }
 // linkOK reports a link line among the article's runs that is article
 // text all the same: a list item (the points of a list name what they
 // are about by linking it: a bug, a product, a source; related-reading
-// lists are dropped whole as link lists), the label of a row of data,
-// or any other link line inside the article that is not a teaser
-// pointing away from it. A lone link line between paragraphs is a call to
-// action ("Try it now"), a credit, a linked heading or a reference, which
-// Readability.js keeps with the rest of the article. rows marks the runs
-// in a row of headlines (headlineRows).
+// lists are dropped whole as link lists), or any other link line inside
+// the article that is not a teaser pointing away from it. A lone link
+// line between paragraphs is a call to action ("Try it now"), a credit,
+// a linked heading or a reference, which Readability.js keeps with the
+// rest of the article. rows marks the runs in a row of headlines
+// (headlineRows).
 func linkOK(runs []run, i int, rows []bool) bool {
 	switch o := runs[i].owner; {
 	case o == nil:
 		return false
-	case o.DataAtom == atom.Li, rowLabel(o):
+	case o.DataAtom == atom.Li:
 		return true
 	}
 	return !teaserLink(runs[i], rows[i])
@@ -285,28 +277,6 @@ func headlineRows(runs []run) []bool {
 // Han characters.
 const headlineUnits = 20
 
-// rowLabel reports a link line that is all the text of its table cell, in
-// a row whose other cells hold text outside links: the row's label in a table of data (an
-// app and its sizes, a bug and its status), which links what it names. A
-// table of headlines with their dates is mostly links and is dropped as a
-// link block before its lines are weighed (inLinkList).
-func rowLabel(o *html.Node) bool {
-	for ; o != nil && o.DataAtom != atom.Td && o.DataAtom != atom.Th; o = o.Parent {
-		if o.DataAtom == atom.Table || o.DataAtom == atom.Body {
-			return false
-		}
-	}
-	if o == nil || o.Parent == nil || o.Parent.DataAtom != atom.Tr || plainText(o) {
-		return false // a layout cell, holding more than the link
-	}
-	for c := o.Parent.FirstChild; c != nil; c = c.NextSibling {
-		if c != o && (c.DataAtom == atom.Td || c.DataAtom == atom.Th) && plainText(c) {
-			return true
-		}
-	}
-	return false
-}
-
 // plainText reports whether n holds a letter or digit outside links.
 func plainText(n *html.Node) bool {
 	for c := n.FirstChild; c != nil; c = c.NextSibling {
@@ -323,21 +293,7 @@ func plainText(n *html.Node) bool {
 // metaPart reports a line, or one part of a line, that is a source, date
 // or author label, a date, or a byline.
 func metaPart(t string) bool {
-	return metaLine(t) || dateLine(t) || byline(t) || enDateLine(t)
-}
-
-// bylineAndDate reports a line made of parts split by "|" each of which
-// is a metaPart: "By HNN Staff | November 18, 2019 at 2:26 PM HST".
-func bylineAndDate(t string) bool {
-	if !strings.Contains(t, "|") {
-		return false
-	}
-	for _, p := range strings.Split(t, "|") {
-		if p = strings.TrimSpace(p); p != "" && !metaPart(p) {
-			return false
-		}
-	}
-	return true
+	return metaLine(t) || dateLine(t) || enDateLine(t)
 }
 
 // The guards below are necessary conditions of their expressions, checked
@@ -353,12 +309,6 @@ func metaLine(t string) bool {
 func dateLine(t string) bool {
 	s := strings.TrimLeft(t, " \t\n\f\r")
 	return s != "" && s[0] >= '0' && s[0] <= '9' && dateLineRe.MatchString(t)
-}
-
-// byline is bylineRe: its words start with b, w, p or v (none of which
-// has a case fold outside ASCII).
-func byline(t string) bool {
-	return t != "" && strings.IndexByte("bBwWpPvV", t[0]) >= 0 && bylineRe.MatchString(t)
 }
 
 // enDateLine reports a line that is an English date and time with nothing

@@ -156,10 +156,15 @@ func (bw *blockWalk) credit(n *html.Node, s float64) {
 // finalScore weighs a container's paragraph score by tag, hints and the
 // share of its text outside links.
 func finalScore(n *html.Node, st *elemStats) float64 {
-	s := st.score
-	if !weakProse(n, st) { // a story behind a "read more" fold is not chrome (see settleChrome): no penalty
-		s += hintBonus(hintOf(st.cid), st.score)
-	}
+	return tagWeight(n, st, st.score+hintBonus(hintOf(st.cid), st.score))
+}
+
+// tagScore is finalScore without the class and id hints.
+func tagScore(n *html.Node, st *elemStats) float64 { return tagWeight(n, st, st.score) }
+
+// tagWeight weighs s, n's score, by n's tag and the share of its text
+// outside links.
+func tagWeight(n *html.Node, st *elemStats, s float64) float64 {
 	switch n.DataAtom {
 	case atom.Article:
 		s += 10
@@ -201,9 +206,8 @@ func deeper(a, b *html.Node) bool {
 }
 
 // withSiblings returns best and, in document order, those of its siblings
-// that look like more of the article: a high score (theirs or that of a
-// block inside them), a long paragraph with few links, or before best, its
-// lead.
+// that look like more of the article: a high score, a long paragraph with
+// few links, or before best, its lead.
 func withSiblings(bw *blockWalk, best *html.Node, bestScore float64) []*html.Node {
 	if best.Parent == nil {
 		return []*html.Node{best}
@@ -223,7 +227,7 @@ func withSiblings(bw *blockWalk, best *html.Node, bestScore float64) []*html.Nod
 		}
 		ld := float64(st.linkUnits) / float64(st.units)
 		switch {
-		case ld < 0.3 && sibScore(bw, c, before) >= threshold:
+		case ld < 0.3 && st.score >= threshold:
 			out = append(out, c)
 		case c.DataAtom == atom.P && st.units >= 80 && ld < 0.25:
 			out = append(out, c)
@@ -251,21 +255,6 @@ func lead(bw *blockWalk, n *html.Node) bool {
 	return false
 }
 
-// topScore is the highest score of n and the elements inside it: a
-// sibling of the article whose own score is low may wrap, a few levels
-// down, a block that scores like a part of the article (a slideshow with
-// its long captions above the story). Past the budget it looks no deeper.
-func topScore(bw *blockWalk, n *html.Node) float64 {
-	s := 0.0
-	if st := bw.stats[n]; st != nil {
-		s = st.score
-	}
-	for c := n.FirstChild; c != nil && !bw.budget.spent(scoreShare); c = c.NextSibling {
-		s = max(s, topScore(bw, c))
-	}
-	return s
-}
-
 // articleRuns returns the runs inside roots, minus chrome and link lists.
 func articleRuns(bw *blockWalk, roots []*html.Node) []run {
 	var out []run
@@ -283,18 +272,6 @@ func articleRuns(bw *blockWalk, roots []*html.Node) []run {
 		}
 	}
 	return out
-}
-
-// sibScore is the score withSiblings weighs a sibling of the article by:
-// before it, the best of the blocks inside it (a slideshow with long
-// captions above the story, see topScore); after it, only its own, as
-// Readability.js does: a box of teasers after the story ("other
-// columns", "more from") wraps cards that each score like a short story.
-func sibScore(bw *blockWalk, n *html.Node, before bool) float64 {
-	if before {
-		return topScore(bw, n)
-	}
-	return bw.stats[n].score
 }
 
 // looseHeading reports a heading standing directly in an <article> whose

@@ -9,56 +9,61 @@ import (
 // Class and id hints. Chinese sites name their blocks in English, in pinyin
 // (zhengwen 正文, wenzhang 文章, xiangguan 相关, pinglun 评论, banquan 版权,
 // weizhi 位置, fenxiang 分享) or after their CMS (TRS_Editor, Custom_UnionStyle).
-// Long hints match as substrings of the lower-cased class and id; short ones
-// only as whole tokens (split at anything not a letter or digit), so that
-// "nav" does not match "canvas" nor "hot" "photo".
+//
+// Hints are matched against the words of the class and id (hintWords):
+// never inside a word, so that "nav" does not match "canvas", "hot"
+// "photo", nor "pager" "PageBuilder". A hint of two words ("trs editor") matches
+// two words in a row. A hint ending in "*" also matches as the start
+// of a word: the plural or compound a naming convention makes of it
+// ("comments", "commentlist", "sidebarleft", "navbar"). Strong hints are
+// the long names of a kind of block; weak ones are short words that also
+// name styles ("top", "head", "more").
 var (
-	positiveSub = []string{
-		"content", "article", "zoom", "trs_editor", "zhengwen", "wenzhang",
-		"detail", "maintext", "main-text", "main_text", "unionstyle", "artibody",
-		"post-body", "postbody", "entry", "story", "endtext", "rich_media",
-		"news_txt", "newstext", "text_con", "txtcon", "pages_content", "neirong",
-		"mathjax", // equations (Readability.js keeps them too): not a "CtxtMenu"
+	strongPositive = []string{
+		"content*", "article*", "zoom", "trs editor", "zhengwen*", "wenzhang*",
+		"detail*", "maintext", "main text", "union style", "unionstyle", "artibody",
+		"post body", "postbody", "entry", "story", "endtext", "rich media",
+		"news txt", "newstext", "text con", "txtcon", "pages content", "neirong",
 	}
-	positiveTok = []string{"text", "txt", "con", "cont", "body", "post", "main", "zw", "nr", "wz"}
-	negativeSub = []string{
-		"nav", "menu", "footer", "sidebar", "side-bar", "related", "xiangguan",
-		"share", "fenxiang", "comment", "pinglun", "copyright", "banquan",
-		"breadcrumb", "crumb", "weizhi", "masthead", "toolbar", "advert",
-		"guanggao", "sponsor", "social", "subscribe", "newsletter", "popup",
-		"recommend", "tuijian", "hotnews", "rank", "paihang", "widget", "login",
-		"dqwz", "location", "pagination", "pager", "signup", "cookie",
+	weakPositive = []string{
+		"text", "txt", "con", "cont", "body", "post", "main", "zw", "nr", "wz",
+		"prose", // the article body of Tailwind's typography plugin
+	}
+	strongNegative = []string{
+		"nav*", "menu*", "footer*", "sidebar*", "side bar", "related*", "xiangguan*",
+		"share*", "fenxiang*", "comment*", "pinglun*", "copyright*", "banquan*",
+		"breadcrumb*", "crumb*", "weizhi*", "masthead*", "toolbar*", "advert*",
+		"guanggao*", "sponsor*", "social*", "subscribe*", "newsletter*", "popup*",
+		"recommend*", "tuijian*", "hotnews*", "rank*", "paihang*", "widget*", "login*",
+		"dqwz*", "location*", "pagination*", "pager", "signup*", "sign up", "cookie*",
 		// from Readability.js's unlikely candidates
-		"legends", "combx", "disqus", "community", "remark", "replies",
-		"shoutbox", "skyscraper", "supplemental", "agegate", "gdpr", "ai2html",
-		"yom-remote", "-ad-", "ad-break",
-		// "header" as Readability.js matches it, inside a name too: a
-		// "subheaders" label or a "page-header" band is chrome, and an
-		// "article-header" stays neutral (article weighs as much)
-		"header",
-		// Readability.js's negative weights: "promo" (a teaser box,
-		// "promo-gallery" photos of other stories)
-		"promo",
+		"legends", "combx", "disqus*", "community*", "remark*", "replies",
+		"shoutbox", "skyscraper*", "supplemental*", "agegate", "gdpr*", "ai2html*",
+		"yom remote", "ad break",
+		// "header" as Readability.js counts it unlikely: a "page-header"
+		// band is chrome, and an "article-header" stays neutral (article
+		// weighs as much)
+		"header*",
 		// a photo gallery's slides: captions of photos, one per slide,
 		// that no reader counts as the story (news sites' galleries of
 		// agency photos run longer than the story)
-		"gallery",
+		"gallery*",
 	}
-	negativeTok = []string{
+	weakNegative = []string{
 		"ad", "ads", "hot", "foot", "side", "top", "bottom", "head",
 		"tool", "tools", "links", "link", "more", "tags", "print", "close", "xgxw", "xgyd",
 		"bq", "gg", "banner", "logo", "search", "sitemap",
 		// Readability.js's negative "meta" (a byline box "c-meta__byline", an
-		// image's caption and credits "image-meta"), as a token only: NYT-style entity spans inside
+		// image's caption and credits "image-meta"): NYT-style entity spans inside
 		// paragraphs ("meta-per", "meta-loc") are words of the text, and
-		// a token hit never makes an inline element chrome (isChrome)
+		// a weak hint never makes an inline element chrome (isChrome)
 		"meta",
 	}
 )
 
 // hint is +1 when n's class or id looks like an article, -1 when it looks
-// like chrome, 0 otherwise or when both pull equally: a substring hit
-// weighs two, a token hit one ("main-nav" is chrome, "article-share" neither).
+// like chrome, 0 otherwise or when both pull equally: a strong hint weighs
+// two, a weak one one ("main-nav" is chrome, "article-share" neither).
 func hint(n *html.Node) int { return hintOf(classID(n)) }
 
 // hintOf is hint of an element whose classID is s.
@@ -66,7 +71,7 @@ func hintOf(s string) int {
 	if s == "" {
 		return 0
 	}
-	d := matchHint(s, positiveSub, positiveTok) - matchHint(s, negativeSub, negativeTok)
+	d := matchHint(s, strongPositive, weakPositive) - matchHint(s, strongNegative, weakNegative)
 	switch {
 	case d > 0:
 		return 1
@@ -76,79 +81,147 @@ func hintOf(s string) int {
 	return 0
 }
 
-// classID is what hints are matched against: class and id, lower-cased.
-// A class list of generated style names is left out: its short tokens
-// ("gg", "bq", "nr") match the short hints by chance.
+// classID is what hints are matched against: the words of n's class and
+// id (hintWords), lower-cased, each followed by a space, but for utility
+// classes.
 func classID(n *html.Node) string {
 	c, id := attr(n, "class"), attr(n, "id")
-	if generatedClasses(c) {
-		c = ""
-	}
 	if c == "" && id == "" {
 		return ""
 	}
-	return strings.ToLower(c + " " + id)
-}
-
-// generatedClasses reports a class list made by a CSS-in-JS tool or an
-// atomic stylesheet: four or more names, none longer than three letters
-// ("gc gd dg ay ax ge"). Such names say nothing about the element.
-func generatedClasses(c string) bool {
-	n := 0
-	for t := range strings.FieldsSeq(c) { // not Fields: no slice for every element's classes
-		if len(t) > 3 {
-			return false
-		}
-		n++
-	}
-	return n >= 4
-}
-
-// matchHint weighs s against the hint lists: 2 for a substring hit, else 1
-// for a token hit, else 0.
-func matchHint(s string, subs, toks []string) int {
-	for _, sub := range subs {
-		if strings.Contains(s, sub) {
-			return 2
+	var b strings.Builder
+	for name := range strings.FieldsSeq(c) {
+		if !utilityClass(name) {
+			hintWords(&b, name)
 		}
 	}
-	for len(s) > 0 {
-		i := strings.IndexFunc(s, isTokenRune)
-		if i < 0 {
-			return 0
-		}
-		s = s[i:]
-		j := strings.IndexFunc(s, func(r rune) bool { return !isTokenRune(r) })
-		if j < 0 {
-			j = len(s)
-		}
-		for _, t := range toks {
-			if s[:j] == t {
-				return 1
+	hintWords(&b, id)
+	return b.String()
+}
+
+// hintWords writes the words of a class or id name to b, lower-cased and
+// each followed by a space: the name is split at anything not a letter
+// or digit, and where a lower-case letter or digit is followed by an
+// upper-case one ("PageBuilder-pageRow" is page builder page row,
+// "TRS_Editor" trs editor).
+func hintWords(b *strings.Builder, name string) {
+	for part := range strings.FieldsFuncSeq(name, func(r rune) bool { return !isTokenRune(r | 0x20) }) {
+		humps := 0
+		for i := 1; i < len(part); i++ {
+			if isUpper(part[i]) && !isUpper(part[i-1]) {
+				b.WriteString(strings.ToLower(part[humps:i]) + " ")
+				humps = i
 			}
 		}
-		s = s[j:]
+		b.WriteString(strings.ToLower(part[humps:]) + " ")
 	}
-	return 0
 }
+
+func isUpper(c byte) bool { return c >= 'A' && c <= 'Z' }
 
 func isTokenRune(r rune) bool {
 	return r >= 'a' && r <= 'z' || r >= '0' && r <= '9'
 }
 
-// strongChrome reports a class or id that names chrome by a long hint
+// utilityClass reports a class name of a utility stylesheet (Bootstrap,
+// Tailwind, Foundation): a variant for a screen size or state
+// ("md:block"), a border ("border-top"), an alignment ("text-center"),
+// or a position or a property's abbreviation of three letters or fewer
+// with a value ("top-0", "pb-35", "mt-4", "col-md-6"). Such a name
+// styles the element and says nothing about what it holds: the "top" of
+// "border-top" is no page top.
+func utilityClass(name string) bool {
+	if strings.ContainsRune(name, ':') {
+		return true
+	}
+	prefix, rest, ok := strings.Cut(strings.ToLower(name), "-")
+	if !ok || rest == "" {
+		return false
+	}
+	if prefix == "border" || prefix == "text" && textAligns[rest] {
+		return true
+	}
+	if !utilityValue(rest) {
+		return false
+	}
+	return utilityPlaces[prefix] || len(prefix) <= 3 && prefix != "ad" && prefix != "ads" && prefix != "nav" // "ad-300" is an ad slot
+}
+
+// textAligns are the values of the alignment utilities ("text-center").
+var textAligns = map[string]bool{"center": true, "left": true, "right": true, "justify": true, "start": true, "end": true}
+
+// utilityPlaces are the utility prefixes of a position ("top-0", "bottom-6").
+var utilityPlaces = map[string]bool{"top": true, "bottom": true, "left": true, "right": true, "inset": true}
+
+// utilityValue reports a utility class's value: numbers and sizes
+// ("35", "md-6", "auto").
+func utilityValue(v string) bool {
+	for p := range strings.SplitSeq(v, "-") {
+		if p == "" || strings.Trim(p, "0123456789") != "" && !utilitySizes[p] {
+			return false
+		}
+	}
+	return true
+}
+
+var utilitySizes = map[string]bool{
+	"xs": true, "sm": true, "md": true, "lg": true, "xl": true, "xxl": true, "auto": true,
+	"full": true, "none": true, "px": true,
+}
+
+// matchHint weighs the words s (a classID) against hint lists: 2 for a
+// strong hit, else 1 for a weak one, else 0.
+func matchHint(s string, strong, weak []string) int {
+	if s == "" {
+		return 0
+	}
+	for _, h := range strong {
+		if hasHint(s, h) {
+			return 2
+		}
+	}
+	for _, h := range weak {
+		if hasHint(s, h) {
+			return 1
+		}
+	}
+	return 0
+}
+
+// hasHint reports whether the words s (each followed by a space) hold
+// hint h: its words in a row, the last only as a word's start when h
+// ends in "*".
+func hasHint(s, h string) bool {
+	prefix := strings.HasSuffix(h, "*")
+	h = strings.TrimSuffix(h, "*")
+	for i := 0; i < len(s); {
+		j := strings.Index(s[i:], h)
+		if j < 0 {
+			return false
+		}
+		at := i + j
+		end := at + len(h)
+		if (at == 0 || s[at-1] == ' ') && (prefix || end < len(s) && s[end] == ' ') {
+			return true
+		}
+		i = at + 1
+	}
+	return false
+}
+
+// strongChrome reports a class or id that names chrome by a strong hint
 // ("comments", "footer", "sidebar") and nothing article-like: what the
-// relaxed pass of genericText still drops, where short tokens ("side",
+// relaxed pass of genericText still drops, where weak hints ("side",
 // "top", "head") no longer count.
 func strongChrome(n *html.Node) bool { return strongChromeOf(classID(n)) }
 
 // strongChromeOf is strongChrome of an element whose classID is s.
 func strongChromeOf(s string) bool {
-	return s != "" && matchHint(s, negativeSub, nil) == 2 && matchHint(s, positiveSub, positiveTok) == 0
+	return s != "" && matchHint(s, strongNegative, nil) == 2 && matchHint(s, strongPositive, weakPositive) == 0
 }
 
 // commentBlock reports a class or id naming a comment thread.
 func commentBlock(n *html.Node) bool {
 	s := classID(n)
-	return strings.Contains(s, "comment") || strings.Contains(s, "pinglun")
+	return hasHint(s, "comment*") || hasHint(s, "pinglun*")
 }

@@ -20,10 +20,10 @@ func linkList(st *elemStats) bool {
 // inLinkList reports whether n lies in a link block inside root. A list
 // item is never one by itself: its list decides (linkItems), and a line
 // of a list that is one link is kept (see linkOK); nor is a linked
-// sentence.
+// sentence, nor a list under a heading of its own (headedList).
 func inLinkList(bw *blockWalk, n, root *html.Node) bool {
 	for ; n != nil && n != root; n = n.Parent {
-		if st := bw.stats[n]; st != nil && n.DataAtom != atom.Li && !linkedSentence(n, st) && linkBlock(bw, n, st) && !ownList(bw, n, root) {
+		if st := bw.stats[n]; st != nil && n.DataAtom != atom.Li && !linkedSentence(n, st) && linkBlock(bw, n, st) && !headedList(bw, n, root) {
 			return true
 		}
 	}
@@ -94,60 +94,15 @@ func linkyDiv(bw *blockWalk, n *html.Node, st *elemStats) bool {
 	return c < 10 && list*10 < st.units*9 && !quote
 }
 
-// ownList reports a list of links that is a part of the article, not a
-// pointer away from it, by where it stands: a sub-list of a point whose
-// own words introduce it ("In progress:" and the bugs it lists), or a list
-// under a heading of its own ("Mac Apps") with more of the article's prose
-// after it. Related reading hangs off the story's end or a "Related"
-// label (cleanRuns drops what follows one), and a menu's sub-list hangs
-// off a link.
-func ownList(bw *blockWalk, n, root *html.Node) bool {
+// headedList reports a list of links that is a part of the article, not
+// a pointer away from it: a list right under a heading of its own ("Mac
+// Apps") that is not a related-reading label, with more of the
+// article's prose after it inside root. Related reading hangs off the
+// story's end or a "Related" label (cleanRuns drops what follows one).
+func headedList(bw *blockWalk, n, root *html.Node) bool {
 	if !listTag(n.DataAtom) {
 		return false
 	}
-	return subList(bw, n) || headedList(bw, n, root) || urlList(bw, n)
-}
-
-// urlList reports a list whose every item is a web address: the sources
-// of the article written out, which a reader may copy; a list of teasers
-// shows headlines.
-func urlList(bw *blockWalk, n *html.Node) bool {
-	st := bw.stats[n]
-	if st == nil || st.end == st.start {
-		return false
-	}
-	for _, r := range bw.runs[st.start:st.end] {
-		if r.owner == nil || r.owner.DataAtom != atom.Li || !webAddress(r.text) {
-			return false
-		}
-	}
-	return true
-}
-
-// webAddress reports text that is one URL.
-func webAddress(t string) bool {
-	t = strings.ToLower(t)
-	return (strings.HasPrefix(t, "http://") || strings.HasPrefix(t, "https://") || strings.HasPrefix(t, "www.")) && !strings.ContainsAny(t, " \t")
-}
-
-// subList reports a list inside a list item whose text outside it is
-// mostly not links.
-func subList(bw *blockWalk, n *html.Node) bool {
-	li := n.Parent
-	if li == nil || li.DataAtom != atom.Li {
-		return false
-	}
-	a, b := bw.stats[li], bw.stats[n]
-	if a == nil || b == nil {
-		return false
-	}
-	u, l := a.units-b.units, a.linkUnits-b.linkUnits
-	return u > 0 && l*10 <= u*6
-}
-
-// headedList reports a list right under a heading that is not a related
-// reading label, followed inside root by a paragraph of prose.
-func headedList(bw *blockWalk, n, root *html.Node) bool {
 	h := n.PrevSibling
 	for h != nil && h.Type != html.ElementNode {
 		h = h.PrevSibling

@@ -172,18 +172,9 @@ func sameClassAncestor(bw *blockWalk, best *html.Node, bestScore float64) *html.
 
 // sameClass reports whether n, scoring score, is another part like best,
 // scoring bestScore: its first class is best's and it scores at least a
-// third of best, or its whole list of several classes is best's (the
-// generated style names a site gives every part of one story) and it
-// scores a sixth.
+// third of best.
 func sameClass(n, best *html.Node, score, bestScore float64) bool {
-	if firstClass(n) != firstClass(best) {
-		return false
-	}
-	if score >= bestScore/3 {
-		return true
-	}
-	c := attr(best, "class")
-	return score >= bestScore/6 && len(strings.Fields(c)) > 1 && attr(n, "class") == c
+	return firstClass(n) == firstClass(best) && score >= bestScore/3
 }
 
 func firstClass(n *html.Node) string {

@@ -1,6 +1,7 @@
 package charset
 
 import (
+	"fmt"
 	"os"
 	"path/filepath"
 	"strings"
@@ -137,6 +138,15 @@ func TestDecodeInvalid(t *testing.T) {
 			t.Errorf("Decode(%s) gave invalid UTF-8 %q", name, s)
 		}
 	}
+	// UTF-8: one U+FFFD per invalid byte, one for a truncated sequence.
+	for in, want := range map[string]string{
+		"a\x92\x92b": "a\uFFFD\uFFFDb", "caf\xe9 \xe2\x80\x9cok\xe2\x80\x9d": "caf\uFFFD “ok”",
+		"a\xe2\x80b": "a\uFFFDb", "\xed\xa0\x80": "\uFFFD\uFFFD\uFFFD",
+	} {
+		if got := Decode([]byte(in), Decision{Name: "utf-8"}); got != want {
+			t.Errorf("Decode(%q) = %q, want %q", in, got, want)
+		}
+	}
 	if s := Decode([]byte("\xef\xbb\xbfhi"), Decision{Name: "utf-8"}); s != "hi" {
 		t.Errorf("BOM not stripped: %q", s)
 	}
@@ -224,5 +234,122 @@ func TestPreferenceDocumented(t *testing.T) {
 	doc := strings.Join(strings.Fields(strings.ReplaceAll(string(b), "//", "")), " ")
 	if want := strings.Join(sbNames, ", ") + "."; !strings.Contains(doc, want) {
 		t.Errorf("doc.go does not give the preference order %q", want)
+	}
+}
+
+// strayPage is an English page in UTF-8, curly quotes and dashes written
+// for this test, with four stray windows-1252 bytes where the marks are:
+// {e} é, {q} ’, {n} no-break space, {d} en dash.
+const strayPage = `<!doctype html><html><head>%s<title>“Notes from the harbour”</title></head><body>
+<h1>“Notes from the harbour” — a week by the sea</h1>
+<p>On Monday the ferry was late — “fog,” said the captain — and we waited at the caf{e} by the quay.</p>
+<p>“Don’t worry,” the owner told us, “it’s always late in May.” She wasn’t wrong: it came at noon.</p>
+<p>We didn{q}t mind; the town’s market — fish, bread, “the best cheese on the coast” — kept us busy.</p>
+<p>By Thursday we’d learnt the tides: low at 6{n}a.m., high at noon, “give or take,” as the fishermen say.</p>
+<p>Friday’s storm kept everyone in — cards, tea, and the landlady’s stories, pages 12{d}19 of her diary.</p>
+<p>“Come back in autumn,” she said. We will — if the ferry’s on time.</p>
+</body></html>`
+
+// strayBytes are what the marks of strayPage stand for in the body, and in
+// the text decoded from it.
+var strayBytes = strings.NewReplacer("{e}", "\xe9", "{q}", "\x92", "{n}", "\xa0", "{d}", "\x96")
+var strayText = strings.NewReplacer("{e}", "\uFFFD", "{q}", "\uFFFD", "{n}", "\uFFFD", "{d}", "\uFFFD")
+
+// TestDeclaredUTF8WithStrays: a page declared UTF-8 that is UTF-8 but for
+// a few invalid bytes stays UTF-8 (issue #14: it was read as windows-1250,
+// every curly quote mojibake); the Note counts the bytes, Decode replaces
+// each with U+FFFD. Without the declaration rule 3 alone must not take it:
+// it has too few sequences per invalid byte.
+func TestDeclaredUTF8WithStrays(t *testing.T) {
+	meta := `<meta charset="utf-8">`
+	for _, tt := range []struct {
+		name, meta, contentType, evidence string
+	}{
+		{"header and meta", meta, "text/html; charset=utf-8", "header"},
+		{"meta only", meta, "text/html", "meta"},
+		{"meta, weak header", meta, "text/html; charset=ISO-8859-1", "meta"},
+	} {
+		t.Run(tt.name, func(t *testing.T) {
+			page := fmt.Sprintf(strayPage, tt.meta)
+			body := []byte(strayBytes.Replace(page))
+			if utf8.Valid(body) || newPage(body, "").utf8Tally().nearly(undeclaredPer, undeclaredLeast) {
+				t.Fatal("fixture: the body must be invalid UTF-8 that rule 3 does not take")
+			}
+			d := Decide(body, tt.contentType, "")
+			if d.Name != "utf-8" || d.Evidence != tt.evidence {
+				t.Errorf("Decide = %+v, want utf-8 by %s", d, tt.evidence)
+			}
+			if !strings.Contains(d.Note, "4 invalid bytes replaced with U+FFFD") {
+				t.Errorf("Note %q does not name the 4 invalid bytes", d.Note)
+			}
+			if got, want := Decode(body, d), strayText.Replace(page); got != want {
+				t.Errorf("Decode = %q, want %q", got, want)
+			}
+		})
+	}
+}
+
+// TestDeclaredUTF8Misfit: single-byte text wrongly declared UTF-8 is not
+// UTF-8, though some of its byte pairs are valid UTF-8 ("Úž" in
+// windows-1250 is DA 9E, U+069E) and it has only a few invalid bytes: the
+// valid sequences do not dominate. Each is decoded to its text.
+func TestDeclaredUTF8Misfit(t *testing.T) {
+	for _, tt := range []struct{ text, charset string }{
+		{"Úžasný výhled na Úžinu.", "windows-1250"},
+		{"Úžasný výhled z hory nás překvapil; Úžina pod námi se leskla a čeští turisté šli dál.", "windows-1250"},
+		{"ВІДПОВІДЬ НА ЛИСТ: Він прийшов увечері і сказав, що все буде добре.", "windows-1251"},
+	} {
+		t.Run(tt.text, func(t *testing.T) {
+			page := `<html><head><meta charset="utf-8"></head><body><p>` + tt.text + `</p></body></html>`
+			body := encode(t, page, tt.charset)
+			if tl := countUTF8(body); tl.valid == 0 {
+				t.Fatalf("fixture: %s body has no valid-looking UTF-8 sequence", tt.charset)
+			}
+			d := Decide(body, "text/html; charset=utf-8", "")
+			if d.Name == "utf-8" {
+				t.Fatalf("Decide = %+v, want the single-byte charset", d)
+			}
+			if got := Decode(body, d); got != page {
+				t.Errorf("Decide = %+v, decodes to %q", d, got)
+			}
+			if !strings.Contains(d.Note, `header "utf-8" overruled: body is not UTF-8`) {
+				t.Errorf("Note %q does not say why utf-8 was overruled", d.Note)
+			}
+		})
+	}
+}
+
+// TestNearlyUTF8: the two strictnesses of doc.go at their edges, and every
+// body nearly UTF-8 without a declaration is nearly UTF-8 with one.
+func TestNearlyUTF8(t *testing.T) {
+	for _, tt := range []struct {
+		valid, invalid       int
+		undeclared, declared bool
+	}{
+		{8, 0, true, true},
+		{50, 1, true, true},
+		{49, 1, false, true},
+		{7, 0, false, true},
+		{16, 4, false, true},
+		{15, 4, false, false},
+		{1, 1, false, false},
+		{400, 100, false, true},
+		{399, 100, false, false},
+	} {
+		tl := utf8Tally{tt.valid, tt.invalid}
+		if got := tl.nearly(undeclaredPer, undeclaredLeast); got != tt.undeclared {
+			t.Errorf("%+v undeclared: nearly = %v", tl, got)
+		}
+		if got := tl.nearly(declaredPer, declaredLeast); got != tt.declared {
+			t.Errorf("%+v declared: nearly = %v", tl, got)
+		}
+	}
+	for v := 0; v < 300; v++ {
+		for i := 0; i < 10; i++ {
+			tl := utf8Tally{v, i}
+			if tl.nearly(undeclaredPer, undeclaredLeast) && !tl.nearly(declaredPer, declaredLeast) {
+				t.Fatalf("%+v is nearly UTF-8 undeclared but not declared", tl)
+			}
+		}
 	}
 }

@@ -18,6 +18,9 @@ var (
 
 // Decode returns body decoded with d as valid UTF-8: a BOM is stripped,
 // gb2312 and gbk are decoded as gb18030, invalid sequences become U+FFFD.
+// In UTF-8 each invalid byte becomes one U+FFFD, except that the bytes of a
+// truncated sequence (a valid start cut short) become one together, as in
+// the WHATWG Encoding Standard; so a few stray bytes stay countable.
 // An unknown d.Name decodes as windows-1252. It never panics.
 func Decode(body []byte, d Decision) string {
 	name := Lookup(d.Name)
@@ -43,8 +46,8 @@ func stripBOM(body []byte, name string) []byte {
 // decodeAs decodes body (BOM already stripped) with the WHATWG encoding
 // name. The result is always valid UTF-8.
 func decodeAs(body []byte, name string) string {
-	if name == "utf-8" {
-		return strings.ToValidUTF8(string(body), "\uFFFD")
+	if name == "utf-8" && utf8.Valid(body) {
+		return string(body)
 	}
 	out, err := encodingFor(name).NewDecoder().Bytes(body)
 	if err != nil {

@@ -43,6 +43,18 @@
 //     several decode the text to the same characters, the first of them is
 //     chosen, whatever their scores; an exact score tie between different
 //     readings also goes to the earlier one.
+//   - A body is nearly UTF-8 when its invalid bytes (bytes that are part
+//     of no valid UTF-8 sequence) are few beside its valid multi-byte
+//     sequences. Without a declaration it needs at least 8 valid sequences
+//     and 50 for each invalid byte (a truncated character or two in a long
+//     page); declared UTF-8, 4 for each invalid byte, so that invalid bytes
+//     are at most a fifth of the non-ASCII sequences (a few pasted
+//     windows-1252 bytes in a short page). Single-byte and CJK text is far
+//     from either: its non-ASCII bytes seldom pair into valid sequences, so
+//     its invalid bytes outnumber them, whatever a few valid-looking pairs
+//     ("Úž" in windows-1250 is valid UTF-8). A body nearly UTF-8 without a
+//     declaration is nearly UTF-8 with one. A UTF-8 decision on such a body
+//     says in its Note how many invalid bytes Decode replaces with U+FFFD.
 //   - The detector is saintfish/chardet, made deterministic (ties broken by
 //     name) and checked against this package's own fits.
 //
@@ -54,8 +66,8 @@
 //	            NUL bytes (Confidence 90, with a Note).
 //	2 ascii     only 7-bit bytes: utf-8, or iso-2022-jp when its escape
 //	            sequences appear.
-//	3 utf8-valid  valid UTF-8 with non-ASCII bytes (or all but a few bytes in
-//	            fifty sequences) beats any declaration. Exception: a short
+//	3 utf8-valid  valid UTF-8 with non-ASCII bytes, or nearly UTF-8 without
+//	            a declaration, beats any declaration. Exception: a short
 //	            body (at most six non-ASCII characters) that a declared CJK
 //	            charset decodes to likelier text is that charset's
 //	            (Evidence header or meta).
@@ -63,8 +75,9 @@
 //	            a CJK charset must decode cleanly, not read better as a
 //	            single-byte text and not be clearly beaten by another CJK
 //	            charset; a single-byte one must score near the best
-//	            single-byte charset; utf-8 must be (nearly) valid. A label
-//	            that does not fit is overruled, and the Note says why.
+//	            single-byte charset; utf-8 must be nearly UTF-8 as declared
+//	            (the Note counts the invalid bytes). A label that does not
+//	            fit is overruled, and the Note says why.
 //	5 detector  the visible text: a plausible CJK decoding wins (the best
 //	            by this package's score; a near tie goes to chardet when it
 //	            is sure), else the best single-byte charset by per-language

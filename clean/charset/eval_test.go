@@ -162,6 +162,47 @@ var scenarios = []struct {
 		}
 		return "text/html; charset=gb2312", true
 	}},
+	{"declared-utf8", func(evalFile) (string, bool) { return "text/html; charset=utf-8", true }},
+}
+
+// strayScenarios replay the UTF-8 files without a BOM with four stray
+// windows-1252 bytes put in (see withStrays), under a UTF-8 header and
+// under none (a file's own meta, if any, still declares).
+var strayScenarios = []struct{ name, header string }{
+	{"strays-utf8-header", "text/html; charset=utf-8"},
+	{"strays-no-header", ""},
+}
+
+// strayInserts are put into a UTF-8 file as pasted windows-1252 text would
+// be: é, ’, a no-break space and an en dash.
+var strayInserts = []byte{0xE9, 0x92, 0xA0, 0x96}
+
+// withStrays returns the UTF-8 files without a BOM, each with strayInserts
+// put in at a fifth, two, three and four fifths of its length (before the
+// next ASCII byte, so that no valid sequence is cut), and their true text:
+// the new body decoded as UTF-8, a U+FFFD for each stray byte.
+func withStrays(files []evalFile) ([]evalFile, []string) {
+	var out []evalFile
+	var want []string
+	for _, f := range files {
+		if trueName(f.truth) != "utf-8" || bytes.HasPrefix(f.body, bomUTF8) {
+			continue
+		}
+		var b []byte
+		last := 0
+		for k, c := range strayInserts {
+			at := max(last, len(f.body)*(k+1)/(len(strayInserts)+1))
+			for at < len(f.body) && f.body[at] >= 0x80 {
+				at++
+			}
+			b = append(append(b, f.body[last:at]...), c)
+			last = at
+		}
+		f.body = append(b, f.body[last:]...)
+		out = append(out, f)
+		want = append(want, Decode(f.body, Decision{Name: "utf-8"}))
+	}
+	return out, want
 }
 
 type tally struct{ right, total, fffd int }
@@ -217,6 +258,11 @@ func BenchmarkEval(b *testing.B) {
 				p = evalScenario(files, want, sc.header, func(f evalFile, _ string) string { return peer[f.rel] }, false)
 			}
 			printScenario(sc.name, s, p, sc.name == "none")
+		}
+		strayed, strayWant := withStrays(files)
+		for _, sc := range strayScenarios {
+			h := func(evalFile) (string, bool) { return sc.header, true }
+			printScenario(sc.name, evalScenario(strayed, strayWant, h, prov, os.Getenv("EVAL_VERBOSE") != ""), nil, false)
 		}
 	}
 }

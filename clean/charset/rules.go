@@ -15,9 +15,9 @@ func (p *page) byDeclaration() (Decision, bool) {
 		}
 		why := p.misfit(n)
 		if why == "" {
-			d := decision(n, l.from, "")
-			if len(notes) > 0 {
-				d.Note = joinAll(notes)
+			d := decision(n, l.from, joinAll(notes))
+			if n == "utf-8" {
+				d.Note = joinNotes(d.Note, joinNotes("utf-8 declared", p.utf8Tally().note()))
 			}
 			return d, true
 		}
@@ -30,7 +30,7 @@ func (p *page) byDeclaration() (Decision, bool) {
 func (p *page) misfit(n string) string {
 	switch {
 	case n == "utf-8":
-		return "body is not UTF-8"
+		return p.utf8Misfit()
 	case n == "utf-16le" || n == "utf-16be":
 		return "body has no UTF-16 BOM or NUL pattern"
 	case n == "iso-2022-jp":
@@ -39,6 +39,17 @@ func (p *page) misfit(n string) string {
 		return p.cjkMisfit(n)
 	}
 	return p.singleMisfit(n)
+}
+
+// utf8Misfit checks a declared UTF-8 against the body: rule 3 has taken
+// valid bodies, so this one has invalid bytes; it fits when they are few
+// beside its valid multi-byte sequences.
+func (p *page) utf8Misfit() string {
+	t := p.utf8Tally()
+	if t.nearly(declaredPer, declaredLeast) {
+		return ""
+	}
+	return fmt.Sprintf("body is not UTF-8 (%d invalid bytes, %d valid sequences)", t.invalid, t.valid)
 }
 
 // cjkMisfit checks a declared CJK charset against the other CJK charsets.
