@@ -62,7 +62,8 @@ type DB struct {
 	bolt     *bolt.DB
 	path     string
 	readOnly bool
-	noted    bool // Open wrote the lock note: Close removes it
+	noted    bool   // Open wrote the lock note: Close removes it
+	snapshot string // the private copy OpenSnapshot reads, while Close must remove it
 	now      func() time.Time
 
 	mu    sync.Mutex
@@ -224,17 +225,20 @@ func migrate(meta *bolt.Bucket) error {
 	return nil
 }
 
-// Path returns the file the archive lives in.
+// Path returns the file the archive lives in (for a snapshot, the
+// archive's, not its copy's).
 func (db *DB) Path() string { return db.path }
 
-// Close releases the file and, for a writer, removes its lock note.
+// Close releases the file and, for a writer, removes its lock note; for
+// a snapshot, what is left of its copy.
 func (db *DB) Close() error {
 	err := db.bolt.Close()
 	if db.noted {
 		removeLockNote(db.path)
 	}
+	rerr := db.removeSnapshot()
 	if err != nil {
 		return fmt.Errorf("archive: close %s: %w", db.path, err)
 	}
-	return nil
+	return rerr
 }
