@@ -47,7 +47,7 @@ func openSkipping(path string, e *env, cmd string) (*archive.DB, *skipCounter, e
 		return nil, nil, fmt.Errorf("no archive at %s (crawl first, or give --db)", path)
 	}
 	sc := &skipCounter{w: e.stderr, cmd: cmd}
-	db, err := archive.Open(path, archive.Options{ReadOnly: true, Timeout: readTimeout, OnSkip: sc.skip})
+	db, err := archive.OpenSnapshot(path, os.TempDir(), archive.Options{Timeout: readTimeout, OnSkip: sc.skip}) // a copy: a crawl is never held up (see openForRead)
 	return db, sc, err
 }
 
