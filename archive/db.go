@@ -46,6 +46,10 @@ type Options struct {
 	Timeout  time.Duration    // wait for the file lock; default DefaultTimeout
 	Now      func() time.Time // clock for runs and the lock note; default time.Now
 	Holder   string           // who writes, for the lock note: "prov crawl run 12"
+	// OnSkip, when set, makes reads that walk the archive (Captures,
+	// LatestContent, Works, Stats, Series) skip a corrupt record and pass
+	// it here, once per record, instead of failing; see Skipped.
+	OnSkip func(Skipped)
 	// RunLocked says the caller holds the archive's run lock (LockRun),
 	// whose note already names it: Open writes no lock note and Close
 	// removes none, so the file the run lock holds stays that file.
@@ -58,11 +62,15 @@ type DB struct {
 	bolt     *bolt.DB
 	path     string
 	readOnly bool
-	noted    bool // Open wrote the lock note: Close removes it
+	noted    bool   // Open wrote the lock note: Close removes it
+	snapshot string // the private copy OpenSnapshot reads, while Close must remove it
 	now      func() time.Time
 
 	mu    sync.Mutex
 	owned map[uint64]bool // runs begun through this handle: the only live ones
+
+	onSkip  func(Skipped)   // Options.OnSkip
+	skipped map[string]bool // records passed to onSkip, by bucket and key
 
 	onWrite  func([]Capture) // called after each committed write (Shared's cache)
 	flushing sync.Mutex      // held by FlushIndex
@@ -91,7 +99,7 @@ func Open(path string, opts Options) (*DB, error) {
 	if err != nil {
 		return nil, err
 	}
-	db := &DB{bolt: bdb, path: path, readOnly: opts.ReadOnly, now: opts.Now, owned: map[uint64]bool{}}
+	db := &DB{bolt: bdb, path: path, readOnly: opts.ReadOnly, now: opts.Now, owned: map[uint64]bool{}, onSkip: opts.OnSkip}
 	if opts.ReadOnly {
 		return db, nil
 	}
@@ -217,17 +225,20 @@ func migrate(meta *bolt.Bucket) error {
 	return nil
 }
 
-// Path returns the file the archive lives in.
+// Path returns the file the archive lives in (for a snapshot, the
+// archive's, not its copy's).
 func (db *DB) Path() string { return db.path }
 
-// Close releases the file and, for a writer, removes its lock note.
+// Close releases the file and, for a writer, removes its lock note; for
+// a snapshot, what is left of its copy.
 func (db *DB) Close() error {
 	err := db.bolt.Close()
 	if db.noted {
 		removeLockNote(db.path)
 	}
+	rerr := db.removeSnapshot()
 	if err != nil {
 		return fmt.Errorf("archive: close %s: %w", db.path, err)
 	}
-	return nil
+	return rerr
 }

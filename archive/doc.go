@@ -54,10 +54,22 @@
 // and opens the archive itself only to work (Shared): the file is opened on
 // demand, closed again at least every DefaultSharedHold and kept closed for
 // DefaultSharedGap, so readers (their Open waits a few seconds) get in
-// between commits. Open keeps its own behaviour for other callers: it holds
-// the file until Close and leaves its note at <path>.lock meanwhile; Runs
-// tells a live crawl from a dead one by the run lock and its note.
+// between commits. A long read must not hold the file either, or the
+// crawl's next commit waits for it: OpenSnapshot copies the archive in one
+// read transaction and reads the copy, so a crawl waits only for the copy.
+// Open keeps its own behaviour for other callers: it holds the file until
+// Close and leaves its note at <path>.lock meanwhile; Runs tells a live
+// crawl from a dead one by the run lock and its note.
 //
 // Files that are not prov archives, or come from a newer prov, are checked
 // read-only first and refused untouched. NoSync is never set.
+//
+// Damage. A file cut short or whose meta pages do not check is refused
+// before bbolt maps it (ErrDamaged, filecheck.go). Damage inside is read
+// around (walk.go): Verify reports a page bbolt panics on as a finding and
+// goes on; with Options.OnSkip, the walks behind export, works and stats
+// leave out a record that does not decode or whose blob is missing and
+// report it (Skipped); Salvage copies every capture that still reads, with
+// its re-hashed payload and its document, into a new archive and reports
+// each record it lost (salvage.go).
 package archive

@@ -1,6 +1,7 @@
 package archive
 
 import (
+	"encoding/hex"
 	"encoding/json"
 	"fmt"
 
@@ -8,17 +9,33 @@ import (
 )
 
 // Captures calls fn once per capture, in ID order, inside one read
-// transaction. An error from fn stops the walk and is returned.
+// transaction. An error from fn stops the walk and is returned; a capture
+// that cannot be read is an error too, or skipped (Options.OnSkip).
 func (db *DB) Captures(fn func(Capture) error) error {
+	skip := db.skipper()
 	return db.bolt.View(func(tx *bolt.Tx) error {
-		return tx.Bucket(bucketCaptures).ForEach(func(_, v []byte) error {
-			c, err := decodeCapture(v)
-			if err != nil {
-				return err
-			}
-			return fn(c)
-		})
+		return walkCaptures(tx, skip, fn)
 	})
+}
+
+// walkCaptures calls fn with each capture that decodes, in ID order; the
+// others, and damaged pages, are handed to skip.
+func walkCaptures(tx *bolt.Tx, skip skipFunc, fn func(Capture) error) error {
+	return walk(tx, bucketCaptures, func(k, v []byte) error {
+		c, err := decodeCapture(v)
+		if err != nil {
+			return skip.handle(Skipped{Bucket: "captures", Key: hex.EncodeToString(k), Capture: keyIDOf(k), Err: err})
+		}
+		return fn(c)
+	}, skipDamage(skip, "captures"))
+}
+
+// keyIDOf is the ID of an 8-byte key, 0 for a key of another length.
+func keyIDOf(k []byte) uint64 {
+	if len(k) != 8 {
+		return 0
+	}
+	return keyID(k)
 }
 
 // Latest calls fn once per URL with that URL's latest capture, whatever
@@ -34,7 +51,8 @@ func (db *DB) Latest(fn func(Capture) error) error {
 // current stitched capture and the later pages are parts of it, not
 // copies: fn does not see them (series.go, copyView).
 func (db *DB) LatestContent(fn func(Capture) error) error {
-	return db.bolt.View(func(tx *bolt.Tx) error { return forEachCopy(tx, fn) })
+	skip := db.skipper()
+	return db.bolt.View(func(tx *bolt.Tx) error { return forEachCopy(tx, skip, fn) })
 }
 
 func hasContent(c Capture) bool {

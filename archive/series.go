@@ -47,7 +47,7 @@ func (s Series) Refs() []PageRef {
 // incomplete. An error from fn stops the walk.
 func (db *DB) Series(fn func(Series) error) error {
 	return db.bolt.View(func(tx *bolt.Tx) error {
-		all, err := allSeries(tx)
+		all, err := allSeries(tx, db.skipper())
 		if err != nil {
 			return err
 		}
@@ -74,8 +74,9 @@ func (db *DB) SeriesOf(url string) (s Series, ok bool, err error) {
 	return s, ok, err
 }
 
-// allSeries builds every series from the pages index.
-func allSeries(tx *bolt.Tx) ([]Series, error) {
+// allSeries builds every series from the pages index; a page capture
+// that cannot be read is handed to skip (readCapture).
+func allSeries(tx *bolt.Tx, skip skipFunc) ([]Series, error) {
 	idx := tx.Bucket(bucketPages)
 	if idx == nil {
 		return nil, nil
@@ -83,7 +84,7 @@ func allSeries(tx *bolt.Tx) ([]Series, error) {
 	pages := map[string]Capture{}
 	var order []string
 	err := idx.ForEach(func(k, _ []byte) error {
-		c, ok, err := latestPage(tx, string(k))
+		c, ok, err := latestPage(tx, string(k), skip)
 		if err == nil && ok && (c.NextPage != "" || c.PrevPage != "") {
 			pages[c.URL] = c
 			order = append(order, c.URL)
@@ -100,7 +101,7 @@ func allSeries(tx *bolt.Tx) ([]Series, error) {
 	claimed := map[string]bool{}
 	var out []Series
 	follow := func(c Capture) error {
-		s, err := followSeries(tx, c, pages)
+		s, err := followSeries(tx, c, pages, skip)
 		for _, p := range s.Pages {
 			claimed[p.URL] = true
 		}
@@ -133,7 +134,7 @@ func allSeries(tx *bolt.Tx) ([]Series, error) {
 }
 
 // followSeries follows NextPage from first, and finds its stitched capture.
-func followSeries(tx *bolt.Tx, first Capture, pages map[string]Capture) (Series, error) {
+func followSeries(tx *bolt.Tx, first Capture, pages map[string]Capture, skip skipFunc) (Series, error) {
 	s := Series{First: first.URL, Pages: []Capture{first}}
 	s.Missing = pageProblem(first, 1, "")
 	if s.Missing == "" && first.PageNumber > 1 {
@@ -149,7 +150,7 @@ func followSeries(tx *bolt.Tx, first Capture, pages map[string]Capture) (Series,
 		next, ok := pages[cur.NextPage]
 		if !ok {
 			var err error
-			if next, ok, err = latestPage(tx, cur.NextPage); err != nil {
+			if next, ok, err = latestPage(tx, cur.NextPage, skip); err != nil {
 				return s, err
 			}
 		}
@@ -169,7 +170,7 @@ func followSeries(tx *bolt.Tx, first Capture, pages map[string]Capture) (Series,
 		cur = next
 	}
 	s.Complete = s.Missing == ""
-	st, ok, err := latestStitched(tx, first.URL)
+	st, ok, err := latestStitched(tx, first.URL, skip)
 	if err != nil || !ok {
 		return s, err
 	}
@@ -221,23 +222,25 @@ func sameRefs(a, b []PageRef) bool {
 
 // latestPage returns url's latest content capture that is not stitched:
 // the page as last fetched with content.
-func latestPage(tx *bolt.Tx, url string) (Capture, bool, error) {
-	return newestWhere(tx, url, func(c Capture) bool { return hasContent(c) && c.Kind != KindStitched })
+func latestPage(tx *bolt.Tx, url string, skip skipFunc) (Capture, bool, error) {
+	return newestWhere(tx, url, skip, func(c Capture) bool { return hasContent(c) && c.Kind != KindStitched })
 }
 
 // latestStitched returns url's newest stitched capture.
-func latestStitched(tx *bolt.Tx, url string) (Capture, bool, error) {
-	return newestWhere(tx, url, func(c Capture) bool { return c.Kind == KindStitched })
+func latestStitched(tx *bolt.Tx, url string, skip skipFunc) (Capture, bool, error) {
+	return newestWhere(tx, url, skip, func(c Capture) bool { return c.Kind == KindStitched })
 }
 
-func newestWhere(tx *bolt.Tx, url string, ok func(Capture) bool) (Capture, bool, error) {
+// newestWhere returns url's newest capture that ok accepts; one that
+// cannot be read is handed to skip (readCapture).
+func newestWhere(tx *bolt.Tx, url string, skip skipFunc, ok func(Capture) bool) (Capture, bool, error) {
 	ids := urlCaptureIDs(tx, url)
 	for i := len(ids) - 1; i >= 0; i-- {
-		c, err := getCapture(tx, ids[i])
+		c, read, err := readCapture(tx, ids[i], skip)
 		if err != nil {
 			return c, false, err
 		}
-		if ok(c) {
+		if read && ok(c) {
 			return c, true, nil
 		}
 	}
@@ -268,11 +271,12 @@ func putPageIndex(tx *bolt.Tx, c *Capture) error {
 type copyView struct {
 	stitched map[string]Capture // first page URL → its current stitched capture
 	parts    map[string]string  // URL of a later page of those → its first page's URL
+	skip     skipFunc           // takes out captures that cannot be read (readCapture)
 }
 
-func loadCopyView(tx *bolt.Tx) (copyView, error) {
-	v := copyView{stitched: map[string]Capture{}, parts: map[string]string{}}
-	all, err := allSeries(tx)
+func loadCopyView(tx *bolt.Tx, skip skipFunc) (copyView, error) {
+	v := copyView{stitched: map[string]Capture{}, parts: map[string]string{}, skip: skip}
+	all, err := allSeries(tx, skip)
 	for _, s := range all {
 		if !s.Current {
 			continue
@@ -297,20 +301,21 @@ func (v copyView) copyOf(tx *bolt.Tx, url string, ids []uint64) (Capture, bool, 
 		return s, true, nil
 	}
 	for i := len(ids) - 1; i >= 0; i-- {
-		c, err := getCapture(tx, ids[i])
+		c, read, err := readCapture(tx, ids[i], v.skip)
 		if err != nil {
 			return c, false, err
 		}
-		if hasContent(c) && c.Kind != KindStitched {
+		if read && hasContent(c) && c.Kind != KindStitched {
 			return c, true, nil
 		}
 	}
 	return Capture{}, false, nil
 }
 
-// forEachCopy calls fn with the copy of each URL, in URL order.
-func forEachCopy(tx *bolt.Tx, fn func(Capture) error) error {
-	v, err := loadCopyView(tx)
+// forEachCopy calls fn with the copy of each URL, in URL order; captures
+// that cannot be read are handed to skip (readCapture).
+func forEachCopy(tx *bolt.Tx, skip skipFunc, fn func(Capture) error) error {
+	v, err := loadCopyView(tx, skip)
 	if err != nil {
 		return err
 	}
@@ -328,7 +333,7 @@ func forEachCopy(tx *bolt.Tx, fn func(Capture) error) error {
 // false when url has no copy.
 func (db *DB) CopyOf(url string) (c Capture, ok bool, err error) {
 	err = db.bolt.View(func(tx *bolt.Tx) error {
-		v, err := loadCopyView(tx)
+		v, err := loadCopyView(tx, db.skipper())
 		if err != nil {
 			return err
 		}

@@ -1,6 +1,7 @@
 package archive
 
 import (
+	"encoding/hex"
 	"net/url"
 	"strings"
 
@@ -21,32 +22,51 @@ type Stats struct {
 	Schema      int            `json:"schema"`
 }
 
-// Stats counts what the archive holds, in one read transaction.
+// Stats counts what the archive holds, in one read transaction. With
+// Options.OnSkip set, it counts only what reads: a capture or document
+// that does not decode, or a payload or text whose blob is missing, is
+// skipped (payloads are not re-hashed here: that is Verify's work).
 func (db *DB) Stats() (Stats, error) {
 	s := Stats{ByKind: map[string]int{}, Schema: SchemaVersion}
+	skip := db.skipper()
 	err := db.bolt.View(func(tx *bolt.Tx) error {
-		if err := countKinds(tx, &s); err != nil {
+		err := walkCaptures(tx, skip, func(c Capture) error {
+			s.Captures++
+			s.ByKind[c.Kind]++
+			return nil
+		})
+		if err != nil {
 			return err
 		}
 		countURLs(tx, &s)
-		countPayloads(tx, &s)
-		s.Documents = tx.Bucket(bucketDocuments).Stats().KeyN
+		if err := countPayloads(tx, &s, skip); err != nil {
+			return err
+		}
+		if s.Documents, err = countDocuments(tx, skip); err != nil {
+			return err
+		}
 		s.Runs = tx.Bucket(bucketRuns).Stats().KeyN
 		return nil
 	})
 	return s, err
 }
 
-func countKinds(tx *bolt.Tx, s *Stats) error {
-	return tx.Bucket(bucketCaptures).ForEach(func(_, v []byte) error {
-		c, err := decodeCapture(v)
-		if err != nil {
-			return err
+// countDocuments counts the documents: every key, or, with skip, those
+// that read (documentReadable).
+func countDocuments(tx *bolt.Tx, skip skipFunc) (int, error) {
+	if skip == nil {
+		return tx.Bucket(bucketDocuments).Stats().KeyN, nil
+	}
+	n := 0
+	err := walk(tx, bucketDocuments, func(k, _ []byte) error {
+		sha := hex.EncodeToString(k)
+		if err := documentReadable(tx, sha); err != nil {
+			return skip.handle(Skipped{Bucket: "documents", Key: sha, Err: err})
 		}
-		s.Captures++
-		s.ByKind[c.Kind]++
+		n++
 		return nil
-	})
+	}, skipDamage(skip, "documents"))
+	return n, err
 }
 
 func countURLs(tx *bolt.Tx, s *Stats) {
@@ -61,13 +81,19 @@ func countURLs(tx *bolt.Tx, s *Stats) {
 	s.Hosts = len(hosts)
 }
 
-func countPayloads(tx *bolt.Tx, s *Stats) {
-	_ = tx.Bucket(bucketPayloads).ForEach(func(_, v []byte) error {
-		s.Payloads++
-		if stored, err := storedPayload(tx, v); err == nil {
-			s.StoredBytes += int64(len(stored))
+// countPayloads counts the payloads and their bytes. Without skip, one
+// whose blob is missing counts without stored bytes; with skip, it is
+// skipped.
+func countPayloads(tx *bolt.Tx, s *Stats, skip skipFunc) error {
+	return walk(tx, bucketPayloads, func(k, v []byte) error {
+		var stored []byte
+		err := guarded(func() (err error) { stored, err = storedPayload(tx, v); return err })
+		if err != nil && skip != nil {
+			return skip.handle(Skipped{Bucket: "payloads", Key: hex.EncodeToString(k), Err: err})
 		}
+		s.Payloads++
+		s.StoredBytes += int64(len(stored))
 		s.RawBytes += payloadRawLen(v)
 		return nil
-	})
+	}, skipDamage(skip, "payloads"))
 }

@@ -6,6 +6,7 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
+	"runtime/debug"
 
 	bolt "go.etcd.io/bbolt"
 )
@@ -21,6 +22,7 @@ const (
 	FindIndexDangling    = "index-dangling"    // an index entry or reference names a capture that is not there (or not that one)
 	FindRunMissing       = "run-missing"       // a capture names a run that is not stored
 	FindRunCorrupt       = "run-corrupt"       // run record does not decode or is filed under another ID
+	FindUnreadable       = "unreadable"        // pages of a bucket bbolt cannot read: the keys after Key and before Until are lost
 )
 
 // ErrFinding is matched (errors.Is) by every Finding.
@@ -35,6 +37,10 @@ type Finding struct {
 	Key     string `json:"key"`
 	Capture uint64 `json:"capture,omitempty"`
 	Detail  string `json:"detail"`
+	// Until, for FindUnreadable in a walk, is the first key read again
+	// after the damage (hex; "" when none was): the bucket's keys after
+	// Key ("" from its start) and before Until are lost.
+	Until string `json:"until,omitempty"`
 }
 
 func (f Finding) Error() string {
@@ -86,6 +92,12 @@ func (db *DB) Verify(fn func(Finding) error) error {
 // is returned. Findings are not errors of VerifyWith: it returns nil when
 // the walk finished, whatever it found.
 //
+// A damaged page is a finding, not the end of the check: a page bbolt
+// panics on while walking a bucket gives FindUnreadable, naming the keys
+// around it, and the walk goes on past it; a record whose own reads panic
+// is reported as corrupt (or its reference as dangling). VerifyWith sets debug.SetPanicOnFault on its goroutine while
+// it reads, so a wild read of a damaged page is a panic, not a crash.
+//
 // Everything is read in one read transaction, so the check sees one state of
 // the archive. It works on a read-only open, but bbolt locks the file even
 // to read, so it cannot run on the file a crawl is writing: copy the file
@@ -93,6 +105,7 @@ func (db *DB) Verify(fn func(Finding) error) error {
 // transaction is being committed may itself show findings; copy again to
 // tell.
 func (db *DB) VerifyWith(opts VerifyOptions, fn func(Finding) error) (VerifyStats, error) {
+	defer debug.SetPanicOnFault(debug.SetPanicOnFault(true))
 	v := &verifier{opts: opts, fn: fn}
 	err := db.bolt.View(func(tx *bolt.Tx) error {
 		v.tx = tx
@@ -119,34 +132,77 @@ func (v *verifier) report(f Finding) error {
 	return v.fn(f)
 }
 
-func (v *verifier) bucket(name []byte) *bolt.Bucket { return v.tx.Bucket(name) }
+// has reports whether key is stored in bucket name; a bucket or page that
+// cannot be read says no.
+func (v *verifier) has(name, key []byte) bool {
+	b, err := guardedBucket(v.tx, name)
+	if err != nil {
+		return false
+	}
+	val, err := guardedGet(b, key)
+	return err == nil && val != nil
+}
 
-func (v *verifier) has(name, key []byte) bool { return v.bucket(name).Get(key) != nil }
-
-func (v *verifier) payloads() error {
-	return v.bucket(bucketPayloads).ForEach(func(k, val []byte) error {
-		v.stats.Payloads++
-		key := hex.EncodeToString(k)
-		p, err := readPayload(v.tx, val)
-		if err != nil {
-			return v.report(Finding{Kind: FindPayloadCorrupt, Bucket: "payloads", Key: key, Detail: err.Error()})
-		}
-		if got := Sum(p); !bytes.Equal(got[:], k) {
-			return v.report(Finding{Kind: FindPayloadCorrupt, Bucket: "payloads", Key: key,
-				Detail: "content hashes to " + got.String()})
-		}
-		return nil
+// walk walks bucket name (walk), reporting its damaged parts.
+func (v *verifier) walk(name []byte, fn func(k, val []byte) error) error {
+	return walk(v.tx, name, fn, func(d Damage) error {
+		return v.report(Finding{Kind: FindUnreadable, Bucket: string(name), Key: hexOrEmpty(d.After),
+			Until: hexOrEmpty(d.Until), Detail: d.span()})
 	})
 }
 
-func (v *verifier) documents() error {
-	return v.bucket(bucketDocuments).ForEach(func(k, val []byte) error {
-		v.stats.Documents++
-		if detail := v.documentProblem(k, val); detail != "" {
-			return v.report(Finding{Kind: FindDocumentCorrupt, Bucket: "documents", Key: hex.EncodeToString(k), Detail: detail})
-		}
-		return v.firstCapture(k, val)
+// record checks one record with check; when a page it reads panics, the
+// record is reported as kind (its bucket's corrupt or dangling kind).
+func (v *verifier) record(kind, bucket, key string, capture uint64, check func() error) error {
+	var ferr error // an error of fn: returned, not reported
+	err := guarded(func() error { ferr = check(); return nil })
+	if err != nil {
+		return v.report(Finding{Kind: kind, Bucket: bucket, Key: key, Capture: capture, Detail: err.Error()})
+	}
+	return ferr
+}
+
+func hexOrEmpty(b []byte) string {
+	if b == nil {
+		return ""
+	}
+	return hex.EncodeToString(b)
+}
+
+func (v *verifier) payloads() error {
+	return v.walk(bucketPayloads, func(k, val []byte) error {
+		v.stats.Payloads++
+		key := hex.EncodeToString(k)
+		return v.record(FindPayloadCorrupt, "payloads", key, 0, func() error { return v.payload(k, key, val) })
 	})
+}
+
+func (v *verifier) payload(k []byte, key string, val []byte) error {
+
+	p, err := readPayload(v.tx, val)
+	if err != nil {
+		return v.report(Finding{Kind: FindPayloadCorrupt, Bucket: "payloads", Key: key, Detail: err.Error()})
+	}
+	if got := Sum(p); !bytes.Equal(got[:], k) {
+		return v.report(Finding{Kind: FindPayloadCorrupt, Bucket: "payloads", Key: key,
+			Detail: "content hashes to " + got.String()})
+	}
+	return nil
+}
+
+func (v *verifier) documents() error {
+	return v.walk(bucketDocuments, func(k, val []byte) error {
+		v.stats.Documents++
+		return v.record(FindDocumentCorrupt, "documents", hex.EncodeToString(k), 0, func() error { return v.document(k, val) })
+	})
+}
+
+func (v *verifier) document(k, val []byte) error {
+
+	if detail := v.documentProblem(k, val); detail != "" {
+		return v.report(Finding{Kind: FindDocumentCorrupt, Bucket: "documents", Key: hex.EncodeToString(k), Detail: detail})
+	}
+	return v.firstCapture(k, val)
 }
 
 // documentProblem says what is wrong with the document stored under k, ""
@@ -182,7 +238,7 @@ func (v *verifier) firstCapture(k, val []byte) error {
 }
 
 func (v *verifier) runs() error {
-	return v.bucket(bucketRuns).ForEach(func(k, val []byte) error {
+	return v.walk(bucketRuns, func(k, val []byte) error {
 		v.stats.Runs++
 		var r Run
 		err := json.Unmarshal(val, &r)
@@ -197,22 +253,32 @@ func (v *verifier) runs() error {
 }
 
 func (v *verifier) captures() error {
-	return v.bucket(bucketCaptures).ForEach(func(k, val []byte) error {
+	return v.walk(bucketCaptures, func(k, val []byte) error {
 		v.stats.Captures++
-		c, err := decodeCapture(val)
-		if err == nil && (len(k) != 8 || c.ID != keyID(k)) {
-			err = fmt.Errorf("record has id %d", c.ID)
+		key := hex.EncodeToString(k)
+		var id uint64
+		if len(k) == 8 {
+			id = keyID(k)
 		}
-		if err != nil {
-			return v.report(Finding{Kind: FindCaptureCorrupt, Bucket: "captures", Key: fmt.Sprintf("%x", k), Detail: err.Error()})
-		}
-		for _, f := range v.captureRefs(c) {
-			if err := v.report(f); err != nil {
-				return err
-			}
-		}
-		return nil
+		return v.record(FindCaptureCorrupt, "captures", key, id, func() error { return v.capture(k, val) })
 	})
+}
+
+func (v *verifier) capture(k, val []byte) error {
+
+	c, err := decodeCapture(val)
+	if err == nil && (len(k) != 8 || c.ID != keyID(k)) {
+		err = fmt.Errorf("record has id %d", c.ID)
+	}
+	if err != nil {
+		return v.report(Finding{Kind: FindCaptureCorrupt, Bucket: "captures", Key: fmt.Sprintf("%x", k), Detail: err.Error()})
+	}
+	for _, f := range v.captureRefs(c) {
+		if err := v.report(f); err != nil {
+			return err
+		}
+	}
+	return nil
 }
 
 // captureRefs checks the references of one capture.
@@ -247,32 +313,36 @@ func (v *verifier) captureRefs(c Capture) []Finding {
 
 // urls checks that every urls entry names a stored capture of that URL.
 func (v *verifier) urls() error {
-	return v.bucket(bucketURLs).ForEach(func(k, _ []byte) error {
+	return v.walk(bucketURLs, func(k, _ []byte) error {
 		if len(k) < 9 || k[len(k)-9] != 0 {
 			return v.report(Finding{Kind: FindIndexDangling, Bucket: "urls", Key: fmt.Sprintf("%q", k), Detail: "malformed key"})
 		}
 		url, id := urlOfKey(k), keyID(k)
-		return v.indexEntry("urls", url, id, func(c Capture) string {
-			if c.URL != url {
-				return "capture is filed under URL " + c.URL
-			}
-			return ""
+		return v.record(FindIndexDangling, "urls", url, id, func() error {
+			return v.indexEntry("urls", url, id, func(c Capture) string {
+				if c.URL != url {
+					return "capture is filed under URL " + c.URL
+				}
+				return ""
+			})
 		})
 	})
 }
 
 // docCaps checks that every doccaps entry names a stored capture of that text.
 func (v *verifier) docCaps() error {
-	return v.bucket(bucketDocCaps).ForEach(func(k, _ []byte) error {
+	return v.walk(bucketDocCaps, func(k, _ []byte) error {
 		if len(k) != len(Hash{})+8 {
 			return v.report(Finding{Kind: FindIndexDangling, Bucket: "doccaps", Key: fmt.Sprintf("%x", k), Detail: "malformed key"})
 		}
 		text, id := hex.EncodeToString(k[:len(Hash{})]), keyID(k)
-		return v.indexEntry("doccaps", text, id, func(c Capture) string {
-			if c.TextSHA256 != text {
-				return "capture names text " + c.TextSHA256
-			}
-			return ""
+		return v.record(FindIndexDangling, "doccaps", text, id, func() error {
+			return v.indexEntry("doccaps", text, id, func(c Capture) string {
+				if c.TextSHA256 != text {
+					return "capture names text " + c.TextSHA256
+				}
+				return ""
+			})
 		})
 	})
 }
@@ -281,7 +351,7 @@ func (v *verifier) docCaps() error {
 // not the one the entry says (mismatch returns why, "" when it matches).
 // A capture that does not decode was reported already.
 func (v *verifier) indexEntry(bucket, key string, id uint64, mismatch func(Capture) string) error {
-	val := v.bucket(bucketCaptures).Get(idKey(id))
+	val := v.tx.Bucket(bucketCaptures).Get(idKey(id))
 	if val == nil {
 		return v.report(Finding{Kind: FindIndexDangling, Bucket: bucket, Key: key, Capture: id, Detail: "capture is not stored"})
 	}

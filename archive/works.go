@@ -63,9 +63,10 @@ func (db *DB) Works() ([]Work, error) { return db.WorksBy(Similarity{}) }
 // identical texts.
 func (db *DB) WorksBy(sim Similarity) ([]Work, error) {
 	sim = sim.withDefaults()
+	skip := db.skipper()
 	var works []Work
 	err := db.bolt.View(func(tx *bolt.Tx) error {
-		copies, shas, err := latestCopies(tx)
+		copies, shas, err := latestCopies(tx, skip)
 		if err != nil {
 			return err
 		}
@@ -89,10 +90,11 @@ func (db *DB) WorksBy(sim Similarity) ([]Work, error) {
 
 // latestCopies returns the copy of each URL that has a text (see
 // LatestContent: a stitched article stands for its pages), by text hash,
-// and the text hashes in order.
-func latestCopies(tx *bolt.Tx) (map[string][]Capture, []string, error) {
+// and the text hashes in order. With skip set, a copy whose capture or
+// document cannot be read is handed to skip and left out.
+func latestCopies(tx *bolt.Tx, skip skipFunc) (map[string][]Capture, []string, error) {
 	copies := map[string][]Capture{}
-	err := forEachCopy(tx, func(c Capture) error {
+	err := forEachCopy(tx, skip, func(c Capture) error {
 		if c.TextSHA256 != "" {
 			copies[c.TextSHA256] = append(copies[c.TextSHA256], c)
 		}
@@ -100,6 +102,13 @@ func latestCopies(tx *bolt.Tx) (map[string][]Capture, []string, error) {
 	})
 	shas := make([]string, 0, len(copies))
 	for sha := range copies {
+		if skip != nil {
+			if err := documentReadable(tx, sha); err != nil {
+				skip(Skipped{Bucket: "documents", Key: sha, Err: err})
+				delete(copies, sha)
+				continue
+			}
+		}
 		shas = append(shas, sha)
 	}
 	slices.Sort(shas)

@@ -3,6 +3,7 @@ package export
 import (
 	"bytes"
 	"encoding/json"
+	"errors"
 	"fmt"
 	"strings"
 	"time"
@@ -59,9 +60,13 @@ func writeBundle(db *archive.DB, s sink, lines []Line, works []archive.Work, st 
 	for i := range lines {
 		l := &lines[i]
 		path, err := writeText(db, add, names, l)
+		if errors.Is(err, errSkipped) {
+			continue
+		}
 		if err != nil {
 			return err
 		}
+		st.Copies++
 		if path != "" {
 			st.Texts++
 		}
@@ -70,12 +75,16 @@ func writeBundle(db *archive.DB, s sink, lines []Line, works []archive.Work, st 
 			return err
 		}
 	}
-	st.Copies, st.Works = len(lines), len(works)
+	st.Works = len(works)
 	if err := add("manifest.jsonl", manifest.Bytes()); err != nil {
 		return err
 	}
 	return writeWorks(add, works)
 }
+
+// errSkipped is writeText's error for a copy whose text cannot be read,
+// skipped (archive.Options.OnSkip).
+var errSkipped = errors.New("skipped")
 
 // writeText writes l's text file, if it has text, and returns its path.
 func writeText(db *archive.DB, add func(string, []byte) error, names *namer, l *Line) (string, error) {
@@ -83,6 +92,9 @@ func writeText(db *archive.DB, add func(string, []byte) error, names *namer, l *
 		return "", nil
 	}
 	if err := loadText(db, l); err != nil {
+		if db.Skip("documents", l.TextSHA256, err) == nil {
+			return "", errSkipped
+		}
 		return "", err
 	}
 	path := names.textPath(l.URL)

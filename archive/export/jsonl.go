@@ -21,7 +21,10 @@ func JSONL(db *archive.DB, w io.Writer, f Filter) error {
 	enc.SetEscapeHTML(false)
 	for i := range lines {
 		if err := loadText(db, &lines[i]); err != nil {
-			return fmt.Errorf("export: jsonl: %w", err)
+			if err := db.Skip("documents", lines[i].TextSHA256, err); err != nil {
+				return fmt.Errorf("export: jsonl: %w", err)
+			}
+			continue // skipped: its text cannot be read (archive.Options.OnSkip)
 		}
 		if err := enc.Encode(&lines[i]); err != nil {
 			return fmt.Errorf("export: jsonl: %w", err)

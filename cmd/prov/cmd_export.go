@@ -2,8 +2,10 @@ package main
 
 import (
 	"context"
+	"errors"
 	"fmt"
 	"os"
+	"syscall"
 	"time"
 
 	"github.com/prov-archive/prov/archive"
@@ -67,7 +69,7 @@ func runExport(ctx context.Context, e *env, args []string) error {
 	if err != nil {
 		return err
 	}
-	db, err := openForRead(dbPath(o.db, e.getenv))
+	db, skipped, err := openSkipping(dbPath(o.db, e.getenv), e, "export")
 	if err != nil {
 		return err
 	}
@@ -78,9 +80,9 @@ func runExport(ctx context.Context, e *env, args []string) error {
 			return err
 		}
 		fmt.Fprintf(e.stderr, "bundle %s: %d texts\n", o.out, st.Texts)
-		return nil
+		return skipped.done(nil)
 	}
-	return o.jsonl(db, e, f)
+	return skipped.done(o.jsonl(db, e, f))
 }
 
 func (o *exportOptions) jsonl(db *archive.DB, e *env, f export.Filter) error {
@@ -108,12 +110,26 @@ func (o *exportOptions) jsonl(db *archive.DB, e *env, f export.Filter) error {
 // readTimeout is how long a reader waits for a crawl's commit to end.
 const readTimeout = 5 * time.Second
 
-// openForRead opens an archive to read; it must already exist.
+// openForRead opens a snapshot of the archive at path (which must exist)
+// for a read command: one consistent state, copied with the archive held
+// only for the copy (archive.OpenSnapshot), so a crawl waits for the copy,
+// under a second a gigabyte, not for the whole command. Every command
+// copies, however small the archive: how long it reads depends on what it
+// computes (prov works compares texts), not on the archive's size.
+//
+// The copy goes to the temporary folder ($TMPDIR), not beside the archive:
+// reading then needs no write access to the archive's folder, and a copy
+// that fills its disk fails the reader, not the crawl. It takes the
+// archive's size there while the command runs.
 func openForRead(path string) (*archive.DB, error) {
 	if _, err := os.Stat(path); err != nil {
 		return nil, fmt.Errorf("no archive at %s (crawl first, or give --db)", path)
 	}
 	// A crawl opens the archive only to commit, for well under a second
 	// at a time (archive.Shared): waiting a few seconds gets in between.
-	return archive.Open(path, archive.Options{ReadOnly: true, Timeout: readTimeout})
+	db, err := archive.OpenSnapshot(path, os.TempDir(), archive.Options{Timeout: readTimeout})
+	if errors.Is(err, syscall.ENOSPC) {
+		return nil, fmt.Errorf("%w (a read command copies the archive into $TMPDIR: point TMPDIR at a folder with room for it)", err)
+	}
+	return db, err
 }

@@ -12,7 +12,10 @@ import (
 func runStats(ctx context.Context, e *env, args []string) error {
 	fs := newFlags("stats", "", e.stderr)
 	db, asJSON := addDBFlag(fs), addJSONFlag(fs)
-	a, err := openReading(fs, db, args, e)
+	if err := parseNone(fs, args); err != nil {
+		return err
+	}
+	a, skipped, err := openSkipping(dbPath(*db, e.getenv), e, "stats")
 	if err != nil {
 		return err
 	}
@@ -22,10 +25,10 @@ func runStats(ctx context.Context, e *env, args []string) error {
 		return err
 	}
 	if *asJSON {
-		return json.NewEncoder(e.stdout).Encode(st)
+		return skipped.done(json.NewEncoder(e.stdout).Encode(st))
 	}
 	printStats(e.stdout, st)
-	return nil
+	return skipped.done(nil)
 }
 
 func printStats(w io.Writer, st archive.Stats) {

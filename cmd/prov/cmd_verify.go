@@ -19,8 +19,10 @@ type verifyOptions struct {
 
 // runVerify checks the archive's fixity and references. It prints each
 // finding as found (one JSON object per line with --json), then a summary
-// on stderr, and exits 3 when anything was found. The archive must not be
-// in use by a crawl (bbolt locks it even to read): verify a copy instead.
+// on stderr, and exits 3 when anything was found. It may run during a
+// crawl: like every read command it checks a snapshot (openForRead), which
+// is the archive file's stored bytes as of one moment, copied by bbolt,
+// after the file's own meta pages were checked.
 //
 // With --refetch it then fetches the originals again (or the archived
 // URLs given) and reports each unchanged, changed, moved or gone; see
@@ -28,7 +30,7 @@ type verifyOptions struct {
 func runVerify(ctx context.Context, e *env, args []string) error {
 	var o verifyOptions
 	fs := newFlags("verify", "[--refetch [URL...]]", e.stderr)
-	fs.StringVar(&o.db, "db", "", "archive `PATH` (default $PROV_DB or prov.db); to check an archive a crawl is writing, copy it and verify the copy")
+	fs.StringVar(&o.db, "db", "", dbUsage)
 	fs.BoolVar(&o.asJSON, "json", false, "print each finding (and each refetched URL) as a JSON object, one per line")
 	fs.BoolVar(&o.refetch, "refetch", false, "after the fixity check, fetch the originals of every work (or the archived URLs given) again, record the fetches, and report each unchanged, changed, moved or gone")
 	o.crawl.registerRefetch(fs)

@@ -19,7 +19,10 @@ func similarity() archive.Similarity {
 func runWorks(ctx context.Context, e *env, args []string) error {
 	fs := newFlags("works", "", e.stderr)
 	dbFlag, asJSON := addDBFlag(fs), addJSONFlag(fs)
-	db, err := openReading(fs, dbFlag, args, e)
+	if err := parseNone(fs, args); err != nil {
+		return err
+	}
+	db, skipped, err := openSkipping(dbPath(*dbFlag, e.getenv), e, "works")
 	if err != nil {
 		return err
 	}
@@ -29,12 +32,12 @@ func runWorks(ctx context.Context, e *env, args []string) error {
 		return err
 	}
 	if *asJSON {
-		return writeJSON(e.stdout, works)
+		return skipped.done(writeJSON(e.stdout, works))
 	}
 	for _, w := range works {
 		printWork(e.stdout, w)
 	}
-	return nil
+	return skipped.done(nil)
 }
 
 func writeJSON(w io.Writer, v any) error {

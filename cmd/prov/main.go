@@ -47,6 +47,7 @@ func commands() []command {
 		{"runs", "list crawl runs", runRuns},
 		{"show", "list a URL's captures over time", runShow},
 		{"verify", "check the archive's fixity and references", runVerify},
+		{"salvage", "copy what still reads of a damaged archive into a new one", runSalvage},
 		{"version", "print the version", runVersion},
 	}
 }

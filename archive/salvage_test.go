@@ -1,0 +1,178 @@
+package archive_test
+
+import (
+	"encoding/binary"
+	"encoding/json"
+	"errors"
+	"os"
+	"path/filepath"
+	"slices"
+	"strings"
+	"testing"
+
+	bolt "go.etcd.io/bbolt"
+
+	"github.com/prov-archive/prov/archive"
+)
+
+// damagedFixture is an archive of five captures (the first two share a
+// text) damaged three ways: capture 3's record is garbage, the blob of
+// capture 4's payload and the blob of capture 5's text are deleted.
+type damagedFixture struct {
+	path              string
+	ids               []uint64
+	payload4, text5   archive.Hash
+	goodURLs, allURLs []string
+}
+
+func newDamagedFixture(t *testing.T) damagedFixture {
+	t.Helper()
+	fx := damagedFixture{path: filepath.Join(t.TempDir(), "prov.db")}
+	db := MustOpenPath(t, fx.path, archive.Options{})
+	entries := []archive.Entry{
+		page("http://gov.test/a", htmlOf("a"), "shared text"),
+		page("http://news.test/b", htmlOf("b"), "shared text"),
+		page("http://news.test/c", htmlOf("c"), "text c"),
+		page("http://news.test/d", htmlOf("d"), "text d"),
+		page("http://blog.test/e", htmlOf("e"), "text e"),
+	}
+	fx.ids = MustWrite(t, db, entries...)
+	fx.payload4, fx.text5 = sha(htmlOf("d")), sha("text e")
+	fx.goodURLs = []string{"http://gov.test/a", "http://news.test/b"}
+	if err := db.Close(); err != nil {
+		t.Fatal(err)
+	}
+	bdb, err := bolt.Open(fx.path, 0o644, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer bdb.Close()
+	err = bdb.Update(func(tx *bolt.Tx) error {
+		if err := tx.Bucket([]byte("captures")).Put(idKeyOf(fx.ids[2]), []byte(`{"id":3,"url":`)); err != nil {
+			return err
+		}
+		ref := tx.Bucket([]byte("payloads")).Get(fx.payload4[:])
+		blobs := tx.Bucket([]byte("blobs"))
+		if err := blobs.Delete(ref[len(ref)-8:]); err != nil {
+			return err
+		}
+		var doc struct {
+			TextBlob uint64 `json:"text_blob"`
+		}
+		if err := json.Unmarshal(tx.Bucket([]byte("documents")).Get(fx.text5[:]), &doc); err != nil || doc.TextBlob == 0 {
+			return errors.Join(err, errors.New("document of capture 5 has no text blob"))
+		}
+		return blobs.Delete(binary.BigEndian.AppendUint64(nil, doc.TextBlob))
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	return fx
+}
+
+func hashText(s string) string { return sha(s).String() }
+
+func TestSalvageCopiesWhatReads(t *testing.T) {
+	fx := newDamagedFixture(t)
+	before, err := os.ReadFile(fx.path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	into := filepath.Join(t.TempDir(), "rescued.db")
+	var lost []string
+	st, err := archive.Salvage(fx.path, into, archive.SalvageOptions{TextHasher: hashText},
+		func(l archive.Loss) { lost = append(lost, l.Bucket+" "+l.Key) })
+	if err != nil {
+		t.Fatal(err)
+	}
+	want := []string{
+		"captures 0000000000000003",
+		"payloads " + fx.payload4.String(), "captures 0000000000000004",
+		"documents " + fx.text5.String(), "captures 0000000000000005",
+	}
+	if !slices.Equal(lost, want) {
+		t.Errorf("lost\n%s\nwant\n%s", strings.Join(lost, "\n"), strings.Join(want, "\n"))
+	}
+	if st.Copied["captures"] != 2 || st.Copied["payloads"] != 2 || st.Copied["documents"] != 1 || st.Lost["captures"] != 3 {
+		t.Errorf("stats %+v", st)
+	}
+	after, err := os.ReadFile(fx.path)
+	if err != nil || string(after) != string(before) {
+		t.Errorf("salvage changed the damaged archive (err %v)", err)
+	}
+
+	db := MustOpenPath(t, into, archive.Options{ReadOnly: true})
+	var findings []archive.Finding
+	if _, err := db.VerifyWith(archive.VerifyOptions{TextHasher: hashText}, func(f archive.Finding) error {
+		findings = append(findings, f)
+		return nil
+	}); err != nil || len(findings) > 0 {
+		t.Fatalf("verify of the salvaged archive: %v %v", err, findings)
+	}
+	var urls []string
+	db.Captures(func(c archive.Capture) error { urls = append(urls, c.URL); return nil })
+	if !slices.Equal(urls, fx.goodURLs) {
+		t.Errorf("salvaged captures %v, want %v", urls, fx.goodURLs)
+	}
+	if works, err := db.Works(); err != nil || len(works) != 1 || len(works[0].Copies) != 2 {
+		t.Errorf("works of the salvaged archive: %v, %+v", err, works)
+	}
+}
+
+func TestSalvageRefusesAnExistingTarget(t *testing.T) {
+	fx := newDamagedFixture(t)
+	into := filepath.Join(t.TempDir(), "there.db")
+	if err := os.WriteFile(into, []byte("keep"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := archive.Salvage(fx.path, into, archive.SalvageOptions{}, nil); !errors.Is(err, os.ErrExist) {
+		t.Errorf("salvage into an existing file: %v, want ErrExist", err)
+	}
+	if b, _ := os.ReadFile(into); string(b) != "keep" {
+		t.Errorf("existing target overwritten")
+	}
+}
+
+// TestVerifyNamesEveryDamagedRecord: the three damaged records of the
+// fixture, each named by verify.
+func TestVerifyNamesEveryDamagedRecord(t *testing.T) {
+	fx := newDamagedFixture(t)
+	db := MustOpenPath(t, fx.path, archive.Options{ReadOnly: true})
+	var got []string
+	db.Verify(func(f archive.Finding) error { got = append(got, f.Kind+" "+f.Key); return nil })
+	for _, want := range []string{
+		archive.FindCaptureCorrupt + " 0000000000000003",
+		archive.FindPayloadCorrupt + " " + fx.payload4.String(),
+		archive.FindDocumentCorrupt + " " + fx.text5.String(),
+	} {
+		if !slices.Contains(got, want) {
+			t.Errorf("verify did not say %q; it said %q", want, got)
+		}
+	}
+}
+
+// TestReadsSkipCorruptRecords: with OnSkip, stats and works read the rest
+// and name each corrupt record once; without it they fail as before.
+func TestReadsSkipCorruptRecords(t *testing.T) {
+	fx := newDamagedFixture(t)
+	strict := MustOpenPath(t, fx.path, archive.Options{ReadOnly: true})
+	if _, err := strict.Stats(); err == nil {
+		t.Errorf("strict stats of a corrupt archive: no error")
+	}
+	var skipped []string
+	db := MustOpenPath(t, fx.path, archive.Options{ReadOnly: true, OnSkip: func(s archive.Skipped) {
+		skipped = append(skipped, s.Bucket+" "+s.Key)
+	}})
+	st, err := db.Stats()
+	if err != nil || st.Captures != 4 || st.Payloads != 4 || st.Documents != 3 {
+		t.Errorf("stats: %v %+v, want 4 captures, 4 payloads, 3 documents", err, st)
+	}
+	works, err := db.Works()
+	if err != nil || len(works) != 2 {
+		t.Errorf("works: %v, %d works, want 2 (the shared text's and d's; works read no payloads)", err, len(works))
+	}
+	want := []string{"captures 0000000000000003", "payloads " + fx.payload4.String(), "documents " + fx.text5.String()}
+	if !slices.Equal(skipped, want) {
+		t.Errorf("skipped %q, want %q", skipped, want)
+	}
+}

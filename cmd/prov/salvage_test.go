@@ -1,0 +1,116 @@
+package main
+
+import (
+	"encoding/binary"
+	"encoding/json"
+	"fmt"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	bolt "go.etcd.io/bbolt"
+
+	"github.com/prov-archive/prov/archive"
+)
+
+// TestCorruptRecordsSkippedAndSalvaged damages the mini-web archive
+// through bbolt: one copy's capture record is garbage, and the text blob
+// of another copy's document is deleted. export, works and stats read the
+// rest and warn once per record, naming it; verify names both; salvage
+// copies the rest into an archive that verifies clean.
+func TestCorruptRecordsSkippedAndSalvaged(t *testing.T) {
+	db, _ := crawlMiniWeb(t)
+	before := exported(t, db)
+	capKey, textKey := damageTwoCopies(t, db)
+
+	for _, args := range [][]string{{"stats"}, {"works"}, {"export", "--format", "jsonl"}} {
+		code, out, stderr := prov(t, append(args, "--db", db)...)
+		if code != exitPartial {
+			t.Errorf("prov %s: exit %d, want %d; stderr %q", args[0], code, exitPartial, stderr)
+		}
+		for _, key := range []string{"captures " + capKey, "documents " + textKey} {
+			if n := strings.Count(stderr, "warning: skipped "+key); n != 1 {
+				t.Errorf("prov %s: %d warnings naming %s, want 1; stderr:\n%s", args[0], n, key, stderr)
+			}
+		}
+		if !strings.Contains(stderr, "skipped 2 corrupt records") {
+			t.Errorf("prov %s: no count of skipped records: %q", args[0], stderr)
+		}
+		if args[0] == "export" {
+			if got := strings.Count(out, "\n"); got != len(before)-2 {
+				t.Errorf("export: %d lines, want %d (all but the two damaged copies)", got, len(before)-2)
+			}
+		}
+	}
+
+	code, out, _ := prov(t, "verify", "--db", db)
+	if code != exitPartial || !strings.Contains(out, "captures "+capKey) || !strings.Contains(out, "documents "+textKey) {
+		t.Errorf("verify: exit %d, want %d naming both records:\n%s", code, exitPartial, out)
+	}
+	into := filepath.Join(t.TempDir(), "rescued.db")
+	code, out, stderr := prov(t, "salvage", "--db", db, "--into", into)
+	if code != exitPartial || !strings.Contains(out, "lost captures "+capKey) || !strings.Contains(out, "lost documents "+textKey) {
+		t.Errorf("salvage: exit %d, want %d naming both records:\n%s%s", code, exitPartial, out, stderr)
+	}
+	if code, out, stderr := prov(t, "verify", "--db", into); code != exitOK {
+		t.Errorf("verify of the salvaged archive: exit %d\n%s%s", code, out, stderr)
+	}
+	if got := exported(t, into); len(got) != len(before)-2 {
+		t.Errorf("salvaged archive exports %d copies, want %d", len(got), len(before)-2)
+	}
+	if code, _, stderr := prov(t, "salvage", "--db", db, "--into", into); code != exitUsage {
+		t.Errorf("salvage into an existing archive: exit %d, want %d (%q)", code, exitUsage, stderr)
+	}
+}
+
+// damageTwoCopies writes garbage over the capture record of one copy and
+// deletes the text blob of another's document (copies that are the only
+// capture of their URL and share no text), and returns their keys.
+func damageTwoCopies(t *testing.T, path string) (capKey, textKey string) {
+	t.Helper()
+	var picked []archive.Capture
+	texts := map[string]int{}
+	db, err := archive.Open(path, archive.Options{ReadOnly: true})
+	if err != nil {
+		t.Fatal(err)
+	}
+	db.LatestContent(func(c archive.Capture) error {
+		texts[c.TextSHA256]++
+		return nil
+	})
+	db.LatestContent(func(c archive.Capture) error {
+		h, _ := db.History(c.URL)
+		if len(picked) < 2 && c.Kind == archive.KindResponse && len(h) == 1 && c.TextSHA256 != "" && texts[c.TextSHA256] == 1 && c.NextPage == "" && c.PrevPage == "" {
+			picked = append(picked, c)
+		}
+		return nil
+	})
+	db.Close()
+	if len(picked) < 2 {
+		t.Fatalf("no two plain copies to damage")
+	}
+	bdb, err := bolt.Open(path, 0o644, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer bdb.Close()
+	capKey = fmt.Sprintf("%016x", picked[0].ID)
+	textKey = picked[1].TextSHA256
+	err = bdb.Update(func(tx *bolt.Tx) error {
+		if err := tx.Bucket([]byte("captures")).Put(binary.BigEndian.AppendUint64(nil, picked[0].ID), []byte("{not json")); err != nil {
+			return err
+		}
+		h, _ := archive.ParseHash(textKey)
+		var doc struct {
+			TextBlob uint64 `json:"text_blob"`
+		}
+		if err := json.Unmarshal(tx.Bucket([]byte("documents")).Get(h[:]), &doc); err != nil {
+			return err
+		}
+		return tx.Bucket([]byte("blobs")).Delete(binary.BigEndian.AppendUint64(nil, doc.TextBlob))
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	return capKey, textKey
+}
