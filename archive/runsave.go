@@ -6,17 +6,14 @@ import (
 	bolt "go.etcd.io/bbolt"
 )
 
-// SaveRun stores r's counters as they stand, leaving it running: a crawl
-// saves them as it goes, so a run that is killed still tells how far it got.
-func (db *DB) SaveRun(r Run) error {
-	if db.readOnly {
-		return ErrReadOnly
+// putRunning stores r, running, in tx; its record must exist.
+func putRunning(tx *bolt.Tx, r Run) error {
+	b := tx.Bucket(bucketRuns)
+	if b.Get(idKey(r.ID)) == nil {
+		return fmt.Errorf("archive: run %d: %w", r.ID, ErrNotFound)
 	}
 	r.Status = RunRunning
-	if err := db.updateRun(r); err != nil {
-		return fmt.Errorf("archive: save run: %w", err)
-	}
-	return nil
+	return putRun(b, r)
 }
 
 // updateRun replaces the record of run r.ID, which must exist.

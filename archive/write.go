@@ -50,13 +50,14 @@ func (db *DB) write(entries []Entry) ([]Capture, error) {
 			return nil, err
 		}
 	}
-	return db.writePrepared(prepared)
+	return db.writePrepared(prepared, nil)
 }
 
-// writePrepared stores entries in one transaction, then moves a full
-// sketch-index tail into the index. caps are the stored captures; they are
-// set when err is the error of that second step.
-func (db *DB) writePrepared(entries []Entry) ([]Capture, error) {
+// writePrepared stores entries in one transaction, with the run record
+// run returns for them when run is set (WriterConfig.RunRecord), then
+// moves a full sketch-index tail into the index. caps are the stored
+// captures; they are set when err is the error of that second step.
+func (db *DB) writePrepared(entries []Entry, run func([]Capture) Run) ([]Capture, error) {
 	caps := make([]Capture, len(entries))
 	full := false
 	err := db.bolt.Update(func(tx *bolt.Tx) error {
@@ -66,6 +67,11 @@ func (db *DB) writePrepared(entries []Entry) ([]Capture, error) {
 				return err
 			}
 			caps[i] = c
+		}
+		if run != nil {
+			if err := putRunning(tx, run(caps)); err != nil {
+				return err
+			}
 		}
 		full = tailFull(tx)
 		return nil

@@ -23,6 +23,15 @@ type WriterConfig struct {
 	// run counters and progress. It must not call back into the Writer.
 	OnCommit func([]Capture)
 
+	// RunRecord, when set, is called inside each batch's transaction with
+	// the batch's captures (ID and Kind filled) and returns the run
+	// record as it stands once they are counted; it is stored in that
+	// same transaction, running. So a run's counters always match the
+	// captures committed, whenever the process is killed. It must not
+	// change anything the commit's failure would leave wrong: OnCommit
+	// is where the counting is kept.
+	RunRecord func([]Capture) Run
+
 	// FailCommit, when set, is called before each batch's commit; an
 	// error it returns fails that commit (nothing of the batch is
 	// stored), as a full disk does. For tests of the callers' write
@@ -58,7 +67,7 @@ type Writer struct {
 
 // NewWriter starts the writing goroutine; Close stops it.
 func NewWriter(db *DB, cfg WriterConfig) *Writer {
-	w := newWriter(db.writePrepared, db.FlushIndex, cfg)
+	w := newWriter(func(batch []Entry) ([]Capture, error) { return db.writePrepared(batch, cfg.RunRecord) }, db.FlushIndex, cfg)
 	w.db = db
 	return w
 }
@@ -68,7 +77,7 @@ func NewWriter(db *DB, cfg WriterConfig) *Writer {
 func NewSharedWriter(s *Shared, cfg WriterConfig) *Writer {
 	return newWriter(func(batch []Entry) (caps []Capture, err error) {
 		err = s.Do(func(db *DB) error {
-			caps, err = db.writePrepared(batch)
+			caps, err = db.writePrepared(batch, cfg.RunRecord)
 			return err
 		})
 		return caps, err

@@ -80,3 +80,42 @@ func TestWriterRejectsBadEntryInAdd(t *testing.T) {
 		t.Errorf("captures = %d, want 1", st.Captures)
 	}
 }
+
+// TestWriterStoresRunRecordWithBatch: the run record RunRecord returns is
+// stored in each batch's own transaction, so after any commit the run's
+// counters equal the captures stored, and the record stays running.
+func TestWriterStoresRunRecordWithBatch(t *testing.T) {
+	db := MustOpen(t)
+	run, err := db.BeginRun([]string{"http://a.test/"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	stored := 0
+	var seen []int // the record as the archive holds it after each commit
+	w := archive.NewWriter(db, archive.WriterConfig{MaxBatch: 4, MaxDelay: time.Hour,
+		RunRecord: func(caps []archive.Capture) archive.Run {
+			r := run
+			r.Fetched = stored + len(caps)
+			return r
+		},
+		OnCommit: func(caps []archive.Capture) {
+			stored += len(caps)
+			runs, _ := db.Runs()
+			seen = append(seen, runs[0].Fetched)
+		}})
+	for i := range 10 {
+		u := fmt.Sprintf("http://a.test/%d", i)
+		if err := w.Add(context.Background(), page(u, u, "")); err != nil {
+			t.Fatal(err)
+		}
+	}
+	if err := w.Close(); err != nil {
+		t.Fatal(err)
+	}
+	if fmt.Sprint(seen) != "[4 8 10]" {
+		t.Errorf("run record after each commit counted %v, want [4 8 10]", seen)
+	}
+	if runs, _ := db.Runs(); runs[0].Status != archive.RunRunning {
+		t.Errorf("status %q, want running until FinishRun", runs[0].Status)
+	}
+}

@@ -86,25 +86,52 @@ func (t *tally) takeWaiting(url string) (outcome, bool) {
 	return q[0], true
 }
 
-// add counts one stored capture; reason is its failure class, "" when the
-// page was fetched well; prev is what the archive held of its URL before.
+// counted returns the run record as it will stand once caps, a batch the
+// writer is committing, are counted by stored. The writer stores it in
+// the batch's own transaction (archive.WriterConfig.RunRecord), so the run
+// record and the captures it counts are committed together.
+func (t *tally) counted(caps []archive.Capture) archive.Run {
+	t.mu.Lock()
+	defer t.mu.Unlock()
+	r := t.run
+	r.Failed = maps.Clone(t.run.Failed)
+	taken := map[string]int{}
+	for _, c := range caps {
+		q, i := t.waiting[c.RequestedURL], taken[c.RequestedURL]
+		if i < len(q) {
+			taken[c.RequestedURL]++
+			countRun(&r, q[i].c, q[i].reason, q[i].prev)
+		}
+	}
+	return r
+}
+
+// countRun counts one stored capture in r; reason is its failure class,
+// "" when the page was fetched well; prev is what the archive held of its
+// URL before.
+func countRun(r *archive.Run, c archive.Capture, reason string, prev archive.Previous) {
+	r.Fetched++
+	r.Bytes += c.PayloadLength
+	switch {
+	case reason != "":
+		r.Failed[reason]++
+	case c.Status == 304, prev.Exists && c.PayloadSHA256 != "" && c.PayloadSHA256 == prev.PayloadSHA256:
+		r.Unchanged++
+	case prev.Exists:
+		r.Changed++
+	default:
+		r.New++
+	}
+}
+
+// add counts one stored capture (see countRun) and what the summary
+// names of it: its host, its charset, and its URL when it failed.
 func (t *tally) add(c archive.Capture, reason string, prev archive.Previous) {
 	t.mu.Lock()
 	defer t.mu.Unlock()
-	t.run.Fetched++
-	t.run.Bytes += c.PayloadLength
-	switch {
-	case reason != "":
-		t.run.Failed[reason]++
-		if len(t.failed) < maxListedFailures {
-			t.failed = append(t.failed, c.RequestedURL+": "+failureText(c))
-		}
-	case c.Status == 304, prev.Exists && c.PayloadSHA256 != "" && c.PayloadSHA256 == prev.PayloadSHA256:
-		t.run.Unchanged++
-	case prev.Exists:
-		t.run.Changed++
-	default:
-		t.run.New++
+	countRun(&t.run, c, reason, prev)
+	if reason != "" && len(t.failed) < maxListedFailures {
+		t.failed = append(t.failed, c.RequestedURL+": "+failureText(c))
 	}
 	host := hostOf(c.URL)
 	t.hosts[host]++

@@ -6,7 +6,6 @@ import (
 	"net/http"
 	"os"
 	"path/filepath"
-	"sync"
 	"time"
 
 	"github.com/prov-archive/prov/archive"
@@ -135,7 +134,7 @@ func crawlWith(ctx context.Context, h archiveHandle, cfg crawl.Config, set *rule
 		fb.start(ctx, t)
 		defer fb.stop()
 	}
-	w := h.writer(archive.WriterConfig{OnCommit: committed(h, cfg.Frontier, t), FailCommit: writerFailure})
+	w := h.writer(archive.WriterConfig{OnCommit: committed(cfg.Frontier, t), RunRecord: t.counted, FailCommit: writerFailure})
 	pages := make(chan crawl.Page, 64)
 	ingestErr := make(chan error, 1)
 	crawlCtx, stopCrawl := context.WithCancelCause(ctx)
@@ -180,12 +179,11 @@ func accounted(f *crawl.Frontier) error {
 	return err
 }
 
-// committed is the writer's OnCommit: the stored captures are counted, their
-// URLs are done in the frontier (a failure there stops the crawl through
-// the frontier), and the run's counters are saved every few seconds.
-func committed(h archiveHandle, front *crawl.Frontier, t *tally) func([]archive.Capture) {
-	var mu sync.Mutex
-	var saved time.Time
+// committed is the writer's OnCommit: the stored captures are counted
+// (the batch's transaction stored the run record counting them already,
+// from tally.counted) and their URLs are done in the frontier (a failure
+// there stops the crawl through the frontier).
+func committed(front *crawl.Frontier, t *tally) func([]archive.Capture) {
 	return func(caps []archive.Capture) {
 		t.stored(caps)
 		if front != nil {
@@ -195,16 +193,8 @@ func committed(h archiveHandle, front *crawl.Frontier, t *tally) func([]archive.
 			}
 			front.Done(urls...)
 		}
-		mu.Lock()
-		defer mu.Unlock()
-		if time.Since(saved) > runSaveEvery {
-			saved = time.Now()
-			h.Do(func(db *archive.DB) error { return db.SaveRun(t.snapshot()) })
-		}
 	}
 }
-
-const runSaveEvery = 500 * time.Millisecond
 
 // lookup answers, from the archive, what a re-crawl needs of a URL's
 // previous captures.
