@@ -16,7 +16,9 @@ import (
 // of its hash. A run of the article is a caption when it is
 //
 //   - in a <figcaption>, or in a <figure> but not in a quotation, code or
-//     table that the figure frames (HTML lets a figure hold those);
+//     table that the figure frames (HTML lets a figure hold those), nor in
+//     a figure holding more than a caption (captionUnits): one around
+//     paragraphs of the story frames text;
 //   - in an element a few levels up (captionLevels) whose class or id
 //     names a caption ("wp-caption-text", "image-caption") or a credit
 //     ("photo-credit"), and no longer than a caption (captionUnits);
@@ -32,8 +34,9 @@ import (
 // captionLevels is how far up from a run's block a caption class is looked for.
 const captionLevels = 3
 
-// captionUnits is the most text an element named as a caption holds, or
-// a block with a picture and a credit: about eighty English words.
+// captionUnits is the most text an element named as a caption holds, a
+// <figure> holds around its picture, or a block with a picture and a
+// credit: about eighty English words.
 const captionUnits = 500
 
 var (
@@ -91,12 +94,15 @@ func isCaption(r run) bool {
 }
 
 // inFigureCaption reports a block in a <figcaption>, or in a <figure>
-// outside a quotation, code or table the figure frames.
+// outside a quotation, code or table the figure frames, when the figure
+// holds no more than captionUnits.
 func inFigureCaption(n *html.Node) bool {
 	for ; n != nil; n = n.Parent {
 		switch n.DataAtom {
-		case atom.Figcaption, atom.Figure:
+		case atom.Figcaption:
 			return true
+		case atom.Figure:
+			return units(textOf(n)) <= captionUnits
 		case atom.Blockquote, atom.Pre, atom.Code, atom.Table, atom.Ul, atom.Ol:
 			return false
 		}

@@ -27,6 +27,15 @@ var captionCases = []struct {
 		keep:     []string{"We will meet again next week", "Paragraph 1 of the end"},
 	},
 	{
+		name: "a figure framing paragraphs of the story",
+		page: `<article><div>` + prose("story", 3) +
+			`<figure><img src="/r.jpg">` + prose("framed", 4) +
+			`<figcaption>The river at dawn</figcaption></figure>` +
+			prose("end", 2) + `</div></article>`,
+		captions: []string{"The river at dawn"},
+		keep:     []string{"Paragraph 0 of the framed", "Paragraph 3 of the framed", "Paragraph 1 of the end"},
+	},
+	{
 		name: "WordPress caption and a caption wrapper",
 		page: `<article><div class="entry-content">` + prose("story", 3) +
 			`<div class="wp-caption aligncenter"><img src="/a.jpg"><p class="wp-caption-text">Volunteers clear the river bank</p></div>` +
