@@ -4,10 +4,11 @@ import (
 	"errors"
 	"fmt"
 	"io/fs"
-	"os"
 	"path/filepath"
 	"strings"
 	"syscall"
+
+	"github.com/prov-archive/prov/archive"
 )
 
 // noSpace says how much room is left where a write failed for want of it:
@@ -25,27 +26,11 @@ func noSpace(err error, fallback string) error {
 	if errors.As(err, &pe) && pe.Path != "" {
 		path = pe.Path
 	}
-	free, mount, ferr := freeSpace(filepath.Dir(linkTarget(path)))
+	free, mount, ferr := freeSpace(filepath.Dir(archive.RealPath(path))) // links followed, even to a file that is gone
 	if ferr != nil {
 		return err
 	}
 	return &noSpaceError{err: err, free: free, mount: mount}
-}
-
-// linkTarget follows path's symbolic links, even to a file that is gone
-// (a file whose creation failed is removed).
-func linkTarget(path string) string {
-	if real, err := filepath.EvalSymlinks(path); err == nil {
-		return real
-	}
-	target, err := os.Readlink(path)
-	if err != nil {
-		return path
-	}
-	if !filepath.IsAbs(target) {
-		target = filepath.Join(filepath.Dir(path), target)
-	}
-	return target
 }
 
 func isNoSpace(err error) bool {
