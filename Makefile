@@ -6,8 +6,12 @@ PKGS := ./...
 
 all: build
 
+# VERSION names the build in the User-Agent, in every capture and in
+# prov version; a plain go build says 0.1.0.
+VERSION ?= $(shell git describe --tags --always --dirty 2>/dev/null || echo 0.1.0)
+
 build:
-	$(GO) build -o bin/prov ./cmd/prov
+	$(GO) build -ldflags "-X github.com/prov-archive/prov/crawl.Version=$(VERSION)" -o bin/prov ./cmd/prov
 
 # demo: start the embedded mini-web on loopback, crawl it, report, export.
 demo:

@@ -11,9 +11,12 @@ import (
 	"github.com/prov-archive/prov/rules"
 )
 
-// Version is the tool version named in the default User-Agent. cmd/prov sets
-// it at build time (-ldflags "-X github.com/prov-archive/prov/crawl.Version=…").
-var Version = "dev"
+// Version is prov's version: the User-Agent names it, and prov records it
+// with every capture and prints it (prov version), so the two never
+// differ. A build may set it (make build: -ldflags "-X
+// github.com/prov-archive/prov/crawl.Version=…", from git describe); a
+// plain go build or go run says 0.1.0.
+var Version = "0.1.0"
 
 // Defaults for the zero values of Config.
 const (

@@ -11,6 +11,7 @@ import (
 	"time"
 
 	"github.com/prov-archive/prov/archive"
+	"github.com/prov-archive/prov/crawl"
 )
 
 // site is a loopback site of n pages in a chain-and-tree of links, every
@@ -209,5 +210,28 @@ func TestMaxDepthZeroIsSeedsOnly(t *testing.T) {
 		if r := lastRun(t, db); r.Fetched != c.want {
 			t.Errorf("%v: fetched %d pages, want %d", c.args, r.Fetched, c.want)
 		}
+	}
+}
+
+// TestOneVersion: the User-Agent a crawl sends, the tool version its
+// captures record and prov version all name crawl.Version.
+func TestOneVersion(t *testing.T) {
+	var ua string
+	srv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		if r.URL.Path == "/" {
+			ua = r.Header.Get("User-Agent")
+		}
+		fmt.Fprint(w, "<html><body><p>One page.</p></body></html>")
+	}))
+	defer srv.Close()
+	db := filepath.Join(t.TempDir(), "prov.db")
+	if code, _, stderr := prov(t, "crawl", "--db", db, "--allow-private", "--max-depth", "0", "--quiet", srv.URL+"/"); code != 0 {
+		t.Fatalf("crawl exit %d: %s", code, stderr)
+	}
+	_, out, _ := prov(t, "version")
+	_, shown, _ := prov(t, "show", "--json", "--db", db, srv.URL+"/")
+	want := "prov/" + crawl.Version
+	if !strings.HasPrefix(ua, want+" (+") || out != "prov "+crawl.Version+"\n" || !strings.Contains(shown, `"tool_version":"`+want+`"`) {
+		t.Errorf("User-Agent %q, prov version %q, show %s; want all to name %s", ua, out, shown, want)
 	}
 }

@@ -21,9 +21,6 @@ import (
 	"github.com/prov-archive/prov/rules"
 )
 
-// version is the tool version recorded with every capture.
-var version = "0.1.0"
-
 // tally counts what one crawl did, for the run record and the summary.
 // It counts captures once they are stored: a crawl killed with pages
 // still queued for the writer leaves a run record that claims none of them.
@@ -321,7 +318,7 @@ func captureOf(p crawl.Page, runID uint64) archive.Capture {
 		RequestHeader: p.RequestHeader, ResponseHeader: p.Header,
 		FetchStart: p.Start, FetchEnd: p.End, RemoteAddr: p.RemoteAddr,
 		PayloadLength: int64(len(p.Payload)), Truncated: p.Truncated,
-		Rule: p.Rule, ToolVersion: "prov/" + version,
+		Rule: p.Rule, ToolVersion: "prov/" + crawl.Version, // the User-Agent's version
 	}
 	if c.URL == "" {
 		c.URL = p.RequestedURL

@@ -8,6 +8,7 @@ import (
 
 	"github.com/prov-archive/prov/archive"
 	"github.com/prov-archive/prov/clean"
+	"github.com/prov-archive/prov/crawl"
 )
 
 // Stitching: an article split over pages (下一页, name_2.htm, ?page=2) is
@@ -93,7 +94,7 @@ func stitchedEntry(db *archive.DB, s archive.Series, runID uint64) (archive.Entr
 	c.RequestHeader, c.ResponseHeader = nil, contentTypeOnly(c.ResponseHeader)
 	c.PayloadSHA256, c.PayloadLength = "", 0
 	c.NextPage, c.PrevPage, c.PageNumber = "", "", 0
-	c.ToolVersion = "prov/" + version
+	c.ToolVersion = "prov/" + crawl.Version
 	c.TextSHA256, c.NormVersion = clean.TextHash(text), clean.NormVersion
 	c.Sketch, c.Shingles = clean.Sketch(text)
 	c.Captions = slices.Clone(c.Captions) // appended to below: not the first page's array
