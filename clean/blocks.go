@@ -19,7 +19,8 @@ type run struct {
 	caption   bool // inside a <figure> or <figcaption>: not a paragraph to score
 	chrome    bool // inside an element that is chrome (see settleChrome)
 	chromeAt  *html.Node
-	commas    int // for a run made up to score an element (creditSections)
+	hinted    bool // inside an element named as chrome that holds prose (settleChrome): runScore discounts it
+	commas    int  // for a run made up to score an element (creditSections)
 }
 
 // elemStats is what the block walk learns about one element.
@@ -77,95 +78,76 @@ func walkBlocksMode(root *html.Node, relaxed bool, b *budget) *blockWalk {
 	return bw
 }
 
-// settleChrome decides which chrome-looking elements are chrome. One that
-// holds half the page's text, mostly outside links, is the page's frame
-// ("Page-ad-margins", "penci_sidebar" around everything; never a list), not chrome,
-// unless it is named for comments (a thread can outweigh the article) or
-// hidden. A class or id hint is a weight, not a verdict: an element
-// chrome by a weak hint alone that holds prose (weakProse), or by its
-// class alone and holding the page's best prose (bestProse), is not
-// chrome. A run is chrome when any chrome-looking element around
-// it is.
+// settleChrome decides which chrome-looking elements are chrome. One
+// chrome by its tag or attributes (a page header or footer, a hidden
+// element) that holds half the page's text, mostly outside links, is the
+// page's frame ("Page-ad-margins" around everything; never a list), not
+// chrome, unless it is named for comments (a thread can outweigh the
+// article) or invisible. A class or id hint is a weight, not a verdict,
+// as in Readability.js: an element named as chrome (byClass) is chrome
+// only when it is named for comments or its paragraphs score under
+// hintCost a point of its hint (chromeByClass); otherwise its text stays
+// and its paragraphs score at a discount (hintDiscount). A run is chrome
+// when any chrome-looking element around it is.
 func (bw *blockWalk) settleChrome() {
 	total := bw.units
 	is := make(map[*html.Node]bool, len(bw.chromeUp))
 	for n := range bw.chromeUp {
 		st := bw.stats[n]
+		if bw.byClass[n] {
+			is[n] = commentBlock(n) || bw.chromeByClass(st)
+			continue
+		}
 		frame := st != nil && !listTag(n.DataAtom) && st.units*2 >= total && st.linkUnits*10 < st.units*3 && total > 0
-		frame = frame || bw.byClass[n] && weakProse(n, st)
-		is[n] = (!frame || commentBlock(n) || invisible(n)) // a long comment thread is still comments
+		is[n] = !frame || commentBlock(n) || invisible(n) // a long comment thread is still comments
 	}
 	bw.markChrome(is)
-	if len(bw.byClass) == 0 || bw.budget.spent(scoreShare) {
-		return
-	}
-	best := bw.bestProse(is)
-	kept := false
-	for c := best; c != nil; c = c.Parent {
-		if bw.byClass[c] && is[c] && !commentBlock(c) {
-			is[c], kept = false, true
-		}
-	}
-	if kept {
-		bw.markChrome(is)
-	}
 }
 
-// markChrome marks a run chrome when an element around it is (is).
+// hintCost is the paragraph score (runScore) an element named as chrome
+// must hold per point of its hint (matchHint: a strong hint weighs two, a
+// weak one one) to keep its text: two or three paragraphs of a few
+// sentences against "sidebar" or "related", one against "top" or "more".
+// Measured on the tune halves: 12 a strong hint beat 8 and 16 (and
+// Readability.js's 25, which keeps too little), equal on check halves.
+const hintCost = 6
+
+// hintDiscount is the share of its worth a paragraph inside an element
+// named as chrome scores (runScore): a photo gallery's captions or a
+// "related" box of summaries, kept, must not outweigh the story. A
+// quarter beat a half and none on the tune halves.
+const hintDiscount = 0.25
+
+// chromeByClass reports an element named as chrome whose runs score under
+// hintCost a point of its hint: a box of links or short lines, not prose.
+func (bw *blockWalk) chromeByClass(st *elemStats) bool {
+	if st == nil {
+		return true
+	}
+	need := hintCost * float64(matchHint(st.cid, strongNegative, weakNegative))
+	s := 0.0
+	for i := st.start; i < st.end && s < need; i++ {
+		r := bw.runs[i]
+		r.chrome, r.hinted = false, false
+		s += runScore(&r)
+	}
+	return s < need
+}
+
+// markChrome marks a run chrome when an element around it is (is), and
+// hinted when it is not but one named as chrome lies around it.
 func (bw *blockWalk) markChrome(is map[*html.Node]bool) {
 	for i := range bw.runs {
-		bw.runs[i].chrome = false
-		for c := bw.runs[i].chromeAt; c != nil && !bw.budget.spent(scoreShare); c = bw.chromeUp[c] {
+		r := &bw.runs[i]
+		r.chrome, r.hinted = false, false
+		for c := r.chromeAt; c != nil && !bw.budget.spent(scoreShare); c = bw.chromeUp[c] {
 			if is[c] {
-				bw.runs[i].chrome = true
+				r.chrome = true
 				break
 			}
+			r.hinted = r.hinted || bw.byClass[c]
 		}
 	}
-}
-
-// bestProse is the container that would hold the page's best prose were
-// class and id hints no verdict: every run outside chrome other than
-// byClass scores its container as genericRoots scores it, without the
-// hints' weight. It returns nil when nothing scores. The scores are
-// cleared again.
-func (bw *blockWalk) bestProse(is map[*html.Node]bool) *html.Node {
-	for i := range bw.runs {
-		r := &bw.runs[i]
-		if r.chrome && bw.hardChrome(r.chromeAt, is) {
-			continue
-		}
-		c := *r
-		c.chrome = false
-		if s := runScore(&c); s > 0 {
-			bw.creditUp(container(bw, r.owner), s)
-		}
-	}
-	var best *html.Node
-	bestScore := 0.0
-	for _, n := range bw.order {
-		st := bw.stats[n]
-		if st.score <= 0 {
-			continue
-		}
-		s := tagScore(n, st)
-		st.score = 0
-		if s > bestScore && !listTag(n.DataAtom) { // a list is never the frame: a gallery's captions can outweigh the story
-			best, bestScore = n, s
-		}
-	}
-	return best
-}
-
-// hardChrome reports whether an element from c outwards is chrome (is)
-// by more than its class: hidden, a page header or footer.
-func (bw *blockWalk) hardChrome(c *html.Node, is map[*html.Node]bool) bool {
-	for ; c != nil; c = bw.chromeUp[c] {
-		if is[c] && (!bw.byClass[c] || commentBlock(c)) {
-			return true
-		}
-	}
-	return false
 }
 
 func (bw *blockWalk) visit(n *html.Node) {
@@ -296,7 +278,7 @@ func (bw *blockWalk) text(s string) {
 // isChrome reports elements whose text is never article text: hidden
 // elements, page headers and footers outside an <article> or <main>, and
 // an element whose class or id looks like chrome (byClass; settleChrome
-// keeps such an element when it holds the page's best prose). On an
+// weighs such an element's prose against its hint). On an
 // inline element (a <span> inside a paragraph) or a heading only a
 // strong hint counts: a weak one there ("head", "top", the "link" of an
 // anchor's id) names a style or a target, not a block of the page. A link is never chrome by its class: an <a class="popup">
@@ -371,21 +353,6 @@ func (bw *blockWalk) flush() {
 	bw.w.reset()
 	bw.runUnits, bw.runLink = 0, 0
 }
-
-// weakProse reports a block named as chrome by a weak hint only ("top"
-// in "pa-new-top", "search", "more") that holds prose: four paragraphs'
-// worth of text (weakProseUnits), under a tenth of it in links, and not
-// a list. Its text outweighs a word of its class; a strong hint
-// ("sidebar", "related") still decides.
-func weakProse(n *html.Node, st *elemStats) bool {
-	if st == nil || listTag(n.DataAtom) || st.units < weakProseUnits || st.linkUnits*10 >= st.units {
-		return false
-	}
-	return !strongChromeOf(st.cid)
-}
-
-// weakProseUnits is the text weakProse asks for: four paragraphs.
-const weakProseUnits = 4 * proseUnits
 
 // hidden reports an element hidden by its attribute, its inline style or
 // its class (hiddenClass).

@@ -95,7 +95,8 @@ func hasSiblingSection(n *html.Node) bool {
 }
 
 // runScore is the paragraph score of readability: one, plus one per comma,
-// plus one per hundred units up to three, scaled by the share not in links.
+// plus one per hundred units up to three, scaled by the share not in links,
+// and by hintDiscount inside an element named as chrome.
 func runScore(r *run) float64 {
 	if r.chrome || r.caption || r.units < minRunUnits {
 		return 0
@@ -105,6 +106,9 @@ func runScore(r *run) float64 {
 		c = commas(r.text)
 	}
 	s := 1 + float64(c) + min(float64(r.units)/100, 3)
+	if r.hinted {
+		s *= hintDiscount
+	}
 	return s * (1 - float64(r.linkUnits)/float64(r.units))
 }
 

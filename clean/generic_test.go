@@ -153,14 +153,17 @@ var genericCases = []struct {
 		not_: []string{"agree on the budget"},
 	},
 	{
-		// blocks.go, weakProse: a block named as chrome by a weak hint
-		// only ("top" in "pa-new-top") that holds paragraphs of prose is
-		// the article's; one named by a strong hint ("sidebar") is not.
-		name: "prose under a weak chrome hint",
+		// blocks.go, settleChrome: a class or id hint weighs, it does not
+		// decide. A block named as chrome that holds paragraphs of prose
+		// ("top" in "pa-new-top", even "sidebar") is the article's; one
+		// whose lines score under hintCost a point of its hint (a line
+		// under "related") is chrome.
+		name: "prose under a chrome hint",
 		page: `<article><div>` + prose("story", 5) + `<div class="pa-new-top">` + prose("second part", 3) + `</div>` +
-			`<div class="sidebar">` + prose("sidebar", 3) + `</div></div></article>`,
-		must: []string{"Paragraph 4 of the story", "Paragraph 2 of the second part"},
-		not_: []string{"of the sidebar"},
+			`<div class="sidebar">` + prose("sidebar", 3) + `</div>` +
+			`<div class="related-box"><p>Read more about the council and its budget in our archive of the town.</p></div></div></article>`,
+		must: []string{"Paragraph 4 of the story", "Paragraph 2 of the second part", "Paragraph 2 of the sidebar"},
+		not_: []string{"Read more about the council"},
 	},
 	{
 		// blocks.go, isChrome: a link is never chrome by its class; an

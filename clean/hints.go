@@ -211,8 +211,8 @@ func hasHint(s, h string) bool {
 
 // strongChrome reports a class or id that names chrome by a strong hint
 // ("comments", "footer", "sidebar") and nothing article-like: what the
-// relaxed pass of genericText still drops, where weak hints ("side",
-// "top", "head") no longer count.
+// relaxed pass of genericText still weighs (settleChrome), where weak
+// hints ("side", "top", "head") no longer count.
 func strongChrome(n *html.Node) bool { return strongChromeOf(classID(n)) }
 
 // strongChromeOf is strongChrome of an element whose classID is s.

@@ -15,9 +15,9 @@ import (
 const retryUnits = 500
 
 // genericText extracts the article's paragraphs from a page walked by bw.
-// A first pass trusts class and id hints to mark chrome; when it finds
-// little (the article sat in a "left-side" column, or hints hid it), a
-// relaxed pass that ignores all but strong ones runs and the longer result
+// A first pass weighs every class and id hint (settleChrome); when it
+// finds little (the article sat in a "left-side" column, or hints hid
+// it), a relaxed pass that weighs only strong ones runs and the longer result
 // wins. When nothing scores at all (a page of a few short lines), the
 // page's non-chrome text is the article. Past the budget, no second pass
 // runs. Captions are set apart in every pass (splitCaptions); what is
