@@ -43,8 +43,8 @@ var fallbackCases = []struct {
 		// The article sits in a wrapper named "widget Blog" (a strong
 		// chrome hint, which the relaxed retry still honours) that holds
 		// just under half of the page's text, beside a short note named
-		// like a post's body: the wrapper holds the best prose, so it is
-		// not chrome (settleChrome), but its hint's weight still ranks the
+		// like a post's body: the wrapper's prose outweighs its hint, so it
+		// is not chrome (settleChrome), but its hint's weight still ranks the
 		// note above it in both generic passes; the structural pass, which
 		// weighs no hint, finds it.
 		name: "article in a widget wrapper",

@@ -311,7 +311,8 @@ func TestHintWords(t *testing.T) {
 }
 
 // TestBestProseKept: a class hint alone never removes the block that
-// holds the page's best prose. Each strong chrome hint but a comment
+// holds the page's best prose (its paragraphs outweigh the hint,
+// settleChrome). Each strong chrome hint but a comment
 // thread's names a wrapper around the article that holds under half the
 // page's text (a menu of links holds the rest), so that the frame rule
 // does not keep it.
