@@ -261,22 +261,34 @@ func TestGenericRules(t *testing.T) {
 			if title == "" {
 				title = "Title"
 			}
-			page := "<html><head><title>" + title + "</title></head><body>" + c.page + "</body></html>"
-			doc, err := Clean(Input{URL: "http://example.com/story", Header: http.Header{}, Body: []byte(page)})
-			if err != nil {
-				t.Fatal(err)
-			}
-			for _, s := range c.must {
-				if !strings.Contains(doc.Text, s) {
-					t.Errorf("text lacks %q:\n%s", s, doc.Text)
-				}
-			}
-			for _, s := range c.not_ {
-				if strings.Contains(doc.Text, s) {
-					t.Errorf("text holds %q:\n%s", s, doc.Text)
-				}
-			}
+			checkText(t, cleanBody(t, title, c.page), c.must, c.not_)
 		})
+	}
+}
+
+// cleanBody cleans a page made of title and body, failing on an error.
+func cleanBody(t *testing.T, title, body string) *Document {
+	t.Helper()
+	page := "<html><head><title>" + title + "</title></head><body>" + body + "</body></html>"
+	doc, err := Clean(Input{URL: "http://example.com/story", Header: http.Header{}, Body: []byte(page)})
+	if err != nil {
+		t.Fatal(err)
+	}
+	return doc
+}
+
+// checkText wants every string of must in doc's text and none of not.
+func checkText(t *testing.T, doc *Document, must, not []string) {
+	t.Helper()
+	for _, s := range must {
+		if !strings.Contains(doc.Text, s) {
+			t.Errorf("text lacks %q:\n%s", s, doc.Text)
+		}
+	}
+	for _, s := range not {
+		if strings.Contains(doc.Text, s) {
+			t.Errorf("text holds %q:\n%s", s, doc.Text)
+		}
 	}
 }
 

@@ -2,7 +2,6 @@ package clean
 
 import (
 	"fmt"
-	"net/http"
 	"strings"
 	"testing"
 
@@ -114,21 +113,7 @@ var teaserCases = []struct {
 func TestTeaserRules(t *testing.T) {
 	for _, c := range teaserCases {
 		t.Run(c.name, func(t *testing.T) {
-			page := "<html><head><title>Title</title></head><body>" + c.page + "</body></html>"
-			doc, err := Clean(Input{URL: "http://example.com/story", Header: http.Header{}, Body: []byte(page)})
-			if err != nil {
-				t.Fatal(err)
-			}
-			for _, s := range c.must {
-				if !strings.Contains(doc.Text, s) {
-					t.Errorf("text lacks %q:\n%s", s, doc.Text)
-				}
-			}
-			for _, s := range c.not_ {
-				if strings.Contains(doc.Text, s) {
-					t.Errorf("text holds %q:\n%s", s, doc.Text)
-				}
-			}
+			checkText(t, cleanBody(t, "Title", c.page), c.must, c.not_)
 		})
 	}
 }
