@@ -101,9 +101,8 @@ func (cr *crawler) refused(key string, depth int, err error) {
 	if cr.ctx.Err() != nil {
 		return
 	}
-	u, _ := url.Parse(key)
 	p := pageFrom(nil, key, cr.cfg)
-	p.Depth, p.Rule = depth, cr.scope.ruleName(u)
+	p.Depth = depth
 	p.Err = fmt.Errorf("crawl: fetch %s: %w", key, err)
 	cr.emit(p, key, nil)
 }
@@ -190,9 +189,6 @@ func (cr *crawler) page(r *colly.Request) Page {
 		p.Err = fmt.Errorf("crawl: fetch %s: no transport record for fetch %q", p.RequestedURL, id)
 	}
 	p.Depth, _ = strconv.Atoi(r.Ctx.Get(ctxDepth))
-	if u, err := url.Parse(p.RequestedURL); err == nil {
-		p.Rule = cr.scope.ruleName(u)
-	}
 	return p
 }
 

@@ -33,6 +33,5 @@ type Page struct {
 	Start, End    time.Time // UTC
 	RemoteAddr    string
 	Depth         int
-	Rule          string // name of the site rule that matched, "" for none
-	Err           error  // non-nil when the fetch failed; the other fields say how far it got
+	Err           error // non-nil when the fetch failed; the other fields say how far it got
 }

@@ -158,9 +158,6 @@ func (cr *crawler) unhandled(ctx *colly.Context, key string, depth int, err erro
 	rec := cr.t.take(id)
 	p := pageFrom(rec, key, cr.cfg)
 	p.Depth = depth
-	if u, perr := url.Parse(key); perr == nil {
-		p.Rule = cr.scope.ruleName(u)
-	}
 	if p.Err == nil {
 		p.Err = fetchError(p, err)
 	}

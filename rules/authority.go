@@ -37,11 +37,5 @@ func AuthorityOf(host string) (Authority, string) {
 // Authority returns the authority of host: the site rule's when one names
 // the host and sets it, else the embedded table's. why says which.
 func (s *Set) Authority(host string) (a Authority, why string) {
-	if site := s.ForHost(host); site != nil && site.Authority != "" {
-		return site.Authority, "rule " + site.Name
-	}
-	if a, suffix := AuthorityOf(host); a != Unknown {
-		return a, "suffix ." + suffix
-	}
-	return Unknown, "no rule or known suffix"
+	return AuthorityFor(s.ForHost(host), host)
 }

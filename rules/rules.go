@@ -1,6 +1,7 @@
 package rules
 
 import (
+	"net/url"
 	"regexp"
 	"strings"
 	"time"
@@ -83,6 +84,39 @@ func (s *Set) ForHost(host string) *Site {
 		}
 	}
 	return nil
+}
+
+// IsCapturePage says whether the page at raw holds a document under s:
+// with capture patterns, only a page whose path matches one; without, or
+// with no site (s nil), every page. Other pages are archived as captures
+// with no text document.
+func (s *Site) IsCapturePage(raw string) bool {
+	if s == nil || len(s.Capture) == 0 {
+		return true
+	}
+	u, err := url.Parse(raw)
+	if err != nil {
+		return false
+	}
+	for _, re := range s.Capture {
+		if re.MatchString(u.Path) {
+			return true
+		}
+	}
+	return false
+}
+
+// AuthorityFor is the authority of host whose site rule is site (nil for
+// none): the rule's when it sets one, else the embedded table's. why says
+// which. It is Set.Authority for a caller that has looked the site up.
+func AuthorityFor(site *Site, host string) (a Authority, why string) {
+	if site != nil && site.Authority != "" {
+		return site.Authority, "rule " + site.Name
+	}
+	if a, suffix := AuthorityOf(host); a != Unknown {
+		return a, "suffix ." + suffix
+	}
+	return Unknown, "no rule or known suffix"
 }
 
 func normalHost(host string) string {

@@ -8,8 +8,6 @@ import (
 	"reflect"
 	"strings"
 	"testing"
-
-	"github.com/prov-archive/prov/archive"
 )
 
 // captionPage is a story with a photo, its caption and its credit.
@@ -63,42 +61,5 @@ func TestCaptionsCrawledAndExported(t *testing.T) {
 		if !strings.Contains(out, w) {
 			t.Errorf("inspect lacks %q:\n%s", w, out)
 		}
-	}
-}
-
-// TestStitchedCaptions: an article stitched from its pages carries their
-// captions in page order, and the first page's capture is left as it was.
-func TestStitchedCaptions(t *testing.T) {
-	db, err := archive.Open(filepath.Join(t.TempDir(), "prov.db"), archive.Options{})
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer db.Close()
-	first := make([]string, 1, 4) // room to grow: an append must not write into it
-	first[0] = "Page one's photo"
-	pages := []archive.Capture{
-		{URL: "http://a.test/p1", Captions: first},
-		{URL: "http://a.test/p2"},
-		{URL: "http://a.test/p3", Captions: []string{"Photo: Jane Roe", "Getty Images"}},
-	}
-	var entries []archive.Entry
-	for i := range pages {
-		text := fmt.Sprintf("Text of page %d.", i+1)
-		pages[i].FinalURL, pages[i].Status, pages[i].TextSHA256 = pages[i].URL, 200, archive.Sum([]byte(text)).String()
-		entries = append(entries, archive.Entry{Capture: pages[i], Payload: []byte(text), Text: text})
-	}
-	if _, err := db.Write(entries); err != nil {
-		t.Fatal(err)
-	}
-	e, err := stitchedEntry(db, archive.Series{First: pages[0].URL, Pages: pages, Complete: true}, 1)
-	if err != nil {
-		t.Fatal(err)
-	}
-	want := []string{"Page one's photo", "Photo: Jane Roe", "Getty Images"}
-	if !reflect.DeepEqual(e.Capture.Captions, want) {
-		t.Errorf("stitched captions = %q, want %q", e.Capture.Captions, want)
-	}
-	if !reflect.DeepEqual(pages[0].Captions, []string{"Page one's photo"}) || first[:2][1] != "" {
-		t.Errorf("the first page's captions changed: %q", first[:2])
 	}
 }

@@ -13,6 +13,7 @@ import (
 
 	"github.com/prov-archive/prov/archive"
 	"github.com/prov-archive/prov/crawl"
+	"github.com/prov-archive/prov/ingest"
 	"github.com/prov-archive/prov/rules"
 )
 
@@ -94,22 +95,23 @@ func runCrawl(ctx context.Context, e *env, args []string) error {
 		}
 	}
 	db := dbPath(o.db, e.getenv)
-	cr, err := startCrawl(db, cfg)
+	s, err := ingest.Start(db, "prov crawl", frontierOptions)
 	if err != nil {
 		return noSpace(err, db)
 	}
-	defer cr.close()
+	defer s.Close()
 	fb := newFeedback(e.stderr, e.rawStderr, &o)
-	sum, err := cr.run(ctx, cfg, set, fb)
+	cfg.Stats, cfg.Logger = fb.stats, fb.log
+	t, err := s.Run(ctx, cfg, ingest.Options{Rules: set, Watch: fb.start, FailCommit: writerFailure})
 	if err != nil {
 		return noSpace(err, db)
 	}
-	fb.summary(sum)
-	if !o.quiet || sum.failures() > 0 || len(sum.incomplete) > 0 {
-		printRunSummary(e.stdout, sum)
+	fb.summary(t)
+	if !o.quiet || t.Failures() > 0 || len(t.Summary().Incomplete) > 0 {
+		printRunSummary(e.stdout, t)
 	}
-	if n := sum.failures(); n > 0 {
-		return &partialError{fmt.Sprintf("%d of %d pages failed", n, sum.run.Fetched)}
+	if n := t.Failures(); n > 0 {
+		return &partialError{fmt.Sprintf("%d of %d pages failed", n, t.Run().Fetched)}
 	}
 	return nil
 }
@@ -175,20 +177,27 @@ func firstErr(errs ...error) error {
 	return nil
 }
 
-func printRunSummary(w io.Writer, t *tally) {
-	r := t.run
+// Write hooks, set only by tests: they fail a write of the frontier or a
+// commit of the archive as a full disk does, where none can be made.
+var (
+	frontierOptions crawl.FrontierOptions
+	writerFailure   func() error
+)
+
+func printRunSummary(w io.Writer, t *ingest.Tally) {
+	r, sum := t.Run(), t.Summary()
 	fmt.Fprintf(w, "run %d: %d fetched, %d new, %d changed, %d unchanged, %d failed, %d bytes, %s\n",
-		r.ID, r.Fetched, r.New, r.Changed, r.Unchanged, t.failures(), r.Bytes, r.End.Sub(r.Start).Round(time.Millisecond))
+		r.ID, r.Fetched, r.New, r.Changed, r.Unchanged, t.Failures(), r.Bytes, r.End.Sub(r.Start).Round(time.Millisecond))
 	for _, reason := range sortedKeys(r.Failed) {
 		fmt.Fprintf(w, "  failed (%s): %d\n", reason, r.Failed[reason])
 	}
-	for _, f := range t.failed {
+	for _, f := range sum.Failed {
 		fmt.Fprintf(w, "  - %s\n", f)
 	}
-	for _, s := range t.stitched {
+	for _, s := range sum.Stitched {
 		fmt.Fprintf(w, "  stitched: %s\n", s)
 	}
-	for _, s := range t.incomplete {
+	for _, s := range sum.Incomplete {
 		fmt.Fprintf(w, "  not stitched, incomplete: %s\n", s)
 	}
 }

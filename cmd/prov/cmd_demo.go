@@ -16,6 +16,7 @@ import (
 	"github.com/prov-archive/prov/archive"
 	"github.com/prov-archive/prov/archive/export"
 	"github.com/prov-archive/prov/crawl"
+	"github.com/prov-archive/prov/ingest"
 	"github.com/prov-archive/prov/rules"
 	"github.com/prov-archive/prov/testweb"
 )
@@ -60,7 +61,7 @@ func runDemo(ctx context.Context, e *env, args []string) error {
 	}
 	defer release()
 	fmt.Fprintf(e.stdout, "mini-web: %d sites on %s (reached through --connect-to)\n", len(testweb.Sites()), addr)
-	t, err := crawlInto(ctx, db, cfg, set)
+	t, err := ingest.Crawl(ctx, ingest.DBStore(db), cfg, ingest.Options{Rules: set})
 	if err != nil {
 		return err
 	}
@@ -170,10 +171,10 @@ func demoConfig(set *rules.Set, addr string) (crawl.Config, error) {
 	return cfg, nil
 }
 
-func demoReport(w io.Writer, db *archive.DB, t *tally, web *testweb.Web) error {
-	r := t.run
+func demoReport(w io.Writer, db *archive.DB, t *ingest.Tally, web *testweb.Web) error {
+	r := t.Run()
 	fmt.Fprintf(w, "crawl: run %d, %d pages fetched in %s, %d failed\n",
-		r.ID, r.Fetched, r.End.Sub(r.Start).Round(time.Millisecond), t.failures())
+		r.ID, r.Fetched, r.End.Sub(r.Start).Round(time.Millisecond), t.Failures())
 	for _, reason := range sortedKeys(r.Failed) {
 		fmt.Fprintf(w, "  failed (%s): %d\n", reason, r.Failed[reason])
 	}
@@ -332,4 +333,12 @@ func pathOnly(raw string) string {
 		return raw
 	}
 	return u.RequestURI()
+}
+
+func hostOf(raw string) string {
+	u, err := url.Parse(raw)
+	if err != nil {
+		return ""
+	}
+	return u.Hostname()
 }

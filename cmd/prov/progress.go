@@ -9,6 +9,7 @@ import (
 	"time"
 
 	"github.com/prov-archive/prov/crawl"
+	"github.com/prov-archive/prov/ingest"
 )
 
 // feedback is what prov crawl tells while it runs: a live progress line on
@@ -19,7 +20,7 @@ type feedback struct {
 	live  bool
 	stats *crawl.Stats
 	log   *slog.Logger
-	t     *tally
+	t     *ingest.Tally
 	began time.Time
 	stopc chan struct{}
 	done  chan struct{}
@@ -53,11 +54,14 @@ func isTerminal(w io.Writer) bool {
 	return err == nil && fi.Mode()&os.ModeCharDevice != 0
 }
 
-func (fb *feedback) start(ctx context.Context, t *tally) {
+// start is ingest.Options.Watch: it logs the start and, on a terminal,
+// keeps the progress line until the returned stop is called.
+func (fb *feedback) start(ctx context.Context, t *ingest.Tally) (stop func()) {
 	fb.t, fb.began = t, time.Now()
-	fb.log.Info("crawl started", "run", t.run.ID, "seeds", len(t.run.Seeds))
+	r := t.Run()
+	fb.log.Info("crawl started", "run", r.ID, "seeds", len(r.Seeds))
 	if !fb.live {
-		return
+		return fb.stop
 	}
 	fb.stopc, fb.done = make(chan struct{}), make(chan struct{})
 	go func() {
@@ -77,14 +81,15 @@ func (fb *feedback) start(ctx context.Context, t *tally) {
 			}
 		}
 	}()
+	return fb.stop
 }
 
 // line rewrites the progress line: pages done, queued, per second, errors.
 func (fb *feedback) line() {
-	r := fb.t.snapshot()
+	r := fb.t.Run()
 	secs := max(time.Since(fb.began).Seconds(), 0.001)
 	fmt.Fprintf(fb.w, "\r\033[Kcrawl run %d: %d done, %d queued, %.1f/s, %d errors",
-		r.ID, r.Fetched, fb.stats.Queued.Load(), float64(r.Fetched)/secs, fb.t.failures())
+		r.ID, r.Fetched, fb.stats.Queued.Load(), float64(r.Fetched)/secs, fb.t.Failures())
 }
 
 func (fb *feedback) stop() {
@@ -96,13 +101,13 @@ func (fb *feedback) stop() {
 }
 
 // summary logs the run's one summary line (not on a terminal, not quiet).
-func (fb *feedback) summary(t *tally) {
-	r := t.snapshot()
+func (fb *feedback) summary(t *ingest.Tally) {
+	r := t.Run()
 	args := []any{"run", r.ID, "status", r.Status, "fetched", r.Fetched, "new", r.New, "changed", r.Changed,
-		"unchanged", r.Unchanged, "failed", t.failures(), "bytes", r.Bytes,
+		"unchanged", r.Unchanged, "failed", t.Failures(), "bytes", r.Bytes,
 		"robots_blocked", fb.stats.RobotsBlocked.Load(), "retried", fb.stats.Retried.Load(),
 		"duration", r.End.Sub(r.Start).Round(time.Millisecond)}
-	if t.failures() > 0 {
+	if t.Failures() > 0 {
 		fb.log.Warn("crawl finished", args...)
 		return
 	}

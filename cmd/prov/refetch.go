@@ -10,6 +10,7 @@ import (
 
 	"github.com/prov-archive/prov/archive"
 	"github.com/prov-archive/prov/crawl"
+	"github.com/prov-archive/prov/ingest"
 	"github.com/prov-archive/prov/rules"
 )
 
@@ -246,7 +247,7 @@ func (r *refetcher) run(ctx context.Context, origs []original) (refetchCounts, u
 		return counts, 0, err
 	}
 	r.s.lock.SetRun(run.ID)
-	t := newTally(run)
+	t := ingest.NewTally(run)
 	var err error
 	for _, o := range interleave(origs) {
 		var res refetchResult
@@ -258,14 +259,14 @@ func (r *refetcher) run(ctx context.Context, origs []original) (refetchCounts, u
 			break
 		}
 	}
-	t.finish(err != nil || ctx.Err() != nil)
-	ferr := r.s.shared.Do(func(db *archive.DB) error { return db.FinishRun(t.snapshot()) })
+	t.Finish(err != nil || ctx.Err() != nil)
+	ferr := r.s.shared.Do(func(db *archive.DB) error { return db.FinishRun(t.Run()) })
 	return counts, run.ID, firstErr(err, ctx.Err(), ferr)
 }
 
 // one fetches an original after the host's delay, stores the fetch as a
 // capture through entryFor as a crawl does, and judges it.
-func (r *refetcher) one(ctx context.Context, o original, runID uint64, t *tally) (refetchResult, error) {
+func (r *refetcher) one(ctx context.Context, o original, runID uint64, t *ingest.Tally) (refetchResult, error) {
 	host := hostOf(o.url)
 	if err := r.pace.wait(ctx, host); err != nil {
 		return refetchResult{}, err
@@ -275,22 +276,26 @@ func (r *refetcher) one(ctx context.Context, o original, runID uint64, t *tally)
 	if err := ctx.Err(); err != nil {
 		return refetchResult{}, err // a fetch cut short says nothing of the original
 	}
-	e := entryFor(p, r.set, runID)
+	e := ingest.Entry(p, r.set, runID)
 	var prev archive.Previous
-	var ids []uint64
-	err := r.s.shared.Do(func(db *archive.DB) (err error) {
+	var stored archive.Capture
+	err := r.s.shared.Do(func(db *archive.DB) error {
+		var err error
 		if prev, err = db.Previous(e.Capture.URL); err != nil {
 			return err
 		}
-		ids, err = db.Write([]archive.Entry{e})
+		ids, err := db.Write([]archive.Entry{e})
+		if err == nil {
+			stored, err = db.Capture(ids[0])
+		}
 		return err
 	})
 	if err != nil {
 		return refetchResult{}, fmt.Errorf("store refetch of %s: %w", o.url, err)
 	}
-	t.add(e.Capture, failureOf(p), prev)
-	res := judge(o, p, refetchedText(p, e, r.set))
-	res.CaptureID = ids[0]
+	t.Add(stored, p.Failure(), prev)
+	res := judge(o, p, stored, refetchedText(p, e, r.set))
+	res.CaptureID = stored.ID
 	if res.Diff != nil {
 		res.copy.Label += fmt.Sprintf(" as capture %d", res.CaptureID)
 	}

@@ -9,8 +9,8 @@ import (
 	"strings"
 
 	"github.com/prov-archive/prov/archive"
-	"github.com/prov-archive/prov/clean"
 	"github.com/prov-archive/prov/crawl"
+	"github.com/prov-archive/prov/ingest"
 	"github.com/prov-archive/prov/rules"
 	"github.com/prov-archive/prov/textdiff"
 )
@@ -43,21 +43,12 @@ type fetchedText struct{ text, sha string }
 // page the rules do not keep as a document (it moved off the capture
 // patterns), what clean makes of it, only for the comparison.
 func refetchedText(p crawl.Page, e archive.Entry, set *rules.Set) fetchedText {
-	if e.Text != "" {
-		return fetchedText{e.Text, e.Capture.TextSHA256}
-	}
-	if p.Err != nil || !isDocument(p) {
-		return fetchedText{}
-	}
-	doc, err := clean.Clean(clean.Input{URL: p.FinalURL, Header: p.Header, Body: p.Content, Site: set.ForHost(hostOf(p.FinalURL))})
-	if err != nil {
-		return fetchedText{}
-	}
-	return fetchedText{doc.Text, doc.TextSHA256}
+	text, sha := ingest.DocumentText(p, e, set)
+	return fetchedText{text, sha}
 }
 
 // judge says what became of original o, given its refetch p.
-func judge(o original, p crawl.Page, now fetchedText) refetchResult {
+func judge(o original, p crawl.Page, stored archive.Capture, now fetchedText) refetchResult {
 	res := refetchResult{URL: o.url}
 	if why := goneWhy(p); why != "" {
 		res.Status, res.Detail = refGone, why
@@ -65,14 +56,14 @@ func judge(o original, p crawl.Page, now fetchedText) refetchResult {
 	}
 	if p.Status == 301 || p.Status == 308 { // a permanent redirect that was not followed
 		res.Status, res.NewURL = refMoved, location(p)
-		res.Detail = fmt.Sprintf("%s; not followed: %s", statusText(p.Status), failureText(captureOf(p, 0)))
+		res.Detail = fmt.Sprintf("%s; not followed: %s", statusText(p.Status), ingest.FailureText(stored))
 		return res
 	}
-	if reason := failureOf(p); reason != "" || p.Status/100 != 2 {
-		res.Status, res.Detail = refFailed, fmt.Sprintf("%s: %s", orElse(reason, "http"), failureText(captureOf(p, 0)))
+	if reason := p.Failure(); reason != crawl.NoFailure || p.Status/100 != 2 {
+		res.Status, res.Detail = refFailed, fmt.Sprintf("%s: %s", orElse(string(reason), "http"), ingest.FailureText(stored))
 		return res
 	}
-	compare(&res, o, p, now)
+	compare(&res, o, p, stored, now)
 	if to, status := movedTo(o.url, p); to != "" {
 		res.Detail = fmt.Sprintf("%s; moved+%s (%s)", statusText(status), res.Status, res.Detail)
 		res.Status, res.NewURL = refMoved, to
@@ -81,8 +72,8 @@ func judge(o original, p crawl.Page, now fetchedText) refetchResult {
 }
 
 // compare fills res with unchanged or changed and, when changed, the diff.
-func compare(res *refetchResult, o original, p crawl.Page, now fetchedText) {
-	newSHA := captureOf(p, 0).PayloadSHA256
+func compare(res *refetchResult, o original, p crawl.Page, stored archive.Capture, now fetchedText) {
+	newSHA := stored.PayloadSHA256
 	switch {
 	case newSHA != "" && newSHA == o.base.PayloadSHA256:
 		res.Status, res.Detail = refUnchanged, "payload identical"
@@ -131,16 +122,15 @@ func summarize(ops []textdiff.Op, now fetchedText) string {
 
 // goneWhy says why a fetch means the original is gone, "" when it does not.
 func goneWhy(p crawl.Page) string {
-	if p.Err == nil && (p.Status == 404 || p.Status == 410) {
-		return statusText(p.Status)
-	}
-	switch r := failureOf(p); r {
-	case "dns":
+	switch r := p.Failure(); {
+	case !p.Gone():
+		return ""
+	case r == crawl.FailDNS:
 		return "DNS failure"
-	case "connection refused":
-		return r
+	case r == crawl.FailRefused:
+		return string(r)
 	}
-	return ""
+	return statusText(p.Status)
 }
 
 // movedTo returns the URL a followed redirect ended at and the first hop's

@@ -14,6 +14,7 @@ import (
 
 	"github.com/prov-archive/prov/archive"
 	"github.com/prov-archive/prov/crawl"
+	"github.com/prov-archive/prov/ingest"
 	"github.com/prov-archive/prov/rules"
 )
 
@@ -317,7 +318,7 @@ func TestStitchRepairedAfterKill(t *testing.T) {
 		if err != nil {
 			t.Fatal(err)
 		}
-		if _, err := db.Write([]archive.Entry{entryFor(p, set, run.ID)}); err != nil {
+		if _, err := db.Write([]archive.Entry{ingest.Entry(p, set, run.ID)}); err != nil {
 			t.Fatal(err)
 		}
 	}

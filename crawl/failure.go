@@ -1,0 +1,71 @@
+package crawl
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"net"
+	"syscall"
+)
+
+// Reason is why a fetch failed, in the few classes run records count
+// failures by and that say whether a page is gone or only unreachable now.
+// An HTTP error status is its own class, "http NNN".
+type Reason string
+
+// The failure classes of a Page. NoFailure is a page fetched well.
+const (
+	NoFailure         Reason = ""
+	FailRobots        Reason = "robots"
+	FailPrivate       Reason = "private address"
+	FailOutOfScope    Reason = "out of scope"
+	FailDNS           Reason = "dns"
+	FailRefused       Reason = "connection refused"
+	FailReset         Reason = "connection reset"
+	FailTimeout       Reason = "timeout"
+	FailOther         Reason = "other"
+	httpReasonPattern        = "http %d"
+)
+
+// HTTPFailure is the class of an answer with error status code.
+func HTTPFailure(code int) Reason { return Reason(fmt.Sprintf(httpReasonPattern, code)) }
+
+// Failure classifies p: NoFailure for a fetch that brought an answer
+// below 400, HTTPFailure for one at or above, and else the class of its
+// error.
+func (p Page) Failure() Reason {
+	var dnsErr *net.DNSError
+	var netErr net.Error
+	switch {
+	case p.Err == nil && p.Status >= 400:
+		return HTTPFailure(p.Status)
+	case p.Err == nil:
+		return NoFailure
+	case errors.Is(p.Err, ErrRobotsDisallowed):
+		return FailRobots
+	case errors.Is(p.Err, ErrPrivateAddress):
+		return FailPrivate
+	case errors.Is(p.Err, ErrOutOfScope):
+		return FailOutOfScope
+	case errors.As(p.Err, &dnsErr):
+		return FailDNS
+	case errors.Is(p.Err, syscall.ECONNREFUSED):
+		return FailRefused
+	case errors.Is(p.Err, syscall.ECONNRESET):
+		return FailReset
+	case errors.As(p.Err, &netErr) && netErr.Timeout(), errors.Is(p.Err, context.DeadlineExceeded):
+		return FailTimeout
+	}
+	return FailOther
+}
+
+// Gone says whether p shows its URL gone rather than failing for now: a
+// 404 or 410 answer, a name that no longer resolves, or a refused
+// connection.
+func (p Page) Gone() bool {
+	switch p.Failure() {
+	case HTTPFailure(404), HTTPFailure(410), FailDNS, FailRefused:
+		return true
+	}
+	return false
+}

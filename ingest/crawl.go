@@ -1,0 +1,186 @@
+package ingest
+
+import (
+	"context"
+	"fmt"
+	"sync"
+
+	"github.com/prov-archive/prov/archive"
+	"github.com/prov-archive/prov/clean"
+	"github.com/prov-archive/prov/crawl"
+	"github.com/prov-archive/prov/rules"
+)
+
+// Options tune Crawl. The zero value crawls with no site rules.
+type Options struct {
+	Rules   *rules.Set // site rules: extraction, capture patterns, authority
+	Workers int        // pages cleaned at once; default 2
+
+	// Began, when set, is called with the run's ID once its record exists
+	// (a run lock names the run).
+	Began func(runID uint64)
+	// Watch, when set, is called when the crawl starts, with the run's
+	// tally (a progress line reads it); the function it returns is called
+	// when the crawl ends.
+	Watch func(ctx context.Context, t *Tally) (stop func())
+	// FailCommit is the writer's test hook (archive.WriterConfig).
+	FailCommit func() error
+}
+
+// Crawl runs one crawl into the archive st: a run record, crawl.Run
+// feeding the pipeline, a stitch sweep at the start and at the end, and
+// the run closed with its counts whatever happened. cfg's archive
+// callbacks (Validators, Stored, Captured, LastCaptured) are set from st.
+// It returns the run's tally and the first error: of the archive, of the
+// crawl, or of a frontier that could not account for every URL taken.
+func Crawl(ctx context.Context, st Store, cfg crawl.Config, opt Options) (*Tally, error) {
+	var run archive.Run
+	err := st.Do(func(db *archive.DB) (err error) {
+		run, err = db.BeginRun(cfg.Seeds)
+		return err
+	})
+	if err != nil {
+		return nil, err
+	}
+	if opt.Began != nil {
+		opt.Began(run.ID)
+	}
+	t := NewTally(run)
+	startErr := sweep(st, t) // repairs a run killed before its sweep
+	look := lookup{st}
+	cfg.Validators, cfg.Stored, cfg.Captured, cfg.LastCaptured = look.validators, look.stored, look.captured, look.lastCaptured
+	if opt.Watch != nil {
+		defer opt.Watch(ctx, t)()
+	}
+	err = firstErr(startErr, pipe(ctx, st, cfg, opt, t))
+	if err == nil && ctx.Err() == nil {
+		err = accounted(cfg.Frontier)
+	}
+	t.Finish(err != nil || ctx.Err() != nil)
+	if ferr := st.Do(func(db *archive.DB) error { return db.FinishRun(t.Run()) }); ferr != nil && err == nil {
+		err = ferr
+	}
+	return t, err
+}
+
+// pipe runs the crawler into the workers and the writer, then the
+// closing stitch sweep once every page of the run is committed.
+func pipe(ctx context.Context, st Store, cfg crawl.Config, opt Options, t *Tally) error {
+	w := st.Writer(archive.WriterConfig{OnCommit: committed(cfg.Frontier, t), RunRecord: t.Counted, FailCommit: opt.FailCommit})
+	pages := make(chan crawl.Page, 64)
+	ingestErr := make(chan error, 1)
+	crawlCtx, stopCrawl := context.WithCancelCause(ctx)
+	defer stopCrawl(nil)
+	go func() { ingestErr <- work(ctx, pages, w, opt, t, lookup{st}, stopCrawl) }()
+	crawlErr := crawl.Run(crawlCtx, cfg, pages)
+	err := firstErr(<-ingestErr, w.Close(), frontierErr(cfg.Frontier))
+	if err == nil {
+		err = sweep(st, t)
+	}
+	return firstErr(err, crawlErr)
+}
+
+// work consumes pages until the channel closes: it makes each an entry on
+// one of opt.Workers goroutines and hands it to w, the archive's one
+// writer. The first write error stops the work and the crawl (stop ends
+// the crawl's context: the crawler gives up the pages it was sending) and
+// is returned: a crawl whose pages cannot be stored must not go on
+// fetching them.
+func work(ctx context.Context, pages <-chan crawl.Page, w *archive.Writer, opt Options, t *Tally, look lookup, stop context.CancelCauseFunc) error {
+	workers := opt.Workers
+	if workers <= 0 {
+		workers = 2
+	}
+	var wg sync.WaitGroup
+	errc := make(chan error, workers)
+	for range workers {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			for p := range pages {
+				e := Entry(p, opt.Rules, t.run.ID)
+				t.queued(e, p.Failure(), look.previous(e.Capture.URL))
+				if err := w.Add(ctx, e); err != nil {
+					stop(err)
+					errc <- err
+					return
+				}
+			}
+		}()
+	}
+	wg.Wait()
+	close(errc)
+	var errs []error
+	for err := range errc {
+		errs = append(errs, err)
+	}
+	return firstErr(errs...) // the writer's error is sticky: the others repeat it
+}
+
+// committed is the writer's OnCommit: the stored captures are counted
+// (the batch's transaction stored the run record counting them already,
+// from Tally.Counted) and their URLs are done in the frontier (a failure
+// there stops the crawl through the frontier).
+func committed(front *crawl.Frontier, t *Tally) func([]archive.Capture) {
+	return func(caps []archive.Capture) {
+		t.Stored(caps)
+		if front != nil {
+			urls := make([]string, len(caps))
+			for i, c := range caps {
+				urls[i] = c.RequestedURL
+			}
+			front.Done(urls...)
+		}
+	}
+}
+
+// StitchOptions are the text functions of clean that a stitch sweep uses.
+func StitchOptions() archive.StitchOptions {
+	return archive.StitchOptions{Join: clean.StitchText, Hash: clean.TextHash, NormVersion: clean.NormVersion,
+		Sketch: clean.Sketch, ToolVersion: "prov/" + crawl.Version}
+}
+
+// sweep stitches the archive's complete split articles as part of t's
+// run and records what it did.
+func sweep(st Store, t *Tally) error {
+	var rep archive.StitchReport
+	err := st.Do(func(db *archive.DB) (err error) {
+		rep, err = db.Stitch(t.run.ID, StitchOptions())
+		return err
+	})
+	t.stitchedBy(rep)
+	return err
+}
+
+// frontierErr is f's first failed write: the last Done may fail after
+// crawl.Run returned.
+func frontierErr(f *crawl.Frontier) error {
+	if f == nil {
+		return nil
+	}
+	return f.Err()
+}
+
+// accounted checks, at the end of a run that went well, that every URL it
+// took is done: a run is recorded as done, and its frontier removed, only
+// when no URL it took could still be missing from the archive.
+func accounted(f *crawl.Frontier) error {
+	if f == nil {
+		return nil
+	}
+	n, err := f.Taken()
+	if err == nil && n > 0 {
+		err = fmt.Errorf("crawl: %d URLs taken and not accounted for; the frontier %s is kept for the next run", n, f.Path())
+	}
+	return err
+}
+
+// firstErr is the first non-nil error of errs.
+func firstErr(errs ...error) error {
+	for _, err := range errs {
+		if err != nil {
+			return err
+		}
+	}
+	return nil
+}

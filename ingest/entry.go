@@ -1,0 +1,153 @@
+package ingest
+
+import (
+	"mime"
+	"net/url"
+
+	"github.com/prov-archive/prov/archive"
+	"github.com/prov-archive/prov/clean"
+	"github.com/prov-archive/prov/crawl"
+	"github.com/prov-archive/prov/rules"
+)
+
+// Entry makes the archive entry of one fetch: the provenance record from
+// the page, and what clean makes of its bytes when it is a document. The
+// site rule is looked up once, by the page's final host: the rule whose
+// selectors made the text is the rule the capture names. The payload is
+// hashed by the archive when it stores the entry, not here.
+func Entry(p crawl.Page, set *rules.Set, runID uint64) archive.Entry {
+	site := set.ForHost(hostOf(p.FinalURL))
+	c := captureOf(p, runID, site)
+	e := archive.Entry{Capture: c, Payload: p.Payload}
+	if p.Status == 304 { // not modified: no body, and no empty blob
+		e.Payload, e.Capture.PayloadLength = nil, 0
+	}
+	if p.Err != nil || !IsDocument(p) {
+		return e
+	}
+	doc, err := clean.Clean(clean.Input{URL: p.FinalURL, Header: p.Header, Body: p.Content, Site: site})
+	if err != nil {
+		e.Capture.Error = "clean: " + err.Error()
+		return e
+	}
+	fillFromDocument(&e.Capture, doc, site)
+	if site.IsCapturePage(p.FinalURL) || (doc.Pagination.Split() && site.IsCapturePage(doc.Pagination.First)) {
+		e.Text = doc.Text
+		fillPagination(&e.Capture, doc.Pagination)
+	} else {
+		e.Capture.TextSHA256, e.Capture.NormVersion = "", 0
+	}
+	return e
+}
+
+// DocumentText is the clean text of a page and its text hash: the
+// entry's when it holds one, else — for a document the rules do not keep
+// as one (off the capture patterns) — what clean makes of it, for a
+// comparison only. Both are "" for a page that is no document.
+func DocumentText(p crawl.Page, e archive.Entry, set *rules.Set) (text, sha string) {
+	if e.Text != "" {
+		return e.Text, e.Capture.TextSHA256
+	}
+	if p.Err != nil || !IsDocument(p) {
+		return "", ""
+	}
+	doc, err := clean.Clean(clean.Input{URL: p.FinalURL, Header: p.Header, Body: p.Content, Site: set.ForHost(hostOf(p.FinalURL))})
+	if err != nil {
+		return "", ""
+	}
+	return doc.Text, doc.TextSHA256
+}
+
+// fillPagination records a document page's place in an article split
+// over pages, its neighbours under their canonical URLs (the keys the
+// archive files them under). A continuation page of a capture page is a
+// document too, whatever its own path: its text is part of the article.
+func fillPagination(c *archive.Capture, p clean.Pagination) {
+	if !p.Split() {
+		return
+	}
+	c.NextPage, c.PrevPage, c.PageNumber = canonicalOrEmpty(p.Next), canonicalOrEmpty(p.Prev), p.Number
+}
+
+func canonicalOrEmpty(raw string) string {
+	if raw == "" {
+		return ""
+	}
+	if u, err := crawl.Canonicalize(raw); err == nil {
+		return u
+	}
+	return raw
+}
+
+// captureOf is the provenance record of p; site is the rule of its final
+// host, or nil.
+func captureOf(p crawl.Page, runID uint64, site *rules.Site) archive.Capture {
+	c := archive.Capture{
+		RunID:        runID, // Kind is derived by the archive against the URL's previous capture
+		RequestedURL: p.RequestedURL, FinalURL: p.FinalURL, URL: p.CanonicalURL,
+		Method: p.Method, Status: p.Status,
+		RequestHeader: p.RequestHeader, ResponseHeader: p.Header,
+		FetchStart: p.Start, FetchEnd: p.End, RemoteAddr: p.RemoteAddr,
+		PayloadLength: int64(len(p.Payload)), Truncated: p.Truncated,
+		ToolVersion: "prov/" + crawl.Version, // the User-Agent's version
+	}
+	if site != nil {
+		c.Rule = site.Name
+	}
+	if c.URL == "" {
+		c.URL = p.RequestedURL
+	}
+	if c.Truncated {
+		c.Limit = p.Limit
+	}
+	for _, h := range p.Redirects {
+		c.Redirects = append(c.Redirects, archive.Hop{URL: h.URL, Status: h.Status})
+	}
+	if p.Err != nil {
+		c.Kind, c.Error = archive.KindFailed, p.Err.Error()
+	}
+	return c
+}
+
+func fillFromDocument(c *archive.Capture, doc *clean.Document, site *rules.Site) {
+	c.Charset, c.CharsetEvidence = doc.Charset.Name, doc.Charset.Evidence
+	c.CharsetConfidence, c.CharsetNote = doc.Charset.Confidence, doc.Charset.Note
+	c.Title, c.Published, c.PublishedWhy = doc.Title, doc.Published, doc.PublishedWhy
+	for _, d := range doc.DateCandidates {
+		c.DateCandidates = append(c.DateCandidates, archive.DateCandidate{Value: d.Value, Source: d.Source, Text: d.Text})
+	}
+	c.Publisher, c.Author, c.Attribution = doc.Publisher, doc.Author, doc.Attribution
+	if site != nil && site.Publisher != "" {
+		c.Publisher = site.Publisher
+	}
+	a, _ := rules.AuthorityFor(site, hostOf(c.FinalURL))
+	c.Authority = string(a)
+	c.Lang, c.Canonical, c.Captions = doc.Lang, doc.Canonical, doc.Captions
+	if doc.Text != "" {
+		c.TextSHA256, c.NormVersion = doc.TextSHA256, doc.NormVersion
+		c.Sketch, c.Shingles = doc.Sketch, doc.Shingles
+	}
+	c.Extractor, c.ExtractorVersion = doc.Extractor, doc.ExtractorVersion
+}
+
+// IsDocument says whether a page is text that clean should read: a 2xx
+// answer whose type is HTML or plain text (or unlabelled).
+func IsDocument(p crawl.Page) bool {
+	if p.Status < 200 || p.Status > 299 {
+		return false
+	}
+	ct := p.Header.Get("Content-Type")
+	if ct == "" {
+		return true
+	}
+	mt, _, err := mime.ParseMediaType(ct)
+	return err != nil || mt == "text/html" || mt == "application/xhtml+xml" || mt == "text/plain"
+}
+
+func hostOf(raw string) string {
+	u, err := url.Parse(raw)
+	if err != nil {
+		return ""
+	}
+	return u.Hostname()
+}

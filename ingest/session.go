@@ -1,0 +1,82 @@
+package ingest
+
+import (
+	"context"
+	"fmt"
+	"os"
+	"path/filepath"
+	"time"
+
+	"github.com/prov-archive/prov/archive"
+	"github.com/prov-archive/prov/crawl"
+)
+
+// Session is what a crawl into an archive file holds for its whole run:
+// the run lock (a second crawl is refused at once), the archive opened
+// only to commit, and the frontier at <db>.frontier that a killed run
+// resumes from.
+type Session struct {
+	lock   *archive.RunLock
+	shared *archive.Shared
+	front  *crawl.Frontier
+}
+
+// Start takes the run lock of the archive at path for holder, then opens
+// it (creating it and its directory if need be) and its frontier. A held
+// lock fails at once with the holder's pid and start.
+func Start(path, holder string, fo crawl.FrontierOptions) (*Session, error) {
+	if err := os.MkdirAll(filepath.Dir(path), 0o755); err != nil {
+		return nil, err
+	}
+	if err := archive.Check(path); err != nil {
+		return nil, err
+	}
+	lock, err := archive.LockRun(path, fmt.Sprintf("%s (pid %d)", holder, os.Getpid()), time.Now())
+	if err != nil {
+		return nil, err
+	}
+	s := &Session{lock: lock}
+	if s.shared, err = archive.OpenShared(path, archive.SharedOptions{}); err != nil {
+		s.Close()
+		return nil, err
+	}
+	if s.front, err = crawl.OpenFrontierWith(archive.RealPath(path)+".frontier", fo); err != nil { // the file's, as the lock is
+		s.Close()
+		return nil, err
+	}
+	return s, nil
+}
+
+// Run crawls into the archive (see Crawl). A crawl that ends well clears
+// its frontier; one that was stopped or failed keeps it for the next run
+// to resume. A session runs one crawl.
+func (s *Session) Run(ctx context.Context, cfg crawl.Config, opt Options) (*Tally, error) {
+	cfg.Frontier = s.front
+	began := opt.Began
+	opt.Began = func(id uint64) {
+		s.lock.SetRun(id)
+		if began != nil {
+			began(id)
+		}
+	}
+	t, err := Crawl(ctx, SharedStore(s.shared), cfg, opt)
+	front := s.front
+	s.front = nil
+	if err == nil && ctx.Err() == nil {
+		return t, front.Finish()
+	}
+	front.Close()
+	return t, err
+}
+
+// Close closes the frontier (kept on disk) and the archive, and releases
+// the run lock.
+func (s *Session) Close() {
+	if s.front != nil {
+		s.front.Close()
+	}
+	if s.shared != nil {
+		s.shared.Close()
+	}
+	s.lock.Release()
+}
