@@ -34,6 +34,7 @@ func main() {
 	flag.StringVar(&o.prov, "prov", "", "prov binary to use (default: build github.com/prov-archive/prov/cmd/prov)")
 	flag.StringVar(&o.only, "only", "", "run only one crawler: prov or colly")
 	flag.BoolVar(&o.keep, "keep", false, "keep the temporary folder (archive, binary)")
+	flag.StringVar(&o.cpuProfile, "cpuprofile", "", "write prov's CPU profile to `FILE`")
 	flag.StringVar(&o.mode, "mode", "", "internal: colly runs the bare collector against -addr")
 	flag.StringVar(&o.addr, "addr", "", "internal: the site's loopback address, for -mode colly")
 	flag.Parse()
@@ -56,5 +57,6 @@ type options struct {
 	pages, parallel int
 	prov, only      string
 	keep            bool
+	cpuProfile      string
 	mode, addr      string
 }

@@ -57,7 +57,7 @@ func bench(o options) error {
 		o.pages, float64(s.bytes())/1e6, addr, benchHost, time.Since(began).Round(time.Millisecond), o.parallel)
 	var results []result
 	if o.only == "" || o.only == "prov" {
-		r, err := measure(s, "prov", provCommand(prov, tmp, addr, o.parallel), parseProvPages)
+		r, err := measure(s, "prov", provCommand(prov, tmp, addr, o), parseProvPages)
 		if err != nil {
 			return err
 		}
@@ -112,13 +112,17 @@ func provBinary(given, dir string) (string, error) {
 // provCommand is prov's whole pipeline on the site. --delay is 1ns, not 0:
 // prov crawl passes 0 on to crawl.Config, where 0 means the 1s default.
 // Without --quiet, so that stdout carries the run's summary line.
-func provCommand(prov, tmp, addr string, parallel int) *exec.Cmd {
+func provCommand(prov, tmp, addr string, o options) *exec.Cmd {
 	_, port, _ := net.SplitHostPort(addr)
-	return exec.Command(prov, "crawl",
+	args := []string{"crawl",
 		"--db", filepath.Join(tmp, "bench.db"),
-		"--connect-to", benchHost+":80:127.0.0.1:"+port,
-		"--delay", "1ns", "--parallel", strconv.Itoa(parallel), "--max-depth", "50",
-		"--progress", "never", "http://"+benchHost+"/")
+		"--connect-to", benchHost + ":80:127.0.0.1:" + port,
+		"--delay", "1ns", "--parallel", strconv.Itoa(o.parallel), "--max-depth", "50",
+		"--progress", "never"}
+	if o.cpuProfile != "" {
+		args = append(args, "--cpuprofile", o.cpuProfile)
+	}
+	return exec.Command(prov, append(args, "http://"+benchHost+"/")...)
 }
 
 var provSummary = regexp.MustCompile(`run \d+: (\d+) fetched`)

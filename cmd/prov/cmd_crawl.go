@@ -9,6 +9,7 @@ import (
 	"io/fs"
 	"os"
 	"path/filepath"
+	"runtime/pprof"
 	"time"
 
 	"github.com/prov-archive/prov/archive"
@@ -32,6 +33,7 @@ type crawlOptions struct {
 	contact      string
 	progress     string
 	logFormat    string
+	cpuProfile   string
 	seeds        []string
 }
 
@@ -49,6 +51,7 @@ func (o *crawlOptions) register(fs *flag.FlagSet) {
 	fs.StringVar(&o.contact, "contact", "", "contact `URL` (or mailto:) named in the User-Agent for site operators")
 	fs.StringVar(&o.progress, "progress", "auto", "live progress line on stderr: `auto|always|never` (auto: on a terminal)")
 	fs.StringVar(&o.logFormat, "log-format", "text", "log lines on stderr when there is no progress line: `text|json`")
+	fs.StringVar(&o.cpuProfile, "cpuprofile", "", "write a CPU profile of the crawl to `FILE` (for go tool pprof)")
 }
 
 // validate checks the options without touching the network or the archive.
@@ -100,6 +103,11 @@ func runCrawl(ctx context.Context, e *env, args []string) error {
 		return noSpace(err, db)
 	}
 	defer s.Close()
+	stopProfile, err := startCPUProfile(o.cpuProfile)
+	if err != nil {
+		return err
+	}
+	defer stopProfile()
 	fb := newFeedback(e.stderr, e.rawStderr, &o)
 	cfg.Stats, cfg.Logger = fb.stats, fb.log
 	t, err := s.Run(ctx, cfg, ingest.Options{Rules: set, Watch: fb.start, FailCommit: writerFailure})
@@ -114,6 +122,23 @@ func runCrawl(ctx context.Context, e *env, args []string) error {
 		return &partialError{fmt.Sprintf("%d of %d pages failed", n, t.Run().Fetched)}
 	}
 	return nil
+}
+
+// startCPUProfile profiles the process into path until stop is called;
+// with no path it does nothing.
+func startCPUProfile(path string) (stop func(), err error) {
+	if path == "" {
+		return func() {}, nil
+	}
+	f, err := os.Create(path)
+	if err != nil {
+		return nil, fmt.Errorf("--cpuprofile: %w", err)
+	}
+	if err := pprof.StartCPUProfile(f); err != nil {
+		f.Close()
+		return nil, fmt.Errorf("--cpuprofile %s: %w", path, err)
+	}
+	return func() { pprof.StopCPUProfile(); f.Close() }, nil
 }
 
 // loadRules loads and merges every rules file; nothing is opened before
