@@ -153,18 +153,3 @@ func TestBodyLimit(t *testing.T) {
 		}
 	})
 }
-
-// readBoundedSized reads what readBounded reads whatever size a server
-// announces: right, short, long, huge or none.
-func TestReadBoundedSized(t *testing.T) {
-	body := strings.Repeat("x", 3000)
-	for _, limit := range []int64{10, 2999, 3000, 3001, 1 << 20} {
-		want, wantCut, _ := readBounded(strings.NewReader(body), limit)
-		for _, size := range []int64{-1, 0, 100, 3000, 5000, 1 << 40} {
-			got, cut, err := readBoundedSized(strings.NewReader(body), limit, size)
-			if err != nil || cut != wantCut || string(got) != string(want) {
-				t.Errorf("limit %d, size %d: %d bytes, cut %v, %v; want %d bytes, cut %v", limit, size, len(got), cut, err, len(want), wantCut)
-			}
-		}
-	}
-}

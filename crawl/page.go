@@ -3,6 +3,8 @@ package crawl
 import (
 	"net/http"
 	"time"
+
+	"github.com/prov-archive/prov/memory"
 )
 
 // Hop is one step of a redirect chain: the URL requested and the status it
@@ -34,4 +36,13 @@ type Page struct {
 	RemoteAddr    string
 	Depth         int
 	Err           error // non-nil when the fetch failed; the other fields say how far it got
+
+	// Memory is what the page holds of the run's memory budget
+	// (Config.Memory) for its bodies and the work on them downstream;
+	// nil when the run has no budget. A page sent on Run's channel passes
+	// it to the receiver, who shrinks it as the page gets smaller and
+	// releases it once nothing holds the page's bytes (ingest: the
+	// archive's writer, after the commit). A page Run does not send is
+	// released by Run.
+	Memory *memory.Hold
 }
