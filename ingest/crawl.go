@@ -49,6 +49,7 @@ func Crawl(ctx context.Context, st Store, cfg crawl.Config, opt Options) (*Tally
 	startErr := sweep(st, t) // repairs a run killed before its sweep
 	look := lookup{st}
 	cfg.Validators, cfg.Stored, cfg.Captured, cfg.LastCaptured = look.validators, look.stored, look.captured, look.lastCaptured
+	cfg.Overhead = overhead // memory.go
 	if opt.Watch != nil {
 		defer opt.Watch(ctx, t)()
 	}

@@ -18,7 +18,8 @@ import (
 func Entry(p crawl.Page, set *rules.Set, runID uint64) archive.Entry {
 	site := set.ForHost(hostOf(p.FinalURL))
 	c := captureOf(p, runID, site)
-	e := archive.Entry{Capture: c, Payload: p.Payload}
+	// The entry carries the page's memory hold: the writer releases it.
+	e := archive.Entry{Capture: c, Payload: p.Payload, Memory: p.Memory}
 	if p.Status == 304 { // not modified: no body, and no empty blob
 		e.Payload, e.Capture.PayloadLength = nil, 0
 	}
@@ -128,6 +129,7 @@ func fillFromDocument(c *archive.Capture, doc *clean.Document, site *rules.Site)
 		c.Sketch, c.Shingles = doc.Sketch, doc.Shingles
 	}
 	c.Extractor, c.ExtractorVersion = doc.Extractor, doc.ExtractorVersion
+	c.TextTruncated, c.TextLimit = doc.TextTruncated, int64(doc.TextLimit)
 }
 
 // IsDocument says whether a page is text that clean should read: a 2xx
