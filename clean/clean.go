@@ -56,7 +56,7 @@ func Clean(in Input) (doc *Document, err error) {
 		doc.Charset = d
 		doc.OverBudget = b.hit
 		if cut {
-			doc.TextTruncated, doc.TextLimit = true, limit
+			doc.TextTruncated, doc.TextLimit = true, len(body)
 		}
 	}
 	return doc, err

@@ -1,6 +1,7 @@
 package clean
 
 import (
+	"bytes"
 	"net/http"
 	"strings"
 	"testing"
@@ -19,6 +20,8 @@ func TestReadPrefix(t *testing.T) {
 		{"ends after the last tag", "<p>abc</p><p>def</p>", 15, "<p>abc</p><p>", true},
 		{"ends after the last newline", "<p>abc\ndef ghi</p>", 12, "<p>abc\n", true},
 		{"no tag end in reach: the limit", long, 40, long[:40], true},
+		{"tags past maxMarkup", strings.Repeat("<i>a</i>", maxMarkup), 1 << 30, strings.Repeat("<i>a</i>", maxMarkup/2), true},
+		{"maxMarkup tags: whole", strings.Repeat("<i>a</i>", maxMarkup/2) + "tail", 1 << 30, strings.Repeat("<i>a</i>", maxMarkup/2) + "tail", false},
 	}
 	for _, c := range cases {
 		got, cut := readPrefix([]byte(c.body), c.limit)
@@ -67,11 +70,27 @@ func TestCleanReadsAPrefix(t *testing.T) {
 	if doc.Text != plain.Text || doc.Title != plain.Title || doc.Lang != plain.Lang {
 		t.Errorf("text %q, title %q, lang %q; want %q, %q, %q", doc.Text, doc.Title, doc.Lang, plain.Text, plain.Title, plain.Lang)
 	}
+	// The limit falls inside the script's data, with no tag end near it.
 	if !doc.TextTruncated || doc.TextLimit != DefaultReadLimit {
 		t.Errorf("TextTruncated %v, TextLimit %d; want true, %d", doc.TextTruncated, doc.TextLimit, DefaultReadLimit)
 	}
 	if string(body) != articlePage(junk) {
 		t.Error("Clean changed the body it was given")
+	}
+}
+
+// TestCleanBoundsMarkup: a page of nothing but tiny paragraphs (a gzip
+// bomb's content) is read up to maxMarkup tags, not 4 MiB of them.
+func TestCleanBoundsMarkup(t *testing.T) {
+	body := []byte(strings.Repeat("<p>boom</p>", 1<<20))
+	doc, err := Clean(Input{URL: "http://news.test/b.html", Header: http.Header{"Content-Type": {"text/html"}}, Body: body})
+	if err != nil {
+		t.Fatal(err)
+	}
+	read := body[:doc.TextLimit]
+	if !doc.TextTruncated || bytes.Count(read, []byte("<")) != maxMarkup || !bytes.HasSuffix(read, []byte("</p>")) {
+		t.Errorf("TextTruncated %v, TextLimit %d, %d tags read; want true, %d tags ending a paragraph",
+			doc.TextTruncated, doc.TextLimit, bytes.Count(read, []byte("<")), maxMarkup)
 	}
 }
 
