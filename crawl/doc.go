@@ -44,6 +44,10 @@
 //     ahead), or listed by a sitemap with a <lastmod> older than its last
 //     capture (LastCaptured) — that page is marked seen and the links of
 //     its stored copy are followed, as for a 304.
+//   - A page's memory hold (Page.Memory) is what it has taken of the run's
+//     byte budget (Config.Memory) for its payload, its content and the
+//     work downstream will do on it (Config.Overhead); memory.go says when
+//     a fetch takes it, and the receiver of a page releases it.
 //   - A private address is one the crawler refuses to dial unless told
 //     otherwise: loopback, RFC 1918 and fc00::/7, link-local, unspecified,
 //     shared (100.64.0.0/10), multicast, and the IPv4-mapped and NAT64 forms
