@@ -27,7 +27,9 @@ import (
 //
 // The hold never waits while it holds budget (memory.Hold.Set gives it
 // back first), so fetches cannot deadlock on one another; a page larger
-// than the whole budget is fetched alone. While a hop waits, the bytes it
+// than the whole budget is fetched alone. A wait is part of the fetch and
+// counts against its Timeout, so a fetch starved of memory fails as a
+// timeout and is retried like one. While a hop waits, the bytes it
 // has read are not counted: at most freeBytes, but for a lying gzip
 // trailer. The hold is the Page's (Page.Memory) from then on; a hop whose
 // body failed, and a redirect hop whose bytes the next one replaces,
