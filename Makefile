@@ -34,6 +34,7 @@ check:
 # bench: benchmarks over ../shared/eval (skipped where it is absent).
 bench:
 	$(GO) test -run '^$$' -bench . -benchtime 1x ./clean/charset/
+	$(GO) test -run '^$$' -bench Eval -benchtime 1x ./clean/
 	cd bench && $(GO) run ./extract -eval ../../shared/eval/extraction
 
 FUZZTIME ?= 1m
