@@ -13,9 +13,11 @@ import (
 
 // Version is prov's version: the User-Agent names it, and prov records it
 // with every capture and prints it (prov version), so the two never
-// differ. A build may set it (make build: -ldflags "-X
-// github.com/prov-archive/prov/crawl.Version=…", from git describe); a
-// plain go build or go run says 0.1.0.
+// differ. make build sets it with -ldflags "-X
+// github.com/prov-archive/prov/crawl.Version=$(VERSION)", VERSION being
+// git describe --tags --always --dirty (0.1.0 outside a git checkout, or
+// whatever make VERSION=… names); a plain go build or go run, make demo
+// included, says 0.1.0.
 var Version = "0.1.0"
 
 // Defaults for the zero values of Config.
