@@ -23,9 +23,10 @@ var siblings = []string{"crawl", "clean", "archive"}
 // must stay below the pipeline and the commands.
 var shared = []string{"rules", "textdiff", "evalscore"}
 
-// above are what no sibling or shared package may import: the pipeline
-// (which need not exist yet) and the commands.
-var above = []string{"ingest", "cmd"}
+// above are what no sibling or shared package may import: the pipeline,
+// the packages built on it (refetch verdicts, trace and diff, text
+// reports) and the commands.
+var above = []string{"ingest", "watch", "trace", "report", "cmd"}
 
 // layerOf returns the first of layers that path (relative to the module)
 // is or lies under, or "".
@@ -78,6 +79,9 @@ func TestForbidden(t *testing.T) {
 		{"rules", "ingest", true},
 		{"textdiff", "cmd/prov", true},
 		{"evalscore", "ingest", true},
+		{"archive", "watch", true},
+		{"crawl", "trace", true},
+		{"clean", "report", true},
 		{"archive/export", "archive", false},
 		{"clean", "clean/charset", false},
 		{"clean", "rules", false},
