@@ -52,7 +52,7 @@ func urlSubject(db *archive.DB, url string) (subject, error) {
 		return subject{}, err
 	}
 	if !ok || c.TextSHA256 == "" {
-		if c, ok, err = newestText(db, url); err != nil || !ok {
+		if c, ok, err = db.NewestText(url); err != nil || !ok {
 			return subject{}, firstErr(err, fmt.Errorf("%s: %w: no archived text (and no such file)", url, archive.ErrNotFound))
 		}
 	}
@@ -61,18 +61,6 @@ func urlSubject(db *archive.DB, url string) (subject, error) {
 		return subject{}, err
 	}
 	return subject{Label: url, URL: c.URL, CaptureID: c.ID, TextSHA256: c.TextSHA256, text: d.Text}, nil
-}
-
-// newestText is url's newest fetched capture with a text (its copy may be
-// a later capture without one).
-func newestText(db *archive.DB, url string) (archive.Capture, bool, error) {
-	hist, err := db.History(url)
-	for i := len(hist) - 1; i >= 0; i-- {
-		if c := hist[i]; c.Status == 200 && c.TextSHA256 != "" && c.Kind != archive.KindStitched {
-			return c, true, err
-		}
-	}
-	return archive.Capture{}, false, err
 }
 
 // fileSubject reads a text or HTML file and takes its clean text: HTML

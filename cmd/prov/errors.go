@@ -67,3 +67,6 @@ func report(stderr io.Writer, cmd string, err error) int {
 	}
 	return code
 }
+
+// noSpace is archive.NoSpace, under the name cmd_crawl.go calls.
+var noSpace = archive.NoSpace
