@@ -7,14 +7,17 @@ import (
 	"io"
 
 	"github.com/prov-archive/prov/archive"
-	"github.com/prov-archive/prov/clean"
+	"github.com/prov-archive/prov/trace"
 )
 
-// similarity is how the CLI compares texts: shingle sets recomputed from
-// the stored texts with clean's shingler, default thresholds.
-func similarity() archive.Similarity {
-	return archive.Similarity{Shingles: clean.Shingles}
-}
+// similarity is how prov compares texts, in every command: trace.Similarity.
+var similarity = trace.Similarity
+
+// subject and diffResult are trace's, under the names refetch_report.go uses.
+type (
+	subject    = trace.Subject
+	diffResult = trace.DiffResult
+)
 
 func runWorks(ctx context.Context, e *env, args []string) error {
 	fs := newFlags("works", "", e.stderr)
