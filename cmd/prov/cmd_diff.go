@@ -2,11 +2,9 @@ package main
 
 import (
 	"context"
-	"fmt"
-	"github.com/prov-archive/prov/trace"
-	"io"
 
-	"github.com/prov-archive/prov/textdiff"
+	"github.com/prov-archive/prov/report"
+	"github.com/prov-archive/prov/trace"
 )
 
 func runDiff(ctx context.Context, e *env, args []string) error {
@@ -35,26 +33,6 @@ func runDiff(ctx context.Context, e *env, args []string) error {
 	if *asJSON {
 		return writeJSON(e.stdout, res)
 	}
-	printDiff(e.stdout, res)
+	report.Diff(e.stdout, res)
 	return nil
 }
-
-func printDiff(w io.Writer, r trace.DiffResult) {
-	fmt.Fprintf(w, "--- %s (%s)\n+++ %s (%s)\n", r.Against.Label, short(r.Against.TextSHA256), r.Copy.Label, short(r.Copy.TextSHA256))
-	if len(r.Changes) == 0 {
-		fmt.Fprintln(w, "no differences")
-		return
-	}
-	for _, op := range r.Changes {
-		switch op.Kind {
-		case textdiff.Changed:
-			fmt.Fprintf(w, "\nparagraph %d changed (now %d):\n  %s\n", op.AIndex+1, op.BIndex+1, op.Marked)
-		case textdiff.Removed:
-			fmt.Fprintf(w, "\nparagraph %d removed:\n  [-%s-]\n", op.AIndex+1, op.A)
-		case textdiff.Added:
-			fmt.Fprintf(w, "\nparagraph %d of the copy added:\n  {+%s+}\n", op.BIndex+1, op.B)
-		}
-	}
-}
-
-func short(sha string) string { return sha[:min(12, len(sha))] }
