@@ -5,57 +5,12 @@ import (
 	"io"
 	"strings"
 
-	"github.com/prov-archive/prov/clean"
+	"github.com/prov-archive/prov/inspect"
 )
-
-// Inspection is how prov reads one page or file: what prov inspect prints,
-// and its --json object; the first nine fields are the contract.
-type Inspection struct {
-	URL              string                `json:"url"`
-	Encoding         string                `json:"encoding"`
-	EncodingEvidence string                `json:"encoding_evidence"`
-	Title            string                `json:"title"`
-	Published        string                `json:"published"`
-	Attribution      string                `json:"attribution"`
-	Lang             string                `json:"lang"`
-	Text             string                `json:"text"`
-	TextSHA256       string                `json:"text_sha256"`
-	Confidence       int                   `json:"encoding_confidence"`
-	Declared         string                `json:"encoding_declared"`
-	EncodingNote     string                `json:"encoding_note,omitempty"`
-	PublishedWhy     string                `json:"published_why,omitempty"`
-	DateCandidates   []clean.DateCandidate `json:"date_candidates"`
-	Publisher        string                `json:"publisher"`
-	Author           string                `json:"author"`
-	Canonical        string                `json:"canonical"`
-	Extractor        string                `json:"extractor"`           // clean.Extractor*: rule, generic, fallback-readability, fallback-block
-	Rule             string                `json:"rule,omitempty"`      // the site rule in force, whichever extractor won
-	Captions         []string              `json:"captions"`            // taken out of the text; [] when none
-	NextPage         string                `json:"next_page,omitempty"` // an article split over pages: the page after this one
-	PrevPage         string                `json:"prev_page,omitempty"`
-	PageNumber       int                   `json:"page_number,omitempty"`
-	Status           int                   `json:"status,omitempty"`
-	TruncatedAt      int64                 `json:"truncated_at,omitempty"` // the body was cut at this limit, in bytes
-	Error            string                `json:"error,omitempty"`
-}
-
-// InspectionOf is the inspection of a cleaned document; the caller fills
-// URL, Status, TruncatedAt and Rule, which clean does not know.
-func InspectionOf(d *clean.Document) Inspection {
-	return Inspection{
-		Encoding: d.Charset.Name, EncodingEvidence: d.Charset.Evidence,
-		Confidence: d.Charset.Confidence, Declared: d.Charset.Declared, EncodingNote: d.Charset.Note,
-		Title: d.Title, Published: d.Published, PublishedWhy: d.PublishedWhy,
-		DateCandidates: d.DateCandidates, Attribution: d.Attribution, Lang: d.Lang,
-		Text: d.Text, TextSHA256: d.TextSHA256, Publisher: d.Publisher, Author: d.Author,
-		Canonical: d.Canonical, Extractor: d.Extractor, Captions: d.Captions,
-		NextPage: d.Pagination.Next, PrevPage: d.Pagination.Prev, PageNumber: d.Pagination.Number,
-	}
-}
 
 // InspectionText prints an inspection as prov inspect does: the fields,
 // then the text; an input that could not be read gets its error only.
-func InspectionText(w io.Writer, ins Inspection) {
+func InspectionText(w io.Writer, ins inspect.Inspection) {
 	fmt.Fprintf(w, "== %s\n", ins.URL)
 	if ins.Error != "" {
 		fmt.Fprintf(w, "error:       %s\n\n", ins.Error)

@@ -10,6 +10,7 @@ import (
 
 	"github.com/prov-archive/prov/archive"
 	"github.com/prov-archive/prov/clean"
+	"github.com/prov-archive/prov/inspect"
 	"github.com/prov-archive/prov/textdiff"
 	"github.com/prov-archive/prov/trace"
 )
@@ -140,7 +141,7 @@ func TestHistoryAndSeries(t *testing.T) {
 }
 
 func TestInspectionText(t *testing.T) {
-	full := Inspection{URL: "page.html", Encoding: "gb18030", EncodingEvidence: "meta", Confidence: 90, Declared: "gb2312",
+	full := inspect.Inspection{URL: "page.html", Encoding: "gb18030", EncodingEvidence: "meta", Confidence: 90, Declared: "gb2312",
 		EncodingNote: "declared gb2312, read as its superset gb18030", Title: "携手构建网络空间命运共同体",
 		Published: "2022-11-07T10:00:00+08:00", PublishedWhy: "meta:article:published_time",
 		DateCandidates: []clean.DateCandidate{{Value: "2022-11-07T10:00:00+08:00", Source: "meta", Text: "2022-11-07 10:00"}, {Value: "2022-11-08", Source: "url", Text: "/2022/11/08/"}},
@@ -149,11 +150,11 @@ func TestInspectionText(t *testing.T) {
 		Captions: []string{"A photo of the launch"}, PageNumber: 2, PrevPage: "http://gov.test/a_1.htm", TruncatedAt: 10 << 20}
 	cases := []struct {
 		name string
-		ins  Inspection
+		ins  inspect.Inspection
 	}{
 		{"inspection-full", full},
-		{"inspection-bare", Inspection{URL: "plain.txt", Encoding: "utf-8", EncodingEvidence: "utf8-valid", Confidence: 100, Extractor: clean.ExtractorGeneric}},
-		{"inspection-error", Inspection{URL: "missing.html", Error: "open missing.html: no such file or directory"}},
+		{"inspection-bare", inspect.Inspection{URL: "plain.txt", Encoding: "utf-8", EncodingEvidence: "utf8-valid", Confidence: 100, Extractor: clean.ExtractorGeneric}},
+		{"inspection-error", inspect.Inspection{URL: "missing.html", Error: "open missing.html: no such file or directory"}},
 	}
 	for _, c := range cases {
 		t.Run(c.name, func(t *testing.T) { golden(t, c.name, render(func(b *bytes.Buffer) { InspectionText(b, c.ins) })) })

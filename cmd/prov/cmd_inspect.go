@@ -4,13 +4,9 @@ import (
 	"context"
 	"encoding/json"
 	"fmt"
-	"io"
-	"net/http"
-	"os"
-	"strings"
 
-	"github.com/prov-archive/prov/clean"
 	"github.com/prov-archive/prov/crawl"
+	"github.com/prov-archive/prov/inspect"
 	"github.com/prov-archive/prov/report"
 	"github.com/prov-archive/prov/rules"
 )
@@ -46,9 +42,11 @@ func runInspect(ctx context.Context, e *env, args []string) error {
 	if err != nil {
 		return err
 	}
+	r := inspect.Reader{Rules: set, URL: o.url, ContentType: o.contentType,
+		Fetch: func(ctx context.Context, raw string) (crawl.Page, error) { return o.fetch(ctx, set, raw) }}
 	failed := 0
 	for _, in := range o.inputs {
-		ins := o.inspect(ctx, set, in)
+		ins := r.Read(ctx, in)
 		if ins.Error != "" {
 			failed++
 		}
@@ -62,66 +60,8 @@ func runInspect(ctx context.Context, e *env, args []string) error {
 	return nil
 }
 
-func isURL(s string) bool {
-	return strings.HasPrefix(s, "http://") || strings.HasPrefix(s, "https://")
-}
-
-// inspect reads one input; failures are reported in the result, so the
-// other inputs are still shown.
-func (o *inspectOptions) inspect(ctx context.Context, set *rules.Set, in string) report.Inspection {
-	var input clean.Input
-	status, cut := 0, int64(0)
-	if isURL(in) {
-		p, err := o.fetch(ctx, set, in)
-		if err != nil {
-			return report.Inspection{URL: in, Error: err.Error()}
-		}
-		input = clean.Input{URL: p.FinalURL, Header: p.Header, Body: p.Content}
-		status = p.Status
-		if p.Truncated {
-			cut = p.Limit
-		}
-	} else {
-		body, err := readBounded(in, crawl.DefaultMaxBodySize)
-		if err != nil {
-			return report.Inspection{URL: in, Error: err.Error()}
-		}
-		if int64(len(body)) == crawl.DefaultMaxBodySize {
-			cut = crawl.DefaultMaxBodySize // at the limit: maybe more behind it, said either way
-		}
-		input = clean.Input{URL: o.url, Header: http.Header{}, Body: body}
-		if o.contentType != "" {
-			input.Header.Set("Content-Type", o.contentType)
-		}
-	}
-	input.Site = set.ForHost(hostOf(input.URL))
-	doc, err := clean.Clean(input)
-	if err != nil {
-		return report.Inspection{URL: in, Error: err.Error(), Status: status}
-	}
-	ins := report.InspectionOf(doc)
-	ins.URL, ins.Status, ins.TruncatedAt = in, status, cut
-	if ins.Captions == nil {
-		ins.Captions = []string{}
-	}
-	if input.Site != nil {
-		ins.Rule = input.Site.Name
-	}
-	return ins
-}
-
-// readBounded reads at most limit bytes of the file at path, as a crawl
-// reads at most its body limit: /dev/zero or a huge file is cut, and the
-// inspection says where.
-func readBounded(path string, limit int64) ([]byte, error) {
-	f, err := os.Open(path)
-	if err != nil {
-		return nil, err
-	}
-	defer f.Close()
-	return io.ReadAll(io.LimitReader(f, limit))
-}
-
+// fetch fetches a URL input with the crawl flags given; a bad
+// --connect-to is that input's error.
 func (o *inspectOptions) fetch(ctx context.Context, set *rules.Set, raw string) (crawl.Page, error) {
 	cfg := crawl.Config{Rules: set, AllowPrivate: o.allowPrivate}
 	for _, spec := range o.connectTo {
@@ -134,7 +74,7 @@ func (o *inspectOptions) fetch(ctx context.Context, set *rules.Set, raw string) 
 	return crawl.Fetch(ctx, cfg, raw)
 }
 
-func (o *inspectOptions) print(e *env, ins report.Inspection) error {
+func (o *inspectOptions) print(e *env, ins inspect.Inspection) error {
 	if o.json {
 		enc := json.NewEncoder(e.stdout)
 		enc.SetEscapeHTML(false)
