@@ -31,6 +31,9 @@ type Subject struct {
 	text       string
 }
 
+// Text is the subject's clean text, as compared by Trace and Diff.
+func (s Subject) Text() string { return s.text }
+
 var hexHash = regexp.MustCompile(`^[0-9a-f]{64}$`)
 
 // Resolve reads arg as a file when one exists at that path, as a text

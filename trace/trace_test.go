@@ -130,8 +130,8 @@ func TestResolve(t *testing.T) {
 			if err != nil {
 				t.Fatal(err)
 			}
-			if got.text != c.text {
-				t.Errorf("text %.40q…, want %.40q…", got.text, c.text)
+			if got.Text() != c.text {
+				t.Errorf("text %.40q…, want %.40q…", got.Text(), c.text)
 			}
 			got.text = ""
 			if got != c.want {
