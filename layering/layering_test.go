@@ -24,9 +24,9 @@ var siblings = []string{"crawl", "clean", "archive"}
 var shared = []string{"rules", "textdiff", "evalscore"}
 
 // above are what no sibling or shared package may import: the pipeline,
-// the packages built on it (refetch verdicts, trace and diff, text
+// the packages built on it (refetch verdicts, trace and diff, inspect, text
 // reports) and the commands.
-var above = []string{"ingest", "watch", "trace", "report", "cmd"}
+var above = []string{"ingest", "watch", "trace", "report", "inspect", "cmd"}
 
 // layerOf returns the first of layers that path (relative to the module)
 // is or lies under, or "".

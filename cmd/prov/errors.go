@@ -58,9 +58,9 @@ func exitCode(err error) int {
 	return exitFailed
 }
 
-// report prints err (if any) once, prefixed with the command, and returns
+// reportErr prints err (if any) once, prefixed with the command, and returns
 // the exit status for it.
-func report(stderr io.Writer, cmd string, err error) int {
+func reportErr(stderr io.Writer, cmd string, err error) int {
 	code := exitCode(err)
 	if err != nil && !errors.Is(err, flag.ErrHelp) {
 		fmt.Fprintf(stderr, "prov %s: %v\n", cmd, err)

@@ -67,7 +67,7 @@ func run(ctx context.Context, args []string, stdin io.Reader, stdout, stderr io.
 			if c.name == "export" {
 				e.stdout = stdout // data, byte for byte: JSON lines
 			}
-			return report(e.stderr, c.name, runGuarded(ctx, c, e, args[1:]))
+			return reportErr(e.stderr, c.name, runGuarded(ctx, c, e, args[1:]))
 		}
 	}
 	fmt.Fprintf(stderr, "prov: unknown command %q (run 'prov help')\n", args[0])

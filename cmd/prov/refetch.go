@@ -5,6 +5,7 @@ import (
 	"errors"
 	"flag"
 	"fmt"
+	"net/url"
 	"os"
 	"time"
 
@@ -198,17 +199,12 @@ func workOriginals(db *archive.DB) ([]original, error) {
 
 // archivedCopy returns key's latest capture that brought content.
 func archivedCopy(db *archive.DB, key string) (original, bool, error) {
-	hist, err := db.History(key)
-	if err != nil {
+	c, ok, err := db.NewestPayload(key)
+	if err != nil || !ok {
 		return original{}, false, err
 	}
-	for i := len(hist) - 1; i >= 0; i-- {
-		if c := hist[i]; c.Status == 200 && c.Error == "" && c.PayloadSHA256 != "" {
-			o, err := withText(db, c)
-			return o, true, err
-		}
-	}
-	return original{}, false, nil
+	o, err := withText(db, c)
+	return o, true, err
 }
 
 func withText(db *archive.DB, c archive.Capture) (original, error) {
@@ -356,4 +352,12 @@ func (p *pacer) done(host string) {
 		p.last = map[string]time.Time{}
 	}
 	p.last[host] = time.Now()
+}
+
+func hostOf(raw string) string {
+	u, err := url.Parse(raw)
+	if err != nil {
+		return ""
+	}
+	return u.Hostname()
 }

@@ -1,9 +1,16 @@
 package main
 
 import (
+	"encoding/json"
 	"fmt"
 	"io"
+	"maps"
+	"slices"
 	"unicode/utf8"
+
+	"github.com/prov-archive/prov/archive"
+	"github.com/prov-archive/prov/report"
+	"github.com/prov-archive/prov/trace"
 )
 
 // termSafe wraps what prov prints for a person (and its errors): archived
@@ -50,3 +57,32 @@ func (s *safeWriter) Write(p []byte) (int, error) {
 	}
 	return size, nil
 }
+
+// writeJSON writes v as indented JSON, with <, > and & as they are.
+func writeJSON(w io.Writer, v any) error {
+	enc := json.NewEncoder(w)
+	enc.SetEscapeHTML(false)
+	enc.SetIndent("", "  ")
+	return enc.Encode(v)
+}
+
+func sortedKeys[V any](m map[string]V) []string { return slices.Sorted(maps.Keys(m)) }
+
+// short is the first 12 digits of a hex hash.
+func short(sha string) string { return sha[:min(12, len(sha))] }
+
+// similarity is how prov compares texts, in every command: trace.Similarity.
+var similarity = trace.Similarity
+
+// Names the crawl and refetch files call, kept for them until they move
+// to packages of their own (issue #15).
+var (
+	noSpace    = archive.NoSpace
+	printDiff  = report.Diff
+	paragraphs = report.Paragraphs
+)
+
+type (
+	subject    = trace.Subject
+	diffResult = trace.DiffResult
+)
