@@ -171,12 +171,7 @@ func demoConfig(set *rules.Set, addr string) (crawl.Config, error) {
 }
 
 func demoReport(w io.Writer, db *archive.DB, t *ingest.Tally, web *testweb.Web) error {
-	r := t.Run()
-	fmt.Fprintf(w, "crawl: run %d, %d pages fetched in %s, %d failed\n",
-		r.ID, r.Fetched, r.End.Sub(r.Start).Round(time.Millisecond), t.Failures())
-	for _, reason := range sortedKeys(r.Failed) {
-		fmt.Fprintf(w, "  failed (%s): %d\n", reason, r.Failed[reason])
-	}
+	report.DemoCrawl(w, t.Run())
 	if err := report.Sites(w, db); err != nil {
 		return err
 	}
