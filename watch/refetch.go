@@ -42,6 +42,15 @@ func Start(path, holder string) (*Session, error) {
 // Do runs fn with the archive open.
 func (s *Session) Do(fn func(db *archive.DB) error) error { return s.shared.Do(fn) }
 
+// Originals are the originals of urls, or of every work (see Originals).
+func (s *Session) Originals(urls []string) (origs []Original, err error) {
+	err = s.Do(func(db *archive.DB) (err error) {
+		origs, err = Originals(db, urls)
+		return err
+	})
+	return origs, err
+}
+
 // Close closes the archive and releases the run lock.
 func (s *Session) Close() {
 	if s.shared != nil {
@@ -64,6 +73,10 @@ func (s *Session) Close() {
 // User-Agent, rules as the archive's crawl had them); its Seeds, depth and
 // discovery are set here. Parallel 0 means one request at a time per host.
 func Refetch(ctx context.Context, s *Session, cfg crawl.Config, set *rules.Set, origs []Original, report func(Result) error) (Counts, uint64, error) {
+	if len(origs) == 0 {
+		runID, err := emptyRun(s)
+		return Counts{}, runID, err
+	}
 	ctx, stop := context.WithCancel(ctx)
 	defer stop()
 	r := newReporter(origs, report, stop)
@@ -88,6 +101,22 @@ func Refetch(ctx context.Context, s *Session, cfg crawl.Config, set *rules.Set, 
 		err = rerr
 	}
 	return r.counted(), runID, err
+}
+
+// emptyRun records the run of a refetch of no originals, done at once: a
+// crawl with no seeds would crawl the rules' seeds instead.
+func emptyRun(s *Session) (runID uint64, err error) {
+	err = s.Do(func(db *archive.DB) error {
+		run, err := db.BeginRun([]string{}) // as a refetch of originals records its seeds
+		if err != nil {
+			return err
+		}
+		runID = run.ID
+		t := ingest.NewTally(run)
+		t.Finish(false)
+		return db.FinishRun(t.Run())
+	})
+	return runID, err
 }
 
 // refetchConfig is cfg for a crawl of the originals' URLs alone.

@@ -214,3 +214,32 @@ func TestRefetchRedirects(t *testing.T) {
 		}
 	}
 }
+
+// A refetch of no originals records an empty run and fetches nothing
+// (crawl.Run given no seeds would crawl the rules' seeds).
+func TestRefetchNothing(t *testing.T) {
+	path, s, cfg := archived(t, pageA)
+	s.change(func(*site) {})
+	sess, err := Start(path, "watch test")
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer sess.Close()
+	counts, runID, err := Refetch(context.Background(), sess, cfg, nil, nil, func(Result) error {
+		t.Error("a verdict on no original")
+		return nil
+	})
+	if err != nil || runID == 0 || len(counts) != 0 {
+		t.Fatalf("counts %v, run %d, err %v; want an empty run", counts, runID, err)
+	}
+	if hits := s.requests(); len(hits) != 0 {
+		t.Errorf("requests %v, want none", hits)
+	}
+	sess.Do(func(db *archive.DB) error {
+		runs, err := db.Runs()
+		if err != nil || len(runs) != 2 || runs[1].ID != runID || runs[1].Status != archive.RunDone || runs[1].Fetched != 0 {
+			t.Errorf("runs %+v (%v), want the refetch's, done and empty", runs, err)
+		}
+		return nil
+	})
+}
