@@ -2,9 +2,11 @@ package main
 
 import (
 	"context"
+	"encoding/json"
 	"errors"
 	"flag"
 	"fmt"
+	"io"
 	"os"
 	"time"
 
@@ -14,7 +16,7 @@ import (
 
 // prov verify --refetch: fetch archived originals again, politely, record
 // each fetch as a new capture in a run of its own, and say what became of
-// each original (package watch; refetch_report.go prints its verdicts).
+// each original (package watch judges; this prints its verdicts).
 
 // registerRefetch registers the flags --refetch shares with prov crawl.
 func (o *crawlOptions) registerRefetch(fs *flag.FlagSet) {
@@ -72,45 +74,66 @@ func runRefetch(ctx context.Context, e *env, o *verifyOptions, urls []string) er
 		return err
 	}
 	defer s.Close()
-	var origs []watch.Original
-	if err := s.Do(func(db *archive.DB) (err error) {
-		origs, err = watch.Originals(db, urls)
-		return err
-	}); err != nil {
+	origs, err := s.Originals(urls)
+	if err != nil {
 		return originalsError(err)
 	}
-	fixity, err := refetchFixity(ctx, e, s, o.asJSON)
-	if err != nil {
-		return err
+	// The plain verify first, under the run lock, so the texts compared
+	// against are known sound; its findings (exit 3) do not stop the
+	// refetch: new captures only add.
+	fixity := s.Do(func(db *archive.DB) error { return verify(ctx, db, o.asJSON, e.stdout, e.stderr) })
+	if pe := (*partialError)(nil); fixity != nil && !errors.As(fixity, &pe) {
+		return fixity
 	}
 	counts, runID, err := watch.Refetch(ctx, s, cfg, set, origs, resultPrinter(e.stdout, o.asJSON))
 	if err != nil {
 		return err
 	}
 	fmt.Fprintf(e.stderr, "refetched %d originals in run %d: %s\n", len(origs), runID, counts)
-	return errors.Join(fixity, refetchProblem(counts))
-}
-
-// refetchFixity runs the plain verify first, under the run lock, so the
-// stored texts the refetch compares against are known sound. Its findings
-// are returned (exit 3) but do not stop the refetch: new captures only add.
-func refetchFixity(ctx context.Context, e *env, s *watch.Session, asJSON bool) (findings error, err error) {
-	err = s.Do(func(db *archive.DB) error { return verify(ctx, db, asJSON, e.stdout, e.stderr) })
-	var pe *partialError
-	if errors.As(err, &pe) {
-		return err, nil
+	if n := counts.NotUnchanged(); n > 0 {
+		return errors.Join(fixity, &partialError{msg: fmt.Sprintf("%d originals changed, moved or gone", n)})
 	}
-	return nil, err
+	return fixity
 }
 
 // originalsError makes a URL that cannot be refetched a usage error.
 func originalsError(err error) error {
-	var ue *watch.URLError
-	switch {
-	case errors.Is(err, watch.ErrNotArchived):
-		return usagef("see 'prov works' for the archived originals", "%v", err)
-	case errors.As(err, &ue):
-		return usagef("give archived http(s) URLs", "%v", err)
+	if ue := (*watch.URLError)(nil); !errors.As(err, &ue) {
+		return err
 	}
-	return err
+	hint := "give archived http(s) URLs"
+	if errors.Is(err, watch.ErrNotArchived) {
+		hint = "see 'prov works' for the archived originals"
+	}
+	return usagef(hint, "%v", err)
+}
+
+// resultPrinter prints one line per original (and a changed one's diff,
+// as prov diff prints it), or one JSON object per line.
+func resultPrinter(w io.Writer, asJSON bool) func(watch.Result) error {
+	if asJSON {
+		enc := json.NewEncoder(w)
+		enc.SetEscapeHTML(false)
+		return func(r watch.Result) error { return enc.Encode(r) }
+	}
+	return func(r watch.Result) error {
+		var err error
+		switch {
+		case r.Status == watch.Changed || r.Diff != nil:
+			_, err = fmt.Fprintf(w, "%-10s %s: %s\n", r.Status, r.URL, r.Detail)
+		case r.NewURL != "":
+			_, err = fmt.Fprintf(w, "%-10s %s -> %s (%s)\n", r.Status, r.URL, r.NewURL, r.Detail)
+		default:
+			_, err = fmt.Fprintf(w, "%-10s %s (%s)\n", r.Status, r.URL, r.Detail)
+		}
+		if r.Diff != nil && err == nil {
+			if r.NewURL != "" {
+				fmt.Fprintf(w, "  now at %s\n", r.NewURL)
+			}
+			now, was := subject{Label: r.Now.Label, TextSHA256: r.Now.TextSHA256}, subject{Label: r.Against.Label, TextSHA256: r.Against.TextSHA256}
+			printDiff(w, diffResult{Copy: now, Against: was, Changes: r.Diff})
+			_, err = fmt.Fprintln(w)
+		}
+		return err
+	}
 }
