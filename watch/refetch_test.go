@@ -174,20 +174,24 @@ func TestRefetchCrawlDelay(t *testing.T) {
 
 // Redirects: one within the site is followed and the original reported
 // moved with what is there; one to another site is not followed (out of
-// the crawl's scope) and is still reported moved, to where it points.
+// the crawl's scope) and is still reported moved, to where it points; so
+// is one to another original, which the crawl fetches as itself.
 // Verdicts come in the originals' order, each stored as a capture of the
 // refetch's run (the out-of-scope one as a failed capture).
 func TestRefetchRedirects(t *testing.T) {
-	path, s, cfg := archived(t, pageA, pageB, pageC)
+	const d = "http://news.example.org/d"
+	path, s, cfg := archived(t, pageA, pageB, pageC, d)
 	s.change(func(s *site) {
 		s.redirect["news.example.org/a"] = "http://www.example.org/a"
 		s.redirect["news.example.org/b"] = "http://other.example.com/b"
+		s.redirect["news.example.org/d"] = pageC
 	})
-	got, runID := refetch(t, path, cfg, pageA, pageB, pageC)
+	got, runID := refetch(t, path, cfg, pageA, pageB, pageC, d)
 	want := []struct{ url, status, detail, to string }{
 		{pageA, Moved, "302 Found; moved+unchanged (payload identical)", "http://www.example.org/a"},
 		{pageB, Moved, "302 Found; not followed: crawl: fetch " + pageB + ": crawl: out of scope: redirect to other.example.com", "http://other.example.com/b"},
 		{pageC, Unchanged, "payload identical", ""},
+		{d, Moved, "302 Found; not followed: HTTP 302", pageC},
 	}
 	if len(got) != len(want) {
 		t.Fatalf("verdicts %+v", got)

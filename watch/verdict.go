@@ -71,15 +71,17 @@ func judge(o Original, p crawl.Page, stored archive.Capture, now fetchedText) Re
 }
 
 // notFollowed says whether p is a redirect the fetch stopped at that
-// still says where the original is now: a permanent one (301, 308), or
-// any one to another site, which a crawl's scope refuses (crawl follows a
-// redirect only within the registrable domains of its seeds and rules).
+// still says where the original is now: a permanent one (301, 308); any
+// one to another site, which a crawl's scope refuses (crawl follows a
+// redirect only within the registrable domains of its seeds and rules);
+// any one the crawl kept as it was, without an error, because the run
+// fetches its target anyway (another original).
 func notFollowed(p crawl.Page) bool {
 	switch {
 	case p.Status == 301, p.Status == 308:
 		return true
 	case p.Status >= 300 && p.Status < 400 && p.Status != 304:
-		return p.Failure() == crawl.FailOutOfScope
+		return p.Err == nil || p.Failure() == crawl.FailOutOfScope
 	}
 	return false
 }

@@ -42,6 +42,8 @@ func TestJudge(t *testing.T) {
 			archive.Capture{Error: "denied"}, fetchedText{}, Moved, "301 Moved Permanently; not followed: denied", "http://news.example.org/a2"},
 		{"302 out of scope", redirect(302, "http://other.example.com/a", outOfScope),
 			archive.Capture{Error: outOfScope.Error()}, fetchedText{}, Moved, "302 Found; not followed: " + outOfScope.Error(), "http://other.example.com/a"},
+		{"302 kept: its target is fetched too", redirect(302, "/b", nil),
+			archive.Capture{Status: 302}, fetchedText{}, Moved, "302 Found; not followed: HTTP 302", "http://news.example.org/b"},
 		{"302 stopped otherwise", redirect(302, "/a2", errors.New("crawl: stopped after 10 redirects")),
 			archive.Capture{Error: "crawl: stopped after 10 redirects"}, fetchedText{}, Failed, "other: crawl: stopped after 10 redirects", ""},
 		{"503", crawl.Page{Status: 503}, archive.Capture{Status: 503}, fetchedText{}, Failed, "http 503: HTTP 503", ""},
