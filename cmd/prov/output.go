@@ -8,8 +8,6 @@ import (
 	"slices"
 	"unicode/utf8"
 
-	"github.com/prov-archive/prov/archive"
-	"github.com/prov-archive/prov/report"
 	"github.com/prov-archive/prov/trace"
 )
 
@@ -73,16 +71,3 @@ func short(sha string) string { return sha[:min(12, len(sha))] }
 
 // similarity is how prov compares texts, in every command: trace.Similarity.
 var similarity = trace.Similarity
-
-// Names the crawl and refetch files call, kept for them until they move
-// to packages of their own (issue #15).
-var (
-	noSpace    = archive.NoSpace
-	printDiff  = report.Diff
-	paragraphs = report.Paragraphs
-)
-
-type (
-	subject    = trace.Subject
-	diffResult = trace.DiffResult
-)

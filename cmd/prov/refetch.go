@@ -2,22 +2,23 @@ package main
 
 import (
 	"context"
+	"encoding/json"
 	"errors"
 	"flag"
 	"fmt"
-	"net/url"
+	"io"
 	"os"
 	"time"
 
 	"github.com/prov-archive/prov/archive"
-	"github.com/prov-archive/prov/crawl"
-	"github.com/prov-archive/prov/ingest"
-	"github.com/prov-archive/prov/rules"
+	"github.com/prov-archive/prov/report"
+	"github.com/prov-archive/prov/trace"
+	"github.com/prov-archive/prov/watch"
 )
 
 // prov verify --refetch: fetch archived originals again, politely, record
 // each fetch as a new capture in a run of its own, and say what became of
-// each original (see refetch_report.go for the judgement and the output).
+// each original (package watch judges; this prints its verdicts).
 
 // registerRefetch registers the flags --refetch shares with prov crawl.
 func (o *crawlOptions) registerRefetch(fs *flag.FlagSet) {
@@ -51,17 +52,9 @@ func checkRefetchFlags(fs *flag.FlagSet, refetch bool, pos []string) error {
 	return nil
 }
 
-// original is an archived copy to fetch again: its canonical URL and the
-// capture (and text) it is compared against.
-type original struct {
-	url  string
-	base archive.Capture
-	text string
-}
-
 // runRefetch is prov verify --refetch: the run lock, the fixity check, then
-// one polite fetch per original. It exits 3 when the fixity check found
-// anything or any original is not unchanged.
+// the refetch of the originals of urls (of every work when none). It exits
+// 3 when the fixity check found anything or any original is not unchanged.
 func runRefetch(ctx context.Context, e *env, o *verifyOptions, urls []string) error {
 	if o.crawl.delay < 0 {
 		return usagef("see 'prov verify -h'", "--delay must be ≥ 0")
@@ -74,290 +67,75 @@ func runRefetch(ctx context.Context, e *env, o *verifyOptions, urls []string) er
 	if err != nil {
 		return err
 	}
-	s, err := startRefetch(dbPath(o.db, e.getenv))
-	if err != nil {
-		return err
-	}
-	defer s.close()
-	var origs []original
-	if err := s.shared.Do(func(db *archive.DB) (err error) {
-		origs, err = originals(db, urls)
-		return err
-	}); err != nil {
-		return err
-	}
-	fixity, err := s.fixity(ctx, e, o.asJSON)
-	if err != nil {
-		return err
-	}
-	rf := &refetcher{s: s, cfg: cfg, set: set, pace: pacer{delay: o.crawl.delay}, out: resultPrinter(e.stdout, o.asJSON)}
-	counts, runID, err := rf.run(ctx, origs)
-	if err != nil {
-		return err
-	}
-	fmt.Fprintf(e.stderr, "refetched %d originals in run %d: %s\n", len(origs), runID, countsText(counts))
-	return errors.Join(fixity, counts.problem())
-}
-
-// refetchSession is what verify --refetch holds: the run lock, as a crawl
-// does (a crawl meanwhile exits 75, and so does a refetch during a crawl),
-// and the archive opened only to work.
-type refetchSession struct {
-	lock   *archive.RunLock
-	shared *archive.Shared
-}
-
-// startRefetch takes the run lock of the existing archive at path and
-// opens it shared. It does not touch a crawl's frontier.
-func startRefetch(path string) (*refetchSession, error) {
+	path := dbPath(o.db, e.getenv)
 	if _, err := os.Stat(path); err != nil {
-		return nil, fmt.Errorf("no archive at %s (crawl first, or give --db)", path)
+		return fmt.Errorf("no archive at %s (crawl first, or give --db)", path)
 	}
-	if err := archive.Check(path); err != nil {
-		return nil, err
-	}
-	holder := fmt.Sprintf("prov verify --refetch (pid %d)", os.Getpid())
-	lock, err := archive.LockRun(path, holder, time.Now())
+	s, err := watch.Start(path, "prov verify --refetch")
 	if err != nil {
-		return nil, err
-	}
-	s := &refetchSession{lock: lock}
-	if s.shared, err = archive.OpenShared(path, archive.SharedOptions{}); err != nil {
-		s.close()
-		return nil, err
-	}
-	return s, nil
-}
-
-func (s *refetchSession) close() {
-	if s.shared != nil {
-		s.shared.Close()
-	}
-	s.lock.Release()
-}
-
-// fixity runs the plain verify first, under the run lock, so the stored
-// texts the refetch compares against are known sound. Its findings are
-// returned (exit 3) but do not stop the refetch: new captures only add.
-func (s *refetchSession) fixity(ctx context.Context, e *env, asJSON bool) (findings error, err error) {
-	err = s.shared.Do(func(db *archive.DB) error { return verify(ctx, db, asJSON, e.stdout, e.stderr) })
-	var pe *partialError
-	if errors.As(err, &pe) {
-		return err, nil
-	}
-	return nil, err
-}
-
-// originals returns what to refetch: the archived copies of urls, or with
-// none the original of every work. A URL with no archived copy is a usage
-// error that names it.
-func originals(db *archive.DB, urls []string) ([]original, error) {
-	if len(urls) == 0 {
-		return workOriginals(db)
-	}
-	var out []original
-	seen := map[string]bool{}
-	for _, raw := range urls {
-		key, err := crawl.Canonicalize(raw)
-		if err != nil {
-			return nil, usagef("give archived http(s) URLs", "%q: %v", raw, err)
-		}
-		o, ok, err := archivedCopy(db, key)
-		if err != nil {
-			return nil, err
-		}
-		if !ok {
-			return nil, usagef("see 'prov works' for the archived originals", "%s is not archived", raw)
-		}
-		if !seen[o.url] {
-			seen[o.url] = true
-			out = append(out, o)
-		}
-	}
-	return out, nil
-}
-
-func workOriginals(db *archive.DB) ([]original, error) {
-	works, err := db.WorksBy(similarity())
-	if err != nil {
-		return nil, err
-	}
-	out := make([]original, 0, len(works))
-	for _, w := range works {
-		c, err := db.Capture(w.Original.CaptureID)
-		if err != nil {
-			return nil, err
-		}
-		o, err := withText(db, c)
-		if err != nil {
-			return nil, err
-		}
-		out = append(out, o)
-	}
-	return out, nil
-}
-
-// archivedCopy returns key's latest capture that brought content.
-func archivedCopy(db *archive.DB, key string) (original, bool, error) {
-	c, ok, err := db.NewestPayload(key)
-	if err != nil || !ok {
-		return original{}, false, err
-	}
-	o, err := withText(db, c)
-	return o, true, err
-}
-
-func withText(db *archive.DB, c archive.Capture) (original, error) {
-	o := original{url: c.URL, base: c}
-	if c.TextSHA256 == "" {
-		return o, nil
-	}
-	d, err := db.Document(c.TextSHA256)
-	o.text = d.Text
-	return o, err
-}
-
-// refetcher fetches originals one at a time into a run of its own.
-type refetcher struct {
-	s    *refetchSession
-	cfg  crawl.Config
-	set  *rules.Set
-	pace pacer
-	out  func(refetchResult) error
-}
-
-// run begins a run whose seeds are the originals, refetches each (hosts
-// interleaved, so the per-host delay rarely waits), and closes the run
-// with the crawl's counters, interrupted when it did not get through.
-func (r *refetcher) run(ctx context.Context, origs []original) (refetchCounts, uint64, error) {
-	counts := refetchCounts{}
-	seeds := make([]string, len(origs))
-	for i, o := range origs {
-		seeds[i] = o.url
-	}
-	var run archive.Run
-	if err := r.s.shared.Do(func(db *archive.DB) (err error) {
-		run, err = db.BeginRun(seeds)
 		return err
-	}); err != nil {
-		return counts, 0, err
 	}
-	r.s.lock.SetRun(run.ID)
-	t := ingest.NewTally(run)
-	var err error
-	for _, o := range interleave(origs) {
-		var res refetchResult
-		if res, err = r.one(ctx, o, run.ID, t); err != nil {
-			break
-		}
-		counts[res.Status]++
-		if err = r.out(res); err != nil {
-			break
-		}
+	defer s.Close()
+	origs, err := s.Originals(urls)
+	if err != nil {
+		return originalsError(err)
 	}
-	t.Finish(err != nil || ctx.Err() != nil)
-	ferr := r.s.shared.Do(func(db *archive.DB) error { return db.FinishRun(t.Run()) })
-	return counts, run.ID, firstErr(err, ctx.Err(), ferr)
+	// The plain verify first, under the run lock, so the texts compared
+	// against are known sound; its findings (exit 3) do not stop the
+	// refetch: new captures only add.
+	fixity := s.Do(func(db *archive.DB) error { return verify(ctx, db, o.asJSON, e.stdout, e.stderr) })
+	if pe := (*partialError)(nil); fixity != nil && !errors.As(fixity, &pe) {
+		return fixity
+	}
+	counts, runID, err := watch.Refetch(ctx, s, cfg, set, origs, resultPrinter(e.stdout, o.asJSON))
+	if err != nil {
+		return err
+	}
+	fmt.Fprintf(e.stderr, "refetched %d originals in run %d: %s\n", len(origs), runID, counts)
+	if n := counts.NotUnchanged(); n > 0 {
+		return errors.Join(fixity, &partialError{msg: fmt.Sprintf("%d originals changed, moved or gone", n)})
+	}
+	return fixity
 }
 
-// one fetches an original after the host's delay, stores the fetch as a
-// capture through entryFor as a crawl does, and judges it.
-func (r *refetcher) one(ctx context.Context, o original, runID uint64, t *ingest.Tally) (refetchResult, error) {
-	host := hostOf(o.url)
-	if err := r.pace.wait(ctx, host); err != nil {
-		return refetchResult{}, err
+// originalsError makes a URL that cannot be refetched a usage error.
+func originalsError(err error) error {
+	if ue := (*watch.URLError)(nil); !errors.As(err, &ue) {
+		return err
 	}
-	p, _ := crawl.Fetch(ctx, r.cfg, o.url)
-	r.pace.done(host)
-	if err := ctx.Err(); err != nil {
-		return refetchResult{}, err // a fetch cut short says nothing of the original
+	hint := "give archived http(s) URLs"
+	if errors.Is(err, watch.ErrNotArchived) {
+		hint = "see 'prov works' for the archived originals"
 	}
-	e := ingest.Entry(p, r.set, runID)
-	var prev archive.Previous
-	var stored archive.Capture
-	err := r.s.shared.Do(func(db *archive.DB) error {
+	return usagef(hint, "%v", err)
+}
+
+// resultPrinter prints one line per original (and a changed one's diff,
+// as prov diff prints it), or one JSON object per line.
+func resultPrinter(w io.Writer, asJSON bool) func(watch.Result) error {
+	if asJSON {
+		enc := json.NewEncoder(w)
+		enc.SetEscapeHTML(false)
+		return func(r watch.Result) error { return enc.Encode(r) }
+	}
+	return func(r watch.Result) error {
 		var err error
-		if prev, err = db.Previous(e.Capture.URL); err != nil {
-			return err
+		switch {
+		case r.Status == watch.Changed || r.Diff != nil:
+			_, err = fmt.Fprintf(w, "%-10s %s: %s\n", r.Status, r.URL, r.Detail)
+		case r.NewURL != "":
+			_, err = fmt.Fprintf(w, "%-10s %s -> %s (%s)\n", r.Status, r.URL, r.NewURL, r.Detail)
+		default:
+			_, err = fmt.Fprintf(w, "%-10s %s (%s)\n", r.Status, r.URL, r.Detail)
 		}
-		ids, err := db.Write([]archive.Entry{e})
-		if err == nil {
-			stored, err = db.Capture(ids[0])
+		if r.Diff != nil && err == nil {
+			if r.NewURL != "" {
+				fmt.Fprintf(w, "  now at %s\n", r.NewURL)
+			}
+			now, was := trace.Subject{Label: r.Now.Label, TextSHA256: r.Now.TextSHA256}, trace.Subject{Label: r.Against.Label, TextSHA256: r.Against.TextSHA256}
+			report.Diff(w, trace.DiffResult{Copy: now, Against: was, Changes: r.Diff})
+			_, err = fmt.Fprintln(w)
 		}
 		return err
-	})
-	if err != nil {
-		return refetchResult{}, fmt.Errorf("store refetch of %s: %w", o.url, err)
 	}
-	t.Add(stored, p.Failure(), prev)
-	res := judge(o, p, stored, refetchedText(p, e, r.set))
-	res.CaptureID = stored.ID
-	if res.Diff != nil {
-		res.copy.Label += fmt.Sprintf(" as capture %d", res.CaptureID)
-	}
-	return res, nil
-}
-
-// interleave orders originals round-robin by host, keeping each host's
-// order, so consecutive fetches go to different hosts where they can.
-func interleave(origs []original) []original {
-	var hosts []string
-	by := map[string][]original{}
-	for _, o := range origs {
-		h := hostOf(o.url)
-		if by[h] == nil {
-			hosts = append(hosts, h)
-		}
-		by[h] = append(by[h], o)
-	}
-	out := make([]original, 0, len(origs))
-	for len(out) < len(origs) {
-		for _, h := range hosts {
-			if q := by[h]; len(q) > 0 {
-				out, by[h] = append(out, q[0]), q[1:]
-			}
-		}
-	}
-	return out
-}
-
-// pacer keeps delay between the end of one fetch from a host and the
-// start of the next.
-type pacer struct {
-	delay time.Duration
-	last  map[string]time.Time
-}
-
-func (p *pacer) wait(ctx context.Context, host string) error {
-	t, ok := p.last[host]
-	if !ok {
-		return ctx.Err()
-	}
-	d := p.delay - time.Since(t)
-	if d <= 0 {
-		return ctx.Err()
-	}
-	timer := time.NewTimer(d)
-	defer timer.Stop()
-	select {
-	case <-ctx.Done():
-		return ctx.Err()
-	case <-timer.C:
-		return nil
-	}
-}
-
-func (p *pacer) done(host string) {
-	if p.last == nil {
-		p.last = map[string]time.Time{}
-	}
-	p.last[host] = time.Now()
-}
-
-func hostOf(raw string) string {
-	u, err := url.Parse(raw)
-	if err != nil {
-		return ""
-	}
-	return u.Hostname()
 }
