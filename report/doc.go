@@ -5,7 +5,7 @@
 // tools read them), so every change shows in this package's tests.
 //
 // Text from archived pages is written as it is: a caller printing to a
-// terminal wraps w to escape control characters (cmd/prov's termSafe).
+// terminal wraps w to escape control characters (TermSafe).
 // Write errors are not reported; w is a terminal or a buffer.
 package report
 

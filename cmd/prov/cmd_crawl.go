@@ -2,11 +2,9 @@ package main
 
 import (
 	"context"
-	"errors"
 	"flag"
 	"fmt"
 	"io"
-	"io/fs"
 	"os"
 	"path/filepath"
 	"runtime/pprof"
@@ -160,23 +158,6 @@ func startCPUProfile(path string) (stop func(), err error) {
 		return nil, fmt.Errorf("--cpuprofile %s: %w", path, err)
 	}
 	return func() { pprof.StopCPUProfile(); f.Close() }, nil
-}
-
-// loadRules loads and merges every rules file; nothing is opened before
-// all of them validate.
-func loadRules(files []string) (*rules.Set, error) {
-	sets := make([]*rules.Set, 0, len(files))
-	for _, f := range files {
-		s, err := rules.Load(f)
-		if errors.Is(err, fs.ErrNotExist) {
-			return nil, usagef("give an existing rules file", "%v", err)
-		}
-		if err != nil {
-			return nil, err
-		}
-		sets = append(sets, s)
-	}
-	return rules.Merge(sets...)
 }
 
 func (o *crawlOptions) crawlConfig(set *rules.Set) (crawl.Config, error) {

@@ -5,12 +5,14 @@ import (
 	"flag"
 	"fmt"
 	"io"
+	"io/fs"
 	"os"
 	"strings"
 	"syscall"
 	"time"
 
 	"github.com/prov-archive/prov/archive"
+	"github.com/prov-archive/prov/rules"
 )
 
 // newFlags returns a flag set for a subcommand that reports errors instead
@@ -159,4 +161,21 @@ func openSkipping(path string, e *env, cmd string) (*archive.DB, *skipCounter, e
 	sc := &skipCounter{w: e.stderr, cmd: cmd}
 	db, err := archive.OpenSnapshot(path, os.TempDir(), archive.Options{Timeout: readTimeout, OnSkip: sc.skip}) // a copy: a crawl is never held up (see openForRead)
 	return db, sc, err
+}
+
+// loadRules loads and merges every rules file; nothing is opened before
+// all of them validate.
+func loadRules(files []string) (*rules.Set, error) {
+	sets := make([]*rules.Set, 0, len(files))
+	for _, f := range files {
+		s, err := rules.Load(f)
+		if errors.Is(err, fs.ErrNotExist) {
+			return nil, usagef("give an existing rules file", "%v", err)
+		}
+		if err != nil {
+			return nil, err
+		}
+		sets = append(sets, s)
+	}
+	return rules.Merge(sets...)
 }

@@ -1,60 +1,21 @@
 package main
 
+// What prov prints besides a command's own view: JSON, errors and exit
+// statuses, and small helpers the commands share.
+
 import (
 	"encoding/json"
+	"errors"
+	"flag"
 	"fmt"
 	"io"
 	"maps"
 	"slices"
-	"unicode/utf8"
 
+	"github.com/prov-archive/prov/archive"
+	"github.com/prov-archive/prov/rules"
 	"github.com/prov-archive/prov/trace"
 )
-
-// termSafe wraps what prov prints for a person (and its errors): archived
-// pages are hostile input, and a title or text holding escape sequences
-// must not clear the screen or set the window title. Every control
-// character but newline and tab (C0, DEL, C1), and every byte that is not
-// UTF-8, is written as a visible escape: \u001b, \x9b. Inside a JSON
-// string (the --json outputs) \u001b is the same character, so JSON
-// stays JSON. Raw data on stdout (prov export) is not wrapped.
-func termSafe(w io.Writer) io.Writer { return &safeWriter{w} }
-
-type safeWriter struct{ w io.Writer }
-
-// Write escapes p and writes it whole; it reports len(p) when the
-// escaped bytes were all written. fmt prints each value in one Write, so
-// a UTF-8 sequence is never split between two calls.
-func (s *safeWriter) Write(p []byte) (int, error) {
-	clean := true
-	for _, c := range p {
-		if c < 0x20 && c != '\n' && c != '\t' || c >= 0x7f {
-			clean = false
-			break
-		}
-	}
-	if clean {
-		return s.w.Write(p)
-	}
-	size := len(p)
-	out := make([]byte, 0, len(p)+16)
-	for len(p) > 0 {
-		r, n := utf8.DecodeRune(p)
-		switch {
-		case r == utf8.RuneError && n <= 1:
-			out = fmt.Appendf(out, `\x%02x`, p[0])
-		case r < 0x20 && r != '\n' && r != '\t', r >= 0x7f && r <= 0x9f:
-			out = fmt.Appendf(out, `\u%04x`, r)
-		default:
-			out = append(out, p[:n]...)
-		}
-		p = p[n:]
-	}
-	if _, err := s.w.Write(out); err != nil {
-		return 0, err
-	}
-	return size, nil
-}
 
 // writeJSON writes v as indented JSON, with <, > and & as they are.
 func writeJSON(w io.Writer, v any) error {
@@ -71,3 +32,61 @@ func short(sha string) string { return sha[:min(12, len(sha))] }
 
 // similarity is how prov compares texts, in every command: trace.Similarity.
 var similarity = trace.Similarity
+
+// Exit statuses: the CLI contract of DESIGN.md.
+const (
+	exitOK      = 0
+	exitFailed  = 1
+	exitUsage   = 2
+	exitPartial = 3  // done, but some pages failed (crawl) or problems found (verify)
+	exitLocked  = 75 // the archive is locked by another run (EX_TEMPFAIL)
+)
+
+// usageError is a mistake in the command line; hint says what to do.
+type usageError struct{ msg, hint string }
+
+func (e *usageError) Error() string {
+	if e.hint == "" {
+		return e.msg
+	}
+	return e.msg + " (" + e.hint + ")"
+}
+
+func usagef(hint, format string, args ...any) error {
+	return &usageError{msg: fmt.Sprintf(format, args...), hint: hint}
+}
+
+// partialError says the command finished but not everything went well;
+// the details were already printed.
+type partialError struct{ msg string }
+
+func (e *partialError) Error() string { return e.msg }
+
+// exitCode maps an error to the documented exit status.
+func exitCode(err error) int {
+	var ue *usageError
+	var pe *partialError
+	switch {
+	case err == nil:
+		return exitOK
+	case errors.Is(err, flag.ErrHelp):
+		return exitOK
+	case errors.As(err, &ue), errors.Is(err, rules.ErrInvalid):
+		return exitUsage
+	case errors.As(err, &pe):
+		return exitPartial
+	case errors.Is(err, archive.ErrLocked):
+		return exitLocked
+	}
+	return exitFailed
+}
+
+// reportErr prints err (if any) once, prefixed with the command, and returns
+// the exit status for it.
+func reportErr(stderr io.Writer, cmd string, err error) int {
+	code := exitCode(err)
+	if err != nil && !errors.Is(err, flag.ErrHelp) {
+		fmt.Fprintf(stderr, "prov %s: %v\n", cmd, err)
+	}
+	return code
+}
