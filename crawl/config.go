@@ -104,6 +104,13 @@ type Config struct {
 	// feeds given as seeds are still read.
 	NoDiscovery bool
 
+	// Unsent, when set, is called for each URL the run took but sends no
+	// Page for, with why: an error wrapping ErrRobotsDisallowed (never
+	// requested) or ErrDuplicate (fetched, but its canonical URL was
+	// fetched before in the run). Every other URL taken is sent. It may
+	// be called from several goroutines at once.
+	Unsent func(url string, why error)
+
 	Logger *slog.Logger // debug notes (duplicates, skips); default discards
 	Stats  *Stats       // when set, Run counts into it
 }

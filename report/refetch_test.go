@@ -32,9 +32,9 @@ func TestRefetch(t *testing.T) {
 func TestTermSafe(t *testing.T) {
 	cases := map[string]string{
 		"plain text, 中文\n\tindented": "plain text, 中文\n\tindented",
-		"T\x1b]0;pwned\x07":            `T\u001b]0;pwned\u0007`,
-		"csi \u009b31m":                `csi \u009b31m`,
-		"bad \xff byte":                `bad \xff byte`,
+		"T\x1b]0;pwned\x07":          `T\u001b]0;pwned\u0007`,
+		"csi \u009b31m":              `csi \u009b31m`,
+		"bad \xff byte":              `bad \xff byte`,
 	}
 	for in, want := range cases {
 		var b bytes.Buffer

@@ -81,6 +81,7 @@ func Refetch(ctx context.Context, s *Session, cfg crawl.Config, set *rules.Set, 
 	defer stop()
 	r := newReporter(origs, report, stop)
 	cfg = refetchConfig(cfg, origs)
+	cfg.Unsent = r.notSent
 	opt := ingest.Options{Rules: set, Began: func(id uint64) { s.lock.SetRun(id) }, Unconditional: true,
 		Committed: func(p crawl.Page, e archive.Entry, c archive.Capture) {
 			if i, ok := r.index[p.RequestedURL]; ok {
@@ -90,7 +91,7 @@ func Refetch(ctx context.Context, s *Session, cfg crawl.Config, set *rules.Set, 
 		}}
 	t, err := ingest.Crawl(ctx, ingest.SharedStore(s.shared), cfg, opt)
 	if err == nil && ctx.Err() == nil {
-		r.unsent(cfg.Stats)
+		r.unsent()
 	}
 	r.flush(true)
 	var runID uint64

@@ -22,6 +22,7 @@ type site struct {
 	mu       sync.Mutex
 	robots   string            // robots.txt body; "" answers 404
 	redirect map[string]string // host+path → Location, answered 302
+	canon    map[string]string // host+path → the URL its page names as rel=canonical
 	hits     []hit
 }
 
@@ -34,7 +35,7 @@ func (s *site) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 	key := r.Host + r.URL.Path
 	s.mu.Lock()
 	s.hits = append(s.hits, hit{key, time.Now()})
-	robots, to := s.robots, s.redirect[key]
+	robots, to, canon := s.robots, s.redirect[key], s.canon[key]
 	s.mu.Unlock()
 	switch {
 	case r.URL.Path == "/robots.txt" && robots == "":
@@ -45,7 +46,11 @@ func (s *site) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 		http.Redirect(w, r, to, http.StatusFound)
 	default:
 		w.Header().Set("Content-Type", "text/html; charset=utf-8")
-		w.Write([]byte(`<html><head><title>Story ` + r.URL.Path + `</title></head><body><article><p>` +
+		link := ""
+		if canon != "" {
+			link = `<link rel="canonical" href="` + canon + `">`
+		}
+		w.Write([]byte(`<html><head><title>Story ` + r.URL.Path + `</title>` + link + `</head><body><article><p>` +
 			strings.Repeat("The story told at "+r.URL.Path+", at enough length to be kept as a text. ", 5) + `</p></article></body></html>`))
 	}
 }
@@ -146,6 +151,27 @@ func TestRefetchHonoursRobots(t *testing.T) {
 		if h.path == "news.example.org/b" {
 			t.Errorf("the server saw a request for /b, which robots.txt disallows")
 		}
+	}
+}
+
+// An original whose page now names another original as its canonical URL
+// is fetched but not stored (the crawl keeps one page per canonical URL):
+// its verdict says so, and names the page kept.
+func TestRefetchCanonicalDuplicate(t *testing.T) {
+	path, s, cfg := archived(t, pageA, pageB)
+	s.change(func(s *site) { s.canon = map[string]string{"news.example.org/b": pageA} })
+	got, _ := refetch(t, path, cfg, pageA, pageB)
+	if len(got) != 2 || got[0].URL != pageA || got[1].URL != pageB {
+		t.Fatalf("verdicts %+v, want a then b", got)
+	}
+	dup := 0
+	for _, r := range got {
+		if r.Status == Failed && strings.HasPrefix(r.Detail, "duplicate: ") && strings.Contains(r.Detail, pageA) && r.CaptureID == 0 {
+			dup++
+		}
+	}
+	if dup != 1 {
+		t.Errorf("verdicts %+v: want one failed as a duplicate of %s, with no capture", got, pageA)
 	}
 }
 

@@ -23,6 +23,7 @@ type reporter struct {
 
 	mu     sync.Mutex
 	held   map[int]Result // judged, not reported yet
+	why    map[int]error  // why the crawl sent no page (notSent)
 	done   map[int]bool   // judged, reported or not
 	next   int            // position in order of the next to report
 	counts Counts
@@ -31,7 +32,7 @@ type reporter struct {
 
 func newReporter(origs []Original, out func(Result) error, stop context.CancelFunc) *reporter {
 	r := &reporter{origs: origs, index: map[string]int{}, order: Order(origs), out: out, stop: stop,
-		held: map[int]Result{}, done: map[int]bool{}, counts: Counts{}}
+		held: map[int]Result{}, done: map[int]bool{}, why: map[int]error{}, counts: Counts{}}
 	for i, o := range origs {
 		key, err := crawl.Canonicalize(o.URL)
 		if err != nil {
@@ -81,25 +82,32 @@ func (r *reporter) report(all bool) {
 	}
 }
 
+// notSent is crawl.Config.Unsent: it keeps why the crawl sent no page
+// for an original's URL.
+func (r *reporter) notSent(url string, why error) {
+	r.mu.Lock()
+	defer r.mu.Unlock()
+	if i, ok := r.index[url]; ok {
+		r.why[i] = why
+	}
+}
+
 // unsent judges the originals a refetch that ended well did not send:
-// crawl.Run sends every fetch, except of a URL robots.txt disallows (never
+// crawl.Run sends every fetch but of a URL robots.txt disallows (never
 // requested) and of a page whose canonical URL an earlier fetch of the
-// run had (a duplicate). With no duplicate in the run, each was refused
-// by robots.txt; otherwise which of the two cannot be told apart.
-func (r *reporter) unsent(st *crawl.Stats) {
+// run had; it said which through notSent.
+func (r *reporter) unsent() {
 	for i, o := range r.origs {
 		r.mu.Lock()
-		done := r.done[i]
+		done, why := r.done[i], r.why[i]
 		r.mu.Unlock()
 		if done {
 			continue
 		}
-		res := Result{URL: o.URL, Status: Failed,
-			Detail: "not fetched: disallowed by robots.txt, or its page names another original's URL as canonical"}
-		if st.Duplicates.Load() == 0 {
-			err := fmt.Errorf("crawl: %s: %w", o.URL, crawl.ErrRobotsDisallowed) // as crawl words a refusal
-			res = judge(o, crawl.Page{RequestedURL: o.URL, Err: err}, archive.Capture{Error: err.Error()}, fetchedText{})
+		if why == nil {
+			why = fmt.Errorf("crawl: %s: not sent, for no reason the crawl gave", o.URL)
 		}
+		res := judge(o, crawl.Page{RequestedURL: o.URL, Err: why}, archive.Capture{Error: why.Error()}, fetchedText{})
 		r.judged(i, res)
 	}
 }
