@@ -2,9 +2,6 @@ package watch
 
 import (
 	"context"
-	"fmt"
-	"os"
-	"time"
 
 	"github.com/prov-archive/prov/archive"
 	"github.com/prov-archive/prov/crawl"
@@ -17,30 +14,21 @@ import (
 // during a crawl), and the archive opened shared, only to work. It does
 // not touch a crawl's frontier.
 type Session struct {
-	lock   *archive.RunLock
-	shared *archive.Shared
+	*archive.Running
 }
 
 // Start takes the run lock of the existing archive at path for holder
 // (its pid is added) and opens the archive shared.
 func Start(path, holder string) (*Session, error) {
-	if err := archive.Check(path); err != nil {
-		return nil, err
-	}
-	lock, err := archive.LockRun(path, fmt.Sprintf("%s (pid %d)", holder, os.Getpid()), time.Now())
+	r, err := archive.OpenRunning(path, holder)
 	if err != nil {
 		return nil, err
 	}
-	s := &Session{lock: lock}
-	if s.shared, err = archive.OpenShared(path, archive.SharedOptions{}); err != nil {
-		s.Close()
-		return nil, err
-	}
-	return s, nil
+	return &Session{r}, nil
 }
 
 // Do runs fn with the archive open.
-func (s *Session) Do(fn func(db *archive.DB) error) error { return s.shared.Do(fn) }
+func (s *Session) Do(fn func(db *archive.DB) error) error { return s.Shared.Do(fn) }
 
 // Originals are the originals of urls, or of every work (see Originals).
 func (s *Session) Originals(urls []string) (origs []Original, err error) {
@@ -52,12 +40,6 @@ func (s *Session) Originals(urls []string) (origs []Original, err error) {
 }
 
 // Close closes the archive and releases the run lock.
-func (s *Session) Close() {
-	if s.shared != nil {
-		s.shared.Close()
-	}
-	s.lock.Release()
-}
 
 // Refetch fetches origs again in a run of their own and calls report
 // with the verdict on each, in the order of Order(origs), each as soon as
@@ -82,14 +64,14 @@ func Refetch(ctx context.Context, s *Session, cfg crawl.Config, set *rules.Set, 
 	r := newReporter(origs, report, stop)
 	cfg = refetchConfig(cfg, origs)
 	cfg.Unsent = r.notSent
-	opt := ingest.Options{Rules: set, Began: func(id uint64) { s.lock.SetRun(id) }, Unconditional: true,
+	opt := ingest.Options{Rules: set, Began: func(id uint64) { s.Lock.SetRun(id) }, Unconditional: true,
 		Committed: func(p crawl.Page, e archive.Entry, c archive.Capture) {
 			if i, ok := r.index[p.RequestedURL]; ok {
 				text, sha := ingest.DocumentText(p, e, set)
 				r.judged(i, judge(origs[i], p, c, fetchedText{text, sha}))
 			}
 		}}
-	t, err := ingest.Crawl(ctx, ingest.SharedStore(s.shared), cfg, opt)
+	t, err := ingest.Crawl(ctx, ingest.SharedStore(s.Shared), cfg, opt)
 	if err == nil && ctx.Err() == nil {
 		r.unsent()
 	}
