@@ -18,7 +18,9 @@ demo:
 	rm -rf demo
 	$(GO) run ./cmd/prov demo --db demo/prov.db --out demo/bundle
 
-# test: formatting, vet, a tidy go.mod, and every test with the race detector.
+# test: check, then every test with the race detector.
+# check: formatting, vet, a tidy go.mod, and the layering of the packages
+# (layering/doc.go says which may import which).
 test: check
 	$(GO) test -race -count=1 $(PKGS)
 
@@ -27,10 +29,12 @@ check:
 	if [ -n "$$out" ]; then echo "gofmt needed:"; echo "$$out"; exit 1; fi
 	$(GO) vet $(PKGS)
 	$(GO) mod tidy -diff
+	$(GO) test -count=1 -run 'TestLayering|TestForbidden' ./layering/
 
 # bench: benchmarks over ../shared/eval (skipped where it is absent).
 bench:
 	$(GO) test -run '^$$' -bench . -benchtime 1x ./clean/charset/
+	$(GO) test -run '^$$' -bench Eval -benchtime 1x ./clean/
 	cd bench && $(GO) run ./extract -eval ../../shared/eval/extraction
 
 FUZZTIME ?= 1m

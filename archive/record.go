@@ -19,6 +19,10 @@ const (
 type Hop struct {
 	URL    string `json:"url"`
 	Status int    `json:"status"`
+	// RequestHead and ResponseHead are the hop's heads as on the wire
+	// (see Capture.RequestHead); "" when not kept.
+	RequestHead  string `json:"request_head,omitempty"`
+	ResponseHead string `json:"response_head,omitempty"`
 }
 
 // DateCandidate is one publication date found on a page and where it came from.
@@ -43,16 +47,25 @@ type Capture struct {
 	Status         int                 `json:"status"`
 	RequestHeader  map[string][]string `json:"request_header,omitempty"`
 	ResponseHeader map[string][]string `json:"response_header,omitempty"`
-	FetchStart     time.Time           `json:"fetch_start"`
-	FetchEnd       time.Time           `json:"fetch_end"`
-	RemoteAddr     string              `json:"remote_addr,omitempty"`
-	PayloadSHA256  string              `json:"payload_sha256,omitempty"` // hex sha256 of the payload as it came
-	PayloadLength  int64               `json:"payload_length"`
-	Truncated      bool                `json:"truncated,omitempty"`
-	Limit          int64               `json:"limit,omitempty"` // body limit in force when Truncated
-	Rule           string              `json:"rule,omitempty"`
-	ToolVersion    string              `json:"tool_version"`
-	Error          string              `json:"error,omitempty"`
+	// RequestHead and ResponseHead are the final request's and response's
+	// heads exactly as they crossed the wire over HTTP/1.x: the request or
+	// status line and the header lines, in their order and casing, each
+	// ended by CRLF, without the blank line that ends a head. "" when not
+	// kept: captures made before they were, and HTTP/2 exchanges (whose
+	// headers are not text on the wire); an export then reconstructs a head
+	// from Status and the header maps, and says so.
+	RequestHead   string    `json:"request_head,omitempty"`
+	ResponseHead  string    `json:"response_head,omitempty"`
+	FetchStart    time.Time `json:"fetch_start"`
+	FetchEnd      time.Time `json:"fetch_end"`
+	RemoteAddr    string    `json:"remote_addr,omitempty"`
+	PayloadSHA256 string    `json:"payload_sha256,omitempty"` // hex sha256 of the payload as it came
+	PayloadLength int64     `json:"payload_length"`
+	Truncated     bool      `json:"truncated,omitempty"`
+	Limit         int64     `json:"limit,omitempty"` // body limit in force when Truncated
+	Rule          string    `json:"rule,omitempty"`
+	ToolVersion   string    `json:"tool_version"`
+	Error         string    `json:"error,omitempty"`
 
 	// What clean made of it (empty for failures and non-HTML).
 	Charset           string          `json:"charset,omitempty"`

@@ -99,11 +99,15 @@ func (db *DB) Verify(fn func(Finding) error) error {
 // it reads, so a wild read of a damaged page is a panic, not a crash.
 //
 // Everything is read in one read transaction, so the check sees one state of
-// the archive. It works on a read-only open, but bbolt locks the file even
-// to read, so it cannot run on the file a crawl is writing: copy the file
-// (cp prov.db /tmp/check.db) and verify the copy. A copy taken while a
-// transaction is being committed may itself show findings; copy again to
-// tell.
+// the archive. It works on a read-only open, but bbolt locks the file while
+// it is open, even to read, so a crawl could not commit to the file while
+// VerifyWith walks it. To check an archive during a crawl, open it with
+// OpenSnapshot, as prov verify does: the crawl waits only for the copy,
+// which is made in one read transaction and whose data pages are the
+// file's own bytes, so checking it checks the file as of that moment. (A
+// copy made by other means, such as cp, during a commit may show findings
+// of its own.) prov verify --refetch, which writes, takes the run lock
+// instead and is refused while a crawl runs.
 func (db *DB) VerifyWith(opts VerifyOptions, fn func(Finding) error) (VerifyStats, error) {
 	defer debug.SetPanicOnFault(debug.SetPanicOnFault(true))
 	v := &verifier{opts: opts, fn: fn}

@@ -95,6 +95,7 @@ func (cr *crawler) refused(key string, depth int, err error) {
 	if errors.Is(err, ErrRobotsDisallowed) || errors.Is(err, colly.ErrRobotsTxtBlocked) {
 		cr.cfg.Stats.RobotsBlocked.Add(1)
 		cr.cfg.Logger.Debug("robots.txt disallows", "url", key)
+		cr.unsent(key, fmt.Errorf("crawl: %s: %w", key, ErrRobotsDisallowed))
 		cr.fail(cr.front.settle(key))
 		return
 	}
@@ -110,6 +111,17 @@ func (cr *crawler) refused(key string, depth int, err error) {
 // fail stops the run when err (a frontier write's) is not nil, and
 // reports whether it did. The frontier keeps its first error, which Run
 // returns.
+// unsent tells Config.Unsent, when set, why key is not sent.
+func (cr *crawler) unsent(key string, why error) {
+	if cr.cfg.Unsent != nil {
+		cr.cfg.Unsent(key, why)
+	}
+}
+
+// ErrDuplicate is why a fetched page is not sent: its canonical URL was
+// fetched before in the run (Config.Unsent).
+var ErrDuplicate = errors.New("a page of the same canonical URL was fetched")
+
 func (cr *crawler) fail(err error) bool {
 	if err == nil {
 		return false
@@ -235,6 +247,7 @@ func (cr *crawler) deliver(p Page, key string, found []link) bool {
 		cr.cfg.Stats.Duplicates.Add(1)
 		cr.cfg.Logger.Debug("canonical already fetched; page not sent",
 			"url", p.RequestedURL, "canonical", p.CanonicalURL, "fetched_as", earlier)
+		cr.unsent(key, fmt.Errorf("crawl: %s: %w: %s (canonical %s)", key, ErrDuplicate, earlier, p.CanonicalURL))
 		cr.fail(cr.front.settle(key))
 		return false
 	}

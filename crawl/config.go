@@ -14,9 +14,11 @@ import (
 
 // Version is prov's version: the User-Agent names it, and prov records it
 // with every capture and prints it (prov version), so the two never
-// differ. A build may set it (make build: -ldflags "-X
-// github.com/prov-archive/prov/crawl.Version=…", from git describe); a
-// plain go build or go run says 0.1.0.
+// differ. make build sets it with -ldflags "-X
+// github.com/prov-archive/prov/crawl.Version=$(VERSION)", VERSION being
+// git describe --tags --always --dirty (0.1.0 outside a git checkout, or
+// whatever make VERSION=… names); a plain go build or go run, make demo
+// included, says 0.1.0.
 var Version = "0.1.0"
 
 // Defaults for the zero values of Config.
@@ -107,6 +109,13 @@ type Config struct {
 	// lines and /sitemap.xml, and the feeds pages link to. Sitemaps and
 	// feeds given as seeds are still read.
 	NoDiscovery bool
+
+	// Unsent, when set, is called for each URL the run took but sends no
+	// Page for, with why: an error wrapping ErrRobotsDisallowed (never
+	// requested) or ErrDuplicate (fetched, but its canonical URL was
+	// fetched before in the run). Every other URL taken is sent. It may
+	// be called from several goroutines at once.
+	Unsent func(url string, why error)
 
 	// Memory is the byte budget that every fetched page's bodies, and the
 	// work done on them after the crawl (Overhead), count against until

@@ -3,6 +3,8 @@ package crawl
 import (
 	"context"
 	"errors"
+	"maps"
+	"sync"
 	"testing"
 	"time"
 )
@@ -10,6 +12,7 @@ import (
 func TestRunIndex(t *testing.T) {
 	ts := newTestServer(t)
 	cfg := ts.config("/")
+	unsent := recordUnsent(&cfg)
 	got := crawlAll(t, cfg)
 
 	t.Run("variants of one article fetched once", func(t *testing.T) {
@@ -33,6 +36,10 @@ func TestRunIndex(t *testing.T) {
 		}
 		if n := cfg.Stats.RobotsBlocked.Load(); n != 2 {
 			t.Errorf("RobotsBlocked = %d, want 2", n)
+		}
+		secret := "http://" + testHost + "/private/secret"
+		if why := unsent.get(secret); !errors.Is(why, ErrRobotsDisallowed) || len(unsent.all()) != 1 {
+			t.Errorf("Unsent for %s: %v; every Unsent: %v", secret, why, unsent.all())
 		}
 		if n := ts.hit("/robots.txt"); n != 1 {
 			t.Errorf("robots.txt requested %d times, want 1", n)
@@ -76,7 +83,12 @@ func TestRelCanonical(t *testing.T) {
 	})
 	t.Run("copy of a fetched page not sent", func(t *testing.T) {
 		cfg := ts.config("/canon/art")
+		unsent := recordUnsent(&cfg)
 		got := crawlAll(t, cfg)
+		copyURL := "http://" + testHost + "/canon/copy"
+		if why := unsent.get(copyURL); !errors.Is(why, ErrDuplicate) || len(unsent.all()) != 1 {
+			t.Errorf("Unsent for %s: %v; every Unsent: %v", copyURL, why, unsent.all())
+		}
 		if _, ok := got["/canon/copy"]; ok || len(got) != 1 {
 			t.Errorf("pages %v, want only /canon/art", keys(got))
 		}
@@ -160,4 +172,32 @@ func keys(m map[string]Page) []string {
 		out = append(out, k)
 	}
 	return out
+}
+
+// unsentLog records Config.Unsent's calls.
+type unsentLog struct {
+	mu  sync.Mutex
+	why map[string]error
+}
+
+func recordUnsent(cfg *Config) *unsentLog {
+	l := &unsentLog{why: map[string]error{}}
+	cfg.Unsent = func(url string, why error) {
+		l.mu.Lock()
+		defer l.mu.Unlock()
+		l.why[url] = why
+	}
+	return l
+}
+
+func (l *unsentLog) get(url string) error {
+	l.mu.Lock()
+	defer l.mu.Unlock()
+	return l.why[url]
+}
+
+func (l *unsentLog) all() map[string]error {
+	l.mu.Lock()
+	defer l.mu.Unlock()
+	return maps.Clone(l.why)
 }

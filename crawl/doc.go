@@ -11,6 +11,10 @@
 //     archive hashes and stores. The content is the payload with its content
 //     coding removed. Both are bounded by the body limit; a body that passed
 //     the limit is cut there and flagged Truncated, never cut silently.
+//   - A head is a request's or response's start line and header lines as
+//     they crossed the wire over HTTP/1.x, in order and casing, CRLF-ended,
+//     without the blank line; each hop keeps its two (heads.go). Header
+//     maps hold the same headers as net/http parsed them.
 //   - The canonical URL (Canonicalize) is a URL with its fragment, tracking
 //     parameters, session ids, default port and case differences removed. It is the dedup
 //     key: a run fetches each canonical URL at most once.

@@ -19,6 +19,7 @@ const (
 	FailRobots        Reason = "robots"
 	FailPrivate       Reason = "private address"
 	FailOutOfScope    Reason = "out of scope"
+	FailDuplicate     Reason = "duplicate"
 	FailDNS           Reason = "dns"
 	FailRefused       Reason = "connection refused"
 	FailReset         Reason = "connection reset"
@@ -47,6 +48,8 @@ func (p Page) Failure() Reason {
 		return FailPrivate
 	case errors.Is(p.Err, ErrOutOfScope):
 		return FailOutOfScope
+	case errors.Is(p.Err, ErrDuplicate):
+		return FailDuplicate
 	case errors.As(p.Err, &dnsErr):
 		return FailDNS
 	case errors.Is(p.Err, syscall.ECONNREFUSED):

@@ -24,6 +24,7 @@ func TestPageFailure(t *testing.T) {
 		{Page{Err: wrap(ErrRobotsDisallowed)}, FailRobots, false},
 		{Page{Err: wrap(ErrPrivateAddress)}, FailPrivate, false},
 		{Page{Err: wrap(ErrOutOfScope)}, FailOutOfScope, false},
+		{Page{Err: wrap(ErrDuplicate)}, FailDuplicate, false},
 		{Page{Err: wrap(&net.DNSError{Err: "no such host", Name: "x.example", IsNotFound: true})}, FailDNS, true},
 		{Page{Err: wrap(&net.OpError{Op: "dial", Err: os.NewSyscallError("connect", syscall.ECONNREFUSED)})}, FailRefused, true},
 		{Page{Err: wrap(&net.OpError{Op: "read", Err: os.NewSyscallError("read", syscall.ECONNRESET)})}, FailReset, false},

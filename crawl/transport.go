@@ -4,6 +4,7 @@ import (
 	"context"
 	"fmt"
 	"io"
+	"net"
 	"net/http"
 	"net/http/httptrace"
 	"strconv"
@@ -43,6 +44,7 @@ type record struct {
 // cuts it again.
 type transport struct {
 	base     *http.Transport
+	dial     *dialer
 	limit    int64
 	now      func() time.Time
 	ctx      context.Context // the run's; robots.txt fetches stop with it
@@ -58,17 +60,29 @@ type transport struct {
 func newTransport(ctx context.Context, cfg Config) *transport {
 	d := newDialer(cfg)
 	base := &http.Transport{
-		DialContext:           d.DialContext,
-		Proxy:                 nil, // never the environment's: a proxy would dial for us, unchecked
-		DisableCompression:    true,
-		ForceAttemptHTTP2:     true,
-		TLSHandshakeTimeout:   10 * time.Second,
-		ResponseHeaderTimeout: cfg.Timeout,
-		MaxIdleConnsPerHost:   cfg.Parallel,
-		IdleConnTimeout:       90 * time.Second,
+		DialContext:            tapped(d.DialContext),
+		DialTLSContext:         d.DialTLSContext, // taps above TLS itself
+		Proxy:                  nil,              // never the environment's: a proxy would dial for us, unchecked
+		DisableCompression:     true,
+		ForceAttemptHTTP2:      true,
+		ResponseHeaderTimeout:  cfg.Timeout,
+		MaxResponseHeaderBytes: maxHead,
+		MaxIdleConnsPerHost:    cfg.Parallel,
+		IdleConnTimeout:        90 * time.Second,
 	}
-	return &transport{base: base, limit: cfg.MaxBodySize, now: cfg.Now, ctx: ctx, records: map[string]*record{},
+	return &transport{base: base, dial: d, limit: cfg.MaxBodySize, now: cfg.Now, ctx: ctx, records: map[string]*record{},
 		budget: cfg.Memory, overhead: cfg.Overhead}
+}
+
+// tapped makes dial's connections tapConns (heads.go).
+func tapped(dial func(ctx context.Context, network, addr string) (net.Conn, error)) func(context.Context, string, string) (net.Conn, error) {
+	return func(ctx context.Context, network, addr string) (net.Conn, error) {
+		c, err := dial(ctx, network, addr)
+		if err != nil {
+			return nil, err
+		}
+		return newTapConn(c), nil
+	}
 }
 
 // newID returns a fresh fetch id for fetchIDHeader.
@@ -103,39 +117,47 @@ func (t *transport) RoundTrip(req *http.Request) (*http.Response, error) {
 	if id == "" {
 		return t.robots.roundTrip(t.ctx, t.base, req)
 	}
-	out, remote := t.prepare(req)
+	out, remote, hh := t.prepare(req)
+	defer hh.release()
 	rec := t.begin(id, out)
 	resp, err := t.base.RoundTrip(out)
+	hop := Hop{URL: out.URL.String()}
+	hop.RequestHead, hop.ResponseHead = hh.take(out, resp)
 	if err != nil {
-		t.fail(rec, out, err)
+		t.fail(rec, hop, err)
 		return nil, err
 	}
+	hop.Status = resp.StatusCode
 	b, err := t.readBodies(req.Context(), resp)
 	resp.Body.Close()
 	if err != nil {
 		err = fmt.Errorf("crawl: read body of %s: %w", out.URL, err)
-		t.fail(rec, out, err)
+		hop.Status = 0 // as for any failed hop
+		t.fail(rec, hop, err)
 		return nil, err
 	}
-	t.finish(rec, out, resp, b, remote.Load())
+	t.finish(rec, hop, resp, b, remote.Load())
 	resp.Request = req // the caller's request, still carrying the fetch id
 	return handOver(resp), nil
 }
 
 // prepare copies req without the fetch id, asks for the codings decode
-// understands, and traces the connection for the remote address.
-func (t *transport) prepare(req *http.Request) (*http.Request, *atomic.Value) {
+// understands, and traces the connection for the remote address and the
+// heads as they cross the wire.
+func (t *transport) prepare(req *http.Request) (*http.Request, *atomic.Value, *hopHeads) {
 	var remote atomic.Value
 	remote.Store("")
+	hh := new(hopHeads)
 	trace := &httptrace.ClientTrace{GotConn: func(info httptrace.GotConnInfo) {
 		remote.Store(info.Conn.RemoteAddr().String())
+		hh.gotConn(info)
 	}}
 	out := req.Clone(httptrace.WithClientTrace(req.Context(), trace))
 	out.Header.Del(fetchIDHeader)
 	if out.Header.Get("Accept-Encoding") == "" {
 		out.Header.Set("Accept-Encoding", acceptEncoding)
 	}
-	return out, &remote
+	return out, &remote, hh
 }
 
 // begin returns fetch id's record, creating it on the first hop, and notes
@@ -155,22 +177,24 @@ func (t *transport) begin(id string, req *http.Request) *record {
 	return rec
 }
 
-func (t *transport) fail(rec *record, req *http.Request, err error) {
+// fail records a hop that brought no usable response (Status 0), with
+// the heads it got as far as.
+func (t *transport) fail(rec *record, hop Hop, err error) {
 	now := t.now().UTC()
 	t.mu.Lock()
 	defer t.mu.Unlock()
-	rec.hops = append(rec.hops, Hop{URL: req.URL.String()})
+	rec.hops = append(rec.hops, hop)
 	rec.end = now
 	rec.err = err
 }
 
 // finish records the hop's response and bodies; they replace an earlier
 // hop's, whose hold is given back.
-func (t *transport) finish(rec *record, req *http.Request, resp *http.Response, b bodies, remote any) {
+func (t *transport) finish(rec *record, hop Hop, resp *http.Response, b bodies, remote any) {
 	now := t.now().UTC()
 	t.mu.Lock()
 	defer t.mu.Unlock()
-	rec.hops = append(rec.hops, Hop{URL: req.URL.String(), Status: resp.StatusCode})
+	rec.hops = append(rec.hops, hop)
 	rec.header = resp.Header.Clone()
 	rec.hold.Release()
 	rec.payload, rec.content, rec.truncated, rec.hold = b.payload, b.content, b.truncated, b.hold

@@ -25,6 +25,18 @@ type Options struct {
 	Watch func(ctx context.Context, t *Tally) (stop func())
 	// FailCommit is the writer's test hook (archive.WriterConfig).
 	FailCommit func() error
+
+	// Committed, when set, is called for each page once the batch holding
+	// its capture has committed (and been counted): with the page, the
+	// entry made of it and the capture as stored (ID, Kind and payload
+	// hash filled). It is called on the archive writer's goroutine, in
+	// commit order, and holds up the next commit while it runs. A page
+	// whose capture was never committed is never seen.
+	Committed func(p crawl.Page, e archive.Entry, c archive.Capture)
+	// Unconditional turns off conditional GETs: every page is fetched
+	// whole, never answered 304 from the archive's validators (a refetch
+	// compares payloads).
+	Unconditional bool
 }
 
 // Crawl runs one crawl into the archive st: a run record, crawl.Run
@@ -49,6 +61,9 @@ func Crawl(ctx context.Context, st Store, cfg crawl.Config, opt Options) (*Tally
 	startErr := sweep(st, t) // repairs a run killed before its sweep
 	look := lookup{st}
 	cfg.Validators, cfg.Stored, cfg.Captured, cfg.LastCaptured = look.validators, look.stored, look.captured, look.lastCaptured
+	if opt.Unconditional {
+		cfg.Validators = nil
+	}
 	cfg.Overhead = overhead // memory.go
 	if opt.Watch != nil {
 		defer opt.Watch(ctx, t)()
@@ -67,12 +82,16 @@ func Crawl(ctx context.Context, st Store, cfg crawl.Config, opt Options) (*Tally
 // pipe runs the crawler into the workers and the writer, then the
 // closing stitch sweep once every page of the run is committed.
 func pipe(ctx context.Context, st Store, cfg crawl.Config, opt Options, t *Tally) error {
-	w := st.Writer(archive.WriterConfig{OnCommit: committed(cfg.Frontier, t), RunRecord: t.Counted, FailCommit: opt.FailCommit})
+	var held *holding
+	if opt.Committed != nil {
+		held = &holding{pages: map[string][]heldPage{}}
+	}
+	w := st.Writer(archive.WriterConfig{OnCommit: committed(cfg.Frontier, t, held, opt.Committed), RunRecord: t.Counted, FailCommit: opt.FailCommit})
 	pages := make(chan crawl.Page, 64)
 	ingestErr := make(chan error, 1)
 	crawlCtx, stopCrawl := context.WithCancelCause(ctx)
 	defer stopCrawl(nil)
-	go func() { ingestErr <- work(ctx, pages, w, opt, t, lookup{st}, stopCrawl) }()
+	go func() { ingestErr <- work(ctx, pages, w, opt, t, held, lookup{st}, stopCrawl) }()
 	crawlErr := crawl.Run(crawlCtx, cfg, pages)
 	err := firstErr(<-ingestErr, w.Close(), frontierErr(cfg.Frontier))
 	if err == nil {
@@ -87,7 +106,7 @@ func pipe(ctx context.Context, st Store, cfg crawl.Config, opt Options, t *Tally
 // the crawl's context: the crawler gives up the pages it was sending) and
 // is returned: a crawl whose pages cannot be stored must not go on
 // fetching them.
-func work(ctx context.Context, pages <-chan crawl.Page, w *archive.Writer, opt Options, t *Tally, look lookup, stop context.CancelCauseFunc) error {
+func work(ctx context.Context, pages <-chan crawl.Page, w *archive.Writer, opt Options, t *Tally, held *holding, look lookup, stop context.CancelCauseFunc) error {
 	workers := opt.Workers
 	if workers <= 0 {
 		workers = 2
@@ -101,6 +120,10 @@ func work(ctx context.Context, pages <-chan crawl.Page, w *archive.Writer, opt O
 			for p := range pages {
 				e := Entry(p, opt.Rules, t.run.ID)
 				t.queued(e, p.Failure(), look.previous(e.Capture.URL))
+				held.hold(p, e)
+				if held != nil {
+					e.Memory = nil // the held page keeps its bytes, and its hold, to its commit
+				}
 				if err := w.Add(ctx, e); err != nil {
 					stop(err)
 					errc <- err
@@ -120,11 +143,18 @@ func work(ctx context.Context, pages <-chan crawl.Page, w *archive.Writer, opt O
 
 // committed is the writer's OnCommit: the stored captures are counted
 // (the batch's transaction stored the run record counting them already,
-// from Tally.Counted) and their URLs are done in the frontier (a failure
-// there stops the crawl through the frontier).
-func committed(front *crawl.Frontier, t *Tally) func([]archive.Capture) {
+// from Tally.Counted), shown with their pages to seen (Options.Committed)
+// when it is set, and their URLs are done in the frontier (a failure there
+// stops the crawl through the frontier).
+func committed(front *crawl.Frontier, t *Tally, held *holding, seen func(crawl.Page, archive.Entry, archive.Capture)) func([]archive.Capture) {
 	return func(caps []archive.Capture) {
 		t.Stored(caps)
+		for _, c := range caps {
+			if h, ok := held.take(c.RequestedURL); ok {
+				seen(h.page, h.entry, c)
+				h.page.Memory.Release()
+			}
+		}
 		if front != nil {
 			urls := make([]string, len(caps))
 			for i, c := range caps {
@@ -133,6 +163,49 @@ func committed(front *crawl.Frontier, t *Tally) func([]archive.Capture) {
 			front.Done(urls...)
 		}
 	}
+}
+
+// holding keeps the pages handed to the writer, by requested URL, until
+// their batch commits (for Options.Committed). A nil holding holds
+// nothing. It is safe for concurrent use.
+type holding struct {
+	mu    sync.Mutex
+	pages map[string][]heldPage
+}
+
+type heldPage struct {
+	page  crawl.Page
+	entry archive.Entry
+}
+
+func (h *holding) hold(p crawl.Page, e archive.Entry) {
+	if h == nil {
+		return
+	}
+	h.mu.Lock()
+	defer h.mu.Unlock()
+	u := e.Capture.RequestedURL
+	h.pages[u] = append(h.pages[u], heldPage{p, e})
+}
+
+// take returns the first page held for url, matched as Tally.Stored
+// matches: a run fetches a URL once, a second fetch is matched in order.
+func (h *holding) take(url string) (heldPage, bool) {
+	if h == nil {
+		return heldPage{}, false
+	}
+	h.mu.Lock()
+	defer h.mu.Unlock()
+	q := h.pages[url]
+	if len(q) == 0 {
+		return heldPage{}, false
+	}
+	if len(q) == 1 {
+		delete(h.pages, url)
+	} else {
+		h.pages[url] = q[1:]
+	}
+	return q[0], true
 }
 
 // StitchOptions are the text functions of clean that a stitch sweep uses.

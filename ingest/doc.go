@@ -15,5 +15,7 @@
 // a document); the Tally notes the entry as queued; archive.Writer batches
 // entries and commits each batch in one bbolt transaction together with
 // the run record Tally.counted gives for it; the writer's OnCommit then
-// counts the stored captures and marks their URLs done in the frontier.
+// counts the stored captures and marks their URLs done in the frontier,
+// and shows each page with its stored capture to Options.Committed (the
+// refetch of package watch judges each original there).
 package ingest

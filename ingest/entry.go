@@ -88,6 +88,7 @@ func captureOf(p crawl.Page, runID uint64, site *rules.Site) archive.Capture {
 		RequestedURL: p.RequestedURL, FinalURL: p.FinalURL, URL: p.CanonicalURL,
 		Method: p.Method, Status: p.Status,
 		RequestHeader: p.RequestHeader, ResponseHeader: p.Header,
+		RequestHead: p.RequestHead, ResponseHead: p.ResponseHead,
 		FetchStart: p.Start, FetchEnd: p.End, RemoteAddr: p.RemoteAddr,
 		PayloadLength: int64(len(p.Payload)), Truncated: p.Truncated,
 		ToolVersion: "prov/" + crawl.Version, // the User-Agent's version
@@ -102,7 +103,7 @@ func captureOf(p crawl.Page, runID uint64, site *rules.Site) archive.Capture {
 		c.Limit = p.Limit
 	}
 	for _, h := range p.Redirects {
-		c.Redirects = append(c.Redirects, archive.Hop{URL: h.URL, Status: h.Status})
+		c.Redirects = append(c.Redirects, archive.Hop{URL: h.URL, Status: h.Status, RequestHead: h.RequestHead, ResponseHead: h.ResponseHead})
 	}
 	if p.Err != nil {
 		c.Kind, c.Error = archive.KindFailed, p.Err.Error()

@@ -2,10 +2,8 @@ package ingest
 
 import (
 	"context"
-	"fmt"
 	"os"
 	"path/filepath"
-	"time"
 
 	"github.com/prov-archive/prov/archive"
 	"github.com/prov-archive/prov/crawl"
@@ -16,9 +14,8 @@ import (
 // only to commit, and the frontier at <db>.frontier that a killed run
 // resumes from.
 type Session struct {
-	lock   *archive.RunLock
-	shared *archive.Shared
-	front  *crawl.Frontier
+	run   *archive.Running
+	front *crawl.Frontier
 }
 
 // Start takes the run lock of the archive at path for holder, then opens
@@ -28,18 +25,11 @@ func Start(path, holder string, fo crawl.FrontierOptions) (*Session, error) {
 	if err := os.MkdirAll(filepath.Dir(path), 0o755); err != nil {
 		return nil, err
 	}
-	if err := archive.Check(path); err != nil {
-		return nil, err
-	}
-	lock, err := archive.LockRun(path, fmt.Sprintf("%s (pid %d)", holder, os.Getpid()), time.Now())
+	run, err := archive.OpenRunning(path, holder)
 	if err != nil {
 		return nil, err
 	}
-	s := &Session{lock: lock}
-	if s.shared, err = archive.OpenShared(path, archive.SharedOptions{}); err != nil {
-		s.Close()
-		return nil, err
-	}
+	s := &Session{run: run}
 	if s.front, err = crawl.OpenFrontierWith(archive.RealPath(path)+".frontier", fo); err != nil { // the file's, as the lock is
 		s.Close()
 		return nil, err
@@ -54,12 +44,12 @@ func (s *Session) Run(ctx context.Context, cfg crawl.Config, opt Options) (*Tall
 	cfg.Frontier = s.front
 	began := opt.Began
 	opt.Began = func(id uint64) {
-		s.lock.SetRun(id)
+		s.run.Lock.SetRun(id)
 		if began != nil {
 			began(id)
 		}
 	}
-	t, err := Crawl(ctx, SharedStore(s.shared), cfg, opt)
+	t, err := Crawl(ctx, SharedStore(s.run.Shared), cfg, opt)
 	front := s.front
 	s.front = nil
 	if err == nil && ctx.Err() == nil {
@@ -75,8 +65,5 @@ func (s *Session) Close() {
 	if s.front != nil {
 		s.front.Close()
 	}
-	if s.shared != nil {
-		s.shared.Close()
-	}
-	s.lock.Release()
+	s.run.Close()
 }

@@ -4,9 +4,10 @@ import "strings"
 
 // suffixAuthority is the embedded table of well-known publishers: a host
 // equal to a key or ending in "."+key has that authority. Longer keys are
-// tried first, so "news.cn" (agency) beats "cn". On reserved .test names the
-// same suffixes before ".test" count, so the demo mini-web behaves like the
-// real sites it imitates.
+// tried first, so "news.cn" (agency) beats "cn". A name under a reserved
+// top-level domain such as .test is no publisher's, whatever comes before
+// it: the demo mini-web's rules (testweb.RulesYAML) say each site's
+// authority.
 var suffixAuthority = map[string]Authority{
 	"gov.cn": Official, "gov": Official, "gouv.fr": Official, "gov.uk": Official,
 	"int": Official, "europa.eu": Official, "gc.ca": Official, "gov.au": Official,
@@ -23,8 +24,7 @@ var suffixAuthority = map[string]Authority{
 // AuthorityOf returns the authority the embedded table gives host, and the
 // suffix that matched ("" and Unknown when none does).
 func AuthorityOf(host string) (Authority, string) {
-	host = strings.TrimSuffix(normalHost(host), ".test")
-	labels := strings.Split(host, ".")
+	labels := strings.Split(normalHost(host), ".")
 	for i := range labels {
 		suffix := strings.Join(labels[i:], ".")
 		if a, ok := suffixAuthority[suffix]; ok {

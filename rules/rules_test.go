@@ -100,9 +100,10 @@ func TestAuthority(t *testing.T) {
 		want Authority
 	}{
 		{"www.scio.gov.cn", Official},
-		{"www.scio.gov.cn.test", Official},
+		{"WWW.SCIO.GOV.CN.", Official},
+		{"www.scio.gov.cn.test", Unknown}, // a .test name imitates, it is not the publisher
 		{"english.news.cn", Agency},
-		{"www.news.cn.test", Agency},
+		{"www.news.cn.test", Unknown},
 		{"www.reuters.com", Agency},
 		{"www.whitehouse.gov", Official},
 		{"www.gov.uk", Official},
@@ -121,8 +122,11 @@ func TestAuthority(t *testing.T) {
 	if a, why := set.Authority("www.aggregator.test"); a != Aggregator || why != "rule agg" {
 		t.Errorf("rule authority = %s (%s)", a, why)
 	}
-	if a, why := set.Authority("www.news.cn.test"); a != Agency || why != "suffix .news.cn" {
+	if a, why := set.Authority("english.news.cn"); a != Agency || why != "suffix .news.cn" {
 		t.Errorf("suffix authority = %s (%s)", a, why)
+	}
+	if a, why := set.Authority("www.news.cn.test"); a != Unknown || why != "no rule or known suffix" {
+		t.Errorf("authority of a .test host without a rule = %s (%s), want unknown", a, why)
 	}
 	if Official.Rank() <= Agency.Rank() || Aggregator.Rank() <= Unknown.Rank() {
 		t.Error("rank order broken")

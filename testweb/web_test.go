@@ -128,6 +128,13 @@ func TestRulesParse(t *testing.T) {
 	if len(set.Sites) != len(Sites()) {
 		t.Fatalf("%d rule sites, want %d", len(set.Sites), len(Sites()))
 	}
+	// The rules, not a suffix table, give each mini-web site the authority
+	// of the real site it imitates.
+	for _, s := range Sites() {
+		if a, why := set.Authority(s.Host); string(a) != s.Authority || why != "rule "+s.Name {
+			t.Errorf("%s: authority %s (%s), want %s from rule %s", s.Host, a, why, s.Authority, s.Name)
+		}
+	}
 	for _, a := range Articles() {
 		u, _ := url.Parse(a.URL)
 		site := set.ForHost(u.Host)

@@ -2,11 +2,9 @@ package main
 
 import (
 	"context"
-	"errors"
 	"flag"
 	"fmt"
 	"io"
-	"io/fs"
 	"os"
 	"path/filepath"
 	"runtime/pprof"
@@ -15,6 +13,7 @@ import (
 	"github.com/prov-archive/prov/archive"
 	"github.com/prov-archive/prov/crawl"
 	"github.com/prov-archive/prov/ingest"
+	"github.com/prov-archive/prov/report"
 	"github.com/prov-archive/prov/rules"
 )
 
@@ -100,7 +99,7 @@ func runCrawl(ctx context.Context, e *env, args []string) error {
 	db := dbPath(o.db, e.getenv)
 	s, err := ingest.Start(db, "prov crawl", frontierOptions)
 	if err != nil {
-		return noSpace(err, db)
+		return archive.NoSpace(err, db)
 	}
 	defer s.Close()
 	stopProfile, err := startCPUProfile(o.cpuProfile)
@@ -108,20 +107,40 @@ func runCrawl(ctx context.Context, e *env, args []string) error {
 		return err
 	}
 	defer stopProfile()
-	fb := newFeedback(e.stderr, e.rawStderr, &o)
-	cfg.Stats, cfg.Logger = fb.stats, fb.log
-	t, err := s.Run(ctx, cfg, ingest.Options{Rules: set, Watch: fb.start, FailCommit: writerFailure})
+	pr := ingest.NewProgress(o.progressOptions(e))
+	pr.Configure(&cfg)
+	t, err := s.Run(ctx, cfg, ingest.Options{Rules: set, Watch: pr.Watch, FailCommit: writerFailure})
 	if err != nil {
-		return noSpace(err, db)
+		return archive.NoSpace(err, db)
 	}
-	fb.summary(t)
+	pr.Summary(t)
 	if !o.quiet || t.Failures() > 0 || len(t.Summary().Incomplete) > 0 {
-		printRunSummary(e.stdout, t)
+		report.RunSummary(e.stdout, t.Run(), t.Summary())
 	}
 	if n := t.Failures(); n > 0 {
 		return &partialError{fmt.Sprintf("%d of %d pages failed", n, t.Run().Fetched)}
 	}
 	return nil
+}
+
+// progressOptions: a live line on stderr when asked, or by default on a
+// terminal; else log lines in the chosen format.
+func (o *crawlOptions) progressOptions(e *env) ingest.ProgressOptions {
+	po := ingest.ProgressOptions{Log: e.stderr, JSON: o.logFormat == "json", Quiet: o.quiet}
+	if o.progress == "always" || (o.progress == "auto" && isTerminal(e.rawStderr)) {
+		po.Live = e.rawStderr
+	}
+	return po
+}
+
+// isTerminal reports whether w is a character device (a terminal).
+func isTerminal(w io.Writer) bool {
+	f, ok := w.(*os.File)
+	if !ok {
+		return false
+	}
+	fi, err := f.Stat()
+	return err == nil && fi.Mode()&os.ModeCharDevice != 0
 }
 
 // startCPUProfile profiles the process into path until stop is called;
@@ -139,23 +158,6 @@ func startCPUProfile(path string) (stop func(), err error) {
 		return nil, fmt.Errorf("--cpuprofile %s: %w", path, err)
 	}
 	return func() { pprof.StopCPUProfile(); f.Close() }, nil
-}
-
-// loadRules loads and merges every rules file; nothing is opened before
-// all of them validate.
-func loadRules(files []string) (*rules.Set, error) {
-	sets := make([]*rules.Set, 0, len(files))
-	for _, f := range files {
-		s, err := rules.Load(f)
-		if errors.Is(err, fs.ErrNotExist) {
-			return nil, usagef("give an existing rules file", "%v", err)
-		}
-		if err != nil {
-			return nil, err
-		}
-		sets = append(sets, s)
-	}
-	return rules.Merge(sets...)
 }
 
 func (o *crawlOptions) crawlConfig(set *rules.Set) (crawl.Config, error) {
@@ -208,21 +210,3 @@ var (
 	frontierOptions crawl.FrontierOptions
 	writerFailure   func() error
 )
-
-func printRunSummary(w io.Writer, t *ingest.Tally) {
-	r, sum := t.Run(), t.Summary()
-	fmt.Fprintf(w, "run %d: %d fetched, %d new, %d changed, %d unchanged, %d failed, %d bytes, %s\n",
-		r.ID, r.Fetched, r.New, r.Changed, r.Unchanged, t.Failures(), r.Bytes, r.End.Sub(r.Start).Round(time.Millisecond))
-	for _, reason := range sortedKeys(r.Failed) {
-		fmt.Fprintf(w, "  failed (%s): %d\n", reason, r.Failed[reason])
-	}
-	for _, f := range sum.Failed {
-		fmt.Fprintf(w, "  - %s\n", f)
-	}
-	for _, s := range sum.Stitched {
-		fmt.Fprintf(w, "  stitched: %s\n", s)
-	}
-	for _, s := range sum.Incomplete {
-		fmt.Fprintf(w, "  not stitched, incomplete: %s\n", s)
-	}
-}

@@ -6,10 +6,8 @@ import (
 	"fmt"
 	"io"
 	"net"
-	"net/url"
 	"os"
 	"path/filepath"
-	"sort"
 	"strings"
 	"time"
 
@@ -17,6 +15,7 @@ import (
 	"github.com/prov-archive/prov/archive/export"
 	"github.com/prov-archive/prov/crawl"
 	"github.com/prov-archive/prov/ingest"
+	"github.com/prov-archive/prov/report"
 	"github.com/prov-archive/prov/rules"
 	"github.com/prov-archive/prov/testweb"
 )
@@ -172,139 +171,20 @@ func demoConfig(set *rules.Set, addr string) (crawl.Config, error) {
 }
 
 func demoReport(w io.Writer, db *archive.DB, t *ingest.Tally, web *testweb.Web) error {
-	r := t.Run()
-	fmt.Fprintf(w, "crawl: run %d, %d pages fetched in %s, %d failed\n",
-		r.ID, r.Fetched, r.End.Sub(r.Start).Round(time.Millisecond), t.Failures())
-	for _, reason := range sortedKeys(r.Failed) {
-		fmt.Fprintf(w, "  failed (%s): %d\n", reason, r.Failed[reason])
-	}
-	if err := reportSites(w, db); err != nil {
+	report.DemoCrawl(w, t.Run())
+	if err := report.Sites(w, db); err != nil {
 		return err
 	}
-	if err := reportCopies(w, db); err != nil {
+	if err := report.Copies(w, db); err != nil {
 		return err
 	}
-	if err := reportGroups(w, db); err != nil {
-		return err
-	}
-	fmt.Fprintf(w, "\nrobots.txt: %d requests to the disallowed %s\n", countPrefix(web.Requests(), testweb.DisallowedPath), testweb.DisallowedPath)
-	return nil
-}
-
-// reportSites prints, per host, the pages archived, the documents among
-// them, and the charsets with the evidence that decided them.
-func reportSites(w io.Writer, db *archive.DB) error {
-	type site struct {
-		pages, docs int
-		authority   string
-		charsets    map[string]bool
-	}
-	sites := map[string]*site{}
-	err := db.Latest(func(c archive.Capture) error {
-		h := hostOf(c.URL)
-		s := sites[h]
-		if s == nil {
-			s = &site{charsets: map[string]bool{}}
-			sites[h] = s
-		}
-		s.pages++
-		if c.TextSHA256 != "" && len([]rune(c.Title)) > 0 && c.Status == 200 {
-			s.docs++
-		}
-		if c.Charset != "" {
-			s.charsets[c.Charset+" ("+c.CharsetEvidence+")"] = true
-		}
-		if c.Authority != "" {
-			s.authority = c.Authority
-		}
-		return nil
-	})
-	if err != nil {
-		return err
-	}
-	fmt.Fprintf(w, "\n%-24s %-10s %5s  %s\n", "site", "authority", "pages", "encodings (evidence)")
-	for _, h := range sortedKeys(sites) {
-		s := sites[h]
-		fmt.Fprintf(w, "%-24s %-10s %5d  %s\n", h, s.authority, s.pages, strings.Join(sortedKeys(s.charsets), ", "))
-	}
-	return nil
-}
-
-// reportCopies prints each archived document: where, when, from whom.
-func reportCopies(w io.Writer, db *archive.DB) error {
-	fmt.Fprintf(w, "\ncopies (documents):\n")
-	return db.LatestContent(func(c archive.Capture) error {
-		if c.TextSHA256 == "" {
-			return nil
-		}
-		fmt.Fprintf(w, "  %-21s %-10s %-25s %s  [%s]\n", hostOf(c.URL), c.Lang, orNone(c.Published), clip(c.Title, 40), orNone(c.Attribution))
-		if len(c.Pages) > 0 {
-			fmt.Fprintf(w, "  %-21s stitched from %d pages: %s … %s\n", "", len(c.Pages), c.Pages[0].URL, pathOnly(c.Pages[len(c.Pages)-1].URL))
-		}
-		return nil
-	})
-}
-
-// clip shortens s to at most n characters, marking the cut.
-func clip(s string, n int) string {
-	r := []rune(s)
-	if len(r) <= n {
-		return s
-	}
-	return string(r[:n-1]) + "…"
-}
-
-// reportGroups prints the works with more than one copy: the elected
-// original first, then each copy's relation to it.
-func reportGroups(w io.Writer, db *archive.DB) error {
 	works, err := db.WorksBy(similarity())
 	if err != nil {
 		return err
 	}
-	fmt.Fprintf(w, "\n%d documents in %d works (identical-text groups: %d):\n", countCopies(works), len(works), identicalGroups(works))
-	for _, wk := range works {
-		fmt.Fprintf(w, "  work %s (copies: %d)\n", wk.ID, len(wk.Copies))
-		for _, c := range wk.Copies {
-			fmt.Fprintf(w, "    %-9s %s%s\n", c.Relation, c.URL, closeness(c))
-		}
-	}
+	report.Groups(w, works)
+	fmt.Fprintf(w, "\nrobots.txt: %d requests to the disallowed %s\n", countPrefix(web.Requests(), testweb.DisallowedPath), testweb.DisallowedPath)
 	return nil
-}
-
-// identicalGroups counts the texts that more than one copy carries.
-func identicalGroups(works []archive.Work) int {
-	perText := map[string]int{}
-	for _, wk := range works {
-		for _, c := range wk.Copies {
-			perText[c.TextSHA256]++
-		}
-	}
-	n := 0
-	for _, copies := range perText {
-		if copies > 1 {
-			n++
-		}
-	}
-	return n
-}
-
-// closeness says how near a copy's text is to the original's.
-func closeness(c archive.Copy) string {
-	switch c.Relation {
-	case archive.RelNear:
-		return fmt.Sprintf("  (similarity %.3f)", c.Similarity)
-	case archive.RelExcerpt:
-		return fmt.Sprintf("  (%.0f%% of it in the original)", 100*c.Containment)
-	}
-	return ""
-}
-
-func countCopies(works []archive.Work) int {
-	n := 0
-	for _, wk := range works {
-		n += len(wk.Copies)
-	}
-	return n
 }
 
 func countPrefix(reqs []string, pathPrefix string) int {
@@ -315,30 +195,4 @@ func countPrefix(reqs []string, pathPrefix string) int {
 		}
 	}
 	return n
-}
-
-func sortedKeys[V any](m map[string]V) []string {
-	keys := make([]string, 0, len(m))
-	for k := range m {
-		keys = append(keys, k)
-	}
-	sort.Strings(keys)
-	return keys
-}
-
-// pathOnly is a URL's path and query, for lines that named its host already.
-func pathOnly(raw string) string {
-	u, err := url.Parse(raw)
-	if err != nil || u.Path == "" {
-		return raw
-	}
-	return u.RequestURI()
-}
-
-func hostOf(raw string) string {
-	u, err := url.Parse(raw)
-	if err != nil {
-		return ""
-	}
-	return u.Hostname()
 }

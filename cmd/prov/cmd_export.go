@@ -2,10 +2,8 @@ package main
 
 import (
 	"context"
-	"errors"
 	"fmt"
 	"os"
-	"syscall"
 	"time"
 
 	"github.com/prov-archive/prov/archive"
@@ -105,31 +103,4 @@ func (o *exportOptions) jsonl(db *archive.DB, e *env, f export.Filter) error {
 		return err
 	}
 	return file.Close()
-}
-
-// readTimeout is how long a reader waits for a crawl's commit to end.
-const readTimeout = 5 * time.Second
-
-// openForRead opens a snapshot of the archive at path (which must exist)
-// for a read command: one consistent state, copied with the archive held
-// only for the copy (archive.OpenSnapshot), so a crawl waits for the copy,
-// under a second a gigabyte, not for the whole command. Every command
-// copies, however small the archive: how long it reads depends on what it
-// computes (prov works compares texts), not on the archive's size.
-//
-// The copy goes to the temporary folder ($TMPDIR), not beside the archive:
-// reading then needs no write access to the archive's folder, and a copy
-// that fills its disk fails the reader, not the crawl. It takes the
-// archive's size there while the command runs.
-func openForRead(path string) (*archive.DB, error) {
-	if _, err := os.Stat(path); err != nil {
-		return nil, fmt.Errorf("no archive at %s (crawl first, or give --db)", path)
-	}
-	// A crawl opens the archive only to commit, for well under a second
-	// at a time (archive.Shared): waiting a few seconds gets in between.
-	db, err := archive.OpenSnapshot(path, os.TempDir(), archive.Options{Timeout: readTimeout})
-	if errors.Is(err, syscall.ENOSPC) {
-		return nil, fmt.Errorf("%w (a read command copies the archive into $TMPDIR: point TMPDIR at a folder with room for it)", err)
-	}
-	return db, err
 }

@@ -3,10 +3,8 @@ package main
 import (
 	"context"
 	"encoding/json"
-	"fmt"
-	"io"
 
-	"github.com/prov-archive/prov/archive"
+	"github.com/prov-archive/prov/report"
 )
 
 func runStats(ctx context.Context, e *env, args []string) error {
@@ -27,16 +25,6 @@ func runStats(ctx context.Context, e *env, args []string) error {
 	if *asJSON {
 		return skipped.done(json.NewEncoder(e.stdout).Encode(st))
 	}
-	printStats(e.stdout, st)
+	report.Stats(e.stdout, st)
 	return skipped.done(nil)
-}
-
-func printStats(w io.Writer, st archive.Stats) {
-	fmt.Fprintf(w, "captures:  %d", st.Captures)
-	for _, k := range sortedKeys(st.ByKind) {
-		fmt.Fprintf(w, "  %s %d", k, st.ByKind[k])
-	}
-	fmt.Fprintf(w, "\nurls:      %d on %d hosts\n", st.URLs, st.Hosts)
-	fmt.Fprintf(w, "payloads:  %d, %d bytes as fetched, %d stored\n", st.Payloads, st.RawBytes, st.StoredBytes)
-	fmt.Fprintf(w, "documents: %d distinct texts\nruns:      %d\nschema:    %d\n", st.Documents, st.Runs, st.Schema)
 }

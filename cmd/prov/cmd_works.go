@@ -2,19 +2,9 @@ package main
 
 import (
 	"context"
-	"encoding/json"
-	"fmt"
-	"io"
 
-	"github.com/prov-archive/prov/archive"
-	"github.com/prov-archive/prov/clean"
+	"github.com/prov-archive/prov/report"
 )
-
-// similarity is how the CLI compares texts: shingle sets recomputed from
-// the stored texts with clean's shingler, default thresholds.
-func similarity() archive.Similarity {
-	return archive.Similarity{Shingles: clean.Shingles}
-}
 
 func runWorks(ctx context.Context, e *env, args []string) error {
 	fs := newFlags("works", "", e.stderr)
@@ -35,37 +25,7 @@ func runWorks(ctx context.Context, e *env, args []string) error {
 		return skipped.done(writeJSON(e.stdout, works))
 	}
 	for _, w := range works {
-		printWork(e.stdout, w)
+		report.Work(e.stdout, w)
 	}
 	return skipped.done(nil)
-}
-
-func writeJSON(w io.Writer, v any) error {
-	enc := json.NewEncoder(w)
-	enc.SetEscapeHTML(false)
-	enc.SetIndent("", "  ")
-	return enc.Encode(v)
-}
-
-func printWork(w io.Writer, wk archive.Work) {
-	fmt.Fprintf(w, "work %s  (%d copies)\n", wk.ID, len(wk.Copies))
-	fmt.Fprintf(w, "  original: %s\n", wk.Original.URL)
-	for _, r := range wk.Reasons {
-		fmt.Fprintf(w, "    because %s\n", r)
-	}
-	for _, c := range wk.Copies {
-		printCopy(w, c)
-	}
-	fmt.Fprintln(w)
-}
-
-func printCopy(w io.Writer, c archive.Copy) {
-	sim := ""
-	if c.Relation == archive.RelNear || c.Relation == archive.RelExcerpt {
-		sim = fmt.Sprintf("  (similarity %.3f, %.0f%% in original)", c.Similarity, 100*c.Containment)
-	}
-	fmt.Fprintf(w, "  %-9s %-10s %-25s %s  %s%s\n", c.Relation, orNone(c.Authority), orNone(c.Published), c.URL, c.Publisher, sim)
-	for i, p := range c.Pages {
-		fmt.Fprintf(w, "  %-9s page %d: %s (capture %d)\n", "", i+1, p.URL, p.CaptureID)
-	}
 }

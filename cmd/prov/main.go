@@ -10,6 +10,8 @@ import (
 	"os/signal"
 	"runtime/debug"
 	"syscall"
+
+	"github.com/prov-archive/prov/report"
 )
 
 func main() {
@@ -29,7 +31,7 @@ type command struct {
 // env is what every subcommand gets: its streams and the environment lookup.
 type env struct {
 	stdin          io.Reader
-	stdout, stderr io.Writer // terminal-safe (termSafe): for text that may hold a page's words
+	stdout, stderr io.Writer // terminal-safe (report.TermSafe): for text that may hold a page's words
 	rawStderr      io.Writer // the stream itself: for the live progress line, which writes its own escapes around numbers
 	getenv         func(string) string
 }
@@ -54,7 +56,7 @@ func commands() []command {
 
 // run executes one prov invocation and returns its exit status.
 func run(ctx context.Context, args []string, stdin io.Reader, stdout, stderr io.Writer) int {
-	e := &env{stdin: stdin, stdout: termSafe(stdout), stderr: termSafe(stderr), rawStderr: stderr, getenv: os.Getenv}
+	e := &env{stdin: stdin, stdout: report.TermSafe(stdout), stderr: report.TermSafe(stderr), rawStderr: stderr, getenv: os.Getenv}
 	if len(args) == 0 || args[0] == "-h" || args[0] == "--help" || args[0] == "help" {
 		usage(stdout)
 		if len(args) == 0 {
@@ -67,7 +69,7 @@ func run(ctx context.Context, args []string, stdin io.Reader, stdout, stderr io.
 			if c.name == "export" {
 				e.stdout = stdout // data, byte for byte: JSON lines
 			}
-			return report(e.stderr, c.name, runGuarded(ctx, c, e, args[1:]))
+			return reportErr(e.stderr, c.name, runGuarded(ctx, c, e, args[1:]))
 		}
 	}
 	fmt.Fprintf(stderr, "prov: unknown command %q (run 'prov help')\n", args[0])

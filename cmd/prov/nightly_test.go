@@ -166,12 +166,10 @@ func TestReadableWhileCrawling(t *testing.T) {
 		code, _, _ := prov(t, "crawl", "--db", db, "--allow-private", "--delay", "1ms", "--parallel", "1", "--max-depth", "40", "--quiet", s.seed())
 		done <- code
 	}()
-	for {
-		if _, _, hits := s.counts(); hits >= 8 {
-			break
-		}
-		time.Sleep(10 * time.Millisecond)
-	}
+	eventually(t, func() bool {
+		_, _, hits := s.counts()
+		return hits >= 8
+	}, "the crawl's first 8 requests")
 	for _, args := range [][]string{{"stats"}, {"export", "--format", "jsonl"}, {"runs"}} {
 		code, _, stderr := prov(t, append(args, "--db", db)...)
 		if code != 0 {

@@ -39,12 +39,15 @@ func (a *alteredWeb) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 		}
 		<-a.hold
 	}
-	host, _, _ := net.SplitHostPort(r.Host)
-	key := orElse(host, r.Host) + r.URL.Path
+	host, _, err := net.SplitHostPort(r.Host)
+	if err != nil {
+		host = r.Host
+	}
+	key := host + r.URL.Path
 	for old, to := range a.move {
-		if strings.HasPrefix(old, orElse(host, r.Host)+"/") && to == r.URL.Path {
+		if strings.HasPrefix(old, host+"/") && to == r.URL.Path {
 			r = r.Clone(r.Context())
-			r.URL.Path = strings.TrimPrefix(old, orElse(host, r.Host))
+			r.URL.Path = strings.TrimPrefix(old, host)
 		}
 	}
 	switch {

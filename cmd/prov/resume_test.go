@@ -69,9 +69,11 @@ func TestKilledCrawlResumes(t *testing.T) {
 		if err := cmd.Start(); err != nil {
 			t.Fatal(err)
 		}
-		for _, _, hits := s.counts(); hits-refHits < at; _, _, hits = s.counts() {
-			time.Sleep(time.Millisecond)
-		}
+		t.Cleanup(func() { cmd.Process.Kill() }) // if the wait below fails
+		eventually(t, func() bool {
+			_, _, hits := s.counts()
+			return hits-refHits >= at
+		}, "crawl %d to reach %d requests", i+1, at)
 		t.Logf("kill %d at %d hits, %v", i+1, at, time.Since(began))
 		cmd.Process.Signal(syscall.SIGKILL)
 		cmd.Wait()

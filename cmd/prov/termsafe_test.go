@@ -8,6 +8,7 @@ import (
 	"testing"
 
 	"github.com/prov-archive/prov/crawl"
+	"github.com/prov-archive/prov/inspect"
 )
 
 // TestTerminalSafe: a page's escape sequences reach the terminal as
@@ -23,7 +24,7 @@ func TestTerminalSafe(t *testing.T) {
 		t.Errorf("inspect exit %d printed control characters or lost them:\n%q", code, out)
 	}
 	code, out, _ = prov(t, "inspect", "--json", page)
-	var ins inspection
+	var ins inspect.Inspection
 	if code != 0 || json.Unmarshal([]byte(out), &ins) != nil || ins.Title != title || strings.ContainsAny(out, "\x1b\x07\u009b") {
 		t.Errorf("inspect --json exit %d: title %q, want %q; raw control characters: %v", code, ins.Title, title, strings.ContainsAny(out, "\x1b\x07\u009b"))
 	}
@@ -44,7 +45,7 @@ func TestInspectFileBounded(t *testing.T) {
 	f.Truncate(crawl.DefaultMaxBodySize + 1<<20) // sparse: reads as zeros
 	f.Close()
 	code, out, _ := prov(t, "inspect", "--json", path)
-	var ins inspection
+	var ins inspect.Inspection
 	if code != 0 || json.Unmarshal([]byte(out), &ins) != nil || ins.TruncatedAt != crawl.DefaultMaxBodySize {
 		t.Errorf("exit %d, truncated_at %d, want %d", code, ins.TruncatedAt, crawl.DefaultMaxBodySize)
 	}

@@ -13,6 +13,7 @@ import (
 	"github.com/prov-archive/prov/clean"
 	"github.com/prov-archive/prov/testweb"
 	"github.com/prov-archive/prov/textdiff"
+	"github.com/prov-archive/prov/trace"
 )
 
 // TestWorksOnMiniWeb checks `prov works` against the mini-web's truth:
@@ -77,7 +78,7 @@ func TestDiffAndTraceOnMiniWeb(t *testing.T) {
 	if code != 0 {
 		t.Fatalf("diff exit %d: %s", code, stderr)
 	}
-	var res diffResult
+	var res trace.DiffResult
 	if err := json.Unmarshal([]byte(out), &res); err != nil {
 		t.Fatal(err)
 	}

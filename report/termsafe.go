@@ -1,4 +1,4 @@
-package main
+package report
 
 import (
 	"fmt"
@@ -6,14 +6,14 @@ import (
 	"unicode/utf8"
 )
 
-// termSafe wraps what prov prints for a person (and its errors): archived
+// TermSafe wraps what prov prints for a person (and its errors): archived
 // pages are hostile input, and a title or text holding escape sequences
 // must not clear the screen or set the window title. Every control
 // character but newline and tab (C0, DEL, C1), and every byte that is not
 // UTF-8, is written as a visible escape: \u001b, \x9b. Inside a JSON
 // string (the --json outputs) \u001b is the same character, so JSON
 // stays JSON. Raw data on stdout (prov export) is not wrapped.
-func termSafe(w io.Writer) io.Writer { return &safeWriter{w} }
+func TermSafe(w io.Writer) io.Writer { return &safeWriter{w} }
 
 type safeWriter struct{ w io.Writer }
 

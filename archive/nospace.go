@@ -1,4 +1,4 @@
-package main
+package archive
 
 import (
 	"errors"
@@ -7,17 +7,15 @@ import (
 	"path/filepath"
 	"strings"
 	"syscall"
-
-	"github.com/prov-archive/prov/archive"
 )
 
-// noSpace says how much room is left where a write failed for want of it:
+// NoSpace says how much room is left where a write failed for want of it:
 // err, when it is a full disk (ENOSPC, or a message saying so, as bbolt
 // gives for a failed grow), gains "(N bytes free on MOUNT)" for the file
 // system of the file it names, or of fallback when it names none (a
 // symbolic link is followed to its file's file system). Other errors are
 // returned as they are.
-func noSpace(err error, fallback string) error {
+func NoSpace(err error, fallback string) error {
 	if err == nil || !isNoSpace(err) {
 		return err
 	}
@@ -26,7 +24,7 @@ func noSpace(err error, fallback string) error {
 	if errors.As(err, &pe) && pe.Path != "" {
 		path = pe.Path
 	}
-	free, mount, ferr := freeSpace(filepath.Dir(archive.RealPath(path))) // links followed, even to a file that is gone
+	free, mount, ferr := freeSpace(filepath.Dir(RealPath(path))) // links followed, even to a file that is gone
 	if ferr != nil {
 		return err
 	}

@@ -1,14 +1,37 @@
 package main
 
+// What prov prints besides a command's own view: JSON, errors and exit
+// statuses, and small helpers the commands share.
+
 import (
+	"encoding/json"
 	"errors"
 	"flag"
 	"fmt"
 	"io"
+	"maps"
+	"slices"
 
 	"github.com/prov-archive/prov/archive"
 	"github.com/prov-archive/prov/rules"
+	"github.com/prov-archive/prov/trace"
 )
+
+// writeJSON writes v as indented JSON, with <, > and & as they are.
+func writeJSON(w io.Writer, v any) error {
+	enc := json.NewEncoder(w)
+	enc.SetEscapeHTML(false)
+	enc.SetIndent("", "  ")
+	return enc.Encode(v)
+}
+
+func sortedKeys[V any](m map[string]V) []string { return slices.Sorted(maps.Keys(m)) }
+
+// short is the first 12 digits of a hex hash.
+func short(sha string) string { return sha[:min(12, len(sha))] }
+
+// similarity is how prov compares texts, in every command: trace.Similarity.
+var similarity = trace.Similarity
 
 // Exit statuses: the CLI contract of DESIGN.md.
 const (
@@ -58,9 +81,9 @@ func exitCode(err error) int {
 	return exitFailed
 }
 
-// report prints err (if any) once, prefixed with the command, and returns
+// reportErr prints err (if any) once, prefixed with the command, and returns
 // the exit status for it.
-func report(stderr io.Writer, cmd string, err error) int {
+func reportErr(stderr io.Writer, cmd string, err error) int {
 	code := exitCode(err)
 	if err != nil && !errors.Is(err, flag.ErrHelp) {
 		fmt.Fprintf(stderr, "prov %s: %v\n", cmd, err)

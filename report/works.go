@@ -1,0 +1,91 @@
+package report
+
+import (
+	"fmt"
+	"io"
+
+	"github.com/prov-archive/prov/archive"
+	"github.com/prov-archive/prov/textdiff"
+	"github.com/prov-archive/prov/trace"
+)
+
+// Work prints a work as prov works does: its original, the reasons it won
+// the election, each copy, then a blank line.
+func Work(w io.Writer, wk archive.Work) {
+	fmt.Fprintf(w, "work %s  (%d copies)\n", wk.ID, len(wk.Copies))
+	fmt.Fprintf(w, "  original: %s\n", wk.Original.URL)
+	for _, r := range wk.Reasons {
+		fmt.Fprintf(w, "    because %s\n", r)
+	}
+	for _, c := range wk.Copies {
+		Copy(w, c)
+	}
+	fmt.Fprintln(w)
+}
+
+// Copy prints one copy of a work on a line (and a line per page of a
+// stitched article): relation, authority, date, URL, publisher, and for a
+// near copy or an excerpt how close it is.
+func Copy(w io.Writer, c archive.Copy) {
+	sim := ""
+	if c.Relation == archive.RelNear || c.Relation == archive.RelExcerpt {
+		sim = fmt.Sprintf("  (similarity %.3f, %.0f%% in original)", c.Similarity, 100*c.Containment)
+	}
+	fmt.Fprintf(w, "  %-9s %-10s %-25s %s  %s%s\n", c.Relation, orNone(c.Authority), orNone(c.Published), c.URL, c.Publisher, sim)
+	for i, p := range c.Pages {
+		fmt.Fprintf(w, "  %-9s page %d: %s (capture %d)\n", "", i+1, p.URL, p.CaptureID)
+	}
+}
+
+// Trace prints what prov trace found: the subject, its work and original,
+// how the subject relates to it, and every copy.
+func Trace(w io.Writer, r trace.Result) {
+	fmt.Fprintf(w, "subject: %s\n  text sha256 %s\n", r.Subject.Label, r.Subject.TextSHA256)
+	if r.Work == nil {
+		fmt.Fprintln(w, "no work in the archive holds this text or resembles it")
+		return
+	}
+	fmt.Fprintf(w, "work %s (%d copies)\n  original: %s\n", r.Work.ID, len(r.Work.Copies), r.Work.Original.URL)
+	for _, why := range r.Work.Reasons {
+		fmt.Fprintf(w, "    because %s\n", why)
+	}
+	switch {
+	case r.Copy != nil:
+		fmt.Fprintf(w, "this copy: %s — %s\n", r.Copy.Relation, r.Copy.Why)
+	case r.Match != nil:
+		fmt.Fprintf(w, "this text against the original: %s (Jaccard %.3f, %.0f%% of it in the original, %.0f%% of the original in it)\n",
+			r.Match.Relation, r.Match.Jaccard, 100*r.Match.Containment, 100*r.Match.Contains)
+	}
+	fmt.Fprintf(w, "faithful to the original: %s\n", yesNo(r.Faithful))
+	fmt.Fprintln(w, "copies:")
+	for _, c := range r.Work.Copies {
+		Copy(w, c)
+	}
+}
+
+func yesNo(b bool) string {
+	if b {
+		return "yes (same normalised text)"
+	}
+	return "no (see prov diff)"
+}
+
+// Diff prints a diff as prov diff does: B as "---", the copy as "+++",
+// then each changed, removed or added paragraph, numbered from 1.
+func Diff(w io.Writer, r trace.DiffResult) {
+	fmt.Fprintf(w, "--- %s (%s)\n+++ %s (%s)\n", r.Against.Label, short(r.Against.TextSHA256), r.Copy.Label, short(r.Copy.TextSHA256))
+	if len(r.Changes) == 0 {
+		fmt.Fprintln(w, "no differences")
+		return
+	}
+	for _, op := range r.Changes {
+		switch op.Kind {
+		case textdiff.Changed:
+			fmt.Fprintf(w, "\nparagraph %d changed (now %d):\n  %s\n", op.AIndex+1, op.BIndex+1, op.Marked)
+		case textdiff.Removed:
+			fmt.Fprintf(w, "\nparagraph %d removed:\n  [-%s-]\n", op.AIndex+1, op.A)
+		case textdiff.Added:
+			fmt.Fprintf(w, "\nparagraph %d of the copy added:\n  {+%s+}\n", op.BIndex+1, op.B)
+		}
+	}
+}

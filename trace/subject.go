@@ -1,0 +1,105 @@
+// Package trace answers, for a text someone names, which archived work it
+// belongs to and how it differs from that work's original: the subject
+// resolution and comparisons behind prov trace and prov diff, for any
+// caller that holds an open archive (the CLI, a web handler).
+//
+// A subject is the text named: an archived URL's copy, a document by its
+// text sha256, or a file the caller holds. A work and its original are
+// archive.Work's, grouped with Similarity.
+package trace
+
+import (
+	"fmt"
+	"os"
+	"path/filepath"
+	"regexp"
+	"strings"
+
+	"github.com/prov-archive/prov/archive"
+	"github.com/prov-archive/prov/clean"
+)
+
+// Subject is a text the user named: an archived URL, a text hash, or a
+// file they hold. Its JSON is part of prov trace --json and prov diff
+// --json.
+type Subject struct {
+	Label      string `json:"label"` // what the user typed, or a caller's own name for the text
+	URL        string `json:"url,omitempty"`
+	CaptureID  uint64 `json:"capture_id,omitempty"`
+	TextSHA256 string `json:"text_sha256"`
+	File       bool   `json:"file,omitempty"`
+	text       string
+}
+
+// Text is the subject's clean text, as compared by Trace and Diff.
+func (s Subject) Text() string { return s.text }
+
+var hexHash = regexp.MustCompile(`^[0-9a-f]{64}$`)
+
+// Resolve reads arg as a file when one exists at that path, as a text
+// sha256 when it is 64 hex digits, and as an archived URL otherwise. A
+// URL that is not archived, or has no text, is an archive.ErrNotFound.
+func Resolve(db *archive.DB, arg string) (Subject, error) {
+	if fi, err := os.Stat(arg); err == nil && !fi.IsDir() {
+		return fileSubject(arg)
+	}
+	if hexHash.MatchString(arg) {
+		d, err := db.Document(arg)
+		if err != nil {
+			return Subject{}, err
+		}
+		return Subject{Label: arg, TextSHA256: arg, text: d.Text}, nil
+	}
+	return urlSubject(db, arg)
+}
+
+// urlSubject is url's copy, as works see it: for a page of an article
+// split over pages, the stitched article. When the copy has no text (a
+// later capture without one), it is url's newest capture with a text.
+func urlSubject(db *archive.DB, url string) (Subject, error) {
+	c, ok, err := db.CopyOf(url)
+	if err != nil {
+		return Subject{}, err
+	}
+	if !ok || c.TextSHA256 == "" {
+		if c, ok, err = db.NewestText(url); err != nil {
+			return Subject{}, err
+		}
+		if !ok {
+			return Subject{}, fmt.Errorf("%s: %w: no archived text (and no such file)", url, archive.ErrNotFound)
+		}
+	}
+	d, err := db.Document(c.TextSHA256)
+	if err != nil {
+		return Subject{}, err
+	}
+	return Subject{Label: url, URL: c.URL, CaptureID: c.ID, TextSHA256: c.TextSHA256, text: d.Text}, nil
+}
+
+// fileSubject reads a text or HTML file and takes its clean text: HTML
+// goes through clean.Clean, anything else is taken as text.
+func fileSubject(path string) (Subject, error) {
+	b, err := os.ReadFile(path)
+	if err != nil {
+		return Subject{}, fmt.Errorf("read %s: %w", path, err)
+	}
+	text := string(b)
+	if looksHTML(b) {
+		abs, _ := filepath.Abs(path)
+		doc, err := clean.Clean(clean.Input{URL: "file://" + filepath.ToSlash(abs), Body: b})
+		if err != nil {
+			return Subject{}, err
+		}
+		text = doc.Text
+	}
+	if strings.TrimSpace(text) == "" {
+		return Subject{}, fmt.Errorf("%s: no text found", path)
+	}
+	return Subject{Label: path, File: true, TextSHA256: clean.TextHash(text), text: text}, nil
+}
+
+// looksHTML says whether a file's first KiB looks like HTML.
+func looksHTML(b []byte) bool {
+	head := strings.ToLower(string(b[:min(len(b), 1024)]))
+	return strings.Contains(head, "<html") || strings.Contains(head, "<!doctype") || strings.Contains(head, "<p>")
+}

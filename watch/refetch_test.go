@@ -1,0 +1,275 @@
+package watch
+
+import (
+	"context"
+	"net/http"
+	"net/http/httptest"
+	"path/filepath"
+	"strings"
+	"sync"
+	"testing"
+	"time"
+
+	"github.com/prov-archive/prov/archive"
+	"github.com/prov-archive/prov/crawl"
+	"github.com/prov-archive/prov/ingest"
+)
+
+// site is a loopback web of news.example.org (pages /a, /b, /c),
+// www.example.org and other.example.com: robots.txt and redirects can be
+// changed between a crawl and a refetch, and every request is recorded.
+type site struct {
+	mu       sync.Mutex
+	robots   string            // robots.txt body; "" answers 404
+	redirect map[string]string // host+path → Location, answered 302
+	canon    map[string]string // host+path → the URL its page names as rel=canonical
+	hits     []hit
+}
+
+type hit struct {
+	path string // host+path
+	at   time.Time
+}
+
+func (s *site) ServeHTTP(w http.ResponseWriter, r *http.Request) {
+	key := r.Host + r.URL.Path
+	s.mu.Lock()
+	s.hits = append(s.hits, hit{key, time.Now()})
+	robots, to, canon := s.robots, s.redirect[key], s.canon[key]
+	s.mu.Unlock()
+	switch {
+	case r.URL.Path == "/robots.txt" && robots == "":
+		http.NotFound(w, r)
+	case r.URL.Path == "/robots.txt":
+		w.Write([]byte(robots))
+	case to != "":
+		http.Redirect(w, r, to, http.StatusFound)
+	default:
+		w.Header().Set("Content-Type", "text/html; charset=utf-8")
+		link := ""
+		if canon != "" {
+			link = `<link rel="canonical" href="` + canon + `">`
+		}
+		w.Write([]byte(`<html><head><title>Story ` + r.URL.Path + `</title>` + link + `</head><body><article><p>` +
+			strings.Repeat("The story told at "+r.URL.Path+", at enough length to be kept as a text. ", 5) + `</p></article></body></html>`))
+	}
+}
+
+// change applies fn to s under its lock and forgets the requests so far.
+func (s *site) change(fn func(s *site)) {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	fn(s)
+	s.hits = nil
+}
+
+func (s *site) requests() []hit {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	return append([]hit(nil), s.hits...)
+}
+
+// archived crawls urls of a new site into a new archive and returns its
+// path, the site, and the crawl config reaching it.
+func archived(t *testing.T, urls ...string) (string, *site, crawl.Config) {
+	t.Helper()
+	s := &site{redirect: map[string]string{}}
+	srv := httptest.NewServer(s)
+	t.Cleanup(srv.Close)
+	cfg := crawl.Config{Seeds: urls, AllowPrivate: true, MaxDepth: -1, Delay: -1, NoDiscovery: true, Timeout: 10 * time.Second}
+	for _, h := range []string{"news.example.org", "www.example.org", "other.example.com"} {
+		ct, err := crawl.ParseConnectTo(h + ":80:" + strings.TrimPrefix(srv.URL, "http://"))
+		if err != nil {
+			t.Fatal(err)
+		}
+		cfg.ConnectTo = append(cfg.ConnectTo, ct)
+	}
+	path := filepath.Join(t.TempDir(), "prov.db")
+	db, err := archive.Open(path, archive.Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer db.Close()
+	if _, err := ingest.Crawl(context.Background(), ingest.DBStore(db), cfg, ingest.Options{}); err != nil {
+		t.Fatal(err)
+	}
+	return path, s, cfg
+}
+
+// refetch refetches urls of the archive at path and returns the verdicts
+// as reported, and the run's ID.
+func refetch(t *testing.T, path string, cfg crawl.Config, urls ...string) ([]Result, uint64) {
+	t.Helper()
+	s, err := Start(path, "watch test")
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer s.Close()
+	var origs []Original
+	if err := s.Do(func(db *archive.DB) (err error) {
+		origs, err = Originals(db, urls)
+		return err
+	}); err != nil {
+		t.Fatal(err)
+	}
+	var got []Result
+	counts, runID, err := Refetch(context.Background(), s, cfg, nil, origs, func(r Result) error {
+		got = append(got, r)
+		return nil
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if n := len(got); counts.NotUnchanged()+counts[Unchanged] != n {
+		t.Errorf("counts %v for %d verdicts", counts, n)
+	}
+	return got, runID
+}
+
+const (
+	pageA = "http://news.example.org/a"
+	pageB = "http://news.example.org/b"
+	pageC = "http://news.example.org/c"
+)
+
+// A refetch obeys robots.txt as a crawl does: an original it disallows
+// is never requested, and its verdict says robots.txt refused it.
+func TestRefetchHonoursRobots(t *testing.T) {
+	path, s, cfg := archived(t, pageA, pageB)
+	s.change(func(s *site) { s.robots = "User-agent: *\nDisallow: /b\n" })
+	got, _ := refetch(t, path, cfg, pageA, pageB)
+	if len(got) != 2 || got[0].URL != pageA || got[1].URL != pageB {
+		t.Fatalf("verdicts %+v, want a then b", got)
+	}
+	if got[0].Status != Unchanged {
+		t.Errorf("a: %+v, want unchanged", got[0])
+	}
+	if b := got[1]; b.Status != Failed || b.Detail != "robots: crawl: "+pageB+": disallowed by robots.txt" || b.CaptureID != 0 {
+		t.Errorf("b: %+v, want failed by robots.txt, with no capture", b)
+	}
+	for _, h := range s.requests() {
+		if h.path == "news.example.org/b" {
+			t.Errorf("the server saw a request for /b, which robots.txt disallows")
+		}
+	}
+}
+
+// An original whose page now names another original as its canonical URL
+// is fetched but not stored (the crawl keeps one page per canonical URL):
+// its verdict says so, and names the page kept.
+func TestRefetchCanonicalDuplicate(t *testing.T) {
+	path, s, cfg := archived(t, pageA, pageB)
+	s.change(func(s *site) { s.canon = map[string]string{"news.example.org/b": pageA} })
+	got, _ := refetch(t, path, cfg, pageA, pageB)
+	if len(got) != 2 || got[0].URL != pageA || got[1].URL != pageB {
+		t.Fatalf("verdicts %+v, want a then b", got)
+	}
+	dup := 0
+	for _, r := range got {
+		if r.Status == Failed && strings.HasPrefix(r.Detail, "duplicate: ") && strings.Contains(r.Detail, pageA) && r.CaptureID == 0 {
+			dup++
+		}
+	}
+	if dup != 1 {
+		t.Errorf("verdicts %+v: want one failed as a duplicate of %s, with no capture", got, pageA)
+	}
+}
+
+// A refetch waits the Crawl-delay robots.txt asks between two originals
+// of one host, though the refetch itself asks for no delay.
+func TestRefetchCrawlDelay(t *testing.T) {
+	path, s, cfg := archived(t, pageA, pageB)
+	s.change(func(s *site) { s.robots = "User-agent: *\nCrawl-delay: 1\n" })
+	got, _ := refetch(t, path, cfg, pageA, pageB)
+	if len(got) != 2 || got[0].Status != Unchanged || got[1].Status != Unchanged {
+		t.Fatalf("verdicts %+v, want both unchanged", got)
+	}
+	var starts []time.Time
+	for _, h := range s.requests() {
+		if h.path != "news.example.org/robots.txt" {
+			starts = append(starts, h.at)
+		}
+	}
+	if len(starts) != 2 {
+		t.Fatalf("%d page requests, want 2", len(starts))
+	}
+	if gap := starts[1].Sub(starts[0]); gap < 900*time.Millisecond {
+		t.Errorf("requests %v apart, want the 1s Crawl-delay", gap)
+	}
+}
+
+// Redirects: one within the site is followed and the original reported
+// moved with what is there; one to another site is not followed (out of
+// the crawl's scope) and is still reported moved, to where it points; so
+// is one to another original, which the crawl fetches as itself.
+// Verdicts come in the originals' order, each stored as a capture of the
+// refetch's run (the out-of-scope one as a failed capture).
+func TestRefetchRedirects(t *testing.T) {
+	const d = "http://news.example.org/d"
+	path, s, cfg := archived(t, pageA, pageB, pageC, d)
+	s.change(func(s *site) {
+		s.redirect["news.example.org/a"] = "http://www.example.org/a"
+		s.redirect["news.example.org/b"] = "http://other.example.com/b"
+		s.redirect["news.example.org/d"] = pageC
+	})
+	got, runID := refetch(t, path, cfg, pageA, pageB, pageC, d)
+	want := []struct{ url, status, detail, to string }{
+		{pageA, Moved, "302 Found; moved+unchanged (payload identical)", "http://www.example.org/a"},
+		{pageB, Moved, "302 Found; not followed: crawl: fetch " + pageB + ": crawl: out of scope: redirect to other.example.com", "http://other.example.com/b"},
+		{pageC, Unchanged, "payload identical", ""},
+		{d, Moved, "302 Found; not followed: HTTP 302", pageC},
+	}
+	if len(got) != len(want) {
+		t.Fatalf("verdicts %+v", got)
+	}
+	for i, w := range want {
+		if g := got[i]; g.URL != w.url || g.Status != w.status || g.Detail != w.detail || g.NewURL != w.to {
+			t.Errorf("%s: %s %q → %q, want %s %q → %q", w.url, g.Status, g.Detail, g.NewURL, w.status, w.detail, w.to)
+		}
+	}
+	for _, h := range s.requests() {
+		if strings.HasPrefix(h.path, "other.example.com") {
+			t.Errorf("the refetch requested %s, out of its scope", h.path)
+		}
+	}
+	db, err := archive.Open(path, archive.Options{ReadOnly: true})
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer db.Close()
+	for _, r := range got {
+		c, err := db.Capture(r.CaptureID)
+		if err != nil || c.RunID != runID || c.RequestedURL != r.URL {
+			t.Errorf("%s: capture %d of run %d (%v), want one of run %d", r.URL, r.CaptureID, c.RunID, err, runID)
+		}
+	}
+}
+
+// A refetch of no originals records an empty run and fetches nothing
+// (crawl.Run given no seeds would crawl the rules' seeds).
+func TestRefetchNothing(t *testing.T) {
+	path, s, cfg := archived(t, pageA)
+	s.change(func(*site) {})
+	sess, err := Start(path, "watch test")
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer sess.Close()
+	counts, runID, err := Refetch(context.Background(), sess, cfg, nil, nil, func(Result) error {
+		t.Error("a verdict on no original")
+		return nil
+	})
+	if err != nil || runID == 0 || len(counts) != 0 {
+		t.Fatalf("counts %v, run %d, err %v; want an empty run", counts, runID, err)
+	}
+	if hits := s.requests(); len(hits) != 0 {
+		t.Errorf("requests %v, want none", hits)
+	}
+	sess.Do(func(db *archive.DB) error {
+		runs, err := db.Runs()
+		if err != nil || len(runs) != 2 || runs[1].ID != runID || runs[1].Status != archive.RunDone || runs[1].Fetched != 0 {
+			t.Errorf("runs %+v (%v), want the refetch's, done and empty", runs, err)
+		}
+		return nil
+	})
+}
