@@ -8,6 +8,7 @@ import (
 	"net/http/httptest"
 	"path/filepath"
 	"strings"
+	"sync"
 	"testing"
 
 	"github.com/prov-archive/prov/archive"
@@ -134,4 +135,40 @@ func lastCapture(t *testing.T, db *archive.DB, url string) archive.Capture {
 		t.Fatalf("captures of %s: %d, %v", url, len(hist), err)
 	}
 	return hist[len(hist)-1]
+}
+
+// TestCommittedKeepsHoldToCommit: with Options.Committed, a page is held
+// whole until its batch commits, and so is its memory hold: Committed
+// sees the weight the crawl gave the page (its bodies and clean's share,
+// not shrunk by the writer), and the budget is wholly given back after
+// the crawl.
+func TestCommittedKeepsHoldToCommit(t *testing.T) {
+	db, err := archive.Open(filepath.Join(t.TempDir(), "prov.db"), archive.Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer db.Close()
+	cfg, _ := etagSite(t)
+	budget := memory.NewBudget(8 << 20)
+	cfg.Memory = budget
+	var mu sync.Mutex
+	var seen int
+	opt := Options{Committed: func(p crawl.Page, e archive.Entry, c archive.Capture) {
+		mu.Lock()
+		defer mu.Unlock()
+		seen++
+		want := int64(len(p.Payload)) + clean.Memory(int64(len(p.Content)), 0) // content is the payload: not coded
+		if n := p.Memory.Bytes(); n != want || len(p.Payload) == 0 {
+			t.Errorf("%s at its commit: holds %d bytes, want %d (payload %d)", p.RequestedURL, n, want, len(p.Payload))
+		}
+	}}
+	if _, err := Crawl(context.Background(), DBStore(db), cfg, opt); err != nil {
+		t.Fatal(err)
+	}
+	if seen == 0 {
+		t.Fatal("Committed was never called")
+	}
+	if n := budget.InUse(); n != 0 {
+		t.Errorf("%d bytes of the memory budget held after the crawl", n)
+	}
 }
