@@ -1,0 +1,29 @@
+package main
+
+import (
+	"net/http"
+	"testing"
+
+	"github.com/prov-archive/prov/clean"
+)
+
+// BenchmarkCleanSite cleans pages of the generated site as prov crawl
+// does, one op per page: the clean share of the crawl's CPU per page,
+// without the network and the archive.
+func BenchmarkCleanSite(b *testing.B) {
+	const n = 500
+	pages := make([][]byte, n)
+	for i := range pages {
+		pages[i] = []byte(renderPage(i, 20000))
+	}
+	h := http.Header{"Content-Type": {"text/html; charset=utf-8"}}
+	b.ReportAllocs()
+	i := 0
+	for b.Loop() {
+		in := clean.Input{URL: "http://" + benchHost + pagePath(i%n), Header: h, Body: pages[i%n]}
+		if _, err := clean.Clean(in); err != nil {
+			b.Fatal(err)
+		}
+		i++
+	}
+}
