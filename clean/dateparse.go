@@ -16,6 +16,44 @@ var (
 	dmyDateRe = regexp.MustCompile(`(?i)\b(\d{1,2})(?:st|nd|rd|th)?\s+(jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?,?\s+(\d{4})(?:,?\s+(?:at\s+)?(\d{1,2})[:.](\d{2})\s*([ap]\.?m\.?)?(?:\s*\(?(utc|gmt|z|edt|est|bst|cet|cest|jst|hkt)\b)?)?`)
 )
 
+// yearLed are isoDateRe and cjkDateRe anchored at the start: every match
+// of theirs begins with four ASCII digits and reads nothing before them,
+// so yearLedMatch runs them only where four digits begin.
+var yearLed = [...]*regexp.Regexp{
+	regexp.MustCompile(`^(?:` + isoDateRe.String() + `)`),
+	regexp.MustCompile(`^(?:` + cjkDateRe.String() + `)`),
+}
+
+// yearLedMatch is FindStringSubmatchIndex(s) of the unanchored pattern
+// of anchored (a yearLed one), for a match beginning before before: the
+// leftmost start where the anchored pattern matches, with its offsets.
+// Searching the whole line from every byte was most of firstDate's time.
+func yearLedMatch(anchored *regexp.Regexp, s string, before int) []int {
+	run := 0 // ASCII digits ending at i
+	for i := 0; i < len(s); i++ {
+		if s[i] < '0' || s[i] > '9' {
+			run = 0
+			continue
+		}
+		if run++; run < 4 {
+			continue
+		}
+		start := i - 3
+		if start >= before {
+			return nil
+		}
+		if m := anchored.FindStringSubmatchIndex(s[start:]); m != nil {
+			for k := range m {
+				if m[k] >= 0 {
+					m[k] += start
+				}
+			}
+			return m
+		}
+	}
+	return nil
+}
+
 var monthIndex = map[string]int{
 	"jan": 1, "feb": 2, "mar": 3, "apr": 4, "may": 5, "jun": 6,
 	"jul": 7, "aug": 8, "sep": 9, "oct": 10, "nov": 11, "dec": 12,
@@ -79,7 +117,16 @@ func firstDate(s string, may func(s string, form int) bool) (st stamp, at int, o
 		if !may(s, i) {
 			continue
 		}
-		m := re.FindStringSubmatchIndex(s)
+		var m []int
+		if i < len(yearLed) {
+			before := len(s)
+			if at >= 0 {
+				before = at
+			}
+			m = yearLedMatch(yearLed[i], s, before)
+		} else {
+			m = re.FindStringSubmatchIndex(s)
+		}
 		if m == nil || at >= 0 && m[0] >= at {
 			continue
 		}

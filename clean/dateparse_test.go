@@ -3,6 +3,8 @@ package clean
 import (
 	"os"
 	"path/filepath"
+	"regexp"
+	"slices"
 	"strings"
 	"testing"
 )
@@ -49,4 +51,37 @@ func TestFindDatePrefilterAgrees(t *testing.T) {
 	if found < 10 {
 		t.Errorf("only %d lines with a date: the comparison proves little", found)
 	}
+}
+
+// yearLedMatch finds what the unanchored patterns find, offsets and
+// submatches alike.
+func TestYearLedMatchesUnanchored(t *testing.T) {
+	lines := []string{"", "2024", "2024-03-01", "x2024-3-1 08:30:15+08:00 y", "12024-03-01", "1202403-01-02",
+		"发布时间：2023年11月8日 14:05 来源：新华网", "2023 年 1 月 2 日", "99992023年1月2日", "tel 12345678 on 2022/01/02",
+		"2022.1.2T3:04.5Z", "2020-01-02T", "2024年", "１２３４-01-01 2019-12-31", "2019-12-31 2020年1月1日", "a1b22c333d4444-5-6"}
+	for _, s := range lines {
+		for i, re := range []*regexp.Regexp{isoDateRe, cjkDateRe} {
+			want := re.FindStringSubmatchIndex(s)
+			if got := yearLedMatch(yearLed[i], s, len(s)); !slices.Equal(got, want) {
+				t.Errorf("form %d on %q: %v, want %v", i, s, got, want)
+			}
+			if want != nil {
+				if got := yearLedMatch(yearLed[i], s, want[0]); got != nil {
+					t.Errorf("form %d on %q before %d: %v, want none", i, s, want[0], got)
+				}
+			}
+		}
+	}
+}
+
+// FuzzYearLedMatch: yearLedMatch finds what the unanchored patterns find.
+func FuzzYearLedMatch(f *testing.F) {
+	f.Add("发布时间：2023年11月8日 14:05 2022-01-02T03:04:05Z")
+	f.Fuzz(func(t *testing.T, s string) {
+		for i, re := range []*regexp.Regexp{isoDateRe, cjkDateRe} {
+			if got, want := yearLedMatch(yearLed[i], s, len(s)), re.FindStringSubmatchIndex(s); !slices.Equal(got, want) {
+				t.Fatalf("form %d on %q: %v, want %v", i, s, got, want)
+			}
+		}
+	})
 }
