@@ -53,20 +53,24 @@ func TestFindDatePrefilterAgrees(t *testing.T) {
 	}
 }
 
-// yearLedMatch finds what the unanchored patterns find, offsets and
+// formMatch finds what the unanchored forms find, offsets and
 // submatches alike.
-func TestYearLedMatchesUnanchored(t *testing.T) {
+func TestFormMatchesUnanchored(t *testing.T) {
 	lines := []string{"", "2024", "2024-03-01", "x2024-3-1 08:30:15+08:00 y", "12024-03-01", "1202403-01-02",
 		"发布时间：2023年11月8日 14:05 来源：新华网", "2023 年 1 月 2 日", "99992023年1月2日", "tel 12345678 on 2022/01/02",
-		"2022.1.2T3:04.5Z", "2020-01-02T", "2024年", "１２３４-01-01 2019-12-31", "2019-12-31 2020年1月1日", "a1b22c333d4444-5-6"}
+		"2022.1.2T3:04.5Z", "2020-01-02T", "2024年", "１２３４-01-01 2019-12-31", "2019-12-31 2020年1月1日", "a1b22c333d4444-5-6",
+		"March 3, 2024", "Updated: Mar. 3 2024 at 10:30 p.m. (EST)", "xMarch 3, 2024", "_may 1 2020", "3rd June 2021",
+		"Published 12 Dec 2023, 09:15 GMT", "ſep 5 2022", "xſep 5 2022", "é3 May 2022", "13 may 2022", "x13 May 2022", "SEPTEMBER 30 1999",
+		"On Monday, 1st of May 2023", "the market may 4 2019 rise", "dec2020", "31 jan 2021 and Feb 2, 2022"}
+	forms := []*regexp.Regexp{isoDateRe, cjkDateRe, mdyDateRe, dmyDateRe}
 	for _, s := range lines {
-		for i, re := range []*regexp.Regexp{isoDateRe, cjkDateRe} {
+		for i, re := range forms {
 			want := re.FindStringSubmatchIndex(s)
-			if got := yearLedMatch(yearLed[i], s, len(s)); !slices.Equal(got, want) {
+			if got := formMatch(i, s, len(s)); !slices.Equal(got, want) {
 				t.Errorf("form %d on %q: %v, want %v", i, s, got, want)
 			}
 			if want != nil {
-				if got := yearLedMatch(yearLed[i], s, want[0]); got != nil {
+				if got := formMatch(i, s, want[0]); got != nil {
 					t.Errorf("form %d on %q before %d: %v, want none", i, s, want[0], got)
 				}
 			}
@@ -74,12 +78,13 @@ func TestYearLedMatchesUnanchored(t *testing.T) {
 	}
 }
 
-// FuzzYearLedMatch: yearLedMatch finds what the unanchored patterns find.
-func FuzzYearLedMatch(f *testing.F) {
+// FuzzFormMatch: formMatch finds what the unanchored forms find.
+func FuzzFormMatch(f *testing.F) {
 	f.Add("发布时间：2023年11月8日 14:05 2022-01-02T03:04:05Z")
+	f.Add("Updated: Mar. 3 2024 at 10:30 p.m. (EST), 3rd ſeptember 2021")
 	f.Fuzz(func(t *testing.T, s string) {
-		for i, re := range []*regexp.Regexp{isoDateRe, cjkDateRe} {
-			if got, want := yearLedMatch(yearLed[i], s, len(s)), re.FindStringSubmatchIndex(s); !slices.Equal(got, want) {
+		for i, re := range []*regexp.Regexp{isoDateRe, cjkDateRe, mdyDateRe, dmyDateRe} {
+			if got, want := formMatch(i, s, len(s)), re.FindStringSubmatchIndex(s); !slices.Equal(got, want) {
 				t.Fatalf("form %d on %q: %v, want %v", i, s, got, want)
 			}
 		}
