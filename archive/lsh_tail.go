@@ -2,6 +2,7 @@ package archive
 
 import (
 	"bytes"
+	"encoding/binary"
 	"fmt"
 	"slices"
 
@@ -96,9 +97,15 @@ func (db *DB) tailKeys() (keys [][]byte, last uint64, err error) {
 		if tail == nil {
 			return nil
 		}
+		// Room for every key at once, their bytes in one buffer: a full
+		// tail is over a hundred thousand keys, which two allocations
+		// each and a growing slice made a third of a flush's work.
+		n := int(tail.Sequence()) * LSHKeys
+		keys = make([][]byte, 0, n)
+		buf := make([]byte, 0, n*(5+binary.MaxVarintLen64/2))
 		return tail.ForEach(func(k, v []byte) error {
 			last = keyID(k)
-			keys = appendTailKeys(keys, last, v)
+			keys, buf = appendTailKeys(keys, buf, last, v)
 			return nil
 		})
 	})
@@ -137,11 +144,16 @@ func dropTail(tx *bolt.Tx, last uint64) error {
 	return tail.SetSequence(tail.Sequence() - min(dropped, tail.Sequence()))
 }
 
-func appendTailKeys(keys [][]byte, doc uint64, v []byte) [][]byte {
+// appendTailKeys appends the index keys of tail entry v of document doc
+// to keys, their bytes to buf (lshKey's form). A key stays valid when a
+// later append moves buf: it keeps the array it was cut from.
+func appendTailKeys(keys [][]byte, buf []byte, doc uint64, v []byte) ([][]byte, []byte) {
 	for i := 0; i+5 <= len(v); i += 5 {
-		keys = append(keys, lshKey([5]byte(v[i:i+5]), doc))
+		start := len(buf)
+		buf = binary.AppendUvarint(append(buf, v[i:i+5]...), doc)
+		keys = append(keys, buf[start:len(buf):len(buf)])
 	}
-	return keys
+	return keys, buf
 }
 
 // tailPostings returns, for each slot, the tail's documents whose prefix

@@ -1,6 +1,7 @@
 package archive
 
 import (
+	"bytes"
 	"fmt"
 	"maps"
 	"slices"
@@ -132,5 +133,48 @@ func TestWritesFlushFullTail(t *testing.T) {
 	})
 	if want := (len(entries) - n) * LSHKeys; indexed != want {
 		t.Errorf("index holds %d keys, want %d (%d documents)", indexed, want, len(entries)-n)
+	}
+}
+
+// appendTailKeys makes lshKey's keys, each its own, whether or not its
+// buffer had room: a key cut before the buffer moved keeps its bytes.
+func TestAppendTailKeys(t *testing.T) {
+	var v []byte
+	var want [][]byte
+	for slot := range LSHKeys {
+		p := lshPrefix(slot, uint32(slot*7919))
+		v = append(v, p[:]...)
+		want = append(want, lshKey(p, 1<<40+3))
+	}
+	for _, room := range []int{0, 7, len(want) * 16} {
+		keys, buf := appendTailKeys(nil, make([]byte, 0, room), 1<<40+3, v)
+		if len(keys) != len(want) {
+			t.Fatalf("room %d: %d keys, want %d", room, len(keys), len(want))
+		}
+		for i := range want {
+			if !bytes.Equal(keys[i], want[i]) {
+				t.Errorf("room %d: key %d = %x, want %x", room, i, keys[i], want[i])
+			}
+		}
+		if keys2, _ := appendTailKeys(keys[:1], buf, 9, v[:5]); !bytes.Equal(keys2[0], want[0]) {
+			t.Errorf("room %d: a later append changed the first key", room)
+		}
+	}
+}
+
+// BenchmarkTailKeys reads a full tail's index keys, sorted: the first
+// half of every flush.
+func BenchmarkTailKeys(b *testing.B) {
+	db := openTestDB(b)
+	docs := make([]uint64, lshFlushDocs)
+	for i := range docs {
+		docs[i] = uint64(i + 1)
+	}
+	putTailSynth(b, db, docs, 512)
+	b.ReportAllocs()
+	for b.Loop() {
+		if keys, _, err := db.tailKeys(); err != nil || len(keys) != lshFlushDocs*LSHKeys {
+			b.Fatalf("%d keys, %v", len(keys), err)
+		}
 	}
 }

@@ -7,16 +7,29 @@ import (
 	"time"
 )
 
-// Writer defaults.
+// Writer defaults. A transaction's cost is mostly the pages it rewrites,
+// and in a large archive each entry's random keys (URL, payload and text
+// hashes) land on pages of their own, so larger batches share more of
+// them: writing 60,000 entries cost 5-10% less CPU in batches of 1,024
+// than of 512, and 20% less in batches of 2,048, which held 35 MB more
+// in a crawl (the batch and its transaction's pages). The bytes bound
+// keeps a batch of large pages from holding much memory.
 const (
-	DefaultMaxBatch = 512
-	DefaultMaxDelay = 500 * time.Millisecond
+	DefaultMaxBatch      = 1024
+	DefaultMaxBatchBytes = 4 << 20
+	DefaultMaxDelay      = time.Second
 )
+
+// queued is how many entries Add may queue ahead of the batch being
+// filled (at most MaxBatch): enough to keep the writer busy, few enough
+// that their bytes stay small beside the batch's.
+const queued = 256
 
 // WriterConfig configures a Writer; zero fields take the defaults.
 type WriterConfig struct {
-	MaxBatch int           // entries per transaction; default DefaultMaxBatch
-	MaxDelay time.Duration // longest an entry waits for its batch; default DefaultMaxDelay
+	MaxBatch      int           // entries per transaction; default DefaultMaxBatch
+	MaxBatchBytes int           // payload and text bytes per transaction, stored forms included; default DefaultMaxBatchBytes
+	MaxDelay      time.Duration // longest an entry waits for its batch; default DefaultMaxDelay
 
 	// OnCommit, when set, is called from the writing goroutine after each
 	// committed batch with the stored captures (ID and Kind filled), for
@@ -88,10 +101,13 @@ func newWriter(store func([]Entry) ([]Capture, error), wrap func() error, cfg Wr
 	if cfg.MaxBatch <= 0 {
 		cfg.MaxBatch = DefaultMaxBatch
 	}
+	if cfg.MaxBatchBytes <= 0 {
+		cfg.MaxBatchBytes = DefaultMaxBatchBytes
+	}
 	if cfg.MaxDelay <= 0 {
 		cfg.MaxDelay = DefaultMaxDelay
 	}
-	w := &Writer{store: store, wrap: wrap, cfg: cfg, in: make(chan Entry, cfg.MaxBatch), done: make(chan struct{})}
+	w := &Writer{store: store, wrap: wrap, cfg: cfg, in: make(chan Entry, min(cfg.MaxBatch, queued)), done: make(chan struct{})}
 	go w.loop()
 	return w
 }
@@ -153,7 +169,8 @@ func (w *Writer) Err() error {
 
 func (w *Writer) loop() {
 	defer close(w.done)
-	batch := make([]Entry, 0, w.cfg.MaxBatch)
+	var batch []Entry
+	size := 0 // bytes of batch (entryBytes)
 	timer := time.NewTimer(w.cfg.MaxDelay)
 	timer.Stop()
 	for {
@@ -168,15 +185,19 @@ func (w *Writer) loop() {
 				timer.Reset(w.cfg.MaxDelay)
 			}
 			batch = append(batch, e)
-			if len(batch) >= w.cfg.MaxBatch {
+			if size += entryBytes(&e); len(batch) >= w.cfg.MaxBatch || size >= w.cfg.MaxBatchBytes {
 				timer.Stop()
-				batch = w.flush(batch)
+				batch, size = w.flush(batch), 0
 			}
 		case <-timer.C:
-			batch = w.flush(batch)
+			batch, size = w.flush(batch), 0
 		}
 	}
 }
+
+// entryBytes is what e holds in memory beyond its record: its payload,
+// the payload's stored form and its text.
+func entryBytes(e *Entry) int { return len(e.Payload) + len(e.stored) + len(e.Text) }
 
 // flush commits batch unless an earlier batch failed, releases its
 // entries' memory holds, and returns it emptied for reuse.

@@ -119,3 +119,26 @@ func TestWriterStoresRunRecordWithBatch(t *testing.T) {
 		t.Errorf("status %q, want running until FinishRun", runs[0].Status)
 	}
 }
+
+// A batch is committed once its entries' bytes (payloads, their stored
+// forms and texts) reach MaxBatchBytes, however few they are.
+func TestWriterBoundsBatchBytes(t *testing.T) {
+	db := MustOpen(t)
+	var mu sync.Mutex
+	var batches []int
+	w := archive.NewWriter(db, archive.WriterConfig{MaxBatch: 100, MaxBatchBytes: 1000, MaxDelay: time.Hour,
+		OnCommit: func(caps []archive.Capture) { mu.Lock(); batches = append(batches, len(caps)); mu.Unlock() }})
+	for i := range 7 {
+		u := fmt.Sprintf("http://a.test/%d", i)
+		text := fmt.Sprintf("%d %0400d", i, 0) // about 400 bytes: the third fills a batch
+		if err := w.Add(context.Background(), page(u, "x", text)); err != nil {
+			t.Fatal(err)
+		}
+	}
+	if err := w.Close(); err != nil {
+		t.Fatal(err)
+	}
+	if want := []int{3, 3, 1}; fmt.Sprint(batches) != fmt.Sprint(want) {
+		t.Errorf("batches = %v, want %v (two of 1,000 bytes, the rest on Close)", batches, want)
+	}
+}

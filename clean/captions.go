@@ -69,8 +69,9 @@ const agencies = `reuters|getty images|getty|afp|ap photo|associated press|epa(?
 func splitCaptions(runs []run) (text []run, caps []string) {
 	text = runs[:0:0]
 	seen := map[string]bool{}
+	var pics pictureTree
 	for _, r := range runs {
-		if !isCaption(r) {
+		if !isCaption(r, &pics) {
 			text = append(text, r)
 			continue
 		}
@@ -82,15 +83,37 @@ func splitCaptions(runs []run) (text []run, caps []string) {
 	return text, caps
 }
 
-// isCaption reports a caption run.
-func isCaption(r run) bool {
+// isCaption reports a caption run; pics remembers whether its tree holds
+// a picture at all.
+func isCaption(r run, pics *pictureTree) bool {
 	if r.caption && inFigureCaption(r.owner) || placeholderRe.MatchString(strings.TrimSpace(r.text)) {
 		return true
 	}
 	if captionClass(r.owner) {
 		return true
 	}
-	return utf8.RuneCountInString(r.text) <= shortLine && creditRe.MatchString(foldTrad(r.text)) && nearPicture(r.owner)
+	return utf8.RuneCountInString(r.text) <= shortLine && pics.has(r.owner) &&
+		creditRe.MatchString(foldTrad(r.text)) && nearPicture(r.owner)
+}
+
+// pictureTree tells whether the tree a node is in holds a picture
+// anywhere, looking each tree over once: no run of a page without one is
+// near one, and on such pages (most text pages) the credit pattern, the
+// costliest test of a short run, need not run at all.
+type pictureTree struct {
+	root *html.Node // the tree last asked about
+	any  bool       // it holds a picture
+}
+
+// has reports whether n's tree holds a picture; false for nil.
+func (p *pictureTree) has(n *html.Node) bool {
+	for n != nil && n.Parent != nil {
+		n = n.Parent
+	}
+	if n != p.root || n == nil {
+		p.root, p.any = n, n != nil && hasPicture(n)
+	}
+	return p.any
 }
 
 // inFigureCaption reports a block in a <figcaption>, or in a <figure>

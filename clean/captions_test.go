@@ -5,6 +5,8 @@ import (
 	"slices"
 	"strings"
 	"testing"
+
+	"golang.org/x/net/html"
 )
 
 // The cases are small pages written for these tests, one per kind of
@@ -113,4 +115,58 @@ func TestCaptionsLeaveTheHash(t *testing.T) {
 	if len(a.Captions) != 1 || len(b.Captions) != 1 || a.Captions[0] == b.Captions[0] {
 		t.Errorf("captions %q and %q: want one each, different", a.Captions, b.Captions)
 	}
+}
+
+// pictureTree answers for the tree of the node it is asked about, not for
+// the tree it looked over last.
+func TestPictureTreeFollowsTheTree(t *testing.T) {
+	with := parseTestPage(t, `<html><body><p>Photo: Jane Roe</p><p><img src="/a.jpg"></p></body></html>`)
+	without := parseTestPage(t, `<html><body><p>Photo: Jane Roe</p><p>No picture here</p></body></html>`)
+	var pics pictureTree
+	for i, tc := range []struct {
+		root *html.Node
+		want bool
+	}{{with, true}, {without, false}, {without, false}, {with, true}, {nil, false}} {
+		n := tc.root
+		for n != nil && n.FirstChild != nil {
+			n = n.FirstChild // a leaf, as a run's owner is deep in its tree
+		}
+		if got := pics.has(n); got != tc.want {
+			t.Errorf("ask %d: has = %v, want %v", i, got, tc.want)
+		}
+	}
+}
+
+// A credit line is a caption beside a picture and text on a page that has
+// none: the check of the page for a picture skips only what could not be
+// a caption.
+func TestCreditWithoutAPictureStays(t *testing.T) {
+	body := func(pic string) []byte {
+		return []byte(`<html><head><title>Title</title></head><body><article><div>` + prose("story", 3) +
+			`<p>` + pic + `</p><p>Photo: Jane Roe</p>` + prose("end", 2) + `</div></article></body></html>`)
+	}
+	for _, tc := range []struct {
+		pic     string
+		caption bool
+	}{{`<img src="/a.jpg">`, true}, {`a line of its own`, false}} {
+		doc, err := Clean(Input{URL: "http://example.com/a", Header: http.Header{}, Body: body(tc.pic)})
+		if err != nil {
+			t.Fatal(err)
+		}
+		if got := slices.Contains(doc.Captions, "Photo: Jane Roe"); got != tc.caption {
+			t.Errorf("beside %q: caption %v, want %v (captions %q)", tc.pic, got, tc.caption, doc.Captions)
+		}
+		if got := strings.Contains(doc.Text, "Photo: Jane Roe"); got == tc.caption {
+			t.Errorf("beside %q: in text %v, want %v", tc.pic, got, !tc.caption)
+		}
+	}
+}
+
+func parseTestPage(t *testing.T, page string) *html.Node {
+	t.Helper()
+	root, err := html.Parse(strings.NewReader(page))
+	if err != nil {
+		t.Fatal(err)
+	}
+	return root
 }

@@ -77,6 +77,7 @@ func cleanHTML(src string, in Input, b *budget) (*Document, error) {
 	gq := goquery.NewDocumentFromNode(root)
 	pm := collectMeta(root)
 	bw := walkBlocksMode(root, false, b)
+	defer bw.release()
 	doc := &Document{NormVersion: NormVersion, ExtractorVersion: ExtractorVersion}
 	var suffix string
 	doc.Title, suffix = pageTitle(pm)
@@ -162,7 +163,9 @@ func ruleText(gq *goquery.Document, s *rules.Site, doc *Document, b *budget) ext
 		if hasAncestorIn(n, content.Nodes) {
 			continue // nested match: its text is in the outer one
 		}
-		rs := walkBlocksMode(n, false, b).runs
+		w := walkBlocksMode(n, false, b)
+		w.release() // only its runs are read
+		rs := w.runs
 		for i := range rs {
 			rs[i].chrome = false // the rule chose this block: hints do not apply
 		}

@@ -12,9 +12,85 @@ import (
 var (
 	isoDateRe = regexp.MustCompile(`(\d{4})\s*[-/.]\s*(\d{1,2})\s*[-/.]\s*(\d{1,2})(?:(?:T|\s+)(\d{1,2})\s*[:：]\s*(\d{2})(?:\s*[:：]\s*(\d{2}))?(?:\.\d+)?)?\s*(Z|[+-]\d{2}:?\d{2})?`)
 	cjkDateRe = regexp.MustCompile(`(\d{4})\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*日(?:\s*(\d{1,2})\s*[:：时]\s*(\d{1,2})(?:\s*[:：分]\s*(\d{1,2}))?)?`)
-	mdyDateRe = regexp.MustCompile(`(?i)\b(jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s+(\d{1,2})(?:st|nd|rd|th)?,?\s+(\d{4})(?:,?\s+(?:at\s+)?(\d{1,2})[:.](\d{2})\s*([ap]\.?m\.?)?(?:\s*\(?(utc|gmt|z|edt|est|bst|cet|cest|jst|hkt)\b)?)?`)
-	dmyDateRe = regexp.MustCompile(`(?i)\b(\d{1,2})(?:st|nd|rd|th)?\s+(jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?,?\s+(\d{4})(?:,?\s+(?:at\s+)?(\d{1,2})[:.](\d{2})\s*([ap]\.?m\.?)?(?:\s*\(?(utc|gmt|z|edt|est|bst|cet|cest|jst|hkt)\b)?)?`)
+	mdyDateRe = regexp.MustCompile(`(?i)\b` + mdyDate)
+	dmyDateRe = regexp.MustCompile(`(?i)\b` + dmyDate)
 )
+
+// The English forms after their leading word boundary.
+const (
+	mdyDate = `(jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s+(\d{1,2})(?:st|nd|rd|th)?,?\s+(\d{4})(?:,?\s+(?:at\s+)?(\d{1,2})[:.](\d{2})\s*([ap]\.?m\.?)?(?:\s*\(?(utc|gmt|z|edt|est|bst|cet|cest|jst|hkt)\b)?)?`
+	dmyDate = `(\d{1,2})(?:st|nd|rd|th)?\s+(jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?,?\s+(\d{4})(?:,?\s+(?:at\s+)?(\d{1,2})[:.](\d{2})\s*([ap]\.?m\.?)?(?:\s*\(?(utc|gmt|z|edt|est|bst|cet|cest|jst|hkt)\b)?)?`
+)
+
+// formStarts are findDate's forms (isoDateRe, cjkDateRe, mdyDateRe,
+// dmyDateRe, in order) anchored where a match may begin, with a test of
+// those places. Every match of a form begins at such a place and reads
+// nothing before it but the leading word boundary of the English forms,
+// which the test checks (the anchored patterns leave it out), so
+// formMatch runs a form only there: searching the whole line from every
+// byte was most of findDate's time.
+var formStarts = [...]struct {
+	anchored *regexp.Regexp
+	at       func(s string, i int) bool
+}{
+	{regexp.MustCompile(`^(?:` + isoDateRe.String() + `)`), fourDigitsAt},
+	{regexp.MustCompile(`^(?:` + cjkDateRe.String() + `)`), fourDigitsAt},
+	{regexp.MustCompile(`(?i)^(?:` + mdyDate + `)`), func(s string, i int) bool { return wordBoundary(s, i) && monthLead(s[i:]) }},
+	{regexp.MustCompile(`(?i)^(?:` + dmyDate + `)`), func(s string, i int) bool { return wordBoundary(s, i) && isDigit(s[i]) }},
+}
+
+// formMatch is FindStringSubmatchIndex(s) of findDate's form f, for a
+// match beginning before before: the first place where formStarts[f]
+// begins a match, with its offsets.
+func formMatch(f int, s string, before int) []int {
+	fs := formStarts[f]
+	for i := range min(before, len(s)) {
+		if !fs.at(s, i) {
+			continue
+		}
+		if m := fs.anchored.FindStringSubmatchIndex(s[i:]); m != nil {
+			for k := range m {
+				if m[k] >= 0 {
+					m[k] += i
+				}
+			}
+			return m
+		}
+	}
+	return nil
+}
+
+func isDigit(c byte) bool { return '0' <= c && c <= '9' }
+
+// fourDigitsAt reports four ASCII digits at s[i:].
+func fourDigitsAt(s string, i int) bool {
+	return i+4 <= len(s) && isDigit(s[i]) && isDigit(s[i+1]) && isDigit(s[i+2]) && isDigit(s[i+3])
+}
+
+// wordBoundary is \b at s[i] as Go's regexp reads it: an ASCII word
+// character on one side and not on the other.
+func wordBoundary(s string, i int) bool {
+	before := i > 0 && isWordByte(s[i-1])
+	return before != (i < len(s) && isWordByte(s[i]))
+}
+
+func isWordByte(c byte) bool {
+	return 'a' <= c|0x20 && c|0x20 <= 'z' || isDigit(c) || c == '_'
+}
+
+// monthLead reports whether s may begin a month name as (?i) reads it:
+// with the first letter of one in either case, or with ſ (U+017F), which
+// folds to the s of "sep". No other rune folds to one of those letters.
+func monthLead(s string) bool {
+	if s == "" {
+		return false
+	}
+	switch s[0] | 0x20 {
+	case 'j', 'f', 'm', 'a', 's', 'o', 'n', 'd':
+		return true
+	}
+	return strings.HasPrefix(s, "ſ")
+}
 
 var monthIndex = map[string]int{
 	"jan": 1, "feb": 2, "mar": 3, "apr": 4, "may": 5, "jun": 6,
@@ -75,11 +151,15 @@ func findDate(s string) (st stamp, at int, ok bool) {
 // firstDate is findDate over the forms that may(s, form) lets through.
 func firstDate(s string, may func(s string, form int) bool) (st stamp, at int, ok bool) {
 	at = -1
-	for i, re := range [...]*regexp.Regexp{isoDateRe, cjkDateRe, mdyDateRe, dmyDateRe} {
+	for i := range formStarts {
 		if !may(s, i) {
 			continue
 		}
-		m := re.FindStringSubmatchIndex(s)
+		before := len(s)
+		if at >= 0 {
+			before = at
+		}
+		m := formMatch(i, s, before)
 		if m == nil || at >= 0 && m[0] >= at {
 			continue
 		}

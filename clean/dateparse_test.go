@@ -3,6 +3,8 @@ package clean
 import (
 	"os"
 	"path/filepath"
+	"regexp"
+	"slices"
 	"strings"
 	"testing"
 )
@@ -49,4 +51,42 @@ func TestFindDatePrefilterAgrees(t *testing.T) {
 	if found < 10 {
 		t.Errorf("only %d lines with a date: the comparison proves little", found)
 	}
+}
+
+// formMatch finds what the unanchored forms find, offsets and
+// submatches alike.
+func TestFormMatchesUnanchored(t *testing.T) {
+	lines := []string{"", "2024", "2024-03-01", "x2024-3-1 08:30:15+08:00 y", "12024-03-01", "1202403-01-02",
+		"发布时间：2023年11月8日 14:05 来源：新华网", "2023 年 1 月 2 日", "99992023年1月2日", "tel 12345678 on 2022/01/02",
+		"2022.1.2T3:04.5Z", "2020-01-02T", "2024年", "１２３４-01-01 2019-12-31", "2019-12-31 2020年1月1日", "a1b22c333d4444-5-6",
+		"March 3, 2024", "Updated: Mar. 3 2024 at 10:30 p.m. (EST)", "xMarch 3, 2024", "_may 1 2020", "3rd June 2021",
+		"Published 12 Dec 2023, 09:15 GMT", "ſep 5 2022", "xſep 5 2022", "é3 May 2022", "13 may 2022", "x13 May 2022", "SEPTEMBER 30 1999",
+		"On Monday, 1st of May 2023", "the market may 4 2019 rise", "dec2020", "31 jan 2021 and Feb 2, 2022"}
+	forms := []*regexp.Regexp{isoDateRe, cjkDateRe, mdyDateRe, dmyDateRe}
+	for _, s := range lines {
+		for i, re := range forms {
+			want := re.FindStringSubmatchIndex(s)
+			if got := formMatch(i, s, len(s)); !slices.Equal(got, want) {
+				t.Errorf("form %d on %q: %v, want %v", i, s, got, want)
+			}
+			if want != nil {
+				if got := formMatch(i, s, want[0]); got != nil {
+					t.Errorf("form %d on %q before %d: %v, want none", i, s, want[0], got)
+				}
+			}
+		}
+	}
+}
+
+// FuzzFormMatch: formMatch finds what the unanchored forms find.
+func FuzzFormMatch(f *testing.F) {
+	f.Add("发布时间：2023年11月8日 14:05 2022-01-02T03:04:05Z")
+	f.Add("Updated: Mar. 3 2024 at 10:30 p.m. (EST), 3rd ſeptember 2021")
+	f.Fuzz(func(t *testing.T, s string) {
+		for i, re := range []*regexp.Regexp{isoDateRe, cjkDateRe, mdyDateRe, dmyDateRe} {
+			if got, want := formMatch(i, s, len(s)), re.FindStringSubmatchIndex(s); !slices.Equal(got, want) {
+				t.Fatalf("form %d on %q: %v, want %v", i, s, got, want)
+			}
+		}
+	})
 }

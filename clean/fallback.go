@@ -171,6 +171,7 @@ func frame(bw *blockWalk, n *html.Node) bool {
 // structural only, scored as genericText scores.
 func structuralText(pg *parsed) extraction {
 	sw := walkBlocksMode(pg.root, true, pg.b)
+	defer sw.release()
 	for _, st := range sw.stats {
 		st.cid = "" // no hint weighs in the scoring, the siblings or the link blocks
 	}
@@ -193,6 +194,7 @@ func readabilityText(pg *parsed) extraction {
 		return extraction{extractor: ExtractorReadability}
 	}
 	rw := walkBlocksMode(art.Node, false, pg.b)
+	rw.release() // only its runs are read
 	for i := range rw.runs {
 		rw.runs[i].chrome = false
 	}

@@ -36,7 +36,7 @@ const NormVersion = 1
 // Case, script (Simplified/Traditional) and wording are left alone.
 func Normalize(text string) string {
 	text = validUTF8(text)
-	text = norm.NFKC.String(dropFormat(text))
+	text = norm.NFKC.String(foldWide(dropFormat(text)))
 	var b strings.Builder
 	b.Grow(len(text))
 	pendingSpace, pendingBreak := false, false
@@ -92,6 +92,54 @@ func dropFormat(text string) string {
 		}
 	}
 	return b.String()
+}
+
+// foldWide replaces the fullwidth forms of ASCII (U+FF01–U+FF5E) and the
+// ideographic space (U+3000) by the ASCII NFKC maps them to; text without
+// them is returned as it is. NFKC of the result is NFKC of text: each is
+// replaced by its whole compatibility decomposition, one ASCII character,
+// which composes with nothing before it. It is for speed: the NFKC fast
+// path stops at the first rune it must change, so a fullwidth comma near
+// the start of Chinese text had all the rest decomposed and recomposed.
+func foldWide(text string) string {
+	i := indexWide(text)
+	if i < 0 {
+		return text
+	}
+	var b strings.Builder
+	b.Grow(len(text))
+	for i >= 0 {
+		b.WriteString(text[:i])
+		r, size := utf8.DecodeRuneInString(text[i:])
+		if r == '\u3000' {
+			b.WriteByte(' ')
+		} else {
+			b.WriteByte(byte(r - 0xFF01 + '!'))
+		}
+		text = text[i+size:]
+		i = indexWide(text)
+	}
+	b.WriteString(text)
+	return b.String()
+}
+
+// indexWide returns the index of the first rune of s that foldWide
+// replaces, -1 for none. Their UTF-8 starts EF BC or EF BD (U+FF00–U+FF7F),
+// or is E3 80 80 (U+3000).
+func indexWide(s string) int {
+	for i := 0; i+2 < len(s); i++ {
+		switch s[i] {
+		case 0xEF:
+			if s[i+1] == 0xBC && s[i+2] >= 0x81 || s[i+1] == 0xBD && s[i+2] <= 0x9E {
+				return i
+			}
+		case 0xE3:
+			if s[i+1] == 0x80 && s[i+2] == 0x80 {
+				return i
+			}
+		}
+	}
+	return -1
 }
 
 // indexFormat is strings.IndexFunc(s, isFormat), decoding only the runes

@@ -6,6 +6,8 @@ import (
 	"testing"
 	"unicode"
 	"unicode/utf8"
+
+	"golang.org/x/text/unicode/norm"
 )
 
 func TestNormalizeSameHash(t *testing.T) {
@@ -223,4 +225,46 @@ func TestFormatLead(t *testing.T) {
 			t.Errorf("indexFormat(%q) = %d, want %d", s, got, want)
 		}
 	}
+}
+
+// indexWide finds exactly the runes foldWide replaces, checked over every
+// rune.
+func TestIndexWide(t *testing.T) {
+	for r := rune(0); r <= unicode.MaxRune; r++ {
+		if !utf8.ValidRune(r) {
+			continue
+		}
+		want := r >= 0xFF01 && r <= 0xFF5E || r == 0x3000
+		if got := indexWide("ab"+string(r)) == 2; got != want {
+			t.Errorf("indexWide finds U+%04X: %v, want %v", r, got, want)
+		}
+	}
+}
+
+// NFKC after foldWide is NFKC: every fullwidth form before, after and
+// between combining marks, Chinese and ASCII.
+func TestFoldWideKeepsNFKC(t *testing.T) {
+	for r := rune(0xFF01); r <= 0xFF5E; r++ {
+		for _, s := range []string{string(r), "中" + string(r) + "\u0301文", "e\u0301" + string(r) + "\u0327\u0301",
+			string(r) + string(r) + "\u3000x", "\u3000\u0301" + string(r)} {
+			if got, want := norm.NFKC.String(foldWide(s)), norm.NFKC.String(s); got != want {
+				t.Errorf("NFKC(foldWide(%q)) = %q, want %q", s, got, want)
+			}
+		}
+	}
+	if s := "no wide forms, 中文。"; foldWide(s) != s {
+		t.Errorf("foldWide changed %q", s)
+	}
+}
+
+// FuzzFoldWide: NFKC after foldWide is NFKC, on any valid text.
+func FuzzFoldWide(f *testing.F) {
+	f.Add("你好，世界！\u3000第二段：ＡＢＣ（１２３）")
+	f.Add("Ｅ\u0301\uFF5E\uFF01")
+	f.Fuzz(func(t *testing.T, s string) {
+		s = strings.ToValidUTF8(s, "\uFFFD")
+		if got, want := norm.NFKC.String(foldWide(s)), norm.NFKC.String(s); got != want {
+			t.Fatalf("NFKC(foldWide(%q)) = %q, want %q", s, got, want)
+		}
+	})
 }

@@ -29,6 +29,7 @@ func genericText(root *html.Node, bw *blockWalk, title string) extraction {
 		return e
 	}
 	rw := walkBlocksMode(root, true, b)
+	defer rw.release()
 	if alt := finish(withoutTitleHeading(rw.runs, articleRuns(rw, genericRoots(rw)), title), title, b, ExtractorGeneric); alt.units() > e.units()*3/2 {
 		e = alt
 	}

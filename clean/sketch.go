@@ -37,10 +37,15 @@ func Shingles(text string) []uint64 { return shinglesOf(Normalize(text)) }
 
 // shinglesOf is Shingles of text already normalised.
 func shinglesOf(norm string) []uint64 {
-	var sc shingleScan
 	// A token takes three bytes of Chinese or about six of English, and
 	// there is a shingle per token: this is enough for most texts at once.
-	sc.out = make([]uint64, 0, len(norm)/3+1)
+	return appendShingles(make([]uint64, 0, len(norm)/3+1), norm)
+}
+
+// appendShingles is shinglesOf into dst's memory (dst is emptied first);
+// nil when norm has no tokens.
+func appendShingles(dst []uint64, norm string) []uint64 {
+	sc := shingleScan{out: dst[:0]}
 	scanTokens(norm, sc.add)
 	out := sc.finish()
 	if len(out) == 0 {
@@ -147,10 +152,26 @@ func Sketch(text string) (sketch []uint32, shingles int) {
 	return sketchNormal(Normalize(text))
 }
 
+// sketchNormal is Sketch of text already normalised. Its shingles are
+// made in memory kept from the last call (shingleMemory): only the
+// sketch is kept, and a shingle a token was most of a page's garbage
+// after the parse.
 func sketchNormal(norm string) (sketch []uint32, shingles int) {
-	sh := shinglesOf(norm)
-	return SketchOf(sh), len(sh)
+	mem := shingleMemory.Get().(*[]uint64)
+	sh := appendShingles(slices.Grow((*mem)[:0], len(norm)/3+1), norm)
+	sketch, shingles = SketchOf(sh), len(sh)
+	if sh != nil && cap(sh) <= maxKeptShingles {
+		*mem = sh[:0]
+	}
+	shingleMemory.Put(mem)
+	return sketch, shingles
 }
+
+// maxKeptShingles bounds the memory sketchNormal keeps between calls
+// (8 bytes a shingle): a huge text's shingles are left to the collector.
+const maxKeptShingles = 1 << 16
+
+var shingleMemory = sync.Pool{New: func() any { return new([]uint64) }}
 
 // SketchOf returns the MinHash sketch of a shingle set; nil when empty.
 func SketchOf(shingles []uint64) []uint32 {

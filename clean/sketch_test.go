@@ -115,3 +115,20 @@ func TestSketchOfMatchesReference(t *testing.T) {
 		}
 	}
 }
+
+// sketchNormal reuses its shingles' memory from call to call: a long
+// text, then shorter ones, then none, then the long one again each sketch
+// as if made afresh, nothing of an earlier text left in a later sketch.
+func TestSketchNormalReusesNothingOfTheLastText(t *testing.T) {
+	long := Normalize(strings.Repeat("The council met on Tuesday to vote on the budget for the new year. ", 60))
+	texts := []string{long, Normalize("一二三四五六七八九十"), Normalize("short text"), "", Normalize("!!"), long,
+		Normalize(strings.Repeat("另一篇文章的内容完全不同。", 30))}
+	for i, norm := range texts {
+		fresh := shinglesOf(norm)
+		sketch, n := sketchNormal(norm)
+		if n != len(fresh) || !slices.Equal(sketch, SketchOf(fresh)) {
+			t.Errorf("text %d: sketchNormal gives %d shingles, sketch %v…; afresh %d, %v…",
+				i, n, sketch[:min(len(sketch), 3)], len(fresh), SketchOf(fresh)[:min(len(fresh), 3)])
+		}
+	}
+}

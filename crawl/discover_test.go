@@ -10,6 +10,7 @@ import (
 	"testing"
 	"time"
 
+	"golang.org/x/net/html"
 	"golang.org/x/net/html/charset"
 )
 
@@ -284,7 +285,7 @@ func TestResolveMemo(t *testing.T) {
 			}
 		}
 	}
-	if k1, _ := memoKey(mustURL(t, "http://a.test/"), "/x"); k1 == func() string { k, _ := memoKey(mustURL(t, "http://b.test/"), "/x"); return k }() {
+	if k1, _ := memoKey(mustURL(t, "http://a.test/"), "/x"); k1 == func() resolveKey { k, _ := memoKey(mustURL(t, "http://b.test/"), "/x"); return k }() {
 		t.Error("two hosts share a memo key for the same root path")
 	}
 }
@@ -296,4 +297,43 @@ func mustURL(t *testing.T, s string) *url.URL {
 		t.Fatal(err)
 	}
 	return u
+}
+
+// mayBeLinkTag passes every start tag the tokenizer names a, base or
+// link, in any case and however it ends, and stops the others (a name
+// that only begins like one: <abbr>, <area>, <basefont>, <linkx>).
+func TestMayBeLinkTagMatchesTagName(t *testing.T) {
+	page := `<A HREF="/1"><a/href="/2"><a` + "\n" + `href="/3"><a	href="/4"><a>` +
+		`<BASE href="/b/"><Base/><bAsE` + "\f" + `href=x><link rel=canonical href=/c><LINK/><Link>` +
+		`<abbr title=x><area href="/5"><basefont size=2><linkx href=/6><ab><b><br/><base` + "\r" + `href=y>` +
+		`<aa href=/7><i><p class=a><img src=/a.jpg><a` + "\x00" + ` href=/8><li\x00nk>`
+	z := html.NewTokenizer(strings.NewReader(page))
+	tags := 0
+	for tt := z.Next(); tt != html.ErrorToken; tt = z.Next() {
+		if tt != html.StartTagToken && tt != html.SelfClosingTagToken {
+			continue
+		}
+		raw := string(z.Raw())
+		name, _ := z.TagName()
+		want := string(name) == "a" || string(name) == "base" || string(name) == "link"
+		if got := mayBeLinkTag([]byte(raw)); got != want {
+			t.Errorf("mayBeLinkTag(%q) = %v, want %v (tag name %q)", raw, got, want, name)
+		}
+		tags++
+	}
+	if tags < 25 {
+		t.Fatalf("read %d start tags, want every tag of the page", tags)
+	}
+}
+
+func TestHasPrefixFold(t *testing.T) {
+	for _, tc := range []struct {
+		s    string
+		want bool
+	}{{"http://a", true}, {"HTTP://a", true}, {"hTtP://", true}, {"http:/", false}, {"http\x1a//a", false},
+		{"hxxp://a", false}, {"", false}, {"https://a", false}} {
+		if got := hasPrefixFold(tc.s, "http://"); got != tc.want {
+			t.Errorf("hasPrefixFold(%q, http://) = %v, want %v", tc.s, got, tc.want)
+		}
+	}
 }

@@ -42,6 +42,8 @@ type Frontier struct {
 	mu      sync.Mutex
 	changed chan struct{} // closed and replaced whenever a URL is queued
 
+	seenKeys seenCache // keys known to be seen (unseen skips reading them)
+
 	takeMu       sync.Mutex
 	taken        []entry       // taken from the file, not yet handed to a worker
 	held         map[int]int   // depth → URLs handed to workers and not released

@@ -3,7 +3,9 @@ package crawl
 import (
 	"context"
 	"encoding/binary"
+	"errors"
 	"fmt"
+	"slices"
 	"testing"
 	"time"
 
@@ -209,5 +211,62 @@ func TestAwaitLevel(t *testing.T) {
 	}
 	if err := f.awaitLevel(context.Background(), shallow.depth); err != nil {
 		t.Fatal(err)
+	}
+}
+
+// seenCache.drop keeps the order of the keys it does not hold; the cache
+// is emptied when it would pass seenCacheMax.
+func TestSeenCache(t *testing.T) {
+	var c seenCache
+	keys := []string{"a", "b", "c", "d"}
+	if got := c.drop(keys); !slices.Equal(got, keys) {
+		t.Errorf("empty cache dropped %v", got)
+	}
+	c.add([]string{"b", "d"})
+	if got := c.drop(keys); !slices.Equal(got, []string{"a", "c"}) {
+		t.Errorf("drop = %v, want [a c]", got)
+	}
+	if !slices.Equal(keys, []string{"a", "b", "c", "d"}) {
+		t.Errorf("drop changed its argument: %v", keys)
+	}
+	many := make([]string, seenCacheMax)
+	for i := range many {
+		many[i] = fmt.Sprintf("k%d", i)
+	}
+	c.add(many)
+	if len(c.m) > seenCacheMax {
+		t.Errorf("cache holds %d keys, more than %d", len(c.m), seenCacheMax)
+	}
+	if got := c.drop([]string{"b", "k1"}); !slices.Equal(got, []string{"b"}) {
+		t.Errorf("after emptying: drop = %v, want [b]", got)
+	}
+}
+
+// A key whose queueing failed is not taken for seen: the cache learns
+// only from committed writes and from reads.
+func TestSeenCacheLearnsOnlyCommittedKeys(t *testing.T) {
+	fail := false
+	f, err := OpenFrontierWith(t.TempDir()+"/f", FrontierOptions{FailWrite: func() error {
+		if fail {
+			return errors.New("disk full")
+		}
+		return nil
+	}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer f.Close()
+	if _, _, err := f.add([]string{"http://x.test/a"}, 1, kindPage, budget{}); err != nil {
+		t.Fatal(err)
+	}
+	fail = true
+	if _, _, err := f.add([]string{"http://x.test/a", "http://x.test/b"}, 1, kindPage, budget{}); err == nil {
+		t.Fatal("the failing write succeeded")
+	}
+	if got := f.unseen([]string{"http://x.test/a", "http://x.test/b"}); !slices.Equal(got, []string{"http://x.test/b"}) {
+		t.Errorf("unseen = %v, want only the key whose write failed", got)
+	}
+	if got := f.seenKeys.drop([]string{"http://x.test/a", "http://x.test/b"}); !slices.Equal(got, []string{"http://x.test/b"}) {
+		t.Errorf("the cache lacks %v; want it to lack only the key whose write failed", got)
 	}
 }

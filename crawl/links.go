@@ -76,6 +76,9 @@ func scanTags(r io.Reader) pageTags {
 		case html.ErrorToken:
 			return t
 		case html.StartTagToken, html.SelfClosingTagToken:
+			if !mayBeLinkTag(z.Raw()) {
+				continue // TagName copies every name it returns
+			}
 			name, hasAttr := z.TagName()
 			if !hasAttr {
 				continue
@@ -86,6 +89,28 @@ func scanTags(r io.Reader) pageTags {
 			}
 		}
 	}
+}
+
+// mayBeLinkTag reports whether raw, a start tag as written ("<A HREF=…>"),
+// is named a, base or link in any case: the name is what follows the '<'
+// up to white space, '/' or '>', as the tokenizer reads it. Most tags of
+// a page are none of these, and reading their names cost an allocation
+// each.
+func mayBeLinkTag(raw []byte) bool {
+	if len(raw) < 2 {
+		return false
+	}
+	name := raw[1:]
+	if i := bytes.IndexAny(name, " \t\n\f\r/>"); i >= 0 {
+		name = name[:i]
+	}
+	switch len(name) {
+	case 1:
+		return name[0]|0x20 == 'a'
+	case 4:
+		return bytes.EqualFold(name, []byte("base")) || bytes.EqualFold(name, []byte("link"))
+	}
+	return false
 }
 
 // linkAttrs are the attributes of <a>, <base> and <link> that inspect
@@ -205,23 +230,28 @@ func resolve(base *url.URL, href string) string {
 // resolved memoises resolve where the answer does not depend on the page's
 // path: the pages of a site repeat their navigation links, and each costs
 // three parses. It holds at most resolvedMax answers, emptied when full.
-var resolved = memo{m: map[string]string{}}
+var resolved = memo{m: map[resolveKey]string{}}
 
 const resolvedMax = 1 << 14
 
 type memo struct {
 	mu sync.Mutex
-	m  map[string]string
+	m  map[resolveKey]string
 }
 
-func (m *memo) get(key string) (string, bool) {
+// resolveKey is what an href's resolution depends on (memoKey): the
+// href, and the base's scheme and host for a path from the root. Kept
+// apart, not joined into one string: a key costs no allocation.
+type resolveKey struct{ scheme, host, href string }
+
+func (m *memo) get(key resolveKey) (string, bool) {
 	m.mu.Lock()
 	defer m.mu.Unlock()
 	v, ok := m.m[key]
 	return v, ok
 }
 
-func (m *memo) put(key, v string) {
+func (m *memo) put(key resolveKey, v string) {
 	m.mu.Lock()
 	defer m.mu.Unlock()
 	if len(m.m) >= resolvedMax {
@@ -234,15 +264,32 @@ func (m *memo) put(key, v string) {
 // less than the whole base: an absolute http(s) URL depends on nothing
 // else, a path from the root ("/a/b", not "//host") on base's scheme and
 // host. ok is false for other hrefs (relative paths, queries, fragments).
-func memoKey(base *url.URL, href string) (key string, ok bool) {
-	lower := strings.ToLower(href[:min(len(href), 8)])
+func memoKey(base *url.URL, href string) (key resolveKey, ok bool) {
 	switch {
-	case strings.HasPrefix(lower, "http://"), strings.HasPrefix(lower, "https://"):
-		return "\x00" + href, true
+	case hasPrefixFold(href, "http://"), hasPrefixFold(href, "https://"):
+		return resolveKey{href: href}, true
 	case strings.HasPrefix(href, "/") && !strings.HasPrefix(href, "//"):
-		return base.Scheme + "://" + base.Host + "\x00" + href, true
+		return resolveKey{scheme: base.Scheme, host: base.Host, href: href}, true
 	}
-	return "", false
+	return resolveKey{}, false
+}
+
+// hasPrefixFold is strings.HasPrefix ignoring ASCII case; prefix is
+// lower-case ASCII.
+func hasPrefixFold(s, prefix string) bool {
+	if len(s) < len(prefix) {
+		return false
+	}
+	for i := 0; i < len(prefix); i++ {
+		c := s[i]
+		if 'A' <= c && c <= 'Z' {
+			c += 'a' - 'A'
+		}
+		if c != prefix[i] {
+			return false
+		}
+	}
+	return true
 }
 
 // resolveParsed is resolve without the memo.

@@ -1,7 +1,7 @@
 // Command crawl measures prov's whole crawl pipeline against a bare colly
 // collector on the same generated site (issue #6):
 //
-//	cd bench && go run ./crawl [-pages 20000] [-parallel 4]
+//	cd bench && go run ./crawl [-pages 20000] [-parallel 8]
 //
 // It serves a deterministic site of -pages small article pages on loopback
 // under the name bench.test, then runs, each in a subprocess of its own so
@@ -12,8 +12,9 @@
 //   - colly: a bare colly collector (this program re-run with -mode colly)
 //     that only follows links, at the same parallelism.
 //
-// It prints for both the pages, seconds, pages per second and peak RSS, and
-// the ratio of prov's pages per second to colly's. The issue's bars: the
+// It prints for both the pages, seconds, pages per second, CPU seconds, CPU
+// milliseconds per page and peak RSS, and the ratio of prov's pages per
+// second to colly's. The issue's bars: the
 // ratio ≥ 0.5 (goal 0.8) and prov's peak RSS < 200 MB.
 package main
 
@@ -30,7 +31,7 @@ const benchHost = "bench.test"
 func main() {
 	var o options
 	flag.IntVar(&o.pages, "pages", 20000, "pages in the generated site")
-	flag.IntVar(&o.parallel, "parallel", 4, "requests at once to the site")
+	flag.IntVar(&o.parallel, "parallel", 8, "requests at once to the site")
 	flag.StringVar(&o.prov, "prov", "", "prov binary to use (default: build github.com/prov-archive/prov/cmd/prov)")
 	flag.StringVar(&o.only, "only", "", "run only one crawler: prov or colly")
 	flag.BoolVar(&o.keep, "keep", false, "keep the temporary folder (archive, binary)")

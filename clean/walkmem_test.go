@@ -1,0 +1,76 @@
+package clean
+
+import (
+	"reflect"
+	"sync"
+	"testing"
+)
+
+// A released walk's memory holds nothing of its page: no element, no
+// stats (their class names), no order.
+func TestWalkReleaseClears(t *testing.T) {
+	root := parseTestPage(t, `<html><body><div class="story" id="main">`+prose("story", 40)+
+		`</div><aside class="related"><ul><li><a href="/x">x</a></li></ul></aside></body></html>`)
+	bw := walkBlocks(root)
+	m := bw.mem
+	if len(m.stats) == 0 || m.used == 0 || len(bw.order) == 0 {
+		t.Fatalf("walk used no memory: %d stats, %d chunks, %d elements", len(m.stats), m.used, len(bw.order))
+	}
+	order := bw.order
+	bw.release()
+	if len(m.stats) != 0 || m.used != 0 || len(m.order) != 0 {
+		t.Errorf("released: %d stats, %d chunks, %d elements in order", len(m.stats), m.used, len(m.order))
+	}
+	for i, c := range m.chunks {
+		for j, st := range c[:cap(c)] {
+			if st != (elemStats{}) {
+				t.Fatalf("chunk %d stats %d kept %+v", i, j, st)
+			}
+		}
+	}
+	for i, n := range order[:cap(order)] {
+		if n != nil {
+			t.Fatalf("order %d kept an element", i)
+		}
+	}
+	if bw.stats != nil || bw.mem != nil {
+		t.Error("the released walk still points at its memory")
+	}
+	bw.release() // twice is harmless
+}
+
+// Pages cleaned one after another and at once, so that walks reuse the
+// memory of others' walks, make the Documents they make alone.
+func TestWalkMemoryLeaksNothingAcrossPages(t *testing.T) {
+	inputs := benchPages(t) // testdata and the mini-web, with and without site rules
+	want := make([]*Document, len(inputs))
+	for i, in := range inputs {
+		walkMemories = sync.Pool{New: walkMemories.New} // nothing to reuse: as the first page of a run
+		var err error
+		if want[i], err = Clean(in); err != nil {
+			t.Fatal(err)
+		}
+	}
+	var wg sync.WaitGroup
+	for w := range 3 {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			for round := range 3 {
+				for k := range inputs {
+					i := (k + w + round) % len(inputs)
+					got, err := Clean(inputs[i])
+					if err != nil {
+						t.Error(err)
+						return
+					}
+					if !reflect.DeepEqual(got, want[i]) {
+						t.Errorf("%s (rule %v) cleaned after other pages differs from cleaned first", inputs[i].URL, inputs[i].Site != nil)
+						return
+					}
+				}
+			}
+		}()
+	}
+	wg.Wait()
+}
