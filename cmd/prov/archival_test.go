@@ -1,0 +1,86 @@
+package main
+
+import (
+	"bytes"
+	"errors"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"github.com/prov-archive/prov/archive/export/exportcheck"
+)
+
+// twiceDemo runs prov demo twice into one archive: the second crawl of
+// the mini-web finds the same bytes again and gets 304s, so the archive
+// holds identical revisits and not-modified revisits.
+func twiceDemo(t *testing.T) string {
+	t.Helper()
+	dir := t.TempDir()
+	db := filepath.Join(dir, "demo.db")
+	for _, out := range []string{"b1", "b2"} {
+		if code, stdout, stderr := prov(t, "demo", "--db", db, "--out", filepath.Join(dir, out)); code != 0 {
+			t.Fatalf("demo exit %d: %s\n%s", code, stderr, stdout)
+		}
+	}
+	return db
+}
+
+func mustExport(t *testing.T, db string, args ...string) {
+	t.Helper()
+	if code, stdout, stderr := prov(t, append([]string{"export", "--db", db}, args...)...); code != 0 {
+		t.Fatalf("export %v: exit %d: %s\n%s", args, code, stderr, stdout)
+	}
+}
+
+// TestArchivalExportsOnDemo holds the archival exports to the bars of
+// issue 17 on the demo archive crawled twice, with the outside validators.
+func TestArchivalExportsOnDemo(t *testing.T) {
+	root, err := exportcheck.Root()
+	if err != nil {
+		t.Fatal(err)
+	}
+	tools, err := exportcheck.Find(root)
+	if errors.Is(err, exportcheck.ErrNoNode) {
+		t.Skip("node is not installed: the outside validators (warcio.js) cannot run")
+	}
+	if err != nil {
+		t.Fatal(err)
+	}
+	db := twiceDemo(t)
+	dir := t.TempDir()
+	warc := filepath.Join(dir, "demo.warc.gz")
+	again := filepath.Join(dir, "again", "demo.warc.gz")
+	os.Mkdir(filepath.Dir(again), 0o755)
+	mustExport(t, db, "--format", "warc", "--out", warc)
+	mustExport(t, db, "--format", "warc", "--out", again)
+	a, _ := os.ReadFile(warc)
+	b, _ := os.ReadFile(again)
+	if !bytes.Equal(a, b) {
+		t.Error("two WARC exports of one archive differ")
+	}
+
+	out, err := tools.CheckWARC(warc)
+	t.Logf("warccheck: %s", out)
+	if err != nil || !strings.Contains(out, " 0 problems") {
+		t.Errorf("warccheck: %v", err)
+	}
+	if !strings.Contains(out, "revisit 17") {
+		t.Errorf("the demo crawled twice should give 17 revisits (16 not modified, 1 identical): %s", out)
+	}
+	if out, err := exportcheck.GzipTest(warc); err != nil {
+		t.Errorf("gzip -t: %v %s", err, out)
+	}
+	cdxj := filepath.Join(dir, "demo.cdxj")
+	mustExport(t, db, "--format", "cdxj", "--out", cdxj)
+	ours, _ := os.ReadFile(cdxj)
+	theirs, err := tools.CDXIndex(warc)
+	if err != nil {
+		t.Fatal(err)
+	}
+	diff, err := exportcheck.CompareCDXJ(theirs, ours)
+	t.Logf("warcio cdx-index: %d lines, prov: %d lines, differences: %q", bytes.Count(theirs, []byte("\n")), bytes.Count(ours, []byte("\n")), diff)
+	if err != nil || diff != "" {
+		t.Errorf("warcio cdx-index and prov export --format cdxj differ (%v):\n%s", err, diff)
+	}
+}
