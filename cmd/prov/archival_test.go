@@ -83,4 +83,12 @@ func TestArchivalExportsOnDemo(t *testing.T) {
 	if err != nil || diff != "" {
 		t.Errorf("warcio cdx-index and prov export --format cdxj differ (%v):\n%s", err, diff)
 	}
+
+	wacz := filepath.Join(dir, "demo.wacz")
+	mustExport(t, db, "--format", "wacz", "--out", wacz)
+	out, err = exportcheck.CheckWACZ(wacz)
+	t.Logf("wacz: %s", out)
+	if err != nil {
+		t.Error(err)
+	}
 }

@@ -26,7 +26,7 @@ type exportOptions struct {
 }
 
 // formats lists what --format takes.
-const formats = "jsonl | bundle | warc | cdxj"
+const formats = "jsonl | bundle | warc | cdxj | wacz"
 
 func (o *exportOptions) validate() (export.Filter, error) {
 	var f export.Filter
@@ -35,6 +35,10 @@ func (o *exportOptions) validate() (export.Filter, error) {
 	case "warc":
 		if o.out == "" || o.out == "-" {
 			return f, usagef("e.g. --out archive.warc.gz", "a WARC needs --out: its name is written in it")
+		}
+	case "wacz":
+		if o.out == "" || o.out == "-" {
+			return f, usagef("e.g. --out archive.wacz", "a WACZ needs --out")
 		}
 	case "":
 		return f, usagef("--format "+formats, "no --format given")
@@ -101,6 +105,8 @@ func runExport(ctx context.Context, e *env, args []string) error {
 		return skipped.done(o.warc(db, e, f))
 	case "cdxj":
 		return skipped.done(o.toFile(e, func(w io.Writer) error { return o.cdxj(db, w, f) }))
+	case "wacz":
+		return skipped.done(o.wacz(db, e, f))
 	}
 	return skipped.done(o.toFile(e, func(w io.Writer) error { return export.JSONL(db, w, f) }))
 }
@@ -116,6 +122,20 @@ func (o *exportOptions) warc(db *archive.DB, e *env, f export.Filter) error {
 		return err
 	}
 	fmt.Fprintf(e.stderr, "warc %s: %d captures, %d records, %d bytes\n", o.out, st.Captures, st.Records, st.Bytes)
+	return nil
+}
+
+// wacz writes the WACZ to --out, removing a partial file on failure.
+func (o *exportOptions) wacz(db *archive.DB, e *env, f export.Filter) error {
+	var st export.WACZStats
+	err := o.toFile(e, func(w io.Writer) (err error) {
+		st, err = export.WACZ(db, w, o.warcOptions("", f))
+		return err
+	})
+	if err != nil {
+		return err
+	}
+	fmt.Fprintf(e.stderr, "wacz %s: %d captures, %d records, %d pages\n", o.out, st.WARC.Captures, st.WARC.Records, st.Pages)
 	return nil
 }
 
