@@ -91,4 +91,14 @@ func TestArchivalExportsOnDemo(t *testing.T) {
 	if err != nil {
 		t.Error(err)
 	}
+
+	bag := filepath.Join(dir, "bag")
+	mustExport(t, db, "--format", "bag", "--out", bag)
+	for _, m := range []string{"manifest-sha256.txt", "tagmanifest-sha256.txt"} {
+		out, err := exportcheck.SHA256SumCheck(bag, m)
+		t.Logf("sha256sum -c %s: %d files OK", m, strings.Count(out, ": OK\n"))
+		if err != nil {
+			t.Error(err)
+		}
+	}
 }

@@ -26,7 +26,7 @@ type exportOptions struct {
 }
 
 // formats lists what --format takes.
-const formats = "jsonl | bundle | warc | cdxj | wacz"
+const formats = "jsonl | bundle | warc | cdxj | wacz | bag"
 
 func (o *exportOptions) validate() (export.Filter, error) {
 	var f export.Filter
@@ -39,6 +39,11 @@ func (o *exportOptions) validate() (export.Filter, error) {
 	case "wacz":
 		if o.out == "" || o.out == "-" {
 			return f, usagef("e.g. --out archive.wacz", "a WACZ needs --out")
+		}
+	case "bag", "bagit":
+		o.format = "bag"
+		if o.out == "" || o.out == "-" {
+			return f, usagef("e.g. --out archive-bag/", "a bag needs --out: the folder to write")
 		}
 	case "":
 		return f, usagef("--format "+formats, "no --format given")
@@ -73,7 +78,7 @@ func runExport(ctx context.Context, e *env, args []string) error {
 	var o exportOptions
 	fs := newFlags("export", "", e.stderr)
 	fs.StringVar(&o.format, "format", "", formats)
-	fs.StringVar(&o.out, "out", "", "target `PATH`: a file for jsonl and cdxj (default stdout); a folder, .tar.gz or .zip for bundle; a .warc.gz file for warc")
+	fs.StringVar(&o.out, "out", "", "target `PATH`: a file for jsonl and cdxj (default stdout); a folder, .tar.gz or .zip for bundle; a .warc.gz file for warc, a .wacz file for wacz, a folder for bag")
 	fs.StringVar(&o.warcName, "warc-name", "", "the WARC file `NAME` a CDXJ index points into (default the --out name with .warc.gz for .cdxj)")
 	fs.StringVar(&o.db, "db", "", dbUsage)
 	fs.StringVar(&o.since, "since", "", "only copies fetched at or after `T`")
@@ -107,6 +112,13 @@ func runExport(ctx context.Context, e *env, args []string) error {
 		return skipped.done(o.toFile(e, func(w io.Writer) error { return o.cdxj(db, w, f) }))
 	case "wacz":
 		return skipped.done(o.wacz(db, e, f))
+	case "bag":
+		st, err := export.Bag(db, o.out, o.warcOptions("", f), o.force)
+		if err != nil {
+			return err
+		}
+		fmt.Fprintf(e.stderr, "bag %s: %d files, %d bytes (%d texts, %d WARC records)\n", o.out, st.Files, st.Bytes, st.Bundle.Texts, st.WARC.Records)
+		return skipped.done(nil)
 	}
 	return skipped.done(o.toFile(e, func(w io.Writer) error { return export.JSONL(db, w, f) }))
 }
