@@ -58,4 +58,3 @@ func TestBag(t *testing.T) {
 		}
 	})
 }
-
