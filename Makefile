@@ -43,11 +43,13 @@ check:
 	$(GO) mod tidy -diff
 	$(GO) test -count=1 -run 'TestLayering|TestForbidden' ./layering/
 
-# bench: benchmarks over ../shared/eval (skipped where it is absent).
+# bench: benchmarks over ../shared/eval (skipped where it is absent), and
+# the WARC export of 5,000 stored captures of about 40 KB.
 bench:
 	$(GO) test -run '^$$' -bench . -benchtime 1x ./clean/charset/
 	$(GO) test -run '^$$' -bench Eval -benchtime 1x ./clean/
 	cd bench && $(GO) run ./extract -eval ../../shared/eval/extraction
+	cd bench && $(GO) run ./warcexport -n 5000 -size 40000
 
 FUZZTIME ?= 1m
 fuzz:

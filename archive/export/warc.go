@@ -73,8 +73,9 @@ func (e *PayloadMismatchError) Unwrap() error { return e.Err }
 // order and the gzip members carry no time.
 func WARC(db *archive.DB, w io.Writer, o WARCOptions) (WARCStats, error) {
 	var st WARCStats
+	stop := dropMappedEvery(db, 50*time.Millisecond) // forming the works reads every text
 	sel, err := selectCaptures(db, o.Filter)
-	if err != nil {
+	if err := errors.Join(err, stop()); err != nil {
 		return st, fmt.Errorf("export: warc: %w", err)
 	}
 	ww := newWARCWriter(w, cmp.Or(o.Filename, DefaultWARCName))
@@ -83,6 +84,12 @@ func WARC(db *archive.DB, w io.Writer, o WARCOptions) (WARCStats, error) {
 	}
 	for i := range sel.captures {
 		c := &sel.captures[i]
+		if ww.read >= dropEvery {
+			if err := db.DropMapped(); err != nil {
+				return st, fmt.Errorf("export: warc: %w", err)
+			}
+			ww.read = 0
+		}
 		if err := ww.capture(db, c, sel.member(c)); err != nil {
 			var pm *PayloadMismatchError
 			if errors.As(err, &pm) {
@@ -94,6 +101,34 @@ func WARC(db *archive.DB, w io.Writer, o WARCOptions) (WARCStats, error) {
 	}
 	st.Records, st.Bytes, st.Index = ww.records, ww.out.n, ww.index
 	return st, nil
+}
+
+// dropMappedEvery calls db.DropMapped every d until stop is called, which
+// waits for it and returns its first error. It keeps resident memory
+// flat while a call into the archive that reads much of it runs: the
+// pages dropped are mapped again when read, with the same bytes.
+func dropMappedEvery(db *archive.DB, d time.Duration) (stop func() error) {
+	done, errc := make(chan struct{}), make(chan error, 1)
+	go func() {
+		t := time.NewTicker(d)
+		defer t.Stop()
+		var first error
+		for {
+			select {
+			case <-done:
+				errc <- errors.Join(first, db.DropMapped())
+				return
+			case <-t.C:
+				if err := db.DropMapped(); err != nil && first == nil {
+					first = err
+				}
+			}
+		}
+	}()
+	return func() error {
+		close(done)
+		return <-errc
+	}
 }
 
 // IndexLine is one CDXJ line: where a record is and what it holds, the
@@ -127,7 +162,13 @@ type warcWriter struct {
 	texts    map[string]bool // text sha256 → conversion written
 	index    []IndexLine
 	records  int
+	read     int64 // payload and text bytes read since the archive's pages were last dropped
 }
+
+// dropEvery is how many bytes of payloads and texts WARC reads between
+// calls of archive.DB.DropMapped, which keep its resident memory from
+// growing with the archive.
+const dropEvery = 32 << 20
 
 func newWARCWriter(w io.Writer, filename string) *warcWriter {
 	zw, _ := gzip.NewWriterLevel(nil, gzip.DefaultCompression) // level is valid
@@ -233,6 +274,7 @@ func (ww *warcWriter) response(db *archive.DB, c *archive.Capture, target string
 	if err != nil {
 		return ref{}, err
 	}
+	ww.read += int64(len(payload))
 	reqID, respID := captureRecordID(c, "request"), captureRecordID(c, "response")
 	date := warcDate(c.FetchStart)
 	reqHead, _ := requestHead(c, target)
@@ -357,6 +399,7 @@ func (ww *warcWriter) conversion(db *archive.DB, c *archive.Capture, main ref) e
 		return fmt.Errorf("text %s: %w", c.TextSHA256, err)
 	}
 	text := []byte(d.Text)
+	ww.read += int64(len(text))
 	off, n, err := ww.write(gowarc.Conversion, []field{
 		{gowarc.WarcRecordID, captureRecordID(c, "conversion")},
 		{gowarc.WarcDate, warcDate(c.FetchStart)},
