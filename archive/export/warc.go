@@ -1,6 +1,7 @@
 package export
 
 import (
+	"bufio"
 	"cmp"
 	"crypto/sha256"
 	"encoding/hex"
@@ -78,7 +79,8 @@ func WARC(db *archive.DB, w io.Writer, o WARCOptions) (WARCStats, error) {
 	if err := errors.Join(err, stop()); err != nil {
 		return st, fmt.Errorf("export: warc: %w", err)
 	}
-	ww := newWARCWriter(w, cmp.Or(o.Filename, DefaultWARCName))
+	bw := bufio.NewWriterSize(w, 1<<20) // gzip hands over a few KB at a time
+	ww := newWARCWriter(bw, cmp.Or(o.Filename, DefaultWARCName))
 	if err := ww.warcinfo(sel, o.Software); err != nil {
 		return st, fmt.Errorf("export: warc: warcinfo: %w", err)
 	}
@@ -98,6 +100,9 @@ func WARC(db *archive.DB, w io.Writer, o WARCOptions) (WARCStats, error) {
 			return st, fmt.Errorf("export: warc: capture %d (%s): %w", c.ID, c.URL, err)
 		}
 		st.Captures++
+	}
+	if err := bw.Flush(); err != nil {
+		return st, fmt.Errorf("export: warc: %w", err)
 	}
 	st.Records, st.Bytes, st.Index = ww.records, ww.out.n, ww.index
 	return st, nil
