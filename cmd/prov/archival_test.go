@@ -7,7 +7,11 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
+	"time"
 
+	bolt "go.etcd.io/bbolt"
+
+	"github.com/prov-archive/prov/archive"
 	"github.com/prov-archive/prov/archive/export/exportcheck"
 )
 
@@ -99,6 +103,62 @@ func TestArchivalExportsOnDemo(t *testing.T) {
 		t.Logf("sha256sum -c %s: %d files OK", m, strings.Count(out, ": OK\n"))
 		if err != nil {
 			t.Error(err)
+		}
+	}
+}
+
+// TestExportWARCPayloadMismatch: a stored payload that no longer hashes to
+// its sha256 makes the export exit 1 naming the capture, and leaves no
+// partial file.
+func TestExportWARCPayloadMismatch(t *testing.T) {
+	dir := t.TempDir()
+	path := filepath.Join(dir, "prov.db")
+	db, err := archive.Open(path, archive.Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	payload := []byte("x") // too short to deflate: stored raw
+	c := archive.Capture{URL: "http://a.test/", FinalURL: "http://a.test/", Status: 200, Method: "GET", FetchStart: time.Unix(1e9, 0)}
+	if _, err := db.Write([]archive.Entry{{Capture: c, Payload: payload}}); err != nil {
+		t.Fatal(err)
+	}
+	db.Close()
+	h := archive.Sum(payload)
+	bdb, err := bolt.Open(path, 0o600, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	err = bdb.Update(func(tx *bolt.Tx) error {
+		ref := tx.Bucket([]byte("payloads")).Get(h[:]) // codec 2, raw length, blob ID
+		blobs := tx.Bucket([]byte("blobs"))
+		v := bytes.Clone(blobs.Get(ref[9:]))
+		v[len(v)-1] ^= 1
+		return blobs.Put(ref[9:], v)
+	})
+	bdb.Close()
+	if err != nil {
+		t.Fatal(err)
+	}
+	out := filepath.Join(dir, "x.warc.gz")
+	code, _, stderr := prov(t, "export", "--db", path, "--format", "warc", "--out", out)
+	if code != 1 || !strings.Contains(stderr, "capture 1 (http://a.test/)") {
+		t.Errorf("exit %d, stderr %q; want 1 naming capture 1", code, stderr)
+	}
+	if _, err := os.Stat(out); !os.IsNotExist(err) {
+		t.Errorf("a partial WARC was left: %v", err)
+	}
+}
+
+func TestExportArchivalUsage(t *testing.T) {
+	for _, args := range [][]string{
+		{"--format", "warc"},
+		{"--format", "wacz", "--out", "-"},
+		{"--format", "bag"},
+		{"--format", "warc", "--out", "x.warc.gz", "--warc-name", "y.warc.gz"},
+		{"--format", "cdxj", "--warc-name", "../y.warc.gz"},
+	} {
+		if code, _, stderr := prov(t, append([]string{"export", "--db", filepath.Join(t.TempDir(), "none.db")}, args...)...); code != 2 {
+			t.Errorf("export %v: exit %d (%s), want 2", args, code, stderr)
 		}
 	}
 }
