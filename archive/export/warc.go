@@ -273,53 +273,78 @@ func (ww *warcWriter) capture(db *archive.DB, c *archive.Capture, m membership) 
 	return nil
 }
 
-// response writes a request and a response record.
+// response writes the capture's redirect hops and its final exchange.
 func (ww *warcWriter) response(db *archive.DB, c *archive.Capture, target string) (ref, error) {
 	payload, err := payloadOf(db, c)
 	if err != nil {
 		return ref{}, err
 	}
 	ww.read += int64(len(payload))
-	reqID, respID := captureRecordID(c, "request"), captureRecordID(c, "response")
+	if err := ww.hops(c); err != nil {
+		return ref{}, err
+	}
+	reqHead, _ := requestHead(c.RequestHead, c.Method, target, c.RequestHeader)
+	respHead, _ := responseHead(c.ResponseHead, c.Status, c.ResponseHeader)
+	x := exchange{role: "", target: target, reqHead: reqHead, respHead: respHead, payload: payload,
+		payloadSHA: c.PayloadSHA256, status: c.Status, ip: hostPart(c.RemoteAddr)}
+	if c.Truncated {
+		x.truncated = "length"
+	}
+	r, err := ww.exchange(c, x)
+	if err != nil {
+		return ref{}, err
+	}
+	ww.payloads[c.PayloadSHA256] = r
+	return r, nil
+}
+
+// exchange is one HTTP exchange to write as a request and a response.
+type exchange struct {
+	role                       string // "" for a capture's final exchange, "hop N/" for a redirect
+	target                     string
+	reqHead, respHead, payload []byte
+	payloadSHA                 string
+	status                     int
+	truncated                  string // WARC-Truncated, "" when the payload is whole
+	ip                         string // WARC-IP-Address, "" when unknown
+}
+
+// exchange writes x's request and response records, each naming the
+// other (WARC-Concurrent-To), and indexes the response.
+func (ww *warcWriter) exchange(c *archive.Capture, x exchange) (ref, error) {
+	reqID, respID := captureRecordID(c, x.role+"request"), captureRecordID(c, x.role+"response")
 	date := warcDate(c.FetchStart)
-	reqHead, _ := requestHead(c, target)
 	if _, _, err := ww.write(gowarc.Request, []field{
 		{gowarc.WarcRecordID, reqID},
 		{gowarc.WarcDate, date},
-		{gowarc.WarcTargetURI, target},
+		{gowarc.WarcTargetURI, x.target},
 		{gowarc.WarcWarcinfoID, ww.info},
 		{gowarc.WarcConcurrentTo, respID},
 		{gowarc.ContentType, "application/http; msgtype=request"},
-	}, reqHead); err != nil {
+	}, x.reqHead); err != nil {
 		return ref{}, err
 	}
 	fields := []field{
 		{gowarc.WarcRecordID, respID},
 		{gowarc.WarcDate, date},
-		{gowarc.WarcTargetURI, target},
+		{gowarc.WarcTargetURI, x.target},
 		{gowarc.WarcWarcinfoID, ww.info},
 		{gowarc.WarcConcurrentTo, reqID},
 	}
-	if c.RemoteAddr != "" {
-		if ip := hostPart(c.RemoteAddr); ip != "" {
-			fields = append(fields, field{gowarc.WarcIPAddress, ip})
-		}
+	if x.ip != "" {
+		fields = append(fields, field{gowarc.WarcIPAddress, x.ip})
 	}
-	if c.Truncated {
-		fields = append(fields, field{gowarc.WarcTruncated, "length"})
+	if x.truncated != "" {
+		fields = append(fields, field{gowarc.WarcTruncated, x.truncated})
 	}
-	digest := "sha256:" + c.PayloadSHA256
-	fields = append(fields, field{gowarc.WarcPayloadDigest, digest},
+	fields = append(fields, field{gowarc.WarcPayloadDigest, "sha256:" + x.payloadSHA},
 		field{gowarc.ContentType, "application/http; msgtype=response"})
-	head, _ := responseHead(c)
-	off, n, err := ww.write(gowarc.Response, fields, head, payload)
+	off, n, err := ww.write(gowarc.Response, fields, x.respHead, x.payload)
 	if err != nil {
 		return ref{}, err
 	}
-	r := ref{id: respID, uri: target, date: c.FetchStart}
-	ww.payloads[c.PayloadSHA256] = r
-	ww.indexed(target, c.FetchStart, mimeOf(c), c.Status, c.PayloadSHA256, off, n)
-	return r, nil
+	ww.indexed(x.target, c.FetchStart, mediaType(x.respHead), x.status, x.payloadSHA, off, n)
+	return ref{id: respID, uri: x.target, date: c.FetchStart}, nil
 }
 
 // payloadOf reads c's payload and hashes it again: the bytes written
@@ -356,6 +381,9 @@ func (ww *warcWriter) notModified(c *archive.Capture, target string) (ref, error
 }
 
 func (ww *warcWriter) revisit(c *archive.Capture, target string, prior ref, profile, digest string) (ref, error) {
+	if err := ww.hops(c); err != nil {
+		return ref{}, err
+	}
 	id := captureRecordID(c, "revisit")
 	fields := []field{
 		{gowarc.WarcRecordID, id},
@@ -371,7 +399,7 @@ func (ww *warcWriter) revisit(c *archive.Capture, target string, prior ref, prof
 		fields = append(fields, field{gowarc.WarcPayloadDigest, digest})
 	}
 	fields = append(fields, field{gowarc.ContentType, "application/http; msgtype=response"})
-	head, _ := responseHead(c)
+	head, _ := responseHead(c.ResponseHead, c.Status, c.ResponseHeader)
 	off, n, err := ww.write(gowarc.Revisit, fields, head)
 	if err != nil {
 		return ref{}, err
@@ -382,8 +410,8 @@ func (ww *warcWriter) revisit(c *archive.Capture, target string, prior ref, prof
 
 // metadata writes the capture's provenance, referring to its main record.
 func (ww *warcWriter) metadata(c *archive.Capture, m membership, main ref) error {
-	_, reqKept := requestHead(c, main.uri)
-	_, respKept := responseHead(c)
+	_, reqKept := requestHead(c.RequestHead, c.Method, main.uri, c.RequestHeader)
+	_, respKept := responseHead(c.ResponseHead, c.Status, c.ResponseHeader)
 	heads := map[bool]string{true: "kept", false: "reconstructed"}
 	_, _, err := ww.write(gowarc.Metadata, []field{
 		{gowarc.WarcRecordID, captureRecordID(c, "metadata")},
@@ -452,13 +480,6 @@ func warcDate(t time.Time) string {
 // targetURI is the URL the final request went to.
 func targetURI(c *archive.Capture) string {
 	return cmp.Or(c.FinalURL, c.RequestedURL, c.URL)
-}
-
-// mimeOf is the response's media type without parameters, as pywb indexes it.
-func mimeOf(c *archive.Capture) string {
-	ct := http.Header(c.ResponseHeader).Get("Content-Type")
-	mt, _, _ := strings.Cut(ct, ";")
-	return strings.TrimSpace(mt)
 }
 
 // hostPart is the IP address of "host:port" or of a bare address, "" when

@@ -6,8 +6,6 @@ import (
 	"net/url"
 	"slices"
 	"strings"
-
-	"github.com/prov-archive/prov/archive"
 )
 
 // HTTP heads of the request and response records. A capture that kept
@@ -28,16 +26,18 @@ const headNote = "HTTP request and response heads are written as prov kept them 
 	"so the original protocol version, reason phrase, header order and casing are not known for them. " +
 	"Response payloads are the bytes as received with the transfer coding removed and the content coding kept; " +
 	"a kept Transfer-Encoding line is renamed X-Prov-Removed-Transfer-Encoding. " +
-	"Request bodies, the bodies of redirect responses and failed fetches are not kept and not written; " +
-	"redirect hops are listed in each capture's metadata record."
+	"Each redirect hop of a fetch is a request and a response record of its own, before the final exchange; " +
+	"a hop whose head was not kept gets a status line and a Location line naming the next hop. " +
+	"Request bodies and the bodies of redirect responses are not kept: a hop's response has an empty payload " +
+	"and WARC-Truncated: unspecified unless its head says Content-Length: 0. Failed fetches are not written."
 
-// requestHead is the request's head, ended by the blank line; kept says
-// whether it is the head as on the wire.
-func requestHead(c *archive.Capture, target string) (head []byte, kept bool) {
-	if c.RequestHead != "" {
-		return []byte(c.RequestHead + "\r\n"), true
+// requestHead is a request's head, ended by the blank line: kept as on
+// the wire when kept is not "", else reconstructed for method and target
+// with the header map h. wire says whether it is the kept one.
+func requestHead(kept, method, target string, h map[string][]string) (head []byte, wire bool) {
+	if kept != "" {
+		return endHead(kept), true
 	}
-	method := c.Method
 	if method == "" {
 		method = http.MethodGet
 	}
@@ -50,26 +50,54 @@ func requestHead(c *archive.Capture, target string) (head []byte, kept bool) {
 	if host != "" {
 		fmt.Fprintf(&b, "Host: %s\r\n", host)
 	}
-	writeHeaderLines(&b, c.RequestHeader, "Host")
+	writeHeaderLines(&b, h, "Host")
 	b.WriteString("\r\n")
 	return []byte(b.String()), false
 }
 
-// responseHead is the response's head, ended by the blank line; kept
-// says whether it is the head as on the wire.
-func responseHead(c *archive.Capture) (head []byte, kept bool) {
-	if c.ResponseHead != "" {
-		return []byte(renameTransferEncoding(c.ResponseHead) + "\r\n"), true
+// responseHead is a response's head, ended by the blank line: kept as on
+// the wire (Transfer-Encoding renamed) when kept is not "", else
+// reconstructed from status and the header map h.
+func responseHead(kept string, status int, h map[string][]string) (head []byte, wire bool) {
+	if kept != "" {
+		return endHead(renameTransferEncoding(kept)), true
 	}
 	var b strings.Builder
-	reason := http.StatusText(c.Status)
+	reason := http.StatusText(status)
 	if reason == "" {
 		reason = "Unknown"
 	}
-	fmt.Fprintf(&b, "HTTP/1.1 %03d %s\r\n", c.Status, reason)
-	writeHeaderLines(&b, c.ResponseHeader, "")
+	fmt.Fprintf(&b, "HTTP/1.1 %03d %s\r\n", status, reason)
+	writeHeaderLines(&b, h, "")
 	b.WriteString("\r\n")
 	return []byte(renameTransferEncoding(b.String())), false
+}
+
+// endHead ends a kept head (CRLF-ended lines) with the blank line; a last
+// line without its CRLF gets one.
+func endHead(head string) []byte {
+	if !strings.HasSuffix(head, "\r\n") {
+		head += "\r\n"
+	}
+	return []byte(head + "\r\n")
+}
+
+// headField is the first value of the named field in an HTTP head, "" when absent.
+func headField(head []byte, name string) string {
+	lines := strings.Split(string(head), "\r\n")
+	for _, l := range lines[1:] {
+		if n, v, ok := strings.Cut(l, ":"); ok && strings.EqualFold(strings.TrimSpace(n), name) {
+			return strings.TrimSpace(v)
+		}
+	}
+	return ""
+}
+
+// mediaType is the head's Content-Type without parameters, as pywb and
+// warcio index it.
+func mediaType(head []byte) string {
+	mt, _, _ := strings.Cut(headField(head, "Content-Type"), ";")
+	return strings.TrimSpace(mt)
 }
 
 // writeHeaderLines writes h's lines, names in byte order, skipping skip.

@@ -36,7 +36,7 @@ func captureFields(c *archive.Capture, m membership, heads string) []byte {
 	f.add("run-id", strconv.FormatUint(c.RunID, 10))
 	f.add("kind", c.Kind)
 	f.add("requested-url", c.RequestedURL)
-	for _, h := range c.Redirects {
+	for _, h := range redirects(c) {
 		f.add("redirect", fmt.Sprintf("%d %s", h.Status, h.URL))
 	}
 	f.add("final-url", c.FinalURL)

@@ -30,9 +30,9 @@ const keptHead = "HTTP/1.1 200 Okay\r\nserver: nginx\r\nContent-Type: text/html;
 
 // MustWARCArchive opens an archive holding every case the WARC export
 // writes, each written as a crawl would, one fetch per Write:
-//  1. keptURL, heads kept as on the wire, with a text;
+//  1. keptURL, heads kept as on the wire, with a text, reached by a 301 whose heads were kept;
 //  2. rebuiltURL, no heads kept, with a text;
-//  3. rebuiltURL again, same bytes (an identical revisit of 2);
+//  3. rebuiltURL again, same bytes (an identical revisit of 2), reached by a 302 whose heads were not kept;
 //  4. keptURL answering 304 (not modified);
 //  5. mirrorURL, the bytes of 2 under another URL (a revisit of 2 in the WARC);
 //  6. cutURL, a body cut at the limit;
@@ -48,10 +48,13 @@ func MustWARCArchive(tb testing.TB) *archive.DB {
 	kept := fetch(keptURL, 0, append([]byte("<!-- scio -->"), page...), paper)
 	kept.Capture.RequestHead = "GET /zfbps/kept.htm HTTP/1.1\r\nHost: www.scio.gov.cn\r\nUser-Agent: prov/test\r\nAccept-Encoding: gzip\r\n"
 	kept.Capture.ResponseHead = keptHead
-	kept.Capture.Redirects = []archive.Hop{{URL: "http://scio.gov.cn/kept", Status: 301}}
+	kept.Capture.Redirects = []archive.Hop{{URL: "http://scio.gov.cn/kept", Status: 301,
+		RequestHead:  "GET /kept HTTP/1.1\r\nHost: scio.gov.cn\r\n",
+		ResponseHead: "HTTP/1.1 301 Moved\r\nLocation: " + keptURL + "\r\nContent-Length: 0\r\n"}, {URL: keptURL, Status: 200}}
 	kept.Capture.DateCandidates = []archive.DateCandidate{{Value: "2022-11-07", Source: "meta", Text: "发布时间：2022-11-07"}}
 	rebuilt := fetch(rebuiltURL, time.Hour, page, paper)
 	again := fetch(rebuiltURL, 2*time.Hour, page, paper)
+	again.Capture.Redirects = []archive.Hop{{URL: "https://news.test/a/old", Status: 302}, {URL: rebuiltURL, Status: 200}}
 	notMod := fetch(keptURL, 3*time.Hour, nil, "")
 	notMod.Capture.Status = 304
 	mirror := fetch(mirrorURL, 4*time.Hour, page, paper)
@@ -139,9 +142,9 @@ func TestWARCRecords(t *testing.T) {
 		types = append(types, field(r, "WARC-Type"))
 	}
 	want := "warcinfo " +
-		"request response metadata conversion " + // kept
+		"request response request response metadata conversion " + // kept, after its 301
 		"request response metadata " + // rebuilt: its text was written already
-		"revisit metadata " + // again
+		"request response revisit metadata " + // again, after its 302
 		"revisit metadata " + // 304
 		"revisit metadata " + // mirror
 		"request response metadata" // cut
@@ -156,40 +159,50 @@ func TestWARCRecords(t *testing.T) {
 		t.Errorf("warcinfo:\n%s", recs[0])
 	}
 	// Kept heads are written as kept, with the transfer coding renamed.
-	if !strings.Contains(recs[1], "\r\n\r\nGET /zfbps/kept.htm HTTP/1.1\r\nHost: www.scio.gov.cn\r\nUser-Agent: prov/test\r\nAccept-Encoding: gzip\r\n\r\n") {
-		t.Errorf("kept request head not written as kept:\n%s", recs[1])
+	if !strings.Contains(recs[3], "\r\n\r\nGET /zfbps/kept.htm HTTP/1.1\r\nHost: www.scio.gov.cn\r\nUser-Agent: prov/test\r\nAccept-Encoding: gzip\r\n\r\n") {
+		t.Errorf("kept request head not written as kept:\n%s", recs[3])
 	}
-	if !strings.Contains(recs[2], "\r\n\r\nHTTP/1.1 200 Okay\r\nserver: nginx\r\nContent-Type: text/html; charset=utf-8\r\nX-Prov-Removed-Transfer-Encoding: chunked\r\nETag: \"v1\"\r\n\r\n<!-- scio --><html>") {
-		t.Errorf("kept response head not written as kept:\n%s", recs[2])
+	if !strings.Contains(recs[4], "\r\n\r\nHTTP/1.1 200 Okay\r\nserver: nginx\r\nContent-Type: text/html; charset=utf-8\r\nX-Prov-Removed-Transfer-Encoding: chunked\r\nETag: \"v1\"\r\n\r\n<!-- scio --><html>") {
+		t.Errorf("kept response head not written as kept:\n%s", recs[4])
 	}
 	// Reconstructed heads: HTTP/1.1, net/http's reason, names in byte order.
-	if !strings.Contains(recs[5], "\r\n\r\nGET /a/rebuilt.html?b=2&a=1 HTTP/1.1\r\nHost: news.test\r\nAccept-Encoding: gzip\r\nUser-Agent: prov/test\r\n\r\n") {
-		t.Errorf("reconstructed request head:\n%s", recs[5])
+	if !strings.Contains(recs[7], "\r\n\r\nGET /a/rebuilt.html?b=2&a=1 HTTP/1.1\r\nHost: news.test\r\nAccept-Encoding: gzip\r\nUser-Agent: prov/test\r\n\r\n") {
+		t.Errorf("reconstructed request head:\n%s", recs[7])
 	}
-	if !strings.Contains(recs[6], "\r\n\r\nHTTP/1.1 200 OK\r\nContent-Type: text/html; charset=utf-8\r\nEtag: \"v1\"\r\nServer: nginx\r\n\r\n<html>") {
-		t.Errorf("reconstructed response head:\n%s", recs[6])
+	if !strings.Contains(recs[8], "\r\n\r\nHTTP/1.1 200 OK\r\nContent-Type: text/html; charset=utf-8\r\nEtag: \"v1\"\r\nServer: nginx\r\n\r\n<html>") {
+		t.Errorf("reconstructed response head:\n%s", recs[8])
 	}
-	for i, p := range map[int]string{2: "<!-- scio -->", 6: ""} {
+	for i, p := range map[int]string{4: "<!-- scio -->", 8: ""} {
 		if got, want := field(recs[i], "WARC-Payload-Digest"), "sha256:"+archive.Sum([]byte(p+"<html><title>白皮书</title><p>"+paper+"</p></html>")).String(); got != want {
 			t.Errorf("record %d payload digest %s, want %s", i, got, want)
 		}
 	}
 	// Revisits name a response of the file.
-	checkRevisit(t, recs, 8, "identical-payload-digest", 6)
-	checkRevisit(t, recs, 10, "server-not-modified", 2)
-	checkRevisit(t, recs, 12, "identical-payload-digest", 6)
-	if !strings.Contains(recs[10], "\r\n\r\nHTTP/1.1 304 Not Modified\r\n") {
-		t.Errorf("304 revisit block:\n%s", recs[10])
+	checkRevisit(t, recs, 12, "identical-payload-digest", 8)
+	checkRevisit(t, recs, 14, "server-not-modified", 4)
+	checkRevisit(t, recs, 16, "identical-payload-digest", 8)
+	// Redirect hops: kept heads as kept; others a status and a Location line.
+	if !strings.Contains(recs[2], "\r\n\r\nHTTP/1.1 301 Moved\r\nLocation: "+keptURL+"\r\nContent-Length: 0\r\n\r\n") ||
+		field(recs[2], "WARC-Target-URI") != "http://scio.gov.cn/kept" || field(recs[2], "WARC-Truncated") != "" ||
+		!strings.HasSuffix(recs[1], "\r\n\r\nGET /kept HTTP/1.1\r\nHost: scio.gov.cn\r\n\r\n\r\n\r\n") {
+		t.Errorf("kept redirect hop:\n%s\n%s", recs[1], recs[2])
 	}
-	if field(recs[15], "WARC-Truncated") != "length" || field(recs[2], "WARC-Truncated") != "" {
-		t.Errorf("WARC-Truncated: cut %q, whole %q", field(recs[15], "WARC-Truncated"), field(recs[2], "WARC-Truncated"))
+	if !strings.HasSuffix(recs[11], "\r\n\r\nHTTP/1.1 302 Found\r\nLocation: "+rebuiltURL+"\r\n\r\n\r\n\r\n") ||
+		field(recs[11], "WARC-Truncated") != "unspecified" || field(recs[10], "WARC-Target-URI") != "https://news.test/a/old" {
+		t.Errorf("reconstructed redirect hop:\n%s\n%s", recs[10], recs[11])
 	}
-	conv := recs[4]
-	if field(conv, "WARC-Refers-To") != field(recs[2], "WARC-Record-ID") || field(conv, "Content-Type") != "text/plain; charset=utf-8" ||
+	if !strings.Contains(recs[14], "\r\n\r\nHTTP/1.1 304 Not Modified\r\n") {
+		t.Errorf("304 revisit block:\n%s", recs[14])
+	}
+	if field(recs[19], "WARC-Truncated") != "length" || field(recs[4], "WARC-Truncated") != "" {
+		t.Errorf("WARC-Truncated: cut %q, whole %q", field(recs[19], "WARC-Truncated"), field(recs[4], "WARC-Truncated"))
+	}
+	conv := recs[6]
+	if field(conv, "WARC-Refers-To") != field(recs[4], "WARC-Record-ID") || field(conv, "Content-Type") != "text/plain; charset=utf-8" ||
 		!strings.HasSuffix(conv, "\r\n\r\n"+paper+"\r\n\r\n") {
 		t.Errorf("conversion record:\n%s", conv)
 	}
-	meta := recs[3]
+	meta := recs[5]
 	for _, want := range []string{"charset: utf-8\r\n", "charset-evidence: header\r\n", "published: 2022-11-07\r\n",
 		"published-why: meta\r\n", "date-candidate: 2022-11-07; source=meta; text=\"发布时间：2022-11-07\"\r\n",
 		"redirect: 301 http://scio.gov.cn/kept\r\n", "http-heads: request kept, response kept\r\n", "relation: original\r\n", "original: true\r\n"} {
@@ -197,8 +210,8 @@ func TestWARCRecords(t *testing.T) {
 			t.Errorf("metadata lacks %q:\n%s", want, meta)
 		}
 	}
-	if !strings.Contains(recs[7], "http-heads: request reconstructed, response reconstructed\r\n") {
-		t.Errorf("metadata of a capture without heads:\n%s", recs[7])
+	if !strings.Contains(recs[9], "http-heads: request reconstructed, response reconstructed\r\n") {
+		t.Errorf("metadata of a capture without heads:\n%s", recs[9])
 	}
 }
 
@@ -234,7 +247,7 @@ func TestWARCFilterResolves(t *testing.T) {
 	for _, r := range warcRecords(t, path) {
 		types = append(types, field(r, "WARC-Type"))
 	}
-	want := "warcinfo request response metadata conversion revisit metadata request response metadata request response metadata"
+	want := "warcinfo request response request response metadata conversion revisit metadata request response metadata request response metadata"
 	if got := strings.Join(types, " "); got != want {
 		t.Errorf("records:\n got %s\nwant %s", got, want)
 	}
