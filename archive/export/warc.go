@@ -162,12 +162,13 @@ type warcWriter struct {
 	filename string
 	info     string // the warcinfo's record ID
 
-	payloads map[string]ref  // payload sha256 → the response that holds it
-	byURL    map[string]ref  // target URI → its latest response or revisit
-	texts    map[string]bool // text sha256 → conversion written
-	index    []IndexLine
-	records  int
-	read     int64 // payload and text bytes read since the archive's pages were last dropped
+	payloads  map[string]ref  // payload sha256 → the response that holds it
+	byURL     map[string]ref  // target URI → its latest response or identical revisit
+	byCapture map[uint64]ref  // capture ID → its response or revisit
+	texts     map[string]bool // text sha256 → conversion written
+	index     []IndexLine
+	records   int
+	read      int64 // payload and text bytes read since the archive's pages were last dropped
 }
 
 // dropEvery is how many bytes of payloads and texts WARC reads between
@@ -178,7 +179,7 @@ const dropEvery = 32 << 20
 func newWARCWriter(w io.Writer, filename string) *warcWriter {
 	zw, _ := gzip.NewWriterLevel(nil, gzip.DefaultCompression) // level is valid
 	return &warcWriter{out: &countWriter{w: w}, zw: zw, marshal: gowarc.NewMarshaler(), filename: filename,
-		payloads: map[string]ref{}, byURL: map[string]ref{}, texts: map[string]bool{}}
+		payloads: map[string]ref{}, byURL: map[string]ref{}, byCapture: map[uint64]ref{}, texts: map[string]bool{}}
 }
 
 // recordOptions: strict validation, sha256 block digests added by
@@ -233,7 +234,7 @@ func (ww *warcWriter) warcinfo(sel *selection, software string) error {
 	f.add("conformsTo", "https://iipc.github.io/warc-specifications/specifications/warc-format/warc-1.1/")
 	f.add("description", "Captures exported from a prov archive, with the provenance prov decided for each "+
 		"(metadata records, application/warc-fields) and the clean text of each document (conversion records, "+
-		"text/plain; the block is the stored text; the field WARC-Prov-Text-SHA256 and the metadata field "+
+		"text/plain; the block is the stored text; the field Warc-Prov-Text-Sha256 and the metadata field "+
 		"text-sha256 give prov's text hash, the sha256 of the normalised text).")
 	f.add("http-heads", headNote)
 	f.add("captures", fmt.Sprint(len(sel.captures)))
@@ -248,6 +249,9 @@ func (ww *warcWriter) warcinfo(sel *selection, software string) error {
 
 // capture writes the records of one capture.
 func (ww *warcWriter) capture(db *archive.DB, c *archive.Capture, m membership) error {
+	if c.Kind == archive.KindStitched {
+		return ww.stitched(db, c, m)
+	}
 	target := targetURI(c)
 	var main ref
 	var err error
@@ -262,7 +266,10 @@ func (ww *warcWriter) capture(db *archive.DB, c *archive.Capture, m membership) 
 	if err != nil {
 		return err
 	}
-	ww.byURL[target] = main
+	if c.Status != http.StatusNotModified { // a later 304 names the record with the payload
+		ww.byURL[target] = main
+	}
+	ww.byCapture[c.ID] = main
 	if err := ww.metadata(c, m, main); err != nil {
 		return err
 	}
@@ -408,11 +415,37 @@ func (ww *warcWriter) revisit(c *archive.Capture, target string, prior ref, prof
 	return ref{id: id, uri: target, date: c.FetchStart}, nil
 }
 
+// stitched writes an article split over pages, made whole from its
+// pages' captures: it had no exchange of its own, so it is a metadata
+// record and a conversion record with its joined text, both naming the
+// record of its first page (selectCaptures brings the pages in).
+func (ww *warcWriter) stitched(db *archive.DB, c *archive.Capture, m membership) error {
+	if len(c.Pages) == 0 {
+		return nil
+	}
+	first, ok := ww.byCapture[c.Pages[0].CaptureID]
+	if !ok {
+		return nil // its first page is not in the file (a failed capture): nothing to name
+	}
+	if err := ww.writeMetadata(c, m, first, "none: an article joined from its pages' captures"); err != nil {
+		return err
+	}
+	if c.TextSHA256 != "" && !ww.texts[c.TextSHA256] {
+		ww.texts[c.TextSHA256] = true
+		return ww.conversion(db, c, first)
+	}
+	return nil
+}
+
 // metadata writes the capture's provenance, referring to its main record.
 func (ww *warcWriter) metadata(c *archive.Capture, m membership, main ref) error {
 	_, reqKept := requestHead(c.RequestHead, c.Method, main.uri, c.RequestHeader)
 	_, respKept := responseHead(c.ResponseHead, c.Status, c.ResponseHeader)
 	heads := map[bool]string{true: "kept", false: "reconstructed"}
+	return ww.writeMetadata(c, m, main, "request "+heads[reqKept]+", response "+heads[respKept])
+}
+
+func (ww *warcWriter) writeMetadata(c *archive.Capture, m membership, main ref, heads string) error {
 	_, _, err := ww.write(gowarc.Metadata, []field{
 		{gowarc.WarcRecordID, captureRecordID(c, "metadata")},
 		{gowarc.WarcDate, warcDate(c.FetchStart)},
@@ -420,7 +453,7 @@ func (ww *warcWriter) metadata(c *archive.Capture, m membership, main ref) error
 		{gowarc.WarcWarcinfoID, ww.info},
 		{gowarc.WarcRefersTo, main.id},
 		{gowarc.ContentType, "application/warc-fields"},
-	}, captureFields(c, m, "request "+heads[reqKept]+", response "+heads[respKept]))
+	}, captureFields(c, m, heads))
 	return err
 }
 
@@ -439,7 +472,10 @@ func (ww *warcWriter) conversion(db *archive.DB, c *archive.Capture, main ref) e
 		{gowarc.WarcTargetURI, main.uri},
 		{gowarc.WarcWarcinfoID, ww.info},
 		{gowarc.WarcRefersTo, main.id},
-		{"WARC-Prov-Text-SHA256", c.TextSHA256},
+		// prov's text hash (of the normalised text), under the name
+		// gowarc writes: it puts field names it does not know in
+		// canonical case, and WARC field names are case-insensitive.
+		{"Warc-Prov-Text-Sha256", c.TextSHA256},
 		{gowarc.ContentType, "text/plain; charset=utf-8"},
 	}, text)
 	if err != nil {

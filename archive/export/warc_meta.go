@@ -75,6 +75,9 @@ func captureFields(c *archive.Capture, m membership, heads string) []byte {
 		f.add("norm-version", strconv.Itoa(c.NormVersion))
 	}
 	f.add("extractor", strings.TrimSpace(c.Extractor+" "+c.ExtractorVersion))
+	for _, p := range c.Pages {
+		f.add("page", fmt.Sprintf("%d %s %s", p.CaptureID, p.TextSHA256, p.URL))
+	}
 	f.add("work", m.work)
 	f.add("relation", m.relation)
 	if m.work != "" {

@@ -20,11 +20,11 @@ type selection struct {
 	byText   map[string]membership // any capture of a text: the place of a copy with that text
 }
 
-// selectCaptures returns every capture that answered (failures and
-// stitched captures, which have no exchange of their own, are left out)
-// that f selects, and for each selected 304 the URL's capture that
-// brought the payload it confirms, so that its revisit names a record in
-// the file. Captures are matched as copies are: fetched since, by host of
+// selectCaptures returns every capture that answered (failures are left
+// out) or is a stitched article, that f selects; and for each selected
+// 304 the URL's capture that brought the payload it confirms, and for
+// each stitched article its pages' captures, so that their records name
+// records in the file. Captures are matched as copies are: fetched since, by host of
 // their URL, by work or text hash.
 func selectCaptures(db *archive.DB, f Filter) (*selection, error) {
 	works, err := db.WorksBy(f.Similarity)
@@ -43,7 +43,7 @@ func selectCaptures(db *archive.DB, f Filter) (*selection, error) {
 	}
 	var all []archive.Capture
 	err = db.Captures(func(c archive.Capture) error {
-		if c.Error == "" && c.Status != 0 && c.Kind != archive.KindStitched {
+		if (c.Error == "" && c.Status != 0) || c.Kind == archive.KindStitched {
 			c.Sketch = nil // not exported; a WARC of many captures need not hold them
 			all = append(all, c)
 		}
@@ -53,12 +53,19 @@ func selectCaptures(db *archive.DB, f Filter) (*selection, error) {
 		return nil, err
 	}
 	chosen := make([]bool, len(all))
+	index := map[uint64]int{}       // capture ID → index in all
 	lastPayload := map[string]int{} // target URI → index in all of its latest capture with a payload
 	for i := range all {
 		c := &all[i]
+		index[c.ID] = i
 		target := targetURI(c)
 		if f.matchCapture(c, s.member(c)) {
 			chosen[i] = true
+			for _, p := range c.Pages { // a stitched article names its pages' records
+				if j, ok := index[p.CaptureID]; ok {
+					chosen[j] = true
+				}
+			}
 			if c.Status == http.StatusNotModified {
 				j, ok := lastPayload[target]
 				chosen[i], chosen[j] = ok, chosen[j] || ok // a 304 with nothing to confirm is left out

@@ -69,8 +69,9 @@ func TestArchivalExportsOnDemo(t *testing.T) {
 	if err != nil || !strings.Contains(out, " 0 problems") {
 		t.Errorf("warccheck: %v", err)
 	}
-	if !strings.Contains(out, "revisit 17") {
-		t.Errorf("the demo crawled twice should give 17 revisits (16 not modified, 1 identical): %s", out)
+	if !strings.Contains(out, "(conversion 8, metadata 35, request 17, response 17, revisit 17, warcinfo 1)") {
+		t.Errorf("the demo crawled twice should give 17 revisits (16 not modified, 1 identical), "+
+			"a text for each of its 8 documents, and a metadata record for its stitched article too: %s", out)
 	}
 	if out, err := exportcheck.GzipTest(warc); err != nil {
 		t.Errorf("gzip -t: %v %s", err, out)
