@@ -310,3 +310,49 @@ func flipStoredPayload(t *testing.T, path string, h archive.Hash) {
 		t.Fatal(err)
 	}
 }
+
+// --work selects the captures of a work's texts; a 304 has no text of
+// its own and is left out with it.
+func TestWARCFilterWork(t *testing.T) {
+	db := MustWARCArchive(t)
+	path, st := mustWARC(t, db, export.Filter{Work: archive.Sum([]byte(paper)).Short()})
+	var types []string
+	for _, r := range warcRecords(t, path) {
+		types = append(types, field(r, "WARC-Type"))
+	}
+	want := "warcinfo request response request response metadata conversion request response metadata " +
+		"request response revisit metadata revisit metadata"
+	if got := strings.Join(types, " "); got != want || st.Captures != 4 {
+		t.Errorf("%d captures, records:\n got %s\nwant %s", st.Captures, got, want)
+	}
+}
+
+// Two 304s of one URL both name the response that holds the payload, not
+// the one the other.
+func TestWARCNotModifiedNamesPayload(t *testing.T) {
+	db, err := archive.Open(filepath.Join(t.TempDir(), "prov.db"), archive.Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer db.Close()
+	first := fetch(keptURL, 0, []byte("<html>v1</html>"), "")
+	var entries []archive.Entry
+	entries = append(entries, first)
+	for _, after := range []time.Duration{time.Hour, 2 * time.Hour} {
+		e := fetch(keptURL, after, nil, "")
+		e.Capture.Status = 304
+		entries = append(entries, e)
+	}
+	for _, e := range entries {
+		if _, err := db.Write([]archive.Entry{e}); err != nil {
+			t.Fatal(err)
+		}
+	}
+	path, _ := mustWARC(t, db, export.Filter{})
+	recs := warcRecords(t, path)
+	if len(recs) != 8 { // warcinfo, request, response, metadata, then revisit and metadata twice
+		t.Fatalf("%d records", len(recs))
+	}
+	checkRevisit(t, recs, 4, "server-not-modified", 2)
+	checkRevisit(t, recs, 6, "server-not-modified", 2)
+}
