@@ -4,12 +4,15 @@ import (
 	"bufio"
 	"bytes"
 	"encoding/json"
+	"fmt"
 	"io"
 	"net/url"
 	"regexp"
 	"slices"
 	"strconv"
 	"strings"
+
+	"golang.org/x/net/idna"
 )
 
 // CDXJ writes index as CDXJ, the index pywb and ReplayWeb.page read: one
@@ -70,8 +73,9 @@ var leadingWWW = regexp.MustCompile(`^(https?://)www\d*\.`)
 // SURT is the sort-friendly form of an http(s) URL that CDXJ indexes are
 // keyed by, as warcio and pywb make it: a leading www. dropped, lower
 // case, the host's labels reversed and joined by commas, a non-default
-// port, ")" and the path, then the query's parts sorted. Any other URL is
-// its own key.
+// port, ")" and the path, then the query's parts sorted; the host in
+// ASCII (punycode) and the path and query percent-encoded, as warcio's
+// WHATWG parser leaves them. Any other URL is its own key.
 func SURT(raw string) string {
 	if !strings.HasPrefix(raw, "http:") && !strings.HasPrefix(raw, "https:") {
 		return raw
@@ -81,7 +85,11 @@ func SURT(raw string) string {
 	if err != nil || u.Host == "" {
 		return raw
 	}
-	labels := strings.Split(u.Hostname(), ".")
+	host := u.Hostname()
+	if a, err := idna.Lookup.ToASCII(host); err == nil { // as a WHATWG URL parser does
+		host = a
+	}
+	labels := strings.Split(host, ".")
 	slices.Reverse(labels)
 	key := strings.Join(labels, ",")
 	if p := u.Port(); p != "" && !(u.Scheme == "http" && p == "80") && !(u.Scheme == "https" && p == "443") {
@@ -93,9 +101,25 @@ func SURT(raw string) string {
 	}
 	key += ")" + path
 	if u.RawQuery != "" {
-		parts := strings.Split(u.RawQuery, "&")
+		parts := strings.Split(queryEscape(u.RawQuery), "&")
 		slices.Sort(parts)
 		key += "?" + strings.Join(parts, "&")
 	}
 	return key
+}
+
+// queryEscape percent-encodes what a WHATWG URL parser encodes in the
+// query of an http(s) URL: bytes outside printable ASCII, space, ", #,
+// ', < and >.
+func queryEscape(q string) string {
+	var b strings.Builder
+	for i := 0; i < len(q); i++ {
+		c := q[i]
+		if c <= 0x20 || c >= 0x7f || strings.IndexByte(`"#'<>`, c) >= 0 {
+			fmt.Fprintf(&b, "%%%02X", c)
+			continue
+		}
+		b.WriteByte(c)
+	}
+	return b.String()
 }
