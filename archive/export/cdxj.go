@@ -73,7 +73,7 @@ var leadingWWW = regexp.MustCompile(`^(https?://)www\d*\.`)
 // SURT is the sort-friendly form of an http(s) URL that CDXJ indexes are
 // keyed by, as warcio and pywb make it: a leading www. dropped, lower
 // case, the host's labels reversed and joined by commas, a non-default
-// port, ")" and the path, then the query's parts sorted; the host in
+// port, ")" and the path (dot segments resolved), then the query's parts sorted; the host in
 // ASCII (punycode) and the path and query percent-encoded, as warcio's
 // WHATWG parser leaves them. Any other URL is its own key.
 func SURT(raw string) string {
@@ -95,10 +95,7 @@ func SURT(raw string) string {
 	if p := u.Port(); p != "" && !(u.Scheme == "http" && p == "80") && !(u.Scheme == "https" && p == "443") {
 		key += ":" + p
 	}
-	path := u.EscapedPath()
-	if path == "" {
-		path = "/"
-	}
+	path := removeDots(u.EscapedPath())
 	key += ")" + path
 	if u.RawQuery != "" {
 		parts := strings.Split(queryEscape(u.RawQuery), "&")
@@ -106,6 +103,28 @@ func SURT(raw string) string {
 		key += "?" + strings.Join(parts, "&")
 	}
 	return key
+}
+
+// removeDots resolves the "." and ".." segments of a path, as a WHATWG URL
+// parser does ("/a/b/../c" is "/a/c", "/a/b/.." is "/a/"); "" is "/".
+func removeDots(p string) string {
+	segs := strings.Split(p, "/")
+	var out []string
+	for i, s := range segs[1:] {
+		last := i == len(segs)-2
+		switch s {
+		case ".", "..":
+			if s == ".." && len(out) > 0 {
+				out = out[:len(out)-1]
+			}
+			if last {
+				out = append(out, "")
+			}
+		default:
+			out = append(out, s)
+		}
+	}
+	return "/" + strings.Join(out, "/")
 }
 
 // queryEscape percent-encodes what a WHATWG URL parser encodes in the

@@ -123,3 +123,22 @@ func gunzip(tb testing.TB, path string) []byte {
 	}
 	return b
 }
+
+// The bundle tests' archive (a dot-dot URL, a PDF without text, texts
+// without heads or dates) passes the outside validators too.
+func TestWARCOutsideValidatorsOtherArchive(t *testing.T) {
+	tools := mustTools(t)
+	path, st := mustWARC(t, MustArchive(t), export.Filter{})
+	if out, err := tools.CheckWARC(path); err != nil || !strings.Contains(out, " 0 problems") {
+		t.Errorf("warccheck: %v\n%s", err, out)
+	}
+	var ours bytes.Buffer
+	export.CDXJ(&ours, st.Index)
+	theirs, err := tools.CDXIndex(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if diff, err := exportcheck.CompareCDXJ(theirs, ours.Bytes()); err != nil || diff != "" {
+		t.Errorf("warcio cdx-index and prov's CDXJ differ (%v):\n%s", err, diff)
+	}
+}
