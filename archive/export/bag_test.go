@@ -36,6 +36,17 @@ func TestBag(t *testing.T) {
 	if _, err := export.Bag(db, dir, export.WARCOptions{}, false); err == nil {
 		t.Error("a second bag into the same folder was not refused")
 	}
+	again := filepath.Join(t.TempDir(), "again")
+	if _, err := export.Bag(db, again, export.WARCOptions{Software: "prov/test"}, false); err != nil {
+		t.Fatal(err)
+	}
+	for _, tag := range []string{"bag-info.txt", "manifest-sha256.txt", "tagmanifest-sha256.txt"} {
+		a, _ := os.ReadFile(filepath.Join(dir, tag))
+		b, _ := os.ReadFile(filepath.Join(again, tag))
+		if string(a) != string(b) {
+			t.Errorf("two bags of one archive differ in %s:\n%s\n%s", tag, a, b)
+		}
+	}
 
 	t.Run("sha256sum -c", func(t *testing.T) {
 		for _, m := range []string{"manifest-sha256.txt", "tagmanifest-sha256.txt"} {
