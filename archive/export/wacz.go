@@ -178,7 +178,13 @@ func pagesJSONL(db *archive.DB, lines []Line) ([]byte, int, error) {
 	var b bytes.Buffer
 	enc := json.NewEncoder(&b)
 	enc.SetEscapeHTML(false)
-	if err := enc.Encode(map[string]string{"format": "json-pages-1.0", "id": "pages", "title": "All Pages"}); err != nil {
+	header := struct {
+		Format  string `json:"format"`
+		ID      string `json:"id"`
+		Title   string `json:"title"`
+		HasText bool   `json:"hasText"` // the lines carry the text, for a replay tool's search
+	}{"json-pages-1.0", "pages", "All Pages", true}
+	if err := enc.Encode(header); err != nil {
 		return nil, 0, err
 	}
 	n := 0

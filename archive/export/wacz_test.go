@@ -64,7 +64,7 @@ func TestWACZ(t *testing.T) {
 		t.Errorf("members %s, want %s", got, want)
 	}
 	pages := strings.Split(strings.TrimSpace(string(data["pages/pages.jsonl"])), "\n")
-	if pages[0] != `{"format":"json-pages-1.0","id":"pages","title":"All Pages"}` || len(pages) != 4 {
+	if pages[0] != `{"format":"json-pages-1.0","id":"pages","title":"All Pages","hasText":true}` || len(pages) != 4 {
 		t.Fatalf("pages.jsonl:\n%s", data["pages/pages.jsonl"])
 	}
 	var p map[string]any
