@@ -7,6 +7,9 @@ import (
 	"fmt"
 	"io"
 	"net"
+	"os"
+	"strconv"
+	"strings"
 	"time"
 
 	"github.com/google/uuid"
@@ -107,10 +110,12 @@ func WARC(db *archive.DB, w io.Writer, o WARCOptions) (WARCStats, error) {
 	return st, nil
 }
 
-// dropMappedEvery calls db.DropMapped every d until stop is called, which
-// waits for it and returns its first error. It keeps resident memory
-// flat while a call into the archive that reads much of it runs: the
-// pages dropped are mapped again when read, with the same bytes.
+// dropMappedEvery looks every d, until stop is called, at how much of the
+// process's resident memory is mapped files, and calls db.DropMapped when
+// it passes mappedLimit (every time where /proc does not say); stop waits
+// for it and returns its first error. It keeps resident memory flat while
+// a call into the archive that reads much of it runs; dropping only past
+// the limit spares an archive read from disk the pages read again.
 func dropMappedEvery(db *archive.DB, d time.Duration) (stop func() error) {
 	done, errc := make(chan struct{}), make(chan error, 1)
 	go func() {
@@ -123,6 +128,9 @@ func dropMappedEvery(db *archive.DB, d time.Duration) (stop func() error) {
 				errc <- errors.Join(first, db.DropMapped())
 				return
 			case <-t.C:
+				if n, ok := residentShared(); ok && n < mappedLimit {
+					continue
+				}
 				if err := db.DropMapped(); err != nil && first == nil {
 					first = err
 				}
@@ -133,6 +141,26 @@ func dropMappedEvery(db *archive.DB, d time.Duration) (stop func() error) {
 		close(done)
 		return <-errc
 	}
+}
+
+// mappedLimit is the resident memory of mapped files above which
+// dropMappedEvery drops the archive's pages.
+const mappedLimit = 48 << 20
+
+// residentShared is the process's resident memory backed by files (the
+// third field of /proc/self/statm, in pages); ok false where it cannot
+// be read.
+func residentShared() (bytes int64, ok bool) {
+	b, err := os.ReadFile("/proc/self/statm")
+	if err != nil {
+		return 0, false
+	}
+	f := strings.Fields(string(b))
+	if len(f) < 3 {
+		return 0, false
+	}
+	pages, err := strconv.ParseInt(f[2], 10, 64)
+	return pages * int64(os.Getpagesize()), err == nil
 }
 
 // IndexLine is one CDXJ line: where a record is and what it holds, the
