@@ -18,6 +18,13 @@ import (
 //	1  payloads and document texts inline in their hash-keyed records
 //	2  new payloads and texts appended to the blobs bucket (blob.go);
 //	   schema 1 records are left as they are and read as before
+//
+// A version bump is for a change an older prov would misread or damage;
+// it refuses a newer archive (ErrNewerSchema). A field added to the JSON
+// records is none: an older prov reads past it, and captures it writes
+// lack it, which an optional field must allow anyway. So the heads of
+// Capture and Hop (RequestHead, ResponseHead) came in schema 2: a capture
+// without them was made before they were kept, or by an older prov.
 const SchemaVersion = 2
 
 const appName = "prov"

@@ -1,6 +1,10 @@
 package archive
 
-import "time"
+import (
+	"time"
+
+	"github.com/prov-archive/prov/memory"
+)
 
 // Capture kinds.
 const (
@@ -83,6 +87,11 @@ type Capture struct {
 	NormVersion       int             `json:"norm_version,omitempty"`
 	Extractor         string          `json:"extractor,omitempty"`
 	ExtractorVersion  string          `json:"extractor_version,omitempty"`
+	// TextTruncated: the body was longer than the extractor reads, and
+	// the text and metadata come from its first TextLimit bytes (the
+	// payload is stored whole all the same).
+	TextTruncated bool  `json:"text_truncated,omitempty"`
+	TextLimit     int64 `json:"text_limit,omitempty"`
 
 	// Near-duplicate sketch of the text (clean.Sketch): SketchSize MinHash
 	// values and the number of distinct shingles they were taken over.
@@ -119,7 +128,16 @@ type Entry struct {
 	Payload []byte
 	Text    string
 
-	stored []byte // Payload as stored (encodePayload), made by prepare
+	// Memory, when set, is the entry's hold on a crawl's memory budget.
+	// A Writer owns it once Add is called: it shrinks it to the bytes the
+	// queued entry still holds (the encoded payload and the text) and
+	// releases it once the entry's batch is committed or failed, or when
+	// Add refuses the entry.
+	Memory *memory.Hold
+
+	// stored is Payload as stored (encodePayload), made by prepare; from
+	// then on the entry holds it instead of Payload.
+	stored []byte
 }
 
 // Run is one crawl run.

@@ -354,7 +354,11 @@ func putSalvaged(tx *bolt.Tx, x *salvaged) error {
 			return err
 		}
 	}
-	if err := putPayload(tx, c, x.payload, nil); err != nil {
+	var stored []byte
+	if x.payload != nil {
+		stored = encodePayload(x.payload)
+	}
+	if err := putPayload(tx, c, stored); err != nil {
 		return err
 	}
 	if x.doc != nil {

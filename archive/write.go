@@ -140,7 +140,10 @@ func preparePayload(e *Entry) error {
 	if c.PayloadLength == 0 {
 		c.PayloadLength = int64(len(e.Payload))
 	}
-	e.stored = encodePayload(e.Payload) // here, in the caller's goroutine, not in the transaction
+	// Encoded here, in the caller's goroutine, not in the transaction. The
+	// entry keeps the encoded form only: a queued entry is one copy of its
+	// payload, not two (the raw bytes are the caller's to drop).
+	e.stored, e.Payload = encodePayload(e.Payload), nil
 	return nil
 }
 
@@ -168,7 +171,7 @@ func putEntry(tx *bolt.Tx, e *Entry) (Capture, error) {
 	if c.Kind == "" {
 		c.Kind = deriveKind(tx, &c)
 	}
-	if err := putPayload(tx, &c, e.Payload, e.stored); err != nil {
+	if err := putPayload(tx, &c, e.stored); err != nil {
 		return c, err
 	}
 	if err := putDocument(tx, &c, e.Text); err != nil {
@@ -225,9 +228,10 @@ func lastCapture(tx *bolt.Tx, url string) (Capture, bool) {
 	return Capture{}, false
 }
 
-// putPayload stores payload unless present; stored is its encoded form.
-func putPayload(tx *bolt.Tx, c *Capture, payload, stored []byte) error {
-	if payload == nil {
+// putPayload stores a payload unless present; stored is its encoded form
+// (encodePayload, made by prepare), nil for an entry without a payload.
+func putPayload(tx *bolt.Tx, c *Capture, stored []byte) error {
+	if stored == nil {
 		return nil
 	}
 	h, _ := ParseHash(c.PayloadSHA256) // checked by prepare
@@ -235,12 +239,9 @@ func putPayload(tx *bolt.Tx, c *Capture, payload, stored []byte) error {
 	if b.Get(h[:]) != nil {
 		return nil // already present: stored once
 	}
-	if stored == nil {
-		stored = encodePayload(payload)
-	}
 	blob, err := putBlob(tx, stored)
 	if err == nil {
-		err = b.Put(h[:], payloadRef(len(payload), blob))
+		err = b.Put(h[:], payloadRef(int(payloadRawLen(stored)), blob))
 	}
 	if err != nil {
 		return fmt.Errorf("archive: put payload %s: %w", h.Short(), err)

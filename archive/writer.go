@@ -96,10 +96,18 @@ func newWriter(store func([]Entry) ([]Capture, error), wrap func() error, cfg Wr
 	return w
 }
 
-// Add checks e (URL, hashes) in the caller's goroutine and queues it for
-// the next batch. It fails on a bad entry, when ctx ends first, after
-// Close, or once a batch has failed.
-func (w *Writer) Add(ctx context.Context, e Entry) error {
+// Add checks e (URL, hashes) and encodes its payload in the caller's
+// goroutine, and queues it for the next batch. It fails on a bad entry,
+// when ctx ends first, after Close, or once a batch has failed. The
+// entry's Memory hold is the Writer's from the call on: shrunk to what
+// the queued entry holds, released once its batch is done, or at once
+// when Add fails.
+func (w *Writer) Add(ctx context.Context, e Entry) (err error) {
+	defer func() {
+		if err != nil {
+			e.Memory.Release()
+		}
+	}()
 	if err := w.Err(); err != nil {
 		return err
 	}
@@ -109,6 +117,7 @@ func (w *Writer) Add(ctx context.Context, e Entry) error {
 	if err := prepare(&e); err != nil {
 		return err
 	}
+	e.Memory.Shrink(int64(len(e.stored) + len(e.Text)))
 	w.mu.RLock()
 	defer w.mu.RUnlock()
 	if w.closed {
@@ -169,9 +178,10 @@ func (w *Writer) loop() {
 	}
 }
 
-// flush commits batch unless an earlier batch failed, and returns it
-// emptied for reuse.
+// flush commits batch unless an earlier batch failed, releases its
+// entries' memory holds, and returns it emptied for reuse.
 func (w *Writer) flush(batch []Entry) []Entry {
+	defer release(batch)
 	if len(batch) == 0 || w.Err() != nil {
 		return batch[:0]
 	}
@@ -185,8 +195,16 @@ func (w *Writer) flush(batch []Entry) []Entry {
 	if err != nil {
 		w.fail(err)
 	}
-	clear(batch)
 	return batch[:0]
+}
+
+// release gives back the memory holds of batch's entries, committed or
+// not, and drops the entries so their bytes can go.
+func release(batch []Entry) {
+	for i := range batch {
+		batch[i].Memory.Release()
+	}
+	clear(batch)
 }
 
 // commit stores batch in one transaction; a failure names how much was lost.

@@ -27,6 +27,10 @@ type Input struct {
 	// DefaultBudget, used when it is zero); past it, Clean returns what it
 	// found by then and sets Document.OverBudget.
 	Budget int
+	// ReadLimit is the most bytes of Body that Clean reads (see
+	// DefaultReadLimit, used when it is zero); a longer body is read up to
+	// it and Document.TextTruncated set.
+	ReadLimit int
 }
 
 // Clean decodes, extracts main text and metadata. It never panics; a page
@@ -44,11 +48,16 @@ func Clean(in Input) (doc *Document, err error) {
 	if in.Site != nil {
 		forced = in.Site.Encoding
 	}
-	d, text := decode(in.Body, in.Header.Get("Content-Type"), forced)
+	limit := readLimit(in.ReadLimit)
+	body, cut := readPrefix(in.Body, limit)
+	d, text := decode(body, in.Header.Get("Content-Type"), forced)
 	doc, err = cleanHTML(validUTF8(text), in, b)
 	if doc != nil {
 		doc.Charset = d
 		doc.OverBudget = b.hit
+		if cut {
+			doc.TextTruncated, doc.TextLimit = true, len(body)
+		}
 	}
 	return doc, err
 }

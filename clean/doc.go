@@ -22,7 +22,9 @@
 // yields a Document with empty Text. A pathological page (nesting deeper
 // than the parser takes, hundreds of thousands of elements) is cut at the
 // page's work budget (Input.Budget, DefaultBudget) with what was found by
-// then, and Document.OverBudget says so. Extraction takes the site rule's
+// then, and Document.OverBudget says so. A body longer than
+// DefaultReadLimit (Input.ReadLimit) is read up to it only, and
+// Document.TextTruncated says so. Extraction takes the site rule's
 // selectors when the rule names Content, the generic scorer otherwise, and
 // never leaves a page with visible prose empty: when the text is far less
 // than the page's largest text block, fallbacks run in a fixed order

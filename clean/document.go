@@ -32,4 +32,10 @@ type Document struct {
 	Extractor        string     // which extractor found Text: ExtractorRule, ExtractorGeneric, ExtractorReadability or ExtractorBlock (fallback.go)
 	ExtractorVersion string
 	OverBudget       bool // the work budget ran out (Input.Budget): Text is what was found by then
+	// TextTruncated says the body was longer than Clean reads: Text and
+	// the rest come from its first TextLimit bytes only — at most
+	// Input.ReadLimit, and no more than maxMarkup tags, ending at a tag's
+	// end where it can. The body itself is not changed.
+	TextTruncated bool
+	TextLimit     int
 }

@@ -143,6 +143,7 @@ func (cr *crawler) onRequest(r *colly.Request) {
 func (cr *crawler) onResponse(resp *colly.Response) {
 	p := cr.page(resp.Request)
 	if cr.retry(resp.Request.Ctx, p) {
+		p.Memory.Release()
 		return
 	}
 	kind := kindFrom(resp.Request.Ctx)
@@ -167,6 +168,7 @@ func (cr *crawler) onError(resp *colly.Response, err error) {
 	p := cr.page(resp.Request)
 	p.Err = fetchError(p, err)
 	if cr.retry(resp.Request.Ctx, p) {
+		p.Memory.Release()
 		return
 	}
 	cr.emit(p, resp.Request.Ctx.Get(ctxKey), nil)
@@ -213,26 +215,33 @@ func (cr *crawler) page(r *colly.Request) Page {
 // A URL is done (settled here, or stored once sent) only after its links
 // are queued: a run stopped by a failed frontier write in between fetches
 // the URL again, rather than losing what it links to. Nothing is sent
-// after a failed write.
+// after a failed write. A page not sent gives back its memory hold.
 func (cr *crawler) emit(p Page, key string, found []link) {
+	if !cr.deliver(p, key, found) {
+		p.Memory.Release()
+	}
+}
+
+// deliver is emit but for the memory hold; it reports whether p was sent.
+func (cr *crawler) deliver(p Page, key string, found []link) bool {
 	if cr.front.kind(key) != kindPage {
 		if cr.enqueue(found, p.Depth) == nil {
 			cr.readDoc(p, key)
 		}
-		return
+		return false
 	}
 	if p.Err != nil && cr.fail(cr.front.giveUpClaim(key)) {
-		return
+		return false
 	}
 	earlier := ""
 	if p.Err == nil && p.CanonicalURL != "" {
 		var err error
 		if earlier, err = cr.front.claim(p.CanonicalURL, p.RequestedURL); cr.fail(err) {
-			return
+			return false
 		}
 	}
 	if cr.enqueue(found, p.Depth) != nil {
-		return
+		return false
 	}
 	if earlier != "" {
 		cr.cfg.Stats.Duplicates.Add(1)
@@ -240,11 +249,13 @@ func (cr *crawler) emit(p Page, key string, found []link) {
 			"url", p.RequestedURL, "canonical", p.CanonicalURL, "fetched_as", earlier)
 		cr.unsent(key, fmt.Errorf("crawl: %s: %w: %s (canonical %s)", key, ErrDuplicate, earlier, p.CanonicalURL))
 		cr.fail(cr.front.settle(key))
-		return
+		return false
 	}
-	if cr.out.send(p) {
-		cr.cfg.Stats.Fetched.Add(1)
+	if !cr.out.send(p) {
+		return false
 	}
+	cr.cfg.Stats.Fetched.Add(1)
+	return true
 }
 
 // flushOrphans sends the fetches whose response colly never handed back,

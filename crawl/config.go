@@ -8,6 +8,7 @@ import (
 	"sync/atomic"
 	"time"
 
+	"github.com/prov-archive/prov/memory"
 	"github.com/prov-archive/prov/rules"
 )
 
@@ -31,6 +32,11 @@ const (
 	DefaultRetryBase   = time.Second
 	DefaultMaxWait     = time.Minute
 )
+
+// DefaultMemory is the budget of a run's pages in flight (Config.Memory):
+// one page at the body limit with its parse tree at a time, or hundreds
+// of ordinary pages.
+const DefaultMemory = 64 << 20
 
 // DefaultContact is the contact URL named in the default User-Agent.
 const DefaultContact = "https://github.com/prov-archive/prov"
@@ -110,6 +116,20 @@ type Config struct {
 	// fetched before in the run). Every other URL taken is sent. It may
 	// be called from several goroutines at once.
 	Unsent func(url string, why error)
+
+	// Memory is the byte budget that every fetched page's bodies, and the
+	// work done on them after the crawl (Overhead), count against until
+	// the page is dropped or committed (see memory.go for who holds what
+	// when). Run makes one of DefaultMemory bytes when it is nil; Fetch
+	// uses none unless given one.
+	Memory *memory.Budget
+
+	// Overhead, when set, is the memory that the pipeline after the
+	// crawl will use at once on a successful page of the given header and
+	// decoded length — its parse tree, its text — reserved in Memory with
+	// the page's bodies (the crawl cannot wait for more once the page is
+	// sent: see memory.go). Default none.
+	Overhead func(h http.Header, content int64) int64
 
 	Logger *slog.Logger // debug notes (duplicates, skips); default discards
 	Stats  *Stats       // when set, Run counts into it

@@ -7,6 +7,8 @@ import (
 	"net/url"
 	"sync"
 	"time"
+
+	"github.com/prov-archive/prov/memory"
 )
 
 // Run crawls from cfg.Seeds (or, when there are none, the seeds of the
@@ -29,6 +31,9 @@ func Run(ctx context.Context, cfg Config, pages chan<- Page) error {
 	out := &outbox{ch: pages, ctx: ctx}
 	defer out.close()
 	cfg = cfg.withDefaults()
+	if cfg.Memory == nil {
+		cfg.Memory = memory.NewBudget(DefaultMemory)
+	}
 	seeds, err := seedURLs(cfg)
 	if err != nil {
 		return err
@@ -164,6 +169,10 @@ func (cr *crawler) run(ctx context.Context, seeds []*url.URL) error {
 	cr.work(cr.scope.workers(cr.cfg))
 	if ctx.Err() == nil {
 		cr.flushOrphans()
+	} else {
+		for _, rec := range cr.t.orphans() {
+			rec.hold.Release() // not sent: a stopped run sends nothing more
+		}
 	}
 	cr.t.base.CloseIdleConnections()
 	return ctx.Err()

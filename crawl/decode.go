@@ -24,29 +24,33 @@ const acceptEncoding = "gzip, deflate"
 // payload, reading at most limit+1 decoded bytes so a compression bomb costs
 // no more than limit. over reports that the decoded body passed limit (the
 // content is then cut to limit). A payload cut short by the wire limit
-// decodes as far as it goes, without an error.
+// decodes as far as it goes, without an error. Its buffer doubles up to
+// limit+1 bytes at most; the transport decodes into a sink that counts
+// against the memory budget instead (readContent).
 func decode(payload []byte, contentEncoding string, limit int64, cut bool) (content []byte, over bool, err error) {
-	codings := splitCodings(contentEncoding)
-	if len(codings) == 0 || len(payload) == 0 {
+	if len(splitCodings(contentEncoding)) == 0 || len(payload) == 0 {
 		return payload, false, nil
 	}
+	return decodeInto(&sink{limit: limit}, payload, contentEncoding, cut)
+}
+
+// decodeInto is decode into s, whose limit bounds the content.
+func decodeInto(s *sink, payload []byte, contentEncoding string, cut bool) (content []byte, over bool, err error) {
+	codings := splitCodings(contentEncoding)
 	var r io.Reader = bytes.NewReader(payload)
 	for i := len(codings) - 1; i >= 0; i-- {
 		if r, err = decoder(r, codings[i]); err != nil {
 			return nil, false, err
 		}
 	}
-	content, err = io.ReadAll(io.LimitReader(r, limit+1))
+	over, err = s.readFrom(r)
 	if cut && errors.Is(err, io.ErrUnexpectedEOF) {
 		err = nil
 	}
 	if err != nil {
 		err = fmt.Errorf("crawl: decode %s: %w", contentEncoding, err)
 	}
-	if int64(len(content)) > limit {
-		return content[:limit], true, err
-	}
-	return content, false, err
+	return s.buf, over, err
 }
 
 // splitCodings lists the codings in a Content-Encoding value, in the order

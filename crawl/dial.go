@@ -2,6 +2,8 @@ package crawl
 
 import (
 	"context"
+	"crypto/tls"
+	"crypto/x509"
 	"errors"
 	"fmt"
 	"net"
@@ -17,11 +19,17 @@ var ErrPrivateAddress = errors.New("private address refused")
 // allowKey marks a dial's context as allowed to reach private addresses.
 type allowKey struct{}
 
+// tlsHandshakeTimeout bounds a TLS handshake (net/http's own default).
+const tlsHandshakeTimeout = 10 * time.Second
+
 // dialer applies --connect-to routing and refuses private addresses.
 type dialer struct {
 	connectTo    []ConnectTo
 	allowPrivate bool
 	net          net.Dialer
+	// roots verifies servers' certificates; nil means the system's. Only
+	// tests set it, to trust an httptest TLS server.
+	roots *x509.CertPool
 }
 
 func newDialer(cfg Config) *dialer {
@@ -41,6 +49,37 @@ func (d *dialer) DialContext(ctx context.Context, network, addr string) (net.Con
 		ctx = context.WithValue(ctx, allowKey{}, true)
 	}
 	return d.net.DialContext(ctx, network, to)
+}
+
+// DialTLSContext dials addr as DialContext does and makes the TLS
+// handshake itself, offering HTTP/2 and HTTP/1.1 as net/http would, so that
+// an HTTP/1.1 connection can be tapped above TLS, where its bytes are the
+// plain text of the exchanges (heads.go); net/http's own handshake would
+// leave only the encrypted bytes below it to a dialer. A connection that
+// negotiated HTTP/2 is returned as the *tls.Conn net/http needs to speak
+// HTTP/2 over it, untapped. A tapped connection is no *tls.Conn to
+// net/http, so its responses carry no TLS state (Response.TLS is nil);
+// prov does not read it.
+func (d *dialer) DialTLSContext(ctx context.Context, network, addr string) (net.Conn, error) {
+	host, _, err := net.SplitHostPort(addr)
+	if err != nil {
+		return nil, fmt.Errorf("crawl: dial %s: %w", addr, err)
+	}
+	raw, err := d.DialContext(ctx, network, addr)
+	if err != nil {
+		return nil, err
+	}
+	conn := tls.Client(raw, &tls.Config{ServerName: host, NextProtos: []string{"h2", "http/1.1"}, RootCAs: d.roots})
+	hctx, cancel := context.WithTimeout(ctx, tlsHandshakeTimeout)
+	defer cancel()
+	if err := conn.HandshakeContext(hctx); err != nil {
+		raw.Close()
+		return nil, err
+	}
+	if conn.ConnectionState().NegotiatedProtocol == "h2" {
+		return conn, nil
+	}
+	return newTapConn(conn), nil
 }
 
 // control runs after name resolution, once per address tried, so it sees the

@@ -11,6 +11,10 @@
 //     archive hashes and stores. The content is the payload with its content
 //     coding removed. Both are bounded by the body limit; a body that passed
 //     the limit is cut there and flagged Truncated, never cut silently.
+//   - A head is a request's or response's start line and header lines as
+//     they crossed the wire over HTTP/1.x, in order and casing, CRLF-ended,
+//     without the blank line; each hop keeps its two (heads.go). Header
+//     maps hold the same headers as net/http parsed them.
 //   - The canonical URL (Canonicalize) is a URL with its fragment, tracking
 //     parameters, session ids, default port and case differences removed. It is the dedup
 //     key: a run fetches each canonical URL at most once.
@@ -44,6 +48,10 @@
 //     ahead), or listed by a sitemap with a <lastmod> older than its last
 //     capture (LastCaptured) — that page is marked seen and the links of
 //     its stored copy are followed, as for a 304.
+//   - A page's memory hold (Page.Memory) is what it has taken of the run's
+//     byte budget (Config.Memory) for its payload, its content and the
+//     work downstream will do on it (Config.Overhead); memory.go says when
+//     a fetch takes it, and the receiver of a page releases it.
 //   - A private address is one the crawler refuses to dial unless told
 //     otherwise: loopback, RFC 1918 and fc00::/7, link-local, unspecified,
 //     shared (100.64.0.0/10), multicast, and the IPv4-mapped and NAT64 forms

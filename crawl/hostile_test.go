@@ -244,14 +244,18 @@ func crawlBeside(t *testing.T, cfg Config, target string) Page {
 	start := time.Now()
 	ch := make(chan Page)
 	errc := make(chan error, 1)
+	budget := watchMemory(t, &cfg)
 	go func() { errc <- Run(context.Background(), cfg, ch) }()
 	got := map[string]Page{}
 	for p := range ch {
+		checkHold(t, budget, p)
+		p.Memory.Release()
 		got[p.RequestedURL] = p
 	}
 	if err := <-errc; err != nil {
 		t.Fatalf("Run: %v", err)
 	}
+	checkAllReleased(t, budget)
 	if d := time.Since(start); d > bound {
 		t.Errorf("crawl took %v, want under %v", d, bound)
 	}

@@ -3,13 +3,25 @@ package crawl
 import (
 	"net/http"
 	"time"
+
+	"github.com/prov-archive/prov/memory"
 )
 
 // Hop is one step of a redirect chain: the URL requested and the status it
-// answered with (3xx for every hop but the last).
+// answered with (3xx for every hop but the last; 0 for a hop that failed).
+//
+// RequestHead and ResponseHead are the hop's heads exactly as they crossed
+// the wire over HTTP/1.x: the request or status line and the header lines,
+// in their order and casing, each ended by CRLF, without the blank line
+// that ends a head. The response head is the final response's, after any
+// 1xx interim responses. A head is "" when it was not kept: over HTTP/2,
+// when it passed maxHead, when a line ended by a bare LF, or when the hop
+// failed before it was whole (heads.go).
 type Hop struct {
-	URL    string `json:"url"`
-	Status int    `json:"status"`
+	URL          string `json:"url"`
+	Status       int    `json:"status"`
+	RequestHead  string `json:"request_head,omitempty"`
+	ResponseHead string `json:"response_head,omitempty"`
 }
 
 // Page is one fetch as it happened. Payload holds the entity body exactly as
@@ -26,12 +38,26 @@ type Page struct {
 	Status        int
 	RequestHeader http.Header
 	Header        http.Header // response header of the final hop
-	Payload       []byte
-	Content       []byte
-	Truncated     bool
-	Limit         int64
-	Start, End    time.Time // UTC
-	RemoteAddr    string
-	Depth         int
-	Err           error // non-nil when the fetch failed; the other fields say how far it got
+	// RequestHead and ResponseHead are the final hop's heads as on the
+	// wire (see Hop); Header and RequestHeader hold the same headers as
+	// net/http parsed them.
+	RequestHead  string
+	ResponseHead string
+	Payload      []byte
+	Content      []byte
+	Truncated    bool
+	Limit        int64
+	Start, End   time.Time // UTC
+	RemoteAddr   string
+	Depth        int
+	Err          error // non-nil when the fetch failed; the other fields say how far it got
+
+	// Memory is what the page holds of the run's memory budget
+	// (Config.Memory) for its bodies and the work on them downstream;
+	// nil when the run has no budget. A page sent on Run's channel passes
+	// it to the receiver, who shrinks it as the page gets smaller and
+	// releases it once nothing holds the page's bytes (ingest: the
+	// archive's writer, after the commit). A page Run does not send is
+	// released by Run.
+	Memory *memory.Hold
 }

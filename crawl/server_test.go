@@ -123,6 +123,7 @@ func routes() map[string]http.HandlerFunc {
 		"/deflate":      encoded("deflate", []byte(article)),
 		"/bomb":         encoded("gzip", make([]byte, 4<<20)),
 		"/big":          func(w http.ResponseWriter, r *http.Request) { w.Write(bytes.Repeat([]byte("x"), 5000)) },
+		"/huge":         page("<html><body><p>" + strings.Repeat("huge ", 300<<10/5) + "</p></body></html>"),
 		"/deep/":        deep,
 		"/etag": func(w http.ResponseWriter, r *http.Request) {
 			w.Header().Set("ETag", `"v1"`)
@@ -192,6 +193,7 @@ func crawlKeyed(t *testing.T, cfg Config, key func(string) string) map[string]Pa
 	t.Helper()
 	ch := make(chan Page)
 	errc := make(chan error, 1)
+	budget := watchMemory(t, &cfg)
 	go func() { errc <- Run(context.Background(), cfg, ch) }()
 	got := map[string]Page{}
 	for p := range ch {
@@ -199,10 +201,13 @@ func crawlKeyed(t *testing.T, cfg Config, key func(string) string) map[string]Pa
 		if _, dup := got[key]; dup {
 			t.Errorf("page %s sent twice", key)
 		}
+		checkHold(t, budget, p)
+		p.Memory.Release()
 		got[key] = p
 	}
 	if err := <-errc; err != nil {
 		t.Fatalf("Run: %v", err)
 	}
+	checkAllReleased(t, budget)
 	return got
 }

@@ -1,16 +1,18 @@
 package crawl
 
 import (
-	"bytes"
 	"context"
 	"fmt"
 	"io"
+	"net"
 	"net/http"
 	"net/http/httptrace"
 	"strconv"
 	"sync"
 	"sync/atomic"
 	"time"
+
+	"github.com/prov-archive/prov/memory"
 )
 
 // fetchIDHeader carries a fetch's id from colly (or Fetch) to the transport.
@@ -32,7 +34,8 @@ type record struct {
 	truncated  bool
 	start, end time.Time
 	remoteAddr string
-	err        error // a body that could not be read or decoded
+	err        error        // a body that could not be read or decoded
+	hold       *memory.Hold // counts payload and content (memory.go)
 }
 
 // transport is the http.RoundTripper under colly: it keeps the raw payload of
@@ -40,10 +43,13 @@ type record struct {
 // decoded content with Uncompressed set, so nothing downstream un-gzips or
 // cuts it again.
 type transport struct {
-	base  *http.Transport
-	limit int64
-	now   func() time.Time
-	ctx   context.Context // the run's; robots.txt fetches stop with it
+	base     *http.Transport
+	dial     *dialer
+	limit    int64
+	now      func() time.Time
+	ctx      context.Context // the run's; robots.txt fetches stop with it
+	budget   *memory.Budget  // Config.Memory
+	overhead func(http.Header, int64) int64
 
 	nextID  atomic.Uint64
 	mu      sync.Mutex
@@ -54,16 +60,29 @@ type transport struct {
 func newTransport(ctx context.Context, cfg Config) *transport {
 	d := newDialer(cfg)
 	base := &http.Transport{
-		DialContext:           d.DialContext,
-		Proxy:                 nil, // never the environment's: a proxy would dial for us, unchecked
-		DisableCompression:    true,
-		ForceAttemptHTTP2:     true,
-		TLSHandshakeTimeout:   10 * time.Second,
-		ResponseHeaderTimeout: cfg.Timeout,
-		MaxIdleConnsPerHost:   cfg.Parallel,
-		IdleConnTimeout:       90 * time.Second,
+		DialContext:            tapped(d.DialContext),
+		DialTLSContext:         d.DialTLSContext, // taps above TLS itself
+		Proxy:                  nil,              // never the environment's: a proxy would dial for us, unchecked
+		DisableCompression:     true,
+		ForceAttemptHTTP2:      true,
+		ResponseHeaderTimeout:  cfg.Timeout,
+		MaxResponseHeaderBytes: maxHead,
+		MaxIdleConnsPerHost:    cfg.Parallel,
+		IdleConnTimeout:        90 * time.Second,
 	}
-	return &transport{base: base, limit: cfg.MaxBodySize, now: cfg.Now, ctx: ctx, records: map[string]*record{}}
+	return &transport{base: base, dial: d, limit: cfg.MaxBodySize, now: cfg.Now, ctx: ctx, records: map[string]*record{},
+		budget: cfg.Memory, overhead: cfg.Overhead}
+}
+
+// tapped makes dial's connections tapConns (heads.go).
+func tapped(dial func(ctx context.Context, network, addr string) (net.Conn, error)) func(context.Context, string, string) (net.Conn, error) {
+	return func(ctx context.Context, network, addr string) (net.Conn, error) {
+		c, err := dial(ctx, network, addr)
+		if err != nil {
+			return nil, err
+		}
+		return newTapConn(c), nil
+	}
 }
 
 // newID returns a fresh fetch id for fetchIDHeader.
@@ -98,40 +117,47 @@ func (t *transport) RoundTrip(req *http.Request) (*http.Response, error) {
 	if id == "" {
 		return t.robots.roundTrip(t.ctx, t.base, req)
 	}
-	out, remote := t.prepare(req)
+	out, remote, hh := t.prepare(req)
+	defer hh.release()
 	rec := t.begin(id, out)
 	resp, err := t.base.RoundTrip(out)
+	hop := Hop{URL: out.URL.String()}
+	hop.RequestHead, hop.ResponseHead = hh.take(out, resp)
 	if err != nil {
-		t.fail(rec, out, err)
+		t.fail(rec, hop, err)
 		return nil, err
 	}
-	payload, cut, err := readBoundedSized(resp.Body, t.limit, resp.ContentLength)
+	hop.Status = resp.StatusCode
+	b, err := t.readBodies(req.Context(), resp)
 	resp.Body.Close()
 	if err != nil {
 		err = fmt.Errorf("crawl: read body of %s: %w", out.URL, err)
-		t.fail(rec, out, err)
+		hop.Status = 0 // as for any failed hop
+		t.fail(rec, hop, err)
 		return nil, err
 	}
-	content, over, decErr := decode(payload, resp.Header.Get("Content-Encoding"), t.limit, cut)
-	t.finish(rec, out, resp, payload, content, cut || over, remote.Load(), decErr)
+	t.finish(rec, hop, resp, b, remote.Load())
 	resp.Request = req // the caller's request, still carrying the fetch id
-	return handOver(resp, content), nil
+	return handOver(resp), nil
 }
 
 // prepare copies req without the fetch id, asks for the codings decode
-// understands, and traces the connection for the remote address.
-func (t *transport) prepare(req *http.Request) (*http.Request, *atomic.Value) {
+// understands, and traces the connection for the remote address and the
+// heads as they cross the wire.
+func (t *transport) prepare(req *http.Request) (*http.Request, *atomic.Value, *hopHeads) {
 	var remote atomic.Value
 	remote.Store("")
+	hh := new(hopHeads)
 	trace := &httptrace.ClientTrace{GotConn: func(info httptrace.GotConnInfo) {
 		remote.Store(info.Conn.RemoteAddr().String())
+		hh.gotConn(info)
 	}}
 	out := req.Clone(httptrace.WithClientTrace(req.Context(), trace))
 	out.Header.Del(fetchIDHeader)
 	if out.Header.Get("Accept-Encoding") == "" {
 		out.Header.Set("Accept-Encoding", acceptEncoding)
 	}
-	return out, &remote
+	return out, &remote, hh
 }
 
 // begin returns fetch id's record, creating it on the first hop, and notes
@@ -151,63 +177,52 @@ func (t *transport) begin(id string, req *http.Request) *record {
 	return rec
 }
 
-func (t *transport) fail(rec *record, req *http.Request, err error) {
+// fail records a hop that brought no usable response (Status 0), with
+// the heads it got as far as.
+func (t *transport) fail(rec *record, hop Hop, err error) {
 	now := t.now().UTC()
 	t.mu.Lock()
 	defer t.mu.Unlock()
-	rec.hops = append(rec.hops, Hop{URL: req.URL.String()})
+	rec.hops = append(rec.hops, hop)
 	rec.end = now
 	rec.err = err
 }
 
-func (t *transport) finish(rec *record, req *http.Request, resp *http.Response, payload, content []byte, truncated bool, remote any, err error) {
+// finish records the hop's response and bodies; they replace an earlier
+// hop's, whose hold is given back.
+func (t *transport) finish(rec *record, hop Hop, resp *http.Response, b bodies, remote any) {
 	now := t.now().UTC()
 	t.mu.Lock()
 	defer t.mu.Unlock()
-	rec.hops = append(rec.hops, Hop{URL: req.URL.String(), Status: resp.StatusCode})
+	rec.hops = append(rec.hops, hop)
 	rec.header = resp.Header.Clone()
-	rec.payload, rec.content, rec.truncated = payload, content, truncated
+	rec.hold.Release()
+	rec.payload, rec.content, rec.truncated, rec.hold = b.payload, b.content, b.truncated, b.hold
 	rec.remoteAddr, _ = remote.(string)
 	rec.end = now
-	rec.err = err
+	rec.err = b.decErr
 }
 
 // readBounded reads at most limit+1 bytes of body; cut reports that the body
-// was longer than limit (the result is then cut to limit).
+// was longer than limit (the result is then cut to limit). Its buffer
+// doubles up to limit+1 bytes at most.
 func readBounded(body io.Reader, limit int64) (data []byte, cut bool, err error) {
-	return readBoundedSized(body, limit, -1)
+	s := &sink{limit: limit}
+	cut, err = s.readFrom(body)
+	return s.buf, cut, err
 }
 
-// maxPresize bounds the buffer readBoundedSized allocates before reading.
-const maxPresize = 1 << 20
-
-// readBoundedSized is readBounded for a body whose length is announced
-// (size ≥ 0, a Content-Length): the buffer is sized for it at once instead
-// of grown by doubling, up to maxPresize, so that a server announcing a
-// huge body it never sends costs nothing. A wrong size only costs a
-// regrowth.
-func readBoundedSized(body io.Reader, limit, size int64) (data []byte, cut bool, err error) {
-	var buf bytes.Buffer
-	if size >= 0 {
-		buf.Grow(int(min(size, limit, maxPresize)) + bytes.MinRead)
-	}
-	_, err = buf.ReadFrom(io.LimitReader(body, limit+1))
-	data = buf.Bytes()
-	if int64(len(data)) > limit {
-		return data[:limit], true, err
-	}
-	return data, false, err
-}
-
-// handOver gives net/http and colly the decoded content, marked as already
-// uncompressed so neither decodes it again.
-func handOver(resp *http.Response, content []byte) *http.Response {
+// handOver gives net/http and colly an empty body, marked as already
+// uncompressed so neither decodes it: the page's bytes are the record's,
+// and a copy in colly's Response (which read it whole) was the largest
+// allocation of a fetch after the body itself.
+func handOver(resp *http.Response) *http.Response {
 	resp.Header = resp.Header.Clone()
 	resp.Header.Del("Content-Encoding")
 	resp.Header.Del("Content-Length")
-	resp.ContentLength = int64(len(content))
+	resp.ContentLength = 0
 	resp.Uncompressed = true
-	resp.Body = io.NopCloser(bytes.NewReader(content))
+	resp.Body = http.NoBody
 	return resp
 }
 

@@ -64,6 +64,7 @@ func Crawl(ctx context.Context, st Store, cfg crawl.Config, opt Options) (*Tally
 	if opt.Unconditional {
 		cfg.Validators = nil
 	}
+	cfg.Overhead = overhead // memory.go
 	if opt.Watch != nil {
 		defer opt.Watch(ctx, t)()
 	}
@@ -120,6 +121,9 @@ func work(ctx context.Context, pages <-chan crawl.Page, w *archive.Writer, opt O
 				e := Entry(p, opt.Rules, t.run.ID)
 				t.queued(e, p.Failure(), look.previous(e.Capture.URL))
 				held.hold(p, e)
+				if held != nil {
+					e.Memory = nil // the held page keeps its bytes, and its hold, to its commit
+				}
 				if err := w.Add(ctx, e); err != nil {
 					stop(err)
 					errc <- err
@@ -148,6 +152,7 @@ func committed(front *crawl.Frontier, t *Tally, held *holding, seen func(crawl.P
 		for _, c := range caps {
 			if h, ok := held.take(c.RequestedURL); ok {
 				seen(h.page, h.entry, c)
+				h.page.Memory.Release()
 			}
 		}
 		if front != nil {

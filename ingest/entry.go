@@ -18,7 +18,8 @@ import (
 func Entry(p crawl.Page, set *rules.Set, runID uint64) archive.Entry {
 	site := set.ForHost(hostOf(p.FinalURL))
 	c := captureOf(p, runID, site)
-	e := archive.Entry{Capture: c, Payload: p.Payload}
+	// The entry carries the page's memory hold: the writer releases it.
+	e := archive.Entry{Capture: c, Payload: p.Payload, Memory: p.Memory}
 	if p.Status == 304 { // not modified: no body, and no empty blob
 		e.Payload, e.Capture.PayloadLength = nil, 0
 	}
@@ -87,6 +88,7 @@ func captureOf(p crawl.Page, runID uint64, site *rules.Site) archive.Capture {
 		RequestedURL: p.RequestedURL, FinalURL: p.FinalURL, URL: p.CanonicalURL,
 		Method: p.Method, Status: p.Status,
 		RequestHeader: p.RequestHeader, ResponseHeader: p.Header,
+		RequestHead: p.RequestHead, ResponseHead: p.ResponseHead,
 		FetchStart: p.Start, FetchEnd: p.End, RemoteAddr: p.RemoteAddr,
 		PayloadLength: int64(len(p.Payload)), Truncated: p.Truncated,
 		ToolVersion: "prov/" + crawl.Version, // the User-Agent's version
@@ -101,7 +103,7 @@ func captureOf(p crawl.Page, runID uint64, site *rules.Site) archive.Capture {
 		c.Limit = p.Limit
 	}
 	for _, h := range p.Redirects {
-		c.Redirects = append(c.Redirects, archive.Hop{URL: h.URL, Status: h.Status})
+		c.Redirects = append(c.Redirects, archive.Hop{URL: h.URL, Status: h.Status, RequestHead: h.RequestHead, ResponseHead: h.ResponseHead})
 	}
 	if p.Err != nil {
 		c.Kind, c.Error = archive.KindFailed, p.Err.Error()
@@ -128,6 +130,7 @@ func fillFromDocument(c *archive.Capture, doc *clean.Document, site *rules.Site)
 		c.Sketch, c.Shingles = doc.Sketch, doc.Shingles
 	}
 	c.Extractor, c.ExtractorVersion = doc.Extractor, doc.ExtractorVersion
+	c.TextTruncated, c.TextLimit = doc.TextTruncated, int64(doc.TextLimit)
 }
 
 // IsDocument says whether a page is text that clean should read: a 2xx

@@ -54,6 +54,10 @@ type Line struct {
 	// Captions taken out of the text (figure captions, photo credits,
 	// media placeholders), in page order; [] when there are none.
 	Captions []string `json:"captions"`
+	// TextTruncated: the text comes from the first TextLimit bytes of a
+	// longer body (the payload is whole); both absent otherwise.
+	TextTruncated bool  `json:"text_truncated,omitempty"`
+	TextLimit     int64 `json:"text_limit,omitempty"`
 
 	host    string
 	fetched time.Time
@@ -94,6 +98,7 @@ func newLine(c archive.Capture, m membership) Line {
 		Attribution: c.Attribution, Lang: c.Lang, TextSHA256: c.TextSHA256, RawSHA256: c.PayloadSHA256,
 		Work: m.work, Original: m.relation == archive.RelOriginal, Relation: m.relation,
 		CaptureID: c.ID, CharsetEvidence: c.CharsetEvidence, Truncated: c.Truncated, PayloadLength: c.PayloadLength,
+		TextTruncated: c.TextTruncated, TextLimit: c.TextLimit,
 		Pages: c.Pages, Captions: c.Captions,
 		fetched: c.FetchStart, host: hostOf(c.URL)}
 	if l.Captions == nil {

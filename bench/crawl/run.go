@@ -1,7 +1,6 @@
 package main
 
 import (
-	"bytes"
 	"fmt"
 	"io"
 	"net"
@@ -10,9 +9,9 @@ import (
 	"path/filepath"
 	"regexp"
 	"strconv"
-	"strings"
-	"syscall"
 	"time"
+
+	"github.com/prov-archive/prov/bench/internal/child"
 )
 
 // result is what one crawler did, measured from outside its process.
@@ -44,7 +43,7 @@ func bench(o options) error {
 	} else {
 		defer os.RemoveAll(tmp)
 	}
-	prov, err := provBinary(o.prov, tmp)
+	prov, err := child.ProvBinary(o.prov, tmp)
 	if err != nil {
 		return err
 	}
@@ -86,29 +85,6 @@ func (s *site) bytes() (n int) {
 	return n
 }
 
-// provBinary returns the prov binary to run, building it into dir unless
-// one was given.
-func provBinary(given, dir string) (string, error) {
-	if given != "" {
-		return given, nil
-	}
-	src, err := exec.Command("go", "list", "-m", "-f", "{{.Dir}}", "github.com/prov-archive/prov").Output()
-	if err != nil {
-		return "", fmt.Errorf("find prov's module: %w", err)
-	}
-	out := filepath.Join(dir, "prov")
-	// Built in prov's own module (the replace target), with its go.mod and
-	// go.sum, as a user builds it; bench's go.sum need not list prov's
-	// cmd-only dependencies.
-	cmd := exec.Command("go", "build", "-o", out, "./cmd/prov")
-	cmd.Dir = strings.TrimSpace(string(src))
-	cmd.Stdout, cmd.Stderr = os.Stderr, os.Stderr
-	if err := cmd.Run(); err != nil {
-		return "", fmt.Errorf("build prov: %w", err)
-	}
-	return out, nil
-}
-
 // provCommand is prov's whole pipeline on the site. --delay is 1ns, not 0:
 // prov crawl passes 0 on to crawl.Config, where 0 means the 1s default.
 // Without --quiet, so that stdout carries the run's summary line.
@@ -145,28 +121,19 @@ func parseCollyPages(stdout string) (int, error) {
 	return strconv.Atoi(m[1])
 }
 
-// measure runs cmd to its end and reads its wall time, CPU time and peak
-// resident set (the kernel's ru_maxrss, in KiB on Linux).
+// measure runs cmd to its end (child.Run) and reads its pages from its
+// stdout.
 func measure(s *site, name string, cmd *exec.Cmd, pages func(string) (int, error)) (result, error) {
-	var stdout bytes.Buffer
-	cmd.Stdout, cmd.Stderr = &stdout, os.Stderr // its log lines show as it runs
 	fmt.Fprintf(os.Stderr, "%s: running %v\n", name, cmd.Args)
 	before := s.requests.Load()
-	start := time.Now()
-	if err := cmd.Start(); err != nil {
+	u, err := child.Run(cmd)
+	if err != nil {
 		return result{}, fmt.Errorf("%s: %w", name, err)
 	}
-	rss := sampleRSS(cmd.Process.Pid, 50*time.Millisecond)
-	err := cmd.Wait()
-	rss.finish()
-	r := result{anonRSS: rss.anon, fileRSS: rss.file, name: name, wall: time.Since(start), served: s.requests.Load() - before, stdout: stdout.String()}
-	r.exitCode = cmd.ProcessState.ExitCode()
-	r.cpu = cmd.ProcessState.UserTime() + cmd.ProcessState.SystemTime()
-	if ru, ok := cmd.ProcessState.SysUsage().(*syscall.Rusage); ok {
-		r.peakRSS = ru.Maxrss << 10
-	}
-	if err != nil {
-		fmt.Fprintf(os.Stderr, "%s: %v (stdout: %s)\n", name, err, stdout.String())
+	r := result{name: name, wall: u.Wall, cpu: u.CPU, peakRSS: u.PeakRSS, anonRSS: u.AnonRSS, fileRSS: u.FileRSS,
+		served: s.requests.Load() - before, stdout: u.Stdout, exitCode: u.ExitCode}
+	if u.ExitCode != 0 {
+		fmt.Fprintf(os.Stderr, "%s: stdout: %s\n", name, u.Stdout)
 	}
 	r.pages, err = pages(r.stdout)
 	return r, err
@@ -190,7 +157,7 @@ func report(w io.Writer, rs []result) {
 	fmt.Fprintln(w, "(peak RSS is ru_maxrss; anon and file are the largest RssAnon and RssFile seen, sampled every 50 ms)")
 }
 
-func mb(n int64) float64 { return float64(n) / (1 << 20) }
+func mb(n int64) float64 { return child.MB(n) }
 
 func verdict(ok bool) string {
 	if ok {

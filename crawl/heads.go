@@ -1,0 +1,279 @@
+package crawl
+
+import (
+	"bytes"
+	"net"
+	"net/http"
+	"net/http/httptrace"
+	"strconv"
+	"strings"
+	"sync"
+	"sync/atomic"
+)
+
+// Heads as they crossed the wire. net/http parses a response's head into
+// a map, losing the reason phrase, the order of the header lines and their
+// casing; an archival export needs them. So every connection the transport
+// dials for HTTP/1.x is a tapConn, which shows the bytes it reads and
+// writes to the exchange under way on it, and the exchange cuts its two
+// heads out of them:
+//
+//   - the request head: the bytes written from the exchange's start up to
+//     the blank line that ends the head (a body is never kept);
+//   - the response head: the bytes read from the exchange's start up to
+//     the blank line. An interim 1xx response (100 Continue, 103 Early
+//     Hints; not 101, which net/http takes as final) is dropped and the
+//     cut starts again after it: the head kept is the final response's.
+//
+// A head is kept as a string of its start line and header lines, each
+// ended by CRLF, without the blank line (archive.Capture.RequestHead).
+//
+// An exchange starts when net/http hands the hop its connection (the
+// GotConn trace hook). net/http never pipelines: on a reused keep-alive
+// connection the next request is written only once the previous response
+// was read to its end, so every byte after GotConn belongs to this
+// exchange. The bytes written are shown to the exchange before they reach
+// the socket, so the request head is whole by the time any answer to it
+// can be read.
+//
+// A head is not kept ("") when it is not what net/http read (its start
+// line does not name the method, or the protocol and status, of the
+// exchange), when one of its lines ends with a bare LF (which net/http
+// accepts but the field's contract, CRLF lines, would then not hold), or
+// when it passes maxHead. Over HTTP/2 (negotiated by ALPN on https) the
+// headers are binary frames, not text: no head is kept.
+
+// maxHead bounds one head. It is also the transport's
+// MaxResponseHeaderBytes, so a response net/http accepts always has its
+// head kept whole, and a server sending more fails the fetch instead of
+// making it hold up to net/http's default of 10 MB. 256 KiB is the limit
+// a browser (Chromium) puts on a response's headers: a page it shows is
+// never refused here.
+const maxHead = 256 << 10
+
+// tapConn is a connection whose reads and writes are shown to the
+// exchange attached to it, if any.
+type tapConn struct {
+	net.Conn
+	ex atomic.Pointer[exchange]
+}
+
+func newTapConn(c net.Conn) *tapConn { return &tapConn{Conn: c} }
+
+func (c *tapConn) Read(p []byte) (int, error) {
+	n, err := c.Conn.Read(p)
+	if n > 0 {
+		if ex := c.ex.Load(); ex != nil {
+			ex.read(p[:n])
+		}
+	}
+	return n, err
+}
+
+func (c *tapConn) Write(p []byte) (int, error) {
+	ex := c.ex.Load()
+	if ex != nil {
+		ex.write(p)
+	}
+	n, err := c.Conn.Write(p)
+	if n < len(p) && ex != nil {
+		ex.writeCut()
+	}
+	return n, err
+}
+
+// exchange cuts the heads of one request and its response out of what
+// its connection reads and writes. The transport's read and write loops
+// feed it from their goroutines; mu guards it against each other and the
+// hop that takes the heads.
+type exchange struct {
+	mu   sync.Mutex
+	req  headCut
+	resp headCut
+}
+
+func (ex *exchange) write(p []byte) {
+	ex.mu.Lock()
+	defer ex.mu.Unlock()
+	ex.req.feed(p)
+}
+
+// writeCut notes that a write did not go out whole: a request head still
+// being cut is not what went on the wire.
+func (ex *exchange) writeCut() {
+	ex.mu.Lock()
+	defer ex.mu.Unlock()
+	if !ex.req.ended {
+		ex.req.drop()
+	}
+}
+
+func (ex *exchange) read(p []byte) {
+	ex.mu.Lock()
+	defer ex.mu.Unlock()
+	for len(p) > 0 && !ex.resp.ended {
+		p = ex.resp.feed(p)
+		if ex.resp.ended && interim(ex.resp.buf) {
+			ex.resp = headCut{}
+		}
+	}
+}
+
+// heads returns the two heads as cut so far ("" for one not whole).
+func (ex *exchange) heads() (req, resp string) {
+	ex.mu.Lock()
+	defer ex.mu.Unlock()
+	return ex.req.head(), ex.resp.head()
+}
+
+// interim says whether a response head is a 1xx that net/http skips to
+// read the final response after it: every 1xx but 101.
+func interim(head []byte) bool {
+	code, ok := statusCode(head)
+	return ok && code >= 100 && code <= 199 && code != http.StatusSwitchingProtocols
+}
+
+// statusCode reads the status code of a status line as net/http does:
+// the protocol, a space, any more spaces, three digits.
+func statusCode(head []byte) (int, bool) {
+	_, code, ok := statusLine(string(head))
+	return code, ok
+}
+
+// statusLine splits the start of a response head into its protocol and
+// status code, as net/http reads them.
+func statusLine(head string) (proto string, code int, ok bool) {
+	line, _, _ := strings.Cut(head, "\n")
+	proto, status, ok := strings.Cut(strings.TrimSuffix(line, "\r"), " ")
+	status = strings.TrimLeft(status, " ")
+	digits, _, _ := strings.Cut(status, " ")
+	if !ok || len(digits) != 3 {
+		return "", 0, false
+	}
+	code, err := strconv.Atoi(digits)
+	return proto, code, err == nil
+}
+
+// headCut collects one head from a stream of bytes, line by line, until
+// the blank line that ends it. It holds at most maxHead bytes: past that
+// it drops what it has and takes no more.
+type headCut struct {
+	buf     []byte
+	line    int  // where the current line starts in buf
+	ended   bool // the blank line was seen (or the cut was dropped)
+	dropped bool
+	bareLF  bool // a line ended by LF alone
+}
+
+// feed takes the next bytes of the stream and returns those after the
+// head's blank line (none until it is seen).
+func (h *headCut) feed(p []byte) []byte {
+	for len(p) > 0 && !h.ended {
+		i := bytes.IndexByte(p, '\n')
+		if i < 0 {
+			h.add(p)
+			return nil
+		}
+		h.add(p[:i+1])
+		p = p[i+1:]
+		h.endLine()
+	}
+	return p
+}
+
+func (h *headCut) add(p []byte) {
+	if h.ended {
+		return
+	}
+	if len(h.buf)+len(p) > maxHead {
+		h.drop()
+		return
+	}
+	h.buf = append(h.buf, p...)
+}
+
+// endLine looks at the line just ended by LF: a blank one ends the head
+// (and is not kept).
+func (h *headCut) endLine() {
+	if h.ended {
+		return
+	}
+	line := h.buf[h.line:]
+	if len(line) == 1 || (len(line) == 2 && line[0] == '\r') {
+		h.buf, h.ended = h.buf[:h.line], true
+		return
+	}
+	if len(line) < 2 || line[len(line)-2] != '\r' {
+		h.bareLF = true
+	}
+	h.line = len(h.buf)
+}
+
+func (h *headCut) drop() {
+	*h = headCut{ended: true, dropped: true}
+}
+
+// head is the head cut, or "" when it is not whole, was dropped, or has a
+// line not ended by CRLF.
+func (h *headCut) head() string {
+	if !h.ended || h.dropped || h.bareLF || len(h.buf) == 0 {
+		return ""
+	}
+	return string(h.buf)
+}
+
+// hopHeads follows one hop to the connection net/http sends it on. A hop
+// net/http retries on a fresh connection starts a fresh exchange there.
+type hopHeads struct {
+	ex   atomic.Pointer[exchange]
+	conn atomic.Pointer[tapConn]
+}
+
+// gotConn is the hop's GotConn trace hook.
+func (hh *hopHeads) gotConn(info httptrace.GotConnInfo) {
+	hh.release()
+	tc, ok := info.Conn.(*tapConn)
+	if !ok {
+		return // HTTP/2: nothing to cut
+	}
+	ex := new(exchange)
+	hh.ex.Store(ex)
+	hh.conn.Store(tc)
+	tc.ex.Store(ex)
+}
+
+// release detaches the hop's exchange from its connection, unless the
+// connection has gone on to another exchange already.
+func (hh *hopHeads) release() {
+	ex, tc := hh.ex.Swap(nil), hh.conn.Swap(nil)
+	if ex != nil && tc != nil {
+		tc.ex.CompareAndSwap(ex, nil)
+	}
+}
+
+// take returns the hop's heads once net/http has read the response head,
+// and releases the connection. A head whose start line is not the
+// exchange's as net/http saw it is not kept: that would be another
+// exchange's.
+func (hh *hopHeads) take(req *http.Request, resp *http.Response) (reqHead, respHead string) {
+	ex := hh.ex.Load()
+	hh.release()
+	if ex == nil {
+		return "", ""
+	}
+	reqHead, respHead = ex.heads()
+	if !strings.HasPrefix(reqHead, req.Method+" ") {
+		reqHead = ""
+	}
+	if resp == nil || !startsStatusLine(respHead, resp) {
+		respHead = ""
+	}
+	return reqHead, respHead
+}
+
+// startsStatusLine says whether head's status line names resp's
+// protocol and status code.
+func startsStatusLine(head string, resp *http.Response) bool {
+	proto, code, ok := statusLine(head)
+	return ok && proto == resp.Proto && code == resp.StatusCode
+}

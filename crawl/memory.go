@@ -1,0 +1,244 @@
+package crawl
+
+import (
+	"context"
+	"encoding/binary"
+	"io"
+	"net/http"
+
+	"github.com/prov-archive/prov/memory"
+)
+
+// How a fetch counts against the run's memory budget (Config.Memory):
+//
+//   - A hop reads its first freeBytes of payload and content without the
+//     budget: most pages are that small, and they take their exact weight
+//     once read. Before a body grows past them (or at once, when its
+//     Content-Length says it will), the hop reserves what it may come to —
+//     the announced or limit-sized payload, a limit-sized content for a
+//     coded payload, and the Overhead of that content — and allocates
+//     its buffer at that size in one piece instead of doubling towards it.
+//   - Once the payload is read, a coded one's decoded size is expected
+//     from its gzip trailer (else the limit), and the hold set to it; a
+//     content that outgrows it (a lying trailer) sets it to the limit.
+//   - When the bodies are read the hold is set to their exact weight:
+//     payload, content when it is a copy of its own, and the Overhead of
+//     the content.
+//
+// The hold never waits while it holds budget (memory.Hold.Set gives it
+// back first), so fetches cannot deadlock on one another; a page larger
+// than the whole budget is fetched alone. A wait is part of the fetch and
+// counts against its Timeout, so a fetch starved of memory fails as a
+// timeout and is retried like one. While a hop waits, the bytes it
+// has read are not counted: at most freeBytes, but for a lying gzip
+// trailer. The hold is the Page's (Page.Memory) from then on; a hop whose
+// body failed, and a redirect hop whose bytes the next one replaces,
+// give theirs back.
+const freeBytes = 512 << 10
+
+// charge is one hop's claim on the budget.
+type charge struct {
+	ctx    context.Context
+	budget *memory.Budget // nil: nothing is counted
+	hold   *memory.Hold
+	extra  func(content int64) int64
+}
+
+func (t *transport) charge(ctx context.Context, resp *http.Response) *charge {
+	c := &charge{ctx: ctx, budget: t.budget, extra: func(int64) int64 { return 0 }}
+	if t.overhead != nil && resp.StatusCode >= 200 && resp.StatusCode <= 299 {
+		h := resp.Header
+		c.extra = func(n int64) int64 { return t.overhead(h, n) }
+	}
+	return c
+}
+
+// set makes the hop's hold n bytes (see memory.Hold.Set).
+func (c *charge) set(n int64) error {
+	if c.budget == nil {
+		return nil
+	}
+	if c.hold == nil {
+		h, err := c.budget.Acquire(c.ctx, n)
+		c.hold = h
+		return err
+	}
+	return c.hold.Set(c.ctx, n)
+}
+
+// bodies is what a hop read: its payload and content (the same slice when
+// the payload has no content coding), and the hold that counts them.
+type bodies struct {
+	payload, content []byte
+	truncated        bool
+	decErr           error // the content could not be decoded
+	hold             *memory.Hold
+}
+
+// readBodies reads resp's payload and decodes its content, both bounded
+// by t.limit, counting them against the budget as memory.go's comment
+// says. err is the payload's read error (the hold is then given back).
+func (t *transport) readBodies(ctx context.Context, resp *http.Response) (b bodies, err error) {
+	c := t.charge(ctx, resp)
+	defer func() {
+		if err != nil {
+			c.hold.Release()
+		}
+	}()
+	coding := resp.Header.Get("Content-Encoding")
+	coded := len(splitCodings(coding)) > 0
+	payload, cut, err := t.readPayload(resp, c, coded)
+	if err != nil {
+		return bodies{}, err
+	}
+	b = bodies{payload: payload, content: payload, truncated: cut}
+	if coded && len(payload) > 0 {
+		var over bool
+		b.content, over, b.decErr = t.readContent(payload, coding, cut, c)
+		b.truncated = cut || over
+	}
+	if err := c.set(weight(b.payload, b.content) + c.extra(int64(len(b.content)))); err != nil {
+		return bodies{}, err
+	}
+	b.hold = c.hold
+	return b, nil
+}
+
+// weight is the bytes a payload and its content hold between them.
+func weight(payload, content []byte) int64 {
+	if len(content) > 0 && len(payload) > 0 && &content[0] == &payload[0] {
+		return int64(len(payload))
+	}
+	return int64(len(payload) + len(content))
+}
+
+// readPayload reads the payload; past freeBytes (or at once, when the
+// announced length passes them) it reserves the payload's worst case: the
+// announced length or the limit, plus a limit-sized content when coded.
+func (t *transport) readPayload(resp *http.Response, c *charge, coded bool) ([]byte, bool, error) {
+	size := t.limit
+	if resp.ContentLength >= 0 {
+		size = min(resp.ContentLength, t.limit)
+	}
+	s := &sink{limit: t.limit, free: freeBytes, reserve: func() (int64, error) {
+		content := size
+		if coded {
+			content = t.limit
+		}
+		n := size + c.extra(content)
+		if coded {
+			n += content
+		}
+		return size + 1, c.set(n)
+	}}
+	if err := s.presize(resp.ContentLength); err != nil {
+		return nil, false, err
+	}
+	cut, err := s.readFrom(resp.Body)
+	return s.buf, cut, err
+}
+
+// readContent decodes a coded payload, with the hold set to its expected
+// size first, and to the limit if it outgrows that.
+func (t *transport) readContent(payload []byte, coding string, cut bool, c *charge) ([]byte, bool, error) {
+	expect := t.limit
+	if n, ok := gzipSize(payload, coding, cut); ok {
+		expect = min(n, t.limit)
+	}
+	p := int64(len(payload))
+	if err := c.set(p + expect + c.extra(expect)); err != nil {
+		return nil, false, err
+	}
+	s := &sink{limit: t.limit, buf: make([]byte, 0, expect+1), reserve: func() (int64, error) {
+		return t.limit + 1, c.set(p + t.limit + c.extra(t.limit))
+	}}
+	return decodeInto(s, payload, coding, cut)
+}
+
+// gzipSize reads the decoded size a payload of one gzip coding announces
+// in its trailer (ISIZE, the size modulo 2³²): a hint, not a promise.
+func gzipSize(payload []byte, coding string, cut bool) (int64, bool) {
+	c := splitCodings(coding)
+	if cut || len(c) != 1 || (c[0] != "gzip" && c[0] != "x-gzip") || len(payload) < 18 {
+		return 0, false
+	}
+	return int64(binary.LittleEndian.Uint32(payload[len(payload)-4:])), true
+}
+
+// sink reads a body into one buffer, keeping at most limit bytes (one
+// more is read to tell a cut). The buffer doubles up to free bytes; past
+// them reserve is called, once, to take the budget for the body, and the
+// buffer is grown at once to the size it returns. A sink without reserve
+// doubles up to the limit.
+type sink struct {
+	buf      []byte
+	limit    int64
+	free     int64
+	reserve  func() (size int64, err error)
+	reserved bool
+}
+
+// presize sizes the buffer for an announced length (n < 0: none), taking
+// the budget at once when the body will pass free bytes.
+func (s *sink) presize(n int64) error {
+	switch {
+	case n < 0:
+		return nil
+	case min(n, s.limit) < s.free || s.reserve == nil:
+		s.buf = make([]byte, 0, min(n, s.limit, s.free)+1)
+		return nil
+	}
+	size, err := s.reserve()
+	if err != nil {
+		return err
+	}
+	s.reserved = true
+	s.buf = make([]byte, 0, min(size, s.limit+1))
+	return nil
+}
+
+func (s *sink) readFrom(r io.Reader) (cut bool, err error) {
+	for int64(len(s.buf)) <= s.limit {
+		if len(s.buf) == cap(s.buf) {
+			if err := s.grow(); err != nil {
+				return false, err
+			}
+		}
+		n, rerr := r.Read(s.buf[len(s.buf):cap(s.buf)])
+		s.buf = s.buf[:len(s.buf)+n]
+		if rerr == io.EOF {
+			break
+		}
+		if rerr != nil {
+			err = rerr
+			break
+		}
+	}
+	if int64(len(s.buf)) > s.limit {
+		s.buf = s.buf[:s.limit]
+		return true, err
+	}
+	return false, err
+}
+
+// grow makes room for at least one more byte: by doubling, up to free
+// bytes, then (after reserve) to the reserved size at once.
+func (s *sink) grow() error {
+	n := max(2*int64(cap(s.buf)), 4<<10)
+	if !s.reserved && s.reserve != nil {
+		if int64(cap(s.buf)) < s.free {
+			n = min(n, s.free)
+		} else {
+			size, err := s.reserve()
+			if err != nil {
+				return err
+			}
+			s.reserved, n = true, size
+		}
+	}
+	n = min(max(n, int64(len(s.buf))+1), s.limit+1)
+	nb := make([]byte, len(s.buf), n)
+	copy(nb, s.buf)
+	s.buf = nb
+	return nil
+}
