@@ -2,7 +2,9 @@ package main
 
 import (
 	"bytes"
+	"compress/gzip"
 	"errors"
+	"io"
 	"os"
 	"path/filepath"
 	"strings"
@@ -63,6 +65,14 @@ func TestArchivalExportsOnDemo(t *testing.T) {
 	}
 	if out, err := exportcheck.GzipTest(warc); err != nil {
 		t.Errorf("gzip -t: %v %s", err, out)
+	}
+	zr, err := gzip.NewReader(bytes.NewReader(a))
+	if err != nil {
+		t.Fatal(err)
+	}
+	records, _ := io.ReadAll(zr)
+	if n := bytes.Count(records, []byte("\r\nhttp-heads: request kept, response kept\r\n")); n != 34 {
+		t.Errorf("%d of the demo's 34 captures have their heads written as kept on the wire", n)
 	}
 	cdxj := filepath.Join(dir, "demo.cdxj")
 	mustExport(t, db, "--format", "cdxj", "--out", cdxj)
