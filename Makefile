@@ -2,7 +2,7 @@
 GO ?= go
 PKGS := ./...
 
-.PHONY: all build demo test check bench fuzz clean
+.PHONY: all build demo test check tools bench fuzz clean
 
 all: build
 
@@ -21,8 +21,20 @@ demo:
 # test: check, then every test with the race detector.
 # check: formatting, vet, a tidy go.mod, and the layering of the packages
 # (layering/doc.go says which may import which).
-test: check
+test: check tools
 	$(GO) test -race -count=1 $(PKGS)
+
+# tools: the outside validators the export tests run: warcio.js from npm,
+# pinned by tools/node/package-lock.json, installed into tools/node (git
+# ignores node_modules) when missing or when the pins change. Without
+# node the tests that need it skip, saying so.
+NODE_STAMP := tools/node/node_modules/.prov-installed
+tools: $(NODE_STAMP)
+
+$(NODE_STAMP): tools/node/package.json tools/node/package-lock.json
+	@if command -v npm >/dev/null 2>&1; then \
+		npm ci --prefix tools/node --no-audit --no-fund --loglevel=error && touch $@; \
+	else echo "npm not found: the export validators cannot be installed"; fi
 
 check:
 	@out=$$(gofmt -l $$(git ls-files '*.go' 2>/dev/null || find . -name '*.go')); \
@@ -31,11 +43,13 @@ check:
 	$(GO) mod tidy -diff
 	$(GO) test -count=1 -run 'TestLayering|TestForbidden' ./layering/
 
-# bench: benchmarks over ../shared/eval (skipped where it is absent).
+# bench: benchmarks over ../shared/eval (skipped where it is absent), and
+# the WARC export of 5,000 stored captures of about 40 KB.
 bench:
 	$(GO) test -run '^$$' -bench . -benchtime 1x ./clean/charset/
 	$(GO) test -run '^$$' -bench Eval -benchtime 1x ./clean/
 	cd bench && $(GO) run ./extract -eval ../../shared/eval/extraction
+	cd bench && $(GO) run ./warcexport -n 5000 -size 40000
 
 FUZZTIME ?= 1m
 fuzz:

@@ -3,34 +3,58 @@ package main
 import (
 	"context"
 	"fmt"
+	"io"
 	"os"
+	"path/filepath"
+	"strings"
 	"time"
 
 	"github.com/prov-archive/prov/archive"
 	"github.com/prov-archive/prov/archive/export"
+	"github.com/prov-archive/prov/crawl"
 )
 
 type exportOptions struct {
-	format string
-	out    string
-	db     string
-	since  string
-	host   string
-	work   string
-	force  bool
+	format   string
+	out      string
+	db       string
+	since    string
+	host     string
+	work     string
+	warcName string
+	force    bool
 }
+
+// formats lists what --format takes.
+const formats = "jsonl | bundle | warc | cdxj | wacz | bag"
 
 func (o *exportOptions) validate() (export.Filter, error) {
 	var f export.Filter
 	switch o.format {
-	case "jsonl", "bundle":
+	case "jsonl", "bundle", "cdxj":
+	case "warc":
+		if o.out == "" || o.out == "-" {
+			return f, usagef("e.g. --out archive.warc.gz", "a WARC needs --out: its name is written in it")
+		}
+	case "wacz":
+		if o.out == "" || o.out == "-" {
+			return f, usagef("e.g. --out archive.wacz", "a WACZ needs --out")
+		}
+	case "bag", "bagit":
+		o.format = "bag"
+		if o.out == "" || o.out == "-" {
+			return f, usagef("e.g. --out archive-bag/", "a bag needs --out: the folder to write")
+		}
 	case "":
-		return f, usagef("--format jsonl or --format bundle", "no --format given")
+		return f, usagef("--format "+formats, "no --format given")
 	default:
-		return f, usagef("jsonl or bundle", "unknown --format %q", o.format)
+		return f, usagef(formats, "unknown --format %q", o.format)
 	}
 	if o.out == "" && o.format == "bundle" {
 		return f, usagef("e.g. --out corpus/ or --out corpus.tar.gz", "a bundle needs --out")
+	}
+	if o.warcName != "" && (o.format != "cdxj" || strings.ContainsAny(o.warcName, `/\`)) {
+		return f, usagef("--warc-name NAME.warc.gz, with --format cdxj", "--warc-name %q: only a file name, only for a CDXJ index", o.warcName)
 	}
 	if o.since != "" {
 		t, err := parseSince(o.since)
@@ -53,8 +77,9 @@ func parseSince(s string) (time.Time, error) {
 func runExport(ctx context.Context, e *env, args []string) error {
 	var o exportOptions
 	fs := newFlags("export", "", e.stderr)
-	fs.StringVar(&o.format, "format", "", "jsonl | bundle")
-	fs.StringVar(&o.out, "out", "", "target `PATH`: a file for jsonl (default stdout); a folder, .tar.gz or .zip for bundle")
+	fs.StringVar(&o.format, "format", "", formats)
+	fs.StringVar(&o.out, "out", "", "target `PATH`: a file for jsonl and cdxj (default stdout); a folder, .tar.gz or .zip for bundle; a .warc.gz file for warc, a .wacz file for wacz, a folder for bag")
+	fs.StringVar(&o.warcName, "warc-name", "", "the WARC file `NAME` a CDXJ index points into (default the --out name with .warc.gz for .cdxj)")
 	fs.StringVar(&o.db, "db", "", dbUsage)
 	fs.StringVar(&o.since, "since", "", "only copies fetched at or after `T`")
 	fs.StringVar(&o.host, "host", "", "only copies from host `H`")
@@ -80,12 +105,75 @@ func runExport(ctx context.Context, e *env, args []string) error {
 		fmt.Fprintf(e.stderr, "bundle %s: %d texts\n", o.out, st.Texts)
 		return skipped.done(nil)
 	}
-	return skipped.done(o.jsonl(db, e, f))
+	switch o.format {
+	case "warc":
+		return skipped.done(o.warc(db, e, f))
+	case "cdxj":
+		return skipped.done(o.toFile(e, func(w io.Writer) error { return o.cdxj(db, w, f) }))
+	case "wacz":
+		return skipped.done(o.wacz(db, e, f))
+	case "bag":
+		st, err := export.Bag(db, o.out, o.warcOptions("", f), o.force)
+		if err != nil {
+			return err
+		}
+		fmt.Fprintf(e.stderr, "bag %s: %d files, %d bytes (%d texts, %d WARC records)\n", o.out, st.Files, st.Bytes, st.Bundle.Texts, st.WARC.Records)
+		return skipped.done(nil)
+	}
+	return skipped.done(o.toFile(e, func(w io.Writer) error { return export.JSONL(db, w, f) }))
 }
 
-func (o *exportOptions) jsonl(db *archive.DB, e *env, f export.Filter) error {
+// warc writes the WARC to --out, removing a partial file on failure.
+func (o *exportOptions) warc(db *archive.DB, e *env, f export.Filter) error {
+	var st export.WARCStats
+	err := o.toFile(e, func(w io.Writer) (err error) {
+		st, err = export.WARC(db, w, o.warcOptions(filepath.Base(o.out), f))
+		return err
+	})
+	if err != nil {
+		return err
+	}
+	fmt.Fprintf(e.stderr, "warc %s: %d captures, %d records, %d bytes\n", o.out, st.Captures, st.Records, st.Bytes)
+	return nil
+}
+
+// wacz writes the WACZ to --out, removing a partial file on failure.
+func (o *exportOptions) wacz(db *archive.DB, e *env, f export.Filter) error {
+	var st export.WACZStats
+	err := o.toFile(e, func(w io.Writer) (err error) {
+		st, err = export.WACZ(db, w, o.warcOptions("", f))
+		return err
+	})
+	if err != nil {
+		return err
+	}
+	fmt.Fprintf(e.stderr, "wacz %s: %d captures, %d records, %d pages\n", o.out, st.WARC.Captures, st.WARC.Records, st.Pages)
+	return nil
+}
+
+// cdxj writes the CDXJ index of the WARC the same flags export: the
+// offsets are those of that file, whose name the index gives.
+func (o *exportOptions) cdxj(db *archive.DB, w io.Writer, f export.Filter) error {
+	name := o.warcName
+	if name == "" && strings.HasSuffix(o.out, ".cdxj") {
+		name = strings.TrimSuffix(filepath.Base(o.out), ".cdxj") + ".warc.gz"
+	}
+	st, err := export.WARC(db, io.Discard, o.warcOptions(name, f))
+	if err != nil {
+		return err
+	}
+	return export.CDXJ(w, st.Index)
+}
+
+func (o *exportOptions) warcOptions(name string, f export.Filter) export.WARCOptions {
+	return export.WARCOptions{Filter: f, Filename: name, Software: "prov/" + crawl.Version}
+}
+
+// toFile runs write on --out (stdout when absent or "-"), refusing an
+// existing file unless --force; a file write failed on is removed.
+func (o *exportOptions) toFile(e *env, write func(io.Writer) error) error {
 	if o.out == "" || o.out == "-" {
-		return export.JSONL(db, e.stdout, f)
+		return write(e.stdout)
 	}
 	flags := os.O_WRONLY | os.O_CREATE | os.O_EXCL
 	if o.force {
@@ -98,9 +186,14 @@ func (o *exportOptions) jsonl(db *archive.DB, e *env, f export.Filter) error {
 	if err != nil {
 		return err
 	}
-	if err := export.JSONL(db, file, f); err != nil {
+	if err := write(file); err != nil {
 		file.Close()
+		os.Remove(o.out)
 		return err
 	}
-	return file.Close()
+	if err := file.Close(); err != nil {
+		os.Remove(o.out)
+		return err
+	}
+	return nil
 }

@@ -1,0 +1,172 @@
+package export
+
+import (
+	"crypto/sha256"
+	"encoding/hex"
+	"fmt"
+	"io"
+	"io/fs"
+	"os"
+	"path/filepath"
+	"slices"
+	"strings"
+	"time"
+
+	"github.com/prov-archive/prov/archive"
+)
+
+// Bag member names.
+const (
+	bagWARC   = "prov.warc.gz"
+	bagIndex  = "prov.cdxj"
+	bagBundle = "bundle"
+)
+
+// BagStats says what a bag holds.
+type BagStats struct {
+	Bundle BundleStats
+	WARC   WARCStats
+	Files  int   // payload files under data/
+	Bytes  int64 // their bytes (Payload-Oxum)
+}
+
+// Bag writes the captures selected by o.Filter as a BagIt 1.0 bag in the
+// folder dir (refused with ErrTargetExists when it holds anything, unless
+// force, which writes into it, the manifest covering whatever data/
+// holds): data/bundle/ (the text bundle), data/prov.warc.gz (the WARC) and
+// data/prov.cdxj (its index); bagit.txt; bag-info.txt with Payload-Oxum
+// and Bagging-Date; manifest-sha256.txt over data/ and
+// tagmanifest-sha256.txt over the tag files, both in path order.
+// Bagging-Date is the date of the newest capture in the bag, not of the
+// day it was made, so that two bags of one archive are identical; a bag
+// that fails half-way is removed.
+func Bag(db *archive.DB, dir string, o WARCOptions, force bool) (BagStats, error) {
+	var st BagStats
+	if err := checkTarget(dir, force); err != nil {
+		return st, fmt.Errorf("export: bag %s: %w", dir, err)
+	}
+	_, statErr := os.Stat(dir)
+	err := writeBag(db, dir, o, force, &st)
+	if err != nil && os.IsNotExist(statErr) {
+		os.RemoveAll(dir)
+	}
+	return st, err
+}
+
+func writeBag(db *archive.DB, dir string, o WARCOptions, force bool, st *BagStats) (err error) {
+	data := filepath.Join(dir, "data")
+	if err := os.MkdirAll(data, 0o755); err != nil {
+		return fmt.Errorf("export: bag %s: %w", dir, err)
+	}
+	if st.Bundle, err = Bundle(db, filepath.Join(data, bagBundle), o.Filter, force); err != nil {
+		return err
+	}
+	o.Filename = bagWARC
+	if err := writeFile(filepath.Join(data, bagWARC), func(w io.Writer) (err error) {
+		st.WARC, err = WARC(db, w, o)
+		return err
+	}); err != nil {
+		return err
+	}
+	if err := writeFile(filepath.Join(data, bagIndex), func(w io.Writer) error { return CDXJ(w, st.WARC.Index) }); err != nil {
+		return fmt.Errorf("export: bag %s: %w", dir, err)
+	}
+	if err := writeTags(dir, st, o.Software, bagDate(st.WARC.Index)); err != nil {
+		return fmt.Errorf("export: bag %s: %w", dir, err)
+	}
+	return nil
+}
+
+// writeTags writes the manifest over data/, bagit.txt, bag-info.txt and
+// the tag manifest over those three.
+func writeTags(dir string, st *BagStats, software string, date time.Time) error {
+	manifest, err := manifestOf(dir, "data", st)
+	if err != nil {
+		return err
+	}
+	tags := []struct{ name, body string }{
+		{"bagit.txt", "BagIt-Version: 1.0\nTag-File-Character-Encoding: UTF-8\n"},
+		{"bag-info.txt", fmt.Sprintf("Bag-Software-Agent: %s\nBagging-Date: %s\nPayload-Oxum: %d.%d\n",
+			software, date.UTC().Format(time.DateOnly), st.Bytes, st.Files)},
+		{"manifest-sha256.txt", manifest},
+	}
+	var tagManifest strings.Builder
+	for _, t := range tags {
+		if err := os.WriteFile(filepath.Join(dir, t.name), []byte(t.body), 0o644); err != nil {
+			return err
+		}
+		sum := sha256.Sum256([]byte(t.body))
+		fmt.Fprintf(&tagManifest, "%s  %s\n", hex.EncodeToString(sum[:]), t.name)
+	}
+	return os.WriteFile(filepath.Join(dir, "tagmanifest-sha256.txt"), []byte(tagManifest.String()), 0o644)
+}
+
+// manifestOf hashes every file under dir/sub, in path order, counting
+// them into st, and returns the manifest lines.
+func manifestOf(dir, sub string, st *BagStats) (string, error) {
+	var paths []string
+	err := filepath.WalkDir(filepath.Join(dir, sub), func(p string, d fs.DirEntry, err error) error {
+		if err == nil && d.Type().IsRegular() {
+			rel, _ := filepath.Rel(dir, p)
+			paths = append(paths, filepath.ToSlash(rel))
+		}
+		return err
+	})
+	if err != nil {
+		return "", err
+	}
+	slices.Sort(paths)
+	var b strings.Builder
+	for _, p := range paths {
+		sum, n, err := hashFile(filepath.Join(dir, filepath.FromSlash(p)))
+		if err != nil {
+			return "", err
+		}
+		st.Files++
+		st.Bytes += n
+		fmt.Fprintf(&b, "%s  %s\n", sum, bagPath(p))
+	}
+	return b.String(), nil
+}
+
+// bagPath encodes what BagIt 1.0 asks a manifest path to encode: %, CR
+// and LF.
+func bagPath(p string) string {
+	return strings.NewReplacer("%", "%25", "\r", "%0D", "\n", "%0A").Replace(p)
+}
+
+func hashFile(path string) (string, int64, error) {
+	f, err := os.Open(path)
+	if err != nil {
+		return "", 0, err
+	}
+	defer f.Close()
+	h := sha256.New()
+	n, err := io.Copy(h, f)
+	return hex.EncodeToString(h.Sum(nil)), n, err
+}
+
+// writeFile creates path and runs write on it.
+func writeFile(path string, write func(io.Writer) error) error {
+	f, err := os.Create(path)
+	if err != nil {
+		return err
+	}
+	if err := write(f); err != nil {
+		f.Close()
+		return err
+	}
+	return f.Close()
+}
+
+// bagDate is the newest capture date among the index lines; the Unix
+// epoch for an empty bag.
+func bagDate(index []IndexLine) time.Time {
+	t := time.Unix(0, 0)
+	for _, l := range index {
+		if l.Date.After(t) {
+			t = l.Date
+		}
+	}
+	return t
+}
