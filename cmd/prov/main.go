@@ -41,7 +41,7 @@ func commands() []command {
 		{"crawl", "crawl sites and archive every copy", runCrawl},
 		{"demo", "crawl the embedded mini-web, report, export a bundle", runDemo},
 		{"inspect", "show how prov reads a URL or file", runInspect},
-		{"export", "write archived copies as jsonl or a bundle", runExport},
+		{"export", "write archived copies as jsonl, a text bundle, WARC, CDXJ, WACZ or a BagIt bag", runExport},
 		{"works", "list works, their originals and copies", runWorks},
 		{"trace", "find the work and original of a URL, text hash or file", runTrace},
 		{"diff", "show paragraph by paragraph what a copy changed", runDiff},
