@@ -44,19 +44,11 @@ func bench(o options) error {
 	if o.pages < 1 || o.parallel < 1 {
 		return fmt.Errorf("-pages and -parallel must be ≥ 1")
 	}
-	tmp, err := os.MkdirTemp("", "prov-bench-crawl-")
+	tmp, prov, done, err := child.Workdir("crawl", o.prov, o.keep)
 	if err != nil {
 		return err
 	}
-	if o.keep {
-		fmt.Println("temporary folder:", tmp)
-	} else {
-		defer os.RemoveAll(tmp)
-	}
-	prov, err := child.ProvBinary(o.prov, tmp)
-	if err != nil {
-		return err
-	}
+	defer done()
 	began := time.Now()
 	s := newSite(o.pages)
 	srv := s.serve()

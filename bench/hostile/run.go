@@ -16,19 +16,11 @@ func run(o options) error {
 	if o.parallel < 1 || o.articles < 1 || o.big < 0 || o.bombs < 0 {
 		return fmt.Errorf("-parallel and -articles must be ≥ 1, -big and -bombs ≥ 0")
 	}
-	tmp, err := os.MkdirTemp("", "prov-bench-hostile-")
+	tmp, prov, done, err := child.Workdir("hostile", o.prov, o.keep)
 	if err != nil {
 		return err
 	}
-	if o.keep {
-		fmt.Println("temporary folder:", tmp)
-	} else {
-		defer os.RemoveAll(tmp)
-	}
-	prov, err := child.ProvBinary(o.prov, tmp)
-	if err != nil {
-		return err
-	}
+	defer done()
 	began := time.Now()
 	s, err := newSite(o)
 	if err != nil {

@@ -84,3 +84,23 @@ func ProvBinary(given, dir string) (string, error) {
 
 // MB is n bytes in MiB, for printing.
 func MB(n int64) float64 { return float64(n) / (1 << 20) }
+
+// Workdir makes a temporary folder named for the bench (kept, and its
+// path printed, when keep) and the prov binary to run in it (given, or
+// built there). done removes the folder unless it is kept.
+func Workdir(bench, given string, keep bool) (dir, prov string, done func(), err error) {
+	dir, err = os.MkdirTemp("", "prov-bench-"+bench+"-")
+	if err != nil {
+		return "", "", nil, err
+	}
+	done = func() { os.RemoveAll(dir) }
+	if keep {
+		fmt.Println("temporary folder:", dir)
+		done = func() {}
+	}
+	if prov, err = ProvBinary(given, dir); err != nil {
+		done()
+		return "", "", nil, err
+	}
+	return dir, prov, done, nil
+}
