@@ -86,7 +86,7 @@ func pipe(ctx context.Context, st Store, cfg crawl.Config, opt Options, t *Tally
 	if opt.Committed != nil {
 		held = &holding{pages: map[string][]heldPage{}}
 	}
-	w := st.Writer(archive.WriterConfig{OnCommit: committed(cfg.Frontier, t, held, opt.Committed), RunRecord: t.Counted, FailCommit: opt.FailCommit})
+	w := st.Writer(archive.WriterConfig{OnCommit: committed(cfg.Frontier, t, held, opt.Committed), RunRecord: t.counted, FailCommit: opt.FailCommit})
 	pages := make(chan crawl.Page, 64)
 	ingestErr := make(chan error, 1)
 	crawlCtx, stopCrawl := context.WithCancelCause(ctx)
@@ -143,12 +143,12 @@ func work(ctx context.Context, pages <-chan crawl.Page, w *archive.Writer, opt O
 
 // committed is the writer's OnCommit: the stored captures are counted
 // (the batch's transaction stored the run record counting them already,
-// from Tally.Counted), shown with their pages to seen (Options.Committed)
+// from Tally.counted), shown with their pages to seen (Options.Committed)
 // when it is set, and their URLs are done in the frontier (a failure there
 // stops the crawl through the frontier).
 func committed(front *crawl.Frontier, t *Tally, held *holding, seen func(crawl.Page, archive.Entry, archive.Capture)) func([]archive.Capture) {
 	return func(caps []archive.Capture) {
-		t.Stored(caps)
+		t.stored(caps)
 		for _, c := range caps {
 			if h, ok := held.take(c.RequestedURL); ok {
 				seen(h.page, h.entry, c)
@@ -188,7 +188,7 @@ func (h *holding) hold(p crawl.Page, e archive.Entry) {
 	h.pages[u] = append(h.pages[u], heldPage{p, e})
 }
 
-// take returns the first page held for url, matched as Tally.Stored
+// take returns the first page held for url, matched as Tally.stored
 // matches: a run fetches a URL once, a second fetch is matched in order.
 func (h *holding) take(url string) (heldPage, bool) {
 	if h == nil {

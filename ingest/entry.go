@@ -16,7 +16,8 @@ import (
 // selectors made the text is the rule the capture names. The payload is
 // hashed by the archive when it stores the entry, not here.
 func Entry(p crawl.Page, set *rules.Set, runID uint64) archive.Entry {
-	site := set.ForHost(hostOf(p.FinalURL))
+	host := hostOf(p.FinalURL)
+	site := set.ForHost(host)
 	c := captureOf(p, runID, site)
 	// The entry carries the page's memory hold: the writer releases it.
 	e := archive.Entry{Capture: c, Payload: p.Payload, Memory: p.Memory}
@@ -31,7 +32,7 @@ func Entry(p crawl.Page, set *rules.Set, runID uint64) archive.Entry {
 		e.Capture.Error = "clean: " + err.Error()
 		return e
 	}
-	fillFromDocument(&e.Capture, doc, site)
+	fillFromDocument(&e.Capture, doc, site, host)
 	if site.IsCapturePage(p.FinalURL) || (doc.Pagination.Split() && site.IsCapturePage(doc.Pagination.First)) {
 		e.Text = doc.Text
 		fillPagination(&e.Capture, doc.Pagination)
@@ -111,7 +112,7 @@ func captureOf(p crawl.Page, runID uint64, site *rules.Site) archive.Capture {
 	return c
 }
 
-func fillFromDocument(c *archive.Capture, doc *clean.Document, site *rules.Site) {
+func fillFromDocument(c *archive.Capture, doc *clean.Document, site *rules.Site, host string) {
 	c.Charset, c.CharsetEvidence = doc.Charset.Name, doc.Charset.Evidence
 	c.CharsetConfidence, c.CharsetNote = doc.Charset.Confidence, doc.Charset.Note
 	c.Title, c.Published, c.PublishedWhy = doc.Title, doc.Published, doc.PublishedWhy
@@ -122,7 +123,7 @@ func fillFromDocument(c *archive.Capture, doc *clean.Document, site *rules.Site)
 	if site != nil && site.Publisher != "" {
 		c.Publisher = site.Publisher
 	}
-	a, _ := rules.AuthorityFor(site, hostOf(c.FinalURL))
+	a, _ := rules.AuthorityFor(site, host)
 	c.Authority = string(a)
 	c.Lang, c.Canonical, c.Captions = doc.Lang, doc.Canonical, doc.Captions
 	if doc.Text != "" {

@@ -38,7 +38,7 @@ type outcome struct {
 	prev   archive.Previous
 }
 
-// queued notes an entry handed to the writer, to be counted by Stored
+// queued notes an entry handed to the writer, to be counted by stored
 // when its batch commits.
 func (t *Tally) queued(e archive.Entry, reason crawl.Reason, prev archive.Previous) {
 	t.mu.Lock()
@@ -47,14 +47,14 @@ func (t *Tally) queued(e archive.Entry, reason crawl.Reason, prev archive.Previo
 	t.waiting[u] = append(t.waiting[u], outcome{reason, prev})
 }
 
-// Stored counts the queued entries of a committed batch, matched by
+// stored counts the queued entries of a committed batch, matched by
 // requested URL (a run fetches a URL once; a second fetch of one is
 // matched in order). caps are the captures as stored, their payload
 // hashes filled by the archive.
-func (t *Tally) Stored(caps []archive.Capture) {
+func (t *Tally) stored(caps []archive.Capture) {
 	for _, c := range caps {
 		if o, ok := t.takeWaiting(c.RequestedURL); ok {
-			t.Add(c, o.reason, o.prev)
+			t.add(c, o.reason, o.prev)
 		}
 	}
 }
@@ -74,11 +74,11 @@ func (t *Tally) takeWaiting(url string) (outcome, bool) {
 	return q[0], true
 }
 
-// Counted returns the run record as it will stand once caps, a batch the
-// writer is committing, are counted by Stored. It is the writer's
+// counted returns the run record as it will stand once caps, a batch the
+// writer is committing, are counted by stored. It is the writer's
 // RunRecord: the run record and the captures it counts are committed in
 // one transaction.
-func (t *Tally) Counted(caps []archive.Capture) archive.Run {
+func (t *Tally) counted(caps []archive.Capture) archive.Run {
 	t.mu.Lock()
 	defer t.mu.Unlock()
 	r := t.run
@@ -111,9 +111,9 @@ func countRun(r *archive.Run, c archive.Capture, reason crawl.Reason, prev archi
 	}
 }
 
-// Add counts one stored capture (see countRun), and its URL when it
+// add counts one stored capture (see countRun), and its URL when it
 // failed, for the summary.
-func (t *Tally) Add(c archive.Capture, reason crawl.Reason, prev archive.Previous) {
+func (t *Tally) add(c archive.Capture, reason crawl.Reason, prev archive.Previous) {
 	t.mu.Lock()
 	defer t.mu.Unlock()
 	countRun(&t.run, c, reason, prev)

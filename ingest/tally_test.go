@@ -21,12 +21,12 @@ func TestTallyCountsStoredCaptures(t *testing.T) {
 	if r := tl.Run(); r.Fetched != 0 {
 		t.Fatalf("counted %d pages before any was stored", r.Fetched)
 	}
-	tl.Stored([]archive.Capture{entry("http://a.test/1", 200, "aa").Capture, entry("http://a.test/2", 200, "bb").Capture, entry("http://a.test/3", 404, "cc").Capture})
+	tl.stored([]archive.Capture{entry("http://a.test/1", 200, "aa").Capture, entry("http://a.test/2", 200, "bb").Capture, entry("http://a.test/3", 404, "cc").Capture})
 	r := tl.Run()
 	if r.Fetched != 3 || r.New != 1 || r.Unchanged != 1 || r.Failed["http 404"] != 1 || r.Bytes != 30 {
 		t.Errorf("after three stored: %+v", r)
 	}
-	tl.Stored([]archive.Capture{{RequestedURL: "http://x.test/never-queued"}})
+	tl.stored([]archive.Capture{{RequestedURL: "http://x.test/never-queued"}})
 	if r := tl.Run(); r.Fetched != 3 {
 		t.Errorf("a capture the run did not queue was counted: fetched %d", r.Fetched)
 	}

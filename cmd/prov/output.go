@@ -27,9 +27,6 @@ func writeJSON(w io.Writer, v any) error {
 
 func sortedKeys[V any](m map[string]V) []string { return slices.Sorted(maps.Keys(m)) }
 
-// short is the first 12 digits of a hex hash.
-func short(sha string) string { return sha[:min(12, len(sha))] }
-
 // similarity is how prov compares texts, in every command: trace.Similarity.
 var similarity = trace.Similarity
 
