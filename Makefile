@@ -24,12 +24,34 @@ demo:
 test: check tools
 	$(GO) test -race -count=1 $(PKGS)
 
-# tools: the outside validators the export tests run: warcio.js from npm,
+# tools: what the tests need that Go does not bring. Debian's redis-server
+# (the distributed crawl's integration test), chromium and
+# fonts-wqy-microhei (the web UI's browser tests), installed with apt-get
+# when missing and this user may install; and the outside validators the
+# export tests run: warcio.js from npm,
 # pinned by tools/node/package-lock.json, installed into tools/node (git
 # ignores node_modules) when missing or when the pins change. Without
 # node the tests that need it skip, saying so.
 NODE_STAMP := tools/node/node_modules/.prov-installed
-tools: $(NODE_STAMP)
+tools: sysdeps $(NODE_STAMP)
+
+SYSDEPS := redis-server:redis-server chromium:chromium fc-list:fontconfig
+.PHONY: sysdeps
+sysdeps:
+	@missing=""; \
+	for pair in $(SYSDEPS); do \
+		command -v $${pair%%:*} >/dev/null 2>&1 || missing="$$missing $${pair#*:}"; \
+	done; \
+	if ! ls /usr/share/fonts/truetype/wqy/wqy-microhei.ttc >/dev/null 2>&1; then \
+		missing="$$missing fonts-wqy-microhei"; fi; \
+	if [ -z "$$missing" ]; then exit 0; fi; \
+	if ! command -v apt-get >/dev/null 2>&1; then \
+		echo "not installed:$$missing (no apt-get here: install them by hand)"; exit 0; fi; \
+	sudo=""; [ "$$(id -u)" = 0 ] || sudo="sudo -n"; \
+	echo "installing:$$missing"; \
+	$$sudo apt-get update -qq && \
+	DEBIAN_FRONTEND=noninteractive $$sudo apt-get install -y -qq$$missing >/dev/null || \
+	echo "could not install:$$missing (the tests that need them fail under CI=true and skip otherwise)"
 
 $(NODE_STAMP): tools/node/package.json tools/node/package-lock.json
 	@if command -v npm >/dev/null 2>&1; then \
