@@ -16,7 +16,7 @@ func BenchmarkCleanSite(b *testing.B) {
 	const n = 500
 	pages := make([][]byte, n)
 	for i := range pages {
-		pages[i] = []byte(renderPage(i, 20000))
+		pages[i] = []byte(renderPage(i, 20000, false))
 	}
 	h := http.Header{"Content-Type": {"text/html; charset=utf-8"}}
 	b.ReportAllocs()

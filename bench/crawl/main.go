@@ -4,7 +4,8 @@
 //	cd bench && go run ./crawl [-pages 20000] [-parallel 8]
 //
 // It serves a deterministic site of -pages small article pages on loopback
-// under the name bench.test, then runs, each in a subprocess of its own so
+// under the name bench.test, each with its own text (-same-text: one
+// pool of sentences for all), then runs, each in a subprocess of its own so
 // their peak memory is measured apart:
 //
 //   - prov: `prov crawl --connect-to bench.test:80:127.0.0.1:PORT ...`, which
@@ -13,8 +14,9 @@
 //     that only follows links, at the same parallelism.
 //
 // It prints for both the pages, seconds, pages per second, CPU seconds, CPU
-// milliseconds per page and peak RSS, and the ratio of prov's pages per
-// second to colly's. The issue's bars: the
+// milliseconds per page and peak RSS, the ratio of prov's pages per
+// second to colly's, and prov's archive bytes per page (with -buckets,
+// bucket by bucket). Issue #6's bars: the
 // ratio ≥ 0.5 (goal 0.8) and prov's peak RSS < 200 MB.
 package main
 
@@ -34,6 +36,8 @@ func main() {
 	flag.IntVar(&o.parallel, "parallel", 8, "requests at once to the site")
 	flag.StringVar(&o.prov, "prov", "", "prov binary to use (default: build github.com/prov-archive/prov/cmd/prov)")
 	flag.StringVar(&o.only, "only", "", "run only one crawler: prov or colly")
+	flag.BoolVar(&o.same, "same-text", false, "draw every page's text from one pool of a dozen sentences (the benchmark before issue #20)")
+	flag.BoolVar(&o.buckets, "buckets", false, "print the archive's bytes per page bucket by bucket")
 	flag.BoolVar(&o.keep, "keep", false, "keep the temporary folder (archive, binary)")
 	flag.StringVar(&o.cpuProfile, "cpuprofile", "", "write prov's CPU profile to `FILE`")
 	flag.StringVar(&o.mode, "mode", "", "internal: colly runs the bare collector against -addr")
@@ -57,7 +61,8 @@ func main() {
 type options struct {
 	pages, parallel int
 	prov, only      string
-	keep            bool
+	keep, same      bool
+	buckets         bool
 	cpuProfile      string
 	mode, addr      string
 }

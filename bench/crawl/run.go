@@ -26,6 +26,7 @@ type result struct {
 	fileRSS  int64         // bytes, largest RssFile+RssShmem sampled
 	stdout   string
 	exitCode int
+	archive  int64 // bytes of the archive file after the crawl (prov only)
 }
 
 func (r result) pagesPerSec() float64 { return float64(r.pages) / r.wall.Seconds() }
@@ -50,7 +51,7 @@ func bench(o options) error {
 	}
 	defer done()
 	began := time.Now()
-	s := newSite(o.pages)
+	s := newSite(o.pages, o.same)
 	srv := s.serve()
 	defer srv.Close()
 	addr := srv.Listener.Addr().String()
@@ -60,6 +61,9 @@ func bench(o options) error {
 	if o.only == "" || o.only == "prov" {
 		r, err := measure(s, "prov", provCommand(prov, tmp, addr, o), parseProvPages)
 		if err != nil {
+			return err
+		}
+		if r.archive, err = archiveBytes(archivePath(tmp)); err != nil {
 			return err
 		}
 		results = append(results, r)
@@ -77,8 +81,13 @@ func bench(o options) error {
 		results = append(results, r)
 	}
 	report(os.Stdout, results)
+	if o.buckets && len(results) > 0 && results[0].name == "prov" {
+		return reportBuckets(os.Stdout, archivePath(tmp), results[0].pages)
+	}
 	return nil
 }
+
+func archivePath(tmp string) string { return filepath.Join(tmp, "bench.db") }
 
 func (s *site) bytes() (n int) {
 	for _, p := range s.pages {
@@ -93,7 +102,7 @@ func (s *site) bytes() (n int) {
 func provCommand(prov, tmp, addr string, o options) *exec.Cmd {
 	_, port, _ := net.SplitHostPort(addr)
 	args := []string{"crawl",
-		"--db", filepath.Join(tmp, "bench.db"),
+		"--db", archivePath(tmp),
 		"--connect-to", benchHost + ":80:127.0.0.1:" + port,
 		"--delay", "1ns", "--parallel", strconv.Itoa(o.parallel), "--max-depth", "50",
 		"--progress", "never"}
@@ -146,6 +155,11 @@ func report(w io.Writer, rs []result) {
 	for _, r := range rs {
 		fmt.Fprintf(w, "%-6s %7d %8d %8.2f %9.1f %8.2f %11.3f %12.1f %9.1f %9.1f %5d\n", r.name, r.pages, r.served, r.wall.Seconds(),
 			r.pagesPerSec(), r.cpu.Seconds(), r.cpuPerPage(), mb(r.peakRSS), mb(r.anonRSS), mb(r.fileRSS), r.exitCode)
+	}
+	if len(rs) > 0 && rs[0].archive > 0 {
+		p := rs[0]
+		fmt.Fprintf(w, "\nprov archive: %d bytes, %.2f KB per page (file size after the crawl / pages)\n",
+			p.archive, float64(p.archive)/1e3/float64(max(p.pages, 1)))
 	}
 	if len(rs) != 2 {
 		return

@@ -9,7 +9,7 @@ import (
 
 func TestReportCPUPerPage(t *testing.T) {
 	rs := []result{
-		{name: "prov", pages: 2000, wall: 2 * time.Second, cpu: 3 * time.Second},
+		{name: "prov", pages: 2000, wall: 2 * time.Second, cpu: 3 * time.Second, archive: 5_000_000},
 		{name: "colly", pages: 4000, wall: 2 * time.Second, cpu: time.Second},
 	}
 	if got := rs[0].cpuPerPage(); got != 1.5 {
@@ -20,7 +20,7 @@ func TestReportCPUPerPage(t *testing.T) {
 	}
 	var out bytes.Buffer
 	report(&out, rs)
-	for _, want := range []string{"cpu ms/page", "      1.500 ", "      0.250 ", "pages per second: 0.50"} {
+	for _, want := range []string{"cpu ms/page", "      1.500 ", "      0.250 ", "pages per second: 0.50", "2.50 KB per page"} {
 		if !strings.Contains(out.String(), want) {
 			t.Errorf("report lacks %q:\n%s", want, out.String())
 		}

@@ -12,9 +12,12 @@ import (
 
 // site is the generated site: page i is served at pagePath(i), page 0 at
 // "/" too. Page i links to pages 10i+1 … 10i+10, so every page is reached
-// within ⌈log₁₀ n⌉+1 levels, and to random others up to ten article links,
-// besides the navigation chrome every page carries. Pages are made once,
-// from a seed per page, so every run serves the same bytes.
+// within ⌈log₁₀ n⌉+1 levels, and to random others up to 10–20 article
+// links in all (the count drawn per page), besides the navigation chrome
+// every page carries. Each page's text is its own (prose.go); with same,
+// it is drawn from one pool of a dozen sentences, so that every page's
+// text is nearly every other's (the benchmark before issue #20). Pages
+// are made once, from a seed per page, so every run serves the same bytes.
 type site struct {
 	pages    [][]byte
 	requests atomic.Int64 // requests served, robots.txt included
@@ -22,10 +25,10 @@ type site struct {
 
 const robotsTxt = "User-agent: *\nAllow: /\n"
 
-func newSite(n int) *site {
+func newSite(n int, same bool) *site {
 	s := &site{pages: make([][]byte, n)}
 	for i := range s.pages {
-		s.pages[i] = []byte(renderPage(i, n))
+		s.pages[i] = []byte(renderPage(i, n, same))
 	}
 	return s
 }
@@ -58,13 +61,14 @@ func (s *site) serve() *httptest.Server {
 	}))
 }
 
-// links returns the article pages page i links to.
+// links returns the article pages page i links to: its children, then
+// random others, 10 to 20 in all (fewer only on a site that small).
 func links(i, n int, rng *rand.Rand) []int {
 	var out []int
 	for c := 10*i + 1; c <= 10*i+10 && c < n; c++ {
 		out = append(out, c)
 	}
-	for len(out) < 10 && n > 1 {
+	for want := 10 + rng.IntN(11); len(out) < want && n > 1; {
 		if j := rng.IntN(n); j != i {
 			out = append(out, j)
 		}
@@ -72,7 +76,7 @@ func links(i, n int, rng *rand.Rand) []int {
 	return out
 }
 
-func renderPage(i, n int) string {
+func renderPage(i, n int, same bool) string {
 	rng := rand.New(rand.NewPCG(uint64(i), 0x70726f76))
 	zh := i%3 != 2 // two pages in three Chinese, the rest English
 	title := headline(rng, zh)
@@ -84,7 +88,7 @@ func renderPage(i, n int) string {
 		title, sourceLabel(zh), 2000+i%25, 1+i%12, 1+i%28, author(rng, zh))
 	for p, paras := 0, 3+rng.IntN(4); p < paras; p++ {
 		b.WriteString("<p>")
-		b.WriteString(paragraph(rng, zh))
+		b.WriteString(paragraph(rng, zh, same))
 		b.WriteString("</p>\n")
 	}
 	b.WriteString("</article>\n<aside class=\"related\"><h2>相关阅读 Related</h2><ul>\n")
@@ -128,15 +132,24 @@ func author(rng *rand.Rand, zh bool) string {
 	return "By " + pick(rng, enNames)
 }
 
-func paragraph(rng *rand.Rand, zh bool) string {
-	pool, sep := enSentences, " "
+// paragraph returns 3 to 6 sentences: made up for the page (prose.go),
+// or with same picked from the dozen of one pool.
+func paragraph(rng *rand.Rand, zh, same bool) string {
+	sentence, sep := enSentence, " "
 	if zh {
-		pool, sep = zhSentences, ""
+		sentence, sep = zhSentence, ""
+	}
+	if same {
+		pool := enSentences
+		if zh {
+			pool = zhSentences
+		}
+		sentence = func(rng *rand.Rand) string { return pick(rng, pool) }
 	}
 	k := 3 + rng.IntN(4)
 	parts := make([]string, k)
 	for i := range parts {
-		parts[i] = pick(rng, pool)
+		parts[i] = sentence(rng)
 	}
 	return strings.Join(parts, sep)
 }
