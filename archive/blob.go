@@ -82,34 +82,98 @@ func readPayload(tx *bolt.Tx, v []byte) ([]byte, error) {
 	return decodePayload(s)
 }
 
-// docRecord is a document as stored: its text inline (schema 1) or in
-// blob TextBlob.
+// docRecord is a document as stored: JSON with its text inline (schema
+// 1) or in blob TextBlob as raw bytes (schema 2); or, since schema 3,
+// binary (codec.go's recBinary):
+//
+//	recBinary
+//	text sha256    32 raw bytes
+//	norm version   uvarint
+//	length         uvarint (characters)
+//	first capture  8 bytes big-endian
+//	text blob      8 bytes big-endian; the blob holds the text in a
+//	               stored payload's form (codec byte, raw length, raw or
+//	               deflated bytes: encodePayload)
+//
+// A text hash not in canonical form keeps the document in JSON.
 type docRecord struct {
 	Document
 	TextBlob uint64 `json:"text_blob,omitempty"`
+	coded    bool   // binary: the blob is in encodePayload's form
 }
 
 func encodeDocument(tx *bolt.Tx, d Document) ([]byte, error) {
-	id, err := putBlob(tx, []byte(d.Text))
+	h, canonical := canonicalHash(d.TextSHA256)
+	text := []byte(d.Text)
+	if canonical {
+		text = encodePayload(text)
+	}
+	id, err := putBlob(tx, text)
 	if err != nil {
 		return nil, err
 	}
-	d.Text = ""
-	return json.Marshal(docRecord{Document: d, TextBlob: id})
+	if !canonical {
+		d.Text = ""
+		return json.Marshal(docRecord{Document: d, TextBlob: id})
+	}
+	out := append([]byte{recBinary}, h[:]...)
+	out = binary.AppendUvarint(out, uint64(d.NormVersion))
+	out = binary.AppendUvarint(out, uint64(d.Length))
+	out = binary.BigEndian.AppendUint64(out, d.FirstCapture)
+	return binary.BigEndian.AppendUint64(out, id), nil
+}
+
+// decodeDocRecord decodes a stored document record, JSON or binary,
+// without reading its text blob.
+func decodeDocRecord(v []byte) (docRecord, error) {
+	var r docRecord
+	if len(v) == 0 || v[0] != recBinary {
+		err := json.Unmarshal(v, &r)
+		return r, err
+	}
+	f := fieldReader{b: v[1:]}
+	h := f.bytes(32)
+	norm, length := f.uvarint(), f.uvarint()
+	first, blob := f.uint64(), f.uint64()
+	switch {
+	case f.err != nil:
+		return r, f.err
+	case len(f.b) != 0:
+		return r, fmt.Errorf("binary document record: %d bytes past its end", len(f.b))
+	case blob == 0:
+		return r, errors.New("binary document record names no text blob")
+	}
+	r.TextSHA256 = Hash(h).String()
+	r.NormVersion, r.Length, r.FirstCapture = int(norm), int(length), first
+	r.TextBlob, r.coded = blob, true
+	return r, nil
 }
 
 // decodeDocument decodes a stored document, its text read from its blob.
 func decodeDocument(tx *bolt.Tx, v []byte) (Document, error) {
-	var r docRecord
-	if err := json.Unmarshal(v, &r); err != nil {
+	r, err := decodeDocRecord(v)
+	if err != nil || r.TextBlob == 0 {
+		return r.Document, err
+	}
+	text, err := getBlob(tx, r.TextBlob)
+	if err != nil {
 		return Document{}, err
 	}
-	if r.TextBlob != 0 {
-		text, err := getBlob(tx, r.TextBlob)
-		if err != nil {
-			return Document{}, err
+	if r.coded {
+		if text, err = decodeText(text); err != nil {
+			return Document{}, fmt.Errorf("text blob %d: %w", r.TextBlob, err)
 		}
-		r.Text = string(text)
 	}
+	r.Text = string(text)
 	return r.Document, nil
+}
+
+// decodeText decodes a text blob in encodePayload's form, checking its
+// length.
+func decodeText(v []byte) ([]byte, error) {
+	text, err := decodePayload(v)
+	if err == nil && int64(len(text)) != payloadRawLen(v) {
+		err = fmt.Errorf("%d bytes where the header says %d", len(text), payloadRawLen(v))
+	}
+	return text, err
 }

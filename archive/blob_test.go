@@ -12,7 +12,8 @@ import (
 )
 
 // schema1 rewrites every payload and document of the archive at path
-// inline, as schema 1 stored them, drops the blobs and sets schema 1.
+// inline, and every capture as JSON, as schema 1 stored them, drops the
+// blobs and sets schema 1.
 func schema1(t *testing.T, path string) {
 	t.Helper()
 	bdb, err := bolt.Open(path, 0o644, nil)
@@ -33,8 +34,14 @@ func schema1(t *testing.T, path string) {
 			inline["d"+string(k)], _ = json.Marshal(d)
 			return err
 		})
+		caps := tx.Bucket(bucketCaptures)
+		caps.ForEach(func(k, v []byte) error {
+			c, err := decodeCapture(v)
+			inline["c"+string(k)], _ = json.Marshal(&c)
+			return err
+		})
 		for k, v := range inline {
-			b := map[byte]*bolt.Bucket{'p': pays, 'd': docs}[k[0]]
+			b := map[byte]*bolt.Bucket{'p': pays, 'd': docs, 'c': caps}[k[0]]
 			if err := b.Put([]byte(k[1:]), v); err != nil {
 				return err
 			}

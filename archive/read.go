@@ -2,7 +2,6 @@ package archive
 
 import (
 	"encoding/hex"
-	"encoding/json"
 	"fmt"
 
 	bolt "go.etcd.io/bbolt"
@@ -174,12 +173,4 @@ func getCapture(tx *bolt.Tx, id uint64) (Capture, error) {
 		return Capture{}, fmt.Errorf("archive: capture %d: %w", id, ErrNotFound)
 	}
 	return decodeCapture(v)
-}
-
-func decodeCapture(v []byte) (Capture, error) {
-	var c Capture
-	if err := json.Unmarshal(v, &c); err != nil {
-		return c, fmt.Errorf("archive: decode capture: %w", err)
-	}
-	return c, nil
 }

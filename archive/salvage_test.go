@@ -1,8 +1,6 @@
 package archive_test
 
 import (
-	"encoding/binary"
-	"encoding/json"
 	"errors"
 	"os"
 	"path/filepath"
@@ -56,13 +54,12 @@ func newDamagedFixture(t *testing.T) damagedFixture {
 		if err := blobs.Delete(ref[len(ref)-8:]); err != nil {
 			return err
 		}
-		var doc struct {
-			TextBlob uint64 `json:"text_blob"`
+		// A binary document record ends with its text blob's ID.
+		doc := tx.Bucket([]byte("documents")).Get(fx.text5[:])
+		if len(doc) < 9 || doc[0] != 1 {
+			return errors.New("document of capture 5 is not a binary record")
 		}
-		if err := json.Unmarshal(tx.Bucket([]byte("documents")).Get(fx.text5[:]), &doc); err != nil || doc.TextBlob == 0 {
-			return errors.Join(err, errors.New("document of capture 5 has no text blob"))
-		}
-		return blobs.Delete(binary.BigEndian.AppendUint64(nil, doc.TextBlob))
+		return blobs.Delete(doc[len(doc)-8:])
 	})
 	if err != nil {
 		t.Fatal(err)

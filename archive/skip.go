@@ -2,7 +2,6 @@ package archive
 
 import (
 	"encoding/hex"
-	"encoding/json"
 	"fmt"
 
 	bolt "go.etcd.io/bbolt"
@@ -89,8 +88,8 @@ func documentReadable(tx *bolt.Tx, sha string) error {
 		if v == nil {
 			return fmt.Errorf("document %s: %w", h.Short(), ErrNotFound)
 		}
-		var r docRecord
-		if err := json.Unmarshal(v, &r); err != nil {
+		r, err := decodeDocRecord(v)
+		if err != nil {
 			return fmt.Errorf("does not decode: %w", err)
 		}
 		if r.TextBlob != 0 {

@@ -231,10 +231,8 @@ func (v *verifier) documentProblem(k, val []byte) string {
 
 // firstCapture checks that a document's FirstCapture is stored.
 func (v *verifier) firstCapture(k, val []byte) error {
-	var d struct {
-		FirstCapture uint64 `json:"first_capture"`
-	}
-	if json.Unmarshal(val, &d) != nil || d.FirstCapture == 0 || v.has(bucketCaptures, idKey(d.FirstCapture)) {
+	d, err := decodeDocRecord(val)
+	if err != nil || d.FirstCapture == 0 || v.has(bucketCaptures, idKey(d.FirstCapture)) {
 		return nil
 	}
 	return v.report(Finding{Kind: FindIndexDangling, Bucket: "documents", Key: hex.EncodeToString(k),

@@ -102,8 +102,9 @@ func breakCaptureLeaf(t *testing.T, path string) (first, count uint64) {
 }
 
 // isCaptureLeaf: a leaf page whose first key is 8 bytes and whose value
-// is a capture record. bbolt's leaf element: flags, pos, ksize, vsize
-// (4 bytes each, pos from the element), after the 16-byte page header.
+// is a capture record: binary (marker 1, flags, then the key's ID) or
+// JSON. bbolt's leaf element: flags, pos, ksize, vsize (4 bytes each, pos
+// from the element), after the 16-byte page header.
 func isCaptureLeaf(pg []byte) bool {
 	k := leafKey(pg, 0)
 	if len(k) != 8 {
@@ -111,7 +112,11 @@ func isCaptureLeaf(pg []byte) bool {
 	}
 	vsize := int(binary.LittleEndian.Uint32(pg[16+12:]))
 	v := pg[16+int(binary.LittleEndian.Uint32(pg[16+4:]))+8:]
-	return vsize < len(v) && strings.HasPrefix(string(v[:vsize]), `{"id":`)
+	if vsize >= len(v) {
+		return false
+	}
+	v = v[:vsize]
+	return len(v) > 10 && v[0] == 1 && string(v[2:10]) == string(k) || strings.HasPrefix(string(v), `{"id":`)
 }
 
 func leafKey(pg []byte, i int) []byte {

@@ -1,7 +1,6 @@
 package archive
 
 import (
-	"encoding/json"
 	"fmt"
 	"strings"
 	"unicode/utf8"
@@ -186,7 +185,7 @@ func putEntry(tx *bolt.Tx, e *Entry) (Capture, error) {
 	if err := putPageIndex(tx, &c); err != nil {
 		return c, err
 	}
-	b, err := json.Marshal(&c)
+	b, err := encodeCapture(c)
 	if err != nil {
 		return c, fmt.Errorf("archive: put capture: %w", err)
 	}

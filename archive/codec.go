@@ -1,0 +1,256 @@
+package archive
+
+import (
+	"bytes"
+	"encoding/binary"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"io"
+	"sync"
+	"time"
+
+	"github.com/klauspost/compress/flate"
+)
+
+// Record encodings. Captures and documents were JSON (schema 2 and
+// before); since schema 3 they are written in a binary form whose first
+// byte, recBinary, no JSON record starts with ('{'), so each record says
+// which it is and both read. Nothing is migrated: old records stay JSON.
+//
+// A capture in binary form:
+//
+//	recBinary
+//	flags        1 byte: capPayload, capText, capTimes, capSketch
+//	ID, RunID    8 bytes big-endian each
+//	payload      sha256, 32 raw bytes          (capPayload)
+//	text         sha256, 32 raw bytes          (capText)
+//	fetch times  start, end: UnixNano, 8 bytes big-endian each (capTimes)
+//	sketch       uvarint count, then 4 bytes big-endian a value (capSketch)
+//	rest         the JSON of every other field, deflated against
+//	             captureDict (RFC 1951 with a preset dictionary)
+//
+// A field kept in binary is zero in the JSON. A hash that is not in
+// canonical form (64 lower-case hex digits) or a time that is not UTC in
+// UnixNano's range stays in the JSON, so every capture reads back as it
+// was written.
+const recBinary byte = 1
+
+const (
+	capPayload byte = 1 << iota
+	capText
+	capTimes
+	capSketch
+)
+
+// captureHead is the fixed part of a binary capture: marker, flags, IDs.
+const captureHead = 2 + 8 + 8
+
+// encodeCapture returns the stored form of c.
+func encodeCapture(c Capture) ([]byte, error) {
+	out := make([]byte, captureHead, 512)
+	out[0] = recBinary
+	binary.BigEndian.PutUint64(out[2:], c.ID)
+	binary.BigEndian.PutUint64(out[10:], c.RunID)
+	var flags byte
+	if h, ok := canonicalHash(c.PayloadSHA256); ok {
+		flags |= capPayload
+		out = append(out, h[:]...)
+		c.PayloadSHA256 = ""
+	}
+	if h, ok := canonicalHash(c.TextSHA256); ok {
+		flags |= capText
+		out = append(out, h[:]...)
+		c.TextSHA256 = ""
+	}
+	if binaryTime(c.FetchStart) && binaryTime(c.FetchEnd) {
+		flags |= capTimes
+		out = binary.BigEndian.AppendUint64(out, uint64(c.FetchStart.UnixNano()))
+		out = binary.BigEndian.AppendUint64(out, uint64(c.FetchEnd.UnixNano()))
+		c.FetchStart, c.FetchEnd = time.Time{}, time.Time{}
+	}
+	if len(c.Sketch) > 0 {
+		flags |= capSketch
+		out = binary.AppendUvarint(out, uint64(len(c.Sketch)))
+		for _, v := range c.Sketch {
+			out = binary.BigEndian.AppendUint32(out, v)
+		}
+		c.Sketch = nil
+	}
+	out[1] = flags
+	c.ID, c.RunID = 0, 0
+	js, err := json.Marshal(&c)
+	if err != nil {
+		return nil, err
+	}
+	return deflateDict(out, js), nil
+}
+
+// decodeCapture reads a stored capture, JSON or binary.
+func decodeCapture(v []byte) (Capture, error) {
+	var c Capture
+	var err error
+	if len(v) > 0 && v[0] == recBinary {
+		c, err = decodeBinaryCapture(v)
+	} else {
+		err = json.Unmarshal(v, &c)
+	}
+	if err != nil {
+		return Capture{}, fmt.Errorf("archive: decode capture: %w", err)
+	}
+	return c, nil
+}
+
+func decodeBinaryCapture(v []byte) (Capture, error) {
+	var c Capture
+	r := fieldReader{b: v}
+	head := r.bytes(2)
+	id, run := r.uint64(), r.uint64()
+	if r.err != nil {
+		return c, r.err
+	}
+	flags := head[1]
+	var payload, text []byte
+	var start, end uint64
+	var sketch []uint32
+	if flags&capPayload != 0 {
+		payload = r.bytes(32)
+	}
+	if flags&capText != 0 {
+		text = r.bytes(32)
+	}
+	if flags&capTimes != 0 {
+		start, end = r.uint64(), r.uint64()
+	}
+	if flags&capSketch != 0 {
+		sketch = r.sketch()
+	}
+	if r.err != nil {
+		return c, r.err
+	}
+	js, err := inflateDict(r.b)
+	if err != nil {
+		return c, err
+	}
+	if err := json.Unmarshal(js, &c); err != nil {
+		return c, err
+	}
+	c.ID, c.RunID, c.Sketch = id, run, sketch
+	if payload != nil {
+		c.PayloadSHA256 = Hash(payload).String()
+	}
+	if text != nil {
+		c.TextSHA256 = Hash(text).String()
+	}
+	if flags&capTimes != 0 {
+		c.FetchStart, c.FetchEnd = time.Unix(0, int64(start)).UTC(), time.Unix(0, int64(end)).UTC()
+	}
+	return c, nil
+}
+
+// canonicalHash parses s when it is a hash in the form Hash.String
+// gives, which it then reads back as.
+func canonicalHash(s string) (Hash, bool) {
+	h, err := ParseHash(s)
+	return h, err == nil && h.String() == s
+}
+
+// binaryTime says whether t reads back unchanged from its UnixNano: UTC,
+// not zero, within the years UnixNano can hold.
+func binaryTime(t time.Time) bool {
+	return !t.IsZero() && t.Location() == time.UTC && t.Year() > 1678 && t.Year() < 2262
+}
+
+// fieldReader reads a binary record's fields in order; the first short
+// read sets err, and later reads return zero values.
+type fieldReader struct {
+	b   []byte
+	err error
+}
+
+var errShortRecord = errors.New("binary record cut short")
+
+func (r *fieldReader) bytes(n int) []byte {
+	if r.err != nil || len(r.b) < n {
+		r.err = errShortRecord
+		return nil
+	}
+	out := r.b[:n:n]
+	r.b = r.b[n:]
+	return out
+}
+
+func (r *fieldReader) uint64() uint64 {
+	if b := r.bytes(8); b != nil {
+		return binary.BigEndian.Uint64(b)
+	}
+	return 0
+}
+
+func (r *fieldReader) uvarint() uint64 {
+	if r.err != nil {
+		return 0
+	}
+	n, k := binary.Uvarint(r.b)
+	if k <= 0 {
+		r.err = errShortRecord
+		return 0
+	}
+	r.b = r.b[k:]
+	return n
+}
+
+// sketch reads a count and that many 4-byte values; a count beyond the
+// bytes left is a short record, not an allocation.
+func (r *fieldReader) sketch() []uint32 {
+	n := r.uvarint()
+	if r.err == nil && n > uint64(len(r.b)/4) {
+		r.err = errShortRecord
+	}
+	b := r.bytes(int(n) * 4)
+	if b == nil {
+		return nil
+	}
+	out := make([]uint32, n)
+	for i := range out {
+		out[i] = binary.BigEndian.Uint32(b[4*i:])
+	}
+	return out
+}
+
+// Record deflaters and inflaters are pooled: each holds tens of
+// kilobytes of state, more than the records they code.
+var (
+	dictDeflaters = sync.Pool{New: func() any {
+		zw, _ := flate.NewWriterDict(nil, flate.BestSpeed, captureDictBytes) // level is valid
+		return zw
+	}}
+	dictInflaters = sync.Pool{New: func() any {
+		return flate.NewReaderDict(bytes.NewReader(nil), captureDictBytes)
+	}}
+)
+
+// deflateDict appends to dst p deflated against captureDict.
+func deflateDict(dst, p []byte) []byte {
+	buf := bytes.NewBuffer(dst)
+	zw := dictDeflaters.Get().(*flate.Writer)
+	zw.Reset(buf)
+	zw.Write(p) // a bytes.Buffer does not fail
+	zw.Close()
+	dictDeflaters.Put(zw)
+	return buf.Bytes()
+}
+
+// inflateDict reverses deflateDict.
+func inflateDict(z []byte) ([]byte, error) {
+	zr := dictInflaters.Get().(io.ReadCloser)
+	defer dictInflaters.Put(zr)
+	if err := zr.(flate.Resetter).Reset(bytes.NewReader(z), captureDictBytes); err != nil {
+		return nil, err
+	}
+	out, err := io.ReadAll(zr)
+	if err != nil {
+		return nil, fmt.Errorf("inflate record: %w", err)
+	}
+	return out, nil
+}
