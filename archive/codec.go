@@ -8,6 +8,7 @@ import (
 	"fmt"
 	"io"
 	"sync"
+	"sync/atomic"
 	"time"
 
 	"github.com/klauspost/compress/flate"
@@ -86,8 +87,18 @@ func encodeCapture(c Capture) ([]byte, error) {
 	return deflateDict(out, js), nil
 }
 
+// captureDecodes counts the capture records this process has decoded:
+// tests check with it that a path decodes a record once.
+var captureDecodes atomic.Int64
+
+// CaptureDecodes returns how many capture records this process has
+// decoded so far: a cost counter for tests and benchmarks of the
+// packages that read the archive.
+func CaptureDecodes() int64 { return captureDecodes.Load() }
+
 // decodeCapture reads a stored capture, JSON or binary.
 func decodeCapture(v []byte) (Capture, error) {
+	captureDecodes.Add(1)
 	var c Capture
 	var err error
 	if len(v) > 0 && v[0] == recBinary {

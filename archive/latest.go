@@ -7,44 +7,98 @@ import (
 	bolt "go.etcd.io/bbolt"
 )
 
-// Previous is what a re-crawl needs to know of a URL's last capture.
+// Previous is what a re-crawl needs to know of a URL's last capture. It is
+// read once per URL and passed along (Entry.Previous, PreviousPayload), so
+// that the URL's earlier captures are decoded once, not by every step.
 type Previous struct {
 	Exists        bool   // the URL has a capture
 	PayloadSHA256 string // payload of its latest capture with a 200
 	ETag          string // validators of that capture, for a conditional GET
 	LastModified  string
+
+	// Newest is the ID of the URL's newest capture when it was read, 0
+	// when there was none: a Previous whose Newest is still the URL's
+	// newest capture is current.
+	Newest uint64
+	// last is the URL's latest capture that brought a payload without an
+	// error (lastCapture), nil when none: what a new capture's kind is
+	// derived against, and the copy a 304's links are read from.
+	last *Capture
 }
 
 // Previous returns what the archive knows of url's captures, reading only
-// from its newest back to its latest 200.
+// from its newest back to its latest 200 and its latest payload (most
+// often one capture, decoded once).
 func (db *DB) Previous(url string) (Previous, error) {
 	var p Previous
-	err := db.bolt.View(func(tx *bolt.Tx) error {
-		ids := urlCaptureIDs(tx, url)
-		p.Exists = len(ids) > 0
-		for i := len(ids) - 1; i >= 0; i-- {
-			c, err := getCapture(tx, ids[i])
-			if err != nil {
-				return err
-			}
-			if c.Status == 200 && c.Error == "" && c.Kind != KindStitched {
-				h := http.Header(c.ResponseHeader)
-				p.PayloadSHA256, p.ETag, p.LastModified = c.PayloadSHA256, h.Get("ETag"), h.Get("Last-Modified")
-				return nil
-			}
-		}
-		return nil
+	err := db.bolt.View(func(tx *bolt.Tx) (err error) {
+		p, err = previousIn(tx, url)
+		return err
 	})
 	return p, err
+}
+
+func previousIn(tx *bolt.Tx, url string) (Previous, error) {
+	var p Previous
+	ids := urlCaptureIDs(tx, url)
+	if len(ids) == 0 {
+		return p, nil
+	}
+	p.Exists, p.Newest = true, ids[len(ids)-1]
+	found := false
+	for i := len(ids) - 1; i >= 0 && (!found || p.last == nil); i-- {
+		c, err := getCapture(tx, ids[i])
+		if err != nil {
+			return p, err
+		}
+		if p.last == nil && c.PayloadSHA256 != "" && c.Error == "" {
+			p.last = &c
+		}
+		if !found && c.Status == 200 && c.Error == "" && c.Kind != KindStitched {
+			h := http.Header(c.ResponseHeader)
+			p.PayloadSHA256, p.ETag, p.LastModified = c.PayloadSHA256, h.Get("ETag"), h.Get("Last-Modified")
+			found = true
+		}
+	}
+	return p, nil
+}
+
+// lastCaptureVia is lastCapture(tx, url), read from prev when prev is set
+// and still current (url has no capture newer than prev.Newest), without
+// decoding a capture.
+func lastCaptureVia(tx *bolt.Tx, url string, prev *Previous) (Capture, bool) {
+	if prev == nil || newestID(tx, url) != prev.Newest {
+		return lastCapture(tx, url)
+	}
+	if prev.last == nil {
+		return Capture{}, false
+	}
+	return *prev.last, true
+}
+
+// newestID is the ID of url's newest capture, 0 when it has none.
+func newestID(tx *bolt.Tx, url string) uint64 {
+	ids := urlCaptureIDs(tx, url)
+	if len(ids) == 0 {
+		return 0
+	}
+	return ids[len(ids)-1]
 }
 
 // LastPayload returns the payload and response header of url's latest 200
 // that brought one; nil when there is none.
 func (db *DB) LastPayload(url string) ([]byte, http.Header, error) {
+	return db.PreviousPayload(url, nil)
+}
+
+// PreviousPayload is LastPayload, the capture read from prev (what
+// Previous returned for url) when it is still current, so that it is not
+// decoded again; with prev nil, or stale, it is read from the archive.
+func (db *DB) PreviousPayload(url string, prev *Previous) ([]byte, http.Header, error) {
 	var sha string
 	var header http.Header
 	err := db.bolt.View(func(tx *bolt.Tx) error {
-		if c, ok := lastCapture(tx, url); ok && c.Status == 200 {
+		if c, ok := lastCaptureVia(tx, url, prev); ok && c.Status == 200 {
 			sha, header = c.PayloadSHA256, http.Header(c.ResponseHeader)
 		}
 		return nil

@@ -135,6 +135,12 @@ type Entry struct {
 	// Add refuses the entry.
 	Memory *memory.Hold
 
+	// Previous, when set, is what DB.Previous returned for the capture's
+	// URL before it was fetched. The writer derives the capture's Kind
+	// from it while it is current (the URL has no newer capture), instead
+	// of decoding the URL's last capture again.
+	Previous *Previous
+
 	// stored is Payload as stored (encodePayload), made by prepare; from
 	// then on the entry holds it instead of Payload.
 	stored []byte

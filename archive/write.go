@@ -168,7 +168,7 @@ func putEntry(tx *bolt.Tx, e *Entry) (Capture, error) {
 	}
 	c.ID = id
 	if c.Kind == "" {
-		c.Kind = deriveKind(tx, &c)
+		c.Kind = deriveKind(tx, &c, e.Previous)
 	}
 	if err := putPayload(tx, &c, e.stored); err != nil {
 		return c, err
@@ -195,8 +195,9 @@ func putEntry(tx *bolt.Tx, e *Entry) (Capture, error) {
 	return c, nil
 }
 
-// deriveKind classifies a capture against its URL's previous capture.
-func deriveKind(tx *bolt.Tx, c *Capture) string {
+// deriveKind classifies a capture against its URL's previous capture,
+// read through prev when that is current (lastCaptureVia).
+func deriveKind(tx *bolt.Tx, c *Capture, prev *Previous) string {
 	switch {
 	case c.Error != "" || c.Status == 0:
 		return KindFailed
@@ -204,7 +205,7 @@ func deriveKind(tx *bolt.Tx, c *Capture) string {
 		return KindNotModified
 	}
 	if c.PayloadSHA256 != "" {
-		if prev, ok := lastCapture(tx, c.URL); ok && prev.PayloadSHA256 == c.PayloadSHA256 {
+		if last, ok := lastCaptureVia(tx, c.URL, prev); ok && last.PayloadSHA256 == c.PayloadSHA256 {
 			return KindRevisit
 		}
 	}

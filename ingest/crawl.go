@@ -59,7 +59,7 @@ func Crawl(ctx context.Context, st Store, cfg crawl.Config, opt Options) (*Tally
 	}
 	t := NewTally(run)
 	startErr := sweep(st, t) // repairs a run killed before its sweep
-	look := lookup{st}
+	look := newLookup(st)
 	cfg.Validators, cfg.Stored, cfg.Captured, cfg.LastCaptured = look.validators, look.stored, look.captured, look.lastCaptured
 	if opt.Unconditional {
 		cfg.Validators = nil
@@ -68,7 +68,7 @@ func Crawl(ctx context.Context, st Store, cfg crawl.Config, opt Options) (*Tally
 	if opt.Watch != nil {
 		defer opt.Watch(ctx, t)()
 	}
-	err = firstErr(startErr, pipe(ctx, st, cfg, opt, t))
+	err = firstErr(startErr, pipe(ctx, st, cfg, opt, t, look))
 	if err == nil && ctx.Err() == nil {
 		err = accounted(cfg.Frontier)
 	}
@@ -81,7 +81,7 @@ func Crawl(ctx context.Context, st Store, cfg crawl.Config, opt Options) (*Tally
 
 // pipe runs the crawler into the workers and the writer, then the
 // closing stitch sweep once every page of the run is committed.
-func pipe(ctx context.Context, st Store, cfg crawl.Config, opt Options, t *Tally) error {
+func pipe(ctx context.Context, st Store, cfg crawl.Config, opt Options, t *Tally, look lookup) error {
 	var held *holding
 	if opt.Committed != nil {
 		held = &holding{pages: map[string][]heldPage{}}
@@ -91,7 +91,7 @@ func pipe(ctx context.Context, st Store, cfg crawl.Config, opt Options, t *Tally
 	ingestErr := make(chan error, 1)
 	crawlCtx, stopCrawl := context.WithCancelCause(ctx)
 	defer stopCrawl(nil)
-	go func() { ingestErr <- work(ctx, pages, w, opt, t, held, lookup{st}, stopCrawl) }()
+	go func() { ingestErr <- work(ctx, pages, w, opt, t, held, look, stopCrawl) }()
 	crawlErr := crawl.Run(crawlCtx, cfg, pages)
 	err := firstErr(<-ingestErr, w.Close(), frontierErr(cfg.Frontier))
 	if err == nil {
@@ -119,7 +119,9 @@ func work(ctx context.Context, pages <-chan crawl.Page, w *archive.Writer, opt O
 			defer wg.Done()
 			for p := range pages {
 				e := Entry(p, opt.Rules, t.run.ID)
-				t.queued(e, p.Failure(), look.previous(e.Capture.URL))
+				prev := look.take(e.Capture.RequestedURL, e.Capture.URL)
+				e.Previous = &prev // the writer derives the kind from it: not decoded again
+				t.queued(e, p.Failure(), prev)
 				held.hold(p, e)
 				if held != nil {
 					e.Memory = nil // the held page keeps its bytes, and its hold, to its commit

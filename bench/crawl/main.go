@@ -37,6 +37,7 @@ func main() {
 	flag.StringVar(&o.prov, "prov", "", "prov binary to use (default: build github.com/prov-archive/prov/cmd/prov)")
 	flag.StringVar(&o.only, "only", "", "run only one crawler: prov or colly")
 	flag.BoolVar(&o.same, "same-text", false, "draw every page's text from one pool of a dozen sentences (the benchmark before issue #20)")
+	flag.BoolVar(&o.recrawl, "recrawl", false, "crawl the site with prov a second time into the same archive, and report that run too")
 	flag.BoolVar(&o.buckets, "buckets", false, "print the archive's bytes per page bucket by bucket")
 	flag.BoolVar(&o.keep, "keep", false, "keep the temporary folder (archive, binary)")
 	flag.StringVar(&o.cpuProfile, "cpuprofile", "", "write prov's CPU profile to `FILE`")
@@ -63,6 +64,7 @@ type options struct {
 	prov, only      string
 	keep, same      bool
 	buckets         bool
+	recrawl         bool
 	cpuProfile      string
 	mode, addr      string
 }

@@ -58,6 +58,7 @@ func bench(o options) error {
 	fmt.Printf("site: %d pages, %.1f MB, on %s as %s (made in %s); parallel %d\n",
 		o.pages, float64(s.bytes())/1e6, addr, benchHost, time.Since(began).Round(time.Millisecond), o.parallel)
 	var results []result
+	var recrawl result
 	if o.only == "" || o.only == "prov" {
 		r, err := measure(s, "prov", provCommand(prov, tmp, addr, o), parseProvPages)
 		if err != nil {
@@ -67,6 +68,11 @@ func bench(o options) error {
 			return err
 		}
 		results = append(results, r)
+		if o.recrawl {
+			if recrawl, err = measure(s, "prov", provCommand(prov, tmp, addr, o), parseProvPages); err != nil {
+				return err
+			}
+		}
 	}
 	if o.only == "" || o.only == "colly" {
 		self, err := os.Executable()
@@ -81,6 +87,9 @@ func bench(o options) error {
 		results = append(results, r)
 	}
 	report(os.Stdout, results)
+	if o.recrawl {
+		reportRecrawl(os.Stdout, recrawl)
+	}
 	if o.buckets && len(results) > 0 && results[0].name == "prov" {
 		return reportBuckets(os.Stdout, archivePath(tmp), results[0].pages)
 	}
@@ -180,4 +189,11 @@ func verdict(ok bool) string {
 		return "met"
 	}
 	return "NOT met"
+}
+
+// reportRecrawl prints the second prov run over the same site and archive:
+// every page is fetched again and found unchanged.
+func reportRecrawl(w io.Writer, r result) {
+	fmt.Fprintf(w, "prov recrawl: %d pages in %.2f s, %.1f pages/s, %.2f cpu s, %.3f cpu ms/page, peak RSS %.1f MB, exit %d\n",
+		r.pages, r.wall.Seconds(), r.pagesPerSec(), r.cpu.Seconds(), r.cpuPerPage(), mb(r.peakRSS), r.exitCode)
 }
