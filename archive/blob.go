@@ -102,11 +102,16 @@ type docRecord struct {
 	coded    bool   // binary: the blob is in encodePayload's form
 }
 
-func encodeDocument(tx *bolt.Tx, d Document) ([]byte, error) {
+// encodeDocument stores d's text in a blob and returns d's record. coded,
+// when not nil, is d.Text already in its blob form (encodeText).
+func encodeDocument(tx *bolt.Tx, d Document, coded []byte) ([]byte, error) {
 	h, canonical := canonicalHash(d.TextSHA256)
 	text := []byte(d.Text)
 	if canonical {
-		text = encodePayload(text)
+		text = coded
+		if text == nil {
+			text = encodeText(d.Text)
+		}
 	}
 	id, err := putBlob(tx, text)
 	if err != nil {
@@ -167,6 +172,10 @@ func decodeDocument(tx *bolt.Tx, v []byte) (Document, error) {
 	r.Text = string(text)
 	return r.Document, nil
 }
+
+// encodeText is a text's blob in a binary document record: the stored
+// payload form, deflated when that saves space.
+func encodeText(text string) []byte { return encodePayload([]byte(text)) }
 
 // decodeText decodes a text blob in encodePayload's form, checking its
 // length.

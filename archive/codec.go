@@ -28,8 +28,9 @@ import (
 //	text         sha256, 32 raw bytes          (capText)
 //	fetch times  start, end: UnixNano, 8 bytes big-endian each (capTimes)
 //	sketch       uvarint count, then 4 bytes big-endian a value (capSketch)
-//	rest         the JSON of every other field, deflated against
-//	             captureDict (RFC 1951 with a preset dictionary)
+//	rest         uvarint length of the JSON of every other field, then
+//	             that JSON deflated against captureDict (RFC 1951 with a
+//	             preset dictionary)
 //
 // A field kept in binary is zero in the JSON. A hash that is not in
 // canonical form (64 lower-case hex digits) or a time that is not UTC in
@@ -84,7 +85,7 @@ func encodeCapture(c Capture) ([]byte, error) {
 	if err != nil {
 		return nil, err
 	}
-	return deflateDict(out, js), nil
+	return deflateDict(binary.AppendUvarint(out, uint64(len(js))), js), nil
 }
 
 // captureDecodes counts the capture records this process has decoded:
@@ -136,10 +137,11 @@ func decodeBinaryCapture(v []byte) (Capture, error) {
 	if flags&capSketch != 0 {
 		sketch = r.sketch()
 	}
+	n := r.uvarint()
 	if r.err != nil {
 		return c, r.err
 	}
-	js, err := inflateDict(r.b)
+	js, err := inflateDict(r.b, n)
 	if err != nil {
 		return c, err
 	}
@@ -252,16 +254,27 @@ func deflateDict(dst, p []byte) []byte {
 	return buf.Bytes()
 }
 
-// inflateDict reverses deflateDict.
-func inflateDict(z []byte) ([]byte, error) {
+// maxRecordJSON bounds the length a record may claim for its JSON, so
+// that a damaged length is an error, not an allocation of exabytes.
+const maxRecordJSON = 64 << 20
+
+// inflateDict reverses deflateDict for z, which must inflate to exactly n
+// bytes.
+func inflateDict(z []byte, n uint64) ([]byte, error) {
+	if n > maxRecordJSON {
+		return nil, fmt.Errorf("record claims %d bytes of JSON", n)
+	}
 	zr := dictInflaters.Get().(io.ReadCloser)
 	defer dictInflaters.Put(zr)
 	if err := zr.(flate.Resetter).Reset(bytes.NewReader(z), captureDictBytes); err != nil {
 		return nil, err
 	}
-	out, err := io.ReadAll(zr)
-	if err != nil {
+	out := make([]byte, n)
+	if _, err := io.ReadFull(zr, out); err != nil {
 		return nil, fmt.Errorf("inflate record: %w", err)
+	}
+	if k, err := zr.Read(make([]byte, 1)); k != 0 || err != io.EOF {
+		return nil, fmt.Errorf("inflate record: more than the %d bytes it claims, or cut short (%v)", n, err)
 	}
 	return out, nil
 }

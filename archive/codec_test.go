@@ -270,3 +270,33 @@ func rawRecords(t *testing.T, path string, db ...*DB) map[string][]byte {
 	bdb.View(read)
 	return out
 }
+
+// BenchmarkCaptureRecord encodes and decodes a capture like the crawl
+// benchmark's, as JSON (schema 2) and as a binary record (schema 3).
+func BenchmarkCaptureRecord(b *testing.B) {
+	c := benchLikeCapture()
+	js, _ := json.Marshal(&c)
+	bin, _ := encodeCapture(c)
+	b.Run("encode/json", func(b *testing.B) {
+		for b.Loop() {
+			json.Marshal(&c)
+		}
+		b.ReportMetric(float64(len(js)), "bytes")
+	})
+	b.Run("encode/binary", func(b *testing.B) {
+		for b.Loop() {
+			encodeCapture(c)
+		}
+		b.ReportMetric(float64(len(bin)), "bytes")
+	})
+	b.Run("decode/json", func(b *testing.B) {
+		for b.Loop() {
+			decodeCapture(js)
+		}
+	})
+	b.Run("decode/binary", func(b *testing.B) {
+		for b.Loop() {
+			decodeCapture(bin)
+		}
+	})
+}

@@ -144,6 +144,9 @@ type Entry struct {
 	// stored is Payload as stored (encodePayload), made by prepare; from
 	// then on the entry holds it instead of Payload.
 	stored []byte
+	// storedText is Text as its blob holds it (encodeText), made by
+	// prepare, outside the writer's transaction.
+	storedText []byte
 }
 
 // Run is one crawl run.

@@ -385,7 +385,7 @@ func putSalvagedDocument(tx *bolt.Tx, d Document, id uint64) error {
 		return nil
 	}
 	d.FirstCapture = id
-	v, err := encodeDocument(tx, d)
+	v, err := encodeDocument(tx, d, nil)
 	if err == nil {
 		err = b.Put(h[:], v)
 	}

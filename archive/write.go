@@ -108,6 +108,9 @@ func prepare(e *Entry) error {
 		if _, err := ParseHash(c.TextSHA256); err != nil {
 			return fmt.Errorf("archive: put capture %s: text: %w", c.URL, err)
 		}
+		if e.Text != "" {
+			e.storedText = encodeText(e.Text) // outside the transaction, as the payload
+		}
 	} else if e.Text != "" {
 		return fmt.Errorf("archive: put capture %s: text without text_sha256", c.URL)
 	}
@@ -173,7 +176,7 @@ func putEntry(tx *bolt.Tx, e *Entry) (Capture, error) {
 	if err := putPayload(tx, &c, e.stored); err != nil {
 		return c, err
 	}
-	if err := putDocument(tx, &c, e.Text); err != nil {
+	if err := putDocument(tx, &c, e.Text, e.storedText); err != nil {
 		return c, err
 	}
 	if err := putSketch(tx, &c); err != nil {
@@ -249,7 +252,9 @@ func putPayload(tx *bolt.Tx, c *Capture, stored []byte) error {
 	return nil
 }
 
-func putDocument(tx *bolt.Tx, c *Capture, text string) error {
+// putDocument stores the capture's document unless present; coded is
+// its text as stored (encodeText, made by prepare), or nil.
+func putDocument(tx *bolt.Tx, c *Capture, text string, coded []byte) error {
 	if text == "" {
 		return nil
 	}
@@ -260,7 +265,7 @@ func putDocument(tx *bolt.Tx, c *Capture, text string) error {
 	}
 	doc := Document{TextSHA256: c.TextSHA256, NormVersion: c.NormVersion, Text: text,
 		Length: utf8.RuneCountInString(text), FirstCapture: c.ID}
-	v, err := encodeDocument(tx, doc)
+	v, err := encodeDocument(tx, doc, coded)
 	if err == nil {
 		err = b.Put(h[:], v)
 	}

@@ -133,7 +133,7 @@ func (w *Writer) Add(ctx context.Context, e Entry) (err error) {
 	if err := prepare(&e); err != nil {
 		return err
 	}
-	e.Memory.Shrink(int64(len(e.stored) + len(e.Text)))
+	e.Memory.Shrink(int64(entryBytes(&e)))
 	w.mu.RLock()
 	defer w.mu.RUnlock()
 	if w.closed {
@@ -196,8 +196,10 @@ func (w *Writer) loop() {
 }
 
 // entryBytes is what e holds in memory beyond its record: its payload,
-// the payload's stored form and its text.
-func entryBytes(e *Entry) int { return len(e.Payload) + len(e.stored) + len(e.Text) }
+// the payload's stored form, its text and the text's stored form.
+func entryBytes(e *Entry) int {
+	return len(e.Payload) + len(e.stored) + len(e.Text) + len(e.storedText)
+}
 
 // flush commits batch unless an earlier batch failed, releases its
 // entries' memory holds, and returns it emptied for reuse.
