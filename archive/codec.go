@@ -7,7 +7,6 @@ import (
 	"errors"
 	"fmt"
 	"io"
-	"sync"
 	"sync/atomic"
 	"time"
 
@@ -231,26 +230,59 @@ func (r *fieldReader) sketch() []uint32 {
 	return out
 }
 
-// Record deflaters and inflaters are pooled: each holds tens of
-// kilobytes of state, more than the records they code.
+// Record deflaters and inflaters are reused: each holds tens of
+// kilobytes of state (a deflater about a megabyte), more than the records
+// they code.
 var (
-	dictDeflaters = sync.Pool{New: func() any {
+	dictDeflaters = newCoderPool(func() *flate.Writer {
 		zw, _ := flate.NewWriterDict(nil, flate.BestSpeed, captureDictBytes) // level is valid
 		return zw
-	}}
-	dictInflaters = sync.Pool{New: func() any {
+	})
+	dictInflaters = newCoderPool(func() io.ReadCloser {
 		return flate.NewReaderDict(bytes.NewReader(nil), captureDictBytes)
-	}}
+	})
 )
+
+// coderPool keeps up to coderPoolSize idle coders for reuse. Unlike a
+// sync.Pool it keeps them whatever the garbage collector or the race
+// detector does (the latter makes a sync.Pool drop a quarter of what it
+// is given, and a megabyte deflater made anew for a record costs more
+// than coding it).
+type coderPool[T any] struct {
+	idle     chan T
+	newCoder func() T
+}
+
+const coderPoolSize = 8
+
+func newCoderPool[T any](newCoder func() T) *coderPool[T] {
+	return &coderPool[T]{idle: make(chan T, coderPoolSize), newCoder: newCoder}
+}
+
+func (p *coderPool[T]) get() T {
+	select {
+	case c := <-p.idle:
+		return c
+	default:
+		return p.newCoder()
+	}
+}
+
+func (p *coderPool[T]) put(c T) {
+	select {
+	case p.idle <- c:
+	default:
+	}
+}
 
 // deflateDict appends to dst p deflated against captureDict.
 func deflateDict(dst, p []byte) []byte {
 	buf := bytes.NewBuffer(dst)
-	zw := dictDeflaters.Get().(*flate.Writer)
+	zw := dictDeflaters.get()
 	zw.Reset(buf)
 	zw.Write(p) // a bytes.Buffer does not fail
 	zw.Close()
-	dictDeflaters.Put(zw)
+	dictDeflaters.put(zw)
 	return buf.Bytes()
 }
 
@@ -264,8 +296,8 @@ func inflateDict(z []byte, n uint64) ([]byte, error) {
 	if n > maxRecordJSON {
 		return nil, fmt.Errorf("record claims %d bytes of JSON", n)
 	}
-	zr := dictInflaters.Get().(io.ReadCloser)
-	defer dictInflaters.Put(zr)
+	zr := dictInflaters.get()
+	defer dictInflaters.put(zr)
 	if err := zr.(flate.Resetter).Reset(bytes.NewReader(z), captureDictBytes); err != nil {
 		return nil, err
 	}

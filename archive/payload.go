@@ -6,7 +6,6 @@ import (
 	"errors"
 	"fmt"
 	"io"
-	"sync"
 
 	"github.com/klauspost/compress/flate"
 	bolt "go.etcd.io/bbolt"
@@ -25,20 +24,20 @@ const (
 
 // deflaters are reused: a flate.Writer holds about a megabyte of state,
 // and allocating one per payload dominated the cost of a write.
-var deflaters = sync.Pool{New: func() any {
+var deflaters = newCoderPool(func() *flate.Writer {
 	zw, _ := flate.NewWriter(nil, flate.BestSpeed) // level is valid
 	return zw
-}}
+})
 
 func encodePayload(p []byte) []byte {
 	var buf bytes.Buffer
 	buf.Grow(payloadHead + len(p)/3)
 	buf.Write(payloadHeader(codecDeflate, len(p)))
-	zw := deflaters.Get().(*flate.Writer)
+	zw := deflaters.get()
 	zw.Reset(&buf)
 	zw.Write(p)
 	zw.Close()
-	deflaters.Put(zw)
+	deflaters.put(zw)
 	if buf.Len() < payloadHead+len(p) {
 		return buf.Bytes()
 	}
