@@ -25,20 +25,22 @@ type containEdge struct {
 }
 
 // groupTexts groups the texts with these hashes (distinct) and returns
-// each group's members, keyed by a member, and the excerpt texts.
-func groupTexts(tx *bolt.Tx, cp *comparer, shas []string) (map[string][]string, map[string]bool, error) {
+// each group's members, keyed by a member, the excerpt texts, and every
+// text as the comparisons saw it (by hash; their shingle sets, once
+// computed, are kept for the next comparison).
+func groupTexts(tx *bolt.Tx, cp *comparer, shas []string) (map[string][]string, map[string]bool, map[string]*textInfo, error) {
 	g := &grouping{texts: map[string]*textInfo{}, byDoc: map[uint64]*textInfo{},
 		parent: map[string]string{}, excerpts: map[string]bool{}}
 	for _, sha := range shas {
 		t, err := loadText(tx, sha)
 		if err != nil {
-			return nil, nil, err
+			return nil, nil, nil, err
 		}
 		g.texts[sha], g.byDoc[t.docID], g.parent[sha] = t, t, sha
 	}
 	contains, err := g.link(tx, cp, shas)
 	if err != nil {
-		return nil, nil, err
+		return nil, nil, nil, err
 	}
 	g.attach(contains)
 	groups := map[string][]string{}
@@ -46,7 +48,7 @@ func groupTexts(tx *bolt.Tx, cp *comparer, shas []string) (map[string][]string, 
 		r := g.find(sha)
 		groups[r] = append(groups[r], sha)
 	}
-	return groups, g.excerpts, nil
+	return groups, g.excerpts, g.texts, nil
 }
 
 // link verifies every candidate pair the sketch index gives, unites near

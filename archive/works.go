@@ -71,12 +71,12 @@ func (db *DB) WorksBy(sim Similarity) ([]Work, error) {
 			return err
 		}
 		cp := &comparer{tx: tx, sim: sim}
-		groups, excerpts, err := groupTexts(tx, cp, shas)
+		groups, excerpts, texts, err := groupTexts(tx, cp, shas)
 		if err != nil {
 			return err
 		}
 		for _, members := range groups {
-			w, err := buildWork(tx, cp, members, copies, excerpts)
+			w, err := buildWork(cp, texts, members, copies, excerpts)
 			if err != nil {
 				return err
 			}
@@ -117,8 +117,9 @@ func latestCopies(tx *bolt.Tx, skip skipFunc) (map[string][]Capture, []string, e
 
 // buildWork elects the original among the copies of the member texts that
 // are not excerpts (all of them when every one is) and relates each copy
-// to it.
-func buildWork(tx *bolt.Tx, cp *comparer, members []string, copies map[string][]Capture, excerpts map[string]bool) (Work, error) {
+// to it. texts holds every member text; each is compared with the
+// original's once, however many copies carry it.
+func buildWork(cp *comparer, texts map[string]*textInfo, members []string, copies map[string][]Capture, excerpts map[string]bool) (Work, error) {
 	var core, rest []Capture
 	for _, sha := range members {
 		if excerpts[sha] {
@@ -140,8 +141,10 @@ func buildWork(tx *bolt.Tx, cp *comparer, members []string, copies map[string][]
 	if len(core) == 1 && len(rest) > 0 {
 		w.Reasons = []string{"only full text: the other copies are excerpts of it"}
 	}
+	w.Copies = make([]Copy, 0, len(ordered))
+	against := map[string]Resemblance{} // text hash → its resemblance to the original's
 	for i, c := range ordered {
-		cc, err := relate(tx, cp, c, orig, i == 0)
+		cc, err := relate(cp, texts, against, c, orig, i == 0)
 		if err != nil {
 			return w, err
 		}
@@ -150,8 +153,9 @@ func buildWork(tx *bolt.Tx, cp *comparer, members []string, copies map[string][]
 	return w, nil
 }
 
-// relate describes copy c against the original.
-func relate(tx *bolt.Tx, cp *comparer, c, orig Capture, isOrig bool) (Copy, error) {
+// relate describes copy c against the original; texts and against are
+// as buildWork's.
+func relate(cp *comparer, texts map[string]*textInfo, against map[string]Resemblance, c, orig Capture, isOrig bool) (Copy, error) {
 	cc := Copy{CaptureID: c.ID, URL: c.URL, Publisher: c.Publisher, Authority: c.Authority,
 		Published: c.Published, TextSHA256: c.TextSHA256, Similarity: 1, Containment: 1, Pages: c.Pages}
 	switch {
@@ -162,17 +166,13 @@ func relate(tx *bolt.Tx, cp *comparer, c, orig Capture, isOrig bool) (Copy, erro
 		cc.Relation, cc.Why = RelIdentical, "same normalised text hash"
 		return cc, nil
 	}
-	a, err := loadText(tx, c.TextSHA256)
-	if err != nil {
-		return cc, err
-	}
-	b, err := loadText(tx, orig.TextSHA256)
-	if err != nil {
-		return cc, err
-	}
-	r, err := cp.resemble(a, b)
-	if err != nil {
-		return cc, err
+	r, seen := against[c.TextSHA256]
+	if !seen {
+		var err error
+		if r, err = cp.resemble(texts[c.TextSHA256], texts[orig.TextSHA256]); err != nil {
+			return cc, err
+		}
+		against[c.TextSHA256] = r
 	}
 	cc.Similarity, cc.Containment, cc.Estimated = round3(r.Jaccard), round3(r.Containment), r.Estimated
 	cc.Relation = RelNear
