@@ -76,10 +76,20 @@ type textInfo struct {
 }
 
 // comparer computes resemblances inside one read transaction, caching
-// each text's shingle set.
+// each text's shingle set. stop, when set, is checked by the loops that
+// compare texts one after another (DB.Interrupted).
 type comparer struct {
-	tx  *bolt.Tx
-	sim Similarity
+	tx   *bolt.Tx
+	sim  Similarity
+	stop func() error
+}
+
+// stopped is cp.stop's error, nil without one.
+func (cp *comparer) stopped() error {
+	if cp.stop == nil {
+		return nil
+	}
+	return cp.stop()
 }
 
 func (cp *comparer) resemble(a, b *textInfo) (Resemblance, error) {

@@ -56,6 +56,9 @@ func groupTexts(tx *bolt.Tx, cp *comparer, shas []string) (map[string][]string, 
 func (g *grouping) link(tx *bolt.Tx, cp *comparer, shas []string) ([]containEdge, error) {
 	var edges []containEdge
 	for _, sha := range shas {
+		if err := cp.stopped(); err != nil {
+			return nil, err
+		}
 		a := g.texts[sha]
 		for _, c := range candidates(tx, a.sketch) {
 			b := g.byDoc[c.DocID]

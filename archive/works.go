@@ -66,11 +66,11 @@ func (db *DB) WorksBy(sim Similarity) ([]Work, error) {
 	skip := db.skipper()
 	var works []Work
 	err := db.bolt.View(func(tx *bolt.Tx) error {
-		copies, shas, err := latestCopies(tx, skip)
+		copies, shas, err := latestCopies(tx, skip, db.Interrupted)
 		if err != nil {
 			return err
 		}
-		cp := &comparer{tx: tx, sim: sim}
+		cp := &comparer{tx: tx, sim: sim, stop: db.Interrupted}
 		groups, excerpts, texts, err := groupTexts(tx, cp, shas)
 		if err != nil {
 			return err
@@ -91,10 +91,14 @@ func (db *DB) WorksBy(sim Similarity) ([]Work, error) {
 // latestCopies returns the copy of each URL that has a text (see
 // LatestContent: a stitched article stands for its pages), by text hash,
 // and the text hashes in order. With skip set, a copy whose capture or
-// document cannot be read is handed to skip and left out.
-func latestCopies(tx *bolt.Tx, skip skipFunc) (map[string][]Capture, []string, error) {
+// document cannot be read is handed to skip and left out. stop is checked
+// at every copy (DB.Interrupted).
+func latestCopies(tx *bolt.Tx, skip skipFunc, stop func() error) (map[string][]Capture, []string, error) {
 	copies := map[string][]Capture{}
 	err := forEachCopy(tx, skip, func(c Capture) error {
+		if err := stop(); err != nil {
+			return err
+		}
 		if c.TextSHA256 != "" {
 			copies[c.TextSHA256] = append(copies[c.TextSHA256], c)
 		}
@@ -144,6 +148,9 @@ func buildWork(cp *comparer, texts map[string]*textInfo, members []string, copie
 	w.Copies = make([]Copy, 0, len(ordered))
 	against := map[string]Resemblance{} // text hash → its resemblance to the original's
 	for i, c := range ordered {
+		if err := cp.stopped(); err != nil {
+			return w, err
+		}
 		cc, err := relate(cp, texts, against, c, orig, i == 0)
 		if err != nil {
 			return w, err

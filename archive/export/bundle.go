@@ -58,6 +58,9 @@ func writeBundle(db *archive.DB, s sink, lines []Line, works []archive.Work, st 
 	enc := json.NewEncoder(&manifest)
 	enc.SetEscapeHTML(false)
 	for i := range lines {
+		if err := db.Interrupted(); err != nil {
+			return err
+		}
 		l := &lines[i]
 		path, err := writeText(db, add, names, l)
 		if errors.Is(err, errSkipped) {

@@ -20,6 +20,9 @@ func JSONL(db *archive.DB, w io.Writer, f Filter) error {
 	enc := json.NewEncoder(bw)
 	enc.SetEscapeHTML(false)
 	for i := range lines {
+		if err := db.Interrupted(); err != nil {
+			return fmt.Errorf("export: jsonl: %w", err)
+		}
 		if err := loadText(db, &lines[i]); err != nil {
 			if err := db.Skip("documents", lines[i].TextSHA256, err); err != nil {
 				return fmt.Errorf("export: jsonl: %w", err)

@@ -189,6 +189,9 @@ func pagesJSONL(db *archive.DB, lines []Line) ([]byte, int, error) {
 	}
 	n := 0
 	for i := range lines {
+		if err := db.Interrupted(); err != nil {
+			return nil, 0, err
+		}
 		l := &lines[i]
 		if l.TextSHA256 == "" {
 			continue
