@@ -51,7 +51,7 @@ func (x *firstIndex) other(key, host string) int {
 
 // newURLIndex files each copy under its URL and its final URL: what a
 // canonical link may name.
-func newURLIndex(all []Capture, hosts []string) *firstIndex {
+func newURLIndex(all []*Capture, hosts []string) *firstIndex {
 	x := newFirstIndex(hosts)
 	for i := range all {
 		x.add(all[i].URL, i)
@@ -79,7 +79,7 @@ type publisherIndex struct {
 // publishers (the publishers that hold an attribution) and one over the
 // attributions (the attributions that hold a publisher). The work is the
 // length of those texts and the number of matches, not their product.
-func newPublisherIndex(all []Capture, hosts []string) *publisherIndex {
+func newPublisherIndex(all []*Capture, hosts []string) *publisherIndex {
 	pubs := newFirstIndex(hosts)
 	var attrs []string
 	seen := map[string]bool{}

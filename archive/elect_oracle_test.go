@@ -50,11 +50,11 @@ func newOracle(all []Capture) *oracle {
 			return fmt.Sprintf("%s is a copy: %s", beaten.URL, e.derived[beaten.ID])
 		}},
 		{func(a, b Capture) int {
-			return cmp.Compare(authorityRank(b), authorityRank(a))
-		}, explainAuthority},
-		{oracleByPublished, explainPublished},
-		{func(a, b Capture) int { return a.FetchStart.Compare(b.FetchStart) }, explainFetched},
-		{func(a, b Capture) int { return cmp.Compare(a.ID, b.ID) }, explainID},
+			return cmp.Compare(authorityRank(&b), authorityRank(&a))
+		}, func(w, b Capture) string { return explainAuthority(&w, &b) }},
+		{oracleByPublished, func(w, b Capture) string { return explainPublished(&w, &b) }},
+		{func(a, b Capture) int { return a.FetchStart.Compare(b.FetchStart) }, func(w, b Capture) string { return explainFetched(&w, &b) }},
+		{func(a, b Capture) int { return cmp.Compare(a.ID, b.ID) }, func(w, b Capture) string { return explainID(&w, &b) }},
 	}
 	return e
 }

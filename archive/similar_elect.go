@@ -46,25 +46,24 @@ type ballot struct {
 // better original) and explains a win.
 type criterion struct {
 	compare func(a, b *ballot, ca, cb *Capture) int
-	explain func(winner, beaten Capture) string
+	explain func(winner, beaten *Capture) string
 }
 
 // newElection prepares an election among all the copies of a work. A
 // copy derives from the first copy of all, in order, that its canonical
 // link or attribution names (see derivedFrom).
-func newElection(all []Capture) *election {
+func newElection(all []*Capture) *election {
 	hosts := make([]string, len(all))
 	for i := range all {
 		hosts[i] = hostOf(all[i].URL)
 	}
 	links, pubs := newURLIndex(all, hosts), newPublisherIndex(all, hosts)
 	e := &election{ballots: make(map[uint64]*ballot, len(all))}
-	for i := range all {
-		c := &all[i]
+	for i, c := range all {
 		b := e.ballots[c.ID]
 		if b == nil {
-			b = &ballot{rank: authorityRank(*c)}
-			b.date, b.dated = credibleDate(*c)
+			b = &ballot{rank: authorityRank(c)}
+			b.date, b.dated = credibleDate(c)
 			e.ballots[c.ID] = b
 		}
 		if b.derived == "" {
@@ -86,7 +85,7 @@ func newElection(all []Capture) *election {
 // final URL) or whose publisher a's attribution names (namesSource),
 // the canonical link first when one copy is named both ways; "" when a
 // names none.
-func derivedFrom(a *Capture, host string, all []Capture, links *firstIndex, pubs *publisherIndex) string {
+func derivedFrom(a *Capture, host string, all []*Capture, links *firstIndex, pubs *publisherIndex) string {
 	byLink, byName := -1, pubs.named(a.Attribution, host)
 	if a.Canonical != "" {
 		byLink = links.other(a.Canonical, host)
@@ -110,18 +109,19 @@ func hostOf(raw string) string {
 
 // sort orders caps, the likely original first. Ties on every ground (the
 // same capture twice) keep their order.
-func (e *election) sort(caps []Capture) {
-	order := make([]int, len(caps))
-	votes := make([]*ballot, len(caps))
-	for i := range caps {
-		order[i], votes[i] = i, e.ballots[caps[i].ID]
+func (e *election) sort(caps []*Capture) {
+	type voter struct {
+		c *Capture
+		b *ballot
 	}
-	slices.SortStableFunc(order, func(i, j int) int { return e.compare(votes[i], votes[j], &caps[i], &caps[j]) })
-	sorted := make([]Capture, len(caps))
-	for k, i := range order {
-		sorted[k] = caps[i]
+	vs := make([]voter, len(caps))
+	for i, c := range caps {
+		vs[i] = voter{c, e.ballots[c.ID]}
 	}
-	copy(caps, sorted)
+	slices.SortStableFunc(vs, func(x, y voter) int { return e.compare(x.b, y.b, x.c, y.c) })
+	for i := range vs {
+		caps[i] = vs[i].c
+	}
 }
 
 func (e *election) compare(a, b *ballot, ca, cb *Capture) int {
@@ -137,7 +137,7 @@ func byProvenance(a, b *ballot, _, _ *Capture) int {
 	return cmp.Compare(boolInt(a.derived != ""), boolInt(b.derived != ""))
 }
 
-func (e *election) explainProvenance(_, beaten Capture) string {
+func (e *election) explainProvenance(_, beaten *Capture) string {
 	return fmt.Sprintf("%s is a copy: %s", beaten.URL, e.ballots[beaten.ID].derived)
 }
 
@@ -152,16 +152,12 @@ func boolInt(b bool) int {
 // in order, the copies still tied before it and beaten on it yield one
 // reason, named against the best of them (the first beaten, in election
 // order).
-func (e *election) reasons(caps []Capture) []string {
+func (e *election) reasons(caps []*Capture) []string {
 	if len(caps) == 1 {
 		return []string{"only copy"}
 	}
-	win := &caps[0]
+	win, rest := caps[0], caps[1:]
 	wb := e.ballots[win.ID]
-	rest := make([]*Capture, len(caps)-1)
-	for i := range rest {
-		rest[i] = &caps[i+1]
-	}
 	var out []string
 	for _, c := range e.criteria {
 		if len(rest) == 0 {
@@ -177,14 +173,14 @@ func (e *election) reasons(caps []Capture) []string {
 			}
 		}
 		if beaten != nil {
-			out = append(out, c.explain(*win, *beaten))
+			out = append(out, c.explain(win, beaten))
 		}
 		rest = tied
 	}
 	return out
 }
 
-func authorityRank(c Capture) int { return rules.Authority(c.Authority).Rank() }
+func authorityRank(c *Capture) int { return rules.Authority(c.Authority).Rank() }
 
 func byAuthority(a, b *ballot, _, _ *Capture) int { return cmp.Compare(b.rank, a.rank) }
 
@@ -202,7 +198,7 @@ func byPublished(a, b *ballot, _, _ *Capture) int {
 
 // credibleDate is the copy's publication date unless it is missing,
 // unreadable or later than a day after the copy was fetched.
-func credibleDate(c Capture) (time.Time, bool) {
+func credibleDate(c *Capture) (time.Time, bool) {
 	t, ok := ParsePublished(c.Published)
 	if ok && !c.FetchStart.IsZero() && t.After(c.FetchStart.Add(24*time.Hour)) {
 		return t, false

@@ -93,14 +93,14 @@ func (db *DB) WorksBy(sim Similarity) ([]Work, error) {
 // and the text hashes in order. With skip set, a copy whose capture or
 // document cannot be read is handed to skip and left out. stop is checked
 // at every copy (DB.Interrupted).
-func latestCopies(tx *bolt.Tx, skip skipFunc, stop func() error) (map[string][]Capture, []string, error) {
-	copies := map[string][]Capture{}
+func latestCopies(tx *bolt.Tx, skip skipFunc, stop func() error) (map[string][]*Capture, []string, error) {
+	copies := map[string][]*Capture{}
 	err := forEachCopy(tx, skip, func(c Capture) error {
 		if err := stop(); err != nil {
 			return err
 		}
 		if c.TextSHA256 != "" {
-			copies[c.TextSHA256] = append(copies[c.TextSHA256], c)
+			copies[c.TextSHA256] = append(copies[c.TextSHA256], slimCopy(&c))
 		}
 		return nil
 	})
@@ -123,8 +123,8 @@ func latestCopies(tx *bolt.Tx, skip skipFunc, stop func() error) (map[string][]C
 // are not excerpts (all of them when every one is) and relates each copy
 // to it. texts holds every member text; each is compared with the
 // original's once, however many copies carry it.
-func buildWork(cp *comparer, texts map[string]*textInfo, members []string, copies map[string][]Capture, excerpts map[string]bool) (Work, error) {
-	var core, rest []Capture
+func buildWork(cp *comparer, texts map[string]*textInfo, members []string, copies map[string][]*Capture, excerpts map[string]bool) (Work, error) {
+	var core, rest []*Capture
 	for _, sha := range members {
 		if excerpts[sha] {
 			rest = append(rest, copies[sha]...)
@@ -160,9 +160,17 @@ func buildWork(cp *comparer, texts map[string]*textInfo, members []string, copie
 	return w, nil
 }
 
+// slimCopy is what Works keeps of a copy: what the election weighs and
+// what a Copy shows. A work of many copies holds only this much of each.
+func slimCopy(c *Capture) *Capture {
+	return &Capture{ID: c.ID, URL: c.URL, FinalURL: c.FinalURL, Canonical: c.Canonical,
+		Attribution: c.Attribution, Publisher: c.Publisher, Authority: c.Authority, Published: c.Published,
+		FetchStart: c.FetchStart, TextSHA256: c.TextSHA256, Pages: c.Pages}
+}
+
 // relate describes copy c against the original; texts and against are
 // as buildWork's.
-func relate(cp *comparer, texts map[string]*textInfo, against map[string]Resemblance, c, orig Capture, isOrig bool) (Copy, error) {
+func relate(cp *comparer, texts map[string]*textInfo, against map[string]Resemblance, c, orig *Capture, isOrig bool) (Copy, error) {
 	cc := Copy{CaptureID: c.ID, URL: c.URL, Publisher: c.Publisher, Authority: c.Authority,
 		Published: c.Published, TextSHA256: c.TextSHA256, Similarity: 1, Containment: 1, Pages: c.Pages}
 	switch {

@@ -19,11 +19,12 @@ func JSONL(db *archive.DB, w io.Writer, f Filter) error {
 	bw := bufio.NewWriter(w)
 	enc := json.NewEncoder(bw)
 	enc.SetEscapeHTML(false)
+	texts := newTextLoader(db, lines)
 	for i := range lines {
 		if err := db.Interrupted(); err != nil {
 			return fmt.Errorf("export: jsonl: %w", err)
 		}
-		if err := loadText(db, &lines[i]); err != nil {
+		if err := texts.load(&lines[i]); err != nil {
 			if err := db.Skip("documents", lines[i].TextSHA256, err); err != nil {
 				return fmt.Errorf("export: jsonl: %w", err)
 			}
