@@ -57,7 +57,7 @@ func TestSignalStopsCommands(t *testing.T) {
 		lines bool
 	}{
 		{"export jsonl, SIGINT", []string{"export", "--format", "jsonl", "--db", db}, syscall.SIGINT, 130, true},
-		{"works, SIGTERM", []string{"works", "--db", db}, syscall.SIGTERM, 143, true},
+		{"works --json, SIGTERM", []string{"works", "--json", "--db", db}, syscall.SIGTERM, 143, true}, // 160 KB of JSON: more than a pipe holds
 		{"crawl, SIGINT", []string{"crawl", "--db", crawlDB, "--allow-private", "--delay", "1ms", "--max-depth", "600", "--quiet", s.seed()}, syscall.SIGINT, 130, false},
 	}
 	for _, tt := range tests {
@@ -85,6 +85,9 @@ func TestSignalStopsCommands(t *testing.T) {
 			}
 			sent := time.Now()
 			cmd.Process.Signal(tt.sig)
+			// prov takes the signal in a goroutine of its own; a read blocked
+			// on its output must not be let go on before that goroutine ran.
+			time.Sleep(300 * time.Millisecond)
 			rest, _ := io.ReadAll(out)
 			err = cmd.Wait()
 			code := cmd.ProcessState.ExitCode()
