@@ -107,6 +107,18 @@ func (cp *comparer) resemble(a, b *textInfo) (Resemblance, error) {
 	return resemblance(sa, sb), nil
 }
 
+// prepare makes the shingle sets that resemble(a, b) would.
+func (cp *comparer) prepare(a, b *textInfo) error {
+	if cp.sim.Shingles == nil {
+		return nil
+	}
+	if _, err := cp.shingleSet(a); err != nil {
+		return err
+	}
+	_, err := cp.shingleSet(b)
+	return err
+}
+
 func (cp *comparer) shingleSet(t *textInfo) ([]uint64, error) {
 	if t.set != nil || t.text != nil {
 		return t.set, nil

@@ -65,6 +65,16 @@ func (g *grouping) link(tx *bolt.Tx, cp *comparer, shas []string) ([]containEdge
 			if b == nil || b.sha <= a.sha {
 				continue // outside the copies, itself, or a pair seen from b
 			}
+			if g.find(a.sha) == g.find(b.sha) {
+				// Already one near component: the pair can only unite them
+				// again or give an edge attach ignores. Its texts' shingle
+				// sets are still made, as comparing them would, since a
+				// text's size (g.size) is taken from its set once made.
+				if err := cp.prepare(a, b); err != nil {
+					return nil, err
+				}
+				continue
+			}
 			r, err := cp.resemble(a, b)
 			if err != nil {
 				return nil, err
