@@ -33,13 +33,3 @@ func Derivations(all []Capture) map[uint64]string {
 	}
 	return out
 }
-
-// OracleDerivations is Derivations as the pairwise election found it.
-func OracleDerivations(all []Capture) map[uint64]string {
-	e := newOracle(all)
-	out := map[uint64]string{}
-	for _, c := range all {
-		out[c.ID] = e.derived[c.ID]
-	}
-	return out
-}

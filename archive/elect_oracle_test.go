@@ -17,11 +17,23 @@ import (
 // OracleElect orders core and rest and gives the reasons, as buildWork
 // did with the pairwise election.
 func OracleElect(core, rest []Capture) ([]Capture, []string) {
-	e := newOracle(append(slices.Clone(core), rest...))
+	ordered, reasons, _ := OracleElection(core, rest)
+	return ordered, reasons
+}
+
+// OracleElection is OracleElect with the derivations it found, by
+// capture ID ("" for a copy that derives from none).
+func OracleElection(core, rest []Capture) ([]Capture, []string, map[uint64]string) {
+	all := append(slices.Clone(core), rest...)
+	e := newOracle(all)
 	core, rest = slices.Clone(core), slices.Clone(rest)
 	slices.SortStableFunc(core, e.compare)
 	slices.SortStableFunc(rest, e.compare)
-	return append(core, rest...), e.reasons(core)
+	derived := map[uint64]string{}
+	for _, c := range all {
+		derived[c.ID] = e.derived[c.ID]
+	}
+	return append(core, rest...), e.reasons(core), derived
 }
 
 type oracle struct {
