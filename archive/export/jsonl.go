@@ -16,7 +16,7 @@ func JSONL(db *archive.DB, w io.Writer, f Filter) error {
 	if err != nil {
 		return fmt.Errorf("export: jsonl: %w", err)
 	}
-	bw := bufio.NewWriter(w)
+	bw := bufio.NewWriterSize(w, 1<<20) // a line holds a whole text: 4 KB would be a write or two per line
 	enc := json.NewEncoder(bw)
 	enc.SetEscapeHTML(false)
 	texts := newTextLoader(db, lines)
