@@ -82,7 +82,7 @@ func newElection(all []*Capture) *election {
 
 // derivedFrom says why copy a (on host) is a copy of another of all: the
 // first copy on another host that a's canonical link names (by URL or
-// final URL) or whose publisher a's attribution names (namesSource),
+// final URL) or whose publisher a's attribution names (publisherIndex),
 // the canonical link first when one copy is named both ways; "" when a
 // names none.
 func derivedFrom(a *Capture, host string, all []*Capture, links *firstIndex, pubs *publisherIndex) string {
