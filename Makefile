@@ -65,13 +65,15 @@ check:
 	$(GO) mod tidy -diff
 	$(GO) test -count=1 -run 'TestLayering|TestForbidden' ./layering/
 
-# bench: benchmarks over ../shared/eval (skipped where it is absent), and
-# the WARC export of 5,000 stored captures of about 40 KB.
+# bench: benchmarks over ../shared/eval (skipped where it is absent), the
+# WARC export of 5,000 stored captures of about 40 KB, and prov works and
+# export --format jsonl on 100,000 copies of one work (#20: under 30 s each).
 bench:
 	$(GO) test -run '^$$' -bench . -benchtime 1x ./clean/charset/
 	$(GO) test -run '^$$' -bench Eval -benchtime 1x ./clean/
 	cd bench && $(GO) run ./extract -eval ../../shared/eval/extraction
 	cd bench && $(GO) run ./warcexport -n 5000 -size 40000
+	cd bench && $(GO) run ./works -n 100000
 
 FUZZTIME ?= 1m
 fuzz:

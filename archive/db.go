@@ -62,6 +62,12 @@ type Options struct {
 	// LatestContent, Works, Stats, Series) skip a corrupt record and pass
 	// it here, once per record, instead of failing; see Skipped.
 	OnSkip func(Skipped)
+	// Interrupt, when set, stops the reads that walk the archive
+	// (Captures, Latest, LatestContent, Series, Works, Stats, VerifyWith,
+	// and the exports built on them) once it is closed: they return
+	// ErrInterrupted at the next record. prov passes its signal context's
+	// Done channel.
+	Interrupt <-chan struct{}
 	// RunLocked says the caller holds the archive's run lock (LockRun),
 	// whose note already names it: Open writes no lock note and Close
 	// removes none, so the file the run lock holds stays that file.
@@ -81,8 +87,9 @@ type DB struct {
 	mu    sync.Mutex
 	owned map[uint64]bool // runs begun through this handle: the only live ones
 
-	onSkip  func(Skipped)   // Options.OnSkip
-	skipped map[string]bool // records passed to onSkip, by bucket and key
+	onSkip    func(Skipped)   // Options.OnSkip
+	interrupt <-chan struct{} // Options.Interrupt
+	skipped   map[string]bool // records passed to onSkip, by bucket and key
 
 	onWrite  func([]Capture) // called after each committed write (Shared's cache)
 	flushing sync.Mutex      // held by FlushIndex
@@ -111,7 +118,7 @@ func Open(path string, opts Options) (*DB, error) {
 	if err != nil {
 		return nil, err
 	}
-	db := &DB{bolt: bdb, path: path, readOnly: opts.ReadOnly, now: opts.Now, owned: map[uint64]bool{}, onSkip: opts.OnSkip}
+	db := &DB{bolt: bdb, path: path, readOnly: opts.ReadOnly, now: opts.Now, owned: map[uint64]bool{}, onSkip: opts.OnSkip, interrupt: opts.Interrupt}
 	if opts.ReadOnly {
 		return db, nil
 	}

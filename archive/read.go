@@ -13,7 +13,7 @@ import (
 func (db *DB) Captures(fn func(Capture) error) error {
 	skip := db.skipper()
 	return db.bolt.View(func(tx *bolt.Tx) error {
-		return walkCaptures(tx, skip, fn)
+		return walkCaptures(tx, skip, interruptible(db, fn))
 	})
 }
 
@@ -51,7 +51,7 @@ func (db *DB) Latest(fn func(Capture) error) error {
 // copies: fn does not see them (series.go, copyView).
 func (db *DB) LatestContent(fn func(Capture) error) error {
 	skip := db.skipper()
-	return db.bolt.View(func(tx *bolt.Tx) error { return forEachCopy(tx, skip, fn) })
+	return db.bolt.View(func(tx *bolt.Tx) error { return forEachCopy(tx, skip, interruptible(db, fn)) })
 }
 
 func hasContent(c Capture) bool {
@@ -61,6 +61,7 @@ func hasContent(c Capture) bool {
 // latestWhere walks the urls index one URL at a time, newest capture
 // first, and hands fn the first that ok accepts.
 func (db *DB) latestWhere(ok func(Capture) bool, fn func(Capture) error) error {
+	fn = interruptible(db, fn)
 	return db.bolt.View(func(tx *bolt.Tx) error {
 		return forEachURL(tx, func(_ string, ids []uint64) error {
 			for i := len(ids) - 1; i >= 0; i-- {

@@ -20,6 +20,9 @@ type SalvageOptions struct {
 	TextHasher  func(string) string // as VerifyOptions: pass clean.TextHash
 	NormVersion int                 // as VerifyOptions
 	Now         func() time.Time    // clock of the new archive's lock note; default time.Now
+	// Interrupt, when set and closed, stops the copy at the next capture
+	// with ErrInterrupted; the new archive, not whole, is removed.
+	Interrupt <-chan struct{}
 }
 
 // Loss is one record, or one damaged span of a bucket, Salvage did not
@@ -192,6 +195,11 @@ func (s *salvager) runs() error {
 // captures walks the captures in ID order, copying each that reads.
 func (s *salvager) captures() error {
 	return walk(s.tx, bucketCaptures, func(k, v []byte) error {
+		select {
+		case <-s.opts.Interrupt:
+			return ErrInterrupted
+		default:
+		}
 		var x salvaged
 		why := ""
 		if err := guarded(func() error { why = s.capture(k, v, &x); return nil }); err != nil {

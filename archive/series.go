@@ -46,6 +46,7 @@ func (s Series) Refs() []PageRef {
 // A page whose previous page is not archived starts a series of its own,
 // incomplete. An error from fn stops the walk.
 func (db *DB) Series(fn func(Series) error) error {
+	fn = interruptible(db, fn)
 	return db.bolt.View(func(tx *bolt.Tx) error {
 		all, err := allSeries(tx, db.skipper())
 		if err != nil {

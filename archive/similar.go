@@ -76,10 +76,20 @@ type textInfo struct {
 }
 
 // comparer computes resemblances inside one read transaction, caching
-// each text's shingle set.
+// each text's shingle set. stop, when set, is checked by the loops that
+// compare texts one after another (DB.Interrupted).
 type comparer struct {
-	tx  *bolt.Tx
-	sim Similarity
+	tx   *bolt.Tx
+	sim  Similarity
+	stop func() error
+}
+
+// stopped is cp.stop's error, nil without one.
+func (cp *comparer) stopped() error {
+	if cp.stop == nil {
+		return nil
+	}
+	return cp.stop()
 }
 
 func (cp *comparer) resemble(a, b *textInfo) (Resemblance, error) {
@@ -95,6 +105,18 @@ func (cp *comparer) resemble(a, b *textInfo) (Resemblance, error) {
 		return Resemblance{}, err
 	}
 	return resemblance(sa, sb), nil
+}
+
+// prepare makes the shingle sets that resemble(a, b) would.
+func (cp *comparer) prepare(a, b *textInfo) error {
+	if cp.sim.Shingles == nil {
+		return nil
+	}
+	if _, err := cp.shingleSet(a); err != nil {
+		return err
+	}
+	_, err := cp.shingleSet(b)
+	return err
 }
 
 func (cp *comparer) shingleSet(t *textInfo) ([]uint64, error) {

@@ -23,30 +23,55 @@ import (
 //     later than a day after the copy was fetched (unknown dates last);
 //  4. first fetched;
 //  5. lowest capture ID.
+//
+// Each copy's standing on these grounds is worked out once, in its
+// ballot, so that ordering n copies costs n log n comparisons of ballots
+// and nothing is parsed twice; whom a copy derives from is found through
+// indexes of the work's URLs and publishers (elect_index.go), not by
+// comparing every pair.
 type election struct {
-	derived  map[uint64]string // capture ID → why it is a copy of another
+	ballots  map[uint64]*ballot // by capture ID
 	criteria []criterion
+}
+
+// ballot is one copy's standing.
+type ballot struct {
+	derived string    // why it is a copy of another; "" when it is not
+	rank    int       // authority rank (rules.Authority.Rank)
+	date    time.Time // credible publication date, when dated
+	dated   bool
 }
 
 // criterion compares two candidates on one ground (negative: a is the
 // better original) and explains a win.
 type criterion struct {
-	compare func(a, b Capture) int
-	explain func(winner, beaten Capture) string
+	compare func(a, b *ballot, ca, cb *Capture) int
+	explain func(winner, beaten *Capture) string
 }
 
-// newElection prepares an election among all the copies of a work.
-func newElection(all []Capture) *election {
-	e := &election{derived: map[uint64]string{}}
-	for _, a := range all {
-		for _, b := range all {
-			if why := derivedFrom(a, b); why != "" && e.derived[a.ID] == "" {
-				e.derived[a.ID] = why
-			}
+// newElection prepares an election among all the copies of a work. A
+// copy derives from the first copy of all, in order, that its canonical
+// link or attribution names (see derivedFrom).
+func newElection(all []*Capture) *election {
+	hosts := make([]string, len(all))
+	for i := range all {
+		hosts[i] = hostOf(all[i].URL)
+	}
+	links, pubs := newURLIndex(all, hosts), newPublisherIndex(all, hosts)
+	e := &election{ballots: make(map[uint64]*ballot, len(all))}
+	for i, c := range all {
+		b := e.ballots[c.ID]
+		if b == nil {
+			b = &ballot{rank: authorityRank(c)}
+			b.date, b.dated = credibleDate(c)
+			e.ballots[c.ID] = b
+		}
+		if b.derived == "" {
+			b.derived = derivedFrom(c, hosts[i], all, links, pubs)
 		}
 	}
 	e.criteria = []criterion{
-		{e.byProvenance, e.explainProvenance},
+		{byProvenance, e.explainProvenance},
 		{byAuthority, explainAuthority},
 		{byPublished, explainPublished},
 		{byFetched, explainFetched},
@@ -55,29 +80,23 @@ func newElection(all []Capture) *election {
 	return e
 }
 
-// derivedFrom says why a is a copy of b, or "" when nothing on a names b.
-func derivedFrom(a, b Capture) string {
-	if hostOf(a.URL) == hostOf(b.URL) {
-		return ""
+// derivedFrom says why copy a (on host) is a copy of another of all: the
+// first copy on another host that a's canonical link names (by URL or
+// final URL) or whose publisher a's attribution names (publisherIndex),
+// the canonical link first when one copy is named both ways; "" when a
+// names none.
+func derivedFrom(a *Capture, host string, all []*Capture, links *firstIndex, pubs *publisherIndex) string {
+	byLink, byName := -1, pubs.named(a.Attribution, host)
+	if a.Canonical != "" {
+		byLink = links.other(a.Canonical, host)
 	}
-	if a.Canonical != "" && (a.Canonical == b.URL || a.Canonical == b.FinalURL) {
-		return fmt.Sprintf("its canonical link names %s", b.URL)
-	}
-	if namesSource(a.Attribution, b.Publisher) {
-		return fmt.Sprintf("its attribution %q names the publisher of %s", a.Attribution, b.URL)
+	switch {
+	case byLink >= 0 && (byName < 0 || byLink <= byName):
+		return fmt.Sprintf("its canonical link names %s", all[byLink].URL)
+	case byName >= 0:
+		return fmt.Sprintf("its attribution %q names the publisher of %s", a.Attribution, all[byName].URL)
 	}
 	return ""
-}
-
-// namesSource says whether an attribution line names publisher: equal, or
-// one holding the other, ignoring case and spaces.
-func namesSource(attribution, publisher string) bool {
-	a := strings.ToLower(strings.Join(strings.Fields(attribution), ""))
-	p := strings.ToLower(strings.Join(strings.Fields(publisher), ""))
-	if len([]rune(a)) < 2 || len([]rune(p)) < 2 {
-		return false
-	}
-	return strings.Contains(a, p) || strings.Contains(p, a)
 }
 
 func hostOf(raw string) string {
@@ -88,23 +107,38 @@ func hostOf(raw string) string {
 	return strings.ToLower(u.Hostname())
 }
 
-func (e *election) sort(caps []Capture) { slices.SortStableFunc(caps, e.compare) }
+// sort orders caps, the likely original first. Ties on every ground (the
+// same capture twice) keep their order.
+func (e *election) sort(caps []*Capture) {
+	type voter struct {
+		c *Capture
+		b *ballot
+	}
+	vs := make([]voter, len(caps))
+	for i, c := range caps {
+		vs[i] = voter{c, e.ballots[c.ID]}
+	}
+	slices.SortStableFunc(vs, func(x, y voter) int { return e.compare(x.b, y.b, x.c, y.c) })
+	for i := range vs {
+		caps[i] = vs[i].c
+	}
+}
 
-func (e *election) compare(a, b Capture) int {
+func (e *election) compare(a, b *ballot, ca, cb *Capture) int {
 	for _, c := range e.criteria {
-		if r := c.compare(a, b); r != 0 {
+		if r := c.compare(a, b, ca, cb); r != 0 {
 			return r
 		}
 	}
 	return 0
 }
 
-func (e *election) byProvenance(a, b Capture) int {
-	return cmp.Compare(boolInt(e.derived[a.ID] != ""), boolInt(e.derived[b.ID] != ""))
+func byProvenance(a, b *ballot, _, _ *Capture) int {
+	return cmp.Compare(boolInt(a.derived != ""), boolInt(b.derived != ""))
 }
 
-func (e *election) explainProvenance(_, beaten Capture) string {
-	return fmt.Sprintf("%s is a copy: %s", beaten.URL, e.derived[beaten.ID])
+func (e *election) explainProvenance(_, beaten *Capture) string {
+	return fmt.Sprintf("%s is a copy: %s", beaten.URL, e.ballots[beaten.ID].derived)
 }
 
 func boolInt(b bool) int {
@@ -116,55 +150,47 @@ func boolInt(b bool) int {
 
 // reasons explains why caps[0] (sorted) beat the others: for each ground,
 // in order, the copies still tied before it and beaten on it yield one
-// reason, named against the best of them.
-func (e *election) reasons(caps []Capture) []string {
+// reason, named against the best of them (the first beaten, in election
+// order).
+func (e *election) reasons(caps []*Capture) []string {
 	if len(caps) == 1 {
 		return []string{"only copy"}
 	}
 	win, rest := caps[0], caps[1:]
+	wb := e.ballots[win.ID]
 	var out []string
 	for _, c := range e.criteria {
 		if len(rest) == 0 {
 			break
 		}
-		var tied []Capture
+		tied := rest[:0:0]
+		var beaten *Capture
 		for _, o := range rest {
-			if c.compare(win, o) == 0 {
+			if c.compare(wb, e.ballots[o.ID], win, o) == 0 {
 				tied = append(tied, o)
+			} else if beaten == nil {
+				beaten = o
 			}
 		}
-		if len(tied) < len(rest) {
-			out = append(out, c.explain(win, firstBeaten(rest, tied)))
+		if beaten != nil {
+			out = append(out, c.explain(win, beaten))
 		}
 		rest = tied
 	}
 	return out
 }
 
-// firstBeaten returns the first of rest (in election order) not in tied:
-// the strongest copy beaten on this ground.
-func firstBeaten(rest, tied []Capture) Capture {
-	for _, o := range rest {
-		if !slices.ContainsFunc(tied, func(t Capture) bool { return t.ID == o.ID }) {
-			return o
-		}
-	}
-	return rest[0]
-}
+func authorityRank(c *Capture) int { return rules.Authority(c.Authority).Rank() }
 
-func authorityRank(c Capture) int { return rules.Authority(c.Authority).Rank() }
+func byAuthority(a, b *ballot, _, _ *Capture) int { return cmp.Compare(b.rank, a.rank) }
 
-func byAuthority(a, b Capture) int { return cmp.Compare(authorityRank(b), authorityRank(a)) }
-
-func byPublished(a, b Capture) int {
-	ta, oka := credibleDate(a)
-	tb, okb := credibleDate(b)
+func byPublished(a, b *ballot, _, _ *Capture) int {
 	switch {
-	case oka && okb:
-		return ta.Compare(tb)
-	case oka:
+	case a.dated && b.dated:
+		return a.date.Compare(b.date)
+	case a.dated:
 		return -1
-	case okb:
+	case b.dated:
 		return 1
 	}
 	return 0
@@ -172,7 +198,7 @@ func byPublished(a, b Capture) int {
 
 // credibleDate is the copy's publication date unless it is missing,
 // unreadable or later than a day after the copy was fetched.
-func credibleDate(c Capture) (time.Time, bool) {
+func credibleDate(c *Capture) (time.Time, bool) {
 	t, ok := ParsePublished(c.Published)
 	if ok && !c.FetchStart.IsZero() && t.After(c.FetchStart.Add(24*time.Hour)) {
 		return t, false
@@ -180,9 +206,9 @@ func credibleDate(c Capture) (time.Time, bool) {
 	return t, ok
 }
 
-func byFetched(a, b Capture) int { return a.FetchStart.Compare(b.FetchStart) }
+func byFetched(_, _ *ballot, a, b *Capture) int { return a.FetchStart.Compare(b.FetchStart) }
 
-func byID(a, b Capture) int { return cmp.Compare(a.ID, b.ID) }
+func byID(_, _ *ballot, a, b *Capture) int { return cmp.Compare(a.ID, b.ID) }
 
 // ParsePublished reads a publication date: RFC 3339, or YYYY-MM-DD taken
 // as midnight UTC. ok is false for "" and anything else.

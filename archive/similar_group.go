@@ -25,20 +25,22 @@ type containEdge struct {
 }
 
 // groupTexts groups the texts with these hashes (distinct) and returns
-// each group's members, keyed by a member, and the excerpt texts.
-func groupTexts(tx *bolt.Tx, cp *comparer, shas []string) (map[string][]string, map[string]bool, error) {
+// each group's members, keyed by a member, the excerpt texts, and every
+// text as the comparisons saw it (by hash; their shingle sets, once
+// computed, are kept for the next comparison).
+func groupTexts(tx *bolt.Tx, cp *comparer, shas []string) (map[string][]string, map[string]bool, map[string]*textInfo, error) {
 	g := &grouping{texts: map[string]*textInfo{}, byDoc: map[uint64]*textInfo{},
 		parent: map[string]string{}, excerpts: map[string]bool{}}
 	for _, sha := range shas {
 		t, err := loadText(tx, sha)
 		if err != nil {
-			return nil, nil, err
+			return nil, nil, nil, err
 		}
 		g.texts[sha], g.byDoc[t.docID], g.parent[sha] = t, t, sha
 	}
 	contains, err := g.link(tx, cp, shas)
 	if err != nil {
-		return nil, nil, err
+		return nil, nil, nil, err
 	}
 	g.attach(contains)
 	groups := map[string][]string{}
@@ -46,7 +48,7 @@ func groupTexts(tx *bolt.Tx, cp *comparer, shas []string) (map[string][]string, 
 		r := g.find(sha)
 		groups[r] = append(groups[r], sha)
 	}
-	return groups, g.excerpts, nil
+	return groups, g.excerpts, g.texts, nil
 }
 
 // link verifies every candidate pair the sketch index gives, unites near
@@ -54,11 +56,24 @@ func groupTexts(tx *bolt.Tx, cp *comparer, shas []string) (map[string][]string, 
 func (g *grouping) link(tx *bolt.Tx, cp *comparer, shas []string) ([]containEdge, error) {
 	var edges []containEdge
 	for _, sha := range shas {
+		if err := cp.stopped(); err != nil {
+			return nil, err
+		}
 		a := g.texts[sha]
 		for _, c := range candidates(tx, a.sketch) {
 			b := g.byDoc[c.DocID]
 			if b == nil || b.sha <= a.sha {
 				continue // outside the copies, itself, or a pair seen from b
+			}
+			if g.find(a.sha) == g.find(b.sha) {
+				// Already one near component: the pair can only unite them
+				// again or give an edge attach ignores. Its texts' shingle
+				// sets are still made, as comparing them would, since a
+				// text's size (g.size) is taken from its set once made.
+				if err := cp.prepare(a, b); err != nil {
+					return nil, err
+				}
+				continue
 			}
 			r, err := cp.resemble(a, b)
 			if err != nil {

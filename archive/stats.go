@@ -30,11 +30,11 @@ func (db *DB) Stats() (Stats, error) {
 	s := Stats{ByKind: map[string]int{}, Schema: SchemaVersion}
 	skip := db.skipper()
 	err := db.bolt.View(func(tx *bolt.Tx) error {
-		err := walkCaptures(tx, skip, func(c Capture) error {
+		err := walkCaptures(tx, skip, interruptible(db, func(c Capture) error {
 			s.Captures++
 			s.ByKind[c.Kind]++
 			return nil
-		})
+		}))
 		if err != nil {
 			return err
 		}

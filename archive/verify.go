@@ -110,7 +110,7 @@ func (db *DB) Verify(fn func(Finding) error) error {
 // instead and is refused while a crawl runs.
 func (db *DB) VerifyWith(opts VerifyOptions, fn func(Finding) error) (VerifyStats, error) {
 	defer debug.SetPanicOnFault(debug.SetPanicOnFault(true))
-	v := &verifier{opts: opts, fn: fn}
+	v := &verifier{opts: opts, fn: fn, stop: db.Interrupted}
 	err := db.bolt.View(func(tx *bolt.Tx) error {
 		v.tx = tx
 		for _, step := range []func() error{v.payloads, v.documents, v.runs, v.captures, v.urls, v.docCaps} {
@@ -128,6 +128,7 @@ type verifier struct {
 	tx    *bolt.Tx
 	opts  VerifyOptions
 	fn    func(Finding) error
+	stop  func() error // DB.Interrupted, checked at every record
 	stats VerifyStats
 }
 
@@ -149,7 +150,12 @@ func (v *verifier) has(name, key []byte) bool {
 
 // walk walks bucket name (walk), reporting its damaged parts.
 func (v *verifier) walk(name []byte, fn func(k, val []byte) error) error {
-	return walk(v.tx, name, fn, func(d Damage) error {
+	return walk(v.tx, name, func(k, val []byte) error {
+		if err := v.stop(); err != nil {
+			return err
+		}
+		return fn(k, val)
+	}, func(d Damage) error {
 		return v.report(Finding{Kind: FindUnreadable, Bucket: string(name), Key: hexOrEmpty(d.After),
 			Until: hexOrEmpty(d.Until), Detail: d.span()})
 	})

@@ -66,17 +66,17 @@ func (db *DB) WorksBy(sim Similarity) ([]Work, error) {
 	skip := db.skipper()
 	var works []Work
 	err := db.bolt.View(func(tx *bolt.Tx) error {
-		copies, shas, err := latestCopies(tx, skip)
+		copies, shas, err := latestCopies(tx, skip, db.Interrupted)
 		if err != nil {
 			return err
 		}
-		cp := &comparer{tx: tx, sim: sim}
-		groups, excerpts, err := groupTexts(tx, cp, shas)
+		cp := &comparer{tx: tx, sim: sim, stop: db.Interrupted}
+		groups, excerpts, texts, err := groupTexts(tx, cp, shas)
 		if err != nil {
 			return err
 		}
 		for _, members := range groups {
-			w, err := buildWork(tx, cp, members, copies, excerpts)
+			w, err := buildWork(cp, texts, members, copies, excerpts)
 			if err != nil {
 				return err
 			}
@@ -91,12 +91,16 @@ func (db *DB) WorksBy(sim Similarity) ([]Work, error) {
 // latestCopies returns the copy of each URL that has a text (see
 // LatestContent: a stitched article stands for its pages), by text hash,
 // and the text hashes in order. With skip set, a copy whose capture or
-// document cannot be read is handed to skip and left out.
-func latestCopies(tx *bolt.Tx, skip skipFunc) (map[string][]Capture, []string, error) {
-	copies := map[string][]Capture{}
+// document cannot be read is handed to skip and left out. stop is checked
+// at every copy (DB.Interrupted).
+func latestCopies(tx *bolt.Tx, skip skipFunc, stop func() error) (map[string][]*Capture, []string, error) {
+	copies := map[string][]*Capture{}
 	err := forEachCopy(tx, skip, func(c Capture) error {
+		if err := stop(); err != nil {
+			return err
+		}
 		if c.TextSHA256 != "" {
-			copies[c.TextSHA256] = append(copies[c.TextSHA256], c)
+			copies[c.TextSHA256] = append(copies[c.TextSHA256], slimCopy(&c))
 		}
 		return nil
 	})
@@ -117,9 +121,10 @@ func latestCopies(tx *bolt.Tx, skip skipFunc) (map[string][]Capture, []string, e
 
 // buildWork elects the original among the copies of the member texts that
 // are not excerpts (all of them when every one is) and relates each copy
-// to it.
-func buildWork(tx *bolt.Tx, cp *comparer, members []string, copies map[string][]Capture, excerpts map[string]bool) (Work, error) {
-	var core, rest []Capture
+// to it. texts holds every member text; each is compared with the
+// original's once, however many copies carry it.
+func buildWork(cp *comparer, texts map[string]*textInfo, members []string, copies map[string][]*Capture, excerpts map[string]bool) (Work, error) {
+	var core, rest []*Capture
 	for _, sha := range members {
 		if excerpts[sha] {
 			rest = append(rest, copies[sha]...)
@@ -140,8 +145,13 @@ func buildWork(tx *bolt.Tx, cp *comparer, members []string, copies map[string][]
 	if len(core) == 1 && len(rest) > 0 {
 		w.Reasons = []string{"only full text: the other copies are excerpts of it"}
 	}
+	w.Copies = make([]Copy, 0, len(ordered))
+	against := map[string]Resemblance{} // text hash → its resemblance to the original's
 	for i, c := range ordered {
-		cc, err := relate(tx, cp, c, orig, i == 0)
+		if err := cp.stopped(); err != nil {
+			return w, err
+		}
+		cc, err := relate(cp, texts, against, c, orig, i == 0)
 		if err != nil {
 			return w, err
 		}
@@ -150,8 +160,17 @@ func buildWork(tx *bolt.Tx, cp *comparer, members []string, copies map[string][]
 	return w, nil
 }
 
-// relate describes copy c against the original.
-func relate(tx *bolt.Tx, cp *comparer, c, orig Capture, isOrig bool) (Copy, error) {
+// slimCopy is what Works keeps of a copy: what the election weighs and
+// what a Copy shows. A work of many copies holds only this much of each.
+func slimCopy(c *Capture) *Capture {
+	return &Capture{ID: c.ID, URL: c.URL, FinalURL: c.FinalURL, Canonical: c.Canonical,
+		Attribution: c.Attribution, Publisher: c.Publisher, Authority: c.Authority, Published: c.Published,
+		FetchStart: c.FetchStart, TextSHA256: c.TextSHA256, Pages: c.Pages}
+}
+
+// relate describes copy c against the original; texts and against are
+// as buildWork's.
+func relate(cp *comparer, texts map[string]*textInfo, against map[string]Resemblance, c, orig *Capture, isOrig bool) (Copy, error) {
 	cc := Copy{CaptureID: c.ID, URL: c.URL, Publisher: c.Publisher, Authority: c.Authority,
 		Published: c.Published, TextSHA256: c.TextSHA256, Similarity: 1, Containment: 1, Pages: c.Pages}
 	switch {
@@ -162,17 +181,13 @@ func relate(tx *bolt.Tx, cp *comparer, c, orig Capture, isOrig bool) (Copy, erro
 		cc.Relation, cc.Why = RelIdentical, "same normalised text hash"
 		return cc, nil
 	}
-	a, err := loadText(tx, c.TextSHA256)
-	if err != nil {
-		return cc, err
-	}
-	b, err := loadText(tx, orig.TextSHA256)
-	if err != nil {
-		return cc, err
-	}
-	r, err := cp.resemble(a, b)
-	if err != nil {
-		return cc, err
+	r, seen := against[c.TextSHA256]
+	if !seen {
+		var err error
+		if r, err = cp.resemble(texts[c.TextSHA256], texts[orig.TextSHA256]); err != nil {
+			return cc, err
+		}
+		against[c.TextSHA256] = r
 	}
 	cc.Similarity, cc.Containment, cc.Estimated = round3(r.Jaccard), round3(r.Containment), r.Estimated
 	cc.Relation = RelNear

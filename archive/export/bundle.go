@@ -53,13 +53,16 @@ func writeBundle(db *archive.DB, s sink, lines []Line, works []archive.Work, st 
 		st.Bytes += int64(len(data))
 		return s.add(name, data)
 	}
-	names := newNamer()
+	names, texts := newNamer(), newTextLoader(db, lines)
 	var manifest bytes.Buffer
 	enc := json.NewEncoder(&manifest)
 	enc.SetEscapeHTML(false)
 	for i := range lines {
+		if err := db.Interrupted(); err != nil {
+			return err
+		}
 		l := &lines[i]
-		path, err := writeText(db, add, names, l)
+		path, err := writeText(db, texts, add, names, l)
 		if errors.Is(err, errSkipped) {
 			continue
 		}
@@ -87,11 +90,11 @@ func writeBundle(db *archive.DB, s sink, lines []Line, works []archive.Work, st 
 var errSkipped = errors.New("skipped")
 
 // writeText writes l's text file, if it has text, and returns its path.
-func writeText(db *archive.DB, add func(string, []byte) error, names *namer, l *Line) (string, error) {
+func writeText(db *archive.DB, texts *textLoader, add func(string, []byte) error, names *namer, l *Line) (string, error) {
 	if l.TextSHA256 == "" {
 		return "", nil
 	}
-	if err := loadText(db, l); err != nil {
+	if err := texts.load(l); err != nil {
 		if db.Skip("documents", l.TextSHA256, err) == nil {
 			return "", errSkipped
 		}

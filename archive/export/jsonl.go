@@ -16,11 +16,15 @@ func JSONL(db *archive.DB, w io.Writer, f Filter) error {
 	if err != nil {
 		return fmt.Errorf("export: jsonl: %w", err)
 	}
-	bw := bufio.NewWriter(w)
+	bw := bufio.NewWriterSize(w, 1<<20) // a line holds a whole text: 4 KB would be a write or two per line
 	enc := json.NewEncoder(bw)
 	enc.SetEscapeHTML(false)
+	texts := newTextLoader(db, lines)
 	for i := range lines {
-		if err := loadText(db, &lines[i]); err != nil {
+		if err := db.Interrupted(); err != nil {
+			return fmt.Errorf("export: jsonl: %w", err)
+		}
+		if err := texts.load(&lines[i]); err != nil {
 			if err := db.Skip("documents", lines[i].TextSHA256, err); err != nil {
 				return fmt.Errorf("export: jsonl: %w", err)
 			}

@@ -81,7 +81,11 @@ func selectCopies(db *archive.DB, f Filter) ([]Line, []archive.Work, error) {
 			member[c.CaptureID] = membership{w.ID, c.Relation}
 		}
 	}
-	var lines []Line
+	n := 0
+	for _, w := range works {
+		n += len(w.Copies)
+	}
+	lines := make([]Line, 0, n) // every copy with a text, most often all
 	err = db.LatestContent(func(c archive.Capture) error {
 		if l := newLine(c, member[c.ID]); f.match(l) {
 			lines = append(lines, l)
@@ -142,16 +146,54 @@ func usedWorks(works []archive.Work, lines []Line) []archive.Work {
 	return out
 }
 
-// loadText fills l.Text from its document; called outside any read
-// transaction (nested bbolt transactions can deadlock against a writer).
-func loadText(db *archive.DB, l *Line) error {
-	text := ""
-	if l.TextSHA256 != "" {
-		d, err := db.Document(l.TextSHA256)
-		if err != nil {
-			return err
+// keepTexts bounds the bytes of texts a textLoader keeps between lines.
+const keepTexts = 64 << 20
+
+// textLoader fills the texts of an export's lines. A text that several
+// lines share (the identical copies of a work: thousands when a wire story
+// is republished) is read from the archive once and kept until its last
+// line, as long as the kept texts fit in keepTexts; others are read once
+// per line, as before.
+type textLoader struct {
+	db   *archive.DB
+	uses map[string]int    // text hash → lines yet to be filled with it
+	kept map[string]string // texts read and still to be used again
+	room int               // bytes kept may still take
+}
+
+func newTextLoader(db *archive.DB, lines []Line) *textLoader {
+	tl := &textLoader{db: db, uses: map[string]int{}, kept: map[string]string{}, room: keepTexts}
+	for i := range lines {
+		if sha := lines[i].TextSHA256; sha != "" {
+			tl.uses[sha]++
 		}
-		text = d.Text
+	}
+	return tl
+}
+
+// load fills l.Text from its document; called outside any read
+// transaction (nested bbolt transactions can deadlock against a writer).
+func (tl *textLoader) load(l *Line) error {
+	text, sha := "", l.TextSHA256
+	if sha != "" {
+		t, ok := tl.kept[sha]
+		if !ok {
+			d, err := tl.db.Document(sha)
+			if err != nil {
+				return err
+			}
+			t = d.Text
+		}
+		tl.uses[sha]--
+		switch {
+		case tl.uses[sha] <= 0 && ok:
+			delete(tl.kept, sha)
+			tl.room += len(t)
+		case tl.uses[sha] > 0 && !ok && len(t) <= tl.room:
+			tl.kept[sha] = t
+			tl.room -= len(t)
+		}
+		text = t
 	}
 	l.Text = &text
 	return nil

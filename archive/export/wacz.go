@@ -187,8 +187,11 @@ func pagesJSONL(db *archive.DB, lines []Line) ([]byte, int, error) {
 	if err := enc.Encode(header); err != nil {
 		return nil, 0, err
 	}
-	n := 0
+	n, texts := 0, newTextLoader(db, lines)
 	for i := range lines {
+		if err := db.Interrupted(); err != nil {
+			return nil, 0, err
+		}
 		l := &lines[i]
 		if l.TextSHA256 == "" {
 			continue
@@ -200,7 +203,7 @@ func pagesJSONL(db *archive.DB, lines []Line) ([]byte, int, error) {
 		if err != nil {
 			return nil, 0, err
 		}
-		if err := loadText(db, l); err != nil {
+		if err := texts.load(l); err != nil {
 			return nil, 0, err
 		}
 		p := page{ID: fmt.Sprint(c.ID), URL: targetURI(&c), TS: c.FetchStart.UTC().Format(time.RFC3339Nano),

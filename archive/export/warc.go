@@ -87,6 +87,9 @@ func WARC(db *archive.DB, w io.Writer, o WARCOptions) (WARCStats, error) {
 		return st, fmt.Errorf("export: warc: warcinfo: %w", err)
 	}
 	for i := range sel.captures {
+		if err := db.Interrupted(); err != nil {
+			return st, fmt.Errorf("export: warc: %w", err)
+		}
 		c := &sel.captures[i]
 		if ww.read >= dropEvery {
 			if err := db.DropMapped(); err != nil {

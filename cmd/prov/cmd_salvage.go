@@ -50,7 +50,7 @@ func runSalvage(ctx context.Context, e *env, args []string) error {
 		return fmt.Errorf("no archive at %s: %w", o.db, err)
 	}
 	print := lossPrinter(e.stdout, o.asJSON)
-	opts := archive.SalvageOptions{TextHasher: clean.TextHash, NormVersion: clean.NormVersion}
+	opts := archive.SalvageOptions{TextHasher: clean.TextHash, NormVersion: clean.NormVersion, Interrupt: e.interrupt}
 	st, err := archive.Salvage(o.db, o.into, opts, print)
 	if errors.Is(err, archive.ErrDamaged) {
 		return fmt.Errorf("%w; prov cannot read this file, so nothing can be salvaged from it (keep it for a bbolt-level recovery)", err)

@@ -17,7 +17,7 @@ func runTrace(ctx context.Context, e *env, args []string) error {
 	if len(pos) != 1 {
 		return usagef("see 'prov trace -h'", "trace takes one URL, text hash or file")
 	}
-	db, err := openForRead(dbPath(*dbFlag, e.getenv))
+	db, err := openReadUntil(dbPath(*dbFlag, e.getenv), e.interrupt)
 	if err != nil {
 		return err
 	}

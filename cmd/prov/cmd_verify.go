@@ -50,7 +50,7 @@ func runVerify(ctx context.Context, e *env, args []string) error {
 	if o.refetch {
 		return runRefetch(ctx, e, &o, pos)
 	}
-	db, err := openForRead(dbPath(o.db, e.getenv))
+	db, err := openReadUntil(dbPath(o.db, e.getenv), e.interrupt)
 	if err != nil {
 		return err
 	}

@@ -1,7 +1,9 @@
 package main
 
 import (
+	"bufio"
 	"context"
+	"errors"
 
 	"github.com/prov-archive/prov/report"
 )
@@ -21,11 +23,15 @@ func runWorks(ctx context.Context, e *env, args []string) error {
 	if err != nil {
 		return err
 	}
+	out := bufio.NewWriter(e.stdout) // a line per copy: one write per line was a system call each
 	if *asJSON {
-		return skipped.done(writeJSON(e.stdout, works))
+		return skipped.done(errors.Join(writeJSON(out, works), out.Flush()))
 	}
 	for _, w := range works {
-		report.Work(e.stdout, w)
+		if err := db.Interrupted(); err != nil {
+			return errors.Join(err, out.Flush())
+		}
+		report.Work(out, w)
 	}
-	return skipped.done(nil)
+	return skipped.done(out.Flush())
 }

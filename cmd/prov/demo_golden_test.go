@@ -52,6 +52,7 @@ func TestDemoGolden(t *testing.T) {
 		t.Fatalf("prov demo exit %d: %s\n%s", code, stderr.String(), stdout.String())
 	}
 	got := normalDemo(stdout.String(), bundle)
+	checkDemoWorks(t, filepath.Join(dir, "demo.db"))
 	if *update {
 		if err := os.WriteFile(demoGolden, []byte(got), 0o644); err != nil {
 			t.Fatal(err)

@@ -7,17 +7,19 @@ import (
 	"fmt"
 	"io"
 	"os"
-	"os/signal"
 	"runtime/debug"
-	"syscall"
 
 	"github.com/prov-archive/prov/report"
 )
 
 func main() {
-	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
+	cmd := ""
+	if len(os.Args) > 1 {
+		cmd = os.Args[1]
+	}
+	ctx, release := stopOnSignal(cmd, report.TermSafe(os.Stderr))
 	code := run(ctx, os.Args[1:], os.Stdin, os.Stdout, os.Stderr)
-	stop()
+	release()
 	os.Exit(code)
 }
 
@@ -34,6 +36,7 @@ type env struct {
 	stdout, stderr io.Writer // terminal-safe (report.TermSafe): for text that may hold a page's words
 	rawStderr      io.Writer // the stream itself: for the live progress line, which writes its own escapes around numbers
 	getenv         func(string) string
+	interrupt      <-chan struct{} // closed when the command must stop: its archive reads end (archive.Options.Interrupt)
 }
 
 func commands() []command {
@@ -56,7 +59,8 @@ func commands() []command {
 
 // run executes one prov invocation and returns its exit status.
 func run(ctx context.Context, args []string, stdin io.Reader, stdout, stderr io.Writer) int {
-	e := &env{stdin: stdin, stdout: report.TermSafe(stdout), stderr: report.TermSafe(stderr), rawStderr: stderr, getenv: os.Getenv}
+	e := &env{stdin: stdin, stdout: report.TermSafe(stdout), stderr: report.TermSafe(stderr), rawStderr: stderr, getenv: os.Getenv,
+		interrupt: ctx.Done()}
 	if len(args) == 0 || args[0] == "-h" || args[0] == "--help" || args[0] == "help" {
 		usage(stdout)
 		if len(args) == 0 {
@@ -69,7 +73,11 @@ func run(ctx context.Context, args []string, stdin io.Reader, stdout, stderr io.
 			if c.name == "export" {
 				e.stdout = stdout // data, byte for byte: JSON lines
 			}
-			return reportErr(e.stderr, c.name, runGuarded(ctx, c, e, args[1:]))
+			err := runGuarded(ctx, c, e, args[1:])
+			if s, ok := interruptedBy(ctx); ok {
+				return reportInterrupted(e.stderr, c.name, s, err)
+			}
+			return reportErr(e.stderr, c.name, err)
 		}
 	}
 	fmt.Fprintf(stderr, "prov: unknown command %q (run 'prov help')\n", args[0])

@@ -46,7 +46,7 @@ func openReading(fs *flag.FlagSet, db *string, args []string, e *env) (*archive.
 	if len(pos) > 0 {
 		return nil, usagef("see '"+fs.Name()+" -h'", "unexpected argument %q", pos[0])
 	}
-	return openForRead(dbPath(*db, e.getenv))
+	return openReadUntil(dbPath(*db, e.getenv), e.interrupt)
 }
 
 // parse parses args allowing flags and positional arguments in any order
@@ -113,13 +113,17 @@ const readTimeout = 5 * time.Second
 // reading then needs no write access to the archive's folder, and a copy
 // that fills its disk fails the reader, not the crawl. It takes the
 // archive's size there while the command runs.
-func openForRead(path string) (*archive.DB, error) {
+func openForRead(path string) (*archive.DB, error) { return openReadUntil(path, nil) }
+
+// openReadUntil is openForRead with reads that stop once interrupt is
+// closed (archive.Options.Interrupt): a long command's ctx.Done().
+func openReadUntil(path string, interrupt <-chan struct{}) (*archive.DB, error) {
 	if _, err := os.Stat(path); err != nil {
 		return nil, fmt.Errorf("no archive at %s (crawl first, or give --db)", path)
 	}
 	// A crawl opens the archive only to commit, for well under a second
 	// at a time (archive.Shared): waiting a few seconds gets in between.
-	db, err := archive.OpenSnapshot(path, os.TempDir(), archive.Options{Timeout: readTimeout})
+	db, err := archive.OpenSnapshot(path, os.TempDir(), archive.Options{Timeout: readTimeout, Interrupt: interrupt})
 	if errors.Is(err, syscall.ENOSPC) {
 		return nil, fmt.Errorf("%w (a read command copies the archive into $TMPDIR: point TMPDIR at a folder with room for it)", err)
 	}
@@ -159,7 +163,7 @@ func openSkipping(path string, e *env, cmd string) (*archive.DB, *skipCounter, e
 		return nil, nil, fmt.Errorf("no archive at %s (crawl first, or give --db)", path)
 	}
 	sc := &skipCounter{w: e.stderr, cmd: cmd}
-	db, err := archive.OpenSnapshot(path, os.TempDir(), archive.Options{Timeout: readTimeout, OnSkip: sc.skip}) // a copy: a crawl is never held up (see openForRead)
+	db, err := archive.OpenSnapshot(path, os.TempDir(), archive.Options{Timeout: readTimeout, OnSkip: sc.skip, Interrupt: e.interrupt}) // a copy: a crawl is never held up (see openForRead)
 	return db, sc, err
 }
 
