@@ -66,3 +66,7 @@ func originalOf(db *archive.DB, s Subject) (Subject, error) {
 	}
 	return Resolve(db, t.Work.Original.URL)
 }
+
+// OriginalOf resolves the original of the work that s belongs to
+// (ErrNoWork when none holds or resembles it).
+func OriginalOf(db *archive.DB, s Subject) (Subject, error) { return originalOf(db, s) }
