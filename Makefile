@@ -2,7 +2,7 @@
 GO ?= go
 PKGS := ./...
 
-.PHONY: all build demo test check tools bench fuzz clean
+.PHONY: all build demo test check tools bench fuzz clean screenshots
 
 all: build
 
@@ -73,10 +73,18 @@ bench:
 	cd bench && $(GO) run ./extract -eval ../../shared/eval/extraction
 	cd bench && $(GO) run ./warcexport -n 5000 -size 40000
 
+# screenshots: run prov serve's browser tests (Debian's chromium) over the
+# demo archive and keep a PNG of each page they visit in SHOTS.
+SHOTS ?= screenshots
+screenshots: sysdeps
+	mkdir -p $(SHOTS)
+	PROV_SCREENSHOTS=$(abspath $(SHOTS)) CI=true $(GO) test -count=1 -run 'TestServeBrowser$$' ./cmd/prov/
+	@ls $(SHOTS)
+
 FUZZTIME ?= 1m
 fuzz:
 	$(GO) test -run '^$$' -fuzz FuzzDecide -fuzztime $(FUZZTIME) ./clean/charset/
 	$(GO) test -run '^$$' -fuzz FuzzClean -fuzztime $(FUZZTIME) ./clean/
 
 clean:
-	rm -rf bin demo
+	rm -rf bin demo screenshots
