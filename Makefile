@@ -65,13 +65,15 @@ check:
 	$(GO) mod tidy -diff
 	$(GO) test -count=1 -run 'TestLayering|TestForbidden' ./layering/
 
-# bench: benchmarks over ../shared/eval (skipped where it is absent), and
-# the WARC export of 5,000 stored captures of about 40 KB.
+# bench: benchmarks over ../shared/eval (skipped where it is absent),
+# the WARC export of 5,000 stored captures of about 40 KB, and prov serve's
+# search over 20,000 generated documents.
 bench:
 	$(GO) test -run '^$$' -bench . -benchtime 1x ./clean/charset/
 	$(GO) test -run '^$$' -bench Eval -benchtime 1x ./clean/
 	cd bench && $(GO) run ./extract -eval ../../shared/eval/extraction
 	cd bench && $(GO) run ./warcexport -n 5000 -size 40000
+	$(GO) test -run '^$$' -bench Search20000 -benchtime 3x ./serve/
 
 # screenshots: run prov serve's browser tests (Debian's chromium) over the
 # demo archive and keep a PNG of each page they visit in SHOTS.
