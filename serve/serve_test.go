@@ -216,3 +216,58 @@ func TestHistoryRows(t *testing.T) {
 		t.Errorf("history rows %q, want %q", got, want)
 	}
 }
+
+// TestDiffSteps: the diff page steps through the versions of one URL.
+func TestDiffSteps(t *testing.T) {
+	dir := t.TempDir()
+	path := filepath.Join(dir, "prov.db")
+	db, err := archive.Open(path, archive.Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	const u = "http://a.test/notice.html"
+	texts := []string{"第一版。\n\n原文。", "第一版。\n\n原文。", "第二版。\n\n原文。", "第三版。\n\n改文。"}
+	for i, text := range texts {
+		_, err := db.Write([]archive.Entry{{
+			Capture: archive.Capture{RequestedURL: u, URL: u, FinalURL: u, Method: "GET", Status: 200, FetchStart: t0.Add(time.Duration(i) * time.Hour),
+				FetchEnd: t0, ToolVersion: "test", TextSHA256: archive.Sum([]byte(text)).String()},
+			Payload: []byte(text), Text: text,
+		}})
+		if err != nil {
+			t.Fatal(err)
+		}
+	}
+	db.Close()
+	srv, err := New(Config{DB: path, TempDir: dir})
+	if err != nil {
+		t.Fatal(err)
+	}
+	ts := httptest.NewServer(srv.Handler())
+	defer ts.Close()
+	cases := []struct {
+		query          string
+		prev, next, vs string
+	}{
+		{"a=4&b=3", `href="/diff?a=3&amp;b=1"`, "", ""},
+		{"a=3&b=1", "", `href="/diff?a=4&amp;b=3"`, ""},
+		{"a=" + url.QueryEscape(u), "", "", `href="/diff?a=4&amp;b=3"`},
+	}
+	for _, c := range cases {
+		resp, body := fetch(t, ts.URL+"/diff?"+c.query)
+		if resp.StatusCode != 200 {
+			t.Fatalf("%s: %s", c.query, resp.Status)
+		}
+		for name, want := range map[string]string{"← previous version": c.prev, "next version →": c.next, "against this URL's previous version": c.vs} {
+			has := strings.Contains(body, ">"+name+"</a>")
+			if (want != "") != has || (want != "" && !strings.Contains(body, want)) {
+				t.Errorf("diff %s: link %q present %v, want %s", c.query, name, has, want)
+			}
+		}
+	}
+	_, body := fetch(t, ts.URL+"/url?u="+url.QueryEscape(u))
+	for _, want := range []string{"<mark>new</mark>", "identical revisit", `<mark>changed</mark>`, `href="/diff?a=4&amp;b=3"`} {
+		if !strings.Contains(body, want) {
+			t.Errorf("history lacks %s", want)
+		}
+	}
+}

@@ -24,6 +24,7 @@ import (
 	"github.com/chromedp/chromedp"
 
 	"github.com/prov-archive/prov/archive"
+	"github.com/prov-archive/prov/search"
 	"github.com/prov-archive/prov/serve"
 	"github.com/prov-archive/prov/testweb"
 	"github.com/prov-archive/prov/trace"
@@ -224,6 +225,21 @@ func (f *uiFixture) captureWhere(t *testing.T, ok func(archive.Capture) bool) ar
 	return found
 }
 
+// indexed is the last capture the search index beside the archive read.
+func (f *uiFixture) indexed(t *testing.T) uint64 {
+	t.Helper()
+	ix, err := search.Open(search.PathFor(f.db), true, 5*time.Second)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer ix.Close()
+	last, err := ix.Last()
+	if err != nil {
+		t.Fatal(err)
+	}
+	return last
+}
+
 // TestServeBrowser walks prov serve's pages over the demo archive in a
 // real browser, checking each bar of the web view, then checks that the
 // browser sent every request of every page to the server's own origin.
@@ -346,6 +362,9 @@ func TestServeBrowser(t *testing.T) {
 			t.Fatalf("crawl the hostile page: exit %d\n%s%s", code, out, stderr)
 		}
 		c := f.captureWhere(t, func(c archive.Capture) bool { return strings.HasSuffix(c.URL, "/article.html") })
+		if last := f.indexed(t); last != c.ID {
+			t.Errorf("after the crawl the search index has read up to capture %d, want its last capture %d", last, c.ID)
+		}
 		path := fmt.Sprintf("/capture/%d", c.ID)
 		hostileBefore := f.hostileN.Load()
 		if err := chromedp.Do(tab, chromedp.Navigate(f.ui.URL+path), chromedp.WaitReady(chromedp.CSS("iframe.raw")), chromedp.Sleep(time.Second)); err != nil {
