@@ -37,16 +37,14 @@ type fixity struct {
 }
 
 type capturePage struct {
-	C              archive.Capture
-	Request        []header
-	Response       []header
-	Fixity         fixity
-	Run            *archive.Run
-	RawView        bool // the payload can be drawn in the sandboxed frame
-	Why            string
-	DownloadName   string
-	PayloadSHA256  string
-	HistoryEntries int
+	C            archive.Capture
+	Request      []header
+	Response     []header
+	Fixity       fixity
+	Run          *archive.Run
+	RawView      bool   // the payload can be drawn in the sandboxed frame
+	Why          string // why not, when it cannot
+	DownloadName string
 }
 
 func (p capturePage) title() string { return fmt.Sprintf("Capture %d", p.C.ID) }

@@ -2,6 +2,7 @@ package serve
 
 import (
 	"fmt"
+	"maps"
 	"net/http"
 	"slices"
 	"strings"
@@ -108,21 +109,11 @@ func runRows(db *archive.DB) ([]runRow, error) {
 	for i, r := range runs {
 		rows[i] = runRow{Run: r}
 		var parts []string
-		for _, k := range slices.Sorted(mapKeys(r.Failed)) {
+		for _, k := range slices.Sorted(maps.Keys(r.Failed)) {
 			rows[i].FailedN += r.Failed[k]
 			parts = append(parts, fmt.Sprintf("%s: %d", k, r.Failed[k]))
 		}
 		rows[i].Reasons = strings.Join(parts, ", ")
 	}
 	return rows, nil
-}
-
-func mapKeys(m map[string]int) func(func(string) bool) {
-	return func(yield func(string) bool) {
-		for k := range m {
-			if !yield(k) {
-				return
-			}
-		}
-	}
 }

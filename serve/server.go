@@ -69,7 +69,7 @@ func New(cfg Config) (*Server, error) {
 func (s *Server) Handler() http.Handler {
 	mux := http.NewServeMux()
 	page := func(pattern string, h func(http.ResponseWriter, *http.Request) error) {
-		mux.Handle(pattern, uiHeaders(s.errors(h)))
+		mux.Handle(pattern, uiHeaders(s.handle(h)))
 	}
 	page("GET /{$}", s.works)
 	page("GET /works", s.works)
@@ -78,15 +78,15 @@ func (s *Server) Handler() http.Handler {
 	page("GET /diff", s.diff)
 	page("GET /diff.json", s.diffJSON)
 	page("GET /capture/{id}", s.capture)
-	mux.Handle("GET /capture/{id}/raw", s.errors(s.raw))
-	mux.Handle("GET /capture/{id}/download", s.errors(s.download))
+	mux.Handle("GET /capture/{id}/raw", s.handle(s.raw))
+	mux.Handle("GET /capture/{id}/download", s.handle(s.download))
 	page("GET /url", s.history)
 	page("GET /search", s.search)
 	page("GET /runs", s.runs)
 	page("GET /verify", s.verify)
 	static, _ := fs.Sub(staticFS, "static")
 	mux.Handle("GET /static/", uiHeaders(http.StripPrefix("/static/", http.FileServerFS(static))))
-	mux.Handle("/", uiHeaders(s.errors(func(w http.ResponseWriter, r *http.Request) error {
+	mux.Handle("/", uiHeaders(s.handle(func(w http.ResponseWriter, r *http.Request) error {
 		return httpError{http.StatusNotFound, fmt.Sprintf("no page at %s", r.URL.Path)}
 	})))
 	return mux
@@ -120,10 +120,10 @@ func badRequest(format string, args ...any) error {
 	return httpError{http.StatusBadRequest, fmt.Sprintf(format, args...)}
 }
 
-// errors turns a handler's error into an error page: 404 for what the
+// handle turns a handler's error into an error page: 404 for what the
 // archive does not hold, 503 while a crawl holds the archive too long,
 // the error's own status for an httpError, else 500.
-func (s *Server) errors(h func(http.ResponseWriter, *http.Request) error) http.Handler {
+func (s *Server) handle(h func(http.ResponseWriter, *http.Request) error) http.Handler {
 	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
 		err := h(w, r)
 		if err == nil {
