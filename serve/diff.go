@@ -67,7 +67,7 @@ func diffOf(db *archive.DB, a, b string) (trace.DiffResult, error) {
 func (s *Server) diffJSON(w http.ResponseWriter, r *http.Request) error {
 	a, b := strings.TrimSpace(r.URL.Query().Get("a")), strings.TrimSpace(r.URL.Query().Get("b"))
 	var res trace.DiffResult
-	if err := s.read(func(db *archive.DB) (err error) { res, err = diffOf(db, a, b); return err }); err != nil {
+	if err := s.readGrouping(func(db *archive.DB) (err error) { res, err = diffOf(db, a, b); return err }); err != nil {
 		return err
 	}
 	w.Header().Set("Content-Type", "application/json; charset=utf-8")
@@ -80,7 +80,7 @@ func (s *Server) diffJSON(w http.ResponseWriter, r *http.Request) error {
 func (s *Server) diff(w http.ResponseWriter, r *http.Request) error {
 	q := r.URL.Query()
 	p := diffPage{A: strings.TrimSpace(q.Get("a")), B: strings.TrimSpace(q.Get("b"))}
-	err := s.read(func(db *archive.DB) error {
+	err := s.readGrouping(func(db *archive.DB) error {
 		res, err := diffOf(db, p.A, p.B)
 		if err != nil {
 			return err

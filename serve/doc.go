@@ -22,7 +22,8 @@
 // The archive is opened read-only for each request and closed before the
 // page is written, so a crawl's commits (archive.Shared) get in between
 // requests; exports and verify read a snapshot (archive.OpenSnapshot),
-// which holds the archive only while it is copied.
+// which holds the archive only while it is copied, and so do the pages
+// that group works once the archive is larger than Config.SnapshotOver.
 //
 // Archived pages are hostile input. Every template escapes; the raw bytes
 // of a capture are served only from /capture/{id}/raw, with a

@@ -64,10 +64,14 @@ func (s *Server) search(w http.ResponseWriter, r *http.Request) error {
 // find fills p with the page of hits it asks for, bringing the index up
 // to date first (a note says so when it could not).
 func (s *Server) find(p *searchPage) error {
-	if err := s.refreshIndex(); err != nil {
-		p.Note = fmt.Sprintf("the search index could not be brought up to date, so the newest captures may be missing: %v", err)
+	stale := s.refreshIndex()
+	if stale != nil {
+		p.Note = fmt.Sprintf("the search index could not be brought up to date, so the newest captures may be missing: %v", stale)
 	}
 	ix, err := search.Open(search.PathFor(s.cfg.DB), true, s.cfg.OpenTimeout)
+	if err != nil && stale != nil {
+		return fmt.Errorf("no search index to read (%v), and none could be built: %w", err, stale)
+	}
 	if err != nil {
 		return err
 	}

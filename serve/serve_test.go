@@ -9,6 +9,7 @@ import (
 	"os"
 	"path/filepath"
 	"reflect"
+	"regexp"
 	"strings"
 	"testing"
 	"time"
@@ -268,6 +269,46 @@ func TestDiffSteps(t *testing.T) {
 	for _, want := range []string{"<mark>new</mark>", "identical revisit", `<mark>changed</mark>`, `href="/diff?a=4&amp;b=3"`} {
 		if !strings.Contains(body, want) {
 			t.Errorf("history lacks %s", want)
+		}
+	}
+}
+
+func TestWorksFilterAndSnapshot(t *testing.T) {
+	ts, path := newTestServer(t)
+	cases := []struct {
+		query string
+		rows  int
+	}{
+		{"", 1},
+		{"?host=EVIL.test", 1},
+		{"?host=other.test", 0},
+		{"?relation=original", 1},
+		{"?relation=near", 0},
+		{"?from=2026-01-01", 0}, // its date is unknown: a date filter leaves it out
+	}
+	for _, c := range cases {
+		_, body := fetch(t, ts.URL+"/works"+c.query)
+		if got := strings.Count(body, `<tr class="work"`); got != c.rows {
+			t.Errorf("/works%s: %d rows, want %d", c.query, got, c.rows)
+		}
+	}
+	// The same pages from a snapshot, as for a large archive.
+	srv, err := New(Config{DB: path, TempDir: t.TempDir(), SnapshotOver: 1})
+	if err != nil {
+		t.Fatal(err)
+	}
+	snap := httptest.NewServer(srv.Handler())
+	defer snap.Close()
+	_, works := fetch(t, ts.URL+"/works")
+	id := regexp.MustCompile(`href="/work/([0-9a-f]{12})"`).FindStringSubmatch(works)
+	if id == nil {
+		t.Fatalf("no work link on the works page")
+	}
+	for _, p := range []string{"/works", "/work/" + id[1], "/diff?a=1"} {
+		_, direct := fetch(t, ts.URL+p)
+		_, copied := fetch(t, snap.URL+p)
+		if direct != copied {
+			t.Errorf("%s differs when read from a snapshot", p)
 		}
 	}
 }

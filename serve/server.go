@@ -24,8 +24,17 @@ type Config struct {
 	TempDir     string        // where snapshots for exports and verify go; default os.TempDir()
 	Version     string        // prov's version, shown in the footer
 	PageSize    int           // rows of a works or search page; default 20
-	Log         *log.Logger   // a line per failed request; default none
+	// SnapshotOver is the archive size above which the pages that group
+	// works (works, work, diff against an original) read a snapshot
+	// instead of the archive, so a crawl's commit waits for a copy, not
+	// for the grouping; default DefaultSnapshotOver.
+	SnapshotOver int64
+	Log          *log.Logger // a line per failed request; default none
 }
+
+// DefaultSnapshotOver is Config.SnapshotOver's default: up to it, grouping
+// the works of an archive takes well under a second.
+const DefaultSnapshotOver = 64 << 20
 
 // Server serves the web view of one archive.
 type Server struct {
@@ -57,6 +66,9 @@ func New(cfg Config) (*Server, error) {
 	}
 	if cfg.PageSize <= 0 {
 		cfg.PageSize = 20
+	}
+	if cfg.SnapshotOver <= 0 {
+		cfg.SnapshotOver = DefaultSnapshotOver
 	}
 	t, err := parseTemplates()
 	if err != nil {
@@ -164,6 +176,16 @@ func (s *Server) read(fn func(db *archive.DB) error) error {
 	}
 	defer db.Close()
 	return fn(db)
+}
+
+// readGrouping runs fn for a page that groups the archive's works: on the
+// archive itself (read) while it is small, on a snapshot once it is larger
+// than Config.SnapshotOver, as prov works does.
+func (s *Server) readGrouping(fn func(db *archive.DB) error) error {
+	if fi, err := os.Stat(s.cfg.DB); err == nil && fi.Size() > s.cfg.SnapshotOver {
+		return s.snapshot(fn)
+	}
+	return s.read(fn)
 }
 
 // snapshot runs fn on a private copy of the archive (archive.OpenSnapshot)

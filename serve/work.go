@@ -54,7 +54,7 @@ var workExports = []exportLink{
 func (s *Server) work(w http.ResponseWriter, r *http.Request) error {
 	id := r.PathValue("id")
 	var p workPage
-	err := s.read(func(db *archive.DB) error {
+	err := s.readGrouping(func(db *archive.DB) error {
 		wk, err := s.findWork(db, id)
 		if err != nil {
 			return err

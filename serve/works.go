@@ -131,7 +131,7 @@ func (s *Server) works(w http.ResponseWriter, r *http.Request) error {
 		return err
 	}
 	p := worksPage{Filter: f, Relations: relations, Page: f.Page}
-	err = s.read(func(db *archive.DB) error {
+	err = s.readGrouping(func(db *archive.DB) error {
 		works, err := db.WorksBy(s.sim)
 		if err != nil {
 			return err
