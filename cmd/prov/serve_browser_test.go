@@ -322,6 +322,7 @@ func TestServeBrowser(t *testing.T) {
 		if code != exitOK {
 			t.Fatalf("prov crawl while the UI was browsed: exit %d\n%s%s", code, out, stderr)
 		}
+		t.Logf("UI loop: %d pages answered during the crawl's %v, none failed: %v, slowest %v", during, took.Round(time.Millisecond), stats.failed.Load() == 0, time.Duration(stats.slowest.Load()).Round(time.Millisecond))
 		if during < 3 || stats.failed.Load() > 0 {
 			t.Errorf("UI loop: %d pages answered during the crawl (%v), %d failed (%s), slowest %v; want some, and none failed", during, took, stats.failed.Load(), stats.lastErr(), time.Duration(stats.slowest.Load()))
 		}
@@ -433,11 +434,14 @@ func TestServeBrowser(t *testing.T) {
 		if len(f.requests) < 10 {
 			t.Fatalf("the browser recorded %d requests; the network events did not arrive", len(f.requests))
 		}
+		outside := 0
 		for _, u := range f.requests {
 			if !strings.HasPrefix(u, f.ui.URL+"/") {
 				t.Errorf("the browser requested %s, outside %s", u, f.ui.URL)
+				outside++
 			}
 		}
+		t.Logf("the browser sent %d requests, %d outside the server's origin", len(f.requests), outside)
 		if n := f.beacon.Load(); n != 0 {
 			t.Errorf("/beacon hits: %d", n)
 		}
