@@ -49,6 +49,8 @@ const hostilePage = `<!doctype html>
 <p>This page was archived from a site that wants to run its scripts in the archive's own origin and report back to it.</p>
 <p>Its image fails to load on purpose, so that its error handler would call home if scripts ran.</p>
 <img src=x onerror="fetch('/beacon')">
+<img src="http://tracker.evil.test/pixel.gif" alt="">
+<link rel="stylesheet" href="https://cdn.evil.test/site.css">
 <script>top.location = '/beacon?navigate';</script>
 </body></html>`
 
@@ -65,7 +67,9 @@ type uiFixture struct {
 	shots     []string
 
 	mu       sync.Mutex
-	requests []string // every request URL the browser sent
+	requests map[network.RequestID]string                // every request the browser began, by ID: its URL
+	blocked  map[network.RequestID]network.BlockedReason // those the browser blocked before sending
+	order    []network.RequestID
 }
 
 func newUIFixture(t *testing.T) *uiFixture {
@@ -136,11 +140,20 @@ func (f *uiFixture) listen(t *testing.T, tab context.Context) {
 	if err := chromedp.Do(tab); err != nil { // the tab must exist before Listen
 		t.Fatal(err)
 	}
+	f.requests, f.blocked = map[network.RequestID]string{}, map[network.RequestID]network.BlockedReason{}
 	err := chromedp.Listen(tab, func(ev any) {
-		if e, ok := ev.(*network.EventRequestWillBeSent); ok {
-			f.mu.Lock()
-			f.requests = append(f.requests, e.Request.URL)
-			f.mu.Unlock()
+		f.mu.Lock()
+		defer f.mu.Unlock()
+		switch e := ev.(type) {
+		case *network.EventRequestWillBeSent:
+			if _, seen := f.requests[e.RequestID]; !seen {
+				f.order = append(f.order, e.RequestID)
+			}
+			f.requests[e.RequestID] = e.Request.URL // a redirect's next hop keeps the ID
+		case *network.EventLoadingFailed:
+			if e.BlockedReason != "" {
+				f.blocked[e.RequestID] = e.BlockedReason
+			}
 		}
 	})
 	if err != nil {
@@ -154,6 +167,14 @@ func (f *uiFixture) open(t *testing.T, tab context.Context, path, name string) {
 	t.Helper()
 	if err := chromedp.Do(tab, chromedp.Navigate(f.ui.URL+path)); err != nil {
 		t.Fatalf("open %s: %v", path, err)
+	}
+	if eval[bool](t, tab, `!!document.querySelector("iframe.raw")`) {
+		// The sandboxed frame is drawn by a process of its own, once it is
+		// in view: show it, and let it paint before the screenshot.
+		eval[bool](t, tab, `document.querySelector("iframe.raw").scrollIntoView(), true`)
+		if err := chromedp.Do(tab, chromedp.Sleep(700*time.Millisecond)); err != nil {
+			t.Fatal(err)
+		}
 	}
 	f.shot(t, tab, name)
 }
@@ -368,10 +389,10 @@ func TestServeBrowser(t *testing.T) {
 		}
 		path := fmt.Sprintf("/capture/%d", c.ID)
 		hostileBefore := f.hostileN.Load()
-		if err := chromedp.Do(tab, chromedp.Navigate(f.ui.URL+path), chromedp.WaitReady(chromedp.CSS("iframe.raw")), chromedp.Sleep(time.Second)); err != nil {
+		f.open(t, tab, path, "capture-hostile")
+		if err := chromedp.Do(tab, chromedp.Sleep(time.Second)); err != nil { // time for a script, a refresh, a beacon
 			t.Fatal(err)
 		}
-		f.shot(t, tab, "capture-hostile")
 		want := fmt.Sprintf("Capture %d — prov", c.ID)
 		if got := eval[string](t, tab, "document.title"); got != want {
 			t.Errorf("the top page's title became %q, want %q", got, want)
@@ -431,17 +452,27 @@ func TestServeBrowser(t *testing.T) {
 	t.Run("every request to the server's own origin", func(t *testing.T) {
 		f.mu.Lock()
 		defer f.mu.Unlock()
-		if len(f.requests) < 10 {
-			t.Fatalf("the browser recorded %d requests; the network events did not arrive", len(f.requests))
+		if len(f.order) < 10 {
+			t.Fatalf("the browser recorded %d requests; the network events did not arrive", len(f.order))
 		}
-		outside := 0
-		for _, u := range f.requests {
-			if !strings.HasPrefix(u, f.ui.URL+"/") {
-				t.Errorf("the browser requested %s, outside %s", u, f.ui.URL)
-				outside++
+		// A request to another origin that the page's Content-Security-
+		// Policy blocked never left the browser; any other one did.
+		var sent, cspBlocked int
+		for _, id := range f.order {
+			u := f.requests[id]
+			switch {
+			case strings.HasPrefix(u, f.ui.URL+"/"):
+				sent++
+			case f.blocked[id] == network.BlockedReasonCsp:
+				cspBlocked++
+			default:
+				t.Errorf("the browser requested %s, outside %s (blocked: %q)", u, f.ui.URL, f.blocked[id])
 			}
 		}
-		t.Logf("the browser sent %d requests, %d outside the server's origin", len(f.requests), outside)
+		t.Logf("the browser began %d requests: %d to the server's origin, %d to other origins, each blocked by the Content-Security-Policy before it was sent", len(f.order), sent, cspBlocked)
+		if cspBlocked == 0 {
+			t.Error("the hostile page's references to other origins were not seen: the check above saw nothing to refuse")
+		}
 		if n := f.beacon.Load(); n != 0 {
 			t.Errorf("/beacon hits: %d", n)
 		}
