@@ -1,6 +1,7 @@
 package serve
 
 import (
+	"errors"
 	"fmt"
 	"net/http"
 	"strconv"
@@ -65,6 +66,10 @@ func (s *Server) search(w http.ResponseWriter, r *http.Request) error {
 // to date first (a note says so when it could not).
 func (s *Server) find(p *searchPage) error {
 	stale := s.refreshIndex()
+	if errors.Is(stale, errForeignIndex) {
+		p.Note = stale.Error()
+		return nil
+	}
 	if stale != nil {
 		p.Note = fmt.Sprintf("the search index could not be brought up to date, so the newest captures may be missing: %v", stale)
 	}
@@ -85,6 +90,10 @@ func (s *Server) find(p *searchPage) error {
 	return s.read(func(db *archive.DB) error {
 		for _, h := range res.Hits {
 			d, err := db.Document(h.TextSHA256)
+			if errors.Is(err, archive.ErrNotFound) {
+				p.Note = fmt.Sprintf("the search index %s names texts this archive does not hold (was the archive replaced?); remove the index and it is built again", search.PathFor(s.cfg.DB))
+				continue
+			}
 			if err != nil {
 				return err
 			}
@@ -99,6 +108,9 @@ func (s *Server) find(p *searchPage) error {
 	})
 }
 
+// errForeignIndex says the index beside the archive was made from another.
+var errForeignIndex = errors.New("the search index was made from another archive")
+
 // refreshIndex brings the search index beside the archive up to date when
 // the archive has captures it has not read; one update at a time.
 func (s *Server) refreshIndex() error {
@@ -111,7 +123,10 @@ func (s *Server) refreshIndex() error {
 	if ix, err := search.Open(search.PathFor(s.cfg.DB), true, s.cfg.OpenTimeout); err == nil {
 		last, err := ix.Last()
 		ix.Close()
-		if err == nil && last >= newest {
+		if err == nil && last > newest {
+			return fmt.Errorf("%w: %s has read up to capture %d, the archive holds %d; remove it and it is built again", errForeignIndex, search.PathFor(s.cfg.DB), last, newest)
+		}
+		if err == nil && last == newest {
 			return nil
 		}
 	}

@@ -312,3 +312,31 @@ func TestWorksFilterAndSnapshot(t *testing.T) {
 		}
 	}
 }
+
+// TestSearchIndexOfAnotherArchive: an index left from another archive is
+// named, not trusted.
+func TestSearchIndexOfAnotherArchive(t *testing.T) {
+	ts, path := newTestServer(t)
+	_, body := fetch(t, ts.URL+"/search?q="+url.QueryEscape("网络空间"))
+	if !strings.Contains(body, "1 documents hold") || strings.Contains(body, `class="note"`) {
+		t.Fatalf("first search: %.500s", body)
+	}
+	other := filepath.Join(t.TempDir(), "other.db")
+	db, err := archive.Open(other, archive.Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	db.Close()
+	if err := os.Rename(path+".search", other+".search"); err != nil {
+		t.Fatal(err)
+	}
+	srv, err := New(Config{DB: other})
+	if err != nil {
+		t.Fatal(err)
+	}
+	rec := httptest.NewRecorder()
+	srv.Handler().ServeHTTP(rec, httptest.NewRequest("GET", "/search?q="+url.QueryEscape("网络空间"), nil))
+	if rec.Code != 200 || !strings.Contains(rec.Body.String(), "the search index was made from another archive") || strings.Contains(rec.Body.String(), `<li class="hit"`) {
+		t.Errorf("an index of another archive: %d %.800s", rec.Code, rec.Body.String())
+	}
+}
