@@ -2,7 +2,7 @@
 GO ?= go
 PKGS := ./...
 
-.PHONY: all build demo test check tools bench fuzz clean
+.PHONY: all build demo test check tools bench fuzz clean screenshots
 
 all: build
 
@@ -66,14 +66,24 @@ check:
 	$(GO) test -count=1 -run 'TestLayering|TestForbidden' ./layering/
 
 # bench: benchmarks over ../shared/eval (skipped where it is absent), the
-# WARC export of 5,000 stored captures of about 40 KB, and prov works and
-# export --format jsonl on 100,000 copies of one work (#20: under 30 s each).
+# WARC export of 5,000 stored captures of about 40 KB, prov works and
+# export --format jsonl on 100,000 copies of one work (#20: under 30 s each),
+# and prov serve's search over 20,000 generated documents.
 bench:
 	$(GO) test -run '^$$' -bench . -benchtime 1x ./clean/charset/
 	$(GO) test -run '^$$' -bench Eval -benchtime 1x ./clean/
 	cd bench && $(GO) run ./extract -eval ../../shared/eval/extraction
 	cd bench && $(GO) run ./warcexport -n 5000 -size 40000
 	cd bench && $(GO) run ./works -n 100000
+	$(GO) test -run '^$$' -bench Search20000 -benchtime 3x ./serve/
+
+# screenshots: run prov serve's browser tests (Debian's chromium) over the
+# demo archive and keep a PNG of each page they visit in SHOTS.
+SHOTS ?= screenshots
+screenshots: sysdeps
+	mkdir -p $(SHOTS)
+	PROV_SCREENSHOTS=$(abspath $(SHOTS)) CI=true $(GO) test -count=1 -run 'TestServeBrowser$$' ./cmd/prov/
+	@ls $(SHOTS)
 
 FUZZTIME ?= 1m
 fuzz:
@@ -81,4 +91,4 @@ fuzz:
 	$(GO) test -run '^$$' -fuzz FuzzClean -fuzztime $(FUZZTIME) ./clean/
 
 clean:
-	rm -rf bin demo
+	rm -rf bin demo screenshots

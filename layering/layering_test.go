@@ -25,8 +25,8 @@ var shared = []string{"rules", "textdiff", "evalscore", "memory"}
 
 // above are what no sibling or shared package may import: the pipeline,
 // the packages built on it (refetch verdicts, trace and diff, inspect, text
-// reports) and the commands.
-var above = []string{"ingest", "watch", "trace", "report", "inspect", "cmd"}
+// reports, the search index, the web view) and the commands.
+var above = []string{"ingest", "watch", "trace", "report", "inspect", "search", "serve", "cmd"}
 
 // layerOf returns the first of layers that path (relative to the module)
 // is or lies under, or "".

@@ -29,3 +29,33 @@ func TestParagraphs(t *testing.T) {
 		t.Errorf("blank lines: %q", got)
 	}
 }
+
+func TestSpans(t *testing.T) {
+	cases := []struct {
+		a, b string
+		want []Span
+	}{
+		{"高速发展", "飞速发展", []Span{{Removed, "高"}, {Added, "飞"}, {Equal, "速发展"}}},
+		{"The end.", "The very end.", []Span{{Equal, "The "}, {Added, "very "}, {Equal, "end."}}},
+		{"同", "同", []Span{{Equal, "同"}}},
+		{"删除", "", []Span{{Removed, "删除"}}},
+	}
+	for _, c := range cases {
+		got := Spans(c.a, c.b)
+		if !reflect.DeepEqual(got, c.want) {
+			t.Errorf("Spans(%q, %q) = %q, want %q", c.a, c.b, got, c.want)
+		}
+		var a, b string
+		for _, s := range got {
+			if s.Kind != Added {
+				a += s.Text
+			}
+			if s.Kind != Removed {
+				b += s.Text
+			}
+		}
+		if a != c.a || b != c.b {
+			t.Errorf("Spans(%q, %q) spells %q and %q", c.a, c.b, a, b)
+		}
+	}
+}

@@ -87,25 +87,57 @@ func similarity(a, b string) float64 {
 	return 2 * float64(n) / float64(len(ta)+len(tb))
 }
 
+// Span is a run of a compared paragraph: text both have (Equal), that
+// only a has (Removed) or that only b has (Added).
+type Span struct {
+	Kind string `json:"kind"`
+	Text string `json:"text"`
+}
+
+// Spans compares paragraph a with paragraph b token by token (CJK
+// characters, words, other characters) and returns the runs of both in
+// reading order, a removal before the addition that replaces it, adjacent
+// equal tokens joined. The Equal and Removed spans spell a, the Equal and
+// Added ones b: a side-by-side view draws each side from them.
+func Spans(a, b string) []Span {
+	ta, tb := tokens(a), tokens(b)
+	var out []Span
+	add := func(kind string, toks []string) {
+		if len(toks) == 0 {
+			return
+		}
+		text := strings.Join(toks, "")
+		if n := len(out); n > 0 && out[n-1].Kind == kind {
+			out[n-1].Text += text
+			return
+		}
+		out = append(out, Span{Kind: kind, Text: text})
+	}
+	i, j := 0, 0
+	for _, m := range lcs(len(ta), len(tb), func(i, j int) bool { return ta[i] == tb[j] }) {
+		add(Removed, ta[i:m[0]])
+		add(Added, tb[j:m[1]])
+		add(Equal, tb[m[1]:m[1]+1])
+		i, j = m[0]+1, m[1]+1
+	}
+	add(Removed, ta[i:])
+	add(Added, tb[j:])
+	return out
+}
+
 // Mark returns b with what differs from a marked: [-removed-] and
 // {+added+}, in reading order, removals before additions.
 func Mark(a, b string) string {
-	ta, tb := tokens(a), tokens(b)
 	var sb strings.Builder
-	i, j := 0, 0
-	emit := func(ti, tj int) {
-		if i < ti {
-			sb.WriteString("[-" + strings.Join(ta[i:ti], "") + "-]")
-		}
-		if j < tj {
-			sb.WriteString("{+" + strings.Join(tb[j:tj], "") + "+}")
+	for _, s := range Spans(a, b) {
+		switch s.Kind {
+		case Removed:
+			sb.WriteString("[-" + s.Text + "-]")
+		case Added:
+			sb.WriteString("{+" + s.Text + "+}")
+		default:
+			sb.WriteString(s.Text)
 		}
 	}
-	for _, m := range lcs(len(ta), len(tb), func(i, j int) bool { return ta[i] == tb[j] }) {
-		emit(m[0], m[1])
-		sb.WriteString(tb[m[1]])
-		i, j = m[0]+1, m[1]+1
-	}
-	emit(len(ta), len(tb))
 	return sb.String()
 }

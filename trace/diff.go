@@ -20,24 +20,39 @@ type DiffResult struct {
 // "", against the original of a's work (ErrNoWork when a has none). Both
 // are resolved as Resolve does.
 func Diff(db *archive.DB, a, b string) (DiffResult, error) {
-	sa, err := Resolve(db, a)
+	return diff(db, Resolve, a, b)
+}
+
+// DiffArchived is Diff with a and b resolved as ResolveArchived does:
+// never as files.
+func DiffArchived(db *archive.DB, a, b string) (DiffResult, error) {
+	return diff(db, ResolveArchived, a, b)
+}
+
+func diff(db *archive.DB, resolve func(*archive.DB, string) (Subject, error), a, b string) (DiffResult, error) {
+	sa, err := resolve(db, a)
 	if err != nil {
 		return DiffResult{}, err
 	}
 	var sb Subject
 	if b != "" {
-		sb, err = Resolve(db, b)
+		sb, err = resolve(db, b)
 	} else {
 		sb, err = originalOf(db, sa)
 	}
 	if err != nil {
 		return DiffResult{}, err
 	}
-	ops := textdiff.Changes(textdiff.Diff(sb.text, sa.text))
+	return DiffSubjects(sa, sb), nil
+}
+
+// DiffSubjects compares the text of copy a against the text of b.
+func DiffSubjects(a, b Subject) DiffResult {
+	ops := textdiff.Changes(textdiff.Diff(b.text, a.text))
 	if ops == nil {
 		ops = []textdiff.Op{}
 	}
-	return DiffResult{Copy: sa, Against: sb, Changes: ops}, nil
+	return DiffResult{Copy: a, Against: b, Changes: ops}
 }
 
 // originalOf resolves the original of the work that s belongs to.
@@ -51,3 +66,7 @@ func originalOf(db *archive.DB, s Subject) (Subject, error) {
 	}
 	return Resolve(db, t.Work.Original.URL)
 }
+
+// OriginalOf resolves the original of the work that s belongs to
+// (ErrNoWork when none holds or resembles it).
+func OriginalOf(db *archive.DB, s Subject) (Subject, error) { return originalOf(db, s) }

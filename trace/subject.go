@@ -43,6 +43,14 @@ func Resolve(db *archive.DB, arg string) (Subject, error) {
 	if fi, err := os.Stat(arg); err == nil && !fi.IsDir() {
 		return fileSubject(arg)
 	}
+	return ResolveArchived(db, arg)
+}
+
+// ResolveArchived is Resolve without files: arg is a text sha256 or an
+// archived URL, never a path, whatever exists on disk. A caller that
+// takes arg from someone who may not read the local files (a web form)
+// resolves with it.
+func ResolveArchived(db *archive.DB, arg string) (Subject, error) {
 	if hexHash.MatchString(arg) {
 		d, err := db.Document(arg)
 		if err != nil {
@@ -74,6 +82,23 @@ func urlSubject(db *archive.DB, url string) (Subject, error) {
 		return Subject{}, err
 	}
 	return Subject{Label: url, URL: c.URL, CaptureID: c.ID, TextSHA256: c.TextSHA256, text: d.Text}, nil
+}
+
+// CaptureSubject is the text of one capture, whichever version of its URL
+// it brought, labelled with its URL and ID.
+func CaptureSubject(db *archive.DB, id uint64) (Subject, error) {
+	c, err := db.Capture(id)
+	if err != nil {
+		return Subject{}, err
+	}
+	if c.TextSHA256 == "" {
+		return Subject{}, fmt.Errorf("capture %d: %w: it has no text", id, archive.ErrNotFound)
+	}
+	d, err := db.Document(c.TextSHA256)
+	if err != nil {
+		return Subject{}, err
+	}
+	return Subject{Label: fmt.Sprintf("%s (capture %d)", c.URL, c.ID), URL: c.URL, CaptureID: c.ID, TextSHA256: c.TextSHA256, text: d.Text}, nil
 }
 
 // fileSubject reads a text or HTML file and takes its clean text: HTML

@@ -245,3 +245,30 @@ func TestNoWorkMessage(t *testing.T) {
 		t.Errorf("err %v, want %q", err, want)
 	}
 }
+
+// TestArchivedOnly: a web form's A or B is never read as a local file,
+// and a capture is named by its ID.
+func TestArchivedOnly(t *testing.T) {
+	f := newFixture(t)
+	path := f.file(t, "secret.txt", edited)
+	if _, err := Resolve(f.db, path); err != nil {
+		t.Fatalf("Resolve reads files: %v", err)
+	}
+	if s, err := ResolveArchived(f.db, path); !errors.Is(err, archive.ErrNotFound) {
+		t.Errorf("ResolveArchived(%s) = %+v, %v; want not found", path, s, err)
+	}
+	if _, err := DiffArchived(f.db, path, urlOrig); !errors.Is(err, archive.ErrNotFound) {
+		t.Errorf("DiffArchived of a file: %v, want not found", err)
+	}
+	r, err := DiffArchived(f.db, urlEdited, "")
+	if err != nil || r.Against.URL != urlOrig || len(r.Changes) != 1 {
+		t.Errorf("DiffArchived against the original: %+v, %v", r, err)
+	}
+	s, err := CaptureSubject(f.db, f.caps[urlEdited])
+	if err != nil || s.URL != urlEdited || s.Text() != edited || s.CaptureID != f.caps[urlEdited] {
+		t.Errorf("CaptureSubject = %+v, %v", s, err)
+	}
+	if got := DiffSubjects(s, s); len(got.Changes) != 0 || got.Changes == nil {
+		t.Errorf("a text against itself: %+v, want no changes ([])", got.Changes)
+	}
+}

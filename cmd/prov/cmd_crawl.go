@@ -15,6 +15,7 @@ import (
 	"github.com/prov-archive/prov/ingest"
 	"github.com/prov-archive/prov/report"
 	"github.com/prov-archive/prov/rules"
+	"github.com/prov-archive/prov/search"
 )
 
 type crawlOptions struct {
@@ -114,6 +115,7 @@ func runCrawl(ctx context.Context, e *env, args []string) error {
 		return archive.NoSpace(err, db)
 	}
 	pr.Summary(t)
+	updateSearch(db, e)
 	if !o.quiet || t.Failures() > 0 || len(t.Summary().Incomplete) > 0 {
 		report.RunSummary(e.stdout, t.Run(), t.Summary())
 	}
@@ -121,6 +123,16 @@ func runCrawl(ctx context.Context, e *env, args []string) error {
 		return &partialError{fmt.Sprintf("%d of %d pages failed", n, t.Run().Fetched)}
 	}
 	return nil
+}
+
+// updateSearch brings the search index beside the archive (prov serve's
+// search) up to date with the run's captures. A failure costs only the
+// index's freshness, which prov serve restores when it finds it behind,
+// so it is a warning, not the crawl's failure.
+func updateSearch(db string, e *env) {
+	if _, err := search.Update(db, search.UpdateOptions{}); err != nil {
+		fmt.Fprintf(e.stderr, "prov crawl: warning: search index %s not updated: %v (prov serve updates it when it finds it behind)\n", search.PathFor(db), err)
+	}
 }
 
 // progressOptions: a live line on stderr when asked, or by default on a

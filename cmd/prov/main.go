@@ -53,6 +53,7 @@ func commands() []command {
 		{"show", "list a URL's captures over time", runShow},
 		{"verify", "check the archive's fixity and references", runVerify},
 		{"salvage", "copy what still reads of a damaged archive into a new one", runSalvage},
+		{"serve", "serve a read-only web view of the archive", runServe},
 		{"version", "print the version", runVersion},
 	}
 }

@@ -1,0 +1,134 @@
+package search
+
+import (
+	"encoding/binary"
+	"errors"
+	"fmt"
+	"time"
+
+	bolt "go.etcd.io/bbolt"
+)
+
+// Version is the layout this package writes (doc.go); an index of another
+// version is refused (ErrVersion), and is rebuilt by removing its file.
+const Version = "1"
+
+// ErrVersion is the refusal of an index file this package did not write.
+var ErrVersion = errors.New("search: not a prov search index of version " + Version)
+
+var (
+	bucketMeta     = []byte("meta")
+	bucketDocs     = []byte("docs")
+	bucketSHAs     = []byte("shas")
+	bucketPostings = []byte("postings")
+	keyVersion     = []byte("version")
+	keyLast        = []byte("last")
+)
+
+// PathFor is where the index of the archive at archivePath lives.
+func PathFor(archivePath string) string { return archivePath + ".search" }
+
+// Index is an open index file. Its methods are safe for concurrent use.
+type Index struct {
+	bolt     *bolt.DB
+	path     string
+	readOnly bool
+}
+
+// Open opens the index at path, creating it unless readOnly, and waits at
+// most timeout for another process's lock on it. A file that is not an
+// index of this Version is refused with ErrVersion, untouched.
+func Open(path string, readOnly bool, timeout time.Duration) (*Index, error) {
+	b, err := bolt.Open(path, 0o644, &bolt.Options{ReadOnly: readOnly, Timeout: timeout})
+	if err != nil {
+		return nil, fmt.Errorf("search: open %s: %w", path, err)
+	}
+	ix := &Index{bolt: b, path: path, readOnly: readOnly}
+	if err := ix.check(); err != nil {
+		b.Close()
+		return nil, err
+	}
+	return ix, nil
+}
+
+// check makes a new file an empty index, and refuses one of another kind.
+func (ix *Index) check() error {
+	var fresh bool
+	err := ix.bolt.View(func(tx *bolt.Tx) error {
+		m := tx.Bucket(bucketMeta)
+		if m == nil {
+			k, _ := tx.Cursor().First()
+			fresh = k == nil // no bucket at all: a new file
+			if !fresh {
+				return fmt.Errorf("%s: %w", ix.path, ErrVersion)
+			}
+			return nil
+		}
+		if v := m.Get(keyVersion); string(v) != Version {
+			return fmt.Errorf("%s: %w (it says %q)", ix.path, ErrVersion, v)
+		}
+		return nil
+	})
+	if err != nil || !fresh || ix.readOnly {
+		return err
+	}
+	return ix.bolt.Update(func(tx *bolt.Tx) error {
+		for _, name := range [][]byte{bucketMeta, bucketDocs, bucketSHAs, bucketPostings} {
+			if _, err := tx.CreateBucketIfNotExists(name); err != nil {
+				return err
+			}
+		}
+		return tx.Bucket(bucketMeta).Put(keyVersion, []byte(Version))
+	})
+}
+
+// Close closes the file.
+func (ix *Index) Close() error { return ix.bolt.Close() }
+
+// Last returns the ID of the last capture the index has read: the index
+// holds every text the archive held up to that capture.
+func (ix *Index) Last() (uint64, error) {
+	var last uint64
+	err := ix.bolt.View(func(tx *bolt.Tx) error {
+		if m := tx.Bucket(bucketMeta); m != nil {
+			if v := m.Get(keyLast); len(v) == 8 {
+				last = binary.BigEndian.Uint64(v)
+			}
+		}
+		return nil
+	})
+	return last, err
+}
+
+// Documents returns how many documents the index holds.
+func (ix *Index) Documents() (int, error) {
+	n := 0
+	err := ix.bolt.View(func(tx *bolt.Tx) error {
+		if b := tx.Bucket(bucketDocs); b != nil {
+			n = b.Stats().KeyN
+		}
+		return nil
+	})
+	return n, err
+}
+
+// docRecord is what the index keeps of a document besides its postings.
+type docRecord struct {
+	SHA    string   `json:"sha"`
+	Titles []string `json:"titles,omitempty"` // distinct, first seen first
+	URLs   []string `json:"urls"`             // distinct canonical URLs, first seen first
+}
+
+func docKey(n uint32) []byte {
+	var k [4]byte
+	binary.BigEndian.PutUint32(k[:], n)
+	return k[:]
+}
+
+// postingKey is token ‖ 0x00 ‖ doc.
+func postingKey(token string, doc uint32) []byte {
+	k := make([]byte, 0, len(token)+5)
+	k = append(k, token...)
+	k = append(k, 0)
+	return binary.BigEndian.AppendUint32(k, doc)
+}

@@ -1,0 +1,135 @@
+package serve
+
+import (
+	"errors"
+	"fmt"
+	"net/http"
+	"strconv"
+	"strings"
+
+	"github.com/prov-archive/prov/archive"
+	"github.com/prov-archive/prov/search"
+)
+
+type searchHit struct {
+	Title   []segment
+	URLs    []string
+	Snippet []segment
+	SHA     string
+	Score   int
+}
+
+type searchPage struct {
+	Q          string
+	Hits       []searchHit
+	Total      int
+	Page       int
+	Pages      int
+	Prev, Next string
+	Note       string // why the results may be behind the archive
+}
+
+func (p searchPage) title() string {
+	if p.Q == "" {
+		return "Search"
+	}
+	return "Search: " + p.Q
+}
+
+func (s *Server) search(w http.ResponseWriter, r *http.Request) error {
+	q := strings.TrimSpace(r.URL.Query().Get("q"))
+	p := searchPage{Q: q, Page: 1}
+	if v := r.URL.Query().Get("page"); v != "" {
+		n, err := strconv.Atoi(v)
+		if err != nil || n < 1 {
+			return badRequest("page %q: want a number from 1", v)
+		}
+		p.Page = n
+	}
+	if q != "" {
+		if err := s.find(&p); err != nil {
+			return err
+		}
+	}
+	p.Pages = max(1, (p.Total+s.cfg.PageSize-1)/s.cfg.PageSize)
+	if p.Page > 1 {
+		p.Prev = pageLink(r.URL.Query(), p.Page-1)
+	}
+	if p.Page < p.Pages {
+		p.Next = pageLink(r.URL.Query(), p.Page+1)
+	}
+	s.renderTitled(w, http.StatusOK, "search", p.title(), q, p)
+	return nil
+}
+
+// find fills p with the page of hits it asks for, bringing the index up
+// to date first (a note says so when it could not).
+func (s *Server) find(p *searchPage) error {
+	stale := s.refreshIndex()
+	if errors.Is(stale, errForeignIndex) {
+		p.Note = stale.Error()
+		return nil
+	}
+	if stale != nil {
+		p.Note = fmt.Sprintf("the search index could not be brought up to date, so the newest captures may be missing: %v", stale)
+	}
+	ix, err := search.Open(search.PathFor(s.cfg.DB), true, s.cfg.OpenTimeout)
+	if err != nil && stale != nil {
+		return fmt.Errorf("no search index to read (%v), and none could be built: %w", err, stale)
+	}
+	if err != nil {
+		return err
+	}
+	res, err := ix.Search(p.Q, (p.Page-1)*s.cfg.PageSize, s.cfg.PageSize)
+	ix.Close()
+	if err != nil {
+		return err
+	}
+	p.Total = res.Total
+	terms := search.Terms(p.Q)
+	return s.read(func(db *archive.DB) error {
+		for _, h := range res.Hits {
+			d, err := db.Document(h.TextSHA256)
+			if errors.Is(err, archive.ErrNotFound) {
+				p.Note = fmt.Sprintf("the search index %s names texts this archive does not hold (was the archive replaced?); remove the index and it is built again", search.PathFor(s.cfg.DB))
+				continue
+			}
+			if err != nil {
+				return err
+			}
+			hit := searchHit{URLs: h.URLs, SHA: h.TextSHA256, Score: h.Score, Snippet: snippet(d.Text, terms)}
+			if len(h.Titles) > 0 {
+				t := []rune(h.Titles[0])
+				hit.Title = highlight(t, lowerRunes(t), terms)
+			}
+			p.Hits = append(p.Hits, hit)
+		}
+		return nil
+	})
+}
+
+// errForeignIndex says the index beside the archive was made from another.
+var errForeignIndex = errors.New("the search index was made from another archive")
+
+// refreshIndex brings the search index beside the archive up to date when
+// the archive has captures it has not read; one update at a time.
+func (s *Server) refreshIndex() error {
+	s.indexing.Lock()
+	defer s.indexing.Unlock()
+	var newest uint64
+	if err := s.read(func(db *archive.DB) (err error) { newest, err = db.LastCaptureID(); return err }); err != nil {
+		return err
+	}
+	if ix, err := search.Open(search.PathFor(s.cfg.DB), true, s.cfg.OpenTimeout); err == nil {
+		last, err := ix.Last()
+		ix.Close()
+		if err == nil && last > newest {
+			return fmt.Errorf("%w: %s has read up to capture %d, the archive holds %d; remove it and it is built again", errForeignIndex, search.PathFor(s.cfg.DB), last, newest)
+		}
+		if err == nil && last == newest {
+			return nil
+		}
+	}
+	_, err := search.Update(s.cfg.DB, search.UpdateOptions{Timeout: s.cfg.OpenTimeout})
+	return err
+}

@@ -1,0 +1,203 @@
+package serve
+
+import (
+	"embed"
+	"errors"
+	"fmt"
+	"html/template"
+	"io/fs"
+	"log"
+	"net/http"
+	"os"
+	"sync"
+	"time"
+
+	"github.com/prov-archive/prov/archive"
+	"github.com/prov-archive/prov/trace"
+)
+
+// Config configures a Server. DB is required; the zero value of every
+// other field takes its default.
+type Config struct {
+	DB          string        // the archive's path
+	OpenTimeout time.Duration // wait for a crawl's commit to end before reading; default 5 s
+	TempDir     string        // where snapshots for exports and verify go; default os.TempDir()
+	Version     string        // prov's version, shown in the footer
+	PageSize    int           // rows of a works or search page; default 20
+	// SnapshotOver is the archive size above which the pages that group
+	// works (works, work, diff against an original) read a snapshot
+	// instead of the archive, so a crawl's commit waits for a copy, not
+	// for the grouping; default DefaultSnapshotOver.
+	SnapshotOver int64
+	Log          *log.Logger // a line per failed request; default none
+}
+
+// DefaultSnapshotOver is Config.SnapshotOver's default: up to it, grouping
+// the works of an archive takes well under a second.
+const DefaultSnapshotOver = 64 << 20
+
+// Server serves the web view of one archive.
+type Server struct {
+	cfg  Config
+	tmpl map[string]*template.Template
+	sim  archive.Similarity
+
+	indexing sync.Mutex // one search index update at a time
+	verified lastVerify
+}
+
+//go:embed templates/*.html
+var templateFS embed.FS
+
+//go:embed static
+var staticFS embed.FS
+
+// New checks cfg and parses the templates. The archive need not exist
+// yet: each page says so until a crawl has made it.
+func New(cfg Config) (*Server, error) {
+	if cfg.DB == "" {
+		return nil, errors.New("serve: no archive path")
+	}
+	if cfg.OpenTimeout <= 0 {
+		cfg.OpenTimeout = 5 * time.Second
+	}
+	if cfg.TempDir == "" {
+		cfg.TempDir = os.TempDir()
+	}
+	if cfg.PageSize <= 0 {
+		cfg.PageSize = 20
+	}
+	if cfg.SnapshotOver <= 0 {
+		cfg.SnapshotOver = DefaultSnapshotOver
+	}
+	t, err := parseTemplates()
+	if err != nil {
+		return nil, err
+	}
+	return &Server{cfg: cfg, tmpl: t, sim: trace.Similarity()}, nil
+}
+
+// Handler routes every page; see the package documentation.
+func (s *Server) Handler() http.Handler {
+	mux := http.NewServeMux()
+	page := func(pattern string, h func(http.ResponseWriter, *http.Request) error) {
+		mux.Handle(pattern, uiHeaders(s.handle(h)))
+	}
+	page("GET /{$}", s.works)
+	page("GET /works", s.works)
+	page("GET /work/{id}", s.work)
+	page("GET /work/{id}/export/{format}", s.export)
+	page("GET /diff", s.diff)
+	page("GET /diff.json", s.diffJSON)
+	page("GET /capture/{id}", s.capture)
+	mux.Handle("GET /capture/{id}/raw", s.handle(s.raw))
+	mux.Handle("GET /capture/{id}/download", s.handle(s.download))
+	page("GET /url", s.history)
+	page("GET /search", s.search)
+	page("GET /runs", s.runs)
+	page("GET /verify", s.verify)
+	static, _ := fs.Sub(staticFS, "static")
+	mux.Handle("GET /static/", uiHeaders(http.StripPrefix("/static/", http.FileServerFS(static))))
+	mux.Handle("/", uiHeaders(s.handle(func(w http.ResponseWriter, r *http.Request) error {
+		return httpError{http.StatusNotFound, fmt.Sprintf("no page at %s", r.URL.Path)}
+	})))
+	return mux
+}
+
+// uiCSP is every UI page's Content-Security-Policy: nothing from another
+// origin, no inline script or style, no framing by others.
+const uiCSP = "default-src 'self'; base-uri 'none'; form-action 'self'; frame-ancestors 'none'"
+
+// uiHeaders sets the safety headers of a UI page.
+func uiHeaders(h http.Handler) http.Handler {
+	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		hd := w.Header()
+		hd.Set("Content-Security-Policy", uiCSP)
+		hd.Set("X-Content-Type-Options", "nosniff")
+		hd.Set("Referrer-Policy", "no-referrer")
+		hd.Set("X-Frame-Options", "DENY")
+		h.ServeHTTP(w, r)
+	})
+}
+
+// httpError is a failure with the status it answers with.
+type httpError struct {
+	status int
+	msg    string
+}
+
+func (e httpError) Error() string { return e.msg }
+
+func badRequest(format string, args ...any) error {
+	return httpError{http.StatusBadRequest, fmt.Sprintf(format, args...)}
+}
+
+// handle turns a handler's error into an error page: 404 for what the
+// archive does not hold, 503 while a crawl holds the archive too long,
+// the error's own status for an httpError, else 500.
+func (s *Server) handle(h func(http.ResponseWriter, *http.Request) error) http.Handler {
+	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		err := h(w, r)
+		if err == nil {
+			return
+		}
+		status := http.StatusInternalServerError
+		var he httpError
+		var le *archive.LockedError
+		switch {
+		case errors.As(err, &he):
+			status = he.status
+		case errors.Is(err, archive.ErrNotFound), errors.Is(err, trace.ErrNoWork), errors.Is(err, errNoArchive):
+			status = http.StatusNotFound
+		case errors.As(err, &le), errors.Is(err, archive.ErrLocked):
+			status = http.StatusServiceUnavailable
+		}
+		if s.cfg.Log != nil {
+			s.cfg.Log.Printf("%s %s: %d %v", r.Method, r.URL, status, err)
+		}
+		uiHeaders(http.HandlerFunc(func(w http.ResponseWriter, _ *http.Request) {
+			s.render(w, status, "error", errorPage{Status: status, Text: http.StatusText(status), Message: err.Error()})
+		})).ServeHTTP(w, r)
+	})
+}
+
+var errNoArchive = errors.New("no archive there yet (crawl first)")
+
+// read opens the archive read-only, runs fn, and closes it: the archive
+// is held only while fn gathers a page's data, never while it is written
+// to the client.
+func (s *Server) read(fn func(db *archive.DB) error) error {
+	if _, err := os.Stat(s.cfg.DB); err != nil {
+		return fmt.Errorf("%s: %w", s.cfg.DB, errNoArchive)
+	}
+	db, err := archive.Open(s.cfg.DB, archive.Options{ReadOnly: true, Timeout: s.cfg.OpenTimeout})
+	if err != nil {
+		return err
+	}
+	defer db.Close()
+	return fn(db)
+}
+
+// readGrouping runs fn for a page that groups the archive's works: on the
+// archive itself (read) while it is small, on a snapshot once it is larger
+// than Config.SnapshotOver, as prov works does.
+func (s *Server) readGrouping(fn func(db *archive.DB) error) error {
+	if fi, err := os.Stat(s.cfg.DB); err == nil && fi.Size() > s.cfg.SnapshotOver {
+		return s.snapshot(fn)
+	}
+	return s.read(fn)
+}
+
+// snapshot runs fn on a private copy of the archive (archive.OpenSnapshot)
+// for a long read: an export, a verify.
+func (s *Server) snapshot(fn func(db *archive.DB) error) error {
+	if _, err := os.Stat(s.cfg.DB); err != nil {
+		return fmt.Errorf("%s: %w", s.cfg.DB, errNoArchive)
+	}
+	db, err := archive.OpenSnapshot(s.cfg.DB, s.cfg.TempDir, archive.Options{Timeout: s.cfg.OpenTimeout})
+	if err != nil {
+		return err
+	}
+	defer db.Close()
+	return fn(db)
+}

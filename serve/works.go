@@ -1,0 +1,197 @@
+package serve
+
+import (
+	"net/http"
+	"net/url"
+	"regexp"
+	"strconv"
+	"strings"
+
+	"github.com/prov-archive/prov/archive"
+)
+
+// relations are the relations of a copy to its original, in the order a
+// work's counts show them.
+var relations = []string{archive.RelOriginal, archive.RelIdentical, archive.RelNear, archive.RelExcerpt}
+
+// workRow is one work on the works page.
+type workRow struct {
+	ID         string
+	URL        string // the original's
+	CaptureID  uint64
+	Title      string
+	Authority  string
+	Published  string
+	Copies     int
+	ByRelation []relCount
+}
+
+type relCount struct {
+	Relation string
+	N        int
+}
+
+// worksFilter is what the works page's form asks for.
+type worksFilter struct {
+	Host, Relation, From, To string
+	Page                     int
+}
+
+type worksPage struct {
+	Filter    worksFilter
+	Relations []string
+	Rows      []workRow
+	Total     int // works that pass the filter
+	All       int // works in the archive
+	Page      int
+	Pages     int
+	Prev      string // link to the previous page, "" on the first
+	Next      string
+}
+
+func (worksPage) title() string { return "Works" }
+
+var isoDate = regexp.MustCompile(`^\d{4}-\d{2}-\d{2}$`)
+
+// parseWorksFilter reads and checks the works page's query.
+func parseWorksFilter(q url.Values) (worksFilter, error) {
+	f := worksFilter{Host: strings.ToLower(strings.TrimSpace(q.Get("host"))), Relation: q.Get("relation"),
+		From: strings.TrimSpace(q.Get("from")), To: strings.TrimSpace(q.Get("to")), Page: 1}
+	if f.Relation != "" && !contains(relations, f.Relation) {
+		return f, badRequest("relation %q: want one of %s", f.Relation, strings.Join(relations, ", "))
+	}
+	for name, v := range map[string]string{"from": f.From, "to": f.To} {
+		if v != "" && !isoDate.MatchString(v) {
+			return f, badRequest("%s %q: want a date as YYYY-MM-DD", name, v)
+		}
+	}
+	if p := q.Get("page"); p != "" {
+		n, err := strconv.Atoi(p)
+		if err != nil || n < 1 {
+			return f, badRequest("page %q: want a number from 1", p)
+		}
+		f.Page = n
+	}
+	return f, nil
+}
+
+func contains(list []string, s string) bool {
+	for _, x := range list {
+		if x == s {
+			return true
+		}
+	}
+	return false
+}
+
+// keeps says whether work w passes the filter.
+func (f worksFilter) keeps(w archive.Work) bool {
+	if f.Host != "" && !anyCopy(w, func(c archive.Copy) bool { return hostOf(c.URL) == f.Host }) {
+		return false
+	}
+	if f.Relation != "" && !anyCopy(w, func(c archive.Copy) bool { return c.Relation == f.Relation }) {
+		return false
+	}
+	if f.From == "" && f.To == "" {
+		return true
+	}
+	date := datePart(w.Copies[0].Published)
+	return date != "" && (f.From == "" || date >= f.From) && (f.To == "" || date <= f.To)
+}
+
+func anyCopy(w archive.Work, ok func(archive.Copy) bool) bool {
+	for _, c := range w.Copies {
+		if ok(c) {
+			return true
+		}
+	}
+	return false
+}
+
+// hostOf is a URL's host, lower-cased, without its port.
+func hostOf(raw string) string {
+	u, err := url.Parse(raw)
+	if err != nil {
+		return ""
+	}
+	return strings.ToLower(u.Hostname())
+}
+
+// datePart is the YYYY-MM-DD a published date starts with, "" if none.
+func datePart(published string) string {
+	if len(published) >= 10 && isoDate.MatchString(published[:10]) {
+		return published[:10]
+	}
+	return ""
+}
+
+func (s *Server) works(w http.ResponseWriter, r *http.Request) error {
+	f, err := parseWorksFilter(r.URL.Query())
+	if err != nil {
+		return err
+	}
+	p := worksPage{Filter: f, Relations: relations, Page: f.Page}
+	err = s.readGrouping(func(db *archive.DB) error {
+		works, err := db.WorksBy(s.sim)
+		if err != nil {
+			return err
+		}
+		p.All = len(works)
+		var kept []archive.Work
+		for _, wk := range works {
+			if f.keeps(wk) {
+				kept = append(kept, wk)
+			}
+		}
+		p.Total = len(kept)
+		start := min((f.Page-1)*s.cfg.PageSize, len(kept))
+		for _, wk := range kept[start:min(start+s.cfg.PageSize, len(kept))] {
+			row, err := workRowOf(db, wk)
+			if err != nil {
+				return err
+			}
+			p.Rows = append(p.Rows, row)
+		}
+		return nil
+	})
+	if err != nil {
+		return err
+	}
+	p.Pages = max(1, (p.Total+s.cfg.PageSize-1)/s.cfg.PageSize)
+	if f.Page > 1 {
+		p.Prev = pageLink(r.URL.Query(), f.Page-1)
+	}
+	if f.Page < p.Pages {
+		p.Next = pageLink(r.URL.Query(), f.Page+1)
+	}
+	s.render(w, http.StatusOK, "works", p)
+	return nil
+}
+
+// pageLink is the current query with another page number.
+func pageLink(q url.Values, page int) string {
+	q.Set("page", strconv.Itoa(page))
+	return "?" + q.Encode()
+}
+
+func workRowOf(db *archive.DB, wk archive.Work) (workRow, error) {
+	orig := wk.Copies[0]
+	c, err := db.Capture(wk.Original.CaptureID)
+	if err != nil {
+		return workRow{}, err
+	}
+	row := workRow{ID: wk.ID, URL: wk.Original.URL, CaptureID: wk.Original.CaptureID, Title: c.Title,
+		Authority: orig.Authority, Published: orig.Published, Copies: len(wk.Copies)}
+	for _, rel := range relations {
+		n := 0
+		for _, cp := range wk.Copies {
+			if cp.Relation == rel {
+				n++
+			}
+		}
+		if n > 0 {
+			row.ByRelation = append(row.ByRelation, relCount{rel, n})
+		}
+	}
+	return row, nil
+}
