@@ -50,6 +50,7 @@ func commands() []command {
 		{"show", "list a URL's captures over time", runShow},
 		{"verify", "check the archive's fixity and references", runVerify},
 		{"salvage", "copy what still reads of a damaged archive into a new one", runSalvage},
+		{"merge", "fold the shards of a shared crawl (crawl --frontier) into one archive", runMerge},
 		{"version", "print the version", runVersion},
 	}
 }

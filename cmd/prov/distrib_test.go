@@ -1,0 +1,364 @@
+package main
+
+import (
+	"bytes"
+	"context"
+	"encoding/json"
+	"fmt"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"regexp"
+	"slices"
+	"strconv"
+	"strings"
+	"sync"
+	"testing"
+	"time"
+
+	"github.com/redis/go-redis/v9"
+)
+
+// worker is one prov crawl process of a shared crawl.
+type worker struct {
+	cmd    *exec.Cmd
+	stderr *syncBuffer
+	done   chan struct{}
+	code   int
+	exited time.Time
+}
+
+type syncBuffer struct {
+	mu sync.Mutex
+	b  bytes.Buffer
+}
+
+func (s *syncBuffer) Write(p []byte) (int, error) {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	return s.b.Write(p)
+}
+
+func (s *syncBuffer) String() string {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	return s.b.String()
+}
+
+func startWorker(t *testing.T, bin string, env []string, args ...string) *worker {
+	t.Helper()
+	w := &worker{cmd: exec.Command(bin, args...), stderr: &syncBuffer{}, done: make(chan struct{})}
+	w.cmd.Stderr = w.stderr
+	w.cmd.Env = append(os.Environ(), env...)
+	if err := w.cmd.Start(); err != nil {
+		t.Fatal(err)
+	}
+	go func() {
+		w.cmd.Wait()
+		w.code, w.exited = w.cmd.ProcessState.ExitCode(), time.Now()
+		close(w.done)
+	}()
+	t.Cleanup(func() { w.cmd.Process.Kill(); <-w.done })
+	return w
+}
+
+// wait waits for the worker to exit and returns its status.
+func (w *worker) wait(t *testing.T, limit time.Duration) int {
+	t.Helper()
+	select {
+	case <-w.done:
+		return w.code
+	case <-time.After(limit):
+		t.Fatalf("worker still running after %s; stderr:\n%s", limit, w.stderr)
+	}
+	return -1
+}
+
+// runBin runs the prov binary to the end and returns its status and output.
+func runBin(t *testing.T, bin string, args ...string) (int, string, string) {
+	t.Helper()
+	var out, errb bytes.Buffer
+	cmd := exec.Command(bin, args...)
+	cmd.Stdout, cmd.Stderr = &out, &errb
+	err := cmd.Run()
+	if _, ok := err.(*exec.ExitError); err != nil && !ok {
+		t.Fatal(err)
+	}
+	return cmd.ProcessState.ExitCode(), out.String(), errb.String()
+}
+
+// row is what the bars compare of one exported copy.
+type row struct {
+	URL, FinalURL  string
+	Status         int
+	Raw, Text      string
+	Work, Relation string
+	Original       bool
+}
+
+// exportRows reads prov export --format jsonl of db.
+func exportRows(t *testing.T, bin, db string) []row {
+	t.Helper()
+	code, out, errs := runBin(t, bin, "export", "--format", "jsonl", "--db", db)
+	if code != 0 {
+		t.Fatalf("export %s: exit %d: %s", db, code, errs)
+	}
+	var rows []row
+	for _, line := range strings.Split(strings.TrimSpace(out), "\n") {
+		var m struct {
+			URL        string `json:"url"`
+			FinalURL   string `json:"final_url"`
+			Status     int    `json:"status"`
+			RawSHA256  string `json:"raw_sha256"`
+			TextSHA256 string `json:"text_sha256"`
+			Work       string `json:"work"`
+			Original   bool   `json:"original"`
+			Relation   string `json:"relation"`
+		}
+		if err := json.Unmarshal([]byte(line), &m); err != nil {
+			t.Fatalf("export line %q: %v", line, err)
+		}
+		rows = append(rows, row{m.URL, m.FinalURL, m.Status, m.RawSHA256, m.TextSHA256, m.Work, m.Relation, m.Original})
+	}
+	return rows
+}
+
+func rowSet(rows []row) []string {
+	var out []string
+	for _, r := range rows {
+		out = append(out, fmt.Sprintf("%s %s %d %s %s", r.URL, r.FinalURL, r.Status, r.Raw, r.Text))
+	}
+	slices.Sort(out)
+	return slices.Compact(out)
+}
+
+func workSet(rows []row) map[string]string {
+	out := map[string]string{}
+	for _, r := range rows {
+		out[r.URL] = fmt.Sprintf("work %s original %v relation %s", r.Work, r.Original, r.Relation)
+	}
+	return out
+}
+
+// sameExport fails unless a and b hold the same copies and works.
+func sameExport(t *testing.T, a, b []row) {
+	t.Helper()
+	sa, sb := rowSet(a), rowSet(b)
+	if !slices.Equal(sa, sb) {
+		t.Errorf("exports differ: %d rows and %d rows; only in the first: %v; only in the second: %v",
+			len(sa), len(sb), minus(sa, sb), minus(sb, sa))
+	}
+	wa, wb := workSet(a), workSet(b)
+	for u, w := range wa {
+		if wb[u] != w {
+			t.Errorf("%s: %s in the first, %q in the second", u, w, wb[u])
+		}
+	}
+}
+
+func minus(a, b []string) []string {
+	var out []string
+	for _, s := range a {
+		if !slices.Contains(b, s) {
+			out = append(out, s)
+			if len(out) == 5 {
+				break
+			}
+		}
+	}
+	return out
+}
+
+// TestDistributedCrawl runs one Redis and three worker processes over a
+// generated 2,000-page site and the mini-web, one worker made to hang
+// after a take and killed with SIGKILL, then prov merge, and checks the
+// bars of issue 19 against a crawl of one process and the server's log.
+func TestDistributedCrawl(t *testing.T) {
+	if testing.Short() {
+		t.Skip("builds prov and runs a redis-server")
+	}
+	dir := t.TempDir()
+	rd := startRedis(t, dir, false)
+	bin := buildProv(t)
+	web := startLogWeb(t, 2000)
+	const delay, lease = 200 * time.Millisecond, 2 * time.Second
+	rules, slow := genRules(t, dir, delay)
+	common := append([]string{"crawl", "--rules", rules, "--quiet", "--progress", "never"}, web.flags...)
+
+	single := filepath.Join(dir, "single.db")
+	began := time.Now()
+	if code, _, errs := runBin(t, bin, append(common, "--db", single)...); code != exitPartial {
+		t.Fatalf("single crawl: exit %d, want 3 (the mini-web's one 404): %s", code, errs)
+	}
+	t.Logf("single process: %d requests in %s", len(web.log()), time.Since(began).Round(time.Millisecond))
+	web.reset()
+
+	began = time.Now()
+	var ws []*worker
+	for i := 1; i <= 3; i++ {
+		var env []string
+		if i == 3 {
+			env = []string{"PROV_TEST_HANG_AFTER_TAKE=300"}
+		}
+		args := append(common, "--frontier", rd.url(), "--shard", filepath.Join(dir, fmt.Sprintf("w%d.db", i)),
+			"--worker", fmt.Sprintf("w%d", i), "--lease", lease.String())
+		ws = append(ws, startWorker(t, bin, env, args...))
+	}
+	hung, held, killed := killHung(t, ws[2], rd)
+	for i, w := range ws[:2] {
+		if code := w.wait(t, 50*time.Second); code != exitOK && code != exitPartial {
+			t.Fatalf("worker %d: exit %d: %s", i+1, code, w.stderr)
+		}
+	}
+	t.Logf("three workers (one killed): %d requests in %s", len(web.log()), time.Since(began).Round(time.Millisecond))
+
+	merged := filepath.Join(dir, "merged.db")
+	shards := []string{filepath.Join(dir, "w1.db"), filepath.Join(dir, "w2.db"), filepath.Join(dir, "w3.db")}
+	if code, out, errs := runBin(t, bin, append(append([]string{"merge"}, shards...), "--into", merged)...); code != 0 {
+		t.Fatalf("merge: exit %d: %s%s", code, out, errs)
+	}
+	log := web.log()
+	sameExport(t, exportRows(t, bin, single), exportRows(t, bin, merged))
+	if code, out, errs := runBin(t, bin, "verify", "--db", merged); code != 0 {
+		t.Errorf("verify of the merged archive: exit %d:\n%s%s", code, out, errs)
+	}
+	checkTakeover(t, log, hung, killed, lease)
+	checkOnce(t, log, held)
+	checkGap(t, log, slow, delay)
+	checkDepths(t, log)
+	if code, out, _ := runBin(t, bin, append(append([]string{"merge"}, shards...), "--into", merged)...); code != 0 || !strings.Contains(out, " 0 added") {
+		t.Errorf("a second merge: exit %d, %s; want nothing added", code, out)
+	}
+}
+
+var hangLine = regexp.MustCompile(`hanging after taking (\S+)`)
+
+// killHung waits for w to hang, notes the URLs it holds in Redis, kills
+// it with SIGKILL and returns the URL it hung on, those it held and when
+// it was killed.
+func killHung(t *testing.T, w *worker, rd *redisProc) (hung string, held map[string]bool, killed time.Time) {
+	t.Helper()
+	deadline := time.Now().Add(40 * time.Second)
+	for time.Now().Before(deadline) {
+		if m := hangLine.FindStringSubmatch(w.stderr.String()); m != nil {
+			hung = m[1]
+			break
+		}
+		time.Sleep(20 * time.Millisecond)
+	}
+	if hung == "" {
+		t.Fatalf("worker 3 did not hang; stderr:\n%s", w.stderr)
+	}
+	rdb := redis.NewClient(&redis.Options{Addr: rd.addr()})
+	defer rdb.Close()
+	pending, err := rdb.HGetAll(context.Background(), "prov:pending").Result()
+	if err != nil {
+		t.Fatal(err)
+	}
+	held = map[string]bool{}
+	for u, v := range pending {
+		if strings.HasPrefix(v, "w3\t") {
+			held[u] = true
+		}
+	}
+	if !held[hung] {
+		t.Fatalf("the hung URL %s is not held by w3 in Redis: %v", hung, pending)
+	}
+	w.cmd.Process.Kill()
+	killed = time.Now()
+	<-w.done
+	return hung, held, killed
+}
+
+// pathOf returns host and path of a canonical URL as the log has them.
+func pathOf(u string) (string, string) {
+	rest := strings.TrimPrefix(u, "http://")
+	host, path, _ := strings.Cut(rest, "/")
+	return host, "/" + path
+}
+
+// checkTakeover: the URL the killed worker hung on is fetched by another
+// within the lease plus a second of the kill.
+func checkTakeover(t *testing.T, log []hit, hung string, killed time.Time, lease time.Duration) {
+	host, path := pathOf(hung)
+	for _, h := range log {
+		if h.host == host && h.path == path {
+			if wait := h.start.Sub(killed); wait > lease+time.Second {
+				t.Errorf("%s taken over %s after the kill, want ≤ %s", hung, wait, lease+time.Second)
+			} else {
+				t.Logf("%s fetched %s after the kill (lease %s)", hung, wait.Round(time.Millisecond), lease)
+			}
+			return
+		}
+	}
+	t.Errorf("%s never fetched after its worker was killed", hung)
+}
+
+// checkOnce: no URL fetched twice, but those the killed worker held
+// (at least once: it may have fetched them before it was killed).
+func checkOnce(t *testing.T, log []hit, held map[string]bool) {
+	n := map[string]int{}
+	for _, h := range log {
+		n[h.host+h.path]++
+	}
+	again := 0
+	for k, c := range n {
+		if c > 1 && !held["http://"+k] {
+			t.Errorf("%s fetched %d times", k, c)
+		}
+		if c > 1 {
+			again++
+		}
+	}
+	t.Logf("%d URLs fetched, %d of them again (held by the killed worker: %d)", len(n), again, len(held))
+}
+
+// checkGap: requests to the slow host start at least delay apart. Its
+// robots.txt is not paced (as in a crawl of one process, it is fetched
+// at the host's first check), so it is left out.
+func checkGap(t *testing.T, log []hit, host string, delay time.Duration) {
+	var starts []time.Time
+	for _, h := range log {
+		if h.host == host && h.path != "/robots.txt" {
+			starts = append(starts, h.start)
+		}
+	}
+	slices.SortFunc(starts, func(a, b time.Time) int { return a.Compare(b) })
+	least := time.Hour
+	for i := 1; i < len(starts); i++ {
+		least = min(least, starts[i].Sub(starts[i-1]))
+	}
+	if len(starts) < 3 || least < delay {
+		t.Errorf("%s: %d requests, smallest gap %s, want ≥ %s", host, len(starts), least, delay)
+	}
+	t.Logf("%s: %d requests, smallest gap %s", host, len(starts), least.Round(time.Millisecond))
+}
+
+// checkDepths: on the generated site, no page of depth d+1 is requested
+// before the last page of depth d is answered.
+func checkDepths(t *testing.T, log []hit) {
+	lastEnd, firstStart := map[int]time.Time{}, map[int]time.Time{}
+	for _, h := range log {
+		m := genPath.FindStringSubmatch(h.path)
+		if h.host != genHost || m == nil {
+			continue
+		}
+		i, _ := strconv.Atoi(m[1])
+		d := genDepth(i)
+		if h.end.After(lastEnd[d]) {
+			lastEnd[d] = h.end
+		}
+		if f, ok := firstStart[d]; !ok || h.start.Before(f) {
+			firstStart[d] = h.start
+		}
+	}
+	for d := 0; ; d++ {
+		next, ok := firstStart[d+1]
+		if !ok {
+			break
+		}
+		if next.Before(lastEnd[d]) {
+			t.Errorf("a page of depth %d requested %s before the last of depth %d was answered", d+1, lastEnd[d].Sub(next), d)
+		}
+	}
+}
