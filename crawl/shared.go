@@ -3,6 +3,7 @@ package crawl
 import (
 	"context"
 	"errors"
+	"fmt"
 	"time"
 )
 
@@ -169,7 +170,7 @@ func (q *sharedQueue) check(err error) error {
 	if errors.Is(err, ErrSharedLost) {
 		return q.fail.set(err)
 	}
-	return q.fail.set(errors.Join(ErrSharedLost, err))
+	return q.fail.set(fmt.Errorf("crawl: %w (run the same command again once it is back): %w", ErrSharedLost, err))
 }
 
 func (q *sharedQueue) add(keys []string, depth int, kind byte, b budget) (int, []skip, error) {

@@ -180,6 +180,12 @@ func TestDistributedCrawl(t *testing.T) {
 	dir := t.TempDir()
 	rd := startRedis(t, dir, false)
 	bin := buildProv(t)
+	t.Run("three workers, one killed", func(t *testing.T) { distributedKill(t, bin, rd) })
+	t.Run("redis restarted", func(t *testing.T) { distributedRestart(t, bin) })
+}
+
+func distributedKill(t *testing.T, bin string, rd *redisProc) {
+	dir := t.TempDir()
 	web := startLogWeb(t, 2000)
 	const delay, lease = 200 * time.Millisecond, 2 * time.Second
 	rules, slow := genRules(t, dir, delay)
@@ -229,6 +235,71 @@ func TestDistributedCrawl(t *testing.T) {
 	if code, out, _ := runBin(t, bin, append(append([]string{"merge"}, shards...), "--into", merged)...); code != 0 || !strings.Contains(out, " 0 added") {
 		t.Errorf("a second merge: exit %d, %s; want nothing added", code, out)
 	}
+}
+
+// distributedRestart kills Redis (its append-only file on) in the middle
+// of a crawl of three workers: each stops within 10 s with exit 69 and a
+// message; with Redis started again, the same commands finish the crawl,
+// and the merged archive holds what a crawl of one process does.
+func distributedRestart(t *testing.T, bin string) {
+	dir := t.TempDir()
+	rd := startRedis(t, dir, true)
+	web := startLogWeb(t, 600)
+	rules, _ := genRules(t, dir, 50*time.Millisecond)
+	common := append([]string{"crawl", "--rules", rules, "--quiet", "--progress", "never"}, web.flags...)
+	single := filepath.Join(dir, "single.db")
+	if code, _, errs := runBin(t, bin, append(common, "--db", single)...); code != exitPartial {
+		t.Fatalf("single crawl: exit %d, want 3: %s", code, errs)
+	}
+	web.reset()
+	var args [][]string
+	var shards []string
+	for i := 1; i <= 3; i++ {
+		shard := filepath.Join(dir, fmt.Sprintf("w%d.db", i))
+		shards = append(shards, shard)
+		args = append(args, append(common, "--frontier", rd.url(), "--shard", shard, "--lease", "2s"))
+	}
+	var ws []*worker
+	for _, a := range args {
+		ws = append(ws, startWorker(t, bin, nil, a...))
+	}
+	for deadline := time.Now().Add(30 * time.Second); len(web.log()) < 200; time.Sleep(5 * time.Millisecond) {
+		if time.Now().After(deadline) {
+			t.Fatalf("the workers made %d requests in 30s", len(web.log()))
+		}
+	}
+	rd.kill()
+	killed := time.Now()
+	for i, w := range ws {
+		code := w.wait(t, 15*time.Second)
+		took := w.exited.Sub(killed)
+		if code != exitLost || took > 10*time.Second || !strings.Contains(w.stderr.String(), "shared frontier lost") {
+			t.Errorf("worker %d: exit %d %s after Redis died, want %d within 10s; stderr:\n%s", i+1, code, took, exitLost, w.stderr)
+		}
+		t.Logf("worker %d stopped %s after Redis died: %s", i+1, took.Round(time.Millisecond), firstLine(w.stderr.String()))
+	}
+	before := len(web.log())
+	rd.start()
+	ws = nil
+	for _, a := range args {
+		ws = append(ws, startWorker(t, bin, nil, a...))
+	}
+	for i, w := range ws {
+		if code := w.wait(t, 40*time.Second); code != exitOK && code != exitPartial {
+			t.Fatalf("worker %d, run again: exit %d: %s", i+1, code, w.stderr)
+		}
+	}
+	t.Logf("%d requests before Redis died, %d after", before, len(web.log())-before)
+	merged := filepath.Join(dir, "merged.db")
+	if code, out, errs := runBin(t, bin, append(append([]string{"merge"}, shards...), "--into", merged)...); code != 0 {
+		t.Fatalf("merge: exit %d: %s%s", code, out, errs)
+	}
+	sameExport(t, exportRows(t, bin, single), exportRows(t, bin, merged))
+}
+
+func firstLine(s string) string {
+	line, _, _ := strings.Cut(s, "\n")
+	return line
 }
 
 var hangLine = regexp.MustCompile(`hanging after taking (\S+)`)

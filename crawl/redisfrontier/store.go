@@ -83,6 +83,14 @@ func Open(ctx context.Context, rawURL string, opts Options) (*Store, error) {
 	return OpenClient(ctx, redis.NewClient(ro), opts)
 }
 
+// quiet drops go-redis's own log lines (a failed dial, once per try): the
+// store reports a failure once, as its error.
+type quiet struct{}
+
+func (quiet) Printf(context.Context, string, ...any) {}
+
+var quietOnce sync.Once
+
 // OpenClient is Open with a client of the caller's; Close closes it.
 func OpenClient(ctx context.Context, rdb *redis.Client, opts Options) (*Store, error) {
 	opts, err := withDefaults(opts)
@@ -90,6 +98,7 @@ func OpenClient(ctx context.Context, rdb *redis.Client, opts Options) (*Store, e
 		rdb.Close()
 		return nil, err
 	}
+	quietOnce.Do(func() { redis.SetLogger(quiet{}) })
 	s := &Store{rdb: rdb, opts: opts, failed: make(chan struct{}), stop: make(chan struct{})}
 	s.keys = make([]string, len(keyNames))
 	for i, k := range keyNames {
@@ -196,7 +205,7 @@ func (s *Store) fail(err error) error {
 	s.mu.Lock()
 	defer s.mu.Unlock()
 	if s.err == nil {
-		s.err = fmt.Errorf("redisfrontier: redis %s: %w", s.rdb.Options().Addr, err)
+		s.err = fmt.Errorf("%w (run the same command again once Redis is back): redis %s: %w", crawl.ErrSharedLost, s.rdb.Options().Addr, err)
 		close(s.failed)
 	}
 	return s.err
