@@ -48,11 +48,12 @@ type Store struct {
 	begun   time.Time
 	id      string
 
-	mu     sync.Mutex
-	err    error
-	failed chan struct{}
-	stop   chan struct{}
-	wg     sync.WaitGroup
+	mu      sync.Mutex
+	err     error
+	failed  chan struct{}
+	stop    chan struct{}
+	wg      sync.WaitGroup
+	closing sync.Once
 }
 
 // ParseURL reads a --frontier URL: redis://[:PASSWORD@]HOST:PORT/DB.
@@ -223,12 +224,17 @@ func (s *Store) run(name string, args ...any) (any, error) {
 	return v, nil
 }
 
-// Close stops renewing leases and closes the connection. The leases this
-// worker still holds run out, and other workers take their URLs over.
+// Close stops renewing leases and closes the connection; a second Close
+// does nothing. The leases this worker still holds run out, and other
+// workers take their URLs over (or this worker, run again, at once).
 func (s *Store) Close() error {
-	close(s.stop)
-	s.wg.Wait()
-	return s.rdb.Close()
+	var err error
+	s.closing.Do(func() {
+		close(s.stop)
+		s.wg.Wait()
+		err = s.rdb.Close()
+	})
+	return err
 }
 
 // renewLoop extends this worker's leases every third of a lease until
