@@ -150,7 +150,7 @@ func uncountRepeats(tx *bolt.Tx, r *Run) {
 			return nil
 		}
 		r.Fetched--
-		r.Bytes -= c.PayloadLength
+		r.Bytes = max(r.Bytes-c.PayloadLength, 0)
 		switch reason := fmt.Sprintf("http %d", c.Status); {
 		case c.Kind == KindFailed && r.Failed[reason] > 0:
 			r.Failed[reason]--
