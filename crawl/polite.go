@@ -59,9 +59,11 @@ func (g *gate) acquire(ctx context.Context, h *hostGate) error {
 	case <-ctx.Done():
 		return ctx.Err()
 	}
-	wait, err := g.turn(h)
-	if err == nil {
-		err = sleep(ctx, wait)
+	var err error
+	if g.shared != nil {
+		err = g.sharedTurn(ctx, h)
+	} else {
+		err = sleep(ctx, g.turn(h))
 	}
 	if err != nil {
 		<-h.slots
@@ -70,12 +72,21 @@ func (g *gate) acquire(ctx context.Context, h *hostGate) error {
 	return nil
 }
 
-// turn reserves h's next start and returns how long to wait for it.
-func (g *gate) turn(h *hostGate) (time.Duration, error) {
-	if g.shared != nil {
+// sharedTurn waits until the shared store grants h's next request.
+func (g *gate) sharedTurn(ctx context.Context, h *hostGate) error {
+	for {
 		wait, err := g.shared.s.Turn(h.name, h.delay)
-		return wait, g.shared.check(err)
+		if err = g.shared.check(err); err != nil || wait <= 0 {
+			return err
+		}
+		if err := sleep(ctx, wait); err != nil {
+			return err
+		}
 	}
+}
+
+// turn reserves h's next start and returns how long to wait for it.
+func (g *gate) turn(h *hostGate) time.Duration {
 	g.mu.Lock()
 	defer g.mu.Unlock()
 	now := g.now()
@@ -84,7 +95,7 @@ func (g *gate) turn(h *hostGate) (time.Duration, error) {
 		start = h.next
 	}
 	h.next = start.Add(h.delay)
-	return start.Sub(now), nil
+	return start.Sub(now)
 }
 
 func (g *gate) release(h *hostGate, pause time.Duration) {

@@ -4,6 +4,7 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"sync"
 	"time"
 )
 
@@ -109,9 +110,9 @@ type Shared interface {
 	Queued() (int, error)
 	// Begun is when the crawl began (its first worker).
 	Begun() time.Time
-	// Turn reserves the next request to host, at least delay after the
-	// one before and not before a pause the host asked for, and returns
-	// how long to wait for it.
+	// Turn grants a request to host now (0) when it is at least delay
+	// after the last one granted and not in a pause the host asked for;
+	// else it returns how long to wait before asking again.
 	Turn(host string, delay time.Duration) (time.Duration, error)
 	// Pause keeps every worker off host for d from now (Retry-After, or
 	// a backoff after a 429 or 503).
@@ -132,12 +133,23 @@ type Shared interface {
 	Failed() <-chan struct{}
 }
 
-// sharedQueue is a run's queue on a Shared store.
+// sharedQueue is a run's queue on a Shared store. It saves a round trip
+// where it can: the kind of a URL this process took is known from its
+// take, and the queue's length (for progress) is asked at most every
+// queuedEvery.
 type sharedQueue struct {
 	s    Shared
 	fail *broken
 	poll time.Duration
+
+	kinds sync.Map // key → kind, of the URLs taken here and not released
+
+	mu     sync.Mutex
+	queued int
+	asked  time.Time
 }
+
+const queuedEvery = 250 * time.Millisecond
 
 // sharedPoll is how often a worker with nothing to take asks again: the
 // store cannot wake workers of other processes.
@@ -211,6 +223,7 @@ func (q *sharedQueue) take(maxPages int) (entry, bool, bool, error) {
 	}
 	switch st {
 	case TakeGot:
+		q.kinds.Store(t.Key, t.Kind)
 		return entry{key: t.Key, depth: t.Depth, kind: t.Kind}, true, false, nil
 	case TakeOverPage:
 		return entry{}, false, true, nil
@@ -223,10 +236,14 @@ func (q *sharedQueue) take(maxPages int) (entry, bool, bool, error) {
 func (q *sharedQueue) awaitLevel(ctx context.Context, depth int) error { return ctx.Err() }
 
 func (q *sharedQueue) releaseLevel(e entry) {
+	q.kinds.Delete(e.key)
 	q.check(q.s.Release(Taken{Key: e.key, Depth: e.depth, Kind: e.kind}))
 }
 
 func (q *sharedQueue) kind(key string) byte {
+	if k, ok := q.kinds.Load(key); ok {
+		return k.(byte)
+	}
 	k, err := q.s.Kind(key)
 	q.check(err)
 	return k
@@ -261,8 +278,14 @@ func (q *sharedQueue) requeueTaken(stored func(url string) bool) error {
 }
 
 func (q *sharedQueue) Queued() int {
+	q.mu.Lock()
+	defer q.mu.Unlock()
+	if time.Since(q.asked) < queuedEvery {
+		return q.queued
+	}
 	n, err := q.s.Queued()
 	q.check(err)
+	q.queued, q.asked = n, time.Now()
 	return n
 }
 

@@ -99,11 +99,13 @@ type hit struct {
 	start, end time.Time
 }
 
-// logWeb serves the mini-web and a generated site on one loopback port,
+// logWeb serves the mini-web and two generated sites (gen.test, and the
+// small slow.test crawled with a long delay) on one loopback port,
 // logging every request.
 type logWeb struct {
 	web   *testweb.Web
 	gen   *genSite
+	slow  *genSite
 	srv   *httptest.Server
 	mu    sync.Mutex
 	hits  []hit
@@ -112,11 +114,11 @@ type logWeb struct {
 
 func startLogWeb(t testing.TB, pages int) *logWeb {
 	t.Helper()
-	w := &logWeb{web: testweb.New(), gen: &genSite{pages: pages}}
+	w := &logWeb{web: testweb.New(), gen: &genSite{pages: pages, name: "report"}, slow: &genSite{pages: slowPages, name: "notice"}}
 	w.srv = httptest.NewServer(w)
 	t.Cleanup(w.srv.Close)
 	_, port, _ := net.SplitHostPort(strings.TrimPrefix(w.srv.URL, "http://"))
-	for _, h := range append(siteHosts(), genHost) {
+	for _, h := range append(siteHosts(), genHost, slowHost) {
 		w.flags = append(w.flags, "--connect-to", h+":80:127.0.0.1:"+port)
 	}
 	return w
@@ -132,9 +134,12 @@ func siteHosts() []string {
 
 func (w *logWeb) ServeHTTP(rw http.ResponseWriter, r *http.Request) {
 	h := hit{host: strings.Split(r.Host, ":")[0], path: r.URL.RequestURI(), start: time.Now()}
-	if h.host == genHost {
+	switch h.host {
+	case genHost:
 		w.gen.ServeHTTP(rw, r)
-	} else {
+	case slowHost:
+		w.slow.ServeHTTP(rw, r)
+	default:
 		w.web.ServeHTTP(rw, r)
 	}
 	h.end = time.Now()
@@ -155,13 +160,20 @@ func (w *logWeb) reset() {
 	w.hits = nil
 }
 
-const genHost = "gen.test"
+const (
+	genHost   = "gen.test"
+	slowHost  = "slow.test"
+	slowPages = 20
+)
 
 // genSite is a generated site of n pages in a tree of ten children per
 // page: page i links to pages 10i+1 … 10i+10, to the home page and to its
 // next sibling, so its depth (link distance from /p/0) is its level in
-// the tree. Each page has a text of its own.
-type genSite struct{ pages int }
+// the tree. Each page has a text of its own; name sets sites apart.
+type genSite struct {
+	pages int
+	name  string
+}
 
 var genPath = regexp.MustCompile(`^/p/(\d+)$`)
 
@@ -173,8 +185,12 @@ func (g *genSite) ServeHTTP(rw http.ResponseWriter, r *http.Request) {
 		return
 	}
 	rw.Header().Set("Content-Type", "text/html; charset=utf-8")
-	fmt.Fprintf(rw, "<!DOCTYPE html><html><head><title>Page %d</title></head><body><article><h1>Report number %d</h1>", i, i)
+	fmt.Fprintf(rw, "<!DOCTYPE html><html><head><title>Page %d</title></head><body><article><h1>The %s number %d</h1>", i, g.name, i)
 	for p := 0; p < 3; p++ {
+		if g.name == "notice" {
+			fmt.Fprintf(rw, "<p>Clause %d of notice %d asks residents of district %d to renew permit %d at the town hall before month %d ends.</p>", p, i, i%9+1, i*53+p, p+1)
+			continue
+		}
 		fmt.Fprintf(rw, "<p>Paragraph %d of report %d: the committee met on day %d and noted %d findings about item %d, which it published in full.</p>", p, i, i%28+1, i*7%13, i*31+p)
 	}
 	io.WriteString(rw, "</article><nav>")
@@ -204,18 +220,21 @@ func genDepth(i int) int {
 	return d
 }
 
-// genRules is the mini-web's rules with delay on the first site's host,
-// and gen.test with no delay to speak of.
-func genRules(t testing.TB, dir string, delay time.Duration) (path, slowHost string) {
+// genRules is the mini-web's rules, gen.test with no delay to speak of,
+// and slow.test with delay.
+func genRules(t testing.TB, dir string, delay time.Duration) string {
 	t.Helper()
 	y := string(testweb.RulesYAML())
-	y = strings.Replace(y, "delay: 50ms", "delay: "+delay.String(), 1)
-	slowHost = testweb.Sites()[0].Host
-	y += "  - name: gen\n    hosts: [" + genHost + "]\n    authority: news\n    seeds: [http://" + genHost + "/p/0]\n" +
-		"    max_depth: 6\n    delay: 1ms\n    parallel: 4\n"
-	path = filepath.Join(dir, "rules.yaml")
+	for _, s := range []struct {
+		host  string
+		delay time.Duration
+	}{{genHost, time.Millisecond}, {slowHost, delay}} {
+		y += "  - name: " + s.host + "\n    hosts: [" + s.host + "]\n    authority: news\n    seeds: [http://" + s.host + "/p/0]\n" +
+			"    max_depth: 6\n    delay: " + s.delay.String() + "\n    parallel: 4\n"
+	}
+	path := filepath.Join(dir, "rules.yaml")
 	if err := os.WriteFile(path, []byte(y), 0o644); err != nil {
 		t.Fatal(err)
 	}
-	return path, slowHost
+	return path
 }

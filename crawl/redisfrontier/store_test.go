@@ -225,29 +225,34 @@ func TestClaim(t *testing.T) {
 	}
 }
 
-// Turns: requests to one host start delay plus margin apart, whoever asks;
-// a pause pushes the next turn back.
+// Turns: a request to one host is granted delay plus margin after the
+// last grant, whoever asks; a pause pushes the next grant back.
 func TestTurnsAndPause(t *testing.T) {
 	m := newServer(t)
 	w1, w2 := openStore(t, m, "w1"), openStore(t, m, "w2")
 	d := 200 * time.Millisecond
-	waits := []time.Duration{}
-	for _, s := range []*Store{w1, w2, w1} {
-		w, err := s.Turn("a.test", d)
-		if err != nil {
-			t.Fatal(err)
-		}
-		waits = append(waits, w)
+	steps := []struct {
+		s    *Store
+		at   time.Duration
+		wait time.Duration
+	}{
+		{w1, 0, 0},                      // granted
+		{w2, 0, 250 * time.Millisecond}, // too soon: ask again in 250ms (delay and a quarter)
+		{w2, 249 * time.Millisecond, time.Millisecond},       // still too soon
+		{w2, 250 * time.Millisecond, 0},                      // granted
+		{w1, 300 * time.Millisecond, 200 * time.Millisecond}, // 250ms after w2's grant
 	}
-	want := []time.Duration{0, 220 * time.Millisecond, 440 * time.Millisecond}
-	for i := range want {
-		if waits[i] != want[i] {
-			t.Fatalf("waits %v, want %v", waits, want)
+	for i, st := range steps {
+		m.SetTime(t0.Add(st.at))
+		w, err := st.s.Turn("a.test", d)
+		if err != nil || w != st.wait {
+			t.Fatalf("step %d at %s: wait %s, %v; want %s", i, st.at, w, err, st.wait)
 		}
 	}
+	m.SetTime(t0.Add(time.Second))
 	w2.Pause("a.test", 5*time.Second)
 	if w, _ := w1.Turn("a.test", d); w != 5*time.Second {
-		t.Errorf("after a 5s pause the next turn is in %s", w)
+		t.Errorf("after a 5s pause the next grant is in %s", w)
 	}
 }
 
