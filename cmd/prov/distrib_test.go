@@ -1,6 +1,7 @@
 package main
 
 import (
+	"bufio"
 	"bytes"
 	"context"
 	"encoding/json"
@@ -186,27 +187,82 @@ func TestDistributedCrawl(t *testing.T) {
 }
 
 // distributedPolite crawls slow.test (delay 200ms) alone with three
-// workers: requests to it start at least the delay apart. Alone, so that
-// the machine is not so busy that the server's own timestamps lag (with
-// the 2,000-page crawl beside it on two cores, even a crawl of one
-// process showed gaps of 182ms).
+// workers: requests to it start at least the delay apart. The site is
+// testdata/logsite, a process of its own built without the race
+// detector, stamping each request as its first bytes arrive: served from
+// this test's process, on two busy cores and under -race, the stamps
+// lagged by up to 80ms, and even a crawl of one process showed 182ms.
 func distributedPolite(t *testing.T, bin string, rd *redisProc) {
 	dir := t.TempDir()
-	web := startLogWeb(t, 10)
+	site := startLogSite(t, dir, slowPages)
 	const delay = 200 * time.Millisecond
-	rules := genRules(t, dir, delay)
+	rules := filepath.Join(dir, "rules.yaml")
+	y := "sites:\n  - name: slow\n    hosts: [" + slowHost + "]\n    authority: news\n    seeds: [http://" + slowHost + "/p/0]\n" +
+		"    delay: " + delay.String() + "\n    parallel: 4\n"
+	if err := os.WriteFile(rules, []byte(y), 0o644); err != nil {
+		t.Fatal(err)
+	}
 	var ws []*worker
 	for i := 1; i <= 3; i++ {
-		args := append([]string{"crawl", "--rules", rules, "--quiet", "--progress", "never", "--frontier", "redis://" + rd.addr() + "/1",
-			"--shard", filepath.Join(dir, fmt.Sprintf("w%d.db", i))}, web.flags...)
-		ws = append(ws, startWorker(t, bin, nil, append(args, "http://"+slowHost+"/p/0")...))
+		ws = append(ws, startWorker(t, bin, nil, "crawl", "--rules", rules, "--quiet", "--progress", "never",
+			"--frontier", "redis://"+rd.addr()+"/1", "--shard", filepath.Join(dir, fmt.Sprintf("w%d.db", i)),
+			"--connect-to", slowHost+":80:"+site.addr))
 	}
 	for i, w := range ws {
 		if code := w.wait(t, 30*time.Second); code != exitOK {
 			t.Fatalf("worker %d: exit %d: %s", i+1, code, w.stderr)
 		}
 	}
-	checkGap(t, web.log(), slowHost, delay)
+	checkGap(t, site.log(), slowHost, delay)
+}
+
+// logSite is testdata/logsite running: its address and its log.
+type logSite struct {
+	addr string
+	mu   sync.Mutex
+	hits []hit
+}
+
+func startLogSite(t *testing.T, dir string, pages int) *logSite {
+	t.Helper()
+	bin := filepath.Join(dir, "logsite")
+	if out, err := exec.Command("go", "build", "-o", bin, "./testdata/logsite").CombinedOutput(); err != nil {
+		t.Fatalf("go build logsite: %v\n%s", err, out)
+	}
+	cmd := exec.Command(bin)
+	cmd.Env = append(os.Environ(), "LOGSITE_PAGES="+strconv.Itoa(pages))
+	stdout, err := cmd.StdoutPipe()
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := cmd.Start(); err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { cmd.Process.Kill(); cmd.Wait() })
+	lines := bufio.NewScanner(stdout)
+	if !lines.Scan() {
+		t.Fatal("logsite printed no address")
+	}
+	s := &logSite{addr: lines.Text()}
+	go func() {
+		for lines.Scan() {
+			f := strings.Fields(lines.Text())
+			if len(f) != 3 {
+				continue
+			}
+			ns, _ := strconv.ParseInt(f[0], 10, 64)
+			s.mu.Lock()
+			s.hits = append(s.hits, hit{host: f[1], path: f[2], start: time.Unix(0, ns)})
+			s.mu.Unlock()
+		}
+	}()
+	return s
+}
+
+func (s *logSite) log() []hit {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	return append([]hit(nil), s.hits...)
 }
 
 func distributedKill(t *testing.T, bin string, rd *redisProc) {
