@@ -7,6 +7,7 @@ import (
 	"os"
 	"slices"
 	"strconv"
+	"strings"
 	"time"
 
 	bolt "go.etcd.io/bbolt"
@@ -199,8 +200,7 @@ func groupOf(r Run) string {
 	return "run " + r.Start.UTC().Format(time.RFC3339Nano) + " " + strconv.Itoa(r.PID)
 }
 
-// groups returns the shards' runs by group, and the shard run each
-// capture's RunID names, as group keys: shard index → run ID → group.
+// groups returns the shards' runs by group (groupOf).
 func (m *merger) groups() map[string][]Run {
 	out := map[string][]Run{}
 	for _, s := range m.shards {
@@ -249,11 +249,21 @@ func (m *merger) newRun(r Run) (id uint64, err error) {
 }
 
 // foldRuns makes one run of a group's runs: the earliest start, the
-// latest end, every seed and worker once, summed counts, done only when
-// every one was.
+// latest end, every seed and worker once, summed counts; done when the
+// last run of every worker is (a worker stopped and run again finished
+// its part), else interrupted.
 func foldRuns(rs []Run) Run {
 	slices.SortFunc(rs, func(a, b Run) int { return a.Start.Compare(b.Start) })
 	out := Run{Start: rs[0].Start, PID: rs[0].PID, Crawl: rs[0].Crawl, Status: RunDone, Failed: map[string]int{}}
+	last := map[string]string{} // worker → status of its latest run
+	for _, r := range rs {
+		last[strings.Join(r.Workers, ",")] = r.Status
+	}
+	for _, st := range last {
+		if st != RunDone {
+			out.Status = RunInterrupted
+		}
+	}
 	for _, r := range rs {
 		if r.End.After(out.End) {
 			out.End = r.End

@@ -82,8 +82,8 @@ func TestMergeAtLeastOnce(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if len(runs) != 1 || runs[0].Fetched != 3 || runs[0].New != 3 || strings.Join(runs[0].Workers, ",") != "w1,w2" {
-		t.Fatalf("runs %+v, want one run of 3 fetched, 3 new, workers w1,w2", runs)
+	if len(runs) != 1 || runs[0].Fetched != 3 || runs[0].New != 3 || strings.Join(runs[0].Workers, ",") != "w1,w2" || runs[0].Status != archive.RunDone {
+		t.Fatalf("runs %+v, want one run, done, of 3 fetched, 3 new, workers w1,w2", runs)
 	}
 	if hist[0].RunID != runs[0].ID || hist[1].RunID != runs[0].ID {
 		t.Errorf("captures in runs %d and %d, want %d", hist[0].RunID, hist[1].RunID, runs[0].ID)
