@@ -7,6 +7,7 @@ for i = 3, #ARGV do
   local url = ARGV[i]
   if owner(url) == worker then
     unlease(url)
+    redis.call('HDEL', TRIES, url) -- only lapsed takes count against the cap
     redis.call('HINCRBY', COUNTS, 'done', 1)
     n = n + 1
   end
