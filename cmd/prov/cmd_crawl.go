@@ -66,6 +66,9 @@ func (o *crawlOptions) validate() error {
 	case o.logFormat != "text" && o.logFormat != "json":
 		return usagef("text or json", "--log-format %q", o.logFormat)
 	}
+	if o.shared.frontier != "" && o.db != "" {
+		return usagef("a worker writes to its --shard", "--db and --frontier: give --shard instead of --db")
+	}
 	return o.shared.validate()
 }
 

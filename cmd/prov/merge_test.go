@@ -68,3 +68,20 @@ func TestMergeCommand(t *testing.T) {
 		t.Error("merge with a bad shard created the archive")
 	}
 }
+
+// The flags of a shared crawl are checked before anything is opened.
+func TestSharedCrawlUsage(t *testing.T) {
+	for _, args := range [][]string{
+		{"crawl", "--frontier", "redis://127.0.0.1:1/0", "http://a.test/"},                                    // no --shard
+		{"crawl", "--shard", "w.db", "http://a.test/"},                                                        // no --frontier
+		{"crawl", "--frontier", "http://127.0.0.1:1/0", "--shard", "w.db", "http://a.test/"},                  // not redis://
+		{"crawl", "--frontier", "redis://127.0.0.1:1/0", "--shard", "w.db", "--db", "x.db", "http://a.test/"}, // --db too
+		{"crawl", "--frontier", "redis://127.0.0.1:1/0", "--shard", "w.db", "--lease", "10ms", "http://a.test/"},
+		{"merge", "--into", "all.db"}, // no shards
+		{"merge", "w.db"},             // no --into
+	} {
+		if code, _, errs := prov(t, args...); code != exitUsage {
+			t.Errorf("%v: exit %d, want %d; %s", args, code, exitUsage, errs)
+		}
+	}
+}
