@@ -147,6 +147,7 @@ type sharedQueue struct {
 	mu     sync.Mutex
 	queued int
 	asked  time.Time
+	idle   time.Time // until then, a take or drained here is answered "nothing" without asking
 }
 
 const queuedEvery = 250 * time.Millisecond
@@ -193,6 +194,9 @@ func (q *sharedQueue) add(keys []string, depth int, kind byte, b budget) (int, [
 	if err = q.check(err); err != nil {
 		return 0, nil, err
 	}
+	if added > 0 {
+		q.wake()
+	}
 	out := make([]skip, len(over))
 	for i, s := range over {
 		out[i] = skip{s.Key, s.Reason}
@@ -213,13 +217,22 @@ func (q *sharedQueue) state(key string) byte {
 	return 0
 }
 
+// take asks the store for a URL, unless the store said "nothing" less
+// than a poll ago and this process changed nothing since: a process's
+// idle workers then ask once per poll between them, not once each.
 func (q *sharedQueue) take(maxPages int) (entry, bool, bool, error) {
 	if err := q.fail.get(); err != nil {
 		return entry{}, false, false, err
 	}
+	if q.resting() {
+		return entry{}, false, false, nil
+	}
 	t, st, err := q.s.Take(maxPages)
 	if err = q.check(err); err != nil {
 		return entry{}, false, false, err
+	}
+	if st == TakeWait {
+		q.rest()
 	}
 	switch st {
 	case TakeGot:
@@ -235,7 +248,28 @@ func (q *sharedQueue) take(maxPages int) (entry, bool, bool, error) {
 // one still being fetched.
 func (q *sharedQueue) awaitLevel(ctx context.Context, depth int) error { return ctx.Err() }
 
+// resting reports whether the store said "nothing" less than a poll ago.
+func (q *sharedQueue) resting() bool {
+	q.mu.Lock()
+	defer q.mu.Unlock()
+	return time.Now().Before(q.idle)
+}
+
+func (q *sharedQueue) rest() {
+	q.mu.Lock()
+	defer q.mu.Unlock()
+	q.idle = time.Now().Add(q.poll)
+}
+
+// wake ends a rest: this process queued or released something.
+func (q *sharedQueue) wake() {
+	q.mu.Lock()
+	defer q.mu.Unlock()
+	q.idle = time.Time{}
+}
+
 func (q *sharedQueue) releaseLevel(e entry) {
+	defer q.wake()
 	q.kinds.Delete(e.key)
 	q.check(q.s.Release(Taken{Key: e.key, Depth: e.depth, Kind: e.kind}))
 }
@@ -266,9 +300,19 @@ func (q *sharedQueue) wait() <-chan struct{} {
 	return ch
 }
 
-// drained asks the store whether the crawl is over everywhere.
+// drained asks the store whether the crawl is over everywhere (not while
+// resting: the store said "nothing yet" less than a poll ago).
 func (q *sharedQueue) drained() bool {
+	if q.fail.get() != nil {
+		return true
+	}
+	if q.resting() {
+		return false
+	}
 	done, err := q.s.Drained()
+	if !done && err == nil {
+		q.rest()
+	}
 	return q.check(err) != nil || done
 }
 
