@@ -14,6 +14,7 @@ import (
 	"strconv"
 	"strings"
 	"sync"
+	"syscall"
 	"testing"
 	"time"
 
@@ -386,9 +387,10 @@ func firstLine(s string) string {
 
 var hangLine = regexp.MustCompile(`hanging after taking (\S+)`)
 
-// killHung waits for w to hang, notes the URLs it holds in Redis, kills
-// it with SIGKILL and returns the URL it hung on, those it held and when
-// it was killed.
+// killHung waits for w to hang, stops it (SIGSTOP: its other workers
+// take nothing more), notes the URLs it holds in Redis, kills it with
+// SIGKILL and returns the URL it hung on, those it held and when it was
+// killed.
 func killHung(t *testing.T, w *worker, rd *redisProc) (hung string, held map[string]bool, killed time.Time) {
 	t.Helper()
 	deadline := time.Now().Add(40 * time.Second)
@@ -402,6 +404,9 @@ func killHung(t *testing.T, w *worker, rd *redisProc) (hung string, held map[str
 	if hung == "" {
 		t.Fatalf("worker 3 did not hang; stderr:\n%s", w.stderr)
 	}
+	if err := w.cmd.Process.Signal(syscall.SIGSTOP); err != nil {
+		t.Fatal(err)
+	}
 	rdb := redis.NewClient(&redis.Options{Addr: rd.addr()})
 	defer rdb.Close()
 	pending, err := rdb.HGetAll(context.Background(), "prov:pending").Result()
@@ -412,6 +417,16 @@ func killHung(t *testing.T, w *worker, rd *redisProc) (hung string, held map[str
 	for u, v := range pending {
 		if strings.HasPrefix(v, "w3\t") {
 			held[u] = true
+		}
+	}
+	// A robots.txt it was fetching is fetched again by another, too.
+	locks, err := rdb.Keys(context.Background(), "prov:robots-lock:*").Result()
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, k := range locks {
+		if by, _ := rdb.Get(context.Background(), k).Result(); by == "w3" {
+			held[strings.TrimPrefix(k, "prov:robots-lock:")] = true
 		}
 	}
 	if !held[hung] {

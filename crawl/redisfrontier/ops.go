@@ -273,12 +273,10 @@ func (s *Store) Pause(host string, d time.Duration) error {
 	return err
 }
 
-// robotsLock is how long a worker may take to fetch a robots.txt before
-// another tries.
-const robotsLock = 30 * time.Second
-
 // Robots returns the stored answer for robotsURL; without one, one worker
-// calls fetch and stores its answer while the others wait for it.
+// calls fetch and stores its answer while the others wait for it. The
+// worker fetching it holds a lock for a lease (Options.Lease): one that
+// died meanwhile is replaced by another once the lease runs out.
 func (s *Store) Robots(ctx context.Context, robotsURL string, fetch func() (int, []byte, error)) (int, []byte, error) {
 	key, lock := s.opts.Prefix+"robots", s.opts.Prefix+"robots-lock:"+robotsURL
 	for {
@@ -292,7 +290,7 @@ func (s *Store) Robots(ctx context.Context, robotsURL string, fetch func() (int,
 		if !errors.Is(err, redis.Nil) {
 			return 0, nil, s.fail(err)
 		}
-		got, err := s.rdb.SetNX(ctx, lock, s.opts.Worker, robotsLock).Result()
+		got, err := s.rdb.SetNX(ctx, lock, s.opts.Worker, s.opts.Lease).Result()
 		if err != nil {
 			return 0, nil, s.fail(err)
 		}
