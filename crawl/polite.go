@@ -18,8 +18,9 @@ import (
 // or backoff after a 429 or 503) is over.
 //
 // With a shared store, the turns and pauses are the store's, so every
-// worker of the crawl keeps the same pace per host; parallel stays a
-// bound per process.
+// worker of the crawl keeps the same pace per host: a host with a delay
+// gets one request at a time from all of them, each at least delay after
+// the last one ended; parallel stays a bound per process.
 type gate struct {
 	now    func() time.Time
 	mu     sync.Mutex
@@ -99,9 +100,9 @@ func (g *gate) turn(h *hostGate) time.Duration {
 }
 
 func (g *gate) release(h *hostGate, pause time.Duration) {
-	if pause > 0 && g.shared != nil {
-		g.shared.check(g.shared.s.Pause(h.name, pause))
-	} else if pause > 0 {
+	if g.shared != nil && (h.delay > 0 || pause > 0) {
+		g.shared.check(g.shared.s.EndTurn(h.name, h.delay, pause))
+	} else if g.shared == nil && pause > 0 {
 		g.mu.Lock()
 		if until := g.now().Add(pause); until.After(h.next) {
 			h.next = until

@@ -110,13 +110,16 @@ type Shared interface {
 	Queued() (int, error)
 	// Begun is when the crawl began (its first worker).
 	Begun() time.Time
-	// Turn grants a request to host now (0) when it is at least delay
-	// after the last one granted and not in a pause the host asked for;
-	// else it returns how long to wait before asking again.
+	// Turn grants a request to host now (0), or returns how long to wait
+	// before asking again. A host with a delay has one request at a time
+	// across all workers, each granted at least delay after the one
+	// before ended (EndTurn); so the site sees them at least delay apart
+	// however late a worker sends what it was granted.
 	Turn(host string, delay time.Duration) (time.Duration, error)
-	// Pause keeps every worker off host for d from now (Retry-After, or
-	// a backoff after a 429 or 503).
-	Pause(host string, d time.Duration) error
+	// EndTurn says the request Turn granted is over: the next to host is
+	// granted no sooner than the larger of delay and pause (Retry-After,
+	// or a backoff after a 429 or 503) from now.
+	EndTurn(host string, delay, pause time.Duration) error
 	// Robots returns the robots.txt answer stored for robotsURL, calling
 	// fetch (in one worker only, the others wait) when there is none.
 	Robots(ctx context.Context, robotsURL string, fetch func() (status int, body []byte, err error)) (status int, body []byte, err error)

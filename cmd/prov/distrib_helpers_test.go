@@ -96,6 +96,7 @@ func (r *redisProc) kill() {
 // arrived and was answered.
 type hit struct {
 	host, path string
+	agent      string
 	start, end time.Time
 }
 
@@ -133,7 +134,7 @@ func siteHosts() []string {
 }
 
 func (w *logWeb) ServeHTTP(rw http.ResponseWriter, r *http.Request) {
-	h := hit{host: strings.Split(r.Host, ":")[0], path: r.URL.RequestURI(), start: time.Now()}
+	h := hit{host: strings.Split(r.Host, ":")[0], path: r.URL.RequestURI(), agent: r.UserAgent(), start: time.Now()}
 	switch h.host {
 	case genHost:
 		w.gen.ServeHTTP(rw, r)

@@ -290,7 +290,7 @@ func distributedKill(t *testing.T, bin string, rd *redisProc) {
 			env = []string{"PROV_TEST_HANG_AFTER_TAKE=300"}
 		}
 		args := append(common, "--frontier", rd.url(), "--shard", filepath.Join(dir, fmt.Sprintf("w%d.db", i)),
-			"--worker", fmt.Sprintf("w%d", i), "--lease", lease.String())
+			"--worker", fmt.Sprintf("w%d", i), "--lease", lease.String(), "--contact", fmt.Sprintf("mailto:w%d@prov.test", i))
 		ws = append(ws, startWorker(t, bin, env, args...))
 	}
 	hung, held, killed := killHung(t, ws[2], rd)
@@ -472,7 +472,13 @@ func checkOnce(t *testing.T, log []hit, held map[string]bool) {
 	again := 0
 	for k, c := range n {
 		if c > 1 && !held["http://"+k] {
-			t.Errorf("%s fetched %d times", k, c)
+			var who []string
+			for _, h := range log {
+				if h.host+h.path == k {
+					who = append(who, h.agent+" at "+h.start.Format("15:04:05.000"))
+				}
+			}
+			t.Errorf("%s fetched %d times: %v", k, c, who)
 		}
 		if c > 1 {
 			again++

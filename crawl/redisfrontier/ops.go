@@ -253,23 +253,21 @@ func (s *Store) RequeueTaken(stored func(url string) bool) (int, error) {
 	return n, nil
 }
 
-// Turn grants host's next request now, or says how long to wait before
-// asking again (see crawl.Shared). A worker's request reaches the site a
-// little after its grant (the reply's way back, the request's making, a
-// busy machine's scheduling), and not always equally late: a margin of a
-// quarter of the delay (at most 100ms) between grants keeps two requests
-// of different workers at least delay apart at the site. On two busy
-// cores a tenth (20ms of 200ms) was not enough: a gap of 181ms was seen.
+// Turn grants a request to host now (0) or says how long to wait before
+// asking again (see crawl.Shared). For a host with a delay, a grant holds
+// the host until EndTurn, or for half a lease if the worker dies
+// meanwhile: so a dead worker's host is free again before its pages are
+// taken over.
 func (s *Store) Turn(host string, delay time.Duration) (time.Duration, error) {
-	margin := min(delay/4, 100*time.Millisecond)
-	v, err := s.run("turn", host, delay.Milliseconds(), margin.Milliseconds())
+	v, err := s.run("turn", host, delay.Milliseconds(), (s.opts.Lease / 2).Milliseconds())
 	ms, _ := v.(int64)
 	return time.Duration(ms) * time.Millisecond, err
 }
 
-// Pause keeps every worker off host for d.
-func (s *Store) Pause(host string, d time.Duration) error {
-	_, err := s.run("pause", host, d.Milliseconds())
+// EndTurn ends the request Turn granted: the next to host is granted no
+// sooner than the larger of delay and pause from now.
+func (s *Store) EndTurn(host string, delay, pause time.Duration) error {
+	_, err := s.run("endturn", host, delay.Milliseconds(), pause.Milliseconds())
 	return err
 }
 

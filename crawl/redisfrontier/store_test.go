@@ -225,34 +225,43 @@ func TestClaim(t *testing.T) {
 	}
 }
 
-// Turns: a request to one host is granted delay plus margin after the
-// last grant, whoever asks; a pause pushes the next grant back.
-func TestTurnsAndPause(t *testing.T) {
+// Turns: a host with a delay has one request at a time from all
+// workers, the next granted delay after the last ended; a worker that
+// dies holding the host is replaced after its lease; a pause pushes the
+// next grant back; a host without a delay is granted at once.
+func TestTurns(t *testing.T) {
 	m := newServer(t)
 	w1, w2 := openStore(t, m, "w1"), openStore(t, m, "w2")
 	d := 200 * time.Millisecond
-	steps := []struct {
-		s    *Store
-		at   time.Duration
-		wait time.Duration
-	}{
-		{w1, 0, 0},                      // granted
-		{w2, 0, 250 * time.Millisecond}, // too soon: ask again in 250ms (delay and a quarter)
-		{w2, 249 * time.Millisecond, time.Millisecond},       // still too soon
-		{w2, 250 * time.Millisecond, 0},                      // granted
-		{w1, 300 * time.Millisecond, 200 * time.Millisecond}, // 250ms after w2's grant
-	}
-	for i, st := range steps {
-		m.SetTime(t0.Add(st.at))
-		w, err := st.s.Turn("a.test", d)
-		if err != nil || w != st.wait {
-			t.Fatalf("step %d at %s: wait %s, %v; want %s", i, st.at, w, err, st.wait)
+	turn := func(s *Store, at, want time.Duration) {
+		t.Helper()
+		m.SetTime(t0.Add(at))
+		if w, err := s.Turn("a.test", d); err != nil || w != want {
+			t.Fatalf("turn at %s: wait %s, %v; want %s", at, w, err, want)
 		}
 	}
-	m.SetTime(t0.Add(time.Second))
-	w2.Pause("a.test", 5*time.Second)
-	if w, _ := w1.Turn("a.test", d); w != 5*time.Second {
-		t.Errorf("after a 5s pause the next grant is in %s", w)
+	end := func(s *Store, at, pause time.Duration) {
+		t.Helper()
+		m.SetTime(t0.Add(at))
+		if err := s.EndTurn("a.test", d, pause); err != nil {
+			t.Fatal(err)
+		}
+	}
+	turn(w1, 0, 0)                                                    // granted: w1 holds a.test
+	turn(w2, time.Second, 20*time.Millisecond)                        // in flight: ask again soon
+	end(w1, time.Second, 0)                                           // w1's request ended at 1s
+	turn(w2, time.Second+100*time.Millisecond, 100*time.Millisecond)  // 200ms after the end
+	turn(w2, time.Second+200*time.Millisecond, 0)                     // granted
+	turn(w1, 2*time.Second, 20*time.Millisecond)                      // w2's request in flight
+	turn(w1, 2*time.Second+600*time.Millisecond, 20*time.Millisecond) // still held: a hold lasts half a lease (1.5s)
+	turn(w1, 2*time.Second+700*time.Millisecond, 0)                   // w2 died holding it: its hold ran out
+	end(w1, 3*time.Second, 5*time.Second)                             // a 503 asked for 5s
+	turn(w2, 4*time.Second, 4*time.Second)
+	m.SetTime(t0.Add(20 * time.Second))
+	for range 3 {
+		if w, err := w1.Turn("b.test", 0); err != nil || w != 0 {
+			t.Fatalf("a host without a delay: wait %s, %v", w, err)
+		}
 	}
 }
 
