@@ -109,6 +109,10 @@ type Capture struct {
 	// Pages of a KindStitched capture, in order: the page captures whose
 	// texts, joined, are its text (series.go).
 	Pages []PageRef `json:"pages,omitempty"`
+
+	// Worker names the process of a crawl shared by several (prov crawl
+	// --frontier) that made the capture; "" for a crawl of one process.
+	Worker string `json:"worker,omitempty"`
 }
 
 // PageRef names one page of a stitched article: the capture of that page
@@ -163,4 +167,10 @@ type Run struct {
 	Failed    map[string]int `json:"failed,omitempty"` // by reason
 	Bytes     int64          `json:"bytes"`
 	Status    string         `json:"status"` // running | done | interrupted
+
+	// Crawl names the shared crawl (prov crawl --frontier) the run was a
+	// worker's part of, and Workers the workers whose runs prov merge
+	// folded into this one; both empty for a crawl of one process.
+	Crawl   string   `json:"crawl,omitempty"`
+	Workers []string `json:"workers,omitempty"`
 }

@@ -21,7 +21,7 @@ type crawler struct {
 	t      *transport
 	robots *robots
 	scope  *scope
-	front  *Frontier
+	front  queue
 	gate   *gate
 	out    *outbox
 	c      *colly.Collector
@@ -46,6 +46,10 @@ const (
 func newCrawler(ctx context.Context, cfg Config, seeds []*url.URL, out *outbox) (*crawler, error) {
 	cr := &crawler{cfg: cfg, ctx: ctx, out: out, front: cfg.Frontier, gate: newGate(cfg.Now)}
 	cr.t = newTransport(ctx, cfg)
+	if cfg.Shared != nil {
+		q := newSharedQueue(ctx, cfg.Shared)
+		cr.front, cr.gate.shared, cr.t.robots.shared = q, q, q
+	}
 	cr.robots = newRobots(cr.t, cfg)
 	cr.scope = newScope(cfg, seeds)
 	cr.traps = newTraps(cfg)

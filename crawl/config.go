@@ -82,7 +82,11 @@ type Config struct {
 	// Frontier holds the pending URLs and the seen set; a stopped run
 	// resumes from it. Default: a temporary one, removed when Run returns.
 	Frontier *Frontier
-	Now      func() time.Time
+	// Shared, when set, replaces Frontier: the crawl state lives in a
+	// store that several processes crawl from at once, and so do the
+	// hosts' turns and the robots.txt answers (see Shared).
+	Shared Shared
+	Now    func() time.Time
 
 	// Validators, when set, returns the validators of the last capture of a
 	// URL; a non-empty value is sent as If-None-Match / If-Modified-Since so

@@ -38,7 +38,7 @@ func Run(ctx context.Context, cfg Config, pages chan<- Page) error {
 	if err != nil {
 		return err
 	}
-	if cfg.Frontier == nil {
+	if cfg.Frontier == nil && cfg.Shared == nil {
 		f, err := OpenFrontier("")
 		if err != nil {
 			return err
@@ -51,16 +51,16 @@ func Run(ctx context.Context, cfg Config, pages chan<- Page) error {
 		return err
 	}
 	cr.cancel = cancel
-	go stopOnFailure(ctx, cfg.Frontier, cancel)
+	go stopOnFailure(ctx, cr.front, cancel)
 	err = cr.run(ctx, seeds)
-	if ferr := cfg.Frontier.Err(); ferr != nil {
+	if ferr := cr.front.Err(); ferr != nil {
 		return ferr
 	}
 	return err
 }
 
 // stopOnFailure ends ctx at f's first failed write, until ctx ends.
-func stopOnFailure(ctx context.Context, f *Frontier, cancel context.CancelCauseFunc) {
+func stopOnFailure(ctx context.Context, f queue, cancel context.CancelCauseFunc) {
 	select {
 	case <-f.Failed():
 		cancel(f.Err())

@@ -106,9 +106,9 @@ func fetchError(p Page, err error) error {
 // fetching it twice.
 type redirectPolicy struct {
 	robots *robots
-	scope  *scope    // nil in Fetch
-	front  *Frontier // nil in Fetch
-	stats  *Stats    // nil in Fetch
+	scope  *scope // nil in Fetch
+	front  queue  // nil in Fetch
+	stats  *Stats // nil in Fetch
 	log    *slog.Logger
 }
 

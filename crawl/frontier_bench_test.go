@@ -59,7 +59,7 @@ func BenchmarkFrontierPages(b *testing.B) {
 		if _, _, err := f.add(links, e.depth+1, kindPage, budget{}); err != nil {
 			b.Fatal(err)
 		}
-		f.releaseLevel(e.depth)
+		f.releaseLevel(e)
 		if done = append(done, e.key); len(done) == 256 {
 			if err := f.Done(done...); err != nil {
 				b.Fatal(err)

@@ -254,13 +254,13 @@ func (f *Frontier) awaitLevel(ctx context.Context, depth int) error {
 	}
 }
 
-// releaseLevel says the URL take handed out at depth is fetched (or given
+// releaseLevel says the URL take handed out as e is fetched (or given
 // up).
-func (f *Frontier) releaseLevel(depth int) {
+func (f *Frontier) releaseLevel(e entry) {
 	f.takeMu.Lock()
 	defer f.takeMu.Unlock()
-	if f.held[depth]--; f.held[depth] <= 0 {
-		delete(f.held, depth)
+	if f.held[e.depth]--; f.held[e.depth] <= 0 {
+		delete(f.held, e.depth)
 	}
 	close(f.levelChanged)
 	f.levelChanged = make(chan struct{})

@@ -200,7 +200,7 @@ func TestAwaitLevel(t *testing.T) {
 		t.Fatal("a depth 2 URL went while a depth 1 URL was out")
 	case <-time.After(50 * time.Millisecond):
 	}
-	f.releaseLevel(shallow.depth)
+	f.releaseLevel(shallow)
 	select {
 	case err := <-done:
 		if err != nil {

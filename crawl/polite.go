@@ -16,13 +16,20 @@ import (
 // at least delay apart (the larger of the site's delay and its robots.txt
 // Crawl-delay), and none before a pause the host asked for (Retry-After,
 // or backoff after a 429 or 503) is over.
+//
+// With a shared store, the turns and pauses are the store's, so every
+// worker of the crawl keeps the same pace per host: a host with a delay
+// gets one request at a time from all of them, each at least delay after
+// the last one ended; parallel stays a bound per process.
 type gate struct {
-	now   func() time.Time
-	mu    sync.Mutex
-	hosts map[string]*hostGate
+	now    func() time.Time
+	mu     sync.Mutex
+	hosts  map[string]*hostGate
+	shared *sharedQueue // nil: the turns are this process's
 }
 
 type hostGate struct {
+	name  string
 	slots chan struct{}
 	delay time.Duration
 	next  time.Time // earliest start of the next request
@@ -39,7 +46,7 @@ func (g *gate) host(host string, parallel int, delay time.Duration) *hostGate {
 	defer g.mu.Unlock()
 	h := g.hosts[host]
 	if h == nil {
-		h = &hostGate{slots: make(chan struct{}, max(parallel, 1)), delay: delay}
+		h = &hostGate{name: host, slots: make(chan struct{}, max(parallel, 1)), delay: delay}
 		g.hosts[host] = h
 	}
 	return h
@@ -53,23 +60,49 @@ func (g *gate) acquire(ctx context.Context, h *hostGate) error {
 	case <-ctx.Done():
 		return ctx.Err()
 	}
-	g.mu.Lock()
-	now := g.now()
-	start := now
-	if h.next.After(now) {
-		start = h.next
+	var err error
+	if g.shared != nil {
+		err = g.sharedTurn(ctx, h)
+	} else {
+		err = sleep(ctx, g.turn(h))
 	}
-	h.next = start.Add(h.delay)
-	g.mu.Unlock()
-	if err := sleep(ctx, start.Sub(now)); err != nil {
+	if err != nil {
 		<-h.slots
 		return err
 	}
 	return nil
 }
 
+// sharedTurn waits until the shared store grants h's next request.
+func (g *gate) sharedTurn(ctx context.Context, h *hostGate) error {
+	for {
+		wait, err := g.shared.s.Turn(h.name, h.delay)
+		if err = g.shared.check(err); err != nil || wait <= 0 {
+			return err
+		}
+		if err := sleep(ctx, wait); err != nil {
+			return err
+		}
+	}
+}
+
+// turn reserves h's next start and returns how long to wait for it.
+func (g *gate) turn(h *hostGate) time.Duration {
+	g.mu.Lock()
+	defer g.mu.Unlock()
+	now := g.now()
+	start := now
+	if h.next.After(now) {
+		start = h.next
+	}
+	h.next = start.Add(h.delay)
+	return start.Sub(now)
+}
+
 func (g *gate) release(h *hostGate, pause time.Duration) {
-	if pause > 0 {
+	if g.shared != nil && (h.delay > 0 || pause > 0) {
+		g.shared.check(g.shared.s.EndTurn(h.name, h.delay, pause))
+	} else if g.shared == nil && pause > 0 {
 		g.mu.Lock()
 		if until := g.now().Add(pause); until.After(h.next) {
 			h.next = until

@@ -116,9 +116,13 @@ func (r *robots) fetch(ctx context.Context, robotsURL string) (*robotstxt.Robots
 // robotsMemo answers the requests that carry no fetch id, which are only
 // robots.txt fetches (colly's and ours): each robots.txt is fetched once per
 // run, and both checks read the same answer.
+//
+// With a shared store, the answer is the store's: one worker of the crawl
+// fetches each robots.txt, and the others read what it stored.
 type robotsMemo struct {
-	mu sync.Mutex
-	m  map[string]*robotsEntry
+	mu     sync.Mutex
+	m      map[string]*robotsEntry
+	shared *sharedQueue
 }
 
 type robotsEntry struct {
@@ -135,7 +139,7 @@ func (m *robotsMemo) roundTrip(runCtx context.Context, base http.RoundTripper, r
 	}
 	e, first := m.entry(req.URL.String())
 	if first {
-		e.fill(runCtx, base, req)
+		m.fill(e, runCtx, base, req)
 		close(e.done)
 	}
 	select {
@@ -161,6 +165,25 @@ func (m *robotsMemo) entry(key string) (e *robotsEntry, first bool) {
 	e = &robotsEntry{done: make(chan struct{})}
 	m.m[key] = e
 	return e, true
+}
+
+// fill fills e from the shared store, which calls e.fill in the one
+// worker that fetches it, or with e.fill when there is no store.
+func (m *robotsMemo) fill(e *robotsEntry, runCtx context.Context, base http.RoundTripper, req *http.Request) {
+	if m.shared == nil {
+		e.fill(runCtx, base, req)
+		return
+	}
+	status, body, err := m.shared.s.Robots(req.Context(), req.URL.String(), func() (int, []byte, error) {
+		e.fill(runCtx, base, req)
+		return e.status, e.body, e.err
+	})
+	if err != nil && e.err == nil {
+		e.err = m.shared.check(err)
+	}
+	if e.err == nil {
+		e.status, e.body, e.header = status, body, http.Header{}
+	}
 }
 
 // fill fetches robots.txt; it stops when the request or the run is cancelled.

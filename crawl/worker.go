@@ -46,9 +46,9 @@ func (w *workers) loop() {
 			if cr.front.awaitLevel(cr.ctx, e.depth) == nil {
 				cr.fetch(e)
 			}
-			cr.front.releaseLevel(e.depth)
+			cr.front.releaseLevel(e)
 		}
-		if w.setBusy(-1, ok) == 0 && !ok {
+		if w.setBusy(-1, ok) == 0 && !ok && cr.front.drained() {
 			return // nothing queued, nobody who could queue more
 		}
 		if over {

@@ -37,6 +37,9 @@ type Options struct {
 	// whole, never answered 304 from the archive's validators (a refetch
 	// compares payloads).
 	Unconditional bool
+	// Worker and SharedCrawl, set for one worker of a shared crawl, name
+	// the worker on each capture and the crawl on the run record.
+	Worker, SharedCrawl string
 }
 
 // Crawl runs one crawl into the archive st: a run record, crawl.Run
@@ -57,6 +60,9 @@ func Crawl(ctx context.Context, st Store, cfg crawl.Config, opt Options) (*Tally
 	if opt.Began != nil {
 		opt.Began(run.ID)
 	}
+	if opt.SharedCrawl != "" {
+		run.Crawl, run.Workers = opt.SharedCrawl, []string{opt.Worker}
+	}
 	t := NewTally(run)
 	startErr := sweep(st, t) // repairs a run killed before its sweep
 	look := newLookup(st)
@@ -70,7 +76,7 @@ func Crawl(ctx context.Context, st Store, cfg crawl.Config, opt Options) (*Tally
 	}
 	err = firstErr(startErr, pipe(ctx, st, cfg, opt, t, look))
 	if err == nil && ctx.Err() == nil {
-		err = accounted(cfg.Frontier)
+		err = accounted(frontierOf(cfg))
 	}
 	t.Finish(err != nil || ctx.Err() != nil)
 	if ferr := st.Do(func(db *archive.DB) error { return db.FinishRun(t.Run()) }); ferr != nil && err == nil {
@@ -86,14 +92,14 @@ func pipe(ctx context.Context, st Store, cfg crawl.Config, opt Options, t *Tally
 	if opt.Committed != nil {
 		held = &holding{pages: map[string][]heldPage{}}
 	}
-	w := st.Writer(archive.WriterConfig{OnCommit: committed(cfg.Frontier, t, held, opt.Committed), RunRecord: t.counted, FailCommit: opt.FailCommit})
+	w := st.Writer(archive.WriterConfig{OnCommit: committed(frontierOf(cfg), t, held, opt.Committed), RunRecord: t.counted, FailCommit: opt.FailCommit})
 	pages := make(chan crawl.Page, 64)
 	ingestErr := make(chan error, 1)
 	crawlCtx, stopCrawl := context.WithCancelCause(ctx)
 	defer stopCrawl(nil)
 	go func() { ingestErr <- work(ctx, pages, w, opt, t, held, look, stopCrawl) }()
 	crawlErr := crawl.Run(crawlCtx, cfg, pages)
-	err := firstErr(<-ingestErr, w.Close(), frontierErr(cfg.Frontier))
+	err := firstErr(<-ingestErr, w.Close(), frontierErr(frontierOf(cfg)))
 	if err == nil {
 		err = sweep(st, t)
 	}
@@ -119,6 +125,7 @@ func work(ctx context.Context, pages <-chan crawl.Page, w *archive.Writer, opt O
 			defer wg.Done()
 			for p := range pages {
 				e := Entry(p, opt.Rules, t.run.ID)
+				e.Capture.Worker = opt.Worker
 				prev := look.take(e.Capture.RequestedURL, e.Capture.URL)
 				e.Previous = &prev // the writer derives the kind from it: not decoded again
 				t.queued(e, p.Failure(), prev)
@@ -148,7 +155,7 @@ func work(ctx context.Context, pages <-chan crawl.Page, w *archive.Writer, opt O
 // from Tally.counted), shown with their pages to seen (Options.Committed)
 // when it is set, and their URLs are done in the frontier (a failure there
 // stops the crawl through the frontier).
-func committed(front *crawl.Frontier, t *Tally, held *holding, seen func(crawl.Page, archive.Entry, archive.Capture)) func([]archive.Capture) {
+func committed(front frontier, t *Tally, held *holding, seen func(crawl.Page, archive.Entry, archive.Capture)) func([]archive.Capture) {
 	return func(caps []archive.Capture) {
 		t.stored(caps)
 		for _, c := range caps {
@@ -228,9 +235,37 @@ func sweep(st Store, t *Tally) error {
 	return err
 }
 
+// frontier is what the pipeline asks of a run's crawl state: a
+// crawl.Frontier, or a shared one (sharedFrontier).
+type frontier interface {
+	Done(urls ...string) error
+	Err() error
+	Taken() (int, error)
+	Path() string
+}
+
+// frontierOf returns cfg's frontier, nil when it has none.
+func frontierOf(cfg crawl.Config) frontier {
+	switch {
+	case cfg.Shared != nil:
+		return sharedFrontier{cfg.Shared}
+	case cfg.Frontier != nil:
+		return cfg.Frontier
+	}
+	return nil
+}
+
+// sharedFrontier is a crawl.Shared seen as a frontier.
+type sharedFrontier struct{ s crawl.Shared }
+
+func (f sharedFrontier) Done(urls ...string) error { return f.s.Done(urls...) }
+func (f sharedFrontier) Err() error                { return f.s.Err() }
+func (f sharedFrontier) Taken() (int, error)       { return f.s.Taken() }
+func (f sharedFrontier) Path() string              { return "(shared)" }
+
 // frontierErr is f's first failed write: the last Done may fail after
 // crawl.Run returned.
-func frontierErr(f *crawl.Frontier) error {
+func frontierErr(f frontier) error {
 	if f == nil {
 		return nil
 	}
@@ -240,7 +275,7 @@ func frontierErr(f *crawl.Frontier) error {
 // accounted checks, at the end of a run that went well, that every URL it
 // took is done: a run is recorded as done, and its frontier removed, only
 // when no URL it took could still be missing from the archive.
-func accounted(f *crawl.Frontier) error {
+func accounted(f frontier) error {
 	if f == nil {
 		return nil
 	}

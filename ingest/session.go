@@ -14,8 +14,9 @@ import (
 // only to commit, and the frontier at <db>.frontier that a killed run
 // resumes from.
 type Session struct {
-	run   *archive.Running
-	front *crawl.Frontier
+	run    *archive.Running
+	front  *crawl.Frontier
+	shared crawl.Shared // instead of front: a crawl shared by several workers
 }
 
 // Start takes the run lock of the archive at path for holder, then opens
@@ -37,11 +38,25 @@ func Start(path, holder string, fo crawl.FrontierOptions) (*Session, error) {
 	return s, nil
 }
 
+// StartShared is Start for one worker of a crawl shared through st: the
+// archive at path is the worker's own (its shard), and it has no
+// frontier file.
+func StartShared(path, holder string, st crawl.Shared) (*Session, error) {
+	if err := os.MkdirAll(filepath.Dir(path), 0o755); err != nil {
+		return nil, err
+	}
+	run, err := archive.OpenRunning(path, holder)
+	if err != nil {
+		return nil, err
+	}
+	return &Session{run: run, shared: st}, nil
+}
+
 // Run crawls into the archive (see Crawl). A crawl that ends well clears
 // its frontier; one that was stopped or failed keeps it for the next run
 // to resume. A session runs one crawl.
 func (s *Session) Run(ctx context.Context, cfg crawl.Config, opt Options) (*Tally, error) {
-	cfg.Frontier = s.front
+	cfg.Frontier, cfg.Shared = s.front, s.shared
 	began := opt.Began
 	opt.Began = func(id uint64) {
 		s.run.Lock.SetRun(id)
@@ -50,6 +65,9 @@ func (s *Session) Run(ctx context.Context, cfg crawl.Config, opt Options) (*Tall
 		}
 	}
 	t, err := Crawl(ctx, SharedStore(s.run.Shared), cfg, opt)
+	if s.shared != nil {
+		return t, err
+	}
 	front := s.front
 	s.front = nil
 	if err == nil && ctx.Err() == nil {

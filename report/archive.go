@@ -57,6 +57,9 @@ func History(w io.Writer, key string, caps []archive.Capture) {
 			sha = c.PayloadSHA256[:12]
 		}
 		fmt.Fprintf(w, "%8d %4d  %-20s  %-20s %6d  %-12s %9d  %s\n", c.ID, c.RunID, stamp(c.FetchStart), c.Kind, c.Status, sha, c.PayloadLength, c.Error)
+		if c.Worker != "" {
+			fmt.Fprintf(w, "%8s worker %s\n", "", c.Worker)
+		}
 		for i, p := range c.Pages {
 			fmt.Fprintf(w, "%8s page %d: capture %d, text %s, %s\n", "", i+1, p.CaptureID, short(p.TextSHA256), p.URL)
 		}

@@ -35,6 +35,7 @@ type crawlOptions struct {
 	logFormat    string
 	cpuProfile   string
 	seeds        []string
+	shared       sharedOptions // --frontier, --shard, --worker, --lease
 }
 
 func (o *crawlOptions) register(fs *flag.FlagSet) {
@@ -52,6 +53,7 @@ func (o *crawlOptions) register(fs *flag.FlagSet) {
 	fs.StringVar(&o.progress, "progress", "auto", "live progress line on stderr: `auto|always|never` (auto: on a terminal)")
 	fs.StringVar(&o.logFormat, "log-format", "text", "log lines on stderr when there is no progress line: `text|json`")
 	fs.StringVar(&o.cpuProfile, "cpuprofile", "", "write a CPU profile of the crawl to `FILE` (for go tool pprof)")
+	o.shared.register(fs)
 }
 
 // validate checks the options without touching the network or the archive.
@@ -65,7 +67,10 @@ func (o *crawlOptions) validate() error {
 	case o.logFormat != "text" && o.logFormat != "json":
 		return usagef("text or json", "--log-format %q", o.logFormat)
 	}
-	return nil
+	if o.shared.frontier != "" && o.db != "" {
+		return usagef("a worker writes to its --shard", "--db and --frontier: give --shard instead of --db")
+	}
+	return o.shared.validate()
 }
 
 func runCrawl(ctx context.Context, e *env, args []string) error {
@@ -98,10 +103,11 @@ func runCrawl(ctx context.Context, e *env, args []string) error {
 		}
 	}
 	db := dbPath(o.db, e.getenv)
-	s, err := ingest.Start(db, "prov crawl", frontierOptions)
+	s, opt, closeShared, err := o.shared.start(ctx, db, e)
 	if err != nil {
 		return archive.NoSpace(err, db)
 	}
+	defer closeShared()
 	defer s.Close()
 	stopProfile, err := startCPUProfile(o.cpuProfile)
 	if err != nil {
@@ -110,7 +116,8 @@ func runCrawl(ctx context.Context, e *env, args []string) error {
 	defer stopProfile()
 	pr := ingest.NewProgress(o.progressOptions(e))
 	pr.Configure(&cfg)
-	t, err := s.Run(ctx, cfg, ingest.Options{Rules: set, Watch: pr.Watch, FailCommit: writerFailure})
+	opt.Rules, opt.Watch, opt.FailCommit = set, pr.Watch, writerFailure
+	t, err := s.Run(ctx, cfg, opt)
 	if err != nil {
 		return archive.NoSpace(err, db)
 	}

@@ -54,6 +54,7 @@ func commands() []command {
 		{"verify", "check the archive's fixity and references", runVerify},
 		{"salvage", "copy what still reads of a damaged archive into a new one", runSalvage},
 		{"serve", "serve a read-only web view of the archive", runServe},
+		{"merge", "fold the shards of a shared crawl (crawl --frontier) into one archive", runMerge},
 		{"version", "print the version", runVersion},
 	}
 }

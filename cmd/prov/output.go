@@ -13,6 +13,7 @@ import (
 	"slices"
 
 	"github.com/prov-archive/prov/archive"
+	"github.com/prov-archive/prov/crawl"
 	"github.com/prov-archive/prov/rules"
 	"github.com/prov-archive/prov/trace"
 )
@@ -37,6 +38,7 @@ const (
 	exitUsage   = 2
 	exitPartial = 3  // done, but some pages failed (crawl) or problems found (verify)
 	exitLocked  = 75 // the archive is locked by another run (EX_TEMPFAIL)
+	exitLost    = 69 // the shared frontier (--frontier) went away mid-crawl (EX_UNAVAILABLE): run the same command again once it is back
 )
 
 // usageError is a mistake in the command line; hint says what to do.
@@ -74,6 +76,8 @@ func exitCode(err error) int {
 		return exitPartial
 	case errors.Is(err, archive.ErrLocked):
 		return exitLocked
+	case errors.Is(err, crawl.ErrSharedLost):
+		return exitLost
 	}
 	return exitFailed
 }

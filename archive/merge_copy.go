@@ -1,0 +1,171 @@
+package archive
+
+import (
+	"encoding/json"
+	"errors"
+	"fmt"
+	"iter"
+	"maps"
+
+	bolt "go.etcd.io/bbolt"
+)
+
+var (
+	jsonUnmarshal = json.Unmarshal
+	mapsKeys      = func(m map[string][]Run) iter.Seq[string] { return maps.Keys(m) }
+)
+
+// copy writes one batch of shard captures in one transaction, leaving
+// out those already in db.
+func (m *merger) copy(batch []sourced) error {
+	entries := make([]Entry, 0, len(batch))
+	for _, sc := range batch {
+		e, err := m.entry(sc)
+		if err != nil {
+			return fmt.Errorf("shard %s: capture %d: %w", sc.shard.path, sc.c.ID, err)
+		}
+		entries = append(entries, e)
+	}
+	return m.db.bolt.Update(func(tx *bolt.Tx) error {
+		for i := range entries {
+			if present(tx, entries[i].Capture) {
+				m.st.Present++
+				continue
+			}
+			if _, err := putEntry(tx, &entries[i]); err != nil {
+				return err
+			}
+			m.st.Added++
+		}
+		return nil
+	})
+}
+
+// present says whether db holds c already: a capture of its URL by the
+// same worker, fetched at the same instant.
+func present(tx *bolt.Tx, c Capture) bool {
+	for _, id := range urlCaptureIDs(tx, c.URL) {
+		if have, err := getCapture(tx, id); err == nil &&
+			have.Worker == c.Worker && have.RequestedURL == c.RequestedURL && have.FetchStart.Equal(c.FetchStart) {
+			return true
+		}
+	}
+	return false
+}
+
+// entry reads what sc's capture brought from its shard: its payload and
+// text, and the sketch of its document (kept on the document's first
+// capture in the shard, which may not be the first in db), and prepares
+// it for putEntry.
+func (m *merger) entry(sc sourced) (Entry, error) {
+	c := sc.c
+	c.ID, c.RunID = 0, m.runOf(sc.shard, c)
+	e := Entry{Capture: c}
+	err := sc.shard.bolt.View(func(tx *bolt.Tx) error {
+		if c.PayloadSHA256 != "" {
+			h, err := ParseHash(c.PayloadSHA256)
+			if err != nil {
+				return err
+			}
+			if v := tx.Bucket(bucketPayloads).Get(h[:]); v != nil {
+				if e.Payload, err = readPayload(tx, v); err != nil {
+					return fmt.Errorf("payload %s: %w", h.Short(), err)
+				}
+			} else if c.Kind != KindRevisit && c.Kind != KindNotModified && c.Kind != KindFailed {
+				return fmt.Errorf("payload %s: %w", h.Short(), ErrNotFound)
+			}
+		}
+		return m.text(tx, &e)
+	})
+	if err != nil {
+		return e, err
+	}
+	if err := prepare(&e); err != nil {
+		return e, err
+	}
+	return e, nil
+}
+
+// text fills e's text and, when its capture carries none, the sketch of
+// its document from the shard.
+func (m *merger) text(tx *bolt.Tx, e *Entry) error {
+	c := &e.Capture
+	if c.TextSHA256 == "" {
+		return nil
+	}
+	h, err := ParseHash(c.TextSHA256)
+	if err != nil {
+		return err
+	}
+	d, err := getDocument(tx, h)
+	if err != nil {
+		return fmt.Errorf("document %s: %w", h.Short(), err)
+	}
+	e.Text = d.Text
+	if len(c.Sketch) > 0 || d.FirstCapture == 0 {
+		return nil
+	}
+	first, err := getCapture(tx, d.FirstCapture)
+	if errors.Is(err, ErrNotFound) {
+		return nil
+	}
+	if err != nil {
+		return err
+	}
+	c.Sketch, c.Shingles = first.Sketch, first.Shingles
+	return nil
+}
+
+// finish stitches each merged run's split articles and stores its
+// record: the folded counts, less the extra captures of URLs it holds
+// more than once.
+func (m *merger) finish(groups map[string][]Run) error {
+	for g, rs := range groups {
+		id := m.runIDs[g]
+		if _, err := m.db.Stitch(id, m.opts.Stitch); err != nil {
+			return err
+		}
+		r := foldRuns(rs)
+		r.ID = id
+		if err := m.db.bolt.Update(func(tx *bolt.Tx) error {
+			uncountRepeats(tx, &r)
+			return putRun(tx.Bucket(bucketRuns), r)
+		}); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+// uncountRepeats takes out of r's counts every capture of r beyond the
+// first of its requested URL: at-least-once delivery fetched it again.
+func uncountRepeats(tx *bolt.Tx, r *Run) {
+	seen := map[string]bool{}
+	walkCaptures(tx, nil, func(c Capture) error {
+		if c.RunID != r.ID || c.Kind == KindStitched {
+			return nil
+		}
+		if !seen[c.RequestedURL] {
+			seen[c.RequestedURL] = true
+			return nil
+		}
+		r.Fetched--
+		r.Bytes = max(r.Bytes-c.PayloadLength, 0)
+		switch reason := fmt.Sprintf("http %d", c.Status); {
+		case c.Kind == KindFailed && r.Failed[reason] > 0:
+			r.Failed[reason]--
+		case c.Kind == KindRevisit, c.Kind == KindNotModified:
+			r.Unchanged--
+		case c.Kind == KindResponse && r.New > 0:
+			r.New--
+		case c.Kind == KindResponse:
+			r.Changed--
+		}
+		return nil
+	})
+	for k, n := range r.Failed {
+		if n <= 0 {
+			delete(r.Failed, k)
+		}
+	}
+}

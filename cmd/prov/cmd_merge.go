@@ -1,0 +1,58 @@
+package main
+
+import (
+	"context"
+	"fmt"
+
+	"github.com/prov-archive/prov/archive"
+	"github.com/prov-archive/prov/ingest"
+)
+
+type mergeOptions struct {
+	shards []string
+	into   string
+	asJSON bool
+}
+
+func (o *mergeOptions) validate() error {
+	switch {
+	case o.into == "":
+		return usagef("e.g. prov merge w1.db w2.db --into crawl.db", "merge needs --into, the archive to fold the shards into")
+	case len(o.shards) == 0:
+		return usagef("give the shards the workers wrote (prov crawl --shard)", "no shards to merge")
+	}
+	for _, s := range o.shards {
+		if s == o.into {
+			return usagef("--into is the archive merged into", "%s is both a shard and --into", s)
+		}
+	}
+	return nil
+}
+
+// runMerge folds the shards of a shared crawl into one archive
+// (archive.Merge) and says what it did: exit 0, or 1 naming a shard that
+// is locked or does not read, with nothing written.
+func runMerge(ctx context.Context, e *env, args []string) error {
+	var o mergeOptions
+	fs := newFlags("merge", "SHARD...", e.stderr)
+	fs.StringVar(&o.into, "into", "", "the archive `PATH` to fold the shards into (created when missing)")
+	fs.BoolVar(&o.asJSON, "json", false, "print what was done as JSON")
+	shards, err := parse(fs, args)
+	if err != nil {
+		return err
+	}
+	o.shards = shards
+	if err := o.validate(); err != nil {
+		return err
+	}
+	st, err := archive.Merge(o.shards, o.into, archive.MergeOptions{Stitch: ingest.StitchOptions()})
+	if err != nil {
+		return err
+	}
+	if o.asJSON {
+		return writeJSON(e.stdout, st)
+	}
+	fmt.Fprintf(e.stdout, "merged %d shards into %s: %d captures read, %d added, %d already there; %d runs\n",
+		st.Shards, o.into, st.Captures, st.Added, st.Present, st.Runs)
+	return nil
+}

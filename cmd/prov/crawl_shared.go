@@ -1,0 +1,101 @@
+package main
+
+import (
+	"context"
+	"flag"
+	"fmt"
+	"os"
+	"path/filepath"
+	"strconv"
+	"sync/atomic"
+	"time"
+
+	"github.com/prov-archive/prov/crawl/redisfrontier"
+	"github.com/prov-archive/prov/ingest"
+)
+
+// sharedOptions are prov crawl's flags for one worker of a crawl shared
+// through Redis.
+type sharedOptions struct {
+	frontier string        // redis://HOST:PORT/DB, "" for a crawl of one process
+	shard    string        // the worker's own archive
+	worker   string        // default host:shard
+	lease    time.Duration // redisfrontier.Options.Lease
+}
+
+func (o *sharedOptions) register(fs *flag.FlagSet) {
+	fs.StringVar(&o.frontier, "frontier", "", "share the crawl with other prov crawl processes through the Redis at `redis://HOST:PORT/DB` (needs --shard)")
+	fs.StringVar(&o.shard, "shard", "", "with --frontier: this worker's own archive `PATH` (prov merge folds the shards into one)")
+	fs.StringVar(&o.worker, "worker", "", "with --frontier: this worker's `NAME`, unique in the crawl and the same on restart (default HOST:SHARD)")
+	fs.DurationVar(&o.lease, "lease", redisfrontier.DefaultLease, "with --frontier: a URL a worker took is taken over by another this long after the worker stops renewing it")
+}
+
+func (o *sharedOptions) validate() error {
+	switch {
+	case o.frontier == "" && (o.shard != "" || o.worker != ""):
+		return usagef("--shard and --worker go with --frontier", "--shard or --worker without --frontier")
+	case o.frontier != "" && o.shard == "":
+		return usagef("each worker writes its own archive", "--frontier needs --shard PATH")
+	case o.lease < time.Second:
+		return usagef("e.g. --lease 10s", "--lease %s: must be at least 1s", o.lease)
+	}
+	if o.frontier != "" {
+		if _, err := redisfrontier.ParseURL(o.frontier); err != nil {
+			return usagef("want redis://HOST:PORT/DB", "--frontier: %v", err)
+		}
+	}
+	return nil
+}
+
+// start opens the crawl's session: on the archive at db with its own
+// frontier file, or, with --frontier, on the shard with the Redis
+// frontier. stop closes the Redis connection.
+func (o *sharedOptions) start(ctx context.Context, db string, e *env) (s *ingest.Session, opt ingest.Options, stop func(), err error) {
+	if o.frontier == "" {
+		s, err = ingest.Start(db, "prov crawl", frontierOptions)
+		return s, opt, func() {}, err
+	}
+	opts := redisfrontier.Options{Worker: o.workerName(), Lease: o.lease, AfterTake: hangAfterTake(e)}
+	st, err := redisfrontier.Open(ctx, o.frontier, opts)
+	if err != nil {
+		return nil, opt, nil, fmt.Errorf("--frontier: %w", err)
+	}
+	if s, err = ingest.StartShared(o.shard, "prov crawl", st); err != nil {
+		st.Close()
+		return nil, opt, nil, err
+	}
+	opt.Worker, opt.SharedCrawl = opts.Worker, st.ID()
+	return s, opt, func() { st.Close() }, nil
+}
+
+// workerName is --worker, or this host and the shard's absolute path: the
+// same when the same command is run again, so the worker takes back at
+// once what it held when it stopped.
+func (o *sharedOptions) workerName() string {
+	if o.worker != "" {
+		return o.worker
+	}
+	host, _ := os.Hostname()
+	abs, err := filepath.Abs(o.shard)
+	if err != nil {
+		abs = o.shard
+	}
+	return host + ":" + abs
+}
+
+// hangAfterTake is a test hook: with PROV_TEST_HANG_AFTER_TAKE=N in the
+// environment, the worker stops for good after taking its Nth URL, before
+// fetching it, saying so on stderr (a test then kills it).
+func hangAfterTake(e *env) func(string) {
+	n, err := strconv.Atoi(e.getenv("PROV_TEST_HANG_AFTER_TAKE"))
+	if err != nil || n <= 0 {
+		return nil
+	}
+	var taken atomic.Int64
+	return func(url string) {
+		if taken.Add(1) == int64(n) {
+			fmt.Fprintf(e.stderr, "prov crawl: test hook: hanging after taking %s\n", url)
+			select {}
+		}
+	}
+}

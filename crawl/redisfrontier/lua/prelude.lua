@@ -1,0 +1,56 @@
+-- Shared by every script. KEYS, in order: the queue (zset URL -> score),
+-- the queue sequence, the seen set, kinds (hash URL -> kind, documents
+-- only), claims (hash canonical -> requested), hosts (hash class+host ->
+-- URLs queued), pending (hash URL -> worker TAB depth), leases (zset URL
+-- -> expiry ms), held (zset URL -> depth, fetch not over), tries (hash URL
+-- -> takes), counts (hash), turns (hash host -> next start ms), gaveup
+-- (set of URLs given up after too many takes).
+local Q, SEQ, SEEN, KINDS, CLAIMS, HOSTS, PEND, LEASES, HELD, TRIES, COUNTS, TURNS, GAVEUP =
+  KEYS[1], KEYS[2], KEYS[3], KEYS[4], KEYS[5], KEYS[6], KEYS[7], KEYS[8], KEYS[9], KEYS[10], KEYS[11], KEYS[12], KEYS[13]
+
+-- A depth's URLs are scored depth * SPAN + sequence: the queue is breadth
+-- first, each depth in the order its URLs were found.
+local SPAN = 10000000000
+
+local function now_ms()
+  local t = redis.call('TIME')
+  return tonumber(t[1]) * 1000 + math.floor(tonumber(t[2]) / 1000)
+end
+
+local function count(name)
+  return tonumber(redis.call('HGET', COUNTS, name) or '0')
+end
+
+-- push queues url (seen already) at depth.
+local function push(url, depth, kind)
+  local seq = redis.call('INCR', SEQ)
+  redis.call('ZADD', Q, depth * SPAN + seq, url)
+  redis.call('HINCRBY', COUNTS, 'queued', 1)
+  if kind ~= '' then
+    redis.call('HSET', KINDS, url, kind)
+    redis.call('HINCRBY', COUNTS, 'queued_docs', 1)
+  end
+end
+
+local function owner(url)
+  local p = redis.call('HGET', PEND, url)
+  if not p then return nil, nil end
+  local w, d = string.match(p, '^(.*)\t(%d+)$')
+  return w, tonumber(d)
+end
+
+-- unlease ends url's lease and hold.
+local function unlease(url)
+  redis.call('HDEL', PEND, url)
+  redis.call('ZREM', LEASES, url)
+  redis.call('ZREM', HELD, url)
+end
+
+-- requeue puts a taken url back in the queue at depth, giving back the
+-- page budget its take spent.
+local function requeue(url, depth)
+  unlease(url)
+  local kind = redis.call('HGET', KINDS, url) or ''
+  push(url, depth, kind)
+  if kind == '' then redis.call('HINCRBY', COUNTS, 'spent', -1) end
+end

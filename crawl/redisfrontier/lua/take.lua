@@ -1,0 +1,46 @@
+-- ARGV: worker, lease (ms), page budget (0: none), most takes of one URL.
+-- First every expired lease is taken over: its URL queued again, or given
+-- up once it was taken the most times. Then the head of the queue is
+-- leased to worker unless a URL of a shallower depth is still being
+-- fetched. Returns {'got', url, depth, kind}, {'wait'}, {'drained'} or
+-- {'over'}.
+local worker, lease, pages, most = ARGV[1], tonumber(ARGV[2]), tonumber(ARGV[3]), tonumber(ARGV[4])
+local now = now_ms()
+for _, url in ipairs(redis.call('ZRANGEBYSCORE', LEASES, '-inf', now, 'LIMIT', 0, 64)) do
+  local _, depth = owner(url)
+  if tonumber(redis.call('HGET', TRIES, url) or '0') >= most then
+    unlease(url)
+    redis.call('SADD', GAVEUP, url)
+    redis.call('HINCRBY', COUNTS, 'given_up', 1)
+  else
+    requeue(url, depth or 0)
+    redis.call('HINCRBY', COUNTS, 'taken_over', 1)
+  end
+end
+local head = redis.call('ZRANGE', Q, 0, 0, 'WITHSCORES')
+if #head == 0 then
+  if redis.call('HLEN', PEND) == 0 then return {'drained'} end
+  return {'wait'}
+end
+local url = head[1]
+local depth = math.floor(tonumber(head[2]) / SPAN)
+if #redis.call('ZRANGEBYSCORE', HELD, '-inf', '(' .. depth, 'LIMIT', 0, 1) > 0 then
+  return {'wait'}
+end
+local kind = redis.call('HGET', KINDS, url) or ''
+if kind == '' and pages > 0 and count('spent') >= pages then
+  return {'over'}
+end
+redis.call('ZREM', Q, url)
+redis.call('HINCRBY', COUNTS, 'queued', -1)
+if kind == '' then
+  redis.call('HINCRBY', COUNTS, 'spent', 1)
+  redis.call('HSETNX', CLAIMS, url, url)
+else
+  redis.call('HINCRBY', COUNTS, 'queued_docs', -1)
+end
+redis.call('HSET', PEND, url, worker .. '\t' .. depth)
+redis.call('ZADD', LEASES, now + lease, url)
+redis.call('ZADD', HELD, depth, url)
+redis.call('HINCRBY', TRIES, url, 1)
+return {'got', url, depth, kind}

@@ -1,0 +1,17 @@
+-- ARGV: host, delay (ms), hold (ms). Grants a request to host when no
+-- request to it is in flight and its earliest start has come, and
+-- returns 0; else returns how long (ms) to wait before asking again: a
+-- short poll while a request is in flight, else until the earliest start.
+-- For a host with a delay the grant holds the host (field "HOST\theld",
+-- for hold ms: a lease) until endturn.lua: one request to it at a time
+-- across all workers, each granted no sooner than delay after the one
+-- before it ended. So the site sees two requests at least delay apart
+-- however late a worker sends its granted request.
+local host, delay, hold = ARGV[1], tonumber(ARGV[2]), tonumber(ARGV[3])
+local now = now_ms()
+local held = tonumber(redis.call('HGET', TURNS, host .. '\theld') or '0')
+if now < held then return math.min(held - now, 20) end
+local earliest = tonumber(redis.call('HGET', TURNS, host) or '0')
+if now < earliest then return earliest - now end
+if delay > 0 then redis.call('HSET', TURNS, host .. '\theld', now + hold) end
+return 0

@@ -1,0 +1,301 @@
+package redisfrontier
+
+import (
+	"context"
+	"testing"
+	"time"
+
+	"github.com/alicebob/miniredis/v2"
+	"github.com/redis/go-redis/v9"
+
+	"github.com/prov-archive/prov/crawl"
+)
+
+// The Lua transitions, run in-process by miniredis, whose clock (the
+// scripts read it with TIME) the tests move.
+
+var t0 = time.Date(2026, 12, 1, 8, 0, 0, 0, time.UTC)
+
+func newServer(t *testing.T) *miniredis.Miniredis {
+	t.Helper()
+	m := miniredis.RunT(t)
+	m.SetTime(t0)
+	return m
+}
+
+func openStore(t *testing.T, m *miniredis.Miniredis, worker string) *Store {
+	t.Helper()
+	s, err := OpenClient(context.Background(), redis.NewClient(&redis.Options{Addr: m.Addr()}),
+		Options{Worker: worker, Lease: 3 * time.Second, MaxTakes: 2})
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { s.Close() })
+	return s
+}
+
+func mustAdd(t *testing.T, s *Store, depth int, keys ...string) {
+	t.Helper()
+	if _, _, err := s.Add(keys, depth, crawl.KindPage, crawl.Budget{}); err != nil {
+		t.Fatal(err)
+	}
+}
+
+func take(t *testing.T, s *Store) (crawl.Taken, crawl.TakeState) {
+	t.Helper()
+	got, st, err := s.Take(0)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return got, st
+}
+
+func TestTakeBreadthFirstInOrder(t *testing.T) {
+	m := newServer(t)
+	s := openStore(t, m, "w1")
+	mustAdd(t, s, 1, "http://a.test/1b", "http://a.test/1a")
+	mustAdd(t, s, 0, "http://a.test/")
+	mustAdd(t, s, 0, "http://a.test/") // seen: not queued again
+	var order []string
+	for {
+		got, st := take(t, s)
+		if st != crawl.TakeGot {
+			break
+		}
+		order = append(order, got.Key)
+		s.Release(got)
+		s.Done(got.Key)
+	}
+	want := []string{"http://a.test/", "http://a.test/1b", "http://a.test/1a"}
+	if len(order) != len(want) {
+		t.Fatalf("took %v, want %v", order, want)
+	}
+	for i := range want {
+		if order[i] != want[i] {
+			t.Fatalf("took %v, want %v", order, want)
+		}
+	}
+	if done, err := s.Drained(); err != nil || !done {
+		t.Errorf("drained %v, %v; want true", done, err)
+	}
+}
+
+// A URL of depth d+1 waits while a URL of depth d is being fetched by any
+// worker, and goes once it is released.
+func TestDepthBarrier(t *testing.T) {
+	m := newServer(t)
+	w1, w2 := openStore(t, m, "w1"), openStore(t, m, "w2")
+	mustAdd(t, w1, 0, "http://a.test/")
+	shallow, _ := take(t, w1)
+	mustAdd(t, w1, 1, "http://a.test/deep")
+	if _, st := take(t, w2); st != crawl.TakeWait {
+		t.Fatalf("w2 took a depth-1 URL while depth 0 is fetched: state %v", st)
+	}
+	if err := w1.Release(shallow); err != nil {
+		t.Fatal(err)
+	}
+	if got, st := take(t, w2); st != crawl.TakeGot || got.Key != "http://a.test/deep" || got.Depth != 1 {
+		t.Fatalf("after the release: %v %v", got, st)
+	}
+	if done, _ := w2.Drained(); done {
+		t.Error("drained while URLs are held")
+	}
+}
+
+// A lease that runs out is taken over by the next take of any worker;
+// the worker that held it cannot end it any more (its Done is ignored).
+func TestLeaseExpiryTakeover(t *testing.T) {
+	m := newServer(t)
+	w1, w2 := openStore(t, m, "w1"), openStore(t, m, "w2")
+	mustAdd(t, w1, 0, "http://a.test/")
+	got, _ := take(t, w1)
+	m.SetTime(t0.Add(2 * time.Second))
+	if _, st := take(t, w2); st != crawl.TakeWait {
+		t.Fatalf("taken over before the lease ran out: state %v", st)
+	}
+	m.SetTime(t0.Add(3*time.Second + time.Millisecond))
+	again, st := take(t, w2)
+	if st != crawl.TakeGot || again.Key != got.Key {
+		t.Fatalf("after the lease: %v %v, want %s taken over", again, st, got.Key)
+	}
+	w1.Done(got.Key) // late, at least once: w2 holds it now
+	if n, _ := w2.Taken(); n != 1 {
+		t.Errorf("w2 holds %d URLs, want 1", n)
+	}
+	counts, _ := w2.Counts(context.Background())
+	if counts["taken_over"] != 1 || counts["done"] != 0 {
+		t.Errorf("counts %v, want taken_over 1, done 0", counts)
+	}
+}
+
+// A renewed lease does not run out.
+func TestRenewKeepsLease(t *testing.T) {
+	m := newServer(t)
+	w1, w2 := openStore(t, m, "w1"), openStore(t, m, "w2")
+	mustAdd(t, w1, 0, "http://a.test/")
+	take(t, w1)
+	m.SetTime(t0.Add(2 * time.Second))
+	if _, err := w1.run("renew", "w1", int64(3000)); err != nil {
+		t.Fatal(err)
+	}
+	m.SetTime(t0.Add(4 * time.Second))
+	if _, st := take(t, w2); st != crawl.TakeWait {
+		t.Fatalf("a renewed lease was taken over: state %v", st)
+	}
+}
+
+// A URL whose lease ran out MaxTakes times is given up, not queued again.
+func TestRetryCap(t *testing.T) {
+	m := newServer(t)
+	w1 := openStore(t, m, "w1")
+	mustAdd(t, w1, 0, "http://a.test/poison")
+	now := t0
+	for i := 0; i < 2; i++ {
+		if _, st := take(t, w1); st != crawl.TakeGot {
+			t.Fatalf("take %d: state %v", i+1, st)
+		}
+		now = now.Add(4 * time.Second)
+		m.SetTime(now)
+	}
+	if got, st := take(t, w1); st != crawl.TakeDrained {
+		t.Fatalf("after two lapsed takes: %v %v, want drained", got, st)
+	}
+	counts, _ := w1.Counts(context.Background())
+	if counts["given_up"] != 1 || counts["taken_over"] != 1 {
+		t.Errorf("counts %v, want given_up 1 and taken_over 1", counts)
+	}
+	if ok, _ := m.SIsMember("prov:gaveup", "http://a.test/poison"); !ok {
+		t.Error("the given-up URL is not in gaveup")
+	}
+}
+
+// A restarted worker queues again at once what it held and did not
+// store, and settles what it stored.
+func TestRequeueTakenOnRestart(t *testing.T) {
+	m := newServer(t)
+	w1 := openStore(t, m, "w1")
+	mustAdd(t, w1, 0, "http://a.test/stored", "http://a.test/lost")
+	take(t, w1)
+	take(t, w1)
+	w1.Close()
+	again := openStore(t, m, "w1")
+	n, err := again.RequeueTaken(func(u string) bool { return u == "http://a.test/stored" })
+	if err != nil || n != 1 {
+		t.Fatalf("requeued %d, %v; want 1", n, err)
+	}
+	got, st := take(t, again)
+	if st != crawl.TakeGot || got.Key != "http://a.test/lost" {
+		t.Fatalf("took %v %v, want the lost URL", got, st)
+	}
+	if q, _ := again.Queued(); q != 0 {
+		t.Errorf("queued %d, want 0", q)
+	}
+}
+
+// The page budget and the per-host limit hold across workers.
+func TestBudgets(t *testing.T) {
+	m := newServer(t)
+	w1, w2 := openStore(t, m, "w1"), openStore(t, m, "w2")
+	b := crawl.Budget{Pages: 2, PerHost: 1}
+	added, over, err := w1.Add([]string{"http://a.test/1", "http://a.test/2", "http://b.test/1", "http://c.test/1"}, 0, crawl.KindPage, b)
+	if err != nil || added != 2 || len(over) != 2 {
+		t.Fatalf("added %d, over %v, %v; want 2 added, 2 over", added, over, err)
+	}
+	if over[0].Reason != crawl.SkipMaxPagesPerHost || over[1].Reason != crawl.SkipMaxPages {
+		t.Errorf("reasons %v", over)
+	}
+	take(t, w1)
+	if _, st, _ := w2.Take(1); st != crawl.TakeOverPage {
+		t.Errorf("w2 took past the budget: state %v", st)
+	}
+}
+
+// Claims: the first fetch to produce a canonical URL keeps it.
+func TestClaim(t *testing.T) {
+	m := newServer(t)
+	w1 := openStore(t, m, "w1")
+	if by, err := w1.Claim("http://a.test/c", "http://a.test/x"); by != "" || err != nil {
+		t.Fatalf("first claim: %q %v", by, err)
+	}
+	if by, _ := w1.Claim("http://a.test/c", "http://a.test/y"); by != "http://a.test/x" {
+		t.Errorf("second claim answered %q, want the first", by)
+	}
+	if seen, _ := w1.Seen("http://a.test/c"); !seen {
+		t.Error("a claimed canonical URL is not seen")
+	}
+}
+
+// Turns: a host with a delay has one request at a time from all
+// workers, the next granted delay after the last ended; a worker that
+// dies holding the host is replaced after its lease; a pause pushes the
+// next grant back; a host without a delay is granted at once.
+func TestTurns(t *testing.T) {
+	m := newServer(t)
+	w1, w2 := openStore(t, m, "w1"), openStore(t, m, "w2")
+	d := 200 * time.Millisecond
+	turn := func(s *Store, at, want time.Duration) {
+		t.Helper()
+		m.SetTime(t0.Add(at))
+		if w, err := s.Turn("a.test", d); err != nil || w != want {
+			t.Fatalf("turn at %s: wait %s, %v; want %s", at, w, err, want)
+		}
+	}
+	end := func(s *Store, at, pause time.Duration) {
+		t.Helper()
+		m.SetTime(t0.Add(at))
+		if err := s.EndTurn("a.test", d, pause); err != nil {
+			t.Fatal(err)
+		}
+	}
+	turn(w1, 0, 0)                                                    // granted: w1 holds a.test
+	turn(w2, time.Second, 20*time.Millisecond)                        // in flight: ask again soon
+	end(w1, time.Second, 0)                                           // w1's request ended at 1s
+	turn(w2, time.Second+100*time.Millisecond, 100*time.Millisecond)  // 200ms after the end
+	turn(w2, time.Second+200*time.Millisecond, 0)                     // granted
+	turn(w1, 2*time.Second, 20*time.Millisecond)                      // w2's request in flight
+	turn(w1, 2*time.Second+600*time.Millisecond, 20*time.Millisecond) // still held: a hold lasts half a lease (1.5s)
+	turn(w1, 2*time.Second+700*time.Millisecond, 0)                   // w2 died holding it: its hold ran out
+	end(w1, 3*time.Second, 5*time.Second)                             // a 503 asked for 5s
+	turn(w2, 4*time.Second, 4*time.Second)
+	m.SetTime(t0.Add(20 * time.Second))
+	for range 3 {
+		if w, err := w1.Turn("b.test", 0); err != nil || w != 0 {
+			t.Fatalf("a host without a delay: wait %s, %v", w, err)
+		}
+	}
+}
+
+// robots.txt is fetched by one worker; the others read its answer.
+func TestRobotsFetchedOnce(t *testing.T) {
+	m := newServer(t)
+	w1, w2 := openStore(t, m, "w1"), openStore(t, m, "w2")
+	fetches := 0
+	fetch := func() (int, []byte, error) { fetches++; return 200, []byte("User-agent: *\nDisallow: /x\n"), nil }
+	for _, s := range []*Store{w1, w2} {
+		status, body, err := s.Robots(context.Background(), "http://a.test/robots.txt", fetch)
+		if err != nil || status != 200 || string(body) != "User-agent: *\nDisallow: /x\n" {
+			t.Fatalf("robots: %d %q %v", status, body, err)
+		}
+	}
+	if fetches != 1 {
+		t.Errorf("robots.txt fetched %d times, want 1", fetches)
+	}
+}
+
+// A Redis that goes away is the store's error from then on.
+func TestLostRedis(t *testing.T) {
+	m := newServer(t)
+	w1 := openStore(t, m, "w1")
+	m.Close()
+	if _, _, err := w1.Take(0); err == nil {
+		t.Fatal("take with Redis gone: no error")
+	}
+	select {
+	case <-w1.Failed():
+	default:
+		t.Fatal("Failed not closed")
+	}
+	if err := w1.Done("http://a.test/"); err == nil || err.Error() != w1.Err().Error() {
+		t.Errorf("after the loss: %v, want the first error %v", err, w1.Err())
+	}
+}
