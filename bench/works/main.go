@@ -10,6 +10,7 @@
 package main
 
 import (
+	"bytes"
 	"flag"
 	"fmt"
 	"os"
@@ -60,6 +61,21 @@ func run(n, texts, paragraphs int, given string, keep bool) error {
 		if err := measure(prov, args, dir); err != nil {
 			return err
 		}
+	}
+	return countLines(filepath.Join(dir, "copies.jsonl"), n)
+}
+
+// countLines prints how many lines the export wrote and fails unless there
+// is one per copy, so a fast but short export cannot pass for a fast one.
+func countLines(path string, want int) error {
+	b, err := os.ReadFile(path)
+	if err != nil {
+		return fmt.Errorf("reading the export: %w", err)
+	}
+	got := bytes.Count(b, []byte("\n"))
+	fmt.Printf("export: %d lines, %.1f MB\n", got, child.MB(int64(len(b))))
+	if got != want {
+		return fmt.Errorf("export %s has %d lines, want one per copy (%d)", path, got, want)
 	}
 	return nil
 }
