@@ -273,7 +273,8 @@ func (s *Store) EndTurn(host string, delay, pause time.Duration) error {
 
 // Robots returns the stored answer for robotsURL; without one, one worker
 // calls fetch and stores its answer while the others wait for it. The
-// worker fetching it holds a lock for a lease (Options.Lease): one that
+// worker fetching it holds a lock, renewed with its leases while it lives
+// (Options.Lease): one that
 // died meanwhile is replaced by another once the lease runs out.
 func (s *Store) Robots(ctx context.Context, robotsURL string, fetch func() (int, []byte, error)) (int, []byte, error) {
 	key, lock := s.opts.Prefix+"robots", s.opts.Prefix+"robots-lock:"+robotsURL
@@ -304,7 +305,8 @@ func (s *Store) Robots(ctx context.Context, robotsURL string, fetch func() (int,
 }
 
 func (s *Store) fetchRobots(ctx context.Context, key, lock, robotsURL string, fetch func() (int, []byte, error)) (int, []byte, error) {
-	defer s.rdb.Del(context.Background(), lock)
+	s.holdLock(lock)
+	defer s.releaseLock(lock)
 	status, body, err := fetch()
 	if err != nil {
 		return 0, nil, err // not stored: the next worker to ask tries again
@@ -313,6 +315,46 @@ func (s *Store) fetchRobots(ctx context.Context, key, lock, robotsURL string, fe
 		return 0, nil, s.fail(err)
 	}
 	return status, body, nil
+}
+
+// lockScripts act on one lock key (KEYS[1]) only while ARGV[1], this
+// worker, holds it: a fetch slower than a lease keeps its lock, and a
+// worker never frees a lock that has passed to another.
+var (
+	renewLockScript = redis.NewScript(`if redis.call('GET', KEYS[1]) == ARGV[1] then return redis.call('PEXPIRE', KEYS[1], ARGV[2]) end return 0`)
+	freeLockScript  = redis.NewScript(`if redis.call('GET', KEYS[1]) == ARGV[1] then return redis.call('DEL', KEYS[1]) end return 0`)
+)
+
+// holdLock notes that this worker holds lock, so renewLoop extends it
+// with the worker's leases until releaseLock.
+func (s *Store) holdLock(lock string) {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	if s.locks == nil {
+		s.locks = map[string]bool{}
+	}
+	s.locks[lock] = true
+}
+
+// releaseLock frees lock if it is still this worker's.
+func (s *Store) releaseLock(lock string) {
+	s.mu.Lock()
+	delete(s.locks, lock)
+	s.mu.Unlock()
+	freeLockScript.Run(context.Background(), s.rdb, []string{lock}, s.opts.Worker)
+}
+
+// renewLocks extends every lock this worker holds by a lease.
+func (s *Store) renewLocks() {
+	s.mu.Lock()
+	held := make([]string, 0, len(s.locks))
+	for k := range s.locks {
+		held = append(held, k)
+	}
+	s.mu.Unlock()
+	for _, k := range held {
+		renewLockScript.Run(context.Background(), s.rdb, []string{k}, s.opts.Worker, s.opts.Lease.Milliseconds())
+	}
 }
 
 func decodeRobots(v string) (int, []byte, error) {

@@ -50,6 +50,7 @@ type Store struct {
 
 	mu      sync.Mutex
 	err     error
+	locks   map[string]bool // robots-lock keys this worker holds, renewed with its leases
 	failed  chan struct{}
 	stop    chan struct{}
 	wg      sync.WaitGroup
@@ -251,6 +252,7 @@ func (s *Store) renewLoop() {
 			return
 		case <-t.C:
 			s.run("renew", s.opts.Worker, s.opts.Lease.Milliseconds())
+			s.renewLocks()
 		}
 	}
 }

@@ -2,6 +2,7 @@ package redisfrontier
 
 import (
 	"context"
+	"sync/atomic"
 	"testing"
 	"time"
 
@@ -279,6 +280,49 @@ func TestRobotsFetchedOnce(t *testing.T) {
 	}
 	if fetches != 1 {
 		t.Errorf("robots.txt fetched %d times, want 1", fetches)
+	}
+}
+
+// A robots.txt fetch slower than a lease keeps its lock: the worker renews
+// it with its leases, so another worker waits for the answer instead of
+// fetching robots.txt again.
+func TestRobotsLockOutlivesLease(t *testing.T) {
+	m := newServer(t)
+	w1, w2 := openStore(t, m, "w1"), openStore(t, m, "w2")
+	const url = "http://a.test/robots.txt"
+	var fetches atomic.Int32
+	release, started := make(chan struct{}), make(chan struct{})
+	slow := func() (int, []byte, error) {
+		if fetches.Add(1) == 1 {
+			close(started)
+			<-release
+		}
+		return 200, []byte("User-agent: *\n"), nil
+	}
+	first := make(chan error, 1)
+	go func() { _, _, err := w1.Robots(context.Background(), url, slow); first <- err }()
+	<-started
+	for range 2 { // 5 s of Redis time in all, past the 3 s lease, each step after a renewal
+		time.Sleep(1200 * time.Millisecond)
+		m.FastForward(2500 * time.Millisecond)
+	}
+	if !m.Exists("prov:robots-lock:" + url) {
+		t.Fatal("the lock of a fetch in progress ran out with its first lease")
+	}
+	second := make(chan error, 1)
+	go func() { _, _, err := w2.Robots(context.Background(), url, slow); second <- err }()
+	time.Sleep(100 * time.Millisecond)
+	close(release)
+	for _, c := range []chan error{first, second} {
+		if err := <-c; err != nil {
+			t.Fatal(err)
+		}
+	}
+	if n := fetches.Load(); n != 1 {
+		t.Errorf("robots.txt fetched %d times, want 1", n)
+	}
+	if m.Exists("prov:robots-lock:" + url) {
+		t.Error("the lock is still held after the fetch")
 	}
 }
 
