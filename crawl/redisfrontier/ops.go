@@ -274,8 +274,8 @@ func (s *Store) EndTurn(host string, delay, pause time.Duration) error {
 // Robots returns the stored answer for robotsURL; without one, one worker
 // calls fetch and stores its answer while the others wait for it. The
 // worker fetching it holds a lock, renewed with its leases while it lives
-// (Options.Lease): one that
-// died meanwhile is replaced by another once the lease runs out.
+// (Options.Lease); one that died meanwhile is replaced by another once the
+// lease runs out.
 func (s *Store) Robots(ctx context.Context, robotsURL string, fetch func() (int, []byte, error)) (int, []byte, error) {
 	key, lock := s.opts.Prefix+"robots", s.opts.Prefix+"robots-lock:"+robotsURL
 	for {
