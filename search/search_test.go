@@ -3,6 +3,7 @@ package search_test
 import (
 	"errors"
 	"fmt"
+	"os"
 	"path/filepath"
 	"reflect"
 	"testing"
@@ -186,5 +187,17 @@ func TestOpenRefusesOtherFiles(t *testing.T) {
 	b.Close()
 	if _, err := search.Open(path, false, time.Second); !errors.Is(err, search.ErrVersion) {
 		t.Errorf("open a bbolt file that is no index: %v, want ErrVersion", err)
+	}
+}
+
+// An archive that is not there gets an error and no index file beside
+// where it would be (a worker of a shared crawl has no archive at --db).
+func TestUpdateMissingArchive(t *testing.T) {
+	db := filepath.Join(t.TempDir(), "prov.db")
+	if _, err := search.Update(db, search.UpdateOptions{}); err == nil {
+		t.Fatal("Update of a missing archive: no error")
+	}
+	if _, err := os.Stat(search.PathFor(db)); !errors.Is(err, os.ErrNotExist) {
+		t.Errorf("an index was made beside a missing archive: %v", err)
 	}
 }

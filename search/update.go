@@ -4,6 +4,7 @@ import (
 	"encoding/binary"
 	"encoding/json"
 	"fmt"
+	"os"
 	"slices"
 	"time"
 
@@ -36,6 +37,9 @@ type UpdateStats struct {
 // to date, creating it when there is none; see Index.Update.
 func Update(archivePath string, o UpdateOptions) (UpdateStats, error) {
 	o = o.withDefaults()
+	if _, err := os.Stat(archivePath); err != nil {
+		return UpdateStats{}, fmt.Errorf("search: no index made for %s: %w", archivePath, err)
+	}
 	ix, err := Open(PathFor(archivePath), false, o.Timeout)
 	if err != nil {
 		return UpdateStats{}, err

@@ -122,7 +122,9 @@ func runCrawl(ctx context.Context, e *env, args []string) error {
 		return archive.NoSpace(err, db)
 	}
 	pr.Summary(t)
-	updateSearch(db, e)
+	if o.shared.frontier == "" { // a worker's shard is searched once prov merge folds it
+		updateSearch("crawl", db, e)
+	}
 	if !o.quiet || t.Failures() > 0 || len(t.Summary().Incomplete) > 0 {
 		report.RunSummary(e.stdout, t.Run(), t.Summary())
 	}
@@ -136,9 +138,9 @@ func runCrawl(ctx context.Context, e *env, args []string) error {
 // search) up to date with the run's captures. A failure costs only the
 // index's freshness, which prov serve restores when it finds it behind,
 // so it is a warning, not the crawl's failure.
-func updateSearch(db string, e *env) {
+func updateSearch(cmd, db string, e *env) {
 	if _, err := search.Update(db, search.UpdateOptions{}); err != nil {
-		fmt.Fprintf(e.stderr, "prov crawl: warning: search index %s not updated: %v (prov serve updates it when it finds it behind)\n", search.PathFor(db), err)
+		fmt.Fprintf(e.stderr, "prov %s: warning: search index %s not updated: %v (prov serve updates it when it finds it behind)\n", cmd, search.PathFor(db), err)
 	}
 }
 

@@ -49,6 +49,7 @@ func runMerge(ctx context.Context, e *env, args []string) error {
 	if err != nil {
 		return err
 	}
+	updateSearch("merge", o.into, e)
 	if o.asJSON {
 		return writeJSON(e.stdout, st)
 	}
