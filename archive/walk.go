@@ -94,7 +94,7 @@ func walk(tx *bolt.Tx, name []byte, fn func(k, v []byte) error, bad func(Damage)
 			}
 		}
 		if err != nil {
-			k, v = resume(c, last, first)
+			last, k, v = resumeAfter(c, prev, last, first)
 			if err := bad(Damage{After: last, Until: bytes.Clone(k), Err: err}); err != nil {
 				return err
 			}
@@ -111,6 +111,21 @@ func walk(tx *bolt.Tx, name []byte, fn func(k, v []byte) error, bad func(Damage)
 		}
 		k, v, err = step(c.Next)
 	}
+}
+
+// resumeAfter finds where a walk goes on after damage met past last. When
+// a key lies between prev (the key read before last) and last, last was a
+// damaged key out of place, larger than the keys after it: the walk goes
+// on after prev instead, so those keys are read, not lost. It returns the
+// key the damage follows and the key the walk resumes at.
+func resumeAfter(c *bolt.Cursor, prev, last, first []byte) (after, k, v []byte) {
+	if prev != nil && last != nil && bytes.Compare(last, prev) > 0 {
+		if k, v := resume(c, prev, first); k != nil && bytes.Compare(k, last) < 0 {
+			return prev, k, v
+		}
+	}
+	k, v = resume(c, last, first)
+	return last, k, v
 }
 
 // step runs one cursor move, guarded.
