@@ -2,7 +2,6 @@ package archive_test
 
 import (
 	"fmt"
-	"hash/fnv"
 	"reflect"
 	"slices"
 	"strings"
@@ -10,6 +9,7 @@ import (
 	"time"
 
 	"github.com/prov-archive/prov/archive"
+	"github.com/prov-archive/prov/archive/archivetest"
 )
 
 type copySpec struct {
@@ -108,34 +108,6 @@ func TestWorksUseLatestContentAndAreDeterministic(t *testing.T) {
 	}
 }
 
-// wordShingles is a test shingler: sorted distinct hashes of word 3-grams.
-func wordShingles(text string) []uint64 {
-	w := strings.Fields(text)
-	var out []uint64
-	for i := 0; i+3 <= len(w); i++ {
-		h := fnv.New64a()
-		h.Write([]byte(strings.Join(w[i:i+3], " ")))
-		out = append(out, h.Sum64())
-	}
-	slices.Sort(out)
-	return slices.Compact(out)
-}
-
-// minhash is a test sketch over wordShingles.
-func minhash(text string) ([]uint32, int) {
-	sh := wordShingles(text)
-	s := make([]uint32, archive.SketchSize)
-	for i := range s {
-		s[i] = ^uint32(0)
-		for _, x := range sh {
-			if v := uint32((x*uint64(2*i+1)*0x9E3779B97F4A7C15 + uint64(i)) >> 32); v < s[i] {
-				s[i] = v
-			}
-		}
-	}
-	return s, len(sh)
-}
-
 func paragraphsOf(seed, n int) []string {
 	var ps []string
 	for p := 0; p < n; p++ {
@@ -163,10 +135,10 @@ func TestWorksNearAndExcerpt(t *testing.T) {
 	for _, u := range []string{"http://blog.test/a", "http://portal.test/a", "http://gov.test/a", "http://other.test/a"} {
 		e := page(u, "<p>"+u+"</p>", texts[u])
 		e.Capture.Authority = auth[u]
-		e.Capture.Sketch, e.Capture.Shingles = minhash(texts[u])
+		e.Capture.Sketch, e.Capture.Shingles = archivetest.WordSketch(texts[u])
 		MustWrite(t, db, e)
 	}
-	for _, sim := range []archive.Similarity{{}, {Shingles: wordShingles}} {
+	for _, sim := range []archive.Similarity{{}, {Shingles: archivetest.WordShingles}} {
 		works, err := db.WorksBy(sim)
 		if err != nil || len(works) != 2 {
 			t.Fatalf("estimated=%v: works %+v, %v", sim.Shingles == nil, works, err)
