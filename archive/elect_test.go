@@ -4,7 +4,6 @@ import (
 	"crypto/sha256"
 	"flag"
 	"fmt"
-	"os"
 	"reflect"
 	"slices"
 	"strings"
@@ -118,17 +117,5 @@ func TestElection10000Golden(t *testing.T) {
 		core, rest := generatedCopies(10000, 2026, excerpts)
 		got.WriteString(electionSummary(elect(core, rest)))
 	}
-	if *update {
-		if err := os.WriteFile(golden, []byte(got.String()), 0o644); err != nil {
-			t.Fatal(err)
-		}
-		return
-	}
-	want, err := os.ReadFile(golden)
-	if err != nil {
-		t.Fatal(err)
-	}
-	if got.String() != string(want) {
-		t.Errorf("election of 10,000 copies:\n%s\nwant (%s):\n%s", got.String(), golden, want)
-	}
+	checkGolden(t, golden, "election of 10,000 copies", got.String())
 }

@@ -62,8 +62,15 @@ func TestWorksGenerated2000Golden(t *testing.T) {
 		}
 		fmt.Fprintf(&got, "estimated %v\n%s", sim.Shingles == nil, worksSummary(works))
 	}
+	checkGolden(t, golden, "works of 2,000 generated copies", got.String())
+}
+
+// checkGolden compares got with the golden file, or rewrites the file
+// under -update; what names the result in the failure.
+func checkGolden(t *testing.T, golden, what, got string) {
+	t.Helper()
 	if *update {
-		if err := os.WriteFile(golden, []byte(got.String()), 0o644); err != nil {
+		if err := os.WriteFile(golden, []byte(got), 0o644); err != nil {
 			t.Fatal(err)
 		}
 		return
@@ -72,7 +79,7 @@ func TestWorksGenerated2000Golden(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if got.String() != string(want) {
-		t.Errorf("works of 2,000 generated copies:\n%s\nwant (%s):\n%s", got.String(), golden, want)
+	if got != string(want) {
+		t.Errorf("%s:\n%s\nwant (%s):\n%s", what, got, golden, want)
 	}
 }
