@@ -113,18 +113,23 @@ func walk(tx *bolt.Tx, name []byte, fn func(k, v []byte) error, bad func(Damage)
 	}
 }
 
-// resumeAfter finds where a walk goes on after damage met past last. When
-// a key lies between prev (the key read before last) and last, last was a
-// damaged key out of place, larger than the keys after it: the walk goes
-// on after prev instead, so those keys are read, not lost. It returns the
-// key the damage follows and the key the walk resumes at.
+// resumeAfter finds where a walk goes on after damage met past last, and
+// the key the damage follows. last may itself be a damaged key, out of
+// place and larger than the keys after it (prev is the key read before
+// it): when a key lies between prev and last, the walk goes on there, so
+// those keys are read, not lost; when nothing past last can be read,
+// nothing shows last was in place, so the damage is named from prev.
 func resumeAfter(c *bolt.Cursor, prev, last, first []byte) (after, k, v []byte) {
-	if prev != nil && last != nil && bytes.Compare(last, prev) > 0 {
-		if k, v := resume(c, prev, first); k != nil && bytes.Compare(k, last) < 0 {
-			return prev, k, v
-		}
+	if prev == nil || last == nil || bytes.Compare(last, prev) <= 0 {
+		k, v = resume(c, last, first)
+		return last, k, v
 	}
-	k, v = resume(c, last, first)
+	if k, v := resume(c, prev, first); k != nil && bytes.Compare(k, last) < 0 {
+		return prev, k, v
+	}
+	if k, v = resume(c, last, first); k == nil {
+		return prev, nil, nil
+	}
 	return last, k, v
 }
 
