@@ -134,17 +134,34 @@ func inFigureCaption(n *html.Node) bool {
 }
 
 // captionClass reports a block whose class or id, or that of one of its
-// captionLevels nearest ancestors, names a caption or a photo credit, and
-// that element holds no more than captionUnits: a story in a wrapper
-// misnamed ("has-caption", "captioned-story") is text.
+// captionLevels nearest ancestors, names a caption or a photo credit
+// (captionName), and that element holds no more than captionUnits: a
+// story in a wrapper misnamed ("has-caption", "captioned-story") is text.
 func captionClass(n *html.Node) bool {
 	for i := 0; n != nil && n.Type == html.ElementNode && i <= captionLevels; i, n = i+1, n.Parent {
-		s := strings.ToLower(attr(n, "class") + " " + attr(n, "id"))
-		if strings.Contains(s, "caption") || strings.Contains(s, "photo-credit") || strings.Contains(s, "image-credit") {
+		if captionName(classID(n)) {
 			return units(textOf(n)) <= captionUnits
 		}
 	}
 	return false
+}
+
+// captionName reports whether the words s of a class and id (classID)
+// name a caption or a photo credit: a word holding "caption"
+// ("wp-caption-text", "figcaption", "imageCaption"), "photo credit" or
+// "image credit". A name that says its block has no caption
+// ("no-caption", "no_caption", "withoutCaption", "nocaption", which
+// themes put on a picture's block that holds the text beside it) names
+// none.
+func captionName(s string) bool {
+	prev := ""
+	for w := range strings.FieldsSeq(s) {
+		if strings.Contains(w, "caption") && prev != "no" && prev != "without" && !strings.HasPrefix(w, "nocaption") {
+			return true
+		}
+		prev = w
+	}
+	return hasHint(s, "photo credit*") || hasHint(s, "image credit*")
 }
 
 // nearPicture reports a block that holds a picture and little text (an

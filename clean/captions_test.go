@@ -60,6 +60,17 @@ var captionCases = []struct {
 		keep:     []string{"Reuters reported on Tuesday", "Photo: the council kept", "Paragraph 1 of the end"},
 	},
 	{
+		name: "blocks named for having no caption",
+		page: `<article><div>` + prose("story", 3) +
+			`<div class="item no_caption"><h2>The mother of the runner described the last hour of the race to the court on Monday</h2><img src="/e.jpg"></div>` +
+			`<div class="media no-caption"><img src="/f.jpg"><p>The clerk read the names of the jurors aloud.</p></div>` +
+			`<div class="withoutCaption"><img src="/g.jpg"><p>The court rose at noon.</p></div>` +
+			`<div class="image-caption"><img src="/h.jpg"><p>The court house in winter</p></div>` +
+			prose("end", 2) + `</div></article>`,
+		captions: []string{"The court house in winter"},
+		keep:     []string{"The mother of the runner", "The clerk read the names", "The court rose at noon", "Paragraph 1 of the end"},
+	},
+	{
 		name: "media placeholders",
 		page: `<article><div>` + prose("story", 3) +
 			`<div class="player"><p>Media playback is unsupported on your device</p></div>` + prose("middle", 2) +
