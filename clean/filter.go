@@ -183,7 +183,27 @@ func chromeLine(r run, n int, linkOK bool) bool {
 		return false
 	}
 	t = foldTrad(t) // 責任編輯, 版權所有, 來源 are the same lines
-	return junkLine(t) || n <= 80 && metaPart(t)
+	return junkLine(t) || n <= 80 && (metaPart(t) || readingTime(t))
+}
+
+// readingTimeRe matches a line that is only a reading-time label:
+// "Estimated reading time: 6 minutes", "4 Min Read", "Tempo de
+// leitura: 2 minutos", "Lesezeit: 3 Min.".
+var readingTimeRe = regexp.MustCompile(`(?i)^\W*(?:(?:estimated\s+)?read(?:ing)?\s+time|tempo\s+de\s+leitura|tiempo\s+de\s+lectura|temps\s+de\s+lecture|lesezeit|lesedauer)\s*[:：]?\s*(?:about\s+|ca\.?\s*|~\s*)?\d+\s*(?:min|mins|minutes?|minutos?|minuten)\.?\W*$|` +
+	`^\W*\d+\s*-?\s*(?:min|mins|minutes?)\.?\s+(?:read|lesezeit|lesedauer)\W*$`)
+
+// readingTime is readingTimeRe, asked only of lines with a digit and one
+// of its words (a byte scan is cheaper than the expression).
+func readingTime(t string) bool {
+	if !strings.ContainsAny(t, "0123456789") {
+		return false
+	}
+	for _, w := range []string{"read", "leitura", "lectura", "lecture", "lese"} {
+		if containsFoldASCII(t, w) {
+			return readingTimeRe.MatchString(t)
+		}
+	}
+	return false
 }
 
 // proseUnits is the length of a paragraph of prose: two lines or so.

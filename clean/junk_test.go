@@ -103,3 +103,28 @@ func FuzzJunkPrefilter(f *testing.F) {
 		}
 	})
 }
+
+// A reading-time label is chrome only when it is the whole line: a
+// sentence that speaks of reading time, or of minutes read, is text.
+func TestReadingTime(t *testing.T) {
+	for _, tc := range []struct {
+		line string
+		want bool
+	}{
+		{"Estimated reading time: 6 minutes", true},
+		{"4 Min Read", true},
+		{"5-minute read", true},
+		{"Tempo de leitura: 2 minutos", true},
+		{"Lesezeit: 3 Min.", true},
+		{"Reading time ~ 7 min", true},
+		{"Reading time is what the survey measured.", false},
+		{"She read for 20 minutes every night.", false},
+		{"By Jill Serjeant 4 Min Read", false},
+		{"Tempo de leitura", false},
+	} {
+		r := run{text: tc.line, units: units(tc.line)}
+		if got := chromeLine(r, utf8.RuneCountInString(tc.line), false); got != tc.want {
+			t.Errorf("chromeLine(%q) = %v, want %v", tc.line, got, tc.want)
+		}
+	}
+}
