@@ -47,10 +47,11 @@ func mayJunk(t string) bool {
 	return false
 }
 
-// adLine is junkRe's `^\s*(?:advertisement|ad)\s*$`.
+// adLine is junkRe's `^\s*(?:advertisement|ad|tweet)\s*$`: an ad
+// slot's label, or the label of Twitter's share button left in the page.
 func adLine(t string) bool {
 	s := strings.Trim(t, "\t\n\f\r ")
-	return strings.EqualFold(s, "ad") || strings.EqualFold(s, "advertisement")
+	return strings.EqualFold(s, "ad") || strings.EqualFold(s, "advertisement") || strings.EqualFold(s, "tweet")
 }
 
 func containsAny(t string, words []string) bool {

@@ -20,7 +20,7 @@ var junkSamples = []string{
 	"字号：大 中 小", "字号 小", "字体：中", "收藏本页", "分享到：", "扫一扫", "扫描二维码",
 	"上一篇：某文", "  下一篇", "阅读次数：5", "浏览次数 9", "点击数：12", "访问量", "返回顶部",
 	"Share this story", "Please share on Facebook", "FOLLOW US", "Sign up for our newsletter", "back to top",
-	"Advertisement", " ad ", "AD", "ICP备05012345号", "icp证 123", "京公网安备 11010502000001号",
+	"Advertisement", " ad ", "AD", "Tweet", "tweet ", "Tweet this story", "tweets", "ICP备05012345号", "icp证 123", "京公网安备 11010502000001号",
 	"版权所有 某某网", "All Rights Reserved.", "Copyright © 2022", "copyright (c) Acme", "COPYRIGHT 2021",
 	"© 2019 Acme", "主办单位：某某", "承办单位:某某", "技术支持：某某", "设为首页", "加入收藏", "网站地图", "联系我们",
 	"ſhare this", "bac\u212A to top", "advertiſement", "\u212Aeep going",
@@ -104,9 +104,10 @@ func FuzzJunkPrefilter(f *testing.F) {
 	})
 }
 
-// A reading-time label is chrome only when it is the whole line: a
-// sentence that speaks of reading time, or of minutes read, is text.
-func TestReadingTime(t *testing.T) {
+// A reading-time label or a share button's label is chrome only when it
+// is the whole line: a sentence that speaks of reading time, of minutes
+// read or of a tweet is text.
+func TestLabelLines(t *testing.T) {
 	for _, tc := range []struct {
 		line string
 		want bool
@@ -121,6 +122,10 @@ func TestReadingTime(t *testing.T) {
 		{"She read for 20 minutes every night.", false},
 		{"By Jill Serjeant 4 Min Read", false},
 		{"Tempo de leitura", false},
+		{"Tweet", true},
+		{" tweet ", true},
+		{"Tweet this story to your followers", false},
+		{"The mayor's tweet was deleted an hour later.", false},
 	} {
 		r := run{text: tc.line, units: units(tc.line)}
 		if got := chromeLine(r, utf8.RuneCountInString(tc.line), false); got != tc.want {
