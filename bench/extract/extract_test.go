@@ -119,6 +119,8 @@ func TestValidate(t *testing.T) {
 		{half: "check", dump: "out", apart: 0.2},
 		{half: "all", apart: 1.5},
 		{half: "all", apart: 0.2, only: "prov,boilerpipe"},
+		{half: "all", apart: 0.2, worst: -1},
+		{half: "check", apart: 0.2, worst: 5},
 	}
 	for _, o := range bad {
 		if _, _, err := validate(o); err == nil {
@@ -217,5 +219,34 @@ func TestCache(t *testing.T) {
 	}
 	if b, err := os.ReadFile(path); err != nil || strings.Count(string(b), "\n") != 1 {
 		t.Errorf("cache file after a changed input: %q, %v; want the one entry replaced", b, err)
+	}
+}
+
+// TestWorstTune checks that only tune pages are listed, furthest below
+// the best peer (run or cached) first, that pages where prov leads or
+// that are set apart are left out, and that the count is a bound.
+func TestWorstTune(t *testing.T) {
+	pg := func(file, half string, prov float64, peers map[string]float64) scored {
+		return scored{page: page{dataset: "aeb", file: file, half: half},
+			res: map[string]result{"prov": {f1: prov}}, others: peers}
+	}
+	pages := []scored{
+		pg("aeb/1.html", evalscore.Tune, 0.5, map[string]float64{"trafilatura": 0.9, "readability": 0.7}),
+		pg("aeb/2.html", evalscore.Check, 0.0, map[string]float64{"trafilatura": 1}),
+		pg("aeb/3.html", evalscore.Tune, 0.9, map[string]float64{"readability": 0.95}),
+		pg("aeb/4.html", evalscore.Tune, 0.9, map[string]float64{"readability": 0.8}),
+		pg("aeb/5.html", evalscore.Tune, 0.1, map[string]float64{"readability": 0.15}), // set apart
+		pg("aeb/6.html", evalscore.Tune, 0.2, map[string]float64{"readability": 0.9}),
+	}
+	got := worstTune(pages, 2, 0.2)
+	want := []shortfall{
+		{file: "aeb/6.html", prov: 0.2, peer: 0.9, peerName: "readability"},
+		{file: "aeb/1.html", prov: 0.5, peer: 0.9, peerName: "trafilatura"},
+	}
+	if !slices.Equal(got, want) {
+		t.Errorf("worstTune = %+v, want %+v", got, want)
+	}
+	if all := worstTune(pages, 10, 0.2); len(all) != 3 {
+		t.Errorf("worstTune(10) lists %d pages, want 3 (tune, not apart, prov behind): %+v", len(all), all)
 	}
 }

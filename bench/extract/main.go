@@ -14,6 +14,8 @@
 // scores under -apart are listed on their own and left out of those rows:
 // they measure the truth or the page, not the extractors. Then prov's F1
 // less the best peer's, unrounded, and prov's tune/check gap per dataset.
+// With -worst n, the n tune pages where prov's F1 is furthest below the
+// best peer's, to read one by one (never check pages).
 package main
 
 import (
@@ -35,6 +37,7 @@ type options struct {
 	dump    string  // folder for the tune pages' extracted text, "" for none
 	apart   float64 // pages where every extractor's F1 is under this are set apart
 	cache   string  // file of peers' page F1s, "" for none
+	worst   int     // list this many tune pages where prov is furthest below the best peer
 	verbose bool
 }
 
@@ -46,6 +49,7 @@ func main() {
 	flag.StringVar(&o.dump, "dump", "", "write each extractor's text of every tune page to `dir`/<page>.<extractor>.txt, to compare with the truth; check pages are never written (read them only as scores)")
 	flag.Float64Var(&o.apart, "apart", 0.2, "set apart pages where every extractor's F1 is under this `F1` (0 sets none apart)")
 	flag.StringVar(&o.cache, "cache", defaultCache(), "`file` keeping the peers' page F1s, so -only prov can set pages apart without running them (\"\" for none)")
+	flag.IntVar(&o.worst, "worst", 0, "list the `n` tune pages where prov's F1 is furthest below the best peer's (check pages are never listed: read them only as scores)")
 	flag.BoolVar(&o.verbose, "v", false, "print every page's half and scores per extractor")
 	flag.Parse()
 	if err := run(o, os.Stdout); err != nil {
@@ -72,6 +76,12 @@ func validate(o options) (run, rest []extractor, err error) {
 	}
 	if o.dump != "" && o.half == "check" {
 		return nil, nil, errors.New("-dump writes tune pages only, and -half check has none")
+	}
+	if o.worst < 0 {
+		return nil, nil, fmt.Errorf("-worst %d: want a count of pages, 0 for none", o.worst)
+	}
+	if o.worst > 0 && o.half == "check" {
+		return nil, nil, errors.New("-worst lists tune pages only, and -half check has none")
 	}
 	if o.apart < 0 || o.apart > 1 {
 		return nil, nil, fmt.Errorf("-apart %g: want an F1 from 0 to 1", o.apart)
@@ -120,6 +130,9 @@ func run(o options, out io.Writer) error {
 		printPages(out, scored, exs, o.apart)
 	}
 	report(out, scored, exs, rest, o.apart)
+	if o.worst > 0 {
+		printWorst(out, worstTune(scored, o.worst, o.apart))
+	}
 	return nil
 }
 
