@@ -102,11 +102,20 @@ type batch struct {
 	fresh    []freshDoc
 	bySHA    map[string]int    // index into fresh
 	gained   map[uint32]*extra // known documents
+	scratch  map[string]int    // counts of the text being read, emptied after each
 }
 
+// freshDoc is a document new to the index with its tokens and how often
+// each occurs. A token may be listed more than once (a title added by a
+// later capture): its counts add up.
 type freshDoc struct {
 	rec    docRecord
-	counts map[string]int
+	counts []tokenCount
+}
+
+type tokenCount struct {
+	token string
+	count int
 }
 
 type extra struct {
@@ -122,7 +131,7 @@ func (ix *Index) readBatch(archivePath string, last uint64, o UpdateOptions) (*b
 		return nil, fmt.Errorf("search: read %s: %w", archivePath, err)
 	}
 	defer db.Close()
-	b := &batch{bySHA: map[string]int{}, gained: map[uint32]*extra{}}
+	b := &batch{bySHA: map[string]int{}, gained: map[uint32]*extra{}, scratch: map[string]int{}}
 	b.last, err = db.CapturesAfter(last, o.Batch, func(c archive.Capture) error {
 		b.captures++
 		if c.TextSHA256 == "" {
@@ -141,7 +150,7 @@ func (ix *Index) note(db *archive.DB, b *batch, c archive.Capture) error {
 	if i, ok := b.bySHA[c.TextSHA256]; ok {
 		f := &b.fresh[i]
 		for _, t := range addNames(&f.rec, c) {
-			f.counts[t]++
+			f.counts = append(f.counts, tokenCount{t, 1})
 		}
 		return nil
 	}
@@ -162,13 +171,16 @@ func (ix *Index) note(db *archive.DB, b *batch, c archive.Capture) error {
 	if err != nil {
 		return fmt.Errorf("capture %d: %w", c.ID, err)
 	}
-	f := freshDoc{rec: docRecord{SHA: c.TextSHA256}, counts: map[string]int{}}
-	for _, t := range Tokens(d.Text) {
-		f.counts[t]++
-	}
+	f := freshDoc{rec: docRecord{SHA: c.TextSHA256}}
+	eachToken(d.Text, func(t string) { b.scratch[t]++ })
 	for _, t := range addNames(&f.rec, c) {
-		f.counts[t]++
+		b.scratch[t]++
 	}
+	f.counts = make([]tokenCount, 0, len(b.scratch))
+	for t, n := range b.scratch {
+		f.counts = append(f.counts, tokenCount{t, n})
+	}
+	clear(b.scratch)
 	b.bySHA[c.TextSHA256] = len(b.fresh)
 	b.fresh = append(b.fresh, f)
 	return nil
@@ -220,8 +232,8 @@ func (ix *Index) apply(b *batch) error {
 			if err := shas.Put([]byte(f.rec.SHA), docKey(n)); err != nil {
 				return err
 			}
-			for t, c := range f.counts {
-				chunks[t] = append(chunks[t], posting{doc: n, count: c})
+			for _, tc := range f.counts {
+				chunks[tc.token] = append(chunks[tc.token], posting{doc: n, count: tc.count})
 			}
 		}
 		for n, e := range b.gained {
