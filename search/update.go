@@ -19,6 +19,11 @@ const (
 	DefaultTimeout = 5 * time.Second
 )
 
+// mappedLimit is the file-backed resident memory past which an update
+// drops the index's pages from its resident set (dropMapped) after each
+// write: the prov binary's own pages are 20 MB of it.
+const mappedLimit = 48 << 20
+
 // UpdateOptions configure Update. The zero value reads DefaultBatch
 // captures per opening of the archive and waits DefaultTimeout for a lock.
 type UpdateOptions struct {
@@ -85,6 +90,9 @@ func (ix *Index) Update(archivePath string, o UpdateOptions) (UpdateStats, error
 			return st, nil
 		}
 		if err := ix.apply(b); err != nil {
+			return st, fmt.Errorf("search: update %s: %w", ix.path, err)
+		}
+		if err := dropMapped(ix.bolt, mappedLimit); err != nil {
 			return st, fmt.Errorf("search: update %s: %w", ix.path, err)
 		}
 		st.Captures += b.captures
