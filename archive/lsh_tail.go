@@ -111,6 +111,9 @@ func (db *DB) FlushIndex() error {
 		if err := db.putIndexChunks(keys); err != nil {
 			return err
 		}
+		if err := db.dropMappedOver(writerMappedLimit); err != nil {
+			return fmt.Errorf("archive: index sketches: %w", err)
+		}
 	}
 	if err := db.bolt.Update(func(tx *bolt.Tx) error { return dropTail(tx, last) }); err != nil {
 		return fmt.Errorf("archive: index sketches: %w", err)

@@ -82,12 +82,24 @@ func (db *DB) writePrepared(entries []Entry, run func([]Capture) Run) ([]Capture
 		db.onWrite(caps)
 	}
 	if full {
-		if err := db.FlushIndex(); err != nil {
-			return caps, fmt.Errorf("archive: captures stored, but: %w", err)
-		}
+		err = db.FlushIndex()
+	}
+	if err == nil {
+		err = db.dropMappedOver(writerMappedLimit)
+	}
+	if err != nil {
+		return caps, fmt.Errorf("archive: captures stored, but: %w", err)
 	}
 	return caps, nil
 }
+
+// writerMappedLimit is the file-backed resident memory past which a
+// write drops the archive's pages (dropMappedOver) once committed. A
+// batch's keys (URLs, hashes) are random, so the pages it reads are all
+// over the file; each stays resident, counted in the process's memory,
+// until the file is unmapped. A sketch-index flush reads the index
+// whole. The prov binary's own pages are 20 MB of the limit.
+const writerMappedLimit = 48 << 20
 
 // prepare checks an entry and fills what can be derived from it.
 func prepare(e *Entry) error {
