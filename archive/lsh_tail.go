@@ -111,9 +111,6 @@ func (db *DB) FlushIndex() error {
 		if err := db.putIndexChunks(keys); err != nil {
 			return err
 		}
-		if err := db.dropMappedOver(writerMappedLimit); err != nil {
-			return fmt.Errorf("archive: index sketches: %w", err)
-		}
 	}
 	if err := db.bolt.Update(func(tx *bolt.Tx) error { return dropTail(tx, last) }); err != nil {
 		return fmt.Errorf("archive: index sketches: %w", err)
@@ -122,11 +119,16 @@ func (db *DB) FlushIndex() error {
 }
 
 // putIndexChunks puts sorted keys into the index, lshChunkKeys a
-// transaction.
+// transaction, dropping the pages read from the resident set between
+// transactions (dropMappedOver).
 func (db *DB) putIndexChunks(keys [][]byte) error {
 	for len(keys) > 0 {
 		n := min(len(keys), lshChunkKeys)
-		if err := db.bolt.Update(func(tx *bolt.Tx) error { return putIndexKeys(tx, keys[:n]) }); err != nil {
+		err := db.bolt.Update(func(tx *bolt.Tx) error { return putIndexKeys(tx, keys[:n]) })
+		if err == nil {
+			err = db.dropMappedOver(writerMappedLimit)
+		}
+		if err != nil {
 			return fmt.Errorf("archive: index sketches: %w", err)
 		}
 		keys = keys[n:]
