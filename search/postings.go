@@ -16,11 +16,14 @@ type posting struct {
 	count int
 }
 
+// hit is a posting as an update gathers it, in half the memory.
+type hit struct{ doc, count uint32 }
+
 // putChunks writes one chunk per token: key token ‖ 0x00 ‖ chunk number
 // (4 bytes BE, from the bucket's sequence), value the postings in
 // document order, each as uvarint(document − previous document) and
 // uvarint(count). A document met twice in one chunk is merged.
-func putChunks(b *bolt.Bucket, chunks map[string][]posting) error {
+func putChunks(b *bolt.Bucket, chunks map[string][]hit) error {
 	tokens := make([]string, 0, len(chunks))
 	for t := range chunks {
 		tokens = append(tokens, t)
@@ -38,8 +41,8 @@ func putChunks(b *bolt.Bucket, chunks map[string][]posting) error {
 	return nil
 }
 
-func encodeChunk(ps []posting) []byte {
-	slices.SortFunc(ps, func(a, b posting) int { return cmp.Compare(a.doc, b.doc) })
+func encodeChunk(ps []hit) []byte {
+	slices.SortFunc(ps, func(a, b hit) int { return cmp.Compare(a.doc, b.doc) })
 	var out []byte
 	prev := uint32(0)
 	for i := 0; i < len(ps); {
