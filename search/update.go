@@ -74,7 +74,7 @@ func (o UpdateOptions) withDefaults() UpdateOptions {
 // fewer, larger writes keep an update of many captures from rewriting
 // the index once per o.Batch (a 100,000-page crawl's update wrote it a
 // hundred times at 1,000 captures a write).
-const maxBatchHits = 1 << 21
+var maxBatchHits = 1 << 21 // a variable for tests only
 
 // Update reads the captures the archive at archivePath added after the
 // last one the index read, in batches of o.Batch, each in one short
