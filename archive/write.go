@@ -98,8 +98,8 @@ func (db *DB) writePrepared(entries []Entry, run func([]Capture) Run) ([]Capture
 // batch's keys (URLs, hashes) are random, so the pages it reads are all
 // over the file; each stays resident, counted in the process's memory,
 // until the file is unmapped. A sketch-index flush reads the index
-// whole. The prov binary's own pages are 20 MB of the limit.
-const writerMappedLimit = 48 << 20
+// whole. The prov binary's own pages are 17 MB of the limit.
+const writerMappedLimit = 40 << 20
 
 // prepare checks an entry and fills what can be derived from it.
 func prepare(e *Entry) error {

@@ -33,13 +33,23 @@ func putChunks(b *bolt.Bucket, chunks map[string][]hit) error {
 	if err != nil {
 		return err
 	}
-	for _, t := range tokens {
+	for i, t := range tokens {
 		if err := b.Put(postingKey(t, uint32(seq)), encodeChunk(chunks[t])); err != nil {
 			return err
+		}
+		if i%dropEveryTokens == dropEveryTokens-1 {
+			if err := dropMappedTx(b.Tx(), mappedLimit); err != nil {
+				return err
+			}
 		}
 	}
 	return nil
 }
+
+// dropEveryTokens is how many chunks putChunks puts between looks at
+// the resident set (dropMappedTx): the index pages one write reads, a
+// chunk beside each token's last, are most of the file.
+const dropEveryTokens = 4096
 
 func encodeChunk(ps []hit) []byte {
 	slices.SortFunc(ps, func(a, b hit) int { return cmp.Compare(a.doc, b.doc) })

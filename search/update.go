@@ -16,14 +16,14 @@ import (
 
 // Defaults of UpdateOptions.
 const (
-	DefaultBatch   = 1000
+	DefaultBatch   = 250
 	DefaultTimeout = 5 * time.Second
 )
 
 // mappedLimit is the file-backed resident memory past which an update
 // drops the index's pages from its resident set (dropMapped) after each
-// write: the prov binary's own pages are 20 MB of it.
-const mappedLimit = 48 << 20
+// write: the prov binary's own pages are 17 MB of it.
+const mappedLimit = 40 << 20
 
 // UpdateOptions configure Update. The zero value reads DefaultBatch
 // captures per opening of the archive and waits DefaultTimeout for a lock.
@@ -68,13 +68,13 @@ func (o UpdateOptions) withDefaults() UpdateOptions {
 }
 
 // maxBatchHits bounds the postings an update gathers before it writes
-// them (8 bytes each, 8 MB), whatever o.Batch: each write puts one
+// them (8 bytes each, 4 MB), whatever o.Batch: each write puts one
 // chunk per token, next to the token's earlier chunks, so it rewrites
 // most of the postings' pages however few documents it brings, and
 // fewer, larger writes keep an update of many captures from rewriting
 // the index once per o.Batch (a 100,000-page crawl's update wrote it a
 // hundred times at 1,000 captures a write).
-var maxBatchHits = 1 << 20 // a variable for tests only
+var maxBatchHits = 1 << 19 // a variable for tests only
 
 // Update reads the captures the archive at archivePath added after the
 // last one the index read, in batches of o.Batch, each in one short
