@@ -176,7 +176,7 @@ func isTerminal(w io.Writer) bool {
 // half the CPU).
 const (
 	crawlGCPercent   = 200
-	crawlMemoryLimit = 96 << 20
+	crawlMemoryLimit = 88 << 20
 )
 
 // tuneGC sets the crawl's garbage collection unless GOGC or GOMEMLIMIT
