@@ -48,10 +48,8 @@ func putChunks(b *bolt.Bucket, chunks map[string][]hit) error {
 
 // dropEveryTokens is how many chunks putChunks puts between looks at
 // the resident set (dropMappedTx): the index pages one write reads, a
-// chunk beside each token's last, are most of the file, and the kernel
-// maps up to 64 KB around each page a read faults in (at 4,096 the
-// 100,000-page crawl's index mapping still reached 103 MB).
-const dropEveryTokens = 512
+// chunk beside each token's last, are most of the file.
+const dropEveryTokens = 4096
 
 func encodeChunk(ps []hit) []byte {
 	slices.SortFunc(ps, func(a, b hit) int { return cmp.Compare(a.doc, b.doc) })

@@ -183,7 +183,7 @@ func (ix *Index) readBatch(archivePath string, b *batch, o UpdateOptions) error 
 		return fmt.Errorf("search: read %s: %w", archivePath, err)
 	}
 	b.last = last
-	return dropMapped(ix.bolt, mappedLimit) // the index pages its lookups read
+	return nil
 }
 
 // note adds capture c, which has a text, to b.
@@ -276,11 +276,6 @@ func (ix *Index) apply(b *batch) error {
 			}
 			if err := shas.Put([]byte(rec.SHA), docKey(n)); err != nil {
 				return err
-			}
-			if i%dropEveryTokens == dropEveryTokens-1 { // shas keys are random
-				if err := dropMappedTx(tx, mappedLimit); err != nil {
-					return err
-				}
 			}
 		}
 		for n, rec := range b.gained {
