@@ -22,11 +22,6 @@ func (db *DB) CapturesAfter(after uint64, limit int, fn func(Capture) error) (la
 		for k, v := cur.Seek(idKey(after + 1)); k != nil && (limit <= 0 || n < limit); k, v = cur.Next() {
 			n++
 			last = keyIDOf(k)
-			if n%dropEveryEntries == 0 {
-				if err := dropMappedOverTx(tx, readerMappedLimit); err != nil {
-					return err
-				}
-			}
 			c, err := decodeCapture(v)
 			if err != nil {
 				if err := skip.handle(Skipped{Bucket: "captures", Key: hex.EncodeToString(k), Capture: last, Err: err}); err != nil {
@@ -42,12 +37,6 @@ func (db *DB) CapturesAfter(after uint64, limit int, fn func(Capture) error) (la
 	})
 	return last, err
 }
-
-// readerMappedLimit is the file-backed resident memory past which
-// CapturesAfter drops the archive's pages it read (dropMappedOverTx),
-// every dropEveryEntries captures: its caller reads on from each capture
-// (an index reads its document), at random places in the file.
-const readerMappedLimit = 40 << 20
 
 // LastCaptureID returns the ID of the newest capture, 0 in an empty
 // archive: what CapturesAfter would read up to now.

@@ -20,32 +20,13 @@ import (
 // still in the page cache and a later read maps them again. It runs in a
 // read transaction, during which bbolt cannot remap the file.
 func (db *DB) DropMapped() error {
-	return db.bolt.View(dropMappedTx)
-}
-
-// dropMappedTx is DropMapped within tx, which may be a write transaction
-// still reading: bbolt writes with pwrite at commit and remaps the file
-// only then, so the mapping stays put, and a dropped page reads back from
-// the page cache as it was.
-func dropMappedTx(tx *bolt.Tx) error {
-	_, _, errno := unix.Syscall(unix.SYS_MADVISE, tx.DB().Info().Data, uintptr(tx.Size()), unix.MADV_DONTNEED)
-	if errno != 0 {
-		return errno
-	}
-	return nil
-}
-
-// dropMappedOverTx is dropMappedTx once the process's file-backed
-// resident memory passes limit. The kernel maps up to 64 KB around each
-// page a read faults in, so a transaction reading a few thousand random
-// keys (a writer's batch, a reader's documents) can hold a hundred MB
-// of the file resident before it ends: the 100,000-page crawl's writer
-// held up to 74 MB of the archive between two commits.
-func dropMappedOverTx(tx *bolt.Tx, limit int64) error {
-	if n, ok := residentShared(); ok && n < limit {
+	return db.bolt.View(func(tx *bolt.Tx) error {
+		_, _, errno := unix.Syscall(unix.SYS_MADVISE, db.bolt.Info().Data, uintptr(tx.Size()), unix.MADV_DONTNEED)
+		if errno != 0 {
+			return errno
+		}
 		return nil
-	}
-	return dropMappedTx(tx)
+	})
 }
 
 // dropMappedOver is DropMapped once the process's file-backed resident

@@ -7,8 +7,6 @@ import (
 	"fmt"
 	"math/rand"
 	"testing"
-
-	bolt "go.etcd.io/bbolt"
 )
 
 // TestDropMappedOver: under its limit dropMappedOver leaves the archive's
@@ -50,45 +48,4 @@ func TestDropMappedOver(t *testing.T) {
 		t.Errorf("past the limit: resident file pages %d bytes before, %d after: want 2 MB or more less", before, n)
 	}
 	readAll()
-}
-
-// TestDropMappedInsideWrite: pages dropped inside a write transaction
-// read back as they were, before and after the transaction puts more,
-// and the commit stores it all.
-func TestDropMappedInsideWrite(t *testing.T) {
-	db := openTestDB(t)
-	rng := rand.New(rand.NewSource(2))
-	var entries []Entry
-	for i := range 64 {
-		noise := make([]byte, 32<<10)
-		rng.Read(noise)
-		entries = append(entries, Entry{Capture: Capture{URL: fmt.Sprintf("http://inside.test/%d", i), Status: 200}, Payload: noise})
-	}
-	if _, err := db.Write(entries[:32]); err != nil {
-		t.Fatal(err)
-	}
-	err := db.bolt.Update(func(tx *bolt.Tx) error {
-		for _, e := range entries[:32] {
-			h := Sum(e.Payload)
-			before := bytes.Clone(tx.Bucket(bucketPayloads).Get(h[:]))
-			if err := dropMappedOverTx(tx, 0); err != nil {
-				return err
-			}
-			if after := tx.Bucket(bucketPayloads).Get(h[:]); !bytes.Equal(before, after) {
-				t.Fatalf("%s: payload reference changed across the drop", e.Capture.URL)
-			}
-		}
-		return nil
-	})
-	if err != nil {
-		t.Fatal(err)
-	}
-	if _, err := db.Write(entries[32:]); err != nil { // drops every dropEveryEntries inside
-		t.Fatal(err)
-	}
-	for _, e := range entries {
-		if p, err := db.Payload(Sum(e.Payload).String()); err != nil || !bytes.Equal(p, e.Payload) {
-			t.Fatalf("%s: payload reads back different (%v)", e.Capture.URL, err)
-		}
-	}
 }

@@ -66,11 +66,6 @@ func (db *DB) writePrepared(entries []Entry, run func([]Capture) Run) ([]Capture
 				return err
 			}
 			caps[i] = c
-			if i%dropEveryEntries == dropEveryEntries-1 {
-				if err := dropMappedOverTx(tx, writerMappedLimit); err != nil {
-					return err
-				}
-			}
 		}
 		if run != nil {
 			if err := putRunning(tx, run(caps)); err != nil {
@@ -105,10 +100,6 @@ func (db *DB) writePrepared(entries []Entry, run func([]Capture) Run) ([]Capture
 // until the file is unmapped. A sketch-index flush reads the index
 // whole. The prov binary's own pages are 17 MB of the limit.
 const writerMappedLimit = 40 << 20
-
-// dropEveryEntries is how many entries a write puts between looks at the
-// resident set (dropMappedOverTx) inside its transaction.
-const dropEveryEntries = 128
 
 // prepare checks an entry and fills what can be derived from it.
 func prepare(e *Entry) error {
