@@ -45,7 +45,8 @@
 //	           first such capture)
 //	lsh        sketch index: slot ‖ hash ‖ doc ID → empty (lsh.go)
 //	lshtail    documents not yet in lsh: doc ID → their index prefixes
-//	           (lsh_tail.go), moved into lsh a few thousand at a time
+//	           (lsh_tail.go), moved into lsh once as many as lsh holds
+//	           (4,096 to 131,072); lsh's sequence counts its documents
 //
 // One crawl at a time, readable while it runs. bbolt lets one process
 // write at a time and takes the file lock even to read, so a crawl that

@@ -3,6 +3,10 @@
 package archive
 
 import (
+	"os"
+	"strconv"
+	"strings"
+
 	bolt "go.etcd.io/bbolt"
 	"golang.org/x/sys/unix"
 )
@@ -23,4 +27,31 @@ func (db *DB) DropMapped() error {
 		}
 		return nil
 	})
+}
+
+// dropMappedOver is DropMapped once the process's file-backed resident
+// memory passes limit: a writer calls it between transactions that read
+// pages all over the file (random keys), and pays for re-reading a page
+// only when many have piled up.
+func (db *DB) dropMappedOver(limit int64) error {
+	if n, ok := residentShared(); ok && n < limit {
+		return nil
+	}
+	return db.DropMapped()
+}
+
+// residentShared is the process's resident memory backed by files (the
+// third field of /proc/self/statm, in pages); ok is false where it
+// cannot be read.
+func residentShared() (bytes int64, ok bool) {
+	b, err := os.ReadFile("/proc/self/statm")
+	if err != nil {
+		return 0, false
+	}
+	f := strings.Fields(string(b))
+	if len(f) < 3 {
+		return 0, false
+	}
+	pages, err := strconv.ParseInt(f[2], 10, 64)
+	return pages * int64(os.Getpagesize()), err == nil
 }

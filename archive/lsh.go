@@ -72,12 +72,18 @@ func lshKey(p [5]byte, doc uint64) []byte {
 func validSketch(s []uint32) bool { return len(s) == SketchSize }
 
 // putSketch indexes the capture's sketch (through the tail, lsh_tail.go)
-// when the capture is the first to bring its document, and drops the
-// sketch from every other capture (it is kept once, with the document's
-// first capture). Called by putEntry in the capture's transaction, after
-// putDocument.
+// when the capture is the first to bring its document, read from the
+// stored document, and drops the sketch from every other capture (it is
+// kept once, with the document's first capture). Called in the capture's
+// transaction, after its document is stored.
 func putSketch(tx *bolt.Tx, c *Capture) error {
-	if c.TextSHA256 == "" || !validSketch(c.Sketch) || !firstOfDocument(tx, c) {
+	return indexSketch(tx, c, c.TextSHA256 != "" && validSketch(c.Sketch) && firstOfDocument(tx, c))
+}
+
+// indexSketch is putSketch for a caller that knows whether c brought its
+// document (first): putEntry, from putDocument.
+func indexSketch(tx *bolt.Tx, c *Capture, first bool) error {
+	if c.TextSHA256 == "" || !validSketch(c.Sketch) || !first {
 		c.Sketch, c.Shingles = nil, 0
 		return nil
 	}

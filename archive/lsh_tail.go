@@ -3,6 +3,7 @@ package archive
 import (
 	"bytes"
 	"encoding/binary"
+	"errors"
 	"fmt"
 	"slices"
 
@@ -17,23 +18,38 @@ import (
 // Index keys are random, so a transaction that puts a few thousand of them
 // rewrites most of the index's pages and holds them all in memory. New
 // documents go to the tail instead, which is appended to; once it holds
-// lshFlushDocs documents, the write that filled it moves them into the
-// index (FlushIndex): their keys sorted, lshChunkKeys keys a transaction,
-// so a flush holds a bounded part of the index in memory however large the
-// index is. The tail is emptied in the last transaction; a flush cut short
-// leaves keys in both, which Candidates counts once. Candidates reads the
-// tail as well, so a document is found from the commit that brings it.
-// The tail's sequence counts its documents.
+// as many documents as the index (lshFlushDocs at least, lshMaxTailDocs
+// at most), the write that filled it moves them into the index
+// (FlushIndex): their keys sorted, lshChunkKeys keys a transaction, so a
+// flush holds a bounded part of the index in memory however large the
+// index is. A flush rewrites most of the index whatever the tail's size,
+// so a tail that grows with the index keeps the index's rewrites to a few
+// per doubling: a crawl of 100,000 documents flushed 24 times at a fixed
+// 4,096 and rewrote the whole index each time. The tail is emptied in the
+// last transaction; a flush cut short leaves keys in both, which
+// Candidates counts once. Candidates reads the tail as well, so a
+// document is found from the commit that brings it. The tail's sequence
+// counts its documents, the index's the documents flushed into it.
 var bucketLSHTail = []byte("lshtail")
 
-// lshFlushDocs is how many documents the tail holds before they are put
+// lshFlushDocs is the fewest documents the tail holds before they are put
 // into the index: larger batches rewrite the index less often; a query
 // reads the whole tail (~140 bytes per document).
 const lshFlushDocs = 4096
 
+// lshMaxTailDocs is the most documents the tail holds before a flush
+// however large the index: it bounds what a query reads of the tail (18
+// MB).
+const lshMaxTailDocs = 1 << 17
+
 // lshChunkKeys is how many index keys one flush transaction puts: it
 // bounds the index pages a flush holds in memory (one per key at most).
 const lshChunkKeys = 2048
+
+// lshPassKeys is about how many index keys a flush reads from the tail
+// and sorts at a time (a pass takes whole slots): it bounds a flush's own
+// memory (~32 bytes a key).
+const lshPassKeys = 1 << 18
 
 const tailEntrySize = LSHKeys * 5
 
@@ -55,15 +71,26 @@ func putTail(tx *bolt.Tx, sketch []uint32, doc uint64) error {
 	return err
 }
 
-// tailFull reports whether the tail holds lshFlushDocs documents or more.
+// tailFull reports whether the tail is due for a flush: it holds
+// lshFlushDocs documents or more, and as many as the index or
+// lshMaxTailDocs.
 func tailFull(tx *bolt.Tx) bool {
 	b := tx.Bucket(bucketLSHTail)
-	return b != nil && b.Sequence() >= lshFlushDocs
+	if b == nil {
+		return false
+	}
+	var indexed uint64
+	if idx := tx.Bucket(bucketLSH); idx != nil {
+		indexed = idx.Sequence()
+	}
+	return b.Sequence() >= max(lshFlushDocs, min(indexed, lshMaxTailDocs))
 }
 
 // FlushIndex moves the index's tail into the index, so that readers after
 // a crawl read the index alone. Writes call it when they fill the tail, and
-// a Writer when it closes. Concurrent calls on one DB flush once.
+// a Writer when it closes. Concurrent calls on one DB flush once. It reads
+// the tail a few slots at a time (tailPasses), so its memory is bounded
+// whatever the tail holds.
 func (db *DB) FlushIndex() error {
 	if db.readOnly {
 		return ErrReadOnly
@@ -72,16 +99,18 @@ func (db *DB) FlushIndex() error {
 		return nil
 	}
 	defer db.flushing.Unlock()
-	keys, last, err := db.tailKeys()
-	if err != nil || len(keys) == 0 {
+	docs, last, err := db.tailSize()
+	if err != nil || docs == 0 {
 		return err
 	}
-	for len(keys) > 0 {
-		n := min(len(keys), lshChunkKeys)
-		if err := db.bolt.Update(func(tx *bolt.Tx) error { return putIndexKeys(tx, keys[:n]) }); err != nil {
+	for _, slots := range tailPasses(docs) {
+		keys, err := db.tailKeys(slots, last)
+		if err != nil {
 			return fmt.Errorf("archive: index sketches: %w", err)
 		}
-		keys = keys[n:]
+		if err := db.putIndexChunks(keys); err != nil {
+			return err
+		}
 	}
 	if err := db.bolt.Update(func(tx *bolt.Tx) error { return dropTail(tx, last) }); err != nil {
 		return fmt.Errorf("archive: index sketches: %w", err)
@@ -89,9 +118,57 @@ func (db *DB) FlushIndex() error {
 	return nil
 }
 
-// tailKeys returns the index keys of every document in the tail, sorted,
-// and the last doc ID read.
-func (db *DB) tailKeys() (keys [][]byte, last uint64, err error) {
+// putIndexChunks puts sorted keys into the index, lshChunkKeys a
+// transaction, dropping the pages read from the resident set between
+// transactions (dropMappedOver).
+func (db *DB) putIndexChunks(keys [][]byte) error {
+	for len(keys) > 0 {
+		n := min(len(keys), lshChunkKeys)
+		err := db.bolt.Update(func(tx *bolt.Tx) error { return putIndexKeys(tx, keys[:n]) })
+		if err == nil {
+			err = db.dropMappedOver(writerMappedLimit)
+		}
+		if err != nil {
+			return fmt.Errorf("archive: index sketches: %w", err)
+		}
+		keys = keys[n:]
+	}
+	return nil
+}
+
+// tailSize returns how many documents the tail holds and the last doc ID
+// in it: a flush moves those, and leaves any written meanwhile.
+func (db *DB) tailSize() (docs int, last uint64, err error) {
+	err = db.bolt.View(func(tx *bolt.Tx) error {
+		tail := tx.Bucket(bucketLSHTail)
+		if tail == nil {
+			return nil
+		}
+		if k, _ := tail.Cursor().Last(); k != nil {
+			docs, last = int(tail.Sequence()), keyID(k)
+		}
+		return nil
+	})
+	return docs, last, err
+}
+
+// slotRange is the index slots [from, to) one pass of a flush reads.
+type slotRange struct{ from, to int }
+
+// tailPasses splits the slots into passes of about lshPassKeys keys for
+// a tail of docs documents (each document has one key per slot).
+func tailPasses(docs int) []slotRange {
+	per := max(1, lshPassKeys/max(docs, 1))
+	var out []slotRange
+	for s := 0; s < LSHKeys; s += per {
+		out = append(out, slotRange{s, min(s+per, LSHKeys)})
+	}
+	return out
+}
+
+// tailKeys returns the index keys in slots of every document in the tail
+// up to doc ID last, sorted.
+func (db *DB) tailKeys(slots slotRange, last uint64) (keys [][]byte, err error) {
 	err = db.bolt.View(func(tx *bolt.Tx) error {
 		tail := tx.Bucket(bucketLSHTail)
 		if tail == nil {
@@ -100,17 +177,23 @@ func (db *DB) tailKeys() (keys [][]byte, last uint64, err error) {
 		// Room for every key at once, their bytes in one buffer: a full
 		// tail is over a hundred thousand keys, which two allocations
 		// each and a growing slice made a third of a flush's work.
-		n := int(tail.Sequence()) * LSHKeys
+		n := int(tail.Sequence()) * (slots.to - slots.from)
 		keys = make([][]byte, 0, n)
 		buf := make([]byte, 0, n*(5+binary.MaxVarintLen64/2))
-		return tail.ForEach(func(k, v []byte) error {
-			last = keyID(k)
-			keys, buf = appendTailKeys(keys, buf, last, v)
-			return nil
-		})
+		cur := tail.Cursor()
+		for k, v := cur.First(); k != nil && keyID(k) <= last; k, v = cur.Next() {
+			keys, buf = appendTailKeys(keys, buf, keyID(k), slotsOf(v, slots))
+		}
+		return nil
 	})
 	slices.SortFunc(keys, bytes.Compare)
-	return keys, last, err
+	return keys, err
+}
+
+// slotsOf is the part of tail entry v that holds the prefixes of slots.
+func slotsOf(v []byte, slots slotRange) []byte {
+	from, to := min(slots.from*5, len(v)), min(slots.to*5, len(v))
+	return v[from:to]
 }
 
 func putIndexKeys(tx *bolt.Tx, keys [][]byte) error {
@@ -127,19 +210,36 @@ func putIndexKeys(tx *bolt.Tx, keys [][]byte) error {
 }
 
 // dropTail removes the tail's documents up to doc ID last: those a flush
-// put into the index. Later documents (written during the flush) stay.
+// put into the index, which it counts in the index's sequence. Later
+// documents (written during the flush) stay. A tail holding nothing later
+// is dropped whole, its pages freed without their entries being loaded.
 func dropTail(tx *bolt.Tx, last uint64) error {
 	tail := tx.Bucket(bucketLSHTail)
 	if tail == nil {
 		return nil
 	}
+	idx, err := tx.CreateBucketIfNotExists(bucketLSH)
+	if err != nil {
+		return err
+	}
 	var dropped uint64
+	if k, _ := tail.Cursor().Last(); k != nil && keyID(k) <= last {
+		dropped = tail.Sequence()
+		if err := tx.DeleteBucket(bucketLSHTail); err != nil {
+			return err
+		}
+		_, err := tx.CreateBucket(bucketLSHTail)
+		return errors.Join(err, idx.SetSequence(idx.Sequence()+dropped))
+	}
 	cur := tail.Cursor()
 	for k, _ := cur.First(); k != nil && keyID(k) <= last; k, _ = cur.First() {
 		if err := cur.Delete(); err != nil {
 			return err
 		}
 		dropped++
+	}
+	if err := idx.SetSequence(idx.Sequence() + dropped); err != nil {
+		return err
 	}
 	return tail.SetSequence(tail.Sequence() - min(dropped, tail.Sequence()))
 }

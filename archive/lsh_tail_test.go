@@ -2,6 +2,7 @@ package archive
 
 import (
 	"bytes"
+	"errors"
 	"fmt"
 	"maps"
 	"slices"
@@ -92,7 +93,7 @@ func TestTailFlushCutShort(t *testing.T) {
 	docs := []uint64{1, 2, 3}
 	putTailSynth(t, db, docs, 3)
 	want, _ := findDoc(db, 2)
-	keys, _, err := db.tailKeys()
+	keys, err := db.tailKeys(slotRange{0, LSHKeys}, 3)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -136,6 +137,109 @@ func TestWritesFlushFullTail(t *testing.T) {
 	}
 }
 
+// TestTailGrowsWithIndex: the tail is flushed once it holds as many
+// documents as the index (lshFlushDocs at least, lshMaxTailDocs at most),
+// and the index's sequence counts the documents flushed into it.
+func TestTailGrowsWithIndex(t *testing.T) {
+	for _, c := range []struct {
+		indexed, tail uint64
+		full          bool
+	}{
+		{0, lshFlushDocs - 1, false},
+		{0, lshFlushDocs, true},
+		{lshFlushDocs, lshFlushDocs, true},
+		{3 * lshFlushDocs, 2 * lshFlushDocs, false},
+		{3 * lshFlushDocs, 3 * lshFlushDocs, true},
+		{4 * lshMaxTailDocs, lshMaxTailDocs - 1, false},
+		{4 * lshMaxTailDocs, lshMaxTailDocs, true},
+	} {
+		db := openTestDB(t)
+		var full bool
+		err := db.bolt.Update(func(tx *bolt.Tx) error {
+			idx, err := tx.CreateBucketIfNotExists(bucketLSH)
+			if err != nil {
+				return err
+			}
+			tail, err := tx.CreateBucketIfNotExists(bucketLSHTail)
+			if err != nil {
+				return err
+			}
+			if err := errors.Join(idx.SetSequence(c.indexed), tail.SetSequence(c.tail)); err != nil {
+				return err
+			}
+			full = tailFull(tx)
+			return nil
+		})
+		if err != nil {
+			t.Fatal(err)
+		}
+		if full != c.full {
+			t.Errorf("index %d documents, tail %d: full %v, want %v", c.indexed, c.tail, full, c.full)
+		}
+	}
+	db := openTestDB(t)
+	docs := []uint64{1, 2, 3, 4, 5}
+	putTailSynth(t, db, docs, 2)
+	if err := db.FlushIndex(); err != nil {
+		t.Fatal(err)
+	}
+	db.bolt.View(func(tx *bolt.Tx) error {
+		if n := tx.Bucket(bucketLSH).Sequence(); n != uint64(len(docs)) {
+			t.Errorf("index counts %d documents after a flush of %d", n, len(docs))
+		}
+		if n := tx.Bucket(bucketLSHTail).Sequence(); n != 0 {
+			t.Errorf("tail counts %d documents after a flush", n)
+		}
+		return nil
+	})
+}
+
+// TestTailPasses: a flush read a few slots at a time puts the same keys
+// as one that reads them all, and leaves documents after last in the tail.
+func TestTailPasses(t *testing.T) {
+	for _, docs := range []int{1, lshPassKeys / LSHKeys, lshPassKeys / 3, lshPassKeys, 4 * lshPassKeys} {
+		passes := tailPasses(docs)
+		next := 0
+		for _, p := range passes {
+			if p.from != next || p.to <= p.from {
+				t.Fatalf("%d documents: passes %v do not cover the slots in order", docs, passes)
+			}
+			next = p.to
+		}
+		if next != LSHKeys {
+			t.Fatalf("%d documents: passes %v end at slot %d", docs, passes, next)
+		}
+	}
+	db := openTestDB(t)
+	ids := make([]uint64, 40)
+	for i := range ids {
+		ids[i] = uint64(i + 1)
+	}
+	putTailSynth(t, db, ids, 7)
+	whole, err := db.tailKeys(slotRange{0, LSHKeys}, 30)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var parts [][]byte
+	for _, r := range []slotRange{{0, 5}, {5, 6}, {6, LSHKeys}} {
+		keys, err := db.tailKeys(r, 30)
+		if err != nil {
+			t.Fatal(err)
+		}
+		parts = append(parts, keys...)
+	}
+	slices.SortFunc(parts, bytes.Compare)
+	if len(whole) != 30*LSHKeys || !slices.EqualFunc(whole, parts, bytes.Equal) {
+		t.Fatalf("keys read in passes differ from keys read at once: %d and %d keys", len(parts), len(whole))
+	}
+	if err := db.bolt.Update(func(tx *bolt.Tx) error { return dropTail(tx, 30) }); err != nil {
+		t.Fatal(err)
+	}
+	if n := tailLen(db); n != 10 {
+		t.Errorf("tail holds %d documents after dropping 30 of 40", n)
+	}
+}
+
 // appendTailKeys makes lshKey's keys, each its own, whether or not its
 // buffer had room: a key cut before the buffer moved keeps its bytes.
 func TestAppendTailKeys(t *testing.T) {
@@ -173,7 +277,7 @@ func BenchmarkTailKeys(b *testing.B) {
 	putTailSynth(b, db, docs, 512)
 	b.ReportAllocs()
 	for b.Loop() {
-		if keys, _, err := db.tailKeys(); err != nil || len(keys) != lshFlushDocs*LSHKeys {
+		if keys, err := db.tailKeys(slotRange{0, LSHKeys}, lshFlushDocs); err != nil || len(keys) != lshFlushDocs*LSHKeys {
 			b.Fatalf("%d keys, %v", len(keys), err)
 		}
 	}

@@ -68,7 +68,12 @@ func decodePayload(v []byte) ([]byte, error) {
 	case codecRaw:
 		return bytes.Clone(v[payloadHead:]), nil
 	case codecDeflate:
-		out, err := io.ReadAll(io.LimitReader(flate.NewReader(bytes.NewReader(v[payloadHead:])), n+1))
+		zr := inflaters.get()
+		defer inflaters.put(zr)
+		if err := zr.(flate.Resetter).Reset(bytes.NewReader(v[payloadHead:]), nil); err != nil {
+			return nil, fmt.Errorf("inflate: %w", err)
+		}
+		out, err := readAllSized(io.LimitReader(zr, n+1), n+1)
 		if err != nil {
 			return nil, fmt.Errorf("inflate: %w", err)
 		}
@@ -76,6 +81,34 @@ func decodePayload(v []byte) ([]byte, error) {
 	}
 	return nil, fmt.Errorf("unknown codec %d", v[0])
 }
+
+// inflaters are reused, as deflaters: a flate reader holds a 32 KB
+// window and its tables, which a text or payload read made anew cost
+// more than inflating a page of text.
+var inflaters = newCoderPool(func() io.ReadCloser { return flate.NewReader(bytes.NewReader(nil)) })
+
+// readAllSized is io.ReadAll with room for size bytes made at once (the
+// length a stored header claims), up to maxSizedAlloc: a damaged header
+// cannot make it allocate more than that before the bytes arrive.
+func readAllSized(r io.Reader, size int64) ([]byte, error) {
+	out := make([]byte, 0, max(min(size, maxSizedAlloc), 512))
+	for {
+		if len(out) == cap(out) {
+			out = append(out, 0)[:len(out)] // grow as io.ReadAll does
+		}
+		n, err := r.Read(out[len(out):cap(out)])
+		out = out[:len(out)+n]
+		if err == io.EOF {
+			return out, nil
+		}
+		if err != nil {
+			return out, err
+		}
+	}
+}
+
+// maxSizedAlloc bounds what readAllSized allocates ahead of the bytes.
+const maxSizedAlloc = 8 << 20
 
 // Payload returns the payload stored under its hex sha256, decompressed
 // and verified: stored bytes that do not hash to sha give a *CorruptError

@@ -3,6 +3,7 @@ package archive
 import (
 	"bytes"
 	stdflate "compress/flate"
+	"fmt"
 	"io"
 	"strings"
 	"testing"
@@ -29,5 +30,21 @@ func TestPayloadIsStandardDeflate(t *testing.T) {
 	back, err := decodePayload(v)
 	if err != nil || !bytes.Equal(back, raw) {
 		t.Fatalf("decodePayload: %v, equal %v", err, bytes.Equal(back, raw))
+	}
+}
+
+// BenchmarkDecodeText inflates a stored text of about 6 KB, as reading a
+// document does (a search index update reads every new one).
+func BenchmarkDecodeText(b *testing.B) {
+	var sb strings.Builder
+	for i := 0; sb.Len() < 6000; i++ {
+		fmt.Fprintf(&sb, "Paragraph %d of the white paper, on cooperation in cyberspace. ", i)
+	}
+	stored := encodeText(sb.String())
+	b.ReportAllocs()
+	for b.Loop() {
+		if text, err := decodeText(stored); err != nil || len(text) != sb.Len() {
+			b.Fatalf("%d bytes, %v", len(text), err)
+		}
 	}
 }

@@ -82,12 +82,24 @@ func (db *DB) writePrepared(entries []Entry, run func([]Capture) Run) ([]Capture
 		db.onWrite(caps)
 	}
 	if full {
-		if err := db.FlushIndex(); err != nil {
-			return caps, fmt.Errorf("archive: captures stored, but: %w", err)
-		}
+		err = db.FlushIndex()
+	}
+	if err == nil {
+		err = db.dropMappedOver(writerMappedLimit)
+	}
+	if err != nil {
+		return caps, fmt.Errorf("archive: captures stored, but: %w", err)
 	}
 	return caps, nil
 }
+
+// writerMappedLimit is the file-backed resident memory past which a
+// write drops the archive's pages (dropMappedOver) once committed. A
+// batch's keys (URLs, hashes) are random, so the pages it reads are all
+// over the file; each stays resident, counted in the process's memory,
+// until the file is unmapped. A sketch-index flush reads the index
+// whole. The prov binary's own pages are 17 MB of the limit.
+const writerMappedLimit = 40 << 20
 
 // prepare checks an entry and fills what can be derived from it.
 func prepare(e *Entry) error {
@@ -176,10 +188,11 @@ func putEntry(tx *bolt.Tx, e *Entry) (Capture, error) {
 	if err := putPayload(tx, &c, e.stored); err != nil {
 		return c, err
 	}
-	if err := putDocument(tx, &c, e.Text, e.storedText); err != nil {
+	fresh, err := putDocument(tx, &c, e.Text, e.storedText)
+	if err != nil {
 		return c, err
 	}
-	if err := putSketch(tx, &c); err != nil {
+	if err := indexSketch(tx, &c, fresh); err != nil {
 		return c, err
 	}
 	if err := putIndexes(tx, &c); err != nil {
@@ -253,15 +266,17 @@ func putPayload(tx *bolt.Tx, c *Capture, stored []byte) error {
 }
 
 // putDocument stores the capture's document unless present; coded is
-// its text as stored (encodeText, made by prepare), or nil.
-func putDocument(tx *bolt.Tx, c *Capture, text string, coded []byte) error {
+// its text as stored (encodeText, made by prepare), or nil. fresh reports
+// that it stored it: c is the document's first capture (what putSketch
+// would otherwise read back and decode, text and all).
+func putDocument(tx *bolt.Tx, c *Capture, text string, coded []byte) (fresh bool, err error) {
 	if text == "" {
-		return nil
+		return false, nil
 	}
 	h, _ := ParseHash(c.TextSHA256) // checked by prepare
 	b := tx.Bucket(bucketDocuments)
 	if b.Get(h[:]) != nil {
-		return nil // immutable: the first text stored under a hash stays
+		return false, nil // immutable: the first text stored under a hash stays
 	}
 	doc := Document{TextSHA256: c.TextSHA256, NormVersion: c.NormVersion, Text: text,
 		Length: utf8.RuneCountInString(text), FirstCapture: c.ID}
@@ -270,9 +285,9 @@ func putDocument(tx *bolt.Tx, c *Capture, text string, coded []byte) error {
 		err = b.Put(h[:], v)
 	}
 	if err != nil {
-		return fmt.Errorf("archive: put document %s: %w", h.Short(), err)
+		return false, fmt.Errorf("archive: put document %s: %w", h.Short(), err)
 	}
-	return nil
+	return true, nil
 }
 
 func putIndexes(tx *bolt.Tx, c *Capture) error {

@@ -16,11 +16,14 @@ type posting struct {
 	count int
 }
 
+// hit is a posting as an update gathers it, in half the memory.
+type hit struct{ doc, count uint32 }
+
 // putChunks writes one chunk per token: key token ‖ 0x00 ‖ chunk number
 // (4 bytes BE, from the bucket's sequence), value the postings in
 // document order, each as uvarint(document − previous document) and
 // uvarint(count). A document met twice in one chunk is merged.
-func putChunks(b *bolt.Bucket, chunks map[string][]posting) error {
+func putChunks(b *bolt.Bucket, chunks map[string][]hit) error {
 	tokens := make([]string, 0, len(chunks))
 	for t := range chunks {
 		tokens = append(tokens, t)
@@ -30,16 +33,26 @@ func putChunks(b *bolt.Bucket, chunks map[string][]posting) error {
 	if err != nil {
 		return err
 	}
-	for _, t := range tokens {
+	for i, t := range tokens {
 		if err := b.Put(postingKey(t, uint32(seq)), encodeChunk(chunks[t])); err != nil {
 			return err
+		}
+		if i%dropEveryTokens == dropEveryTokens-1 {
+			if err := dropMappedTx(b.Tx(), mappedLimit); err != nil {
+				return err
+			}
 		}
 	}
 	return nil
 }
 
-func encodeChunk(ps []posting) []byte {
-	slices.SortFunc(ps, func(a, b posting) int { return cmp.Compare(a.doc, b.doc) })
+// dropEveryTokens is how many chunks putChunks puts between looks at
+// the resident set (dropMappedTx): the index pages one write reads, a
+// chunk beside each token's last, are most of the file.
+const dropEveryTokens = 4096
+
+func encodeChunk(ps []hit) []byte {
+	slices.SortFunc(ps, func(a, b hit) int { return cmp.Compare(a.doc, b.doc) })
 	var out []byte
 	prev := uint32(0)
 	for i := 0; i < len(ps); {

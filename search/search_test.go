@@ -201,3 +201,39 @@ func TestUpdateMissingArchive(t *testing.T) {
 		t.Errorf("an index was made beside a missing archive: %v", err)
 	}
 }
+
+// TestUpdateWritesInBatches: an update that writes the index every few
+// postings finds what one that writes it once finds, the same text met
+// again in a later write included.
+func TestUpdateWritesInBatches(t *testing.T) {
+	var entries []archive.Entry
+	for i := range 12 {
+		text := fmt.Sprintf("网络空间 第%d份 shared text %d", i%5, i%5)
+		entries = append(entries, entry(fmt.Sprintf("http://b.test/%02d", i), fmt.Sprintf("title %d", i), text))
+	}
+	run := func(hits int) map[string][]string {
+		defer search.SetMaxBatchHits(hits)()
+		path := filepath.Join(t.TempDir(), "prov.db")
+		write(t, path, entries...)
+		if _, err := search.Update(path, search.UpdateOptions{Batch: 1}); err != nil {
+			t.Fatal(err)
+		}
+		ix, err := search.Open(search.PathFor(path), true, time.Second)
+		if err != nil {
+			t.Fatal(err)
+		}
+		defer ix.Close()
+		found := map[string][]string{}
+		for _, q := range []string{"网络空间", "第3份", "shared", "title 7", "b", "4"} {
+			found[q] = mustSearch(t, ix, q)
+		}
+		return found
+	}
+	once, every := run(1<<30), run(3)
+	if !reflect.DeepEqual(once, every) {
+		t.Errorf("written every 3 postings: %q\nwritten once: %q", every, once)
+	}
+	if len(once["网络空间"]) != 12 {
+		t.Errorf("网络空间 found %d URLs, want 12", len(once["网络空间"]))
+	}
+}

@@ -3,11 +3,18 @@ package search
 import (
 	"strings"
 	"unicode"
+	"unicode/utf8"
 )
+
+// firstCJK is below every character of the scripts isCJK names (Hangul
+// Jamo start there; Han, kana and Hangul syllables later): most text
+// never reaches them, and the table lookups cost more than the rest of
+// the tokenizing.
+const firstCJK = 0x1100
 
 // isCJK says whether r is written without spaces between words.
 func isCJK(r rune) bool {
-	return unicode.In(r, unicode.Han, unicode.Hiragana, unicode.Katakana, unicode.Hangul)
+	return r >= firstCJK && unicode.In(r, unicode.Han, unicode.Hiragana, unicode.Katakana, unicode.Hangul)
 }
 
 // isWord says whether r belongs to a token of a space-separated script.
@@ -20,19 +27,56 @@ func isWord(r rune) bool {
 // neighbouring CJK characters.
 func Tokens(text string) []string {
 	var out []string
-	eachRun(text, func(run []rune, cjk bool) {
+	eachToken(text, func(t string) { out = append(out, t) })
+	return out
+}
+
+// eachToken calls fn with each token of text, in Tokens' order. A token
+// is a substring of text unless lower-casing changed it, so that counting
+// a text's tokens allocates only for its capitalised words.
+func eachToken(text string, fn func(string)) {
+	eachSpan(text, func(run string, cjk bool) {
 		if !cjk {
-			out = append(out, strings.ToLower(string(run)))
+			fn(strings.ToLower(run))
 			return
 		}
-		for i := range run {
-			out = append(out, string(run[i]))
-			if i+1 < len(run) {
-				out = append(out, string(run[i:i+2]))
+		for i := 0; i < len(run); {
+			_, w := utf8.DecodeRuneInString(run[i:])
+			fn(run[i : i+w])
+			if j := i + w; j < len(run) {
+				_, w2 := utf8.DecodeRuneInString(run[j:])
+				fn(run[i : j+w2])
 			}
+			i += w
 		}
 	})
-	return out
+}
+
+// eachSpan calls fn with each run of eachRun as the substring of text it
+// is: its characters are contiguous there, all valid UTF-8 (a bad byte
+// decodes as U+FFFD, which separates runs).
+func eachSpan(text string, fn func(run string, cjk bool)) {
+	start, cjkRun := -1, false
+	for i, r := range text {
+		cjk := isCJK(r)
+		switch {
+		case cjk || isWord(r):
+			if start >= 0 && cjk != cjkRun {
+				fn(text[start:i], cjkRun)
+				start = -1
+			}
+			if start < 0 {
+				start = i
+			}
+			cjkRun = cjk
+		case start >= 0:
+			fn(text[start:i], cjkRun)
+			start = -1
+		}
+	}
+	if start >= 0 {
+		fn(text[start:], cjkRun)
+	}
 }
 
 // queryTokens returns the tokens a document must hold to match q, each

@@ -12,7 +12,7 @@
 // through a body, a redirect loop and an endless redirect chain (see
 // site.go). It runs `prov crawl --parallel N --max-depth 1` on it in a
 // subprocess, then `prov export --format jsonl`, and prints prov's peak
-// RSS (ru_maxrss of the crawl), the crawl's exit status, and whether every
+// RSS (the crawl's VmHWM, sampled), its exit status, and whether every
 // article was archived with its text. The issue's bar: peak RSS under
 // 300 MB at --parallel 4, and every ordinary page kept.
 package main

@@ -9,13 +9,15 @@ import (
 	"time"
 )
 
-// rssSampler tracks the largest anonymous and file-backed resident sizes of
-// a process, read from /proc/<pid>/status every interval. ru_maxrss gives
-// the true peak of the sum; the split says how much of it is the Go heap
-// and stacks (anon) and how much mapped files such as bbolt's mmap (file).
+// rssSampler tracks a process's peak resident set (VmHWM) and the largest
+// anonymous and file-backed resident sizes, read from /proc/<pid>/status
+// every interval. The split says how much is the Go heap and stacks
+// (anon) and how much mapped files such as bbolt's mmap (file). VmHWM is
+// the high-water mark of the process's own memory since its exec, so the
+// last sample holds the peak of all but the process's last interval.
 type rssSampler struct {
-	anon, file int64 // bytes, largest seen
-	stop, done chan struct{}
+	hwm, anon, file int64 // bytes, largest seen
+	stop, done      chan struct{}
 }
 
 func sampleRSS(pid int, every time.Duration) *rssSampler {
@@ -30,11 +32,11 @@ func sampleRSS(pid int, every time.Duration) *rssSampler {
 			case <-s.stop:
 				return
 			case <-tick.C:
-				anon, file, ok := readRSS(path)
+				st, ok := readRSS(path)
 				if !ok {
 					return
 				}
-				s.anon, s.file = max(s.anon, anon), max(s.file, file)
+				s.hwm, s.anon, s.file = max(s.hwm, st.hwm), max(s.anon, st.anon), max(s.file, st.file)
 			}
 		}
 	}()
@@ -47,11 +49,15 @@ func (s *rssSampler) finish() {
 	<-s.done
 }
 
-// readRSS reads RssAnon and RssFile (plus RssShmem) from a status file.
-func readRSS(path string) (anon, file int64, ok bool) {
+// rss is one reading of a status file, in bytes.
+type rss struct{ hwm, anon, file int64 }
+
+// readRSS reads VmHWM, RssAnon and RssFile (plus RssShmem) from a status
+// file.
+func readRSS(path string) (st rss, ok bool) {
 	f, err := os.Open(path)
 	if err != nil {
-		return 0, 0, false
+		return st, false
 	}
 	defer f.Close()
 	sc := bufio.NewScanner(f)
@@ -62,11 +68,13 @@ func readRSS(path string) (anon, file int64, ok bool) {
 		}
 		kb, _ := strconv.ParseInt(strings.TrimSuffix(strings.TrimSpace(val), " kB"), 10, 64)
 		switch name {
+		case "VmHWM":
+			st.hwm = kb << 10
 		case "RssAnon":
-			anon = kb << 10
+			st.anon = kb << 10
 		case "RssFile", "RssShmem":
-			file += kb << 10
+			st.file += kb << 10
 		}
 	}
-	return anon, file, true
+	return st, true
 }
