@@ -24,5 +24,6 @@
 //
 // Keys (Prefix, "prov:" by default, then): queue, seq, seen, kinds,
 // claims, hosts, pending, leases, held, tries, counts, turns, gaveup,
-// robots, robots-lock:URL and meta. lua/prelude.lua says what each holds.
+// robots, robots-lock:URL and meta, and trace when a worker traces
+// (Options.Trace). lua/prelude.lua says what each holds.
 package redisfrontier

@@ -2,6 +2,8 @@ package redisfrontier
 
 import (
 	"context"
+	"fmt"
+	"slices"
 	"sync/atomic"
 	"testing"
 	"time"
@@ -323,6 +325,105 @@ func TestRobotsLockOutlivesLease(t *testing.T) {
 	}
 	if m.Exists("prov:robots-lock:" + url) {
 		t.Error("the lock is still held after the fetch")
+	}
+}
+
+// lookHook runs then, once it is armed, right after the next command
+// its client sends: it puts another worker's steps between two of a
+// worker's round trips to Redis.
+type lookHook struct {
+	armed *atomic.Bool
+	then  func()
+}
+
+func (h lookHook) DialHook(next redis.DialHook) redis.DialHook { return next }
+func (h lookHook) ProcessPipelineHook(next redis.ProcessPipelineHook) redis.ProcessPipelineHook {
+	return next
+}
+func (h lookHook) ProcessHook(next redis.ProcessHook) redis.ProcessHook {
+	return func(ctx context.Context, cmd redis.Cmder) error {
+		err := next(ctx, cmd)
+		if h.armed.CompareAndSwap(true, false) {
+			h.then()
+		}
+		return err
+	}
+}
+
+// w2 looks for robots.txt's answer and finds none; right then (before
+// w2's next round trip) w1 takes the lock, fetches, stores the answer
+// and frees the lock. w2 must read that answer, not take the freed lock
+// and fetch robots.txt again: the integration test saw one robots.txt
+// fetched by two workers 7 ms apart, when w2's look and lock were two
+// steps (HGET, then SETNX).
+func TestRobotsFetchedOnceWhenAnsweredBetweenLookAndLock(t *testing.T) {
+	m := newServer(t)
+	w1 := openStore(t, m, "w1")
+	const url = "http://a.test/robots.txt"
+	var fetches atomic.Int32
+	fetch := func() (int, []byte, error) { fetches.Add(1); return 200, []byte("User-agent: *\n"), nil }
+	var armed atomic.Bool
+	first := make(chan error, 1)
+	rdb := redis.NewClient(&redis.Options{Addr: m.Addr()})
+	rdb.AddHook(lookHook{&armed, func() {
+		go func() { _, _, err := w1.Robots(context.Background(), url, fetch); first <- err }()
+		select { // w1 is done, or waits for a lock w2 took in its look
+		case err := <-first:
+			first <- err
+		case <-time.After(300 * time.Millisecond):
+		}
+	}})
+	w2, err := OpenClient(context.Background(), rdb, Options{Worker: "w2", Lease: 3 * time.Second})
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { w2.Close() })
+	armed.Store(true)
+	if _, _, err := w2.Robots(context.Background(), url, fetch); err != nil {
+		t.Fatal(err)
+	}
+	if err := <-first; err != nil {
+		t.Fatal(err)
+	}
+	if n := fetches.Load(); n != 1 {
+		t.Errorf("robots.txt fetched %d times, want 1", n)
+	}
+}
+
+// With Options.Trace, each transition of a URL is one entry of the
+// trace stream, in order, naming its worker; without it there is no
+// stream.
+func TestTrace(t *testing.T) {
+	m := newServer(t)
+	quiet := openStore(t, m, "w0")
+	mustAdd(t, quiet, 0, "http://a.test/")
+	if got, _ := take(t, quiet); got.Key == "" || m.Exists(TraceKey("")) {
+		t.Fatalf("took %q; a store without Trace made the stream: %v", got.Key, m.Exists(TraceKey("")))
+	}
+	s, err := OpenClient(context.Background(), redis.NewClient(&redis.Options{Addr: m.Addr()}),
+		Options{Worker: "w1", Lease: 3 * time.Second, Trace: true})
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { s.Close() })
+	m.SetTime(t0.Add(4 * time.Second)) // w0's lease ran out
+	got, _ := take(t, s)
+	s.Release(got)
+	s.Done(got.Key)
+	entries, err := s.rdb.XRange(context.Background(), TraceKey(""), "-", "+").Result()
+	if err != nil {
+		t.Fatal(err)
+	}
+	var seen []string
+	for _, e := range entries {
+		if e.Values["op"] == "renew" { // every third of a lease, on the wall clock
+			continue
+		}
+		seen = append(seen, fmt.Sprintf("%s %s %s %s", e.Values["op"], e.Values["w"], e.Values["url"], e.Values["n"]))
+	}
+	want := []string{"expire w0 http://a.test/ 0", "take w1 http://a.test/ 0", "release w1 http://a.test/ 0", "done w1 http://a.test/ "}
+	if !slices.Equal(seen, want) {
+		t.Errorf("trace %q, want %q", seen, want)
 	}
 }
 

@@ -4,9 +4,12 @@
 -- URLs queued), pending (hash URL -> worker TAB depth), leases (zset URL
 -- -> expiry ms), held (zset URL -> depth, fetch not over), tries (hash URL
 -- -> takes), counts (hash), turns (hash host -> next start ms), gaveup
--- (set of URLs given up after too many takes).
-local Q, SEQ, SEEN, KINDS, CLAIMS, HOSTS, PEND, LEASES, HELD, TRIES, COUNTS, TURNS, GAVEUP =
-  KEYS[1], KEYS[2], KEYS[3], KEYS[4], KEYS[5], KEYS[6], KEYS[7], KEYS[8], KEYS[9], KEYS[10], KEYS[11], KEYS[12], KEYS[13]
+-- (set of URLs given up after too many takes), robots (hash robots.txt
+-- URL -> status LF body; its lock is the key robots-lock:URL beside it),
+-- and, only when the store traces (Options.Trace), the trace stream.
+local Q, SEQ, SEEN, KINDS, CLAIMS, HOSTS, PEND, LEASES, HELD, TRIES, COUNTS, TURNS, GAVEUP, ROBOTS, TRACE =
+  KEYS[1], KEYS[2], KEYS[3], KEYS[4], KEYS[5], KEYS[6], KEYS[7], KEYS[8], KEYS[9], KEYS[10], KEYS[11], KEYS[12], KEYS[13],
+  KEYS[14], KEYS[15]
 
 -- A depth's URLs are scored depth * SPAN + sequence: the queue is breadth
 -- first, each depth in the order its URLs were found.
@@ -53,4 +56,14 @@ local function requeue(url, depth)
   local kind = redis.call('HGET', KINDS, url) or ''
   push(url, depth, kind)
   if kind == '' then redis.call('HINCRBY', COUNTS, 'spent', -1) end
+end
+
+-- trace appends one transition (op, worker, url, depth or count, Redis
+-- time in microseconds) to the trace stream when there is one; it keeps
+-- the last 200,000 or so.
+local function trace(op, worker, url, n)
+  if not TRACE then return end
+  local t = redis.call('TIME')
+  redis.call('XADD', TRACE, 'MAXLEN', '~', 200000, '*', 'op', op, 'w', worker or '', 'url', url or '',
+    'n', tostring(n or ''), 'us', t[1] .. string.format('%06d', tonumber(t[2])))
 end

@@ -13,5 +13,8 @@ local held = tonumber(redis.call('HGET', TURNS, host .. '\theld') or '0')
 if now < held then return math.min(held - now, 20) end
 local earliest = tonumber(redis.call('HGET', TURNS, host) or '0')
 if now < earliest then return earliest - now end
-if delay > 0 then redis.call('HSET', TURNS, host .. '\theld', now + hold) end
+if delay > 0 then
+  redis.call('HSET', TURNS, host .. '\theld', now + hold)
+  trace('turn', '', host, delay)
+end
 return 0
