@@ -86,12 +86,13 @@ type Shared interface {
 	// Seen reports whether key is in the seen set.
 	Seen(key string) (bool, error)
 	// Take hands out the next URL, leased to this worker until Done or
-	// Settle: no URL deeper than the shallowest one still being fetched
-	// anywhere (Release not called) is handed out.
+	// Settle. No URL deeper than the shallowest one taken anywhere and
+	// not done yet is handed out: a URL of depth d+1 is fetched only
+	// once every URL of depth d is stored (its capture committed to a
+	// worker's shard) or settled, so a worker that dies after a fetch
+	// and before its commit keeps the next depth waiting until its URL
+	// is taken over and stored.
 	Take(maxPages int) (Taken, TakeState, error)
-	// Release says t's fetch is over and its links are queued: deeper
-	// URLs may be handed out once every URL of t's depth is released.
-	Release(t Taken) error
 	// Kind returns the kind key was queued as.
 	Kind(key string) (byte, error)
 	// Settle marks key done without a capture and gives up its claim.
@@ -271,10 +272,11 @@ func (q *sharedQueue) wake() {
 	q.idle = time.Time{}
 }
 
+// releaseLevel forgets e's kind: the store opens the next depth when
+// e is done (stored or settled), not when its fetch is over.
 func (q *sharedQueue) releaseLevel(e entry) {
 	defer q.wake()
 	q.kinds.Delete(e.key)
-	q.check(q.s.Release(Taken{Key: e.key, Depth: e.depth, Kind: e.kind}))
 }
 
 func (q *sharedQueue) kind(key string) byte {

@@ -94,12 +94,6 @@ func (s *Store) got(res []any) (crawl.Taken, crawl.TakeState, error) {
 	return t, crawl.TakeGot, nil
 }
 
-// Release ends t's hold: its fetch is over (crawl.Shared).
-func (s *Store) Release(t crawl.Taken) error {
-	_, err := s.run("release", s.opts.Worker, t.Key)
-	return err
-}
-
 // Done ends the leases of urls this worker holds: their captures are
 // stored (crawl.Shared).
 func (s *Store) Done(urls ...string) error { return s.done(false, urls) }

@@ -36,7 +36,7 @@ type Options struct {
 	// it is fetched (a test hook: a worker that hangs there).
 	AfterTake func(url string)
 	// Trace makes every script that changes a URL's state (take, lease
-	// expiry, release, done, requeue, renewal, a host's turn, robots.txt
+	// expiry, done, requeue, renewal, a host's turn, robots.txt
 	// lock and answer) append it, with the worker and Redis's time, to
 	// the stream Prefix+"trace" (see TraceKey): a timeline to read when a
 	// shared crawl misbehaves. It costs one XADD per transition.

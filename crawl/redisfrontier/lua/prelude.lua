@@ -2,7 +2,7 @@
 -- the queue sequence, the seen set, kinds (hash URL -> kind, documents
 -- only), claims (hash canonical -> requested), hosts (hash class+host ->
 -- URLs queued), pending (hash URL -> worker TAB depth), leases (zset URL
--- -> expiry ms), held (zset URL -> depth, fetch not over), tries (hash URL
+-- -> expiry ms), held (zset URL -> depth, taken and not done), tries (hash URL
 -- -> takes), counts (hash), turns (hash host -> next start ms), gaveup
 -- (set of URLs given up after too many takes), robots (hash robots.txt
 -- URL -> status LF body; its lock is the key robots-lock:URL beside it),

@@ -1,8 +1,9 @@
 -- ARGV: worker, lease (ms), page budget (0: none), most takes of one URL.
 -- First every expired lease is taken over: its URL queued again, or given
 -- up once it was taken the most times. Then the head of the queue is
--- leased to worker unless a URL of a shallower depth is still being
--- fetched. Returns {'got', url, depth, kind}, {'wait'}, {'drained'} or
+-- leased to worker unless a URL of a shallower depth is still held:
+-- taken and not done (its capture not stored yet, by a live worker or
+-- one whose lease has not run out). Returns {'got', url, depth, kind}, {'wait'}, {'drained'} or
 -- {'over'}.
 local worker, lease, pages, most = ARGV[1], tonumber(ARGV[2]), tonumber(ARGV[3]), tonumber(ARGV[4])
 local now = now_ms()
