@@ -111,12 +111,16 @@ type Shared interface {
 	Queued() (int, error)
 	// Begun is when the crawl began (its first worker).
 	Begun() time.Time
-	// Turn grants a request to host now (0), or returns how long to wait
+	// Turn grants the request for key to host now (0), or returns how
+	// long to wait
 	// before asking again. A host with a delay has one request at a time
 	// across all workers, each granted at least delay after the one
 	// before ended (EndTurn); so the site sees them at least delay apart
 	// however late a worker sends what it was granted.
-	Turn(host string, delay time.Duration) (time.Duration, error)
+	// When key (not "") is no longer this worker's, its lease having run
+	// out and another worker having taken it over, Turn grants nothing
+	// and returns ErrTakenOver: the URL is the other worker's to fetch.
+	Turn(host, key string, delay time.Duration) (time.Duration, error)
 	// EndTurn says the request Turn granted is over: the next to host is
 	// granted no sooner than the larger of delay and pause (Retry-After,
 	// or a backoff after a 429 or 503) from now.
@@ -173,6 +177,14 @@ func newSharedQueue(ctx context.Context, s Shared) *sharedQueue {
 	}()
 	return q
 }
+
+// ErrTakenOver is Shared.Turn's error for a URL this worker held and
+// lost: its lease ran out while the worker was stopped or starved, and
+// another worker took it over. The worker does not send its request: the
+// URL is fetched and stored once, by the other, and a URL of the next
+// depth is never fetched after the other worker stored it and opened
+// that depth.
+var ErrTakenOver = errors.New("crawl: URL taken over by another worker")
 
 // ErrSharedLost is wrapped by the error of a run whose Shared store
 // failed: the worker stops, and the same command resumes once the store

@@ -2,6 +2,7 @@ package redisfrontier
 
 import (
 	"context"
+	"errors"
 	"fmt"
 	"slices"
 	"sync/atomic"
@@ -270,7 +271,7 @@ func TestTurns(t *testing.T) {
 	turn := func(s *Store, at, want time.Duration) {
 		t.Helper()
 		m.SetTime(t0.Add(at))
-		if w, err := s.Turn("a.test", d); err != nil || w != want {
+		if w, err := s.Turn("a.test", "", d); err != nil || w != want {
 			t.Fatalf("turn at %s: wait %s, %v; want %s", at, w, err, want)
 		}
 	}
@@ -293,9 +294,36 @@ func TestTurns(t *testing.T) {
 	turn(w2, 4*time.Second, 4*time.Second)
 	m.SetTime(t0.Add(20 * time.Second))
 	for range 3 {
-		if w, err := w1.Turn("b.test", 0); err != nil || w != 0 {
+		if w, err := w1.Turn("b.test", "", 0); err != nil || w != 0 {
 			t.Fatalf("a host without a delay: wait %s, %v", w, err)
 		}
+	}
+}
+
+// A worker stopped past its lease (a frozen process) whose URL another
+// worker took over gets no turn for it when it wakes: it does not send
+// the request, which would come after the other stored the URL and
+// opened the next depth. The new owner gets its turn.
+func TestTurnRefusedAfterTakeover(t *testing.T) {
+	m := newServer(t)
+	w1, w2 := openStore(t, m, "w1"), openStore(t, m, "w2")
+	mustAdd(t, w1, 0, "http://a.test/")
+	p, _ := take(t, w1)
+	if w, err := w1.Turn("a.test", p.Key, 0); err != nil || w != 0 {
+		t.Fatalf("the owner's turn: wait %s, %v", w, err)
+	}
+	m.SetTime(t0.Add(3*time.Second + time.Millisecond))
+	if again, st := take(t, w2); st != crawl.TakeGot || again.Key != p.Key {
+		t.Fatalf("not taken over: %v %v", again, st)
+	}
+	if _, err := w1.Turn("a.test", p.Key, 0); !errors.Is(err, crawl.ErrTakenOver) {
+		t.Errorf("w1's turn for a URL w2 took over: %v, want ErrTakenOver", err)
+	}
+	if w1.Err() != nil {
+		t.Errorf("a lost URL failed the store: %v", w1.Err())
+	}
+	if w, err := w2.Turn("a.test", p.Key, 0); err != nil || w != 0 {
+		t.Errorf("the new owner's turn: wait %s, %v", w, err)
 	}
 }
 
