@@ -163,6 +163,32 @@ func TestLeaseExpiryTakeover(t *testing.T) {
 	}
 }
 
+// A URL taken over goes before the URLs of its depth still queued: the
+// dead worker's page is fetched about a lease after its death, not once
+// the workers have worked through the rest of its depth. The integration
+// test at a 2 s lease saw a page of depth 4 taken over 4.2 s after its
+// worker was killed, behind hundreds of pages of depth 4 queued after it.
+func TestTakenOverFirstOfItsDepth(t *testing.T) {
+	m := newServer(t)
+	w1, w2 := openStore(t, m, "w1"), openStore(t, m, "w2")
+	mustAdd(t, w1, 0, "http://a.test/1", "http://a.test/2", "http://a.test/3")
+	lost, _ := take(t, w1)
+	m.SetTime(t0.Add(3*time.Second + time.Millisecond))
+	var order []string
+	for {
+		got, st := take(t, w2)
+		if st != crawl.TakeGot {
+			break
+		}
+		order = append(order, got.Key)
+		w2.Done(got.Key)
+	}
+	want := []string{lost.Key, "http://a.test/2", "http://a.test/3"}
+	if !slices.Equal(order, want) {
+		t.Errorf("w2 took %v, want %v", order, want)
+	}
+}
+
 // A renewed lease does not run out.
 func TestRenewKeepsLease(t *testing.T) {
 	m := newServer(t)

@@ -25,8 +25,10 @@ local function count(name)
 end
 
 -- push queues url (seen already) at depth.
-local function push(url, depth, kind)
-  local seq = redis.call('INCR', SEQ)
+-- With first, url goes before every URL of its depth (sequence 0).
+local function push(url, depth, kind, first)
+  local seq = 0
+  if not first then seq = redis.call('INCR', SEQ) end
   redis.call('ZADD', Q, depth * SPAN + seq, url)
   redis.call('HINCRBY', COUNTS, 'queued', 1)
   if kind ~= '' then
@@ -49,12 +51,14 @@ local function unlease(url)
   redis.call('ZREM', HELD, url)
 end
 
--- requeue puts a taken url back in the queue at depth, giving back the
--- page budget its take spent.
+-- requeue puts a taken url back in the queue, first of its depth (it was
+-- handed out once, and a take-over must not wait behind the URLs of its
+-- depth queued since: the dead worker's URL is fetched within about a
+-- lease of its death), giving back the page budget its take spent.
 local function requeue(url, depth)
   unlease(url)
   local kind = redis.call('HGET', KINDS, url) or ''
-  push(url, depth, kind)
+  push(url, depth, kind, true)
   if kind == '' then redis.call('HINCRBY', COUNTS, 'spent', -1) end
 end
 
