@@ -112,11 +112,10 @@ type Shared interface {
 	// Begun is when the crawl began (its first worker).
 	Begun() time.Time
 	// Turn grants the request for key to host now (0), or returns how
-	// long to wait
-	// before asking again. A host with a delay has one request at a time
-	// across all workers, each granted at least delay after the one
-	// before ended (EndTurn); so the site sees them at least delay apart
-	// however late a worker sends what it was granted.
+	// long to wait before asking again. A host with a delay has one
+	// request at a time across all workers, each granted at least delay
+	// after the one before ended (EndTurn); so the site sees them at
+	// least delay apart however late a worker sends what it was granted.
 	// When key (not "") is no longer this worker's, its lease having run
 	// out and another worker having taken it over, Turn grants nothing
 	// and returns ErrTakenOver: the URL is the other worker's to fetch.
