@@ -145,9 +145,10 @@ type Shared interface {
 // take, and the queue's length (for progress) is asked at most every
 // queuedEvery.
 type sharedQueue struct {
-	s    Shared
-	fail *broken
-	poll time.Duration
+	s       Shared
+	fail    *broken
+	poll    time.Duration
+	waiting func() // Config.Waiting, or nil
 
 	kinds sync.Map // key → kind, of the URLs taken here and not released
 
@@ -248,6 +249,9 @@ func (q *sharedQueue) take(maxPages int) (entry, bool, bool, error) {
 	}
 	if st == TakeWait {
 		q.rest()
+		if q.waiting != nil {
+			q.waiting()
+		}
 	}
 	switch st {
 	case TakeGot:
