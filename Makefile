@@ -85,11 +85,11 @@ screenshots: sysdeps
 	PROV_SCREENSHOTS=$(abspath $(SHOTS)) CI=true $(GO) test -count=1 -run 'TestServeBrowser$$' ./cmd/prov/
 	@ls $(SHOTS)
 
-# test-distrib: the shared crawl's integration test (a real redis-server,
-# three prov workers); not yet part of make test, see TestDistributedCrawl.
+# test-distrib: the shared crawl's integration test alone (a real
+# redis-server, three prov workers); make test runs it too.
 .PHONY: test-distrib
 test-distrib: sysdeps
-	PROV_TEST_DISTRIB=1 $(GO) test -race -count=1 -run TestDistributedCrawl -v ./cmd/prov/
+	$(GO) test -race -count=1 -run TestDistributedCrawl -v ./cmd/prov/
 
 FUZZTIME ?= 1m
 fuzz:

@@ -68,6 +68,7 @@ type Writer struct {
 	wrote bool                             // a batch was committed (owned by loop)
 	cfg   WriterConfig
 	in    chan Entry
+	now   chan struct{} // Flush: commit the batch without waiting for MaxDelay
 
 	mu     sync.RWMutex // guards closed against a send on a closed channel
 	closed bool
@@ -107,7 +108,8 @@ func newWriter(store func([]Entry) ([]Capture, error), wrap func() error, cfg Wr
 	if cfg.MaxDelay <= 0 {
 		cfg.MaxDelay = DefaultMaxDelay
 	}
-	w := &Writer{store: store, wrap: wrap, cfg: cfg, in: make(chan Entry, min(cfg.MaxBatch, queued)), done: make(chan struct{})}
+	w := &Writer{store: store, wrap: wrap, cfg: cfg, in: make(chan Entry, min(cfg.MaxBatch, queued)),
+		now: make(chan struct{}, 1), done: make(chan struct{})}
 	go w.loop()
 	return w
 }
@@ -144,6 +146,19 @@ func (w *Writer) Add(ctx context.Context, e Entry) (err error) {
 		return nil
 	case <-ctx.Done():
 		return ctx.Err()
+	}
+}
+
+// Flush asks the writing goroutine to commit the batch it is gathering
+// now, not MaxDelay after its first entry; it does not wait for the
+// commit, and does nothing when the batch is empty. A caller that will
+// add nothing for a while and waits on the commit calls it (a worker of
+// a shared crawl waiting for the next depth, which opens once this
+// worker's captures of the depth before are committed).
+func (w *Writer) Flush() {
+	select {
+	case w.now <- struct{}{}:
+	default: // a flush is asked already
 	}
 }
 
@@ -191,6 +206,11 @@ func (w *Writer) loop() {
 			}
 		case <-timer.C:
 			batch, size = w.flush(batch), 0
+		case <-w.now:
+			if len(batch) > 0 {
+				timer.Stop()
+				batch, size = w.flush(batch), 0
+			}
 		}
 	}
 }

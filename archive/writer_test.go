@@ -62,6 +62,29 @@ func TestWriterFlushesAfterMaxDelay(t *testing.T) {
 	}
 }
 
+// Flush commits the batch at once, long before MaxDelay.
+func TestWriterFlushCommitsNow(t *testing.T) {
+	db := MustOpen(t)
+	committed := make(chan int, 1)
+	w := archive.NewWriter(db, archive.WriterConfig{MaxDelay: time.Hour,
+		OnCommit: func(caps []archive.Capture) { committed <- len(caps) }})
+	defer w.Close()
+	w.Flush() // an empty batch: nothing to commit
+	w.Add(context.Background(), page("http://a.test/", "x", ""))
+	w.Add(context.Background(), page("http://a.test/2", "y", ""))
+	deadline := time.After(5 * time.Second)
+	for n := 0; n < 2; {
+		w.Flush()
+		select {
+		case got := <-committed:
+			n += got
+		case <-time.After(10 * time.Millisecond):
+		case <-deadline:
+			t.Fatalf("%d of 2 entries committed 5 s after Flush, with MaxDelay an hour", n)
+		}
+	}
+}
+
 func TestWriterRejectsBadEntryInAdd(t *testing.T) {
 	db := MustOpen(t)
 	w := archive.NewWriter(db, archive.WriterConfig{})

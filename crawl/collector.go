@@ -48,6 +48,7 @@ func newCrawler(ctx context.Context, cfg Config, seeds []*url.URL, out *outbox) 
 	cr.t = newTransport(ctx, cfg)
 	if cfg.Shared != nil {
 		q := newSharedQueue(ctx, cfg.Shared)
+		q.waiting = cfg.Waiting
 		cr.front, cr.gate.shared, cr.t.robots.shared = q, q, q
 	}
 	cr.robots = newRobots(cr.t, cfg)

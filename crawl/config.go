@@ -86,7 +86,13 @@ type Config struct {
 	// store that several processes crawl from at once, and so do the
 	// hosts' turns and the robots.txt answers (see Shared).
 	Shared Shared
-	Now    func() time.Time
+	// Waiting, when set, is called when Shared had nothing to hand out
+	// (at most once per poll): the URLs the next depth waits for may be
+	// this process's own captures not committed yet, so the caller
+	// commits what it holds (Shared.Take opens a depth once every URL of
+	// the one before is done, that is stored).
+	Waiting func()
+	Now     func() time.Time
 
 	// Validators, when set, returns the validators of the last capture of a
 	// URL; a non-empty value is sent as If-None-Match / If-Modified-Since so

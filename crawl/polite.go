@@ -52,9 +52,11 @@ func (g *gate) host(host string, parallel int, delay time.Duration) *hostGate {
 	return h
 }
 
-// acquire waits for a slot and the host's turn. The caller must call
-// release with the pause the response asked for (0 for none).
-func (g *gate) acquire(ctx context.Context, h *hostGate) error {
+// acquire waits for a slot and the host's turn for key. The caller must
+// call release with the pause the response asked for (0 for none). With
+// a shared store it fails with ErrTakenOver when key is no longer this
+// worker's.
+func (g *gate) acquire(ctx context.Context, h *hostGate, key string) error {
 	select {
 	case h.slots <- struct{}{}:
 	case <-ctx.Done():
@@ -62,7 +64,7 @@ func (g *gate) acquire(ctx context.Context, h *hostGate) error {
 	}
 	var err error
 	if g.shared != nil {
-		err = g.sharedTurn(ctx, h)
+		err = g.sharedTurn(ctx, h, key)
 	} else {
 		err = sleep(ctx, g.turn(h))
 	}
@@ -73,10 +75,14 @@ func (g *gate) acquire(ctx context.Context, h *hostGate) error {
 	return nil
 }
 
-// sharedTurn waits until the shared store grants h's next request.
-func (g *gate) sharedTurn(ctx context.Context, h *hostGate) error {
+// sharedTurn waits until the shared store grants h's next request, for
+// key.
+func (g *gate) sharedTurn(ctx context.Context, h *hostGate, key string) error {
 	for {
-		wait, err := g.shared.s.Turn(h.name, h.delay)
+		wait, err := g.shared.s.Turn(h.name, key, h.delay)
+		if errors.Is(err, ErrTakenOver) {
+			return err // not the store's failure: the run goes on
+		}
 		if err = g.shared.check(err); err != nil || wait <= 0 {
 			return err
 		}

@@ -86,12 +86,13 @@ type Shared interface {
 	// Seen reports whether key is in the seen set.
 	Seen(key string) (bool, error)
 	// Take hands out the next URL, leased to this worker until Done or
-	// Settle: no URL deeper than the shallowest one still being fetched
-	// anywhere (Release not called) is handed out.
+	// Settle. No URL deeper than the shallowest one taken anywhere and
+	// not done yet is handed out: a URL of depth d+1 is fetched only
+	// once every URL of depth d is stored (its capture committed to a
+	// worker's shard) or settled, so a worker that dies after a fetch
+	// and before its commit keeps the next depth waiting until its URL
+	// is taken over and stored.
 	Take(maxPages int) (Taken, TakeState, error)
-	// Release says t's fetch is over and its links are queued: deeper
-	// URLs may be handed out once every URL of t's depth is released.
-	Release(t Taken) error
 	// Kind returns the kind key was queued as.
 	Kind(key string) (byte, error)
 	// Settle marks key done without a capture and gives up its claim.
@@ -110,12 +111,15 @@ type Shared interface {
 	Queued() (int, error)
 	// Begun is when the crawl began (its first worker).
 	Begun() time.Time
-	// Turn grants a request to host now (0), or returns how long to wait
-	// before asking again. A host with a delay has one request at a time
-	// across all workers, each granted at least delay after the one
-	// before ended (EndTurn); so the site sees them at least delay apart
-	// however late a worker sends what it was granted.
-	Turn(host string, delay time.Duration) (time.Duration, error)
+	// Turn grants the request for key to host now (0), or returns how
+	// long to wait before asking again. A host with a delay has one
+	// request at a time across all workers, each granted at least delay
+	// after the one before ended (EndTurn); so the site sees them at
+	// least delay apart however late a worker sends what it was granted.
+	// When key (not "") is no longer this worker's, its lease having run
+	// out and another worker having taken it over, Turn grants nothing
+	// and returns ErrTakenOver: the URL is the other worker's to fetch.
+	Turn(host, key string, delay time.Duration) (time.Duration, error)
 	// EndTurn says the request Turn granted is over: the next to host is
 	// granted no sooner than the larger of delay and pause (Retry-After,
 	// or a backoff after a 429 or 503) from now.
@@ -141,9 +145,10 @@ type Shared interface {
 // take, and the queue's length (for progress) is asked at most every
 // queuedEvery.
 type sharedQueue struct {
-	s    Shared
-	fail *broken
-	poll time.Duration
+	s       Shared
+	fail    *broken
+	poll    time.Duration
+	waiting func() // Config.Waiting, or nil
 
 	kinds sync.Map // key → kind, of the URLs taken here and not released
 
@@ -172,6 +177,14 @@ func newSharedQueue(ctx context.Context, s Shared) *sharedQueue {
 	}()
 	return q
 }
+
+// ErrTakenOver is Shared.Turn's error for a URL this worker held and
+// lost: its lease ran out while the worker was stopped or starved, and
+// another worker took it over. The worker does not send its request: the
+// URL is fetched and stored once, by the other, and a URL of the next
+// depth is never fetched after the other worker stored it and opened
+// that depth.
+var ErrTakenOver = errors.New("crawl: URL taken over by another worker")
 
 // ErrSharedLost is wrapped by the error of a run whose Shared store
 // failed: the worker stops, and the same command resumes once the store
@@ -236,6 +249,9 @@ func (q *sharedQueue) take(maxPages int) (entry, bool, bool, error) {
 	}
 	if st == TakeWait {
 		q.rest()
+		if q.waiting != nil {
+			q.waiting()
+		}
 	}
 	switch st {
 	case TakeGot:
@@ -271,10 +287,11 @@ func (q *sharedQueue) wake() {
 	q.idle = time.Time{}
 }
 
+// releaseLevel forgets e's kind: the store opens the next depth when
+// e is done (stored or settled), not when its fetch is over.
 func (q *sharedQueue) releaseLevel(e entry) {
 	defer q.wake()
 	q.kinds.Delete(e.key)
-	q.check(q.s.Release(Taken{Key: e.key, Depth: e.depth, Kind: e.kind}))
 }
 
 func (q *sharedQueue) kind(key string) byte {

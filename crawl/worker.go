@@ -118,7 +118,10 @@ func (cr *crawler) fetch(e entry) {
 // try makes one request for key through colly, in the host's turn, and
 // reports whether to try again after pause.
 func (cr *crawler) try(h *hostGate, e entry, try int) (retry bool, pause time.Duration) {
-	if err := cr.gate.acquire(cr.ctx, h); err != nil {
+	if err := cr.gate.acquire(cr.ctx, h, e.key); err != nil {
+		if errors.Is(err, ErrTakenOver) {
+			cr.cfg.Logger.Debug("not fetched: taken over by another worker", "url", e.key)
+		}
 		return false, 0
 	}
 	ctx := colly.NewContext()

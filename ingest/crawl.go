@@ -93,6 +93,9 @@ func pipe(ctx context.Context, st Store, cfg crawl.Config, opt Options, t *Tally
 		held = &holding{pages: map[string][]heldPage{}}
 	}
 	w := st.Writer(archive.WriterConfig{OnCommit: committed(frontierOf(cfg), t, held, opt.Committed), RunRecord: t.counted, FailCommit: opt.FailCommit})
+	if cfg.Shared != nil {
+		cfg.Waiting = w.Flush // the next depth may wait for this batch
+	}
 	pages := make(chan crawl.Page, 64)
 	ingestErr := make(chan error, 1)
 	crawlCtx, stopCrawl := context.WithCancelCause(ctx)

@@ -55,7 +55,8 @@ func (o *sharedOptions) start(ctx context.Context, db string, e *env) (s *ingest
 		s, err = ingest.Start(db, "prov crawl", frontierOptions)
 		return s, opt, func() {}, err
 	}
-	opts := redisfrontier.Options{Worker: o.workerName(), Lease: o.lease, AfterTake: hangAfterTake(e)}
+	opts := redisfrontier.Options{Worker: o.workerName(), Lease: o.lease, AfterTake: hangAfterTake(e),
+		Trace: e.getenv("PROV_FRONTIER_TRACE") == "1"}
 	st, err := redisfrontier.Open(ctx, o.frontier, opts)
 	if err != nil {
 		return nil, opt, nil, fmt.Errorf("--frontier: %w", err)

@@ -11,9 +11,11 @@
 //     keeps extending while it lives (Options.Lease). A URL whose lease
 //     ran out (its worker died or hangs) is queued again by the next take
 //     of any worker, or given up after Options.MaxTakes takes.
-//   - held: a taken URL whose fetch is not over. No URL deeper than a held
-//     one is handed out: no page of depth d+1 is fetched before every page
-//     of depth d is.
+//   - held: a taken URL that is not done. No URL deeper than a held one
+//     is handed out: no page of depth d+1 is fetched before every page of
+//     depth d is stored. A URL whose worker fetched it and died before
+//     storing it keeps the next depth waiting until it is taken over and
+//     stored, so its second fetch, too, comes before the next depth's.
 //   - done: a URL whose capture the worker committed to its own shard.
 //     Delivery is at least once: a worker that stored a capture and died
 //     before saying so leaves the URL to be fetched again by another.
@@ -24,5 +26,6 @@
 //
 // Keys (Prefix, "prov:" by default, then): queue, seq, seen, kinds,
 // claims, hosts, pending, leases, held, tries, counts, turns, gaveup,
-// robots, robots-lock:URL and meta. lua/prelude.lua says what each holds.
+// robots, robots-lock:URL and meta, and trace when a worker traces
+// (Options.Trace). lua/prelude.lua says what each holds.
 package redisfrontier

@@ -94,12 +94,6 @@ func (s *Store) got(res []any) (crawl.Taken, crawl.TakeState, error) {
 	return t, crawl.TakeGot, nil
 }
 
-// Release ends t's hold: its fetch is over (crawl.Shared).
-func (s *Store) Release(t crawl.Taken) error {
-	_, err := s.run("release", s.opts.Worker, t.Key)
-	return err
-}
-
 // Done ends the leases of urls this worker holds: their captures are
 // stored (crawl.Shared).
 func (s *Store) Done(urls ...string) error { return s.done(false, urls) }
@@ -253,14 +247,18 @@ func (s *Store) RequeueTaken(stored func(url string) bool) (int, error) {
 	return n, nil
 }
 
-// Turn grants a request to host now (0) or says how long to wait before
+// Turn grants the request for key to host now (0) or says how long to wait before
 // asking again (see crawl.Shared). For a host with a delay, a grant holds
 // the host until EndTurn, or for half a lease if the worker dies
 // meanwhile: so a dead worker's host is free again before its pages are
 // taken over.
-func (s *Store) Turn(host string, delay time.Duration) (time.Duration, error) {
-	v, err := s.run("turn", host, delay.Milliseconds(), (s.opts.Lease / 2).Milliseconds())
+// A URL this worker no longer holds gets ErrTakenOver.
+func (s *Store) Turn(host, key string, delay time.Duration) (time.Duration, error) {
+	v, err := s.run("turn", host, delay.Milliseconds(), (s.opts.Lease / 2).Milliseconds(), s.opts.Worker, key)
 	ms, _ := v.(int64)
+	if err == nil && ms < 0 {
+		return 0, fmt.Errorf("redisfrontier: %s: %w", key, crawl.ErrTakenOver)
+	}
 	return time.Duration(ms) * time.Millisecond, err
 }
 
@@ -275,26 +273,30 @@ func (s *Store) EndTurn(host string, delay, pause time.Duration) error {
 // calls fetch and stores its answer while the others wait for it. The
 // worker fetching it holds a lock, renewed with its leases while it lives
 // (Options.Lease); one that died meanwhile is replaced by another once the
-// lease runs out.
+// lease runs out. Looking for the answer and taking the lock are one
+// script (robots.lua): were they two steps, a worker that found no answer
+// could take the lock just after the fetcher stored its answer and freed
+// it, and fetch robots.txt again.
 func (s *Store) Robots(ctx context.Context, robotsURL string, fetch func() (int, []byte, error)) (int, []byte, error) {
-	key, lock := s.opts.Prefix+"robots", s.opts.Prefix+"robots-lock:"+robotsURL
+	lock := s.opts.Prefix + "robots-lock:" + robotsURL
 	for {
-		if err := s.Err(); err != nil {
+		v, err := s.run("robots", s.opts.Worker, robotsURL, s.opts.Lease.Milliseconds())
+		if err != nil {
 			return 0, nil, err
 		}
-		v, err := s.rdb.HGet(ctx, key, robotsURL).Result()
-		if err == nil {
-			return decodeRobots(v)
+		res, _ := v.([]any)
+		state := ""
+		if len(res) > 0 {
+			state, _ = res[0].(string)
 		}
-		if !errors.Is(err, redis.Nil) {
-			return 0, nil, s.fail(err)
-		}
-		got, err := s.rdb.SetNX(ctx, lock, s.opts.Worker, s.opts.Lease).Result()
-		if err != nil {
-			return 0, nil, s.fail(err)
-		}
-		if got {
-			return s.fetchRobots(ctx, key, lock, robotsURL, fetch)
+		switch {
+		case state == "got" && len(res) == 2:
+			answer, _ := res[1].(string)
+			return decodeRobots(answer)
+		case state == "fetch":
+			return s.fetchRobots(lock, robotsURL, fetch)
+		case state != "wait":
+			return 0, nil, s.fail(fmt.Errorf("robots: unexpected reply %v", res))
 		}
 		select {
 		case <-time.After(25 * time.Millisecond):
@@ -304,15 +306,18 @@ func (s *Store) Robots(ctx context.Context, robotsURL string, fetch func() (int,
 	}
 }
 
-func (s *Store) fetchRobots(ctx context.Context, key, lock, robotsURL string, fetch func() (int, []byte, error)) (int, []byte, error) {
+// fetchRobots fetches robotsURL while this worker holds lock, and stores
+// the answer. A failed fetch stores nothing: the next worker to ask
+// tries again.
+func (s *Store) fetchRobots(lock, robotsURL string, fetch func() (int, []byte, error)) (int, []byte, error) {
 	s.holdLock(lock)
 	defer s.releaseLock(lock)
 	status, body, err := fetch()
 	if err != nil {
-		return 0, nil, err // not stored: the next worker to ask tries again
+		return 0, nil, err
 	}
-	if err := s.rdb.HSet(ctx, key, robotsURL, strconv.Itoa(status)+"\n"+string(body)).Err(); err != nil {
-		return 0, nil, s.fail(err)
+	if _, err := s.run("robotsput", s.opts.Worker, robotsURL, strconv.Itoa(status)+"\n"+string(body)); err != nil {
+		return 0, nil, err
 	}
 	return status, body, nil
 }

@@ -35,6 +35,23 @@ type Options struct {
 	// AfterTake, when set, is called with every URL handed out, before
 	// it is fetched (a test hook: a worker that hangs there).
 	AfterTake func(url string)
+	// Trace makes every script that changes a URL's state (take, lease
+	// expiry, done, requeue, renewal, a host's turn, robots.txt
+	// lock and answer) append it, with the worker and Redis's time, to
+	// the stream Prefix+"trace" (see TraceKey): a timeline to read when a
+	// shared crawl misbehaves. It costs one XADD per transition.
+	Trace bool
+}
+
+// TraceKey is the stream the scripts of a store opened with
+// Options.Trace append to, under prefix ("" for DefaultPrefix). Each
+// entry has the fields op, w (worker), url, n (a depth, a count or a
+// note) and us (Redis's time, microseconds since 1970).
+func TraceKey(prefix string) string {
+	if prefix == "" {
+		prefix = DefaultPrefix
+	}
+	return prefix + "trace"
 }
 
 // Store is a crawl's state in one Redis database (crawl.Shared). Its
@@ -102,9 +119,11 @@ func OpenClient(ctx context.Context, rdb *redis.Client, opts Options) (*Store, e
 	}
 	quietOnce.Do(func() { redis.SetLogger(quiet{}) })
 	s := &Store{rdb: rdb, opts: opts, failed: make(chan struct{}), stop: make(chan struct{})}
-	s.keys = make([]string, len(keyNames))
-	for i, k := range keyNames {
-		s.keys[i] = opts.Prefix + k
+	for _, k := range keyNames {
+		s.keys = append(s.keys, opts.Prefix+k)
+	}
+	if opts.Trace {
+		s.keys = append(s.keys, TraceKey(opts.Prefix))
 	}
 	if s.scripts, err = loadScripts(); err == nil {
 		err = s.stamp(ctx)
@@ -134,8 +153,9 @@ func withDefaults(o Options) (Options, error) {
 	return o, nil
 }
 
-// keyNames are the keys every script gets, in prelude.lua's order.
-var keyNames = []string{"queue", "seq", "seen", "kinds", "claims", "hosts", "pending", "leases", "held", "tries", "counts", "turns", "gaveup"}
+// keyNames are the keys every script gets, in prelude.lua's order (then
+// the trace stream, when the store traces).
+var keyNames = []string{"queue", "seq", "seen", "kinds", "claims", "hosts", "pending", "leases", "held", "tries", "counts", "turns", "gaveup", "robots"}
 
 func loadScripts() (map[string]*redis.Script, error) {
 	prelude, err := luaFiles.ReadFile("lua/prelude.lua")

@@ -2,6 +2,9 @@ package redisfrontier
 
 import (
 	"context"
+	"errors"
+	"fmt"
+	"slices"
 	"sync/atomic"
 	"testing"
 	"time"
@@ -64,7 +67,6 @@ func TestTakeBreadthFirstInOrder(t *testing.T) {
 			break
 		}
 		order = append(order, got.Key)
-		s.Release(got)
 		s.Done(got.Key)
 	}
 	want := []string{"http://a.test/", "http://a.test/1b", "http://a.test/1a"}
@@ -81,8 +83,8 @@ func TestTakeBreadthFirstInOrder(t *testing.T) {
 	}
 }
 
-// A URL of depth d+1 waits while a URL of depth d is being fetched by any
-// worker, and goes once it is released.
+// A URL of depth d+1 waits while a URL of depth d is held by any worker,
+// and goes once it is done.
 func TestDepthBarrier(t *testing.T) {
 	m := newServer(t)
 	w1, w2 := openStore(t, m, "w1"), openStore(t, m, "w2")
@@ -92,14 +94,46 @@ func TestDepthBarrier(t *testing.T) {
 	if _, st := take(t, w2); st != crawl.TakeWait {
 		t.Fatalf("w2 took a depth-1 URL while depth 0 is fetched: state %v", st)
 	}
-	if err := w1.Release(shallow); err != nil {
+	if err := w1.Done(shallow.Key); err != nil {
 		t.Fatal(err)
 	}
 	if got, st := take(t, w2); st != crawl.TakeGot || got.Key != "http://a.test/deep" || got.Depth != 1 {
-		t.Fatalf("after the release: %v %v", got, st)
+		t.Fatalf("after the done: %v %v", got, st)
 	}
 	if done, _ := w2.Drained(); done {
 		t.Error("drained while URLs are held")
+	}
+}
+
+// A worker that fetched a URL of depth 0 and queued its links, then died
+// before its capture was stored (Done), keeps the barrier closed: no URL
+// of depth 1 is handed out until its lease runs out and the URL is
+// fetched again, and stored. Were the barrier opened when the fetch was
+// over, the URL would be fetched again, at depth 0, after URLs of depth
+// 1 were: the integration test saw a page of depth 4 requested 2.6 s
+// before the last of depth 3 was answered.
+func TestBarrierHeldUntilDone(t *testing.T) {
+	m := newServer(t)
+	w1, w2 := openStore(t, m, "w1"), openStore(t, m, "w2")
+	mustAdd(t, w1, 0, "http://a.test/")
+	p, _ := take(t, w1)
+	mustAdd(t, w1, 1, "http://a.test/deep") // its links; then w1 dies
+	if got, st := take(t, w2); st != crawl.TakeWait {
+		t.Fatalf("w2 took %v (state %v) while depth 0 is not stored", got, st)
+	}
+	m.SetTime(t0.Add(3*time.Second + time.Millisecond))
+	again, st := take(t, w2)
+	if st != crawl.TakeGot || again.Key != p.Key {
+		t.Fatalf("after w1's lease: took %v (state %v), want %s again", again, st, p.Key)
+	}
+	if got, st := take(t, w2); st != crawl.TakeWait {
+		t.Fatalf("w2 took %v (state %v) while its own depth-0 take is not stored", got, st)
+	}
+	if err := w2.Done(again.Key); err != nil {
+		t.Fatal(err)
+	}
+	if got, st := take(t, w2); st != crawl.TakeGot || got.Key != "http://a.test/deep" {
+		t.Fatalf("after the store: took %v (state %v), want the depth-1 URL", got, st)
 	}
 }
 
@@ -126,6 +160,32 @@ func TestLeaseExpiryTakeover(t *testing.T) {
 	counts, _ := w2.Counts(context.Background())
 	if counts["taken_over"] != 1 || counts["done"] != 0 {
 		t.Errorf("counts %v, want taken_over 1, done 0", counts)
+	}
+}
+
+// A URL taken over goes before the URLs of its depth still queued: the
+// dead worker's page is fetched about a lease after its death, not once
+// the workers have worked through the rest of its depth. The integration
+// test at a 2 s lease saw a page of depth 4 taken over 4.2 s after its
+// worker was killed, behind hundreds of pages of depth 4 queued after it.
+func TestTakenOverFirstOfItsDepth(t *testing.T) {
+	m := newServer(t)
+	w1, w2 := openStore(t, m, "w1"), openStore(t, m, "w2")
+	mustAdd(t, w1, 0, "http://a.test/1", "http://a.test/2", "http://a.test/3")
+	lost, _ := take(t, w1)
+	m.SetTime(t0.Add(3*time.Second + time.Millisecond))
+	var order []string
+	for {
+		got, st := take(t, w2)
+		if st != crawl.TakeGot {
+			break
+		}
+		order = append(order, got.Key)
+		w2.Done(got.Key)
+	}
+	want := []string{lost.Key, "http://a.test/2", "http://a.test/3"}
+	if !slices.Equal(order, want) {
+		t.Errorf("w2 took %v, want %v", order, want)
 	}
 }
 
@@ -237,7 +297,7 @@ func TestTurns(t *testing.T) {
 	turn := func(s *Store, at, want time.Duration) {
 		t.Helper()
 		m.SetTime(t0.Add(at))
-		if w, err := s.Turn("a.test", d); err != nil || w != want {
+		if w, err := s.Turn("a.test", "", d); err != nil || w != want {
 			t.Fatalf("turn at %s: wait %s, %v; want %s", at, w, err, want)
 		}
 	}
@@ -260,9 +320,36 @@ func TestTurns(t *testing.T) {
 	turn(w2, 4*time.Second, 4*time.Second)
 	m.SetTime(t0.Add(20 * time.Second))
 	for range 3 {
-		if w, err := w1.Turn("b.test", 0); err != nil || w != 0 {
+		if w, err := w1.Turn("b.test", "", 0); err != nil || w != 0 {
 			t.Fatalf("a host without a delay: wait %s, %v", w, err)
 		}
+	}
+}
+
+// A worker stopped past its lease (a frozen process) whose URL another
+// worker took over gets no turn for it when it wakes: it does not send
+// the request, which would come after the other stored the URL and
+// opened the next depth. The new owner gets its turn.
+func TestTurnRefusedAfterTakeover(t *testing.T) {
+	m := newServer(t)
+	w1, w2 := openStore(t, m, "w1"), openStore(t, m, "w2")
+	mustAdd(t, w1, 0, "http://a.test/")
+	p, _ := take(t, w1)
+	if w, err := w1.Turn("a.test", p.Key, 0); err != nil || w != 0 {
+		t.Fatalf("the owner's turn: wait %s, %v", w, err)
+	}
+	m.SetTime(t0.Add(3*time.Second + time.Millisecond))
+	if again, st := take(t, w2); st != crawl.TakeGot || again.Key != p.Key {
+		t.Fatalf("not taken over: %v %v", again, st)
+	}
+	if _, err := w1.Turn("a.test", p.Key, 0); !errors.Is(err, crawl.ErrTakenOver) {
+		t.Errorf("w1's turn for a URL w2 took over: %v, want ErrTakenOver", err)
+	}
+	if w1.Err() != nil {
+		t.Errorf("a lost URL failed the store: %v", w1.Err())
+	}
+	if w, err := w2.Turn("a.test", p.Key, 0); err != nil || w != 0 {
+		t.Errorf("the new owner's turn: wait %s, %v", w, err)
 	}
 }
 
@@ -323,6 +410,104 @@ func TestRobotsLockOutlivesLease(t *testing.T) {
 	}
 	if m.Exists("prov:robots-lock:" + url) {
 		t.Error("the lock is still held after the fetch")
+	}
+}
+
+// lookHook runs then, once it is armed, right after the next command
+// its client sends: it puts another worker's steps between two of a
+// worker's round trips to Redis.
+type lookHook struct {
+	armed *atomic.Bool
+	then  func()
+}
+
+func (h lookHook) DialHook(next redis.DialHook) redis.DialHook { return next }
+func (h lookHook) ProcessPipelineHook(next redis.ProcessPipelineHook) redis.ProcessPipelineHook {
+	return next
+}
+func (h lookHook) ProcessHook(next redis.ProcessHook) redis.ProcessHook {
+	return func(ctx context.Context, cmd redis.Cmder) error {
+		err := next(ctx, cmd)
+		if h.armed.CompareAndSwap(true, false) {
+			h.then()
+		}
+		return err
+	}
+}
+
+// w2 looks for robots.txt's answer and finds none; right then (before
+// w2's next round trip) w1 takes the lock, fetches, stores the answer
+// and frees the lock. w2 must read that answer, not take the freed lock
+// and fetch robots.txt again: the integration test saw one robots.txt
+// fetched by two workers 7 ms apart, when w2's look and lock were two
+// steps (HGET, then SETNX).
+func TestRobotsFetchedOnceWhenAnsweredBetweenLookAndLock(t *testing.T) {
+	m := newServer(t)
+	w1 := openStore(t, m, "w1")
+	const url = "http://a.test/robots.txt"
+	var fetches atomic.Int32
+	fetch := func() (int, []byte, error) { fetches.Add(1); return 200, []byte("User-agent: *\n"), nil }
+	var armed atomic.Bool
+	first := make(chan error, 1)
+	rdb := redis.NewClient(&redis.Options{Addr: m.Addr()})
+	rdb.AddHook(lookHook{&armed, func() {
+		go func() { _, _, err := w1.Robots(context.Background(), url, fetch); first <- err }()
+		select { // w1 is done, or waits for a lock w2 took in its look
+		case err := <-first:
+			first <- err
+		case <-time.After(300 * time.Millisecond):
+		}
+	}})
+	w2, err := OpenClient(context.Background(), rdb, Options{Worker: "w2", Lease: 3 * time.Second})
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { w2.Close() })
+	armed.Store(true)
+	if _, _, err := w2.Robots(context.Background(), url, fetch); err != nil {
+		t.Fatal(err)
+	}
+	if err := <-first; err != nil {
+		t.Fatal(err)
+	}
+	if n := fetches.Load(); n != 1 {
+		t.Errorf("robots.txt fetched %d times, want 1", n)
+	}
+}
+
+// With Options.Trace, each transition of a URL is one entry of the
+// trace stream, in order, naming its worker; without it there is no
+// stream.
+func TestTrace(t *testing.T) {
+	m := newServer(t)
+	quiet := openStore(t, m, "w0")
+	mustAdd(t, quiet, 0, "http://a.test/")
+	if got, _ := take(t, quiet); got.Key == "" || m.Exists(TraceKey("")) {
+		t.Fatalf("took %q; a store without Trace made the stream: %v", got.Key, m.Exists(TraceKey("")))
+	}
+	s, err := OpenClient(context.Background(), redis.NewClient(&redis.Options{Addr: m.Addr()}),
+		Options{Worker: "w1", Lease: 3 * time.Second, Trace: true})
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { s.Close() })
+	m.SetTime(t0.Add(4 * time.Second)) // w0's lease ran out
+	got, _ := take(t, s)
+	s.Done(got.Key)
+	entries, err := s.rdb.XRange(context.Background(), TraceKey(""), "-", "+").Result()
+	if err != nil {
+		t.Fatal(err)
+	}
+	var seen []string
+	for _, e := range entries {
+		if e.Values["op"] == "renew" { // every third of a lease, on the wall clock
+			continue
+		}
+		seen = append(seen, fmt.Sprintf("%s %s %s %s", e.Values["op"], e.Values["w"], e.Values["url"], e.Values["n"]))
+	}
+	want := []string{"expire w0 http://a.test/ 0", "take w1 http://a.test/ 0", "done w1 http://a.test/ "}
+	if !slices.Equal(seen, want) {
+		t.Errorf("trace %q, want %q", seen, want)
 	}
 }
 

@@ -10,6 +10,9 @@ for i = 3, #ARGV do
     redis.call('HDEL', TRIES, url) -- only lapsed takes count against the cap
     redis.call('HINCRBY', COUNTS, 'done', 1)
     n = n + 1
+    trace('done', worker, url, settle and 'settle' or '')
+  else
+    trace('done', worker, url, 'stale')
   end
   if settle and redis.call('HGET', CLAIMS, url) == url then
     redis.call('HDEL', CLAIMS, url)

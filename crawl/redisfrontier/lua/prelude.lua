@@ -2,11 +2,14 @@
 -- the queue sequence, the seen set, kinds (hash URL -> kind, documents
 -- only), claims (hash canonical -> requested), hosts (hash class+host ->
 -- URLs queued), pending (hash URL -> worker TAB depth), leases (zset URL
--- -> expiry ms), held (zset URL -> depth, fetch not over), tries (hash URL
+-- -> expiry ms), held (zset URL -> depth, taken and not done), tries (hash URL
 -- -> takes), counts (hash), turns (hash host -> next start ms), gaveup
--- (set of URLs given up after too many takes).
-local Q, SEQ, SEEN, KINDS, CLAIMS, HOSTS, PEND, LEASES, HELD, TRIES, COUNTS, TURNS, GAVEUP =
-  KEYS[1], KEYS[2], KEYS[3], KEYS[4], KEYS[5], KEYS[6], KEYS[7], KEYS[8], KEYS[9], KEYS[10], KEYS[11], KEYS[12], KEYS[13]
+-- (set of URLs given up after too many takes), robots (hash robots.txt
+-- URL -> status LF body; its lock is the key robots-lock:URL beside it),
+-- and, only when the store traces (Options.Trace), the trace stream.
+local Q, SEQ, SEEN, KINDS, CLAIMS, HOSTS, PEND, LEASES, HELD, TRIES, COUNTS, TURNS, GAVEUP, ROBOTS, TRACE =
+  KEYS[1], KEYS[2], KEYS[3], KEYS[4], KEYS[5], KEYS[6], KEYS[7], KEYS[8], KEYS[9], KEYS[10], KEYS[11], KEYS[12], KEYS[13],
+  KEYS[14], KEYS[15]
 
 -- A depth's URLs are scored depth * SPAN + sequence: the queue is breadth
 -- first, each depth in the order its URLs were found.
@@ -22,8 +25,10 @@ local function count(name)
 end
 
 -- push queues url (seen already) at depth.
-local function push(url, depth, kind)
-  local seq = redis.call('INCR', SEQ)
+-- With first, url goes before every URL of its depth (sequence 0).
+local function push(url, depth, kind, first)
+  local seq = 0
+  if not first then seq = redis.call('INCR', SEQ) end
   redis.call('ZADD', Q, depth * SPAN + seq, url)
   redis.call('HINCRBY', COUNTS, 'queued', 1)
   if kind ~= '' then
@@ -46,11 +51,23 @@ local function unlease(url)
   redis.call('ZREM', HELD, url)
 end
 
--- requeue puts a taken url back in the queue at depth, giving back the
--- page budget its take spent.
+-- requeue puts a taken url back in the queue, first of its depth (it was
+-- handed out once, and a take-over must not wait behind the URLs of its
+-- depth queued since: the dead worker's URL is fetched within about a
+-- lease of its death), giving back the page budget its take spent.
 local function requeue(url, depth)
   unlease(url)
   local kind = redis.call('HGET', KINDS, url) or ''
-  push(url, depth, kind)
+  push(url, depth, kind, true)
   if kind == '' then redis.call('HINCRBY', COUNTS, 'spent', -1) end
+end
+
+-- trace appends one transition (op, worker, url, depth or count, Redis
+-- time in microseconds) to the trace stream when there is one; it keeps
+-- the last 200,000 or so.
+local function trace(op, worker, url, n)
+  if not TRACE then return end
+  local t = redis.call('TIME')
+  redis.call('XADD', TRACE, 'MAXLEN', '~', 200000, '*', 'op', op, 'w', worker or '', 'url', url or '',
+    'n', tostring(n or ''), 'us', t[1] .. string.format('%06d', tonumber(t[2])))
 end

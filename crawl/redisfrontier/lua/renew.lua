@@ -10,4 +10,5 @@ for i = 1, #all, 2 do
     n = n + 1
   end
 end
+trace('renew', worker, '', n)
 return n

@@ -2,4 +2,5 @@
 local w, depth = owner(ARGV[2])
 if w ~= ARGV[1] then return 0 end
 requeue(ARGV[2], depth)
+trace('requeue', w, ARGV[2], depth)
 return 1

@@ -1,20 +1,23 @@
 -- ARGV: worker, lease (ms), page budget (0: none), most takes of one URL.
 -- First every expired lease is taken over: its URL queued again, or given
 -- up once it was taken the most times. Then the head of the queue is
--- leased to worker unless a URL of a shallower depth is still being
--- fetched. Returns {'got', url, depth, kind}, {'wait'}, {'drained'} or
+-- leased to worker unless a URL of a shallower depth is still held:
+-- taken and not done (its capture not stored yet, by a live worker or
+-- one whose lease has not run out). Returns {'got', url, depth, kind}, {'wait'}, {'drained'} or
 -- {'over'}.
 local worker, lease, pages, most = ARGV[1], tonumber(ARGV[2]), tonumber(ARGV[3]), tonumber(ARGV[4])
 local now = now_ms()
 for _, url in ipairs(redis.call('ZRANGEBYSCORE', LEASES, '-inf', now, 'LIMIT', 0, 64)) do
-  local _, depth = owner(url)
+  local was, depth = owner(url)
   if tonumber(redis.call('HGET', TRIES, url) or '0') >= most then
     unlease(url)
     redis.call('SADD', GAVEUP, url)
     redis.call('HINCRBY', COUNTS, 'given_up', 1)
+    trace('giveup', was, url, depth)
   else
     requeue(url, depth or 0)
     redis.call('HINCRBY', COUNTS, 'taken_over', 1)
+    trace('expire', was, url, depth)
   end
 end
 local head = redis.call('ZRANGE', Q, 0, 0, 'WITHSCORES')
@@ -43,4 +46,5 @@ redis.call('HSET', PEND, url, worker .. '\t' .. depth)
 redis.call('ZADD', LEASES, now + lease, url)
 redis.call('ZADD', HELD, depth, url)
 redis.call('HINCRBY', TRIES, url, 1)
+trace('take', worker, url, depth)
 return {'got', url, depth, kind}
