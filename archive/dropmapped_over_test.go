@@ -7,6 +7,8 @@ import (
 	"fmt"
 	"math/rand"
 	"testing"
+
+	"github.com/prov-archive/prov/memory"
 )
 
 // TestDropMappedOver: under its limit dropMappedOver leaves the archive's
@@ -31,20 +33,20 @@ func TestDropMappedOver(t *testing.T) {
 		}
 	}
 	readAll()
-	before, ok := residentShared()
+	before, ok := memory.ResidentFile()
 	if !ok {
 		t.Skip("no /proc/self/statm")
 	}
 	if err := db.dropMappedOver(before + 1<<30); err != nil {
 		t.Fatal(err)
 	}
-	if n, _ := residentShared(); n < before-2<<20 {
+	if n, _ := memory.ResidentFile(); n < before-2<<20 {
 		t.Errorf("under the limit: resident file pages went from %d to %d bytes", before, n)
 	}
 	if err := db.dropMappedOver(0); err != nil {
 		t.Fatal(err)
 	}
-	if n, _ := residentShared(); n > before-2<<20 {
+	if n, _ := memory.ResidentFile(); n > before-2<<20 {
 		t.Errorf("past the limit: resident file pages %d bytes before, %d after: want 2 MB or more less", before, n)
 	}
 	readAll()

@@ -10,6 +10,8 @@ import (
 	"testing"
 
 	bolt "go.etcd.io/bbolt"
+
+	"github.com/prov-archive/prov/memory"
 )
 
 // TestDropMapped: after dropMapped the index's pages leave the resident
@@ -49,20 +51,20 @@ func TestDropMapped(t *testing.T) {
 		})
 	}
 	readAll()
-	before, ok := residentShared()
+	before, ok := memory.ResidentFile()
 	if !ok {
 		t.Skip("no /proc/self/statm")
 	}
 	if err := dropMapped(ix.bolt, before+1<<30); err != nil {
 		t.Fatal(err)
 	}
-	if n, _ := residentShared(); n < before-2<<20 {
+	if n, _ := memory.ResidentFile(); n < before-2<<20 {
 		t.Errorf("under the limit: resident file pages went from %d to %d bytes", before, n)
 	}
 	if err := dropMapped(ix.bolt, 0); err != nil {
 		t.Fatal(err)
 	}
-	if after, _ := residentShared(); after > before-2<<20 {
+	if after, _ := memory.ResidentFile(); after > before-2<<20 {
 		t.Errorf("resident file pages %d bytes before dropMapped, %d after: want 2 MB or more less", before, after)
 	}
 	readAll()

@@ -7,9 +7,6 @@ import (
 	"fmt"
 	"io"
 	"net"
-	"os"
-	"strconv"
-	"strings"
 	"time"
 
 	"github.com/google/uuid"
@@ -17,6 +14,7 @@ import (
 	gowarc "github.com/nlnwa/gowarc/v3"
 
 	"github.com/prov-archive/prov/archive"
+	"github.com/prov-archive/prov/memory"
 )
 
 // WARCOptions configure WARC.
@@ -131,7 +129,7 @@ func dropMappedEvery(db *archive.DB, d time.Duration) (stop func() error) {
 				errc <- errors.Join(first, db.DropMapped())
 				return
 			case <-t.C:
-				if n, ok := residentShared(); ok && n < mappedLimit {
+				if n, ok := memory.ResidentFile(); ok && n < mappedLimit {
 					continue
 				}
 				if err := db.DropMapped(); err != nil && first == nil {
@@ -149,22 +147,6 @@ func dropMappedEvery(db *archive.DB, d time.Duration) (stop func() error) {
 // mappedLimit is the resident memory of mapped files above which
 // dropMappedEvery drops the archive's pages.
 const mappedLimit = 48 << 20
-
-// residentShared is the process's resident memory backed by files (the
-// third field of /proc/self/statm, in pages); ok false where it cannot
-// be read.
-func residentShared() (bytes int64, ok bool) {
-	b, err := os.ReadFile("/proc/self/statm")
-	if err != nil {
-		return 0, false
-	}
-	f := strings.Fields(string(b))
-	if len(f) < 3 {
-		return 0, false
-	}
-	pages, err := strconv.ParseInt(f[2], 10, 64)
-	return pages * int64(os.Getpagesize()), err == nil
-}
 
 // IndexLine is one CDXJ line: where a record is and what it holds, the
 // fields pywb reads.

@@ -1,18 +1,13 @@
-//go:build linux
-
 package search
 
 import (
-	"os"
-	"strconv"
-	"strings"
-
 	bolt "go.etcd.io/bbolt"
-	"golang.org/x/sys/unix"
+
+	"github.com/prov-archive/prov/memory"
 )
 
 // dropMapped tells the kernel that this process is done with the pages
-// of the index file it has read so far (madvise MADV_DONTNEED on bbolt's
+// of the index file it has read so far (memory.DropMapped on bbolt's
 // shared read-only mapping), once the process's file-backed resident
 // memory passes limit (mappedLimit in an update). Postings keys are
 // spread over the whole file, so an update touches most of its pages,
@@ -29,28 +24,8 @@ func dropMapped(db *bolt.DB, limit int64) error {
 // only remaps the file then, so the mapping stays put, and a dropped
 // page reads back from the page cache as it was.
 func dropMappedTx(tx *bolt.Tx, limit int64) error {
-	if n, ok := residentShared(); ok && n < limit {
+	if n, ok := memory.ResidentFile(); ok && n < limit {
 		return nil
 	}
-	_, _, errno := unix.Syscall(unix.SYS_MADVISE, tx.DB().Info().Data, uintptr(tx.Size()), unix.MADV_DONTNEED)
-	if errno != 0 {
-		return errno
-	}
-	return nil
-}
-
-// residentShared is the process's resident memory backed by files (the
-// third field of /proc/self/statm, in pages); ok is false where it
-// cannot be read.
-func residentShared() (bytes int64, ok bool) {
-	b, err := os.ReadFile("/proc/self/statm")
-	if err != nil {
-		return 0, false
-	}
-	f := strings.Fields(string(b))
-	if len(f) < 3 {
-		return 0, false
-	}
-	pages, err := strconv.ParseInt(f[2], 10, 64)
-	return pages * int64(os.Getpagesize()), err == nil
+	return memory.DropMapped(tx.DB().Info().Data, int(tx.Size()))
 }
