@@ -52,9 +52,10 @@ func eachToken(text string, fn func(string)) {
 	})
 }
 
-// eachSpan calls fn with each run of eachRun as the substring of text it
-// is: its characters are contiguous there, all valid UTF-8 (a bad byte
-// decodes as U+FFFD, which separates runs).
+// eachSpan calls fn with each run of word characters of text and each
+// run of CJK characters, in order, as the substring of text it is;
+// everything else separates runs (a byte that is not UTF-8 decodes as
+// U+FFFD, which does), so a run is valid UTF-8.
 func eachSpan(text string, fn func(run string, cjk bool)) {
 	start, cjkRun := -1, false
 	for i, r := range text {
@@ -91,12 +92,13 @@ func queryTokens(q string) []string {
 			out = append(out, t)
 		}
 	}
-	eachRun(q, func(run []rune, cjk bool) {
+	eachSpan(q, func(span string, cjk bool) {
+		run := []rune(span)
 		switch {
 		case !cjk:
-			add(strings.ToLower(string(run)))
+			add(strings.ToLower(span))
 		case len(run) == 1:
-			add(string(run))
+			add(span)
 		default:
 			for i := 0; i+1 < len(run); i++ {
 				add(string(run[i : i+2]))
@@ -126,36 +128,4 @@ func sortLongestFirst(s []string) {
 			s[j], s[j-1] = s[j-1], s[j]
 		}
 	}
-}
-
-// eachRun calls fn with each run of word characters of text and each run
-// of CJK characters, in order; everything else separates runs.
-func eachRun(text string, fn func(run []rune, cjk bool)) {
-	var run []rune
-	cjkRun := false
-	flush := func() {
-		if len(run) > 0 {
-			fn(run, cjkRun)
-			run = run[:0]
-		}
-	}
-	for _, r := range text {
-		switch {
-		case isCJK(r):
-			if !cjkRun {
-				flush()
-			}
-			cjkRun = true
-			run = append(run, r)
-		case isWord(r):
-			if cjkRun {
-				flush()
-			}
-			cjkRun = false
-			run = append(run, r)
-		default:
-			flush()
-		}
-	}
-	flush()
 }

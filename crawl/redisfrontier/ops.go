@@ -247,12 +247,11 @@ func (s *Store) RequeueTaken(stored func(url string) bool) (int, error) {
 	return n, nil
 }
 
-// Turn grants the request for key to host now (0) or says how long to wait before
-// asking again (see crawl.Shared). For a host with a delay, a grant holds
-// the host until EndTurn, or for half a lease if the worker dies
-// meanwhile: so a dead worker's host is free again before its pages are
-// taken over.
-// A URL this worker no longer holds gets ErrTakenOver.
+// Turn grants the request for key to host now (0) or says how long to
+// wait before asking again (see crawl.Shared). For a host with a delay, a
+// grant holds the host until EndTurn, or for half a lease if the worker
+// dies meanwhile: so a dead worker's host is free again before its pages
+// are taken over. A URL this worker no longer holds gets ErrTakenOver.
 func (s *Store) Turn(host, key string, delay time.Duration) (time.Duration, error) {
 	v, err := s.run("turn", host, delay.Milliseconds(), (s.opts.Lease / 2).Milliseconds(), s.opts.Worker, key)
 	ms, _ := v.(int64)

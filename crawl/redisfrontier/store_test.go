@@ -54,21 +54,28 @@ func take(t *testing.T, s *Store) (crawl.Taken, crawl.TakeState) {
 	return got, st
 }
 
+// takeAll takes from s until it hands out nothing, marking each URL
+// done, and returns the URLs in the order taken.
+func takeAll(t *testing.T, s *Store) []string {
+	t.Helper()
+	var order []string
+	for {
+		got, st := take(t, s)
+		if st != crawl.TakeGot {
+			return order
+		}
+		order = append(order, got.Key)
+		s.Done(got.Key)
+	}
+}
+
 func TestTakeBreadthFirstInOrder(t *testing.T) {
 	m := newServer(t)
 	s := openStore(t, m, "w1")
 	mustAdd(t, s, 1, "http://a.test/1b", "http://a.test/1a")
 	mustAdd(t, s, 0, "http://a.test/")
 	mustAdd(t, s, 0, "http://a.test/") // seen: not queued again
-	var order []string
-	for {
-		got, st := take(t, s)
-		if st != crawl.TakeGot {
-			break
-		}
-		order = append(order, got.Key)
-		s.Done(got.Key)
-	}
+	order := takeAll(t, s)
 	want := []string{"http://a.test/", "http://a.test/1b", "http://a.test/1a"}
 	if len(order) != len(want) {
 		t.Fatalf("took %v, want %v", order, want)
@@ -174,15 +181,7 @@ func TestTakenOverFirstOfItsDepth(t *testing.T) {
 	mustAdd(t, w1, 0, "http://a.test/1", "http://a.test/2", "http://a.test/3")
 	lost, _ := take(t, w1)
 	m.SetTime(t0.Add(3*time.Second + time.Millisecond))
-	var order []string
-	for {
-		got, st := take(t, w2)
-		if st != crawl.TakeGot {
-			break
-		}
-		order = append(order, got.Key)
-		w2.Done(got.Key)
-	}
+	order := takeAll(t, w2)
 	want := []string{lost.Key, "http://a.test/2", "http://a.test/3"}
 	if !slices.Equal(order, want) {
 		t.Errorf("w2 took %v, want %v", order, want)

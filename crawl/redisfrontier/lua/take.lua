@@ -3,8 +3,8 @@
 -- up once it was taken the most times. Then the head of the queue is
 -- leased to worker unless a URL of a shallower depth is still held:
 -- taken and not done (its capture not stored yet, by a live worker or
--- one whose lease has not run out). Returns {'got', url, depth, kind}, {'wait'}, {'drained'} or
--- {'over'}.
+-- one whose lease has not run out). Returns {'got', url, depth, kind},
+-- {'wait'}, {'drained'} or {'over'}.
 local worker, lease, pages, most = ARGV[1], tonumber(ARGV[2]), tonumber(ARGV[3]), tonumber(ARGV[4])
 local now = now_ms()
 for _, url in ipairs(redis.call('ZRANGEBYSCORE', LEASES, '-inf', now, 'LIMIT', 0, 64)) do
