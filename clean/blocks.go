@@ -340,7 +340,9 @@ func (bw *blockWalk) text(s string) {
 // inline element (a <span> inside a paragraph) or a heading only a
 // strong hint counts: a weak one there ("head", "top", the "link" of an
 // anchor's id) names a style or a target, not a block of the page. A link is never chrome by its class: an <a class="popup">
-// inside a sentence is a word of it.
+// inside a sentence is a word of it. A heading whose id is made from its
+// own text (anchorID) is weighed by its class alone: "Social media
+// rules" under id="social-media-rules" is no share bar.
 func (bw *blockWalk) isChrome(n *html.Node, st *elemStats) (chrome, byClass bool) {
 	switch n.DataAtom {
 	case atom.Html, atom.Body, atom.Article, atom.Main:
@@ -355,6 +357,9 @@ func (bw *blockWalk) isChrome(n *html.Node, st *elemStats) (chrome, byClass bool
 	}
 	if n.DataAtom == atom.A {
 		return false, false
+	}
+	if isHeading(n.DataAtom) && anchorID(n) {
+		return strongChromeOf(classOnly(st.cid)), true
 	}
 	if bw.relaxed || !blockTags[n.DataAtom] || isHeading(n.DataAtom) {
 		return strongChromeOf(st.cid), true

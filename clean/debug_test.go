@@ -12,10 +12,12 @@ import (
 	"github.com/prov-archive/prov/clean/charset"
 )
 
-// TestDebugPage prints how a page is scored: DEBUG_PAGE=path go test -run TestDebugPage -v
+// TestDebugPage prints how a page is scored, the roots the generic
+// extractor took and which extractor gave the text:
+// DEBUG_PAGE=path go test -run TestDebugPage -v
 func TestDebugPage(t *testing.T) {
 	doc, bw := debugPage(t)
-	genericRoots(bw)
+	roots := genericRoots(bw)
 	type c struct {
 		n *html.Node
 		s float64
@@ -31,7 +33,11 @@ func TestDebugPage(t *testing.T) {
 		st := bw.stats[cs[i].n]
 		t.Logf("%.1f <%s class=%q id=%q> units=%d link=%d runs=%d", cs[i].s, cs[i].n.Data, attr(cs[i].n, "class"), attr(cs[i].n, "id"), st.units, st.linkUnits, st.end-st.start)
 	}
-	t.Logf("title=%q published=%q why=%q attr=%q lang=%q", doc.Title, doc.Published, doc.PublishedWhy, doc.Attribution, doc.Lang)
+	for _, r := range roots {
+		st := bw.stats[r]
+		t.Logf("root <%s class=%q id=%q> units=%d score=%.1f", r.Data, attr(r, "class"), attr(r, "id"), st.units, st.score)
+	}
+	t.Logf("extractor=%s title=%q published=%q why=%q attr=%q lang=%q", doc.Extractor, doc.Title, doc.Published, doc.PublishedWhy, doc.Attribution, doc.Lang)
 	n := 1500
 	if os.Getenv("DEBUG_FULL") != "" {
 		n = len(doc.Text)

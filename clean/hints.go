@@ -83,7 +83,7 @@ func hintOf(s string) int {
 
 // classID is what hints are matched against: the words of n's class and
 // id (hintWords), lower-cased, each followed by a space, but for utility
-// classes.
+// classes; the id's words follow idMark.
 func classID(n *html.Node) string {
 	c, id := attr(n, "class"), attr(n, "id")
 	if c == "" && id == "" {
@@ -95,7 +95,10 @@ func classID(n *html.Node) string {
 			hintWords(&b, name)
 		}
 	}
-	hintWords(&b, id)
+	if id != "" {
+		b.WriteString(idMark)
+		hintWords(&b, id)
+	}
 	return b.String()
 }
 
@@ -224,4 +227,37 @@ func strongChromeOf(s string) bool {
 func commentBlock(n *html.Node) bool {
 	s := classID(n)
 	return hasHint(s, "comment*") || hasHint(s, "pinglun*")
+}
+
+// idMark separates the words of the class from those of the id in a
+// classID: a word no hint matches.
+const idMark = "| "
+
+// classOnly is the class words of a classID, without the id's.
+func classOnly(cid string) string {
+	class, _, _ := strings.Cut(cid, idMark)
+	return class
+}
+
+// anchorID reports a heading whose id is made from its own text (two of
+// the id's words or more are words of the heading): the target a table
+// of contents links to ("nav_nur_die_folie__1" over "Nur die Folie
+// bleibt zurück"), whose words name no block of the page.
+func anchorID(h *html.Node) bool {
+	id := attr(h, "id")
+	if id == "" {
+		return false
+	}
+	var b strings.Builder
+	hintWords(&b, textOf(h))
+	text := " " + b.String()
+	b.Reset()
+	hintWords(&b, id)
+	shared := 0
+	for w := range strings.FieldsSeq(b.String()) {
+		if strings.Contains(text, " "+w+" ") && strings.Trim(w, "0123456789") != "" {
+			shared++
+		}
+	}
+	return shared >= 2
 }
