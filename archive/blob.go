@@ -54,7 +54,7 @@ func getBlob(tx *bolt.Tx, id uint64) ([]byte, error) {
 
 // A payload record of codec codecBlob is the header (codec, raw length)
 // and the 8-byte ID of the blob holding the stored payload (its own
-// header, then raw or compressed bytes).
+// header, then raw or deflated bytes).
 const codecBlob byte = 2
 
 func payloadRef(rawLen int, blob uint64) []byte {
@@ -93,7 +93,7 @@ func readPayload(tx *bolt.Tx, v []byte) ([]byte, error) {
 //	first capture  8 bytes big-endian
 //	text blob      8 bytes big-endian; the blob holds the text in a
 //	               stored payload's form (codec byte, raw length, raw or
-//	               compressed bytes: encodePayload)
+//	               deflated bytes: encodePayload)
 //
 // A text hash not in canonical form keeps the document in JSON.
 type docRecord struct {
@@ -174,7 +174,7 @@ func decodeDocument(tx *bolt.Tx, v []byte) (Document, error) {
 }
 
 // encodeText is a text's blob in a binary document record: the stored
-// payload form, compressed when that saves space.
+// payload form, deflated when that saves space.
 func encodeText(text string) []byte { return encodePayload([]byte(text)) }
 
 // decodeText decodes a text blob in encodePayload's form, checking its

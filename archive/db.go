@@ -23,10 +23,6 @@ import (
 //	   the rest of a capture deflated JSON; new texts deflated in their
 //	   blobs. Each record's first byte says its form, so schema 1 and 2
 //	   records are left as they are and read as before
-//	4  new payloads and texts compressed as Zstandard frames, not
-//	   deflated (payload.go's codecZstd): a schema 3 prov would take
-//	   them for damaged. Deflated ones are left as they are and read
-//	   as before
 //
 // A version bump is for a change an older prov would misread or damage;
 // it refuses a newer archive (ErrNewerSchema). A field added to the JSON
@@ -34,7 +30,7 @@ import (
 // lack it, which an optional field must allow anyway. So the heads of
 // Capture and Hop (RequestHead, ResponseHead) came in schema 2: a capture
 // without them was made before they were kept, or by an older prov.
-const SchemaVersion = 4
+const SchemaVersion = 3
 
 const appName = "prov"
 
@@ -237,8 +233,7 @@ func (db *DB) init() error {
 // migrate brings an archive of an older schema to SchemaVersion, inside
 // init's transaction (which created the buckets it lacked). Nothing is
 // rewritten: from 1 to 2 only new values go to blobs, from 2 to 3 only
-// new records are binary, from 3 to 4 only new payloads and texts are
-// zstd.
+// new records are binary.
 func migrate(meta *bolt.Bucket) error {
 	v, _ := strconv.Atoi(string(meta.Get([]byte("schema")))) // checked by checkSchema
 	if v >= SchemaVersion {

@@ -25,18 +25,18 @@
 //     original, with its reasons (Works).
 //   - run: one crawl, begun and finished by the writing process.
 //
-// Layout (schema 4), one bucket each:
+// Layout (schema 3), one bucket each:
 //
-//	meta       "app" → "prov", "schema" → "4"
+//	meta       "app" → "prov", "schema" → "3"
 //	captures   capture ID (8 bytes big-endian, from NextSequence) → binary
 //	           Capture (codec.go; schema 2 and older records: JSON)
 //	payloads   payload sha256 (32 raw bytes) → codec byte, raw length (8 BE),
 //	           then the blob ID (codec 2) or, in schema 1 records, the bytes
 //	documents  text sha256 (32 raw bytes) → binary Document, its text
-//	           compressed in a blob (blob.go; schema 2 records: JSON, the
+//	           deflated in a blob (blob.go; schema 2 records: JSON, the
 //	           text raw in blob text_blob; schema 1 records: inline)
 //	blobs      blob ID (8 bytes big-endian) → a stored payload (codec byte,
-//	           raw length, raw or compressed bytes) or a text (blob.go)
+//	           raw length, raw or deflated bytes) or a text (blob.go)
 //	doccaps    text sha256 ‖ capture ID → empty: every copy of a document
 //	urls       canonical URL ‖ 0x00 ‖ capture ID → empty: a URL's history,
 //	           oldest first; its latest capture is the last key under it
