@@ -168,26 +168,54 @@ func (t *pageTags) addTag(name string, attrs linkAttrs) {
 }
 
 // resolveAll returns the canonical form of each href read against base,
-// each once, as links of kind. A plain path from the root (plainPath) is
-// the canonical root of base followed by the href as written, without a
-// parse; every other href is resolved.
+// each once, as links of kind.
 func resolveAll(base *url.URL, hrefs []string, kind byte) []link {
 	var out []link
 	seen := map[string]bool{}
-	root := canonicalRoot(base)
+	r := pageResolver{base: base}
 	for _, href := range hrefs {
-		var u string
-		if h := strings.TrimSpace(href); root != "" && plainPath(h) {
-			u = root + h
-		} else {
-			u = resolve(base, href)
-		}
-		if u != "" && !seen[u] {
+		if u := r.resolve(href); u != "" && !seen[u] {
 			seen[u] = true
 			out = append(out, link{URL: u, Kind: kind})
 		}
 	}
 	return out
+}
+
+// pageResolver is resolve for the hrefs of one page: a plain path from
+// the root (plainPath) that the memo lacks is the canonical root of base
+// followed by the href as written, without a parse. The root is made
+// once, at the first such href.
+type pageResolver struct {
+	base   *url.URL
+	root   string // canonicalRoot(base), once rooted
+	rooted bool
+}
+
+func (r *pageResolver) resolve(href string) string {
+	href = strings.TrimSpace(href)
+	key, ok := memoKey(r.base, href)
+	if !ok {
+		return resolveParsed(r.base, href)
+	}
+	if c, ok := resolved.get(key); ok {
+		return c
+	}
+	var c string
+	if plainPath(href) && r.canonicalRoot() != "" {
+		c = r.root + href
+	} else {
+		c = resolveParsed(r.base, href)
+	}
+	resolved.put(key, c)
+	return c
+}
+
+func (r *pageResolver) canonicalRoot() string {
+	if !r.rooted {
+		r.root, r.rooted = canonicalRoot(r.base), true
+	}
+	return r.root
 }
 
 // canonicalRoot returns the canonical form of base's scheme and host
