@@ -111,7 +111,10 @@ func mayAuthorRun(t string) bool {
 }
 
 // resolver makes hrefs absolute against the page URL and <base href>.
-type resolver struct{ base *url.URL }
+type resolver struct {
+	base *url.URL
+	root string // rootOf(base)
+}
 
 func newResolver(pageURL, baseHref string) resolver {
 	u, err := url.Parse(strings.TrimSpace(pageURL))
@@ -128,7 +131,40 @@ func newResolver(pageURL, baseHref string) resolver {
 			}
 		}
 	}
-	return resolver{u}
+	return resolver{base: u, root: rootOf(u)}
+}
+
+// rootOf returns what base.ResolveReference(ref).String() writes before
+// the path when ref is a path from the root: base's scheme and host
+// ("https://example.org"). It is "" (abs then parses every href) when
+// base is nil or that prefix is not fixed: no host, or user info.
+func rootOf(base *url.URL) string {
+	if base == nil || base.Scheme == "" || base.Host == "" || base.User != nil {
+		return ""
+	}
+	return (&url.URL{Scheme: base.Scheme, Host: base.Host}).String()
+}
+
+// plainPath reports whether href is a path from the root that resolves to
+// itself and is written back as it is: after a single '/', only letters,
+// digits, '-', '_', '.', '~' and '/' (nothing to escape or unescape, no
+// query, no fragment), and no segment that starts with '.' (so no dot
+// segments for resolution to remove). Most links of a page are such
+// paths, and for them abs need not parse anything.
+func plainPath(href string) bool {
+	if len(href) < 2 || href[0] != '/' || href[1] == '/' {
+		return false
+	}
+	for i := 1; i < len(href); i++ {
+		c := href[i]
+		switch {
+		case 'a' <= c && c <= 'z', 'A' <= c && c <= 'Z', '0' <= c && c <= '9', c == '-', c == '_', c == '~', c == '/':
+		case c == '.' && href[i-1] != '/':
+		default:
+			return false
+		}
+	}
+	return true
 }
 
 // abs returns href absolute without its fragment, or "" for hrefs that lead
@@ -137,6 +173,9 @@ func (r resolver) abs(href string) string {
 	href = strings.TrimSpace(href)
 	if href == "" || href[0] == '#' {
 		return ""
+	}
+	if r.root != "" && plainPath(href) {
+		return r.root + href
 	}
 	l := strings.ToLower(href)
 	for _, p := range [...]string{"javascript:", "mailto:", "tel:", "data:", "about:", "sms:"} {

@@ -180,29 +180,32 @@ func SketchOf(shingles []uint64) []uint32 {
 	}
 	out := make([]uint32, SketchSize)
 	for i := 0; i < SketchSize; i += 4 {
-		minhash4(shingles, i, out[i:i+4])
+		m0, m1, m2, m3 := minhash4(shingles, (*[4][2]uint64)(minhashSeeds[i:i+4]))
+		out[i], out[i+1], out[i+2], out[i+3] = uint32(m0>>32), uint32(m1>>32), uint32(m2>>32), uint32(m3>>32)
 	}
 	return out
 }
 
-// minhash4 sets out[0:4] to the least values of the shingles under hash
-// functions i to i+3. Four functions per pass over the shingles, not one:
-// each shingle is loaded once for four independent multiplications, which
-// the CPU overlaps, and the loop's overhead is paid a quarter as often.
-// It is the hot loop of sketching (SketchSize × shingles products).
-func minhash4(shingles []uint64, i int, out []uint32) {
-	a0, b0 := minhashSeeds[i][0], minhashSeeds[i][1]
-	a1, b1 := minhashSeeds[i+1][0], minhashSeeds[i+1][1]
-	a2, b2 := minhashSeeds[i+2][0], minhashSeeds[i+2][1]
-	a3, b3 := minhashSeeds[i+3][0], minhashSeeds[i+3][1]
-	m0, m1, m2, m3 := uint32(0xFFFFFFFF), uint32(0xFFFFFFFF), uint32(0xFFFFFFFF), uint32(0xFFFFFFFF)
+// minhash4 returns the least 64-bit values of the shingles under the four
+// hash functions x → a·x + b of seeds; SketchOf keeps their top halves
+// (v → v>>32 never decreases, so the top half of the least value is the
+// least top half, and the shift is paid once, not once a product). Four
+// functions per pass over the shingles, not one: each shingle is loaded
+// once for four independent multiplications, which the CPU overlaps, and
+// the loop's overhead is paid a quarter as often. The seeds are read
+// through a pointer in the loop, not held in variables: with their eight
+// values live, the compiler ran out of registers and moved the minima
+// through memory on every shingle. It is the hot loop of sketching
+// (SketchSize × shingles products).
+func minhash4(shingles []uint64, seeds *[4][2]uint64) (m0, m1, m2, m3 uint64) {
+	m0, m1, m2, m3 = ^uint64(0), ^uint64(0), ^uint64(0), ^uint64(0)
 	for _, x := range shingles {
-		m0 = min(m0, uint32((a0*x+b0)>>32))
-		m1 = min(m1, uint32((a1*x+b1)>>32))
-		m2 = min(m2, uint32((a2*x+b2)>>32))
-		m3 = min(m3, uint32((a3*x+b3)>>32))
+		m0 = min(m0, seeds[0][0]*x+seeds[0][1])
+		m1 = min(m1, seeds[1][0]*x+seeds[1][1])
+		m2 = min(m2, seeds[2][0]*x+seeds[2][1])
+		m3 = min(m3, seeds[3][0]*x+seeds[3][1])
 	}
-	out[0], out[1], out[2], out[3] = m0, m1, m2, m3
+	return m0, m1, m2, m3
 }
 
 // minhashSeeds are the SketchSize hash functions x → (a·x + b) >> 32 over

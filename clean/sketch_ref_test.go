@@ -151,3 +151,17 @@ func BenchmarkSortHashes(b *testing.B) {
 		}
 	})
 }
+
+// BenchmarkSketchOf sketches 800 shingles, about a page of the generated
+// site of bench/crawl: SketchSize products a shingle, sketching's hot loop.
+func BenchmarkSketchOf(b *testing.B) {
+	x := uint64(11)
+	s := make([]uint64, 800)
+	for i := range s {
+		x = splitmix64(x)
+		s[i] = x
+	}
+	for b.Loop() {
+		SketchOf(s)
+	}
+}

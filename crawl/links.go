@@ -172,13 +172,88 @@ func (t *pageTags) addTag(name string, attrs linkAttrs) {
 func resolveAll(base *url.URL, hrefs []string, kind byte) []link {
 	var out []link
 	seen := map[string]bool{}
+	r := pageResolver{base: base}
 	for _, href := range hrefs {
-		if u := resolve(base, href); u != "" && !seen[u] {
+		if u := r.resolve(href); u != "" && !seen[u] {
 			seen[u] = true
 			out = append(out, link{URL: u, Kind: kind})
 		}
 	}
 	return out
+}
+
+// pageResolver is resolve for the hrefs of one page: a plain path from
+// the root (plainPath) that the memo lacks is the canonical root of base
+// followed by the href as written, without a parse. The root is made
+// once, at the first such href.
+type pageResolver struct {
+	base   *url.URL
+	root   string // canonicalRoot(base), once rooted
+	rooted bool
+}
+
+func (r *pageResolver) resolve(href string) string {
+	href = strings.TrimSpace(href)
+	key, ok := memoKey(r.base, href)
+	if !ok {
+		return resolveParsed(r.base, href)
+	}
+	if c, ok := resolved.get(key); ok {
+		return c
+	}
+	var c string
+	if plainPath(href) && r.canonicalRoot() != "" {
+		c = r.root + href
+	} else {
+		c = resolveParsed(r.base, href)
+	}
+	resolved.put(key, c)
+	return c
+}
+
+func (r *pageResolver) canonicalRoot() string {
+	if !r.rooted {
+		r.root, r.rooted = canonicalRoot(r.base), true
+	}
+	return r.root
+}
+
+// canonicalRoot returns the canonical form of base's scheme and host
+// without its final '/', which Canonicalize(base.Parse(href).String())
+// is followed by the path for a plain path href: Canonicalize drops user
+// info and keeps such a path as it is. It is "" when base has no host or
+// its root has no canonical form.
+func canonicalRoot(base *url.URL) string {
+	if base == nil || base.Host == "" {
+		return ""
+	}
+	c, err := Canonicalize((&url.URL{Scheme: base.Scheme, Host: base.Host}).String())
+	if err != nil || !strings.HasSuffix(c, "/") {
+		return ""
+	}
+	return c[:len(c)-1]
+}
+
+// plainPath reports whether href is a path from the root that resolves
+// and canonicalises to itself: after a single '/', only letters, digits,
+// '-', '_', '.', '~' and '/' (nothing to escape or unescape, no query,
+// no fragment, no ";jsessionid="), and no segment that starts with '.'
+// (no dot segments to remove). Most links of a page are such paths.
+// clean has its twin for its own link list (crawl and clean share no code).
+func plainPath(href string) bool {
+	if len(href) < 2 || href[0] != '/' || href[1] == '/' {
+		return false
+	}
+	for i := 1; i < len(href); i++ {
+		c := href[i]
+		switch {
+		case 'a' <= c && c <= 'z', 'A' <= c && c <= 'Z', '0' <= c && c <= '9', c == '-', c == '_', c == '~', c == '/':
+		case c == '.' && href[i-1] != '/':
+		default:
+			return false
+		}
+	}
+	return true
 }
 
 // isHTML reports whether a response is HTML by its Content-Type, or by

@@ -78,8 +78,38 @@ func runawayQuery(raw string, maxParams int) bool {
 }
 
 // repeatsSegment reports whether a path segment occurs more than
-// maxSegmentRepeats times.
+// maxSegmentRepeats times. The segments of a path of up to
+// len(segments) are compared in an array, not counted in a map: screen
+// asks for every link of every page.
 func repeatsSegment(path string) bool {
+	var segments [16]string
+	n := 0
+	for rest, more := path, true; more; {
+		var seg string
+		seg, rest, more = strings.Cut(rest, "/")
+		if seg == "" {
+			continue
+		}
+		if n == len(segments) {
+			return repeatsSegmentMap(path)
+		}
+		times := 1
+		for _, s := range segments[:n] {
+			if s == seg {
+				times++
+			}
+		}
+		if times > maxSegmentRepeats {
+			return true
+		}
+		segments[n] = seg
+		n++
+	}
+	return false
+}
+
+// repeatsSegmentMap is repeatsSegment for a path of many segments.
+func repeatsSegmentMap(path string) bool {
 	counts := map[string]int{}
 	for _, seg := range strings.Split(path, "/") {
 		if seg == "" {
@@ -112,10 +142,15 @@ func (t *traps) calendar(u *url.URL) bool {
 }
 
 func hasCalendarHint(u *url.URL) bool {
-	for _, seg := range strings.Split(u.Path, "/") {
+	for rest, more := u.Path, true; more; {
+		var seg string
+		seg, rest, more = strings.Cut(rest, "/")
 		if calendarHints[strings.ToLower(seg)] {
 			return true
 		}
+	}
+	if u.RawQuery == "" {
+		return false // most links; u.Query() would make a map to say so
 	}
 	for name := range u.Query() {
 		if calendarHints[strings.ToLower(name)] {

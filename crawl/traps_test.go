@@ -164,3 +164,26 @@ func TestFrontierDocsResume(t *testing.T) {
 		t.Errorf("after resume took %q", s)
 	}
 }
+
+// repeatsSegment compares the segments of a short path in an array and
+// counts those of a long one in a map: both answer alike.
+func TestRepeatsSegment(t *testing.T) {
+	long := "" // 20 segments, none repeated
+	for i := range 20 {
+		long += "/s" + string(rune('a'+i))
+	}
+	for _, c := range []struct {
+		path string
+		want bool
+	}{
+		{"", false}, {"/", false}, {"/a/b/a/b", false}, {"/a/b/a/b/a", true}, {"a//a///a", true},
+		{"/x/a/y/a/z/a/", true}, {long, false}, {long + "/sa/sa", true}, {long + "/sa", false},
+	} {
+		if got := repeatsSegment(c.path); got != c.want {
+			t.Errorf("repeatsSegment(%q) = %v, want %v", c.path, got, c.want)
+		}
+		if got := repeatsSegmentMap(c.path); got != c.want {
+			t.Errorf("repeatsSegmentMap(%q) = %v, want %v", c.path, got, c.want)
+		}
+	}
+}

@@ -1,0 +1,61 @@
+package clean
+
+import (
+	"math/rand/v2"
+	"testing"
+)
+
+// abs answers a plain path from the root without parsing it (plainPath,
+// rootOf): it must answer exactly as parsing and resolving it does, for
+// every base, and leave every other href to the parse.
+func TestAbsPlainPathAsParsed(t *testing.T) {
+	bases := []string{
+		"http://bench.test/news/2001/00001.html",
+		"https://Example.ORG:8443/a/b/c?q=1#f",
+		"http://[::1]:8080/x",
+		"http://user:pw@example.org/a", // user info: no shortcut
+		"http://例子.测试/路径/",
+		"file:///srv/page.html", // no host: no shortcut
+		"",
+	}
+	hrefs := []string{
+		"/", "/a", "/news/2003/00003.html", "/a/b/", "/a//b", "/a/./b", "/a/../b", "/.", "/..",
+		"/a/.hidden", "/a/b.", "/a/b..c", "//other.test/x", "/a?q=1", "/a#frag", "/a%20b", "/a b",
+		"/A-Z_a~z.0-9", "/路径", "/a:b", "/a;b=c", "/a@b", "/a+b", "/a$b", "/a!b", "/a'b", "/a(b)",
+	}
+	r := rand.New(rand.NewPCG(5, 6))
+	const alphabet = "/./ab-_~%?#:;@+Z9 "
+	for range 3000 {
+		b := make([]byte, 1+r.IntN(12))
+		b[0] = '/'
+		for i := 1; i < len(b); i++ {
+			b[i] = alphabet[r.IntN(len(alphabet))]
+		}
+		hrefs = append(hrefs, string(b))
+	}
+	for _, base := range bases {
+		fast := newResolver(base, "")
+		slow := fast
+		slow.root = ""
+		for _, h := range hrefs {
+			if got, want := fast.abs(h), slow.abs(h); got != want {
+				t.Errorf("base %q, href %q: abs %q, parsed %q", base, h, got, want)
+			}
+		}
+	}
+}
+
+func TestPlainPath(t *testing.T) {
+	for _, tt := range []struct {
+		href string
+		want bool
+	}{
+		{"/news/2001/00001.html", true}, {"/a/b/", true}, {"/a//b", true}, {"/a/b.", true},
+		{"/", false}, {"//host/a", false}, {"a/b", false}, {"/a/./b", false}, {"/a/../b", false},
+		{"/.well-known", false}, {"/a?b", false}, {"/a#b", false}, {"/a%41", false}, {"/路径", false},
+	} {
+		if got := plainPath(tt.href); got != tt.want {
+			t.Errorf("plainPath(%q) = %v, want %v", tt.href, got, tt.want)
+		}
+	}
+}

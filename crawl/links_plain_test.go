@@ -1,0 +1,103 @@
+package crawl
+
+import (
+	"fmt"
+	"math/rand/v2"
+	"net/url"
+	"strings"
+	"testing"
+)
+
+// resolveAll's shortcut for plain paths (canonicalRoot + href) must give
+// exactly what resolving and canonicalising them gives, for every base.
+// The answers are compared with resolveParsed's, not resolve's: resolve
+// would hand back what the shortcut put in the memo.
+func TestResolveAllPlainPathAsResolved(t *testing.T) {
+	bases := []string{
+		"http://bench.test/news/2001/00001.html",
+		"HTTPS://Example.ORG:443/a/b/c?q=1#f",
+		"http://EXAMPLE.org:8080/x",
+		"http://[::1]:80/x",
+		"http://user:pw@example.org./a",
+		"http://例子.测试/路径/",
+		"ftp://example.org/a", // not http(s): no links at all
+	}
+	hrefs := []string{
+		"/", "/a", "/news/2003/00003.html", "/a/b/", "/a//b", "/a/./b", "/a/../b", "/.", "/..", " /a ",
+		"/a/.hidden", "/a/b.", "//other.test/x", "/a?q=1", "/a?utm_source=x", "/a#frag", "/a%20b", "/a;jsessionid=1",
+		"/A-Z_a~z.0-9", "/路径", "/a:b", "/a@b",
+	}
+	r := rand.New(rand.NewPCG(7, 8))
+	const alphabet = "/./ab-_~%?#:;@+Z9 "
+	for range 3000 {
+		b := make([]byte, 1+r.IntN(12))
+		b[0] = '/'
+		for i := 1; i < len(b); i++ {
+			b[i] = alphabet[r.IntN(len(alphabet))]
+		}
+		hrefs = append(hrefs, string(b))
+	}
+	for _, raw := range bases {
+		base, err := url.Parse(raw)
+		if err != nil {
+			t.Fatal(err)
+		}
+		got := resolveAll(base, hrefs, kindPage)
+		var want []link
+		seen := map[string]bool{}
+		for _, h := range hrefs {
+			if u := resolveParsed(base, strings.TrimSpace(h)); u != "" && !seen[u] {
+				seen[u] = true
+				want = append(want, link{URL: u, Kind: kindPage})
+			}
+		}
+		if len(got) != len(want) {
+			t.Fatalf("base %q: %d links, resolved one by one %d", raw, len(got), len(want))
+		}
+		for i := range got {
+			if got[i] != want[i] {
+				t.Errorf("base %q: link %d is %q, resolved %q", raw, i, got[i].URL, want[i].URL)
+			}
+		}
+	}
+}
+
+// BenchmarkResolveFresh resolves the 20 article links of a page that
+// the memo has not seen, as most links of a crawl of many articles are
+// (paths from the root): by resolveAll, and by resolve one by one (how
+// resolveAll did before its shortcut for plain paths).
+func BenchmarkResolveFresh(b *testing.B) {
+	base, _ := url.Parse("http://" + testHost + "/news/2001/00001.html")
+	pages := make([][]string, 4096)
+	for i := range pages {
+		for j := range 20 {
+			pages[i] = append(pages[i], fmt.Sprintf("/news/%04d/%05d.html", 2000+j, 20*i+j))
+		}
+	}
+	oneByOne := func(hrefs []string) (n int) {
+		for _, h := range hrefs {
+			if resolve(base, h) != "" {
+				n++
+			}
+		}
+		return n
+	}
+	for _, c := range []struct {
+		name string
+		f    func([]string) int
+	}{{"resolveAll", func(h []string) int { return len(resolveAll(base, h, kindPage)) }}, {"resolve", oneByOne}} {
+		b.Run(c.name, func(b *testing.B) {
+			b.ReportAllocs()
+			for i := 0; b.Loop(); i++ {
+				if i%len(pages) == 0 {
+					resolved.mu.Lock()
+					clear(resolved.m)
+					resolved.mu.Unlock()
+				}
+				if c.f(pages[i%len(pages)]) != 20 {
+					b.Fatal("want 20 links")
+				}
+			}
+		})
+	}
+}
