@@ -5,6 +5,8 @@ import (
 	"regexp"
 	"strings"
 	"unicode/utf8"
+
+	"github.com/prov-archive/prov/urlpath"
 )
 
 // titleSeps separate a page title from the site's name. Spaced ones are
@@ -145,28 +147,6 @@ func rootOf(base *url.URL) string {
 	return (&url.URL{Scheme: base.Scheme, Host: base.Host}).String()
 }
 
-// plainPath reports whether href is a path from the root that resolves to
-// itself and is written back as it is: after a single '/', only letters,
-// digits, '-', '_', '.', '~' and '/' (nothing to escape or unescape, no
-// query, no fragment), and no segment that starts with '.' (so no dot
-// segments for resolution to remove). Most links of a page are such
-// paths, and for them abs need not parse anything.
-func plainPath(href string) bool {
-	if len(href) < 2 || href[0] != '/' || href[1] == '/' {
-		return false
-	}
-	for i := 1; i < len(href); i++ {
-		c := href[i]
-		switch {
-		case 'a' <= c && c <= 'z', 'A' <= c && c <= 'Z', '0' <= c && c <= '9', c == '-', c == '_', c == '~', c == '/':
-		case c == '.' && href[i-1] != '/':
-		default:
-			return false
-		}
-	}
-	return true
-}
-
 // abs returns href absolute without its fragment, or "" for hrefs that lead
 // nowhere fetchable (empty, fragment only, javascript:, mailto:, tel:, data:).
 func (r resolver) abs(href string) string {
@@ -174,7 +154,7 @@ func (r resolver) abs(href string) string {
 	if href == "" || href[0] == '#' {
 		return ""
 	}
-	if r.root != "" && plainPath(href) {
+	if r.root != "" && urlpath.Plain(href) {
 		return r.root + href
 	}
 	l := strings.ToLower(href)

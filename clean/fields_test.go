@@ -5,7 +5,7 @@ import (
 	"testing"
 )
 
-// abs answers a plain path from the root without parsing it (plainPath,
+// abs answers a plain path from the root without parsing it (urlpath.Plain,
 // rootOf): it must answer exactly as parsing and resolving it does, for
 // every base, and leave every other href to the parse.
 func TestAbsPlainPathAsParsed(t *testing.T) {
@@ -41,21 +41,6 @@ func TestAbsPlainPathAsParsed(t *testing.T) {
 			if got, want := fast.abs(h), slow.abs(h); got != want {
 				t.Errorf("base %q, href %q: abs %q, parsed %q", base, h, got, want)
 			}
-		}
-	}
-}
-
-func TestPlainPath(t *testing.T) {
-	for _, tt := range []struct {
-		href string
-		want bool
-	}{
-		{"/news/2001/00001.html", true}, {"/a/b/", true}, {"/a//b", true}, {"/a/b.", true},
-		{"/", false}, {"//host/a", false}, {"a/b", false}, {"/a/./b", false}, {"/a/../b", false},
-		{"/.well-known", false}, {"/a?b", false}, {"/a#b", false}, {"/a%41", false}, {"/路径", false},
-	} {
-		if got := plainPath(tt.href); got != tt.want {
-			t.Errorf("plainPath(%q) = %v, want %v", tt.href, got, tt.want)
 		}
 	}
 }

@@ -12,6 +12,8 @@ import (
 
 	"golang.org/x/net/html"
 	"golang.org/x/net/html/charset"
+
+	"github.com/prov-archive/prov/urlpath"
 )
 
 // inspect reads a successful HTML page: it sets p.CanonicalURL from a
@@ -183,7 +185,7 @@ func resolveAll(base *url.URL, hrefs []string, kind byte) []link {
 }
 
 // pageResolver is resolve for the hrefs of one page: a plain path from
-// the root (plainPath) that the memo lacks is the canonical root of base
+// the root (urlpath.Plain) that the memo lacks is the canonical root of base
 // followed by the href as written, without a parse. The root is made
 // once, at the first such href.
 type pageResolver struct {
@@ -202,7 +204,7 @@ func (r *pageResolver) resolve(href string) string {
 		return c
 	}
 	var c string
-	if plainPath(href) && r.canonicalRoot() != "" {
+	if urlpath.Plain(href) && r.canonicalRoot() != "" {
 		c = r.root + href
 	} else {
 		c = resolveParsed(r.base, href)
@@ -232,28 +234,6 @@ func canonicalRoot(base *url.URL) string {
 		return ""
 	}
 	return c[:len(c)-1]
-}
-
-// plainPath reports whether href is a path from the root that resolves
-// and canonicalises to itself: after a single '/', only letters, digits,
-// '-', '_', '.', '~' and '/' (nothing to escape or unescape, no query,
-// no fragment, no ";jsessionid="), and no segment that starts with '.'
-// (no dot segments to remove). Most links of a page are such paths.
-// clean has its twin for its own link list (crawl and clean share no code).
-func plainPath(href string) bool {
-	if len(href) < 2 || href[0] != '/' || href[1] == '/' {
-		return false
-	}
-	for i := 1; i < len(href); i++ {
-		c := href[i]
-		switch {
-		case 'a' <= c && c <= 'z', 'A' <= c && c <= 'Z', '0' <= c && c <= '9', c == '-', c == '_', c == '~', c == '/':
-		case c == '.' && href[i-1] != '/':
-		default:
-			return false
-		}
-	}
-	return true
 }
 
 // isHTML reports whether a response is HTML by its Content-Type, or by
