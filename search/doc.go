@@ -2,7 +2,7 @@
 // titles and their URLs, kept in a bbolt file of its own beside the
 // archive (PathFor: the archive's path + ".search"), so that the archive
 // itself is never written by a reader, and a crawl feeding it (Feed)
-// waits on it only when the feed falls behind.
+// waits on it only when the feed falls a batch behind.
 //
 // Vocabulary:
 //
@@ -35,7 +35,7 @@
 // the file's pages, and an index of 100,000 pages cost more to update the
 // larger it grew). A search reads a token's chunk in each segment; when
 // the newest mergeFanout segments are of one level they are merged into
-// one of the next (segments.go, a few megabytes per transaction), so the
+// one of the next (segments.go, a megabyte per transaction), so the
 // list stays short. An index of version 1 is rebuilt from the archive
 // (Update, Feed), and the rebuild logged by the caller.
 //
@@ -43,6 +43,6 @@
 // archive added since the last one it read, a batch at a time, each batch
 // in a short read of the archive, so that a crawl's commits get in
 // between. A crawl feeds it as it commits (Feed), from the texts it
-// holds, a write every few megabytes of text; it and a reader (prov
+// holds, a write every megabyte of text; it and a reader (prov
 // serve) bring it up to date with Update when it is behind.
 package search

@@ -8,13 +8,15 @@ import (
 )
 
 // DefaultFeedBytes is how many bytes of text a Feed gathers before it
-// writes them: about 800 pages of 5 KB, a quarter-million postings, in
-// one write of well under a second.
-const DefaultFeedBytes = 4 << 20
+// writes them: about 200 pages of 5 KB, some 60,000 postings. Small
+// writes keep what the feed holds (the texts, a write's tokens and
+// postings, the pages its transaction writes) small beside the crawl's
+// heap; the merges keep their segments few.
+const DefaultFeedBytes = 1 << 20
 
 // maxFeedNotes bounds the captures a Feed gathers before a write when
 // they bring little text (failures, revisits).
-const maxFeedNotes = 4096
+const maxFeedNotes = 1024
 
 // FeedOptions configure NewFeed; zero fields take the defaults.
 type FeedOptions struct {
@@ -77,7 +79,7 @@ func NewFeed(indexPath string, read Reader, o FeedOptions) *Feed {
 	if o.Timeout <= 0 {
 		o.Timeout = DefaultTimeout
 	}
-	f := &Feed{path: indexPath, read: read, o: o, in: make(chan []pending, 4), done: make(chan struct{})}
+	f := &Feed{path: indexPath, read: read, o: o, in: make(chan []pending, 1), done: make(chan struct{})}
 	go f.loop()
 	return f
 }
@@ -85,7 +87,7 @@ func NewFeed(indexPath string, read Reader, o FeedOptions) *Feed {
 // Add hands the feed a committed batch: its captures as stored, in
 // capture order, and the text each brought ("" when none), in the same
 // order. It keeps only what the index reads of a capture and the texts;
-// it waits when the feed is four batches behind. It must not be called
+// it waits when the feed is a batch behind. It must not be called
 // after Close.
 func (f *Feed) Add(caps []archive.Capture, texts []string) {
 	ps := make([]pending, len(caps))

@@ -25,7 +25,7 @@ const mergeFanout = 8
 
 // mergeTxBytes bounds the postings one transaction of a merge writes: a
 // transaction holds the pages it writes in memory until it commits.
-const mergeTxBytes = 4 << 20
+const mergeTxBytes = 1 << 20
 
 // segments reads the segment list from meta (keySegments: 5 bytes each,
 // number then level, oldest first).
