@@ -12,6 +12,8 @@ import (
 	"testing"
 	"time"
 
+	bolt "go.etcd.io/bbolt"
+
 	"github.com/prov-archive/prov/archive"
 	"github.com/prov-archive/prov/search"
 )
@@ -173,5 +175,50 @@ func copyFile(t *testing.T, from, to string) {
 	}
 	if err := out.Close(); err != nil {
 		t.Fatal(err)
+	}
+}
+
+// TestMergeDeletesWhatACutMergeLeft: a segment bucket no list names (a
+// merge cut short by a crash writes its bucket before it lists it) is
+// deleted by the next merge, and the index holds what one built in one
+// go holds.
+func TestMergeDeletesWhatACutMergeLeft(t *testing.T) {
+	defer search.SetMaxBatchHits(1)() // a write, a segment, per capture
+	path := filepath.Join(t.TempDir(), "prov.db")
+	write(t, path, pages(1, 4)...)
+	if _, err := search.Update(path, search.UpdateOptions{Batch: 1}); err != nil {
+		t.Fatal(err)
+	}
+	b, err := bolt.Open(search.PathFor(path), 0o644, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	err = b.Update(func(tx *bolt.Tx) error {
+		stray, err := tx.Bucket([]byte("postings")).CreateBucket([]byte{0xff, 0, 0, 1})
+		if err == nil {
+			err = stray.Put([]byte("alpha"), []byte{1, 1})
+		}
+		return err
+	})
+	b.Close()
+	if err != nil {
+		t.Fatal(err)
+	}
+	write(t, path, pages(4, 12)...)
+	if _, err := search.Update(path, search.UpdateOptions{Batch: 1}); err != nil {
+		t.Fatal(err)
+	}
+	got := readContents(t, search.PathFor(path)) // fails on a bucket not listed
+	if len(got.Levels) == 0 || got.Levels[0] != 1 {
+		t.Errorf("segment levels %v: want a merged one first", got.Levels)
+	}
+	other := filepath.Join(t.TempDir(), "prov.db")
+	copyFile(t, path, other)
+	search.SetMaxBatchHits(1 << 20)
+	if _, err := search.Update(other, search.UpdateOptions{}); err != nil {
+		t.Fatal(err)
+	}
+	if want := readContents(t, search.PathFor(other)); !reflect.DeepEqual(got.Postings, want.Postings) || !reflect.DeepEqual(got.Docs, want.Docs) {
+		t.Errorf("after the merge: %d tokens, %d documents; built in one go: %d, %d", len(got.Postings), len(got.Docs), len(want.Postings), len(want.Docs))
 	}
 }
