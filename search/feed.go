@@ -8,10 +8,10 @@ import (
 )
 
 // DefaultFeedBytes is how many bytes of text a Feed gathers before it
-// writes them: about 200 pages of 5 KB, some 60,000 postings. Small
-// writes keep what the feed holds (the texts, a write's tokens and
-// postings, the pages its transaction writes) small beside the crawl's
-// heap; the merges keep their segments few.
+// writes them: about 200 pages of 5 KB. Small writes keep what the feed
+// holds (the texts, a write's tokens and postings, the pages its
+// transaction writes) small beside the crawl's heap; the merges keep
+// their segments few.
 const DefaultFeedBytes = 1 << 20
 
 // maxFeedNotes bounds the captures a Feed gathers before a write when
