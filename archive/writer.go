@@ -36,6 +36,13 @@ type WriterConfig struct {
 	// run counters and progress. It must not call back into the Writer.
 	OnCommit func([]Capture)
 
+	// OnCommitTexts, when set, is called after OnCommit with the same
+	// captures and, in the same order, the text each entry brought (""
+	// when none): for a reader that would otherwise read the batch's
+	// documents back (the search index). It must not call back into the
+	// Writer.
+	OnCommitTexts func(caps []Capture, texts []string)
+
 	// RunRecord, when set, is called inside each batch's transaction with
 	// the batch's captures (ID and Kind filled) and returns the run
 	// record as it stands once they are counted; it is stored in that
@@ -234,11 +241,23 @@ func (w *Writer) flush(batch []Entry) []Entry {
 		if w.cfg.OnCommit != nil {
 			w.cfg.OnCommit(caps)
 		}
+		if w.cfg.OnCommitTexts != nil {
+			w.cfg.OnCommitTexts(caps, texts(batch[:len(caps)]))
+		}
 	}
 	if err != nil {
 		w.fail(err)
 	}
 	return batch[:0]
+}
+
+// texts are the texts of batch's entries.
+func texts(batch []Entry) []string {
+	out := make([]string, len(batch))
+	for i := range batch {
+		out[i] = batch[i].Text
+	}
+	return out
 }
 
 // release gives back the memory holds of batch's entries, committed or

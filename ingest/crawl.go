@@ -33,6 +33,12 @@ type Options struct {
 	// commit order, and holds up the next commit while it runs. A page
 	// whose capture was never committed is never seen.
 	Committed func(p crawl.Page, e archive.Entry, c archive.Capture)
+	// CommittedTexts, when set, is called once per committed batch, after
+	// its captures are counted, with the captures as stored and the text
+	// each brought ("" when none), in commit order, on the archive
+	// writer's goroutine (archive.WriterConfig.OnCommitTexts): a search
+	// index reads the run's texts from there, not from the archive.
+	CommittedTexts func(caps []archive.Capture, texts []string)
 	// Unconditional turns off conditional GETs: every page is fetched
 	// whole, never answered 304 from the archive's validators (a refetch
 	// compares payloads).
@@ -92,7 +98,8 @@ func pipe(ctx context.Context, st Store, cfg crawl.Config, opt Options, t *Tally
 	if opt.Committed != nil {
 		held = &holding{pages: map[string][]heldPage{}}
 	}
-	w := st.Writer(archive.WriterConfig{OnCommit: committed(frontierOf(cfg), t, held, opt.Committed), RunRecord: t.counted, FailCommit: opt.FailCommit})
+	w := st.Writer(archive.WriterConfig{OnCommit: committed(frontierOf(cfg), t, held, opt.Committed), RunRecord: t.counted, FailCommit: opt.FailCommit,
+		OnCommitTexts: opt.CommittedTexts})
 	if cfg.Shared != nil {
 		cfg.Waiting = w.Flush // the next depth may wait for this batch
 	}

@@ -77,6 +77,11 @@ func (s *Session) Run(ctx context.Context, cfg crawl.Config, opt Options) (*Tall
 	return t, err
 }
 
+// Read runs fn with the archive open, beside the crawl's own use of it
+// (calls may run at once): for a reader that follows the crawl, such as
+// the search index's feed. fn must not keep db after it returns.
+func (s *Session) Read(fn func(db *archive.DB) error) error { return s.run.Shared.Do(fn) }
+
 // Close closes the frontier (kept on disk) and the archive, and releases
 // the run lock.
 func (s *Session) Close() {

@@ -1,8 +1,8 @@
 // Package search is a full-text index of an archive's clean texts, their
 // titles and their URLs, kept in a bbolt file of its own beside the
 // archive (PathFor: the archive's path + ".search"), so that the archive
-// itself is never written by a reader and a crawl never waits for an
-// index it does not read.
+// itself is never written by a reader, and a crawl feeding it (Feed)
+// waits on it only when the feed falls a batch behind.
 //
 // Vocabulary:
 //
@@ -15,19 +15,34 @@
 //     character and one per pair of neighbouring characters, so that a
 //     word of any length is found by the pairs it is made of (a
 //     one-character query by the character).
-//   - posting: token ‖ 0x00 ‖ document number (4 bytes big-endian) →
-//     how often the token occurs there (uvarint).
+//   - posting: a document holding a token, and how often.
+//   - segment: the postings one write of the index added, or the merge of
+//     several: per token, one chunk of postings in document order, each
+//     as uvarint(document − previous document) and uvarint(count).
 //
-// Layout, one bucket each:
+// Layout (version 2), one bucket each:
 //
-//	meta      "version" → "1", "last" → the last capture ID read (8 bytes BE)
+//	meta      "version" → "2", "last" → the last capture ID read (8 bytes BE),
+//	          "segments" → the segment list, oldest first: number (4 bytes BE) and level (1 byte) each
 //	docs      document number (4 bytes BE) → JSON docRecord
 //	shas      text sha256 (hex) → document number
-//	postings  token ‖ 0x00 ‖ document number → count
+//	postings  one bucket per segment, named by its number (4 bytes BE):
+//	          token → the token's chunk in that segment
+//
+// A write adds a segment, a bucket of its own: it writes pages for what
+// it brings and rewrites none of the segments before it (version 1 kept
+// a token's chunks together, token first, so each write rewrote most of
+// the file's pages, and an index of 100,000 pages cost more to update the
+// larger it grew). A search reads a token's chunk in each segment; when
+// the newest mergeFanout segments are of one level they are merged into
+// one of the next (segments.go, a megabyte per transaction), so the
+// list stays short. An index of version 1 is rebuilt from the archive
+// (Update, Feed), and the rebuild logged by the caller.
 //
 // The index is incremental by capture order: Update reads the captures the
 // archive added since the last one it read, a batch at a time, each batch
 // in a short read of the archive, so that a crawl's commits get in
-// between. A crawl updates it when it ends; a reader (prov serve) brings
-// it up to date when it is behind.
+// between. A crawl feeds it as it commits (Feed), from the texts it
+// holds, a write every megabyte of text; it and a reader (prov
+// serve) bring it up to date with Update when it is behind.
 package search

@@ -1,9 +1,71 @@
 package search
 
+import (
+	"encoding/binary"
+	"fmt"
+
+	bolt "go.etcd.io/bbolt"
+)
+
 // SetMaxBatchHits makes updates write the index every n postings, for
 // the tests of search_test, and returns what puts the bound back.
 func SetMaxBatchHits(n int) (restore func()) {
 	old := maxBatchHits
 	maxBatchHits = n
 	return func() { maxBatchHits = old }
+}
+
+// Contents is everything ix holds: every posting (token → document →
+// count, summed over its segments), every document record (number → its
+// JSON), every text sha's document number, the levels of its segments,
+// oldest first, and the last capture read. A segment's bucket the list
+// does not name is an error.
+type Contents struct {
+	Postings map[string]map[uint32]uint32
+	Docs     map[uint32]string
+	SHAs     map[string]uint32
+	Levels   []uint8
+	Last     uint64
+}
+
+func ReadContents(ix *Index) (Contents, error) {
+	c := Contents{Postings: map[string]map[uint32]uint32{}, Docs: map[uint32]string{}, SHAs: map[string]uint32{}}
+	err := ix.bolt.View(func(tx *bolt.Tx) error {
+		segs, err := segments(tx.Bucket(bucketMeta))
+		if err != nil {
+			return err
+		}
+		listed := map[uint32]bool{}
+		for _, s := range segs {
+			listed[s.id] = true
+			c.Levels = append(c.Levels, s.level)
+		}
+		err = tx.Bucket(bucketPostings).ForEachBucket(func(name []byte) error {
+			if seg := binary.BigEndian.Uint32(name); !listed[seg] {
+				return fmt.Errorf("bucket of segment %d, not in the list", seg)
+			}
+			return tx.Bucket(bucketPostings).Bucket(name).ForEach(func(k, v []byte) error {
+				tok := string(k)
+				if c.Postings[tok] == nil {
+					c.Postings[tok] = map[uint32]uint32{}
+				}
+				return decodeChunk(v, func(doc, count uint32) { c.Postings[tok][doc] += count })
+			})
+		})
+		if err != nil {
+			return err
+		}
+		tx.Bucket(bucketDocs).ForEach(func(k, v []byte) error {
+			c.Docs[binary.BigEndian.Uint32(k)] = string(v)
+			return nil
+		})
+		return tx.Bucket(bucketSHAs).ForEach(func(k, v []byte) error {
+			c.SHAs[string(k)] = binary.BigEndian.Uint32(v)
+			return nil
+		})
+	})
+	if err == nil {
+		c.Last, err = ix.Last()
+	}
+	return c, err
 }

@@ -4,17 +4,27 @@ import (
 	"encoding/binary"
 	"errors"
 	"fmt"
+	"os"
+	"slices"
 	"time"
 
 	bolt "go.etcd.io/bbolt"
 )
 
 // Version is the layout this package writes (doc.go); an index of another
-// version is refused (ErrVersion), and is rebuilt by removing its file.
-const Version = "1"
+// version is refused (ErrVersion). One of an earlier layout (ErrOldLayout)
+// is rebuilt from the archive by Update and by a Feed.
+const Version = "2"
+
+// oldVersions are the layouts this package wrote before Version.
+var oldVersions = []string{"1"}
 
 // ErrVersion is the refusal of an index file this package did not write.
 var ErrVersion = errors.New("search: not a prov search index of version " + Version)
+
+// ErrOldLayout is the refusal of an index this package wrote in an
+// earlier layout (it is also an ErrVersion).
+var ErrOldLayout = fmt.Errorf("%w: an earlier layout, to be rebuilt", ErrVersion)
 
 var (
 	bucketMeta     = []byte("meta")
@@ -23,6 +33,7 @@ var (
 	bucketPostings = []byte("postings")
 	keyVersion     = []byte("version")
 	keyLast        = []byte("last")
+	keySegments    = []byte("segments")
 )
 
 // PathFor is where the index of the archive at archivePath lives.
@@ -64,7 +75,9 @@ func (ix *Index) check() error {
 			}
 			return nil
 		}
-		if v := m.Get(keyVersion); string(v) != Version {
+		if v := m.Get(keyVersion); slices.Contains(oldVersions, string(v)) {
+			return fmt.Errorf("%s: %w (it says %q)", ix.path, ErrOldLayout, v)
+		} else if string(v) != Version {
 			return fmt.Errorf("%s: %w (it says %q)", ix.path, ErrVersion, v)
 		}
 		return nil
@@ -80,6 +93,42 @@ func (ix *Index) check() error {
 		}
 		return tx.Bucket(bucketMeta).Put(keyVersion, []byte(Version))
 	})
+}
+
+// openForUpdate opens the index at path for writing, as Open does, and
+// rebuilds one of an earlier layout: its file is removed (under its lock)
+// and made again empty, to be filled from the archive; rebuilt is the old
+// layout's version then, for the caller to log.
+func openForUpdate(path string, timeout time.Duration) (ix *Index, rebuilt string, err error) {
+	b, err := bolt.Open(path, 0o644, &bolt.Options{Timeout: timeout})
+	if err != nil {
+		return nil, "", fmt.Errorf("search: open %s: %w", path, err)
+	}
+	ix = &Index{bolt: b, path: path}
+	err = ix.check()
+	if err == nil {
+		return ix, "", nil
+	}
+	if errors.Is(err, ErrOldLayout) {
+		rebuilt = oldVersion(b)
+		err = os.Remove(path)
+	}
+	b.Close()
+	if err != nil {
+		return nil, "", err
+	}
+	ix, err = Open(path, false, timeout)
+	return ix, rebuilt, err
+}
+
+// oldVersion is the version an index file says it is of.
+func oldVersion(b *bolt.DB) string {
+	var v string
+	b.View(func(tx *bolt.Tx) error {
+		v = string(tx.Bucket(bucketMeta).Get(keyVersion))
+		return nil
+	})
+	return v
 }
 
 // Close closes the file.
@@ -125,10 +174,9 @@ func docKey(n uint32) []byte {
 	return k[:]
 }
 
-// postingKey is token ‖ 0x00 ‖ doc.
-func postingKey(token string, doc uint32) []byte {
-	k := make([]byte, 0, len(token)+5)
-	k = append(k, token...)
-	k = append(k, 0)
-	return binary.BigEndian.AppendUint32(k, doc)
+// segKey is segment ‖ token, a posting chunk's key.
+func segKey(seg uint32, token []byte) []byte {
+	k := make([]byte, 4, 4+len(token))
+	binary.BigEndian.PutUint32(k, seg)
+	return append(k, token...)
 }

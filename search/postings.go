@@ -19,38 +19,38 @@ type posting struct {
 // hit is a posting as an update gathers it, in half the memory.
 type hit struct{ doc, count uint32 }
 
-// putChunks writes one chunk per token: key token ‖ 0x00 ‖ chunk number
-// (4 bytes BE, from the bucket's sequence), value the postings in
-// document order, each as uvarint(document − previous document) and
-// uvarint(count). A document met twice in one chunk is merged.
-func putChunks(b *bolt.Bucket, chunks map[string][]hit) error {
-	tokens := make([]string, 0, len(chunks))
-	for t := range chunks {
-		tokens = append(tokens, t)
-	}
-	slices.Sort(tokens) // bbolt fills its pages best in key order
-	seq, err := b.NextSequence()
+// putSegment writes one write's postings as segment seg: a bucket of its
+// own in b, named segName(seg), holding for each token of d that has hits
+// the token's postings in document order (encodeChunk). A write adds
+// pages for what it brings and reads no page of the earlier segments;
+// the bucket is written once, in key order, so its pages are filled.
+func putSegment(b *bolt.Bucket, seg uint32, d *dict, hits [][]hit) error {
+	sb, err := b.CreateBucket(segName(seg))
 	if err != nil {
 		return err
 	}
-	for i, t := range tokens {
-		if err := b.Put(postingKey(t, uint32(seq)), encodeChunk(chunks[t])); err != nil {
-			return err
+	sb.FillPercent = 1
+	ids := make([]uint32, 0, len(hits))
+	for id, hs := range hits {
+		if len(hs) > 0 {
+			ids = append(ids, uint32(id))
 		}
-		if i%dropEveryTokens == dropEveryTokens-1 {
-			if err := dropMappedTx(b.Tx(), mappedLimit); err != nil {
-				return err
-			}
+	}
+	slices.SortFunc(ids, func(x, y uint32) int { return cmp.Compare(d.toks[x], d.toks[y]) })
+	for _, id := range ids {
+		if err := sb.Put([]byte(d.toks[id]), encodeChunk(hits[id])); err != nil {
+			return err
 		}
 	}
 	return nil
 }
 
-// dropEveryTokens is how many chunks putChunks puts between looks at
-// the resident set (dropMappedTx): the index pages one write reads, a
-// chunk beside each token's last, are most of the file.
-const dropEveryTokens = 4096
+// segName is the name of segment seg's bucket: its number, 4 bytes BE.
+func segName(seg uint32) []byte { return binary.BigEndian.AppendUint32(nil, seg) }
 
+// encodeChunk sorts ps by document and encodes them, each as
+// uvarint(document − previous document) and uvarint(count); a document
+// met more than once is merged, its counts summed.
 func encodeChunk(ps []hit) []byte {
 	slices.SortFunc(ps, func(a, b hit) int { return cmp.Compare(a.doc, b.doc) })
 	var out []byte
@@ -67,21 +67,30 @@ func encodeChunk(ps []hit) []byte {
 	return out
 }
 
-var errChunk = errors.New("search: damaged posting chunk")
+var errChunk = errors.New("search: damaged postings")
 
-// postingsOf adds every posting of token to into, by document.
-func postingsOf(b *bolt.Bucket, token string, into map[uint32]int) error {
-	prefix := append([]byte(token), 0)
-	cur := b.Cursor()
-	for k, v := cur.Seek(prefix); k != nil && len(k) == len(prefix)+4 && string(k[:len(prefix)]) == string(prefix); k, v = cur.Next() {
-		if err := decodeChunk(v, into); err != nil {
-			return fmt.Errorf("%w: token %q", err, token)
+// postingsOf adds every posting of token to into, by document: its chunk
+// in each segment of segs that holds it.
+func postingsOf(b *bolt.Bucket, segs []segment, token string, into map[uint32]int) error {
+	for _, s := range segs {
+		sb := b.Bucket(segName(s.id))
+		if sb == nil {
+			return fmt.Errorf("%w: segment %d is listed and missing", errChunk, s.id)
+		}
+		v := sb.Get([]byte(token))
+		if v == nil {
+			continue
+		}
+		err := decodeChunk(v, func(doc, count uint32) { into[doc] += int(count) })
+		if err != nil {
+			return fmt.Errorf("%w: token %q, segment %d", err, token, s.id)
 		}
 	}
 	return nil
 }
 
-func decodeChunk(v []byte, into map[uint32]int) error {
+// decodeChunk calls fn with each posting of chunk v, in document order.
+func decodeChunk(v []byte, fn func(doc, count uint32)) error {
 	doc := uint32(0)
 	for len(v) > 0 {
 		d, n := binary.Uvarint(v)
@@ -95,7 +104,7 @@ func decodeChunk(v []byte, into map[uint32]int) error {
 		}
 		v = v[m:]
 		doc += uint32(d)
-		into[doc] += int(c)
+		fn(doc, uint32(c))
 	}
 	return nil
 }

@@ -34,7 +34,11 @@ func (ix *Index) Search(q string, offset, limit int) (Result, error) {
 		return res, nil
 	}
 	err := ix.bolt.View(func(tx *bolt.Tx) error {
-		scores, err := matching(tx.Bucket(bucketPostings), toks)
+		segs, err := segments(tx.Bucket(bucketMeta))
+		if err != nil {
+			return err
+		}
+		scores, err := matching(tx.Bucket(bucketPostings), segs, toks)
 		if err != nil {
 			return err
 		}
@@ -59,11 +63,11 @@ func (ix *Index) Search(q string, offset, limit int) (Result, error) {
 
 // matching returns the documents that hold every token, with the sum of
 // their counts.
-func matching(b *bolt.Bucket, toks []string) (map[uint32]int, error) {
+func matching(b *bolt.Bucket, segs []segment, toks []string) (map[uint32]int, error) {
 	var scores map[uint32]int
 	for _, t := range toks {
 		got := map[uint32]int{}
-		if err := postingsOf(b, t, got); err != nil {
+		if err := postingsOf(b, segs, t, got); err != nil {
 			return nil, err
 		}
 		if scores == nil {

@@ -1,6 +1,7 @@
 package search
 
 import (
+	"bytes"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -22,29 +23,41 @@ func isWord(r rune) bool {
 	return (unicode.IsLetter(r) || unicode.IsDigit(r)) && !isCJK(r)
 }
 
+// asciiWord says, for each ASCII byte, whether it is a letter or a digit:
+// what isWord answers for it, without the unicode tables.
+var asciiWord = func() (t [utf8.RuneSelf]bool) {
+	for c := range t {
+		t[c] = isWord(rune(c))
+	}
+	return t
+}()
+
 // Tokens returns the tokens of text for the index, in order, repeats
 // kept: each word lower-cased; each CJK character, and each pair of
 // neighbouring CJK characters.
 func Tokens(text string) []string {
 	var out []string
-	eachToken(text, func(t string) { out = append(out, t) })
+	var lower []byte
+	eachToken([]byte(text), &lower, func(t []byte) { out = append(out, string(t)) })
 	return out
 }
 
-// eachToken calls fn with each token of text, in Tokens' order. A token
-// is a substring of text unless lower-casing changed it, so that counting
-// a text's tokens allocates only for its capitalised words.
-func eachToken(text string, fn func(string)) {
-	eachSpan(text, func(run string, cjk bool) {
+// eachToken calls fn with each token of text, in Tokens' order. The
+// token is a slice of text, or of *lower when lower-casing changed it
+// (an ASCII word is lower-cased there, reusing its bytes), and is valid
+// only during the call: counting a text's tokens allocates only for its
+// words in other scripts that hold a capital.
+func eachToken(text []byte, lower *[]byte, fn func([]byte)) {
+	eachSpan(text, func(run []byte, cjk bool) {
 		if !cjk {
-			fn(strings.ToLower(run))
+			fn(lowerWord(run, lower))
 			return
 		}
 		for i := 0; i < len(run); {
-			_, w := utf8.DecodeRuneInString(run[i:])
+			_, w := utf8.DecodeRune(run[i:])
 			fn(run[i : i+w])
 			if j := i + w; j < len(run) {
-				_, w2 := utf8.DecodeRuneInString(run[j:])
+				_, w2 := utf8.DecodeRune(run[j:])
 				fn(run[i : j+w2])
 			}
 			i += w
@@ -52,16 +65,49 @@ func eachToken(text string, fn func(string)) {
 	})
 }
 
+// lowerWord returns word lower-cased as strings.ToLower does it: word
+// itself when it has no capital, an ASCII word lower-cased into *buf, any
+// other a new slice.
+func lowerWord(word []byte, buf *[]byte) []byte {
+	upper := false
+	for _, c := range word {
+		if c >= utf8.RuneSelf {
+			return bytes.ToLower(word)
+		}
+		upper = upper || 'A' <= c && c <= 'Z'
+	}
+	if !upper {
+		return word
+	}
+	b := append((*buf)[:0], word...)
+	for i, c := range b {
+		if 'A' <= c && c <= 'Z' {
+			b[i] = c + 'a' - 'A'
+		}
+	}
+	*buf = b
+	return b
+}
+
 // eachSpan calls fn with each run of word characters of text and each
-// run of CJK characters, in order, as the substring of text it is;
-// everything else separates runs (a byte that is not UTF-8 decodes as
-// U+FFFD, which does), so a run is valid UTF-8.
-func eachSpan(text string, fn func(run string, cjk bool)) {
+// run of CJK characters, in order, as the slice of text it is; everything
+// else separates runs (a byte that is not UTF-8 decodes as U+FFFD, which
+// does), so a run is valid UTF-8. An ASCII byte is classed by asciiWord,
+// before any decoding.
+func eachSpan(text []byte, fn func(run []byte, cjk bool)) {
 	start, cjkRun := -1, false
-	for i, r := range text {
-		cjk := isCJK(r)
+	for i := 0; i < len(text); {
+		word, cjk, w := false, false, 1
+		if c := text[i]; c < utf8.RuneSelf {
+			word = asciiWord[c]
+		} else {
+			var r rune
+			r, w = utf8.DecodeRune(text[i:])
+			cjk = isCJK(r)
+			word = cjk || isWord(r)
+		}
 		switch {
-		case cjk || isWord(r):
+		case word:
 			if start >= 0 && cjk != cjkRun {
 				fn(text[start:i], cjkRun)
 				start = -1
@@ -74,6 +120,7 @@ func eachSpan(text string, fn func(run string, cjk bool)) {
 			fn(text[start:i], cjkRun)
 			start = -1
 		}
+		i += w
 	}
 	if start >= 0 {
 		fn(text[start:], cjkRun)
@@ -92,13 +139,13 @@ func queryTokens(q string) []string {
 			out = append(out, t)
 		}
 	}
-	eachSpan(q, func(span string, cjk bool) {
-		run := []rune(span)
+	eachSpan([]byte(q), func(span []byte, cjk bool) {
+		run := []rune(string(span))
 		switch {
 		case !cjk:
-			add(strings.ToLower(span))
+			add(strings.ToLower(string(span)))
 		case len(run) == 1:
-			add(span)
+			add(string(span))
 		default:
 			for i := 0; i+1 < len(run); i++ {
 				add(string(run[i : i+2]))

@@ -3,10 +3,10 @@ package search
 import (
 	"encoding/binary"
 	"encoding/json"
+	"errors"
 	"fmt"
 	"os"
 	"slices"
-	"strings"
 	"time"
 
 	bolt "go.etcd.io/bbolt"
@@ -37,20 +37,23 @@ type UpdateStats struct {
 	Captures  int    // captures read
 	Documents int    // documents new to the index
 	Last      uint64 // the last capture ID the index has now read
+	Rebuilt   string // the earlier layout of an index rebuilt from the archive, "" if none was
 }
 
 // Update brings the index beside the archive at archivePath (PathFor) up
-// to date, creating it when there is none; see Index.Update.
+// to date, creating it when there is none and rebuilding one of an
+// earlier layout (UpdateStats.Rebuilt says so); see Index.Update.
 func Update(archivePath string, o UpdateOptions) (UpdateStats, error) {
 	o = o.withDefaults()
 	if _, err := os.Stat(archivePath); err != nil {
 		return UpdateStats{}, fmt.Errorf("search: no index made for %s: %w", archivePath, err)
 	}
-	ix, err := Open(PathFor(archivePath), false, o.Timeout)
+	ix, rebuilt, err := openForUpdate(PathFor(archivePath), o.Timeout)
 	if err != nil {
 		return UpdateStats{}, err
 	}
 	st, err := ix.Update(archivePath, o)
+	st.Rebuilt = rebuilt
 	if cerr := ix.Close(); err == nil {
 		err = cerr
 	}
@@ -68,13 +71,27 @@ func (o UpdateOptions) withDefaults() UpdateOptions {
 }
 
 // maxBatchHits bounds the postings an update gathers before it writes
-// them (8 bytes each, 4 MB), whatever o.Batch: each write puts one
-// chunk per token, next to the token's earlier chunks, so it rewrites
-// most of the postings' pages however few documents it brings, and
-// fewer, larger writes keep an update of many captures from rewriting
-// the index once per o.Batch (a 100,000-page crawl's update wrote it a
-// hundred times at 1,000 captures a write).
+// them (8 bytes each, 4 MB), whatever o.Batch: fewer, larger writes make
+// fewer segments to merge.
 var maxBatchHits = 1 << 19 // a variable for tests only
+
+// Reader runs fn with the archive open: a read-only opening of its file
+// for the time of fn (Update), or the open archive of a crawl writing it
+// (a Feed).
+type Reader func(fn func(db *archive.DB) error) error
+
+// openReader is a Reader that opens the archive at path read-only for
+// each call, waiting at most timeout for its lock.
+func openReader(path string, timeout time.Duration) Reader {
+	return func(fn func(db *archive.DB) error) error {
+		db, err := archive.Open(path, archive.Options{ReadOnly: true, Timeout: timeout})
+		if err != nil {
+			return err
+		}
+		defer db.Close()
+		return fn(db)
+	}
+}
 
 // Update reads the captures the archive at archivePath added after the
 // last one the index read, in batches of o.Batch, each in one short
@@ -85,6 +102,16 @@ var maxBatchHits = 1 << 19 // a variable for tests only
 // index as the last good write left it.
 func (ix *Index) Update(archivePath string, o UpdateOptions) (UpdateStats, error) {
 	o = o.withDefaults()
+	st, err := ix.catchUp(openReader(archivePath, o.Timeout), 0, o)
+	if err != nil {
+		err = fmt.Errorf("search: update %s from %s: %w", ix.path, archivePath, err)
+	}
+	return st, err
+}
+
+// catchUp is Update through read, reading no capture numbered above
+// upTo (0: no bound).
+func (ix *Index) catchUp(read Reader, upTo uint64, o UpdateOptions) (UpdateStats, error) {
 	var st UpdateStats
 	last, err := ix.Last()
 	if err != nil {
@@ -92,13 +119,13 @@ func (ix *Index) Update(archivePath string, o UpdateOptions) (UpdateStats, error
 	}
 	st.Last = last
 	for {
-		b, err := ix.newBatch(last)
+		b, err := ix.newBatch(last, newDict())
 		if err != nil {
 			return st, err
 		}
 		for b.hits < maxBatchHits {
 			before := b.last
-			if err := ix.readBatch(archivePath, b, o); err != nil {
+			if err := ix.readBatch(read, b, upTo, o); err != nil {
 				return st, err
 			}
 			if b.last == before {
@@ -109,7 +136,7 @@ func (ix *Index) Update(archivePath string, o UpdateOptions) (UpdateStats, error
 			return st, nil
 		}
 		if err := ix.write(b); err != nil {
-			return st, fmt.Errorf("search: update %s: %w", ix.path, err)
+			return st, err
 		}
 		st.Captures += b.captures
 		st.Documents += len(b.fresh)
@@ -117,11 +144,16 @@ func (ix *Index) Update(archivePath string, o UpdateOptions) (UpdateStats, error
 	}
 }
 
-// write applies b and drops the index's pages it read from the resident
-// set when they pile up.
+// write applies b, merges segments when they are due (compact), and
+// drops the index's pages it read from the resident set when they pile
+// up.
 func (ix *Index) write(b *batch) error {
-	if err := ix.apply(b); err != nil {
-		return err
+	err := ix.apply(b)
+	if err == nil {
+		err = ix.compact()
+	}
+	if err != nil {
+		return fmt.Errorf("write %s: %w", ix.path, err)
 	}
 	return dropMapped(ix.bolt, mappedLimit)
 }
@@ -137,16 +169,17 @@ type batch struct {
 	fresh    []docRecord
 	bySHA    map[string]uint32     // document number of a fresh document
 	gained   map[uint32]*docRecord // known documents
-	chunks   map[string][]hit      // token → postings, its key a copy (not a text's substring)
-	hits     int                   // postings in chunks
-	scratch  map[string]int        // counts of the text being read, emptied after each
+	dict     *dict                 // the batch's tokens
+	postings [][]hit               // by token id
+	hits     int                   // postings gathered
+	text     tally                 // counts of the text being read
+	lower    []byte                // eachToken's scratch
 }
 
 // newBatch starts a batch after capture last, its documents numbered
-// after the index's.
-func (ix *Index) newBatch(last uint64) (*batch, error) {
-	b := &batch{last: last, bySHA: map[string]uint32{}, gained: map[uint32]*docRecord{},
-		chunks: map[string][]hit{}, scratch: map[string]int{}}
+// after the index's, its tokens numbered by d.
+func (ix *Index) newBatch(last uint64, d *dict) (*batch, error) {
+	b := &batch{last: last, bySHA: map[string]uint32{}, gained: map[uint32]*docRecord{}, dict: d}
 	err := ix.bolt.View(func(tx *bolt.Tx) error {
 		b.base = uint32(tx.Bucket(bucketDocs).Sequence())
 		return nil
@@ -154,44 +187,73 @@ func (ix *Index) newBatch(last uint64) (*batch, error) {
 	return b, err
 }
 
-// add notes count occurrences of token t in document n.
-func (b *batch) add(t string, n uint32, count int) {
-	ps, ok := b.chunks[t]
-	if !ok {
-		t = strings.Clone(t) // the key outlives the text it was cut from
+// add notes count occurrences of the token numbered id in document n.
+func (b *batch) add(id, n, count uint32) {
+	if int(id) >= len(b.postings) {
+		b.postings = append(b.postings, make([][]hit, int(id)+1-len(b.postings))...)
 	}
-	b.chunks[t] = append(ps, hit{doc: n, count: uint32(count)})
+	b.postings[id] = append(b.postings[id], hit{doc: n, count: count})
 	b.hits++
 }
 
-// readBatch reads up to o.Batch captures after b.last from the archive
-// into b, holding the archive only for that read.
-func (ix *Index) readBatch(archivePath string, b *batch, o UpdateOptions) error {
-	db, err := archive.Open(archivePath, archive.Options{ReadOnly: true, Timeout: o.Timeout})
-	if err != nil {
-		return fmt.Errorf("search: read %s: %w", archivePath, err)
-	}
-	defer db.Close()
-	last, err := db.CapturesAfter(b.last, o.Batch, func(c archive.Capture) error {
-		b.captures++
-		if c.TextSHA256 == "" {
-			return nil
-		}
-		return ix.note(db, b, c)
-	})
-	if err != nil {
-		return fmt.Errorf("search: read %s: %w", archivePath, err)
-	}
-	b.last = last
-	return nil
+// addText adds the tokens of text, document n's, with their counts.
+func (b *batch) addText(text []byte, n uint32) {
+	eachToken(text, &b.lower, func(t []byte) { b.text.add(b.dict.id(t)) })
+	b.text.each(func(id, count uint32) { b.add(id, n, count) })
 }
 
-// note adds capture c, which has a text, to b.
-func (ix *Index) note(db *archive.DB, b *batch, c archive.Capture) error {
-	if n, ok := b.bySHA[c.TextSHA256]; ok {
-		for _, t := range addNames(&b.fresh[n-b.base-1], c) {
-			b.add(t, n, 1)
+// errStop ends a read of the archive at a bound.
+var errStop = errors.New("search: read up to the bound")
+
+// readBatch reads up to o.Batch captures after b.last, none numbered
+// above upTo (0: no bound), into b, through read. The captures are read
+// first and their documents after, each in a read transaction of its
+// own: a read transaction opened inside another of the same file can
+// wait forever for a writer (a crawl's) that waits for the outer one.
+func (ix *Index) readBatch(read Reader, b *batch, upTo uint64, o UpdateOptions) error {
+	return read(func(db *archive.DB) error {
+		var caps []archive.Capture
+		last, err := db.CapturesAfter(b.last, o.Batch, func(c archive.Capture) error {
+			if upTo > 0 && c.ID > upTo {
+				return errStop
+			}
+			caps = append(caps, c)
+			return nil
+		})
+		if errors.Is(err, errStop) {
+			last, err = b.last, nil
+			if len(caps) > 0 {
+				last = caps[len(caps)-1].ID
+			}
 		}
+		if err != nil {
+			return err
+		}
+		for _, c := range caps {
+			b.captures++
+			if c.TextSHA256 == "" {
+				continue
+			}
+			if err := ix.note(b, c, func() ([]byte, error) { return documentText(db, c.TextSHA256) }); err != nil {
+				return err
+			}
+		}
+		b.last = last
+		return nil
+	})
+}
+
+// documentText is the text of the archive's document sha.
+func documentText(db *archive.DB, sha string) ([]byte, error) {
+	d, err := db.Document(sha)
+	return []byte(d.Text), err
+}
+
+// note adds capture c, which has a text, to b; text gives the text when
+// the index does not hold it yet.
+func (ix *Index) note(b *batch, c archive.Capture, text func() ([]byte, error)) error {
+	if n, ok := b.bySHA[c.TextSHA256]; ok {
+		b.addNames(&b.fresh[n-b.base-1], c, n)
 		return nil
 	}
 	n, rec, ok, err := ix.lookup(c.TextSHA256)
@@ -204,42 +266,33 @@ func (ix *Index) note(db *archive.DB, b *batch, c archive.Capture) error {
 			e = &rec
 			b.gained[n] = e
 		}
-		for _, t := range addNames(e, c) {
-			b.add(t, n, 1)
-		}
+		b.addNames(e, c, n)
 		return nil
 	}
-	d, err := db.Document(c.TextSHA256)
+	t, err := text()
 	if err != nil {
 		return fmt.Errorf("capture %d: %w", c.ID, err)
 	}
 	n = b.base + uint32(len(b.fresh)) + 1
 	b.fresh = append(b.fresh, docRecord{SHA: c.TextSHA256})
 	b.bySHA[c.TextSHA256] = n
-	eachToken(d.Text, func(t string) { b.scratch[t]++ })
-	for _, t := range addNames(&b.fresh[len(b.fresh)-1], c) {
-		b.scratch[t]++
-	}
-	for t, count := range b.scratch {
-		b.add(t, n, count)
-	}
-	clear(b.scratch)
+	b.addText(t, n)
+	b.addNames(&b.fresh[len(b.fresh)-1], c, n)
 	return nil
 }
 
-// addNames adds c's title and URL to rec when new to it, and returns the
-// tokens of what it added.
-func addNames(rec *docRecord, c archive.Capture) []string {
-	var toks []string
+// addNames adds c's title and URL to rec, document n's, when new to it,
+// and the tokens of what it added, once per occurrence.
+func (b *batch) addNames(rec *docRecord, c archive.Capture, n uint32) {
+	add := func(t []byte) { b.add(b.dict.id(t), n, 1) }
 	if c.Title != "" && !slices.Contains(rec.Titles, c.Title) {
 		rec.Titles = append(rec.Titles, c.Title)
-		toks = append(toks, Tokens(c.Title)...)
+		eachToken([]byte(c.Title), &b.lower, add)
 	}
 	if c.URL != "" && !slices.Contains(rec.URLs, c.URL) {
 		rec.URLs = append(rec.URLs, c.URL)
-		toks = append(toks, Tokens(c.URL)...)
+		eachToken([]byte(c.URL), &b.lower, add)
 	}
-	return toks
 }
 
 // lookup finds a document by its text sha256.
@@ -255,10 +308,10 @@ func (ix *Index) lookup(sha string) (n uint32, rec docRecord, ok bool, err error
 	return n, rec, ok, err
 }
 
-// apply writes b in one transaction: documents, then one posting chunk
-// per token, then the last capture read. It fails, writing nothing, when
-// the index numbered documents meanwhile (another update between b's
-// start and its write).
+// apply writes b in one transaction: documents, then its postings as a
+// new segment (appendSegment), then the last
+// capture read. It fails, writing nothing, when the index numbered
+// documents meanwhile (another update between b's start and its write).
 func (ix *Index) apply(b *batch) error {
 	return ix.bolt.Update(func(tx *bolt.Tx) error {
 		docs, shas := tx.Bucket(bucketDocs), tx.Bucket(bucketSHAs)
@@ -283,8 +336,10 @@ func (ix *Index) apply(b *batch) error {
 				return err
 			}
 		}
-		if err := putChunks(tx.Bucket(bucketPostings), b.chunks); err != nil {
-			return err
+		if b.hits > 0 {
+			if err := appendSegment(tx, b.dict, b.postings); err != nil {
+				return err
+			}
 		}
 		return tx.Bucket(bucketMeta).Put(keyLast, binary.BigEndian.AppendUint64(nil, b.last))
 	})

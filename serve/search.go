@@ -130,6 +130,9 @@ func (s *Server) refreshIndex() error {
 			return nil
 		}
 	}
-	_, err := search.Update(s.cfg.DB, search.UpdateOptions{Timeout: s.cfg.OpenTimeout})
+	st, err := search.Update(s.cfg.DB, search.UpdateOptions{Timeout: s.cfg.OpenTimeout})
+	if st.Rebuilt != "" && s.cfg.Log != nil {
+		s.cfg.Log.Printf("search index %s was of layout %s: rebuilt from the archive", search.PathFor(s.cfg.DB), st.Rebuilt)
+	}
 	return err
 }

@@ -29,7 +29,7 @@ type Config struct {
 	// instead of the archive, so a crawl's commit waits for a copy, not
 	// for the grouping; default DefaultSnapshotOver.
 	SnapshotOver int64
-	Log          *log.Logger // a line per failed request; default none
+	Log          *log.Logger // a line per failed request, and one when the search index is rebuilt; default none
 }
 
 // DefaultSnapshotOver is Config.SnapshotOver's default: up to it, grouping

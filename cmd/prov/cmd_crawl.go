@@ -119,13 +119,21 @@ func runCrawl(ctx context.Context, e *env, args []string) error {
 	pr := ingest.NewProgress(o.progressOptions(e))
 	pr.Configure(&cfg)
 	opt.Rules, opt.Watch, opt.FailCommit = set, pr.Watch, writerFailure
+	var feed *search.Feed
+	if o.shared.frontier == "" { // a worker's shard is searched once prov merge folds it
+		feed = search.NewFeed(search.PathFor(db), s.Read, search.FeedOptions{})
+		opt.CommittedTexts = feed.Add
+	}
 	t, err := s.Run(ctx, cfg, opt)
+	if feed != nil {
+		closeFeed(feed, db, err == nil, e)
+	}
 	if err != nil {
 		return archive.NoSpace(err, db)
 	}
 	pr.Summary(t)
-	if o.shared.frontier == "" { // a worker's shard is searched once prov merge folds it
-		updateSearch("crawl", db, e)
+	if feed != nil {
+		updateSearch("crawl", db, e) // what the feed did not read: a stitch sweep's captures, or all after its failure
 	}
 	if !o.quiet || t.Failures() > 0 || len(t.Summary().Incomplete) > 0 {
 		report.RunSummary(e.stdout, t.Run(), t.Summary())
@@ -141,8 +149,26 @@ func runCrawl(ctx context.Context, e *env, args []string) error {
 // index's freshness, which prov serve restores when it finds it behind,
 // so it is a warning, not the crawl's failure.
 func updateSearch(cmd, db string, e *env) {
-	if _, err := search.Update(db, search.UpdateOptions{}); err != nil {
+	st, err := search.Update(db, search.UpdateOptions{})
+	if st.Rebuilt != "" {
+		fmt.Fprintf(e.stderr, "prov %s: search index %s was of layout %s: rebuilt from the archive\n", cmd, search.PathFor(db), st.Rebuilt)
+	}
+	if err != nil {
 		fmt.Fprintf(e.stderr, "prov %s: warning: search index %s not updated: %v (prov serve updates it when it finds it behind)\n", cmd, search.PathFor(db), err)
+	}
+}
+
+// closeFeed ends the search index's feed of a crawl. Like updateSearch's,
+// its failure is a warning (the update after the crawl catches up), given
+// only when the crawl itself went well (when it did not, its error says
+// what the feed's repeats).
+func closeFeed(feed *search.Feed, db string, crawled bool, e *env) {
+	st, err := feed.Close()
+	if st.Rebuilt != "" {
+		fmt.Fprintf(e.stderr, "prov crawl: search index %s was of layout %s: rebuilt from the archive\n", search.PathFor(db), st.Rebuilt)
+	}
+	if err != nil && crawled {
+		fmt.Fprintf(e.stderr, "prov crawl: warning: search index not kept up during the crawl: %v (updating it from the archive)\n", err)
 	}
 }
 
