@@ -35,8 +35,10 @@ const NormVersion = 1
 //
 // Case, script (Simplified/Traditional) and wording are left alone.
 func Normalize(text string) string {
-	text = validUTF8(text)
-	text = norm.NFKC.String(foldWide(dropFormat(text)))
+	text = foldWide(dropFormat(validUTF8(text)))
+	if !isNFKC(text) {
+		text = norm.NFKC.String(text)
+	}
 	var b strings.Builder
 	b.Grow(len(text))
 	pendingSpace, pendingBreak := false, false

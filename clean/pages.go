@@ -7,6 +7,7 @@ import (
 	"slices"
 	"strconv"
 	"strings"
+	"unicode/utf8"
 
 	"golang.org/x/net/html"
 	"golang.org/x/net/html/atom"
@@ -313,12 +314,27 @@ var pagerLine = regexp.MustCompile(`(?i)^(?:[\s\[\]【】()（）<>«»‹›→
 // slides (Readability.js keeps it too).
 var pagerWord = regexp.MustCompile(`(?i)上一页|下一页|上一頁|下一頁|上页|下页|前页|后页|第\s*\d+\s*页|共\s*\d+\s*页|(?:next|prev).*(?:\d|page)|(?:\d|page).*(?:next|prev)`)
 
+// mayBePager reports whether p starts as a pagerLine match can: with
+// white space, a bracket, arrow or dot of its class, a digit, the first
+// letter of one of its English words (n, p, f, l; no other rune folds to
+// them) or the first character of one of its Chinese words. Most
+// paragraphs start otherwise and skip both expressions.
+func mayBePager(p string) bool {
+	r, _ := utf8.DecodeRuneInString(p)
+	switch {
+	case r < utf8.RuneSelf:
+		return '0' <= r && r <= '9' || strings.ContainsRune("\t\n\f\r []()<>|./-nNpPfFlL", r)
+	default:
+		return strings.ContainsRune("【】（）«»‹›→←·…上下前后首尾末第共", r)
+	}
+}
+
 // dropPagers removes the paragraphs that are page-number bars (上一页 1 2
 // 3 下一页): navigation, not text.
 func dropPagers(paras []string) []string {
 	out := paras[:0:0]
 	for _, p := range paras {
-		if pagerLine.MatchString(p) && pagerWord.MatchString(p) {
+		if mayBePager(p) && pagerLine.MatchString(p) && pagerWord.MatchString(p) {
 			continue
 		}
 		out = append(out, p)

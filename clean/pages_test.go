@@ -4,6 +4,7 @@ import (
 	"strconv"
 	"strings"
 	"testing"
+	"unicode/utf8"
 
 	"github.com/prov-archive/prov/rules"
 )
@@ -169,6 +170,30 @@ func TestCollapseIdempotent(t *testing.T) {
 	for _, s := range []string{"", " a  b ", "中\n文 字\t\t甲\u3000乙", "a\u00A0\u2003b\u2000c", " \n ", "x\r\ny", "中 \n 文"} {
 		if c := collapse(s); collapse(c) != c {
 			t.Errorf("collapse(%q) = %q, again %q", s, c, collapse(c))
+		}
+	}
+}
+
+// TestMayBePager: no line that mayBePager turns away is a pagerLine
+// match. Every rune of the BMP is tried at the start of tails that
+// complete each of pagerLine's words (and none): a start rune missing
+// from mayBePager fails here.
+func TestMayBePager(t *testing.T) {
+	tails := []string{"", "1", " 2", "ext", "ext page", "age", "rev", "revious", "revious page", "irst", "ast",
+		"一页", "一頁", "页", "頁", "一页 1", " 1 页", "1 页", "3 下一页"}
+	for r := rune(0); r < 1<<16; r++ {
+		if !utf8.ValidRune(r) || mayBePager(string(r)) {
+			continue
+		}
+		for _, tail := range tails {
+			if line := string(r) + tail; pagerLine.MatchString(line) {
+				t.Errorf("mayBePager(%q) = false, but pagerLine matches it", line)
+			}
+		}
+	}
+	for _, line := range []string{"上一页 1 2 3 下一页", "« Previous 1 2 3 Next »", "Next page", "第 2 页", "1 2 3 next"} {
+		if !mayBePager(line) {
+			t.Errorf("mayBePager(%q) = false for a pager", line)
 		}
 	}
 }

@@ -4,6 +4,7 @@ import (
 	"regexp"
 	"slices"
 	"strings"
+	"unicode/utf8"
 
 	"golang.org/x/net/html"
 	"golang.org/x/net/html/atom"
@@ -335,17 +336,18 @@ func signedOff(bw *blockWalk, n *html.Node) bool {
 }
 
 // signOff reports a line of at most 100 runes holding a time and words
-// beside it. The byte length and the digit are checked first: most lines
-// fail them, and a byte scan is cheaper than the expressions.
+// beside it. The lengths and the digit are checked first: most lines
+// fail them (a paragraph with a figure in it is longer than 100 runes),
+// and a byte scan is cheaper than the expressions.
 func signOff(t string) bool {
-	if len(t) > 400 || !strings.ContainsAny(t, "0123456789") {
+	if len(t) > 400 || utf8.RuneCountInString(t) > 100 || !strings.ContainsAny(t, "0123456789") {
 		return false
 	}
 	if !timeRe.MatchString(t) {
 		return false
 	}
 	rest := dateWordRe.ReplaceAllString(timeRe.ReplaceAllString(t, ""), "")
-	return hasLetter(rest) && len([]rune(t)) <= 100
+	return hasLetter(rest)
 }
 
 // timeRe matches a time a reply is stamped with: a date with a month's
