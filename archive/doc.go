@@ -43,10 +43,15 @@
 //	runs       run ID (8 bytes big-endian) → JSON Run
 //	pages      URL of a page of a split article → empty (created with the
 //	           first such capture)
-//	lsh        sketch index: slot ‖ hash ‖ doc ID → empty (lsh.go)
-//	lshtail    documents not yet in lsh: doc ID → their index prefixes
-//	           (lsh_tail.go), moved into lsh once as many as lsh holds
-//	           (4,096 to 131,072); lsh's sequence counts its documents
+//	lsh        sketch index of archives written before lshseg: slot ‖
+//	           hash ‖ doc ID → empty (lsh.go); its sequence counts the
+//	           documents indexed (here or in lshseg)
+//	lshseg     sketch index segments, one bucket per flush of lshtail:
+//	           first key of a block → a block of sorted index keys
+//	           (lsh_seg.go)
+//	lshtail    documents not yet indexed: doc ID → their index prefixes
+//	           (lsh_tail.go), moved into a new segment once as many as
+//	           the index holds (4,096 to 131,072)
 //
 // One crawl at a time, readable while it runs. bbolt lets one process
 // write at a time and takes the file lock even to read, so a crawl that

@@ -8,7 +8,8 @@ import (
 	bolt "go.etcd.io/bbolt"
 )
 
-// The sketch index (bucket "lsh") finds, for a new sketch, the documents
+// The sketch index (segments in bucket "lshseg", lsh_seg.go; bucket "lsh"
+// in older archives) finds, for a new sketch, the documents
 // that may resemble it without scanning the archive. Each document is
 // indexed once, by the capture that first brought it (its doc ID, i.e.
 // Document.FirstCapture), under LSHKeys keys of the form
@@ -117,7 +118,7 @@ type Candidate struct {
 }
 
 // Candidates returns the documents whose index keys meet the sketch's (in
-// the index or its tail), in doc ID order. It reads at most LSHKeys·(MaxPosting+1) keys whatever the
+// the index, its segments or its tail), in doc ID order. It reads at most LSHKeys·(MaxPosting+1) keys whatever the
 // archive's size. A sketch of the wrong length has no candidates.
 func (db *DB) Candidates(sketch []uint32) ([]Candidate, error) {
 	var out []Candidate
@@ -134,13 +135,9 @@ func candidates(tx *bolt.Tx, sketch []uint32) []Candidate {
 	}
 	prefixes := lshPrefixes(sketch)
 	tail := tailPostings(tx, prefixes)
-	b := tx.Bucket(bucketLSH)
 	hits := map[uint64]*Candidate{}
 	for slot, p := range prefixes {
-		docs := tail[slot]
-		if b != nil {
-			docs = union(posting(b.Cursor(), p), docs)
-		}
+		docs := union(indexPosting(tx, p), tail[slot])
 		if slot >= lshBands && len(docs) > MaxPosting {
 			continue
 		}

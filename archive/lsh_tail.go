@@ -20,15 +20,13 @@ import (
 // documents go to the tail instead, which is appended to; once it holds
 // as many documents as the index (lshFlushDocs at least, lshMaxTailDocs
 // at most), the write that filled it moves them into the index
-// (FlushIndex): their keys sorted, lshChunkKeys keys a transaction, so a
-// flush holds a bounded part of the index in memory however large the
-// index is. A flush rewrites most of the index whatever the tail's size,
-// so a tail that grows with the index keeps the index's rewrites to a few
-// per doubling: a crawl of 100,000 documents flushed 24 times at a fixed
-// 4,096 and rewrote the whole index each time. The tail is emptied in the
-// last transaction; a flush cut short leaves keys in both, which
-// Candidates counts once. Candidates reads the tail as well, so a
-// document is found from the commit that brings it. The tail's sequence
+// (FlushIndex): their keys sorted, appended as a new segment of the index
+// (lsh_seg.go), a bounded number a transaction. A tail that grows with
+// the index keeps the segments to one per doubling. The tail is emptied
+// in the transaction that marks the segment complete; a flush cut short
+// leaves a partial segment, which is not read. Candidates reads the tail
+// as well, so a document is found from the commit that brings it. The
+// tail's sequence
 // counts its documents, the index's the documents flushed into it.
 var bucketLSHTail = []byte("lshtail")
 
@@ -41,10 +39,6 @@ const lshFlushDocs = 4096
 // however large the index: it bounds what a query reads of the tail (18
 // MB).
 const lshMaxTailDocs = 1 << 17
-
-// lshChunkKeys is how many index keys one flush transaction puts: it
-// bounds the index pages a flush holds in memory (one per key at most).
-const lshChunkKeys = 2048
 
 // lshPassKeys is about how many index keys a flush reads from the tail
 // and sorts at a time (a pass takes whole slots): it bounds a flush's own
@@ -103,35 +97,25 @@ func (db *DB) FlushIndex() error {
 	if err != nil || docs == 0 {
 		return err
 	}
-	for _, slots := range tailPasses(docs) {
-		keys, err := db.tailKeys(slots, last)
-		if err != nil {
-			return fmt.Errorf("archive: index sketches: %w", err)
-		}
-		if err := db.putIndexChunks(keys); err != nil {
-			return err
-		}
-	}
-	if err := db.bolt.Update(func(tx *bolt.Tx) error { return dropTail(tx, last) }); err != nil {
+	var name []byte
+	err = db.bolt.Update(func(tx *bolt.Tx) (err error) { name, err = startSegment(tx); return err })
+	if err != nil {
 		return fmt.Errorf("archive: index sketches: %w", err)
 	}
-	return nil
-}
-
-// putIndexChunks puts sorted keys into the index, lshChunkKeys a
-// transaction, dropping the pages read from the resident set between
-// transactions (dropMappedOver).
-func (db *DB) putIndexChunks(keys [][]byte) error {
-	for len(keys) > 0 {
-		n := min(len(keys), lshChunkKeys)
-		err := db.bolt.Update(func(tx *bolt.Tx) error { return putIndexKeys(tx, keys[:n]) })
+	for _, slots := range tailPasses(docs) {
+		keys, err := db.tailKeys(slots, last)
 		if err == nil {
-			err = db.dropMappedOver(writerMappedLimit)
+			err = db.appendSegment(name, keys)
 		}
 		if err != nil {
 			return fmt.Errorf("archive: index sketches: %w", err)
 		}
-		keys = keys[n:]
+	}
+	err = db.bolt.Update(func(tx *bolt.Tx) error {
+		return errors.Join(finishSegment(tx, name, last), dropTail(tx, last))
+	})
+	if err != nil {
+		return fmt.Errorf("archive: index sketches: %w", err)
 	}
 	return nil
 }
@@ -194,19 +178,6 @@ func (db *DB) tailKeys(slots slotRange, last uint64) (keys [][]byte, err error) 
 func slotsOf(v []byte, slots slotRange) []byte {
 	from, to := min(slots.from*5, len(v)), min(slots.to*5, len(v))
 	return v[from:to]
-}
-
-func putIndexKeys(tx *bolt.Tx, keys [][]byte) error {
-	idx, err := tx.CreateBucketIfNotExists(bucketLSH)
-	if err != nil {
-		return err
-	}
-	for _, k := range keys {
-		if err := idx.Put(k, []byte{}); err != nil {
-			return err
-		}
-	}
-	return nil
 }
 
 // dropTail removes the tail's documents up to doc ID last: those a flush

@@ -2,6 +2,7 @@ package archive
 
 import (
 	"bytes"
+	"encoding/binary"
 	"errors"
 	"fmt"
 	"maps"
@@ -125,13 +126,7 @@ func TestWritesFlushFullTail(t *testing.T) {
 	if n >= lshFlushDocs {
 		t.Errorf("tail holds %d documents after %d written, want under %d", n, len(entries), lshFlushDocs)
 	}
-	indexed := 0
-	db.bolt.View(func(tx *bolt.Tx) error {
-		if b := tx.Bucket(bucketLSH); b != nil {
-			indexed = b.Stats().KeyN
-		}
-		return nil
-	})
+	indexed := len(indexKeys(t, db))
 	if want := (len(entries) - n) * LSHKeys; indexed != want {
 		t.Errorf("index holds %d keys, want %d (%d documents)", indexed, want, len(entries)-n)
 	}
@@ -281,4 +276,56 @@ func BenchmarkTailKeys(b *testing.B) {
 			b.Fatalf("%d keys, %v", len(keys), err)
 		}
 	}
+}
+
+// putIndexKeys puts keys into bucket lsh in place, as prov's flush did
+// before segments: the old layout's index.
+func putIndexKeys(tx *bolt.Tx, keys [][]byte) error {
+	idx, err := tx.CreateBucketIfNotExists(bucketLSH)
+	if err != nil {
+		return err
+	}
+	for _, k := range keys {
+		if err := idx.Put(k, []byte{}); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+// indexKeys returns the index's keys, bucket lsh's then each complete
+// segment's, decoded from its blocks.
+func indexKeys(tb testing.TB, db *DB) []string {
+	tb.Helper()
+	var keys []string
+	err := db.bolt.View(func(tx *bolt.Tx) error {
+		if b := tx.Bucket(bucketLSH); b != nil {
+			b.ForEach(func(k, _ []byte) error { keys = append(keys, string(k)); return nil })
+		}
+		segs := tx.Bucket(bucketLSHSeg)
+		if segs == nil {
+			return nil
+		}
+		return segs.ForEachBucket(func(name []byte) error {
+			seg := segs.Bucket(name)
+			if seg.Sequence() == 0 {
+				return nil
+			}
+			return seg.ForEach(func(_, v []byte) error {
+				for len(v) > 5 {
+					_, n := binary.Uvarint(v[5:])
+					if n <= 0 {
+						return fmt.Errorf("segment %x: damaged block", name)
+					}
+					keys = append(keys, string(v[:5+n]))
+					v = v[5+n:]
+				}
+				return nil
+			})
+		})
+	})
+	if err != nil {
+		tb.Fatal(err)
+	}
+	return keys
 }
