@@ -159,8 +159,8 @@ func TestDocumentRecordCutShort(t *testing.T) {
 
 // TestSchema2Archive opens testdata/schema2.db.gz, an archive written by
 // prov before schema 3 (see testdata/README): its JSON records read
-// exactly as they were written, the first writer migrates it to schema 3
-// without rewriting them, new records are binary, and it verifies clean.
+// exactly as they were written, the first writer migrates it to the current
+// schema without rewriting them, new records are binary, and it verifies clean.
 func TestSchema2Archive(t *testing.T) {
 	path := gunzipFixture(t, "testdata/schema2.db.gz")
 	before := rawRecords(t, path)

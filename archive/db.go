@@ -23,6 +23,10 @@ import (
 //	   the rest of a capture deflated JSON; new texts deflated in their
 //	   blobs. Each record's first byte says its form, so schema 1 and 2
 //	   records are left as they are and read as before
+//	4  the sketch index flushes its tail into segments of its own
+//	   (lshseg, lsh_seg.go) instead of into lsh: a schema 3 prov would
+//	   read lsh alone and miss the near-duplicates the segments hold.
+//	   An lsh bucket written before is left as it is and read with them
 //
 // A version bump is for a change an older prov would misread or damage;
 // it refuses a newer archive (ErrNewerSchema). A field added to the JSON
@@ -30,7 +34,7 @@ import (
 // lack it, which an optional field must allow anyway. So the heads of
 // Capture and Hop (RequestHead, ResponseHead) came in schema 2: a capture
 // without them was made before they were kept, or by an older prov.
-const SchemaVersion = 3
+const SchemaVersion = 4
 
 const appName = "prov"
 
@@ -233,7 +237,8 @@ func (db *DB) init() error {
 // migrate brings an archive of an older schema to SchemaVersion, inside
 // init's transaction (which created the buckets it lacked). Nothing is
 // rewritten: from 1 to 2 only new values go to blobs, from 2 to 3 only
-// new records are binary.
+// new records are binary, from 3 to 4 only new flushes of the sketch
+// index go to segments.
 func migrate(meta *bolt.Bucket) error {
 	v, _ := strconv.Atoi(string(meta.Get([]byte("schema")))) // checked by checkSchema
 	if v >= SchemaVersion {

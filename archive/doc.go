@@ -25,9 +25,9 @@
 //     original, with its reasons (Works).
 //   - run: one crawl, begun and finished by the writing process.
 //
-// Layout (schema 3), one bucket each:
+// Layout (schema 4), one bucket each:
 //
-//	meta       "app" → "prov", "schema" → "3"
+//	meta       "app" → "prov", "schema" → "4"
 //	captures   capture ID (8 bytes big-endian, from NextSequence) → binary
 //	           Capture (codec.go; schema 2 and older records: JSON)
 //	payloads   payload sha256 (32 raw bytes) → codec byte, raw length (8 BE),

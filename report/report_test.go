@@ -110,7 +110,7 @@ func TestRunsAndStats(t *testing.T) {
 	}
 	golden(t, "runs", render(func(b *bytes.Buffer) { Runs(b, runs) }))
 	st := archive.Stats{Captures: 18, ByKind: map[string]int{archive.KindResponse: 16, archive.KindFailed: 1, archive.KindStitched: 1},
-		URLs: 17, Hosts: 6, Payloads: 17, StoredBytes: 40321, RawBytes: 120654, Documents: 8, Runs: 1, Schema: 3}
+		URLs: 17, Hosts: 6, Payloads: 17, StoredBytes: 40321, RawBytes: 120654, Documents: 8, Runs: 1, Schema: 4}
 	golden(t, "stats", render(func(b *bytes.Buffer) { Stats(b, st) }))
 }
 
