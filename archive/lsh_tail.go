@@ -26,8 +26,8 @@ import (
 // in the transaction that marks the segment complete; a flush cut short
 // leaves a partial segment, which is not read. Candidates reads the tail
 // as well, so a document is found from the commit that brings it. The
-// tail's sequence
-// counts its documents, the index's the documents flushed into it.
+// tail's sequence counts its documents, the index's the documents
+// flushed into it.
 var bucketLSHTail = []byte("lshtail")
 
 // lshFlushDocs is the fewest documents the tail holds before they are put
