@@ -3,9 +3,7 @@ package search_test
 import (
 	"context"
 	"fmt"
-	"io"
 	"math/rand"
-	"os"
 	"path/filepath"
 	"reflect"
 	"strings"
@@ -15,6 +13,7 @@ import (
 	bolt "go.etcd.io/bbolt"
 
 	"github.com/prov-archive/prov/archive"
+	"github.com/prov-archive/prov/archive/archivetest"
 	"github.com/prov-archive/prov/search"
 )
 
@@ -127,7 +126,7 @@ func TestFeedSameAsUpdate(t *testing.T) {
 	}
 
 	other := filepath.Join(t.TempDir(), "prov.db")
-	copyFile(t, path, other)
+	archivetest.CopyFile(t, path, other)
 	defer search.SetMaxBatchHits(2000)()
 	if _, err := search.Update(other, search.UpdateOptions{Batch: 17}); err != nil {
 		t.Fatal(err)
@@ -156,25 +155,6 @@ func TestFeedSameAsUpdate(t *testing.T) {
 	}
 	if merged == 0 || len(fed.Levels) >= 2*8 {
 		t.Errorf("after %d writes the fed index has segments of levels %v: want some merged, fewer than 16", st.Writes, fed.Levels)
-	}
-}
-
-func copyFile(t *testing.T, from, to string) {
-	t.Helper()
-	in, err := os.Open(from)
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer in.Close()
-	out, err := os.Create(to)
-	if err != nil {
-		t.Fatal(err)
-	}
-	if _, err := io.Copy(out, in); err != nil {
-		t.Fatal(err)
-	}
-	if err := out.Close(); err != nil {
-		t.Fatal(err)
 	}
 }
 
@@ -213,7 +193,7 @@ func TestMergeDeletesWhatACutMergeLeft(t *testing.T) {
 		t.Errorf("segment levels %v: want a merged one first", got.Levels)
 	}
 	other := filepath.Join(t.TempDir(), "prov.db")
-	copyFile(t, path, other)
+	archivetest.CopyFile(t, path, other)
 	search.SetMaxBatchHits(1 << 20)
 	if _, err := search.Update(other, search.UpdateOptions{}); err != nil {
 		t.Fatal(err)

@@ -1,8 +1,6 @@
 package main
 
 import (
-	"io"
-	"os"
 	"path/filepath"
 	"reflect"
 	"strings"
@@ -10,6 +8,7 @@ import (
 	"time"
 
 	"github.com/prov-archive/prov/archive"
+	"github.com/prov-archive/prov/archive/archivetest"
 	"github.com/prov-archive/prov/search"
 )
 
@@ -21,7 +20,7 @@ import (
 func TestCrawlKeepsSearchIndex(t *testing.T) {
 	db, _ := crawlMiniWeb(t)
 	other := filepath.Join(t.TempDir(), "copy.db")
-	copyArchive(t, db, other)
+	archivetest.CopyFile(t, db, other)
 	if _, err := search.Update(other, search.UpdateOptions{}); err != nil {
 		t.Fatal(err)
 	}
@@ -68,23 +67,4 @@ func openIndex(t *testing.T, db string) *search.Index {
 	}
 	t.Cleanup(func() { ix.Close() })
 	return ix
-}
-
-func copyArchive(t *testing.T, from, to string) {
-	t.Helper()
-	in, err := os.Open(from)
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer in.Close()
-	out, err := os.Create(to)
-	if err != nil {
-		t.Fatal(err)
-	}
-	if _, err := io.Copy(out, in); err != nil {
-		t.Fatal(err)
-	}
-	if err := out.Close(); err != nil {
-		t.Fatal(err)
-	}
 }
