@@ -14,7 +14,9 @@ const minRunUnits = 20
 // genericRoots picks the article: every paragraph run scores its container
 // (and half to the container's parent), containers are weighed by link
 // density, tag and class/id hints, and the best one is taken with those of
-// its siblings that score near it. It returns nil when nothing scores.
+// its siblings that score near it, or, when the best is one part of an
+// article cut into parts of one template, with the other parts (parts.go).
+// It returns nil when nothing scores.
 func genericRoots(bw *blockWalk) []*html.Node {
 	for i := range bw.runs {
 		if bw.budget.spent(scoreShare) {
@@ -50,6 +52,11 @@ func genericRoots(bw *blockWalk) []*html.Node {
 		best, bestScore = up, max(bestScore, bw.stats[up].score)
 	}
 	best, bestScore = climb(bw, best, bestScore)
+	if top := wrapperTop(bw, best); top != best {
+		if parts := partsOf(bw, top); parts != nil {
+			return firstPost(bw, parts)
+		}
+	}
 	return firstPost(bw, withSiblings(bw, best, bestScore))
 }
 
