@@ -48,6 +48,16 @@ var partsCases = []struct {
 		not_: []string{"freelance reporter"},
 	},
 	{
+		// a block of the template with no paragraph of prose, a credit
+		// line, is no part
+		name: "credit line in a block of the parts' template",
+		page: `<article><h1>Title</h1><div class="body"><div>` + part("paragraph", 0, false) + part("paragraph", 1, false) +
+			part("paragraph", 2, false) + `<div><div class="paragraph"><div class="paragraph-text"><div><p>Photos by the desk ` +
+			`and the town hall archive</p></div></div></div></div></div></div></article>`,
+		must: []string{"Part 0 tells", "Part 1 tells", "Part 2 tells"},
+		not_: []string{"Photos by the desk"},
+	},
+	{
 		// teaser cards of the same template beside the parts: over a
 		// third of their text in links
 		name: "linked cards beside the parts",
