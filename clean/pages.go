@@ -281,13 +281,29 @@ var (
 	prevWords = []string{"上一页", "上页", "前页", "前一页", "上一頁", "上頁", "previous", "prev", "previous page", "prev page"}
 )
 
+// maxPagerWordLower is the longest text whose lower case can be a pager
+// word: strings.ToLower makes at most a third of the bytes it reads (a
+// three-byte rune such as the Kelvin sign lowers to one byte), so a
+// longer text never lowers to one, and wordDir need not lower it.
+var maxPagerWordLower = func() int {
+	n := 0
+	for _, w := range append(slices.Clone(nextWords), prevWords...) {
+		n = max(n, len(w))
+	}
+	return 3 * n
+}()
+
 // arrows and brackets around a pager word: "下一页>>", "【下一页】", "Next »".
 const pagerTrim = " []【】()（）<>«»‹›→←|"
 
 // wordDir reads an anchor text as next (dirNext), previous (dirPrev) or
 // neither. 下一篇 and "Next article" are neither: they lead to another work.
 func wordDir(text string) int {
-	w := strings.ToLower(strings.Trim(text, pagerTrim))
+	t := strings.Trim(text, pagerTrim)
+	if len(t) > maxPagerWordLower {
+		return 0 // no pager word, and not empty: most anchor texts
+	}
+	w := strings.ToLower(t)
 	switch {
 	case slices.Contains(nextWords, w):
 		return dirNext
