@@ -218,9 +218,10 @@ func (s *linkSet) add(u string, kept []link) bool {
 }
 
 // pageResolver is resolve for the hrefs of one page: a plain path from
-// the root (urlpath.Plain) that the memo lacks is the canonical root of base
-// followed by the href as written, without a parse. The root is made
-// once, at the first such href.
+// the root (urlpath.Plain) is the canonical root of base followed by the
+// href as written, without a parse and without the memo, whose lookup
+// (a lock, a hash of the key) cost more than joining the two. The root
+// is made once, at the first such href.
 type pageResolver struct {
 	base   *url.URL
 	root   string // canonicalRoot(base), once rooted
@@ -229,21 +230,10 @@ type pageResolver struct {
 
 func (r *pageResolver) resolve(href string) string {
 	href = strings.TrimSpace(href)
-	key, ok := memoKey(r.base, href)
-	if !ok {
-		return resolveParsed(r.base, href)
-	}
-	if c, ok := resolved.get(key); ok {
-		return c
-	}
-	var c string
 	if urlpath.Plain(href) && r.canonicalRoot() != "" {
-		c = r.root + href
-	} else {
-		c = resolveParsed(r.base, href)
+		return r.root + href
 	}
-	resolved.put(key, c)
-	return c
+	return resolve(r.base, href)
 }
 
 func (r *pageResolver) canonicalRoot() string {
