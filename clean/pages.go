@@ -7,6 +7,7 @@ import (
 	"slices"
 	"strconv"
 	"strings"
+	"unicode"
 	"unicode/utf8"
 
 	"golang.org/x/net/html"
@@ -251,6 +252,10 @@ func pageLinkSays(n *html.Node) (pageLink, bool) {
 	case n.DataAtom != atom.A:
 		return pageLink{}, false
 	}
+	first, ok := firstRuneOf(n)
+	if !ok || !pagerOpeners[unicode.ToLower(first)] {
+		return pageLink{}, false // says neither: most anchors, told without making their text
+	}
 	text := textOf(n) // collapsed already
 	if d := wordDir(text); d != 0 {
 		return pageLink{dir: d, rank: 1}, true
@@ -280,6 +285,50 @@ var (
 	nextWords = []string{"下一页", "下页", "后页", "后一页", "下一頁", "下頁", "後頁", "next", "next page", "nextpage"}
 	prevWords = []string{"上一页", "上页", "前页", "前一页", "上一頁", "上頁", "previous", "prev", "previous page", "prev page"}
 )
+
+// firstRuneOf returns the first rune of textOf(n), found without making
+// the text: the first rune of its text nodes, outside script and style,
+// that is not white space, read as spaceWriter reads it (a byte that is
+// not UTF-8 is U+FFFD). ok is false when the text is empty.
+func firstRuneOf(n *html.Node) (r rune, ok bool) {
+	switch n.Type {
+	case html.TextNode:
+		for _, r := range n.Data {
+			if !isSpace(r) {
+				return r, true
+			}
+		}
+		return 0, false
+	case html.ElementNode:
+		if n.DataAtom == atom.Script || n.DataAtom == atom.Style {
+			return 0, false
+		}
+	}
+	for c := n.FirstChild; c != nil; c = c.NextSibling {
+		if r, ok := firstRuneOf(c); ok {
+			return r, true
+		}
+	}
+	return 0, false
+}
+
+// pagerOpeners are the runes, lower-cased, that an anchor text read as a
+// pager link (wordDir, pageNumber) can begin with: the brackets, arrows
+// and spaces trimmed around a pager word or a page number, the sign and
+// digits of a number, and the first rune of each pager word (whose first
+// rune lowers to it when the text's does: strings.ToLower lowers rune by
+// rune). A text that begins otherwise is neither.
+var pagerOpeners = func() map[rune]bool {
+	m := map[rune]bool{'+': true, '-': true}
+	for _, r := range pagerTrim + "0123456789" {
+		m[unicode.ToLower(r)] = true
+	}
+	for _, w := range append(slices.Clone(nextWords), prevWords...) {
+		r, _ := utf8.DecodeRuneInString(w)
+		m[r] = true
+	}
+	return m
+}()
 
 // maxPagerWordLower is the longest text whose lower case can be a pager
 // word: strings.ToLower makes at most a third of the bytes it reads (a
