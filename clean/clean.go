@@ -56,7 +56,7 @@ func Clean(in Input) (doc *Document, err error) {
 	limit := readLimit(in.ReadLimit)
 	body, cut := readPrefix(in.Body, limit)
 	d, text := decode(body, in.Header.Get("Content-Type"), forced)
-	doc, err = cleanHTML(validUTF8(text), in, b)
+	doc, err = cleanHTML(text, in, b) // valid UTF-8: charset.Decode says so (TestDecodeInvalid, FuzzDecide)
 	if doc != nil {
 		doc.Charset = d
 		doc.OverBudget = b.hit
