@@ -5,7 +5,8 @@
 // out[j] = min over x in shingles of a[j]*x + b[j] (mod 2^64), for the 32
 // functions j at once: four ZMM registers of eight lanes each hold a, b
 // and the running minima; each shingle is broadcast to every lane once.
-// out[j] is all ones when shingles is empty.
+// out[j] is all ones when shingles is empty. Z15 is left alone: Go's
+// internal ABI keeps X15 zero (the ABI0 wrapper restores it anyway).
 TEXT ·minhash32AVX512(SB), NOSPLIT, $0-48
 	MOVQ shingles_base+0(FP), SI
 	MOVQ shingles_len+8(FP), CX
@@ -33,15 +34,15 @@ loop:
 	VPBROADCASTQ (SI), Z12
 	VPMULLQ      Z12, Z0, Z13
 	VPMULLQ      Z12, Z1, Z14
-	VPMULLQ      Z12, Z2, Z15
+	VPMULLQ      Z12, Z2, Z17
 	VPMULLQ      Z12, Z3, Z16
 	VPADDQ       Z4, Z13, Z13
 	VPADDQ       Z5, Z14, Z14
-	VPADDQ       Z6, Z15, Z15
+	VPADDQ       Z6, Z17, Z17
 	VPADDQ       Z7, Z16, Z16
 	VPMINUQ      Z13, Z8, Z8
 	VPMINUQ      Z14, Z9, Z9
-	VPMINUQ      Z15, Z10, Z10
+	VPMINUQ      Z17, Z10, Z10
 	VPMINUQ      Z16, Z11, Z11
 	ADDQ         $8, SI
 	DECQ         CX
