@@ -16,12 +16,26 @@ func pageLang(pm *pageMeta, text string) string {
 	if declared == "" {
 		declared = primaryTag(pm.get("content-language", "language", "dc.language", "og:locale"))
 	}
+	if declared != "" && !cjkLang(declared) {
+		return overruled(declared, text)
+	}
 	detected, sure := detectLang(text)
 	switch {
 	case declared == "":
 		return detected
 	case sure && detected != declared && (cjkLang(detected) || cjkLang(declared)):
 		return detected
+	}
+	return declared
+}
+
+// overruled is pageLang for a declared language that is not CJK: only a
+// text plainly in a CJK script overrules it, so which Latin language the
+// text is in (latinLang, a stop-word count over up to 20,000 bytes) is
+// not asked.
+func overruled(declared, text string) string {
+	if lang, sure, latin := scriptLang(text); !latin && sure && cjkLang(lang) {
+		return lang
 	}
 	return declared
 }
@@ -50,6 +64,18 @@ func primaryTag(tag string) string {
 // detectLang guesses the language from the script of up to 4000 letters;
 // sure means there were at least 100 letters and one script held most.
 func detectLang(text string) (lang string, sure bool) {
+	lang, sure, latin := scriptLang(text)
+	if latin {
+		return latinLang(text), sure
+	}
+	return lang, sure
+}
+
+// scriptLang is detectLang but for telling Latin languages apart:
+// latinScript is true (and lang "") when no other script holds most of
+// the letters, and then sure also needs half of them Latin. It is "",
+// false, false for a text without letters.
+func scriptLang(text string) (lang string, sure, latinScript bool) {
 	var han, kana, hangul, cyr, arabic, greek, thai, latin, total int
 	for _, r := range text {
 		if !isHanBlock(r) && !unicode.IsLetter(r) {
@@ -79,26 +105,26 @@ func detectLang(text string) (lang string, sure bool) {
 		}
 	}
 	if total == 0 {
-		return "", false
+		return "", false, false
 	}
 	sure = total >= 100
 	switch {
 	case kana*20 > total:
-		return "ja", sure
+		return "ja", sure, false
 	case hangul*5 > total:
-		return "ko", sure
+		return "ko", sure, false
 	case han*5 > total:
-		return "zh", sure
+		return "zh", sure, false
 	case cyr*2 > total:
-		return "ru", sure
+		return "ru", sure, false
 	case arabic*2 > total:
-		return "ar", sure
+		return "ar", sure, false
 	case greek*2 > total:
-		return "el", sure
+		return "el", sure, false
 	case thai*2 > total:
-		return "th", sure
+		return "th", sure, false
 	}
-	return latinLang(text), sure && latin*2 > total
+	return "", sure && latin*2 > total, true
 }
 
 // stopwords are frequent function words that tell Latin-script languages

@@ -39,18 +39,32 @@ func Normalize(text string) string {
 	if !isNFKC(text) {
 		text = norm.NFKC.String(text)
 	}
+	return collapseNormal(text)
+}
+
+// collapseNormal is the last step of Normalize, over valid UTF-8: it folds
+// punctuation (foldPunct) and collapses white space to single spaces and
+// line breaks as Normalize says. Runes it keeps as they are are copied a
+// run at a time, not rune by rune: most of a text is such runs.
+func collapseNormal(text string) string {
 	var b strings.Builder
 	b.Grow(len(text))
 	pendingSpace, pendingBreak := false, false
 	var prev rune // last rune written on the current line, 0 at line start
-	for _, r := range text {
+	run := -1     // start of the runes kept as they are, not yet written; -1 for none
+	for i, r := range text {
+		f := r
 		if mayFoldPunct(r) {
-			if f, ok := foldPunct[r]; ok {
-				r = f
+			if g, ok := foldPunct[r]; ok {
+				f = g
 			}
 		}
-		if isSpaceRune(r) {
-			if r == '\n' || r == '\r' || r == '\u2028' || r == '\u2029' || r == '\v' || r == '\f' {
+		if isSpaceRune(f) {
+			if run >= 0 {
+				b.WriteString(text[run:i])
+				run = -1
+			}
+			if f == '\n' || f == '\r' || f == '\u2028' || f == '\u2029' || f == '\v' || f == '\f' {
 				pendingBreak = true
 			} else {
 				pendingSpace = true
@@ -58,15 +72,27 @@ func Normalize(text string) string {
 			continue
 		}
 		switch {
-		case pendingBreak && b.Len() > 0:
+		case pendingBreak && (b.Len() > 0 || run >= 0):
 			b.WriteByte('\n')
 			prev = 0
-		case pendingSpace && prev != 0 && !isCJK(prev) && !isCJK(r):
+		case pendingSpace && prev != 0 && !isCJK(prev) && !isCJK(f):
 			b.WriteByte(' ')
 		}
 		pendingSpace, pendingBreak = false, false
-		b.WriteRune(r)
-		prev = r
+		switch {
+		case f != r:
+			if run >= 0 {
+				b.WriteString(text[run:i])
+				run = -1
+			}
+			b.WriteRune(f)
+		case run < 0:
+			run = i
+		}
+		prev = f
+	}
+	if run >= 0 {
+		b.WriteString(text[run:])
 	}
 	return b.String()
 }

@@ -7,6 +7,7 @@ import (
 	"slices"
 	"strconv"
 	"strings"
+	"unicode"
 	"unicode/utf8"
 
 	"golang.org/x/net/html"
@@ -251,6 +252,10 @@ func pageLinkSays(n *html.Node) (pageLink, bool) {
 	case n.DataAtom != atom.A:
 		return pageLink{}, false
 	}
+	first, ok := firstRuneOf(n)
+	if !ok || !pagerOpeners[unicode.ToLower(first)] {
+		return pageLink{}, false // says neither: most anchors, told without making their text
+	}
 	text := textOf(n) // collapsed already
 	if d := wordDir(text); d != 0 {
 		return pageLink{dir: d, rank: 1}, true
@@ -281,13 +286,73 @@ var (
 	prevWords = []string{"上一页", "上页", "前页", "前一页", "上一頁", "上頁", "previous", "prev", "previous page", "prev page"}
 )
 
+// firstRuneOf returns the first rune of textOf(n), found without making
+// the text: the first rune of its text nodes, outside script and style,
+// that is not white space, read as spaceWriter reads it (a byte that is
+// not UTF-8 is U+FFFD). ok is false when the text is empty.
+func firstRuneOf(n *html.Node) (r rune, ok bool) {
+	switch n.Type {
+	case html.TextNode:
+		for _, r := range n.Data {
+			if !isSpace(r) {
+				return r, true
+			}
+		}
+		return 0, false
+	case html.ElementNode:
+		if n.DataAtom == atom.Script || n.DataAtom == atom.Style {
+			return 0, false
+		}
+	}
+	for c := n.FirstChild; c != nil; c = c.NextSibling {
+		if r, ok := firstRuneOf(c); ok {
+			return r, true
+		}
+	}
+	return 0, false
+}
+
+// pagerOpeners are the runes, lower-cased, that an anchor text read as a
+// pager link (wordDir, pageNumber) can begin with: the brackets, arrows
+// and spaces trimmed around a pager word or a page number, the sign and
+// digits of a number, and the first rune of each pager word (whose first
+// rune lowers to it when the text's does: strings.ToLower lowers rune by
+// rune). A text that begins otherwise is neither.
+var pagerOpeners = func() map[rune]bool {
+	m := map[rune]bool{'+': true, '-': true}
+	for _, r := range pagerTrim + "0123456789" {
+		m[unicode.ToLower(r)] = true
+	}
+	for _, w := range append(slices.Clone(nextWords), prevWords...) {
+		r, _ := utf8.DecodeRuneInString(w)
+		m[r] = true
+	}
+	return m
+}()
+
+// maxPagerWordLower is the longest text whose lower case can be a pager
+// word: strings.ToLower makes at most a third of the bytes it reads (a
+// three-byte rune such as the Kelvin sign lowers to one byte), so a
+// longer text never lowers to one, and wordDir need not lower it.
+var maxPagerWordLower = func() int {
+	n := 0
+	for _, w := range append(slices.Clone(nextWords), prevWords...) {
+		n = max(n, len(w))
+	}
+	return 3 * n
+}()
+
 // arrows and brackets around a pager word: "下一页>>", "【下一页】", "Next »".
 const pagerTrim = " []【】()（）<>«»‹›→←|"
 
 // wordDir reads an anchor text as next (dirNext), previous (dirPrev) or
 // neither. 下一篇 and "Next article" are neither: they lead to another work.
 func wordDir(text string) int {
-	w := strings.ToLower(strings.Trim(text, pagerTrim))
+	t := strings.Trim(text, pagerTrim)
+	if len(t) > maxPagerWordLower {
+		return 0 // no pager word, and not empty: most anchor texts
+	}
+	w := strings.ToLower(t)
 	switch {
 	case slices.Contains(nextWords, w):
 		return dirNext

@@ -4,6 +4,7 @@ import (
 	"strconv"
 	"strings"
 	"testing"
+	"unicode"
 	"unicode/utf8"
 
 	"github.com/prov-archive/prov/rules"
@@ -194,6 +195,34 @@ func TestMayBePager(t *testing.T) {
 	for _, line := range []string{"上一页 1 2 3 下一页", "« Previous 1 2 3 Next »", "Next page", "第 2 页", "1 2 3 next"} {
 		if !mayBePager(line) {
 			t.Errorf("mayBePager(%q) = false for a pager", line)
+		}
+	}
+}
+
+// wordDir skips lowering a text longer than maxPagerWordLower: sound only
+// if no rune lowers to less than a third of its bytes (invalid bytes
+// lower to U+FFFD, three bytes for one).
+func TestPagerWordLowerBound(t *testing.T) {
+	for r := rune(0); r <= unicode.MaxRune; r++ {
+		if !utf8.ValidRune(r) {
+			continue
+		}
+		if n, lower := utf8.RuneLen(r), utf8.RuneLen(unicode.ToLower(r)); 3*lower < n {
+			t.Fatalf("%U (%d bytes) lowers to %d bytes", r, n, lower)
+		}
+	}
+	if maxPagerWordLower < 3*len("previous page") {
+		t.Fatalf("maxPagerWordLower = %d, below three times the longest pager word", maxPagerWordLower)
+	}
+	for _, tc := range []struct {
+		text string
+		want int
+	}{
+		{"Next", dirNext}, {"【下一页】", dirNext}, {"NEXT PAGE »", dirNext}, {"« Previous", dirPrev},
+		{"»", dirNext}, {"next article", 0}, {strings.Repeat("\u212a", 20), 0}, {"", 0},
+	} {
+		if got := wordDir(tc.text); got != tc.want {
+			t.Errorf("wordDir(%q) = %d, want %d", tc.text, got, tc.want)
 		}
 	}
 }

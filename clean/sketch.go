@@ -31,6 +31,10 @@ const (
 // multiple of four, or this fails to compile.
 var _ = [1]int{}[SketchSize%4]
 
+// sketchInto's AVX-512 kernel computes 32 values a pass: SketchSize must
+// stay a multiple of 32 as well.
+var _ = [1]int{}[SketchSize%32]
+
 // Shingles returns the sorted, distinct shingle hashes of text (see above);
 // nil when text has no tokens.
 func Shingles(text string) []uint64 { return shinglesOf(Normalize(text)) }
@@ -179,11 +183,18 @@ func SketchOf(shingles []uint64) []uint32 {
 		return nil
 	}
 	out := make([]uint32, SketchSize)
+	sketchInto(shingles, out)
+	return out
+}
+
+// sketchGeneric sets out (SketchSize values) to the MinHash sketch of
+// shingles, four hash functions a pass (minhash4). sketchInto is this,
+// or a vector kernel that gives the same values.
+func sketchGeneric(shingles []uint64, out []uint32) {
 	for i := 0; i < SketchSize; i += 4 {
 		m0, m1, m2, m3 := minhash4(shingles, (*[4][2]uint64)(minhashSeeds[i:i+4]))
 		out[i], out[i+1], out[i+2], out[i+3] = uint32(m0>>32), uint32(m1>>32), uint32(m2>>32), uint32(m3>>32)
 	}
-	return out
 }
 
 // minhash4 returns the least 64-bit values of the shingles under the four

@@ -299,14 +299,16 @@ func mustURL(t *testing.T, s string) *url.URL {
 	return u
 }
 
-// mayBeLinkTag passes every start tag the tokenizer names a, base or
-// link, in any case and however it ends, and stops the others (a name
-// that only begins like one: <abbr>, <area>, <basefont>, <linkx>).
-func TestMayBeLinkTagMatchesTagName(t *testing.T) {
+// linkTagName names every start tag the tokenizer names a, base or
+// link as the tokenizer does, in any case and however it ends, and names
+// no other (a name that only begins like one: <abbr>, <area>,
+// <basefont>, <linkx>; one with a NUL or a letter that folds to ASCII).
+func TestLinkTagNameMatchesTagName(t *testing.T) {
 	page := `<A HREF="/1"><a/href="/2"><a` + "\n" + `href="/3"><a	href="/4"><a>` +
 		`<BASE href="/b/"><Base/><bAsE` + "\f" + `href=x><link rel=canonical href=/c><LINK/><Link>` +
 		`<abbr title=x><area href="/5"><basefont size=2><linkx href=/6><ab><b><br/><base` + "\r" + `href=y>` +
-		`<aa href=/7><i><p class=a><img src=/a.jpg><a` + "\x00" + ` href=/8><li\x00nk>`
+		`<aa href=/7><i><p class=a><img src=/a.jpg><a` + "\x00" + ` href=/8><li\x00nk>` +
+		"<ba\u017fe href=/9><lin\u212a href=/10><A\u0301 href=/11>"
 	z := html.NewTokenizer(strings.NewReader(page))
 	tags := 0
 	for tt := z.Next(); tt != html.ErrorToken; tt = z.Next() {
@@ -315,9 +317,12 @@ func TestMayBeLinkTagMatchesTagName(t *testing.T) {
 		}
 		raw := string(z.Raw())
 		name, _ := z.TagName()
-		want := string(name) == "a" || string(name) == "base" || string(name) == "link"
-		if got := mayBeLinkTag([]byte(raw)); got != want {
-			t.Errorf("mayBeLinkTag(%q) = %v, want %v (tag name %q)", raw, got, want, name)
+		want := ""
+		if s := string(name); s == "a" || s == "base" || s == "link" {
+			want = s
+		}
+		if got := linkTagName([]byte(raw)); got != want {
+			t.Errorf("linkTagName(%q) = %q, want %q (tag name %q)", raw, got, want, name)
 		}
 		tags++
 	}

@@ -78,41 +78,39 @@ func scanTags(r io.Reader) pageTags {
 		case html.ErrorToken:
 			return t
 		case html.StartTagToken, html.SelfClosingTagToken:
-			if !mayBeLinkTag(z.Raw()) {
-				continue // TagName copies every name it returns
-			}
-			name, hasAttr := z.TagName()
-			if !hasAttr {
-				continue
-			}
-			switch string(name) { // compared in place, no string made
-			case "a", "base", "link":
-				t.addTag(string(name), readLinkAttrs(z))
+			if name := linkTagName(z.Raw()); name != "" {
+				t.addTag(name, readLinkAttrs(z, name))
 			}
 		}
 	}
 }
 
-// mayBeLinkTag reports whether raw, a start tag as written ("<A HREF=…>"),
-// is named a, base or link in any case: the name is what follows the '<'
-// up to white space, '/' or '>', as the tokenizer reads it. Most tags of
-// a page are none of these, and reading their names cost an allocation
-// each.
-func mayBeLinkTag(raw []byte) bool {
+// linkTagName returns the name of raw, a start tag as written
+// ("<A HREF=…>"), when it is a, base or link in any case, else "". The
+// name is what follows the '<' up to white space, '/' or '>', as the
+// tokenizer reads it (a name holding NUL is none of these, as the
+// tokenizer's U+FFFD for it is not). Read from the raw bytes, not by
+// TagName: most tags of a page are none of these, and TagName makes a
+// copy of every name it returns.
+func linkTagName(raw []byte) string {
 	if len(raw) < 2 {
-		return false
+		return ""
 	}
 	name := raw[1:]
 	if i := bytes.IndexAny(name, " \t\n\f\r/>"); i >= 0 {
 		name = name[:i]
 	}
-	switch len(name) {
-	case 1:
-		return name[0]|0x20 == 'a'
-	case 4:
-		return bytes.EqualFold(name, []byte("base")) || bytes.EqualFold(name, []byte("link"))
+	switch {
+	case len(name) == 1 && name[0]|0x20 == 'a':
+		return "a"
+	case len(name) != 4:
+		return ""
+	case bytes.EqualFold(name, []byte("base")):
+		return "base"
+	case bytes.EqualFold(name, []byte("link")):
+		return "link"
 	}
-	return false
+	return ""
 }
 
 // linkAttrs are the attributes of <a>, <base> and <link> that inspect
@@ -122,9 +120,14 @@ type linkAttrs struct {
 	hasHref        bool
 }
 
-func readLinkAttrs(z *html.Tokenizer) linkAttrs {
+// readLinkAttrs reads the attributes of the current tag, named name
+// (linkTagName): href, and for a <link> also rel and type, which addTag
+// reads of no other tag. Most tags read are anchors, and copying their
+// rel and type cost an allocation each.
+func readLinkAttrs(z *html.Tokenizer, name string) linkAttrs {
 	var a linkAttrs
 	var hasRel, hasType bool
+	isLink := name == "link"
 	for more := true; more; {
 		var k, v []byte
 		k, v, more = z.TagAttr()
@@ -134,11 +137,11 @@ func readLinkAttrs(z *html.Tokenizer) linkAttrs {
 				a.href, a.hasHref = string(v), true
 			}
 		case "rel":
-			if !hasRel {
+			if isLink && !hasRel {
 				a.rel, hasRel = string(v), true
 			}
 		case "type":
-			if !hasType {
+			if isLink && !hasType {
 				a.typ, hasType = string(v), true
 			}
 		}
@@ -172,22 +175,53 @@ func (t *pageTags) addTag(name string, attrs linkAttrs) {
 // resolveAll returns the canonical form of each href read against base,
 // each once, as links of kind.
 func resolveAll(base *url.URL, hrefs []string, kind byte) []link {
-	var out []link
-	seen := map[string]bool{}
+	out := make([]link, 0, len(hrefs))
+	var seen linkSet
 	r := pageResolver{base: base}
 	for _, href := range hrefs {
-		if u := r.resolve(href); u != "" && !seen[u] {
-			seen[u] = true
+		if u := r.resolve(href); u != "" && seen.add(u, out) {
 			out = append(out, link{URL: u, Kind: kind})
 		}
 	}
 	return out
 }
 
+// linkSet is the URLs resolveAll has kept. A page has some tens of
+// links: below linkScanMax the kept links are scanned, which costs less
+// than making and filling a map; past it a map holds them.
+type linkSet struct{ m map[string]bool }
+
+const linkScanMax = 32
+
+// add reports whether u is new, and notes it; kept is every URL noted so
+// far, in order.
+func (s *linkSet) add(u string, kept []link) bool {
+	if s.m == nil && len(kept) < linkScanMax {
+		for _, l := range kept {
+			if l.URL == u {
+				return false
+			}
+		}
+		return true
+	}
+	if s.m == nil {
+		s.m = make(map[string]bool, 2*len(kept))
+		for _, l := range kept {
+			s.m[l.URL] = true
+		}
+	}
+	if s.m[u] {
+		return false
+	}
+	s.m[u] = true
+	return true
+}
+
 // pageResolver is resolve for the hrefs of one page: a plain path from
-// the root (urlpath.Plain) that the memo lacks is the canonical root of base
-// followed by the href as written, without a parse. The root is made
-// once, at the first such href.
+// the root (urlpath.Plain) is the canonical root of base followed by the
+// href as written, without a parse and without the memo, whose lookup
+// (a lock, a hash of the key) cost more than joining the two. The root
+// is made once, at the first such href.
 type pageResolver struct {
 	base   *url.URL
 	root   string // canonicalRoot(base), once rooted
@@ -196,21 +230,10 @@ type pageResolver struct {
 
 func (r *pageResolver) resolve(href string) string {
 	href = strings.TrimSpace(href)
-	key, ok := memoKey(r.base, href)
-	if !ok {
-		return resolveParsed(r.base, href)
-	}
-	if c, ok := resolved.get(key); ok {
-		return c
-	}
-	var c string
 	if urlpath.Plain(href) && r.canonicalRoot() != "" {
-		c = r.root + href
-	} else {
-		c = resolveParsed(r.base, href)
+		return r.root + href
 	}
-	resolved.put(key, c)
-	return c
+	return resolve(r.base, href)
 }
 
 func (r *pageResolver) canonicalRoot() string {

@@ -1,0 +1,79 @@
+package clean
+
+import (
+	"math/rand/v2"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+)
+
+// collapseNormalRef is collapseNormal as it was before it copied runs of
+// kept runes at once: it writes every rune.
+func collapseNormalRef(text string) string {
+	var b strings.Builder
+	pendingSpace, pendingBreak := false, false
+	var prev rune
+	for _, r := range text {
+		if mayFoldPunct(r) {
+			if f, ok := foldPunct[r]; ok {
+				r = f
+			}
+		}
+		if isSpaceRune(r) {
+			if r == '\n' || r == '\r' || r == '\u2028' || r == '\u2029' || r == '\v' || r == '\f' {
+				pendingBreak = true
+			} else {
+				pendingSpace = true
+			}
+			continue
+		}
+		switch {
+		case pendingBreak && b.Len() > 0:
+			b.WriteByte('\n')
+			prev = 0
+		case pendingSpace && prev != 0 && !isCJK(prev) && !isCJK(r):
+			b.WriteByte(' ')
+		}
+		pendingSpace, pendingBreak = false, false
+		b.WriteRune(r)
+		prev = r
+	}
+	return b.String()
+}
+
+// collapseNormal gives collapseNormalRef's text for random strings over
+// an alphabet of letters, CJK, every kind of white space and line break
+// Normalize tells apart, and punctuation that foldPunct folds (some of it
+// to white space), and for the eval pages' bytes made valid UTF-8.
+func TestCollapseNormalAsBefore(t *testing.T) {
+	alphabet := []rune("aZ9 \t\n\r\v\f\u00a0\u3000\u2028\u2029\u0085中文。，、“”‘’—–…·・「」《》！？：；（）\u2010\u2212\uff0e-.")
+	for r := range foldPunct {
+		alphabet = append(alphabet, r)
+	}
+	rng := rand.New(rand.NewPCG(5, 6))
+	var texts []string
+	for range 20000 {
+		rs := make([]rune, rng.IntN(24))
+		for i := range rs {
+			rs[i] = alphabet[rng.IntN(len(alphabet))]
+		}
+		texts = append(texts, string(rs))
+	}
+	files, _ := filepath.Glob(evalDir + "/*/*.html")
+	for i, f := range files {
+		if i%8 != 0 {
+			continue
+		}
+		b, err := os.ReadFile(f)
+		if err != nil {
+			t.Fatal(err)
+		}
+		texts = append(texts, strings.ToValidUTF8(string(b[:min(len(b), 64<<10)]), "\uFFFD"))
+	}
+	for _, s := range texts {
+		if got, want := collapseNormal(s), collapseNormalRef(s); got != want {
+			t.Fatalf("collapseNormal(%.80q) = %.80q, before %.80q", s, got, want)
+		}
+	}
+}

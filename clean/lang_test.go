@@ -1,0 +1,53 @@
+package clean
+
+import (
+	"strings"
+	"testing"
+)
+
+// pageLangRef is pageLang as it was before a declaration that is not CJK
+// skipped latinLang (overruled): detectLang of every text.
+func pageLangRef(pm *pageMeta, text string) string {
+	declared := primaryTag(pm.lang)
+	if declared == "" {
+		declared = primaryTag(pm.get("content-language", "language", "dc.language", "og:locale"))
+	}
+	detected, sure := detectLang(text)
+	switch {
+	case declared == "":
+		return detected
+	case sure && detected != declared && (cjkLang(detected) || cjkLang(declared)):
+		return detected
+	}
+	return declared
+}
+
+// pageLang gives pageLangRef's answer for every declaration (none, Latin,
+// CJK, other scripts, by <html lang> or a meta) over texts in many
+// scripts, long and short, mixed and empty.
+func TestPageLangAsBefore(t *testing.T) {
+	texts := map[string]string{
+		"en":      strings.Repeat("The office said that the report was published in the spring and it is the first of its kind. ", 5),
+		"fr":      strings.Repeat("Le bureau a dit que le rapport est publié dans la saison et il est le premier de la série. ", 5),
+		"de":      strings.Repeat("Das Amt sagte, dass der Bericht im Frühjahr erschienen ist und er ist der erste seiner Art. ", 5),
+		"zh":      strings.Repeat("国务院新闻办公室发表白皮书，介绍网络空间国际合作的成就与主张。", 5),
+		"zh-en":   strings.Repeat("白皮书 white paper 发表 published ", 20),
+		"ja":      strings.Repeat("政府は報告書を公表しました。これは最初のものです。", 5),
+		"ko":      strings.Repeat("정부는 보고서를 발표했습니다 이것은 첫 번째입니다 ", 5),
+		"ru":      strings.Repeat("Министерство опубликовало доклад о сотрудничестве. ", 5),
+		"el":      strings.Repeat("Το υπουργείο δημοσίευσε την έκθεση για τη συνεργασία. ", 5),
+		"short":   "Short title 标题",
+		"digits":  "2024-05-01 12:00",
+		"empty":   "",
+		"zh-tiny": "中文",
+	}
+	for _, decl := range []string{"", "en", "en-US", "fr", "de", "zh-CN", "zh", "ja", "ko", "ru", "el", "x"} {
+		for _, pm := range []*pageMeta{{lang: decl}, {metas: []metaTag{{key: "og:locale", content: decl}}}} {
+			for name, text := range texts {
+				if got, want := pageLang(pm, text), pageLangRef(pm, text); got != want {
+					t.Errorf("declared %q (%+v), %s text: pageLang = %q, before %q", decl, pm, name, got, want)
+				}
+			}
+		}
+	}
+}
