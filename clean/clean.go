@@ -31,11 +31,6 @@ type Input struct {
 	// DefaultReadLimit, used when it is zero); a longer body is read up to
 	// it and Document.TextTruncated set.
 	ReadLimit int
-	// NoLinks leaves Document.Links nil, for a caller that does not read
-	// it (ingest: the crawl reads a page's links itself). Resolving every
-	// href of a page was about 2% of Clean's time; nothing else in the
-	// Document depends on it.
-	NoLinks bool
 }
 
 // Clean decodes, extracts main text and metadata. It never panics; a page
@@ -106,9 +101,6 @@ func cleanHTML(src string, in Input, b *budget) (*Document, error) {
 
 	res := newResolver(in.URL, pm.base)
 	doc.Canonical = res.abs(pm.canonical)
-	if !in.NoLinks {
-		doc.Links = links(pm, res)
-	}
 	doc.Pagination = pagination(root, res, in.URL)
 	dates(doc, pm, bw, in)
 	return doc, nil

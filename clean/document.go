@@ -21,7 +21,6 @@ type Document struct {
 	Attribution      string     // the source line: 来源：… / Source: … / 据…电 / 转载自…
 	Lang             string     // BCP 47 primary tag: "zh", "en", …
 	Canonical        string     // rel=canonical as written (absolute), "" for none
-	Links            []string   // absolute URLs of <a href> on the page, in order
 	Pagination       Pagination // the page's place in an article split over pages (pages.go)
 	Text             string     // clean main text as extracted (not normalised); paragraphs separated by "\n\n"
 	TextSHA256       string     // hex sha256 of Normalize(Text)

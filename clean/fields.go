@@ -176,16 +176,3 @@ func (r resolver) abs(href string) string {
 	u.Fragment, u.RawFragment = "", ""
 	return u.String()
 }
-
-// links returns the page's <a href> targets, absolute, in order, once each.
-func links(pm *pageMeta, r resolver) []string {
-	seen := make(map[string]bool, len(pm.hrefs))
-	out := make([]string, 0, len(pm.hrefs))
-	for _, h := range pm.hrefs {
-		if a := r.abs(h); a != "" && !seen[a] {
-			seen[a] = true
-			out = append(out, a)
-		}
-	}
-	return out
-}

@@ -14,7 +14,6 @@ type pageMeta struct {
 	metas     []metaTag // <meta> with a content, in order
 	canonical string    // <link rel=canonical href>, as written
 	base      string    // <base href>, as written
-	hrefs     []string  // <a href>, as written, in order
 	h1        []string  // <h1> texts
 	times     []timeTag // <time datetime>
 	jsonld    []string  // <script type="application/ld+json"> bodies
@@ -66,10 +65,6 @@ func (pm *pageMeta) element(n *html.Node) bool {
 	case atom.Base:
 		if pm.base == "" {
 			pm.base = strings.TrimSpace(attr(n, "href"))
-		}
-	case atom.A:
-		if h, ok := attrOK(n, "href"); ok {
-			pm.hrefs = append(pm.hrefs, h)
 		}
 	case atom.H1:
 		if len(pm.h1) < 8 {

@@ -27,7 +27,7 @@ func Entry(p crawl.Page, set *rules.Set, runID uint64) archive.Entry {
 	if p.Err != nil || !IsDocument(p) {
 		return e
 	}
-	doc, err := clean.Clean(clean.Input{URL: p.FinalURL, Header: p.Header, Body: p.Content, Site: site, NoLinks: true})
+	doc, err := clean.Clean(clean.Input{URL: p.FinalURL, Header: p.Header, Body: p.Content, Site: site})
 	if err != nil {
 		e.Capture.Error = "clean: " + err.Error()
 		return e
@@ -53,7 +53,7 @@ func DocumentText(p crawl.Page, e archive.Entry, set *rules.Set) (text, sha stri
 	if p.Err != nil || !IsDocument(p) {
 		return "", ""
 	}
-	doc, err := clean.Clean(clean.Input{URL: p.FinalURL, Header: p.Header, Body: p.Content, Site: set.ForHost(hostOf(p.FinalURL)), NoLinks: true})
+	doc, err := clean.Clean(clean.Input{URL: p.FinalURL, Header: p.Header, Body: p.Content, Site: set.ForHost(hostOf(p.FinalURL))})
 	if err != nil {
 		return "", ""
 	}
