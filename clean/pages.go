@@ -323,7 +323,7 @@ var pagerOpeners = func() map[rune]bool {
 	for _, r := range pagerTrim + "0123456789" {
 		m[unicode.ToLower(r)] = true
 	}
-	for _, w := range append(slices.Clone(nextWords), prevWords...) {
+	for _, w := range slices.Concat(nextWords, prevWords) {
 		r, _ := utf8.DecodeRuneInString(w)
 		m[r] = true
 	}
@@ -336,7 +336,7 @@ var pagerOpeners = func() map[rune]bool {
 // longer text never lowers to one, and wordDir need not lower it.
 var maxPagerWordLower = func() int {
 	n := 0
-	for _, w := range append(slices.Clone(nextWords), prevWords...) {
+	for _, w := range slices.Concat(nextWords, prevWords) {
 		n = max(n, len(w))
 	}
 	return 3 * n
