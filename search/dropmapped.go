@@ -24,8 +24,6 @@ func dropMapped(db *bolt.DB, limit int64) error {
 // only remaps the file then, so the mapping stays put, and a dropped
 // page reads back from the page cache as it was.
 func dropMappedTx(tx *bolt.Tx, limit int64) error {
-	if n, ok := memory.ResidentFile(); ok && n < limit {
-		return nil
-	}
-	return memory.DropMapped(tx.DB().Info().Data, int(tx.Size()))
+	_, err := memory.DropMappedOver(limit, tx.DB().Info().Data, int(tx.Size()))
+	return err
 }

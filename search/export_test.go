@@ -15,6 +15,15 @@ func SetMaxBatchHits(n int) (restore func()) {
 	return func() { maxBatchHits = old }
 }
 
+// SetMappedLimit makes the index drop its mapped pages at every check
+// past n bytes of file-backed resident memory (0: at every check), for
+// the tests of search_test, and returns what puts the limit back.
+func SetMappedLimit(n int64) (restore func()) {
+	old := mappedLimit
+	mappedLimit = n
+	return func() { mappedLimit = old }
+}
+
 // Contents is everything ix holds: every posting (token → document →
 // count, summed over its segments), every document record (number → its
 // JSON), every text sha's document number, the levels of its segments,

@@ -179,7 +179,12 @@ func endMerge(tx *bolt.Tx, run []segment, id uint32) error {
 	}
 	segs = slices.Replace(segs, at, at+len(run), segment{id: id, level: run[0].level + 1})
 	for _, s := range run {
+		// Deleting a bucket reads every page of it to free them: dropped
+		// after each, the run's pages never pile up in the resident set.
 		if err := b.DeleteBucket(segName(s.id)); err != nil {
+			return err
+		}
+		if err := dropMappedTx(tx, mappedLimit); err != nil {
 			return err
 		}
 	}

@@ -22,8 +22,9 @@ const (
 
 // mappedLimit is the file-backed resident memory past which an update
 // drops the index's pages from its resident set (dropMapped) after each
-// write: the prov binary's own pages are 17 MB of it.
-const mappedLimit = 40 << 20
+// write: the prov binary's own pages are 17 MB of it. A variable for
+// tests only.
+var mappedLimit int64 = 40 << 20
 
 // UpdateOptions configure Update. The zero value reads DefaultBatch
 // captures per opening of the archive and waits DefaultTimeout for a lock.
