@@ -59,6 +59,7 @@ type blockWalk struct {
 	relaxed           bool                      // only strong class/id hints make chrome (see genericText)
 	budget            *budget                   // the page's time budget; nil for none
 	stopped           bool                      // the walk's share of it is spent
+	fields            []*html.Node              // the block around each text field (textField), in document order
 }
 
 // out reports whether share of the budget is spent, and stays true once it is.
@@ -168,6 +169,9 @@ func (bw *blockWalk) visit(n *html.Node) {
 		return
 	}
 	if dropTags[n.DataAtom] || bw.out(walkShare) {
+		if n.DataAtom == atom.Input && textField(n) {
+			bw.fields = append(bw.fields, bw.owner)
+		}
 		return
 	}
 	if n.DataAtom == atom.Br {

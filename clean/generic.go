@@ -266,17 +266,19 @@ func lead(bw *blockWalk, n *html.Node) bool {
 	return false
 }
 
-// articleRuns returns the runs inside roots, minus chrome and link lists.
+// articleRuns returns the runs inside roots, minus chrome, link lists,
+// teasers (teaserRuns) and form boxes (formRuns).
 func articleRuns(bw *blockWalk, roots []*html.Node) []run {
 	var out []run
 	teaser := teaserRuns(bw, roots)
+	form := formRuns(bw, roots)
 	for _, root := range roots {
 		st := bw.stats[root]
 		if st == nil {
 			continue
 		}
 		for i, r := range bw.runs[st.start:st.end] {
-			if r.chrome || teaser != nil && teaser(st.start+i) || inLinkList(bw, r.owner, root) || looseHeading(bw, r, root) {
+			if r.chrome || teaser != nil && teaser(st.start+i) || form != nil && form(st.start+i) || inLinkList(bw, r.owner, root) || looseHeading(bw, r, root) {
 				continue
 			}
 			out = append(out, r)

@@ -106,6 +106,17 @@ var genericCases = []struct {
 		not_: []string{"Filed under local politics"},
 	},
 	{
+		// hints.go, "bio", "about author": the box about the author after
+		// the story, under either name.
+		name: "author box after the story",
+		page: `<article><div>` + prose("story", 5) + `<div class="author-bio"><p>Jane Roe is the town reporter, ` +
+			`a former council clerk and a keen cyclist. Follow her on the town's forum.</p></div>` +
+			`<div class="wp-about-author-text"><p>John Doe edits the weekend pages, writes on budgets, ` +
+			`schools and roads, and runs the council podcast.</p></div></div></article>`,
+		must: []string{"Paragraph 4 of the story"},
+		not_: []string{"Jane Roe is the town reporter", "John Doe edits"},
+	},
+	{
 		// hints.go, "gallery": the slides of a photo gallery in the story.
 		name: "photo gallery in the story",
 		page: `<article><div>` + prose("story", 5) + `<div class="asset_gallery"><ul>` +

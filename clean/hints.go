@@ -48,6 +48,10 @@ var (
 		// that no reader counts as the story (news sites' galleries of
 		// agency photos run longer than the story)
 		"gallery*",
+		// the box about the author after a post ("author-bio",
+		// "wp-about-author-text"): a portrait in a few lines and links
+		// to follow them, which is the site's, not the story's
+		"bio", "about author",
 	}
 	weakNegative = []string{
 		"ad", "ads", "hot", "foot", "side", "top", "bottom", "head",
