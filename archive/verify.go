@@ -88,7 +88,9 @@ func (db *DB) Verify(fn func(Finding) error) error {
 // VerifyWith re-hashes every payload (decompressed, its sha256 must equal
 // its key), re-checks every document (and its hash, with opts.TextHasher),
 // and checks every reference: captures to payloads, documents, runs and
-// both indexes, and the urls and doccaps indexes back to captures. fn is
+// both indexes, and the urls and doccaps indexes back to captures. The
+// four two-level indexes are checked in both levels, and a key found in
+// both is a finding (FindIndexTwice). fn is
 // called once per finding, as found; an error from fn stops the check and
 // is returned. Findings are not errors of VerifyWith: it returns nil when
 // the walk finished, whatever it found.
