@@ -104,6 +104,7 @@ type DB struct {
 
 	onWrite  func([]Capture) // called after each committed write (Shared's cache)
 	flushing sync.Mutex      // held by FlushIndex
+	folding  sync.Mutex      // held by foldTails
 }
 
 // Open opens the archive at path, creating it unless opts.ReadOnly. An

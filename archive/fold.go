@@ -148,9 +148,13 @@ func renewTail(tx *bolt.Tx, ix *index) error {
 	return err
 }
 
-// foldTails folds the tails of due, one after another, dropping the
-// archive's mapped pages between them.
+// foldTails folds the tails of due, one after another. Concurrent calls
+// on one DB fold once: a write that finds a fold running leaves it be.
 func (db *DB) foldTails(due []*index) error {
+	if len(due) == 0 || !db.folding.TryLock() {
+		return nil
+	}
+	defer db.folding.Unlock()
 	for _, ix := range due {
 		if err := db.fold(ix, foldChunk); err != nil {
 			return err
