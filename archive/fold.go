@@ -12,6 +12,10 @@ import (
 // keys fall on, so it pays when the tail holds several keys per page of
 // main (a page holds about 35 keys): main/8 is about four. A larger tail
 // costs every batch more, as its pages are rewritten as main's were.
+// Floors of 4,096, 16,384 and 65,536 keys measured alike (CPU per entry
+// over the last 20,000 of 100,000 in BenchmarkWriteGrowth, within the
+// noise of the machine); 16,384 keeps a tail near 2 MB and folds an
+// archive of 100,000 pages six times an index.
 const (
 	foldFloor = 1 << 14
 	foldRatio = 8
