@@ -345,3 +345,48 @@ func TestFoldDue(t *testing.T) {
 		}
 	}
 }
+
+// TestCopiesReadBothLevels: Salvage and Merge copy an archive whose
+// index keys are half folded into main and half in the tails: every
+// capture, payload and document comes across, and the copies verify.
+func TestCopiesReadBothLevels(t *testing.T) {
+	dir := t.TempDir()
+	src := filepath.Join(dir, "src.db")
+	db, err := Open(src, Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	writeFoldPages(t, db, 0, 30)
+	for _, ix := range twoLevel {
+		if err := db.fold(ix, 11); err != nil {
+			t.Fatal(err)
+		}
+	}
+	writeFoldPages(t, db, 30, 50)
+	want, err := db.Stats()
+	db.Close()
+	if err != nil {
+		t.Fatal(err)
+	}
+	salvaged := filepath.Join(dir, "salvaged.db")
+	st, err := Salvage(src, salvaged, SalvageOptions{}, func(l Loss) { t.Errorf("lost %+v", l) })
+	if err != nil || st.Copied["captures"] != 50 || st.Copied["payloads"] != 50 || st.Copied["documents"] != 50 {
+		t.Fatalf("salvage: %+v, %v", st, err)
+	}
+	merged := filepath.Join(dir, "merged.db")
+	if _, err := Merge([]string{src}, merged, MergeOptions{}); err != nil {
+		t.Fatal(err)
+	}
+	for _, path := range []string{salvaged, merged} {
+		db, err := Open(path, Options{ReadOnly: true})
+		if err != nil {
+			t.Fatal(err)
+		}
+		got, err := db.Stats()
+		if err != nil || got.Captures != want.Captures || got.URLs != want.URLs || got.Payloads != want.Payloads || got.Documents != want.Documents {
+			t.Errorf("%s: stats %+v, %v, want those of the source, %+v", filepath.Base(path), got, err, want)
+		}
+		assertNoFindings(t, db)
+		db.Close()
+	}
+}
