@@ -22,6 +22,9 @@ func schema1(t *testing.T, path string) {
 	}
 	defer bdb.Close()
 	err = bdb.Update(func(tx *bolt.Tx) error {
+		if err := oldLayout(tx); err != nil {
+			return err
+		}
 		inline := map[string][]byte{}
 		pays, docs := tx.Bucket(bucketPayloads), tx.Bucket(bucketDocuments)
 		pays.ForEach(func(k, v []byte) error {

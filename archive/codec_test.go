@@ -250,11 +250,13 @@ func rawRecords(t *testing.T, path string, db ...*DB) map[string][]byte {
 	t.Helper()
 	out := map[string][]byte{}
 	read := func(tx *bolt.Tx) error {
-		for prefix, name := range map[string][]byte{"c": bucketCaptures, "d": bucketDocuments} {
-			tx.Bucket(name).ForEach(func(k, v []byte) error {
-				out[prefix+string(k)] = bytes.Clone(v)
-				return nil
-			})
+		tx.Bucket(bucketCaptures).ForEach(func(k, v []byte) error {
+			out["c"+string(k)] = bytes.Clone(v)
+			return nil
+		})
+		cur := idxDocuments.in(tx).cursor()
+		for k, v := cur.First(); k != nil; k, v = cur.Next() {
+			out["d"+string(k)] = bytes.Clone(v)
 		}
 		return nil
 	}

@@ -27,6 +27,12 @@ import (
 //	   (lshseg, lsh_seg.go) instead of into lsh: a schema 3 prov would
 //	   read lsh alone and miss the near-duplicates the segments hold.
 //	   An lsh bucket written before is left as it is and read with them
+//	5  the payloads, documents, doccaps and urls indexes take new keys
+//	   in tails of their own (payloadstail, documentstail, doccapstail,
+//	   urlstail; levels.go), folded into them later: a schema 4 prov
+//	   would read the main buckets alone and miss what the tails hold.
+//	   An archive of schema 4 or older has no tails: read-only, they
+//	   read as empty; a writer creates them empty
 //
 // A version bump is for a change an older prov would misread or damage;
 // it refuses a newer archive (ErrNewerSchema). A field added to the JSON
@@ -34,7 +40,7 @@ import (
 // lack it, which an optional field must allow anyway. So the heads of
 // Capture and Hop (RequestHead, ResponseHead) came in schema 2: a capture
 // without them was made before they were kept, or by an older prov.
-const SchemaVersion = 4
+const SchemaVersion = 5
 
 const appName = "prov"
 
@@ -49,7 +55,8 @@ var (
 	bucketRuns      = []byte("runs")
 
 	allBuckets = [][]byte{bucketMeta, bucketCaptures, bucketPayloads,
-		bucketDocuments, bucketDocCaps, bucketURLs, bucketRuns, bucketBlobs}
+		bucketDocuments, bucketDocCaps, bucketURLs, bucketRuns, bucketBlobs,
+		idxPayloads.tail, idxDocuments.tail, idxDocCaps.tail, idxURLs.tail}
 )
 
 // DefaultTimeout is how long Open waits for another process's lock.
@@ -97,6 +104,7 @@ type DB struct {
 
 	onWrite  func([]Capture) // called after each committed write (Shared's cache)
 	flushing sync.Mutex      // held by FlushIndex
+	folding  sync.Mutex      // held by foldTails
 }
 
 // Open opens the archive at path, creating it unless opts.ReadOnly. An
@@ -238,7 +246,8 @@ func (db *DB) init() error {
 // init's transaction (which created the buckets it lacked). Nothing is
 // rewritten: from 1 to 2 only new values go to blobs, from 2 to 3 only
 // new records are binary, from 3 to 4 only new flushes of the sketch
-// index go to segments.
+// index go to segments, from 4 to 5 only new index keys go to the tails
+// (init created them empty).
 func migrate(meta *bolt.Bucket) error {
 	v, _ := strconv.Atoi(string(meta.Get([]byte("schema")))) // checked by checkSchema
 	if v >= SchemaVersion {

@@ -25,9 +25,9 @@
 //     original, with its reasons (Works).
 //   - run: one crawl, begun and finished by the writing process.
 //
-// Layout (schema 4), one bucket each:
+// Layout (schema 5), one bucket each:
 //
-//	meta       "app" → "prov", "schema" → "4"
+//	meta       "app" → "prov", "schema" → "5"
 //	captures   capture ID (8 bytes big-endian, from NextSequence) → binary
 //	           Capture (codec.go; schema 2 and older records: JSON)
 //	payloads   payload sha256 (32 raw bytes) → codec byte, raw length (8 BE),
@@ -40,6 +40,10 @@
 //	doccaps    text sha256 ‖ capture ID → empty: every copy of a document
 //	urls       canonical URL ‖ 0x00 ‖ capture ID → empty: a URL's history,
 //	           oldest first; its latest capture is the last key under it
+//	*tail      payloadstail, documentstail, doccapstail, urlstail: the
+//	           new keys of payloads, documents, doccaps and urls, as
+//	           they are, until a write folds them in (levels.go, fold.go);
+//	           each key is in one of the two buckets, and readers read both
 //	runs       run ID (8 bytes big-endian) → JSON Run
 //	pages      URL of a page of a split article → empty (created with the
 //	           first such capture)

@@ -31,3 +31,14 @@ func (db *DB) dropMappedOver(limit int64) error {
 	}
 	return db.DropMapped()
 }
+
+// dropMappedTx is dropMappedOver within tx, which may be the write
+// transaction that read the pages: bbolt writes with pwrite at commit and
+// remaps the file only then, so the mapping stays put, and a dropped page
+// reads back from the page cache as it was (its nodes point into it).
+func dropMappedTx(tx *bolt.Tx, limit int64) error {
+	if n, ok := memory.ResidentFile(); ok && n < limit {
+		return nil
+	}
+	return memory.DropMapped(tx.DB().Info().Data, int(tx.Size()))
+}

@@ -6,6 +6,8 @@ import (
 	"testing"
 	"time"
 
+	bolt "go.etcd.io/bbolt"
+
 	"github.com/prov-archive/prov/archive"
 )
 
@@ -62,4 +64,14 @@ func page(url, payload, text string) archive.Entry {
 
 func htmlOf(body string) string {
 	return fmt.Sprintf("<html><body><p>%s</p><p>%s</p></body></html>", body, body)
+}
+
+// indexBucket returns the level of the index name (payloads, documents,
+// doccaps, urls) that holds key: its tail (name+"tail") when that holds
+// it, else its main bucket.
+func indexBucket(tx *bolt.Tx, name string, key []byte) *bolt.Bucket {
+	if tail := tx.Bucket([]byte(name + "tail")); tail != nil && tail.Get(key) != nil {
+		return tail
+	}
+	return tx.Bucket([]byte(name))
 }

@@ -67,7 +67,7 @@ func (m *merger) entry(sc sourced) (Entry, error) {
 			if err != nil {
 				return err
 			}
-			if v := tx.Bucket(bucketPayloads).Get(h[:]); v != nil {
+			if v := idxPayloads.in(tx).get(h[:]); v != nil {
 				if e.Payload, err = readPayload(tx, v); err != nil {
 					return fmt.Errorf("payload %s: %w", h.Short(), err)
 				}

@@ -175,7 +175,7 @@ func TestPayloadCorruptionDetected(t *testing.T) {
 		h := archive.Sum([]byte(p))
 		bdb, _ := bolt.Open(path, 0o644, nil)
 		bdb.Update(func(tx *bolt.Tx) error {
-			b := tx.Bucket([]byte("payloads"))
+			b := indexBucket(tx, "payloads", h[:])
 			v := bytes.Clone(b.Get(h[:]))
 			v[len(v)-1] ^= 0x01
 			return b.Put(h[:], v)

@@ -142,7 +142,7 @@ func (db *DB) Payload(sha string) ([]byte, error) {
 	}
 	var p []byte
 	err = db.bolt.View(func(tx *bolt.Tx) error {
-		v := tx.Bucket(bucketPayloads).Get(h[:])
+		v := idxPayloads.in(tx).get(h[:])
 		if v == nil {
 			return fmt.Errorf("archive: payload %s: %w", h.Short(), ErrNotFound)
 		}

@@ -81,7 +81,7 @@ func (db *DB) latestWhere(ok func(Capture) bool, fn func(Capture) error) error {
 // forEachURL calls fn once per URL of the urls index with its capture IDs
 // in ascending order.
 func forEachURL(tx *bolt.Tx, fn func(url string, ids []uint64) error) error {
-	cur := tx.Bucket(bucketURLs).Cursor()
+	cur := idxURLs.in(tx).cursor()
 	var url string
 	var ids []uint64
 	for k, _ := cur.First(); k != nil; k, _ = cur.Next() {
@@ -149,7 +149,7 @@ func (db *DB) DocumentCaptures(sha string) ([]uint64, error) {
 	}
 	var ids []uint64
 	err = db.bolt.View(func(tx *bolt.Tx) error {
-		cur := tx.Bucket(bucketDocCaps).Cursor()
+		cur := idxDocCaps.in(tx).cursor()
 		for k, _ := cur.Seek(h[:]); hasPrefix(k, h[:]); k, _ = cur.Next() {
 			ids = append(ids, keyID(k))
 		}
@@ -161,7 +161,7 @@ func (db *DB) DocumentCaptures(sha string) ([]uint64, error) {
 func urlCaptureIDs(tx *bolt.Tx, url string) []uint64 {
 	prefix := urlPrefix(url)
 	var ids []uint64
-	cur := tx.Bucket(bucketURLs).Cursor()
+	cur := idxURLs.in(tx).cursor()
 	for k, _ := cur.Seek(prefix); hasPrefix(k, prefix) && len(k) == len(prefix)+8; k, _ = cur.Next() {
 		ids = append(ids, keyID(k))
 	}

@@ -277,7 +277,7 @@ func (s *salvager) readPayload(sha string) (p []byte, err error) {
 		return nil, err
 	}
 	err = guarded(func() error {
-		v := s.tx.Bucket(bucketPayloads).Get(h[:])
+		v := idxPayloads.in(s.tx).get(h[:])
 		if v == nil {
 			return errors.New("not stored")
 		}
@@ -388,14 +388,14 @@ func putSalvaged(tx *bolt.Tx, x *salvaged) error {
 // putSalvagedDocument stores d, first brought here by capture id.
 func putSalvagedDocument(tx *bolt.Tx, d Document, id uint64) error {
 	h, _ := ParseHash(d.TextSHA256) // checked by readDocument
-	b := tx.Bucket(bucketDocuments)
-	if b.Get(h[:]) != nil {
+	b := idxDocuments.in(tx)
+	if b.get(h[:]) != nil {
 		return nil
 	}
 	d.FirstCapture = id
 	v, err := encodeDocument(tx, d, nil)
 	if err == nil {
-		err = b.Put(h[:], v)
+		err = b.put(h[:], v)
 	}
 	if err != nil {
 		return fmt.Errorf("archive: put document %s: %w", h.Short(), err)

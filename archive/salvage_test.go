@@ -49,13 +49,13 @@ func newDamagedFixture(t *testing.T) damagedFixture {
 		if err := tx.Bucket([]byte("captures")).Put(idKeyOf(fx.ids[2]), []byte(`{"id":3,"url":`)); err != nil {
 			return err
 		}
-		ref := tx.Bucket([]byte("payloads")).Get(fx.payload4[:])
+		ref := indexBucket(tx, "payloads", fx.payload4[:]).Get(fx.payload4[:])
 		blobs := tx.Bucket([]byte("blobs"))
 		if err := blobs.Delete(ref[len(ref)-8:]); err != nil {
 			return err
 		}
 		// A binary document record ends with its text blob's ID.
-		doc := tx.Bucket([]byte("documents")).Get(fx.text5[:])
+		doc := indexBucket(tx, "documents", fx.text5[:]).Get(fx.text5[:])
 		if len(doc) < 9 || doc[0] != 1 {
 			return errors.New("document of capture 5 is not a binary record")
 		}

@@ -95,7 +95,7 @@ func originOf(url string) string {
 func (db *DB) holdsOrigin(origin string) bool {
 	held := false
 	db.bolt.View(func(tx *bolt.Tx) error {
-		cur := tx.Bucket(bucketURLs).Cursor()
+		cur := idxURLs.in(tx).cursor()
 		for _, sep := range []string{"/", "?", "#", "\x00"} {
 			p := []byte(origin + sep)
 			if k, _ := cur.Seek(p); hasPrefix(k, p) {

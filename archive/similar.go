@@ -203,7 +203,7 @@ func loadText(tx *bolt.Tx, sha string) (*textInfo, error) {
 }
 
 func getDocument(tx *bolt.Tx, h Hash) (Document, error) {
-	v := tx.Bucket(bucketDocuments).Get(h[:])
+	v := idxDocuments.in(tx).get(h[:])
 	if v == nil {
 		return Document{}, fmt.Errorf("archive: document %s: %w", h.Short(), ErrNotFound)
 	}

@@ -84,7 +84,7 @@ func documentReadable(tx *bolt.Tx, sha string) error {
 		return err
 	}
 	return guarded(func() error {
-		v := tx.Bucket(bucketDocuments).Get(h[:])
+		v := idxDocuments.in(tx).get(h[:])
 		if v == nil {
 			return fmt.Errorf("document %s: %w", h.Short(), ErrNotFound)
 		}

@@ -55,17 +55,17 @@ func (db *DB) Stats() (Stats, error) {
 // that read (documentReadable).
 func countDocuments(tx *bolt.Tx, skip skipFunc) (int, error) {
 	if skip == nil {
-		return tx.Bucket(bucketDocuments).Stats().KeyN, nil
+		return idxDocuments.in(tx).keyN(), nil
 	}
 	n := 0
-	err := walk(tx, bucketDocuments, func(k, _ []byte) error {
+	err := walkLevels(tx, idxDocuments, func(k, _ []byte) error {
 		sha := hex.EncodeToString(k)
 		if err := documentReadable(tx, sha); err != nil {
 			return skip.handle(Skipped{Bucket: "documents", Key: sha, Err: err})
 		}
 		n++
 		return nil
-	}, skipDamage(skip, "documents"))
+	}, skipDamageIn(skip))
 	return n, err
 }
 
@@ -85,7 +85,7 @@ func countURLs(tx *bolt.Tx, s *Stats) {
 // whose blob is missing counts without stored bytes; with skip, it is
 // skipped.
 func countPayloads(tx *bolt.Tx, s *Stats, skip skipFunc) error {
-	return walk(tx, bucketPayloads, func(k, v []byte) error {
+	return walkLevels(tx, idxPayloads, func(k, v []byte) error {
 		var stored []byte
 		err := guarded(func() (err error) { stored, err = storedPayload(tx, v); return err })
 		if err != nil && skip != nil {
@@ -95,5 +95,10 @@ func countPayloads(tx *bolt.Tx, s *Stats, skip skipFunc) error {
 		s.StoredBytes += int64(len(stored))
 		s.RawBytes += payloadRawLen(v)
 		return nil
-	}, skipDamage(skip, "payloads"))
+	}, skipDamageIn(skip))
+}
+
+// skipDamageIn is skipDamage for the bucket walkLevels names.
+func skipDamageIn(skip skipFunc) func(bucket []byte) func(Damage) error {
+	return func(bucket []byte) func(Damage) error { return skipDamage(skip, string(bucket)) }
 }

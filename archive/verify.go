@@ -20,6 +20,7 @@ const (
 	FindCaptureCorrupt   = "capture-corrupt"   // capture record does not decode or is filed under another ID
 	FindCaptureUnindexed = "capture-unindexed" // a capture is missing from the urls or doccaps index
 	FindIndexDangling    = "index-dangling"    // an index entry or reference names a capture that is not there (or not that one)
+	FindIndexTwice       = "index-twice"       // a key is in both an index's tail and its main bucket (levels.go)
 	FindRunMissing       = "run-missing"       // a capture names a run that is not stored
 	FindRunCorrupt       = "run-corrupt"       // run record does not decode or is filed under another ID
 	FindUnreadable       = "unreadable"        // pages of a bucket bbolt cannot read: the keys after Key and before Until are lost
@@ -87,7 +88,9 @@ func (db *DB) Verify(fn func(Finding) error) error {
 // VerifyWith re-hashes every payload (decompressed, its sha256 must equal
 // its key), re-checks every document (and its hash, with opts.TextHasher),
 // and checks every reference: captures to payloads, documents, runs and
-// both indexes, and the urls and doccaps indexes back to captures. fn is
+// both indexes, and the urls and doccaps indexes back to captures. The
+// four two-level indexes are checked in both levels, and a key found in
+// both is a finding (FindIndexTwice). fn is
 // called once per finding, as found; an error from fn stops the check and
 // is returned. Findings are not errors of VerifyWith: it returns nil when
 // the walk finished, whatever it found.
@@ -148,6 +151,33 @@ func (v *verifier) has(name, key []byte) bool {
 	return err == nil && val != nil
 }
 
+// hasIn reports whether key is stored in either level of ix.
+func (v *verifier) hasIn(ix *index, key []byte) bool {
+	return v.has(ix.tail, key) || v.has(ix.main, key)
+}
+
+// walkIndex walks both levels of ix, main then tail (walk), and reports a
+// tail key that main holds too: readers would take the tail's value and
+// a fold would overwrite main's. fn checks the keys of both.
+func (v *verifier) walkIndex(ix *index, fn func(k, val []byte) error) error {
+	if err := v.walk(ix.main, fn); err != nil {
+		return err
+	}
+	if _, err := guardedBucket(v.tx, ix.tail); errors.Is(err, errBucketMissing) {
+		return nil // schema 4 or older: no tail
+	}
+	return v.walk(ix.tail, func(k, val []byte) error {
+		if v.has(ix.main, k) {
+			err := v.report(Finding{Kind: FindIndexTwice, Bucket: string(ix.tail), Key: hex.EncodeToString(k),
+				Detail: "key is in " + ix.name + " as well"})
+			if err != nil {
+				return err
+			}
+		}
+		return fn(k, val)
+	})
+}
+
 // walk walks bucket name (walk), reporting its damaged parts.
 func (v *verifier) walk(name []byte, fn func(k, val []byte) error) error {
 	return walk(v.tx, name, func(k, val []byte) error {
@@ -180,7 +210,7 @@ func hexOrEmpty(b []byte) string {
 }
 
 func (v *verifier) payloads() error {
-	return v.walk(bucketPayloads, func(k, val []byte) error {
+	return v.walkIndex(idxPayloads, func(k, val []byte) error {
 		v.stats.Payloads++
 		key := hex.EncodeToString(k)
 		return v.record(FindPayloadCorrupt, "payloads", key, 0, func() error { return v.payload(k, key, val) })
@@ -201,7 +231,7 @@ func (v *verifier) payload(k []byte, key string, val []byte) error {
 }
 
 func (v *verifier) documents() error {
-	return v.walk(bucketDocuments, func(k, val []byte) error {
+	return v.walkIndex(idxDocuments, func(k, val []byte) error {
 		v.stats.Documents++
 		return v.record(FindDocumentCorrupt, "documents", hex.EncodeToString(k), 0, func() error { return v.document(k, val) })
 	})
@@ -297,20 +327,20 @@ func (v *verifier) captureRefs(c Capture) []Finding {
 	}
 	if c.PayloadSHA256 != "" {
 		h, err := ParseHash(c.PayloadSHA256)
-		if err != nil || !v.has(bucketPayloads, h[:]) {
+		if err != nil || !v.hasIn(idxPayloads, h[:]) {
 			add(FindPayloadMissing, "payloads", c.PayloadSHA256, "payload named by the capture is not stored")
 		}
 	}
 	if c.TextSHA256 != "" {
 		h, err := ParseHash(c.TextSHA256)
-		if err != nil || !v.has(bucketDocuments, h[:]) {
+		if err != nil || !v.hasIn(idxDocuments, h[:]) {
 			add(FindDocumentMissing, "documents", c.TextSHA256, "text named by the capture is not stored")
 		}
-		if err == nil && !v.has(bucketDocCaps, docCapKey(h, c.ID)) {
+		if err == nil && !v.hasIn(idxDocCaps, docCapKey(h, c.ID)) {
 			add(FindCaptureUnindexed, "doccaps", c.TextSHA256, "capture is not indexed under its text")
 		}
 	}
-	if !v.has(bucketURLs, urlKey(c.URL, c.ID)) {
+	if !v.hasIn(idxURLs, urlKey(c.URL, c.ID)) {
 		add(FindCaptureUnindexed, "urls", c.URL, "capture is not indexed under its URL")
 	}
 	if c.RunID != 0 && !v.has(bucketRuns, idKey(c.RunID)) {
@@ -321,7 +351,7 @@ func (v *verifier) captureRefs(c Capture) []Finding {
 
 // urls checks that every urls entry names a stored capture of that URL.
 func (v *verifier) urls() error {
-	return v.walk(bucketURLs, func(k, _ []byte) error {
+	return v.walkIndex(idxURLs, func(k, _ []byte) error {
 		if len(k) < 9 || k[len(k)-9] != 0 {
 			return v.report(Finding{Kind: FindIndexDangling, Bucket: "urls", Key: fmt.Sprintf("%q", k), Detail: "malformed key"})
 		}
@@ -339,7 +369,7 @@ func (v *verifier) urls() error {
 
 // docCaps checks that every doccaps entry names a stored capture of that text.
 func (v *verifier) docCaps() error {
-	return v.walk(bucketDocCaps, func(k, _ []byte) error {
+	return v.walkIndex(idxDocCaps, func(k, _ []byte) error {
 		if len(k) != len(Hash{})+8 {
 			return v.report(Finding{Kind: FindIndexDangling, Bucket: "doccaps", Key: fmt.Sprintf("%x", k), Detail: "malformed key"})
 		}

@@ -131,7 +131,7 @@ func TestVerifyDeletedDocument(t *testing.T) {
 	fx := newFixture(t)
 	key := sha("another text")
 	fx.damage(t, func(tx *bolt.Tx) error {
-		return tx.Bucket([]byte("documents")).Delete(key[:])
+		return indexBucket(tx, "documents", key[:]).Delete(key[:])
 	})
 	got, _ := fx.verify(t, archive.VerifyOptions{})
 	if len(got) != 1 || got[0].Kind != archive.FindDocumentMissing || got[0].Key != key.String() || got[0].Capture != fx.ids[2] {
@@ -142,7 +142,7 @@ func TestVerifyDeletedDocument(t *testing.T) {
 // flipBlobByte changes the last stored byte of the payload under key: in
 // the blob its record names (schema 2 records end with the blob's ID).
 func flipBlobByte(tx *bolt.Tx, key []byte) error {
-	ref := tx.Bucket([]byte("payloads")).Get(key)
+	ref := indexBucket(tx, "payloads", key).Get(key)
 	blobs := tx.Bucket([]byte("blobs"))
 	id := bytes.Clone(ref[len(ref)-8:])
 	v := bytes.Clone(blobs.Get(id))
@@ -157,10 +157,11 @@ func TestVerifyOtherDamage(t *testing.T) {
 	}{
 		"payload deleted": {func(fx fixture, tx *bolt.Tx) error {
 			k := sha(fx.raw)
-			return tx.Bucket([]byte("payloads")).Delete(k[:])
+			return indexBucket(tx, "payloads", k[:]).Delete(k[:])
 		}, archive.FindPayloadMissing},
 		"url entry deleted": {func(fx fixture, tx *bolt.Tx) error {
-			return tx.Bucket([]byte("urls")).Delete(append([]byte("http://news.test/c\x00"), idKeyOf(fx.ids[2])...))
+			k := append([]byte("http://news.test/c\x00"), idKeyOf(fx.ids[2])...)
+			return indexBucket(tx, "urls", k).Delete(k)
 		}, archive.FindCaptureUnindexed},
 		"run deleted": {func(fx fixture, tx *bolt.Tx) error {
 			return tx.Bucket([]byte("runs")).Delete(idKeyOf(fx.run))
@@ -182,7 +183,7 @@ func TestVerifyOtherDamage(t *testing.T) {
 		}, archive.FindDocumentCorrupt},
 		"payload blob deleted": {func(fx fixture, tx *bolt.Tx) error {
 			k := sha(fx.raw)
-			ref := tx.Bucket([]byte("payloads")).Get(k[:])
+			ref := indexBucket(tx, "payloads", k[:]).Get(k[:])
 			return tx.Bucket([]byte("blobs")).Delete(ref[len(ref)-8:])
 		}, archive.FindPayloadCorrupt},
 	}

@@ -54,11 +54,13 @@ func (db *DB) write(entries []Entry) ([]Capture, error) {
 
 // writePrepared stores entries in one transaction, with the run record
 // run returns for them when run is set (WriterConfig.RunRecord), then
-// moves a full sketch-index tail into the index. caps are the stored
+// moves a full sketch-index tail into the index and folds the index
+// tails that are due (fold.go). caps are the stored
 // captures; they are set when err is the error of that second step.
 func (db *DB) writePrepared(entries []Entry, run func([]Capture) Run) ([]Capture, error) {
 	caps := make([]Capture, len(entries))
 	full := false
+	var folds []*index
 	err := db.bolt.Update(func(tx *bolt.Tx) error {
 		for i := range entries {
 			c, err := putEntry(tx, &entries[i])
@@ -72,7 +74,7 @@ func (db *DB) writePrepared(entries []Entry, run func([]Capture) Run) ([]Capture
 				return err
 			}
 		}
-		full = tailFull(tx)
+		full, folds = tailFull(tx), foldsDue(tx)
 		return nil
 	})
 	if err != nil {
@@ -83,6 +85,9 @@ func (db *DB) writePrepared(entries []Entry, run func([]Capture) Run) ([]Capture
 	}
 	if full {
 		err = db.FlushIndex()
+	}
+	if err == nil {
+		err = db.foldTails(folds)
 	}
 	if err == nil {
 		err = db.dropMappedOver(writerMappedLimit)
@@ -251,13 +256,13 @@ func putPayload(tx *bolt.Tx, c *Capture, stored []byte) error {
 		return nil
 	}
 	h, _ := ParseHash(c.PayloadSHA256) // checked by prepare
-	b := tx.Bucket(bucketPayloads)
-	if b.Get(h[:]) != nil {
+	b := idxPayloads.in(tx)
+	if b.get(h[:]) != nil {
 		return nil // already present: stored once
 	}
 	blob, err := putBlob(tx, stored)
 	if err == nil {
-		err = b.Put(h[:], payloadRef(int(payloadRawLen(stored)), blob))
+		err = b.put(h[:], payloadRef(int(payloadRawLen(stored)), blob))
 	}
 	if err != nil {
 		return fmt.Errorf("archive: put payload %s: %w", h.Short(), err)
@@ -274,15 +279,15 @@ func putDocument(tx *bolt.Tx, c *Capture, text string, coded []byte) (fresh bool
 		return false, nil
 	}
 	h, _ := ParseHash(c.TextSHA256) // checked by prepare
-	b := tx.Bucket(bucketDocuments)
-	if b.Get(h[:]) != nil {
+	b := idxDocuments.in(tx)
+	if b.get(h[:]) != nil {
 		return false, nil // immutable: the first text stored under a hash stays
 	}
 	doc := Document{TextSHA256: c.TextSHA256, NormVersion: c.NormVersion, Text: text,
 		Length: utf8.RuneCountInString(text), FirstCapture: c.ID}
 	v, err := encodeDocument(tx, doc, coded)
 	if err == nil {
-		err = b.Put(h[:], v)
+		err = b.put(h[:], v)
 	}
 	if err != nil {
 		return false, fmt.Errorf("archive: put document %s: %w", h.Short(), err)
@@ -291,14 +296,14 @@ func putDocument(tx *bolt.Tx, c *Capture, text string, coded []byte) (fresh bool
 }
 
 func putIndexes(tx *bolt.Tx, c *Capture) error {
-	if err := tx.Bucket(bucketURLs).Put(urlKey(c.URL, c.ID), []byte{}); err != nil {
+	if err := idxURLs.in(tx).put(urlKey(c.URL, c.ID), []byte{}); err != nil {
 		return fmt.Errorf("archive: put url index: %w", err)
 	}
 	if c.TextSHA256 == "" {
 		return nil
 	}
 	h, _ := ParseHash(c.TextSHA256)
-	if err := tx.Bucket(bucketDocCaps).Put(docCapKey(h, c.ID), []byte{}); err != nil {
+	if err := idxDocCaps.in(tx).put(docCapKey(h, c.ID), []byte{}); err != nil {
 		return fmt.Errorf("archive: put document index: %w", err)
 	}
 	return nil

@@ -294,7 +294,7 @@ func flipStoredPayload(t *testing.T, path string, h archive.Hash) {
 	}
 	defer bdb.Close()
 	err = bdb.Update(func(tx *bolt.Tx) error {
-		ref := tx.Bucket([]byte("payloads")).Get(h[:])
+		ref := indexBucket(tx, "payloads", h[:]).Get(h[:])
 		if len(ref) != 17 || ref[0] != 2 { // codec byte, raw length, blob ID
 			return errors.New("payload not stored as a blob")
 		}
@@ -355,4 +355,16 @@ func TestWARCNotModifiedNamesPayload(t *testing.T) {
 	}
 	checkRevisit(t, recs, 4, "server-not-modified", 2)
 	checkRevisit(t, recs, 6, "server-not-modified", 2)
+}
+
+// indexBucket returns the level of the archive index name (payloads,
+// documents, doccaps, urls) that holds key: its tail (name+"tail") when
+// that holds it, else its main bucket. With key nil, the tail when it
+// holds any key.
+func indexBucket(tx *bolt.Tx, name string, key []byte) *bolt.Bucket {
+	tail := tx.Bucket([]byte(name + "tail"))
+	if tail != nil && (key == nil && tail.Stats().KeyN > 0 || key != nil && tail.Get(key) != nil) {
+		return tail
+	}
+	return tx.Bucket([]byte(name))
 }

@@ -142,7 +142,7 @@ func TestExportWARCPayloadMismatch(t *testing.T) {
 		t.Fatal(err)
 	}
 	err = bdb.Update(func(tx *bolt.Tx) error {
-		ref := tx.Bucket([]byte("payloads")).Get(h[:]) // codec 2, raw length, blob ID
+		ref := indexBucket(tx, "payloads", h[:]).Get(h[:]) // codec 2, raw length, blob ID
 		blobs := tx.Bucket([]byte("blobs"))
 		v := bytes.Clone(blobs.Get(ref[9:]))
 		v[len(v)-1] ^= 1

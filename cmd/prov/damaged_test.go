@@ -186,7 +186,8 @@ func namedCaptures(t *testing.T, out string, caps map[uint64]capture) map[uint64
 }
 
 func findingNames(f archive.Finding, id uint64, c capture) bool {
-	key := map[string]string{"captures": idHex(id), "payloads": c.payload, "documents": c.text}[f.Bucket]
+	key := map[string]string{"captures": idHex(id), "payloads": c.payload, "documents": c.text,
+		"payloadstail": c.payload, "documentstail": c.text}[f.Bucket]
 	if key == "" || f.Kind != archive.FindUnreadable {
 		return key != "" && f.Key == key
 	}

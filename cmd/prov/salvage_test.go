@@ -101,7 +101,7 @@ func damageTwoCopies(t *testing.T, path string) (capKey, textKey string) {
 		}
 		h, _ := archive.ParseHash(textKey)
 		// A binary document record ends with its text blob's ID.
-		doc := tx.Bucket([]byte("documents")).Get(h[:])
+		doc := indexBucket(tx, "documents", h[:]).Get(h[:])
 		if len(doc) < 9 || doc[0] != 1 {
 			return fmt.Errorf("document %s is not a binary record", textKey)
 		}

@@ -46,7 +46,7 @@ func flipPayloadByte(t *testing.T, path string) (key string) {
 	}
 	defer bdb.Close()
 	err = bdb.Update(func(tx *bolt.Tx) error {
-		k, ref := tx.Bucket([]byte("payloads")).Cursor().First()
+		k, ref := indexBucket(tx, "payloads", nil).Cursor().First()
 		key = hex.EncodeToString(k)
 		blobs := tx.Bucket([]byte("blobs")) // the record ends with its blob's ID
 		id := bytes.Clone(ref[len(ref)-8:])
@@ -191,4 +191,16 @@ func listFiles(t *testing.T, root string) map[string]bool {
 		return nil
 	})
 	return out
+}
+
+// indexBucket returns the level of the archive index name (payloads,
+// documents, doccaps, urls) that holds key: its tail (name+"tail") when
+// that holds it, else its main bucket. With key nil, the tail when it
+// holds any key.
+func indexBucket(tx *bolt.Tx, name string, key []byte) *bolt.Bucket {
+	tail := tx.Bucket([]byte(name + "tail"))
+	if tail != nil && (key == nil && tail.Stats().KeyN > 0 || key != nil && tail.Get(key) != nil) {
+		return tail
+	}
+	return tx.Bucket([]byte(name))
 }

@@ -1,0 +1,168 @@
+package archive
+
+import (
+	"fmt"
+
+	bolt "go.etcd.io/bbolt"
+)
+
+// foldFloor is the fewest keys a tail holds before it is folded into its
+// main bucket, and foldRatio the part of main it may reach beyond that
+// (main/foldRatio). A fold rewrites every page of main that the tail's
+// keys fall on, so it pays when the tail holds several keys per page of
+// main (a page holds about 35 keys): main/8 is about four. A larger tail
+// costs every batch more, as its pages are rewritten as main's were.
+// Floors of 4,096, 16,384 and 65,536 keys measured alike (CPU per entry
+// over the last 20,000 of 100,000 in BenchmarkWriteGrowth, within the
+// noise of the machine); 16,384 keeps a tail near 2 MB and folds an
+// archive of 100,000 pages six times an index.
+const (
+	foldFloor = 1 << 14
+	foldRatio = 8
+)
+
+// foldChunk is the most keys one transaction of a fold moves: it bounds
+// the pages of main a transaction rewrites and holds as nodes (a chunk's
+// keys are contiguous in main, so about foldChunk/35 pages at most).
+const foldChunk = 1 << 13
+
+// foldMappedLimit is the file-backed resident memory past which a fold
+// drops the archive's mapped pages, in each chunk's transaction once it
+// has read them: main is swept in key order, so the pages read are not
+// read again in this fold.
+const foldMappedLimit = 24 << 20
+
+// foldAt is the size at which a tail is folded: foldFloor, or main's
+// counted keys over foldRatio if that is more.
+func foldAt(main uint64) uint64 { return max(foldFloor, main/foldRatio) }
+
+// due reports whether l's tail has reached foldAt.
+func (l levels) due() bool {
+	return l.tail != nil && l.tail.Sequence() >= foldAt(l.main.Sequence())
+}
+
+// foldsDue returns the indexes whose tails are due for a fold.
+func foldsDue(tx *bolt.Tx) []*index {
+	var out []*index
+	for _, ix := range twoLevel {
+		if ix.in(tx).due() {
+			out = append(out, ix)
+		}
+	}
+	return out
+}
+
+// foldHook, when set (by tests), is called after each committed chunk of
+// a fold with the index and the chunk's number from 1; an error it returns
+// stops the fold, as a failed commit would.
+var foldHook func(ix *index, chunk int) error
+
+// fold moves the keys ix's tail holds when it starts into main, in key
+// order, chunk keys a transaction (foldChunkTx). A fold cut short
+// leaves every key in one level or the other; the next fold goes on.
+// Keys put into the tail meanwhile are moved if they sort among the
+// rest: the fold stops once it has moved as many keys as the tail held.
+func (db *DB) fold(ix *index, chunk int) error {
+	var want uint64
+	err := db.bolt.View(func(tx *bolt.Tx) error {
+		if t := tx.Bucket(ix.tail); t != nil {
+			want = t.Sequence()
+		}
+		return nil
+	})
+	for n := 1; err == nil && want > 0; n++ {
+		var moved int
+		err = db.bolt.Update(func(tx *bolt.Tx) (err error) {
+			moved, err = foldChunkTx(tx, ix, int(min(want, uint64(chunk))))
+			return err
+		})
+		if err == nil && foldHook != nil {
+			err = foldHook(ix, n)
+		}
+		if moved == 0 {
+			break
+		}
+		want -= min(want, uint64(moved))
+	}
+	if err != nil {
+		return fmt.Errorf("archive: fold %s tail: %w", ix.name, err)
+	}
+	return nil
+}
+
+// foldChunkTx moves the tail's first n keys into main in tx and returns
+// how many it moved (fewer when the tail holds fewer). A chunk that takes
+// the whole tail drops the tail's bucket and makes it anew, which frees
+// its pages without reading them again.
+func foldChunkTx(tx *bolt.Tx, ix *index, n int) (int, error) {
+	l := ix.in(tx)
+	if l.tail == nil {
+		return 0, nil
+	}
+	keys, vals, whole := firstKeys(l.tail, n)
+	for i, k := range keys {
+		if err := l.main.Put(k, vals[i]); err != nil {
+			return 0, err
+		}
+	}
+	if err := dropMappedTx(tx, foldMappedLimit); err != nil {
+		return 0, err
+	}
+	if err := l.main.SetSequence(l.main.Sequence() + uint64(len(keys))); err != nil {
+		return 0, err
+	}
+	if whole {
+		return len(keys), renewTail(tx, ix)
+	}
+	for _, k := range keys {
+		if err := l.tail.Delete(k); err != nil {
+			return 0, err
+		}
+	}
+	return len(keys), l.tail.SetSequence(l.tail.Sequence() - min(l.tail.Sequence(), uint64(len(keys))))
+}
+
+// firstKeys copies the first n keys and values of b, in one buffer; whole
+// says they are all b holds.
+func firstKeys(b *bolt.Bucket, n int) (keys, vals [][]byte, whole bool) {
+	var buf []byte
+	var at []int // offsets in buf: key i is buf[at[2i]:at[2i+1]], its value up to at[2i+2]
+	cur := b.Cursor()
+	k, v := cur.First()
+	for ; k != nil && len(at) < 2*n; k, v = cur.Next() {
+		at = append(at, len(buf))
+		buf = append(buf, k...)
+		at = append(at, len(buf))
+		buf = append(buf, v...)
+	}
+	at = append(at, len(buf))
+	for i := 0; i+2 < len(at); i += 2 {
+		keys = append(keys, buf[at[i]:at[i+1]:at[i+1]])
+		vals = append(vals, buf[at[i+1]:at[i+2]:at[i+2]])
+	}
+	return keys, vals, k == nil
+}
+
+// renewTail replaces ix's tail with an empty bucket.
+func renewTail(tx *bolt.Tx, ix *index) error {
+	if err := tx.DeleteBucket(ix.tail); err != nil {
+		return err
+	}
+	_, err := tx.CreateBucket(ix.tail)
+	return err
+}
+
+// foldTails folds the tails of due, one after another. Concurrent calls
+// on one DB fold once: a write that finds a fold running leaves it be.
+func (db *DB) foldTails(due []*index) error {
+	if len(due) == 0 || !db.folding.TryLock() {
+		return nil
+	}
+	defer db.folding.Unlock()
+	for _, ix := range due {
+		if err := db.fold(ix, foldChunk); err != nil {
+			return err
+		}
+	}
+	return nil
+}
