@@ -50,28 +50,7 @@ func formRuns(bw *blockWalk, roots []*html.Node) func(i int) bool {
 			drop = append(drop, n)
 		}
 	}
-	if len(drop) == 0 {
-		return nil
-	}
-	out := make([]bool, len(bw.runs))
-	dropped := 0
-	for _, n := range drop {
-		st := bw.stats[n]
-		for i := st.start; i < st.end; i++ {
-			if !out[i] && !bw.runs[i].chrome {
-				dropped += bw.runs[i].units
-			}
-			out[i] = true
-		}
-	}
-	total := 0
-	for _, r := range roots {
-		total += bw.stats[r].units
-	}
-	if rest := total - dropped; rest < retryUnits || rest < dropped {
-		return nil
-	}
-	return func(i int) bool { return out[i] }
+	return dropRuns(bw, roots, drop)
 }
 
 // fieldsIn counts the text fields (bw.fields) inside each element strictly

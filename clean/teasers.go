@@ -165,28 +165,7 @@ func teaserRuns(bw *blockWalk, roots []*html.Node) func(i int) bool {
 			}
 		}
 	}
-	if len(drop) == 0 {
-		return nil
-	}
-	out := make([]bool, len(bw.runs))
-	dropped := 0
-	for _, n := range drop {
-		st := bw.stats[n]
-		for i := st.start; i < st.end; i++ {
-			if !out[i] && !bw.runs[i].chrome {
-				dropped += bw.runs[i].units
-			}
-			out[i] = true
-		}
-	}
-	total := 0
-	for _, r := range roots {
-		total += bw.stats[r].units
-	}
-	if rest := total - dropped; rest < retryUnits || rest < dropped {
-		return nil
-	}
-	return func(i int) bool { return out[i] }
+	return dropRuns(bw, roots, drop)
 }
 
 // rootGroups returns the sibling groups inside each of roots and, when
@@ -402,4 +381,32 @@ func post(bw *blockWalk, n *html.Node) bool {
 		}
 	}
 	return false
+}
+
+// dropRuns returns the runs of the elements in drop as out of the text,
+// unless what would be left of roots' text is shorter than retryUnits or
+// than what goes: then it returns nil, and nothing goes.
+func dropRuns(bw *blockWalk, roots, drop []*html.Node) func(int) bool {
+	if len(drop) == 0 {
+		return nil
+	}
+	out := make([]bool, len(bw.runs))
+	dropped := 0
+	for _, n := range drop {
+		st := bw.stats[n]
+		for i := st.start; i < st.end; i++ {
+			if !out[i] && !bw.runs[i].chrome {
+				dropped += bw.runs[i].units
+			}
+			out[i] = true
+		}
+	}
+	total := 0
+	for _, r := range roots {
+		total += bw.stats[r].units
+	}
+	if rest := total - dropped; rest < retryUnits || rest < dropped {
+		return nil
+	}
+	return func(i int) bool { return out[i] }
 }
