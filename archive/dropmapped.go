@@ -37,8 +37,5 @@ func (db *DB) dropMappedOver(limit int64) error {
 // remaps the file only then, so the mapping stays put, and a dropped page
 // reads back from the page cache as it was (its nodes point into it).
 func dropMappedTx(tx *bolt.Tx, limit int64) error {
-	if n, ok := memory.ResidentFile(); ok && n < limit {
-		return nil
-	}
-	return memory.DropMapped(tx.DB().Info().Data, int(tx.Size()))
+	return memory.DropMappedOver(limit, tx.DB().Info().Data, int(tx.Size()))
 }

@@ -12,10 +12,7 @@ import (
 // no declaration the script decides, and Latin text is told apart by common
 // function words.
 func pageLang(pm *pageMeta, text string) string {
-	declared := primaryTag(pm.lang)
-	if declared == "" {
-		declared = primaryTag(pm.get("content-language", "language", "dc.language", "og:locale"))
-	}
+	declared := declaredLang(pm)
 	if declared != "" && !cjkLang(declared) {
 		return overruled(declared, text)
 	}
@@ -27,6 +24,15 @@ func pageLang(pm *pageMeta, text string) string {
 		return detected
 	}
 	return declared
+}
+
+// declaredLang is the primary subtag the page declares: <html lang>,
+// else the first of its language metas; "" when it declares none.
+func declaredLang(pm *pageMeta) string {
+	if d := primaryTag(pm.lang); d != "" {
+		return d
+	}
+	return primaryTag(pm.get("content-language", "language", "dc.language", "og:locale"))
 }
 
 // overruled is pageLang for a declared language that is not CJK: only a

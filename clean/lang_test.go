@@ -8,10 +8,7 @@ import (
 // pageLangRef is pageLang as it was before a declaration that is not CJK
 // skipped latinLang (overruled): detectLang of every text.
 func pageLangRef(pm *pageMeta, text string) string {
-	declared := primaryTag(pm.lang)
-	if declared == "" {
-		declared = primaryTag(pm.get("content-language", "language", "dc.language", "og:locale"))
-	}
+	declared := declaredLang(pm)
 	detected, sure := detectLang(text)
 	switch {
 	case declared == "":

@@ -13,21 +13,12 @@ func TestSketchAVX512AsGeneric(t *testing.T) {
 		t.Skip("this CPU has no AVX-512 DQ: sketchInto is sketchGeneric")
 	}
 	x := uint64(3)
-	next := func() uint64 { x = splitmix64(x); return x }
 	var sets [][]uint64
 	for n := range 71 {
-		s := make([]uint64, n)
-		for i := range s {
-			s[i] = next()
-		}
-		sets = append(sets, s)
+		sets = append(sets, randomHashes(n, &x))
 	}
 	for _, n := range []int{255, 256, 257, 800, 5000} {
-		s := make([]uint64, n)
-		for i := range s {
-			s[i] = next()
-		}
-		sets = append(sets, s)
+		sets = append(sets, randomHashes(n, &x))
 	}
 	sets = append(sets, []uint64{0}, []uint64{^uint64(0)}, []uint64{0, 1, ^uint64(0)}, []uint64{1 << 63, 1<<63 - 1})
 	for _, s := range sets {
@@ -44,11 +35,7 @@ func TestSketchAVX512AsGeneric(t *testing.T) {
 // ways.
 func BenchmarkSketchInto(b *testing.B) {
 	x := uint64(11)
-	s := make([]uint64, 800)
-	for i := range s {
-		x = splitmix64(x)
-		s[i] = x
-	}
+	s := randomHashes(800, &x)
 	out := make([]uint32, SketchSize)
 	b.Run("generic", func(b *testing.B) {
 		for b.Loop() {

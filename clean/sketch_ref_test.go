@@ -132,11 +132,7 @@ func TestSortHashes(t *testing.T) {
 
 func BenchmarkSortHashes(b *testing.B) {
 	x := uint64(7)
-	s := make([]uint64, 1500)
-	for i := range s {
-		x = splitmix64(x)
-		s[i] = x
-	}
+	s := randomHashes(1500, &x)
 	w := make([]uint64, len(s))
 	b.Run("sortHashes", func(b *testing.B) {
 		for b.Loop() {
@@ -156,11 +152,7 @@ func BenchmarkSortHashes(b *testing.B) {
 // site of bench/crawl: SketchSize products a shingle, sketching's hot loop.
 func BenchmarkSketchOf(b *testing.B) {
 	x := uint64(11)
-	s := make([]uint64, 800)
-	for i := range s {
-		x = splitmix64(x)
-		s[i] = x
-	}
+	s := randomHashes(800, &x)
 	for b.Loop() {
 		SketchOf(s)
 	}

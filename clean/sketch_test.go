@@ -94,11 +94,7 @@ func TestCleanSketchesItsText(t *testing.T) {
 func TestSketchOfMatchesReference(t *testing.T) {
 	x := uint64(1)
 	for _, n := range []int{1, 2, 3, 5, 64, 1000} {
-		sh := make([]uint64, n)
-		for i := range sh {
-			x = splitmix64(x)
-			sh[i] = x
-		}
+		sh := randomHashes(n, &x)
 		want := make([]uint32, SketchSize)
 		for i := range want {
 			a, b := minhashSeeds[i][0], minhashSeeds[i][1]
@@ -131,4 +127,16 @@ func TestSketchNormalReusesNothingOfTheLastText(t *testing.T) {
 				i, n, sketch[:min(len(sketch), 3)], len(fresh), SketchOf(fresh)[:min(len(fresh), 3)])
 		}
 	}
+}
+
+// randomHashes returns the n values of the splitmix64 sequence that
+// follow *x, and leaves *x at the last of them, so that successive calls
+// go on with the sequence.
+func randomHashes(n int, x *uint64) []uint64 {
+	s := make([]uint64, n)
+	for i := range s {
+		*x = splitmix64(*x)
+		s[i] = *x
+	}
+	return s
 }

@@ -24,6 +24,5 @@ func dropMapped(db *bolt.DB, limit int64) error {
 // only remaps the file then, so the mapping stays put, and a dropped
 // page reads back from the page cache as it was.
 func dropMappedTx(tx *bolt.Tx, limit int64) error {
-	_, err := memory.DropMappedOver(limit, tx.DB().Info().Data, int(tx.Size()))
-	return err
+	return memory.DropMappedOver(limit, tx.DB().Info().Data, int(tx.Size()))
 }
