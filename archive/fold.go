@@ -62,27 +62,39 @@ var foldHook func(ix *index, chunk int) error
 // leaves every key in one level or the other; the next fold goes on.
 // Keys put into the tail meanwhile are moved if they sort among the
 // rest: the fold stops once it has moved as many keys as the tail held.
+//
+// Once the keys are moved, a last transaction stores main's filter
+// (filter.go): the stored one with the moved keys added, or one built
+// from main when that could not be carried through.
 func (db *DB) fold(ix *index, chunk int) error {
 	var want uint64
+	var ff *foldFilter
 	err := db.bolt.View(func(tx *bolt.Tx) error {
 		if t := tx.Bucket(ix.tail); t != nil {
 			want = t.Sequence()
 		}
+		ff = startFoldFilter(tx, ix, want)
 		return nil
 	})
 	for n := 1; err == nil && want > 0; n++ {
-		var moved int
+		var moved [][]byte
 		err = db.bolt.Update(func(tx *bolt.Tx) (err error) {
 			moved, err = foldChunkTx(tx, ix, int(min(want, uint64(chunk))))
 			return err
 		})
+		if err == nil {
+			ff.moved(moved)
+		}
 		if err == nil && foldHook != nil {
 			err = foldHook(ix, n)
 		}
-		if moved == 0 {
+		if len(moved) == 0 {
 			break
 		}
-		want -= min(want, uint64(moved))
+		want -= min(want, uint64(len(moved)))
+	}
+	if err == nil {
+		err = db.bolt.Update(ff.finish)
 	}
 	if err != nil {
 		return fmt.Errorf("archive: fold %s tail: %w", ix.name, err)
@@ -91,35 +103,35 @@ func (db *DB) fold(ix *index, chunk int) error {
 }
 
 // foldChunkTx moves the tail's first n keys into main in tx and returns
-// how many it moved (fewer when the tail holds fewer). A chunk that takes
-// the whole tail drops the tail's bucket and makes it anew, which frees
-// its pages without reading them again.
-func foldChunkTx(tx *bolt.Tx, ix *index, n int) (int, error) {
+// the keys it moved (fewer than n when the tail holds fewer), valid after
+// tx. A chunk that takes the whole tail drops the tail's bucket and makes
+// it anew, which frees its pages without reading them again.
+func foldChunkTx(tx *bolt.Tx, ix *index, n int) ([][]byte, error) {
 	l := ix.in(tx)
 	if l.tail == nil {
-		return 0, nil
+		return nil, nil
 	}
 	keys, vals, whole := firstKeys(l.tail, n)
 	for i, k := range keys {
 		if err := l.main.Put(k, vals[i]); err != nil {
-			return 0, err
+			return nil, err
 		}
 	}
 	if err := dropMappedTx(tx, foldMappedLimit); err != nil {
-		return 0, err
+		return nil, err
 	}
 	if err := l.main.SetSequence(l.main.Sequence() + uint64(len(keys))); err != nil {
-		return 0, err
+		return nil, err
 	}
 	if whole {
-		return len(keys), renewTail(tx, ix)
+		return keys, renewTail(tx, ix)
 	}
 	for _, k := range keys {
 		if err := l.tail.Delete(k); err != nil {
-			return 0, err
+			return nil, err
 		}
 	}
-	return len(keys), l.tail.SetSequence(l.tail.Sequence() - min(l.tail.Sequence(), uint64(len(keys))))
+	return keys, l.tail.SetSequence(l.tail.Sequence() - min(l.tail.Sequence(), uint64(len(keys))))
 }
 
 // firstKeys copies the first n keys and values of b, in one buffer; whole

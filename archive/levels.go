@@ -26,17 +26,24 @@ import (
 // A tail's sequence counts its keys; a main bucket's counts the keys
 // folded into it (an archive from schema 4 or older holds more in main,
 // uncounted: its tails fold sooner until folds have counted as many).
+//
+// Three indexes keep a filter of main's keys (filter.go), through which a
+// lookup of a key main lacks skips main.
 type index struct {
 	name string // the main bucket's name, used in findings and errors
 	main []byte
 	tail []byte
+	// filterKey is the part of a key that lookups ask main for, kept in
+	// the index's filter; nil for an index without one (doccaps, read
+	// only by walks).
+	filterKey func(k []byte) []byte
 }
 
 var (
-	idxPayloads  = &index{"payloads", bucketPayloads, []byte("payloadstail")}
-	idxDocuments = &index{"documents", bucketDocuments, []byte("documentstail")}
-	idxDocCaps   = &index{"doccaps", bucketDocCaps, []byte("doccapstail")}
-	idxURLs      = &index{"urls", bucketURLs, []byte("urlstail")}
+	idxPayloads  = &index{"payloads", bucketPayloads, []byte("payloadstail"), wholeKey}
+	idxDocuments = &index{"documents", bucketDocuments, []byte("documentstail"), wholeKey}
+	idxDocCaps   = &index{"doccaps", bucketDocCaps, []byte("doccapstail"), nil}
+	idxURLs      = &index{"urls", bucketURLs, []byte("urlstail"), urlKeyPrefix}
 
 	twoLevel = []*index{idxPayloads, idxDocuments, idxDocCaps, idxURLs}
 )
@@ -48,11 +55,28 @@ type levels struct {
 	ix   *index
 	main *bolt.Bucket
 	tail *bolt.Bucket
+
+	filter   keyFilter // main's filter, when filtered
+	filtered bool      // a current filter is stored (storedFilter)
 }
 
 // in opens ix in tx. The main bucket is in every archive (init creates it).
 func (ix *index) in(tx *bolt.Tx) levels {
+	l := levels{ix: ix, main: tx.Bucket(ix.main), tail: tx.Bucket(ix.tail)}
+	l.filter, l.filtered = storedFilter(tx, ix, l.main)
+	return l
+}
+
+// inWhole opens ix in tx trusting no filter: every lookup reads main.
+// Salvage reads a damaged archive so, whose filter may be damaged too.
+func (ix *index) inWhole(tx *bolt.Tx) levels {
 	return levels{ix: ix, main: tx.Bucket(ix.main), tail: tx.Bucket(ix.tail)}
+}
+
+// mainMayHold reports whether main may hold keys whose filter key is fk;
+// false means it holds none.
+func (l levels) mainMayHold(fk []byte) bool {
+	return !l.filtered || l.filter.mayHold(fk)
 }
 
 // get returns the value of key from whichever level holds it, nil when
@@ -62,6 +86,9 @@ func (l levels) get(key []byte) []byte {
 		if v := l.tail.Get(key); v != nil {
 			return v
 		}
+	}
+	if l.ix.filterKey != nil && !l.mainMayHold(l.ix.filterKey(key)) {
+		return nil
 	}
 	return l.main.Get(key)
 }
@@ -97,12 +124,23 @@ func (l levels) cursor() *mergedCursor {
 	return c
 }
 
+// prefixCursor returns a cursor over both levels for a walk of the keys
+// whose filter key is fk (urls: one URL's captures), which leaves main out
+// when its filter says it holds none of them.
+func (l levels) prefixCursor(fk []byte) *mergedCursor {
+	c := l.cursor()
+	if !l.mainMayHold(fk) {
+		c.main = nil
+	}
+	return c
+}
+
 // mergedCursor walks the keys of both levels of an index in key order,
 // as a bolt.Cursor walks one bucket: First or Seek, then Next. A key
 // found in both levels (damage: Verify reports it) is returned once, with
 // the tail's value. Keys and values are valid for the transaction only.
 type mergedCursor struct {
-	main, tail *bolt.Cursor // tail nil when the index has none
+	main, tail *bolt.Cursor // tail nil when the index has none; main nil when left out (prefixCursor)
 
 	mk, mv, tk, tv []byte // each level's current key and value; nil key at its end
 	fromMain       bool   // the last key returned was main's current one
@@ -111,7 +149,9 @@ type mergedCursor struct {
 
 // First moves to the first key of either level.
 func (c *mergedCursor) First() (k, v []byte) {
-	c.mk, c.mv = c.main.First()
+	if c.main != nil {
+		c.mk, c.mv = c.main.First()
+	}
 	if c.tail != nil {
 		c.tk, c.tv = c.tail.First()
 	}
@@ -120,7 +160,9 @@ func (c *mergedCursor) First() (k, v []byte) {
 
 // Seek moves to the first key ≥ seek in either level.
 func (c *mergedCursor) Seek(seek []byte) (k, v []byte) {
-	c.mk, c.mv = c.main.Seek(seek)
+	if c.main != nil {
+		c.mk, c.mv = c.main.Seek(seek)
+	}
 	if c.tail != nil {
 		c.tk, c.tv = c.tail.Seek(seek)
 	}

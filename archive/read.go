@@ -161,7 +161,7 @@ func (db *DB) DocumentCaptures(sha string) ([]uint64, error) {
 func urlCaptureIDs(tx *bolt.Tx, url string) []uint64 {
 	prefix := urlPrefix(url)
 	var ids []uint64
-	cur := idxURLs.in(tx).cursor()
+	cur := idxURLs.in(tx).prefixCursor(prefix)
 	for k, _ := cur.Seek(prefix); hasPrefix(k, prefix) && len(k) == len(prefix)+8; k, _ = cur.Next() {
 		ids = append(ids, keyID(k))
 	}

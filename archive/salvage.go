@@ -277,7 +277,7 @@ func (s *salvager) readPayload(sha string) (p []byte, err error) {
 		return nil, err
 	}
 	err = guarded(func() error {
-		v := idxPayloads.in(s.tx).get(h[:])
+		v := idxPayloads.inWhole(s.tx).get(h[:])
 		if v == nil {
 			return errors.New("not stored")
 		}

@@ -21,6 +21,7 @@ const (
 	FindCaptureUnindexed = "capture-unindexed" // a capture is missing from the urls or doccaps index
 	FindIndexDangling    = "index-dangling"    // an index entry or reference names a capture that is not there (or not that one)
 	FindIndexTwice       = "index-twice"       // a key is in both an index's tail and its main bucket (levels.go)
+	FindFilterMiss       = "filter-miss"       // a key of an index's main bucket is not in its current filter (filter.go): lookups would not find it
 	FindRunMissing       = "run-missing"       // a capture names a run that is not stored
 	FindRunCorrupt       = "run-corrupt"       // run record does not decode or is filed under another ID
 	FindUnreadable       = "unreadable"        // pages of a bucket bbolt cannot read: the keys after Key and before Until are lost
@@ -160,7 +161,7 @@ func (v *verifier) hasIn(ix *index, key []byte) bool {
 // tail key that main holds too: readers would take the tail's value and
 // a fold would overwrite main's. fn checks the keys of both.
 func (v *verifier) walkIndex(ix *index, fn func(k, val []byte) error) error {
-	if err := v.walk(ix.main, fn); err != nil {
+	if err := v.walk(ix.main, v.filtered(ix, fn)); err != nil {
 		return err
 	}
 	if _, err := guardedBucket(v.tx, ix.tail); errors.Is(err, errBucketMissing) {
@@ -176,6 +177,31 @@ func (v *verifier) walkIndex(ix *index, fn func(k, val []byte) error) error {
 		}
 		return fn(k, val)
 	})
+}
+
+// filtered wraps fn, a walk of ix's main bucket, with the check that its
+// current filter (filter.go), if it has one, holds each key. The filter is
+// read as lookups read it; one that cannot be read is as none.
+func (v *verifier) filtered(ix *index, fn func(k, val []byte) error) func(k, val []byte) error {
+	var f keyFilter
+	ok := false
+	guarded(func() error {
+		f, ok = storedFilter(v.tx, ix, v.tx.Bucket(ix.main))
+		return nil
+	})
+	if !ok {
+		return fn
+	}
+	return func(k, val []byte) error {
+		if !f.mayHold(ix.filterKey(k)) {
+			err := v.report(Finding{Kind: FindFilterMiss, Bucket: string(bucketFilters), Key: hex.EncodeToString(k),
+				Detail: "key of " + ix.name + " is not in its filter: lookups would miss it (prov salvage copies the archive without filters)"})
+			if err != nil {
+				return err
+			}
+		}
+		return fn(k, val)
+	}
 }
 
 // walk walks bucket name (walk), reporting its damaged parts.
