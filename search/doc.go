@@ -20,12 +20,14 @@
 //     several: per token, one chunk of postings in document order, each
 //     as uvarint(document − previous document) and uvarint(count).
 //
-// Layout (version 2), one bucket each:
+// Layout (version 3), one bucket each:
 //
-//	meta      "version" → "2", "last" → the last capture ID read (8 bytes BE),
+//	meta      "version" → "3", "last" → the last capture ID read (8 bytes BE),
 //	          "segments" → the segment list, oldest first: number (4 bytes BE) and level (1 byte) each
 //	docs      document number (4 bytes BE) → JSON docRecord
-//	shas      text sha256 (hex) → document number
+//	shas      text sha256 (hex) → document number, in two levels: shas
+//	          holds the hashes folded into it (its sequence counts them),
+//	shastail  the hashes written since, until they are folded (shas.go)
 //	postings  one bucket per segment, named by its number (4 bytes BE):
 //	          token → the token's chunk in that segment
 //
@@ -36,8 +38,9 @@
 // larger it grew). A search reads a token's chunk in each segment; when
 // the newest mergeFanout segments are of one level they are merged into
 // one of the next (segments.go, a megabyte per transaction), so the
-// list stays short. An index of version 1 is rebuilt from the archive
-// (Update, Feed), and the rebuild logged by the caller.
+// list stays short. An index of version 1 or 2 (2 kept shas in one
+// level) is rebuilt from the archive (Update, Feed), and the rebuild
+// logged by the caller.
 //
 // The index is incremental by capture order: Update reads the captures the
 // archive added since the last one it read, a batch at a time, each batch

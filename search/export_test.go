@@ -24,15 +24,26 @@ func SetMappedLimit(n int64) (restore func()) {
 	return func() { mappedLimit = old }
 }
 
+// SetSHAFoldFloor makes updates fold the shas tail once it holds n keys
+// (or main/8), for the tests of search_test, and returns what puts the
+// floor back.
+func SetSHAFoldFloor(n uint64) (restore func()) {
+	old := shaFoldFloor
+	shaFoldFloor = n
+	return func() { shaFoldFloor = old }
+}
+
 // Contents is everything ix holds: every posting (token → document →
 // count, summed over its segments), every document record (number → its
-// JSON), every text sha's document number, the levels of its segments,
+// JSON), every text sha's document number (from both levels: one in both
+// is an error), the levels of its segments,
 // oldest first, and the last capture read. A segment's bucket the list
 // does not name is an error.
 type Contents struct {
 	Postings map[string]map[uint32]uint32
 	Docs     map[uint32]string
 	SHAs     map[string]uint32
+	Folded   int // of SHAs, those in the shas bucket, not its tail
 	Levels   []uint8
 	Last     uint64
 }
@@ -68,10 +79,22 @@ func ReadContents(ix *Index) (Contents, error) {
 			c.Docs[binary.BigEndian.Uint32(k)] = string(v)
 			return nil
 		})
-		return tx.Bucket(bucketSHAs).ForEach(func(k, v []byte) error {
-			c.SHAs[string(k)] = binary.BigEndian.Uint32(v)
-			return nil
-		})
+		for _, name := range [][]byte{bucketSHAs, bucketSHATail} {
+			err := tx.Bucket(name).ForEach(func(k, v []byte) error {
+				if _, twice := c.SHAs[string(k)]; twice {
+					return fmt.Errorf("sha %s in both levels", k)
+				}
+				c.SHAs[string(k)] = binary.BigEndian.Uint32(v)
+				if string(name) == string(bucketSHAs) {
+					c.Folded++
+				}
+				return nil
+			})
+			if err != nil {
+				return err
+			}
+		}
+		return nil
 	})
 	if err == nil {
 		c.Last, err = ix.Last()

@@ -109,6 +109,7 @@ func TestFeedSameAsUpdate(t *testing.T) {
 	if _, err := db.Write(pages(0, 40)); err != nil { // before the feed: not indexed
 		t.Fatal(err)
 	}
+	restoreFloor := search.SetSHAFoldFloor(16) // the feed folds the shas tail, the update below does not
 	feed := search.NewFeed(search.PathFor(path), func(fn func(*archive.DB) error) error { return fn(db) }, search.FeedOptions{Bytes: 3000})
 	writeThrough(t, db, feed, pages(40, 400))
 	if _, err := db.Write(pages(400, 405)); err != nil { // between the crawl's commits
@@ -119,6 +120,7 @@ func TestFeedSameAsUpdate(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
+	restoreFloor()
 	newest, err := db.LastCaptureID()
 	if err != nil {
 		t.Fatal(err)
@@ -137,6 +139,9 @@ func TestFeedSameAsUpdate(t *testing.T) {
 	fed, updated := readContents(t, search.PathFor(path)), readContents(t, search.PathFor(other))
 	if len(fed.Docs) < 400 || len(fed.Postings) < len(words) {
 		t.Fatalf("the fed index holds %d documents and %d tokens: too few to compare", len(fed.Docs), len(fed.Postings))
+	}
+	if fed.Folded < len(fed.SHAs)/2 || updated.Folded != 0 {
+		t.Errorf("text hashes folded: fed %d of %d, updated %d of %d; want most and none", fed.Folded, len(fed.SHAs), updated.Folded, len(updated.SHAs))
 	}
 	if !reflect.DeepEqual(fed.Postings, updated.Postings) {
 		t.Errorf("postings differ: fed %d tokens, updated %d", len(fed.Postings), len(updated.Postings))

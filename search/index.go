@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"os"
 	"slices"
+	"sync/atomic"
 	"time"
 
 	bolt "go.etcd.io/bbolt"
@@ -14,10 +15,10 @@ import (
 // Version is the layout this package writes (doc.go); an index of another
 // version is refused (ErrVersion). One of an earlier layout (ErrOldLayout)
 // is rebuilt from the archive by Update and by a Feed.
-const Version = "2"
+const Version = "3"
 
 // oldVersions are the layouts this package wrote before Version.
-var oldVersions = []string{"1"}
+var oldVersions = []string{"1", "2"}
 
 // ErrVersion is the refusal of an index file this package did not write.
 var ErrVersion = errors.New("search: not a prov search index of version " + Version)
@@ -44,6 +45,7 @@ type Index struct {
 	bolt     *bolt.DB
 	path     string
 	readOnly bool
+	lookups  atomic.Int64 // lookups by updates, for shaLookupsPerDrop
 }
 
 // Open opens the index at path, creating it unless readOnly, and waits at
@@ -86,7 +88,7 @@ func (ix *Index) check() error {
 		return err
 	}
 	return ix.bolt.Update(func(tx *bolt.Tx) error {
-		for _, name := range [][]byte{bucketMeta, bucketDocs, bucketSHAs, bucketPostings} {
+		for _, name := range [][]byte{bucketMeta, bucketDocs, bucketSHAs, bucketSHATail, bucketPostings} {
 			if _, err := tx.CreateBucketIfNotExists(name); err != nil {
 				return err
 			}

@@ -238,30 +238,31 @@ func TestUpdateWritesInBatches(t *testing.T) {
 	}
 }
 
-// TestUpdateRebuildsOldLayout: an index of layout 1 beside the archive
-// is removed and made again from the archive, and the update says so; a
-// file of an unknown version is still refused, untouched.
+// TestUpdateRebuildsOldLayout: an index of layout 1 or 2 beside the
+// archive is removed and made again from the archive, and the update says
+// so; a file of an unknown version is still refused, untouched.
 func TestUpdateRebuildsOldLayout(t *testing.T) {
 	path := filepath.Join(t.TempDir(), "prov.db")
 	write(t, path, entry("http://old.test/1", "Old", "an index of the first layout"))
-	makeIndexOfVersion(t, search.PathFor(path), "1")
-	st, err := search.Update(path, search.UpdateOptions{})
-	if err != nil {
-		t.Fatal(err)
+	for _, v := range []string{"1", "2"} {
+		makeIndexOfVersion(t, search.PathFor(path), v)
+		st, err := search.Update(path, search.UpdateOptions{})
+		if err != nil {
+			t.Fatal(err)
+		}
+		if st.Rebuilt != v || st.Captures != 1 || st.Documents != 1 {
+			t.Errorf("update of a layout-%s index: %+v, want rebuilt from %s with 1 capture and 1 document", v, st, v)
+		}
+		ix, err := search.Open(search.PathFor(path), true, time.Second)
+		if err != nil {
+			t.Fatal(err)
+		}
+		got := mustSearch(t, ix, "first layout")
+		ix.Close()
+		if want := []string{"http://old.test/1"}; !reflect.DeepEqual(got, want) {
+			t.Errorf("after the rebuild of layout %s: found %q, want %q", v, got, want)
+		}
 	}
-	if st.Rebuilt != "1" || st.Captures != 1 || st.Documents != 1 {
-		t.Errorf("update of a layout-1 index: %+v, want rebuilt from 1 with 1 capture and 1 document", st)
-	}
-	ix, err := search.Open(search.PathFor(path), true, time.Second)
-	if err != nil {
-		t.Fatal(err)
-	}
-	got := mustSearch(t, ix, "first layout")
-	ix.Close()
-	if want := []string{"http://old.test/1"}; !reflect.DeepEqual(got, want) {
-		t.Errorf("after the rebuild: found %q, want %q", got, want)
-	}
-
 	makeIndexOfVersion(t, search.PathFor(path), "9")
 	if _, err := search.Update(path, search.UpdateOptions{}); !errors.Is(err, search.ErrVersion) || errors.Is(err, search.ErrOldLayout) {
 		t.Errorf("update of a version-9 index: %v, want ErrVersion and not ErrOldLayout", err)
