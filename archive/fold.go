@@ -22,9 +22,13 @@ const (
 )
 
 // foldChunk is the most keys one transaction of a fold moves: it bounds
-// the pages of main a transaction rewrites and holds as nodes (a chunk's
-// keys are contiguous in main, so about foldChunk/35 pages at most).
-const foldChunk = 1 << 13
+// the pages of main a transaction reads, rewrites and holds as nodes. A
+// chunk is the next keys of the tail in key order, and the tail's keys are
+// spread over main's, so a chunk spans chunk/tail of main's key range:
+// with a tail of 16,384 keys, 2,048 a chunk rewrite an eighth of main's
+// pages each. (8,192, half of main, made the fold's transactions the
+// archive's largest mapped reads at 100,000 pages: 24 MB.)
+const foldChunk = 1 << 11
 
 // foldMappedLimit is the file-backed resident memory past which a fold
 // drops the archive's mapped pages, in each chunk's transaction once it

@@ -19,10 +19,10 @@ var bucketSHATail = []byte("shastail")
 
 // Folds: a tail is folded once it holds max(shaFoldFloor, main/8) keys
 // (main's sequence counts the keys folded into it), shaFoldChunk keys a
-// transaction.
+// transaction, as the archive's are (its foldChunk says why so few).
 const (
 	shaFoldRatio = 8
-	shaFoldChunk = 1 << 13
+	shaFoldChunk = 1 << 11
 )
 
 var shaFoldFloor uint64 = 1 << 14 // a variable for tests only
