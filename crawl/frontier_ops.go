@@ -1,6 +1,7 @@
 package crawl
 
 import (
+	"bytes"
 	"context"
 	"encoding/binary"
 	"net/url"
@@ -322,13 +323,7 @@ func markTaken(tx *bolt.Tx, e entry) error {
 	if e.kind != kindPage {
 		return addCounter(tx, keyQueuedDocs, -1)
 	}
-	claims := tx.Bucket(fbClaims)
-	if claims.Get([]byte(e.key)) == nil {
-		if err := claims.Put([]byte(e.key), []byte(e.key)); err != nil {
-			return err
-		}
-	}
-	return addCounter(tx, keySpent, 1)
+	return addCounter(tx, keySpent, 1) // the take claims e.key (claimantTx): nothing to write
 }
 
 // kind returns the kind key was queued as.
@@ -365,6 +360,32 @@ func (f *Frontier) settle(key string) error {
 	})
 }
 
+// Claims. The fetch that produced a page claims its canonical URL, so
+// that a redirect or a rel=canonical landing on it later is known as a
+// copy. A take claims its own URL without a write: a URL taken or done
+// (seen) is claimed by its own fetch unless the claims bucket says
+// otherwise, which it does only for the few URLs whose claim is not their
+// own: canonical → the URL whose fetch produced it, or noClaim once the
+// own fetch gave the claim up. (A frontier of an earlier prov also holds
+// key → key for every take; it reads the same.) So a page, the common
+// case, writes no claim, and the bucket stays small: at 100,000 pages a
+// key → key for each was 12 MB of the file, read and written at random.
+var noClaim = []byte{0}
+
+// claimantTx returns the URL whose fetch claimed canonical, "" for none.
+func claimantTx(tx *bolt.Tx, canonical string) string {
+	switch v := tx.Bucket(fbClaims).Get([]byte(canonical)); {
+	case bytes.Equal(v, noClaim):
+		return ""
+	case v != nil:
+		return string(v)
+	}
+	if v := tx.Bucket(fbSeen).Get([]byte(canonical)); len(v) > 0 && (v[0] == stTaken || v[0] == stDone) {
+		return canonical
+	}
+	return ""
+}
+
 // claim records that the fetch of requested produced the page whose
 // canonical URL is canonical, and marks canonical seen. When another fetch
 // claimed canonical first, it returns that fetch's URL and claims nothing.
@@ -380,12 +401,11 @@ func (f *Frontier) claim(canonical, requested string) (earlier string, err error
 		return by, nil
 	}
 	err = f.update(func(tx *bolt.Tx) error {
-		b := tx.Bucket(fbClaims)
-		if prev := b.Get([]byte(canonical)); prev != nil && string(prev) != requested {
-			earlier = string(prev)
+		if by := claimantTx(tx, canonical); by != "" && by != requested {
+			earlier = by
 			return nil
 		}
-		if err := b.Put([]byte(canonical), []byte(requested)); err != nil {
+		if err := tx.Bucket(fbClaims).Put([]byte(canonical), []byte(requested)); err != nil {
 			return err
 		}
 		if err := unclaim(tx, requested); err != nil {
@@ -402,11 +422,10 @@ func (f *Frontier) claim(canonical, requested string) (earlier string, err error
 
 // unclaim gives up key's claim on itself when its own fetch holds it.
 func unclaim(tx *bolt.Tx, key string) error {
-	b := tx.Bucket(fbClaims)
-	if string(b.Get([]byte(key))) != key {
+	if claimantTx(tx, key) != key {
 		return nil
 	}
-	return b.Delete([]byte(key))
+	return tx.Bucket(fbClaims).Put([]byte(key), noClaim)
 }
 
 // giveUpClaim gives up the claim key's take made when its fetch produced no
@@ -421,7 +440,7 @@ func (f *Frontier) giveUpClaim(key string) error {
 // claimant returns the URL whose fetch claimed canonical, "" for none.
 func (f *Frontier) claimant(canonical string) (by string) {
 	f.db.View(func(tx *bolt.Tx) error {
-		by = string(tx.Bucket(fbClaims).Get([]byte(canonical)))
+		by = claimantTx(tx, canonical)
 		return nil
 	})
 	return by

@@ -137,6 +137,61 @@ func TestClaimBeforeTakeKept(t *testing.T) {
 	}
 }
 
+// Takes write no claims: the bucket holds only the claims that are not
+// a page's own (a redirect's, a claim given up), while every taken URL
+// still reads as claimed by its own fetch.
+func TestTakesWriteNoClaims(t *testing.T) {
+	f := openTestFrontier(t)
+	var urls []string
+	for i := 0; i < 50; i++ {
+		urls = append(urls, fmt.Sprintf("http://x.test/%d", i))
+	}
+	f.add(urls, 0, kindPage, budget{})
+	takeAll(t, f, 0)
+	f.claim("http://x.test/moved", "http://x.test/7") // /7 redirected
+	f.settle("http://x.test/8")                       // /8 refused
+	var claims []string
+	f.db.View(func(tx *bolt.Tx) error {
+		return tx.Bucket(fbClaims).ForEach(func(k, v []byte) error {
+			claims = append(claims, fmt.Sprintf("%s=%q", k, v))
+			return nil
+		})
+	})
+	want := `[http://x.test/7="\x00" http://x.test/8="\x00" http://x.test/moved="http://x.test/7"]`
+	if got := fmt.Sprint(claims); got != want {
+		t.Errorf("claims bucket holds %s, want %s", got, want)
+	}
+	for _, u := range urls {
+		want := u
+		if u == "http://x.test/7" || u == "http://x.test/8" {
+			want = ""
+		}
+		if by := f.claimant(u); by != want {
+			t.Errorf("%s claimed by %q, want %q", u, by, want)
+		}
+	}
+}
+
+// A frontier of an earlier prov holds key → key for each take: it reads
+// the same, and a claim given up there is given up.
+func TestClaimsOfEarlierFrontier(t *testing.T) {
+	f := openTestFrontier(t)
+	f.add([]string{"http://x.test/b", "http://x.test/c"}, 0, kindPage, budget{})
+	takeAll(t, f, 0)
+	f.db.Update(func(tx *bolt.Tx) error {
+		b := tx.Bucket(fbClaims)
+		b.Put([]byte("http://x.test/b"), []byte("http://x.test/b"))
+		return b.Put([]byte("http://x.test/c"), []byte("http://x.test/c"))
+	})
+	if by, _ := f.claim("http://x.test/b", "http://x.test/a"); by != "http://x.test/b" {
+		t.Errorf("a redirect to /b: claimed by %q, want /b", by)
+	}
+	f.giveUpClaim("http://x.test/c")
+	if by, _ := f.claim("http://x.test/c", "http://x.test/a"); by != "" {
+		t.Errorf("a redirect to /c after its fetch failed: claimed by %q, want none", by)
+	}
+}
+
 // The queue is breadth first: a URL of a lesser depth is taken before one
 // queued earlier at a greater depth, and a batch holds one depth.
 func TestTakeShallowestFirst(t *testing.T) {
