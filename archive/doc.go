@@ -44,6 +44,12 @@
 //	           new keys of payloads, documents, doccaps and urls, as
 //	           they are, until a write folds them in (levels.go, fold.go);
 //	           each key is in one of the two buckets, and readers read both
+//	filters    payloads, documents, urls → a Bloom filter over the keys
+//	           of that main bucket (urls: their URL parts), written by a
+//	           fold and stamped with main's sequence; a lookup skips main
+//	           when a current filter says it lacks the key (filter.go).
+//	           Derived: an archive without it, or with a stale one, reads
+//	           main instead
 //	runs       run ID (8 bytes big-endian) → JSON Run
 //	pages      URL of a page of a split article → empty (created with the
 //	           first such capture)
