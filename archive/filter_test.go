@@ -1,51 +1,22 @@
 package archive
 
 import (
-	"bytes"
 	"errors"
 	"fmt"
 	"testing"
 
 	bolt "go.etcd.io/bbolt"
+
+	"github.com/prov-archive/prov/bloom"
 )
 
-// TestKeyFilter: every key added is held, through encoding; few of the
-// keys never added are (about 0.2% at this load).
-func TestKeyFilter(t *testing.T) {
-	f := newKeyFilter(0)
-	const n = 50000
-	for i := 0; i < n; i++ {
-		f.add([]byte(fmt.Sprintf("http://a.test/%d\x00", i)))
-	}
-	back, err := decodeKeyFilter(f.encode(42))
-	if err != nil || back.stamp != 42 || back.capacity != filterMinKeys {
-		t.Fatalf("decoded %d, %d, %v", back.stamp, back.capacity, err)
-	}
-	falseYes := 0
-	for i := 0; i < n; i++ {
-		if !back.mayHold([]byte(fmt.Sprintf("http://a.test/%d\x00", i))) {
-			t.Fatalf("key %d added but not held", i)
-		}
-		if back.mayHold([]byte(fmt.Sprintf("http://b.test/%d\x00", i))) {
-			falseYes++
-		}
-	}
-	if falseYes > n/100 {
-		t.Errorf("%d of %d keys never added are held, want under 1%%", falseYes, n)
-	}
-	if _, err := decodeKeyFilter([]byte("short")); err == nil {
-		t.Error("a short value decodes as a filter")
-	}
-}
-
 // filterOf returns ix's stored filter and whether it is current.
-func filterOf(tb testing.TB, db *DB, ix *index) (f keyFilter, current bool) {
+func filterOf(tb testing.TB, db *DB, ix *index) (f *bloom.Filter, current bool) {
 	tb.Helper()
 	db.bolt.View(func(tx *bolt.Tx) error {
-		f, current = storedFilter(tx, ix, tx.Bucket(ix.main))
-		if current {
-			f.bits = bytes.Clone(f.bits)
-		}
+		var stored bloom.Filter
+		stored, current = storedFilter(tx, ix, tx.Bucket(ix.main))
+		f = stored.Clone()
 		return nil
 	})
 	return f, current
@@ -61,7 +32,7 @@ func assertFilterHoldsMain(tb testing.TB, db *DB, ix *index) {
 	}
 	db.bolt.View(func(tx *bolt.Tx) error {
 		return tx.Bucket(ix.main).ForEach(func(k, _ []byte) error {
-			if !f.mayHold(ix.filterKey(k)) {
+			if !f.MayHold(ix.filterKey(k)) {
 				tb.Errorf("%s: main key %q not in the filter", ix.name, k)
 			}
 			return nil
@@ -158,7 +129,7 @@ func TestFilterNotCurrentIsIgnored(t *testing.T) {
 		t.Fatal(err)
 	}
 	assertFilterHoldsMain(t, db, idxPayloads)
-	if f, _ := filterOf(t, db, idxPayloads); !f.mayHold(h[:]) {
+	if f, _ := filterOf(t, db, idxPayloads); !f.MayHold(h[:]) {
 		t.Error("the rebuilt filter lacks the key folded without it")
 	}
 }
@@ -169,11 +140,11 @@ func TestFilterOutgrown(t *testing.T) {
 	db := openTestDB(t)
 	writeFoldPages(t, db, 0, 10)
 	foldAll(t, db)
-	small := &keyFilter{capacity: 10, bits: make([]byte, 13)}
+	small := &bloom.Filter{Capacity: 10, Bits: make([]byte, 13)}
 	err := db.bolt.Update(func(tx *bolt.Tx) error {
 		main := tx.Bucket(bucketURLs)
-		main.ForEach(func(k, _ []byte) error { small.add(urlKeyPrefix(k)); return nil })
-		return tx.Bucket(bucketFilters).Put(bucketURLs, small.encode(main.Sequence()))
+		main.ForEach(func(k, _ []byte) error { small.Add(urlKeyPrefix(k)); return nil })
+		return tx.Bucket(bucketFilters).Put(bucketURLs, small.Encode(main.Sequence()))
 	})
 	if err != nil {
 		t.Fatal(err)
@@ -183,8 +154,8 @@ func TestFilterOutgrown(t *testing.T) {
 		t.Fatal(err)
 	}
 	assertFilterHoldsMain(t, db, idxURLs)
-	if f, _ := filterOf(t, db, idxURLs); f.capacity != filterMinKeys {
-		t.Errorf("capacity %d after outgrowing 10, want %d", f.capacity, filterMinKeys)
+	if f, _ := filterOf(t, db, idxURLs); f.Capacity != bloom.MinKeys {
+		t.Errorf("capacity %d after outgrowing 10, want %d", f.Capacity, bloom.MinKeys)
 	}
 }
 

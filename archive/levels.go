@@ -6,6 +6,8 @@ import (
 	"fmt"
 
 	bolt "go.etcd.io/bbolt"
+
+	"github.com/prov-archive/prov/bloom"
 )
 
 // The four indexes keyed by random keys (URLs, text and payload hashes)
@@ -56,8 +58,8 @@ type levels struct {
 	main *bolt.Bucket
 	tail *bolt.Bucket
 
-	filter   keyFilter // main's filter, when filtered
-	filtered bool      // a current filter is stored (storedFilter)
+	filter   bloom.Filter // main's filter, when filtered
+	filtered bool         // a current filter is stored (storedFilter)
 }
 
 // in opens ix in tx. The main bucket is in every archive (init creates it).
@@ -76,7 +78,7 @@ func (ix *index) inWhole(tx *bolt.Tx) levels {
 // mainMayHold reports whether main may hold keys whose filter key is fk;
 // false means it holds none.
 func (l levels) mainMayHold(fk []byte) bool {
-	return !l.filtered || l.filter.mayHold(fk)
+	return !l.filtered || l.filter.MayHold(fk)
 }
 
 // get returns the value of key from whichever level holds it, nil when

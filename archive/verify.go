@@ -9,6 +9,8 @@ import (
 	"runtime/debug"
 
 	bolt "go.etcd.io/bbolt"
+
+	"github.com/prov-archive/prov/bloom"
 )
 
 // Kinds of Finding.
@@ -183,7 +185,7 @@ func (v *verifier) walkIndex(ix *index, fn func(k, val []byte) error) error {
 // current filter (filter.go), if it has one, holds each key. The filter is
 // read as lookups read it; one that cannot be read is as none.
 func (v *verifier) filtered(ix *index, fn func(k, val []byte) error) func(k, val []byte) error {
-	var f keyFilter
+	var f bloom.Filter
 	ok := false
 	guarded(func() error {
 		f, ok = storedFilter(v.tx, ix, v.tx.Bucket(ix.main))
@@ -193,7 +195,7 @@ func (v *verifier) filtered(ix *index, fn func(k, val []byte) error) func(k, val
 		return fn
 	}
 	return func(k, val []byte) error {
-		if !f.mayHold(ix.filterKey(k)) {
+		if !f.MayHold(ix.filterKey(k)) {
 			err := v.report(Finding{Kind: FindFilterMiss, Bucket: string(bucketFilters), Key: hex.EncodeToString(k),
 				Detail: "key of " + ix.name + " is not in its filter: lookups would miss it (prov salvage copies the archive without filters)"})
 			if err != nil {

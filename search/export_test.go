@@ -43,7 +43,8 @@ type Contents struct {
 	Postings map[string]map[uint32]uint32
 	Docs     map[uint32]string
 	SHAs     map[string]uint32
-	Folded   int // of SHAs, those in the shas bucket, not its tail
+	Folded   int  // of SHAs, those in the shas bucket, not its tail
+	Filtered bool // the shas bucket has a current filter (shas.go)
 	Levels   []uint8
 	Last     uint64
 }
@@ -79,6 +80,7 @@ func ReadContents(ix *Index) (Contents, error) {
 			c.Docs[binary.BigEndian.Uint32(k)] = string(v)
 			return nil
 		})
+		_, c.Filtered = shaFilter(tx, tx.Bucket(bucketSHAs))
 		for _, name := range [][]byte{bucketSHAs, bucketSHATail} {
 			err := tx.Bucket(name).ForEach(func(k, v []byte) error {
 				if _, twice := c.SHAs[string(k)]; twice {

@@ -4,6 +4,8 @@ import (
 	"bytes"
 
 	bolt "go.etcd.io/bbolt"
+
+	"github.com/prov-archive/prov/bloom"
 )
 
 // The shas index (text sha256 → document number) is in two levels, as
@@ -15,7 +17,16 @@ import (
 // old page: at 100,000 documents about 20 MB of the file resident for a
 // write of 300 KB. A key is in one level only: put into the tail when in
 // neither, moved to main and deleted from the tail in one transaction.
-var bucketSHATail = []byte("shastail")
+//
+// A Bloom filter over main's keys (package bloom), stored in meta under
+// keySHAFilter and stamped with main's sequence by each fold, lets a
+// lookup of a hash main lacks (a new document: most lookups of a crawl)
+// skip main; a filter whose stamp is not main's sequence (a fold cut
+// short) is not used, and the next fold builds it anew.
+var (
+	bucketSHATail = []byte("shastail")
+	keySHAFilter  = []byte("shasfilter")
+)
 
 // Folds: a tail is folded once it holds max(shaFoldFloor, main/8) keys
 // (main's sequence counts the keys folded into it), shaFoldChunk keys a
@@ -33,7 +44,17 @@ func getSHA(tx *bolt.Tx, sha []byte) []byte {
 	if v := tx.Bucket(bucketSHATail).Get(sha); v != nil {
 		return v
 	}
-	return tx.Bucket(bucketSHAs).Get(sha)
+	main := tx.Bucket(bucketSHAs)
+	if f, ok := shaFilter(tx, main); ok && !f.MayHold(sha) {
+		return nil
+	}
+	return main.Get(sha)
+}
+
+// shaFilter returns main's filter when one is stored and current.
+func shaFilter(tx *bolt.Tx, main *bolt.Bucket) (bloom.Filter, bool) {
+	f, stamp, err := bloom.Decode(tx.Bucket(bucketMeta).Get(keySHAFilter))
+	return f, err == nil && stamp == main.Sequence()
 }
 
 // putSHA stores a hash that neither level holds, in the tail.
@@ -54,12 +75,30 @@ func shaFoldDue(tx *bolt.Tx) bool {
 // foldSHAs moves the tail into main when due, chunk keys a transaction,
 // dropping the pages it read past mappedLimit after each. A fold cut
 // short leaves every key in one level; the next write's fold goes on.
+//
+// The filter is carried through the fold: the current one, copied, with
+// each chunk's keys added, stored by a last transaction; when none is
+// current, or the fold would take it past its capacity, that transaction
+// builds one from main, sized for twice its keys.
 func (ix *Index) foldSHAs(chunk int) error {
 	due := false
-	if err := ix.bolt.View(func(tx *bolt.Tx) error { due = shaFoldDue(tx); return nil }); err != nil || !due {
+	var f *bloom.Filter // nil: build at the end
+	var stamp uint64    // main's sequence f stands for
+	err := ix.bolt.View(func(tx *bolt.Tx) error {
+		if due = shaFoldDue(tx); !due {
+			return nil
+		}
+		main := tx.Bucket(bucketSHAs)
+		stored, ok := shaFilter(tx, main)
+		if ok && main.Sequence()+tx.Bucket(bucketSHATail).Sequence() <= stored.Capacity {
+			f, stamp = stored.Clone(), main.Sequence()
+		}
+		return nil
+	})
+	if err != nil || !due {
 		return err
 	}
-	for moved := -1; moved != 0; {
+	for moved := [][]byte{nil}; len(moved) > 0; {
 		err := ix.bolt.Update(func(tx *bolt.Tx) (err error) {
 			if moved, err = foldSHAChunk(tx, chunk); err != nil {
 				return err
@@ -69,13 +108,45 @@ func (ix *Index) foldSHAs(chunk int) error {
 		if err != nil {
 			return err
 		}
+		for _, k := range moved {
+			if f != nil {
+				f.Add(k)
+			}
+		}
+		stamp += uint64(len(moved))
 	}
-	return nil
+	return ix.bolt.Update(func(tx *bolt.Tx) error {
+		main := tx.Bucket(bucketSHAs)
+		if f == nil || stamp != main.Sequence() {
+			if f, err = buildSHAFilter(tx, main); err != nil {
+				return err
+			}
+		}
+		return tx.Bucket(bucketMeta).Put(keySHAFilter, f.Encode(main.Sequence()))
+	})
 }
 
-// foldSHAChunk moves the tail's first n keys into main and returns how
-// many it moved.
-func foldSHAChunk(tx *bolt.Tx, n int) (int, error) {
+// buildSHAFilter reads every key of main into a new filter sized for
+// twice their number.
+func buildSHAFilter(tx *bolt.Tx, main *bolt.Bucket) (*bloom.Filter, error) {
+	var hashes []uint64
+	cur := main.Cursor()
+	for k, _ := cur.First(); k != nil; k, _ = cur.Next() {
+		if hashes = append(hashes, bloom.Hash(k)); len(hashes)%4096 == 0 {
+			if err := dropMappedTx(tx, mappedLimit); err != nil {
+				return nil, err
+			}
+		}
+	}
+	f := bloom.New(2 * uint64(len(hashes)))
+	for _, h := range hashes {
+		f.AddHash(h)
+	}
+	return f, nil
+}
+
+// foldSHAChunk moves the tail's first n keys into main and returns them.
+func foldSHAChunk(tx *bolt.Tx, n int) ([][]byte, error) {
 	main, tail := tx.Bucket(bucketSHAs), tx.Bucket(bucketSHATail)
 	var keys, vals [][]byte
 	cur := tail.Cursor()
@@ -84,14 +155,14 @@ func foldSHAChunk(tx *bolt.Tx, n int) (int, error) {
 	}
 	for i, k := range keys {
 		if err := main.Put(k, vals[i]); err != nil {
-			return 0, err
+			return nil, err
 		}
 		if err := tail.Delete(k); err != nil {
-			return 0, err
+			return nil, err
 		}
 	}
 	if err := main.SetSequence(main.Sequence() + uint64(len(keys))); err != nil {
-		return 0, err
+		return nil, err
 	}
-	return len(keys), tail.SetSequence(tail.Sequence() - min(tail.Sequence(), uint64(len(keys))))
+	return keys, tail.SetSequence(tail.Sequence() - min(tail.Sequence(), uint64(len(keys))))
 }
