@@ -42,10 +42,10 @@ func PathFor(archivePath string) string { return archivePath + ".search" }
 
 // Index is an open index file. Its methods are safe for concurrent use.
 type Index struct {
-	bolt     *bolt.DB
-	path     string
-	readOnly bool
-	lookups  atomic.Int64 // lookups by updates, for shaLookupsPerDrop
+	bolt      *bolt.DB
+	path      string
+	readOnly  bool
+	mainReads atomic.Int64 // lookups that read shas's main level, for shaReadsPerDrop
 }
 
 // Open opens the index at path, creating it unless readOnly, and waits at

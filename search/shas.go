@@ -39,16 +39,16 @@ const (
 var shaFoldFloor uint64 = 1 << 14 // a variable for tests only
 
 // getSHA returns the document number stored for sha in either level, nil
-// when neither holds it.
-func getSHA(tx *bolt.Tx, sha []byte) []byte {
+// when neither holds it; readMain says it read main for it.
+func getSHA(tx *bolt.Tx, sha []byte) (v []byte, readMain bool) {
 	if v := tx.Bucket(bucketSHATail).Get(sha); v != nil {
-		return v
+		return v, false
 	}
 	main := tx.Bucket(bucketSHAs)
 	if f, ok := shaFilter(tx, main); ok && !f.MayHold(sha) {
-		return nil
+		return nil, false
 	}
-	return main.Get(sha)
+	return main.Get(sha), true
 }
 
 // shaFilter returns main's filter when one is stored and current.
