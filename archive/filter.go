@@ -108,29 +108,10 @@ func (ff *foldFilter) finish(tx *bolt.Tx) error {
 	return nil
 }
 
-// filterScanDrop is how many keys buildFilter reads between checks of the
-// mapped memory (dropMappedTx).
-const filterScanDrop = 4096
-
-// buildFilter reads every key of main, in one pass, into a new filter
-// sized for twice their number: it keeps their hashes (8 bytes a key)
-// until it knows how many there are.
+// buildFilter reads every key of main into a new filter, dropping the
+// pages it read past foldMappedLimit as it goes.
 func buildFilter(tx *bolt.Tx, ix *index, main *bolt.Bucket) (*bloom.Filter, error) {
-	var hashes []uint64
-	cur := main.Cursor()
-	for k, _ := cur.First(); k != nil; k, _ = cur.Next() {
-		hashes = append(hashes, bloom.Hash(ix.filterKey(k)))
-		if len(hashes)%filterScanDrop == 0 {
-			if err := dropMappedTx(tx, foldMappedLimit); err != nil {
-				return nil, err
-			}
-		}
-	}
-	f := bloom.New(2 * uint64(len(hashes)))
-	for _, h := range hashes {
-		f.AddHash(h)
-	}
-	return f, nil
+	return bloom.Scan(main.Cursor(), ix.filterKey, func() error { return dropMappedTx(tx, foldMappedLimit) })
 }
 
 // Filter keys of the indexes that keep filters: what a lookup asks main

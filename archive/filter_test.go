@@ -74,6 +74,15 @@ func TestFoldWritesFilter(t *testing.T) {
 	assertNoFindings(t, db)
 }
 
+// foldedTestDB is a test archive of pages 0..n-1, every index folded.
+func foldedTestDB(tb testing.TB, n int) *DB {
+	tb.Helper()
+	db := openTestDB(tb)
+	writeFoldPages(tb, db, 0, n)
+	foldAll(tb, db)
+	return db
+}
+
 func foldAll(tb testing.TB, db *DB) {
 	tb.Helper()
 	for _, ix := range twoLevel {
@@ -89,9 +98,7 @@ func foldAll(tb testing.TB, db *DB) {
 // anew from main, the key with it. A fold cut short leaves the filter
 // behind main in the same way.
 func TestFilterNotCurrentIsIgnored(t *testing.T) {
-	db := openTestDB(t)
-	writeFoldPages(t, db, 0, 20)
-	foldAll(t, db)
+	db := foldedTestDB(t, 20)
 	old := testEntry("http://fold.test/old", "<p>old</p>", "old text")
 	h, _ := ParseHash(old.Capture.PayloadSHA256)
 	err := db.bolt.Update(func(tx *bolt.Tx) error {
@@ -137,9 +144,7 @@ func TestFilterNotCurrentIsIgnored(t *testing.T) {
 // TestFilterOutgrown: a fold that would take a filter past its capacity
 // builds a larger one from main.
 func TestFilterOutgrown(t *testing.T) {
-	db := openTestDB(t)
-	writeFoldPages(t, db, 0, 10)
-	foldAll(t, db)
+	db := foldedTestDB(t, 10)
 	small := &bloom.Filter{Capacity: 10, Bits: make([]byte, 13)}
 	err := db.bolt.Update(func(tx *bolt.Tx) error {
 		main := tx.Bucket(bucketURLs)
@@ -162,9 +167,7 @@ func TestFilterOutgrown(t *testing.T) {
 // TestVerifyFilterMiss: a main key the current filter lacks is a finding,
 // and lookups through the filter indeed miss it.
 func TestVerifyFilterMiss(t *testing.T) {
-	db := openTestDB(t)
-	writeFoldPages(t, db, 0, 20)
-	foldAll(t, db)
+	db := foldedTestDB(t, 20)
 	stray := testEntry("http://fold.test/stray", "<p>stray</p>", "stray text")
 	h, _ := ParseHash(stray.Capture.TextSHA256)
 	err := db.bolt.Update(func(tx *bolt.Tx) error {

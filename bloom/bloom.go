@@ -17,6 +17,8 @@ import (
 	"encoding/binary"
 	"errors"
 	"math/bits"
+
+	bolt "go.etcd.io/bbolt"
 )
 
 const (
@@ -59,6 +61,29 @@ func (f *Filter) Encode(stamp uint64) []byte {
 	binary.BigEndian.PutUint64(v[2:], stamp)
 	binary.BigEndian.PutUint64(v[10:], f.Capacity)
 	return append(v, f.Bits...)
+}
+
+// ScanEvery is how many keys Scan reads between calls of its pause.
+const ScanEvery = 4096
+
+// Scan builds a filter over every key of the bucket c walks, as key(k)
+// gives it, sized for twice their number. It keeps the keys' hashes (8
+// bytes a key) until it knows how many there are, and calls pause every
+// ScanEvery keys (the caller drops the pages read; an error stops it).
+func Scan(c *bolt.Cursor, key func(k []byte) []byte, pause func() error) (*Filter, error) {
+	var hashes []uint64
+	for k, _ := c.First(); k != nil; k, _ = c.Next() {
+		if hashes = append(hashes, Hash(key(k))); len(hashes)%ScanEvery == 0 {
+			if err := pause(); err != nil {
+				return nil, err
+			}
+		}
+	}
+	f := New(2 * uint64(len(hashes)))
+	for _, h := range hashes {
+		f.AddHash(h)
+	}
+	return f, nil
 }
 
 // Clone returns a copy of f whose bits are its own.

@@ -1,8 +1,12 @@
 package bloom
 
 import (
+	"errors"
 	"fmt"
+	"path/filepath"
 	"testing"
+
+	bolt "go.etcd.io/bbolt"
 )
 
 // TestFilter: every key added is held, through encoding; few of the keys
@@ -37,4 +41,44 @@ func TestFilter(t *testing.T) {
 			t.Errorf("Decode(%q) = %v, want ErrNotFilter", bad, err)
 		}
 	}
+}
+
+// TestScan: a filter built from a bucket holds every key as the key
+// function gives it, pause is called every ScanEvery keys, and its error
+// stops the scan.
+func TestScan(t *testing.T) {
+	db, err := bolt.Open(filepath.Join(t.TempDir(), "scan.db"), 0o644, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer db.Close()
+	const n = 10000
+	err = db.Update(func(tx *bolt.Tx) error {
+		b, err := tx.CreateBucket([]byte("b"))
+		for i := 0; err == nil && i < n; i++ {
+			err = b.Put([]byte(fmt.Sprintf("key %05d tail", i)), nil)
+		}
+		return err
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	head := func(k []byte) []byte { return k[:9] }
+	db.View(func(tx *bolt.Tx) error {
+		pauses := 0
+		f, err := Scan(tx.Bucket([]byte("b")).Cursor(), head, func() error { pauses++; return nil })
+		if err != nil || pauses != n/ScanEvery || f.Capacity != MinKeys {
+			t.Fatalf("scan: %v, %d pauses, capacity %d", err, pauses, f.Capacity)
+		}
+		for i := 0; i < n; i++ {
+			if !f.MayHold([]byte(fmt.Sprintf("key %05d", i))) {
+				t.Fatalf("key %d not held", i)
+			}
+		}
+		stop := errors.New("stop")
+		if _, err := Scan(tx.Bucket([]byte("b")).Cursor(), head, func() error { return stop }); err != stop {
+			t.Errorf("scan with a failing pause: %v", err)
+		}
+		return nil
+	})
 }

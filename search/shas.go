@@ -118,31 +118,13 @@ func (ix *Index) foldSHAs(chunk int) error {
 	return ix.bolt.Update(func(tx *bolt.Tx) error {
 		main := tx.Bucket(bucketSHAs)
 		if f == nil || stamp != main.Sequence() {
-			if f, err = buildSHAFilter(tx, main); err != nil {
+			whole := func(k []byte) []byte { return k }
+			if f, err = bloom.Scan(main.Cursor(), whole, func() error { return dropMappedTx(tx, mappedLimit) }); err != nil {
 				return err
 			}
 		}
 		return tx.Bucket(bucketMeta).Put(keySHAFilter, f.Encode(main.Sequence()))
 	})
-}
-
-// buildSHAFilter reads every key of main into a new filter sized for
-// twice their number.
-func buildSHAFilter(tx *bolt.Tx, main *bolt.Bucket) (*bloom.Filter, error) {
-	var hashes []uint64
-	cur := main.Cursor()
-	for k, _ := cur.First(); k != nil; k, _ = cur.Next() {
-		if hashes = append(hashes, bloom.Hash(k)); len(hashes)%4096 == 0 {
-			if err := dropMappedTx(tx, mappedLimit); err != nil {
-				return nil, err
-			}
-		}
-	}
-	f := bloom.New(2 * uint64(len(hashes)))
-	for _, h := range hashes {
-		f.AddHash(h)
-	}
-	return f, nil
 }
 
 // foldSHAChunk moves the tail's first n keys into main and returns them.
