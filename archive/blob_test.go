@@ -75,14 +75,7 @@ func TestSchema1Migrated(t *testing.T) {
 	db.Close()
 	schema1(t, path)
 
-	db, err = Open(path, Options{})
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer db.Close()
-	if v := schemaOf(t, db); v != SchemaVersion {
-		t.Errorf("schema after open = %d, want %d", v, SchemaVersion)
-	}
+	db = openUpgraded(t, path)
 	if p, err := db.Payload(old.Capture.PayloadSHA256); err != nil || string(p) != "<p>the old page</p>" {
 		t.Errorf("old payload = %q, %v", p, err)
 	}
@@ -106,6 +99,22 @@ func testEntry(url, payload, text string) Entry {
 	p, x := sha256.Sum256([]byte(payload)), sha256.Sum256([]byte(text))
 	return Entry{Capture: Capture{URL: url, Status: 200, PayloadSHA256: hex.EncodeToString(p[:]),
 		TextSHA256: hex.EncodeToString(x[:])}, Payload: []byte(payload), Text: text}
+}
+
+// openUpgraded opens the archive at path for writing, which brings it to
+// SchemaVersion, fails unless its meta says so, and closes it at the end
+// of the test.
+func openUpgraded(t *testing.T, path string) *DB {
+	t.Helper()
+	db, err := Open(path, Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { db.Close() })
+	if v := schemaOf(t, db); v != SchemaVersion {
+		t.Errorf("schema after a writer opened it = %d, want %d", v, SchemaVersion)
+	}
+	return db
 }
 
 func schemaOf(t *testing.T, db *DB) int {

@@ -167,16 +167,9 @@ func TestSchema2Archive(t *testing.T) {
 	if len(before) < 10 {
 		t.Fatalf("fixture has %d capture and document records", len(before))
 	}
-	db, err := Open(path, Options{})
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer db.Close()
-	if v := schemaOf(t, db); v != SchemaVersion {
-		t.Errorf("schema after open = %d, want %d", v, SchemaVersion)
-	}
+	db := openUpgraded(t, path)
 	var docs []string
-	err = db.Captures(func(c Capture) error {
+	err := db.Captures(func(c Capture) error {
 		// A JSON record reads back as the capture it was made from:
 		// marshalled again, it is the same bytes.
 		js, _ := json.Marshal(&c)

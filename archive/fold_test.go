@@ -314,14 +314,7 @@ func TestSchema4Archive(t *testing.T) {
 	assertNoFindings(t, db)
 	db.Close()
 
-	db, err = Open(path, Options{})
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer db.Close()
-	if v := schemaOf(t, db); v != SchemaVersion {
-		t.Errorf("schema after a writer opened it = %d, want %d", v, SchemaVersion)
-	}
+	db = openUpgraded(t, path)
 	writeFoldPages(t, db, 20, 25)
 	if s, err := db.Stats(); err != nil || s.URLs != 25 || s.Payloads != 25 || s.Documents != 25 {
 		t.Errorf("stats = %+v, %v", s, err)

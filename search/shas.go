@@ -98,7 +98,8 @@ func (ix *Index) foldSHAs(chunk int) error {
 	if err != nil || !due {
 		return err
 	}
-	for moved := [][]byte{nil}; len(moved) > 0; {
+	for {
+		var moved [][]byte
 		err := ix.bolt.Update(func(tx *bolt.Tx) (err error) {
 			if moved, err = foldSHAChunk(tx, chunk); err != nil {
 				return err
@@ -108,12 +109,15 @@ func (ix *Index) foldSHAs(chunk int) error {
 		if err != nil {
 			return err
 		}
-		for _, k := range moved {
-			if f != nil {
+		if f != nil {
+			for _, k := range moved {
 				f.Add(k)
 			}
 		}
 		stamp += uint64(len(moved))
+		if len(moved) < chunk {
+			break // the tail is empty: nothing else writes the index during a write
+		}
 	}
 	return ix.bolt.Update(func(tx *bolt.Tx) error {
 		main := tx.Bucket(bucketSHAs)
