@@ -26,7 +26,14 @@ import (
 //     "Getty Images", "图片来源", "… 摄") of at most shortLine runes, in a
 //     block that holds a picture or right after one (nearPicture);
 //   - a media placeholder (placeholderRe: "Media playback is unsupported
-//     on your device"), wherever it stands.
+//     on your device"), wherever it stands;
+//   - a slide of a photo gallery: in an element a few levels up
+//     (galleryLevels) whose class or id names a gallery or slideshow, one
+//     of three or more siblings of a tag, each a title or picture with a
+//     caption (gallerySlide), when the rest of the text is an article
+//     (splitCaptions). News sites run a gallery of agency photos in a
+//     story, its slides longer than the story; a page that is only a
+//     gallery keeps its slides as its text.
 //
 // A credit pattern alone is never enough: a sentence that names Reuters
 // or a photographer is text unless it stands by a picture.
@@ -65,13 +72,24 @@ var (
 const agencies = `reuters|getty images|getty|afp|ap photo|associated press|epa(?:-efe)?|shutterstock|istock(?:photo)?|xinhua|dpa|anadolu|alamy|unsplash|pixabay|imago|keystone|picture[- ]alliance|zuma(?: press| wire)?|bloomberg|corbis|sipa|ansa|kyodo|pa images|pa wire|nurphoto|sopa images|wikimedia commons`
 
 // splitCaptions sets the caption runs apart from the text runs (see above),
-// keeping each caption once, in page order.
+// keeping each caption once, in page order. A gallery's slides are
+// captions only beside an article: when the rest of the runs is shorter
+// than retryUnits, the page is the gallery (a listicle of photos) and its
+// slides are its text.
 func splitCaptions(runs []run) (text []run, caps []string) {
+	kinds := make([]captionKind, len(runs))
+	var pics pictureTree
+	rest := 0
+	for i, r := range runs {
+		if kinds[i] = captionOf(r, &pics); kinds[i] == notCaption {
+			rest += r.units
+		}
+	}
+	slides := rest >= retryUnits
 	text = runs[:0:0]
 	seen := map[string]bool{}
-	var pics pictureTree
-	for _, r := range runs {
-		if !isCaption(r, &pics) {
+	for i, r := range runs {
+		if kinds[i] == notCaption || kinds[i] == slide && !slides {
 			text = append(text, r)
 			continue
 		}
@@ -83,17 +101,29 @@ func splitCaptions(runs []run) (text []run, caps []string) {
 	return text, caps
 }
 
-// isCaption reports a caption run; pics remembers whether its tree holds
-// a picture at all.
-func isCaption(r run, pics *pictureTree) bool {
+// captionKind is what captionOf makes of a run.
+type captionKind uint8
+
+const (
+	notCaption captionKind = iota
+	caption                // a caption, credit or placeholder
+	slide                  // a slide's caption in a photo gallery
+)
+
+// captionOf tells a caption run or a gallery's slide from a run of text;
+// pics remembers whether its tree holds a picture at all.
+func captionOf(r run, pics *pictureTree) captionKind {
 	if r.caption && inFigureCaption(r.owner) || placeholderRe.MatchString(strings.TrimSpace(r.text)) {
-		return true
+		return caption
 	}
-	if captionClass(r.owner) {
-		return true
+	if k := captionClass(r.owner); k != notCaption {
+		return k
 	}
-	return utf8.RuneCountInString(r.text) <= shortLine && pics.has(r.owner) &&
-		creditRe.MatchString(foldTrad(r.text)) && nearPicture(r.owner)
+	if utf8.RuneCountInString(r.text) <= shortLine && pics.has(r.owner) &&
+		creditRe.MatchString(foldTrad(r.text)) && nearPicture(r.owner) {
+		return caption
+	}
+	return notCaption
 }
 
 // pictureTree tells whether the tree a node is in holds a picture
@@ -133,15 +163,79 @@ func inFigureCaption(n *html.Node) bool {
 	return false
 }
 
-// captionClass reports a block whose class or id, or that of one of its
+// captionClass tells a caption block: one whose class or id, or that of one of its
 // captionLevels nearest ancestors, names a caption or a photo credit
 // (captionName), and that element holds no more than captionUnits: a
 // story in a wrapper misnamed ("has-caption", "captioned-story") is text.
-func captionClass(n *html.Node) bool {
-	for i := 0; n != nil && n.Type == html.ElementNode && i <= captionLevels; i, n = i+1, n.Parent {
-		if captionName(classID(n)) {
-			return units(textOf(n)) <= captionUnits
+// It is a slide when one of its galleryLevels nearest ancestors names a
+// gallery (galleryName) and the block is part of one of its slides
+// (gallerySlide); the nearest named element decides.
+func captionClass(n *html.Node) captionKind {
+	for i, c := 0, n; c != nil && c.Type == html.ElementNode && i <= galleryLevels; i, c = i+1, c.Parent {
+		s := classID(c)
+		if i <= captionLevels && captionName(s) {
+			if units(textOf(c)) <= captionUnits {
+				return caption
+			}
+			return notCaption
 		}
+		if galleryName(s) {
+			if gallerySlide(n, c) {
+				return slide
+			}
+			return notCaption
+		}
+	}
+	return notCaption
+}
+
+// galleryLevels is how far up from a run's block a gallery is looked for:
+// a slide's caption sits in a list of slides inside the gallery's frame
+// and scroller.
+const galleryLevels = 5
+
+// galleryName reports whether the words s of a class and id name a photo
+// gallery or slideshow ("full-gallery", "hp-slideshow", "carousel").
+func galleryName(s string) bool {
+	return hasHint(s, "gallery*") || hasHint(s, "slideshow*") || hasHint(s, "carousel*")
+}
+
+// gallerySlide reports a block n inside gallery g that is part of one of
+// its slides: an element between n and g (or n itself) that is one of
+// minGroup or more siblings of its tag, holds more than one block of a
+// paragraph (a title over a caption, a picture beside one: not a lone
+// paragraph of a story in a wrapper misnamed "gallery") and no more than
+// a caption (captionUnits).
+func gallerySlide(n, g *html.Node) bool {
+	for s := n; s != nil && s != g; s = s.Parent {
+		if sameTagSiblings(s) < minGroup {
+			continue
+		}
+		return !paragraphTag(s.DataAtom) && units(textOf(s)) <= captionUnits
+	}
+	return false
+}
+
+// sameTagSiblings counts the element children of n's parent that have
+// n's tag, n among them.
+func sameTagSiblings(n *html.Node) int {
+	if n.Parent == nil {
+		return 0
+	}
+	k := 0
+	for c := n.Parent.FirstChild; c != nil; c = c.NextSibling {
+		if c.Type == html.ElementNode && c.DataAtom == n.DataAtom && c.Data == n.Data {
+			k++
+		}
+	}
+	return k
+}
+
+// paragraphTag reports a tag of one block of text.
+func paragraphTag(a atom.Atom) bool {
+	switch a {
+	case atom.P, atom.H1, atom.H2, atom.H3, atom.H4, atom.H5, atom.H6, atom.Blockquote, atom.Pre, atom.Span, atom.A, atom.Dd, atom.Dt:
+		return true
 	}
 	return false
 }

@@ -1,6 +1,7 @@
 package clean
 
 import (
+	"fmt"
 	"net/http"
 	"slices"
 	"strings"
@@ -78,6 +79,37 @@ var captionCases = []struct {
 		captions: []string{"Media playback is unsupported on your device", "Your browser does not support the video tag."},
 		keep:     []string{"Paragraph 1 of the middle", "Paragraph 1 of the end"},
 	},
+	{
+		name: "a gallery's slides beside a story",
+		page: `<article><div>` + prose("story", 4) +
+			`<div class="full-gallery"><div class="scroller"><ul class="images"><li><img src="/1.jpg"></li><li><img src="/2.jpg"></li><li><img src="/3.jpg"></li></ul>` +
+			`<ul class="legends">` + slides(3) + `</ul></div></div>` +
+			`<ul class="hp-slideshow">` + slides(3) + `</ul>` + prose("end", 1) + `</div></article>`,
+		captions: []string{"1/3 The quay", "Slide 1 shows the quay where the ferry from the island came in before the storm.",
+			"2/3 The quay", "Slide 2 shows the quay where the ferry from the island came in before the storm.",
+			"3/3 The quay", "Slide 3 shows the quay where the ferry from the island came in before the storm."},
+		keep: []string{"Paragraph 3 of the story", "Paragraph 0 of the end"},
+	},
+	{
+		name: "a page that is a gallery",
+		page: `<article><h1>Five views of the harbour</h1><ul class="slideshow">` + slides(5) + `</ul></article>`,
+		keep: []string{"1/5 The quay", "Slide 1 shows the quay", "Slide 5 shows the quay"},
+	},
+	{
+		name: "paragraphs of a story in a wrapper named slideshow",
+		page: `<article><div>` + prose("intro", 4) + `<div class="slideshow-story">` + prose("story", 3) + `</div></div></article>`,
+		keep: []string{"Paragraph 3 of the intro", "Paragraph 0 of the story", "Paragraph 2 of the story"},
+	},
+}
+
+// slides returns n slides of a gallery: list items, each a title over a
+// caption.
+func slides(n int) string {
+	var b strings.Builder
+	for i := 1; i <= n; i++ {
+		fmt.Fprintf(&b, "<li><h2>%d/%d The quay</h2><p>Slide %d shows the quay where the ferry from the island came in before the storm.</p></li>", i, n, i)
+	}
+	return b.String()
 }
 
 func TestCaptions(t *testing.T) {
