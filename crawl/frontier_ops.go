@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"context"
 	"encoding/binary"
+	"hash/maphash"
 	"net/url"
 	"sync"
 
@@ -85,35 +86,52 @@ func (f *Frontier) unseen(keys []string) []string {
 }
 
 // seenCache holds keys known to be in the seen set, which only grows: the
-// links a site repeats on every page (its navigation) are then not read
-// from the file again for each page. It holds at most seenCacheMax keys
-// and is emptied when full, so memory stays flat however far the crawl
-// goes.
+// links a site repeats on every page (its navigation), and on a large
+// site most links of a page, are then not read from the file again. It
+// keeps a fingerprint of each key in a table of seenSlots, one per slot
+// (a key put where another was replaces it), so memory stays flat
+// however far the crawl goes. A fingerprint is 64 bits hashed apart from
+// the slot's: a key never seen is taken for seen only when its
+// fingerprint equals the one in its slot, about once in 2^64 lookups.
 type seenCache struct {
-	mu sync.Mutex
-	m  map[string]struct{}
+	mu    sync.Mutex
+	seeds [2]maphash.Seed // the slot's hash, the fingerprint's
+	slots []uint64        // 0: empty; allocated on the first add
 }
 
-const seenCacheMax = 1 << 13
+// seenSlots is the size of the table: 2 MB, a slot each for 262,144 keys.
+const seenSlots = 1 << 18
+
+// place returns key's slot and fingerprint (never 0, the empty slot's).
+func (c *seenCache) place(key string) (slot int, print uint64) {
+	return int(maphash.String(c.seeds[0], key) % seenSlots), maphash.String(c.seeds[1], key) | 1
+}
 
 // drop returns the keys the cache does not hold, in order; keys itself
 // when it holds none of them.
 func (c *seenCache) drop(keys []string) []string {
 	c.mu.Lock()
 	defer c.mu.Unlock()
+	if c.slots == nil {
+		return keys
+	}
+	var out []string
 	for i, k := range keys {
-		if _, ok := c.m[k]; !ok {
-			continue
-		}
-		out := append([]string(nil), keys[:i]...)
-		for _, k := range keys[i+1:] {
-			if _, ok := c.m[k]; !ok {
+		slot, print := c.place(k)
+		if c.slots[slot] != print {
+			if out != nil {
 				out = append(out, k)
 			}
+			continue
 		}
-		return out
+		if out == nil {
+			out = append(make([]string, 0, len(keys)-1), keys[:i]...)
+		}
 	}
-	return keys
+	if out == nil {
+		return keys
+	}
+	return out
 }
 
 // add notes keys as seen. Only keys read from the seen set, or written to
@@ -124,11 +142,13 @@ func (c *seenCache) add(keys []string) {
 	}
 	c.mu.Lock()
 	defer c.mu.Unlock()
-	if c.m == nil || len(c.m)+len(keys) > seenCacheMax {
-		c.m = make(map[string]struct{}, seenCacheMax)
+	if c.slots == nil {
+		c.seeds = [2]maphash.Seed{maphash.MakeSeed(), maphash.MakeSeed()}
+		c.slots = make([]uint64, seenSlots)
 	}
 	for _, k := range keys {
-		c.m[k] = struct{}{}
+		slot, print := c.place(k)
+		c.slots[slot] = print
 	}
 }
 

@@ -269,8 +269,9 @@ func TestAwaitLevel(t *testing.T) {
 	}
 }
 
-// seenCache.drop keeps the order of the keys it does not hold; the cache
-// is emptied when it would pass seenCacheMax.
+// seenCache.drop keeps the order of the keys it does not hold; past its
+// table's size the cache forgets keys, never holds one it was not given,
+// and keeps its size.
 func TestSeenCache(t *testing.T) {
 	var c seenCache
 	keys := []string{"a", "b", "c", "d"}
@@ -284,16 +285,26 @@ func TestSeenCache(t *testing.T) {
 	if !slices.Equal(keys, []string{"a", "b", "c", "d"}) {
 		t.Errorf("drop changed its argument: %v", keys)
 	}
-	many := make([]string, seenCacheMax)
+	many := make([]string, 2*seenSlots)
 	for i := range many {
-		many[i] = fmt.Sprintf("k%d", i)
+		many[i] = fmt.Sprintf("http://x.test/k%d", i)
 	}
 	c.add(many)
-	if len(c.m) > seenCacheMax {
-		t.Errorf("cache holds %d keys, more than %d", len(c.m), seenCacheMax)
+	if len(c.slots) != seenSlots {
+		t.Errorf("the table has %d slots, want %d", len(c.slots), seenSlots)
 	}
-	if got := c.drop([]string{"b", "k1"}); !slices.Equal(got, []string{"b"}) {
-		t.Errorf("after emptying: drop = %v, want [b]", got)
+	if got := c.drop(many); len(got) == 0 || len(got) == len(many) {
+		t.Errorf("after %d keys the cache lacks %d of them; want some forgotten, some held", len(many), len(got))
+	}
+	if last := many[len(many)-1:]; len(c.drop(last)) != 0 {
+		t.Errorf("the key added last is not held")
+	}
+	never := make([]string, 100000)
+	for i := range never {
+		never[i] = fmt.Sprintf("http://y.test/n%d", i)
+	}
+	if got := c.drop(never); len(got) != len(never) {
+		t.Errorf("the cache holds %d keys it was never given", len(never)-len(got))
 	}
 }
 
