@@ -18,6 +18,11 @@
 // second to colly's, and prov's archive bytes per page (with -buckets,
 // bucket by bucket). Issue #16's bars: the ratio ≥ 0.8 and prov's peak
 // RSS < 150 MB (peak RSS is the child's VmHWM: see child.Run).
+//
+// On a machine shared with other work a single run swings with the load
+// of the moment; -rounds N runs the crawlers N times in turn, each prov
+// round into an archive of its own, and reports every round and the
+// medians of pages per second and of the ratio.
 package main
 
 import (
@@ -34,13 +39,14 @@ func main() {
 	var o options
 	flag.IntVar(&o.pages, "pages", 20000, "pages in the generated site")
 	flag.IntVar(&o.parallel, "parallel", 8, "requests at once to the site")
+	flag.IntVar(&o.rounds, "rounds", 1, "measure `N` rounds, the crawlers in turn (prov first in odd rounds, colly first in even ones), and report each round and the medians")
 	flag.StringVar(&o.prov, "prov", "", "prov binary to use (default: build github.com/prov-archive/prov/cmd/prov)")
 	flag.StringVar(&o.only, "only", "", "run only one crawler: prov or colly")
 	flag.BoolVar(&o.same, "same-text", false, "draw every page's text from one pool of a dozen sentences (the benchmark before issue #20)")
 	flag.BoolVar(&o.recrawl, "recrawl", false, "crawl the site with prov a second time into the same archive, and report that run too")
 	flag.BoolVar(&o.buckets, "buckets", false, "print the archive's bytes per page bucket by bucket")
 	flag.BoolVar(&o.keep, "keep", false, "keep the temporary folder (archive, binary)")
-	flag.StringVar(&o.cpuProfile, "cpuprofile", "", "write prov's CPU profile to `FILE`")
+	flag.StringVar(&o.cpuProfile, "cpuprofile", "", "write prov's CPU profile to `FILE` (the last round's, with -rounds)")
 	flag.StringVar(&o.mode, "mode", "", "internal: colly runs the bare collector against -addr")
 	flag.StringVar(&o.addr, "addr", "", "internal: the site's loopback address, for -mode colly")
 	flag.Parse()
@@ -61,6 +67,7 @@ func main() {
 
 type options struct {
 	pages, parallel int
+	rounds          int
 	prov, only      string
 	keep, same      bool
 	buckets         bool

@@ -8,7 +8,9 @@ import (
 	"os/exec"
 	"path/filepath"
 	"regexp"
+	"slices"
 	"strconv"
+	"strings"
 	"time"
 
 	"github.com/prov-archive/prov/bench/internal/child"
@@ -42,8 +44,8 @@ func (r result) cpuPerPage() float64 {
 }
 
 func bench(o options) error {
-	if o.pages < 1 || o.parallel < 1 {
-		return fmt.Errorf("-pages and -parallel must be ≥ 1")
+	if o.pages < 1 || o.parallel < 1 || o.rounds < 1 {
+		return fmt.Errorf("-pages, -parallel and -rounds must be ≥ 1")
 	}
 	tmp, prov, done, err := child.Workdir("crawl", o.prov, o.keep)
 	if err != nil {
@@ -57,46 +59,146 @@ func bench(o options) error {
 	addr := srv.Listener.Addr().String()
 	fmt.Printf("site: %d pages, %.1f MB, on %s as %s (made in %s); parallel %d\n",
 		o.pages, float64(s.bytes())/1e6, addr, benchHost, time.Since(began).Round(time.Millisecond), o.parallel)
-	var results []result
-	var recrawl result
-	if o.only == "" || o.only == "prov" {
-		r, err := measure(s, "prov", provCommand(prov, tmp, addr, o), parseProvPages)
+	var rounds [][]result
+	for round := 1; round <= o.rounds; round++ {
+		results, err := benchRound(o, s, tmp, prov, addr, round)
 		if err != nil {
 			return err
 		}
-		if r.archive, err = archiveBytes(archivePath(tmp)); err != nil {
+		if o.rounds > 1 {
+			fmt.Printf("\nround %d of %d:", round, o.rounds)
+		}
+		report(os.Stdout, results)
+		rounds = append(rounds, results)
+	}
+	if o.rounds > 1 {
+		reportRounds(os.Stdout, rounds)
+	}
+	last := rounds[len(rounds)-1]
+	if o.buckets && len(last) > 0 && last[0].name == "prov" {
+		return reportBuckets(os.Stdout, archivePath(tmp, o.rounds), last[0].pages)
+	}
+	return nil
+}
+
+// benchRound measures the crawlers -only names once, in turn (colly
+// first in even rounds), and returns prov's result first. Each round's
+// prov crawls into an archive of its own.
+func benchRound(o options, s *site, tmp, prov, addr string, round int) ([]result, error) {
+	var p, c []result
+	runProv := func() error {
+		if o.only != "" && o.only != "prov" {
+			return nil
+		}
+		r, err := measure(s, "prov", provCommand(prov, archivePath(tmp, round), addr, o), parseProvPages)
+		if err != nil {
 			return err
 		}
-		results = append(results, r)
+		if r.archive, err = archiveBytes(archivePath(tmp, round)); err != nil {
+			return err
+		}
+		p = append(p, r)
 		if o.recrawl {
-			if recrawl, err = measure(s, "prov", provCommand(prov, tmp, addr, o), parseProvPages); err != nil {
+			r, err := measure(s, "prov", provCommand(prov, archivePath(tmp, round), addr, o), parseProvPages)
+			if err != nil {
 				return err
 			}
+			reportRecrawl(os.Stdout, r)
 		}
+		return nil
 	}
-	if o.only == "" || o.only == "colly" {
+	runColly := func() error {
+		if o.only != "" && o.only != "colly" {
+			return nil
+		}
 		self, err := os.Executable()
 		if err != nil {
 			return err
 		}
 		cmd := exec.Command(self, "-mode", "colly", "-addr", addr, "-parallel", strconv.Itoa(o.parallel))
 		r, err := measure(s, "colly", cmd, parseCollyPages)
-		if err != nil {
-			return err
+		if err == nil {
+			c = append(c, r)
 		}
-		results = append(results, r)
+		return err
 	}
-	report(os.Stdout, results)
-	if o.recrawl {
-		reportRecrawl(os.Stdout, recrawl)
+	first, second := runProv, runColly
+	if round%2 == 0 {
+		first, second = runColly, runProv
 	}
-	if o.buckets && len(results) > 0 && results[0].name == "prov" {
-		return reportBuckets(os.Stdout, archivePath(tmp), results[0].pages)
+	if err := first(); err != nil {
+		return nil, err
 	}
-	return nil
+	if err := second(); err != nil {
+		return nil, err
+	}
+	return append(p, c...), nil
 }
 
-func archivePath(tmp string) string { return filepath.Join(tmp, "bench.db") }
+// reportRounds prints, over rounds of one or both crawlers, each
+// round's pages per second and ratio and their medians, and prov's
+// largest peak RSS.
+func reportRounds(w io.Writer, rounds [][]result) {
+	var ratios []float64
+	rates := map[string][]float64{}
+	var names []string
+	var peak int64
+	for _, rs := range rounds {
+		for _, r := range rs {
+			if rates[r.name] == nil {
+				names = append(names, r.name)
+			}
+			rates[r.name] = append(rates[r.name], r.pagesPerSec())
+			if r.name == "prov" {
+				peak = max(peak, r.peakRSS)
+			}
+		}
+		if len(rs) == 2 {
+			ratios = append(ratios, rs[0].pagesPerSec()/rs[1].pagesPerSec())
+		}
+	}
+	fmt.Fprintf(w, "\nover %d rounds:\n", len(rounds))
+	for _, name := range names {
+		fmt.Fprintf(w, "%s pages per second: %s; median %.1f\n", name, joinFloats(rates[name], "%.1f"), median(rates[name]))
+	}
+	if len(ratios) > 0 {
+		m := median(ratios)
+		fmt.Fprintf(w, "prov/colly pages per second: %s; median %.2f  (issue #16's bar ≥ 0.80: %s)\n", joinFloats(ratios, "%.2f"), m, verdict(m >= 0.8))
+	}
+	if peak > 0 {
+		fmt.Fprintf(w, "prov peak RSS, largest of the rounds: %.1f MB  (issue #16's bar < 150 MB: %s)\n", mb(peak), verdict(peak < 150<<20))
+	}
+}
+
+// median is the middle of xs (the mean of the two middle ones when their
+// number is even); xs is left as it was.
+func median(xs []float64) float64 {
+	s := slices.Sorted(slices.Values(xs))
+	if len(s) == 0 {
+		return 0
+	}
+	if len(s)%2 == 1 {
+		return s[len(s)/2]
+	}
+	return (s[len(s)/2-1] + s[len(s)/2]) / 2
+}
+
+func joinFloats(xs []float64, format string) string {
+	parts := make([]string, len(xs))
+	for i, x := range xs {
+		parts[i] = fmt.Sprintf(format, x)
+	}
+	return strings.Join(parts, " ")
+}
+
+// archivePath is round's archive: bench.db for the first, bench-N.db for
+// round N after it.
+func archivePath(tmp string, round int) string {
+	if round <= 1 {
+		return filepath.Join(tmp, "bench.db")
+	}
+	return filepath.Join(tmp, fmt.Sprintf("bench-%d.db", round))
+}
 
 func (s *site) bytes() (n int) {
 	for _, p := range s.pages {
@@ -108,10 +210,10 @@ func (s *site) bytes() (n int) {
 // provCommand is prov's whole pipeline on the site. --delay is 1ns, not 0:
 // prov crawl passes 0 on to crawl.Config, where 0 means the 1s default.
 // Without --quiet, so that stdout carries the run's summary line.
-func provCommand(prov, tmp, addr string, o options) *exec.Cmd {
+func provCommand(prov, db, addr string, o options) *exec.Cmd {
 	_, port, _ := net.SplitHostPort(addr)
 	args := []string{"crawl",
-		"--db", archivePath(tmp),
+		"--db", db,
 		"--connect-to", benchHost + ":80:127.0.0.1:" + port,
 		"--delay", "1ns", "--parallel", strconv.Itoa(o.parallel), "--max-depth", "50",
 		"--progress", "never"}

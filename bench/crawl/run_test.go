@@ -26,3 +26,33 @@ func TestReportCPUPerPage(t *testing.T) {
 		}
 	}
 }
+
+func TestReportRounds(t *testing.T) {
+	round := func(provWall, collyWall time.Duration, peak int64) []result {
+		return []result{
+			{name: "prov", pages: 1000, wall: provWall, peakRSS: peak},
+			{name: "colly", pages: 1000, wall: collyWall},
+		}
+	}
+	rounds := [][]result{
+		round(2*time.Second, time.Second, 100<<20),
+		round(time.Second, time.Second, 140<<20),
+		round(1250*time.Millisecond, time.Second, 120<<20),
+	}
+	var out bytes.Buffer
+	reportRounds(&out, rounds)
+	for _, want := range []string{
+		"over 3 rounds:",
+		"prov pages per second: 500.0 1000.0 800.0; median 800.0",
+		"colly pages per second: 1000.0 1000.0 1000.0; median 1000.0",
+		"prov/colly pages per second: 0.50 1.00 0.80; median 0.80  (issue #16's bar ≥ 0.80: met)",
+		"largest of the rounds: 140.0 MB",
+	} {
+		if !strings.Contains(out.String(), want) {
+			t.Errorf("report lacks %q:\n%s", want, out.String())
+		}
+	}
+	if got := median([]float64{4, 1, 3, 2}); got != 2.5 {
+		t.Errorf("median of 4 = %v, want 2.5", got)
+	}
+}
