@@ -206,7 +206,7 @@ func mergeSome(b *bolt.Bucket, run []segment, out *bolt.Bucket, from []byte) (ne
 			keys[i], vals[i] = curs[i].Seek(from)
 		}
 	}
-	var hits []hit
+	var m chunkMerger
 	for written := 0; ; {
 		var tok []byte
 		for _, k := range keys {
@@ -220,21 +220,104 @@ func mergeSome(b *bolt.Bucket, run []segment, out *bolt.Bucket, from []byte) (ne
 		if written >= mergeTxBytes {
 			return bytes.Clone(tok), false, nil
 		}
-		hits = hits[:0]
+		m.reset()
 		for i := range keys {
 			if !bytes.Equal(keys[i], tok) {
 				continue
 			}
-			err := decodeChunk(vals[i], func(doc, count uint32) { hits = append(hits, hit{doc, count}) })
-			if err != nil {
+			if err := m.add(vals[i]); err != nil {
 				return nil, false, fmt.Errorf("%w: token %q, segment %d", err, tok, run[i].id)
 			}
 			keys[i], vals[i] = curs[i].Next()
 		}
-		chunk := encodeChunk(hits)
+		chunk := m.chunk()
 		if err := out.Put(tok, chunk); err != nil {
 			return nil, false, err
 		}
 		written += len(tok) + len(chunk)
 	}
+}
+
+// chunkMerger merges one token's chunks, oldest segment first, into the
+// chunk encodeChunk would make of all their postings. Chunks whose
+// documents all follow the previous chunk's (a crawl numbers new
+// documents in order, so that is the rule) are joined as they are, only
+// the first document's delta written again; once one is not, every
+// posting is decoded, sorted and encoded anew.
+type chunkMerger struct {
+	out    []byte // the first chunk as stored, or buf
+	buf    []byte // chunks joined, reused from token to token
+	last   uint32 // the last document in out
+	sorted bool   // out is the chunks joined, in document order
+	hits   []hit  // every posting, once sorted is false
+	chunks [][]byte
+}
+
+func (m *chunkMerger) reset() {
+	m.out, m.buf, m.last, m.sorted, m.hits, m.chunks = nil, m.buf[:0], 0, true, m.hits[:0], m.chunks[:0]
+}
+
+// add takes the next chunk; it reports a damaged one (errChunk).
+func (m *chunkMerger) add(v []byte) error {
+	if len(v) == 0 {
+		return nil // no postings
+	}
+	first, last, n, err := chunkSpan(v)
+	if err != nil {
+		return err
+	}
+	m.chunks = append(m.chunks, v)
+	switch {
+	case !m.sorted:
+	case len(m.chunks) == 1:
+		m.out = v // stored bytes, never appended to: chunk copies them
+	case first > m.last:
+		if len(m.buf) == 0 {
+			m.buf = append(m.buf, m.out...)
+		}
+		m.buf = binary.AppendUvarint(m.buf, uint64(first-m.last))
+		m.buf = append(m.buf, v[n:]...)
+		m.out = m.buf
+	default:
+		m.sorted = false
+	}
+	m.last = max(m.last, last)
+	return nil
+}
+
+// chunk returns the merged chunk, which the caller owns.
+func (m *chunkMerger) chunk() []byte {
+	if m.sorted {
+		return bytes.Clone(m.out)
+	}
+	for _, v := range m.chunks {
+		decodeChunk(v, func(doc, count uint32) { m.hits = append(m.hits, hit{doc, count}) }) // checked by add
+	}
+	return encodeChunk(m.hits)
+}
+
+// chunkSpan returns a chunk's first and last document and the bytes of
+// its first document's delta; errChunk for a damaged or empty one.
+func chunkSpan(v []byte) (first, last uint32, n int, err error) {
+	doc := uint32(0)
+	for i := 0; len(v) > 0; i++ {
+		d, k := binary.Uvarint(v)
+		if k <= 0 {
+			return 0, 0, 0, errChunk
+		}
+		if i == 0 {
+			first, n = uint32(d), k
+		}
+		v = v[k:]
+		if _, m := binary.Uvarint(v); m <= 0 {
+			return 0, 0, 0, errChunk
+		} else {
+			v = v[m:]
+		}
+		doc += uint32(d)
+	}
+	if n == 0 {
+		return 0, 0, 0, errChunk
+	}
+	return first, doc, n, nil
 }
