@@ -103,7 +103,7 @@ type seenCache struct {
 const seenSlots = 1 << 18
 
 // place returns key's slot and fingerprint (never 0, the empty slot's).
-func (c *seenCache) place(key string) (slot int, print uint64) {
+func (c *seenCache) place(key string) (slot int, fp uint64) {
 	return int(maphash.String(c.seeds[0], key) % seenSlots), maphash.String(c.seeds[1], key) | 1
 }
 
@@ -117,8 +117,8 @@ func (c *seenCache) drop(keys []string) []string {
 	}
 	var out []string
 	for i, k := range keys {
-		slot, print := c.place(k)
-		if c.slots[slot] != print {
+		slot, fp := c.place(k)
+		if c.slots[slot] != fp {
 			if out != nil {
 				out = append(out, k)
 			}
@@ -147,8 +147,8 @@ func (c *seenCache) add(keys []string) {
 		c.slots = make([]uint64, seenSlots)
 	}
 	for _, k := range keys {
-		slot, print := c.place(k)
-		c.slots[slot] = print
+		slot, fp := c.place(k)
+		c.slots[slot] = fp
 	}
 }
 

@@ -245,12 +245,12 @@ func mergeSome(b *bolt.Bucket, run []segment, out *bolt.Bucket, from []byte) (ne
 // the first document's delta written again; once one is not, every
 // posting is decoded, sorted and encoded anew.
 type chunkMerger struct {
-	out    []byte // the first chunk as stored, or buf
-	buf    []byte // chunks joined, reused from token to token
-	last   uint32 // the last document in out
-	sorted bool   // out is the chunks joined, in document order
-	hits   []hit  // every posting, once sorted is false
-	chunks [][]byte
+	out    []byte   // the first chunk as stored, or buf
+	buf    []byte   // chunks joined, reused from token to token
+	last   uint32   // the last document in out
+	sorted bool     // out is the chunks joined, in document order
+	hits   []hit    // every posting, once sorted is false
+	chunks [][]byte // the chunks added, as stored
 }
 
 func (m *chunkMerger) reset() {
@@ -309,11 +309,11 @@ func chunkSpan(v []byte) (first, last uint32, n int, err error) {
 			first, n = uint32(d), k
 		}
 		v = v[k:]
-		if _, m := binary.Uvarint(v); m <= 0 {
+		_, c := binary.Uvarint(v) // the count
+		if c <= 0 {
 			return 0, 0, 0, errChunk
-		} else {
-			v = v[m:]
 		}
+		v = v[c:]
 		doc += uint32(d)
 	}
 	if n == 0 {
