@@ -22,7 +22,10 @@
 // On a machine shared with other work a single run swings with the load
 // of the moment; -rounds N runs the crawlers N times in turn, each prov
 // round into an archive of its own, and reports every round and the
-// medians of pages per second and of the ratio.
+// medians of pages per second and of the ratio. -grow N measures prov
+// alone on the site of -pages and on one of N pages, in turn, and reports
+// the rate at N over the rate at -pages, round by round and its median:
+// does the rate hold as the archive grows?
 package main
 
 import (
@@ -40,6 +43,7 @@ func main() {
 	flag.IntVar(&o.pages, "pages", 20000, "pages in the generated site")
 	flag.IntVar(&o.parallel, "parallel", 8, "requests at once to the site")
 	flag.IntVar(&o.rounds, "rounds", 1, "measure `N` rounds, the crawlers in turn (prov first in odd rounds, colly first in even ones), and report each round and the medians")
+	flag.IntVar(&o.grow, "grow", 0, "measure prov alone on a site of -pages and on one of `N` pages, in turn each round, and report the larger site's rate over the smaller's (issue #16: within 15%)")
 	flag.StringVar(&o.prov, "prov", "", "prov binary to use (default: build github.com/prov-archive/prov/cmd/prov)")
 	flag.StringVar(&o.only, "only", "", "run only one crawler: prov or colly")
 	flag.BoolVar(&o.same, "same-text", false, "draw every page's text from one pool of a dozen sentences (the benchmark before issue #20)")
@@ -67,7 +71,7 @@ func main() {
 
 type options struct {
 	pages, parallel int
-	rounds          int
+	rounds, grow    int
 	prov, only      string
 	keep, same      bool
 	buckets         bool

@@ -52,6 +52,9 @@ func bench(o options) error {
 		return err
 	}
 	defer done()
+	if o.grow > 0 {
+		return benchGrow(o, tmp, prov)
+	}
 	began := time.Now()
 	s := newSite(o.pages, o.same)
 	srv := s.serve()
@@ -133,6 +136,66 @@ func benchRound(o options, s *site, tmp, prov, addr string, round int) ([]result
 		return nil, err
 	}
 	return append(p, c...), nil
+}
+
+// benchGrow measures prov alone on a site of o.pages and on one of
+// o.grow pages, in turn, o.rounds times, each crawl into an archive of its
+// own (deleted after it unless -keep), and reports each crawl and the
+// rate ratios (reportGrow).
+func benchGrow(o options, tmp, prov string) error {
+	if o.only == "colly" || o.grow <= o.pages {
+		return fmt.Errorf("-grow measures prov alone, on a site larger than -pages")
+	}
+	sizes := []int{o.pages, o.grow}
+	rates := make([][]float64, len(sizes))
+	var peak int64
+	for round := 1; round <= o.rounds; round++ {
+		for i, n := range sizes {
+			r, err := growRun(o, tmp, prov, n, round)
+			if err != nil {
+				return err
+			}
+			fmt.Printf("\nround %d of %d, %d pages:", round, o.rounds, n)
+			report(os.Stdout, []result{r})
+			rates[i] = append(rates[i], r.pagesPerSec())
+			peak = max(peak, r.peakRSS)
+		}
+	}
+	reportGrow(os.Stdout, sizes, rates, peak)
+	return nil
+}
+
+// growRun crawls a site of n pages with prov into a folder of its own.
+func growRun(o options, tmp, prov string, n, round int) (result, error) {
+	s := newSite(n, o.same)
+	srv := s.serve()
+	defer srv.Close()
+	dir := filepath.Join(tmp, fmt.Sprintf("grow-%d-%d", n, round))
+	if err := os.Mkdir(dir, 0o755); err != nil {
+		return result{}, err
+	}
+	if !o.keep {
+		defer os.RemoveAll(dir)
+	}
+	return measure(s, "prov", provCommand(prov, filepath.Join(dir, "bench.db"), srv.Listener.Addr().String(), o), parseProvPages)
+}
+
+// reportGrow prints prov's pages per second at each size, round by round
+// and their medians, the larger size's rate over the smaller's in each
+// round and the median of those, and the largest peak RSS.
+func reportGrow(w io.Writer, sizes []int, rates [][]float64, peak int64) {
+	fmt.Fprintf(w, "\nover %d rounds:\n", len(rates[0]))
+	for i, n := range sizes {
+		fmt.Fprintf(w, "prov pages per second at %d pages: %s; median %.1f\n", n, joinFloats(rates[i], "%.1f"), median(rates[i]))
+	}
+	ratios := make([]float64, len(rates[0]))
+	for i := range ratios {
+		ratios[i] = rates[1][i] / rates[0][i]
+	}
+	m := median(ratios)
+	fmt.Fprintf(w, "rate at %d over rate at %d pages: %s; median %.3f  (issue #16's bar ≥ 0.85: %s)\n",
+		sizes[1], sizes[0], joinFloats(ratios, "%.3f"), m, verdict(m >= 0.85))
+	fmt.Fprintf(w, "prov peak RSS, largest of the crawls: %.1f MB  (issue #16's bar < 150 MB: %s)\n", mb(peak), verdict(peak < 150<<20))
 }
 
 // reportRounds prints, over rounds of one or both crawlers, each

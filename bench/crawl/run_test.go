@@ -56,3 +56,19 @@ func TestReportRounds(t *testing.T) {
 		t.Errorf("median of 4 = %v, want 2.5", got)
 	}
 }
+
+func TestReportGrow(t *testing.T) {
+	var out bytes.Buffer
+	reportGrow(&out, []int{20000, 100000}, [][]float64{{2000, 1800, 1900}, {1600, 1620, 1500}}, 140<<20)
+	for _, want := range []string{
+		"over 3 rounds:",
+		"prov pages per second at 20000 pages: 2000.0 1800.0 1900.0; median 1900.0",
+		"prov pages per second at 100000 pages: 1600.0 1620.0 1500.0; median 1600.0",
+		"rate at 100000 over rate at 20000 pages: 0.800 0.900 0.789; median 0.800  (issue #16's bar ≥ 0.85: NOT met)",
+		"largest of the crawls: 140.0 MB  (issue #16's bar < 150 MB: met)",
+	} {
+		if !strings.Contains(out.String(), want) {
+			t.Errorf("report lacks %q:\n%s", want, out.String())
+		}
+	}
+}
