@@ -41,58 +41,43 @@ func storedFilter(tx *bolt.Tx, ix *index, main *bolt.Bucket) (f bloom.Filter, ok
 	return f, err == nil && stamp == main.Sequence()
 }
 
-// foldFilter is ix's filter as a fold carries it: a copy of the current
-// stored one, to which each chunk adds the keys it moves, or nil when
-// there is none that can take the fold's keys (none stored, not current,
-// or too small), and the fold's end builds one from main (finish).
+// foldFilter is ix's filter as a fold carries it (bloom.Carried).
 type foldFilter struct {
-	ix    *index
-	f     *bloom.Filter
-	stamp uint64 // main's sequence f stands for, with the keys added
-	added bool   // keys were added to f since it was read
+	ix *index
+	c  *bloom.Carried
 }
 
 // startFoldFilter readies ix's filter for a fold that moves up to want
 // keys.
 func startFoldFilter(tx *bolt.Tx, ix *index, want uint64) *foldFilter {
-	ff := &foldFilter{ix: ix}
 	main := tx.Bucket(ix.main)
 	f, ok := storedFilter(tx, ix, main)
-	if !ok || main.Sequence()+want > f.Capacity {
-		return ff
-	}
-	ff.f, ff.stamp = f.Clone(), main.Sequence()
-	return ff
+	return &foldFilter{ix: ix, c: bloom.Carry(f, ok, main.Sequence(), want)}
 }
 
 // moved adds a chunk's keys, now in main, whose sequence grew by their
 // number.
 func (ff *foldFilter) moved(keys [][]byte) {
-	if ff.f == nil || ff.ix.filterKey == nil {
-		return
+	if ff.ix.filterKey != nil {
+		ff.c.Add(keys, ff.ix.filterKey)
 	}
-	for _, k := range keys {
-		ff.f.Add(ff.ix.filterKey(k))
-	}
-	ff.stamp += uint64(len(keys))
-	ff.added = ff.added || len(keys) > 0
 }
 
-// finish stores the filter in tx, stamped with main's sequence. When the
-// filter carried through the fold does not stand for main as it is now
-// (none was current at the start, or main's sequence moved by other
-// means), it builds one from every key of main, sized for twice as many.
-// A current filter the fold added nothing to stays as stored.
+// finish stores the filter in tx, stamped with main's sequence: the one
+// carried through the fold, or, when that does not stand for main as it
+// is now (none was current at the start, or main's sequence moved by
+// other means), one built from every key of main, sized for twice as
+// many. A current filter the fold added nothing to stays as stored.
 func (ff *foldFilter) finish(tx *bolt.Tx) error {
 	if ff.ix.filterKey == nil {
 		return nil
 	}
 	main := tx.Bucket(ff.ix.main)
-	f := ff.f
-	if f != nil && !ff.added && ff.stamp == main.Sequence() {
+	f, store := ff.c.Result(main.Sequence())
+	if !store {
 		return nil
 	}
-	if f == nil || ff.stamp != main.Sequence() {
+	if f == nil {
 		var err error
 		if f, err = buildFilter(tx, ff.ix, main); err != nil {
 			return err

@@ -67,13 +67,16 @@ func (f *Filter) Encode(stamp uint64) []byte {
 const ScanEvery = 4096
 
 // Scan builds a filter over every key of the bucket c walks, as key(k)
-// gives it, sized for twice their number. It keeps the keys' hashes (8
+// gives it (nil: the whole key), sized for twice their number. It keeps the keys' hashes (8
 // bytes a key) until it knows how many there are, and calls pause every
 // ScanEvery keys (the caller drops the pages read; an error stops it).
 func Scan(c *bolt.Cursor, key func(k []byte) []byte, pause func() error) (*Filter, error) {
 	var hashes []uint64
 	for k, _ := c.First(); k != nil; k, _ = c.Next() {
-		if hashes = append(hashes, Hash(key(k))); len(hashes)%ScanEvery == 0 {
+		if key != nil {
+			k = key(k)
+		}
+		if hashes = append(hashes, Hash(k)); len(hashes)%ScanEvery == 0 {
 			if err := pause(); err != nil {
 				return nil, err
 			}
@@ -97,10 +100,9 @@ func (f *Filter) Add(key []byte) { f.AddHash(Hash(key)) }
 // AddHash puts the key of hash h (Hash) into f.
 func (f *Filter) AddHash(h uint64) {
 	h2 := mix64(h) | 1
-	n := uint64(len(f.Bits)) * 8
 	for i := uint64(0); i < Probes; i++ {
-		b, _ := bits.Mul64(h+i*h2, n)
-		f.Bits[b/8] |= 1 << (b % 8)
+		at, mask := f.bit(h, h2, i)
+		f.Bits[at] |= mask
 	}
 }
 
@@ -109,14 +111,19 @@ func (f *Filter) AddHash(h uint64) {
 func (f *Filter) MayHold(key []byte) bool {
 	h := Hash(key)
 	h2 := mix64(h) | 1
-	n := uint64(len(f.Bits)) * 8
 	for i := uint64(0); i < Probes; i++ {
-		b, _ := bits.Mul64(h+i*h2, n)
-		if f.Bits[b/8]&(1<<(b%8)) == 0 {
+		if at, mask := f.bit(h, h2, i); f.Bits[at]&mask == 0 {
 			return false
 		}
 	}
 	return true
+}
+
+// bit returns the byte and the bit in it of a key's probe i, from its
+// hashes h and h2: h + i·h2 scaled to the array's bits.
+func (f *Filter) bit(h, h2, i uint64) (at uint64, mask byte) {
+	b, _ := bits.Mul64(h+i*h2, uint64(len(f.Bits))*8)
+	return b / 8, 1 << (b % 8)
 }
 
 // Hash is the first of the two hashes of key whose combinations h1 + i·h2
@@ -137,4 +144,53 @@ func mix64(x uint64) uint64 {
 	x = (x ^ (x >> 30)) * 0xbf58476d1ce4e5b9
 	x = (x ^ (x >> 27)) * 0x94d049bb133111eb
 	return x ^ (x >> 31)
+}
+
+// Carried is a filter carried through a fold: the moving of keys into
+// the level it stands for, whose sequence counts the keys folded in and
+// stamps the stored filter. A fold starts from the stored filter when it
+// is current, adds each chunk's keys as they move, and at its end stores
+// the result, or builds one from the level (Scan) when nothing could be
+// carried: so a filter that lags its level is never stored as current.
+type Carried struct {
+	f     *Filter // nil: nothing carried
+	stamp uint64  // the level's sequence f stands for
+	added bool    // keys were added since the start
+}
+
+// Carry starts a fold of up to want keys into a level of sequence seq,
+// whose stored filter is stored (current: its stamp is seq). It carries a
+// copy of the filter, or nothing when that is not current or want more
+// keys would take it past its capacity.
+func Carry(stored Filter, current bool, seq, want uint64) *Carried {
+	if !current || seq+want > stored.Capacity {
+		return &Carried{}
+	}
+	return &Carried{f: stored.Clone(), stamp: seq}
+}
+
+// Add adds keys now moved into the level, whose sequence grew by their
+// number, as key(k) gives each (nil: the whole key).
+func (c *Carried) Add(keys [][]byte, key func(k []byte) []byte) {
+	if c.f == nil {
+		return
+	}
+	for _, k := range keys {
+		if key != nil {
+			k = key(k)
+		}
+		c.f.Add(k)
+	}
+	c.stamp += uint64(len(keys))
+	c.added = c.added || len(keys) > 0
+}
+
+// Result returns the filter to store for the level, now of sequence seq:
+// the carried one when it stands for seq, nil when one must be built
+// (Scan); store is false when the stored filter stands as it was.
+func (c *Carried) Result(seq uint64) (f *Filter, store bool) {
+	if c.f == nil || c.stamp != seq {
+		return nil, true
+	}
+	return c.f, c.added
 }

@@ -82,3 +82,34 @@ func TestScan(t *testing.T) {
 		return nil
 	})
 }
+
+// A carried filter comes out of a fold with the moved keys added and
+// stamped for the level's new sequence; one that was not current, that
+// the fold would overfill, or that the level moved past is built anew
+// (nil), and one the fold added nothing to need not be stored again.
+func TestCarried(t *testing.T) {
+	stored := New(0)
+	stored.Add([]byte("a"))
+	c := Carry(*stored, true, 10, 2)
+	c.Add([][]byte{[]byte("xb"), []byte("xc")}, func(k []byte) []byte { return k[1:] })
+	f, store := c.Result(12)
+	if f == nil || !store || !f.MayHold([]byte("a")) || !f.MayHold([]byte("b")) || !f.MayHold([]byte("c")) {
+		t.Fatalf("carried: filter %v, store %v; want a, b and c held, stored", f != nil, store)
+	}
+	if stored.MayHold([]byte("b")) {
+		t.Error("carrying changed the stored filter's bits")
+	}
+	if f, store := Carry(*stored, true, 10, 0).Result(10); f == nil || store {
+		t.Errorf("nothing moved: filter %v, store %v; want the stored one, not stored again", f != nil, store)
+	}
+	for name, c := range map[string]*Carried{
+		"not current":    Carry(*stored, false, 10, 2),
+		"past capacity":  Carry(*stored, true, MinKeys-1, 2),
+		"level moved on": Carry(*stored, true, 10, 2),
+	} {
+		c.Add([][]byte{[]byte("xd")}, nil)
+		if f, store := c.Result(13); f != nil || !store {
+			t.Errorf("%s: filter %v, store %v; want one built and stored", name, f != nil, store)
+		}
+	}
+}

@@ -81,21 +81,16 @@ func shaFoldDue(tx *bolt.Tx) bool {
 // current, or the fold would take it past its capacity, that transaction
 // builds one from main, sized for twice its keys.
 func (ix *Index) foldSHAs(chunk int) error {
-	due := false
-	var f *bloom.Filter // nil: build at the end
-	var stamp uint64    // main's sequence f stands for
+	var carried *bloom.Carried // nil: no fold due
 	err := ix.bolt.View(func(tx *bolt.Tx) error {
-		if due = shaFoldDue(tx); !due {
-			return nil
-		}
-		main := tx.Bucket(bucketSHAs)
-		stored, ok := shaFilter(tx, main)
-		if ok && main.Sequence()+tx.Bucket(bucketSHATail).Sequence() <= stored.Capacity {
-			f, stamp = stored.Clone(), main.Sequence()
+		if shaFoldDue(tx) {
+			main := tx.Bucket(bucketSHAs)
+			stored, ok := shaFilter(tx, main)
+			carried = bloom.Carry(stored, ok, main.Sequence(), tx.Bucket(bucketSHATail).Sequence())
 		}
 		return nil
 	})
-	if err != nil || !due {
+	if err != nil || carried == nil {
 		return err
 	}
 	for {
@@ -109,21 +104,20 @@ func (ix *Index) foldSHAs(chunk int) error {
 		if err != nil {
 			return err
 		}
-		if f != nil {
-			for _, k := range moved {
-				f.Add(k)
-			}
-		}
-		stamp += uint64(len(moved))
+		carried.Add(moved, nil)
 		if len(moved) < chunk {
 			break // the tail is empty: nothing else writes the index during a write
 		}
 	}
 	return ix.bolt.Update(func(tx *bolt.Tx) error {
 		main := tx.Bucket(bucketSHAs)
-		if f == nil || stamp != main.Sequence() {
-			whole := func(k []byte) []byte { return k }
-			if f, err = bloom.Scan(main.Cursor(), whole, func() error { return dropMappedTx(tx, mappedLimit) }); err != nil {
+		f, store := carried.Result(main.Sequence())
+		if !store {
+			return nil
+		}
+		if f == nil {
+			var err error
+			if f, err = bloom.Scan(main.Cursor(), nil, func() error { return dropMappedTx(tx, mappedLimit) }); err != nil {
 				return err
 			}
 		}

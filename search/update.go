@@ -146,8 +146,8 @@ func (ix *Index) catchUp(read Reader, upTo uint64, o UpdateOptions) (UpdateStats
 }
 
 // write applies b, merges segments when they are due (compact), folds
-// the shas tail when due (foldSHAs), and drops the index's pages it read from the resident set when they pile
-// up.
+// the shas tail when due (foldSHAs), and drops the index's pages it read
+// from the resident set when they pile up.
 func (ix *Index) write(b *batch) error {
 	err := ix.apply(b)
 	if err == nil {
