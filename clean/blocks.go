@@ -356,7 +356,7 @@ func (bw *blockWalk) isChrome(n *html.Node, st *elemStats) (chrome, byClass bool
 			return true, false
 		}
 	}
-	if hidden(n) || chromeRole(n) {
+	if hidden(n) {
 		return true, false
 	}
 	if n.DataAtom == atom.A {
@@ -450,18 +450,6 @@ func hiddenClass(c string) bool {
 		}
 	}
 	return hide
-}
-
-// chromeRole reports an element whose ARIA role names it as no part of
-// the article, the roles Readability.js sets aside as unlikely: a menu,
-// the navigation, a complementary box (a sidebar) or an alert or dialog
-// (a cookie consent, a sign-up box laid over the page).
-func chromeRole(n *html.Node) bool {
-	switch strings.ToLower(strings.TrimSpace(attr(n, "role"))) {
-	case "menu", "menubar", "complementary", "navigation", "alert", "alertdialog", "dialog":
-		return true
-	}
-	return false
 }
 
 // listTag reports list elements: a list is never a page's frame.

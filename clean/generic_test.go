@@ -237,22 +237,6 @@ var genericCases = []struct {
 		not_: []string{"Stream Type", "Bootstrap hides", "Bulma hides"},
 	},
 	{
-		// blocks.go, chromeRole: the ARIA roles Readability.js sets aside
-		// (a dialog, an alert, a complementary box, a menu) are chrome
-		// like <nav> and <aside>, whatever their text; a role that names
-		// nothing of the kind ("main", "region") keeps its text.
-		name: "chrome by ARIA role",
-		page: `<article><div class="body">` + prose("story", 6) +
-			`<div role="dialog" aria-label="Your privacy"><p>We and our partners store and access personal data, like browsing ` +
-			`data or unique identifiers, on your device, and you can withdraw your consent at any time, from any page.</p></div>` +
-			`<div role="ALERT"><p>Breaking: the river has burst its banks, and the bridge is closed to traffic, the police said.</p></div>` +
-			`<div role="complementary"><p>About the writer: she has covered the council, its budget and its schools for ten years.</p></div>` +
-			`<div role="region"><p>The council will meet again on Friday, the mayor said after the vote, to settle the budget.</p></div>` +
-			`</div></article>`,
-		must: []string{"Paragraph 5 of the story", "The council will meet again on Friday"},
-		not_: []string{"personal data", "burst its banks", "About the writer"},
-	},
-	{
 		// dom.go, dropTags: a form's labels are not text.
 		name: "form labels",
 		page: `<article><div class="body">` + prose("story", 6) + `<div class="settings"><label>Foreground</label><select><option>White</option></select>` +
