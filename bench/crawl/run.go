@@ -147,7 +147,7 @@ func benchGrow(o options, tmp, prov string) error {
 		return fmt.Errorf("-grow measures prov alone, on a site larger than -pages")
 	}
 	sizes := []int{o.pages, o.grow}
-	rates := make([][]float64, len(sizes))
+	rates, cpus := make([][]float64, len(sizes)), make([][]float64, len(sizes))
 	var peak int64
 	for round := 1; round <= o.rounds; round++ {
 		for i, n := range sizes {
@@ -158,10 +158,11 @@ func benchGrow(o options, tmp, prov string) error {
 			fmt.Printf("\nround %d of %d, %d pages:", round, o.rounds, n)
 			report(os.Stdout, []result{r})
 			rates[i] = append(rates[i], r.pagesPerSec())
+			cpus[i] = append(cpus[i], r.cpuPerPage())
 			peak = max(peak, r.peakRSS)
 		}
 	}
-	reportGrow(os.Stdout, sizes, rates, peak)
+	reportGrow(os.Stdout, sizes, rates, cpus, peak)
 	return nil
 }
 
@@ -182,20 +183,35 @@ func growRun(o options, tmp, prov string, n, round int) (result, error) {
 
 // reportGrow prints prov's pages per second at each size, round by round
 // and their medians, the larger size's rate over the smaller's in each
-// round and the median of those, and the largest peak RSS.
-func reportGrow(w io.Writer, sizes []int, rates [][]float64, peak int64) {
+// round and the median of those (issue #16's bar), then the same for CPU
+// per page (the smaller size's over the larger's, so that flat reads 1
+// either way: the rate with the machine's other load left out), and the
+// largest peak RSS.
+func reportGrow(w io.Writer, sizes []int, rates, cpus [][]float64, peak int64) {
 	fmt.Fprintf(w, "\nover %d rounds:\n", len(rates[0]))
 	for i, n := range sizes {
 		fmt.Fprintf(w, "prov pages per second at %d pages: %s; median %.1f\n", n, joinFloats(rates[i], "%.1f"), median(rates[i]))
 	}
-	ratios := make([]float64, len(rates[0]))
-	for i := range ratios {
-		ratios[i] = rates[1][i] / rates[0][i]
-	}
+	ratios := growRatios(rates[1], rates[0])
 	m := median(ratios)
 	fmt.Fprintf(w, "rate at %d over rate at %d pages: %s; median %.3f  (issue #16's bar ≥ 0.85: %s)\n",
 		sizes[1], sizes[0], joinFloats(ratios, "%.3f"), m, verdict(m >= 0.85))
+	for i, n := range sizes {
+		fmt.Fprintf(w, "prov CPU ms per page at %d pages: %s; median %.3f\n", n, joinFloats(cpus[i], "%.3f"), median(cpus[i]))
+	}
+	cpuRatios := growRatios(cpus[0], cpus[1])
+	fmt.Fprintf(w, "CPU per page at %d over CPU per page at %d pages: %s; median %.3f  (less sensitive to other load on the machine)\n",
+		sizes[0], sizes[1], joinFloats(cpuRatios, "%.3f"), median(cpuRatios))
 	fmt.Fprintf(w, "prov peak RSS, largest of the crawls: %.1f MB  (issue #16's bar < 150 MB: %s)\n", mb(peak), verdict(peak < 150<<20))
+}
+
+// growRatios divides num by den, round by round.
+func growRatios(num, den []float64) []float64 {
+	out := make([]float64, len(num))
+	for i := range out {
+		out[i] = num[i] / den[i]
+	}
+	return out
 }
 
 // reportRounds prints, over rounds of one or both crawlers, each

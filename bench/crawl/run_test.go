@@ -50,12 +50,16 @@ func TestReportRounds(t *testing.T) {
 
 func TestReportGrow(t *testing.T) {
 	var out bytes.Buffer
-	reportGrow(&out, []int{20000, 100000}, [][]float64{{2000, 1800, 1900}, {1600, 1620, 1500}}, 140<<20)
+	reportGrow(&out, []int{20000, 100000}, [][]float64{{2000, 1800, 1900}, {1600, 1620, 1500}},
+		[][]float64{{0.8, 0.9, 1.0}, {1.0, 1.0, 1.1}}, 140<<20)
 	reportHas(t, out.String(),
 		"over 3 rounds:",
 		"prov pages per second at 20000 pages: 2000.0 1800.0 1900.0; median 1900.0",
 		"prov pages per second at 100000 pages: 1600.0 1620.0 1500.0; median 1600.0",
 		"rate at 100000 over rate at 20000 pages: 0.800 0.900 0.789; median 0.800  (issue #16's bar ≥ 0.85: NOT met)",
+		"prov CPU ms per page at 20000 pages: 0.800 0.900 1.000; median 0.900",
+		"prov CPU ms per page at 100000 pages: 1.000 1.000 1.100; median 1.000",
+		"CPU per page at 20000 over CPU per page at 100000 pages: 0.800 0.900 0.909; median 0.900",
 		"largest of the crawls: 140.0 MB  (issue #16's bar < 150 MB: met)")
 }
 
