@@ -108,8 +108,10 @@ func (f *Filter) AddHash(h uint64) {
 
 // MayHold reports whether key may have been added: false means it was
 // not.
-func (f *Filter) MayHold(key []byte) bool {
-	h := Hash(key)
+func (f *Filter) MayHold(key []byte) bool { return f.MayHoldHash(Hash(key)) }
+
+// MayHoldHash is MayHold for the key of hash h, as AddHash took it.
+func (f *Filter) MayHoldHash(h uint64) bool {
 	h2 := mix64(h) | 1
 	for i := uint64(0); i < Probes; i++ {
 		if at, mask := f.bit(h, h2, i); f.Bits[at]&mask == 0 {
