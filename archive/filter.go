@@ -73,15 +73,10 @@ func (ff *foldFilter) finish(tx *bolt.Tx) error {
 		return nil
 	}
 	main := tx.Bucket(ff.ix.main)
-	f, store := ff.c.Result(main.Sequence())
-	if !store {
-		return nil
-	}
-	if f == nil {
-		var err error
-		if f, err = buildFilter(tx, ff.ix, main); err != nil {
-			return err
-		}
+	f, store, err := ff.c.Final(main.Cursor(), main.Sequence(), ff.ix.filterKey,
+		func() error { return dropMappedTx(tx, foldMappedLimit) })
+	if err != nil || !store {
+		return err
 	}
 	b, err := tx.CreateBucketIfNotExists(bucketFilters)
 	if err == nil {
@@ -91,12 +86,6 @@ func (ff *foldFilter) finish(tx *bolt.Tx) error {
 		return fmt.Errorf("archive: store %s filter: %w", ff.ix.name, err)
 	}
 	return nil
-}
-
-// buildFilter reads every key of main into a new filter, dropping the
-// pages it read past foldMappedLimit as it goes.
-func buildFilter(tx *bolt.Tx, ix *index, main *bolt.Bucket) (*bloom.Filter, error) {
-	return bloom.Scan(main.Cursor(), ix.filterKey, func() error { return dropMappedTx(tx, foldMappedLimit) })
 }
 
 // Filter keys of the indexes that keep filters: what a lookup asks main

@@ -20,8 +20,7 @@ type prevCache struct {
 	seed    maphash.Seed
 	origins map[string]bool // origin → the archive held URLs under it when first asked
 	written *bloom.Filter   // the URLs written through the handle; nil until the first
-	count   int             // URLs added to written
-	off     bool            // too many URLs written: always ask the file
+	count   int             // URLs written; past maxCachedURLs the cache is off (off)
 }
 
 // maxCachedURLs is the most URLs the written set takes; past it every
@@ -43,7 +42,7 @@ func (pc *prevCache) knownEmpty(url, origin string) (empty, seen bool) {
 	defer pc.mu.Unlock()
 	held, seen := pc.origins[origin]
 	wrote := pc.written != nil && pc.written.MayHoldHash(maphash.String(pc.seed, url))
-	return seen && !held && !wrote && !pc.off, seen
+	return seen && !held && !wrote && !pc.off(), seen
 }
 
 func (pc *prevCache) noteOrigin(origin string, held bool) {
@@ -54,15 +53,15 @@ func (pc *prevCache) noteOrigin(origin string, held bool) {
 	}
 }
 
+// off reports a cache past maxCachedURLs: every lookup asks the file.
+func (pc *prevCache) off() bool { return pc.count > maxCachedURLs }
+
 // noteWritten records the URLs of committed captures.
 func (pc *prevCache) noteWritten(caps []Capture) {
 	pc.mu.Lock()
 	defer pc.mu.Unlock()
-	if pc.off {
-		return
-	}
-	if pc.count += len(caps); pc.count > maxCachedURLs {
-		pc.off, pc.written = true, nil
+	if pc.count += len(caps); pc.off() {
+		pc.written = nil
 		return
 	}
 	if pc.written == nil {

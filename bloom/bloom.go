@@ -196,3 +196,17 @@ func (c *Carried) Result(seq uint64) (f *Filter, store bool) {
 	}
 	return c.f, c.added
 }
+
+// Final returns the filter to store for the level, now walked by cur and
+// of sequence seq: the carried one when it stands for seq, else one Scan
+// builds from the level (key and pause as Scan takes them); store is
+// false when the stored filter stands as it was.
+func (c *Carried) Final(cur *bolt.Cursor, seq uint64, key func(k []byte) []byte, pause func() error) (f *Filter, store bool, err error) {
+	if f, store = c.Result(seq); !store || f != nil {
+		return f, store, nil
+	}
+	if f, err = Scan(cur, key, pause); err != nil {
+		return nil, false, err
+	}
+	return f, true, nil
+}

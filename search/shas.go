@@ -111,15 +111,10 @@ func (ix *Index) foldSHAs(chunk int) error {
 	}
 	return ix.bolt.Update(func(tx *bolt.Tx) error {
 		main := tx.Bucket(bucketSHAs)
-		f, store := carried.Result(main.Sequence())
-		if !store {
-			return nil
-		}
-		if f == nil {
-			var err error
-			if f, err = bloom.Scan(main.Cursor(), nil, func() error { return dropMappedTx(tx, mappedLimit) }); err != nil {
-				return err
-			}
+		f, store, err := carried.Final(main.Cursor(), main.Sequence(), nil,
+			func() error { return dropMappedTx(tx, mappedLimit) })
+		if err != nil || !store {
+			return err
 		}
 		return tx.Bucket(bucketMeta).Put(keySHAFilter, f.Encode(main.Sequence()))
 	})
