@@ -134,8 +134,7 @@ func Open(path string, opts Options) (*DB, error) {
 	if opts.ReadOnly {
 		return db, nil
 	}
-	if err := db.init(); err != nil {
-		bdb.Close()
+	if err := closeOnFailure(bdb, db.init); err != nil {
 		return nil, err
 	}
 	if opts.RunLocked {
@@ -172,6 +171,25 @@ func checkExisting(path string, opts Options) (fresh bool, err error) {
 		_, err := checkSchema(tx, path)
 		return err
 	})
+}
+
+// closeOnFailure runs fn on bdb, a file just opened, and closes the file
+// when fn fails or panics. A damaged archive can make bbolt panic on its
+// first write; the panic goes on to the caller (a command turns it into
+// an error), but the file and its lock are not left held: in a process
+// that goes on (the tests, a server) every later open of the file would
+// wait out its timeout.
+func closeOnFailure(bdb *bolt.DB, fn func() error) (err error) {
+	defer func() {
+		if r := recover(); r != nil {
+			bdb.Close()
+			panic(r)
+		}
+		if err != nil {
+			bdb.Close()
+		}
+	}()
+	return fn()
 }
 
 // openBolt opens the bbolt file, turning lock timeouts into *LockedError

@@ -213,8 +213,7 @@ func createQuietly(path string, opts SharedOptions) error {
 		return err
 	}
 	db := &DB{bolt: bdb, path: path, now: opts.Now, owned: map[uint64]bool{}}
-	if err := db.init(); err != nil {
-		bdb.Close()
+	if err := closeOnFailure(bdb, db.init); err != nil {
 		return err
 	}
 	return bdb.Close()
