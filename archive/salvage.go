@@ -85,6 +85,7 @@ func Salvage(src, dst string, opts SalvageOptions, lost func(Loss)) (SalvageStat
 	if err != nil {
 		return st, err
 	}
+	defer discardOnPanic(to, dst)
 	s := &salvager{opts: opts, to: to, st: st, lost: lost,
 		payloads: map[string]string{}, docs: map[string]string{}, copied: map[uint64]bool{}}
 	err = from.View(func(tx *bolt.Tx) error {
@@ -108,6 +109,18 @@ func Salvage(src, dst string, opts SalvageOptions, lost func(Loss)) (SalvageStat
 		return st, fmt.Errorf("archive: salvage %s into %s: %w", src, dst, err)
 	}
 	return st, nil
+}
+
+// discardOnPanic closes and removes dst, a salvage's new archive, when
+// Salvage panics (a read bbolt's guard did not catch, or the caller's lost
+// callback), and lets the panic go on: the file is ours and not whole, and
+// left open it would stay locked for the rest of the process.
+func discardOnPanic(to *DB, dst string) {
+	if r := recover(); r != nil {
+		to.Close()
+		os.Remove(dst)
+		panic(r)
+	}
 }
 
 // createNew creates the archive at path, which must not exist.

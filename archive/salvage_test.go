@@ -130,6 +130,28 @@ func TestSalvageRefusesAnExistingTarget(t *testing.T) {
 	}
 }
 
+// TestSalvagePanicLeavesNoTarget: when Salvage panics part way (here the
+// caller's lost callback), the panic goes on and the half-written target
+// is closed and removed, so that a second salvage into it can run.
+func TestSalvagePanicLeavesNoTarget(t *testing.T) {
+	fx := newDamagedFixture(t)
+	into := filepath.Join(t.TempDir(), "rescued.db")
+	func() {
+		defer func() {
+			if r := recover(); r != "stop" {
+				t.Errorf("the panic did not go on: recovered %v", r)
+			}
+		}()
+		archive.Salvage(fx.path, into, archive.SalvageOptions{}, func(archive.Loss) { panic("stop") })
+	}()
+	if _, err := os.Stat(into); !errors.Is(err, os.ErrNotExist) {
+		t.Fatalf("after a panic the target is still there: %v", err)
+	}
+	if _, err := archive.Salvage(fx.path, into, archive.SalvageOptions{}, nil); err != nil {
+		t.Errorf("salvage after a panicked one: %v", err)
+	}
+}
+
 // TestVerifyNamesEveryDamagedRecord: the three damaged records of the
 // fixture, each named by verify.
 func TestVerifyNamesEveryDamagedRecord(t *testing.T) {
