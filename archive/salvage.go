@@ -375,11 +375,7 @@ func putSalvaged(tx *bolt.Tx, x *salvaged) error {
 			return err
 		}
 	}
-	var stored []byte
-	if x.payload != nil {
-		stored = encodePayload(x.payload)
-	}
-	if err := putPayload(tx, c, stored); err != nil {
+	if err := putPayload(tx, c, nil, x.payload); err != nil { // encoded only when new to the copy
 		return err
 	}
 	if x.doc != nil {

@@ -159,6 +159,12 @@ func preparePayload(e *Entry) error {
 	if c.PayloadLength == 0 {
 		c.PayloadLength = int64(len(e.Payload))
 	}
+	if e.Previous != nil && e.Previous.PayloadSHA256 == c.PayloadSHA256 {
+		// A revisit: the URL's latest payload is these bytes, stored
+		// already. Not encoded; kept raw for putPayload, in case the
+		// archive no longer holds them.
+		return nil
+	}
 	// Encoded here, in the caller's goroutine, not in the transaction. The
 	// entry keeps the encoded form only: a queued entry is one copy of its
 	// payload, not two (the raw bytes are the caller's to drop).
@@ -190,7 +196,7 @@ func putEntry(tx *bolt.Tx, e *Entry) (Capture, error) {
 	if c.Kind == "" {
 		c.Kind = deriveKind(tx, &c, e.Previous)
 	}
-	if err := putPayload(tx, &c, e.stored); err != nil {
+	if err := putPayload(tx, &c, e.stored, e.Payload); err != nil {
 		return c, err
 	}
 	fresh, err := putDocument(tx, &c, e.Text, e.storedText)
@@ -250,15 +256,20 @@ func lastCapture(tx *bolt.Tx, url string) (Capture, bool) {
 }
 
 // putPayload stores a payload unless present; stored is its encoded form
-// (encodePayload, made by prepare), nil for an entry without a payload.
-func putPayload(tx *bolt.Tx, c *Capture, stored []byte) error {
-	if stored == nil {
+// (encodePayload, made by prepare), or nil, when prepare left a revisit's
+// bytes raw (encoded here if they are not present after all) or the entry
+// has no payload (raw nil too).
+func putPayload(tx *bolt.Tx, c *Capture, stored, raw []byte) error {
+	if stored == nil && raw == nil {
 		return nil
 	}
 	h, _ := ParseHash(c.PayloadSHA256) // checked by prepare
 	b := idxPayloads.in(tx)
 	if b.get(h[:]) != nil {
 		return nil // already present: stored once
+	}
+	if stored == nil {
+		stored = encodePayload(raw)
 	}
 	blob, err := putBlob(tx, stored)
 	if err == nil {
