@@ -3,6 +3,7 @@ package rules
 import (
 	"net/url"
 	"regexp"
+	"strconv"
 	"strings"
 	"time"
 )
@@ -84,6 +85,43 @@ func (s *Set) ForHost(host string) *Site {
 		}
 	}
 	return nil
+}
+
+// ExtractionKey is every part of s that decides what prov makes of a
+// page's bytes: the rule's name, hosts, authority and publisher (recorded
+// on the capture), its capture patterns (whether the page is a document),
+// its forced encoding and its selectors. What decides only which pages
+// are fetched, and when (seeds, follow, deny, depth, delay, parallel), is
+// left out, as is where the rule was read from. "" for no rule. Two
+// rules with one key extract alike.
+func (s *Site) ExtractionKey() string {
+	if s == nil {
+		return ""
+	}
+	var b strings.Builder
+	put := func(parts ...string) {
+		b.WriteString(strconv.Itoa(len(parts)))
+		for _, p := range parts {
+			b.WriteByte(' ')
+			b.WriteString(strconv.Quote(p))
+		}
+		b.WriteByte('\n')
+	}
+	put(s.Name)
+	put(s.Hosts...)
+	put(string(s.Authority), s.Publisher, s.Encoding)
+	put(patterns(s.Capture)...)
+	put(s.Content, s.Title, s.Date, s.DateFormat)
+	put(s.Drop...)
+	return b.String()
+}
+
+func patterns(res []*regexp.Regexp) []string {
+	out := make([]string, len(res))
+	for i, re := range res {
+		out[i] = re.String()
+	}
+	return out
 }
 
 // IsCapturePage says whether the page at raw holds a document under s:
