@@ -38,6 +38,15 @@ func (db *DB) Previous(url string) (Previous, error) {
 	return p, err
 }
 
+// Latest returns the URL's latest capture that brought a payload without
+// an error, as it was when Previous read it; false when there is none.
+func (p Previous) Latest() (Capture, bool) {
+	if p.last == nil {
+		return Capture{}, false
+	}
+	return *p.last, true
+}
+
 func previousIn(tx *bolt.Tx, url string) (Previous, error) {
 	var p Previous
 	ids := urlCaptureIDs(tx, url)

@@ -74,7 +74,7 @@ func Merge(shards []string, into string, opts MergeOptions) (MergeStats, error) 
 	if err != nil {
 		return st, fmt.Errorf("archive: merge into %s: %w", into, err)
 	}
-	m := &merger{db: db, shards: open, opts: opts, st: &st}
+	m := &merger{db: db, shards: open, opts: opts, st: &st, ids: map[*mergeShard]map[uint64]uint64{}}
 	err = m.merge()
 	if cerr := db.Close(); err == nil {
 		err = cerr
@@ -158,7 +158,8 @@ type merger struct {
 	shards []*mergeShard
 	opts   MergeOptions
 	st     *MergeStats
-	runIDs map[string]uint64 // run group → the run of db
+	runIDs map[string]uint64                 // run group → the run of db
+	ids    map[*mergeShard]map[uint64]uint64 // a shard's capture ID → its ID in db, once copied or found
 }
 
 // sourced is a capture with the shard it comes from.

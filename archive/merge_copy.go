@@ -28,29 +28,56 @@ func (m *merger) copy(batch []sourced) error {
 	}
 	return m.db.bolt.Update(func(tx *bolt.Tx) error {
 		for i := range entries {
-			if present(tx, entries[i].Capture) {
+			from := batch[i]
+			if id, ok := present(tx, entries[i].Capture); ok {
 				m.st.Present++
+				m.moved(from, id)
 				continue
 			}
-			if _, err := putEntry(tx, &entries[i]); err != nil {
+			m.cleanFrom(from, &entries[i].Capture)
+			c, err := putEntry(tx, &entries[i])
+			if err != nil {
 				return err
 			}
+			m.moved(from, c.ID)
 			m.st.Added++
 		}
 		return nil
 	})
 }
 
-// present says whether db holds c already: a capture of its URL by the
-// same worker, fetched at the same instant.
-func present(tx *bolt.Tx, c Capture) bool {
+// present says whether db holds c already, and under which ID: a capture
+// of its URL by the same worker, fetched at the same instant.
+func present(tx *bolt.Tx, c Capture) (uint64, bool) {
 	for _, id := range urlCaptureIDs(tx, c.URL) {
 		if have, err := getCapture(tx, id); err == nil &&
 			have.Worker == c.Worker && have.RequestedURL == c.RequestedURL && have.FetchStart.Equal(c.FetchStart) {
-			return true
+			return id, true
 		}
 	}
-	return false
+	return 0, false
+}
+
+// moved notes that sc's capture is id in db.
+func (m *merger) moved(sc sourced, id uint64) {
+	if sc.c.CleanKey == "" {
+		return // never named by a CleanFrom
+	}
+	if m.ids[sc.shard] == nil {
+		m.ids[sc.shard] = map[uint64]uint64{}
+	}
+	m.ids[sc.shard][sc.c.ID] = id
+}
+
+// cleanFrom renames c's CleanFrom, a capture of sc's shard, to that
+// capture's ID in db. Captures are copied in fetch order, so it was
+// copied (or found present) before c; when it was not (a shard that
+// lacks it), CleanFrom is cleared rather than left naming another
+// capture of db.
+func (m *merger) cleanFrom(sc sourced, c *Capture) {
+	if c.CleanFrom != 0 {
+		c.CleanFrom = m.ids[sc.shard][c.CleanFrom]
+	}
 }
 
 // entry reads what sc's capture brought from its shard: its payload and

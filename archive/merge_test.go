@@ -132,3 +132,36 @@ func TestMergeRefusesBadShard(t *testing.T) {
 		t.Fatalf("the archive was created: %v", err)
 	}
 }
+
+// A revisit's CleanFrom names a capture of its shard; merged, it names
+// that capture's new ID (here shifted by the other shard's earlier
+// capture), in the first merge and in a second that finds it present.
+func TestMergeRenamesCleanFrom(t *testing.T) {
+	dir := t.TempDir()
+	w1, w2, into := filepath.Join(dir, "w1.db"), filepath.Join(dir, "w2.db"), filepath.Join(dir, "all.db")
+	orig := fetchedAt(page("http://a.test/doc", htmlOf("doc"), "doc text"), 2*time.Second)
+	orig.Capture.CleanKey = "k"
+	revisit := fetchedAt(page("http://a.test/doc", htmlOf("doc"), ""), 4*time.Second)
+	revisit.Capture.CleanKey, revisit.Capture.CleanFrom = "k", 1 // orig, the shard's first capture
+	revisit.Capture.TextSHA256 = orig.Capture.TextSHA256
+	writeShard(t, w1, "w1", orig, revisit)
+	writeShard(t, w2, "w2", fetchedAt(page("http://a.test/", htmlOf("home"), "home text"), time.Second))
+
+	check := func(when string) {
+		db := MustOpenPath(t, into, archive.Options{ReadOnly: true})
+		defer db.Close()
+		hist, err := db.History("http://a.test/doc")
+		if err != nil || len(hist) != 2 {
+			t.Fatalf("%s: history of /doc: %d captures, %v", when, len(hist), err)
+		}
+		if hist[0].ID == 1 || hist[1].CleanFrom != hist[0].ID {
+			t.Errorf("%s: merged revisit cleaned from %d, want %d (its original's new ID)", when, hist[1].CleanFrom, hist[0].ID)
+		}
+	}
+	mergeInto(t, into, w1, w2)
+	check("first merge")
+	if st := mergeInto(t, into, w1, w2); st.Added != 0 {
+		t.Fatalf("second merge added %d", st.Added)
+	}
+	check("second merge")
+}

@@ -93,6 +93,14 @@ type Capture struct {
 	TextTruncated bool  `json:"text_truncated,omitempty"`
 	TextLimit     int64 `json:"text_limit,omitempty"`
 
+	// CleanKey names what made the fields above besides the page itself:
+	// the prov executable and the site rule (ingest's cleanKey). CleanFrom
+	// is set on a revisit that brought the same bytes, under the same
+	// final URL and headers, as a capture of the same CleanKey: the fields
+	// above are that capture's, copied, not extracted again.
+	CleanKey  string `json:"clean_key,omitempty"`
+	CleanFrom uint64 `json:"clean_from,omitempty"`
+
 	// Near-duplicate sketch of the text (clean.Sketch): SketchSize MinHash
 	// values and the number of distinct shingles they were taken over.
 	// Kept only on the capture that first brings its document, which
