@@ -31,7 +31,9 @@ type Options struct {
 	// entry made of it and the capture as stored (ID, Kind and payload
 	// hash filled). It is called on the archive writer's goroutine, in
 	// commit order, and holds up the next commit while it runs. A page
-	// whose capture was never committed is never seen.
+	// whose capture was never committed is never seen. With Committed set
+	// every document is cleaned afresh (a revisit's clean fields are not
+	// copied, EntryAfter), so that each entry holds its page's text.
 	Committed func(p crawl.Page, e archive.Entry, c archive.Capture)
 	// CommittedTexts, when set, is called once per committed batch, after
 	// its captures are counted, with the captures as stored and the text
@@ -134,9 +136,13 @@ func work(ctx context.Context, pages <-chan crawl.Page, w *archive.Writer, opt O
 		go func() {
 			defer wg.Done()
 			for p := range pages {
-				e := Entry(p, opt.Rules, t.run.ID)
+				prev := look.take(p.RequestedURL, urlOf(p))
+				after := prev
+				if opt.Committed != nil {
+					after = archive.Previous{}
+				}
+				e := EntryAfter(p, opt.Rules, t.run.ID, after)
 				e.Capture.Worker = opt.Worker
-				prev := look.take(e.Capture.RequestedURL, e.Capture.URL)
 				e.Previous = &prev // the writer derives the kind from it: not decoded again
 				t.queued(e, p.Failure(), prev)
 				held.hold(p, e)

@@ -1,8 +1,14 @@
 package ingest
 
 import (
+	"crypto/sha256"
+	"encoding/hex"
+	"io"
 	"mime"
+	"net/http"
 	"net/url"
+	"os"
+	"sync"
 
 	"github.com/prov-archive/prov/archive"
 	"github.com/prov-archive/prov/clean"
@@ -16,6 +22,14 @@ import (
 // selectors made the text is the rule the capture names. The payload is
 // hashed by the archive when it stores the entry, not here.
 func Entry(p crawl.Page, set *rules.Set, runID uint64) archive.Entry {
+	return EntryAfter(p, set, runID, archive.Previous{})
+}
+
+// EntryAfter is Entry for a page whose URL's record in the archive was
+// prev before the fetch. When the page is a revisit that cleaning again
+// would give nothing new (cleanAgain), its clean fields are copied from
+// the URL's latest capture, and CleanFrom names that capture.
+func EntryAfter(p crawl.Page, set *rules.Set, runID uint64, prev archive.Previous) archive.Entry {
 	host := hostOf(p.FinalURL)
 	site := set.ForHost(host)
 	c := captureOf(p, runID, site)
@@ -25,6 +39,11 @@ func Entry(p crawl.Page, set *rules.Set, runID uint64) archive.Entry {
 		e.Payload, e.Capture.PayloadLength = nil, 0
 	}
 	if p.Err != nil || !IsDocument(p) {
+		return e
+	}
+	e.Capture.CleanKey = cleanKey(site)
+	if last, ok := prev.Latest(); ok && !cleanAgain(&e.Capture, p, last) {
+		copyClean(&e.Capture, last)
 		return e
 	}
 	doc, err := clean.Clean(clean.Input{URL: p.FinalURL, Header: p.Header, Body: p.Content, Site: site})
@@ -60,6 +79,88 @@ func DocumentText(p crawl.Page, e archive.Entry, set *rules.Set) (text, sha stri
 	return doc.Text, doc.TextSHA256
 }
 
+// cleanAgain says whether page p, whose capture is c, must be cleaned, or
+// whether last, its URL's latest capture, holds what cleaning it would
+// give: last was cleaned (a CleanKey) by the same executable under the
+// same rule (the same key), and p brings the same bytes as last, from the
+// same final URL, with the same headers clean and the crawler's decoding
+// read (Content-Type, Content-Encoding, Last-Modified) and the same cut.
+// Clean is a function of those (its work budget counts steps, not time),
+// so the copy is what a second extraction would write.
+func cleanAgain(c *archive.Capture, p crawl.Page, last archive.Capture) bool {
+	if c.CleanKey == "" || last.CleanKey != c.CleanKey {
+		return true
+	}
+	if last.URL != c.URL || last.FinalURL != c.FinalURL || last.Status != c.Status ||
+		last.Truncated != c.Truncated || last.Limit != c.Limit || last.Rule != c.Rule {
+		return true
+	}
+	was := http.Header(last.ResponseHeader)
+	for _, h := range [...]string{"Content-Type", "Content-Encoding", "Last-Modified"} {
+		if was.Get(h) != p.Header.Get(h) {
+			return true
+		}
+	}
+	return last.PayloadSHA256 != archive.Sum(p.Payload).String()
+}
+
+// copyClean sets c's clean fields (those fillFromDocument and
+// fillPagination set, as Entry left them) to last's. The sketch is not
+// copied: the archive keeps it only on the capture that first brought the
+// document, which c, a revisit of a stored document, is not.
+func copyClean(c *archive.Capture, last archive.Capture) {
+	c.Charset, c.CharsetEvidence = last.Charset, last.CharsetEvidence
+	c.CharsetConfidence, c.CharsetNote = last.CharsetConfidence, last.CharsetNote
+	c.Title, c.Published, c.PublishedWhy, c.DateCandidates = last.Title, last.Published, last.PublishedWhy, last.DateCandidates
+	c.Publisher, c.Author, c.Attribution, c.Authority = last.Publisher, last.Author, last.Attribution, last.Authority
+	c.Lang, c.Canonical, c.Captions = last.Lang, last.Canonical, last.Captions
+	c.TextSHA256, c.NormVersion = last.TextSHA256, last.NormVersion
+	c.Extractor, c.ExtractorVersion = last.Extractor, last.ExtractorVersion
+	c.TextTruncated, c.TextLimit = last.TextTruncated, last.TextLimit
+	c.NextPage, c.PrevPage, c.PageNumber = last.NextPage, last.PrevPage, last.PageNumber
+	c.CleanFrom = last.ID
+}
+
+// cleanKey is the CleanKey of the captures made under site's rule: a
+// hash of the prov executable's bytes (a build with other code is
+// another key) and of the rule's ExtractionKey. "" when the executable
+// cannot be read: nothing is then copied.
+func cleanKey(site *rules.Site) string {
+	exe := executableSHA()
+	if exe == "" {
+		return ""
+	}
+	if k, ok := cleanKeys.Load(site); ok {
+		return k.(string)
+	}
+	h := sha256.Sum256([]byte(exe + "\n" + site.ExtractionKey()))
+	k := hex.EncodeToString(h[:16])
+	cleanKeys.Store(site, k)
+	return k
+}
+
+// cleanKeys memoises cleanKey by rule (a loaded rule does not change).
+var cleanKeys sync.Map
+
+// executableSHA is the hex sha256 of the running executable, read once;
+// "" when it cannot be read.
+var executableSHA = sync.OnceValue(func() string {
+	path, err := os.Executable()
+	if err != nil {
+		return ""
+	}
+	f, err := os.Open(path)
+	if err != nil {
+		return ""
+	}
+	defer f.Close()
+	h := sha256.New()
+	if _, err := io.Copy(h, f); err != nil {
+		return ""
+	}
+	return hex.EncodeToString(h.Sum(nil))
+})
+
 // fillPagination records a document page's place in an article split
 // over pages, its neighbours under their canonical URLs (the keys the
 // archive files them under). A continuation page of a capture page is a
@@ -81,12 +182,21 @@ func canonicalOrEmpty(raw string) string {
 	return raw
 }
 
+// urlOf is the URL p is archived under: its canonical URL, else the URL
+// asked for.
+func urlOf(p crawl.Page) string {
+	if p.CanonicalURL != "" {
+		return p.CanonicalURL
+	}
+	return p.RequestedURL
+}
+
 // captureOf is the provenance record of p; site is the rule of its final
 // host, or nil.
 func captureOf(p crawl.Page, runID uint64, site *rules.Site) archive.Capture {
 	c := archive.Capture{
 		RunID:        runID, // Kind is derived by the archive against the URL's previous capture
-		RequestedURL: p.RequestedURL, FinalURL: p.FinalURL, URL: p.CanonicalURL,
+		RequestedURL: p.RequestedURL, FinalURL: p.FinalURL, URL: urlOf(p),
 		Method: p.Method, Status: p.Status,
 		RequestHeader: p.RequestHeader, ResponseHeader: p.Header,
 		RequestHead: p.RequestHead, ResponseHead: p.ResponseHead,
@@ -96,9 +206,6 @@ func captureOf(p crawl.Page, runID uint64, site *rules.Site) archive.Capture {
 	}
 	if site != nil {
 		c.Rule = site.Name
-	}
-	if c.URL == "" {
-		c.URL = p.RequestedURL
 	}
 	if c.Truncated {
 		c.Limit = p.Limit
