@@ -60,6 +60,9 @@ func History(w io.Writer, key string, caps []archive.Capture) {
 		if c.Worker != "" {
 			fmt.Fprintf(w, "%8s worker %s\n", "", c.Worker)
 		}
+		if c.CleanFrom != 0 {
+			fmt.Fprintf(w, "%8s clean fields copied from capture %d (the same bytes, cleaned by the same prov under the same rule)\n", "", c.CleanFrom)
+		}
 		for i, p := range c.Pages {
 			fmt.Fprintf(w, "%8s page %d: capture %d, text %s, %s\n", "", i+1, p.CaptureID, short(p.TextSHA256), p.URL)
 		}

@@ -75,6 +75,10 @@ func captureFields(c *archive.Capture, m membership, heads string) []byte {
 		f.add("norm-version", strconv.Itoa(c.NormVersion))
 	}
 	f.add("extractor", strings.TrimSpace(c.Extractor+" "+c.ExtractorVersion))
+	f.add("clean-key", c.CleanKey)
+	if c.CleanFrom != 0 {
+		f.add("clean-from", strconv.FormatUint(c.CleanFrom, 10)) // the capture whose clean fields these are
+	}
 	for _, p := range c.Pages {
 		f.add("page", fmt.Sprintf("%d %s %s", p.CaptureID, p.TextSHA256, p.URL))
 	}

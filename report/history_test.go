@@ -1,0 +1,28 @@
+package report
+
+import (
+	"strings"
+	"testing"
+
+	"github.com/prov-archive/prov/archive"
+)
+
+// History says of a revisit whose clean fields were copied which capture
+// they come from, and says nothing of the kind for one cleaned afresh.
+func TestHistoryNamesTheCleanCopy(t *testing.T) {
+	caps := []archive.Capture{
+		{ID: 3, RunID: 1, Kind: archive.KindResponse, Status: 200, PayloadSHA256: strings.Repeat("a", 64)},
+		{ID: 9, RunID: 2, Kind: archive.KindRevisit, Status: 200, PayloadSHA256: strings.Repeat("a", 64), CleanFrom: 3},
+	}
+	var b strings.Builder
+	History(&b, "http://a.test/", caps)
+	lines := strings.Split(b.String(), "\n")
+	if n := strings.Count(b.String(), "clean fields copied"); n != 1 {
+		t.Fatalf("%d lines about copied clean fields, want 1:\n%s", n, b.String())
+	}
+	for i, l := range lines {
+		if strings.Contains(l, "clean fields copied from capture 3") && (i == 0 || !strings.HasPrefix(strings.TrimSpace(lines[i-1]), "9 ")) {
+			t.Errorf("the copy is not said under capture 9:\n%s", b.String())
+		}
+	}
+}
