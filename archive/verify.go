@@ -374,7 +374,29 @@ func (v *verifier) captureRefs(c Capture) []Finding {
 	if c.RunID != 0 && !v.has(bucketRuns, idKey(c.RunID)) {
 		add(FindRunMissing, "runs", fmt.Sprint(c.RunID), "run named by the capture is not stored")
 	}
+	if detail := cleanFromProblem(v.tx, c); detail != "" {
+		add(FindIndexDangling, "captures", fmt.Sprint(c.CleanFrom), detail)
+	}
 	return append(out, v.stitchRefs(c)...)
+}
+
+// cleanFromProblem says what is wrong with c's CleanFrom, "" if nothing:
+// it must name an earlier capture of the same URL that brought the same
+// bytes and text under the same clean key.
+func cleanFromProblem(tx *bolt.Tx, c Capture) string {
+	if c.CleanFrom == 0 {
+		return ""
+	}
+	from, err := getCapture(tx, c.CleanFrom)
+	switch {
+	case err != nil:
+		return fmt.Sprintf("clean fields copied from capture %d, which is not stored", c.CleanFrom)
+	case from.ID >= c.ID || from.URL != c.URL:
+		return fmt.Sprintf("clean fields copied from capture %d, which is not an earlier capture of %s", c.CleanFrom, c.URL)
+	case from.PayloadSHA256 != c.PayloadSHA256 || from.TextSHA256 != c.TextSHA256 || from.CleanKey != c.CleanKey:
+		return fmt.Sprintf("clean fields copied from capture %d, which brought other bytes, text or clean key", c.CleanFrom)
+	}
+	return ""
 }
 
 // urls checks that every urls entry names a stored capture of that URL.

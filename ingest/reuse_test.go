@@ -147,6 +147,12 @@ func TestRevisitCopiesClean(t *testing.T) {
 	if again == 0 || others == 0 {
 		t.Errorf("%d documents under the changed rule, %d under the others: want some of each", again, others)
 	}
+	if _, err := db.VerifyWith(archive.VerifyOptions{}, func(f archive.Finding) error {
+		t.Errorf("verify: %+v", f)
+		return nil
+	}); err != nil {
+		t.Fatal(err)
+	}
 }
 
 // cleanAgain: each input of clean that differs from the capture before
