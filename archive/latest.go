@@ -24,6 +24,9 @@ type Previous struct {
 	// error (lastCapture), nil when none: what a new capture's kind is
 	// derived against, and the copy a 304's links are read from.
 	last *Capture
+	// page is the URL's latest 200 that is not stitched, without an error
+	// (the capture ETag and LastModified are read from), nil when none.
+	page *Capture
 }
 
 // Previous returns what the archive knows of url's captures, reading only
@@ -38,13 +41,14 @@ func (db *DB) Previous(url string) (Previous, error) {
 	return p, err
 }
 
-// Latest returns the URL's latest capture that brought a payload without
-// an error, as it was when Previous read it; false when there is none.
-func (p Previous) Latest() (Capture, bool) {
-	if p.last == nil {
+// Latest200 returns the URL's latest capture of a fetch answered 200,
+// without an error, that is not a stitched article (whose text is its
+// pages'), as it was when Previous read it; false when there is none.
+func (p Previous) Latest200() (Capture, bool) {
+	if p.page == nil {
 		return Capture{}, false
 	}
-	return *p.last, true
+	return *p.page, true
 }
 
 func previousIn(tx *bolt.Tx, url string) (Previous, error) {
@@ -66,7 +70,7 @@ func previousIn(tx *bolt.Tx, url string) (Previous, error) {
 		if !found && c.Status == 200 && c.Error == "" && c.Kind != KindStitched {
 			h := http.Header(c.ResponseHeader)
 			p.PayloadSHA256, p.ETag, p.LastModified = c.PayloadSHA256, h.Get("ETag"), h.Get("Last-Modified")
-			found = true
+			p.page, found = &c, true
 		}
 	}
 	return p, nil

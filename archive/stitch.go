@@ -105,6 +105,7 @@ func (db *DB) stitchedEntry(s Series, runID uint64, opts StitchOptions) (Entry, 
 	c.PayloadSHA256, c.PayloadLength = "", 0
 	c.NextPage, c.PrevPage, c.PageNumber = "", "", 0
 	c.ToolVersion = opts.ToolVersion
+	c.CleanKey, c.CleanFrom = "", 0 // made by the stitch from its pages (Pages), not cleaned or copied
 	c.TextSHA256, c.NormVersion = opts.Hash(text), opts.NormVersion
 	c.Sketch, c.Shingles = opts.Sketch(text)
 	c.Captions = slices.Clone(c.Captions) // appended to below: not the first page's array

@@ -28,7 +28,8 @@ func Entry(p crawl.Page, set *rules.Set, runID uint64) archive.Entry {
 // EntryAfter is Entry for a page whose URL's record in the archive was
 // prev before the fetch. When the page is a revisit that cleaning again
 // would give nothing new (cleanAgain), its clean fields are copied from
-// the URL's latest capture, and CleanFrom names that capture.
+// the URL's latest 200 (Previous.Latest200: never a stitched capture,
+// whose text is its whole article's), and CleanFrom names that capture.
 func EntryAfter(p crawl.Page, set *rules.Set, runID uint64, prev archive.Previous) archive.Entry {
 	host := hostOf(p.FinalURL)
 	site := set.ForHost(host)
@@ -42,7 +43,7 @@ func EntryAfter(p crawl.Page, set *rules.Set, runID uint64, prev archive.Previou
 		return e
 	}
 	e.Capture.CleanKey = cleanKey(site)
-	if last, ok := prev.Latest(); ok && !cleanAgain(&e.Capture, p, last) {
+	if last, ok := prev.Latest200(); ok && !cleanAgain(&e.Capture, p, last) {
 		copyClean(&e.Capture, last)
 		return e
 	}
@@ -80,7 +81,7 @@ func DocumentText(p crawl.Page, e archive.Entry, set *rules.Set) (text, sha stri
 }
 
 // cleanAgain says whether page p, whose capture is c, must be cleaned, or
-// whether last, its URL's latest capture, holds what cleaning it would
+// whether last, its URL's latest 200, holds what cleaning it would
 // give: last was cleaned (a CleanKey) by the same executable under the
 // same rule (the same key), and p brings the same bytes as last, from the
 // same final URL, with the same headers clean and the crawler's decoding
@@ -88,7 +89,7 @@ func DocumentText(p crawl.Page, e archive.Entry, set *rules.Set) (text, sha stri
 // Clean is a function of those (its work budget counts steps, not time),
 // so the copy is what a second extraction would write.
 func cleanAgain(c *archive.Capture, p crawl.Page, last archive.Capture) bool {
-	if c.CleanKey == "" || last.CleanKey != c.CleanKey {
+	if c.CleanKey == "" || last.CleanKey != c.CleanKey || last.Kind == archive.KindStitched {
 		return true
 	}
 	if last.URL != c.URL || last.FinalURL != c.FinalURL || last.Status != c.Status ||

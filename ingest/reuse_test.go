@@ -186,6 +186,7 @@ func TestCleanAgain(t *testing.T) {
 		{"other last-modified", func(p *crawl.Page) { p.Header.Del("Last-Modified") }, nil, true},
 		{"cut", func(p *crawl.Page) { p.Truncated, p.Limit = true, 11 }, nil, true},
 		{"other rule", nil, func(c *archive.Capture) { c.Rule = "r" }, true},
+		{"stitched", nil, func(c *archive.Capture) { c.Kind = archive.KindStitched }, true},
 	} {
 		p, l := page(), last()
 		if tc.page != nil {
