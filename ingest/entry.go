@@ -144,13 +144,11 @@ func cleanKey(site *rules.Site) string {
 var cleanKeys sync.Map
 
 // executableSHA is the hex sha256 of the running executable, read once;
-// "" when it cannot be read.
+// "" when it cannot be read. On Linux it reads /proc/self/exe, the file
+// the process was started from even when an upgrade has since replaced
+// the one at its path; elsewhere, the file at os.Executable's path.
 var executableSHA = sync.OnceValue(func() string {
-	path, err := os.Executable()
-	if err != nil {
-		return ""
-	}
-	f, err := os.Open(path)
+	f, err := openExecutable()
 	if err != nil {
 		return ""
 	}
@@ -161,6 +159,17 @@ var executableSHA = sync.OnceValue(func() string {
 	}
 	return hex.EncodeToString(h.Sum(nil))
 })
+
+func openExecutable() (*os.File, error) {
+	if f, err := os.Open("/proc/self/exe"); err == nil {
+		return f, nil
+	}
+	path, err := os.Executable()
+	if err != nil {
+		return nil, err
+	}
+	return os.Open(path)
+}
 
 // fillPagination records a document page's place in an article split
 // over pages, its neighbours under their canonical URLs (the keys the

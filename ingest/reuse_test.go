@@ -4,6 +4,7 @@ import (
 	"context"
 	"net/http"
 	"net/http/httptest"
+	"os"
 	"path/filepath"
 	"reflect"
 	"strings"
@@ -200,5 +201,24 @@ func TestCleanAgain(t *testing.T) {
 		if got := cleanAgain(&c, p, l); got != tc.again {
 			t.Errorf("%s: clean again %v, want %v", tc.name, got, tc.again)
 		}
+	}
+}
+
+// The clean key's executable hash is the sha256 of the running binary's
+// bytes, so that a build with other code gets another key.
+func TestExecutableSHA(t *testing.T) {
+	path, err := os.Executable()
+	if err != nil {
+		t.Skip("no executable path here:", err)
+	}
+	b, err := os.ReadFile(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if got, want := executableSHA(), archive.Sum(b).String(); got != want {
+		t.Errorf("executable hash %s, want the sha256 of %s, %s", got, path, want)
+	}
+	if cleanKey(nil) == "" || cleanKey(nil) == cleanKey(&rules.Site{Name: "a"}) {
+		t.Errorf("clean keys: no rule %q, a rule %q: want two keys", cleanKey(nil), cleanKey(&rules.Site{Name: "a"}))
 	}
 }
