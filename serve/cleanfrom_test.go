@@ -1,0 +1,52 @@
+package serve
+
+import (
+	"net/http/httptest"
+	"path/filepath"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/prov-archive/prov/archive"
+)
+
+// A capture whose clean fields were copied links the capture they come
+// from; one cleaned afresh says nothing of the kind.
+func TestCapturePageNamesCleanFrom(t *testing.T) {
+	dir := t.TempDir()
+	path := filepath.Join(dir, "prov.db")
+	db, err := archive.Open(path, archive.Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	text := "A text fetched twice."
+	entry := func(from uint64) archive.Entry {
+		e := archive.Entry{Capture: archive.Capture{RequestedURL: "http://a.test/", FinalURL: "http://a.test/", URL: "http://a.test/",
+			Method: "GET", Status: 200, FetchStart: t0, FetchEnd: t0, ToolVersion: "test",
+			TextSHA256: archive.Sum([]byte(text)).String(), CleanKey: "k", CleanFrom: from},
+			Payload: []byte("<p>" + text + "</p>")}
+		if from == 0 {
+			e.Text = text
+		}
+		return e
+	}
+	if _, err := db.Write([]archive.Entry{entry(0)}); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := db.Write([]archive.Entry{entry(1)}); err != nil {
+		t.Fatal(err)
+	}
+	db.Close()
+	srv, err := New(Config{DB: path, TempDir: dir, OpenTimeout: time.Second})
+	if err != nil {
+		t.Fatal(err)
+	}
+	ts := httptest.NewServer(srv.Handler())
+	defer ts.Close()
+	if _, body := fetch(t, ts.URL+"/capture/2"); !strings.Contains(body, `copied from <a href="/capture/1">capture 1</a>`) {
+		t.Errorf("capture 2's page does not link the capture its clean fields come from:\n%s", body)
+	}
+	if _, body := fetch(t, ts.URL+"/capture/1"); strings.Contains(body, "clean-from") {
+		t.Errorf("capture 1, cleaned afresh, says it was copied")
+	}
+}
