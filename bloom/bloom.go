@@ -187,10 +187,10 @@ func (c *Carried) Add(keys [][]byte, key func(k []byte) []byte) {
 	c.added = c.added || len(keys) > 0
 }
 
-// Result returns the filter to store for the level, now of sequence seq:
+// result returns the filter to store for the level, now of sequence seq:
 // the carried one when it stands for seq, nil when one must be built
 // (Scan); store is false when the stored filter stands as it was.
-func (c *Carried) Result(seq uint64) (f *Filter, store bool) {
+func (c *Carried) result(seq uint64) (f *Filter, store bool) {
 	if c.f == nil || c.stamp != seq {
 		return nil, true
 	}
@@ -202,7 +202,7 @@ func (c *Carried) Result(seq uint64) (f *Filter, store bool) {
 // builds from the level (key and pause as Scan takes them); store is
 // false when the stored filter stands as it was.
 func (c *Carried) Final(cur *bolt.Cursor, seq uint64, key func(k []byte) []byte, pause func() error) (f *Filter, store bool, err error) {
-	if f, store = c.Result(seq); !store || f != nil {
+	if f, store = c.result(seq); !store || f != nil {
 		return f, store, nil
 	}
 	if f, err = Scan(cur, key, pause); err != nil {

@@ -92,14 +92,14 @@ func TestCarried(t *testing.T) {
 	stored.Add([]byte("a"))
 	c := Carry(*stored, true, 10, 2)
 	c.Add([][]byte{[]byte("xb"), []byte("xc")}, func(k []byte) []byte { return k[1:] })
-	f, store := c.Result(12)
+	f, store := c.result(12)
 	if f == nil || !store || !f.MayHold([]byte("a")) || !f.MayHold([]byte("b")) || !f.MayHold([]byte("c")) {
 		t.Fatalf("carried: filter %v, store %v; want a, b and c held, stored", f != nil, store)
 	}
 	if stored.MayHold([]byte("b")) {
 		t.Error("carrying changed the stored filter's bits")
 	}
-	if f, store := Carry(*stored, true, 10, 0).Result(10); f == nil || store {
+	if f, store := Carry(*stored, true, 10, 0).result(10); f == nil || store {
 		t.Errorf("nothing moved: filter %v, store %v; want the stored one, not stored again", f != nil, store)
 	}
 	for name, c := range map[string]*Carried{
@@ -108,7 +108,7 @@ func TestCarried(t *testing.T) {
 		"level moved on": Carry(*stored, true, 10, 2),
 	} {
 		c.Add([][]byte{[]byte("xd")}, nil)
-		if f, store := c.Result(13); f != nil || !store {
+		if f, store := c.result(13); f != nil || !store {
 			t.Errorf("%s: filter %v, store %v; want one built and stored", name, f != nil, store)
 		}
 	}

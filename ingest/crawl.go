@@ -33,7 +33,7 @@ type Options struct {
 	// commit order, and holds up the next commit while it runs. A page
 	// whose capture was never committed is never seen. With Committed set
 	// every document is cleaned afresh (a revisit's clean fields are not
-	// copied, EntryAfter), so that each entry holds its page's text.
+	// copied, Entry), so that each entry holds its page's text.
 	Committed func(p crawl.Page, e archive.Entry, c archive.Capture)
 	// CommittedTexts, when set, is called once per committed batch, after
 	// its captures are counted, with the captures as stored and the text
@@ -141,7 +141,7 @@ func work(ctx context.Context, pages <-chan crawl.Page, w *archive.Writer, opt O
 				if opt.Committed != nil {
 					after = archive.Previous{}
 				}
-				e := EntryAfter(p, opt.Rules, t.run.ID, after)
+				e := Entry(p, opt.Rules, t.run.ID, after)
 				e.Capture.Worker = opt.Worker
 				e.Previous = &prev // the writer derives the kind from it: not decoded again
 				t.queued(e, p.Failure(), prev)

@@ -11,11 +11,12 @@
 // archive never import it (see the layering test).
 //
 // A page's route: crawl.Run sends a crawl.Page on a channel; a worker of
-// Crawl calls EntryAfter (one rules lookup, by the final host; clean.Clean
-// for a document, unless the page is a revisit of bytes already cleaned by
-// this executable under this rule, whose clean fields it copies); the Tally notes the entry as queued; archive.Writer batches
-// entries and commits each batch in one bbolt transaction together with
-// the run record Tally.counted gives for it; the writer's OnCommit then
+// Crawl calls Entry (one rules lookup, by the final host; clean.Clean for
+// a document, unless the page is a revisit of bytes already cleaned by
+// this executable under this rule, whose clean fields it copies); the
+// Tally notes the entry as queued; archive.Writer batches entries and
+// commits each batch in one bbolt transaction together with the run
+// record Tally.counted gives for it; the writer's OnCommit then
 // counts the stored captures and marks their URLs done in the frontier,
 // and shows each page with its stored capture to Options.Committed (the
 // refetch of package watch judges each original there).

@@ -21,16 +21,14 @@ import (
 // site rule is looked up once, by the page's final host: the rule whose
 // selectors made the text is the rule the capture names. The payload is
 // hashed by the archive when it stores the entry, not here.
-func Entry(p crawl.Page, set *rules.Set, runID uint64) archive.Entry {
-	return EntryAfter(p, set, runID, archive.Previous{})
-}
-
-// EntryAfter is Entry for a page whose URL's record in the archive was
-// prev before the fetch. When the page is a revisit that cleaning again
-// would give nothing new (cleanAgain), its clean fields are copied from
-// the URL's latest 200 (Previous.Latest200: never a stitched capture,
-// whose text is its whole article's), and CleanFrom names that capture.
-func EntryAfter(p crawl.Page, set *rules.Set, runID uint64, prev archive.Previous) archive.Entry {
+//
+// prev is the page's URL's record in the archive before the fetch (zero:
+// none, or not to be used). When the page is a revisit that cleaning
+// again would give nothing new (cleanAgain), its clean fields are copied
+// from the URL's latest 200 (Previous.Latest200: never a stitched
+// capture, whose text is its whole article's), and CleanFrom names that
+// capture.
+func Entry(p crawl.Page, set *rules.Set, runID uint64, prev archive.Previous) archive.Entry {
 	host := hostOf(p.FinalURL)
 	site := set.ForHost(host)
 	c := captureOf(p, runID, site)
@@ -106,7 +104,7 @@ func cleanAgain(c *archive.Capture, p crawl.Page, last archive.Capture) bool {
 }
 
 // copyClean sets c's clean fields (those fillFromDocument and
-// fillPagination set, as Entry left them) to last's. The sketch is not
+// fillPagination set, as Entry leaves them) to last's. The sketch is not
 // copied: the archive keeps it only on the capture that first brought the
 // document, which c, a revisit of a stored document, is not.
 func copyClean(c *archive.Capture, last archive.Capture) {

@@ -110,13 +110,14 @@ func (s *Site) ExtractionKey() string {
 	put(s.Name)
 	put(s.Hosts...)
 	put(string(s.Authority), s.Publisher, s.Encoding)
-	put(patterns(s.Capture)...)
+	put(sources(s.Capture)...)
 	put(s.Content, s.Title, s.Date, s.DateFormat)
 	put(s.Drop...)
 	return b.String()
 }
 
-func patterns(res []*regexp.Regexp) []string {
+// sources returns the patterns res were compiled from.
+func sources(res []*regexp.Regexp) []string {
 	out := make([]string, len(res))
 	for i, re := range res {
 		out[i] = re.String()

@@ -1,11 +1,8 @@
 package serve
 
 import (
-	"net/http/httptest"
-	"path/filepath"
 	"strings"
 	"testing"
-	"time"
 
 	"github.com/prov-archive/prov/archive"
 )
@@ -13,12 +10,6 @@ import (
 // A capture whose clean fields were copied links the capture they come
 // from; one cleaned afresh says nothing of the kind.
 func TestCapturePageNamesCleanFrom(t *testing.T) {
-	dir := t.TempDir()
-	path := filepath.Join(dir, "prov.db")
-	db, err := archive.Open(path, archive.Options{})
-	if err != nil {
-		t.Fatal(err)
-	}
 	text := "A text fetched twice."
 	entry := func(from uint64) archive.Entry {
 		e := archive.Entry{Capture: archive.Capture{RequestedURL: "http://a.test/", FinalURL: "http://a.test/", URL: "http://a.test/",
@@ -30,19 +21,7 @@ func TestCapturePageNamesCleanFrom(t *testing.T) {
 		}
 		return e
 	}
-	if _, err := db.Write([]archive.Entry{entry(0)}); err != nil {
-		t.Fatal(err)
-	}
-	if _, err := db.Write([]archive.Entry{entry(1)}); err != nil {
-		t.Fatal(err)
-	}
-	db.Close()
-	srv, err := New(Config{DB: path, TempDir: dir, OpenTimeout: time.Second})
-	if err != nil {
-		t.Fatal(err)
-	}
-	ts := httptest.NewServer(srv.Handler())
-	defer ts.Close()
+	ts, _ := serveArchive(t, []archive.Entry{entry(0)}, []archive.Entry{entry(1)})
 	if _, body := fetch(t, ts.URL+"/capture/2"); !strings.Contains(body, `copied from <a href="/capture/1">capture 1</a>`) {
 		t.Errorf("capture 2's page does not link the capture its clean fields come from:\n%s", body)
 	}

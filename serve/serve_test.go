@@ -29,15 +29,9 @@ const (
 // hostile title, and a failure) and serves it.
 func newTestServer(t *testing.T) (*httptest.Server, string) {
 	t.Helper()
-	dir := t.TempDir()
-	path := filepath.Join(dir, "prov.db")
-	db, err := archive.Open(path, archive.Options{})
-	if err != nil {
-		t.Fatal(err)
-	}
 	text := "网络空间是人类共同的活动空间。\n\nA shared future in cyberspace."
 	payload := "<html><head><title>x</title></head><body><p>" + text + "</p><script>alert(2)</script></body></html>"
-	_, err = db.Write([]archive.Entry{{
+	return serveArchive(t, []archive.Entry{{
 		Capture: archive.Capture{RequestedURL: hostileURL, FinalURL: hostileURL, URL: hostileURL, Method: "GET", Status: 200,
 			FetchStart: t0, FetchEnd: t0, ToolVersion: "test", Title: hostileTitle, TextSHA256: archive.Sum([]byte(text)).String(),
 			ResponseHeader: map[string][]string{"Content-Type": {"text/html; charset=utf-8"}}, Charset: "utf-8"},
@@ -46,6 +40,23 @@ func newTestServer(t *testing.T) (*httptest.Server, string) {
 		Capture: archive.Capture{RequestedURL: "http://gone.test/", URL: "http://gone.test/", Method: "GET", Kind: archive.KindFailed,
 			Error: "dns: no such host", FetchStart: t0, FetchEnd: t0, ToolVersion: "test"},
 	}})
+}
+
+// serveArchive writes a new archive, each batch in a write of its own,
+// and serves it; it returns the server and the archive's path.
+func serveArchive(t *testing.T, batches ...[]archive.Entry) (*httptest.Server, string) {
+	t.Helper()
+	dir := t.TempDir()
+	path := filepath.Join(dir, "prov.db")
+	db, err := archive.Open(path, archive.Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, b := range batches {
+		if _, err = db.Write(b); err != nil {
+			break
+		}
+	}
 	db.Close()
 	if err != nil {
 		t.Fatal(err)
@@ -220,31 +231,17 @@ func TestHistoryRows(t *testing.T) {
 
 // TestDiffSteps: the diff page steps through the versions of one URL.
 func TestDiffSteps(t *testing.T) {
-	dir := t.TempDir()
-	path := filepath.Join(dir, "prov.db")
-	db, err := archive.Open(path, archive.Options{})
-	if err != nil {
-		t.Fatal(err)
-	}
 	const u = "http://a.test/notice.html"
 	texts := []string{"第一版。\n\n原文。", "第一版。\n\n原文。", "第二版。\n\n原文。", "第三版。\n\n改文。"}
+	var batches [][]archive.Entry
 	for i, text := range texts {
-		_, err := db.Write([]archive.Entry{{
+		batches = append(batches, []archive.Entry{{
 			Capture: archive.Capture{RequestedURL: u, URL: u, FinalURL: u, Method: "GET", Status: 200, FetchStart: t0.Add(time.Duration(i) * time.Hour),
 				FetchEnd: t0, ToolVersion: "test", TextSHA256: archive.Sum([]byte(text)).String()},
 			Payload: []byte(text), Text: text,
 		}})
-		if err != nil {
-			t.Fatal(err)
-		}
 	}
-	db.Close()
-	srv, err := New(Config{DB: path, TempDir: dir})
-	if err != nil {
-		t.Fatal(err)
-	}
-	ts := httptest.NewServer(srv.Handler())
-	defer ts.Close()
+	ts, _ := serveArchive(t, batches...)
 	cases := []struct {
 		query          string
 		prev, next, vs string

@@ -318,7 +318,7 @@ func TestStitchRepairedAfterKill(t *testing.T) {
 		if err != nil {
 			t.Fatal(err)
 		}
-		if _, err := db.Write([]archive.Entry{ingest.Entry(p, set, run.ID)}); err != nil {
+		if _, err := db.Write([]archive.Entry{ingest.Entry(p, set, run.ID, archive.Previous{})}); err != nil {
 			t.Fatal(err)
 		}
 	}
