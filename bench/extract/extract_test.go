@@ -250,3 +250,35 @@ func TestWorstTune(t *testing.T) {
 		t.Errorf("worstTune(10) lists %d pages, want 3 (tune, not apart, prov behind): %+v", len(all), all)
 	}
 }
+
+// TestPrintGaps checks prov's flagged gap and the signed gap of every
+// extractor run, check less tune, and that a dataset without both halves
+// prints no line.
+func TestPrintGaps(t *testing.T) {
+	page := func(d, half string, f1s map[string]float64) scored {
+		s := scored{page: page{dataset: d, half: half}, res: map[string]result{}}
+		for name, f1 := range f1s {
+			s.res[name] = result{p: f1, r: f1, f1: f1}
+		}
+		return s
+	}
+	pages := []scored{
+		page("aeb", evalscore.Tune, map[string]float64{"prov": 0.9, "readability": 0.8}),
+		page("aeb", evalscore.Check, map[string]float64{"prov": 0.95, "readability": 0.7}),
+		page("gne", evalscore.Tune, map[string]float64{"prov": 0.9, "readability": 0.9}),
+	}
+	var out strings.Builder
+	exs := []extractor{{name: "prov"}, {name: "readability"}}
+	printGaps(&out, tallyUp(pages, 0), []string{"aeb", "gne"}, exs)
+	for _, want := range []string{
+		"aeb          prov tune 0.90000 check 0.95000 gap 0.05000  > 0.02",
+		"aeb          prov +0.05000 readability -0.10000",
+	} {
+		if !strings.Contains(out.String(), want+"\n") {
+			t.Errorf("no line %q in:\n%s", want, out.String())
+		}
+	}
+	if strings.Contains(out.String(), "gne") {
+		t.Errorf("gne has no check half, yet has a line:\n%s", out.String())
+	}
+}

@@ -13,7 +13,8 @@
 // summed over the pages, and their accuracy. Pages where every extractor
 // scores under -apart are listed on their own and left out of those rows:
 // they measure the truth or the page, not the extractors. Then prov's F1
-// less the best peer's, unrounded, and prov's tune/check gap per dataset.
+// less the best peer's, unrounded, prov's tune/check gap per dataset, and
+// every extractor's check-less-tune F1, to tell a harder half from fitting.
 // With -worst n, the n tune pages where prov's F1 is furthest below the
 // best peer's, to read one by one (never check pages).
 package main

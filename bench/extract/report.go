@@ -88,7 +88,7 @@ func report(out io.Writer, pages []scored, exs, rest []extractor, floor float64)
 	printTable(out, ts, datasets, halves, exs)
 	printApart(out, pages, datasets, floor)
 	printMargins(out, ts, datasets, halves, exs)
-	printGaps(out, ts, datasets)
+	printGaps(out, ts, datasets, exs)
 }
 
 // axes are the datasets in name order and the halves present in the
@@ -223,25 +223,46 @@ func f1Of(t *tally) float64 {
 }
 
 // printGaps prints prov's |F1 tune − F1 check| per dataset, flagged over
-// 0.02: a rule that lifts one half and not the other was fitted to it.
-func printGaps(out io.Writer, ts map[cell]*tally, datasets []string) {
-	var lines []string
+// 0.02, then every extractor's F1 check − F1 tune: a half that is harder
+// for every extractor shows in each column, one fitted to prov's tune
+// pages in prov's alone.
+func printGaps(out io.Writer, ts map[cell]*tally, datasets []string, exs []extractor) {
+	var lines, signed []string
 	for _, d := range datasets {
-		tune, check := ts[cell{d, evalscore.Tune, "prov"}], ts[cell{d, evalscore.Check, "prov"}]
-		if tune == nil || check == nil {
+		gap, ok := gapOf(ts, d, "prov")
+		if !ok {
 			continue
 		}
-		gap := math.Abs(f1Of(tune) - f1Of(check))
 		flag := ""
-		if gap > 0.02 {
+		if math.Abs(gap) > 0.02 {
 			flag = "  > 0.02"
 		}
-		lines = append(lines, fmt.Sprintf("%-12s prov tune %.5f check %.5f gap %.5f%s", d, f1Of(tune), f1Of(check), gap, flag))
+		tune, check := ts[cell{d, evalscore.Tune, "prov"}], ts[cell{d, evalscore.Check, "prov"}]
+		lines = append(lines, fmt.Sprintf("%-12s prov tune %.5f check %.5f gap %.5f%s", d, f1Of(tune), f1Of(check), math.Abs(gap), flag))
+		row := fmt.Sprintf("%-12s", d)
+		for _, ex := range exs {
+			if g, ok := gapOf(ts, d, ex.name); ok {
+				row += fmt.Sprintf(" %s %+.5f", ex.name, g)
+			}
+		}
+		signed = append(signed, row)
 	}
 	if len(lines) > 0 {
 		fmt.Fprintln(out, "\nprov's tune/check gap (|F1 tune - F1 check|, flagged over 0.02):")
 		fmt.Fprintln(out, strings.Join(lines, "\n"))
+		fmt.Fprintln(out, "\nEvery extractor's F1 check - F1 tune (a half harder for all shows in every column):")
+		fmt.Fprintln(out, strings.Join(signed, "\n"))
 	}
+}
+
+// gapOf is extractor name's F1 on dataset d's check half less its F1 on
+// the tune half; false when either half has no row.
+func gapOf(ts map[cell]*tally, d, name string) (float64, bool) {
+	tune, check := ts[cell{d, evalscore.Tune, name}], ts[cell{d, evalscore.Check, name}]
+	if tune == nil || check == nil {
+		return 0, false
+	}
+	return f1Of(check) - f1Of(tune), true
 }
 
 // printPages prints every page's half and scores per extractor run, and
