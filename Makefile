@@ -18,11 +18,14 @@ demo:
 	rm -rf demo
 	$(GO) run ./cmd/prov demo --db demo/prov.db --out demo/bundle
 
-# test: check, then every test with the race detector.
-# check: formatting, vet, a tidy go.mod, and the layering of the packages
-# (layering/doc.go says which may import which).
+# test: check, then every test with the race detector, then the tests of
+# the benchmark programs (their own module, bench/: the harnesses the
+# tuning discipline rests on).
+# check: formatting, vet, tidy go.mod files, and the layering of the
+# packages (layering/doc.go says which may import which).
 test: check tools
 	$(GO) test -race -count=1 $(PKGS)
+	cd bench && $(GO) test -count=1 ./...
 
 # tools: what the tests need that Go does not bring. Debian's redis-server
 # (the distributed crawl's integration test), chromium and
@@ -63,6 +66,7 @@ check:
 	if [ -n "$$out" ]; then echo "gofmt needed:"; echo "$$out"; exit 1; fi
 	$(GO) vet $(PKGS)
 	$(GO) mod tidy -diff
+	cd bench && $(GO) vet ./... && $(GO) mod tidy -diff
 	$(GO) test -count=1 -run 'TestLayering|TestForbidden' ./layering/
 
 # bench: benchmarks over ../shared/eval (skipped where it is absent), the
