@@ -18,14 +18,14 @@ demo:
 	rm -rf demo
 	$(GO) run ./cmd/prov demo --db demo/prov.db --out demo/bundle
 
-# test: check, then every test with the race detector, then the tests of
-# the benchmark programs (their own module, bench/: the harnesses the
-# tuning discipline rests on).
+# test: check, the tests of the benchmark programs (their own module,
+# bench/: the harnesses the tuning discipline rests on), then every test
+# with the race detector.
 # check: formatting, vet, tidy go.mod files, and the layering of the
 # packages (layering/doc.go says which may import which).
 test: check tools
-	$(GO) test -race -count=1 $(PKGS)
 	cd bench && $(GO) test -count=1 ./...
+	$(GO) test -race -count=1 $(PKGS)
 
 # tools: what the tests need that Go does not bring. Debian's redis-server
 # (the distributed crawl's integration test), chromium and
