@@ -6,9 +6,14 @@ import (
 	"fmt"
 	"io"
 	"math/rand/v2"
+	"os"
+	"path/filepath"
 	"strings"
 	"testing"
 	"time"
+
+	"github.com/klauspost/compress/s2"
+	"github.com/klauspost/compress/zstd"
 )
 
 // Stored payloads are standard DEFLATE: the standard library's inflater
@@ -83,40 +88,92 @@ func pageLike(n int) [][]byte {
 	return out
 }
 
-// BenchmarkEncodePayload deflates pages of about 5 KB as encodePayload
-// does (flate.StatelessDeflate) and with a pooled level-1 writer (what it
-// does past statelessMax), with the coder's memory warm, as a loop keeps
-// it, and cold: 4 MB touched before each page, as a page's parse does in
-// a crawl. ns/page counts the coding only.
+// BenchmarkEncodePayload codes pages as encodePayload does
+// (flate.StatelessDeflate), with a pooled level-1 writer (what it does
+// past statelessMax), and, for comparison, with zstd's fastest level and
+// with s2 (the same module's faster codecs, which the archive does not
+// write): with the coder's memory warm, as a loop keeps it, and cold, 4 MB
+// touched before each page, as a page's parse does in a crawl. The pages
+// are made-up ones of about 5 KB and, when the eval data is beside the
+// checkout, its HTML pages up to 32 KB. ns/page counts the coding only.
+// The coders alone: what a codec costs in a crawl shows in bench/crawl's
+// profile (-cpuprofile).
 func BenchmarkEncodePayload(b *testing.B) {
-	pages := pageLike(64)
-	pooled := func(p []byte) int {
-		var buf bytes.Buffer
-		deflatePooled(&buf, p)
-		return buf.Len()
+	sets := []struct {
+		name  string
+		pages [][]byte
+	}{{"made", pageLike(64)}}
+	if eval := evalPages(b, statelessMax); len(eval) > 0 {
+		sets = append(sets, struct {
+			name  string
+			pages [][]byte
+		}{"eval", eval})
 	}
 	other := make([]byte, 4<<20)
-	for _, c := range []struct {
-		name string
-		code func([]byte) int
-	}{{"stateless", func(p []byte) int { return len(encodePayload(p)) - payloadHead }}, {"pooled", pooled}} {
-		for _, cold := range []bool{false, true} {
-			b.Run(fmt.Sprintf("%s/cold=%v", c.name, cold), func(b *testing.B) {
-				var spent time.Duration
-				raw, stored := 0, 0
-				for i := 0; b.Loop(); i++ {
-					for j := 0; cold && j < len(other); j += 64 {
-						other[j]++
+	for _, set := range sets {
+		for _, c := range payloadCoders(b) {
+			for _, cold := range []bool{false, true} {
+				b.Run(fmt.Sprintf("%s/%s/cold=%v", set.name, c.name, cold), func(b *testing.B) {
+					var spent time.Duration
+					raw, stored := 0, 0
+					for i := 0; b.Loop(); i++ {
+						for j := 0; cold && j < len(other); j += 64 {
+							other[j]++
+						}
+						p := set.pages[i%len(set.pages)]
+						began := time.Now()
+						stored += c.code(p)
+						spent += time.Since(began)
+						raw += len(p)
 					}
-					p := pages[i%len(pages)]
-					began := time.Now()
-					stored += c.code(p)
-					spent += time.Since(began)
-					raw += len(p)
-				}
-				b.ReportMetric(float64(spent.Nanoseconds())/float64(b.N), "ns/page")
-				b.ReportMetric(float64(stored)/float64(raw), "stored/raw")
-			})
+					b.ReportMetric(float64(spent.Nanoseconds())/float64(b.N), "ns/page")
+					b.ReportMetric(float64(stored)/float64(raw), "stored/raw")
+				})
+			}
 		}
 	}
+}
+
+// A payloadCoder codes a page and returns the coded length.
+type payloadCoder struct {
+	name string
+	code func([]byte) int
+}
+
+func payloadCoders(b *testing.B) []payloadCoder {
+	zw, err := zstd.NewWriter(nil, zstd.WithEncoderLevel(zstd.SpeedFastest), zstd.WithEncoderConcurrency(1))
+	if err != nil {
+		b.Fatal(err)
+	}
+	var dst []byte
+	return []payloadCoder{
+		{"stateless", func(p []byte) int { return len(encodePayload(p)) - payloadHead }},
+		{"pooled", func(p []byte) int {
+			var buf bytes.Buffer
+			deflatePooled(&buf, p)
+			return buf.Len()
+		}},
+		{"zstd", func(p []byte) int { dst = zw.EncodeAll(p, dst[:0]); return len(dst) }},
+		{"s2", func(p []byte) int { dst = s2.Encode(dst[:cap(dst)], p); return len(dst) }},
+	}
+}
+
+// evalPages reads the eval data's HTML pages of at most limit bytes; none
+// when the data is not beside the checkout.
+func evalPages(b *testing.B, limit int) [][]byte {
+	names, err := filepath.Glob("../../shared/eval/extraction/*/*.html")
+	if err != nil {
+		b.Fatal(err)
+	}
+	var out [][]byte
+	for _, n := range names {
+		p, err := os.ReadFile(n)
+		if err != nil {
+			b.Fatal(err)
+		}
+		if len(p) <= limit {
+			out = append(out, p)
+		}
+	}
+	return out
 }
