@@ -38,11 +38,16 @@ func TestVerifyChecksCleanFrom(t *testing.T) {
 	}
 	missing := MustWrite(t, db, revisit(99))[0]
 	elsewhere := MustWrite(t, db, revisit(ids[1]))[0]
+	rekeyed := revisit(ids[0])
+	rekeyed.Capture.CleanKey = "j"
+	otherKey := MustWrite(t, db, rekeyed)[0]
 	got := map[uint64]string{}
 	for _, f := range findings() {
 		got[f.Capture] = f.Kind + ": " + f.Detail
 	}
-	if len(got) != 2 || !strings.Contains(got[missing], "not stored") || !strings.Contains(got[elsewhere], "not an earlier capture of") {
-		t.Errorf("findings by capture %v; want %d's reference missing and %d's of another URL, none for %d", got, missing, elsewhere, good)
+	if len(got) != 3 || !strings.Contains(got[missing], "not stored") || !strings.Contains(got[elsewhere], "not an earlier capture of") ||
+		!strings.Contains(got[otherKey], "other bytes, text or clean key") {
+		t.Errorf("findings by capture %v; want %d's reference missing, %d's of another URL and %d's of another key, none for %d",
+			got, missing, elsewhere, otherKey, good)
 	}
 }

@@ -19,8 +19,10 @@ import (
 // Entry makes the archive entry of one fetch: the provenance record from
 // the page, and what clean makes of its bytes when it is a document. The
 // site rule is looked up once, by the page's final host: the rule whose
-// selectors made the text is the rule the capture names. The payload is
-// hashed by the archive when it stores the entry, not here.
+// selectors made the text is the rule the capture names. The payload's
+// hash is set by the archive when it stores the entry; here the payload
+// is hashed only to compare a revisit with its URL's latest 200, when
+// everything else matches (cleanAgain).
 //
 // prev is the page's URL's record in the archive before the fetch (zero:
 // none, or not to be used). When the page is a revisit that cleaning

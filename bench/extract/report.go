@@ -229,20 +229,19 @@ func f1Of(t *tally) float64 {
 func printGaps(out io.Writer, ts map[cell]*tally, datasets []string, exs []extractor) {
 	var lines, signed []string
 	for _, d := range datasets {
-		gap, ok := gapOf(ts, d, "prov")
+		tune, check, ok := halvesOf(ts, d, "prov")
 		if !ok {
 			continue
 		}
 		flag := ""
-		if math.Abs(gap) > 0.02 {
+		if math.Abs(check-tune) > 0.02 {
 			flag = "  > 0.02"
 		}
-		tune, check := ts[cell{d, evalscore.Tune, "prov"}], ts[cell{d, evalscore.Check, "prov"}]
-		lines = append(lines, fmt.Sprintf("%-12s prov tune %.5f check %.5f gap %.5f%s", d, f1Of(tune), f1Of(check), math.Abs(gap), flag))
+		lines = append(lines, fmt.Sprintf("%-12s prov tune %.5f check %.5f gap %.5f%s", d, tune, check, math.Abs(check-tune), flag))
 		row := fmt.Sprintf("%-12s", d)
 		for _, ex := range exs {
-			if g, ok := gapOf(ts, d, ex.name); ok {
-				row += fmt.Sprintf(" %s %+.5f", ex.name, g)
+			if tune, check, ok := halvesOf(ts, d, ex.name); ok {
+				row += fmt.Sprintf(" %s %+.5f", ex.name, check-tune)
 			}
 		}
 		signed = append(signed, row)
@@ -255,14 +254,14 @@ func printGaps(out io.Writer, ts map[cell]*tally, datasets []string, exs []extra
 	}
 }
 
-// gapOf is extractor name's F1 on dataset d's check half less its F1 on
-// the tune half; false when either half has no row.
-func gapOf(ts map[cell]*tally, d, name string) (float64, bool) {
-	tune, check := ts[cell{d, evalscore.Tune, name}], ts[cell{d, evalscore.Check, name}]
-	if tune == nil || check == nil {
-		return 0, false
+// halvesOf is extractor name's F1 on dataset d's tune and check halves;
+// false when either half has no row.
+func halvesOf(ts map[cell]*tally, d, name string) (tune, check float64, ok bool) {
+	t, c := ts[cell{d, evalscore.Tune, name}], ts[cell{d, evalscore.Check, name}]
+	if t == nil || c == nil {
+		return 0, 0, false
 	}
-	return f1Of(check) - f1Of(tune), true
+	return f1Of(t), f1Of(c), true
 }
 
 // printPages prints every page's half and scores per extractor run, and
