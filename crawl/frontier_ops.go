@@ -482,6 +482,7 @@ func (f *Frontier) notify() {
 
 func push(tx *bolt.Tx, key string, depth int, kind byte) error {
 	pending := tx.Bucket(fbPending)
+	pending.FillPercent = 1 // keys are appended: a split leaves the left page full
 	seq, err := pending.NextSequence()
 	if err != nil {
 		return err
