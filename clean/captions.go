@@ -120,7 +120,7 @@ func captionOf(r run, pics *pictureTree) captionKind {
 		return k
 	}
 	if utf8.RuneCountInString(r.text) <= shortLine && pics.has(r.owner) &&
-		creditRe.MatchString(foldTrad(r.text)) && nearPicture(r.owner) {
+		isCredit(foldTrad(r.text)) && nearPicture(r.owner) {
 		return caption
 	}
 	return notCaption

@@ -1,7 +1,10 @@
 package clean
 
 import (
+	"fmt"
 	"path/filepath"
+	"regexp"
+	"strings"
 	"testing"
 )
 
@@ -55,5 +58,51 @@ func TestPubLabelPrefilter(t *testing.T) {
 	}
 	if matched < len(samples) {
 		t.Errorf("only %d lines hold a label: samples missing?", matched)
+	}
+}
+
+// TestCreditPrefilter: mayCredit lets through every line whose folded
+// text creditRe matches: the test pages' lines and crafted credits, each
+// agency in each form creditRe reads, in other cases and with the folds
+// past ASCII (ſ for s, the Kelvin sign for k).
+func TestCreditPrefilter(t *testing.T) {
+	samples := []string{"Photo: Jane Doe", "[ PHOTOGRAPHS by AP", "（Fotos: dpa", "\tIllustration / Grafik", "Crédits photos : AFP",
+		"Video courtesy of NASA", "© 2020 Jane", "( © Jane", "图片来源：新华社", "（摄影：张三）", "新华社记者 张三 摄", "【图/视觉中国】"}
+	for _, n := range agencyNames {
+		for _, form := range []string{"Jane Doe (%s)", "%s/Jane Doe", "Photo Jane Doe %s", "Jane Doe %s.)）\t", "Jane Doe via %s, 2020", "（%s 2020)"} {
+			for _, name := range []string{n, strings.ToUpper(n), strings.ReplaceAll(n, "s", "ſ"), strings.ReplaceAll(strings.ToUpper(n), "K", "\u212a")} {
+				samples = append(samples, fmt.Sprintf(form, name))
+			}
+		}
+	}
+	matched := 0
+	for _, l := range prefilterLines(t, samples...) {
+		if f := foldTrad(l); creditRe.MatchString(f) {
+			matched++
+			if !mayCredit(f) {
+				t.Errorf("mayCredit(%q) = false, creditRe matches", f)
+			}
+		}
+	}
+	if matched < len(samples)*3/4 { // some crafted forms are no credit: "via REUTERſ, 2020" lacks the \b
+		t.Errorf("only %d lines are credits: samples missing?", matched)
+	}
+}
+
+// TestAgencyNames: the agency names are ASCII (agencyAtEnd counts a rune a
+// byte) and there are as many as the pattern's alternatives promise.
+func TestAgencyNames(t *testing.T) {
+	for _, n := range agencyNames {
+		for i := 0; i < len(n); i++ {
+			if n[i] >= 0x80 {
+				t.Errorf("agency name %q is not ASCII", n)
+			}
+		}
+		if !regexp.MustCompile(`^(?:` + agencies + `)$`).MatchString(n) {
+			t.Errorf("agency name %q is not one the pattern spells", n)
+		}
+	}
+	if len(agencyNames) < strings.Count(agencies, "|")+1 {
+		t.Errorf("%d agency names for %d alternatives", len(agencyNames), strings.Count(agencies, "|")+1)
 	}
 }
