@@ -94,6 +94,7 @@ func classID(n *html.Node) string {
 		return ""
 	}
 	var b strings.Builder
+	b.Grow(len(c) + len(id) + len(idMark) + 8) // mostly enough: a word per name, a space per word
 	for name := range strings.FieldsSeq(c) {
 		if !utilityClass(name) {
 			hintWords(&b, name)
@@ -116,12 +117,26 @@ func hintWords(b *strings.Builder, name string) {
 		humps := 0
 		for i := 1; i < len(part); i++ {
 			if isUpper(part[i]) && !isUpper(part[i-1]) {
-				b.WriteString(strings.ToLower(part[humps:i]) + " ")
+				writeLowerWord(b, part[humps:i])
 				humps = i
 			}
 		}
-		b.WriteString(strings.ToLower(part[humps:]) + " ")
+		writeLowerWord(b, part[humps:])
 	}
+}
+
+// writeLowerWord writes w lower-cased and a space to b. w is a part of a
+// name as hintWords splits it: ASCII only (no rune past ASCII is a token
+// rune), where strings.ToLower changes A-Z alone, as this does.
+func writeLowerWord(b *strings.Builder, w string) {
+	for i := 0; i < len(w); i++ {
+		c := w[i]
+		if isUpper(c) {
+			c += 'a' - 'A'
+		}
+		b.WriteByte(c)
+	}
+	b.WriteByte(' ')
 }
 
 func isUpper(c byte) bool { return c >= 'A' && c <= 'Z' }

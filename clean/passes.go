@@ -178,10 +178,11 @@ func sameClass(n, best *html.Node, score, bestScore float64) bool {
 	return firstClass(n) == firstClass(best) && score >= bestScore/3
 }
 
+// firstClass is strings.Fields(attr(n, "class"))[0], or "" when there is
+// none, without the slice of all the others.
 func firstClass(n *html.Node) string {
-	f := strings.Fields(attr(n, "class"))
-	if len(f) == 0 {
-		return ""
+	for f := range strings.FieldsSeq(attr(n, "class")) {
+		return f
 	}
-	return f[0]
+	return ""
 }
