@@ -128,7 +128,7 @@ func (bw *blockWalk) chromeByClass(st *elemStats) bool {
 	if st == nil {
 		return true
 	}
-	need := hintCost * float64(matchHint(st.cid, strongNegative, weakNegative))
+	need := hintCost * float64(matchHint(st.cid, strongNegativeHints, weakNegativeHints))
 	s := 0.0
 	for i := st.start; i < st.end && s < need; i++ {
 		r := bw.runs[i]

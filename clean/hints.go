@@ -75,7 +75,7 @@ func hintOf(s string) int {
 	if s == "" {
 		return 0
 	}
-	d := matchHint(s, strongPositive, weakPositive) - matchHint(s, strongNegative, weakNegative)
+	d := matchHint(s, strongPositiveHints, weakPositiveHints) - matchHint(s, strongNegativeHints, weakNegativeHints)
 	switch {
 	case d > 0:
 		return 1
@@ -191,23 +191,70 @@ var utilitySizes = map[string]bool{
 	"full": true, "none": true, "px": true,
 }
 
-// matchHint weighs the words s (a classID) against hint lists: 2 for a
-// strong hit, else 1 for a weak one, else 0.
-func matchHint(s string, strong, weak []string) int {
-	if s == "" {
+// matchHint weighs the words s (a classID) against hint tables: 2 for a
+// strong hit, else 1 for a weak one, else 0. A nil table holds no hint.
+func matchHint(s string, strong, weak *hintTable) int {
+	switch {
+	case s == "":
 		return 0
-	}
-	for _, h := range strong {
-		if hasHint(s, h) {
-			return 2
-		}
-	}
-	for _, h := range weak {
-		if hasHint(s, h) {
-			return 1
-		}
+	case strong.matches(s):
+		return 2
+	case weak.matches(s):
+		return 1
 	}
 	return 0
+}
+
+// Hint tables of the hint lists above.
+var (
+	strongPositiveHints = newHintTable(strongPositive)
+	weakPositiveHints   = newHintTable(weakPositive)
+	strongNegativeHints = newHintTable(strongNegative)
+	weakNegativeHints   = newHintTable(weakNegative)
+)
+
+// hintTable is a list of hints by first byte: at each word of a classID,
+// matches tries only the hints that start with the word's first byte.
+type hintTable [256][]tableHint
+
+// tableHint is a hint without its "*", and whether it had one.
+type tableHint struct {
+	words  string
+	prefix bool
+}
+
+// newHintTable indexes hints (none empty) by their first byte.
+func newHintTable(hints []string) *hintTable {
+	t := new(hintTable)
+	for _, h := range hints {
+		w := strings.TrimSuffix(h, "*")
+		t[w[0]] = append(t[w[0]], tableHint{words: w, prefix: w != h})
+	}
+	return t
+}
+
+// matches reports whether some hint of t is in the words s, as hasHint
+// finds it: starting s or a word of it (after a space), and ending at a
+// word's end unless it is a prefix hint. It tries every such start, as
+// hasHint tries every occurrence, so the two agree (TestHintTable).
+func (t *hintTable) matches(s string) bool {
+	if t == nil {
+		return false
+	}
+	for at := 0; at < len(s); {
+		for _, h := range t[s[at]] {
+			end := at + len(h.words)
+			if strings.HasPrefix(s[at:], h.words) && (h.prefix || end < len(s) && s[end] == ' ') {
+				return true
+			}
+		}
+		sp := strings.IndexByte(s[at:], ' ')
+		if sp < 0 {
+			break
+		}
+		at += sp + 1
+	}
+	return false
 }
 
 // hasHint reports whether the words s (each followed by a space) hold
@@ -239,7 +286,7 @@ func strongChrome(n *html.Node) bool { return strongChromeOf(classID(n)) }
 
 // strongChromeOf is strongChrome of an element whose classID is s.
 func strongChromeOf(s string) bool {
-	return s != "" && matchHint(s, strongNegative, nil) == 2 && matchHint(s, strongPositive, weakPositive) == 0
+	return s != "" && matchHint(s, strongNegativeHints, nil) == 2 && matchHint(s, strongPositiveHints, weakPositiveHints) == 0
 }
 
 // commentBlock reports a class or id naming a comment thread.
