@@ -106,3 +106,33 @@ func TestAgencyNames(t *testing.T) {
 		t.Errorf("%d agency names for %d alternatives", len(agencyNames), strings.Count(agencies, "|")+1)
 	}
 }
+
+// TestSourcePrefilter: maySourceLabel lets a folded line through to
+// sourceLabelRe exactly when the former test did (a 来, 稿源, 转, 出处 or
+// "source" after strings.ToLower) and the expression matches, and never
+// where the former test did not.
+func TestSourcePrefilter(t *testing.T) {
+	former := func(t string) bool {
+		return strings.Contains(t, "来") || strings.Contains(t, "稿源") || strings.Contains(t, "转") ||
+			strings.Contains(t, "出处") || strings.Contains(strings.ToLower(t), "source")
+	}
+	samples := []string{"来源：新华社", "来 源: 人民网", "文章来源：中国政府网", "稿源：新华网", "转载自人民网", "转自：央视", "出处：百度",
+		"Source: Xinhua", "SOURCE: AP", "ſource: AP", "未来 ſource: AP", "未来 Source: AP", "未来十年", "来 源", "İSource: x", "来\t源：x"}
+	matched := 0
+	for _, l := range prefilterLines(t, samples...) {
+		f := foldTrad(l)
+		got, was := maySourceLabel(f), former(f)
+		if got && !was {
+			t.Errorf("maySourceLabel(%q) = true, the former test let it by", f)
+		}
+		if was && sourceLabelRe.MatchString(f) {
+			matched++
+			if !got {
+				t.Errorf("maySourceLabel(%q) = false, sourceLabelRe matches", f)
+			}
+		}
+	}
+	if matched < len(samples)/2 {
+		t.Errorf("only %d lines hold a source label: samples missing?", matched)
+	}
+}
