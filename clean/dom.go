@@ -122,8 +122,34 @@ func (w *spaceWriter) writeUnits(s string) int {
 		}
 		w.put(r)
 		n += runeUnits(r)
+		if r < utf8.RuneSelf {
+			k := asciiWordLen(s[i:])
+			w.b = append(w.b, s[i:i+k]...) // what put would append a byte at a time: no space is pending after r
+			if k > 0 {
+				w.last = rune(s[i+k-1])
+			}
+			n += k
+			i += k
+		}
 	}
 	return n
+}
+
+// asciiWordLen is the length of the ASCII prefix of s that holds no white
+// space (isSpace): bytes that spaceWriter.put appends as they are, each
+// one unit, when no space is pending.
+func asciiWordLen(s string) int {
+	for i := 0; i < len(s); i++ {
+		switch c := s[i]; c {
+		case ' ', '\t', '\n', '\r', '\f', '\v':
+			return i
+		default:
+			if c >= utf8.RuneSelf {
+				return i
+			}
+		}
+	}
+	return len(s)
 }
 
 func (w *spaceWriter) put(r rune) {
