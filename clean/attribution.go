@@ -75,7 +75,7 @@ func sourceFromLine(orig string) string {
 		return ""
 	}
 	label := t[loc[0]:loc[1]]
-	if !strings.ContainsAny(label, ":：") && !strings.HasPrefix(label, "转") {
+	if !containsRuneOf(label, ":：") && !strings.HasPrefix(label, "转") {
 		return "" // "source" in running text is no label
 	}
 	return cleanSource(orig[loc[1]:])

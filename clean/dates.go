@@ -220,7 +220,7 @@ func (f *dateFinder) fromRuns(runs []run, title string) {
 // ("head-line" blocks hold them).
 func bareDateLine(r run, t string, nearTitle bool) (stamp, bool) {
 	n := utf8.RuneCountInString(t)
-	if n > 80 || strings.ContainsAny(t, "今星周") && clockRe.MatchString(t) { // each of its words has one
+	if n > 80 || containsRuneOf(t, "今星周") && clockRe.MatchString(t) { // each of its words has one
 		return stamp{}, false
 	}
 	st, at, ok := findDate(t)
@@ -350,7 +350,7 @@ var rankReason = [...]string{
 // none of these letters has a case fold outside ASCII. Words as common as
 // "ed" would let most English paragraphs through to the expression.
 func mayHavePubLabel(t string) bool {
-	return strings.ContainsAny(t, "时日") || containsFoldASCII(t, "publi") || containsFoldASCII(t, "date") ||
+	return containsRuneOf(t, "时日") || containsFoldASCII(t, "publi") || containsFoldASCII(t, "date") ||
 		containsFoldASCII(t, "po") && containsFoldASCII(t, "ted")
 }
 

@@ -109,7 +109,7 @@ func author(pm *pageMeta, runs []run) string {
 // foldTrad(t), cheaper to check: its labels 作者 and 记者 both hold 者,
 // which no Traditional character folds to, and a colon follows them.
 func mayAuthorRun(t string) bool {
-	return strings.Contains(t, "者") && strings.ContainsAny(t, ":：")
+	return strings.Contains(t, "者") && containsRuneOf(t, ":：")
 }
 
 // resolver makes hrefs absolute against the page URL and <base href>.

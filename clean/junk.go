@@ -33,10 +33,10 @@ func junkLine(t string) bool { return mayJunk(t) && junkRe.MatchString(t) }
 // two runes that (?i) folds onto ASCII letters of the English words
 // (ſ is s, the Kelvin sign is k), for which it defers to the expression.
 func mayJunk(t string) bool {
-	if strings.ContainsAny(t, "】]©\u017F\u212A") || containsAny(t, junkWords) || adLine(t) {
+	if containsRuneOf(t, "】]©\u017F\u212A") || containsAny(t, junkWords) || adLine(t) {
 		return true
 	}
-	if strings.ContainsAny(t, ":：") && containsAny(t, junkColonWords) {
+	if containsRuneOf(t, ":：") && containsAny(t, junkColonWords) {
 		return true
 	}
 	for _, w := range junkWordsASCII {
@@ -52,6 +52,21 @@ func mayJunk(t string) bool {
 func adLine(t string) bool {
 	s := strings.Trim(t, "\t\n\f\r ")
 	return strings.EqualFold(s, "ad") || strings.EqualFold(s, "advertisement") || strings.EqualFold(s, "tweet")
+}
+
+// containsRuneOf is strings.ContainsAny(s, chars), without decoding s:
+// ContainsAny decodes s a rune at a time when chars is not all ASCII,
+// while this looks for each rune's UTF-8 in s with ContainsRune's byte
+// search. The two agree on any s, even invalid UTF-8: a rune's first
+// byte is never a continuation byte, so a decoder that reaches it starts
+// a rune there, and reads the rune whose bytes follow.
+func containsRuneOf(s, chars string) bool {
+	for _, c := range chars {
+		if strings.ContainsRune(s, c) {
+			return true
+		}
+	}
+	return false
 }
 
 func containsAny(t string, words []string) bool {

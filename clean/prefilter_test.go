@@ -136,3 +136,30 @@ func TestSourcePrefilter(t *testing.T) {
 		t.Errorf("only %d lines hold a source label: samples missing?", matched)
 	}
 }
+
+// TestContainsRuneOf: containsRuneOf agrees with strings.ContainsAny on
+// every string of up to four pieces drawn from the runes' own bytes, cut
+// runes, stray continuation and lead bytes, for each rune set it is used
+// with.
+func TestContainsRuneOf(t *testing.T) {
+	for _, chars := range []string{"】]©\u017F\u212A", ":：", "今星周", "时日"} {
+		pieces := []string{"a", ":", "\x80", "\xe3", "\xff", "\xf0\x9f", "中"}
+		for _, c := range chars {
+			b := string(c)
+			pieces = append(pieces, b, b[:len(b)-1], b[1:])
+		}
+		var try func(s string, depth int)
+		try = func(s string, depth int) {
+			if got, want := containsRuneOf(s, chars), strings.ContainsAny(s, chars); got != want {
+				t.Errorf("containsRuneOf(%q, %q) = %v, ContainsAny %v", s, chars, got, want)
+			}
+			if depth < 4 {
+				for _, p := range pieces {
+					try(s+p, depth+1)
+				}
+			}
+		}
+		try("", 0)
+	}
+}
+
