@@ -113,7 +113,7 @@ const (
 // captionOf tells a caption run or a gallery's slide from a run of text;
 // pics remembers whether its tree holds a picture at all.
 func captionOf(r run, pics *pictureTree) captionKind {
-	if r.caption && inFigureCaption(r.owner) || placeholderRe.MatchString(strings.TrimSpace(r.text)) {
+	if r.caption && inFigureCaption(r.owner) || isPlaceholder(strings.TrimSpace(r.text)) {
 		return caption
 	}
 	if k := captionClass(r.owner); k != notCaption {

@@ -154,3 +154,23 @@ func spell(re *syntax.Regexp) []string {
 	}
 	panic("spell: not a finite pattern: " + re.String())
 }
+
+// isPlaceholder reports whether placeholderRe matches t, asking the
+// pattern only when t's first rune may start a match (placeholderLead).
+func isPlaceholder(t string) bool {
+	r, _ := utf8.DecodeRuneInString(t)
+	return placeholderLead(r) && placeholderRe.MatchString(t)
+}
+
+// placeholderLead reports whether a match of placeholderRe, which is
+// anchored at the start, may begin with r: its alternatives begin with
+// "media", "your", "please", "enable", "turn", "to", "this", "video",
+// "sorry", 您 or 视, under (?i), where only s folds to a rune past ASCII
+// (ſ); an empty t (r is RuneError) matches none.
+func placeholderLead(r rune) bool {
+	switch r {
+	case 'm', 'M', 'y', 'Y', 'p', 'P', 'e', 'E', 't', 'T', 'v', 'V', 's', 'S', 'ſ', '您', '视':
+		return true
+	}
+	return false
+}

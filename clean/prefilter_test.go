@@ -163,3 +163,29 @@ func TestContainsRuneOf(t *testing.T) {
 	}
 }
 
+// TestPlaceholderPrefilter: isPlaceholder agrees with placeholderRe on the
+// test pages' lines and on every form of placeholder, in other cases and
+// with ſ for s.
+func TestPlaceholderPrefilter(t *testing.T) {
+	samples := []string{"Media playback is unsupported on your device", "Your browser does not support the video tag.",
+		"Please enable JavaScript to view the comments", "Enable JavaScript to watch this video", "Turn on JavaScript to play",
+		"To view this video please enable JavaScript, and consider upgrading to a web browser that supports HTML5 video",
+		"This video is not available.", "Video unavailable", "Sorry, this video is not available", "您的浏览器不支持 video 标签。",
+		"视频加载中...", "您的浏览器暂不支持播放", "ſorry, the media could not be loaded", "THIS MEDIA IS UNAVAILABLE"}
+	matched := 0
+	for _, l := range prefilterLines(t, samples...) {
+		for _, s := range []string{l, strings.ToUpper(l), strings.ToLower(l)} {
+			s = strings.TrimSpace(s)
+			want := placeholderRe.MatchString(s)
+			if want {
+				matched++
+			}
+			if got := isPlaceholder(s); got != want {
+				t.Errorf("isPlaceholder(%q) = %v, placeholderRe %v", s, got, want)
+			}
+		}
+	}
+	if matched < len(samples) {
+		t.Errorf("only %d placeholders: samples missing?", matched)
+	}
+}
