@@ -189,3 +189,22 @@ func TestPlaceholderPrefilter(t *testing.T) {
 		t.Errorf("only %d placeholders: samples missing?", matched)
 	}
 }
+
+// TestPagerPrefilter: pagerRunesOnly lets through every line that
+// pagerLine matches, the test pages' and crafted page bars.
+func TestPagerPrefilter(t *testing.T) {
+	samples := []string{"上一页 1 2 3 下一页", "« Previous Page 1 2 Next »", "第 3 页 共 10 页", "PREVIOUS | NEXT", "Prev 1 2 3",
+		"FIRſT 1 2 LAſT", "【首页】【上一頁】【下一頁】【尾页】", "1 / 12 …", "(1) 2 3 → ←", "前一页\t后一页", "（末页） ‹ 1 · 2 ›", "[first] <last>"}
+	matched := 0
+	for _, l := range prefilterLines(t, samples...) {
+		if pagerLine.MatchString(l) {
+			matched++
+			if !pagerRunesOnly(l) {
+				t.Errorf("pagerRunesOnly(%q) = false, pagerLine matches", l)
+			}
+		}
+	}
+	if matched < len(samples) {
+		t.Errorf("only %d page bars: samples missing?", matched)
+	}
+}
