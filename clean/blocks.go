@@ -19,9 +19,9 @@ type run struct {
 	heading   bool
 	caption   bool // inside a <figure> or <figcaption>: not a paragraph to score
 	chrome    bool // inside an element that is chrome (see settleChrome)
-	chromeAt  *html.Node
 	hinted    bool // inside an element named as chrome that holds prose (settleChrome): runScore discounts it
-	commas    int  // for a run made up to score an element (creditSections)
+	chromeAt  *html.Node
+	commas    int // for a run made up to score an element (creditSections)
 }
 
 // elemStats is what the block walk learns about one element.

@@ -86,12 +86,15 @@ func splitCaptions(runs []run) (text []run, caps []string) {
 		}
 	}
 	slides := rest >= retryUnits
-	text = runs[:0:0]
-	seen := map[string]bool{}
+	text = make([]run, 0, len(runs)) // most runs are text
+	var seen map[string]bool         // made at the first caption: most pages have none
 	for i, r := range runs {
 		if kinds[i] == notCaption || kinds[i] == slide && !slides {
 			text = append(text, r)
 			continue
+		}
+		if seen == nil {
+			seen = map[string]bool{}
 		}
 		if !seen[r.text] && hasLetter(r.text) {
 			seen[r.text] = true
