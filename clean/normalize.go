@@ -6,6 +6,7 @@ import (
 	"strings"
 	"unicode"
 	"unicode/utf8"
+	"unsafe"
 
 	"golang.org/x/text/unicode/norm"
 )
@@ -100,8 +101,12 @@ func collapseNormal(text string) string {
 // TextHash is the hex sha256 of Normalize(text): the exact-duplicate key.
 func TextHash(text string) string { return hashNormal(Normalize(text)) }
 
+// hashNormal is the hex sha256 of norm. It hashes norm's own bytes, not
+// a copy ([]byte(norm) copied the whole text of every page): Sum256 only
+// reads its input, and a string's bytes may be read through
+// unsafe.StringData as long as nothing writes them.
 func hashNormal(norm string) string {
-	sum := sha256.Sum256([]byte(norm))
+	sum := sha256.Sum256(unsafe.Slice(unsafe.StringData(norm), len(norm)))
 	return hex.EncodeToString(sum[:])
 }
 
