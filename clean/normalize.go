@@ -36,17 +36,20 @@ const NormVersion = 1
 //
 // Case, script (Simplified/Traditional) and wording are left alone.
 func Normalize(text string) string {
-	text = foldWide(dropFormat(validUTF8(text)))
-	if !isNFKC(text) {
-		text = norm.NFKC.String(text)
+	text = dropFormat(validUTF8(text))
+	if !isNFKCFolded(text) {
+		text = norm.NFKC.String(foldWide(text))
 	}
-	return collapseNormal(text)
+	return collapseNormal(text) // folds the wide forms left, as foldWide would
 }
 
 // collapseNormal is the last step of Normalize, over valid UTF-8: it folds
-// punctuation (foldPunct) and collapses white space to single spaces and
-// line breaks as Normalize says. Runes it keeps as they are are copied a
-// run at a time, not rune by rune: most of a text is such runs.
+// the wide forms as foldWide does (wideASCII; NFKC's output holds none),
+// folds punctuation (foldPunct) and collapses white space to single
+// spaces and line breaks as Normalize says. Runes it keeps as they are are
+// copied a run at a time, not rune by rune: most of a text is such runs.
+// Folding here, not in a copy of the text made first, saves Chinese text
+// (whose commas and colons are wide) a copy.
 func collapseNormal(text string) string {
 	var b strings.Builder
 	b.Grow(len(text))
@@ -55,7 +58,9 @@ func collapseNormal(text string) string {
 	run := -1     // start of the runes kept as they are, not yet written; -1 for none
 	for i, r := range text {
 		f := r
-		if mayFoldPunct(r) {
+		if g, ok := wideASCII(r); ok {
+			f = g
+		} else if mayFoldPunct(r) {
 			if g, ok := foldPunct[r]; ok {
 				f = g
 			}
@@ -144,16 +149,26 @@ func foldWide(text string) string {
 	for i >= 0 {
 		b.WriteString(text[:i])
 		r, size := utf8.DecodeRuneInString(text[i:])
-		if r == '\u3000' {
-			b.WriteByte(' ')
-		} else {
-			b.WriteByte(byte(r - 0xFF01 + '!'))
-		}
+		a, _ := wideASCII(r)
+		b.WriteByte(byte(a))
 		text = text[i+size:]
 		i = indexWide(text)
 	}
 	b.WriteString(text)
 	return b.String()
+}
+
+// wideASCII returns the ASCII that foldWide replaces a wide rune by: a
+// fullwidth form of ASCII (U+FF01–U+FF5E) its ASCII, the ideographic
+// space (U+3000) a space; false for any other rune.
+func wideASCII(r rune) (rune, bool) {
+	switch {
+	case r == '\u3000':
+		return ' ', true
+	case r >= 0xFF01 && r <= 0xFF5E:
+		return r - 0xFF01 + '!', true
+	}
+	return r, false
 }
 
 // indexWide returns the index of the first rune of s that foldWide
