@@ -122,34 +122,38 @@ func (w *spaceWriter) writeUnits(s string) int {
 		}
 		w.put(r)
 		n += runeUnits(r)
-		if r < utf8.RuneSelf {
-			k := asciiWordLen(s[i:])
-			w.b = append(w.b, s[i:i+k]...) // what put would append a byte at a time: no space is pending after r
-			if k > 0 {
-				w.last = rune(s[i+k-1])
-			}
-			n += k
+		k, u, last := wordSpan(s[i:])
+		if k > 0 {
+			w.b = append(w.b, s[i:i+k]...) // what put would append a rune at a time: no space is pending after r
+			w.last = last
+			n += u
 			i += k
 		}
 	}
 	return n
 }
 
-// asciiWordLen is the length of the ASCII prefix of s that holds no white
-// space (isSpace): bytes that spaceWriter.put appends as they are, each
-// one unit, when no space is pending.
-func asciiWordLen(s string) int {
-	for i := 0; i < len(s); i++ {
-		switch c := s[i]; c {
-		case ' ', '\t', '\n', '\r', '\f', '\v':
-			return i
-		default:
-			if c >= utf8.RuneSelf {
-				return i
+// wordSpan measures the prefix of s that spaceWriter.put appends byte
+// for byte once no space is pending: runes that are not white space
+// (isSpace). A stray byte of invalid UTF-8 ends it, as put writes U+FFFD
+// for it. It returns the prefix's length in bytes, its units (runeUnits
+// of each rune) and its last rune.
+func wordSpan(s string) (k, u int, last rune) {
+	for k < len(s) {
+		r, size := rune(s[k]), 1
+		if r >= utf8.RuneSelf {
+			if r, size = utf8.DecodeRuneInString(s[k:]); r == utf8.RuneError && size == 1 {
+				break
 			}
 		}
+		if isSpace(r) {
+			break
+		}
+		u += runeUnits(r)
+		last = r
+		k += size
 	}
-	return len(s)
+	return k, u, last
 }
 
 func (w *spaceWriter) put(r rune) {
