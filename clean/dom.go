@@ -192,12 +192,27 @@ func isSpace(r rune) bool {
 // carries about as much as a short word), other non-space runes one.
 func units(s string) int {
 	n := 0
-	for _, r := range s {
+	for i := 0; i < len(s); {
+		if c := s[i]; c < utf8.RuneSelf { // ASCII: one unit unless white space, without isSpace's switch
+			if !asciiSpace(c) {
+				n++
+			}
+			i++
+			continue
+		}
+		r, size := utf8.DecodeRuneInString(s[i:])
+		i += size
 		if r >= 0x2E80 || !isSpace(r) {
 			n += runeUnits(r)
 		}
 	}
 	return n
+}
+
+// asciiSpace is isSpace of an ASCII byte: space, \t, \n, \v, \f or \r.
+func asciiSpace(c byte) bool {
+	const set = 1<<' ' | 1<<'\t' | 1<<'\n' | 1<<'\v' | 1<<'\f' | 1<<'\r'
+	return c < 64 && set>>c&1 != 0
 }
 
 // runeUnits is what a rune that is not white space below U+2E80 adds to units.

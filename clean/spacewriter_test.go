@@ -52,3 +52,33 @@ func TestWriteUnitsAsBefore(t *testing.T) {
 		}
 	}
 }
+
+// TestUnitsAsBefore: units counts as ranging over the runes did, on the
+// same random strings, and asciiSpace is isSpace on every ASCII byte.
+func TestUnitsAsBefore(t *testing.T) {
+	ref := func(s string) int {
+		n := 0
+		for _, r := range s {
+			if r >= 0x2E80 || !isSpace(r) {
+				n += runeUnits(r)
+			}
+		}
+		return n
+	}
+	for c := range byte(utf8.RuneSelf) {
+		if asciiSpace(c) != isSpace(rune(c)) {
+			t.Errorf("asciiSpace(%q) = %v, isSpace %v", c, asciiSpace(c), isSpace(rune(c)))
+		}
+	}
+	pieces := []string{"a", " ", "\t", "\v", "\u00a0", "\u3000", "中", "。", "\xff", "\xe4\xb8", "\ufffd", "é", "\U0001F600", "ｱ"}
+	rng := rand.New(rand.NewPCG(5, 6))
+	for range 20000 {
+		s := ""
+		for range rng.IntN(12) {
+			s += pieces[rng.IntN(len(pieces))]
+		}
+		if got, want := units(s), ref(s); got != want {
+			t.Fatalf("units(%q) = %d, before %d", s, got, want)
+		}
+	}
+}
