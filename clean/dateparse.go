@@ -44,9 +44,7 @@ var formStarts = [...]struct {
 // next: what isoDateRe needs after its year (a separator) and cjkDateRe
 // (年).
 func afterSpaceIs(s string, i int, next string) bool {
-	for i < len(s) && strings.IndexByte("\t\n\f\r ", s[i]) >= 0 {
-		i++
-	}
+	i = skipRegexpSpace(s, i)
 	for _, r := range next {
 		if strings.HasPrefix(s[i:], string(r)) {
 			return true
