@@ -189,7 +189,7 @@ func (bw *blockWalk) visit(n *html.Node) {
 		}
 	}
 	st := bw.newStats()
-	*st = elemStats{start: len(bw.runs), units: bw.units, linkUnits: bw.linkUnits, links: bw.links, cid: classID(n)}
+	*st = elemStats{start: len(bw.runs), units: bw.units, linkUnits: bw.linkUnits, links: bw.links, cid: bw.classID(n)}
 	bw.stats[n] = st
 	bw.order = append(bw.order, n)
 	if p := n.Parent; block && p != nil {
@@ -254,6 +254,23 @@ func (bw *blockWalk) visit(n *html.Node) {
 	st.end = len(bw.runs)
 }
 
+// classID is classID(n), made once a walk for each pair of class and id:
+// a page repeats them (list items, cards, a paragraph style), and the
+// same pair has the same words.
+func (bw *blockWalk) classID(n *html.Node) string {
+	c, id := attr(n, "class"), attr(n, "id")
+	if c == "" && id == "" {
+		return ""
+	}
+	k := [2]string{c, id}
+	if s, ok := bw.mem.cids[k]; ok {
+		return s
+	}
+	s := classIDOf(c, id)
+	bw.mem.cids[k] = s
+	return s
+}
+
 // newStats returns zeroed stats for one more element. They are allocated
 // in chunks: a page has hundreds of elements, and one allocation each was
 // the walk's largest share of garbage.
@@ -275,6 +292,7 @@ type walkMemory struct {
 	chunks [][]elemStats // chunks[:used] are in use
 	used   int
 	order  []*html.Node
+	cids   map[[2]string]string // class and id → classID (blockWalk.classID)
 }
 
 // statsChunk is how many elements' stats one allocation holds.
@@ -285,7 +303,7 @@ const statsChunk = 128
 const keptElements = 4096
 
 var walkMemories = sync.Pool{New: func() any {
-	return &walkMemory{stats: make(map[*html.Node]*elemStats, 256)}
+	return &walkMemory{stats: make(map[*html.Node]*elemStats, 256), cids: map[[2]string]string{}}
 }}
 
 // chunk returns room for statsChunk more stats.
@@ -312,6 +330,7 @@ func (bw *blockWalk) release() {
 		return
 	}
 	clear(m.stats)
+	clear(m.cids)
 	for _, c := range m.chunks[:m.used] {
 		clear(c[:cap(c)])
 	}

@@ -175,7 +175,11 @@ func inFigureCaption(n *html.Node) bool {
 // (gallerySlide); the nearest named element decides.
 func captionClass(n *html.Node) captionKind {
 	for i, c := 0, n; c != nil && c.Type == html.ElementNode && i <= galleryLevels; i, c = i+1, c.Parent {
-		s := classID(c)
+		class, id := attr(c, "class"), attr(c, "id")
+		if !namesHold(class, id, captionWords...) {
+			continue // neither captionName nor galleryName: their words are not there
+		}
+		s := classIDOf(class, id)
 		if i <= captionLevels && captionName(s) {
 			if units(textOf(c)) <= captionUnits {
 				return caption
@@ -191,6 +195,11 @@ func captionClass(n *html.Node) captionKind {
 	}
 	return notCaption
 }
+
+// captionWords are what captionName and galleryName need in a class or
+// id: "caption", the "credit" of "photo credit" and "image credit", and
+// the gallery words.
+var captionWords = []string{"caption", "credit", "gallery", "slideshow", "carousel"}
 
 // galleryLevels is how far up from a run's block a gallery is looked for:
 // a slide's caption sits in a list of slides inside the gallery's frame

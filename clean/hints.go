@@ -88,8 +88,10 @@ func hintOf(s string) int {
 // classID is what hints are matched against: the words of n's class and
 // id (hintWords), lower-cased, each followed by a space, but for utility
 // classes; the id's words follow idMark.
-func classID(n *html.Node) string {
-	c, id := attr(n, "class"), attr(n, "id")
+func classID(n *html.Node) string { return classIDOf(attr(n, "class"), attr(n, "id")) }
+
+// classIDOf is classID of an element whose class and id are c and id.
+func classIDOf(c, id string) string {
 	if c == "" && id == "" {
 		return ""
 	}
@@ -105,6 +107,21 @@ func classID(n *html.Node) string {
 		hintWords(&b, id)
 	}
 	return b.String()
+}
+
+// namesHold reports whether class or id holds one of words (lower-case
+// ASCII letters) in any ASCII case: a necessary condition of a word of
+// classIDOf(class, id), or two of them in a row, holding it. Its words
+// are runs of a name's ASCII letters and digits, lower-cased, each
+// followed by a space, so a letter string found in one lies within one
+// run of the name.
+func namesHold(class, id string, words ...string) bool {
+	for _, w := range words {
+		if containsFoldASCII(class, w) || containsFoldASCII(id, w) {
+			return true
+		}
+	}
+	return false
 }
 
 // hintWords writes the words of a class or id name to b, lower-cased and
