@@ -47,7 +47,8 @@ func TestAuthorPrefilter(t *testing.T) {
 func TestPubLabelPrefilter(t *testing.T) {
 	matched := 0
 	samples := []string{"发布时间：2022-11-07", "發佈時間 2022", "Published: Nov 7", "FIRST PUBLISHED 2020", "Posted on 3 May",
-		"POſTED on 3 May", "Publication Date: 2021", "date 2021", "时间：2022", "日期 2022", "成文日期：2022年", "刊发时间 10:00"}
+		"POſTED on 3 May", "Publication Date: 2021", "date 2021", "时间：2022", "日期 2022", "成文日期：2022年", "刊发时间 10:00",
+		"发布时 间：2022", "发表日 期 2022", "发稿时\t间 2022"}
 	for _, l := range prefilterLines(t, samples...) {
 		if f := foldTrad(l); pubLabelRe.MatchString(f) {
 			matched++
