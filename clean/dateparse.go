@@ -302,8 +302,13 @@ var urlDateRes = []*regexp.Regexp{
 	regexp.MustCompile(`[/_-]t?((?:19|20)\d{2})(\d{2})(\d{2})(?:[_/.-]|\d{2,}[_/.-])`),
 }
 
-// urlDate returns the date in a URL's path, if any.
+// urlDate returns the date in a URL's path, if any. Every pattern of
+// urlDateRes holds a year, (?:19|20)\d{2}: a path without four digits in
+// a row (hasYearDigits) matches none of them.
 func urlDate(path string) (stamp, string, bool) {
+	if !hasYearDigits(path) {
+		return stamp{}, "", false
+	}
 	for _, re := range urlDateRes {
 		m := re.FindStringSubmatch(path)
 		if m == nil {

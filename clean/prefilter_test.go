@@ -209,3 +209,34 @@ func TestPagerPrefilter(t *testing.T) {
 		t.Errorf("only %d page bars: samples missing?", matched)
 	}
 }
+
+// TestURLDatePrefilter: urlDate finds what running every pattern finds,
+// on paths of each pattern's form and near misses.
+func TestURLDatePrefilter(t *testing.T) {
+	all := func(path string) (stamp, string, bool) {
+		for _, re := range urlDateRes {
+			if m := re.FindStringSubmatch(path); m != nil {
+				if st := (stamp{y: atoi(m[1]), mo: atoi(m[2]), d: atoi(m[3])}); st.valid() {
+					return st, m[0], true
+				}
+			}
+		}
+		return stamp{}, "", false
+	}
+	paths := []string{"/2022-11/07/c_1.htm", "/202211/07/x.html", "/2022/11/07/story", "/2022/1107/a", "/news/2022-11-07_a.html",
+		"/a/t20221107_123.html", "/a-2022110712_x", "/a/2022/", "/a/202/11/07/", "/1999-12/31/", "/19991231/", "/a_t19991231.htm", "", "/"}
+	found := 0
+	for _, p := range paths {
+		st, m, ok := urlDate(p)
+		wst, wm, wok := all(p)
+		if st != wst || m != wm || ok != wok {
+			t.Errorf("urlDate(%q) = %v %q %v, every pattern gives %v %q %v", p, st, m, ok, wst, wm, wok)
+		}
+		if ok {
+			found++
+		}
+	}
+	if found < 8 {
+		t.Errorf("only %d paths dated: samples missing?", found)
+	}
+}
