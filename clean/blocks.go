@@ -76,6 +76,7 @@ func walkBlocks(root *html.Node) *blockWalk { return walkBlocksMode(root, false,
 func walkBlocksMode(root *html.Node, relaxed bool, b *budget) *blockWalk {
 	mem := walkMemories.Get().(*walkMemory)
 	bw := &blockWalk{stats: mem.stats, order: mem.order, mem: mem, owner: root, chromeUp: map[*html.Node]*html.Node{}, byClass: map[*html.Node]bool{}, relaxed: relaxed, budget: b}
+	bw.runs = (*runMemories.Get().(*[]run))[:0]
 	bw.visit(root)
 	bw.flush()
 	bw.settleChrome()
@@ -337,6 +338,30 @@ func (bw *blockWalk) release() {
 	clear(order)
 	m.used, m.order = 0, order[:0]
 	walkMemories.Put(m)
+}
+
+// runMemories holds the runs of walks that are done (recycleRuns), for
+// the next walk to append to: a page's runs, grown by doubling, were a
+// tenth of Clean's garbage.
+var runMemories = sync.Pool{New: func() any { return new([]run) }}
+
+// keptRuns is the most runs a walk may have had for its slice to be
+// kept for the next: a huge page's runs are left to the collector.
+const keptRuns = 4096
+
+// recycleRuns gives bw's runs back for another walk, cleared (no text or
+// node of this page is left in them). Nothing may read bw's runs after,
+// nor hold a slice of them: the caller has copied what it keeps (texts,
+// numbers). Recycling twice is harmless.
+func (bw *blockWalk) recycleRuns() {
+	runs := bw.runs
+	bw.runs = nil
+	if runs == nil || cap(runs) > keptRuns {
+		return
+	}
+	clear(runs)
+	runs = runs[:0]
+	runMemories.Put(&runs)
 }
 
 // text adds a text node to the current run. White space alone (units 0)

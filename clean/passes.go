@@ -30,6 +30,7 @@ func genericText(root *html.Node, bw *blockWalk, title string) extraction {
 	}
 	rw := walkBlocksMode(root, true, b)
 	defer rw.release()
+	defer rw.recycleRuns() // e holds texts, not rw's runs
 	if alt := finish(withoutTitleHeading(rw.runs, articleRuns(rw, genericRoots(rw)), title), title, b, ExtractorGeneric).withUnits(); alt.units() > e.units()*3/2 {
 		e = alt
 	}
