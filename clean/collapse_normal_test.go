@@ -117,3 +117,24 @@ func TestNormalizeAsBefore(t *testing.T) {
 		}
 	}
 }
+
+// collapseIfNFKC succeeds exactly on the texts isNFKCFolded passes, and
+// then gives collapseNormal's text.
+func TestCollapseIfNFKC(t *testing.T) {
+	alphabet := []rune("aZ9 \t\n\u3000\u00a0中文。，！（\uff21\uff5e\uff5f\uff61\u2460\ufb01\u00bd\u0301e\u2014\U0001F600\U00020000")
+	rng := rand.New(rand.NewPCG(9, 10))
+	for range 20000 {
+		rs := make([]rune, rng.IntN(16))
+		for i := range rs {
+			rs[i] = alphabet[rng.IntN(len(alphabet))]
+		}
+		s := string(rs)
+		out, ok := collapseIfNFKC(s)
+		if ok != isNFKCFolded(s) {
+			t.Fatalf("collapseIfNFKC(%q) ok = %v, isNFKCFolded %v", s, ok, !ok)
+		}
+		if ok && out != collapseNormal(s) {
+			t.Fatalf("collapseIfNFKC(%q) = %q, collapseNormal %q", s, out, collapseNormal(s))
+		}
+	}
+}

@@ -37,20 +37,38 @@ const NormVersion = 1
 // Case, script (Simplified/Traditional) and wording are left alone.
 func Normalize(text string) string {
 	text = dropFormat(validUTF8(text))
-	if !isNFKCFolded(text) {
-		text = norm.NFKC.String(foldWide(text))
+	if out, ok := collapseIfNFKC(text); ok {
+		return out // text was its own NFKC once folded (isNFKCFolded)
 	}
-	return collapseNormal(text) // folds the wide forms left, as foldWide would
+	return collapseNormal(norm.NFKC.String(foldWide(text)))
 }
 
-// collapseNormal is the last step of Normalize, over valid UTF-8: it folds
+// collapseNormal is collapseIfNFKC without the test: for NFKC's output.
+func collapseNormal(text string) string {
+	out, _ := collapseText(text, false)
+	return out
+}
+
+// collapseIfNFKC is collapseNormal(text) when isNFKCFolded(text), found in
+// the same pass: every rune it reads is ASCII, marked in nfkcStable or
+// wide (wideASCII). ok is false, and out unusable, at the first that is
+// not.
+func collapseIfNFKC(text string) (out string, ok bool) { return collapseText(text, true) }
+
+// collapseText is the last step of Normalize, over valid UTF-8: it folds
 // the wide forms as foldWide does (wideASCII; NFKC's output holds none),
 // folds punctuation (foldPunct) and collapses white space to single
 // spaces and line breaks as Normalize says. Runes it keeps as they are are
 // copied a run at a time, not rune by rune: most of a text is such runs.
 // Folding here, not in a copy of the text made first, saves Chinese text
-// (whose commas and colons are wide) a copy.
-func collapseNormal(text string) string {
+// (whose commas and colons are wide) a copy. With checkNFKC it gives up,
+// ok false, at the first rune past ASCII that is neither wide nor marked
+// in nfkcStable (see collapseIfNFKC).
+func collapseText(text string, checkNFKC bool) (out string, ok bool) {
+	var stable *[1 << 16 / 64]uint64
+	if checkNFKC {
+		stable = nfkcStable()
+	}
 	var b strings.Builder
 	b.Grow(len(text))
 	pendingSpace, pendingBreak := false, false
@@ -60,6 +78,8 @@ func collapseNormal(text string) string {
 		f := r
 		if g, ok := wideASCII(r); ok {
 			f = g
+		} else if stable != nil && r >= utf8.RuneSelf && (r >= 1<<16 || stable[r>>6]&(1<<(r&63)) == 0) {
+			return "", false
 		} else if mayFoldPunct(r) {
 			if g, ok := foldPunct[r]; ok {
 				f = g
@@ -100,7 +120,7 @@ func collapseNormal(text string) string {
 	if run >= 0 {
 		b.WriteString(text[run:])
 	}
-	return b.String()
+	return b.String(), true
 }
 
 // TextHash is the hex sha256 of Normalize(text): the exact-duplicate key.
