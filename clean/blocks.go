@@ -100,13 +100,22 @@ func (bw *blockWalk) settleChrome() {
 	for n := range bw.chromeUp {
 		st := bw.stats[n]
 		if bw.byClass[n] {
-			is[n] = commentBlock(n) || bw.chromeByClass(st)
+			is[n] = commentsOf(n, st) || bw.chromeByClass(st)
 			continue
 		}
 		frame := st != nil && !listTag(n.DataAtom) && st.units*2 >= total && st.linkUnits*10 < st.units*3 && total > 0
-		is[n] = !frame || commentBlock(n) || invisible(n) // a long comment thread is still comments
+		is[n] = !frame || commentsOf(n, st) || invisible(n) // a long comment thread is still comments
 	}
 	bw.markChrome(is)
+}
+
+// commentsOf is commentBlock(n), read from the classID in n's stats st
+// when the walk has them.
+func commentsOf(n *html.Node, st *elemStats) bool {
+	if st != nil {
+		return commentBlockOf(st.cid)
+	}
+	return commentBlock(n)
 }
 
 // hintCost is the paragraph score (runScore) an element named as chrome

@@ -307,8 +307,10 @@ func strongChromeOf(s string) bool {
 }
 
 // commentBlock reports a class or id naming a comment thread.
-func commentBlock(n *html.Node) bool {
-	s := classID(n)
+func commentBlock(n *html.Node) bool { return commentBlockOf(classID(n)) }
+
+// commentBlockOf is commentBlock of an element whose classID is s.
+func commentBlockOf(s string) bool {
 	return hasHint(s, "comment*") || hasHint(s, "pinglun*")
 }
 
