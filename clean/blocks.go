@@ -77,6 +77,7 @@ func walkBlocksMode(root *html.Node, relaxed bool, b *budget) *blockWalk {
 	mem := walkMemories.Get().(*walkMemory)
 	bw := &blockWalk{stats: mem.stats, order: mem.order, mem: mem, owner: root, chromeUp: map[*html.Node]*html.Node{}, byClass: map[*html.Node]bool{}, relaxed: relaxed, budget: b}
 	bw.runs = (*runMemories.Get().(*[]run))[:0]
+	bw.w.b = mem.text[:0]
 	bw.visit(root)
 	bw.flush()
 	bw.settleChrome()
@@ -303,10 +304,15 @@ type walkMemory struct {
 	used   int
 	order  []*html.Node
 	cids   map[[2]string]string // class and id → classID (blockWalk.classID)
+	text   []byte               // the spaceWriter's buffer, for the runs' text as it is written
 }
 
 // statsChunk is how many elements' stats one allocation holds.
 const statsChunk = 128
+
+// keptText is the largest spaceWriter buffer a walk's memory keeps: a
+// run that long is rare, and its buffer is left to the collector.
+const keptText = 64 << 10
 
 // keptElements is the most elements a walk may have had for its memory
 // to be kept for the next: a huge page's map is left to the collector.
@@ -326,7 +332,7 @@ func (m *walkMemory) chunk() []elemStats {
 }
 
 // release gives bw's element memory back for another walk, cleared (no
-// stats, no node or class name of this page is left in it). bw's runs,
+// stats, no node, class name or text of this page is left in it). bw's runs,
 // totals and chrome stay readable; its stats and order must not be read
 // after. Releasing twice is harmless.
 func (bw *blockWalk) release() {
@@ -334,10 +340,16 @@ func (bw *blockWalk) release() {
 	if m == nil {
 		return
 	}
-	order := bw.order
+	order, text := bw.order, bw.w.b
 	bw.mem, bw.stats, bw.order, bw.slab = nil, nil, nil, nil
+	bw.w.reset()
+	bw.w.b = nil // a run's text is a copy of it (flush): the buffer goes back
 	if len(order) > keptElements {
 		return
+	}
+	if cap(text) <= keptText {
+		clear(text[:cap(text)])
+		m.text = text[:0]
 	}
 	clear(m.stats)
 	clear(m.cids)
