@@ -67,8 +67,7 @@ func attribution(pm *pageMeta, runs []run, paras []string) string {
 // sourceFromLine returns the source named after a label in t, or "".
 func sourceFromLine(orig string) string {
 	t := foldTrad(orig)
-	if !strings.Contains(t, "来") && !strings.Contains(t, "稿源") && !strings.Contains(t, "转") &&
-		!strings.Contains(t, "出处") && !strings.Contains(strings.ToLower(t), "source") {
+	if !maySourceLabel(t) {
 		return ""
 	}
 	loc := sourceLabelRe.FindStringIndex(t)
@@ -76,10 +75,26 @@ func sourceFromLine(orig string) string {
 		return ""
 	}
 	label := t[loc[0]:loc[1]]
-	if !strings.ContainsAny(label, ":：") && !strings.HasPrefix(label, "转") {
+	if !containsRuneOf(label, ":：") && !strings.HasPrefix(label, "转") {
 		return "" // "source" in running text is no label
 	}
 	return cleanSource(orig[loc[1]:])
+}
+
+// maySourceLabel reports whether sourceFromLine asks sourceLabelRe about
+// t; false only where the expression cannot match, or where it was never
+// asked (a line without 来, 稿源, 转, 出处 or "source" in any ASCII case:
+// an "ſource" alone is no label). Past the words that let a line through,
+// a line whose only one is 来 must hold what the expression needs with
+// it: the 源 of 来源, or the ſ of an "ſource" (the one rune past ASCII
+// that (?i) folds to a letter of "source"). containsFoldASCII(t,
+// "source") is strings.Contains(strings.ToLower(t), "source"): no rune
+// past ASCII lowers to one of its letters.
+func maySourceLabel(t string) bool {
+	if strings.Contains(t, "稿源") || strings.Contains(t, "转") || strings.Contains(t, "出处") || containsFoldASCII(t, "source") {
+		return true
+	}
+	return strings.Contains(t, "来") && (strings.Contains(t, "源") || strings.ContainsRune(t, 'ſ'))
 }
 
 // cleanSource trims a source name of the fields, dates and punctuation that

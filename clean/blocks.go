@@ -19,9 +19,9 @@ type run struct {
 	heading   bool
 	caption   bool // inside a <figure> or <figcaption>: not a paragraph to score
 	chrome    bool // inside an element that is chrome (see settleChrome)
-	chromeAt  *html.Node
 	hinted    bool // inside an element named as chrome that holds prose (settleChrome): runScore discounts it
-	commas    int  // for a run made up to score an element (creditSections)
+	chromeAt  *html.Node
+	commas    int // for a run made up to score an element (creditSections)
 }
 
 // elemStats is what the block walk learns about one element.
@@ -76,6 +76,8 @@ func walkBlocks(root *html.Node) *blockWalk { return walkBlocksMode(root, false,
 func walkBlocksMode(root *html.Node, relaxed bool, b *budget) *blockWalk {
 	mem := walkMemories.Get().(*walkMemory)
 	bw := &blockWalk{stats: mem.stats, order: mem.order, mem: mem, owner: root, chromeUp: map[*html.Node]*html.Node{}, byClass: map[*html.Node]bool{}, relaxed: relaxed, budget: b}
+	bw.runs = (*runMemories.Get().(*[]run))[:0]
+	bw.w.b = mem.text[:0]
 	bw.visit(root)
 	bw.flush()
 	bw.settleChrome()
@@ -99,13 +101,22 @@ func (bw *blockWalk) settleChrome() {
 	for n := range bw.chromeUp {
 		st := bw.stats[n]
 		if bw.byClass[n] {
-			is[n] = commentBlock(n) || bw.chromeByClass(st)
+			is[n] = commentsOf(n, st) || bw.chromeByClass(st)
 			continue
 		}
 		frame := st != nil && !listTag(n.DataAtom) && st.units*2 >= total && st.linkUnits*10 < st.units*3 && total > 0
-		is[n] = !frame || commentBlock(n) || invisible(n) // a long comment thread is still comments
+		is[n] = !frame || commentsOf(n, st) || invisible(n) // a long comment thread is still comments
 	}
 	bw.markChrome(is)
+}
+
+// commentsOf is commentBlock(n), read from the classID in n's stats st
+// when the walk has them.
+func commentsOf(n *html.Node, st *elemStats) bool {
+	if st != nil {
+		return commentBlockOf(st.cid)
+	}
+	return commentBlock(n)
 }
 
 // hintCost is the paragraph score (runScore) an element named as chrome
@@ -128,7 +139,7 @@ func (bw *blockWalk) chromeByClass(st *elemStats) bool {
 	if st == nil {
 		return true
 	}
-	need := hintCost * float64(matchHint(st.cid, strongNegative, weakNegative))
+	need := hintCost * float64(matchHint(st.cid, strongNegativeHints, weakNegativeHints))
 	s := 0.0
 	for i := st.start; i < st.end && s < need; i++ {
 		r := bw.runs[i]
@@ -189,7 +200,7 @@ func (bw *blockWalk) visit(n *html.Node) {
 		}
 	}
 	st := bw.newStats()
-	*st = elemStats{start: len(bw.runs), units: bw.units, linkUnits: bw.linkUnits, links: bw.links, cid: classID(n)}
+	*st = elemStats{start: len(bw.runs), units: bw.units, linkUnits: bw.linkUnits, links: bw.links, cid: bw.classID(n)}
 	bw.stats[n] = st
 	bw.order = append(bw.order, n)
 	if p := n.Parent; block && p != nil {
@@ -254,6 +265,23 @@ func (bw *blockWalk) visit(n *html.Node) {
 	st.end = len(bw.runs)
 }
 
+// classID is classID(n), made once a walk for each pair of class and id:
+// a page repeats them (list items, cards, a paragraph style), and the
+// same pair has the same words.
+func (bw *blockWalk) classID(n *html.Node) string {
+	c, id := attr(n, "class"), attr(n, "id")
+	if c == "" && id == "" {
+		return ""
+	}
+	k := [2]string{c, id}
+	if s, ok := bw.mem.cids[k]; ok {
+		return s
+	}
+	s := classIDOf(c, id)
+	bw.mem.cids[k] = s
+	return s
+}
+
 // newStats returns zeroed stats for one more element. They are allocated
 // in chunks: a page has hundreds of elements, and one allocation each was
 // the walk's largest share of garbage.
@@ -275,17 +303,23 @@ type walkMemory struct {
 	chunks [][]elemStats // chunks[:used] are in use
 	used   int
 	order  []*html.Node
+	cids   map[[2]string]string // class and id → classID (blockWalk.classID)
+	text   []byte               // the spaceWriter's buffer, for the runs' text as it is written
 }
 
 // statsChunk is how many elements' stats one allocation holds.
 const statsChunk = 128
+
+// keptText is the largest spaceWriter buffer a walk's memory keeps: a
+// run that long is rare, and its buffer is left to the collector.
+const keptText = 64 << 10
 
 // keptElements is the most elements a walk may have had for its memory
 // to be kept for the next: a huge page's map is left to the collector.
 const keptElements = 4096
 
 var walkMemories = sync.Pool{New: func() any {
-	return &walkMemory{stats: make(map[*html.Node]*elemStats, 256)}
+	return &walkMemory{stats: make(map[*html.Node]*elemStats, 256), cids: map[[2]string]string{}}
 }}
 
 // chunk returns room for statsChunk more stats.
@@ -298,7 +332,7 @@ func (m *walkMemory) chunk() []elemStats {
 }
 
 // release gives bw's element memory back for another walk, cleared (no
-// stats, no node or class name of this page is left in it). bw's runs,
+// stats, no node, class name or text of this page is left in it). bw's runs,
 // totals and chrome stay readable; its stats and order must not be read
 // after. Releasing twice is harmless.
 func (bw *blockWalk) release() {
@@ -306,18 +340,49 @@ func (bw *blockWalk) release() {
 	if m == nil {
 		return
 	}
-	order := bw.order
+	order, text := bw.order, bw.w.b
 	bw.mem, bw.stats, bw.order, bw.slab = nil, nil, nil, nil
+	bw.w.reset()
+	bw.w.b = nil // a run's text is a copy of it (flush): the buffer goes back
 	if len(order) > keptElements {
 		return
 	}
+	if cap(text) <= keptText {
+		clear(text[:cap(text)])
+		m.text = text[:0]
+	}
 	clear(m.stats)
+	clear(m.cids)
 	for _, c := range m.chunks[:m.used] {
 		clear(c[:cap(c)])
 	}
 	clear(order)
 	m.used, m.order = 0, order[:0]
 	walkMemories.Put(m)
+}
+
+// runMemories holds the runs of walks that are done (recycleRuns), for
+// the next walk to append to: a page's runs, grown by doubling, were a
+// tenth of Clean's garbage.
+var runMemories = sync.Pool{New: func() any { return new([]run) }}
+
+// keptRuns is the most runs a walk may have had for its slice to be
+// kept for the next: a huge page's runs are left to the collector.
+const keptRuns = 4096
+
+// recycleRuns gives bw's runs back for another walk, cleared (no text or
+// node of this page is left in them). Nothing may read bw's runs after,
+// nor hold a slice of them: the caller has copied what it keeps (texts,
+// numbers). Recycling twice is harmless.
+func (bw *blockWalk) recycleRuns() {
+	runs := bw.runs
+	bw.runs = nil
+	if runs == nil || cap(runs) > keptRuns {
+		return
+	}
+	clear(runs)
+	runs = runs[:0]
+	runMemories.Put(&runs)
 }
 
 // text adds a text node to the current run. White space alone (units 0)

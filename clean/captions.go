@@ -86,12 +86,15 @@ func splitCaptions(runs []run) (text []run, caps []string) {
 		}
 	}
 	slides := rest >= retryUnits
-	text = runs[:0:0]
-	seen := map[string]bool{}
+	text = make([]run, 0, len(runs)) // most runs are text
+	var seen map[string]bool         // made at the first caption: most pages have none
 	for i, r := range runs {
 		if kinds[i] == notCaption || kinds[i] == slide && !slides {
 			text = append(text, r)
 			continue
+		}
+		if seen == nil {
+			seen = map[string]bool{}
 		}
 		if !seen[r.text] && hasLetter(r.text) {
 			seen[r.text] = true
@@ -113,14 +116,14 @@ const (
 // captionOf tells a caption run or a gallery's slide from a run of text;
 // pics remembers whether its tree holds a picture at all.
 func captionOf(r run, pics *pictureTree) captionKind {
-	if r.caption && inFigureCaption(r.owner) || placeholderRe.MatchString(strings.TrimSpace(r.text)) {
+	if r.caption && inFigureCaption(r.owner) || isPlaceholder(strings.TrimSpace(r.text)) {
 		return caption
 	}
 	if k := captionClass(r.owner); k != notCaption {
 		return k
 	}
 	if utf8.RuneCountInString(r.text) <= shortLine && pics.has(r.owner) &&
-		creditRe.MatchString(foldTrad(r.text)) && nearPicture(r.owner) {
+		isCredit(foldTrad(r.text)) && nearPicture(r.owner) {
 		return caption
 	}
 	return notCaption
@@ -172,7 +175,11 @@ func inFigureCaption(n *html.Node) bool {
 // (gallerySlide); the nearest named element decides.
 func captionClass(n *html.Node) captionKind {
 	for i, c := 0, n; c != nil && c.Type == html.ElementNode && i <= galleryLevels; i, c = i+1, c.Parent {
-		s := classID(c)
+		class, id := attr(c, "class"), attr(c, "id")
+		if !namesHold(class, id, captionWords...) {
+			continue // neither captionName nor galleryName: their words are not there
+		}
+		s := classIDOf(class, id)
 		if i <= captionLevels && captionName(s) {
 			if units(textOf(c)) <= captionUnits {
 				return caption
@@ -188,6 +195,11 @@ func captionClass(n *html.Node) captionKind {
 	}
 	return notCaption
 }
+
+// captionWords are what captionName and galleryName need in a class or
+// id: "caption", the "credit" of "photo credit" and "image credit", and
+// the gallery words.
+var captionWords = []string{"caption", "credit", "gallery", "slideshow", "carousel"}
 
 // galleryLevels is how far up from a run's block a gallery is looked for:
 // a slide's caption sits in a list of slides inside the gallery's frame

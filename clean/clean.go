@@ -78,6 +78,7 @@ func cleanHTML(src string, in Input, b *budget) (*Document, error) {
 	pm := collectMeta(root)
 	bw := walkBlocksMode(root, false, b)
 	defer bw.release()
+	defer bw.recycleRuns() // the document holds texts, not runs
 	doc := &Document{NormVersion: NormVersion, ExtractorVersion: ExtractorVersion}
 	var suffix string
 	doc.Title, suffix = pageTitle(pm)

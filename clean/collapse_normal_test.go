@@ -6,6 +6,8 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
+
+	"golang.org/x/text/unicode/norm"
 )
 
 // collapseNormalRef is collapseNormal as it was before it copied runs of
@@ -72,8 +74,67 @@ func TestCollapseNormalAsBefore(t *testing.T) {
 		texts = append(texts, strings.ToValidUTF8(string(b[:min(len(b), 64<<10)]), "\uFFFD"))
 	}
 	for _, s := range texts {
-		if got, want := collapseNormal(s), collapseNormalRef(s); got != want {
+		if got, want := collapseNormal(s), collapseNormalRef(foldWide(s)); got != want {
 			t.Fatalf("collapseNormal(%.80q) = %.80q, before %.80q", s, got, want)
+		}
+	}
+}
+
+// normalizeRef is Normalize as it was before collapseNormal folded the
+// wide forms: each step in full, NFKC always.
+func normalizeRef(text string) string {
+	return collapseNormalRef(norm.NFKC.String(foldWide(dropFormat(validUTF8(text)))))
+}
+
+// Normalize gives normalizeRef's text for random strings over an alphabet
+// of wide forms, runes NFKC changes, format and space runes, and for the
+// eval pages' bytes.
+func TestNormalizeAsBefore(t *testing.T) {
+	alphabet := []rune("aZ9 \t\n\u3000\u00a0\u200b\u00ad中文。，、！？：；（）\uff0e\uff21\uff10\uff5e\uff5f\uff00\uff61\uff76\u2460\ufb01\u00bd\u0301e\u2014\u201c")
+	rng := rand.New(rand.NewPCG(7, 8))
+	var texts []string
+	for range 20000 {
+		rs := make([]rune, rng.IntN(24))
+		for i := range rs {
+			rs[i] = alphabet[rng.IntN(len(alphabet))]
+		}
+		texts = append(texts, string(rs))
+	}
+	files, _ := filepath.Glob(evalDir + "/*/*.html")
+	for i, f := range files {
+		if i%8 != 0 {
+			continue
+		}
+		b, err := os.ReadFile(f)
+		if err != nil {
+			t.Fatal(err)
+		}
+		texts = append(texts, string(b[:min(len(b), 64<<10)]))
+	}
+	for _, s := range texts {
+		if got, want := Normalize(s), normalizeRef(s); got != want {
+			t.Fatalf("Normalize(%.80q) = %.80q, before %.80q", s, got, want)
+		}
+	}
+}
+
+// collapseIfNFKC succeeds exactly on the texts isNFKCFolded passes, and
+// then gives collapseNormal's text.
+func TestCollapseIfNFKC(t *testing.T) {
+	alphabet := []rune("aZ9 \t\n\u3000\u00a0中文。，！（\uff21\uff5e\uff5f\uff61\u2460\ufb01\u00bd\u0301e\u2014\U0001F600\U00020000")
+	rng := rand.New(rand.NewPCG(9, 10))
+	for range 20000 {
+		rs := make([]rune, rng.IntN(16))
+		for i := range rs {
+			rs[i] = alphabet[rng.IntN(len(alphabet))]
+		}
+		s := string(rs)
+		out, ok := collapseIfNFKC(s)
+		if ok != isNFKCFolded(s) {
+			t.Fatalf("collapseIfNFKC(%q) ok = %v, isNFKCFolded %v", s, ok, !ok)
+		}
+		if ok && out != collapseNormal(s) {
+			t.Fatalf("collapseIfNFKC(%q) = %q, collapseNormal %q", s, out, collapseNormal(s))
 		}
 	}
 }

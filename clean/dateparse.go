@@ -33,10 +33,59 @@ var formStarts = [...]struct {
 	anchored *regexp.Regexp
 	at       func(s string, i int) bool
 }{
-	{regexp.MustCompile(`^(?:` + isoDateRe.String() + `)`), fourDigitsAt},
-	{regexp.MustCompile(`^(?:` + cjkDateRe.String() + `)`), fourDigitsAt},
-	{regexp.MustCompile(`(?i)^(?:` + mdyDate + `)`), func(s string, i int) bool { return wordBoundary(s, i) && monthLead(s[i:]) }},
-	{regexp.MustCompile(`(?i)^(?:` + dmyDate + `)`), func(s string, i int) bool { return wordBoundary(s, i) && isDigit(s[i]) }},
+	{regexp.MustCompile(`^(?:` + isoDateRe.String() + `)`), func(s string, i int) bool { return fourDigitsAt(s, i) && afterSpaceIs(s, i+4, "-/.") }},
+	{regexp.MustCompile(`^(?:` + cjkDateRe.String() + `)`), func(s string, i int) bool { return fourDigitsAt(s, i) && afterSpaceIs(s, i+4, "年") }},
+	{regexp.MustCompile(`(?i)^(?:` + mdyDate + `)`), func(s string, i int) bool { return wordBoundary(s, i) && monthAt(s[i:]) }},
+	{regexp.MustCompile(`(?i)^(?:` + dmyDate + `)`), func(s string, i int) bool { return wordBoundary(s, i) && isDigit(s[i]) && dayLead(s[i:]) }},
+}
+
+// afterSpaceIs reports whether s, from i on past \s (ASCII white space
+// but \v, as Go's regexp reads it), goes on with one of the runes of
+// next: what isoDateRe needs after its year (a separator) and cjkDateRe
+// (年).
+func afterSpaceIs(s string, i int, next string) bool {
+	i = skipRegexpSpace(s, i)
+	for _, r := range next {
+		if strings.HasPrefix(s[i:], string(r)) {
+			return true
+		}
+	}
+	return false
+}
+
+// monthAt reports whether s begins with a month's abbreviation as (?i)
+// reads it (mdyDate's first group): three ASCII letters in either case,
+// or ſ, which folds to s, and "ep" (the other letters of the months fold
+// to no rune past ASCII).
+func monthAt(s string) bool {
+	if rest, ok := strings.CutPrefix(s, "ſ"); ok {
+		return len(rest) >= 2 && rest[0]|0x20 == 'e' && rest[1]|0x20 == 'p'
+	}
+	if len(s) < 3 {
+		return false
+	}
+	_, ok := monthIndex[string([]byte{s[0] | 0x20, s[1] | 0x20, s[2] | 0x20})]
+	return ok
+}
+
+// dayLead reports whether s, which begins with a digit, may begin
+// dmyDate: one or two digits, then \s or the first letter of st, nd, rd
+// or th (s in either case or as ſ, whose UTF-8 begins C5). \d{1,2}
+// taking one digit of two leaves a digit where those must be.
+func dayLead(s string) bool {
+	d := 1
+	if len(s) > 1 && isDigit(s[1]) {
+		d = 2
+	}
+	if d == len(s) {
+		return false
+	}
+	switch c := s[d]; c | 0x20 {
+	case 's', 'n', 'r', 't':
+		return true
+	default:
+		return c == 0xC5 || strings.IndexByte("\t\n\f\r ", c) >= 0
+	}
 }
 
 // formMatch is FindStringSubmatchIndex(s) of findDate's form f, for a
@@ -76,20 +125,6 @@ func wordBoundary(s string, i int) bool {
 
 func isWordByte(c byte) bool {
 	return 'a' <= c|0x20 && c|0x20 <= 'z' || isDigit(c) || c == '_'
-}
-
-// monthLead reports whether s may begin a month name as (?i) reads it:
-// with the first letter of one in either case, or with ſ (U+017F), which
-// folds to the s of "sep". No other rune folds to one of those letters.
-func monthLead(s string) bool {
-	if s == "" {
-		return false
-	}
-	switch s[0] | 0x20 {
-	case 'j', 'f', 'm', 'a', 's', 'o', 'n', 'd':
-		return true
-	}
-	return strings.HasPrefix(s, "ſ")
 }
 
 var monthIndex = map[string]int{
@@ -267,8 +302,13 @@ var urlDateRes = []*regexp.Regexp{
 	regexp.MustCompile(`[/_-]t?((?:19|20)\d{2})(\d{2})(\d{2})(?:[_/.-]|\d{2,}[_/.-])`),
 }
 
-// urlDate returns the date in a URL's path, if any.
+// urlDate returns the date in a URL's path, if any. Every pattern of
+// urlDateRes holds a year, (?:19|20)\d{2}: a path without four digits in
+// a row (hasYearDigits) matches none of them.
 func urlDate(path string) (stamp, string, bool) {
+	if !hasYearDigits(path) {
+		return stamp{}, "", false
+	}
 	for _, re := range urlDateRes {
 		m := re.FindStringSubmatch(path)
 		if m == nil {

@@ -61,7 +61,10 @@ func TestFormMatchesUnanchored(t *testing.T) {
 		"2022.1.2T3:04.5Z", "2020-01-02T", "2024年", "１２３４-01-01 2019-12-31", "2019-12-31 2020年1月1日", "a1b22c333d4444-5-6",
 		"March 3, 2024", "Updated: Mar. 3 2024 at 10:30 p.m. (EST)", "xMarch 3, 2024", "_may 1 2020", "3rd June 2021",
 		"Published 12 Dec 2023, 09:15 GMT", "ſep 5 2022", "xſep 5 2022", "é3 May 2022", "13 may 2022", "x13 May 2022", "SEPTEMBER 30 1999",
-		"On Monday, 1st of May 2023", "the market may 4 2019 rise", "dec2020", "31 jan 2021 and Feb 2, 2022"}
+		"On Monday, 1st of May 2023", "the market may 4 2019 rise", "dec2020", "31 jan 2021 and Feb 2, 2022",
+		"1ſt May 2020", "2ND\tMay 2020", "3Rd may 2020", "4TH MAY 2020", "12\n\nMay 2020", "123 May 2020", "1\vMay 2020",
+		"2022\t/1/2", "2022 \f.1.2", "2022\v-1-2", "2022 年1月2日", "2022\n年1月2日", "MAY 3 2020", "ſEP 3 2020", "ſe 3 2020",
+		"SEPT 3, 2020", "Ma 3 2020", "ju", "x ſ", "5", "5 ", "55"}
 	forms := []*regexp.Regexp{isoDateRe, cjkDateRe, mdyDateRe, dmyDateRe}
 	for _, s := range lines {
 		for i, re := range forms {

@@ -220,7 +220,7 @@ func (f *dateFinder) fromRuns(runs []run, title string) {
 // ("head-line" blocks hold them).
 func bareDateLine(r run, t string, nearTitle bool) (stamp, bool) {
 	n := utf8.RuneCountInString(t)
-	if n > 80 || strings.ContainsAny(t, "今星周") && clockRe.MatchString(t) { // each of its words has one
+	if n > 80 || containsRuneOf(t, "今星周") && clockRe.MatchString(t) { // each of its words has one
 		return stamp{}, false
 	}
 	st, at, ok := findDate(t)
@@ -345,12 +345,14 @@ var rankReason = [...]string{
 }
 
 // mayHavePubLabel is a necessary condition of pubLabelRe, cheaper to check:
-// its Chinese labels hold 时 or 日 (t is folded), its English ones "publi",
-// "date" or "po" and "ted" (of "posted", whose s (?i) also matches as ſ);
-// none of these letters has a case fold outside ASCII. Words as common as
-// "ed" would let most English paragraphs through to the expression.
+// its Chinese labels hold 时 and 间 (时间, 时 间) or 日 and 期 (t is
+// folded), its English ones "publi", "date" or "po" and "ted" (of
+// "posted", whose s (?i) also matches as ſ); none of these letters has a
+// case fold outside ASCII. Words as common as "ed" would let most English
+// paragraphs through to the expression, and 日 alone every Chinese date.
 func mayHavePubLabel(t string) bool {
-	return strings.ContainsAny(t, "时日") || containsFoldASCII(t, "publi") || containsFoldASCII(t, "date") ||
+	return strings.Contains(t, "时") && strings.Contains(t, "间") || strings.Contains(t, "日") && strings.Contains(t, "期") ||
+		containsFoldASCII(t, "publi") || containsFoldASCII(t, "date") ||
 		containsFoldASCII(t, "po") && containsFoldASCII(t, "ted")
 }
 

@@ -122,8 +122,38 @@ func (w *spaceWriter) writeUnits(s string) int {
 		}
 		w.put(r)
 		n += runeUnits(r)
+		k, u, last := wordSpan(s[i:])
+		if k > 0 {
+			w.b = append(w.b, s[i:i+k]...) // what put would append a rune at a time: no space is pending after r
+			w.last = last
+			n += u
+			i += k
+		}
 	}
 	return n
+}
+
+// wordSpan measures the prefix of s that spaceWriter.put appends byte
+// for byte once no space is pending: runes that are not white space
+// (isSpace). A stray byte of invalid UTF-8 ends it, as put writes U+FFFD
+// for it. It returns the prefix's length in bytes, its units (runeUnits
+// of each rune) and its last rune.
+func wordSpan(s string) (k, u int, last rune) {
+	for k < len(s) {
+		r, size := rune(s[k]), 1
+		if r >= utf8.RuneSelf {
+			if r, size = utf8.DecodeRuneInString(s[k:]); r == utf8.RuneError && size == 1 {
+				break
+			}
+		}
+		if isSpace(r) {
+			break
+		}
+		u += runeUnits(r)
+		last = r
+		k += size
+	}
+	return k, u, last
 }
 
 func (w *spaceWriter) put(r rune) {
@@ -162,12 +192,27 @@ func isSpace(r rune) bool {
 // carries about as much as a short word), other non-space runes one.
 func units(s string) int {
 	n := 0
-	for _, r := range s {
+	for i := 0; i < len(s); {
+		if c := s[i]; c < utf8.RuneSelf { // ASCII: one unit unless white space, without isSpace's switch
+			if !asciiSpace(c) {
+				n++
+			}
+			i++
+			continue
+		}
+		r, size := utf8.DecodeRuneInString(s[i:])
+		i += size
 		if r >= 0x2E80 || !isSpace(r) {
 			n += runeUnits(r)
 		}
 	}
 	return n
+}
+
+// asciiSpace is isSpace of an ASCII byte: space, \t, \n, \v, \f or \r.
+func asciiSpace(c byte) bool {
+	const set = 1<<' ' | 1<<'\t' | 1<<'\n' | 1<<'\v' | 1<<'\f' | 1<<'\r'
+	return c < 64 && set>>c&1 != 0
 }
 
 // runeUnits is what a rune that is not white space below U+2E80 adds to units.

@@ -60,10 +60,24 @@ const readabilityElems = 20_000
 type extraction struct {
 	paras, captions []string
 	extractor       string
+	counted         int // units()+1 once counted (withUnits); 0 before
 }
 
 // units is the extraction's length, in units.
-func (e extraction) units() int { return paraUnits(e.paras) }
+func (e extraction) units() int {
+	if e.counted > 0 {
+		return e.counted - 1
+	}
+	return paraUnits(e.paras)
+}
+
+// withUnits returns e with its units counted, for an extraction whose
+// length is asked more than once (genericText's, which fallback weighs
+// again). Its paragraphs must not change after.
+func (e extraction) withUnits() extraction {
+	e.counted = paraUnits(e.paras) + 1
+	return e
+}
 
 // parsed is what the extractors read: the parsed page, its decoded source's
 // tree walked once with hints on, the title and the budget.
@@ -93,10 +107,10 @@ func fallback(pg *parsed, first extraction) extraction {
 	return blockText(pg, block)
 }
 
-// textBlock is a block of a page's text: the element and its own runs.
+// textBlock is a block of a page's text: the element and the units of
+// its own runs (blockRuns).
 type textBlock struct {
 	node  *html.Node
-	runs  []run
 	units int // units of runs outside links
 }
 
@@ -118,15 +132,20 @@ func largestBlock(bw *blockWalk) textBlock {
 			best = textBlock{node: c, units: sums[c]}
 		}
 	}
-	if best.node == nil {
-		return best
-	}
+	return best
+}
+
+// blockRuns returns the runs of block c, as largestBlock counts them:
+// gathered only for the block fallback, the one reader of them (most
+// pages never fall back).
+func blockRuns(bw *blockWalk, c *html.Node) []run {
+	var out []run
 	for _, r := range bw.runs {
-		if !r.caption && !structuralChrome(bw, r) && container(bw, r.owner) == best.node {
-			best.runs = append(best.runs, r)
+		if !r.caption && !structuralChrome(bw, r) && container(bw, r.owner) == c {
+			out = append(out, r)
 		}
 	}
-	return best
+	return out
 }
 
 // structuralChrome reports a run that the markup alone marks as chrome: it
@@ -203,7 +222,11 @@ func readabilityText(pg *parsed) extraction {
 
 // blockText is step 5: the largest text block's runs.
 func blockText(pg *parsed, block textBlock) extraction {
-	return finish(block.runs, pg.title, pg.b, ExtractorBlock)
+	var runs []run
+	if block.node != nil {
+		runs = blockRuns(pg.bw, block.node)
+	}
+	return finish(runs, pg.title, pg.b, ExtractorBlock)
 }
 
 // finish turns an extractor's runs into its extraction: captions set

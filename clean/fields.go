@@ -43,9 +43,8 @@ func pageTitle(pm *pageMeta) (title, suffix string) {
 // stripSiteName splits "Headline - Site" into its parts.
 func stripSiteName(t string) (head, suffix string) {
 	if i := strings.Index(t, "_"); i > 0 && strings.Count(t, "_") >= 1 && !strings.Contains(t[:i], " | ") {
-		parts := strings.Split(t, "_")
-		first := strings.TrimSpace(parts[0])
-		last := strings.TrimSpace(parts[len(parts)-1])
+		first := strings.TrimSpace(t[:i])                          // strings.Split(t, "_")[0]
+		last := strings.TrimSpace(t[strings.LastIndex(t, "_")+1:]) // and its last part
 		if utf8.RuneCountInString(first) >= 4 && utf8.RuneCountInString(last) <= 20 {
 			return first, last
 		}
@@ -109,7 +108,7 @@ func author(pm *pageMeta, runs []run) string {
 // foldTrad(t), cheaper to check: its labels 作者 and 记者 both hold 者,
 // which no Traditional character folds to, and a colon follows them.
 func mayAuthorRun(t string) bool {
-	return strings.Contains(t, "者") && strings.ContainsAny(t, ":：")
+	return strings.Contains(t, "者") && containsRuneOf(t, ":：")
 }
 
 // resolver makes hrefs absolute against the page URL and <base href>.

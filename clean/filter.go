@@ -322,7 +322,7 @@ func metaPart(t string) bool {
 
 // metaLine is metaLineRe: its labels end with a colon.
 func metaLine(t string) bool {
-	return strings.ContainsAny(t, ":：") && metaLineRe.MatchString(t)
+	return containsRuneOf(t, ":：") && metaLineRe.MatchString(t)
 }
 
 // dateLine is dateLineRe: the line starts with a digit after spaces (\s).

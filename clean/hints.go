@@ -75,7 +75,7 @@ func hintOf(s string) int {
 	if s == "" {
 		return 0
 	}
-	d := matchHint(s, strongPositive, weakPositive) - matchHint(s, strongNegative, weakNegative)
+	d := matchHint(s, strongPositiveHints, weakPositiveHints) - matchHint(s, strongNegativeHints, weakNegativeHints)
 	switch {
 	case d > 0:
 		return 1
@@ -88,12 +88,15 @@ func hintOf(s string) int {
 // classID is what hints are matched against: the words of n's class and
 // id (hintWords), lower-cased, each followed by a space, but for utility
 // classes; the id's words follow idMark.
-func classID(n *html.Node) string {
-	c, id := attr(n, "class"), attr(n, "id")
+func classID(n *html.Node) string { return classIDOf(attr(n, "class"), attr(n, "id")) }
+
+// classIDOf is classID of an element whose class and id are c and id.
+func classIDOf(c, id string) string {
 	if c == "" && id == "" {
 		return ""
 	}
 	var b strings.Builder
+	b.Grow(len(c) + len(id) + len(idMark) + 8) // mostly enough: a word per name, a space per word
 	for name := range strings.FieldsSeq(c) {
 		if !utilityClass(name) {
 			hintWords(&b, name)
@@ -106,6 +109,21 @@ func classID(n *html.Node) string {
 	return b.String()
 }
 
+// namesHold reports whether class or id holds one of words (lower-case
+// ASCII letters) in any ASCII case: a necessary condition of a word of
+// classIDOf(class, id), or two of them in a row, holding it. Its words
+// are runs of a name's ASCII letters and digits, lower-cased, each
+// followed by a space, so a letter string found in one lies within one
+// run of the name.
+func namesHold(class, id string, words ...string) bool {
+	for _, w := range words {
+		if containsFoldASCII(class, w) || containsFoldASCII(id, w) {
+			return true
+		}
+	}
+	return false
+}
+
 // hintWords writes the words of a class or id name to b, lower-cased and
 // each followed by a space: the name is split at anything not a letter
 // or digit, and where a lower-case letter or digit is followed by an
@@ -116,12 +134,26 @@ func hintWords(b *strings.Builder, name string) {
 		humps := 0
 		for i := 1; i < len(part); i++ {
 			if isUpper(part[i]) && !isUpper(part[i-1]) {
-				b.WriteString(strings.ToLower(part[humps:i]) + " ")
+				writeLowerWord(b, part[humps:i])
 				humps = i
 			}
 		}
-		b.WriteString(strings.ToLower(part[humps:]) + " ")
+		writeLowerWord(b, part[humps:])
 	}
+}
+
+// writeLowerWord writes w lower-cased and a space to b. w is a part of a
+// name as hintWords splits it: ASCII only (no rune past ASCII is a token
+// rune), where strings.ToLower changes A-Z alone, as this does.
+func writeLowerWord(b *strings.Builder, w string) {
+	for i := 0; i < len(w); i++ {
+		c := w[i]
+		if isUpper(c) {
+			c += 'a' - 'A'
+		}
+		b.WriteByte(c)
+	}
+	b.WriteByte(' ')
 }
 
 func isUpper(c byte) bool { return c >= 'A' && c <= 'Z' }
@@ -176,23 +208,70 @@ var utilitySizes = map[string]bool{
 	"full": true, "none": true, "px": true,
 }
 
-// matchHint weighs the words s (a classID) against hint lists: 2 for a
-// strong hit, else 1 for a weak one, else 0.
-func matchHint(s string, strong, weak []string) int {
-	if s == "" {
+// matchHint weighs the words s (a classID) against hint tables: 2 for a
+// strong hit, else 1 for a weak one, else 0. A nil table holds no hint.
+func matchHint(s string, strong, weak *hintTable) int {
+	switch {
+	case s == "":
 		return 0
-	}
-	for _, h := range strong {
-		if hasHint(s, h) {
-			return 2
-		}
-	}
-	for _, h := range weak {
-		if hasHint(s, h) {
-			return 1
-		}
+	case strong.matches(s):
+		return 2
+	case weak.matches(s):
+		return 1
 	}
 	return 0
+}
+
+// Hint tables of the hint lists above.
+var (
+	strongPositiveHints = newHintTable(strongPositive)
+	weakPositiveHints   = newHintTable(weakPositive)
+	strongNegativeHints = newHintTable(strongNegative)
+	weakNegativeHints   = newHintTable(weakNegative)
+)
+
+// hintTable is a list of hints by first byte: at each word of a classID,
+// matches tries only the hints that start with the word's first byte.
+type hintTable [256][]tableHint
+
+// tableHint is a hint without its "*", and whether it had one.
+type tableHint struct {
+	words  string
+	prefix bool
+}
+
+// newHintTable indexes hints (none empty) by their first byte.
+func newHintTable(hints []string) *hintTable {
+	t := new(hintTable)
+	for _, h := range hints {
+		w := strings.TrimSuffix(h, "*")
+		t[w[0]] = append(t[w[0]], tableHint{words: w, prefix: w != h})
+	}
+	return t
+}
+
+// matches reports whether some hint of t is in the words s, as hasHint
+// finds it: starting s or a word of it (after a space), and ending at a
+// word's end unless it is a prefix hint. It tries every such start, as
+// hasHint tries every occurrence, so the two agree (TestHintTable).
+func (t *hintTable) matches(s string) bool {
+	if t == nil {
+		return false
+	}
+	for at := 0; at < len(s); {
+		for _, h := range t[s[at]] {
+			end := at + len(h.words)
+			if strings.HasPrefix(s[at:], h.words) && (h.prefix || end < len(s) && s[end] == ' ') {
+				return true
+			}
+		}
+		sp := strings.IndexByte(s[at:], ' ')
+		if sp < 0 {
+			break
+		}
+		at += sp + 1
+	}
+	return false
 }
 
 // hasHint reports whether the words s (each followed by a space) hold
@@ -224,12 +303,14 @@ func strongChrome(n *html.Node) bool { return strongChromeOf(classID(n)) }
 
 // strongChromeOf is strongChrome of an element whose classID is s.
 func strongChromeOf(s string) bool {
-	return s != "" && matchHint(s, strongNegative, nil) == 2 && matchHint(s, strongPositive, weakPositive) == 0
+	return s != "" && matchHint(s, strongNegativeHints, nil) == 2 && matchHint(s, strongPositiveHints, weakPositiveHints) == 0
 }
 
 // commentBlock reports a class or id naming a comment thread.
-func commentBlock(n *html.Node) bool {
-	s := classID(n)
+func commentBlock(n *html.Node) bool { return commentBlockOf(classID(n)) }
+
+// commentBlockOf is commentBlock of an element whose classID is s.
+func commentBlockOf(s string) bool {
 	return hasHint(s, "comment*") || hasHint(s, "pinglun*")
 }
 

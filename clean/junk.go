@@ -29,14 +29,15 @@ var junkWordsASCII = []string{"share", "follow us", "sign up for", "back to top"
 func junkLine(t string) bool { return mayJunk(t) && junkRe.MatchString(t) }
 
 // mayJunk reports whether t holds what some alternative of junkRe needs.
-// Besides the words above: a closing bracket (【打印】 [关闭]), a ©, and the
-// two runes that (?i) folds onto ASCII letters of the English words
-// (ſ is s, the Kelvin sign is k), for which it defers to the expression.
+// Besides the words above: a button in brackets (bracketButton), a ©,
+// and the two runes that (?i) folds onto ASCII letters of the English
+// words (ſ is s, the Kelvin sign is k), for which it defers to the
+// expression.
 func mayJunk(t string) bool {
-	if strings.ContainsAny(t, "】]©\u017F\u212A") || containsAny(t, junkWords) || adLine(t) {
+	if containsRuneOf(t, "©\u017F\u212A") || bracketButton(t) || containsAny(t, junkWords) || adLine(t) {
 		return true
 	}
-	if strings.ContainsAny(t, ":：") && containsAny(t, junkColonWords) {
+	if containsRuneOf(t, ":：") && containsAny(t, junkColonWords) {
 		return true
 	}
 	for _, w := range junkWordsASCII {
@@ -47,11 +48,65 @@ func mayJunk(t string) bool {
 	return false
 }
 
+// bracketButton is junkRe's `[【\[]\s*(?:打印|关闭|返回顶部|大|中|小)\s*[】\]]`,
+// the one alternative that needs a bracket: a page's button in brackets
+// (【打印】, [ 关闭 ]). \s is ASCII white space but \v.
+func bracketButton(t string) bool {
+	for i := 0; i < len(t); i++ {
+		var j int
+		switch {
+		case t[i] == '[':
+			j = i + 1
+		case strings.HasPrefix(t[i:], "【"):
+			j = i + len("【")
+		default:
+			continue
+		}
+		j = skipRegexpSpace(t, j)
+		for _, w := range bracketWords {
+			if strings.HasPrefix(t[j:], w) {
+				k := skipRegexpSpace(t, j+len(w))
+				if strings.HasPrefix(t[k:], "]") || strings.HasPrefix(t[k:], "】") {
+					return true
+				}
+			}
+		}
+	}
+	return false
+}
+
+// bracketWords are the buttons bracketButton finds.
+var bracketWords = []string{"打印", "关闭", "返回顶部", "大", "中", "小"}
+
+// skipRegexpSpace returns the index in t past the \s (as Go's regexp
+// reads it: \t \n \f \r and space) that starts at i.
+func skipRegexpSpace(t string, i int) int {
+	for i < len(t) && strings.IndexByte("\t\n\f\r ", t[i]) >= 0 {
+		i++
+	}
+	return i
+}
+
 // adLine is junkRe's `^\s*(?:advertisement|ad|tweet)\s*$`: an ad
 // slot's label, or the label of Twitter's share button left in the page.
 func adLine(t string) bool {
 	s := strings.Trim(t, "\t\n\f\r ")
 	return strings.EqualFold(s, "ad") || strings.EqualFold(s, "advertisement") || strings.EqualFold(s, "tweet")
+}
+
+// containsRuneOf is strings.ContainsAny(s, chars), without decoding s:
+// ContainsAny decodes s a rune at a time when chars is not all ASCII,
+// while this looks for each rune's UTF-8 in s with ContainsRune's byte
+// search. The two agree on any s, even invalid UTF-8: a rune's first
+// byte is never a continuation byte, so a decoder that reaches it starts
+// a rune there, and reads the rune whose bytes follow.
+func containsRuneOf(s, chars string) bool {
+	for _, c := range chars {
+		if strings.ContainsRune(s, c) {
+			return true
+		}
+	}
+	return false
 }
 
 func containsAny(t string, words []string) bool {

@@ -16,7 +16,7 @@ import (
 // near misses, for the prefilter test and the fuzz target's seeds.
 var junkSamples = []string{
 	"责任编辑：王五", "责编：李四", "【编辑：张三】", " 记者 : 赵六", "（摄影：钱七）",
-	"打印本页", "关闭窗口", "打印此页", "打印文章", "【打印】", "[ 关闭 ]", "【返回顶部】", "[大]",
+	"打印本页", "关闭窗口", "打印此页", "打印文章", "【打印】", "[ 关闭 ]", "【返回顶部】", "[大]", "[小】", "【\t中 】", "a[打印]b", "【】[中]", "【 中\v】", "[[关闭]",
 	"字号：大 中 小", "字号 小", "字体：中", "收藏本页", "分享到：", "扫一扫", "扫描二维码",
 	"上一篇：某文", "  下一篇", "阅读次数：5", "浏览次数 9", "点击数：12", "访问量", "返回顶部",
 	"Share this story", "Please share on Facebook", "FOLLOW US", "Sign up for our newsletter", "back to top",

@@ -82,55 +82,79 @@ func detectLang(text string) (lang string, sure bool) {
 // the letters, and then sure also needs half of them Latin. It is "",
 // false, false for a text without letters.
 func scriptLang(text string) (lang string, sure, latinScript bool) {
-	var han, kana, hangul, cyr, arabic, greek, thai, latin, total int
+	c := countScripts(text)
+	if c.total == 0 {
+		return "", false, false
+	}
+	sure = c.total >= 100
+	switch {
+	case c.kana*20 > c.total:
+		return "ja", sure, false
+	case c.hangul*5 > c.total:
+		return "ko", sure, false
+	case c.han*5 > c.total:
+		return "zh", sure, false
+	case c.cyr*2 > c.total:
+		return "ru", sure, false
+	case c.arabic*2 > c.total:
+		return "ar", sure, false
+	case c.greek*2 > c.total:
+		return "el", sure, false
+	case c.thai*2 > c.total:
+		return "th", sure, false
+	}
+	return "", sure && c.latin*2 > c.total, true
+}
+
+// scriptCounts are the letters of a text by script, and all of them.
+type scriptCounts struct {
+	han, kana, hangul, cyr, arabic, greek, thai, latin, total int
+}
+
+// maxScriptLetters is how many letters of a text countScripts reads.
+const maxScriptLetters = 4000
+
+// countScripts counts the first maxScriptLetters letters of text by
+// script. ASCII skips the letter table: its letters are a-z and A-Z, all
+// Latin.
+func countScripts(text string) (c scriptCounts) {
 	for _, r := range text {
+		if r < utf8.RuneSelf {
+			if 'a' <= r|0x20 && r|0x20 <= 'z' {
+				c.latin++
+				if c.total++; c.total >= maxScriptLetters {
+					break
+				}
+			}
+			continue
+		}
 		if !isHanBlock(r) && !unicode.IsLetter(r) {
 			continue
 		}
-		total++
+		c.total++
 		switch {
 		case r < 0x250:
-			latin++
+			c.latin++
 		case isHanBlock(r) || unicode.Is(unicode.Han, r):
-			han++
+			c.han++
 		case unicode.In(r, unicode.Hiragana, unicode.Katakana):
-			kana++
+			c.kana++
 		case unicode.Is(unicode.Hangul, r):
-			hangul++
+			c.hangul++
 		case unicode.Is(unicode.Cyrillic, r):
-			cyr++
+			c.cyr++
 		case unicode.Is(unicode.Arabic, r):
-			arabic++
+			c.arabic++
 		case unicode.Is(unicode.Greek, r):
-			greek++
+			c.greek++
 		case unicode.Is(unicode.Thai, r):
-			thai++
+			c.thai++
 		}
-		if total >= 4000 {
+		if c.total >= maxScriptLetters {
 			break
 		}
 	}
-	if total == 0 {
-		return "", false, false
-	}
-	sure = total >= 100
-	switch {
-	case kana*20 > total:
-		return "ja", sure, false
-	case hangul*5 > total:
-		return "ko", sure, false
-	case han*5 > total:
-		return "zh", sure, false
-	case cyr*2 > total:
-		return "ru", sure, false
-	case arabic*2 > total:
-		return "ar", sure, false
-	case greek*2 > total:
-		return "el", sure, false
-	case thai*2 > total:
-		return "th", sure, false
-	}
-	return "", sure && latin*2 > total, true
+	return c
 }
 
 // stopwords are frequent function words that tell Latin-script languages

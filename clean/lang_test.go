@@ -3,6 +3,7 @@ package clean
 import (
 	"strings"
 	"testing"
+	"unicode"
 )
 
 // pageLangRef is pageLang as it was before a declaration that is not CJK
@@ -45,6 +46,59 @@ func TestPageLangAsBefore(t *testing.T) {
 					t.Errorf("declared %q (%+v), %s text: pageLang = %q, before %q", decl, pm, name, got, want)
 				}
 			}
+		}
+	}
+}
+
+// countScriptsRef is countScripts as it was before ASCII skipped the
+// letter table.
+func countScriptsRef(text string) (c scriptCounts) {
+	for _, r := range text {
+		if !isHanBlock(r) && !unicode.IsLetter(r) {
+			continue
+		}
+		c.total++
+		switch {
+		case r < 0x250:
+			c.latin++
+		case isHanBlock(r) || unicode.Is(unicode.Han, r):
+			c.han++
+		case unicode.In(r, unicode.Hiragana, unicode.Katakana):
+			c.kana++
+		case unicode.Is(unicode.Hangul, r):
+			c.hangul++
+		case unicode.Is(unicode.Cyrillic, r):
+			c.cyr++
+		case unicode.Is(unicode.Arabic, r):
+			c.arabic++
+		case unicode.Is(unicode.Greek, r):
+			c.greek++
+		case unicode.Is(unicode.Thai, r):
+			c.thai++
+		}
+		if c.total >= 4000 {
+			break
+		}
+	}
+	return c
+}
+
+// TestCountScriptsAsBefore: countScripts counts as it did before its
+// ASCII path, on texts around the 4000-letter cut, mixed scripts, every
+// ASCII byte and stray bytes.
+func TestCountScriptsAsBefore(t *testing.T) {
+	var ascii strings.Builder
+	for c := range 128 {
+		ascii.WriteByte(byte(c))
+	}
+	texts := []string{"", "123 !!", "Hello, world", "中文 and English", "Привет мир", "ひらがな かな", "x\xffy", "ſ K É ß ª º µ", ascii.String()}
+	for _, n := range []int{3990, 3999, 4000, 4001} {
+		texts = append(texts, strings.Repeat("a", n)+strings.Repeat("中", 200), strings.Repeat("中", n)+strings.Repeat("b", 900),
+			strings.Repeat("a1 ", n)+strings.Repeat("Ж", 3000), strings.Repeat("Ж", n-2)+"abc")
+	}
+	for _, s := range texts {
+		if got, want := countScripts(s), countScriptsRef(s); got != want {
+			t.Errorf("countScripts(%.40q) = %+v, before %+v", s, got, want)
 		}
 	}
 }

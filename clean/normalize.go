@@ -6,6 +6,7 @@ import (
 	"strings"
 	"unicode"
 	"unicode/utf8"
+	"unsafe"
 
 	"golang.org/x/text/unicode/norm"
 )
@@ -35,18 +36,39 @@ const NormVersion = 1
 //
 // Case, script (Simplified/Traditional) and wording are left alone.
 func Normalize(text string) string {
-	text = foldWide(dropFormat(validUTF8(text)))
-	if !isNFKC(text) {
-		text = norm.NFKC.String(text)
+	text = dropFormat(validUTF8(text))
+	if out, ok := collapseIfNFKC(text); ok {
+		return out // text was its own NFKC once folded (isNFKCFolded)
 	}
-	return collapseNormal(text)
+	return collapseNormal(norm.NFKC.String(foldWide(text)))
 }
 
-// collapseNormal is the last step of Normalize, over valid UTF-8: it folds
-// punctuation (foldPunct) and collapses white space to single spaces and
-// line breaks as Normalize says. Runes it keeps as they are are copied a
-// run at a time, not rune by rune: most of a text is such runs.
+// collapseNormal is collapseIfNFKC without the test: for NFKC's output.
 func collapseNormal(text string) string {
+	out, _ := collapseText(text, false)
+	return out
+}
+
+// collapseIfNFKC is collapseNormal(text) when isNFKCFolded(text), found in
+// the same pass: every rune it reads is ASCII, marked in nfkcStable or
+// wide (wideASCII). ok is false, and out unusable, at the first that is
+// not.
+func collapseIfNFKC(text string) (out string, ok bool) { return collapseText(text, true) }
+
+// collapseText is the last step of Normalize, over valid UTF-8: it folds
+// the wide forms as foldWide does (wideASCII; NFKC's output holds none),
+// folds punctuation (foldPunct) and collapses white space to single
+// spaces and line breaks as Normalize says. Runes it keeps as they are are
+// copied a run at a time, not rune by rune: most of a text is such runs.
+// Folding here, not in a copy of the text made first, saves Chinese text
+// (whose commas and colons are wide) a copy. With checkNFKC it gives up,
+// ok false, at the first rune past ASCII that is neither wide nor marked
+// in nfkcStable (see collapseIfNFKC).
+func collapseText(text string, checkNFKC bool) (out string, ok bool) {
+	var stable *[1 << 16 / 64]uint64
+	if checkNFKC {
+		stable = nfkcStable()
+	}
 	var b strings.Builder
 	b.Grow(len(text))
 	pendingSpace, pendingBreak := false, false
@@ -54,7 +76,11 @@ func collapseNormal(text string) string {
 	run := -1     // start of the runes kept as they are, not yet written; -1 for none
 	for i, r := range text {
 		f := r
-		if mayFoldPunct(r) {
+		if g, ok := wideASCII(r); ok {
+			f = g
+		} else if stable != nil && r >= utf8.RuneSelf && (r >= 1<<16 || stable[r>>6]&(1<<(r&63)) == 0) {
+			return "", false
+		} else if mayFoldPunct(r) {
 			if g, ok := foldPunct[r]; ok {
 				f = g
 			}
@@ -94,14 +120,18 @@ func collapseNormal(text string) string {
 	if run >= 0 {
 		b.WriteString(text[run:])
 	}
-	return b.String()
+	return b.String(), true
 }
 
 // TextHash is the hex sha256 of Normalize(text): the exact-duplicate key.
 func TextHash(text string) string { return hashNormal(Normalize(text)) }
 
+// hashNormal is the hex sha256 of norm. It hashes norm's own bytes, not
+// a copy ([]byte(norm) copied the whole text of every page): Sum256 only
+// reads its input, and a string's bytes may be read through
+// unsafe.StringData as long as nothing writes them.
 func hashNormal(norm string) string {
-	sum := sha256.Sum256([]byte(norm))
+	sum := sha256.Sum256(unsafe.Slice(unsafe.StringData(norm), len(norm)))
 	return hex.EncodeToString(sum[:])
 }
 
@@ -139,16 +169,26 @@ func foldWide(text string) string {
 	for i >= 0 {
 		b.WriteString(text[:i])
 		r, size := utf8.DecodeRuneInString(text[i:])
-		if r == '\u3000' {
-			b.WriteByte(' ')
-		} else {
-			b.WriteByte(byte(r - 0xFF01 + '!'))
-		}
+		a, _ := wideASCII(r)
+		b.WriteByte(byte(a))
 		text = text[i+size:]
 		i = indexWide(text)
 	}
 	b.WriteString(text)
 	return b.String()
+}
+
+// wideASCII returns the ASCII that foldWide replaces a wide rune by: a
+// fullwidth form of ASCII (U+FF01–U+FF5E) its ASCII, the ideographic
+// space (U+3000) a space; false for any other rune.
+func wideASCII(r rune) (rune, bool) {
+	switch {
+	case r == '\u3000':
+		return ' ', true
+	case r >= 0xFF01 && r <= 0xFF5E:
+		return r - 0xFF01 + '!', true
+	}
+	return r, false
 }
 
 // indexWide returns the index of the first rune of s that foldWide

@@ -85,7 +85,7 @@ func (pm *pageMeta) element(n *html.Node) bool {
 	if a := attr(n, "itemprop"); a != "" && n.DataAtom != atom.Meta {
 		pm.itemprop(n, strings.ToLower(a))
 	}
-	if s := classID(n); s != "" && len(pm.bylines) < 4 && (strings.Contains(s, "byline") || strings.Contains(s, "author")) && n.DataAtom != atom.Meta {
+	if len(pm.bylines) < 4 && n.DataAtom != atom.Meta && bylineClass(n) {
 		if t := textOf(n); t != "" && len([]rune(t)) <= 80 {
 			pm.bylines = append(pm.bylines, t)
 		}
@@ -152,4 +152,16 @@ func inSVG(n *html.Node) bool {
 		}
 	}
 	return false
+}
+
+// bylineClass reports whether the words of n's class and id (classID)
+// hold "byline" or "author"; classID is made only when the class or id
+// holds one of them (namesHold).
+func bylineClass(n *html.Node) bool {
+	class, id := attr(n, "class"), attr(n, "id")
+	if !namesHold(class, id, "byline", "author") {
+		return false
+	}
+	s := classIDOf(class, id)
+	return strings.Contains(s, "byline") || strings.Contains(s, "author")
 }

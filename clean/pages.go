@@ -394,12 +394,43 @@ func mayBePager(p string) bool {
 	}
 }
 
+// pagerRunesOnly reports whether every rune of p may be part of a
+// pagerLine match, a necessary condition of one: the match spans all of
+// p, and is made of its class's white space (\s is ASCII), brackets,
+// arrows and dots, digits, and the runes of its words: the Chinese ones
+// and the letters of next, previous, prev, first, last and page in either
+// case, or ſ, the one rune past ASCII that (?i) folds to one of them.
+// A paragraph of text fails at its first word that is not a pager's.
+func pagerRunesOnly(p string) bool {
+	for _, r := range p {
+		if r < utf8.RuneSelf {
+			if !pagerASCII[r] {
+				return false
+			}
+		} else if !strings.ContainsRune(pagerNonASCII, r) {
+			return false
+		}
+	}
+	return true
+}
+
+// pagerASCII marks the ASCII runes of pagerLine's matches (pagerRunesOnly).
+var pagerASCII = func() (t [utf8.RuneSelf]bool) {
+	for _, c := range "\t\n\f\r []()<>|./-0123456789nextpreviousfirstlastpageNEXTPREVIOUSFIRSTLASTPAGE" {
+		t[c] = true
+	}
+	return t
+}()
+
+// pagerNonASCII is the runes past ASCII of pagerLine's matches.
+const pagerNonASCII = "【】（）«»‹›→←·…上下一页頁前后首尾末第共ſ"
+
 // dropPagers removes the paragraphs that are page-number bars (上一页 1 2
 // 3 下一页): navigation, not text.
 func dropPagers(paras []string) []string {
 	out := paras[:0:0]
 	for _, p := range paras {
-		if mayBePager(p) && pagerLine.MatchString(p) && pagerWord.MatchString(p) {
+		if mayBePager(p) && pagerRunesOnly(p) && pagerLine.MatchString(p) && pagerWord.MatchString(p) {
 			continue
 		}
 		out = append(out, p)

@@ -24,13 +24,14 @@ const retryUnits = 500
 // still short then is for fallback to mend.
 func genericText(root *html.Node, bw *blockWalk, title string) extraction {
 	b := bw.budget
-	e := finish(withoutTitleHeading(bw.runs, articleRuns(bw, genericRoots(bw)), title), title, b, ExtractorGeneric)
+	e := finish(withoutTitleHeading(bw.runs, articleRuns(bw, genericRoots(bw)), title), title, b, ExtractorGeneric).withUnits()
 	if e.units() >= retryUnits || b.cut() {
 		return e
 	}
 	rw := walkBlocksMode(root, true, b)
 	defer rw.release()
-	if alt := finish(withoutTitleHeading(rw.runs, articleRuns(rw, genericRoots(rw)), title), title, b, ExtractorGeneric); alt.units() > e.units()*3/2 {
+	defer rw.recycleRuns() // e holds texts, not rw's runs
+	if alt := finish(withoutTitleHeading(rw.runs, articleRuns(rw, genericRoots(rw)), title), title, b, ExtractorGeneric).withUnits(); alt.units() > e.units()*3/2 {
 		e = alt
 	}
 	if len(e.paras) == 0 {
@@ -178,10 +179,11 @@ func sameClass(n, best *html.Node, score, bestScore float64) bool {
 	return firstClass(n) == firstClass(best) && score >= bestScore/3
 }
 
+// firstClass is strings.Fields(attr(n, "class"))[0], or "" when there is
+// none, without the slice of all the others.
 func firstClass(n *html.Node) string {
-	f := strings.Fields(attr(n, "class"))
-	if len(f) == 0 {
-		return ""
+	for f := range strings.FieldsSeq(attr(n, "class")) {
+		return f
 	}
-	return f[0]
+	return ""
 }

@@ -1,7 +1,10 @@
 package clean
 
 import (
+	"fmt"
 	"path/filepath"
+	"regexp"
+	"strings"
 	"testing"
 )
 
@@ -44,7 +47,8 @@ func TestAuthorPrefilter(t *testing.T) {
 func TestPubLabelPrefilter(t *testing.T) {
 	matched := 0
 	samples := []string{"发布时间：2022-11-07", "發佈時間 2022", "Published: Nov 7", "FIRST PUBLISHED 2020", "Posted on 3 May",
-		"POſTED on 3 May", "Publication Date: 2021", "date 2021", "时间：2022", "日期 2022", "成文日期：2022年", "刊发时间 10:00"}
+		"POſTED on 3 May", "Publication Date: 2021", "date 2021", "时间：2022", "日期 2022", "成文日期：2022年", "刊发时间 10:00",
+		"发布时 间：2022", "发表日 期 2022", "发稿时\t间 2022"}
 	for _, l := range prefilterLines(t, samples...) {
 		if f := foldTrad(l); pubLabelRe.MatchString(f) {
 			matched++
@@ -55,5 +59,184 @@ func TestPubLabelPrefilter(t *testing.T) {
 	}
 	if matched < len(samples) {
 		t.Errorf("only %d lines hold a label: samples missing?", matched)
+	}
+}
+
+// TestCreditPrefilter: mayCredit lets through every line whose folded
+// text creditRe matches: the test pages' lines and crafted credits, each
+// agency in each form creditRe reads, in other cases and with the folds
+// past ASCII (ſ for s, the Kelvin sign for k).
+func TestCreditPrefilter(t *testing.T) {
+	samples := []string{"Photo: Jane Doe", "[ PHOTOGRAPHS by AP", "（Fotos: dpa", "\tIllustration / Grafik", "Crédits photos : AFP",
+		"Video courtesy of NASA", "© 2020 Jane", "( © Jane", "图片来源：新华社", "（摄影：张三）", "新华社记者 张三 摄", "【图/视觉中国】"}
+	for _, n := range agencyNames {
+		for _, form := range []string{"Jane Doe (%s)", "%s/Jane Doe", "Photo Jane Doe %s", "Jane Doe %s.)）\t", "Jane Doe via %s, 2020", "（%s 2020)"} {
+			for _, name := range []string{n, strings.ToUpper(n), strings.ReplaceAll(n, "s", "ſ"), strings.ReplaceAll(strings.ToUpper(n), "K", "\u212a")} {
+				samples = append(samples, fmt.Sprintf(form, name))
+			}
+		}
+	}
+	matched := 0
+	for _, l := range prefilterLines(t, samples...) {
+		if f := foldTrad(l); creditRe.MatchString(f) {
+			matched++
+			if !mayCredit(f) {
+				t.Errorf("mayCredit(%q) = false, creditRe matches", f)
+			}
+		}
+	}
+	if matched < len(samples)*3/4 { // some crafted forms are no credit: "via REUTERſ, 2020" lacks the \b
+		t.Errorf("only %d lines are credits: samples missing?", matched)
+	}
+}
+
+// TestAgencyNames: the agency names are ASCII (agencyAtEnd counts a rune a
+// byte) and there are as many as the pattern's alternatives promise.
+func TestAgencyNames(t *testing.T) {
+	for _, n := range agencyNames {
+		for i := 0; i < len(n); i++ {
+			if n[i] >= 0x80 {
+				t.Errorf("agency name %q is not ASCII", n)
+			}
+		}
+		if !regexp.MustCompile(`^(?:` + agencies + `)$`).MatchString(n) {
+			t.Errorf("agency name %q is not one the pattern spells", n)
+		}
+	}
+	if len(agencyNames) < strings.Count(agencies, "|")+1 {
+		t.Errorf("%d agency names for %d alternatives", len(agencyNames), strings.Count(agencies, "|")+1)
+	}
+}
+
+// TestSourcePrefilter: maySourceLabel lets a folded line through to
+// sourceLabelRe exactly when the former test did (a 来, 稿源, 转, 出处 or
+// "source" after strings.ToLower) and the expression matches, and never
+// where the former test did not.
+func TestSourcePrefilter(t *testing.T) {
+	former := func(t string) bool {
+		return strings.Contains(t, "来") || strings.Contains(t, "稿源") || strings.Contains(t, "转") ||
+			strings.Contains(t, "出处") || strings.Contains(strings.ToLower(t), "source")
+	}
+	samples := []string{"来源：新华社", "来 源: 人民网", "文章来源：中国政府网", "稿源：新华网", "转载自人民网", "转自：央视", "出处：百度",
+		"Source: Xinhua", "SOURCE: AP", "ſource: AP", "未来 ſource: AP", "未来 Source: AP", "未来十年", "来 源", "İSource: x", "来\t源：x"}
+	matched := 0
+	for _, l := range prefilterLines(t, samples...) {
+		f := foldTrad(l)
+		got, was := maySourceLabel(f), former(f)
+		if got && !was {
+			t.Errorf("maySourceLabel(%q) = true, the former test let it by", f)
+		}
+		if was && sourceLabelRe.MatchString(f) {
+			matched++
+			if !got {
+				t.Errorf("maySourceLabel(%q) = false, sourceLabelRe matches", f)
+			}
+		}
+	}
+	if matched < len(samples)/2 {
+		t.Errorf("only %d lines hold a source label: samples missing?", matched)
+	}
+}
+
+// TestContainsRuneOf: containsRuneOf agrees with strings.ContainsAny on
+// every string of up to four pieces drawn from the runes' own bytes, cut
+// runes, stray continuation and lead bytes, for each rune set it is used
+// with.
+func TestContainsRuneOf(t *testing.T) {
+	for _, chars := range []string{"】]©\u017F\u212A", ":：", "今星周", "时日"} {
+		pieces := []string{"a", ":", "\x80", "\xe3", "\xff", "\xf0\x9f", "中"}
+		for _, c := range chars {
+			b := string(c)
+			pieces = append(pieces, b, b[:len(b)-1], b[1:])
+		}
+		var try func(s string, depth int)
+		try = func(s string, depth int) {
+			if got, want := containsRuneOf(s, chars), strings.ContainsAny(s, chars); got != want {
+				t.Errorf("containsRuneOf(%q, %q) = %v, ContainsAny %v", s, chars, got, want)
+			}
+			if depth < 4 {
+				for _, p := range pieces {
+					try(s+p, depth+1)
+				}
+			}
+		}
+		try("", 0)
+	}
+}
+
+// TestPlaceholderPrefilter: isPlaceholder agrees with placeholderRe on the
+// test pages' lines and on every form of placeholder, in other cases and
+// with ſ for s.
+func TestPlaceholderPrefilter(t *testing.T) {
+	samples := []string{"Media playback is unsupported on your device", "Your browser does not support the video tag.",
+		"Please enable JavaScript to view the comments", "Enable JavaScript to watch this video", "Turn on JavaScript to play",
+		"To view this video please enable JavaScript, and consider upgrading to a web browser that supports HTML5 video",
+		"This video is not available.", "Video unavailable", "Sorry, this video is not available", "您的浏览器不支持 video 标签。",
+		"视频加载中...", "您的浏览器暂不支持播放", "ſorry, the media could not be loaded", "THIS MEDIA IS UNAVAILABLE"}
+	matched := 0
+	for _, l := range prefilterLines(t, samples...) {
+		for _, s := range []string{l, strings.ToUpper(l), strings.ToLower(l)} {
+			s = strings.TrimSpace(s)
+			want := placeholderRe.MatchString(s)
+			if want {
+				matched++
+			}
+			if got := isPlaceholder(s); got != want {
+				t.Errorf("isPlaceholder(%q) = %v, placeholderRe %v", s, got, want)
+			}
+		}
+	}
+	if matched < len(samples) {
+		t.Errorf("only %d placeholders: samples missing?", matched)
+	}
+}
+
+// TestPagerPrefilter: pagerRunesOnly lets through every line that
+// pagerLine matches, the test pages' and crafted page bars.
+func TestPagerPrefilter(t *testing.T) {
+	samples := []string{"上一页 1 2 3 下一页", "« Previous Page 1 2 Next »", "第 3 页 共 10 页", "PREVIOUS | NEXT", "Prev 1 2 3",
+		"FIRſT 1 2 LAſT", "【首页】【上一頁】【下一頁】【尾页】", "1 / 12 …", "(1) 2 3 → ←", "前一页\t后一页", "（末页） ‹ 1 · 2 ›", "[first] <last>"}
+	matched := 0
+	for _, l := range prefilterLines(t, samples...) {
+		if pagerLine.MatchString(l) {
+			matched++
+			if !pagerRunesOnly(l) {
+				t.Errorf("pagerRunesOnly(%q) = false, pagerLine matches", l)
+			}
+		}
+	}
+	if matched < len(samples) {
+		t.Errorf("only %d page bars: samples missing?", matched)
+	}
+}
+
+// TestURLDatePrefilter: urlDate finds what running every pattern finds,
+// on paths of each pattern's form and near misses.
+func TestURLDatePrefilter(t *testing.T) {
+	all := func(path string) (stamp, string, bool) {
+		for _, re := range urlDateRes {
+			if m := re.FindStringSubmatch(path); m != nil {
+				if st := (stamp{y: atoi(m[1]), mo: atoi(m[2]), d: atoi(m[3])}); st.valid() {
+					return st, m[0], true
+				}
+			}
+		}
+		return stamp{}, "", false
+	}
+	paths := []string{"/2022-11/07/c_1.htm", "/202211/07/x.html", "/2022/11/07/story", "/2022/1107/a", "/news/2022-11-07_a.html",
+		"/a/t20221107_123.html", "/a-2022110712_x", "/a/2022/", "/a/202/11/07/", "/1999-12/31/", "/19991231/", "/a_t19991231.htm", "", "/"}
+	found := 0
+	for _, p := range paths {
+		st, m, ok := urlDate(p)
+		wst, wm, wok := all(p)
+		if st != wst || m != wm || ok != wok {
+			t.Errorf("urlDate(%q) = %v %q %v, every pattern gives %v %q %v", p, st, m, ok, wst, wm, wok)
+		}
+		if ok {
+			found++
+		}
+	}
+	if found < 8 {
+		t.Errorf("only %d paths dated: samples missing?", found)
 	}
 }

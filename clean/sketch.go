@@ -243,14 +243,14 @@ func scanTokens(norm string, emit func(uint64)) {
 	const basis = 14695981039346656037
 	h, inWord := uint64(basis), false
 	var buf [utf8.UTFMax]byte
-	for _, r := range norm {
+	for i, r := range norm {
 		switch tokenClass(r) {
 		case tokCJK:
 			if inWord {
 				emit(h)
 				h, inWord = basis, false
 			}
-			emit(fnvBytes(basis, utf8.AppendRune(buf[:0], r)))
+			emit(fnvString(basis, norm[i:i+utf8.RuneLen(r)])) // r's UTF-8 as norm holds it: a CJK rune is never a stray byte's U+FFFD
 		case tokWord:
 			inWord = true
 			if r < utf8.RuneSelf {
@@ -307,6 +307,14 @@ func shingleHash(toks []uint64) uint64 {
 		h = (h ^ t) * 1099511628211
 	}
 	return splitmix64(h)
+}
+
+// fnvString continues the 64-bit FNV-1a hash h over the bytes of s.
+func fnvString(h uint64, s string) uint64 {
+	for i := 0; i < len(s); i++ {
+		h = (h ^ uint64(s[i])) * 1099511628211
+	}
+	return h
 }
 
 // fnvBytes continues the 64-bit FNV-1a hash h over b.

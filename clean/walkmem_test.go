@@ -7,7 +7,7 @@ import (
 )
 
 // A released walk's memory holds nothing of its page: no element, no
-// stats (their class names), no order.
+// stats (their class names), no order, no text.
 func TestWalkReleaseClears(t *testing.T) {
 	root := parseTestPage(t, `<html><body><div class="story" id="main">`+prose("story", 40)+
 		`</div><aside class="related"><ul><li><a href="/x">x</a></li></ul></aside></body></html>`)
@@ -32,6 +32,14 @@ func TestWalkReleaseClears(t *testing.T) {
 		if n != nil {
 			t.Fatalf("order %d kept an element", i)
 		}
+	}
+	for i, c := range m.text[:cap(m.text)] {
+		if c != 0 {
+			t.Fatalf("text buffer byte %d kept %q", i, c)
+		}
+	}
+	if cap(m.text) == 0 {
+		t.Error("the walk's text buffer was not kept")
 	}
 	if bw.stats != nil || bw.mem != nil {
 		t.Error("the released walk still points at its memory")

@@ -1,0 +1,105 @@
+package clean
+
+import (
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"golang.org/x/net/html"
+)
+
+// TestHintTable: a hint table matches the words of a class and id exactly
+// when hasHint finds one of its hints there, on every classID of the test
+// pages (and the eval pages unless short) and on crafted ones.
+func TestHintTable(t *testing.T) {
+	ids := []string{"", " ", "nav", "nav ", "navbar ", "canvas ", "a nav", "side bar ", "side  bar ", "sidebar",
+		"main text ", "| nav ", "content", "trs editor ", "trs", "ad", "ad ", "bad ad ", "head| ", "x  nav "}
+	pages, _ := filepath.Glob("testdata/*.html")
+	if !testing.Short() {
+		more, _ := filepath.Glob(filepath.Join(evalDir, "*", "*.html"))
+		pages = append(pages, more...)
+	}
+	for _, p := range pages {
+		body, err := os.ReadFile(p)
+		if err != nil {
+			t.Fatal(err)
+		}
+		root, err := html.Parse(strings.NewReader(string(body)))
+		if err != nil {
+			t.Fatal(err)
+		}
+		for n := range root.Descendants() {
+			if n.Type == html.ElementNode {
+				ids = append(ids, classID(n))
+			}
+		}
+	}
+	lists := map[string][]string{"strongPositive": strongPositive, "weakPositive": weakPositive, "strongNegative": strongNegative, "weakNegative": weakNegative}
+	tables := map[string]*hintTable{"strongPositive": strongPositiveHints, "weakPositive": weakPositiveHints, "strongNegative": strongNegativeHints, "weakNegative": weakNegativeHints}
+	hits := 0
+	for name, list := range lists {
+		for _, s := range ids {
+			want := false
+			for _, h := range list {
+				want = want || hasHint(s, h)
+			}
+			if got := tables[name].matches(s); got != want {
+				t.Errorf("%s table matches %q: %v, hasHint: %v", name, s, got, want)
+			}
+			if want {
+				hits++
+			}
+		}
+	}
+	if hits < 20 {
+		t.Errorf("only %d hits: pages missing?", hits)
+	}
+}
+
+// TestNamesHold: namesHold lets through every class and id whose words
+// name a caption, a credit or a gallery (captionClass) or a byline
+// (bylineClass), on every element of the pages and on crafted names.
+func TestNamesHold(t *testing.T) {
+	pairs := [][2]string{{"wp-caption-text", ""}, {"", "imageCaption"}, {"PhotoCredit", ""}, {"photo_credit x", ""}, {"image credit", ""},
+		{"Gallery-Slide", ""}, {"", "SLIDESHOW"}, {"hp-carousel", ""}, {"byLine", ""}, {"", "post-author"}, {"AUTHOR", ""}, {"by-line", ""}}
+	pages, _ := filepath.Glob("testdata/*.html")
+	if !testing.Short() {
+		more, _ := filepath.Glob(filepath.Join(evalDir, "*", "*.html"))
+		pages = append(pages, more...)
+	}
+	for _, p := range pages {
+		body, err := os.ReadFile(p)
+		if err != nil {
+			t.Fatal(err)
+		}
+		root, err := html.Parse(strings.NewReader(string(body)))
+		if err != nil {
+			t.Fatal(err)
+		}
+		for n := range root.Descendants() {
+			if n.Type == html.ElementNode {
+				pairs = append(pairs, [2]string{attr(n, "class"), attr(n, "id")})
+			}
+		}
+	}
+	named := 0
+	for _, p := range pairs {
+		s := classIDOf(p[0], p[1])
+		if captionName(s) || galleryName(s) {
+			named++
+			if !namesHold(p[0], p[1], captionWords...) {
+				t.Errorf("class %q id %q name a caption or gallery, namesHold says no", p[0], p[1])
+			}
+		}
+		if strings.Contains(s, "byline") || strings.Contains(s, "author") {
+			named++
+			if !namesHold(p[0], p[1], "byline", "author") {
+				t.Errorf("class %q id %q name a byline, namesHold says no", p[0], p[1])
+			}
+		}
+	}
+	if named < 11 {
+		t.Errorf("only %d names: samples missing?", named)
+	}
+}
