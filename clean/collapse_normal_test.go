@@ -53,25 +53,9 @@ func TestCollapseNormalAsBefore(t *testing.T) {
 	for r := range foldPunct {
 		alphabet = append(alphabet, r)
 	}
-	rng := rand.New(rand.NewPCG(5, 6))
-	var texts []string
-	for range 20000 {
-		rs := make([]rune, rng.IntN(24))
-		for i := range rs {
-			rs[i] = alphabet[rng.IntN(len(alphabet))]
-		}
-		texts = append(texts, string(rs))
-	}
-	files, _ := filepath.Glob(evalDir + "/*/*.html")
-	for i, f := range files {
-		if i%8 != 0 {
-			continue
-		}
-		b, err := os.ReadFile(f)
-		if err != nil {
-			t.Fatal(err)
-		}
-		texts = append(texts, strings.ToValidUTF8(string(b[:min(len(b), 64<<10)]), "\uFFFD"))
+	texts := randomTexts(alphabet, 5, 24)
+	for _, page := range evalPageTexts(t) {
+		texts = append(texts, strings.ToValidUTF8(page, "\uFFFD"))
 	}
 	for _, s := range texts {
 		if got, want := collapseNormal(s), collapseNormalRef(foldWide(s)); got != want {
@@ -91,27 +75,7 @@ func normalizeRef(text string) string {
 // eval pages' bytes.
 func TestNormalizeAsBefore(t *testing.T) {
 	alphabet := []rune("aZ9 \t\n\u3000\u00a0\u200b\u00ad中文。，、！？：；（）\uff0e\uff21\uff10\uff5e\uff5f\uff00\uff61\uff76\u2460\ufb01\u00bd\u0301e\u2014\u201c")
-	rng := rand.New(rand.NewPCG(7, 8))
-	var texts []string
-	for range 20000 {
-		rs := make([]rune, rng.IntN(24))
-		for i := range rs {
-			rs[i] = alphabet[rng.IntN(len(alphabet))]
-		}
-		texts = append(texts, string(rs))
-	}
-	files, _ := filepath.Glob(evalDir + "/*/*.html")
-	for i, f := range files {
-		if i%8 != 0 {
-			continue
-		}
-		b, err := os.ReadFile(f)
-		if err != nil {
-			t.Fatal(err)
-		}
-		texts = append(texts, string(b[:min(len(b), 64<<10)]))
-	}
-	for _, s := range texts {
+	for _, s := range append(randomTexts(alphabet, 7, 24), evalPageTexts(t)...) {
 		if got, want := Normalize(s), normalizeRef(s); got != want {
 			t.Fatalf("Normalize(%.80q) = %.80q, before %.80q", s, got, want)
 		}
@@ -122,13 +86,7 @@ func TestNormalizeAsBefore(t *testing.T) {
 // then gives collapseNormal's text.
 func TestCollapseIfNFKC(t *testing.T) {
 	alphabet := []rune("aZ9 \t\n\u3000\u00a0中文。，！（\uff21\uff5e\uff5f\uff61\u2460\ufb01\u00bd\u0301e\u2014\U0001F600\U00020000")
-	rng := rand.New(rand.NewPCG(9, 10))
-	for range 20000 {
-		rs := make([]rune, rng.IntN(16))
-		for i := range rs {
-			rs[i] = alphabet[rng.IntN(len(alphabet))]
-		}
-		s := string(rs)
+	for _, s := range randomTexts(alphabet, 9, 16) {
 		out, ok := collapseIfNFKC(s)
 		if ok != isNFKCFolded(s) {
 			t.Fatalf("collapseIfNFKC(%q) ok = %v, isNFKCFolded %v", s, ok, !ok)
@@ -137,4 +95,38 @@ func TestCollapseIfNFKC(t *testing.T) {
 			t.Fatalf("collapseIfNFKC(%q) = %q, collapseNormal %q", s, out, collapseNormal(s))
 		}
 	}
+}
+
+// randomTexts returns 20,000 strings of fewer than maxLen runes drawn
+// from alphabet, the same ones for the same seed.
+func randomTexts(alphabet []rune, seed uint64, maxLen int) []string {
+	rng := rand.New(rand.NewPCG(seed, seed+1))
+	texts := make([]string, 20000)
+	for k := range texts {
+		rs := make([]rune, rng.IntN(maxLen))
+		for i := range rs {
+			rs[i] = alphabet[rng.IntN(len(alphabet))]
+		}
+		texts[k] = string(rs)
+	}
+	return texts
+}
+
+// evalPageTexts returns the first 64 KB of every eighth eval page, as
+// bytes taken for a string (none when the eval folder is not there).
+func evalPageTexts(t *testing.T) []string {
+	t.Helper()
+	files, _ := filepath.Glob(evalDir + "/*/*.html")
+	var texts []string
+	for i, f := range files {
+		if i%8 != 0 {
+			continue
+		}
+		b, err := os.ReadFile(f)
+		if err != nil {
+			t.Fatal(err)
+		}
+		texts = append(texts, string(b[:min(len(b), 64<<10)]))
+	}
+	return texts
 }

@@ -15,26 +15,7 @@ import (
 func TestHintTable(t *testing.T) {
 	ids := []string{"", " ", "nav", "nav ", "navbar ", "canvas ", "a nav", "side bar ", "side  bar ", "sidebar",
 		"main text ", "| nav ", "content", "trs editor ", "trs", "ad", "ad ", "bad ad ", "head| ", "x  nav "}
-	pages, _ := filepath.Glob("testdata/*.html")
-	if !testing.Short() {
-		more, _ := filepath.Glob(filepath.Join(evalDir, "*", "*.html"))
-		pages = append(pages, more...)
-	}
-	for _, p := range pages {
-		body, err := os.ReadFile(p)
-		if err != nil {
-			t.Fatal(err)
-		}
-		root, err := html.Parse(strings.NewReader(string(body)))
-		if err != nil {
-			t.Fatal(err)
-		}
-		for n := range root.Descendants() {
-			if n.Type == html.ElementNode {
-				ids = append(ids, classID(n))
-			}
-		}
-	}
+	eachTestElement(t, func(n *html.Node) { ids = append(ids, classID(n)) })
 	lists := map[string][]string{"strongPositive": strongPositive, "weakPositive": weakPositive, "strongNegative": strongNegative, "weakNegative": weakNegative}
 	tables := map[string]*hintTable{"strongPositive": strongPositiveHints, "weakPositive": weakPositiveHints, "strongNegative": strongNegativeHints, "weakNegative": weakNegativeHints}
 	hits := 0
@@ -63,26 +44,7 @@ func TestHintTable(t *testing.T) {
 func TestNamesHold(t *testing.T) {
 	pairs := [][2]string{{"wp-caption-text", ""}, {"", "imageCaption"}, {"PhotoCredit", ""}, {"photo_credit x", ""}, {"image credit", ""},
 		{"Gallery-Slide", ""}, {"", "SLIDESHOW"}, {"hp-carousel", ""}, {"byLine", ""}, {"", "post-author"}, {"AUTHOR", ""}, {"by-line", ""}}
-	pages, _ := filepath.Glob("testdata/*.html")
-	if !testing.Short() {
-		more, _ := filepath.Glob(filepath.Join(evalDir, "*", "*.html"))
-		pages = append(pages, more...)
-	}
-	for _, p := range pages {
-		body, err := os.ReadFile(p)
-		if err != nil {
-			t.Fatal(err)
-		}
-		root, err := html.Parse(strings.NewReader(string(body)))
-		if err != nil {
-			t.Fatal(err)
-		}
-		for n := range root.Descendants() {
-			if n.Type == html.ElementNode {
-				pairs = append(pairs, [2]string{attr(n, "class"), attr(n, "id")})
-			}
-		}
-	}
+	eachTestElement(t, func(n *html.Node) { pairs = append(pairs, [2]string{attr(n, "class"), attr(n, "id")}) })
 	named := 0
 	for _, p := range pairs {
 		s := classIDOf(p[0], p[1])
@@ -101,5 +63,31 @@ func TestNamesHold(t *testing.T) {
 	}
 	if named < 11 {
 		t.Errorf("only %d names: samples missing?", named)
+	}
+}
+
+// eachTestElement calls fn with each element of the test pages, and of
+// the eval pages unless the test is short, a page at a time.
+func eachTestElement(t *testing.T, fn func(*html.Node)) {
+	t.Helper()
+	pages, _ := filepath.Glob("testdata/*.html")
+	if !testing.Short() {
+		more, _ := filepath.Glob(filepath.Join(evalDir, "*", "*.html"))
+		pages = append(pages, more...)
+	}
+	for _, p := range pages {
+		body, err := os.ReadFile(p)
+		if err != nil {
+			t.Fatal(err)
+		}
+		root, err := html.Parse(strings.NewReader(string(body)))
+		if err != nil {
+			t.Fatalf("%s: %v", p, err)
+		}
+		for n := range root.Descendants() {
+			if n.Type == html.ElementNode {
+				fn(n)
+			}
+		}
 	}
 }

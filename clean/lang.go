@@ -119,42 +119,44 @@ const maxScriptLetters = 4000
 // Latin.
 func countScripts(text string) (c scriptCounts) {
 	for _, r := range text {
-		if r < utf8.RuneSelf {
-			if 'a' <= r|0x20 && r|0x20 <= 'z' {
-				c.latin++
-				if c.total++; c.total >= maxScriptLetters {
-					break
-				}
-			}
-			continue
-		}
-		if !isHanBlock(r) && !unicode.IsLetter(r) {
-			continue
-		}
-		c.total++
 		switch {
-		case r < 0x250:
+		case r >= utf8.RuneSelf:
+			c.add(r)
+		case 'a' <= r|0x20 && r|0x20 <= 'z':
 			c.latin++
-		case isHanBlock(r) || unicode.Is(unicode.Han, r):
-			c.han++
-		case unicode.In(r, unicode.Hiragana, unicode.Katakana):
-			c.kana++
-		case unicode.Is(unicode.Hangul, r):
-			c.hangul++
-		case unicode.Is(unicode.Cyrillic, r):
-			c.cyr++
-		case unicode.Is(unicode.Arabic, r):
-			c.arabic++
-		case unicode.Is(unicode.Greek, r):
-			c.greek++
-		case unicode.Is(unicode.Thai, r):
-			c.thai++
+			c.total++
 		}
 		if c.total >= maxScriptLetters {
 			break
 		}
 	}
 	return c
+}
+
+// add counts r by its script when it is a letter (or in a Han block).
+func (c *scriptCounts) add(r rune) {
+	if !isHanBlock(r) && !unicode.IsLetter(r) {
+		return
+	}
+	c.total++
+	switch {
+	case r < 0x250:
+		c.latin++
+	case isHanBlock(r) || unicode.Is(unicode.Han, r):
+		c.han++
+	case unicode.In(r, unicode.Hiragana, unicode.Katakana):
+		c.kana++
+	case unicode.Is(unicode.Hangul, r):
+		c.hangul++
+	case unicode.Is(unicode.Cyrillic, r):
+		c.cyr++
+	case unicode.Is(unicode.Arabic, r):
+		c.arabic++
+	case unicode.Is(unicode.Greek, r):
+		c.greek++
+	case unicode.Is(unicode.Thai, r):
+		c.thai++
+	}
 }
 
 // stopwords are frequent function words that tell Latin-script languages

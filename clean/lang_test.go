@@ -3,7 +3,6 @@ package clean
 import (
 	"strings"
 	"testing"
-	"unicode"
 )
 
 // pageLangRef is pageLang as it was before a declaration that is not CJK
@@ -51,32 +50,11 @@ func TestPageLangAsBefore(t *testing.T) {
 }
 
 // countScriptsRef is countScripts as it was before ASCII skipped the
-// letter table.
+// letter table: every rune through it.
 func countScriptsRef(text string) (c scriptCounts) {
 	for _, r := range text {
-		if !isHanBlock(r) && !unicode.IsLetter(r) {
-			continue
-		}
-		c.total++
-		switch {
-		case r < 0x250:
-			c.latin++
-		case isHanBlock(r) || unicode.Is(unicode.Han, r):
-			c.han++
-		case unicode.In(r, unicode.Hiragana, unicode.Katakana):
-			c.kana++
-		case unicode.Is(unicode.Hangul, r):
-			c.hangul++
-		case unicode.Is(unicode.Cyrillic, r):
-			c.cyr++
-		case unicode.Is(unicode.Arabic, r):
-			c.arabic++
-		case unicode.Is(unicode.Greek, r):
-			c.greek++
-		case unicode.Is(unicode.Thai, r):
-			c.thai++
-		}
-		if c.total >= 4000 {
+		c.add(r)
+		if c.total >= maxScriptLetters {
 			break
 		}
 	}

@@ -25,18 +25,35 @@ func prefilterLines(t *testing.T, samples ...string) []string {
 	return lines
 }
 
-// TestAuthorPrefilter: mayAuthorRun lets through every line whose folded
-// text authorRunRe matches.
-func TestAuthorPrefilter(t *testing.T) {
-	matched := 0
-	for _, l := range prefilterLines(t, "作者：王五", "記者：李四", "文/ 记者 : 赵六 ", "作者:Jane", "作者 张三", "记者") {
-		if authorRunRe.MatchString(foldTrad(l)) {
+// letsThrough checks that may lets through every line that matches
+// matches, and returns how many did; name names may in errors.
+func letsThrough(t *testing.T, name string, lines []string, matches, may func(string) bool) (matched int) {
+	t.Helper()
+	for _, l := range lines {
+		if matches(l) {
 			matched++
-			if !mayAuthorRun(l) {
-				t.Errorf("mayAuthorRun(%q) = false, authorRunRe matches", l)
+			if !may(l) {
+				t.Errorf("%s(%q) = false, the expression matches", name, l)
 			}
 		}
 	}
+	return matched
+}
+
+// folded returns lines folded by foldTrad.
+func folded(lines []string) []string {
+	out := make([]string, len(lines))
+	for i, l := range lines {
+		out[i] = foldTrad(l)
+	}
+	return out
+}
+
+// TestAuthorPrefilter: mayAuthorRun lets through every line whose folded
+// text authorRunRe matches.
+func TestAuthorPrefilter(t *testing.T) {
+	lines := prefilterLines(t, "作者：王五", "記者：李四", "文/ 记者 : 赵六 ", "作者:Jane", "作者 张三", "记者")
+	matched := letsThrough(t, "mayAuthorRun", lines, func(l string) bool { return authorRunRe.MatchString(foldTrad(l)) }, mayAuthorRun)
 	if matched < 3 {
 		t.Errorf("only %d lines name an author: samples missing?", matched)
 	}
@@ -45,18 +62,10 @@ func TestAuthorPrefilter(t *testing.T) {
 // TestPubLabelPrefilter: mayHavePubLabel lets through every line whose
 // folded text pubLabelRe matches.
 func TestPubLabelPrefilter(t *testing.T) {
-	matched := 0
 	samples := []string{"发布时间：2022-11-07", "發佈時間 2022", "Published: Nov 7", "FIRST PUBLISHED 2020", "Posted on 3 May",
 		"POſTED on 3 May", "Publication Date: 2021", "date 2021", "时间：2022", "日期 2022", "成文日期：2022年", "刊发时间 10:00",
 		"发布时 间：2022", "发表日 期 2022", "发稿时\t间 2022"}
-	for _, l := range prefilterLines(t, samples...) {
-		if f := foldTrad(l); pubLabelRe.MatchString(f) {
-			matched++
-			if !mayHavePubLabel(f) {
-				t.Errorf("mayHavePubLabel(%q) = false, pubLabelRe matches", f)
-			}
-		}
-	}
+	matched := letsThrough(t, "mayHavePubLabel", folded(prefilterLines(t, samples...)), pubLabelRe.MatchString, mayHavePubLabel)
 	if matched < len(samples) {
 		t.Errorf("only %d lines hold a label: samples missing?", matched)
 	}
@@ -76,15 +85,7 @@ func TestCreditPrefilter(t *testing.T) {
 			}
 		}
 	}
-	matched := 0
-	for _, l := range prefilterLines(t, samples...) {
-		if f := foldTrad(l); creditRe.MatchString(f) {
-			matched++
-			if !mayCredit(f) {
-				t.Errorf("mayCredit(%q) = false, creditRe matches", f)
-			}
-		}
-	}
+	matched := letsThrough(t, "mayCredit", folded(prefilterLines(t, samples...)), creditRe.MatchString, mayCredit)
 	if matched < len(samples)*3/4 { // some crafted forms are no credit: "via REUTERſ, 2020" lacks the \b
 		t.Errorf("only %d lines are credits: samples missing?", matched)
 	}
@@ -196,15 +197,7 @@ func TestPlaceholderPrefilter(t *testing.T) {
 func TestPagerPrefilter(t *testing.T) {
 	samples := []string{"上一页 1 2 3 下一页", "« Previous Page 1 2 Next »", "第 3 页 共 10 页", "PREVIOUS | NEXT", "Prev 1 2 3",
 		"FIRſT 1 2 LAſT", "【首页】【上一頁】【下一頁】【尾页】", "1 / 12 …", "(1) 2 3 → ←", "前一页\t后一页", "（末页） ‹ 1 · 2 ›", "[first] <last>"}
-	matched := 0
-	for _, l := range prefilterLines(t, samples...) {
-		if pagerLine.MatchString(l) {
-			matched++
-			if !pagerRunesOnly(l) {
-				t.Errorf("pagerRunesOnly(%q) = false, pagerLine matches", l)
-			}
-		}
-	}
+	matched := letsThrough(t, "pagerRunesOnly", prefilterLines(t, samples...), pagerLine.MatchString, pagerRunesOnly)
 	if matched < len(samples) {
 		t.Errorf("only %d page bars: samples missing?", matched)
 	}
