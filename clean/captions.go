@@ -2,6 +2,7 @@ package clean
 
 import (
 	"regexp"
+	"slices"
 	"strings"
 	"unicode/utf8"
 
@@ -67,9 +68,18 @@ var (
 		`您的浏览器不支持.{0,30}|视频加载中.{0,10}|您的浏览器暂不支持.{0,30})[.!。]?$`)
 )
 
-// agencies are the photo agencies and stock libraries whose credits stand
-// under news photos.
-const agencies = `reuters|getty images|getty|afp|ap photo|associated press|epa(?:-efe)?|shutterstock|istock(?:photo)?|xinhua|dpa|anadolu|alamy|unsplash|pixabay|imago|keystone|picture[- ]alliance|zuma(?: press| wire)?|bloomberg|corbis|sipa|ansa|kyodo|pa images|pa wire|nurphoto|sopa images|wikimedia commons`
+// agencyNames are the photo agencies and stock libraries whose credits
+// stand under news photos, each as credits spell it (a longer spelling
+// before its prefix); agencies is them as a pattern's alternatives (no
+// name holds a metacharacter), and agencyNameMax the longest's length.
+var (
+	agencyNames = []string{"reuters", "getty images", "getty", "afp", "ap photo", "associated press", "epa-efe", "epa",
+		"shutterstock", "istockphoto", "istock", "xinhua", "dpa", "anadolu", "alamy", "unsplash", "pixabay", "imago", "keystone",
+		"picture-alliance", "picture alliance", "zuma press", "zuma wire", "zuma", "bloomberg", "corbis", "sipa", "ansa", "kyodo",
+		"pa images", "pa wire", "nurphoto", "sopa images", "wikimedia commons"}
+	agencies      = strings.Join(agencyNames, "|")
+	agencyNameMax = len(slices.MaxFunc(agencyNames, func(a, b string) int { return len(a) - len(b) }))
+)
 
 // splitCaptions sets the caption runs apart from the text runs (see above),
 // keeping each caption once, in page order. A gallery's slides are

@@ -1,7 +1,6 @@
 package clean
 
 import (
-	"regexp/syntax"
 	"strings"
 	"unicode/utf8"
 )
@@ -65,11 +64,6 @@ func hasVia(f string) bool {
 	return false
 }
 
-// agencyNames is every name the agencies pattern spells ("getty",
-// "getty images", "picture-alliance", "zuma wire", …), and
-// agencyNameMax the length of the longest.
-var agencyNames, agencyNameMax = spellings(`(?:` + agencies + `)`)
-
 // agencyAtEnd reports whether t ends with an agency's name as creditRe
 // reads it, case-insensitively: each of the last runes of t folds, as
 // strings.EqualFold and regexp's (?i) both fold (unicode.SimpleFold), to
@@ -95,64 +89,6 @@ func lastRuneStarts(t string, k int, dst []int) []int {
 		dst = append(dst, i)
 	}
 	return dst
-}
-
-// spellings returns every string the pattern matches, and the length of
-// the longest. The pattern must match a finite set of strings built of
-// literals, classes, alternations and optional parts; it panics on
-// others (it runs at init, on constants).
-func spellings(pattern string) ([]string, int) {
-	re, err := syntax.Parse(pattern, syntax.Perl)
-	if err != nil {
-		panic(err)
-	}
-	out := spell(re.Simplify())
-	longest := 0
-	for _, s := range out {
-		longest = max(longest, len(s))
-	}
-	return out, longest
-}
-
-// spell returns every string re matches (see spellings).
-func spell(re *syntax.Regexp) []string {
-	switch re.Op {
-	case syntax.OpEmptyMatch:
-		return []string{""}
-	case syntax.OpLiteral:
-		return []string{string(re.Rune)}
-	case syntax.OpCharClass:
-		var out []string
-		for i := 0; i < len(re.Rune); i += 2 {
-			for r := re.Rune[i]; r <= re.Rune[i+1]; r++ {
-				out = append(out, string(r))
-			}
-		}
-		return out
-	case syntax.OpCapture:
-		return spell(re.Sub[0])
-	case syntax.OpQuest:
-		return append([]string{""}, spell(re.Sub[0])...)
-	case syntax.OpAlternate:
-		var out []string
-		for _, s := range re.Sub {
-			out = append(out, spell(s)...)
-		}
-		return out
-	case syntax.OpConcat:
-		out := []string{""}
-		for _, s := range re.Sub {
-			var next []string
-			for _, head := range out {
-				for _, t := range spell(s) {
-					next = append(next, head+t)
-				}
-			}
-			out = next
-		}
-		return out
-	}
-	panic("spell: not a finite pattern: " + re.String())
 }
 
 // isPlaceholder reports whether placeholderRe matches t, asking the

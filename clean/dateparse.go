@@ -84,7 +84,7 @@ func dayLead(s string) bool {
 	case 's', 'n', 'r', 't':
 		return true
 	default:
-		return c == 0xC5 || strings.IndexByte("\t\n\f\r ", c) >= 0
+		return c == 0xC5 || isRegexpSpace(c)
 	}
 }
 

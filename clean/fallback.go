@@ -60,24 +60,10 @@ const readabilityElems = 20_000
 type extraction struct {
 	paras, captions []string
 	extractor       string
-	counted         int // units()+1 once counted (withUnits); 0 before
 }
 
 // units is the extraction's length, in units.
-func (e extraction) units() int {
-	if e.counted > 0 {
-		return e.counted - 1
-	}
-	return paraUnits(e.paras)
-}
-
-// withUnits returns e with its units counted, for an extraction whose
-// length is asked more than once (genericText's, which fallback weighs
-// again). Its paragraphs must not change after.
-func (e extraction) withUnits() extraction {
-	e.counted = paraUnits(e.paras) + 1
-	return e
-}
+func (e extraction) units() int { return paraUnits(e.paras) }
 
 // parsed is what the extractors read: the parsed page, its decoded source's
 // tree walked once with hints on, the title and the budget.

@@ -48,7 +48,7 @@ func mayJunk(t string) bool {
 	return false
 }
 
-// bracketButton is junkRe's `[【\[]\s*(?:打印|关闭|返回顶部|大|中|小)\s*[】\]]`,
+// bracketButton is junkRe's `[【\[]\s*(?:<bracketWords>)\s*[】\]]`,
 // the one alternative that needs a bracket: a page's button in brackets
 // (【打印】, [ 关闭 ]). \s is ASCII white space but \v.
 func bracketButton(t string) bool {
@@ -75,17 +75,20 @@ func bracketButton(t string) bool {
 	return false
 }
 
-// bracketWords are the buttons bracketButton finds.
+// bracketWords are the buttons in brackets junkRe and bracketButton find.
 var bracketWords = []string{"打印", "关闭", "返回顶部", "大", "中", "小"}
 
 // skipRegexpSpace returns the index in t past the \s (as Go's regexp
 // reads it: \t \n \f \r and space) that starts at i.
 func skipRegexpSpace(t string, i int) int {
-	for i < len(t) && strings.IndexByte("\t\n\f\r ", t[i]) >= 0 {
+	for i < len(t) && isRegexpSpace(t[i]) {
 		i++
 	}
 	return i
 }
+
+// isRegexpSpace reports whether c is in \s as Go's regexp reads it.
+func isRegexpSpace(c byte) bool { return strings.IndexByte("\t\n\f\r ", c) >= 0 }
 
 // adLine is junkRe's `^\s*(?:advertisement|ad|tweet)\s*$`: an ad
 // slot's label, or the label of Twitter's share button left in the page.

@@ -35,16 +35,7 @@ var nfkcStable = sync.OnceValue(func() *[1 << 16 / 64]uint64 {
 // isNFKC reports, cheaply, that norm.NFKC.String(s) is s: every rune of s
 // is marked in nfkcStable. False does not say s changes, only that the
 // normalizer must look; s is valid UTF-8 (validUTF8 ran).
-func isNFKC(s string) bool { return nfkcMarked(s, false) }
-
-// isNFKCFolded is isNFKC(foldWide(s)), without building foldWide(s):
-// foldWide turns each wide rune (wideASCII) into an ASCII byte, which
-// is marked, and leaves every other rune as it is.
-func isNFKCFolded(s string) bool { return nfkcMarked(s, true) }
-
-// nfkcMarked reports whether every rune of s is marked in nfkcStable,
-// or is a wide rune when wide is set.
-func nfkcMarked(s string, wide bool) bool {
+func isNFKC(s string) bool {
 	t := nfkcStable()
 	for i := 0; i < len(s); {
 		c := s[i]
@@ -53,12 +44,15 @@ func nfkcMarked(s string, wide bool) bool {
 			continue // ASCII: every byte is marked
 		}
 		r, w := utf8.DecodeRuneInString(s[i:])
-		if r >= 1<<16 || t[r>>6]&(1<<(r&63)) == 0 {
-			if _, ok := wideASCII(r); !wide || !ok {
-				return false
-			}
+		if !nfkcMarked(t, r) {
+			return false
 		}
 		i += w
 	}
 	return true
+}
+
+// nfkcMarked reports whether r is marked in t (nfkcStable's table).
+func nfkcMarked(t *[1 << 16 / 64]uint64, r rune) bool {
+	return r < 1<<16 && t[r>>6]&(1<<(r&63)) != 0
 }

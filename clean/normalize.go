@@ -38,7 +38,7 @@ const NormVersion = 1
 func Normalize(text string) string {
 	text = dropFormat(validUTF8(text))
 	if out, ok := collapseIfNFKC(text); ok {
-		return out // text was its own NFKC once folded (isNFKCFolded)
+		return out // foldWide(text) was its own NFKC (isNFKC)
 	}
 	return collapseNormal(norm.NFKC.String(foldWide(text)))
 }
@@ -49,7 +49,7 @@ func collapseNormal(text string) string {
 	return out
 }
 
-// collapseIfNFKC is collapseNormal(text) when isNFKCFolded(text), found in
+// collapseIfNFKC is collapseNormal(text) when isNFKC(foldWide(text)), found in
 // the same pass: every rune it reads is ASCII, marked in nfkcStable or
 // wide (wideASCII). ok is false, and out unusable, at the first that is
 // not.
@@ -78,7 +78,7 @@ func collapseText(text string, checkNFKC bool) (out string, ok bool) {
 		f := r
 		if g, ok := wideASCII(r); ok {
 			f = g
-		} else if stable != nil && r >= utf8.RuneSelf && (r >= 1<<16 || stable[r>>6]&(1<<(r&63)) == 0) {
+		} else if stable != nil && r >= utf8.RuneSelf && !nfkcMarked(stable, r) {
 			return "", false
 		} else if mayFoldPunct(r) {
 			if g, ok := foldPunct[r]; ok {

@@ -24,14 +24,15 @@ const retryUnits = 500
 // still short then is for fallback to mend.
 func genericText(root *html.Node, bw *blockWalk, title string) extraction {
 	b := bw.budget
-	e := finish(withoutTitleHeading(bw.runs, articleRuns(bw, genericRoots(bw)), title), title, b, ExtractorGeneric).withUnits()
-	if e.units() >= retryUnits || b.cut() {
+	e := finish(withoutTitleHeading(bw.runs, articleRuns(bw, genericRoots(bw)), title), title, b, ExtractorGeneric)
+	n := e.units()
+	if n >= retryUnits || b.cut() {
 		return e
 	}
 	rw := walkBlocksMode(root, true, b)
 	defer rw.release()
 	defer rw.recycleRuns() // e holds texts, not rw's runs
-	if alt := finish(withoutTitleHeading(rw.runs, articleRuns(rw, genericRoots(rw)), title), title, b, ExtractorGeneric).withUnits(); alt.units() > e.units()*3/2 {
+	if alt := finish(withoutTitleHeading(rw.runs, articleRuns(rw, genericRoots(rw)), title), title, b, ExtractorGeneric); alt.units() > n*3/2 {
 		e = alt
 	}
 	if len(e.paras) == 0 {

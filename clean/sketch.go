@@ -250,7 +250,7 @@ func scanTokens(norm string, emit func(uint64)) {
 				emit(h)
 				h, inWord = basis, false
 			}
-			emit(fnvString(basis, norm[i:i+utf8.RuneLen(r)])) // r's UTF-8 as norm holds it: a CJK rune is never a stray byte's U+FFFD
+			emit(fnvBytes(basis, norm[i:i+utf8.RuneLen(r)])) // r's UTF-8 as norm holds it: a CJK rune is never a stray byte's U+FFFD
 		case tokWord:
 			inWord = true
 			if r < utf8.RuneSelf {
@@ -309,18 +309,10 @@ func shingleHash(toks []uint64) uint64 {
 	return splitmix64(h)
 }
 
-// fnvString continues the 64-bit FNV-1a hash h over the bytes of s.
-func fnvString(h uint64, s string) uint64 {
-	for i := 0; i < len(s); i++ {
-		h = (h ^ uint64(s[i])) * 1099511628211
-	}
-	return h
-}
-
-// fnvBytes continues the 64-bit FNV-1a hash h over b.
-func fnvBytes(h uint64, b []byte) uint64 {
-	for _, c := range b {
-		h = (h ^ uint64(c)) * 1099511628211
+// fnvBytes continues the 64-bit FNV-1a hash h over the bytes of b.
+func fnvBytes[T string | []byte](h uint64, b T) uint64 {
+	for i := 0; i < len(b); i++ {
+		h = (h ^ uint64(b[i])) * 1099511628211
 	}
 	return h
 }
