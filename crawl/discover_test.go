@@ -234,8 +234,8 @@ func TestInspectLinks(t *testing.T) {
 	}
 }
 
-// pageReader reads what charset.NewReader reads, skipping the decoder only
-// where decoding would change nothing.
+// pageReader and pageBytes read what charset.NewReader reads, skipping
+// the decoder only where decoding would change nothing.
 func TestPageReaderDecodesAsCharset(t *testing.T) {
 	gbk := []byte("<meta charset=gbk><a href=\"/\xd0\xc2\xce\xc5\">\xd0\xc2\xce\xc5</a>") // 新闻
 	cases := []struct {
@@ -261,6 +261,9 @@ func TestPageReaderDecodesAsCharset(t *testing.T) {
 		want, _ := io.ReadAll(wr)
 		if !bytes.Equal(got, want) {
 			t.Errorf("%s: read %q, charset.NewReader reads %q", c.name, got, want)
+		}
+		if b, err := pageBytes(c.body, c.ct); err != nil || !bytes.Equal(b, want) {
+			t.Errorf("%s: pageBytes %q, %v; charset.NewReader reads %q", c.name, b, err, want)
 		}
 	}
 }
@@ -299,11 +302,11 @@ func mustURL(t *testing.T, s string) *url.URL {
 	return u
 }
 
-// linkTagName names every start tag the tokenizer names a, base or
-// link as the tokenizer does, in any case and however it ends, and names
-// no other (a name that only begins like one: <abbr>, <area>,
+// linkTagKind, given the name tagNameEnd reads of a start tag, names
+// every start tag the tokenizer names a, base or link as the tokenizer
+// does, in any case and however it ends, and names no other (a name that only begins like one: <abbr>, <area>,
 // <basefont>, <linkx>; one with a NUL or a letter that folds to ASCII).
-func TestLinkTagNameMatchesTagName(t *testing.T) {
+func TestLinkTagKindMatchesTagName(t *testing.T) {
 	page := `<A HREF="/1"><a/href="/2"><a` + "\n" + `href="/3"><a	href="/4"><a>` +
 		`<BASE href="/b/"><Base/><bAsE` + "\f" + `href=x><link rel=canonical href=/c><LINK/><Link>` +
 		`<abbr title=x><area href="/5"><basefont size=2><linkx href=/6><ab><b><br/><base` + "\r" + `href=y>` +
@@ -321,8 +324,9 @@ func TestLinkTagNameMatchesTagName(t *testing.T) {
 		if s := string(name); s == "a" || s == "base" || s == "link" {
 			want = s
 		}
-		if got := linkTagName([]byte(raw)); got != want {
-			t.Errorf("linkTagName(%q) = %q, want %q (tag name %q)", raw, got, want, name)
+		nameEnd, _ := tagNameEnd([]byte(raw), 1)
+		if got := linkTagKind([]byte(raw[1:nameEnd])); got != want {
+			t.Errorf("linkTagKind of %q = %q, want %q (tag name %q)", raw, got, want, name)
 		}
 		tags++
 	}

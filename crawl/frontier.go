@@ -246,6 +246,7 @@ func (f *Frontier) requeueTaken(stored func(url string) bool) error {
 			return err
 		}
 		requeued := 0
+		var counts counterChanges
 		for i, k := range keys {
 			var err error
 			kind := kindOf(tx, string(k))
@@ -254,13 +255,16 @@ func (f *Frontier) requeueTaken(stored func(url string) bool) error {
 				err = seen.Put(k, stateValue(stDone, depths[i]))
 			case kind == kindPage:
 				requeued++
-				err = push(tx, string(k), depths[i], kind)
+				err = push(tx, string(k), depths[i], kind, &counts)
 			default:
-				err = push(tx, string(k), depths[i], kind)
+				err = push(tx, string(k), depths[i], kind, &counts)
 			}
 			if err != nil {
 				return err
 			}
+		}
+		if err := counts.write(tx); err != nil {
+			return err
 		}
 		f.resumed = int(counter(tx, keyQueued))
 		return addCounter(tx, keySpent, -requeued)

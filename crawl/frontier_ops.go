@@ -29,6 +29,7 @@ func (f *Frontier) add(keys []string, depth int, kind byte, b budget) (added int
 	var known []string // in the seen set once the transaction commits
 	err = f.update(func(tx *bolt.Tx) error {
 		known = known[:0]
+		var counts counterChanges
 		seen := tx.Bucket(fbSeen)
 		room := int64(b.pages) - counter(tx, keySpent) - counter(tx, keyQueued) + counter(tx, keyQueuedDocs)
 		for _, key := range keys {
@@ -45,12 +46,12 @@ func (f *Frontier) add(keys []string, depth int, kind byte, b budget) (added int
 				continue
 			}
 			added++
-			if err := push(tx, key, depth, kind); err != nil {
+			if err := push(tx, key, depth, kind, &counts); err != nil {
 				return err
 			}
 			known = append(known, key)
 		}
-		return nil
+		return counts.write(tx)
 	})
 	if err == nil {
 		f.seenKeys.add(known)
@@ -304,27 +305,12 @@ func (f *Frontier) takeBatch(maxPages int) (batch []entry, over bool, err error)
 	}
 	err = f.update(func(tx *bolt.Tx) error {
 		batch, over = batch[:0], false
-		cur := tx.Bucket(fbPending).Cursor()
-		for k, v := cur.First(); k != nil && len(batch) < takeBatch; k, v = cur.First() {
-			if len(batch) > 0 && pendingDepth(k) != batch[0].depth {
-				return nil
-			}
-			d, n := binary.Uvarint(v)
-			next := entry{key: string(v[n:]), depth: int(d)}
-			next.kind = kindOf(tx, next.key)
-			if next.kind == kindPage && maxPages > 0 && counter(tx, keySpent) >= int64(maxPages) {
-				over = true
-				return nil
-			}
-			if err := cur.Delete(); err != nil {
-				return err
-			}
-			if err := markTaken(tx, next); err != nil {
-				return err
-			}
-			batch = append(batch, next)
+		var counts counterChanges
+		var err error
+		if over, err = takeInto(tx, &batch, maxPages, &counts); err != nil {
+			return err
 		}
-		return nil
+		return counts.write(tx)
 	})
 	if err != nil {
 		return nil, false, err
@@ -332,18 +318,45 @@ func (f *Frontier) takeBatch(maxPages int) (batch []entry, over bool, err error)
 	return batch, over, nil
 }
 
-// markTaken moves e from the queue's counters to taken.
-func markTaken(tx *bolt.Tx, e entry) error {
-	if err := addCounter(tx, keyQueued, -1); err != nil {
-		return err
+// takeInto is takeBatch's transaction: it moves URLs from the queue to
+// batch, their changes to the counters noted in counts.
+func takeInto(tx *bolt.Tx, batch *[]entry, maxPages int, counts *counterChanges) (over bool, err error) {
+	spent := counter(tx, keySpent)
+	cur := tx.Bucket(fbPending).Cursor()
+	for k, v := cur.First(); k != nil && len(*batch) < takeBatch; k, v = cur.First() {
+		if len(*batch) > 0 && pendingDepth(k) != (*batch)[0].depth {
+			return false, nil
+		}
+		d, n := binary.Uvarint(v)
+		next := entry{key: string(v[n:]), depth: int(d)}
+		next.kind = kindOf(tx, next.key)
+		if next.kind == kindPage && maxPages > 0 && spent+int64(counts.spent) >= int64(maxPages) {
+			return true, nil
+		}
+		if err := cur.Delete(); err != nil {
+			return false, err
+		}
+		if err := markTaken(tx, next, counts); err != nil {
+			return false, err
+		}
+		*batch = append(*batch, next)
 	}
+	return false, nil
+}
+
+// markTaken marks e taken in the seen set, and notes in counts that it
+// left the queue.
+func markTaken(tx *bolt.Tx, e entry, counts *counterChanges) error {
 	if err := tx.Bucket(fbSeen).Put([]byte(e.key), stateValue(stTaken, e.depth)); err != nil {
 		return err
 	}
+	counts.queued--
 	if e.kind != kindPage {
-		return addCounter(tx, keyQueuedDocs, -1)
+		counts.docs--
+	} else {
+		counts.spent++ // the take claims e.key (claimantTx): nothing to write
 	}
-	return addCounter(tx, keySpent, 1) // the take claims e.key (claimantTx): nothing to write
+	return nil
 }
 
 // kind returns the kind key was queued as.
@@ -480,7 +493,8 @@ func (f *Frontier) notify() {
 	f.changed = make(chan struct{})
 }
 
-func push(tx *bolt.Tx, key string, depth int, kind byte) error {
+// push queues key at depth as kind, and notes in counts that it did.
+func push(tx *bolt.Tx, key string, depth int, kind byte, counts *counterChanges) error {
 	pending := tx.Bucket(fbPending)
 	pending.FillPercent = 1 // keys are appended: a split leaves the left page full
 	seq, err := pending.NextSequence()
@@ -498,11 +512,10 @@ func push(tx *bolt.Tx, key string, depth int, kind byte) error {
 		if err := tx.Bucket(fbKinds).Put([]byte(key), []byte{kind}); err != nil {
 			return err
 		}
-		if err := addCounter(tx, keyQueuedDocs, 1); err != nil {
-			return err
-		}
+		counts.docs++
 	}
-	return addCounter(tx, keyQueued, 1)
+	counts.queued++
+	return nil
 }
 
 // pendingKey orders the queue by depth, then by when a URL was queued: the
@@ -525,6 +538,30 @@ func counter(tx *bolt.Tx, name []byte) int64 {
 		return 0
 	}
 	return int64(binary.BigEndian.Uint64(v))
+}
+
+// counterChanges are what one transaction changes the queue's counters
+// by, written once at its end (write) rather than at each URL: a write
+// cost a read and a put into the meta bucket, per URL queued or taken.
+// Within one transaction each counter only rises or only falls, so it
+// ends as if written at each URL (addCounter stops at 0 either way).
+type counterChanges struct{ queued, docs, spent int }
+
+// write adds the changes to the counters; a counter that did not change
+// is not written.
+func (c counterChanges) write(tx *bolt.Tx) error {
+	for _, ch := range [...]struct {
+		name  []byte
+		delta int
+	}{{keyQueued, c.queued}, {keyQueuedDocs, c.docs}, {keySpent, c.spent}} {
+		if ch.delta == 0 {
+			continue
+		}
+		if err := addCounter(tx, ch.name, ch.delta); err != nil {
+			return err
+		}
+	}
+	return nil
 }
 
 func addCounter(tx *bolt.Tx, name []byte, delta int) error {

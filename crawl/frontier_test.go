@@ -336,3 +336,64 @@ func TestSeenCacheLearnsOnlyCommittedKeys(t *testing.T) {
 		t.Errorf("the cache lacks %v; want it to lack only the key whose write failed", got)
 	}
 }
+
+// The queue's counters, written once a transaction, say what the file
+// holds after adds, takes within a budget and a resume: queued the
+// pending URLs, queued-docs the documents among them, spent the pages
+// taken this run.
+func TestCountersMatchQueue(t *testing.T) {
+	path := t.TempDir() + "/f"
+	f, err := OpenFrontier(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var pages, docs []string
+	for i := range takeBatch + 5 {
+		pages = append(pages, fmt.Sprintf("http://x.test/p%03d", i))
+		if i%4 == 0 {
+			docs = append(docs, fmt.Sprintf("http://x.test/f%03d.xml", i))
+		}
+	}
+	if _, _, err := f.add(pages, 1, kindPage, budget{}); err != nil {
+		t.Fatal(err)
+	}
+	if _, _, err := f.add(docs, 0, kindFeed, budget{}); err != nil {
+		t.Fatal(err)
+	}
+	checkCounters(t, f, 0)
+	took, _ := takeAll(t, f, 10)
+	checkCounters(t, f, 10)
+	if len(took) != len(docs)+10 {
+		t.Fatalf("took %d, want the %d documents and 10 pages", len(took), len(docs))
+	}
+	f.Close() // killed with the taken pages not fetched
+	if f, err = OpenFrontier(path); err != nil {
+		t.Fatal(err)
+	}
+	defer f.Close()
+	if err := f.requeueTaken(func(u string) bool { return u == took[len(took)-1] }); err != nil {
+		t.Fatal(err)
+	}
+	checkCounters(t, f, 1)
+}
+
+// checkCounters fails t unless the frontier's counters say what its
+// queue holds, and spent is pagesSpent.
+func checkCounters(t *testing.T, f *Frontier, pagesSpent int) {
+	t.Helper()
+	f.db.View(func(tx *bolt.Tx) error {
+		queued, docs := 0, 0
+		tx.Bucket(fbPending).ForEach(func(_, v []byte) error {
+			_, n := binary.Uvarint(v)
+			queued++
+			if kindOf(tx, string(v[n:])) != kindPage {
+				docs++
+			}
+			return nil
+		})
+		if q, d, s := counter(tx, keyQueued), counter(tx, keyQueuedDocs), counter(tx, keySpent); q != int64(queued) || d != int64(docs) || s != int64(pagesSpent) {
+			t.Errorf("counters queued %d, docs %d, spent %d; the queue holds %d, %d documents; %d pages spent", q, d, s, queued, docs, pagesSpent)
+		}
+		return nil
+	})
+}

@@ -2,6 +2,7 @@ package crawl
 
 import (
 	"bytes"
+	"fmt"
 	"io"
 	"mime"
 	"net/http"
@@ -10,7 +11,6 @@ import (
 	"sync"
 	"unicode/utf8"
 
-	"golang.org/x/net/html"
 	"golang.org/x/net/html/charset"
 
 	"github.com/prov-archive/prov/urlpath"
@@ -28,11 +28,11 @@ func inspect(p *Page) []link {
 	if err != nil {
 		return nil
 	}
-	r, err := pageReader(p.Content, p.Header.Get("Content-Type"))
+	content, err := pageBytes(p.Content, p.Header.Get("Content-Type"))
 	if err != nil {
 		return nil
 	}
-	t := scanTags(r)
+	t := scanTags(content)
 	if t.base != "" {
 		if b, err := base.Parse(strings.TrimSpace(t.base)); err == nil {
 			base = b
@@ -52,10 +52,32 @@ func inspect(p *Page) []link {
 // decoder: most pages are, and the decoder's copy cost as much as the
 // tokenizer.
 func pageReader(content []byte, contentType string) (io.Reader, error) {
-	if _, name, _ := charset.DetermineEncoding(content, contentType); name == "utf-8" && utf8.Valid(content) {
+	if plainUTF8(content, contentType) {
 		return bytes.NewReader(content), nil
 	}
 	return charset.NewReader(bytes.NewReader(content), contentType)
+}
+
+// plainUTF8 reports whether an HTML page is UTF-8 and valid, to be read
+// as it is.
+func plainUTF8(content []byte, contentType string) bool {
+	_, name, _ := charset.DetermineEncoding(content, contentType)
+	return name == "utf-8" && utf8.Valid(content)
+}
+
+// pageBytes returns an HTML page's content as UTF-8, as pageReader reads
+// it: the content itself when it needs no decoder. A decoder's error
+// ends the page, as it ends the Tokenizer's reading.
+func pageBytes(content []byte, contentType string) ([]byte, error) {
+	if plainUTF8(content, contentType) {
+		return content, nil
+	}
+	r, err := charset.NewReader(bytes.NewReader(content), contentType)
+	if err != nil {
+		return nil, fmt.Errorf("decoding page: %w", err)
+	}
+	b, _ := io.ReadAll(r)
+	return b, nil
 }
 
 // pageTags is what inspect needs of a page's tags, hrefs as written.
@@ -66,87 +88,11 @@ type pageTags struct {
 	feeds     []string // every <link rel=alternate href> of an RSS or Atom type
 }
 
-// scanTags reads the tags of an HTML page with the tokenizer: links need
-// no tree, and building one cost as much as the rest of a fetch. The
-// tokenizer reads script, style and textarea content as text, as the
-// parser does.
-func scanTags(r io.Reader) pageTags {
-	var t pageTags
-	z := html.NewTokenizer(r)
-	for {
-		switch z.Next() {
-		case html.ErrorToken:
-			return t
-		case html.StartTagToken, html.SelfClosingTagToken:
-			if name := linkTagName(z.Raw()); name != "" {
-				t.addTag(name, readLinkAttrs(z, name))
-			}
-		}
-	}
-}
-
-// linkTagName returns the name of raw, a start tag as written
-// ("<A HREF=…>"), when it is a, base or link in any case, else "". The
-// name is what follows the '<' up to white space, '/' or '>', as the
-// tokenizer reads it (a name holding NUL is none of these, as the
-// tokenizer's U+FFFD for it is not). Read from the raw bytes, not by
-// TagName: most tags of a page are none of these, and TagName makes a
-// copy of every name it returns.
-func linkTagName(raw []byte) string {
-	if len(raw) < 2 {
-		return ""
-	}
-	name := raw[1:]
-	if i := bytes.IndexAny(name, " \t\n\f\r/>"); i >= 0 {
-		name = name[:i]
-	}
-	switch {
-	case len(name) == 1 && name[0]|0x20 == 'a':
-		return "a"
-	case len(name) != 4:
-		return ""
-	case bytes.EqualFold(name, []byte("base")):
-		return "base"
-	case bytes.EqualFold(name, []byte("link")):
-		return "link"
-	}
-	return ""
-}
-
 // linkAttrs are the attributes of <a>, <base> and <link> that inspect
 // reads; the first of a repeated attribute counts, as in the parser.
 type linkAttrs struct {
 	href, rel, typ string
 	hasHref        bool
-}
-
-// readLinkAttrs reads the attributes of the current tag, named name
-// (linkTagName): href, and for a <link> also rel and type, which addTag
-// reads of no other tag. Most tags read are anchors, and copying their
-// rel and type cost an allocation each.
-func readLinkAttrs(z *html.Tokenizer, name string) linkAttrs {
-	var a linkAttrs
-	var hasRel, hasType bool
-	isLink := name == "link"
-	for more := true; more; {
-		var k, v []byte
-		k, v, more = z.TagAttr()
-		switch string(k) {
-		case "href":
-			if !a.hasHref {
-				a.href, a.hasHref = string(v), true
-			}
-		case "rel":
-			if isLink && !hasRel {
-				a.rel, hasRel = string(v), true
-			}
-		case "type":
-			if isLink && !hasType {
-				a.typ, hasType = string(v), true
-			}
-		}
-	}
-	return a
 }
 
 func (t *pageTags) addTag(name string, attrs linkAttrs) {
