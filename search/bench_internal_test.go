@@ -140,7 +140,7 @@ func BenchmarkNoteAndSegment(b *testing.B) {
 			}
 		}
 		err = ix.bolt.Update(func(tx *bolt.Tx) error {
-			if err := appendSegment(tx, bt.dict, bt.postings); err != nil {
+			if err := appendSegment(tx, bt.dict.tokens(), bt.postings); err != nil {
 				return err
 			}
 			return rollback

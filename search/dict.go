@@ -1,14 +1,31 @@
 package search
 
+// tokenIDs numbers the tokens of one write of the index, from 0, in the
+// order the write meets them: dict, or the oracle of a test.
+type tokenIDs interface {
+	// each calls fn with the number of each token of text, in Tokens'
+	// order.
+	each(text []byte, fn func(id uint32))
+	// tokens returns the tokens met so far, by number.
+	tokens() []string
+}
+
 // dict numbers the tokens of one write of the index, so that counting a
 // text's tokens makes no string per token: a token's string is made once,
 // the first time the write meets it.
 type dict struct {
-	ids  map[string]uint32
-	toks []string // by id
+	ids   map[string]uint32
+	toks  []string // by id
+	lower []byte   // eachToken's scratch
 }
 
 func newDict() *dict { return &dict{ids: map[string]uint32{}} }
+
+func (d *dict) each(text []byte, fn func(id uint32)) {
+	eachToken(text, &d.lower, func(tok []byte) { fn(d.id(tok)) })
+}
+
+func (d *dict) tokens() []string { return d.toks }
 
 // id returns tok's number, giving it the next one when it is new; tok
 // may be reused by the caller after the call.

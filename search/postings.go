@@ -20,11 +20,12 @@ type posting struct {
 type hit struct{ doc, count uint32 }
 
 // putSegment writes one write's postings as segment seg: a bucket of its
-// own in b, named segName(seg), holding for each token of d that has hits
-// the token's postings in document order (encodeChunk). A write adds
+// own in b, named segName(seg), holding for each token of toks (by
+// number, as hits) that has hits the token's postings in document order
+// (encodeChunk). A write adds
 // pages for what it brings and reads no page of the earlier segments;
 // the bucket is written once, in key order, so its pages are filled.
-func putSegment(b *bolt.Bucket, seg uint32, d *dict, hits [][]hit) error {
+func putSegment(b *bolt.Bucket, seg uint32, toks []string, hits [][]hit) error {
 	sb, err := b.CreateBucket(segName(seg))
 	if err != nil {
 		return err
@@ -36,9 +37,9 @@ func putSegment(b *bolt.Bucket, seg uint32, d *dict, hits [][]hit) error {
 			ids = append(ids, uint32(id))
 		}
 	}
-	slices.SortFunc(ids, func(x, y uint32) int { return cmp.Compare(d.toks[x], d.toks[y]) })
+	slices.SortFunc(ids, func(x, y uint32) int { return cmp.Compare(toks[x], toks[y]) })
 	for _, id := range ids {
-		if err := sb.Put([]byte(d.toks[id]), encodeChunk(hits[id])); err != nil {
+		if err := sb.Put([]byte(toks[id]), encodeChunk(hits[id])); err != nil {
 			return err
 		}
 	}
