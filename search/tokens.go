@@ -6,6 +6,7 @@ import (
 	"sync"
 	"unicode"
 	"unicode/utf8"
+	"unsafe"
 )
 
 // firstCJK is below every character of the scripts isCJK names (Hangul
@@ -96,13 +97,19 @@ func seqLen(c byte) int {
 	return 4
 }
 
+// readOnly is s's bytes, not a copy of them ([]byte(s) copied every
+// text a write counts), for the tokenizer, which only reads its text: a
+// string's bytes may be read through unsafe.StringData as long as nothing
+// writes them.
+func readOnly(s string) []byte { return unsafe.Slice(unsafe.StringData(s), len(s)) }
+
 // Tokens returns the tokens of text for the index, in order, repeats
 // kept: each word lower-cased; each CJK character, and each pair of
 // neighbouring CJK characters.
 func Tokens(text string) []string {
 	var out []string
 	var lower []byte
-	eachToken([]byte(text), &lower, func(t []byte) { out = append(out, string(t)) })
+	eachToken(readOnly(text), &lower, func(t []byte) { out = append(out, string(t)) })
 	return out
 }
 

@@ -246,14 +246,15 @@ func (ix *Index) readBatch(read Reader, b *batch, upTo uint64, o UpdateOptions) 
 	})
 }
 
-// documentText is the text of the archive's document sha.
+// documentText is the text of the archive's document sha, to be read
+// only (readOnly).
 func documentText(db *archive.DB, sha string) ([]byte, error) {
 	d, err := db.Document(sha)
-	return []byte(d.Text), err
+	return readOnly(d.Text), err
 }
 
 // note adds capture c, which has a text, to b; text gives the text when
-// the index does not hold it yet.
+// the index does not hold it yet (it is only read).
 func (ix *Index) note(b *batch, c archive.Capture, text func() ([]byte, error)) error {
 	if n, ok := b.bySHA[c.TextSHA256]; ok {
 		b.addNames(&b.fresh[n-b.base-1], c, n)
@@ -290,11 +291,11 @@ func (b *batch) addNames(rec *docRecord, c archive.Capture, n uint32) {
 	add := func(id uint32) { b.add(id, n, 1) }
 	if c.Title != "" && !slices.Contains(rec.Titles, c.Title) {
 		rec.Titles = append(rec.Titles, c.Title)
-		b.dict.each([]byte(c.Title), add)
+		b.dict.each(readOnly(c.Title), add)
 	}
 	if c.URL != "" && !slices.Contains(rec.URLs, c.URL) {
 		rec.URLs = append(rec.URLs, c.URL)
-		b.dict.each([]byte(c.URL), add)
+		b.dict.each(readOnly(c.URL), add)
 	}
 }
 
