@@ -1,26 +1,137 @@
 package search
 
-// dict numbers the tokens of one write of the index, so that counting a
-// text's tokens makes no string per token: a token's string is made once,
-// the first time the write meets it.
-type dict struct {
-	ids  map[string]uint32
-	toks []string // by id
+import "encoding/binary"
+
+// tokenIDs numbers the tokens of one write of the index, from 0, in the
+// order the write meets them: dict, or the oracle of a test.
+type tokenIDs interface {
+	// each calls fn with the number of each token of text, in Tokens'
+	// order.
+	each(text []byte, fn func(id uint32))
+	// tokens returns the tokens met so far, by number.
+	tokens() []string
 }
 
-func newDict() *dict { return &dict{ids: map[string]uint32{}} }
+// dict numbers the tokens of one write of the index, so that counting a
+// text's tokens makes no string per token: a token's string is made once,
+// the first time the write meets it. Most tokens (a CJK character or
+// pair of BMP characters, most words) are short enough to be numbered by
+// their bytes held in an integer (shortKey), in a table of its own, which
+// costs a fraction of a string map's lookup; the rest by a string map.
+type dict struct {
+	short shortTable        // tokens of up to maxShort bytes
+	long  map[string]uint32 // longer tokens
+	toks  []string          // by id
+	lower []byte            // eachToken's scratch
+}
+
+func newDict() *dict { return &dict{long: map[string]uint32{}} }
+
+func (d *dict) each(text []byte, fn func(id uint32)) {
+	eachToken(text, &d.lower, func(tok []byte) { fn(d.id(tok)) })
+}
+
+func (d *dict) tokens() []string { return d.toks }
 
 // id returns tok's number, giving it the next one when it is new; tok
 // may be reused by the caller after the call.
 func (d *dict) id(tok []byte) uint32 {
-	if id, ok := d.ids[string(tok)]; ok { // no allocation: a lookup
+	if len(tok) <= maxShort {
+		slot, found := d.short.find(shortKey(tok))
+		if !found {
+			slot.id = d.add(tok)
+		}
+		return slot.id
+	}
+	if id, ok := d.long[string(tok)]; ok { // no allocation: a lookup
 		return id
 	}
-	id := uint32(len(d.toks))
-	s := string(tok)
-	d.ids[s] = id
-	d.toks = append(d.toks, s)
+	id := d.add(tok)
+	d.long[d.toks[id]] = id
 	return id
+}
+
+// add gives tok the next number, and keeps its string.
+func (d *dict) add(tok []byte) uint32 {
+	id := uint32(len(d.toks))
+	d.toks = append(d.toks, string(tok))
+	return id
+}
+
+// maxShort is the longest token shortKey holds: 7 bytes and the length.
+const maxShort = 7
+
+// shortKey is tok (1 to maxShort bytes) as an integer: its bytes, the
+// first lowest, and its length in the top byte, so that two tokens have
+// one key only when they are the same bytes; never 0.
+func shortKey(tok []byte) uint64 {
+	n := len(tok)
+	var k uint64
+	if n >= 4 {
+		// two loads of 4 bytes, overlapping when n < 8: the bytes they
+		// share are put twice at the same place
+		k = uint64(binary.LittleEndian.Uint32(tok)) | uint64(binary.LittleEndian.Uint32(tok[n-4:]))<<(8*(n-4))
+	} else {
+		k = uint64(tok[0]) | uint64(tok[n/2])<<(8*(n/2)) | uint64(tok[n-1])<<(8*(n-1))
+	}
+	return k | uint64(n)<<56
+}
+
+// shortTable maps shortKeys to token numbers: open addressing, linear
+// probing, at most half full; key 0 marks an empty slot.
+type shortTable struct {
+	slots []shortSlot // a power of two of them, or none
+	n     int         // keys held
+}
+
+type shortSlot struct {
+	key uint64
+	id  uint32
+}
+
+// find returns the slot of key: the one holding it (found), or the empty
+// one where it goes, now holding it, for the caller to set its id.
+func (t *shortTable) find(key uint64) (slot *shortSlot, found bool) {
+	if 2*(t.n+1) > len(t.slots) {
+		t.grow()
+	}
+	mask := uint64(len(t.slots) - 1)
+	for i := shortHash(key) & mask; ; i = (i + 1) & mask {
+		s := &t.slots[i]
+		switch s.key {
+		case key:
+			return s, true
+		case 0:
+			s.key = key
+			t.n++
+			return s, false
+		}
+	}
+}
+
+// shortHash spreads a key's bits over the whole word (Fibonacci hashing,
+// folded so that the low bits a mask keeps depend on all of them).
+func shortHash(key uint64) uint64 {
+	h := key * 0x9e3779b97f4a7c15
+	return h ^ h>>29
+}
+
+// grow doubles the table (to 1024 slots at first) and places its keys
+// again.
+func (t *shortTable) grow() {
+	old := t.slots
+	t.slots = make([]shortSlot, max(1024, 2*len(old)))
+	mask := uint64(len(t.slots) - 1)
+	for _, s := range old {
+		if s.key == 0 {
+			continue
+		}
+		i := shortHash(s.key) & mask
+		for t.slots[i].key != 0 {
+			i = (i + 1) & mask
+		}
+		t.slots[i] = s
+	}
 }
 
 // tally counts the tokens of one text by their dict ids; take hands the

@@ -212,13 +212,13 @@ func (f *Feed) count(captures, documents int, last uint64) {
 	f.stats.Last = max(f.stats.Last, last)
 }
 
-// textOf gives p's text: the one it brought, or, for a capture that
-// brought none (a revisit) of a text the index does not hold, the
-// archive's.
+// textOf gives p's text, to be read only: the one it brought, or, for a
+// capture that brought none (a revisit) of a text the index does not
+// hold, the archive's.
 func (f *Feed) textOf(p pending) func() ([]byte, error) {
 	return func() ([]byte, error) {
 		if p.text != "" {
-			return []byte(p.text), nil
+			return readOnly(p.text), nil
 		}
 		var t []byte
 		err := f.read(func(db *archive.DB) (err error) {

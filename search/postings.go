@@ -20,25 +20,37 @@ type posting struct {
 type hit struct{ doc, count uint32 }
 
 // putSegment writes one write's postings as segment seg: a bucket of its
-// own in b, named segName(seg), holding for each token of d that has hits
-// the token's postings in document order (encodeChunk). A write adds
-// pages for what it brings and reads no page of the earlier segments;
-// the bucket is written once, in key order, so its pages are filled.
-func putSegment(b *bolt.Bucket, seg uint32, d *dict, hits [][]hit) error {
+// own in b, named segName(seg), holding for each token of toks (by
+// number, as hits) that has hits the token's postings in document order
+// (encodeChunk). A write adds pages for what it brings and reads no page
+// of the earlier segments; the bucket is written once, in key order, so
+// its pages are filled. The keys and chunks are made in one buffer, which
+// the transaction holds until it ends.
+func putSegment(b *bolt.Bucket, seg uint32, toks []string, hits [][]hit) error {
 	sb, err := b.CreateBucket(segName(seg))
 	if err != nil {
 		return err
 	}
 	sb.FillPercent = 1
 	ids := make([]uint32, 0, len(hits))
+	size := 0
 	for id, hs := range hits {
 		if len(hs) > 0 {
 			ids = append(ids, uint32(id))
+			size += len(toks[id]) + 3*len(hs)
 		}
 	}
-	slices.SortFunc(ids, func(x, y uint32) int { return cmp.Compare(d.toks[x], d.toks[y]) })
+	slices.SortFunc(ids, func(x, y uint32) int { return cmp.Compare(toks[x], toks[y]) })
+	buf := make([]byte, 0, size)
 	for _, id := range ids {
-		if err := sb.Put([]byte(d.toks[id]), encodeChunk(hits[id])); err != nil {
+		// each key and chunk a slice of buf that later appends leave
+		// alone (they write past it, or into a new array)
+		start := len(buf)
+		buf = append(buf, toks[id]...)
+		key := buf[start:len(buf):len(buf)]
+		start = len(buf)
+		buf = appendChunk(buf, hits[id])
+		if err := sb.Put(key, buf[start:len(buf):len(buf)]); err != nil {
 			return err
 		}
 	}
@@ -51,9 +63,17 @@ func segName(seg uint32) []byte { return binary.BigEndian.AppendUint32(nil, seg)
 // encodeChunk sorts ps by document and encodes them, each as
 // uvarint(document − previous document) and uvarint(count); a document
 // met more than once is merged, its counts summed.
-func encodeChunk(ps []hit) []byte {
-	slices.SortFunc(ps, func(a, b hit) int { return cmp.Compare(a.doc, b.doc) })
-	var out []byte
+func encodeChunk(ps []hit) []byte { return appendChunk(nil, ps) }
+
+// appendChunk appends encodeChunk(ps) to out. ps is sorted only when it
+// is not in document order already (a write's postings mostly are: it
+// numbers its documents in the order it meets them); the order of the
+// postings of one document does not matter, their counts are summed.
+func appendChunk(out []byte, ps []hit) []byte {
+	byDoc := func(a, b hit) int { return cmp.Compare(a.doc, b.doc) }
+	if !slices.IsSortedFunc(ps, byDoc) {
+		slices.SortFunc(ps, byDoc)
+	}
 	prev := uint32(0)
 	for i := 0; i < len(ps); {
 		p := ps[i]

@@ -50,8 +50,9 @@ func putSegments(meta *bolt.Bucket, segs []segment) error {
 	return meta.Put(keySegments, v)
 }
 
-// appendSegment writes hits as a new segment of level 0, the newest.
-func appendSegment(tx *bolt.Tx, d *dict, hits [][]hit) error {
+// appendSegment writes hits, by token number (toks), as a new segment of
+// level 0, the newest.
+func appendSegment(tx *bolt.Tx, toks []string, hits [][]hit) error {
 	b, meta := tx.Bucket(bucketPostings), tx.Bucket(bucketMeta)
 	segs, err := segments(meta)
 	if err != nil {
@@ -59,7 +60,7 @@ func appendSegment(tx *bolt.Tx, d *dict, hits [][]hit) error {
 	}
 	id, err := nextSegment(b)
 	if err == nil {
-		err = putSegment(b, id, d, hits)
+		err = putSegment(b, id, toks, hits)
 	}
 	if err != nil {
 		return err

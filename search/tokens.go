@@ -3,8 +3,10 @@ package search
 import (
 	"bytes"
 	"strings"
+	"sync"
 	"unicode"
 	"unicode/utf8"
+	"unsafe"
 )
 
 // firstCJK is below every character of the scripts isCJK names (Hangul
@@ -32,13 +34,82 @@ var asciiWord = func() (t [utf8.RuneSelf]bool) {
 	return t
 }()
 
+// runeClasses says, for each character of the Basic Multilingual Plane,
+// whether it belongs to a token (isWord or isCJK) and whether it is CJK:
+// two bit sets of 8 KB each, in place of the unicode tables' searches.
+type runeClasses struct {
+	token, cjk [1 << 16 / 64]uint64
+}
+
+// bmpClasses are the classes isWord and isCJK give, made the first time a
+// text is tokenized (it takes a few milliseconds).
+var bmpClasses = sync.OnceValue(func() *runeClasses {
+	c := new(runeClasses)
+	for r := rune(0); r < 1<<16; r++ {
+		cjk := isCJK(r)
+		if cjk || isWord(r) {
+			c.token[r/64] |= 1 << (r % 64)
+		}
+		if cjk {
+			c.cjk[r/64] |= 1 << (r % 64)
+		}
+	}
+	return c
+})
+
+// of says whether r belongs to a token (word) and whether it is CJK, as
+// isWord and isCJK do: by the sets for the BMP, by them above it.
+func (c *runeClasses) of(r rune) (word, cjk bool) {
+	if uint32(r) >= 1<<16 {
+		cjk = isCJK(r)
+		return cjk || isWord(r), cjk
+	}
+	bit := uint64(1) << (r % 64)
+	return c.token[r/64]&bit != 0, c.cjk[r/64]&bit != 0
+}
+
+// decodeRune is utf8.DecodeRune, with the sequences of two and three
+// bytes that can only be valid once their continuation bytes are (lead
+// bytes C2-DF; E1-EC and EE-EF: not E0, whose short forms are overlong,
+// nor ED, whose upper half encodes surrogates) decoded inline.
+func decodeRune(p []byte) (rune, int) {
+	c := p[0]
+	switch {
+	case c >= 0xe1 && c <= 0xef && c != 0xed && len(p) >= 3 && p[1]&0xc0 == 0x80 && p[2]&0xc0 == 0x80:
+		return rune(c&0x0f)<<12 | rune(p[1]&0x3f)<<6 | rune(p[2]&0x3f), 3
+	case c >= 0xc2 && c <= 0xdf && len(p) >= 2 && p[1]&0xc0 == 0x80:
+		return rune(c&0x1f)<<6 | rune(p[1]&0x3f), 2
+	}
+	return utf8.DecodeRune(p)
+}
+
+// seqLen is the length of the character that lead byte c starts in valid
+// UTF-8.
+func seqLen(c byte) int {
+	switch {
+	case c < 0x80:
+		return 1
+	case c < 0xe0:
+		return 2
+	case c < 0xf0:
+		return 3
+	}
+	return 4
+}
+
+// readOnly is s's bytes, not a copy of them ([]byte(s) copied every
+// text a write counts), for the tokenizer, which only reads its text: a
+// string's bytes may be read through unsafe.StringData as long as nothing
+// writes them.
+func readOnly(s string) []byte { return unsafe.Slice(unsafe.StringData(s), len(s)) }
+
 // Tokens returns the tokens of text for the index, in order, repeats
 // kept: each word lower-cased; each CJK character, and each pair of
 // neighbouring CJK characters.
 func Tokens(text string) []string {
 	var out []string
 	var lower []byte
-	eachToken([]byte(text), &lower, func(t []byte) { out = append(out, string(t)) })
+	eachToken(readOnly(text), &lower, func(t []byte) { out = append(out, string(t)) })
 	return out
 }
 
@@ -54,11 +125,10 @@ func eachToken(text []byte, lower *[]byte, fn func([]byte)) {
 			return
 		}
 		for i := 0; i < len(run); {
-			_, w := utf8.DecodeRune(run[i:])
+			w := seqLen(run[i])
 			fn(run[i : i+w])
 			if j := i + w; j < len(run) {
-				_, w2 := utf8.DecodeRune(run[j:])
-				fn(run[i : j+w2])
+				fn(run[i : j+seqLen(run[j])])
 			}
 			i += w
 		}
@@ -93,8 +163,9 @@ func lowerWord(word []byte, buf *[]byte) []byte {
 // run of CJK characters, in order, as the slice of text it is; everything
 // else separates runs (a byte that is not UTF-8 decodes as U+FFFD, which
 // does), so a run is valid UTF-8. An ASCII byte is classed by asciiWord,
-// before any decoding.
+// before any decoding; any other character of the BMP by bmpClasses.
 func eachSpan(text []byte, fn func(run []byte, cjk bool)) {
+	classes := bmpClasses()
 	start, cjkRun := -1, false
 	for i := 0; i < len(text); {
 		word, cjk, w := false, false, 1
@@ -102,9 +173,8 @@ func eachSpan(text []byte, fn func(run []byte, cjk bool)) {
 			word = asciiWord[c]
 		} else {
 			var r rune
-			r, w = utf8.DecodeRune(text[i:])
-			cjk = isCJK(r)
-			word = cjk || isWord(r)
+			r, w = decodeRune(text[i:])
+			word, cjk = classes.of(r)
 		}
 		switch {
 		case word:

@@ -173,16 +173,15 @@ type batch struct {
 	fresh    []docRecord
 	bySHA    map[string]uint32     // document number of a fresh document
 	gained   map[uint32]*docRecord // known documents
-	dict     *dict                 // the batch's tokens
+	dict     tokenIDs              // the batch's tokens
 	postings [][]hit               // by token id
 	hits     int                   // postings gathered
 	text     tally                 // counts of the text being read
-	lower    []byte                // eachToken's scratch
 }
 
 // newBatch starts a batch after capture last, its documents numbered
 // after the index's, its tokens numbered by d.
-func (ix *Index) newBatch(last uint64, d *dict) (*batch, error) {
+func (ix *Index) newBatch(last uint64, d tokenIDs) (*batch, error) {
 	b := &batch{last: last, bySHA: map[string]uint32{}, gained: map[uint32]*docRecord{}, dict: d}
 	err := ix.bolt.View(func(tx *bolt.Tx) error {
 		b.base = uint32(tx.Bucket(bucketDocs).Sequence())
@@ -202,7 +201,7 @@ func (b *batch) add(id, n, count uint32) {
 
 // addText adds the tokens of text, document n's, with their counts.
 func (b *batch) addText(text []byte, n uint32) {
-	eachToken(text, &b.lower, func(t []byte) { b.text.add(b.dict.id(t)) })
+	b.dict.each(text, b.text.add)
 	b.text.each(func(id, count uint32) { b.add(id, n, count) })
 }
 
@@ -247,14 +246,15 @@ func (ix *Index) readBatch(read Reader, b *batch, upTo uint64, o UpdateOptions) 
 	})
 }
 
-// documentText is the text of the archive's document sha.
+// documentText is the text of the archive's document sha, to be read
+// only (readOnly).
 func documentText(db *archive.DB, sha string) ([]byte, error) {
 	d, err := db.Document(sha)
-	return []byte(d.Text), err
+	return readOnly(d.Text), err
 }
 
 // note adds capture c, which has a text, to b; text gives the text when
-// the index does not hold it yet.
+// the index does not hold it yet (it is only read).
 func (ix *Index) note(b *batch, c archive.Capture, text func() ([]byte, error)) error {
 	if n, ok := b.bySHA[c.TextSHA256]; ok {
 		b.addNames(&b.fresh[n-b.base-1], c, n)
@@ -288,14 +288,14 @@ func (ix *Index) note(b *batch, c archive.Capture, text func() ([]byte, error)) 
 // addNames adds c's title and URL to rec, document n's, when new to it,
 // and the tokens of what it added, once per occurrence.
 func (b *batch) addNames(rec *docRecord, c archive.Capture, n uint32) {
-	add := func(t []byte) { b.add(b.dict.id(t), n, 1) }
+	add := func(id uint32) { b.add(id, n, 1) }
 	if c.Title != "" && !slices.Contains(rec.Titles, c.Title) {
 		rec.Titles = append(rec.Titles, c.Title)
-		eachToken([]byte(c.Title), &b.lower, add)
+		b.dict.each(readOnly(c.Title), add)
 	}
 	if c.URL != "" && !slices.Contains(rec.URLs, c.URL) {
 		rec.URLs = append(rec.URLs, c.URL)
-		eachToken([]byte(c.URL), &b.lower, add)
+		b.dict.each(readOnly(c.URL), add)
 	}
 }
 
@@ -355,7 +355,7 @@ func (ix *Index) apply(b *batch) error {
 			}
 		}
 		if b.hits > 0 {
-			if err := appendSegment(tx, b.dict, b.postings); err != nil {
+			if err := appendSegment(tx, b.dict.tokens(), b.postings); err != nil {
 				return err
 			}
 		}

@@ -1,0 +1,316 @@
+package search
+
+import (
+	"bytes"
+	"cmp"
+	"crypto/sha256"
+	"encoding/binary"
+	"encoding/hex"
+	"fmt"
+	"math/rand"
+	"path/filepath"
+	"slices"
+	"strings"
+	"testing"
+	"time"
+
+	bolt "go.etcd.io/bbolt"
+
+	"github.com/prov-archive/prov/archive"
+)
+
+// refDict is dict as it was at the start of its CPU work (commit
+// 05a6d0b: a string map, the oracle tokenizer): the oracle the index's
+// token numbering is checked against.
+type refDict struct {
+	ids   map[string]uint32
+	toks  []string
+	lower []byte
+}
+
+func (d *refDict) each(text []byte, fn func(id uint32)) {
+	refEachToken(text, &d.lower, func(tok []byte) { fn(d.id(tok)) })
+}
+
+func (d *refDict) tokens() []string { return d.toks }
+
+func (d *refDict) id(tok []byte) uint32 {
+	if id, ok := d.ids[string(tok)]; ok {
+		return id
+	}
+	id := uint32(len(d.toks))
+	s := string(tok)
+	d.ids[s] = id
+	d.toks = append(d.toks, s)
+	return id
+}
+
+// oracleCapture is a capture and its text.
+type oracleCapture struct {
+	c    archive.Capture
+	text []byte
+}
+
+// oracleCaptures are captures of texts of every kind: the module's
+// testdata, some eval texts when they are beside the checkout, the
+// benchmarks' prose, random mixes of scripts; every fifth a text met
+// before, at a URL of its own (a copy: its title and URL added to the
+// document), every seventh one met before at the same URL (nothing new).
+func oracleCaptures(t *testing.T) []oracleCapture {
+	var texts [][]byte
+	for _, b := range sortedValues(repoTestdata(t)) {
+		texts = append(texts, b)
+	}
+	for i, s := range sortedValues(sameTexts(t)) {
+		if i%8 == 0 {
+			texts = append(texts, []byte(s))
+		}
+	}
+	for k := range 60 {
+		texts = append(texts, []byte(benchText(k)))
+	}
+	rng := rand.New(rand.NewSource(3))
+	parts := []string{"Word", "ВОДА", "Straße", "ÉTÉ", "網絡", "ひらがな", "한국어", "42", " ", "，", "\xff", "\xe7\xbd", "ǅ", "İ", "ＡＢ", "e\u0301", "𠀀", "OVERLONGWORD"}
+	for range 200 {
+		var b strings.Builder
+		for range rng.Intn(30) {
+			b.WriteString(parts[rng.Intn(len(parts))])
+		}
+		texts = append(texts, []byte(b.String()))
+	}
+	var caps []oracleCapture
+	for i, text := range texts {
+		if i%5 == 4 {
+			caps = append(caps, oracleCapture{capture(len(caps), texts[rng.Intn(i)], i), nil})
+		}
+		if i%7 == 6 {
+			caps = append(caps, caps[rng.Intn(len(caps))])
+			caps[len(caps)-1].c.ID = uint64(len(caps))
+		}
+		caps = append(caps, oracleCapture{capture(len(caps), text, i), text})
+	}
+	return caps
+}
+
+// capture is the capture numbered n+1 of text, at URL and with title of
+// page k.
+func capture(n int, text []byte, k int) archive.Capture {
+	sum := sha256.Sum256(text)
+	return archive.Capture{ID: uint64(n + 1), TextSHA256: hex.EncodeToString(sum[:]),
+		Title: fmt.Sprintf("Page %d 网页 Ünïcode %d", k, k%9), URL: fmt.Sprintf("http://Oracle.test/%d?q=%d", k, k%11)}
+}
+
+func sortedValues[V any](m map[string]V) []V {
+	var out []V
+	for _, k := range slices.Sorted(func(yield func(string) bool) {
+		for k := range m {
+			if !yield(k) {
+				return
+			}
+		}
+	}) {
+		out = append(out, m[k])
+	}
+	return out
+}
+
+// buildOracleIndex writes caps into a new index at path, perWrite
+// captures a write (so that segments are merged), each write's tokens
+// numbered by a tokenIDs of ids.
+func buildOracleIndex(t *testing.T, path string, caps []oracleCapture, perWrite int, ids func() tokenIDs) {
+	t.Helper()
+	ix, err := Open(path, false, time.Second)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer ix.Close()
+	for from := 0; from < len(caps); from += perWrite {
+		b, err := ix.newBatch(uint64(from), ids())
+		if err != nil {
+			t.Fatal(err)
+		}
+		for _, oc := range caps[from:min(from+perWrite, len(caps))] {
+			text := func() ([]byte, error) {
+				if oc.text == nil {
+					return nil, fmt.Errorf("capture %d: the text of a copy read", oc.c.ID)
+				}
+				return oc.text, nil
+			}
+			if err := ix.note(b, oc.c, text); err != nil {
+				t.Fatal(err)
+			}
+			b.captures++
+			b.last = oc.c.ID
+		}
+		if err := ix.write(b); err != nil {
+			t.Fatal(err)
+		}
+	}
+}
+
+// boltEntry is one key of a bbolt file: its bucket path, its key and its
+// value (a nested bucket's value is its sequence).
+type boltEntry struct{ bucket, key, value string }
+
+// dumpBolt is every key of every bucket of the bbolt file at path, in
+// the file's order, and each bucket's sequence.
+func dumpBolt(t *testing.T, path string) []boltEntry {
+	t.Helper()
+	db, err := bolt.Open(path, 0o644, &bolt.Options{ReadOnly: true})
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer db.Close()
+	var out []boltEntry
+	var walk func(name string, b *bolt.Bucket)
+	walk = func(name string, b *bolt.Bucket) {
+		out = append(out, boltEntry{name, "(sequence)", fmt.Sprint(b.Sequence())})
+		c := b.Cursor()
+		for k, v := c.First(); k != nil; k, v = c.Next() {
+			if v == nil {
+				walk(name+"/"+hex.EncodeToString(k), b.Bucket(k))
+				continue
+			}
+			out = append(out, boltEntry{name, string(k), string(v)})
+		}
+	}
+	err = db.View(func(tx *bolt.Tx) error {
+		return tx.ForEach(func(name []byte, b *bolt.Bucket) error {
+			walk(string(name), b)
+			return nil
+		})
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	return out
+}
+
+// TestIndexSameAsOracle: an index built with the package's token
+// numbering holds, bucket for bucket and byte for byte, what one built
+// with the oracle's (the tokenizer and dict as they were) holds, over
+// texts of every kind, copies among them, in writes whose segments are
+// merged.
+func TestIndexSameAsOracle(t *testing.T) {
+	caps := oracleCaptures(t)
+	dir := t.TempDir()
+	got, want := filepath.Join(dir, "new.search"), filepath.Join(dir, "oracle.search")
+	buildOracleIndex(t, got, caps, 24, func() tokenIDs { return newDict() })
+	buildOracleIndex(t, want, caps, 24, func() tokenIDs { return &refDict{ids: map[string]uint32{}} })
+	checkMerged(t, want)
+	g, w := dumpBolt(t, got), dumpBolt(t, want)
+	postings := 0
+	for _, e := range w {
+		if strings.HasPrefix(e.bucket, "postings/") {
+			postings++
+		}
+	}
+	if postings < 10000 {
+		t.Fatalf("the oracle's index holds %d chunks of postings: too few to compare", postings)
+	}
+	for i := range min(len(g), len(w)) {
+		if g[i] != w[i] {
+			t.Fatalf("entry %d: %s %q = %q; the oracle's: %s %q = %q", i, g[i].bucket, g[i].key, trim(g[i].value), w[i].bucket, w[i].key, trim(w[i].value))
+		}
+	}
+	if len(g) != len(w) {
+		t.Fatalf("%d entries, the oracle's index %d", len(g), len(w))
+	}
+	t.Logf("%d captures, %d entries, %d chunks of postings: the same", len(caps), len(g), postings)
+}
+
+// checkMerged fails t unless the index at path has merged segments.
+func checkMerged(t *testing.T, path string) {
+	t.Helper()
+	ix, err := Open(path, true, time.Second)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer ix.Close()
+	c, err := ReadContents(ix)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !slices.ContainsFunc(c.Levels, func(l uint8) bool { return l > 0 }) {
+		t.Fatalf("segment levels %v: no merge to compare", c.Levels)
+	}
+}
+
+func trim(s string) string {
+	if len(s) > 40 {
+		return s[:40] + "…"
+	}
+	return s
+}
+
+// TestDictSameAsOracle: over the texts of TestIndexSameAsOracle, one
+// dict numbers every token as the oracle's does, and keeps the same
+// strings.
+func TestDictSameAsOracle(t *testing.T) {
+	d, ref := newDict(), &refDict{ids: map[string]uint32{}}
+	var got, want []uint32
+	for _, oc := range oracleCaptures(t) {
+		got, want = got[:0], want[:0]
+		d.each(oc.text, func(id uint32) { got = append(got, id) })
+		ref.each(oc.text, func(id uint32) { want = append(want, id) })
+		if !slices.Equal(got, want) {
+			t.Fatalf("capture %d: numbers differ at %d of %d", oc.c.ID, firstDiffIDs(got, want), len(want))
+		}
+	}
+	if !slices.Equal(d.tokens(), ref.tokens()) || len(ref.tokens()) < 10000 {
+		t.Fatalf("%d tokens kept, the oracle %d (want the same, at least 10,000)", len(d.tokens()), len(ref.tokens()))
+	}
+}
+
+func firstDiffIDs(a, b []uint32) int {
+	for i := range min(len(a), len(b)) {
+		if a[i] != b[i] {
+			return i
+		}
+	}
+	return min(len(a), len(b))
+}
+
+// refEncodeChunk is encodeChunk as it was (commit 05a6d0b): the oracle
+// of the chunks a write makes.
+func refEncodeChunk(ps []hit) []byte {
+	slices.SortFunc(ps, func(a, b hit) int { return cmp.Compare(a.doc, b.doc) })
+	var out []byte
+	prev := uint32(0)
+	for i := 0; i < len(ps); {
+		p := ps[i]
+		for i++; i < len(ps) && ps[i].doc == p.doc; i++ {
+			p.count += ps[i].count
+		}
+		out = binary.AppendUvarint(out, uint64(p.doc-prev))
+		out = binary.AppendUvarint(out, uint64(p.count))
+		prev = p.doc
+	}
+	return out
+}
+
+// TestChunkSameAsOracle: for postings in document order, out of it, with
+// a document more than once, and large numbers, appendChunk appends what
+// the oracle encodes, and leaves what it appends to alone.
+func TestChunkSameAsOracle(t *testing.T) {
+	rng := rand.New(rand.NewSource(5))
+	for i := range 5000 {
+		ps := make([]hit, rng.Intn(40))
+		doc := uint32(rng.Intn(3))
+		for j := range ps {
+			doc += uint32(rng.Intn(4)) // repeats: a copy's title and URL
+			if i%100 == 0 {
+				doc += uint32(rng.Int63n(1 << 31))
+			}
+			ps[j] = hit{doc: doc, count: uint32(1 + rng.Intn(1<<uint(rng.Intn(20))))}
+		}
+		if i%3 == 0 {
+			rng.Shuffle(len(ps), func(a, b int) { ps[a], ps[b] = ps[b], ps[a] })
+		}
+		want := refEncodeChunk(slices.Clone(ps))
+		got := appendChunk([]byte("prefix"), ps)
+		if string(got[:6]) != "prefix" || !bytes.Equal(got[6:], want) {
+			t.Fatalf("postings %v: % x, the oracle % x", ps, got, want)
+		}
+	}
+}
