@@ -4,7 +4,9 @@ import "bytes"
 
 // scriptState is where the Tokenizer's reading of a script's content is:
 // the script data states of the HTML standard, as the Tokenizer has
-// them.
+// them. The four states in "<!--", and the four after "<script" in it,
+// are each in the order commentStep counts on: base, dash, dash-dash,
+// less-than.
 type scriptState int
 
 const (
@@ -69,7 +71,7 @@ func scriptStep(b []byte, i int, state scriptState) (next scriptState, at int, e
 		}
 		return scriptEscapedDashDash, i + 1, false
 	case scriptEscaped, scriptEscapedDash, scriptEscapedDashDash:
-		return escapedStep(c, i, state)
+		return commentStep(c, i, state, scriptEscaped)
 	case scriptEscapedLessThan:
 		switch {
 		case c == '/':
@@ -84,38 +86,25 @@ func scriptStep(b []byte, i int, state scriptState) (next scriptState, at int, e
 		}
 		return doubleEscapeEnd(b, i+1)
 	}
-	return doubleEscapedStep(c, i, state)
+	return commentStep(c, i, state, scriptDoubleEscaped)
 }
 
-// escapedStep reads c, the byte at i, in "<!--" of a script.
-func escapedStep(c byte, i int, state scriptState) (scriptState, int, bool) {
+// commentStep reads c, the byte at i, in "<!--" of a script: base is
+// scriptEscaped there, or scriptDoubleEscaped after "<script"; base's
+// dash, dash-dash and less-than states follow it in that order.
+func commentStep(c byte, i int, state, base scriptState) (scriptState, int, bool) {
+	const dash, dashDash, lessThan = 1, 2, 3
 	switch {
-	case c == '-' && state == scriptEscaped:
-		return scriptEscapedDash, i + 1, false
+	case c == '-' && state == base:
+		return base + dash, i + 1, false
 	case c == '-':
-		return scriptEscapedDashDash, i + 1, false
+		return base + dashDash, i + 1, false
 	case c == '<':
-		return scriptEscapedLessThan, i + 1, false
-	case c == '>' && state == scriptEscapedDashDash:
+		return base + lessThan, i + 1, false
+	case c == '>' && state == base+dashDash:
 		return scriptData, i + 1, false
 	}
-	return scriptEscaped, i + 1, false
-}
-
-// doubleEscapedStep reads c, the byte at i, in "<!--" of a script after
-// "<script".
-func doubleEscapedStep(c byte, i int, state scriptState) (scriptState, int, bool) {
-	switch {
-	case c == '-' && state == scriptDoubleEscaped:
-		return scriptDoubleEscapedDash, i + 1, false
-	case c == '-':
-		return scriptDoubleEscapedDashDash, i + 1, false
-	case c == '<':
-		return scriptDoubleEscapedLessThan, i + 1, false
-	case c == '>' && state == scriptDoubleEscapedDashDash:
-		return scriptData, i + 1, false
-	}
-	return scriptDoubleEscaped, i + 1, false
+	return base, i + 1, false
 }
 
 // scriptEndTagOpen reads from b[i], just past "</", whether the script's
