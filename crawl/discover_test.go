@@ -234,8 +234,8 @@ func TestInspectLinks(t *testing.T) {
 	}
 }
 
-// pageReader and pageBytes read what charset.NewReader reads, skipping
-// the decoder only where decoding would change nothing.
+// pageBytes, and the reference's pageReader, read what charset.NewReader
+// reads, skipping the decoder only where decoding would change nothing.
 func TestPageReaderDecodesAsCharset(t *testing.T) {
 	gbk := []byte("<meta charset=gbk><a href=\"/\xd0\xc2\xce\xc5\">\xd0\xc2\xce\xc5</a>") // 新闻
 	cases := []struct {
@@ -304,8 +304,9 @@ func mustURL(t *testing.T, s string) *url.URL {
 
 // linkTagKind, given the name tagNameEnd reads of a start tag, names
 // every start tag the tokenizer names a, base or link as the tokenizer
-// does, in any case and however it ends, and names no other (a name that only begins like one: <abbr>, <area>,
-// <basefont>, <linkx>; one with a NUL or a letter that folds to ASCII).
+// does, in any case and however it ends, and names no other (a name
+// that only begins like one: <abbr>, <area>, <basefont>, <linkx>; one
+// with a NUL or a letter that folds to ASCII).
 func TestLinkTagKindMatchesTagName(t *testing.T) {
 	page := `<A HREF="/1"><a/href="/2"><a` + "\n" + `href="/3"><a	href="/4"><a>` +
 		`<BASE href="/b/"><Base/><bAsE` + "\f" + `href=x><link rel=canonical href=/c><LINK/><Link>` +

@@ -46,18 +46,6 @@ func inspect(p *Page) []link {
 	return append(resolveAll(base, t.anchors, kindPage), resolveAll(base, t.feeds, kindFeed)...)
 }
 
-// pageReader reads an HTML page's content as UTF-8, decoded as its BOM,
-// Content-Type or <meta> says (windows-1252 when none does and it is not
-// UTF-8). A page that is UTF-8 and valid is read as it is, without a
-// decoder: most pages are, and the decoder's copy cost as much as the
-// tokenizer.
-func pageReader(content []byte, contentType string) (io.Reader, error) {
-	if plainUTF8(content, contentType) {
-		return bytes.NewReader(content), nil
-	}
-	return charset.NewReader(bytes.NewReader(content), contentType)
-}
-
 // plainUTF8 reports whether an HTML page is UTF-8 and valid, to be read
 // as it is.
 func plainUTF8(content []byte, contentType string) bool {
@@ -65,9 +53,12 @@ func plainUTF8(content []byte, contentType string) bool {
 	return name == "utf-8" && utf8.Valid(content)
 }
 
-// pageBytes returns an HTML page's content as UTF-8, as pageReader reads
-// it: the content itself when it needs no decoder. A decoder's error
-// ends the page, as it ends the Tokenizer's reading.
+// pageBytes returns an HTML page's content as UTF-8, decoded as its BOM,
+// Content-Type or <meta> says (windows-1252 when none does and it is not
+// UTF-8). A page that is UTF-8 and valid is returned as it is, without a
+// decoder: most pages are, and the decoder's copy cost as much as the
+// link scan. A decoder's error ends the page, as it ends the Tokenizer's
+// reading.
 func pageBytes(content []byte, contentType string) ([]byte, error) {
 	if plainUTF8(content, contentType) {
 		return content, nil

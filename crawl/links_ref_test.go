@@ -1,6 +1,7 @@
 package crawl
 
 import (
+	"bytes"
 	"io"
 	"net/http"
 	"net/http/httptest"
@@ -11,6 +12,7 @@ import (
 	"testing"
 
 	"golang.org/x/net/html"
+	"golang.org/x/net/html/charset"
 
 	"github.com/prov-archive/prov/testweb"
 )
@@ -43,6 +45,15 @@ func inspectRef(p *Page) []link {
 		}
 	}
 	return append(resolveAllRef(base, t.anchors, kindPage), resolveAllRef(base, t.feeds, kindFeed)...)
+}
+
+// pageReader is how the reference reads a page: as pageBytes decodes it,
+// through a reader, the decoder skipped for valid UTF-8.
+func pageReader(content []byte, contentType string) (io.Reader, error) {
+	if plainUTF8(content, contentType) {
+		return bytes.NewReader(content), nil
+	}
+	return charset.NewReader(bytes.NewReader(content), contentType)
 }
 
 // scanTagsRef reads every tag by the tokenizer's TagName and TagAttr.

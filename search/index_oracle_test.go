@@ -20,16 +20,18 @@ import (
 )
 
 // refDict is dict as it was at the start of its CPU work (commit
-// 05a6d0b: a string map, the oracle tokenizer): the oracle the index's
-// token numbering is checked against.
+// 05a6d0b: a string map), numbering the oracle tokenizer's tokens
+// (stringTokens): the oracle the index's token numbering is checked
+// against.
 type refDict struct {
-	ids   map[string]uint32
-	toks  []string
-	lower []byte
+	ids  map[string]uint32
+	toks []string
 }
 
 func (d *refDict) each(text []byte, fn func(id uint32)) {
-	refEachToken(text, &d.lower, func(tok []byte) { fn(d.id(tok)) })
+	for _, tok := range stringTokens(string(text)) {
+		fn(d.id([]byte(tok)))
+	}
 }
 
 func (d *refDict) tokens() []string { return d.toks }

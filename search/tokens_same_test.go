@@ -83,13 +83,21 @@ func sameTexts(t *testing.T) map[string]string {
 	return texts
 }
 
-// TestTokensSameAsBefore: the fast tokenizer gives, token for token,
-// what the one before it gave, over the eval texts and pages, the seeds,
-// and random mixes of scripts, capitals and broken UTF-8.
+// TestTokensSameAsBefore: the fast tokenizer, by Tokens and by
+// eachToken, gives token for token what the one before it gave, over the
+// module's testdata, the eval texts and pages, the seeds, and random
+// mixes of scripts, capitals and broken UTF-8.
 func TestTokensSameAsBefore(t *testing.T) {
 	texts := sameTexts(t)
 	if len(texts) == 0 {
-		t.Log("no eval data or seeds beside the checkout: random texts only")
+		t.Log("no eval data or seeds beside the checkout: testdata and random texts only")
+	}
+	testdata := repoTestdata(t)
+	if len(testdata) < 20 {
+		t.Fatalf("only %d testdata files found under the module: the walk is wrong", len(testdata))
+	}
+	for name, b := range testdata {
+		texts[name] = string(b)
 	}
 	parts := []string{"Word", "ВОДА", "Straße", "ÉTÉ", "網絡", "ひらがな", "한국어", "42", " ", "，", "-", "\xff", "\xe7\xbd", "ǅ", "İ", "K", "x", "\n", "_"}
 	rng := rand.New(rand.NewSource(16))
@@ -104,6 +112,7 @@ func TestTokensSameAsBefore(t *testing.T) {
 		if got, want := Tokens(text), stringTokens(text); !slices.Equal(got, want) {
 			t.Fatalf("%s: %d tokens, want %d; first difference at %d", name, len(got), len(want), firstDiff(got, want))
 		}
+		checkSameTokens(t, name, []byte(text))
 	}
 }
 
