@@ -26,6 +26,14 @@
 // alone on the site of -pages and on one of N pages, in turn, and reports
 // the rate at N over the rate at -pages, round by round and its median:
 // does the rate hold as the archive grows?
+//
+// -against BIN measures two builds of prov alone: the one -prov names (or
+// this checkout's) and BIN, an earlier build, in turn each round (BIN
+// first in even rounds) on the same site, each crawl into an archive of
+// its own; it reports their CPU milliseconds per page round by round and
+// the ratio of each round's pair and its median. A pair's two crawls run
+// back to back, so the ratio keeps less of the machine's other load than
+// figures from separate runs would.
 package main
 
 import (
@@ -45,6 +53,7 @@ func main() {
 	flag.IntVar(&o.rounds, "rounds", 1, "measure `N` rounds, the crawlers in turn (prov first in odd rounds, colly first in even ones), and report each round and the medians")
 	flag.IntVar(&o.grow, "grow", 0, "measure prov alone on a site of -pages and on one of `N` pages, in turn each round, and report the larger site's rate over the smaller's (issue #16: within 15%)")
 	flag.StringVar(&o.prov, "prov", "", "prov binary to use (default: build github.com/prov-archive/prov/cmd/prov)")
+	flag.StringVar(&o.against, "against", "", "measure prov alone against an earlier prov build `BIN`, in turn each round, and report the CPU per page of each and their ratio (issue #16: at most 0.50 of the build before it)")
 	flag.StringVar(&o.only, "only", "", "run only one crawler: prov or colly")
 	flag.BoolVar(&o.same, "same-text", false, "draw every page's text from one pool of a dozen sentences (the benchmark before issue #20)")
 	flag.BoolVar(&o.recrawl, "recrawl", false, "crawl the site with prov a second time into the same archive, and report that run too")
@@ -73,6 +82,7 @@ type options struct {
 	pages, parallel int
 	rounds, grow    int
 	prov, only      string
+	against         string
 	keep, same      bool
 	buckets         bool
 	recrawl         bool

@@ -52,8 +52,14 @@ func bench(o options) error {
 		return err
 	}
 	defer done()
+	if o.grow > 0 && o.against != "" {
+		return fmt.Errorf("-grow and -against measure different things: give one")
+	}
 	if o.grow > 0 {
 		return benchGrow(o, tmp, prov)
+	}
+	if o.against != "" {
+		return benchAgainst(o, tmp, prov)
 	}
 	began := time.Now()
 	s := newSite(o.pages, o.same)
@@ -166,6 +172,85 @@ func benchGrow(o options, tmp, prov string) error {
 	return nil
 }
 
+// benchAgainst measures prov (the build -prov names, or this checkout's)
+// and the build -against names alone, in turn, o.rounds times on one
+// site, each crawl into an archive of its own (deleted after it unless
+// -keep), and reports each crawl and the CPU ratios (reportAgainst). The
+// earlier build gets no --cpuprofile: it may not know the flag.
+func benchAgainst(o options, tmp, prov string) error {
+	if o.only == "colly" || o.recrawl || o.buckets {
+		return fmt.Errorf("-against measures two prov builds' first crawls: it takes neither -only colly, -recrawl nor -buckets")
+	}
+	base, err := filepath.Abs(o.against)
+	if err != nil {
+		return err
+	}
+	if _, err := os.Stat(base); err != nil {
+		return fmt.Errorf("-against: %w", err)
+	}
+	s := newSite(o.pages, o.same)
+	srv := s.serve()
+	defer srv.Close()
+	addr := srv.Listener.Addr().String()
+	fmt.Printf("site: %d pages, %.1f MB, on %s as %s; parallel %d\nprov: %s\nbase: %s\n",
+		o.pages, float64(s.bytes())/1e6, addr, benchHost, o.parallel, prov, base)
+	baseOpts := o
+	baseOpts.cpuProfile = ""
+	builds := []struct {
+		name, bin string
+		o         options
+	}{{"prov", prov, o}, {"base", base, baseOpts}}
+	cpus := make([][]float64, len(builds))
+	for round := 1; round <= o.rounds; round++ {
+		order := []int{0, 1}
+		if round%2 == 0 {
+			order = []int{1, 0}
+		}
+		for _, i := range order {
+			b := builds[i]
+			r, err := againstRun(s, tmp, addr, b.name, b.bin, b.o, round)
+			if err != nil {
+				return err
+			}
+			fmt.Printf("\nround %d of %d, %s:", round, o.rounds, b.name)
+			report(os.Stdout, []result{r})
+			cpus[i] = append(cpus[i], r.cpuPerPage())
+		}
+	}
+	reportAgainst(os.Stdout, cpus[0], cpus[1])
+	return nil
+}
+
+// againstRun crawls the site with the prov binary bin (named name in
+// the report) into an archive of its own, which it deletes after unless
+// -keep.
+func againstRun(s *site, tmp, addr, name, bin string, o options, round int) (result, error) {
+	db := filepath.Join(tmp, fmt.Sprintf("%s-%d.db", name, round))
+	if !o.keep {
+		defer os.Remove(db)
+	}
+	r, err := measure(s, name, provCommand(bin, db, addr, o), parseProvPages)
+	if err != nil {
+		return r, err
+	}
+	r.archive, err = archiveBytes(db)
+	return r, err
+}
+
+// reportAgainst prints the two builds' CPU milliseconds per page round by
+// round and their medians, and prov's over base's in each round and the
+// median of those: the figure issue #16 asks to be at most 0.50 when base
+// is the build before the issue's work.
+func reportAgainst(w io.Writer, prov, base []float64) {
+	fmt.Fprintf(w, "\nover %d rounds:\n", len(prov))
+	fmt.Fprintf(w, "prov CPU ms per page: %s; median %.3f\n", joinFloats(prov, "%.3f"), median(prov))
+	fmt.Fprintf(w, "base CPU ms per page: %s; median %.3f\n", joinFloats(base, "%.3f"), median(base))
+	ratios := pairRatios(prov, base)
+	m := median(ratios)
+	fmt.Fprintf(w, "prov over base, CPU per page: %s; median %.3f  (issue #16's Deliver ≤ 0.50 of the build before it: %s)\n",
+		joinFloats(ratios, "%.3f"), m, verdict(m <= 0.5))
+}
+
 // growRun crawls a site of n pages with prov into a folder of its own.
 func growRun(o options, tmp, prov string, n, round int) (result, error) {
 	s := newSite(n, o.same)
@@ -192,21 +277,21 @@ func reportGrow(w io.Writer, sizes []int, rates, cpus [][]float64, peak int64) {
 	for i, n := range sizes {
 		fmt.Fprintf(w, "prov pages per second at %d pages: %s; median %.1f\n", n, joinFloats(rates[i], "%.1f"), median(rates[i]))
 	}
-	ratios := growRatios(rates[1], rates[0])
+	ratios := pairRatios(rates[1], rates[0])
 	m := median(ratios)
 	fmt.Fprintf(w, "rate at %d over rate at %d pages: %s; median %.3f  (issue #16's bar ≥ 0.85: %s)\n",
 		sizes[1], sizes[0], joinFloats(ratios, "%.3f"), m, verdict(m >= 0.85))
 	for i, n := range sizes {
 		fmt.Fprintf(w, "prov CPU ms per page at %d pages: %s; median %.3f\n", n, joinFloats(cpus[i], "%.3f"), median(cpus[i]))
 	}
-	cpuRatios := growRatios(cpus[0], cpus[1])
+	cpuRatios := pairRatios(cpus[0], cpus[1])
 	fmt.Fprintf(w, "CPU per page at %d over CPU per page at %d pages: %s; median %.3f  (less sensitive to other load on the machine)\n",
 		sizes[0], sizes[1], joinFloats(cpuRatios, "%.3f"), median(cpuRatios))
 	fmt.Fprintf(w, "prov peak RSS, largest of the crawls: %.1f MB  (issue #16's bar < 150 MB: %s)\n", mb(peak), verdict(peak < 150<<20))
 }
 
-// growRatios divides num by den, round by round.
-func growRatios(num, den []float64) []float64 {
+// pairRatios divides num by den, round by round.
+func pairRatios(num, den []float64) []float64 {
 	out := make([]float64, len(num))
 	for i := range out {
 		out[i] = num[i] / den[i]
@@ -348,8 +433,8 @@ func report(w io.Writer, rs []result) {
 	}
 	if len(rs) > 0 && rs[0].archive > 0 {
 		p := rs[0]
-		fmt.Fprintf(w, "\nprov archive: %d bytes, %.2f KB per page (file size after the crawl / pages)\n",
-			p.archive, float64(p.archive)/1e3/float64(max(p.pages, 1)))
+		fmt.Fprintf(w, "\n%s archive: %d bytes, %.2f KB per page (file size after the crawl / pages)\n",
+			p.name, p.archive, float64(p.archive)/1e3/float64(max(p.pages, 1)))
 	}
 	if len(rs) != 2 {
 		return
