@@ -282,3 +282,33 @@ func TestPrintGaps(t *testing.T) {
 		t.Errorf("gne has no check half, yet has a line:\n%s", out.String())
 	}
 }
+
+func TestBlindNames(t *testing.T) {
+	page := `<html><head><style>.story{color:red}</style></head><body>` +
+		`<DIV Class="story main" id=top data-x="story"><p class='story'>Text &amp; more, class="story" id=1</p>` +
+		`<script>var s = '<div class="story">';</script><!-- class="story" --><img src="a.png" alt="story"></DIV></body></html>`
+	got := string(blindNames([]byte(page)))
+	story, main, top := blindValue("story"), blindValue("main"), blindValue("top")
+	if story == main || story == "story" || !strings.HasPrefix(story, "n") || blindValue("story main") != story+" "+main {
+		t.Fatalf("blindValue: story %q, main %q", story, main)
+	}
+	for _, want := range []string{
+		`<div class="` + story + ` ` + main + `" id="` + top + `" data-x="story">`, // both named, the other attribute kept
+		`<p class="` + story + `">`,
+		`Text &amp; more, class="story" id=1</p>`,         // text passes as it came
+		`<style>.story{color:red}</style>`,                // so do styles,
+		`<script>var s = '<div class="story">';</script>`, // scripts
+		`<!-- class="story" -->`,                          // and comments
+		`<img src="a.png" alt="story">`,                   // and tags without a name
+	} {
+		if !strings.Contains(got, want) {
+			t.Errorf("blinded page lacks %q:\n%s", want, got)
+		}
+	}
+	if n := strings.Count(got, `class="story"`); n != 3 {
+		t.Errorf(`class="story" appears %d times, want 3 (in the text, the script and the comment):\n%s`, n, got)
+	}
+	if n := strings.Count(got, story); n != 2 {
+		t.Errorf("story's blind name appears %d times, want 2 (the div and the p):\n%s", n, got)
+	}
+}

@@ -16,7 +16,10 @@
 // less the best peer's, unrounded, prov's tune/check gap per dataset, and
 // every extractor's check-less-tune F1, to tell a harder half from fitting.
 // With -worst n, the n tune pages where prov's F1 is furthest below the
-// best peer's, to read one by one (never check pages).
+// best peer's, to read one by one (never check pages). With -blind, every
+// extractor reads the pages with their class and id names replaced by
+// hashes (blindNames): how far a score falls then is how far it leaned on
+// names.
 package main
 
 import (
@@ -40,6 +43,7 @@ type options struct {
 	cache   string  // file of peers' page F1s, "" for none
 	worst   int     // list this many tune pages where prov is furthest below the best peer
 	verbose bool
+	blind   bool // class and id names replaced by hashes before any extractor reads a page
 }
 
 func main() {
@@ -52,6 +56,7 @@ func main() {
 	flag.StringVar(&o.cache, "cache", defaultCache(), "`file` keeping the peers' page F1s, so -only prov can set pages apart without running them (\"\" for none)")
 	flag.IntVar(&o.worst, "worst", 0, "list the `n` tune pages where prov's F1 is furthest below the best peer's (check pages are never listed: read them only as scores)")
 	flag.BoolVar(&o.verbose, "v", false, "print every page's half and scores per extractor")
+	flag.BoolVar(&o.blind, "blind", false, "replace every class and id name on the pages by a hash of itself before any extractor reads them, to see how far each leans on names")
 	flag.Parse()
 	if err := run(o, os.Stdout); err != nil {
 		fmt.Fprintln(os.Stderr, "extract:", err)
@@ -119,7 +124,10 @@ func run(o options, out io.Writer) error {
 	if err != nil {
 		return err
 	}
-	sc := scorer{dir: o.dir, dump: o.dump, run: exs, rest: rest, cache: cache}
+	sc := scorer{dir: o.dir, dump: o.dump, run: exs, rest: rest, cache: cache, blind: o.blind}
+	if o.blind {
+		fmt.Fprintln(out, "-blind: every class and id name replaced by a hash of itself")
+	}
 	scored, err := sc.scoreAll(pages)
 	if err != nil {
 		return err

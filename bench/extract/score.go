@@ -70,6 +70,7 @@ type scorer struct {
 	dir, dump string
 	run, rest []extractor // reported; only consulted for setting pages apart
 	cache     *f1Cache
+	blind     bool // read every page through blindNames
 }
 
 func (sc scorer) scoreAll(pages []page) ([]scored, error) {
@@ -90,6 +91,9 @@ func (sc scorer) scorePage(pg page) (scored, error) {
 	body, err := os.ReadFile(filepath.Join(sc.dir, pg.file))
 	if err != nil {
 		return scored{}, err
+	}
+	if sc.blind {
+		body = blindNames(body)
 	}
 	s := scored{page: pg, res: map[string]result{}, others: map[string]float64{}}
 	input := sync.OnceValue(func() string { return digest(decoded(body)) }) // what the peers are given
