@@ -27,28 +27,31 @@ func blindNames(body []byte) []byte {
 	for {
 		tt := z.Next()
 		if tt == html.ErrorToken {
-			return out.Bytes() // io.EOF, or a page the tokenizer stops on: what came before is kept
+			return out.Bytes() // io.EOF: a tokenizer without a buffer limit stops nowhere else
 		}
 		raw := z.Raw()
-		if tt != html.StartTagToken && tt != html.SelfClosingTagToken || !hasNameAttr(raw) {
+		if tt != html.StartTagToken && tt != html.SelfClosingTagToken {
 			out.Write(raw)
 			continue
 		}
-		tok := z.Token()
-		for i, a := range tok.Attr {
-			if a.Namespace == "" && (a.Key == "class" || a.Key == "id") {
-				tok.Attr[i].Val = blindValue(a.Val)
-			}
+		if tok := z.Token(); blindAttrs(tok.Attr) {
+			out.WriteString(tok.String())
+		} else {
+			out.Write(raw)
 		}
-		out.WriteString(tok.String())
 	}
 }
 
-// hasNameAttr is a cheap test that a tag's raw bytes may hold a class or
-// id attribute; Token then says for sure.
-func hasNameAttr(raw []byte) bool {
-	l := bytes.ToLower(raw)
-	return bytes.Contains(l, []byte("class")) || bytes.Contains(l, []byte("id"))
+// blindAttrs replaces the values of the class and id attributes among
+// attrs by their blind names and reports whether there was one.
+func blindAttrs(attrs []html.Attribute) bool {
+	named := false
+	for i, a := range attrs {
+		if a.Namespace == "" && (a.Key == "class" || a.Key == "id") {
+			attrs[i].Val, named = blindValue(a.Val), true
+		}
+	}
+	return named
 }
 
 // blindValue replaces each word of a class or id value by its blind name.
