@@ -86,15 +86,17 @@ func walkBlocksMode(root *html.Node, relaxed bool, b *budget) *blockWalk {
 
 // settleChrome decides which chrome-looking elements are chrome. One
 // chrome by its tag or attributes (a page header or footer, a hidden
-// element) that holds half the page's text, mostly outside links, is the
-// page's frame ("Page-ad-margins" around everything; never a list), not
-// chrome, unless it is named for comments (a thread can outweigh the
-// article) or invisible. A class or id hint is a weight, not a verdict,
-// as in Readability.js: an element named as chrome (byClass) is chrome
-// only when it is named for comments or its paragraphs score under
-// hintCost a point of its hint (chromeByClass); otherwise its text stays
-// and its paragraphs score at a discount (hintDiscount). A run is chrome
-// when any chrome-looking element around it is.
+// element, a role that is not content) that holds half the page's text,
+// mostly outside links, is the page's frame ("Page-ad-margins" around
+// everything; never a list), not chrome, unless it is named for comments
+// (a thread can outweigh the article), invisible, or a dialog (a consent
+// banner can outweigh a page of teasers). A class or id hint is a weight,
+// not a verdict, as in Readability.js: an element named as chrome
+// (byClass) is chrome only when it is named for comments or its
+// paragraphs score under hintCost a point of its hint (chromeByClass);
+// otherwise its text stays and its paragraphs score at a discount
+// (hintDiscount). A run is chrome when any chrome-looking element around
+// it is.
 func (bw *blockWalk) settleChrome() {
 	total := bw.units
 	is := make(map[*html.Node]bool, len(bw.chromeUp))
@@ -105,7 +107,7 @@ func (bw *blockWalk) settleChrome() {
 			continue
 		}
 		frame := st != nil && !listTag(n.DataAtom) && st.units*2 >= total && st.linkUnits*10 < st.units*3 && total > 0
-		is[n] = !frame || commentsOf(n, st) || invisible(n) // a long comment thread is still comments
+		is[n] = !frame || commentsOf(n, st) || invisible(n) || dialogRole(chromeRole(n)) // a long comment thread is still comments
 	}
 	bw.markChrome(is)
 }
@@ -421,7 +423,7 @@ func (bw *blockWalk) isChrome(n *html.Node, st *elemStats) (chrome, byClass bool
 			return true, false
 		}
 	}
-	if hidden(n) {
+	if hidden(n) || chromeRole(n) != "" {
 		return true, false
 	}
 	if n.DataAtom == atom.A {
@@ -550,3 +552,26 @@ func invisible(n *html.Node) bool {
 	st := attr(n, "style")
 	return st != "" && strings.Contains(strings.ToLower(strings.ReplaceAll(st, " ", "")), "visibility:hidden")
 }
+
+// chromeRole returns the ARIA role of n when it names a part of the page
+// that is not its content: the roles of <nav> and <aside> (navigation,
+// complementary), a menu, and a dialog laid over the page (dialog,
+// alertdialog: a consent banner, a sign-up box). Readability.js sets
+// aside elements with these roles as unlikely candidates. A role list
+// names its preferred role first. "" otherwise.
+func chromeRole(n *html.Node) string {
+	v, ok := attrOK(n, "role")
+	if !ok {
+		return ""
+	}
+	r, _, _ := strings.Cut(strings.ToLower(strings.TrimSpace(v)), " ")
+	switch r {
+	case "navigation", "complementary", "menu", "menubar", "dialog", "alertdialog":
+		return r
+	}
+	return ""
+}
+
+// dialogRole reports a dialog's role: a dialog lies over the page, so it is
+// never the page's frame however much text it holds.
+func dialogRole(r string) bool { return r == "dialog" || r == "alertdialog" }

@@ -204,6 +204,24 @@ var genericCases = []struct {
 		not_: []string{"hidden copy"},
 	},
 	{
+		// blocks.go, chromeRole: a dialog laid over the page (a consent
+		// banner) is chrome, and never the page's frame however much of
+		// its text it holds.
+		name: "consent dialog outweighing a short story",
+		page: `<div>` + prose("story", 2) + `</div><div id="banner"><div role="dialog" aria-label="Your privacy">` + prose("consent", 8) + `</div></div>`,
+		must: []string{"Paragraph 1 of the story"},
+		not_: []string{"consent"},
+	},
+	{
+		// blocks.go, chromeRole: an element in the role of <nav> or
+		// <aside> is chrome as they are, under any class name.
+		name: "navigation and complementary roles",
+		page: `<article><div class="x1" role="navigation"><p>Sections of the site: news, sport, weather, travel and the arts of the region, all in one place.</p></div>` +
+			prose("story", 4) + `<div class="x2" role="complementary">` + prose("pick of the week", 2) + `</div></article>`,
+		must: []string{"Paragraph 3 of the story"},
+		not_: []string{"Sections of the site", "pick of the week"},
+	},
+	{
 		// dom.go, spaceWriter: a line break between two Han characters
 		// inside one text node is the editor's hard wrap (用木\n质 is
 		// one word); between elements it parts two pieces of text.
