@@ -222,6 +222,17 @@ var genericCases = []struct {
 		not_: []string{"Sections of the site", "pick of the week"},
 	},
 	{
+		// hints.go, maybeContent: MathJax names the element around a
+		// formula "CtxtMenu_Attached" (its context menu); beside
+		// "MathJax" the "menu" counts for nothing, and the formula stays
+		// in its sentence.
+		name: "formula in a MathJax container",
+		page: `<article>` + prose("story", 3) + `<p>When</p><mjx-container class="MathJax CtxtMenu_Attached_0" jax="CHTML">` +
+			`<mjx-math aria-hidden="true"><mjx-mi><mjx-c class="mjx-c1D44E"></mjx-c></mjx-mi></mjx-math><mjx-assistive-mml display="inline">` +
+			`<math><mi>a</mi><mo>≠</mo><mn>0</mn></math></mjx-assistive-mml></mjx-container>, there are two solutions to the equation.</article>`,
+		must: []string{"a≠0"},
+	},
+	{
 		// dom.go, spaceWriter: a line break between two Han characters
 		// inside one text node is the editor's hard wrap (用木\n质 is
 		// one word); between elements it parts two pieces of text.
@@ -352,6 +363,8 @@ func TestHintWords(t *testing.T) {
 		{"TRS_Editor", "", 1},
 		{"article-share", "", 0},
 		{"ad-300", "", -1},
+		{"MathJax CtxtMenu_Attached_0", "", 0}, // "menu" beside "mathjax" (maybeContent)
+		{"main-column sidebar-left", "", 1},    // "sidebar" beside "column"
 	} {
 		n := &html.Node{Type: html.ElementNode, Data: "div", DataAtom: atom.Div,
 			Attr: []html.Attribute{{Key: "class", Val: c.class}, {Key: "id", Val: c.id}}}

@@ -63,11 +63,20 @@ var (
 		// a weak hint never makes an inline element chrome (isChrome)
 		"meta",
 	}
+	// Readability.js's okMaybeItsACandidate (and, article, body, column,
+	// content, main, mathjax, shadow): a name that also says one of these
+	// may be the story, so a chrome hint beside it counts for nothing
+	// ("main-column sidebar-left"; MathJax's "MathJax CtxtMenu_Attached_0"
+	// around a formula in a sentence). Article, body, content and main are
+	// positive hints already, weighed against a chrome hint; the rest
+	// cancel it.
+	maybeContent = []string{"and", "column*", "shadow*", "math jax", "mathjax"}
 )
 
 // hint is +1 when n's class or id looks like an article, -1 when it looks
 // like chrome, 0 otherwise or when both pull equally: a strong hint weighs
-// two, a weak one one ("main-nav" is chrome, "article-share" neither).
+// two, a weak one one ("main-nav" is chrome, "article-share" neither). A
+// chrome hint beside a maybeContent word does not count.
 func hint(n *html.Node) int { return hintOf(classID(n)) }
 
 // hintOf is hint of an element whose classID is s.
@@ -75,7 +84,11 @@ func hintOf(s string) int {
 	if s == "" {
 		return 0
 	}
-	d := matchHint(s, strongPositiveHints, weakPositiveHints) - matchHint(s, strongNegativeHints, weakNegativeHints)
+	neg := matchHint(s, strongNegativeHints, weakNegativeHints)
+	if neg > 0 && maybeContentHints.matches(s) {
+		neg = 0
+	}
+	d := matchHint(s, strongPositiveHints, weakPositiveHints) - neg
 	switch {
 	case d > 0:
 		return 1
@@ -228,6 +241,7 @@ var (
 	weakPositiveHints   = newHintTable(weakPositive)
 	strongNegativeHints = newHintTable(strongNegative)
 	weakNegativeHints   = newHintTable(weakNegative)
+	maybeContentHints   = newHintTable(maybeContent)
 )
 
 // hintTable is a list of hints by first byte: at each word of a classID,
@@ -303,7 +317,7 @@ func strongChrome(n *html.Node) bool { return strongChromeOf(classID(n)) }
 
 // strongChromeOf is strongChrome of an element whose classID is s.
 func strongChromeOf(s string) bool {
-	return s != "" && matchHint(s, strongNegativeHints, nil) == 2 && matchHint(s, strongPositiveHints, weakPositiveHints) == 0
+	return s != "" && matchHint(s, strongNegativeHints, nil) == 2 && matchHint(s, strongPositiveHints, weakPositiveHints) == 0 && !maybeContentHints.matches(s)
 }
 
 // commentBlock reports a class or id naming a comment thread.
