@@ -489,9 +489,17 @@ func (bw *blockWalk) flush() {
 }
 
 // hidden reports an element hidden by its attribute, its inline style or
-// its class (hiddenClass).
+// its class (hiddenClass), or from screen readers (aria-hidden="true",
+// which Readability.js's _isProbablyVisible counts as hidden too): a pull
+// quote repeating a line of the story, the visual copy of a date or a
+// formula whose readable copy stands beside it. A page saved with a
+// dialog open hides the rest from screen readers; that rest is still
+// the page's frame (settleChrome).
 func hidden(n *html.Node) bool {
 	if _, ok := attrOK(n, "hidden"); ok {
+		return true
+	}
+	if v, ok := attrOK(n, "aria-hidden"); ok && strings.EqualFold(strings.TrimSpace(v), "true") {
 		return true
 	}
 	st := attr(n, "style")

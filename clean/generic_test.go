@@ -233,6 +233,25 @@ var genericCases = []struct {
 		must: []string{"a≠0"},
 	},
 	{
+		// blocks.go, hidden: what is hidden from screen readers is not
+		// read; a pull quote repeats a line of the story.
+		name: "pull quote hidden from screen readers",
+		page: `<article>` + prose("story", 3) + `<div class="pq" aria-hidden="true"><p>Had he only written the sequel, said the reporter, everything in the town would have been different.</p></div>` +
+			prose("end", 2) + `</article>`,
+		must: []string{"Paragraph 2 of the story", "Paragraph 1 of the end"},
+		not_: []string{"Had he only written"},
+	},
+	{
+		// blocks.go, settleChrome: a page saved with a dialog open hides
+		// everything else from screen readers; the article is still the
+		// page's frame.
+		name: "page hidden from screen readers behind a dialog",
+		page: `<div id="page" aria-hidden="true"><article>` + prose("story", 6) + `</article></div>` +
+			`<div role="dialog"><p>Sign up for our newsletter and never miss a story from the town council again.</p></div>`,
+		must: []string{"Paragraph 5 of the story"},
+		not_: []string{"Sign up"},
+	},
+	{
 		// dom.go, spaceWriter: a line break between two Han characters
 		// inside one text node is the editor's hard wrap (用木\n质 is
 		// one word); between elements it parts two pieces of text.
