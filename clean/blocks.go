@@ -563,10 +563,10 @@ func invisible(n *html.Node) bool {
 
 // chromeRole returns the ARIA role of n when it names a part of the page
 // that is not its content: the roles of <nav> and <aside> (navigation,
-// complementary), a menu, and a dialog laid over the page (dialog,
-// alertdialog: a consent banner, a sign-up box). Readability.js sets
-// aside elements with these roles as unlikely candidates. A role list
-// names its preferred role first. "" otherwise.
+// complementary), a menu, an alert (a banner announcing something else),
+// and a dialog laid over the page (dialog, alertdialog: a consent banner,
+// a sign-up box); Readability.js's unlikely roles, all of them. A role
+// list names its preferred role first. "" otherwise.
 func chromeRole(n *html.Node) string {
 	v, ok := attrOK(n, "role")
 	if !ok {
@@ -574,7 +574,7 @@ func chromeRole(n *html.Node) string {
 	}
 	r, _, _ := strings.Cut(strings.ToLower(strings.TrimSpace(v)), " ")
 	switch r {
-	case "navigation", "complementary", "menu", "menubar", "dialog", "alertdialog":
+	case "navigation", "complementary", "menu", "menubar", "alert", "dialog", "alertdialog":
 		return r
 	}
 	return ""

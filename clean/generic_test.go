@@ -217,9 +217,10 @@ var genericCases = []struct {
 		// <aside> is chrome as they are, under any class name.
 		name: "navigation and complementary roles",
 		page: `<article><div class="x1" role="navigation"><p>Sections of the site: news, sport, weather, travel and the arts of the region, all in one place.</p></div>` +
-			prose("story", 4) + `<div class="x2" role="complementary">` + prose("pick of the week", 2) + `</div></article>`,
+			prose("story", 4) + `<div class="x2" role="complementary">` + prose("pick of the week", 2) + `</div>` +
+			`<div class="x3" role="alert">` + prose("breaking news", 2) + `</div></article>`,
 		must: []string{"Paragraph 3 of the story"},
-		not_: []string{"Sections of the site", "pick of the week"},
+		not_: []string{"Sections of the site", "pick of the week", "breaking news"},
 	},
 	{
 		// hints.go, maybeContent: MathJax names the element around a
