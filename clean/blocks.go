@@ -435,7 +435,7 @@ func (bw *blockWalk) isChrome(n *html.Node, st *elemStats) (chrome, byClass bool
 	if bw.relaxed || !blockTags[n.DataAtom] || isHeading(n.DataAtom) {
 		return strongChromeOf(st.cid), true
 	}
-	return hintOf(st.cid) < 0, true
+	return chromeHint(st.cid), true
 }
 
 // isLink reports an <a> that is a link: it has an href to another page

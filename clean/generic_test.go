@@ -383,13 +383,40 @@ func TestHintWords(t *testing.T) {
 		{"TRS_Editor", "", 1},
 		{"article-share", "", 0},
 		{"ad-300", "", -1},
-		{"MathJax CtxtMenu_Attached_0", "", 0}, // "menu" beside "mathjax" (maybeContent)
-		{"main-column sidebar-left", "", 1},    // "sidebar" beside "column"
 	} {
 		n := &html.Node{Type: html.ElementNode, Data: "div", DataAtom: atom.Div,
 			Attr: []html.Attribute{{Key: "class", Val: c.class}, {Key: "id", Val: c.id}}}
 		if got := hint(n); got != c.want {
 			t.Errorf("hint(class=%q id=%q) = %d (words %q), want %d", c.class, c.id, got, classID(n), c.want)
+		}
+	}
+}
+
+// TestChromeHint: a chrome hint makes an element chrome unless a
+// maybeContent word stands beside it; the hint still weighs (hint).
+func TestChromeHint(t *testing.T) {
+	for _, c := range []struct {
+		class  string
+		chrome bool
+		hint   int
+		strong bool
+	}{
+		{"main-nav", true, -1, false}, // "main" is a weak article hint
+		{"sidebar-left", true, -1, true},
+		{"main-column sidebar-left", false, -1, false},
+		{"MathJax CtxtMenu_Attached_0", false, -1, false},
+		{"sidebar shadow-lg", true, -1, true}, // "shadow" is a CSS utility, not content
+		{"nav-and-search", true, -1, true},
+	} {
+		cid := classIDOf(c.class, "")
+		if got := chromeHint(cid); got != c.chrome {
+			t.Errorf("chromeHint(%q) = %v, want %v", cid, got, c.chrome)
+		}
+		if got := hintOf(cid); got != c.hint {
+			t.Errorf("hintOf(%q) = %d, want %d", cid, got, c.hint)
+		}
+		if got := strongChromeOf(cid); got != c.strong {
+			t.Errorf("strongChromeOf(%q) = %v, want %v", cid, got, c.strong)
 		}
 	}
 }

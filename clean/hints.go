@@ -63,32 +63,34 @@ var (
 		// a weak hint never makes an inline element chrome (isChrome)
 		"meta",
 	}
-	// Readability.js's okMaybeItsACandidate (and, article, body, column,
-	// content, main, mathjax, shadow): a name that also says one of these
-	// may be the story, so a chrome hint beside it counts for nothing
-	// ("main-column sidebar-left"; MathJax's "MathJax CtxtMenu_Attached_0"
-	// around a formula in a sentence). Article, body, content and main are
-	// positive hints already, weighed against a chrome hint; the rest
-	// cancel it.
-	maybeContent = []string{"and", "column*", "shadow*", "math jax", "mathjax"}
+	// Readability.js's okMaybeItsACandidate: a name that also says
+	// "column" or "mathjax" may be the story, so a chrome hint beside it
+	// never makes the element chrome by itself (chromeHint,
+	// strongChromeOf), though it still weighs on its score, as in
+	// Readability.js ("main-column sidebar-left"; MathJax's "MathJax
+	// CtxtMenu_Attached_0" around a formula in a sentence). Of its other
+	// words, article, body, content and main are positive hints already;
+	// "and" and "shadow" are left out: as whole words they would clear
+	// "nav-and-search" and a "sidebar shadow-lg" box (a CSS utility).
+	maybeContent = []string{"column*", "math jax", "mathjax"}
 )
 
 // hint is +1 when n's class or id looks like an article, -1 when it looks
 // like chrome, 0 otherwise or when both pull equally: a strong hint weighs
-// two, a weak one one ("main-nav" is chrome, "article-share" neither). A
-// chrome hint beside a maybeContent word does not count.
+// two, a weak one one ("main-nav" is chrome, "article-share" neither).
 func hint(n *html.Node) int { return hintOf(classID(n)) }
+
+// chromeHint reports a class and id (classID s) that name chrome: a
+// chrome hint outweighs an article one, and no maybeContent word stands
+// beside it.
+func chromeHint(s string) bool { return hintOf(s) < 0 && !maybeContentHints.matches(s) }
 
 // hintOf is hint of an element whose classID is s.
 func hintOf(s string) int {
 	if s == "" {
 		return 0
 	}
-	neg := matchHint(s, strongNegativeHints, weakNegativeHints)
-	if neg > 0 && maybeContentHints.matches(s) {
-		neg = 0
-	}
-	d := matchHint(s, strongPositiveHints, weakPositiveHints) - neg
+	d := matchHint(s, strongPositiveHints, weakPositiveHints) - matchHint(s, strongNegativeHints, weakNegativeHints)
 	switch {
 	case d > 0:
 		return 1
