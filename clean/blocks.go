@@ -56,6 +56,7 @@ type blockWalk struct {
 	byClass           map[*html.Node]bool       // chrome-looking by its class or id alone
 	article           int                       // depth of <article>/<main> elements
 	caption           int                       // depth of <figure>/<figcaption> elements
+	pre               int                       // depth of <pre> elements: their runs keep their lines
 	relaxed           bool                      // only strong class/id hints make chrome (see genericText)
 	budget            *budget                   // the page's time budget; nil for none
 	stopped           bool                      // the walk's share of it is spent
@@ -228,6 +229,11 @@ func (bw *blockWalk) visit(n *html.Node) {
 	if fig {
 		bw.caption++
 	}
+	pre := n.DataAtom == atom.Pre
+	if pre {
+		bw.pre++
+		bw.w.verbatim = true
+	}
 	link := n.DataAtom == atom.A && isLink(n)
 	if link {
 		bw.inLink++
@@ -260,6 +266,10 @@ func (bw *blockWalk) visit(n *html.Node) {
 	}
 	if fig {
 		bw.caption--
+	}
+	if pre {
+		bw.pre--
+		bw.w.verbatim = bw.pre > 0
 	}
 	st.units = bw.units - st.units
 	st.linkUnits = bw.linkUnits - st.linkUnits
@@ -477,15 +487,26 @@ func hiddenStyle(st string) bool {
 }
 
 func (bw *blockWalk) flush() {
-	if bw.w.len() > 0 {
+	if text := bw.runText(); text != "" {
 		bw.runs = append(bw.runs, run{
-			text: string(bytes.TrimSpace(bw.w.b)), owner: bw.owner,
+			text: text, owner: bw.owner,
 			units: bw.runUnits, linkUnits: bw.runLink, heading: bw.heading, caption: bw.caption > 0,
 			chromeAt: bw.chromeAt,
 		})
 	}
 	bw.w.reset()
 	bw.runUnits, bw.runLink = 0, 0
+}
+
+// runText is the text of the run being written, trimmed.
+func (bw *blockWalk) runText() string {
+	switch {
+	case bw.w.len() == 0:
+		return ""
+	case bw.w.verbatim:
+		return trimPre(bw.w.b)
+	}
+	return string(bytes.TrimSpace(bw.w.b))
 }
 
 // hidden reports an element hidden by its attribute, its inline style or

@@ -8,7 +8,9 @@
 //
 //   - main text: the article as a reader sees it, paragraphs separated by
 //     "\n\n", whitespace inside a paragraph collapsed to one space (and
-//     removed between CJK characters, where it is only a source line break).
+//     removed between CJK characters, where it is only a source line break),
+//     except in preformatted text (<pre>: code, a shell session, verse),
+//     which keeps its lines and indentation as the page shows them.
 //   - chrome: everything on the page that is not the article: navigation,
 //     related lists, share bars, comments, editor and print/close lines,
 //     copyright and ICP footers, date and source lines.

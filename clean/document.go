@@ -22,7 +22,7 @@ type Document struct {
 	Lang             string     // BCP 47 primary tag: "zh", "en", …
 	Canonical        string     // rel=canonical as written (absolute), "" for none
 	Pagination       Pagination // the page's place in an article split over pages (pages.go)
-	Text             string     // clean main text as extracted (not normalised); paragraphs separated by "\n\n"
+	Text             string     // clean main text as extracted (not normalised); paragraphs separated by "\n\n", a <pre>'s lines kept
 	TextSHA256       string     // hex sha256 of Normalize(Text)
 	NormVersion      int        // version of Normalize used for TextSHA256
 	Sketch           []uint32   // Sketch(Text): MinHash of its shingles; nil when it has none

@@ -1,6 +1,7 @@
 package clean
 
 import (
+	"bytes"
 	"unicode/utf8"
 
 	"golang.org/x/net/html"
@@ -91,19 +92,26 @@ func collapse(s string) string {
 	return w.String()
 }
 
-// spaceWriter appends text with white space collapsed as collapse describes.
+// spaceWriter appends text with white space collapsed as collapse describes,
+// or, while verbatim is set (in a <pre>), as it is written: preformatted
+// text keeps its lines, indentation and alignment, with a CR LF or a lone
+// CR read as LF.
 type spaceWriter struct {
-	b       []byte // kept between runs (reset keeps its capacity)
-	last    rune
-	pending bool // white space since the last rune
-	layout  bool // it held a line break or a tab
-	crossed bool // it began in an earlier write: it spans text nodes
+	b        []byte // kept between runs (reset keeps its capacity)
+	last     rune
+	pending  bool // white space since the last rune
+	layout   bool // it held a line break or a tab
+	crossed  bool // it began in an earlier write: it spans text nodes
+	verbatim bool // keep white space as written
 }
 
 func (w *spaceWriter) write(s string) { w.writeUnits(s) }
 
 // writeUnits writes s and returns units(s), in one pass over s.
 func (w *spaceWriter) writeUnits(s string) int {
+	if w.verbatim {
+		return w.writeVerbatim(s)
+	}
 	n := 0
 	w.crossed = w.pending
 	for i := 0; i < len(s); {
@@ -131,6 +139,43 @@ func (w *spaceWriter) writeUnits(s string) int {
 		}
 	}
 	return n
+}
+
+// writeVerbatim appends s with its white space as written, line breaks as
+// LF and invalid UTF-8 as U+FFFD, and returns units(s).
+func (w *spaceWriter) writeVerbatim(s string) int {
+	n := 0
+	for i := 0; i < len(s); {
+		r, size := utf8.DecodeRuneInString(s[i:])
+		i += size
+		if r == '\r' {
+			if i < len(s) && s[i] == '\n' {
+				continue // the LF that follows writes the break
+			}
+			r = '\n'
+		}
+		if !isSpace(r) || r >= 0x2E80 {
+			n += runeUnits(r)
+		}
+		w.b = utf8.AppendRune(w.b, r)
+		w.last = r
+	}
+	return n
+}
+
+// trimPre trims a <pre>'s text as a browser shows it: white space at its
+// end, and blank lines at its start, but not the first line's indentation.
+func trimPre(b []byte) string {
+	b = bytes.TrimRightFunc(b, isSpace)
+	start := 0
+	for i, c := range b {
+		if c == '\n' {
+			start = i + 1
+		} else if c != ' ' && c != '\t' {
+			break
+		}
+	}
+	return string(b[start:])
 }
 
 // wordSpan measures the prefix of s that spaceWriter.put appends byte

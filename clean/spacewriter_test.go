@@ -2,6 +2,7 @@ package clean
 
 import (
 	"math/rand/v2"
+	"strings"
 	"testing"
 	"unicode/utf8"
 )
@@ -79,6 +80,51 @@ func TestUnitsAsBefore(t *testing.T) {
 		}
 		if got, want := units(s), ref(s); got != want {
 			t.Fatalf("units(%q) = %d, before %d", s, got, want)
+		}
+	}
+}
+
+// TestPreKeepsItsLines: the text of a <pre> keeps its lines, indentation
+// and alignment (CR LF read as LF, only blank lines before it and white
+// space after it trimmed), while the paragraphs around it are collapsed;
+// the hash reads the lines as Normalize does.
+func TestPreKeepsItsLines(t *testing.T) {
+	prose := "<p>The function below is the whole of the module, and the session after it shows how it is called from the shell on a fresh machine.</p>"
+	page := "<html><body><article><h1>Notes</h1>" + prose +
+		"<pre>\n\n  def <b>deref</b>(addr, type_):\r\n      return   cast(addr)\n\n\tdone  \n</pre>" +
+		"<p>After   that\nthe module is in place, and nothing else needs to be installed before the next step of the guide.</p></article></body></html>"
+	doc, err := Clean(Input{URL: "http://example.test/a", Body: []byte(page)})
+	if err != nil {
+		t.Fatal(err)
+	}
+	want := "  def deref(addr, type_):\n      return   cast(addr)\n\n\tdone"
+	if !strings.Contains(doc.Text, "\n\n"+want+"\n\n") {
+		t.Fatalf("the <pre> lost its lines; text:\n%s", doc.Text)
+	}
+	if !strings.Contains(doc.Text, "After that the module is in place") {
+		t.Fatalf("the paragraph after the <pre> is not collapsed; text:\n%s", doc.Text)
+	}
+	if n := Normalize(doc.Text); !strings.Contains(n, "def deref(addr, type_):\nreturn cast(addr)\ndone") {
+		t.Fatalf("Normalize does not read the <pre>'s lines as lines: %q", n)
+	}
+}
+
+// TestWriteVerbatim: in a <pre> the writer counts units as units does and
+// writes valid UTF-8, with no CR left.
+func TestWriteVerbatim(t *testing.T) {
+	pieces := []string{"a", " ", "\t", "\n", "\r", "\r\n", "\u00a0", "\u3000", "中", "\xff", "\xe4\xb8", "é"}
+	rng := rand.New(rand.NewPCG(5, 6))
+	for range 5000 {
+		w := spaceWriter{verbatim: true}
+		s := ""
+		for range rng.IntN(10) {
+			s += pieces[rng.IntN(len(pieces))]
+		}
+		if got, want := w.writeUnits(s), units(s); got != want {
+			t.Fatalf("writeUnits(%q) = %d units, units says %d", s, got, want)
+		}
+		if out := w.String(); !utf8.ValidString(out) || strings.ContainsRune(out, '\r') {
+			t.Fatalf("verbatim write of %q gave %q", s, out)
 		}
 	}
 }
