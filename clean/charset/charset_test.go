@@ -180,9 +180,10 @@ func encode(tb testing.TB, s, charset string) []byte {
 }
 
 // The sentences were written for these tests. Each case fails without the
-// rule it names: the Latin-like guard on CJK readings, the letter profiles
-// of Polish in windows-1257 and of Icelandic, the fixed preference among
-// charsets that decode a text to the same characters.
+// rule it names: the Latin-like guard on CJK readings, the function words
+// that say a text's language, the letter profiles of Polish in
+// windows-1257 and of Icelandic, the fixed preference among charsets that
+// decode a text to the same characters.
 var singleByteTests = []struct {
 	rule, text, charset string
 	want                string // the decision's name; "" when any charset that decodes the text right will do
@@ -191,6 +192,9 @@ var singleByteTests = []struct {
 	{"latin-like CJK", "Šuma je bila tiha; ždral je letio nad jezerom.", "iso-8859-2", ""},
 	{"latin-like CJK", "On je že tu, še danes.", "windows-1250", ""},
 	{"latin-like CJK", "Gradnja ploščadi je bila učinkovita.", "iso-8859-2", ""},
+	{"latin-like CJK", "Potranno tornare dopo le vacanze. «È la nostra priorità», ha detto la sindaca.", "windows-1252", ""},
+	{"function words", "Il consiglio comunale ha approvato giovedì la ristrutturazione della scuola elementare del quartiere.", "windows-1252", ""},
+	{"function words", "Eleverne skal tilbage efter ferien. »Det har højeste prioritet for os«, sagde borgmesteren.", "windows-1252", ""},
 	{"Polish in windows-1257", "Wczoraj wieczorem poszliśmy z żoną nad rzekę; było ciepło, a dzieci bawiły się w piasku aż do zmroku.", "windows-1257", "windows-1257"},
 	{"Icelandic", "Það var einu sinni maður sem bjó á litlum bæ við sjóinn; hann þótti góður smiður og fróður um veðrið.", "iso-8859-1", "windows-1252"},
 	{"preference", "Két kis ügyes kutya fut a város szélén, és a gyerekek örülnek.", "windows-1250", "windows-1252"},

@@ -133,8 +133,7 @@ func latinPairs(text []byte, name string) (pairs, latin int) {
 		pairs++
 		asciiBefore := i == 0 || text[i-1] < 0x80 && !inCode
 		asciiAfter := i+n == len(text) || text[i+n] < 0x80
-		letterBeside := i > 0 && !inCode && isASCIILetter(text[i-1]) || i+n < len(text) && isASCIILetter(text[i+n])
-		if n == 2 && asciiBefore && asciiAfter && (isASCIILetter(text[i+1]) || letterBeside) {
+		if n == 2 && asciiBefore && asciiAfter {
 			latin++
 		}
 		inCode = true

@@ -23,17 +23,21 @@
 //   - A single-byte fit scores the non-ASCII bytes of the text under each
 //     language written in the charset (a letter profile: the language's
 //     non-ASCII letters, most frequent first; Italian's count only at a
-//     word's end, where Italian writes them) and keeps the best language.
+//     word's end, where Italian writes them), plus the language's function
+//     words among the text's ASCII words (stopwords.go: "della", "che"),
+//     which read the same in every charset and say whose letters the
+//     accented ones are, and keeps the best language.
 //     Undefined bytes and C1 controls (0x80-0x9F read as U+0080-U+009F)
 //     count far against a reading, rare signs a little, and so do what
 //     wrong readings produce around a byte: a symbol inside a word, a
 //     capital after a small letter, two scripts in one word.
 //   - A CJK reading is plausible when it is clean, scores on average at
 //     least 1 per character, and is not Latin-like. It is Latin-like when
-//     more than half its multi-byte codes stand alone among ASCII bytes and
-//     either end in an ASCII letter or touch one: accented letters inside
-//     Latin words ("\xe8ovjek", "\x9ae", "plo\xb9\xe8adi" read as Big5 or
-//     EUC-KR). This holds for every CJK charset.
+//     more than half its multi-byte codes stand alone among ASCII bytes:
+//     accented letters inside Latin words ("\xe8ovjek", "\x9ae",
+//     "plo\xb9\xe8adi" read as Big5 or EUC-KR) or beside a quote ("«È la
+//     nostra priorità»"), where CJK text runs its characters together.
+//     This holds for every CJK charset.
 //   - The single-byte candidates, in their fixed order of preference:
 //     windows-1252, iso-8859-15, windows-1250, iso-8859-2, iso-8859-16,
 //     windows-1257, iso-8859-13, iso-8859-4, windows-1254, windows-1251,

@@ -176,10 +176,11 @@ func scoreSingle(text []byte) sbFit {
 // holds whatever the charset, since it looks at ASCII only.
 type hist struct {
 	all, final [256]int
+	stops      map[string]int // function words per language (stopHits)
 }
 
 func newHist(text []byte) *hist {
-	h := &hist{}
+	h := &hist{stops: stopHits(text)}
 	for i, b := range text {
 		if b < 0x80 {
 			continue
@@ -231,7 +232,7 @@ func fitHist(text []byte, h *hist, name string) int {
 	best := -1 << 30
 	for i, ls := range t.langs {
 		in := t.inner[i]
-		l := 0
+		l := stopWeight * h.stops[sbLangs[name][i]]
 		for c := 0x80; c < 256; c++ {
 			if n := h.all[c]; n > 0 {
 				l += h.final[c]*int(ls[c]) + (n-h.final[c])*int(in[c])
