@@ -48,8 +48,9 @@ var (
 )
 
 // profiles lists each language's non-ASCII letters, lower case, most
-// frequent first.
-// Hebrew and Arabic are scored by script instead.
+// frequent first. Hebrew lists its final forms after the others; Arabic
+// lists after its own letters the Persian and Urdu ones windows-1256 also
+// writes.
 var profiles = map[string]string{
 	"de": "äüößé",
 	"fr": "éèàêçôîùâûëïœ",
@@ -82,6 +83,8 @@ var profiles = map[string]string{
 	"lt": "ėšųįūžąčę",
 	"lv": "āīēšūņļžčķģ",
 	"et": "äõüöšž",
+	"he": "יוהלארתמבשנעדכקחפסגזצטםןךףץ",
+	"ar": "اليمونهربتعفكدسقةحجأإشطصذخثزضغظآىئءؤپچژگکیےںھہ",
 }
 
 // sbFit is how well one single-byte encoding and language explain a text.
@@ -280,12 +283,6 @@ var variants = map[string]map[rune]rune{
 // profileRank is r's 0-based position in lang's profile scaled to 0..20,
 // or -1 when the language does not use r.
 func profileRank(r rune, lang string) int {
-	switch lang {
-	case "he":
-		return scriptRank(r, unicode.Hebrew)
-	case "ar":
-		return scriptRank(r, unicode.Arabic)
-	}
 	if v, ok := variants[lang][r]; ok {
 		r = v
 	}
@@ -295,13 +292,6 @@ func profileRank(r rune, lang string) int {
 		return -1
 	}
 	return 20 * utf8.RuneCountInString(p[:i]) / utf8.RuneCountInString(p)
-}
-
-func scriptRank(r rune, t *unicode.RangeTable) int {
-	if unicode.Is(t, r) {
-		return 4
-	}
-	return -1
 }
 
 // symbolScore weighs a non-letter: the punctuation and signs running text
