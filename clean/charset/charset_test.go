@@ -194,6 +194,7 @@ var singleByteTests = []struct {
 	{"latin-like CJK", "On je že tu, še danes.", "windows-1250", ""},
 	{"latin-like CJK", "Gradnja ploščadi je bila učinkovita.", "iso-8859-2", ""},
 	{"latin-like CJK", "Potranno tornare dopo le vacanze. «È la nostra priorità», ha detto la sindaca.", "windows-1252", ""},
+	{"latin-like CJK", "konomistit odottavat keskuspankin pitävän korot ennallaan ke", "windows-1252", ""},
 	{"function words", "Il consiglio comunale ha approvato giovedì la ristrutturazione della scuola elementare del quartiere.", "windows-1252", ""},
 	{"function words", "Eleverne skal tilbage efter ferien. »Det har højeste prioritet for os«, sagde borgmesteren.", "windows-1252", ""},
 	{"ranked Arabic letters", "альную школу в районе, закрытую с прошлого лета. Ученики, ко", "koi8-r", "koi8-r"},

@@ -116,30 +116,61 @@ func kanaScore(name string) int {
 }
 
 // latinPairs walks text by the lead bytes of the CJK encoding name and
-// counts its multi-byte codes, and those that look Latin: a two-byte code
-// that stands among ASCII bytes, not next to another code, and whose trail
-// is an ASCII letter or which touches an ASCII letter. A single-byte Latin
-// text read as CJK gives such codes ("\xe8ovjek": č, then "ovjek";
-// "\x9ae" for the Slovene word "še"; "plo\xb9\xe8adi" for "ploščadi");
-// in real CJK text codes mostly follow one another.
+// counts its multi-byte codes, and those that look Latin (latinRun). A
+// single-byte Latin text read as CJK gives such codes, whether they touch
+// a letter ("\xe8ovjek": č, then "ovjek"; "\x9ae" for the Slovene word
+// "še"; "plo\xb9\xe8adi" for "ploščadi") or a quote or space ("\xab\xc8
+// la" for the Italian "«È la"); in real CJK text codes mostly follow one
+// another in longer runs.
 func latinPairs(text []byte, name string) (pairs, latin int) {
-	inCode := false // whether the byte before i ends a multi-byte code
-	for i := 0; i < len(text); i++ {
-		n := codeLen(text[i:], name)
-		if n < 2 || i+n > len(text) {
-			inCode = false
+	runStart, run := 0, 0 // the run of adjacent two-byte codes being read: where it starts, how many
+	for i := 0; i <= len(text); {
+		n := 0
+		if i < len(text) {
+			n = codeLen(text[i:], name)
+		}
+		if n == 2 && i+n <= len(text) {
+			if run == 0 {
+				runStart = i
+			}
+			pairs++
+			run++
+			i += 2
 			continue
 		}
-		pairs++
-		asciiBefore := i == 0 || text[i-1] < 0x80 && !inCode
-		asciiAfter := i+n == len(text) || text[i+n] < 0x80
-		if n == 2 && asciiBefore && asciiAfter {
-			latin++
+		if run > 0 {
+			latin += latinRun(text, runStart, i, run)
+			run = 0
 		}
-		inCode = true
-		i += n - 1
+		if n > 2 && i+n <= len(text) {
+			pairs++
+			i += n
+			continue
+		}
+		i++
 	}
 	return pairs, latin
+}
+
+// latinRun is how many of the run codes of text[start:end] look Latin:
+// all of them when the run stands among ASCII bytes and is one code, or
+// two glued to an ASCII letter ("pit\xe4v\xe4n" for the Finnish
+// "pitävän"); none otherwise.
+func latinRun(text []byte, start, end, run int) int {
+	before, after := byte(' '), byte(' ')
+	if start > 0 {
+		before = text[start-1]
+	}
+	if end < len(text) {
+		after = text[end]
+	}
+	switch {
+	case before >= 0x80 || after >= 0x80:
+		return 0
+	case run == 1, run == 2 && (isASCIILetter(before) || isASCIILetter(after)):
+		return run
+	}
+	return 0
 }
 
 // codeLen is the length of the code that starts at b[0] in the CJK

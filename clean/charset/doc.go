@@ -33,9 +33,10 @@
 //     capital after a small letter, two scripts in one word.
 //   - A CJK reading is plausible when it is clean, scores on average at
 //     least 1 per character, and is not Latin-like. It is Latin-like when
-//     more than half its multi-byte codes stand alone among ASCII bytes:
-//     accented letters inside Latin words ("\xe8ovjek", "\x9ae",
-//     "plo\xb9\xe8adi" read as Big5 or EUC-KR) or beside a quote ("«È la
+//     more than half its multi-byte codes stand among ASCII bytes alone,
+//     or two together touching an ASCII letter: accented letters inside
+//     Latin words ("\xe8ovjek", "\x9ae", "plo\xb9\xe8adi" read as Big5 or
+//     EUC-KR, "pit\xe4v\xe4n" as Shift_JIS) or beside a quote ("«È la
 //     nostra priorità»"), where CJK text runs its characters together.
 //     This holds for every CJK charset.
 //   - The single-byte candidates, in their fixed order of preference:
