@@ -360,3 +360,26 @@ func TestNearlyUTF8(t *testing.T) {
 		}
 	}
 }
+
+// TestLatinPairs: the codes a CJK reading makes of a Latin text stand
+// among ASCII bytes alone, or two together glued to a letter; real CJK
+// text runs its codes together, and a code next to a four-byte GB18030
+// code is in a run too.
+func TestLatinPairs(t *testing.T) {
+	for _, tt := range []struct {
+		text, name   string
+		pairs, latin int
+	}{
+		{"\xe8ovjek", "big5", 1, 1},
+		{"Potranno. \xab\xc8 la nostra priorit\xe0\xbb, ha detto", "euc-kr", 2, 2},
+		{"keskuspankin pit\xe4v\xe4n korot", "shift_jis", 2, 2},
+		{"a \xe4v\xe4v\xe4n b", "shift_jis", 3, 0},
+		{"\xc4\xe3\xba\xc3 ok", "gb18030", 2, 0},
+		{"x \x81\x30\x81\x30\xc4\xe3 y", "gb18030", 2, 0},
+		{"\xc4\xe3 \xba\xc3", "gb18030", 2, 2},
+	} {
+		if p, l := latinPairs([]byte(tt.text), tt.name); p != tt.pairs || l != tt.latin {
+			t.Errorf("latinPairs(%q, %s) = %d, %d; want %d, %d", tt.text, tt.name, p, l, tt.pairs, tt.latin)
+		}
+	}
+}

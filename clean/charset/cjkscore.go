@@ -123,39 +123,35 @@ func kanaScore(name string) int {
 // la" for the Italian "«È la"); in real CJK text codes mostly follow one
 // another in longer runs.
 func latinPairs(text []byte, name string) (pairs, latin int) {
-	runStart, run := 0, 0 // the run of adjacent two-byte codes being read: where it starts, how many
+	start, run, twoByte := 0, 0, true // the run of adjacent codes being read: where it starts, how many, all of two bytes
 	for i := 0; i <= len(text); {
 		n := 0
 		if i < len(text) {
 			n = codeLen(text[i:], name)
 		}
-		if n == 2 && i+n <= len(text) {
+		if n >= 2 && i+n <= len(text) {
 			if run == 0 {
-				runStart = i
+				start, twoByte = i, true
 			}
 			pairs++
 			run++
-			i += 2
-			continue
-		}
-		if run > 0 {
-			latin += latinRun(text, runStart, i, run)
-			run = 0
-		}
-		if n > 2 && i+n <= len(text) {
-			pairs++
+			twoByte = twoByte && n == 2
 			i += n
 			continue
 		}
+		if run > 0 && twoByte {
+			latin += latinRun(text, start, i, run)
+		}
+		run = 0
 		i++
 	}
 	return pairs, latin
 }
 
-// latinRun is how many of the run codes of text[start:end] look Latin:
-// all of them when the run stands among ASCII bytes and is one code, or
-// two glued to an ASCII letter ("pit\xe4v\xe4n" for the Finnish
-// "pitävän"); none otherwise.
+// latinRun is how many of the codes of a run of two-byte codes,
+// text[start:end], look Latin: all of them when the run stands among
+// ASCII bytes and is one code, or two glued to an ASCII letter
+// ("pit\xe4v\xe4n" for the Finnish "pitävän"); none otherwise.
 func latinRun(text []byte, start, end, run int) int {
 	before, after := byte(' '), byte(' ')
 	if start > 0 {
