@@ -383,3 +383,25 @@ func TestLatinPairs(t *testing.T) {
 		}
 	}
 }
+
+// TestSingleByteNote: a single-byte guess says which language's reading
+// decided it, and every language a charset is scored in has a profile
+// and a name for that note.
+func TestSingleByteNote(t *testing.T) {
+	for _, tt := range []struct{ text, charset, note string }{
+		{"Il consiglio comunale ha approvato giovedì la ristrutturazione della scuola elementare del quartiere.", "windows-1252", "reads as Italian text"},
+		{"Wczoraj wieczorem poszliśmy z żoną nad rzekę; było ciepło, a dzieci bawiły się w piasku aż do zmroku.", "windows-1257", "reads as Polish text"},
+		{"Совет решил отремонтировать начальную школу в районе.", "windows-1251", "reads as Russian text"},
+	} {
+		if d := Decide(encode(t, tt.text, tt.charset), "", ""); d.Note != tt.note {
+			t.Errorf("%s text: note %q, want %q", tt.charset, d.Note, tt.note)
+		}
+	}
+	for name, langs := range sbLangs {
+		for _, l := range langs {
+			if profiles[l] == "" || langNames[l] == "" {
+				t.Errorf("%s scores %q, which has no profile or no name", name, l)
+			}
+		}
+	}
+}

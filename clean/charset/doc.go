@@ -87,7 +87,9 @@
 //	            by this package's score; a near tie goes to chardet when it
 //	            is sure), else the best single-byte charset by per-language
 //	            letter scoring, the preference order settling identical
-//	            readings. Confidence is chardet's for that charset.
+//	            readings; its Note names the language whose reading won
+//	            ("reads as Italian text"). Confidence is chardet's for
+//	            that charset.
 //	6 default   a short text no CJK charset clearly wins, that decodes
 //	            plausibly (or cleanly, and not Latin-like) as GB18030:
 //	            gb18030.

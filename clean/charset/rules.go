@@ -129,7 +129,7 @@ func (p *page) byDetector() (Decision, bool) {
 	if sb.score < 0 {
 		return Decision{}, false
 	}
-	d := decision(sb.name, "detector", "")
+	d := decision(sb.name, "detector", "reads as "+langNames[sb.lang]+" text")
 	d.Confidence = confidenceOf(sb.name, guesses, 50)
 	return d, true
 }

@@ -87,9 +87,20 @@ var profiles = map[string]string{
 	"ar": "اليمونهربتعفكدسقةحجأإشطصذخثزضغظآىئءؤپچژگکیےںھہ",
 }
 
+// langNames names the languages of the profiles, for a decision's note.
+var langNames = map[string]string{
+	"de": "German", "fr": "French", "es": "Spanish", "pt": "Portuguese", "it": "Italian", "nl": "Dutch",
+	"ca": "Catalan", "da": "Danish", "no": "Norwegian", "sv": "Swedish", "fi": "Finnish", "is": "Icelandic",
+	"et": "Estonian", "sq": "Albanian", "cs": "Czech", "sk": "Slovak", "pl": "Polish", "hu": "Hungarian",
+	"hr": "Croatian", "sl": "Slovene", "ro": "Romanian", "tr": "Turkish", "lt": "Lithuanian", "lv": "Latvian",
+	"ru": "Russian", "bg": "Bulgarian", "uk": "Ukrainian", "be": "Belarusian", "sr": "Serbian", "mk": "Macedonian",
+	"el": "Greek", "he": "Hebrew", "ar": "Arabic",
+}
+
 // sbFit is how well one single-byte encoding and language explain a text.
 type sbFit struct {
 	name  string
+	lang  string // the language of sbLangs[name] whose reading scored best
 	score int
 }
 
@@ -161,8 +172,8 @@ func scoreSingle(text []byte) sbFit {
 	h := newHist(text)
 	best := sbFit{score: -1 << 30}
 	for _, n := range sbNames {
-		if s := fitHist(text, h, n); s > best.score {
-			best = sbFit{n, s}
+		if s, lang := fitHist(text, h, n); s > best.score {
+			best = sbFit{n, lang, s}
 		}
 	}
 	for _, n := range sbNames {
@@ -210,13 +221,14 @@ func sameDecoding(h *hist, a, b string) bool {
 
 // fitSingle scores text decoded with name under the best of its languages.
 func fitSingle(text []byte, name string) int {
-	return fitHist(text, newHist(text), name)
+	s, _ := fitHist(text, newHist(text), name)
+	return s
 }
 
-// fitHist is fitSingle with the byte histogram of text already made: the
-// letter scores are per byte value (and word end), the context is per
-// occurrence.
-func fitHist(text []byte, h *hist, name string) int {
+// fitHist is fitSingle with the byte histogram of text already made, and
+// also names the language that scored best: the letter scores are per
+// byte value (and word end), the context is per occurrence.
+func fitHist(text []byte, h *hist, name string) (score int, lang string) {
 	t := sbTable(name)
 	ctx := 0
 	for i, b := range text {
@@ -232,7 +244,7 @@ func fitHist(text []byte, h *hist, name string) int {
 		}
 		ctx += t.context(prev, b, next)
 	}
-	best := -1 << 30
+	score = -1 << 30
 	for i, ls := range t.langs {
 		in := t.inner[i]
 		l := stopWeight * h.stops[sbLangs[name][i]]
@@ -241,9 +253,11 @@ func fitHist(text []byte, h *hist, name string) int {
 				l += h.final[c]*int(ls[c]) + (n-h.final[c])*int(in[c])
 			}
 		}
-		best = max(best, l+ctx)
+		if l+ctx > score {
+			score, lang = l+ctx, sbLangs[name][i]
+		}
 	}
-	return best
+	return score, lang
 }
 
 // letterScore weighs r by its rank in the language profile: frequent
