@@ -262,11 +262,34 @@ const strayPage = `<!doctype html><html><head>%s<title>“Notes from the harbour
 var strayBytes = strings.NewReplacer("{e}", "\xe9", "{q}", "\x92", "{n}", "\xa0", "{d}", "\x96")
 var strayText = strings.NewReplacer("{e}", "\uFFFD", "{q}", "\uFFFD", "{n}", "\uFFFD", "{d}", "\uFFFD")
 
-// TestDeclaredUTF8WithStrays: a page declared UTF-8 that is UTF-8 but for
-// a few invalid bytes stays UTF-8 (issue #14: it was read as windows-1250,
-// every curly quote mojibake); the Note counts the bytes, Decode replaces
-// each with U+FFFD. Without the declaration rule 3 alone must not take it:
-// it has too few sequences per invalid byte.
+// TestUTF8WithStrays: a page of UTF-8 with a few pasted windows-1252
+// bytes and no declaration is UTF-8 by rule 3: read as windows-1252, each
+// of its 31 curly quotes and dashes would be mojibake, for 4 bytes right.
+// The Note counts the bytes, Decode replaces each with U+FFFD.
+func TestUTF8WithStrays(t *testing.T) {
+	page := fmt.Sprintf(strayPage, "")
+	body := []byte(strayBytes.Replace(page))
+	d := Decide(body, "text/html", "")
+	if d.Name != "utf-8" || d.Evidence != "utf8-valid" {
+		t.Errorf("Decide = %+v, want utf-8 by utf8-valid", d)
+	}
+	if !strings.Contains(d.Note, "4 invalid bytes replaced with U+FFFD (31 valid UTF-8 sequences)") {
+		t.Errorf("Note %q does not count the 4 invalid bytes", d.Note)
+	}
+	if got, want := Decode(body, d), strayText.Replace(page); got != want {
+		t.Errorf("Decode = %q, want %q", got, want)
+	}
+}
+
+// shortStrayPage has six valid UTF-8 sequences and one pasted
+// windows-1252 byte: too few for rule 3 alone, enough for a declaration.
+const shortStrayPage = `<!doctype html><html><head>%s<title>“Notes”</title></head><body>
+<p>The caf{e} by the quay — “always late” — opened at noon.</p></body></html>`
+
+// TestDeclaredUTF8WithStrays: a short page declared UTF-8 that is UTF-8
+// but for an invalid byte stays UTF-8 by its declaration (issue #14: it
+// was read as windows-1250, every curly quote mojibake); the Note counts
+// the byte, Decode replaces it with U+FFFD.
 func TestDeclaredUTF8WithStrays(t *testing.T) {
 	meta := `<meta charset="utf-8">`
 	for _, tt := range []struct {
@@ -277,7 +300,7 @@ func TestDeclaredUTF8WithStrays(t *testing.T) {
 		{"meta, weak header", meta, "text/html; charset=ISO-8859-1", "meta"},
 	} {
 		t.Run(tt.name, func(t *testing.T) {
-			page := fmt.Sprintf(strayPage, tt.meta)
+			page := fmt.Sprintf(shortStrayPage, tt.meta)
 			body := []byte(strayBytes.Replace(page))
 			if utf8.Valid(body) || newPage(body, "").utf8Tally().nearly(undeclaredPer, undeclaredLeast) {
 				t.Fatal("fixture: the body must be invalid UTF-8 that rule 3 does not take")
@@ -286,8 +309,8 @@ func TestDeclaredUTF8WithStrays(t *testing.T) {
 			if d.Name != "utf-8" || d.Evidence != tt.evidence {
 				t.Errorf("Decide = %+v, want utf-8 by %s", d, tt.evidence)
 			}
-			if !strings.Contains(d.Note, "4 invalid bytes replaced with U+FFFD") {
-				t.Errorf("Note %q does not name the 4 invalid bytes", d.Note)
+			if !strings.Contains(d.Note, "1 invalid bytes replaced with U+FFFD") {
+				t.Errorf("Note %q does not name the invalid byte", d.Note)
 			}
 			if got, want := Decode(body, d), strayText.Replace(page); got != want {
 				t.Errorf("Decode = %q, want %q", got, want)
@@ -334,13 +357,16 @@ func TestNearlyUTF8(t *testing.T) {
 		undeclared, declared bool
 	}{
 		{8, 0, true, true},
-		{50, 1, true, true},
-		{49, 1, false, true},
+		{8, 2, true, true},
+		{8, 3, false, false},
 		{7, 0, false, true},
-		{16, 4, false, true},
+		{7, 1, false, true},
+		{4, 1, false, true},
+		{3, 0, false, false},
+		{16, 4, true, true},
 		{15, 4, false, false},
 		{1, 1, false, false},
-		{400, 100, false, true},
+		{400, 100, true, true},
 		{399, 100, false, false},
 	} {
 		tl := utf8Tally{tt.valid, tt.invalid}

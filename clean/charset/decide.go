@@ -286,7 +286,7 @@ type utf8Tally struct{ valid, invalid int }
 // sequences as invalid bytes. TestNearlyUTF8 keeps the declared test the
 // looser one.
 const (
-	undeclaredPer, undeclaredLeast = 50, 8
+	undeclaredPer, undeclaredLeast = 4, 8
 	declaredPer, declaredLeast     = 4, 4
 )
 

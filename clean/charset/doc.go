@@ -50,12 +50,12 @@
 //     readings also goes to the earlier one.
 //   - A body is nearly UTF-8 when its invalid bytes (bytes that are part
 //     of no valid UTF-8 sequence) are few beside its valid multi-byte
-//     sequences. Without a declaration it needs at least 8 valid sequences
-//     and 50 for each invalid byte (a truncated character or two in a long
-//     page); declared UTF-8, 4 for each invalid byte, so that invalid bytes
-//     are at most a fifth of the non-ASCII sequences (a few pasted
-//     windows-1252 bytes in a short page). Single-byte and CJK text is far
-//     from either: its non-ASCII bytes seldom pair into valid sequences, so
+//     sequences: 4 for each invalid byte, so that invalid bytes are at
+//     most a fifth of the non-ASCII sequences (a few windows-1252 bytes
+//     pasted into a page of UTF-8, which read as windows-1252 would garble
+//     every other non-ASCII character), and without a declaration at least
+//     8 valid sequences in all; with one, 4. Single-byte and CJK text is far
+//     from that: its non-ASCII bytes seldom pair into valid sequences, so
 //     its invalid bytes outnumber them, whatever a few valid-looking pairs
 //     ("Úž" in windows-1250 is valid UTF-8). A body nearly UTF-8 without a
 //     declaration is nearly UTF-8 with one. A UTF-8 decision on such a body
