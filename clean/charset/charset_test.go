@@ -358,16 +358,20 @@ func TestNearlyUTF8(t *testing.T) {
 	}{
 		{8, 0, true, true},
 		{8, 2, true, true},
-		{8, 3, false, false},
+		{8, 3, false, true},
+		{8, 4, false, true},
+		{8, 5, false, false},
 		{7, 0, false, true},
-		{7, 1, false, true},
-		{4, 1, false, true},
+		{4, 2, false, true},
+		{4, 3, false, false},
 		{3, 0, false, false},
 		{16, 4, true, true},
-		{15, 4, false, false},
+		{15, 4, false, true},
 		{1, 1, false, false},
 		{400, 100, true, true},
-		{399, 100, false, false},
+		{399, 100, false, true},
+		{200, 100, false, true},
+		{199, 100, false, false},
 	} {
 		tl := utf8Tally{tt.valid, tt.invalid}
 		if got := tl.nearly(undeclaredPer, undeclaredLeast); got != tt.undeclared {
@@ -429,5 +433,19 @@ func TestSingleByteNote(t *testing.T) {
 				t.Errorf("%s scores %q, which has no profile or no name", name, l)
 			}
 		}
+	}
+}
+
+// TestDeclaredUTF8ThirdStrays: declared UTF-8 holds while at most a third
+// of the non-ASCII sequences are invalid bytes: here six valid sequences
+// and three pasted windows-1252 bytes, which read as windows-1252 would
+// get three characters right and garble six.
+func TestDeclaredUTF8ThirdStrays(t *testing.T) {
+	page := `<!doctype html><html><head><meta charset="utf-8"><title>“Notes”</title></head><body>
+<p>The caf{e} by the quay — “always late” — opened at noon{d} we didn{q}t mind.</p></body></html>`
+	body := []byte(strayBytes.Replace(page))
+	d := Decide(body, "text/html", "")
+	if d.Name != "utf-8" || d.Evidence != "meta" || !strings.Contains(d.Note, "3 invalid bytes replaced with U+FFFD (6 valid UTF-8 sequences)") {
+		t.Errorf("Decide = %+v, want utf-8 by meta, 3 invalid bytes noted", d)
 	}
 }

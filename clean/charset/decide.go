@@ -287,7 +287,7 @@ type utf8Tally struct{ valid, invalid int }
 // looser one.
 const (
 	undeclaredPer, undeclaredLeast = 4, 8
-	declaredPer, declaredLeast     = 4, 4
+	declaredPer, declaredLeast     = 2, 4
 )
 
 // utf8Tally counts the UTF-8 sequences of the body once.
