@@ -56,7 +56,6 @@ type blockWalk struct {
 	byClass           map[*html.Node]bool       // chrome-looking by its class or id alone
 	article           int                       // depth of <article>/<main> elements
 	caption           int                       // depth of <figure>/<figcaption> elements
-	pre               int                       // depth of <pre> elements: their runs keep their lines
 	relaxed           bool                      // only strong class/id hints make chrome (see genericText)
 	budget            *budget                   // the page's time budget; nil for none
 	stopped           bool                      // the walk's share of it is spent
@@ -229,11 +228,6 @@ func (bw *blockWalk) visit(n *html.Node) {
 	if fig {
 		bw.caption++
 	}
-	pre := n.DataAtom == atom.Pre
-	if pre {
-		bw.pre++
-		bw.w.verbatim = true
-	}
 	link := n.DataAtom == atom.A && isLink(n)
 	if link {
 		bw.inLink++
@@ -246,6 +240,10 @@ func (bw *blockWalk) visit(n *html.Node) {
 		bw.heading = isHeading(n.DataAtom)
 		bw.rowSimple = n.DataAtom == atom.Tr && simpleRow(n)
 	}
+	prevVerbatim := bw.w.verbatim
+	if n.DataAtom == atom.Pre {
+		bw.w.verbatim = true // a <pre>'s runs keep their lines (the run before it is flushed: <pre> is a block)
+	}
 	for c := n.FirstChild; c != nil; c = c.NextSibling {
 		bw.visit(c)
 	}
@@ -254,6 +252,7 @@ func (bw *blockWalk) visit(n *html.Node) {
 		bw.owner, bw.rowSimple = prevOwner, prevSimple
 		bw.heading = isHeading(prevOwner.DataAtom)
 	}
+	bw.w.verbatim = prevVerbatim
 	if link {
 		bw.inLink--
 	}
@@ -266,10 +265,6 @@ func (bw *blockWalk) visit(n *html.Node) {
 	}
 	if fig {
 		bw.caption--
-	}
-	if pre {
-		bw.pre--
-		bw.w.verbatim = bw.pre > 0
 	}
 	st.units = bw.units - st.units
 	st.linkUnits = bw.linkUnits - st.linkUnits

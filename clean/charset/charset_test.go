@@ -168,15 +168,20 @@ func TestClassesInBMP(t *testing.T) {
 // encode writes s in the named charset; the test fails if it cannot.
 func encode(tb testing.TB, s, charset string) []byte {
 	tb.Helper()
-	e, err := htmlindex.Get(charset)
-	if err != nil {
-		tb.Fatal(err)
-	}
-	b, err := e.NewEncoder().Bytes([]byte(s))
+	b, err := encodeAs(s, charset)
 	if err != nil {
 		tb.Fatalf("%s cannot write %q: %v", charset, s, err)
 	}
 	return b
+}
+
+// encodeAs writes s in the named charset.
+func encodeAs(s, charset string) ([]byte, error) {
+	e, err := htmlindex.Get(charset)
+	if err != nil {
+		return nil, err
+	}
+	return e.NewEncoder().Bytes([]byte(s))
 }
 
 // The sentences were written for these tests. Each case fails without the

@@ -26,6 +26,7 @@ type page struct {
 	vis    []byte     // visible text (a sample of it), made on first use
 	fits   []cjkFit   // CJK fits of vis, best first, made on first use
 	sb     *sbFit     // best single-byte fit of vis, made on first use
+	hist   *hist      // byte histogram and function words of vis, made on first use
 	counts *utf8Tally // UTF-8 sequences of body, counted on first use
 }
 
@@ -43,10 +44,19 @@ func (p *page) cjkFits() []cjkFit {
 // single returns the best single-byte fit of the visible text.
 func (p *page) single() sbFit {
 	if p.sb == nil {
-		f := scoreSingle(p.visible())
+		f := scoreSingle(p.visible(), p.histogram())
 		p.sb = &f
 	}
 	return *p.sb
+}
+
+// histogram returns the byte histogram of the visible text, which every
+// single-byte fit of it reads.
+func (p *page) histogram() *hist {
+	if p.hist == nil {
+		p.hist = newHist(p.visible())
+	}
+	return p.hist
 }
 
 func newPage(body []byte, contentType string) *page {

@@ -90,7 +90,7 @@ func (p *page) singleMisfit(n string) string {
 		return fmt.Sprintf("body reads as %s", best.name)
 	}
 	best := p.single()
-	if fitSingle(v, n) < best.score-30*countHigh(v)/10 {
+	if s, _ := fitHist(v, p.histogram(), n); s < best.score-30*countHigh(v)/10 {
 		return fmt.Sprintf("%s fits clearly better", best.name)
 	}
 	return ""

@@ -3,9 +3,6 @@ package charset
 import (
 	"strings"
 	"testing"
-	"unicode/utf8"
-
-	"golang.org/x/text/encoding/htmlindex"
 )
 
 // asciiPunct writes the typographic quotes and dashes that some charsets
@@ -75,18 +72,11 @@ func windows(text string) []string {
 // charset lacks a quote or dash; false when it still cannot, or when the
 // result is ASCII (nothing to decide).
 func encodeIn(s, name string) ([]byte, bool) {
-	e, err := htmlindex.Get(name)
+	b, err := encodeAs(s, name)
 	if err != nil {
-		return nil, false
-	}
-	b, err := e.NewEncoder().Bytes([]byte(s))
-	if err != nil {
-		if b, err = e.NewEncoder().Bytes([]byte(asciiPunct.Replace(s))); err != nil {
+		if b, err = encodeAs(asciiPunct.Replace(s), name); err != nil {
 			return nil, false
 		}
 	}
-	if !hasHigh(b) || !utf8.ValidString(s) {
-		return nil, false
-	}
-	return b, true
+	return b, hasHigh(b)
 }

@@ -164,12 +164,12 @@ func newSBTab(name string) *sbTab {
 	return t
 }
 
-// scoreSingle returns the best-scoring single-byte encoding for text.
+// scoreSingle returns the best-scoring single-byte encoding for text, whose
+// histogram is h.
 // Among the encodings that decode text to the same characters as the best
 // one, the first of sbNames wins, whatever their scores: a tie by identity
 // is settled by the fixed preference, not by which languages each lists.
-func scoreSingle(text []byte) sbFit {
-	h := newHist(text)
+func scoreSingle(text []byte, h *hist) sbFit {
 	best := sbFit{score: -1 << 30}
 	for _, n := range sbNames {
 		if s, lang := fitHist(text, h, n); s > best.score {
