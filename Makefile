@@ -70,6 +70,8 @@ check:
 	$(GO) test -count=1 -run 'TestLayering|TestForbidden' ./layering/
 
 # bench: benchmarks over ../shared/eval (skipped where it is absent), the
+# charset decision on the translated messages in /usr/share/locale (text
+# it was never tuned on, split by program into tune and check), the
 # WARC export of 5,000 stored captures of about 40 KB, prov works and
 # export --format jsonl on 100,000 copies of one work (#20: under 30 s each),
 # and prov serve's search over 20,000 generated documents.

@@ -203,6 +203,9 @@ var singleByteTests = []struct {
 	{"function words", "Il consiglio comunale ha approvato giovedì la ristrutturazione della scuola elementare del quartiere.", "windows-1252", ""},
 	{"function words", "Eleverne skal tilbage efter ferien. »Det har højeste prioritet for os«, sagde borgmesteren.", "windows-1252", ""},
 	{"ranked Arabic letters", "альную школу в районе, закрытую с прошлого лета. Ученики, ко", "koi8-r", "koi8-r"},
+	// iso-8859-13 writes ” at 0xA1, which windows-1252 reads as ¡; the
+	// rest of a Swedish text reads the same in both
+	{"inverted mark ends a word", "Hon sa att skolan öppnar igen i höst. ”Det är vår viktigaste fråga”, sa hon.", "iso-8859-13", "iso-8859-13"},
 	{"Polish in windows-1257", "Wczoraj wieczorem poszliśmy z żoną nad rzekę; było ciepło, a dzieci bawiły się w piasku aż do zmroku.", "windows-1257", "windows-1257"},
 	{"Icelandic", "Það var einu sinni maður sem bjó á litlum bæ við sjóinn; hann þótti góður smiður og fróður um veðrið.", "iso-8859-1", "windows-1252"},
 	{"preference", "Két kis ügyes kutya fut a város szélén, és a gyerekek örülnek.", "windows-1250", "windows-1252"},

@@ -113,6 +113,7 @@ type sbTab struct {
 	upper  [256]bool
 	script [256]int8
 	apos   [256]bool     // an apostrophe, which joins a letter to a word
+	opens  [256]bool     // an inverted mark, ¡ or ¿, which opens a sentence
 	sym    [256]int16    // symbolScore of non-letters
 	langs  []*[256]int16 // in the order of sbLangs[name]
 	inner  []*[256]int16 // the same, for a byte that does not end a word
@@ -147,6 +148,7 @@ func newSBTab(name string) *sbTab {
 		t.upper[b] = unicode.IsUpper(r)
 		t.script[b] = int8(script(r))
 		t.apos[b] = r == '\'' || r == '’' || r == 'ʼ'
+		t.opens[b] = r == '¡' || r == '¿'
 		t.sym[b] = int16(symbolScore(r))
 	}
 	for _, l := range sbLangs[name] {
@@ -323,10 +325,15 @@ func symbolScore(r rune) int {
 // context penalises what wrong decodings produce around byte b: a symbol
 // inside a word, a capital after a small letter, two scripts in one word,
 // a lone letter of a non-Latin alphabet (one next to an apostrophe is an
-// elision, as Greek writes μ’ for με), a letter stuck to a digit.
+// elision, as Greek writes μ’ for με), a letter stuck to a digit, an
+// inverted mark that ends a word (¡ and ¿ open a sentence: windows-1252
+// reads iso-8859-13's closing quote ” as ¡).
 func (t *sbTab) context(prev, b, next byte) int {
 	pl, nl := t.letter[prev], t.letter[next]
 	if !t.letter[b] {
+		if t.opens[b] && (pl || isDigit(prev)) {
+			return -10
+		}
 		if t.sym[b] == 0 {
 			return 0
 		}

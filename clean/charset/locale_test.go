@@ -1,0 +1,227 @@
+package charset
+
+import (
+	"encoding/binary"
+	"errors"
+	"fmt"
+	"os"
+	"path/filepath"
+	"sort"
+	"strings"
+	"testing"
+	"unicode/utf8"
+)
+
+// localeRoot holds the translated messages of the programs installed on
+// a machine (gettext's compiled .mo catalogues), one folder per language:
+// text in every language of shortCharsets that no rule of this package
+// was written against. BenchmarkLocaleTexts reads it when it is there.
+const localeRoot = "/usr/share/locale"
+
+// localeDomains are the catalogues read, by half: programs' help and
+// error messages, sentences rather than lists of names. The halves are
+// fixed, by program (as the eval data is split by site), so that a rule
+// found on tune texts is checked on programs it was not seen on: read tune
+// failures one by one (-v), check ones only as figures.
+var localeDomains = [2][]string{
+	{"coreutils", "tar", "sed", "diffutils", "bash", "gettext-runtime", "apt", "systemd", "gtk30", "polkit-1", "psmisc"},
+	{"wget", "grep", "findutils", "make", "libc", "gettext-tools", "dpkg", "libapt-pkg6.0", "shadow", "glib20", "PackageKit", "xz", "man-db"},
+}
+
+// halfNames name localeDomains' halves.
+var halfNames = [2]string{"tune", "check"}
+
+// localeDirs names the folder of a language where its code differs.
+var localeDirs = map[string]string{"no": "nb"}
+
+// BenchmarkLocaleTexts decides, without a declaration, chunks of 300 and
+// of 1000 characters of each language's translated messages, in every
+// charset of the language (shortCharsets), and reports the share read
+// wrong. It is a check on text the detector was never tuned on:
+// go test -run '^$' -bench LocaleTexts -benchtime 1x ./clean/charset/
+func BenchmarkLocaleTexts(b *testing.B) {
+	if _, err := os.Stat(localeRoot); err != nil {
+		b.Skipf("no %s on this machine", localeRoot)
+	}
+	langs := make([]string, 0, len(shortCharsets))
+	for lang := range shortCharsets {
+		langs = append(langs, lang)
+	}
+	sort.Strings(langs)
+	for i := 0; i < b.N; i++ {
+		var all [2][2]tally // by half, by chunk size
+		for h := range localeDomains {
+			for _, lang := range langs {
+				got, err := localeLang(b, lang, h)
+				if err != nil {
+					b.Logf("%s %s: %v", halfNames[h], lang, err)
+					continue
+				}
+				all[h][0].add(got[0])
+				all[h][1].add(got[1])
+				b.Logf("%s %s: 300 chars %s, 1000 chars %s", halfNames[h], lang, tallyString(got[0]), tallyString(got[1]))
+			}
+		}
+		for h, t := range all {
+			b.Logf("%s: 300 chars %s, 1000 chars %s", halfNames[h], tallyString(t[0]), tallyString(t[1]))
+			b.ReportMetric(rightShare(t[0]), halfNames[h]+"300")
+			b.ReportMetric(rightShare(t[1]), halfNames[h]+"1000")
+		}
+	}
+}
+
+// localeLang tallies lang's chunks of 300 and 1000 characters from the
+// catalogues of half h, in each of its charsets.
+func localeLang(b *testing.B, lang string, h int) ([2]tally, error) {
+	var got [2]tally
+	text, err := localeText(lang, localeDomains[h])
+	if err != nil {
+		return got, err
+	}
+	for k, size := range []int{300, 1000} {
+		for _, chunk := range chunks(text, size, 20) {
+			for _, name := range shortCharsets[lang] {
+				if right, decided := decideChunk(b, lang, name, chunk); decided {
+					got[k].add(tally{right: b2i(right), total: 1})
+				}
+			}
+		}
+	}
+	return got, nil
+}
+
+// rightShare is t's share of right decisions.
+func rightShare(t tally) float64 {
+	if t.total == 0 {
+		return 0
+	}
+	return float64(t.right) / float64(t.total)
+}
+
+func tallyString(t tally) string {
+	return fmt.Sprintf("%d/%d right (%.1f%%)", t.right, t.total, 100*rightShare(t))
+}
+
+// decideChunk reports whether chunk, encoded in name and decided without
+// a declaration, decodes to itself (Romanian's comma letters may come
+// back as cedilla ones), and whether there was anything to decide.
+func decideChunk(b *testing.B, lang, name, chunk string) (right, decided bool) {
+	body, ok := encodeIn(chunk, name)
+	if !ok {
+		return false, false
+	}
+	d := Decide(body, "", "")
+	got, want := Decode(body, d), Decode(body, Decision{Name: name})
+	right = cedilla.Replace(got) == cedilla.Replace(want)
+	if !right && testing.Verbose() {
+		b.Logf("%s in %s read as %s (%s): %.100q", lang, name, d.Name, d.Evidence, got)
+	}
+	return right, true
+}
+
+// chunks cuts text into consecutive pieces of size runes, each starting
+// at a line, and keeps at most max of them, spread over the text.
+func chunks(text string, size, max int) []string {
+	lines := strings.Split(text, "\n")
+	var out []string
+	var cur []rune
+	for _, l := range lines {
+		cur = append(cur, []rune(l+"\n")...)
+		if len(cur) >= size {
+			out = append(out, string(cur[:size]))
+			cur = cur[:0]
+		}
+	}
+	if len(out) <= max {
+		return out
+	}
+	step := len(out) / max
+	var kept []string
+	for i := 0; i < len(out) && len(kept) < max; i += step {
+		kept = append(kept, out[i])
+	}
+	return kept
+}
+
+// localeText joins the translations of lang's catalogues: every message
+// of at least 30 characters that is not its own original (an
+// untranslated string is English), one per line.
+func localeText(lang string, domains []string) (string, error) {
+	dir := lang
+	if d, ok := localeDirs[lang]; ok {
+		dir = d
+	}
+	var sb strings.Builder
+	for _, domain := range domains {
+		p := filepath.Join(localeRoot, dir, "LC_MESSAGES", domain+".mo")
+		raw, err := os.ReadFile(p)
+		if errors.Is(err, os.ErrNotExist) {
+			continue
+		}
+		if err != nil {
+			return "", err
+		}
+		pairs, err := readMO(raw)
+		if err != nil {
+			return "", fmt.Errorf("%s: %w", p, err)
+		}
+		for _, pr := range pairs {
+			s := strings.TrimSpace(pr[1])
+			if utf8.RuneCountInString(s) >= 30 && s != pr[0] && utf8.ValidString(s) {
+				sb.WriteString(s)
+				sb.WriteByte('\n')
+			}
+		}
+	}
+	if sb.Len() == 0 {
+		return "", errors.New("no catalogue")
+	}
+	return sb.String(), nil
+}
+
+// readMO reads a gettext .mo catalogue's (original, translation) pairs,
+// the first form of each plural, without its header entry.
+func readMO(b []byte) ([][2]string, error) {
+	if len(b) < 20 {
+		return nil, errors.New("short .mo file")
+	}
+	var order binary.ByteOrder
+	switch binary.LittleEndian.Uint32(b) {
+	case 0x950412de:
+		order = binary.LittleEndian
+	case 0xde120495:
+		order = binary.BigEndian
+	default:
+		return nil, errors.New("not a .mo file")
+	}
+	n := int(order.Uint32(b[8:]))
+	orig, trans := int(order.Uint32(b[12:])), int(order.Uint32(b[16:]))
+	str := func(table, i int) (string, error) {
+		at := table + 8*i
+		if at+8 > len(b) {
+			return "", errors.New("table past the end")
+		}
+		l, off := int(order.Uint32(b[at:])), int(order.Uint32(b[at+4:]))
+		if off+l > len(b) || off < 0 || l < 0 {
+			return "", errors.New("string past the end")
+		}
+		s, _, _ := strings.Cut(string(b[off:off+l]), "\x00")
+		return s, nil
+	}
+	var out [][2]string
+	for i := 0; i < n; i++ {
+		o, err := str(orig, i)
+		if err != nil {
+			return nil, err
+		}
+		if o == "" {
+			continue
+		}
+		t, err := str(trans, i)
+		if err != nil {
+			return nil, err
+		}
+		out = append(out, [2]string{o, t})
+	}
+	return out, nil
+}
