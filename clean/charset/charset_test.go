@@ -206,6 +206,13 @@ var singleByteTests = []struct {
 	// iso-8859-13 writes ” at 0xA1, which windows-1252 reads as ¡; the
 	// rest of a Swedish text reads the same in both
 	{"inverted mark ends a word", "Hon sa att skolan öppnar igen i höst. ”Det är vår viktigaste fråga”, sa hon.", "iso-8859-13", "iso-8859-13"},
+	// iso-8859-2 reads windows-1252's « and » as Ť and ť: a Ť standing
+	// alone is no word of any language it writes
+	{"lone letter", "Le maire a répondu « pas encore » puis il est parti.", "windows-1252", ""},
+	{"lone letter", "Valget « %s » er flertydig.", "windows-1252", ""},
+	{"lone letter", "Hun prøvde å forklare at det var for sent å endre planen.", "windows-1252", ""},
+	{"lone letter", "Jis nuėjo į mokyklą ir grįžo vakare.", "windows-1257", ""},
+	{"lone letter", "Š. Novak je rekao da će doći sutra.", "windows-1250", ""},
 	{"Polish in windows-1257", "Wczoraj wieczorem poszliśmy z żoną nad rzekę; było ciepło, a dzieci bawiły się w piasku aż do zmroku.", "windows-1257", "windows-1257"},
 	{"Icelandic", "Það var einu sinni maður sem bjó á litlum bæ við sjóinn; hann þótti góður smiður og fróður um veðrið.", "iso-8859-1", "windows-1252"},
 	{"preference", "Két kis ügyes kutya fut a város szélén, és a gyerekek örülnek.", "windows-1250", "windows-1252"},

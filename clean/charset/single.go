@@ -117,6 +117,7 @@ type sbTab struct {
 	sym    [256]int16    // symbolScore of non-letters
 	langs  []*[256]int16 // in the order of sbLangs[name]
 	inner  []*[256]int16 // the same, for a byte that does not end a word
+	lone   []*[256]int16 // what a byte standing alone as a word adds
 }
 
 var (
@@ -162,8 +163,37 @@ func newSBTab(name string) *sbTab {
 		}
 		t.langs = append(t.langs, &ls)
 		t.inner = append(t.inner, &in)
+		t.lone = append(t.lone, loneScores(t, l))
 	}
 	return t
+}
+
+// loneCost is what a Latin letter with a mark costs a reading when it
+// stands alone as a word and the language writes no such word: windows-1252's
+// guillemets in « %s » read in iso-8859-2 as Ť %s ť.
+const loneCost = 30
+
+// loneWords are, per language, the letters with a mark that are words
+// of their own (French à, Norwegian å, Hungarian ő, Lithuanian į); the
+// other languages write none.
+var loneWords = map[string]string{
+	"fr": "à", "it": "è", "pt": "àé", "es": "ó", "ca": "à", "da": "åø", "no": "åø",
+	"sv": "åö", "is": "áí", "hu": "ő", "lt": "į", "ro": "î",
+}
+
+// loneScores is what each byte standing alone adds to a reading in lang:
+// -loneCost for a Latin letter with a mark that lang writes in no
+// one-letter word, nothing otherwise (a lone letter of another alphabet
+// costs in context).
+func loneScores(t *sbTab, lang string) *[256]int16 {
+	var out [256]int16
+	for b := 0x80; b < 256; b++ {
+		r := t.r[b]
+		if t.letter[b] && t.script[b] == 1 && !strings.ContainsRune(loneWords[lang], unicode.ToLower(r)) {
+			out[b] = -loneCost
+		}
+	}
+	return &out
 }
 
 // scoreSingle returns the best-scoring single-byte encoding for text, whose
@@ -190,9 +220,12 @@ func scoreSingle(text []byte, h *hist) sbFit {
 // hist counts the non-ASCII bytes of a text, and of those the ones that
 // end a word: the next byte is ASCII but no letter, or there is none. That
 // holds whatever the charset, since it looks at ASCII only.
+// A byte stands alone when, besides, the byte before it is ASCII but no
+// letter and no apostrophe, or there is none, and the next is neither an
+// apostrophe nor a full stop (an initial, "Š. Novak").
 type hist struct {
-	all, final [256]int
-	stops      map[string]int // function words per language (stopHits)
+	all, final, lone [256]int
+	stops            map[string]int // function words per language (stopHits)
 }
 
 func newHist(text []byte) *hist {
@@ -202,8 +235,18 @@ func newHist(text []byte) *hist {
 			continue
 		}
 		h.all[b]++
-		if i+1 == len(text) || text[i+1] < 0x80 && !isASCIILetter(text[i+1]) {
+		var prev, next byte = ' ', ' '
+		if i > 0 {
+			prev = text[i-1]
+		}
+		if i+1 < len(text) {
+			next = text[i+1]
+		}
+		if next < 0x80 && !isASCIILetter(next) {
 			h.final[b]++
+			if prev < 0x80 && !isASCIILetter(prev) && prev != '\'' && next != '\'' && next != '.' {
+				h.lone[b]++
+			}
 		}
 	}
 	return h
@@ -248,11 +291,11 @@ func fitHist(text []byte, h *hist, name string) (score int, lang string) {
 	}
 	score = -1 << 30
 	for i, ls := range t.langs {
-		in := t.inner[i]
+		in, lone := t.inner[i], t.lone[i]
 		l := stopWeight * h.stops[sbLangs[name][i]]
 		for c := 0x80; c < 256; c++ {
 			if n := h.all[c]; n > 0 {
-				l += h.final[c]*int(ls[c]) + (n-h.final[c])*int(in[c])
+				l += h.final[c]*int(ls[c]) + (n-h.final[c])*int(in[c]) + h.lone[c]*int(lone[c])
 			}
 		}
 		if l+ctx > score {
