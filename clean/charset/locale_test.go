@@ -34,22 +34,42 @@ var halfNames = [2]string{"tune", "check"}
 // localeDirs names the folder of a language where its code differs.
 var localeDirs = map[string]string{"no": "nb"}
 
+// localeCJK are the multi-byte charsets of the CJK catalogues; the other
+// languages are written in their shortCharsets.
+var localeCJK = map[string][]string{
+	"zh_CN": {"gbk", "gb18030"},
+	"zh_TW": {"big5"},
+	"ja":    {"shift_jis", "euc-jp"},
+	"ko":    {"euc-kr"},
+}
+
+// localeCharsets are the charsets lang's chunks are written in.
+func localeCharsets(lang string) []string {
+	if cs, ok := localeCJK[lang]; ok {
+		return cs
+	}
+	return shortCharsets[lang]
+}
+
 // BenchmarkLocaleTexts decides, without a declaration, chunks of 300 and
 // of 1000 characters of each language's translated messages, in every
-// charset of the language (shortCharsets), and reports the share read
-// wrong. It is a check on text the detector was never tuned on:
+// charset of the language (localeCharsets), and reports the share read
+// right, of all and of the CJK ones. It is a check on text the detector was never tuned on:
 // go test -run '^$' -bench LocaleTexts -benchtime 1x ./clean/charset/
 func BenchmarkLocaleTexts(b *testing.B) {
 	if _, err := os.Stat(localeRoot); err != nil {
 		b.Skipf("no %s on this machine", localeRoot)
 	}
-	langs := make([]string, 0, len(shortCharsets))
+	langs := make([]string, 0, len(shortCharsets)+len(localeCJK))
 	for lang := range shortCharsets {
+		langs = append(langs, lang)
+	}
+	for lang := range localeCJK {
 		langs = append(langs, lang)
 	}
 	sort.Strings(langs)
 	for i := 0; i < b.N; i++ {
-		var all [2][2]tally // by half, by chunk size
+		var all, cjk [2][2]tally // by half, by chunk size
 		for h := range localeDomains {
 			for _, lang := range langs {
 				got, err := localeLang(b, lang, h)
@@ -59,11 +79,16 @@ func BenchmarkLocaleTexts(b *testing.B) {
 				}
 				all[h][0].add(got[0])
 				all[h][1].add(got[1])
+				if localeCJK[lang] != nil {
+					cjk[h][0].add(got[0])
+					cjk[h][1].add(got[1])
+				}
 				b.Logf("%s %s: 300 chars %s, 1000 chars %s", halfNames[h], lang, tallyString(got[0]), tallyString(got[1]))
 			}
 		}
 		for h, t := range all {
-			b.Logf("%s: 300 chars %s, 1000 chars %s", halfNames[h], tallyString(t[0]), tallyString(t[1]))
+			b.Logf("%s: 300 chars %s, 1000 chars %s; CJK: 300 chars %s, 1000 chars %s", halfNames[h],
+				tallyString(t[0]), tallyString(t[1]), tallyString(cjk[h][0]), tallyString(cjk[h][1]))
 			b.ReportMetric(rightShare(t[0]), halfNames[h]+"300")
 			b.ReportMetric(rightShare(t[1]), halfNames[h]+"1000")
 		}
@@ -80,7 +105,7 @@ func localeLang(b *testing.B, lang string, h int) ([2]tally, error) {
 	}
 	for k, size := range []int{300, 1000} {
 		for _, chunk := range chunks(text, size, 20) {
-			for _, name := range shortCharsets[lang] {
+			for _, name := range localeCharsets(lang) {
 				if right, decided := decideChunk(b, lang, name, chunk); decided {
 					got[k].add(tally{right: b2i(right), total: 1})
 				}
