@@ -464,3 +464,21 @@ func TestDeclaredUTF8ThirdStrays(t *testing.T) {
 		t.Errorf("Decide = %+v, want utf-8 by meta, 3 invalid bytes noted", d)
 	}
 }
+
+// TestKoreanDeclaredGB: Korean in EUC-KR under a gb2312 label decodes,
+// in GBK, to frequent hanzi; but Korean spaces its words, and Chinese
+// does not space its characters, so EUC-KR fits clearly better. The two
+// help texts read as GBK without spacedCost.
+func TestKoreanDeclaredGB(t *testing.T) {
+	for _, text := range []string{
+		"  -n, --number           모든 출력 줄에 번호 매기기\n  -s, --squeeze-blank    연속된 빈 줄 억제\n  -v, --show-nonprinting 제어 문자 표시\n",
+		"파일 %s을(를) 열 수 없음: %s\n디렉터리 %s을(를) 만들 수 없음\n대상 파일이 이미 있음\n",
+		"오늘 아침 시장은 새 학교 건물을 열었다. 학생들은 다음 주부터 이 건물에서 수업을 듣는다.",
+	} {
+		body := encode(t, text, "euc-kr")
+		d := Decide(body, "text/html; charset=gb2312", "")
+		if got := Decode(body, d); got != text {
+			t.Errorf("Decide = %+v, decodes to %q", d, got)
+		}
+	}
+}

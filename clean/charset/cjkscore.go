@@ -58,7 +58,35 @@ func fitCJK(text []byte, name string) cjkFit {
 		f.chars++
 		f.score += runeScore(r, name)
 	}
+	if name != "euc-kr" {
+		f.score -= spacedCost * spacedIdeographs(s)
+	}
 	return f
+}
+
+// spacedCost is what a space between two ideographs or kana costs a
+// Chinese or Japanese reading: those languages run their characters
+// together, where Korean spaces its words (EUC-KR read as GBK gives
+// frequent hanzi, a word apart). BenchmarkLocaleTexts under a gb2312
+// label reads every Korean chunk right from 4 to 16 (2 misses one).
+const spacedCost = 8
+
+// spacedIdeographs counts the single ASCII spaces in s with a Han
+// character or kana on each side.
+func spacedIdeographs(s string) int {
+	n := 0
+	var prev, cur rune
+	for _, r := range s {
+		if cur == ' ' && prev != ' ' && ideograph(prev) && ideograph(r) {
+			n++
+		}
+		prev, cur = cur, r
+	}
+	return n
+}
+
+func ideograph(r rune) bool {
+	return r >= 0x3041 && r <= 0x30FF || unicode.Is(unicode.Han, r)
 }
 
 // runeScore says how likely r is in real text of the encoding name: the

@@ -41,7 +41,9 @@
 //     Latin words ("\xe8ovjek", "\x9ae", "plo\xb9\xe8adi" read as Big5 or
 //     EUC-KR, "pit\xe4v\xe4n" as Shift_JIS) or beside a quote ("«È la
 //     nostra priorità»"), where CJK text runs its characters together.
-//     This holds for every CJK charset.
+//     This holds for every CJK charset. A Chinese or Japanese reading
+//     also loses a little for each space between two ideographs or kana:
+//     Korean spaces its words, and EUC-KR read as GBK gives frequent hanzi.
 //   - The single-byte candidates, in their fixed order of preference:
 //     windows-1252, iso-8859-15, windows-1250, iso-8859-2, iso-8859-16,
 //     windows-1257, iso-8859-13, iso-8859-4, windows-1254, windows-1251,
