@@ -4,6 +4,7 @@ import (
 	"math"
 	"os"
 	"path/filepath"
+	"reflect"
 	"slices"
 	"strings"
 	"testing"
@@ -310,5 +311,31 @@ func TestBlindNames(t *testing.T) {
 	}
 	if n := strings.Count(got, story); n != 2 {
 		t.Errorf("story's blind name appears %d times, want 2 (the div and the p):\n%s", n, got)
+	}
+}
+
+// TestWithCaptions: -captions scores prov's captions after its text and
+// leaves the peers as they are.
+func TestWithCaptions(t *testing.T) {
+	page := []byte(`<html><body><article><h1>Title</h1>
+<p>The council met on Monday and agreed to rebuild the old bridge over the river before winter comes.</p>
+<figure><img src="a.jpg"><figcaption>The old bridge in 1920.</figcaption></figure>
+<p>Work starts in March, and the bridge will stay open to walkers while it is rebuilt, the mayor said.</p>
+</article></body></html>`)
+	exs := withCaptions(extractors)
+	for i, ex := range exs {
+		if ex.name != "prov" && reflect.ValueOf(ex.run).Pointer() != reflect.ValueOf(extractors[i].run).Pointer() {
+			t.Errorf("%s's run changed", ex.name)
+		}
+		if ex.name != "prov" {
+			continue
+		}
+		plain, with := provText("http://example.com/", page), ex.run("http://example.com/", page)
+		if strings.Contains(plain, "The old bridge in 1920.") {
+			t.Fatalf("the caption is in prov's text: %q", plain)
+		}
+		if with != plain+"\nThe old bridge in 1920." {
+			t.Errorf("with captions = %q, want the text then the caption", with)
+		}
 	}
 }

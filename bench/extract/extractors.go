@@ -5,6 +5,7 @@ import (
 	"net/http"
 	"net/url"
 	"os"
+	"slices"
 	"strings"
 
 	readability "codeberg.org/readeck/go-readability/v2"
@@ -31,14 +32,42 @@ var extractors = []extractor{
 }
 
 func provText(pageURL string, body []byte) string {
+	if doc := provDoc(pageURL, body); doc != nil {
+		return doc.Text
+	}
+	return ""
+}
+
+// provTextCaptions is prov's text with its captions after it, one per
+// line, for -captions.
+func provTextCaptions(pageURL string, body []byte) string {
+	doc := provDoc(pageURL, body)
+	if doc == nil {
+		return ""
+	}
+	return strings.Join(append([]string{doc.Text}, doc.Captions...), "\n")
+}
+
+func provDoc(pageURL string, body []byte) *clean.Document {
 	doc, err := clean.Clean(clean.Input{URL: pageURL, Header: http.Header{}, Body: body})
 	if err != nil {
-		return ""
+		return nil
 	}
 	if doc.OverBudget {
 		fmt.Fprintf(os.Stderr, "prov: %s: over its work budget, text cut short\n", pageURL)
 	}
-	return doc.Text
+	return doc
+}
+
+// withCaptions returns exs with prov's text scored with its captions.
+func withCaptions(exs []extractor) []extractor {
+	out := slices.Clone(exs)
+	for i := range out {
+		if out[i].name == "prov" {
+			out[i].run = provTextCaptions
+		}
+	}
+	return out
 }
 
 func decoded(body []byte) string {

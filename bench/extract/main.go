@@ -35,15 +35,16 @@ import (
 
 // options are the command's flags.
 type options struct {
-	dir     string  // the extraction eval folder
-	half    string  // tune, check or all
-	only    string  // comma-separated extractor names, "" for all
-	dump    string  // folder for the tune pages' extracted text, "" for none
-	apart   float64 // pages where every extractor's F1 is under this are set apart
-	cache   string  // file of peers' page F1s, "" for none
-	worst   int     // list this many tune pages where prov is furthest below the best peer
-	verbose bool
-	blind   bool // class and id names replaced by hashes before any extractor reads a page
+	dir      string  // the extraction eval folder
+	half     string  // tune, check or all
+	only     string  // comma-separated extractor names, "" for all
+	dump     string  // folder for the tune pages' extracted text, "" for none
+	apart    float64 // pages where every extractor's F1 is under this are set apart
+	cache    string  // file of peers' page F1s, "" for none
+	worst    int     // list this many tune pages where prov is furthest below the best peer
+	verbose  bool
+	blind    bool // class and id names replaced by hashes before any extractor reads a page
+	captions bool // prov's captions scored as part of its text
 }
 
 func main() {
@@ -56,6 +57,7 @@ func main() {
 	flag.StringVar(&o.cache, "cache", defaultCache(), "`file` keeping the peers' page F1s, so -only prov can set pages apart without running them (\"\" for none)")
 	flag.IntVar(&o.worst, "worst", 0, "list the `n` tune pages where prov's F1 is furthest below the best peer's (check pages are never listed: read them only as scores)")
 	flag.BoolVar(&o.verbose, "v", false, "print every page's half and scores per extractor")
+	flag.BoolVar(&o.captions, "captions", false, "score prov's text with its captions after it, as truths that keep captions read a page (prov takes them out of the text, issue #13), to see what that costs")
 	flag.BoolVar(&o.blind, "blind", false, "replace every class and id name on the pages by a hash of itself before any extractor reads them, to see how far each leans on names")
 	flag.Parse()
 	if err := run(o, os.Stdout); err != nil {
@@ -123,6 +125,10 @@ func run(o options, out io.Writer) error {
 	cache, err := openCache(o.cache)
 	if err != nil {
 		return err
+	}
+	if o.captions {
+		exs = withCaptions(exs)
+		fmt.Fprintln(out, "-captions: prov's captions scored as part of its text")
 	}
 	sc := scorer{dir: o.dir, dump: o.dump, run: exs, rest: rest, cache: cache, blind: o.blind}
 	if o.blind {
