@@ -10,6 +10,8 @@ import (
 	"strings"
 	"testing"
 	"unicode/utf8"
+
+	"github.com/saintfish/chardet"
 )
 
 // localeRoot holds the translated messages of the programs installed on
@@ -88,19 +90,20 @@ func BenchmarkLocaleTexts(b *testing.B) {
 	sort.Strings(langs)
 	for i := 0; i < b.N; i++ {
 		for _, sc := range localeLabels {
-			var all, cjk [2][2]tally // by half, by chunk size
+			var all, cjk, peer [2][2]tally // by half, by chunk size
 			for h := range localeDomains {
 				for _, lang := range langs {
-					got, err := localeLang(b, lang, h, sc.header)
+					got, chardet, err := localeLang(b, lang, h, sc.header)
 					if err != nil {
 						b.Logf("%s %s: %v", halfNames[h], lang, err)
 						continue
 					}
-					all[h][0].add(got[0])
-					all[h][1].add(got[1])
-					if localeCJK[lang] != nil {
-						cjk[h][0].add(got[0])
-						cjk[h][1].add(got[1])
+					for k := range got {
+						all[h][k].add(got[k])
+						peer[h][k].add(chardet[k])
+						if localeCJK[lang] != nil {
+							cjk[h][k].add(got[k])
+						}
 					}
 					if sc.scenario == "none" {
 						b.Logf("%s %s: 300 chars %s, 1000 chars %s", halfNames[h], lang, tallyString(got[0]), tallyString(got[1]))
@@ -111,6 +114,8 @@ func BenchmarkLocaleTexts(b *testing.B) {
 				b.Logf("%s %s: 300 chars %s, 1000 chars %s; CJK: 300 chars %s, 1000 chars %s", sc.scenario, halfNames[h],
 					tallyString(t[0]), tallyString(t[1]), tallyString(cjk[h][0]), tallyString(cjk[h][1]))
 				if sc.scenario == "none" {
+					b.Logf("%s %s, peer chardet (its best guess): 300 chars %s, 1000 chars %s", sc.scenario, halfNames[h],
+						tallyString(peer[h][0]), tallyString(peer[h][1]))
 					b.ReportMetric(rightShare(t[0]), halfNames[h]+"300")
 					b.ReportMetric(rightShare(t[1]), halfNames[h]+"1000")
 				}
@@ -121,24 +126,43 @@ func BenchmarkLocaleTexts(b *testing.B) {
 
 // localeLang tallies lang's chunks of 300 and 1000 characters from the
 // catalogues of half h, in each of its charsets, under the header each
-// charset gets.
-func localeLang(b *testing.B, lang string, h int, header func(string) string) ([2]tally, error) {
-	var got [2]tally
+// charset gets; and, with no header, chardet's best guesses of them as a
+// peer's.
+func localeLang(b *testing.B, lang string, h int, header func(string) string) (got, peer [2]tally, err error) {
 	text, err := localeText(lang, localeDomains[h])
 	if err != nil {
-		return got, err
+		return got, peer, err
 	}
 	for k, size := range []int{300, 1000} {
 		for _, chunk := range chunks(text, size, 20) {
 			for _, name := range localeCharsets(lang) {
 				right, decided := decideChunk(b, lang, name, chunk, header(name), h == 0)
-				if decided {
-					got[k].add(tally{right: b2i(right), total: 1})
+				if !decided {
+					continue
+				}
+				got[k].add(tally{right: b2i(right), total: 1})
+				if header(name) == "" {
+					peer[k].add(tally{right: b2i(chardetRight(chunk, name)), total: 1})
 				}
 			}
 		}
 	}
-	return got, nil
+	return got, peer, nil
+}
+
+// chardetRight reports whether chardet's best guess for chunk encoded in
+// name decodes it to itself.
+func chardetRight(chunk, name string) bool {
+	body, _ := encodeIn(chunk, name)
+	r, err := chardet.NewTextDetector().DetectBest(body)
+	if err != nil {
+		return false
+	}
+	n := Lookup(r.Charset)
+	if n == "" {
+		return false
+	}
+	return cedilla.Replace(Decode(body, Decision{Name: n})) == cedilla.Replace(Decode(body, Decision{Name: name}))
 }
 
 // rightShare is t's share of right decisions.
