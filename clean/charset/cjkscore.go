@@ -67,8 +67,8 @@ func fitCJK(text []byte, name string) cjkFit {
 // spacedCost is what a space between two ideographs or kana costs a
 // Chinese or Japanese reading: those languages run their characters
 // together, where Korean spaces its words (EUC-KR read as GBK gives
-// frequent hanzi, a word apart). BenchmarkLocaleTexts under a gb2312
-// label reads every Korean chunk right from 4 to 16 (2 misses one).
+// frequent hanzi, a word apart). BenchmarkLocaleTexts's wrong-cjk
+// scenario reads every Korean chunk right from 4 to 16 (2 misses one).
 const spacedCost = 8
 
 // spacedIdeographs counts the single ASCII spaces in s with a Han
@@ -77,7 +77,7 @@ func spacedIdeographs(s string) int {
 	n := 0
 	var prev, cur rune
 	for _, r := range s {
-		if cur == ' ' && prev != ' ' && ideograph(prev) && ideograph(r) {
+		if cur == ' ' && ideograph(prev) && ideograph(r) {
 			n++
 		}
 		prev, cur = cur, r

@@ -16,8 +16,9 @@ import (
 
 // localeRoot holds the translated messages of the programs installed on
 // a machine (gettext's compiled .mo catalogues), one folder per language:
-// text in every language of shortCharsets that no rule of this package
-// was written against. BenchmarkLocaleTexts reads it when it is there.
+// text in every language of shortCharsets and localeCJK that no rule of
+// this package was written against. BenchmarkLocaleTexts reads it when
+// it is there.
 const localeRoot = "/usr/share/locale"
 
 // localeDomains are the catalogues read, by half: programs' help and

@@ -217,12 +217,12 @@ func scoreSingle(text []byte, h *hist) sbFit {
 	return best
 }
 
-// hist counts the non-ASCII bytes of a text, and of those the ones that
-// end a word: the next byte is ASCII but no letter, or there is none. That
-// holds whatever the charset, since it looks at ASCII only.
-// A byte stands alone when, besides, the byte before it is ASCII but no
-// letter and no apostrophe, or there is none, and the next is neither an
-// apostrophe nor a full stop (an initial, "Š. Novak").
+// hist counts the non-ASCII bytes of a text, of those the ones that end a
+// word (final: the next byte is ASCII but no letter, or there is none),
+// and of those the ones that stand alone as a word (lone: the byte before
+// is ASCII but no letter and no apostrophe, or there is none, and the next
+// is neither an apostrophe nor a full stop, which ends an initial, "Š.
+// Novak"). That holds whatever the charset, since it looks at ASCII only.
 type hist struct {
 	all, final, lone [256]int
 	stops            map[string]int // function words per language (stopHits)
