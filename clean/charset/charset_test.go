@@ -296,6 +296,32 @@ func TestUTF8WithStrays(t *testing.T) {
 	}
 }
 
+// fewStrayPage has ten valid UTF-8 sequences and four pasted
+// windows-1252 bytes, and no declaration.
+const fewStrayPage = `<!doctype html><html><head><title>Notes</title></head><body>
+<p>The ferry was late — “fog,” said the captain — so we sat at the caf{e} by the quay.</p>
+<p>We didn{q}t mind: low tide at 6{n}a.m., the market till noon, pages 12{d}19 of the guide — “the town’s best walk”.</p>
+<p>Friday’s storm kept everyone in — cards, tea and stories.</p>
+</body></html>`
+
+// TestUTF8FewStrays: UTF-8 with no declaration, ten curly quotes and
+// dashes and four pasted windows-1252 bytes is UTF-8 (it needed four valid
+// sequences per invalid byte before: read as windows-1252, the ten
+// marks were mojibake for four bytes right).
+func TestUTF8FewStrays(t *testing.T) {
+	body := []byte(strayBytes.Replace(fewStrayPage))
+	if c := countUTF8(body); c.valid != 10 || c.invalid != 4 {
+		t.Fatalf("the page has %d valid sequences and %d invalid bytes, want 10 and 4", c.valid, c.invalid)
+	}
+	d := Decide(body, "text/html", "")
+	if d.Name != "utf-8" || d.Evidence != "utf8-valid" {
+		t.Errorf("Decide = %+v, want utf-8 by utf8-valid", d)
+	}
+	if got, want := Decode(body, d), strayText.Replace(fewStrayPage); got != want {
+		t.Errorf("Decode = %q, want %q", got, want)
+	}
+}
+
 // shortStrayPage has six valid UTF-8 sequences and one pasted
 // windows-1252 byte: too few for rule 3 alone, enough for a declaration.
 const shortStrayPage = `<!doctype html><html><head>%s<title>“Notes”</title></head><body>
@@ -373,19 +399,20 @@ func TestNearlyUTF8(t *testing.T) {
 	}{
 		{8, 0, true, true},
 		{8, 2, true, true},
-		{8, 3, false, true},
-		{8, 4, false, true},
+		{8, 3, true, true},
+		{8, 4, true, true},
 		{8, 5, false, false},
 		{7, 0, false, true},
 		{4, 2, false, true},
 		{4, 3, false, false},
 		{3, 0, false, false},
 		{16, 4, true, true},
-		{15, 4, false, true},
+		{15, 4, true, true},
+		{7, 2, false, true},
 		{1, 1, false, false},
 		{400, 100, true, true},
-		{399, 100, false, true},
-		{200, 100, false, true},
+		{399, 100, true, true},
+		{200, 100, true, true},
 		{199, 100, false, false},
 	} {
 		tl := utf8Tally{tt.valid, tt.invalid}

@@ -90,6 +90,7 @@ func BenchmarkLocaleTexts(b *testing.B) {
 	}
 	sort.Strings(langs)
 	for i := 0; i < b.N; i++ {
+		nearestUTF8(b, langs)
 		for _, sc := range localeLabels {
 			var all, cjk, peer [2][2]tally // by half, by chunk size
 			for h := range localeDomains {
@@ -123,6 +124,42 @@ func BenchmarkLocaleTexts(b *testing.B) {
 			}
 		}
 	}
+}
+
+// nearestUTF8 logs how near the legacy chunks of every language come to
+// UTF-8 (chunks of 100, 300 and 1000 characters, both halves): how many
+// are nearly UTF-8 without a declaration and with one, and the most valid
+// sequences per invalid byte among those with undeclaredLeast valid ones.
+func nearestUTF8(b *testing.B, langs []string) {
+	n, undeclared, declared := 0, 0, 0
+	var most utf8Tally
+	for _, lang := range langs {
+		for h := range localeDomains {
+			text, err := localeText(lang, localeDomains[h])
+			if err != nil {
+				continue
+			}
+			for _, size := range []int{100, 300, 1000} {
+				for _, chunk := range chunks(text, size, 200) {
+					for _, name := range localeCharsets(lang) {
+						body, ok := encodeIn(chunk, name)
+						if !ok || utf8.Valid(body) {
+							continue
+						}
+						n++
+						t := countUTF8(body)
+						undeclared += b2i(t.nearly(undeclaredPer, undeclaredLeast))
+						declared += b2i(t.nearly(declaredPer, declaredLeast))
+						if t.valid >= undeclaredLeast && (most.valid == 0 || t.valid*most.invalid > most.valid*t.invalid) {
+							most = t
+						}
+					}
+				}
+			}
+		}
+	}
+	b.Logf("legacy chunks nearly UTF-8: %d of %d without a declaration, %d declared; the most UTF-8-like with %d or more valid sequences has %d for %d invalid bytes",
+		undeclared, n, declared, undeclaredLeast, most.valid, most.invalid)
 }
 
 // localeLang tallies lang's chunks of 300 and 1000 characters from the
