@@ -210,6 +210,9 @@ var singleByteTests = []struct {
 	// alone is no word of any language it writes
 	{"lone letter", "Le maire a répondu « pas encore » puis il est parti.", "windows-1252", ""},
 	{"lone letter", "Valget « %s » er flertydig.", "windows-1252", ""},
+	// French writes a no-break space inside guillemets and before a colon,
+	// which ibm866 reads as а, its commonest letter, glued to Latin words
+	{"letters of two scripts", "Utilisation\u00a0: %s [OPTION]... FICHIER\u00a0; voir «\u00a0%s --help\u00a0» pour plus d'informations.", "windows-1252", ""},
 	{"lone letter", "Hun prøvde å forklare at det var for sent å endre planen.", "windows-1252", ""},
 	{"lone letter", "Jis nuėjo į mokyklą ir grįžo vakare.", "windows-1257", ""},
 	{"lone letter", "Š. Novak je rekao da će doći sutra.", "windows-1250", ""},
@@ -506,6 +509,29 @@ func TestKoreanDeclaredGB(t *testing.T) {
 		d := Decide(body, "text/html; charset=gb2312", "")
 		if got := Decode(body, d); got != text {
 			t.Errorf("Decide = %+v, decodes to %q", d, got)
+		}
+	}
+}
+
+// TestLoneBytes: a byte stands alone between ASCII non-letters or no-break
+// spaces (0xA0), but not beside a letter, an apostrophe, or before a full
+// stop (an initial).
+func TestLoneBytes(t *testing.T) {
+	for _, tt := range []struct {
+		text string
+		b    byte
+		lone int
+	}{
+		{"a \xab\xa0mot\xa0\xbb b", 0xab, 1},
+		{"a \xab\xa0mot\xa0\xbb b", 0xbb, 1},
+		{"a \xabmot\xbb b", 0xab, 0},
+		{"\xe5 gj\xf8re", 0xe5, 1},
+		{"gj\xf8re", 0xf8, 0},
+		{"l'\xe0 propos", 0xe0, 0},
+		{"\x8a. Novak", 0x8a, 0},
+	} {
+		if got := newHist([]byte(tt.text)).lone[tt.b]; got != tt.lone {
+			t.Errorf("%q: lone[%#x] = %d, want %d", tt.text, tt.b, got, tt.lone)
 		}
 	}
 }

@@ -71,8 +71,32 @@ var localeLabels = []struct {
 	}},
 }
 
-// BenchmarkLocaleTexts decides chunks of 300 and of 1000 characters of
-// each language's translated messages, in every charset of the language
+// localeSizes are the lengths, in characters, of the chunks decided, and
+// localeChunks how many of each length a language's half gives at most,
+// spread over its text.
+var localeSizes = [...]int{150, 300, 1000}
+
+const localeChunks = 60
+
+// sizes is a tally per chunk length.
+type sizes [len(localeSizes)]tally
+
+func (s *sizes) add(o sizes) {
+	for k := range s {
+		s[k].add(o[k])
+	}
+}
+
+func (s sizes) String() string {
+	var parts []string
+	for k, n := range localeSizes {
+		parts = append(parts, fmt.Sprintf("%d chars %s", n, tallyString(s[k])))
+	}
+	return strings.Join(parts, ", ")
+}
+
+// BenchmarkLocaleTexts decides chunks of localeSizes characters of each
+// language's translated messages, in every charset of the language
 // (localeCharsets), under each of localeLabels, and reports the share
 // read right, of all and of the CJK ones, per half. It is a check on text
 // the detector was never tuned on; -v lists the tune misses:
@@ -92,7 +116,7 @@ func BenchmarkLocaleTexts(b *testing.B) {
 	for i := 0; i < b.N; i++ {
 		nearestUTF8(b, langs)
 		for _, sc := range localeLabels {
-			var all, cjk, peer [2][2]tally // by half, by chunk size
+			var all, cjk, peer [2]sizes // by half
 			for h := range localeDomains {
 				for _, lang := range langs {
 					got, chardet, err := localeLang(b, lang, h, sc.header)
@@ -100,26 +124,23 @@ func BenchmarkLocaleTexts(b *testing.B) {
 						b.Logf("%s %s: %v", halfNames[h], lang, err)
 						continue
 					}
-					for k := range got {
-						all[h][k].add(got[k])
-						peer[h][k].add(chardet[k])
-						if localeCJK[lang] != nil {
-							cjk[h][k].add(got[k])
-						}
+					all[h].add(got)
+					peer[h].add(chardet)
+					if localeCJK[lang] != nil {
+						cjk[h].add(got)
 					}
 					if sc.scenario == "none" {
-						b.Logf("%s %s: 300 chars %s, 1000 chars %s", halfNames[h], lang, tallyString(got[0]), tallyString(got[1]))
+						b.Logf("%s %s: %s", halfNames[h], lang, got)
 					}
 				}
 			}
-			for h, t := range all {
-				b.Logf("%s %s: 300 chars %s, 1000 chars %s; CJK: 300 chars %s, 1000 chars %s", sc.scenario, halfNames[h],
-					tallyString(t[0]), tallyString(t[1]), tallyString(cjk[h][0]), tallyString(cjk[h][1]))
+			for h := range all {
+				b.Logf("%s %s: %s; CJK: %s", sc.scenario, halfNames[h], all[h], cjk[h])
 				if sc.scenario == "none" {
-					b.Logf("%s %s, peer chardet (its best guess): 300 chars %s, 1000 chars %s", sc.scenario, halfNames[h],
-						tallyString(peer[h][0]), tallyString(peer[h][1]))
-					b.ReportMetric(rightShare(t[0]), halfNames[h]+"300")
-					b.ReportMetric(rightShare(t[1]), halfNames[h]+"1000")
+					b.Logf("%s %s, peer chardet (its best guess): %s", sc.scenario, halfNames[h], peer[h])
+					for k, n := range localeSizes {
+						b.ReportMetric(rightShare(all[h][k]), fmt.Sprintf("%s%d", halfNames[h], n))
+					}
 				}
 			}
 		}
@@ -162,17 +183,16 @@ func nearestUTF8(b *testing.B, langs []string) {
 		undeclared, n, declared, undeclaredLeast, most.valid, most.invalid)
 }
 
-// localeLang tallies lang's chunks of 300 and 1000 characters from the
-// catalogues of half h, in each of its charsets, under the header each
-// charset gets; and, with no header, chardet's best guesses of them as a
-// peer's.
-func localeLang(b *testing.B, lang string, h int, header func(string) string) (got, peer [2]tally, err error) {
+// localeLang tallies lang's chunks of localeSizes from the catalogues of
+// half h, in each of its charsets, under the header each charset gets;
+// and, with no header, chardet's best guesses of them as a peer's.
+func localeLang(b *testing.B, lang string, h int, header func(string) string) (got, peer sizes, err error) {
 	text, err := localeText(lang, localeDomains[h])
 	if err != nil {
 		return got, peer, err
 	}
-	for k, size := range []int{300, 1000} {
-		for _, chunk := range chunks(text, size, 20) {
+	for k, size := range localeSizes {
+		for _, chunk := range chunks(text, size, localeChunks) {
 			for _, name := range localeCharsets(lang) {
 				right, decided := decideChunk(b, lang, name, chunk, header(name), h == 0)
 				if !decided {

@@ -219,10 +219,10 @@ func scoreSingle(text []byte, h *hist) sbFit {
 
 // hist counts the non-ASCII bytes of a text, of those the ones that end a
 // word (final: the next byte is ASCII but no letter, or there is none),
-// and of those the ones that stand alone as a word (lone: the byte before
-// is ASCII but no letter and no apostrophe, or there is none, and the next
-// is neither an apostrophe nor a full stop, which ends an initial, "Š.
-// Novak"). That holds whatever the charset, since it looks at ASCII only.
+// and the ones that stand alone as a word (lone: the bytes on each side
+// are apart, or there is none, neither is an apostrophe and the next is
+// no full stop, which ends an initial, "Š. Novak"). That holds whatever
+// the charset, since it looks at ASCII and no-break spaces only.
 type hist struct {
 	all, final, lone [256]int
 	stops            map[string]int // function words per language (stopHits)
@@ -244,12 +244,19 @@ func newHist(text []byte) *hist {
 		}
 		if next < 0x80 && !isASCIILetter(next) {
 			h.final[b]++
-			if prev < 0x80 && !isASCIILetter(prev) && prev != '\'' && next != '\'' && next != '.' {
-				h.lone[b]++
-			}
+		}
+		if apart(prev) && apart(next) && prev != '\'' && next != '\'' && next != '.' {
+			h.lone[b]++
 		}
 	}
 	return h
+}
+
+// apart reports a byte beside which a letter stands apart from others:
+// ASCII but no letter, or 0xA0, a no-break space in every charset with
+// Latin letters (French writes one inside « and »).
+func apart(c byte) bool {
+	return c < 0x80 && !isASCIILetter(c) || c == 0xA0
 }
 
 // sameDecoding reports whether encodings a and b decode every non-ASCII
@@ -365,6 +372,12 @@ func symbolScore(r rune) int {
 	return -15
 }
 
+// mixedCost is what a letter costs a reading for each side on which it
+// touches a letter of another script: more than the most frequent letter
+// scores, so that a letter glued into a word of another alphabet earns
+// nothing (ibm866 reads French's no-break space, 0xA0, as а: "%sа:").
+const mixedCost = 60
+
 // context penalises what wrong decodings produce around byte b: a symbol
 // inside a word, a capital after a small letter, two scripts in one word,
 // a lone letter of a non-Latin alphabet (one next to an apostrophe is an
@@ -393,10 +406,10 @@ func (t *sbTab) context(prev, b, next byte) int {
 		s -= 15
 	}
 	if pl && t.script[prev] != t.script[b] {
-		s -= 30
+		s -= mixedCost
 	}
 	if nl && t.script[next] != t.script[b] {
-		s -= 30
+		s -= mixedCost
 	}
 	if t.r[b] == 'ς' && nl {
 		s -= 30 // final sigma inside a word
