@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"os"
 	"path/filepath"
+	"slices"
 	"sort"
 	"strings"
 	"testing"
@@ -358,4 +359,45 @@ func readMO(b []byte) ([][2]string, error) {
 		out = append(out, [2]string{o, t})
 	}
 	return out, nil
+}
+
+// TestReadMO reads a catalogue built here: its header entry is left out,
+// a plural keeps its first form, and a table that points past the end
+// is an error.
+func TestReadMO(t *testing.T) {
+	origs := []string{"", "file", "one file\x00%d files"}
+	trans := []string{"Language: sv\n", "fil", "en fil\x00%d filer"}
+	var strs []byte
+	var otab, ttab []byte
+	const head = 28
+	at := head + 16*len(origs)
+	for i := range origs {
+		otab = binary.LittleEndian.AppendUint32(otab, uint32(len(origs[i])))
+		otab = binary.LittleEndian.AppendUint32(otab, uint32(at+len(strs)))
+		strs = append(append(strs, origs[i]...), 0)
+	}
+	for i := range trans {
+		ttab = binary.LittleEndian.AppendUint32(ttab, uint32(len(trans[i])))
+		ttab = binary.LittleEndian.AppendUint32(ttab, uint32(at+len(strs)))
+		strs = append(append(strs, trans[i]...), 0)
+	}
+	mo := binary.LittleEndian.AppendUint32(nil, 0x950412de)
+	for _, v := range []int{0, len(origs), head, head + len(otab), 0, 0} {
+		mo = binary.LittleEndian.AppendUint32(mo, uint32(v))
+	}
+	mo = append(append(append(mo, otab...), ttab...), strs...)
+	pairs, err := readMO(mo)
+	if err != nil {
+		t.Fatal(err)
+	}
+	want := [][2]string{{"file", "fil"}, {"one file", "en fil"}}
+	if !slices.Equal(pairs, want) {
+		t.Errorf("readMO = %q, want %q", pairs, want)
+	}
+	if _, err := readMO(mo[:head+16*len(origs)+4]); err == nil {
+		t.Error("readMO of a cut catalogue: no error")
+	}
+	if _, err := readMO([]byte("not a catalogue at all")); err == nil {
+		t.Error("readMO of a text file: no error")
+	}
 }
