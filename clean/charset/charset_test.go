@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"os"
 	"path/filepath"
+	"slices"
 	"strings"
 	"testing"
 	"unicode/utf8"
@@ -189,7 +190,10 @@ func encodeAs(s, charset string) ([]byte, error) {
 // that say a text's language, the letter profiles of Arabic (ranked like
 // every other; scored flat, any Arabic reading of Cyrillic bytes won), of
 // Polish in windows-1257 and of Icelandic, the fixed preference among charsets that
-// decode a text to the same characters.
+// decode a text to the same characters; but the cases named "guard", which
+// a rule must not break: texts with a lone letter that is a word or an
+// initial (TestLoneWords and TestLoneBytes check those exceptions
+// themselves).
 var singleByteTests = []struct {
 	rule, text, charset string
 	want                string // the decision's name; "" when any charset that decodes the text right will do
@@ -208,14 +212,14 @@ var singleByteTests = []struct {
 	{"inverted mark ends a word", "Hon sa att skolan öppnar igen i höst. ”Det är vår viktigaste fråga”, sa hon.", "iso-8859-13", "iso-8859-13"},
 	// iso-8859-2 reads windows-1252's « and » as Ť and ť: a Ť standing
 	// alone is no word of any language it writes
-	{"lone letter", "Le maire a répondu « pas encore » puis il est parti.", "windows-1252", ""},
+	{"lone letter guard", "Le maire a répondu « pas encore » puis il est parti.", "windows-1252", ""},
 	{"lone letter", "Valget « %s » er flertydig.", "windows-1252", ""},
 	// French writes a no-break space inside guillemets and before a colon,
 	// which ibm866 reads as а, its commonest letter, glued to Latin words
 	{"letters of two scripts", "Utilisation\u00a0: %s [OPTION]... FICHIER\u00a0; voir «\u00a0%s --help\u00a0» pour plus d'informations.", "windows-1252", ""},
-	{"lone letter", "Hun prøvde å forklare at det var for sent å endre planen.", "windows-1252", ""},
-	{"lone letter", "Jis nuėjo į mokyklą ir grįžo vakare.", "windows-1257", ""},
-	{"lone letter", "Š. Novak je rekao da će doći sutra.", "windows-1250", ""},
+	{"lone letter guard", "Hun prøvde å forklare at det var for sent å endre planen.", "windows-1252", ""},
+	{"lone letter guard", "Jis nuėjo į mokyklą ir grįžo vakare.", "windows-1257", ""},
+	{"lone letter guard", "Š. Novak je rekao da će doći sutra.", "windows-1250", ""},
 	{"Polish in windows-1257", "Wczoraj wieczorem poszliśmy z żoną nad rzekę; było ciepło, a dzieci bawiły się w piasku aż do zmroku.", "windows-1257", "windows-1257"},
 	{"Icelandic", "Það var einu sinni maður sem bjó á litlum bæ við sjóinn; hann þótti góður smiður og fróður um veðrið.", "iso-8859-1", "windows-1252"},
 	{"preference", "Két kis ügyes kutya fut a város szélén, és a gyerekek örülnek.", "windows-1250", "windows-1252"},
@@ -234,6 +238,12 @@ func TestSingleByte(t *testing.T) {
 			}
 		})
 	}
+}
+
+// fitSingle scores text decoded with name under the best of its languages.
+func fitSingle(text []byte, name string) int {
+	s, _ := fitHist(text, newHist(text), name)
+	return s
 }
 
 // TestC1AgainstReading: a reading that turns bytes into C1 controls or
@@ -532,6 +542,38 @@ func TestLoneBytes(t *testing.T) {
 	} {
 		if got := newHist([]byte(tt.text)).lone[tt.b]; got != tt.lone {
 			t.Errorf("%q: lone[%#x] = %d, want %d", tt.text, tt.b, got, tt.lone)
+		}
+	}
+}
+
+// TestLoneWords: a lone non-ASCII Latin letter costs loneCost in a
+// language that has no such one-letter word, and nothing in one that has
+// (Norwegian å, French à, Lithuanian į); a lone letter of another script
+// costs nothing here (context weighs it).
+func TestLoneWords(t *testing.T) {
+	for _, tt := range []struct {
+		charset, lang string
+		r             rune
+		want          int16
+	}{
+		{"windows-1252", "no", 'å', 0},
+		{"windows-1252", "de", 'å', -loneCost},
+		{"windows-1252", "fr", 'à', 0},
+		{"windows-1252", "fr", 'À', 0},
+		{"windows-1252", "es", 'à', -loneCost},
+		{"windows-1257", "lt", 'į', 0},
+		{"windows-1257", "lv", 'į', -loneCost},
+		{"iso-8859-2", "cs", 'Ť', -loneCost},
+		{"windows-1251", "ru", 'в', 0},
+	} {
+		tab := sbTable(tt.charset)
+		i := slices.Index(sbLangs[tt.charset], tt.lang)
+		b, err := encodeAs(string(tt.r), tt.charset)
+		if i < 0 || err != nil || len(b) != 1 {
+			t.Fatalf("%s has no %s reading of %q (%v)", tt.charset, tt.lang, tt.r, err)
+		}
+		if got := tab.lone[i][b[0]]; got != tt.want {
+			t.Errorf("%s %s: lone %q scores %d, want %d", tt.charset, tt.lang, tt.r, got, tt.want)
 		}
 	}
 }

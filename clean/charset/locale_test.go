@@ -11,8 +11,6 @@ import (
 	"strings"
 	"testing"
 	"unicode/utf8"
-
-	"github.com/saintfish/chardet"
 )
 
 // localeRoot holds the translated messages of the programs installed on
@@ -106,6 +104,44 @@ func BenchmarkLocaleTexts(b *testing.B) {
 	if _, err := os.Stat(localeRoot); err != nil {
 		b.Skipf("no %s on this machine", localeRoot)
 	}
+	texts := localeTexts(b)
+	for i := 0; i < b.N; i++ {
+		nearestUTF8(b, texts)
+		for _, sc := range localeLabels {
+			var all, cjk, peer [2]sizes // by half
+			for h, byLang := range texts {
+				for _, lt := range byLang {
+					got, chardet := localeLang(b, lt, h, sc.header)
+					all[h].add(got)
+					peer[h].add(chardet)
+					if localeCJK[lt.lang] != nil {
+						cjk[h].add(got)
+					}
+					if sc.scenario == "none" {
+						b.Logf("%s %s: %s", halfNames[h], lt.lang, got)
+					}
+				}
+			}
+			for h := range all {
+				b.Logf("%s %s: %s; CJK: %s", sc.scenario, halfNames[h], all[h], cjk[h])
+				if sc.scenario == "none" {
+					b.Logf("%s %s, peer chardet (its best guess, ties by name): %s", sc.scenario, halfNames[h], peer[h])
+					for k, n := range localeSizes {
+						b.ReportMetric(rightShare(all[h][k]), fmt.Sprintf("%s%d", halfNames[h], n))
+					}
+				}
+			}
+		}
+	}
+}
+
+// langText is one language's text from one half's catalogues.
+type langText struct{ lang, text string }
+
+// localeTexts reads each language's text of each half once, in the order
+// of its language code; a language with no catalogue in a half is logged
+// and left out of it.
+func localeTexts(b *testing.B) [2][]langText {
 	langs := make([]string, 0, len(shortCharsets)+len(localeCJK))
 	for lang := range shortCharsets {
 		langs = append(langs, lang)
@@ -114,34 +150,29 @@ func BenchmarkLocaleTexts(b *testing.B) {
 		langs = append(langs, lang)
 	}
 	sort.Strings(langs)
-	for i := 0; i < b.N; i++ {
-		nearestUTF8(b, langs)
-		for _, sc := range localeLabels {
-			var all, cjk, peer [2]sizes // by half
-			for h := range localeDomains {
-				for _, lang := range langs {
-					got, chardet, err := localeLang(b, lang, h, sc.header)
-					if err != nil {
-						b.Logf("%s %s: %v", halfNames[h], lang, err)
-						continue
-					}
-					all[h].add(got)
-					peer[h].add(chardet)
-					if localeCJK[lang] != nil {
-						cjk[h].add(got)
-					}
-					if sc.scenario == "none" {
-						b.Logf("%s %s: %s", halfNames[h], lang, got)
-					}
-				}
+	var out [2][]langText
+	for h := range localeDomains {
+		for _, lang := range langs {
+			text, err := localeText(lang, localeDomains[h])
+			if err != nil {
+				b.Logf("%s %s: %v", halfNames[h], lang, err)
+				continue
 			}
-			for h := range all {
-				b.Logf("%s %s: %s; CJK: %s", sc.scenario, halfNames[h], all[h], cjk[h])
-				if sc.scenario == "none" {
-					b.Logf("%s %s, peer chardet (its best guess): %s", sc.scenario, halfNames[h], peer[h])
-					for k, n := range localeSizes {
-						b.ReportMetric(rightShare(all[h][k]), fmt.Sprintf("%s%d", halfNames[h], n))
-					}
+			out[h] = append(out[h], langText{lang, text})
+		}
+	}
+	return out
+}
+
+// eachEncoded calls fn with every chunk of lt's text of each size in
+// sizes (at most max of each), encoded in each charset of its language
+// that can write it (encodeIn); k is the size's index.
+func eachEncoded(lt langText, sizes []int, max int, fn func(k int, chunk, name string, body []byte)) {
+	for k, size := range sizes {
+		for _, chunk := range chunks(lt.text, size, max) {
+			for _, name := range localeCharsets(lt.lang) {
+				if body, ok := encodeIn(chunk, name); ok {
+					fn(k, chunk, name, body)
 				}
 			}
 		}
@@ -152,76 +183,52 @@ func BenchmarkLocaleTexts(b *testing.B) {
 // UTF-8 (chunks of 100, 300 and 1000 characters, both halves): how many
 // are nearly UTF-8 without a declaration and with one, and the most valid
 // sequences per invalid byte among those with undeclaredLeast valid ones.
-func nearestUTF8(b *testing.B, langs []string) {
+func nearestUTF8(b *testing.B, texts [2][]langText) {
 	n, undeclared, declared := 0, 0, 0
 	var most utf8Tally
-	for _, lang := range langs {
-		for h := range localeDomains {
-			text, err := localeText(lang, localeDomains[h])
-			if err != nil {
-				continue
-			}
-			for _, size := range []int{100, 300, 1000} {
-				for _, chunk := range chunks(text, size, 200) {
-					for _, name := range localeCharsets(lang) {
-						body, ok := encodeIn(chunk, name)
-						if !ok || utf8.Valid(body) {
-							continue
-						}
-						n++
-						t := countUTF8(body)
-						undeclared += b2i(t.nearly(undeclaredPer, undeclaredLeast))
-						declared += b2i(t.nearly(declaredPer, declaredLeast))
-						if t.valid >= undeclaredLeast && (most.valid == 0 || t.valid*most.invalid > most.valid*t.invalid) {
-							most = t
-						}
-					}
+	for _, byLang := range texts {
+		for _, lt := range byLang {
+			eachEncoded(lt, []int{100, 300, 1000}, 200, func(_ int, _, _ string, body []byte) {
+				if utf8.Valid(body) {
+					return
 				}
-			}
+				n++
+				t := countUTF8(body)
+				undeclared += b2i(t.nearly(undeclaredPer, undeclaredLeast))
+				declared += b2i(t.nearly(declaredPer, declaredLeast))
+				if t.valid >= undeclaredLeast && (most.valid == 0 || t.valid*most.invalid > most.valid*t.invalid) {
+					most = t
+				}
+			})
 		}
 	}
 	b.Logf("legacy chunks nearly UTF-8: %d of %d without a declaration, %d declared; the most UTF-8-like with %d or more valid sequences has %d for %d invalid bytes",
 		undeclared, n, declared, undeclaredLeast, most.valid, most.invalid)
 }
 
-// localeLang tallies lang's chunks of localeSizes from the catalogues of
+// localeLang tallies lt's chunks of localeSizes, from the catalogues of
 // half h, in each of its charsets, under the header each charset gets;
 // and, with no header, chardet's best guesses of them as a peer's.
-func localeLang(b *testing.B, lang string, h int, header func(string) string) (got, peer sizes, err error) {
-	text, err := localeText(lang, localeDomains[h])
-	if err != nil {
-		return got, peer, err
-	}
-	for k, size := range localeSizes {
-		for _, chunk := range chunks(text, size, localeChunks) {
-			for _, name := range localeCharsets(lang) {
-				right, decided := decideChunk(b, lang, name, chunk, header(name), h == 0)
-				if !decided {
-					continue
-				}
-				got[k].add(tally{right: b2i(right), total: 1})
-				if header(name) == "" {
-					peer[k].add(tally{right: b2i(chardetRight(chunk, name)), total: 1})
-				}
-			}
+func localeLang(b *testing.B, lt langText, h int, header func(string) string) (got, peer sizes) {
+	eachEncoded(lt, localeSizes[:], localeChunks, func(k int, chunk, name string, body []byte) {
+		got[k].add(tally{right: b2i(decideRight(b, lt.lang, name, body, header(name), h == 0)), total: 1})
+		if header(name) == "" {
+			peer[k].add(tally{right: b2i(chardetRight(body, name)), total: 1})
 		}
-	}
-	return got, peer, nil
+	})
+	return got, peer
 }
 
-// chardetRight reports whether chardet's best guess for chunk encoded in
-// name decodes it to itself.
-func chardetRight(chunk, name string) bool {
-	body, _ := encodeIn(chunk, name)
-	r, err := chardet.NewTextDetector().DetectBest(body)
-	if err != nil {
+// chardetRight reports whether chardet's best guess for body, text
+// encoded in name, decodes it as name does. The guess is detect's first:
+// chardet's candidates in a fixed order (DetectBest breaks ties at
+// random).
+func chardetRight(body []byte, name string) bool {
+	g := detect(body)
+	if len(g) == 0 {
 		return false
 	}
-	n := Lookup(r.Charset)
-	if n == "" {
-		return false
-	}
-	return cedilla.Replace(Decode(body, Decision{Name: n})) == cedilla.Replace(Decode(body, Decision{Name: name}))
+	return cedilla.Replace(Decode(body, Decision{Name: g[0].name})) == cedilla.Replace(Decode(body, Decision{Name: name}))
 }
 
 // rightShare is t's share of right decisions.
@@ -236,22 +243,17 @@ func tallyString(t tally) string {
 	return fmt.Sprintf("%d/%d right (%.1f%%)", t.right, t.total, 100*rightShare(t))
 }
 
-// decideChunk reports whether chunk, encoded in name and decided under
-// header, decodes to itself (Romanian's comma letters may come back as
-// cedilla ones), and whether there was anything to decide. With -v it
-// logs the misses it may show (tune ones).
-func decideChunk(b *testing.B, lang, name, chunk, header string, show bool) (right, decided bool) {
-	body, ok := encodeIn(chunk, name)
-	if !ok {
-		return false, false
-	}
+// decideRight reports whether body, text encoded in name and decided
+// under header, decodes as name does (Romanian's comma letters may come
+// back as cedilla ones). With -v and show it logs a miss.
+func decideRight(b *testing.B, lang, name string, body []byte, header string, show bool) bool {
 	d := Decide(body, header, "")
 	got, want := Decode(body, d), Decode(body, Decision{Name: name})
-	right = cedilla.Replace(got) == cedilla.Replace(want)
+	right := cedilla.Replace(got) == cedilla.Replace(want)
 	if !right && show && testing.Verbose() {
 		b.Logf("%s in %s under %q read as %s (%s): %.100q", lang, name, header, d.Name, d.Evidence, got)
 	}
-	return right, true
+	return right
 }
 
 // chunks cuts text into consecutive pieces of size runes, each starting

@@ -168,13 +168,13 @@ func newSBTab(name string) *sbTab {
 	return t
 }
 
-// loneCost is what a Latin letter with a mark costs a reading when it
+// loneCost is what a non-ASCII Latin letter costs a reading when it
 // stands alone as a word and the language writes no such word: windows-1252's
 // guillemets in « %s » read in iso-8859-2 as Ť %s ť.
 const loneCost = 30
 
-// loneWords are, per language, the letters with a mark that are words
-// of their own (French à, Norwegian å, Hungarian ő, Lithuanian į); the
+// loneWords are, per language, the non-ASCII letters that are words of
+// their own (French à, Norwegian å and ø, Hungarian ő, Lithuanian į); the
 // other languages write none.
 var loneWords = map[string]string{
 	"fr": "à", "it": "è", "pt": "àé", "es": "ó", "ca": "à", "da": "åø", "no": "åø",
@@ -182,7 +182,7 @@ var loneWords = map[string]string{
 }
 
 // loneScores is what each byte standing alone adds to a reading in lang:
-// -loneCost for a Latin letter with a mark that lang writes in no
+// -loneCost for a non-ASCII Latin letter that lang writes in no
 // one-letter word, nothing otherwise (a lone letter of another alphabet
 // costs in context).
 func loneScores(t *sbTab, lang string) *[256]int16 {
@@ -271,15 +271,9 @@ func sameDecoding(h *hist, a, b string) bool {
 	return true
 }
 
-// fitSingle scores text decoded with name under the best of its languages.
-func fitSingle(text []byte, name string) int {
-	s, _ := fitHist(text, newHist(text), name)
-	return s
-}
-
-// fitHist is fitSingle with the byte histogram of text already made, and
-// also names the language that scored best: the letter scores are per
-// byte value (and word end), the context is per occurrence.
+// fitHist scores text, whose byte histogram is h, decoded with name under
+// the best of its languages, and names that language: the letter scores
+// are per byte value (and word end), the context is per occurrence.
 func fitHist(text []byte, h *hist, name string) (score int, lang string) {
 	t := sbTable(name)
 	ctx := 0
