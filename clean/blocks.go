@@ -17,7 +17,8 @@ type run struct {
 	units     int        // see units
 	linkUnits int        // units inside <a href>
 	heading   bool
-	caption   bool // inside a <figure> or <figcaption>: not a paragraph to score
+	caption   bool // inside a <figure> or <figcaption>, or pictured: not a paragraph to score
+	pictured  bool // the only text of a small block around a picture (pictureCaptions)
 	chrome    bool // inside an element that is chrome (see settleChrome)
 	hinted    bool // inside an element named as chrome that holds prose (settleChrome): runScore discounts it
 	chromeAt  *html.Node
@@ -27,6 +28,7 @@ type run struct {
 // elemStats is what the block walk learns about one element.
 type elemStats struct {
 	units, linkUnits, links int
+	pictures                int // <img>, <picture> and <video> elements inside
 	start, end              int // runs[start:end] lie inside the element
 	score                   float64
 	hasBlock                bool   // has a block child
@@ -50,6 +52,7 @@ type blockWalk struct {
 	rowSimple         bool // owner is a data row whose cells join one run
 	units, linkUnits  int  // totals so far
 	links             int
+	pictures          int
 	inLink            int
 	chromeAt          *html.Node                // innermost element that looks like chrome
 	chromeUp          map[*html.Node]*html.Node // chrome-looking element → next one out
@@ -81,6 +84,7 @@ func walkBlocksMode(root *html.Node, relaxed bool, b *budget) *blockWalk {
 	bw.visit(root)
 	bw.flush()
 	bw.settleChrome()
+	bw.pictureCaptions()
 	return bw
 }
 
@@ -181,6 +185,9 @@ func (bw *blockWalk) visit(n *html.Node) {
 	default:
 		return
 	}
+	if n.DataAtom == atom.Img || n.DataAtom == atom.Picture || n.DataAtom == atom.Video {
+		bw.pictures++
+	}
 	if dropTags[n.DataAtom] || bw.out(walkShare) {
 		if n.DataAtom == atom.Input && textField(n) {
 			bw.fields = append(bw.fields, bw.owner)
@@ -202,7 +209,7 @@ func (bw *blockWalk) visit(n *html.Node) {
 		}
 	}
 	st := bw.newStats()
-	*st = elemStats{start: len(bw.runs), units: bw.units, linkUnits: bw.linkUnits, links: bw.links, cid: bw.classID(n)}
+	*st = elemStats{start: len(bw.runs), units: bw.units, linkUnits: bw.linkUnits, links: bw.links, pictures: bw.pictures, cid: bw.classID(n)}
 	bw.stats[n] = st
 	bw.order = append(bw.order, n)
 	if p := n.Parent; block && p != nil {
@@ -269,6 +276,7 @@ func (bw *blockWalk) visit(n *html.Node) {
 	st.units = bw.units - st.units
 	st.linkUnits = bw.linkUnits - st.linkUnits
 	st.links = bw.links - st.links
+	st.pictures = bw.pictures - st.pictures
 	st.end = len(bw.runs)
 }
 

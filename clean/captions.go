@@ -126,7 +126,7 @@ const (
 // captionOf tells a caption run or a gallery's slide from a run of text;
 // pics remembers whether its tree holds a picture at all.
 func captionOf(r run, pics *pictureTree) captionKind {
-	if r.caption && inFigureCaption(r.owner) || isPlaceholder(strings.TrimSpace(r.text)) {
+	if r.caption && (r.pictured || inFigureCaption(r.owner)) || isPlaceholder(strings.TrimSpace(r.text)) {
 		return caption
 	}
 	if k := captionClass(r.owner); k != notCaption {
@@ -331,4 +331,73 @@ func prevContent(n *html.Node) *html.Node {
 		}
 	}
 	return nil
+}
+
+// pictureLevels is how far up from a run's block pictureCaptions looks
+// for the block that frames a picture with it.
+const pictureLevels = 2
+
+// pictureCaptions marks as captions the runs that are the only text of a
+// small block around a picture, outside the picture's own element: the
+// <div> a CMS puts around an image and its caption when it writes no
+// <figure> (<div><img><p>In this photo…</p></div>), whatever its classes
+// are called. The block is the nearest one, at most pictureLevels above
+// the run's, that holds more than the run's block; it must hold this one
+// run, no more than a caption (captionUnits), and the run no link and no
+// heading. Not captions: a paragraph that holds its own picture (an image
+// floated at the start of a story's paragraph), a run whose nearest
+// larger block holds other runs (a teaser's title and summary, a story
+// with its photo), a title beside a picture, and text in a block named
+// for having no caption (noCaptionName).
+func (bw *blockWalk) pictureCaptions() {
+	if bw.pictures == 0 {
+		return
+	}
+	for i := range bw.runs {
+		r := &bw.runs[i]
+		if r.caption || r.chrome || r.heading || r.linkUnits > 0 || r.owner == nil {
+			continue
+		}
+		if own := bw.stats[r.owner]; own == nil || own.pictures > 0 || noCaptionName(own.cid) {
+			continue
+		}
+		if pictureBlock(bw, r.owner) {
+			r.caption, r.pictured = true, true
+		}
+	}
+}
+
+// pictureBlock reports whether the nearest element above owner (at most
+// pictureLevels up) that holds more than owner's one run holds a picture
+// and no more than a caption: owner's run is then that picture's caption.
+func pictureBlock(bw *blockWalk, owner *html.Node) bool {
+	for c, level := owner.Parent, 0; c != nil && level < pictureLevels; c, level = c.Parent, level+1 {
+		st := bw.stats[c]
+		if st == nil || st.end-st.start != 1 || noCaptionName(st.cid) {
+			return false
+		}
+		switch c.DataAtom {
+		case atom.Body, atom.Article, atom.Main:
+			return false
+		}
+		if st.pictures > 0 {
+			return st.units <= captionUnits
+		}
+	}
+	return false
+}
+
+// noCaptionName reports class and id words s (classID) that say their
+// block has no caption ("no-caption", "no_caption", "withoutCaption",
+// "nocaption"): themes put them on a picture's block that holds the text
+// beside it.
+func noCaptionName(s string) bool {
+	prev := ""
+	for w := range strings.FieldsSeq(s) {
+		if strings.HasPrefix(w, "nocaption") || strings.Contains(w, "caption") && (prev == "no" || prev == "without") {
+			return true
+		}
+		prev = w
+	}
+	return false
 }

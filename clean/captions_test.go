@@ -80,6 +80,20 @@ var captionCases = []struct {
 		keep:     []string{"Paragraph 1 of the middle", "Paragraph 1 of the end"},
 	},
 	{
+		name: "a picture's block, whatever its classes are called",
+		page: `<article><div class="css-a1">` + prose("story", 3) +
+			`<div class="css-b2"><img src="/p.jpg"><p>The council chamber, seen from the gallery, on Tuesday evening</p></div>` +
+			`<div class="css-c3"><div class="css-d4"><img src="/q.jpg"></div><p class="css-e5">The mayor at the door before the vote</p></div>` +
+			`<p><img src="/r.jpg">A paragraph that holds its own picture, as an image floated at the start of a paragraph does.</p>` +
+			`<div class="css-f6"><img src="/s.jpg"><h3>A title beside a picture</h3></div>` +
+			`<div class="css-g7"><img src="/t.jpg"><p>A line beside a picture that links <a href="/more">to more</a></p></div>` +
+			`<div class="css-h8"><img src="/u.jpg"><p>One paragraph by the picture.</p><p>And a second one.</p></div>` +
+			prose("end", 2) + `</div></article>`,
+		captions: []string{"The council chamber, seen from the gallery, on Tuesday evening", "The mayor at the door before the vote"},
+		keep: []string{"A paragraph that holds its own picture", "A title beside a picture", "A line beside a picture",
+			"One paragraph by the picture.", "And a second one.", "Paragraph 1 of the end"},
+	},
+	{
 		name: "a gallery's slides beside a story",
 		page: `<article><div>` + prose("story", 4) +
 			`<div class="full-gallery"><div class="scroller"><ul class="images"><li><img src="/1.jpg"></li><li><img src="/2.jpg"></li><li><img src="/3.jpg"></li></ul>` +
@@ -212,4 +226,29 @@ func parseTestPage(t *testing.T, page string) *html.Node {
 		t.Fatal(err)
 	}
 	return root
+}
+
+// A long caption full of commas in a picture's block of unknown name
+// scores more than a story of short paragraphs beside it; it is a
+// caption, so it does not score, and the story is the text.
+func TestPictureCaptionDoesNotWin(t *testing.T) {
+	var story strings.Builder
+	for i := range 6 {
+		fmt.Fprintf(&story, "<p>Short paragraph %d of the story tells what the crew of the station did next week.</p>", i)
+	}
+	caption := "In this Dec. 12, 2006, file photo, made available by the agency, an astronaut, left, and another, right, " +
+		"take part in a walk outside the station, during its construction, over the ocean, at dawn. (Agency, File)"
+	page := `<html><body><div class="x1"><h1 class="x2">Crew plans</h1>` +
+		`<div class="x3"><img src="/space.jpg"><p>` + caption + `</p></div>` +
+		`<div class="x4">` + story.String() + `</div></div></body></html>`
+	doc, err := Clean(Input{URL: "http://example.com/a", Header: http.Header{}, Body: []byte(page)})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !strings.Contains(doc.Text, "Short paragraph 0 of the story") || !strings.Contains(doc.Text, "Short paragraph 5 of the story") {
+		t.Errorf("text lacks the story:\n%s", doc.Text)
+	}
+	if strings.Contains(doc.Text, "file photo") {
+		t.Errorf("text holds the caption:\n%s", doc.Text)
+	}
 }
