@@ -28,6 +28,9 @@ import (
 //     block that holds a picture or right after one (nearPicture);
 //   - a media placeholder (placeholderRe: "Media playback is unsupported
 //     on your device"), wherever it stands;
+//   - the only text of a small block around a picture, whatever the
+//     block's classes are called (pictureCaptions), when the rest of the
+//     text is an article, as for a gallery's slides below;
 //   - a slide of a photo gallery: in an element a few levels up
 //     (galleryLevels) whose class or id names a gallery or slideshow, one
 //     of three or more siblings of a tag, each a title or picture with a
@@ -82,10 +85,10 @@ var (
 )
 
 // splitCaptions sets the caption runs apart from the text runs (see above),
-// keeping each caption once, in page order. A gallery's slides are
-// captions only beside an article: when the rest of the runs is shorter
-// than retryUnits, the page is the gallery (a listicle of photos) and its
-// slides are its text.
+// keeping each caption once, in page order. A gallery's slides and the
+// lone text by a picture are captions only beside an article: when the
+// rest of the runs is shorter than retryUnits, the page is the gallery (a
+// listicle of photos) or the picture's post, and that text is its text.
 func splitCaptions(runs []run) (text []run, caps []string) {
 	kinds := make([]captionKind, len(runs))
 	var pics pictureTree
@@ -120,13 +123,16 @@ type captionKind uint8
 const (
 	notCaption captionKind = iota
 	caption                // a caption, credit or placeholder
-	slide                  // a slide's caption in a photo gallery
+	slide                  // a slide's caption in a photo gallery, or the lone text by a picture: a caption only beside an article
 )
 
 // captionOf tells a caption run or a gallery's slide from a run of text;
 // pics remembers whether its tree holds a picture at all.
 func captionOf(r run, pics *pictureTree) captionKind {
-	if r.caption && (r.pictured || inFigureCaption(r.owner)) || isPlaceholder(strings.TrimSpace(r.text)) {
+	if r.pictured {
+		return slide
+	}
+	if r.caption && inFigureCaption(r.owner) || isPlaceholder(strings.TrimSpace(r.text)) {
 		return caption
 	}
 	if k := captionClass(r.owner); k != notCaption {
@@ -343,28 +349,49 @@ const pictureLevels = 2
 // <figure> (<div><img><p>In this photo…</p></div>), whatever its classes
 // are called. The block is the nearest one, at most pictureLevels above
 // the run's, that holds more than the run's block; it must hold this one
-// run, no more than a caption (captionUnits), and the run no link and no
-// heading. Not captions: a paragraph that holds its own picture (an image
-// floated at the start of a story's paragraph), a run whose nearest
-// larger block holds other runs (a teaser's title and summary, a story
-// with its photo), a title beside a picture, and text in a block named
-// for having no caption (noCaptionName).
+// run and no more than a caption (captionUnits), and the run no link and
+// no heading. The page's other text, chrome and captions aside, must be
+// an article (retryUnits or more): a picture's post with one paragraph
+// keeps it as its text. Not captions either: a paragraph that holds its
+// own picture (an image floated at the start of a story's paragraph), a
+// run whose nearest larger block holds other runs (a teaser's title and
+// summary, a story with its photo), a title beside a picture, and text in
+// a block named for having no caption (noCaptionName).
 func (bw *blockWalk) pictureCaptions() {
 	if bw.pictures == 0 {
 		return
 	}
+	var marked []int
+	rest := 0
 	for i := range bw.runs {
 		r := &bw.runs[i]
-		if r.caption || r.chrome || r.heading || r.linkUnits > 0 || r.owner == nil {
+		if r.caption || r.chrome {
 			continue
 		}
-		if own := bw.stats[r.owner]; own == nil || own.pictures > 0 || noCaptionName(own.cid) {
+		if pictureCaption(bw, r) {
+			marked = append(marked, i)
 			continue
 		}
-		if pictureBlock(bw, r.owner) {
-			r.caption, r.pictured = true, true
-		}
+		rest += r.units
 	}
+	if rest < retryUnits {
+		return // the page is the picture's post: its text is no caption
+	}
+	for _, i := range marked {
+		bw.runs[i].caption, bw.runs[i].pictured = true, true
+	}
+}
+
+// pictureCaption reports a run that is the only text of a small block
+// around a picture (see pictureCaptions).
+func pictureCaption(bw *blockWalk, r *run) bool {
+	if r.heading || r.linkUnits > 0 || r.owner == nil {
+		return false
+	}
+	if own := bw.stats[r.owner]; own == nil || own.pictures > 0 || noCaptionName(own.cid) {
+		return false
+	}
+	return pictureBlock(bw, r.owner)
 }
 
 // pictureBlock reports whether the nearest element above owner (at most

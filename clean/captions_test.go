@@ -94,6 +94,12 @@ var captionCases = []struct {
 			"One paragraph by the picture.", "And a second one.", "Paragraph 1 of the end"},
 	},
 	{
+		name: "a picture's post of one paragraph",
+		page: `<h1>A week by the sea</h1><div class="c1"><div class="c2"><img src="/a.jpg"><p>We went to the sea in July, and the weather, ` +
+			`which had been grey for weeks, turned at last; the children swam every day, and we ate fish at the harbour every night.</p></div></div>`,
+		keep: []string{"We went to the sea in July"},
+	},
+	{
 		name: "a gallery's slides beside a story",
 		page: `<article><div>` + prose("story", 4) +
 			`<div class="full-gallery"><div class="scroller"><ul class="images"><li><img src="/1.jpg"></li><li><img src="/2.jpg"></li><li><img src="/3.jpg"></li></ul>` +
@@ -233,7 +239,7 @@ func parseTestPage(t *testing.T, page string) *html.Node {
 // caption, so it does not score, and the story is the text.
 func TestPictureCaptionDoesNotWin(t *testing.T) {
 	var story strings.Builder
-	for i := range 6 {
+	for i := range 9 {
 		fmt.Fprintf(&story, "<p>Short paragraph %d of the story tells what the crew of the station did next week.</p>", i)
 	}
 	caption := "In this Dec. 12, 2006, file photo, made available by the agency, an astronaut, left, and another, right, " +
@@ -245,7 +251,7 @@ func TestPictureCaptionDoesNotWin(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if !strings.Contains(doc.Text, "Short paragraph 0 of the story") || !strings.Contains(doc.Text, "Short paragraph 5 of the story") {
+	if !strings.Contains(doc.Text, "Short paragraph 0 of the story") || !strings.Contains(doc.Text, "Short paragraph 8 of the story") {
 		t.Errorf("text lacks the story:\n%s", doc.Text)
 	}
 	if strings.Contains(doc.Text, "file photo") {
