@@ -347,10 +347,10 @@ const pictureLevels = 2
 // small block around a picture, outside the picture's own element: the
 // <div> a CMS puts around an image and its caption when it writes no
 // <figure> (<div><img><p>In this photo…</p></div>), whatever its classes
-// are called. The block is the nearest one, at most pictureLevels above
-// the run's, that holds more than the run's block; it must hold this one
-// run and no more than a caption (captionUnits), and the run no link and
-// no heading. The page's other text, chrome and captions aside, must be
+// are called. The block is the nearest one that holds a picture, at most
+// pictureLevels above the run's; it and every block between must hold no
+// other run, it no more than a caption (captionUnits), and the run no
+// link and no heading. The page's other text, chrome and captions aside, must be
 // an article (retryUnits or more): a picture's post with one paragraph
 // keeps it as its text. Not captions either: a paragraph that holds its
 // own picture (an image floated at the start of a story's paragraph), a
@@ -395,8 +395,9 @@ func pictureCaption(bw *blockWalk, r *run) bool {
 }
 
 // pictureBlock reports whether the nearest element above owner (at most
-// pictureLevels up) that holds more than owner's one run holds a picture
-// and no more than a caption: owner's run is then that picture's caption.
+// pictureLevels up) that holds a picture holds no more than a caption, and
+// it and every element between hold owner's run alone: that run is then
+// the picture's caption.
 func pictureBlock(bw *blockWalk, owner *html.Node) bool {
 	for c, level := owner.Parent, 0; c != nil && level < pictureLevels; c, level = c.Parent, level+1 {
 		st := bw.stats[c]
