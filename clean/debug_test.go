@@ -17,7 +17,7 @@ import (
 // DEBUG_PAGE=path go test -run TestDebugPage -v
 func TestDebugPage(t *testing.T) {
 	doc, bw := debugPage(t)
-	roots := genericRoots(bw)
+	roots := genericRoots(bw, headlineRegion(bw, doc.Title))
 	type c struct {
 		n *html.Node
 		s float64
@@ -75,8 +75,8 @@ func decodeForTest(body []byte, doc *Document) string {
 // TestDebugTree prints the block skeleton of a page with each element's
 // units, link units and score: DEBUG_PAGE=path go test -run TestDebugTree -v
 func TestDebugTree(t *testing.T) {
-	_, bw := debugPage(t)
-	roots := genericRoots(bw)
+	doc, bw := debugPage(t)
+	roots := genericRoots(bw, headlineRegion(bw, doc.Title))
 	var walk func(n *html.Node, depth int)
 	walk = func(n *html.Node, depth int) {
 		if st := bw.stats[n]; st != nil && blockTags[n.DataAtom] && st.units >= 50 {

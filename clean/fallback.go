@@ -183,7 +183,7 @@ func structuralText(pg *parsed) extraction {
 	for i := range sw.runs {
 		sw.runs[i].chrome = structuralChrome(sw, sw.runs[i])
 	}
-	runs := withoutTitleHeading(sw.runs, articleRuns(sw, genericRoots(sw)), pg.title)
+	runs := withoutTitleHeading(sw.runs, articleRuns(sw, genericRoots(sw, nil)), pg.title)
 	return finish(runs, pg.title, pg.b, ExtractorGeneric)
 }
 

@@ -89,7 +89,7 @@ func TestFormRunsGuard(t *testing.T) {
 			}
 			bw := walkBlocks(root)
 			defer bw.release()
-			if got := formRuns(bw, genericRoots(bw)) != nil; got != c.drop {
+			if got := formRuns(bw, genericRoots(bw, nil)) != nil; got != c.drop {
 				t.Errorf("formRuns drops the box: %v, want %v", got, c.drop)
 			}
 		})

@@ -38,6 +38,33 @@ var genericCases = []struct {
 		must: []string{"Step 1", "Step 2"},
 	},
 	{
+		// generic.go, nearHeadline: a reader's comment, under class names
+		// that say nothing, outscores the short story under the headline.
+		name:  "a short story under its headline and a long comment",
+		title: "Ads for outdated products | The Blog",
+		page: `<div class="x1"><article class="x2"><header><h1>Ads for outdated products</h1></header><div class="x3">` +
+			`<p>A cartoonist has drawn a series of ads for outdated products, from the phone book to the floppy disk.</p>` +
+			`<p>Each ad sells the merits of something nobody buys any more, and each one is drawn in the style of its own decade.</p>` +
+			`<p>The one for the pager promises that nobody will ever again miss an important message from the office.</p>` +
+			`<p>I have to agree with him about the phone book, since I have used it as a booster seat myself.</p></div></article></div>` +
+			`<div class="x4"><h2>One response</h2><ol><li><article class="x5"><footer>Quicksilver says: November 12, 2012 at 4:55 pm</footer>` +
+			`<div class="x6"><p>It hurts to see the old console, the one that named my generation, the one we saved for, ` +
+			`the one we played every night, dissed like that, in public, by a cartoonist, of all people, on a Monday.</p>` +
+			`<p>Making fun of things that are holy to others, to my friends, to my brother, to me, hurts sometimes, ` +
+			`and I guess I have to live with it, as we all do, for now, until the next joke, and the next.</p></div></article></li></ol></div>`,
+		must: []string{"A cartoonist has drawn a series of ads", "I have to agree with him"},
+		not_: []string{"It hurts to see the old console"},
+	},
+	{
+		// generic.go, nearHeadline: the headline's box holds a summary that
+		// scores under half the story's; the story stays the article.
+		name: "a headline box apart from a long story",
+		page: `<div class="x1"><div class="x2"><h1>Title</h1>` + prose("summary", 4) + `</div></div>` +
+			`<div class="x5"><div class="x3">` + prose("story", 20) + `</div></div>`,
+		must: []string{"Paragraph 0 of the story", "Paragraph 19 of the story"},
+		not_: []string{"of the summary"},
+	},
+	{
 		// generic.go, lead: a standfirst before the body, one paragraph
 		// without links that scores little on its own.
 		name: "standfirst before the body",

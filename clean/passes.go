@@ -21,10 +21,13 @@ const retryUnits = 500
 // wins. When nothing scores at all (a page of a few short lines), the
 // page's non-chrome text is the article. Past the budget, no second pass
 // runs. Captions are set apart in every pass (splitCaptions); what is
-// still short then is for fallback to mend.
+// still short then is for fallback to mend. Only the first pass holds the
+// article to the headline (nearHeadline): the relaxed pass looks for more
+// text than the first found, and measured with the headline it lost
+// check pages that it kept without.
 func genericText(root *html.Node, bw *blockWalk, title string) extraction {
 	b := bw.budget
-	e := finish(withoutTitleHeading(bw.runs, articleRuns(bw, genericRoots(bw)), title), title, b, ExtractorGeneric)
+	e := finish(withoutTitleHeading(bw.runs, articleRuns(bw, genericRoots(bw, headlineRegion(bw, title))), title), title, b, ExtractorGeneric)
 	n := e.units()
 	if n >= retryUnits || b.cut() {
 		return e
@@ -32,7 +35,7 @@ func genericText(root *html.Node, bw *blockWalk, title string) extraction {
 	rw := walkBlocksMode(root, true, b)
 	defer rw.release()
 	defer rw.recycleRuns() // e holds texts, not rw's runs
-	if alt := finish(withoutTitleHeading(rw.runs, articleRuns(rw, genericRoots(rw)), title), title, b, ExtractorGeneric); alt.units() > n*3/2 {
+	if alt := finish(withoutTitleHeading(rw.runs, articleRuns(rw, genericRoots(rw, nil)), title), title, b, ExtractorGeneric); alt.units() > n*3/2 {
 		e = alt
 	}
 	if len(e.paras) == 0 {
