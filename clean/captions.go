@@ -278,12 +278,19 @@ func paragraphTag(a atom.Atom) bool {
 func captionName(s string) bool {
 	prev := ""
 	for w := range strings.FieldsSeq(s) {
-		if strings.Contains(w, "caption") && prev != "no" && prev != "without" && !strings.HasPrefix(w, "nocaption") {
+		if strings.Contains(w, "caption") && !noCaption(prev, w) {
 			return true
 		}
 		prev = w
 	}
 	return hasHint(s, "photo credit*") || hasHint(s, "image credit*")
+}
+
+// noCaption reports a class or id word w, after the word prev, that says
+// its block has no caption: "nocaption…", or "caption…" after "no" or
+// "without".
+func noCaption(prev, w string) bool {
+	return strings.HasPrefix(w, "nocaption") || strings.Contains(w, "caption") && (prev == "no" || prev == "without")
 }
 
 // nearPicture reports a block that holds a picture and little text (an
@@ -422,7 +429,7 @@ func pictureBlock(bw *blockWalk, owner *html.Node) bool {
 func noCaptionName(s string) bool {
 	prev := ""
 	for w := range strings.FieldsSeq(s) {
-		if strings.HasPrefix(w, "nocaption") || strings.Contains(w, "caption") && (prev == "no" || prev == "without") {
+		if noCaption(prev, w) {
 			return true
 		}
 		prev = w

@@ -114,13 +114,7 @@ func keptRunesExceed(t string, n int) bool {
 // heading under the prose that repeats the title (a recipe named like its
 // post, a section named like the article) is text.
 func withoutTitleHeading(page, runs []run, title string) []run {
-	var h *html.Node
-	for _, r := range page {
-		if !r.chrome && titleCopy(r, title) {
-			h = r.owner
-			break
-		}
-	}
+	h := headline(page, title)
 	if h == nil {
 		return runs
 	}
@@ -133,6 +127,17 @@ func withoutTitleHeading(page, runs []run, title string) []run {
 		prose = prose || !r.heading && r.units >= proseUnits
 	}
 	return out
+}
+
+// headline is the page's headline: the first heading outside chrome
+// among page's runs that repeats the title (titleCopy); nil when none does.
+func headline(page []run, title string) *html.Node {
+	for _, r := range page {
+		if !r.chrome && titleCopy(r, title) {
+			return r.owner
+		}
+	}
+	return nil
 }
 
 // titleCopy reports a top-level heading (<h1>, <h2>) that repeats the

@@ -245,21 +245,17 @@ func nearHeadline(bw *blockWalk, best *html.Node, bestScore float64, region *htm
 }
 
 // headlineRegion is the element headlineLevels above the page's headline
-// (the first <h1> or <h2> outside chrome that repeats the title:
-// titleCopy), or the one below the <body> when that is nearer; nil when
-// no heading repeats the title.
+// (headline), or the one below the <body> when that is nearer; nil
+// when no heading repeats the title.
 func headlineRegion(bw *blockWalk, title string) *html.Node {
-	for _, r := range bw.runs {
-		if r.chrome || !titleCopy(r, title) {
-			continue
-		}
-		n := r.owner
-		for i := 0; i < headlineLevels && n.Parent != nil && n.Parent.Type == html.ElementNode && n.Parent.DataAtom != atom.Body; i++ {
-			n = n.Parent
-		}
-		return n
+	n := headline(bw.runs, title)
+	if n == nil {
+		return nil
 	}
-	return nil
+	for i := 0; i < headlineLevels && n.Parent != nil && n.Parent.Type == html.ElementNode && n.Parent.DataAtom != atom.Body; i++ {
+		n = n.Parent
+	}
+	return n
 }
 
 // deeper reports whether a lies inside b.
