@@ -15,7 +15,7 @@ import (
 
 // ExtractorVersion names the extraction code; change it when the text
 // Clean returns for the same bytes changes.
-const ExtractorVersion = "clean/19"
+const ExtractorVersion = "clean/20"
 
 // Input is one fetched page.
 type Input struct {

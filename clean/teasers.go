@@ -360,14 +360,57 @@ func groupUnits(bw *blockWalk, g *sibGroup) int {
 
 // postGroup reports a group of posts: each is longer than a card, led by
 // a link (a title that links the post's own page, or its author's name)
-// and holds a paragraph of prose.
+// and holds a paragraph of prose. Sections whose leading links are
+// anchors into one page, each its own (a reference manual's "Source"
+// links to the lines of one file), are one document's parts, not posts.
 func postGroup(bw *blockWalk, g *sibGroup) bool {
 	for _, n := range g.items {
 		if !post(bw, n) {
 			return false
 		}
 	}
-	return true
+	return !anchorsIntoOnePage(g.items)
+}
+
+// anchorsIntoOnePage reports items whose first links name one page, each
+// at a fragment of its own.
+func anchorsIntoOnePage(items []*html.Node) bool {
+	pages, hrefs := map[string]bool{}, map[string]bool{}
+	for _, n := range items {
+		href := leadHref(n)
+		page, _, anchored := strings.Cut(href, "#")
+		if !anchored {
+			return false
+		}
+		pages[page], hrefs[href] = true, true
+	}
+	return len(pages) == 1 && len(hrefs) == len(items)
+}
+
+// leadHref returns the href of n's first link; "" when none of n's first
+// imageLook nodes is one.
+func leadHref(n *html.Node) string {
+	seen := 0
+	var look func(p *html.Node) (string, bool)
+	look = func(p *html.Node) (string, bool) {
+		for c := p.FirstChild; c != nil; c = c.NextSibling {
+			if seen++; seen > imageLook {
+				return "", true
+			}
+			if c.Type != html.ElementNode {
+				continue
+			}
+			if c.DataAtom == atom.A && isLink(c) {
+				return strings.TrimSpace(attr(c, "href")), true
+			}
+			if href, stop := look(c); stop {
+				return href, true
+			}
+		}
+		return "", false
+	}
+	href, _ := look(n)
+	return href
 }
 
 func post(bw *blockWalk, n *html.Node) bool {

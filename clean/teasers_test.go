@@ -53,6 +53,12 @@ func blogPost(i int) string {
 	return fmt.Sprintf(`<div class="entry"><h2><a href="/post/%d">Post number %d</a></h2>%s</div>`, i, i, prose(fmt.Sprintf("post %d", i), 5))
 }
 
+// docSection returns one section of a reference page: a heading linked to
+// its lines in the one source file every section links, over prose.
+func docSection(i int) string {
+	return fmt.Sprintf(`<div class="entry"><h2><a href="/src/heap.rs.html#%d-%d">Method number %d</a></h2>%s</div>`, 10*i, 10*i+4, i, prose(fmt.Sprintf("method %d", i), 5))
+}
+
 // teaserCases are small pages with repeated blocks, each failing when
 // the rule named in its comment is taken out.
 var teaserCases = []struct {
@@ -107,6 +113,14 @@ var teaserCases = []struct {
 		page: `<div class="posts">` + blogPost(1) + blogPost(2) + blogPost(3) + `</div>`,
 		must: []string{"Paragraph 4 of the post 1"},
 		not_: []string{"Paragraph 0 of the post 2", "Post number 3"},
+	},
+	{
+		// postGroup: sections whose leading links all name one page
+		// (anchors into one source file) are one document's parts, not
+		// posts of a listing: all are kept.
+		name: "reference page of sections linked into one source",
+		page: `<div class="posts">` + docSection(1) + docSection(2) + docSection(3) + `</div>`,
+		must: []string{"Paragraph 4 of the method 1", "Paragraph 0 of the method 2", "Paragraph 4 of the method 3"},
 	},
 }
 
