@@ -339,3 +339,44 @@ func TestWithCaptions(t *testing.T) {
 		}
 	}
 }
+
+func TestProbeVerdict(t *testing.T) {
+	for _, c := range []struct {
+		prov, a, b int
+		want       string
+	}{
+		{596, 13230, 12000, "short"}, // a document cut to its first section
+		{0, 900, 800, "short"},       // an empty text
+		{5000, 4000, 6000, ""},       // the three agree
+		{300, 1000, 200, ""},         // one peer found as little
+		{100, 400, 450, ""},          // the peers found too little to weigh
+		{4535, 28, 862, "long"},      // prov kept far more than either
+		{400, 10, 20, ""},            // prov's text too short to weigh
+	} {
+		if got := probeVerdict(c.prov, c.a, c.b); got != c.want {
+			t.Errorf("probeVerdict(%d, %d, %d) = %q, want %q", c.prov, c.a, c.b, got, c.want)
+		}
+	}
+}
+
+func TestProbePaths(t *testing.T) {
+	dir := t.TempDir()
+	list := filepath.Join(dir, "list")
+	if err := os.WriteFile(list, []byte("a.html\n\n  b.html \n"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	got, err := probePaths(list)
+	if err != nil || !slices.Equal(got, []string{"a.html", "b.html"}) {
+		t.Fatalf("probePaths = %q, %v", got, err)
+	}
+	empty := filepath.Join(dir, "empty")
+	if err := os.WriteFile(empty, nil, 0o644); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := probePaths(empty); err == nil || !strings.Contains(err.Error(), "no paths") {
+		t.Errorf("an empty list gave %v, want an error naming it", err)
+	}
+	if _, err := probePaths(filepath.Join(dir, "missing")); err == nil {
+		t.Error("a missing list gave no error")
+	}
+}
