@@ -325,6 +325,32 @@ func TestTurns(t *testing.T) {
 	}
 }
 
+// A request that ends partway through a millisecond holds the host for the
+// whole delay after it: the next grant waits for the millisecond after,
+// not the one the end fell in (the site saw a gap of 199.94ms for a delay
+// of 200ms before).
+func TestTurnAfterSubMillisecondEnd(t *testing.T) {
+	m := newServer(t)
+	w1, w2 := openStore(t, m, "w1"), openStore(t, m, "w2")
+	d := 200 * time.Millisecond
+	if w, err := w1.Turn("a.test", "", d); err != nil || w != 0 {
+		t.Fatalf("first turn: wait %s, %v", w, err)
+	}
+	end := time.Second + 900*time.Microsecond
+	m.SetTime(t0.Add(end))
+	if err := w1.EndTurn("a.test", d, 0); err != nil {
+		t.Fatal(err)
+	}
+	m.SetTime(t0.Add(end + d - 500*time.Microsecond)) // 1.2004s: the delay has not passed
+	if w, err := w2.Turn("a.test", "", d); err != nil || w == 0 {
+		t.Fatalf("turn 199.5ms after the end: wait %s, %v; want a wait", w, err)
+	}
+	m.SetTime(t0.Add(end + d + 100*time.Microsecond)) // 1.201s
+	if w, err := w2.Turn("a.test", "", d); err != nil || w != 0 {
+		t.Fatalf("turn 200.1ms after the end: wait %s, %v; want the turn", w, err)
+	}
+}
+
 // A worker stopped past its lease (a frozen process) whose URL another
 // worker took over gets no turn for it when it wakes: it does not send
 // the request, which would come after the other stored the URL and

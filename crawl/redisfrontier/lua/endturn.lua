@@ -4,7 +4,7 @@
 -- delay is held by nobody; a pause it asked for (Retry-After, a backoff)
 -- only pushes its earliest start back.
 local host, delay, pause = ARGV[1], tonumber(ARGV[2]), tonumber(ARGV[3])
-local now = now_ms()
+local now = now_ms_up()
 redis.call('HDEL', TURNS, host .. '\theld')
 local next = now + math.max(delay, pause)
 if next > tonumber(redis.call('HGET', TURNS, host) or '0') then

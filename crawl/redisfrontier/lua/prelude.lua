@@ -20,6 +20,15 @@ local function now_ms()
   return tonumber(t[1]) * 1000 + math.floor(tonumber(t[2]) / 1000)
 end
 
+-- now_ms_up is now_ms rounded up. A host's earliest next start is set
+-- from it (endturn.lua) and compared with now_ms, rounded down
+-- (turn.lua), so a grant never comes before the whole delay has passed:
+-- rounded down at both ends, it came up to a millisecond early.
+local function now_ms_up()
+  local t = redis.call('TIME')
+  return tonumber(t[1]) * 1000 + math.ceil(tonumber(t[2]) / 1000)
+end
+
 local function count(name)
   return tonumber(redis.call('HGET', COUNTS, name) or '0')
 end
