@@ -1,6 +1,7 @@
 package clean
 
 import (
+	"iter"
 	"regexp"
 	"slices"
 	"strings"
@@ -251,34 +252,51 @@ func tablePart(a atom.Atom) bool {
 // under an <a href> before any text. It looks at no more than imageLook
 // nodes.
 func linkedImageFirst(n *html.Node) bool {
-	seen := 0
-	var look func(p *html.Node, linked bool) (found, stop bool)
-	look = func(p *html.Node, linked bool) (bool, bool) {
-		for c := p.FirstChild; c != nil; c = c.NextSibling {
-			if seen++; seen > imageLook {
-				return false, true
-			}
-			switch {
-			case c.Type == html.TextNode:
-				if hasLetter(c.Data) {
-					return false, true
-				}
-			case c.Type != html.ElementNode || dropTags[c.DataAtom]:
-			case c.DataAtom == atom.Img || c.DataAtom == atom.Picture:
-				return linked, true
-			default:
-				if f, s := look(c, linked || c.DataAtom == atom.A && isLink(c)); s {
-					return f, true
-				}
-			}
+	for c := range firstNodes(n, func(c *html.Node) bool { return dropTags[c.DataAtom] }) {
+		switch {
+		case c.Type == html.TextNode && hasLetter(c.Data):
+			return false
+		case c.DataAtom == atom.Img || c.DataAtom == atom.Picture:
+			return linkedBelow(c, n)
 		}
-		return false, false
 	}
-	f, _ := look(n, false)
-	return f
+	return false
 }
 
-// imageLook bounds linkedImageFirst's look into a card.
+// linkedBelow reports whether an element between c and its ancestor n
+// (n left out) is a link.
+func linkedBelow(c, n *html.Node) bool {
+	for p := c.Parent; p != nil && p != n; p = p.Parent {
+		if p.DataAtom == atom.A && isLink(p) {
+			return true
+		}
+	}
+	return false
+}
+
+// firstNodes yields the first imageLook nodes inside n in document order,
+// not looking inside the elements skip names.
+func firstNodes(n *html.Node, skip func(*html.Node) bool) iter.Seq[*html.Node] {
+	return func(yield func(*html.Node) bool) {
+		seen := 0
+		var walk func(p *html.Node) bool
+		walk = func(p *html.Node) bool {
+			for c := p.FirstChild; c != nil; c = c.NextSibling {
+				if seen++; seen > imageLook || !yield(c) {
+					return false
+				}
+				if c.Type == html.ElementNode && !skip(c) && !walk(c) {
+					return false
+				}
+			}
+			return true
+		}
+		walk(n)
+	}
+}
+
+// imageLook bounds the look into a card or a post for its first picture
+// or link (firstNodes).
 const imageLook = 40
 
 // replyGroup reports replies: every item but the first is short of a
@@ -390,27 +408,12 @@ func anchorsIntoOnePage(items []*html.Node) bool {
 // leadHref returns the href of n's first link; "" when none of n's first
 // imageLook nodes is one.
 func leadHref(n *html.Node) string {
-	seen := 0
-	var look func(p *html.Node) (string, bool)
-	look = func(p *html.Node) (string, bool) {
-		for c := p.FirstChild; c != nil; c = c.NextSibling {
-			if seen++; seen > imageLook {
-				return "", true
-			}
-			if c.Type != html.ElementNode {
-				continue
-			}
-			if c.DataAtom == atom.A && isLink(c) {
-				return strings.TrimSpace(attr(c, "href")), true
-			}
-			if href, stop := look(c); stop {
-				return href, true
-			}
+	for c := range firstNodes(n, func(*html.Node) bool { return false }) {
+		if c.DataAtom == atom.A && isLink(c) {
+			return strings.TrimSpace(attr(c, "href"))
 		}
-		return "", false
 	}
-	href, _ := look(n)
-	return href
+	return ""
 }
 
 func post(bw *blockWalk, n *html.Node) bool {

@@ -187,3 +187,32 @@ func firstElement(t *testing.T, tag string) *html.Node {
 	}
 	return body.FirstChild
 }
+
+func TestLinkedImageFirst(t *testing.T) {
+	many := strings.Repeat("<span></span>", imageLook)
+	for page, want := range map[string]bool{
+		`<div><a href="/s/1"><img src="t.jpg"></a><h3>Headline</h3></div>`:                     true,
+		`<div><div><a href="/s/1"><span><picture></picture></span></a></div><p>Text</p></div>`: true,
+		`<div><img src="t.jpg"><h3><a href="/s/1">Headline</a></h3></div>`:                     false, // the image links nowhere
+		`<div><p>Text first</p><a href="/s/1"><img src="t.jpg"></a></div>`:                     false,
+		`<div><a href="#top"><img src="t.jpg"></a></div>`:                                      false, // a jump within the page
+		`<div><script>x</script><a href="/s/1"><img src="t.jpg"></a></div>`:                    true,
+		`<div>` + many + `<a href="/s/1"><img src="t.jpg"></a></div>`:                          false, // past imageLook nodes
+	} {
+		if got := linkedImageFirst(firstElement(t, page)); got != want {
+			t.Errorf("linkedImageFirst(%s) = %v, want %v", page, got, want)
+		}
+	}
+}
+
+func TestLeadHref(t *testing.T) {
+	for page, want := range map[string]string{
+		`<div><h2><a href="#x">¶</a><a href=" /src/a.rs.html#3-5 ">Source</a></h2><p>Text</p></div>`: "/src/a.rs.html#3-5",
+		`<div><p>No link at all</p></div>`:                                                   "",
+		`<div>` + strings.Repeat("<span></span>", imageLook) + `<a href="/p">late</a></div>`: "",
+	} {
+		if got := leadHref(firstElement(t, page)); got != want {
+			t.Errorf("leadHref(%s) = %q, want %q", page, got, want)
+		}
+	}
+}
