@@ -346,7 +346,9 @@ func TestProbeVerdict(t *testing.T) {
 		want       string
 	}{
 		{596, 13230, 12000, "short"}, // a document cut to its first section
-		{0, 900, 800, "short"},       // an empty text
+		{0, 900, 800, "empty"},       // a page with text left empty
+		{0, 1000, 200, "empty"},      // one peer found the text
+		{0, 400, 450, ""},            // neither peer found enough to say the page has text
 		{5000, 4000, 6000, ""},       // the three agree
 		{300, 1000, 200, ""},         // one peer found as little
 		{100, 400, 450, ""},          // the peers found too little to weigh

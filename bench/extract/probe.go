@@ -29,11 +29,15 @@ const probeRatio = 3
 const probeFloor = 500
 
 // probeVerdict says how prov's text length stands beside the peers':
+// "empty" (prov found nothing where a peer found probeFloor runes or
+// more: a page with text left empty, which issue #13 allows on no page),
 // "short", "long" or "" (within probeRatio of one of them, or too short
 // to tell).
 func probeVerdict(prov, peerA, peerB int) string {
 	lo, hi := min(peerA, peerB), max(peerA, peerB)
 	switch {
+	case prov == 0 && hi >= probeFloor:
+		return "empty"
 	case lo >= probeFloor && prov*probeRatio < lo:
 		return "short"
 	case prov >= probeFloor && prov > probeRatio*hi:
@@ -71,7 +75,8 @@ func probe(list string, blind bool, out io.Writer) error {
 			fmt.Fprintf(out, "%-5s prov %7d  trafilatura %7d  readability %7d  %s\n", v, n["prov"], n["trafilatura"], n["readability"], p)
 		}
 	}
-	fmt.Fprintf(out, "%d pages read: prov under a third of both peers on %d, over %d times both on %d\n", read, counts["short"], probeRatio, counts["long"])
+	fmt.Fprintf(out, "%d pages read: prov empty where a peer found %d runes or more on %d, under a third of both peers on %d, over %d times both on %d\n",
+		read, probeFloor, counts["empty"], counts["short"], probeRatio, counts["long"])
 	return nil
 }
 
