@@ -2,7 +2,6 @@ package clean
 
 import (
 	"regexp"
-	"slices"
 	"strings"
 	"unicode/utf8"
 
@@ -74,14 +73,13 @@ var (
 // agencyNames are the photo agencies and stock libraries whose credits
 // stand under news photos, each as credits spell it (a longer spelling
 // before its prefix); agencies is them as a pattern's alternatives (no
-// name holds a metacharacter), and agencyNameMax the longest's length.
+// name holds a metacharacter).
 var (
 	agencyNames = []string{"reuters", "getty images", "getty", "afp", "ap photo", "associated press", "epa-efe", "epa",
 		"shutterstock", "istockphoto", "istock", "xinhua", "dpa", "anadolu", "alamy", "unsplash", "pixabay", "imago", "keystone",
 		"picture-alliance", "picture alliance", "zuma press", "zuma wire", "zuma", "bloomberg", "corbis", "sipa", "ansa", "kyodo",
 		"pa images", "pa wire", "nurphoto", "sopa images", "wikimedia commons"}
-	agencies      = strings.Join(agencyNames, "|")
-	agencyNameMax = len(slices.MaxFunc(agencyNames, func(a, b string) int { return len(a) - len(b) }))
+	agencies = strings.Join(agencyNames, "|")
 )
 
 // splitCaptions sets the caption runs apart from the text runs (see above),

@@ -1,6 +1,7 @@
 package clean
 
 import (
+	"bytes"
 	"strings"
 	"unicode/utf8"
 )
@@ -20,17 +21,17 @@ func isCredit(f string) bool {
 //     "pi", "im", "fo", "bi", "il", "gr", "cr" or "vi" in either case
 //     (creditLabelStart); no rune outside ASCII folds to one of these
 //     letters;
-//   - "©", "(" (an agency in parentheses), "/" (an agency before a
-//     slash), "图" or "摄" (every Chinese label holds one of the two);
-//   - "via " in any case (an agency after "via"); v, i and a fold to
-//     no rune outside ASCII;
-//   - an agency name at the end, before trailing \s, ".", ")" and "）"
-//     (agencyAtEnd).
+//   - "©" (a copyright sign at the start), "图" or "摄" (every Chinese
+//     label holds one of the two);
+//   - an agency's name (holdsAgency): in parentheses, before a slash,
+//     after "via" or at the end.
+//
+// A line with a parenthesis or a slash but no agency (a function's
+// signature in an API reference, a path) is let by without the pattern,
+// which on such lines cost more than the rest of the page's extraction.
 func mayCredit(f string) bool {
-	return creditLabelStart(f) ||
-		strings.ContainsAny(f, "(/") || strings.Contains(f, "©") || strings.Contains(f, "图") || strings.Contains(f, "摄") ||
-		hasVia(f) ||
-		agencyAtEnd(strings.TrimRight(f, " \t\n\f\r.)）"))
+	return creditLabelStart(f) || strings.Contains(f, "©") || strings.Contains(f, "图") || strings.Contains(f, "摄") ||
+		holdsAgency(f)
 }
 
 // creditLabelStart reports whether f, after one opening bracket and
@@ -54,42 +55,27 @@ func creditLabelStart(f string) bool {
 	return false
 }
 
-// hasVia reports whether f holds "via " in any case.
-func hasVia(f string) bool {
-	for i := 0; i+4 <= len(f); i++ {
-		if f[i]|0x20 == 'v' && f[i+1]|0x20 == 'i' && f[i+2]|0x20 == 'a' && f[i+3] == ' ' {
+// holdsAgency reports whether f holds an agency's name as creditRe reads
+// it, case-insensitively (foldCaseASCII).
+func holdsAgency(f string) bool {
+	var buf [512]byte // a short line's; a longer one grows past it
+	low := foldCaseASCII(buf[:0], f)
+	for _, n := range agencyBytes {
+		if bytes.Contains(low, n) {
 			return true
 		}
 	}
 	return false
 }
 
-// agencyAtEnd reports whether t ends with an agency's name as creditRe
-// reads it, case-insensitively: each of the last runes of t folds, as
-// strings.EqualFold and regexp's (?i) both fold (unicode.SimpleFold), to
-// the name's letter ("REUTERſ" ends with "reuters").
-func agencyAtEnd(t string) bool {
-	var buf [24]int
-	starts := lastRuneStarts(t, agencyNameMax, buf[:0]) // starts[k-1]: where the last k runes begin
-	for _, n := range agencyNames {
-		k := len(n) // a name is ASCII: one rune a byte
-		if k <= len(starts) && strings.EqualFold(t[starts[k-1]:], n) {
-			return true
-		}
+// agencyBytes is agencyNames as holdsAgency looks them up.
+var agencyBytes = func() [][]byte {
+	out := make([][]byte, len(agencyNames))
+	for i, n := range agencyNames {
+		out[i] = []byte(n)
 	}
-	return false
-}
-
-// lastRuneStarts appends to dst the offsets in t where its last 1, 2, …,
-// up to k runes begin.
-func lastRuneStarts(t string, k int, dst []int) []int {
-	for i := len(t); i > 0 && len(dst) < k; {
-		_, w := utf8.DecodeLastRuneInString(t[:i])
-		i -= w
-		dst = append(dst, i)
-	}
-	return dst
-}
+	return out
+}()
 
 // isPlaceholder reports whether placeholderRe matches t, asking the
 // pattern only when t's first rune may start a match (placeholderLead).

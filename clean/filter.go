@@ -1,6 +1,7 @@
 package clean
 
 import (
+	"bytes"
 	"regexp"
 	"strings"
 	"unicode"
@@ -339,10 +340,59 @@ func dateLine(t string) bool {
 // enDateLine reports a line that is an English date and time with nothing
 // else in it but separators and words like "Updated" and a time zone.
 func enDateLine(t string) bool {
-	if !strings.ContainsAny(t, "0123456789") || !enMonthRe.MatchString(t) { // its dates have digits
+	if !strings.ContainsAny(t, "0123456789") || !holdsMonth(t) || !enMonthRe.MatchString(t) { // its dates have digits and a month
 		return false
 	}
 	return !hasLetter(dateWordRe.ReplaceAllString(t, ""))
+}
+
+// holdsMonth is enMonthRe's need of a month's first three letters, in any
+// case (foldCaseASCII): a line of a changelog or a table with figures in
+// it, and no month, is let by without the expression.
+func holdsMonth(t string) bool {
+	var buf [512]byte // a short line's; a longer one grows past it
+	low := foldCaseASCII(buf[:0], t)
+	for _, m := range monthStems {
+		if bytes.Contains(low, m) {
+			return true
+		}
+	}
+	return false
+}
+
+// monthStems are the months as enMonthRe names them, by their first three
+// letters ("sept" starts with "sep").
+var monthStems = [][]byte{[]byte("jan"), []byte("feb"), []byte("mar"), []byte("apr"), []byte("may"), []byte("jun"),
+	[]byte("jul"), []byte("aug"), []byte("sep"), []byte("oct"), []byte("nov"), []byte("dec")}
+
+// foldCaseASCII appends to dst t as an expression under (?i) reads its
+// ASCII letters: capitals lowered, and the two runes past ASCII that fold
+// to an ASCII letter, ſ and the Kelvin sign, as s and k. Every other byte
+// is copied; a byte of a rune past ASCII (0x80 and up) is never one of an
+// ASCII word's. A word of lower-case ASCII letters the expression matches
+// in t is then in dst.
+func foldCaseASCII(dst []byte, t string) []byte {
+	for i := 0; i < len(t); {
+		c := t[i]
+		switch {
+		case c < utf8.RuneSelf:
+			if 'A' <= c && c <= 'Z' {
+				c += 'a' - 'A'
+			}
+			dst = append(dst, c)
+			i++
+		case strings.HasPrefix(t[i:], "ſ"):
+			dst = append(dst, 's')
+			i += len("ſ")
+		case strings.HasPrefix(t[i:], "\u212a"):
+			dst = append(dst, 'k')
+			i += len("\u212a")
+		default:
+			dst = append(dst, c)
+			i++
+		}
+	}
+	return dst
 }
 
 func hasLetter(s string) bool {

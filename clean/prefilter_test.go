@@ -91,14 +91,31 @@ func TestCreditPrefilter(t *testing.T) {
 	}
 }
 
-// TestAgencyNames: the agency names are ASCII (agencyAtEnd counts a rune a
-// byte) and hold no metacharacter (agencies joins them as a pattern's
+// TestMonthPrefilter: holdsMonth lets through every line whose folded
+// text enMonthRe matches: the test pages' lines and dates in each case,
+// and with ſ for s (after a digit, where \b lets it start the month).
+func TestMonthPrefilter(t *testing.T) {
+	samples := []string{"Updated Jan 5, 2020 at 3:04 pm EST", "5 March 2021", "SEPT. 12", "1ſep 3", "No.1ſept. 30, 2020", "12 DEC 2020",
+		"Posted Tuesday, Oct 13 2020", "3\tnov", "MAY 1", "Published Aug. 2 2019"}
+	matched := letsThrough(t, "holdsMonth", folded(prefilterLines(t, samples...)), enMonthRe.MatchString, holdsMonth)
+	if matched < len(samples) {
+		t.Errorf("only %d lines hold a date: samples missing?", matched)
+	}
+	for _, l := range []string{"bug 12345: crash in 2.6", "v3.14 (2005-11-02)", "Section 4.2"} {
+		if holdsMonth(l) {
+			t.Errorf("holdsMonth(%q) = true, it names no month", l)
+		}
+	}
+}
+
+// TestAgencyNames: the agency names are lower-case ASCII (holdsAgency looks
+// them up in a line lowered byte by byte) and hold no metacharacter (agencies joins them as a pattern's
 // alternatives), and creditRe reads each as an agency.
 func TestAgencyNames(t *testing.T) {
 	for _, n := range agencyNames {
 		for i := 0; i < len(n); i++ {
-			if n[i] >= 0x80 {
-				t.Errorf("agency name %q is not ASCII", n)
+			if n[i] >= 0x80 || 'A' <= n[i] && n[i] <= 'Z' {
+				t.Errorf("agency name %q is not lower-case ASCII", n)
 			}
 		}
 		if regexp.QuoteMeta(n) != n {
