@@ -33,6 +33,7 @@ type elemStats struct {
 	score                   float64
 	hasBlock                bool   // has a block child
 	hasBr                   bool   // has a <br> child
+	linkBlock               int8   // linkBlock's answer once asked: 0 not yet, 1 no, 2 yes
 	cid                     string // classID of the element, which hints read
 }
 

@@ -40,12 +40,18 @@ func linkedSentence(n *html.Node, st *elemStats) bool {
 }
 
 // linkBlock reports a block of links: a list whose items are links, another
-// element mostly links, or a teaser card (linkyDiv).
+// element mostly links, or a teaser card (linkyDiv). The answer is kept in
+// st: inLinkList asks it of every ancestor of every run, and linkItems
+// and linkyDiv read all the block's items or runs, so that asked afresh
+// it cost a page of nested blocks the square of its runs.
 func linkBlock(bw *blockWalk, n *html.Node, st *elemStats) bool {
-	if linkList(st) && (!listTag(n.DataAtom) || linkItems(bw, n)) {
-		return true
+	if st.linkBlock == 0 {
+		st.linkBlock = 1
+		if linkList(st) && (!listTag(n.DataAtom) || linkItems(bw, n)) || linkyDiv(bw, n, st) {
+			st.linkBlock = 2
+		}
 	}
-	return linkyDiv(bw, n, st)
+	return st.linkBlock == 2
 }
 
 // linkItems reports whether most items (over half) of a list are links
