@@ -1,7 +1,6 @@
 package clean
 
 import (
-	"bytes"
 	"strings"
 	"unicode/utf8"
 )
@@ -56,26 +55,11 @@ func creditLabelStart(f string) bool {
 }
 
 // holdsAgency reports whether f holds an agency's name as creditRe reads
-// it, case-insensitively (foldCaseASCII).
-func holdsAgency(f string) bool {
-	var buf [512]byte // a short line's; a longer one grows past it
-	low := foldCaseASCII(buf[:0], f)
-	for _, n := range agencyBytes {
-		if bytes.Contains(low, n) {
-			return true
-		}
-	}
-	return false
-}
+// it, case-insensitively.
+func holdsAgency(f string) bool { return holdsWord(f, agencyBytes) }
 
 // agencyBytes is agencyNames as holdsAgency looks them up.
-var agencyBytes = func() [][]byte {
-	out := make([][]byte, len(agencyNames))
-	for i, n := range agencyNames {
-		out[i] = []byte(n)
-	}
-	return out
-}()
+var agencyBytes = asBytes(agencyNames)
 
 // isPlaceholder reports whether placeholderRe matches t, asking the
 // pattern only when t's first rune may start a match (placeholderLead).

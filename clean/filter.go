@@ -347,23 +347,34 @@ func enDateLine(t string) bool {
 }
 
 // holdsMonth is enMonthRe's need of a month's first three letters, in any
-// case (foldCaseASCII): a line of a changelog or a table with figures in
-// it, and no month, is let by without the expression.
-func holdsMonth(t string) bool {
+// case: a line of a changelog or a table with figures in it, and no
+// month, is let by without the expression.
+func holdsMonth(t string) bool { return holdsWord(t, monthStems) }
+
+// monthStems are the months as enMonthRe names them, by their first three
+// letters ("sept" starts with "sep").
+var monthStems = asBytes([]string{"jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"})
+
+// holdsWord reports whether t holds one of words (lower-case ASCII) as an
+// expression under (?i) would find it (foldCaseASCII).
+func holdsWord(t string, words [][]byte) bool {
 	var buf [512]byte // a short line's; a longer one grows past it
 	low := foldCaseASCII(buf[:0], t)
-	for _, m := range monthStems {
-		if bytes.Contains(low, m) {
+	for _, w := range words {
+		if bytes.Contains(low, w) {
 			return true
 		}
 	}
 	return false
 }
 
-// monthStems are the months as enMonthRe names them, by their first three
-// letters ("sept" starts with "sep").
-var monthStems = [][]byte{[]byte("jan"), []byte("feb"), []byte("mar"), []byte("apr"), []byte("may"), []byte("jun"),
-	[]byte("jul"), []byte("aug"), []byte("sep"), []byte("oct"), []byte("nov"), []byte("dec")}
+func asBytes(words []string) [][]byte {
+	out := make([][]byte, len(words))
+	for i, w := range words {
+		out[i] = []byte(w)
+	}
+	return out
+}
 
 // foldCaseASCII appends to dst t as an expression under (?i) reads its
 // ASCII letters: capitals lowered, and the two runes past ASCII that fold
