@@ -21,6 +21,7 @@ type run struct {
 	pictured  bool // the only text of a small block around a picture (pictureCaptions)
 	chrome    bool // inside an element that is chrome (see settleChrome)
 	hinted    bool // inside an element named as chrome that holds prose (settleChrome): runScore discounts it
+	signOff   int8 // runSignOff's answer once asked: 0 not yet, 1 no, 2 yes
 	chromeAt  *html.Node
 	commas    int // for a run made up to score an element (creditSections)
 }

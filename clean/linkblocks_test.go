@@ -38,3 +38,19 @@ func TestLinkBlockKept(t *testing.T) {
 		t.Error("the commas do not change linkyDiv's answer: the test proves nothing")
 	}
 }
+
+// TestSignOffKept: a run's sign-off is read once (runSignOff); every group
+// nested around the run asks it again.
+func TestSignOffKept(t *testing.T) {
+	r := run{text: "jroe, March 3, 2024 at 4:15 pm"}
+	if !runSignOff(&r) {
+		t.Fatal("a name and a time are no sign-off")
+	}
+	r.text = "A sentence of the story, with no time in it."
+	if !runSignOff(&r) {
+		t.Error("asked again, runSignOff read the text afresh")
+	}
+	if r.signOff = 0; runSignOff(&r) {
+		t.Error("the new text is a sign-off too: the test proves nothing")
+	}
+}

@@ -325,11 +325,24 @@ func signedOff(bw *blockWalk, n *html.Node) bool {
 		return false
 	}
 	for i := st.end - 1; i >= st.start && i >= st.end-2; i-- {
-		if signOff(bw.runs[i].text) {
+		if runSignOff(&bw.runs[i]) {
 			return true
 		}
 	}
 	return false
+}
+
+// runSignOff is signOff of r's text, kept in r: a run ends the items of
+// every group nested around it and teaserRuns asks of each, so that on a
+// reference page of nested sections the expressions ran six times a line.
+func runSignOff(r *run) bool {
+	if r.signOff == 0 {
+		r.signOff = 1
+		if signOff(r.text) {
+			r.signOff = 2
+		}
+	}
+	return r.signOff == 2
 }
 
 // signOff reports a line of at most 100 runes holding a time and words
