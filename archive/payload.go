@@ -17,6 +17,12 @@ import (
 // are plain RFC 1951 streams that any inflater reads (klauspost's encoders
 // write them, at about twice the speed of compress/flate's). Payloads
 // that came gzipped do not shrink again and are kept raw.
+//
+// Deflate stays for its size. s2 (same module) for payloads, texts and
+// capture records cut a crawl's CPU by a tenth and grew its archive by
+// nearly a third: on bench/crawl -pages 20000, three rounds against this
+// coding, 0.582 against 0.645 CPU ms a page (medians), 9.30 against 7.14
+// KB a page. An archive is kept for years and crawled into nightly.
 const (
 	codecRaw     byte = 0
 	codecDeflate byte = 1
