@@ -109,8 +109,9 @@ func TestMonthPrefilter(t *testing.T) {
 }
 
 // TestAgencyNames: the agency names are lower-case ASCII (holdsAgency looks
-// them up in a line lowered byte by byte) and hold no metacharacter (agencies joins them as a pattern's
-// alternatives), and creditRe reads each as an agency.
+// them up in a line lowered byte by byte) and hold no metacharacter
+// (agencies joins them as a pattern's alternatives), and creditRe reads
+// each as an agency.
 func TestAgencyNames(t *testing.T) {
 	for _, n := range agencyNames {
 		for i := 0; i < len(n); i++ {

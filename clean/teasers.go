@@ -333,8 +333,8 @@ func signedOff(bw *blockWalk, n *html.Node) bool {
 }
 
 // runSignOff is signOff of r's text, kept in r: a run ends the items of
-// every group nested around it and teaserRuns asks of each, so that on a
-// reference page of nested sections the expressions ran six times a line.
+// every group nested around it, and teaserRuns asks of each group's
+// items, then again of each item it drops.
 func runSignOff(r *run) bool {
 	if r.signOff == 0 {
 		r.signOff = 1
