@@ -56,10 +56,9 @@ func creditLabelStart(f string) bool {
 
 // holdsAgency reports whether f holds an agency's name as creditRe reads
 // it, case-insensitively.
-func holdsAgency(f string) bool { return holdsWord(f, agencyBytes) }
+func holdsAgency(f string) bool { return agencyWords.in(f) }
 
-// agencyBytes is agencyNames as holdsAgency looks them up.
-var agencyBytes = asBytes(agencyNames)
+var agencyWords = newWordSet(agencyNames...)
 
 // isPlaceholder reports whether placeholderRe matches t, asking the
 // pattern only when t's first rune may start a match (placeholderLead).

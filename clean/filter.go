@@ -349,31 +349,40 @@ func enDateLine(t string) bool {
 // holdsMonth is enMonthRe's need of a month's first three letters, in any
 // case: a line of a changelog or a table with figures in it, and no
 // month, is let by without the expression.
-func holdsMonth(t string) bool { return holdsWord(t, monthStems) }
+func holdsMonth(t string) bool { return monthStems.in(t) }
 
 // monthStems are the months as enMonthRe names them, by their first three
 // letters ("sept" starts with "sep").
-var monthStems = asBytes([]string{"jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"})
+var monthStems = newWordSet("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec")
 
-// holdsWord reports whether t holds one of words (lower-case ASCII) as an
-// expression under (?i) would find it (foldCaseASCII).
-func holdsWord(t string, words [][]byte) bool {
+// A wordSet is words of lower-case ASCII, indexed by their first letter,
+// to look up in a line as an expression under (?i) would find them (in).
+type wordSet struct {
+	byFirst [256][][]byte
+}
+
+func newWordSet(words ...string) *wordSet {
+	ws := &wordSet{}
+	for _, w := range words {
+		ws.byFirst[w[0]] = append(ws.byFirst[w[0]], []byte(w))
+	}
+	return ws
+}
+
+// in reports whether t holds one of the words, in any case
+// (foldCaseASCII). It reads the folded line once, trying at each byte
+// only the words that start with it.
+func (ws *wordSet) in(t string) bool {
 	var buf [512]byte // a short line's; a longer one grows past it
 	low := foldCaseASCII(buf[:0], t)
-	for _, w := range words {
-		if bytes.Contains(low, w) {
-			return true
+	for i, c := range low {
+		for _, w := range ws.byFirst[c] {
+			if bytes.HasPrefix(low[i:], w) {
+				return true
+			}
 		}
 	}
 	return false
-}
-
-func asBytes(words []string) [][]byte {
-	out := make([][]byte, len(words))
-	for i, w := range words {
-		out[i] = []byte(w)
-	}
-	return out
 }
 
 // foldCaseASCII appends to dst t as an expression under (?i) reads its
