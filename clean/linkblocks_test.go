@@ -54,3 +54,29 @@ func TestSignOffKept(t *testing.T) {
 		t.Error("the new text is a sign-off too: the test proves nothing")
 	}
 }
+
+// TestFirstProse: the first paragraph of prose in roots is the lowest run
+// index over all of them, in whatever order they come; past the runs when
+// they hold none.
+func TestFirstProse(t *testing.T) {
+	long := strings.Repeat("A sentence of the story that runs on for a while. ", 4)
+	page := `<html><body><div id="a"><h2>A heading</h2><p>Short.</p><p>` + long + `</p></div>` +
+		`<div id="b"><p>` + long + `</p></div><div id="c"><p>Short.</p></div></body></html>`
+	root, err := html.Parse(strings.NewReader(page))
+	if err != nil {
+		t.Fatal(err)
+	}
+	bw := walkBlocks(root)
+	byID := map[string]*html.Node{}
+	for _, n := range bw.order {
+		byID[attr(n, "id")] = n
+	}
+	a, b, c := byID["a"], byID["b"], byID["c"]
+	want := bw.stats[a].start + 2 // the heading and the short line come first
+	if got := firstProse(bw, []*html.Node{b, a}); got != want {
+		t.Errorf("firstProse(b, a) = %d, want %d (a's paragraph, before b's)", got, want)
+	}
+	if got := firstProse(bw, []*html.Node{c}); got != len(bw.runs) {
+		t.Errorf("firstProse(c) = %d, want %d: c holds no prose", got, len(bw.runs))
+	}
+}

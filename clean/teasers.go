@@ -154,13 +154,15 @@ func templateClass(t string) bool {
 // are its text.
 func teaserRuns(bw *blockWalk, roots []*html.Node) func(i int) bool {
 	var drop []*html.Node
+	prose := firstProse(bw, roots)
+	proseBefore := func(n *html.Node) bool { return prose < bw.stats[n].start }
 	for _, g := range rootGroups(bw, roots) {
 		switch {
-		case cardGroup(bw, g) && proseBefore(bw, roots, g.items[0]):
+		case cardGroup(bw, g) && proseBefore(g.items[0]):
 			drop = append(drop, g.items...)
 		case replyGroup(bw, g):
 			for _, n := range g.items {
-				if signedOff(bw, n) && proseBefore(bw, roots, n) {
+				if signedOff(bw, n) && proseBefore(n) {
 					drop = append(drop, n) // not the opening post
 				}
 			}
@@ -198,18 +200,22 @@ func rootGroups(bw *blockWalk, roots []*html.Node) []*sibGroup {
 	return out
 }
 
-// proseBefore reports whether roots hold a paragraph of prose before n.
-func proseBefore(bw *blockWalk, roots []*html.Node, n *html.Node) bool {
-	end := bw.stats[n].start
+// firstProse returns the index of roots' first paragraph of prose (the
+// lowest, whatever the order of roots), or len(bw.runs) when they hold
+// none: an item of roots is after prose when it starts past it. Found
+// once, not from the start again for each reply of a thread.
+func firstProse(bw *blockWalk, roots []*html.Node) int {
+	first := len(bw.runs)
 	for _, root := range roots {
 		rs := bw.stats[root]
-		for _, r := range bw.runs[rs.start:max(rs.start, min(rs.end, end))] {
-			if !r.chrome && !r.heading && r.units >= proseUnits && !linkLine(r) {
-				return true
+		for i := rs.start; i < min(rs.end, first); i++ {
+			if r := bw.runs[i]; !r.chrome && !r.heading && r.units >= proseUnits && !linkLine(r) {
+				first = i
+				break
 			}
 		}
 	}
-	return false
+	return first
 }
 
 // cardGroup reports a group of teaser cards: every item is a card, or all
