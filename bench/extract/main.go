@@ -60,7 +60,7 @@ func main() {
 	flag.BoolVar(&o.verbose, "v", false, "print every page's half and scores per extractor")
 	flag.BoolVar(&o.captions, "captions", false, "score prov's text with its captions after it, as truths that keep captions read a page (prov takes them out of the text, issue #13), to see what that costs")
 	flag.BoolVar(&o.blind, "blind", false, "replace every class and id name on the pages by a hash of itself before any extractor reads them, to see how far each leans on names")
-	flag.StringVar(&o.probe, "probe", "", "instead of the eval pages, read the HTML files listed in `file` (one path a line, - for stdin), pages without truth, and list those where prov's text is under a third of both peers' or over three times both")
+	flag.StringVar(&o.probe, "probe", "", "instead of the eval pages, read the HTML files listed in `file` (one path a line, - for stdin), pages without truth, and list those where prov's text is empty while a peer found 500 runes or more, under a third of both peers' or over three times both")
 	flag.Parse()
 	if o.probe != "" {
 		if err := probe(o.probe, o.blind, os.Stdout); err != nil {
