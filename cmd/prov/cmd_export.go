@@ -2,6 +2,7 @@ package main
 
 import (
 	"context"
+	"errors"
 	"fmt"
 	"io"
 	"os"
@@ -100,7 +101,7 @@ func runExport(ctx context.Context, e *env, args []string) error {
 	if o.format == "bundle" {
 		st, err := export.Bundle(db, o.out, f, o.force)
 		if err != nil {
-			return err
+			return refused(err, o.out)
 		}
 		fmt.Fprintf(e.stderr, "bundle %s: %d texts\n", o.out, st.Texts)
 		return skipped.done(nil)
@@ -115,12 +116,22 @@ func runExport(ctx context.Context, e *env, args []string) error {
 	case "bag":
 		st, err := export.Bag(db, o.out, o.warcOptions("", f), o.force)
 		if err != nil {
-			return err
+			return refused(err, o.out)
 		}
 		fmt.Fprintf(e.stderr, "bag %s: %d files, %d bytes (%d texts, %d WARC records)\n", o.out, st.Files, st.Bytes, st.Bundle.Texts, st.WARC.Records)
 		return skipped.done(nil)
 	}
 	return skipped.done(o.toFile(e, func(w io.Writer) error { return export.JSONL(db, w, f) }))
+}
+
+// refused words export's refusal of a folder that holds files as toFile
+// words that of a file, naming the flag that overrides it; any other
+// error is returned as it is.
+func refused(err error, out string) error {
+	if errors.Is(err, export.ErrTargetExists) {
+		return fmt.Errorf("%s exists and is not empty (add --force to replace it)", out)
+	}
+	return err
 }
 
 // warc writes the WARC to --out, removing a partial file on failure.
@@ -181,7 +192,7 @@ func (o *exportOptions) toFile(e *env, write func(io.Writer) error) error {
 	}
 	file, err := os.OpenFile(o.out, flags, 0o644)
 	if os.IsExist(err) {
-		return fmt.Errorf("%s exists (add --force to replace it)", o.out) // exit 1, as for a bundle
+		return fmt.Errorf("%s exists (add --force to replace it)", o.out) // exit 1, as for a folder (refused)
 	}
 	if err != nil {
 		return err

@@ -200,8 +200,9 @@ func TestExitCodes(t *testing.T) {
 		{[]string{"trace", "--db", empty, "http://x.test/"}, exitFailed, "not found"},
 		{[]string{"diff", "--db", empty, "http://x.test/", "http://y.test/"}, exitFailed, "not found"},
 		// an existing target is a failure, alike for every format
-		{[]string{"export", "--db", empty, "--format", "jsonl", "--out", exists}, exitFailed, "exists"},
-		{[]string{"export", "--db", empty, "--format", "bundle", "--out", full}, exitFailed, "exists"},
+		{[]string{"export", "--db", empty, "--format", "jsonl", "--out", exists}, exitFailed, exists + " exists (add --force"},
+		{[]string{"export", "--db", empty, "--format", "bundle", "--out", full}, exitFailed, full + " exists and is not empty (add --force"},
+		{[]string{"export", "--db", empty, "--format", "bag", "--out", full}, exitFailed, full + " exists and is not empty (add --force"},
 	}
 	for _, c := range cases {
 		code, _, stderr := prov(t, c.args...)
