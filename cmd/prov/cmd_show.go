@@ -24,7 +24,7 @@ func runShow(ctx context.Context, e *env, args []string) error {
 	}
 	key, err := crawl.Canonicalize(pos[0])
 	if err != nil {
-		return usagef("an http(s) URL", "%v", err)
+		return usagef("prov show URL", "%v", err)
 	}
 	db, err := openForRead(dbPath(*dbFlag, e.getenv))
 	if err != nil {

@@ -197,6 +197,7 @@ func TestExitCodes(t *testing.T) {
 		{[]string{"crawl", "--db", filepath.Join(dir, "x.db"), "--rules", filepath.Join(dir, "none.yaml")}, exitUsage, "no such file"},
 		// an unknown URL is a failure, alike for every command that looks one up
 		{[]string{"show", "--db", empty, "http://x.test/"}, exitFailed, "not found"},
+		{[]string{"show", "--db", empty, "x.test/a"}, exitUsage, "not an http(s) URL (prov show URL)"},
 		{[]string{"trace", "--db", empty, "http://x.test/"}, exitFailed, "not found"},
 		{[]string{"diff", "--db", empty, "http://x.test/", "http://y.test/"}, exitFailed, "not found"},
 		// an existing target is a failure, alike for every format
