@@ -64,8 +64,26 @@ func (o *exportOptions) validate() (export.Filter, error) {
 		}
 		f.Since = t
 	}
-	f.Host, f.Work, f.Similarity = o.host, o.work, similarity()
+	if o.work != "" && !workRef(o.work) {
+		return f, usagef("a work ID as prov works prints it (12 hex digits), or a text sha256", "--work %q", o.work)
+	}
+	f.Host, f.Work, f.Similarity = o.host, strings.ToLower(o.work), similarity()
 	return f, nil
+}
+
+// workRef reports whether s can name a work: its ID (the first 12 hex
+// digits of its original's text sha256) or a copy's whole text sha256,
+// in either case of hex.
+func workRef(s string) bool {
+	if len(s) != 12 && len(s) != 64 {
+		return false
+	}
+	for _, c := range strings.ToLower(s) {
+		if (c < '0' || c > '9') && (c < 'a' || c > 'f') {
+			return false
+		}
+	}
+	return true
 }
 
 func parseSince(s string) (time.Time, error) {
@@ -84,7 +102,7 @@ func runExport(ctx context.Context, e *env, args []string) error {
 	fs.StringVar(&o.db, "db", "", dbUsage)
 	fs.StringVar(&o.since, "since", "", "only copies fetched at or after `T`")
 	fs.StringVar(&o.host, "host", "", "only copies from host `H`")
-	fs.StringVar(&o.work, "work", "", "only copies of work `ID`")
+	fs.StringVar(&o.work, "work", "", "only copies of work `ID` (as prov works prints it), or of one text sha256")
 	fs.BoolVar(&o.force, "force", false, "replace an existing target")
 	if _, err := parse(fs, args); err != nil {
 		return err

@@ -131,6 +131,38 @@ func TestCrawlArchivesEveryCopyOnce(t *testing.T) {
 	}
 }
 
+// TestExportWorkFilter: --work takes a work ID as prov works prints it, in
+// either case of hex, and selects that work's copies and no others.
+func TestExportWorkFilter(t *testing.T) {
+	db, _ := crawlMiniWeb(t)
+	copies := map[string]int{}
+	for _, r := range exported(t, db) {
+		copies[r["work"].(string)]++
+	}
+	work := ""
+	for w, n := range copies {
+		if w != "" && n >= 2 && (work == "" || w < work) {
+			work = w
+		}
+	}
+	if work == "" {
+		t.Fatalf("no work of two copies in %v", copies)
+	}
+	code, out, stderr := prov(t, "export", "--format", "jsonl", "--db", db, "--work", strings.ToUpper(work))
+	if code != 0 {
+		t.Fatalf("export --work: exit %d: %s", code, stderr)
+	}
+	lines := strings.Split(strings.TrimSpace(out), "\n")
+	if len(lines) != copies[work] {
+		t.Fatalf("export --work %s: %d lines, want the work's %d copies", strings.ToUpper(work), len(lines), copies[work])
+	}
+	for _, line := range lines {
+		if !strings.Contains(line, `"work":"`+work+`"`) {
+			t.Errorf("a copy of another work exported: %.200s", line)
+		}
+	}
+}
+
 func TestDemoReportsAndExports(t *testing.T) {
 	dir := t.TempDir()
 	out := filepath.Join(dir, "bundle")
@@ -187,6 +219,7 @@ func TestExitCodes(t *testing.T) {
 		{[]string{"crawl", "--connect-to", "nonsense", "http://a.test/"}, exitUsage, "--connect-to"},
 		{[]string{"export", "--db", filepath.Join(dir, "none.db"), "--format", "jsonl"}, exitFailed, "no archive"},
 		{[]string{"export", "--format", "xml"}, exitUsage, "unknown --format"},
+		{[]string{"export", "--format", "jsonl", "--work", "02bd3a"}, exitUsage, `--work "02bd3a" (a work ID`},
 		{[]string{"inspect"}, exitUsage, "at least one"},
 		{[]string{"works", "--db", filepath.Join(dir, "none.db"), "stray"}, exitUsage, `unexpected argument "stray"`},
 		// bad URLs, bad rules and a missing rules file are usage errors, before the archive is opened
