@@ -34,7 +34,7 @@ type Subject struct {
 // Text is the subject's clean text, as compared by Trace and Diff.
 func (s Subject) Text() string { return s.text }
 
-var hexHash = regexp.MustCompile(`^[0-9a-f]{64}$`)
+var hexHash = regexp.MustCompile(`^[0-9a-fA-F]{64}$`)
 
 // Resolve reads arg as a file when one exists at that path, as a text
 // sha256 when it is 64 hex digits, and as an archived URL otherwise. A
@@ -52,6 +52,7 @@ func Resolve(db *archive.DB, arg string) (Subject, error) {
 // resolves with it.
 func ResolveArchived(db *archive.DB, arg string) (Subject, error) {
 	if hexHash.MatchString(arg) {
+		arg = strings.ToLower(arg) // the archive's keys and hex.EncodeToString's
 		d, err := db.Document(arg)
 		if err != nil {
 			return Subject{}, err

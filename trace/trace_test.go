@@ -112,6 +112,7 @@ func TestResolve(t *testing.T) {
 		{urlEdited, Subject{Label: urlEdited, URL: urlEdited, CaptureID: f.caps[urlEdited], TextSHA256: clean.TextHash(edited)}, edited, ""},
 		{urlImage, Subject{Label: urlImage, URL: urlImage, CaptureID: f.caps[urlImage], TextSHA256: clean.TextHash(early)}, early, ""},
 		{clean.TextHash(other), Subject{Label: clean.TextHash(other), TextSHA256: clean.TextHash(other)}, other, ""},
+		{strings.ToUpper(clean.TextHash(other)), Subject{Label: clean.TextHash(other), TextSHA256: clean.TextHash(other)}, other, ""}, // as a tool may print it
 		{txt, Subject{Label: txt, File: true, TextSHA256: clean.TextHash(edited)}, edited, ""},
 		{html, Subject{Label: html, File: true, TextSHA256: clean.TextHash(original)}, original, ""},
 		{"http://nowhere.test/", Subject{}, "", "http://nowhere.test/: archive: not found: no archived text (and no such file)"},
