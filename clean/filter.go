@@ -201,16 +201,12 @@ var readingTimeRe = regexp.MustCompile(`(?i)^\W*(?:(?:estimated\s+)?read(?:ing)?
 // readingTime is readingTimeRe, asked only of lines with a digit and one
 // of its words (a byte scan is cheaper than the expression).
 func readingTime(t string) bool {
-	if !strings.ContainsAny(t, "0123456789") {
-		return false
-	}
-	for _, w := range []string{"read", "leitura", "lectura", "lecture", "lese"} {
-		if containsFoldASCII(t, w) {
-			return readingTimeRe.MatchString(t)
-		}
-	}
-	return false
+	return strings.ContainsAny(t, "0123456789") && readingWords.in(t) && readingTimeRe.MatchString(t)
 }
+
+// readingWords are the stems of readingTimeRe's words, as it reads them
+// (a wordSet: "Leſezeit" is "lesezeit" to it).
+var readingWords = newWordSet("read", "leitura", "lectura", "lecture", "lese")
 
 // proseUnits is the length of a paragraph of prose: two lines or so.
 const proseUnits = 80
