@@ -15,7 +15,7 @@ import (
 
 // ExtractorVersion names the extraction code; change it when the text
 // Clean returns for the same bytes changes.
-const ExtractorVersion = "clean/20"
+const ExtractorVersion = "clean/21"
 
 // Input is one fetched page.
 type Input struct {
