@@ -24,6 +24,8 @@ var prefilters = []struct {
 	{"junkLine", junkLine, junkRe.MatchString, true},
 	{"metaLine", metaLine, metaLineRe.MatchString, true},
 	{"dateLine", dateLine, dateLineRe.MatchString, true},
+	{"findUpdLabel", func(t string) bool { return findUpdLabel(t) != nil }, updLabelRe.MatchString, true},
+	{"mayBePager, pagerRunesOnly", func(p string) bool { return mayBePager(p) && pagerRunesOnly(p) }, pagerLine.MatchString, false},
 }
 
 // prefilterSeeds are lines each expression matches, in the cases and
@@ -37,6 +39,7 @@ var prefilterSeeds = []string{
 	"Estimated reading time: 6 minutes", "Leſezeit: 3 Min.", "Lesezeit: 3 Min.", "4 Min Read", "Tempo de leitura: 2 minutos",
 	"版权所有", "Share this", "Back to top", "责任编辑：张三",
 	"2020-01-02 10:00 来源：新华社", "2020年1月2日", "By: Jane Doe",
+	"Last updated: 3 May", "更新时间：2020", "« Previous 1 2 3 Next »", "上一页 1 2 下一页", "第 2 页 共 5 页", "1 2 laſt",
 }
 
 func FuzzPrefilters(f *testing.F) {
