@@ -13,7 +13,7 @@ import (
 )
 
 // junkSamples are lines that match each alternative of junkRe, and some
-// near misses, for the prefilter test and the fuzz target's seeds.
+// near misses, for the prefilter test and FuzzPrefilters' seeds.
 var junkSamples = []string{
 	"责任编辑：王五", "责编：李四", "【编辑：张三】", " 记者 : 赵六", "（摄影：钱七）",
 	"打印本页", "关闭窗口", "打印此页", "打印文章", "【打印】", "[ 关闭 ]", "【返回顶部】", "[大]", "[小】", "【\t中 】", "a[打印]b", "【】[中]", "【 中\v】", "[[关闭]",
@@ -90,18 +90,6 @@ func pageLines(t *testing.T, path string) []string {
 			}
 		}
 	}
-}
-
-// FuzzJunkPrefilter: on any line, junkLine is junkRe.MatchString.
-func FuzzJunkPrefilter(f *testing.F) {
-	for _, s := range junkSamples {
-		f.Add(s)
-	}
-	f.Fuzz(func(t *testing.T, s string) {
-		if got, want := junkLine(s), junkRe.MatchString(s); got != want {
-			t.Fatalf("junkLine(%q) = %v, junkRe says %v", s, got, want)
-		}
-	})
 }
 
 // A reading-time label or a share button's label is chrome only when it

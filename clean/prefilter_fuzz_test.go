@@ -1,6 +1,7 @@
 package clean
 
 import (
+	"slices"
 	"strings"
 	"testing"
 )
@@ -43,7 +44,7 @@ var prefilterSeeds = []string{
 }
 
 func FuzzPrefilters(f *testing.F) {
-	for _, s := range prefilterSeeds {
+	for _, s := range slices.Concat(prefilterSeeds, junkSamples) {
 		f.Add(s)
 		f.Add(strings.ToUpper(s))
 		f.Add(strings.ReplaceAll(s, "k", "\u212a"))

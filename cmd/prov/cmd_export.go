@@ -2,6 +2,7 @@ package main
 
 import (
 	"context"
+	"encoding/hex"
 	"errors"
 	"fmt"
 	"io"
@@ -75,15 +76,8 @@ func (o *exportOptions) validate() (export.Filter, error) {
 // digits of its original's text sha256) or a copy's whole text sha256,
 // in either case of hex.
 func workRef(s string) bool {
-	if len(s) != 12 && len(s) != 64 {
-		return false
-	}
-	for _, c := range strings.ToLower(s) {
-		if (c < '0' || c > '9') && (c < 'a' || c > 'f') {
-			return false
-		}
-	}
-	return true
+	_, err := hex.DecodeString(s)
+	return (len(s) == 12 || len(s) == 64) && err == nil
 }
 
 func parseSince(s string) (time.Time, error) {

@@ -15,19 +15,20 @@ local Q, SEQ, SEEN, KINDS, CLAIMS, HOSTS, PEND, LEASES, HELD, TRIES, COUNTS, TUR
 -- first, each depth in the order its URLs were found.
 local SPAN = 10000000000
 
-local function now_ms()
+-- clock_ms is Redis's clock in milliseconds, its microseconds rounded
+-- by round (math.floor or math.ceil).
+local function clock_ms(round)
   local t = redis.call('TIME')
-  return tonumber(t[1]) * 1000 + math.floor(tonumber(t[2]) / 1000)
+  return tonumber(t[1]) * 1000 + round(tonumber(t[2]) / 1000)
 end
+
+local function now_ms() return clock_ms(math.floor) end
 
 -- now_ms_up is now_ms rounded up. A host's earliest next start is set
 -- from it (endturn.lua) and compared with now_ms, rounded down
 -- (turn.lua), so a grant never comes before the whole delay has passed:
 -- rounded down at both ends, it came up to a millisecond early.
-local function now_ms_up()
-  local t = redis.call('TIME')
-  return tonumber(t[1]) * 1000 + math.ceil(tonumber(t[2]) / 1000)
-end
+local function now_ms_up() return clock_ms(math.ceil) end
 
 local function count(name)
   return tonumber(redis.call('HGET', COUNTS, name) or '0')
