@@ -4,6 +4,7 @@ import (
 	"context"
 	"errors"
 	"maps"
+	"strings"
 	"sync"
 	"testing"
 	"time"
@@ -155,6 +156,12 @@ func TestRunPrivateSeed(t *testing.T) {
 	p := <-ch
 	if !errors.Is(p.Err, ErrPrivateAddress) || ts.hit("/a")+ts.hit("/robots.txt") != 0 {
 		t.Fatalf("loopback seed: %v (hits %d)", p.Err, ts.hit("/a"))
+	}
+	// The error is stored in the capture and read by operators: it names
+	// the robots.txt it was fetching once, and the kind of address.
+	msg := p.Err.Error()
+	if robots := ts.URL + "/robots.txt"; strings.Count(msg, robots) != 1 || !strings.HasSuffix(msg, "private address refused (loopback)") {
+		t.Errorf("loopback seed's error %q: want %s named once and the refusal's class at the end", msg, robots)
 	}
 	cfg.AllowPrivate = true
 	ch = make(chan Page, 10)

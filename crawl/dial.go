@@ -94,7 +94,7 @@ func (d *dialer) control(ctx context.Context, network, address string, _ syscall
 		return fmt.Errorf("crawl: dial %s: %w", address, err)
 	}
 	if class := privateClass(ap.Addr()); class != "" {
-		return fmt.Errorf("crawl: dial %s (%s): %w", address, class, ErrPrivateAddress)
+		return fmt.Errorf("%w (%s)", ErrPrivateAddress, class) // the dial's error names the address
 	}
 	return nil
 }

@@ -102,6 +102,9 @@ func (r *robots) fetch(ctx context.Context, robotsURL string) (*robotstxt.Robots
 	}
 	req.Header.Set("User-Agent", r.agent)
 	resp, err := r.client.Do(req)
+	if uerr := (*url.Error)(nil); errors.As(err, &uerr) {
+		err = uerr.Err // it would name robotsURL a second time
+	}
 	if err != nil {
 		return nil, fmt.Errorf("crawl: robots.txt %s: %w", robotsURL, err)
 	}
@@ -193,7 +196,7 @@ func (e *robotsEntry) fill(runCtx context.Context, base http.RoundTripper, req *
 	defer context.AfterFunc(runCtx, cancel)()
 	resp, err := base.RoundTrip(req.WithContext(ctx))
 	if err != nil {
-		e.err = fmt.Errorf("crawl: robots.txt %s: %w", req.URL, err)
+		e.err = err // the client that sent req names its URL
 		return
 	}
 	defer resp.Body.Close()

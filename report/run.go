@@ -6,6 +6,7 @@ import (
 	"time"
 
 	"github.com/prov-archive/prov/archive"
+	"github.com/prov-archive/prov/crawl"
 	"github.com/prov-archive/prov/ingest"
 )
 
@@ -37,8 +38,14 @@ func DemoCrawl(w io.Writer, r archive.Run) {
 
 func failedBy(w io.Writer, r archive.Run) {
 	for _, reason := range sortedKeys(r.Failed) {
-		fmt.Fprintf(w, "  failed (%s): %d\n", reason, r.Failed[reason])
+		fmt.Fprintf(w, "  failed (%s): %d%s\n", reason, r.Failed[reason], failureHints[reason])
 	}
+}
+
+// failureHints tells an operator what to do about a reason of failure
+// that is a setting of prov, not a fault of the site.
+var failureHints = map[string]string{
+	string(crawl.FailPrivate): " (prov crawl --allow-private reaches loopback, private and link-local addresses)",
 }
 
 func failures(r archive.Run) int {
