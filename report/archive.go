@@ -49,7 +49,7 @@ func Stats(w io.Writer, st archive.Stats) {
 // History prints key's captures, oldest first, as a table: one line per
 // capture and one per page of a stitched article.
 func History(w io.Writer, key string, caps []archive.Capture) {
-	fmt.Fprintf(w, "%s: %d captures, %d versions\n", key, len(caps), versions(caps))
+	fmt.Fprintf(w, "%s: %s, %s\n", key, Count(len(caps), "capture"), Count(versions(caps), "version"))
 	fmt.Fprintf(w, "%8s %4s  %-20s  %-20s %6s  %-12s %9s  %s\n", "capture", "run", "fetched (UTC)", "kind", "status", "payload", "bytes", "error")
 	for _, c := range caps {
 		sha := "-"
@@ -99,4 +99,13 @@ func Series(w io.Writer, key string, s archive.Series) {
 	default:
 		fmt.Fprintln(w, "  complete, not yet stitched with these pages: the next crawl stitches it")
 	}
+}
+
+// Count is n and noun, the noun plural unless n is 1: "1 capture",
+// "0 findings". noun must take its plural with an s.
+func Count(n int, noun string) string {
+	if n == 1 {
+		return "1 " + noun
+	}
+	return fmt.Sprintf("%d %ss", n, noun)
 }

@@ -24,3 +24,11 @@ func TestRunSummary(t *testing.T) {
 	DemoCrawl(&b, r)
 	golden(t, "demo_crawl", b.Bytes())
 }
+
+func TestCount(t *testing.T) {
+	for n, want := range map[int]string{0: "0 findings", 1: "1 finding", 2: "2 findings"} {
+		if got := Count(n, "finding"); got != want {
+			t.Errorf("Count(%d) = %q, want %q", n, got, want)
+		}
+	}
+}

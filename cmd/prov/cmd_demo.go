@@ -38,7 +38,7 @@ func runDemo(ctx context.Context, e *env, args []string) error {
 		return serveMiniWeb(ctx, e)
 	}
 	if dbFlag == "" {
-		return usagef("prov demo --db demo/prov.db", "prov demo needs --db: it never writes into $PROV_DB or ./prov.db")
+		return usagef("prov demo --db demo/prov.db", "--db is required: the demo never writes into $PROV_DB or ./prov.db")
 	}
 	set, err := rules.Parse("testweb/rules.yaml", testweb.RulesYAML())
 	if err != nil {

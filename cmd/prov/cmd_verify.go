@@ -70,10 +70,11 @@ func verify(ctx context.Context, db *archive.DB, asJSON bool, out, summary io.Wr
 	if err != nil {
 		return fmt.Errorf("verify %s: %w", db.Path(), err)
 	}
-	fmt.Fprintf(summary, "verified %d captures, %d payloads, %d documents: %d findings\n",
-		st.Captures, st.Payloads, st.Documents, st.Findings)
+	findings := report.Count(st.Findings, "finding")
+	fmt.Fprintf(summary, "verified %d captures, %d payloads, %d documents: %s\n",
+		st.Captures, st.Payloads, st.Documents, findings)
 	if st.Findings > 0 {
-		return &partialError{msg: fmt.Sprintf("%d findings in %s", st.Findings, db.Path())}
+		return &partialError{msg: fmt.Sprintf("%s in %s", findings, db.Path())}
 	}
 	return nil
 }

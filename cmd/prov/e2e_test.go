@@ -372,7 +372,7 @@ func TestDemoWritesOnlyDemoArchives(t *testing.T) {
 		code int
 		msg  string
 	}{
-		{nil, exitUsage, "needs --db"},
+		{nil, exitUsage, "prov demo: --db is required"},
 		{[]string{"--db", real}, exitFailed, "not a demo archive"},
 		{[]string{"--db", demo, "stray"}, exitUsage, "takes no arguments"},
 		{[]string{"--db", filepath.Join(dir, "held.db")}, exitLocked, "locked"},

@@ -21,7 +21,7 @@ func TestVerifyCLI(t *testing.T) {
 	}
 	key := flipPayloadByte(t, db)
 	code, out, stderr = prov(t, "verify", "--db", db, "--json")
-	if code != exitPartial || !strings.Contains(stderr, ": 1 findings") {
+	if code != exitPartial || !strings.Contains(stderr, ": 1 finding\n") {
 		t.Fatalf("damaged archive: exit %d, want %d\nstderr %s", code, exitPartial, stderr)
 	}
 	var f map[string]any
