@@ -1,6 +1,7 @@
 package crawl
 
 import (
+	"errors"
 	"fmt"
 	"net"
 	"net/netip"
@@ -68,16 +69,26 @@ func dropPathSession(u *url.URL) {
 // dropped; an empty path made "/". The path and the remaining query
 // parameters are kept as written, in their order.
 func Canonicalize(raw string) (string, error) {
-	u, err := url.Parse(strings.TrimSpace(raw))
+	key, err := canonicalize(raw)
 	if err != nil {
 		return "", fmt.Errorf("crawl: canonicalize %q: %w", raw, err)
 	}
+	return key, nil
+}
+
+// canonicalize is Canonicalize, its error saying why raw has no canonical
+// form without naming raw.
+func canonicalize(raw string) (string, error) {
+	u, err := url.Parse(strings.TrimSpace(raw))
+	if err != nil {
+		return "", parseReason(err)
+	}
 	u.Scheme = strings.ToLower(u.Scheme)
 	if u.Scheme != "http" && u.Scheme != "https" {
-		return "", fmt.Errorf("crawl: canonicalize %q: not an http(s) URL", raw)
+		return "", errNotHTTP
 	}
 	if u.Host, err = canonicalHost(u.Scheme, u.Host); err != nil {
-		return "", fmt.Errorf("crawl: canonicalize %q: %w", raw, err)
+		return "", err
 	}
 	u.User, u.Fragment, u.RawFragment, u.Opaque = nil, "", "", ""
 	dropPathSession(u)
@@ -90,9 +101,19 @@ func Canonicalize(raw string) (string, error) {
 	u.ForceQuery = false
 	out := u.String()
 	if _, err := url.Parse(out); err != nil {
-		return "", fmt.Errorf("crawl: canonicalize %q: %w", raw, err)
+		return "", parseReason(err)
 	}
 	return out, nil
+}
+
+var errNotHTTP = errors.New("not an http(s) URL")
+
+// parseReason is url.Parse's reason, without the URL it names.
+func parseReason(err error) error {
+	if ue := (*url.Error)(nil); errors.As(err, &ue) {
+		return ue.Err
+	}
+	return err
 }
 
 // canonicalHost lower-cases host, converts it to ASCII and drops the port

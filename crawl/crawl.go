@@ -108,9 +108,9 @@ func checkSeed(raw string, maxLen int) (string, error) {
 	if maxLen <= 0 {
 		maxLen = DefaultMaxURLLength
 	}
-	key, err := Canonicalize(raw)
+	key, err := canonicalize(raw)
 	if err != nil {
-		return "", fmt.Errorf("crawl: %w: %w", ErrBadSeed, err)
+		return "", fmt.Errorf("crawl: %w %q: %w", ErrBadSeed, raw, err)
 	}
 	if len(key) > maxLen {
 		return "", fmt.Errorf("crawl: %w: %.60s…: %d bytes, longer than %d", ErrBadSeed, key, len(key), maxLen)

@@ -223,7 +223,8 @@ func TestExitCodes(t *testing.T) {
 		{[]string{"inspect"}, exitUsage, "at least one"},
 		{[]string{"works", "--db", filepath.Join(dir, "none.db"), "stray"}, exitUsage, `unexpected argument "stray"`},
 		// bad URLs, bad rules and a missing rules file are usage errors, before the archive is opened
-		{[]string{"crawl", "--db", filepath.Join(dir, "x.db"), "ht!tp://a.test/"}, exitUsage, "bad seed"},
+		{[]string{"crawl", "--db", filepath.Join(dir, "x.db"), "ht!tp://a.test/"}, exitUsage, `bad seed "ht!tp://a.test/": first path segment in URL cannot contain colon (`},
+		{[]string{"crawl", "--db", filepath.Join(dir, "x.db"), "ftp://a.test/"}, exitUsage, `prov crawl: crawl: bad seed "ftp://a.test/": not an http(s) URL (`},
 		{[]string{"crawl", "--db", filepath.Join(dir, "x.db"), "http://a.test:0/"}, exitUsage, `port "0"`},
 		{[]string{"crawl", "--db", filepath.Join(dir, "x.db"), "http://a.test/" + strings.Repeat("a", 32<<10)}, exitUsage, "longer than 2048"},
 		{[]string{"crawl", "--db", filepath.Join(dir, "x.db"), "--rules", badSeed}, exitUsage, `port "0"`},
