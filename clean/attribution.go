@@ -75,11 +75,23 @@ func sourceFromLine(orig string) string {
 		return ""
 	}
 	label := t[loc[0]:loc[1]]
-	if !containsRuneOf(label, ":：") && !strings.HasPrefix(label, "转") {
-		return "" // "source" in running text is no label
+	if !containsRuneOf(label, ":：") {
+		if !strings.HasPrefix(label, "转") {
+			return "" // "source" in running text is no label
+		}
+		if utf8.RuneCountInString(strings.TrimSpace(t[:loc[0]])) > maxReprintSubject {
+			return "" // 本站部分内容转载自其他媒体: a site's disclaimer, not this text's source
+		}
 	}
 	return cleanSource(orig[loc[1]:])
 }
+
+// maxReprintSubject is the most runes a line may hold before a 转载自 or
+// 转自 without a colon for it to name the text's source: the line starts
+// with it, or with 本文 or 原文 ("本文转载自人民网"). A longer subject is a
+// site's notice about its pages (本站内容均转载自网络, 本网部分内容转载自其他
+// 媒体), a sentence that names no source of this text.
+const maxReprintSubject = 2
 
 // maySourceLabel reports whether sourceFromLine asks sourceLabelRe about
 // t; false only where the expression cannot match, or where it was never
@@ -110,6 +122,9 @@ func cleanSource(s string) string {
 		}
 	} else if i := strings.Index(s, "  "); i > 0 {
 		s = s[:i]
+	}
+	if i := strings.IndexAny(s, "，。；！？"); i > 0 {
+		s = s[:i] // a name ends with its clause: 来源：新华社，有删节
 	}
 	s = strings.TrimFunc(s, func(r rune) bool {
 		return unicode.IsSpace(r) || strings.ContainsRune(",，;；:：.。)）]】-—–|", r)

@@ -1,0 +1,48 @@
+package clean
+
+import (
+	"net/http"
+	"strings"
+	"testing"
+)
+
+func TestSourceFromLine(t *testing.T) {
+	for line, want := range map[string]string{
+		"来源：新华社": "新华社",
+		"2022-11-07 10:00 来源：新华网 作者：王五": "新华网",
+		"来源：新华社，有删节":                    "新华社", // the name ends with its clause
+		"來源：中央社。":                       "中央社",
+		"转载自人民网":                        "人民网",
+		"本文转载自人民网":                      "人民网",
+		"转自：央视":                         "央视",
+		"Source: Reuters":               "Reuters",
+		// a site's notice about its pages names no source of this text
+		"本站部分内容转载自其他媒体，转载目的在于传递更多信息，并不代表本站赞同其观点。": "",
+		"本站內容均轉載自網路，版權歸原作者所有．京ICP備19000000號":      "",
+		"the open source movement": "",
+	} {
+		if got := sourceFromLine(line); got != want {
+			t.Errorf("sourceFromLine(%q) = %q, want %q", line, got, want)
+		}
+	}
+}
+
+// TestReprintNoticeIsNoAttribution: an article without a source line on a
+// site whose footer says it reprints from other media has no attribution.
+func TestReprintNoticeIsNoAttribution(t *testing.T) {
+	body := `<html><head><meta charset="utf-8"><title>国务院新闻办发布白皮书</title></head><body>
+<div class="article"><h1>国务院新闻办发布白皮书</h1>
+<p>国务院新闻办公室11月7日发布《携手构建网络空间命运共同体》白皮书。白皮书全文约1.2万字，除前言、结束语外共分为四个部分。</p>
+<p>白皮书介绍，新时代的中国网络空间治理取得了历史性成就，互联网发展普及，数字经济蓬勃发展，网络空间日益清朗。</p>
+<p>白皮书表示，中国愿同世界各国一道，坚持以人民为中心，推动构建网络空间命运共同体，让互联网更好造福人类。</p>
+</div>
+<div class="footer"><p>资讯网 版权所有 2022</p><p>本站部分内容转载自其他媒体，转载目的在于传递更多信息，并不代表本站赞同其观点。</p></div>
+</body></html>`
+	doc, err := Clean(Input{URL: "http://news.example.cn/a/1.html", Header: http.Header{"Content-Type": {"text/html"}}, Body: []byte(body)})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !strings.Contains(doc.Text, "白皮书全文约1.2万字") || doc.Attribution != "" {
+		t.Errorf("Attribution %q (text %q), want none and the article's text", doc.Attribution, doc.Text)
+	}
+}
