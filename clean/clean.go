@@ -16,7 +16,7 @@ import (
 // ExtractorVersion names the extraction code; change it when the text
 // Clean returns for the same bytes changes, or a field an archivist weighs
 // as evidence (title, dates, attribution, publisher, author, captions).
-const ExtractorVersion = "clean/22"
+const ExtractorVersion = "clean/23"
 
 // Input is one fetched page.
 type Input struct {
@@ -52,7 +52,12 @@ func Clean(in Input) (doc *Document, err error) {
 	limit := readLimit(in.ReadLimit)
 	body, cut := readPrefix(in.Body, limit)
 	d, text := decode(body, in.Header.Get("Content-Type"), forced)
-	doc, err = cleanHTML(text, in, b) // valid UTF-8: charset.Decode says so (TestDecodeInvalid, FuzzDecide)
+	// text is valid UTF-8: charset.Decode says so (TestDecodeInvalid, FuzzDecide)
+	if isPlainText(in.Header.Get("Content-Type"), text) {
+		doc, err = cleanPlain(text, in, b)
+	} else {
+		doc, err = cleanHTML(text, in, b)
+	}
 	if doc != nil {
 		doc.Charset = d
 		doc.OverBudget = b.hit
@@ -75,6 +80,12 @@ func cleanHTML(src string, in Input, b *budget) (*Document, error) {
 	if err != nil {
 		return nil, fmt.Errorf("clean: parse %s: %w", in.URL, err)
 	}
+	return cleanTree(root, in, b, nil)
+}
+
+// cleanTree extracts from a parsed page. Its text is plain's paragraphs
+// when plain is not nil (cleanPlain's page), else the extractors'.
+func cleanTree(root *html.Node, in Input, b *budget, plain []string) (*Document, error) {
 	gq := goquery.NewDocumentFromNode(root)
 	pm := collectMeta(root)
 	bw := walkBlocksMode(root, false, b)
@@ -84,9 +95,14 @@ func cleanHTML(src string, in Input, b *budget) (*Document, error) {
 	var suffix string
 	doc.Title, suffix = pageTitle(pm)
 
-	e := extract(&parsed{root: root, bw: bw, title: doc.Title, url: in.URL, b: b}, gq, in.Site, doc)
-	paras := dropPagers(e.paras)
-	doc.Extractor, doc.Captions = e.extractor, e.captions
+	paras := plain
+	if plain != nil {
+		doc.Extractor = ExtractorPlain
+	} else {
+		e := extract(&parsed{root: root, bw: bw, title: doc.Title, url: in.URL, b: b}, gq, in.Site, doc)
+		paras = dropPagers(e.paras)
+		doc.Extractor, doc.Captions = e.extractor, e.captions
+	}
 	doc.Text = strings.Join(paras, "\n\n")
 	norm := Normalize(doc.Text) // once, for the hash and the sketch
 	doc.TextSHA256 = hashNormal(norm)

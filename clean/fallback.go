@@ -14,6 +14,7 @@ const (
 	ExtractorGeneric     = "generic"              // the generic scorer, in any of its passes
 	ExtractorReadability = "fallback-readability" // go-readability, run on the decoded page
 	ExtractorBlock       = "fallback-block"       // the page's largest text block
+	ExtractorPlain       = "plain"                // a text/plain payload: all of its text (cleanPlain)
 )
 
 // Extraction never leaves a page with visible prose empty. The extractors

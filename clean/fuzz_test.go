@@ -33,6 +33,8 @@ func FuzzClean(f *testing.F) {
 	}
 	f.Add([]byte("<table><tr><td>一<br><br>二</td></tr></table>"), "text/html; charset=gbk", false)
 	f.Add([]byte("\xef\xbb\xbf<p>\xff\xfe</p>"), "", false)
+	f.Add([]byte("标题\r\n\r\n  正文 a < b <p>\n\n\u3000\u3000二"), "text/plain; charset=utf-8", false)
+	f.Add([]byte(" <!doctype html><p>x"), "text/plain", true)
 	site := &rules.Site{Name: "f", Content: "td, div > p", Drop: []string{"[class"}, Title: "h1", Date: "span", DateFormat: "2006-01-02"}
 	f.Fuzz(func(t *testing.T, body []byte, ct string, withRule bool) {
 		in := Input{URL: "http://example.cn/2022-11/07/c_1.htm", Header: http.Header{"Content-Type": {ct}, "Last-Modified": {ct}}, Body: body}

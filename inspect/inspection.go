@@ -29,7 +29,7 @@ type Inspection struct {
 	Publisher        string                `json:"publisher"`
 	Author           string                `json:"author"`
 	Canonical        string                `json:"canonical"`
-	Extractor        string                `json:"extractor"`           // clean.Extractor*: rule, generic, fallback-readability, fallback-block
+	Extractor        string                `json:"extractor"`           // clean.Extractor*: rule, generic, fallback-readability, fallback-block, plain
 	Rule             string                `json:"rule,omitempty"`      // the site rule in force, whichever extractor won
 	Captions         []string              `json:"captions"`            // taken out of the text; [] when none
 	NextPage         string                `json:"next_page,omitempty"` // an article split over pages: the page after this one

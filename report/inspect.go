@@ -44,8 +44,8 @@ func InspectionText(w io.Writer, ins inspect.Inspection) {
 	for _, c := range ins.Captions {
 		fmt.Fprintf(w, "caption:     %s\n", c)
 	}
-	fmt.Fprintf(w, "extractor:   %s\ntext_sha256: %s\ntext:        %d characters, %d paragraphs\n\n%s\n\n",
-		extractor, ins.TextSHA256, len([]rune(ins.Text)), Paragraphs(ins.Text), ins.Text)
+	fmt.Fprintf(w, "extractor:   %s\ntext_sha256: %s\ntext:        %s, %s\n\n%s\n\n",
+		extractor, ins.TextSHA256, Count(len([]rune(ins.Text)), "character"), Count(Paragraphs(ins.Text), "paragraph"), ins.Text)
 }
 
 // Paragraphs counts the paragraphs of a clean text (blank-line separated).
