@@ -10,6 +10,7 @@ package trace
 
 import (
 	"fmt"
+	"net/http"
 	"os"
 	"path/filepath"
 	"regexp"
@@ -102,22 +103,25 @@ func CaptureSubject(db *archive.DB, id uint64) (Subject, error) {
 	return Subject{Label: fmt.Sprintf("%s (capture %d)", c.URL, c.ID), URL: c.URL, CaptureID: c.ID, TextSHA256: c.TextSHA256, text: d.Text}, nil
 }
 
-// fileSubject reads a text or HTML file and takes its clean text: HTML
-// goes through clean.Clean, anything else is taken as text.
+// fileSubject reads a text or HTML file and takes its clean text, as
+// clean.Clean reads it from a server that sends it with no Content-Type
+// or, when it does not look like HTML, as text/plain: decoded from its
+// charset, a text file in its paragraphs.
 func fileSubject(path string) (Subject, error) {
 	b, err := os.ReadFile(path)
 	if err != nil {
 		return Subject{}, fmt.Errorf("read %s: %w", path, err)
 	}
-	text := string(b)
-	if looksHTML(b) {
-		abs, _ := filepath.Abs(path)
-		doc, err := clean.Clean(clean.Input{URL: "file://" + filepath.ToSlash(abs), Body: b})
-		if err != nil {
-			return Subject{}, err
-		}
-		text = doc.Text
+	header := http.Header{}
+	if !looksHTML(b) {
+		header.Set("Content-Type", "text/plain")
 	}
+	abs, _ := filepath.Abs(path)
+	doc, err := clean.Clean(clean.Input{URL: "file://" + filepath.ToSlash(abs), Header: header, Body: b})
+	if err != nil {
+		return Subject{}, err
+	}
+	text := doc.Text
 	if strings.TrimSpace(text) == "" {
 		return Subject{}, fmt.Errorf("%s: no text found", path)
 	}

@@ -9,6 +9,8 @@ import (
 	"testing"
 	"time"
 
+	"golang.org/x/text/encoding/simplifiedchinese"
+
 	"github.com/prov-archive/prov/archive"
 	"github.com/prov-archive/prov/clean"
 	"github.com/prov-archive/prov/textdiff"
@@ -103,6 +105,13 @@ func TestResolve(t *testing.T) {
 	txt := f.file(t, "copy.txt", edited)
 	html := f.file(t, "copy.html", "<!doctype html><html><body><article><p>"+strings.ReplaceAll(original, "\n\n", "</p><p>")+"</p></article></body></html>")
 	empty := f.file(t, "empty.txt", " \n")
+	// a GBK text file with CRLF line breaks reads as the same text served so
+	zh := "国务院新闻办公室11月7日发布《携手构建网络空间命运共同体》白皮书。\n\n白皮书介绍，新时代的中国网络空间治理取得了历史性成就，互联网发展普及，数字经济蓬勃发展。\n\n中国愿同世界各国一道，推动构建网络空间命运共同体。"
+	gbk, err := simplifiedchinese.GBK.NewEncoder().String(strings.ReplaceAll(zh, "\n", "\r\n"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	gbkTxt := f.file(t, "gbk.txt", gbk)
 	cases := []struct {
 		arg     string
 		want    Subject
@@ -114,6 +123,7 @@ func TestResolve(t *testing.T) {
 		{clean.TextHash(other), Subject{Label: clean.TextHash(other), TextSHA256: clean.TextHash(other)}, other, ""},
 		{strings.ToUpper(clean.TextHash(other)), Subject{Label: clean.TextHash(other), TextSHA256: clean.TextHash(other)}, other, ""}, // as a tool may print it
 		{txt, Subject{Label: txt, File: true, TextSHA256: clean.TextHash(edited)}, edited, ""},
+		{gbkTxt, Subject{Label: gbkTxt, File: true, TextSHA256: clean.TextHash(zh)}, zh, ""},
 		{html, Subject{Label: html, File: true, TextSHA256: clean.TextHash(original)}, original, ""},
 		{"http://nowhere.test/", Subject{}, "", "http://nowhere.test/: archive: not found: no archived text (and no such file)"},
 		{empty, Subject{}, "", empty + ": no text found"},
