@@ -31,4 +31,7 @@ func TestCount(t *testing.T) {
 			t.Errorf("Count(%d) = %q, want %q", n, got, want)
 		}
 	}
+	if copies(1) != "1 copy" || copies(3) != "3 copies" {
+		t.Errorf("copies: %q, %q", copies(1), copies(3))
+	}
 }
