@@ -50,10 +50,12 @@ func Clean(in Input) (doc *Document, err error) {
 		forced = in.Site.Encoding
 	}
 	limit := readLimit(in.ReadLimit)
-	body, cut := readPrefix(in.Body, limit)
-	d, text := decode(body, in.Header.Get("Content-Type"), forced)
+	contentType := in.Header.Get("Content-Type")
+	plain := isPlainType(contentType)
+	body, cut := readPrefix(in.Body, limit, plain)
+	d, text := decode(body, contentType, forced)
 	// text is valid UTF-8: charset.Decode says so (TestDecodeInvalid, FuzzDecide)
-	if isPlainText(in.Header.Get("Content-Type"), text) {
+	if plain && !opensAsHTML(text) {
 		doc, err = cleanPlain(text, in, b)
 	} else {
 		doc, err = cleanHTML(text, in, b)

@@ -7,18 +7,21 @@ import (
 	"golang.org/x/net/html"
 )
 
-// isPlainText reports whether a payload is read as plain text: its
-// Content-Type says text/plain and its text does not open as an HTML
-// document does (a server that labels its HTML pages text/plain would
-// otherwise have their markup taken for their text).
-func isPlainText(contentType, text string) bool {
+// isPlainType reports whether a Content-Type says text/plain. Such a
+// payload is read as plain text (cleanPlain) unless it opens as an HTML
+// document does (opensAsHTML): a server that labels its HTML pages
+// text/plain would otherwise have their markup taken for their text.
+func isPlainType(contentType string) bool {
 	mt, _, _ := strings.Cut(contentType, ";")
-	if !strings.EqualFold(strings.TrimSpace(mt), "text/plain") {
-		return false
-	}
+	return strings.EqualFold(strings.TrimSpace(mt), "text/plain")
+}
+
+// opensAsHTML reports whether text starts, past white space and a byte
+// order mark, with <!doctype html or <html.
+func opensAsHTML(text string) bool {
 	head := strings.TrimLeft(strings.TrimPrefix(text, "\uFEFF"), " \t\r\n\f")
 	head = strings.ToLower(head[:min(len(head), len("<!doctype html"))])
-	return !strings.HasPrefix(head, "<!doctype html") && !strings.HasPrefix(head, "<html")
+	return strings.HasPrefix(head, "<!doctype html") || strings.HasPrefix(head, "<html")
 }
 
 // cleanPlain extracts from a decoded text/plain payload. Its text is all
@@ -56,39 +59,61 @@ func cleanPlain(src string, in Input, b *budget) (*Document, error) {
 // between words, none between CJK characters), when the text was wrapped
 // (wrapped):
 func plainParagraphs(src string) []string {
-	lines := strings.Split(strings.ReplaceAll(strings.ReplaceAll(src, "\r\n", "\n"), "\r", "\n"), "\n")
-	perLine := !hasInnerBlank(lines)
+	src = strings.ReplaceAll(strings.ReplaceAll(src, "\r\n", "\n"), "\r", "\n")
+	perLine := !hasInnerBlank(src)
 	var paras []string
 	add := func(text string) {
 		if p := collapse(text); p != "" {
 			paras = append(paras, p)
 		}
 	}
-	for len(lines) > 0 {
-		n := 0
-		for n < len(lines) && !isBlank(lines[n]) {
-			n++
+	eachBlock(src, func(block string) {
+		wide := 0 // a width nothing is wrapped at: a paragraph per line
+		if !perLine {
+			wide = widest(block)
 		}
-		block := lines[:n]
-		lines = lines[min(n+1, len(lines)):]
-		if perLine {
-			for _, l := range block {
-				add(l)
+		start := 0 // of the paragraph being read
+		for i := 0; ; {
+			end := strings.IndexByte(block[i:], '\n')
+			if end < 0 {
+				add(block[start:])
+				return
 			}
-			continue
-		}
-		var cur strings.Builder
-		wide := widest(block)
-		for i, l := range block {
-			cur.WriteString(l)
-			cur.WriteByte('\n')
-			if i+1 == len(block) || !wrapped(l, block[i+1], wide) {
-				add(cur.String())
-				cur.Reset()
+			end += i
+			next, _, _ := strings.Cut(block[end+1:], "\n")
+			if !wrapped(block[i:end], next, wide) {
+				add(block[start:end])
+				start = end + 1
 			}
+			i = end + 1
 		}
-	}
+	})
 	return paras
+}
+
+// eachBlock calls f with each run of lines of src that are not blank, in
+// order, without the line break after its last line.
+func eachBlock(src string, f func(block string)) {
+	start := -1 // of the block being read
+	for i := 0; i <= len(src); {
+		end := strings.IndexByte(src[i:], '\n')
+		if end < 0 {
+			end = len(src)
+		} else {
+			end += i
+		}
+		switch blank := isBlank(src[i:end]); {
+		case blank && start >= 0:
+			f(src[start : i-1])
+			start = -1
+		case !blank && start < 0:
+			start = i
+		}
+		i = end + 1
+	}
+	if start >= 0 {
+		f(src[start:])
+	}
 }
 
 // Wrapping. A line break inside a block is wrapping when the block is
@@ -107,9 +132,9 @@ func wrapped(line, next string, widest int) bool {
 	return widest >= minWrapColumns && float64(columns(line)) >= wrapFill*float64(widest) && !isIndented(next)
 }
 
-func widest(lines []string) int {
+func widest(block string) int {
 	w := 0
-	for _, l := range lines {
+	for l := range strings.Lines(block) {
 		w = max(w, columns(l))
 	}
 	return w
@@ -128,9 +153,9 @@ func columns(l string) int {
 
 // hasInnerBlank reports whether a blank line stands between two lines
 // with text.
-func hasInnerBlank(lines []string) bool {
+func hasInnerBlank(src string) bool {
 	seenText, blank := false, false
-	for _, l := range lines {
+	for l := range strings.Lines(src) {
 		switch {
 		case !isBlank(l) && seenText && blank:
 			return true

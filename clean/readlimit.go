@@ -32,12 +32,18 @@ func readLimit(limit int) int {
 }
 
 // readPrefix returns the part of body Clean reads under limit and
-// maxMarkup, and whether that is not all of it. A cut body ends just
-// after the last '>' or newline of its final cutSlack bytes, when there
-// is one.
-func readPrefix(body []byte, limit int) ([]byte, bool) {
+// maxMarkup, and whether that is not all of it. A plain text's lines are
+// counted as tags are (each may be a paragraph, an element of the page
+// cleanPlain reads, as a start and an end tag make one), besides its '<'s
+// (it may still be HTML). A cut body
+// ends just after the last '>' or newline of its final cutSlack bytes,
+// when there is one.
+func readPrefix(body []byte, limit int, plain bool) ([]byte, bool) {
 	head := body[:min(len(body), limit)]
-	head = head[:markupEnd(head)]
+	head = head[:markupEnd(head, '<', maxMarkup)]
+	if plain {
+		head = head[:markupEnd(head, '\n', maxMarkup/2)]
+	}
 	if len(head) == len(body) {
 		return body, false
 	}
@@ -48,22 +54,22 @@ func readPrefix(body []byte, limit int) ([]byte, bool) {
 	return head, true
 }
 
-// markupEnd is the offset of body's '<' after maxMarkup of them, or
-// len(body) when it has no more than that (nearly every page: counted
-// first, in one fast pass).
-func markupEnd(body []byte) int {
-	if len(body) <= maxMarkup || bytes.Count(body, []byte{'<'}) <= maxMarkup {
+// markupEnd is the offset of body's mark ('<', or a plain text's '\n')
+// after n of them, or len(body) when it has no more than that (nearly
+// every page: counted first, in one fast pass).
+func markupEnd(body []byte, mark byte, n int) int {
+	if len(body) <= n || bytes.Count(body, []byte{mark}) <= n {
 		return len(body)
 	}
 	at := 0
-	for range maxMarkup {
-		i := bytes.IndexByte(body[at:], '<')
+	for range n {
+		i := bytes.IndexByte(body[at:], mark)
 		if i < 0 {
 			return len(body)
 		}
 		at += i + 1
 	}
-	if i := bytes.IndexByte(body[at:], '<'); i >= 0 {
+	if i := bytes.IndexByte(body[at:], mark); i >= 0 {
 		return at + i
 	}
 	return len(body)

@@ -22,9 +22,13 @@ func TestReadPrefix(t *testing.T) {
 		{"no tag end in reach: the limit", long, 40, long[:40], true},
 		{"tags past maxMarkup", strings.Repeat("<i>a</i>", maxMarkup), 1 << 30, strings.Repeat("<i>a</i>", maxMarkup/2), true},
 		{"maxMarkup tags: whole", strings.Repeat("<i>a</i>", maxMarkup/2) + "tail", 1 << 30, strings.Repeat("<i>a</i>", maxMarkup/2) + "tail", false},
+		{"plain: lines past maxMarkup/2", strings.Repeat("a\n\n", maxMarkup), 1 << 30, strings.Repeat("a\n\n", maxMarkup/4), true},
+		{"plain: maxMarkup/2 lines, whole", strings.Repeat("a\n", maxMarkup/2) + "tail", 1 << 30, strings.Repeat("a\n", maxMarkup/2) + "tail", false},
+		{"plain: tags count too", strings.Repeat("<i>a</i>", maxMarkup), 1 << 30, strings.Repeat("<i>a</i>", maxMarkup/2), true},
+		{"HTML: newlines do not count", strings.Repeat("a\n", 2*maxMarkup), 1 << 30, strings.Repeat("a\n", 2*maxMarkup), false},
 	}
 	for _, c := range cases {
-		got, cut := readPrefix([]byte(c.body), c.limit)
+		got, cut := readPrefix([]byte(c.body), c.limit, strings.HasPrefix(c.name, "plain"))
 		if string(got) != c.want || cut != c.cut {
 			t.Errorf("%s: %q, %v; want %q, %v", c.name, got, cut, c.want, c.cut)
 		}
