@@ -42,7 +42,7 @@ func TestNoSpace(t *testing.T) {
 		{"ENOSPC naming no file", fmt.Errorf("commit: %w", syscall.ENOSPC), file, true},
 		{"a message saying so (bbolt's grow)", errors.New("file resize error: no space left on device"), file, true},
 		{"through a link", &fs.PathError{Op: "write", Path: link, Err: syscall.ENOSPC}, "", true},
-		{"on a path that does not exist", fmt.Errorf("x: %w", syscall.ENOSPC), "/nonexistent/dir/x", false},
+		{"on a path that does not exist", fmt.Errorf("x: %w", syscall.ENOSPC), filepath.Join(dir, "none", "x"), false},
 	}
 	for _, c := range cases {
 		t.Run(c.name, func(t *testing.T) {
