@@ -71,8 +71,8 @@ func verify(ctx context.Context, db *archive.DB, asJSON bool, out, summary io.Wr
 		return fmt.Errorf("verify %s: %w", db.Path(), err)
 	}
 	findings := report.Count(st.Findings, "finding")
-	fmt.Fprintf(summary, "verified %d captures, %d payloads, %d documents: %s\n",
-		st.Captures, st.Payloads, st.Documents, findings)
+	fmt.Fprintf(summary, "verified %s, %s, %s: %s\n", report.Count(st.Captures, "capture"),
+		report.Count(st.Payloads, "payload"), report.Count(st.Documents, "document"), findings)
 	if st.Findings > 0 {
 		return &partialError{msg: fmt.Sprintf("%s in %s", findings, db.Path())}
 	}
