@@ -28,7 +28,7 @@ type Document struct {
 	Sketch           []uint32   // Sketch(Text): MinHash of its shingles; nil when it has none
 	Shingles         int        // distinct shingles of Text
 	Captions         []string   // figure captions, photo credits and media placeholders taken out of Text, in page order
-	Extractor        string     // which extractor found Text: ExtractorRule, ExtractorGeneric, ExtractorReadability or ExtractorBlock (fallback.go)
+	Extractor        string     // which extractor found Text: ExtractorRule, ExtractorGeneric, ExtractorReadability, ExtractorBlock (fallback.go) or ExtractorPlain (plain.go)
 	ExtractorVersion string
 	OverBudget       bool // the work budget ran out (Input.Budget): Text is what was found by then
 	// TextTruncated says the body was longer than Clean reads: Text and
