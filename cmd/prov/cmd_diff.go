@@ -15,7 +15,7 @@ func runDiff(ctx context.Context, e *env, args []string) error {
 		return err
 	}
 	if len(pos) < 1 || len(pos) > 2 {
-		return usagef("see 'prov diff -h'", "diff takes a copy A (URL, text hash or file) and optionally B (default: the original of A's work)")
+		return usagef("see 'prov diff -h'", "give a copy A (URL, text hash or file) and optionally B (default: the original of A's work)")
 	}
 	db, err := openForRead(dbPath(*dbFlag, e.getenv))
 	if err != nil {

@@ -17,7 +17,7 @@ type mergeOptions struct {
 func (o *mergeOptions) validate() error {
 	switch {
 	case o.into == "":
-		return usagef("e.g. prov merge w1.db w2.db --into crawl.db", "merge needs --into, the archive to fold the shards into")
+		return usagef("e.g. prov merge w1.db w2.db --into crawl.db", "--into is required: the archive to fold the shards into")
 	case len(o.shards) == 0:
 		return usagef("give the shards the workers wrote (prov crawl --shard)", "no shards to merge")
 	}

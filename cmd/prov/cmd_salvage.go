@@ -20,7 +20,7 @@ type salvageOptions struct {
 
 func (o *salvageOptions) validate() error {
 	if o.into == "" {
-		return usagef("e.g. --into rescued.db", "salvage needs --into, a new archive")
+		return usagef("e.g. --into rescued.db", "--into is required: a new archive to copy into")
 	}
 	if _, err := os.Lstat(o.into); err == nil {
 		return usagef("give a path that does not exist", "--into %s exists", o.into)

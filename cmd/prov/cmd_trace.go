@@ -15,7 +15,7 @@ func runTrace(ctx context.Context, e *env, args []string) error {
 		return err
 	}
 	if len(pos) != 1 {
-		return usagef("see 'prov trace -h'", "trace takes one URL, text hash or file")
+		return usagef("see 'prov trace -h'", "give one URL, text hash or file")
 	}
 	db, err := openReadUntil(dbPath(*dbFlag, e.getenv), e.interrupt)
 	if err != nil {

@@ -221,6 +221,10 @@ func TestExitCodes(t *testing.T) {
 		{[]string{"export", "--format", "xml"}, exitUsage, "unknown --format"},
 		{[]string{"export", "--format", "jsonl", "--work", "02bd3a"}, exitUsage, `--work "02bd3a" (a work ID`},
 		{[]string{"inspect"}, exitUsage, "at least one"},
+		{[]string{"salvage"}, exitUsage, "prov salvage: --into is required"},
+		{[]string{"merge"}, exitUsage, "prov merge: --into is required"},
+		{[]string{"trace"}, exitUsage, "prov trace: give one URL"},
+		{[]string{"diff"}, exitUsage, "prov diff: give a copy A"},
 		{[]string{"works", "--db", filepath.Join(dir, "none.db"), "stray"}, exitUsage, `unexpected argument "stray"`},
 		// bad URLs, bad rules and a missing rules file are usage errors, before the archive is opened
 		{[]string{"crawl", "--db", filepath.Join(dir, "x.db"), "ht!tp://a.test/"}, exitUsage, `bad seed "ht!tp://a.test/": first path segment in URL cannot contain colon (`},
