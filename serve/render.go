@@ -9,6 +9,8 @@ import (
 	"path"
 	"strings"
 	"time"
+
+	"github.com/prov-archive/prov/report"
 )
 
 // pages are the templates of templates/, each drawn inside layout.html.
@@ -22,6 +24,7 @@ var funcs = template.FuncMap{
 		return s
 	},
 	"stamp": stamp,
+	"count": report.Count, // {{count 1 "capture"}}: "1 capture"
 	"host": func(raw string) string {
 		if u, err := url.Parse(raw); err == nil && u.Host != "" {
 			return u.Host

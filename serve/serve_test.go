@@ -337,3 +337,12 @@ func TestSearchIndexOfAnotherArchive(t *testing.T) {
 		t.Errorf("an index of another archive: %d %.800s", rec.Code, rec.Body.String())
 	}
 }
+
+// TestHistoryCounts: the history page's counts agree with their number.
+func TestHistoryCounts(t *testing.T) {
+	ts, _ := newTestServer(t)
+	_, body := fetch(t, ts.URL+"/url?u="+url.QueryEscape("http://gone.test/"))
+	if want := "<p>1 capture, 0 versions of its text.</p>"; !strings.Contains(body, want) {
+		t.Errorf("history of a URL fetched once, and failed: want %q in\n%.600s", want, body)
+	}
+}
