@@ -1,6 +1,7 @@
 package serve
 
 import (
+	"errors"
 	"net/http"
 	"strings"
 
@@ -31,7 +32,7 @@ func (s *Server) history(w http.ResponseWriter, r *http.Request) error {
 	}
 	key, err := crawl.Canonicalize(raw)
 	if err != nil {
-		return badRequest("u %q: %v", raw, err)
+		return badRequest("u %q: %v", raw, errors.Unwrap(err)) // its reason: err names raw again
 	}
 	p := historyPage{URL: key}
 	err = s.read(func(db *archive.DB) error {

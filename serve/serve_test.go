@@ -145,7 +145,7 @@ func TestBadRequests(t *testing.T) {
 		{"/diff", 400, "diff needs a"},
 		{"/diff?a=" + url.QueryEscape(secret) + "&b=1", 404, "not found"},
 		{"/url", 400, "history needs u"},
-		{"/url?u=ftp%3A%2F%2Fx", 400, "u &#34;ftp://x&#34;"},
+		{"/url?u=ftp%3A%2F%2Fx", 400, "u &#34;ftp://x&#34;: not an http(s) URL<"},
 		{"/search?q=x&page=0", 400, "want a number from 1"},
 		{"/work/000000000000/export/xml", 404, "no export format"},
 		{"/nowhere", 404, "no page at /nowhere"},
