@@ -36,7 +36,7 @@ func urlParts(rawURL string) (host, stem string) {
 		return "_nohost", rawURL
 	}
 	stem = strings.Trim(u.Path, "/")
-	for _, ext := range []string{".html", ".htm", ".shtml", ".php", ".aspx", ".asp", ".jsp"} {
+	for _, ext := range []string{".html", ".htm", ".shtml", ".php", ".aspx", ".asp", ".jsp", ".txt"} {
 		stem = strings.TrimSuffix(stem, ext)
 	}
 	stem = strings.ReplaceAll(stem, "/", "_")

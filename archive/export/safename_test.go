@@ -50,6 +50,11 @@ func TestTextPathCollisions(t *testing.T) {
 	if a != "texts/h.test/a_b.txt" || b == a || c == a || c == b {
 		t.Errorf("paths %q %q %q", a, b, c)
 	}
+	for url, want := range map[string]string{"http://h.test/news/1.html": "texts/h.test/news_1.txt", "http://h.test/paper.txt": "texts/h.test/paper.txt"} {
+		if got := n.textPath(url); got != want {
+			t.Errorf("%s: %q, want %q (the page's extension dropped)", url, got, want)
+		}
+	}
 	for _, p := range []string{a, b, c, n.textPath("http://x.test:8080/../../etc/passwd"), n.textPath("http://x.test/")} {
 		if !filepath.IsLocal(filepath.FromSlash(p)) || !strings.HasPrefix(p, "texts/") {
 			t.Errorf("unsafe path %q", p)
