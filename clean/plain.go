@@ -1,6 +1,7 @@
 package clean
 
 import (
+	"net/http"
 	"strings"
 	"unicode"
 
@@ -8,20 +9,23 @@ import (
 )
 
 // isPlainType reports whether a Content-Type says text/plain. Such a
-// payload is read as plain text (cleanPlain) unless it opens as an HTML
-// document does (opensAsHTML): a server that labels its HTML pages
-// text/plain would otherwise have their markup taken for their text.
+// payload is read as plain text (cleanPlain) unless it opens as HTML
+// does (opensAsHTML): a server that labels its HTML pages text/plain
+// would otherwise have their markup taken for their text.
 func isPlainType(contentType string) bool {
 	mt, _, _ := strings.Cut(contentType, ";")
 	return strings.EqualFold(strings.TrimSpace(mt), "text/plain")
 }
 
-// opensAsHTML reports whether text starts, past white space and a byte
-// order mark, with <!doctype html or <html.
+// opensAsHTML reports whether text, past a byte order mark, opens with
+// one of the signatures by which the WHATWG MIME sniffing standard tells
+// HTML (http.DetectContentType's): past white space, <!DOCTYPE HTML,
+// <html, <head, <body, <p, <div, <!-- and the others, each followed by a
+// space or '>'.
 func opensAsHTML(text string) bool {
-	head := strings.TrimLeft(strings.TrimPrefix(text, "\uFEFF"), " \t\r\n\f")
-	head = strings.ToLower(head[:min(len(head), len("<!doctype html"))])
-	return strings.HasPrefix(head, "<!doctype html") || strings.HasPrefix(head, "<html")
+	text = strings.TrimPrefix(text, "\uFEFF")
+	ct := http.DetectContentType([]byte(text[:min(len(text), 512)]))
+	return strings.HasPrefix(ct, "text/html")
 }
 
 // cleanPlain extracts from a decoded text/plain payload. Its text is all

@@ -55,6 +55,14 @@ func TestCleanPlainText(t *testing.T) {
 		t.Errorf("attribution %q, published %q, title %q; want 国务院新闻办公室, 2022-11-07 and none", doc.Attribution, doc.Published, doc.Title)
 	}
 
+	for text, want := range map[string]bool{
+		"<!DOCTYPE html><p>x": true, "\uFEFF\n  <html lang=en>": true, "<!-- generated --><div>x</div>": true,
+		"<p>x": true, "a < b": false, "<<< conflict": false, "<note>": false, "Hello\n<html>": false,
+	} {
+		if got := opensAsHTML(text); got != want {
+			t.Errorf("opensAsHTML(%q) = %v, want %v", text, got, want)
+		}
+	}
 	// An HTML page a server labels text/plain is read as HTML.
 	page := "<!DOCTYPE html><html><head><title>T</title></head><body><article><p>" + strings.Repeat("A paragraph of the article. ", 20) + "</p></article></body></html>"
 	doc, err = Clean(Input{URL: "http://gov.test/b", Header: http.Header{"Content-Type": {"text/plain"}}, Body: []byte(page)})
