@@ -79,19 +79,33 @@ func sourceFromLine(orig string) string {
 		if !strings.HasPrefix(label, "转") {
 			return "" // "source" in running text is no label
 		}
-		if utf8.RuneCountInString(strings.TrimSpace(t[:loc[0]])) > maxReprintSubject {
-			return "" // 本站部分内容转载自其他媒体: a site's disclaimer, not this text's source
+		if !textSubject(strings.TrimSpace(t[:loc[0]])) {
+			return "" // 本站部分内容转载自其他媒体: a site's notice, not this text's source
 		}
 	}
 	return cleanSource(orig[loc[1]:])
 }
 
-// maxReprintSubject is the most runes a line may hold before a 转载自 or
-// 转自 without a colon for it to name the text's source: the line starts
-// with it, or with 本文 or 原文 ("本文转载自人民网"). A longer subject is a
-// site's notice about its pages (本站内容均转载自网络, 本网部分内容转载自其他
-// 媒体), a sentence that names no source of this text.
-const maxReprintSubject = 2
+// textSubject reports whether the words before a 转载自 or 转自 without a
+// colon leave it naming the text's source: none (the line starts with
+// it), or a few (at most maxReprintSubject runes) that name no site (站,
+// 网: 本站, 本网) and no share of a site's pages (部分, 均): 本文转载自人民网,
+// 以上内容转载自新华网. Otherwise the line is a site's notice about its
+// pages (本站部分内容转载自其他媒体, 本站内容均转载自网络), which names no
+// source of this text.
+func textSubject(subject string) bool {
+	if utf8.RuneCountInString(subject) > maxReprintSubject {
+		return false
+	}
+	for _, w := range []string{"站", "网", "部分", "均"} {
+		if strings.Contains(subject, w) {
+			return false
+		}
+	}
+	return true
+}
+
+const maxReprintSubject = 6
 
 // maySourceLabel reports whether sourceFromLine asks sourceLabelRe about
 // t; false only where the expression cannot match, or where it was never

@@ -14,6 +14,9 @@ func TestSourceFromLine(t *testing.T) {
 		"來源：中央社。":                       "中央社",
 		"转载自人民网":                        "人民网",
 		"本文转载自人民网":                      "人民网",
+		"以上内容转载自新华网":                    "新华网",
+		"本篇文章轉載自中央社":                    "中央社",
+		"本网转载自其他媒体的作品，不代表本网观点":          "",
 		"转自：央视":                         "央视",
 		"Source: Reuters":               "Reuters",
 		// a site's notice about its pages names no source of this text
