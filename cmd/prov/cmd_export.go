@@ -59,9 +59,9 @@ func (o *exportOptions) validate() (export.Filter, error) {
 		return f, usagef("--warc-name NAME.warc.gz, with --format cdxj", "--warc-name %q: only a file name, only for a CDXJ index", o.warcName)
 	}
 	if o.since != "" {
-		t, err := parseSince(o.since)
-		if err != nil {
-			return f, usagef("RFC 3339 or YYYY-MM-DD", "--since %q: %v", o.since, err)
+		t, ok := parseSince(o.since)
+		if !ok {
+			return f, usagef("RFC 3339 such as 2022-11-07T10:00:00Z, or YYYY-MM-DD", "--since %q is not a time", o.since)
 		}
 		f.Since = t
 	}
@@ -80,11 +80,14 @@ func workRef(s string) bool {
 	return (len(s) == 12 || len(s) == 64) && err == nil
 }
 
-func parseSince(s string) (time.Time, error) {
-	if t, err := time.Parse(time.RFC3339, s); err == nil {
-		return t, nil
+// parseSince reads --since: RFC 3339, or a date (its midnight UTC).
+func parseSince(s string) (time.Time, bool) {
+	for _, layout := range []string{time.RFC3339, time.DateOnly} {
+		if t, err := time.Parse(layout, s); err == nil {
+			return t, true
+		}
 	}
-	return time.Parse("2006-01-02", s)
+	return time.Time{}, false
 }
 
 func runExport(ctx context.Context, e *env, args []string) error {
@@ -94,7 +97,7 @@ func runExport(ctx context.Context, e *env, args []string) error {
 	fs.StringVar(&o.out, "out", "", "target `PATH`: a file for jsonl and cdxj (default stdout); a folder, .tar.gz or .zip for bundle; a .warc.gz file for warc, a .wacz file for wacz, a folder for bag")
 	fs.StringVar(&o.warcName, "warc-name", "", "the WARC file `NAME` a CDXJ index points into (default the --out name with .warc.gz for .cdxj)")
 	fs.StringVar(&o.db, "db", "", dbUsage)
-	fs.StringVar(&o.since, "since", "", "only copies fetched at or after `T`")
+	fs.StringVar(&o.since, "since", "", "only copies fetched at or after `T` (RFC 3339, or YYYY-MM-DD for its midnight UTC)")
 	fs.StringVar(&o.host, "host", "", "only copies from host `H`")
 	fs.StringVar(&o.work, "work", "", "only copies of work `ID` (as prov works prints it), or of one text sha256")
 	fs.BoolVar(&o.force, "force", false, "replace an existing target")

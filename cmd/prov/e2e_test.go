@@ -219,6 +219,7 @@ func TestExitCodes(t *testing.T) {
 		{[]string{"crawl", "--connect-to", "nonsense", "http://a.test/"}, exitUsage, "--connect-to"},
 		{[]string{"export", "--db", filepath.Join(dir, "none.db"), "--format", "jsonl"}, exitFailed, "no archive"},
 		{[]string{"export", "--format", "xml"}, exitUsage, "unknown --format"},
+		{[]string{"export", "--format", "jsonl", "--since", "yesterday"}, exitUsage, `prov export: --since "yesterday" is not a time (RFC 3339 such as`},
 		{[]string{"export", "--format", "jsonl", "--work", "02bd3a"}, exitUsage, `--work "02bd3a" (a work ID`},
 		{[]string{"inspect"}, exitUsage, "at least one"},
 		{[]string{"salvage"}, exitUsage, "prov salvage: --into is required"},
