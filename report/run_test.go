@@ -31,7 +31,7 @@ func TestCount(t *testing.T) {
 			t.Errorf("Count(%d) = %q, want %q", n, got, want)
 		}
 	}
-	if copies(1) != "1 copy" || copies(3) != "3 copies" {
-		t.Errorf("copies: %q, %q", copies(1), copies(3))
+	if CopyCount(1) != "1 copy" || CopyCount(3) != "3 copies" {
+		t.Errorf("CopyCount: %q, %q", CopyCount(1), CopyCount(3))
 	}
 }

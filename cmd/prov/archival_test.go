@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"compress/gzip"
 	"errors"
+	"fmt"
 	"io"
 	"os"
 	"path/filepath"
@@ -75,7 +76,11 @@ func TestArchivalExportsOnDemo(t *testing.T) {
 		t.Errorf("%d of the demo's 34 captures have their heads written as kept on the wire", n)
 	}
 	cdxj := filepath.Join(dir, "demo.cdxj")
-	mustExport(t, db, "--format", "cdxj", "--out", cdxj)
+	if code, _, stderr := prov(t, "export", "--db", db, "--format", "cdxj", "--out", cdxj); code != 0 {
+		t.Fatalf("export cdxj: exit %d: %s", code, stderr)
+	} else if index, err := os.ReadFile(cdxj); err != nil || stderr != fmt.Sprintf("cdxj %s: %d index lines\n", cdxj, bytes.Count(index, []byte("\n"))) {
+		t.Errorf("export cdxj said %q of its %d lines (%v)", stderr, bytes.Count(index, []byte("\n")), err)
+	}
 
 	t.Run("warcio.js", func(t *testing.T) {
 		if toolsErr != nil {

@@ -1,6 +1,8 @@
 package main
 
 import (
+	"bytes"
+	"cmp"
 	"context"
 	"encoding/hex"
 	"errors"
@@ -14,6 +16,7 @@ import (
 	"github.com/prov-archive/prov/archive"
 	"github.com/prov-archive/prov/archive/export"
 	"github.com/prov-archive/prov/crawl"
+	"github.com/prov-archive/prov/report"
 )
 
 type exportOptions struct {
@@ -125,7 +128,7 @@ func runExport(ctx context.Context, e *env, args []string) error {
 	case "warc":
 		return skipped.done(o.warc(db, e, f))
 	case "cdxj":
-		return skipped.done(o.toFile(e, func(w io.Writer) error { return o.cdxj(db, w, f) }))
+		return skipped.done(o.toLines(e, "index line", func(w io.Writer) error { return o.cdxj(db, w, f) }))
 	case "wacz":
 		return skipped.done(o.wacz(db, e, f))
 	case "bag":
@@ -136,7 +139,31 @@ func runExport(ctx context.Context, e *env, args []string) error {
 		fmt.Fprintf(e.stderr, "bag %s: %d files, %d bytes (%d texts, %d WARC records)\n", o.out, st.Files, st.Bytes, st.Bundle.Texts, st.WARC.Records)
 		return skipped.done(nil)
 	}
-	return skipped.done(o.toFile(e, func(w io.Writer) error { return export.JSONL(db, w, f) }))
+	return skipped.done(o.toLines(e, "URL", func(w io.Writer) error { return export.JSONL(db, w, f) }))
+}
+
+// toLines runs write on --out as toFile does and says on stderr how many
+// lines it wrote, each a noun: "jsonl stdout: 14 URLs".
+func (o *exportOptions) toLines(e *env, noun string, write func(io.Writer) error) error {
+	lines := lineCounter{}
+	err := o.toFile(e, func(w io.Writer) error { lines.w = w; return write(&lines) })
+	if err == nil {
+		fmt.Fprintf(e.stderr, "%s %s: %s\n", o.format, cmp.Or(o.out, "stdout"), report.Count(lines.n, noun))
+	}
+	return err
+}
+
+// lineCounter passes writes to w and counts the lines they end: the URLs
+// a JSONL export wrote (one line each).
+type lineCounter struct {
+	w io.Writer
+	n int
+}
+
+func (c *lineCounter) Write(p []byte) (int, error) {
+	n, err := c.w.Write(p)
+	c.n += bytes.Count(p[:n], []byte{'\n'})
+	return n, err
 }
 
 // refused words export's refusal of a folder that holds files as toFile

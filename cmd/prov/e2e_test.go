@@ -156,6 +156,9 @@ func TestExportWorkFilter(t *testing.T) {
 	if len(lines) != copies[work] {
 		t.Fatalf("export --work %s: %d lines, want the work's %d copies", strings.ToUpper(work), len(lines), copies[work])
 	}
+	if want := fmt.Sprintf("jsonl stdout: %d URLs\n", copies[work]); stderr != want {
+		t.Errorf("export --work stderr %q, want %q", stderr, want)
+	}
 	for _, line := range lines {
 		if !strings.Contains(line, `"work":"`+work+`"`) {
 			t.Errorf("a copy of another work exported: %.200s", line)
