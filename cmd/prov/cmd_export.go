@@ -153,8 +153,8 @@ func (o *exportOptions) toLines(e *env, noun string, write func(io.Writer) error
 	return err
 }
 
-// lineCounter passes writes to w and counts the lines they end: the URLs
-// a JSONL export wrote (one line each).
+// lineCounter passes writes to w and counts the lines they end: the
+// records of a JSONL or CDXJ export, one a line.
 type lineCounter struct {
 	w io.Writer
 	n int
