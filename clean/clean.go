@@ -82,12 +82,21 @@ func cleanHTML(src string, in Input, b *budget) (*Document, error) {
 	if err != nil {
 		return nil, fmt.Errorf("clean: parse %s: %w", in.URL, err)
 	}
-	return cleanTree(root, in, b, nil)
+	return cleanTree(root, in, b, func(pg *parsed, gq *goquery.Document, doc *Document) extraction {
+		e := extract(pg, gq, in.Site, doc)
+		e.paras = dropPagers(e.paras)
+		return e
+	})
 }
 
-// cleanTree extracts from a parsed page. Its text is plain's paragraphs
-// when plain is not nil (cleanPlain's page), else the extractors'.
-func cleanTree(root *html.Node, in Input, b *budget, plain []string) (*Document, error) {
+// A textPick finds a parsed page's text: its paragraphs, the extractor
+// that found them and the captions taken out of them. It may set doc's
+// title (a site rule's Title selector does).
+type textPick func(pg *parsed, gq *goquery.Document, doc *Document) extraction
+
+// cleanTree extracts from a parsed page, its text as pick finds it, the
+// rest (metadata, dates, hash and sketch) alike for every page.
+func cleanTree(root *html.Node, in Input, b *budget, pick textPick) (*Document, error) {
 	gq := goquery.NewDocumentFromNode(root)
 	pm := collectMeta(root)
 	bw := walkBlocksMode(root, false, b)
@@ -97,14 +106,9 @@ func cleanTree(root *html.Node, in Input, b *budget, plain []string) (*Document,
 	var suffix string
 	doc.Title, suffix = pageTitle(pm)
 
-	paras := plain
-	if plain != nil {
-		doc.Extractor = ExtractorPlain
-	} else {
-		e := extract(&parsed{root: root, bw: bw, title: doc.Title, url: in.URL, b: b}, gq, in.Site, doc)
-		paras = dropPagers(e.paras)
-		doc.Extractor, doc.Captions = e.extractor, e.captions
-	}
+	e := pick(&parsed{root: root, bw: bw, title: doc.Title, url: in.URL, b: b}, gq, doc)
+	paras := e.paras
+	doc.Extractor, doc.Captions = e.extractor, e.captions
 	doc.Text = strings.Join(paras, "\n\n")
 	norm := Normalize(doc.Text) // once, for the hash and the sketch
 	doc.TextSHA256 = hashNormal(norm)

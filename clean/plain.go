@@ -1,10 +1,12 @@
 package clean
 
 import (
+	"fmt"
 	"net/http"
 	"strings"
 	"unicode"
 
+	"github.com/PuerkitoBio/goquery"
 	"golang.org/x/net/html"
 )
 
@@ -47,12 +49,11 @@ func cleanPlain(src string, in Input, b *budget) (*Document, error) {
 	page.WriteString("</body></html>")
 	root, err := parseHTML(page.String(), b)
 	if err != nil {
-		return nil, err // parsing escaped text in <p>s does not fail
+		return nil, fmt.Errorf("clean: parse %s: %w", in.URL, err)
 	}
-	if paras == nil {
-		paras = []string{}
-	}
-	return cleanTree(root, in, b, paras)
+	return cleanTree(root, in, b, func(*parsed, *goquery.Document, *Document) extraction {
+		return extraction{paras: paras, extractor: ExtractorPlain}
+	})
 }
 
 // plainParagraphs splits plain text into paragraphs. A text with no

@@ -35,9 +35,8 @@ func readLimit(limit int) int {
 // maxMarkup, and whether that is not all of it. A plain text's lines are
 // counted as tags are (each may be a paragraph, an element of the page
 // cleanPlain reads, as a start and an end tag make one), besides its '<'s
-// (it may still be HTML). A cut body
-// ends just after the last '>' or newline of its final cutSlack bytes,
-// when there is one.
+// (it may still be HTML). A cut body ends just after the last '>' or
+// newline of its final cutSlack bytes, when there is one.
 func readPrefix(body []byte, limit int, plain bool) ([]byte, bool) {
 	head := body[:min(len(body), limit)]
 	head = head[:markupEnd(head, '<', maxMarkup)]

@@ -102,10 +102,13 @@ func Series(w io.Writer, key string, s archive.Series) {
 }
 
 // Count is n and noun, the noun plural unless n is 1: "1 capture",
-// "0 findings". noun must take its plural with an s.
-func Count(n int, noun string) string {
+// "0 findings". noun must take its plural with an s (else Counted).
+func Count(n int, noun string) string { return Counted(n, noun, noun+"s") }
+
+// Counted is n and one, or n and many unless n is 1: "1 copy", "3 copies".
+func Counted(n int, one, many string) string {
 	if n == 1 {
-		return "1 " + noun
+		return "1 " + one
 	}
-	return fmt.Sprintf("%d %ss", n, noun)
+	return fmt.Sprintf("%d %s", n, many)
 }

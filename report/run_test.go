@@ -31,7 +31,7 @@ func TestCount(t *testing.T) {
 			t.Errorf("Count(%d) = %q, want %q", n, got, want)
 		}
 	}
-	if CopyCount(1) != "1 copy" || CopyCount(3) != "3 copies" {
-		t.Errorf("CopyCount: %q, %q", CopyCount(1), CopyCount(3))
+	if one, three := Counted(1, "copy", "copies"), Counted(3, "copy", "copies"); one != "1 copy" || three != "3 copies" {
+		t.Errorf("Counted: %q, %q", one, three)
 	}
 }

@@ -12,7 +12,7 @@ import (
 // Work prints a work as prov works does: its original, the reasons it won
 // the election, each copy, then a blank line.
 func Work(w io.Writer, wk archive.Work) {
-	fmt.Fprintf(w, "work %s  (%s)\n", wk.ID, CopyCount(len(wk.Copies)))
+	fmt.Fprintf(w, "work %s  (%s)\n", wk.ID, Counted(len(wk.Copies), "copy", "copies"))
 	fmt.Fprintf(w, "  original: %s\n", wk.Original.URL)
 	for _, r := range wk.Reasons {
 		fmt.Fprintf(w, "    because %s\n", r)
@@ -45,7 +45,7 @@ func Trace(w io.Writer, r trace.Result) {
 		fmt.Fprintln(w, "no work in the archive holds this text or resembles it")
 		return
 	}
-	fmt.Fprintf(w, "work %s (%s)\n  original: %s\n", r.Work.ID, CopyCount(len(r.Work.Copies)), r.Work.Original.URL)
+	fmt.Fprintf(w, "work %s (%s)\n  original: %s\n", r.Work.ID, Counted(len(r.Work.Copies), "copy", "copies"), r.Work.Original.URL)
 	for _, why := range r.Work.Reasons {
 		fmt.Fprintf(w, "    because %s\n", why)
 	}
@@ -88,12 +88,4 @@ func Diff(w io.Writer, r trace.DiffResult) {
 			fmt.Fprintf(w, "\nparagraph %d of the copy added:\n  {+%s+}\n", op.BIndex+1, op.B)
 		}
 	}
-}
-
-// CopyCount is "1 copy", "2 copies".
-func CopyCount(n int) string {
-	if n == 1 {
-		return "1 copy"
-	}
-	return fmt.Sprintf("%d copies", n)
 }
