@@ -103,10 +103,10 @@ func Series(w io.Writer, key string, s archive.Series) {
 
 // Count is n and noun, the noun plural unless n is 1: "1 capture",
 // "0 findings". noun must take its plural with an s (else Counted).
-func Count(n int, noun string) string { return Counted(n, noun, noun+"s") }
+func Count[N ~int | ~int64](n N, noun string) string { return Counted(n, noun, noun+"s") }
 
 // Counted is n and one, or n and many unless n is 1: "1 copy", "3 copies".
-func Counted(n int, one, many string) string {
+func Counted[N ~int | ~int64](n N, one, many string) string {
 	if n == 1 {
 		return "1 " + one
 	}

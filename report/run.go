@@ -14,8 +14,8 @@ import (
 // failures by reason, the first failed URLs, and the split articles
 // stitched or left incomplete.
 func RunSummary(w io.Writer, r archive.Run, sum ingest.Summary) {
-	fmt.Fprintf(w, "run %d: %d fetched, %d new, %d changed, %d unchanged, %d failed, %d bytes, %s\n",
-		r.ID, r.Fetched, r.New, r.Changed, r.Unchanged, failures(r), r.Bytes, r.End.Sub(r.Start).Round(time.Millisecond))
+	fmt.Fprintf(w, "run %d: %d fetched, %d new, %d changed, %d unchanged, %d failed, %s, %s\n",
+		r.ID, r.Fetched, r.New, r.Changed, r.Unchanged, failures(r), Count(r.Bytes, "byte"), r.End.Sub(r.Start).Round(time.Millisecond))
 	failedBy(w, r)
 	for _, f := range sum.Failed {
 		fmt.Fprintf(w, "  - %s\n", f)

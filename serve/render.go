@@ -24,7 +24,7 @@ var funcs = template.FuncMap{
 		return s
 	},
 	"stamp": stamp,
-	"count": report.Count, // {{count 1 "capture"}}: "1 capture"
+	"count": report.Count[int], // {{count 1 "capture"}}: "1 capture"
 	"host": func(raw string) string {
 		if u, err := url.Parse(raw); err == nil && u.Host != "" {
 			return u.Host

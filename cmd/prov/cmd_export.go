@@ -121,7 +121,7 @@ func runExport(ctx context.Context, e *env, args []string) error {
 		if err != nil {
 			return refused(err, o.out)
 		}
-		fmt.Fprintf(e.stderr, "bundle %s: %d texts\n", o.out, st.Texts)
+		fmt.Fprintf(e.stderr, "bundle %s: %s\n", o.out, report.Count(st.Texts, "text"))
 		return skipped.done(nil)
 	}
 	switch o.format {
@@ -136,7 +136,8 @@ func runExport(ctx context.Context, e *env, args []string) error {
 		if err != nil {
 			return refused(err, o.out)
 		}
-		fmt.Fprintf(e.stderr, "bag %s: %d files, %d bytes (%d texts, %d WARC records)\n", o.out, st.Files, st.Bytes, st.Bundle.Texts, st.WARC.Records)
+		fmt.Fprintf(e.stderr, "bag %s: %s, %s (%s, %s)\n", o.out, report.Count(st.Files, "file"), report.Count(st.Bytes, "byte"),
+			report.Count(st.Bundle.Texts, "text"), report.Count(st.WARC.Records, "WARC record"))
 		return skipped.done(nil)
 	}
 	return skipped.done(o.toLines(e, "URL", func(w io.Writer) error { return export.JSONL(db, w, f) }))
@@ -186,7 +187,7 @@ func (o *exportOptions) warc(db *archive.DB, e *env, f export.Filter) error {
 	if err != nil {
 		return err
 	}
-	fmt.Fprintf(e.stderr, "warc %s: %d captures, %d records, %d bytes\n", o.out, st.Captures, st.Records, st.Bytes)
+	fmt.Fprintf(e.stderr, "warc %s: %s, %s, %s\n", o.out, report.Count(st.Captures, "capture"), report.Count(st.Records, "record"), report.Count(st.Bytes, "byte"))
 	return nil
 }
 
@@ -200,7 +201,7 @@ func (o *exportOptions) wacz(db *archive.DB, e *env, f export.Filter) error {
 	if err != nil {
 		return err
 	}
-	fmt.Fprintf(e.stderr, "wacz %s: %d captures, %d records, %d pages\n", o.out, st.WARC.Captures, st.WARC.Records, st.Pages)
+	fmt.Fprintf(e.stderr, "wacz %s: %s, %s, %s\n", o.out, report.Count(st.WARC.Captures, "capture"), report.Count(st.WARC.Records, "record"), report.Count(st.Pages, "page"))
 	return nil
 }
 

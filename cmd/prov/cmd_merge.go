@@ -6,6 +6,7 @@ import (
 
 	"github.com/prov-archive/prov/archive"
 	"github.com/prov-archive/prov/ingest"
+	"github.com/prov-archive/prov/report"
 )
 
 type mergeOptions struct {
@@ -53,7 +54,7 @@ func runMerge(ctx context.Context, e *env, args []string) error {
 	if o.asJSON {
 		return writeJSON(e.stdout, st)
 	}
-	fmt.Fprintf(e.stdout, "merged %d shards into %s: %d captures read, %d added, %d already there; %d runs\n",
-		st.Shards, o.into, st.Captures, st.Added, st.Present, st.Runs)
+	fmt.Fprintf(e.stdout, "merged %s into %s: %s read, %d added, %d already there; %s\n",
+		report.Count(st.Shards, "shard"), o.into, report.Count(st.Captures, "capture"), st.Added, st.Present, report.Count(st.Runs, "run"))
 	return nil
 }

@@ -165,9 +165,9 @@ func runRefetch(ctx context.Context, e *env, o *verifyOptions, urls []string) er
 	if err != nil {
 		return err
 	}
-	fmt.Fprintf(e.stderr, "refetched %d originals in run %d: %s\n", len(origs), runID, counts)
+	fmt.Fprintf(e.stderr, "refetched %s in run %d: %s\n", report.Count(len(origs), "original"), runID, counts)
 	if n := counts.NotUnchanged(); n > 0 {
-		return errors.Join(fixity, &partialError{msg: fmt.Sprintf("%d originals changed, moved or gone", n)})
+		return errors.Join(fixity, &partialError{msg: report.Count(n, "original") + " changed, moved or gone"})
 	}
 	return fixity
 }
