@@ -29,7 +29,8 @@ import (
 //	sketch       uvarint count, then 4 bytes big-endian a value (capSketch)
 //	rest         uvarint length of the JSON of every other field, then
 //	             that JSON deflated against captureDict (RFC 1951 with a
-//	             preset dictionary)
+//	             preset dictionary); heads and header values that are
+//	             not UTF-8 are in its "raw" object (rawfields.go)
 //
 // A field kept in binary is zero in the JSON. A hash that is not in
 // canonical form (64 lower-case hex digits) or a time that is not UTC in
@@ -80,7 +81,8 @@ func encodeCapture(c Capture) ([]byte, error) {
 	}
 	out[1] = flags
 	c.ID, c.RunID = 0, 0
-	js, err := json.Marshal(&c)
+	raw := takeRaw(&c)
+	js, err := json.Marshal(storedCapture{Capture: &c, Raw: raw})
 	if err != nil {
 		return nil, err
 	}
@@ -144,7 +146,11 @@ func decodeBinaryCapture(v []byte) (Capture, error) {
 	if err != nil {
 		return c, err
 	}
-	if err := json.Unmarshal(js, &c); err != nil {
+	stored := storedCapture{Capture: &c}
+	if err := json.Unmarshal(js, &stored); err != nil {
+		return c, err
+	}
+	if err := putRaw(&c, stored.Raw); err != nil {
 		return c, err
 	}
 	c.ID, c.RunID, c.Sketch = id, run, sketch

@@ -295,3 +295,52 @@ func BenchmarkCaptureRecord(b *testing.B) {
 		}
 	})
 }
+
+// TestCaptureRecordKeepsRawHeads: heads and header values with bytes that
+// are not UTF-8 read back byte for byte, where JSON alone would put
+// U+FFFD in their place; the caller's capture is left as it was.
+func TestCaptureRecordKeepsRawHeads(t *testing.T) {
+	rawCapture := func() Capture {
+		c := benchLikeCapture()
+		c.ResponseHead = "HTTP/1.1 200 OK\r\nContent-Disposition: attachment; filename=\"caf\xe9.html\"\r\n"
+		c.ResponseHeader = map[string][]string{"Content-Disposition": {"attachment; filename=\"caf\xe9.html\""},
+			"X.Dotted.Name": {"ok", "\xff\xfe"}, "Content-Type": {"text/html"}}
+		c.RequestHead = "GET /new HTTP/1.1\r\nCookie: k=\x80\r\n"
+		c.RequestHeader = map[string][]string{"Cookie": {"k=\x80"}}
+		c.Redirects = []Hop{{URL: "http://a.test/old", Status: 301, RequestHead: "GET /old HTTP/1.1\r\n",
+			ResponseHead: "HTTP/1.1 301 Moved\r\nLocation: /caf\xe9\r\n"},
+			{URL: "http://a.test/new", Status: 200, RequestHead: c.RequestHead, ResponseHead: c.ResponseHead}}
+		return c
+	}
+	c := rawCapture()
+	b, err := encodeCapture(c)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !reflect.DeepEqual(c, rawCapture()) {
+		t.Errorf("encoding changed the caller's capture: %+v", c)
+	}
+	got, err := decodeCapture(b)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !reflect.DeepEqual(got, c) {
+		t.Errorf("read back\n%+v\nwant\n%+v", got, c)
+	}
+	if plain := benchLikeCapture(); takeRaw(&plain) != nil || !reflect.DeepEqual(plain, benchLikeCapture()) {
+		t.Errorf("a capture whose heads are UTF-8 has raw strings, or lost some")
+	}
+}
+
+// TestCaptureRecordRawNamesNoField: a record whose raw object names a
+// field the capture lacks is an error, not a panic or a lost string.
+func TestCaptureRecordRawNamesNoField(t *testing.T) {
+	for _, path := range []string{"redirects.1.response_head", "redirects.-1.request_head", "redirects.x.request_head",
+		"redirects.0.status", "response_header.Missing.0", "response_header.Content-Type.1", "response_header.nodot",
+		"title", ""} {
+		c := Capture{Redirects: []Hop{{URL: "http://a.test/"}}, ResponseHeader: map[string][]string{"Content-Type": {"text/html"}}}
+		if err := putRaw(&c, map[string][]byte{path: []byte("\xe9")}); err == nil {
+			t.Errorf("raw path %q put in %+v", path, c)
+		}
+	}
+}

@@ -2,7 +2,11 @@ package main
 
 import (
 	"bufio"
+	"compress/gzip"
+	"io"
 	"net"
+	"net/http"
+	"os"
 	"path/filepath"
 	"strings"
 	"testing"
@@ -12,11 +16,13 @@ import (
 
 // wireHeads are whole responses of a site written byte for byte by a raw
 // server (net/http's server would write its own reason phrases and
-// casing), one request a connection.
+// casing), one request a connection. Two header values hold a Latin-1
+// byte, which HTTP allows and JSON cannot hold.
 var wireHeads = map[string]string{
 	"/robots.txt": "HTTP/1.1 404 Not Found\r\nContent-Length: 0\r\nConnection: close\r\n\r\n",
-	"/old":        "HTTP/1.1 301 Gone Over There\r\nlocation: /new\r\nContent-Length: 0\r\nConnection: close\r\n\r\n",
+	"/old":        "HTTP/1.1 301 Gone Over There\r\nlocation: /new\r\nX-Note: caf\xe9\r\nContent-Length: 0\r\nConnection: close\r\n\r\n",
 	"/new": "HTTP/1.1 200 Fine Thanks\r\nX-lower: a\r\nContent-TYPE: text/html; charset=utf-8\r\nConnection: close\r\n" +
+		"Content-Disposition: inline; filename=\"r\xe9sum\xe9.html\"\r\n" +
 		"Transfer-Encoding: chunked\r\n\r\n" + "1c\r\n<html><body><p>The text.</p>\r\n0e\r\n</body></html>\r\n0\r\n\r\n",
 }
 
@@ -59,8 +65,9 @@ func serveWireHeads(t *testing.T, got chan<- string) string {
 	return ln.Addr().String()
 }
 
-// A crawl stores each hop's heads as they crossed the wire, and the final
-// ones on the capture; the payload is de-chunked as before.
+// A crawl stores each hop's heads as they crossed the wire, bytes that are
+// not UTF-8 too, and the final ones on the capture; the payload is
+// de-chunked as before; a WARC export writes the heads as they came.
 func TestCrawlStoresHeads(t *testing.T) {
 	got := make(chan string, 4)
 	addr := serveWireHeads(t, got)
@@ -98,8 +105,46 @@ func TestCrawlStoresHeads(t *testing.T) {
 	if last := c.Redirects[1]; last.ResponseHead != c.ResponseHead || last.RequestHead != c.RequestHead {
 		t.Errorf("last hop %+v", last)
 	}
+	if v := http.Header(c.ResponseHeader).Get("Content-Disposition"); v != "inline; filename=\"r\xe9sum\xe9.html\"" {
+		t.Errorf("Content-Disposition %q", v)
+	}
 	payload, err := a.Payload(c.PayloadSHA256)
 	if err != nil || string(payload) != "<html><body><p>The text.</p></body></html>" {
 		t.Errorf("payload %q, %v", payload, err)
 	}
+	a.Close()
+
+	warc := filepath.Join(t.TempDir(), "heads.warc.gz")
+	code, _, stderr = prov(t, "export", "--db", db, "--format", "warc", "--out", warc)
+	if code != exitOK || !strings.Contains(stderr, "heads.warc.gz: 1 capture, 7 records, ") {
+		t.Fatalf("export exit %d: %s", code, stderr)
+	}
+	records := gunzipFile(t, warc)
+	for _, line := range []string{"\r\nX-Note: caf\xe9\r\n", "\r\nContent-Disposition: inline; filename=\"r\xe9sum\xe9.html\"\r\n"} {
+		if !strings.Contains(records, line) {
+			t.Errorf("the WARC lacks the header line %q", line)
+		}
+	}
+	if strings.Contains(records, "\uFFFD") {
+		t.Errorf("the WARC has U+FFFD where a header's byte was")
+	}
+}
+
+// gunzipFile returns the bytes of a gzip file (all its members).
+func gunzipFile(t *testing.T, path string) string {
+	t.Helper()
+	f, err := os.Open(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer f.Close()
+	zr, err := gzip.NewReader(f)
+	if err != nil {
+		t.Fatal(err)
+	}
+	b, err := io.ReadAll(zr)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return string(b)
 }
