@@ -63,9 +63,14 @@ type Capture struct {
 	PayloadLength int64     `json:"payload_length"`
 	Truncated     bool      `json:"truncated,omitempty"`
 	Limit         int64     `json:"limit,omitempty"` // body limit in force when Truncated
-	Rule          string    `json:"rule,omitempty"`
-	ToolVersion   string    `json:"tool_version"`
-	Error         string    `json:"error,omitempty"`
+	// TrailingBytes counts the payload's bytes after the end of its
+	// content coding's data (a stray newline after a gzip stream), left
+	// out of what was decoded, as browsers leave them out; the payload
+	// keeps them.
+	TrailingBytes int64  `json:"trailing_bytes,omitempty"`
+	Rule          string `json:"rule,omitempty"`
+	ToolVersion   string `json:"tool_version"`
+	Error         string `json:"error,omitempty"`
 
 	// What clean made of it (empty for failures and non-HTML).
 	Charset           string          `json:"charset,omitempty"`

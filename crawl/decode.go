@@ -31,16 +31,19 @@ func decode(payload []byte, contentEncoding string, limit int64, cut bool) (cont
 	if len(splitCodings(contentEncoding)) == 0 || len(payload) == 0 {
 		return payload, false, nil
 	}
-	return decodeInto(&sink{limit: limit}, payload, contentEncoding, cut)
+	content, over, _, err = decodeInto(&sink{limit: limit}, payload, contentEncoding, cut)
+	return content, over, err
 }
 
-// decodeInto is decode into s, whose limit bounds the content.
-func decodeInto(s *sink, payload []byte, contentEncoding string, cut bool) (content []byte, over bool, err error) {
+// decodeInto is decode into s, whose limit bounds the content. tail counts
+// the bytes found after the end of a coding's data and left out (see
+// tailReader), up to the limit a coding.
+func decodeInto(s *sink, payload []byte, contentEncoding string, cut bool) (content []byte, over bool, tail int64, err error) {
 	codings := splitCodings(contentEncoding)
 	var r io.Reader = bytes.NewReader(payload)
 	for i := len(codings) - 1; i >= 0; i-- {
-		if r, err = decoder(r, codings[i]); err != nil {
-			return nil, false, err
+		if r, err = decoder(r, codings[i], &tail, s.limit); err != nil {
+			return nil, false, 0, err
 		}
 	}
 	over, err = s.readFrom(r)
@@ -50,7 +53,7 @@ func decodeInto(s *sink, payload []byte, contentEncoding string, cut bool) (cont
 	if err != nil {
 		err = fmt.Errorf("crawl: decode %s: %w", contentEncoding, err)
 	}
-	return s.buf, over, err
+	return s.buf, over, tail, err
 }
 
 // splitCodings lists the codings in a Content-Encoding value, in the order
@@ -66,23 +69,92 @@ func splitCodings(h string) []string {
 	return out
 }
 
-func decoder(r io.Reader, coding string) (io.Reader, error) {
+// decoder returns a reader of r with coding removed; the bytes r holds
+// after the coded data are added to *tail as it reaches them.
+func decoder(r io.Reader, coding string, tail *int64, limit int64) (io.Reader, error) {
+	br := bufio.NewReader(r)
+	var d io.Reader
+	var err error
 	switch coding {
 	case "gzip", "x-gzip":
-		return gzip.NewReader(r)
+		d, err = newGzipMembers(br)
 	case "deflate":
-		return newDeflateReader(r)
+		d, err = newDeflateReader(br)
+	default:
+		return nil, fmt.Errorf("crawl: decode %q: %w", coding, ErrContentCoding)
 	}
-	return nil, fmt.Errorf("crawl: decode %q: %w", coding, ErrContentCoding)
+	if err != nil {
+		return nil, fmt.Errorf("crawl: decode %s: %w", coding, err)
+	}
+	return &tailReader{r: d, rest: br, tail: tail, limit: limit}, nil
+}
+
+// tailReader reads a decoder to its end, then counts what is left of the
+// coded bytes under it, up to limit: bytes after the end of the coded
+// data (a newline a PHP script printed after its gzip output, padding).
+// Browsers leave them out of the page they show, and so does decode; the
+// payload keeps them, and the count says they were there.
+type tailReader struct {
+	r     io.Reader     // the decoder
+	rest  *bufio.Reader // the coded bytes it reads, exactly as far as its data goes
+	tail  *int64
+	limit int64
+}
+
+func (t *tailReader) Read(p []byte) (int, error) {
+	n, err := t.r.Read(p)
+	if err == io.EOF {
+		k, _ := io.CopyN(io.Discard, t.rest, t.limit) // the second EOF finds nothing left
+		*t.tail += k
+	}
+	return n, err
+}
+
+// gzipMembers reads the members of a gzip stream one after another, as
+// gzip.Reader's multistream mode does, but ends at bytes that do not open
+// another member instead of failing on them (tailReader counts them).
+type gzipMembers struct {
+	br *bufio.Reader
+	zr *gzip.Reader
+}
+
+var gzipMagic = []byte{0x1f, 0x8b}
+
+func newGzipMembers(br *bufio.Reader) (*gzipMembers, error) {
+	zr, err := gzip.NewReader(br) // a bufio.Reader is read no further than the member
+	if err != nil {
+		return nil, err
+	}
+	zr.Multistream(false)
+	return &gzipMembers{br: br, zr: zr}, nil
+}
+
+func (g *gzipMembers) Read(p []byte) (int, error) {
+	for {
+		n, err := g.zr.Read(p)
+		if err != io.EOF {
+			return n, err
+		}
+		if next, _ := g.br.Peek(len(gzipMagic)); !bytes.Equal(next, gzipMagic) {
+			return n, io.EOF
+		}
+		if err := g.zr.Reset(g.br); err != nil {
+			return n, err
+		}
+		g.zr.Multistream(false)
+		if n > 0 {
+			return n, nil
+		}
+	}
 }
 
 // newDeflateReader reads HTTP "deflate", which is meant to be zlib-wrapped
 // but is sent raw by some servers; it looks at the zlib header to tell.
-func newDeflateReader(r io.Reader) (io.Reader, error) {
-	br := bufio.NewReader(r)
+// Either decoder reads br no further than its data goes.
+func newDeflateReader(br *bufio.Reader) (io.Reader, error) {
 	head, err := br.Peek(2)
 	if err != nil {
-		return nil, fmt.Errorf("crawl: decode deflate: %w", err)
+		return nil, err
 	}
 	if head[0]&0x0f == 8 && (uint16(head[0])<<8|uint16(head[1]))%31 == 0 {
 		return zlib.NewReader(br)

@@ -71,6 +71,7 @@ func (c *charge) set(n int64) error {
 type bodies struct {
 	payload, content []byte
 	truncated        bool
+	trailing         int64 // coded bytes after the coded data, left out of content
 	decErr           error // the content could not be decoded
 	hold             *memory.Hold
 }
@@ -94,7 +95,7 @@ func (t *transport) readBodies(ctx context.Context, resp *http.Response) (b bodi
 	b = bodies{payload: payload, content: payload, truncated: cut}
 	if coded && len(payload) > 0 {
 		var over bool
-		b.content, over, b.decErr = t.readContent(payload, coding, cut, c)
+		b.content, over, b.trailing, b.decErr = t.readContent(payload, coding, cut, c)
 		b.truncated = cut || over
 	}
 	if err := c.set(weight(b.payload, b.content) + c.extra(int64(len(b.content)))); err != nil {
@@ -139,15 +140,15 @@ func (t *transport) readPayload(resp *http.Response, c *charge, coded bool) ([]b
 }
 
 // readContent decodes a coded payload, with the hold set to its expected
-// size first, and to the limit if it outgrows that.
-func (t *transport) readContent(payload []byte, coding string, cut bool, c *charge) ([]byte, bool, error) {
+// size first, and to the limit if it outgrows that; tail is decodeInto's.
+func (t *transport) readContent(payload []byte, coding string, cut bool, c *charge) (content []byte, over bool, tail int64, err error) {
 	expect := t.limit
 	if n, ok := gzipSize(payload, coding, cut); ok {
 		expect = min(n, t.limit)
 	}
 	p := int64(len(payload))
 	if err := c.set(p + expect + c.extra(expect)); err != nil {
-		return nil, false, err
+		return nil, false, 0, err
 	}
 	s := &sink{limit: t.limit, buf: make([]byte, 0, expect+1), reserve: func() (int64, error) {
 		return t.limit + 1, c.set(p + t.limit + c.extra(t.limit))

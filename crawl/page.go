@@ -47,10 +47,15 @@ type Page struct {
 	Content      []byte
 	Truncated    bool
 	Limit        int64
-	Start, End   time.Time // UTC
-	RemoteAddr   string
-	Depth        int
-	Err          error // non-nil when the fetch failed; the other fields say how far it got
+	// Trailing counts the bytes of Payload after the end of its coded
+	// data (the last gzip member, the deflate stream), which Content
+	// leaves out as browsers do: a stray newline after a script's gzip
+	// output, padding. 0 for most pages.
+	Trailing   int64
+	Start, End time.Time // UTC
+	RemoteAddr string
+	Depth      int
+	Err        error // non-nil when the fetch failed; the other fields say how far it got
 
 	// Memory is what the page holds of the run's memory budget
 	// (Config.Memory) for its bodies and the work on them downstream;

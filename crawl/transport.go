@@ -32,6 +32,7 @@ type record struct {
 	payload    []byte
 	content    []byte
 	truncated  bool
+	trailing   int64
 	start, end time.Time
 	remoteAddr string
 	err        error        // a body that could not be read or decoded
@@ -197,7 +198,7 @@ func (t *transport) finish(rec *record, hop Hop, resp *http.Response, b bodies, 
 	rec.hops = append(rec.hops, hop)
 	rec.header = resp.Header.Clone()
 	rec.hold.Release()
-	rec.payload, rec.content, rec.truncated, rec.hold = b.payload, b.content, b.truncated, b.hold
+	rec.payload, rec.content, rec.truncated, rec.trailing, rec.hold = b.payload, b.content, b.truncated, b.trailing, b.hold
 	rec.remoteAddr, _ = remote.(string)
 	rec.end = now
 	rec.err = b.decErr

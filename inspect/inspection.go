@@ -36,7 +36,8 @@ type Inspection struct {
 	PrevPage         string                `json:"prev_page,omitempty"`
 	PageNumber       int                   `json:"page_number,omitempty"`
 	Status           int                   `json:"status,omitempty"`
-	TruncatedAt      int64                 `json:"truncated_at,omitempty"` // the body was cut at this limit, in bytes
+	TruncatedAt      int64                 `json:"truncated_at,omitempty"`   // the body was cut at this limit, in bytes
+	TrailingBytes    int64                 `json:"trailing_bytes,omitempty"` // bytes after the end of the content coding's data, left out
 	Error            string                `json:"error,omitempty"`
 }
 

@@ -38,14 +38,14 @@ func IsURL(s string) bool {
 // Inspection's Error, not returned, so a caller shows the other inputs.
 func (r Reader) Read(ctx context.Context, in string) Inspection {
 	var input clean.Input
-	status, cut := 0, int64(0)
+	status, cut, trailing := 0, int64(0), int64(0)
 	if IsURL(in) {
 		p, err := r.Fetch(ctx, in)
 		if err != nil {
 			return Inspection{URL: in, Error: err.Error()}
 		}
 		input = clean.Input{URL: p.FinalURL, Header: p.Header, Body: p.Content}
-		status = p.Status
+		status, trailing = p.Status, p.Trailing
 		if p.Truncated {
 			cut = p.Limit
 		}
@@ -68,7 +68,7 @@ func (r Reader) Read(ctx context.Context, in string) Inspection {
 		return Inspection{URL: in, Error: err.Error(), Status: status}
 	}
 	ins := Of(doc)
-	ins.URL, ins.Status, ins.TruncatedAt = in, status, cut
+	ins.URL, ins.Status, ins.TruncatedAt, ins.TrailingBytes = in, status, cut, trailing
 	if ins.Captions == nil {
 		ins.Captions = []string{}
 	}

@@ -19,6 +19,9 @@ func InspectionText(w io.Writer, ins inspect.Inspection) {
 	if ins.TruncatedAt > 0 {
 		fmt.Fprintf(w, "body:        cut at %d bytes, the body limit\n", ins.TruncatedAt)
 	}
+	if ins.TrailingBytes > 0 {
+		fmt.Fprintf(w, "body:        %s after the end of its content coding's data left out, as browsers leave them out\n", Count(ins.TrailingBytes, "byte"))
+	}
 	fmt.Fprintf(w, "encoding:    %s (evidence: %s, confidence %d", ins.Encoding, ins.EncodingEvidence, ins.Confidence)
 	if ins.Declared != "" {
 		fmt.Fprintf(w, ", declared %q", ins.Declared)

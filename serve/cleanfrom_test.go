@@ -29,3 +29,20 @@ func TestCapturePageNamesCleanFrom(t *testing.T) {
 		t.Errorf("capture 1, cleaned afresh, says it was copied")
 	}
 }
+
+// A capture whose coded body had bytes after its data says how many were
+// left out; one without says nothing of them.
+func TestCapturePageNamesTrailingBytes(t *testing.T) {
+	entry := func(trailing int64) archive.Entry {
+		return archive.Entry{Capture: archive.Capture{RequestedURL: "http://a.test/", FinalURL: "http://a.test/", URL: "http://a.test/",
+			Method: "GET", Status: 200, FetchStart: t0, FetchEnd: t0, ToolVersion: "test", TrailingBytes: trailing},
+			Payload: []byte("<p>A page.</p>\n")}
+	}
+	ts, _ := serveArchive(t, []archive.Entry{entry(1)}, []archive.Entry{entry(0)})
+	if _, body := fetch(t, ts.URL+"/capture/1"); !strings.Contains(body, "; 1 byte after the end of its content coding") {
+		t.Errorf("capture 1's page does not count its trailing byte:\n%s", body)
+	}
+	if _, body := fetch(t, ts.URL+"/capture/2"); strings.Contains(body, "content coding") {
+		t.Errorf("capture 2's page speaks of trailing bytes it has none of")
+	}
+}

@@ -24,7 +24,7 @@ var funcs = template.FuncMap{
 		return s
 	},
 	"stamp": stamp,
-	"count": report.Count[int], // {{count 1 "capture"}}: "1 capture"
+	"count": count, // {{count 1 "capture"}}: "1 capture"
 	"host": func(raw string) string {
 		if u, err := url.Parse(raw); err == nil && u.Host != "" {
 			return u.Host
@@ -107,3 +107,14 @@ type errorPage struct {
 }
 
 func (e errorPage) title() string { return fmt.Sprintf("%d %s", e.Status, e.Text) }
+
+// count is report.Count for the int and int64 fields templates count.
+func count(n any, noun string) (string, error) {
+	switch n := n.(type) {
+	case int:
+		return report.Count(n, noun), nil
+	case int64:
+		return report.Count(n, noun), nil
+	}
+	return "", fmt.Errorf("count %v %s: not an int or int64", n, noun)
+}

@@ -1,0 +1,93 @@
+package crawl
+
+import (
+	"bytes"
+	"compress/flate"
+	"compress/zlib"
+	"context"
+	"errors"
+	"net/http"
+	"net/http/httptest"
+	"strings"
+	"testing"
+)
+
+func zlibbed(b []byte) []byte {
+	var buf bytes.Buffer
+	zw := zlib.NewWriter(&buf)
+	zw.Write(b)
+	zw.Close()
+	return buf.Bytes()
+}
+
+func rawDeflated(b []byte) []byte {
+	var buf bytes.Buffer
+	zw, _ := flate.NewWriter(&buf, flate.BestSpeed)
+	zw.Write(b)
+	zw.Close()
+	return buf.Bytes()
+}
+
+func joined(parts ...[]byte) []byte { return bytes.Join(parts, nil) }
+
+// TestDecodeTrailing: bytes after the end of the coded data are left out
+// of the content and counted, as browsers leave them out; gzip members in
+// a row are all read; a second member that is damaged is an error.
+func TestDecodeTrailing(t *testing.T) {
+	a, b := []byte("<p>first part</p>"), []byte("<p>second part</p>")
+	cases := []struct {
+		name, coding string
+		payload      []byte
+		content      string
+		tail         int64
+		err          bool
+	}{
+		{"gzip", "gzip", gzipped(a), string(a), 0, false},
+		{"gzip and a newline", "gzip", joined(gzipped(a), []byte("\n")), string(a), 1, false},
+		{"gzip and padding", "x-gzip", joined(gzipped(a), make([]byte, 700)), string(a), 700, false},
+		{"two members", "gzip", joined(gzipped(a), gzipped(b)), string(a) + string(b), 0, false},
+		{"two members and text", "gzip", joined(gzipped(a), gzipped(b), []byte("<!-- 0.02s -->")), string(a) + string(b), 14, false},
+		{"a damaged second member", "gzip", joined(gzipped(a), gzipped(b)[:12]), "", 0, true},
+		{"no gzip at all", "gzip", a, "", 0, true},
+		{"zlib and a newline", "deflate", joined(zlibbed(a), []byte("\r\n")), string(a), 2, false},
+		{"raw deflate and a newline", "deflate", joined(rawDeflated(a), []byte("\n")), string(a), 1, false},
+		{"gzip twice, newline outside", "gzip, gzip", joined(gzipped(gzipped(a)), []byte("\n")), string(a), 1, false},
+		{"gzip twice, newline inside", "gzip, gzip", gzipped(joined(gzipped(a), []byte("\n"))), string(a), 1, false},
+	}
+	for _, c := range cases {
+		t.Run(c.name, func(t *testing.T) {
+			content, over, tail, err := decodeInto(&sink{limit: 1 << 20}, c.payload, c.coding, false)
+			if c.err {
+				if err == nil || !strings.HasPrefix(err.Error(), "crawl: decode ") {
+					t.Fatalf("err %v, want a decode error naming the coding; content %q", err, content)
+				}
+				return
+			}
+			if err != nil || over || string(content) != c.content || tail != c.tail {
+				t.Errorf("content %q, tail %d, over %v, err %v; want %q, tail %d", content, tail, over, err, c.content, c.tail)
+			}
+		})
+	}
+}
+
+// TestTrailingOnThePage: a fetch of a gzip body followed by a newline has
+// its content and the count on the Page, and the payload as sent.
+func TestTrailingOnThePage(t *testing.T) {
+	body := joined(gzipped([]byte(article)), []byte("\n"))
+	srv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		w.Header().Set("Content-Type", "text/html; charset=utf-8")
+		w.Header().Set("Content-Encoding", "gzip")
+		w.Write(body)
+	}))
+	defer srv.Close()
+	p, err := Fetch(context.Background(), Config{AllowPrivate: true}, srv.URL+"/")
+	if err != nil || p.Err != nil {
+		t.Fatalf("fetch: %v, %v", err, p.Err)
+	}
+	if string(p.Content) != article || p.Trailing != 1 || !bytes.Equal(p.Payload, body) {
+		t.Errorf("content %d bytes, trailing %d, payload kept: %v", len(p.Content), p.Trailing, bytes.Equal(p.Payload, body))
+	}
+	if errors.Is(p.Err, ErrContentCoding) {
+		t.Error(p.Err)
+	}
+}
