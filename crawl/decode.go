@@ -7,7 +7,6 @@ import (
 	"compress/gzip"
 	"compress/zlib"
 	"errors"
-	"fmt"
 	"io"
 	"strings"
 )
@@ -15,6 +14,17 @@ import (
 // ErrContentCoding is wrapped when a payload's content coding is not one
 // crawl can remove (only gzip and deflate are asked for and understood).
 var ErrContentCoding = errors.New("unsupported content coding")
+
+// codingError is a payload whose content coding could not be removed:
+// one crawl does not know (ErrContentCoding), or data that is not what
+// the coding says (a "gzip" body that is not gzip, a damaged stream).
+type codingError struct {
+	coding string // as the Content-Encoding header names it
+	err    error
+}
+
+func (e *codingError) Error() string { return "crawl: decode " + e.coding + ": " + e.err.Error() }
+func (e *codingError) Unwrap() error { return e.err }
 
 // acceptEncoding is what the transport asks for: exactly the codings decode
 // understands, so a well-behaved server never sends another.
@@ -51,7 +61,7 @@ func decodeInto(s *sink, payload []byte, contentEncoding string, cut bool) (cont
 		err = nil
 	}
 	if err != nil {
-		err = fmt.Errorf("crawl: decode %s: %w", contentEncoding, err)
+		err = &codingError{contentEncoding, err}
 	}
 	return s.buf, over, tail, err
 }
@@ -81,10 +91,10 @@ func decoder(r io.Reader, coding string, tail *int64, limit int64) (io.Reader, e
 	case "deflate":
 		d, err = newDeflateReader(br)
 	default:
-		return nil, fmt.Errorf("crawl: decode %q: %w", coding, ErrContentCoding)
+		err = ErrContentCoding
 	}
 	if err != nil {
-		return nil, fmt.Errorf("crawl: decode %s: %w", coding, err)
+		return nil, &codingError{coding, err}
 	}
 	return &tailReader{r: d, rest: br, tail: tail, limit: limit}, nil
 }

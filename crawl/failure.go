@@ -24,6 +24,8 @@ const (
 	FailRefused       Reason = "connection refused"
 	FailReset         Reason = "connection reset"
 	FailTimeout       Reason = "timeout"
+	FailCutShort      Reason = "cut short"
+	FailCoding        Reason = "content coding"
 	FailOther         Reason = "other"
 	httpReasonPattern        = "http %d"
 )
@@ -56,6 +58,10 @@ func (p Page) Failure() Reason {
 		return FailRefused
 	case errors.Is(p.Err, syscall.ECONNRESET):
 		return FailReset
+	case errors.Is(p.Err, ErrCutShort):
+		return FailCutShort
+	case errors.As(p.Err, new(*codingError)):
+		return FailCoding
 	case errors.As(p.Err, &netErr) && netErr.Timeout(), errors.Is(p.Err, context.DeadlineExceeded):
 		return FailTimeout
 	}

@@ -1,12 +1,16 @@
 package crawl
 
 import (
+	"compress/gzip"
 	"context"
 	"fmt"
+	"io"
 	"net"
 	"os"
+	"strings"
 	"syscall"
 	"testing"
+	"time"
 )
 
 func TestPageFailure(t *testing.T) {
@@ -30,6 +34,9 @@ func TestPageFailure(t *testing.T) {
 		{Page{Err: wrap(&net.OpError{Op: "read", Err: os.NewSyscallError("read", syscall.ECONNRESET)})}, FailReset, false},
 		{Page{Err: wrap(context.DeadlineExceeded)}, FailTimeout, false},
 		{Page{Err: wrap(fmt.Errorf("read body: unexpected EOF"))}, FailOther, false},
+		{Page{Err: wrap(fmt.Errorf("%w (%w)", ErrCutShort, io.ErrUnexpectedEOF))}, FailCutShort, false},
+		{Page{Err: wrap(&codingError{"br", ErrContentCoding})}, FailCoding, false},
+		{Page{Err: wrap(&codingError{"gzip", gzip.ErrHeader})}, FailCoding, false},
 	}
 	for _, c := range cases {
 		if got := c.p.Failure(); got != c.want {
@@ -54,5 +61,47 @@ func TestFetchRefusedIsFailRefused(t *testing.T) {
 	p, _ := Fetch(context.Background(), cfg, "http://"+addr+"/gone")
 	if got := p.Failure(); got != FailRefused || !p.Gone() {
 		t.Fatalf("fetch of a closed port: failure %q (gone %v), err %v; want %q", got, p.Gone(), p.Err, FailRefused)
+	}
+}
+
+// A body shorter than its Content-Length, the connection then closed, is
+// classed as cut short and said so, after its retries; a gzip body that
+// is not gzip is classed by its coding.
+func TestFetchCutShortAndBadCoding(t *testing.T) {
+	ln, err := net.Listen("tcp", "127.0.0.1:0")
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { ln.Close() })
+	go func() {
+		for {
+			c, err := ln.Accept()
+			if err != nil {
+				return
+			}
+			go func() {
+				defer c.Close()
+				buf := make([]byte, 4096)
+				n, _ := c.Read(buf)
+				const body = "<p>Forty bytes of a hundred, then close."
+				switch req := string(buf[:n]); {
+				case strings.HasPrefix(req, "GET /robots.txt "):
+					fmt.Fprint(c, "HTTP/1.1 404 Not Found\r\nContent-Length: 0\r\n\r\n")
+				case strings.HasPrefix(req, "GET /bad-gzip "):
+					fmt.Fprintf(c, "HTTP/1.1 200 OK\r\nContent-Type: text/html\r\nContent-Encoding: gzip\r\nContent-Length: %d\r\n\r\n%s", len(body), body)
+				default:
+					fmt.Fprintf(c, "HTTP/1.1 200 OK\r\nContent-Type: text/html\r\nContent-Length: 100\r\n\r\n%s", body)
+				}
+			}()
+		}
+	}()
+	cfg := Config{AllowPrivate: true, Retries: 1, RetryBase: time.Millisecond}
+	p, _ := Fetch(context.Background(), cfg, "http://"+ln.Addr().String()+"/short")
+	if got := p.Failure(); got != FailCutShort || !strings.Contains(p.Err.Error(), "connection closed before the body was whole (unexpected EOF)") {
+		t.Errorf("short body: failure %q, err %v", got, p.Err)
+	}
+	p, _ = Fetch(context.Background(), cfg, "http://"+ln.Addr().String()+"/bad-gzip")
+	if got := p.Failure(); got != FailCoding || !strings.Contains(p.Err.Error(), "crawl: decode gzip: ") {
+		t.Errorf("bad gzip: failure %q, err %v", got, p.Err)
 	}
 }

@@ -2,6 +2,7 @@ package crawl
 
 import (
 	"context"
+	"errors"
 	"fmt"
 	"io"
 	"net"
@@ -20,6 +21,11 @@ import (
 // request goes on the wire. Requests without it (colly's robots.txt fetches)
 // are served through the robots memo and not recorded.
 const fetchIDHeader = "X-Prov-Fetch-Id"
+
+// ErrCutShort is wrapped when the connection ended before the body
+// was whole (shorter than its Content-Length, a chunked body without its
+// last chunk): the page, as far as it came, is not archived as the page.
+var ErrCutShort = errors.New("connection closed before the body was whole")
 
 // record is what the transport saw of one fetch, hop by hop. The hops of a
 // fetch run one after another in one goroutine; mu guards the map and the
@@ -132,6 +138,9 @@ func (t *transport) RoundTrip(req *http.Request) (*http.Response, error) {
 	b, err := t.readBodies(req.Context(), resp)
 	resp.Body.Close()
 	if err != nil {
+		if errors.Is(err, io.ErrUnexpectedEOF) {
+			err = fmt.Errorf("%w (%w)", ErrCutShort, err)
+		}
 		err = fmt.Errorf("crawl: read body of %s: %w", out.URL, err)
 		hop.Status = 0 // as for any failed hop
 		t.fail(rec, hop, err)
