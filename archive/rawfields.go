@@ -35,35 +35,42 @@ func notUTF8(s string) bool { return !utf8.ValidString(s) }
 // takeRaw moves c's heads and header values that are not UTF-8 into a
 // map by their paths, leaving them empty in c. It copies a slice or map
 // before it changes it: c is a copy, but they are the caller's. nil when
-// every one is UTF-8, the usual case, which leaves c as it was.
+// every one is UTF-8, the usual case, which leaves c as it was and
+// allocates nothing.
 func takeRaw(c *Capture) map[string][]byte {
-	raw := map[string][]byte{}
-	take := func(path string, s *string) {
-		if notUTF8(*s) {
-			raw[path] = []byte(*s)
-			*s = ""
-		}
-	}
-	take("request_head", &c.RequestHead)
-	take("response_head", &c.ResponseHead)
+	var raw rawStrings
+	raw.take("request_head", &c.RequestHead)
+	raw.take("response_head", &c.ResponseHead)
 	if slices.ContainsFunc(c.Redirects, func(h Hop) bool { return notUTF8(h.RequestHead) || notUTF8(h.ResponseHead) }) {
 		c.Redirects = slices.Clone(c.Redirects)
 		for i := range c.Redirects {
-			take(fmt.Sprintf("redirects.%d.request_head", i), &c.Redirects[i].RequestHead)
-			take(fmt.Sprintf("redirects.%d.response_head", i), &c.Redirects[i].ResponseHead)
+			raw.take(fmt.Sprintf("redirects.%d.request_head", i), &c.Redirects[i].RequestHead)
+			raw.take(fmt.Sprintf("redirects.%d.response_head", i), &c.Redirects[i].ResponseHead)
 		}
 	}
-	c.RequestHeader = takeHeaderRaw("request_header", c.RequestHeader, raw)
-	c.ResponseHeader = takeHeaderRaw("response_header", c.ResponseHeader, raw)
-	if len(raw) == 0 {
-		return nil
-	}
+	c.RequestHeader = raw.takeHeader("request_header", c.RequestHeader)
+	c.ResponseHeader = raw.takeHeader("response_header", c.ResponseHeader)
 	return raw
 }
 
-// takeHeaderRaw returns h with its values that are not UTF-8 moved into
-// raw under field: h itself when all are, else a copy.
-func takeHeaderRaw(field string, h map[string][]string, raw map[string][]byte) map[string][]string {
+// rawStrings is takeRaw's map, made at the first string it takes.
+type rawStrings map[string][]byte
+
+// take moves *s into r under path, leaving it "", when it is not UTF-8.
+func (r *rawStrings) take(path string, s *string) {
+	if !notUTF8(*s) {
+		return
+	}
+	if *r == nil {
+		*r = rawStrings{}
+	}
+	(*r)[path] = []byte(*s)
+	*s = ""
+}
+
+// takeHeader returns h with its values that are not UTF-8 moved into r
+// under field: h itself when all are, else a copy.
+func (r *rawStrings) takeHeader(field string, h map[string][]string) map[string][]string {
 	var out map[string][]string // h's copy, made at the first value moved
 	for name, vs := range h {
 		if !slices.ContainsFunc(vs, notUTF8) {
@@ -73,11 +80,8 @@ func takeHeaderRaw(field string, h map[string][]string, raw map[string][]byte) m
 			out = maps.Clone(h)
 		}
 		vs = slices.Clone(vs)
-		for j, v := range vs {
-			if notUTF8(v) {
-				raw[field+"."+name+"."+strconv.Itoa(j)] = []byte(v)
-				vs[j] = ""
-			}
+		for j := range vs {
+			r.take(field+"."+name+"."+strconv.Itoa(j), &vs[j])
 		}
 		out[name] = vs
 	}
