@@ -75,30 +75,41 @@ func pageBytes(content []byte, contentType string) ([]byte, error) {
 type pageTags struct {
 	base      string   // the first <base href>
 	canonical string   // the first <link rel=canonical href>
-	anchors   []string // every <a href>, in document order
+	anchors   []string // every <a> and <area> href, <frame> and <iframe> src and <meta> refresh URL, in document order
 	feeds     []string // every <link rel=alternate href> of an RSS or Atom type
 }
 
-// linkAttrs are the attributes of <a>, <base> and <link> that inspect
+// linkAttrs are the attributes of the tags in linkTags that inspect
 // reads; the first of a repeated attribute counts, as in the parser.
 type linkAttrs struct {
-	href, rel, typ string
-	hasHref        bool
+	href, rel, typ          string
+	src, httpEquiv, content string
+	hasHref, hasSrc         bool
 }
 
+// addTag notes a tag's link. A frame's or iframe's page and a <meta>
+// refresh's target are part of what a browser shows for the page, so they
+// are followed as its links are: a framed site's text is in its frames,
+// and an old site's entry page often only refreshes to another.
 func (t *pageTags) addTag(name string, attrs linkAttrs) {
-	if !attrs.hasHref {
-		return
-	}
 	href := attrs.href
-	switch name {
-	case "a":
+	switch {
+	case name == "frame" || name == "iframe":
+		if attrs.hasSrc {
+			t.anchors = append(t.anchors, attrs.src)
+		}
+	case name == "meta":
+		if u, ok := refreshURL(attrs.content); ok && isRefresh(attrs.httpEquiv) {
+			t.anchors = append(t.anchors, u)
+		}
+	case !attrs.hasHref:
+	case name == "a" || name == "area":
 		t.anchors = append(t.anchors, href)
-	case "base":
+	case name == "base":
 		if t.base == "" {
 			t.base = href
 		}
-	case "link":
+	case name == "link":
 		rel := attrs.rel
 		if hasToken(rel, "canonical") && t.canonical == "" {
 			t.canonical = href
@@ -108,6 +119,43 @@ func (t *pageTags) addTag(name string, attrs linkAttrs) {
 		}
 	}
 }
+
+// isRefresh says whether an http-equiv value is refresh.
+func isRefresh(equiv string) bool { return strings.EqualFold(strings.TrimSpace(equiv), "refresh") }
+
+// refreshURL reads the URL of a <meta http-equiv=refresh> content value
+// as the HTML standard's declarative refresh does: a time (digits and
+// dots), then after a ';' or ',' the URL, optionally as url=, optionally
+// quoted. ok is false when it names none (a refresh of the page itself)
+// or does not start with a time.
+func refreshURL(content string) (u string, ok bool) {
+	s := strings.TrimLeft(content, asciiSpace)
+	afterTime := strings.TrimLeft(s, "0123456789.")
+	if len(afterTime) == len(s) {
+		return "", false
+	}
+	s = strings.TrimLeft(afterTime, asciiSpace)
+	if s != "" && (s[0] == ';' || s[0] == ',') {
+		s = strings.TrimLeft(s[1:], asciiSpace)
+	}
+	if len(s) >= 3 && strings.EqualFold(s[:3], "url") {
+		if rest := strings.TrimLeft(s[3:], asciiSpace); rest != "" && rest[0] == '=' {
+			s = strings.TrimLeft(rest[1:], asciiSpace)
+		}
+	}
+	if s != "" && (s[0] == '"' || s[0] == '\'') {
+		q := s[0]
+		s = s[1:]
+		if k := strings.IndexByte(s, q); k >= 0 {
+			s = s[:k]
+		}
+	}
+	s = strings.TrimRight(s, asciiSpace)
+	return s, s != ""
+}
+
+// asciiSpace is the HTML standard's ASCII whitespace.
+const asciiSpace = " \t\n\f\r"
 
 // resolveAll returns the canonical form of each href read against base,
 // each once, as links of kind.

@@ -101,3 +101,29 @@ func BenchmarkResolveFresh(b *testing.B) {
 		})
 	}
 }
+
+// TestRefreshURL reads meta refresh contents as the HTML standard's
+// declarative refresh does.
+func TestRefreshURL(t *testing.T) {
+	cases := map[string]string{
+		"0; url=/new":                "/new",
+		"0;URL=/new":                 "/new",
+		"5 ; URL = '/a b.html' tail": "/a b.html",
+		`0; url="http://x.test/p"`:   "http://x.test/p",
+		"0,/plain":                   "/plain",
+		"3.5; /no-url-word":          "/no-url-word",
+		"  1 url=/spaced  ":          "/spaced",
+		"0; urlish.html":             "urlish.html",
+		"10":                         "",
+		"0;":                         "",
+		"0; url=":                    "",
+		"url=/no-time":               "",
+		"":                           "",
+	}
+	for content, want := range cases {
+		got, ok := refreshURL(content)
+		if got != want || ok != (want != "") {
+			t.Errorf("refreshURL(%q) = %q, %v; want %q", content, got, ok, want)
+		}
+	}
+}

@@ -70,7 +70,7 @@ func scanTagsRef(r io.Reader) pageTags {
 				continue
 			}
 			switch string(name) {
-			case "a", "base", "link":
+			case "a", "area", "base", "link", "frame", "iframe", "meta":
 				t.addTag(string(name), readAllLinkAttrs(z))
 			}
 		}
@@ -79,23 +79,27 @@ func scanTagsRef(r io.Reader) pageTags {
 
 func readAllLinkAttrs(z *html.Tokenizer) linkAttrs {
 	var a linkAttrs
-	var hasRel, hasType bool
+	seen := map[string]bool{}
 	for more := true; more; {
 		var k, v []byte
 		k, v, more = z.TagAttr()
+		if seen[string(k)] {
+			continue
+		}
+		seen[string(k)] = true
 		switch string(k) {
 		case "href":
-			if !a.hasHref {
-				a.href, a.hasHref = string(v), true
-			}
+			a.href, a.hasHref = string(v), true
 		case "rel":
-			if !hasRel {
-				a.rel, hasRel = string(v), true
-			}
+			a.rel = string(v)
 		case "type":
-			if !hasType {
-				a.typ, hasType = string(v), true
-			}
+			a.typ = string(v)
+		case "src":
+			a.src, a.hasSrc = string(v), true
+		case "http-equiv":
+			a.httpEquiv = string(v)
+		case "content":
+			a.content = string(v)
 		}
 	}
 	return a

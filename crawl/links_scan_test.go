@@ -203,6 +203,8 @@ func FuzzScanTags(f *testing.F) {
 		"<a/href=x><a\x00href=y><A HREF=z HREF=w>",
 		"<!DOCTYPE><!doctype html><!--->--><a href=1><!----!><a href=2>",
 		"<base href=\" /b/ \"><link rel=canonical href=/c><link rel=alternate type=application/atom+xml href=/f>",
+		"<frameset><FRAME SRC=/nav src=/x><frame href=/no><iframe src='/i&amp;1'></frameset><area href=/map><area>",
+		"<meta http-equiv=Refresh content=\"0; URL='/new'\"><meta content='5;url=/b' http-equiv=' refresh '><meta http-equiv=refresh content=7>",
 	} {
 		f.Add([]byte(s))
 	}

@@ -133,6 +133,13 @@ func routes() map[string]http.HandlerFunc {
 			}
 			page(article)(w, r)
 		},
+		"/framed":      page(`<html><head><title>Framed</title></head><frameset cols="20%,80%"><frame src="/frame/nav"><frame src="frame/main"></frameset></html>`),
+		"/refresh":     page(`<html><head><meta http-equiv="refresh" content="0; url=/refreshed"></head><body>Moved.</body></html>`),
+		"/embeds":      page(`<html><body><iframe src="/embedded"></iframe><map><area href="/mapped" shape="rect" coords="0,0,9,9"></map></body></html>`),
+		"/frame/":      page(article),
+		"/refreshed":   page(article),
+		"/embedded":    page(article),
+		"/mapped":      page(article),
 		"/slow/":       slow,
 		"/slow-index":  page(linkPage("/slow/1", "/slow/2", "/slow/3", "/slow/4", "/slow/5")),
 		"/print-links": page(linkPage("/a", "/a?print=1")),

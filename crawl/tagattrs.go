@@ -6,15 +6,15 @@ import "bytes"
 // inside its quotes if it has them.
 type span struct{ start, end int }
 
-// linkSpans are the values of the first href, rel and type of a tag, as
-// written.
+// linkSpans are the values of the first href, rel, type, src, http-equiv
+// and content of a tag, as written.
 type linkSpans struct {
-	href, rel, typ          span
-	hasHref, hasRel, hasTyp bool
+	href, rel, typ, src, equiv, content                   span
+	hasHref, hasRel, hasTyp, hasSrc, hasEquiv, hasContent bool
 }
 
 // note keeps the value v of the attribute named key (as written) when it
-// is the first href, rel or type of its tag.
+// is the first of its name in its tag.
 func (s *linkSpans) note(key []byte, v span) {
 	switch {
 	case !s.hasHref && equalFoldASCII(key, "href"):
@@ -23,22 +23,44 @@ func (s *linkSpans) note(key []byte, v span) {
 		s.rel, s.hasRel = v, true
 	case !s.hasTyp && equalFoldASCII(key, "type"):
 		s.typ, s.hasTyp = v, true
+	case !s.hasSrc && equalFoldASCII(key, "src"):
+		s.src, s.hasSrc = v, true
+	case !s.hasEquiv && equalFoldASCII(key, "http-equiv"):
+		s.equiv, s.hasEquiv = v, true
+	case !s.hasContent && equalFoldASCII(key, "content"):
+		s.content, s.hasContent = v, true
 	}
 }
 
-// values returns the attributes of s read from b as TagAttr returns them
-// (attrValue); rel and type only when withRelType, as only a <link>'s
-// are read.
-func (s *linkSpans) values(b []byte, withRelType bool) linkAttrs {
+// values returns the attributes of s that a tag of kind (linkTagKind)
+// is read for, from b as TagAttr returns them (attrValue): a <meta>'s
+// content only when its http-equiv is refresh, as most are not.
+func (s *linkSpans) values(b []byte, kind string) linkAttrs {
 	var a linkAttrs
+	value := func(v span) string { return attrValue(b[v.start:v.end]) }
+	switch kind {
+	case "link":
+		if s.hasRel {
+			a.rel = value(s.rel)
+		}
+		if s.hasTyp {
+			a.typ = value(s.typ)
+		}
+	case "frame", "iframe":
+		if s.hasSrc {
+			a.src, a.hasSrc = value(s.src), true
+		}
+		return a
+	case "meta":
+		if s.hasEquiv && s.hasContent {
+			if a.httpEquiv = value(s.equiv); isRefresh(a.httpEquiv) {
+				a.content = value(s.content)
+			}
+		}
+		return a
+	}
 	if s.hasHref {
-		a.href, a.hasHref = attrValue(b[s.href.start:s.href.end]), true
-	}
-	if withRelType && s.hasRel {
-		a.rel = attrValue(b[s.rel.start:s.rel.end])
-	}
-	if withRelType && s.hasTyp {
-		a.typ = attrValue(b[s.typ.start:s.typ.end])
+		a.href, a.hasHref = value(s.href), true
 	}
 	return a
 }

@@ -67,7 +67,7 @@ func scanStartTag(b []byte, p int, t *pageTags) int {
 		return -1
 	}
 	if kind != "" {
-		t.addTag(kind, attrs.values(b, kind == "link"))
+		t.addTag(kind, attrs.values(b, kind))
 	}
 	if raw := rawTextTag(name); raw != "" {
 		return rawTextEnd(b, i, raw)
@@ -190,10 +190,13 @@ func equalFoldASCII(name []byte, lower string) bool {
 	return true
 }
 
-// linkTagKind returns "a", "base" or "link" when name, a tag's name as
-// written, is that name in any case, else "".
+// linkTags are the tags inspect reads (pageTags.addTag).
+var linkTags = [...]string{"a", "area", "base", "link", "frame", "iframe", "meta"}
+
+// linkTagKind returns the name in linkTags that name, a tag's name as
+// written, is in any case, else "".
 func linkTagKind(name []byte) string {
-	for _, k := range [...]string{"a", "base", "link"} {
+	for _, k := range linkTags {
 		if equalFoldASCII(name, k) {
 			return k
 		}
