@@ -17,6 +17,7 @@ type Reason string
 const (
 	NoFailure         Reason = ""
 	FailRobots        Reason = "robots"
+	FailRobotsDown    Reason = "robots.txt unreachable"
 	FailPrivate       Reason = "private address"
 	FailOutOfScope    Reason = "out of scope"
 	FailDuplicate     Reason = "duplicate"
@@ -46,6 +47,8 @@ func (p Page) Failure() Reason {
 		return NoFailure
 	case errors.Is(p.Err, ErrRobotsDisallowed):
 		return FailRobots
+	case errors.Is(p.Err, ErrRobotsUnreachable):
+		return FailRobotsDown
 	case errors.Is(p.Err, ErrPrivateAddress):
 		return FailPrivate
 	case errors.Is(p.Err, ErrOutOfScope):

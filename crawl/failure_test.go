@@ -6,6 +6,8 @@ import (
 	"fmt"
 	"io"
 	"net"
+	"net/http"
+	"net/http/httptest"
 	"os"
 	"strings"
 	"syscall"
@@ -103,5 +105,34 @@ func TestFetchCutShortAndBadCoding(t *testing.T) {
 	p, _ = Fetch(context.Background(), cfg, "http://"+ln.Addr().String()+"/bad-gzip")
 	if got := p.Failure(); got != FailCoding || !strings.Contains(p.Err.Error(), "crawl: decode gzip: ") {
 		t.Errorf("bad gzip: failure %q, err %v", got, p.Err)
+	}
+}
+
+// A robots.txt that answers 5xx or 429 disallows its whole host (RFC
+// 9309): the seed is not fetched and fails as "robots.txt unreachable",
+// where it had passed silently as disallowed; one that answers 4xx
+// allows everything.
+func TestRobotsUnreachableFails(t *testing.T) {
+	for _, c := range []struct {
+		status int
+		want   Reason
+	}{{500, FailRobotsDown}, {503, FailRobotsDown}, {429, FailRobotsDown}, {403, NoFailure}, {404, NoFailure}} {
+		pages := 0
+		srv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+			if r.URL.Path == "/robots.txt" {
+				w.WriteHeader(c.status)
+				return
+			}
+			pages++
+			fmt.Fprint(w, "<p>A page.</p>")
+		}))
+		p, _ := Fetch(context.Background(), Config{AllowPrivate: true, Retries: -1}, srv.URL+"/page")
+		srv.Close()
+		if got := p.Failure(); got != c.want {
+			t.Errorf("robots.txt %d: failure %q (%v), want %q", c.status, got, p.Err, c.want)
+		}
+		if c.want == FailRobotsDown && (pages != 0 || !strings.Contains(p.Err.Error(), fmt.Sprintf("HTTP %d: robots.txt unreachable, which disallows the whole host", c.status))) {
+			t.Errorf("robots.txt %d: %d pages fetched, err %v", c.status, pages, p.Err)
+		}
 	}
 }

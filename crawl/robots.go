@@ -18,6 +18,13 @@ import (
 // disallows; such a URL is never requested.
 var ErrRobotsDisallowed = errors.New("disallowed by robots.txt")
 
+// ErrRobotsUnreachable is wrapped by the error for a URL not fetched
+// because its host's robots.txt answered with a server error or 429 Too
+// Many Requests. RFC 9309 has a crawler then take the whole host as
+// disallowed, as Google does; prov does, and counts each such URL as
+// failed, so that a crawl that fetched nothing for it says why.
+var ErrRobotsUnreachable = errors.New("robots.txt unreachable")
+
 // robotsLimit bounds a robots.txt body, as Google does (500 KiB).
 const robotsLimit = 512 << 10
 
@@ -42,7 +49,8 @@ func newRobots(t *transport, cfg Config) *robots {
 // check returns nil when robots.txt allows u, an error wrapping
 // ErrRobotsDisallowed when it does not, and another error when robots.txt
 // could not be fetched or read (the URL is then not fetched either).
-// As Google does, a 4xx robots.txt allows everything and a 5xx forbids it.
+// As Google does, a 4xx robots.txt allows everything, and a 5xx or 429
+// forbids everything (ErrRobotsUnreachable).
 func (r *robots) check(ctx context.Context, u *url.URL) error {
 	data, err := r.rules(ctx, u)
 	if err != nil {
@@ -109,6 +117,9 @@ func (r *robots) fetch(ctx context.Context, robotsURL string) (*robotstxt.Robots
 		return nil, fmt.Errorf("crawl: robots.txt %s: %w", robotsURL, err)
 	}
 	defer resp.Body.Close()
+	if resp.StatusCode >= 500 || resp.StatusCode == http.StatusTooManyRequests {
+		return nil, fmt.Errorf("crawl: robots.txt %s: HTTP %d: %w, which disallows the whole host until it answers", robotsURL, resp.StatusCode, ErrRobotsUnreachable)
+	}
 	data, err := robotstxt.FromResponse(resp)
 	if err != nil {
 		return nil, fmt.Errorf("crawl: robots.txt %s: %w", robotsURL, err)
