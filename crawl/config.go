@@ -1,6 +1,7 @@
 package crawl
 
 import (
+	"crypto/x509"
 	"io"
 	"log/slog"
 	"net/http"
@@ -61,7 +62,10 @@ type Config struct {
 	Rules        *rules.Set // may be nil
 	ConnectTo    []ConnectTo
 	AllowPrivate bool
-	MaxDepth     int // links followed from a seed (seed = depth 0); default 3; < 0 = seeds only
+	// roots are the certificates trusted as roots of servers' chains; nil
+	// means the system's. Only tests set them, to trust a test CA.
+	roots    *x509.CertPool
+	MaxDepth int // links followed from a seed (seed = depth 0); default 3; < 0 = seeds only
 	// DepthOverRules makes MaxDepth the limit on every host, over the
 	// sites' max_depth: a limit the operator gave for this run. Without
 	// it a site's max_depth, where set, is the limit on its hosts.

@@ -2,6 +2,8 @@ package crawl
 
 import (
 	"context"
+	"crypto/tls"
+	"crypto/x509"
 	"errors"
 	"fmt"
 	"net"
@@ -25,6 +27,7 @@ const (
 	FailRefused       Reason = "connection refused"
 	FailReset         Reason = "connection reset"
 	FailTimeout       Reason = "timeout"
+	FailTLS           Reason = "tls"
 	FailCutShort      Reason = "cut short"
 	FailCoding        Reason = "content coding"
 	FailOther         Reason = "other"
@@ -67,8 +70,24 @@ func (p Page) Failure() Reason {
 		return FailCoding
 	case errors.As(p.Err, &netErr) && netErr.Timeout(), errors.Is(p.Err, context.DeadlineExceeded):
 		return FailTimeout
+	case tlsFailure(p.Err):
+		return FailTLS
 	}
 	return FailOther
+}
+
+// tlsFailure says whether err is a TLS handshake's failure: a chain or
+// name that does not verify, an alert from the server, or a peer that
+// does not speak TLS.
+func tlsFailure(err error) bool {
+	var verify *tls.CertificateVerificationError
+	var alert tls.AlertError
+	var record tls.RecordHeaderError
+	var ua x509.UnknownAuthorityError
+	var host x509.HostnameError
+	var invalid x509.CertificateInvalidError
+	return errors.As(err, &verify) || errors.As(err, &alert) || errors.As(err, &record) ||
+		errors.As(err, &ua) || errors.As(err, &host) || errors.As(err, &invalid)
 }
 
 // Gone says whether p shows its URL gone rather than failing for now: a
