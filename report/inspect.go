@@ -30,8 +30,12 @@ func InspectionText(w io.Writer, ins inspect.Inspection) {
 	if ins.EncodingNote != "" {
 		fmt.Fprintf(w, "             %s\n", ins.EncodingNote)
 	}
-	fmt.Fprintf(w, "title:       %s\n", ins.Title)
-	fmt.Fprintf(w, "published:   %s  (%s)\n", orNone(ins.Published), ins.PublishedWhy)
+	fmt.Fprintf(w, "title:       %s\n", orNone(ins.Title))
+	if ins.PublishedWhy != "" {
+		fmt.Fprintf(w, "published:   %s  (%s)\n", orNone(ins.Published), ins.PublishedWhy)
+	} else {
+		fmt.Fprintf(w, "published:   %s\n", orNone(ins.Published))
+	}
 	for _, d := range ins.DateCandidates {
 		fmt.Fprintf(w, "  candidate: %-25s from %-18s %q\n", d.Value, d.Source, d.Text)
 	}
