@@ -3,6 +3,8 @@ package crawl
 import (
 	"errors"
 	"fmt"
+	whatwgerrors "github.com/nlnwa/whatwg-url/errors"
+	whatwgurl "github.com/nlnwa/whatwg-url/url"
 	"net"
 	"net/netip"
 	"net/url"
@@ -67,7 +69,9 @@ func dropPathSession(u *url.URL) {
 // dropped; scheme and host lower-cased, an internationalised host in its
 // ASCII (punycode) form, a trailing dot of the host dropped; the default port
 // dropped; an empty path made "/". The path and the remaining query
-// parameters are kept as written, in their order.
+// parameters are kept as written, in their order, once in the form colly
+// requests a URL in (wireForm): dot segments resolved, and what a browser
+// would percent-encode (non-ASCII, spaces, quotes…) percent-encoded.
 func Canonicalize(raw string) (string, error) {
 	key, err := canonicalize(raw)
 	if err != nil {
@@ -79,12 +83,24 @@ func Canonicalize(raw string) (string, error) {
 // canonicalize is Canonicalize, its error saying why raw has no canonical
 // form without naming raw.
 func canonicalize(raw string) (string, error) {
-	u, err := url.Parse(strings.TrimSpace(raw))
-	if err != nil {
-		return "", parseReason(err)
+	raw = strings.TrimSpace(raw)
+	u, err := url.Parse(raw)
+	if err == nil && !isHTTP(u.Scheme) {
+		return "", errNotHTTP
+	}
+	wire, werr := wireForm(raw)
+	switch {
+	case werr != nil && err != nil:
+		return "", parseReason(err) // net/url's reason reads better
+	case werr != nil:
+		return "", werr
+	case wire != raw || err != nil: // a browser reads what net/url may not: "%zz"
+		if u, err = url.Parse(wire); err != nil {
+			return "", parseReason(err)
+		}
 	}
 	u.Scheme = strings.ToLower(u.Scheme)
-	if u.Scheme != "http" && u.Scheme != "https" {
+	if !isHTTP(u.Scheme) {
 		return "", errNotHTTP
 	}
 	if u.Host, err = canonicalHost(u.Scheme, u.Host); err != nil {
@@ -107,6 +123,89 @@ func canonicalize(raw string) (string, error) {
 }
 
 var errNotHTTP = errors.New("not an http(s) URL")
+
+func isHTTP(scheme string) bool {
+	return strings.EqualFold(scheme, "http") || strings.EqualFold(scheme, "https")
+}
+
+// wireParser parses URLs as colly does before it sends a request: by the
+// WHATWG URL standard, as browsers do, a lone '%' encoded.
+var wireParser = whatwgurl.NewParser(whatwgurl.WithPercentEncodeSinglePercentSign())
+
+// wireForm returns raw as colly will request it: parsed by wireParser,
+// then by net/url. A canonical URL must already be in that form, or the
+// page fetched for it comes back under another URL than the one the
+// frontier took (a key with a raw 白 in its query, or /a/../b, was
+// never marked done, and the run ended "URLs taken and not accounted
+// for"). raw is returned as it is when it has nothing the parse would
+// change (wireSafe), which spares most links the parse. A URL the parse
+// refuses is one colly cannot request: an error says why.
+func wireForm(raw string) (string, error) {
+	if wireSafe(raw) {
+		return raw, nil
+	}
+	w, err := wireParser.Parse(raw)
+	if err != nil {
+		return "", fmt.Errorf("not a URL as browsers read URLs: %s", strings.ToLower(string(whatwgerrors.Type(err))))
+	}
+	u, err := url.Parse(w.Href(false))
+	if err != nil {
+		return "", parseReason(err)
+	}
+	return u.String(), nil
+}
+
+// wireSafe reports whether raw is plain ASCII that a WHATWG parse leaves
+// as it is: letters, digits and the URL delimiters and sub-delimiters
+// that need no escape, '%' only before two hex digits, no dot segment,
+// no upper-case scheme or host to lower, and a host that does not end in
+// a number (which the parse reads as an IPv4 address: "0" is 0.0.0.0).
+func wireSafe(raw string) bool {
+	scheme, rest, ok := strings.Cut(raw, "://")
+	if !ok || (scheme != "http" && scheme != "https") {
+		return false
+	}
+	host := rest
+	if k := strings.IndexAny(rest, "/?#"); k >= 0 {
+		host = rest[:k]
+	}
+	for i := 0; i < len(raw); i++ {
+		c := raw[i]
+		switch {
+		case 'a' <= c && c <= 'z', '0' <= c && c <= '9':
+		case 'A' <= c && c <= 'Z':
+			if i < len(scheme)+3+len(host) {
+				return false
+			}
+		case strings.IndexByte("-._~!$&()*+,;=:@/?#[]", c) >= 0:
+		case c == '%':
+			if i+2 >= len(raw) || !isHex(raw[i+1]) || !isHex(raw[i+2]) {
+				return false
+			}
+		default:
+			return false
+		}
+	}
+	return !strings.Contains(rest, "/.") && !strings.Contains(host, "@") && !endsInNumber(host)
+}
+
+// endsInNumber reports whether the last label of host (its port cut
+// off) is digits or 0x and hex digits, as the WHATWG host parser asks.
+func endsInNumber(host string) bool {
+	if h, _, err := net.SplitHostPort(host); err == nil {
+		host = h
+	}
+	host = strings.TrimSuffix(host, ".")
+	label := host[strings.LastIndexByte(host, '.')+1:]
+	if strings.HasPrefix(label, "0x") || strings.HasPrefix(label, "0X") {
+		return true
+	}
+	return label != "" && strings.Trim(label, "0123456789") == ""
+}
+
+func isHex(c byte) bool {
+	return '0' <= c && c <= '9' || 'a' <= c && c <= 'f' || 'A' <= c && c <= 'F'
+}
 
 // parseReason is url.Parse's reason, without the URL it names.
 func parseReason(err error) error {

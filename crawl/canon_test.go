@@ -1,6 +1,9 @@
 package crawl
 
-import "testing"
+import (
+	"net/url"
+	"testing"
+)
 
 func TestCanonicalize(t *testing.T) {
 	cases := []struct{ in, want string }{
@@ -47,6 +50,9 @@ func FuzzCanonicalize(f *testing.F) {
 	f.Add("HTTP://Example.TEST:80/a/B?utm_source=x&id=7#frag")
 	f.Add("http://[::1]:80/?a&&b")
 	f.Add("http://example.test/a%3B;jsessionid=1;x/b?sid=2")
+	for _, c := range wireCases {
+		f.Add(c.in)
+	}
 	f.Fuzz(func(t *testing.T, in string) {
 		once, err := Canonicalize(in)
 		if err != nil {
@@ -56,5 +62,52 @@ func FuzzCanonicalize(f *testing.F) {
 		if err != nil || twice != once {
 			t.Errorf("not idempotent: %q -> %q -> %q (%v)", in, once, twice, err)
 		}
+		if wire := collyForm(t, once); wire != once {
+			t.Errorf("%q -> %q, which colly requests as %q", in, once, wire)
+		}
 	})
+}
+
+// collyForm is the URL colly requests for u: its WHATWG parse, then
+// net/url's (colly's Collector.scrape).
+func collyForm(t *testing.T, u string) string {
+	w, err := wireParser.Parse(u)
+	if err != nil {
+		t.Fatalf("colly cannot parse canonical %q: %v", u, err)
+	}
+	p, err := url.Parse(w.Href(false))
+	if err != nil {
+		t.Fatalf("net/url cannot parse colly's %q: %v", w.Href(false), err)
+	}
+	return p.String()
+}
+
+// wireCases are URLs whose canonical form colly would have requested
+// otherwise: what a browser encodes or resolves.
+var wireCases = []struct{ in, want string }{
+	{"http://a.test/search?q=白皮书", "http://a.test/search?q=%E7%99%BD%E7%9A%AE%E4%B9%A6"},
+	{"http://a.test/a/../b/./c.htm", "http://a.test/b/c.htm"},
+	{"http://a.test/政策/文件.html", "http://a.test/%E6%94%BF%E7%AD%96/%E6%96%87%E4%BB%B6.html"},
+	{"http://a.test/a b?x=c d", "http://a.test/a%20b?x=c%20d"},
+	{"http://a.test/p?q='quoted'&r=\"x\"", "http://a.test/p?q=%27quoted%27&r=%22x%22"},
+	{"http://a.test/100%/x?p=5%", "http://a.test/100%25/x?p=5%"}, // colly encodes a lone % in a path, not in a query
+	{"http://a.test\\back\\slash", "http://a.test/back/slash"},
+	{"http://a.test/x/..", "http://a.test/"},
+	{"http://a.test/%e4%b8%ad?q=%E4%B8%AD", "http://a.test/%e4%b8%ad?q=%E4%B8%AD"},
+	{"http://a.test/plain/path.html?id=7", "http://a.test/plain/path.html?id=7"},
+}
+
+// TestCanonicalWireForm: a canonical URL is the URL colly requests for
+// it, so the page comes back under the key the frontier took.
+func TestCanonicalWireForm(t *testing.T) {
+	for _, c := range wireCases {
+		got, err := Canonicalize(c.in)
+		if err != nil || got != c.want {
+			t.Errorf("Canonicalize(%q) = %q, %v; want %q", c.in, got, err, c.want)
+			continue
+		}
+		if wire := collyForm(t, got); wire != got {
+			t.Errorf("%q: colly requests %q", got, wire)
+		}
+	}
 }

@@ -1,6 +1,7 @@
 package crawl
 
 import (
+	"cmp"
 	"context"
 	"errors"
 	"fmt"
@@ -203,7 +204,7 @@ func (cr *crawler) retry(ctx *colly.Context, p Page) bool {
 func (cr *crawler) page(r *colly.Request) Page {
 	id := r.Ctx.Get(ctxFetchID)
 	rec := cr.t.take(id)
-	p := pageFrom(rec, r.URL.String(), cr.cfg)
+	p := pageFrom(rec, cmp.Or(r.Ctx.Get(ctxKey), r.URL.String()), cr.cfg)
 	if rec == nil {
 		p.Err = fmt.Errorf("crawl: fetch %s: no transport record for fetch %q", p.RequestedURL, id)
 	}

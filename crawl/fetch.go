@@ -70,14 +70,20 @@ func setHeaders(h http.Header, cfg Config, id, key string) {
 }
 
 // pageFrom turns the transport's record of a fetch into a Page; rec may be
-// nil when the fetch never reached the network.
+// nil when the fetch never reached the network. requested is the URL the
+// frontier took for the fetch, the page's RequestedURL, by which the run
+// accounts for it; "" takes the first hop's, the URL as colly requested
+// it (the same, as canonical URLs are in colly's form: wireForm).
 func pageFrom(rec *record, requested string, cfg Config) Page {
 	p := Page{RequestedURL: requested, Method: http.MethodGet, Limit: cfg.MaxBodySize}
 	if rec == nil || len(rec.hops) == 0 {
 		return p
 	}
 	last := rec.hops[len(rec.hops)-1]
-	p.RequestedURL, p.FinalURL, p.Redirects = rec.hops[0].URL, last.URL, rec.hops
+	p.FinalURL, p.Redirects = last.URL, rec.hops
+	if requested == "" {
+		p.RequestedURL = rec.hops[0].URL
+	}
 	p.CanonicalURL, _ = Canonicalize(last.URL)
 	p.Method, p.Status = rec.method, last.Status
 	p.RequestHeader, p.Header = rec.reqHeader, rec.header

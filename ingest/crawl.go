@@ -297,7 +297,7 @@ func accounted(f frontier) error {
 	}
 	n, err := f.Taken()
 	if err == nil && n > 0 {
-		err = fmt.Errorf("crawl: %d URLs taken and not accounted for; the frontier %s is kept for the next run", n, f.Path())
+		err = fmt.Errorf("crawl: URLs taken and not accounted for: %d; the frontier %s is kept for the next run", n, f.Path())
 	}
 	return err
 }
