@@ -357,15 +357,53 @@ func hasPrefixFold(s, prefix string) bool {
 
 // resolveParsed is resolve without the memo.
 func resolveParsed(base *url.URL, href string) string {
-	u, err := base.Parse(href)
+	abs, err := absolute(base, href)
 	if err != nil {
 		return ""
 	}
-	c, err := Canonicalize(u.String())
+	c, err := Canonicalize(abs)
 	if err != nil {
 		return ""
 	}
 	return c
+}
+
+// absolute resolves href against base as a browser does. An href of
+// plain ASCII net/url reads as browsers do; any other (a tab or newline
+// inside it, a backslash, a '%' that escapes nothing, non-ASCII) is read
+// by colly's WHATWG parser, as colly would read it: browsers drop the
+// newline, take the backslash as '/', keep the '%'; net/url refused the
+// first and last, and kept the backslash.
+func absolute(base *url.URL, href string) (string, error) {
+	if hrefSafe(href) {
+		u, err := base.Parse(href)
+		if err != nil {
+			return "", err
+		}
+		return u.String(), nil
+	}
+	u, err := wireParser.ParseRef(base.String(), href)
+	if err != nil {
+		return "", err
+	}
+	return u.Href(false), nil
+}
+
+// hrefSafe reports whether href has only bytes net/url and a WHATWG
+// parse read alike: printable ASCII that is not a space, quote, angle
+// bracket, backslash, backtick, brace, pipe or caret, and '%' only before
+// two hex digits.
+func hrefSafe(href string) bool {
+	for i := 0; i < len(href); i++ {
+		c := href[i]
+		switch {
+		case c <= ' ' || c >= 0x7f || strings.IndexByte("\"<>\\`{}|^", c) >= 0:
+			return false
+		case c == '%' && (i+2 >= len(href) || !isHex(href[i+1]) || !isHex(href[i+2])):
+			return false
+		}
+	}
+	return true
 }
 
 func hasToken(list, token string) bool {

@@ -127,3 +127,25 @@ func TestRefreshURL(t *testing.T) {
 		}
 	}
 }
+
+// TestResolveAsBrowsers: hrefs net/url refused or read otherwise than a
+// browser resolve as a browser resolves them.
+func TestResolveAsBrowsers(t *testing.T) {
+	base, _ := url.Parse("http://a.test/news/index.htm")
+	for href, want := range map[string]string{
+		"/news/\n2022/a.htm": "http://a.test/news/2022/a.htm",
+		"b\t.htm":            "http://a.test/news/b.htm",
+		"\\docs\\c.htm":      "http://a.test/docs/c.htm",
+		"d%zz.htm":           "http://a.test/news/d%25zz.htm",
+		"政策/e.htm":           "http://a.test/news/%E6%94%BF%E7%AD%96/e.htm",
+		"f.htm?q=白皮书":        "http://a.test/news/f.htm?q=%E7%99%BD%E7%9A%AE%E4%B9%A6",
+		"../g.htm#top":       "http://a.test/g.htm",
+		"//b.test/h.htm":     "http://b.test/h.htm",
+		"javascript:void(0)": "",
+		"http://[bad/":       "",
+	} {
+		if got := resolveParsed(base, href); got != want {
+			t.Errorf("resolve(%q) = %q, want %q", href, got, want)
+		}
+	}
+}
