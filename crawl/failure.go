@@ -28,6 +28,7 @@ const (
 	FailReset         Reason = "connection reset"
 	FailTimeout       Reason = "timeout"
 	FailTLS           Reason = "tls"
+	FailRedirects     Reason = "redirects"
 	FailCutShort      Reason = "cut short"
 	FailCoding        Reason = "content coding"
 	FailOther         Reason = "other"
@@ -72,6 +73,8 @@ func (p Page) Failure() Reason {
 		return FailTimeout
 	case tlsFailure(p.Err):
 		return FailTLS
+	case errors.Is(p.Err, ErrRedirects):
+		return FailRedirects
 	}
 	return FailOther
 }

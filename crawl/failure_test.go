@@ -136,3 +136,15 @@ func TestRobotsUnreachableFails(t *testing.T) {
 		}
 	}
 }
+
+// Redirects that do not end fail as "redirects": a chain past the limit,
+// and a loop back to a later URL of the chain.
+func TestRedirectsFailure(t *testing.T) {
+	hw := newHostileWeb(t)
+	for _, path := range []string{"/chain/0", "/loop/a"} {
+		p, _ := Fetch(context.Background(), hw.config(), "http://"+testHost+path)
+		if got := p.Failure(); got != FailRedirects {
+			t.Errorf("%s: failure %q, err %v; want %q", path, got, p.Err, FailRedirects)
+		}
+	}
+}

@@ -118,9 +118,14 @@ type redirectPolicy struct {
 	log    *slog.Logger
 }
 
+// ErrRedirects is wrapped when a fetch's redirects did not end: more than
+// maxRedirects of them, or one back to a later URL of the same chain (one
+// back to the first may set a cookie the second request sends).
+var ErrRedirects = errors.New("redirects without end")
+
 func (rp *redirectPolicy) check(req *http.Request, via []*http.Request) error {
 	if len(via) >= maxRedirects {
-		return fmt.Errorf("crawl: stopped after %d redirects", len(via))
+		return fmt.Errorf("crawl: stopped after %d redirects (%w)", len(via), ErrRedirects)
 	}
 	if req.Header.Get(fetchIDHeader) == "" {
 		return nil // a robots.txt fetch
@@ -162,7 +167,7 @@ func (rp *redirectPolicy) checkSeen(req *http.Request, via []*http.Request) erro
 		return err
 	}
 	if inChain(key, via) {
-		return fmt.Errorf("crawl: redirect loop back to %s", key)
+		return fmt.Errorf("crawl: redirect loop back to %s (%w)", key, ErrRedirects)
 	}
 	rp.log.Debug("redirect target already seen; keeping the 3xx", "from", via[len(via)-1].URL.String(), "to", key)
 	return http.ErrUseLastResponse
