@@ -51,9 +51,10 @@ type Capture struct {
 	// heads exactly as they crossed the wire over HTTP/1.x: the request or
 	// status line and the header lines, in their order and casing, each
 	// ended by CRLF, without the blank line that ends a head. "" when not
-	// kept: captures made before they were, and HTTP/2 exchanges (whose
-	// headers are not text on the wire); an export then reconstructs a head
-	// from Status and the header maps, and says so.
+	// kept: captures made before they were, and HTTP/2 exchanges of a prov
+	// from before it spoke HTTP/1.1 only (HTTP/2 headers are not text on
+	// the wire); an export then reconstructs a head from Status and the
+	// header maps, and says so.
 	RequestHead   string    `json:"request_head,omitempty"`
 	ResponseHead  string    `json:"response_head,omitempty"`
 	FetchStart    time.Time `json:"fetch_start"`

@@ -55,14 +55,18 @@ func (d *dialer) DialContext(ctx context.Context, network, addr string) (net.Con
 }
 
 // DialTLSContext dials addr as DialContext does and makes the TLS
-// handshake itself, offering HTTP/2 and HTTP/1.1 as net/http would, so that
-// an HTTP/1.1 connection can be tapped above TLS, where its bytes are the
-// plain text of the exchanges (heads.go); net/http's own handshake would
-// leave only the encrypted bytes below it to a dialer. A connection that
-// negotiated HTTP/2 is returned as the *tls.Conn net/http needs to speak
-// HTTP/2 over it, untapped. A tapped connection is no *tls.Conn to
-// net/http, so its responses carry no TLS state (Response.TLS is nil);
-// prov does not read it.
+// handshake itself, so that the connection can be tapped above TLS, where
+// its bytes are the plain text of the exchanges (heads.go); net/http's own
+// handshake would leave only the encrypted bytes below it to a dialer.
+//
+// It offers HTTP/1.1 alone, as archival crawlers do: over HTTP/2 a head
+// is binary frames, compressed against the connection's earlier ones, and
+// could not be kept as it crossed the wire, so every https capture would
+// lack its heads and its WARC records carry reconstructed ones. A polite
+// crawl, a request at a time to a host, gains nothing from HTTP/2's
+// streams. A tapped connection is no *tls.Conn to net/http, so its
+// responses carry no TLS state (Response.TLS is nil); prov does not read
+// it.
 func (d *dialer) DialTLSContext(ctx context.Context, network, addr string) (net.Conn, error) {
 	host, _, err := net.SplitHostPort(addr)
 	if err != nil {
@@ -72,7 +76,7 @@ func (d *dialer) DialTLSContext(ctx context.Context, network, addr string) (net.
 	if err != nil {
 		return nil, err
 	}
-	conn := tls.Client(raw, &tls.Config{ServerName: host, NextProtos: []string{"h2", "http/1.1"},
+	conn := tls.Client(raw, &tls.Config{ServerName: host, NextProtos: []string{"http/1.1"},
 		InsecureSkipVerify: true, // verify checks the chain and the name as crypto/tls would
 		VerifyConnection:   func(cs tls.ConnectionState) error { return d.verify(host, cs) }})
 	hctx, cancel := context.WithTimeout(ctx, tlsHandshakeTimeout)
@@ -80,9 +84,6 @@ func (d *dialer) DialTLSContext(ctx context.Context, network, addr string) (net.
 	if err := conn.HandshakeContext(hctx); err != nil {
 		raw.Close()
 		return nil, err
-	}
-	if conn.ConnectionState().NegotiatedProtocol == "h2" {
-		return conn, nil
 	}
 	return newTapConn(conn), nil
 }

@@ -40,8 +40,8 @@ import (
 // line does not name the method, or the protocol and status, of the
 // exchange), when one of its lines ends with a bare LF (which net/http
 // accepts but the field's contract, CRLF lines, would then not hold), or
-// when it passes maxHead. Over HTTP/2 (negotiated by ALPN on https) the
-// headers are binary frames, not text: no head is kept.
+// when it passes maxHead. prov speaks HTTP/1.1 only (DialTLSContext), so
+// every exchange has text heads to keep.
 
 // maxHead bounds one head. It is also the transport's
 // MaxResponseHeaderBytes, so a response net/http accepts always has its
@@ -234,7 +234,7 @@ func (hh *hopHeads) gotConn(info httptrace.GotConnInfo) {
 	hh.release()
 	tc, ok := info.Conn.(*tapConn)
 	if !ok {
-		return // HTTP/2: nothing to cut
+		return // not dialled by the transport: nothing to cut
 	}
 	ex := new(exchange)
 	hh.ex.Store(ex)

@@ -71,7 +71,6 @@ func newTransport(ctx context.Context, cfg Config) *transport {
 		DialTLSContext:         d.DialTLSContext, // taps above TLS itself
 		Proxy:                  nil,              // never the environment's: a proxy would dial for us, unchecked
 		DisableCompression:     true,
-		ForceAttemptHTTP2:      true,
 		ResponseHeaderTimeout:  cfg.Timeout,
 		MaxResponseHeaderBytes: maxHead,
 		MaxIdleConnsPerHost:    cfg.Parallel,

@@ -19,7 +19,7 @@ import (
 // what the archive does not keep.
 const headNote = "HTTP request and response heads are written as prov kept them on the wire (HTTP/1.x: " +
 	"request or status line and header lines in their order and casing) when it kept them. " +
-	"For captures made before heads were kept, and for HTTP/2 exchanges, the head is reconstructed: " +
+	"For captures made before heads were kept, and for HTTP/2 exchanges (made before prov spoke HTTP/1.1 only), the head is reconstructed: " +
 	"the request line is the method, the URL's path and query and HTTP/1.1 followed by a Host line; " +
 	"the status line is HTTP/1.1, the status code and Go's net/http reason phrase; " +
 	"header lines follow in byte order of their names, each name's values in the order stored, " +
