@@ -12,6 +12,8 @@ import (
 	"unicode/utf8"
 
 	"golang.org/x/net/html/charset"
+	"golang.org/x/text/encoding"
+	"golang.org/x/text/transform"
 
 	"github.com/prov-archive/prov/urlpath"
 )
@@ -28,11 +30,13 @@ func inspect(p *Page) []link {
 	if err != nil {
 		return nil
 	}
-	content, err := pageBytes(p.Content, p.Header.Get("Content-Type"))
-	if err != nil {
-		return nil
-	}
+	content, queryEnc := pageBytes(p.Content, p.Header.Get("Content-Type"))
 	t := scanTags(content)
+	if queryEnc != nil {
+		for i, href := range t.anchors {
+			t.anchors[i] = encodeQuery(href, queryEnc)
+		}
+	}
 	if t.base != "" {
 		if b, err := base.Parse(strings.TrimSpace(t.base)); err == nil {
 			base = b
@@ -53,22 +57,82 @@ func plainUTF8(content []byte, contentType string) bool {
 	return name == "utf-8" && utf8.Valid(content)
 }
 
+// encodeQuery returns href with the non-ASCII of its query written in
+// enc and percent-encoded, as a browser requests it from a page in enc;
+// a character enc cannot write becomes "%26%23", its number in decimal
+// and "%3B" (its HTML numeric reference, percent-encoded), as the
+// standard says. An href without non-ASCII in its query is returned as
+// it is.
+func encodeQuery(href string, enc encoding.Encoding) string {
+	q := strings.IndexByte(href, '?')
+	if q < 0 {
+		return href
+	}
+	end := len(href)
+	if f := strings.IndexByte(href[q:], '#'); f >= 0 {
+		end = q + f
+	}
+	query := href[q+1 : end]
+	if !hasNonASCII(query) {
+		return href
+	}
+	e := enc.NewEncoder()
+	var b strings.Builder
+	b.WriteString(href[:q+1])
+	for _, r := range query {
+		if r < utf8.RuneSelf {
+			b.WriteRune(r)
+			continue
+		}
+		out, err := e.Bytes(utf8.AppendRune(nil, r))
+		if ref := fmt.Sprintf("&#%d;", r); err != nil || string(out) == ref { // charset's encoders write the reference themselves
+			fmt.Fprintf(&b, "%%26%%23%d%%3B", r)
+			continue
+		}
+		for _, c := range out {
+			if c < utf8.RuneSelf {
+				b.WriteByte(c) // the URL parser encodes what a query must not hold
+			} else {
+				fmt.Fprintf(&b, "%%%02X", c)
+			}
+		}
+	}
+	b.WriteString(href[end:])
+	return b.String()
+}
+
+func hasNonASCII(s string) bool {
+	for i := 0; i < len(s); i++ {
+		if s[i] >= utf8.RuneSelf {
+			return true
+		}
+	}
+	return false
+}
+
 // pageBytes returns an HTML page's content as UTF-8, decoded as its BOM,
 // Content-Type or <meta> says (windows-1252 when none does and it is not
-// UTF-8). A page that is UTF-8 and valid is returned as it is, without a
-// decoder: most pages are, and the decoder's copy cost as much as the
-// link scan. A decoder's error ends the page, as it ends the Tokenizer's
-// reading.
-func pageBytes(content []byte, contentType string) ([]byte, error) {
+// UTF-8), as charset.NewReader decodes it. A page that is UTF-8 and valid
+// is returned as it is, without a decoder: most pages are, and the
+// decoder's copy cost as much as the link scan. A decoder's error ends
+// the page, as it ends the Tokenizer's reading.
+//
+// queryEnc is the encoding a browser writes the non-ASCII of the page's
+// links' queries in (encodeQuery): the page's own when it is neither
+// UTF-8 nor UTF-16, as the WHATWG URL standard has it, else nil. A link
+// to search.jsp?keyword=通知 on a GBK page is requested with the GBK
+// bytes of 通知, which is what such a site's server reads; a path is
+// UTF-8 whatever the page.
+func pageBytes(content []byte, contentType string) (text []byte, queryEnc encoding.Encoding) {
 	if plainUTF8(content, contentType) {
 		return content, nil
 	}
-	r, err := charset.NewReader(bytes.NewReader(content), contentType)
-	if err != nil {
-		return nil, fmt.Errorf("decoding page: %w", err)
+	enc, name, _ := charset.DetermineEncoding(content, contentType)
+	text, _ = io.ReadAll(transform.NewReader(bytes.NewReader(content), enc.NewDecoder()))
+	if name == "utf-8" || strings.HasPrefix(name, "utf-16") {
+		return text, nil
 	}
-	b, _ := io.ReadAll(r)
-	return b, nil
+	return text, enc
 }
 
 // pageTags is what inspect needs of a page's tags, hrefs as written.

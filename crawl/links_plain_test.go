@@ -3,9 +3,13 @@ package crawl
 import (
 	"fmt"
 	"math/rand/v2"
+	"net/http"
 	"net/url"
+	"slices"
 	"strings"
 	"testing"
+
+	"golang.org/x/text/encoding/simplifiedchinese"
 )
 
 // resolveAll's shortcut for plain paths (canonicalRoot + href) must give
@@ -146,6 +150,48 @@ func TestResolveAsBrowsers(t *testing.T) {
 	} {
 		if got := resolveParsed(base, href); got != want {
 			t.Errorf("resolve(%q) = %q, want %q", href, got, want)
+		}
+	}
+}
+
+// TestQueryInPageEncoding: a link's query is requested in its page's
+// encoding, as browsers request it; its path in UTF-8; a UTF-8 page's
+// links are left as they are.
+func TestQueryInPageEncoding(t *testing.T) {
+	gbk := func(s string) []byte {
+		b, err := simplifiedchinese.GBK.NewEncoder().Bytes([]byte(s))
+		if err != nil {
+			t.Fatal(err)
+		}
+		return b
+	}
+	hrefs := `<a href="/search.jsp?keyword=通知&page=2#top">s</a><a href="/政策/list.htm?lm=新闻">l</a>` +
+		`<a href="/x?e=&#128512;">e</a><a href="/plain?id=7">p</a>`
+	cases := []struct {
+		name, contentType string
+		body              []byte
+		want              []string
+	}{
+		{"gbk", "text/html; charset=gbk", gbk(`<html><body>` + hrefs + `</body></html>`), []string{
+			"http://a.test/search.jsp?keyword=%CD%A8%D6%AA&page=2",
+			"http://a.test/%E6%94%BF%E7%AD%96/list.htm?lm=%D0%C2%CE%C5",
+			"http://a.test/x?e=%26%23128512%3B",
+			"http://a.test/plain?id=7"}},
+		{"utf-8", "text/html; charset=utf-8", []byte(`<html><body>` + hrefs + `</body></html>`), []string{
+			"http://a.test/search.jsp?keyword=%E9%80%9A%E7%9F%A5&page=2",
+			"http://a.test/%E6%94%BF%E7%AD%96/list.htm?lm=%E6%96%B0%E9%97%BB",
+			"http://a.test/x?e=%F0%9F%98%80",
+			"http://a.test/plain?id=7"}},
+	}
+	for _, c := range cases {
+		p := Page{Status: 200, FinalURL: "http://a.test/index.htm", CanonicalURL: "http://a.test/index.htm",
+			Header: http.Header{"Content-Type": {c.contentType}}, Content: c.body}
+		var got []string
+		for _, l := range inspect(&p) {
+			got = append(got, l.URL)
+		}
+		if !slices.Equal(got, c.want) {
+			t.Errorf("%s page: links\n%q\nwant\n%q", c.name, got, c.want)
 		}
 	}
 }
