@@ -32,11 +32,7 @@ func inspect(p *Page) []link {
 	}
 	content, queryEnc := pageBytes(p.Content, p.Header.Get("Content-Type"))
 	t := scanTags(content)
-	if queryEnc != nil {
-		for i, href := range t.anchors {
-			t.anchors[i] = encodeQuery(href, queryEnc)
-		}
-	}
+	t.encodeQueries(queryEnc)
 	if t.base != "" {
 		if b, err := base.Parse(strings.TrimSpace(t.base)); err == nil {
 			base = b
@@ -141,6 +137,20 @@ type pageTags struct {
 	canonical string   // the first <link rel=canonical href>
 	anchors   []string // every <a> and <area> href, <frame> and <iframe> src and <meta> refresh URL, in document order
 	feeds     []string // every <link rel=alternate href> of an RSS or Atom type
+}
+
+// encodeQueries writes the queries of t's URLs in enc (encodeQuery), as
+// a browser reads the URLs of a page in enc; nil leaves them.
+func (t *pageTags) encodeQueries(enc encoding.Encoding) {
+	if enc == nil {
+		return
+	}
+	t.base, t.canonical = encodeQuery(t.base, enc), encodeQuery(t.canonical, enc)
+	for _, hrefs := range [][]string{t.anchors, t.feeds} {
+		for i, href := range hrefs {
+			hrefs[i] = encodeQuery(href, enc)
+		}
+	}
 }
 
 // linkAttrs are the attributes of the tags in linkTags that inspect

@@ -165,7 +165,7 @@ func TestQueryInPageEncoding(t *testing.T) {
 		}
 		return b
 	}
-	hrefs := `<a href="/search.jsp?keyword=通知&page=2#top">s</a><a href="/政策/list.htm?lm=新闻">l</a>` +
+	hrefs := `<link rel="canonical" href="/index.htm?lm=新闻"><a href="/search.jsp?keyword=通知&page=2#top">s</a><a href="/政策/list.htm?lm=新闻">l</a>` +
 		`<a href="/x?e=&#128512;">e</a><a href="/plain?id=7">p</a>`
 	cases := []struct {
 		name, contentType string
@@ -189,6 +189,9 @@ func TestQueryInPageEncoding(t *testing.T) {
 		var got []string
 		for _, l := range inspect(&p) {
 			got = append(got, l.URL)
+		}
+		if canonical := strings.Replace(c.want[1], "%E6%94%BF%E7%AD%96/list.htm", "index.htm", 1); p.CanonicalURL != canonical {
+			t.Errorf("%s page: canonical %q, want %q", c.name, p.CanonicalURL, canonical)
 		}
 		if !slices.Equal(got, c.want) {
 			t.Errorf("%s page: links\n%q\nwant\n%q", c.name, got, c.want)

@@ -34,11 +34,8 @@ func inspectRef(p *Page) []link {
 		return nil
 	}
 	t := scanTagsRef(r)
-	if _, enc := pageBytes(p.Content, p.Header.Get("Content-Type")); enc != nil {
-		for i, href := range t.anchors {
-			t.anchors[i] = encodeQuery(href, enc)
-		}
-	}
+	_, enc := pageBytes(p.Content, p.Header.Get("Content-Type"))
+	t.encodeQueries(enc)
 	if t.base != "" {
 		if b, err := base.Parse(strings.TrimSpace(t.base)); err == nil {
 			base = b
