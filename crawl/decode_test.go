@@ -3,30 +3,36 @@ package crawl
 import (
 	"bytes"
 	"compress/flate"
+	"compress/gzip"
 	"compress/zlib"
 	"context"
 	"errors"
+	"io"
 	"net/http"
 	"net/http/httptest"
 	"strings"
 	"testing"
 )
 
-func zlibbed(b []byte) []byte {
+// coded returns b compressed as kind says: "gzip", "zlib" (HTTP's
+// deflate as meant) or "raw" (deflate as some servers send it).
+func coded(kind string, b []byte) []byte {
 	var buf bytes.Buffer
-	zw := zlib.NewWriter(&buf)
-	zw.Write(b)
-	zw.Close()
+	var w io.WriteCloser
+	switch kind {
+	case "gzip":
+		w = gzip.NewWriter(&buf)
+	case "zlib":
+		w = zlib.NewWriter(&buf)
+	default:
+		w, _ = flate.NewWriter(&buf, flate.BestSpeed) // the level is valid
+	}
+	w.Write(b)
+	w.Close()
 	return buf.Bytes()
 }
 
-func rawDeflated(b []byte) []byte {
-	var buf bytes.Buffer
-	zw, _ := flate.NewWriter(&buf, flate.BestSpeed)
-	zw.Write(b)
-	zw.Close()
-	return buf.Bytes()
-}
+func gzipped(b []byte) []byte { return coded("gzip", b) }
 
 func joined(parts ...[]byte) []byte { return bytes.Join(parts, nil) }
 
@@ -49,8 +55,8 @@ func TestDecodeTrailing(t *testing.T) {
 		{"two members and text", "gzip", joined(gzipped(a), gzipped(b), []byte("<!-- 0.02s -->")), string(a) + string(b), 14, false},
 		{"a damaged second member", "gzip", joined(gzipped(a), gzipped(b)[:12]), "", 0, true},
 		{"no gzip at all", "gzip", a, "", 0, true},
-		{"zlib and a newline", "deflate", joined(zlibbed(a), []byte("\r\n")), string(a), 2, false},
-		{"raw deflate and a newline", "deflate", joined(rawDeflated(a), []byte("\n")), string(a), 1, false},
+		{"zlib and a newline", "deflate", joined(coded("zlib", a), []byte("\r\n")), string(a), 2, false},
+		{"raw deflate and a newline", "deflate", joined(coded("raw", a), []byte("\n")), string(a), 1, false},
 		{"gzip twice, newline outside", "gzip, gzip", joined(gzipped(gzipped(a)), []byte("\n")), string(a), 1, false},
 		{"gzip twice, newline inside", "gzip, gzip", gzipped(joined(gzipped(a), []byte("\n"))), string(a), 1, false},
 	}

@@ -1,8 +1,6 @@
 package crawl
 
 import (
-	"bytes"
-	"compress/gzip"
 	"fmt"
 	"net/http"
 	"strings"
@@ -35,14 +33,6 @@ func xmlDoc(contentType, body string) http.HandlerFunc {
 		w.Header().Set("Content-Type", contentType)
 		fmt.Fprint(w, body)
 	}
-}
-
-func gzipped(b []byte) []byte {
-	var buf bytes.Buffer
-	zw := gzip.NewWriter(&buf)
-	zw.Write(b)
-	zw.Close()
-	return buf.Bytes()
 }
 
 // mapsRoutes serve mapsHost: robots.txt names a sitemap index, one sitemap

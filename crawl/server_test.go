@@ -2,8 +2,6 @@ package crawl
 
 import (
 	"bytes"
-	"compress/flate"
-	"compress/gzip"
 	"context"
 	"fmt"
 	"net"
@@ -150,16 +148,11 @@ func routes() map[string]http.HandlerFunc {
 
 // encoded serves body with the given content coding when the client asks for it.
 func encoded(coding string, body []byte) http.HandlerFunc {
-	var buf bytes.Buffer
-	if coding == "gzip" {
-		zw := gzip.NewWriter(&buf)
-		zw.Write(body)
-		zw.Close()
-	} else {
-		zw, _ := flate.NewWriter(&buf, flate.DefaultCompression)
-		zw.Write(body)
-		zw.Close()
+	kind := coding
+	if coding == "deflate" {
+		kind = "raw" // as many servers send it
 	}
+	payload := coded(kind, body)
 	return func(w http.ResponseWriter, r *http.Request) {
 		if !strings.Contains(r.Header.Get("Accept-Encoding"), coding) {
 			http.Error(w, "want "+coding, http.StatusNotAcceptable)
@@ -167,7 +160,7 @@ func encoded(coding string, body []byte) http.HandlerFunc {
 		}
 		w.Header().Set("Content-Type", "text/html; charset=utf-8")
 		w.Header().Set("Content-Encoding", coding)
-		w.Write(buf.Bytes())
+		w.Write(payload)
 	}
 }
 
