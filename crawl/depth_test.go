@@ -59,13 +59,13 @@ func TestDepthIsShortestPath(t *testing.T) {
 	}
 }
 
-// Frames, iframes, image-map areas and meta refreshes are followed as
-// links: the text of a framed page is in its frames, and an entry page
-// that refreshes to another has nothing else.
+// Frames, iframes, image-map areas, meta refreshes and a script's plain
+// redirect are followed as links: the text of a framed page is in its
+// frames, and an entry page that sends the browser on has nothing else.
 func TestFramesAndRefreshFollowed(t *testing.T) {
 	ts := newTestServer(t)
-	got := crawlAll(t, ts.config("/framed", "/refresh", "/embeds"))
-	for _, path := range []string{"/frame/nav", "/frame/main", "/refreshed", "/embedded", "/mapped"} {
+	got := crawlAll(t, ts.config("/framed", "/refresh", "/embeds", "/js-entry"))
+	for _, path := range []string{"/frame/nav", "/frame/main", "/refreshed", "/embedded", "/mapped", "/js-target"} {
 		if p, ok := got[path]; !ok || p.Status != 200 || p.Depth != 1 {
 			t.Errorf("%s: fetched %v, status %d, depth %d; want fetched at depth 1", path, ok, p.Status, p.Depth)
 		}

@@ -62,12 +62,21 @@ func pageReader(content []byte, contentType string) (io.Reader, error) {
 func scanTagsRef(r io.Reader) pageTags {
 	var t pageTags
 	z := html.NewTokenizer(r)
+	script := false // the token before was a script's start tag
 	for {
-		switch z.Next() {
+		tt := z.Next()
+		inScript := script
+		script = false
+		switch tt {
 		case html.ErrorToken:
 			return t
+		case html.TextToken:
+			if inScript {
+				t.anchors = appendScriptRedirects(t.anchors, z.Text())
+			}
 		case html.StartTagToken, html.SelfClosingTagToken:
 			name, hasAttr := z.TagName()
+			script = string(name) == "script"
 			if !hasAttr {
 				continue
 			}

@@ -205,6 +205,8 @@ func FuzzScanTags(f *testing.F) {
 		"<base href=\" /b/ \"><link rel=canonical href=/c><link rel=alternate type=application/atom+xml href=/f>",
 		"<frameset><FRAME SRC=/nav src=/x><frame href=/no><iframe src='/i&amp;1'></frameset><area href=/map><area>",
 		"<meta http-equiv=Refresh content=\"0; URL='/new'\"><meta content='5;url=/b' http-equiv=' refresh '><meta http-equiv=refresh content=7>",
+		"<script>location.href='/s1';</script><SCRIPT type=x>top.location = \"/s2\"\r\n</SCRIPT><script>location.replace('/s3')",
+		"<script><!--location='/hidden'<script></script>--></script><script>location=\"/n\x00ul\";location='/ok'</script>",
 	} {
 		f.Add([]byte(s))
 	}

@@ -135,6 +135,8 @@ func routes() map[string]http.HandlerFunc {
 		"/refresh":     page(`<html><head><meta http-equiv="refresh" content="0; url=/refreshed"></head><body>Moved.</body></html>`),
 		"/embeds":      page(`<html><body><iframe src="/embedded"></iframe><map><area href="/mapped" shape="rect" coords="0,0,9,9"></map></body></html>`),
 		"/frame/":      page(article),
+		"/js-entry":    page(`<html><head><script>window.location.href = "/js-target";</script></head><body></body></html>`),
+		"/js-target":   page(article),
 		"/refreshed":   page(article),
 		"/embedded":    page(article),
 		"/mapped":      page(article),

@@ -70,7 +70,15 @@ func scanStartTag(b []byte, p int, t *pageTags) int {
 		t.addTag(kind, attrs.values(b, kind))
 	}
 	if raw := rawTextTag(name); raw != "" {
-		return rawTextEnd(b, i, raw)
+		end := rawTextEnd(b, i, raw)
+		if raw == "script" {
+			text := b[i:]
+			if end >= 0 {
+				text = b[i:end]
+			}
+			t.anchors = appendScriptRedirects(t.anchors, text) // a page cut short in a script gives its text up to the cut, as the Tokenizer does
+		}
+		return end
 	}
 	return i
 }
