@@ -3,7 +3,6 @@ package crawl
 import (
 	"bufio"
 	"bytes"
-	"compress/gzip"
 	"encoding/xml"
 	"errors"
 	"fmt"
@@ -72,20 +71,17 @@ func docLinks(p *Page, kind byte) ([]link, error) {
 }
 
 // gunzipDoc un-gzips a gzip'd sitemap (a .xml.gz file, gzip'd whatever
-// its content coding), at most maxSitemapBytes of it.
+// its content coding), at most limit bytes of it, as decode removes a gzip
+// coding (bytes after the gzip data left out).
 func gunzipDoc(content []byte, limit int64) ([]byte, error) {
 	if len(content) < 2 || content[0] != 0x1f || content[1] != 0x8b {
 		return content, nil
 	}
-	zr, err := gzip.NewReader(bytes.NewReader(content))
+	data, over, _, err := decodeInto(&sink{limit: limit}, content, "gzip", false)
 	if err != nil {
-		return nil, fmt.Errorf("gunzip: %w", err)
+		return nil, err
 	}
-	data, cut, err := readBounded(zr, limit)
-	if err != nil {
-		return nil, fmt.Errorf("gunzip: %w", err)
-	}
-	if cut {
+	if over {
 		return data, fmt.Errorf("gunzip: over %d bytes", limit)
 	}
 	return data, nil

@@ -187,6 +187,9 @@ func TestGunzipDocBounded(t *testing.T) {
 	if data, err := gunzipDoc([]byte("<urlset/>"), 1<<20); err != nil || string(data) != "<urlset/>" {
 		t.Errorf("plain: %q, %v", data, err)
 	}
+	if data, err := gunzipDoc(append(gzipped([]byte("<urlset/>")), "\n\n"...), 1<<20); err != nil || string(data) != "<urlset/>" {
+		t.Errorf("newlines after the gzip data: %q, %v", data, err)
+	}
 }
 
 func TestFeedLinksInHTML(t *testing.T) {
