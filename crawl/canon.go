@@ -179,7 +179,7 @@ func wireSafe(raw string) bool {
 			}
 		case strings.IndexByte("-._~!$&()*+,;=:@/?#[]", c) >= 0:
 		case c == '%':
-			if i+2 >= len(raw) || !isHex(raw[i+1]) || !isHex(raw[i+2]) {
+			if !escapeAt(raw, i) {
 				return false
 			}
 		default:
@@ -201,6 +201,12 @@ func endsInNumber(host string) bool {
 		return true
 	}
 	return label != "" && strings.Trim(label, "0123456789") == ""
+}
+
+// escapeAt reports whether s[i], a '%', begins a percent-escape: two hex
+// digits follow.
+func escapeAt(s string, i int) bool {
+	return i+2 < len(s) && isHex(s[i+1]) && isHex(s[i+2])
 }
 
 func isHex(c byte) bool {

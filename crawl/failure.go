@@ -3,7 +3,6 @@ package crawl
 import (
 	"context"
 	"crypto/tls"
-	"crypto/x509"
 	"errors"
 	"fmt"
 	"net"
@@ -80,17 +79,14 @@ func (p Page) Failure() Reason {
 }
 
 // tlsFailure says whether err is a TLS handshake's failure: a chain or
-// name that does not verify, an alert from the server, or a peer that
-// does not speak TLS.
+// name that does not verify (the dialer's verify, like crypto/tls, wraps
+// every such error in a CertificateVerificationError), an alert from the
+// server, or a peer that does not speak TLS.
 func tlsFailure(err error) bool {
 	var verify *tls.CertificateVerificationError
 	var alert tls.AlertError
 	var record tls.RecordHeaderError
-	var ua x509.UnknownAuthorityError
-	var host x509.HostnameError
-	var invalid x509.CertificateInvalidError
-	return errors.As(err, &verify) || errors.As(err, &alert) || errors.As(err, &record) ||
-		errors.As(err, &ua) || errors.As(err, &host) || errors.As(err, &invalid)
+	return errors.As(err, &verify) || errors.As(err, &alert) || errors.As(err, &record)
 }
 
 // Gone says whether p shows its URL gone rather than failing for now: a

@@ -81,7 +81,7 @@ func encodeQuery(href string, enc encoding.Encoding) string {
 			continue
 		}
 		out, err := e.Bytes(utf8.AppendRune(nil, r))
-		if ref := fmt.Sprintf("&#%d;", r); err != nil || string(out) == ref { // charset's encoders write the reference themselves
+		if err != nil || (len(out) > 0 && out[0] == '&') { // charset's encoders write the reference "&#N;" themselves
 			fmt.Fprintf(&b, "%%26%%23%d%%3B", r)
 			continue
 		}
@@ -473,7 +473,7 @@ func hrefSafe(href string) bool {
 		switch {
 		case c <= ' ' || c >= 0x7f || strings.IndexByte("\"<>\\`{}|^", c) >= 0:
 			return false
-		case c == '%' && (i+2 >= len(href) || !isHex(href[i+1]) || !isHex(href[i+2])):
+		case c == '%' && !escapeAt(href, i):
 			return false
 		}
 	}

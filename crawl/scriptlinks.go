@@ -46,5 +46,5 @@ func appendScriptRedirects(hrefs []string, script []byte) []string {
 }
 
 func isWordByte(c byte) bool {
-	return c == '_' || c == '$' || '0' <= c && c <= '9' || 'a' <= c && c <= 'z' || 'A' <= c && c <= 'Z'
+	return c == '_' || c == '$' || isASCIIAlnum(c)
 }
