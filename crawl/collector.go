@@ -95,23 +95,27 @@ func (cr *crawler) collector() (*colly.Collector, error) {
 }
 
 // refused handles a URL that was not requested: robots.txt said no (counted,
-// settled, not sent), or its robots.txt or queueing failed (sent as a
-// failed page).
-func (cr *crawler) refused(key string, depth int, err error) {
+// settled, not sent; ErrSeedDisallowed for a seed), or its robots.txt or
+// queueing failed (sent as a failed page).
+func (cr *crawler) refused(e entry, err error) {
 	if errors.Is(err, ErrRobotsDisallowed) || errors.Is(err, colly.ErrRobotsTxtBlocked) {
 		cr.cfg.Stats.RobotsBlocked.Add(1)
-		cr.cfg.Logger.Debug("robots.txt disallows", "url", key)
-		cr.unsent(key, fmt.Errorf("crawl: %s: %w", key, ErrRobotsDisallowed))
-		cr.fail(cr.front.settle(key))
+		cr.cfg.Logger.Debug("robots.txt disallows", "url", e.key)
+		why := ErrRobotsDisallowed
+		if e.depth == 0 && e.kind == kindPage { // only seeds are queued so (enqueueSeeds)
+			why = ErrSeedDisallowed
+		}
+		cr.unsent(e.key, fmt.Errorf("crawl: %s: %w", e.key, why))
+		cr.fail(cr.front.settle(e.key))
 		return
 	}
 	if cr.ctx.Err() != nil {
 		return
 	}
-	p := pageFrom(nil, key, cr.cfg)
-	p.Depth = depth
-	p.Err = fmt.Errorf("crawl: fetch %s: %w", key, err)
-	cr.emit(p, key, nil)
+	p := pageFrom(nil, e.key, cr.cfg)
+	p.Depth = e.depth
+	p.Err = fmt.Errorf("crawl: fetch %s: %w", e.key, err)
+	cr.emit(p, e.key, nil)
 }
 
 // fail stops the run when err (a frontier write's) is not nil, and

@@ -39,8 +39,8 @@ func TestRunIndex(t *testing.T) {
 			t.Errorf("RobotsBlocked = %d, want 2", n)
 		}
 		secret := "http://" + testHost + "/private/secret"
-		if why := unsent.get(secret); !errors.Is(why, ErrRobotsDisallowed) || len(unsent.all()) != 1 {
-			t.Errorf("Unsent for %s: %v; every Unsent: %v", secret, why, unsent.all())
+		if why := unsent.get(secret); !errors.Is(why, ErrRobotsDisallowed) || errors.Is(why, ErrSeedDisallowed) || len(unsent.all()) != 1 {
+			t.Errorf("Unsent for %s: %v, want a link's ErrRobotsDisallowed; every Unsent: %v", secret, why, unsent.all())
 		}
 		if n := ts.hit("/robots.txt"); n != 1 {
 			t.Errorf("robots.txt requested %d times, want 1", n)
@@ -69,6 +69,23 @@ func TestRunIndex(t *testing.T) {
 			t.Errorf("request header %v", p.RequestHeader)
 		}
 	})
+}
+
+// A seed robots.txt disallows is not requested either; Unsent tells it
+// apart from a link (ErrSeedDisallowed), so that a run can fail it.
+func TestSeedDisallowed(t *testing.T) {
+	ts := newTestServer(t)
+	cfg := ts.config("/private/secret")
+	cfg.NoDiscovery = true
+	unsent := recordUnsent(&cfg)
+	got := crawlAll(t, cfg)
+	secret := "http://" + testHost + "/private/secret"
+	if why := unsent.get(secret); !errors.Is(why, ErrSeedDisallowed) || !errors.Is(why, ErrRobotsDisallowed) || len(unsent.all()) != 1 {
+		t.Errorf("Unsent for %s: %v, want ErrSeedDisallowed; every Unsent: %v", secret, why, unsent.all())
+	}
+	if len(got) != 0 || ts.hit("/private/secret") != 0 || cfg.Stats.RobotsBlocked.Load() != 1 {
+		t.Errorf("pages %v, %d requests of the seed, %d blocked; want none, none, 1", keys(got), ts.hit("/private/secret"), cfg.Stats.RobotsBlocked.Load())
+	}
 }
 
 func TestRelCanonical(t *testing.T) {

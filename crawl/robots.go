@@ -18,6 +18,12 @@ import (
 // disallows; such a URL is never requested.
 var ErrRobotsDisallowed = errors.New("disallowed by robots.txt")
 
+// ErrSeedDisallowed wraps ErrRobotsDisallowed for a seed robots.txt
+// disallows: a URL the run was asked for and never requested. Config.Unsent
+// hears of it as of any URL robots.txt disallows, and a run counts it as
+// failed (the operator asked for it and nothing of it was archived).
+var ErrSeedDisallowed = fmt.Errorf("seed %w", ErrRobotsDisallowed)
+
 // ErrRobotsUnreachable is wrapped by the error for a URL not fetched
 // because its host's robots.txt answered with a server error or 429 Too
 // Many Requests. RFC 9309 has a crawler then take the whole host as

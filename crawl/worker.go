@@ -99,7 +99,7 @@ func (cr *crawler) fetch(e entry) {
 		return
 	}
 	if err := cr.robots.check(cr.ctx, u); err != nil {
-		cr.refused(e.key, e.depth, err)
+		cr.refused(e, err)
 		return
 	}
 	h := cr.gate.host(u.Host, cr.scope.parallel(u, cr.cfg), cr.scope.delay(u, cr.cfg, cr.robots))
@@ -133,7 +133,7 @@ func (cr *crawler) try(h *hostGate, e entry, try int) (retry bool, pause time.Du
 	hostPause, _ := time.ParseDuration(ctx.Get(ctxPause))
 	cr.gate.release(h, hostPause)
 	if ctx.Get(ctxHandled) == "" {
-		cr.unhandled(ctx, e.key, e.depth, err)
+		cr.unhandled(ctx, e, err)
 		return false, 0
 	}
 	if v := ctx.Get(ctxRetry); v != "" {
@@ -146,7 +146,7 @@ func (cr *crawler) try(h *hostGate, e entry, try int) (retry bool, pause time.Du
 // unhandled deals with a request no callback saw: refused before it was
 // sent (colly's own checks), or dropped by colly after the transport had
 // it (a charset colly could not convert).
-func (cr *crawler) unhandled(ctx *colly.Context, key string, depth int, err error) {
+func (cr *crawler) unhandled(ctx *colly.Context, e entry, err error) {
 	if cr.ctx.Err() != nil {
 		return
 	}
@@ -155,17 +155,17 @@ func (cr *crawler) unhandled(ctx *colly.Context, key string, depth int, err erro
 		if err == nil {
 			err = errNotSent
 		}
-		cr.refused(key, depth, err)
+		cr.refused(e, err)
 		return
 	}
 	rec := cr.t.take(id)
-	p := pageFrom(rec, key, cr.cfg)
-	p.Depth = depth
+	p := pageFrom(rec, e.key, cr.cfg)
+	p.Depth = e.depth
 	if p.Err == nil {
 		p.Err = fetchError(p, err)
 	}
 	if p.Err == nil {
-		p.Err = fmt.Errorf("crawl: fetch %s: response not processed by the collector", key)
+		p.Err = fmt.Errorf("crawl: fetch %s: response not processed by the collector", e.key)
 	}
-	cr.emit(p, key, nil)
+	cr.emit(p, e.key, nil)
 }

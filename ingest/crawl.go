@@ -2,6 +2,7 @@ package ingest
 
 import (
 	"context"
+	"errors"
 	"fmt"
 	"sync"
 
@@ -79,6 +80,7 @@ func Crawl(ctx context.Context, st Store, cfg crawl.Config, opt Options) (*Tally
 		cfg.Validators = nil
 	}
 	cfg.Overhead = overhead // memory.go
+	cfg.Unsent = refusedSeeds(t, cfg.Unsent)
 	if opt.Watch != nil {
 		defer opt.Watch(ctx, t)()
 	}
@@ -91,6 +93,19 @@ func Crawl(ctx context.Context, st Store, cfg crawl.Config, opt Options) (*Tally
 		err = ferr
 	}
 	return t, err
+}
+
+// refusedSeeds is a crawl.Config.Unsent that counts a seed robots.txt
+// disallows as failed in t, then tells next, the caller's Unsent, when set.
+func refusedSeeds(t *Tally, next func(url string, why error)) func(url string, why error) {
+	return func(url string, why error) {
+		if errors.Is(why, crawl.ErrSeedDisallowed) {
+			t.refused(url, crawl.FailRobots, why)
+		}
+		if next != nil {
+			next(url, why)
+		}
+	}
 }
 
 // pipe runs the crawler into the workers and the writer, then the

@@ -16,9 +16,10 @@ import (
 // queued for the writer leaves a run record that claims none of them. It
 // is safe for concurrent use.
 type Tally struct {
-	mu     sync.Mutex
-	run    archive.Run
-	failed []string // the first failed URLs, with why
+	mu       sync.Mutex
+	run      archive.Run
+	failed   []string // the first failed URLs, with why
+	refusedN int      // seeds counted failed without a capture (refused)
 
 	stitched   []string             // split articles stitched in the run: "URL (N pages)"
 	waiting    map[string][]outcome // handed to the writer, not stored yet, by requested URL
@@ -122,6 +123,19 @@ func (t *Tally) add(c archive.Capture, reason crawl.Reason, prev archive.Previou
 	}
 }
 
+// refused counts a URL the run was asked for and did not request (a seed
+// robots.txt disallows) as failed for reason, with why, though no capture
+// of it is stored.
+func (t *Tally) refused(url string, reason crawl.Reason, why error) {
+	t.mu.Lock()
+	defer t.mu.Unlock()
+	t.run.Failed[string(reason)]++
+	t.refusedN++
+	if len(t.failed) < MaxListedFailures {
+		t.failed = append(t.failed, url+": "+why.Error())
+	}
+}
+
 // Run returns a copy of the run record as it stands.
 func (t *Tally) Run() archive.Run {
 	t.mu.Lock()
@@ -151,6 +165,14 @@ func (t *Tally) Failures() int {
 		n += v
 	}
 	return n
+}
+
+// Counted is the number of pages counted in the run: its captures stored,
+// and the seeds it refused without a capture (Failures counts both).
+func (t *Tally) Counted() int {
+	t.mu.Lock()
+	defer t.mu.Unlock()
+	return t.run.Fetched + t.refusedN
 }
 
 // Summary is what a run summary names beyond the run record.

@@ -46,6 +46,7 @@ func failedBy(w io.Writer, r archive.Run) {
 // that is a setting of prov, not a fault of the site.
 var failureHints = map[string]string{
 	string(crawl.FailPrivate): " (prov crawl --allow-private reaches loopback, private and link-local addresses)",
+	string(crawl.FailRobots):  " (robots.txt disallows them for prov's User-Agent: a seed, or a redirect's target; never requested)",
 }
 
 func failures(r archive.Run) int {

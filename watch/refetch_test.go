@@ -144,7 +144,7 @@ func TestRefetchHonoursRobots(t *testing.T) {
 	if got[0].Status != Unchanged {
 		t.Errorf("a: %+v, want unchanged", got[0])
 	}
-	if b := got[1]; b.Status != Failed || b.Detail != "robots: crawl: "+pageB+": disallowed by robots.txt" || b.CaptureID != 0 {
+	if b := got[1]; b.Status != Failed || b.Detail != "robots: crawl: "+pageB+": seed disallowed by robots.txt" || b.CaptureID != 0 {
 		t.Errorf("b: %+v, want failed by robots.txt, with no capture", b)
 	}
 	for _, h := range s.requests() {

@@ -139,7 +139,7 @@ func runCrawl(ctx context.Context, e *env, args []string) error {
 		report.RunSummary(e.stdout, t.Run(), t.Summary())
 	}
 	if n := t.Failures(); n > 0 {
-		return &partialError{fmt.Sprintf("%d of %d pages failed", n, t.Run().Fetched)}
+		return &partialError{fmt.Sprintf("%d of %d pages failed", n, t.Counted())}
 	}
 	return nil
 }

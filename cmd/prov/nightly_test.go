@@ -233,3 +233,33 @@ func TestOneVersion(t *testing.T) {
 		t.Errorf("User-Agent %q, prov version %q, show %s; want all to name %s", ua, out, shown, want)
 	}
 }
+
+// TestSeedDisallowedFails: a seed robots.txt disallows is never requested,
+// and the run says so, even --quiet: it counts the seed failed (robots),
+// names it, and exits 3; no capture of it is stored. A link robots.txt
+// disallows is only counted, as expected of a polite crawl.
+func TestSeedDisallowedFails(t *testing.T) {
+	s := newSite(t, 3, 0)
+	db := filepath.Join(t.TempDir(), "a.db")
+	blocked := s.srv.URL + "/private/doc"
+	code, out, stderr := prov(t, "crawl", "--db", db, "--allow-private", "--delay", "1ms", "--progress", "never", "--quiet", blocked, s.seed())
+	if code != exitPartial {
+		t.Errorf("exit %d, want %d; stderr: %s", code, exitPartial, stderr)
+	}
+	if !strings.Contains(out, "failed (robots): 1 (") || !strings.Contains(out, "  - "+blocked+": crawl: "+blocked+": seed disallowed by robots.txt") {
+		t.Errorf("summary does not name the refused seed:\n%s", out)
+	}
+	if !strings.Contains(stderr, "1 of 4 pages failed") {
+		t.Errorf("stderr %q, want 1 of 4 pages failed (3 fetched, 1 refused)", stderr)
+	}
+	run := lastRun(t, db)
+	if run.Fetched != 3 || run.New != 3 || run.Failed[string(crawl.FailRobots)] != 1 || len(run.Failed) != 1 {
+		t.Errorf("run record %+v, want 3 fetched and new, 1 failed (robots)", run)
+	}
+	if bodies, _, _ := s.counts(); len(bodies) != 3 {
+		t.Errorf("bodies sent %v, want the 3 pages alone", bodies)
+	}
+	if code, out, _ := prov(t, "show", "--db", db, blocked); code == 0 {
+		t.Errorf("prov show of the refused seed exit 0, want no capture:\n%s", out)
+	}
+}
