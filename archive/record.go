@@ -64,6 +64,12 @@ type Capture struct {
 	PayloadLength int64     `json:"payload_length"`
 	Truncated     bool      `json:"truncated,omitempty"`
 	Limit         int64     `json:"limit,omitempty"` // body limit in force when Truncated
+	// Incomplete is set on a failed capture whose body's reading ended
+	// early, in WARC-Truncated's words: "disconnect" (the connection
+	// closed or was reset), "time" (the read timed out) or "unspecified"
+	// (another read error, a malformed chunk). The payload holds the
+	// bytes that came; Error says what happened.
+	Incomplete string `json:"incomplete,omitempty"`
 	// TrailingBytes counts the payload's bytes after the end of its
 	// content coding's data (a stray newline after a gzip stream), left
 	// out of what was decoded, as browsers leave them out; the payload

@@ -314,6 +314,28 @@ func wantTimeout(t *testing.T, p Page) {
 	}
 }
 
+// wantIncomplete wants a failed page that keeps, as its payload, the
+// body's first bytes as served (prefix, or at least one byte of it when
+// whole is false), marked incomplete for why, with no content.
+func wantIncomplete(why, prefix string, whole bool, check func(*testing.T, Page)) func(*testing.T, Page) {
+	return func(t *testing.T, p Page) {
+		check(t, p)
+		got := string(p.Payload)
+		if p.Incomplete != why || p.Status != 200 || p.Content != nil || got == "" ||
+			!strings.HasPrefix(prefix, got) || (whole && got != prefix) {
+			t.Errorf("incomplete %q, status %d, payload %q (%d bytes), content %d bytes; want %q, 200, the first bytes of %q, no content",
+				p.Incomplete, p.Status, trimmed(got), len(got), len(p.Content), why, trimmed(prefix))
+		}
+	}
+}
+
+func trimmed(s string) string {
+	if len(s) > 20 {
+		return s[:20] + "…"
+	}
+	return s
+}
+
 func wantTruncated(t *testing.T, p Page) {
 	if !p.Truncated || p.Limit != hostileLimit || len(p.Content) != hostileLimit {
 		t.Errorf("truncated %v limit %d content %d, want cut at %d (err %v)", p.Truncated, p.Limit, len(p.Content), hostileLimit, p.Err)
@@ -342,9 +364,9 @@ func hostileCases() map[string]hostileCase {
 	return map[string]hostileCase{
 		"gzip bomb":           {www("/bomb"), wantTruncated},
 		"body over limit":     {www("/huge"), wantTruncated},
-		"one byte a second":   {www("/drip"), wantTimeout},
+		"one byte a second":   {www("/drip"), wantIncomplete("time", strings.Repeat("x", 100), false, wantTimeout)},
 		"never answers":       {www("/silent"), wantTimeout},
-		"reset mid-body":      {www("/reset"), wantErr("read body")},
+		"reset mid-body":      {www("/reset"), wantIncomplete("disconnect", strings.Repeat("y", 1000), true, wantErr("read body"))},
 		"endless redirects":   {www("/chain/0"), wantErr("stopped after 10 redirects")},
 		"redirect loop":       {www("/loop/a"), wantErr("redirect loop back to " + www("/loop/b"))},
 		"binary as html":      {www("/binary"), wantKept(string(noise(200 << 10)))},
@@ -353,7 +375,7 @@ func hostileCases() map[string]hostileCase {
 		"100,000 nested tags": {www("/deep-nesting"), wantWhole},
 		"HTTP/1.0 no length":  {raw("/http10"), wantKept(strings.Repeat("<p>HTTP/1.0, no length.</p>", 1000))},
 		"odd chunks":          {raw("/chunked"), wantKept("<html><body>odd chunks</body></html>")},
-		"bad chunk":           {raw("/bad-chunk"), wantErr("read body")},
+		"bad chunk":           {raw("/bad-chunk"), wantIncomplete("unspecified", "abc\r\n", true, wantErr("read body"))},
 	}
 }
 

@@ -1,10 +1,15 @@
 package crawl
 
 import (
+	"bytes"
 	"context"
 	"encoding/binary"
+	"errors"
 	"io"
+	"net"
 	"net/http"
+	"syscall"
+	"time"
 
 	"github.com/prov-archive/prov/memory"
 )
@@ -73,7 +78,10 @@ type bodies struct {
 	truncated        bool
 	trailing         int64 // coded bytes after the coded data, left out of content
 	decErr           error // the content could not be decoded
-	hold             *memory.Hold
+	// incomplete says why the payload is only the start of the body
+	// (incompleteWhy); the hop then failed, and content is nil.
+	incomplete string
+	hold       *memory.Hold
 }
 
 // readBodies reads resp's payload and decodes its content, both bounded
@@ -82,7 +90,7 @@ type bodies struct {
 func (t *transport) readBodies(ctx context.Context, resp *http.Response) (b bodies, err error) {
 	c := t.charge(ctx, resp)
 	defer func() {
-		if err != nil {
+		if err != nil && b.incomplete == "" {
 			c.hold.Release()
 		}
 	}()
@@ -90,7 +98,7 @@ func (t *transport) readBodies(ctx context.Context, resp *http.Response) (b bodi
 	coded := len(splitCodings(coding)) > 0
 	payload, cut, err := t.readPayload(resp, c, coded)
 	if err != nil {
-		return bodies{}, err
+		return c.incomplete(payload, incompleteWhy(ctx, err), err)
 	}
 	b = bodies{payload: payload, content: payload, truncated: cut}
 	if coded && len(payload) > 0 {
@@ -104,6 +112,76 @@ func (t *transport) readBodies(ctx context.Context, resp *http.Response) (b bodi
 	b.hold = c.hold
 	return b, nil
 }
+
+// incomplete is readBodies' answer to a payload whose reading failed
+// after some of it came: when the read itself failed (why, from
+// incompleteWhy) the bytes that came are kept, with no content, and the
+// hold set to them; else, or when the budget has no room for them now
+// (the fetch's context may have ended: nothing waits here), nothing is.
+func (c *charge) incomplete(payload []byte, why string, err error) (bodies, error) {
+	if why == "" || len(payload) == 0 {
+		return bodies{}, err
+	}
+	if cap(payload)-len(payload) > 4<<10 { // a buffer sized for the whole body
+		payload = bytes.Clone(payload)
+	}
+	if !c.keep(int64(len(payload))) {
+		return bodies{}, err
+	}
+	return bodies{payload: payload, incomplete: why, hold: c.hold}, err
+}
+
+// keep makes the hop's hold n bytes without waiting: a hold that has as
+// much gives back the rest; a hop without one takes n if they are free.
+func (c *charge) keep(n int64) bool {
+	switch {
+	case c.budget == nil:
+		return true
+	case c.hold != nil && c.hold.Bytes() >= n:
+		c.hold.Shrink(n)
+		return true
+	case c.hold != nil:
+		c.hold.Release()
+		return false
+	}
+	h, ok := c.budget.TryAcquire(n)
+	c.hold = h
+	return ok
+}
+
+// incompleteWhy names, in WARC-Truncated's words, why a body's reading
+// in ctx, the request's, ended early: "time" for a read that timed out
+// (the fetch's Timeout ends ctx), "disconnect" for a connection closed or
+// reset, "unspecified" for another read error (a malformed chunk); "" for
+// an error that is no read's (the memory budget) or the run stopping.
+func incompleteWhy(ctx context.Context, err error) string {
+	var re *readError
+	var ne net.Error
+	switch {
+	case !errors.As(err, &re), errors.Is(ctx.Err(), context.Canceled), errors.Is(err, context.Canceled):
+		return ""
+	case errors.As(err, &ne) && ne.Timeout(), errors.Is(err, context.DeadlineExceeded), past(ctx):
+		return "time"
+	case errors.Is(err, io.ErrUnexpectedEOF), errors.Is(err, io.EOF), errors.Is(err, syscall.ECONNRESET), errors.Is(err, syscall.EPIPE):
+		return "disconnect"
+	}
+	return "unspecified"
+}
+
+// past says whether ctx's deadline has come. http.Client ends a fetch
+// at its Timeout by a deadline on the request's context and, as it must
+// for a transport of its own, by closing Request.Cancel at the same
+// moment: the read may fail on the second before the first shows.
+func past(ctx context.Context) bool {
+	d, ok := ctx.Deadline()
+	return errors.Is(ctx.Err(), context.DeadlineExceeded) || ok && !time.Now().Before(d)
+}
+
+// readError is a body's Read error, told apart from the sink's own.
+type readError struct{ err error }
+
+func (e *readError) Error() string { return e.err.Error() }
+func (e *readError) Unwrap() error { return e.err }
 
 // weight is the bytes a payload and its content hold between them.
 func weight(payload, content []byte) int64 {
@@ -211,7 +289,7 @@ func (s *sink) readFrom(r io.Reader) (cut bool, err error) {
 			break
 		}
 		if rerr != nil {
-			err = rerr
+			err = &readError{rerr}
 			break
 		}
 	}

@@ -51,7 +51,13 @@ type Page struct {
 	// data (the last gzip member, the deflate stream), which Content
 	// leaves out as browsers do: a stray newline after a script's gzip
 	// output, padding. 0 for most pages.
-	Trailing   int64
+	Trailing int64
+	// Incomplete is set when the body's reading ended early: the
+	// connection closed or was reset ("disconnect"), the read timed out
+	// ("time"), or another read error ("unspecified": a malformed
+	// chunk), WARC-Truncated's words. Payload then holds the bytes that
+	// came, Content is nil, and Err says what happened.
+	Incomplete string
 	Start, End time.Time // UTC
 	RemoteAddr string
 	Depth      int

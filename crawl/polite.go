@@ -133,13 +133,14 @@ func sleep(ctx context.Context, d time.Duration) error {
 }
 
 // retryable reports whether a page is worth asking again: a 429 or 503,
-// or a fetch that failed on the connection before any response.
+// or a fetch that failed on the connection before any response or before
+// its body was whole.
 func retryable(p Page) bool {
 	if p.Err == nil {
 		return p.Status == http.StatusTooManyRequests || p.Status == http.StatusServiceUnavailable
 	}
 	var ne net.Error
-	return p.Status == 0 && (errors.Is(p.Err, syscall.ECONNREFUSED) || errors.Is(p.Err, syscall.ECONNRESET) ||
+	return (p.Status == 0 || p.Incomplete != "") && (errors.Is(p.Err, syscall.ECONNREFUSED) || errors.Is(p.Err, syscall.ECONNRESET) ||
 		errors.Is(p.Err, io.EOF) || errors.Is(p.Err, io.ErrUnexpectedEOF) || (errors.As(p.Err, &ne) && ne.Timeout()))
 }
 

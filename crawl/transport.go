@@ -24,7 +24,8 @@ const fetchIDHeader = "X-Prov-Fetch-Id"
 
 // ErrCutShort is wrapped when the connection ended before the body
 // was whole (shorter than its Content-Length, a chunked body without its
-// last chunk): the page, as far as it came, is not archived as the page.
+// last chunk): the page failed, and what came of it is kept as its
+// payload, marked incomplete (Page.Incomplete), not read as the page.
 var ErrCutShort = errors.New("connection closed before the body was whole")
 
 // record is what the transport saw of one fetch, hop by hop. The hops of a
@@ -39,6 +40,7 @@ type record struct {
 	content    []byte
 	truncated  bool
 	trailing   int64
+	incomplete string // bodies.incomplete
 	start, end time.Time
 	remoteAddr string
 	err        error        // a body that could not be read or decoded
@@ -141,11 +143,15 @@ func (t *transport) RoundTrip(req *http.Request) (*http.Response, error) {
 			err = fmt.Errorf("%w (%w)", ErrCutShort, err)
 		}
 		err = fmt.Errorf("crawl: read body of %s: %w", out.URL, err)
+		if b.incomplete != "" { // the head and the bytes that came are kept
+			t.finish(rec, hop, resp, b, remote.Load(), err)
+			return nil, err
+		}
 		hop.Status = 0 // as for any failed hop
 		t.fail(rec, hop, err)
 		return nil, err
 	}
-	t.finish(rec, hop, resp, b, remote.Load())
+	t.finish(rec, hop, resp, b, remote.Load(), b.decErr)
 	resp.Request = req // the caller's request, still carrying the fetch id
 	return handOver(resp), nil
 }
@@ -198,8 +204,9 @@ func (t *transport) fail(rec *record, hop Hop, err error) {
 }
 
 // finish records the hop's response and bodies; they replace an earlier
-// hop's, whose hold is given back.
-func (t *transport) finish(rec *record, hop Hop, resp *http.Response, b bodies, remote any) {
+// hop's, whose hold is given back. err is the body's: its reading (the
+// bodies are then incomplete) or decoding failed.
+func (t *transport) finish(rec *record, hop Hop, resp *http.Response, b bodies, remote any, err error) {
 	now := t.now().UTC()
 	t.mu.Lock()
 	defer t.mu.Unlock()
@@ -207,9 +214,10 @@ func (t *transport) finish(rec *record, hop Hop, resp *http.Response, b bodies, 
 	rec.header = resp.Header.Clone()
 	rec.hold.Release()
 	rec.payload, rec.content, rec.truncated, rec.trailing, rec.hold = b.payload, b.content, b.truncated, b.trailing, b.hold
+	rec.incomplete = b.incomplete
 	rec.remoteAddr, _ = remote.(string)
 	rec.end = now
-	rec.err = b.decErr
+	rec.err = err
 }
 
 // readBounded reads at most limit+1 bytes of body; cut reports that the body

@@ -46,3 +46,23 @@ func TestCapturePageNamesTrailingBytes(t *testing.T) {
 		t.Errorf("capture 2's page speaks of trailing bytes it has none of")
 	}
 }
+
+// A failed capture that kept the bytes of a body cut short says so beside
+// its payload; a whole one says nothing of it.
+func TestCapturePageNamesIncomplete(t *testing.T) {
+	entry := func(incomplete string) archive.Entry {
+		c := archive.Capture{RequestedURL: "http://a.test/", FinalURL: "http://a.test/", URL: "http://a.test/",
+			Method: "GET", Status: 200, FetchStart: t0, FetchEnd: t0, ToolVersion: "test", Incomplete: incomplete}
+		if incomplete != "" {
+			c.Error = "crawl: read body of http://a.test/: connection closed before the body was whole (unexpected EOF)"
+		}
+		return archive.Entry{Capture: c, Payload: []byte("<p>A pa")}
+	}
+	ts, _ := serveArchive(t, []archive.Entry{entry("disconnect")}, []archive.Entry{entry("")})
+	if _, body := fetch(t, ts.URL+"/capture/1"); !strings.Contains(body, "7 bytes, incomplete (disconnect)") {
+		t.Errorf("capture 1's page does not say its payload is incomplete:\n%s", body)
+	}
+	if _, body := fetch(t, ts.URL+"/capture/2"); strings.Contains(body, "incomplete") {
+		t.Errorf("capture 2's page calls a whole payload incomplete")
+	}
+}

@@ -29,7 +29,10 @@ const headNote = "HTTP request and response heads are written as prov kept them 
 	"Each redirect hop of a fetch is a request and a response record of its own, before the final exchange; " +
 	"a hop whose head was not kept gets a status line and a Location line naming the next hop. " +
 	"Request bodies and the bodies of redirect responses are not kept: a hop's response has an empty payload " +
-	"and WARC-Truncated: unspecified unless its head says Content-Length: 0. Failed fetches are not written. " +
+	"and WARC-Truncated: unspecified unless its head says Content-Length: 0. " +
+	"A fetch that failed before a response came is not written; one that failed after (a body the network ended early, " +
+	"a content coding that would not decode, a redirect not followed) is written as it came, its error in the metadata record, " +
+	"and a body whose reading ended early has WARC-Truncated: disconnect, time (the read timed out) or unspecified (a malformed chunk). " +
 	"An article split over pages has a metadata and a conversion record of its own, naming its first page's record."
 
 // requestHead is a request's head, ended by the blank line: kept as on

@@ -50,6 +50,8 @@ func captureFields(c *archive.Capture, m membership, heads string) []byte {
 	if c.Truncated {
 		f.add("truncated-at-limit", strconv.FormatInt(c.Limit, 10))
 	}
+	f.add("incomplete", c.Incomplete)
+	f.add("error", c.Error)
 	f.add("rule", c.Rule)
 	f.add("tool-version", c.ToolVersion)
 	f.add("charset", c.Charset)

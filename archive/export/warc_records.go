@@ -32,7 +32,7 @@ func (ww *warcWriter) capture(db *archive.DB, c *archive.Capture, m membership) 
 	if err != nil {
 		return err
 	}
-	if c.Status != http.StatusNotModified { // a later 304 names the record with the payload
+	if c.Status != http.StatusNotModified && c.Error == "" { // a later 304 names the record with the payload (confirmable)
 		ww.byURL[target] = main
 	}
 	ww.byCapture[c.ID] = main
@@ -60,7 +60,10 @@ func (ww *warcWriter) response(db *archive.DB, c *archive.Capture, target string
 	respHead, _ := responseHead(c.ResponseHead, c.Status, c.ResponseHeader)
 	x := exchange{role: "", target: target, reqHead: reqHead, respHead: respHead, payload: payload,
 		payloadSHA: c.PayloadSHA256, status: c.Status, ip: hostPart(c.RemoteAddr)}
-	if c.Truncated {
+	switch {
+	case c.Incomplete != "":
+		x.truncated = c.Incomplete // disconnect, time or unspecified
+	case c.Truncated:
 		x.truncated = "length"
 	}
 	r, err := ww.exchange(c, x)

@@ -20,7 +20,8 @@ type selection struct {
 	byText   map[string]membership // any capture of a text: the place of a copy with that text
 }
 
-// selectCaptures returns every capture that answered (failures are left
+// selectCaptures returns every capture that brought a response (a fetch
+// that failed after its head came too; one that failed before is left
 // out) or is a stitched article, that f selects; and for each selected
 // 304 the URL's capture that brought the payload it confirms, and for
 // each stitched article its pages' captures, so that their records name
@@ -43,7 +44,7 @@ func selectCaptures(db *archive.DB, f Filter) (*selection, error) {
 	}
 	var all []archive.Capture
 	err = db.Captures(func(c archive.Capture) error {
-		if (c.Error == "" && c.Status != 0) || c.Kind == archive.KindStitched {
+		if c.Status != 0 || c.Kind == archive.KindStitched {
 			c.Sketch = nil // not exported; a WARC of many captures need not hold them
 			all = append(all, c)
 		}
@@ -71,7 +72,7 @@ func selectCaptures(db *archive.DB, f Filter) (*selection, error) {
 				chosen[i], chosen[j] = ok, chosen[j] || ok // a 304 with nothing to confirm is left out
 			}
 		}
-		if c.Status != http.StatusNotModified && c.PayloadSHA256 != "" {
+		if confirmable(c) {
 			lastPayload[target] = i
 		}
 	}
@@ -81,6 +82,13 @@ func selectCaptures(db *archive.DB, f Filter) (*selection, error) {
 		}
 	}
 	return s, nil
+}
+
+// confirmable says whether a later 304 of c's URL may confirm c's
+// payload: a whole answer that brought one, as the validators a
+// conditional GET sends come from such a capture (archive.Previous).
+func confirmable(c *archive.Capture) bool {
+	return c.Status != http.StatusNotModified && c.PayloadSHA256 != "" && c.Error == ""
 }
 
 // member is c's place in a work: its own when it is a URL's copy, else

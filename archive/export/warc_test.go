@@ -22,6 +22,9 @@ const (
 	rebuiltURL = "https://news.test/a/rebuilt.html?b=2&a=1"
 	mirrorURL  = "https://mirror.test/copy.html"
 	cutURL     = "http://big.test/large.bin"
+
+	incompleteURL  = "http://slow.test/paper.html"
+	incompleteBody = "<html><title>白皮书</title><p>The first part of the pa"
 )
 
 // keptHead is a response head as the crawl keeps it: wire order and
@@ -36,7 +39,9 @@ const keptHead = "HTTP/1.1 200 Okay\r\nserver: nginx\r\nContent-Type: text/html;
 //  4. keptURL answering 304 (not modified);
 //  5. mirrorURL, the bytes of 2 under another URL (a revisit of 2 in the WARC);
 //  6. cutURL, a body cut at the limit;
-//  7. a failed fetch (not written).
+//  7. a failed fetch (not written);
+//  8. incompleteURL, a fetch whose connection closed mid-body: failed,
+//     the bytes that came kept (written, WARC-Truncated: disconnect).
 func MustWARCArchive(tb testing.TB) *archive.DB {
 	tb.Helper()
 	db, err := archive.Open(filepath.Join(tb.TempDir(), "prov.db"), archive.Options{})
@@ -63,7 +68,10 @@ func MustWARCArchive(tb testing.TB) *archive.DB {
 	cut.Capture.ResponseHeader = map[string][]string{"Content-Type": {"application/octet-stream"}, "Content-Length": {"9000"}}
 	failed := fetch("http://gone.test/", 6*time.Hour, nil, "")
 	failed.Capture.Status, failed.Capture.Error = 0, "dial tcp: connection refused"
-	for _, e := range []archive.Entry{kept, rebuilt, again, notMod, mirror, cut, failed} {
+	incomplete := fetch(incompleteURL, 7*time.Hour, []byte(incompleteBody), "")
+	incomplete.Capture.Error, incomplete.Capture.Incomplete = "crawl: read body of "+incompleteURL+": connection closed before the body was whole (unexpected EOF)", "disconnect"
+	incomplete.Capture.ResponseHead = "HTTP/1.1 200 OK\r\nContent-Type: text/html\r\nContent-Length: 9000\r\n"
+	for _, e := range []archive.Entry{kept, rebuilt, again, notMod, mirror, cut, failed, incomplete} {
 		if _, err := db.Write([]archive.Entry{e}); err != nil {
 			tb.Fatal(err)
 		}
@@ -147,12 +155,13 @@ func TestWARCRecords(t *testing.T) {
 		"request response revisit metadata " + // again, after its 302
 		"revisit metadata " + // 304
 		"revisit metadata " + // mirror
-		"request response metadata" // cut
+		"request response metadata " + // cut
+		"request response metadata" // incomplete; the failed fetch before it is not written
 	if got := strings.Join(types, " "); got != want {
 		t.Fatalf("records:\n got %s\nwant %s", got, want)
 	}
-	if st.Records != len(recs) || st.Captures != 6 {
-		t.Errorf("stats %d records, %d captures; want %d, 6", st.Records, st.Captures, len(recs))
+	if st.Records != len(recs) || st.Captures != 7 {
+		t.Errorf("stats %d records, %d captures; want %d, 7", st.Records, st.Captures, len(recs))
 	}
 	if !strings.Contains(recs[0], "WARC-Filename: test.warc.gz\r\n") || !strings.Contains(recs[0], "software: prov/test\r\n") ||
 		!strings.Contains(recs[0], "format: WARC File Format 1.1\r\n") || !strings.Contains(recs[0], "reconstructed") {
@@ -196,6 +205,16 @@ func TestWARCRecords(t *testing.T) {
 	}
 	if field(recs[19], "WARC-Truncated") != "length" || field(recs[4], "WARC-Truncated") != "" {
 		t.Errorf("WARC-Truncated: cut %q, whole %q", field(recs[19], "WARC-Truncated"), field(recs[4], "WARC-Truncated"))
+	}
+	// A body the connection ended: the bytes that came, marked, and the
+	// error in its metadata.
+	if field(recs[22], "WARC-Truncated") != "disconnect" || field(recs[22], "WARC-Target-URI") != incompleteURL ||
+		!strings.HasSuffix(recs[22], "\r\n\r\nHTTP/1.1 200 OK\r\nContent-Type: text/html\r\nContent-Length: 9000\r\n\r\n"+incompleteBody+"\r\n\r\n") {
+		t.Errorf("incomplete response:\n%s", recs[22])
+	}
+	if m := recs[23]; !strings.Contains(m, "incomplete: disconnect\r\n") || !strings.Contains(m, "error: crawl: read body of "+incompleteURL+": connection closed") ||
+		!strings.Contains(m, "kind: failed\r\n") {
+		t.Errorf("incomplete metadata:\n%s", m)
 	}
 	conv := recs[6]
 	if field(conv, "WARC-Refers-To") != field(recs[4], "WARC-Record-ID") || field(conv, "Content-Type") != "text/plain; charset=utf-8" ||
@@ -247,7 +266,7 @@ func TestWARCFilterResolves(t *testing.T) {
 	for _, r := range warcRecords(t, path) {
 		types = append(types, field(r, "WARC-Type"))
 	}
-	want := "warcinfo request response request response metadata conversion revisit metadata request response metadata request response metadata"
+	want := "warcinfo request response request response metadata conversion revisit metadata request response metadata request response metadata request response metadata"
 	if got := strings.Join(types, " "); got != want {
 		t.Errorf("records:\n got %s\nwant %s", got, want)
 	}
