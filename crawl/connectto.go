@@ -5,6 +5,8 @@ import (
 	"net"
 	"strconv"
 	"strings"
+
+	"github.com/prov-archive/prov/rules"
 )
 
 // ConnectTo routes connections, with curl's --connect-to meaning: a request
@@ -30,11 +32,11 @@ func ParseConnectTo(s string) (ConnectTo, error) {
 	if err != nil {
 		return ConnectTo{}, fmt.Errorf("crawl: connect-to %q: %w", s, err)
 	}
-	c := ConnectTo{
-		Host:   strings.ToLower(fields[0]),
-		Port:   fields[1],
-		ToHost: strings.ToLower(fields[2]),
-		ToPort: fields[3],
+	c := ConnectTo{Port: fields[1], ToPort: fields[3]}
+	for i, h := range []*string{&c.Host, &c.ToHost} {
+		if *h, err = rules.ASCIIHost(fields[2*i]); err != nil {
+			return ConnectTo{}, fmt.Errorf("crawl: connect-to %q: %w", s, err)
+		}
 	}
 	for _, p := range []string{c.Port, c.ToPort} {
 		if err := checkPort(p); err != nil {

@@ -15,6 +15,7 @@ func TestParseConnectTo(t *testing.T) {
 		{"::127.0.0.1:8080", ConnectTo{"", "", "127.0.0.1", "8080"}},
 		{"[::1]:443:[FD00::1]:8443", ConnectTo{"::1", "443", "fd00::1", "8443"}},
 		{"example.test:80::8080", ConnectTo{"example.test", "80", "", "8080"}},
+		{"中国.政务:80:Bücher.test:8080", ConnectTo{"xn--fiqs8s.xn--zfr164b", "80", "xn--bcher-kva.test", "8080"}},
 	}
 	for _, c := range cases {
 		got, err := ParseConnectTo(c.in)
@@ -25,7 +26,7 @@ func TestParseConnectTo(t *testing.T) {
 			t.Errorf("round trip of %q: %+v, %v", got.String(), again, err)
 		}
 	}
-	for _, bad := range []string{"", "a:80:b", "a:80:b:90:extra", "a:http:b:80", "a:80:b:70000", "[::1:80:b:80", "[::1]x:80:b:80"} {
+	for _, bad := range []string{"", "a:80:b", "a:80:b:90:extra", "a:http:b:80", "a:80:b:70000", "[::1:80:b:80", "[::1]x:80:b:80", "a b.test:80:b:80"} {
 		if got, err := ParseConnectTo(bad); err == nil {
 			t.Errorf("ParseConnectTo(%q) = %+v, want an error", bad, got)
 		}

@@ -208,7 +208,11 @@ func (p parser) hosts(v *yaml.Node, dst *[]string) error {
 		if h == "" || strings.ContainsAny(h, "/ ?#@") {
 			return p.errf(n, "bad host %q (want a host name such as www.example.org)", n.Value)
 		}
-		*dst = append(*dst, h)
+		ascii, err := ASCIIHost(h)
+		if err != nil {
+			return p.errf(n, "bad host %q: %v", n.Value, err)
+		}
+		*dst = append(*dst, ascii)
 		return nil
 	})
 }

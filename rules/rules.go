@@ -1,11 +1,15 @@
 package rules
 
 import (
+	"fmt"
 	"net/url"
 	"regexp"
 	"strconv"
 	"strings"
 	"time"
+	"unicode/utf8"
+
+	"golang.org/x/net/idna"
 )
 
 // Authority is how much a publisher's copy counts when electing the original
@@ -156,6 +160,22 @@ func AuthorityFor(site *Site, host string) (a Authority, why string) {
 		return a, "suffix ." + suffix
 	}
 	return Unknown, "no rule or known suffix"
+}
+
+// ASCIIHost is a host name as URLs carry it: lower case and, when it is
+// an internationalised name written in Unicode, in its IDNA (punycode)
+// form, so that "中国.政务" matches a URL's xn--fiqs8s.xn--zfr164b. An
+// ASCII name is only lower-cased (an underscore in it is left alone).
+func ASCIIHost(h string) (string, error) {
+	h = strings.ToLower(h)
+	if !strings.ContainsFunc(h, func(r rune) bool { return r >= utf8.RuneSelf }) {
+		return h, nil
+	}
+	ascii, err := idna.Lookup.ToASCII(h)
+	if err != nil {
+		return "", fmt.Errorf("host %q: not a host name (%v)", h, err)
+	}
+	return ascii, nil
 }
 
 func normalHost(host string) string {

@@ -28,6 +28,8 @@ const good = `sites:
     date_format: '2006-01-02'
   - name: agency
     hosts: www.news.cn
+  - name: gov
+    hosts: [中国.政务]
 `
 
 func TestParseGood(t *testing.T) {
@@ -48,6 +50,9 @@ func TestParseGood(t *testing.T) {
 	if set.ForHost("www.news.cn").Name != "agency" || set.ForHost("news.cn") != nil {
 		t.Error("host matching must be exact")
 	}
+	if s := set.ForHost("xn--fiqs8s.xn--zfr164b"); s == nil || s.Name != "gov" { // the host of http://中国.政务/
+		t.Errorf("a host written in Unicode does not match its URL's punycode host: %+v", s)
+	}
 }
 
 func TestParseErrors(t *testing.T) {
@@ -64,6 +69,7 @@ func TestParseErrors(t *testing.T) {
 		{"bad encoding", "sites:\n  - name: x\n    hosts: [a.b]\n    encoding: klingon\n", `f.yaml:4: unknown encoding "klingon"`},
 		{"bad seed", "sites:\n  - name: x\n    hosts: [a.b]\n    seeds: [ftp://a.b/]\n", `f.yaml:4: bad seed`},
 		{"no hosts", "sites:\n  - name: x\n", `f.yaml:2: site "x" has no hosts`},
+		{"bad IDN host", "sites:\n  - name: x\n    hosts: [\"a\u00a0b.test\"]\n", `f.yaml:3: bad host "a\u00a0b.test": host`},
 		{"dup host", "sites:\n  - name: x\n    hosts: [a.b]\n  - name: y\n    hosts: [A.b]\n", `f.yaml:4: host a.b is already claimed by site "x" (f.yaml:2)`},
 		{"empty", "", "f.yaml:1: empty rules file"},
 	}

@@ -289,6 +289,9 @@ func TestWorksFilterAndSnapshot(t *testing.T) {
 			t.Errorf("/works%s: %d rows, want %d", c.query, got, c.rows)
 		}
 	}
+	if resp, _ := fetch(t, ts.URL+"/works?host=a%C2%A0b.test"); resp.StatusCode != http.StatusBadRequest {
+		t.Errorf("/works?host= with a no-break space: %s, want 400", resp.Status)
+	}
 	// The same pages from a snapshot, as for a large archive.
 	srv, err := New(Config{DB: path, TempDir: t.TempDir(), SnapshotOver: 1})
 	if err != nil {

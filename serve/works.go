@@ -8,6 +8,7 @@ import (
 	"strings"
 
 	"github.com/prov-archive/prov/archive"
+	"github.com/prov-archive/prov/rules"
 )
 
 // relations are the relations of a copy to its original, in the order a
@@ -57,6 +58,11 @@ var isoDate = regexp.MustCompile(`^\d{4}-\d{2}-\d{2}$`)
 func parseWorksFilter(q url.Values) (worksFilter, error) {
 	f := worksFilter{Host: strings.ToLower(strings.TrimSpace(q.Get("host"))), Relation: q.Get("relation"),
 		From: strings.TrimSpace(q.Get("from")), To: strings.TrimSpace(q.Get("to")), Page: 1}
+	host, err := rules.ASCIIHost(f.Host)
+	if err != nil {
+		return f, badRequest("host %q: not a host name", f.Host)
+	}
+	f.Host = host
 	if f.Relation != "" && !contains(relations, f.Relation) {
 		return f, badRequest("relation %q: want one of %s", f.Relation, strings.Join(relations, ", "))
 	}

@@ -17,6 +17,7 @@ import (
 	"github.com/prov-archive/prov/archive/export"
 	"github.com/prov-archive/prov/crawl"
 	"github.com/prov-archive/prov/report"
+	"github.com/prov-archive/prov/rules"
 )
 
 type exportOptions struct {
@@ -71,7 +72,11 @@ func (o *exportOptions) validate() (export.Filter, error) {
 	if o.work != "" && !workRef(o.work) {
 		return f, usagef("a work ID as prov works prints it (12 hex digits), or a text sha256", "--work %q", o.work)
 	}
-	f.Host, f.Work, f.Similarity = o.host, strings.ToLower(o.work), similarity()
+	host, err := rules.ASCIIHost(o.host)
+	if err != nil {
+		return f, usagef("a host name such as www.example.org", "--host: %v", err)
+	}
+	f.Host, f.Work, f.Similarity = host, strings.ToLower(o.work), similarity()
 	return f, nil
 }
 
