@@ -18,6 +18,7 @@ import (
 
 	"github.com/prov-archive/prov/archive"
 	"github.com/prov-archive/prov/clean"
+	"github.com/prov-archive/prov/crawl"
 )
 
 // Subject is a text the user named: an archived URL, a text hash, or a
@@ -66,19 +67,43 @@ func ResolveArchived(db *archive.DB, arg string) (Subject, error) {
 // urlSubject is url's copy, as works see it: for a page of an article
 // split over pages, the stitched article. When the copy has no text (a
 // later capture without one), it is url's newest capture with a text.
+// The URL is looked up as given, then in the canonical form the crawl
+// archives URLs under (a host in Unicode, a tracking parameter), as
+// prov show looks it up.
 func urlSubject(db *archive.DB, url string) (Subject, error) {
-	c, ok, err := db.CopyOf(url)
-	if err != nil {
-		return Subject{}, err
-	}
-	if !ok || c.TextSHA256 == "" {
-		if c, ok, err = db.NewestText(url); err != nil {
+	for _, key := range urlKeys(url) {
+		c, ok, err := textCopy(db, key)
+		if err != nil {
 			return Subject{}, err
 		}
-		if !ok {
-			return Subject{}, fmt.Errorf("%s: %w: no archived text (and no such file)", url, archive.ErrNotFound)
+		if ok {
+			return subjectOf(db, url, c)
 		}
 	}
+	return Subject{}, fmt.Errorf("%s: %w: no archived text (and no such file)", url, archive.ErrNotFound)
+}
+
+// urlKeys are the keys url may be archived under: itself, and its
+// canonical form when that differs.
+func urlKeys(url string) []string {
+	if key, err := crawl.Canonicalize(url); err == nil && key != url {
+		return []string{url, key}
+	}
+	return []string{url}
+}
+
+// textCopy is key's copy with a text: its copy as works see it, else its
+// newest capture with a text.
+func textCopy(db *archive.DB, key string) (archive.Capture, bool, error) {
+	c, ok, err := db.CopyOf(key)
+	if err != nil || (ok && c.TextSHA256 != "") {
+		return c, ok, err
+	}
+	return db.NewestText(key)
+}
+
+// subjectOf is c's text, labelled url as the user wrote it.
+func subjectOf(db *archive.DB, url string, c archive.Capture) (Subject, error) {
 	d, err := db.Document(c.TextSHA256)
 	if err != nil {
 		return Subject{}, err

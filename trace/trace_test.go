@@ -119,6 +119,8 @@ func TestResolve(t *testing.T) {
 		wantErr string
 	}{
 		{urlEdited, Subject{Label: urlEdited, URL: urlEdited, CaptureID: f.caps[urlEdited], TextSHA256: clean.TextHash(edited)}, edited, ""},
+		// as a user may write it: found under its canonical URL, labelled as written
+		{"HTTP://Portal.TEST:80/river?utm_source=feed", Subject{Label: "HTTP://Portal.TEST:80/river?utm_source=feed", URL: urlEdited, CaptureID: f.caps[urlEdited], TextSHA256: clean.TextHash(edited)}, edited, ""},
 		{urlImage, Subject{Label: urlImage, URL: urlImage, CaptureID: f.caps[urlImage], TextSHA256: clean.TextHash(early)}, early, ""},
 		{clean.TextHash(other), Subject{Label: clean.TextHash(other), TextSHA256: clean.TextHash(other)}, other, ""},
 		{strings.ToUpper(clean.TextHash(other)), Subject{Label: clean.TextHash(other), TextSHA256: clean.TextHash(other)}, other, ""}, // as a tool may print it
