@@ -11,8 +11,9 @@ import (
 	"strings"
 )
 
-// ErrContentCoding is wrapped when a payload's content coding is not one
-// crawl can remove (only gzip and deflate are asked for and understood).
+// ErrContentCoding is wrapped when a payload's content coding is one
+// browsers know but crawl cannot remove: br or zstd (only gzip and
+// deflate are asked for and understood).
 var ErrContentCoding = errors.New("unsupported content coding")
 
 // codingError is a payload whose content coding could not be removed:
@@ -67,13 +68,22 @@ func decodeInto(s *sink, payload []byte, contentEncoding string, cut bool) (cont
 }
 
 // splitCodings lists the codings in a Content-Encoding value, in the order
-// they were applied, leaving out identity.
+// they were applied, leaving out identity. A value that names anything but
+// a content coding browsers know (gzip, x-gzip, deflate, br, zstd) gives
+// none: browsers take such a body as it came, as the Fetch standard has
+// them do ("if codings are not supported, return bytes"), and so does
+// prov. A server that labels its pages "Content-Encoding: UTF-8" or
+// "none" is serving them plain.
 func splitCodings(h string) []string {
 	var out []string
 	for _, c := range strings.Split(h, ",") {
 		c = strings.ToLower(strings.TrimSpace(c))
-		if c != "" && c != "identity" {
+		switch c {
+		case "", "identity":
+		case "gzip", "x-gzip", "deflate", "br", "zstd":
 			out = append(out, c)
+		default:
+			return nil
 		}
 	}
 	return out

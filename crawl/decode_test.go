@@ -6,6 +6,7 @@ import (
 	"compress/gzip"
 	"compress/zlib"
 	"context"
+	"errors"
 	"io"
 	"net/http"
 	"net/http/httptest"
@@ -91,5 +92,39 @@ func TestTrailingOnThePage(t *testing.T) {
 	}
 	if string(p.Content) != article || p.Trailing != 1 || !bytes.Equal(p.Payload, body) {
 		t.Errorf("content %d bytes, trailing %d, payload kept: %v", len(p.Content), p.Trailing, bytes.Equal(p.Payload, body))
+	}
+}
+
+// Content-Encoding as browsers read it: a value that names anything but a
+// coding they know leaves the body as it came (the Fetch standard: "if
+// codings are not supported, return bytes"), a whole list with it; br and
+// zstd, which browsers know and prov does not ask for, fail as a coding.
+func TestDecodeCodingsAsBrowsers(t *testing.T) {
+	page := []byte("<p>A page.</p>")
+	for _, c := range []struct {
+		coding  string
+		payload []byte
+	}{
+		{"UTF-8", page}, {"none", page}, {" Identity ", page}, {"text/html", page},
+		{"gzip, utf-8", gzipped(page)}, // one unknown coding: the whole body as it came
+	} {
+		content, over, err := decode(c.payload, c.coding, 1<<20, false)
+		if err != nil || over || !bytes.Equal(content, c.payload) {
+			t.Errorf("%q: content %q, over %v, err %v; want the payload as it came", c.coding, content, over, err)
+		}
+	}
+	for _, coding := range []string{"br", "zstd", "gzip, br"} {
+		if _, _, err := decode(gzipped(page), coding, 1<<20, false); !errors.Is(err, ErrContentCoding) {
+			t.Errorf("%q: err %v, want ErrContentCoding", coding, err)
+		}
+	}
+	srv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		w.Header().Set("Content-Type", "text/html")
+		w.Header().Set("Content-Encoding", "UTF-8") // as storage services are often told to
+		w.Write(page)
+	}))
+	defer srv.Close()
+	if p, err := Fetch(context.Background(), Config{AllowPrivate: true}, srv.URL+"/"); err != nil || !bytes.Equal(p.Content, page) {
+		t.Errorf("fetch of a page labelled Content-Encoding: UTF-8: content %q, err %v", p.Content, err)
 	}
 }
