@@ -70,6 +70,10 @@ type Capture struct {
 	// (another read error, a malformed chunk). The payload holds the
 	// bytes that came; Error says what happened.
 	Incomplete string `json:"incomplete,omitempty"`
+	// TLSUnverified is why a server's certificate did not verify ("host:
+	// error") on a fetch its site's rule let go on (tls: unverified): the
+	// bytes came over a connection whose server was not authenticated.
+	TLSUnverified string `json:"tls_unverified,omitempty"`
 	// TrailingBytes counts the payload's bytes after the end of its
 	// content coding's data (a stray newline after a gzip stream), left
 	// out of what was decoded, as browsers leave them out; the payload

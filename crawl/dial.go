@@ -32,10 +32,14 @@ type dialer struct {
 	roots *x509.CertPool
 	// issuers completes chains that lack an intermediate (issuers.go).
 	issuers *issuers
+	// unverifiedOK says whether a host's rule lets its pages be fetched
+	// though its certificate does not verify (rules: tls: unverified).
+	unverifiedOK func(host string) bool
 }
 
 func newDialer(cfg Config) *dialer {
-	d := &dialer{connectTo: cfg.ConnectTo, allowPrivate: cfg.AllowPrivate, roots: cfg.roots}
+	d := &dialer{connectTo: cfg.ConnectTo, allowPrivate: cfg.AllowPrivate, roots: cfg.roots,
+		unverifiedOK: func(host string) bool { s := cfg.Rules.ForHost(host); return s != nil && s.UnverifiedTLS }}
 	d.net = net.Dialer{Timeout: cfg.Timeout, KeepAlive: 30 * time.Second, ControlContext: d.control}
 	d.issuers = newIssuers(d)
 	return d
@@ -76,16 +80,26 @@ func (d *dialer) DialTLSContext(ctx context.Context, network, addr string) (net.
 	if err != nil {
 		return nil, err
 	}
+	var unverified string
 	conn := tls.Client(raw, &tls.Config{ServerName: host, NextProtos: []string{"http/1.1"},
 		InsecureSkipVerify: true, // verify checks the chain and the name as crypto/tls would
-		VerifyConnection:   func(cs tls.ConnectionState) error { return d.verify(host, cs) }})
+		VerifyConnection: func(cs tls.ConnectionState) error {
+			err := d.verify(host, cs)
+			if err != nil && d.unverifiedOK(host) {
+				unverified = host + ": " + err.Error()
+				return nil
+			}
+			return err
+		}})
 	hctx, cancel := context.WithTimeout(ctx, tlsHandshakeTimeout)
 	defer cancel()
 	if err := conn.HandshakeContext(hctx); err != nil {
 		raw.Close()
 		return nil, err
 	}
-	return newTapConn(conn), nil
+	tc := newTapConn(conn)
+	tc.unverified = unverified
+	return tc, nil
 }
 
 // control runs after name resolution, once per address tried, so it sees the

@@ -89,7 +89,7 @@ func pageFrom(rec *record, requested string, cfg Config) Page {
 	p.RequestHeader, p.Header = rec.reqHeader, rec.header
 	p.RequestHead, p.ResponseHead = last.RequestHead, last.ResponseHead
 	p.Payload, p.Content, p.Truncated, p.Trailing, p.Memory = rec.payload, rec.content, rec.truncated, rec.trailing, rec.hold
-	p.Incomplete = rec.incomplete
+	p.Incomplete, p.TLSUnverified = rec.incomplete, rec.unverified
 	p.Start, p.End, p.RemoteAddr = rec.start, rec.end, rec.remoteAddr
 	p.Err = rec.err
 	return p

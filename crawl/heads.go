@@ -56,6 +56,10 @@ const maxHead = 256 << 10
 type tapConn struct {
 	net.Conn
 	ex atomic.Pointer[exchange]
+	// unverified is why the server's certificate did not verify, on a
+	// TLS connection its host's rule lets go on (dialer.unverifiedOK);
+	// "" when it verified, or the connection is not TLS. Set once, at dial.
+	unverified string
 }
 
 func newTapConn(c net.Conn) *tapConn { return &tapConn{Conn: c} }
@@ -240,6 +244,15 @@ func (hh *hopHeads) gotConn(info httptrace.GotConnInfo) {
 	hh.ex.Store(ex)
 	hh.conn.Store(tc)
 	tc.ex.Store(ex)
+}
+
+// unverified is why the hop's connection's certificate did not verify,
+// "" when it did (tapConn.unverified).
+func (hh *hopHeads) unverified() string {
+	if tc := hh.conn.Load(); tc != nil {
+		return tc.unverified
+	}
+	return ""
 }
 
 // release detaches the hop's exchange from its connection, unless the

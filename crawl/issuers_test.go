@@ -14,9 +14,12 @@ import (
 	"net"
 	"net/http"
 	"net/http/httptest"
+	"strings"
 	"sync/atomic"
 	"testing"
 	"time"
+
+	"github.com/prov-archive/prov/rules"
 )
 
 // testCert is a certificate and its key, signed by parent (self-signed
@@ -146,4 +149,64 @@ func TestIncompleteChainCompleted(t *testing.T) {
 			t.Errorf("%d pages, AIA fetched %d times; want 3 pages and one fetch", len(got), aiaHits.Load())
 		}
 	})
+}
+
+// TestUnverifiedByRule: a site whose rule says tls: unverified has its
+// pages fetched though its certificate does not verify (expired here), and
+// each says why; the same server under a host without that rule fails as
+// TLS, and a certificate that verifies leaves nothing said.
+func TestUnverifiedByRule(t *testing.T) {
+	root := newTestCert(t, "Test Root", nil, true, "")
+	expired := newTestCert(t, "expired.test", root, false, "")
+	expired.cert.NotAfter = time.Now().Add(-time.Hour) // re-signed below
+	expired = resign(t, expired, root)
+	good := newTestCert(t, "good.test", root, false, "")
+	set, err := rules.Parse("t.yaml", []byte("sites:\n  - name: old\n    hosts: [expired.test, good.test]\n    tls: unverified\n"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	serve := func(c *testCert) string {
+		srv := httptest.NewUnstartedServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+			fmt.Fprint(w, "<p>Behind a certificate.</p>")
+		}))
+		srv.TLS = &tls.Config{Certificates: []tls.Certificate{{Certificate: [][]byte{c.cert.Raw}, PrivateKey: c.key}}}
+		srv.StartTLS()
+		t.Cleanup(srv.Close)
+		return srv.Listener.Addr().String()
+	}
+	fetch := func(host, addr string, set *rules.Set) Page {
+		to, port, _ := net.SplitHostPort(addr)
+		cfg := Config{ConnectTo: []ConnectTo{{Host: host, Port: "443", ToHost: to, ToPort: port}},
+			AllowPrivate: true, Timeout: 10 * time.Second, Retries: -1, Rules: set}
+		cfg.roots = x509.NewCertPool()
+		cfg.roots.AddCert(root.cert)
+		p, _ := Fetch(context.Background(), cfg, "https://"+host+"/")
+		return p
+	}
+	expiredAddr, goodAddr := serve(expired), serve(good)
+	p := fetch("expired.test", expiredAddr, set)
+	if p.Err != nil || p.Status != 200 || !strings.HasPrefix(p.TLSUnverified, "expired.test: ") ||
+		!strings.Contains(p.TLSUnverified, "expired") {
+		t.Errorf("expired, tls: unverified: status %d, err %v, unverified %q; want 200 and why", p.Status, p.Err, p.TLSUnverified)
+	}
+	if p := fetch("expired.test", expiredAddr, nil); p.Failure() != FailTLS || p.TLSUnverified != "" {
+		t.Errorf("expired, no rule: failure %q, unverified %q; want %q", p.Failure(), p.TLSUnverified, FailTLS)
+	}
+	if p := fetch("good.test", goodAddr, set); p.Err != nil || p.TLSUnverified != "" {
+		t.Errorf("a certificate that verifies: err %v, unverified %q; want none", p.Err, p.TLSUnverified)
+	}
+}
+
+// resign signs c's certificate, as its fields now stand, with parent.
+func resign(t *testing.T, c *testCert, parent *testCert) *testCert {
+	t.Helper()
+	der, err := x509.CreateCertificate(rand.Reader, c.cert, parent.cert, &c.key.PublicKey, parent.key)
+	if err != nil {
+		t.Fatal(err)
+	}
+	cert, err := x509.ParseCertificate(der)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return &testCert{cert, c.key}
 }

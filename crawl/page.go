@@ -58,10 +58,15 @@ type Page struct {
 	// chunk), WARC-Truncated's words. Payload then holds the bytes that
 	// came, Content is nil, and Err says what happened.
 	Incomplete string
-	Start, End time.Time // UTC
-	RemoteAddr string
-	Depth      int
-	Err        error // non-nil when the fetch failed; the other fields say how far it got
+	// TLSUnverified is why a certificate of the fetch did not verify
+	// ("host: error", its first hop that did not), on a site whose rule
+	// lets its pages be fetched so (tls: unverified); "" when every
+	// connection's did, or was not TLS.
+	TLSUnverified string
+	Start, End    time.Time // UTC
+	RemoteAddr    string
+	Depth         int
+	Err           error // non-nil when the fetch failed; the other fields say how far it got
 
 	// Memory is what the page holds of the run's memory budget
 	// (Config.Memory) for its bodies and the work on them downstream;

@@ -41,6 +41,7 @@ type record struct {
 	truncated  bool
 	trailing   int64
 	incomplete string // bodies.incomplete
+	unverified string // Page.TLSUnverified
 	start, end time.Time
 	remoteAddr string
 	err        error        // a body that could not be read or decoded
@@ -130,6 +131,7 @@ func (t *transport) RoundTrip(req *http.Request) (*http.Response, error) {
 	rec := t.begin(id, out)
 	resp, err := t.base.RoundTrip(out)
 	hop := Hop{URL: out.URL.String()}
+	t.unverified(rec, hh.unverified()) // before take lets the connection go
 	hop.RequestHead, hop.ResponseHead = hh.take(out, resp)
 	if err != nil {
 		t.fail(rec, hop, err)
@@ -190,6 +192,16 @@ func (t *transport) begin(id string, req *http.Request) *record {
 	rec.reqHeader = req.Header.Clone()
 	rec.reqHeader.Set("Host", hostHeader(req))
 	return rec
+}
+
+// unverified notes why a hop's certificate did not verify: the first
+// such hop of the fetch is the one the record names.
+func (t *transport) unverified(rec *record, why string) {
+	t.mu.Lock()
+	defer t.mu.Unlock()
+	if rec.unverified == "" {
+		rec.unverified = why
+	}
 }
 
 // fail records a hop that brought no usable response (Status 0), with

@@ -212,7 +212,8 @@ func captureOf(p crawl.Page, runID uint64, site *rules.Site) archive.Capture {
 		RequestHead: p.RequestHead, ResponseHead: p.ResponseHead,
 		FetchStart: p.Start, FetchEnd: p.End, RemoteAddr: p.RemoteAddr,
 		PayloadLength: int64(len(p.Payload)), Truncated: p.Truncated, TrailingBytes: p.Trailing, Incomplete: p.Incomplete,
-		ToolVersion: "prov/" + crawl.Version, // the User-Agent's version
+		TLSUnverified: p.TLSUnverified,
+		ToolVersion:   "prov/" + crawl.Version, // the User-Agent's version
 	}
 	if site != nil {
 		c.Rule = site.Name

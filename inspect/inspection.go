@@ -38,6 +38,7 @@ type Inspection struct {
 	Status           int                   `json:"status,omitempty"`
 	TruncatedAt      int64                 `json:"truncated_at,omitempty"`   // the body was cut at this limit, in bytes
 	TrailingBytes    int64                 `json:"trailing_bytes,omitempty"` // bytes after the end of the content coding's data, left out
+	TLSUnverified    string                `json:"tls_unverified,omitempty"` // why the certificate did not verify, on a site whose rule lets that go on
 	Error            string                `json:"error,omitempty"`
 }
 

@@ -38,14 +38,14 @@ func IsURL(s string) bool {
 // Inspection's Error, not returned, so a caller shows the other inputs.
 func (r Reader) Read(ctx context.Context, in string) Inspection {
 	var input clean.Input
-	status, cut, trailing := 0, int64(0), int64(0)
+	status, cut, trailing, unverified := 0, int64(0), int64(0), ""
 	if IsURL(in) {
 		p, err := r.Fetch(ctx, in)
 		if err != nil {
 			return Inspection{URL: in, Error: err.Error()}
 		}
 		input = clean.Input{URL: p.FinalURL, Header: p.Header, Body: p.Content}
-		status, trailing = p.Status, p.Trailing
+		status, trailing, unverified = p.Status, p.Trailing, p.TLSUnverified
 		if p.Truncated {
 			cut = p.Limit
 		}
@@ -69,6 +69,7 @@ func (r Reader) Read(ctx context.Context, in string) Inspection {
 	}
 	ins := Of(doc)
 	ins.URL, ins.Status, ins.TruncatedAt, ins.TrailingBytes = in, status, cut, trailing
+	ins.TLSUnverified = unverified
 	if ins.Captions == nil {
 		ins.Captions = []string{}
 	}

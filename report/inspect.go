@@ -16,6 +16,9 @@ func InspectionText(w io.Writer, ins inspect.Inspection) {
 		fmt.Fprintf(w, "error:       %s\n\n", ins.Error)
 		return
 	}
+	if ins.TLSUnverified != "" {
+		fmt.Fprintf(w, "certificate: not verified (the site's rule says tls: unverified): %s\n", ins.TLSUnverified)
+	}
 	if ins.TruncatedAt > 0 {
 		fmt.Fprintf(w, "body:        cut at %d bytes, the body limit\n", ins.TruncatedAt)
 	}

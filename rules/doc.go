@@ -17,11 +17,17 @@
 //	    delay: 2s                  # between requests to the site
 //	    parallel: 1                # requests at once to the site
 //	    encoding: gb18030          # forces the charset (WHATWG label)
+//	    tls: unverified            # fetch though the certificate does not verify (default: verify)
 //	    content: 'td#zoom'         # main-text selector; generic extraction when absent
 //	    drop: ['.share']           # selectors removed from the content
 //	    title: 'td.title'          # title selector
 //	    date: 'td.time'            # publication-date selector
 //	    date_format: '2006-01-02'  # Go layout for the date selector's text
+//
+// tls: unverified is for a site whose certificate is broken (expired,
+// self-signed, for another name): its pages are fetched all the same and
+// each capture records why the certificate did not verify. Every other
+// site's certificate must verify, or the fetch fails.
 //
 // Without a rule, a host's authority comes from an embedded table of
 // well-known suffixes (AuthorityOf).

@@ -17,7 +17,7 @@ func TestExtractionKeyCoversEveryField(t *testing.T) {
 	}
 	out := map[string]bool{
 		"Seeds": true, "Follow": true, "Deny": true, "MaxDepth": true, "Delay": true, "Parallel": true,
-		"File": true, "Line": true,
+		"UnverifiedTLS": true, "File": true, "Line": true,
 	}
 	base := func() *Site {
 		depth := 2
@@ -73,6 +73,8 @@ func change(t *testing.T, v reflect.Value) {
 		*x++
 	case *int:
 		*x++
+	case *bool:
+		*x = !*x
 	default:
 		t.Fatalf("no change for a field of type %s", v.Type())
 	}

@@ -169,6 +169,7 @@ var siteFields = map[string]func(parser, *Site, *yaml.Node) error{
 	"parallel":    func(p parser, s *Site, v *yaml.Node) error { return p.count(v, &s.Parallel) },
 	"delay":       func(p parser, s *Site, v *yaml.Node) error { return p.duration(v, &s.Delay) },
 	"encoding":    func(p parser, s *Site, v *yaml.Node) error { return p.encoding(v, &s.Encoding) },
+	"tls":         func(p parser, s *Site, v *yaml.Node) error { return p.tls(v, &s.UnverifiedTLS) },
 	"content":     func(p parser, s *Site, v *yaml.Node) error { return p.selector(v, &s.Content) },
 	"title":       func(p parser, s *Site, v *yaml.Node) error { return p.selector(v, &s.Title) },
 	"date":        func(p parser, s *Site, v *yaml.Node) error { return p.selector(v, &s.Date) },
@@ -283,6 +284,22 @@ func (p parser) authority(v *yaml.Node, dst *Authority) error {
 		return p.errf(v, "bad authority %q (want official, agency, news, portal, aggregator or unknown)", v.Value)
 	}
 	*dst = a
+	return nil
+}
+
+func (p parser) tls(v *yaml.Node, unverified *bool) error {
+	var mode string
+	if err := p.str(v, &mode); err != nil {
+		return err
+	}
+	switch mode {
+	case "verify":
+		*unverified = false
+	case "unverified":
+		*unverified = true
+	default:
+		return p.errf(v, "bad tls %q (want verify or unverified)", mode)
+	}
 	return nil
 }
 

@@ -57,6 +57,9 @@ type Site struct {
 	Delay     time.Duration
 	Parallel  int
 	Encoding  string // forced charset label ("" = decide from the bytes)
+	// UnverifiedTLS (tls: unverified) fetches the site's pages though its
+	// certificate does not verify; each capture records why it did not.
+	UnverifiedTLS bool
 
 	// Extraction selectors (goquery/CSS). Content empty = generic extraction.
 	Content    string
@@ -95,8 +98,8 @@ func (s *Set) ForHost(host string) *Site {
 // page's bytes: the rule's name, hosts, authority and publisher (recorded
 // on the capture), its capture patterns (whether the page is a document),
 // its forced encoding and its selectors. What decides only which pages
-// are fetched, and when (seeds, follow, deny, depth, delay, parallel), is
-// left out, as is where the rule was read from. "" for no rule. Two
+// are fetched, and how (seeds, follow, deny, depth, delay, parallel, tls),
+// is left out, as is where the rule was read from. "" for no rule. Two
 // rules with one key extract alike.
 func (s *Site) ExtractionKey() string {
 	if s == nil {

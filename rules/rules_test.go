@@ -21,6 +21,7 @@ const good = `sites:
     delay: 2s
     parallel: 1
     encoding: gb18030
+    tls: unverified
     content: 'td#zoom'
     drop: ['.share', '.editor']
     title: 'td.title'
@@ -41,11 +42,14 @@ func TestParseGood(t *testing.T) {
 	if s == nil || s.Name != "scio" {
 		t.Fatalf("ForHost = %+v, want scio", s)
 	}
-	if s.Delay != 2*time.Second || s.Parallel != 1 || s.MaxDepth == nil || *s.MaxDepth != 3 || s.Authority != Official {
+	if s.Delay != 2*time.Second || s.Parallel != 1 || s.MaxDepth == nil || *s.MaxDepth != 3 || s.Authority != Official || !s.UnverifiedTLS {
 		t.Errorf("scalars wrong: %+v", s)
 	}
 	if !s.Capture[0].MatchString("/2022/1107/c123.htm") || len(s.Drop) != 2 || s.Line != 2 {
 		t.Errorf("lists or line wrong: capture %v drop %v line %d", s.Capture, s.Drop, s.Line)
+	}
+	if set.ForHost("www.news.cn").UnverifiedTLS {
+		t.Error("a site without tls: unverified has its certificates unverified")
 	}
 	if set.ForHost("www.news.cn").Name != "agency" || set.ForHost("news.cn") != nil {
 		t.Error("host matching must be exact")
@@ -66,6 +70,7 @@ func TestParseErrors(t *testing.T) {
 		{"bad duration", "sites:\n  - name: x\n    hosts: [a.b]\n    delay: soon\n", `f.yaml:4: bad duration "soon"`},
 		{"bad count", "sites:\n  - name: x\n    hosts: [a.b]\n    parallel: -1\n", `f.yaml:4: want a whole number`},
 		{"bad authority", "sites:\n  - name: x\n    hosts: [a.b]\n    authority: royal\n", `f.yaml:4: bad authority "royal"`},
+		{"bad tls", "sites:\n  - name: x\n    hosts: [a.b]\n    tls: off\n", `f.yaml:4: bad tls "off" (want verify or unverified)`},
 		{"bad encoding", "sites:\n  - name: x\n    hosts: [a.b]\n    encoding: klingon\n", `f.yaml:4: unknown encoding "klingon"`},
 		{"bad seed", "sites:\n  - name: x\n    hosts: [a.b]\n    seeds: [ftp://a.b/]\n", `f.yaml:4: bad seed`},
 		{"no hosts", "sites:\n  - name: x\n", `f.yaml:2: site "x" has no hosts`},

@@ -66,3 +66,20 @@ func TestCapturePageNamesIncomplete(t *testing.T) {
 		t.Errorf("capture 2's page calls a whole payload incomplete")
 	}
 }
+
+// A capture fetched over a connection whose certificate did not verify
+// (its site's rule said tls: unverified) says why; another says nothing.
+func TestCapturePageNamesUnverified(t *testing.T) {
+	entry := func(why string) archive.Entry {
+		return archive.Entry{Capture: archive.Capture{RequestedURL: "https://a.test/", FinalURL: "https://a.test/", URL: "https://a.test/",
+			Method: "GET", Status: 200, FetchStart: t0, FetchEnd: t0, ToolVersion: "test", TLSUnverified: why},
+			Payload: []byte("<p>A page.</p>")}
+	}
+	ts, _ := serveArchive(t, []archive.Entry{entry("a.test: tls: failed to verify certificate: x509: certificate has expired")}, []archive.Entry{entry("")})
+	if _, body := fetch(t, ts.URL+"/capture/1"); !strings.Contains(body, "not verified: a.test: tls: failed to verify certificate: x509: certificate has expired") {
+		t.Errorf("capture 1's page does not say its certificate did not verify:\n%s", body)
+	}
+	if _, body := fetch(t, ts.URL+"/capture/2"); strings.Contains(body, "not verified") {
+		t.Errorf("capture 2's page speaks of a certificate that did not verify")
+	}
+}

@@ -51,6 +51,7 @@ func captureFields(c *archive.Capture, m membership, heads string) []byte {
 		f.add("truncated-at-limit", strconv.FormatInt(c.Limit, 10))
 	}
 	f.add("incomplete", c.Incomplete)
+	f.add("tls-unverified", c.TLSUnverified)
 	f.add("error", c.Error)
 	f.add("rule", c.Rule)
 	f.add("tool-version", c.ToolVersion)

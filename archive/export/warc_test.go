@@ -63,6 +63,7 @@ func MustWARCArchive(tb testing.TB) *archive.DB {
 	notMod := fetch(keptURL, 3*time.Hour, nil, "")
 	notMod.Capture.Status = 304
 	mirror := fetch(mirrorURL, 4*time.Hour, page, paper)
+	mirror.Capture.TLSUnverified = "mirror.test: tls: failed to verify certificate: x509: certificate has expired"
 	cut := fetch(cutURL, 5*time.Hour, bytes.Repeat([]byte{0, 1, 2, 0xff}, 1000), "")
 	cut.Capture.Truncated, cut.Capture.Limit = true, 4000
 	cut.Capture.ResponseHeader = map[string][]string{"Content-Type": {"application/octet-stream"}, "Content-Length": {"9000"}}
@@ -205,6 +206,10 @@ func TestWARCRecords(t *testing.T) {
 	}
 	if field(recs[19], "WARC-Truncated") != "length" || field(recs[4], "WARC-Truncated") != "" {
 		t.Errorf("WARC-Truncated: cut %q, whole %q", field(recs[19], "WARC-Truncated"), field(recs[4], "WARC-Truncated"))
+	}
+	if m := recs[17]; !strings.Contains(m, "tls-unverified: mirror.test: tls: failed to verify certificate: x509: certificate has expired\r\n") ||
+		strings.Contains(recs[5], "tls-unverified") {
+		t.Errorf("metadata of a capture over an unverified connection does not say so:\n%s", m)
 	}
 	// A body the connection ended: the bytes that came, marked, and the
 	// error in its metadata.
