@@ -47,6 +47,7 @@ func failedBy(w io.Writer, r archive.Run) {
 var failureHints = map[string]string{
 	string(crawl.FailPrivate): " (prov crawl --allow-private reaches loopback, private and link-local addresses)",
 	string(crawl.FailRobots):  " (robots.txt disallows them for prov's User-Agent: a seed, or a redirect's target; never requested)",
+	string(crawl.FailTLS):     " (a site whose certificate is broken can be archived all the same: tls: unverified in its rule)",
 }
 
 func failures(r archive.Run) int {
