@@ -30,56 +30,42 @@ func TestCapturePageNamesCleanFrom(t *testing.T) {
 	}
 }
 
-// A capture whose coded body had bytes after its data says how many were
-// left out; one without says nothing of them.
-func TestCapturePageNamesTrailingBytes(t *testing.T) {
-	entry := func(trailing int64) archive.Entry {
-		return archive.Entry{Capture: archive.Capture{RequestedURL: "http://a.test/", FinalURL: "http://a.test/", URL: "http://a.test/",
-			Method: "GET", Status: 200, FetchStart: t0, FetchEnd: t0, ToolVersion: "test", TrailingBytes: trailing},
-			Payload: []byte("<p>A page.</p>\n")}
+// A capture's page says what is odd about how its payload came, each
+// only when it holds: bytes after its content coding's data, a body whose
+// reading ended early, a certificate that did not verify.
+func TestCapturePageNamesPayloadNotes(t *testing.T) {
+	cases := []struct {
+		name string
+		set  func(*archive.Capture)
+		says string // on the page of a capture with set, and never on another's
+	}{
+		{"trailing bytes", func(c *archive.Capture) { c.TrailingBytes = 1 }, "; 1 byte after the end of its content coding"},
+		{"incomplete", func(c *archive.Capture) {
+			c.Incomplete, c.Error = "disconnect", "crawl: read body of http://a.test/: connection closed before the body was whole (unexpected EOF)"
+		}, "7 bytes, incomplete (disconnect)"},
+		{"certificate not verified", func(c *archive.Capture) {
+			c.TLSUnverified = "a.test: tls: failed to verify certificate: x509: certificate has expired"
+		}, "not verified: a.test: tls: failed to verify certificate: x509: certificate has expired"},
 	}
-	ts, _ := serveArchive(t, []archive.Entry{entry(1)}, []archive.Entry{entry(0)})
-	if _, body := fetch(t, ts.URL+"/capture/1"); !strings.Contains(body, "; 1 byte after the end of its content coding") {
-		t.Errorf("capture 1's page does not count its trailing byte:\n%s", body)
-	}
-	if _, body := fetch(t, ts.URL+"/capture/2"); strings.Contains(body, "content coding") {
-		t.Errorf("capture 2's page speaks of trailing bytes it has none of")
-	}
-}
-
-// A failed capture that kept the bytes of a body cut short says so beside
-// its payload; a whole one says nothing of it.
-func TestCapturePageNamesIncomplete(t *testing.T) {
-	entry := func(incomplete string) archive.Entry {
-		c := archive.Capture{RequestedURL: "http://a.test/", FinalURL: "http://a.test/", URL: "http://a.test/",
-			Method: "GET", Status: 200, FetchStart: t0, FetchEnd: t0, ToolVersion: "test", Incomplete: incomplete}
-		if incomplete != "" {
-			c.Error = "crawl: read body of http://a.test/: connection closed before the body was whole (unexpected EOF)"
-		}
-		return archive.Entry{Capture: c, Payload: []byte("<p>A pa")}
-	}
-	ts, _ := serveArchive(t, []archive.Entry{entry("disconnect")}, []archive.Entry{entry("")})
-	if _, body := fetch(t, ts.URL+"/capture/1"); !strings.Contains(body, "7 bytes, incomplete (disconnect)") {
-		t.Errorf("capture 1's page does not say its payload is incomplete:\n%s", body)
-	}
-	if _, body := fetch(t, ts.URL+"/capture/2"); strings.Contains(body, "incomplete") {
-		t.Errorf("capture 2's page calls a whole payload incomplete")
-	}
-}
-
-// A capture fetched over a connection whose certificate did not verify
-// (its site's rule said tls: unverified) says why; another says nothing.
-func TestCapturePageNamesUnverified(t *testing.T) {
-	entry := func(why string) archive.Entry {
-		return archive.Entry{Capture: archive.Capture{RequestedURL: "https://a.test/", FinalURL: "https://a.test/", URL: "https://a.test/",
-			Method: "GET", Status: 200, FetchStart: t0, FetchEnd: t0, ToolVersion: "test", TLSUnverified: why},
-			Payload: []byte("<p>A page.</p>")}
-	}
-	ts, _ := serveArchive(t, []archive.Entry{entry("a.test: tls: failed to verify certificate: x509: certificate has expired")}, []archive.Entry{entry("")})
-	if _, body := fetch(t, ts.URL+"/capture/1"); !strings.Contains(body, "not verified: a.test: tls: failed to verify certificate: x509: certificate has expired") {
-		t.Errorf("capture 1's page does not say its certificate did not verify:\n%s", body)
-	}
-	if _, body := fetch(t, ts.URL+"/capture/2"); strings.Contains(body, "not verified") {
-		t.Errorf("capture 2's page speaks of a certificate that did not verify")
+	for _, tc := range cases {
+		t.Run(tc.name, func(t *testing.T) {
+			entry := func(odd bool) archive.Entry {
+				c := archive.Capture{RequestedURL: "http://a.test/", FinalURL: "http://a.test/", URL: "http://a.test/",
+					Method: "GET", Status: 200, FetchStart: t0, FetchEnd: t0, ToolVersion: "test"}
+				if odd {
+					tc.set(&c)
+				}
+				return archive.Entry{Capture: c, Payload: []byte("<p>A pa")}
+			}
+			ts, _ := serveArchive(t, []archive.Entry{entry(true)}, []archive.Entry{entry(false)})
+			if _, body := fetch(t, ts.URL+"/capture/1"); !strings.Contains(body, tc.says) {
+				t.Errorf("capture 1's page does not say %q:\n%s", tc.says, body)
+			}
+			for _, c := range cases {
+				if _, body := fetch(t, ts.URL+"/capture/2"); strings.Contains(body, c.says) {
+					t.Errorf("capture 2's page says %q, which does not hold", c.says)
+				}
+			}
+		})
 	}
 }
