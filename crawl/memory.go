@@ -171,10 +171,10 @@ func incompleteWhy(ctx context.Context, err error) string {
 // past says whether ctx's deadline has come. http.Client ends a fetch
 // at its Timeout by a deadline on the request's context and, as it must
 // for a transport of its own, by closing Request.Cancel at the same
-// moment: the read may fail on the second before the first shows.
+// moment: the read may fail on the second before ctx.Err shows the first.
 func past(ctx context.Context) bool {
 	d, ok := ctx.Deadline()
-	return errors.Is(ctx.Err(), context.DeadlineExceeded) || ok && !time.Now().Before(d)
+	return ok && !time.Now().Before(d)
 }
 
 // readError is a body's Read error, told apart from the sink's own.

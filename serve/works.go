@@ -56,9 +56,9 @@ var isoDate = regexp.MustCompile(`^\d{4}-\d{2}-\d{2}$`)
 
 // parseWorksFilter reads and checks the works page's query.
 func parseWorksFilter(q url.Values) (worksFilter, error) {
-	f := worksFilter{Host: strings.ToLower(strings.TrimSpace(q.Get("host"))), Relation: q.Get("relation"),
+	f := worksFilter{Host: strings.TrimSpace(q.Get("host")), Relation: q.Get("relation"),
 		From: strings.TrimSpace(q.Get("from")), To: strings.TrimSpace(q.Get("to")), Page: 1}
-	host, err := rules.ASCIIHost(f.Host)
+	host, err := rules.ASCIIHost(f.Host) // lower case, punycode for a Unicode name
 	if err != nil {
 		return f, badRequest("host %q: not a host name", f.Host)
 	}

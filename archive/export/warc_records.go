@@ -32,7 +32,7 @@ func (ww *warcWriter) capture(db *archive.DB, c *archive.Capture, m membership) 
 	if err != nil {
 		return err
 	}
-	if c.Status != http.StatusNotModified && c.Error == "" { // a later 304 names the record with the payload (confirmable)
+	if confirmable(c) { // a later 304 names the record with the payload (its sha256 set by now, for an empty one too)
 		ww.byURL[target] = main
 	}
 	ww.byCapture[c.ID] = main
