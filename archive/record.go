@@ -23,6 +23,20 @@ type Hop struct {
 	// (see Capture.RequestHead); "" when not kept.
 	RequestHead  string `json:"request_head,omitempty"`
 	ResponseHead string `json:"response_head,omitempty"`
+	// HeadRepairs are the lines of ResponseHead the fetch did not read
+	// as they came, where net/http would have refused the head and a
+	// browser reads it: a line left out, or its name mended. ResponseHead
+	// keeps them as they came.
+	HeadRepairs []HeadRepair `json:"head_repairs,omitempty"`
+}
+
+// HeadRepair is one line of a response head not read as it came: Line
+// counts the head's lines from 1, the status line; Repair says what was
+// done and why ("left out: no colon", "white space before the colon
+// removed", ...).
+type HeadRepair struct {
+	Line   int    `json:"line"`
+	Repair string `json:"repair"`
 }
 
 // DateCandidate is one publication date found on a page and where it came from.

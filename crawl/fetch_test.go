@@ -5,6 +5,7 @@ import (
 	"context"
 	"errors"
 	"net"
+	"reflect"
 	"strings"
 	"testing"
 )
@@ -97,7 +98,7 @@ func TestRedirectChain(t *testing.T) {
 		t.Fatalf("Redirects %v", p.Redirects)
 	}
 	for i := range want {
-		if got := (Hop{URL: p.Redirects[i].URL, Status: p.Redirects[i].Status}); got != want[i] { // heads: TestRedirectHeads
+		if got := (Hop{URL: p.Redirects[i].URL, Status: p.Redirects[i].Status}); !reflect.DeepEqual(got, want[i]) { // heads: TestRedirectHeads
 			t.Errorf("hop %d = %v, want %v", i, p.Redirects[i], want[i])
 		}
 	}

@@ -60,18 +60,47 @@ type tapConn struct {
 	// TLS connection its host's rule lets go on (dialer.unverifiedOK);
 	// "" when it verified, or the connection is not TLS. Set once, at dial.
 	unverified string
+	// held is what Read owes net/http beyond what its last call could
+	// take, heldErr the read error to return after it. Only the goroutine
+	// reading the connection touches them.
+	held    []byte
+	heldErr error
 }
 
 func newTapConn(c net.Conn) *tapConn { return &tapConn{Conn: c} }
 
+// Read hands net/http what the connection read, except that while an
+// exchange's response head is still coming it holds the bytes back, and
+// hands the head over mended (headmend.go) once it is whole. The bytes
+// are shown to the exchange as they came.
 func (c *tapConn) Read(p []byte) (int, error) {
-	n, err := c.Conn.Read(p)
-	if n > 0 {
-		if ex := c.ex.Load(); ex != nil {
-			ex.read(p[:n])
+	for {
+		if len(c.held) > 0 {
+			n := copy(p, c.held)
+			c.held = c.held[n:]
+			return n, nil
 		}
+		if c.heldErr != nil {
+			err := c.heldErr
+			c.heldErr = nil
+			return 0, err
+		}
+		n, err := c.Conn.Read(p)
+		ex := c.ex.Load()
+		if n == 0 || ex == nil {
+			return n, err
+		}
+		give := ex.read(p[:n], err != nil)
+		if len(give) == 0 && err == nil {
+			continue // the head is not whole yet
+		}
+		m := copy(p, give) // give is p[:n] itself when nothing was held or mended
+		if m == len(give) {
+			return m, err
+		}
+		c.held, c.heldErr = give[m:], err
+		return m, nil
 	}
-	return n, err
 }
 
 func (c *tapConn) Write(p []byte) (int, error) {
@@ -94,6 +123,12 @@ type exchange struct {
 	mu   sync.Mutex
 	req  headCut
 	resp headCut
+	// held is the response head read so far, not yet handed to net/http
+	// (tapConn.Read): nil once the final head was handed over.
+	held []byte
+	// repairs are the final response head's (mendHead), counted in
+	// its lines.
+	repairs []HeadRepair
 }
 
 func (ex *exchange) write(p []byte) {
@@ -112,15 +147,63 @@ func (ex *exchange) writeCut() {
 	}
 }
 
-func (ex *exchange) read(p []byte) {
+// read takes the bytes the connection read and returns those net/http
+// is to read now: none while a response head is still coming, then the
+// head as mendHead gives it and what followed it; after the final head,
+// p itself. At a read error (failed) a head still held goes as it came,
+// for net/http to fail on as it would have. So does a head that passes
+// maxHead, which net/http refuses (MaxResponseHeaderBytes).
+func (ex *exchange) read(p []byte, failed bool) []byte {
 	ex.mu.Lock()
 	defer ex.mu.Unlock()
-	for len(p) > 0 && !ex.resp.ended {
-		p = ex.resp.feed(p)
-		if ex.resp.ended && interim(ex.resp.buf) {
-			ex.resp = headCut{}
+	if ex.resp.ended {
+		return p
+	}
+	orig := p
+	// give is what net/http is to read, once it is not orig as it came:
+	// asCame says it still is, up to where this loop has got.
+	var give []byte
+	asCame := ex.held == nil
+	differ := func(at int) {
+		if asCame {
+			give, asCame = append(give, orig[:at]...), false
 		}
 	}
+	for len(p) > 0 && !ex.resp.ended {
+		at := len(orig) - len(p)
+		rest := ex.resp.feed(p)
+		part := p[:len(p)-len(rest)]
+		p = rest
+		if !ex.resp.ended { // the head goes on in a later read
+			differ(at)
+			ex.held = append(ex.held, part...)
+			break
+		}
+		head := part
+		if ex.held != nil {
+			head, ex.held = append(ex.held, part...), nil
+		}
+		mended := head
+		if !ex.resp.dropped {
+			mended, ex.repairs = mendHead(head)
+			if ex.repairs != nil {
+				differ(at)
+			}
+			if interim(ex.resp.buf) {
+				ex.resp = headCut{}
+			}
+		}
+		if !asCame {
+			give = append(give, mended...)
+		}
+	}
+	if failed && ex.held != nil {
+		give, ex.held = append(give, ex.held...), nil
+	}
+	if asCame {
+		return orig
+	}
+	return append(give, p...)
 }
 
 // heads returns the two heads as cut so far ("" for one not whole).
@@ -268,11 +351,11 @@ func (hh *hopHeads) release() {
 // and releases the connection. A head whose start line is not the
 // exchange's as net/http saw it is not kept: that would be another
 // exchange's.
-func (hh *hopHeads) take(req *http.Request, resp *http.Response) (reqHead, respHead string) {
+func (hh *hopHeads) take(req *http.Request, resp *http.Response) (reqHead, respHead string, repairs []HeadRepair) {
 	ex := hh.ex.Load()
 	hh.release()
 	if ex == nil {
-		return "", ""
+		return "", "", nil
 	}
 	reqHead, respHead = ex.heads()
 	if !strings.HasPrefix(reqHead, req.Method+" ") {
@@ -281,7 +364,17 @@ func (hh *hopHeads) take(req *http.Request, resp *http.Response) (reqHead, respH
 	if resp == nil || !startsStatusLine(respHead, resp) {
 		respHead = ""
 	}
-	return reqHead, respHead
+	if resp != nil {
+		repairs = ex.repairsMade()
+	}
+	return reqHead, respHead, repairs
+}
+
+// repairsMade returns the repairs of the response head handed to net/http.
+func (ex *exchange) repairsMade() []HeadRepair {
+	ex.mu.Lock()
+	defer ex.mu.Unlock()
+	return ex.repairs
 }
 
 // startsStatusLine says whether head's status line names resp's

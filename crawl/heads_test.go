@@ -48,6 +48,14 @@ func rawHeadResponses() map[string]string {
 		"/spaced":  "HTTP/1.1  100  Continue\r\n\r\nHTTP/1.1  200  OK\r\nContent-Length: 2\r\n\r\nok",
 		"/big":     "HTTP/1.1 200 OK\r\n" + pad(maxHead-1024) + "Content-Length: 2\r\n\r\nok",
 		"/huge":    "HTTP/1.1 200 OK\r\n" + pad(1<<20) + "Content-Length: 2\r\n\r\nok",
+		// heads net/http refuses and browsers read (headmend.go)
+		"/no-colon":    "HTTP/1.1 200 OK\r\nContent-Type: text/html\r\nThis is not a field\r\nContent-Length: 4\r\n\r\nread",
+		"/control":     "HTTP/1.1 200 OK\r\nX-Note: a\x01b\r\n  continued\r\nContent-Length: 4\r\n\r\nread",
+		"/identity":    "HTTP/1.1 200 OK\r\nTransfer-Encoding: identity\r\nConnection: close\r\n\r\nread to the close",
+		"/bad-length":  "HTTP/1.1 200 OK\r\nContent-Length: 4 bytes\r\nConnection: close\r\n\r\nread to the close",
+		"/space-colon": "HTTP/1.1 200 OK\r\nContent-Type : text/html; charset=iso-8859-1\r\nContent-Length: 4\r\n\r\nread",
+		"/interim-bad": "HTTP/1.1 103 Early Hints\r\nno colon here\r\n\r\nHTTP/1.1 200 OK\r\nContent-Length: 4\r\n\r\nread",
+		"/two-lengths": "HTTP/1.1 200 OK\r\nContent-Length: 4\r\nContent-Length: 5\r\n\r\nread!",
 	}
 }
 
@@ -68,13 +76,17 @@ type rawHeadServer struct {
 }
 
 func newRawHeadServer(t *testing.T) *rawHeadServer {
+	return newRawServer(t, rawHeadResponses())
+}
+
+// newRawServer serves responses as newRawHeadServer serves its own.
+func newRawServer(t *testing.T, responses map[string]string) *rawHeadServer {
 	ln, err := net.Listen("tcp", "127.0.0.1:0")
 	if err != nil {
 		t.Fatal(err)
 	}
 	t.Cleanup(func() { ln.Close() })
 	s := &rawHeadServer{addr: ln.Addr().String(), got: map[string][]string{}, conn: map[string][]int{}}
-	responses := rawHeadResponses()
 	go func() {
 		for n := 1; ; n++ {
 			c, err := ln.Accept()
@@ -106,7 +118,7 @@ func (s *rawHeadServer) serve(c net.Conn, n int, responses map[string]string) {
 		if !ok {
 			resp = "HTTP/1.1 404 Not Found\r\nContent-Length: 0\r\n\r\n"
 		}
-		if _, err := c.Write([]byte(resp)); err != nil {
+		if _, err := c.Write([]byte(resp)); err != nil || strings.Contains(headOf(resp), "\r\nConnection: close\r\n") {
 			return
 		}
 	}
@@ -399,7 +411,7 @@ func TestExchangeSkipsInterim(t *testing.T) {
 	for _, step := range []int{1, 5, len(stream)} {
 		ex := new(exchange)
 		for p := []byte(stream); len(p) > 0; p = p[min(step, len(p)):] {
-			ex.read(p[:min(step, len(p))])
+			ex.read(p[:min(step, len(p))], false)
 		}
 		if _, got := ex.heads(); got != final {
 			t.Errorf("%d bytes a read: %q, want %q", step, got, final)
@@ -424,10 +436,10 @@ func TestTakeChecksStartLines(t *testing.T) {
 	for _, c := range cases {
 		ex := new(exchange)
 		ex.write([]byte(c.req + "\r\n"))
-		ex.read([]byte(c.resp + "\r\n"))
+		ex.read([]byte(c.resp+"\r\n"), false)
 		var hh hopHeads
 		hh.ex.Store(ex)
-		gotReq, gotResp := hh.take(req, resp)
+		gotReq, gotResp, _ := hh.take(req, resp)
 		if (gotReq == c.req) != c.keepReq || (gotResp == c.resp) != c.keep || (!c.keepReq && gotReq != "") || (!c.keep && gotResp != "") {
 			t.Errorf("%q %q: kept %q %q", c.req, c.resp, gotReq, gotResp)
 		}

@@ -22,6 +22,9 @@ type Hop struct {
 	Status       int    `json:"status"`
 	RequestHead  string `json:"request_head,omitempty"`
 	ResponseHead string `json:"response_head,omitempty"`
+	// HeadRepairs are the lines of the response head that net/http was
+	// not given as they came (headmend.go); ResponseHead keeps them.
+	HeadRepairs []HeadRepair `json:"head_repairs,omitempty"`
 }
 
 // Page is one fetch as it happened. Payload holds the entity body exactly as

@@ -7,6 +7,7 @@ import (
 	"fmt"
 	"io"
 	"net/http"
+	"net/http/httptrace"
 	"net/url"
 	"sync"
 	"time"
@@ -211,6 +212,9 @@ func (e *robotsEntry) fill(runCtx context.Context, base http.RoundTripper, req *
 	ctx, cancel := context.WithCancel(req.Context())
 	defer cancel()
 	defer context.AfterFunc(runCtx, cancel)()
+	hh := new(hopHeads) // its head is mended as a page's is (headmend.go)
+	defer hh.release()
+	ctx = httptrace.WithClientTrace(ctx, &httptrace.ClientTrace{GotConn: hh.gotConn})
 	resp, err := base.RoundTrip(req.WithContext(ctx))
 	if err != nil {
 		e.err = err // the client that sent req names its URL

@@ -132,7 +132,7 @@ func (t *transport) RoundTrip(req *http.Request) (*http.Response, error) {
 	resp, err := t.base.RoundTrip(out)
 	hop := Hop{URL: out.URL.String()}
 	t.unverified(rec, hh.unverified()) // before take lets the connection go
-	hop.RequestHead, hop.ResponseHead = hh.take(out, resp)
+	hop.RequestHead, hop.ResponseHead, hop.HeadRepairs = hh.take(out, resp)
 	if err != nil {
 		t.fail(rec, hop, err)
 		return nil, err

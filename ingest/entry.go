@@ -222,7 +222,11 @@ func captureOf(p crawl.Page, runID uint64, site *rules.Site) archive.Capture {
 		c.Limit = p.Limit
 	}
 	for _, h := range p.Redirects {
-		c.Redirects = append(c.Redirects, archive.Hop{URL: h.URL, Status: h.Status, RequestHead: h.RequestHead, ResponseHead: h.ResponseHead})
+		hop := archive.Hop{URL: h.URL, Status: h.Status, RequestHead: h.RequestHead, ResponseHead: h.ResponseHead}
+		for _, r := range h.HeadRepairs {
+			hop.HeadRepairs = append(hop.HeadRepairs, archive.HeadRepair(r))
+		}
+		c.Redirects = append(c.Redirects, hop)
 	}
 	if p.Err != nil {
 		c.Kind, c.Error = archive.KindFailed, p.Err.Error()

@@ -7,6 +7,7 @@ package inspect
 
 import (
 	"github.com/prov-archive/prov/clean"
+	"github.com/prov-archive/prov/crawl"
 )
 
 // Inspection is how prov reads one page or file: what prov inspect prints,
@@ -39,6 +40,7 @@ type Inspection struct {
 	TruncatedAt      int64                 `json:"truncated_at,omitempty"`   // the body was cut at this limit, in bytes
 	TrailingBytes    int64                 `json:"trailing_bytes,omitempty"` // bytes after the end of the content coding's data, left out
 	TLSUnverified    string                `json:"tls_unverified,omitempty"` // why the certificate did not verify, on a site whose rule lets that go on
+	HeadRepairs      []crawl.HeadRepair    `json:"head_repairs,omitempty"`   // lines of the response head not read as they came (net/http would refuse them; browsers read past them)
 	Error            string                `json:"error,omitempty"`
 }
 

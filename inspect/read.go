@@ -39,6 +39,7 @@ func IsURL(s string) bool {
 func (r Reader) Read(ctx context.Context, in string) Inspection {
 	var input clean.Input
 	status, cut, trailing, unverified := 0, int64(0), int64(0), ""
+	var repairs []crawl.HeadRepair
 	if IsURL(in) {
 		p, err := r.Fetch(ctx, in)
 		if err != nil {
@@ -46,6 +47,9 @@ func (r Reader) Read(ctx context.Context, in string) Inspection {
 		}
 		input = clean.Input{URL: p.FinalURL, Header: p.Header, Body: p.Content}
 		status, trailing, unverified = p.Status, p.Trailing, p.TLSUnverified
+		if n := len(p.Redirects); n > 0 {
+			repairs = p.Redirects[n-1].HeadRepairs
+		}
 		if p.Truncated {
 			cut = p.Limit
 		}
@@ -69,7 +73,7 @@ func (r Reader) Read(ctx context.Context, in string) Inspection {
 	}
 	ins := Of(doc)
 	ins.URL, ins.Status, ins.TruncatedAt, ins.TrailingBytes = in, status, cut, trailing
-	ins.TLSUnverified = unverified
+	ins.TLSUnverified, ins.HeadRepairs = unverified, repairs
 	if ins.Captions == nil {
 		ins.Captions = []string{}
 	}

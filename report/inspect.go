@@ -19,6 +19,9 @@ func InspectionText(w io.Writer, ins inspect.Inspection) {
 	if ins.TLSUnverified != "" {
 		fmt.Fprintf(w, "certificate: not verified (the site's rule says tls: unverified): %s\n", ins.TLSUnverified)
 	}
+	for _, r := range ins.HeadRepairs {
+		fmt.Fprintf(w, "head:        line %d %s (as browsers read it)\n", r.Line, r.Repair)
+	}
 	if ins.TruncatedAt > 0 {
 		fmt.Fprintf(w, "body:        cut at %d bytes, the body limit\n", ins.TruncatedAt)
 	}

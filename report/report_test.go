@@ -10,6 +10,7 @@ import (
 
 	"github.com/prov-archive/prov/archive"
 	"github.com/prov-archive/prov/clean"
+	"github.com/prov-archive/prov/crawl"
 	"github.com/prov-archive/prov/inspect"
 	"github.com/prov-archive/prov/textdiff"
 	"github.com/prov-archive/prov/trace"
@@ -147,7 +148,9 @@ func TestInspectionText(t *testing.T) {
 		DateCandidates: []clean.DateCandidate{{Value: "2022-11-07T10:00:00+08:00", Source: "meta", Text: "2022-11-07 10:00"}, {Value: "2022-11-08", Source: "url", Text: "/2022/11/08/"}},
 		Attribution:    "国务院新闻办公室", Lang: "zh", Text: "第一段。\n\n第二段。\n\nThird, in English.", TextSHA256: shaA,
 		Publisher: "SCIO", Canonical: "http://gov.test/a", Extractor: clean.ExtractorRule, Rule: "scio",
-		Captions: []string{"A photo of the launch"}, PageNumber: 2, PrevPage: "http://gov.test/a_1.htm", TruncatedAt: 10 << 20}
+		Captions: []string{"A photo of the launch"}, PageNumber: 2, PrevPage: "http://gov.test/a_1.htm", TruncatedAt: 10 << 20,
+		TLSUnverified: "gov.test: tls: failed to verify certificate: x509: certificate has expired",
+		HeadRepairs:   []crawl.HeadRepair{{Line: 3, Repair: crawl.RepairNoColon}}}
 	cases := []struct {
 		name string
 		ins  inspect.Inspection

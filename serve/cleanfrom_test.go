@@ -32,8 +32,9 @@ func TestCapturePageNamesCleanFrom(t *testing.T) {
 
 // A capture's page says what is odd about how its payload came, each
 // only when it holds: bytes after its content coding's data, a body whose
-// reading ended early, a certificate that did not verify.
-func TestCapturePageNamesPayloadNotes(t *testing.T) {
+// reading ended early, a certificate that did not verify, a response head
+// line read as a browser reads it.
+func TestCapturePageNamesFetchNotes(t *testing.T) {
 	cases := []struct {
 		name string
 		set  func(*archive.Capture)
@@ -46,6 +47,11 @@ func TestCapturePageNamesPayloadNotes(t *testing.T) {
 		{"certificate not verified", func(c *archive.Capture) {
 			c.TLSUnverified = "a.test: tls: failed to verify certificate: x509: certificate has expired"
 		}, "not verified: a.test: tls: failed to verify certificate: x509: certificate has expired"},
+		{"head repaired", func(c *archive.Capture) {
+			c.ResponseHead = "HTTP/1.1 200 OK\r\nPowered by an old server\r\n"
+			c.Redirects = []archive.Hop{{URL: c.FinalURL, Status: 200, ResponseHead: c.ResponseHead,
+				HeadRepairs: []archive.HeadRepair{{Line: 2, Repair: "left out: no colon"}}}}
+		}, "response head line 2 left out: no colon: read as a browser reads it"},
 	}
 	for _, tc := range cases {
 		t.Run(tc.name, func(t *testing.T) {

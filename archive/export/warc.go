@@ -7,6 +7,7 @@ import (
 	"fmt"
 	"io"
 	"net"
+	"slices"
 	"time"
 
 	"github.com/google/uuid"
@@ -204,13 +205,24 @@ var recordOptions = []gowarc.WarcRecordOption{
 	gowarc.WithDefaultDigestEncoding(gowarc.Base16),
 }
 
+// repairedOptions are recordOptions for a response whose head holds a
+// line net/http refuses, kept as it came (archive.Hop.HeadRepairs): gowarc
+// reads HTTP heads as net/http does, so its check of such a block is a
+// warning, not a failure. The record's bytes are the same either way.
+var repairedOptions = append(slices.Clip(recordOptions), gowarc.WithBlockErrorPolicy(gowarc.ErrWarn))
+
 // field is one WARC header field.
 type field struct{ name, value string }
 
 // write builds one record with gowarc and writes it as its own gzip
 // member, returning where it went.
 func (ww *warcWriter) write(rt gowarc.RecordType, fields []field, block ...[]byte) (offset, length int64, err error) {
-	rb := gowarc.NewRecordBuilder(rt, recordOptions...)
+	return ww.writeWith(recordOptions, rt, fields, block...)
+}
+
+// writeWith is write with gowarc options of the caller's.
+func (ww *warcWriter) writeWith(opts []gowarc.WarcRecordOption, rt gowarc.RecordType, fields []field, block ...[]byte) (offset, length int64, err error) {
+	rb := gowarc.NewRecordBuilder(rt, opts...)
 	for _, f := range fields {
 		rb.AddWarcHeader(f.name, f.value)
 	}

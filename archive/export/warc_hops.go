@@ -29,7 +29,8 @@ func (ww *warcWriter) hops(c *archive.Capture) error {
 		reqHead, _ := requestHead(h.RequestHead, c.Method, h.URL, c.RequestHeader)
 		respHead, _ := responseHead(h.ResponseHead, h.Status, map[string][]string{"Location": {next}})
 		x := exchange{role: fmt.Sprintf("hop %d/", i+1), target: h.URL, reqHead: reqHead, respHead: respHead,
-			payloadSHA: archive.Sum(nil).String(), status: h.Status, truncated: "unspecified"}
+			payloadSHA: archive.Sum(nil).String(), status: h.Status, truncated: "unspecified",
+			repaired: h.ResponseHead != "" && h.HeadRepairs != nil}
 		if headField(respHead, "Content-Length") == "0" {
 			x.truncated = ""
 		}

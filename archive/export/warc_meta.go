@@ -45,6 +45,11 @@ func captureFields(c *archive.Capture, m membership, heads string) []byte {
 	f.add("fetch-end", stamp(c.FetchEnd))
 	f.add("remote-addr", c.RemoteAddr)
 	f.add("http-heads", heads)
+	for _, h := range c.Redirects {
+		for _, r := range h.HeadRepairs {
+			f.add("head-repair", fmt.Sprintf("%s line %d: %s", h.URL, r.Line, r.Repair))
+		}
+	}
 	f.add("payload-sha256", c.PayloadSHA256)
 	f.add("payload-length", strconv.FormatInt(c.PayloadLength, 10))
 	if c.Truncated {

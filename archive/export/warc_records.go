@@ -60,6 +60,9 @@ func (ww *warcWriter) response(db *archive.DB, c *archive.Capture, target string
 	respHead, _ := responseHead(c.ResponseHead, c.Status, c.ResponseHeader)
 	x := exchange{role: "", target: target, reqHead: reqHead, respHead: respHead, payload: payload,
 		payloadSHA: c.PayloadSHA256, status: c.Status, ip: hostPart(c.RemoteAddr)}
+	if n := len(c.Redirects); n > 0 && c.ResponseHead != "" {
+		x.repaired = c.Redirects[n-1].HeadRepairs != nil
+	}
 	switch {
 	case c.Incomplete != "":
 		x.truncated = c.Incomplete // disconnect, time or unspecified
@@ -83,6 +86,7 @@ type exchange struct {
 	status                     int
 	truncated                  string // WARC-Truncated, "" when the payload is whole
 	ip                         string // WARC-IP-Address, "" when unknown
+	repaired                   bool   // respHead holds lines net/http refuses (repairedOptions)
 }
 
 // exchange writes x's request and response records, each naming the
@@ -115,7 +119,11 @@ func (ww *warcWriter) exchange(c *archive.Capture, x exchange) (ref, error) {
 	}
 	fields = append(fields, field{gowarc.WarcPayloadDigest, "sha256:" + x.payloadSHA},
 		field{gowarc.ContentType, "application/http; msgtype=response"})
-	off, n, err := ww.write(gowarc.Response, fields, x.respHead, x.payload)
+	opts := recordOptions
+	if x.repaired {
+		opts = repairedOptions
+	}
+	off, n, err := ww.writeWith(opts, gowarc.Response, fields, x.respHead, x.payload)
 	if err != nil {
 		return ref{}, err
 	}

@@ -25,6 +25,8 @@ const (
 
 	incompleteURL  = "http://slow.test/paper.html"
 	incompleteBody = "<html><title>白皮书</title><p>The first part of the pa"
+	// incompleteHead has a line net/http refuses and a browser leaves out.
+	incompleteHead = "HTTP/1.1 200 OK\r\nContent-Type: text/html\r\nPowered by an old server\r\nContent-Length: 9000\r\n"
 )
 
 // keptHead is a response head as the crawl keeps it: wire order and
@@ -41,7 +43,8 @@ const keptHead = "HTTP/1.1 200 Okay\r\nserver: nginx\r\nContent-Type: text/html;
 //  6. cutURL, a body cut at the limit;
 //  7. a failed fetch (not written);
 //  8. incompleteURL, a fetch whose connection closed mid-body: failed,
-//     the bytes that came kept (written, WARC-Truncated: disconnect).
+//     the bytes that came kept (written, WARC-Truncated: disconnect);
+//     its head has a line net/http refuses, kept as it came (repaired).
 func MustWARCArchive(tb testing.TB) *archive.DB {
 	tb.Helper()
 	db, err := archive.Open(filepath.Join(tb.TempDir(), "prov.db"), archive.Options{})
@@ -71,7 +74,9 @@ func MustWARCArchive(tb testing.TB) *archive.DB {
 	failed.Capture.Status, failed.Capture.Error = 0, "dial tcp: connection refused"
 	incomplete := fetch(incompleteURL, 7*time.Hour, []byte(incompleteBody), "")
 	incomplete.Capture.Error, incomplete.Capture.Incomplete = "crawl: read body of "+incompleteURL+": connection closed before the body was whole (unexpected EOF)", "disconnect"
-	incomplete.Capture.ResponseHead = "HTTP/1.1 200 OK\r\nContent-Type: text/html\r\nContent-Length: 9000\r\n"
+	incomplete.Capture.ResponseHead = incompleteHead
+	incomplete.Capture.Redirects = []archive.Hop{{URL: incompleteURL, Status: 200, ResponseHead: incomplete.Capture.ResponseHead,
+		HeadRepairs: []archive.HeadRepair{{Line: 3, Repair: "left out: no colon"}}}}
 	for _, e := range []archive.Entry{kept, rebuilt, again, notMod, mirror, cut, failed, incomplete} {
 		if _, err := db.Write([]archive.Entry{e}); err != nil {
 			tb.Fatal(err)
@@ -214,8 +219,11 @@ func TestWARCRecords(t *testing.T) {
 	// A body the connection ended: the bytes that came, marked, and the
 	// error in its metadata.
 	if field(recs[22], "WARC-Truncated") != "disconnect" || field(recs[22], "WARC-Target-URI") != incompleteURL ||
-		!strings.HasSuffix(recs[22], "\r\n\r\nHTTP/1.1 200 OK\r\nContent-Type: text/html\r\nContent-Length: 9000\r\n\r\n"+incompleteBody+"\r\n\r\n") {
-		t.Errorf("incomplete response:\n%s", recs[22])
+		!strings.HasSuffix(recs[22], "\r\n\r\n"+incompleteHead+"\r\n"+incompleteBody+"\r\n\r\n") {
+		t.Errorf("incomplete response (its head as it came, the line net/http refuses too):\n%s", recs[22])
+	}
+	if m := recs[23]; !strings.Contains(m, "head-repair: "+incompleteURL+" line 3: left out: no colon\r\n") {
+		t.Errorf("incomplete capture's metadata names no head repair:\n%s", m)
 	}
 	if m := recs[23]; !strings.Contains(m, "incomplete: disconnect\r\n") || !strings.Contains(m, "error: crawl: read body of "+incompleteURL+": connection closed") ||
 		!strings.Contains(m, "kind: failed\r\n") {
