@@ -9,16 +9,14 @@ import (
 	"errors"
 	"io"
 	"strings"
+
+	"github.com/andybalholm/brotli"
+	"github.com/klauspost/compress/zstd"
 )
 
-// ErrContentCoding is wrapped when a payload's content coding is one
-// browsers know but crawl cannot remove: br or zstd (only gzip and
-// deflate are asked for and understood).
-var ErrContentCoding = errors.New("unsupported content coding")
-
 // codingError is a payload whose content coding could not be removed:
-// one crawl does not know (ErrContentCoding), or data that is not what
-// the coding says (a "gzip" body that is not gzip, a damaged stream).
+// data that is not what the coding says (a "gzip" body that is not gzip,
+// a damaged stream, a zstd window past zstdMaxWindow).
 type codingError struct {
 	coding string // as the Content-Encoding header names it
 	err    error
@@ -27,9 +25,17 @@ type codingError struct {
 func (e *codingError) Error() string { return "crawl: decode " + e.coding + ": " + e.err.Error() }
 func (e *codingError) Unwrap() error { return e.err }
 
-// acceptEncoding is what the transport asks for: exactly the codings decode
-// understands, so a well-behaved server never sends another.
+// acceptEncoding is what the transport asks for: gzip and deflate, the
+// codings every WARC reader and replay tool removes, since the payload is
+// archived as it came. A server that sends br or zstd unasked (brotli
+// files served as they lie on disk, a CDN's choice) is read all the same,
+// as browsers read it.
 const acceptEncoding = "gzip, deflate"
+
+// zstdMaxWindow bounds the window of a zstd body, as RFC 9659 bounds it
+// for HTTP (and browsers refuse a larger one): decoding one holds at most
+// this much besides the content.
+const zstdMaxWindow = 8 << 20
 
 // decode removes the content codings named by a Content-Encoding header from
 // payload, reading at most limit+1 decoded bytes so a compression bomb costs
@@ -53,9 +59,12 @@ func decodeInto(s *sink, payload []byte, contentEncoding string, cut bool) (cont
 	codings := splitCodings(contentEncoding)
 	var r io.Reader = bytes.NewReader(payload)
 	for i := len(codings) - 1; i >= 0; i-- {
-		if r, err = decoder(r, codings[i], &tail, s.limit); err != nil {
+		d, err := decoder(r, codings[i], &tail, s.limit)
+		if err != nil {
 			return nil, false, 0, err
 		}
+		defer d.Close()
+		r = d
 	}
 	over, err = s.readFrom(r)
 	if cut && errors.Is(err, io.ErrUnexpectedEOF) {
@@ -89,9 +98,12 @@ func splitCodings(h string) []string {
 	return out
 }
 
-// decoder returns a reader of r with coding removed; the bytes r holds
-// after the coded data are added to *tail as it reaches them.
-func decoder(r io.Reader, coding string, tail *int64, limit int64) (io.Reader, error) {
+// decoder returns a reader of r with coding removed, to be closed once
+// read. For gzip and deflate, whose decoders read no further than their
+// data, the bytes r holds after it are added to *tail as it reaches them;
+// br and zstd decoders read ahead, so bytes after their data are not
+// counted: the zstd decoder fails on them, the brotli one leaves them out.
+func decoder(r io.Reader, coding string, tail *int64, limit int64) (io.ReadCloser, error) {
 	br := bufio.NewReader(r)
 	var d io.Reader
 	var err error
@@ -100,8 +112,16 @@ func decoder(r io.Reader, coding string, tail *int64, limit int64) (io.Reader, e
 		d, err = newGzipMembers(br)
 	case "deflate":
 		d, err = newDeflateReader(br)
-	default:
-		err = ErrContentCoding
+	case "br":
+		return io.NopCloser(brotli.NewReader(br)), nil
+	case "zstd":
+		var z *zstd.Decoder
+		z, err = zstd.NewReader(br, zstd.WithDecoderConcurrency(1), zstd.WithDecoderLowmem(true), zstd.WithDecoderMaxWindow(zstdMaxWindow))
+		if err == nil {
+			return z.IOReadCloser(), nil
+		}
+	default: // splitCodings passes only the codings above
+		err = errors.New("no decoder for this coding")
 	}
 	if err != nil {
 		return nil, &codingError{coding, err}
@@ -120,6 +140,8 @@ type tailReader struct {
 	tail  *int64
 	limit int64
 }
+
+func (t *tailReader) Close() error { return nil } // the decoders under it hold nothing to release
 
 func (t *tailReader) Read(p []byte) (int, error) {
 	n, err := t.r.Read(p)

@@ -6,16 +6,19 @@ import (
 	"compress/gzip"
 	"compress/zlib"
 	"context"
-	"errors"
 	"io"
 	"net/http"
 	"net/http/httptest"
 	"strings"
 	"testing"
+
+	"github.com/andybalholm/brotli"
+	"github.com/klauspost/compress/zstd"
 )
 
 // coded returns b compressed as kind says: "gzip", "zlib" (HTTP's
-// deflate as meant) or "raw" (deflate as some servers send it).
+// deflate as meant), "br", "zstd" or "raw" (deflate as some servers send
+// it).
 func coded(kind string, b []byte) []byte {
 	var buf bytes.Buffer
 	var w io.WriteCloser
@@ -24,6 +27,10 @@ func coded(kind string, b []byte) []byte {
 		w = gzip.NewWriter(&buf)
 	case "zlib":
 		w = zlib.NewWriter(&buf)
+	case "br":
+		w = brotli.NewWriter(&buf)
+	case "zstd":
+		w, _ = zstd.NewWriter(&buf) // the default options are valid
 	default:
 		w, _ = flate.NewWriter(&buf, flate.BestSpeed) // the level is valid
 	}
@@ -98,7 +105,7 @@ func TestTrailingOnThePage(t *testing.T) {
 // Content-Encoding as browsers read it: a value that names anything but a
 // coding they know leaves the body as it came (the Fetch standard: "if
 // codings are not supported, return bytes"), a whole list with it; br and
-// zstd, which browsers know and prov does not ask for, fail as a coding.
+// zstd, which browsers know and prov does not ask for, are removed.
 func TestDecodeCodingsAsBrowsers(t *testing.T) {
 	page := []byte("<p>A page.</p>")
 	for _, c := range []struct {
@@ -113,18 +120,61 @@ func TestDecodeCodingsAsBrowsers(t *testing.T) {
 			t.Errorf("%q: content %q, over %v, err %v; want the payload as it came", c.coding, content, over, err)
 		}
 	}
-	for _, coding := range []string{"br", "zstd", "gzip, br"} {
-		if _, _, err := decode(gzipped(page), coding, 1<<20, false); !errors.Is(err, ErrContentCoding) {
-			t.Errorf("%q: err %v, want ErrContentCoding", coding, err)
+	for _, c := range []struct {
+		coding  string
+		payload []byte
+	}{
+		{"br", coded("br", page)}, {"zstd", coded("zstd", page)}, {"gzip, br", coded("br", gzipped(page))},
+		{"zstd, deflate", coded("zlib", coded("zstd", page))},
+	} {
+		content, over, err := decode(c.payload, c.coding, 1<<20, false)
+		if err != nil || over || !bytes.Equal(content, page) {
+			t.Errorf("%q: content %q, over %v, err %v; want the page", c.coding, content, over, err)
 		}
 	}
-	srv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
-		w.Header().Set("Content-Type", "text/html")
-		w.Header().Set("Content-Encoding", "UTF-8") // as storage services are often told to
-		w.Write(page)
-	}))
-	defer srv.Close()
-	if p, err := Fetch(context.Background(), Config{AllowPrivate: true}, srv.URL+"/"); err != nil || !bytes.Equal(p.Content, page) {
-		t.Errorf("fetch of a page labelled Content-Encoding: UTF-8: content %q, err %v", p.Content, err)
+	for name, payload := range map[string][]byte{"label": page, "unlabelled": page} {
+		srv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+			w.Header().Set("Content-Type", "text/html")
+			switch name {
+			case "label":
+				w.Header().Set("Content-Encoding", "UTF-8") // as storage services are often told to
+			default:
+				w.Header().Set("Content-Encoding", "br") // unasked, as a file served as it lies on disk
+				payload = coded("br", page)
+			}
+			w.Write(payload)
+		}))
+		p, err := Fetch(context.Background(), Config{AllowPrivate: true}, srv.URL+"/")
+		srv.Close()
+		if err != nil || p.Err != nil || !bytes.Equal(p.Content, page) || !bytes.Equal(p.Payload, payload) {
+			t.Errorf("fetch (%s): content %q, payload kept %v, err %v %v", name, p.Content, bytes.Equal(p.Payload, payload), err, p.Err)
+		}
+	}
+}
+
+// br and zstd bodies are held to the limit as gzip ones are, a zstd
+// window past RFC 9659's 8 MB is refused as browsers refuse it, and a
+// damaged stream is an error naming its coding.
+func TestDecodeBrotliZstdBounds(t *testing.T) {
+	big := bytes.Repeat([]byte("<p>The same paragraph again.</p>"), 1<<15) // 1 MiB
+	for _, coding := range []string{"br", "zstd"} {
+		content, over, err := decode(coded(coding, big), coding, 4096, false)
+		if err != nil || !over || len(content) != 4096 {
+			t.Errorf("%s bomb: %d bytes, over %v, err %v; want 4096 bytes cut at the limit", coding, len(content), over, err)
+		}
+		payload := coded(coding, big)
+		if _, _, err := decode(payload[:len(payload)/2], coding, 1<<20, false); err == nil || !strings.HasPrefix(err.Error(), "crawl: decode "+coding) {
+			t.Errorf("%s cut in half: err %v, want a decode error", coding, err)
+		}
+	}
+	var buf bytes.Buffer
+	w, err := zstd.NewWriter(&buf, zstd.WithWindowSize(32<<20), zstd.WithSingleSegment(false))
+	if err != nil {
+		t.Fatal(err)
+	}
+	w.Write(big)
+	w.Close()
+	if _, _, err := decode(buf.Bytes(), "zstd", 8<<20, false); err == nil || !strings.Contains(err.Error(), "window") {
+		t.Errorf("zstd with a 32 MB window: err %v, want it refused for its window", err)
 	}
 }

@@ -3,6 +3,7 @@ package crawl
 import (
 	"compress/gzip"
 	"context"
+	"errors"
 	"fmt"
 	"io"
 	"net"
@@ -37,7 +38,7 @@ func TestPageFailure(t *testing.T) {
 		{Page{Err: wrap(context.DeadlineExceeded)}, FailTimeout, false},
 		{Page{Err: wrap(fmt.Errorf("read body: unexpected EOF"))}, FailOther, false},
 		{Page{Err: wrap(fmt.Errorf("%w (%w)", ErrCutShort, io.ErrUnexpectedEOF))}, FailCutShort, false},
-		{Page{Err: wrap(&codingError{"br", ErrContentCoding})}, FailCoding, false},
+		{Page{Err: wrap(&codingError{"br", errors.New("corrupt input")})}, FailCoding, false},
 		{Page{Err: wrap(&codingError{"gzip", gzip.ErrHeader})}, FailCoding, false},
 	}
 	for _, c := range cases {
