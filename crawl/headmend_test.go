@@ -194,3 +194,20 @@ func TestBrokenHeadRobots(t *testing.T) {
 		t.Errorf("/private/x requested %d times", len(heads))
 	}
 }
+
+// A redirect's Location is read as browsers read it: a backslash is a
+// slash, a tab is dropped. The hop's head keeps it as it came.
+func TestLocationAsBrowsersRead(t *testing.T) {
+	s := newRawHeadServer(t)
+	responses := rawHeadResponses()
+	for _, path := range []string{"/loc-backslash", "/loc-host", "/loc-tab"} {
+		p := fetchHeads(t, s, path)
+		if p.Err != nil || p.FinalURL != "http://"+headsHost+"/a/b/c.html" || string(p.Payload) != "target" {
+			t.Errorf("%s: err %v, final %s, payload %q; want /a/b/c.html", path, p.Err, p.FinalURL, p.Payload)
+			continue
+		}
+		if got, want := p.Redirects[0].ResponseHead, headOf(responses[path]); got != want {
+			t.Errorf("%s: hop head %q, want %q as it came", path, got, want)
+		}
+	}
+}

@@ -249,10 +249,27 @@ func handOver(resp *http.Response) *http.Response {
 	resp.Header = resp.Header.Clone()
 	resp.Header.Del("Content-Encoding")
 	resp.Header.Del("Content-Length")
+	browserLocation(resp)
 	resp.ContentLength = 0
 	resp.Uncompressed = true
 	resp.Body = http.NoBody
 	return resp
+}
+
+// browserLocation gives net/http a redirect's Location as a browser
+// reads it against the request's URL (absolute): net/http reads a
+// backslash as a path byte, not as '/', and refuses a tab or newline,
+// which browsers drop. A Location net/url and browsers read alike, the
+// usual one, is left as it came; so is one that does not resolve, for
+// net/http to fail on. The record keeps the head as it came.
+func browserLocation(resp *http.Response) {
+	loc := resp.Header.Get("Location")
+	if resp.StatusCode < 300 || resp.StatusCode > 399 || loc == "" || hrefSafe(loc) || resp.Request == nil {
+		return
+	}
+	if abs, err := absolute(resp.Request.URL, loc); err == nil {
+		resp.Header.Set("Location", abs)
+	}
 }
 
 func hostHeader(req *http.Request) string {
