@@ -6,6 +6,8 @@ import (
 	"errors"
 	"fmt"
 	"net"
+	"net/textproto"
+	"strings"
 	"syscall"
 )
 
@@ -30,6 +32,7 @@ const (
 	FailRedirects     Reason = "redirects"
 	FailCutShort      Reason = "cut short"
 	FailCoding        Reason = "content coding"
+	FailMalformed     Reason = "malformed response"
 	FailOther         Reason = "other"
 	httpReasonPattern        = "http %d"
 )
@@ -74,8 +77,35 @@ func (p Page) Failure() Reason {
 		return FailTLS
 	case errors.Is(p.Err, ErrRedirects):
 		return FailRedirects
+	case malformed(p.Err):
+		return FailMalformed
 	}
 	return FailOther
+}
+
+// malformedSigns are how net/http words its refusal of a response that
+// is not HTTP as browsers read it either, once the transport has mended
+// what they read past (headmend.go): a status line it cannot read, two
+// Content-Lengths that disagree, a head past maxHead, a transfer coding
+// besides chunked. net/http returns them as plain errors, so their words
+// are the only sign; TestMalformedResponses holds them to net/http's.
+var malformedSigns = []string{
+	"malformed HTTP status code", "malformed HTTP version", "malformed HTTP response",
+	"malformed MIME header", "cannot contain multiple Content-Length headers",
+	"server response headers exceeded", "unsupported transfer encoding",
+}
+
+func malformed(err error) bool {
+	if errors.As(err, new(textproto.ProtocolError)) {
+		return true
+	}
+	msg := err.Error()
+	for _, sign := range malformedSigns {
+		if strings.Contains(msg, sign) {
+			return true
+		}
+	}
+	return false
 }
 
 // tlsFailure says whether err is a TLS handshake's failure: a chain or

@@ -129,12 +129,16 @@ func TestBrokenHeadsRead(t *testing.T) {
 	}
 }
 
-// Two Content-Lengths that disagree still fail the fetch: browsers refuse
-// such a response too, since it may be two responses in one.
-func TestDisagreeingLengthsFail(t *testing.T) {
+// What is not HTTP as browsers read it either still fails the fetch, as
+// a malformed response: two Content-Lengths that disagree (maybe two
+// responses in one), a status line net/http cannot read, a head past
+// maxHead, a transfer coding besides chunked.
+func TestMalformedResponses(t *testing.T) {
 	s := newRawHeadServer(t)
-	if p := fetchHeads(t, s, "/two-lengths"); p.Err == nil || !strings.Contains(p.Err.Error(), "Content-Length") {
-		t.Errorf("err %v, want net/http's refusal of two lengths", p.Err)
+	for _, path := range []string{"/two-lengths", "/bad-status", "/no-http", "/huge", "/gzip-te"} {
+		if p := fetchHeads(t, s, path); p.Err == nil || p.Failure() != FailMalformed {
+			t.Errorf("%s: err %v, class %q; want %q", path, p.Err, p.Failure(), FailMalformed)
+		}
 	}
 }
 

@@ -56,6 +56,9 @@ func rawHeadResponses() map[string]string {
 		"/space-colon": "HTTP/1.1 200 OK\r\nContent-Type : text/html; charset=iso-8859-1\r\nContent-Length: 4\r\n\r\nread",
 		"/interim-bad": "HTTP/1.1 103 Early Hints\r\nno colon here\r\n\r\nHTTP/1.1 200 OK\r\nContent-Length: 4\r\n\r\nread",
 		"/two-lengths": "HTTP/1.1 200 OK\r\nContent-Length: 4\r\nContent-Length: 5\r\n\r\nread!",
+		"/bad-status": "HTTP/1.1 20 OK\r\nContent-Length: 2\r\n\r\nok",
+		"/no-http":    "Hello, this is not HTTP at all.\r\n\r\n",
+		"/gzip-te":    "HTTP/1.1 200 OK\r\nTransfer-Encoding: gzip, chunked\r\n\r\n2\r\nok\r\n0\r\n\r\n",
 		// Locations browsers read otherwise than net/url
 		"/loc-backslash": "HTTP/1.1 302 Found\r\nLocation: /a\\b\\c.html\r\nContent-Length: 0\r\n\r\n",
 		"/loc-host":      "HTTP/1.1 302 Found\r\nLocation: \\\\" + headsHost + "\\a\\b\\c.html\r\nContent-Length: 0\r\n\r\n",
