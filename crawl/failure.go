@@ -91,7 +91,7 @@ func (p Page) Failure() Reason {
 // are the only sign; TestMalformedResponses holds them to net/http's.
 var malformedSigns = []string{
 	"malformed HTTP status code", "malformed HTTP version", "malformed HTTP response",
-	"malformed MIME header", "cannot contain multiple Content-Length headers",
+	"malformed MIME header", "cannot contain multiple Content-Length headers", "bad Content-Length",
 	"server response headers exceeded", "unsupported transfer encoding",
 }
 

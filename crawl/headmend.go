@@ -8,12 +8,13 @@ import (
 // A response head net/http refuses is not one a browser refuses. net/http
 // fails the whole fetch over one header line it cannot read (a line with
 // no colon, a control byte in a value, "Transfer-Encoding: identity", a
-// Content-Length that is not a number), where browsers leave such a line
-// out and show the page; old servers and hand-written scripts on small
-// official sites send such heads. So the transport gives net/http each
+// Content-Length that is not a number, or a list of one length), where
+// browsers read past such a line and show the page; old servers and
+// hand-written scripts on small official sites send such heads. So the transport gives net/http each
 // response head mended (mendHead): every line net/http would refuse is
-// left out, as a browser leaves it out, and a field name with white space
-// before its colon loses that space, as browsers read it. Nothing else
+// left out, as a browser leaves it out; a field name with white space
+// before its colon loses that space, and a Content-Length list of one
+// number ("5, 5") becomes that number, as browsers read them. Nothing else
 // changes, and a head with no such line is handed over untouched.
 //
 // What is archived is never mended: the head kept (Hop.ResponseHead) is
@@ -35,6 +36,7 @@ const (
 	RepairControl       = "left out: control byte in value"
 	RepairFoldOnNothing = "left out: continues no kept line"
 	RepairLength        = "left out: Content-Length not a number"
+	RepairLengthList    = "a list of one length read as that length"
 	RepairCoding        = "left out: Transfer-Encoding other than chunked"
 	RepairSpaceName     = "white space before the colon removed"
 )
@@ -106,7 +108,12 @@ func judgeLine(line []byte, orphan bool) (repair string, mended []byte) {
 	case valueRepair(value) != "":
 		return RepairControl, nil
 	case bytes.EqualFold(name, []byte("Content-Length")) && !lengthValue(value):
-		return RepairLength, nil
+		if bytes.IndexByte(value, ',') < 0 {
+			return RepairLength, nil
+		}
+		if n := oneLength(value); n != nil {
+			return RepairLengthList, append(append(append([]byte(nil), name...), ": "...), n...)
+		}
 	case bytes.EqualFold(name, []byte("Transfer-Encoding")) && !chunkedValue(value):
 		return RepairCoding, nil
 	case len(name) < colon:
@@ -159,6 +166,24 @@ func lengthValue(v []byte) bool {
 	}
 	_, err := strconv.ParseInt(string(v), 10, 64)
 	return err == nil
+}
+
+// oneLength returns the length a Content-Length list names when every
+// item is that same number ("5, 5": a proxy joined two copies), as the
+// Fetch standard reads it; nil for any other list ("4, 5"), which a
+// browser refuses: the line is left as it came, for net/http to refuse.
+func oneLength(v []byte) []byte {
+	items := bytes.Split(v, []byte(","))
+	first := bytes.Trim(items[0], " \t")
+	if len(items) < 2 || len(first) == 0 || !lengthValue(first) {
+		return nil
+	}
+	for _, it := range items[1:] {
+		if !bytes.Equal(bytes.Trim(it, " \t"), first) {
+			return nil
+		}
+	}
+	return first
 }
 
 // chunkedValue says whether a Transfer-Encoding value names chunked, the

@@ -28,6 +28,8 @@ func TestMendHead(t *testing.T) {
 		{"continuation with a control byte", status + "A: 1\r\n x\x01\r\n\r\n", status + "A: 1\r\n\r\n", []HeadRepair{{3, RepairControl}}},
 		{"lengths", status + "Content-Length: 12a\r\ncontent-length: -1\r\nContent-Length: 99999999999999999999\r\nContent-Length:  \r\nContent-Length: 0012\r\n\r\n",
 			status + "Content-Length:  \r\nContent-Length: 0012\r\n\r\n", []HeadRepair{{2, RepairLength}, {3, RepairLength}, {4, RepairLength}}},
+		{"length lists", status + "Content-Length: 12, 12 ,12\r\nContent-Length: 4, 5\r\nContent-Length: ,\r\n\r\n",
+			status + "Content-Length: 12\r\nContent-Length: 4, 5\r\nContent-Length: ,\r\n\r\n", []HeadRepair{{2, RepairLengthList}}},
 		{"transfer codings", status + "Transfer-Encoding: identity\r\nTransfer-Encoding: gzip, chunked\r\ntransfer-encoding: CHUNKED\r\n\r\n",
 			status + "Transfer-Encoding: gzip, chunked\r\ntransfer-encoding: CHUNKED\r\n\r\n", []HeadRepair{{2, RepairCoding}}},
 		{"space before the colon", status + "Content-Type \t: text/html\r\n\r\n", status + "Content-Type: text/html\r\n\r\n", []HeadRepair{{2, RepairSpaceName}}},
@@ -107,6 +109,7 @@ func TestBrokenHeadsRead(t *testing.T) {
 		{"/bad-length", "read to the close", []HeadRepair{{2, RepairLength}}, http.Header{"Content-Length": nil}},
 		{"/space-colon", "read", []HeadRepair{{2, RepairSpaceName}}, http.Header{"Content-Type": {"text/html; charset=iso-8859-1"}}},
 		{"/interim-bad", "read", nil, nil},
+		{"/length-list", "read", []HeadRepair{{2, RepairLengthList}}, http.Header{"Content-Length": {"4"}}},
 	}
 	for _, c := range cases {
 		p := fetchHeads(t, s, c.path)
@@ -135,7 +138,7 @@ func TestBrokenHeadsRead(t *testing.T) {
 // maxHead, a transfer coding besides chunked.
 func TestMalformedResponses(t *testing.T) {
 	s := newRawHeadServer(t)
-	for _, path := range []string{"/two-lengths", "/bad-status", "/no-http", "/huge", "/gzip-te"} {
+	for _, path := range []string{"/two-lengths", "/length-lists", "/bad-status", "/no-http", "/huge", "/gzip-te"} {
 		if p := fetchHeads(t, s, path); p.Err == nil || p.Failure() != FailMalformed {
 			t.Errorf("%s: err %v, class %q; want %q", path, p.Err, p.Failure(), FailMalformed)
 		}
@@ -213,5 +216,18 @@ func TestLocationAsBrowsersRead(t *testing.T) {
 		if got, want := p.Redirects[0].ResponseHead, headOf(responses[path]); got != want {
 			t.Errorf("%s: hop head %q, want %q as it came", path, got, want)
 		}
+	}
+}
+
+// A chunked body whose connection closed after its last chunk, where the
+// blank line ending the message was due, is whole: every byte came. One
+// whose connection closed before its last chunk is cut short.
+func TestLastChunkCame(t *testing.T) {
+	s := newRawHeadServer(t)
+	if p := fetchHeads(t, s, "/last-chunk"); p.Err != nil || string(p.Payload) != "hello world" || p.Incomplete != "" {
+		t.Errorf("/last-chunk: err %v, payload %q, incomplete %q; want the whole body", p.Err, p.Payload, p.Incomplete)
+	}
+	if p := fetchHeads(t, s, "/not-last-chunk"); p.Err == nil || p.Incomplete != "disconnect" || string(p.Payload) != "hello world" {
+		t.Errorf("/not-last-chunk: err %v, payload %q, incomplete %q; want it cut short", p.Err, p.Payload, p.Incomplete)
 	}
 }

@@ -49,16 +49,22 @@ func rawHeadResponses() map[string]string {
 		"/big":     "HTTP/1.1 200 OK\r\n" + pad(maxHead-1024) + "Content-Length: 2\r\n\r\nok",
 		"/huge":    "HTTP/1.1 200 OK\r\n" + pad(1<<20) + "Content-Length: 2\r\n\r\nok",
 		// heads net/http refuses and browsers read (headmend.go)
-		"/no-colon":    "HTTP/1.1 200 OK\r\nContent-Type: text/html\r\nThis is not a field\r\nContent-Length: 4\r\n\r\nread",
-		"/control":     "HTTP/1.1 200 OK\r\nX-Note: a\x01b\r\n  continued\r\nContent-Length: 4\r\n\r\nread",
-		"/identity":    "HTTP/1.1 200 OK\r\nTransfer-Encoding: identity\r\nConnection: close\r\n\r\nread to the close",
-		"/bad-length":  "HTTP/1.1 200 OK\r\nContent-Length: 4 bytes\r\nConnection: close\r\n\r\nread to the close",
-		"/space-colon": "HTTP/1.1 200 OK\r\nContent-Type : text/html; charset=iso-8859-1\r\nContent-Length: 4\r\n\r\nread",
-		"/interim-bad": "HTTP/1.1 103 Early Hints\r\nno colon here\r\n\r\nHTTP/1.1 200 OK\r\nContent-Length: 4\r\n\r\nread",
-		"/two-lengths": "HTTP/1.1 200 OK\r\nContent-Length: 4\r\nContent-Length: 5\r\n\r\nread!",
-		"/bad-status": "HTTP/1.1 20 OK\r\nContent-Length: 2\r\n\r\nok",
-		"/no-http":    "Hello, this is not HTTP at all.\r\n\r\n",
-		"/gzip-te":    "HTTP/1.1 200 OK\r\nTransfer-Encoding: gzip, chunked\r\n\r\n2\r\nok\r\n0\r\n\r\n",
+		"/no-colon":     "HTTP/1.1 200 OK\r\nContent-Type: text/html\r\nThis is not a field\r\nContent-Length: 4\r\n\r\nread",
+		"/control":      "HTTP/1.1 200 OK\r\nX-Note: a\x01b\r\n  continued\r\nContent-Length: 4\r\n\r\nread",
+		"/identity":     "HTTP/1.1 200 OK\r\nTransfer-Encoding: identity\r\nConnection: close\r\n\r\nread to the close",
+		"/bad-length":   "HTTP/1.1 200 OK\r\nContent-Length: 4 bytes\r\nConnection: close\r\n\r\nread to the close",
+		"/space-colon":  "HTTP/1.1 200 OK\r\nContent-Type : text/html; charset=iso-8859-1\r\nContent-Length: 4\r\n\r\nread",
+		"/interim-bad":  "HTTP/1.1 103 Early Hints\r\nno colon here\r\n\r\nHTTP/1.1 200 OK\r\nContent-Length: 4\r\n\r\nread",
+		"/two-lengths":  "HTTP/1.1 200 OK\r\nContent-Length: 4\r\nContent-Length: 5\r\n\r\nread!",
+		"/length-list":  "HTTP/1.1 200 OK\r\nContent-Length: 4, 4\r\n\r\nread",
+		"/length-lists": "HTTP/1.1 200 OK\r\nContent-Length: 4, 5\r\n\r\nread!",
+		"/bad-status":   "HTTP/1.1 20 OK\r\nContent-Length: 2\r\n\r\nok",
+		"/no-http":      "Hello, this is not HTTP at all.\r\n\r\n",
+		"/gzip-te":      "HTTP/1.1 200 OK\r\nTransfer-Encoding: gzip, chunked\r\n\r\n2\r\nok\r\n0\r\n\r\n",
+		"/last-chunk": "HTTP/1.1 200 OK\r\nContent-Type: text/html\r\nTransfer-Encoding: chunked\r\nConnection: close\r\n\r\n" +
+			"5\r\nhello\r\n6\r\n world\r\n0\r\n", // and the connection closes: no blank line ends the message
+		"/not-last-chunk": "HTTP/1.1 200 OK\r\nContent-Type: text/html\r\nTransfer-Encoding: chunked\r\nConnection: close\r\n\r\n" +
+			"5\r\nhello\r\n6\r\n world\r\n",
 		// Locations browsers read otherwise than net/url
 		"/loc-backslash": "HTTP/1.1 302 Found\r\nLocation: /a\\b\\c.html\r\nContent-Length: 0\r\n\r\n",
 		"/loc-host":      "HTTP/1.1 302 Found\r\nLocation: \\\\" + headsHost + "\\a\\b\\c.html\r\nContent-Length: 0\r\n\r\n",
