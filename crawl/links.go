@@ -135,7 +135,7 @@ func pageBytes(content []byte, contentType string) (text []byte, queryEnc encodi
 type pageTags struct {
 	base      string   // the first <base href>
 	canonical string   // the first <link rel=canonical href>
-	anchors   []string // every <a> and <area> href, <frame> and <iframe> src and <meta> refresh URL, in document order
+	anchors   []string // every <a> and <area> href, <frame> and <iframe> src, <meta> refresh URL and <link rel=next|prev> href, in document order
 	feeds     []string // every <link rel=alternate href> of an RSS or Atom type
 }
 
@@ -187,6 +187,9 @@ func (t *pageTags) addTag(name string, attrs linkAttrs) {
 		rel := attrs.rel
 		if hasToken(rel, "canonical") && t.canonical == "" {
 			t.canonical = href
+		}
+		if hasToken(rel, "next") || hasToken(rel, "prev") || hasToken(rel, "previous") {
+			t.anchors = append(t.anchors, href) // the other pages of an article split over pages (clean's Pagination)
 		}
 		if hasToken(rel, "alternate") && feedTypes[strings.ToLower(strings.TrimSpace(attrs.typ))] {
 			t.feeds = append(t.feeds, href)

@@ -163,6 +163,8 @@ var scanRules = []struct {
 	{"canonical and feeds", `<link rel="Canonical" href=/c><link rel="alternate feed" type=" Application/RSS+xml " href=/f>` +
 		`<link rel=alternate type=text/html href=/h><LINK REL=canonical HREF=/c2>`,
 		pageTags{canonical: "/c", feeds: []string{"/f"}}},
+	{"an article's other pages", `<link rel=next href=/p3><link rel="Prev stylesheet" href=/p1><link rel=previous href=/p0><link rel=nexus href=/no>`,
+		pageTags{anchors: []string{"/p3", "/p1", "/p0"}}},
 }
 
 // TestScanTagsRules checks each rule both ways: the Tokenizer reads the
