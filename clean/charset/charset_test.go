@@ -10,6 +10,7 @@ import (
 	"unicode/utf8"
 
 	"golang.org/x/text/encoding/htmlindex"
+	xunicode "golang.org/x/text/encoding/unicode"
 )
 
 func mustRead(tb testing.TB, name string) []byte {
@@ -574,6 +575,44 @@ func TestLoneWords(t *testing.T) {
 		}
 		if got := tab.lone[i][b[0]]; got != tt.want {
 			t.Errorf("%s %s: lone %q scores %d, want %d", tt.charset, tt.lang, tt.r, got, tt.want)
+		}
+	}
+}
+
+// A UTF-16 declaration without a BOM holds for a page whose NULs stand on
+// the declared side, however much of its text is CJK: the markup puts
+// them there. It is overruled for an ASCII-compatible body, which has
+// none, and for the other byte order.
+func TestDeclaredUTF16(t *testing.T) {
+	page := "<html><head><title>白皮书</title></head><body><h1>携手构建网络空间命运共同体</h1>" +
+		strings.Repeat("<p>中国高度重视网络空间国际合作，积极参与全球互联网治理，推动构建网络空间命运共同体，携手各国共同应对风险挑战。</p>", 10) + "</body></html>"
+	le, _ := xunicode.UTF16(xunicode.LittleEndian, xunicode.IgnoreBOM).NewEncoder().String(page)
+	be, _ := xunicode.UTF16(xunicode.BigEndian, xunicode.IgnoreBOM).NewEncoder().String(page)
+	if n := utf16ByNULs([]byte(le)); n != "" {
+		t.Fatalf("the page is mostly CJK, yet rule 1 takes it as %s: no test of the declaration", n)
+	}
+	cases := []struct {
+		body, contentType, name, evidence string
+	}{
+		{le, "text/html; charset=UTF-16", "utf-16le", "header"},
+		{le, "text/html; charset=utf-16le", "utf-16le", "header"},
+		{be, "text/html; charset=utf-16be", "utf-16be", "header"},
+		{be, "text/html; charset=utf-16le", "", ""}, // the other byte order: overruled
+		{"<html><body><p>ASCII markup, misdeclared.</p></body></html>", "text/html; charset=utf-16", "utf-8", "ascii"},
+	}
+	for _, c := range cases {
+		d := Decide([]byte(c.body), c.contentType, "")
+		if c.name == "" {
+			if d.Evidence == "header" {
+				t.Errorf("%s on the other byte order: %+v, want it overruled", c.contentType, d)
+			}
+			continue
+		}
+		if d.Name != c.name || d.Evidence != c.evidence {
+			t.Errorf("%s: %+v, want %s by %s", c.contentType, d, c.name, c.evidence)
+		}
+		if c.evidence == "header" && Decode([]byte(c.body), d) != page {
+			t.Errorf("%s: decoded text is not the page", c.contentType)
 		}
 	}
 }

@@ -89,8 +89,10 @@
 //	            single-byte text and not be clearly beaten by another CJK
 //	            charset; a single-byte one must score near the best
 //	            single-byte charset; utf-8 must be nearly UTF-8 as declared
-//	            (the Note counts the invalid bytes). A label that does not
-//	            fit is overruled, and the Note says why.
+//	            (the Note counts the invalid bytes); utf-16 (le or be) must
+//	            have its markup's NULs on the declared side, as a mostly
+//	            CJK page without a BOM has. A label that does not fit is
+//	            overruled, and the Note says why.
 //	5 detector  the visible text: a plausible CJK decoding wins (the best
 //	            by this package's score; a near tie goes to chardet when it
 //	            is sure), else the best single-byte charset by per-language

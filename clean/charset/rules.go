@@ -32,7 +32,7 @@ func (p *page) misfit(n string) string {
 	case n == "utf-8":
 		return p.utf8Misfit()
 	case n == "utf-16le" || n == "utf-16be":
-		return "body has no UTF-16 BOM or NUL pattern"
+		return utf16Misfit(p.body, n)
 	case n == "iso-2022-jp":
 		return "body has 8-bit bytes"
 	case isCJK(n):
@@ -40,6 +40,41 @@ func (p *page) misfit(n string) string {
 	}
 	return p.singleMisfit(n)
 }
+
+// utf16Misfit checks a declared UTF-16 without a BOM (rule 1 has taken
+// bodies with one, and those of mostly Latin text). Markup is ASCII, so a
+// UTF-16 page has a NUL beside every '<', '>' and letter of its tags, on
+// the side its byte order puts it, however much of its text is CJK (whose
+// code units hold no NUL); an ASCII-compatible body misdeclared as UTF-16
+// has no NUL at all. It fits when its NULs, a few at least, stand on the
+// declared side (utf16Least), with at most one in twenty on the other.
+func utf16Misfit(body []byte, n string) string {
+	if len(body) > 4096 {
+		body = body[:4096]
+	}
+	var even, odd int
+	for i, c := range body {
+		if c == 0 {
+			if i%2 == 0 {
+				even++
+			} else {
+				odd++
+			}
+		}
+	}
+	own, other := odd, even // little-endian: ASCII is its byte, then NUL
+	if n == "utf-16be" {
+		own, other = even, odd
+	}
+	if own >= utf16Least && other*20 <= own {
+		return ""
+	}
+	return "body has no UTF-16 BOM or NUL pattern"
+}
+
+// utf16Least is the fewest NULs on its side that utf16Misfit takes as
+// UTF-16's: the code units of a few tags ("<p>" alone has three).
+const utf16Least = 8
 
 // utf8Misfit checks a declared UTF-8 against the body: rule 3 has taken
 // valid bodies, so this one has invalid bytes; it fits when they are few
