@@ -2,6 +2,7 @@ package clean
 
 import (
 	"fmt"
+	"mime"
 	"net/http"
 	"strings"
 	"unicode"
@@ -9,6 +10,18 @@ import (
 	"github.com/PuerkitoBio/goquery"
 	"golang.org/x/net/html"
 )
+
+// Reads says whether Clean reads a body served with contentType: HTML
+// (text/html, application/xhtml+xml), plain text, and a body with no
+// type or one that does not parse, as a browser would sniff it. Other
+// types (PDF, images, feeds) have no text here.
+func Reads(contentType string) bool {
+	if contentType == "" {
+		return true
+	}
+	mt, _, err := mime.ParseMediaType(contentType)
+	return err != nil || mt == "text/html" || mt == "application/xhtml+xml" || mt == "text/plain"
+}
 
 // isPlainType reports whether a Content-Type says text/plain. Such a
 // payload is read as plain text (cleanPlain) unless it opens as HTML

@@ -4,7 +4,6 @@ import (
 	"crypto/sha256"
 	"encoding/hex"
 	"io"
-	"mime"
 	"net/http"
 	"net/url"
 	"os"
@@ -259,15 +258,7 @@ func fillFromDocument(c *archive.Capture, doc *clean.Document, site *rules.Site,
 // IsDocument says whether a page is text that clean should read: a 2xx
 // answer whose type is HTML or plain text (or unlabelled).
 func IsDocument(p crawl.Page) bool {
-	if p.Status < 200 || p.Status > 299 {
-		return false
-	}
-	ct := p.Header.Get("Content-Type")
-	if ct == "" {
-		return true
-	}
-	mt, _, err := mime.ParseMediaType(ct)
-	return err != nil || mt == "text/html" || mt == "application/xhtml+xml" || mt == "text/plain"
+	return p.Status >= 200 && p.Status <= 299 && clean.Reads(p.Header.Get("Content-Type"))
 }
 
 func hostOf(raw string) string {

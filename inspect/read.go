@@ -2,6 +2,7 @@ package inspect
 
 import (
 	"context"
+	"fmt"
 	"io"
 	"net/http"
 	"net/url"
@@ -45,6 +46,9 @@ func (r Reader) Read(ctx context.Context, in string) Inspection {
 		if err != nil {
 			return Inspection{URL: in, Error: err.Error()}
 		}
+		if why := unread(p); why != "" { // as a crawl keeps no text for it
+			return Inspection{URL: in, Error: why, Status: p.Status}
+		}
 		input = clean.Input{URL: p.FinalURL, Header: p.Header, Body: p.Content}
 		status, trailing, unverified = p.Status, p.Trailing, p.TLSUnverified
 		if n := len(p.Redirects); n > 0 {
@@ -81,6 +85,19 @@ func (r Reader) Read(ctx context.Context, in string) Inspection {
 		ins.Rule = input.Site.Name
 	}
 	return ins
+}
+
+// unread says why a crawl keeps no text for a fetched page, "" when it
+// reads one: an answer that is not 2xx, or of a type clean does not read.
+func unread(p crawl.Page) string {
+	ct := p.Header.Get("Content-Type")
+	switch {
+	case p.Status < 200 || p.Status > 299:
+		return fmt.Sprintf("%s answered %d %s: a crawl archives the answer and reads no text from it", p.FinalURL, p.Status, http.StatusText(p.Status))
+	case !clean.Reads(ct):
+		return fmt.Sprintf("%s is %s: a crawl archives its bytes and reads no text from it (prov reads HTML and plain text)", p.FinalURL, ct)
+	}
+	return ""
 }
 
 // readBounded reads at most limit bytes of the file at path, as a crawl

@@ -94,6 +94,28 @@ func TestReadURL(t *testing.T) {
 	}
 }
 
+// A page a crawl reads no text from (a PDF, an error answer) is said to
+// be so, with its status, not read as if it were HTML.
+func TestReadURLNotADocument(t *testing.T) {
+	srv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		if r.URL.Path == "/gone.html" {
+			http.Error(w, "<p>not here</p>", http.StatusNotFound)
+			return
+		}
+		w.Header().Set("Content-Type", "application/pdf")
+		w.Write([]byte("%PDF-1.4 1 0 obj<<>>endobj"))
+	}))
+	t.Cleanup(srv.Close)
+	cfg := crawl.Config{AllowPrivate: true}
+	r := Reader{Fetch: func(ctx context.Context, raw string) (crawl.Page, error) { return crawl.Fetch(ctx, cfg, raw) }}
+	for path, want := range map[string]string{"/paper.pdf": "is application/pdf", "/gone.html": "answered 404 Not Found"} {
+		ins := r.Read(context.Background(), srv.URL+path)
+		if !strings.Contains(ins.Error, want) || ins.Text != "" {
+			t.Errorf("%s: error %q, text %q; want an error saying it %s", path, ins.Error, ins.Text, want)
+		}
+	}
+}
+
 func TestReadBounded(t *testing.T) {
 	path := filepath.Join(t.TempDir(), "f")
 	if err := os.WriteFile(path, []byte("0123456789"), 0o644); err != nil {
