@@ -2,7 +2,9 @@ package archive
 
 import (
 	"encoding/hex"
+	"errors"
 	"fmt"
+	"strings"
 
 	bolt "go.etcd.io/bbolt"
 )
@@ -138,6 +140,48 @@ func (db *DB) Document(sha string) (Document, error) {
 		return err
 	})
 	return d, err
+}
+
+// ErrAmbiguous is wrapped when a short hash names more than one document.
+var ErrAmbiguous = errors.New("more than one document")
+
+// MinPrefix is the fewest hex digits DocumentHash takes: 32 bits, short
+// enough to type, long enough that one archive seldom holds two texts
+// under it. Hash.Short, what prov prints, has 12.
+const MinPrefix = 8
+
+// DocumentHash returns the full text sha256 of the one document whose
+// hash starts with the hex digits prefix, at least MinPrefix of them (a
+// whole hash is returned as it is, lower-cased, when it is archived).
+// None is an ErrNotFound; two or more an ErrAmbiguous naming them.
+func (db *DB) DocumentHash(prefix string) (string, error) {
+	prefix = strings.ToLower(prefix)
+	if len(prefix) < MinPrefix || len(prefix) > hex.EncodedLen(len(Hash{})) {
+		return "", fmt.Errorf("archive: text hash %q: want %d to %d hex digits", prefix, MinPrefix, hex.EncodedLen(len(Hash{})))
+	}
+	whole, err := hex.DecodeString(prefix[:len(prefix)&^1]) // the odd digit, if any, is matched on the keys' hex
+	if err != nil {
+		return "", fmt.Errorf("archive: text hash %q: %w", prefix, err)
+	}
+	var found []string
+	err = db.bolt.View(func(tx *bolt.Tx) error {
+		cur := idxDocuments.in(tx).cursor()
+		for k, _ := cur.Seek(whole); hasPrefix(k, whole) && len(found) < 3; k, _ = cur.Next() {
+			if h := hex.EncodeToString(k); strings.HasPrefix(h, prefix) {
+				found = append(found, h)
+			}
+		}
+		return nil
+	})
+	switch {
+	case err != nil:
+		return "", err
+	case len(found) == 0:
+		return "", fmt.Errorf("archive: text hash %s: %w", prefix, ErrNotFound)
+	case len(found) > 1:
+		return "", fmt.Errorf("archive: text hash %s: %w (%s, …): give more digits", prefix, ErrAmbiguous, strings.Join(found, ", "))
+	}
+	return found[0], nil
 }
 
 // DocumentCaptures returns the IDs of every capture whose text hashes to

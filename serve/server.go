@@ -132,8 +132,9 @@ func badRequest(format string, args ...any) error {
 	return httpError{http.StatusBadRequest, fmt.Sprintf(format, args...)}
 }
 
-// handle turns a handler's error into an error page: 404 for what the
-// archive does not hold, 503 while a crawl holds the archive too long,
+// handle turns a handler's error into an error page: 400 for an argument
+// that names no text or more than one, 404 for what the archive does not
+// hold, 503 while a crawl holds the archive too long,
 // the error's own status for an httpError, else 500.
 func (s *Server) handle(h func(http.ResponseWriter, *http.Request) error) http.Handler {
 	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
@@ -147,6 +148,8 @@ func (s *Server) handle(h func(http.ResponseWriter, *http.Request) error) http.H
 		switch {
 		case errors.As(err, &he):
 			status = he.status
+		case errors.Is(err, trace.ErrUnnamed), errors.Is(err, archive.ErrAmbiguous):
+			status = http.StatusBadRequest
 		case errors.Is(err, archive.ErrNotFound), errors.Is(err, trace.ErrNoWork), errors.Is(err, errNoArchive):
 			status = http.StatusNotFound
 		case errors.As(err, &le), errors.Is(err, archive.ErrLocked):

@@ -9,6 +9,7 @@
 package trace
 
 import (
+	"errors"
 	"fmt"
 	"net/http"
 	"os"
@@ -36,30 +37,49 @@ type Subject struct {
 // Text is the subject's clean text, as compared by Trace and Diff.
 func (s Subject) Text() string { return s.text }
 
-var hexHash = regexp.MustCompile(`^[0-9a-fA-F]{64}$`)
+// hexHash matches a text sha256 or its first digits, as prov prints it
+// (archive.MinPrefix of them at least).
+var hexHash = regexp.MustCompile(`^[0-9a-fA-F]{8,64}$`)
 
 // Resolve reads arg as a file when one exists at that path, as a text
-// sha256 when it is 64 hex digits, and as an archived URL otherwise. A
-// URL that is not archived, or has no text, is an archive.ErrNotFound.
+// sha256 when it is hex digits, all 64 or the first of them (eight at
+// least: prov prints twelve), and as an archived URL otherwise. A URL that
+// is not archived, or has no text, is an archive.ErrNotFound.
 func Resolve(db *archive.DB, arg string) (Subject, error) {
 	if fi, err := os.Stat(arg); err == nil && !fi.IsDir() {
 		return fileSubject(arg)
 	}
-	return ResolveArchived(db, arg)
+	s, err := ResolveArchived(db, arg)
+	if errors.Is(err, ErrUnnamed) {
+		err = fmt.Errorf("%q is not a file, a URL or a text hash (%d to 64 hex digits): %w", arg, archive.MinPrefix, ErrUnnamed)
+	} else if errors.Is(err, archive.ErrNotFound) && !hexHash.MatchString(arg) {
+		err = fmt.Errorf("%w (and no such file)", err)
+	}
+	return s, err
 }
+
+// ErrUnnamed is wrapped when an argument names no text: it is not a URL
+// and not a text hash.
+var ErrUnnamed = errors.New("names no text")
 
 // ResolveArchived is Resolve without files: arg is a text sha256 or an
 // archived URL, never a path, whatever exists on disk. A caller that
 // takes arg from someone who may not read the local files (a web form)
 // resolves with it.
 func ResolveArchived(db *archive.DB, arg string) (Subject, error) {
+	if !hexHash.MatchString(arg) && !crawlable(arg) {
+		return Subject{}, fmt.Errorf("%q is not a URL or a text hash (%d to 64 hex digits): %w", arg, archive.MinPrefix, ErrUnnamed)
+	}
 	if hexHash.MatchString(arg) {
-		arg = strings.ToLower(arg) // the archive's keys and hex.EncodeToString's
-		d, err := db.Document(arg)
+		sha, err := db.DocumentHash(arg)
 		if err != nil {
 			return Subject{}, err
 		}
-		return Subject{Label: arg, TextSHA256: arg, text: d.Text}, nil
+		d, err := db.Document(sha)
+		if err != nil {
+			return Subject{}, err
+		}
+		return Subject{Label: strings.ToLower(arg), TextSHA256: sha, text: d.Text}, nil
 	}
 	return urlSubject(db, arg)
 }
@@ -80,7 +100,13 @@ func urlSubject(db *archive.DB, url string) (Subject, error) {
 			return subjectOf(db, url, c)
 		}
 	}
-	return Subject{}, fmt.Errorf("%s: %w: no archived text (and no such file)", url, archive.ErrNotFound)
+	return Subject{}, fmt.Errorf("%s: %w: no archived text", url, archive.ErrNotFound)
+}
+
+// crawlable says whether arg is an http or https URL, as a crawl archives.
+func crawlable(arg string) bool {
+	scheme, _, ok := strings.Cut(arg, "://")
+	return ok && (strings.EqualFold(scheme, "http") || strings.EqualFold(scheme, "https"))
 }
 
 // urlKeys are the keys url may be archived under: itself, and its

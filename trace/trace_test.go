@@ -130,6 +130,13 @@ func TestResolve(t *testing.T) {
 		{"http://nowhere.test/", Subject{}, "", "http://nowhere.test/: archive: not found: no archived text (and no such file)"},
 		{empty, Subject{}, "", empty + ": no text found"},
 		{strings.Repeat("ab", 32), Subject{}, "", "not found"},
+		// the first digits of a text hash, as prov prints them (12), or fewer
+		{clean.TextHash(other)[:12], Subject{Label: clean.TextHash(other)[:12], TextSHA256: clean.TextHash(other)}, other, ""},
+		{strings.ToUpper(clean.TextHash(other)[:9]), Subject{Label: clean.TextHash(other)[:9], TextSHA256: clean.TextHash(other)}, other, ""},
+		{"abababab", Subject{}, "", "archive: text hash abababab: archive: not found"},
+		{clean.TextHash(other)[:7], Subject{}, "", "is not a file, a URL or a text hash (8 to 64 hex digits)"},
+		{"zz", Subject{}, "", "is not a file, a URL or a text hash"},
+		{"", Subject{}, "", "is not a file, a URL or a text hash"},
 	}
 	for _, c := range cases {
 		t.Run(filepath.Base(c.arg), func(t *testing.T) {
@@ -267,11 +274,11 @@ func TestArchivedOnly(t *testing.T) {
 	if _, err := Resolve(f.db, path); err != nil {
 		t.Fatalf("Resolve reads files: %v", err)
 	}
-	if s, err := ResolveArchived(f.db, path); !errors.Is(err, archive.ErrNotFound) {
-		t.Errorf("ResolveArchived(%s) = %+v, %v; want not found", path, s, err)
+	if s, err := ResolveArchived(f.db, path); !errors.Is(err, ErrUnnamed) {
+		t.Errorf("ResolveArchived(%s) = %+v, %v; want a path to name no text", path, s, err)
 	}
-	if _, err := DiffArchived(f.db, path, urlOrig); !errors.Is(err, archive.ErrNotFound) {
-		t.Errorf("DiffArchived of a file: %v, want not found", err)
+	if _, err := DiffArchived(f.db, path, urlOrig); !errors.Is(err, ErrUnnamed) {
+		t.Errorf("DiffArchived of a file: %v, want a path to name no text", err)
 	}
 	r, err := DiffArchived(f.db, urlEdited, "")
 	if err != nil || r.Against.URL != urlOrig || len(r.Changes) != 1 {

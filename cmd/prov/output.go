@@ -70,7 +70,7 @@ func exitCode(err error) int {
 		return exitOK
 	case errors.Is(err, flag.ErrHelp):
 		return exitOK
-	case errors.As(err, &ue), errors.Is(err, rules.ErrInvalid):
+	case errors.As(err, &ue), errors.Is(err, rules.ErrInvalid), errors.Is(err, trace.ErrUnnamed), errors.Is(err, archive.ErrAmbiguous):
 		return exitUsage
 	case errors.As(err, &pe):
 		return exitPartial
