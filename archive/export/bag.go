@@ -32,33 +32,28 @@ type BagStats struct {
 
 // Bag writes the captures selected by o.Filter as a BagIt 1.0 bag in the
 // folder dir (refused with ErrTargetExists when it holds anything, unless
-// force, which writes into it, the manifest covering whatever data/
-// holds): data/bundle/ (the text bundle), data/prov.warc.gz (the WARC) and
+// force, which replaces an earlier bag there whole; see writeDir): data/bundle/ (the text bundle), data/prov.warc.gz (the WARC) and
 // data/prov.cdxj (its index); bagit.txt; bag-info.txt with Payload-Oxum
 // and Bagging-Date; manifest-sha256.txt over data/ and
 // tagmanifest-sha256.txt over the tag files, both in path order.
 // Bagging-Date is the date of the newest capture in the bag, not of the
 // day it was made, so that two bags of one archive are identical; a bag
-// that fails half-way is removed.
+// that fails half-way leaves nothing behind, and the folder as it was.
 func Bag(db *archive.DB, dir string, o WARCOptions, force bool) (BagStats, error) {
 	var st BagStats
-	if err := checkTarget(dir, force); err != nil {
+	err := writeDir(dir, force, holds("bagit.txt"), func(tmp string) error { return writeBag(db, tmp, o, &st) })
+	if err != nil {
 		return st, fmt.Errorf("export: bag %s: %w", dir, err)
 	}
-	_, statErr := os.Stat(dir)
-	err := writeBag(db, dir, o, force, &st)
-	if err != nil && os.IsNotExist(statErr) {
-		os.RemoveAll(dir)
-	}
-	return st, err
+	return st, nil
 }
 
-func writeBag(db *archive.DB, dir string, o WARCOptions, force bool, st *BagStats) (err error) {
+func writeBag(db *archive.DB, dir string, o WARCOptions, st *BagStats) (err error) {
 	data := filepath.Join(dir, "data")
 	if err := os.MkdirAll(data, 0o755); err != nil {
-		return fmt.Errorf("export: bag %s: %w", dir, err)
+		return err
 	}
-	if st.Bundle, err = Bundle(db, filepath.Join(data, bagBundle), o.Filter, force); err != nil {
+	if st.Bundle, err = Bundle(db, filepath.Join(data, bagBundle), o.Filter, false); err != nil {
 		return err
 	}
 	o.Filename = bagWARC
@@ -69,12 +64,9 @@ func writeBag(db *archive.DB, dir string, o WARCOptions, force bool, st *BagStat
 		return err
 	}
 	if err := writeFile(filepath.Join(data, bagIndex), func(w io.Writer) error { return CDXJ(w, st.WARC.Index) }); err != nil {
-		return fmt.Errorf("export: bag %s: %w", dir, err)
+		return err
 	}
-	if err := writeTags(dir, st, o.Software, bagDate(st.WARC.Index)); err != nil {
-		return fmt.Errorf("export: bag %s: %w", dir, err)
-	}
-	return nil
+	return writeTags(dir, st, o.Software, bagDate(st.WARC.Index))
 }
 
 // writeTags writes the manifest over data/, bagit.txt, bag-info.txt and

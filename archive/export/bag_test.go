@@ -1,6 +1,7 @@
 package export_test
 
 import (
+	"errors"
 	"os"
 	"path/filepath"
 	"strconv"
@@ -36,6 +37,31 @@ func TestBag(t *testing.T) {
 	if _, err := export.Bag(db, dir, export.WARCOptions{}, false); err == nil {
 		t.Error("a second bag into the same folder was not refused")
 	}
+	t.Run("force replaces the bag whole", func(t *testing.T) {
+		forced := filepath.Join(t.TempDir(), "bag")
+		if _, err := export.Bag(db, forced, export.WARCOptions{Software: "prov/test"}, false); err != nil {
+			t.Fatal(err)
+		}
+		if _, err := export.Bag(db, forced, export.WARCOptions{Software: "prov/test", Filter: export.Filter{Host: "mirror.test"}}, true); err != nil {
+			t.Fatal(err)
+		}
+		texts, _ := filepath.Glob(filepath.Join(forced, "data", "bundle", "texts", "*"))
+		if len(texts) != 1 || filepath.Base(texts[0]) != "mirror.test" {
+			t.Errorf("text folders after a narrower forced bag: %v, want mirror.test's alone", texts)
+		}
+		if out, err := exportcheck.SHA256SumCheck(forced, "manifest-sha256.txt"); err != nil {
+			t.Errorf("manifest of the forced bag: %v\n%s", err, out)
+		}
+		mine := filepath.Join(t.TempDir(), "mine")
+		os.MkdirAll(mine, 0o755)
+		os.WriteFile(filepath.Join(mine, "notes.txt"), []byte("mine"), 0o644)
+		if _, err := export.Bag(db, mine, export.WARCOptions{}, true); !errors.Is(err, export.ErrNotAnExport) {
+			t.Errorf("forced bag over a folder of the user's: %v, want ErrNotAnExport", err)
+		}
+		if b, _ := os.ReadFile(filepath.Join(mine, "notes.txt")); string(b) != "mine" {
+			t.Error("a refused forced bag touched the user's file")
+		}
+	})
 	again := filepath.Join(t.TempDir(), "again")
 	if _, err := export.Bag(db, again, export.WARCOptions{Software: "prov/test"}, false); err != nil {
 		t.Fatal(err)

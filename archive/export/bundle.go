@@ -26,15 +26,26 @@ type BundleStats struct {
 // without "text", with "path" of the text file, "" when there is none),
 // works.json, and texts/<host>/<name>.txt, one per copy with text, each a
 // front matter and the clean text. An existing non-empty target is
-// refused with ErrTargetExists unless force; force writes into a folder
-// without deleting what else it holds.
+// refused with ErrTargetExists unless force, which replaces it whole: a
+// folder is written beside it and put in its place once complete, and
+// only a folder holding an earlier bundle (its manifest.jsonl) is
+// replaced (writeDir).
 func Bundle(db *archive.DB, target string, f Filter, force bool) (BundleStats, error) {
 	var st BundleStats
 	lines, works, err := selectCopies(db, f)
 	if err != nil {
 		return st, fmt.Errorf("export: bundle: %w", err)
 	}
-	s, err := openSink(target, force, newest(lines))
+	if !archiveFile(target) {
+		err := writeDir(target, force, holds(bundleManifest), func(dir string) error {
+			return writeBundle(db, dirSink{root: dir}, lines, works, &st)
+		})
+		if err != nil {
+			return st, fmt.Errorf("export: bundle %s: %w", target, err)
+		}
+		return st, nil
+	}
+	s, err := openFileSink(target, force, newest(lines))
 	if err != nil {
 		return st, fmt.Errorf("export: bundle %s: %w", target, err)
 	}
@@ -47,6 +58,10 @@ func Bundle(db *archive.DB, target string, f Filter, force bool) (BundleStats, e
 	}
 	return st, nil
 }
+
+// bundleManifest is the bundle's manifest file, the mark of a folder
+// that holds one.
+const bundleManifest = "manifest.jsonl"
 
 func writeBundle(db *archive.DB, s sink, lines []Line, works []archive.Work, st *BundleStats) error {
 	add := func(name string, data []byte) error {
@@ -79,7 +94,7 @@ func writeBundle(db *archive.DB, s sink, lines []Line, works []archive.Work, st 
 		}
 	}
 	st.Works = len(works)
-	if err := add("manifest.jsonl", manifest.Bytes()); err != nil {
+	if err := add(bundleManifest, manifest.Bytes()); err != nil {
 		return err
 	}
 	return writeWorks(add, works)

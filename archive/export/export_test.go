@@ -213,17 +213,62 @@ func TestBundleRefusesNonEmptyTargetWithoutForce(t *testing.T) {
 	if _, err := os.Stat(filepath.Join(dir, "manifest.jsonl")); err == nil {
 		t.Error("wrote into a refused target")
 	}
-	if _, err := export.Bundle(db, dir, export.Filter{}, true); err != nil {
-		t.Fatalf("force: %v", err)
+	if _, err := export.Bundle(db, dir, export.Filter{}, true); !errors.Is(err, export.ErrNotAnExport) {
+		t.Fatalf("force on a folder of the user's: %v, want ErrNotAnExport", err)
 	}
 	if b, _ := os.ReadFile(filepath.Join(dir, "keep.txt")); string(b) != "mine" {
 		t.Error("force removed the user's file")
+	}
+	if entries, _ := os.ReadDir(dir); len(entries) != 1 {
+		t.Errorf("the user's folder holds %d entries after a refused export, want their one file", len(entries))
 	}
 	tgz := filepath.Join(dir, "b.tar.gz")
 	os.WriteFile(tgz, []byte("old"), 0o644)
 	if _, err := export.Bundle(db, tgz, export.Filter{}, false); !errors.Is(err, export.ErrTargetExists) {
 		t.Errorf("tar.gz over a file: %v", err)
 	}
+}
+
+// With force, an earlier bundle is replaced whole: a narrower export
+// leaves none of the earlier one's texts behind, so the folder holds what
+// its manifest lists and nothing else.
+func TestBundleForceReplaces(t *testing.T) {
+	db := MustArchive(t)
+	dir := filepath.Join(t.TempDir(), "bundle")
+	if _, err := export.Bundle(db, dir, export.Filter{}, false); err != nil {
+		t.Fatal(err)
+	}
+	before := textFiles(t, dir)
+	st, err := export.Bundle(db, dir, export.Filter{Host: "www.freebuf.com"}, true)
+	if err != nil {
+		t.Fatal(err)
+	}
+	after := textFiles(t, dir)
+	if len(before) < 2 || len(after) != st.Texts || len(after) >= len(before) {
+		t.Errorf("texts before %v, after %v (export says %d); want only the narrower export's", before, after, st.Texts)
+	}
+	for _, f := range after {
+		if !strings.Contains(f, "freebuf") {
+			t.Errorf("%s left from the earlier bundle", f)
+		}
+	}
+	checkManifest(t, filepath.Join(dir, "manifest.jsonl"), dir)
+	if leftovers, _ := filepath.Glob(filepath.Join(filepath.Dir(dir), ".bundle.prov-export-*")); len(leftovers) != 0 {
+		t.Errorf("temporary folders left: %v", leftovers)
+	}
+}
+
+// textFiles lists the text files of a bundle folder.
+func textFiles(t *testing.T, dir string) []string {
+	t.Helper()
+	var out []string
+	filepath.WalkDir(filepath.Join(dir, "texts"), func(p string, d os.DirEntry, err error) error {
+		if err == nil && !d.IsDir() {
+			out = append(out, p)
+		}
+		return nil
+	})
+	return out
 }
 
 func TestBundleTarGzReadable(t *testing.T) {

@@ -20,26 +20,115 @@ type sink interface {
 	abort()       // give up, removing what is partial where possible
 }
 
-// openSink picks the form by target's suffix, refusing an existing
-// non-empty target unless force.
-func openSink(target string, force bool, mtime time.Time) (sink, error) {
+// archiveFile says whether target names a bundle written as one file,
+// a .tar.gz (.tgz) or a .zip, rather than a folder.
+func archiveFile(target string) bool {
+	return strings.HasSuffix(target, ".tar.gz") || strings.HasSuffix(target, ".tgz") || strings.HasSuffix(target, ".zip")
+}
+
+// openFileSink opens a bundle written as one file (archiveFile), refusing
+// an existing non-empty target unless force; the file is replaced whole
+// when the sink closes.
+func openFileSink(target string, force bool, mtime time.Time) (sink, error) {
 	if err := checkTarget(target, force); err != nil {
 		return nil, err
 	}
-	switch {
-	case strings.HasSuffix(target, ".tar.gz"), strings.HasSuffix(target, ".tgz"):
-		return newFileSink(target, func(w io.Writer) archiveWriter { return newTarGz(w, mtime) })
-	case strings.HasSuffix(target, ".zip"):
+	if strings.HasSuffix(target, ".zip") {
 		return newFileSink(target, func(w io.Writer) archiveWriter { return &zipWriter{zip.NewWriter(w), mtime} })
 	}
-	if err := os.MkdirAll(target, 0o755); err != nil {
-		return nil, err
-	}
-	return dirSink{root: target}, nil
+	return newFileSink(target, func(w io.Writer) archiveWriter { return newTarGz(w, mtime) })
 }
 
 // ErrTargetExists refuses to write over an existing, non-empty target.
 var ErrTargetExists = errors.New("export: target exists and is not empty (use force)")
+
+// ErrNotAnExport refuses to replace a folder that holds files but not an
+// earlier export of the same kind, force or not: replacing removes what
+// the folder held, and a mistyped --out must not cost anyone their files.
+var ErrNotAnExport = errors.New("export: target holds files that are not an earlier export of this kind; not replacing it")
+
+// writeDir writes a folder export through write into a new folder beside
+// target, and puts it in target's place once whole. An earlier export
+// there (one kind says is its own) is replaced as a whole, never added
+// to, and stays as it was when the new one fails; a non-empty target is
+// refused without force (ErrTargetExists), and one that is not such an
+// export even with it (ErrNotAnExport).
+func writeDir(target string, force bool, kind func(dir string) bool, write func(dir string) error) error {
+	if err := checkTarget(target, force); err != nil {
+		return err
+	}
+	old, err := replaceable(target, kind)
+	if err != nil {
+		return err
+	}
+	parent := filepath.Dir(target)
+	if err := os.MkdirAll(parent, 0o755); err != nil {
+		return err
+	}
+	tmp, err := os.MkdirTemp(parent, "."+filepath.Base(target)+".prov-export-*")
+	if err != nil {
+		return err
+	}
+	if err := os.Chmod(tmp, 0o755); err != nil {
+		os.RemoveAll(tmp)
+		return err
+	}
+	if err := write(tmp); err != nil {
+		os.RemoveAll(tmp)
+		return err
+	}
+	return swapIn(tmp, target, old)
+}
+
+// replaceable says whether target holds something writeDir must move
+// aside: a folder with files in it, which must then be an export of kind.
+func replaceable(target string, kind func(dir string) bool) (bool, error) {
+	fi, err := os.Lstat(target)
+	switch {
+	case errors.Is(err, os.ErrNotExist):
+		return false, nil
+	case err != nil:
+		return false, err
+	case !fi.IsDir():
+		return false, fmt.Errorf("%w: %s is not a folder", ErrNotAnExport, target)
+	}
+	entries, err := os.ReadDir(target)
+	if err != nil {
+		return false, err
+	}
+	if len(entries) > 0 && !kind(target) {
+		return false, fmt.Errorf("%w: %s", ErrNotAnExport, target)
+	}
+	return true, nil
+}
+
+// swapIn puts the folder tmp in target's place, removing what was there
+// (old) only once the new folder is in place.
+func swapIn(tmp, target string, old bool) error {
+	if !old {
+		return os.Rename(tmp, target)
+	}
+	aside := tmp + ".old"
+	if err := os.Rename(target, aside); err != nil {
+		os.RemoveAll(tmp)
+		return err
+	}
+	if err := os.Rename(tmp, target); err != nil {
+		os.Rename(aside, target) // put the earlier export back
+		os.RemoveAll(tmp)
+		return err
+	}
+	return os.RemoveAll(aside)
+}
+
+// holds says whether dir has a regular file of that name: the mark of an
+// earlier export (manifest.jsonl for a bundle, bagit.txt for a bag).
+func holds(name string) func(dir string) bool {
+	return func(dir string) bool {
+		fi, err := os.Lstat(filepath.Join(dir, name))
+		return err == nil && fi.Mode().IsRegular()
+	}
+}
 
 func checkTarget(target string, force bool) error {
 	fi, err := os.Stat(target)
@@ -82,7 +171,7 @@ func (d dirSink) add(name string, data []byte) error {
 }
 
 func (d dirSink) close() error { return nil }
-func (d dirSink) abort()       {}
+func (d dirSink) abort()       {} // writeDir removes the folder
 
 // archiveWriter is a tar.gz or zip stream.
 type archiveWriter interface {

@@ -176,8 +176,11 @@ func (c *lineCounter) Write(p []byte) (int, error) {
 // words that of a file, naming the flag that overrides it; any other
 // error is returned as it is.
 func refused(err error, out string) error {
-	if errors.Is(err, export.ErrTargetExists) {
+	switch {
+	case errors.Is(err, export.ErrTargetExists):
 		return fmt.Errorf("%s exists and is not empty (add --force to replace it)", out)
+	case errors.Is(err, export.ErrNotAnExport):
+		return fmt.Errorf("%s holds files that are not an earlier export of this format: not replaced, even with --force (choose another --out)", out)
 	}
 	return err
 }
