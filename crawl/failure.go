@@ -120,12 +120,18 @@ func tlsFailure(err error) bool {
 }
 
 // Gone says whether p shows its URL gone rather than failing for now: a
-// 404 or 410 answer, a name that no longer resolves, or a refused
-// connection.
+// 404 or 410 answer, or a name the DNS answers does not exist. A refused
+// connection, a lookup that failed (no resolver reached, a timeout) or any
+// other failure says only that the site could not be reached now: a
+// server down for the night, or a machine off the network, is not a
+// removal.
 func (p Page) Gone() bool {
+	var dnsErr *net.DNSError
 	switch p.Failure() {
-	case HTTPFailure(404), HTTPFailure(410), FailDNS, FailRefused:
+	case HTTPFailure(404), HTTPFailure(410):
 		return true
+	case FailDNS:
+		return errors.As(p.Err, &dnsErr) && dnsErr.IsNotFound && !dnsErr.IsTemporary && !dnsErr.IsTimeout
 	}
 	return false
 }

@@ -33,7 +33,9 @@ func TestPageFailure(t *testing.T) {
 		{Page{Err: wrap(ErrOutOfScope)}, FailOutOfScope, false},
 		{Page{Err: wrap(ErrDuplicate)}, FailDuplicate, false},
 		{Page{Err: wrap(&net.DNSError{Err: "no such host", Name: "x.example", IsNotFound: true})}, FailDNS, true},
-		{Page{Err: wrap(&net.OpError{Op: "dial", Err: os.NewSyscallError("connect", syscall.ECONNREFUSED)})}, FailRefused, true},
+		{Page{Err: wrap(&net.DNSError{Err: "server misbehaving", Name: "x.example", IsTemporary: true})}, FailDNS, false},
+		{Page{Err: wrap(&net.DNSError{Err: "i/o timeout", Name: "x.example", IsTimeout: true})}, FailDNS, false},
+		{Page{Err: wrap(&net.OpError{Op: "dial", Err: os.NewSyscallError("connect", syscall.ECONNREFUSED)})}, FailRefused, false},
 		{Page{Err: wrap(&net.OpError{Op: "read", Err: os.NewSyscallError("read", syscall.ECONNRESET)})}, FailReset, false},
 		{Page{Err: wrap(context.DeadlineExceeded)}, FailTimeout, false},
 		{Page{Err: wrap(fmt.Errorf("read body: unexpected EOF"))}, FailOther, false},
@@ -62,7 +64,7 @@ func TestFetchRefusedIsFailRefused(t *testing.T) {
 	ln.Close()
 	cfg := Config{AllowPrivate: true, Retries: -1}
 	p, _ := Fetch(context.Background(), cfg, "http://"+addr+"/gone")
-	if got := p.Failure(); got != FailRefused || !p.Gone() {
+	if got := p.Failure(); got != FailRefused || p.Gone() {
 		t.Fatalf("fetch of a closed port: failure %q (gone %v), err %v; want %q", got, p.Gone(), p.Err, FailRefused)
 	}
 }

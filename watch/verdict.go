@@ -17,8 +17,8 @@ const (
 	Unchanged = "unchanged" // same payload, or same text
 	Changed   = "changed"   // another text; Diff says how
 	Moved     = "moved"     // redirected elsewhere, or a 301/308; NewURL says where
-	Gone      = "gone"      // 404, 410, DNS failure, connection refused
-	Failed    = "failed"    // any other failure (5xx, timeout, robots…): nothing could be said
+	Gone      = "gone"      // 404, 410, or a name the DNS says does not exist (crawl.Page.Gone)
+	Failed    = "failed"    // any other failure (5xx, timeout, refused, robots…): nothing could be said
 )
 
 // Result is the verdict on one original. Its JSON is one line of prov
@@ -144,9 +144,7 @@ func goneWhy(p crawl.Page) string {
 	case !p.Gone():
 		return ""
 	case r == crawl.FailDNS:
-		return "DNS failure"
-	case r == crawl.FailRefused:
-		return string(r)
+		return "DNS: no such host"
 	}
 	return statusText(p.Status)
 }

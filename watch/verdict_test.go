@@ -36,8 +36,9 @@ func TestJudge(t *testing.T) {
 	}{
 		{"404", crawl.Page{Status: 404}, archive.Capture{Status: 404}, fetchedText{}, Gone, "404 Not Found", ""},
 		{"410", crawl.Page{Status: 410}, archive.Capture{Status: 410}, fetchedText{}, Gone, "410 Gone", ""},
-		{"dns", crawl.Page{Err: &net.DNSError{Err: "no such host", Name: "news.example.org"}}, archive.Capture{Error: "x"}, fetchedText{}, Gone, "DNS failure", ""},
-		{"refused", crawl.Page{Err: fmt.Errorf("dial: %w", syscall.ECONNREFUSED)}, archive.Capture{Error: "x"}, fetchedText{}, Gone, "connection refused", ""},
+		{"dns", crawl.Page{Err: &net.DNSError{Err: "no such host", Name: "news.example.org", IsNotFound: true}}, archive.Capture{Error: "x"}, fetchedText{}, Gone, "DNS: no such host", ""},
+		{"dns down", crawl.Page{Err: &net.DNSError{Err: "server misbehaving", Name: "news.example.org", IsTemporary: true}}, archive.Capture{Error: "x"}, fetchedText{}, Failed, "dns: x", ""},
+		{"refused", crawl.Page{Err: fmt.Errorf("dial: %w", syscall.ECONNREFUSED)}, archive.Capture{Error: "x"}, fetchedText{}, Failed, "connection refused: x", ""},
 		{"301 not followed", redirect(301, "/a2", errors.New("crawl: redirect to x: denied by rule r")),
 			archive.Capture{Error: "denied"}, fetchedText{}, Moved, "301 Moved Permanently; not followed: denied", "http://news.example.org/a2"},
 		{"302 out of scope", redirect(302, "http://other.example.com/a", outOfScope),
