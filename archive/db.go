@@ -124,6 +124,9 @@ func Open(path string, opts Options) (*DB, error) {
 		return nil, err
 	}
 	if opts.ReadOnly && fresh {
+		if fi, err := os.Stat(path); err == nil && fi.Size() == 0 {
+			return nil, fmt.Errorf("archive: open %s: %w: an empty file (a crawl into it makes it one)", path, ErrNotArchive)
+		}
 		return nil, fmt.Errorf("archive: open %s: %w", path, os.ErrNotExist)
 	}
 	bdb, err := openBolt(path, opts.ReadOnly, opts.Timeout)
@@ -159,7 +162,12 @@ func checkExisting(path string, opts Options) (fresh bool, err error) {
 	if err != nil {
 		return false, fmt.Errorf("archive: open %s: %w", path, err)
 	}
-	if fi.Size() == 0 {
+	switch {
+	case fi.IsDir():
+		return false, fmt.Errorf("archive: open %s: %w: a folder, not a file", path, ErrNotArchive)
+	case !fi.Mode().IsRegular():
+		return false, fmt.Errorf("archive: open %s: %w: not a regular file (%s)", path, ErrNotArchive, fi.Mode().Type())
+	case fi.Size() == 0:
 		return true, nil
 	}
 	bdb, err := openBolt(path, true, opts.Timeout)

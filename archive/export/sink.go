@@ -130,6 +130,12 @@ func holds(name string) func(dir string) bool {
 	}
 }
 
+// CheckTarget says whether an export may be written at target: a missing
+// target, an empty file or folder, or anything with force;
+// ErrTargetExists for one that holds something. A caller that does other
+// work before it exports checks first.
+func CheckTarget(target string, force bool) error { return checkTarget(target, force) }
+
 func checkTarget(target string, force bool) error {
 	fi, err := os.Stat(target)
 	if errors.Is(err, os.ErrNotExist) || force {

@@ -40,6 +40,11 @@ func runDemo(ctx context.Context, e *env, args []string) error {
 	if dbFlag == "" {
 		return usagef("prov demo --db demo/prov.db", "--db is required: the demo never writes into $PROV_DB or ./prov.db")
 	}
+	if err := export.CheckTarget(out, false); errors.Is(err, export.ErrTargetExists) { // before the crawl, which would be in the archive for nothing
+		return fmt.Errorf("--out %s exists and is not empty: give a new folder", out)
+	} else if err != nil {
+		return err
+	}
 	set, err := rules.Parse("testweb/rules.yaml", testweb.RulesYAML())
 	if err != nil {
 		return fmt.Errorf("embedded rules: %w", err)

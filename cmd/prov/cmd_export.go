@@ -109,7 +109,7 @@ func runExport(ctx context.Context, e *env, args []string) error {
 	fs.StringVar(&o.host, "host", "", "only copies from host `H`")
 	fs.StringVar(&o.work, "work", "", "only copies of work `ID` (as prov works prints it), or of one text sha256")
 	fs.BoolVar(&o.force, "force", false, "replace an existing target")
-	if _, err := parse(fs, args); err != nil {
+	if err := parseNone(fs, args); err != nil {
 		return err
 	}
 	f, err := o.validate()

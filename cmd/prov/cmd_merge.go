@@ -3,6 +3,7 @@ package main
 import (
 	"context"
 	"fmt"
+	"path/filepath"
 
 	"github.com/prov-archive/prov/archive"
 	"github.com/prov-archive/prov/ingest"
@@ -22,10 +23,19 @@ func (o *mergeOptions) validate() error {
 	case len(o.shards) == 0:
 		return usagef("give the shards the workers wrote (prov crawl --shard)", "no shards to merge")
 	}
+	seen := map[string]bool{}
 	for _, s := range o.shards {
 		if s == o.into {
 			return usagef("--into is the archive merged into", "%s is both a shard and --into", s)
 		}
+		key := s
+		if abs, err := filepath.Abs(s); err == nil {
+			key = abs
+		}
+		if seen[key] {
+			return usagef("give each shard once", "shard %s is given twice", s)
+		}
+		seen[key] = true
 	}
 	return nil
 }

@@ -10,6 +10,7 @@ import (
 	"os"
 	"time"
 
+	"github.com/prov-archive/prov/archive"
 	"github.com/prov-archive/prov/crawl"
 	"github.com/prov-archive/prov/serve"
 )
@@ -46,6 +47,9 @@ func runServe(ctx context.Context, e *env, args []string) error {
 	if _, err := os.Stat(path); err != nil {
 		return fmt.Errorf("no archive at %s (crawl first, or give --db)", path)
 	}
+	if err := checkArchive(path); err != nil {
+		return err
+	}
 	srv, err := serve.New(serve.Config{DB: path, Version: crawl.Version, Log: log.New(e.stderr, "prov serve: ", 0)})
 	if err != nil {
 		return err
@@ -59,6 +63,19 @@ func runServe(ctx context.Context, e *env, args []string) error {
 		fmt.Fprintf(e.stderr, "prov serve: warning: listening beyond loopback (%s): whoever reaches it reads the archive\n", ln.Addr())
 	}
 	return serveUntil(ctx, ln, srv.Handler())
+}
+
+// checkArchive refuses, before anything is served, a file that is not a
+// prov archive prov can read (random bytes, an empty file, a folder, a
+// newer schema), as every other command does: a server that started on
+// one would answer every page with an error. The file is opened read-only
+// and closed at once, waiting for a crawl's commit as a read does.
+func checkArchive(path string) error {
+	db, err := archive.Open(path, archive.Options{ReadOnly: true, Timeout: readTimeout})
+	if err != nil {
+		return err
+	}
+	return db.Close()
 }
 
 // serveUntil serves h on ln until ctx ends, then lets requests in flight

@@ -8,6 +8,7 @@ import (
 	"net"
 	"os"
 	"path/filepath"
+	"regexp"
 	"strings"
 	"testing"
 	"time"
@@ -230,6 +231,10 @@ func TestExitCodes(t *testing.T) {
 		{[]string{"trace"}, exitUsage, "prov trace: give one URL"},
 		{[]string{"diff"}, exitUsage, "prov diff: give a copy A"},
 		{[]string{"works", "--db", filepath.Join(dir, "none.db"), "stray"}, exitUsage, `unexpected argument "stray"`},
+		{[]string{"export", "--format", "jsonl", "stray"}, exitUsage, `unexpected argument "stray"`},
+		{[]string{"merge", "--into", filepath.Join(dir, "m.db"), "w1.db", "./w1.db"}, exitUsage, "shard ./w1.db is given twice"},
+		{[]string{"trace", "--db", empty, "zz"}, exitUsage, `"zz" is not a file, a URL or a text hash`},
+		{[]string{"diff", "--db", empty, "4ce7"}, exitUsage, `"4ce7" is not a file, a URL or a text hash`},
 		// bad URLs, bad rules and a missing rules file are usage errors, before the archive is opened
 		{[]string{"crawl", "--db", filepath.Join(dir, "x.db"), "ht!tp://a.test/"}, exitUsage, `bad seed "ht!tp://a.test/": first path segment in URL cannot contain colon (`},
 		{[]string{"crawl", "--db", filepath.Join(dir, "x.db"), "ftp://a.test/"}, exitUsage, `prov crawl: crawl: bad seed "ftp://a.test/": not an http(s) URL (`},
@@ -246,6 +251,7 @@ func TestExitCodes(t *testing.T) {
 		{[]string{"export", "--db", empty, "--format", "jsonl", "--out", exists}, exitFailed, exists + " exists (add --force"},
 		{[]string{"export", "--db", empty, "--format", "bundle", "--out", full}, exitFailed, full + " exists and is not empty (add --force"},
 		{[]string{"export", "--db", empty, "--format", "bag", "--out", full}, exitFailed, full + " exists and is not empty (add --force"},
+		{[]string{"export", "--db", empty, "--format", "bag", "--out", full, "--force"}, exitFailed, full + " holds files that are not an earlier export of this format"},
 	}
 	for _, c := range cases {
 		code, _, stderr := prov(t, c.args...)
@@ -396,5 +402,15 @@ func TestDemoWritesOnlyDemoArchives(t *testing.T) {
 	}
 	if after, _ := os.ReadFile(real); !bytes.Equal(before, after) {
 		t.Errorf("prov demo changed %s", real)
+	}
+	// a bundle folder already there is refused before the crawl: the
+	// archive gains no run it would not export
+	taken := filepath.Join(dir, "bundle4")
+	code, _, stderr := prov(t, "demo", "--db", demo, "--out", taken)
+	if code != exitFailed || !strings.Contains(stderr, "--out "+taken+" exists and is not empty") {
+		t.Errorf("demo into a used --out: exit %d, %q", code, stderr)
+	}
+	if _, out, _ := prov(t, "runs", "--db", demo); !regexp.MustCompile(`(?m)^\s*2\s+\d{4}-`).MatchString(out) || regexp.MustCompile(`(?m)^\s*3\s+\d{4}-`).MatchString(out) {
+		t.Errorf("runs after a refused demo:\n%s\nwant the two demos' alone", out)
 	}
 }
