@@ -77,7 +77,20 @@ func (o *exportOptions) validate() (export.Filter, error) {
 		return f, usagef("a host name such as www.example.org", "--host: %v", err)
 	}
 	f.Host, f.Work, f.Similarity = host, strings.ToLower(o.work), similarity()
-	return f, nil
+	return f, o.outFolder()
+}
+
+// outFolder checks that the folder --out goes in exists, for every format
+// alike: a mistyped path is an error, not a tree of new folders.
+func (o *exportOptions) outFolder() error {
+	if o.out == "" || o.out == "-" {
+		return nil
+	}
+	dir := filepath.Dir(filepath.Clean(o.out))
+	if fi, err := os.Stat(dir); err != nil || !fi.IsDir() {
+		return fmt.Errorf("--out %s: no folder %s to write it in", o.out, dir)
+	}
+	return nil
 }
 
 // workRef reports whether s can name a work: its ID (the first 12 hex
