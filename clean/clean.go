@@ -55,6 +55,9 @@ func Clean(in Input) (doc *Document, err error) {
 	body, cut := readPrefix(in.Body, limit, plain)
 	d, text := decode(body, contentType, forced)
 	// text is valid UTF-8: charset.Decode says so (TestDecodeInvalid, FuzzDecide)
+	if strings.TrimSpace(contentType) == "" && !hasTag(text) {
+		plain = true // sniffed, as browsers sniff a body served without a type
+	}
 	if plain && !opensAsHTML(text) {
 		doc, err = cleanPlain(text, in, b)
 	} else {

@@ -32,6 +32,27 @@ func isPlainType(contentType string) bool {
 	return strings.EqualFold(strings.TrimSpace(mt), "text/plain")
 }
 
+// hasTag reports whether text holds anything markup could be: a '<'
+// followed by a letter, '/', '!' or '?'. A body served without a
+// Content-Type and without one is a plain text, as a browser sniffs it
+// (a text with no HTML signature and no binary bytes is text/plain);
+// one with a tag anywhere is read as HTML, a little more leniently than
+// a browser, which looks only at how the body opens.
+func hasTag(text string) bool {
+	for i := strings.IndexByte(text, '<'); i >= 0 && i+1 < len(text); {
+		c := text[i+1]
+		if c == '/' || c == '!' || c == '?' || ('a' <= c|0x20 && c|0x20 <= 'z') {
+			return true
+		}
+		j := strings.IndexByte(text[i+1:], '<')
+		if j < 0 {
+			return false
+		}
+		i += 1 + j
+	}
+	return false
+}
+
 // opensAsHTML reports whether text, past a byte order mark, opens with
 // one of the signatures by which the WHATWG MIME sniffing standard tells
 // HTML (http.DetectContentType's): past white space, <!DOCTYPE HTML,

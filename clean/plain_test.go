@@ -74,6 +74,34 @@ func TestCleanPlainText(t *testing.T) {
 	}
 }
 
+// A body served without a Content-Type is read as plain text when it has
+// no tag, as browsers sniff it: its lines stay paragraphs and its date is
+// found, as when it is labelled text/plain. One with a tag is HTML.
+func TestUnlabelledPlainText(t *testing.T) {
+	body := "国务院关于印发《“十三五”推进基本公共服务均等化规划》的通知\n\n各省、自治区、直辖市人民政府，国务院各部委、各直属机构：\n\n" +
+		"现将《规划》印发给你们，请认真贯彻执行，a < b 不是标签。\n\n国务院\n2017年1月3日\n"
+	labelled, err := Clean(Input{URL: "http://gov.test/a", Header: http.Header{"Content-Type": {"text/plain; charset=utf-8"}}, Body: []byte(body)})
+	if err != nil {
+		t.Fatal(err)
+	}
+	doc, err := Clean(Input{URL: "http://gov.test/a", Header: http.Header{}, Body: []byte(body)})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if doc.Extractor != ExtractorPlain || doc.Text != labelled.Text || doc.Published != labelled.Published || !strings.HasPrefix(doc.Published, "2017-01-03") {
+		t.Errorf("unlabelled: %q by %s, published %q; want %q by plain, as labelled", doc.Text, doc.Extractor, doc.Published, labelled.Text)
+	}
+	for text, want := range map[string]bool{"a < b": false, "x <p>y": true, "<!-- c -->": true, "</div>": true, "<?xml": true, "1<2<3": false, "end <": false} {
+		if got := hasTag(text); got != want {
+			t.Errorf("hasTag(%q) = %v, want %v", text, got, want)
+		}
+	}
+	html := "Notice<br>" + strings.Repeat("<p>A paragraph of the notice, long enough to be text.</p>", 4)
+	if doc, err := Clean(Input{URL: "http://gov.test/b", Header: http.Header{}, Body: []byte(html)}); err != nil || doc.Extractor == ExtractorPlain || strings.Contains(doc.Text, "<p>") {
+		t.Errorf("unlabelled HTML: %v, %+v", err, doc)
+	}
+}
+
 // FuzzPlainParagraphs: plain text loses nothing but white space, and no
 // paragraph is empty or holds a paragraph break.
 func FuzzPlainParagraphs(f *testing.F) {
