@@ -2,11 +2,9 @@ package ingest
 
 import (
 	"bufio"
-	"context"
 	"fmt"
 	"net/http"
 	"net/http/httptest"
-	"path/filepath"
 	"reflect"
 	"strings"
 	"testing"
@@ -36,25 +34,8 @@ func TestHeadRepairsArchived(t *testing.T) {
 		writeRaw(buf, head+"\r\n"+body)
 	}))
 	t.Cleanup(srv.Close)
-	db, err := archive.Open(filepath.Join(t.TempDir(), "prov.db"), archive.Options{})
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer db.Close()
-	url := srv.URL + "/paper"
-	cfg := crawl.Config{Seeds: []string{url}, AllowPrivate: true, MaxDepth: -1, Delay: -1, Retries: -1, NoDiscovery: true}
-	tl, err := Crawl(context.Background(), DBStore(db), cfg, Options{})
-	if err != nil {
-		t.Fatal(err)
-	}
-	if r := tl.Run(); r.New != 1 || len(r.Failed) != 0 {
-		t.Fatalf("run %+v, want the page new", r)
-	}
-	hist, err := db.History(url)
-	if err != nil || len(hist) != 1 {
-		t.Fatalf("captures: %d, %v", len(hist), err)
-	}
-	c := hist[0]
+	cfg := crawl.Config{AllowPrivate: true, MaxDepth: -1, Delay: -1, Retries: -1, NoDiscovery: true}
+	c := crawlOneNew(t, srv.URL+"/paper", cfg, Options{})
 	if c.ResponseHead != head {
 		t.Errorf("head kept %q, want %q as it came", c.ResponseHead, head)
 	}

@@ -95,6 +95,30 @@ func TestEntryRuleOfFinalHost(t *testing.T) {
 	}
 }
 
+// crawlOneNew crawls cfg's one seed, url, into a new archive in a real
+// bbolt file, wants it archived as new, and returns its capture.
+func crawlOneNew(t *testing.T, url string, cfg crawl.Config, opts Options) archive.Capture {
+	t.Helper()
+	db, err := archive.Open(filepath.Join(t.TempDir(), "prov.db"), archive.Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer db.Close()
+	cfg.Seeds = []string{url}
+	tl, err := Crawl(context.Background(), DBStore(db), cfg, opts)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if r := tl.Run(); r.New != 1 || len(r.Failed) != 0 {
+		t.Fatalf("run %+v, want the page new", r)
+	}
+	hist, err := db.History(url)
+	if err != nil || len(hist) != 1 {
+		t.Fatalf("captures: %d, %v", len(hist), err)
+	}
+	return hist[0]
+}
+
 func mustPayload(t *testing.T, db *archive.DB, c archive.Capture) []byte {
 	t.Helper()
 	b, _, err := db.LastPayload(c.URL)

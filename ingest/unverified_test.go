@@ -1,14 +1,11 @@
 package ingest
 
 import (
-	"context"
 	"net/http"
 	"net/http/httptest"
-	"path/filepath"
 	"strings"
 	"testing"
 
-	"github.com/prov-archive/prov/archive"
 	"github.com/prov-archive/prov/crawl"
 	"github.com/prov-archive/prov/rules"
 )
@@ -34,26 +31,11 @@ func TestUnverifiedCaptureSaysWhy(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	db, err := archive.Open(filepath.Join(t.TempDir(), "prov.db"), archive.Options{})
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer db.Close()
 	url := "https://old.example.org/paper"
-	cfg := crawl.Config{Seeds: []string{url}, AllowPrivate: true, MaxDepth: -1, Delay: -1, Retries: -1, NoDiscovery: true,
+	cfg := crawl.Config{AllowPrivate: true, MaxDepth: -1, Delay: -1, Retries: -1, NoDiscovery: true,
 		ConnectTo: []crawl.ConnectTo{ct}, Rules: set}
-	tl, err := Crawl(context.Background(), DBStore(db), cfg, Options{Rules: set})
-	if err != nil {
-		t.Fatal(err)
-	}
-	if r := tl.Run(); r.New != 1 || len(r.Failed) != 0 {
-		t.Fatalf("run %+v, want the page new", r)
-	}
-	hist, err := db.History(url)
-	if err != nil || len(hist) != 1 {
-		t.Fatalf("captures: %d, %v", len(hist), err)
-	}
-	if c := hist[0]; !strings.HasPrefix(c.TLSUnverified, "old.example.org: tls: failed to verify certificate") || c.TextSHA256 == "" {
+	c := crawlOneNew(t, url, cfg, Options{Rules: set})
+	if !strings.HasPrefix(c.TLSUnverified, "old.example.org: tls: failed to verify certificate") || c.TextSHA256 == "" {
 		t.Errorf("capture: tls_unverified %q, text %q; want why, and the text", c.TLSUnverified, c.TextSHA256)
 	}
 }

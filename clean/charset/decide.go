@@ -139,13 +139,28 @@ func (p *page) byBOM() (Decision, bool) {
 // utf16ByNULs recognises BOM-less UTF-16 of mostly Latin text: NUL in
 // (nearly) every other byte on one side only.
 func utf16ByNULs(b []byte) string {
-	if len(b) > 4096 {
-		b = b[:4096]
-	}
+	b = b[:min(len(b), nulSample)]
 	if len(b) < 8 {
 		return ""
 	}
-	var even, odd int
+	even, odd := nulSides(b)
+	half := len(b) / 2
+	switch {
+	case odd*10 >= half*4 && even*20 <= half:
+		return "utf-16le"
+	case even*10 >= half*4 && odd*20 <= half:
+		return "utf-16be"
+	}
+	return ""
+}
+
+// nulSample is how much of a body the UTF-16 tests read.
+const nulSample = 4096
+
+// nulSides counts the NUL bytes of b at even and at odd offsets: ASCII in
+// UTF-16 puts its NUL after each byte (little-endian: odd) or before it
+// (big-endian: even).
+func nulSides(b []byte) (even, odd int) {
 	for i, c := range b {
 		if c == 0 {
 			if i%2 == 0 {
@@ -155,14 +170,7 @@ func utf16ByNULs(b []byte) string {
 			}
 		}
 	}
-	half := len(b) / 2
-	switch {
-	case odd*10 >= half*4 && even*20 <= half:
-		return "utf-16le"
-	case even*10 >= half*4 && odd*20 <= half:
-		return "utf-16be"
-	}
-	return ""
+	return even, odd
 }
 
 // byASCII is rule 2: a body of 7-bit bytes only.

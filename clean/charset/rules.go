@@ -49,19 +49,7 @@ func (p *page) misfit(n string) string {
 // has no NUL at all. It fits when its NULs, a few at least, stand on the
 // declared side (utf16Least), with at most one in twenty on the other.
 func utf16Misfit(body []byte, n string) string {
-	if len(body) > 4096 {
-		body = body[:4096]
-	}
-	var even, odd int
-	for i, c := range body {
-		if c == 0 {
-			if i%2 == 0 {
-				even++
-			} else {
-				odd++
-			}
-		}
-	}
+	even, odd := nulSides(body[:min(len(body), nulSample)])
 	own, other := odd, even // little-endian: ASCII is its byte, then NUL
 	if n == "utf-16be" {
 		own, other = even, odd
