@@ -219,6 +219,21 @@ func TestLocationAsBrowsersRead(t *testing.T) {
 	}
 }
 
+// A head cut short by the connection's end is handed to net/http as it
+// came, which fails the fetch once, on its last line: held back and never
+// handed over, it would look like a connection closed before any answer
+// ("EOF"), which net/http retries as an idle connection's.
+func TestHeadCutShort(t *testing.T) {
+	s := newRawHeadServer(t)
+	p := fetchHeads(t, s, "/half-head")
+	if p.Err == nil || !strings.Contains(p.Err.Error(), `"Content-Le"`) {
+		t.Errorf("err %v, want net/http's refusal of the cut line", p.Err)
+	}
+	if heads, _ := s.requests("/half-head"); len(heads) != 1 {
+		t.Errorf("requested %d times, want once", len(heads))
+	}
+}
+
 // A chunked body whose connection closed after its last chunk, where the
 // blank line ending the message was due, is whole: every byte came. One
 // whose connection closed before its last chunk is cut short.

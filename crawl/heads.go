@@ -87,7 +87,7 @@ func (c *tapConn) Read(p []byte) (int, error) {
 		}
 		n, err := c.Conn.Read(p)
 		ex := c.ex.Load()
-		if n == 0 || ex == nil {
+		if ex == nil || (n == 0 && err == nil) {
 			return n, err
 		}
 		give := ex.read(p[:n], err != nil)

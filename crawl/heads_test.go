@@ -58,6 +58,7 @@ func rawHeadResponses() map[string]string {
 		"/two-lengths":  "HTTP/1.1 200 OK\r\nContent-Length: 4\r\nContent-Length: 5\r\n\r\nread!",
 		"/length-list":  "HTTP/1.1 200 OK\r\nContent-Length: 4, 4\r\n\r\nread",
 		"/length-lists": "HTTP/1.1 200 OK\r\nContent-Length: 4, 5\r\n\r\nread!",
+		"/half-head":    "HTTP/1.1 200 OK\r\nContent-Type: text/html\r\nContent-Le", // and the connection closes
 		"/bad-status":   "HTTP/1.1 20 OK\r\nContent-Length: 2\r\n\r\nok",
 		"/no-http":      "Hello, this is not HTTP at all.\r\n\r\n",
 		"/gzip-te":      "HTTP/1.1 200 OK\r\nTransfer-Encoding: gzip, chunked\r\n\r\n2\r\nok\r\n0\r\n\r\n",
@@ -132,7 +133,8 @@ func (s *rawHeadServer) serve(c net.Conn, n int, responses map[string]string) {
 		if !ok {
 			resp = "HTTP/1.1 404 Not Found\r\nContent-Length: 0\r\n\r\n"
 		}
-		if _, err := c.Write([]byte(resp)); err != nil || strings.Contains(headOf(resp), "\r\nConnection: close\r\n") {
+		closes := strings.Contains(headOf(resp), "\r\nConnection: close\r\n") || !strings.Contains(resp, "\r\n\r\n") // or a head cut short
+		if _, err := c.Write([]byte(resp)); err != nil || closes {
 			return
 		}
 	}

@@ -253,8 +253,18 @@ func TestBundleForceReplaces(t *testing.T) {
 		}
 	}
 	checkManifest(t, filepath.Join(dir, "manifest.jsonl"), dir)
+	// named as a folder, with a trailing slash, as people write it
+	if _, err := export.Bundle(db, dir+string(filepath.Separator), export.Filter{}, true); err != nil {
+		t.Fatalf("force into %s/: %v", dir, err)
+	}
+	if got := textFiles(t, dir); len(got) != len(before) {
+		t.Errorf("texts after a wide export into %s/: %d, want %d", dir, len(got), len(before))
+	}
 	if leftovers, _ := filepath.Glob(filepath.Join(filepath.Dir(dir), ".bundle.prov-export-*")); len(leftovers) != 0 {
 		t.Errorf("temporary folders left: %v", leftovers)
+	}
+	if inside, _ := filepath.Glob(filepath.Join(dir, ".*")); len(inside) != 0 {
+		t.Errorf("hidden entries inside the bundle: %v", inside)
 	}
 }
 

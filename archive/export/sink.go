@@ -54,6 +54,7 @@ var ErrNotAnExport = errors.New("export: target holds files that are not an earl
 // refused without force (ErrTargetExists), and one that is not such an
 // export even with it (ErrNotAnExport).
 func writeDir(target string, force bool, kind func(dir string) bool, write func(dir string) error) error {
+	target = filepath.Clean(target) // "out/" names the folder out, whose parent holds the new one
 	if err := checkTarget(target, force); err != nil {
 		return err
 	}
@@ -81,9 +82,10 @@ func writeDir(target string, force bool, kind func(dir string) bool, write func(
 }
 
 // replaceable says whether target holds something writeDir must move
-// aside: a folder with files in it, which must then be an export of kind.
+// aside: a folder (or a link to one: the link is what moves, and what it
+// points to is left as it is), which must be empty or an export of kind.
 func replaceable(target string, kind func(dir string) bool) (bool, error) {
-	fi, err := os.Lstat(target)
+	fi, err := os.Stat(target)
 	switch {
 	case errors.Is(err, os.ErrNotExist):
 		return false, nil
