@@ -129,11 +129,12 @@ func (db *DB) VerifyWith(opts VerifyOptions, fn func(Finding) error) (VerifyStat
 	return v.stats, err
 }
 
-// rest reads every key and value of the buckets the other steps do not
-// walk (the near-copy index, the index filters, blobs, meta), nested
-// buckets too: they hold no record to check against another, but a
-// damaged page in them breaks prov works and the exports, so it is a
-// finding (FindUnreadable) like one in any other bucket.
+// rest walks every key of the buckets the other steps do not walk (the
+// near-copy index, the index filters, blobs, meta), nested buckets too,
+// which reads every page that holds them: such buckets hold no record to
+// check against another, but a damaged page in them breaks prov works
+// and the exports, so it is a finding (FindUnreadable) like one in any
+// other bucket. The bytes of a value are not read.
 func (v *verifier) rest() error {
 	checked := map[string]bool{}
 	for _, ix := range []*index{idxPayloads, idxDocuments, idxURLs, idxDocCaps} {
@@ -168,9 +169,8 @@ func (v *verifier) rest() error {
 	return nil
 }
 
-// nested reads every key and value of the bucket under key in parent,
-// and its own nested buckets, reporting the first page that will not
-// read.
+// nested walks every key of the bucket under key in parent, and of its
+// own nested buckets, reporting the first page that will not read.
 func (v *verifier) nested(path string, parent *bolt.Bucket, key []byte) error {
 	path += "/" + hexOrText(key)
 	err := guarded(func() error {

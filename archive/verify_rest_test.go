@@ -7,7 +7,6 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
-	"time"
 
 	bolt "go.etcd.io/bbolt"
 )
@@ -21,13 +20,11 @@ func TestVerifyReadsEveryBucket(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	t0 := time.Date(2026, 12, 1, 0, 0, 0, 0, time.UTC)
 	var entries []Entry
 	for i := range 400 {
-		url, text := fmt.Sprintf("http://site.test/%04d", i), fmt.Sprintf("Text number %d of the archive, distinct from the others.", i)
-		c := Capture{RequestedURL: url, FinalURL: url, URL: url, Method: "GET", Status: 200, FetchStart: t0, FetchEnd: t0,
-			ToolVersion: "test", TextSHA256: Sum([]byte(text)).String(), Sketch: synthSketch(uint64(i)), Shingles: 40}
-		entries = append(entries, Entry{Capture: c, Payload: []byte("<p>" + text + "</p>"), Text: text})
+		e := testEntry(fmt.Sprintf("http://site.test/%04d", i), fmt.Sprintf("<p>page %d</p>", i), fmt.Sprintf("Text number %d of the archive.", i))
+		e.Capture.Sketch, e.Capture.Shingles = synthSketch(uint64(i)), 40
+		entries = append(entries, e)
 	}
 	if _, err := db.Write(entries); err != nil {
 		t.Fatal(err)

@@ -3,6 +3,8 @@ package crawl
 import (
 	"bytes"
 	"strconv"
+
+	"golang.org/x/net/http/httpguts"
 )
 
 // A response head net/http refuses is not one a browser refuses. net/http
@@ -134,22 +136,15 @@ func valueRepair(v []byte) string {
 }
 
 // fieldName says whether net/http takes name as a field name: token
-// characters (RFC 9110), and spaces, which it lets through inside a name.
+// characters (RFC 9110, as httpguts, net/http's own, tells them), and
+// spaces, which it lets through inside a name.
 func fieldName(name []byte) bool {
 	for _, b := range name {
-		if b != ' ' && !tokenByte(b) {
+		if b != ' ' && !httpguts.IsTokenRune(rune(b)) {
 			return false
 		}
 	}
 	return true
-}
-
-func tokenByte(b byte) bool {
-	switch {
-	case 'a' <= b && b <= 'z', 'A' <= b && b <= 'Z', '0' <= b && b <= '9':
-		return true
-	}
-	return b != 0 && bytes.IndexByte([]byte("!#$%&'*+-.^_`|~"), b) >= 0
 }
 
 // lengthValue says whether net/http reads v as a Content-Length: digits,

@@ -1,9 +1,12 @@
 package crawl
 
 import (
+	"bufio"
+	"bytes"
 	"context"
 	"errors"
 	"net/http"
+	"net/textproto"
 	"reflect"
 	"strconv"
 	"strings"
@@ -244,5 +247,31 @@ func TestLastChunkCame(t *testing.T) {
 	}
 	if p := fetchHeads(t, s, "/not-last-chunk"); p.Err == nil || p.Incomplete != "disconnect" || string(p.Payload) != "hello world" {
 		t.Errorf("/not-last-chunk: err %v, payload %q, incomplete %q; want it cut short", p.Err, p.Payload, p.Incomplete)
+	}
+}
+
+// Whatever byte a name or a value holds, a line is mended exactly when
+// net/http's reader refuses it, and the head mended is one it reads: the
+// rules above are held to net/textproto itself, byte for byte.
+func TestMendMatchesTextproto(t *testing.T) {
+	reads := func(head []byte) bool {
+		_, err := textproto.NewReader(bufio.NewReader(bytes.NewReader(head))).ReadMIMEHeader()
+		return err == nil
+	}
+	for b := 0; b < 256; b++ {
+		if b == '\r' || b == '\n' || b == ':' {
+			continue
+		}
+		for _, line := range []string{"X" + string(rune(0)) + "Y: v", "X: a" + string(rune(0)) + "b"} {
+			line = strings.Replace(line, "\x00", string([]byte{byte(b)}), 1)
+			head := []byte(line + "\r\n\r\n")
+			mended, repairs := mendHead(append([]byte("HTTP/1.1 200 OK\r\n"), head...))
+			if refused := !reads(head); refused != (repairs != nil) {
+				t.Errorf("%q: net/http refuses it: %v; repairs %v", line, refused, repairs)
+			}
+			if !reads(bytes.TrimPrefix(mended, []byte("HTTP/1.1 200 OK\r\n"))) {
+				t.Errorf("%q: the mended head %q is refused", line, mended)
+			}
+		}
 	}
 }

@@ -1,7 +1,6 @@
 package ingest
 
 import (
-	"bufio"
 	"fmt"
 	"net/http"
 	"net/http/httptest"
@@ -26,12 +25,7 @@ func TestHeadRepairsArchived(t *testing.T) {
 			http.NotFound(w, r)
 			return
 		}
-		conn, buf, err := w.(http.Hijacker).Hijack()
-		if err != nil {
-			return
-		}
-		defer conn.Close()
-		writeRaw(buf, head+"\r\n"+body)
+		answerRaw(w, head+"\r\n"+body)
 	}))
 	t.Cleanup(srv.Close)
 	cfg := crawl.Config{AllowPrivate: true, MaxDepth: -1, Delay: -1, Retries: -1, NoDiscovery: true}
@@ -48,7 +42,15 @@ func TestHeadRepairsArchived(t *testing.T) {
 	}
 }
 
-func writeRaw(w *bufio.ReadWriter, s string) {
-	w.WriteString(s)
-	w.Flush()
+// answerRaw writes raw as the whole answer, byte for byte, and closes
+// the connection: what net/http's server would not write (a head it
+// would mend, a body shorter than its length).
+func answerRaw(w http.ResponseWriter, raw string) {
+	conn, buf, err := w.(http.Hijacker).Hijack()
+	if err != nil {
+		return
+	}
+	defer conn.Close()
+	buf.WriteString(raw)
+	buf.Flush()
 }

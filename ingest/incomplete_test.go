@@ -32,13 +32,7 @@ func TestIncompleteBodyKept(t *testing.T) {
 			w.Write([]byte(page))
 			return
 		}
-		conn, buf, err := w.(http.Hijacker).Hijack()
-		if err != nil {
-			return
-		}
-		fmt.Fprintf(buf, "HTTP/1.1 200 OK\r\nContent-Type: text/html; charset=utf-8\r\nContent-Length: %d\r\n\r\n%s", len(page), part)
-		buf.Flush()
-		conn.Close()
+		answerRaw(w, fmt.Sprintf("HTTP/1.1 200 OK\r\nContent-Type: text/html; charset=utf-8\r\nContent-Length: %d\r\n\r\n%s", len(page), part))
 	}))
 	t.Cleanup(srv.Close)
 	db, err := archive.Open(filepath.Join(t.TempDir(), "prov.db"), archive.Options{})

@@ -39,21 +39,17 @@ func IsURL(s string) bool {
 // Inspection's Error, not returned, so a caller shows the other inputs.
 func (r Reader) Read(ctx context.Context, in string) Inspection {
 	var input clean.Input
-	status, cut, trailing, unverified := 0, int64(0), int64(0), ""
-	var repairs []crawl.HeadRepair
+	var p crawl.Page // the fetch of a URL input; none for a file
+	cut := int64(0)
 	if IsURL(in) {
-		p, err := r.Fetch(ctx, in)
-		if err != nil {
+		var err error
+		if p, err = r.Fetch(ctx, in); err != nil {
 			return Inspection{URL: in, Error: err.Error()}
 		}
 		if why := unread(p); why != "" { // as a crawl keeps no text for it
 			return Inspection{URL: in, Error: why, Status: p.Status}
 		}
 		input = clean.Input{URL: p.FinalURL, Header: p.Header, Body: p.Content}
-		status, trailing, unverified = p.Status, p.Trailing, p.TLSUnverified
-		if n := len(p.Redirects); n > 0 {
-			repairs = p.Redirects[n-1].HeadRepairs
-		}
 		if p.Truncated {
 			cut = p.Limit
 		}
@@ -73,11 +69,14 @@ func (r Reader) Read(ctx context.Context, in string) Inspection {
 	input.Site = r.Rules.ForHost(hostOf(input.URL))
 	doc, err := clean.Clean(input)
 	if err != nil {
-		return Inspection{URL: in, Error: err.Error(), Status: status}
+		return Inspection{URL: in, Error: err.Error(), Status: p.Status}
 	}
 	ins := Of(doc)
-	ins.URL, ins.Status, ins.TruncatedAt, ins.TrailingBytes = in, status, cut, trailing
-	ins.TLSUnverified, ins.HeadRepairs = unverified, repairs
+	ins.URL, ins.Status, ins.TruncatedAt, ins.TrailingBytes = in, p.Status, cut, p.Trailing
+	ins.TLSUnverified = p.TLSUnverified
+	if n := len(p.Redirects); n > 0 {
+		ins.HeadRepairs = p.Redirects[n-1].HeadRepairs
+	}
 	if ins.Captions == nil {
 		ins.Captions = []string{}
 	}

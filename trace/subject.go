@@ -67,7 +67,7 @@ var ErrUnnamed = errors.New("names no text")
 // takes arg from someone who may not read the local files (a web form)
 // resolves with it.
 func ResolveArchived(db *archive.DB, arg string) (Subject, error) {
-	if !hexHash.MatchString(arg) && !crawlable(arg) {
+	if _, err := crawl.Canonicalize(arg); err != nil && !hexHash.MatchString(arg) { // not a URL a crawl archives
 		return Subject{}, fmt.Errorf("%q is not a URL or a text hash (%d to 64 hex digits): %w", arg, archive.MinPrefix, ErrUnnamed)
 	}
 	if hexHash.MatchString(arg) {
@@ -101,12 +101,6 @@ func urlSubject(db *archive.DB, url string) (Subject, error) {
 		}
 	}
 	return Subject{}, fmt.Errorf("%s: %w: no archived text", url, archive.ErrNotFound)
-}
-
-// crawlable says whether arg is an http or https URL, as a crawl archives.
-func crawlable(arg string) bool {
-	scheme, _, ok := strings.Cut(arg, "://")
-	return ok && (strings.EqualFold(scheme, "http") || strings.EqualFold(scheme, "https"))
 }
 
 // urlKeys are the keys url may be archived under: itself, and its

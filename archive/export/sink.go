@@ -30,7 +30,7 @@ func archiveFile(target string) bool {
 // an existing non-empty target unless force; the file is replaced whole
 // when the sink closes.
 func openFileSink(target string, force bool, mtime time.Time) (sink, error) {
-	if err := checkTarget(target, force); err != nil {
+	if err := CheckTarget(target, force); err != nil {
 		return nil, err
 	}
 	if strings.HasSuffix(target, ".zip") {
@@ -55,7 +55,7 @@ var ErrNotAnExport = errors.New("export: target holds files that are not an earl
 // export even with it (ErrNotAnExport).
 func writeDir(target string, force bool, kind func(dir string) bool, write func(dir string) error) error {
 	target = filepath.Clean(target) // "out/" names the folder out, whose parent holds the new one
-	if err := checkTarget(target, force); err != nil {
+	if err := CheckTarget(target, force); err != nil {
 		return err
 	}
 	old, err := replaceable(target, kind)
@@ -136,9 +136,7 @@ func holds(name string) func(dir string) bool {
 // target, an empty file or folder, or anything with force;
 // ErrTargetExists for one that holds something. A caller that does other
 // work before it exports checks first.
-func CheckTarget(target string, force bool) error { return checkTarget(target, force) }
-
-func checkTarget(target string, force bool) error {
+func CheckTarget(target string, force bool) error {
 	fi, err := os.Stat(target)
 	if errors.Is(err, os.ErrNotExist) || force {
 		return nil
