@@ -109,6 +109,23 @@ func TestDiscoveryOff(t *testing.T) {
 	}
 }
 
+// Once the page budget is spent no sitemap or feed is fetched: none of
+// the pages it names could be.
+func TestMaxPagesLeavesDocs(t *testing.T) {
+	ts := newTestServer(t)
+	cfg := ts.config()
+	cfg.Seeds = []string{mapsURL("/m/home")}
+	cfg.MaxPages = 1
+	got := crawlAll(t, cfg)
+	if s := strings.Join(mapsPaths(got), " "); s != "/m/home" {
+		t.Errorf("pages %q, want /m/home alone", s)
+	}
+	docs := ts.hit("/sitemap.xml") + ts.hit("/m/index.xml") + ts.hit("/m/missing.xml") + ts.hit("/m/feed.rss")
+	if docs != 0 || cfg.Stats.Discovery.Load() > 1 {
+		t.Errorf("%d sitemap and feed requests, %d documents read for URLs; want none past robots.txt", docs, cfg.Stats.Discovery.Load())
+	}
+}
+
 func TestFeedSeed(t *testing.T) {
 	ts := newTestServer(t)
 	cfg := ts.config()

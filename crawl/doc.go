@@ -32,7 +32,8 @@
 //     rel=alternate>. It goes through the frontier, robots.txt and the
 //     host's pacing like a page, but it is not a page: it is never sent,
 //     a failed one is only logged, and it counts against neither MaxPages
-//     nor MaxPagesPerHost (at most maxDocsPerHost per host). It must be in
+//     nor MaxPagesPerHost (at most maxDocsPerHost per host), but none is
+//     fetched once MaxPages pages were taken. It must be in
 //     scope (a host of the run, not denied); Follow patterns do not apply
 //     to it. A sitemap or feed given as a seed, or linked as a page, is a
 //     page whose entries are its links.

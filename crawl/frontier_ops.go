@@ -225,7 +225,10 @@ type entry struct {
 // take returns the oldest queued URL, marked taken. ok is false when the
 // queue is empty or maxPages (> 0) pages were taken already; then over
 // says whether the budget was the reason. Documents read for URLs
-// (sitemaps, feeds, robots.txt) are taken whatever the budget.
+// (sitemaps, feeds, robots.txt) do not count against the budget, but
+// once it is spent none is taken: none of the pages it names could be
+// fetched this run, and a run that ends at its budget clears its
+// frontier.
 //
 // URLs are taken from the file takeBatch at a time, in one transaction,
 // and handed out in order from memory: a taken URL that a killed run never
@@ -330,8 +333,8 @@ func takeInto(tx *bolt.Tx, batch *[]entry, maxPages int, counts *counterChanges)
 		d, n := binary.Uvarint(v)
 		next := entry{key: string(v[n:]), depth: int(d)}
 		next.kind = kindOf(tx, next.key)
-		if next.kind == kindPage && maxPages > 0 && spent+int64(counts.spent) >= int64(maxPages) {
-			return true, nil
+		if maxPages > 0 && spent+int64(counts.spent) >= int64(maxPages) {
+			return true, nil // a sitemap or feed too: none of its pages could be fetched
 		}
 		if err := cur.Delete(); err != nil {
 			return false, err

@@ -270,6 +270,26 @@ func TestBudgets(t *testing.T) {
 	}
 }
 
+// A sitemap or feed is not taken once the page budget is spent: none of
+// the pages it names could be fetched.
+func TestBudgetSpentLeavesDocs(t *testing.T) {
+	m := newServer(t)
+	w := openStore(t, m, "w1")
+	b := crawl.Budget{Pages: 1}
+	if _, _, err := w.Add([]string{"http://a.test/1"}, 0, crawl.KindPage, b); err != nil {
+		t.Fatal(err)
+	}
+	if _, _, err := w.Add([]string{"http://a.test/sitemap.xml"}, 0, crawl.KindSitemap, b); err != nil {
+		t.Fatal(err)
+	}
+	if got, st, err := w.Take(1); err != nil || st != crawl.TakeGot || got.Key != "http://a.test/1" {
+		t.Fatalf("first take: %v %v %v, want the page", got, st, err)
+	}
+	if got, st, err := w.Take(1); err != nil || st != crawl.TakeOverPage {
+		t.Errorf("take after the budget: %v %v %v, want over", got, st, err)
+	}
+}
+
 // Claims: the first fetch to produce a canonical URL keeps it.
 func TestClaim(t *testing.T) {
 	m := newServer(t)

@@ -31,7 +31,7 @@ if #redis.call('ZRANGEBYSCORE', HELD, '-inf', '(' .. depth, 'LIMIT', 0, 1) > 0 t
   return {'wait'}
 end
 local kind = redis.call('HGET', KINDS, url) or ''
-if kind == '' and pages > 0 and count('spent') >= pages then
+if pages > 0 and count('spent') >= pages then -- a sitemap or feed too: none of its pages could be fetched
   return {'over'}
 end
 redis.call('ZREM', Q, url)
