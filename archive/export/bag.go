@@ -3,6 +3,7 @@ package export
 import (
 	"crypto/sha256"
 	"encoding/hex"
+	"errors"
 	"fmt"
 	"io"
 	"io/fs"
@@ -41,7 +42,7 @@ type BagStats struct {
 // that fails half-way leaves nothing behind, and the folder as it was.
 func Bag(db *archive.DB, dir string, o WARCOptions, force bool) (BagStats, error) {
 	var st BagStats
-	err := writeDir(dir, force, holds("bagit.txt"), func(tmp string) error { return writeBag(db, tmp, o, &st) })
+	err := writeDir(dir, force, bagFiles, func(tmp string) error { return writeBag(db, tmp, o, &st) })
 	if err != nil {
 		return st, fmt.Errorf("export: bag %s: %w", dir, err)
 	}
@@ -125,6 +126,35 @@ func manifestOf(dir, sub string, st *BagStats) (string, error) {
 // and LF.
 func bagPath(p string) string {
 	return strings.NewReplacer("%", "%25", "\r", "%0D", "\n", "%0A").Replace(p)
+}
+
+// bagFiles lists the files of the bag in dir: its tag files and the
+// payload files its manifest names.
+func bagFiles(dir string) (map[string]bool, error) {
+	if _, err := os.Stat(filepath.Join(dir, "bagit.txt")); err != nil {
+		return nil, errors.New("no bagit.txt of an earlier bag")
+	}
+	files := map[string]bool{"bagit.txt": true, "bag-info.txt": true}
+	for _, m := range []string{"manifest-sha256.txt", "tagmanifest-sha256.txt"} {
+		b, err := os.ReadFile(filepath.Join(dir, m))
+		if err != nil {
+			return nil, fmt.Errorf("a bag without %s", m)
+		}
+		files[m] = true
+		for n, line := range strings.Split(strings.TrimSuffix(string(b), "\n"), "\n") {
+			_, p, ok := strings.Cut(line, "  ")
+			if !ok {
+				return nil, fmt.Errorf("%s, line %d: not a checksum and a path", m, n+1)
+			}
+			files[bagUnpath(p)] = true
+		}
+	}
+	return files, nil
+}
+
+// bagUnpath reads a path as bagPath wrote it.
+func bagUnpath(p string) string {
+	return strings.NewReplacer("%0D", "\r", "%0A", "\n", "%25", "%").Replace(p)
 }
 
 func hashFile(path string) (string, int64, error) {

@@ -61,6 +61,14 @@ func TestBag(t *testing.T) {
 		if b, _ := os.ReadFile(filepath.Join(mine, "notes.txt")); string(b) != "mine" {
 			t.Error("a refused forced bag touched the user's file")
 		}
+		added := filepath.Join(forced, "data", "mine.txt")
+		os.WriteFile(added, []byte("mine"), 0o644)
+		if _, err := export.Bag(db, forced, export.WARCOptions{}, true); !errors.Is(err, export.ErrNotAnExport) {
+			t.Errorf("forced bag over one holding a file of the user's: %v, want ErrNotAnExport", err)
+		}
+		if b, _ := os.ReadFile(added); string(b) != "mine" {
+			t.Error("a forced bag removed the user's file from an earlier bag")
+		}
 	})
 	again := filepath.Join(t.TempDir(), "again")
 	if _, err := export.Bag(db, again, export.WARCOptions{Software: "prov/test"}, false); err != nil {

@@ -5,6 +5,9 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
+	"io"
+	"os"
+	"path/filepath"
 	"strings"
 	"time"
 
@@ -28,8 +31,8 @@ type BundleStats struct {
 // front matter and the clean text. An existing non-empty target is
 // refused with ErrTargetExists unless force, which replaces it whole: a
 // folder is written beside it and put in its place once complete, and
-// only a folder holding an earlier bundle (its manifest.jsonl) is
-// replaced (writeDir).
+// only a folder holding an earlier bundle and nothing else (the files
+// its manifest.jsonl lists) is replaced (writeDir).
 func Bundle(db *archive.DB, target string, f Filter, force bool) (BundleStats, error) {
 	var st BundleStats
 	lines, works, err := selectCopies(db, f)
@@ -37,7 +40,7 @@ func Bundle(db *archive.DB, target string, f Filter, force bool) (BundleStats, e
 		return st, fmt.Errorf("export: bundle: %w", err)
 	}
 	if !archiveFile(target) {
-		err := writeDir(target, force, holds(bundleManifest), func(dir string) error {
+		err := writeDir(target, force, bundleFiles, func(dir string) error {
 			return writeBundle(db, dirSink{root: dir}, lines, works, &st)
 		})
 		if err != nil {
@@ -62,6 +65,28 @@ func Bundle(db *archive.DB, target string, f Filter, force bool) (BundleStats, e
 // bundleManifest is the bundle's manifest file, the mark of a folder
 // that holds one.
 const bundleManifest = "manifest.jsonl"
+
+// bundleFiles lists the files of the bundle in dir: its manifest,
+// works.json and the texts the manifest's lines name.
+func bundleFiles(dir string) (map[string]bool, error) {
+	f, err := os.Open(filepath.Join(dir, bundleManifest))
+	if err != nil {
+		return nil, fmt.Errorf("no %s of an earlier bundle", bundleManifest)
+	}
+	defer f.Close()
+	files := map[string]bool{bundleManifest: true, "works.json": true}
+	dec := json.NewDecoder(f)
+	for n := 1; ; n++ {
+		var l struct{ Path string }
+		switch err := dec.Decode(&l); {
+		case errors.Is(err, io.EOF):
+			return files, nil
+		case err != nil:
+			return nil, fmt.Errorf("%s, line %d: %w", bundleManifest, n, err)
+		}
+		files[l.Path] = l.Path != ""
+	}
+}
 
 func writeBundle(db *archive.DB, s sink, lines []Line, works []archive.Work, st *BundleStats) error {
 	add := func(name string, data []byte) error {

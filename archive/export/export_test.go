@@ -268,6 +268,39 @@ func TestBundleForceReplaces(t *testing.T) {
 	}
 }
 
+// A file the user put into an earlier bundle, beside it or among its
+// texts, is theirs: force does not replace a bundle that holds one, nor
+// a folder whose manifest.jsonl is not a bundle's.
+func TestBundleForceKeepsUserFiles(t *testing.T) {
+	db := MustArchive(t)
+	for _, name := range []string{"notes.tex", "texts/mine.txt"} {
+		t.Run(name, func(t *testing.T) {
+			dir := filepath.Join(t.TempDir(), "bundle")
+			if _, err := export.Bundle(db, dir, export.Filter{}, false); err != nil {
+				t.Fatal(err)
+			}
+			mine := filepath.Join(dir, filepath.FromSlash(name))
+			os.WriteFile(mine, []byte("mine"), 0o644)
+			_, err := export.Bundle(db, dir, export.Filter{}, true)
+			if !errors.Is(err, export.ErrNotAnExport) || !strings.Contains(err.Error(), name) {
+				t.Errorf("forced bundle over one holding %s: %v, want ErrNotAnExport naming it", name, err)
+			}
+			if b, _ := os.ReadFile(mine); string(b) != "mine" {
+				t.Errorf("%s lost", name)
+			}
+		})
+	}
+	dir := t.TempDir()
+	os.WriteFile(filepath.Join(dir, "manifest.jsonl"), []byte("{}\n"), 0o644)
+	os.WriteFile(filepath.Join(dir, "thesis.tex"), []byte("mine"), 0o644)
+	if _, err := export.Bundle(db, dir, export.Filter{}, true); !errors.Is(err, export.ErrNotAnExport) {
+		t.Errorf("forced bundle over a user's manifest.jsonl and thesis: %v, want ErrNotAnExport", err)
+	}
+	if b, _ := os.ReadFile(filepath.Join(dir, "thesis.tex")); string(b) != "mine" {
+		t.Error("thesis.tex lost")
+	}
+}
+
 // textFiles lists the text files of a bundle folder.
 func textFiles(t *testing.T, dir string) []string {
 	t.Helper()

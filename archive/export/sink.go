@@ -7,6 +7,7 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"io/fs"
 	"os"
 	"path/filepath"
 	"strings"
@@ -47,13 +48,23 @@ var ErrTargetExists = errors.New("export: target exists and is not empty (use fo
 // the folder held, and a mistyped --out must not cost anyone their files.
 var ErrNotAnExport = errors.New("export: target holds files that are not an earlier export of this kind; not replacing it")
 
+// NotAnExportError is ErrNotAnExport with the target and what showed it
+// is not (only) an earlier export.
+type NotAnExportError struct{ Target, Reason string }
+
+func (e *NotAnExportError) Error() string {
+	return fmt.Sprintf("%v: %s: %s", ErrNotAnExport, e.Target, e.Reason)
+}
+
+func (e *NotAnExportError) Unwrap() error { return ErrNotAnExport }
+
 // writeDir writes a folder export through write into a new folder beside
 // target, and puts it in target's place once whole. An earlier export
 // there (one kind says is its own) is replaced as a whole, never added
 // to, and stays as it was when the new one fails; a non-empty target is
 // refused without force (ErrTargetExists), and one that is not such an
 // export even with it (ErrNotAnExport).
-func writeDir(target string, force bool, kind func(dir string) bool, write func(dir string) error) error {
+func writeDir(target string, force bool, kind exportFiles, write func(dir string) error) error {
 	target = filepath.Clean(target) // "out/" names the folder out, whose parent holds the new one
 	if err := CheckTarget(target, force); err != nil {
 		return err
@@ -83,8 +94,9 @@ func writeDir(target string, force bool, kind func(dir string) bool, write func(
 
 // replaceable says whether target holds something writeDir must move
 // aside: a folder (or a link to one: the link is what moves, and what it
-// points to is left as it is), which must be empty or an export of kind.
-func replaceable(target string, kind func(dir string) bool) (bool, error) {
+// points to is left as it is), which must be empty or an export of kind
+// and nothing else.
+func replaceable(target string, kind exportFiles) (bool, error) {
 	fi, err := os.Stat(target)
 	switch {
 	case errors.Is(err, os.ErrNotExist):
@@ -92,16 +104,44 @@ func replaceable(target string, kind func(dir string) bool) (bool, error) {
 	case err != nil:
 		return false, err
 	case !fi.IsDir():
-		return false, fmt.Errorf("%w: %s is not a folder", ErrNotAnExport, target)
+		return false, &NotAnExportError{target, "not a folder"}
 	}
 	entries, err := os.ReadDir(target)
 	if err != nil {
 		return false, err
 	}
-	if len(entries) > 0 && !kind(target) {
-		return false, fmt.Errorf("%w: %s", ErrNotAnExport, target)
+	if len(entries) == 0 {
+		return true, nil
+	}
+	if err := onlyExported(target, kind); err != nil {
+		return false, &NotAnExportError{target, err.Error()}
 	}
 	return true, nil
+}
+
+// exportFiles reads what an earlier export of one kind in dir says it
+// wrote, from its own manifests: every file's path, relative and
+// slash-separated. It fails when dir holds no such export.
+type exportFiles func(dir string) (map[string]bool, error)
+
+// onlyExported says whether every file under dir is one the earlier
+// export there wrote (kind): a file put in beside it, or into one of its
+// folders, is the user's, and replacing the export would delete it.
+func onlyExported(dir string, kind exportFiles) error {
+	files, err := kind(dir)
+	if err != nil {
+		return err
+	}
+	return filepath.WalkDir(dir, func(p string, d fs.DirEntry, err error) error {
+		if err != nil || d.IsDir() {
+			return err
+		}
+		rel, _ := filepath.Rel(dir, p)
+		if rel = filepath.ToSlash(rel); !files[rel] || !d.Type().IsRegular() {
+			return fmt.Errorf("%s is not a file of the earlier export", rel)
+		}
+		return nil
+	})
 }
 
 // swapIn puts the folder tmp in target's place, removing what was there
@@ -121,15 +161,6 @@ func swapIn(tmp, target string, old bool) error {
 		return err
 	}
 	return os.RemoveAll(aside)
-}
-
-// holds says whether dir has a regular file of that name: the mark of an
-// earlier export (manifest.jsonl for a bundle, bagit.txt for a bag).
-func holds(name string) func(dir string) bool {
-	return func(dir string) bool {
-		fi, err := os.Lstat(filepath.Join(dir, name))
-		return err == nil && fi.Mode().IsRegular()
-	}
 }
 
 // CheckTarget says whether an export may be written at target: a missing

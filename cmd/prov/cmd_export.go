@@ -193,7 +193,11 @@ func refused(err error, out string) error {
 	case errors.Is(err, export.ErrTargetExists):
 		return fmt.Errorf("%s exists and is not empty (add --force to replace it)", out)
 	case errors.Is(err, export.ErrNotAnExport):
-		return fmt.Errorf("%s holds files that are not an earlier export of this format: not replaced, even with --force (choose another --out)", out)
+		why := ""
+		if ne, ok := errors.AsType[*export.NotAnExportError](err); ok {
+			why = " (" + ne.Reason + ")"
+		}
+		return fmt.Errorf("%s holds files that are not an earlier export of this format%s: not replaced, even with --force (choose another --out)", out, why)
 	}
 	return err
 }

@@ -253,7 +253,7 @@ func TestExitCodes(t *testing.T) {
 		{[]string{"export", "--db", empty, "--format", "jsonl", "--out", exists}, exitFailed, exists + " exists (add --force"},
 		{[]string{"export", "--db", empty, "--format", "bundle", "--out", full}, exitFailed, full + " exists and is not empty (add --force"},
 		{[]string{"export", "--db", empty, "--format", "bag", "--out", full}, exitFailed, full + " exists and is not empty (add --force"},
-		{[]string{"export", "--db", empty, "--format", "bag", "--out", full, "--force"}, exitFailed, full + " holds files that are not an earlier export of this format"},
+		{[]string{"export", "--db", empty, "--format", "bag", "--out", full, "--force"}, exitFailed, full + " holds files that are not an earlier export of this format (no bagit.txt of an earlier bag)"},
 	}
 	for _, c := range cases {
 		code, _, stderr := prov(t, c.args...)
