@@ -41,7 +41,11 @@ func urlParts(rawURL string) (host, stem string) {
 	}
 	stem = strings.ReplaceAll(stem, "/", "_")
 	if u.RawQuery != "" {
-		stem += "_" + u.RawQuery
+		q, err := url.PathUnescape(u.RawQuery) // read as the path is; '+' kept
+		if err != nil {
+			q = u.RawQuery
+		}
+		stem += "_" + q
 	}
 	if stem == "" {
 		stem = "index"

@@ -14,7 +14,8 @@ const MaxNameLen = 100
 
 // SafeName turns any string into one path element that is safe to create
 // on Unix, macOS and Windows: no separators, no NUL, control, format or
-// Windows-reserved characters, no leading dot (no "." or ".." or hidden
+// Windows-reserved characters, no '%' (a BagIt manifest writes it as
+// "%25", which sha256sum -c does not read back), no leading dot (no "." or ".." or hidden
 // files), no trailing dot or space, not a Windows device name (CON, NUL,
 // COM1, …, with or without an extension), valid UTF-8, and at most
 // MaxNameLen bytes. A name that had to be cut ends in "-" and 8 hex digits
@@ -39,7 +40,7 @@ func safeRune(r rune) rune {
 	switch {
 	case r == utf8.RuneError, r < 0x20, r == 0x7f:
 		return '_'
-	case strings.ContainsRune(`/\:*?"<>|`, r):
+	case strings.ContainsRune(`/\:*?"<>|%`, r):
 		return '_'
 	case unicode.IsSpace(r):
 		return '_'

@@ -29,6 +29,7 @@ var safeNameTests = []struct{ in, want string }{
 	{"rtl\u202Eexe.txt", "rtl_exe.txt"},
 	{"bad\xffutf8", "bad_utf8"},
 	{"what?<x>|\"y\"*", "what__x___y__"},
+	{"100%_sure", "100__sure"},
 	{strings.Repeat("a", 300), strings.Repeat("a", 91) + "-" + shortSum(strings.Repeat("a", 300))},
 	{strings.Repeat("网", 100), strings.Repeat("网", 30) + "-" + shortSum(strings.Repeat("网", 100))},
 }
@@ -53,6 +54,16 @@ func TestTextPathCollisions(t *testing.T) {
 	for url, want := range map[string]string{"http://h.test/news/1.html": "texts/h.test/news_1.txt", "http://h.test/paper.txt": "texts/h.test/paper.txt"} {
 		if got := n.textPath(url); got != want {
 			t.Errorf("%s: %q, want %q (the page's extension dropped)", url, got, want)
+		}
+	}
+	// a query is read as the path is, and no name holds '%' (a bag's
+	// manifest would write it as %25, which sha256sum -c cannot read)
+	for url, want := range map[string]string{
+		"http://h.test/p?q=%E6%97%A5&x=a%20b+c": "texts/h.test/p_q=日&x=a_b+c.txt",
+		"http://h.test/100%25?bad=%zz":          "texts/h.test/100__bad=_zz.txt",
+	} {
+		if got := n.textPath(url); got != want {
+			t.Errorf("%s: %q, want %q", url, got, want)
 		}
 	}
 	for _, p := range []string{a, b, c, n.textPath("http://x.test:8080/../../etc/passwd"), n.textPath("http://x.test/")} {
