@@ -105,6 +105,12 @@ func TestRedirectChain(t *testing.T) {
 	if p.Status != 200 || p.FinalURL != want[2].URL || p.RequestedURL != want[0].URL || string(p.Content) != article {
 		t.Errorf("page %d %s %s", p.Status, p.RequestedURL, p.FinalURL)
 	}
+	t.Run("a Location's fragment is not part of the URL fetched", func(t *testing.T) {
+		p := fetch(t, ts.config(), "/rfrag")
+		if want := "http://" + testHost + "/r3"; p.FinalURL != want || len(p.Redirects) != 2 || p.Redirects[1].URL != want {
+			t.Errorf("final URL %s, hops %v; want %s", p.FinalURL, p.Redirects, want)
+		}
+	})
 	t.Run("in a run", func(t *testing.T) {
 		got := crawlAll(t, ts.config("/r1"))
 		if r := got["/r1"].Redirects; len(r) != 3 || r[1].Status != 301 {

@@ -111,6 +111,7 @@ func routes() map[string]http.HandlerFunc {
 		"/to-loopback":  redirect("http://127.0.0.1:1/x", http.StatusFound),
 		"/r1":           redirect("/r2", http.StatusMovedPermanently),
 		"/r2":           redirect("/r3", http.StatusMovedPermanently),
+		"/rfrag":        redirect("/r3#section", http.StatusFound),
 		"/r3":           page(article),
 		"/host":         func(w http.ResponseWriter, r *http.Request) { fmt.Fprint(w, r.Host) },
 		"/canon/src":    page(`<html><head><link rel="canonical" href="/canon/target"></head><body><a href="/canon/target">t</a></body></html>`),

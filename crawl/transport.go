@@ -8,6 +8,7 @@ import (
 	"net"
 	"net/http"
 	"net/http/httptrace"
+	"net/url"
 	"strconv"
 	"sync"
 	"sync/atomic"
@@ -130,7 +131,7 @@ func (t *transport) RoundTrip(req *http.Request) (*http.Response, error) {
 	defer hh.release()
 	rec := t.begin(id, out)
 	resp, err := t.base.RoundTrip(out)
-	hop := Hop{URL: out.URL.String()}
+	hop := Hop{URL: sentURL(out.URL)}
 	t.unverified(rec, hh.unverified()) // before take lets the connection go
 	hop.RequestHead, hop.ResponseHead, hop.HeadRepairs = hh.take(out, resp)
 	if err != nil {
@@ -270,6 +271,15 @@ func browserLocation(resp *http.Response) {
 	if abs, err := absolute(resp.Request.URL, loc); err == nil {
 		resp.Header.Set("Location", abs)
 	}
+}
+
+// sentURL is the URL a request asks for: without the fragment a
+// redirect's Location may carry, which is the client's and never sent
+// (nor part of the resource a WARC record names).
+func sentURL(u *url.URL) string {
+	c := *u
+	c.Fragment, c.RawFragment = "", ""
+	return c.String()
 }
 
 func hostHeader(req *http.Request) string {
