@@ -25,7 +25,7 @@ const headNote = "HTTP request and response heads are written as prov kept them 
 	"header lines follow in byte order of their names, each name's values in the order stored, " +
 	"so the original protocol version, reason phrase, header order and casing are not known for them. " +
 	"Response payloads are the bytes as received with the transfer coding removed and the content coding kept; " +
-	"a kept Transfer-Encoding line is renamed X-Prov-Removed-Transfer-Encoding. " +
+	"a kept Transfer-Encoding line is renamed X-Prov-Removed-Transfer-Encoding, and a Content-Length line beside it X-Prov-Removed-Content-Length. " +
 	"Each redirect hop of a fetch is a request and a response record of its own, before the final exchange; " +
 	"a hop whose head was not kept gets a status line and a Location line naming the next hop. " +
 	"Request bodies and the bodies of redirect responses are not kept: a hop's response has an empty payload " +
@@ -123,15 +123,29 @@ func writeHeaderLines(b *strings.Builder, h map[string][]string, skip string) {
 	}
 }
 
-// renameTransferEncoding renames Transfer-Encoding header lines of head:
-// the payload written is not transfer-coded, and a reader that believed
-// the line would try to de-chunk it.
+// renameTransferEncoding renames Transfer-Encoding header lines of head,
+// and with them any Content-Length line: the payload written is not
+// transfer-coded, and a reader that believed the line would try to
+// de-chunk it; and a Content-Length beside a Transfer-Encoding was
+// ignored on the wire (RFC 9112, section 6.3), so it would be the one
+// framing line left, most likely wrong.
 func renameTransferEncoding(head string) string {
 	lines := strings.SplitAfter(head, "\r\n")
+	coded := false
 	for i, l := range lines {
-		if i > 0 && len(l) > len("transfer-encoding:") && strings.EqualFold(l[:len("transfer-encoding:")], "transfer-encoding:") {
+		if i > 0 && headerLine(l, "transfer-encoding") {
+			lines[i], coded = "X-Prov-Removed-"+l, true
+		}
+	}
+	for i, l := range lines {
+		if coded && i > 0 && headerLine(l, "content-length") {
 			lines[i] = "X-Prov-Removed-" + l
 		}
 	}
 	return strings.Join(lines, "")
+}
+
+// headerLine reports whether l is a header line of the lowercase name.
+func headerLine(l, name string) bool {
+	return len(l) > len(name) && l[len(name)] == ':' && strings.EqualFold(l[:len(name)], name)
 }

@@ -23,3 +23,20 @@ func TestCaptureFieldsNameTheCleanCopy(t *testing.T) {
 		t.Errorf("a capture cleaned afresh names a clean-from:\n%s", got)
 	}
 }
+
+// A kept head's framing lines are renamed when the payload is written
+// without its transfer coding: Transfer-Encoding, and a Content-Length
+// beside it that the wire ignored. A Content-Length alone stays.
+func TestRenameTransferEncoding(t *testing.T) {
+	for _, c := range []struct{ in, want string }{
+		{"HTTP/1.1 200 OK\r\nContent-Length: 99999\r\nTransfer-Encoding: chunked\r\n\r\n",
+			"HTTP/1.1 200 OK\r\nX-Prov-Removed-Content-Length: 99999\r\nX-Prov-Removed-Transfer-Encoding: chunked\r\n\r\n"},
+		{"HTTP/1.1 200 OK\r\ntransfer-encoding: chunked\r\nContent-Lengths: 1\r\n\r\n",
+			"HTTP/1.1 200 OK\r\nX-Prov-Removed-transfer-encoding: chunked\r\nContent-Lengths: 1\r\n\r\n"},
+		{"HTTP/1.1 200 OK\r\nContent-Length: 5\r\n\r\n", "HTTP/1.1 200 OK\r\nContent-Length: 5\r\n\r\n"},
+	} {
+		if got := renameTransferEncoding(c.in); got != c.want {
+			t.Errorf("renameTransferEncoding(%q)\n = %q\nwant %q", c.in, got, c.want)
+		}
+	}
+}
