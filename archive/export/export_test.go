@@ -320,6 +320,9 @@ func TestBundleTarGzReadable(t *testing.T) {
 	if _, err := export.Bundle(db, path, export.Filter{}, false); err != nil {
 		t.Fatal(err)
 	}
+	if fi, err := os.Stat(path); err != nil || fi.Mode().Perm() != 0o644 {
+		t.Errorf("bundle file mode %v, %v; want 0644 as the other exports", fi.Mode(), err)
+	}
 	f, _ := os.Open(path)
 	defer f.Close()
 	gz, err := gzip.NewReader(f)

@@ -229,6 +229,11 @@ func newFileSink(target string, mk func(io.Writer) archiveWriter) (sink, error) 
 	if err != nil {
 		return nil, err
 	}
+	if err := f.Chmod(0o644); err != nil { // as the other exports' files, not a temporary file's 0600
+		f.Close()
+		os.Remove(f.Name())
+		return nil, err
+	}
 	return &fileSink{f: f, target: target, aw: mk(f)}, nil
 }
 
