@@ -148,6 +148,11 @@ func (rp *redirectPolicy) check(req *http.Request, via []*http.Request) error {
 	if req.URL.Host != via[len(via)-1].URL.Host {
 		req.Header.Del("Authorization")
 	}
+	// The validators were the first URL's last capture's, which net/http
+	// sends on with every hop: a page moved with its ETag would answer
+	// 304 and never be captured at its new URL.
+	req.Header.Del("If-None-Match")
+	req.Header.Del("If-Modified-Since")
 	return rp.checkSeen(req, via)
 }
 

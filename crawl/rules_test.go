@@ -86,4 +86,16 @@ func TestValidators(t *testing.T) {
 	if err != nil || p.Status != http.StatusNotModified || p.RequestHeader.Get("If-None-Match") != `"v1"` {
 		t.Fatalf("status %d, %v, request header %v", p.Status, err, p.RequestHeader)
 	}
+	// A page moved to a URL with the same validators: the moved URL's
+	// validators are not sent on to the new one, which is fetched whole.
+	cfg.Validators = func(url string) (string, string) {
+		if strings.HasSuffix(url, "/etag-moved") {
+			return `"v1"`, "Mon, 01 Jan 2024 00:00:00 GMT"
+		}
+		return "", ""
+	}
+	p, err = Fetch(context.Background(), cfg, "http://"+testHost+"/etag-moved")
+	if err != nil || p.Status != http.StatusOK || len(p.Redirects) != 2 || p.RequestHeader.Get("If-None-Match") != "" || p.RequestHeader.Get("If-Modified-Since") != "" {
+		t.Errorf("moved page: status %d, %v, %d hops, last request header %v; want 200 without validators", p.Status, err, len(p.Redirects), p.RequestHeader)
+	}
 }
