@@ -77,7 +77,7 @@ func (p Page) Failure() Reason {
 		return FailTLS
 	case errors.Is(p.Err, ErrRedirects):
 		return FailRedirects
-	case malformed(p.Err):
+	case malformed(p.Err), errors.Is(p.Err, ErrUnaskedNotModified):
 		return FailMalformed
 	}
 	return FailOther

@@ -92,7 +92,20 @@ func pageFrom(rec *record, requested string, cfg Config) Page {
 	p.Incomplete, p.TLSUnverified = rec.incomplete, rec.unverified
 	p.Start, p.End, p.RemoteAddr = rec.start, rec.end, rec.remoteAddr
 	p.Err = rec.err
+	if p.Err == nil && p.Status == http.StatusNotModified && !conditional(p.RequestHeader) {
+		p.Err = fmt.Errorf("crawl: fetch %s: %w", p.RequestedURL, ErrUnaskedNotModified)
+	}
 	return p
+}
+
+// ErrUnaskedNotModified is a 304 to a request that sent no validators:
+// it says the page is unchanged since a copy nobody named, and brings no
+// page. It fails as a malformed response, not as an unchanged page.
+var ErrUnaskedNotModified = errors.New("304 Not Modified to a request that sent no validators")
+
+// conditional reports whether a request head asks "only if changed".
+func conditional(h http.Header) bool {
+	return h.Get("If-None-Match") != "" || h.Get("If-Modified-Since") != ""
 }
 
 // fetchError is the error a Page carries: the fetch's own, else the body's.

@@ -2,6 +2,7 @@ package crawl
 
 import (
 	"context"
+	"errors"
 	"net/http"
 	"regexp"
 	"sort"
@@ -97,5 +98,10 @@ func TestValidators(t *testing.T) {
 	p, err = Fetch(context.Background(), cfg, "http://"+testHost+"/etag-moved")
 	if err != nil || p.Status != http.StatusOK || len(p.Redirects) != 2 || p.RequestHeader.Get("If-None-Match") != "" || p.RequestHeader.Get("If-Modified-Since") != "" {
 		t.Errorf("moved page: status %d, %v, %d hops, last request header %v; want 200 without validators", p.Status, err, len(p.Redirects), p.RequestHeader)
+	}
+	// A 304 to a request without validators says nothing is unchanged.
+	p, err = Fetch(context.Background(), cfg, "http://"+testHost+"/always-304")
+	if !errors.Is(err, ErrUnaskedNotModified) || p.Failure() != FailMalformed || p.Status != http.StatusNotModified {
+		t.Errorf("unasked 304: status %d, %v, failure %q; want ErrUnaskedNotModified, %q", p.Status, err, p.Failure(), FailMalformed)
 	}
 }

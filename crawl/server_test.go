@@ -133,6 +133,7 @@ func routes() map[string]http.HandlerFunc {
 			page(article)(w, r)
 		},
 		"/etag-moved":  redirect("/etag", http.StatusMovedPermanently),
+		"/always-304":  func(w http.ResponseWriter, r *http.Request) { w.WriteHeader(http.StatusNotModified) },
 		"/framed":      page(`<html><head><title>Framed</title></head><frameset cols="20%,80%"><frame src="/frame/nav"><frame src="frame/main"></frameset></html>`),
 		"/refresh":     page(`<html><head><meta http-equiv="refresh" content="0; url=/refreshed"></head><body>Moved.</body></html>`),
 		"/embeds":      page(`<html><body><iframe src="/embedded"></iframe><map><area href="/mapped" shape="rect" coords="0,0,9,9"></map></body></html>`),
