@@ -130,17 +130,26 @@ func (pm *prevMemo) take(url string) (archive.Previous, bool) {
 }
 
 // lastCaptured is crawl.Config.LastCaptured: when the URL was last
-// fetched (zero when never), for a sitemap's lastmod to skip it.
+// fetched, for a sitemap's lastmod to skip it; zero when never, or when
+// that fetch did not bring the page (it failed, or answered 404 or
+// 500): a page that failed last night is fetched again whatever its
+// lastmod says.
 func (l lookup) lastCaptured(url string) time.Time {
 	var last time.Time
 	l.st.Do(func(db *archive.DB) error {
 		caps, err := db.History(url) // oldest first
-		if len(caps) > 0 {
+		if len(caps) > 0 && broughtPage(caps[len(caps)-1]) {
 			last = caps[len(caps)-1].FetchStart
 		}
 		return err
 	})
 	return last
+}
+
+// broughtPage reports a capture that answered with the page: a 2xx, or a
+// 304 to its validators.
+func broughtPage(c archive.Capture) bool {
+	return c.Error == "" && (c.Status/100 == 2 || c.Status == http.StatusNotModified)
 }
 
 // captured is crawl.Config.Captured.
