@@ -11,6 +11,7 @@ import (
 	"net/http/httptest"
 	"os"
 	"strings"
+	"sync/atomic"
 	"syscall"
 	"testing"
 	"time"
@@ -137,6 +138,34 @@ func TestRobotsUnreachableFails(t *testing.T) {
 		if c.want == FailRobotsDown && (pages != 0 || !strings.Contains(p.Err.Error(), fmt.Sprintf("HTTP %d: robots.txt unreachable, which disallows the whole host", c.status))) {
 			t.Errorf("robots.txt %d: %d pages fetched, err %v", c.status, pages, p.Err)
 		}
+	}
+}
+
+// A robots.txt whose connection drops is fetched again, as a page is:
+// its answer stands for the run, and one reset would fail the host.
+func TestRobotsRetriedAfterConnectionError(t *testing.T) {
+	var robotsHits atomic.Int32
+	srv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		if r.URL.Path == "/robots.txt" {
+			if robotsHits.Add(1) == 1 {
+				c, _, _ := w.(http.Hijacker).Hijack()
+				c.Close() // no answer at all
+				return
+			}
+			fmt.Fprint(w, "User-agent: *\nDisallow: /private/\n")
+			return
+		}
+		fmt.Fprint(w, "<p>A page.</p>")
+	}))
+	defer srv.Close()
+	p, err := Fetch(context.Background(), Config{AllowPrivate: true, Retries: 1, RetryBase: time.Millisecond}, srv.URL+"/page")
+	if err != nil || p.Status != http.StatusOK || robotsHits.Load() != 2 {
+		t.Errorf("page %d, %v, robots.txt requested %d times; want 200 after a second robots.txt request", p.Status, err, robotsHits.Load())
+	}
+	robotsHits.Store(0)
+	p, _ = Fetch(context.Background(), Config{AllowPrivate: true, Retries: -1}, srv.URL+"/page")
+	if p.Err == nil || robotsHits.Load() != 1 {
+		t.Errorf("without retries: %v, robots.txt requested %d times; want the connection error, once", p.Err, robotsHits.Load())
 	}
 }
 

@@ -144,6 +144,9 @@ type robotsMemo struct {
 	mu     sync.Mutex
 	m      map[string]*robotsEntry
 	shared *sharedQueue
+
+	retries   int           // Config.Retries: tries after the first on a connection error
+	retryBase time.Duration // Config.RetryBase, doubled per try
 }
 
 type robotsEntry struct {
@@ -192,11 +195,11 @@ func (m *robotsMemo) entry(key string) (e *robotsEntry, first bool) {
 // worker that fetches it, or with e.fill when there is no store.
 func (m *robotsMemo) fill(e *robotsEntry, runCtx context.Context, base http.RoundTripper, req *http.Request) {
 	if m.shared == nil {
-		e.fill(runCtx, base, req)
+		m.fetch(e, runCtx, base, req)
 		return
 	}
 	status, body, err := m.shared.s.Robots(req.Context(), req.URL.String(), func() (int, []byte, error) {
-		e.fill(runCtx, base, req)
+		m.fetch(e, runCtx, base, req)
 		return e.status, e.body, e.err
 	})
 	if err != nil && e.err == nil {
@@ -204,6 +207,25 @@ func (m *robotsMemo) fill(e *robotsEntry, runCtx context.Context, base http.Roun
 	}
 	if e.err == nil {
 		e.status, e.body, e.header = status, body, http.Header{}
+	}
+}
+
+// fetch fills e, trying again after a connection error as a page's
+// fetch does: the answer stands for the whole run, and one reset would
+// fail every URL of the host.
+func (m *robotsMemo) fetch(e *robotsEntry, runCtx context.Context, base http.RoundTripper, req *http.Request) {
+	for try := 1; ; try++ {
+		e.fill(runCtx, base, req)
+		if try > m.retries || !retryable(Page{Err: e.err}) {
+			return
+		}
+		select {
+		case <-time.After(m.retryBase << (try - 1)):
+		case <-req.Context().Done():
+			return
+		case <-runCtx.Done():
+			return
+		}
 	}
 }
 
@@ -216,8 +238,8 @@ func (e *robotsEntry) fill(runCtx context.Context, base http.RoundTripper, req *
 	defer hh.release()
 	ctx = httptrace.WithClientTrace(ctx, &httptrace.ClientTrace{GotConn: hh.gotConn})
 	resp, err := base.RoundTrip(req.WithContext(ctx))
+	e.err = err // the client that sent req names its URL
 	if err != nil {
-		e.err = err // the client that sent req names its URL
 		return
 	}
 	defer resp.Body.Close()
