@@ -29,10 +29,11 @@ type gate struct {
 }
 
 type hostGate struct {
-	name  string
-	slots chan struct{}
-	delay time.Duration
-	next  time.Time // earliest start of the next request
+	name   string
+	slots  chan struct{}
+	delay  time.Duration
+	next   time.Time // earliest start of the next request
+	paused time.Time // end of the last pause the host asked for
 }
 
 func newGate(now func() time.Time) *gate {
@@ -66,7 +67,7 @@ func (g *gate) acquire(ctx context.Context, h *hostGate, key string) error {
 	if g.shared != nil {
 		err = g.sharedTurn(ctx, h, key)
 	} else {
-		err = sleep(ctx, g.turn(h))
+		err = g.localTurn(ctx, h)
 	}
 	if err != nil {
 		<-h.slots
@@ -92,6 +93,23 @@ func (g *gate) sharedTurn(ctx context.Context, h *hostGate, key string) error {
 	}
 }
 
+// localTurn waits for h's next start. A pause the host asked for while
+// this request waited for a start reserved before it (another request's
+// 429 or 503) is waited out too, from a start reserved anew.
+func (g *gate) localTurn(ctx context.Context, h *hostGate) error {
+	for {
+		if err := sleep(ctx, g.turn(h)); err != nil {
+			return err
+		}
+		g.mu.Lock()
+		paused := h.paused.After(g.now())
+		g.mu.Unlock()
+		if !paused {
+			return nil
+		}
+	}
+}
+
 // turn reserves h's next start and returns how long to wait for it.
 func (g *gate) turn(h *hostGate) time.Duration {
 	g.mu.Lock()
@@ -110,8 +128,12 @@ func (g *gate) release(h *hostGate, pause time.Duration) {
 		g.shared.check(g.shared.s.EndTurn(h.name, h.delay, pause))
 	} else if g.shared == nil && pause > 0 {
 		g.mu.Lock()
-		if until := g.now().Add(pause); until.After(h.next) {
+		until := g.now().Add(pause)
+		if until.After(h.next) {
 			h.next = until
+		}
+		if until.After(h.paused) {
+			h.paused = until
 		}
 		g.mu.Unlock()
 	}

@@ -1,6 +1,7 @@
 package crawl
 
 import (
+	"context"
 	"fmt"
 	"net/http"
 	"net/http/httptest"
@@ -95,5 +96,29 @@ func TestCrawlDelay(t *testing.T) {
 	}
 	if gap := b[0].Sub(a[0]).Abs(); gap < 900*time.Millisecond {
 		t.Errorf("requests %v apart, want ≥ 1s (Crawl-delay)", gap)
+	}
+}
+
+// A pause a host asks for holds back a request that had reserved its
+// start before the pause came: with two at once, the second 429 of a
+// pair is not followed one delay later by the next request.
+func TestPauseHoldsReservedTurn(t *testing.T) {
+	g := newGate(time.Now)
+	h := g.host("a.test", 2, 50*time.Millisecond)
+	ctx := context.Background()
+	if err := g.acquire(ctx, h, ""); err != nil {
+		t.Fatal(err)
+	}
+	started := make(chan time.Time)
+	go func() {
+		g.acquire(ctx, h, "") // reserves the start one delay after the first
+		started <- time.Now()
+		g.release(h, 0)
+	}()
+	time.Sleep(10 * time.Millisecond)
+	paused := time.Now()
+	g.release(h, 300*time.Millisecond) // the first answered 429 with Retry-After
+	if gap := (<-started).Sub(paused); gap < 290*time.Millisecond {
+		t.Errorf("the second request started %v after the pause began, want ≥ 300ms", gap)
 	}
 }
