@@ -1,6 +1,7 @@
 package crawl
 
 import (
+	"fmt"
 	"net/url"
 )
 
@@ -53,7 +54,7 @@ func (cr *crawler) enqueue(found []link, depth int) error {
 		if l.Kind == kindPage {
 			d = depth + 1
 		}
-		if why := cr.screen(l, d); why == skipFollowing {
+		if why := cr.screen(l, d); why == skipFollowing || why == skipRobots {
 			continue
 		} else if why != "" {
 			cr.skipped(l.URL, why)
@@ -89,10 +90,42 @@ func (cr *crawler) screen(l link, depth int) string {
 	if why == "" {
 		why = cr.traps.trapped(u)
 	}
+	if why == "" && l.Kind == kindPage {
+		why = cr.disallowed(u)
+	}
 	if why == "" {
 		why = cr.unchanged(l, depth)
 	}
 	return why
+}
+
+// skipRobots is screen's answer for a link its host's robots.txt, read
+// already, disallows: counted as robots-blocked once (the link is marked
+// seen), not as a skip.
+const skipRobots = "robots"
+
+// disallowed returns skipRobots for a page link whose host's robots.txt
+// this run has read and disallows it, "" otherwise (robots.txt not read
+// yet is read when the URL's turn comes). Under a page budget such a
+// link is not queued: queued, it would take a place under MaxPages or
+// MaxPagesPerHost from a page that can be fetched. Without one it is
+// queued and refused at its turn, the same outcome, without testing
+// every link of every page (most of them seen already) here.
+func (cr *crawler) disallowed(u *url.URL) string {
+	if cr.cfg.MaxPages <= 0 && cr.cfg.MaxPagesPerHost <= 0 {
+		return ""
+	}
+	if !cr.robots.known(u) || cr.robots.check(cr.ctx, u) == nil {
+		return ""
+	}
+	key := u.String()
+	if added, err := cr.front.markReached(key); cr.fail(err) || !added {
+		return skipRobots // counted when first met
+	}
+	cr.cfg.Stats.RobotsBlocked.Add(1)
+	cr.cfg.Logger.Debug("robots.txt disallows", "url", key)
+	cr.unsent(key, fmt.Errorf("crawl: %s: %w", key, ErrRobotsDisallowed))
+	return skipRobots
 }
 
 // skipFollowing is screen's answer for a link whose stored links are being

@@ -122,3 +122,43 @@ func TestPauseHoldsReservedTurn(t *testing.T) {
 		t.Errorf("the second request started %v after the pause began, want ≥ 300ms", gap)
 	}
 }
+
+// A link robots.txt (read already) disallows is not queued, so it takes
+// no place under MaxPages from a page that can be fetched; it is counted
+// as robots-blocked once, however many pages link to it.
+func TestDisallowedLinksLeaveTheBudget(t *testing.T) {
+	var mu sync.Mutex
+	hits := map[string]int{}
+	srv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		if r.URL.Path == "/robots.txt" {
+			fmt.Fprint(w, "User-agent: *\nDisallow: /no/\n")
+			return
+		}
+		mu.Lock()
+		hits[r.URL.Path]++
+		mu.Unlock()
+		var links strings.Builder
+		for i := range 4 {
+			fmt.Fprintf(&links, `<a href="/no/%d">n</a> `, i)
+		}
+		for i := range 10 {
+			fmt.Fprintf(&links, `<a href="/yes/%d">y</a> `, i)
+		}
+		fmt.Fprintf(w, "<html><body>%s</body></html>", &links)
+	}))
+	t.Cleanup(srv.Close)
+	st := new(Stats)
+	got := crawlKeyed(t, Config{Seeds: []string{srv.URL + "/"}, AllowPrivate: true, Delay: -1, NoDiscovery: true, MaxPages: 5, Stats: st},
+		func(u string) string { return strings.TrimPrefix(u, srv.URL) })
+	if len(got) != 5 {
+		t.Errorf("%d pages sent, want 5 (the seed and four allowed links): %v", len(got), hits)
+	}
+	for path, n := range hits {
+		if strings.HasPrefix(path, "/no/") {
+			t.Errorf("%s requested %d times", path, n)
+		}
+	}
+	if n := st.RobotsBlocked.Load(); n != 4 {
+		t.Errorf("robots-blocked %d, want 4 (each disallowed link once)", n)
+	}
+}

@@ -73,6 +73,14 @@ func (r *robots) check(ctx context.Context, u *url.URL) error {
 	return nil
 }
 
+// known reports whether u's host's robots.txt was read already, so that
+// check answers for u without a request.
+func (r *robots) known(u *url.URL) bool {
+	r.mu.Lock()
+	defer r.mu.Unlock()
+	return r.data[u.Scheme+"://"+u.Host+"/robots.txt"] != nil
+}
+
 // crawlDelay is the Crawl-delay robots.txt asks of us for u's host, 0 when
 // none or not fetched yet.
 func (r *robots) crawlDelay(u *url.URL) time.Duration {
