@@ -279,6 +279,12 @@ func foldRuns(rs []Run) Run {
 		for k, n := range r.Failed {
 			out.Failed[k] += n
 		}
+		for k, n := range r.Skipped {
+			if out.Skipped == nil {
+				out.Skipped = map[string]int{}
+			}
+			out.Skipped[k] += n
+		}
 	}
 	return out
 }

@@ -80,6 +80,9 @@ func Crawl(ctx context.Context, st Store, cfg crawl.Config, opt Options) (*Tally
 		cfg.Validators = nil
 	}
 	cfg.Overhead = overhead // memory.go
+	if cfg.Stats == nil {
+		cfg.Stats = new(crawl.Stats)
+	}
 	cfg.Unsent = refusedSeeds(t, cfg.Unsent)
 	if opt.Watch != nil {
 		defer opt.Watch(ctx, t)()
@@ -88,6 +91,7 @@ func Crawl(ctx context.Context, st Store, cfg crawl.Config, opt Options) (*Tally
 	if err == nil && ctx.Err() == nil {
 		err = accounted(frontierOf(cfg))
 	}
+	t.Skipped(cfg.Stats)
 	t.Finish(err != nil || ctx.Err() != nil)
 	if ferr := st.Do(func(db *archive.DB) error { return db.FinishRun(t.Run()) }); ferr != nil && err == nil {
 		err = ferr

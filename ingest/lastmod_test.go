@@ -50,19 +50,29 @@ func TestSitemapLastmodSkipsOnlyGoodCaptures(t *testing.T) {
 		t.Fatal(err)
 	}
 	defer db.Close()
-	run := func(want int32, why string) {
+	run := func(want int32, why string) archive.Run {
 		t.Helper()
 		hits.Store(0)
-		if _, err := Crawl(context.Background(), DBStore(db), cfg, Options{}); err != nil {
+		tl, err := Crawl(context.Background(), DBStore(db), cfg, Options{})
+		if err != nil {
 			t.Fatal(err)
 		}
 		if got := hits.Load(); got != want {
 			t.Errorf("%s: /s/1 requested %d times, want %d", why, got, want)
 		}
+		return tl.Run()
 	}
 	failing.Store(true)
 	run(1, "first run, failing")
 	failing.Store(false)
 	run(1, "after a 500, lastmod older")
-	run(0, "after a 200, lastmod older")
+	r := run(0, "after a 200, lastmod older")
+	// the run record says what was not fetched, and why
+	if n := r.Skipped[crawl.SkipUnchanged]; n != 1 {
+		t.Errorf("run skipped %v, want 1 %q", r.Skipped, crawl.SkipUnchanged)
+	}
+	runs, err := db.Runs()
+	if err != nil || len(runs) != 3 || runs[2].Skipped[crawl.SkipUnchanged] != 1 {
+		t.Errorf("stored runs %+v, %v; want the last to count its lastmod skip", runs, err)
+	}
 }

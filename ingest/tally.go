@@ -83,7 +83,7 @@ func (t *Tally) counted(caps []archive.Capture) archive.Run {
 	t.mu.Lock()
 	defer t.mu.Unlock()
 	r := t.run
-	r.Failed = maps.Clone(t.run.Failed)
+	r.Failed, r.Skipped = maps.Clone(t.run.Failed), maps.Clone(t.run.Skipped)
 	taken := map[string]int{}
 	for _, c := range caps {
 		q, i := t.waiting[c.RequestedURL], taken[c.RequestedURL]
@@ -141,8 +141,28 @@ func (t *Tally) Run() archive.Run {
 	t.mu.Lock()
 	defer t.mu.Unlock()
 	r := t.run
-	r.Failed = maps.Clone(t.run.Failed)
+	r.Failed, r.Skipped = maps.Clone(t.run.Failed), maps.Clone(t.run.Skipped)
 	return r
+}
+
+// Skipped records the links the crawl did not queue, by reason (st's
+// skip reasons, and robots.txt's refusals as "robots").
+func (t *Tally) Skipped(st *crawl.Stats) {
+	t.mu.Lock()
+	defer t.mu.Unlock()
+	t.run.Skipped = nil
+	add := func(reason string, n int64) {
+		if n > 0 {
+			if t.run.Skipped == nil {
+				t.run.Skipped = map[string]int{}
+			}
+			t.run.Skipped[reason] += int(n)
+		}
+	}
+	for reason, n := range st.SkipReasons() {
+		add(reason, n)
+	}
+	add(string(crawl.FailRobots), st.RobotsBlocked.Load())
 }
 
 // Finish closes the run record: done, or interrupted.

@@ -17,6 +17,9 @@ func RunSummary(w io.Writer, r archive.Run, sum ingest.Summary) {
 	fmt.Fprintf(w, "run %d: %d fetched, %d new, %d changed, %d unchanged, %d failed, %s, %s\n",
 		r.ID, r.Fetched, r.New, r.Changed, r.Unchanged, failures(r), Count(r.Bytes, "byte"), r.End.Sub(r.Start).Round(time.Millisecond))
 	failedBy(w, r)
+	for _, reason := range sortedKeys(r.Skipped) {
+		fmt.Fprintf(w, "  not fetched (%s): %d\n", reason, r.Skipped[reason])
+	}
 	for _, f := range sum.Failed {
 		fmt.Fprintf(w, "  - %s\n", f)
 	}

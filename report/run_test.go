@@ -10,7 +10,8 @@ import (
 
 func TestRunSummary(t *testing.T) {
 	r := archive.Run{ID: 4, Start: t0, End: t0.Add(1234567 * 1000), Fetched: 12, New: 7, Changed: 2, Unchanged: 1, Bytes: 48213,
-		Failed: map[string]int{"http 404": 1, "timeout": 1, "private address": 1, "tls": 1}}
+		Failed:  map[string]int{"http 404": 1, "timeout": 1, "private address": 1, "tls": 1},
+		Skipped: map[string]int{"max pages": 40, "robots": 3}}
 	sum := ingest.Summary{
 		Failed: []string{"http://gov.test/gone.htm: HTTP 404", "http://slow.test/: crawl: fetch http://slow.test/: timeout",
 			"http://10.0.0.1/: crawl: fetch http://10.0.0.1/: crawl: robots.txt http://10.0.0.1/robots.txt: dial tcp 10.0.0.1:80: private address refused (private)"},
