@@ -42,9 +42,15 @@ func (o *exportOptions) validate() (export.Filter, error) {
 		if o.out == "" || o.out == "-" {
 			return f, usagef("e.g. --out archive.warc.gz", "a WARC needs --out: its name is written in it")
 		}
+		if !strings.HasSuffix(o.out, ".warc.gz") {
+			return f, usagef("e.g. --out archive.warc.gz", "--out %q: a WARC is written gzipped, a member a record, and its name must say so (.warc.gz)", o.out)
+		}
 	case "wacz":
 		if o.out == "" || o.out == "-" {
 			return f, usagef("e.g. --out archive.wacz", "a WACZ needs --out")
+		}
+		if !strings.HasSuffix(o.out, ".wacz") {
+			return f, usagef("e.g. --out archive.wacz", "--out %q: a WACZ file's name ends in .wacz, as replay tools look for it", o.out)
 		}
 	case "bag", "bagit":
 		o.format = "bag"

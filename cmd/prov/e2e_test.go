@@ -234,6 +234,8 @@ func TestExitCodes(t *testing.T) {
 		{[]string{"export", "--format", "jsonl", "stray"}, exitUsage, `unexpected argument "stray"`},
 		{[]string{"export", "--db", empty, "--format", "warc", "--out", filepath.Join(dir, "no", "such", "a.warc.gz")}, exitFailed, "no folder " + filepath.Join(dir, "no", "such")},
 		{[]string{"export", "--db", empty, "--format", "bundle", "--out", filepath.Join(dir, "no", "such", "b")}, exitFailed, "no folder " + filepath.Join(dir, "no", "such")},
+		{[]string{"export", "--db", empty, "--format", "warc", "--out", filepath.Join(dir, "a.warc")}, exitUsage, "a WARC is written gzipped"},
+		{[]string{"export", "--db", empty, "--format", "wacz", "--out", filepath.Join(dir, "a.zip")}, exitUsage, "a WACZ file's name ends in .wacz"},
 		{[]string{"merge", "--into", filepath.Join(dir, "m.db"), "w1.db", "./w1.db"}, exitUsage, "shard ./w1.db is given twice"},
 		{[]string{"trace", "--db", empty, "zz"}, exitUsage, `"zz" is not a file, a URL or a text hash`},
 		{[]string{"diff", "--db", empty, "4ce7"}, exitUsage, `"4ce7" is not a file, a URL or a text hash`},
