@@ -69,11 +69,13 @@ func History(w io.Writer, key string, caps []archive.Capture) {
 	}
 }
 
-// versions counts the distinct payloads among the captures that brought one.
+// versions counts the distinct payloads among the captures that brought
+// the page: a 2xx answer's, not an error page's (a 404's body is no
+// version of what went missing).
 func versions(caps []archive.Capture) int {
 	seen := map[string]bool{}
 	for _, c := range caps {
-		if c.Kind == archive.KindResponse && c.PayloadSHA256 != "" {
+		if c.Kind == archive.KindResponse && c.PayloadSHA256 != "" && c.Status/100 == 2 {
 			seen[c.PayloadSHA256] = true
 		}
 	}
