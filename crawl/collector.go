@@ -39,6 +39,8 @@ const (
 	ctxFetchID = "prov.fetch"   // the transport's fetch id
 	ctxKind    = "prov.kind"    // what the URL is fetched for (kindPage, kindSitemap…)
 	ctxTry     = "prov.try"     // 1 for the first try
+	ctxETag    = "prov.etag"    // validators of the URL's last capture
+	ctxLastMod = "prov.lastmod"
 	ctxRetry   = "prov.retry"   // set by a callback: pause before trying again
 	ctxPause   = "prov.pause"   // set by a callback: pause the host asked for
 	ctxHandled = "prov.handled" // set by a callback that dealt with the fetch
@@ -147,7 +149,7 @@ func (cr *crawler) onRequest(r *colly.Request) {
 	}
 	id := cr.t.newID()
 	r.Ctx.Put(ctxFetchID, id)
-	setHeaders(*r.Headers, cr.cfg, id, r.URL.String())
+	setHeaders(*r.Headers, cr.cfg, id, validators{r.Ctx.Get(ctxETag), r.Ctx.Get(ctxLastMod)})
 }
 
 func (cr *crawler) onResponse(resp *colly.Response) {

@@ -38,7 +38,7 @@ func Fetch(ctx context.Context, cfg Config, rawURL string) (Page, error) {
 		return Page{RequestedURL: key, Err: err}, fmt.Errorf("crawl: fetch %s: %w", key, err)
 	}
 	id := t.newID()
-	setHeaders(req.Header, cfg, id, key)
+	setHeaders(req.Header, cfg, id, validatorsOf(cfg, key))
 	resp, err := client.Do(req)
 	if err == nil {
 		io.Copy(io.Discard, resp.Body)
@@ -50,22 +50,32 @@ func Fetch(ctx context.Context, cfg Config, rawURL string) (Page, error) {
 	return p, p.Err
 }
 
+// validators are a URL's last capture's, for a conditional GET.
+type validators struct{ etag, lastModified string }
+
+// validatorsOf looks key's validators up (Config.Validators): before the
+// host's turn is reserved, as the look-up may wait for the archive, and a
+// request sent late would leave less than the delay before the next.
+func validatorsOf(cfg Config, key string) validators {
+	if cfg.Validators == nil {
+		return validators{}
+	}
+	etag, lastModified := cfg.Validators(key)
+	return validators{etag, lastModified}
+}
+
 // setHeaders fills the request headers every fetch sends.
-func setHeaders(h http.Header, cfg Config, id, key string) {
+func setHeaders(h http.Header, cfg Config, id string, v validators) {
 	h.Set(fetchIDHeader, id)
 	h.Set("User-Agent", cfg.UserAgent)
 	if h.Get("Accept") == "" {
 		h.Set("Accept", "*/*")
 	}
-	if cfg.Validators == nil {
-		return
+	if v.etag != "" {
+		h.Set("If-None-Match", v.etag)
 	}
-	etag, lastModified := cfg.Validators(key)
-	if etag != "" {
-		h.Set("If-None-Match", etag)
-	}
-	if lastModified != "" {
-		h.Set("If-Modified-Since", lastModified)
+	if v.lastModified != "" {
+		h.Set("If-Modified-Since", v.lastModified)
 	}
 }
 

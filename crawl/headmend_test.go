@@ -161,7 +161,7 @@ func TestMendedHeadKeepAlive(t *testing.T) {
 	for _, path := range paths {
 		req, _ := http.NewRequest(http.MethodGet, "http://"+headsHost+path, nil)
 		id := tr.newID()
-		setHeaders(req.Header, cfg, id, req.URL.String())
+		setHeaders(req.Header, cfg, id, validators{})
 		resp, err := client.Do(req)
 		if err != nil {
 			t.Fatal(err)

@@ -311,7 +311,7 @@ func TestHeadsKeepAlive(t *testing.T) {
 		id := ""
 		if path != "/robots.txt" {
 			id = tr.newID()
-			setHeaders(req.Header, cfg, id, req.URL.String())
+			setHeaders(req.Header, cfg, id, validators{})
 		}
 		resp, err := client.Do(req)
 		if err != nil {
@@ -364,7 +364,7 @@ func TestHeadsTLS(t *testing.T) {
 		tr.dial.roots.AddCert(srv.Certificate())
 		req, _ := http.NewRequest(http.MethodGet, "https://example.com/tls", nil)
 		id := tr.newID()
-		setHeaders(req.Header, cfg, id, req.URL.String())
+		setHeaders(req.Header, cfg, id, validators{})
 		resp, err := (&http.Client{Transport: tr}).Do(req)
 		if err != nil {
 			t.Fatalf("h2 %v: %v", h2, err)

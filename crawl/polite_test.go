@@ -162,3 +162,37 @@ func TestDisallowedLinksLeaveTheBudget(t *testing.T) {
 		t.Errorf("robots-blocked %d, want 4 (each disallowed link once)", n)
 	}
 }
+
+// The delay spaces requests as they leave, not as their turns were
+// reserved: a URL whose validators take long to look up (the archive
+// busy with a commit) is not sent late into the next one's turn.
+func TestDelayHoldsOnTheWire(t *testing.T) {
+	var mu sync.Mutex
+	var sent []time.Time
+	srv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		if r.URL.Path == "/robots.txt" {
+			return
+		}
+		mu.Lock()
+		sent = append(sent, time.Now())
+		mu.Unlock()
+		fmt.Fprint(w, "<p>A page.</p>")
+	}))
+	t.Cleanup(srv.Close)
+	const delay = 200 * time.Millisecond
+	cfg := Config{Seeds: []string{srv.URL + "/slow", srv.URL + "/fast"}, MaxDepth: -1, NoDiscovery: true, AllowPrivate: true,
+		Parallel: 1, Delay: delay,
+		Validators: func(u string) (string, string) {
+			if strings.HasSuffix(u, "/slow") {
+				time.Sleep(150 * time.Millisecond)
+			}
+			return "", ""
+		}}
+	crawlKeyed(t, cfg, func(u string) string { return u })
+	if len(sent) != 2 {
+		t.Fatalf("%d requests, want 2", len(sent))
+	}
+	if gap := sent[1].Sub(sent[0]); gap < delay-10*time.Millisecond {
+		t.Errorf("requests %v apart on the wire, want ≥ %v", gap, delay)
+	}
+}

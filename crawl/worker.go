@@ -103,8 +103,9 @@ func (cr *crawler) fetch(e entry) {
 		return
 	}
 	h := cr.gate.host(u.Host, cr.scope.parallel(u, cr.cfg), cr.scope.delay(u, cr.cfg, cr.robots))
+	v := validatorsOf(cr.cfg, e.key)
 	for try := 1; cr.ctx.Err() == nil; try++ {
-		retry, pause := cr.try(h, e, try)
+		retry, pause := cr.try(h, e, v, try)
 		if !retry {
 			return
 		}
@@ -117,7 +118,7 @@ func (cr *crawler) fetch(e entry) {
 
 // try makes one request for key through colly, in the host's turn, and
 // reports whether to try again after pause.
-func (cr *crawler) try(h *hostGate, e entry, try int) (retry bool, pause time.Duration) {
+func (cr *crawler) try(h *hostGate, e entry, v validators, try int) (retry bool, pause time.Duration) {
 	if err := cr.gate.acquire(cr.ctx, h, e.key); err != nil {
 		if errors.Is(err, ErrTakenOver) {
 			cr.cfg.Logger.Debug("not fetched: taken over by another worker", "url", e.key)
@@ -129,6 +130,8 @@ func (cr *crawler) try(h *hostGate, e entry, try int) (retry bool, pause time.Du
 	ctx.Put(ctxDepth, strconv.Itoa(e.depth))
 	ctx.Put(ctxKind, string([]byte{e.kind}))
 	ctx.Put(ctxTry, strconv.Itoa(try))
+	ctx.Put(ctxETag, v.etag)
+	ctx.Put(ctxLastMod, v.lastModified)
 	err := cr.c.Request("GET", e.key, nil, ctx, nil)
 	hostPause, _ := time.ParseDuration(ctx.Get(ctxPause))
 	cr.gate.release(h, hostPause)
