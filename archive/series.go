@@ -316,6 +316,12 @@ func (v copyView) copyOf(tx *bolt.Tx, url string, ids []uint64) (Capture, bool, 
 // forEachCopy calls fn with the copy of each URL, in URL order; captures
 // that cannot be read are handed to skip (readCapture).
 func forEachCopy(tx *bolt.Tx, skip skipFunc, fn func(Capture) error) error {
+	return forEachCopyOf(tx, skip, func(c Capture, _ []uint64) error { return fn(c) })
+}
+
+// forEachCopyOf is forEachCopy with the IDs of every capture of the
+// copy's URL, oldest first.
+func forEachCopyOf(tx *bolt.Tx, skip skipFunc, fn func(c Capture, ids []uint64) error) error {
 	v, err := loadCopyView(tx, skip)
 	if err != nil {
 		return err
@@ -325,7 +331,7 @@ func forEachCopy(tx *bolt.Tx, skip skipFunc, fn func(Capture) error) error {
 		if err != nil || !ok {
 			return err
 		}
-		return fn(c)
+		return fn(c, ids)
 	})
 }
 

@@ -4,6 +4,7 @@ import (
 	"cmp"
 	"fmt"
 	"slices"
+	"time"
 
 	bolt "go.etcd.io/bbolt"
 )
@@ -95,12 +96,14 @@ func (db *DB) WorksBy(sim Similarity) ([]Work, error) {
 // at every copy (DB.Interrupted).
 func latestCopies(tx *bolt.Tx, skip skipFunc, stop func() error) (map[string][]*Capture, []string, error) {
 	copies := map[string][]*Capture{}
-	err := forEachCopy(tx, skip, func(c Capture) error {
+	err := forEachCopyOf(tx, skip, func(c Capture, ids []uint64) error {
 		if err := stop(); err != nil {
 			return err
 		}
 		if c.TextSHA256 != "" {
-			copies[c.TextSHA256] = append(copies[c.TextSHA256], slimCopy(&c))
+			slim := slimCopy(&c)
+			slim.FetchStart = firstFetched(tx, &c, ids)
+			copies[c.TextSHA256] = append(copies[c.TextSHA256], slim)
 		}
 		return nil
 	})
@@ -160,8 +163,25 @@ func buildWork(cp *comparer, texts map[string]*textInfo, members []string, copie
 	return w, nil
 }
 
+// firstFetched is when c's URL was first archived with a page (its
+// earliest capture that brought one, ids oldest first): the election's
+// "first fetched", which a refetch of the URL does not move. A capture
+// that does not read is passed over, as the copy's own time stands.
+func firstFetched(tx *bolt.Tx, c *Capture, ids []uint64) time.Time {
+	for _, id := range ids {
+		if id == c.ID {
+			break
+		}
+		if first, err := getCapture(tx, id); err == nil && hasContent(first) && first.FetchStart.Before(c.FetchStart) {
+			return first.FetchStart
+		}
+	}
+	return c.FetchStart
+}
+
 // slimCopy is what Works keeps of a copy: what the election weighs and
-// what a Copy shows. A work of many copies holds only this much of each.
+// what a Copy shows. A work of many copies holds only this much of each;
+// latestCopies sets its FetchStart to its URL's first (firstFetched).
 func slimCopy(c *Capture) *Capture {
 	return &Capture{ID: c.ID, URL: c.URL, FinalURL: c.FinalURL, Canonical: c.Canonical,
 		Attribution: c.Attribution, Publisher: c.Publisher, Authority: c.Authority, Published: c.Published,

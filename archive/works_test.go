@@ -84,6 +84,25 @@ func TestWorksElection(t *testing.T) {
 	}
 }
 
+// "First fetched" is when a URL was first archived with a page, not its
+// latest capture's time: a refetch of the earlier copy does not hand the
+// election to a copy archived after it.
+func TestFirstFetchedIsTheURLsFirstCapture(t *testing.T) {
+	db := MustOpen(t)
+	const text = "one text fetched twice"
+	writeCopies(t, db, text, []copySpec{{"http://n1.test/a", "news", "", 0}})
+	writeCopies(t, db, text, []copySpec{{"http://n2.test/a", "news", "", time.Hour}})
+	writeCopies(t, db, text, []copySpec{{"http://n1.test/a", "news", "", 2 * time.Hour}}) // refetched, unchanged
+	works, err := db.Works()
+	if err != nil || len(works) != 1 {
+		t.Fatalf("works = %+v, %v", works, err)
+	}
+	want := []string{"first fetched 2026-11-23T10:00:00Z, earliest (next 2026-11-23T11:00:00Z)"}
+	if w := works[0]; w.Original.URL != "http://n1.test/a" || !reflect.DeepEqual(w.Reasons, want) {
+		t.Errorf("original %s, reasons %q; want http://n1.test/a, %q", w.Original.URL, w.Reasons, want)
+	}
+}
+
 func TestWorksUseLatestContentAndAreDeterministic(t *testing.T) {
 	db := MustOpen(t)
 	writeCopies(t, db, "old text", []copySpec{{"http://a.test/", "official", "", 0}})
