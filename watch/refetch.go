@@ -2,6 +2,8 @@ package watch
 
 import (
 	"context"
+	"errors"
+	"fmt"
 
 	"github.com/prov-archive/prov/archive"
 	"github.com/prov-archive/prov/crawl"
@@ -49,6 +51,26 @@ func (s *Session) Originals(urls []string) (origs []Original, err error) {
 // An original whose fetch was not stored before the refetch stopped gets
 // no verdict.
 //
+// ErrRulesMissing is wrapped by RulesCover's error: an original was
+// captured under a site rule the refetch is not given.
+var ErrRulesMissing = errors.New("its site rule is not given")
+
+// RulesCover checks that set gives each original the site rule its
+// archived capture was made under (Capture.Rule). Refetched without it,
+// the new capture would have no authority or publisher, and the next
+// works election would pass the original over for a copy.
+func RulesCover(origs []Original, set *rules.Set) error {
+	for _, o := range origs {
+		if o.Base.Rule == "" {
+			continue
+		}
+		if site := set.ForHost(hostOf(o.URL)); site == nil || site.Name != o.Base.Rule {
+			return fmt.Errorf("%s was captured under site rule %q: %w", o.URL, o.Base.Rule, ErrRulesMissing)
+		}
+	}
+	return nil
+}
+
 // The refetch is a crawl (ingest.Crawl) of the originals' URLs alone, no
 // link followed and nothing discovered, fetching every page whole (no
 // conditional GET); cfg says how (connect-to, private addresses, delay,

@@ -154,6 +154,9 @@ func runRefetch(ctx context.Context, e *env, o *verifyOptions, urls []string) er
 	if err != nil {
 		return originalsError(err)
 	}
+	if err := watch.RulesCover(origs, set); err != nil {
+		return usagef("give the crawl's --rules", "%v: refetched without it, its capture would lose the rule's authority and publisher, and the election of the original with them", err)
+	}
 	// The plain verify first, under the run lock, so the texts compared
 	// against are known sound; its findings (exit 3) do not stop the
 	// refetch: new captures only add.

@@ -191,6 +191,9 @@ func TestRefetchUsage(t *testing.T) {
 		{refetchArgs(db, nil, "http://www.example.test/never"), "http://www.example.test/never is not archived"},
 		{[]string{"verify", "--db", db, articleURL(t, "concept-2019", "original")}, "--refetch"},
 		{[]string{"verify", "--db", db, "--delay", "1s"}, "--delay needs --refetch"},
+		// the originals were captured under the crawl's rules: without
+		// them, a refetch would lose their authority and move the election
+		{[]string{"verify", "--refetch", "--db", db, "--delay", "5ms", articleURL(t, "concept-2019", "original")}, "was captured under site rule"},
 	}
 	for _, c := range cases {
 		code, _, stderr := prov(t, c.args...)
