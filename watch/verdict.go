@@ -199,13 +199,3 @@ func (c Counts) String() string {
 	return strings.Join(parts, ", ")
 }
 
-// NotUnchanged is how many originals were found anything but unchanged.
-func (c Counts) NotUnchanged() int {
-	n := 0
-	for k, v := range c {
-		if k != Unchanged {
-			n += v
-		}
-	}
-	return n
-}

@@ -99,12 +99,12 @@ func TestSummarize(t *testing.T) {
 
 func TestCounts(t *testing.T) {
 	c := Counts{Unchanged: 3, Changed: 1}
-	if got := c.String(); got != "3 unchanged, 1 changed, 0 moved, 0 gone" || c.NotUnchanged() != 1 {
-		t.Errorf("%q, %d not unchanged", got, c.NotUnchanged())
+	if got := c.String(); got != "3 unchanged, 1 changed, 0 moved, 0 gone" {
+		t.Errorf("%q", got)
 	}
 	c[Failed] = 2
-	if got := c.String(); !strings.HasSuffix(got, ", 0 gone, 2 failed") || c.NotUnchanged() != 3 {
-		t.Errorf("%q, %d not unchanged", got, c.NotUnchanged())
+	if got := c.String(); !strings.HasSuffix(got, ", 0 gone, 2 failed") {
+		t.Errorf("%q", got)
 	}
 }
 

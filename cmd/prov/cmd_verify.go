@@ -8,6 +8,7 @@ import (
 	"fmt"
 	"io"
 	"os"
+	"strings"
 	"time"
 
 	"github.com/prov-archive/prov/archive"
@@ -169,10 +170,24 @@ func runRefetch(ctx context.Context, e *env, o *verifyOptions, urls []string) er
 		return err
 	}
 	fmt.Fprintf(e.stderr, "refetched %s in run %d: %s\n", report.Count(len(origs), "original"), runID, counts)
-	if n := counts.NotUnchanged(); n > 0 {
-		return errors.Join(fixity, &partialError{msg: report.Count(n, "original") + " changed, moved or gone"})
+	if msg := refetchProblems(counts); msg != "" {
+		return errors.Join(fixity, &partialError{msg: msg})
 	}
 	return fixity
+}
+
+// refetchProblems says what verify --refetch found that is not
+// unchanged, "" when nothing: originals changed, moved or gone apart
+// from those it could not fetch (a server down is not a page changed).
+func refetchProblems(c watch.Counts) string {
+	var parts []string
+	if n := c[watch.Changed] + c[watch.Moved] + c[watch.Gone]; n > 0 {
+		parts = append(parts, report.Count(n, "original")+" changed, moved or gone")
+	}
+	if n := c[watch.Failed]; n > 0 {
+		parts = append(parts, report.Count(n, "original")+" could not be fetched")
+	}
+	return strings.Join(parts, "; ")
 }
 
 // originalsError makes a URL that cannot be refetched a usage error.

@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"encoding/json"
 	"fmt"
+	"github.com/prov-archive/prov/watch"
 	"net"
 	"net/http"
 	"net/http/httptest"
@@ -353,5 +354,22 @@ func TestRefetchRunLock(t *testing.T) {
 	}
 	if code := <-done; code != exitOK {
 		t.Errorf("refetch exit %d, want 0", code)
+	}
+}
+
+// A refetch that could not reach an original says so, not that the
+// original changed, moved or went away.
+func TestRefetchProblems(t *testing.T) {
+	for _, c := range []struct {
+		counts watch.Counts
+		want   string
+	}{
+		{watch.Counts{watch.Unchanged: 3}, ""},
+		{watch.Counts{watch.Failed: 3}, "3 originals could not be fetched"},
+		{watch.Counts{watch.Changed: 1, watch.Gone: 1, watch.Failed: 1}, "2 originals changed, moved or gone; 1 original could not be fetched"},
+	} {
+		if got := refetchProblems(c.counts); got != c.want {
+			t.Errorf("refetchProblems(%v) = %q, want %q", c.counts, got, c.want)
+		}
 	}
 }
