@@ -87,14 +87,22 @@ func relationOf(sameHash bool, r Resemblance, sim Similarity) string {
 	switch {
 	case sameHash:
 		return RelIdentical
+	case shorterPart(r, sim):
+		return RelExcerpt
 	case r.Jaccard >= sim.Near:
 		return RelNear
-	case r.Containment >= sim.Contains:
-		return RelExcerpt
 	case r.Contains >= sim.Contains:
 		return RelContains
 	}
 	return ""
+}
+
+// shorterPart reports whether A is a part of B: B holds most of A's text
+// (Containment) and A not most of B's (Contains). A copy cut short or
+// quoted in part is so, however near its Jaccard; an edited copy holds
+// most of the original as the original holds most of it, and is near.
+func shorterPart(r Resemblance, sim Similarity) bool {
+	return r.Containment >= sim.Contains && r.Contains < sim.Contains
 }
 
 func relationRank(rel string) int {

@@ -211,7 +211,7 @@ func relate(cp *comparer, texts map[string]*textInfo, against map[string]Resembl
 	}
 	cc.Similarity, cc.Containment, cc.Estimated = round3(r.Jaccard), round3(r.Containment), r.Estimated
 	cc.Relation = RelNear
-	if r.Jaccard < cp.sim.Near && r.Containment >= cp.sim.Contains {
+	if shorterPart(r, cp.sim) {
 		cc.Relation = RelExcerpt
 	}
 	cc.Why = fmt.Sprintf("Jaccard %.3f, %.0f%% of its text in the original", r.Jaccard, 100*r.Containment)

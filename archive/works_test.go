@@ -147,11 +147,13 @@ func TestWorksNearAndExcerpt(t *testing.T) {
 		"http://gov.test/a":    strings.Join(full, "\n\n"),
 		"http://portal.test/a": strings.Join(edited, "\n\n"),
 		"http://blog.test/a":   strings.Join(full[10:15], "\n\n"),
+		"http://cut.test/a":    strings.Join(full[:12], "\n\n"), // cut short: Jaccard 0.6, but a part
 		"http://other.test/a":  strings.Join(paragraphsOf(2, 20), "\n\n"),
 	}
-	auth := map[string]string{"http://gov.test/a": "official", "http://portal.test/a": "portal", "http://blog.test/a": "aggregator", "http://other.test/a": "news"}
+	auth := map[string]string{"http://gov.test/a": "official", "http://portal.test/a": "portal", "http://blog.test/a": "aggregator",
+		"http://cut.test/a": "aggregator", "http://other.test/a": "news"}
 	db := MustOpen(t)
-	for _, u := range []string{"http://blog.test/a", "http://portal.test/a", "http://gov.test/a", "http://other.test/a"} {
+	for _, u := range []string{"http://blog.test/a", "http://cut.test/a", "http://portal.test/a", "http://gov.test/a", "http://other.test/a"} {
 		e := page(u, "<p>"+u+"</p>", texts[u])
 		e.Capture.Authority = auth[u]
 		e.Capture.Sketch, e.Capture.Shingles = archivetest.WordSketch(texts[u])
@@ -168,7 +170,8 @@ func TestWorksNearAndExcerpt(t *testing.T) {
 				rel[c.URL] = c.Relation
 			}
 		}
-		want := map[string]string{"http://gov.test/a": "original", "http://portal.test/a": "near", "http://blog.test/a": "excerpt", "http://other.test/a": "original"}
+		want := map[string]string{"http://gov.test/a": "original", "http://portal.test/a": "near", "http://blog.test/a": "excerpt",
+			"http://cut.test/a": "excerpt", "http://other.test/a": "original"}
 		if !reflect.DeepEqual(rel, want) {
 			t.Errorf("estimated=%v: relations %v, want %v", sim.Shingles == nil, rel, want)
 		}
