@@ -203,12 +203,13 @@ type Run struct {
 	Changed   int            `json:"changed"`
 	Unchanged int            `json:"unchanged"`
 	Failed    map[string]int `json:"failed,omitempty"` // by reason
-	// Skipped counts the links the run did not queue, by reason: a limit
-	// (max pages, too deep…), scope, a trap, robots.txt, a sitemap's
-	// lastmod. They are not fetched, and not failures.
-	Skipped map[string]int `json:"skipped,omitempty"`
 	Bytes     int64          `json:"bytes"`
 	Status    string         `json:"status"` // running | done | interrupted
+
+	// Skipped counts the links the run did not fetch, by reason: a limit
+	// (max pages, too deep…), scope, a trap, robots.txt, a sitemap's
+	// lastmod. They are not failures.
+	Skipped map[string]int `json:"skipped,omitempty"`
 
 	// Crawl names the shared crawl (prov crawl --frontier) the run was a
 	// worker's part of, and Workers the workers whose runs prov merge

@@ -3,6 +3,7 @@ package archive
 import (
 	"cmp"
 	"fmt"
+	"math"
 	"slices"
 	"time"
 
@@ -214,11 +215,18 @@ func relate(cp *comparer, texts map[string]*textInfo, against map[string]Resembl
 	if shorterPart(r, cp.sim) {
 		cc.Relation = RelExcerpt
 	}
-	cc.Why = fmt.Sprintf("Jaccard %.3f, %.0f%% of its text in the original", r.Jaccard, 100*r.Containment)
+	cc.Why = fmt.Sprintf("Jaccard %.3f, %s of its text in the original", cc.Similarity, Percent(cc.Containment))
 	return cc, nil
 }
 
 func round3(x float64) float64 { return float64(int(x*1000+0.5)) / 1000 }
+
+// Percent is a share (a containment) as every report and page prints
+// it: the share to three places, as a Copy keeps it, then to a whole
+// percent, halves up ("93%" for 0.9254 and for 0.925 alike).
+func Percent(share float64) string {
+	return fmt.Sprintf("%d%%", int(math.Round(100*round3(share))))
+}
 
 func shortHex(sha string) string {
 	if h, err := ParseHash(sha); err == nil {

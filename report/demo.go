@@ -116,7 +116,7 @@ func closeness(c archive.Copy) string {
 	case archive.RelNear:
 		return fmt.Sprintf("  (similarity %.3f)", c.Similarity)
 	case archive.RelExcerpt:
-		return fmt.Sprintf("  (%.0f%% of it in the original)", 100*c.Containment)
+		return fmt.Sprintf("  (%s of it in the original)", archive.Percent(c.Containment))
 	}
 	return ""
 }

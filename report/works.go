@@ -29,7 +29,7 @@ func Work(w io.Writer, wk archive.Work) {
 func Copy(w io.Writer, c archive.Copy) {
 	sim := ""
 	if c.Relation == archive.RelNear || c.Relation == archive.RelExcerpt {
-		sim = fmt.Sprintf("  (similarity %.3f, %.0f%% in original)", c.Similarity, 100*c.Containment)
+		sim = fmt.Sprintf("  (similarity %.3f, %s in original)", c.Similarity, archive.Percent(c.Containment))
 	}
 	fmt.Fprintf(w, "  %-9s %-10s %-25s %s  %s%s\n", c.Relation, orNone(c.Authority), orNone(c.Published), c.URL, c.Publisher, sim)
 	for i, p := range c.Pages {
@@ -53,8 +53,8 @@ func Trace(w io.Writer, r trace.Result) {
 	case r.Copy != nil:
 		fmt.Fprintf(w, "this copy: %s — %s\n", r.Copy.Relation, r.Copy.Why)
 	case r.Match != nil:
-		fmt.Fprintf(w, "this text against the original: %s (Jaccard %.3f, %.0f%% of it in the original, %.0f%% of the original in it)\n",
-			r.Match.Relation, r.Match.Jaccard, 100*r.Match.Containment, 100*r.Match.Contains)
+		fmt.Fprintf(w, "this text against the original: %s (Jaccard %.3f, %s of it in the original, %s of the original in it)\n",
+			r.Match.Relation, r.Match.Jaccard, archive.Percent(r.Match.Containment), archive.Percent(r.Match.Contains))
 	}
 	fmt.Fprintf(w, "faithful to the original: %s\n", yesNo(r.Faithful))
 	fmt.Fprintln(w, "copies:")

@@ -10,6 +10,7 @@ import (
 	"strings"
 	"time"
 
+	"github.com/prov-archive/prov/archive"
 	"github.com/prov-archive/prov/report"
 )
 
@@ -48,8 +49,8 @@ func stamp(t time.Time) string {
 // sim is a similarity as prov works prints it.
 func sim(f float64) string { return fmt.Sprintf("%.3f", f) }
 
-// pct is a share as a whole percentage.
-func pct(f float64) string { return fmt.Sprintf("%.0f%%", 100*f) }
+// pct is a share as a whole percentage, as the CLI prints it.
+func pct(f float64) string { return archive.Percent(f) }
 
 func parseTemplates() (map[string]*template.Template, error) {
 	out := map[string]*template.Template{}
