@@ -69,6 +69,9 @@ func (s *Store) Take(maxPages int) (crawl.Taken, crawl.TakeState, error) {
 	case "wait":
 		return crawl.Taken{}, crawl.TakeWait, nil
 	case "drained":
+		if err := s.checkCrawl(context.Background()); err != nil {
+			return crawl.Taken{}, crawl.TakeWait, err
+		}
 		return crawl.Taken{}, crawl.TakeDrained, nil
 	case "over":
 		return crawl.Taken{}, crawl.TakeOverPage, nil
@@ -201,7 +204,10 @@ func (s *Store) Counts(ctx context.Context) (map[string]int64, error) {
 func (s *Store) Drained() (bool, error) {
 	v, err := s.run("drained")
 	n, _ := v.(int64)
-	return n == 1, err
+	if err == nil && n == 1 {
+		err = s.checkCrawl(context.Background())
+	}
+	return err == nil && n == 1, err
 }
 
 // Taken returns how many URLs this worker holds.

@@ -203,6 +203,29 @@ func (s *Store) stamp(ctx context.Context) error {
 	return nil
 }
 
+// errStateGone is why a worker stops when Redis no longer holds the crawl
+// it joined: restarted without its data (or flushed), it answers from an
+// empty queue, which would read as a crawl drained, done with pages
+// missing.
+var errStateGone = errors.New("Redis no longer holds this crawl's state (restarted without its data, or flushed)")
+
+// checkCrawl fails the store unless Redis still holds the crawl it
+// joined (its id in meta); it is asked before an empty queue is taken
+// for the crawl's end, and with every lease renewal.
+func (s *Store) checkCrawl(ctx context.Context) error {
+	if err := s.Err(); err != nil {
+		return err
+	}
+	id, err := s.rdb.HGet(ctx, s.opts.Prefix+"meta", "id").Result()
+	switch {
+	case errors.Is(err, redis.Nil) || err == nil && id != s.id:
+		return s.fail(errStateGone)
+	case err != nil:
+		return s.fail(fmt.Errorf("meta: %w", err))
+	}
+	return nil
+}
+
 // ID names the crawl: the same for every worker of it (a run of a shard
 // records it, and prov merge folds the runs of one crawl into one).
 func (s *Store) ID() string { return s.id }
@@ -271,6 +294,9 @@ func (s *Store) renewLoop() {
 		case <-s.failed:
 			return
 		case <-t.C:
+			if s.checkCrawl(context.Background()) != nil {
+				return
+			}
 			s.run("renew", s.opts.Worker, s.opts.Lease.Milliseconds())
 			s.renewLocks()
 		}

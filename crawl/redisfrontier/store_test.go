@@ -573,3 +573,25 @@ func TestLostRedis(t *testing.T) {
 		t.Errorf("after the loss: %v, want the first error %v", err, w1.Err())
 	}
 }
+
+// A Redis that lost the crawl (restarted without its data) stops the
+// worker as lost, not as a crawl drained: its empty queue would end the
+// crawl "done" with pages missing.
+func TestStateGoneIsLost(t *testing.T) {
+	m := newServer(t)
+	w := openStore(t, m, "w1")
+	if _, _, err := w.Add([]string{"http://a.test/1"}, 0, crawl.KindPage, crawl.Budget{}); err != nil {
+		t.Fatal(err)
+	}
+	m.FlushAll()
+	if _, st, err := w.Take(0); !errors.Is(err, crawl.ErrSharedLost) || st == crawl.TakeDrained {
+		t.Errorf("take from an emptied Redis: %v, %v; want ErrSharedLost", st, err)
+	}
+	w2 := openStore(t, m, "w2") // a worker run again begins a new crawl
+	if _, err := w2.Drained(); err != nil {
+		t.Errorf("a new crawl's worker: %v", err)
+	}
+	if drained, err := w.Drained(); drained || !errors.Is(err, crawl.ErrSharedLost) {
+		t.Errorf("the old crawl's worker, after another began anew: drained %v, %v; want ErrSharedLost", drained, err)
+	}
+}
