@@ -34,12 +34,12 @@ type crawler struct {
 
 // Keys of what a worker and colly's callbacks share in a colly.Context.
 const (
-	ctxKey     = "prov.key"     // the canonical URL taken from the frontier
-	ctxDepth   = "prov.depth"   // its depth
-	ctxFetchID = "prov.fetch"   // the transport's fetch id
-	ctxKind    = "prov.kind"    // what the URL is fetched for (kindPage, kindSitemap…)
-	ctxTry     = "prov.try"     // 1 for the first try
-	ctxETag    = "prov.etag"    // validators of the URL's last capture
+	ctxKey     = "prov.key"   // the canonical URL taken from the frontier
+	ctxDepth   = "prov.depth" // its depth
+	ctxFetchID = "prov.fetch" // the transport's fetch id
+	ctxKind    = "prov.kind"  // what the URL is fetched for (kindPage, kindSitemap…)
+	ctxTry     = "prov.try"   // 1 for the first try
+	ctxETag    = "prov.etag"  // validators of the URL's last capture
 	ctxLastMod = "prov.lastmod"
 	ctxRetry   = "prov.retry"   // set by a callback: pause before trying again
 	ctxPause   = "prov.pause"   // set by a callback: pause the host asked for

@@ -255,23 +255,52 @@ func (s *Store) RequeueTaken(stored func(url string) bool) (int, error) {
 
 // Turn grants the request for key to host now (0) or says how long to
 // wait before asking again (see crawl.Shared). For a host with a delay, a
-// grant holds the host until EndTurn, or for half a lease if the worker
-// dies meanwhile: so a dead worker's host is free again before its pages
-// are taken over. A URL this worker no longer holds gets ErrTakenOver.
+// grant holds the host until EndTurn: for half a lease, renewed with
+// this worker's leases while the request lasts, so a slow answer keeps
+// the host, and a dead worker's host is free again before its pages are
+// taken over. A URL this worker no longer holds gets ErrTakenOver.
 func (s *Store) Turn(host, key string, delay time.Duration) (time.Duration, error) {
-	v, err := s.run("turn", host, delay.Milliseconds(), (s.opts.Lease / 2).Milliseconds(), s.opts.Worker, key)
+	v, err := s.run("turn", host, delay.Milliseconds(), s.hold().Milliseconds(), s.opts.Worker, key)
 	ms, _ := v.(int64)
 	if err == nil && ms < 0 {
 		return 0, fmt.Errorf("redisfrontier: %s: %w", key, crawl.ErrTakenOver)
 	}
+	if err == nil && ms == 0 && delay > 0 {
+		s.mu.Lock()
+		s.holding[host]++
+		s.mu.Unlock()
+	}
 	return time.Duration(ms) * time.Millisecond, err
 }
 
-// EndTurn ends the request Turn granted: the next to host is granted no
-// sooner than the larger of delay and pause from now.
+// hold is how long a grant holds its host without a renewal.
+func (s *Store) hold() time.Duration { return s.opts.Lease / 2 }
+
+// EndTurn ends the request Turn granted: the host's hold, if still this
+// worker's, is lifted, and the next request to host is granted no sooner
+// than the larger of delay and pause from now.
 func (s *Store) EndTurn(host string, delay, pause time.Duration) error {
-	_, err := s.run("endturn", host, delay.Milliseconds(), pause.Milliseconds())
+	s.mu.Lock()
+	if s.holding[host]--; s.holding[host] <= 0 {
+		delete(s.holding, host)
+	}
+	s.mu.Unlock()
+	_, err := s.run("endturn", host, delay.Milliseconds(), pause.Milliseconds(), s.opts.Worker)
 	return err
+}
+
+// renewTurns extends the holds of the hosts this worker's requests are
+// in flight to.
+func (s *Store) renewTurns() {
+	s.mu.Lock()
+	args := []any{s.opts.Worker, s.hold().Milliseconds()}
+	for h := range s.holding {
+		args = append(args, h)
+	}
+	s.mu.Unlock()
+	if len(args) > 2 {
+		s.run("renewturns", args...)
+	}
 }
 
 // Robots returns the stored answer for robotsURL; without one, one worker

@@ -68,6 +68,7 @@ type Store struct {
 	mu      sync.Mutex
 	err     error
 	locks   map[string]bool // robots-lock keys this worker holds, renewed with its leases
+	holding map[string]int  // hosts held by this worker's requests in flight (Turn), renewed with its leases
 	failed  chan struct{}
 	stop    chan struct{}
 	wg      sync.WaitGroup
@@ -118,7 +119,7 @@ func OpenClient(ctx context.Context, rdb *redis.Client, opts Options) (*Store, e
 		return nil, err
 	}
 	quietOnce.Do(func() { redis.SetLogger(quiet{}) })
-	s := &Store{rdb: rdb, opts: opts, failed: make(chan struct{}), stop: make(chan struct{})}
+	s := &Store{rdb: rdb, opts: opts, failed: make(chan struct{}), stop: make(chan struct{}), holding: map[string]int{}}
 	for _, k := range keyNames {
 		s.keys = append(s.keys, opts.Prefix+k)
 	}
@@ -299,6 +300,7 @@ func (s *Store) renewLoop() {
 			}
 			s.run("renew", s.opts.Worker, s.opts.Lease.Milliseconds())
 			s.renewLocks()
+			s.renewTurns()
 		}
 	}
 }

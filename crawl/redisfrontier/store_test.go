@@ -332,17 +332,46 @@ func TestTurns(t *testing.T) {
 	end(w1, time.Second, 0)                                           // w1's request ended at 1s
 	turn(w2, time.Second+100*time.Millisecond, 100*time.Millisecond)  // 200ms after the end
 	turn(w2, time.Second+200*time.Millisecond, 0)                     // granted
+	w2.Close()                                                        // w2 dies: nobody renews its hold
 	turn(w1, 2*time.Second, 20*time.Millisecond)                      // w2's request in flight
 	turn(w1, 2*time.Second+600*time.Millisecond, 20*time.Millisecond) // still held: a hold lasts half a lease (1.5s)
 	turn(w1, 2*time.Second+700*time.Millisecond, 0)                   // w2 died holding it: its hold ran out
 	end(w1, 3*time.Second, 5*time.Second)                             // a 503 asked for 5s
-	turn(w2, 4*time.Second, 4*time.Second)
+	turn(openStore(t, m, "w3"), 4*time.Second, 4*time.Second)
 	m.SetTime(t0.Add(20 * time.Second))
 	for range 3 {
 		if w, err := w1.Turn("b.test", "", 0); err != nil || w != 0 {
 			t.Fatalf("a host without a delay: wait %s, %v", w, err)
 		}
 	}
+}
+
+// A host stays held while its request is in flight, however slow the
+// answer: the worker renews its hold with its leases. A hold that ran out
+// (the worker stopped renewing) and went to another worker is that
+// worker's: the first one's late end does not lift it.
+func TestTurnHeldWhileInFlight(t *testing.T) {
+	m := newServer(t)
+	w1, w2 := openStore(t, m, "w1"), openStore(t, m, "w2")
+	d := 200 * time.Millisecond
+	turn := func(s *Store, at time.Duration, granted bool) {
+		t.Helper()
+		m.SetTime(t0.Add(at))
+		if w, err := s.Turn("a.test", "", d); err != nil || (w == 0) != granted {
+			t.Fatalf("%s's turn at %s: wait %s, %v; want granted %v", s.opts.Worker, at, w, err, granted)
+		}
+	}
+	turn(w1, 0, true)
+	m.SetTime(t0.Add(1400 * time.Millisecond))
+	w1.renewTurns() // the answer is slow: held to 2.9s
+	turn(w2, 2*time.Second, false)
+	turn(w2, 2800*time.Millisecond, false)
+	turn(w2, 3*time.Second, true) // w1 renewed no more: its hold ran out
+	m.SetTime(t0.Add(3100 * time.Millisecond))
+	if err := w1.EndTurn("a.test", d, 0); err != nil { // w1's answer came at last
+		t.Fatal(err)
+	}
+	turn(w1, 3400*time.Millisecond, false) // w2's request is still in flight
 }
 
 // A request that ends partway through a millisecond holds the host for the

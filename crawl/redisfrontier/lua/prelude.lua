@@ -30,6 +30,16 @@ local function now_ms() return clock_ms(math.floor) end
 -- rounded down at both ends, it came up to a millisecond early.
 local function now_ms_up() return clock_ms(math.ceil) end
 
+-- hold_of returns when host's hold (turn.lua) ends, 0 when it is not
+-- held, and the worker holding it ('' for a hold of an earlier prov,
+-- its end alone).
+local function hold_of(host)
+  local v = redis.call('HGET', TURNS, host .. '\theld')
+  if not v then return 0, '' end
+  local ends, holder = string.match(v, '^(%d+)\t?(.*)$')
+  return tonumber(ends or '0'), holder or ''
+end
+
 local function count(name)
   return tonumber(redis.call('HGET', COUNTS, name) or '0')
 end
