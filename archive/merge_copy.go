@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"iter"
 	"maps"
+	"slices"
 
 	bolt "go.etcd.io/bbolt"
 )
@@ -164,6 +165,36 @@ func (m *merger) finish(groups map[string][]Run) error {
 	return nil
 }
 
+// uncount takes repeat capture c out of one of r's counts: the one its
+// kind names first, else another that is not zero. Each worker counted
+// its fetch against its own shard, so a page two workers fetched is new
+// to both, though the merged archive holds the second as a revisit; so
+// no count falls below zero, and they still add up to Fetched.
+func uncount(r *Run, c Capture) {
+	if reason := fmt.Sprintf("http %d", c.Status); c.Kind == KindFailed && r.Failed[reason] > 0 {
+		r.Failed[reason]--
+		return
+	}
+	order := []*int{&r.New, &r.Changed, &r.Unchanged}
+	switch c.Kind {
+	case KindRevisit, KindNotModified:
+		order = []*int{&r.Unchanged, &r.New, &r.Changed}
+	case KindFailed:
+		for _, k := range slices.Sorted(maps.Keys(r.Failed)) {
+			if r.Failed[k] > 0 {
+				r.Failed[k]--
+				return
+			}
+		}
+	}
+	for _, n := range order {
+		if *n > 0 {
+			*n--
+			return
+		}
+	}
+}
+
 // uncountRepeats takes out of r's counts every capture of r beyond the
 // first of its requested URL: at-least-once delivery fetched it again.
 func uncountRepeats(tx *bolt.Tx, r *Run) {
@@ -178,16 +209,7 @@ func uncountRepeats(tx *bolt.Tx, r *Run) {
 		}
 		r.Fetched--
 		r.Bytes = max(r.Bytes-c.PayloadLength, 0)
-		switch reason := fmt.Sprintf("http %d", c.Status); {
-		case c.Kind == KindFailed && r.Failed[reason] > 0:
-			r.Failed[reason]--
-		case c.Kind == KindRevisit, c.Kind == KindNotModified:
-			r.Unchanged--
-		case c.Kind == KindResponse && r.New > 0:
-			r.New--
-		case c.Kind == KindResponse:
-			r.Changed--
-		}
+		uncount(r, c)
 		return nil
 	})
 	for k, n := range r.Failed {
