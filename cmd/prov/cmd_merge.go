@@ -23,14 +23,12 @@ func (o *mergeOptions) validate() error {
 	case len(o.shards) == 0:
 		return usagef("give the shards the workers wrote (prov crawl --shard)", "no shards to merge")
 	}
+	into := samePath(o.into)
 	seen := map[string]bool{}
 	for _, s := range o.shards {
-		if s == o.into {
+		key := samePath(s)
+		if key == into {
 			return usagef("--into is the archive merged into", "%s is both a shard and --into", s)
-		}
-		key := s
-		if abs, err := filepath.Abs(s); err == nil {
-			key = abs
 		}
 		if seen[key] {
 			return usagef("give each shard once", "shard %s is given twice", s)
@@ -38,6 +36,18 @@ func (o *mergeOptions) validate() error {
 		seen[key] = true
 	}
 	return nil
+}
+
+// samePath is path as a key that two names of one file share: absolute,
+// clean, and through its links when it exists.
+func samePath(path string) string {
+	if abs, err := filepath.Abs(path); err == nil {
+		path = abs
+	}
+	if real, err := filepath.EvalSymlinks(path); err == nil {
+		path = real
+	}
+	return path
 }
 
 // runMerge folds the shards of a shared crawl into one archive
