@@ -104,7 +104,11 @@ func runCrawl(ctx context.Context, e *env, args []string) error {
 		}
 	}
 	db := dbPath(o.db, e.getenv)
-	s, opt, closeShared, err := o.shared.start(ctx, db, e)
+	config, err := crawlConfig(cfg.Seeds, o.rulesFiles)
+	if err != nil {
+		return err
+	}
+	s, opt, closeShared, err := o.shared.start(ctx, db, config, e)
 	if err != nil {
 		return archive.NoSpace(err, db)
 	}

@@ -2,10 +2,14 @@ package main
 
 import (
 	"context"
+	"crypto/sha256"
+	"encoding/hex"
+	"errors"
 	"flag"
 	"fmt"
 	"os"
 	"path/filepath"
+	"slices"
 	"strconv"
 	"sync/atomic"
 	"time"
@@ -50,15 +54,20 @@ func (o *sharedOptions) validate() error {
 // start opens the crawl's session: on the archive at db with its own
 // frontier file, or, with --frontier, on the shard with the Redis
 // frontier. stop closes the Redis connection.
-func (o *sharedOptions) start(ctx context.Context, db string, e *env) (s *ingest.Session, opt ingest.Options, stop func(), err error) {
+func (o *sharedOptions) start(ctx context.Context, db string, config string, e *env) (s *ingest.Session, opt ingest.Options, stop func(), err error) {
 	if o.frontier == "" {
 		s, err = ingest.Start(db, "prov crawl", frontierOptions)
 		return s, opt, func() {}, err
 	}
 	opts := redisfrontier.Options{Worker: o.workerName(), Lease: o.lease, AfterTake: hangAfterTake(e),
-		Trace: e.getenv("PROV_FRONTIER_TRACE") == "1"}
+		Trace: e.getenv("PROV_FRONTIER_TRACE") == "1", Config: config, Instance: o.instance()}
 	st, err := redisfrontier.Open(ctx, o.frontier, opts)
-	if err != nil {
+	switch {
+	case errors.Is(err, redisfrontier.ErrConfigDiffers):
+		return nil, opt, nil, usagef("every worker of a crawl gets the same seeds and rules files", "--frontier: %v", err)
+	case errors.Is(err, redisfrontier.ErrWorkerInUse):
+		return nil, opt, nil, usagef("give each worker its own --worker, the same when it is run again", "--frontier: %v", err)
+	case err != nil:
 		return nil, opt, nil, fmt.Errorf("--frontier: %w", err)
 	}
 	if s, err = ingest.StartShared(o.shard, "prov crawl", st); err != nil {
@@ -76,12 +85,43 @@ func (o *sharedOptions) workerName() string {
 	if o.worker != "" {
 		return o.worker
 	}
+	return o.instance()
+}
+
+// instance is this host and the shard's absolute path: what tells this
+// worker from another given its name (redisfrontier.Options.Instance).
+// Only one process at a time holds a shard (its run lock).
+func (o *sharedOptions) instance() string {
 	host, _ := os.Hostname()
 	abs, err := filepath.Abs(o.shard)
 	if err != nil {
 		abs = o.shard
 	}
 	return host + ":" + abs
+}
+
+// crawlConfig is the digest of what every worker of a crawl must share:
+// its seeds, in order, and the contents of its rules files, whatever
+// their names (each machine may keep its own copy).
+func crawlConfig(seeds []string, rulesFiles []string) (string, error) {
+	h := sha256.New()
+	for _, s := range seeds {
+		fmt.Fprintf(h, "seed %q\n", s)
+	}
+	var sums []string
+	for _, f := range rulesFiles {
+		b, err := os.ReadFile(f)
+		if err != nil {
+			return "", err
+		}
+		sum := sha256.Sum256(b)
+		sums = append(sums, hex.EncodeToString(sum[:]))
+	}
+	slices.Sort(sums)
+	for _, s := range sums {
+		fmt.Fprintf(h, "rules %s\n", s)
+	}
+	return hex.EncodeToString(h.Sum(nil)), nil
 }
 
 // hangAfterTake is a test hook: with PROV_TEST_HANG_AFTER_TAKE=N in the

@@ -194,7 +194,47 @@ func TestDistributedCrawl(t *testing.T) {
 	t.Run("restart and politeness", func(t *testing.T) {
 		t.Run("redis restarted", func(t *testing.T) { t.Parallel(); distributedRestart(t, bin) })
 		t.Run("politeness", func(t *testing.T) { t.Parallel(); distributedPolite(t, bin, rd) })
+		t.Run("refusals", func(t *testing.T) { t.Parallel(); distributedRefusals(t, bin, rd) })
 	})
+}
+
+// distributedRefusals: while a worker runs, one with other rules, and
+// one of its name from another shard, are refused (exit 2) before they
+// take anything.
+func distributedRefusals(t *testing.T, bin string, rd *redisProc) {
+	dir := t.TempDir()
+	web := startLogWeb(t, 50)
+	rules := genRules(t, dir, 0)
+	other := filepath.Join(dir, "other.yaml")
+	b, err := os.ReadFile(rules)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := os.WriteFile(other, append(b, "# another copy, edited\n"...), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	frontier := "redis://" + rd.addr() + "/3"
+	args := func(rules, shard, name string) []string {
+		return append(append([]string{"crawl", "--rules", rules, "--quiet", "--progress", "never"}, web.flags...),
+			"--frontier", frontier, "--shard", filepath.Join(dir, shard), "--worker", name)
+	}
+	w1 := startWorker(t, bin, []string{"PROV_TEST_HANG_AFTER_TAKE=1"}, args(rules, "w1.db", "w1")...)
+	for deadline := time.Now().Add(30 * time.Second); !hangLine.MatchString(w1.stderr.String()); time.Sleep(20 * time.Millisecond) {
+		if time.Now().After(deadline) {
+			t.Fatalf("worker 1 did not start; stderr:\n%s", w1.stderr)
+		}
+	}
+	for _, c := range []struct {
+		args []string
+		msg  string
+	}{
+		{args(other, "w2.db", "w2"), "seeds and rules differ from the crawl's"},
+		{args(rules, "w1b.db", "w1"), "a live worker of the crawl has this name"},
+	} {
+		if code, _, errs := runBin(t, bin, c.args...); code != exitUsage || !strings.Contains(errs, c.msg) {
+			t.Errorf("prov %v: exit %d %q, want %d and %q", c.args, code, errs, exitUsage, c.msg)
+		}
+	}
 }
 
 // distributedPolite crawls slow.test (delay 200ms) alone with three

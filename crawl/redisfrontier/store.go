@@ -35,6 +35,18 @@ type Options struct {
 	// AfterTake, when set, is called with every URL handed out, before
 	// it is fetched (a test hook: a worker that hangs there).
 	AfterTake func(url string)
+	// Config is what every worker of the crawl must share: a digest of
+	// its seeds and rules. The first worker stamps it; one whose Config
+	// differs is refused (ErrConfigDiffers), since which worker takes
+	// which URL would decide what is crawled. "" checks nothing.
+	Config string
+	// Instance tells this worker's process from another that uses its
+	// name: its host and shard. While a worker of the name lives (renews
+	// its leases) with another Instance, this one is refused
+	// (ErrWorkerInUse): two of one name settle each other's URLs. The same
+	// Instance is the worker run again, which takes back what it held.
+	// "" checks nothing.
+	Instance string
 	// Trace makes every script that changes a URL's state (take, lease
 	// expiry, done, requeue, renewal, a host's turn, robots.txt
 	// lock and answer) append it, with the worker and Redis's time, to
@@ -129,6 +141,9 @@ func OpenClient(ctx context.Context, rdb *redis.Client, opts Options) (*Store, e
 	if s.scripts, err = loadScripts(); err == nil {
 		err = s.stamp(ctx)
 	}
+	if err == nil {
+		err = s.claimName(ctx)
+	}
 	if err != nil {
 		rdb.Close()
 		return nil, fmt.Errorf("redisfrontier: %s: %w", rdb.Options().Addr, err)
@@ -182,7 +197,16 @@ func loadScripts() (map[string]*redis.Script, error) {
 	return out, nil
 }
 
-// stamp sets the crawl's begin time and id unless a worker did.
+// ErrConfigDiffers refuses a worker whose seeds or rules are not the
+// crawl's (Options.Config).
+var ErrConfigDiffers = errors.New("this worker's seeds and rules differ from the crawl's: give every worker the same")
+
+// ErrWorkerInUse refuses a worker whose name a live worker of the crawl
+// uses (Options.Instance).
+var ErrWorkerInUse = errors.New("a live worker of the crawl has this name: give each worker its own --worker")
+
+// stamp sets the crawl's begin time, id and config unless a worker did,
+// and checks this worker's config against the crawl's.
 func (s *Store) stamp(ctx context.Context) error {
 	meta := s.opts.Prefix + "meta"
 	id := make([]byte, 8)
@@ -194,14 +218,50 @@ func (s *Store) stamp(ctx context.Context) error {
 	if err := s.rdb.HSetNX(ctx, meta, "id", hex.EncodeToString(id)).Err(); err != nil {
 		return err
 	}
-	vals, err := s.rdb.HMGet(ctx, meta, "begun", "id").Result()
+	if s.opts.Config != "" {
+		if err := s.rdb.HSetNX(ctx, meta, "config", s.opts.Config).Err(); err != nil {
+			return err
+		}
+	}
+	vals, err := s.rdb.HMGet(ctx, meta, "begun", "id", "config").Result()
 	if err != nil {
 		return err
 	}
 	b, _ := vals[0].(string)
 	s.begun, _ = time.Parse(time.RFC3339Nano, b)
 	s.id, _ = vals[1].(string)
+	if config, _ := vals[2].(string); s.opts.Config != "" && config != "" && config != s.opts.Config {
+		return ErrConfigDiffers
+	}
 	return nil
+}
+
+// nameKey holds the Instance of the live worker of this name.
+func (s *Store) nameKey() string { return s.opts.Prefix + "worker:" + s.opts.Worker }
+
+// claimName takes this worker's name for its Instance, for a lease,
+// renewed with its leases: refused while another Instance holds it. The
+// claim is not given up on Close, but runs out a lease later: a process
+// that failed to take the shard its Instance names (the worker runs
+// already) must not free the name of the one that runs.
+func (s *Store) claimName(ctx context.Context) error {
+	if s.opts.Instance == "" {
+		return nil
+	}
+	ok, err := s.rdb.SetNX(ctx, s.nameKey(), s.opts.Instance, s.opts.Lease).Result()
+	if err != nil || ok {
+		return err
+	}
+	by, err := s.rdb.Get(ctx, s.nameKey()).Result()
+	switch {
+	case errors.Is(err, redis.Nil): // its holder's lease ran out just now
+		return s.claimName(ctx)
+	case err != nil:
+		return err
+	case by != s.opts.Instance:
+		return fmt.Errorf("%w (%q is %s's)", ErrWorkerInUse, s.opts.Worker, by)
+	}
+	return s.rdb.PExpire(ctx, s.nameKey(), s.opts.Lease).Err()
 }
 
 // errStateGone is why a worker stops when Redis no longer holds the crawl
@@ -301,6 +361,9 @@ func (s *Store) renewLoop() {
 			s.run("renew", s.opts.Worker, s.opts.Lease.Milliseconds())
 			s.renewLocks()
 			s.renewTurns()
+			if s.opts.Instance != "" {
+				renewLockScript.Run(context.Background(), s.rdb, []string{s.nameKey()}, s.opts.Instance, s.opts.Lease.Milliseconds())
+			}
 		}
 	}
 }

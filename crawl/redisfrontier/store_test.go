@@ -624,3 +624,36 @@ func TestStateGoneIsLost(t *testing.T) {
 		t.Errorf("the old crawl's worker, after another began anew: drained %v, %v; want ErrSharedLost", drained, err)
 	}
 }
+
+// Every worker of a crawl has its seeds and rules (Options.Config), and
+// a name no other live worker has (Options.Instance): the same name
+// from the same host and shard is that worker run again.
+func TestWorkerRefusals(t *testing.T) {
+	m := newServer(t)
+	open := func(o Options) (*Store, error) {
+		o.Lease = 3 * time.Second
+		return OpenClient(context.Background(), redis.NewClient(&redis.Options{Addr: m.Addr()}), o)
+	}
+	w1, err := open(Options{Worker: "w1", Config: "seeds+rules A", Instance: "h1:/a.db"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, err := open(Options{Worker: "w2", Config: "seeds+rules B", Instance: "h2:/b.db"}); !errors.Is(err, ErrConfigDiffers) {
+		t.Errorf("a worker with other rules: %v, want ErrConfigDiffers", err)
+	}
+	if _, err := open(Options{Worker: "w1", Config: "seeds+rules A", Instance: "h2:/b.db"}); !errors.Is(err, ErrWorkerInUse) {
+		t.Errorf("a second live worker named w1: %v, want ErrWorkerInUse", err)
+	}
+	again, err := open(Options{Worker: "w1", Config: "seeds+rules A", Instance: "h1:/a.db"})
+	if err != nil {
+		t.Fatalf("w1 run again from its host and shard: %v", err)
+	}
+	again.Close()
+	w1.Close()
+	m.FastForward(3 * time.Second) // w1's claim runs out a lease after it stopped
+	other, err := open(Options{Worker: "w1", Config: "seeds+rules A", Instance: "h2:/b.db"})
+	if err != nil {
+		t.Fatalf("w1's name a lease after w1 stopped: %v", err)
+	}
+	other.Close()
+}
