@@ -20,9 +20,11 @@ const (
 
 // Work is a group of copies of one text, or of closely matching texts and
 // their excerpts, with its elected original. ID is the short text hash of
-// the original's text (the first 12 hex digits): stable across runs as
-// long as the same copy wins the election, and it changes only when a
-// better-placed copy of the work is archived.
+// the original's text (the first 12 hex digits), its URL's latest: stable
+// across runs as long as the same copy wins the election and its text
+// stays; it changes when a better-placed copy of the work is archived, or
+// when the original's own text changes (trace then names the original's
+// earlier capture a copy made before the change is faithful to).
 type Work struct {
 	ID         string   `json:"id"`
 	TextSHA256 string   `json:"text_sha256"` // the original's text

@@ -3,6 +3,7 @@ package report
 import (
 	"fmt"
 	"io"
+	"time"
 
 	"github.com/prov-archive/prov/archive"
 	"github.com/prov-archive/prov/textdiff"
@@ -57,6 +58,9 @@ func Trace(w io.Writer, r trace.Result) {
 			r.Match.Relation, r.Match.Jaccard, archive.Percent(r.Match.Containment), archive.Percent(r.Match.Contains))
 	}
 	fmt.Fprintf(w, "faithful to the original: %s\n", yesNo(r.Faithful))
+	if e := r.Earlier; e != nil {
+		fmt.Fprintf(w, "  but the same text as the original's capture %d, fetched %s: the original changed since\n", e.CaptureID, e.Fetched.Format(time.RFC3339))
+	}
 	fmt.Fprintln(w, "copies:")
 	for _, c := range r.Work.Copies {
 		Copy(w, c)

@@ -3,6 +3,7 @@ package trace
 import (
 	"errors"
 	"slices"
+	"time"
 
 	"github.com/prov-archive/prov/archive"
 	"github.com/prov-archive/prov/clean"
@@ -21,12 +22,22 @@ var ErrNoWork = errors.New("no work holds it")
 
 // Result is what prov trace reports; its JSON is prov trace --json.
 type Result struct {
-	Subject  Subject         `json:"subject"`
-	Work     *archive.Work   `json:"work,omitempty"`
-	Copy     *archive.Copy   `json:"copy,omitempty"`  // the subject as a copy of the work (archived subjects)
-	Match    *archive.Match  `json:"match,omitempty"` // the subject against the original (files)
-	Faithful bool            `json:"faithful"`        // same normalised text as the original
-	Matches  []archive.Match `json:"matches,omitempty"`
+	Subject  Subject        `json:"subject"`
+	Work     *archive.Work  `json:"work,omitempty"`
+	Copy     *archive.Copy  `json:"copy,omitempty"`  // the subject as a copy of the work (archived subjects)
+	Match    *archive.Match `json:"match,omitempty"` // the subject against the original (files)
+	Faithful bool           `json:"faithful"`        // same normalised text as the original
+	// Earlier is, for a subject not faithful to the original as it
+	// stands, the first archived capture of the original's URL whose text
+	// the subject's is: the original changed after the copy was made.
+	Earlier *Version        `json:"faithful_to_earlier,omitempty"`
+	Matches []archive.Match `json:"matches,omitempty"`
+}
+
+// Version is one archived capture of the original's URL.
+type Version struct {
+	CaptureID uint64    `json:"capture_id"`
+	Fetched   time.Time `json:"fetched_at"`
 }
 
 // Trace resolves arg (Resolve) and finds its work: through its capture or
@@ -49,7 +60,7 @@ func traceSubject(db *archive.DB, s Subject) (Result, error) {
 	if w, c := workOf(works, s); w != nil {
 		res.Work, res.Copy = w, c
 		res.Faithful = s.TextSHA256 == w.TextSHA256
-		return res, nil
+		return res, res.findEarlier(db)
 	}
 	sk, n := clean.Sketch(s.text)
 	res.Matches, err = db.Similar(archive.Query{Text: s.text, TextSHA256: s.TextSHA256, Sketch: sk, Shingles: n}, Similarity())
@@ -63,7 +74,23 @@ func traceSubject(db *archive.DB, s Subject) (Result, error) {
 			res.Match = &res.Matches[i]
 		}
 	}
-	return res, nil
+	return res, res.findEarlier(db)
+}
+
+// findEarlier sets Earlier when the subject is not faithful to the
+// original as it stands but is to an earlier archived text of its URL.
+func (res *Result) findEarlier(db *archive.DB) error {
+	if res.Work == nil || res.Faithful {
+		return nil
+	}
+	caps, err := db.History(res.Work.Original.URL)
+	for _, c := range caps {
+		if c.TextSHA256 == res.Subject.TextSHA256 {
+			res.Earlier = &Version{CaptureID: c.ID, Fetched: c.FetchStart.UTC()}
+			break
+		}
+	}
+	return err
 }
 
 // workOf finds the work holding the subject's capture, or its text (a

@@ -292,3 +292,23 @@ func TestArchivedOnly(t *testing.T) {
 		t.Errorf("a text against itself: %+v, want no changes ([])", got.Changes)
 	}
 }
+
+// A copy made before the original was edited is not faithful to the
+// original as it stands, and trace names the original's earlier capture
+// it is faithful to.
+func TestFaithfulToEarlierVersion(t *testing.T) {
+	f := newFixture(t)
+	first := f.caps[urlOrig]
+	f.write(t, urlOrig, "official", edited, 6*time.Hour) // the original is edited
+	r, err := Trace(f.db, urlSame)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if r.Faithful || r.Earlier == nil || r.Earlier.CaptureID != first || !r.Earlier.Fetched.Equal(t0) {
+		t.Errorf("faithful %v, earlier %+v; want not faithful, earlier capture %d fetched %s", r.Faithful, r.Earlier, first, t0)
+	}
+	r, err = Trace(f.db, urlEdited) // the same text as the original now
+	if err != nil || !r.Faithful || r.Earlier != nil {
+		t.Errorf("the edited copy: faithful %v, earlier %+v, %v; want faithful", r.Faithful, r.Earlier, err)
+	}
+}
