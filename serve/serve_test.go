@@ -138,7 +138,8 @@ func TestBadRequests(t *testing.T) {
 		{"/works?relation=cousin", 400, `relation &#34;cousin&#34;: want one of original, identical, near, excerpt`},
 		{"/works?from=2022%2F11%2F07", 400, `from &#34;2022/11/07&#34;: want a date as YYYY-MM-DD`},
 		{"/works?page=0", 400, "want a number from 1"},
-		{"/work/nothex", 400, "want the 12 hex digits"},
+		{"/work/nothex", 400, "want a work&#39;s ID: 8 to 64 hex digits"},
+		{"/work/0000000", 400, "want a work&#39;s ID: 8 to 64 hex digits"},
 		{"/work/000000000000", 404, "no work 000000000000"},
 		{"/capture/abc", 400, `capture &#34;abc&#34;: want a capture number`},
 		{"/capture/99", 404, "capture 99"},
@@ -305,6 +306,9 @@ func TestWorksFilterAndSnapshot(t *testing.T) {
 	id := regexp.MustCompile(`href="/work/([0-9a-f]{12})"`).FindStringSubmatch(works)
 	if id == nil {
 		t.Fatalf("no work link on the works page")
+	}
+	if resp, body := fetch(t, ts.URL+"/work/"+strings.ToUpper(id[1][:8])); resp.StatusCode != 200 || !strings.Contains(body, id[1]) {
+		t.Errorf("/work/ with the ID's first 8 digits, upper case: %s, want the work, as prov trace takes them", resp.Status)
 	}
 	for _, p := range []string{"/works", "/work/" + id[1], "/diff?a=1"} {
 		_, direct := fetch(t, ts.URL+p)

@@ -2,6 +2,7 @@ package serve
 
 import (
 	"net/http"
+	"strings"
 
 	"github.com/prov-archive/prov/archive"
 )
@@ -82,25 +83,40 @@ func (s *Server) work(w http.ResponseWriter, r *http.Request) error {
 	return nil
 }
 
-// findWork returns the work whose ID (or original's full text sha256) is id.
+// findWork returns the work whose original's text sha256 starts with id:
+// its ID, the whole hash, or as many digits as prov trace takes (eight at
+// least, as the CLI).
 func (s *Server) findWork(db *archive.DB, id string) (archive.Work, error) {
-	if !isWorkID(id) {
-		return archive.Work{}, badRequest("work %q: want the 12 hex digits of a work's ID", id)
+	id = strings.ToLower(id)
+	if !isHex(id, 8, 64) {
+		return archive.Work{}, badRequest("work %q: want a work's ID: 8 to 64 hex digits of its original's text sha256", id)
 	}
 	works, err := db.WorksBy(s.sim)
 	if err != nil {
 		return archive.Work{}, err
 	}
+	var found []archive.Work
 	for _, wk := range works {
-		if wk.ID == id || wk.TextSHA256 == id {
-			return wk, nil
+		if strings.HasPrefix(wk.TextSHA256, id) {
+			found = append(found, wk)
 		}
 	}
-	return archive.Work{}, httpError{http.StatusNotFound, "no work " + id + " in the archive (works change ID when a better original is archived: see the works page)"}
+	switch len(found) {
+	case 1:
+		return found[0], nil
+	case 0:
+		return archive.Work{}, httpError{http.StatusNotFound, "no work " + id + " in the archive (works change ID when a better original is archived: see the works page)"}
+	}
+	return archive.Work{}, badRequest("work %q: %d works begin so; give more digits", id, len(found))
 }
 
-func isWorkID(id string) bool {
-	if len(id) != 12 && len(id) != 64 {
+// isWorkID reports a work's ID or its original's whole text sha256, as
+// exports take them.
+func isWorkID(id string) bool { return (len(id) == 12 || len(id) == 64) && isHex(id, 12, 64) }
+
+// isHex reports lowercase hex digits, from least to most of them.
+func isHex(id string, least, most int) bool {
+	if len(id) < least || len(id) > most {
 		return false
 	}
 	for _, r := range id {
