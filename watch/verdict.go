@@ -198,4 +198,3 @@ func (c Counts) String() string {
 	}
 	return strings.Join(parts, ", ")
 }
-
