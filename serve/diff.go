@@ -33,22 +33,13 @@ type diffRow struct {
 	RightN      int
 }
 
-// subjectArg resolves one side of a diff: a capture ID (digits), or a
-// text sha256 or archived URL (never a file: trace.ResolveArchived).
-func subjectArg(db *archive.DB, arg string) (trace.Subject, error) {
-	if id, err := strconv.ParseUint(arg, 10, 64); err == nil {
-		return trace.CaptureSubject(db, id)
-	}
-	return trace.ResolveArchived(db, arg)
-}
-
 // diffOf compares the copy a names against b, or the original of its work
 // when b is "": for a URL or hash, exactly what prov diff A [B] reports.
 func diffOf(db *archive.DB, a, b string) (trace.DiffResult, error) {
 	if a == "" {
 		return trace.DiffResult{}, badRequest("diff needs a: a capture number, an archived URL or a text sha256")
 	}
-	sa, err := subjectArg(db, a)
+	sa, err := trace.ResolveArchived(db, a) // never a file: a web form may not read them
 	if err != nil {
 		return trace.DiffResult{}, err
 	}
@@ -56,7 +47,7 @@ func diffOf(db *archive.DB, a, b string) (trace.DiffResult, error) {
 	if b == "" {
 		sb, err = trace.OriginalOf(db, sa)
 	} else {
-		sb, err = subjectArg(db, b)
+		sb, err = trace.ResolveArchived(db, b)
 	}
 	if err != nil {
 		return trace.DiffResult{}, err

@@ -144,8 +144,8 @@ func TestBadRequests(t *testing.T) {
 		{"/capture/abc", 400, `capture &#34;abc&#34;: want a capture number`},
 		{"/capture/99", 404, "capture 99"},
 		{"/diff", 400, "diff needs a"},
-		{"/diff?a=" + url.QueryEscape(secret) + "&b=1", 400, "is not a URL or a text hash (8 to 64 hex digits)"}, // a path is never read
-		{"/diff?a=4ce7&b=1", 400, "is not a URL or a text hash"},
+		{"/diff?a=" + url.QueryEscape(secret) + "&b=1", 400, "is not a capture number, a URL or a text hash (8 to 64 hex digits)"}, // a path is never read
+		{"/diff?a=4ce7&b=1", 400, "is not a capture number, a URL or a text hash"},
 		{"/diff?a=abababab&b=1", 404, "not found"},
 		{"/url", 400, "history needs u"},
 		{"/url?u=ftp%3A%2F%2Fx", 400, "u &#34;ftp://x&#34;: not an http(s) URL<"},

@@ -15,6 +15,7 @@ import (
 	"os"
 	"path/filepath"
 	"regexp"
+	"strconv"
 	"strings"
 
 	"github.com/prov-archive/prov/archive"
@@ -43,32 +44,59 @@ var hexHash = regexp.MustCompile(`^[0-9a-fA-F]{8,64}$`)
 
 // Resolve reads arg as a file when one exists at that path, as a text
 // sha256 when it is hex digits, all 64 or the first of them (eight at
-// least: prov prints twelve), and as an archived URL otherwise. A URL that
-// is not archived, or has no text, is an archive.ErrNotFound.
+// least: prov prints twelve), as a capture number when it is decimal
+// digits that are no hash (fewer than eight, or no hash begins so), and
+// as an archived URL otherwise. A URL that is not archived, or has no
+// text, is an archive.ErrNotFound.
 func Resolve(db *archive.DB, arg string) (Subject, error) {
 	if fi, err := os.Stat(arg); err == nil && !fi.IsDir() {
 		return fileSubject(arg)
 	}
 	s, err := ResolveArchived(db, arg)
 	if errors.Is(err, ErrUnnamed) {
-		err = fmt.Errorf("%q is not a file, a URL or a text hash (%d to 64 hex digits): %w", arg, archive.MinPrefix, ErrUnnamed)
-	} else if errors.Is(err, archive.ErrNotFound) && !hexHash.MatchString(arg) {
+		err = fmt.Errorf("%q is not a file, a capture number, a URL or a text hash (%d to 64 hex digits): %w", arg, archive.MinPrefix, ErrUnnamed)
+	} else if errors.Is(err, archive.ErrNotFound) && !hexHash.MatchString(arg) && !decimal.MatchString(arg) {
 		err = fmt.Errorf("%w (and no such file)", err)
 	}
 	return s, err
+}
+
+// decimal matches a capture number as prov prints them.
+var decimal = regexp.MustCompile(`^[0-9]{1,19}$`)
+
+// captureNumber resolves a capture number: digits that no text hash of
+// the archive begins with (a hash is eight digits at least).
+func captureNumber(db *archive.DB, arg string) (Subject, bool, error) {
+	if !decimal.MatchString(arg) {
+		return Subject{}, false, nil
+	}
+	if len(arg) >= archive.MinPrefix {
+		if _, err := db.DocumentHash(arg); !errors.Is(err, archive.ErrNotFound) {
+			return Subject{}, false, nil // a hash, or ambiguous: as a hash
+		}
+	}
+	id, err := strconv.ParseUint(arg, 10, 64)
+	if err != nil {
+		return Subject{}, false, nil
+	}
+	s, err := CaptureSubject(db, id)
+	return s, true, err
 }
 
 // ErrUnnamed is wrapped when an argument names no text: it is not a URL
 // and not a text hash.
 var ErrUnnamed = errors.New("names no text")
 
-// ResolveArchived is Resolve without files: arg is a text sha256 or an
-// archived URL, never a path, whatever exists on disk. A caller that
+// ResolveArchived is Resolve without files: arg is a capture number, a
+// text sha256 or an archived URL, never a path, whatever exists on disk. A caller that
 // takes arg from someone who may not read the local files (a web form)
 // resolves with it.
 func ResolveArchived(db *archive.DB, arg string) (Subject, error) {
+	if s, ok, err := captureNumber(db, arg); ok {
+		return s, err
+	}
 	if _, err := crawl.Canonicalize(arg); err != nil && !hexHash.MatchString(arg) { // not a URL a crawl archives
-		return Subject{}, fmt.Errorf("%q is not a URL or a text hash (%d to 64 hex digits): %w", arg, archive.MinPrefix, ErrUnnamed)
+		return Subject{}, fmt.Errorf("%q is not a capture number, a URL or a text hash (%d to 64 hex digits): %w", arg, archive.MinPrefix, ErrUnnamed)
 	}
 	if hexHash.MatchString(arg) {
 		sha, err := db.DocumentHash(arg)

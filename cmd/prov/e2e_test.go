@@ -238,8 +238,8 @@ func TestExitCodes(t *testing.T) {
 		{[]string{"export", "--db", empty, "--format", "wacz", "--out", filepath.Join(dir, "a.zip")}, exitUsage, "a WACZ file's name ends in .wacz"},
 		{[]string{"merge", "--into", filepath.Join(dir, "m.db"), "w1.db", "./w1.db"}, exitUsage, "shard ./w1.db is given twice"},
 		{[]string{"merge", "--into", "./w1.db", "w1.db", "w2.db"}, exitUsage, "w1.db is both a shard and --into"},
-		{[]string{"trace", "--db", empty, "zz"}, exitUsage, `"zz" is not a file, a URL or a text hash`},
-		{[]string{"diff", "--db", empty, "4ce7"}, exitUsage, `"4ce7" is not a file, a URL or a text hash`},
+		{[]string{"trace", "--db", empty, "zz"}, exitUsage, `"zz" is not a file, a capture number, a URL or a text hash`},
+		{[]string{"diff", "--db", empty, "4ce7"}, exitUsage, `"4ce7" is not a file, a capture number, a URL or a text hash`},
 		// bad URLs, bad rules and a missing rules file are usage errors, before the archive is opened
 		{[]string{"crawl", "--db", filepath.Join(dir, "x.db"), "ht!tp://a.test/"}, exitUsage, `bad seed "ht!tp://a.test/": first path segment in URL cannot contain colon (`},
 		{[]string{"crawl", "--db", filepath.Join(dir, "x.db"), "ftp://a.test/"}, exitUsage, `prov crawl: crawl: bad seed "ftp://a.test/": not an http(s) URL (`},
