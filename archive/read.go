@@ -118,6 +118,24 @@ func (db *DB) History(url string) ([]Capture, error) {
 	return out, err
 }
 
+// TextVersions returns the versions of a URL's text among its captures
+// (History's, oldest first): each capture that brought a text other than
+// the one before it. A failure, a capture without a text (an error page,
+// a 304) or the same text again is no version.
+func TextVersions(caps []Capture) []Capture {
+	var out []Capture
+	for _, c := range caps {
+		if c.TextSHA256 == "" || c.Kind == KindFailed {
+			continue
+		}
+		if n := len(out); n > 0 && out[n-1].TextSHA256 == c.TextSHA256 {
+			continue
+		}
+		out = append(out, c)
+	}
+	return out
+}
+
 // Capture returns the capture with this ID, or ErrNotFound.
 func (db *DB) Capture(id uint64) (Capture, error) {
 	var c Capture

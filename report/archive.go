@@ -49,7 +49,7 @@ func Stats(w io.Writer, st archive.Stats) {
 // History prints key's captures, oldest first, as a table: one line per
 // capture and one per page of a stitched article.
 func History(w io.Writer, key string, caps []archive.Capture) {
-	fmt.Fprintf(w, "%s: %s, %s\n", key, Count(len(caps), "capture"), Count(versions(caps), "version"))
+	fmt.Fprintf(w, "%s: %s, %s of its text\n", key, Count(len(caps), "capture"), Count(len(archive.TextVersions(caps)), "version"))
 	fmt.Fprintf(w, "%8s %4s  %-20s  %-20s %6s  %-12s %9s  %s\n", "capture", "run", "fetched (UTC)", "kind", "status", "payload", "bytes", "error")
 	for _, c := range caps {
 		sha := "-"
@@ -69,18 +69,6 @@ func History(w io.Writer, key string, caps []archive.Capture) {
 	}
 }
 
-// versions counts the distinct payloads among the captures that brought
-// the page: a 2xx answer's, not an error page's (a 404's body is no
-// version of what went missing).
-func versions(caps []archive.Capture) int {
-	seen := map[string]bool{}
-	for _, c := range caps {
-		if c.Kind == archive.KindResponse && c.PayloadSHA256 != "" && c.Status/100 == 2 {
-			seen[c.PayloadSHA256] = true
-		}
-	}
-	return len(seen)
-}
 
 // Series says where key sits in its split article, and whether and how
 // the article is stitched.

@@ -27,16 +27,18 @@ func TestHistoryNamesTheCleanCopy(t *testing.T) {
 	}
 }
 
-// A 404's body is no version of the page that went missing.
+// A 404's body is no version of the page that went missing, nor a
+// revisit of the same text: versions are of the page's text.
 func TestVersionsAreThePagesOwn(t *testing.T) {
 	caps := []archive.Capture{
-		{ID: 1, Kind: archive.KindResponse, Status: 200, PayloadSHA256: strings.Repeat("a", 64)},
+		{ID: 1, Kind: archive.KindResponse, Status: 200, PayloadSHA256: strings.Repeat("a", 64), TextSHA256: strings.Repeat("c", 64)},
 		{ID: 2, Kind: archive.KindNotModified, Status: 304},
-		{ID: 3, Kind: archive.KindResponse, Status: 404, PayloadSHA256: strings.Repeat("b", 64)},
+		{ID: 3, Kind: archive.KindResponse, Status: 200, PayloadSHA256: strings.Repeat("d", 64), TextSHA256: strings.Repeat("c", 64)},
+		{ID: 4, Kind: archive.KindResponse, Status: 404, PayloadSHA256: strings.Repeat("b", 64)},
 	}
 	var b strings.Builder
 	History(&b, "http://a.test/", caps)
-	if first, _, _ := strings.Cut(b.String(), "\n"); first != "http://a.test/: 3 captures, 1 version" {
-		t.Errorf("first line %q, want 3 captures, 1 version", first)
+	if first, _, _ := strings.Cut(b.String(), "\n"); first != "http://a.test/: 4 captures, 1 version of its text" {
+		t.Errorf("first line %q, want 4 captures, 1 version of its text", first)
 	}
 }

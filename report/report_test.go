@@ -118,9 +118,9 @@ func TestRunsAndStats(t *testing.T) {
 func TestHistoryAndSeries(t *testing.T) {
 	const u = "http://news.test/a_2.htm"
 	caps := []archive.Capture{
-		{ID: 3, RunID: 1, URL: u, FetchStart: t0, Kind: archive.KindResponse, Status: 200, PayloadSHA256: shaA, PayloadLength: 6228},
-		{ID: 11, RunID: 2, URL: u, FetchStart: t0.Add(24 * time.Hour), Kind: archive.KindRevisit, Status: 200, PayloadSHA256: shaA, PayloadLength: 6228},
-		{ID: 12, RunID: 2, URL: u, FetchStart: t0.Add(25 * time.Hour), Kind: archive.KindResponse, Status: 200, PayloadSHA256: shaB, PayloadLength: 6301},
+		{ID: 3, RunID: 1, URL: u, FetchStart: t0, Kind: archive.KindResponse, Status: 200, PayloadSHA256: shaA, PayloadLength: 6228, TextSHA256: shaA},
+		{ID: 11, RunID: 2, URL: u, FetchStart: t0.Add(24 * time.Hour), Kind: archive.KindRevisit, Status: 200, PayloadSHA256: shaA, PayloadLength: 6228, TextSHA256: shaA},
+		{ID: 12, RunID: 2, URL: u, FetchStart: t0.Add(25 * time.Hour), Kind: archive.KindResponse, Status: 200, PayloadSHA256: shaB, PayloadLength: 6301, TextSHA256: shaB},
 		{ID: 20, RunID: 3, URL: u, FetchStart: t0.Add(48 * time.Hour), Kind: archive.KindFailed, Error: "timeout"},
 		{ID: 21, RunID: 3, URL: u, FetchStart: t0.Add(48 * time.Hour), Kind: archive.KindStitched, Status: 200,
 			Pages: []archive.PageRef{{URL: "http://news.test/a.htm", CaptureID: 2, TextSHA256: shaC}, {URL: u, CaptureID: 12, TextSHA256: "ab"}}},

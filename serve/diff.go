@@ -122,7 +122,7 @@ func (p *diffPage) steps(db *archive.DB) error {
 	if err != nil {
 		return err
 	}
-	v := versions(caps)
+	v := archive.TextVersions(caps)
 	i := indexOfVersion(v, c.CaptureID, c.TextSHA256)
 	if i < 0 {
 		return nil
@@ -138,22 +138,6 @@ func (p *diffPage) steps(db *archive.DB) error {
 		p.Next = versionLink(v[i+1], v[i])
 	}
 	return nil
-}
-
-// versions are the captures of one URL that brought a text different
-// from the one before, oldest first.
-func versions(caps []archive.Capture) []archive.Capture {
-	var out []archive.Capture
-	for _, c := range caps {
-		if c.TextSHA256 == "" || c.Kind == archive.KindFailed {
-			continue
-		}
-		if n := len(out); n > 0 && out[n-1].TextSHA256 == c.TextSHA256 {
-			continue
-		}
-		out = append(out, c)
-	}
-	return out
 }
 
 // indexOfVersion finds the version a capture (or, failing that, its text) is.

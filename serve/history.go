@@ -44,7 +44,7 @@ func (s *Server) history(w http.ResponseWriter, r *http.Request) error {
 			return httpError{http.StatusNotFound, key + ": no capture of this URL in the archive"}
 		}
 		p.Rows = historyRows(caps)
-		p.Versions = len(versions(caps))
+		p.Versions = len(archive.TextVersions(caps))
 		return nil
 	})
 	if err != nil {
