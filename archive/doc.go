@@ -53,6 +53,10 @@
 //	runs       run ID (8 bytes big-endian) → JSON Run
 //	pages      URL of a page of a split article → empty (created with the
 //	           first such capture)
+//	requested  requested URL ‖ 0x00 ‖ capture ID → empty, for a capture
+//	           filed under another URL (a redirect's source), so that
+//	           the URL's history holds it (created with the first such
+//	           capture; requested.go)
 //	lsh        sketch index of archives written before lshseg: slot ‖
 //	           hash ‖ doc ID → empty (lsh.go); its sequence counts the
 //	           documents indexed (here or in lshseg)

@@ -106,7 +106,7 @@ func forEachURL(tx *bolt.Tx, fn func(url string, ids []uint64) error) error {
 func (db *DB) History(url string) ([]Capture, error) {
 	var out []Capture
 	err := db.bolt.View(func(tx *bolt.Tx) error {
-		for _, id := range urlCaptureIDs(tx, url) {
+		for _, id := range historyIDs(tx, url) {
 			c, err := getCapture(tx, id)
 			if err != nil {
 				return err

@@ -310,6 +310,9 @@ func putIndexes(tx *bolt.Tx, c *Capture) error {
 	if err := idxURLs.in(tx).put(urlKey(c.URL, c.ID), []byte{}); err != nil {
 		return fmt.Errorf("archive: put url index: %w", err)
 	}
+	if err := putRequestedIndex(tx, c); err != nil {
+		return err
+	}
 	if c.TextSHA256 == "" {
 		return nil
 	}

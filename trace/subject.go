@@ -141,13 +141,29 @@ func urlKeys(url string) []string {
 }
 
 // textCopy is key's copy with a text: its copy as works see it, else its
-// newest capture with a text.
+// newest capture with a text, else (a page that moved) the newest text a
+// request for key brought from where it redirected.
 func textCopy(db *archive.DB, key string) (archive.Capture, bool, error) {
 	c, ok, err := db.CopyOf(key)
 	if err != nil || (ok && c.TextSHA256 != "") {
 		return c, ok, err
 	}
-	return db.NewestText(key)
+	if c, ok, err = db.NewestText(key); ok || err != nil {
+		return c, ok, err
+	}
+	return redirectedText(db, key)
+}
+
+// redirectedText is the newest text a request for key brought from the
+// URL it redirected to (a page that moved): key has none of its own.
+func redirectedText(db *archive.DB, key string) (archive.Capture, bool, error) {
+	caps, err := db.History(key)
+	for i := len(caps) - 1; i >= 0; i-- {
+		if c := caps[i]; c.Status == 200 && c.TextSHA256 != "" && c.Kind != archive.KindStitched {
+			return c, true, err
+		}
+	}
+	return archive.Capture{}, false, err
 }
 
 // subjectOf is c's text, labelled url as the user wrote it.

@@ -315,3 +315,21 @@ func TestFaithfulToEarlierVersion(t *testing.T) {
 		t.Errorf("the edited copy: faithful %v, earlier %+v, %v; want faithful", r.Faithful, r.Earlier, err)
 	}
 }
+
+// A URL that moved (a request for it redirected) is traced through the
+// text its request brought from where it went.
+func TestTraceMovedURL(t *testing.T) {
+	f := newFixture(t)
+	const old = "http://gov.test/river-old"
+	c := archive.Capture{RequestedURL: old, FinalURL: urlOrig, URL: urlOrig, Method: "GET", Status: 200,
+		FetchStart: t0.Add(7 * time.Hour), FetchEnd: t0.Add(7*time.Hour + time.Second), Authority: "official", ToolVersion: "test",
+		TextSHA256: clean.TextHash(original)}
+	c.Sketch, c.Shingles = clean.Sketch(original)
+	if _, err := f.db.Write([]archive.Entry{{Capture: c, Payload: []byte("<p>" + original + "</p>"), Text: original}}); err != nil {
+		t.Fatal(err)
+	}
+	r, err := Trace(f.db, old)
+	if err != nil || r.Work == nil || r.Work.Original.URL != urlOrig || !r.Faithful || r.Subject.URL != urlOrig {
+		t.Errorf("trace of a moved URL: %+v, %v; want the work of %s, faithful", r.Subject, err, urlOrig)
+	}
+}
