@@ -57,6 +57,9 @@ func History(w io.Writer, key string, caps []archive.Capture) {
 			sha = c.PayloadSHA256[:12]
 		}
 		fmt.Fprintf(w, "%8d %4d  %-20s  %-20s %6d  %-12s %9d  %s\n", c.ID, c.RunID, stamp(c.FetchStart), c.Kind, c.Status, sha, c.PayloadLength, c.Error)
+		if c.URL != "" && c.URL != key {
+			fmt.Fprintf(w, "%8s requested as this URL, redirected to %s\n", "", c.URL)
+		}
 		if c.Worker != "" {
 			fmt.Fprintf(w, "%8s worker %s\n", "", c.Worker)
 		}

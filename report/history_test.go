@@ -42,3 +42,13 @@ func TestVersionsAreThePagesOwn(t *testing.T) {
 		t.Errorf("first line %q, want 4 captures, 1 version of its text", first)
 	}
 }
+
+// A capture requested as the URL and redirected elsewhere says where.
+func TestHistoryNamesRedirects(t *testing.T) {
+	caps := []archive.Capture{{ID: 5, URL: "http://a.test/new", Kind: archive.KindResponse, Status: 200}}
+	var b strings.Builder
+	History(&b, "http://a.test/old", caps)
+	if !strings.Contains(b.String(), "requested as this URL, redirected to http://a.test/new") {
+		t.Errorf("history of a moved URL:\n%s", b.String())
+	}
+}

@@ -355,3 +355,19 @@ func TestHistoryCounts(t *testing.T) {
 		t.Errorf("history of a URL fetched once, and failed: want %q in\n%.600s", want, body)
 	}
 }
+
+// The history of a URL that moved lists the request that a redirect took
+// elsewhere, and links where it went.
+func TestHistoryOfMovedURL(t *testing.T) {
+	const old, moved = "http://gov.test/old", "http://gov.test/new"
+	text := "The text of a page that moved."
+	ts, _ := serveArchive(t, []archive.Entry{{
+		Capture: archive.Capture{RequestedURL: old, FinalURL: moved, URL: moved, Method: "GET", Status: 200,
+			FetchStart: t0, FetchEnd: t0, ToolVersion: "test", TextSHA256: archive.Sum([]byte(text)).String()},
+		Payload: []byte("<p>" + text + "</p>"), Text: text,
+	}})
+	resp, body := fetch(t, ts.URL+"/url?u="+url.QueryEscape(old))
+	if want := `(redirected to <a href="/url?u=http%3a%2f%2fgov.test%2fnew">http://gov.test/new</a>)`; resp.StatusCode != 200 || !strings.Contains(body, want) {
+		t.Errorf("history of a moved URL: %s, want %q in\n%.900s", resp.Status, want, body)
+	}
+}
