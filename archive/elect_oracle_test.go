@@ -162,10 +162,15 @@ func oracleByPublished(a, b Capture) int {
 	return 0
 }
 
+// oracleCredible is a copy's credible date as the election orders it:
+// a day alone read as its last second.
 func oracleCredible(c Capture) (t time.Time, ok bool) {
 	t, ok = ParsePublished(c.Published)
 	if ok && !c.FetchStart.IsZero() && t.After(c.FetchStart.Add(24*time.Hour)) {
 		return t, false
+	}
+	if _, err := time.Parse(time.DateOnly, c.Published); err == nil {
+		t = t.Add(24*time.Hour - time.Second)
 	}
 	return t, ok
 }

@@ -38,7 +38,7 @@ type election struct {
 type ballot struct {
 	derived string    // why it is a copy of another; "" when it is not
 	rank    int       // authority rank (rules.Authority.Rank)
-	date    time.Time // credible publication date, when dated
+	date    time.Time // credible publication date, when dated (a day alone: its last second, dayEnd)
 	dated   bool
 }
 
@@ -64,6 +64,9 @@ func newElection(all []*Capture) *election {
 		if b == nil {
 			b = &ballot{rank: authorityRank(c)}
 			b.date, b.dated = credibleDate(c)
+			if len(c.Published) == len(time.DateOnly) {
+				b.date = dayEnd(b.date)
+			}
 			e.ballots[c.ID] = b
 		}
 		if b.derived == "" {
@@ -195,6 +198,14 @@ func byPublished(a, b *ballot, _, _ *Capture) int {
 	}
 	return 0
 }
+
+// dayEnd is the last second of the day t (midnight UTC) names. A date
+// without a time says nothing of the hour, so it is read as late as its
+// day allows: it is no earlier than a time given on that day, where read
+// as midnight it beat "2024-03-01T09:00:00+08:00" with no evidence. One
+// instant per date keeps the order total: a day tied with every time on
+// it would be tied with two times not tied with each other.
+func dayEnd(t time.Time) time.Time { return t.Add(24*time.Hour - time.Second) }
 
 // credibleDate is the copy's publication date unless it is missing,
 // unreadable or later than a day after the copy was fetched.
