@@ -9,6 +9,7 @@
 package trace
 
 import (
+	"bytes"
 	"errors"
 	"fmt"
 	"net/http"
@@ -204,6 +205,7 @@ func fileSubject(path string) (Subject, error) {
 	header := http.Header{}
 	if !looksHTML(b) {
 		header.Set("Content-Type", "text/plain")
+		b = withoutFrontMatter(b)
 	}
 	abs, _ := filepath.Abs(path)
 	doc, err := clean.Clean(clean.Input{URL: "file://" + filepath.ToSlash(abs), Header: header, Body: b})
@@ -215,6 +217,32 @@ func fileSubject(path string) (Subject, error) {
 		return Subject{}, fmt.Errorf("%s: no text found", path)
 	}
 	return Subject{Label: path, File: true, TextSHA256: clean.TextHash(text), text: text}, nil
+}
+
+// frontMatterKey is the first line of a YAML front matter: a key.
+var frontMatterKey = regexp.MustCompile(`^[A-Za-z_][A-Za-z0-9_-]*:`)
+
+// withoutFrontMatter is a text file without the YAML front matter it
+// opens with, if any: a "---" line, lines of keys, a "---" line (a text
+// of a prov bundle, or of any tool that writes them so). The front matter
+// says where the text came from; it is no part of it, nor of its hash. A
+// file whose first "---" is not closed within 64 KiB is left as it is.
+func withoutFrontMatter(b []byte) []byte {
+	rest, line := b, 0
+	for len(rest) > 0 && len(b)-len(rest) < 64<<10 {
+		l, after, _ := bytes.Cut(rest, []byte("\n"))
+		l = bytes.TrimSuffix(l, []byte("\r"))
+		switch {
+		case line == 0 && string(l) != "---":
+			return b
+		case line == 1 && !frontMatterKey.Match(l):
+			return b
+		case line > 1 && string(l) == "---":
+			return bytes.TrimLeft(after, "\r\n")
+		}
+		rest, line = after, line+1
+	}
+	return b
 }
 
 // looksHTML says whether a file's first KiB looks like HTML.

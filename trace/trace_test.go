@@ -333,3 +333,28 @@ func TestTraceMovedURL(t *testing.T) {
 		t.Errorf("trace of a moved URL: %+v, %v; want the work of %s, faithful", r.Subject, err, urlOrig)
 	}
 }
+
+// A text of a prov bundle, its front matter before it, is the text it
+// holds: faithful to the original it was exported from. Front matter is
+// a "---" block of keys at the top only.
+func TestResolveSkipsFrontMatter(t *testing.T) {
+	f := newFixture(t)
+	fm := "---\r\ntitle: \"River: the plan\"\r\nurl: " + urlOrig + "\r\ncaptions:\r\n  - a photo\r\n---\r\n\r\n"
+	for name, c := range map[string]struct {
+		body     string
+		stripped bool
+	}{
+		"bundle.txt":  {fm + original, true},
+		"notkeys.txt": {"---\nA line of prose first\n---\n\n" + original, false},
+		"unclosed.md": {"---\ntitle: x\n" + original, false},
+	} {
+		s, err := Resolve(f.db, f.file(t, name, c.body))
+		if err != nil || (s.TextSHA256 == clean.TextHash(original)) != c.stripped {
+			t.Errorf("%s: %s, %v; want the front matter stripped: %v", name, s.TextSHA256, err, c.stripped)
+		}
+	}
+	r, err := Trace(f.db, f.file(t, "exported.txt", fm+original))
+	if err != nil || !r.Faithful {
+		t.Errorf("a bundle's text of the original: faithful %v, %v", r.Faithful, err)
+	}
+}
