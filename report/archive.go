@@ -72,7 +72,6 @@ func History(w io.Writer, key string, caps []archive.Capture) {
 	}
 }
 
-
 // Series says where key sits in its split article, and whether and how
 // the article is stitched.
 func Series(w io.Writer, key string, s archive.Series) {
