@@ -7,9 +7,13 @@ import bolt "go.etcd.io/bbolt"
 // may be a later capture without a text; this is the text it last had.
 // ok is false when no capture of url has one.
 func (db *DB) NewestText(url string) (c Capture, ok bool, err error) {
-	return db.newest(url, func(c Capture) bool {
-		return c.Status == 200 && c.TextSHA256 != "" && c.Kind != KindStitched
-	})
+	return db.newest(url, BroughtText)
+}
+
+// BroughtText reports a capture that brought a text of its own: a 200
+// with a text, not a stitched article (whose text is its pages').
+func BroughtText(c Capture) bool {
+	return c.Status == 200 && c.TextSHA256 != "" && c.Kind != KindStitched
 }
 
 // NewestPayload returns url's newest capture that brought a whole payload:

@@ -222,8 +222,19 @@ func (db *DB) DocumentCaptures(sha string) ([]uint64, error) {
 
 func urlCaptureIDs(tx *bolt.Tx, url string) []uint64 {
 	prefix := urlPrefix(url)
-	var ids []uint64
-	cur := idxURLs.in(tx).prefixCursor(prefix)
+	return appendIDs(nil, idxURLs.in(tx).prefixCursor(prefix), prefix)
+}
+
+// keyCursor walks keys in order: a bolt.Cursor, or an index's
+// mergedCursor over both its levels.
+type keyCursor interface {
+	Seek(seek []byte) (k, v []byte)
+	Next() (k, v []byte)
+}
+
+// appendIDs appends to ids the capture IDs of cur's keys that are prefix
+// (a URL's, urlPrefix) and an ID.
+func appendIDs(ids []uint64, cur keyCursor, prefix []byte) []uint64 {
 	for k, _ := cur.Seek(prefix); hasPrefix(k, prefix) && len(k) == len(prefix)+8; k, _ = cur.Next() {
 		ids = append(ids, keyID(k))
 	}

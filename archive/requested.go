@@ -39,13 +39,8 @@ func historyIDs(tx *bolt.Tx, url string) []uint64 {
 	if b == nil {
 		return ids
 	}
-	prefix := urlPrefix(url)
-	cur := b.Cursor()
 	n := len(ids)
-	for k, _ := cur.Seek(prefix); hasPrefix(k, prefix) && len(k) == len(prefix)+8; k, _ = cur.Next() {
-		ids = append(ids, keyID(k))
-	}
-	if len(ids) > n {
+	if ids = appendIDs(ids, b.Cursor(), urlPrefix(url)); len(ids) > n {
 		slices.Sort(ids)
 		ids = slices.Compact(ids)
 	}

@@ -101,13 +101,11 @@ func (cr *crawler) collector() (*colly.Collector, error) {
 // queueing failed (sent as a failed page).
 func (cr *crawler) refused(e entry, err error) {
 	if errors.Is(err, ErrRobotsDisallowed) || errors.Is(err, colly.ErrRobotsTxtBlocked) {
-		cr.cfg.Stats.RobotsBlocked.Add(1)
-		cr.cfg.Logger.Debug("robots.txt disallows", "url", e.key)
 		why := ErrRobotsDisallowed
 		if e.depth == 0 && e.kind == kindPage { // only seeds are queued so (enqueueSeeds)
 			why = ErrSeedDisallowed
 		}
-		cr.unsent(e.key, fmt.Errorf("crawl: %s: %w", e.key, why))
+		cr.robotsBlocked(e.key, why)
 		cr.fail(cr.front.settle(e.key))
 		return
 	}
@@ -123,6 +121,15 @@ func (cr *crawler) refused(e entry, err error) {
 // fail stops the run when err (a frontier write's) is not nil, and
 // reports whether it did. The frontier keeps its first error, which Run
 // returns.
+// robotsBlocked counts key as a URL robots.txt disallows, never
+// requested, and tells Config.Unsent why (ErrRobotsDisallowed, or
+// ErrSeedDisallowed for a seed).
+func (cr *crawler) robotsBlocked(key string, why error) {
+	cr.cfg.Stats.RobotsBlocked.Add(1)
+	cr.cfg.Logger.Debug("robots.txt disallows", "url", key)
+	cr.unsent(key, fmt.Errorf("crawl: %s: %w", key, why))
+}
+
 // unsent tells Config.Unsent, when set, why key is not sent.
 func (cr *crawler) unsent(key string, why error) {
 	if cr.cfg.Unsent != nil {

@@ -1,7 +1,6 @@
 package crawl
 
 import (
-	"fmt"
 	"net/url"
 )
 
@@ -122,9 +121,7 @@ func (cr *crawler) disallowed(u *url.URL) string {
 	if added, err := cr.front.markReached(key); cr.fail(err) || !added {
 		return skipRobots // counted when first met
 	}
-	cr.cfg.Stats.RobotsBlocked.Add(1)
-	cr.cfg.Logger.Debug("robots.txt disallows", "url", key)
-	cr.unsent(key, fmt.Errorf("crawl: %s: %w", key, ErrRobotsDisallowed))
+	cr.robotsBlocked(key, ErrRobotsDisallowed)
 	return skipRobots
 }
 

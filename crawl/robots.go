@@ -222,16 +222,12 @@ func (m *robotsMemo) fill(e *robotsEntry, runCtx context.Context, base http.Roun
 // fetch does: the answer stands for the whole run, and one reset would
 // fail every URL of the host.
 func (m *robotsMemo) fetch(e *robotsEntry, runCtx context.Context, base http.RoundTripper, req *http.Request) {
+	ctx, cancel := context.WithCancel(req.Context()) // the wait ends with the request or the run
+	defer cancel()
+	defer context.AfterFunc(runCtx, cancel)()
 	for try := 1; ; try++ {
 		e.fill(runCtx, base, req)
-		if try > m.retries || !retryable(Page{Err: e.err}) {
-			return
-		}
-		select {
-		case <-time.After(m.retryBase << (try - 1)):
-		case <-req.Context().Done():
-			return
-		case <-runCtx.Done():
+		if try > m.retries || !retryable(Page{Err: e.err}) || sleep(ctx, m.retryBase<<(try-1)) != nil {
 			return
 		}
 	}

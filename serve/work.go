@@ -88,7 +88,7 @@ func (s *Server) work(w http.ResponseWriter, r *http.Request) error {
 // least, as the CLI).
 func (s *Server) findWork(db *archive.DB, id string) (archive.Work, error) {
 	id = strings.ToLower(id)
-	if !isHex(id, 8, 64) {
+	if !isHex(id, archive.MinPrefix, 64) {
 		return archive.Work{}, badRequest("work %q: want a work's ID: 8 to 64 hex digits of its original's text sha256", id)
 	}
 	works, err := db.WorksBy(s.sim)

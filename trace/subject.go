@@ -160,8 +160,8 @@ func textCopy(db *archive.DB, key string) (archive.Capture, bool, error) {
 func redirectedText(db *archive.DB, key string) (archive.Capture, bool, error) {
 	caps, err := db.History(key)
 	for i := len(caps) - 1; i >= 0; i-- {
-		if c := caps[i]; c.Status == 200 && c.TextSHA256 != "" && c.Kind != archive.KindStitched {
-			return c, true, err
+		if archive.BroughtText(caps[i]) {
+			return caps[i], true, err
 		}
 	}
 	return archive.Capture{}, false, err

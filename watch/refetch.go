@@ -41,16 +41,6 @@ func (s *Session) Originals(urls []string) (origs []Original, err error) {
 	return origs, err
 }
 
-// Close closes the archive and releases the run lock.
-
-// Refetch fetches origs again in a run of their own and calls report
-// with the verdict on each, in the order of Order(origs), each as soon as
-// it and those before it are judged. It returns the verdicts counted, the
-// run's ID (0 when no run began) and the first error: report's (which
-// stops the refetch), the archive's or the crawl's (ctx's when it ended).
-// An original whose fetch was not stored before the refetch stopped gets
-// no verdict.
-//
 // ErrRulesMissing is wrapped by RulesCover's error: an original was
 // captured under a site rule the refetch is not given.
 var ErrRulesMissing = errors.New("its site rule is not given")
@@ -71,6 +61,14 @@ func RulesCover(origs []Original, set *rules.Set) error {
 	return nil
 }
 
+// Refetch fetches origs again in a run of their own and calls report
+// with the verdict on each, in the order of Order(origs), each as soon as
+// it and those before it are judged. It returns the verdicts counted, the
+// run's ID (0 when no run began) and the first error: report's (which
+// stops the refetch), the archive's or the crawl's (ctx's when it ended).
+// An original whose fetch was not stored before the refetch stopped gets
+// no verdict.
+//
 // The refetch is a crawl (ingest.Crawl) of the originals' URLs alone, no
 // link followed and nothing discovered, fetching every page whole (no
 // conditional GET); cfg says how (connect-to, private addresses, delay,

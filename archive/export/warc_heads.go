@@ -90,11 +90,20 @@ func endHead(head string) []byte {
 func headField(head []byte, name string) string {
 	lines := strings.Split(string(head), "\r\n")
 	for _, l := range lines[1:] {
-		if n, v, ok := strings.Cut(l, ":"); ok && strings.EqualFold(strings.TrimSpace(n), name) {
+		if isHeader(l, name) {
+			_, v, _ := strings.Cut(l, ":")
 			return strings.TrimSpace(v)
 		}
 	}
 	return ""
+}
+
+// isHeader reports whether l, a line of a head after its first, is a
+// header line of name, in any case, white space around the name allowed
+// (the transport read "Content-Type :" as net/http would not: headmend).
+func isHeader(l, name string) bool {
+	n, _, ok := strings.Cut(l, ":")
+	return ok && strings.EqualFold(strings.TrimSpace(n), name)
 }
 
 // mediaType is the head's Content-Type without parameters, as pywb and
@@ -133,19 +142,14 @@ func renameTransferEncoding(head string) string {
 	lines := strings.SplitAfter(head, "\r\n")
 	coded := false
 	for i, l := range lines {
-		if i > 0 && headerLine(l, "transfer-encoding") {
+		if i > 0 && isHeader(l, "Transfer-Encoding") {
 			lines[i], coded = "X-Prov-Removed-"+l, true
 		}
 	}
 	for i, l := range lines {
-		if coded && i > 0 && headerLine(l, "content-length") {
+		if coded && i > 0 && isHeader(l, "Content-Length") {
 			lines[i] = "X-Prov-Removed-" + l
 		}
 	}
 	return strings.Join(lines, "")
-}
-
-// headerLine reports whether l is a header line of the lowercase name.
-func headerLine(l, name string) bool {
-	return len(l) > len(name) && l[len(name)] == ':' && strings.EqualFold(l[:len(name)], name)
 }

@@ -34,6 +34,8 @@ func TestRenameTransferEncoding(t *testing.T) {
 		{"HTTP/1.1 200 OK\r\ntransfer-encoding: chunked\r\nContent-Lengths: 1\r\n\r\n",
 			"HTTP/1.1 200 OK\r\nX-Prov-Removed-transfer-encoding: chunked\r\nContent-Lengths: 1\r\n\r\n"},
 		{"HTTP/1.1 200 OK\r\nContent-Length: 5\r\n\r\n", "HTTP/1.1 200 OK\r\nContent-Length: 5\r\n\r\n"},
+		// white space before the colon, which the transport read past (headmend)
+		{"HTTP/1.1 200 OK\r\nTransfer-Encoding : chunked\r\n\r\n", "HTTP/1.1 200 OK\r\nX-Prov-Removed-Transfer-Encoding : chunked\r\n\r\n"},
 	} {
 		if got := renameTransferEncoding(c.in); got != c.want {
 			t.Errorf("renameTransferEncoding(%q)\n = %q\nwant %q", c.in, got, c.want)

@@ -104,11 +104,7 @@ func runCrawl(ctx context.Context, e *env, args []string) error {
 		}
 	}
 	db := dbPath(o.db, e.getenv)
-	config, err := crawlConfig(cfg.Seeds, o.rulesFiles)
-	if err != nil {
-		return err
-	}
-	s, opt, closeShared, err := o.shared.start(ctx, db, config, e)
+	s, opt, closeShared, err := o.shared.start(ctx, db, func() (string, error) { return crawlConfig(cfg.Seeds, o.rulesFiles) }, e)
 	if err != nil {
 		return archive.NoSpace(err, db)
 	}

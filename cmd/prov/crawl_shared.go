@@ -53,14 +53,19 @@ func (o *sharedOptions) validate() error {
 
 // start opens the crawl's session: on the archive at db with its own
 // frontier file, or, with --frontier, on the shard with the Redis
-// frontier. stop closes the Redis connection.
-func (o *sharedOptions) start(ctx context.Context, db string, config string, e *env) (s *ingest.Session, opt ingest.Options, stop func(), err error) {
+// frontier. stop closes the Redis connection. config is the digest of
+// the crawl's seeds and rules (crawlConfig), read only for a shared crawl.
+func (o *sharedOptions) start(ctx context.Context, db string, config func() (string, error), e *env) (s *ingest.Session, opt ingest.Options, stop func(), err error) {
 	if o.frontier == "" {
 		s, err = ingest.Start(db, "prov crawl", frontierOptions)
 		return s, opt, func() {}, err
 	}
+	digest, err := config()
+	if err != nil {
+		return nil, opt, nil, err
+	}
 	opts := redisfrontier.Options{Worker: o.workerName(), Lease: o.lease, AfterTake: hangAfterTake(e),
-		Trace: e.getenv("PROV_FRONTIER_TRACE") == "1", Config: config, Instance: o.instance()}
+		Trace: e.getenv("PROV_FRONTIER_TRACE") == "1", Config: digest, Instance: o.instance()}
 	st, err := redisfrontier.Open(ctx, o.frontier, opts)
 	switch {
 	case errors.Is(err, redisfrontier.ErrConfigDiffers):
