@@ -2,6 +2,7 @@ package rules
 
 import (
 	"fmt"
+	"net"
 	"net/url"
 	"regexp"
 	"strconv"
@@ -168,9 +169,18 @@ func AuthorityFor(site *Site, host string) (a Authority, why string) {
 // ASCIIHost is a host name as URLs carry it: lower case and, when it is
 // an internationalised name written in Unicode, in its IDNA (punycode)
 // form, so that "中国.政务" matches a URL's xn--fiqs8s.xn--zfr164b. An
-// ASCII name is only lower-cased (an underscore in it is left alone).
+// ASCII name is only lower-cased (an underscore in it is left alone). An
+// IP address is taken as it is written (IPv6 without brackets). A URL, a
+// host with a port or anything else holding a character no host name
+// has is an error: it would match no URL's host.
 func ASCIIHost(h string) (string, error) {
 	h = strings.ToLower(h)
+	if net.ParseIP(h) != nil {
+		return h, nil
+	}
+	if i := strings.IndexAny(h, ":/?#@[]\\ \t"); i >= 0 {
+		return "", fmt.Errorf("host %q: not a host name (%q: a host is written without scheme, port or path)", h, h[i:i+1])
+	}
 	if !strings.ContainsFunc(h, func(r rune) bool { return r >= utf8.RuneSelf }) {
 		return h, nil
 	}
