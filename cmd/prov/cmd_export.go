@@ -57,6 +57,9 @@ func (o *exportOptions) validate() (export.Filter, error) {
 		if o.out == "" || o.out == "-" {
 			return f, usagef("e.g. --out archive-bag/", "a bag needs --out: the folder to write")
 		}
+		if archiveName(o.out) {
+			return f, usagef("e.g. --out archive-bag/", "--out %q: a bag is written as a folder (pack it afterwards if you need one file)", o.out)
+		}
 	case "":
 		return f, usagef("--format "+formats, "no --format given")
 	default:
@@ -107,8 +110,23 @@ func workRef(s string) bool {
 	return (len(s) == 12 || len(s) == 64) && err == nil
 }
 
-// parseSince reads --since: RFC 3339, or a date (its midnight UTC).
+// archiveName reports an --out that names a packed file, not a folder.
+func archiveName(out string) bool {
+	for _, ext := range []string{".tar.gz", ".tgz", ".tar", ".zip", ".gz", ".wacz"} {
+		if strings.HasSuffix(strings.ToLower(out), ext) {
+			return true
+		}
+	}
+	return false
+}
+
+// parseSince reads --since: RFC 3339 (its T and Z in either case, and a
+// space for the T, as RFC 3339 allows), or a date (its midnight UTC).
 func parseSince(s string) (time.Time, bool) {
+	s = strings.ToUpper(s)
+	if len(s) > len(time.DateOnly) && s[len(time.DateOnly)] == ' ' {
+		s = s[:len(time.DateOnly)] + "T" + s[len(time.DateOnly)+1:]
+	}
 	for _, layout := range []string{time.RFC3339, time.DateOnly} {
 		if t, err := time.Parse(layout, s); err == nil {
 			return t, true
