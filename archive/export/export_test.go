@@ -135,6 +135,33 @@ func TestJSONLFilter(t *testing.T) {
 	}
 }
 
+// A --work the archive does not hold is not found in every format: an
+// empty export of it would look like a valid one.
+func TestUnknownWork(t *testing.T) {
+	db := MustArchive(t)
+	f := export.Filter{Work: "0123456789ab"}
+	dir := t.TempDir()
+	_, bagErr := export.Bag(db, filepath.Join(dir, "bag"), export.WARCOptions{Filter: f}, false)
+	_, bundleErr := export.Bundle(db, filepath.Join(dir, "bundle"), f, false)
+	_, warcErr := export.WARC(db, io.Discard, export.WARCOptions{Filter: f})
+	_, waczErr := export.WACZ(db, io.Discard, export.WARCOptions{Filter: f})
+	for format, err := range map[string]error{
+		"jsonl": export.JSONL(db, io.Discard, f), "bundle": bundleErr, "bag": bagErr, "warc": warcErr, "wacz": waczErr,
+	} {
+		if !errors.Is(err, archive.ErrNotFound) || !strings.Contains(err.Error(), "work 0123456789ab") {
+			t.Errorf("%s of an unknown work: %v, want work 0123456789ab: not found", format, err)
+		}
+	}
+	for _, ref := range []string{archive.Sum([]byte(paper)).Short(), archive.Sum([]byte(paper)).String()} {
+		if err := export.JSONL(db, io.Discard, export.Filter{Work: ref}); err != nil {
+			t.Errorf("work %s: %v", ref, err)
+		}
+	}
+	if entries, _ := os.ReadDir(dir); len(entries) != 0 {
+		t.Errorf("exports of an unknown work left %d entries in their folder", len(entries))
+	}
+}
+
 func TestBundleFolder(t *testing.T) {
 	db := MustArchive(t)
 	dir := filepath.Join(t.TempDir(), "bundle")

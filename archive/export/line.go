@@ -1,6 +1,8 @@
 package export
 
 import (
+	"errors"
+	"fmt"
 	"net/http"
 	"net/url"
 	"strings"
@@ -75,6 +77,9 @@ func selectCopies(db *archive.DB, f Filter) ([]Line, []archive.Work, error) {
 	if err != nil {
 		return nil, nil, err
 	}
+	if err := holdsWork(db, works, f.Work); err != nil {
+		return nil, nil, err
+	}
 	member := map[uint64]membership{}
 	for _, w := range works {
 		for _, c := range w.Copies {
@@ -117,6 +122,33 @@ func hostOf(raw string) string {
 		return ""
 	}
 	return strings.ToLower(u.Hostname())
+}
+
+// holdsWork returns an error wrapping archive.ErrNotFound when ref, a
+// --work value (a work ID or a text sha256), names nothing the archive
+// holds: an export of it would be empty, and look like a valid one.
+func holdsWork(db *archive.DB, works []archive.Work, ref string) error {
+	if ref == "" {
+		return nil
+	}
+	for _, w := range works {
+		if strings.EqualFold(w.ID, ref) {
+			return nil
+		}
+		for _, c := range w.Copies {
+			if strings.EqualFold(c.TextSHA256, ref) {
+				return nil
+			}
+		}
+	}
+	if len(ref) == 64 { // an earlier text of a copy: its captures are exported
+		if _, err := db.Document(strings.ToLower(ref)); err == nil {
+			return nil
+		} else if !errors.Is(err, archive.ErrNotFound) {
+			return err
+		}
+	}
+	return fmt.Errorf("work %s: %w", ref, archive.ErrNotFound)
 }
 
 func (f Filter) match(l Line) bool {

@@ -32,6 +32,9 @@ func selectCaptures(db *archive.DB, f Filter) (*selection, error) {
 	if err != nil {
 		return nil, err
 	}
+	if err := holdsWork(db, works, f.Work); err != nil {
+		return nil, err
+	}
 	s := &selection{byID: map[uint64]membership{}, byText: map[string]membership{}}
 	for _, w := range works {
 		for _, c := range w.Copies {

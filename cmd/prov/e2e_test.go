@@ -225,6 +225,7 @@ func TestExitCodes(t *testing.T) {
 		{[]string{"export", "--format", "xml"}, exitUsage, "unknown --format"},
 		{[]string{"export", "--format", "jsonl", "--since", "yesterday"}, exitUsage, `prov export: --since "yesterday" is not a time (RFC 3339 such as`},
 		{[]string{"export", "--format", "jsonl", "--work", "02bd3a"}, exitUsage, `--work "02bd3a" (a work ID`},
+		{[]string{"export", "--db", empty, "--format", "jsonl", "--work", "02bd3a012ae6"}, exitFailed, "work 02bd3a012ae6: archive: not found"},
 		{[]string{"inspect"}, exitUsage, "at least one"},
 		{[]string{"salvage"}, exitUsage, "prov salvage: --into is required"},
 		{[]string{"merge"}, exitUsage, "prov merge: --into is required"},
