@@ -63,18 +63,26 @@ func (ww *warcWriter) response(db *archive.DB, c *archive.Capture, target string
 	if n := len(c.Redirects); n > 0 && c.ResponseHead != "" {
 		x.repaired = c.Redirects[n-1].HeadRepairs != nil
 	}
-	switch {
-	case c.Incomplete != "":
-		x.truncated = c.Incomplete // disconnect, time or unspecified
-	case c.Truncated:
-		x.truncated = "length"
-	}
+	x.truncated = truncation(c)
 	r, err := ww.exchange(c, x)
 	if err != nil {
 		return ref{}, err
 	}
 	ww.payloads[c.PayloadSHA256] = r
 	return r, nil
+}
+
+// truncation is c's WARC-Truncated: disconnect, time or unspecified for
+// a body whose reading ended early, length for one cut at the body
+// limit, "" for a whole one.
+func truncation(c *archive.Capture) string {
+	switch {
+	case c.Incomplete != "":
+		return c.Incomplete
+	case c.Truncated:
+		return "length"
+	}
+	return ""
 }
 
 // exchange is one HTTP exchange to write as a request and a response.
@@ -178,6 +186,9 @@ func (ww *warcWriter) revisit(c *archive.Capture, target string, prior ref, prof
 		{gowarc.WarcRefersTo, prior.id},
 		{gowarc.WarcRefersToTargetURI, prior.uri},
 		{gowarc.WarcRefersToDate, warcDate(prior.date)},
+	}
+	if t := truncation(c); t != "" { // the bytes it stands for are cut as the prior's are
+		fields = append(fields, field{gowarc.WarcTruncated, t})
 	}
 	if digest != "" {
 		fields = append(fields, field{gowarc.WarcPayloadDigest, digest})

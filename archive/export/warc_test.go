@@ -7,6 +7,7 @@ import (
 	"io"
 	"os"
 	"path/filepath"
+	"reflect"
 	"strings"
 	"testing"
 	"time"
@@ -255,6 +256,28 @@ func checkRevisit(t *testing.T, recs []string, i int, profile string, to int) {
 		field(r, "WARC-Refers-To-Target-URI") != field(recs[to], "WARC-Target-URI") ||
 		field(r, "WARC-Refers-To-Date") != field(recs[to], "WARC-Date") {
 		t.Errorf("record %d is not a %s revisit of record %d:\n%s", i, profile, to, r)
+	}
+}
+
+// A revisit of a body cut at the limit is cut too, and says so: a tool
+// that reads the revisit alone must not take the bytes it names for the
+// whole body.
+func TestWARCRevisitOfCutBody(t *testing.T) {
+	db := MustWARCArchive(t) // its capture of cutURL is cut at 4000 bytes
+	again := fetch(cutURL, 9*time.Hour, bytes.Repeat([]byte{0, 1, 2, 0xff}, 1000), "")
+	again.Capture.Truncated, again.Capture.Limit = true, 4000
+	if _, err := db.Write([]archive.Entry{again}); err != nil {
+		t.Fatal(err)
+	}
+	path, _ := mustWARC(t, db, export.Filter{})
+	var cut []string
+	for _, rec := range warcRecords(t, path) {
+		if field(rec, "WARC-Target-URI") == cutURL && field(rec, "WARC-Type") != "request" && field(rec, "WARC-Type") != "metadata" {
+			cut = append(cut, field(rec, "WARC-Type")+" "+field(rec, "WARC-Truncated"))
+		}
+	}
+	if want := []string{"response length", "revisit length"}; !reflect.DeepEqual(cut, want) {
+		t.Errorf("records of the cut body: %q, want %q", cut, want)
 	}
 }
 
