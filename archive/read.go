@@ -56,6 +56,40 @@ func (db *DB) LatestContent(fn func(Capture) error) error {
 	return db.bolt.View(func(tx *bolt.Tx) error { return forEachCopy(tx, skip, interruptible(db, fn)) })
 }
 
+// LatestContentChecked is LatestContent with, beside each copy, its URL's
+// newest capture whatever it brought (History's last): a later 304, an
+// error page, a failed fetch, or a fetch of the URL that a redirect filed
+// under another; newest is the copy itself when nothing came after it.
+// It says whether the copy is still what the URL serves.
+func (db *DB) LatestContentChecked(fn func(copy, newest Capture) error) error {
+	skip := db.skipper()
+	return db.bolt.View(func(tx *bolt.Tx) error {
+		return forEachCopy(tx, skip, func(c Capture) error {
+			if err := db.Interrupted(); err != nil {
+				return err
+			}
+			newest, err := newestOf(tx, c, skip)
+			if err != nil {
+				return err
+			}
+			return fn(c, newest)
+		})
+	})
+}
+
+// newestOf returns the newest readable capture of c's URL, or c when none
+// is newer (a stitched copy is newer than its first page's capture).
+func newestOf(tx *bolt.Tx, c Capture, skip skipFunc) (Capture, error) {
+	ids := historyIDs(tx, c.URL)
+	for i := len(ids) - 1; i >= 0 && ids[i] > c.ID; i-- {
+		n, read, err := readCapture(tx, ids[i], skip)
+		if err != nil || read {
+			return n, err
+		}
+	}
+	return c, nil
+}
+
 func hasContent(c Capture) bool {
 	return c.Status == 200 && (c.TextSHA256 != "" || c.PayloadSHA256 != "")
 }

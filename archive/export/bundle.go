@@ -8,6 +8,7 @@ import (
 	"io"
 	"os"
 	"path/filepath"
+	"strconv"
 	"strings"
 	"time"
 
@@ -167,6 +168,13 @@ func textFile(l *Line) ([]byte, error) {
 	fm.str("source", orElse(l.Publisher, l.host))
 	fm.date("date", l.Published)
 	fm.date("fetch_date", l.FetchedAt)
+	if l.LastFetchedAt != l.FetchedAt || l.LastStatus != l.Status { // fetched again since
+		fm.date("last_fetch_date", l.LastFetchedAt)
+		fm.add("last_status", &yaml.Node{Kind: yaml.ScalarNode, Tag: "!!int", Value: strconv.Itoa(l.LastStatus)})
+		if l.MovedTo != "" {
+			fm.str("moved_to", l.MovedTo)
+		}
+	}
 	fm.str("sha256", l.TextSHA256)
 	fm.str("work", l.Work)
 	fm.add("original", &yaml.Node{Kind: yaml.ScalarNode, Tag: "!!bool", Value: fmt.Sprint(l.Original)})
@@ -252,13 +260,13 @@ func orElse(s, fallback string) string {
 	return fallback
 }
 
-// newest is the latest fetch time among lines: the modification time of
+// newest is the latest fetch time among lines' URLs: the modification time of
 // archive members, so that the same archive exports the same bytes.
 func newest(lines []Line) time.Time {
 	var t time.Time
 	for _, l := range lines {
-		if l.fetched.After(t) {
-			t = l.fetched
+		if l.lastFetched.After(t) {
+			t = l.lastFetched
 		}
 	}
 	if t.IsZero() {

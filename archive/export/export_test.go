@@ -8,6 +8,7 @@ import (
 	"compress/gzip"
 	"encoding/json"
 	"errors"
+	"fmt"
 	"io"
 	"os"
 	"path/filepath"
@@ -393,5 +394,76 @@ func TestBundleZipReadable(t *testing.T) {
 	defer zr.Close()
 	if len(zr.File) != 5 {
 		t.Errorf("%d members, want 5", len(zr.File))
+	}
+}
+
+// Each line says what its URL's newest capture found, so that a copy the
+// URL no longer serves does not read as current: a 304 confirms it, a
+// 404 or a failed fetch says it is gone, a redirect where it moved. And
+// --since selects URLs by that newest fetch, a 304 as an identical 200.
+func TestLinesSayWhatTheURLServesNow(t *testing.T) {
+	db, err := archive.Open(filepath.Join(t.TempDir(), "prov.db"), archive.Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer db.Close()
+	const same, gone, failed, moved, fresh = "http://a.test/same", "http://a.test/gone", "http://a.test/failed", "http://a.test/moved", "http://a.test/fresh"
+	var entries []archive.Entry
+	for _, u := range []string{same, gone, failed, moved, fresh} {
+		entries = append(entries, fetch(u, 0, []byte("<p>"+u+"</p>"), "text of "+u))
+	}
+	notMod := fetch(same, 2*time.Hour, nil, "")
+	notMod.Capture.Status = 304
+	notFound := fetch(gone, 2*time.Hour, []byte("no such page"), "")
+	notFound.Capture.Status = 404
+	refused := fetch(failed, 2*time.Hour, nil, "")
+	refused.Capture.Status, refused.Capture.Error = 0, "dial tcp: connection refused"
+	movedOn := fetch("http://a.test/new-home", 2*time.Hour, []byte("<p>moved</p>"), "text of the new home")
+	movedOn.Capture.RequestedURL = moved
+	movedOn.Capture.Redirects = []archive.Hop{{URL: moved, Status: 301}, {URL: "http://a.test/new-home", Status: 200}}
+	again := fetch(fresh, 2*time.Hour, []byte("<p>"+fresh+"</p>"), "text of "+fresh)
+	for _, e := range append(entries, notMod, notFound, refused, movedOn, again) {
+		if _, err := db.Write([]archive.Entry{e}); err != nil {
+			t.Fatal(err)
+		}
+	}
+	later := t0.Add(2 * time.Hour).Format(time.RFC3339)
+	want := map[string]string{
+		same:   "200 " + t0.Format(time.RFC3339) + " → 304 " + later + "  ",
+		gone:   "200 " + t0.Format(time.RFC3339) + " → 404 " + later + "  ",
+		failed: "200 " + t0.Format(time.RFC3339) + " → 0 " + later + "  dial tcp: connection refused",
+		moved:  "200 " + t0.Format(time.RFC3339) + " → 301 " + later + " http://a.test/new-home ",
+		fresh:  "200 " + later + " → 200 " + later + "  ",
+	}
+	for _, since := range []time.Time{{}, t0.Add(time.Hour)} {
+		var out bytes.Buffer
+		if err := export.JSONL(db, &out, export.Filter{Since: since}); err != nil {
+			t.Fatal(err)
+		}
+		got := map[string]string{}
+		for line := range strings.SplitSeq(strings.TrimSpace(out.String()), "\n") {
+			var l export.Line
+			if err := json.Unmarshal([]byte(line), &l); err != nil {
+				t.Fatal(err)
+			}
+			got[l.URL] = fmt.Sprintf("%d %s → %d %s %s %s", l.Status, l.FetchedAt, l.LastStatus, l.LastFetchedAt, l.MovedTo, l.LastError)
+		}
+		delete(got, "http://a.test/new-home")
+		if !reflect.DeepEqual(got, want) {
+			t.Errorf("since %v: lines\n%q\nwant\n%q", since, got, want)
+		}
+	}
+	dir := filepath.Join(t.TempDir(), "bundle")
+	if _, err := export.Bundle(db, dir, export.Filter{}, false); err != nil {
+		t.Fatal(err)
+	}
+	for name, want := range map[string]string{
+		"moved": "last_fetch_date: " + later + "\nlast_status: 301\nmoved_to: http://a.test/new-home\n",
+		"fresh": "fetch_date: " + later + "\nsha256:",
+	} {
+		b, err := os.ReadFile(filepath.Join(dir, "texts", "a.test", name+".txt"))
+		if err != nil || !strings.Contains(string(b), want) {
+			t.Errorf("front matter of %s: %v\n%s\nwant it to hold %q", name, err, b, want)
+		}
 	}
 }

@@ -13,7 +13,7 @@ import (
 
 // Filter selects copies; zero fields select everything.
 type Filter struct {
-	Since time.Time // fetched at or after
+	Since time.Time // the URL fetched at or after (its newest capture, whatever it brought; a capture's own time for WARC)
 	Host  string    // URL host, case-insensitive, without port
 	Work  string    // work ID or full text sha256
 
@@ -60,9 +60,18 @@ type Line struct {
 	// longer body (the payload is whole); both absent otherwise.
 	TextTruncated bool  `json:"text_truncated,omitempty"`
 	TextLimit     int64 `json:"text_limit,omitempty"`
+	// The URL's newest capture, whatever it brought: the copy's own fetch
+	// (the same as fetched_at and status), a later 304 that confirmed
+	// the copy, or a later error page, failed fetch (status 0, and
+	// last_error) or redirect (its 3xx, and moved_to): whether the text
+	// is still what the URL serves.
+	LastFetchedAt string `json:"last_fetched_at"`
+	LastStatus    int    `json:"last_status"`
+	MovedTo       string `json:"moved_to,omitempty"`
+	LastError     string `json:"last_error,omitempty"`
 
-	host    string
-	fetched time.Time
+	host        string
+	lastFetched time.Time
 }
 
 // membership is a capture's place in a work.
@@ -91,8 +100,10 @@ func selectCopies(db *archive.DB, f Filter) ([]Line, []archive.Work, error) {
 		n += len(w.Copies)
 	}
 	lines := make([]Line, 0, n) // every copy with a text, most often all
-	err = db.LatestContent(func(c archive.Capture) error {
-		if l := newLine(c, member[c.ID]); f.match(l) {
+	err = db.LatestContentChecked(func(c, newest archive.Capture) error {
+		l := newLine(c, member[c.ID])
+		l.lastState(newest)
+		if f.match(l) {
 			lines = append(lines, l)
 		}
 		return nil
@@ -109,11 +120,43 @@ func newLine(c archive.Capture, m membership) Line {
 		CaptureID: c.ID, CharsetEvidence: c.CharsetEvidence, Truncated: c.Truncated, PayloadLength: c.PayloadLength,
 		TextTruncated: c.TextTruncated, TextLimit: c.TextLimit,
 		Pages: c.Pages, Captions: c.Captions,
-		fetched: c.FetchStart, host: hostOf(c.URL)}
+		host: hostOf(c.URL)}
 	if l.Captions == nil {
 		l.Captions = []string{}
 	}
 	return l
+}
+
+// lastState fills l's last_* fields and moved_to from newest, the
+// newest capture of l's URL (archive.DB.LatestContentChecked).
+func (l *Line) lastState(newest archive.Capture) {
+	l.lastFetched = newest.FetchStart
+	l.LastFetchedAt = newest.FetchStart.UTC().Format(time.RFC3339)
+	l.LastStatus, l.LastError = newest.Status, newest.Error
+	switch {
+	case newest.URL != l.URL: // requested as l's URL, filed under the one a redirect led to
+		l.MovedTo = newest.URL
+		if len(newest.Redirects) > 0 {
+			l.LastStatus = newest.Redirects[0].Status
+		}
+	case newest.Status >= 300 && newest.Status < 400 && newest.Status != http.StatusNotModified:
+		l.MovedTo = location(newest)
+	}
+}
+
+// location is c's Location header read against its URL, "" when absent
+// or unreadable.
+func location(c archive.Capture) string {
+	loc := http.Header(c.ResponseHeader).Get("Location")
+	base, err := url.Parse(c.FinalURL)
+	if loc == "" || err != nil {
+		return loc
+	}
+	u, err := base.Parse(loc)
+	if err != nil {
+		return ""
+	}
+	return u.String()
 }
 
 func hostOf(raw string) string {
@@ -153,7 +196,7 @@ func holdsWork(db *archive.DB, works []archive.Work, ref string) error {
 
 func (f Filter) match(l Line) bool {
 	switch {
-	case !f.Since.IsZero() && l.fetched.Before(f.Since):
+	case !f.Since.IsZero() && l.lastFetched.Before(f.Since):
 		return false
 	case f.Host != "" && !strings.EqualFold(strings.TrimSuffix(f.Host, "."), l.host):
 		return false

@@ -142,7 +142,7 @@ func runExport(ctx context.Context, e *env, args []string) error {
 	fs.StringVar(&o.out, "out", "", "target `PATH`: a file for jsonl and cdxj (default stdout); a folder, .tar.gz or .zip for bundle; a .warc.gz file for warc, a .wacz file for wacz, a folder for bag")
 	fs.StringVar(&o.warcName, "warc-name", "", "the WARC file `NAME` a CDXJ index points into (default the --out name with .warc.gz for .cdxj)")
 	fs.StringVar(&o.db, "db", "", dbUsage)
-	fs.StringVar(&o.since, "since", "", "only copies fetched at or after `T` (RFC 3339, or YYYY-MM-DD for its midnight UTC)")
+	fs.StringVar(&o.since, "since", "", "only URLs fetched at or after `T` (their newest fetch, a 304 or a failure too; a WARC's captures by their own), RFC 3339 or YYYY-MM-DD for its midnight UTC")
 	fs.StringVar(&o.host, "host", "", "only copies from host `H`")
 	fs.StringVar(&o.work, "work", "", "only copies of work `ID` (as prov works prints it), or of one text sha256")
 	fs.BoolVar(&o.force, "force", false, "replace an existing target")
