@@ -26,10 +26,14 @@ type Result struct {
 // Search finds the documents that hold every token of q (queryTokens),
 // best first (most occurrences, then first indexed), and returns the
 // limit of them after the first offset. A query with no token matches
-// nothing.
+// nothing. A negative offset or limit is an error: it is a caller's page
+// arithmetic gone wrong (an overflow), never a page.
 func (ix *Index) Search(q string, offset, limit int) (Result, error) {
-	toks := queryTokens(q)
 	var res Result
+	if offset < 0 || limit < 0 {
+		return res, fmt.Errorf("search: offset %d, limit %d: want neither negative", offset, limit)
+	}
+	toks := queryTokens(q)
 	if len(toks) == 0 {
 		return res, nil
 	}
@@ -47,7 +51,7 @@ func (ix *Index) Search(q string, offset, limit int) (Result, error) {
 		if offset >= len(ranked) {
 			return nil
 		}
-		ranked = ranked[offset:min(len(ranked), offset+max(limit, 0))]
+		ranked = ranked[offset : offset+min(limit, len(ranked)-offset)]
 		docs := tx.Bucket(bucketDocs)
 		for _, s := range ranked {
 			var rec docRecord

@@ -3,6 +3,7 @@ package search_test
 import (
 	"errors"
 	"fmt"
+	"math"
 	"os"
 	"path/filepath"
 	"reflect"
@@ -174,6 +175,15 @@ func TestSearchPages(t *testing.T) {
 	}
 	if res.Total != 25 || len(res.Hits) != 5 || res.Hits[0].URLs[0] != "http://a.test/20" {
 		t.Errorf("page 3 of 10: total %d, %d hits, first %v; want 25, 5, http://a.test/20", res.Total, len(res.Hits), res.Hits)
+	}
+	if res, err := ix.Search("网络空间", 20, math.MaxInt); err != nil || len(res.Hits) != 5 {
+		t.Errorf("the rest from 20: %d hits, %v; want 5", len(res.Hits), err)
+	}
+	// An offset that overflowed in a caller's page arithmetic.
+	for _, c := range [][2]int{{math.MinInt + 20, 10}, {-1, 10}, {0, -1}} {
+		if res, err := ix.Search("网络空间", c[0], c[1]); err == nil {
+			t.Errorf("offset %d, limit %d: %d hits, want an error", c[0], c[1], len(res.Hits))
+		}
 	}
 }
 
