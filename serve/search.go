@@ -4,7 +4,6 @@ import (
 	"errors"
 	"fmt"
 	"net/http"
-	"strconv"
 	"strings"
 
 	"github.com/prov-archive/prov/archive"
@@ -38,14 +37,11 @@ func (p searchPage) title() string {
 
 func (s *Server) search(w http.ResponseWriter, r *http.Request) error {
 	q := strings.TrimSpace(r.URL.Query().Get("q"))
-	p := searchPage{Q: q, Page: 1}
-	if v := r.URL.Query().Get("page"); v != "" {
-		n, err := strconv.Atoi(v)
-		if err != nil || n < 1 {
-			return badRequest("page %q: want a number from 1", v)
-		}
-		p.Page = n
+	page, err := pageOf(r.URL.Query())
+	if err != nil {
+		return err
 	}
+	p := searchPage{Q: q, Page: page}
 	if q != "" {
 		if err := s.find(&p); err != nil {
 			return err
@@ -73,15 +69,10 @@ func (s *Server) find(p *searchPage) error {
 	if stale != nil {
 		p.Note = fmt.Sprintf("the search index could not be brought up to date, so the newest captures may be missing: %v", stale)
 	}
-	ix, err := search.Open(search.PathFor(s.cfg.DB), true, s.cfg.OpenTimeout)
-	if err != nil && stale != nil {
-		return fmt.Errorf("no search index to read (%v), and none could be built: %w", err, stale)
+	res, err := s.query(p.Q, p.Page)
+	if errors.Is(err, errNoIndex) && stale != nil {
+		return fmt.Errorf("%w, and none could be built: %w", err, stale)
 	}
-	if err != nil {
-		return err
-	}
-	res, err := ix.Search(p.Q, (p.Page-1)*s.cfg.PageSize, s.cfg.PageSize)
-	ix.Close()
 	if err != nil {
 		return err
 	}
@@ -106,6 +97,21 @@ func (s *Server) find(p *searchPage) error {
 		}
 		return nil
 	})
+}
+
+var errNoIndex = errors.New("no search index to read")
+
+// query asks the index beside the archive for a page of q's hits, holding
+// the index only while it does: closed however the search ends, since a
+// handle left open keeps its lock, and so every update out, for the life
+// of the server.
+func (s *Server) query(q string, page int) (search.Result, error) {
+	ix, err := search.Open(search.PathFor(s.cfg.DB), true, s.cfg.OpenTimeout)
+	if err != nil {
+		return search.Result{}, fmt.Errorf("%w (%w)", errNoIndex, err)
+	}
+	defer ix.Close()
+	return ix.Search(q, (page-1)*s.cfg.PageSize, s.cfg.PageSize)
 }
 
 // errForeignIndex says the index beside the archive was made from another.

@@ -4,7 +4,6 @@ import (
 	"net/http"
 	"net/url"
 	"regexp"
-	"strconv"
 	"strings"
 
 	"github.com/prov-archive/prov/archive"
@@ -57,7 +56,7 @@ var isoDate = regexp.MustCompile(`^\d{4}-\d{2}-\d{2}$`)
 // parseWorksFilter reads and checks the works page's query.
 func parseWorksFilter(q url.Values) (worksFilter, error) {
 	f := worksFilter{Host: strings.TrimSpace(q.Get("host")), Relation: q.Get("relation"),
-		From: strings.TrimSpace(q.Get("from")), To: strings.TrimSpace(q.Get("to")), Page: 1}
+		From: strings.TrimSpace(q.Get("from")), To: strings.TrimSpace(q.Get("to"))}
 	host, err := rules.ASCIIHost(f.Host) // lower case, punycode for a Unicode name
 	if err != nil {
 		return f, badRequest("host %q: not a host name", f.Host)
@@ -71,14 +70,8 @@ func parseWorksFilter(q url.Values) (worksFilter, error) {
 			return f, badRequest("%s %q: want a date as YYYY-MM-DD", name, v)
 		}
 	}
-	if p := q.Get("page"); p != "" {
-		n, err := strconv.Atoi(p)
-		if err != nil || n < 1 {
-			return f, badRequest("page %q: want a number from 1", p)
-		}
-		f.Page = n
-	}
-	return f, nil
+	f.Page, err = pageOf(q)
+	return f, err
 }
 
 func contains(list []string, s string) bool {
@@ -172,12 +165,6 @@ func (s *Server) works(w http.ResponseWriter, r *http.Request) error {
 	}
 	s.render(w, http.StatusOK, "works", p)
 	return nil
-}
-
-// pageLink is the current query with another page number.
-func pageLink(q url.Values, page int) string {
-	q.Set("page", strconv.Itoa(page))
-	return "?" + q.Encode()
 }
 
 func workRowOf(db *archive.DB, wk archive.Work) (workRow, error) {
