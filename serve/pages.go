@@ -1,6 +1,7 @@
 package serve
 
 import (
+	"fmt"
 	"net/url"
 	"strconv"
 )
@@ -28,4 +29,38 @@ func pageOf(q url.Values) (int, error) {
 func pageLink(q url.Values, page int) string {
 	q.Set("page", strconv.Itoa(page))
 	return "?" + q.Encode()
+}
+
+// pager is a page's place among the pages of a paged route.
+type pager struct {
+	Page, Pages int
+	Prev, Next  string // links to the neighbouring pages, "" at either end
+}
+
+// paginate places page among the pages that total rows fill, size of
+// them to a page; there is always a first page, empty or not. A page
+// past the last is a pastEnd (a 404 linking the last page), never an
+// empty page of its own.
+func paginate(q url.Values, page, total, size int) (pager, error) {
+	p := pager{Page: page, Pages: max(1, (total+size-1)/size)}
+	if page > p.Pages {
+		return p, pastEnd{page: page, pages: p.Pages, last: pageLink(q, p.Pages)}
+	}
+	if page > 1 {
+		p.Prev = pageLink(q, page-1)
+	}
+	if page < p.Pages {
+		p.Next = pageLink(q, page+1)
+	}
+	return p, nil
+}
+
+// pastEnd is a page number beyond the last page.
+type pastEnd struct {
+	page, pages int
+	last        string // link to the last page
+}
+
+func (e pastEnd) Error() string {
+	return fmt.Sprintf("no page %d: the last is page %d", e.page, e.pages)
 }

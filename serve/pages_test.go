@@ -36,3 +36,29 @@ func TestPageNumbersBounded(t *testing.T) {
 		t.Errorf("a search after those requests: %s\n%.600s", resp.Status, body)
 	}
 }
+
+// A page past the last is a 404 that links the last page, on every paged
+// route, not an empty page of its own; the last page itself is a page.
+func TestPagePastTheLast(t *testing.T) {
+	ts, _ := newTestServer(t)
+	q := url.QueryEscape("网络空间")
+	cases := []struct {
+		path, last string
+	}{
+		{"/works?page=3", `href="?page=1"`},
+		{"/works?host=other.test&page=2", `href="?host=other.test&amp;page=1"`}, // no work passes: one empty page
+		{"/search?q=" + q + "&page=5", `href="?page=1&amp;q=` + q + `"`},
+		{"/search?page=2", `href="?page=1"`},
+	}
+	for _, c := range cases {
+		resp, body := fetch(t, ts.URL+c.path)
+		if resp.StatusCode != 404 || !strings.Contains(body, c.last) || !strings.Contains(body, "the last is page 1") {
+			t.Errorf("%s: %s, want 404 linking %s\n%.900s", c.path, resp.Status, c.last, body)
+		}
+	}
+	for _, p := range []string{"/works?page=1", "/works?host=other.test", "/search?q=" + q + "&page=1"} {
+		if resp, _ := fetch(t, ts.URL+p); resp.StatusCode != 200 {
+			t.Errorf("%s: %s, want 200", p, resp.Status)
+		}
+	}
+}

@@ -102,9 +102,11 @@ func titleOf(name string, data any) string {
 }
 
 type errorPage struct {
-	Status  int
-	Text    string
-	Message string
+	Status   int
+	Text     string
+	Message  string
+	Link     string // where to go instead, if anywhere
+	LinkText string
 }
 
 func (e errorPage) title() string { return fmt.Sprintf("%d %s", e.Status, e.Text) }

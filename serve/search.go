@@ -19,13 +19,11 @@ type searchHit struct {
 }
 
 type searchPage struct {
-	Q          string
-	Hits       []searchHit
-	Total      int
-	Page       int
-	Pages      int
-	Prev, Next string
-	Note       string // why the results may be behind the archive
+	Q     string
+	Hits  []searchHit
+	Total int
+	Note  string // why the results may be behind the archive
+	pager
 }
 
 func (p searchPage) title() string {
@@ -41,18 +39,15 @@ func (s *Server) search(w http.ResponseWriter, r *http.Request) error {
 	if err != nil {
 		return err
 	}
-	p := searchPage{Q: q, Page: page}
+	p := searchPage{Q: q}
+	p.Page = page
 	if q != "" {
 		if err := s.find(&p); err != nil {
 			return err
 		}
 	}
-	p.Pages = max(1, (p.Total+s.cfg.PageSize-1)/s.cfg.PageSize)
-	if p.Page > 1 {
-		p.Prev = pageLink(r.URL.Query(), p.Page-1)
-	}
-	if p.Page < p.Pages {
-		p.Next = pageLink(r.URL.Query(), p.Page+1)
+	if p.pager, err = paginate(r.URL.Query(), page, p.Total, s.cfg.PageSize); err != nil {
+		return err
 	}
 	s.renderTitled(w, http.StatusOK, "search", p.title(), q, p)
 	return nil

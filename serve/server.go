@@ -132,36 +132,47 @@ func badRequest(format string, args ...any) error {
 	return httpError{http.StatusBadRequest, fmt.Sprintf(format, args...)}
 }
 
-// handle turns a handler's error into an error page: 400 for an argument
-// that names no text or more than one, 404 for what the archive does not
-// hold, 503 while a crawl holds the archive too long,
-// the error's own status for an httpError, else 500.
+// handle turns a handler's error into an error page (statusOf).
 func (s *Server) handle(h func(http.ResponseWriter, *http.Request) error) http.Handler {
 	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
 		err := h(w, r)
 		if err == nil {
 			return
 		}
-		status := http.StatusInternalServerError
-		var he httpError
-		var le *archive.LockedError
-		switch {
-		case errors.As(err, &he):
-			status = he.status
-		case errors.Is(err, trace.ErrUnnamed), errors.Is(err, archive.ErrAmbiguous):
-			status = http.StatusBadRequest
-		case errors.Is(err, archive.ErrNotFound), errors.Is(err, trace.ErrNoWork), errors.Is(err, errNoArchive):
-			status = http.StatusNotFound
-		case errors.As(err, &le), errors.Is(err, archive.ErrLocked):
-			status = http.StatusServiceUnavailable
-		}
+		status := statusOf(err)
 		if s.cfg.Log != nil {
 			s.cfg.Log.Printf("%s %s: %d %v", r.Method, r.URL, status, err)
 		}
+		p := errorPage{Status: status, Text: http.StatusText(status), Message: err.Error()}
+		var pe pastEnd
+		if errors.As(err, &pe) {
+			p.Link, p.LinkText = pe.last, fmt.Sprintf("the last page (%d)", pe.pages)
+		}
 		uiHeaders(http.HandlerFunc(func(w http.ResponseWriter, _ *http.Request) {
-			s.render(w, status, "error", errorPage{Status: status, Text: http.StatusText(status), Message: err.Error()})
+			s.render(w, status, "error", p)
 		})).ServeHTTP(w, r)
 	})
+}
+
+// statusOf is the status an error answers with: 400 for an argument that
+// names no text or more than one, 404 for what the archive does not hold
+// and for a page past the last, 503 while a crawl holds the archive too
+// long, the error's own status for an httpError, else 500.
+func statusOf(err error) int {
+	var he httpError
+	var le *archive.LockedError
+	var pe pastEnd
+	switch {
+	case errors.As(err, &he):
+		return he.status
+	case errors.Is(err, trace.ErrUnnamed), errors.Is(err, archive.ErrAmbiguous):
+		return http.StatusBadRequest
+	case errors.Is(err, archive.ErrNotFound), errors.Is(err, trace.ErrNoWork), errors.Is(err, errNoArchive), errors.As(err, &pe):
+		return http.StatusNotFound
+	case errors.As(err, &le), errors.Is(err, archive.ErrLocked):
+		return http.StatusServiceUnavailable
+	}
+	return http.StatusInternalServerError
 }
 
 var errNoArchive = errors.New("no archive there yet (crawl first)")

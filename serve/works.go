@@ -43,10 +43,7 @@ type worksPage struct {
 	Rows      []workRow
 	Total     int // works that pass the filter
 	All       int // works in the archive
-	Page      int
-	Pages     int
-	Prev      string // link to the previous page, "" on the first
-	Next      string
+	pager
 }
 
 func (worksPage) title() string { return "Works" }
@@ -129,42 +126,46 @@ func (s *Server) works(w http.ResponseWriter, r *http.Request) error {
 	if err != nil {
 		return err
 	}
-	p := worksPage{Filter: f, Relations: relations, Page: f.Page}
-	err = s.readGrouping(func(db *archive.DB) error {
-		works, err := db.WorksBy(s.sim)
-		if err != nil {
-			return err
-		}
-		p.All = len(works)
-		var kept []archive.Work
-		for _, wk := range works {
-			if f.keeps(wk) {
-				kept = append(kept, wk)
-			}
-		}
-		p.Total = len(kept)
-		start := min((f.Page-1)*s.cfg.PageSize, len(kept))
-		for _, wk := range kept[start:min(start+s.cfg.PageSize, len(kept))] {
-			row, err := workRowOf(db, wk)
-			if err != nil {
-				return err
-			}
-			p.Rows = append(p.Rows, row)
-		}
-		return nil
+	var p worksPage
+	err = s.readGrouping(func(db *archive.DB) (err error) {
+		p, err = s.worksPageOf(db, f, r.URL.Query())
+		return err
 	})
 	if err != nil {
 		return err
 	}
-	p.Pages = max(1, (p.Total+s.cfg.PageSize-1)/s.cfg.PageSize)
-	if f.Page > 1 {
-		p.Prev = pageLink(r.URL.Query(), f.Page-1)
-	}
-	if f.Page < p.Pages {
-		p.Next = pageLink(r.URL.Query(), f.Page+1)
-	}
 	s.render(w, http.StatusOK, "works", p)
 	return nil
+}
+
+// worksPageOf is the page of the works that pass f that f asks for; q is
+// the query, for the links to other pages.
+func (s *Server) worksPageOf(db *archive.DB, f worksFilter, q url.Values) (worksPage, error) {
+	p := worksPage{Filter: f, Relations: relations}
+	works, err := db.WorksBy(s.sim)
+	if err != nil {
+		return p, err
+	}
+	p.All = len(works)
+	var kept []archive.Work
+	for _, wk := range works {
+		if f.keeps(wk) {
+			kept = append(kept, wk)
+		}
+	}
+	p.Total = len(kept)
+	if p.pager, err = paginate(q, f.Page, len(kept), s.cfg.PageSize); err != nil {
+		return p, err
+	}
+	start := (f.Page - 1) * s.cfg.PageSize
+	for _, wk := range kept[start:min(start+s.cfg.PageSize, len(kept))] {
+		row, err := workRowOf(db, wk)
+		if err != nil {
+			return p, err
+		}
+		p.Rows = append(p.Rows, row)
+	}
+	return p, nil
 }
 
 func workRowOf(db *archive.DB, wk archive.Work) (workRow, error) {
