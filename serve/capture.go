@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"mime"
 	"net/http"
+	"regexp"
 	"slices"
 	"strconv"
 	"strings"
@@ -160,21 +161,34 @@ func rawViewable(c archive.Capture) (bool, string) {
 	}
 }
 
-// downloadName is the file name a download of c's payload is offered as.
+// downloadName is the file name a download of c's payload is offered
+// as: capture-ID, the extension of its media type, and that of its
+// content coding. The name is made only of prov's own characters, never
+// of the archived headers' text: a coding prov does not know makes the
+// name capture-ID.bin.
 func downloadName(c archive.Capture) string {
-	ext := ".bin"
-	switch mt := contentType(c); {
-	case mt == "text/html", mt == "application/xhtml+xml":
-		ext = ".html"
-	case mt != "":
-		if exts, _ := mime.ExtensionsByType(mt); len(exts) > 0 {
-			ext = exts[0]
-		}
+	coding, known := codingExts[contentEncoding(c)]
+	if !known {
+		return fmt.Sprintf("capture-%d.bin", c.ID)
 	}
-	if enc := contentEncoding(c); enc == "gzip" || enc == "x-gzip" {
-		ext += ".gz"
-	} else if enc != "" && enc != "identity" {
-		ext += "." + enc
+	return fmt.Sprintf("capture-%d%s%s", c.ID, typeExt(contentType(c)), coding)
+}
+
+// codingExts are the file name extensions of the content codings a
+// download's name shows.
+var codingExts = map[string]string{"": "", "identity": "", "gzip": ".gz", "x-gzip": ".gz", "br": ".br", "deflate": ".deflate", "zstd": ".zst"}
+
+// safeExt is a file name extension fit for a download's name.
+var safeExt = regexp.MustCompile(`^\.[a-z0-9]{1,8}$`)
+
+// typeExt is the file name extension of media type mt (as contentType
+// gives it), .bin when the system knows none fit for a name.
+func typeExt(mt string) string {
+	if mt == "text/html" || mt == "application/xhtml+xml" {
+		return ".html"
 	}
-	return fmt.Sprintf("capture-%d%s", c.ID, ext)
+	if exts, _ := mime.ExtensionsByType(mt); len(exts) > 0 && safeExt.MatchString(exts[0]) {
+		return exts[0]
+	}
+	return ".bin"
 }

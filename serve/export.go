@@ -62,7 +62,7 @@ func (s *Server) exportTo(w http.ResponseWriter, ctype, name string, write func(
 	}
 	h := w.Header()
 	h.Set("Content-Type", ctype)
-	h.Set("Content-Disposition", `attachment; filename="`+name+`"`)
+	h.Set("Content-Disposition", attachment(name))
 	_, err = io.Copy(w, tmp)
 	return nilOnWrite(err)
 }

@@ -1,6 +1,7 @@
 package serve
 
 import (
+	"mime"
 	"net/http"
 	"strconv"
 	"strings"
@@ -83,11 +84,16 @@ func (s *Server) download(w http.ResponseWriter, r *http.Request) error {
 	h := w.Header()
 	rawHeaders(h)
 	h.Set("Content-Type", "application/octet-stream")
-	h.Set("Content-Disposition", `attachment; filename="`+downloadName(c)+`"`)
+	h.Set("Content-Disposition", attachment(downloadName(c)))
 	h.Set("Content-Length", strconv.Itoa(len(p)))
 	h.Set("X-Payload-SHA256", c.PayloadSHA256)
 	_, err = w.Write(p)
 	return nilOnWrite(err)
+}
+
+// attachment is the Content-Disposition of a download offered as name.
+func attachment(name string) string {
+	return mime.FormatMediaType("attachment", map[string]string{"filename": name})
 }
 
 // nilOnWrite drops a write error: the client went away, and no error page

@@ -113,7 +113,7 @@ func TestRawAndDownload(t *testing.T) {
 		t.Errorf("raw view: CSP %q, body %.100q", resp.Header.Get("Content-Security-Policy"), body)
 	}
 	resp, body = fetch(t, ts.URL+"/capture/1/download")
-	if cd := resp.Header.Get("Content-Disposition"); cd != `attachment; filename="capture-1.html"` {
+	if cd := resp.Header.Get("Content-Disposition"); cd != `attachment; filename=capture-1.html` {
 		t.Errorf("download: Content-Disposition %q", cd)
 	}
 	if got := archive.Sum([]byte(body)).String(); got != resp.Header.Get("X-Payload-SHA256") {
