@@ -89,7 +89,7 @@ func BenchmarkSearch20000(b *testing.B) {
 		b.Fatal(err)
 	}
 	h := srv.Handler()
-	req := httptest.NewRequest(http.MethodGet, "/search?q="+url.QueryEscape("网络空间"), nil)
+	req := httptest.NewRequest(http.MethodGet, "http://127.0.0.1/search?q="+url.QueryEscape("网络空间"), nil)
 	for b.Loop() {
 		rec := httptest.NewRecorder()
 		h.ServeHTTP(rec, req)

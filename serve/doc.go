@@ -30,4 +30,8 @@
 // Content-Security-Policy that sandboxes them (no scripts, an opaque
 // origin, no subresource from anywhere) inside an <iframe sandbox>, and
 // from /capture/{id}/download as an attachment.
+//
+// A server on loopback answers only requests whose Host names it (see
+// hostGuard), and a verify or an export only when the browser says no
+// other site asked for it (ownPagesOnly).
 package serve

@@ -167,7 +167,7 @@ func TestNoArchive(t *testing.T) {
 		t.Fatal(err)
 	}
 	rec := httptest.NewRecorder()
-	srv.Handler().ServeHTTP(rec, httptest.NewRequest("GET", "/", nil))
+	srv.Handler().ServeHTTP(rec, httptest.NewRequest("GET", "http://127.0.0.1/", nil))
 	if rec.Code != 404 || !strings.Contains(rec.Body.String(), "no archive there yet") {
 		t.Errorf("no archive: %d %.300s", rec.Code, rec.Body.String())
 	}
@@ -341,7 +341,7 @@ func TestSearchIndexOfAnotherArchive(t *testing.T) {
 		t.Fatal(err)
 	}
 	rec := httptest.NewRecorder()
-	srv.Handler().ServeHTTP(rec, httptest.NewRequest("GET", "/search?q="+url.QueryEscape("网络空间"), nil))
+	srv.Handler().ServeHTTP(rec, httptest.NewRequest("GET", "http://127.0.0.1/search?q="+url.QueryEscape("网络空间"), nil))
 	if rec.Code != 200 || !strings.Contains(rec.Body.String(), "the search index was made from another archive") || strings.Contains(rec.Body.String(), `<li class="hit"`) {
 		t.Errorf("an index of another archive: %d %.800s", rec.Code, rec.Body.String())
 	}

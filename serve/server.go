@@ -30,6 +30,9 @@ type Config struct {
 	// for the grouping; default DefaultSnapshotOver.
 	SnapshotOver int64
 	Log          *log.Logger // a line per failed request, and one when the search index is rebuilt; default none
+	// Addr is the HOST:PORT the server listens on (an empty HOST: every
+	// address), for the Host check (hostGuard). Default: loopback.
+	Addr string
 }
 
 // DefaultSnapshotOver is Config.SnapshotOver's default: up to it, grouping
@@ -42,6 +45,7 @@ type Server struct {
 	tmpl map[string]*template.Template
 	sim  archive.Similarity
 
+	hosts    hostGuard
 	indexing sync.Mutex // one search index update at a time
 	verified lastVerify
 }
@@ -74,7 +78,7 @@ func New(cfg Config) (*Server, error) {
 	if err != nil {
 		return nil, err
 	}
-	return &Server{cfg: cfg, tmpl: t, sim: trace.Similarity()}, nil
+	return &Server{cfg: cfg, tmpl: t, sim: trace.Similarity(), hosts: guardFor(cfg.Addr)}, nil
 }
 
 // Handler routes every page; see the package documentation.
@@ -86,7 +90,7 @@ func (s *Server) Handler() http.Handler {
 	page("GET /{$}", s.works)
 	page("GET /works", s.works)
 	page("GET /work/{id}", s.work)
-	page("GET /work/{id}/export/{format}", s.export)
+	page("GET /work/{id}/export/{format}", ownPagesOnly(s.export))
 	page("GET /diff", s.diff)
 	page("GET /diff.json", s.diffJSON)
 	page("GET /capture/{id}", s.capture)
@@ -95,13 +99,13 @@ func (s *Server) Handler() http.Handler {
 	page("GET /url", s.history)
 	page("GET /search", s.search)
 	page("GET /runs", s.runs)
-	page("GET /verify", s.verify)
+	page("GET /verify", ownPagesOnly(s.verify))
 	static, _ := fs.Sub(staticFS, "static")
 	mux.Handle("GET /static/", uiHeaders(http.StripPrefix("/static/", http.FileServerFS(static))))
 	mux.Handle("/", uiHeaders(s.handle(func(w http.ResponseWriter, r *http.Request) error {
 		return httpError{http.StatusNotFound, fmt.Sprintf("no page at %s", r.URL.Path)}
 	})))
-	return mux
+	return s.checkHost(mux)
 }
 
 // uiCSP is every UI page's Content-Security-Policy: nothing from another

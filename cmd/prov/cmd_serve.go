@@ -50,7 +50,7 @@ func runServe(ctx context.Context, e *env, args []string) error {
 	if err := checkArchive(path); err != nil {
 		return err
 	}
-	srv, err := serve.New(serve.Config{DB: path, Version: crawl.Version, Log: log.New(e.stderr, "prov serve: ", 0)})
+	srv, err := serve.New(serve.Config{DB: path, Addr: o.addr, Version: crawl.Version, Log: log.New(e.stderr, "prov serve: ", 0)})
 	if err != nil {
 		return err
 	}
