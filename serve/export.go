@@ -6,6 +6,7 @@ import (
 	"net/http"
 	"os"
 	"path/filepath"
+	"slices"
 
 	"github.com/prov-archive/prov/archive"
 	"github.com/prov-archive/prov/archive/export"
@@ -21,40 +22,47 @@ func (s *Server) export(w http.ResponseWriter, r *http.Request) error {
 	f := export.Filter{Work: id, Similarity: s.sim}
 	switch format {
 	case "jsonl":
-		return s.exportTo(w, "application/x-ndjson", "work-"+id+".jsonl", func(db *archive.DB, out io.Writer) error {
+		return s.exportTo(w, id, "application/x-ndjson", "work-"+id+".jsonl", func(db *archive.DB, out io.Writer) error {
 			return export.JSONL(db, out, f)
 		})
 	case "warc":
 		name := "work-" + id + ".warc.gz"
-		return s.exportTo(w, "application/warc", name, func(db *archive.DB, out io.Writer) error {
+		return s.exportTo(w, id, "application/warc", name, func(db *archive.DB, out io.Writer) error {
 			_, err := export.WARC(db, out, export.WARCOptions{Filter: f, Filename: name, Software: "prov/" + s.cfg.Version})
 			return err
 		})
 	case "wacz":
 		name := "work-" + id + ".wacz"
-		return s.exportTo(w, "application/zip", name, func(db *archive.DB, out io.Writer) error {
+		return s.exportTo(w, id, "application/zip", name, func(db *archive.DB, out io.Writer) error {
 			_, err := export.WACZ(db, out, export.WARCOptions{Filter: f, Software: "prov/" + s.cfg.Version})
 			return err
 		})
 	case "bundle":
 		name := "work-" + id + ".tar.gz"
-		return s.exportTo(w, "application/gzip", name, func(db *archive.DB, out io.Writer) error {
+		return s.exportTo(w, id, "application/gzip", name, func(db *archive.DB, out io.Writer) error {
 			return bundleTo(db, out, f, s.cfg.TempDir, name)
 		})
 	}
 	return httpError{http.StatusNotFound, fmt.Sprintf("no export format %q (jsonl, bundle, warc, wacz)", format)}
 }
 
-// exportTo writes an export into a temporary file first, so that a
-// failure is an error page and not a cut file, then sends it.
-func (s *Server) exportTo(w http.ResponseWriter, ctype, name string, write func(*archive.DB, io.Writer) error) error {
+// exportTo writes an export of work id into a temporary file first, so
+// that a failure is an error page and not a cut file, then sends it; a
+// work the archive does not hold is a 404, not an empty export.
+func (s *Server) exportTo(w http.ResponseWriter, id, ctype, name string, write func(*archive.DB, io.Writer) error) error {
 	tmp, err := os.CreateTemp(s.cfg.TempDir, "prov-serve-export-*")
 	if err != nil {
 		return err
 	}
 	defer os.Remove(tmp.Name())
 	defer tmp.Close()
-	if err := s.snapshot(func(db *archive.DB) error { return write(db, tmp) }); err != nil {
+	err = s.snapshot(func(db *archive.DB) error {
+		if err := s.holdsWork(db, id); err != nil {
+			return err
+		}
+		return write(db, tmp)
+	})
+	if err != nil {
 		return err
 	}
 	if _, err := tmp.Seek(0, io.SeekStart); err != nil {
@@ -86,4 +94,20 @@ func bundleTo(db *archive.DB, out io.Writer, f export.Filter, tmpDir, name strin
 	defer in.Close()
 	_, err = io.Copy(out, in)
 	return err
+}
+
+// holdsWork says, as a 404, when the archive holds no work id names: id
+// is a work's ID or the text sha256 of one of its copies, as
+// export.Filter.Work takes it.
+func (s *Server) holdsWork(db *archive.DB, id string) error {
+	works, err := db.WorksBy(s.sim)
+	if err != nil {
+		return err
+	}
+	for _, wk := range works {
+		if wk.ID == id || slices.ContainsFunc(wk.Copies, func(c archive.Copy) bool { return c.TextSHA256 == id }) {
+			return nil
+		}
+	}
+	return noWork(id)
 }

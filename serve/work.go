@@ -105,9 +105,14 @@ func (s *Server) findWork(db *archive.DB, id string) (archive.Work, error) {
 	case 1:
 		return found[0], nil
 	case 0:
-		return archive.Work{}, httpError{http.StatusNotFound, "no work " + id + " in the archive (works change ID when a better original is archived: see the works page)"}
+		return archive.Work{}, noWork(id)
 	}
 	return archive.Work{}, badRequest("work %q: %d works begin so; give more digits", id, len(found))
+}
+
+// noWork is the 404 of a work id names that the archive does not hold.
+func noWork(id string) error {
+	return httpError{http.StatusNotFound, "no work " + id + " in the archive (works change ID when a better original is archived: see the works page)"}
 }
 
 // isWorkID reports a work's ID or its original's whole text sha256, as
