@@ -46,9 +46,8 @@ func (s *Server) payloadOf(r *http.Request) (archive.Capture, []byte, error) {
 }
 
 // raw serves a capture's stored bytes to be drawn in the capture page's
-// sandboxed frame: the declared media type, with the charset the capture's
-// evidence decided (a page whose header lied is drawn right), and the
-// content coding it came with, which the browser undoes.
+// sandboxed frame, typed by rawType, with the content coding they came
+// with, which the browser undoes.
 func (s *Server) raw(w http.ResponseWriter, r *http.Request) error {
 	c, p, err := s.payloadOf(r)
 	if err != nil {
@@ -59,19 +58,33 @@ func (s *Server) raw(w http.ResponseWriter, r *http.Request) error {
 	}
 	h := w.Header()
 	rawHeaders(h)
-	ct := contentType(c)
-	if strings.HasPrefix(ct, "text/") || ct == "application/xhtml+xml" {
-		if c.Charset != "" {
-			ct += "; charset=" + c.Charset
-		}
-	}
-	h.Set("Content-Type", ct)
+	h.Set("Content-Type", rawType(c))
 	if enc := contentEncoding(c); enc != "" && enc != "identity" {
 		h.Set("Content-Encoding", enc)
 	}
 	h.Set("Content-Length", strconv.Itoa(len(p)))
 	_, err = w.Write(p)
 	return nilOnWrite(err)
+}
+
+// rawType is the Content-Type of a raw view (rawViewable) of c: an image
+// as declared; HTML as declared, and every other text as text/plain, so
+// that archived script or style (text/javascript, text/css) can never
+// run in, or style, a page of the UI's origin that refers to it; a text
+// with the charset the capture's evidence decided (a page whose header
+// lied is drawn right).
+func rawType(c archive.Capture) string {
+	mt := contentType(c)
+	if strings.HasPrefix(mt, "image/") {
+		return mt
+	}
+	if mt != "text/html" && mt != "application/xhtml+xml" {
+		mt = "text/plain"
+	}
+	if ct := mime.FormatMediaType(mt, map[string]string{"charset": c.Charset}); c.Charset != "" && ct != "" {
+		return ct
+	}
+	return mt
 }
 
 // download serves the exact stored bytes of a capture's payload as an
