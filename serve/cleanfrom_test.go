@@ -46,7 +46,7 @@ func TestCapturePageNamesFetchNotes(t *testing.T) {
 		}, "7 bytes, incomplete (disconnect)"},
 		{"certificate not verified", func(c *archive.Capture) {
 			c.TLSUnverified = "a.test: tls: failed to verify certificate: x509: certificate has expired"
-		}, "not verified: a.test: tls: failed to verify certificate: x509: certificate has expired"},
+		}, "not verified: <bdi>a.test: tls: failed to verify certificate: x509: certificate has expired</bdi>"},
 		{"head repaired", func(c *archive.Capture) {
 			c.ResponseHead = "HTTP/1.1 200 OK\r\nPowered by an old server\r\n"
 			c.Redirects = []archive.Hop{{URL: c.FinalURL, Status: 200, ResponseHead: c.ResponseHead,

@@ -22,7 +22,7 @@ type diffPage struct {
 	Against string // link to the comparison with the previous version
 }
 
-func (p diffPage) title() string { return "Diff " + p.Result.Copy.Label }
+func (p diffPage) title() string { return "Diff " + isolate(p.Result.Copy.Label) }
 
 // diffRow is one changed, removed or added paragraph: B's (the compared
 // against) on the left, the copy's on the right. Numbers count from 1.

@@ -25,11 +25,13 @@
 // which holds the archive only while it is copied, and so do the pages
 // that group works once the archive is larger than Config.SnapshotOver.
 //
-// Archived pages are hostile input. Every template escapes; the raw bytes
-// of a capture are served only from /capture/{id}/raw, with a
-// Content-Security-Policy that sandboxes them (no scripts, an opaque
-// origin, no subresource from anywhere) inside an <iframe sandbox>, and
-// from /capture/{id}/download as an attachment.
+// Archived pages are hostile input. Every template escapes, and sets each
+// archived string apart in a <bdi> so that a bidi override in it cannot
+// reorder prov's own words; the raw bytes of a capture are served only
+// from /capture/{id}/raw, with a Content-Security-Policy that sandboxes
+// them (no scripts, an opaque origin, no subresource from anywhere)
+// inside an <iframe sandbox>, and from /capture/{id}/download as an
+// attachment.
 //
 // A server on loopback answers only requests whose Host names it (see
 // hostGuard), and a verify or an export only when the browser says no

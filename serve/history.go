@@ -23,7 +23,7 @@ type historyPage struct {
 	Versions int
 }
 
-func (p historyPage) title() string { return "History of " + p.URL }
+func (p historyPage) title() string { return "History of " + isolate(p.URL) }
 
 func (s *Server) history(w http.ResponseWriter, r *http.Request) error {
 	raw := strings.TrimSpace(r.URL.Query().Get("u"))

@@ -91,6 +91,13 @@ func (s *Server) renderTitled(w http.ResponseWriter, status int, name, title, qu
 	w.Write(buf.Bytes())
 }
 
+// isolate sets s apart from the text around it (Unicode's first strong
+// isolate ... pop directional isolate), so that a bidi control in an
+// archived string cannot reorder prov's own words after it. The pages
+// isolate with <bdi> instead, which adds no character to what is copied
+// from them; this is for page titles, which hold text only.
+func isolate(s string) string { return "\u2068" + s + "\u2069" }
+
 // titled is a page's data that names its page.
 type titled interface{ title() string }
 

@@ -30,7 +30,7 @@ func (p searchPage) title() string {
 	if p.Q == "" {
 		return "Search"
 	}
-	return "Search: " + p.Q
+	return "Search: " + isolate(p.Q)
 }
 
 func (s *Server) search(w http.ResponseWriter, r *http.Request) error {

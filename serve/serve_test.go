@@ -367,7 +367,7 @@ func TestHistoryOfMovedURL(t *testing.T) {
 		Payload: []byte("<p>" + text + "</p>"), Text: text,
 	}})
 	resp, body := fetch(t, ts.URL+"/url?u="+url.QueryEscape(old))
-	if want := `(redirected to <a href="/url?u=http%3a%2f%2fgov.test%2fnew">http://gov.test/new</a>)`; resp.StatusCode != 200 || !strings.Contains(body, want) {
+	if want := `(redirected to <a href="/url?u=http%3a%2f%2fgov.test%2fnew"><bdi>http://gov.test/new</bdi></a>)`; resp.StatusCode != 200 || !strings.Contains(body, want) {
 		t.Errorf("history of a moved URL: %s, want %q in\n%.900s", resp.Status, want, body)
 	}
 }
