@@ -2,6 +2,7 @@ package serve
 
 import (
 	"fmt"
+	"strings"
 	"testing"
 
 	"github.com/prov-archive/prov/archive"
@@ -37,6 +38,29 @@ func TestRawViewTypes(t *testing.T) {
 		resp, _ := fetch(t, fmt.Sprintf("%s/capture/%d/raw", ts.URL, i+1))
 		if got := resp.Header.Get("Content-Type"); resp.StatusCode != 200 || got != c.want {
 			t.Errorf("raw view of a %q in %q: %s, Content-Type %q, want %q", c.ctype, c.charset, resp.Status, got, c.want)
+		}
+	}
+}
+
+// A capture's page links its raw view alone only when there is one: a
+// payload with no raw view (a PDF here) is offered as a download only.
+func TestCapturePageLinksRawViewOnlyWhenThere(t *testing.T) {
+	var entries []archive.Entry
+	for i, ctype := range []string{"text/html", "application/pdf"} {
+		u := fmt.Sprintf("http://a.test/%d", i)
+		entries = append(entries, archive.Entry{Capture: archive.Capture{RequestedURL: u, FinalURL: u, URL: u, Method: "GET", Status: 200,
+			FetchStart: t0, FetchEnd: t0, ToolVersion: "test", ResponseHeader: map[string][]string{"Content-Type": {ctype}}},
+			Payload: []byte("%PDF-1.4")})
+	}
+	ts, _ := serveArchive(t, entries)
+	for id, want := range map[int]bool{1: true, 2: false} {
+		_, body := fetch(t, fmt.Sprintf("%s/capture/%d", ts.URL, id))
+		raw := fmt.Sprintf(`href="/capture/%d/raw"`, id)
+		if strings.Contains(body, raw) != want || !strings.Contains(body, fmt.Sprintf(`href="/capture/%d/download"`, id)) {
+			t.Errorf("capture %d's page: links its raw view %v, want %v; and its download", id, !want, want)
+		}
+		if resp, _ := fetch(t, fmt.Sprintf("%s/capture/%d/raw", ts.URL, id)); (resp.StatusCode == 200) != want {
+			t.Errorf("capture %d's raw view: %s", id, resp.Status)
 		}
 	}
 }
