@@ -102,10 +102,18 @@ func (s *Server) Handler() http.Handler {
 	page("GET /verify", ownPagesOnly(s.verify))
 	static, _ := fs.Sub(staticFS, "static")
 	mux.Handle("GET /static/", uiHeaders(http.StripPrefix("/static/", http.FileServerFS(static))))
-	mux.Handle("/", uiHeaders(s.handle(func(w http.ResponseWriter, r *http.Request) error {
-		return httpError{http.StatusNotFound, fmt.Sprintf("no page at %s", r.URL.Path)}
-	})))
+	mux.Handle("/", uiHeaders(s.handle(nowhere)))
 	return s.checkHost(mux)
+}
+
+// nowhere answers what no route takes. Every page is read with GET (or
+// HEAD): another method is a 405 at any path, else the path is a 404.
+func nowhere(w http.ResponseWriter, r *http.Request) error {
+	if r.Method != http.MethodGet && r.Method != http.MethodHead {
+		w.Header().Set("Allow", "GET, HEAD")
+		return httpError{http.StatusMethodNotAllowed, fmt.Sprintf("%s %s: the web view is read-only, and every page is read with GET", r.Method, r.URL.Path)}
+	}
+	return httpError{http.StatusNotFound, fmt.Sprintf("no page at %s", r.URL.Path)}
 }
 
 // uiCSP is every UI page's Content-Security-Policy: nothing from another
