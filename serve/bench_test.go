@@ -93,7 +93,7 @@ func BenchmarkSearch20000(b *testing.B) {
 	for b.Loop() {
 		rec := httptest.NewRecorder()
 		h.ServeHTTP(rec, req)
-		if rec.Code != 200 || !strings.Contains(rec.Body.String(), "6667 documents hold") {
+		if rec.Code != 200 || !strings.Contains(rec.Body.String(), "6667 documents found") {
 			b.Fatalf("search answered %d: %.300s", rec.Code, rec.Body.String())
 		}
 	}

@@ -324,7 +324,7 @@ func TestWorksFilterAndSnapshot(t *testing.T) {
 func TestSearchIndexOfAnotherArchive(t *testing.T) {
 	ts, path := newTestServer(t)
 	_, body := fetch(t, ts.URL+"/search?q="+url.QueryEscape("网络空间"))
-	if !strings.Contains(body, "1 documents hold") || strings.Contains(body, `class="note"`) {
+	if !strings.Contains(body, "<p class=\"count\">1 document found for") || strings.Contains(body, `class="note"`) {
 		t.Fatalf("first search: %.500s", body)
 	}
 	other := filepath.Join(t.TempDir(), "other.db")
