@@ -1,10 +1,12 @@
 package serve
 
 import (
+	"net"
 	"net/http"
 	"net/url"
 	"regexp"
 	"strings"
+	"time"
 
 	"github.com/prov-archive/prov/archive"
 	"github.com/prov-archive/prov/rules"
@@ -54,21 +56,38 @@ var isoDate = regexp.MustCompile(`^\d{4}-\d{2}-\d{2}$`)
 func parseWorksFilter(q url.Values) (worksFilter, error) {
 	f := worksFilter{Host: strings.TrimSpace(q.Get("host")), Relation: q.Get("relation"),
 		From: strings.TrimSpace(q.Get("from")), To: strings.TrimSpace(q.Get("to"))}
-	host, err := rules.ASCIIHost(f.Host) // lower case, punycode for a Unicode name
+	host, err := filterHost(f.Host)
 	if err != nil {
-		return f, badRequest("host %q: not a host name", f.Host)
+		return f, err
 	}
 	f.Host = host
 	if f.Relation != "" && !contains(relations, f.Relation) {
 		return f, badRequest("relation %q: want one of %s", f.Relation, strings.Join(relations, ", "))
 	}
 	for name, v := range map[string]string{"from": f.From, "to": f.To} {
-		if v != "" && !isoDate.MatchString(v) {
+		if _, err := time.Parse(time.DateOnly, v); v != "" && err != nil {
 			return f, badRequest("%s %q: want a date as YYYY-MM-DD", name, v)
 		}
 	}
 	f.Page, err = pageOf(q)
 	return f, err
+}
+
+// hostName is a host name as the works filter takes it, after
+// rules.ASCIIHost: dot-separated labels of letters, digits, hyphens and
+// underscores (an IPv4 address is one too).
+var hostName = regexp.MustCompile(`^[a-z0-9_-]+(\.[a-z0-9_-]+)*$`)
+
+// filterHost is the works filter's host h as hostOf gives hosts, lower
+// case, punycode for a Unicode name, without a trailing dot; "" for none.
+// A URL, a port or a path is a bad request, not a filter nothing passes.
+func filterHost(h string) (string, error) {
+	host, err := rules.ASCIIHost(h)
+	host = strings.TrimSuffix(host, ".")
+	if err != nil || host != "" && !hostName.MatchString(host) && net.ParseIP(host) == nil {
+		return "", badRequest("host %q: want a host name alone, without scheme, port or path (www.example.test)", h)
+	}
+	return host, nil
 }
 
 func contains(list []string, s string) bool {
