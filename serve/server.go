@@ -1,6 +1,7 @@
 package serve
 
 import (
+	"bytes"
 	"embed"
 	"errors"
 	"fmt"
@@ -100,10 +101,21 @@ func (s *Server) Handler() http.Handler {
 	page("GET /search", s.search)
 	page("GET /runs", s.runs)
 	page("GET /verify", ownPagesOnly(s.verify))
-	static, _ := fs.Sub(staticFS, "static")
-	mux.Handle("GET /static/", uiHeaders(http.StripPrefix("/static/", http.FileServerFS(static))))
+	page("GET /static/{name}", s.static)
 	mux.Handle("/", uiHeaders(s.handle(nowhere)))
 	return s.checkHost(mux)
+}
+
+// static serves a file of static/ (the stylesheet): a file only, never a
+// listing; what is not there is the UI's 404 page.
+func (s *Server) static(w http.ResponseWriter, r *http.Request) error {
+	name := r.PathValue("name")
+	b, err := fs.ReadFile(staticFS, "static/"+name)
+	if err != nil {
+		return httpError{http.StatusNotFound, "no file /static/" + name}
+	}
+	http.ServeContent(w, r, name, time.Time{}, bytes.NewReader(b))
+	return nil
 }
 
 // nowhere answers what no route takes. Every page is read with GET (or
