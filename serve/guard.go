@@ -76,7 +76,7 @@ func (s *Server) checkHost(h http.Handler) http.Handler {
 // made a request, and only prov's own pages (same-origin) and the user
 // (none: a typed address, a bookmark) may start it. A request without the
 // header (curl, an older browser) is the user's own.
-func ownPagesOnly(h func(http.ResponseWriter, *http.Request) error) func(http.ResponseWriter, *http.Request) error {
+func ownPagesOnly(h handler) handler {
 	return func(w http.ResponseWriter, r *http.Request) error {
 		switch site := r.Header.Get("Sec-Fetch-Site"); site {
 		case "", "none", "same-origin":

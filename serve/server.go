@@ -3,12 +3,14 @@ package serve
 import (
 	"bytes"
 	"embed"
+	"encoding/json"
 	"errors"
 	"fmt"
 	"html/template"
 	"io/fs"
 	"log"
 	"net/http"
+	"net/url"
 	"os"
 	"sync"
 	"time"
@@ -85,7 +87,7 @@ func New(cfg Config) (*Server, error) {
 // Handler routes every page; see the package documentation.
 func (s *Server) Handler() http.Handler {
 	mux := http.NewServeMux()
-	page := func(pattern string, h func(http.ResponseWriter, *http.Request) error) {
+	page := func(pattern string, h handler) {
 		mux.Handle(pattern, uiHeaders(s.handle(h)))
 	}
 	page("GET /{$}", s.works)
@@ -93,7 +95,7 @@ func (s *Server) Handler() http.Handler {
 	page("GET /work/{id}", s.work)
 	page("GET /work/{id}/export/{format}", ownPagesOnly(s.export))
 	page("GET /diff", s.diff)
-	page("GET /diff.json", s.diffJSON)
+	mux.Handle("GET /diff.json", uiHeaders(s.handleJSON(s.diffJSON)))
 	page("GET /capture/{id}", s.capture)
 	mux.Handle("GET /capture/{id}/raw", s.handle(s.raw))
 	mux.Handle("GET /capture/{id}/download", s.handle(s.download))
@@ -156,10 +158,29 @@ func badRequest(format string, args ...any) error {
 	return httpError{http.StatusBadRequest, fmt.Sprintf(format, args...)}
 }
 
-// handle turns a handler's error into an error page (statusOf).
-func (s *Server) handle(h func(http.ResponseWriter, *http.Request) error) http.Handler {
+// handler is a page's handler: what it returns instead of writing, an
+// error, is answered by handle or handleJSON.
+type handler func(http.ResponseWriter, *http.Request) error
+
+// handle answers a handler's error with an error page (statusOf).
+func (s *Server) handle(h handler) http.Handler { return s.answer(h, s.errorPage) }
+
+// handleJSON answers a handler's error as a JSON route must, with a JSON
+// object: {"status": 404, "error": "…"}.
+func (s *Server) handleJSON(h handler) http.Handler { return s.answer(h, errorJSON) }
+
+// answer runs h on a request whose query is well formed, and has fail
+// answer the error it returns, or a malformed query: the parsers of
+// net/url drop a pair they cannot read, and a page would then say a
+// parameter given is missing.
+func (s *Server) answer(h handler, fail func(http.ResponseWriter, *http.Request, int, error)) http.Handler {
 	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
-		err := h(w, r)
+		_, err := url.ParseQuery(r.URL.RawQuery)
+		if err != nil {
+			err = badRequest("the query is malformed: %v (a %% in a value is written %%25)", err)
+		} else {
+			err = h(w, r)
+		}
 		if err == nil {
 			return
 		}
@@ -167,15 +188,30 @@ func (s *Server) handle(h func(http.ResponseWriter, *http.Request) error) http.H
 		if s.cfg.Log != nil {
 			s.cfg.Log.Printf("%s %s: %d %v", r.Method, r.URL, status, err)
 		}
-		p := errorPage{Status: status, Text: http.StatusText(status), Message: err.Error()}
-		var pe pastEnd
-		if errors.As(err, &pe) {
-			p.Link, p.LinkText = pe.last, fmt.Sprintf("the last page (%d)", pe.pages)
-		}
-		uiHeaders(http.HandlerFunc(func(w http.ResponseWriter, _ *http.Request) {
-			s.render(w, status, "error", p)
-		})).ServeHTTP(w, r)
+		fail(w, r, status, err)
 	})
+}
+
+// errorPage answers err with the UI's error page.
+func (s *Server) errorPage(w http.ResponseWriter, r *http.Request, status int, err error) {
+	p := errorPage{Status: status, Text: http.StatusText(status), Message: err.Error()}
+	var pe pastEnd
+	if errors.As(err, &pe) {
+		p.Link, p.LinkText = pe.last, fmt.Sprintf("the last page (%d)", pe.pages)
+	}
+	uiHeaders(http.HandlerFunc(func(w http.ResponseWriter, _ *http.Request) {
+		s.render(w, status, "error", p)
+	})).ServeHTTP(w, r)
+}
+
+// errorJSON answers err with a JSON object.
+func errorJSON(w http.ResponseWriter, _ *http.Request, status int, err error) {
+	w.Header().Set("Content-Type", "application/json; charset=utf-8")
+	w.WriteHeader(status)
+	json.NewEncoder(w).Encode(struct {
+		Status int    `json:"status"`
+		Error  string `json:"error"`
+	}{status, err.Error()})
 }
 
 // statusOf is the status an error answers with: 400 for an argument that
