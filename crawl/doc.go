@@ -24,7 +24,8 @@
 //     seeds and the hosts named by its site rules, and a host of the same
 //     registrable domain that one of them redirects to (a.test to
 //     www.a.test). A redirect to any other host fails the fetch with
-//     ErrOutOfScope, "out of scope: redirect to HOST".
+//     ErrOutOfScope, "out of scope: redirect to HOST" (the URL quoted for
+//     one without a host, javascript: or data:).
 //   - A document read for URLs is a robots.txt (its Sitemap: lines), a
 //     sitemap or sitemap index (XML, gzip'd XML up to 50 MiB, or plain
 //     text), or an RSS/Atom feed, found by discovery: the seed hosts'

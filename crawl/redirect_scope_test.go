@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"net/http"
 	"net/http/httptest"
+	"net/url"
 	"strings"
 	"sync"
 	"testing"
@@ -78,4 +79,30 @@ func TestSameSite(t *testing.T) {
 			t.Errorf("sameSite(%s, %s) = %v, want %v", c.a, c.b, got, c.want)
 		}
 	}
+}
+
+// TestRedirectScopeNamesTargetWithoutHost: a redirect out of scope to a
+// URL with no host (javascript:, data:) names the URL, not an empty host.
+func TestRedirectScopeNamesTargetWithoutHost(t *testing.T) {
+	s := newScope(Config{}, []*url.URL{mustParse(t, "http://a.test/")})
+	cases := []struct{ to, says string }{
+		{"javascript:alert(1)", `redirect to "javascript:alert(1)"`},
+		{"data:text/html," + strings.Repeat("x", 100), `redirect to "data:text/html,` + strings.Repeat("x", 45) + `"…`},
+		{"http://other.test/x", "redirect to other.test"},
+	}
+	for _, c := range cases {
+		err := s.admitRedirect(mustParse(t, "http://a.test/"), mustParse(t, c.to))
+		if !errors.Is(err, ErrOutOfScope) || !strings.HasSuffix(err.Error(), c.says) {
+			t.Errorf("redirect to %.30s: %v, want it to end %s", c.to, err, c.says)
+		}
+	}
+}
+
+func mustParse(t *testing.T, raw string) *url.URL {
+	t.Helper()
+	u, err := url.Parse(raw)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return u
 }

@@ -7,6 +7,7 @@ import (
 	"net/url"
 	"regexp"
 	"sort"
+	"strconv"
 	"strings"
 	"sync"
 	"time"
@@ -18,7 +19,8 @@ import (
 )
 
 // ErrOutOfScope is wrapped by the error of a fetch whose redirect led to
-// a host outside the run's scope: "out of scope: redirect to HOST".
+// a host outside the run's scope: "out of scope: redirect to HOST", or
+// to the quoted URL when it has no host (javascript:, data:).
 var ErrOutOfScope = errors.New(SkipOutOfScope)
 
 // scope decides which URLs a run may queue: hosts of the seeds and of the
@@ -66,12 +68,26 @@ func (s *scope) admitRedirect(from, to *url.URL) error {
 		return nil
 	}
 	if !sameSite(from.Hostname(), host) {
-		return fmt.Errorf("crawl: %w: redirect to %s", ErrOutOfScope, host)
+		return fmt.Errorf("crawl: %w: redirect to %s", ErrOutOfScope, redirectTarget(to))
 	}
 	s.mu.Lock()
 	s.hosts[host] = true
 	s.mu.Unlock()
 	return nil
+}
+
+// redirectTarget names where a redirect led, for its error: the host, or
+// for a URL without one (javascript:, data:) the URL quoted, its first
+// 60 bytes.
+func redirectTarget(to *url.URL) string {
+	if h := to.Hostname(); h != "" {
+		return h
+	}
+	s := to.String()
+	if len(s) > 60 {
+		return strconv.Quote(strings.ToValidUTF8(s[:60], "")) + "…"
+	}
+	return strconv.Quote(s)
 }
 
 // sameSite reports whether two host names share a registrable domain
