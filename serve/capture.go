@@ -182,13 +182,25 @@ var codingExts = map[string]string{"": "", "identity": "", "gzip": ".gz", "x-gzi
 var safeExt = regexp.MustCompile(`^\.[a-z0-9]{1,8}$`)
 
 // typeExt is the file name extension of media type mt (as contentType
-// gives it), .bin when the system knows none fit for a name.
+// gives it): the usual one of a page or a plain text, else the one named
+// after the subtype when the system knows it (.xml, not .xbl, for
+// text/xml), else the first the system lists; .bin when it knows none
+// fit for a name.
 func typeExt(mt string) string {
-	if mt == "text/html" || mt == "application/xhtml+xml" {
-		return ".html"
+	if ext, ok := usualExts[mt]; ok {
+		return ext
 	}
-	if exts, _ := mime.ExtensionsByType(mt); len(exts) > 0 && safeExt.MatchString(exts[0]) {
+	exts, _ := mime.ExtensionsByType(mt)
+	_, sub, _ := strings.Cut(mt, "/")
+	if slices.Contains(exts, "."+sub) && safeExt.MatchString("."+sub) {
+		return "." + sub
+	}
+	if len(exts) > 0 && safeExt.MatchString(exts[0]) {
 		return exts[0]
 	}
 	return ".bin"
 }
+
+// usualExts are the extensions of the media types whose system lists
+// would not put the usual one first (text/plain: .asc, .txt, …).
+var usualExts = map[string]string{"text/html": ".html", "application/xhtml+xml": ".html", "text/plain": ".txt"}
