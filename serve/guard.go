@@ -56,18 +56,20 @@ func (g hostGuard) allows(hostport string) bool {
 }
 
 // checkHost answers 421 to a request whose Host does not name this
-// server (hostGuard), before any page is read.
+// server (hostGuard), before any page is read, in plain text: the UI's
+// error page would show the archive's path to the page that asked.
 func (s *Server) checkHost(h http.Handler) http.Handler {
-	refuse := s.handle(func(w http.ResponseWriter, r *http.Request) error {
-		return httpError{http.StatusMisdirectedRequest, fmt.Sprintf(
-			"Host %q is not a name of this server: on loopback it answers only to localhost, 127.0.0.1, [::1] and the host it listens on, so that a page of another site cannot read the archive through a name of its own (DNS rebinding)", r.Host)}
-	})
 	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
-		if !s.hosts.allows(r.Host) {
-			refuse.ServeHTTP(w, r)
+		if s.hosts.allows(r.Host) {
+			h.ServeHTTP(w, r)
 			return
 		}
-		h.ServeHTTP(w, r)
+		if s.cfg.Log != nil {
+			s.cfg.Log.Printf("%s %s: 421 Host %q refused", r.Method, r.URL, r.Host)
+		}
+		http.Error(w, fmt.Sprintf("Host %q is not a name of this server: on loopback it answers only to localhost, 127.0.0.1, [::1] "+
+			"and the host it listens on, so that a page of another site cannot read the archive through a name of its own (DNS rebinding)", r.Host),
+			http.StatusMisdirectedRequest)
 	})
 }
 
