@@ -39,8 +39,7 @@ func (s *Server) search(w http.ResponseWriter, r *http.Request) error {
 	if err != nil {
 		return err
 	}
-	p := searchPage{Q: q}
-	p.Page = page
+	p := searchPage{Q: q, pager: pager{Page: page}}
 	if q != "" {
 		if err := s.find(&p); err != nil {
 			return err
