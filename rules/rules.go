@@ -170,26 +170,30 @@ func AuthorityFor(site *Site, host string) (a Authority, why string) {
 // an internationalised name written in Unicode, in its IDNA (punycode)
 // form, so that "中国.政务" matches a URL's xn--fiqs8s.xn--zfr164b. An
 // ASCII name is only lower-cased (an underscore in it is left alone). An
-// IP address is taken as it is written (IPv6 without brackets). A URL, a
-// host with a port or anything else holding a character no host name
-// has is an error: it would match no URL's host.
+// IP address is taken as it is written (IPv6 without brackets, as a URL's
+// Hostname gives it). Anything else that is not dot-separated labels of
+// letters, digits, hyphens and underscores (a URL, a host with a port or
+// a path, markup) is an error: it would match no URL's host. "" is "".
 func ASCIIHost(h string) (string, error) {
 	h = strings.ToLower(h)
-	if net.ParseIP(h) != nil {
+	if h == "" || net.ParseIP(h) != nil {
 		return h, nil
 	}
-	if i := strings.IndexAny(h, ":/?#@[]\\ \t"); i >= 0 {
-		return "", fmt.Errorf("host %q: not a host name (%q: a host is written without scheme, port or path)", h, h[i:i+1])
+	if strings.ContainsFunc(h, func(r rune) bool { return r >= utf8.RuneSelf }) {
+		ascii, err := idna.Lookup.ToASCII(h)
+		if err != nil {
+			return "", fmt.Errorf("host %q: not a host name (%v)", h, err)
+		}
+		h = ascii
 	}
-	if !strings.ContainsFunc(h, func(r rune) bool { return r >= utf8.RuneSelf }) {
-		return h, nil
+	if !hostLabels.MatchString(h) {
+		return "", fmt.Errorf("host %q: not a host name (a host is written alone, without scheme, port or path: www.example.org)", h)
 	}
-	ascii, err := idna.Lookup.ToASCII(h)
-	if err != nil {
-		return "", fmt.Errorf("host %q: not a host name (%v)", h, err)
-	}
-	return ascii, nil
+	return h, nil
 }
+
+// hostLabels is a host name's form: labels, and maybe a final dot.
+var hostLabels = regexp.MustCompile(`^[a-z0-9_-]+(\.[a-z0-9_-]+)*\.?$`)
 
 func normalHost(host string) string {
 	host = strings.ToLower(host)

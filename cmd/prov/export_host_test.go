@@ -18,7 +18,7 @@ func TestExportHostAsWritten(t *testing.T) {
 			t.Errorf("--host %q: filter host %q, %v; want %q", in, f.Host, err, want)
 		}
 	}
-	for _, in := range []string{"a\u00a0b.test", "http://site.test/", "site.test:80", "site.test/news", "[::1]"} {
+	for _, in := range []string{"a\u00a0b.test", "http://site.test/", "site.test:80", "site.test/news", "[::1]", `"><script>`} {
 		o := exportOptions{format: "jsonl", host: in}
 		var ue *usageError
 		if _, err := o.validate(); !errors.As(err, &ue) {
