@@ -273,30 +273,54 @@ func (o *exportOptions) warcOptions(name string, f export.Filter) export.WARCOpt
 }
 
 // toFile runs write on --out (stdout when absent or "-"), refusing an
-// existing file unless --force; a file write failed on is removed.
+// existing file unless --force. It writes a partial file beside --out
+// and puts it in place once whole, so an export that fails, is
+// interrupted or killed leaves an earlier file of that name as it was
+// (a kill leaves the partial file, named so).
 func (o *exportOptions) toFile(e *env, write func(io.Writer) error) error {
 	if o.out == "" || o.out == "-" {
 		return write(e.stdout)
 	}
-	flags := os.O_WRONLY | os.O_CREATE | os.O_EXCL
-	if o.force {
-		flags = os.O_WRONLY | os.O_CREATE | os.O_TRUNC
+	if _, err := os.Lstat(o.out); err == nil && !o.force {
+		return existsError(o.out)
 	}
-	file, err := os.OpenFile(o.out, flags, 0o644)
-	if os.IsExist(err) {
-		return fmt.Errorf("%s exists (add --force to replace it)", o.out) // exit 1, as for a folder (refused)
-	}
+	file, err := os.CreateTemp(filepath.Dir(o.out), filepath.Base(o.out)+".partial-*")
 	if err != nil {
 		return err
 	}
-	if err := write(file); err != nil {
-		file.Close()
-		os.Remove(o.out)
-		return err
+	err = write(file)
+	err = errors.Join(err, file.Chmod(0o644), file.Close())
+	if err == nil {
+		err = o.putInPlace(file.Name())
 	}
-	if err := file.Close(); err != nil {
-		os.Remove(o.out)
-		return err
+	if err != nil {
+		os.Remove(file.Name())
 	}
-	return nil
+	return err
+}
+
+// putInPlace moves the whole export at tmp to --out: over an earlier
+// file with --force, else only where no file is (one made meanwhile is
+// not replaced).
+func (o *exportOptions) putInPlace(tmp string) error {
+	if o.force {
+		return os.Rename(tmp, o.out)
+	}
+	err := os.Link(tmp, o.out)
+	switch {
+	case err == nil:
+		return os.Remove(tmp)
+	case os.IsExist(err):
+		return existsError(o.out)
+	}
+	if _, err := os.Lstat(o.out); err == nil { // a file system without hard links
+		return existsError(o.out)
+	}
+	return os.Rename(tmp, o.out)
+}
+
+// existsError is the refusal of an existing --out: exit 1, as for a
+// folder (refused).
+func existsError(out string) error {
+	return fmt.Errorf("%s exists (add --force to replace it)", out)
 }

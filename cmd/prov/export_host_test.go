@@ -2,6 +2,8 @@ package main
 
 import (
 	"errors"
+	"io"
+	"os"
 	"path/filepath"
 	"testing"
 	"time"
@@ -56,5 +58,41 @@ func TestExportBagIsAFolder(t *testing.T) {
 	o := exportOptions{format: "bag", out: filepath.Join(t.TempDir(), "bag")}
 	if _, err := o.validate(); err != nil {
 		t.Errorf("bag --out folder: %v", err)
+	}
+}
+
+// An export to a file is put in place only once whole: one that fails
+// (or is interrupted) leaves the earlier file of that name as it was,
+// with --force too, and no partial file beside it.
+func TestExportFileReplacedOnlyWhole(t *testing.T) {
+	dir := t.TempDir()
+	out := filepath.Join(dir, "night.warc.gz")
+	if err := os.WriteFile(out, []byte("last night"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	e := &env{stdout: io.Discard, stderr: io.Discard}
+	failing := func(w io.Writer) error {
+		w.Write([]byte("half of tonight"))
+		return errors.New("archive damaged")
+	}
+	for _, force := range []bool{false, true} {
+		o := exportOptions{out: out, force: force}
+		err := o.toFile(e, failing)
+		if b, _ := os.ReadFile(out); err == nil || string(b) != "last night" {
+			t.Errorf("force %v: a failed export gave %v and left %q, want an error and last night's file", force, err, b)
+		}
+	}
+	o := exportOptions{out: out, force: true}
+	if err := o.toFile(e, func(w io.Writer) error { _, err := w.Write([]byte("tonight")); return err }); err != nil {
+		t.Fatal(err)
+	}
+	if b, _ := os.ReadFile(out); string(b) != "tonight" {
+		t.Errorf("a whole export with --force left %q", b)
+	}
+	if fi, err := os.Stat(out); err != nil || fi.Mode().Perm() != 0o644 {
+		t.Errorf("export file mode: %v, %v; want 0644", fi.Mode(), err)
+	}
+	if entries, _ := os.ReadDir(dir); len(entries) != 1 {
+		t.Errorf("folder holds %d entries, want the export alone", len(entries))
 	}
 }
