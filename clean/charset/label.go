@@ -1,6 +1,7 @@
 package charset
 
 import (
+	"mime"
 	"strings"
 
 	"golang.org/x/text/encoding"
@@ -81,8 +82,20 @@ func known(n string) string {
 }
 
 // charsetParam returns the charset parameter of a Content-Type value, as
-// written, or "".
+// written (quotes removed), or "". A value that parses as a media type is
+// read by its grammar, so a quoted parameter holding ";charset=" is one
+// parameter; one that does not parse (a parameter twice, an empty value)
+// is split at each ';', as browsers read what they can.
 func charsetParam(contentType string) string {
+	if _, params, err := mime.ParseMediaType(contentType); err == nil {
+		return strings.Trim(params["charset"], "\"'")
+	}
+	return lenientCharsetParam(contentType)
+}
+
+// lenientCharsetParam is charsetParam for a value that is no valid media
+// type: the first charset= among its ';'-separated parameters.
+func lenientCharsetParam(contentType string) string {
 	for _, p := range strings.Split(contentType, ";")[1:] {
 		k, v, ok := strings.Cut(p, "=")
 		if ok && strings.EqualFold(strings.TrimSpace(k), "charset") {
