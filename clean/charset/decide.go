@@ -242,14 +242,27 @@ func (p *page) accidentalUTF8(n string) bool {
 // encoding, skipping weak ones, with where it came from.
 func (p *page) firstDeclared() (name, from string) {
 	for _, l := range p.labels() {
-		if n := Lookup(l.label); n != "" && !weak(l) {
+		if n := l.name(); n != "" && !weak(l) {
 			return n, l.from
 		}
 	}
 	return "", ""
 }
 
+// label is one declaration: the label as written, and where it came
+// from, "header" or "meta" (a meta tag or an XML declaration).
 type label struct{ label, from string }
+
+// name is the WHATWG name of the encoding l declares, or "". A meta's
+// x-user-defined declares windows-1252, as the HTML prescan reads it; a
+// header's stays x-user-defined.
+func (l label) name() string {
+	n := Lookup(l.label)
+	if n == "x-user-defined" && l.from == "meta" {
+		return "windows-1252"
+	}
+	return n
+}
 
 // labels lists the declarations: the header's first, then the metas'.
 func (p *page) labels() []label {
@@ -266,7 +279,7 @@ func (p *page) labels() []label {
 // weak reports a declaration that is mostly a server or template default
 // rather than a statement about the page: ISO-8859-1 and its kin.
 func weak(l label) bool {
-	return Lookup(l.label) == "windows-1252"
+	return l.name() == "windows-1252"
 }
 
 func joinNotes(a, b string) string {

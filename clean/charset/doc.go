@@ -10,6 +10,8 @@
 //   - A declaration is a label from the HTTP Content-Type header or from the
 //     body: <meta charset>, <meta http-equiv content>, or an XML
 //     declaration, looked for in the first 64 KB (not only 1024 bytes).
+//     A meta's x-user-defined declares windows-1252, as the HTML prescan
+//     reads it; a header's x-user-defined is x-user-defined.
 //   - A weak declaration is ISO-8859-1 or an equivalent: servers and page
 //     templates send it by default, and real pages served with it are often
 //     GBK. It is only used when nothing else decides.

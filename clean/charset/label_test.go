@@ -23,3 +23,19 @@ func TestCharsetParam(t *testing.T) {
 		}
 	}
 }
+
+// TestMetaUserDefined: a meta's x-user-defined declares windows-1252, as
+// the HTML prescan reads it; a header's stays x-user-defined (whose bytes
+// 0x80-0xFF are private-use characters).
+func TestMetaUserDefined(t *testing.T) {
+	text := "Hélène préférait les crêpes au beurre salé ; François, lui, ne jurait que par la bûche de Noël."
+	page := `<html><head><meta charset="x-user-defined"></head><body><p>` + text + `</p></body></html>`
+	body := encode(t, page, "windows-1252")
+	d := Decide(body, "text/html", "")
+	if d.Name != "windows-1252" || d.Declared != "x-user-defined" || Decode(body, d) != page {
+		t.Errorf("meta x-user-defined: %+v, want windows-1252 (declared as written)", d)
+	}
+	if d := Decide(body, "text/html; charset=x-user-defined", ""); d.Name != "x-user-defined" || d.Evidence != "header" {
+		t.Errorf("header x-user-defined: %+v, want x-user-defined by header", d)
+	}
+}

@@ -9,7 +9,7 @@ import "fmt"
 func (p *page) byDeclaration() (Decision, bool) {
 	var notes []string
 	for _, l := range p.labels() {
-		n := Lookup(l.label)
+		n := l.name()
 		if n == "" || weak(l) {
 			continue
 		}
@@ -223,7 +223,7 @@ func (p *page) byDefault() Decision {
 		return decision("gb18030", "default", "short page, decodes cleanly as GB18030")
 	}
 	for _, l := range p.labels() {
-		if n := Lookup(l.label); n != "" && !isCJK(n) && !isUnicode(n) {
+		if n := l.name(); n != "" && !isCJK(n) && !isUnicode(n) {
 			return decision(n, l.from, "")
 		}
 	}
