@@ -70,8 +70,9 @@ func opensAsHTML(text string) bool {
 // finds. The rest (dates, attribution, language) is read as from a page
 // whose body holds those paragraphs, each its own <p>: the runs of text
 // that they read are the lines a reader sees. Plain text has no title.
+// A NUL is U+FFFD (nulPlain).
 func cleanPlain(src string, in Input, b *budget) (*Document, error) {
-	paras := plainParagraphs(src)
+	paras := plainParagraphs(strings.ReplaceAll(src, "\x00", nulPlain))
 	var page strings.Builder
 	page.Grow(len(src) + 16*len(paras) + 64)
 	page.WriteString("<!DOCTYPE html><html><head></head><body>")
@@ -89,6 +90,11 @@ func cleanPlain(src string, in Input, b *budget) (*Document, error) {
 		return extraction{paras: paras, extractor: ExtractorPlain}
 	})
 }
+
+// nulPlain is what a NUL in a text/plain payload becomes: U+FFFD, as the
+// HTML tokenizer's PLAINTEXT state, which browsers read text/plain with,
+// makes it. (In an HTML page's text the tree builder drops a NUL.)
+const nulPlain = "\uFFFD"
 
 // plainParagraphs splits plain text into paragraphs. A text with no
 // blank line between two lines has a paragraph per line: it marks its

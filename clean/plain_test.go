@@ -132,3 +132,16 @@ func withoutSpace(s string) string {
 		return r
 	}, s)
 }
+
+// TestCleanPlainNUL: a NUL in a text/plain payload is U+FFFD in its text,
+// as browsers read text/plain; no raw U+0000 is stored.
+func TestCleanPlainNUL(t *testing.T) {
+	body := "Line one\x00 with NUL.\n\nSecond paragraph caf\u00e9.\n"
+	doc, err := Clean(Input{URL: "http://plain.test/a.txt", Header: http.Header{"Content-Type": {"text/plain; charset=utf-8"}}, Body: []byte(body)})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if want := "Line one\uFFFD with NUL.\n\nSecond paragraph caf\u00e9."; doc.Text != want {
+		t.Errorf("text %q, want %q", doc.Text, want)
+	}
+}
