@@ -13,7 +13,7 @@ import (
 // are tried in the order doc.go gives; the first that fires decides.
 func Decide(body []byte, contentType, forced string) Decision {
 	p := newPage(body, contentType)
-	d := p.decide(forced)
+	d := p.noteAside(p.decide(forced))
 	d.Declared = p.declared()
 	return d
 }
@@ -215,7 +215,11 @@ func (p *page) byUTF8() (Decision, bool) {
 		if isCJK(n) && p.accidentalUTF8(n) {
 			return decision(n, from, "valid UTF-8 by accident: short body, declared charset fits better"), true
 		}
-		note = joinNotes(note, fmt.Sprintf("declared %s overruled: body is UTF-8", n))
+	}
+	for _, l := range p.labels() {
+		if n := l.name(); n != "" && n != "utf-8" {
+			note = joinNotes(note, fmt.Sprintf("%s overruled: body is UTF-8", l))
+		}
 	}
 	return decision("utf-8", "utf8-valid", note), true
 }

@@ -7,5 +7,5 @@ type Decision struct {
 	Evidence   string `json:"evidence"`   // bom | ascii | utf8-valid | header | meta | detector | default | rule | fallback
 	Confidence int    `json:"confidence"` // detector confidence 0-100 when Evidence is "detector", else 100
 	Declared   string `json:"declared"`   // label the page declared (header, then meta), as written; "" for none
-	Note       string `json:"note"`       // why a declaration was overruled, if one was; how many invalid bytes a UTF-8 decoding replaces; whose language a single-byte guess read
+	Note       string `json:"note"`       // each declaration not followed, where it came from, and why (doc.go); how many invalid bytes a UTF-8 decoding replaces; whose language a single-byte guess read
 }

@@ -76,6 +76,14 @@
 // The rule order is a contract: the first rule that fires decides, and its
 // name is the Decision's Evidence.
 //
+// A Decision's Note names every declaration it does not follow, weak ones
+// included, as where it came from and the label as written: `header
+// "gb2312" overruled: why` when the body contradicts it (rules 3 and 4),
+// `header "ISO-8859-1" set aside: why` when it was not weighed (a weak or
+// unknown label, a byte order mark or site rule first, an earlier
+// declaration followed). A browser follows the first declaration it
+// knows, so its reading can be told from the record.
+//
 //	rule        a site rule's forced label, if it names a known encoding.
 //	1 bom       a UTF-8 or UTF-16 byte order mark; BOM-less UTF-16 by its
 //	            NUL bytes (Confidence 90, with a Note).
