@@ -43,6 +43,8 @@ func isUTF16(n string) bool {
 // whyAside says why d does not follow l.
 func (p *page) whyAside(d Decision, l label) string {
 	switch {
+	case isReplacement(l.label):
+		return "a replacement label in the Encoding Standard (browsers show the body as one U+FFFD); decided from the bytes"
 	case l.name() == "":
 		return "names no known encoding"
 	case d.Evidence == "rule":

@@ -57,3 +57,25 @@ func TestNoteAside(t *testing.T) {
 		}
 	}
 }
+
+// TestReplacementLabel: a replacement label of the Encoding Standard
+// (browsers show the body as one U+FFFD) is set aside, the text is
+// decided from the bytes, and the Note says so.
+func TestReplacementLabel(t *testing.T) {
+	for _, c := range []struct {
+		name, body, contentType, charset, want string
+	}{
+		{"header iso-2022-kr", string(encode(t, asidePage("", asideFR), "windows-1252")), "text/html; charset=iso-2022-kr",
+			"windows-1252", `header "iso-2022-kr" set aside: a replacement label in the Encoding Standard`},
+		{"meta hz-gb-2312", string(encode(t, asidePage(`<meta charset="hz-gb-2312">`, asideRU), "windows-1251")), "text/html",
+			"windows-1251", `meta "hz-gb-2312" set aside: a replacement label in the Encoding Standard`},
+		{"header csiso2022kr on ASCII", asidePage("", "plain ASCII"), "text/html; charset=csiso2022kr",
+			"utf-8", `header "csiso2022kr" set aside: a replacement label in the Encoding Standard`},
+	} {
+		body := []byte(c.body)
+		d := Decide(body, c.contentType, "")
+		if d.Name != c.charset || !strings.Contains(d.Note, c.want) {
+			t.Errorf("%s: %+v, want %s with a Note holding %q", c.name, d, c.charset, c.want)
+		}
+	}
+}

@@ -7,6 +7,10 @@
 //     "x-sjis", "ISO-8859-1"); Lookup maps it to a WHATWG name, the only
 //     names a Decision carries. gb2312 and gbk become gb18030, their
 //     superset; iso-8859-1 and us-ascii become windows-1252, as in browsers.
+//     The Encoding Standard's replacement labels (iso-2022-kr, hz-gb-2312,
+//     iso-2022-cn, ...) name none: a browser shows such a body as one
+//     U+FFFD; here the charset is decided from the bytes, and the Note
+//     says the label was set aside.
 //   - A declaration is a label from the HTTP Content-Type header or from the
 //     body: <meta charset>, <meta http-equiv content>, or an XML
 //     declaration, looked for in the first 64 KB (not only 1024 bytes).

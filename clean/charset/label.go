@@ -43,12 +43,24 @@ var aliases = map[string]string{
 // names no encoding this package can decode. gb2312 and gbk map to gb18030,
 // their superset; iso-8859-1 and us-ascii map to windows-1252, as browsers do.
 func Lookup(label string) string {
+	return known(resolve(label))
+}
+
+// isReplacement reports a label that the Encoding Standard maps to its
+// "replacement" encoding (iso-2022-kr, hz-gb-2312, iso-2022-cn, ...):
+// browsers decode a body so declared to a single U+FFFD.
+func isReplacement(label string) bool {
+	return resolve(label) == "replacement"
+}
+
+// resolve is Lookup before known: it keeps "replacement".
+func resolve(label string) string {
 	l := strings.ToLower(strings.Trim(label, " \t\r\n\f\"'"))
 	if l == "" {
 		return ""
 	}
 	if n, ok := aliases[l]; ok {
-		return known(n)
+		return n
 	}
 	if e, err := htmlindex.Get(l); err == nil {
 		return nameOf(e)
@@ -60,7 +72,7 @@ func Lookup(label string) string {
 }
 
 // nameOf gives the WHATWG name of e after folding gbk into gb18030; "" for
-// encodings the WHATWG index does not have or cannot decode.
+// encodings the WHATWG index does not have.
 func nameOf(e encoding.Encoding) string {
 	n, err := htmlindex.Name(e)
 	if err != nil {
@@ -69,7 +81,7 @@ func nameOf(e encoding.Encoding) string {
 	if n == "gbk" {
 		n = "gb18030"
 	}
-	return known(n)
+	return n
 }
 
 // known drops names that decode nothing useful ("replacement",
