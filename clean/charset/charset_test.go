@@ -374,6 +374,24 @@ func TestDeclaredUTF8WithStrays(t *testing.T) {
 	}
 }
 
+// TestDeclaredUTF8FewValid: a page declared UTF-8 with one stray byte
+// and only one or two valid sequences stays UTF-8, as in browsers: read as
+// windows-1252, its "café" would be "cafÃ©".
+func TestDeclaredUTF8FewValid(t *testing.T) {
+	for _, tt := range []struct{ text, contentType, head string }{
+		{"The caf\u00e9 in Z{u}rich is open every day from 8 to 18 and serves breakfast.", "text/html; charset=utf-8", ""},
+		{"The caf\u00e9 in Z{u}rich is open every day from 8 to 18 and serves breakfast.", "text/html", `<meta charset="utf-8">`},
+		{"Our caf\u00e9 na\u00efve menu in Z{u}rich is open daily.", "text/html; charset=utf-8", ""},
+	} {
+		page := `<html><head>` + tt.head + `<title>Menu</title></head><body><p>` + tt.text + `</p></body></html>`
+		body := []byte(strings.ReplaceAll(page, "{u}", "\xfc"))
+		d := Decide(body, tt.contentType, "")
+		if want := strings.ReplaceAll(page, "{u}", "\uFFFD"); d.Name != "utf-8" || Decode(body, d) != want {
+			t.Errorf("%q under %q: %+v, decodes to %q", tt.text, tt.contentType, d, Decode(body, d))
+		}
+	}
+}
+
 // TestDeclaredUTF8Misfit: single-byte text wrongly declared UTF-8 is not
 // UTF-8, though some of its byte pairs are valid UTF-8 ("Úž" in
 // windows-1250 is DA 9E, U+069E) and it has only a few invalid bytes: the
@@ -405,44 +423,78 @@ func TestDeclaredUTF8Misfit(t *testing.T) {
 }
 
 // TestNearlyUTF8: the two strictnesses of doc.go at their edges, and every
-// body nearly UTF-8 without a declaration is nearly UTF-8 with one.
+// body nearly UTF-8 without a declaration is nearly UTF-8 with one. A
+// declared body needs plausible valid sequences (plausibleSeq), at least
+// one per declaredPer invalid bytes, however few.
 func TestNearlyUTF8(t *testing.T) {
 	for _, tt := range []struct {
-		valid, invalid       int
-		undeclared, declared bool
+		valid, plausible, invalid int
+		undeclared, declared      bool
 	}{
-		{8, 0, true, true},
-		{8, 2, true, true},
-		{8, 3, true, true},
-		{8, 4, true, true},
-		{8, 5, false, false},
-		{7, 0, false, true},
-		{4, 2, false, true},
-		{4, 3, false, false},
-		{3, 0, false, false},
-		{16, 4, true, true},
-		{15, 4, true, true},
-		{7, 2, false, true},
-		{1, 1, false, false},
-		{400, 100, true, true},
-		{399, 100, true, true},
-		{200, 100, true, true},
-		{199, 100, false, false},
+		{8, 8, 0, true, true},
+		{8, 8, 2, true, true},
+		{8, 8, 4, true, true},
+		{8, 0, 4, true, true},
+		{8, 8, 5, false, true},
+		{8, 2, 5, false, false},
+		{7, 7, 0, false, true},
+		{4, 4, 2, false, true},
+		{4, 4, 3, false, true},
+		{3, 3, 0, false, true},
+		{16, 16, 4, true, true},
+		{15, 15, 4, true, true},
+		{1, 1, 1, false, true},
+		{1, 1, 2, false, true},
+		{1, 1, 3, false, false},
+		{2, 0, 2, false, false},
+		{0, 0, 1, false, false},
+		{400, 400, 100, true, true},
+		{399, 399, 100, true, true},
+		{200, 200, 100, true, true},
+		{199, 199, 100, false, true},
+		{199, 40, 100, false, false},
 	} {
-		tl := utf8Tally{tt.valid, tt.invalid}
+		tl := utf8Tally{valid: tt.valid, plausible: tt.plausible, invalid: tt.invalid}
 		if got := tl.nearly(undeclaredPer, undeclaredLeast); got != tt.undeclared {
 			t.Errorf("%+v undeclared: nearly = %v", tl, got)
 		}
-		if got := tl.nearly(declaredPer, declaredLeast); got != tt.declared {
-			t.Errorf("%+v declared: nearly = %v", tl, got)
+		if got := tl.fitsDeclared(); got != tt.declared {
+			t.Errorf("%+v declared: fitsDeclared = %v", tl, got)
 		}
 	}
 	for v := 0; v < 300; v++ {
-		for i := 0; i < 10; i++ {
-			tl := utf8Tally{v, i}
-			if tl.nearly(undeclaredPer, undeclaredLeast) && !tl.nearly(declaredPer, declaredLeast) {
-				t.Fatalf("%+v is nearly UTF-8 undeclared but not declared", tl)
+		for pl := 0; pl <= v; pl += 7 {
+			for i := 0; i < 10; i++ {
+				tl := utf8Tally{valid: v, plausible: pl, invalid: i}
+				if tl.nearly(undeclaredPer, undeclaredLeast) && !tl.fitsDeclared() {
+					t.Fatalf("%+v is nearly UTF-8 undeclared but not declared", tl)
+				}
 			}
+		}
+	}
+}
+
+// TestPlausibleSeq: a valid UTF-8 sequence counts for a declared UTF-8
+// when it is a common sign or Latin letter, or a letter beside one of its
+// script, and touches no invalid byte; the valid pairs of legacy text do
+// not.
+func TestPlausibleSeq(t *testing.T) {
+	for _, tt := range []struct {
+		text             string
+		valid, plausible int
+	}{
+		{"The caf\u00e9 in Z\xfcrich", 1, 1},
+		{"\u201cquoted\u201d \u2014 5 \u20ac", 4, 4},
+		{"\u4e2d\u6587 \u0440\u0443\u0441", 5, 5},
+		{"\xda\x9easn\xfd v\xfdhled", 1, 0},         // windows-1250 "Úžasný výhled": U+069E alone
+		{"\xc2\xb2\xc4\xcf", 1, 0},                  // windows-1251 "ВІДП": ² beside an invalid byte
+		{"\xcd\xac parenb", 1, 0},                   // GBK "同": a combining mark
+		{"x \xd3\xb2 y", 1, 0},                      // GBK "硬": a lone Cyrillic letter
+		{"\xe2\xae\xab\xec\xaa\xae \xe0\xe1", 2, 0}, // IBM866 Russian: an odd symbol, a Hangul syllable beside it
+	} {
+		c := countUTF8([]byte(tt.text))
+		if c.valid != tt.valid || c.plausible != tt.plausible {
+			t.Errorf("%q: %d valid, %d plausible; want %d, %d", tt.text, c.valid, c.plausible, tt.valid, tt.plausible)
 		}
 	}
 }

@@ -64,16 +64,22 @@
 //     few windows-1252 bytes pasted into a page of UTF-8, which read as
 //     windows-1252 would garble every other non-ASCII character). It needs
 //     2 valid sequences for each invalid byte, so that invalid bytes are at
-//     most a third of the non-ASCII sequences, and at least 8 in all; at
-//     least 4 when UTF-8 is declared. Single-byte and CJK text is far from
-//     that (in the dev corpus, at most 2 valid sequences for 3 invalid
-//     bytes; in 86,000 chunks of translated messages in 27 charsets, 11 for
-//     14 among those with 8 or more): its non-ASCII bytes seldom pair into
-//     valid sequences, so its invalid bytes outnumber them, whatever a few
-//     valid-looking pairs ("Úž" in windows-1250 is valid UTF-8). A body
-//     nearly UTF-8 without a declaration is nearly UTF-8 with one. A UTF-8
-//     decision on such a body says in its Note how many invalid bytes
-//     Decode replaces with U+FFFD.
+//     most a third of the non-ASCII sequences, and at least 8 in all.
+//     Single-byte and CJK text is far from that (in the dev corpus, at most
+//     2 valid sequences for 3 invalid bytes; in 86,000 chunks of translated
+//     messages in 27 charsets, 11 for 14 among those with 8 or more): its
+//     non-ASCII bytes seldom pair into valid sequences, so its invalid
+//     bytes outnumber them, whatever a few valid-looking pairs ("Úž" in
+//     windows-1250 is valid UTF-8). When UTF-8 is declared, one plausible
+//     valid sequence for each 2 invalid bytes is enough, however few: a
+//     sequence is plausible when it touches no invalid byte and is a
+//     common sign, a Latin letter, or a letter beside one of its own
+//     script, which the chance pairs of legacy text are not (none of
+//     80,000 legacy chunks has one for 3 invalid bytes); so one stray byte
+//     does not turn "café" into "cafÃ©". A body nearly UTF-8 without a
+//     declaration is nearly UTF-8 with one. A UTF-8 decision on such a
+//     body says in its Note how many invalid bytes Decode replaces with
+//     U+FFFD.
 //   - The detector is saintfish/chardet, made deterministic (ties broken by
 //     name) and checked against this package's own fits.
 //

@@ -195,7 +195,7 @@ func nearestUTF8(b *testing.B, texts [2][]langText) {
 				n++
 				t := countUTF8(body)
 				undeclared += b2i(t.nearly(undeclaredPer, undeclaredLeast))
-				declared += b2i(t.nearly(declaredPer, declaredLeast))
+				declared += b2i(t.fitsDeclared())
 				if t.valid >= undeclaredLeast && (most.valid == 0 || t.valid*most.invalid > most.valid*t.invalid) {
 					most = t
 				}

@@ -65,14 +65,14 @@ func utf16Misfit(body []byte, n string) string {
 const utf16Least = 8
 
 // utf8Misfit checks a declared UTF-8 against the body: rule 3 has taken
-// valid bodies, so this one has invalid bytes; it fits when they are few
-// beside its valid multi-byte sequences.
+// valid bodies, so this one has invalid bytes; it fits unless they
+// clearly outnumber its plausible multi-byte sequences (fitsDeclared).
 func (p *page) utf8Misfit() string {
 	t := p.utf8Tally()
-	if t.nearly(declaredPer, declaredLeast) {
+	if t.fitsDeclared() {
 		return ""
 	}
-	return fmt.Sprintf("body is not UTF-8 (%d invalid bytes, %d valid sequences)", t.invalid, t.valid)
+	return fmt.Sprintf("body is not UTF-8 (%d invalid bytes, %d valid sequences, %d plausible)", t.invalid, t.valid, t.plausible)
 }
 
 // cjkMisfit checks a declared CJK charset against the other CJK charsets.
