@@ -30,7 +30,7 @@ type page struct {
 	counts *utf8Tally // UTF-8 sequences of body, counted on first use
 }
 
-// sampleLimit bounds the visible text the scorers read.
+// sampleLimit bounds the visible text the scorers read (sampleOf).
 const sampleLimit = 64 << 10
 
 // cjkFits returns the CJK fits of the visible text, best first.
@@ -74,19 +74,46 @@ func (p *page) declared() string {
 	return ""
 }
 
-// visible returns the page's visible text, or the whole body when the
-// visible text has no non-ASCII byte (the evidence is then in attributes).
+// visible returns a sample (sampleOf) of the page's visible text, or of
+// the whole body when the visible text has no non-ASCII byte (the
+// evidence is then in attributes).
 func (p *page) visible() []byte {
 	if p.vis == nil {
-		p.vis = visible(p.body)
-		if !hasHigh(p.vis) {
-			p.vis = p.body
+		v := visible(p.body)
+		if !hasHigh(v) {
+			v = p.body
 		}
-		if len(p.vis) > sampleLimit {
-			p.vis = p.vis[:sampleLimit]
-		}
+		p.vis = sampleOf(v)
 	}
 	return p.vis
+}
+
+// sampleOf returns at most sampleLimit bytes of v, from sampleLead bytes
+// before its first non-ASCII byte: a page may open with more than
+// sampleLimit of ASCII, an English preamble or a long menu, before the
+// text that tells its charset. The ASCII skipped is left out even when
+// the sample comes out shorter: ASCII tells no charset, and much of it
+// beside a little text sways the single-byte scores.
+func sampleOf(v []byte) []byte {
+	if len(v) <= sampleLimit {
+		return v
+	}
+	start := max(0, firstHigh(v)-sampleLead)
+	return v[start:min(len(v), start+sampleLimit)]
+}
+
+// sampleLead is how much ASCII before the first non-ASCII byte a sample
+// keeps: the function words around the text (stopwords.go) are evidence.
+const sampleLead = 1 << 10
+
+// firstHigh is the index of the first byte of b above 0x7F, or -1.
+func firstHigh(b []byte) int {
+	for i, c := range b {
+		if c >= 0x80 {
+			return i
+		}
+	}
+	return -1
 }
 
 func (p *page) decide(forced string) Decision {

@@ -20,7 +20,8 @@
 //     templates send it by default, and real pages served with it are often
 //     GBK. It is only used when nothing else decides.
 //   - The visible text is the body without tags, comments, scripts and
-//     styles; statistics run on it (its first 64 KB).
+//     styles; statistics run on it (64 KB of it, from just before its
+//     first non-ASCII byte: a long ASCII opening tells no charset).
 //   - A fit is how plausible a decoding is: invalid sequences and
 //     private-use characters count against it, frequent characters of the
 //     script (common hanzi, kana, Hangul; per-language letters for
