@@ -110,10 +110,16 @@
 //	            single-byte text and not be clearly beaten by another CJK
 //	            charset; a single-byte one must score near the best
 //	            single-byte charset; utf-8 must be nearly UTF-8 as declared
-//	            (the Note counts the invalid bytes); utf-16 (le or be) must
-//	            have its markup's NULs on the declared side, as a mostly
-//	            CJK page without a BOM has. A label that does not fit is
-//	            overruled, and the Note says why.
+//	            (the Note counts the invalid bytes); a header's utf-16 (le
+//	            or be), read in its byte order, must be well-formed UTF-16
+//	            (no unpaired surrogate, at most one control in fifty code
+//	            units) of likely text (three units in four: ASCII, any
+//	            character below U+2000, common punctuation, CJK
+//	            punctuation and kana, frequent ideographs, Hangul when a
+//	            third of it is frequent syllables), which ASCII-compatible
+//	            bytes read in pairs are not; a meta's utf-16 never fits (it
+//	            was read in ASCII). A label that does not fit is overruled,
+//	            and the Note says why.
 //	5 detector  the visible text: a plausible CJK decoding wins (the best
 //	            by this package's score; a near tie goes to chardet when it
 //	            is sure), else the best single-byte charset by per-language
@@ -124,7 +130,10 @@
 //	6 default   a short text no CJK charset clearly wins, that decodes
 //	            plausibly (or cleanly, and not Latin-like) as GB18030:
 //	            gb18030.
-//	7 header, meta  a declared single-byte charset, weak ones included.
+//	7 header, meta  a declared single-byte charset, weak ones included;
+//	            or a header's utf-16 that rule 4 overruled only as
+//	            unlikely text, when the body is well-formed UTF-16 in its
+//	            byte order and not likely text in the other.
 //	8 fallback  windows-1252.
 //
 // Pages decided by rules 1 to 4 never run the detector. The same bytes,

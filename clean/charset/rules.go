@@ -13,7 +13,7 @@ func (p *page) byDeclaration() (Decision, bool) {
 		if n == "" || weak(l) {
 			continue
 		}
-		why := p.misfit(n)
+		why := p.misfit(l)
 		if why == "" {
 			d := decision(n, l.from, joinAll(notes))
 			if n == "utf-8" {
@@ -26,43 +26,34 @@ func (p *page) byDeclaration() (Decision, bool) {
 	return Decision{Note: joinAll(notes)}, false
 }
 
-// misfit says why the declared charset n does not fit the body, or "".
-func (p *page) misfit(n string) string {
-	switch {
+// misfit says why the declared label l does not fit the body, or "".
+func (p *page) misfit(l label) string {
+	switch n := l.name(); {
 	case n == "utf-8":
 		return p.utf8Misfit()
-	case n == "utf-16le" || n == "utf-16be":
-		return utf16Misfit(p.body, n)
+	case isUTF16(n):
+		return utf16Misfit(p.body, l)
 	case n == "iso-2022-jp":
 		return "body has 8-bit bytes"
 	case isCJK(n):
 		return p.cjkMisfit(n)
+	default:
+		return p.singleMisfit(n)
 	}
-	return p.singleMisfit(n)
 }
 
 // utf16Misfit checks a declared UTF-16 without a BOM (rule 1 has taken
-// bodies with one, and those of mostly Latin text). Markup is ASCII, so a
-// UTF-16 page has a NUL beside every '<', '>' and letter of its tags, on
-// the side its byte order puts it, however much of its text is CJK (whose
-// code units hold no NUL); an ASCII-compatible body misdeclared as UTF-16
-// has no NUL at all. It fits when its NULs, a few at least, stand on the
-// declared side (utf16Least), with at most one in twenty on the other.
-func utf16Misfit(body []byte, n string) string {
-	even, odd := nulSides(body[:min(len(body), nulSample)])
-	own, other := odd, even // little-endian: ASCII is its byte, then NUL
-	if n == "utf-16be" {
-		own, other = even, odd
+// bodies with one, and those of mostly Latin text). A meta's never fits:
+// it was read in ASCII bytes, which UTF-16 markup is not (browsers read
+// the page as UTF-8). A header's stands when the body, read in its byte
+// order, is well-formed UTF-16 of likely text (utf16Tally), whatever its
+// script: CJK text and plain text have no NUL pattern to show.
+func utf16Misfit(body []byte, l label) string {
+	if l.from == "meta" {
+		return "a meta in ASCII bytes: the body is not UTF-16"
 	}
-	if own >= utf16Least && other*20 <= own {
-		return ""
-	}
-	return "body has no UTF-16 BOM or NUL pattern"
+	return countUTF16(body, l.name()).misfit()
 }
-
-// utf16Least is the fewest NULs on its side that utf16Misfit takes as
-// UTF-16's: the code units of a few tags ("<p>" alone has three).
-const utf16Least = 8
 
 // utf8Misfit checks a declared UTF-8 against the body: rule 3 has taken
 // valid bodies, so this one has invalid bytes; it fits unless they
@@ -217,17 +208,34 @@ func confidenceOf(name string, guesses []guess, dflt int) int {
 
 // byDefault runs rules 6 to 8: a Chinese default for short pages that
 // decode cleanly as GB18030, then a declared single-byte charset (weak
-// ones included), then windows-1252.
+// ones included) or a header's UTF-16 the body is well-formed in
+// (oddUTF16), then windows-1252.
 func (p *page) byDefault() Decision {
 	if f := fitOf(p.cjkFits(), "gb18030"); f.q.clean() && !f.latinLike() && f.chars > 0 && f.chars < 40 && f.score > 0 {
 		return decision("gb18030", "default", "short page, decodes cleanly as GB18030")
 	}
 	for _, l := range p.labels() {
-		if n := l.name(); n != "" && !isCJK(n) && !isUnicode(n) {
+		switch n := l.name(); {
+		case isUTF16(n) && p.oddUTF16(l):
+			return decision(n, l.from, "nothing reads better: taken after all, the body is well-formed UTF-16")
+		case n != "" && !isCJK(n) && !isUnicode(n):
 			return decision(n, l.from, "")
 		}
 	}
 	return decision("windows-1252", "fallback", "")
+}
+
+// oddUTF16 reports a header's UTF-16 label l that rule 4 overruled only
+// because the body reads as unlikely text: it is well-formed in l's byte
+// order, and is not likely text in the other. When nothing reads better,
+// that is UTF-16 of a script or of characters utf16Plausible does not
+// know, not windows-1252.
+func (p *page) oddUTF16(l label) bool {
+	n, other := l.name(), "utf-16be"
+	if n == "utf-16be" {
+		other = "utf-16le"
+	}
+	return l.from == "header" && countUTF16(p.body, n).wellFormed() && countUTF16(p.body, other).misfit() != ""
 }
 
 func isUnicode(n string) bool {
