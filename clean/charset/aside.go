@@ -51,6 +51,8 @@ func (p *page) whyAside(d Decision, l label) string {
 		return "a site rule forces " + d.Name
 	case d.Evidence == "bom":
 		return "the byte order mark says " + d.Name
+	case d.Evidence == "utf16-nuls":
+		return "the NUL bytes say " + d.Name
 	case d.Evidence == "ascii":
 		return "the body is 7-bit, read as " + d.Name
 	case weak(l):

@@ -46,7 +46,7 @@ var decideTests = []struct {
 	{"euc_jp.html", "text/html; charset=gb2312", "", "euc-jp", "detector", true},
 	{"iso2022jp.txt", "", "", "iso-2022-jp", "ascii", false},
 	{"euc_kr.html", "", "", "euc-kr", "detector", true},
-	{"utf16le_nobom.txt", "", "", "utf-16le", "bom", false},
+	{"utf16le_nobom.txt", "", "", "utf-16le", "utf16-nuls", false},
 	{"ascii.html", "text/html; charset=big5", "", "utf-8", "ascii", false},
 	{"koi8r.txt", "", "KOI8-R", "koi8-r", "rule", false},
 	{"koi8r.txt", "", "no-such-charset", "koi8-r", "detector", true},

@@ -116,27 +116,23 @@ func firstHigh(b []byte) int {
 	return -1
 }
 
+// decide tries the rules in doc.go's order. A rule that does not fire may
+// still leave a Note (on declarations overruled, NULs set aside), which
+// the Decision keeps.
 func (p *page) decide(forced string) Decision {
 	if n := Lookup(forced); n != "" {
 		return decision(n, "rule", "")
 	}
-	if d, ok := p.byBOM(); ok {
-		return d
+	note := ""
+	for _, rule := range []func() (Decision, bool){p.byBOM, p.byNULs, p.byASCII, p.byUTF8, p.byDeclaration, p.byDetector} {
+		d, ok := rule()
+		if ok {
+			d.Note = joinNotes(note, d.Note)
+			return d
+		}
+		note = joinNotes(note, d.Note)
 	}
-	if d, ok := p.byASCII(); ok {
-		return d
-	}
-	if d, ok := p.byUTF8(); ok {
-		return d
-	}
-	d, ok := p.byDeclaration()
-	if ok {
-		return d
-	}
-	note := d.Note
-	if d, ok = p.byDetector(); !ok {
-		d = p.byDefault()
-	}
+	d := p.byDefault()
 	d.Note = joinNotes(note, d.Note)
 	return d
 }
@@ -145,7 +141,7 @@ func decision(name, evidence, note string) Decision {
 	return Decision{Name: name, Evidence: evidence, Confidence: 100, Note: note}
 }
 
-// byBOM is rule 1: a byte order mark, or UTF-16's NUL bytes without one.
+// byBOM is rule 1: a byte order mark.
 func (p *page) byBOM() (Decision, bool) {
 	switch {
 	case bytes.HasPrefix(p.body, bomUTF8):
@@ -155,49 +151,7 @@ func (p *page) byBOM() (Decision, bool) {
 	case bytes.HasPrefix(p.body, bomUTF16BE):
 		return decision("utf-16be", "bom", ""), true
 	}
-	if n := utf16ByNULs(p.body); n != "" {
-		d := decision(n, "bom", "no BOM: UTF-16 recognised by its NUL bytes")
-		d.Confidence = 90
-		return d, true
-	}
 	return Decision{}, false
-}
-
-// utf16ByNULs recognises BOM-less UTF-16 of mostly Latin text: NUL in
-// (nearly) every other byte on one side only.
-func utf16ByNULs(b []byte) string {
-	b = b[:min(len(b), nulSample)]
-	if len(b) < 8 {
-		return ""
-	}
-	even, odd := nulSides(b)
-	half := len(b) / 2
-	switch {
-	case odd*10 >= half*4 && even*20 <= half:
-		return "utf-16le"
-	case even*10 >= half*4 && odd*20 <= half:
-		return "utf-16be"
-	}
-	return ""
-}
-
-// nulSample is how much of a body the UTF-16 tests read.
-const nulSample = 4096
-
-// nulSides counts the NUL bytes of b at even and at odd offsets: ASCII in
-// UTF-16 puts its NUL after each byte (little-endian: odd) or before it
-// (big-endian: even).
-func nulSides(b []byte) (even, odd int) {
-	for i, c := range b {
-		if c == 0 {
-			if i%2 == 0 {
-				even++
-			} else {
-				odd++
-			}
-		}
-	}
-	return even, odd
 }
 
 // byASCII is rule 2: a body of 7-bit bytes only.

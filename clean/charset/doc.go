@@ -96,8 +96,17 @@
 // knows, so its reading can be told from the record.
 //
 //	rule        a site rule's forced label, if it names a known encoding.
-//	1 bom       a UTF-8 or UTF-16 byte order mark; BOM-less UTF-16 by its
-//	            NUL bytes (Confidence 90, with a Note).
+//	1 bom       a UTF-8 or UTF-16 byte order mark.
+//	  utf16-nuls  UTF-16 without a BOM, of mostly Latin text, by its NUL
+//	            bytes on one side (Confidence 90, with a Note). A
+//	            declaration of that UTF-16 decides it instead (Evidence
+//	            header or meta). One (not weak) that the body fits by
+//	            rule 4's test, valid UTF-8 fitting utf-8, is left to the
+//	            rules below, and the Note says the NULs were set aside,
+//	            when the body's tags are ASCII (a page with a stretch of
+//	            NULs): a UTF-16 page writes its tags with NULs ('<', NUL,
+//	            a letter), and a text without tags has only its NULs to
+//	            tell.
 //	2 ascii     only 7-bit bytes: utf-8, or iso-2022-jp when its escape
 //	            sequences appear.
 //	3 utf8-valid  valid UTF-8 with non-ASCII bytes, or nearly UTF-8 without

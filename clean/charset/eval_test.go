@@ -137,12 +137,15 @@ func trueName(truth string) string {
 	return ""
 }
 
-// truthText decodes a file with its true encoding; UTF-16 follows its BOM.
+// truthText decodes a file with its true encoding; UTF-16 follows its BOM,
+// or without one its NUL bytes.
 func truthText(f evalFile) string {
 	n := trueName(f.truth)
 	if strings.HasPrefix(n, "utf-16") {
 		if d, ok := newPage(f.body, "").byBOM(); ok {
 			n = d.Name
+		} else if m := utf16ByNULs(f.body); m != "" {
+			n = m
 		}
 	}
 	return Decode(f.body, Decision{Name: n})

@@ -3,6 +3,7 @@ package charset
 import (
 	"fmt"
 	"unicode"
+	"unicode/utf8"
 )
 
 // utf16Tally counts the code units of a body read as UTF-16 in one byte
@@ -136,4 +137,105 @@ func (t utf16Tally) misfit() string {
 		return fmt.Sprintf("read as UTF-16, %d of %d code units are unlikely text", t.units-t.likelyUnits(), t.units)
 	}
 	return ""
+}
+
+// byNULs is rule 1's second half, evidence utf16-nuls: UTF-16 without a
+// BOM, of mostly Latin text, by its NUL bytes (utf16ByNULs). A
+// declaration of the same UTF-16 decides instead (the NULs bear it out).
+// One the body fits (fitsBesideNULs) is left to the rules below, with a
+// Note that the NULs were set aside; one it does not fit is set aside.
+func (p *page) byNULs() (Decision, bool) {
+	n := utf16ByNULs(p.body)
+	if n == "" {
+		return Decision{}, false
+	}
+	for _, l := range p.labels() {
+		switch m := l.name(); {
+		case m == n:
+			return decision(n, l.from, "no BOM; the NUL bytes bear it out"), true
+		case m == "" || weak(l):
+			continue
+		case p.fitsBesideNULs(l):
+			return Decision{Note: fmt.Sprintf("NUL bytes as in %s set aside: the body fits %s", n, l)}, false
+		}
+	}
+	d := decision(n, "utf16-nuls", "no BOM: UTF-16 recognised by its NUL bytes")
+	d.Confidence = 90
+	return d, true
+}
+
+// fitsBesideNULs reports whether the body fits the declaration l though
+// its NULs look like UTF-16: its tags are ASCII (asciiTags: a page with a
+// stretch of NULs; a UTF-16 page's tags hold NULs, and text with no tag
+// has nothing but its NULs to tell), and it fits l by rule 4's test
+// (valid UTF-8 fits utf-8).
+func (p *page) fitsBesideNULs(l label) bool {
+	switch {
+	case !asciiTags(p.body):
+		return false
+	case l.name() == "utf-8" && utf8.Valid(p.body):
+		return true
+	}
+	return p.misfit(l) == ""
+}
+
+// asciiTags reports whether more of the tags in the first nulSample bytes
+// of b are written in ASCII ('<' then a letter, '/' or '!') than in
+// UTF-16 ('<', NUL, then one of those).
+func asciiTags(b []byte) bool {
+	b = b[:min(len(b), nulSample)]
+	wide, narrow := 0, 0
+	for i := 0; i+2 < len(b); i++ {
+		switch {
+		case b[i] != '<':
+		case b[i+1] == 0 && opensTag(b[i+2]):
+			wide++
+		case opensTag(b[i+1]):
+			narrow++
+		}
+	}
+	return narrow > wide
+}
+
+// opensTag reports a byte that may follow '<' in a tag: a letter, '/' or
+// '!'.
+func opensTag(c byte) bool {
+	return isASCIILetter(c) || c == '/' || c == '!'
+}
+
+// utf16ByNULs recognises BOM-less UTF-16 of mostly Latin text: NUL in
+// (nearly) every other byte on one side only.
+func utf16ByNULs(b []byte) string {
+	b = b[:min(len(b), nulSample)]
+	if len(b) < 8 {
+		return ""
+	}
+	even, odd := nulSides(b)
+	half := len(b) / 2
+	switch {
+	case odd*10 >= half*4 && even*20 <= half:
+		return "utf-16le"
+	case even*10 >= half*4 && odd*20 <= half:
+		return "utf-16be"
+	}
+	return ""
+}
+
+// nulSample is how much of a body the UTF-16 tests read.
+const nulSample = 4096
+
+// nulSides counts the NUL bytes of b at even and at odd offsets: ASCII in
+// UTF-16 puts its NUL after each byte (little-endian: odd) or before it
+// (big-endian: even).
+func nulSides(b []byte) (even, odd int) {
+	for i, c := range b {
+		if c == 0 {
+			if i%2 == 0 {
+				even++
+			} else {
+				odd++
+			}
+		}
+	}
+	return even, odd
 }

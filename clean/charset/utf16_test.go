@@ -89,3 +89,30 @@ func TestOddUTF16(t *testing.T) {
 		t.Errorf("Decide = %+v, want utf-16le by header, taken after all", d)
 	}
 }
+
+// TestUTF16ByNULs: BOM-less UTF-16 of Latin text is told by its NUL bytes,
+// with evidence utf16-nuls (not bom), unless a declaration decides: the
+// same UTF-16 (the NULs bear it out), or one the body fits, which the NULs
+// do not overrule, when its tags are ASCII. Tags written in UTF-16, or
+// text with no tag, fit no ASCII-compatible label.
+func TestUTF16ByNULs(t *testing.T) {
+	page := asidePage("", "The committee met on Tuesday; "+u16FR)
+	nulHeavy := "<html><body><p>" + strings.Repeat("x\x00", 300) + "</p><p>Real text.</p></body></html>"
+	for _, c := range []struct {
+		name, body, contentType string
+		charset, evidence, note string
+	}{
+		{"undeclared", string(utf16(t, page, "utf-16le")), "text/html", "utf-16le", "utf16-nuls", "no BOM"},
+		{"big-endian under utf-16", string(utf16(t, page, "utf-16be")), "text/html; charset=utf-16", "utf-16be", "utf16-nuls", `header "utf-16" set aside: the NUL bytes say utf-16be`},
+		{"declared", string(utf16(t, page, "utf-16be")), "text/html; charset=UTF-16BE", "utf-16be", "header", "NUL bytes bear it out"},
+		{"weak header", string(utf16(t, page, "utf-16le")), "text/html; charset=ISO-8859-1", "utf-16le", "utf16-nuls", `header "ISO-8859-1" set aside`},
+		{"UTF-16 tags under utf-8", string(utf16(t, asidePage("", "The committee met on Tuesday."), "utf-16le")), "text/html; charset=utf-8", "utf-16le", "utf16-nuls", `header "utf-8" set aside: the NUL bytes say utf-16le`},
+		{"text without tags under utf-8", string(utf16(t, strings.Repeat("Date,Bid,Ask\r\n2015-07-19 21:00,1.083,1.084\r\n", 4), "utf-16be")), "text/plain; charset=utf-8", "utf-16be", "utf16-nuls", `header "utf-8" set aside: the NUL bytes say utf-16be`},
+		{"NULs in a UTF-8 page", nulHeavy, "text/html; charset=utf-8", "utf-8", "ascii", `set aside: the body fits header "utf-8"`},
+	} {
+		d := Decide([]byte(c.body), c.contentType, "")
+		if d.Name != c.charset || d.Evidence != c.evidence || !strings.Contains(d.Note, c.note) {
+			t.Errorf("%s: %+v, want %s by %s, a Note holding %q", c.name, d, c.charset, c.evidence, c.note)
+		}
+	}
+}
