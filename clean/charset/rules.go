@@ -206,11 +206,15 @@ func confidenceOf(name string, guesses []guess, dflt int) int {
 	return dflt
 }
 
-// byDefault runs rules 6 to 8: a Chinese default for short pages that
-// decode cleanly as GB18030, then a declared single-byte charset (weak
+// byDefault runs rules 6 to 8: UTF-16 in the one byte order the body
+// reads as likely text in (likelyUTF16), a Chinese default for short
+// pages that decode cleanly as GB18030, then a declared single-byte charset (weak
 // ones included) or a header's UTF-16 the body is well-formed in
 // (oddUTF16), then windows-1252.
 func (p *page) byDefault() Decision {
+	if n := likelyUTF16(p.body); n != "" {
+		return decision(n, "default", "no BOM, no NUL pattern: reads as "+n+" text")
+	}
 	if f := fitOf(p.cjkFits(), "gb18030"); f.q.clean() && !f.latinLike() && f.chars > 0 && f.chars < 40 && f.score > 0 {
 		return decision("gb18030", "default", "short page, decodes cleanly as GB18030")
 	}

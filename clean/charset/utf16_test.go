@@ -116,3 +116,19 @@ func TestUTF16ByNULs(t *testing.T) {
 		}
 	}
 }
+
+// TestUndeclaredUTF16CJK: mostly CJK UTF-16 without a BOM and without a
+// declaration (or under a weak one) shows no NUL pattern; when nothing
+// else reads, it is the UTF-16 it reads as likely text in, not
+// windows-1252.
+func TestUndeclaredUTF16CJK(t *testing.T) {
+	page := asidePage("", strings.Repeat(u16ZH, 6))
+	for _, n := range []string{"utf-16le", "utf-16be"} {
+		for _, ct := range []string{"text/html", "text/html; charset=ISO-8859-1"} {
+			body := utf16(t, page, n)
+			if d := Decide(body, ct, ""); d.Name != n || Decode(body, d) != page {
+				t.Errorf("%s under %q: %+v", n, ct, d)
+			}
+		}
+	}
+}
