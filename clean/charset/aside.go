@@ -15,7 +15,7 @@ func (p *page) noteAside(d Decision) Decision {
 		if follows(d, l) || strings.Contains(d.Note, l.String()) {
 			continue
 		}
-		d.Note = joinNotes(d.Note, fmt.Sprintf("%s set aside: %s", l, p.whyAside(d, l)))
+		d.Note = joinNotes(d.Note, fmt.Sprintf("%s set aside: %s", l, whyAside(d, l)))
 	}
 	return d
 }
@@ -41,7 +41,7 @@ func isUTF16(n string) bool {
 }
 
 // whyAside says why d does not follow l.
-func (p *page) whyAside(d Decision, l label) string {
+func whyAside(d Decision, l label) string {
 	switch {
 	case isReplacement(l.label):
 		return "a replacement label in the Encoding Standard (browsers show the body as one U+FFFD); decided from the bytes"
