@@ -35,7 +35,7 @@ func LockRun(path, holder string, start time.Time) (*RunLock, error) {
 		}
 		return nil, fmt.Errorf("archive: run lock %s: %w", path, err)
 	}
-	if n := readLockNote(path); n != nil && n.PID != os.Getpid() && pidAlive(n.PID) {
+	if n := readLockNote(path); n != nil && n.PID != os.Getpid() && pidAlive(n.PID) && fileHeld(path) {
 		f.Close() // another writer (archive.Open) holds the archive itself
 		return nil, &LockedError{Path: path, Holder: n}
 	}
@@ -45,6 +45,23 @@ func LockRun(path, holder string, start time.Time) (*RunLock, error) {
 		return nil, err
 	}
 	return l, nil
+}
+
+// fileHeld reports whether a process holds the archive file at path
+// itself (bbolt's flock): a note whose writer was killed names a pid that
+// another process may have taken since (after a reboot, in a container),
+// and that process holds nothing.
+func fileHeld(path string) bool {
+	f, err := os.Open(RealPath(path))
+	if err != nil {
+		return false
+	}
+	defer f.Close()
+	if err := syscall.Flock(int(f.Fd()), syscall.LOCK_EX|syscall.LOCK_NB); err != nil {
+		return errors.Is(err, syscall.EWOULDBLOCK)
+	}
+	syscall.Flock(int(f.Fd()), syscall.LOCK_UN)
+	return false
 }
 
 // SetRun names the run the holder is writing in its note.
