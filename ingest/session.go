@@ -31,11 +31,31 @@ func Start(path, holder string, fo crawl.FrontierOptions) (*Session, error) {
 		return nil, err
 	}
 	s := &Session{run: run}
-	if s.front, err = crawl.OpenFrontierWith(archive.RealPath(path)+".frontier", fo); err != nil { // the file's, as the lock is
+	if s.front, err = openFrontier(archive.RealPath(path)+".frontier", fo); err != nil { // the file's, as the lock is
 		s.Close()
 		return nil, err
 	}
 	return s, nil
+}
+
+// openFrontier opens the frontier at path. One that holds no URL queued
+// or taken is a finished crawl's that a crash kept from being removed
+// (after its run was recorded done): resumed, it would fetch nothing, its
+// seeds seen. It is removed, and the crawl starts afresh from its seeds.
+func openFrontier(path string, fo crawl.FrontierOptions) (*crawl.Frontier, error) {
+	_, statErr := os.Stat(path)
+	f, err := crawl.OpenFrontierWith(path, fo)
+	if err != nil || statErr != nil { // a new frontier
+		return f, err
+	}
+	taken, err := f.Taken()
+	if err != nil || taken > 0 || f.Queued() > 0 {
+		return f, err
+	}
+	if err := f.Finish(); err != nil {
+		return nil, err
+	}
+	return crawl.OpenFrontierWith(path, fo)
 }
 
 // StartShared is Start for one worker of a crawl shared through st: the
