@@ -123,13 +123,16 @@ type Candidate struct {
 func (db *DB) Candidates(sketch []uint32) ([]Candidate, error) {
 	var out []Candidate
 	err := db.bolt.View(func(tx *bolt.Tx) error {
-		out = candidates(tx, sketch)
+		out = candidates(tx, sketch, nil)
 		return nil
 	})
 	return out, err
 }
 
-func candidates(tx *bolt.Tx, sketch []uint32) []Candidate {
+// candidates returns the documents sketch meets in the index; pc, when
+// not nil, keeps the heavy postings read for the next sketch of the same
+// transaction.
+func candidates(tx *bolt.Tx, sketch []uint32, pc postingCache) []Candidate {
 	if !validSketch(sketch) {
 		return nil
 	}
@@ -137,7 +140,7 @@ func candidates(tx *bolt.Tx, sketch []uint32) []Candidate {
 	tail := tailPostings(tx, prefixes)
 	hits := map[uint64]*Candidate{}
 	for slot, p := range prefixes {
-		docs := union(indexPosting(tx, p), tail[slot])
+		docs := union(pc.posting(tx, p), tail[slot])
 		if slot >= lshBands && len(docs) > MaxPosting {
 			continue
 		}
@@ -155,6 +158,29 @@ func candidates(tx *bolt.Tx, sketch []uint32) []Candidate {
 		}
 	}
 	return sortedCandidates(hits)
+}
+
+// postingCache keeps, for one read transaction, the postings of prefixes
+// that many documents share (more than heavyPosting): a band of a
+// template's boilerplate, met by thousands of pages, is read from every
+// segment and put in order once per grouping, not once per page.
+type postingCache map[[5]byte][]uint64
+
+// heavyPosting is the least posting a postingCache keeps.
+const heavyPosting = 64
+
+// posting is indexPosting, read once per prefix when it is heavy. The
+// slice returned must only be read or appended to (it is clipped, so an
+// append copies).
+func (pc postingCache) posting(tx *bolt.Tx, p [5]byte) []uint64 {
+	if docs, ok := pc[p]; ok {
+		return docs
+	}
+	docs := slices.Clip(indexPosting(tx, p))
+	if pc != nil && len(docs) > heavyPosting {
+		pc[p] = docs
+	}
+	return docs
 }
 
 // union appends to indexed the docs of tail it lacks: a flush cut short

@@ -148,12 +148,28 @@ func indexPosting(tx *bolt.Tx, p [5]byte) []uint64 {
 		})
 	}
 	if runs > 1 && len(docs) > MaxPosting+1 {
-		slices.SortFunc(docs, func(a, b uint64) int {
-			return bytes.Compare(binary.AppendUvarint(nil, a), binary.AppendUvarint(nil, b))
-		})
-		docs = docs[:MaxPosting+1]
+		docs = firstInKeyOrder(docs, MaxPosting+1)
 	}
 	return docs
+}
+
+// firstInKeyOrder returns the first n of docs in the order of their keys
+// in the index (their uvarints' bytes), each key encoded once.
+func firstInKeyOrder(docs []uint64, n int) []uint64 {
+	type keyed struct {
+		key [binary.MaxVarintLen64]byte
+		len int
+		doc uint64
+	}
+	ks := make([]keyed, len(docs))
+	for i, d := range docs {
+		ks[i].doc, ks[i].len = d, binary.PutUvarint(ks[i].key[:], d)
+	}
+	slices.SortFunc(ks, func(a, b keyed) int { return bytes.Compare(a.key[:a.len], b.key[:b.len]) })
+	for i := range n {
+		docs[i] = ks[i].doc
+	}
+	return docs[:n]
 }
 
 // segPosting returns the doc IDs under prefix p in a segment, stopping

@@ -108,6 +108,17 @@ func TestPostingAcrossSegments(t *testing.T) {
 	if len(want) != MaxPosting+1 || !slices.Equal(got, want) {
 		t.Errorf("posting across segments: %d docs, first %v; one index: %d docs, first %v", len(got), got[:5], len(want), want[:5])
 	}
+	// A grouping reads such a heavy posting once, and what a reader
+	// appends to it (union) is not kept.
+	pc := postingCache{}
+	segs.bolt.View(func(tx *bolt.Tx) error {
+		first := pc.posting(tx, p)
+		_ = append(first, 7)
+		if again := pc.posting(tx, p); !slices.Equal(again, want) || len(pc) != 1 {
+			t.Errorf("cached posting: %d docs (%d cached prefixes), want the %d read", len(again), len(pc), len(want))
+		}
+		return nil
+	})
 }
 
 // synthKeys returns the index keys of docs, sorted.

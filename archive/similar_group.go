@@ -17,6 +17,7 @@ type grouping struct {
 	byDoc    map[uint64]*textInfo
 	parent   map[string]string // union-find over text hashes
 	excerpts map[string]bool   // texts that joined as excerpts
+	postings postingCache      // heavy postings read for one text, for the next
 }
 
 type containEdge struct {
@@ -30,7 +31,7 @@ type containEdge struct {
 // computed, are kept for the next comparison).
 func groupTexts(tx *bolt.Tx, cp *comparer, shas []string) (map[string][]string, map[string]bool, map[string]*textInfo, error) {
 	g := &grouping{texts: map[string]*textInfo{}, byDoc: map[uint64]*textInfo{},
-		parent: map[string]string{}, excerpts: map[string]bool{}}
+		parent: map[string]string{}, excerpts: map[string]bool{}, postings: postingCache{}}
 	for _, sha := range shas {
 		t, err := loadText(tx, sha)
 		if err != nil {
@@ -60,7 +61,7 @@ func (g *grouping) link(tx *bolt.Tx, cp *comparer, shas []string) ([]containEdge
 			return nil, err
 		}
 		a := g.texts[sha]
-		for _, c := range candidates(tx, a.sketch) {
+		for _, c := range candidates(tx, a.sketch, g.postings) {
 			b := g.byDoc[c.DocID]
 			if b == nil || b.sha <= a.sha {
 				continue // outside the copies, itself, or a pair seen from b

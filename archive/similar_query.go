@@ -44,7 +44,7 @@ func (db *DB) Similar(q Query, sim Similarity) ([]Match, error) {
 		if sim.Shingles != nil {
 			qi.set = sim.Shingles(q.Text)
 		}
-		for _, c := range candidates(tx, q.Sketch) {
+		for _, c := range candidates(tx, q.Sketch, nil) {
 			m, ok, err := verify(tx, cp, qi, c.DocID)
 			if err != nil {
 				return err
