@@ -124,8 +124,8 @@ func Open(path string, opts Options) (*DB, error) {
 		return nil, err
 	}
 	if opts.ReadOnly && fresh {
-		if fi, err := os.Stat(path); err == nil && fi.Size() == 0 {
-			return nil, fmt.Errorf("archive: open %s: %w: an empty file (a crawl into it makes it one)", path, ErrNotArchive)
+		if err := refuseEmpty(path); err != nil {
+			return nil, err
 		}
 		return nil, fmt.Errorf("archive: open %s: %w", path, os.ErrNotExist)
 	}
@@ -200,11 +200,27 @@ func closeOnFailure(bdb *bolt.DB, fn func() error) (err error) {
 	return fn()
 }
 
+// refuseEmpty fails with ErrNotArchive when the file at path is empty:
+// nothing can be read of it, and bbolt, opening it read-only, would try
+// to write its first pages. Any other file, or none, passes.
+func refuseEmpty(path string) error {
+	if fi, err := os.Stat(path); err == nil && fi.Mode().IsRegular() && fi.Size() == 0 {
+		return fmt.Errorf("archive: open %s: %w: an empty file (a crawl into it makes it one)", path, ErrNotArchive)
+	}
+	return nil
+}
+
 // openBolt opens the bbolt file, turning lock timeouts into *LockedError
-// and files bbolt cannot read into ErrNotArchive.
+// and files bbolt cannot read into ErrNotArchive. An empty file is
+// refused read-only (refuseEmpty), untouched.
 func openBolt(path string, readOnly bool, timeout time.Duration) (*bolt.DB, error) {
 	if err := checkFile(path); err != nil {
 		return nil, err
+	}
+	if readOnly {
+		if err := refuseEmpty(path); err != nil {
+			return nil, err
+		}
 	}
 	bdb, err := bolt.Open(path, 0o644, &bolt.Options{ReadOnly: readOnly, Timeout: timeout})
 	switch {

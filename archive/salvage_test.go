@@ -195,3 +195,26 @@ func TestReadsSkipCorruptRecords(t *testing.T) {
 		t.Errorf("skipped %q, want %q", skipped, want)
 	}
 }
+
+// TestSalvageRefusesAnEmptyFile: an empty file is refused as Open refuses
+// it read-only (not a prov archive), left untouched, and no target made;
+// before, bbolt tried to write its first pages through a read-only
+// descriptor ("bad file descriptor").
+func TestSalvageRefusesAnEmptyFile(t *testing.T) {
+	dir := t.TempDir()
+	src, into := filepath.Join(dir, "empty.db"), filepath.Join(dir, "rescued.db")
+	if err := os.WriteFile(src, nil, 0o644); err != nil {
+		t.Fatal(err)
+	}
+	_, err := archive.Salvage(src, into, archive.SalvageOptions{}, nil)
+	_, openErr := archive.Open(src, archive.Options{ReadOnly: true})
+	if !errors.Is(err, archive.ErrNotArchive) || openErr == nil || err.Error() != openErr.Error() {
+		t.Errorf("salvage of an empty file: %v; want Open's error %v", err, openErr)
+	}
+	if fi, err := os.Stat(src); err != nil || fi.Size() != 0 {
+		t.Errorf("the empty file was changed: %v %v", fi, err)
+	}
+	if _, err := os.Stat(into); !errors.Is(err, os.ErrNotExist) {
+		t.Errorf("a target was made: %v", err)
+	}
+}

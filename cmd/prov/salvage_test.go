@@ -3,6 +3,7 @@ package main
 import (
 	"encoding/binary"
 	"fmt"
+	"os"
 	"path/filepath"
 	"strings"
 	"testing"
@@ -111,4 +112,21 @@ func damageTwoCopies(t *testing.T, path string) (capKey, textKey string) {
 		t.Fatal(err)
 	}
 	return capKey, textKey
+}
+
+// TestSalvageOfAnEmptyFile: prov salvage says of an empty file what every
+// other command says (not a prov archive: an empty file), exit 1, and
+// leaves it empty.
+func TestSalvageOfAnEmptyFile(t *testing.T) {
+	dir := t.TempDir()
+	db := writeFile(t, filepath.Join(dir, "x.db"), nil)
+	code, _, stderr := prov(t, "salvage", "--db", db, "--into", filepath.Join(dir, "rescued.db"))
+	_, _, statsErr := prov(t, "stats", "--db", db)
+	got, want := strings.TrimPrefix(stderr, "prov salvage: "), strings.TrimPrefix(statsErr, "prov stats: ")
+	if code != exitFailed || got != want || !strings.Contains(got, "an empty file") {
+		t.Errorf("salvage: exit %d, %q; want exit %d and what stats says, %q", code, stderr, exitFailed, statsErr)
+	}
+	if fi, err := os.Stat(db); err != nil || fi.Size() != 0 {
+		t.Errorf("the empty file was changed: %v %v", fi, err)
+	}
 }
