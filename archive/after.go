@@ -22,7 +22,7 @@ func (db *DB) CapturesAfter(after uint64, limit int, fn func(Capture) error) (la
 		for k, v := cur.Seek(idKey(after + 1)); k != nil && (limit <= 0 || n < limit); k, v = cur.Next() {
 			n++
 			last = keyIDOf(k)
-			c, err := decodeCapture(v)
+			c, err := decodeCaptureAt(k, v)
 			if err != nil {
 				if err := skip.handle(Skipped{Bucket: "captures", Key: hex.EncodeToString(k), Capture: last, Err: err}); err != nil {
 					return err

@@ -98,7 +98,21 @@ var captureDecodes atomic.Int64
 // packages that read the archive.
 func CaptureDecodes() int64 { return captureDecodes.Load() }
 
-// decodeCapture reads a stored capture, JSON or binary.
+// decodeCaptureAt reads the capture stored under key k. A record that
+// names another ID than its key's (a damaged ID, or a record filed under
+// another key) is corrupt, as one that does not decode is: every read of
+// a capture record goes through here, so none hands it on as the
+// capture k names.
+func decodeCaptureAt(k, v []byte) (Capture, error) {
+	c, err := decodeCapture(v)
+	if err == nil && (len(k) != 8 || c.ID != keyID(k)) {
+		return Capture{}, fmt.Errorf("record has id %d", c.ID)
+	}
+	return c, err
+}
+
+// decodeCapture reads a stored capture, JSON or binary, whatever its key
+// (decodeCaptureAt checks it).
 func decodeCapture(v []byte) (Capture, error) {
 	captureDecodes.Add(1)
 	var c Capture

@@ -134,7 +134,7 @@ func (s *mergeShard) read(tx *bolt.Tx) error {
 		return err
 	}
 	return tx.Bucket(bucketCaptures).ForEach(func(k, v []byte) error {
-		c, err := decodeCapture(v)
+		c, err := decodeCaptureAt(k, v)
 		if err != nil {
 			return fmt.Errorf("capture %d: %w", keyID(k), err)
 		}

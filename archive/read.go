@@ -23,7 +23,7 @@ func (db *DB) Captures(fn func(Capture) error) error {
 // others, and damaged pages, are handed to skip.
 func walkCaptures(tx *bolt.Tx, skip skipFunc, fn func(Capture) error) error {
 	return walk(tx, bucketCaptures, func(k, v []byte) error {
-		c, err := decodeCapture(v)
+		c, err := decodeCaptureAt(k, v)
 		if err != nil {
 			return skip.handle(Skipped{Bucket: "captures", Key: hex.EncodeToString(k), Capture: keyIDOf(k), Err: err})
 		}
@@ -276,9 +276,10 @@ func appendIDs(ids []uint64, cur keyCursor, prefix []byte) []uint64 {
 }
 
 func getCapture(tx *bolt.Tx, id uint64) (Capture, error) {
-	v := tx.Bucket(bucketCaptures).Get(idKey(id))
+	k := idKey(id)
+	v := tx.Bucket(bucketCaptures).Get(k)
 	if v == nil {
 		return Capture{}, fmt.Errorf("archive: capture %d: %w", id, ErrNotFound)
 	}
-	return decodeCapture(v)
+	return decodeCaptureAt(k, v)
 }

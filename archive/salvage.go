@@ -239,12 +239,10 @@ func (s *salvager) captures() error {
 // capture reads one capture and what it needs into x, and says why it
 // cannot be copied ("" when it can).
 func (s *salvager) capture(k, v []byte, x *salvaged) string {
-	c, err := decodeCapture(v)
+	c, err := decodeCaptureAt(k, v)
 	switch {
 	case err != nil:
 		return err.Error()
-	case len(k) != 8 || c.ID != keyID(k):
-		return fmt.Sprintf("record has id %d", c.ID)
 	case c.URL == "" || strings.IndexByte(c.URL, 0) >= 0:
 		return fmt.Sprintf("bad URL %q", c.URL)
 	}

@@ -1,6 +1,7 @@
 package archive_test
 
 import (
+	"bytes"
 	"errors"
 	"os"
 	"path/filepath"
@@ -216,5 +217,53 @@ func TestSalvageRefusesAnEmptyFile(t *testing.T) {
 	}
 	if _, err := os.Stat(into); !errors.Is(err, os.ErrNotExist) {
 		t.Errorf("a target was made: %v", err)
+	}
+}
+
+// TestCaptureFiledUnderAnotherID: a capture record whose ID is not its
+// key's (here capture 3's record written under key 2, as a damaged ID
+// reads) is a corrupt record to every read, skipped with OnSkip and an
+// error otherwise; before, it was handed on as capture 3, twice.
+func TestCaptureFiledUnderAnotherID(t *testing.T) {
+	path := filepath.Join(t.TempDir(), "prov.db")
+	db := MustOpenPath(t, path, archive.Options{})
+	ids := MustWrite(t, db, page("http://a.test/", htmlOf("a"), "text a"),
+		page("http://b.test/", htmlOf("b"), "text b"), page("http://c.test/", htmlOf("c"), "text c"))
+	if err := db.Close(); err != nil {
+		t.Fatal(err)
+	}
+	bdb, err := bolt.Open(path, 0o644, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	err = bdb.Update(func(tx *bolt.Tx) error {
+		b := tx.Bucket([]byte("captures"))
+		return b.Put(idKeyOf(ids[1]), bytes.Clone(b.Get(idKeyOf(ids[2]))))
+	})
+	bdb.Close()
+	if err != nil {
+		t.Fatal(err)
+	}
+
+	var skipped []string
+	lenient := MustOpenPath(t, path, archive.Options{ReadOnly: true, OnSkip: func(s archive.Skipped) {
+		skipped = append(skipped, s.Error())
+	}})
+	var walked, copies []uint64
+	lenient.Captures(func(c archive.Capture) error { walked = append(walked, c.ID); return nil })
+	lenient.LatestContent(func(c archive.Capture) error { copies = append(copies, c.ID); return nil })
+	want := []uint64{ids[0], ids[2]}
+	if !slices.Equal(walked, want) || !slices.Equal(copies, want) {
+		t.Errorf("read captures %v and copies %v, want %v", walked, copies, want)
+	}
+	if len(skipped) != 1 || !strings.Contains(skipped[0], "captures 0000000000000002 (capture 2): record has id 3") {
+		t.Errorf("skipped %q, want capture 2 once, its record naming 3", skipped)
+	}
+	strict := MustOpenPath(t, path, archive.Options{ReadOnly: true})
+	if c, err := strict.Capture(ids[1]); err == nil {
+		t.Errorf("capture 2 read as %d %s", c.ID, c.URL)
+	}
+	if err := strict.Captures(func(archive.Capture) error { return nil }); err == nil {
+		t.Error("a strict walk read past the record")
 	}
 }

@@ -407,11 +407,7 @@ func (v *verifier) captures() error {
 }
 
 func (v *verifier) capture(k, val []byte) error {
-
-	c, err := decodeCapture(val)
-	if err == nil && (len(k) != 8 || c.ID != keyID(k)) {
-		err = fmt.Errorf("record has id %d", c.ID)
-	}
+	c, err := decodeCaptureAt(k, val)
 	if err != nil {
 		return v.report(Finding{Kind: FindCaptureCorrupt, Bucket: "captures", Key: fmt.Sprintf("%x", k), Detail: err.Error()})
 	}
@@ -515,11 +511,12 @@ func (v *verifier) docCaps() error {
 // not the one the entry says (mismatch returns why, "" when it matches).
 // A capture that does not decode was reported already.
 func (v *verifier) indexEntry(bucket, key string, id uint64, mismatch func(Capture) string) error {
-	val := v.tx.Bucket(bucketCaptures).Get(idKey(id))
+	k := idKey(id)
+	val := v.tx.Bucket(bucketCaptures).Get(k)
 	if val == nil {
 		return v.report(Finding{Kind: FindIndexDangling, Bucket: bucket, Key: key, Capture: id, Detail: "capture is not stored"})
 	}
-	c, err := decodeCapture(val)
+	c, err := decodeCaptureAt(k, val)
 	if err != nil {
 		return nil
 	}
