@@ -91,8 +91,9 @@ type DB struct {
 	bolt     *bolt.DB
 	path     string
 	readOnly bool
-	noted    bool   // Open wrote the lock note: Close removes it
-	snapshot string // the private copy OpenSnapshot reads, while Close must remove it
+	noted    bool        // Open wrote the lock note: Close removes it
+	snapshot string      // the private copy OpenSnapshot reads, while Close must remove it
+	meta     *MetaDamage // a meta page of the file that did not check when it was opened
 	now      func() time.Time
 
 	mu    sync.Mutex
@@ -133,7 +134,8 @@ func Open(path string, opts Options) (*DB, error) {
 	if err != nil {
 		return nil, err
 	}
-	db := &DB{bolt: bdb, path: path, readOnly: opts.ReadOnly, now: opts.Now, owned: map[uint64]bool{}, onSkip: opts.OnSkip, interrupt: opts.Interrupt}
+	db := &DB{bolt: bdb, path: path, readOnly: opts.ReadOnly, now: opts.Now, owned: map[uint64]bool{}, onSkip: opts.OnSkip, interrupt: opts.Interrupt,
+		meta: metaDamageOf(path)} // read before init commits, which rewrites the page
 	if opts.ReadOnly {
 		return db, nil
 	}
@@ -304,6 +306,10 @@ func migrate(meta *bolt.Bucket) error {
 // Path returns the file the archive lives in (for a snapshot, the
 // archive's, not its copy's).
 func (db *DB) Path() string { return db.path }
+
+// MetaDamage is the meta page of the archive file that did not check when
+// db was opened (see MetaDamage), nil when both did.
+func (db *DB) MetaDamage() *MetaDamage { return db.meta }
 
 // Close releases the file and, for a writer, removes its lock note; for
 // a snapshot, what is left of its copy.

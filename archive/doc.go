@@ -87,7 +87,10 @@
 // read-only first and refused untouched. NoSync is never set.
 //
 // Damage. A file cut short or whose meta pages do not check is refused
-// before bbolt maps it (ErrDamaged, filecheck.go). Damage inside is read
+// before bbolt maps it (ErrDamaged, filecheck.go). A file one of whose
+// meta pages does not check is read, as bbolt reads it, as of the other
+// page's transaction; its MetaDamage says whether the newest commit is
+// lost, and Verify reports it. Damage inside is read
 // around (walk.go): Verify reports a page bbolt panics on as a finding and
 // goes on; with Options.OnSkip, the walks behind export, works and stats
 // leave out a record that does not decode or whose blob is missing and

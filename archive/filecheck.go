@@ -40,7 +40,9 @@ type boltMeta struct {
 // least one meta page must check, and the file must hold every page the
 // newest good meta page counts. It fails with ErrDamaged saying what is
 // wrong, or ErrNotArchive when neither meta page is bbolt's; a missing or
-// empty file passes (it is a new archive).
+// empty file passes (it is a new archive). One meta page that does not
+// check passes: bbolt reads the file as of the other, and the opener
+// reports it once it holds the file's lock (metaDamageOf).
 func checkFile(path string) error {
 	f, err := os.Open(path)
 	if errors.Is(err, os.ErrNotExist) {

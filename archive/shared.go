@@ -44,6 +44,7 @@ type Shared struct {
 	stop     chan struct{}
 	done     chan struct{}
 	prev     *prevCache
+	meta     *MetaDamage // of the file as OpenShared found it
 }
 
 // OpenShared creates (or checks) the archive at path with Open and returns
@@ -61,10 +62,11 @@ func OpenShared(path string, opts SharedOptions) (*Shared, error) {
 	if opts.Now == nil {
 		opts.Now = time.Now
 	}
-	if err := createQuietly(path, opts); err != nil {
+	meta, err := createQuietly(path, opts)
+	if err != nil {
 		return nil, err
 	}
-	s := &Shared{path: path, opts: opts, stop: make(chan struct{}), done: make(chan struct{}), prev: newPrevCache()}
+	s := &Shared{path: path, opts: opts, stop: make(chan struct{}), done: make(chan struct{}), prev: newPrevCache(), meta: meta}
 	s.cond = sync.NewCond(&s.mu)
 	go s.releaser()
 	return s, nil
@@ -185,6 +187,12 @@ func (s *Shared) Close() error {
 // Path returns the archive's file.
 func (s *Shared) Path() string { return s.path }
 
+// MetaDamage is the meta page of the archive file that did not check when
+// OpenShared opened it, before anything was written (the first commit
+// rewrites the page), nil when both did. A writer that goes on should
+// say so: the commit it lost, if any, is lost for good once it commits.
+func (s *Shared) MetaDamage() *MetaDamage { return s.meta }
+
 // Check refuses, untouched, a file at path that is not a prov archive of a
 // schema this prov reads; a missing or empty file passes.
 func Check(path string) error {
@@ -199,10 +207,11 @@ const DefaultSharedCheckTimeout = 2 * time.Second
 // note: the caller's RunLock file must stay the file it locked. A new
 // file whose creation failed (a full disk) is removed: it holds nothing,
 // and its first pages alone would be refused as damaged by the next run.
-func createQuietly(path string, opts SharedOptions) error {
+// It returns the file's MetaDamage as found before init's commit.
+func createQuietly(path string, opts SharedOptions) (*MetaDamage, error) {
 	fresh, err := checkExisting(path, Options{Timeout: DefaultTimeout})
 	if err != nil {
-		return err
+		return nil, err
 	}
 	bdb, err := openBolt(path, false, DefaultTimeout)
 	if err != nil {
@@ -210,11 +219,12 @@ func createQuietly(path string, opts SharedOptions) error {
 		if fresh && !errors.As(err, &locked) {
 			os.Remove(path)
 		}
-		return err
+		return nil, err
 	}
+	meta := metaDamageOf(path)
 	db := &DB{bolt: bdb, path: path, now: opts.Now, owned: map[uint64]bool{}}
 	if err := closeOnFailure(bdb, db.init); err != nil {
-		return err
+		return nil, err
 	}
-	return bdb.Close()
+	return meta, bdb.Close()
 }

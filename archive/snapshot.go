@@ -33,8 +33,11 @@ import (
 // (Runs asks the archive's run lock whether a running crawl is alive), and
 // opts apply as to Open, except that the copy is always read-only; Timeout
 // is the wait for the archive's file lock.
+//
+// A meta page of the archive file that did not check is the snapshot's
+// MetaDamage too: the copy's meta pages are new, and check.
 func OpenSnapshot(path, dir string, opts Options) (*DB, error) {
-	name, err := snapshot(path, dir, opts)
+	name, meta, err := snapshot(path, dir, opts)
 	if err != nil {
 		return nil, err
 	}
@@ -44,7 +47,7 @@ func OpenSnapshot(path, dir string, opts Options) (*DB, error) {
 		os.Remove(name)
 		return nil, fmt.Errorf("archive: open snapshot of %s: %w", path, err)
 	}
-	db.path, db.snapshot = path, name
+	db.path, db.snapshot, db.meta = path, name, meta
 	if os.Remove(name) == nil {
 		db.snapshot = ""
 	}
@@ -52,18 +55,19 @@ func OpenSnapshot(path, dir string, opts Options) (*DB, error) {
 }
 
 // snapshot copies the archive at path into a new file in dir, holding the
-// archive only for the copy, and returns the file's name.
-func snapshot(path, dir string, opts Options) (string, error) {
+// archive only for the copy, and returns the file's name and the
+// archive's MetaDamage.
+func snapshot(path, dir string, opts Options) (string, *MetaDamage, error) {
 	src, err := Open(path, Options{ReadOnly: true, Timeout: opts.Timeout, Now: opts.Now})
 	if err != nil {
-		return "", err
+		return "", nil, err
 	}
 	name, err := src.copyInto(dir)
 	if cerr := src.Close(); cerr != nil && err == nil {
 		os.Remove(name)
-		return "", cerr
+		return "", nil, cerr
 	}
-	return name, err
+	return name, src.meta, err
 }
 
 // copyInto writes a copy of the archive as of one read transaction to a

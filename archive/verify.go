@@ -7,6 +7,7 @@ import (
 	"errors"
 	"fmt"
 	"runtime/debug"
+	"strconv"
 
 	bolt "go.etcd.io/bbolt"
 
@@ -27,6 +28,7 @@ const (
 	FindRunMissing       = "run-missing"       // a capture names a run that is not stored
 	FindRunCorrupt       = "run-corrupt"       // run record does not decode or is filed under another ID
 	FindUnreadable       = "unreadable"        // pages of a bucket bbolt cannot read: the keys after Key and before Until are lost
+	FindMetaPage         = "meta-page"         // a bbolt meta page (Key: 0 or 1) does not check: the file is read as of the other's transaction (MetaDamage)
 )
 
 // ErrFinding is matched (errors.Is) by every Finding.
@@ -103,6 +105,9 @@ func (db *DB) Verify(fn func(Finding) error) error {
 // around it, and the walk goes on past it; a record whose own reads panic
 // is reported as corrupt (or its reference as dangling). VerifyWith sets debug.SetPanicOnFault on its goroutine while
 // it reads, so a wild read of a damaged page is a panic, not a crash.
+// A meta page of the file that did not check when db was opened (the
+// file is read as of the other's, older transaction) is the first
+// finding, FindMetaPage.
 //
 // Everything is read in one read transaction, so the check sees one state of
 // the archive. It works on a read-only open, but bbolt locks the file while
@@ -117,6 +122,11 @@ func (db *DB) Verify(fn func(Finding) error) error {
 func (db *DB) VerifyWith(opts VerifyOptions, fn func(Finding) error) (VerifyStats, error) {
 	defer debug.SetPanicOnFault(debug.SetPanicOnFault(true))
 	v := &verifier{opts: opts, fn: fn, stop: db.Interrupted}
+	if m := db.meta; m != nil {
+		if err := v.report(Finding{Kind: FindMetaPage, Bucket: "bbolt-meta", Key: strconv.Itoa(m.Page), Detail: m.Detail()}); err != nil {
+			return v.stats, err
+		}
+	}
 	err := db.bolt.View(func(tx *bolt.Tx) error {
 		v.tx = tx
 		for _, step := range []func() error{v.payloads, v.documents, v.runs, v.captures, v.urls, v.docCaps, v.rest} {

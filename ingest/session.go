@@ -102,6 +102,11 @@ func (s *Session) Run(ctx context.Context, cfg crawl.Config, opt Options) (*Tall
 // the search index's feed. fn must not keep db after it returns.
 func (s *Session) Read(fn func(db *archive.DB) error) error { return s.run.Shared.Do(fn) }
 
+// MetaDamage is the archive file's meta page that did not check when the
+// session opened it, before anything was written (archive.Shared), nil
+// when both did.
+func (s *Session) MetaDamage() *archive.MetaDamage { return s.run.Shared.MetaDamage() }
+
 // Close closes the frontier (kept on disk) and the archive, and releases
 // the run lock.
 func (s *Session) Close() {

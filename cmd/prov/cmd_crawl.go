@@ -110,6 +110,7 @@ func runCrawl(ctx context.Context, e *env, args []string) error {
 	}
 	defer closeShared()
 	defer s.Close()
+	warnMetaDamage(s.MetaDamage(), e)
 	defer tuneGC(e.getenv)()
 	stopProfile, err := startCPUProfile(o.cpuProfile)
 	if err != nil {
@@ -142,6 +143,18 @@ func runCrawl(ctx context.Context, e *env, args []string) error {
 		return &partialError{fmt.Sprintf("%d of %d pages failed", n, t.Counted())}
 	}
 	return nil
+}
+
+// warnMetaDamage tells that the archive is read as of an older commit
+// than its newest (a meta page that does not check) and goes on: bbolt
+// falls back to the older page by design, since a power cut during a
+// commit tears the page it writes, so refusing would stop every nightly
+// crawl after one. The run's first commit rewrites the page: from then
+// on nothing shows the commit was lost, hence the warning now.
+func warnMetaDamage(m *archive.MetaDamage, e *env) {
+	if m != nil {
+		fmt.Fprintf(e.stderr, "prov crawl: warning: archive %s ('prov verify' says more; this crawl's first commit rewrites the page)\n", m)
+	}
 }
 
 // updateSearch brings the search index beside the archive (prov serve's

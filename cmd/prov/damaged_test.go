@@ -2,6 +2,7 @@ package main
 
 import (
 	"encoding/json"
+	"fmt"
 	"math/rand/v2"
 	"os"
 	"path/filepath"
@@ -10,6 +11,7 @@ import (
 	"testing"
 
 	"github.com/prov-archive/prov/archive"
+	"github.com/prov-archive/prov/archive/archivetest"
 )
 
 // TestDamagedArchiveNeverCrashes cuts the mini-web's archive at 50 points
@@ -199,4 +201,30 @@ func findingNames(f archive.Finding, id uint64, c capture) bool {
 func idHex(id uint64) string {
 	s := strconv.FormatUint(id, 16)
 	return strings.Repeat("0", 16-len(s)) + s
+}
+
+// TestMetaPageDamageReported flips one bit in the newest meta page of
+// the mini-web's archive: bbolt reads it as of the commit before, so the
+// last commit is lost. prov verify says so (exit 3), where it found
+// nothing; prov crawl warns, naming the file and the lost transaction,
+// before its first commit rewrites the page, and goes on.
+func TestMetaPageDamageReported(t *testing.T) {
+	db, _ := crawlMiniWeb(t)
+	_, connect := startWeb(t)
+	pg, txid := archivetest.NewestMeta(t, db)
+	archivetest.FlipMetaBit(t, db, pg)
+	lost := fmt.Sprintf("meta page %d (transaction %d) does not check (checksum mismatch): the file is read as of transaction %d (meta page %d), so its newest commit, transaction %d, is lost",
+		pg, txid, txid-1, 1-pg, txid)
+
+	code, out, stderr := prov(t, "verify", "--db", db)
+	if code != exitPartial || !strings.HasPrefix(out, archive.FindMetaPage+": bbolt-meta "+fmt.Sprint(pg)+": "+lost) {
+		t.Errorf("verify: exit %d, want %d, first finding %q; stdout:\n%s%s", code, exitPartial, lost, out, stderr)
+	}
+	rulesFile := filepath.Join(filepath.Dir(db), "rules.yaml")
+	crawl := append([]string{"crawl", "--rules", rulesFile, "--db", db, "--delay", "0s", "--max-pages", "2", "--quiet"}, connect...)
+	code, _, stderr = prov(t, crawl...)
+	want := "prov crawl: warning: archive " + db + ": " + lost
+	if code != exitOK || !strings.Contains(stderr, want) || !strings.Contains(stderr, "'prov verify' says more") {
+		t.Errorf("crawl: exit %d, stderr %q; want exit 0 and %q", code, stderr, want)
+	}
 }
