@@ -16,7 +16,7 @@ import (
 func (db *DB) CapturesAfter(after uint64, limit int, fn func(Capture) error) (last uint64, err error) {
 	skip := db.skipper()
 	last = after
-	err = db.bolt.View(func(tx *bolt.Tx) error {
+	err = db.view(func(tx *bolt.Tx) error {
 		cur := tx.Bucket(bucketCaptures).Cursor()
 		n := 0
 		for k, v := cur.Seek(idKey(after + 1)); k != nil && (limit <= 0 || n < limit); k, v = cur.Next() {
@@ -42,7 +42,7 @@ func (db *DB) CapturesAfter(after uint64, limit int, fn func(Capture) error) (la
 // archive: what CapturesAfter would read up to now.
 func (db *DB) LastCaptureID() (uint64, error) {
 	var id uint64
-	err := db.bolt.View(func(tx *bolt.Tx) error {
+	err := db.view(func(tx *bolt.Tx) error {
 		if k, _ := tx.Bucket(bucketCaptures).Cursor().Last(); k != nil {
 			id = keyIDOf(k)
 		}

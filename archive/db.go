@@ -177,9 +177,11 @@ func checkExisting(path string, opts Options) (fresh bool, err error) {
 		return false, err
 	}
 	defer bdb.Close()
-	return false, bdb.View(func(tx *bolt.Tx) error {
-		_, err := checkSchema(tx, path)
-		return err
+	return false, guardDamage(path, func() error {
+		return bdb.View(func(tx *bolt.Tx) error {
+			_, err := checkSchema(tx, path)
+			return err
+		})
 	})
 }
 
@@ -265,7 +267,7 @@ func checkSchema(tx *bolt.Tx, path string) (empty bool, err error) {
 // init creates the buckets and meta of a new archive, re-checking the
 // schema inside the write transaction.
 func (db *DB) init() error {
-	return db.bolt.Update(func(tx *bolt.Tx) error {
+	return db.update(func(tx *bolt.Tx) error {
 		empty, err := checkSchema(tx, db.path)
 		if err != nil {
 			return err

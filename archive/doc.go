@@ -96,5 +96,7 @@
 // leave out a record that does not decode or whose blob is missing and
 // report it (Skipped); Salvage copies every capture that still reads, with
 // its re-hashed payload and its document, into a new archive and reports
-// each record it lost (salvage.go).
+// each record it lost (salvage.go). Damage any other read or write meets
+// is its error, a *DamagedError naming the file, whatever goroutine runs
+// it, never a crash (damage.go).
 package archive

@@ -16,7 +16,7 @@ import (
 // read transaction, during which bbolt cannot remap the file. Where the
 // platform has no such call it does nothing.
 func (db *DB) DropMapped() error {
-	return db.bolt.View(func(tx *bolt.Tx) error {
+	return db.view(func(tx *bolt.Tx) error {
 		return memory.DropMapped(db.bolt.Info().Data, int(tx.Size()))
 	})
 }

@@ -73,7 +73,7 @@ var foldHook func(ix *index, chunk int) error
 func (db *DB) fold(ix *index, chunk int) error {
 	var want uint64
 	var ff *foldFilter
-	err := db.bolt.View(func(tx *bolt.Tx) error {
+	err := db.view(func(tx *bolt.Tx) error {
 		if t := tx.Bucket(ix.tail); t != nil {
 			want = t.Sequence()
 		}
@@ -82,7 +82,7 @@ func (db *DB) fold(ix *index, chunk int) error {
 	})
 	for n := 1; err == nil && want > 0; n++ {
 		var moved [][]byte
-		err = db.bolt.Update(func(tx *bolt.Tx) (err error) {
+		err = db.update(func(tx *bolt.Tx) (err error) {
 			moved, err = foldChunkTx(tx, ix, int(min(want, uint64(chunk))))
 			return err
 		})
@@ -98,7 +98,7 @@ func (db *DB) fold(ix *index, chunk int) error {
 		want -= min(want, uint64(len(moved)))
 	}
 	if err == nil {
-		err = db.bolt.Update(ff.finish)
+		err = db.update(ff.finish)
 	}
 	if err != nil {
 		return fmt.Errorf("archive: fold %s tail: %w", ix.name, err)

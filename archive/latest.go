@@ -34,7 +34,7 @@ type Previous struct {
 // often one capture, decoded once).
 func (db *DB) Previous(url string) (Previous, error) {
 	var p Previous
-	err := db.bolt.View(func(tx *bolt.Tx) (err error) {
+	err := db.view(func(tx *bolt.Tx) (err error) {
 		p, err = previousIn(tx, url)
 		return err
 	})
@@ -110,7 +110,7 @@ func (db *DB) LastPayload(url string) ([]byte, http.Header, error) {
 func (db *DB) PreviousPayload(url string, prev *Previous) ([]byte, http.Header, error) {
 	var sha string
 	var header http.Header
-	err := db.bolt.View(func(tx *bolt.Tx) error {
+	err := db.view(func(tx *bolt.Tx) error {
 		if c, ok := lastCaptureVia(tx, url, prev); ok && c.Status == 200 {
 			sha, header = c.PayloadSHA256, http.Header(c.ResponseHeader)
 		}
@@ -126,7 +126,7 @@ func (db *DB) PreviousPayload(url string, prev *Previous) ([]byte, http.Header, 
 // CapturedSince reports whether url has a capture fetched at or after t.
 func (db *DB) CapturedSince(url string, t time.Time) (bool, error) {
 	found := false
-	err := db.bolt.View(func(tx *bolt.Tx) error {
+	err := db.view(func(tx *bolt.Tx) error {
 		ids := urlCaptureIDs(tx, url)
 		if len(ids) == 0 {
 			return nil

@@ -122,7 +122,7 @@ type Candidate struct {
 // archive's size. A sketch of the wrong length has no candidates.
 func (db *DB) Candidates(sketch []uint32) ([]Candidate, error) {
 	var out []Candidate
-	err := db.bolt.View(func(tx *bolt.Tx) error {
+	err := db.view(func(tx *bolt.Tx) error {
 		out = candidates(tx, sketch, nil)
 		return nil
 	})

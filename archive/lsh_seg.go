@@ -83,7 +83,7 @@ func startSegment(tx *bolt.Tx) ([]byte, error) {
 func (db *DB) appendSegment(name []byte, keys [][]byte) error {
 	for len(keys) > 0 {
 		n := min(len(keys), lshAppendKeys)
-		err := db.bolt.Update(func(tx *bolt.Tx) error { return putBlocks(tx, name, keys[:n]) })
+		err := db.update(func(tx *bolt.Tx) error { return putBlocks(tx, name, keys[:n]) })
 		if err == nil {
 			err = db.dropMappedOver(writerMappedLimit)
 		}

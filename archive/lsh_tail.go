@@ -98,7 +98,7 @@ func (db *DB) FlushIndex() error {
 		return err
 	}
 	var name []byte
-	err = db.bolt.Update(func(tx *bolt.Tx) (err error) { name, err = startSegment(tx); return err })
+	err = db.update(func(tx *bolt.Tx) (err error) { name, err = startSegment(tx); return err })
 	if err != nil {
 		return fmt.Errorf("archive: index sketches: %w", err)
 	}
@@ -111,7 +111,7 @@ func (db *DB) FlushIndex() error {
 			return fmt.Errorf("archive: index sketches: %w", err)
 		}
 	}
-	err = db.bolt.Update(func(tx *bolt.Tx) error {
+	err = db.update(func(tx *bolt.Tx) error {
 		return errors.Join(finishSegment(tx, name, last), dropTail(tx, last))
 	})
 	if err != nil {
@@ -123,7 +123,7 @@ func (db *DB) FlushIndex() error {
 // tailSize returns how many documents the tail holds and the last doc ID
 // in it: a flush moves those, and leaves any written meanwhile.
 func (db *DB) tailSize() (docs int, last uint64, err error) {
-	err = db.bolt.View(func(tx *bolt.Tx) error {
+	err = db.view(func(tx *bolt.Tx) error {
 		tail := tx.Bucket(bucketLSHTail)
 		if tail == nil {
 			return nil
@@ -153,7 +153,7 @@ func tailPasses(docs int) []slotRange {
 // tailKeys returns the index keys in slots of every document in the tail
 // up to doc ID last, sorted.
 func (db *DB) tailKeys(slots slotRange, last uint64) (keys [][]byte, err error) {
-	err = db.bolt.View(func(tx *bolt.Tx) error {
+	err = db.view(func(tx *bolt.Tx) error {
 		tail := tx.Bucket(bucketLSHTail)
 		if tail == nil {
 			return nil

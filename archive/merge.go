@@ -104,7 +104,7 @@ func openShard(path string, now time.Time) (*mergeShard, error) {
 	}
 	s := &mergeShard{path: path, lock: lock}
 	if s.bolt, err = openBolt(path, true, DefaultTimeout); err == nil {
-		err = s.bolt.View(s.read)
+		err = s.view(s.read)
 	}
 	if err != nil {
 		s.close()
@@ -143,6 +143,11 @@ func (s *mergeShard) read(tx *bolt.Tx) error {
 		}
 		return nil
 	})
+}
+
+// view runs fn in a read transaction of the shard, its damage an error.
+func (s *mergeShard) view(fn func(*bolt.Tx) error) error {
+	return guardDamage(s.path, func() error { return s.bolt.View(fn) })
 }
 
 func (s *mergeShard) close() {
@@ -238,7 +243,7 @@ func (m *merger) runs(groups map[string][]Run) error {
 }
 
 func (m *merger) newRun(r Run) (id uint64, err error) {
-	err = m.db.bolt.Update(func(tx *bolt.Tx) error {
+	err = m.db.update(func(tx *bolt.Tx) error {
 		b := tx.Bucket(bucketRuns)
 		if id, err = b.NextSequence(); err != nil {
 			return err

@@ -27,7 +27,7 @@ func (m *merger) copy(batch []sourced) error {
 		}
 		entries = append(entries, e)
 	}
-	return m.db.bolt.Update(func(tx *bolt.Tx) error {
+	return m.db.update(func(tx *bolt.Tx) error {
 		for i := range entries {
 			from := batch[i]
 			if id, ok := present(tx, entries[i].Capture); ok {
@@ -89,7 +89,7 @@ func (m *merger) entry(sc sourced) (Entry, error) {
 	c := sc.c
 	c.ID, c.RunID = 0, m.runOf(sc.shard, c)
 	e := Entry{Capture: c}
-	err := sc.shard.bolt.View(func(tx *bolt.Tx) error {
+	err := sc.shard.view(func(tx *bolt.Tx) error {
 		if c.PayloadSHA256 != "" {
 			h, err := ParseHash(c.PayloadSHA256)
 			if err != nil {
@@ -155,7 +155,7 @@ func (m *merger) finish(groups map[string][]Run) error {
 		}
 		r := foldRuns(rs)
 		r.ID = id
-		if err := m.db.bolt.Update(func(tx *bolt.Tx) error {
+		if err := m.db.update(func(tx *bolt.Tx) error {
 			uncountRepeats(tx, &r)
 			return putRun(tx.Bucket(bucketRuns), r)
 		}); err != nil {

@@ -30,7 +30,7 @@ func (db *DB) NewestPayload(url string) (c Capture, ok bool, err error) {
 // newest back; a capture that cannot be read is an error, or skipped
 // (Options.OnSkip).
 func (db *DB) newest(url string, want func(Capture) bool) (c Capture, ok bool, err error) {
-	err = db.bolt.View(func(tx *bolt.Tx) error {
+	err = db.view(func(tx *bolt.Tx) error {
 		c, ok, err = newestWhere(tx, url, db.skipper(), want)
 		return err
 	})

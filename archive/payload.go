@@ -147,7 +147,7 @@ func (db *DB) Payload(sha string) ([]byte, error) {
 		return nil, err
 	}
 	var p []byte
-	err = db.bolt.View(func(tx *bolt.Tx) error {
+	err = db.view(func(tx *bolt.Tx) error {
 		v := idxPayloads.in(tx).get(h[:])
 		if v == nil {
 			return fmt.Errorf("archive: payload %s: %w", h.Short(), ErrNotFound)

@@ -14,7 +14,7 @@ import (
 // that cannot be read is an error too, or skipped (Options.OnSkip).
 func (db *DB) Captures(fn func(Capture) error) error {
 	skip := db.skipper()
-	return db.bolt.View(func(tx *bolt.Tx) error {
+	return db.view(func(tx *bolt.Tx) error {
 		return walkCaptures(tx, skip, interruptible(db, fn))
 	})
 }
@@ -53,7 +53,7 @@ func (db *DB) Latest(fn func(Capture) error) error {
 // copies: fn does not see them (series.go, copyView).
 func (db *DB) LatestContent(fn func(Capture) error) error {
 	skip := db.skipper()
-	return db.bolt.View(func(tx *bolt.Tx) error { return forEachCopy(tx, skip, interruptible(db, fn)) })
+	return db.view(func(tx *bolt.Tx) error { return forEachCopy(tx, skip, interruptible(db, fn)) })
 }
 
 // LatestContentChecked is LatestContent with, beside each copy, its URL's
@@ -63,7 +63,7 @@ func (db *DB) LatestContent(fn func(Capture) error) error {
 // It says whether the copy is still what the URL serves.
 func (db *DB) LatestContentChecked(fn func(copy, newest Capture) error) error {
 	skip := db.skipper()
-	return db.bolt.View(func(tx *bolt.Tx) error {
+	return db.view(func(tx *bolt.Tx) error {
 		return forEachCopy(tx, skip, func(c Capture) error {
 			if err := db.Interrupted(); err != nil {
 				return err
@@ -98,7 +98,7 @@ func hasContent(c Capture) bool {
 // first, and hands fn the first that ok accepts.
 func (db *DB) latestWhere(ok func(Capture) bool, fn func(Capture) error) error {
 	fn = interruptible(db, fn)
-	return db.bolt.View(func(tx *bolt.Tx) error {
+	return db.view(func(tx *bolt.Tx) error {
 		return forEachURL(tx, func(_ string, ids []uint64) error {
 			for i := len(ids) - 1; i >= 0; i-- {
 				c, err := getCapture(tx, ids[i])
@@ -139,7 +139,7 @@ func forEachURL(tx *bolt.Tx, fn func(url string, ids []uint64) error) error {
 // History returns every capture of url, oldest first.
 func (db *DB) History(url string) ([]Capture, error) {
 	var out []Capture
-	err := db.bolt.View(func(tx *bolt.Tx) error {
+	err := db.view(func(tx *bolt.Tx) error {
 		for _, id := range historyIDs(tx, url) {
 			c, err := getCapture(tx, id)
 			if err != nil {
@@ -173,7 +173,7 @@ func TextVersions(caps []Capture) []Capture {
 // Capture returns the capture with this ID, or ErrNotFound.
 func (db *DB) Capture(id uint64) (Capture, error) {
 	var c Capture
-	err := db.bolt.View(func(tx *bolt.Tx) (err error) {
+	err := db.view(func(tx *bolt.Tx) (err error) {
 		c, err = getCapture(tx, id)
 		return err
 	})
@@ -187,7 +187,7 @@ func (db *DB) Document(sha string) (Document, error) {
 	if err != nil {
 		return d, err
 	}
-	err = db.bolt.View(func(tx *bolt.Tx) error {
+	err = db.view(func(tx *bolt.Tx) error {
 		d, err = getDocument(tx, h)
 		return err
 	})
@@ -216,7 +216,7 @@ func (db *DB) DocumentHash(prefix string) (string, error) {
 		return "", fmt.Errorf("archive: text hash %q: %w", prefix, err)
 	}
 	var found []string
-	err = db.bolt.View(func(tx *bolt.Tx) error {
+	err = db.view(func(tx *bolt.Tx) error {
 		cur := idxDocuments.in(tx).cursor()
 		for k, _ := cur.Seek(whole); hasPrefix(k, whole) && len(found) < 3; k, _ = cur.Next() {
 			if h := hex.EncodeToString(k); strings.HasPrefix(h, prefix) {
@@ -244,7 +244,7 @@ func (db *DB) DocumentCaptures(sha string) ([]uint64, error) {
 		return nil, err
 	}
 	var ids []uint64
-	err = db.bolt.View(func(tx *bolt.Tx) error {
+	err = db.view(func(tx *bolt.Tx) error {
 		cur := idxDocCaps.in(tx).cursor()
 		for k, _ := cur.Seek(h[:]); hasPrefix(k, h[:]); k, _ = cur.Next() {
 			ids = append(ids, keyID(k))

@@ -24,7 +24,7 @@ func (db *DB) BeginRun(seeds []string) (Run, error) {
 	if db.readOnly {
 		return r, ErrReadOnly
 	}
-	err := db.bolt.Update(func(tx *bolt.Tx) error {
+	err := db.update(func(tx *bolt.Tx) error {
 		b := tx.Bucket(bucketRuns)
 		id, err := b.NextSequence()
 		if err != nil {
@@ -68,7 +68,7 @@ func (db *DB) FinishRun(r Run) error {
 // interrupted unless this DB began it and its process is alive.
 func (db *DB) Runs() ([]Run, error) {
 	var runs []Run
-	err := db.bolt.View(func(tx *bolt.Tx) error {
+	err := db.view(func(tx *bolt.Tx) error {
 		return tx.Bucket(bucketRuns).ForEach(func(_, v []byte) error {
 			var r Run
 			if err := json.Unmarshal(v, &r); err != nil {

@@ -18,7 +18,7 @@ func putRunning(tx *bolt.Tx, r Run) error {
 
 // updateRun replaces the record of run r.ID, which must exist.
 func (db *DB) updateRun(r Run) error {
-	return db.bolt.Update(func(tx *bolt.Tx) error {
+	return db.update(func(tx *bolt.Tx) error {
 		b := tx.Bucket(bucketRuns)
 		if b.Get(idKey(r.ID)) == nil {
 			return fmt.Errorf("run %d: %w", r.ID, ErrNotFound)

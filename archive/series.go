@@ -47,7 +47,7 @@ func (s Series) Refs() []PageRef {
 // incomplete. An error from fn stops the walk.
 func (db *DB) Series(fn func(Series) error) error {
 	fn = interruptible(db, fn)
-	return db.bolt.View(func(tx *bolt.Tx) error {
+	return db.view(func(tx *bolt.Tx) error {
 		all, err := allSeries(tx, db.skipper())
 		if err != nil {
 			return err
@@ -339,7 +339,7 @@ func forEachCopyOf(tx *bolt.Tx, skip skipFunc, fn func(c Capture, ids []uint64) 
 // page of a stitched article, the stitched capture it is part of. ok is
 // false when url has no copy.
 func (db *DB) CopyOf(url string) (c Capture, ok bool, err error) {
-	err = db.bolt.View(func(tx *bolt.Tx) error {
+	err = db.view(func(tx *bolt.Tx) error {
 		v, err := loadCopyView(tx, db.skipper())
 		if err != nil {
 			return err

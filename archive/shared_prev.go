@@ -107,7 +107,7 @@ func originOf(url string) string {
 // holdsOrigin says whether the urls index has a URL under origin.
 func (db *DB) holdsOrigin(origin string) bool {
 	held := false
-	db.bolt.View(func(tx *bolt.Tx) error {
+	db.view(func(tx *bolt.Tx) error {
 		cur := idxURLs.in(tx).cursor()
 		for _, sep := range []string{"/", "?", "#", "\x00"} {
 			p := []byte(origin + sep)

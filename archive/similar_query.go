@@ -38,7 +38,7 @@ const RelContains = "contains"
 func (db *DB) Similar(q Query, sim Similarity) ([]Match, error) {
 	sim = sim.withDefaults()
 	var out []Match
-	err := db.bolt.View(func(tx *bolt.Tx) error {
+	err := db.view(func(tx *bolt.Tx) error {
 		cp := &comparer{tx: tx, sim: sim}
 		qi := &textInfo{sha: q.TextSHA256, sketch: q.Sketch, shingles: q.Shingles, text: &q.Text}
 		if sim.Shingles != nil {

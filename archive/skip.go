@@ -103,7 +103,7 @@ func documentReadable(tx *bolt.Tx, sha string) error {
 // skipDamage is walk's bad for a lenient walk of bucket.
 func skipDamage(skip skipFunc, bucket string) func(Damage) error {
 	return func(d Damage) error {
-		return skip.handle(Skipped{Bucket: bucket, Key: "after " + hexOrStart(d.After), Err: fmt.Errorf("%s", d.span())})
+		return skip.handle(Skipped{Bucket: bucket, Key: "after " + hexOrStart(d.After), Err: d.error()})
 	}
 }
 

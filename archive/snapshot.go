@@ -87,7 +87,7 @@ func (db *DB) copyInto(dir string) (name string, err error) {
 			os.Remove(f.Name())
 		}
 	}()
-	err = db.bolt.View(func(tx *bolt.Tx) error {
+	err = db.view(func(tx *bolt.Tx) error {
 		_, err := tx.WriteTo(largeCopies{f})
 		return err
 	})

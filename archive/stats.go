@@ -29,7 +29,7 @@ type Stats struct {
 func (db *DB) Stats() (Stats, error) {
 	s := Stats{ByKind: map[string]int{}, Schema: SchemaVersion}
 	skip := db.skipper()
-	err := db.bolt.View(func(tx *bolt.Tx) error {
+	err := db.view(func(tx *bolt.Tx) error {
 		err := walkCaptures(tx, skip, interruptible(db, func(c Capture) error {
 			s.Captures++
 			s.ByKind[c.Kind]++

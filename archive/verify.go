@@ -127,7 +127,7 @@ func (db *DB) VerifyWith(opts VerifyOptions, fn func(Finding) error) (VerifyStat
 			return v.stats, err
 		}
 	}
-	err := db.bolt.View(func(tx *bolt.Tx) error {
+	err := db.view(func(tx *bolt.Tx) error {
 		v.tx = tx
 		for _, step := range []func() error{v.payloads, v.documents, v.runs, v.captures, v.urls, v.docCaps, v.rest} {
 			if err := step(); err != nil {

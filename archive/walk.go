@@ -59,7 +59,12 @@ type Damage struct {
 	Err          error
 }
 
-func (d Damage) span() string {
+func (d Damage) span() string { return d.where() + ": " + d.Err.Error() }
+
+// error is span as an error that wraps Err.
+func (d Damage) error() error { return fmt.Errorf("%s: %w", d.where(), d.Err) }
+
+func (d Damage) where() string {
 	from, to := "its start", "its end"
 	if d.After != nil {
 		from = fmt.Sprintf("key %x", d.After)
@@ -67,7 +72,7 @@ func (d Damage) span() string {
 	if d.Until != nil {
 		to = fmt.Sprintf("key %x", d.Until)
 	}
-	return fmt.Sprintf("unreadable after %s up to %s: %v", from, to, d.Err)
+	return fmt.Sprintf("unreadable after %s up to %s", from, to)
 }
 
 // walk calls fn with each key and value of bucket name in key order, as

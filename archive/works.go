@@ -69,7 +69,7 @@ func (db *DB) WorksBy(sim Similarity) ([]Work, error) {
 	sim = sim.withDefaults()
 	skip := db.skipper()
 	var works []Work
-	err := db.bolt.View(func(tx *bolt.Tx) error {
+	err := db.view(func(tx *bolt.Tx) error {
 		copies, shas, err := latestCopies(tx, skip, db.Interrupted)
 		if err != nil {
 			return err

@@ -61,7 +61,7 @@ func (db *DB) writePrepared(entries []Entry, run func([]Capture) Run) ([]Capture
 	caps := make([]Capture, len(entries))
 	full := false
 	var folds []*index
-	err := db.bolt.Update(func(tx *bolt.Tx) error {
+	err := db.update(func(tx *bolt.Tx) error {
 		for i := range entries {
 			c, err := putEntry(tx, &entries[i])
 			if err != nil {

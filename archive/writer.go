@@ -276,11 +276,24 @@ func (w *Writer) commit(batch []Entry) ([]Capture, error) {
 			return nil, fmt.Errorf("archive: commit %d captures: %w", len(batch), err)
 		}
 	}
-	caps, err := w.store(batch)
+	caps, err := w.storeGuarded(batch)
 	if err != nil && len(caps) == 0 {
 		err = fmt.Errorf("archive: commit %d captures: %w", len(batch), err)
 	}
 	return caps, err
+}
+
+// storeGuarded runs w.store. Damage met in its transaction is its error
+// already (DamagedError); any other panic in it is too, here, so that the
+// writing goroutine never dies with the crawl's process: the batch fails
+// and the crawl stops with one line.
+func (w *Writer) storeGuarded(batch []Entry) (caps []Capture, err error) {
+	defer func() {
+		if r := recover(); r != nil {
+			caps, err = nil, fmt.Errorf("internal error: %v (the archive may be damaged)", r)
+		}
+	}()
+	return w.store(batch)
 }
 
 // finish runs wrap once the last batch is in, when batches were written

@@ -130,9 +130,21 @@ func (f *Feed) flush() {
 	if len(notes) == 0 || f.err != nil {
 		return
 	}
-	if err := f.write(notes); err != nil {
+	if err := f.writeGuarded(notes); err != nil {
 		f.err = fmt.Errorf("search: feed %s: %w", f.path, err)
 	}
+}
+
+// writeGuarded runs write. Damage of the archive met while it reads is
+// its error already (archive.DamagedError); any other panic in it is too,
+// here, so that the feed's goroutine never dies with the crawl's process.
+func (f *Feed) writeGuarded(notes []pending) (err error) {
+	defer func() {
+		if r := recover(); r != nil {
+			err = fmt.Errorf("internal error: %v (the archive or the index may be damaged)", r)
+		}
+	}()
+	return f.write(notes)
 }
 
 // write opens the index, brings it up to the capture before notes' first

@@ -2,6 +2,7 @@ package search_test
 
 import (
 	"context"
+	"errors"
 	"fmt"
 	"math/rand"
 	"path/filepath"
@@ -209,5 +210,28 @@ func TestMergeDeletesWhatACutMergeLeft(t *testing.T) {
 	}
 	if want := readContents(t, search.PathFor(other)); !reflect.DeepEqual(got.Postings, want.Postings) || !reflect.DeepEqual(got.Docs, want.Docs) {
 		t.Errorf("after the merge: %d tokens, %d documents; built in one go: %d, %d", len(got.Postings), len(got.Docs), len(want.Postings), len(want.Docs))
+	}
+}
+
+// TestFeedOnADamagedArchive: a feed whose catching up reads a damaged
+// page of the archive (a zeroed leaf of its captures) stops with the
+// archive's damage as its error, naming the file; before, bbolt's panic
+// killed the process from the feed's goroutine.
+func TestFeedOnADamagedArchive(t *testing.T) {
+	path := filepath.Join(t.TempDir(), "prov.db")
+	write(t, path, pages(0, 400)...)
+	archivetest.ZeroPage(t, path, archivetest.LeafPage(t, path, "captures", false))
+	db, err := archive.Open(path, archive.Options{ReadOnly: true})
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer db.Close()
+	feed := search.NewFeed(search.PathFor(path), func(fn func(*archive.DB) error) error { return fn(db) }, search.FeedOptions{})
+	next := entry("http://feed.test/next", "Next", "the text after the damage")
+	next.Capture.ID = 401
+	feed.Add([]archive.Capture{next.Capture}, []string{next.Text})
+	_, err = feed.Close()
+	if !errors.Is(err, archive.ErrDamaged) || !strings.Contains(err.Error(), "archive damaged: "+path+": ") {
+		t.Errorf("feed over a damaged archive: %v, want archive damaged: %s", err, path)
 	}
 }

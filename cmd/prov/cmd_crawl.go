@@ -2,6 +2,7 @@ package main
 
 import (
 	"context"
+	"errors"
 	"flag"
 	"fmt"
 	"io"
@@ -126,18 +127,22 @@ func runCrawl(ctx context.Context, e *env, args []string) error {
 		opt.CommittedTexts = feed.Add
 	}
 	t, err := s.Run(ctx, cfg, opt)
+	var damaged error
 	if feed != nil {
-		closeFeed(feed, db, err == nil, e)
+		damaged = closeFeed(feed, db, err == nil, e)
 	}
 	if err != nil {
 		return archive.NoSpace(err, db)
 	}
 	pr.Summary(t)
-	if feed != nil {
+	if feed != nil && damaged == nil {
 		updateSearch("crawl", db, e) // what the feed did not read: a stitch sweep's captures, or all after its failure
 	}
-	if !o.quiet || t.Failures() > 0 || len(t.Summary().Incomplete) > 0 {
+	if !o.quiet || t.Failures() > 0 || len(t.Summary().Incomplete) > 0 || damaged != nil {
 		report.RunSummary(e.stdout, t.Run(), t.Summary())
+	}
+	if damaged != nil {
+		return fmt.Errorf("the run's captures are stored, its search index is not up to date: %w", damaged)
 	}
 	if n := t.Failures(); n > 0 {
 		return &partialError{fmt.Sprintf("%d of %d pages failed", n, t.Counted())}
@@ -174,15 +179,21 @@ func updateSearch(cmd, db string, e *env) {
 // closeFeed ends the search index's feed of a crawl. Like updateSearch's,
 // its failure is a warning (the update after the crawl catches up), given
 // only when the crawl itself went well (when it did not, its error says
-// what the feed's repeats).
-func closeFeed(feed *search.Feed, db string, crawled bool, e *env) {
+// what the feed's repeats). Damage the feed met reading the archive is
+// returned instead, for the crawl to end with: the update would meet it
+// again, and the archive needs 'prov verify'.
+func closeFeed(feed *search.Feed, db string, crawled bool, e *env) error {
 	st, err := feed.Close()
 	if st.Rebuilt != "" {
 		fmt.Fprintf(e.stderr, "prov crawl: search index %s was of layout %s: rebuilt from the archive\n", search.PathFor(db), st.Rebuilt)
 	}
+	if errors.Is(err, archive.ErrDamaged) {
+		return err
+	}
 	if err != nil && crawled {
 		fmt.Fprintf(e.stderr, "prov crawl: warning: search index not kept up during the crawl: %v (updating it from the archive)\n", err)
 	}
+	return nil
 }
 
 // progressOptions: a live line on stderr when asked, or by default on a

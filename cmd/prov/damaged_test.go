@@ -9,9 +9,11 @@ import (
 	"strconv"
 	"strings"
 	"testing"
+	"time"
 
 	"github.com/prov-archive/prov/archive"
 	"github.com/prov-archive/prov/archive/archivetest"
+	"github.com/prov-archive/prov/testweb"
 )
 
 // TestDamagedArchiveNeverCrashes cuts the mini-web's archive at 50 points
@@ -226,5 +228,59 @@ func TestMetaPageDamageReported(t *testing.T) {
 	want := "prov crawl: warning: archive " + db + ": " + lost
 	if code != exitOK || !strings.Contains(stderr, want) || !strings.Contains(stderr, "'prov verify' says more") {
 		t.Errorf("crawl: exit %d, stderr %q; want exit 0 and %q", code, stderr, want)
+	}
+}
+
+// TestCrawlIntoADamagedPage zeroes the leaf page of an archive's blobs
+// where new payloads and texts go, and crawls the mini-web into it: the
+// writer's first commit meets the page, and the crawl stops with one
+// line, archive damaged naming the file, exit 1; its run is not recorded
+// done. Before, bbolt's panic in the writer's goroutine ended prov with a
+// stack trace, exit 2.
+func TestCrawlIntoADamagedPage(t *testing.T) {
+	dir := t.TempDir()
+	db := filepath.Join(dir, "prov.db")
+	writeSite(t, db, 400)
+	archivetest.ZeroPage(t, db, archivetest.LeafPage(t, db, "blobs", true))
+	_, connect := startWeb(t)
+	rulesFile := writeFile(t, filepath.Join(dir, "rules.yaml"), testweb.RulesYAML())
+	crawl := append([]string{"crawl", "--rules", rulesFile, "--db", db, "--delay", "0s", "--max-pages", "3", "--quiet"}, connect...)
+	code, _, stderr := prov(t, crawl...)
+	if code != exitFailed || strings.Count(stderr, "\n") != 1 || !strings.HasPrefix(stderr, "prov crawl: archive damaged: "+db+": ") ||
+		!strings.Contains(stderr, "(archive: commit ") {
+		t.Errorf("crawl: exit %d, stderr %q; want exit %d and one line: archive damaged: %s …, met by a commit", code, stderr, exitFailed, db)
+	}
+	ro, err := archive.Open(db, archive.Options{ReadOnly: true})
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer ro.Close()
+	runs, err := ro.Runs()
+	if err != nil || len(runs) != 1 || runs[0].Status == archive.RunDone {
+		t.Errorf("runs %+v (%v): want the damaged crawl's, not done", runs, err)
+	}
+}
+
+// writeSite writes n captures of pages of site.test into the archive at
+// path, in one commit.
+func writeSite(t *testing.T, path string, n int) {
+	t.Helper()
+	db, err := archive.Open(path, archive.Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer db.Close()
+	at := time.Date(2026, 1, 2, 3, 4, 5, 0, time.UTC)
+	var entries []archive.Entry
+	for i := range n {
+		url, text := fmt.Sprintf("http://site.test/%04d", i), fmt.Sprintf("The text of page %d.", i)
+		entries = append(entries, archive.Entry{
+			Capture: archive.Capture{RequestedURL: url, FinalURL: url, URL: url, Method: "GET", Status: 200,
+				FetchStart: at, FetchEnd: at, ToolVersion: "test", TextSHA256: archive.Sum([]byte(text)).String()},
+			Payload: []byte("<p>" + text + "</p>"), Text: text,
+		})
+	}
+	if _, err := db.Write(entries); err != nil {
+		t.Fatal(err)
 	}
 }

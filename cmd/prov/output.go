@@ -11,6 +11,7 @@ import (
 	"io"
 	"maps"
 	"slices"
+	"strings"
 
 	"github.com/prov-archive/prov/archive"
 	"github.com/prov-archive/prov/crawl"
@@ -87,7 +88,22 @@ func exitCode(err error) int {
 func reportErr(stderr io.Writer, cmd string, err error) int {
 	code := exitCode(err)
 	if err != nil && !errors.Is(err, flag.ErrHelp) {
-		fmt.Fprintf(stderr, "prov %s: %v\n", cmd, err)
+		fmt.Fprintf(stderr, "prov %s: %v\n", cmd, damageFirst(err))
 	}
 	return code
+}
+
+// damageFirst says damage met inside the archive first, as a file refused
+// before it is read says it: "archive damaged: FILE: what was met (what
+// prov was doing when it met it)", whichever operation met it.
+func damageFirst(err error) error {
+	var de *archive.DamagedError
+	if !errors.As(err, &de) {
+		return err
+	}
+	doing, ok := strings.CutSuffix(err.Error(), ": "+de.Error())
+	if !ok {
+		return err // said first already, or not at the end
+	}
+	return fmt.Errorf("%w (%s)", de, doing)
 }
