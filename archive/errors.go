@@ -56,3 +56,7 @@ func (e *CorruptError) Error() string {
 
 // Is makes errors.Is(err, ErrCorrupt) hold.
 func (e *CorruptError) Is(target error) bool { return target == ErrCorrupt }
+
+// Unwrap gives the decoding error: a *DamagedError for bytes on a page
+// bbolt cannot read.
+func (e *CorruptError) Unwrap() error { return e.Err }

@@ -39,8 +39,11 @@ type WARCStats struct {
 	Index    []IndexLine // one per response, revisit and conversion record, in file order
 }
 
-// PayloadMismatchError is WARC's error for a stored payload that no longer
-// hashes to the capture's payload sha256: the export stops at it.
+// PayloadMismatchError is WARC's error for a stored payload that cannot be
+// read or no longer hashes to the capture's payload sha256: the export
+// stops at it; but a payload on a page bbolt cannot read
+// (archive.ErrDamaged), when the archive skips corrupt records
+// (archive.Options.OnSkip), leaves its capture out, reported there.
 type PayloadMismatchError struct {
 	CaptureID uint64
 	URL       string
@@ -99,6 +102,9 @@ func WARC(db *archive.DB, w io.Writer, o WARCOptions) (WARCStats, error) {
 		if err := ww.capture(db, c, sel.member(c)); err != nil {
 			var pm *PayloadMismatchError
 			if errors.As(err, &pm) {
+				if skipCapture(db, pm) == nil {
+					continue
+				}
 				return st, err
 			}
 			return st, fmt.Errorf("export: warc: capture %d (%s): %w", c.ID, c.URL, err)
@@ -110,6 +116,19 @@ func WARC(db *archive.DB, w io.Writer, o WARCOptions) (WARCStats, error) {
 	}
 	st.Records, st.Bytes, st.Index = ww.records, ww.out.n, ww.index
 	return st, nil
+}
+
+// skipCapture leaves out the capture whose payload pm says sits on a
+// damaged page when db skips corrupt records (archive.DB.Skip), and
+// returns pm otherwise: a payload that reads but hashes wrong stops the
+// export, as it always did. Nothing of the capture was written: its
+// payload is read before its first record.
+func skipCapture(db *archive.DB, pm *PayloadMismatchError) error {
+	var de *archive.DamagedError
+	if !errors.As(pm.Err, &de) {
+		return pm
+	}
+	return db.Skip("captures", fmt.Sprintf("%016x", pm.CaptureID), fmt.Errorf("its payload %s cannot be read: %w", pm.Want, de))
 }
 
 // dropMappedEvery looks every d, until stop is called, at how much of the

@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"compress/gzip"
 	"errors"
+	"fmt"
 	"io"
 	"os"
 	"path/filepath"
@@ -15,6 +16,7 @@ import (
 	bolt "go.etcd.io/bbolt"
 
 	"github.com/prov-archive/prov/archive"
+	"github.com/prov-archive/prov/archive/archivetest"
 	"github.com/prov-archive/prov/archive/export"
 )
 
@@ -422,4 +424,51 @@ func indexBucket(tx *bolt.Tx, name string, key []byte) *bolt.Bucket {
 		return tail
 	}
 	return tx.Bucket([]byte(name))
+}
+
+// TestWARCSkipsAnUnreadablePayload zeroes a page of the archive's blobs:
+// read with OnSkip, as prov export reads, the WARC leaves out each
+// capture whose payload was on it, reports it, and holds the rest; read
+// strictly it stops at the first. Before, it stopped either way.
+func TestWARCSkipsAnUnreadablePayload(t *testing.T) {
+	path := filepath.Join(t.TempDir(), "prov.db")
+	db, err := archive.Open(path, archive.Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	var entries []archive.Entry
+	for i := range 300 {
+		body := fmt.Sprintf("<p>page %d: %s</p>", i, strings.Repeat("x", i%7))
+		entries = append(entries, fetch(fmt.Sprintf("http://site.test/%d", i), time.Duration(i)*time.Second, []byte(body), ""))
+	}
+	if _, err := db.Write(entries); err != nil {
+		t.Fatal(err)
+	}
+	db.Close()
+	archivetest.ZeroPage(t, path, archivetest.LeafPage(t, path, "blobs", false))
+
+	var skipped []string
+	db, err = archive.Open(path, archive.Options{ReadOnly: true, OnSkip: func(s archive.Skipped) { skipped = append(skipped, s.Error()) }})
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer db.Close()
+	st, err := export.WARC(db, io.Discard, export.WARCOptions{})
+	if err != nil || len(skipped) == 0 || st.Captures+len(skipped) != len(entries) {
+		t.Fatalf("WARC: %v, %d captures written, %d skipped: want every capture written or skipped", err, st.Captures, len(skipped))
+	}
+	for _, s := range skipped {
+		if !strings.HasPrefix(s, "skipped captures ") || !strings.Contains(s, "archive damaged: "+path) {
+			t.Errorf("skipped %q, want a capture whose payload is on the damaged page", s)
+		}
+	}
+	strict, err := archive.Open(path, archive.Options{ReadOnly: true})
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer strict.Close()
+	var pm *export.PayloadMismatchError
+	if _, err := export.WARC(strict, io.Discard, export.WARCOptions{}); !errors.As(err, &pm) {
+		t.Errorf("strict WARC: %v, want a PayloadMismatchError", err)
+	}
 }
