@@ -56,6 +56,7 @@ func Open(path string, readOnly bool, timeout time.Duration) (*Index, error) {
 	if err != nil {
 		return nil, fmt.Errorf("search: open %s: %w", path, err)
 	}
+	defer closeOnPanic(b)
 	ix := &Index{bolt: b, path: path, readOnly: readOnly}
 	if err := ix.check(); err != nil {
 		b.Close()
@@ -107,7 +108,7 @@ func openForUpdate(path string, timeout time.Duration) (ix *Index, rebuilt strin
 		return nil, "", fmt.Errorf("search: open %s: %w", path, err)
 	}
 	ix = &Index{bolt: b, path: path}
-	err = ix.check()
+	err = checkClosingOnPanic(ix)
 	if err == nil {
 		return ix, "", nil
 	}
@@ -121,6 +122,24 @@ func openForUpdate(path string, timeout time.Duration) (ix *Index, rebuilt strin
 	}
 	ix, err = Open(path, false, timeout)
 	return ix, rebuilt, err
+}
+
+// checkClosingOnPanic is ix.check, closing ix when a damaged file makes
+// bbolt panic (closeOnPanic).
+func checkClosingOnPanic(ix *Index) error {
+	defer closeOnPanic(ix.bolt)
+	return ix.check()
+}
+
+// closeOnPanic, deferred by a function that opened b, closes b when that
+// function panics (bbolt on a damaged page), and lets the panic go on: a
+// handle left open keeps the file's lock for the life of the process, and
+// prov serve goes on after a request's panic.
+func closeOnPanic(b *bolt.DB) {
+	if r := recover(); r != nil {
+		b.Close()
+		panic(r)
+	}
 }
 
 // oldVersion is the version an index file says it is of.

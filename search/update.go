@@ -44,7 +44,7 @@ type UpdateStats struct {
 // Update brings the index beside the archive at archivePath (PathFor) up
 // to date, creating it when there is none and rebuilding one of an
 // earlier layout (UpdateStats.Rebuilt says so); see Index.Update.
-func Update(archivePath string, o UpdateOptions) (UpdateStats, error) {
+func Update(archivePath string, o UpdateOptions) (st UpdateStats, err error) {
 	o = o.withDefaults()
 	if _, err := os.Stat(archivePath); err != nil {
 		return UpdateStats{}, fmt.Errorf("search: no index made for %s: %w", archivePath, err)
@@ -53,11 +53,13 @@ func Update(archivePath string, o UpdateOptions) (UpdateStats, error) {
 	if err != nil {
 		return UpdateStats{}, err
 	}
-	st, err := ix.Update(archivePath, o)
+	defer func() { // closed however the update ends, a panic too: a handle left open keeps the lock
+		if cerr := ix.Close(); err == nil {
+			err = cerr
+		}
+	}()
+	st, err = ix.Update(archivePath, o)
 	st.Rebuilt = rebuilt
-	if cerr := ix.Close(); err == nil {
-		err = cerr
-	}
 	return st, err
 }
 

@@ -108,6 +108,17 @@ func (s *Server) query(q string, page int) (search.Result, error) {
 	return ix.Search(q, (page-1)*s.cfg.PageSize, s.cfg.PageSize)
 }
 
+// indexLast is how far the index beside the archive has read
+// (search.Index.Last), the index closed however the read ends.
+func (s *Server) indexLast() (uint64, error) {
+	ix, err := search.Open(search.PathFor(s.cfg.DB), true, s.cfg.OpenTimeout)
+	if err != nil {
+		return 0, err
+	}
+	defer ix.Close()
+	return ix.Last()
+}
+
 // errForeignIndex says the index beside the archive was made from another.
 var errForeignIndex = errors.New("the search index was made from another archive")
 
@@ -120,13 +131,11 @@ func (s *Server) refreshIndex() error {
 	if err := s.read(func(db *archive.DB) (err error) { newest, err = db.LastCaptureID(); return err }); err != nil {
 		return err
 	}
-	if ix, err := search.Open(search.PathFor(s.cfg.DB), true, s.cfg.OpenTimeout); err == nil {
-		last, err := ix.Last()
-		ix.Close()
-		if err == nil && last > newest {
+	if last, err := s.indexLast(); err == nil {
+		if last > newest {
 			return fmt.Errorf("%w: %s has read up to capture %d, the archive holds %d; remove it and it is built again", errForeignIndex, search.PathFor(s.cfg.DB), last, newest)
 		}
-		if err == nil && last == newest {
+		if last == newest {
 			return nil
 		}
 	}

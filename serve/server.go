@@ -12,10 +12,12 @@ import (
 	"net/http"
 	"net/url"
 	"os"
+	"runtime/debug"
 	"sync"
 	"time"
 
 	"github.com/prov-archive/prov/archive"
+	"github.com/prov-archive/prov/search"
 	"github.com/prov-archive/prov/trace"
 )
 
@@ -179,7 +181,7 @@ func (s *Server) answer(h handler, fail func(http.ResponseWriter, *http.Request,
 		if err != nil {
 			err = badRequest("the query is malformed: %v (a %% in a value is written %%25)", err)
 		} else {
-			err = h(w, r)
+			err = s.run(h, w, r)
 		}
 		if err == nil {
 			return
@@ -190,6 +192,30 @@ func (s *Server) answer(h handler, fail func(http.ResponseWriter, *http.Request,
 		}
 		fail(w, r, status, err)
 	})
+}
+
+// run runs h, its panic an error that says the archive is damaged, which
+// answer serves as the UI's 500 page and logs on one line. A read of the
+// archive turns the damage it meets into an error itself
+// (archive.DamagedError); what panics here is damage met elsewhere (the
+// search index beside the archive, bytes prov decodes) or a bug. Every
+// handle h opened is closed by its defer as the panic unwinds, so no lock
+// is left held. Faults panic too while h runs (debug.SetPanicOnFault): a
+// wild read of a damaged page must not end the server.
+func (s *Server) run(h handler, w http.ResponseWriter, r *http.Request) (err error) {
+	defer debug.SetPanicOnFault(debug.SetPanicOnFault(true))
+	defer func() {
+		p := recover()
+		if p == nil {
+			return
+		}
+		if p == http.ErrAbortHandler {
+			panic(p)
+		}
+		err = fmt.Errorf("%w: %s (or its search index %s): %v ('prov verify' lists the archive's damage; a search index is built again once removed)",
+			archive.ErrDamaged, s.cfg.DB, search.PathFor(s.cfg.DB), p)
+	}()
+	return h(w, r)
 }
 
 // errorPage answers err with the UI's error page.

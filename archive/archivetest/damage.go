@@ -65,6 +65,16 @@ func ZeroPage(t testing.TB, path string, id uint64) {
 	writeFile(t, path, file)
 }
 
+// RootPage returns the page of the root bucket (the one that lists the
+// top-level buckets) as the newest meta page of the bbolt file at path
+// names it.
+func RootPage(t testing.TB, path string) uint64 {
+	t.Helper()
+	pg, _ := NewestMeta(t, path)
+	file := readFile(t, path)
+	return binary.LittleEndian.Uint64(file[pg*pageSize(t, file)+16+16:])
+}
+
 // LeafPage returns a leaf page of the top-level bucket name of the bbolt
 // file at path: going down from its root, the middle child of each
 // branch page (the last with last). It fails t when the bucket has no
