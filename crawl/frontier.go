@@ -23,8 +23,9 @@ import (
 // not stored is queued again by the next OpenFrontier.
 //
 // The file is written without fsync: a kill loses nothing (the kernel has
-// the pages), a power cut may lose the file, and an unreadable frontier is
-// started afresh — the archive, not the frontier, is the record.
+// the pages), a power cut may lose the file, and a damaged frontier is
+// set aside and started afresh, said through FrontierOptions.OnReset —
+// the archive, not the frontier, is the record.
 //
 // A write that fails (a full disk) is the frontier's error from then on
 // (Err): every later write fails with it and Run stops. Nothing is done
@@ -89,7 +90,7 @@ func OpenFrontierWith(path string, opts FrontierOptions) (*Frontier, error) {
 		tmp.Close()
 		f.path, f.temp = tmp.Name(), true
 	}
-	db, err := openFrontierFile(f.path)
+	db, err := openFrontierFile(f.path, opts)
 	if err != nil {
 		return nil, err
 	}
@@ -101,10 +102,19 @@ func OpenFrontierWith(path string, opts FrontierOptions) (*Frontier, error) {
 	return f, nil
 }
 
-func openFrontierFile(path string) (*bolt.DB, error) {
+// openFrontierFile opens the frontier's bbolt file. A damaged one (a power
+// cut without fsync; checkFrontier, or bbolt refusing it) is set aside
+// and a new one made.
+func openFrontierFile(path string, opts FrontierOptions) (*bolt.DB, error) {
 	file := fileOf(path) // the file itself, never a link to it, is what is removed
 	fi, statErr := os.Stat(file)
 	begun := statErr != nil || fi.Size() == 0 // this open creates the file
+	if err := checkFrontier(file); err != nil {
+		if err := setAside(path, file, err, opts); err != nil {
+			return nil, err
+		}
+		begun = true
+	}
 	db, err := openFrontierDB(path, file)
 	switch {
 	case err == nil:
@@ -117,14 +127,31 @@ func openFrontierFile(path string) (*bolt.DB, error) {
 			os.Remove(file)
 		}
 	default:
-		// Unreadable (a power cut without fsync): start afresh.
-		os.Remove(file)
-		db, err = openFrontierDB(path, file)
+		if err = setAside(path, file, fmt.Errorf("%w: %v", errFrontierDamaged, err), opts); err == nil {
+			db, err = openFrontierDB(path, file)
+		}
 	}
 	if err != nil {
 		return nil, fmt.Errorf("crawl: frontier %s: %w", path, err)
 	}
 	return db, nil
+}
+
+// setAside moves the damaged frontier file aside, to FILE.damaged-TIME
+// (kept for a look, never read again), and tells opts.OnReset why.
+func setAside(path, file string, why error, opts FrontierOptions) error {
+	now := opts.Now
+	if now == nil {
+		now = time.Now
+	}
+	aside := file + ".damaged-" + now().UTC().Format("20060102T150405Z")
+	if err := os.Rename(file, aside); err != nil {
+		return fmt.Errorf("crawl: frontier %s is %v, and could not be set aside: %w", path, why, err)
+	}
+	if opts.OnReset != nil {
+		opts.OnReset(FrontierReset{Path: path, SetAside: aside, Err: why})
+	}
+	return nil
 }
 
 // fileOf follows path's symbolic links, even to a file not created yet.
@@ -142,16 +169,9 @@ func fileOf(path string) string {
 	return target
 }
 
-// errCutShort is a frontier file shorter than its own meta page says.
-var errCutShort = errors.New("file cut short")
-
-// openFrontierDB opens the bbolt file with its buckets. A file cut short
-// is refused before bbolt maps it: reading its missing pages would kill
-// the process.
+// openFrontierDB opens the bbolt file with its buckets; it was checked
+// (checkFrontier).
 func openFrontierDB(path, file string) (*bolt.DB, error) {
-	if err := checkLength(file); err != nil {
-		return nil, err
-	}
 	opts := &bolt.Options{Timeout: time.Second, NoSync: true, NoFreelistSync: true}
 	db, err := bolt.Open(path, 0o644, opts)
 	if err != nil {

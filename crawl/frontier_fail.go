@@ -3,6 +3,7 @@ package crawl
 import (
 	"fmt"
 	"sync"
+	"time"
 
 	bolt "go.etcd.io/bbolt"
 )
@@ -16,6 +17,27 @@ type FrontierOptions struct {
 	// the disk refuses the commit. For tests of every write path (a full
 	// disk cannot be made everywhere).
 	FailWrite func() error
+	// OnReset, when set, is called when the file at the frontier's path
+	// was damaged (FrontierReset): it was set aside, and the run starts
+	// over from its seeds. A crawl should say so.
+	OnReset func(FrontierReset)
+	// Now names a damaged file set aside; default time.Now.
+	Now func() time.Time
+}
+
+// FrontierReset is a frontier file that could not be used, set aside: a
+// power cut can damage it (it is written without fsync), and a frontier
+// is only a stopped run's state, so a run starts over from its seeds
+// instead, fetching again (as revisits) what the stopped run stored.
+type FrontierReset struct {
+	Path     string // the frontier's path
+	SetAside string // where the damaged file is now
+	Err      error  // what is wrong with it
+}
+
+func (r FrontierReset) String() string {
+	return fmt.Sprintf("frontier %s is %v; set aside as %s: this run starts over from its seeds, and fetches again what the stopped run stored",
+		r.Path, r.Err, r.SetAside)
 }
 
 // broken is a frontier's first failed write. A frontier whose write failed

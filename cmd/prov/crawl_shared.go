@@ -14,6 +14,7 @@ import (
 	"sync/atomic"
 	"time"
 
+	"github.com/prov-archive/prov/crawl"
 	"github.com/prov-archive/prov/crawl/redisfrontier"
 	"github.com/prov-archive/prov/ingest"
 )
@@ -57,7 +58,9 @@ func (o *sharedOptions) validate() error {
 // the crawl's seeds and rules (crawlConfig), read only for a shared crawl.
 func (o *sharedOptions) start(ctx context.Context, db string, config func() (string, error), e *env) (s *ingest.Session, opt ingest.Options, stop func(), err error) {
 	if o.frontier == "" {
-		s, err = ingest.Start(db, "prov crawl", frontierOptions)
+		fo := frontierOptions
+		fo.OnReset = func(r crawl.FrontierReset) { fmt.Fprintf(e.stderr, "prov crawl: warning: %v\n", r) }
+		s, err = ingest.Start(db, "prov crawl", fo)
 		return s, opt, func() {}, err
 	}
 	digest, err := config()
