@@ -2,6 +2,7 @@ package archive
 
 import (
 	"fmt"
+	"github.com/prov-archive/prov/boltfile"
 	"os"
 )
 
@@ -58,16 +59,16 @@ func metaDamageOf(path string) *MetaDamage {
 	if err != nil || fi.Size() == 0 {
 		return nil
 	}
-	m := [2]boltMeta{readBoltMeta(f, 0)}
-	m[1] = secondMeta(f, m[0], fi.Size())
+	m := [2]boltfile.Meta{boltfile.ReadMeta(f, 0)}
+	m[1] = boltfile.SecondMeta(f, m[0], fi.Size())
 	bad := 0
 	switch {
-	case m[0].complaint == "" && m[1].complaint == "", m[0].complaint != "" && m[1].complaint != "":
+	case m[0].Complaint == "" && m[1].Complaint == "", m[0].Complaint != "" && m[1].Complaint != "":
 		return nil
-	case m[1].complaint != "":
+	case m[1].Complaint != "":
 		bad = 1
 	}
 	b, good := m[bad], m[1-bad]
-	return &MetaDamage{Path: path, Page: bad, Complaint: b.complaint, Txid: b.txid, ReadAs: good.txid,
-		older: b.magic && b.txid+1 == good.txid}
+	return &MetaDamage{Path: path, Page: bad, Complaint: b.Complaint, Txid: b.TxID, ReadAs: good.TxID,
+		older: b.Magic && b.TxID+1 == good.TxID}
 }

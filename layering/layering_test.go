@@ -21,7 +21,7 @@ var siblings = []string{"crawl", "clean", "archive"}
 
 // shared are the packages every layer may use; they, like the siblings,
 // must stay below the pipeline and the commands.
-var shared = []string{"rules", "textdiff", "evalscore", "memory", "urlpath", "bloom"}
+var shared = []string{"rules", "textdiff", "evalscore", "memory", "urlpath", "bloom", "boltfile"}
 
 // above are what no sibling or shared package may import: the pipeline,
 // the packages built on it (refetch verdicts, trace and diff, inspect, text
