@@ -1,12 +1,12 @@
 package serve
 
 import (
+	"errors"
 	"fmt"
 	"io"
 	"net/http"
 	"os"
 	"path/filepath"
-	"slices"
 
 	"github.com/prov-archive/prov/archive"
 	"github.com/prov-archive/prov/archive/export"
@@ -56,12 +56,10 @@ func (s *Server) exportTo(w http.ResponseWriter, id, ctype, name string, write f
 	}
 	defer os.Remove(tmp.Name())
 	defer tmp.Close()
-	err = s.snapshot(func(db *archive.DB) error {
-		if err := s.holdsWork(db, id); err != nil {
-			return err
-		}
-		return write(db, tmp)
-	})
+	err = s.snapshot(func(db *archive.DB) error { return write(db, tmp) })
+	if _, ok := errors.AsType[*export.NoWorkError](err); ok {
+		return noWork(id)
+	}
 	if err != nil {
 		return err
 	}
@@ -94,20 +92,4 @@ func bundleTo(db *archive.DB, out io.Writer, f export.Filter, tmpDir, name strin
 	defer in.Close()
 	_, err = io.Copy(out, in)
 	return err
-}
-
-// holdsWork says, as a 404, when the archive holds no work id names: id
-// is a work's ID or the text sha256 of one of its copies, as
-// export.Filter.Work takes it.
-func (s *Server) holdsWork(db *archive.DB, id string) error {
-	works, err := db.WorksBy(s.sim)
-	if err != nil {
-		return err
-	}
-	for _, wk := range works {
-		if wk.ID == id || slices.ContainsFunc(wk.Copies, func(c archive.Copy) bool { return c.TextSHA256 == id }) {
-			return nil
-		}
-	}
-	return noWork(id)
 }

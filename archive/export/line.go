@@ -167,9 +167,17 @@ func hostOf(raw string) string {
 	return strings.ToLower(u.Hostname())
 }
 
-// holdsWork returns an error wrapping archive.ErrNotFound when ref, a
-// --work value (a work ID or a text sha256), names nothing the archive
-// holds: an export of it would be empty, and look like a valid one.
+// NoWorkError is the error of an export filtered by a work (Filter.Work)
+// the archive does not hold: an export of it would be empty, and look
+// like a valid one. It wraps archive.ErrNotFound.
+type NoWorkError struct{ Ref string }
+
+func (e *NoWorkError) Error() string { return fmt.Sprintf("work %s: %v", e.Ref, archive.ErrNotFound) }
+
+func (e *NoWorkError) Unwrap() error { return archive.ErrNotFound }
+
+// holdsWork returns a *NoWorkError when ref, a Filter.Work (a work ID or
+// a text sha256), names nothing the archive holds.
 func holdsWork(db *archive.DB, works []archive.Work, ref string) error {
 	if ref == "" {
 		return nil
@@ -191,7 +199,7 @@ func holdsWork(db *archive.DB, works []archive.Work, ref string) error {
 			return err
 		}
 	}
-	return fmt.Errorf("work %s: %w", ref, archive.ErrNotFound)
+	return &NoWorkError{Ref: ref}
 }
 
 func (f Filter) match(l Line) bool {
