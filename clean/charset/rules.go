@@ -21,7 +21,7 @@ func (p *page) byDeclaration() (Decision, bool) {
 			}
 			return d, true
 		}
-		notes = append(notes, fmt.Sprintf("%s %q overruled: %s", l.from, l.label, why))
+		notes = append(notes, fmt.Sprintf("%s overruled: %s", l, why))
 	}
 	return Decision{Note: joinAll(notes)}, false
 }
