@@ -56,7 +56,7 @@ func guardDamage(path string, fn func() error) (err error) {
 	defer debug.SetPanicOnFault(debug.SetPanicOnFault(true))
 	defer func() {
 		if r := recover(); r != nil {
-			if !isDamage(r) {
+			if !IsDamage(r) {
 				panic(r)
 			}
 			err = &DamagedError{Path: path, Err: fmt.Errorf("%w: %v", errUnreadable, r)}
@@ -70,12 +70,12 @@ func guardDamage(path string, fn func() error) (err error) {
 	return err
 }
 
-// isDamage reports whether r, a panic being recovered, is damage of a
+// IsDamage reports whether r, a panic being recovered, is damage of a
 // mapped file: a fault (only SetPanicOnFault gives a panic an address),
 // or raised by bbolt's own code. It must be called from the deferred
 // function that recovered r, while the panicking frames are still on the
 // stack.
-func isDamage(r any) bool {
+func IsDamage(r any) bool {
 	var fault interface{ Addr() uintptr }
 	if e, ok := r.(error); ok && errors.As(e, &fault) {
 		return true

@@ -189,16 +189,23 @@ func (s *Server) answer(h handler, fail func(http.ResponseWriter, *http.Request,
 		status := statusOf(err)
 		if s.cfg.Log != nil {
 			s.cfg.Log.Printf("%s %s: %d %v", r.Method, r.URL, status, err)
+			var ie internalError
+			if errors.As(err, &ie) {
+				s.cfg.Log.Printf("%s", ie.stack)
+			}
 		}
 		fail(w, r, status, err)
 	})
 }
 
-// run runs h, its panic an error that says the archive is damaged, which
-// answer serves as the UI's 500 page and logs on one line. A read of the
-// archive turns the damage it meets into an error itself
-// (archive.DamagedError); what panics here is damage met elsewhere (the
-// search index beside the archive, bytes prov decodes) or a bug. Every
+// run runs h, its panic an error, which answer serves as the UI's 500
+// page and logs on one line. A read of the archive turns the damage it
+// meets into an error itself (archive.DamagedError); what panics here is
+// damage met elsewhere (the search index beside the archive) or a bug in
+// prov. Damage (archive.IsDamage: a fault, or a panic of bbolt's) is
+// named as such; any other panic is an internal error, and its stack is
+// logged after the line, for a bug report: telling an archivist the
+// archive is damaged when it is not would send them to restore it. Every
 // handle h opened is closed by its defer as the panic unwinds, so no lock
 // is left held. Faults panic too while h runs (debug.SetPanicOnFault): a
 // wild read of a damaged page must not end the server.
@@ -212,10 +219,24 @@ func (s *Server) run(h handler, w http.ResponseWriter, r *http.Request) (err err
 		if p == http.ErrAbortHandler {
 			panic(p)
 		}
-		err = fmt.Errorf("%w: %s (or its search index %s): %v ('prov verify' lists the archive's damage; a search index is built again once removed)",
-			archive.ErrDamaged, s.cfg.DB, search.PathFor(s.cfg.DB), p)
+		if archive.IsDamage(p) {
+			err = fmt.Errorf("%w: %s (or its search index %s): %v ('prov verify' lists the archive's damage; a search index is built again once removed)",
+				archive.ErrDamaged, s.cfg.DB, search.PathFor(s.cfg.DB), p)
+			return
+		}
+		err = internalError{p: p, stack: debug.Stack()}
 	}()
 	return h(w, r)
+}
+
+// internalError is a handler's panic that is not damage: a bug in prov.
+type internalError struct {
+	p     any
+	stack []byte // where it panicked, for the log
+}
+
+func (e internalError) Error() string {
+	return fmt.Sprintf("internal error: %v (a bug in prov, not damage to the archive; the server's log has where it happened)", e.p)
 }
 
 // errorPage answers err with the UI's error page.
