@@ -61,3 +61,37 @@ func TestVerifyReportsAMetaPageThatDoesNotCheck(t *testing.T) {
 		})
 	}
 }
+
+// TestSalvageReportsALostCommit flips one bit in a meta page and
+// salvages the archive: when the page held the newest commit, the copy is
+// of the commit before, and Salvage says so first (so prov salvage exits
+// 3); when it was the older page, nothing is lost and nothing is said.
+// Before, a salvage of the lost commit's file reported "lost: nothing".
+func TestSalvageReportsALostCommit(t *testing.T) {
+	for _, newest := range []bool{true, false} {
+		t.Run(fmt.Sprintf("newest=%v", newest), func(t *testing.T) {
+			path := twoCommits(t)
+			pg, txid := archivetest.NewestMeta(t, path)
+			if !newest {
+				pg = 1 - pg
+			}
+			archivetest.FlipMetaBit(t, path, pg)
+			var lost []archive.Loss
+			st, err := archive.Salvage(path, filepath.Join(t.TempDir(), "rescued.db"), archive.SalvageOptions{},
+				func(l archive.Loss) { lost = append(lost, l) })
+			if err != nil {
+				t.Fatal(err)
+			}
+			if !newest {
+				if len(lost) != 0 || len(st.Lost) != 0 {
+					t.Errorf("lost %v, stats %v; want nothing", lost, st.Lost)
+				}
+				return
+			}
+			want := fmt.Sprintf("meta page %d (transaction %d) does not check (checksum mismatch): the file is read as of transaction %d", pg, txid, txid-1)
+			if len(lost) != 1 || lost[0].Bucket != "bbolt-meta" || lost[0].Key != fmt.Sprint(pg) || !strings.HasPrefix(lost[0].Detail, want) || st.Lost["bbolt-meta"] != 1 {
+				t.Errorf("lost %v, stats %v; want one bbolt-meta loss: %s", lost, st.Lost, want)
+			}
+		})
+	}
+}

@@ -8,6 +8,7 @@ import (
 	"fmt"
 	"os"
 	"runtime/debug"
+	"strconv"
 	"strings"
 	"time"
 
@@ -66,6 +67,10 @@ type SalvageStats struct {
 // a document's first capture is the first copied capture that brings it.
 // Fields this prov does not know survive: records are copied as stored.
 //
+// A meta page that does not check, when it held the newest commit, is
+// reported first (bucket "bbolt-meta", as Verify's FindMetaPage): bbolt
+// reads the file as of the commit before, so the copy is of that one.
+//
 // Pages bbolt panics on are reported and walked past (walk), with
 // debug.SetPanicOnFault set on the calling goroutine while Salvage reads.
 // A file refused before it is mapped (ErrDamaged, ErrNotArchive) is
@@ -88,6 +93,9 @@ func Salvage(src, dst string, opts SalvageOptions, lost func(Loss)) (SalvageStat
 	defer discardOnPanic(to, dst)
 	s := &salvager{opts: opts, to: to, st: st, lost: lost,
 		payloads: map[string]string{}, docs: map[string]string{}, copied: map[uint64]bool{}}
+	if m := metaDamageOf(src); m != nil && m.Lost() {
+		s.lose(Loss{Bucket: "bbolt-meta", Key: strconv.Itoa(m.Page), Detail: m.Detail()})
+	}
 	err = from.View(func(tx *bolt.Tx) error {
 		s.tx = tx
 		if err := s.runs(); err != nil {
