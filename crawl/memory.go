@@ -9,6 +9,7 @@ import (
 	"net"
 	"net/http"
 	"strings"
+	"sync"
 	"syscall"
 	"time"
 
@@ -214,11 +215,14 @@ func (t *transport) readPayload(resp *http.Response, c *charge, coded bool) ([]b
 	if err := s.presize(resp.ContentLength); err != nil {
 		return nil, false, err
 	}
+	if resp.ContentLength < 0 {
+		s.borrowScratch()
+	}
 	cut, err := s.readFrom(resp.Body)
 	if err != nil && lastChunkCame(err) {
 		err = nil
 	}
-	return s.buf, cut, err
+	return s.detach(), cut, err
 }
 
 // lastChunkCame says whether a chunked body's reading failed after its
@@ -269,6 +273,53 @@ type sink struct {
 	free     int64
 	reserve  func() (size int64, err error)
 	reserved bool
+	scratch  *[]byte // the pool's buffer buf is in (borrowScratch), nil for one of its own
+}
+
+// scratchSize is the size of the scratch buffers a body of no announced
+// length is first read into (borrowScratch): most pages are smaller.
+const scratchSize = 64 << 10
+
+// scratches are the scratch buffers, each a *[]byte of scratchSize.
+var scratches = sync.Pool{New: func() any { b := make([]byte, scratchSize); return &b }}
+
+// borrowScratch makes the empty sink read into a scratch buffer, no
+// larger than the sink could grow without reserving, until the body
+// outgrows it (grow then moves it to a buffer of its own, as it does any
+// buffer) or detach copies it out at its exact size. A body of no announced
+// length was read into a buffer doubling from 4 KB: a page of 5 KB cost a
+// 4 KB and an 8 KB buffer, zeroed, and a copy, and kept 3 KB it did not
+// use.
+func (s *sink) borrowScratch() {
+	size := min(scratchSize, s.limit+1)
+	if s.reserve != nil {
+		size = min(size, s.free)
+	}
+	if len(s.buf) > 0 || cap(s.buf) >= int(size) || size < 4<<10 {
+		return // presized, or not worth it
+	}
+	s.scratch = scratches.Get().(*[]byte)
+	s.buf = (*s.scratch)[:0:size]
+}
+
+// detach returns the body read, in a buffer of its own: a scratch buffer
+// still in use is copied out, at the body's size, and given back.
+func (s *sink) detach() []byte {
+	if s.scratch == nil {
+		return s.buf
+	}
+	body := append([]byte{}, s.buf...)
+	s.giveBack()
+	return body
+}
+
+// giveBack returns the scratch buffer to the pool; s.buf must no longer
+// point into it.
+func (s *sink) giveBack() {
+	if s.scratch != nil {
+		scratches.Put(s.scratch)
+		s.scratch, s.buf = nil, nil
+	}
 }
 
 // presize sizes the buffer for an announced length (n < 0: none), taking
@@ -332,6 +383,7 @@ func (s *sink) grow() error {
 	n = min(max(n, int64(len(s.buf))+1), s.limit+1)
 	nb := make([]byte, len(s.buf), n)
 	copy(nb, s.buf)
+	s.giveBack()
 	s.buf = nb
 	return nil
 }

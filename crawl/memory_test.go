@@ -142,3 +142,42 @@ func TestRunPagesOverBudget(t *testing.T) {
 		t.Errorf("huge page of %d bytes", n)
 	}
 }
+
+// TestSinkScratch: a body of no announced length, read first into a
+// scratch buffer, comes out as the sink without one reads it (same bytes,
+// same cut, the budget taken as often), in a buffer of its own: reading
+// the next body into the same scratch buffer leaves it unchanged.
+func TestSinkScratch(t *testing.T) {
+	read := func(body string, limit, free int64, scratch bool) ([]byte, bool, int, error) {
+		reserved := 0
+		s := &sink{limit: limit, free: free, reserve: func() (int64, error) {
+			reserved++
+			return limit + 1, nil
+		}}
+		if scratch {
+			s.borrowScratch()
+		}
+		cut, err := s.readFrom(iotest.HalfReader(strings.NewReader(body)))
+		return s.detach(), cut, reserved, err
+	}
+	sizes := []int{0, 1, 4095, 5000, scratchSize - 1, scratchSize, scratchSize + 1, 3 * scratchSize}
+	for _, size := range sizes {
+		for _, limit := range []int64{10, 5000, scratchSize, 1 << 20} {
+			for _, free := range []int64{1000, 8 << 10, freeBytes} {
+				name := fmt.Sprintf("body %d, limit %d, free %d", size, limit, free)
+				body := strings.Repeat("abcdefg", size/7+1)[:size]
+				want, wantCut, wantReserved, wantErr := read(body, limit, free, false)
+				got, cut, reserved, err := read(body, limit, free, true)
+				if !bytes.Equal(got, want) || cut != wantCut || reserved != wantReserved || err != wantErr {
+					t.Errorf("%s: %d bytes, cut %v, reserved %d, %v; want %d bytes, cut %v, reserved %d, %v",
+						name, len(got), cut, reserved, err, len(want), wantCut, wantReserved, wantErr)
+				}
+				kept := string(got)
+				read(strings.Repeat("z", size), limit, free, true)
+				if string(got) != kept {
+					t.Errorf("%s: the body changed when the next was read: its buffer is the scratch buffer", name)
+				}
+			}
+		}
+	}
+}
