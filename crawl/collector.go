@@ -115,7 +115,7 @@ func (cr *crawler) refused(e entry, err error) {
 	p := pageFrom(nil, e.key, cr.cfg)
 	p.Depth = e.depth
 	p.Err = fmt.Errorf("crawl: fetch %s: %w", e.key, err)
-	cr.emit(p, e.key, nil)
+	cr.emit(p, e.key, e.kind, nil)
 }
 
 // fail stops the run when err (a frontier write's) is not nil, and
@@ -173,7 +173,7 @@ func (cr *crawler) onResponse(resp *colly.Response) {
 	if p.Status == 304 && kind == kindPage {
 		found = cr.storedLinks(p)
 	}
-	cr.emit(p, resp.Request.Ctx.Get(ctxKey), found)
+	cr.emit(p, resp.Request.Ctx.Get(ctxKey), kind, found)
 }
 
 func kindFrom(ctx *colly.Context) byte {
@@ -190,7 +190,7 @@ func (cr *crawler) onError(resp *colly.Response, err error) {
 		p.Memory.Release()
 		return
 	}
-	cr.emit(p, resp.Request.Ctx.Get(ctxKey), nil)
+	cr.emit(p, resp.Request.Ctx.Get(ctxKey), kindFrom(resp.Request.Ctx), nil)
 }
 
 // retry marks the fetch handled and, when p is worth another try and tries
@@ -229,21 +229,23 @@ func (cr *crawler) page(r *colly.Request) Page {
 // document read only for its URLs (a sitemap, feed or robots.txt found by
 // discovery), or a page with the same canonical URL was already sent for
 // another fetch (a rel=canonical duplicate); those are settled here since
-// they are not stored. key is the frontier's URL for the fetch.
+// they are not stored. key is the frontier's URL for the fetch, and kind
+// the kind the frontier took it as (entry.kind), which a URL keeps once
+// queued: passed along with the fetch, it costs no read of the frontier.
 //
 // A URL is done (settled here, or stored once sent) only after its links
 // are queued: a run stopped by a failed frontier write in between fetches
 // the URL again, rather than losing what it links to. Nothing is sent
 // after a failed write. A page not sent gives back its memory hold.
-func (cr *crawler) emit(p Page, key string, found []link) {
-	if !cr.deliver(p, key, found) {
+func (cr *crawler) emit(p Page, key string, kind byte, found []link) {
+	if !cr.deliver(p, key, kind, found) {
 		p.Memory.Release()
 	}
 }
 
 // deliver is emit but for the memory hold; it reports whether p was sent.
-func (cr *crawler) deliver(p Page, key string, found []link) bool {
-	if cr.front.kind(key) != kindPage {
+func (cr *crawler) deliver(p Page, key string, kind byte, found []link) bool {
+	if kind != kindPage {
 		if cr.enqueue(found, p.Depth) == nil {
 			cr.readDoc(p, key)
 		}
@@ -285,7 +287,7 @@ func (cr *crawler) flushOrphans() {
 		if p.Err == nil {
 			p.Err = fmt.Errorf("crawl: fetch %s: response not processed by the collector", p.RequestedURL)
 		}
-		cr.emit(p, p.RequestedURL, nil)
+		cr.emit(p, p.RequestedURL, cr.front.kind(p.RequestedURL), nil)
 	}
 }
 

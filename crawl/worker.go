@@ -170,5 +170,5 @@ func (cr *crawler) unhandled(ctx *colly.Context, e entry, err error) {
 	if p.Err == nil {
 		p.Err = fmt.Errorf("crawl: fetch %s: response not processed by the collector", e.key)
 	}
-	cr.emit(p, e.key, nil)
+	cr.emit(p, e.key, e.kind, nil)
 }
