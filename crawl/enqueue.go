@@ -87,7 +87,7 @@ func (cr *crawler) screen(l link, depth int) string {
 		why = cr.scope.admits(u, depth+1)
 	}
 	if why == "" {
-		why = cr.traps.trapped(u)
+		why = cr.traps.trapped(l.URL, u)
 	}
 	if why == "" && l.Kind == kindPage {
 		why = cr.disallowed(u)

@@ -41,10 +41,11 @@ func newTraps(cfg Config) *traps {
 	return t
 }
 
-// trapped returns why a link to u should not be followed, "" when it may be.
-func (t *traps) trapped(u *url.URL) string {
+// trapped returns why a link to u, parsed from raw, should not be
+// followed, "" when it may be.
+func (t *traps) trapped(raw string, u *url.URL) string {
 	switch {
-	case len(u.String()) > t.maxLen:
+	case t.long(raw, u):
 		return TrapLongURL
 	case runawayQuery(u.RawQuery, t.maxParams):
 		return TrapRunawayQuery
@@ -55,6 +56,30 @@ func (t *traps) trapped(u *url.URL) string {
 	}
 	return ""
 }
+
+// long reports whether u, parsed from raw, is longer than maxLen written
+// out (u.String()). Written out, a URL is at most maxGrowth times raw's
+// length and maxAdded bytes more (urlGrowth): most links are far shorter
+// than maxLen, and are known short without writing u out, which screen
+// would do for every link of every page.
+func (t *traps) long(raw string, u *url.URL) bool {
+	if maxGrowth*len(raw)+maxAdded <= t.maxLen {
+		return false
+	}
+	return len(u.String()) > t.maxLen
+}
+
+// How much longer url.URL.String writes a URL than the string it was
+// parsed from: each byte of the user info, host, path and fragment is
+// written at most percent-encoded (three bytes for one); the scheme and
+// query are written as they came; and String may add "//" before the
+// host and "/" before the path, or "./" before a path of no scheme or
+// host (three bytes at most; maxAdded leaves room). TestURLGrowth holds
+// net/url to it.
+const (
+	maxGrowth = 3
+	maxAdded  = 8
+)
 
 // runawayQuery reports whether a query has more than maxParams parameters
 // or names one more than maxParamRepeats times.

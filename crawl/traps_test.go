@@ -3,6 +3,7 @@ package crawl
 import (
 	"bytes"
 	"log/slog"
+	"math/rand/v2"
 	"net/url"
 	"regexp"
 	"sort"
@@ -43,8 +44,46 @@ func TestTrapped(t *testing.T) {
 	}
 	for _, c := range cases {
 		u, _ := url.Parse(c.url)
-		if got := tr.trapped(u); got != c.want {
+		if got := tr.trapped(c.url, u); got != c.want {
 			t.Errorf("trapped(%s) = %q, want %q", c.url, got, c.want)
+		}
+	}
+}
+
+// TestURLGrowth holds url.URL.String to the bound traps.long relies on:
+// written out, a URL parsed from raw is at most maxGrowth*len(raw) +
+// maxAdded bytes. Checked on URLs that make String escape and add the
+// most (spaces, non-ASCII, user info, a path without a host, colons),
+// and on random strings of such bytes; long must then say what
+// len(u.String()) says, at every limit.
+func TestURLGrowth(t *testing.T) {
+	raws := []string{"http://x.test/a", "http:/a", "http:a", "//x.test", "a:b", "./a:b", "/a b", "a%20b",
+		"http://ü@x.test/ü ü?ü#ü ü", "http://u:p@x.test", "http://[::1]:80/ /", "http://x.test/%zz", "#  ",
+		"?", "http://x.test?", "http://%41.test/", "mailto:a b", "http://x.test/" + strings.Repeat(" ", 50),
+		"http://" + strings.Repeat("é", 20) + "/", "http://x.test/a#" + strings.Repeat("\x7f", 9)}
+	rng := rand.New(rand.NewPCG(7, 8))
+	alphabet := []string{"a", ":", "/", "//", "?", "#", "@", "%", "%41", " ", "é", "\x00", "\x7f", "[", "]", "http:", "http://", ".", "*", "\\", "\""}
+	for range 50000 {
+		var b strings.Builder
+		for range rng.IntN(16) {
+			b.WriteString(alphabet[rng.IntN(len(alphabet))])
+		}
+		raws = append(raws, b.String())
+	}
+	for _, raw := range raws {
+		u, err := url.Parse(raw)
+		if err != nil {
+			continue
+		}
+		n := len(u.String())
+		if n > maxGrowth*len(raw)+maxAdded {
+			t.Fatalf("url.Parse(%q).String() is %d bytes, past the bound %d", raw, n, maxGrowth*len(raw)+maxAdded)
+		}
+		for _, limit := range []int{0, 1, len(raw), n - 1, n, n + 1, 3 * len(raw), 3*len(raw) + maxAdded} {
+			tr := &traps{maxLen: limit}
+			if got := tr.long(raw, u); got != (n > limit) {
+				t.Fatalf("long(%q) at limit %d = %v, String is %d bytes", raw, limit, got, n)
+			}
 		}
 	}
 }
