@@ -1,6 +1,7 @@
 package crawl
 
 import (
+	"math"
 	"net/url"
 	"regexp"
 	"strconv"
@@ -170,7 +171,7 @@ func hasCalendarHint(u *url.URL) bool {
 	for rest, more := u.Path, true; more; {
 		var seg string
 		seg, rest, more = strings.Cut(rest, "/")
-		if calendarHints[strings.ToLower(seg)] {
+		if isCalendarHint(seg) {
 			return true
 		}
 	}
@@ -178,12 +179,39 @@ func hasCalendarHint(u *url.URL) bool {
 		return false // most links; u.Query() would make a map to say so
 	}
 	for name := range u.Query() {
-		if calendarHints[strings.ToLower(name)] {
+		if isCalendarHint(name) {
 			return true
 		}
 	}
 	return false
 }
+
+// isCalendarHint reports whether s is one of calendarHints, in any case.
+// Most path segments are not, and most of those are told by their length
+// or first byte (hintShape), without lowering and hashing them. Only an
+// ASCII s is told so: strings.ToLower makes some other letters ASCII and
+// shorter (the Kelvin sign K, three bytes, is k).
+func isCalendarHint(s string) bool {
+	if (len(s) < hintShape.minLen || len(s) > hintShape.maxLen || !hintShape.first[s[0]]) && !hasNonASCII(s) {
+		return false
+	}
+	return calendarHints[strings.ToLower(s)]
+}
+
+// hintShape is what the names in calendarHints have in common: the
+// range of their lengths, and their first letters in either case.
+var hintShape = func() (h struct {
+	minLen, maxLen int
+	first          [256]bool
+}) {
+	h.minLen = math.MaxInt
+	for name := range calendarHints {
+		h.minLen, h.maxLen = min(h.minLen, len(name)), max(h.maxLen, len(name))
+		h.first[name[0]] = true
+		h.first[strings.ToUpper(name[:1])[0]] = true
+	}
+	return h
+}()
 
 // datePart matches a year (1900–2999) with an optional month, not inside a
 // longer number: 2031, 2031-07, 2031/07, 203107.

@@ -88,6 +88,31 @@ func TestURLGrowth(t *testing.T) {
 	}
 }
 
+// TestIsCalendarHint: isCalendarHint says what the lower-cased lookup in
+// calendarHints it stands for says, on the hints in any case, letters
+// that lower-case to ASCII (the Kelvin sign), and random segments.
+func TestIsCalendarHint(t *testing.T) {
+	segs := []string{"", "a", "cal", "CAL", "Cal", "calendar", "CALENDAR", "calendars", "ca", "kalender",
+		"\u212Aalender", "wee\u212A", "\u212A", "İ", "archive", "Archives", "ARCHIVESS", "2031", "news", "00001.html"}
+	for name := range calendarHints {
+		segs = append(segs, name, strings.ToUpper(name), name[:len(name)-1], name+"s")
+	}
+	rng := rand.New(rand.NewPCG(3, 4))
+	alphabet := []string{"a", "c", "l", "K", "k", "\u212A", "e", "n", "d", "r", "Y", "y", "A", "W", "w", "İ", "1"}
+	for range 50000 {
+		var b strings.Builder
+		for range 1 + rng.IntN(9) {
+			b.WriteString(alphabet[rng.IntN(len(alphabet))])
+		}
+		segs = append(segs, b.String())
+	}
+	for _, s := range segs {
+		if got, want := isCalendarHint(s), calendarHints[strings.ToLower(s)]; got != want {
+			t.Errorf("isCalendarHint(%q) = %v, want %v", s, got, want)
+		}
+	}
+}
+
 // syncBuffer is a log sink the workers may write to at once.
 type syncBuffer struct {
 	mu  sync.Mutex
