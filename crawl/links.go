@@ -314,7 +314,23 @@ func canonicalRoot(base *url.URL) string {
 	if base == nil || base.Host == "" {
 		return ""
 	}
-	c, err := Canonicalize((&url.URL{Scheme: base.Scheme, Host: base.Host}).String())
+	key := resolveKey{scheme: base.Scheme, host: base.Host}
+	if c, ok := roots.get(key); ok {
+		return c
+	}
+	c := canonicalRootOf(base.Scheme, base.Host)
+	roots.put(key, c)
+	return c
+}
+
+// roots memoises canonicalRoot by base's scheme and host: a page's links
+// are read against the root of its own host, the same for every page of
+// a site, and working it out cost a parse and a canonicalisation a page.
+var roots = memo{m: map[resolveKey]string{}}
+
+// canonicalRootOf is canonicalRoot without the memo.
+func canonicalRootOf(scheme, host string) string {
+	c, err := Canonicalize((&url.URL{Scheme: scheme, Host: host}).String())
 	if err != nil || !strings.HasSuffix(c, "/") {
 		return ""
 	}

@@ -198,3 +198,24 @@ func TestQueryInPageEncoding(t *testing.T) {
 		}
 	}
 }
+
+// TestCanonicalRootMemo: the memoised root of a base, asked once or
+// again, is the one worked out from its scheme and host.
+func TestCanonicalRootMemo(t *testing.T) {
+	for _, raw := range []string{"http://bench.test/a", "HTTPS://Example.ORG:443/a", "http://EXAMPLE.org:8080/x",
+		"http://[::1]:80/x", "http://user:pw@example.org./a", "http://例子.测试/路径/", "ftp://example.org/a", "/no/host"} {
+		base, err := url.Parse(raw)
+		if err != nil {
+			t.Fatal(err)
+		}
+		want := ""
+		if base.Host != "" {
+			want = canonicalRootOf(base.Scheme, base.Host)
+		}
+		for range 2 {
+			if got := canonicalRoot(base); got != want {
+				t.Errorf("canonicalRoot(%q) = %q, want %q", raw, got, want)
+			}
+		}
+	}
+}
