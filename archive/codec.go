@@ -250,18 +250,11 @@ func (r *fieldReader) sketch() []uint32 {
 	return out
 }
 
-// Record deflaters and inflaters are reused: each holds tens of
-// kilobytes of state (a deflater about a megabyte), more than the records
-// they code.
-var (
-	dictDeflaters = newCoderPool(func() *flate.Writer {
-		zw, _ := flate.NewWriterDict(nil, flate.BestSpeed, captureDictBytes) // level is valid
-		return zw
-	})
-	dictInflaters = newCoderPool(func() io.ReadCloser {
-		return flate.NewReaderDict(bytes.NewReader(nil), captureDictBytes)
-	})
-)
+// Record inflaters are reused: each holds tens of kilobytes of state,
+// more than the records they code.
+var dictInflaters = newCoderPool(func() io.ReadCloser {
+	return flate.NewReaderDict(bytes.NewReader(nil), captureDictBytes)
+})
 
 // coderPool keeps up to coderPoolSize idle coders for reuse. Unlike a
 // sync.Pool it keeps them whatever the garbage collector or the race
@@ -295,14 +288,22 @@ func (p *coderPool[T]) put(c T) {
 	}
 }
 
-// deflateDict appends to dst p deflated against captureDict.
+// deflateDict appends to dst p deflated against captureDict: one RFC 1951
+// stream that any inflater given the dictionary reads (inflateDict).
+//
+// flate.StatelessDeflate codes it, not a pooled level-1 flate.Writer: the
+// writer's Reset coded the whole dictionary again before each record,
+// its matches thrown away, where the stateless coder only hashes it into
+// a 16 KB table on its stack. On 2,000 captures of bench/crawl, a record
+// takes 15% fewer instructions to deflate and misses the L1 data cache
+// 60% less often (cachegrind: 221k against 259k, 700 against 1,810 misses)
+// and comes out 5% larger (534 against 506 bytes; the captures bucket's
+// pages, filled to 95%, hold them in as many pages). A record past 29 KB
+// is coded in blocks with an 8 KB window. Records the writer made read
+// the same (codec_test.go).
 func deflateDict(dst, p []byte) []byte {
 	buf := bytes.NewBuffer(dst)
-	zw := dictDeflaters.get()
-	zw.Reset(buf)
-	zw.Write(p) // a bytes.Buffer does not fail
-	zw.Close()
-	dictDeflaters.put(zw)
+	flate.StatelessDeflate(buf, p, true, captureDictBytes) // a bytes.Buffer does not fail
 	return buf.Bytes()
 }
 

@@ -2,7 +2,9 @@ package archive
 
 import (
 	"bytes"
+	stdflate "compress/flate"
 	"compress/gzip"
+	"encoding/base64"
 	"encoding/json"
 	"io"
 	"os"
@@ -117,6 +119,100 @@ func benchLikeCapture() Capture {
 		Publisher: "本站新闻 Bench Daily", Authority: "unknown", Attribution: "Bench Daily", Lang: "en",
 		TextSHA256: Sum([]byte("t")).String(), NormVersion: 1, Extractor: "generic", ExtractorVersion: "clean/12",
 		Sketch: sketch, Shingles: 327}
+}
+
+// rawLikeCapture is a capture with a head that is not UTF-8, a title in
+// Chinese and no sketch.
+func rawLikeCapture() Capture {
+	c := benchLikeCapture()
+	c.ResponseHead = "HTTP/1.1 200 OK\r\nContent-Disposition: attachment; filename=\"caf\xe9.html\"\r\n"
+	c.Title = "白皮书 " + c.Title
+	c.Sketch = nil
+	return c
+}
+
+// TestCaptureRecordsOfTheWriterRead: binary records whose JSON a
+// level-1 flate.Writer deflated (testdata/capture-records-writer.txt,
+// as prov wrote them before flate.StatelessDeflate) read as the captures
+// they were made from.
+func TestCaptureRecordsOfTheWriterRead(t *testing.T) {
+	b, err := os.ReadFile("testdata/capture-records-writer.txt")
+	if err != nil {
+		t.Fatal(err)
+	}
+	var records []string
+	for _, line := range strings.Split(strings.TrimSpace(string(b)), "\n") {
+		if !strings.HasPrefix(line, "#") {
+			records = append(records, line)
+		}
+	}
+	want := []Capture{benchLikeCapture(), rawLikeCapture()}
+	if len(records) != len(want) {
+		t.Fatalf("%d records in the fixture, want %d", len(records), len(want))
+	}
+	for i, r := range records {
+		v, err := base64.StdEncoding.DecodeString(r)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if now, _ := encodeCapture(want[i]); bytes.Equal(now, v) {
+			t.Errorf("record %d: the fixture is what encodeCapture writes now, not an older record", i)
+		}
+		got, err := decodeCapture(v)
+		if err != nil {
+			t.Fatalf("record %d: %v", i, err)
+		}
+		if !reflect.DeepEqual(got, want[i]) {
+			t.Errorf("record %d reads back as\n%+v\nwant\n%+v", i, got, want[i])
+		}
+	}
+}
+
+// TestCaptureRecordIsPlainDeflate: a record's JSON is one deflate stream
+// against captureDict that the standard library's inflater reads, given
+// the dictionary, to the length the record states, as inflateDict does.
+func TestCaptureRecordIsPlainDeflate(t *testing.T) {
+	long := benchLikeCapture() // JSON past one block of the stateless coder
+	long.Title = strings.Repeat("白皮书 white paper ", 5000)
+	for _, c := range []Capture{benchLikeCapture(), rawLikeCapture(), long, {ID: 1, URL: "http://a.test/"}} {
+		v, err := encodeCapture(c)
+		if err != nil {
+			t.Fatal(err)
+		}
+		got, err := decodeCapture(v)
+		if err != nil || !reflect.DeepEqual(got, c) {
+			t.Fatalf("%s reads back as %+v, %v", c.URL, got, err)
+		}
+		r := fieldReader{b: v[captureHead:]}
+		if v[1]&capPayload != 0 {
+			r.bytes(32)
+		}
+		if v[1]&capText != 0 {
+			r.bytes(32)
+		}
+		if v[1]&capTimes != 0 {
+			r.bytes(16)
+		}
+		if v[1]&capSketch != 0 {
+			r.sketch()
+		}
+		n := r.uvarint()
+		if r.err != nil {
+			t.Fatal(r.err)
+		}
+		js, err := io.ReadAll(stdflate.NewReaderDict(bytes.NewReader(r.b), captureDictBytes))
+		if err != nil || uint64(len(js)) != n {
+			t.Fatalf("compress/flate reads %d bytes of %d: %v", len(js), n, err)
+		}
+		if back, err := inflateDict(r.b, n); err != nil || !bytes.Equal(back, js) {
+			t.Fatalf("inflateDict: %v", err)
+		}
+		var stored storedCapture
+		stored.Capture = &Capture{}
+		if err := json.Unmarshal(js, &stored); err != nil {
+			t.Fatalf("inflated JSON: %v", err)
+		}
+	}
 }
 
 // TestCaptureRecordCutShort: every prefix of a binary record, and a
