@@ -170,8 +170,71 @@ func (db *DB) tailKeys(slots slotRange, last uint64) (keys [][]byte, err error) 
 		}
 		return nil
 	})
-	slices.SortFunc(keys, bytes.Compare)
+	sortIndexKeys(keys)
 	return keys, err
+}
+
+// sortIndexKeys sorts index keys (a 5-byte prefix, then a uvarint doc
+// ID) as bytes.Compare orders them. It sorts numbers, not slices through
+// a comparison function, which cost three times as much: each key's
+// prefix with its position below it, then moves the keys into that
+// order, and sorts with bytes.Compare only the runs of keys whose
+// prefixes are equal (few: prefixes are hashes). It holds 8 bytes a key
+// meanwhile.
+func sortIndexKeys(keys [][]byte) {
+	if len(keys) > packPosMask {
+		slices.SortFunc(keys, bytes.Compare)
+		return
+	}
+	packed := make([]uint64, len(keys))
+	for i, k := range keys {
+		packed[i] = prefix40(k)<<packPosBits | uint64(i)
+	}
+	slices.Sort(packed)
+	permute(keys, packed)
+	for i := 0; i < len(keys); {
+		j := i + 1
+		for j < len(keys) && packed[j]>>packPosBits == packed[i]>>packPosBits {
+			j++
+		}
+		if j-i > 1 {
+			slices.SortFunc(keys[i:j], bytes.Compare)
+		}
+		i = j
+	}
+}
+
+// packPosBits is how many low bits of a packed key hold its position:
+// the 5-byte prefix takes the 40 above them.
+const (
+	packPosBits = 24
+	packPosMask = 1<<packPosBits - 1
+)
+
+// prefix40 is the first 5 bytes of index key k, big-endian.
+func prefix40(k []byte) uint64 {
+	return uint64(k[0])<<32 | uint64(binary.BigEndian.Uint32(k[1:5]))
+}
+
+// permute puts in keys[d] the key at position packed[d]&packPosMask,
+// for every d, in place: it follows each cycle of moves, and marks a
+// position done by making its packed position its own.
+func permute(keys [][]byte, packed []uint64) {
+	at := func(d int) int { return int(packed[d] & packPosMask) }
+	done := func(d int) { packed[d] = packed[d]&^packPosMask | uint64(d) }
+	for i := range keys {
+		if at(i) == i {
+			continue
+		}
+		first, d := keys[i], i
+		for s := at(d); s != i; s = at(d) {
+			keys[d] = keys[s]
+			done(d)
+			d = s
+		}
+		keys[d] = first
+		done(d)
+	}
 }
 
 // slotsOf is the part of tail entry v that holds the prefixes of slots.

@@ -6,6 +6,7 @@ import (
 	"errors"
 	"fmt"
 	"maps"
+	"math/rand/v2"
 	"slices"
 	"testing"
 
@@ -328,4 +329,31 @@ func indexKeys(tb testing.TB, db *DB) []string {
 		tb.Fatal(err)
 	}
 	return keys
+}
+
+// TestSortIndexKeys: sortIndexKeys orders keys as bytes.Compare does,
+// keys whose prefixes are equal included (their doc IDs in uvarint form,
+// whose bytes do not sort as the numbers do past 127), and duplicates.
+func TestSortIndexKeys(t *testing.T) {
+	r := rand.New(rand.NewPCG(5, 6))
+	prefixes := [][]byte{{0, 0, 0, 0, 0}, {0xff, 0xff, 0xff, 0xff, 0xff}, {1, 2, 3, 4, 5}, {1, 2, 3, 4, 6}, {2, 2, 3, 4, 5}}
+	for _, n := range []int{0, 1, 2, 3, 10, 1000, 20000} {
+		var keys [][]byte
+		for range n {
+			var p []byte
+			if r.IntN(2) == 0 {
+				p = prefixes[r.IntN(len(prefixes))]
+			} else {
+				p = binary.BigEndian.AppendUint64(nil, r.Uint64())[:5]
+			}
+			doc := []uint64{r.Uint64N(300), r.Uint64N(1 << 20), r.Uint64()}[r.IntN(3)]
+			keys = append(keys, binary.AppendUvarint(bytes.Clone(p), doc))
+		}
+		want := slices.Clone(keys)
+		slices.SortFunc(want, bytes.Compare)
+		sortIndexKeys(keys)
+		if !slices.EqualFunc(keys, want, bytes.Equal) {
+			t.Fatalf("%d keys: sorted otherwise than bytes.Compare sorts them", n)
+		}
+	}
 }
