@@ -80,6 +80,14 @@ func oracleCaptures(t *testing.T) []oracleCapture {
 		}
 		texts = append(texts, []byte(b.String()))
 	}
+	return oracleMix(texts, rng)
+}
+
+// oracleMix are the captures of texts, in order, with copies among them:
+// every fifth text follows a text met before, at a URL of its own (its
+// title and URL added to the document), every seventh a capture met
+// before again, at the same URL (nothing new).
+func oracleMix(texts [][]byte, rng *rand.Rand) []oracleCapture {
 	var caps []oracleCapture
 	for i, text := range texts {
 		if i%5 == 4 {
