@@ -140,7 +140,8 @@ func BenchmarkNoteAndSegment(b *testing.B) {
 			}
 		}
 		err = ix.bolt.Update(func(tx *bolt.Tx) error {
-			if err := appendSegment(tx, bt.dict.tokens(), bt.postings); err != nil {
+			toks := bt.dict.tokens()
+			if err := appendSegment(tx, toks, bt.postings.byToken(len(toks))); err != nil {
 				return err
 			}
 			return rollback

@@ -324,3 +324,37 @@ func TestChunkSameAsOracle(t *testing.T) {
 		}
 	}
 }
+
+// TestPostingLogSameAsAppends: byToken groups a log's postings as
+// appending each to a slice of its token's own did (the way a write
+// gathered them before the log), order within a token kept, tokens
+// without postings empty, and the groups do not overlap.
+func TestPostingLogSameAsAppends(t *testing.T) {
+	rng := rand.New(rand.NewSource(9))
+	for i := range 500 {
+		n := 1 + rng.Intn(1<<uint(rng.Intn(12)))
+		var l postingLog
+		want := make([][]hit, n)
+		for range rng.Intn(4 * n) {
+			id := uint32(rng.Intn(n))
+			if i%2 == 0 {
+				id = uint32(rng.Intn(1 + n/8)) // a few tokens hold most postings
+			}
+			h := hit{doc: uint32(rng.Intn(1 << 20)), count: uint32(1 + rng.Intn(9))}
+			l.add(id, h.doc, h.count)
+			want[id] = append(want[id], h)
+		}
+		got := l.byToken(n)
+		if len(got) != n {
+			t.Fatalf("%d groups, want %d", len(got), n)
+		}
+		for id := range want {
+			if !slices.Equal(got[id], want[id]) {
+				t.Fatalf("token %d of %d: %v, want %v", id, n, got[id], want[id])
+			}
+			if len(got[id]) != cap(got[id]) {
+				t.Fatalf("token %d: capacity %d past its %d postings", id, cap(got[id]), len(got[id]))
+			}
+		}
+	}
+}

@@ -19,6 +19,63 @@ type posting struct {
 // hit is a posting as an update gathers it, in half the memory.
 type hit struct{ doc, count uint32 }
 
+// postingLog gathers a write's postings, in the order they are noted,
+// in blocks of logBlock, and groups them by token once, at the write
+// (byToken): a slice per token grew by copies, one allocation each time,
+// and those were most of a write's allocations; one slice for all would
+// copy its postings again at each growth, blocks are never copied.
+type postingLog struct {
+	blocks [][]logEntry // each of capacity logBlock, all full but the last
+	n      int          // entries in all blocks
+}
+
+// logBlock is how many postings a block of a postingLog holds: 48 KB.
+const logBlock = 1 << 12
+
+// logEntry is one posting of the token numbered id.
+type logEntry struct {
+	id uint32
+	hit
+}
+
+func (l *postingLog) add(id, doc, count uint32) {
+	if k := len(l.blocks); k == 0 || len(l.blocks[k-1]) == logBlock {
+		l.blocks = append(l.blocks, make([]logEntry, 0, logBlock))
+	}
+	last := &l.blocks[len(l.blocks)-1]
+	*last = append(*last, logEntry{id: id, hit: hit{doc: doc, count: count}})
+	l.n++
+}
+
+// byToken returns the postings by token number, 0 to n−1 (n above every
+// number added): each token's in the order they were added, as
+// appending them one by one to a slice of their own would have them.
+// The slices share one array, each capped at its end. It empties l, so
+// that its blocks can go while the write goes on.
+func (l *postingLog) byToken(n int) [][]hit {
+	starts := make([]int, n+1) // a counting sort: where each token's run starts, then where it goes on
+	for _, b := range l.blocks {
+		for _, e := range b {
+			starts[e.id+1]++
+		}
+	}
+	for id := 1; id <= n; id++ {
+		starts[id] += starts[id-1]
+	}
+	out := make([][]hit, n)
+	all := make([]hit, l.n)
+	for id := range out {
+		out[id] = all[starts[id]:starts[id]:starts[id+1]]
+	}
+	for _, b := range l.blocks {
+		for _, e := range b {
+			out[e.id] = append(out[e.id], e.hit) // within its capacity: no copy
+		}
+	}
+	*l = postingLog{}
+	return out
+}
+
 // putSegment writes one write's postings as segment seg: a bucket of its
 // own in b, named segName(seg), holding for each token of toks (by
 // number, as hits) that has hits the token's postings in document order

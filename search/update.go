@@ -176,7 +176,7 @@ type batch struct {
 	bySHA    map[string]uint32     // document number of a fresh document
 	gained   map[uint32]*docRecord // known documents
 	dict     tokenIDs              // the batch's tokens
-	postings [][]hit               // by token id
+	postings postingLog            // by token id
 	hits     int                   // postings gathered
 	text     tally                 // counts of the text being read
 }
@@ -194,10 +194,7 @@ func (ix *Index) newBatch(last uint64, d tokenIDs) (*batch, error) {
 
 // add notes count occurrences of the token numbered id in document n.
 func (b *batch) add(id, n, count uint32) {
-	if int(id) >= len(b.postings) {
-		b.postings = append(b.postings, make([][]hit, int(id)+1-len(b.postings))...)
-	}
-	b.postings[id] = append(b.postings[id], hit{doc: n, count: count})
+	b.postings.add(id, n, count)
 	b.hits++
 }
 
@@ -357,7 +354,8 @@ func (ix *Index) apply(b *batch) error {
 			}
 		}
 		if b.hits > 0 {
-			if err := appendSegment(tx, b.dict.tokens(), b.postings); err != nil {
+			toks := b.dict.tokens()
+			if err := appendSegment(tx, toks, b.postings.byToken(len(toks))); err != nil {
 				return err
 			}
 		}
