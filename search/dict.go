@@ -8,6 +8,9 @@ type tokenIDs interface {
 	// each calls fn with the number of each token of text, in Tokens'
 	// order.
 	each(text []byte, fn func(id uint32))
+	// count adds the number of each token of text to t, as each(text,
+	// t.add) would.
+	count(text []byte, t *tally)
 	// tokens returns the tokens met so far, by number.
 	tokens() []string
 }
@@ -29,6 +32,25 @@ func newDict() *dict { return &dict{long: map[string]uint32{}} }
 
 func (d *dict) each(text []byte, fn func(id uint32)) {
 	eachToken(text, &d.lower, func(tok []byte) { fn(d.id(tok)) })
+}
+
+// count adds the number of each token of text to t, as each would call
+// t.add: without a call through a function value per token.
+func (d *dict) count(text []byte, t *tally) {
+	eachSpan(text, func(run []byte, cjk bool) {
+		if !cjk {
+			t.add(d.id(lowerWord(run, &d.lower)))
+			return
+		}
+		for i := 0; i < len(run); {
+			char, pair, next := cjkStep(run, i)
+			t.add(d.id(char))
+			if pair != nil {
+				t.add(d.id(pair))
+			}
+			i = next
+		}
+	})
 }
 
 func (d *dict) tokens() []string { return d.toks }

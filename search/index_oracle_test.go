@@ -34,6 +34,8 @@ func (d *refDict) each(text []byte, fn func(id uint32)) {
 	}
 }
 
+func (d *refDict) count(text []byte, t *tally) { d.each(text, t.add) }
+
 func (d *refDict) tokens() []string { return d.toks }
 
 func (d *refDict) id(tok []byte) uint32 {
@@ -255,10 +257,12 @@ func trim(s string) string {
 
 // TestDictSameAsOracle: over the texts of TestIndexSameAsOracle, one
 // dict numbers every token as the oracle's does, and keeps the same
-// strings.
+// strings; another, counting them (count), counts what the oracle's
+// numbers add up to, token for token in the order first met.
 func TestDictSameAsOracle(t *testing.T) {
-	d, ref := newDict(), &refDict{ids: map[string]uint32{}}
+	d, counter, ref := newDict(), newDict(), &refDict{ids: map[string]uint32{}}
 	var got, want []uint32
+	var counted, wantCounted tally
 	for _, oc := range oracleCaptures(t) {
 		got, want = got[:0], want[:0]
 		d.each(oc.text, func(id uint32) { got = append(got, id) })
@@ -266,10 +270,27 @@ func TestDictSameAsOracle(t *testing.T) {
 		if !slices.Equal(got, want) {
 			t.Fatalf("capture %d: numbers differ at %d of %d", oc.c.ID, firstDiffIDs(got, want), len(want))
 		}
+		counter.count(oc.text, &counted)
+		for _, id := range want {
+			wantCounted.add(id)
+		}
+		if g, w := tallied(&counted), tallied(&wantCounted); !slices.Equal(g, w) {
+			t.Fatalf("capture %d: counted %v, the oracle %v", oc.c.ID, g, w)
+		}
 	}
-	if !slices.Equal(d.tokens(), ref.tokens()) || len(ref.tokens()) < 10000 {
-		t.Fatalf("%d tokens kept, the oracle %d (want the same, at least 10,000)", len(d.tokens()), len(ref.tokens()))
+	for _, got := range [][]string{d.tokens(), counter.tokens()} {
+		if !slices.Equal(got, ref.tokens()) || len(ref.tokens()) < 10000 {
+			t.Fatalf("%d tokens kept, the oracle %d (want the same, at least 10,000)", len(got), len(ref.tokens()))
+		}
 	}
+}
+
+// tallied is what t counted, id and count each, in t's order; it
+// empties t.
+func tallied(t *tally) [][2]uint32 {
+	var out [][2]uint32
+	t.each(func(id, count uint32) { out = append(out, [2]uint32{id, count}) })
+	return out
 }
 
 func firstDiffIDs(a, b []uint32) int {

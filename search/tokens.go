@@ -125,14 +125,26 @@ func eachToken(text []byte, lower *[]byte, fn func([]byte)) {
 			return
 		}
 		for i := 0; i < len(run); {
-			w := seqLen(run[i])
-			fn(run[i : i+w])
-			if j := i + w; j < len(run) {
-				fn(run[i : j+seqLen(run[j])])
+			char, pair, next := cjkStep(run, i)
+			fn(char)
+			if pair != nil {
+				fn(pair)
 			}
-			i += w
+			i = next
 		}
 	})
+}
+
+// cjkStep returns the tokens of CJK run at character i, its character
+// and the pair it starts (nil for the last character), and where the
+// next character starts: a run's tokens are, for each character, that
+// character then that pair.
+func cjkStep(run []byte, i int) (char, pair []byte, next int) {
+	next = i + seqLen(run[i])
+	if next < len(run) {
+		pair = run[i : next+seqLen(run[next])]
+	}
+	return run[i:next], pair, next
 }
 
 // lowerWord returns word lower-cased as strings.ToLower does it: word

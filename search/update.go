@@ -200,7 +200,7 @@ func (b *batch) add(id, n, count uint32) {
 
 // addText adds the tokens of text, document n's, with their counts.
 func (b *batch) addText(text []byte, n uint32) {
-	b.dict.each(text, b.text.add)
+	b.dict.count(text, &b.text)
 	b.text.each(func(id, count uint32) { b.add(id, n, count) })
 }
 
