@@ -151,3 +151,41 @@ func BenchmarkNoteAndSegment(b *testing.B) {
 		}
 	}
 }
+
+// BenchmarkFeedWrites: what a Feed does over mergeFanout+1 writes of
+// benchDocs new documents each into a new index: each capture noted, and
+// each write applied, its segments merged and its shas folded when due.
+func BenchmarkFeedWrites(b *testing.B) {
+	texts := benchTexts()
+	b.SetBytes((mergeFanout + 1) * textBytes(texts))
+	b.ReportAllocs()
+	defer SetSHAFoldFloor(2 * benchDocs)()
+	for b.Loop() {
+		b.StopTimer()
+		dir := b.TempDir()
+		b.StartTimer()
+		ix, err := Open(filepath.Join(dir, "bench.search"), false, 0)
+		if err != nil {
+			b.Fatal(err)
+		}
+		for w := range mergeFanout + 1 {
+			bt, err := ix.newBatch(uint64(w*benchDocs), newDict())
+			if err != nil {
+				b.Fatal(err)
+			}
+			for k, t := range texts {
+				c := benchCapture(w, k)
+				c.ID = uint64(w*benchDocs + k + 1)
+				if err := ix.note(bt, c, func() ([]byte, error) { return t, nil }); err != nil {
+					b.Fatal(err)
+				}
+				bt.captures++
+				bt.last = c.ID
+			}
+			if err := ix.write(bt); err != nil {
+				b.Fatal(err)
+			}
+		}
+		ix.Close()
+	}
+}
