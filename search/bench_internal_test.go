@@ -153,8 +153,9 @@ func BenchmarkNoteAndSegment(b *testing.B) {
 }
 
 // BenchmarkFeedWrites: what a Feed does over mergeFanout+1 writes of
-// benchDocs new documents each into a new index: each capture noted, and
-// each write applied, its segments merged and its shas folded when due.
+// benchDocs new documents each into a new index: each write in an opening
+// of the index of its own, each capture noted, and each write applied,
+// its segments merged and its shas folded when due.
 func BenchmarkFeedWrites(b *testing.B) {
 	texts := benchTexts()
 	b.SetBytes((mergeFanout + 1) * textBytes(texts))
@@ -162,30 +163,36 @@ func BenchmarkFeedWrites(b *testing.B) {
 	defer SetSHAFoldFloor(2 * benchDocs)()
 	for b.Loop() {
 		b.StopTimer()
-		dir := b.TempDir()
+		path := filepath.Join(b.TempDir(), "bench.search")
 		b.StartTimer()
-		ix, err := Open(filepath.Join(dir, "bench.search"), false, 0)
-		if err != nil {
+		for w := range mergeFanout + 1 {
+			benchWrite(b, path, w, texts)
+		}
+	}
+}
+
+// benchWrite notes the captures of texts in round w, numbered after
+// those of the rounds before, and writes them into the index at path.
+func benchWrite(b *testing.B, path string, w int, texts [][]byte) {
+	ix, err := Open(path, false, 0)
+	if err != nil {
+		b.Fatal(err)
+	}
+	defer ix.Close()
+	bt, err := ix.newBatch(uint64(w*benchDocs), newDict())
+	if err != nil {
+		b.Fatal(err)
+	}
+	for k, t := range texts {
+		c := benchCapture(w, k)
+		c.ID = uint64(w*benchDocs + k + 1)
+		if err := ix.note(bt, c, func() ([]byte, error) { return t, nil }); err != nil {
 			b.Fatal(err)
 		}
-		for w := range mergeFanout + 1 {
-			bt, err := ix.newBatch(uint64(w*benchDocs), newDict())
-			if err != nil {
-				b.Fatal(err)
-			}
-			for k, t := range texts {
-				c := benchCapture(w, k)
-				c.ID = uint64(w*benchDocs + k + 1)
-				if err := ix.note(bt, c, func() ([]byte, error) { return t, nil }); err != nil {
-					b.Fatal(err)
-				}
-				bt.captures++
-				bt.last = c.ID
-			}
-			if err := ix.write(bt); err != nil {
-				b.Fatal(err)
-			}
-		}
-		ix.Close()
+		bt.captures++
+		bt.last = c.ID
+	}
+	if err := ix.write(bt); err != nil {
+		b.Fatal(err)
 	}
 }
