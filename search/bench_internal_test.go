@@ -105,8 +105,10 @@ func BenchmarkAddText(b *testing.B) {
 	texts := benchTexts()
 	b.SetBytes(textBytes(texts))
 	b.ReportAllocs()
+	var log postingLog // used again, as a Feed's is
 	for b.Loop() {
-		bt := &batch{dict: newDict()}
+		log.reset()
+		bt := &batch{dict: newDict(), postings: &log}
 		for k, t := range texts {
 			bt.addText(t, uint32(k+1))
 		}
@@ -128,9 +130,10 @@ func BenchmarkNoteAndSegment(b *testing.B) {
 	b.ReportAllocs()
 	rollback := errors.New("rolled back")
 	round := 0
+	var log postingLog // used again, as a Feed's is
 	for b.Loop() {
 		round++
-		bt, err := ix.newBatch(0, newDict())
+		bt, err := ix.newBatch(0, newDict(), &log)
 		if err != nil {
 			b.Fatal(err)
 		}
@@ -161,25 +164,27 @@ func BenchmarkFeedWrites(b *testing.B) {
 	b.SetBytes((mergeFanout + 1) * textBytes(texts))
 	b.ReportAllocs()
 	defer SetSHAFoldFloor(2 * benchDocs)()
+	var log postingLog // used again, as a Feed's is
 	for b.Loop() {
 		b.StopTimer()
 		path := filepath.Join(b.TempDir(), "bench.search")
 		b.StartTimer()
 		for w := range mergeFanout + 1 {
-			benchWrite(b, path, w, texts)
+			benchWrite(b, path, w, texts, &log)
 		}
 	}
 }
 
 // benchWrite notes the captures of texts in round w, numbered after
-// those of the rounds before, and writes them into the index at path.
-func benchWrite(b *testing.B, path string, w int, texts [][]byte) {
+// those of the rounds before, in log, and writes them into the index at
+// path.
+func benchWrite(b *testing.B, path string, w int, texts [][]byte, log *postingLog) {
 	ix, err := Open(path, false, 0)
 	if err != nil {
 		b.Fatal(err)
 	}
 	defer ix.Close()
-	bt, err := ix.newBatch(uint64(w*benchDocs), newDict())
+	bt, err := ix.newBatch(uint64(w*benchDocs), newDict(), log)
 	if err != nil {
 		b.Fatal(err)
 	}

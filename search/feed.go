@@ -58,6 +58,7 @@ type Feed struct {
 	// owned by the goroutine until done is closed
 	notes []pending
 	bytes int
+	log   postingLog // a write's postings, its memory kept for the next
 	stats FeedStats
 	err   error
 }
@@ -172,7 +173,7 @@ func (f *Feed) write(notes []pending) error {
 		}
 		last = st.Last
 	}
-	b, err := ix.newBatch(last, newDict())
+	b, err := ix.newBatch(last, newDict(), &f.log)
 	if err != nil {
 		return err
 	}

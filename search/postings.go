@@ -24,9 +24,20 @@ type hit struct{ doc, count uint32 }
 // (byToken): a slice per token grew by copies, one allocation each time,
 // and those were most of a write's allocations; one slice for all would
 // copy its postings again at each growth, blocks are never copied.
+//
+// A log is used again from write to write (reset), its blocks and
+// byToken's arrays kept: in a crawl's heap, held near its soft limit,
+// each large allocation made the runtime return memory to the system
+// first, and a write's fresh arrays cost more than the grouping.
 type postingLog struct {
 	blocks [][]logEntry // each of capacity logBlock, all full but the last
 	n      int          // entries in all blocks
+	spare  [][]logEntry // emptied blocks of earlier writes, to fill again
+
+	// byToken's arrays, kept for the next write
+	next []int
+	all  []hit
+	out  [][]hit
 }
 
 // logBlock is how many postings a block of a postingLog holds: 48 KB.
@@ -40,40 +51,66 @@ type logEntry struct {
 
 func (l *postingLog) add(id, doc, count uint32) {
 	if k := len(l.blocks); k == 0 || len(l.blocks[k-1]) == logBlock {
-		l.blocks = append(l.blocks, make([]logEntry, 0, logBlock))
+		l.blocks = append(l.blocks, l.newBlock())
 	}
 	last := &l.blocks[len(l.blocks)-1]
 	*last = append(*last, logEntry{id: id, hit: hit{doc: doc, count: count}})
 	l.n++
 }
 
+// newBlock is an empty block: a spare one when there is one.
+func (l *postingLog) newBlock() []logEntry {
+	if k := len(l.spare); k > 0 {
+		b := l.spare[k-1]
+		l.spare = l.spare[:k-1]
+		return b[:0]
+	}
+	return make([]logEntry, 0, logBlock)
+}
+
+// reset empties l for another write, keeping its memory.
+func (l *postingLog) reset() {
+	l.spare = append(l.spare, l.blocks...)
+	l.blocks, l.n = l.blocks[:0], 0
+}
+
 // byToken returns the postings by token number, 0 to n−1 (n above every
 // number added): each token's in the order they were added, as
 // appending them one by one to a slice of their own would have them.
-// The slices share one array, each capped at its end. It empties l, so
-// that its blocks can go while the write goes on.
+// The slices share one array, each capped at its end, which l uses again
+// at its next byToken. It empties l (reset).
 func (l *postingLog) byToken(n int) [][]hit {
-	starts := make([]int, n+1) // a counting sort: where each token's run starts, then where it goes on
+	// a counting sort: where each token's run starts, then where it goes on
+	l.next = grown(l.next, n+1)
+	clear(l.next)
 	for _, b := range l.blocks {
 		for _, e := range b {
-			starts[e.id+1]++
+			l.next[e.id+1]++
 		}
 	}
 	for id := 1; id <= n; id++ {
-		starts[id] += starts[id-1]
+		l.next[id] += l.next[id-1]
 	}
-	out := make([][]hit, n)
-	all := make([]hit, l.n)
-	for id := range out {
-		out[id] = all[starts[id]:starts[id]:starts[id+1]]
+	l.all, l.out = grown(l.all, l.n), grown(l.out, n)
+	for id := range l.out {
+		l.out[id] = l.all[l.next[id]:l.next[id]:l.next[id+1]]
 	}
 	for _, b := range l.blocks {
 		for _, e := range b {
-			out[e.id] = append(out[e.id], e.hit) // within its capacity: no copy
+			l.out[e.id] = append(l.out[e.id], e.hit) // within its capacity: no copy
 		}
 	}
-	*l = postingLog{}
-	return out
+	l.reset()
+	return l.out
+}
+
+// grown is s resliced to n, reallocated when it is shorter; what it holds
+// is left to the caller to overwrite.
+func grown[T any](s []T, n int) []T {
+	if cap(s) < n {
+		return make([]T, n)
+	}
+	return s[:n]
 }
 
 // putSegment writes one write's postings as segment seg: a bucket of its

@@ -121,8 +121,9 @@ func (ix *Index) catchUp(read Reader, upTo uint64, o UpdateOptions) (UpdateStats
 		return st, err
 	}
 	st.Last = last
+	var log postingLog
 	for {
-		b, err := ix.newBatch(last, newDict())
+		b, err := ix.newBatch(last, newDict(), &log)
 		if err != nil {
 			return st, err
 		}
@@ -176,15 +177,17 @@ type batch struct {
 	bySHA    map[string]uint32     // document number of a fresh document
 	gained   map[uint32]*docRecord // known documents
 	dict     tokenIDs              // the batch's tokens
-	postings postingLog            // by token id
+	postings *postingLog           // by token id
 	hits     int                   // postings gathered
 	text     tally                 // counts of the text being read
 }
 
 // newBatch starts a batch after capture last, its documents numbered
-// after the index's, its tokens numbered by d.
-func (ix *Index) newBatch(last uint64, d tokenIDs) (*batch, error) {
-	b := &batch{last: last, bySHA: map[string]uint32{}, gained: map[uint32]*docRecord{}, dict: d}
+// after the index's, its tokens numbered by d, its postings gathered in
+// log (emptied: a log is used again from write to write).
+func (ix *Index) newBatch(last uint64, d tokenIDs, log *postingLog) (*batch, error) {
+	log.reset()
+	b := &batch{last: last, bySHA: map[string]uint32{}, gained: map[uint32]*docRecord{}, dict: d, postings: log}
 	err := ix.bolt.View(func(tx *bolt.Tx) error {
 		b.base = uint32(tx.Bucket(bucketDocs).Sequence())
 		return nil
