@@ -20,7 +20,7 @@ func writeShard(t *testing.T, path, worker string, entries ...archive.Entry) {
 		t.Fatal(err)
 	}
 	defer db.Close()
-	run, err := db.BeginRun([]string{"http://a.test/"})
+	run, err := db.BeginRun([]string{"http://a.test/"}, "")
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -198,12 +198,12 @@ func TestPayloadCorruptionDetected(t *testing.T) {
 func TestRunsInterruptedAfterCrash(t *testing.T) {
 	path := filepath.Join(t.TempDir(), "prov.db")
 	db, _ := archive.Open(path, archive.Options{Now: func() time.Time { return t0 }})
-	r1, _ := db.BeginRun([]string{"http://a.test/"})
+	r1, _ := db.BeginRun([]string{"http://a.test/"}, "")
 	r1.Fetched, r1.New = 3, 2
 	if err := db.FinishRun(r1); err != nil {
 		t.Fatal(err)
 	}
-	r2, _ := db.BeginRun(nil)
+	r2, _ := db.BeginRun(nil, "")
 	runs, _ := db.Runs()
 	if runs[1].Status != archive.RunRunning {
 		t.Errorf("own run shows %q", runs[1].Status)

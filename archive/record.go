@@ -216,4 +216,11 @@ type Run struct {
 	// folded into this one; both empty for a crawl of one process.
 	Crawl   string   `json:"crawl,omitempty"`
 	Workers []string `json:"workers,omitempty"`
+
+	// Kind is what the run was: "" for a crawl, RunRefetch for prov
+	// verify --refetch, which fetches the originals again to check them.
+	Kind string `json:"kind,omitempty"`
 }
+
+// RunRefetch is the Kind of a run of prov verify --refetch.
+const RunRefetch = "refetch"

@@ -16,7 +16,7 @@ func TestOpenRunning(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if err := first.Shared.Do(func(db *DB) error { _, err := db.BeginRun(nil); return err }); err != nil {
+	if err := first.Shared.Do(func(db *DB) error { _, err := db.BeginRun(nil, ""); return err }); err != nil {
 		t.Fatal(err)
 	}
 	_, err = OpenRunning(path, "second run")

@@ -15,12 +15,12 @@ const (
 	RunInterrupted = "interrupted" // left running by a process that is gone
 )
 
-// BeginRun records the start of a crawl run by this process and returns it
-// with its ID. Only runs begun through this DB are live: bbolt lets one
+// BeginRun records the start of a run of this process, of kind (Run.Kind:
+// "" for a crawl), and returns it with its ID. Only runs begun through this DB are live: bbolt lets one
 // writer in at a time, so any other run still marked running was left by a
 // process that stopped without FinishRun.
-func (db *DB) BeginRun(seeds []string) (Run, error) {
-	r := Run{Start: db.now().UTC(), Seeds: seeds, PID: os.Getpid(), Status: RunRunning}
+func (db *DB) BeginRun(seeds []string, kind string) (Run, error) {
+	r := Run{Start: db.now().UTC(), Seeds: seeds, PID: os.Getpid(), Status: RunRunning, Kind: kind}
 	if db.readOnly {
 		return r, ErrReadOnly
 	}

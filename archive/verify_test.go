@@ -32,7 +32,7 @@ func newFixture(t *testing.T) fixture {
 	if err != nil {
 		t.Fatal(err)
 	}
-	r, err := db.BeginRun([]string{"http://gov.test/"})
+	r, err := db.BeginRun([]string{"http://gov.test/"}, "")
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -109,7 +109,7 @@ func TestWriterRejectsBadEntryInAdd(t *testing.T) {
 // counters equal the captures stored, and the record stays running.
 func TestWriterStoresRunRecordWithBatch(t *testing.T) {
 	db := MustOpen(t)
-	run, err := db.BeginRun([]string{"http://a.test/"})
+	run, err := db.BeginRun([]string{"http://a.test/"}, "")
 	if err != nil {
 		t.Fatal(err)
 	}

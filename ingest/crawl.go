@@ -49,6 +49,8 @@ type Options struct {
 	// Worker and SharedCrawl, set for one worker of a shared crawl, name
 	// the worker on each capture and the crawl on the run record.
 	Worker, SharedCrawl string
+	// RunKind is the run record's Kind ("" for a crawl).
+	RunKind string
 }
 
 // Crawl runs one crawl into the archive st: a run record, crawl.Run
@@ -60,7 +62,7 @@ type Options struct {
 func Crawl(ctx context.Context, st Store, cfg crawl.Config, opt Options) (*Tally, error) {
 	var run archive.Run
 	err := st.Do(func(db *archive.DB) (err error) {
-		run, err = db.BeginRun(cfg.Seeds)
+		run, err = db.BeginRun(cfg.Seeds, opt.RunKind)
 		return err
 	})
 	if err != nil {

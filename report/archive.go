@@ -11,16 +11,24 @@ import (
 // Runs prints the crawl runs as a table, one line each, with the
 // failures by reason.
 func Runs(w io.Writer, runs []archive.Run) {
-	fmt.Fprintf(w, "%4s  %-20s  %-20s  %-11s %5s %7s %5s %7s %9s %6s %10s  %s\n", "run", "start (UTC)", "end (UTC)",
-		"status", "seeds", "fetched", "new", "changed", "unchanged", "failed", "bytes", "failed by reason")
+	fmt.Fprintf(w, "%4s  %-20s  %-20s  %-7s  %-11s %5s %7s %5s %7s %9s %6s %10s  %s\n", "run", "start (UTC)", "end (UTC)",
+		"kind", "status", "seeds", "fetched", "new", "changed", "unchanged", "failed", "bytes", "failed by reason")
 	for _, r := range runs {
 		failed := 0
 		for _, n := range r.Failed {
 			failed += n
 		}
-		fmt.Fprintf(w, "%4d  %-20s  %-20s  %-11s %5d %7d %5d %7d %9d %6d %10d  %s\n", r.ID, stamp(r.Start), stamp(r.End),
-			r.Status, len(r.Seeds), r.Fetched, r.New, r.Changed, r.Unchanged, failed, r.Bytes, reasons(r.Failed))
+		fmt.Fprintf(w, "%4d  %-20s  %-20s  %-7s  %-11s %5d %7d %5d %7d %9d %6d %10d  %s\n", r.ID, stamp(r.Start), stamp(r.End),
+			runKind(r), r.Status, len(r.Seeds), r.Fetched, r.New, r.Changed, r.Unchanged, failed, r.Bytes, reasons(r.Failed))
 	}
+}
+
+// runKind names what a run was: crawl, or its Kind.
+func runKind(r archive.Run) string {
+	if r.Kind == "" {
+		return "crawl"
+	}
+	return r.Kind
 }
 
 // reasons lists failures by reason: "http 404: 2, timeout: 1".

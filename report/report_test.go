@@ -108,6 +108,7 @@ func TestRunsAndStats(t *testing.T) {
 	runs := []archive.Run{
 		{ID: 1, Start: t0, End: t0.Add(90 * time.Second), Seeds: []string{"http://a.test/", "http://b.test/"}, Fetched: 17, New: 16, Failed: map[string]int{"timeout": 1, "http 404": 2}, Bytes: 123456, Status: archive.RunDone},
 		{ID: 2, Start: t0.Add(time.Hour).In(time.FixedZone("CST", 8*3600)), Seeds: []string{"http://a.test/"}, Fetched: 3, Changed: 1, Unchanged: 2, Bytes: 999, Status: archive.RunRunning},
+		{ID: 3, Start: t0.Add(2 * time.Hour), End: t0.Add(2*time.Hour + 5*time.Second), Seeds: []string{"http://a.test/1"}, Fetched: 1, Unchanged: 1, Bytes: 512, Status: archive.RunDone, Kind: archive.RunRefetch},
 	}
 	golden(t, "runs", render(func(b *bytes.Buffer) { Runs(b, runs) }))
 	st := archive.Stats{Captures: 18, ByKind: map[string]int{archive.KindResponse: 16, archive.KindFailed: 1, archive.KindStitched: 1},

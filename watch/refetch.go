@@ -84,7 +84,7 @@ func Refetch(ctx context.Context, s *Session, cfg crawl.Config, set *rules.Set, 
 	r := newReporter(origs, report, stop)
 	cfg = refetchConfig(cfg, origs)
 	cfg.Unsent = r.notSent
-	opt := ingest.Options{Rules: set, Began: func(id uint64) { s.Lock.SetRun(id) }, Unconditional: true,
+	opt := ingest.Options{Rules: set, Began: func(id uint64) { s.Lock.SetRun(id) }, Unconditional: true, RunKind: archive.RunRefetch,
 		Committed: func(p crawl.Page, e archive.Entry, c archive.Capture) {
 			if i, ok := r.index[p.RequestedURL]; ok {
 				text, sha := ingest.DocumentText(p, e, set)
@@ -110,7 +110,7 @@ func Refetch(ctx context.Context, s *Session, cfg crawl.Config, set *rules.Set, 
 // crawl with no seeds would crawl the rules' seeds instead.
 func emptyRun(s *Session) (runID uint64, err error) {
 	err = s.Do(func(db *archive.DB) error {
-		run, err := db.BeginRun([]string{}) // as a refetch of originals records its seeds
+		run, err := db.BeginRun([]string{}, archive.RunRefetch) // as a refetch of originals records its seeds
 		if err != nil {
 			return err
 		}

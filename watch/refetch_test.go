@@ -271,7 +271,7 @@ func TestRefetchNothing(t *testing.T) {
 	}
 	sess.Do(func(db *archive.DB) error {
 		runs, err := db.Runs()
-		if err != nil || len(runs) != 2 || runs[1].ID != runID || runs[1].Status != archive.RunDone || runs[1].Fetched != 0 {
+		if err != nil || len(runs) != 2 || runs[1].ID != runID || runs[1].Status != archive.RunDone || runs[1].Fetched != 0 || runs[1].Kind != archive.RunRefetch {
 			t.Errorf("runs %+v (%v), want the refetch's, done and empty", runs, err)
 		}
 		return nil

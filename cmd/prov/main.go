@@ -49,7 +49,7 @@ func commands() []command {
 		{"trace", "find the work and original of a URL, text hash or file", runTrace},
 		{"diff", "show paragraph by paragraph what a copy changed", runDiff},
 		{"stats", "count what the archive holds", runStats},
-		{"runs", "list crawl runs", runRuns},
+		{"runs", "list runs: crawls and verify --refetch", runRuns},
 		{"show", "list a URL's captures over time", runShow},
 		{"verify", "check the archive's fixity and references", runVerify},
 		{"salvage", "copy what still reads of a damaged archive into a new one", runSalvage},

@@ -19,7 +19,7 @@ func shardWith(t *testing.T, path, worker, url string, at time.Time) {
 		t.Fatal(err)
 	}
 	defer db.Close()
-	run, err := db.BeginRun([]string{url})
+	run, err := db.BeginRun([]string{url}, "")
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -177,10 +177,19 @@ func TestRefetchUnchanged(t *testing.T) {
 		if st.Payloads != payloads {
 			t.Errorf("payloads %d → %d: a revisit must not store a blob", payloads, st.Payloads)
 		}
-		if len(last.Seeds) != len(origs) || last.Status != archive.RunDone || last.Unchanged != len(origs) {
-			t.Errorf("refetch run %+v: want the originals as seeds, done, all unchanged", last)
+		if len(last.Seeds) != len(origs) || last.Status != archive.RunDone || last.Unchanged != len(origs) || last.Kind != archive.RunRefetch {
+			t.Errorf("refetch run %+v: want the originals as seeds, done, all unchanged, of kind refetch", last)
+		}
+		if first := runs[0]; first.Kind != "" {
+			t.Errorf("crawl run %+v: want no kind", first)
 		}
 	})
+	// prov runs tells the two apart.
+	_, out, _ = prov(t, "runs", "--db", db)
+	rows := strings.Split(strings.TrimSpace(out), "\n")
+	if len(rows) < 3 || !strings.Contains(rows[0], "  kind  ") || !strings.Contains(rows[1], "  crawl  ") || !strings.Contains(rows[len(rows)-1], "  refetch  ") {
+		t.Errorf("prov runs does not say which run was the refetch:\n%s", out)
+	}
 }
 
 func TestRefetchUsage(t *testing.T) {

@@ -303,7 +303,7 @@ func TestStitchRepairedAfterKill(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	run, err := db.BeginRun(nil)
+	run, err := db.BeginRun(nil, "")
 	if err != nil {
 		t.Fatal(err)
 	}
