@@ -254,13 +254,13 @@ func (m *merger) newRun(r Run) (id uint64, err error) {
 	return id, err
 }
 
-// foldRuns makes one run of a group's runs: the earliest start, the
+// foldRuns makes one run of a group's runs (of one kind): the earliest start, the
 // latest end, every seed and worker once, summed counts; done when the
 // last run of every worker is (a worker stopped and run again finished
 // its part), else interrupted.
 func foldRuns(rs []Run) Run {
 	slices.SortFunc(rs, func(a, b Run) int { return a.Start.Compare(b.Start) })
-	out := Run{Start: rs[0].Start, PID: rs[0].PID, Crawl: rs[0].Crawl, Status: RunDone, Failed: map[string]int{}}
+	out := Run{Start: rs[0].Start, PID: rs[0].PID, Crawl: rs[0].Crawl, Kind: rs[0].Kind, Status: RunDone, Failed: map[string]int{}}
 	last := map[string]string{} // worker → status of its latest run
 	for _, r := range rs {
 		last[strings.Join(r.Workers, ",")] = r.Status

@@ -165,3 +165,37 @@ func TestMergeRenamesCleanFrom(t *testing.T) {
 	}
 	check("second merge")
 }
+
+// A shard's refetch of its originals (prov verify --refetch) stays a
+// refetch in the merged archive, beside the shared crawl's run.
+func TestMergeKeepsRunKind(t *testing.T) {
+	dir := t.TempDir()
+	shard := filepath.Join(dir, "w1.db")
+	writeShard(t, shard, "w1", page("http://a.test/1", htmlOf("one"), "text one"))
+	db, err := archive.Open(shard, archive.Options{Now: func() time.Time { return t0.Add(time.Hour) }})
+	if err != nil {
+		t.Fatal(err)
+	}
+	r, err := db.BeginRun([]string{"http://a.test/1"}, archive.RunRefetch)
+	if err == nil {
+		err = db.FinishRun(r)
+	}
+	db.Close()
+	if err != nil {
+		t.Fatal(err)
+	}
+	into := filepath.Join(dir, "all.db")
+	mergeInto(t, into, shard)
+	merged := MustOpenPath(t, into, archive.Options{ReadOnly: true})
+	runs, err := merged.Runs()
+	if err != nil || len(runs) != 2 {
+		t.Fatalf("runs %+v (%v), want the crawl's and the refetch", runs, err)
+	}
+	kinds := map[string]int{}
+	for _, r := range runs {
+		kinds[r.Kind]++
+	}
+	if kinds[""] != 1 || kinds[archive.RunRefetch] != 1 {
+		t.Errorf("merged runs %+v: want one crawl and one refetch", runs)
+	}
+}
