@@ -65,7 +65,7 @@ func newOracle(all []Capture) *oracle {
 			return cmp.Compare(authorityRank(&b), authorityRank(&a))
 		}, func(w, b Capture) string { return explainAuthority(&w, &b) }},
 		{oracleByPublished, func(w, b Capture) string { return explainPublished(&w, &b) }},
-		{func(a, b Capture) int { return a.FetchStart.Compare(b.FetchStart) }, func(w, b Capture) string { return explainFetched(&w, &b) }},
+		{func(a, b Capture) int { return fetchedSecond(&a).Compare(fetchedSecond(&b)) }, func(w, b Capture) string { return explainFetched(&w, &b) }},
 		{func(a, b Capture) int { return cmp.Compare(a.ID, b.ID) }, func(w, b Capture) string { return explainID(&w, &b) }},
 	}
 	return e

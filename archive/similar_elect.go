@@ -21,7 +21,7 @@ import (
 //     > unknown);
 //  3. the earliest credible publication date: one that parses and is not
 //     later than a day after the copy was fetched (unknown dates last);
-//  4. first fetched;
+//  4. first fetched, to the second;
 //  5. lowest capture ID.
 //
 // Each copy's standing on these grounds is worked out once, in its
@@ -217,7 +217,16 @@ func credibleDate(c *Capture) (time.Time, bool) {
 	return t, ok
 }
 
-func byFetched(_, _ *ballot, a, b *Capture) int { return a.FetchStart.Compare(b.FetchStart) }
+// byFetched compares first fetches to the second, as the reason prints
+// them: fetches within one second do not separate two copies (they are
+// the order one crawl happened to take its queue in), and a reason that
+// read "first fetched 16:29:40Z, earliest (next 16:29:40Z)" would give a
+// ground that did not decide.
+func byFetched(_, _ *ballot, a, b *Capture) int { return fetchedSecond(a).Compare(fetchedSecond(b)) }
+
+// fetchedSecond is c's first fetch to the whole second: what the
+// election's "first fetched" compares.
+func fetchedSecond(c *Capture) time.Time { return c.FetchStart.Truncate(time.Second) }
 
 func byID(_, _ *ballot, a, b *Capture) int { return cmp.Compare(a.ID, b.ID) }
 
