@@ -166,25 +166,39 @@ func buildWork(cp *comparer, texts map[string]*textInfo, members []string, copie
 	return w, nil
 }
 
-// firstFetched is when c's URL was first archived with a page (its
-// earliest capture that brought one, ids oldest first): the election's
-// "first fetched", which a refetch of the URL does not move. A capture
-// that does not read is passed over, as the copy's own time stands.
+// firstFetched is when c's URL first brought c's text: its earliest
+// capture (ids oldest first) with c's text hash or c's payload bytes (a
+// stitched copy's: its first page's text, or its own). It is the
+// election's "first fetched": a refetch that brings the text again (the
+// same bytes, a 304) does not move it, and a capture of the URL that held
+// another text, before the URL was reused for this one, does not count.
+// A capture that does not read is passed over, as the copy's own time
+// stands.
 func firstFetched(tx *bolt.Tx, c *Capture, ids []uint64) time.Time {
 	for _, id := range ids {
 		if id == c.ID {
 			break
 		}
-		if first, err := getCapture(tx, id); err == nil && hasContent(first) && first.FetchStart.Before(c.FetchStart) {
+		if first, err := getCapture(tx, id); err == nil && hasContent(first) && first.FetchStart.Before(c.FetchStart) && broughtText(&first, c) {
 			return first.FetchStart
 		}
 	}
 	return c.FetchStart
 }
 
+// broughtText reports whether capture o of c's URL brought c's text.
+func broughtText(o, c *Capture) bool {
+	switch {
+	case o.TextSHA256 == c.TextSHA256, c.PayloadSHA256 != "" && o.PayloadSHA256 == c.PayloadSHA256:
+		return true
+	}
+	return len(c.Pages) > 0 && o.TextSHA256 == c.Pages[0].TextSHA256
+}
+
 // slimCopy is what Works keeps of a copy: what the election weighs and
 // what a Copy shows. A work of many copies holds only this much of each;
-// latestCopies sets its FetchStart to its URL's first (firstFetched).
+// latestCopies sets its FetchStart to when its URL first brought its text
+// (firstFetched).
 func slimCopy(c *Capture) *Capture {
 	return &Capture{ID: c.ID, URL: c.URL, FinalURL: c.FinalURL, Canonical: c.Canonical,
 		Attribution: c.Attribution, Publisher: c.Publisher, Authority: c.Authority, Published: c.Published,

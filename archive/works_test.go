@@ -177,3 +177,29 @@ func TestWorksNearAndExcerpt(t *testing.T) {
 		}
 	}
 }
+
+// "First fetched" counts only the captures of a URL that brought the
+// copy's text: a URL that held another item first, and was then reused
+// for this text, was not first with it.
+func TestFirstFetchedIsTheFirstCaptureOfTheText(t *testing.T) {
+	db := MustOpen(t)
+	const text = "one text on a reused URL"
+	for i, c := range []struct{ url, text string }{
+		{"http://x.test/a/latest.html", "an unrelated item about the city budget"},
+		{"http://y.test/a/1.html", text},
+		{"http://x.test/a/latest.html", text},
+		{"http://y.test/a/1.html", text}, // refetched, unchanged
+	} {
+		e := page(c.url, "<p>"+c.text+"</p>", c.text)
+		e.Capture.FetchStart = t0.Add(time.Duration(i) * time.Hour)
+		MustWrite(t, db, e)
+	}
+	works, err := db.Works()
+	if err != nil || len(works) != 1 {
+		t.Fatalf("works = %+v, %v", works, err)
+	}
+	want := []string{"first fetched 2026-11-23T11:00:00Z, earliest (next 2026-11-23T12:00:00Z)"}
+	if w := works[0]; w.Original.URL != "http://y.test/a/1.html" || !reflect.DeepEqual(w.Reasons, want) {
+		t.Errorf("original %s, reasons %q; want http://y.test/a/1.html, %q", w.Original.URL, w.Reasons, want)
+	}
+}
