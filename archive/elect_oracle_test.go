@@ -38,6 +38,8 @@ func OracleElection(core, rest []Capture) ([]Capture, []string, map[uint64]strin
 
 type oracle struct {
 	derived  map[uint64]string
+	untimed  map[string]bool // dates given as a day alone
+	byDay    bool
 	criteria []oracleCriterion
 }
 
@@ -47,7 +49,8 @@ type oracleCriterion struct {
 }
 
 func newOracle(all []Capture) *oracle {
-	e := &oracle{derived: map[uint64]string{}}
+	e := &oracle{derived: map[uint64]string{}, untimed: oracleUntimed(all)}
+	e.byDay = len(e.untimed) > 0
 	for _, a := range all {
 		for _, b := range all {
 			if why := oracleDerivedFrom(a, b); why != "" && e.derived[a.ID] == "" {
@@ -64,7 +67,7 @@ func newOracle(all []Capture) *oracle {
 		{func(a, b Capture) int {
 			return cmp.Compare(authorityRank(&b), authorityRank(&a))
 		}, func(w, b Capture) string { return explainAuthority(&w, &b) }},
-		{oracleByPublished, func(w, b Capture) string { return explainPublished(&w, &b) }},
+		{e.byPublished, func(w, b Capture) string { return explainPublished(&w, &b) }},
 		{func(a, b Capture) int { return fetchedSecond(&a).Compare(fetchedSecond(&b)) }, func(w, b Capture) string { return explainFetched(&w, &b) }},
 		{func(a, b Capture) int { return cmp.Compare(a.ID, b.ID) }, func(w, b Capture) string { return explainID(&w, &b) }},
 	}
@@ -148,11 +151,21 @@ func (e *oracle) reasons(caps []Capture) []string {
 	return out
 }
 
-func oracleByPublished(a, b Capture) int {
+// oracleByPublished compares credible dates: by calendar date in their
+// own offsets first when any copy of all gives a day alone, then, on one
+// date, as instants unless some copy gives that date as a day alone.
+func (e *oracle) byPublished(a, b Capture) int {
 	ta, oka := oracleCredible(a)
 	tb, okb := oracleCredible(b)
 	switch {
 	case oka && okb:
+		da, db := ta.Format(time.DateOnly), tb.Format(time.DateOnly)
+		if e.byDay && da != db {
+			return strings.Compare(da, db)
+		}
+		if da == db && e.untimed[da] {
+			return 0
+		}
 		return ta.Compare(tb)
 	case oka:
 		return -1
@@ -162,15 +175,22 @@ func oracleByPublished(a, b Capture) int {
 	return 0
 }
 
-// oracleCredible is a copy's credible date as the election orders it:
-// a day alone read as its last second.
+// oracleCredible is a copy's credible date, in the offset it was written in.
 func oracleCredible(c Capture) (t time.Time, ok bool) {
 	t, ok = ParsePublished(c.Published)
 	if ok && !c.FetchStart.IsZero() && t.After(c.FetchStart.Add(24*time.Hour)) {
 		return t, false
 	}
-	if _, err := time.Parse(time.DateOnly, c.Published); err == nil {
-		t = t.Add(24*time.Hour - time.Second)
-	}
 	return t, ok
+}
+
+// oracleUntimed returns the dates that copies of all give as a day alone.
+func oracleUntimed(all []Capture) map[string]bool {
+	days := map[string]bool{}
+	for _, c := range all {
+		if _, ok := oracleCredible(c); ok && len(c.Published) == len(time.DateOnly) {
+			days[c.Published] = true
+		}
+	}
+	return days
 }

@@ -20,7 +20,8 @@ import (
 //  2. publisher authority (official > agency > news > portal > aggregator
 //     > unknown);
 //  3. the earliest credible publication date: one that parses and is not
-//     later than a day after the copy was fetched (unknown dates last);
+//     later than a day after the copy was fetched (unknown dates last); a
+//     day alone is compared by calendar date (elect_dates.go);
 //  4. first fetched, to the second;
 //  5. lowest capture ID.
 //
@@ -31,15 +32,15 @@ import (
 // comparing every pair.
 type election struct {
 	ballots  map[uint64]*ballot // by capture ID
+	dates    dateOrder
 	criteria []criterion
 }
 
 // ballot is one copy's standing.
 type ballot struct {
-	derived string    // why it is a copy of another; "" when it is not
-	rank    int       // authority rank (rules.Authority.Rank)
-	date    time.Time // credible publication date, when dated (a day alone: its last second, dayEnd)
-	dated   bool
+	derived string  // why it is a copy of another; "" when it is not
+	rank    int     // authority rank (rules.Authority.Rank)
+	date    pubDate // credible publication date (elect_dates.go)
 }
 
 // criterion compares two candidates on one ground (negative: a is the
@@ -62,21 +63,22 @@ func newElection(all []*Capture) *election {
 	for i, c := range all {
 		b := e.ballots[c.ID]
 		if b == nil {
-			b = &ballot{rank: authorityRank(c)}
-			b.date, b.dated = credibleDate(c)
-			if len(c.Published) == len(time.DateOnly) {
-				b.date = dayEnd(b.date)
-			}
+			b = &ballot{rank: authorityRank(c), date: newPubDate(c)}
 			e.ballots[c.ID] = b
 		}
 		if b.derived == "" {
 			b.derived = derivedFrom(c, hosts[i], all, links, pubs)
 		}
 	}
+	dates := make([]pubDate, 0, len(e.ballots))
+	for _, b := range e.ballots {
+		dates = append(dates, b.date)
+	}
+	e.dates = newDateOrder(dates)
 	e.criteria = []criterion{
 		{byProvenance, e.explainProvenance},
 		{byAuthority, explainAuthority},
-		{byPublished, explainPublished},
+		{e.byPublished, explainPublished},
 		{byFetched, explainFetched},
 		{byID, explainID},
 	}
@@ -187,34 +189,8 @@ func authorityRank(c *Capture) int { return rules.Authority(c.Authority).Rank() 
 
 func byAuthority(a, b *ballot, _, _ *Capture) int { return cmp.Compare(b.rank, a.rank) }
 
-func byPublished(a, b *ballot, _, _ *Capture) int {
-	switch {
-	case a.dated && b.dated:
-		return a.date.Compare(b.date)
-	case a.dated:
-		return -1
-	case b.dated:
-		return 1
-	}
-	return 0
-}
-
-// dayEnd is the last second of the day t (midnight UTC) names. A date
-// without a time says nothing of the hour, so it is read as late as its
-// day allows: it is no earlier than a time given on that day, where read
-// as midnight it beat "2024-03-01T09:00:00+08:00" with no evidence. One
-// instant per date keeps the order total: a day tied with every time on
-// it would be tied with two times not tied with each other.
-func dayEnd(t time.Time) time.Time { return t.Add(24*time.Hour - time.Second) }
-
-// credibleDate is the copy's publication date unless it is missing,
-// unreadable or later than a day after the copy was fetched.
-func credibleDate(c *Capture) (time.Time, bool) {
-	t, ok := ParsePublished(c.Published)
-	if ok && !c.FetchStart.IsZero() && t.After(c.FetchStart.Add(24*time.Hour)) {
-		return t, false
-	}
-	return t, ok
+func (e *election) byPublished(a, b *ballot, _, _ *Capture) int {
+	return e.dates.compare(a.date, b.date)
 }
 
 // byFetched compares first fetches to the second, as the reason prints
@@ -229,15 +205,3 @@ func byFetched(_, _ *ballot, a, b *Capture) int { return fetchedSecond(a).Compar
 func fetchedSecond(c *Capture) time.Time { return c.FetchStart.Truncate(time.Second) }
 
 func byID(_, _ *ballot, a, b *Capture) int { return cmp.Compare(a.ID, b.ID) }
-
-// ParsePublished reads a publication date: RFC 3339, or YYYY-MM-DD taken
-// as midnight UTC. ok is false for "" and anything else.
-func ParsePublished(s string) (t time.Time, ok bool) {
-	if t, err := time.Parse(time.RFC3339, s); err == nil {
-		return t, true
-	}
-	if t, err := time.Parse(time.DateOnly, s); err == nil {
-		return t, true
-	}
-	return time.Time{}, false
-}

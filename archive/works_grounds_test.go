@@ -46,3 +46,37 @@ func TestFirstFetchedWithinASecondIsATie(t *testing.T) {
 		copyAt("http://n1.test/a", text, t0.Add(200*time.Millisecond)))
 	checkElected(t, w, "http://n2.test/a", []string{"tie broken by capture ID: 1 before 2"})
 }
+
+func datedCopy(url, text, published string, fetched time.Duration) archive.Entry {
+	e := copyAt(url, text, t0.Add(fetched))
+	e.Capture.Authority, e.Capture.Published = "news", published
+	return e
+}
+
+// A date without a time is compared with a time by calendar date, the
+// time's date taken in its own offset: the 1st is before 06:00 on the
+// 2nd in +08:00 (22:00 UTC on the 1st), and a time on the same date ties
+// with it.
+func TestPublishedDayAgainstTime(t *testing.T) {
+	const text = "one text dated two ways"
+	w := electOne(t,
+		datedCopy("http://b.news.test/n/1.html", text, "2024-03-02T06:00:00+08:00", 0),
+		datedCopy("http://a.news.test/n/1.html", text, "2024-03-01", time.Hour))
+	checkElected(t, w, "http://a.news.test/n/1.html", []string{"published 2024-03-01, earliest (next 2024-03-02T06:00:00+08:00)"})
+
+	w = electOne(t,
+		datedCopy("http://b.news.test/n/1.html", text, "2024-03-01T09:00:00+08:00", time.Hour),
+		datedCopy("http://a.news.test/n/1.html", text, "2024-03-01", 0))
+	checkElected(t, w, "http://a.news.test/n/1.html", []string{"first fetched 2026-11-23T10:00:00Z, earliest (next 2026-11-23T11:00:00Z)"})
+}
+
+// Times on one date are compared as instants when no copy gives that
+// date alone, even in an election where another date is a day alone.
+func TestPublishedTimesOfOneDate(t *testing.T) {
+	const text = "one text dated three ways"
+	w := electOne(t,
+		datedCopy("http://b.news.test/n/1.html", text, "2024-03-01T20:00:00+08:00", 0),
+		datedCopy("http://a.news.test/n/1.html", text, "2024-03-01T09:00:00+08:00", time.Hour),
+		datedCopy("http://c.news.test/n/1.html", text, "2024-03-05", 0))
+	checkElected(t, w, "http://a.news.test/n/1.html", []string{"published 2024-03-01T09:00:00+08:00, earliest (next 2024-03-01T20:00:00+08:00)"})
+}
