@@ -2,6 +2,7 @@ package archive
 
 import (
 	"cmp"
+	"strings"
 	"time"
 )
 
@@ -22,14 +23,22 @@ import (
 // Across dates, two times of different offsets near midnight may then
 // be ordered by their dates, not their instants: the price of a day
 // never losing to a later day's time.
+//
+// A date the page states (metadata, a dated line, the site rule's
+// selector, the URL path) outranks one taken from the server's HTTP
+// Last-Modified header, which only says when the file last changed: a
+// copy dated by its header is weighed after every copy whose page states
+// a date, and before the undated ones (clean records where the date it
+// chose came from at the head of PublishedWhy).
 
 // pubDate is a copy's credible publication date as the election weighs
 // it; the zero pubDate is undated.
 type pubDate struct {
-	at    time.Time // the date as written, in its own offset (a day alone: its midnight UTC)
-	day   int       // its calendar date in that offset, as yyyymmdd
-	timed bool      // it gives a time of day
-	dated bool
+	at     time.Time // the date as written, in its own offset (a day alone: its midnight UTC)
+	day    int       // its calendar date in that offset, as yyyymmdd
+	timed  bool      // it gives a time of day
+	header bool      // it is the server's Last-Modified time, not a date the page states
+	dated  bool
 }
 
 func newPubDate(c *Capture) pubDate {
@@ -39,7 +48,27 @@ func newPubDate(c *Capture) pubDate {
 	}
 	y, m, d := t.Date()
 	_, err := time.Parse(time.DateOnly, c.Published)
-	return pubDate{at: t, day: y*10000 + int(m)*100 + d, timed: err != nil, dated: true}
+	return pubDate{at: t, day: y*10000 + int(m)*100 + d, timed: err != nil, header: dateFromHeader(c), dated: true}
+}
+
+// dateFromHeader reports whether c's publication date is its server's
+// Last-Modified time: clean's PublishedWhy names the chosen candidate's
+// source first ("last-modified: the HTTP Last-Modified header ...").
+func dateFromHeader(c *Capture) bool {
+	source, _, _ := strings.Cut(c.PublishedWhy, ":")
+	return source == "last-modified"
+}
+
+// standing ranks a date's kind: stated on the page, from the header,
+// none.
+func (d pubDate) standing() int {
+	switch {
+	case !d.dated:
+		return 2
+	case d.header:
+		return 1
+	}
+	return 0
 }
 
 // dateOrder is how one election compares dates (see above).
@@ -51,18 +80,19 @@ type dateOrder struct {
 func newDateOrder(dates []pubDate) dateOrder {
 	o := dateOrder{untimed: map[int]bool{}}
 	for _, d := range dates {
-		if d.dated && !d.timed {
+		if d.dated && !d.timed && !d.header {
 			o.byDay, o.untimed[d.day] = true, true
 		}
 	}
 	return o
 }
 
-// compare orders a before b when it is the earlier date (undated last).
+// compare orders a before b when it is the earlier date: dates the pages
+// state first, then Last-Modified times, then the undated.
 func (o dateOrder) compare(a, b pubDate) int {
 	switch {
-	case !a.dated || !b.dated:
-		return cmp.Compare(boolInt(!a.dated), boolInt(!b.dated))
+	case a.standing() != b.standing() || !a.dated:
+		return cmp.Compare(a.standing(), b.standing())
 	case o.byDay && a.day != b.day:
 		return cmp.Compare(a.day, b.day)
 	case o.untimed[a.day] && a.day == b.day:

@@ -157,6 +157,9 @@ func (e *oracle) reasons(caps []Capture) []string {
 func (e *oracle) byPublished(a, b Capture) int {
 	ta, oka := oracleCredible(a)
 	tb, okb := oracleCredible(b)
+	if ha, hb := oka && oracleFromHeader(a), okb && oracleFromHeader(b); oka && okb && ha != hb {
+		return cmp.Compare(oracleBool(ha), oracleBool(hb)) // a date the page states first
+	}
 	switch {
 	case oka && okb:
 		da, db := ta.Format(time.DateOnly), tb.Format(time.DateOnly)
@@ -188,9 +191,11 @@ func oracleCredible(c Capture) (t time.Time, ok bool) {
 func oracleUntimed(all []Capture) map[string]bool {
 	days := map[string]bool{}
 	for _, c := range all {
-		if _, ok := oracleCredible(c); ok && len(c.Published) == len(time.DateOnly) {
+		if _, ok := oracleCredible(c); ok && len(c.Published) == len(time.DateOnly) && !oracleFromHeader(c) {
 			days[c.Published] = true
 		}
 	}
 	return days
 }
+
+func oracleFromHeader(c Capture) bool { return strings.HasPrefix(c.PublishedWhy, "last-modified:") }

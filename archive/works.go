@@ -202,7 +202,7 @@ func broughtText(o, c *Capture) bool {
 func slimCopy(c *Capture) *Capture {
 	return &Capture{ID: c.ID, URL: c.URL, FinalURL: c.FinalURL, Canonical: c.Canonical,
 		Attribution: c.Attribution, Publisher: c.Publisher, Authority: c.Authority, Published: c.Published,
-		FetchStart: c.FetchStart, TextSHA256: c.TextSHA256, Pages: c.Pages}
+		PublishedWhy: c.PublishedWhy, FetchStart: c.FetchStart, TextSHA256: c.TextSHA256, Pages: c.Pages}
 }
 
 // relate describes copy c against the original; texts and against are
