@@ -61,8 +61,12 @@ func newOracle(all []Capture) *oracle {
 	e.criteria = []oracleCriterion{
 		{func(a, b Capture) int {
 			return cmp.Compare(oracleBool(e.derived[a.ID] != ""), oracleBool(e.derived[b.ID] != ""))
-		}, func(_, beaten Capture) string {
-			return fmt.Sprintf("%s is a copy: %s", beaten.URL, e.derived[beaten.ID])
+		}, func(win, beaten Capture) string {
+			why := oracleDerivedFrom(beaten, win)
+			if why == "" {
+				why = e.derived[beaten.ID]
+			}
+			return fmt.Sprintf("%s is a copy: %s", beaten.URL, why)
 		}},
 		{func(a, b Capture) int {
 			return cmp.Compare(authorityRank(&b), authorityRank(&a))

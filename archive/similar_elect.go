@@ -142,8 +142,33 @@ func byProvenance(a, b *ballot, _, _ *Capture) int {
 	return cmp.Compare(boolInt(a.derived != ""), boolInt(b.derived != ""))
 }
 
-func (e *election) explainProvenance(_, beaten *Capture) string {
-	return fmt.Sprintf("%s is a copy: %s", beaten.URL, e.ballots[beaten.ID].derived)
+// explainProvenance names the winner as what beaten derives from when
+// beaten's canonical link or attribution names it, though the first copy
+// it names may be another (the same publisher at another URL): the reason
+// is about the original.
+func (e *election) explainProvenance(win, beaten *Capture) string {
+	why := derivation(beaten, win)
+	if why == "" {
+		why = e.ballots[beaten.ID].derived
+	}
+	return fmt.Sprintf("%s is a copy: %s", beaten.URL, why)
+}
+
+// derivation says why a is a copy of o: a's canonical link names o's URL
+// or final URL, or a's attribution names o's publisher (sourceKey: one
+// holds the other), o on another host; "" when it names neither.
+func derivation(a, o *Capture) string {
+	if hostOf(a.URL) == hostOf(o.URL) {
+		return ""
+	}
+	if a.Canonical != "" && (a.Canonical == o.URL || a.Canonical == o.FinalURL) {
+		return fmt.Sprintf("its canonical link names %s", o.URL)
+	}
+	ka, ko := sourceKey(a.Attribution), sourceKey(o.Publisher)
+	if ka != "" && ko != "" && (strings.Contains(ka, ko) || strings.Contains(ko, ka)) {
+		return fmt.Sprintf("its attribution %q names the publisher of %s", a.Attribution, o.URL)
+	}
+	return ""
 }
 
 func boolInt(b bool) int {

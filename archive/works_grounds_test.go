@@ -80,3 +80,21 @@ func TestPublishedTimesOfOneDate(t *testing.T) {
 		datedCopy("http://c.news.test/n/1.html", text, "2024-03-05", 0))
 	checkElected(t, w, "http://a.news.test/n/1.html", []string{"published 2024-03-01T09:00:00+08:00, earliest (next 2024-03-01T20:00:00+08:00)"})
 }
+
+// A copy whose attribution names the publisher of several copies is
+// called a copy of the original when the original is one of them, not of
+// the first such copy in the archive's order.
+func TestProvenanceReasonNamesTheOriginal(t *testing.T) {
+	const text = "one text from one ministry at two addresses"
+	ministry := func(url, published string) archive.Entry {
+		e := copyAt(url, text, t0)
+		e.Capture.Authority, e.Capture.Publisher, e.Capture.Published = "official", "Ministry", published
+		return e
+	}
+	news := copyAt("http://news.test/a/1.html", text, t0)
+	news.Capture.Authority, news.Capture.Publisher, news.Capture.Attribution = "official", "News", "Ministry"
+	w := electOne(t, ministry("http://gov.test/a/1.html", "2024-03-02"), ministry("http://gov.test/b/1.html", "2024-03-01"), news)
+	checkElected(t, w, "http://gov.test/b/1.html", []string{
+		`http://news.test/a/1.html is a copy: its attribution "Ministry" names the publisher of http://gov.test/b/1.html`,
+		"published 2024-03-01, earliest (next 2024-03-02)"})
+}
