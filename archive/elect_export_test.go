@@ -8,6 +8,8 @@ func Elect(core, rest []Capture) ([]Capture, []string) {
 	pc, pr := pointers(core), pointers(rest)
 	e := newElection(append(slices.Clone(pc), pr...))
 	e.sort(pc)
+	pc, pr = e.admit(pc, pr)
+	e.sort(pc)
 	e.sort(pr)
 	var out []Capture
 	for _, c := range append(pc, pr...) {

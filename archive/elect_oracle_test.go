@@ -28,6 +28,20 @@ func OracleElection(core, rest []Capture) ([]Capture, []string, map[uint64]strin
 	e := newOracle(all)
 	core, rest = slices.Clone(core), slices.Clone(rest)
 	slices.SortStableFunc(core, e.compare)
+	if len(core) > 0 {
+		// An excerpt that beats the best full text on provenance,
+		// authority or date stands with the full texts.
+		var kept []Capture
+		for _, c := range rest {
+			if e.compareOn(3, c, core[0]) < 0 {
+				core = append(core, c)
+			} else {
+				kept = append(kept, c)
+			}
+		}
+		rest = kept
+		slices.SortStableFunc(core, e.compare)
+	}
 	slices.SortStableFunc(rest, e.compare)
 	derived := map[uint64]string{}
 	for _, c := range all {
@@ -108,8 +122,10 @@ func oracleHost(raw string) string {
 	return strings.ToLower(u.Hostname())
 }
 
-func (e *oracle) compare(a, b Capture) int {
-	for _, c := range e.criteria {
+func (e *oracle) compare(a, b Capture) int { return e.compareOn(len(e.criteria), a, b) }
+
+func (e *oracle) compareOn(n int, a, b Capture) int {
+	for _, c := range e.criteria[:n] {
 		if r := c.compare(a, b); r != 0 {
 			return r
 		}

@@ -28,7 +28,8 @@ type Match struct {
 	Relation string `json:"relation"`
 }
 
-// Relation of a query to a match that holds it.
+// RelContains is the relation of a query to a match that it holds, and
+// of a copy to a work's original that it holds (with more of its own).
 const RelContains = "contains"
 
 // Similar finds the archived documents that resemble q: candidates from

@@ -16,6 +16,8 @@ const (
 	RelIdentical = "identical" // same normalised text as the original
 	RelNear      = "near"      // a closely matching text (Copy.Similarity)
 	RelExcerpt   = "excerpt"   // a shorter text that the original holds (Copy.Containment)
+	// RelContains (similar_query.go): a longer text that holds the
+	// original's, not near it (an excerpt elected original: elect_excerpts.go).
 )
 
 // Work is a group of copies of one text, or of closely matching texts and
@@ -126,8 +128,9 @@ func latestCopies(tx *bolt.Tx, skip skipFunc, stop func() error) (map[string][]*
 }
 
 // buildWork elects the original among the copies of the member texts that
-// are not excerpts (all of them when every one is) and relates each copy
-// to it. texts holds every member text; each is compared with the
+// are not excerpts (all of them when every one is), and the excerpts'
+// copies that outrank all of those on evidence (elect_excerpts.go), and
+// relates each copy to it. texts holds every member text; each is compared with the
 // original's once, however many copies carry it.
 func buildWork(cp *comparer, texts map[string]*textInfo, members []string, copies map[string][]*Capture, excerpts map[string]bool) (Work, error) {
 	var core, rest []*Capture
@@ -142,6 +145,8 @@ func buildWork(cp *comparer, texts map[string]*textInfo, members []string, copie
 		core, rest = rest, nil
 	}
 	e := newElection(append(slices.Clone(core), rest...))
+	e.sort(core)
+	core, rest = e.admit(core, rest)
 	e.sort(core)
 	e.sort(rest)
 	ordered := append(core, rest...)
@@ -228,10 +233,14 @@ func relate(cp *comparer, texts map[string]*textInfo, against map[string]Resembl
 	}
 	cc.Similarity, cc.Containment, cc.Estimated = round3(r.Jaccard), round3(r.Containment), r.Estimated
 	cc.Relation = RelNear
-	if shorterPart(r, cp.sim) {
-		cc.Relation = RelExcerpt
-	}
 	cc.Why = fmt.Sprintf("Jaccard %.3f, %s of its text in the original", cc.Similarity, Percent(cc.Containment))
+	switch {
+	case shorterPart(r, cp.sim):
+		cc.Relation = RelExcerpt
+	case r.Jaccard < cp.sim.Near && r.Contains >= cp.sim.Contains:
+		cc.Relation = RelContains
+		cc.Why += fmt.Sprintf("; it holds %s of the original's", Percent(round3(r.Contains)))
+	}
 	return cc, nil
 }
 

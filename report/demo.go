@@ -115,7 +115,7 @@ func closeness(c archive.Copy) string {
 	switch c.Relation {
 	case archive.RelNear:
 		return fmt.Sprintf("  (similarity %.3f)", c.Similarity)
-	case archive.RelExcerpt:
+	case archive.RelExcerpt, archive.RelContains:
 		return fmt.Sprintf("  (%s of it in the original)", archive.Percent(c.Containment))
 	}
 	return ""

@@ -26,10 +26,11 @@ func Work(w io.Writer, wk archive.Work) {
 
 // Copy prints one copy of a work on a line (and a line per page of a
 // stitched article): relation, authority, date, URL, publisher, and for a
-// near copy or an excerpt how close it is.
+// near copy, an excerpt or a copy that contains the original how close it
+// is.
 func Copy(w io.Writer, c archive.Copy) {
 	sim := ""
-	if c.Relation == archive.RelNear || c.Relation == archive.RelExcerpt {
+	if c.Relation == archive.RelNear || c.Relation == archive.RelExcerpt || c.Relation == archive.RelContains {
 		sim = fmt.Sprintf("  (similarity %.3f, %s in original)", c.Similarity, archive.Percent(c.Containment))
 	}
 	fmt.Fprintf(w, "  %-9s %-10s %-25s %s  %s%s\n", c.Relation, orNone(c.Authority), orNone(c.Published), c.URL, c.Publisher, sim)

@@ -23,12 +23,13 @@ type copyRow struct {
 }
 
 // Measure is how close the copy is to the original, as prov works says
-// it: "near 0.912", "excerpt, 100% in original", or the relation alone.
+// it: "near 0.912", "excerpt, 100% in original", "contains, 43% in
+// original", or the relation alone.
 func (c copyRow) Measure() string {
 	switch c.Relation {
 	case archive.RelNear:
 		return c.Relation + " " + sim(c.Similarity)
-	case archive.RelExcerpt:
+	case archive.RelExcerpt, archive.RelContains:
 		return c.Relation + ", " + pct(c.Containment) + " in original"
 	}
 	return c.Relation

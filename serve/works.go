@@ -13,7 +13,7 @@ import (
 
 // relations are the relations of a copy to its original, in the order a
 // work's counts show them.
-var relations = []string{archive.RelOriginal, archive.RelIdentical, archive.RelNear, archive.RelExcerpt}
+var relations = []string{archive.RelOriginal, archive.RelIdentical, archive.RelNear, archive.RelExcerpt, archive.RelContains}
 
 // workRow is one work on the works page.
 type workRow struct {
