@@ -21,8 +21,11 @@ import (
 //     > unknown);
 //  3. the earliest credible publication date: one that parses and is not
 //     later than a day after the copy was fetched (unknown dates last); a
-//     day alone is compared by calendar date (elect_dates.go);
-//  4. first fetched, to the second;
+//     day alone is compared by calendar date, and a date from the HTTP
+//     Last-Modified header ranks below every date a page states
+//     (elect_dates.go);
+//  4. first fetched: when the copy's URL first brought its text
+//     (firstFetched), to the second;
 //  5. lowest capture ID.
 //
 // Each copy's standing on these grounds is worked out once, in its
