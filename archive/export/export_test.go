@@ -18,6 +18,7 @@ import (
 	"time"
 
 	"github.com/prov-archive/prov/archive"
+	"github.com/prov-archive/prov/archive/archivetest"
 	"github.com/prov-archive/prov/archive/export"
 )
 
@@ -465,5 +466,63 @@ func TestLinesSayWhatTheURLServesNow(t *testing.T) {
 		if err != nil || !strings.Contains(string(b), want) {
 			t.Errorf("front matter of %s: %v\n%s\nwant it to hold %q", name, err, b, want)
 		}
+	}
+}
+
+// A copy that holds the official text and adds paragraphs of its own is
+// related "contains" by prov works; the JSONL export keeps to the
+// contract's relations and says near. Every line's relation is one of
+// the contract's.
+func TestJSONLRelationsOfTheContract(t *testing.T) {
+	db, err := archive.Open(filepath.Join(t.TempDir(), "prov.db"), archive.Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer db.Close()
+	var official, extra []string
+	for p := range 21 {
+		var words []string
+		for i := range 30 {
+			words = append(words, fmt.Sprintf("w%d", (p*131+i*17)%100003))
+		}
+		if p < 9 {
+			official = append(official, strings.Join(words, " "))
+		} else {
+			extra = append(extra, strings.Join(words, " "))
+		}
+	}
+	gov := entry("http://gov.test/a/1.html", strings.Join(official, "\n\n"), "official", "", "2024-03-01T09:00:00+08:00")
+	agg := entry("http://agg.test/a/1.html", strings.Join(append(official, extra...), "\n\n"), "aggregator", "", "2024-03-02")
+	for _, e := range []*archive.Entry{&gov, &agg} {
+		e.Capture.Sketch, e.Capture.Shingles = archivetest.WordSketch(e.Text)
+	}
+	if _, err := db.Write([]archive.Entry{gov, agg}); err != nil {
+		t.Fatal(err)
+	}
+	works, err := db.Works()
+	if err != nil || len(works) != 1 {
+		t.Fatalf("works %+v, %v; want one", works, err)
+	}
+	rel := map[string]string{}
+	for _, c := range works[0].Copies {
+		rel[c.URL] = c.Relation
+	}
+	if rel[gov.Capture.URL] != archive.RelOriginal || rel[agg.Capture.URL] != archive.RelContains {
+		t.Fatalf("relations %v: want the official page original, the longer copy contains", rel)
+	}
+	var out bytes.Buffer
+	if err := export.JSONL(db, &out, export.Filter{}); err != nil {
+		t.Fatal(err)
+	}
+	got := map[string]string{}
+	for _, line := range strings.Split(strings.TrimSpace(out.String()), "\n") {
+		var l struct{ URL, Relation string }
+		if err := json.Unmarshal([]byte(line), &l); err != nil {
+			t.Fatal(err)
+		}
+		got[l.URL] = l.Relation
+	}
+	if got[gov.Capture.URL] != "original" || got[agg.Capture.URL] != "near" {
+		t.Errorf("exported relations %v: want original and near", got)
 	}
 }

@@ -92,7 +92,7 @@ func selectCopies(db *archive.DB, f Filter) ([]Line, []archive.Work, error) {
 	member := map[uint64]membership{}
 	for _, w := range works {
 		for _, c := range w.Copies {
-			member[c.CaptureID] = membership{w.ID, c.Relation}
+			member[c.CaptureID] = membership{w.ID, contractRelation(c.Relation)}
 		}
 	}
 	n := 0
@@ -109,6 +109,18 @@ func selectCopies(db *archive.DB, f Filter) ([]Line, []archive.Work, error) {
 		return nil
 	})
 	return lines, usedWorks(works, lines), err
+}
+
+// contractRelation is rel as the JSONL contract names relations:
+// original, identical, near or excerpt. A copy that holds the original's
+// text and adds to it (archive.RelContains, which prov works and trace
+// show) is exported as near, the contract's relation for a copy of the
+// work that is neither identical nor an excerpt of the original.
+func contractRelation(rel string) string {
+	if rel == archive.RelContains {
+		return archive.RelNear
+	}
+	return rel
 }
 
 func newLine(c archive.Capture, m membership) Line {
