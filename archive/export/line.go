@@ -112,7 +112,8 @@ func selectCopies(db *archive.DB, f Filter) ([]Line, []archive.Work, error) {
 }
 
 // contractRelation is rel as the JSONL contract names relations:
-// original, identical, near or excerpt. A copy that holds the original's
+// original, identical, near or excerpt; every export (JSONL, bundle,
+// the WARC's metadata records, WACZ) says the same. A copy that holds the original's
 // text and adds to it (archive.RelContains, which prov works and trace
 // show) is exported as near, the contract's relation for a copy of the
 // work that is neither identical nor an excerpt of the original.

@@ -38,7 +38,7 @@ func selectCaptures(db *archive.DB, f Filter) (*selection, error) {
 	s := &selection{byID: map[uint64]membership{}, byText: map[string]membership{}}
 	for _, w := range works {
 		for _, c := range w.Copies {
-			m := membership{w.ID, c.Relation}
+			m := membership{w.ID, contractRelation(c.Relation)}
 			s.byID[c.CaptureID] = m
 			if _, ok := s.byText[c.TextSHA256]; !ok || c.Relation == archive.RelOriginal {
 				s.byText[c.TextSHA256] = m
