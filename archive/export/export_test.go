@@ -525,4 +525,14 @@ func TestJSONLRelationsOfTheContract(t *testing.T) {
 	if got[gov.Capture.URL] != "original" || got[agg.Capture.URL] != "near" {
 		t.Errorf("exported relations %v: want original and near", got)
 	}
+	path, _ := mustWARC(t, db, export.Filter{})
+	var metas []string
+	for _, r := range warcRecords(t, path) {
+		if strings.Contains(r, "WARC-Type: metadata") {
+			metas = append(metas, r)
+		}
+	}
+	if all := strings.Join(metas, ""); len(metas) != 2 || strings.Count(all, "relation: near\r\n") != 1 || strings.Count(all, "relation: original\r\n") != 1 {
+		t.Errorf("WARC metadata records name other relations:\n%s", all)
+	}
 }
