@@ -92,5 +92,8 @@ func Diff(w io.Writer, r trace.DiffResult) {
 		case textdiff.Added:
 			fmt.Fprintf(w, "\nparagraph %d of the copy added:\n  {+%s+}\n", op.BIndex+1, op.B)
 		}
+		if op.Note != "" {
+			fmt.Fprintf(w, "  (%s)\n", op.Note)
+		}
 	}
 }

@@ -7,7 +7,10 @@
 // no blank line). Two paragraphs are equal when their trimmed text is
 // equal. Paragraphs are aligned by a longest common subsequence; a removed
 // and an added paragraph that sit in the same gap and share at least half
-// their tokens are reported as one changed paragraph.
+// their tokens are reported as one changed paragraph. An alignment costs
+// in proportion to the length times the number of differences, within a
+// bound (maxCells); texts or paragraphs too long and too different for it
+// are aligned in part, and the ops say so (Op.Note).
 package textdiff
 
 import (
@@ -31,7 +34,24 @@ type Op struct {
 	A      string `json:"a,omitempty"`
 	B      string `json:"b,omitempty"`
 	Marked string `json:"marked,omitempty"` // changed: B with [-old-]{+new+} marks
+	// Note says when the op is less than the comparison promises: the
+	// texts or paragraphs were too long and too different to compare
+	// within the bounds (NoteParagraphs, NoteMarks, NotePaired).
+	Note string `json:"note,omitempty"`
 }
+
+// Notes an Op may carry.
+const (
+	// NoteParagraphs: not every paragraph could be aligned; a paragraph
+	// reported removed and one added may be the same, moved or unchanged.
+	NoteParagraphs = "texts too long and different to align every paragraph: some removed and added paragraphs may be unchanged"
+	// NoteMarks: not every word or character of a changed paragraph
+	// could be aligned; some marked removed and added may be unchanged.
+	NoteMarks = "paragraph too long and different to mark every change: some marked removed and added text may be unchanged"
+	// NotePaired: too many removed and added paragraphs to look for
+	// changed ones among them all; some may be one changed paragraph.
+	NotePaired = "too many removed and added paragraphs to pair them all: some may be one changed paragraph"
+)
 
 // Paragraphs splits a text into trimmed, non-empty paragraphs.
 func Paragraphs(text string) []string {
@@ -54,12 +74,14 @@ func Diff(a, b string) []Op {
 	pa, pb := Paragraphs(a), Paragraphs(b)
 	var out []Op
 	var gapA, gapB []int
+	pairs, exact := lcs(pa, pb)
+	budget := maxPairings
 	flush := func() {
-		out = append(out, pairGap(pa, pb, gapA, gapB)...)
+		out = append(out, pairGap(pa, pb, gapA, gapB, &budget)...)
 		gapA, gapB = nil, nil
 	}
 	i, j := 0, 0
-	for _, m := range lcs(len(pa), len(pb), func(i, j int) bool { return pa[i] == pb[j] }) {
+	for _, m := range pairs {
 		for ; i < m[0]; i++ {
 			gapA = append(gapA, i)
 		}
@@ -77,6 +99,13 @@ func Diff(a, b string) []Op {
 		gapB = append(gapB, j)
 	}
 	flush()
+	if !exact {
+		for k := range out {
+			if out[k].Kind != Equal {
+				out[k].Note = NoteParagraphs
+			}
+		}
+	}
 	return out
 }
 
@@ -91,30 +120,57 @@ func Changes(ops []Op) []Op {
 	return out
 }
 
+// maxPairings bounds the paragraphs one Diff compares in pairGap.
+const maxPairings = 1 << 14
+
 // pairGap turns the unmatched paragraphs between two matches into ops:
 // each removed paragraph is paired, in order, with the first later added
-// one that is similar enough; the rest are removed or added.
-func pairGap(pa, pb []string, ga, gb []int) []Op {
+// one that is similar enough; the rest are removed or added. Each
+// comparison takes one from budget; when none is left, the paragraphs
+// not yet compared are removed or added, with NotePaired.
+func pairGap(pa, pb []string, ga, gb []int, budget *int) []Op {
 	var out []Op
 	next := 0
+	note := ""
 	for _, i := range ga {
 		k := next
-		for k < len(gb) && similarity(pa[i], pb[gb[k]]) < 0.5 {
+		for k < len(gb) && !similar(pa[i], pb[gb[k]], budget) {
 			k++
 		}
+		if *budget < 0 {
+			note = NotePaired
+		}
 		if k == len(gb) {
-			out = append(out, Op{Kind: Removed, AIndex: i, BIndex: -1, A: pa[i]})
+			out = append(out, Op{Kind: Removed, AIndex: i, BIndex: -1, A: pa[i], Note: note})
 			continue
 		}
 		for ; next < k; next++ {
 			out = append(out, Op{Kind: Added, AIndex: -1, BIndex: gb[next], B: pb[gb[next]]})
 		}
-		j := gb[k]
-		out = append(out, Op{Kind: Changed, AIndex: i, BIndex: j, A: pa[i], B: pb[j], Marked: Mark(pa[i], pb[j])})
+		out = append(out, changed(pa, pb, i, gb[k]))
 		next = k + 1
 	}
 	for ; next < len(gb); next++ {
-		out = append(out, Op{Kind: Added, AIndex: -1, BIndex: gb[next], B: pb[gb[next]]})
+		out = append(out, Op{Kind: Added, AIndex: -1, BIndex: gb[next], B: pb[gb[next]], Note: note})
 	}
 	return out
+}
+
+// changed is paragraph i of pa changed into paragraph j of pb.
+func changed(pa, pb []string, i, j int) Op {
+	spans, exact := spansOf(pa[i], pb[j])
+	op := Op{Kind: Changed, AIndex: i, BIndex: j, A: pa[i], B: pb[j], Marked: mark(spans)}
+	if !exact {
+		op.Note = NoteMarks
+	}
+	return op
+}
+
+// similar says whether paragraphs a and b share at least half their
+// tokens, taking one from budget; with none left, it says no.
+func similar(a, b string, budget *int) bool {
+	if *budget--; *budget < 0 {
+		return false
+	}
+	return similarity(a, b) >= 0.5
 }

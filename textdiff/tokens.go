@@ -5,48 +5,6 @@ import (
 	"unicode"
 )
 
-// maxCells bounds the LCS table: longer inputs are compared as a whole
-// (everything removed, everything added) rather than slowly.
-const maxCells = 1 << 22
-
-// lcs returns the index pairs of a longest common subsequence of two
-// sequences of lengths n and m, in order.
-func lcs(n, m int, eq func(i, j int) bool) [][2]int {
-	if n == 0 || m == 0 || n*m > maxCells {
-		return nil
-	}
-	// t[i][j]: LCS length of the suffixes from i and j.
-	t := make([][]int32, n+1)
-	for i := range t {
-		t[i] = make([]int32, m+1)
-	}
-	for i := n - 1; i >= 0; i-- {
-		for j := m - 1; j >= 0; j-- {
-			switch {
-			case eq(i, j):
-				t[i][j] = t[i+1][j+1] + 1
-			case t[i+1][j] >= t[i][j+1]:
-				t[i][j] = t[i+1][j]
-			default:
-				t[i][j] = t[i][j+1]
-			}
-		}
-	}
-	var out [][2]int
-	for i, j := 0, 0; i < n && j < m; {
-		switch {
-		case eq(i, j):
-			out = append(out, [2]int{i, j})
-			i, j = i+1, j+1
-		case t[i+1][j] >= t[i][j+1]:
-			i++
-		default:
-			j++
-		}
-	}
-	return out
-}
-
 // tokens splits a paragraph into diff units: one per CJK character, one
 // per run of other letters and digits, one per other character.
 func tokens(s string) []string {
@@ -83,7 +41,8 @@ func similarity(a, b string) float64 {
 	if len(ta)+len(tb) == 0 {
 		return 0
 	}
-	n := len(lcs(len(ta), len(tb), func(i, j int) bool { return ta[i] == tb[j] }))
+	pairs, _ := lcs(ta, tb)
+	n := len(pairs)
 	return 2 * float64(n) / float64(len(ta)+len(tb))
 }
 
@@ -100,6 +59,13 @@ type Span struct {
 // equal tokens joined. The Equal and Removed spans spell a, the Equal and
 // Added ones b: a side-by-side view draws each side from them.
 func Spans(a, b string) []Span {
+	spans, _ := spansOf(a, b)
+	return spans
+}
+
+// spansOf is Spans, and whether they come from a longest common
+// subsequence of the tokens (lcs's exact).
+func spansOf(a, b string) ([]Span, bool) {
 	ta, tb := tokens(a), tokens(b)
 	var out []Span
 	add := func(kind string, toks []string) {
@@ -114,7 +80,8 @@ func Spans(a, b string) []Span {
 		out = append(out, Span{Kind: kind, Text: text})
 	}
 	i, j := 0, 0
-	for _, m := range lcs(len(ta), len(tb), func(i, j int) bool { return ta[i] == tb[j] }) {
+	pairs, exact := lcs(ta, tb)
+	for _, m := range pairs {
 		add(Removed, ta[i:m[0]])
 		add(Added, tb[j:m[1]])
 		add(Equal, tb[m[1]:m[1]+1])
@@ -122,14 +89,19 @@ func Spans(a, b string) []Span {
 	}
 	add(Removed, ta[i:])
 	add(Added, tb[j:])
-	return out
+	return out, exact
 }
 
 // Mark returns b with what differs from a marked: [-removed-] and
 // {+added+}, in reading order, removals before additions.
 func Mark(a, b string) string {
+	spans, _ := spansOf(a, b)
+	return mark(spans)
+}
+
+func mark(spans []Span) string {
 	var sb strings.Builder
-	for _, s := range Spans(a, b) {
+	for _, s := range spans {
 		switch s.Kind {
 		case Removed:
 			sb.WriteString("[-" + s.Text + "-]")
