@@ -60,3 +60,18 @@ func (e *CorruptError) Is(target error) bool { return target == ErrCorrupt }
 // Unwrap gives the decoding error: a *DamagedError for bytes on a page
 // bbolt cannot read.
 func (e *CorruptError) Unwrap() error { return e.Err }
+
+// notFoundError is ErrNotFound with what was not found, naming the
+// package once: "archive: capture 3: not found", where wrapping the
+// sentinel would repeat it ("archive: capture 3: archive: not found").
+type notFoundError struct{ what string }
+
+// notFound is an error that is ErrNotFound, saying what was not found.
+func notFound(format string, args ...any) error {
+	return &notFoundError{fmt.Sprintf(format, args...)}
+}
+
+func (e *notFoundError) Error() string { return "archive: " + e.what + ": not found" }
+
+// Is makes errors.Is(err, ErrNotFound) hold.
+func (e *notFoundError) Is(target error) bool { return target == ErrNotFound }

@@ -150,7 +150,7 @@ func (db *DB) Payload(sha string) ([]byte, error) {
 	err = db.view(func(tx *bolt.Tx) error {
 		v := idxPayloads.in(tx).get(h[:])
 		if v == nil {
-			return fmt.Errorf("archive: payload %s: %w", h.Short(), ErrNotFound)
+			return notFound("payload %s", h.Short())
 		}
 		p, err = readPayload(tx, v)
 		return err

@@ -229,7 +229,7 @@ func (db *DB) DocumentHash(prefix string) (string, error) {
 	case err != nil:
 		return "", err
 	case len(found) == 0:
-		return "", fmt.Errorf("archive: text hash %s: %w", prefix, ErrNotFound)
+		return "", notFound("text hash %s", prefix)
 	case len(found) > 1:
 		return "", fmt.Errorf("archive: text hash %s: %w (%s, …): give more digits", prefix, ErrAmbiguous, strings.Join(found, ", "))
 	}
@@ -279,7 +279,7 @@ func getCapture(tx *bolt.Tx, id uint64) (Capture, error) {
 	k := idKey(id)
 	v := tx.Bucket(bucketCaptures).Get(k)
 	if v == nil {
-		return Capture{}, fmt.Errorf("archive: capture %d: %w", id, ErrNotFound)
+		return Capture{}, notFound("capture %d", id)
 	}
 	return decodeCaptureAt(k, v)
 }

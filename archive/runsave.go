@@ -10,7 +10,7 @@ import (
 func putRunning(tx *bolt.Tx, r Run) error {
 	b := tx.Bucket(bucketRuns)
 	if b.Get(idKey(r.ID)) == nil {
-		return fmt.Errorf("archive: run %d: %w", r.ID, ErrNotFound)
+		return notFound("run %d", r.ID)
 	}
 	r.Status = RunRunning
 	return putRun(b, r)

@@ -205,7 +205,7 @@ func loadText(tx *bolt.Tx, sha string) (*textInfo, error) {
 func getDocument(tx *bolt.Tx, h Hash) (Document, error) {
 	v := idxDocuments.in(tx).get(h[:])
 	if v == nil {
-		return Document{}, fmt.Errorf("archive: document %s: %w", h.Short(), ErrNotFound)
+		return Document{}, notFound("document %s", h.Short())
 	}
 	d, err := decodeDocument(tx, v)
 	if err != nil {

@@ -133,12 +133,12 @@ func TestResolve(t *testing.T) {
 		// the first digits of a text hash, as prov prints them (12), or fewer
 		{clean.TextHash(other)[:12], Subject{Label: clean.TextHash(other)[:12], TextSHA256: clean.TextHash(other)}, other, ""},
 		{strings.ToUpper(clean.TextHash(other)[:9]), Subject{Label: clean.TextHash(other)[:9], TextSHA256: clean.TextHash(other)}, other, ""},
-		{"abababab", Subject{}, "", "archive: text hash abababab: archive: not found"},
+		{"abababab", Subject{}, "", "archive: text hash abababab: not found"},
 		{clean.TextHash(other)[:7], Subject{}, "", "is not a file, a capture number, a URL or a text hash (8 to 64 hex digits)"},
 		{"zz", Subject{}, "", "is not a file, a capture number, a URL or a text hash"},
 		// a capture number, as verify and show print them
 		{fmt.Sprint(f.caps[urlEdited]), Subject{Label: fmt.Sprintf("%s (capture %d)", urlEdited, f.caps[urlEdited]), URL: urlEdited, CaptureID: f.caps[urlEdited], TextSHA256: clean.TextHash(edited)}, edited, ""},
-		{"9999999", Subject{}, "", "archive: not found"},
+		{"9999999", Subject{}, "", "archive: capture 9999999: not found"},
 		{"", Subject{}, "", "is not a file, a capture number, a URL or a text hash"},
 	}
 	for _, c := range cases {
