@@ -71,6 +71,9 @@ func History(w io.Writer, key string, caps []archive.Capture) {
 		if c.Worker != "" {
 			fmt.Fprintf(w, "%8s worker %s\n", "", c.Worker)
 		}
+		if p, ok := archive.ConfirmedIn(caps, c); ok {
+			fmt.Fprintf(w, "%8s not modified: confirms capture %d\n", "", p.ID)
+		}
 		if c.CleanFrom != 0 {
 			fmt.Fprintf(w, "%8s clean fields copied from capture %d (the same bytes, cleaned by the same prov under the same rule)\n", "", c.CleanFrom)
 		}

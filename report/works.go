@@ -43,6 +43,7 @@ func Copy(w io.Writer, c archive.Copy) {
 // how the subject relates to it, and every copy.
 func Trace(w io.Writer, r trace.Result) {
 	fmt.Fprintf(w, "subject: %s\n  text sha256 %s\n", r.Subject.Label, r.Subject.TextSHA256)
+	confirmedNote(w, r.Subject)
 	if r.Work == nil {
 		fmt.Fprintln(w, "no work in the archive holds this text or resembles it")
 		return
@@ -79,6 +80,8 @@ func yesNo(b bool) string {
 // then each changed, removed or added paragraph, numbered from 1.
 func Diff(w io.Writer, r trace.DiffResult) {
 	fmt.Fprintf(w, "--- %s (%s)\n+++ %s (%s)\n", r.Against.Label, short(r.Against.TextSHA256), r.Copy.Label, short(r.Copy.TextSHA256))
+	confirmedNote(w, r.Against)
+	confirmedNote(w, r.Copy)
 	if len(r.Changes) == 0 {
 		fmt.Fprintln(w, "no differences")
 		return
@@ -95,5 +98,13 @@ func Diff(w io.Writer, r trace.DiffResult) {
 		if op.Note != "" {
 			fmt.Fprintf(w, "  (%s)\n", op.Note)
 		}
+	}
+}
+
+// confirmedNote says, of a subject named by a not-modified revisit, that
+// its text is the capture's the revisit confirms.
+func confirmedNote(w io.Writer, s trace.Subject) {
+	if s.ConfirmedBy != 0 {
+		fmt.Fprintf(w, "  capture %d answered 304 (not modified): it confirms capture %d, whose text this is\n", s.ConfirmedBy, s.CaptureID)
 	}
 }

@@ -33,7 +33,11 @@ type Subject struct {
 	CaptureID  uint64 `json:"capture_id,omitempty"`
 	TextSHA256 string `json:"text_sha256"`
 	File       bool   `json:"file,omitempty"`
-	text       string
+	// ConfirmedBy is the capture named when it is a not-modified revisit
+	// (a 304): it brought no text, and confirmed that CaptureID's bytes
+	// were still served, so the subject is CaptureID's text.
+	ConfirmedBy uint64 `json:"confirmed_by,omitempty"`
+	text        string
 }
 
 // Text is the subject's clean text, as compared by Trace and Diff.
@@ -177,11 +181,16 @@ func subjectOf(db *archive.DB, url string, c archive.Capture) (Subject, error) {
 }
 
 // CaptureSubject is the text of one capture, whichever version of its URL
-// it brought, labelled with its URL and ID.
+// it brought, labelled with its URL and ID. A not-modified revisit (a
+// 304) is the text of the capture it confirms (archive.ConfirmedIn), with
+// ConfirmedBy set to id.
 func CaptureSubject(db *archive.DB, id uint64) (Subject, error) {
 	c, err := db.Capture(id)
 	if err != nil {
 		return Subject{}, err
+	}
+	if c.Kind == archive.KindNotModified {
+		return notModifiedSubject(db, c)
 	}
 	if c.TextSHA256 == "" {
 		return Subject{}, fmt.Errorf("capture %d: %w: it has no text", id, archive.ErrNotFound)
@@ -191,6 +200,23 @@ func CaptureSubject(db *archive.DB, id uint64) (Subject, error) {
 		return Subject{}, err
 	}
 	return Subject{Label: fmt.Sprintf("%s (capture %d)", c.URL, c.ID), URL: c.URL, CaptureID: c.ID, TextSHA256: c.TextSHA256, text: d.Text}, nil
+}
+
+// notModifiedSubject is the text of the capture c, a 304, confirms.
+func notModifiedSubject(db *archive.DB, c archive.Capture) (Subject, error) {
+	p, ok, err := db.Confirmed(c)
+	if err != nil {
+		return Subject{}, err
+	}
+	if !ok {
+		return Subject{}, fmt.Errorf("capture %d: %w: a 304 (not modified) with no earlier capture of its URL answered 200", c.ID, archive.ErrNotFound)
+	}
+	s, err := CaptureSubject(db, p.ID)
+	if err != nil {
+		return Subject{}, fmt.Errorf("capture %d, a 304 (not modified), confirms %w", c.ID, err)
+	}
+	s.Label, s.ConfirmedBy = fmt.Sprintf("%s (capture %d)", c.URL, c.ID), c.ID
+	return s, nil
 }
 
 // fileSubject reads a text or HTML file and takes its clean text, as

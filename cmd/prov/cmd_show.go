@@ -41,7 +41,7 @@ func runShow(ctx context.Context, e *env, args []string) error {
 	if *asJSON {
 		enc := json.NewEncoder(e.stdout)
 		enc.SetEscapeHTML(false)
-		return enc.Encode(caps)
+		return enc.Encode(shownCaptures(caps))
 	}
 	report.History(e.stdout, key, caps)
 	s, ok, err := db.SeriesOf(key)
@@ -49,4 +49,23 @@ func runShow(ctx context.Context, e *env, args []string) error {
 		report.Series(e.stdout, key, s)
 	}
 	return err
+}
+
+// shownCapture is a capture as prov show --json prints it: its fields,
+// and for a not-modified revisit (a 304) the ID of the capture whose
+// bytes it confirms (archive.ConfirmedIn), which it does not record.
+type shownCapture struct {
+	archive.Capture
+	Confirms uint64 `json:"confirms,omitempty"`
+}
+
+func shownCaptures(caps []archive.Capture) []shownCapture {
+	out := make([]shownCapture, len(caps))
+	for i, c := range caps {
+		out[i].Capture = c
+		if p, ok := archive.ConfirmedIn(caps, c); ok {
+			out[i].Confirms = p.ID
+		}
+	}
+	return out
 }
