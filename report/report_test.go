@@ -104,6 +104,21 @@ func TestDiff(t *testing.T) {
 	}))
 }
 
+// A moved paragraph is printed once, where it was, with where it went;
+// a paragraph cut short and a note say so.
+func TestDiffMovedCutShort(t *testing.T) {
+	a := trace.Subject{Label: "http://portal.test/b", TextSHA256: shaB}
+	orig := trace.Subject{Label: "http://gov.test/white-paper", TextSHA256: shaA}
+	from, to := 1, 8
+	ops := []textdiff.Op{
+		{Kind: textdiff.Removed, AIndex: 1, BIndex: -1, A: "A paragraph the copy moved.", MovedTo: &to},
+		{Kind: textdiff.Changed, AIndex: 4, BIndex: 3, A: "A paragraph the copy cut short.", B: "A paragraph", Marked: "A paragraph[- the copy cut short.-]", CutShort: true},
+		{Kind: textdiff.Added, AIndex: -1, BIndex: 8, B: "A paragraph the copy moved.", MovedFrom: &from},
+		{Kind: textdiff.Added, AIndex: -1, BIndex: 9, B: "Not paired.", Note: textdiff.NotePaired},
+	}
+	golden(t, "diff-moved", render(func(b *bytes.Buffer) { Diff(b, trace.DiffResult{Copy: a, Against: orig, Changes: ops}) }))
+}
+
 func TestRunsAndStats(t *testing.T) {
 	runs := []archive.Run{
 		{ID: 1, Start: t0, End: t0.Add(90 * time.Second), Seeds: []string{"http://a.test/", "http://b.test/"}, Fetched: 17, New: 16, Failed: map[string]int{"timeout": 1, "http 404": 2}, Bytes: 123456, Status: archive.RunDone},

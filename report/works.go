@@ -87,12 +87,18 @@ func Diff(w io.Writer, r trace.DiffResult) {
 		return
 	}
 	for _, op := range r.Changes {
-		switch op.Kind {
-		case textdiff.Changed:
+		switch {
+		case op.Kind == textdiff.Changed && op.CutShort:
+			fmt.Fprintf(w, "\nparagraph %d changed (now %d), cut short:\n  %s\n", op.AIndex+1, op.BIndex+1, op.Marked)
+		case op.Kind == textdiff.Changed:
 			fmt.Fprintf(w, "\nparagraph %d changed (now %d):\n  %s\n", op.AIndex+1, op.BIndex+1, op.Marked)
-		case textdiff.Removed:
+		case op.Kind == textdiff.Removed && op.MovedTo != nil:
+			fmt.Fprintf(w, "\nparagraph %d moved (now %d):\n  %s\n", op.AIndex+1, *op.MovedTo+1, op.A)
+		case op.Kind == textdiff.Removed:
 			fmt.Fprintf(w, "\nparagraph %d removed:\n  [-%s-]\n", op.AIndex+1, op.A)
-		case textdiff.Added:
+		case op.Kind == textdiff.Added && op.MovedFrom != nil:
+			fmt.Fprintf(w, "\nparagraph %d of the copy is paragraph %d, moved here\n", op.BIndex+1, *op.MovedFrom+1)
+		case op.Kind == textdiff.Added:
 			fmt.Fprintf(w, "\nparagraph %d of the copy added:\n  {+%s+}\n", op.BIndex+1, op.B)
 		}
 		if op.Note != "" {

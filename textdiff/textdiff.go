@@ -7,7 +7,9 @@
 // no blank line). Two paragraphs are equal when their trimmed text is
 // equal. Paragraphs are aligned by a longest common subsequence; a removed
 // and an added paragraph that sit in the same gap and share at least half
-// their tokens are reported as one changed paragraph. An alignment costs
+// their tokens, or the added one being the start of the removed one (cut
+// short), are reported as one changed paragraph; a removed paragraph with
+// the same text as an added one is reported as moved. An alignment costs
 // in proportion to the length times the number of differences, within a
 // bound (maxCells); texts or paragraphs too long and too different for it
 // are aligned in part, and the ops say so (Op.Note).
@@ -34,6 +36,14 @@ type Op struct {
 	A      string `json:"a,omitempty"`
 	B      string `json:"b,omitempty"`
 	Marked string `json:"marked,omitempty"` // changed: B with [-old-]{+new+} marks
+	// MovedTo, on a removed paragraph, is the index in B of an added
+	// paragraph with the same text: the paragraph moved there. MovedFrom,
+	// on that added paragraph, is the removed one's index in A.
+	MovedTo   *int `json:"moved_to,omitempty"`
+	MovedFrom *int `json:"moved_from,omitempty"`
+	// CutShort, on a changed paragraph, says B is the start of A and
+	// nothing more: the copy's paragraph was cut short.
+	CutShort bool `json:"cut_short,omitempty"`
 	// Note says when the op is less than the comparison promises: the
 	// texts or paragraphs were too long and too different to compare
 	// within the bounds (NoteParagraphs, NoteMarks, NotePaired).
@@ -99,6 +109,7 @@ func Diff(a, b string) []Op {
 		gapB = append(gapB, j)
 	}
 	flush()
+	moves(out)
 	if !exact {
 		for k := range out {
 			if out[k].Kind != Equal {
@@ -156,21 +167,53 @@ func pairGap(pa, pb []string, ga, gb []int, budget *int) []Op {
 	return out
 }
 
+// moves pairs each removed paragraph with the first added one, not yet
+// paired, of the same text: the paragraph moved.
+func moves(ops []Op) {
+	added := map[string][]int{} // text → indexes in ops of added paragraphs
+	for k, op := range ops {
+		if op.Kind == Added {
+			added[op.B] = append(added[op.B], k)
+		}
+	}
+	for k := range ops {
+		op := &ops[k]
+		if op.Kind != Removed || len(added[op.A]) == 0 {
+			continue
+		}
+		to := &ops[added[op.A][0]]
+		added[op.A] = added[op.A][1:]
+		op.MovedTo, to.MovedFrom = &to.BIndex, &op.AIndex
+	}
+}
+
+// minCut is the fewest tokens a paragraph of the copy that is the start
+// of one of the original's needs to pair with it as that paragraph cut
+// short, however much shorter: fewer could begin many paragraphs.
+const minCut = 8
+
+// cutShort says whether b is the start of a, shorter, of minCut tokens
+// at least.
+func cutShort(a, b string) bool {
+	return len(b) < len(a) && strings.HasPrefix(a, b) && len(tokens(b)) >= minCut
+}
+
 // changed is paragraph i of pa changed into paragraph j of pb.
 func changed(pa, pb []string, i, j int) Op {
 	spans, exact := spansOf(pa[i], pb[j])
-	op := Op{Kind: Changed, AIndex: i, BIndex: j, A: pa[i], B: pb[j], Marked: mark(spans)}
+	op := Op{Kind: Changed, AIndex: i, BIndex: j, A: pa[i], B: pb[j], Marked: mark(spans), CutShort: cutShort(pa[i], pb[j])}
 	if !exact {
 		op.Note = NoteMarks
 	}
 	return op
 }
 
-// similar says whether paragraphs a and b share at least half their
-// tokens, taking one from budget; with none left, it says no.
+// similar says whether paragraph b is a changed: they share at least
+// half their tokens, or b is a cut short (cutShort). It takes one from
+// budget; with none left, it says no.
 func similar(a, b string, budget *int) bool {
 	if *budget--; *budget < 0 {
 		return false
 	}
-	return similarity(a, b) >= 0.5
+	return cutShort(a, b) || similarity(a, b) >= 0.5
 }
