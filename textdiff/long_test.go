@@ -6,6 +6,7 @@ import (
 	"reflect"
 	"strings"
 	"testing"
+	"time"
 )
 
 // TestLongTexts: texts past the table's bound (3,000 paragraphs; one
@@ -65,5 +66,31 @@ func TestBoundSaid(t *testing.T) {
 	other := strings.Repeat("乙甲甲", 1000) + strings.Repeat("乙", 3000)
 	if spans, exact := spansOf(long, other); exact {
 		t.Errorf("two long paragraphs far apart: spans exact (%d)", len(spans))
+	}
+}
+
+// TestPairingBound: many long paragraphs, each unlike every other, are
+// compared against each other within a bound, and the ops left unpaired
+// past it say so.
+func TestPairingBound(t *testing.T) {
+	r := rand.New(rand.NewSource(4))
+	para := func() string {
+		w := make([]string, 300)
+		for i := range w {
+			w[i] = fmt.Sprintf("w%d", r.Intn(1e6))
+		}
+		return strings.Join(w, " ")
+	}
+	var a, b []string
+	for i := 0; i < 300; i++ {
+		a, b = append(a, para()), append(b, para())
+	}
+	start := time.Now()
+	ops := Changes(Diff(strings.Join(a, "\n\n"), strings.Join(b, "\n\n")))
+	if d := time.Since(start); d > 20*time.Second {
+		t.Errorf("took %v", d)
+	}
+	if len(ops) != 600 || ops[len(ops)-1].Note != NotePaired || ops[0].Note != "" {
+		t.Errorf("%d ops, first note %q, last %q; want 600, the last past the bound", len(ops), ops[0].Note, ops[len(ops)-1].Note)
 	}
 }

@@ -85,7 +85,7 @@ func Diff(a, b string) []Op {
 	var out []Op
 	var gapA, gapB []int
 	pairs, exact := lcs(pa, pb)
-	budget := maxPairings
+	budget := maxPairCells
 	flush := func() {
 		out = append(out, pairGap(pa, pb, gapA, gapB, &budget)...)
 		gapA, gapB = nil, nil
@@ -131,13 +131,14 @@ func Changes(ops []Op) []Op {
 	return out
 }
 
-// maxPairings bounds the paragraphs one Diff compares in pairGap.
-const maxPairings = 1 << 14
+// maxPairCells bounds the work of one Diff's pairGap: the sum, over the
+// paragraphs it compares, of their token counts multiplied.
+const maxPairCells = 1 << 28
 
 // pairGap turns the unmatched paragraphs between two matches into ops:
 // each removed paragraph is paired, in order, with the first later added
 // one that is similar enough; the rest are removed or added. Each
-// comparison takes one from budget; when none is left, the paragraphs
+// comparison takes its cost from budget; when it is spent, the paragraphs
 // not yet compared are removed or added, with NotePaired.
 func pairGap(pa, pb []string, ga, gb []int, budget *int) []Op {
 	var out []Op
@@ -209,11 +210,22 @@ func changed(pa, pb []string, i, j int) Op {
 }
 
 // similar says whether paragraph b is a changed: they share at least
-// half their tokens, or b is a cut short (cutShort). It takes one from
-// budget; with none left, it says no.
+// half their tokens, or b is a cut short (cutShort). A comparison takes
+// the product of their token counts from budget; once it is spent (below
+// zero), it says no.
 func similar(a, b string, budget *int) bool {
-	if *budget--; *budget < 0 {
+	if *budget < 0 {
 		return false
 	}
-	return cutShort(a, b) || similarity(a, b) >= 0.5
+	if cutShort(a, b) {
+		return true
+	}
+	ta, tb := tokens(a), tokens(b)
+	if n := len(ta) + len(tb); n == 0 || 2*min(len(ta), len(tb)) < n/2 {
+		return false // half their tokens cannot be common
+	}
+	if *budget -= len(ta) * len(tb); *budget < 0 {
+		return false
+	}
+	return similarityOf(ta, tb) >= 0.5
 }

@@ -37,7 +37,10 @@ func isCJK(r rune) bool {
 // similarity is the share of tokens two paragraphs have in common
 // (2·LCS / total), 0 for two empty ones.
 func similarity(a, b string) float64 {
-	ta, tb := tokens(a), tokens(b)
+	return similarityOf(tokens(a), tokens(b))
+}
+
+func similarityOf(ta, tb []string) float64 {
 	if len(ta)+len(tb) == 0 {
 		return 0
 	}
