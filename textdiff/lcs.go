@@ -181,7 +181,7 @@ func anchored(a, b []int32, oa, ob int, out [][2]int) ([][2]int, bool) {
 		s++
 	}
 	anchors := uniqueAnchors(a[:len(a)-s], b[:len(b)-s])
-	exact := len(anchors) > 0
+	exact := len(anchors) > 0 || s == len(a) || s == len(b) // or one side is all common suffix
 	i, j := 0, 0
 	for _, an := range anchors {
 		var ok bool

@@ -62,6 +62,12 @@ func TestBoundSaid(t *testing.T) {
 			t.Fatalf("op %+v: note %q, want %q", op, op.Note, NoteParagraphs)
 		}
 	}
+	// a text that is the end of the other is all of it, however far apart
+	end := strings.Split(strings.Repeat("x ", 3000), " ")
+	whole := append(strings.Split(strings.Repeat("y ", 10000), " "), end...)
+	if pairs, exact := lcs(end, whole); !exact || len(pairs) != len(end) {
+		t.Errorf("a text at the end of another: %d pairs of %d, exact %v", len(pairs), len(end), exact)
+	}
 	long := strings.Repeat("甲乙", 3000)
 	other := strings.Repeat("乙甲甲", 1000) + strings.Repeat("乙", 3000)
 	if spans, exact := spansOf(long, other); exact {
