@@ -184,7 +184,8 @@ func moves(ops []Op) {
 		}
 		to := &ops[added[op.A][0]]
 		added[op.A] = added[op.A][1:]
-		op.MovedTo, to.MovedFrom = &to.BIndex, &op.AIndex
+		toB, fromA := to.BIndex, op.AIndex
+		op.MovedTo, to.MovedFrom = &toB, &fromA
 	}
 }
 
@@ -216,6 +217,9 @@ func changed(pa, pb []string, i, j int) Op {
 func similar(a, b string, budget *int) bool {
 	if *budget < 0 {
 		return false
+	}
+	if a == b {
+		return false // the same text in one gap, left by an alignment in part: moved, not changed (moves)
 	}
 	if cutShort(a, b) {
 		return true
