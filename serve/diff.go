@@ -2,6 +2,7 @@ package serve
 
 import (
 	"encoding/json"
+	"fmt"
 	"net/http"
 	"strconv"
 	"strings"
@@ -31,6 +32,7 @@ type diffRow struct {
 	Left, Right []textdiff.Span
 	LeftN       int // 0 when the side has no such paragraph
 	RightN      int
+	Note        string // a move, a cut, or what the comparison could not do (noteOf)
 }
 
 // diffOf compares the copy a names against b, or the original of its work
@@ -91,7 +93,7 @@ func (s *Server) diff(w http.ResponseWriter, r *http.Request) error {
 }
 
 func rowOf(op textdiff.Op) diffRow {
-	row := diffRow{Kind: op.Kind, LeftN: op.AIndex + 1, RightN: op.BIndex + 1}
+	row := diffRow{Kind: op.Kind, LeftN: op.AIndex + 1, RightN: op.BIndex + 1, Note: noteOf(op)}
 	switch op.Kind {
 	case textdiff.Changed:
 		for _, sp := range textdiff.Spans(op.A, op.B) {
@@ -108,6 +110,25 @@ func rowOf(op textdiff.Op) diffRow {
 		row.Right = []textdiff.Span{{Kind: textdiff.Added, Text: op.B}}
 	}
 	return row
+}
+
+// noteOf says what prov diff says of op besides its text: where a
+// paragraph moved, that it was cut short, and op.Note.
+func noteOf(op textdiff.Op) string {
+	var says []string
+	if op.MovedTo != nil {
+		says = append(says, fmt.Sprintf("moved: paragraph %d of the copy", *op.MovedTo+1))
+	}
+	if op.MovedFrom != nil {
+		says = append(says, fmt.Sprintf("paragraph %d, moved here", *op.MovedFrom+1))
+	}
+	if op.CutShort {
+		says = append(says, "cut short")
+	}
+	if op.Note != "" {
+		says = append(says, op.Note)
+	}
+	return strings.Join(says, "; ")
 }
 
 // steps links the comparison to the neighbouring versions of the copy's

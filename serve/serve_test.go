@@ -371,3 +371,30 @@ func TestHistoryOfMovedURL(t *testing.T) {
 		t.Errorf("history of a moved URL: %s, want %q in\n%.900s", resp.Status, want, body)
 	}
 }
+
+// The diff page says what prov diff says besides the text: a paragraph
+// moved, and a subject that is a 304 standing for the capture it
+// confirms.
+func TestDiffPageNotes(t *testing.T) {
+	const u = "http://a.test/notice.html"
+	entry := func(text string, at time.Duration) []archive.Entry {
+		return []archive.Entry{{
+			Capture: archive.Capture{RequestedURL: u, URL: u, FinalURL: u, Method: "GET", Status: 200, FetchStart: t0.Add(at),
+				FetchEnd: t0, ToolVersion: "test", TextSHA256: archive.Sum([]byte(text)).String()},
+			Payload: []byte(text), Text: text,
+		}}
+	}
+	notModified := []archive.Entry{{Capture: archive.Capture{RequestedURL: u, URL: u, FinalURL: u, Method: "GET", Status: 304,
+		FetchStart: t0.Add(time.Hour), FetchEnd: t0, ToolVersion: "test"}}}
+	ts, _ := serveArchive(t, entry("第一段。\n\n第二段。\n\n第三段。", 0), notModified, entry("第一段。\n\n第三段。\n\n第二段。", 2*time.Hour))
+	resp, body := fetch(t, ts.URL+"/diff?a=3&b=2")
+	if resp.StatusCode != 200 {
+		t.Fatalf("diff of capture 3 against the 304: %s\n%s", resp.Status, body)
+	}
+	for _, want := range []string{"moved: paragraph 3 of the copy", "paragraph 2, moved here",
+		"capture 2 answered 304 (not modified): it confirms capture 1, whose text this is"} {
+		if !strings.Contains(body, want) {
+			t.Errorf("diff page lacks %q", want)
+		}
+	}
+}
