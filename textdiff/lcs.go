@@ -9,6 +9,16 @@ package textdiff
 // element, is left unaligned and the alignment says it is not exact.
 const maxCells = 1 << 22
 
+// maxSteps bounds the search of one alignment too long for a table
+// (bisect): the steps along diagonals it may take, about the sum of the
+// lengths times the differences. Past it, the alignment falls back on
+// elements found once in each side.
+const maxSteps = 1 << 27
+
+// cells and steps are maxCells and maxSteps, as align reads them: a test
+// lowers them to drive small inputs down the paths long ones take.
+var cells, steps = maxCells, maxSteps
+
 // lcs returns the index pairs of a longest common subsequence of a and b,
 // in order: the one a table of suffixes walked from the start gives,
 // taking a match whenever one is there and a removal before an addition.
@@ -46,13 +56,114 @@ func align(a, b []int32, oa, ob int, out [][2]int) ([][2]int, bool) {
 	if n == 0 || m == 0 {
 		return out, true
 	}
-	if n*m <= maxCells {
+	if n*m <= cells {
 		return fullTable(a, b, oa, ob, out), true
 	}
-	if d := distance(a, b, maxCells/(n+1)-1); d >= 0 {
+	if d := distance(a, b, cells/(n+1)-1); d >= 0 {
 		return band(a, b, d, oa, ob, out), true
 	}
-	return anchored(a, b, oa, ob, out)
+	s := 0 // a common suffix is on some longest alignment
+	for s < n && s < m && a[n-1-s] == b[m-1-s] {
+		s++
+	}
+	x, y, ok, disjoint := bisect(a[:n-s], b[:m-s], steps/(n+m))
+	if !ok && !disjoint {
+		return anchored(a, b, oa, ob, out)
+	}
+	exact := true
+	if ok {
+		var okA, okB bool
+		out, okA = align(a[:x], b[:y], oa, ob, out)
+		out, okB = align(a[x:n-s], b[y:m-s], oa+x, ob+y, out)
+		exact = okA && okB
+	}
+	for k := s; k > 0; k-- {
+		out = append(out, [2]int{oa + n - k, ob + m - k})
+	}
+	return out, exact
+}
+
+// bisect finds where a longest alignment of a and b crosses the middle
+// of its differences (Myers' middle snake, searched from both ends), in
+// O((n+m)·D) steps and O(n+m) memory, D the differences: a point (x, y)
+// such that aligning a[:x] with b[:y] and a[x:] with b[y:] is a longest
+// alignment. a and b share no first and no last element. ok is false
+// when D is more than 2·maxD, or the point found would not split the
+// problem; disjoint is true when the search went to the end and a and
+// b have no element in common (or one is empty).
+func bisect(a, b []int32, maxD int) (x, y int, ok, disjoint bool) {
+	n, m := len(a), len(b)
+	if n == 0 || m == 0 {
+		return 0, 0, false, true
+	}
+	whole := maxD >= (n+m+1)/2
+	maxD = min(maxD, (n+m+1)/2)
+	off, size := maxD+1, 2*maxD+3
+	v1, v2 := make([]int, size), make([]int, size)
+	for i := range v1 {
+		v1[i], v2[i] = -1, -1
+	}
+	v1[off+1], v2[off+1] = 0, 0
+	delta := n - m
+	front := delta%2 != 0
+	k1start, k1end, k2start, k2end := 0, 0, 0, 0
+	split := func(x, y int) (int, int, bool, bool) {
+		return x, y, (x > 0 || y > 0) && (x < n || y < m), false
+	}
+	for d := 0; d < maxD; d++ {
+		for k1 := -d + k1start; k1 <= d-k1end; k1 += 2 {
+			i := off + k1
+			var x1 int
+			if k1 == -d || (k1 != d && v1[i-1] < v1[i+1]) {
+				x1 = v1[i+1]
+			} else {
+				x1 = v1[i-1] + 1
+			}
+			y1 := x1 - k1
+			for x1 < n && y1 < m && a[x1] == b[y1] {
+				x1, y1 = x1+1, y1+1
+			}
+			v1[i] = x1
+			switch {
+			case x1 > n:
+				k1end += 2
+			case y1 > m:
+				k1start += 2
+			case front:
+				if j := off + delta - k1; j >= 0 && j < size && v2[j] != -1 && x1 >= n-v2[j] {
+					return split(x1, y1)
+				}
+			}
+		}
+		for k2 := -d + k2start; k2 <= d-k2end; k2 += 2 {
+			i := off + k2
+			var x2 int
+			if k2 == -d || (k2 != d && v2[i-1] < v2[i+1]) {
+				x2 = v2[i+1]
+			} else {
+				x2 = v2[i-1] + 1
+			}
+			y2 := x2 - k2
+			for x2 < n && y2 < m && a[n-x2-1] == b[m-y2-1] {
+				x2, y2 = x2+1, y2+1
+			}
+			v2[i] = x2
+			switch {
+			case x2 > n:
+				k2end += 2
+			case y2 > m:
+				k2start += 2
+			case !front:
+				if j := off + delta - k2; j >= 0 && j < size && v1[j] != -1 {
+					x1 := v1[j]
+					if y1 := off + x1 - j; x1 >= n-x2 {
+						return split(x1, y1)
+					}
+				}
+			}
+		}
+	}
+	return 0, 0, false, whole
 }
 
 // fullTable aligns a and b with a table of every suffix pair.

@@ -257,3 +257,32 @@ func oldMark(a, b string) string {
 	}
 	return sb.String()
 }
+
+// lowered runs f with align's bounds lowered to c cells and s steps.
+func lowered(t *testing.T, c, s int, f func()) {
+	t.Helper()
+	cells, steps = c, s
+	defer func() { cells, steps = maxCells, maxSteps }()
+	f()
+}
+
+// TestBisectLongest: without a table, the search from both ends finds a
+// common subsequence as long as the table's, of pairs that match.
+func TestBisectLongest(t *testing.T) {
+	r := rand.New(rand.NewSource(5))
+	lowered(t, 0, maxSteps, func() {
+		for n := 0; n < 20000; n++ {
+			a, b := randomPair(r, 1+r.Intn(8))
+			want := tableLCS(len(a), len(b), func(i, j int) bool { return a[i] == b[j] })
+			got, exact := lcs(a, b)
+			if !exact || len(got) != len(want) {
+				t.Fatalf("lcs(%q, %q) = %v (exact %v), want %d pairs as %v", a, b, got, exact, len(want), want)
+			}
+			for k, p := range got {
+				if a[p[0]] != b[p[1]] || (k > 0 && (p[0] <= got[k-1][0] || p[1] <= got[k-1][1])) {
+					t.Fatalf("lcs(%q, %q) = %v: pair %d", a, b, got, k)
+				}
+			}
+		}
+	})
+}

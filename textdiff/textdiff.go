@@ -132,7 +132,8 @@ func Changes(ops []Op) []Op {
 }
 
 // maxPairCells bounds the work of one Diff's pairGap: the sum, over the
-// paragraphs it compares, of their token counts multiplied.
+// paragraphs it compares, of their token counts multiplied (at most what
+// one alignment may spend, maxCells and maxSteps).
 const maxPairCells = 1 << 28
 
 // pairGap turns the unmatched paragraphs between two matches into ops:
@@ -228,7 +229,7 @@ func similar(a, b string, budget *int) bool {
 	if n := len(ta) + len(tb); n == 0 || 2*min(len(ta), len(tb)) < n/2 {
 		return false // half their tokens cannot be common
 	}
-	if *budget -= len(ta) * len(tb); *budget < 0 {
+	if *budget -= min(len(ta)*len(tb), maxCells+maxSteps); *budget < 0 { // what lcs may spend on them
 		return false
 	}
 	return similarityOf(ta, tb) >= 0.5
