@@ -3,10 +3,12 @@ package textdiff
 // maxCells bounds the table of one alignment: a full table of n·m cells
 // when that fits, else a band of the table as wide as the number of
 // differences (D, found first with Myers' O(ND) search), (n+1)·(D+1)
-// cells. Both give the same common subsequence. Past the bound, elements
-// found once in each side (as patience diff does) split the sequences
-// into smaller alignments; a part that still does not fit, with no such
-// element, is left unaligned and the alignment says it is not exact.
+// cells. Both give the same common subsequence. Past the bound, the
+// alignment is split where a longest one crosses the middle of its
+// differences (bisect), within maxSteps; past that, at elements found
+// once in each side (as patience diff does); a part that still does not
+// fit, with no such element, is left unaligned and the alignment says
+// it is not exact.
 const maxCells = 1 << 22
 
 // maxSteps bounds the search of one alignment too long for a table

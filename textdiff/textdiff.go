@@ -11,7 +11,7 @@
 // short), are reported as one changed paragraph; a removed paragraph with
 // the same text as an added one is reported as moved. An alignment costs
 // in proportion to the length times the number of differences, within a
-// bound (maxCells); texts or paragraphs too long and too different for it
+// bound (maxCells, maxSteps); texts or paragraphs too long and too different for it
 // are aligned in part, and the ops say so (Op.Note).
 package textdiff
 
