@@ -50,7 +50,7 @@ func shinglesOf(norm string) []uint64 {
 // nil when norm has no tokens.
 func appendShingles(dst []uint64, norm string) []uint64 {
 	sc := shingleScan{out: dst[:0]}
-	scanTokens(norm, sc.add)
+	sc.scan(norm)
 	out := sc.finish()
 	if len(out) == 0 {
 		return nil
@@ -125,22 +125,36 @@ func insertionSort(s []uint64) {
 // i+4 arrives, and a text of fewer than ShingleSize tokens gets one
 // shingle of all of them at finish.
 type shingleScan struct {
-	win [ShingleSize]uint64 // the last tokens, oldest first
-	n   int                 // tokens seen
+	win [ShingleSize - 1]uint64 // the tokens before the newest, oldest first
+	n   int                     // tokens seen
 	out []uint64
 }
 
-func (sc *shingleScan) add(tok uint64) {
-	if sc.n < ShingleSize {
-		sc.win[sc.n] = tok
-	} else {
-		copy(sc.win[:], sc.win[1:])
-		sc.win[ShingleSize-1] = tok
+// scan hashes five tokens a shingle (shingleHash5): ShingleSize must stay
+// 5, or this fails to compile.
+var _ = [1]int{}[ShingleSize-5]
+
+// scan takes the tokens of norm (nextToken), in order. The window is
+// held in locals and shifted in place, the shingle hashed without a slice
+// of its tokens: a call per token through a function value, and a copy
+// of the window, were half of shingling.
+func (sc *shingleScan) scan(norm string) {
+	w, n, out := sc.win, sc.n, sc.out
+	for i := 0; ; {
+		tok, next, ok := nextToken(norm, i)
+		if !ok {
+			break
+		}
+		i = next
+		if n < ShingleSize-1 {
+			w[n] = tok
+		} else {
+			out = append(out, shingleHash5(w[0], w[1], w[2], w[3], tok))
+			w[0], w[1], w[2], w[3] = w[1], w[2], w[3], tok
+		}
+		n++
 	}
-	sc.n++
-	if sc.n >= ShingleSize {
-		sc.out = append(sc.out, shingleHash(sc.win[:]))
-	}
+	sc.win, sc.n, sc.out = w, n, out
 }
 
 func (sc *shingleScan) finish() []uint64 {
@@ -234,23 +248,27 @@ var minhashSeeds = func() [SketchSize][2]uint64 {
 	return s
 }()
 
-// scanTokens calls emit with the hash of each token of norm, in order: a
-// CJK letter or digit is a token, its hash the 64-bit FNV-1a of its UTF-8;
-// a run of other letters and digits is a word, its hash that of its
-// lower-cased UTF-8, folded in rune by rune (no string is built); anything
-// else separates tokens.
-func scanTokens(norm string, emit func(uint64)) {
+// nextToken returns the hash of the first token of norm that starts at or
+// after i, and the index to go on from; ok is false when there is none.
+// A CJK letter or digit is a token, its hash the 64-bit FNV-1a of its
+// UTF-8; a run of other letters and digits is a word, its hash that of
+// its lower-cased UTF-8, folded in rune by rune (no string is built);
+// anything else separates tokens.
+func nextToken(norm string, i int) (tok uint64, next int, ok bool) {
 	const basis = 14695981039346656037
 	h, inWord := uint64(basis), false
 	var buf [utf8.UTFMax]byte
-	for i, r := range norm {
+	for i < len(norm) {
+		r, size := rune(norm[i]), 1
+		if r >= utf8.RuneSelf {
+			r, size = utf8.DecodeRuneInString(norm[i:])
+		}
 		switch tokenClass(r) {
 		case tokCJK:
 			if inWord {
-				emit(h)
-				h, inWord = basis, false
+				return h, i, true // r is the next token
 			}
-			emit(fnvBytes(basis, norm[i:i+utf8.RuneLen(r)])) // r's UTF-8 as norm holds it: a CJK rune is never a stray byte's U+FFFD
+			return fnvBytes(basis, norm[i:i+size]), i + size, true // r's UTF-8 as norm holds it: a CJK rune is never a stray byte's U+FFFD
 		case tokWord:
 			inWord = true
 			if r < utf8.RuneSelf {
@@ -263,14 +281,12 @@ func scanTokens(norm string, emit func(uint64)) {
 			}
 		default:
 			if inWord {
-				emit(h)
-				h, inWord = basis, false
+				return h, i + size, true
 			}
 		}
+		i += size
 	}
-	if inWord {
-		emit(h)
-	}
+	return h, i, inWord
 }
 
 // Token classes of runes (tokenClass).
@@ -280,25 +296,53 @@ const (
 	tokCJK         // a token by itself
 )
 
-// tokenClass classifies r for scanTokens: tokCJK for a CJK letter or
+// tokenClass classifies r for nextToken: tokCJK for a CJK letter or
 // digit, tokWord for another letter or digit, tokSep for the rest. ASCII
-// and the CJK Unified Ideographs block (all letters, all Han: see
-// TestTokenClass) skip the Unicode tables.
+// (asciiTokens) and the CJK Unified Ideographs block (all letters, all
+// Han: see TestTokenClass) skip the Unicode tables; the function is small
+// enough to be inlined for them, once a rune of every text.
 func tokenClass(r rune) int {
-	switch {
-	case r < utf8.RuneSelf:
-		if 'a' <= r|0x20 && r|0x20 <= 'z' || '0' <= r && r <= '9' {
-			return tokWord
-		}
-		return tokSep
-	case r >= 0x4E00 && r <= 0x9FFF:
+	if uint32(r) < utf8.RuneSelf { // uint32: a negative r is no ASCII, and tokSep
+		return int(asciiTokens[r])
+	}
+	if uint32(r)-0x4E00 <= 0x9FFF-0x4E00 { // U+4E00–U+9FFF in one test
 		return tokCJK
+	}
+	return tokenClassTables(r)
+}
+
+// tokenClassTables is tokenClass of a rune past ASCII and outside the
+// CJK Unified Ideographs block.
+func tokenClassTables(r rune) int {
+	switch {
 	case !unicode.IsLetter(r) && !unicode.IsNumber(r):
 		return tokSep
 	case isCJK(r):
 		return tokCJK
 	}
 	return tokWord
+}
+
+// asciiTokens is tokenClass of each ASCII rune: letters and digits make
+// words, the rest separates them.
+var asciiTokens = func() (t [utf8.RuneSelf]uint8) {
+	for r := range t {
+		if 'a' <= r|0x20 && r|0x20 <= 'z' || '0' <= r && r <= '9' {
+			t[r] = tokWord
+		}
+	}
+	return t
+}()
+
+// shingleHash5 is shingleHash of the five tokens a, b, c, d, e.
+func shingleHash5(a, b, c, d, e uint64) uint64 {
+	const basis, prime = 14695981039346656037, 1099511628211
+	h := (basis ^ a) * prime
+	h = (h ^ b) * prime
+	h = (h ^ c) * prime
+	h = (h ^ d) * prime
+	h = (h ^ e) * prime
+	return splitmix64(h)
 }
 
 func shingleHash(toks []uint64) uint64 {

@@ -68,9 +68,10 @@ func refTokenClass(r rune) int {
 	return tokSep
 }
 
-// TestTokenClass checks the fast paths of tokenClass on every rune.
+// TestTokenClass checks the fast paths of tokenClass on every rune, and
+// on -1, which no decoding gives.
 func TestTokenClass(t *testing.T) {
-	for r := rune(0); r <= unicode.MaxRune+1; r++ {
+	for r := rune(-1); r <= unicode.MaxRune+1; r++ {
 		if got, want := tokenClass(r), refTokenClass(r); got != want {
 			t.Fatalf("tokenClass(%U) = %d, want %d", r, got, want)
 		}
@@ -155,5 +156,26 @@ func BenchmarkSketchOf(b *testing.B) {
 	s := randomHashes(800, &x)
 	for b.Loop() {
 		SketchOf(s)
+	}
+}
+
+// BenchmarkShingles shingles the normalised texts of BenchmarkClean's
+// pages, one op per text: the token scan and the shingle hashes, before
+// the sort.
+func BenchmarkShingles(b *testing.B) {
+	var texts []string
+	for _, in := range benchPages(b) {
+		doc, err := Clean(in)
+		if err != nil {
+			b.Fatal(err)
+		}
+		texts = append(texts, Normalize(doc.Text))
+	}
+	dst := make([]uint64, 0, 1<<14)
+	b.ReportAllocs()
+	i := 0
+	for b.Loop() {
+		dst = appendShingles(dst, texts[i%len(texts)])
+		i++
 	}
 }
