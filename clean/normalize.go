@@ -75,6 +75,13 @@ func collapseText(text string, checkNFKC bool) (out string, ok bool) {
 	var prev rune // last rune written on the current line, 0 at line start
 	run := -1     // start of the runes kept as they are, not yet written; -1 for none
 	for i, r := range text {
+		if !pendingSpace && !pendingBreak && keptAsIs(r, stable) {
+			if run < 0 {
+				run = i
+			}
+			prev = r
+			continue // what the steps below do with r, in fewer tests: most runes are these
+		}
 		f := r
 		if g, ok := wideASCII(r); ok {
 			f = g
@@ -121,6 +128,18 @@ func collapseText(text string, checkNFKC bool) (out string, ok bool) {
 		b.WriteString(text[run:])
 	}
 	return b.String(), true
+}
+
+// keptAsIs reports a rune that collapseText keeps as it is, without a
+// test of its own, when no white space is pending: printable ASCII but
+// the space, and the CJK Unified Ideographs (U+4E00–U+9FFF), none of
+// which is wide (wideASCII), white space or a key of foldPunct; with a
+// stable table (checkNFKC), an ideograph must be marked in it too.
+func keptAsIs(r rune, stable *[1 << 16 / 64]uint64) bool {
+	if '!' <= r && r <= '~' {
+		return true
+	}
+	return uint32(r)-0x4E00 <= 0x9FFF-0x4E00 && (stable == nil || nfkcMarked(stable, r))
 }
 
 // TextHash is the hex sha256 of Normalize(text): the exact-duplicate key.
