@@ -302,15 +302,63 @@ var urlDateRes = []*regexp.Regexp{
 	regexp.MustCompile(`[/_-]t?((?:19|20)\d{2})(\d{2})(\d{2})(?:[_/.-]|\d{2,}[_/.-])`),
 }
 
-// urlDate returns the date in a URL's path, if any. Every pattern of
-// urlDateRes holds a year, (?:19|20)\d{2}: a path without four digits in
-// a row (hasYearDigits) matches none of them.
-func urlDate(path string) (stamp, string, bool) {
-	if !hasYearDigits(path) {
-		return stamp{}, "", false
+// urlDateAnchored are urlDateRes anchored where a match begins, and
+// urlDateNext the bytes each lets follow its year. Every pattern begins
+// with one of "/_-" (a '/' but for the last), then a 't' or not (the last
+// only), then its year, (?:19|20)\d{2}, and reads nothing before; so a
+// match begins only where urlYearAt finds a year, and only when the byte
+// after the year is one of urlDateNext's. urlDateMatch runs a pattern
+// only there: searching the whole path from every byte was most of
+// urlDate's time.
+var (
+	urlDateAnchored = func() []*regexp.Regexp {
+		out := make([]*regexp.Regexp, len(urlDateRes))
+		for i, re := range urlDateRes {
+			out[i] = regexp.MustCompile(`^(?:` + re.String() + `)`)
+		}
+		return out
+	}()
+	urlDateNext = [...]string{"-", "0123456789", "/", "/", "-", "0123456789"}
+)
+
+// urlYearAt returns the index of the year when a pattern of urlDateRes
+// may match from path[i] (see urlDateAnchored), else -1.
+func urlYearAt(path string, i int) int {
+	if c := path[i]; c != '/' && c != '_' && c != '-' {
+		return -1
 	}
-	for _, re := range urlDateRes {
-		m := re.FindStringSubmatch(path)
+	if i++; i < len(path) && path[i] == 't' {
+		i++
+	}
+	if !fourDigitsAt(path, i) || !(path[i] == '1' && path[i+1] == '9' || path[i] == '2' && path[i+1] == '0') {
+		return -1
+	}
+	return i
+}
+
+// urlDateMatch is urlDateRes[k].FindStringSubmatch(path): the match that
+// begins first, found by the anchored pattern at the places it may begin.
+func urlDateMatch(k int, path string) []string {
+	for i := range path {
+		if c := path[i]; c != '/' && c != '_' && c != '-' {
+			continue // urlYearAt's first test, without the call
+		}
+		y := urlYearAt(path, i)
+		if y < 0 || y+4 == len(path) || strings.IndexByte(urlDateNext[k], path[y+4]) < 0 {
+			continue
+		}
+		if m := urlDateAnchored[k].FindStringSubmatch(path[i:]); m != nil {
+			return m
+		}
+	}
+	return nil
+}
+
+// urlDate returns the date in a URL's path, if any: the first pattern of
+// urlDateRes whose first match is a valid date.
+func urlDate(path string) (stamp, string, bool) {
+	for k := range urlDateRes {
+		m := urlDateMatch(k, path)
 		if m == nil {
 			continue
 		}

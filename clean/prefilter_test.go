@@ -2,6 +2,7 @@ package clean
 
 import (
 	"fmt"
+	"math/rand/v2"
 	"path/filepath"
 	"regexp"
 	"strings"
@@ -223,7 +224,9 @@ func TestPagerPrefilter(t *testing.T) {
 }
 
 // TestURLDatePrefilter: urlDate finds what running every pattern finds,
-// on paths of each pattern's form and near misses.
+// on paths of each pattern's form, near misses, paths where a pattern's
+// first match is no date and a later one is, and random paths over the
+// bytes the patterns read.
 func TestURLDatePrefilter(t *testing.T) {
 	all := func(path string) (stamp, string, bool) {
 		for _, re := range urlDateRes {
@@ -235,10 +238,8 @@ func TestURLDatePrefilter(t *testing.T) {
 		}
 		return stamp{}, "", false
 	}
-	paths := []string{"/2022-11/07/c_1.htm", "/202211/07/x.html", "/2022/11/07/story", "/2022/1107/a", "/news/2022-11-07_a.html",
-		"/a/t20221107_123.html", "/a-2022110712_x", "/a/2022/", "/a/202/11/07/", "/1999-12/31/", "/19991231/", "/a_t19991231.htm", "", "/"}
 	found := 0
-	for _, p := range paths {
+	for _, p := range urlDatePaths() {
 		st, m, ok := urlDate(p)
 		wst, wm, wok := all(p)
 		if st != wst || m != wm || ok != wok {
@@ -250,5 +251,39 @@ func TestURLDatePrefilter(t *testing.T) {
 	}
 	if found < 8 {
 		t.Errorf("only %d paths dated: samples missing?", found)
+	}
+}
+
+// urlDatePaths are TestURLDatePrefilter's paths.
+func urlDatePaths() []string {
+	paths := []string{"/2022-11/07/c_1.htm", "/202211/07/x.html", "/2022/11/07/story", "/2022/1107/a", "/news/2022-11-07_a.html",
+		"/a/t20221107_123.html", "/a-2022110712_x", "/a/2022/", "/a/202/11/07/", "/1999-12/31/", "/19991231/", "/a_t19991231.htm", "", "/",
+		"/news/2002/00002.html", "/news/2024/10499.html", "/2022/13/45/x/2022/11/07/", "/2022-99/07/2022-11/07/", "/t2022/t20221107_",
+		"/a_t20221307_t20221107.htm", "/-2022-11-07-/", "/20/2022/11/07", "/2019/2020/11/07/", "_20221107_1/", "-t2022110799_",
+		"/2022-11-07.html", "/2022-11-07", "/tt20221107_", "/19/20/2022/0101/", "///2022//11//07//",
+		"/t20229901_/t20221107_", "/2022-99-07/2022-11-07/", "/202299/07/202211/07/", "/2022/9907/2022/1107/", "/2022/99/07/2022/11/07/"}
+	rng := rand.New(rand.NewPCG(3, 4))
+	pieces := []string{"/", "/", "_", "-", ".", "t", "x", "2022", "1999", "2100", "11", "07", "13", "31", "1107", "20221107", "19991231", "0", "9"}
+	for range 20000 {
+		var b strings.Builder
+		for range rng.IntN(10) {
+			b.WriteString(pieces[rng.IntN(len(pieces))])
+		}
+		paths = append(paths, b.String())
+	}
+	return paths
+}
+
+// BenchmarkURLDate dates the paths of TestURLDatePrefilter's samples and
+// of the generated site of bench/crawl, one op per path.
+func BenchmarkURLDate(b *testing.B) {
+	paths := urlDatePaths()[:30]
+	for i := range 20 {
+		paths = append(paths, fmt.Sprintf("/news/%04d/%05d.html", 2000+i%25, i*997))
+	}
+	i := 0
+	for b.Loop() {
+		urlDate(paths[i%len(paths)])
+		i++
 	}
 }
