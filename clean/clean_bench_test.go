@@ -6,6 +6,7 @@ import (
 	"os"
 	"path/filepath"
 	"testing"
+	"time"
 
 	"github.com/prov-archive/prov/rules"
 	"github.com/prov-archive/prov/testweb"
@@ -93,4 +94,12 @@ func servedInput(tb testing.TB, web http.Handler, host, url string) Input {
 		tb.Fatalf("GET %s: status %d", url, rec.Code)
 	}
 	return Input{URL: url, Header: rec.Header(), Body: rec.Body.Bytes()}
+}
+
+// reportCPU reports the process's CPU time since began (processCPU) per
+// op, as cpu-ns/op, where it can be measured.
+func reportCPU(b *testing.B, began time.Duration) {
+	if began > 0 {
+		b.ReportMetric(float64((processCPU()-began).Nanoseconds())/float64(b.N), "cpu-ns/op")
+	}
 }

@@ -183,15 +183,24 @@ func trimPre(b []byte) string {
 // (isSpace). A stray byte of invalid UTF-8 ends it, as put writes U+FFFD
 // for it. It returns the prefix's length in bytes, its units (runeUnits
 // of each rune) and its last rune.
+//
+// An ASCII byte is told by asciiSpace, not isSpace's switch, and counts
+// one unit; a rune past ASCII is white space only up to U+3000, and
+// runeUnits counts an ideograph without a call (most of a Chinese page's
+// runes are ideographs).
 func wordSpan(s string) (k, u int, last rune) {
 	for k < len(s) {
-		r, size := rune(s[k]), 1
-		if r >= utf8.RuneSelf {
-			if r, size = utf8.DecodeRuneInString(s[k:]); r == utf8.RuneError && size == 1 {
+		if c := s[k]; c < utf8.RuneSelf {
+			if asciiSpace(c) {
 				break
 			}
+			u++
+			last = rune(c)
+			k++
+			continue
 		}
-		if isSpace(r) {
+		r, size := utf8.DecodeRuneInString(s[k:])
+		if r == utf8.RuneError && size == 1 || r <= 0x3000 && isSpace(r) {
 			break
 		}
 		u += runeUnits(r)
@@ -262,6 +271,9 @@ func asciiSpace(c byte) bool {
 
 // runeUnits is what a rune that is not white space below U+2E80 adds to units.
 func runeUnits(r rune) int {
+	if uint32(r)-0x4E00 <= 0x9FFF-0x4E00 {
+		return 2 // a CJK Unified Ideograph (isCJK's first test), without the call
+	}
 	if r >= 0x2E80 && isCJK(r) {
 		return 2
 	}

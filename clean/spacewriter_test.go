@@ -32,7 +32,8 @@ func writeUnitsRef(w *spaceWriter, s string) int {
 // CJK, every white space, stray and cut UTF-8 and U+FFFD itself.
 func TestWriteUnitsAsBefore(t *testing.T) {
 	pieces := []string{"a", "Z9", " ", "\t", "\n", "\r", "\f", "\v", "\u00a0", "\u3000", "\u2028", "\u0085", "中", "文。",
-		"\xff", "\xe4\xb8", "\x80", "\ufffd", "é", "\U0001F600", "\ud7ff", "\xed\xa0\x80"}
+		"\xff", "\xe4\xb8", "\x80", "\ufffd", "é", "\U0001F600", "\ud7ff", "\xed\xa0\x80",
+		"\u4dc0", "\u4e00", "\u9fff", "\ua000", "\u2e80", "\u3001", "\u1680", "\u2002", "\u205f"}
 	rng := rand.New(rand.NewPCG(3, 4))
 	for range 20000 {
 		var got, want spaceWriter
@@ -125,6 +126,24 @@ func TestWriteVerbatim(t *testing.T) {
 		}
 		if out := w.String(); !utf8.ValidString(out) || strings.ContainsRune(out, '\r') {
 			t.Fatalf("verbatim write of %q gave %q", s, out)
+		}
+	}
+}
+
+// TestRuneUnitsAndSpace checks, on every rune, runeUnits's fast path
+// against isCJK and the bound wordSpan relies on: no rune past U+3000 is
+// white space to isSpace.
+func TestRuneUnitsAndSpace(t *testing.T) {
+	for r := rune(0); r <= utf8.MaxRune; r++ {
+		want := 1
+		if r >= 0x2E80 && isCJK(r) {
+			want = 2
+		}
+		if got := runeUnits(r); got != want {
+			t.Fatalf("runeUnits(%U) = %d, want %d", r, got, want)
+		}
+		if r > 0x3000 && isSpace(r) {
+			t.Fatalf("isSpace(%U): white space past U+3000", r)
 		}
 	}
 }
