@@ -1,6 +1,9 @@
 package clean
 
-import "strings"
+import (
+	"strings"
+	"unicode/utf8"
+)
 
 // junkRe is one large alternation that every short line of every page
 // goes through, and most lines match none of it. junkLine asks it only
@@ -10,17 +13,18 @@ import "strings"
 // (TestJunkPrefilter checks the two agree on the eval and test pages).
 
 // junkWords: alternatives that are, or start with, a literal.
-var junkWords = []string{
+var junkWords = newCJKWords(
+
 	"责任编辑", "打印本页", "关闭窗口", "打印此页", "打印文章", "字号", "收藏本页",
 	"分享到", "扫一扫", "扫描二维码", "上一篇", "下一篇", "阅读次数", "浏览次数",
 	"访问量", "返回顶部", "网安备", "版权所有", "设为首页", "加入收藏", "网站地图", "联系我们",
-}
+)
 
 // junkColonWords: alternatives that are a word and a colon.
-var junkColonWords = []string{
+var junkColonWords = newCJKWords(
 	"责编", "编辑", "审核", "校对", "签发", "监制", "编审", "终审", "初审", "复审",
 	"摄影", "记者", "点击数", "主办单位", "承办单位", "技术支持", "字体",
-}
+)
 
 // junkWordsASCII: the English alternatives, matched without case.
 var junkWordsASCII = []string{"share", "follow us", "sign up for", "back to top", "icp", "all rights reserved", "copyright"}
@@ -34,10 +38,10 @@ func junkLine(t string) bool { return mayJunk(t) && junkRe.MatchString(t) }
 // words (ſ is s, the Kelvin sign is k), for which it defers to the
 // expression.
 func mayJunk(t string) bool {
-	if containsRuneOf(t, "©\u017F\u212A") || bracketButton(t) || containsAny(t, junkWords) || adLine(t) {
+	if containsRuneOf(t, "©\u017F\u212A") || bracketButton(t) || junkWords.in(t) || adLine(t) {
 		return true
 	}
-	if containsRuneOf(t, ":：") && containsAny(t, junkColonWords) {
+	if containsRuneOf(t, ":：") && junkColonWords.in(t) {
 		return true
 	}
 	for _, w := range junkWordsASCII {
@@ -112,10 +116,47 @@ func containsRuneOf(s, chars string) bool {
 	return false
 }
 
-func containsAny(t string, words []string) bool {
+// cjkWords is a set of words that each start with a rune of three bytes of
+// UTF-8 (U+0800–U+FFFF: junkRe's Chinese words), looked up in a line in
+// one pass (in), where a strings.Contains a word read a Chinese line once
+// a word, and stopped at every rune that shares the word's first byte.
+type cjkWords struct {
+	first   [1 << 16 / 64]uint64 // the words' first runes, a bit each
+	byFirst map[rune][]string    // the words, by their first rune
+}
+
+// newCJKWords returns the set of words; it panics on a word that does not
+// start with a rune of three bytes (a mistake in a list above).
+func newCJKWords(words ...string) *cjkWords {
+	ws := &cjkWords{byFirst: map[rune][]string{}}
 	for _, w := range words {
-		if strings.Contains(t, w) {
-			return true
+		r, size := utf8.DecodeRuneInString(w)
+		if size != 3 || r == utf8.RuneError {
+			panic("clean: cjkWords: " + w + " does not start with a rune of three bytes")
+		}
+		ws.first[r>>6] |= 1 << (r & 63)
+		ws.byFirst[r] = append(ws.byFirst[r], w)
+	}
+	return ws
+}
+
+// in reports whether t holds one of the words: strings.Contains of each,
+// on any bytes (valid UTF-8 or not). A word's first byte leads three
+// bytes (E0–EF); at each such byte of t, the rune those three bytes would
+// make is looked up in first, and only the words it starts are compared.
+func (ws *cjkWords) in(t string) bool {
+	for i := 0; i+2 < len(t); i++ {
+		if c := t[i]; c < 0xE0 || c > 0xEF {
+			continue
+		}
+		r := rune(t[i]&0x0F)<<12 | rune(t[i+1]&0x3F)<<6 | rune(t[i+2]&0x3F)
+		if ws.first[r>>6]&(1<<(r&63)) == 0 {
+			continue
+		}
+		for _, w := range ws.byFirst[r] {
+			if strings.HasPrefix(t[i:], w) {
+				return true
+			}
 		}
 	}
 	return false

@@ -1,6 +1,7 @@
 package clean
 
 import (
+	"math/rand/v2"
 	"os"
 	"strings"
 	"testing"
@@ -119,5 +120,63 @@ func TestLabelLines(t *testing.T) {
 		if got := chromeLine(r, utf8.RuneCountInString(tc.line), false); got != tc.want {
 			t.Errorf("chromeLine(%q) = %v, want %v", tc.line, got, tc.want)
 		}
+	}
+}
+
+// BenchmarkJunkLine asks junkLine about the short lines of BenchmarkClean's
+// pages, folded as cleanRuns folds them, one op per line.
+func BenchmarkJunkLine(b *testing.B) {
+	var lines []string
+	for _, in := range utf8Pages(benchPages(b)) {
+		root, err := html.Parse(strings.NewReader(string(in.Body)))
+		if err != nil {
+			b.Fatal(err)
+		}
+		bw := walkBlocks(root)
+		for _, r := range bw.runs {
+			if utf8.RuneCountInString(r.text) <= shortLine {
+				lines = append(lines, foldTrad(r.text))
+			}
+		}
+		bw.release()
+	}
+	i := 0
+	began := processCPU()
+	for b.Loop() {
+		junkLine(lines[i%len(lines)])
+		i++
+	}
+	reportCPU(b, began)
+}
+
+// TestCJKWords: cjkWords.in is strings.Contains of each word, on random
+// strings of the words' pieces, their runes' first bytes and stray bytes,
+// valid UTF-8 or not.
+func TestCJKWords(t *testing.T) {
+	words := []string{"责任编辑", "字号", "版权所有", "网站地图", "字体", "\u0800x", "\uffff"}
+	ws := newCJKWords(words...)
+	pieces := []string{"责任", "编辑", "责", "字", "号", "体", "版权", "所有", "网站", "地图", "a", " ", "：",
+		"\xe8", "\xb4", "\xa3", "\xe5\xad", "\xef\xbf", "\xbf", "\u0800", "x", "\uffff", "\ufffd", "中文"}
+	rng := rand.New(rand.NewPCG(7, 8))
+	found := 0
+	for range 50000 {
+		var b strings.Builder
+		for range rng.IntN(8) {
+			b.WriteString(pieces[rng.IntN(len(pieces))])
+		}
+		s := b.String()
+		want := false
+		for _, w := range words {
+			want = want || strings.Contains(s, w)
+		}
+		if got := ws.in(s); got != want {
+			t.Fatalf("in(%q) = %v, strings.Contains %v", s, got, want)
+		}
+		if want {
+			found++
+		}
+	}
+	if found < 1000 {
+		t.Errorf("only %d strings hold a word", found)
 	}
 }
