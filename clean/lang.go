@@ -116,10 +116,14 @@ const maxScriptLetters = 4000
 
 // countScripts counts the first maxScriptLetters letters of text by
 // script. ASCII skips the letter table: its letters are a-z and A-Z, all
-// Latin.
+// Latin; so does the CJK Unified Ideographs block (isHanBlock), counted
+// here without the call to add (most runes of Chinese text are in it).
 func countScripts(text string) (c scriptCounts) {
 	for _, r := range text {
 		switch {
+		case isHanBlock(r):
+			c.han++
+			c.total++
 		case r >= utf8.RuneSelf:
 			c.add(r)
 		case 'a' <= r|0x20 && r|0x20 <= 'z':

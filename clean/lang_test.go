@@ -69,7 +69,8 @@ func TestCountScriptsAsBefore(t *testing.T) {
 	for c := range 128 {
 		ascii.WriteByte(byte(c))
 	}
-	texts := []string{"", "123 !!", "Hello, world", "中文 and English", "Привет мир", "ひらがな かな", "x\xffy", "ſ K É ß ª º µ", ascii.String()}
+	texts := []string{"", "123 !!", "Hello, world", "中文 and English", "Привет мир", "ひらがな かな", "x\xffy", "ſ K É ß ª º µ", ascii.String(),
+		"\u4dff\u4e00\u9fff\ua000\u3400\U00020000。，"}
 	for _, n := range []int{3990, 3999, 4000, 4001} {
 		texts = append(texts, strings.Repeat("a", n)+strings.Repeat("中", 200), strings.Repeat("中", n)+strings.Repeat("b", 900),
 			strings.Repeat("a1 ", n)+strings.Repeat("Ж", 3000), strings.Repeat("Ж", n-2)+"abc")
@@ -79,4 +80,24 @@ func TestCountScriptsAsBefore(t *testing.T) {
 			t.Errorf("countScripts(%.40q) = %+v, before %+v", s, got, want)
 		}
 	}
+}
+
+// BenchmarkScriptLang tells the script of the texts of BenchmarkClean's
+// pages, as pageLang does, one op per text.
+func BenchmarkScriptLang(b *testing.B) {
+	var texts []string
+	for _, in := range benchPages(b) {
+		doc, err := Clean(in)
+		if err != nil {
+			b.Fatal(err)
+		}
+		texts = append(texts, doc.Text)
+	}
+	i := 0
+	began := processCPU()
+	for b.Loop() {
+		scriptLang(texts[i%len(texts)])
+		i++
+	}
+	reportCPU(b, began)
 }
