@@ -13,8 +13,6 @@ var (
 	// 来源：新华社 / Source: Xinhua / 转载自人民网
 	// (matched against foldTrad(text): 來源 and 轉載自 match too)
 	sourceLabelRe = regexp.MustCompile(`(?i)(?:文章来\s*源|信息来\s*源|资讯来\s*源|消息来\s*源|新闻来\s*源|稿件来\s*源|来\s*源|稿源|出处|转载自|转自|source)\s*[:：]?\s*`)
-	// the next field on a metadata line ends the source's name
-	sourceEndRe = regexp.MustCompile(`(?i)作者|记者|编辑|责任编辑|发布|时间|日期|字号|浏览|点击|阅读|【|\[|\||丨|｜|/|\d{4}\s*[-/.年]|\b(?:by|updated|published|posted)\b`)
 	// 据新华社北京11月7日电 / 新华社北京11月7日电 at the start of the text
 	datelineRe = regexp.MustCompile(`^(?:[(（【\[]?\s*)?据?([^，。,；;：:\d\s]{2,30}?)\s*\d{1,2}\s*月\s*\d{1,2}\s*日\s*(?:电|讯)`)
 	viaRe      = regexp.MustCompile(`据([^，。,；;：:\d\s]{2,30}?)\s*\d{1,2}\s*月\s*\d{1,2}\s*日\s*(?:电|讯)`)
@@ -127,8 +125,8 @@ func maySourceLabel(t string) bool {
 // follow it on its line. Names longer than 40 runes are not names.
 func cleanSource(s string) string {
 	s = strings.TrimSpace(s)
-	if loc := sourceEndRe.FindStringIndex(foldTrad(s)); loc != nil {
-		s = s[:loc[0]]
+	if i := sourceEnd(foldTrad(s)); i >= 0 {
+		s = s[:i]
 	}
 	if r, _ := utf8.DecodeRuneInString(s); isCJK(r) {
 		if i := strings.IndexByte(s, ' '); i > 0 {
@@ -150,6 +148,75 @@ func cleanSource(s string) string {
 		return ""
 	}
 	return s
+}
+
+// The next field on a metadata line ends the source's name: one of
+// sourceEndWords, a year (four digits, then a date's separator after any
+// \s), or, as a word of its own in any case, "by", "updated",
+// "published" or "posted". sourceEnd finds where the first begins: it is
+// FindStringIndex(t)[0] of the expression
+//
+//	(?i)作者|记者|编辑|责任编辑|发布|时间|日期|字号|浏览|点击|阅读|【|\[|\||丨|｜|/|\d{4}\s*[-/.年]|\b(?:by|updated|published|posted)\b
+//
+// (TestSourceEndAsExpression), read in one pass of byte tests: the
+// expression, tried from every rune of the line, was most of cleanSource.
+var (
+	sourceEndWords = []string{"作者", "记者", "编辑", "责任编辑", "发布", "时间", "日期", "字号", "浏览", "点击", "阅读", "【", "[", "|", "丨", "｜", "/"}
+	sourceEndNames = []string{"by", "updated", "published", "posted"}
+)
+
+// sourceEnd returns the index in t where the next field begins (see
+// sourceEndWords), -1 when none does. Every match begins with an ASCII
+// byte or the first byte of a rune, so the index of a byte is the index
+// of a rune wherever one can begin.
+func sourceEnd(t string) int {
+	for i := range len(t) {
+		if sourceEndAt(t, i) {
+			return i
+		}
+	}
+	return -1
+}
+
+// sourceEndAt reports whether a field that ends a source's name begins at
+// t[i].
+func sourceEndAt(t string, i int) bool {
+	rest := t[i:]
+	for _, w := range sourceEndWords {
+		if strings.HasPrefix(rest, w) {
+			return true
+		}
+	}
+	if fourDigitsAt(t, i) && afterSpaceIs(t, i+4, "-/.年") {
+		return true
+	}
+	if !wordBoundary(t, i) {
+		return false
+	}
+	for _, w := range sourceEndNames {
+		if n, ok := foldPrefix(rest, w); ok && wordBoundary(t, i+n) {
+			return true
+		}
+	}
+	return false
+}
+
+// foldPrefix reports whether s begins with word (lower-case ASCII letters)
+// as (?i) reads it: each letter in either case, an s also as ſ (the one
+// rune past ASCII that folds to a letter of sourceEndNames); n is the
+// length of that beginning of s, in bytes.
+func foldPrefix(s, word string) (n int, ok bool) {
+	for j := 0; j < len(word); j++ {
+		switch {
+		case n < len(s) && s[n]|0x20 == word[j]:
+			n++
+		case word[j] == 's' && strings.HasPrefix(s[n:], "ſ"):
+			n += len("ſ")
+		default:
+			return 0, false
+		}
+	}
+	return n, true
 }
 
 // fieldText is the text of n's subtree with a space wherever an element

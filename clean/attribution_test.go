@@ -1,9 +1,13 @@
 package clean
 
 import (
+	"math/rand/v2"
 	"net/http"
+	"regexp"
 	"strings"
 	"testing"
+
+	"golang.org/x/net/html"
 )
 
 func TestSourceFromLine(t *testing.T) {
@@ -47,5 +51,71 @@ func TestReprintNoticeIsNoAttribution(t *testing.T) {
 	}
 	if !strings.Contains(doc.Text, "白皮书全文约1.2万字") || doc.Attribution != "" {
 		t.Errorf("Attribution %q (text %q), want none and the article's text", doc.Attribution, doc.Text)
+	}
+}
+
+// BenchmarkCleanSource trims the source lines of BenchmarkClean's pages
+// (what follows a source label), one op per line.
+func BenchmarkCleanSource(b *testing.B) {
+	var lines []string
+	for _, in := range utf8Pages(benchPages(b)) {
+		root, err := html.Parse(strings.NewReader(string(in.Body)))
+		if err != nil {
+			b.Fatal(err)
+		}
+		bw := walkBlocks(root)
+		for _, r := range bw.runs {
+			t := foldTrad(r.text)
+			if loc := sourceLabelRe.FindStringIndex(t); loc != nil && len(r.text) <= 400 {
+				lines = append(lines, r.text[loc[1]:])
+			}
+		}
+		bw.release()
+	}
+	if len(lines) == 0 {
+		b.Fatal("no source lines")
+	}
+	i := 0
+	began := processCPU()
+	for b.Loop() {
+		cleanSource(lines[i%len(lines)])
+		i++
+	}
+	reportCPU(b, began)
+}
+
+// sourceEndRe is the expression sourceEnd reads (see sourceEndWords).
+var sourceEndRe = regexp.MustCompile(`(?i)作者|记者|编辑|责任编辑|发布|时间|日期|字号|浏览|点击|阅读|【|\[|\||丨|｜|/|\d{4}\s*[-/.年]|\b(?:by|updated|published|posted)\b`)
+
+// TestSourceEndAsExpression: sourceEnd finds where sourceEndRe's first
+// match begins, on random strings of the expression's pieces, near misses,
+// ſ, white space of every kind and broken UTF-8, and on every line of the
+// test and eval pages.
+func TestSourceEndAsExpression(t *testing.T) {
+	pieces := []string{"作者", "记者", "编辑", "责任", "发布", "时间", "日期", "字号", "浏览", "点击", "阅读", "【", "[", "|", "丨", "｜", "/",
+		"作", "者", "时", "2022", "202", "1", " ", "\t", "\v", "\n", "-", ".", "年", "月", "by", "BY", "bY", "updated", "UpDaTeD", "published",
+		"poſted", "poſ", "posted", "POSTED", "publiſhed", "update", "b", "y", "_", "x", "a", "新华社", "\xe4", "\xe4\xbd", "\x9c", "\xef\xbd", "·", "ſ"}
+	rng := rand.New(rand.NewPCG(11, 12))
+	texts := prefilterLines(t)
+	for range 50000 {
+		var b strings.Builder
+		for range rng.IntN(8) {
+			b.WriteString(pieces[rng.IntN(len(pieces))])
+		}
+		texts = append(texts, b.String())
+	}
+	found := 0
+	for _, s := range texts {
+		want := -1
+		if loc := sourceEndRe.FindStringIndex(s); loc != nil {
+			want = loc[0]
+			found++
+		}
+		if got := sourceEnd(s); got != want {
+			t.Fatalf("sourceEnd(%q) = %d, sourceEndRe's match begins at %d", s, got, want)
+		}
+	}
+	if found < 1000 {
+		t.Errorf("only %d texts hold a field: samples missing?", found)
 	}
 }
