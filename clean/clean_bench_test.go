@@ -30,6 +30,7 @@ func BenchmarkClean(b *testing.B) {
 
 func benchClean(b *testing.B, pages []Input) {
 	b.ReportAllocs()
+	began := processCPU()
 	for b.Loop() {
 		for _, in := range pages {
 			if _, err := Clean(in); err != nil {
@@ -38,6 +39,7 @@ func benchClean(b *testing.B, pages []Input) {
 		}
 	}
 	b.ReportMetric(float64(b.Elapsed().Nanoseconds())/float64(b.N*len(pages)), "ns/page")
+	reportCPU(b, began)
 }
 
 // utf8Pages returns pages decoded as Clean decodes them, labelled UTF-8.

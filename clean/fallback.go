@@ -82,7 +82,7 @@ func fallback(pg *parsed, first extraction) extraction {
 	block := largestBlock(pg.bw)
 	need := (block.units + shortDivisor - 1) / shortDivisor
 	found := (block.units + 1) / 2 // a fallback must hold half the block: it found it
-	if block.units < proseUnits || first.units() >= need || pg.b.cut() {
+	if block.units < proseUnits || paraUnitsUpTo(first.paras, need) >= need || pg.b.cut() {
 		return first
 	}
 	if e := structuralText(pg); e.units() >= found {

@@ -542,3 +542,18 @@ func refUnits(s string) int {
 	}
 	return n
 }
+
+// TestParaUnitsUpTo: paraUnitsUpTo is paraUnits under the limit, and at
+// least the limit when paraUnits is.
+func TestParaUnitsUpTo(t *testing.T) {
+	paras := []string{"一二三", "four five", "", "  ", "中文 text", "x"}
+	for n := 0; n <= len(paras); n++ {
+		total := paraUnits(paras[:n])
+		for limit := 0; limit <= total+2; limit++ {
+			got := paraUnitsUpTo(paras[:n], limit)
+			if total < limit && got != total || total >= limit && got < limit {
+				t.Errorf("paraUnitsUpTo(%q, %d) = %d, paraUnits %d", paras[:n], limit, got, total)
+			}
+		}
+	}
+}

@@ -28,7 +28,7 @@ const retryUnits = 500
 func genericText(root *html.Node, bw *blockWalk, title string) extraction {
 	b := bw.budget
 	e := finish(withoutTitleHeading(bw.runs, articleRuns(bw, genericRoots(bw, headlineRegion(bw, title))), title), title, b, ExtractorGeneric)
-	n := e.units()
+	n := paraUnitsUpTo(e.paras, retryUnits) // e.units(), read below only when under retryUnits
 	if n >= retryUnits || b.cut() {
 		return e
 	}
@@ -58,6 +58,21 @@ func pageRuns(bw *blockWalk) []run {
 func paraUnits(paras []string) int {
 	n := 0
 	for _, p := range paras {
+		n += units(p)
+	}
+	return n
+}
+
+// paraUnitsUpTo is paraUnits(paras) when that is under limit; else it is
+// at least limit, counted up to the paragraph that reaches it. The
+// extractors only ask whether a text is that long: counting the rest of
+// a long article's paragraphs told them nothing more.
+func paraUnitsUpTo(paras []string, limit int) int {
+	n := 0
+	for _, p := range paras {
+		if n >= limit {
+			break
+		}
 		n += units(p)
 	}
 	return n
