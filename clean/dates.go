@@ -250,7 +250,8 @@ func (f *dateFinder) labelled(t string) bool {
 	if !mayHavePubLabel(t) {
 		return false
 	}
-	for _, loc := range pubLabelRe.FindAllStringIndex(t, 4) {
+	var locs [4][2]int
+	for _, loc := range pubLabels(t, locs[:0]) {
 		head := t[:loc[0]]
 		if strings.HasSuffix(head, "更新") || strings.HasSuffix(head, "修改") {
 			continue
@@ -260,6 +261,43 @@ func (f *dateFinder) labelled(t string) bool {
 		}
 	}
 	return false
+}
+
+// pubLabelAnchored is pubLabelRe anchored where a match begins. Every
+// label begins with 发, 成, 刊, 时 or 日, or with an f, p or d in either
+// case (no other rune folds to them under (?i)), and the expression reads
+// nothing before it; pubLabels runs it only where one of those begins.
+var pubLabelAnchored = regexp.MustCompile(`^(?:` + pubLabelRe.String() + `)`)
+
+// pubLabelStart reports whether a label of pubLabelRe may begin at t[i].
+func pubLabelStart(t string, i int) bool {
+	switch t[i] | 0x20 {
+	case 'f', 'p', 'd':
+		return true
+	}
+	if t[i] < 0xE5 || t[i] > 0xE6 { // the first byte of 发 成 刊 时 日
+		return false
+	}
+	rest := t[i:]
+	return strings.HasPrefix(rest, "发") || strings.HasPrefix(rest, "成") || strings.HasPrefix(rest, "刊") ||
+		strings.HasPrefix(rest, "时") || strings.HasPrefix(rest, "日")
+}
+
+// pubLabels is pubLabelRe.FindAllStringIndex(t, 4), appended to dst:
+// the first match that begins at or after the end of the last, up to
+// four, each found by the anchored expression at the places a label may
+// begin (searching from every byte was most of labelled's time).
+func pubLabels(t string, dst [][2]int) [][2]int {
+	for i := 0; i < len(t) && len(dst) < 4; i++ {
+		if !pubLabelStart(t, i) {
+			continue
+		}
+		if m := pubLabelAnchored.FindStringIndex(t[i:]); m != nil {
+			dst = append(dst, [2]int{i, i + m[1]})
+			i += m[1] - 1 // the next match begins after this one (a label is never empty)
+		}
+	}
+	return dst
 }
 
 // dateRightAfter adds the date that starts within a few bytes of at.

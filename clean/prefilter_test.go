@@ -5,8 +5,11 @@ import (
 	"math/rand/v2"
 	"path/filepath"
 	"regexp"
+	"slices"
 	"strings"
 	"testing"
+
+	"golang.org/x/net/html"
 )
 
 // prefilterLines returns the lines of the test pages (and of the eval
@@ -285,5 +288,63 @@ func BenchmarkURLDate(b *testing.B) {
 	for b.Loop() {
 		urlDate(paths[i%len(paths)])
 		i++
+	}
+}
+
+// BenchmarkFromRuns reads the visible date lines of BenchmarkClean's
+// pages, walked beforehand, one op per page.
+func BenchmarkFromRuns(b *testing.B) {
+	var pages [][]run
+	for _, in := range utf8Pages(benchPages(b)) {
+		root, err := html.Parse(strings.NewReader(string(in.Body)))
+		if err != nil {
+			b.Fatal(err)
+		}
+		bw := walkBlocks(root)
+		bw.release() // the runs stay readable
+		pages = append(pages, bw.runs)
+	}
+	b.ReportAllocs()
+	i := 0
+	began := processCPU()
+	for b.Loop() {
+		f := &dateFinder{}
+		f.fromRuns(pages[i%len(pages)], "")
+		i++
+	}
+	reportCPU(b, began)
+}
+
+// TestPubLabelsAsExpression: pubLabels finds what
+// pubLabelRe.FindAllStringIndex(t, 4) finds, on random strings of the
+// labels' pieces and near misses, and on every test and eval line, folded.
+func TestPubLabelsAsExpression(t *testing.T) {
+	pieces := []string{"发布", "发表", "发稿", "发", "布", "时间", "时", "间", "日期", "日", "期", "发文日期", "成文日期", "成文", "刊发时间", "刊",
+		"first published", "FIRST ", "published", "PUBLISHED on", "Posted", "poſted", "posted on", "publication date", "date", "DATE", "D",
+		" ", "\t", ":", "：", "2022", "-", "a", "x", "\xe5", "\xe6\x97", "更新", "修改"}
+	rng := rand.New(rand.NewPCG(13, 14))
+	texts := folded(prefilterLines(t))
+	for range 50000 {
+		var b strings.Builder
+		for range rng.IntN(10) {
+			b.WriteString(pieces[rng.IntN(len(pieces))])
+		}
+		texts = append(texts, b.String())
+	}
+	found := 0
+	for _, s := range texts {
+		var want [][2]int
+		for _, loc := range pubLabelRe.FindAllStringIndex(s, 4) {
+			want = append(want, [2]int{loc[0], loc[1]})
+		}
+		if got := pubLabels(s, nil); !slices.Equal(got, want) {
+			t.Fatalf("pubLabels(%q) = %v, FindAllStringIndex %v", s, got, want)
+		}
+		if len(want) > 0 {
+			found++
+		}
+	}
+	if found < 1000 {
+		t.Errorf("only %d texts hold a label: samples missing?", found)
 	}
 }
