@@ -68,7 +68,7 @@ func sourceFromLine(orig string) string {
 	if !maySourceLabel(t) {
 		return ""
 	}
-	loc := sourceLabelRe.FindStringIndex(t)
+	loc := sourceLabel(t)
 	if loc == nil {
 		return ""
 	}
@@ -82,6 +82,49 @@ func sourceFromLine(orig string) string {
 		}
 	}
 	return cleanSource(orig[loc[1]:])
+}
+
+// sourceLabelAnchored is sourceLabelRe anchored where a match begins.
+// Every label begins with one of 文信资消新稿来出转, or with an s in either
+// case or as ſ (the one rune past ASCII that (?i) folds to s), and the
+// expression reads nothing before it; sourceLabel runs it only where one
+// of those begins.
+var sourceLabelAnchored = regexp.MustCompile(`^(?:` + sourceLabelRe.String() + `)`)
+
+// sourceLabel is sourceLabelRe.FindStringIndex(t), found by the anchored
+// expression at the places a label may begin (searching from every byte
+// was most of its time).
+func sourceLabel(t string) []int {
+	for i := range len(t) {
+		if !sourceLabelStart(t, i) {
+			continue
+		}
+		if m := sourceLabelAnchored.FindStringIndex(t[i:]); m != nil {
+			m[0], m[1] = i, i+m[1] // m[0] was 0: the match begins at t[i]
+			return m
+		}
+	}
+	return nil
+}
+
+// sourceLabelStart reports whether a label of sourceLabelRe may begin at
+// t[i]. The first runes of its Chinese labels have three bytes of UTF-8,
+// read here without a check that they are valid: a rune that begins at
+// t[i] is read right, and a wrong guess only costs the expression a try.
+func sourceLabelStart(t string, i int) bool {
+	switch c := t[i]; {
+	case c|0x20 == 's':
+		return true
+	case c == 0xC5:
+		return strings.HasPrefix(t[i:], "ſ")
+	case c < 0xE0 || c > 0xEF || i+2 >= len(t):
+		return false
+	}
+	switch rune(t[i]&0x0F)<<12 | rune(t[i+1]&0x3F)<<6 | rune(t[i+2]&0x3F) {
+	case '文', '信', '资', '消', '新', '稿', '来', '出', '转':
+		return true
+	}
+	return false
 }
 
 // textSubject reports whether the words before a 转载自 or 转自 without a

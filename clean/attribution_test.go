@@ -4,6 +4,7 @@ import (
 	"math/rand/v2"
 	"net/http"
 	"regexp"
+	"slices"
 	"strings"
 	"testing"
 
@@ -117,5 +118,35 @@ func TestSourceEndAsExpression(t *testing.T) {
 	}
 	if found < 1000 {
 		t.Errorf("only %d texts hold a field: samples missing?", found)
+	}
+}
+
+// TestSourceLabelAsExpression: sourceLabel finds sourceLabelRe's first
+// match, on random strings of the labels' pieces and near misses, and on
+// every test and eval line, folded.
+func TestSourceLabelAsExpression(t *testing.T) {
+	pieces := []string{"文章来源", "信息来 源", "资讯", "消息来\t源", "新闻来源", "稿件来源", "来源", "来", "源", "稿源", "出处", "转载自", "转自", "转",
+		"source", "SOURCE", "ſource", "Source:", "ſ", "s", "：", ":", " ", "新华社", "2022", "a", "\xe6", "\xe6\x9d", "\xc5", "文", "出"}
+	rng := rand.New(rand.NewPCG(15, 16))
+	texts := folded(prefilterLines(t))
+	for range 50000 {
+		var b strings.Builder
+		for range rng.IntN(8) {
+			b.WriteString(pieces[rng.IntN(len(pieces))])
+		}
+		texts = append(texts, b.String())
+	}
+	found := 0
+	for _, s := range texts {
+		want := sourceLabelRe.FindStringIndex(s)
+		if got := sourceLabel(s); !slices.Equal(got, want) {
+			t.Fatalf("sourceLabel(%q) = %v, FindStringIndex %v", s, got, want)
+		}
+		if want != nil {
+			found++
+		}
+	}
+	if found < 1000 {
+		t.Errorf("only %d texts hold a label: samples missing?", found)
 	}
 }
