@@ -14,7 +14,6 @@ import (
 
 // junkWords: alternatives that are, or start with, a literal.
 var junkWords = newCJKWords(
-
 	"责任编辑", "打印本页", "关闭窗口", "打印此页", "打印文章", "字号", "收藏本页",
 	"分享到", "扫一扫", "扫描二维码", "上一篇", "下一篇", "阅读次数", "浏览次数",
 	"访问量", "返回顶部", "网安备", "版权所有", "设为首页", "加入收藏", "网站地图", "联系我们",
