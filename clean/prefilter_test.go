@@ -317,14 +317,15 @@ func BenchmarkFromRuns(b *testing.B) {
 
 // TestPubLabelsAsExpression: pubLabels finds what
 // pubLabelRe.FindAllStringIndex(t, 4) finds, on random strings of the
-// labels' pieces and near misses, and on every test and eval line, folded.
+// labels' pieces and near misses, and on every short test and eval line
+// (shortLines), folded.
 func TestPubLabelsAsExpression(t *testing.T) {
 	pieces := []string{"发布", "发表", "发稿", "发", "布", "时间", "时", "间", "日期", "日", "期", "发文日期", "成文日期", "成文", "刊发时间", "刊",
 		"first published", "FIRST ", "published", "PUBLISHED on", "Posted", "poſted", "posted on", "publication date", "date", "DATE", "D",
 		" ", "\t", ":", "：", "2022", "-", "a", "x", "\xe5", "\xe6\x97", "更新", "修改"}
 	rng := rand.New(rand.NewPCG(13, 14))
-	texts := folded(prefilterLines(t))
-	for range 50000 {
+	texts := shortLines(folded(prefilterLines(t)))
+	for range 20000 {
 		var b strings.Builder
 		for range rng.IntN(10) {
 			b.WriteString(pieces[rng.IntN(len(pieces))])
@@ -347,4 +348,20 @@ func TestPubLabelsAsExpression(t *testing.T) {
 	if found < 1000 {
 		t.Errorf("only %d texts hold a label: samples missing?", found)
 	}
+}
+
+// shortLines returns lines' distinct lines of at most 400 bytes: the
+// lines attribution and the date finder read (longer ones are passed
+// over), and what keeps the tests that compare a scan with its
+// expression on every test and eval line quick under the race detector.
+func shortLines(lines []string) []string {
+	seen := map[string]bool{}
+	var out []string
+	for _, l := range lines {
+		if len(l) <= 400 && !seen[l] {
+			seen[l] = true
+			out = append(out, l)
+		}
+	}
+	return out
 }
