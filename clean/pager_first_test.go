@@ -90,7 +90,13 @@ func TestPageLinkSaysAsBefore(t *testing.T) {
 			}
 		}
 	}
-	if anchors < 1000 || pagers < 20 {
+	// The eval pages (../shared, beside a checkout of the project) bring
+	// most anchors; a clone without them checks the testdata pages alone.
+	wantAnchors, wantPagers := 1000, 20
+	if len(eval) == 0 {
+		wantAnchors, wantPagers = 50, 10
+	}
+	if anchors < wantAnchors || pagers < wantPagers {
 		t.Errorf("read %d anchors, %d of them pager links: too few to tell", anchors, pagers)
 	}
 }
