@@ -2,7 +2,6 @@ package clean
 
 import (
 	"math/rand/v2"
-	"os"
 	"strings"
 	"testing"
 	"unicode/utf8"
@@ -50,17 +49,12 @@ func TestJunkPrefilter(t *testing.T) {
 	t.Logf("%d short lines, %d junk", len(seen), matched)
 }
 
-// pageLines returns the paragraphs of the page at path, as they are and
-// as cleanRuns gives them to junkRe (folded to simplified characters):
-// the text between block tags, read with the tokenizer, which is much
-// cheaper than the block walk under the race detector and cuts the page
-// at the same places.
-func pageLines(t *testing.T, path string) []string {
-	t.Helper()
-	body, err := os.ReadFile(path)
-	if err != nil {
-		t.Fatal(err)
-	}
+// linesOf returns the paragraphs of a page, as they are and as
+// cleanRuns gives them to junkRe (folded to simplified characters): the
+// text between block tags, read with the tokenizer, which is much cheaper
+// than the block walk under the race detector and cuts the page at the
+// same places.
+func linesOf(body []byte) []string {
 	z := html.NewTokenizer(strings.NewReader(charset.Decode(body, charset.Decide(body, "", ""))))
 	var out []string
 	var w spaceWriter

@@ -3,10 +3,12 @@ package clean
 import (
 	"fmt"
 	"math/rand/v2"
+	"os"
 	"path/filepath"
 	"regexp"
 	"slices"
 	"strings"
+	"sync"
 	"testing"
 
 	"golang.org/x/net/html"
@@ -14,19 +16,47 @@ import (
 
 // prefilterLines returns the lines of the test pages (and of the eval
 // pages when they are there and the test is not short), folded and as
-// written (see pageLines), with samples first.
+// written (see linesOf), with samples first.
 func prefilterLines(t *testing.T, samples ...string) []string {
 	t.Helper()
-	lines := append([]string(nil), samples...)
-	pages, _ := filepath.Glob("testdata/*.html")
-	if !testing.Short() {
-		more, _ := filepath.Glob(filepath.Join(evalDir, "*", "*.html"))
-		pages = append(pages, more...)
+	pages := testPageLines(t)
+	return append(append(make([]string, 0, len(samples)+len(pages)), samples...), pages...)
+}
+
+// testPageLinesOnce holds the test pages' lines, read once for every
+// test that asks: tokenizing the eval pages again for each of them made
+// the package's tests outlast go test's ten minutes under -race.
+var testPageLinesOnce struct {
+	sync.Once
+	lines []string
+	err   error
+}
+
+// testPageLines returns the lines of the test pages and, unless the test
+// is short, of the eval pages, read once (see linesOf). Callers must
+// not change the slice.
+func testPageLines(t *testing.T) []string {
+	t.Helper()
+	o := &testPageLinesOnce
+	o.Do(func() {
+		pages, _ := filepath.Glob("testdata/*.html")
+		if !testing.Short() {
+			more, _ := filepath.Glob(filepath.Join(evalDir, "*", "*.html"))
+			pages = append(pages, more...)
+		}
+		for _, p := range pages {
+			body, err := os.ReadFile(p)
+			if err != nil {
+				o.err = err
+				return
+			}
+			o.lines = append(o.lines, linesOf(body)...)
+		}
+	})
+	if o.err != nil {
+		t.Fatal(o.err)
 	}
-	for _, p := range pages {
-		lines = append(lines, pageLines(t, p)...)
-	}
-	return lines
+	return o.lines
 }
 
 // letsThrough checks that may lets through every line that matches
