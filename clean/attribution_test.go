@@ -7,8 +7,6 @@ import (
 	"slices"
 	"strings"
 	"testing"
-
-	"golang.org/x/net/html"
 )
 
 func TestSourceFromLine(t *testing.T) {
@@ -59,19 +57,13 @@ func TestReprintNoticeIsNoAttribution(t *testing.T) {
 // (what follows a source label), one op per line.
 func BenchmarkCleanSource(b *testing.B) {
 	var lines []string
-	for _, in := range utf8Pages(benchPages(b)) {
-		root, err := html.Parse(strings.NewReader(string(in.Body)))
-		if err != nil {
-			b.Fatal(err)
-		}
-		bw := walkBlocks(root)
-		for _, r := range bw.runs {
+	for _, runs := range benchPageRuns(b) {
+		for _, r := range runs {
 			t := foldTrad(r.text)
 			if loc := sourceLabelRe.FindStringIndex(t); loc != nil && len(r.text) <= 400 {
 				lines = append(lines, r.text[loc[1]:])
 			}
 		}
-		bw.release()
 	}
 	if len(lines) == 0 {
 		b.Fatal("no source lines")
@@ -98,13 +90,7 @@ func TestSourceEndAsExpression(t *testing.T) {
 		"poſted", "poſ", "posted", "POSTED", "publiſhed", "update", "b", "y", "_", "x", "a", "新华社", "\xe4", "\xe4\xbd", "\x9c", "\xef\xbd", "·", "ſ"}
 	rng := rand.New(rand.NewPCG(11, 12))
 	texts := shortLines(prefilterLines(t))
-	for range 20000 {
-		var b strings.Builder
-		for range rng.IntN(8) {
-			b.WriteString(pieces[rng.IntN(len(pieces))])
-		}
-		texts = append(texts, b.String())
-	}
+	texts = append(texts, randomJoins(rng, pieces, 8, 20000)...)
 	found := 0
 	for _, s := range texts {
 		want := -1
@@ -129,13 +115,7 @@ func TestSourceLabelAsExpression(t *testing.T) {
 		"source", "SOURCE", "ſource", "Source:", "ſ", "s", "：", ":", " ", "新华社", "2022", "a", "\xe6", "\xe6\x9d", "\xc5", "文", "出"}
 	rng := rand.New(rand.NewPCG(15, 16))
 	texts := shortLines(folded(prefilterLines(t)))
-	for range 20000 {
-		var b strings.Builder
-		for range rng.IntN(8) {
-			b.WriteString(pieces[rng.IntN(len(pieces))])
-		}
-		texts = append(texts, b.String())
-	}
+	texts = append(texts, randomJoins(rng, pieces, 8, 20000)...)
 	found := 0
 	for _, s := range texts {
 		want := sourceLabelRe.FindStringIndex(s)

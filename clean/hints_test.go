@@ -2,7 +2,6 @@ package clean
 
 import (
 	"os"
-	"path/filepath"
 	"strings"
 	"testing"
 
@@ -70,12 +69,7 @@ func TestNamesHold(t *testing.T) {
 // the eval pages unless the test is short, a page at a time.
 func eachTestElement(t *testing.T, fn func(*html.Node)) {
 	t.Helper()
-	pages, _ := filepath.Glob("testdata/*.html")
-	if !testing.Short() {
-		more, _ := filepath.Glob(filepath.Join(evalDir, "*", "*.html"))
-		pages = append(pages, more...)
-	}
-	for _, p := range pages {
+	for _, p := range testPagePaths() {
 		body, err := os.ReadFile(p)
 		if err != nil {
 			t.Fatal(err)

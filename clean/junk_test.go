@@ -121,18 +121,12 @@ func TestLabelLines(t *testing.T) {
 // pages, folded as cleanRuns folds them, one op per line.
 func BenchmarkJunkLine(b *testing.B) {
 	var lines []string
-	for _, in := range utf8Pages(benchPages(b)) {
-		root, err := html.Parse(strings.NewReader(string(in.Body)))
-		if err != nil {
-			b.Fatal(err)
-		}
-		bw := walkBlocks(root)
-		for _, r := range bw.runs {
+	for _, runs := range benchPageRuns(b) {
+		for _, r := range runs {
 			if utf8.RuneCountInString(r.text) <= shortLine {
 				lines = append(lines, foldTrad(r.text))
 			}
 		}
-		bw.release()
 	}
 	i := 0
 	began := processCPU()
@@ -153,12 +147,7 @@ func TestCJKWords(t *testing.T) {
 		"\xe8", "\xb4", "\xa3", "\xe5\xad", "\xef\xbf", "\xbf", "\u0800", "x", "\uffff", "\ufffd", "中文"}
 	rng := rand.New(rand.NewPCG(7, 8))
 	found := 0
-	for range 50000 {
-		var b strings.Builder
-		for range rng.IntN(8) {
-			b.WriteString(pieces[rng.IntN(len(pieces))])
-		}
-		s := b.String()
+	for _, s := range randomJoins(rng, pieces, 8, 50000) {
 		want := false
 		for _, w := range words {
 			want = want || strings.Contains(s, w)

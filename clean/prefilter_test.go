@@ -4,14 +4,11 @@ import (
 	"fmt"
 	"math/rand/v2"
 	"os"
-	"path/filepath"
 	"regexp"
 	"slices"
 	"strings"
 	"sync"
 	"testing"
-
-	"golang.org/x/net/html"
 )
 
 // prefilterLines returns the lines of the test pages (and of the eval
@@ -39,12 +36,7 @@ func testPageLines(t *testing.T) []string {
 	t.Helper()
 	o := &testPageLinesOnce
 	o.Do(func() {
-		pages, _ := filepath.Glob("testdata/*.html")
-		if !testing.Short() {
-			more, _ := filepath.Glob(filepath.Join(evalDir, "*", "*.html"))
-			pages = append(pages, more...)
-		}
-		for _, p := range pages {
+		for _, p := range testPagePaths() {
 			body, err := os.ReadFile(p)
 			if err != nil {
 				o.err = err
@@ -297,13 +289,7 @@ func urlDatePaths() []string {
 		"/t20229901_/t20221107_", "/2022-99-07/2022-11-07/", "/202299/07/202211/07/", "/2022/9907/2022/1107/", "/2022/99/07/2022/11/07/"}
 	rng := rand.New(rand.NewPCG(3, 4))
 	pieces := []string{"/", "/", "_", "-", ".", "t", "x", "2022", "1999", "2100", "11", "07", "13", "31", "1107", "20221107", "19991231", "0", "9"}
-	for range 20000 {
-		var b strings.Builder
-		for range rng.IntN(10) {
-			b.WriteString(pieces[rng.IntN(len(pieces))])
-		}
-		paths = append(paths, b.String())
-	}
+	paths = append(paths, randomJoins(rng, pieces, 10, 20000)...)
 	return paths
 }
 
@@ -324,16 +310,7 @@ func BenchmarkURLDate(b *testing.B) {
 // BenchmarkFromRuns reads the visible date lines of BenchmarkClean's
 // pages, walked beforehand, one op per page.
 func BenchmarkFromRuns(b *testing.B) {
-	var pages [][]run
-	for _, in := range utf8Pages(benchPages(b)) {
-		root, err := html.Parse(strings.NewReader(string(in.Body)))
-		if err != nil {
-			b.Fatal(err)
-		}
-		bw := walkBlocks(root)
-		bw.release() // the runs stay readable
-		pages = append(pages, bw.runs)
-	}
+	pages := benchPageRuns(b)
 	b.ReportAllocs()
 	i := 0
 	began := processCPU()
@@ -355,13 +332,7 @@ func TestPubLabelsAsExpression(t *testing.T) {
 		" ", "\t", ":", "：", "2022", "-", "a", "x", "\xe5", "\xe6\x97", "更新", "修改"}
 	rng := rand.New(rand.NewPCG(13, 14))
 	texts := shortLines(folded(prefilterLines(t)))
-	for range 20000 {
-		var b strings.Builder
-		for range rng.IntN(10) {
-			b.WriteString(pieces[rng.IntN(len(pieces))])
-		}
-		texts = append(texts, b.String())
-	}
+	texts = append(texts, randomJoins(rng, pieces, 10, 20000)...)
 	found := 0
 	for _, s := range texts {
 		var want [][2]int
