@@ -224,3 +224,12 @@ type Run struct {
 
 // RunRefetch is the Kind of a run of prov verify --refetch.
 const RunRefetch = "refetch"
+
+// KindName names what the run was, as prov runs and the web view show
+// it: "crawl", or its Kind.
+func (r Run) KindName() string {
+	if r.Kind == "" {
+		return "crawl"
+	}
+	return r.Kind
+}

@@ -19,16 +19,8 @@ func Runs(w io.Writer, runs []archive.Run) {
 			failed += n
 		}
 		fmt.Fprintf(w, "%4d  %-20s  %-20s  %-7s  %-11s %5d %7d %5d %7d %9d %6d %10d  %s\n", r.ID, stamp(r.Start), stamp(r.End),
-			runKind(r), r.Status, len(r.Seeds), r.Fetched, r.New, r.Changed, r.Unchanged, failed, r.Bytes, reasons(r.Failed))
+			r.KindName(), r.Status, len(r.Seeds), r.Fetched, r.New, r.Changed, r.Unchanged, failed, r.Bytes, reasons(r.Failed))
 	}
-}
-
-// runKind names what a run was: crawl, or its Kind.
-func runKind(r archive.Run) string {
-	if r.Kind == "" {
-		return "crawl"
-	}
-	return r.Kind
 }
 
 // reasons lists failures by reason: "http 404: 2, timeout: 1".
