@@ -68,7 +68,7 @@ func render(f func(*bytes.Buffer)) []byte {
 }
 
 func TestWorkAndCopy(t *testing.T) {
-	golden(t, "work", render(func(b *bytes.Buffer) { Work(b, work()) }))
+	golden(t, "work", render(func(b *bytes.Buffer) { Work(b, work(), nil) }))
 }
 
 func TestTrace(t *testing.T) {
@@ -86,7 +86,7 @@ func TestTrace(t *testing.T) {
 		{"trace-none", trace.Result{Subject: file}},
 	}
 	for _, c := range cases {
-		t.Run(c.name, func(t *testing.T) { golden(t, c.name, render(func(b *bytes.Buffer) { Trace(b, c.r) })) })
+		t.Run(c.name, func(t *testing.T) { golden(t, c.name, render(func(b *bytes.Buffer) { Trace(b, c.r, nil) })) })
 	}
 }
 

@@ -8,13 +8,16 @@ import (
 	"github.com/prov-archive/prov/archive"
 	"github.com/prov-archive/prov/textdiff"
 	"github.com/prov-archive/prov/trace"
+	"github.com/prov-archive/prov/watch"
 )
 
-// Work prints a work as prov works does: its original, the reasons it won
-// the election, each copy, then a blank line.
-func Work(w io.Writer, wk archive.Work) {
+// Work prints a work as prov works does: its original, what became of it
+// since (Online, when st says something), the reasons it won the
+// election, each copy, then a blank line.
+func Work(w io.Writer, wk archive.Work, st *watch.Status) {
 	fmt.Fprintf(w, "work %s  (%s)\n", wk.ID, Counted(len(wk.Copies), "copy", "copies"))
 	fmt.Fprintf(w, "  original: %s\n", wk.Original.URL)
+	Online(w, "    ", "now", st)
 	for _, r := range wk.Reasons {
 		fmt.Fprintf(w, "    because %s\n", r)
 	}
@@ -40,8 +43,9 @@ func Copy(w io.Writer, c archive.Copy) {
 }
 
 // Trace prints what prov trace found: the subject, its work and original,
-// how the subject relates to it, and every copy.
-func Trace(w io.Writer, r trace.Result) {
+// how the subject relates to it and what became of the original since
+// (st, as Online prints it), and every copy.
+func Trace(w io.Writer, r trace.Result, st *watch.Status) {
 	fmt.Fprintf(w, "subject: %s\n  text sha256 %s\n", r.Subject.Label, r.Subject.TextSHA256)
 	confirmedNote(w, r.Subject)
 	if r.Work == nil {
@@ -63,6 +67,7 @@ func Trace(w io.Writer, r trace.Result) {
 	if e := r.Earlier; e != nil {
 		fmt.Fprintf(w, "  but the same text as the original's capture %d, fetched %s: the original changed since\n", e.CaptureID, e.Fetched.Format(time.RFC3339))
 	}
+	Online(w, "  ", "the original now", st)
 	fmt.Fprintln(w, "copies:")
 	for _, c := range r.Work.Copies {
 		Copy(w, c)

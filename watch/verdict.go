@@ -30,6 +30,9 @@ type Result struct {
 	NewURL    string        `json:"new_url"`
 	CaptureID uint64        `json:"capture_id"` // the new capture of this fetch; 0 when nothing was fetched
 	Diff      []textdiff.Op `json:"diff"`       // changes from the archived text, as prov diff --json
+	// TextThere is, for an original moved to a URL the fetch reached,
+	// what was found there: unchanged or changed; "" otherwise.
+	TextThere string `json:"text_there,omitempty"`
 
 	// Against and Now name the texts compared, for a printed diff; set
 	// when Diff is.
@@ -46,8 +49,17 @@ type Version struct {
 type fetchedText struct{ text, sha string }
 
 // judge says what became of original o, given its refetch p, stored as
-// capture stored, whose clean text is now.
+// capture stored, whose clean text is now: classify's verdict, with the
+// paragraph diff of a changed text.
 func judge(o Original, p crawl.Page, stored archive.Capture, now fetchedText) Result {
+	return classify(o, p, stored, now.sha, func(res *Result) { diffAgainst(res, o, p, stored, now) })
+}
+
+// classify is the one reading of a fetch of original o, a refetch as it
+// happens (judge) or a fetch the archive holds (checkOf): p is the fetch,
+// stored its capture, nowSHA the hash of its clean text ("" when none).
+// describe is called for a text that changed, to say how.
+func classify(o Original, p crawl.Page, stored archive.Capture, nowSHA string, describe func(*Result)) Result {
 	res := Result{URL: o.URL, CaptureID: stored.ID}
 	if why := goneWhy(p); why != "" {
 		res.Status, res.Detail = Gone, why
@@ -62,10 +74,10 @@ func judge(o Original, p crawl.Page, stored archive.Capture, now fetchedText) Re
 		res.Status, res.Detail = Failed, fmt.Sprintf("%s: %s", orElse(string(reason), "http"), ingest.FailureText(stored))
 		return res
 	}
-	compare(&res, o, p, stored, now)
+	compare(&res, o, stored, nowSHA, describe)
 	if to, status := movedTo(o.URL, p); to != "" {
 		res.Detail = fmt.Sprintf("%s; moved+%s (%s)", statusText(status), res.Status, res.Detail)
-		res.Status, res.NewURL = Moved, to
+		res.Status, res.NewURL, res.TextThere = Moved, to, res.Status
 	}
 	return res
 }
@@ -86,26 +98,33 @@ func notFollowed(p crawl.Page) bool {
 	return false
 }
 
-// compare fills res with unchanged or changed and, when changed, the diff.
-func compare(res *Result, o Original, p crawl.Page, stored archive.Capture, now fetchedText) {
+// compare fills res with unchanged or changed; describe says how a
+// changed text changed.
+func compare(res *Result, o Original, stored archive.Capture, nowSHA string, describe func(*Result)) {
 	newSHA := stored.PayloadSHA256
 	switch {
 	case newSHA != "" && newSHA == o.Base.PayloadSHA256:
 		res.Status, res.Detail = Unchanged, "payload identical"
-	case now.sha != "" && now.sha == o.Base.TextSHA256:
+	case nowSHA != "" && nowSHA == o.Base.TextSHA256:
 		res.Status, res.Detail = Unchanged, "text identical, payload differs"
 	default:
 		res.Status = Changed
-		res.Diff = textdiff.Changes(textdiff.Diff(o.Text, now.text))
-		if res.Diff == nil {
-			res.Diff = []textdiff.Op{}
-		}
-		res.Detail = summarize(res.Diff, now)
-		res.Against = Version{Label: fmt.Sprintf("%s, capture %d", o.URL, o.Base.ID), TextSHA256: o.Base.TextSHA256}
-		res.Now = Version{Label: p.FinalURL + ", refetched", TextSHA256: now.sha}
-		if stored.ID != 0 {
-			res.Now.Label += fmt.Sprintf(" as capture %d", stored.ID)
-		}
+		describe(res)
+	}
+}
+
+// diffAgainst fills a changed res with the diff of o's text against the
+// refetched one, its summary and the versions compared.
+func diffAgainst(res *Result, o Original, p crawl.Page, stored archive.Capture, now fetchedText) {
+	res.Diff = textdiff.Changes(textdiff.Diff(o.Text, now.text))
+	if res.Diff == nil {
+		res.Diff = []textdiff.Op{}
+	}
+	res.Detail = summarize(res.Diff, now)
+	res.Against = Version{Label: fmt.Sprintf("%s, capture %d", o.URL, o.Base.ID), TextSHA256: o.Base.TextSHA256}
+	res.Now = Version{Label: p.FinalURL + ", refetched", TextSHA256: now.sha}
+	if stored.ID != 0 {
+		res.Now.Label += fmt.Sprintf(" as capture %d", stored.ID)
 	}
 }
 
