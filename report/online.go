@@ -20,7 +20,7 @@ func Online(w io.Writer, indent, label string, st *watch.Status) {
 	}
 	fmt.Fprintf(w, "%s%s: %s\n", indent, label, StatusWords(*st))
 	if f := st.LastFailed; f != nil {
-		fmt.Fprintf(w, "%s  but its last check failed: %s (%s)\n", indent, lastClause(f.Detail), CheckWords(*f))
+		fmt.Fprintf(w, "%s  but its last check failed: %s\n", indent, FailedWords(*f))
 	}
 }
 
@@ -44,13 +44,23 @@ func StatusWords(st watch.Status) string {
 	return fmt.Sprintf("%s (checked %s)", says, CheckWords(*st.Check))
 }
 
-// CheckWords names a check: "2026-12-05T16:29:23Z, capture 3, refetch run 2".
+// CheckWords names a check: "2026-12-05T16:29:23Z, capture 3, refetch
+// run 2" (no run for a capture written outside one).
 func CheckWords(c watch.Check) string {
-	run := fmt.Sprintf("run %d", c.RunID)
-	if c.RunKind != "" {
-		run = c.RunKind + " " + run
+	says := fmt.Sprintf("%s, capture %d", c.At.Format(time.RFC3339), c.CaptureID)
+	switch {
+	case c.RunID == 0:
+		return says
+	case c.RunKind != "":
+		return fmt.Sprintf("%s, %s run %d", says, c.RunKind, c.RunID)
 	}
-	return fmt.Sprintf("%s, capture %d, %s", c.At.Format(time.RFC3339), c.CaptureID, run)
+	return fmt.Sprintf("%s, run %d", says, c.RunID)
+}
+
+// FailedWords says why a failed check failed, and names it:
+// "connection refused (2026-12-05T16:29:24Z, capture 5, refetch run 4)".
+func FailedWords(c watch.Check) string {
+	return fmt.Sprintf("%s (%s)", lastClause(c.Detail), CheckWords(c))
 }
 
 // lastClause is the end of a chain of wrapped errors, what went wrong

@@ -5,6 +5,8 @@ import (
 	"strings"
 
 	"github.com/prov-archive/prov/archive"
+	"github.com/prov-archive/prov/report"
+	"github.com/prov-archive/prov/watch"
 )
 
 // copyRow is one copy on a work's page: the work's view of it and what
@@ -40,6 +42,11 @@ type workPage struct {
 	Title   string // the original's
 	Copies  []copyRow
 	Exports []exportLink
+	// Online says what became of the original since (watch.Status, as
+	// prov works words it), OnlineStatus its status as a class name
+	// ("not-checked"), OnlineFailed why
+	// its URL's last fetch failed ("" when it did not).
+	Online, OnlineStatus, OnlineFailed string
 }
 
 func (p workPage) title() string { return "Work " + p.Work.ID }
@@ -62,6 +69,9 @@ func (s *Server) work(w http.ResponseWriter, r *http.Request) error {
 			return err
 		}
 		p.Work, p.Exports = wk, workExports
+		if err := p.online(db, wk.Original); err != nil {
+			return err
+		}
 		for _, cp := range wk.Copies {
 			c, err := db.Capture(cp.CaptureID)
 			if err != nil {
@@ -81,6 +91,23 @@ func (s *Server) work(w http.ResponseWriter, r *http.Request) error {
 		return err
 	}
 	s.render(w, http.StatusOK, "work", p)
+	return nil
+}
+
+// online fills the page's words on what became of the original.
+func (p *workPage) online(db *archive.DB, orig archive.Ref) error {
+	checker, err := watch.NewChecker(db)
+	if err != nil {
+		return err
+	}
+	st, err := checker.Status(orig)
+	if err != nil {
+		return err
+	}
+	p.Online, p.OnlineStatus = report.StatusWords(st), strings.ReplaceAll(st.Status, " ", "-")
+	if st.LastFailed != nil {
+		p.OnlineFailed = report.FailedWords(*st.LastFailed)
+	}
 	return nil
 }
 
