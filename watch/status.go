@@ -35,10 +35,10 @@ type Status struct {
 	NewURL    string `json:"new_url,omitempty"`
 	TextThere string `json:"text_there,omitempty"`
 	// Against is the capture the check was compared against: the
-	// elected capture, or, when the elected capture is itself the check
-	// (a fetch that brought the URL's text again, or a new text), the
-	// URL's capture with content before it. Since is when Against was
-	// fetched.
+	// elected capture (for a stitched article, its first page's), or,
+	// when that capture is itself the latest check (a fetch that brought
+	// the URL's text again, or a new text), the URL's capture with
+	// content before it. Since is when Against was fetched.
 	Against uint64    `json:"against_capture_id"`
 	Since   time.Time `json:"since"`
 	// Check is the fetch that found Status; nil when NotChecked.
@@ -82,7 +82,11 @@ func NewChecker(db *archive.DB) (*Checker, error) {
 // work's Original). The election is not touched: a gone original is
 // still its work's original.
 func (k *Checker) Status(orig archive.Ref) (Status, error) {
-	elected, err := k.db.Capture(orig.CaptureID)
+	caps, err := k.db.History(orig.URL)
+	if err != nil {
+		return Status{}, fmt.Errorf("watch: history of %s: %w", orig.URL, err)
+	}
+	elected, err := k.captureIn(caps, orig.CaptureID)
 	if err != nil {
 		return Status{}, fmt.Errorf("watch: original %s: %w", orig.URL, err)
 	}
@@ -90,9 +94,10 @@ func (k *Checker) Status(orig archive.Ref) (Status, error) {
 	if err != nil {
 		return Status{}, err
 	}
-	caps, err := k.db.History(base.URL)
-	if err != nil {
-		return Status{}, fmt.Errorf("watch: history of %s: %w", base.URL, err)
+	if base.URL != orig.URL {
+		if caps, err = k.db.History(base.URL); err != nil {
+			return Status{}, fmt.Errorf("watch: history of %s: %w", base.URL, err)
+		}
 	}
 	st := Status{URL: base.URL, Status: NotChecked, Against: base.ID, Since: base.FetchStart.UTC()}
 	for i := len(caps) - 1; i >= 0 && caps[i].ID > base.ID; i-- {
@@ -103,11 +108,22 @@ func (k *Checker) Status(orig archive.Ref) (Status, error) {
 			return st, nil
 		}
 	}
-	if prev, ok := contentBefore(caps, base); ok && base.ID == elected.ID {
+	if prev, ok := contentBefore(caps, base); ok {
 		st.Against, st.Since = prev.ID, prev.FetchStart.UTC()
 		k.found(&st, prev, caps, base)
 	}
 	return st, nil
+}
+
+// captureIn is capture id, from caps (its URL's, as it most often is:
+// read once) or else from the archive.
+func (k *Checker) captureIn(caps []archive.Capture, id uint64) (archive.Capture, error) {
+	for i := len(caps) - 1; i >= 0; i-- {
+		if caps[i].ID == id {
+			return caps[i], nil
+		}
+	}
+	return k.db.Capture(id)
 }
 
 // baseOf is the capture of the original's URL that later fetches are
