@@ -11,6 +11,12 @@
 // a moved original, the capture the refetch stored and, for a changed
 // text, the paragraph diff.
 //
+// A Status is what became of a work's original as the archive already
+// tells it, without fetching: the verdict, read the same way (classify),
+// on the latest capture of its URL after the one the election chose,
+// whether a crawl or a refetch made it. prov works, prov trace and the
+// web view's work page show it.
+//
 // prov verify --refetch is the CLI over it; a web handler asking "what
 // became of this original" calls Start, Originals and Refetch the same way.
 package watch
