@@ -94,6 +94,9 @@ func readPayload(tx *bolt.Tx, v []byte) ([]byte, error) {
 //	text blob      8 bytes big-endian; the blob holds the text in a
 //	               stored payload's form (codec byte, raw length, raw or
 //	               deflated bytes: encodePayload)
+//	exact sha256   32 raw bytes: the sha256 of the text as it is, not
+//	               normalised (Document.ExactSHA256); since schema 6,
+//	               absent from records written before
 //
 // A text hash not in canonical form keeps the document in JSON.
 type docRecord struct {
@@ -103,8 +106,14 @@ type docRecord struct {
 }
 
 // encodeDocument stores d's text in a blob and returns d's record. coded,
-// when not nil, is d.Text already in its blob form (encodeText).
+// when not nil, is d.Text already in its blob form (encodeText). A
+// d.ExactSHA256 not in canonical form is computed from d.Text.
 func encodeDocument(tx *bolt.Tx, d Document, coded []byte) ([]byte, error) {
+	exact, ok := canonicalHash(d.ExactSHA256)
+	if !ok {
+		exact = Sum([]byte(d.Text))
+		d.ExactSHA256 = exact.String()
+	}
 	h, canonical := canonicalHash(d.TextSHA256)
 	text := []byte(d.Text)
 	if canonical {
@@ -125,7 +134,8 @@ func encodeDocument(tx *bolt.Tx, d Document, coded []byte) ([]byte, error) {
 	out = binary.AppendUvarint(out, uint64(d.NormVersion))
 	out = binary.AppendUvarint(out, uint64(d.Length))
 	out = binary.BigEndian.AppendUint64(out, d.FirstCapture)
-	return binary.BigEndian.AppendUint64(out, id), nil
+	out = binary.BigEndian.AppendUint64(out, id)
+	return append(out, exact[:]...), nil
 }
 
 // decodeDocRecord decodes a stored document record, JSON or binary,
@@ -140,6 +150,10 @@ func decodeDocRecord(v []byte) (docRecord, error) {
 	h := f.bytes(32)
 	norm, length := f.uvarint(), f.uvarint()
 	first, blob := f.uint64(), f.uint64()
+	var exact []byte
+	if len(f.b) == len(Hash{}) { // schema 6
+		exact = f.bytes(len(Hash{}))
+	}
 	switch {
 	case f.err != nil:
 		return r, f.err
@@ -147,6 +161,9 @@ func decodeDocRecord(v []byte) (docRecord, error) {
 		return r, fmt.Errorf("binary document record: %d bytes past its end", len(f.b))
 	case blob == 0:
 		return r, errors.New("binary document record names no text blob")
+	}
+	if exact != nil {
+		r.ExactSHA256 = Hash(exact).String()
 	}
 	r.TextSHA256 = Hash(h).String()
 	r.NormVersion, r.Length, r.FirstCapture = int(norm), int(length), first

@@ -33,6 +33,14 @@ import (
 //	   would read the main buckets alone and miss what the tails hold.
 //	   An archive of schema 4 or older has no tails: read-only, they
 //	   read as empty; a writer creates them empty
+//	6  new documents record their text's exact sha256 (blob.go), and a
+//	   capture whose text differs from its document's in bytes that
+//	   normalise alike keeps its own (owntexts, owntext.go; the
+//	   capture's OwnTextSHA256): a schema 5 prov would fail on the
+//	   documents and show the document's text for every copy. Older
+//	   documents are read as before; an archive of schema 5 or older
+//	   has no owntexts: read-only, it reads as empty, and a writer
+//	   creates it
 //
 // A version bump is for a change an older prov would misread or damage;
 // it refuses a newer archive (ErrNewerSchema). A field added to the JSON
@@ -40,7 +48,7 @@ import (
 // lack it, which an optional field must allow anyway. So the heads of
 // Capture and Hop (RequestHead, ResponseHead) came in schema 2: a capture
 // without them was made before they were kept, or by an older prov.
-const SchemaVersion = 5
+const SchemaVersion = 6
 
 const appName = "prov"
 
@@ -56,7 +64,8 @@ var (
 
 	allBuckets = [][]byte{bucketMeta, bucketCaptures, bucketPayloads,
 		bucketDocuments, bucketDocCaps, bucketURLs, bucketRuns, bucketBlobs,
-		idxPayloads.tail, idxDocuments.tail, idxDocCaps.tail, idxURLs.tail}
+		idxPayloads.tail, idxDocuments.tail, idxDocCaps.tail, idxURLs.tail,
+		bucketOwnTexts}
 )
 
 // DefaultTimeout is how long Open waits for another process's lock.
@@ -293,7 +302,9 @@ func (db *DB) init() error {
 // rewritten: from 1 to 2 only new values go to blobs, from 2 to 3 only
 // new records are binary, from 3 to 4 only new flushes of the sketch
 // index go to segments, from 4 to 5 only new index keys go to the tails
-// (init created them empty).
+// (init created them empty), from 5 to 6 only new documents record their
+// exact sha256 and only new captures keep own texts (init created owntexts
+// empty).
 func migrate(meta *bolt.Bucket) error {
 	v, _ := strconv.Atoi(string(meta.Get([]byte("schema")))) // checked by checkSchema
 	if v >= SchemaVersion {

@@ -114,8 +114,9 @@ func (m *merger) entry(sc sourced) (Entry, error) {
 	return e, nil
 }
 
-// text fills e's text and, when its capture carries none, the sketch of
-// its document from the shard.
+// text fills e's text, its capture's own (captureText: the write finds
+// again whether it is its document's in db), and, when its capture
+// carries none, the sketch of its document from the shard.
 func (m *merger) text(tx *bolt.Tx, e *Entry) error {
 	c := &e.Capture
 	if c.TextSHA256 == "" {
@@ -130,6 +131,11 @@ func (m *merger) text(tx *bolt.Tx, e *Entry) error {
 		return fmt.Errorf("document %s: %w", h.Short(), err)
 	}
 	e.Text = d.Text
+	if c.OwnTextSHA256 != "" {
+		if e.Text, err = captureText(tx, *c); err != nil {
+			return err
+		}
+	}
 	if len(c.Sketch) > 0 || d.FirstCapture == 0 {
 		return nil
 	}

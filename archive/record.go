@@ -115,8 +115,19 @@ type Capture struct {
 	Captions          []string        `json:"captions,omitempty"` // figure captions, photo credits, media placeholders: not in the text
 	TextSHA256        string          `json:"text_sha256,omitempty"`
 	NormVersion       int             `json:"norm_version,omitempty"`
-	Extractor         string          `json:"extractor,omitempty"`
-	ExtractorVersion  string          `json:"extractor_version,omitempty"`
+	// OwnTextSHA256 is the hex sha256 of the capture's own clean text, as
+	// clean made it, when that is not byte for byte its document's text
+	// (the first text stored under TextSHA256, which it normalises alike:
+	// another site's half-width commas, its spaces between CJK
+	// characters). The archive keeps that text once per exact sha256
+	// (owntexts, owntext.go), and DB.CaptureText reads it. "" when the
+	// capture's text is its document's, as it is for every capture written
+	// before own texts were kept. Set by the archive when it stores an
+	// entry's text; a capture that copies its clean fields from an earlier
+	// one (CleanFrom) copies it too.
+	OwnTextSHA256    string `json:"own_text_sha256,omitempty"`
+	Extractor        string `json:"extractor,omitempty"`
+	ExtractorVersion string `json:"extractor_version,omitempty"`
 	// TextTruncated: the body was longer than the extractor reads, and
 	// the text and metadata come from its first TextLimit bytes (the
 	// payload is stored whole all the same).
@@ -189,6 +200,9 @@ type Entry struct {
 	// storedText is Text as its blob holds it (encodeText), made by
 	// prepare, outside the writer's transaction.
 	storedText []byte
+	// exact is the sha256 of Text as it is (not normalised), made by
+	// prepare: what tells the text from its document's (owntext.go).
+	exact Hash
 }
 
 // Run is one crawl run.

@@ -59,9 +59,11 @@ type SalvageStats struct {
 // A capture is copied, under its own ID, with its payload (decompressed
 // and re-hashed: it must hash to the capture's payload_sha256) and its
 // document (it must decode, name its own hash, and with opts.TextHasher
-// hash to it), and, for a stitched capture, when every page capture it
-// names was copied; otherwise it is lost, and the payload or document
-// that failed is reported once. A capture whose run record is lost is
+// hash to it), its own text when it names one (owntext.go: it must
+// decode, hash exactly to its key, and with opts.TextHasher normalise to
+// the capture's text hash), and, for a stitched capture, when every page
+// capture it names was copied; otherwise it is lost, and the payload,
+// document or own text that failed is reported once (bucket owntexts). A capture whose run record is lost is
 // still copied. Runs are copied when they decode. The indexes (urls,
 // doccaps, pages, the sketch index) are rebuilt from the copied captures;
 // a document's first capture is the first copied capture that brings it.
@@ -92,7 +94,7 @@ func Salvage(src, dst string, opts SalvageOptions, lost func(Loss)) (SalvageStat
 	}
 	defer discardOnPanic(to, dst)
 	s := &salvager{opts: opts, to: to, st: st, lost: lost,
-		payloads: map[string]string{}, docs: map[string]string{}, copied: map[uint64]bool{}}
+		payloads: map[string]string{}, docs: map[string]string{}, owns: map[string]string{}, copied: map[uint64]bool{}}
 	if m := metaDamageOf(src); m != nil && m.Lost() {
 		s.lose(Loss{Bucket: "bbolt-meta", Key: strconv.Itoa(m.Page), Detail: m.Detail()})
 	}
@@ -151,6 +153,7 @@ type salvager struct {
 
 	payloads map[string]string // payload sha read → why it is lost, "" when it reads
 	docs     map[string]string // text sha read → why it is lost, "" when it reads
+	owns     map[string]string // own text sha and norm version read → why it is lost, "" when it reads
 	copied   map[uint64]bool   // capture IDs copied
 	batch    []salvaged
 	size     int
@@ -163,6 +166,7 @@ type salvaged struct {
 	c       Capture
 	payload []byte    // nil when its payload was copied already (or none)
 	doc     *Document // nil when its document was copied already (or none)
+	own     *string   // its own text when it names one (Capture.OwnTextSHA256)
 }
 
 const (
@@ -237,6 +241,9 @@ func (s *salvager) captures() error {
 		if x.doc != nil {
 			s.size += len(x.doc.Text)
 		}
+		if x.own != nil {
+			s.size += len(*x.own)
+		}
 		if len(s.batch) >= salvageBatch || s.size >= salvageBatchBytes {
 			return s.flush()
 		}
@@ -263,6 +270,11 @@ func (s *salvager) capture(k, v []byte, x *salvaged) string {
 	if c.TextSHA256 != "" {
 		if why := s.document(c.TextSHA256, x); why != "" {
 			return "its document " + c.TextSHA256 + " is lost: " + why
+		}
+	}
+	if c.OwnTextSHA256 != "" {
+		if why := s.ownText(c, x); why != "" {
+			return "its own text " + c.OwnTextSHA256 + " is lost: " + why
 		}
 	}
 	for i, p := range c.Pages {
@@ -344,6 +356,45 @@ func (s *salvager) readDocument(sha string) (d Document, err error) {
 	return d, nil
 }
 
+// ownText reads and checks c's own text once (per norm version, which
+// its check depends on), as document does: the first capture that names
+// it carries it into the new archive; one that fails is reported once and
+// says why to each capture that names it.
+func (s *salvager) ownText(c Capture, x *salvaged) string {
+	key := c.OwnTextSHA256 + " " + fmt.Sprint(c.NormVersion)
+	if why, seen := s.owns[key]; seen {
+		return why
+	}
+	text, err := s.readOwnText(c)
+	if err != nil {
+		s.owns[key] = err.Error()
+		s.lose(Loss{Bucket: string(bucketOwnTexts), Key: c.OwnTextSHA256, Detail: err.Error()})
+		return err.Error()
+	}
+	s.owns[key] = ""
+	x.own = &text
+	return ""
+}
+
+func (s *salvager) readOwnText(c Capture) (text string, err error) {
+	h, err := ParseHash(c.OwnTextSHA256)
+	if err != nil {
+		return "", err
+	}
+	err = guarded(func() (err error) { text, err = ownText(s.tx, h); return err })
+	switch {
+	case err != nil:
+		return "", err
+	case Sum([]byte(text)) != h:
+		return "", fmt.Errorf("text hashes to %s", Sum([]byte(text)))
+	case s.opts.TextHasher != nil && (s.opts.NormVersion == 0 || c.NormVersion == s.opts.NormVersion):
+		if got := s.opts.TextHasher(text); got != c.TextSHA256 {
+			return "", errors.New("text normalises to " + got + ", not the capture's text hash " + c.TextSHA256)
+		}
+	}
+	return text, nil
+}
+
 // flush writes the batch to the new archive in one transaction.
 func (s *salvager) flush() error {
 	if len(s.batch) == 0 {
@@ -363,6 +414,9 @@ func (s *salvager) flush() error {
 		}
 		if x.doc != nil {
 			s.st.Copied["documents"]++
+		}
+		if x.own != nil {
+			s.st.Copied[string(bucketOwnTexts)]++
 		}
 	}
 	s.batch, s.size = s.batch[:0], 0
@@ -386,6 +440,11 @@ func putSalvaged(tx *bolt.Tx, x *salvaged) error {
 	}
 	if x.doc != nil {
 		if err := putSalvagedDocument(tx, *x.doc, c.ID); err != nil {
+			return err
+		}
+	}
+	if x.own != nil {
+		if err := putSalvagedOwnText(tx, c.OwnTextSHA256, *x.own); err != nil {
 			return err
 		}
 	}
@@ -414,6 +473,27 @@ func putSalvagedDocument(tx *bolt.Tx, d Document, id uint64) error {
 	}
 	if err != nil {
 		return fmt.Errorf("archive: put document %s: %w", h.Short(), err)
+	}
+	return nil
+}
+
+// putSalvagedOwnText stores an own text under its exact sha256 (checked by
+// readOwnText), in a blob, unless stored.
+func putSalvagedOwnText(tx *bolt.Tx, sha, text string) error {
+	h, _ := ParseHash(sha)
+	b := tx.Bucket(bucketOwnTexts)
+	if b == nil {
+		return fmt.Errorf("archive: put own text %s: %w", h.Short(), errBucketMissing)
+	}
+	if b.Get(h[:]) != nil {
+		return nil
+	}
+	id, err := putBlob(tx, encodeText(text))
+	if err == nil {
+		err = b.Put(h[:], ownTextRecord{kind: ownTextBlob, blob: id}.encode())
+	}
+	if err != nil {
+		return fmt.Errorf("archive: put own text %s: %w", h.Short(), err)
 	}
 	return nil
 }

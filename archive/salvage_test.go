@@ -55,12 +55,13 @@ func newDamagedFixture(t *testing.T) damagedFixture {
 		if err := blobs.Delete(ref[len(ref)-8:]); err != nil {
 			return err
 		}
-		// A binary document record ends with its text blob's ID.
+		// A binary document record (schema 6) ends with its text blob's ID
+		// and its text's exact sha256.
 		doc := indexBucket(tx, "documents", fx.text5[:]).Get(fx.text5[:])
 		if len(doc) < 9 || doc[0] != 1 {
 			return errors.New("document of capture 5 is not a binary record")
 		}
-		return blobs.Delete(doc[len(doc)-8:])
+		return blobs.Delete(doc[len(doc)-40 : len(doc)-32])
 	})
 	if err != nil {
 		t.Fatal(err)

@@ -91,11 +91,11 @@ func touchedIn(s Series, runID uint64) bool {
 func (db *DB) stitchedEntry(s Series, runID uint64, opts StitchOptions) (Entry, error) {
 	texts := make([]string, len(s.Pages))
 	for i, p := range s.Pages {
-		d, err := db.Document(p.TextSHA256)
+		t, err := db.CaptureText(p) // the page's own text, not another copy's
 		if err != nil {
 			return Entry{}, fmt.Errorf("stitch %s: page %d %s: %w", s.First, i+1, p.URL, err)
 		}
-		texts[i] = d.Text
+		texts[i] = t
 	}
 	text := opts.Join(texts)
 	c := s.Pages[0]

@@ -29,6 +29,8 @@ const (
 	FindRunCorrupt       = "run-corrupt"       // run record does not decode or is filed under another ID
 	FindUnreadable       = "unreadable"        // pages of a bucket bbolt cannot read: the keys after Key and before Until are lost
 	FindMetaPage         = "meta-page"         // a bbolt meta page (Key: 0 or 1) does not check: the file is read as of the other's transaction (MetaDamage)
+	FindOwnTextCorrupt   = "own-text-corrupt"  // stored own text does not decode, hash to its key, or normalise to its capture's text hash (owntext.go)
+	FindOwnTextMissing   = "own-text-missing"  // a capture names an own text that is not stored
 )
 
 // ErrFinding is matched (errors.Is) by every Finding.
@@ -129,7 +131,7 @@ func (db *DB) VerifyWith(opts VerifyOptions, fn func(Finding) error) (VerifyStat
 	}
 	err := db.view(func(tx *bolt.Tx) error {
 		v.tx = tx
-		for _, step := range []func() error{v.payloads, v.documents, v.runs, v.captures, v.urls, v.docCaps, v.rest} {
+		for _, step := range []func() error{v.payloads, v.documents, v.ownTexts, v.runs, v.captures, v.urls, v.docCaps, v.rest} {
 			if err := step(); err != nil {
 				return err
 			}
@@ -151,6 +153,7 @@ func (v *verifier) rest() error {
 		checked[string(ix.main)], checked[string(ix.tail)] = true, true
 	}
 	checked[string(bucketRuns)], checked[string(bucketCaptures)] = true, true
+	checked[string(bucketOwnTexts)] = true
 	var names [][]byte
 	err := guarded(func() error {
 		return v.tx.ForEach(func(name []byte, _ *bolt.Bucket) error {
@@ -222,6 +225,8 @@ type verifier struct {
 	fn    func(Finding) error
 	stop  func() error // DB.Interrupted, checked at every record
 	stats VerifyStats
+
+	normalised map[[2]string]string // own text sha and norm version → what its TextHasher check found ("" fine)
 }
 
 func (v *verifier) report(f Finding) error {
@@ -370,6 +375,11 @@ func (v *verifier) documentProblem(k, val []byte) string {
 	if d.TextSHA256 != key {
 		return "record names text_sha256 " + d.TextSHA256
 	}
+	if d.ExactSHA256 != "" {
+		if got := Sum([]byte(d.Text)).String(); got != d.ExactSHA256 {
+			return "text hashes exactly to " + got + ", the record says " + d.ExactSHA256
+		}
+	}
 	if v.opts.TextHasher == nil || (v.opts.NormVersion != 0 && d.NormVersion != v.opts.NormVersion) {
 		return ""
 	}
@@ -450,6 +460,9 @@ func (v *verifier) captureRefs(c Capture) []Finding {
 			add(FindCaptureUnindexed, "doccaps", c.TextSHA256, "capture is not indexed under its text")
 		}
 	}
+	if f, ok := v.ownTextRef(c); !ok {
+		out = append(out, f)
+	}
 	if !v.hasIn(idxURLs, urlKey(c.URL, c.ID)) {
 		add(FindCaptureUnindexed, "urls", c.URL, "capture is not indexed under its URL")
 	}
@@ -475,7 +488,8 @@ func cleanFromProblem(tx *bolt.Tx, c Capture) string {
 		return fmt.Sprintf("clean fields copied from capture %d, which is not stored", c.CleanFrom)
 	case from.ID >= c.ID || from.URL != c.URL:
 		return fmt.Sprintf("clean fields copied from capture %d, which is not an earlier capture of %s", c.CleanFrom, c.URL)
-	case from.PayloadSHA256 != c.PayloadSHA256 || from.TextSHA256 != c.TextSHA256 || from.CleanKey != c.CleanKey:
+	case from.PayloadSHA256 != c.PayloadSHA256 || from.TextSHA256 != c.TextSHA256 || from.CleanKey != c.CleanKey ||
+		from.OwnTextSHA256 != c.OwnTextSHA256:
 		return fmt.Sprintf("clean fields copied from capture %d, which brought other bytes, text or clean key", c.CleanFrom)
 	}
 	return ""

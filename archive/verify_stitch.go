@@ -14,7 +14,7 @@ const FindStitchBroken = "stitch-broken"
 // stitchRefs checks a stitched capture's pages: each named capture is
 // stored, is a capture of that URL, and brought that text; the first page
 // is the stitched capture's own URL; and, with opts.Stitch, the stitched
-// document is its pages' documents joined.
+// capture's text is its pages' texts joined (each capture's own).
 func (v *verifier) stitchRefs(c Capture) []Finding {
 	if c.Kind != KindStitched {
 		return nil
@@ -53,30 +53,24 @@ func pageRefProblem(tx *bolt.Tx, p PageRef) string {
 	return ""
 }
 
-// stitchedText compares the stitched document with its pages' documents
-// joined by opts.Stitch.
+// stitchedText compares the stitched capture's text with its pages'
+// texts joined by opts.Stitch: each capture's own (captureText).
 func (v *verifier) stitchedText(c Capture) string {
 	texts := make([]string, len(c.Pages))
 	for i, p := range c.Pages {
-		h, err := ParseHash(p.TextSHA256)
+		pc, err := getCapture(v.tx, p.CaptureID)
+		if err == nil {
+			texts[i], err = captureText(v.tx, pc)
+		}
 		if err != nil {
 			return fmt.Sprintf("page %d: %v", i+1, err)
 		}
-		d, err := getDocument(v.tx, h)
-		if err != nil {
-			return fmt.Sprintf("page %d: %v", i+1, err)
-		}
-		texts[i] = d.Text
 	}
-	h, err := ParseHash(c.TextSHA256)
+	text, err := captureText(v.tx, c)
 	if err != nil {
-		return err.Error()
+		return "" // reported as document-missing or own-text-missing
 	}
-	d, err := getDocument(v.tx, h)
-	if err != nil {
-		return "" // reported as document-missing
-	}
-	if d.Text != v.opts.Stitch(texts) {
+	if text != v.opts.Stitch(texts) {
 		return "stitched text is not its pages' texts joined"
 	}
 	return ""

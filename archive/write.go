@@ -10,10 +10,14 @@ import (
 
 // Document is one clean text, stored once per text hash and never changed.
 type Document struct {
-	TextSHA256   string `json:"text_sha256"`
-	NormVersion  int    `json:"norm_version"`
-	Text         string `json:"text"`
-	Length       int    `json:"length"`        // characters (Unicode code points) in Text
+	TextSHA256  string `json:"text_sha256"`
+	NormVersion int    `json:"norm_version"`
+	Text        string `json:"text"`
+	Length      int    `json:"length"` // characters (Unicode code points) in Text
+	// ExactSHA256 is the hex sha256 of Text as it is, not normalised: a
+	// capture whose own text hashes otherwise keeps it (OwnTextSHA256).
+	// "" in documents stored before schema 6.
+	ExactSHA256  string `json:"exact_sha256,omitempty"`
 	FirstCapture uint64 `json:"first_capture"` // the capture that first brought it
 }
 
@@ -127,9 +131,15 @@ func prepare(e *Entry) error {
 		}
 		if e.Text != "" {
 			e.storedText = encodeText(e.Text) // outside the transaction, as the payload
+			e.exact = Sum([]byte(e.Text))
 		}
 	} else if e.Text != "" {
 		return fmt.Errorf("archive: put capture %s: text without text_sha256", c.URL)
+	}
+	if c.OwnTextSHA256 != "" && e.Text == "" { // copied with the clean fields (CleanFrom)
+		if _, err := ParseHash(c.OwnTextSHA256); err != nil {
+			return fmt.Errorf("archive: put capture %s: own text: %w", c.URL, err)
+		}
 	}
 	c.FetchStart, c.FetchEnd = c.FetchStart.UTC(), c.FetchEnd.UTC()
 	return nil
@@ -199,7 +209,7 @@ func putEntry(tx *bolt.Tx, e *Entry) (Capture, error) {
 	if err := putPayload(tx, &c, e.stored, e.Payload); err != nil {
 		return c, err
 	}
-	fresh, err := putDocument(tx, &c, e.Text, e.storedText)
+	fresh, err := putDocument(tx, &c, e)
 	if err != nil {
 		return c, err
 	}
@@ -281,22 +291,26 @@ func putPayload(tx *bolt.Tx, c *Capture, stored, raw []byte) error {
 	return nil
 }
 
-// putDocument stores the capture's document unless present; coded is
-// its text as stored (encodeText, made by prepare), or nil. fresh reports
-// that it stored it: c is the document's first capture (what putSketch
-// would otherwise read back and decode, text and all).
-func putDocument(tx *bolt.Tx, c *Capture, text string, coded []byte) (fresh bool, err error) {
-	if text == "" {
+// putDocument stores the capture's document, e.Text, unless present
+// (its blob form e.storedText and exact sha256 e.exact made by prepare).
+// fresh reports that it stored it: c is the document's first capture
+// (what putSketch would otherwise read back and decode, text and all).
+// When the document is present, its text stays (the first text stored
+// under a hash), and c keeps its own when that is another (keepOwnText).
+// Without a text, c's OwnTextSHA256 stays as the caller set it.
+func putDocument(tx *bolt.Tx, c *Capture, e *Entry) (fresh bool, err error) {
+	if e.Text == "" {
 		return false, nil
 	}
 	h, _ := ParseHash(c.TextSHA256) // checked by prepare
 	b := idxDocuments.in(tx)
-	if b.get(h[:]) != nil {
-		return false, nil // immutable: the first text stored under a hash stays
+	if v := b.get(h[:]); v != nil {
+		return false, keepOwnText(tx, c, e, v) // immutable: the first text stored under a hash stays
 	}
-	doc := Document{TextSHA256: c.TextSHA256, NormVersion: c.NormVersion, Text: text,
-		Length: utf8.RuneCountInString(text), FirstCapture: c.ID}
-	v, err := encodeDocument(tx, doc, coded)
+	c.OwnTextSHA256 = ""
+	doc := Document{TextSHA256: c.TextSHA256, NormVersion: c.NormVersion, Text: e.Text,
+		Length: utf8.RuneCountInString(e.Text), FirstCapture: c.ID, ExactSHA256: e.exact.String()}
+	v, err := encodeDocument(tx, doc, e.storedText)
 	if err == nil {
 		err = b.put(h[:], v)
 	}

@@ -114,7 +114,7 @@ func copyClean(c *archive.Capture, last archive.Capture) {
 	c.Title, c.Published, c.PublishedWhy, c.DateCandidates = last.Title, last.Published, last.PublishedWhy, last.DateCandidates
 	c.Publisher, c.Author, c.Attribution, c.Authority = last.Publisher, last.Author, last.Attribution, last.Authority
 	c.Lang, c.Canonical, c.Captions = last.Lang, last.Canonical, last.Captions
-	c.TextSHA256, c.NormVersion = last.TextSHA256, last.NormVersion
+	c.TextSHA256, c.NormVersion, c.OwnTextSHA256 = last.TextSHA256, last.NormVersion, last.OwnTextSHA256
 	c.Extractor, c.ExtractorVersion = last.Extractor, last.ExtractorVersion
 	c.TextTruncated, c.TextLimit = last.TextTruncated, last.TextLimit
 	c.NextPage, c.PrevPage, c.PageNumber = last.NextPage, last.PrevPage, last.PageNumber

@@ -101,12 +101,13 @@ func damageTwoCopies(t *testing.T, path string) (capKey, textKey string) {
 			return err
 		}
 		h, _ := archive.ParseHash(textKey)
-		// A binary document record ends with its text blob's ID.
+		// A binary document record (schema 6) ends with its text blob's ID
+		// and its text's exact sha256.
 		doc := indexBucket(tx, "documents", h[:]).Get(h[:])
 		if len(doc) < 9 || doc[0] != 1 {
 			return fmt.Errorf("document %s is not a binary record", textKey)
 		}
-		return tx.Bucket([]byte("blobs")).Delete(doc[len(doc)-8:])
+		return tx.Bucket([]byte("blobs")).Delete(doc[len(doc)-40 : len(doc)-32])
 	})
 	if err != nil {
 		t.Fatal(err)
