@@ -108,7 +108,7 @@ func ResolveArchived(db *archive.DB, arg string) (Subject, error) {
 		if err != nil {
 			return Subject{}, err
 		}
-		d, err := db.Document(sha)
+		d, err := db.Document(sha) // a text hash names a document: its text, the first stored under it
 		if err != nil {
 			return Subject{}, err
 		}
@@ -171,13 +171,15 @@ func redirectedText(db *archive.DB, key string) (archive.Capture, bool, error) {
 	return archive.Capture{}, false, err
 }
 
-// subjectOf is c's text, labelled url as the user wrote it.
+// subjectOf is c's text, labelled url as the user wrote it: the text c
+// brought (archive.DB.CaptureText), not another copy's that normalises
+// alike.
 func subjectOf(db *archive.DB, url string, c archive.Capture) (Subject, error) {
-	d, err := db.Document(c.TextSHA256)
+	text, err := db.CaptureText(c)
 	if err != nil {
 		return Subject{}, err
 	}
-	return Subject{Label: url, URL: c.URL, CaptureID: c.ID, TextSHA256: c.TextSHA256, text: d.Text}, nil
+	return Subject{Label: url, URL: c.URL, CaptureID: c.ID, TextSHA256: c.TextSHA256, text: text}, nil
 }
 
 // CaptureSubject is the text of one capture, whichever version of its URL
@@ -195,11 +197,9 @@ func CaptureSubject(db *archive.DB, id uint64) (Subject, error) {
 	if c.TextSHA256 == "" {
 		return Subject{}, fmt.Errorf("capture %d: %w: it has no text", id, archive.ErrNotFound)
 	}
-	d, err := db.Document(c.TextSHA256)
-	if err != nil {
-		return Subject{}, err
-	}
-	return Subject{Label: fmt.Sprintf("%s (capture %d)", c.URL, c.ID), URL: c.URL, CaptureID: c.ID, TextSHA256: c.TextSHA256, text: d.Text}, nil
+	s, err := subjectOf(db, "", c)
+	s.Label = fmt.Sprintf("%s (capture %d)", c.URL, c.ID)
+	return s, err
 }
 
 // notModifiedSubject is the text of the capture c, a 304, confirms.

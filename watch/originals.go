@@ -100,13 +100,14 @@ func archivedCopy(db *archive.DB, key string) (Original, bool, error) {
 	return o, true, err
 }
 
-// withText is the original of capture c, with its text.
+// withText is the original of capture c, with its text: the text c
+// brought (archive.DB.CaptureText), which a refetch is compared with.
 func withText(db *archive.DB, c archive.Capture) (Original, error) {
 	o := Original{URL: c.URL, Base: c}
 	if c.TextSHA256 == "" {
 		return o, nil
 	}
-	d, err := db.Document(c.TextSHA256)
-	o.Text = d.Text
+	text, err := db.CaptureText(c)
+	o.Text = text
 	return o, err
 }

@@ -136,7 +136,7 @@ func writeText(db *archive.DB, texts *textLoader, add func(string, []byte) error
 		return "", nil
 	}
 	if err := texts.load(l); err != nil {
-		if db.Skip("documents", l.TextSHA256, err) == nil {
+		if l.skip(db, err) == nil {
 			return "", errSkipped
 		}
 		return "", err

@@ -25,7 +25,7 @@ func JSONL(db *archive.DB, w io.Writer, f Filter) error {
 			return fmt.Errorf("export: jsonl: %w", err)
 		}
 		if err := texts.load(&lines[i]); err != nil {
-			if err := db.Skip("documents", lines[i].TextSHA256, err); err != nil {
+			if err := lines[i].skip(db, err); err != nil {
 				return fmt.Errorf("export: jsonl: %w", err)
 			}
 			continue // skipped: its text cannot be read (archive.Options.OnSkip)

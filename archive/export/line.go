@@ -72,6 +72,7 @@ type Line struct {
 
 	host        string
 	lastFetched time.Time
+	ownText     string // the capture's OwnTextSHA256: its text is not its document's
 }
 
 // membership is a capture's place in a work.
@@ -133,7 +134,7 @@ func newLine(c archive.Capture, m membership) Line {
 		CaptureID: c.ID, CharsetEvidence: c.CharsetEvidence, Truncated: c.Truncated, PayloadLength: c.PayloadLength,
 		TextTruncated: c.TextTruncated, TextLimit: c.TextLimit,
 		Pages: c.Pages, Captions: c.Captions,
-		host: hostOf(c.URL)}
+		host: hostOf(c.URL), ownText: c.OwnTextSHA256}
 	if l.Captions == nil {
 		l.Captions = []string{}
 	}
@@ -245,40 +246,61 @@ func usedWorks(works []archive.Work, lines []Line) []archive.Work {
 // keepTexts bounds the bytes of texts a textLoader keeps between lines.
 const keepTexts = 64 << 20
 
-// textLoader fills the texts of an export's lines. A text that several
-// lines share (the identical copies of a work: thousands when a wire story
-// is republished) is read from the archive once and kept until its last
-// line, as long as the kept texts fit in keepTexts; others are read once
-// per line, as before.
+// textLoader fills the texts of an export's lines, each copy's own
+// (archive.DB.CaptureText): its document's text, or the text it brought
+// when that differs from its document's only in what normalisation folds.
+// A text that several lines share (the identical copies of a work:
+// thousands when a wire story is republished) is read from the archive
+// once and kept until its last line, as long as the kept texts fit in
+// keepTexts; others are read once per line, as before.
 type textLoader struct {
 	db   *archive.DB
-	uses map[string]int    // text hash → lines yet to be filled with it
+	uses map[string]int    // text key → lines yet to be filled with it
 	kept map[string]string // texts read and still to be used again
 	room int               // bytes kept may still take
+}
+
+// textKey names l's text among the texts of an export: its own text's
+// exact sha256, or its document's text hash (another kind of hash of
+// other bytes, so the two never name the same text by chance).
+func (l *Line) textKey() string {
+	if l.ownText != "" {
+		return "own " + l.ownText
+	}
+	return l.TextSHA256
+}
+
+// skip hands l, whose text could not be read (err), to db.Skip under the
+// bucket and key its text is stored under.
+func (l *Line) skip(db *archive.DB, err error) error {
+	if l.ownText != "" {
+		return db.Skip("owntexts", l.ownText, err)
+	}
+	return db.Skip("documents", l.TextSHA256, err)
 }
 
 func newTextLoader(db *archive.DB, lines []Line) *textLoader {
 	tl := &textLoader{db: db, uses: map[string]int{}, kept: map[string]string{}, room: keepTexts}
 	for i := range lines {
-		if sha := lines[i].TextSHA256; sha != "" {
-			tl.uses[sha]++
+		if lines[i].TextSHA256 != "" {
+			tl.uses[lines[i].textKey()]++
 		}
 	}
 	return tl
 }
 
-// load fills l.Text from its document; called outside any read
+// load fills l.Text with its copy's own text; called outside any read
 // transaction (nested bbolt transactions can deadlock against a writer).
 func (tl *textLoader) load(l *Line) error {
-	text, sha := "", l.TextSHA256
-	if sha != "" {
+	text, sha := "", l.textKey()
+	if l.TextSHA256 != "" {
 		t, ok := tl.kept[sha]
 		if !ok {
-			d, err := tl.db.Document(sha)
+			var err error
+			t, err = tl.db.CaptureText(archive.Capture{ID: l.CaptureID, TextSHA256: l.TextSHA256, OwnTextSHA256: l.ownText})
 			if err != nil {
 				return err
 			}
-			t = d.Text
 		}
 		tl.uses[sha]--
 		switch {

@@ -276,9 +276,10 @@ func (ww *warcWriter) warcinfo(sel *selection, software string) error {
 	f.add("format", "WARC File Format 1.1")
 	f.add("conformsTo", "https://iipc.github.io/warc-specifications/specifications/warc-format/warc-1.1/")
 	f.add("description", "Captures exported from a prov archive, with the provenance prov decided for each "+
-		"(metadata records, application/warc-fields) and the clean text of each document (conversion records, "+
+		"(metadata records, application/warc-fields) and the clean text each capture brought (conversion records, "+
 		"text/plain; the block is the stored text; the field Warc-Prov-Text-Sha256 and the metadata field "+
-		"text-sha256 give prov's text hash, the sha256 of the normalised text).")
+		"text-sha256 give prov's text hash, the sha256 of the normalised text; the metadata field "+
+		"own-text-sha256, the sha256 of the block, when copies that normalise alike differ in it).")
 	f.add("http-heads", headNote)
 	f.add("captures", fmt.Sprint(len(sel.captures)))
 	_, _, err := ww.write(gowarc.Warcinfo, []field{

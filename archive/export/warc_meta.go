@@ -82,6 +82,7 @@ func captureFields(c *archive.Capture, m membership, heads string) []byte {
 	if c.TextSHA256 != "" {
 		f.add("norm-version", strconv.Itoa(c.NormVersion))
 	}
+	f.add("own-text-sha256", c.OwnTextSHA256) // sha256 of the text as it came, when not its document's
 	f.add("extractor", strings.TrimSpace(c.Extractor+" "+c.ExtractorVersion))
 	f.add("clean-key", c.CleanKey)
 	if c.CleanFrom != 0 {

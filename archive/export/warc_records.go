@@ -245,14 +245,14 @@ func (ww *warcWriter) writeMetadata(c *archive.Capture, m membership, main ref, 
 	return err
 }
 
-// conversion writes the document's clean text, referring to the record
-// of the capture that brought it.
+// conversion writes the capture's own clean text (archive.DB.CaptureText),
+// referring to the record of the capture that brought it.
 func (ww *warcWriter) conversion(db *archive.DB, c *archive.Capture, main ref) error {
-	d, err := db.Document(c.TextSHA256)
+	t, err := db.CaptureText(*c)
 	if err != nil {
 		return fmt.Errorf("text %s: %w", c.TextSHA256, err)
 	}
-	text := []byte(d.Text)
+	text := []byte(t)
 	ww.read += int64(len(text))
 	off, n, err := ww.write(gowarc.Conversion, []field{
 		{gowarc.WarcRecordID, captureRecordID(c, "conversion")},
