@@ -197,7 +197,7 @@ type warcWriter struct {
 	payloads  map[string]ref  // payload sha256 → the response that holds it
 	byURL     map[string]ref  // target URI → its latest response or identical revisit
 	byCapture map[uint64]ref  // capture ID → its response or revisit
-	texts     map[string]bool // text sha256 → conversion written
+	texts     map[string]bool // text (warcTextKey) → conversion written
 	index     []IndexLine
 	records   int
 	read      int64 // payload and text bytes read since the archive's pages were last dropped

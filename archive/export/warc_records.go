@@ -39,8 +39,8 @@ func (ww *warcWriter) capture(db *archive.DB, c *archive.Capture, m membership) 
 	if err := ww.metadata(c, m, main); err != nil {
 		return err
 	}
-	if c.TextSHA256 != "" && !ww.texts[c.TextSHA256] {
-		ww.texts[c.TextSHA256] = true
+	if c.TextSHA256 != "" && !ww.texts[warcTextKey(c)] {
+		ww.texts[warcTextKey(c)] = true
 		return ww.conversion(db, c, main)
 	}
 	return nil
@@ -218,8 +218,8 @@ func (ww *warcWriter) stitched(db *archive.DB, c *archive.Capture, m membership)
 	if err := ww.writeMetadata(c, m, first, "none: an article joined from its pages' captures"); err != nil {
 		return err
 	}
-	if c.TextSHA256 != "" && !ww.texts[c.TextSHA256] {
-		ww.texts[c.TextSHA256] = true
+	if c.TextSHA256 != "" && !ww.texts[warcTextKey(c)] {
+		ww.texts[warcTextKey(c)] = true
 		return ww.conversion(db, c, first)
 	}
 	return nil
@@ -243,6 +243,17 @@ func (ww *warcWriter) writeMetadata(c *archive.Capture, m membership, main ref, 
 		{gowarc.ContentType, "application/warc-fields"},
 	}, captureFields(c, m, heads))
 	return err
+}
+
+// warcTextKey names c's text among the conversion records: one is
+// written per text, the first capture's to bring it, and a copy's own
+// text (archive.Capture.OwnTextSHA256) is another text than its
+// document's.
+func warcTextKey(c *archive.Capture) string {
+	if c.OwnTextSHA256 != "" {
+		return "own " + c.OwnTextSHA256
+	}
+	return c.TextSHA256
 }
 
 // conversion writes the capture's own clean text (archive.DB.CaptureText),
