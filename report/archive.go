@@ -69,6 +69,9 @@ func History(w io.Writer, key string, caps []archive.Capture) {
 		if c.CleanFrom != 0 {
 			fmt.Fprintf(w, "%8s clean fields copied from capture %d (the same bytes, cleaned by the same prov under the same rule)\n", "", c.CleanFrom)
 		}
+		if c.OwnTextSHA256 != "" {
+			fmt.Fprintf(w, "%8s own text %s: normalises to text %s, but its characters are not those first stored under it\n", "", short(c.OwnTextSHA256), short(c.TextSHA256))
+		}
 		for i, p := range c.Pages {
 			fmt.Fprintf(w, "%8s page %d: capture %d, text %s, %s\n", "", i+1, p.CaptureID, short(p.TextSHA256), p.URL)
 		}
