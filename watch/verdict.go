@@ -50,10 +50,23 @@ type fetchedText struct{ text, sha string }
 
 // judge says what became of original o, given its refetch p, stored as
 // capture stored, whose clean text is now: classify's verdict, with the
-// paragraph diff of a changed text.
+// paragraph diff of a changed text. A text identical to o's once
+// normalised is unchanged, as a copy with it would be identical; when
+// its characters are not o's own (o.Text: punctuation widths, spacing),
+// the detail says so.
 func judge(o Original, p crawl.Page, stored archive.Capture, now fetchedText) Result {
-	return classify(o, p, stored, now.sha, func(res *Result) { diffAgainst(res, o, p, stored, now) })
+	res := classify(o, p, stored, now.sha, func(res *Result) { diffAgainst(res, o, p, stored, now) })
+	if res.Detail == textIdentical && now.text != o.Text {
+		res.Detail = textIdenticalNormalised
+	}
+	return res
 }
+
+// The details of an unchanged text whose payload differs.
+const (
+	textIdentical           = "text identical, payload differs"
+	textIdenticalNormalised = "text identical once normalised (its characters differ: punctuation widths, spacing), payload differs"
+)
 
 // classify is the one reading of a fetch of original o, a refetch as it
 // happens (judge) or a fetch the archive holds (checkOf): p is the fetch,
@@ -106,7 +119,7 @@ func compare(res *Result, o Original, stored archive.Capture, nowSHA string, des
 	case newSHA != "" && newSHA == o.Base.PayloadSHA256:
 		res.Status, res.Detail = Unchanged, "payload identical"
 	case nowSHA != "" && nowSHA == o.Base.TextSHA256:
-		res.Status, res.Detail = Unchanged, "text identical, payload differs"
+		res.Status, res.Detail = Unchanged, textIdentical
 	default:
 		res.Status = Changed
 		describe(res)
