@@ -23,6 +23,7 @@ type site struct {
 	robots   string            // robots.txt body; "" answers 404
 	redirect map[string]string // host+path → Location, answered 302
 	canon    map[string]string // host+path → the URL its page names as rel=canonical
+	body     map[string]string // host+path → the text its article holds, paragraphs apart by blank lines; default a story of its path
 	hits     []hit
 }
 
@@ -35,7 +36,7 @@ func (s *site) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 	key := r.Host + r.URL.Path
 	s.mu.Lock()
 	s.hits = append(s.hits, hit{key, time.Now()})
-	robots, to, canon := s.robots, s.redirect[key], s.canon[key]
+	robots, to, canon, body := s.robots, s.redirect[key], s.canon[key], s.body[key]
 	s.mu.Unlock()
 	switch {
 	case r.URL.Path == "/robots.txt" && robots == "":
@@ -50,8 +51,11 @@ func (s *site) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 		if canon != "" {
 			link = `<link rel="canonical" href="` + canon + `">`
 		}
+		if body == "" {
+			body = strings.Repeat("The story told at "+r.URL.Path+", at enough length to be kept as a text. ", 5)
+		}
 		w.Write([]byte(`<html><head><title>Story ` + r.URL.Path + `</title>` + link + `</head><body><article><p>` +
-			strings.Repeat("The story told at "+r.URL.Path+", at enough length to be kept as a text. ", 5) + `</p></article></body></html>`))
+			strings.ReplaceAll(body, "\n\n", "</p><p>") + `</p></article></body></html>`))
 	}
 }
 
@@ -74,9 +78,19 @@ func (s *site) requests() []hit {
 func archived(t *testing.T, urls ...string) (string, *site, crawl.Config) {
 	t.Helper()
 	s := &site{redirect: map[string]string{}}
+	cfg := serveSite(t, s)
+	path := filepath.Join(t.TempDir(), "prov.db")
+	crawlInto(t, path, cfg, urls...)
+	return path, s, cfg
+}
+
+// serveSite serves s on loopback and returns a crawl config reaching its
+// hosts.
+func serveSite(t *testing.T, s *site) crawl.Config {
+	t.Helper()
 	srv := httptest.NewServer(s)
 	t.Cleanup(srv.Close)
-	cfg := crawl.Config{Seeds: urls, AllowPrivate: true, MaxDepth: -1, Delay: -1, NoDiscovery: true, Timeout: 10 * time.Second}
+	cfg := crawl.Config{AllowPrivate: true, MaxDepth: -1, Delay: -1, NoDiscovery: true, Timeout: 10 * time.Second}
 	for _, h := range []string{"news.example.org", "www.example.org", "other.example.com"} {
 		ct, err := crawl.ParseConnectTo(h + ":80:" + strings.TrimPrefix(srv.URL, "http://"))
 		if err != nil {
@@ -84,16 +98,21 @@ func archived(t *testing.T, urls ...string) (string, *site, crawl.Config) {
 		}
 		cfg.ConnectTo = append(cfg.ConnectTo, ct)
 	}
-	path := filepath.Join(t.TempDir(), "prov.db")
+	return cfg
+}
+
+// crawlInto crawls urls with cfg into the archive at path.
+func crawlInto(t *testing.T, path string, cfg crawl.Config, urls ...string) {
+	t.Helper()
 	db, err := archive.Open(path, archive.Options{})
 	if err != nil {
 		t.Fatal(err)
 	}
 	defer db.Close()
+	cfg.Seeds = urls
 	if _, err := ingest.Crawl(context.Background(), ingest.DBStore(db), cfg, ingest.Options{}); err != nil {
 		t.Fatal(err)
 	}
-	return path, s, cfg
 }
 
 // refetch refetches urls of the archive at path and returns the verdicts
@@ -276,4 +295,31 @@ func TestRefetchNothing(t *testing.T) {
 		}
 		return nil
 	})
+}
+
+// A refetch compares the original with the text its capture brought, not
+// with the characters of a copy that reached the archive first and
+// normalises alike (half-width commas): the diff shows the edit alone.
+func TestRefetchComparesTheOriginalsOwnText(t *testing.T) {
+	const official = "为深入贯彻落实国家关于生态文明建设的决策部署，进一步加强流域保护和地下水管理，现就有关事项通知如下。\n\n" +
+		"各省级人民政府应当每年公布地下水水位、农业和工业取水量以及受损含水层修复措施等情况，接受社会监督。\n\n" +
+		"到本年代末，全国地下水超采量比基准年减少百分之四十，每两年由独立的水文专家组对阶段性目标进行评估。"
+	copied := strings.ReplaceAll(official, "，", ",")
+	s := &site{redirect: map[string]string{}, body: map[string]string{"news.example.org/a": official, "www.example.org/a": copied}}
+	cfg := serveSite(t, s)
+	path := filepath.Join(t.TempDir(), "prov.db")
+	crawlInto(t, path, cfg, "http://www.example.org/a") // the copy first: its text is the document's
+	crawlInto(t, path, cfg, pageA)
+	s.change(func(s *site) { s.body["news.example.org/a"] = strings.Replace(official, "每年", "每季度", 1) })
+	got, _ := refetch(t, path, cfg, pageA)
+	if len(got) != 1 || got[0].Status != Changed {
+		t.Fatalf("verdicts %+v, want %s changed", got, pageA)
+	}
+	var marked string
+	for _, op := range got[0].Diff {
+		marked += op.Marked
+	}
+	if !strings.Contains(marked, "季度") || strings.Contains(marked, "[-,-]") {
+		t.Errorf("diff marks %q (%s): want the edit alone, not the copy's commas", marked, got[0].Detail)
+	}
 }
