@@ -11,6 +11,7 @@ import (
 	"time"
 
 	"github.com/prov-archive/prov/archive"
+	"github.com/prov-archive/prov/clean"
 	"github.com/prov-archive/prov/crawl"
 	"github.com/prov-archive/prov/ingest"
 )
@@ -310,6 +311,8 @@ func TestRefetchComparesTheOriginalsOwnText(t *testing.T) {
 	path := filepath.Join(t.TempDir(), "prov.db")
 	crawlInto(t, path, cfg, "http://www.example.org/a") // the copy first: its text is the document's
 	crawlInto(t, path, cfg, pageA)
+	crawlInto(t, path, cfg, pageA) // the same bytes again: the clean fields, own text and all, are copied
+	checkOwnTextKept(t, path, official)
 	s.change(func(s *site) { s.body["news.example.org/a"] = strings.Replace(official, "每年", "每季度", 1) })
 	got, _ := refetch(t, path, cfg, pageA)
 	if len(got) != 1 || got[0].Status != Changed {
@@ -321,5 +324,37 @@ func TestRefetchComparesTheOriginalsOwnText(t *testing.T) {
 	}
 	if !strings.Contains(marked, "季度") || strings.Contains(marked, "[-,-]") {
 		t.Errorf("diff marks %q (%s): want the edit alone, not the copy's commas", marked, got[0].Detail)
+	}
+}
+
+// checkOwnTextKept checks pageA's two captures: the first keeps its own
+// text (the copy's is its document's), the second copies it with its
+// clean fields, and the archive verifies clean.
+func checkOwnTextKept(t *testing.T, path, want string) {
+	t.Helper()
+	db, err := archive.Open(path, archive.Options{ReadOnly: true})
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer db.Close()
+	caps, err := db.History(pageA)
+	if err != nil || len(caps) != 2 {
+		t.Fatalf("history of %s: %d captures, %v", pageA, len(caps), err)
+	}
+	first, again := caps[0], caps[1]
+	if first.OwnTextSHA256 == "" || again.CleanFrom != first.ID || again.OwnTextSHA256 != first.OwnTextSHA256 {
+		t.Errorf("own texts %q and %q, clean from %d: want the first's copied by the second", first.OwnTextSHA256, again.OwnTextSHA256, again.CleanFrom)
+	}
+	for _, c := range caps {
+		if text, err := db.CaptureText(c); err != nil || text != want {
+			t.Errorf("capture %d: text %q, %v; want the original's own", c.ID, text, err)
+		}
+	}
+	_, err = db.VerifyWith(archive.VerifyOptions{TextHasher: clean.TextHash}, func(f archive.Finding) error {
+		t.Error(f)
+		return nil
+	})
+	if err != nil {
+		t.Fatal(err)
 	}
 }
