@@ -151,7 +151,8 @@ func (o *outbox) close() {
 }
 
 // run queues the seeds (a resumed frontier has them already) and runs the
-// workers until the frontier is empty, or ctx ends.
+// workers until the frontier is empty, or ctx ends. What a stopped run
+// queued is screened again under this run's scope first (rescreen).
 func (cr *crawler) run(ctx context.Context, seeds []*url.URL) error {
 	var stored func(string) bool
 	if cr.cfg.Captured != nil {
@@ -163,6 +164,9 @@ func (cr *crawler) run(ctx context.Context, seeds []*url.URL) error {
 	if n := cr.front.Resumed(); n > 0 {
 		cr.cfg.Stats.Resumed.Store(int64(n))
 		cr.cfg.Logger.Info("resuming a stopped crawl", "pending", n, "begun", cr.front.Begun().Format(time.RFC3339))
+	}
+	if err := cr.rescreen(seeds); err != nil {
+		return err
 	}
 	cr.enqueueSeeds(seeds)
 	cr.discoverSeeds(seeds)

@@ -25,6 +25,7 @@ type queue interface {
 	wait() <-chan struct{}
 	drained() bool
 	requeueTaken(stored func(url string) bool) error
+	dropQueued(why func(key string, depth int, kind byte) string) ([]skip, error)
 	Queued() int
 	Resumed() int
 	Begun() time.Time
@@ -339,6 +340,14 @@ func (q *sharedQueue) drained() bool {
 func (q *sharedQueue) requeueTaken(stored func(url string) bool) error {
 	_, err := q.s.RequeueTaken(stored)
 	return q.check(err)
+}
+
+// dropQueued drops nothing: every worker of a shared crawl has its seeds
+// and rules (the store refuses one whose differ,
+// redisfrontier.ErrConfigDiffers), so what others queued was screened
+// under this worker's rules.
+func (q *sharedQueue) dropQueued(func(key string, depth int, kind byte) string) ([]skip, error) {
+	return nil, nil
 }
 
 func (q *sharedQueue) Queued() int {
