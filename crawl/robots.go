@@ -27,7 +27,8 @@ var ErrSeedDisallowed = fmt.Errorf("seed %w", ErrRobotsDisallowed)
 
 // ErrRobotsUnreachable is wrapped by the error for a URL not fetched
 // because its host's robots.txt answered with a server error or 429 Too
-// Many Requests. RFC 9309 has a crawler then take the whole host as
+// Many Requests (a 429 or 503 on its last try: they are tried again as a
+// page's are). RFC 9309 has a crawler then take the whole host as
 // disallowed, as Google does; prov does, and counts each such URL as
 // failed, so that a crawl that fetched nothing for it says why.
 var ErrRobotsUnreachable = errors.New("robots.txt unreachable")
@@ -37,7 +38,10 @@ const robotsLimit = 512 << 10
 
 // robots answers whether the crawler may fetch a URL. It fetches each
 // robots.txt through the transport (so --connect-to and the private-address
-// check apply) and keeps the parsed rules for the run.
+// check apply) and keeps the parsed rules for the run. Its client has no
+// timeout of its own: the robots memo bounds each try by Config.Timeout,
+// and waits between tries (robotsMemo.fetch) that a client's timeout
+// would cut short.
 type robots struct {
 	client *http.Client
 	agent  string
@@ -47,7 +51,7 @@ type robots struct {
 
 func newRobots(t *transport, cfg Config) *robots {
 	return &robots{
-		client: &http.Client{Transport: t, Timeout: cfg.Timeout},
+		client: &http.Client{Transport: t},
 		agent:  cfg.UserAgent,
 		data:   map[string]*robotstxt.RobotsData{},
 	}
@@ -57,7 +61,8 @@ func newRobots(t *transport, cfg Config) *robots {
 // ErrRobotsDisallowed when it does not, and another error when robots.txt
 // could not be fetched or read (the URL is then not fetched either).
 // As Google does, a 4xx robots.txt allows everything, and a 5xx or 429
-// forbids everything (ErrRobotsUnreachable).
+// forbids everything (ErrRobotsUnreachable), a 429 or 503 once its tries
+// are spent.
 func (r *robots) check(ctx context.Context, u *url.URL) error {
 	data, err := r.rules(ctx, u)
 	if err != nil {
@@ -153,8 +158,11 @@ type robotsMemo struct {
 	m      map[string]*robotsEntry
 	shared *sharedQueue
 
-	retries   int           // Config.Retries: tries after the first on a connection error
+	retries   int           // Config.Retries: tries after the first on a 429, a 503 or a connection error
 	retryBase time.Duration // Config.RetryBase, doubled per try
+	maxWait   time.Duration // Config.MaxWait: the longest Retry-After or backoff waited
+	timeout   time.Duration // Config.Timeout, of each try
+	now       func() time.Time
 }
 
 type robotsEntry struct {
@@ -171,8 +179,12 @@ func (m *robotsMemo) roundTrip(runCtx context.Context, base http.RoundTripper, r
 	}
 	e, first := m.entry(req.URL.String())
 	if first {
-		m.fill(e, runCtx, base, req)
-		close(e.done)
+		// The answer is every requester's: its tries and waits go on with
+		// the run, whoever asked first and however long they wait.
+		go func() {
+			defer close(e.done)
+			m.fill(e, runCtx, base, req.Clone(runCtx))
+		}()
 	}
 	select {
 	case <-e.done:
@@ -218,26 +230,37 @@ func (m *robotsMemo) fill(e *robotsEntry, runCtx context.Context, base http.Roun
 	}
 }
 
-// fetch fills e, trying again after a connection error as a page's
-// fetch does: the answer stands for the whole run, and one reset would
-// fail every URL of the host.
+// fetch fills e, trying again as a page's fetch is tried: after a 429, a
+// 503 or a connection error, up to retries more times, each after the
+// answer's Retry-After or a backoff, at most maxWait. The answer stands
+// for the whole run, and one 503 or reset would fail every URL of the
+// host; the host's requests wait for it meanwhile (they all ask robots.txt
+// first). Only the last answer stands.
 func (m *robotsMemo) fetch(e *robotsEntry, runCtx context.Context, base http.RoundTripper, req *http.Request) {
-	ctx, cancel := context.WithCancel(req.Context()) // the wait ends with the request or the run
-	defer cancel()
-	defer context.AfterFunc(runCtx, cancel)()
+	now := m.now
+	if now == nil {
+		now = time.Now
+	}
 	for try := 1; ; try++ {
-		e.fill(runCtx, base, req)
-		if try > m.retries || !retryable(Page{Err: e.err}) || sleep(ctx, m.retryBase<<(try-1)) != nil {
+		e.fill(runCtx, base, req, m.timeout)
+		p := Page{Err: e.err}
+		if e.err == nil {
+			p.Status, p.Header = e.status, e.header
+		}
+		if try > m.retries || !retryable(p) || sleep(runCtx, backoff(p, try, m.retryBase, m.maxWait, now())) != nil {
 			return
 		}
 	}
 }
 
-// fill fetches robots.txt; it stops when the request or the run is cancelled.
-func (e *robotsEntry) fill(runCtx context.Context, base http.RoundTripper, req *http.Request) {
-	ctx, cancel := context.WithCancel(req.Context())
+// fill fetches robots.txt, in timeout (none when 0); it stops when the
+// request or the run is cancelled.
+func (e *robotsEntry) fill(runCtx context.Context, base http.RoundTripper, req *http.Request, timeout time.Duration) {
+	ctx, cancel := tryContext(req.Context(), timeout)
 	defer cancel()
 	defer context.AfterFunc(runCtx, cancel)()
+	// an earlier try's answer goes
+	e.status, e.header, e.body = 0, nil, nil
 	hh := new(hopHeads) // its head is mended as a page's is (headmend.go)
 	defer hh.release()
 	ctx = httptrace.WithClientTrace(ctx, &httptrace.ClientTrace{GotConn: hh.gotConn})
@@ -249,6 +272,14 @@ func (e *robotsEntry) fill(runCtx context.Context, base http.RoundTripper, req *
 	defer resp.Body.Close()
 	e.body, _, e.err = readBounded(resp.Body, robotsLimit)
 	e.status, e.header = resp.StatusCode, resp.Header.Clone()
+}
+
+// tryContext is parent bounded by timeout, when it is not 0.
+func tryContext(parent context.Context, timeout time.Duration) (context.Context, context.CancelFunc) {
+	if timeout > 0 {
+		return context.WithTimeout(parent, timeout)
+	}
+	return context.WithCancel(parent)
 }
 
 func (e *robotsEntry) response(req *http.Request) *http.Response {

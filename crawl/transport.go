@@ -81,7 +81,7 @@ func newTransport(ctx context.Context, cfg Config) *transport {
 		IdleConnTimeout:        90 * time.Second,
 	}
 	return &transport{base: base, dial: d, limit: cfg.MaxBodySize, now: cfg.Now, ctx: ctx, records: map[string]*record{},
-		budget: cfg.Memory, overhead: cfg.Overhead, robots: robotsMemo{retries: cfg.Retries, retryBase: cfg.RetryBase}}
+		budget: cfg.Memory, overhead: cfg.Overhead, robots: robotsMemo{retries: cfg.Retries, retryBase: cfg.RetryBase, maxWait: cfg.MaxWait, timeout: cfg.Timeout, now: cfg.Now}}
 }
 
 // tapped makes dial's connections tapConns (heads.go).
