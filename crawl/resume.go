@@ -2,9 +2,11 @@ package crawl
 
 import (
 	"encoding/binary"
+	"net"
 	"net/url"
 
 	bolt "go.etcd.io/bbolt"
+	"golang.org/x/net/publicsuffix"
 )
 
 // A stopped crawl resumes from its frontier, whose queue was screened
@@ -29,11 +31,12 @@ func (cr *crawler) rescreen(seeds []*url.URL) error {
 	for _, u := range seeds {
 		isSeed[u.String()] = true
 	}
+	rejoin := cr.scope.rejoiner()
 	dropped, err := cr.front.dropQueued(func(key string, depth int, kind byte) string {
 		if kind == kindPage && isSeed[key] {
 			return ""
 		}
-		return cr.admitsQueued(key, depth, kind)
+		return cr.admitsQueued(key, depth, kind, rejoin)
 	})
 	if cr.fail(err) {
 		return err
@@ -53,11 +56,14 @@ func (cr *crawler) rescreen(seeds []*url.URL) error {
 // robots.txt (checked when the URL's turn comes) and sitemaps. A page
 // queued at depth 0 is an earlier run's seed (only seeds are queued so):
 // it is kept while its host is in scope and its site does not deny it.
-func (cr *crawler) admitsQueued(key string, depth int, kind byte) string {
+// rejoin brings back into scope a host a redirect of the stopped run
+// may have brought in (scope.rejoiner).
+func (cr *crawler) admitsQueued(key string, depth int, kind byte, rejoin func(host string)) string {
 	u, err := url.Parse(key)
 	if err != nil {
 		return SkipOutOfScope
 	}
+	rejoin(u.Hostname())
 	switch {
 	case kind == kindPage && depth == 0:
 		return cr.scope.admits(u, 0)
@@ -71,6 +77,43 @@ func (cr *crawler) admitsQueued(key string, depth int, kind byte) string {
 		}
 	}
 	return cr.traps.trapped(key, u)
+}
+
+// rejoiner returns a function that brings host back into scope when it is
+// on the same site (registrable domain) as a host in scope now: such a host
+// joined the stopped run's scope by a redirect (admitRedirect, a site
+// moved to www. or to a new name), which a resumed run, whose pages before
+// the move are stored, does not follow again. A host of a site taken out
+// of the rules shares no site with a host in scope, and stays out.
+func (s *scope) rejoiner() func(host string) {
+	sites := map[string]bool{}
+	for _, h := range s.hostList() {
+		if d := registrable(h); d != "" {
+			sites[d] = true
+		}
+	}
+	return func(host string) {
+		if s.inScope(host) || !sites[registrable(host)] {
+			return
+		}
+		s.mu.Lock()
+		s.hosts[host] = true
+		s.mu.Unlock()
+	}
+}
+
+// registrable is host's registrable domain (public suffix plus one label),
+// "" for an IP address or a name without one: as sameSite, such a host is
+// its own site.
+func registrable(host string) string {
+	if net.ParseIP(host) != nil {
+		return ""
+	}
+	d, err := publicsuffix.EffectiveTLDPlusOne(host)
+	if err != nil {
+		return ""
+	}
+	return d
 }
 
 // dropQueued takes out of the queue, in one transaction, every URL why

@@ -235,3 +235,41 @@ func TestDropQueuedForgets(t *testing.T) {
 		t.Errorf("the dropped sitemap keeps its kind %q", k)
 	}
 }
+
+// What a stopped run queued is screened as a link found now would be,
+// with one difference: a host on the same site as a host in scope is
+// taken back into scope (a redirect of the stopped run, a.test moving to
+// www.a.test, brought it in), where one of a site taken out of the rules,
+// or an address, stays out.
+func TestAdmitsQueued(t *testing.T) {
+	cfg := Config{MaxDepth: 2, Rules: &rules.Set{Sites: []*rules.Site{siteRule("a.test", `^/private/`)}}}.withDefaults()
+	seeds, err := seedURLs(cfg)
+	if err != nil {
+		t.Fatal(err)
+	}
+	cr := &crawler{cfg: cfg, scope: newScope(cfg, seeds), traps: newTraps(cfg)}
+	rejoin := cr.scope.rejoiner()
+	for _, c := range []struct {
+		key   string
+		depth int
+		kind  byte
+		want  string
+	}{
+		{"http://a.test/a/p1", 1, kindPage, ""},
+		{"http://a.test/private/x", 1, kindPage, SkipDenied},
+		{"http://a.test/a/deep", 3, kindPage, SkipTooDeep},
+		{"http://a.test/sitemap.xml", 2, kindSitemap, SkipTooDeep}, // its pages would be too deep
+		{"http://a.test/a/" + strings.Repeat("x/y/", 3) + "x/y", 1, kindPage, TrapRepeatedSegment},
+		{"http://c.test/", 0, kindPage, SkipOutOfScope}, // a seed of a site taken out of the rules
+		{"http://c.test/robots.txt", 0, kindRobots, SkipOutOfScope},
+		{"http://www.a.test/a/p2", 1, kindPage, ""},
+		{"http://127.0.0.2/a/p2", 1, kindPage, SkipOutOfScope},
+	} {
+		if got := cr.admitsQueued(c.key, c.depth, c.kind, rejoin); got != c.want {
+			t.Errorf("%s at depth %d (%s): %q, want %q", c.key, c.depth, kindName(c.kind), got, c.want)
+		}
+	}
+	if !cr.scope.inScope("www.a.test") || cr.scope.inScope("c.test") {
+		t.Errorf("hosts in scope after the screen: %v; want www.a.test back, c.test out", cr.scope.hostList())
+	}
+}
