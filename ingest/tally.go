@@ -96,14 +96,20 @@ func (t *Tally) counted(caps []archive.Capture) archive.Run {
 }
 
 // countRun counts one stored capture in r; reason is its failure class;
-// prev is what the archive held of its URL before.
+// prev is what the archive held of its URL before. It is the one rule of
+// a run's counts, and it follows the capture's kind as the archive
+// derived it (c is the capture as stored): a capture that failed (reason)
+// is counted failed; a revisit (the URL's latest payload again, whatever
+// its status, or a 304) is unchanged; any other is changed when the URL
+// had a capture before, else new. The counts therefore never disagree with
+// what prov show says of the same capture.
 func countRun(r *archive.Run, c archive.Capture, reason crawl.Reason, prev archive.Previous) {
 	r.Fetched++
 	r.Bytes += c.PayloadLength
 	switch {
 	case reason != crawl.NoFailure:
 		r.Failed[string(reason)]++
-	case c.Status == 304, prev.Exists && c.PayloadSHA256 != "" && c.PayloadSHA256 == prev.PayloadSHA256:
+	case c.Kind == archive.KindRevisit, c.Kind == archive.KindNotModified:
 		r.Unchanged++
 	case prev.Exists:
 		r.Changed++

@@ -21,7 +21,12 @@ func TestTallyCountsStoredCaptures(t *testing.T) {
 	if r := tl.Run(); r.Fetched != 0 {
 		t.Fatalf("counted %d pages before any was stored", r.Fetched)
 	}
-	tl.stored([]archive.Capture{entry("http://a.test/1", 200, "aa").Capture, entry("http://a.test/2", 200, "bb").Capture, entry("http://a.test/3", 404, "cc").Capture})
+	asStored := func(e archive.Entry, kind string) archive.Capture { // the archive derives the kind
+		e.Capture.Kind = kind
+		return e.Capture
+	}
+	tl.stored([]archive.Capture{asStored(entry("http://a.test/1", 200, "aa"), archive.KindResponse),
+		asStored(entry("http://a.test/2", 200, "bb"), archive.KindRevisit), asStored(entry("http://a.test/3", 404, "cc"), archive.KindResponse)})
 	r := tl.Run()
 	if r.Fetched != 3 || r.New != 1 || r.Unchanged != 1 || r.Failed["http 404"] != 1 || r.Bytes != 30 {
 		t.Errorf("after three stored: %+v", r)
