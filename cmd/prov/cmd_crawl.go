@@ -60,8 +60,8 @@ func (o *crawlOptions) register(fs *flag.FlagSet) {
 
 // validate checks the options without touching the network or the archive.
 func (o *crawlOptions) validate() error {
-	if o.maxDepth < 0 || o.maxPages < 0 || o.maxPerHost < 0 || o.parallel < 1 || o.delay < 0 {
-		return usagef("see 'prov crawl -h'", "--max-depth, --max-pages, --max-pages-per-host and --delay must be ≥ 0 and --parallel ≥ 1")
+	if err := o.checkLimits(); err != nil {
+		return err
 	}
 	switch {
 	case o.progress != "auto" && o.progress != "always" && o.progress != "never":
@@ -73,6 +73,27 @@ func (o *crawlOptions) validate() error {
 		return usagef("a worker writes to its --shard", "--db and --frontier: give --shard instead of --db")
 	}
 	return o.shared.validate()
+}
+
+// checkLimits names the first numeric flag out of its range, and only it.
+func (o *crawlOptions) checkLimits() error {
+	for _, c := range []struct {
+		name     string
+		bad      bool
+		value    any
+		wantText string
+	}{
+		{"max-depth", o.maxDepth < 0, o.maxDepth, "0 or more"},
+		{"max-pages", o.maxPages < 0, o.maxPages, "0 or more (0: no limit)"},
+		{"max-pages-per-host", o.maxPerHost < 0, o.maxPerHost, "0 or more (0: no limit)"},
+		{"delay", o.delay < 0, o.delay, "0 or more, such as 2s or 500ms"},
+		{"parallel", o.parallel < 1, o.parallel, "1 or more"},
+	} {
+		if c.bad {
+			return usagef("", "--%s %v: want %s", c.name, c.value, c.wantText)
+		}
+	}
+	return nil
 }
 
 func runCrawl(ctx context.Context, e *env, args []string) error {
@@ -282,9 +303,9 @@ func (o *crawlOptions) crawlConfig(set *rules.Set) (crawl.Config, error) {
 		}
 	}
 	for _, spec := range o.connectTo {
-		ct, err := crawl.ParseConnectTo(spec)
+		ct, err := parseConnectTo(spec)
 		if err != nil {
-			return cfg, usagef("want HOST:PORT:HOST2:PORT2", "--connect-to %q: %v", spec, err)
+			return cfg, err
 		}
 		cfg.ConnectTo = append(cfg.ConnectTo, ct)
 	}

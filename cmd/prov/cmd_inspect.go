@@ -65,9 +65,9 @@ func runInspect(ctx context.Context, e *env, args []string) error {
 func (o *inspectOptions) fetch(ctx context.Context, set *rules.Set, raw string) (crawl.Page, error) {
 	cfg := crawl.Config{Rules: set, AllowPrivate: o.allowPrivate}
 	for _, spec := range o.connectTo {
-		ct, err := crawl.ParseConnectTo(spec)
+		ct, err := parseConnectTo(spec)
 		if err != nil {
-			return crawl.Page{}, usagef("want HOST:PORT:HOST2:PORT2", "--connect-to %q: %v", spec, err)
+			return crawl.Page{}, err
 		}
 		cfg.ConnectTo = append(cfg.ConnectTo, ct)
 	}

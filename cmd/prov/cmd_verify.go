@@ -132,7 +132,7 @@ func checkRefetchFlags(fs *flag.FlagSet, refetch bool, pos []string) error {
 // 3 when the fixity check found anything or any original is not unchanged.
 func runRefetch(ctx context.Context, e *env, o *verifyOptions, urls []string) error {
 	if o.crawl.delay < 0 {
-		return usagef("see 'prov verify -h'", "--delay must be ≥ 0")
+		return usagef("", "--delay %v: want 0 or more, such as 2s or 500ms", o.crawl.delay)
 	}
 	set, err := loadRules(o.crawl.rulesFiles)
 	if err != nil {

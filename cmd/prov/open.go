@@ -55,11 +55,8 @@ func openReading(fs *flag.FlagSet, db *string, args []string, e *env) (*archive.
 func parse(fs *flag.FlagSet, args []string) ([]string, error) {
 	var pos []string
 	for {
-		if err := fs.Parse(args); err != nil {
-			if err == flag.ErrHelp {
-				return nil, err
-			}
-			return nil, &usageError{msg: err.Error(), hint: "see 'prov " + strings.TrimPrefix(fs.Name(), "prov ") + " -h'"}
+		if err := parseFlags(fs, args); err != nil {
+			return nil, err
 		}
 		rest := fs.Args()
 		if len(rest) == 0 {
