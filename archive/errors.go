@@ -3,6 +3,7 @@ package archive
 import (
 	"errors"
 	"fmt"
+	"strings"
 	"time"
 )
 
@@ -32,7 +33,18 @@ func (e *LockedError) Error() string {
 	}
 	n := e.Holder
 	return fmt.Sprintf("archive: %s is locked by pid %d (%s, started %s)",
-		e.Path, n.PID, n.Holder, n.Start.UTC().Format(time.RFC3339))
+		e.Path, n.PID, holderName(n), n.Start.UTC().Format(time.RFC3339))
+}
+
+// holderName is the note's holder without the "(pid N)" that prov adds to
+// it (OpenRunning), when N is the note's pid: the error names the pid
+// already.
+func holderName(n *LockNote) string {
+	name, ok := strings.CutSuffix(n.Holder, fmt.Sprintf(" (pid %d)", n.PID))
+	if !ok {
+		return n.Holder
+	}
+	return name
 }
 
 // Unwrap makes errors.Is(err, ErrLocked) hold.
