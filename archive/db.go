@@ -3,6 +3,7 @@ package archive
 import (
 	"errors"
 	"fmt"
+	"io/fs"
 	"os"
 	"strconv"
 	"sync"
@@ -244,6 +245,10 @@ func openBolt(path string, readOnly bool, timeout time.Duration) (*bolt.DB, erro
 	case errors.Is(err, berrors.ErrInvalid), errors.Is(err, berrors.ErrVersionMismatch),
 		errors.Is(err, berrors.ErrChecksum), errors.Is(err, berrors.ErrInvalidMapping):
 		return nil, fmt.Errorf("%w: %s: %v", ErrNotArchive, path, err)
+	}
+	var pe *fs.PathError
+	if errors.As(err, &pe) && pe.Path == path {
+		return nil, fmt.Errorf("archive: open: %w", err) // names path already (write PATH: no space left on device)
 	}
 	return nil, fmt.Errorf("archive: open %s: %w", path, err)
 }

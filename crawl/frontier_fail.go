@@ -1,7 +1,9 @@
 package crawl
 
 import (
+	"errors"
 	"fmt"
+	"io/fs"
 	"sync"
 	"time"
 
@@ -91,9 +93,20 @@ func (f *Frontier) update(fn func(tx *bolt.Tx) error) error {
 		return nil
 	})
 	if err != nil {
-		return f.fail.set(fmt.Errorf("crawl: frontier %s: %w", f.path, err))
+		return f.fail.set(frontierWriteErr(f.path, err))
 	}
 	return nil
+}
+
+// frontierWriteErr wraps a failed write of the frontier at path, naming
+// the path once: a file system's error (write PATH: no space left on
+// device) names it already.
+func frontierWriteErr(path string, err error) error {
+	var pe *fs.PathError
+	if errors.As(err, &pe) && pe.Path == path {
+		return fmt.Errorf("crawl: frontier: %w", err)
+	}
+	return fmt.Errorf("crawl: frontier %s: %w", path, err)
 }
 
 // Taken returns how many URLs are taken and not done: at the end of a run

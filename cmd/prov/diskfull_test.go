@@ -199,9 +199,19 @@ func TestDiskFullInjected(t *testing.T) {
 			}
 			t.Cleanup(func() { frontierOptions.FailWrite, writerFailure = nil, nil })
 			stopped, msg := d.stopped(t, file, "")
+			namedOnce(t, msg, file)
 			frontierOptions.FailWrite, writerFailure = nil, nil
 			resumed, pages := d.resumed(t)
 			t.Logf("stopped after %d requests (exit 1): %s; resumed with %d requests: %d of %d pages, verify clean", stopped, msg, resumed, pages, n)
 		})
+	}
+}
+
+// namedOnce checks that a full disk's message names the file once: the
+// file system's own error (write FILE: no space left on device) names it.
+func namedOnce(t *testing.T, msg, file string) {
+	t.Helper()
+	if n := strings.Count(msg, file); n > 1 {
+		t.Errorf("full disk: the message names %s %d times: %s", file, n, msg)
 	}
 }
