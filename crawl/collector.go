@@ -114,7 +114,7 @@ func (cr *crawler) refused(e entry, err error) {
 	}
 	p := pageFrom(nil, e.key, cr.cfg)
 	p.Depth = e.depth
-	p.Err = fmt.Errorf("crawl: fetch %s: %w", e.key, err)
+	p.Err = fetchFailed(e.key, err)
 	cr.emit(p, e.key, e.kind, nil)
 }
 

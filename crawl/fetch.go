@@ -8,6 +8,7 @@ import (
 	"log/slog"
 	"net/http"
 	"net/url"
+	"strings"
 )
 
 // maxRedirects is net/http's default, kept because colly drops it when a
@@ -127,8 +128,22 @@ func fetchError(p Page, err error) error {
 	if errors.As(err, &ue) {
 		err = ue.Err // the URL is named by the wrapping below
 	}
-	return fmt.Errorf("crawl: fetch %s: %w", p.RequestedURL, err)
+	return fetchFailed(p.RequestedURL, err)
 }
+
+// fetchFailed is the error of a fetch of key that failed with err: "crawl:
+// fetch KEY: ERR", the package named once (err's own "crawl: " dropped:
+// "crawl: fetch KEY: robots.txt …", not "…: crawl: robots.txt …").
+func fetchFailed(key string, err error) error {
+	return fmt.Errorf("crawl: fetch %s: %w", key, unprefixed{err})
+}
+
+// unprefixed is an error of this package read without its "crawl: "
+// prefix; errors.Is and As see the error itself.
+type unprefixed struct{ err error }
+
+func (u unprefixed) Error() string { return strings.TrimPrefix(u.err.Error(), "crawl: ") }
+func (u unprefixed) Unwrap() error { return u.err }
 
 // redirectPolicy checks every redirect target before it is requested: the
 // hop limit, the site's Deny patterns, robots.txt, and (in a run) the seen

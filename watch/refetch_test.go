@@ -239,7 +239,7 @@ func TestRefetchRedirects(t *testing.T) {
 	got, runID := refetch(t, path, cfg, pageA, pageB, pageC, d)
 	want := []struct{ url, status, detail, to string }{
 		{pageA, Moved, "302 Found; moved+unchanged (payload identical)", "http://www.example.org/a"},
-		{pageB, Moved, "302 Found; not followed: crawl: fetch " + pageB + ": crawl: out of scope: redirect to other.example.com", "http://other.example.com/b"},
+		{pageB, Moved, "302 Found; not followed: crawl: fetch " + pageB + ": out of scope: redirect to other.example.com", "http://other.example.com/b"},
 		{pageC, Unchanged, "payload identical", ""},
 		{d, Moved, "302 Found; not followed: HTTP 302", pageC},
 	}
