@@ -209,7 +209,7 @@ type Entry struct {
 type Run struct {
 	ID        uint64         `json:"id"`
 	Start     time.Time      `json:"start"`
-	End       time.Time      `json:"end,omitempty"`
+	End       time.Time      `json:"end,omitzero"` // left out while a run has none (running, or stopped without ending: interrupted)
 	Seeds     []string       `json:"seeds"`
 	PID       int            `json:"pid"`
 	Fetched   int            `json:"fetched"`
