@@ -109,18 +109,29 @@ func (f *Feed) Close() (FeedStats, error) {
 func (f *Feed) loop() {
 	defer close(f.done)
 	for ps := range f.in {
+		f.gather(ps)
+	}
+	f.flush()
+}
+
+// gather adds a committed batch to the captures gathered, and writes them
+// each time they reach FeedOptions.Bytes of text or maxFeedNotes
+// captures, within the batch as between batches: a write holds at most
+// one capture's text beyond the bound, however large the crawl's batches
+// (the archive's writer commits up to 1,024 pages at once, 2.5 MB of text
+// on the bench site), and the postings a write gathers, whose memory the
+// feed keeps for the next (postingLog), stay as few.
+func (f *Feed) gather(ps []pending) {
+	for _, p := range ps {
 		if f.err != nil {
-			continue // the index stays behind: Update brings it up to date
+			return // the index stays behind: Update brings it up to date
 		}
-		f.notes = append(f.notes, ps...)
-		for _, p := range ps {
-			f.bytes += len(p.text)
-		}
+		f.notes = append(f.notes, p)
+		f.bytes += len(p.text)
 		if f.bytes >= f.o.Bytes || len(f.notes) >= maxFeedNotes {
 			f.flush()
 		}
 	}
-	f.flush()
 }
 
 // flush writes the gathered captures, and forgets them whatever happened.

@@ -168,6 +168,47 @@ func TestFeedSameAsUpdate(t *testing.T) {
 	}
 }
 
+// TestFeedWritesALargeBatchInParts: a committed batch holding many times
+// FeedOptions.Bytes of text is written in several writes, each cut once
+// it reaches the bound, not in one (what a write gathers is held in
+// memory, and the feed keeps that memory for the next write); every
+// capture is still read.
+func TestFeedWritesALargeBatchInParts(t *testing.T) {
+	path := filepath.Join(t.TempDir(), "prov.db")
+	db, err := archive.Open(path, archive.Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer db.Close()
+	const bound = 2000
+	feed := search.NewFeed(search.PathFor(path), func(fn func(*archive.DB) error) error { return fn(db) }, search.FeedOptions{Bytes: bound})
+	entries := pages(0, 300)
+	text, seen := 0, map[string]bool{}
+	for _, e := range entries {
+		if !seen[e.Text] { // a copy's text is the stored one: it brings none
+			text += len(e.Text)
+			seen[e.Text] = true
+		}
+	}
+	w := archive.NewWriter(db, archive.WriterConfig{MaxBatch: len(entries), MaxDelay: time.Hour, OnCommitTexts: feed.Add})
+	for _, e := range entries {
+		if err := w.Add(context.Background(), e); err != nil {
+			t.Fatal(err)
+		}
+	}
+	if err := w.Close(); err != nil { // one commit: the whole batch
+		t.Fatal(err)
+	}
+	st, err := feed.Close()
+	if err != nil {
+		t.Fatal(err)
+	}
+	if want := text / bound; st.Writes < want || st.Captures != len(entries) {
+		t.Errorf("a batch of %d captures with %d bytes of text, fed %d bytes a write: %d writes, %d captures read; want at least %d writes and every capture",
+			len(entries), text, bound, st.Writes, st.Captures, want)
+	}
+}
+
 // TestMergeDeletesWhatACutMergeLeft: a segment bucket no list names (a
 // merge cut short by a crash writes its bucket before it lists it) is
 // deleted by the next merge, and the index holds what one built in one
