@@ -45,10 +45,9 @@ type Frontier struct {
 
 	seenKeys seenCache // keys known to be seen (unseen skips reading them)
 
-	takeMu       sync.Mutex
-	taken        []entry       // taken from the file, not yet handed to a worker
-	held         map[int]int   // depth → URLs handed to workers and not released
-	levelChanged chan struct{} // closed and replaced at every release
+	takeMu sync.Mutex
+	taken  []entry     // taken from the file, not yet handed to a worker
+	held   map[int]int // depth → URLs handed to workers and not released
 }
 
 // URL states in the seen bucket.
@@ -81,7 +80,7 @@ func OpenFrontier(path string) (*Frontier, error) {
 
 // OpenFrontierWith is OpenFrontier with options.
 func OpenFrontierWith(path string, opts FrontierOptions) (*Frontier, error) {
-	f := &Frontier{path: path, opts: opts, fail: newBroken(), changed: make(chan struct{}), held: map[int]int{}, levelChanged: make(chan struct{})}
+	f := &Frontier{path: path, opts: opts, fail: newBroken(), changed: make(chan struct{}), held: map[int]int{}}
 	if path == "" {
 		tmp, err := os.CreateTemp("", "prov-frontier-*")
 		if err != nil {

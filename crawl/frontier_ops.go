@@ -2,7 +2,6 @@ package crawl
 
 import (
 	"bytes"
-	"context"
 	"encoding/binary"
 	"hash/maphash"
 	"net/url"
@@ -251,32 +250,21 @@ func (f *Frontier) take(maxPages int) (e entry, ok, over bool, err error) {
 	return e, true, false, nil
 }
 
-// awaitLevel waits until no URL shallower than depth is held (taken and
-// not released): every page of one depth is fetched, and its links
-// queued, before a page of the next depth is. So a URL is first found by
-// its shallowest path, its depth is its link distance from a seed, and
-// what MaxDepth admits does not depend on which fetch finished first.
-func (f *Frontier) awaitLevel(ctx context.Context, depth int) error {
-	for {
-		f.takeMu.Lock()
-		shallower := false
-		for d, n := range f.held {
-			if d < depth && n > 0 {
-				shallower = true
-				break
-			}
-		}
-		changed := f.levelChanged
-		f.takeMu.Unlock()
-		if !shallower {
-			return nil
-		}
-		select {
-		case <-changed:
-		case <-ctx.Done():
-			return ctx.Err()
+// levelOpen reports whether a URL of depth may be fetched now: no URL
+// shallower is held (taken and not released). Every page of one depth is
+// fetched, and its links queued, before a page of the next depth is. So a
+// URL is first found by its shallowest path, its depth is its link
+// distance from a seed, and what MaxDepth admits does not depend on which
+// fetch finished first.
+func (f *Frontier) levelOpen(depth int) bool {
+	f.takeMu.Lock()
+	defer f.takeMu.Unlock()
+	for d, n := range f.held {
+		if d < depth && n > 0 {
+			return false
 		}
 	}
+	return true
 }
 
 // releaseLevel says the URL take handed out as e is fetched (or given
@@ -287,8 +275,6 @@ func (f *Frontier) releaseLevel(e entry) {
 	if f.held[e.depth]--; f.held[e.depth] <= 0 {
 		delete(f.held, e.depth)
 	}
-	close(f.levelChanged)
-	f.levelChanged = make(chan struct{})
 }
 
 // takeBatch is how many URLs one take transaction moves from the queue.

@@ -29,11 +29,10 @@ type gate struct {
 }
 
 type hostGate struct {
-	name   string
-	slots  chan struct{}
-	delay  time.Duration
-	next   time.Time // earliest start of the next request
-	paused time.Time // end of the last pause the host asked for
+	name  string
+	slots chan struct{}
+	delay time.Duration
+	next  time.Time // earliest start of the next request (after its delay, or a pause it asked for)
 }
 
 func newGate(now func() time.Time) *gate {
@@ -53,74 +52,74 @@ func (g *gate) host(host string, parallel int, delay time.Duration) *hostGate {
 	return h
 }
 
-// acquire waits for a slot and the host's turn for key. The caller must
-// call release with the pause the response asked for (0 for none). With
-// a shared store it fails with ErrTakenOver when key is no longer this
-// worker's.
-func (g *gate) acquire(ctx context.Context, h *hostGate, key string) error {
+// tryAcquire takes a slot and h's turn for key if both are free now,
+// without waiting: granted, the caller must call release with the pause
+// the response asked for (0 for none). Not granted, wait is how long
+// until h's next start (0 when all its slots are out: one frees at a
+// release). With a shared store it fails with ErrTakenOver when key is
+// no longer this worker's.
+//
+// A turn is taken when a request goes, never reserved ahead: starts to a
+// host are at least its delay apart, and none is before a pause the host
+// asked for is over, whichever request asked.
+func (g *gate) tryAcquire(h *hostGate, key string) (granted bool, wait time.Duration, err error) {
 	select {
 	case h.slots <- struct{}{}:
-	case <-ctx.Done():
-		return ctx.Err()
+	default:
+		return false, 0, nil
 	}
-	var err error
 	if g.shared != nil {
-		err = g.sharedTurn(ctx, h, key)
+		wait, err = g.sharedTurn(h, key)
 	} else {
-		err = g.localTurn(ctx, h)
+		wait = g.turn(h)
 	}
-	if err != nil {
+	if err != nil || wait > 0 {
 		<-h.slots
-		return err
+		return false, wait, err
 	}
-	return nil
+	return true, 0, nil
 }
 
-// sharedTurn waits until the shared store grants h's next request, for
-// key.
-func (g *gate) sharedTurn(ctx context.Context, h *hostGate, key string) error {
-	for {
-		wait, err := g.shared.s.Turn(h.name, key, h.delay)
-		if errors.Is(err, ErrTakenOver) {
-			return err // not the store's failure: the run goes on
-		}
-		if err = g.shared.check(err); err != nil || wait <= 0 {
-			return err
-		}
-		if err := sleep(ctx, wait); err != nil {
-			return err
-		}
+// ready reports whether tryAcquire could grant h's turn now, as far as
+// this process knows (a shared store's turns are only known by asking),
+// and else when it may: the time of h's next start, or zero when it waits
+// for a slot.
+func (g *gate) ready(h *hostGate) (bool, time.Time) {
+	if len(h.slots) == cap(h.slots) {
+		return false, time.Time{}
 	}
+	if g.shared != nil {
+		return true, time.Time{}
+	}
+	g.mu.Lock()
+	defer g.mu.Unlock()
+	if h.next.After(g.now()) {
+		return false, h.next
+	}
+	return true, time.Time{}
 }
 
-// localTurn waits for h's next start. A pause the host asked for while
-// this request waited for a start reserved before it (another request's
-// 429 or 503) is waited out too, from a start reserved anew.
-func (g *gate) localTurn(ctx context.Context, h *hostGate) error {
-	for {
-		if err := sleep(ctx, g.turn(h)); err != nil {
-			return err
-		}
-		g.mu.Lock()
-		paused := h.paused.After(g.now())
-		g.mu.Unlock()
-		if !paused {
-			return nil
-		}
+// sharedTurn asks the shared store for h's next request, for key: 0 when
+// granted, else how long to wait before asking again.
+func (g *gate) sharedTurn(h *hostGate, key string) (time.Duration, error) {
+	wait, err := g.shared.s.Turn(h.name, key, h.delay)
+	if errors.Is(err, ErrTakenOver) {
+		return 0, err // not the store's failure: the run goes on
 	}
+	return wait, g.shared.check(err)
 }
 
-// turn reserves h's next start and returns how long to wait for it.
+// turn takes h's start now when it is due, and else returns how long
+// until it is.
 func (g *gate) turn(h *hostGate) time.Duration {
 	g.mu.Lock()
 	defer g.mu.Unlock()
 	now := g.now()
-	start := now
 	if h.next.After(now) {
-		start = h.next
+		return h.next.Sub(now)
 	}
-	h.next = start.Add(h.delay)
-	return start.Sub(now)
+	h.next = now.Add(h.delay)
+	return 0
 }
 
 func (g *gate) release(h *hostGate, pause time.Duration) {
@@ -131,9 +130,6 @@ func (g *gate) release(h *hostGate, pause time.Duration) {
 		until := g.now().Add(pause)
 		if until.After(h.next) {
 			h.next = until
-		}
-		if until.After(h.paused) {
-			h.paused = until
 		}
 		g.mu.Unlock()
 	}

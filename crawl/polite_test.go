@@ -1,7 +1,6 @@
 package crawl
 
 import (
-	"context"
 	"fmt"
 	"net/http"
 	"net/http/httptest"
@@ -12,7 +11,7 @@ import (
 )
 
 // politeSite answers /busy with 503 twice (then 200), /slow with 429 and a
-// Retry-After once, and asks a Crawl-delay of 1s in robots.txt when
+// Retry-After of 1s once, and asks a Crawl-delay of 1s in robots.txt when
 // crawlDelay is set. It records when each path was requested, and the
 // User-Agent.
 type politeSite struct {
@@ -39,7 +38,7 @@ func newPoliteSite(t *testing.T, crawlDelay bool) (*politeSite, *httptest.Server
 		case r.URL.Path == "/busy" && n <= 2:
 			w.WriteHeader(http.StatusServiceUnavailable)
 		case r.URL.Path == "/slow" && n == 1:
-			w.Header().Set("Retry-After", "120")
+			w.Header().Set("Retry-After", "1")
 			w.WriteHeader(http.StatusTooManyRequests)
 		default:
 			w.Header().Set("Content-Type", "text/html")
@@ -57,13 +56,13 @@ func runPolite(t *testing.T, cfg Config) map[string]Page {
 }
 
 // TestRetriesAndBackoff: 503s are retried with exponential backoff, a 429's
-// Retry-After is honoured (bounded by MaxWait), and the User-Agent names
-// prov, its version and the contact.
+// Retry-After is honoured, and the User-Agent names prov, its version
+// and the contact.
 func TestRetriesAndBackoff(t *testing.T) {
 	ps, srv := newPoliteSite(t, false)
 	st := new(Stats)
 	got := runPolite(t, Config{Seeds: []string{srv.URL + "/"}, AllowPrivate: true, Delay: time.Millisecond,
-		RetryBase: 40 * time.Millisecond, MaxWait: 150 * time.Millisecond, Stats: st,
+		RetryBase: 40 * time.Millisecond, MaxWait: 5 * time.Second, Stats: st,
 		UserAgent: UserAgentFor("mailto:ops@example.org")})
 	for _, path := range []string{"/busy", "/slow"} {
 		if p := got[path]; p.Status != 200 {
@@ -77,8 +76,8 @@ func TestRetriesAndBackoff(t *testing.T) {
 	if gap := busy[2].Sub(busy[1]); gap < 80*time.Millisecond {
 		t.Errorf("second backoff %v, want ≥ 80ms (doubled)", gap)
 	}
-	if gap := slow[1].Sub(slow[0]); gap < 150*time.Millisecond || gap > time.Second {
-		t.Errorf("Retry-After wait %v, want 150ms (capped by MaxWait)", gap)
+	if gap := slow[1].Sub(slow[0]); gap < time.Second {
+		t.Errorf("Retry-After wait %v, want ≥ 1s", gap)
 	}
 	if !strings.HasPrefix(ps.agent, "prov/") || !strings.Contains(ps.agent, "mailto:ops@example.org") {
 		t.Errorf("User-Agent %q", ps.agent)
@@ -99,27 +98,55 @@ func TestCrawlDelay(t *testing.T) {
 	}
 }
 
-// A pause a host asks for holds back a request that had reserved its
-// start before the pause came: with two at once, the second 429 of a
-// pair is not followed one delay later by the next request.
-func TestPauseHoldsReservedTurn(t *testing.T) {
-	g := newGate(time.Now)
+// A pause a host asks for holds back its next request however early that
+// one came: with two slots, the 429 of one request holds the other slot's
+// next start until the pause is over, and a turn is not taken before
+// the delay since the last start.
+func TestPauseHoldsTheHost(t *testing.T) {
+	now := time.Unix(1000, 0)
+	g := newGate(func() time.Time { return now })
 	h := g.host("a.test", 2, 50*time.Millisecond)
-	ctx := context.Background()
-	if err := g.acquire(ctx, h, ""); err != nil {
-		t.Fatal(err)
+	if ok, _, err := g.tryAcquire(h, ""); !ok || err != nil {
+		t.Fatalf("first request not granted: %v", err)
 	}
-	started := make(chan time.Time)
-	go func() {
-		g.acquire(ctx, h, "") // reserves the start one delay after the first
-		started <- time.Now()
-		g.release(h, 0)
-	}()
-	time.Sleep(10 * time.Millisecond)
-	paused := time.Now()
+	if ok, wait, _ := g.tryAcquire(h, ""); ok || wait != 50*time.Millisecond {
+		t.Fatalf("second request granted %v, wait %v; want a wait of the delay", ok, wait)
+	}
+	now = now.Add(10 * time.Millisecond)
 	g.release(h, 300*time.Millisecond) // the first answered 429 with Retry-After
-	if gap := (<-started).Sub(paused); gap < 290*time.Millisecond {
-		t.Errorf("the second request started %v after the pause began, want ≥ 300ms", gap)
+	now = now.Add(100 * time.Millisecond)
+	if ok, wait, _ := g.tryAcquire(h, ""); ok || wait != 200*time.Millisecond {
+		t.Fatalf("request during the pause granted %v, wait %v; want a wait of 200ms", ok, wait)
+	}
+	if ready, at := g.ready(h); ready || !at.Equal(now.Add(200*time.Millisecond)) {
+		t.Fatalf("ready %v at %v during the pause", ready, at)
+	}
+	now = now.Add(200 * time.Millisecond)
+	if ok, _, _ := g.tryAcquire(h, ""); !ok {
+		t.Fatal("request after the pause not granted")
+	}
+	if ok, _, _ := g.tryAcquire(h, ""); ok {
+		t.Fatal("a second request granted at the same instant, within the delay")
+	}
+}
+
+// A host's slots bound its requests at once: with all out, tryAcquire
+// grants nothing and says to wait for a release, not for a time.
+func TestSlotsBoundTheHost(t *testing.T) {
+	g := newGate(time.Now)
+	h := g.host("a.test", 1, 0)
+	if ok, _, _ := g.tryAcquire(h, ""); !ok {
+		t.Fatal("first request not granted")
+	}
+	if ok, wait, _ := g.tryAcquire(h, ""); ok || wait != 0 {
+		t.Fatalf("second request granted %v, wait %v; want none until a release", ok, wait)
+	}
+	if ready, at := g.ready(h); ready || !at.IsZero() {
+		t.Fatalf("ready %v at %v with the slot out", ready, at)
+	}
+	g.release(h, 0)
+	if ok, _, _ := g.tryAcquire(h, ""); !ok {
+		t.Fatal("request after the release not granted")
 	}
 }
 

@@ -16,7 +16,7 @@ type queue interface {
 	markReached(key string) (bool, error)
 	state(key string) byte
 	take(maxPages int) (e entry, ok, over bool, err error)
-	awaitLevel(ctx context.Context, depth int) error
+	levelOpen(depth int) bool
 	releaseLevel(e entry)
 	kind(key string) byte
 	settle(key string) error
@@ -264,9 +264,9 @@ func (q *sharedQueue) take(maxPages int) (entry, bool, bool, error) {
 	return entry{}, false, false, nil
 }
 
-// awaitLevel has nothing to wait for: Take hands out no URL deeper than
-// one still being fetched.
-func (q *sharedQueue) awaitLevel(ctx context.Context, depth int) error { return ctx.Err() }
+// levelOpen is always true: Take hands out no URL deeper than one still
+// being fetched.
+func (q *sharedQueue) levelOpen(depth int) bool { return true }
 
 // resting reports whether the store said "nothing" less than a poll ago.
 func (q *sharedQueue) resting() bool {

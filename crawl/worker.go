@@ -4,6 +4,7 @@ import (
 	"errors"
 	"fmt"
 	"net/url"
+	"slices"
 	"strconv"
 	"sync"
 	"time"
@@ -13,17 +14,44 @@ import (
 
 var errNotSent = errors.New("request not sent")
 
-// workers takes URLs from the frontier until it is empty and no worker is
-// busy (a busy worker may still queue links), or the run is cancelled.
+// workers takes URLs from the frontier until it is empty, no worker is
+// busy (a busy worker may still queue links) and no URL is parked, or the
+// run is cancelled.
+//
+// A worker never waits on a host. A URL whose host has no free slot, whose
+// next start is later (its delay or Crawl-delay, a pause it asked for
+// with a 429 or 503), or whose retry's pause is not over is parked, and
+// the worker goes on with a URL that can go now: a parked one whose host
+// is ready, else the frontier's next. So a slow, hanging or throttling
+// host holds back its own URLs only. A URL whose depth may not start yet
+// (breadth first: a shallower URL is still out) is parked too, so the
+// workers stay free for the parked URLs of that shallower depth.
 type workers struct {
-	cr   *crawler
-	mu   sync.Mutex
-	busy int
-	idle chan struct{} // closed and replaced whenever a worker finishes a URL
+	cr      *crawler
+	mu      sync.Mutex
+	busy    int
+	parked  []*job        // in the order they were parked
+	over    bool          // the frontier said MaxPages is spent: take no more
+	changed chan struct{} // closed and replaced when a worker frees a slot or a depth
 }
 
+// job is one URL from its take to its end: the tries it made, and the
+// earliest time it may go again.
+type job struct {
+	e     entry
+	h     *hostGate // nil until robots.txt allowed the URL
+	v     validators
+	try   int       // the next try, from 1
+	after time.Time // a retry's pause ends
+}
+
+// maxParked bounds the URLs parked at once, and so the memory they hold
+// (a URL is at most DefaultMaxURLLength bytes). With that many parked,
+// the workers take nothing more from the frontier until one goes.
+const maxParked = 4096
+
 func (cr *crawler) work(n int) {
-	w := &workers{cr: cr, idle: make(chan struct{})}
+	w := &workers{cr: cr, changed: make(chan struct{})}
 	var wg sync.WaitGroup
 	for i := 0; i < n; i++ {
 		wg.Add(1)
@@ -38,103 +66,222 @@ func (cr *crawler) work(n int) {
 func (w *workers) loop() {
 	cr := w.cr
 	for cr.ctx.Err() == nil {
-		queued, finished := cr.front.wait(), w.waitIdle()
-		w.setBusy(1, false)
-		e, ok, over, err := cr.front.take(cr.cfg.MaxPages)
-		cr.fail(err)
-		if ok {
-			if cr.front.awaitLevel(cr.ctx, e.depth) == nil {
-				cr.fetch(e)
-			}
-			cr.front.releaseLevel(e)
+		queued, changed := cr.front.wait(), w.changes()
+		j, wake := w.next()
+		freed := false
+		if j != nil {
+			freed = cr.step(w, j)
 		}
-		if w.setBusy(-1, ok) == 0 && !ok && cr.front.drained() {
-			return // nothing queued, nobody who could queue more
+		if w.done(j != nil, freed) {
+			return // nothing queued or parked, nobody who could queue more
 		}
-		if over {
-			cr.cfg.Stats.skip(SkipMaxPages, cr.front.Queued())
-			return
-		}
-		if !ok {
-			select {
-			case <-queued:
-			case <-finished:
-			case <-cr.ctx.Done():
-			}
+		if j == nil {
+			w.idle(queued, changed, wake)
 		}
 	}
 }
 
-// setBusy changes the busy count and returns it; it wakes the waiting
-// workers when one finished a URL (worked) or nobody is busy any more.
-func (w *workers) setBusy(delta int, worked bool) int {
+// next counts the worker busy and returns a URL that can go: a parked
+// one whose host is ready, else the frontier's next. With none, wake is
+// how long until a parked URL's pause ends (0: none is paused).
+func (w *workers) next() (j *job, wake time.Duration) {
 	w.mu.Lock()
-	defer w.mu.Unlock()
-	w.busy += delta
-	if delta < 0 && (worked || w.busy == 0) {
-		close(w.idle)
-		w.idle = make(chan struct{})
+	w.busy++
+	j, wake = w.unpark()
+	take := j == nil && !w.over && len(w.parked) < maxParked
+	w.mu.Unlock()
+	if !take {
+		return j, wake
 	}
-	return w.busy
+	cr := w.cr
+	e, ok, over, err := cr.front.take(cr.cfg.MaxPages)
+	cr.fail(err)
+	if over {
+		w.spent()
+	}
+	if !ok {
+		return nil, wake
+	}
+	return &job{e: e, try: 1}, 0
 }
 
-func (w *workers) waitIdle() <-chan struct{} {
+// unpark removes and returns the first parked URL that can go now, as far
+// as its host's gate and the depth it is at say (the gate is asked again
+// when it goes). Called with w.mu held.
+func (w *workers) unpark() (*job, time.Duration) {
+	cr := w.cr
+	now := cr.cfg.Now()
+	var wake time.Duration
+	note := func(at time.Time) {
+		if d := at.Sub(now); d > 0 && (wake == 0 || d < wake) {
+			wake = d
+		}
+	}
+	notReady := map[*hostGate]bool{}
+	closed := map[int]bool{}
+	for i, j := range w.parked {
+		if j.after.After(now) {
+			note(j.after)
+			continue
+		}
+		open := !closed[j.e.depth]
+		if open {
+			open = cr.front.levelOpen(j.e.depth)
+			closed[j.e.depth] = !open
+		}
+		if !open || (j.h != nil && notReady[j.h]) {
+			continue
+		}
+		if j.h != nil {
+			ready, at := cr.gate.ready(j.h)
+			if !ready {
+				notReady[j.h] = true
+				note(at)
+				continue
+			}
+		}
+		w.parked = slices.Delete(w.parked, i, i+1)
+		return j, 0
+	}
+	return nil, wake
+}
+
+// park sets j aside until its host is ready; the worker goes on.
+func (w *workers) park(j *job) {
 	w.mu.Lock()
 	defer w.mu.Unlock()
-	return w.idle
+	w.parked = append(w.parked, j)
 }
 
-// fetch fetches one URL taken from the frontier: robots.txt first, then
-// up to 1+Retries tries, each in its host's turn. A robots.txt queued for
-// its Sitemap: lines is read through the robots.txt memo instead.
-func (cr *crawler) fetch(e entry) {
+// spent notes that MaxPages is spent (counted once, with the URLs it
+// left queued).
+func (w *workers) spent() {
+	w.mu.Lock()
+	first := !w.over
+	w.over = true
+	w.mu.Unlock()
+	if first {
+		w.cr.cfg.Stats.skip(SkipMaxPages, w.cr.front.Queued())
+	}
+}
+
+// done ends the worker's turn through the loop, and reports whether the
+// crawl is over for it: it found nothing to do, nobody is busy, nothing
+// is parked and the frontier has nothing more (or MaxPages is spent). It
+// wakes the waiting workers when the turn freed a host's slot or a depth
+// (freed), or nobody is busy any more.
+func (w *workers) done(worked, freed bool) bool {
+	w.mu.Lock()
+	w.busy--
+	if freed || w.busy == 0 {
+		close(w.changed)
+		w.changed = make(chan struct{})
+	}
+	idle, over := w.busy == 0 && len(w.parked) == 0 && !worked, w.over
+	w.mu.Unlock()
+	return idle && (over || w.cr.front.drained())
+}
+
+func (w *workers) changes() <-chan struct{} {
+	w.mu.Lock()
+	defer w.mu.Unlock()
+	return w.changed
+}
+
+// idle waits until a URL is queued, a worker frees a slot or a depth, a
+// parked URL's pause ends (wake, when not 0) or the run ends.
+func (w *workers) idle(queued, changed <-chan struct{}, wake time.Duration) {
+	var timer <-chan time.Time
+	if wake > 0 {
+		t := time.NewTimer(wake)
+		defer t.Stop()
+		timer = t.C
+	}
+	select {
+	case <-queued:
+	case <-changed:
+	case <-timer:
+	case <-w.cr.ctx.Done():
+	}
+}
+
+// step takes j as far as it can go now: robots.txt first, then one try in
+// its host's turn. A URL that cannot go yet (its depth, its host's slot
+// or turn) or is to be tried again after a pause is parked; else it is
+// over, and its depth released. step reports whether it freed a host's
+// slot or a depth, which parked URLs may wait for.
+func (cr *crawler) step(w *workers, j *job) (freed bool) {
+	if !cr.front.levelOpen(j.e.depth) {
+		w.park(j)
+		return false
+	}
+	if j.h == nil && !cr.admit(j) {
+		cr.front.releaseLevel(j.e)
+		return true
+	}
+	granted, wait, err := cr.gate.tryAcquire(j.h, j.e.key)
+	switch {
+	case errors.Is(err, ErrTakenOver):
+		cr.cfg.Logger.Debug("not fetched: taken over by another worker", "url", j.e.key)
+	case err != nil:
+	case !granted:
+		j.after = cr.cfg.Now().Add(wait)
+		w.park(j)
+		return false
+	default:
+		retry, pause := cr.try(j)
+		if retry && cr.ctx.Err() == nil {
+			cr.cfg.Stats.Retried.Add(1)
+			j.try++
+			j.after = cr.cfg.Now().Add(pause)
+			w.park(j)
+			return true
+		}
+	}
+	cr.front.releaseLevel(j.e)
+	return true
+}
+
+// admit readies j, taken from the frontier, for its tries: a URL
+// robots.txt allows gets its host's gate and its validators. A robots.txt
+// queued for its Sitemap: lines is read through the robots.txt memo
+// instead. admit reports whether j goes on to its tries.
+func (cr *crawler) admit(j *job) bool {
+	e := j.e
 	cr.cfg.Stats.Queued.Store(int64(cr.front.Queued()))
 	if e.kind == kindRobots {
 		cr.readRobots(e.key, e.depth)
-		return
+		return false
 	}
 	u, err := url.Parse(e.key)
 	if err != nil {
 		cr.fail(cr.front.settle(e.key))
-		return
+		return false
 	}
 	if err := cr.robots.check(cr.ctx, u); err != nil {
 		cr.refused(e, err)
-		return
+		return false
 	}
-	h := cr.gate.host(u.Host, cr.scope.parallel(u, cr.cfg), cr.scope.delay(u, cr.cfg, cr.robots))
-	v := validatorsOf(cr.cfg, e.key)
-	for try := 1; cr.ctx.Err() == nil; try++ {
-		retry, pause := cr.try(h, e, v, try)
-		if !retry {
-			return
-		}
-		cr.cfg.Stats.Retried.Add(1)
-		if sleep(cr.ctx, pause) != nil {
-			return
-		}
-	}
+	j.h = cr.gate.host(u.Host, cr.scope.parallel(u, cr.cfg), cr.scope.delay(u, cr.cfg, cr.robots))
+	j.v = validatorsOf(cr.cfg, e.key)
+	return true
 }
 
-// try makes one request for key through colly, in the host's turn, and
-// reports whether to try again after pause.
-func (cr *crawler) try(h *hostGate, e entry, v validators, try int) (retry bool, pause time.Duration) {
-	if err := cr.gate.acquire(cr.ctx, h, e.key); err != nil {
-		if errors.Is(err, ErrTakenOver) {
-			cr.cfg.Logger.Debug("not fetched: taken over by another worker", "url", e.key)
-		}
-		return false, 0
-	}
+// try makes j's request through colly, in the host's turn (the gate
+// granted it: try releases it), and reports whether to try again after
+// pause.
+func (cr *crawler) try(j *job) (retry bool, pause time.Duration) {
+	e, v := j.e, j.v
 	ctx := colly.NewContext()
 	ctx.Put(ctxKey, e.key)
 	ctx.Put(ctxDepth, strconv.Itoa(e.depth))
 	ctx.Put(ctxKind, string([]byte{e.kind}))
-	ctx.Put(ctxTry, strconv.Itoa(try))
+	ctx.Put(ctxTry, strconv.Itoa(j.try))
 	ctx.Put(ctxETag, v.etag)
 	ctx.Put(ctxLastMod, v.lastModified)
 	err := cr.c.Request("GET", e.key, nil, ctx, nil)
 	hostPause, _ := time.ParseDuration(ctx.Get(ctxPause))
-	cr.gate.release(h, hostPause)
+	cr.gate.release(j.h, hostPause)
 	if ctx.Get(ctxHandled) == "" {
 		cr.unhandled(ctx, e, err)
 		return false, 0
