@@ -195,7 +195,9 @@ func (cr *crawler) onError(resp *colly.Response, err error) {
 
 // retry marks the fetch handled and, when p is worth another try and tries
 // are left, records the pause before it instead of sending p. A 429 or 503
-// also pauses the whole host, retried or not.
+// also pauses the whole host, retried or not. A page whose Retry-After
+// is beyond MaxWait is not tried again this run: it fails with its
+// status, and the host's pause is MaxWait.
 func (cr *crawler) retry(ctx *colly.Context, p Page) bool {
 	ctx.Put(ctxHandled, "1")
 	if !retryable(p) {
@@ -207,6 +209,11 @@ func (cr *crawler) retry(ctx *colly.Context, p Page) bool {
 		ctx.Put(ctxPause, pause.String())
 	}
 	if try > cr.cfg.Retries {
+		return false
+	}
+	if d, ok := retryAfter(p.Header, cr.cfg.Now()); ok && d > cr.cfg.MaxWait {
+		cr.cfg.Logger.Debug("not tried again this run: Retry-After beyond the longest wait",
+			"url", p.RequestedURL, "retry_after", d, "max_wait", cr.cfg.MaxWait)
 		return false
 	}
 	ctx.Put(ctxRetry, pause.String())
