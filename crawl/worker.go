@@ -31,6 +31,7 @@ type workers struct {
 	mu      sync.Mutex
 	busy    int
 	parked  []*job        // in the order they were parked
+	room    int           // parked URLs at most (maxParked, or sharedParked)
 	over    bool          // the frontier said MaxPages is spent: take no more
 	changed chan struct{} // closed and replaced when a worker frees a slot or a depth
 }
@@ -50,8 +51,16 @@ type job struct {
 // the workers take nothing more from the frontier until one goes.
 const maxParked = 4096
 
+// sharedParked is the bound per worker goroutine with a shared store: a
+// URL parked here is one no other process can take, so a process keeps
+// few beyond those its goroutines fetch.
+const sharedParked = 4
+
 func (cr *crawler) work(n int) {
-	w := &workers{cr: cr, changed: make(chan struct{})}
+	w := &workers{cr: cr, changed: make(chan struct{}), room: maxParked}
+	if cr.gate.shared != nil {
+		w.room = sharedParked * n
+	}
 	var wg sync.WaitGroup
 	for i := 0; i < n; i++ {
 		wg.Add(1)
@@ -88,7 +97,7 @@ func (w *workers) next() (j *job, wake time.Duration) {
 	w.mu.Lock()
 	w.busy++
 	j, wake = w.unpark()
-	take := j == nil && !w.over && len(w.parked) < maxParked
+	take := j == nil && !w.over && len(w.parked) < w.room
 	w.mu.Unlock()
 	if !take {
 		return j, wake
