@@ -33,7 +33,9 @@ type workers struct {
 	parked  []*job        // in the order they were parked
 	room    int           // parked URLs at most (maxParked, or sharedParked)
 	over    bool          // the frontier said MaxPages is spent: take no more
-	changed chan struct{} // closed and replaced when a worker frees a slot or a depth
+	changed chan struct{} // closed and replaced when a worker frees a slot or a depth, or the alarm rings
+	alarm   time.Time     // when timer rings, zero when it is not set
+	timer   *time.Timer   // rings (wakes the workers) when the first parked URL's pause is over
 }
 
 // job is one URL from its take to its end: the tries it made, and the
@@ -43,7 +45,7 @@ type job struct {
 	h     *hostGate // nil until robots.txt allowed the URL
 	v     validators
 	try   int       // the next try, from 1
-	after time.Time // a retry's pause ends
+	after time.Time // not before: a retry's pause, or its host's next start
 }
 
 // maxParked bounds the URLs parked at once, and so the memory they hold
@@ -70,13 +72,18 @@ func (cr *crawler) work(n int) {
 		}()
 	}
 	wg.Wait()
+	w.mu.Lock()
+	defer w.mu.Unlock()
+	if w.timer != nil {
+		w.timer.Stop()
+	}
 }
 
 func (w *workers) loop() {
 	cr := w.cr
 	for cr.ctx.Err() == nil {
 		queued, changed := cr.front.wait(), w.changes()
-		j, wake := w.next()
+		j := w.next()
 		freed := false
 		if j != nil {
 			freed = cr.step(w, j)
@@ -85,22 +92,21 @@ func (w *workers) loop() {
 			return // nothing queued or parked, nobody who could queue more
 		}
 		if j == nil {
-			w.idle(queued, changed, wake)
+			w.idle(queued, changed)
 		}
 	}
 }
 
 // next counts the worker busy and returns a URL that can go: a parked
-// one whose host is ready, else the frontier's next. With none, wake is
-// how long until a parked URL's pause ends (0: none is paused).
-func (w *workers) next() (j *job, wake time.Duration) {
+// one whose host is ready, else the frontier's next.
+func (w *workers) next() *job {
 	w.mu.Lock()
 	w.busy++
-	j, wake = w.unpark()
+	j := w.unpark()
 	take := j == nil && !w.over && len(w.parked) < w.room
 	w.mu.Unlock()
 	if !take {
-		return j, wake
+		return j
 	}
 	cr := w.cr
 	e, ok, over, err := cr.front.take(cr.cfg.MaxPages)
@@ -109,28 +115,27 @@ func (w *workers) next() (j *job, wake time.Duration) {
 		w.spent()
 	}
 	if !ok {
-		return nil, wake
+		return nil
 	}
-	return &job{e: e, try: 1}, 0
+	return &job{e: e, try: 1}
 }
 
 // unpark removes and returns the first parked URL that can go now, as far
 // as its host's gate and the depth it is at say (the gate is asked again
-// when it goes). Called with w.mu held.
-func (w *workers) unpark() (*job, time.Duration) {
+// when it goes). It looks at every parked URL, and sets the alarm for the
+// first time one of the others may go. Called with w.mu held.
+func (w *workers) unpark() *job {
 	cr := w.cr
 	now := cr.cfg.Now()
-	var wake time.Duration
-	note := func(at time.Time) {
-		if d := at.Sub(now); d > 0 && (wake == 0 || d < wake) {
-			wake = d
-		}
-	}
 	notReady := map[*hostGate]bool{}
 	closed := map[int]bool{}
+	found := -1
 	for i, j := range w.parked {
 		if j.after.After(now) {
-			note(j.after)
+			w.arm(now, j.after)
+			continue
+		}
+		if found >= 0 {
 			continue
 		}
 		open := !closed[j.e.depth]
@@ -142,17 +147,20 @@ func (w *workers) unpark() (*job, time.Duration) {
 			continue
 		}
 		if j.h != nil {
-			ready, at := cr.gate.ready(j.h)
-			if !ready {
+			if ready, at := cr.gate.ready(j.h); !ready {
 				notReady[j.h] = true
-				note(at)
+				w.arm(now, at)
 				continue
 			}
 		}
-		w.parked = slices.Delete(w.parked, i, i+1)
-		return j, 0
+		found = i
 	}
-	return nil, wake
+	if found < 0 {
+		return nil
+	}
+	j := w.parked[found]
+	w.parked = slices.Delete(w.parked, found, found+1)
+	return j
 }
 
 // park sets j aside until its host is ready; the worker goes on.
@@ -160,6 +168,37 @@ func (w *workers) park(j *job) {
 	w.mu.Lock()
 	defer w.mu.Unlock()
 	w.parked = append(w.parked, j)
+	w.arm(w.cr.cfg.Now(), j.after)
+}
+
+// arm makes the alarm wake the waiting workers at at, unless it rings
+// sooner already; a zero or past at is none. Called with w.mu held.
+func (w *workers) arm(now, at time.Time) {
+	d := at.Sub(now)
+	if at.IsZero() || d <= 0 || (!w.alarm.IsZero() && !at.Before(w.alarm)) {
+		return
+	}
+	w.alarm = at
+	if w.timer == nil {
+		w.timer = time.AfterFunc(d, w.ring)
+	} else {
+		w.timer.Reset(d)
+	}
+}
+
+// ring wakes the waiting workers: a parked URL's pause is over. They look
+// at the parked URLs again, which sets the alarm for the next one.
+func (w *workers) ring() {
+	w.mu.Lock()
+	defer w.mu.Unlock()
+	w.alarm = time.Time{}
+	w.wake()
+}
+
+// wake wakes the waiting workers. Called with w.mu held.
+func (w *workers) wake() {
+	close(w.changed)
+	w.changed = make(chan struct{})
 }
 
 // spent notes that MaxPages is spent (counted once, with the URLs it
@@ -183,8 +222,7 @@ func (w *workers) done(worked, freed bool) bool {
 	w.mu.Lock()
 	w.busy--
 	if freed || w.busy == 0 {
-		close(w.changed)
-		w.changed = make(chan struct{})
+		w.wake()
 	}
 	idle, over := w.busy == 0 && len(w.parked) == 0 && !worked, w.over
 	w.mu.Unlock()
@@ -198,18 +236,11 @@ func (w *workers) changes() <-chan struct{} {
 }
 
 // idle waits until a URL is queued, a worker frees a slot or a depth, a
-// parked URL's pause ends (wake, when not 0) or the run ends.
-func (w *workers) idle(queued, changed <-chan struct{}, wake time.Duration) {
-	var timer <-chan time.Time
-	if wake > 0 {
-		t := time.NewTimer(wake)
-		defer t.Stop()
-		timer = t.C
-	}
+// parked URL's pause is over (the alarm) or the run ends.
+func (w *workers) idle(queued, changed <-chan struct{}) {
 	select {
 	case <-queued:
 	case <-changed:
-	case <-timer:
 	case <-w.cr.ctx.Done():
 	}
 }
