@@ -102,8 +102,8 @@ func (w *workers) loop() {
 func (w *workers) next() *job {
 	w.mu.Lock()
 	w.busy++
-	j := w.unpark()
-	take := j == nil && !w.over && len(w.parked) < w.room
+	j, deeper := w.unpark()
+	take := j == nil && !w.over && !deeper && len(w.parked) < w.room
 	w.mu.Unlock()
 	if !take {
 		return j
@@ -123,44 +123,50 @@ func (w *workers) next() *job {
 // unpark removes and returns the first parked URL that can go now, as far
 // as its host's gate and the depth it is at say (the gate is asked again
 // when it goes). It looks at every parked URL, and sets the alarm for the
-// first time one of the others may go. Called with w.mu held.
-func (w *workers) unpark() *job {
+// first time one of the others may go. deeper says a URL taken from the
+// frontier waits for its depth: the frontier's next are as deep or
+// deeper, so the workers take no more until that depth starts, as many
+// URLs held back as before URLs were parked. Called with w.mu held.
+func (w *workers) unpark() (j *job, deeper bool) {
 	cr := w.cr
 	now := cr.cfg.Now()
 	notReady := map[*hostGate]bool{}
-	closed := map[int]bool{}
+	open := map[int]bool{} // depth → levelOpen
 	found := -1
-	for i, j := range w.parked {
-		if j.after.After(now) {
-			w.arm(now, j.after)
+	for i, p := range w.parked {
+		if p.after.After(now) {
+			w.arm(now, p.after)
 			continue
 		}
-		if found >= 0 {
+		o, known := open[p.e.depth]
+		if !known {
+			o = cr.front.levelOpen(p.e.depth)
+			open[p.e.depth] = o
+		}
+		if !o {
+			deeper = deeper || p.h == nil
 			continue
 		}
-		open := !closed[j.e.depth]
-		if open {
-			open = cr.front.levelOpen(j.e.depth)
-			closed[j.e.depth] = !open
-		}
-		if !open || (j.h != nil && notReady[j.h]) {
+		if p.h != nil && notReady[p.h] {
 			continue
 		}
-		if j.h != nil {
-			if ready, at := cr.gate.ready(j.h); !ready {
-				notReady[j.h] = true
+		if p.h != nil {
+			if ready, at := cr.gate.ready(p.h); !ready {
+				notReady[p.h] = true
 				w.arm(now, at)
 				continue
 			}
 		}
-		found = i
+		if found < 0 {
+			found = i
+		}
 	}
 	if found < 0 {
-		return nil
+		return nil, deeper
 	}
-	j := w.parked[found]
+	j = w.parked[found]
 	w.parked = slices.Delete(w.parked, found, found+1)
-	return j
+	return j, deeper
 }
 
 // park sets j aside until its host is ready; the worker goes on.
