@@ -174,7 +174,7 @@ func TestSlowHostHoldsOnlyItself(t *testing.T) {
 	}
 	checkBFirst(t, s, got, aPlaces[1], "a.test's second page")
 	for i := 1; i < len(aHits); i++ {
-		if gap := aHits[i].at.Sub(aHits[i-1].at); gap < time.Second-20*time.Millisecond {
+		if gap := aHits[i].at.Sub(aHits[i-1].at); gap < 900*time.Millisecond { // as TestCrawlDelay: a request leaves a little after its turn
 			t.Errorf("a.test%s requested %v after a.test%s, want ≥ 1s (Crawl-delay)", aHits[i].path, gap, aHits[i-1].path)
 		}
 	}

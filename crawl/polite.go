@@ -80,6 +80,34 @@ func (g *gate) tryAcquire(h *hostGate, key string) (granted bool, wait time.Dura
 	return true, 0, nil
 }
 
+// acquire waits for a slot and h's turn for key, as tryAcquire takes them
+// (for a worker of a shared crawl, which waits on its host).
+func (g *gate) acquire(ctx context.Context, h *hostGate, key string) error {
+	select {
+	case h.slots <- struct{}{}:
+	case <-ctx.Done():
+		return ctx.Err()
+	}
+	for {
+		var wait time.Duration
+		var err error
+		if g.shared != nil {
+			wait, err = g.sharedTurn(h, key)
+		} else {
+			wait = g.turn(h)
+		}
+		if err == nil && wait > 0 {
+			err = sleep(ctx, wait)
+		} else if err == nil {
+			return nil
+		}
+		if err != nil {
+			<-h.slots
+			return err
+		}
+	}
+}
+
 // ready reports whether tryAcquire could grant h's turn now, as far as
 // this process knows (a shared store's turns are only known by asking),
 // and else when it may: the time of h's next start, or zero when it waits

@@ -25,13 +25,13 @@ var errNotSent = errors.New("request not sent")
 // is ready, else the frontier's next. So a slow, hanging or throttling
 // host holds back its own URLs only. A URL whose depth may not start yet
 // (breadth first: a shallower URL is still out) is parked too, so the
-// workers stay free for the parked URLs of that shallower depth.
+// workers stay free for the parked URLs of that shallower depth. With a
+// shared store nothing is parked: see fetchWaiting.
 type workers struct {
 	cr      *crawler
 	mu      sync.Mutex
 	busy    int
 	parked  []*job        // in the order they were parked
-	room    int           // parked URLs at most (maxParked, or sharedParked)
 	over    bool          // the frontier said MaxPages is spent: take no more
 	changed chan struct{} // closed and replaced when a worker frees a slot or a depth, or the alarm rings
 	alarm   time.Time     // when timer rings, zero when it is not set
@@ -53,16 +53,8 @@ type job struct {
 // the workers take nothing more from the frontier until one goes.
 const maxParked = 4096
 
-// sharedParked is the bound per worker goroutine with a shared store: a
-// URL parked here is one no other process can take, so a process keeps
-// few beyond those its goroutines fetch.
-const sharedParked = 4
-
 func (cr *crawler) work(n int) {
-	w := &workers{cr: cr, changed: make(chan struct{}), room: maxParked}
-	if cr.gate.shared != nil {
-		w.room = sharedParked * n
-	}
+	w := &workers{cr: cr, changed: make(chan struct{})}
 	var wg sync.WaitGroup
 	for i := 0; i < n; i++ {
 		wg.Add(1)
@@ -103,7 +95,7 @@ func (w *workers) next() *job {
 	w.mu.Lock()
 	w.busy++
 	j, deeper := w.unpark()
-	take := j == nil && !w.over && !deeper && len(w.parked) < w.room
+	take := j == nil && !w.over && !deeper && len(w.parked) < maxParked
 	w.mu.Unlock()
 	if !take {
 		return j
@@ -265,6 +257,11 @@ func (cr *crawler) step(w *workers, j *job) (freed bool) {
 		cr.front.releaseLevel(j.e)
 		return true
 	}
+	if cr.gate.shared != nil {
+		cr.fetchWaiting(j)
+		cr.front.releaseLevel(j.e)
+		return true
+	}
 	granted, wait, err := cr.gate.tryAcquire(j.h, j.e.key)
 	switch {
 	case errors.Is(err, ErrTakenOver):
@@ -286,6 +283,31 @@ func (cr *crawler) step(w *workers, j *job) (freed bool) {
 	}
 	cr.front.releaseLevel(j.e)
 	return true
+}
+
+// fetchWaiting makes j's tries as a worker of a shared crawl does: it
+// waits for the host's turns and the retries' pauses itself. A URL parked
+// in one process is one no other can take, and one a killed process
+// leaves to be taken over only when its lease runs out; and the store,
+// which grants the turns to every process, hands out no URL deeper than
+// one still out, so the worker has no other depth to go on with.
+func (cr *crawler) fetchWaiting(j *job) {
+	for ; cr.ctx.Err() == nil; j.try++ {
+		if err := cr.gate.acquire(cr.ctx, j.h, j.e.key); err != nil {
+			if errors.Is(err, ErrTakenOver) {
+				cr.cfg.Logger.Debug("not fetched: taken over by another worker", "url", j.e.key)
+			}
+			return
+		}
+		retry, pause := cr.try(j)
+		if !retry {
+			return
+		}
+		cr.cfg.Stats.Retried.Add(1)
+		if sleep(cr.ctx, pause) != nil {
+			return
+		}
+	}
 }
 
 // admit readies j, taken from the frontier, for its tries: a URL
