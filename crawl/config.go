@@ -69,8 +69,14 @@ type Config struct {
 	// DepthOverRules makes MaxDepth the limit on every host, over the
 	// sites' max_depth: a limit the operator gave for this run. Without
 	// it a site's max_depth, where set, is the limit on its hosts.
-	DepthOverRules  bool
-	MaxPages        int           // page fetches per run, 0 = no limit (sitemaps, feeds and robots.txt are not counted)
+	DepthOverRules bool
+	MaxPages       int // page fetches per run, 0 = no limit (sitemaps, feeds and robots.txt are not counted)
+	// LeftOut, when set, is told each page URL that MaxPages left out of
+	// the run: a link not queued once the budget was spent, and a URL
+	// still queued when it was (a shared crawl's queue, which other
+	// workers go on taking from, is not told). It may be called from
+	// several goroutines, and a URL more than once.
+	LeftOut         func(url string)
 	MaxPagesPerHost int           // pages queued per host over the crawl, 0 = no limit
 	Delay           time.Duration // per host, between requests; default 1s; < 0 = none
 	Parallel        int           // concurrent requests per host, default 2

@@ -184,6 +184,9 @@ func (cr *crawler) add(keys []string, depth int, kind byte) error {
 func (cr *crawler) skipped(key, reason string) {
 	cr.cfg.Stats.skip(reason, 1)
 	cr.cfg.Logger.Debug("link skipped", "url", key, "reason", reason)
+	if reason == SkipMaxPages && cr.cfg.LeftOut != nil {
+		cr.cfg.LeftOut(key)
+	}
 }
 
 // readRobots reads the Sitemap: lines of the robots.txt at key (fetched

@@ -3,6 +3,7 @@ package crawl
 import (
 	"bytes"
 	"encoding/binary"
+	"fmt"
 	"hash/maphash"
 	"net/url"
 	"sync"
@@ -556,4 +557,25 @@ func (c counterChanges) write(tx *bolt.Tx) error {
 func addCounter(tx *bolt.Tx, name []byte, delta int) error {
 	n := max(counter(tx, name)+int64(delta), 0)
 	return tx.Bucket(fbMeta).Put(name, binary.BigEndian.AppendUint64(nil, uint64(n)))
+}
+
+// queuedPages calls fn with every page URL still queued, in queue order
+// (robots.txt and sitemaps left out). fn must not use the frontier.
+func (f *Frontier) queuedPages(fn func(key string)) error {
+	err := f.db.View(func(tx *bolt.Tx) error {
+		return tx.Bucket(fbPending).ForEach(func(_, v []byte) error {
+			_, n := binary.Uvarint(v)
+			if n <= 0 {
+				return nil
+			}
+			if key := string(v[n:]); kindOf(tx, key) == kindPage {
+				fn(key)
+			}
+			return nil
+		})
+	})
+	if err != nil {
+		return fmt.Errorf("crawl: frontier %s: queued pages: %w", f.path, err)
+	}
+	return nil
 }

@@ -26,6 +26,7 @@ type queue interface {
 	drained() bool
 	requeueTaken(stored func(url string) bool) error
 	dropQueued(why func(key string, depth int, kind byte) string) ([]skip, error)
+	queuedPages(fn func(key string)) error
 	Queued() int
 	Resumed() int
 	Begun() time.Time
@@ -349,6 +350,10 @@ func (q *sharedQueue) requeueTaken(stored func(url string) bool) error {
 func (q *sharedQueue) dropQueued(func(key string, depth int, kind byte) string) ([]skip, error) {
 	return nil, nil
 }
+
+// queuedPages tells nothing: what is queued in a shared crawl is the
+// crawl's, which the other workers go on taking from.
+func (q *sharedQueue) queuedPages(func(key string)) error { return nil }
 
 func (q *sharedQueue) Queued() int {
 	q.mu.Lock()

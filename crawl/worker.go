@@ -206,8 +206,13 @@ func (w *workers) spent() {
 	first := !w.over
 	w.over = true
 	w.mu.Unlock()
-	if first {
-		w.cr.cfg.Stats.skip(SkipMaxPages, w.cr.front.Queued())
+	if !first {
+		return
+	}
+	cr := w.cr
+	cr.cfg.Stats.skip(SkipMaxPages, cr.front.Queued())
+	if cr.cfg.LeftOut != nil {
+		cr.fail(cr.front.queuedPages(cr.cfg.LeftOut))
 	}
 }
 

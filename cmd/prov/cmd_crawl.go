@@ -141,6 +141,11 @@ func runCrawl(ctx context.Context, e *env, args []string) error {
 	defer stopProfile()
 	pr := ingest.NewProgress(o.progressOptions(e))
 	pr.Configure(&cfg)
+	var leftOut *ingest.LeftOut
+	if cfg.MaxPages > 0 {
+		leftOut = ingest.NewLeftOut()
+		cfg.LeftOut = leftOut.Note
+	}
 	opt.Rules, opt.Watch, opt.FailCommit = set, pr.Watch, writerFailure
 	var feed *search.Feed
 	if o.shared.frontier == "" { // a worker's shard is searched once prov merge folds it
@@ -162,6 +167,9 @@ func runCrawl(ctx context.Context, e *env, args []string) error {
 	if !o.quiet || t.Failures() > 0 || len(t.Summary().Incomplete) > 0 || damaged != nil {
 		report.RunSummary(e.stdout, t.Run(), t.Summary())
 	}
+	if leftOut != nil {
+		warnNeverArchived(leftOut, s.Read, cfg.MaxPages, e)
+	}
 	if damaged != nil {
 		return fmt.Errorf("the run's captures are stored, its search index is not up to date: %w", damaged)
 	}
@@ -169,6 +177,27 @@ func runCrawl(ctx context.Context, e *env, args []string) error {
 		return &partialError{fmt.Sprintf("%d of %d pages failed", n, t.Counted())}
 	}
 	return nil
+}
+
+// warnNeverArchived says, on stderr and even under --quiet, when the page
+// budget left out URLs the archive has never captured: a nightly crawl
+// under the same budget fetches the same first pages every night, and
+// those would never be archived. The exit status stays as it is.
+func warnNeverArchived(l *ingest.LeftOut, read func(func(*archive.DB) error) error, maxPages int, e *env) {
+	n, more, err := l.NeverArchived(read)
+	if err != nil {
+		fmt.Fprintf(e.stderr, "prov crawl: warning: the URLs --max-pages left out could not be looked up: %v\n", err)
+		return
+	}
+	if n == 0 {
+		return
+	}
+	atLeast := ""
+	if more {
+		atLeast = "at least "
+	}
+	fmt.Fprintf(e.stderr, "prov crawl: --max-pages %d left %s%d URLs not fetched that the archive has never captured; the next run under the same budget fetches the same first pages again (README: \"A large site\")\n",
+		maxPages, atLeast, n)
 }
 
 // warnMetaDamage tells that the archive is read as of an older commit
