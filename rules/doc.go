@@ -9,7 +9,7 @@
 //	    hosts: [www.scio.gov.cn]   # required; each host belongs to one site
 //	    authority: official        # official | agency | news | portal | aggregator | unknown
 //	    publisher: 国务院新闻办公室
-//	    seeds: [http://www.scio.gov.cn/zfbps/]
+//	    seeds: [http://www.scio.gov.cn/zfbps/]  # on the site's own hosts
 //	    follow: ['^/zfbps/']       # path regexps whose links are followed (none: all)
 //	    capture: ['/\d{4}/c\d+\.htm$']  # path regexps of document pages (none: every page)
 //	    deny: ['/print/']          # URL regexps never fetched
@@ -28,6 +28,10 @@
 // self-signed, for another name): its pages are fetched all the same and
 // each capture records why the certificate did not verify. Every other
 // site's certificate must verify, or the fetch fails.
+//
+// A seed must be on one of its site's hosts: elsewhere it would be crawled
+// as a host with no rule. Validation goes on past a problem, so that the
+// error (Errors) names every one of the file's, each at file:line.
 //
 // Without a rule, a host's authority comes from an embedded table of
 // well-known suffixes (AuthorityOf).

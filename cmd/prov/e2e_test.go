@@ -202,6 +202,8 @@ func TestExitCodes(t *testing.T) {
 	dir := t.TempDir()
 	bad := filepath.Join(dir, "bad.yaml")
 	os.WriteFile(bad, []byte("sites:\n  - name: x\n    hosts: [a.test]\n    delay: soon\n"), 0o644)
+	twoBad := filepath.Join(dir, "two-bad.yaml")
+	os.WriteFile(twoBad, []byte("sites:\n  - name: x\n    hosts: [a.test]\n    delay: soon\n    seeds: [http://b.test/]\n"), 0o644)
 	badSeed := filepath.Join(dir, "bad-seed.yaml")
 	os.WriteFile(badSeed, []byte("sites:\n  - name: x\n    hosts: [a.test]\n    seeds: ['http://a.test:0/']\n"), 0o644)
 	empty := filepath.Join(dir, "empty.db")
@@ -219,6 +221,7 @@ func TestExitCodes(t *testing.T) {
 	}{
 		{[]string{"nonsense"}, exitUsage, "unknown command"},
 		{[]string{"crawl", "--rules", bad, "--db", filepath.Join(dir, "x.db")}, exitUsage, bad + ":4: bad duration"},
+		{[]string{"crawl", "--rules", twoBad, "--db", filepath.Join(dir, "x.db")}, exitUsage, "prov crawl: " + twoBad + ":4: bad duration \"soon\" (want e.g. 500ms, 2s, 1m)\n  " + twoBad + ":5: seed \"http://b.test/\": host b.test is not one of the site's hosts [a.test]"},
 		{[]string{"crawl", "--db", filepath.Join(dir, "x.db")}, exitUsage, "nothing to crawl"},
 		{[]string{"crawl", "--connect-to", "nonsense", "http://a.test/"}, exitUsage, "--connect-to"},
 		{[]string{"export", "--db", filepath.Join(dir, "none.db"), "--format", "jsonl"}, exitFailed, "no archive"},

@@ -165,18 +165,11 @@ func openSkipping(path string, e *env, cmd string) (*archive.DB, *skipCounter, e
 }
 
 // loadRules loads and merges every rules file; nothing is opened before
-// all of them validate.
+// all of them validate, and every problem of every file is reported.
 func loadRules(files []string) (*rules.Set, error) {
-	sets := make([]*rules.Set, 0, len(files))
-	for _, f := range files {
-		s, err := rules.Load(f)
-		if errors.Is(err, fs.ErrNotExist) {
-			return nil, usagef("give an existing rules file", "%v", err)
-		}
-		if err != nil {
-			return nil, err
-		}
-		sets = append(sets, s)
+	set, err := rules.LoadAll(files...)
+	if errors.Is(err, fs.ErrNotExist) {
+		return nil, usagef("give an existing rules file", "%v", err)
 	}
-	return rules.Merge(sets...)
+	return set, err
 }
