@@ -89,7 +89,7 @@ func OpenFrontierWith(path string, opts FrontierOptions) (*Frontier, error) {
 		tmp.Close()
 		f.path, f.temp = tmp.Name(), true
 	}
-	db, err := openFrontierFile(f.path, opts)
+	db, err := openFrontierFile(f.path, f.temp, opts)
 	if err != nil {
 		return nil, err
 	}
@@ -103,16 +103,19 @@ func OpenFrontierWith(path string, opts FrontierOptions) (*Frontier, error) {
 
 // openFrontierFile opens the frontier's bbolt file. A damaged one (a power
 // cut without fsync; checkFrontier, or bbolt refusing it) is set aside
-// and a new one made.
-func openFrontierFile(path string, opts FrontierOptions) (*bolt.DB, error) {
+// and a new one made. fresh is a file this run just created empty (a
+// temporary frontier), which bbolt fills: it is not checked.
+func openFrontierFile(path string, fresh bool, opts FrontierOptions) (*bolt.DB, error) {
 	file := fileOf(path) // the file itself, never a link to it, is what is removed
-	fi, statErr := os.Stat(file)
-	begun := statErr != nil || fi.Size() == 0 // this open creates the file
-	if err := checkFrontier(file); err != nil {
-		if err := setAside(path, file, err, opts); err != nil {
-			return nil, err
+	_, statErr := os.Stat(file)
+	begun := fresh || statErr != nil // this open creates the file
+	if !fresh {
+		if err := checkFrontier(file); err != nil {
+			if err := setAside(path, file, err, opts); err != nil {
+				return nil, err
+			}
+			begun = true
 		}
-		begun = true
 	}
 	db, err := openFrontierDB(path, file)
 	switch {

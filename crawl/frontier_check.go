@@ -21,9 +21,11 @@ import (
 var errFrontierDamaged = errors.New("damaged")
 
 // checkFrontier returns an error wrapping errFrontierDamaged that says
-// what is wrong with the bbolt file at file, or nil when it checks, is
-// missing or is empty (bbolt makes it). The caller holds the run lock: no
-// one writes the file meanwhile.
+// what is wrong with the bbolt file at file, or nil when it checks or is
+// missing (bbolt makes it). An empty file is damaged: bbolt writes its
+// first pages as it creates it, so 0 bytes is what a crash or a power cut
+// left of a frontier that was written without fsync, not a new one. The
+// caller holds the run lock: no one writes the file meanwhile.
 func checkFrontier(file string) error {
 	f, err := os.Open(file)
 	if err != nil {
@@ -31,8 +33,11 @@ func checkFrontier(file string) error {
 	}
 	defer f.Close()
 	fi, err := f.Stat()
-	if err != nil || fi.Size() == 0 {
-		return nil
+	if err != nil {
+		return nil // bbolt says why it cannot be opened
+	}
+	if fi.Size() == 0 {
+		return fmt.Errorf("%w: empty (0 bytes)", errFrontierDamaged)
 	}
 	if err := checkPages(f, fi.Size()); err != nil {
 		return fmt.Errorf("%w: %v", errFrontierDamaged, err)

@@ -78,6 +78,7 @@ func TestDamagedFrontierSetAside(t *testing.T) {
 			return junk
 		},
 		"cut short": func(t *testing.T, path string, file []byte) []byte { return file[:len(file)/2] },
+		"empty":     func(t *testing.T, path string, file []byte) []byte { return nil }, // a crash's 0 bytes: once started over silently
 	}
 	at := time.Date(2026, 1, 2, 3, 4, 5, 0, time.UTC)
 	for name, damage := range damages {
@@ -138,6 +139,16 @@ func TestFrontierCheckPassesWhatBboltWrote(t *testing.T) {
 	}
 	if n := f.Queued(); n != 2000 {
 		t.Errorf("%d queued after reopening, want 2000", n)
+	}
+	f.Close()
+}
+
+// TestTemporaryFrontierNotSetAside: the temporary frontier (path ""),
+// created empty for bbolt to fill, is not taken for an empty, damaged one.
+func TestTemporaryFrontierNotSetAside(t *testing.T) {
+	f, err := OpenFrontierWith("", FrontierOptions{OnReset: func(r FrontierReset) { t.Errorf("a new temporary frontier was set aside: %v", r) }})
+	if err != nil {
+		t.Fatal(err)
 	}
 	f.Close()
 }
