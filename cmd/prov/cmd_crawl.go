@@ -126,6 +126,9 @@ func runCrawl(ctx context.Context, e *env, args []string) error {
 		}
 	}
 	db := dbPath(o.db, e.getenv)
+	if err := o.shared.needFolder(db); err != nil {
+		return err
+	}
 	s, opt, closeShared, err := o.shared.start(ctx, db, func() (string, error) { return crawlConfig(cfg.Seeds, o.rulesFiles) }, e)
 	if err != nil {
 		return archive.NoSpace(err, db)

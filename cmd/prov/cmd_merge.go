@@ -66,6 +66,9 @@ func runMerge(ctx context.Context, e *env, args []string) error {
 	if err := o.validate(); err != nil {
 		return err
 	}
+	if err := needFolder("--into", o.into); err != nil {
+		return err
+	}
 	st, err := archive.Merge(o.shards, o.into, archive.MergeOptions{Stitch: ingest.StitchOptions()})
 	if err != nil {
 		return err

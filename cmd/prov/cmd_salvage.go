@@ -46,6 +46,9 @@ func runSalvage(ctx context.Context, e *env, args []string) error {
 	if err := o.validate(); err != nil {
 		return err
 	}
+	if err := needFolder("--into", o.into); err != nil {
+		return err
+	}
 	if _, err := os.Stat(o.db); err != nil {
 		return fmt.Errorf("no archive at %s: %w", o.db, err)
 	}

@@ -35,6 +35,15 @@ func (o *sharedOptions) register(fs *flag.FlagSet) {
 	fs.DurationVar(&o.lease, "lease", redisfrontier.DefaultLease, "with --frontier: a URL a worker took is taken over by another this long after the worker stops renewing it")
 }
 
+// needFolder refuses the archive the crawl writes, db or this worker's
+// --shard, when its folder does not exist (needFolder).
+func (o *sharedOptions) needFolder(db string) error {
+	if o.frontier != "" {
+		return needFolder("--shard", o.shard)
+	}
+	return needFolder("--db", db)
+}
+
 func (o *sharedOptions) validate() error {
 	switch {
 	case o.frontier == "" && (o.shard != "" || o.worker != ""):

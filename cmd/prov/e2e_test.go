@@ -223,6 +223,10 @@ func TestExitCodes(t *testing.T) {
 		{[]string{"crawl", "--rules", bad, "--db", filepath.Join(dir, "x.db")}, exitUsage, bad + ":4: bad duration"},
 		{[]string{"crawl", "--rules", twoBad, "--db", filepath.Join(dir, "x.db")}, exitUsage, "prov crawl: " + twoBad + ":4: bad duration \"soon\" (want e.g. 500ms, 2s, 1m)\n  " + twoBad + ":5: seed \"http://b.test/\": host b.test is not one of the site's hosts [a.test]"},
 		{[]string{"crawl", "--db", filepath.Join(dir, "x.db")}, exitUsage, "nothing to crawl"},
+		// a write to an archive in a folder that does not exist: a mistyped --db, not a new archive
+		{[]string{"crawl", "--db", filepath.Join(dir, "nodir", "x.db"), "--allow-private", "http://127.0.0.1:9/"}, exitUsage, "prov crawl: --db " + filepath.Join(dir, "nodir", "x.db") + ": no folder " + filepath.Join(dir, "nodir") + " (create the folder first, or correct --db)\n"},
+		{[]string{"merge", "--into", filepath.Join(dir, "nodir", "m.db"), empty}, exitUsage, "prov merge: --into " + filepath.Join(dir, "nodir", "m.db") + ": no folder "},
+		{[]string{"salvage", "--db", empty, "--into", filepath.Join(dir, "nodir", "s.db")}, exitUsage, "prov salvage: --into " + filepath.Join(dir, "nodir", "s.db") + ": no folder "},
 		{[]string{"crawl", "--connect-to", "nonsense", "http://a.test/"}, exitUsage, "--connect-to"},
 		{[]string{"export", "--db", filepath.Join(dir, "none.db"), "--format", "jsonl"}, exitFailed, "no archive"},
 		{[]string{"export", "--format", "xml"}, exitUsage, "unknown --format"},
@@ -270,6 +274,9 @@ func TestExitCodes(t *testing.T) {
 	}
 	if _, err := os.Stat(filepath.Join(dir, "x.db")); err == nil {
 		t.Error("a rejected rules file must not create the archive")
+	}
+	if _, err := os.Stat(filepath.Join(dir, "nodir")); err == nil {
+		t.Error("a --db in a folder that does not exist made the folder")
 	}
 }
 

@@ -7,6 +7,7 @@ import (
 	"io"
 	"io/fs"
 	"os"
+	"path/filepath"
 	"strings"
 	"syscall"
 	"time"
@@ -94,6 +95,24 @@ func dbPath(flagValue string, getenv func(string) string) string {
 		return v
 	}
 	return "prov.db"
+}
+
+// needFolder refuses, as a usage error, an archive path a command would
+// create whose folder does not exist: the folder is not made, since a
+// mistyped --db would then start a new, empty archive (a crawl fetching
+// everything again, and under --quiet saying nothing) instead of adding to
+// the one meant. flag names where path came from (--db covers $PROV_DB).
+// prov demo makes its own folder and does not ask.
+func needFolder(flag, path string) error {
+	dir := filepath.Dir(path)
+	fi, err := os.Stat(dir)
+	switch {
+	case errors.Is(err, fs.ErrNotExist):
+		return usagef("create the folder first, or correct "+flag, "%s %s: no folder %s", flag, path, dir)
+	case err == nil && !fi.IsDir():
+		return usagef("correct "+flag, "%s %s: %s is not a folder", flag, path, dir)
+	}
+	return nil // the archive's own open says what else is wrong
 }
 
 // readTimeout is how long a reader waits for a crawl's commit to end.
