@@ -134,16 +134,44 @@ func openForRead(path string) (*archive.DB, error) { return openReadUntil(path, 
 // openReadUntil is openForRead with reads that stop once interrupt is
 // closed (archive.Options.Interrupt): a long command's ctx.Done().
 func openReadUntil(path string, interrupt <-chan struct{}) (*archive.DB, error) {
+	return openSnapshot(path, archive.Options{Interrupt: interrupt})
+}
+
+// tmpHint is what a read command says when the temporary folder it
+// copies the archive into is missing or full.
+const tmpHint = "a read command copies the archive into $TMPDIR: point TMPDIR at a folder with room for it"
+
+// openSnapshot is how every read command opens the archive at path: the
+// archive must exist, and is copied into $TMPDIR (openForRead) with opts
+// (the timeout of readTimeout). A $TMPDIR that is missing, or too full for
+// the copy, is said with tmpHint, whichever command it is.
+func openSnapshot(path string, opts archive.Options) (*archive.DB, error) {
 	if _, err := os.Stat(path); err != nil {
 		return nil, fmt.Errorf("no archive at %s (crawl first, or give --db)", path)
 	}
+	tmp := os.TempDir()
+	if fi, err := os.Stat(tmp); err != nil || !fi.IsDir() {
+		return nil, fmt.Errorf("temporary folder %s does not exist (%s)", tmp, tmpHint)
+	}
 	// A crawl opens the archive only to commit, for well under a second
 	// at a time (archive.Shared): waiting a few seconds gets in between.
-	db, err := archive.OpenSnapshot(path, os.TempDir(), archive.Options{Timeout: readTimeout, Interrupt: interrupt})
-	if errors.Is(err, syscall.ENOSPC) {
-		return nil, fmt.Errorf("%w (a read command copies the archive into $TMPDIR: point TMPDIR at a folder with room for it)", err)
+	opts.Timeout = readTimeout
+	db, err := archive.OpenSnapshot(path, tmp, opts)
+	if err != nil && isFull(err) {
+		return nil, fmt.Errorf("%w (%s)", err, tmpHint)
 	}
 	return db, err
+}
+
+// isFull reports whether err is a file system out of room or quota; by
+// its message too, as bbolt's copy of the archive keeps only that.
+func isFull(err error) bool {
+	for _, full := range []syscall.Errno{syscall.ENOSPC, syscall.EDQUOT} {
+		if errors.Is(err, full) || strings.Contains(err.Error(), full.Error()) {
+			return true
+		}
+	}
+	return false
 }
 
 // skipCounter prints each corrupt record a read skips, one line each,
@@ -175,11 +203,8 @@ func (s *skipCounter) done(err error) error {
 // openSkipping opens an archive to read, as openForRead, with reads that
 // skip corrupt records and warn on e.stderr instead of failing.
 func openSkipping(path string, e *env, cmd string) (*archive.DB, *skipCounter, error) {
-	if _, err := os.Stat(path); err != nil {
-		return nil, nil, fmt.Errorf("no archive at %s (crawl first, or give --db)", path)
-	}
 	sc := &skipCounter{w: e.stderr, cmd: cmd}
-	db, err := archive.OpenSnapshot(path, os.TempDir(), archive.Options{Timeout: readTimeout, OnSkip: sc.skip, Interrupt: e.interrupt}) // a copy: a crawl is never held up (see openForRead)
+	db, err := openSnapshot(path, archive.Options{OnSkip: sc.skip, Interrupt: e.interrupt})
 	return db, sc, err
 }
 
