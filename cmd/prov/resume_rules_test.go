@@ -102,7 +102,9 @@ func TestKilledCrawlResumesUnderTodaysRules(t *testing.T) {
 		t.Fatal(err)
 	}
 	args := append([]string{"crawl", "--rules", rulesFile, "--db", db, "--quiet"}, s.connectTo()...)
-	s.hold = "a.test/a/p2"
+	s.mu.Lock()
+	s.hold = "a.test/a/p2" // the server may already be answering: set under its lock
+	s.mu.Unlock()
 	cmd := exec.Command(bin, args...)
 	if err := cmd.Start(); err != nil {
 		t.Fatal(err)
