@@ -120,6 +120,9 @@ func (w *workers) next() *job {
 // deeper, so the workers take no more until that depth starts, as many
 // URLs held back as before URLs were parked. Called with w.mu held.
 func (w *workers) unpark() (j *job, deeper bool) {
+	if len(w.parked) == 0 {
+		return nil, false // the common case: no clock read, no maps
+	}
 	cr := w.cr
 	now := cr.cfg.Now()
 	notReady := map[*hostGate]bool{}
