@@ -14,11 +14,19 @@ func ConfirmedIn(caps []Capture, c Capture) (Capture, bool) {
 	}
 	for i := len(caps) - 1; i >= 0; i-- {
 		p := caps[i]
-		if p.ID < c.ID && p.URL == c.URL && p.Status == 200 && p.Error == "" && p.Kind != KindStitched {
+		if p.ID < c.ID && p.URL == c.URL && Confirmable(&p) {
 			return p, true
 		}
 	}
 	return Capture{}, false
+}
+
+// Confirmable says whether a later 304 of c's URL may confirm c: a 200
+// without an error that is not a stitched article, the kind of capture
+// whose validators a conditional GET sends (Previous). Every reader that
+// names what a 304 confirms (ConfirmedIn, the WARC export) uses it.
+func Confirmable(c *Capture) bool {
+	return c.Status == 200 && c.Error == "" && c.Kind != KindStitched
 }
 
 // Confirmed is ConfirmedIn, c's URL's captures read from the archive.

@@ -84,7 +84,7 @@ func WARC(db *archive.DB, w io.Writer, o WARCOptions) (WARCStats, error) {
 		return st, fmt.Errorf("export: warc: %w", err)
 	}
 	bw := bufio.NewWriterSize(w, 1<<20) // gzip hands over a few KB at a time
-	ww := newWARCWriter(bw, cmp.Or(o.Filename, DefaultWARCName))
+	ww := newWARCWriter(bw, cmp.Or(o.Filename, DefaultWARCName), sel.confirms)
 	if err := ww.warcinfo(sel, o.Software); err != nil {
 		return st, fmt.Errorf("export: warc: warcinfo: %w", err)
 	}
@@ -194,10 +194,10 @@ type warcWriter struct {
 	filename string
 	info     string // the warcinfo's record ID
 
-	payloads  map[string]ref  // payload sha256 → the response that holds it
-	byURL     map[string]ref  // target URI → its latest response or identical revisit
-	byCapture map[uint64]ref  // capture ID → its response or revisit
-	texts     map[string]bool // text (warcTextKey) → conversion written
+	payloads  map[string]ref    // payload sha256 → the response that holds it
+	byCapture map[uint64]ref    // capture ID → its response or revisit
+	confirms  map[uint64]uint64 // a 304's capture ID → the capture it confirms (selection.confirms)
+	texts     map[string]bool   // text (warcTextKey) → conversion written
 	index     []IndexLine
 	records   int
 	read      int64 // payload and text bytes read since the archive's pages were last dropped
@@ -208,10 +208,10 @@ type warcWriter struct {
 // growing with the archive.
 const dropEvery = 32 << 20
 
-func newWARCWriter(w io.Writer, filename string) *warcWriter {
+func newWARCWriter(w io.Writer, filename string, confirms map[uint64]uint64) *warcWriter {
 	zw, _ := gzip.NewWriterLevel(nil, gzip.DefaultCompression) // level is valid
 	return &warcWriter{out: &countWriter{w: w}, zw: zw, marshal: gowarc.NewMarshaler(), filename: filename,
-		payloads: map[string]ref{}, byURL: map[string]ref{}, byCapture: map[uint64]ref{}, texts: map[string]bool{}}
+		payloads: map[string]ref{}, byCapture: map[uint64]ref{}, confirms: confirms, texts: map[string]bool{}}
 }
 
 // recordOptions: strict validation, sha256 block digests added by

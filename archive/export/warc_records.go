@@ -32,9 +32,6 @@ func (ww *warcWriter) capture(db *archive.DB, c *archive.Capture, m membership) 
 	if err != nil {
 		return err
 	}
-	if confirmable(c) { // a later 304 names the record with the payload (its sha256 set by now, for an empty one too)
-		ww.byURL[target] = main
-	}
 	ww.byCapture[c.ID] = main
 	if err := ww.metadata(c, m, main); err != nil {
 		return err
@@ -162,12 +159,12 @@ func (ww *warcWriter) identical(c *archive.Capture, target string, prior ref) (r
 	return ww.revisit(c, target, prior, gowarc.ProfileIdenticalPayloadDigestV1_1, "sha256:"+c.PayloadSHA256)
 }
 
-// notModified writes a server-not-modified revisit naming the URL's
-// latest response or revisit in the file (selectCaptures pulls it in).
+// notModified writes a server-not-modified revisit naming the record of
+// the capture c confirms (selectCaptures found it and pulls it in).
 func (ww *warcWriter) notModified(c *archive.Capture, target string) (ref, error) {
-	prior, ok := ww.byURL[target]
+	prior, ok := ww.byCapture[ww.confirms[c.ID]]
 	if !ok {
-		return ref{}, fmt.Errorf("304 without an earlier capture of %s in the file", target)
+		return ref{}, fmt.Errorf("304 of %s (capture %d) without the capture it confirms in the file", c.URL, c.ID)
 	}
 	return ww.revisit(c, target, prior, gowarc.ProfileServerNotModifiedV1_1, "")
 }

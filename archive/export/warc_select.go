@@ -18,12 +18,14 @@ type selection struct {
 	captures []archive.Capture
 	byID     map[uint64]membership // a URL's copy: its place in a work
 	byText   map[string]membership // any capture of a text: the place of a copy with that text
+	confirms map[uint64]uint64     // a 304's capture ID → the ID of the capture it confirms (archive.ConfirmedIn)
 }
 
 // selectCaptures returns every capture that brought a response (a fetch
 // that failed after its head came too; one that failed before is left
 // out) or is a stitched article, that f selects; and for each selected
-// 304 the URL's capture that brought the payload it confirms, and for
+// 304 the capture it confirms (archive.ConfirmedIn: the URL's latest 200
+// before it, whose validators the conditional GET sent), and for
 // each stitched article its pages' captures, so that their records name
 // records in the file. Captures are matched as copies are: fetched since, by host of
 // their URL, by work or text hash.
@@ -35,7 +37,7 @@ func selectCaptures(db *archive.DB, f Filter) (*selection, error) {
 	if err := holdsWork(db, works, f.Work); err != nil {
 		return nil, err
 	}
-	s := &selection{byID: map[uint64]membership{}, byText: map[string]membership{}}
+	s := &selection{byID: map[uint64]membership{}, byText: map[string]membership{}, confirms: map[uint64]uint64{}}
 	for _, w := range works {
 		for _, c := range w.Copies {
 			m := membership{w.ID, contractRelation(c.Relation)}
@@ -57,12 +59,16 @@ func selectCaptures(db *archive.DB, f Filter) (*selection, error) {
 		return nil, err
 	}
 	chosen := make([]bool, len(all))
-	index := map[uint64]int{}       // capture ID → index in all
-	lastPayload := map[string]int{} // target URI → index in all of its latest capture with a payload
+	index := map[uint64]int{}     // capture ID → index in all
+	latest200 := map[string]int{} // archive URL → index in all of its latest capture a 304 may confirm
 	for i := range all {
 		c := &all[i]
 		index[c.ID] = i
-		target := targetURI(c)
+		if c.Status == http.StatusNotModified {
+			if j, ok := latest200[c.URL]; ok {
+				s.confirms[c.ID] = all[j].ID
+			}
+		}
 		if f.matchCapture(c, s.member(c)) {
 			chosen[i] = true
 			for _, p := range c.Pages { // a stitched article names its pages' records
@@ -71,12 +77,12 @@ func selectCaptures(db *archive.DB, f Filter) (*selection, error) {
 				}
 			}
 			if c.Status == http.StatusNotModified {
-				j, ok := lastPayload[target]
+				j, ok := latest200[c.URL]
 				chosen[i], chosen[j] = ok, chosen[j] || ok // a 304 with nothing to confirm is left out
 			}
 		}
-		if confirmable(c) {
-			lastPayload[target] = i
+		if archive.Confirmable(c) {
+			latest200[c.URL] = i
 		}
 	}
 	for i := range all {
@@ -85,13 +91,6 @@ func selectCaptures(db *archive.DB, f Filter) (*selection, error) {
 		}
 	}
 	return s, nil
-}
-
-// confirmable says whether a later 304 of c's URL may confirm c's
-// payload: a whole answer that brought one, as the validators a
-// conditional GET sends come from such a capture (archive.Previous).
-func confirmable(c *archive.Capture) bool {
-	return c.Status != http.StatusNotModified && c.PayloadSHA256 != "" && c.Error == ""
 }
 
 // member is c's place in a work: its own when it is a URL's copy, else

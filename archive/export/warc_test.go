@@ -414,6 +414,46 @@ func TestWARCNotModifiedNamesPayload(t *testing.T) {
 	checkRevisit(t, recs, 6, "server-not-modified", 2)
 }
 
+// A 304 confirms the URL's latest 200, whose validators the conditional
+// GET sent (archive.ConfirmedIn), not a 404 page fetched in between: its
+// revisit names the 200's response, and an export of the 304 alone pulls
+// in the 200 and leaves the 404 out.
+func TestWARCNotModifiedSkipsAnErrorPage(t *testing.T) {
+	db, err := archive.Open(filepath.Join(t.TempDir(), "prov.db"), archive.Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer db.Close()
+	ok := fetch(keptURL, 0, []byte("<html>v1</html>"), "")
+	missing := fetch(keptURL, time.Hour, []byte("<html>not found</html>"), "")
+	missing.Capture.Status = 404
+	notMod := fetch(keptURL, 2*time.Hour, nil, "")
+	notMod.Capture.Status = 304
+	for _, e := range []archive.Entry{ok, missing, notMod} {
+		if _, err := db.Write([]archive.Entry{e}); err != nil {
+			t.Fatal(err)
+		}
+	}
+	path, _ := mustWARC(t, db, export.Filter{})
+	recs := warcRecords(t, path) // warcinfo, then request, response, metadata for the 200 and the 404, revisit, metadata
+	if len(recs) != 9 {
+		t.Fatalf("%d records", len(recs))
+	}
+	checkRevisit(t, recs, 7, "server-not-modified", 2)
+
+	path, _ = mustWARC(t, db, export.Filter{Since: t0.Add(2 * time.Hour)})
+	var got []string
+	for _, r := range warcRecords(t, path) {
+		got = append(got, field(r, "WARC-Type")+" "+field(r, "WARC-Date"))
+	}
+	day := func(d time.Duration) string { return t0.Add(d).UTC().Format(time.RFC3339) }
+	want := []string{"warcinfo " + day(2*time.Hour), "request " + day(0), "response " + day(0), "metadata " + day(0),
+		"revisit " + day(2*time.Hour), "metadata " + day(2*time.Hour)}
+	if !reflect.DeepEqual(got, want) {
+		t.Errorf("records of the 304 alone:\n got %q\nwant %q", got, want)
+	}
+}
+
 // indexBucket returns the level of the archive index name (payloads,
 // documents, doccaps, urls) that holds key: its tail (name+"tail") when
 // that holds it, else its main bucket. With key nil, the tail when it
