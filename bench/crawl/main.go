@@ -56,7 +56,7 @@ func main() {
 	flag.StringVar(&o.against, "against", "", "measure prov alone against an earlier prov build `BIN`, in turn each round, and report the CPU per page of each and their ratio (issue #16: at most 0.50 of the build before it)")
 	flag.StringVar(&o.only, "only", "", "run only one crawler: prov or colly")
 	flag.BoolVar(&o.same, "same-text", false, "draw every page's text from one pool of a dozen sentences (the benchmark before issue #20)")
-	flag.BoolVar(&o.recrawl, "recrawl", false, "crawl the site with prov a second time into the same archive, and report that run too")
+	flag.BoolVar(&o.recrawl, "recrawl", false, "crawl the site with prov a second time into the same archive, and report that run too (with -against, both builds, and their ratio)")
 	flag.BoolVar(&o.buckets, "buckets", false, "print the archive's bytes per page bucket by bucket")
 	flag.BoolVar(&o.keep, "keep", false, "keep the temporary folder (archive, binary)")
 	flag.StringVar(&o.cpuProfile, "cpuprofile", "", "write prov's CPU profile to `FILE` (the last round's, with -rounds)")

@@ -65,15 +65,15 @@ func TestReportGrow(t *testing.T) {
 
 func TestReportAgainst(t *testing.T) {
 	var out bytes.Buffer
-	reportAgainst(&out, []float64{0.8, 0.9, 0.6}, []float64{1.2, 1.0, 1.2})
+	reportAgainst(&out, "", []float64{0.8, 0.9, 0.6}, []float64{1.2, 1.0, 1.2})
 	reportHas(t, out.String(),
 		"over 3 rounds:",
 		"prov CPU ms per page: 0.800 0.900 0.600; median 0.800",
 		"base CPU ms per page: 1.200 1.000 1.200; median 1.200",
 		"prov over base, CPU per page: 0.667 0.900 0.500; median 0.667  (issue #16's Deliver ≤ 0.50 of the build before it: NOT met)")
 	out.Reset()
-	reportAgainst(&out, []float64{0.5, 0.6}, []float64{1.2, 1.1})
-	reportHas(t, out.String(), "0.417 0.545; median 0.481", "before it: met)")
+	reportAgainst(&out, "recrawl: ", []float64{0.5, 0.6}, []float64{1.2, 1.1})
+	reportHas(t, out.String(), "recrawl: over 2 rounds:", "recrawl: prov over base, CPU per page: 0.417 0.545; median 0.481", "before it: met)")
 }
 
 // reportHas fails t for each of wants that the report out lacks.
