@@ -189,7 +189,10 @@ func checkOf(base archive.Capture, caps []archive.Capture, c archive.Capture) Re
 	if c.Kind == archive.KindNotModified {
 		return confirms(o, caps, c)
 	}
-	return classify(o, pageOf(c), c, c.TextSHA256, func(res *Result) {
+	// Two captures of one normalised text hold the same characters when
+	// neither keeps an own text or both keep the same (archive.CaptureText).
+	now := fetchedAs{c.TextSHA256, c.OwnTextSHA256 == base.OwnTextSHA256}
+	return classify(o, pageOf(c), c, now, func(res *Result) {
 		if c.TextSHA256 == "" {
 			res.Detail = "payload differs; no text now"
 			return

@@ -34,6 +34,23 @@ func fetched(h int, status int, text string) archive.Entry {
 	return e
 }
 
+// wide and narrow are one text in full-width and in half-width
+// punctuation: one text once normalised, with other characters.
+const wide, narrow = "决策部署，进一步推进。", "决策部署,进一步推进。"
+
+// asNormalised gives e's text the text hash of like's, as the cleaner
+// gives two texts that differ only in what normalising folds.
+func asNormalised(e archive.Entry, like string) archive.Entry {
+	e.Capture.TextSHA256 = archive.Sum([]byte(like)).String()
+	return e
+}
+
+// framed gives e's page other bytes around the same text.
+func framed(e archive.Entry) archive.Entry {
+	e.Payload = append([]byte("<nav>menu</nav>"), e.Payload...)
+	return e
+}
+
 func failedAt(h int, why string) archive.Entry {
 	e := fetched(h, 0, "")
 	e.Capture.Kind, e.Capture.Error = archive.KindFailed, why
@@ -114,6 +131,11 @@ func TestStatus(t *testing.T) {
 		{"moved, edited", []archive.Entry{fetched(0, 200, text), movedAt(1, edited)}, Moved, "301 Moved Permanently; moved+changed (another text than capture 1)", 1, -1, statusNew, Changed},
 		{"gone, then refused", []archive.Entry{fetched(0, 200, text), fetched(1, 410, ""), failedAt(2, refused)}, Gone, "410 Gone", 1, 2, "", ""},
 		{"same bytes, then refused", []archive.Entry{fetched(0, 200, text), fetched(1, 200, text), failedAt(2, refused)}, Unchanged, "payload identical", 1, 2, "", ""},
+		{"same text, other bytes", []archive.Entry{fetched(0, 200, text), framed(fetched(1, 200, text))}, Unchanged, textIdentical, 1, -1, "", ""},
+		{"same text once normalised", []archive.Entry{fetched(0, 200, wide), asNormalised(fetched(1, 200, narrow), wide)},
+			Unchanged, textIdenticalNormalised, 1, -1, "", ""},
+		{"moved, same text once normalised", []archive.Entry{fetched(0, 200, wide), asNormalised(movedAt(1, narrow), wide)},
+			Moved, "301 Moved Permanently; moved+unchanged (" + textIdenticalNormalised + ")", 1, -1, statusNew, Unchanged},
 	}
 	for _, c := range cases {
 		t.Run(c.name, func(t *testing.T) {

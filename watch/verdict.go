@@ -50,16 +50,17 @@ type fetchedText struct{ text, sha string }
 
 // judge says what became of original o, given its refetch p, stored as
 // capture stored, whose clean text is now: classify's verdict, with the
-// paragraph diff of a changed text. A text identical to o's once
-// normalised is unchanged, as a copy with it would be identical; when
-// its characters are not o's own (o.Text: punctuation widths, spacing),
-// the detail says so.
+// paragraph diff of a changed text.
 func judge(o Original, p crawl.Page, stored archive.Capture, now fetchedText) Result {
-	res := classify(o, p, stored, now.sha, func(res *Result) { diffAgainst(res, o, p, stored, now) })
-	if res.Detail == textIdentical && now.text != o.Text {
-		res.Detail = textIdenticalNormalised
-	}
-	return res
+	return classify(o, p, stored, fetchedAs{now.sha, now.text == o.Text}, func(res *Result) { diffAgainst(res, o, p, stored, now) })
+}
+
+// fetchedAs is what classify needs of a fetch's clean text: the hash of
+// its normalised form ("" when it has none), and whether its characters
+// are byte for byte the original's own.
+type fetchedAs struct {
+	sha       string
+	sameChars bool
 }
 
 // The details of an unchanged text whose payload differs.
@@ -70,9 +71,11 @@ const (
 
 // classify is the one reading of a fetch of original o, a refetch as it
 // happens (judge) or a fetch the archive holds (checkOf): p is the fetch,
-// stored its capture, nowSHA the hash of its clean text ("" when none).
-// describe is called for a text that changed, to say how.
-func classify(o Original, p crawl.Page, stored archive.Capture, nowSHA string, describe func(*Result)) Result {
+// stored its capture, now its clean text. A text identical to o's once
+// normalised is unchanged, as a copy with it would be identical; when its
+// characters are not o's own (punctuation widths, spacing), the detail
+// says so. describe is called for a text that changed, to say how.
+func classify(o Original, p crawl.Page, stored archive.Capture, now fetchedAs, describe func(*Result)) Result {
 	res := Result{URL: o.URL, CaptureID: stored.ID}
 	if why := goneWhy(p); why != "" {
 		res.Status, res.Detail = Gone, why
@@ -87,7 +90,7 @@ func classify(o Original, p crawl.Page, stored archive.Capture, nowSHA string, d
 		res.Status, res.Detail = Failed, fmt.Sprintf("%s: %s", orElse(string(reason), "http"), ingest.FailureText(stored))
 		return res
 	}
-	compare(&res, o, stored, nowSHA, describe)
+	compare(&res, o, stored, now, describe)
 	if to, status := movedTo(o.URL, p); to != "" {
 		res.Detail = fmt.Sprintf("%s; moved+%s (%s)", statusText(status), res.Status, res.Detail)
 		res.Status, res.NewURL, res.TextThere = Moved, to, res.Status
@@ -113,13 +116,15 @@ func notFollowed(p crawl.Page) bool {
 
 // compare fills res with unchanged or changed; describe says how a
 // changed text changed.
-func compare(res *Result, o Original, stored archive.Capture, nowSHA string, describe func(*Result)) {
+func compare(res *Result, o Original, stored archive.Capture, now fetchedAs, describe func(*Result)) {
 	newSHA := stored.PayloadSHA256
 	switch {
 	case newSHA != "" && newSHA == o.Base.PayloadSHA256:
 		res.Status, res.Detail = Unchanged, "payload identical"
-	case nowSHA != "" && nowSHA == o.Base.TextSHA256:
+	case now.sha != "" && now.sha == o.Base.TextSHA256 && now.sameChars:
 		res.Status, res.Detail = Unchanged, textIdentical
+	case now.sha != "" && now.sha == o.Base.TextSHA256:
+		res.Status, res.Detail = Unchanged, textIdenticalNormalised
 	default:
 		res.Status = Changed
 		describe(res)
