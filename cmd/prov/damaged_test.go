@@ -288,17 +288,18 @@ func writeSite(t *testing.T, path string, n int) {
 
 // TestReadsStopAtADamagedIndex zeroes a page of the index of URLs, which
 // stats, works and the exports walk and cannot step past: each stops with
-// one line, archive damaged naming the file, exit 1. Before, each said
-// "internal error: assertion failed: …", naming no file.
+// one line, archive damaged naming the file and what to do about it, exit
+// 1. Before, each said "internal error: assertion failed: …", naming no
+// file.
 func TestReadsStopAtADamagedIndex(t *testing.T) {
 	db := filepath.Join(t.TempDir(), "prov.db")
 	writeSite(t, db, 400)
 	archivetest.ZeroPage(t, db, archivetest.LeafPage(t, db, "urlstail", false))
 	for _, args := range [][]string{{"stats"}, {"works"}, {"export", "--format", "jsonl"}} {
 		code, _, stderr := prov(t, append(args, "--db", db)...)
-		want := "prov " + args[0] + ": archive damaged: " + db + ": unreadable: "
-		if code != exitFailed || strings.Count(stderr, "\n") != 1 || !strings.HasPrefix(stderr, want) {
-			t.Errorf("prov %s: exit %d, stderr %q; want exit %d and one line %q…", args[0], code, stderr, exitFailed, want)
+		want, hint := "prov "+args[0]+": archive damaged: "+db+": unreadable: ", "; prov verify says what is lost, prov salvage --into NEW copies what still reads\n"
+		if code != exitFailed || strings.Count(stderr, "\n") != 1 || !strings.HasPrefix(stderr, want) || !strings.HasSuffix(stderr, hint) {
+			t.Errorf("prov %s: exit %d, stderr %q; want exit %d and one line %q…%q", args[0], code, stderr, exitFailed, want, hint)
 		}
 	}
 }

@@ -88,9 +88,20 @@ func exitCode(err error) int {
 func reportErr(stderr io.Writer, cmd string, err error) int {
 	code := exitCode(err)
 	if err != nil && !errors.Is(err, flag.ErrHelp) {
-		fmt.Fprintf(stderr, "prov %s: %v\n", cmd, damageFirst(err))
+		fmt.Fprintf(stderr, "prov %s: %v%s\n", cmd, damageFirst(err), damageHint(cmd, err))
 	}
 	return code
+}
+
+// damageHint is what to do about damage met inside an archive, which
+// running the command again does not mend; "" for other errors, and for
+// the two commands it names.
+func damageHint(cmd string, err error) string {
+	var de *archive.DamagedError
+	if !errors.As(err, &de) || cmd == "verify" || cmd == "salvage" {
+		return ""
+	}
+	return "; prov verify says what is lost, prov salvage --into NEW copies what still reads"
 }
 
 // damageFirst says damage met inside the archive first, as a file refused
