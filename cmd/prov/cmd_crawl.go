@@ -40,6 +40,12 @@ type crawlOptions struct {
 	shared       sharedOptions // --frontier, --shard, --worker, --lease
 }
 
+// The defaults of --delay and --parallel.
+const (
+	defaultDelay    = time.Second
+	defaultParallel = 2
+)
+
 func (o *crawlOptions) register(fs *flag.FlagSet) {
 	fs.Var(&o.rulesFiles, "rules", "site rules `FILE` (repeatable)")
 	fs.StringVar(&o.db, "db", "", dbUsage)
@@ -48,14 +54,28 @@ func (o *crawlOptions) register(fs *flag.FlagSet) {
 	fs.IntVar(&o.maxDepth, "max-depth", crawl.DefaultMaxDepth, "follow links at most `N` deep (0: the seeds only); given, it overrides the rules' max_depth")
 	fs.IntVar(&o.maxPages, "max-pages", 0, "stop after `N` pages (0: no limit)")
 	fs.IntVar(&o.maxPerHost, "max-pages-per-host", 0, "fetch at most `N` pages from one host (0: no limit)")
-	fs.DurationVar(&o.delay, "delay", time.Second, "wait between requests to one host")
-	fs.IntVar(&o.parallel, "parallel", 2, "requests at once per host")
+	fs.DurationVar(&o.delay, "delay", defaultDelay, "wait between requests to one host")
+	fs.IntVar(&o.parallel, "parallel", defaultParallel, "requests at once per host")
 	fs.BoolVar(&o.quiet, "quiet", false, "print nothing unless something failed (for cron)")
 	fs.StringVar(&o.contact, "contact", "", "contact `URL` (or mailto:) named in the User-Agent for site operators")
 	fs.StringVar(&o.progress, "progress", "auto", "live progress line on stderr: `auto|always|never` (auto: on a terminal)")
 	fs.StringVar(&o.logFormat, "log-format", "text", "log lines on stderr when there is no progress line: `text|json`")
 	fs.StringVar(&o.cpuProfile, "cpuprofile", "", "write a CPU profile of the crawl to `FILE` (for go tool pprof)")
 	o.shared.register(fs)
+}
+
+// parse reads prov crawl's command line into o, its usage and errors
+// written to w.
+func (o *crawlOptions) parse(args []string, w io.Writer) error {
+	fs := newFlags("crawl", "[URL...]", w)
+	o.register(fs)
+	seeds, err := parse(fs, args)
+	if err != nil {
+		return err
+	}
+	o.seeds = seeds
+	fs.Visit(func(f *flag.Flag) { o.depthGiven = o.depthGiven || f.Name == "max-depth" })
+	return nil
 }
 
 // validate checks the options without touching the network or the archive.
@@ -98,14 +118,9 @@ func (o *crawlOptions) checkLimits() error {
 
 func runCrawl(ctx context.Context, e *env, args []string) error {
 	var o crawlOptions
-	fs := newFlags("crawl", "[URL...]", e.stderr)
-	o.register(fs)
-	seeds, err := parse(fs, args)
-	if err != nil {
+	if err := o.parse(args, e.stderr); err != nil {
 		return err
 	}
-	o.seeds = seeds
-	fs.Visit(func(f *flag.Flag) { o.depthGiven = o.depthGiven || f.Name == "max-depth" })
 	if err := o.validate(); err != nil {
 		return err
 	}
@@ -129,7 +144,7 @@ func runCrawl(ctx context.Context, e *env, args []string) error {
 	if err := o.shared.needFolder(db); err != nil {
 		return err
 	}
-	s, opt, closeShared, err := o.shared.start(ctx, db, func() (string, error) { return crawlConfig(cfg.Seeds, o.rulesFiles) }, e)
+	s, opt, closeShared, err := o.shared.start(ctx, db, func() (string, error) { return crawlConfig(cfg.Seeds, o.rulesFiles, o.scopeLines()) }, e)
 	if err != nil {
 		return archive.NoSpace(err, db)
 	}

@@ -118,12 +118,17 @@ func (o *sharedOptions) instance() string {
 }
 
 // crawlConfig is the digest of what every worker of a crawl must share:
-// its seeds, in order, and the contents of its rules files, whatever
-// their names (each machine may keep its own copy).
-func crawlConfig(seeds []string, rulesFiles []string) (string, error) {
+// its seeds, in order, the contents of its rules files, whatever their
+// names (each machine may keep its own copy), and the lines of scope
+// (scopeLines), the flags that decide what is fetched and how hard a
+// host is asked.
+func crawlConfig(seeds []string, rulesFiles []string, scope []string) (string, error) {
 	h := sha256.New()
 	for _, s := range seeds {
 		fmt.Fprintf(h, "seed %q\n", s)
+	}
+	for _, l := range scope {
+		fmt.Fprintf(h, "%s\n", l)
 	}
 	var sums []string
 	for _, f := range rulesFiles {
@@ -139,6 +144,29 @@ func crawlConfig(seeds []string, rulesFiles []string) (string, error) {
 		fmt.Fprintf(h, "rules %s\n", s)
 	}
 	return hex.EncodeToString(h.Sum(nil)), nil
+}
+
+// scopeLines are the crawl flags every worker of a shared crawl must
+// share, one line each: --max-depth when given (it overrides the rules),
+// --allow-private when set, --delay and --parallel when not their
+// defaults. A flag left at its default adds no line, so a crawl's digest
+// is the one of seeds and rules alone that earlier builds stamped.
+// --max-pages and --connect-to are each worker's own.
+func (o *crawlOptions) scopeLines() []string {
+	var lines []string
+	if o.depthGiven {
+		lines = append(lines, fmt.Sprintf("max-depth %d", o.maxDepth))
+	}
+	if o.allowPrivate {
+		lines = append(lines, "allow-private")
+	}
+	if o.delay != defaultDelay {
+		lines = append(lines, fmt.Sprintf("delay %s", o.delay))
+	}
+	if o.parallel != defaultParallel {
+		lines = append(lines, fmt.Sprintf("parallel %d", o.parallel))
+	}
+	return lines
 }
 
 // hangAfterTake is a test hook: with PROV_TEST_HANG_AFTER_TAKE=N in the

@@ -198,9 +198,9 @@ func TestDistributedCrawl(t *testing.T) {
 	})
 }
 
-// distributedRefusals: while a worker runs, one with other rules, and
-// one of its name from another shard, are refused (exit 2) before they
-// take anything.
+// distributedRefusals: while a worker runs, one with other rules, one
+// with another --max-depth or --delay, and one of its name from another
+// shard, are refused (exit 2) before they take anything.
 func distributedRefusals(t *testing.T, bin string, rd *redisProc) {
 	dir := t.TempDir()
 	web := startLogWeb(t, 50)
@@ -228,7 +228,9 @@ func distributedRefusals(t *testing.T, bin string, rd *redisProc) {
 		args []string
 		msg  string
 	}{
-		{args(other, "w2.db", "w2"), "seeds and rules differ from the crawl's"},
+		{args(other, "w2.db", "w2"), "differ from the crawl's"},
+		{append(args(rules, "w3.db", "w3"), "--max-depth", "1"), "differ from the crawl's"},
+		{append(args(rules, "w4.db", "w4"), "--delay", "0s"), "differ from the crawl's"},
 		{args(rules, "w1b.db", "w1"), "a live worker of the crawl has this name"},
 	} {
 		if code, _, errs := runBin(t, bin, c.args...); code != exitUsage || !strings.Contains(errs, c.msg) {

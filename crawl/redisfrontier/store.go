@@ -197,9 +197,9 @@ func loadScripts() (map[string]*redis.Script, error) {
 	return out, nil
 }
 
-// ErrConfigDiffers refuses a worker whose seeds or rules are not the
-// crawl's (Options.Config).
-var ErrConfigDiffers = errors.New("this worker's seeds and rules differ from the crawl's: give every worker the same")
+// ErrConfigDiffers refuses a worker whose seeds, rules or scope flags are
+// not the crawl's (Options.Config).
+var ErrConfigDiffers = errors.New("this worker's seeds, rules or scope flags (--max-depth, --allow-private, --delay, --parallel) differ from the crawl's: give every worker the same")
 
 // ErrWorkerInUse refuses a worker whose name a live worker of the crawl
 // uses (Options.Instance).
