@@ -131,6 +131,64 @@ func TestSortHashes(t *testing.T) {
 	}
 }
 
+// distinctHashes keeps every distinct value once, each where it first
+// appears, whether the table takes them all or probes too long and the
+// values are sorted instead ("same high bytes"), and 0, the table's empty
+// slot, like any other value.
+func TestDistinctHashes(t *testing.T) {
+	x := uint64(9)
+	for _, n := range []int{0, 1, 2, 3, 255, 256, 257, 1000, 5000} {
+		for _, kind := range []string{"random", "same high bytes", "duplicates", "zeros"} {
+			s := make([]uint64, n)
+			for i := range s {
+				x = splitmix64(x)
+				switch kind {
+				case "random":
+					s[i] = x
+				case "same high bytes":
+					s[i] = 0xABCDEF<<40 | x&0xFFFF
+				case "duplicates":
+					s[i] = x % 17 << 58
+				case "zeros":
+					s[i] = x % 3 // 0 among the values
+				}
+			}
+			want := slices.Clone(s)
+			slices.Sort(want)
+			want = slices.Compact(want)
+			got := slices.Clone(distinctHashes(s))
+			if len(got) != len(want) {
+				t.Errorf("%d %s values: %d distinct, want %d", n, kind, len(got), len(want))
+				continue
+			}
+			slices.Sort(got)
+			if !slices.Equal(got, want) {
+				t.Errorf("%d %s values: not the distinct values", n, kind)
+			}
+		}
+	}
+}
+
+func BenchmarkDistinctHashes(b *testing.B) {
+	x := uint64(7)
+	s := randomHashes(800, &x)
+	s = append(s, s[:100]...) // a page repeats a few shingles
+	w := make([]uint64, len(s))
+	b.Run("table", func(b *testing.B) {
+		for b.Loop() {
+			copy(w, s)
+			distinctHashes(w)
+		}
+	})
+	b.Run("sort", func(b *testing.B) {
+		for b.Loop() {
+			copy(w, s)
+			sortHashes(w)
+			slices.Compact(w)
+		}
+	})
+}
+
 func BenchmarkSortHashes(b *testing.B) {
 	x := uint64(7)
 	s := randomHashes(1500, &x)
