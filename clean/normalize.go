@@ -82,6 +82,13 @@ func collapseText(text string, checkNFKC bool) (out string, ok bool) {
 			prev = r
 			continue // what the steps below do with r, in fewer tests: most runes are these
 		}
+		if r == ' ' && run >= 0 && prev < utf8.RuneSelf && !pendingSpace && !pendingBreak && i+1 < len(text) && '!' <= text[i+1] && text[i+1] <= '~' {
+			// One space between two printable ASCII runes (prev, kept in
+			// the run, and the next) is written as it stands: the steps
+			// below would end the run at it, write a space and start
+			// another at the next rune, once a word of English.
+			continue
+		}
 		f := r
 		if g, ok := wideASCII(r); ok {
 			f = g
