@@ -188,9 +188,19 @@ func trimPre(b []byte) string {
 // one unit; a rune past ASCII is white space only up to U+3000, and
 // runeUnits counts an ideograph without a call (most of a Chinese page's
 // runes are ideographs).
+//
+// One space followed by ASCII that is not white space is part of the
+// prefix too: put writes the two as they stand, after a rune that is not
+// white space (a word of English ends at every space).
 func wordSpan(s string) (k, u int, last rune) {
 	for k < len(s) {
 		if c := s[k]; c < utf8.RuneSelf {
+			if c == ' ' && k+1 < len(s) && s[k+1] < utf8.RuneSelf && !asciiSpace(s[k+1]) {
+				u++
+				last = rune(s[k+1])
+				k += 2
+				continue
+			}
 			if asciiSpace(c) {
 				break
 			}
