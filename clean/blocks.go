@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"strings"
 	"sync"
+	"unicode/utf8"
 
 	"golang.org/x/net/html"
 	"golang.org/x/net/html/atom"
@@ -466,11 +467,34 @@ func isLink(a *html.Node) bool {
 	if href[0] == '#' {
 		return false // a jump within the page (a table of contents, a heading's anchor) leaves nothing out
 	}
-	if !strings.HasPrefix(strings.ToLower(href), "javascript:") {
+	if !hasPrefixFoldASCII(href, "javascript:") {
 		return true
 	}
 	for c := a.FirstChild; c != nil; c = c.NextSibling {
 		if c.Type == html.ElementNode && blockTags[c.DataAtom] {
+			return false
+		}
+	}
+	return true
+}
+
+// hasPrefixFoldASCII is strings.HasPrefix(strings.ToLower(s), prefix)
+// for an ASCII prefix, without lowering a copy of s when the bytes of s
+// the prefix covers are ASCII: ToLower lowers those a byte for a byte.
+// Past ASCII it asks ToLower (U+0130 lowers to "i", U+212A to "k").
+func hasPrefixFoldASCII(s, prefix string) bool {
+	if len(s) < len(prefix) {
+		return false
+	}
+	for i := 0; i < len(prefix); i++ {
+		c := s[i]
+		if c >= utf8.RuneSelf {
+			return strings.HasPrefix(strings.ToLower(s), prefix)
+		}
+		if 'A' <= c && c <= 'Z' {
+			c += 'a' - 'A'
+		}
+		if c != prefix[i] {
 			return false
 		}
 	}
@@ -540,7 +564,13 @@ func hidden(n *html.Node) bool {
 // the video.js player ("vjs-hidden"). A list that also holds a breakpoint
 // variant ("hidden md:block", "d-none d-md-block") shows the element on
 // larger screens, and "visually-hidden" text is read out by screen readers.
+//
+// Every name that hides holds "hid" or "none": a list with neither is
+// not read word by word (most class lists on a page).
 func hiddenClass(c string) bool {
+	if !strings.Contains(c, "hid") && !strings.Contains(c, "none") {
+		return false
+	}
 	hide := false
 	for t := range strings.FieldsSeq(c) {
 		switch {

@@ -184,7 +184,7 @@ func BenchmarkDistinctHashes(b *testing.B) {
 		for b.Loop() {
 			copy(w, s)
 			sortHashes(w)
-			slices.Compact(w)
+			_ = slices.Compact(w)
 		}
 	})
 }
