@@ -3,7 +3,6 @@ package clean
 import (
 	"regexp"
 	"strings"
-	"unicode/utf8"
 
 	"golang.org/x/net/html"
 	"golang.org/x/net/html/atom"
@@ -136,7 +135,7 @@ func captionOf(r run, pics *pictureTree) captionKind {
 	if k := captionClass(r.owner); k != notCaption {
 		return k
 	}
-	if utf8.RuneCountInString(r.text) <= shortLine && pics.has(r.owner) &&
+	if runesUpTo(r.text, shortLine+1) <= shortLine && pics.has(r.owner) &&
 		isCredit(foldTrad(r.text)) && nearPicture(r.owner) {
 		return caption
 	}

@@ -219,8 +219,7 @@ func (f *dateFinder) fromRuns(runs []run, title string) {
 // 来源：…), a date anywhere in a short line with few links, chrome or not
 // ("head-line" blocks hold them).
 func bareDateLine(r run, t string, nearTitle bool) (stamp, bool) {
-	n := utf8.RuneCountInString(t)
-	if n > 80 || containsRuneOf(t, "今星周") && clockRe.MatchString(t) { // each of its words has one
+	if runesUpTo(t, 81) > 80 || containsRuneOf(t, "今星周") && clockRe.MatchString(t) { // each of its words has one
 		return stamp{}, false
 	}
 	st, at, ok := findDate(t)

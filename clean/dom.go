@@ -273,6 +273,22 @@ func units(s string) int {
 	return n
 }
 
+// runesUpTo is min(utf8.RuneCountInString(s), limit), without counting
+// past limit: the counts tested against a short line's bound were of
+// whole paragraphs.
+func runesUpTo(s string, limit int) int {
+	n := 0
+	for i := 0; n < limit && i < len(s); n++ {
+		if s[i] < utf8.RuneSelf {
+			i++
+			continue
+		}
+		_, size := utf8.DecodeRuneInString(s[i:])
+		i += size
+	}
+	return n
+}
+
 // asciiSpace is isSpace of an ASCII byte: space, \t, \n, \v, \f or \r.
 func asciiSpace(c byte) bool {
 	const set = 1<<' ' | 1<<'\t' | 1<<'\n' | 1<<'\v' | 1<<'\f' | 1<<'\r'

@@ -61,7 +61,7 @@ func cleanRuns(runs []run, title string, b *budget) []string {
 			related = false
 		}
 		t := r.text
-		n := utf8.RuneCountInString(t)
+		n := runesUpTo(t, 200) // chromeLine and this loop tell counts apart only below 200
 		if n <= 40 && relatedRe.MatchString(strings.Trim(foldTrad(t), " 【】[]:：>»")) {
 			related = true
 			continue
@@ -176,7 +176,8 @@ func wordSimilarity(a, b string) float64 {
 
 // chromeLine reports a paragraph that is chrome: no letters, a short
 // line that is mostly a link (unless linkOK), or a short line of the
-// kinds junkRe and metaPart name.
+// kinds junkRe and metaPart name. n is the runes of r.text, or any
+// count of 200 or more when it has that many (runesUpTo).
 func chromeLine(r run, n int, linkOK bool) bool {
 	t := r.text
 	if !hasLetter(t) {

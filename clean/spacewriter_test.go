@@ -147,3 +147,21 @@ func TestRuneUnitsAndSpace(t *testing.T) {
 		}
 	}
 }
+
+// runesUpTo counts as utf8.RuneCountInString does, up to its limit, on
+// ASCII, CJK, stray and cut UTF-8, at and around the limit.
+func TestRunesUpTo(t *testing.T) {
+	pieces := []string{"a", "Z9 ", "中", "文。", "\xff", "\xe4\xb8", "\x80", "\ufffd", "é", "\U0001F600"}
+	rng := rand.New(rand.NewPCG(5, 6))
+	for range 5000 {
+		s := ""
+		for range rng.IntN(12) {
+			s += pieces[rng.IntN(len(pieces))]
+		}
+		for _, limit := range []int{0, 1, 2, 3, 5, 8, 13, 40} {
+			if got, want := runesUpTo(s, limit), min(utf8.RuneCountInString(s), limit); got != want {
+				t.Fatalf("runesUpTo(%q, %d) = %d, want %d", s, limit, got, want)
+			}
+		}
+	}
+}
