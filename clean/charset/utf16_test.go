@@ -1,6 +1,7 @@
 package charset
 
 import (
+	"math/rand/v2"
 	"strings"
 	"testing"
 
@@ -129,6 +130,37 @@ func TestUndeclaredUTF16CJK(t *testing.T) {
 			if d := Decide(body, ct, ""); d.Name != n || Decode(body, d) != page {
 				t.Errorf("%s under %q: %+v", n, ct, d)
 			}
+		}
+	}
+}
+
+// nulSides counts the NULs at even and odd offsets as reading every byte
+// does, on bodies with none, a few, runs of them and nothing else.
+func TestNulSides(t *testing.T) {
+	rng := rand.New(rand.NewPCG(7, 8))
+	for range 3000 {
+		b := make([]byte, rng.IntN(300))
+		for i := range b {
+			switch rng.IntN(4) {
+			case 0:
+				b[i] = 0
+			default:
+				b[i] = byte(1 + rng.IntN(255))
+			}
+		}
+		if rng.IntN(5) == 0 {
+			clear(b)
+		}
+		var even, odd int
+		for i, c := range b {
+			if c == 0 && i%2 == 0 {
+				even++
+			} else if c == 0 {
+				odd++
+			}
+		}
+		if e, o := nulSides(b); e != even || o != odd {
+			t.Fatalf("nulSides(% x) = %d, %d; want %d, %d", b, e, o, even, odd)
 		}
 	}
 }
