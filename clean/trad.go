@@ -1,6 +1,9 @@
 package clean
 
-import "strings"
+import (
+	"strings"
+	"unicode/utf8"
+)
 
 // Traditional pages (Taiwan, Hong Kong, Macao, and mainland mirrors of
 // them) write the same labels in Traditional characters: 發布時間, 來源,
@@ -52,7 +55,7 @@ func tradOf(r rune) (rune, bool) {
 // result has the same length in bytes as s; s itself is returned when it
 // holds none of them.
 func foldTrad(s string) string {
-	i := strings.IndexFunc(s, func(r rune) bool { _, ok := tradOf(r); return ok })
+	i := indexTrad(s)
 	if i < 0 {
 		return s
 	}
@@ -60,4 +63,22 @@ func foldTrad(s string) string {
 		f, _ := tradOf(r)
 		return f
 	}, s[i:])
+}
+
+// indexTrad is strings.IndexFunc(s, r has a tradOf), without a call per
+// rune: only a byte E4–E9 starts a rune of U+4E00–U+9FFF, and such a byte
+// is never inside another rune (it is no continuation byte), so every
+// other byte is passed over as it is, ASCII and the rest.
+func indexTrad(s string) int {
+	for i := 0; i < len(s); i++ {
+		if c := s[i]; c < 0xE4 || c > 0xE9 {
+			continue
+		}
+		if r, size := utf8.DecodeRuneInString(s[i:]); size == 3 {
+			if _, ok := tradOf(r); ok {
+				return i
+			}
+		}
+	}
+	return -1
 }

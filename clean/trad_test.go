@@ -1,6 +1,8 @@
 package clean
 
 import (
+	"math/rand/v2"
+	"strings"
 	"testing"
 	"unicode/utf8"
 )
@@ -29,5 +31,23 @@ func TestTradFoldKeepsOffsets(t *testing.T) {
 	}
 	if s := "plain 来源"; foldTrad(s) != s {
 		t.Error("changed a Simplified string")
+	}
+}
+
+// indexTrad finds what strings.IndexFunc finds, in random strings of
+// Traditional and Simplified characters, ASCII, other scripts and stray
+// or cut UTF-8 (whose bytes E4–E9 begin no rune).
+func TestIndexTradAsIndexFunc(t *testing.T) {
+	pieces := []string{"a", "1 ", "發", "来", "國", "開", "\xe9\x96", "中", "é", "\U0001F600", "\xe4", "\xe5\x8f", "\x80", "\xe4\xb8\xad", "\xe7\x99\xbc"[:2], "ｱ", "\ufffd"}
+	rng := rand.New(rand.NewPCG(9, 10))
+	for range 20000 {
+		s := ""
+		for range rng.IntN(10) {
+			s += pieces[rng.IntN(len(pieces))]
+		}
+		want := strings.IndexFunc(s, func(r rune) bool { _, ok := tradOf(r); return ok })
+		if got := indexTrad(s); got != want {
+			t.Fatalf("indexTrad(%q) = %d, IndexFunc %d", s, got, want)
+		}
 	}
 }
