@@ -1,6 +1,7 @@
 package charset
 
 import (
+	"bytes"
 	"fmt"
 	"os"
 	"path/filepath"
@@ -120,8 +121,11 @@ func TestMetaLabels(t *testing.T) {
 		`<meta name="description" content="charset">`:                       "",
 		// Found by FuzzClean: an invalid byte before "charset" once shifted
 		// the index and panicked.
-		"<metA Content=\x80ChArset>":          "",
-		"<meta content=\x80\xff charset=gbk>": "gbk",
+		"<metA Content=\x80ChArset>":                                           "",
+		"<meta content=\x80\xff charset=gbk>":                                  "gbk",
+		`<meta CHARSET="Shift_JIS">`:                                           "Shift_JIS",
+		`<meta content="text/html; CharSet=koi8-r" http-equiv="Content-Type">`: "koi8-r",
+		`<meta name=viewport content="width=device-width"><meta charset=big5>`: "big5",
 	} {
 		got := ""
 		if ls := metaLabels([]byte(body)); len(ls) > 0 {
@@ -666,5 +670,41 @@ func TestDeclaredUTF16(t *testing.T) {
 		if c.evidence == "header" && Decode([]byte(c.body), d) != page {
 			t.Errorf("%s: decoded text is not the page", c.contentType)
 		}
+	}
+}
+
+// metaLabels reads only the meta tags that hold "charset" in some ASCII
+// case: every tag metaTagLabel finds a label in holds it, among crafted
+// tags and every meta tag of the test bodies.
+func TestMetaTagLabelNeedsCharset(t *testing.T) {
+	tags := []string{`charset=utf-8`, ` CHARSET="gbk"`, ` http-equiv="Content-Type" content="text/html; Charset=big5"`,
+		` content="charset=x"`, ` ch\u0130rset=gbk`, ` cHaRsEt =euc-kr`, ` name="description" content="no label"`}
+	files, _ := filepath.Glob("testdata/*")
+	for _, f := range files {
+		b, err := os.ReadFile(f)
+		if err != nil {
+			continue
+		}
+		for _, part := range bytes.Split(b, []byte("<")) {
+			if asciiFoldHasPrefix(part, "meta") && len(part) > 4 {
+				end := bytes.IndexByte(part, '>')
+				if end < 0 {
+					end = len(part)
+				}
+				tags = append(tags, string(part[4:end]))
+			}
+		}
+	}
+	labels := 0
+	for _, tag := range tags {
+		if l := metaTagLabel([]byte(tag)); l != "" {
+			labels++
+			if !asciiFoldContains([]byte(tag), "charset") {
+				t.Errorf("meta tag %q has label %q but no \"charset\"", tag, l)
+			}
+		}
+	}
+	if labels < 5 {
+		t.Errorf("only %d of %d meta tags have a label", labels, len(tags))
 	}
 }

@@ -42,7 +42,7 @@ func metaLabels(body []byte) []string {
 		}
 		tag := b[i : i+end]
 		i += end + 1
-		if len(tag) > 5 && asciiFoldHasPrefix(tag[1:], "meta") && isSpaceOrSlash(tag[5]) {
+		if len(tag) > 5 && asciiFoldHasPrefix(tag[1:], "meta") && isSpaceOrSlash(tag[5]) && asciiFoldContains(tag[5:], "charset") {
 			if l := metaTagLabel(tag[5:]); l != "" {
 				labels = append(labels, l)
 			}
@@ -171,6 +171,23 @@ func asciiFoldHasPrefix(b []byte, p string) bool {
 		}
 	}
 	return true
+}
+
+// asciiFoldContains reports whether b holds p (lower-case ASCII) in any
+// ASCII case. metaLabels reads the attributes only of a meta tag that
+// holds "charset": metaTagLabel finds a label only in a charset attribute
+// (its key lowered by strings.ToLower, which makes "charset" of nothing
+// but the ASCII letters in any case: only U+0130 and U+212A lower to
+// ASCII, to "i" and "k") or in a content value holding "charset"
+// (contentCharset); the others (description, viewport, og:...) were parsed
+// for nothing.
+func asciiFoldContains(b []byte, p string) bool {
+	for i := 0; i+len(p) <= len(b); i++ {
+		if b[i]|0x20 == p[0] && asciiFoldHasPrefix(b[i:], p) {
+			return true
+		}
+	}
+	return false
 }
 
 func isSpaceOrSlash(c byte) bool {
