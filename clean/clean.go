@@ -75,8 +75,7 @@ func Clean(in Input) (doc *Document, err error) {
 
 // decode applies the charset decision.
 func decode(body []byte, contentType, forced string) (charset.Decision, string) {
-	d := charset.Decide(body, contentType, forced)
-	return d, charset.Decode(body, d)
+	return charset.DecideDecode(body, contentType, forced)
 }
 
 // cleanHTML extracts from decoded HTML: the whole of Clean after decoding.

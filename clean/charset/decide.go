@@ -12,10 +12,26 @@ import (
 // label ("" if none) and wins when it names a known encoding. The rules
 // are tried in the order doc.go gives; the first that fires decides.
 func Decide(body []byte, contentType, forced string) Decision {
+	d, _ := decideOn(body, contentType, forced)
+	return d
+}
+
+// DecideDecode is Decide and then Decode of body with the decision, in
+// one: a body Decide has read as valid UTF-8 is not validated again.
+func DecideDecode(body []byte, contentType, forced string) (Decision, string) {
+	d, p := decideOn(body, contentType, forced)
+	if p.utf8 == utf8Valid && Lookup(d.Name) == "utf-8" {
+		return d, string(bytes.TrimPrefix(body, bomUTF8)) // what decodeAs returns for a valid body
+	}
+	return d, Decode(body, d)
+}
+
+// decideOn is Decide, with the page it read.
+func decideOn(body []byte, contentType, forced string) (Decision, *page) {
 	p := newPage(body, contentType)
 	d := p.noteAside(p.decide(forced))
 	d.Declared = p.declared()
-	return d
+	return d, p
 }
 
 // page is one body with what it declares, and its visible text made once.
@@ -28,6 +44,25 @@ type page struct {
 	sb     *sbFit     // best single-byte fit of vis, made on first use
 	hist   *hist      // byte histogram and function words of vis, made on first use
 	counts *utf8Tally // UTF-8 sequences of body, counted on first use
+	utf8   int8       // whether body is valid UTF-8: utf8Unknown until asked (validUTF8)
+}
+
+// The states of page.utf8.
+const (
+	utf8Unknown = iota
+	utf8Invalid
+	utf8Valid
+)
+
+// validUTF8 reports whether the body is valid UTF-8, read once a page.
+func (p *page) validUTF8() bool {
+	if p.utf8 == utf8Unknown {
+		p.utf8 = utf8Invalid
+		if utf8.Valid(p.body) {
+			p.utf8 = utf8Valid
+		}
+	}
+	return p.utf8 == utf8Valid
 }
 
 // sampleLimit bounds the visible text the scorers read (sampleOf).
@@ -185,7 +220,7 @@ func hasISO2022JP(b []byte) bool {
 // bytes passes when it is nearly UTF-8 without a declaration.
 func (p *page) byUTF8() (Decision, bool) {
 	note := ""
-	if !utf8.Valid(p.body) {
+	if !p.validUTF8() {
 		t := p.utf8Tally()
 		if !t.nearly(undeclaredPer, undeclaredLeast) {
 			return Decision{}, false

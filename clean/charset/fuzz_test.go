@@ -31,5 +31,28 @@ func FuzzDecide(f *testing.F) {
 		if d2 := Decide(body, contentType, forced); d2 != d {
 			t.Fatalf("not deterministic: %+v then %+v", d, d2)
 		}
+		if d3, s := DecideDecode(body, contentType, forced); d3 != d || s != Decode(body, d) {
+			t.Fatalf("DecideDecode gives %+v and %d bytes, Decide and Decode %+v and %d", d3, len(s), d, len(Decode(body, d)))
+		}
 	})
+}
+
+// DecideDecode gives what Decide then Decode give: on valid UTF-8 with
+// and without a BOM, declared or not, forced to another charset, and on
+// bodies that are not UTF-8 though declared so.
+func TestDecideDecodeAsDecideThenDecode(t *testing.T) {
+	bodies := []string{"<p>plain ASCII</p>", "\ufeff<p>中文 with a BOM</p>", "<meta charset=utf-8><p>中文</p>",
+		"<p>caf\xe9 latin-1</p>", "<meta charset=gbk><p>\xd2\xbb\xca\xb1\xd1\xa7</p>", // GBK 一时学, valid UTF-8 by accident
+		"\xef\xbb\xbf\xff broken after a BOM", "<p>\xe4\xb8 cut</p>", ""}
+	for _, body := range bodies {
+		for _, ct := range []string{"", "text/html; charset=utf-8", "text/html; charset=gbk", "text/plain"} {
+			for _, forced := range []string{"", "utf-8", "windows-1252", "nonsense"} {
+				d := Decide([]byte(body), ct, forced)
+				want := Decode([]byte(body), d)
+				if d2, got := DecideDecode([]byte(body), ct, forced); d2 != d || got != want {
+					t.Errorf("DecideDecode(%q, %q, %q) = %+v, %q; Decide and Decode %+v, %q", body, ct, forced, d2, got, d, want)
+				}
+			}
+		}
+	}
 }

@@ -4,7 +4,6 @@ import (
 	"bytes"
 	"fmt"
 	"unicode"
-	"unicode/utf8"
 )
 
 // utf16Tally counts the code units of a body read as UTF-16 in one byte
@@ -191,7 +190,7 @@ func (p *page) fitsBesideNULs(l label) bool {
 	switch {
 	case !asciiTags(p.body):
 		return false
-	case l.name() == "utf-8" && utf8.Valid(p.body):
+	case l.name() == "utf-8" && p.validUTF8():
 		return true
 	}
 	return p.misfit(l) == ""
