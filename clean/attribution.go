@@ -208,6 +208,16 @@ var (
 	sourceEndNames = []string{"by", "updated", "published", "posted"}
 )
 
+// sourceEndFirst marks the first bytes of sourceEndWords: sourceEndAt
+// tries the words only where one may begin, not at every byte of a line
+// (a continuation byte or an ASCII letter begins none).
+var sourceEndFirst = func() (t [256]bool) {
+	for _, w := range sourceEndWords {
+		t[w[0]] = true
+	}
+	return t
+}()
+
 // sourceEnd returns the index in t where the next field begins (see
 // sourceEndWords), -1 when none does. Every match begins with an ASCII
 // byte or the first byte of a rune, so the index of a byte is the index
@@ -225,9 +235,11 @@ func sourceEnd(t string) int {
 // t[i].
 func sourceEndAt(t string, i int) bool {
 	rest := t[i:]
-	for _, w := range sourceEndWords {
-		if strings.HasPrefix(rest, w) {
-			return true
+	if sourceEndFirst[t[i]] {
+		for _, w := range sourceEndWords {
+			if strings.HasPrefix(rest, w) {
+				return true
+			}
 		}
 	}
 	if fourDigitsAt(t, i) && afterSpaceIs(t, i+4, "-/.年") {
