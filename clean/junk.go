@@ -43,13 +43,11 @@ func mayJunk(t string) bool {
 	if containsRuneOf(t, ":：") && junkColonWords.in(t) {
 		return true
 	}
-	for _, w := range junkWordsASCII {
-		if containsFoldASCII(t, w) { // see dates.go
-			return true
-		}
-	}
-	return false
+	return junkASCII.in(t) // ſ and the Kelvin sign, which it folds too, answered above
 }
+
+// junkASCII is junkWordsASCII, to look up in one pass over a line.
+var junkASCII = newWordSet(junkWordsASCII...)
 
 // bracketButton is junkRe's `[【\[]\s*(?:<bracketWords>)\s*[】\]]`,
 // the one alternative that needs a bracket: a page's button in brackets
