@@ -193,17 +193,22 @@ func sketchNormal(norm string) (sketch []uint32, shingles int) {
 	return sketch, shingles
 }
 
-// distinctHashes moves the distinct values of s to its front, each where
-// it first appears, and returns them; the rest of s is left unspecified.
+// distinctHashes moves the distinct values of s to its front, in no
+// order to rely on, and returns them; the rest of s is left unspecified.
 // It keeps the values seen in an open-addressing table indexed by their
 // top bits, which shingle hashes (splitmix64 outputs) spread evenly. A
 // set that probes too long (values made to share their top bits) is
-// sorted instead: the worst case stays n log n.
+// sorted instead: the worst case stays n log n. So is a set of more than
+// maxKeptShingles values (a huge text's), whose table would be larger
+// than the sort's scratch memory.
 func distinctHashes(s []uint64) []uint64 {
-	if len(s) < 2 {
+	switch {
+	case len(s) < 2:
 		return s
+	case len(s) > maxKeptShingles:
+		return sortDistinct(s, 0, 0)
 	}
-	k := bits.Len(uint(2*len(s) - 1)) // a table at least twice the values
+	k := bits.Len(uint(2*len(s) - 1)) // a table at least twice the values, at most 1 MB
 	shift := 64 - k
 	mem := hashTables.Get().(*[]uint64)
 	defer hashTables.Put(mem)
@@ -212,11 +217,6 @@ func distinctHashes(s []uint64) []uint64 {
 	}
 	table := (*mem)[:1<<k]
 	clear(table)
-	defer func() {
-		if cap(*mem) > maxKeptTable {
-			*mem = nil // a huge text's table is left to the collector
-		}
-	}()
 	mask := uint64(len(table) - 1)
 	probes, maxProbes := 0, 4*len(s)
 	n, zero := 0, false // distinct values kept in s[:n]; 0 (the table's empty slot) seen
@@ -255,10 +255,6 @@ func sortDistinct(s []uint64, n, from int) []uint64 {
 	sortHashes(s)
 	return slices.Compact(s)
 }
-
-// maxKeptTable bounds the table distinctHashes keeps between calls (8
-// bytes a slot, twice to four times the values).
-const maxKeptTable = 4 * maxKeptShingles
 
 var hashTables = sync.Pool{New: func() any { return new([]uint64) }}
 

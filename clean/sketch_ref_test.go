@@ -131,13 +131,13 @@ func TestSortHashes(t *testing.T) {
 	}
 }
 
-// distinctHashes keeps every distinct value once, each where it first
-// appears, whether the table takes them all or probes too long and the
-// values are sorted instead ("same high bytes"), and 0, the table's empty
-// slot, like any other value.
+// distinctHashes keeps every distinct value once, whether the table takes
+// them all or probes too long and the values are sorted instead ("same
+// high bytes"), or they are too many for a table (maxKeptShingles+1), and
+// 0, the table's empty slot, like any other value.
 func TestDistinctHashes(t *testing.T) {
 	x := uint64(9)
-	for _, n := range []int{0, 1, 2, 3, 255, 256, 257, 1000, 5000} {
+	for _, n := range []int{0, 1, 2, 3, 255, 256, 257, 1000, 5000, maxKeptShingles + 1} {
 		for _, kind := range []string{"random", "same high bytes", "duplicates", "zeros"} {
 			s := make([]uint64, n)
 			for i := range s {
