@@ -275,8 +275,13 @@ func units(s string) int {
 
 // runesUpTo is min(utf8.RuneCountInString(s), limit), without counting
 // past limit: the counts tested against a short line's bound were of
-// whole paragraphs.
+// whole paragraphs. A string of 4·limit bytes or more has limit runes or
+// more (a rune takes at most four bytes, a stray byte counts as one): it
+// is not read at all.
 func runesUpTo(s string, limit int) int {
+	if len(s) >= 4*limit {
+		return limit
+	}
 	n := 0
 	for i := 0; n < limit && i < len(s); n++ {
 		if s[i] < utf8.RuneSelf {
