@@ -44,6 +44,7 @@ type Frontier struct {
 	changed chan struct{} // closed and replaced whenever a URL is queued
 
 	seenKeys seenCache // keys known to be seen (unseen skips reading them)
+	own      ownClaims // pages taken whose claim is their own fetch's (claim skips reading them)
 
 	takeMu sync.Mutex
 	taken  []entry     // taken from the file, not yet handed to a worker
@@ -253,6 +254,7 @@ func (f *Frontier) Begun() time.Time { return f.begun }
 // stored(url) says its capture reached the archive (the run was killed
 // between the commit and Done), else queued again at the end.
 func (f *Frontier) requeueTaken(stored func(url string) bool) error {
+	f.own.reset()
 	return f.update(func(tx *bolt.Tx) error {
 		seen := tx.Bucket(fbSeen)
 		var keys [][]byte
@@ -326,6 +328,7 @@ func (f *Frontier) Finish() error {
 
 // Done marks urls (canonical, or canonicalised here) as stored.
 func (f *Frontier) Done(urls ...string) error {
+	f.own.drop(urls...) // as given: the pages taken were canonical
 	return f.update(func(tx *bolt.Tx) error {
 		seen := tx.Bucket(fbSeen)
 		for _, u := range urls {

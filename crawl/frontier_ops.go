@@ -293,6 +293,7 @@ func (f *Frontier) takeBatch(maxPages int) (batch []entry, over bool, err error)
 	if f.Queued() == 0 {
 		return nil, false, nil
 	}
+	var own []string
 	err = f.update(func(tx *bolt.Tx) error {
 		batch, over = batch[:0], false
 		var counts counterChanges
@@ -300,12 +301,76 @@ func (f *Frontier) takeBatch(maxPages int) (batch []entry, over bool, err error)
 		if over, err = takeInto(tx, &batch, maxPages, &counts); err != nil {
 			return err
 		}
+		own = ownClaimed(tx, batch, own[:0])
 		return counts.write(tx)
 	})
 	if err != nil {
 		return nil, false, err
 	}
+	f.own.add(own)
 	return batch, over, nil
+}
+
+// ownClaimed appends to own the pages of batch, just taken, that no
+// other fetch claimed: their claim is their own fetch's.
+func ownClaimed(tx *bolt.Tx, batch []entry, own []string) []string {
+	claims := tx.Bucket(fbClaims)
+	for _, e := range batch {
+		if e.kind == kindPage && claims.Get([]byte(e.key)) == nil {
+			own = append(own, e.key)
+		}
+	}
+	return own
+}
+
+// ownClaims are the pages this frontier handed out (take) whose claim is
+// their own fetch's: no other fetch claimed them when they were taken,
+// and none can claim a taken URL after (claimantTx reads it as its own
+// fetch's). A page leaves the set when it is done or settled or its claim
+// is given up, and the set is emptied when taken URLs are queued again.
+// So for a page whose canonical URL is the one it was taken as, the
+// common case, claim has its answer without reading the file. The set
+// holds only the pages in flight: at most the queue's batch, the parked
+// URLs and the pages the archive has not committed yet.
+type ownClaims struct {
+	mu   sync.Mutex
+	keys map[string]struct{}
+}
+
+func (o *ownClaims) add(keys []string) {
+	if len(keys) == 0 {
+		return
+	}
+	o.mu.Lock()
+	defer o.mu.Unlock()
+	if o.keys == nil {
+		o.keys = make(map[string]struct{}, 2*takeBatch)
+	}
+	for _, k := range keys {
+		o.keys[k] = struct{}{}
+	}
+}
+
+func (o *ownClaims) has(key string) bool {
+	o.mu.Lock()
+	defer o.mu.Unlock()
+	_, ok := o.keys[key]
+	return ok
+}
+
+func (o *ownClaims) drop(keys ...string) {
+	o.mu.Lock()
+	defer o.mu.Unlock()
+	for _, k := range keys {
+		delete(o.keys, k)
+	}
+}
+
+// reset empties the set: URLs taken were queued again.
+func (o *ownClaims) reset() {
+	o.mu.Lock()
+	defer o.mu.Unlock()
+	o.keys = nil
 }
 
 // takeInto is takeBatch's transaction: it moves URLs from the queue to
@@ -370,6 +435,7 @@ func kindOf(tx *bolt.Tx, key string) byte {
 // take made, since its fetch produced no page. Whatever key's fetch
 // found must be queued before: a settled URL is never fetched again.
 func (f *Frontier) settle(key string) error {
+	f.own.drop(key)
 	return f.update(func(tx *bolt.Tx) error {
 		seen := tx.Bucket(fbSeen)
 		v := seen.Get([]byte(key))
@@ -418,11 +484,15 @@ func claimantTx(tx *bolt.Tx, canonical string) string {
 // rel=canonical writes, and gives up requested's own claim, which its fetch
 // did not produce. A failed write returns the error and claims nothing.
 func (f *Frontier) claim(canonical, requested string) (earlier string, err error) {
+	if canonical == requested && f.own.has(requested) {
+		return "", nil
+	}
 	if by := f.claimant(canonical); by == requested {
 		return "", nil
 	} else if by != "" {
 		return by, nil
 	}
+	f.own.drop(requested) // its claim may be given up below
 	err = f.update(func(tx *bolt.Tx) error {
 		if by := claimantTx(tx, canonical); by != "" && by != requested {
 			earlier = by
@@ -454,6 +524,7 @@ func unclaim(tx *bolt.Tx, key string) error {
 // giveUpClaim gives up the claim key's take made when its fetch produced no
 // page (it failed).
 func (f *Frontier) giveUpClaim(key string) error {
+	f.own.drop(key)
 	if f.claimant(key) != key {
 		return nil
 	}

@@ -121,6 +121,46 @@ func TestClaimGivenUp(t *testing.T) {
 	}
 }
 
+// A page taken whose canonical URL is the one it was taken as is claimed
+// by its own fetch without a read of the file: no other fetch claimed it
+// when it was taken, and none can after. (The test writes behind the
+// frontier's back a claim no fetch could make, to see whether claim reads
+// it.) Once the take's claim is given up, or the taken URLs are queued
+// again, claim reads the file as before.
+func TestOwnClaimWithoutRead(t *testing.T) {
+	const a, elsewhere = "http://x.test/a", "http://x.test/elsewhere"
+	claimBehindBack := func(f *Frontier) {
+		f.db.Update(func(tx *bolt.Tx) error { return tx.Bucket(fbClaims).Put([]byte(a), []byte(elsewhere)) })
+	}
+	taken := func(t *testing.T) *Frontier {
+		f := openTestFrontier(t)
+		f.add([]string{a}, 1, kindPage, budget{})
+		takeAll(t, f, 0)
+		return f
+	}
+	f := taken(t)
+	claimBehindBack(f)
+	if by, err := f.claim(a, a); by != "" || err != nil {
+		t.Errorf("the taken page's own claim read the file: claimed by %q (%v)", by, err)
+	}
+
+	for name, change := range map[string]func(f *Frontier){
+		"claim given up": func(f *Frontier) { f.giveUpClaim(a) },
+		"settled":        func(f *Frontier) { f.settle(a) },
+		"requeued":       func(f *Frontier) { f.requeueTaken(nil) },
+		"done":           func(f *Frontier) { f.Done(a) },
+	} {
+		t.Run(name, func(t *testing.T) {
+			f := taken(t)
+			change(f)
+			claimBehindBack(f)
+			if by, _ := f.claim(a, a); by != elsewhere {
+				t.Errorf("claimed by %q, want %q read from the file", by, elsewhere)
+			}
+		})
+	}
+}
+
 // A redirect's claim made before the target is taken stays: the target's
 // own fetch is then the duplicate.
 func TestClaimBeforeTakeKept(t *testing.T) {

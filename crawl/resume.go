@@ -123,6 +123,7 @@ func registrable(host string) string {
 // afresh. It is for the start of a run, before anything is queued; the
 // seen cache, which only learns, is emptied.
 func (f *Frontier) dropQueued(why func(key string, depth int, kind byte) string) (dropped []skip, err error) {
+	f.own.reset()
 	err = f.update(func(tx *bolt.Tx) error {
 		dropped = dropped[:0]
 		var doomed [][]byte // their pending keys, in dropped's order
