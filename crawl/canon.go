@@ -89,6 +89,7 @@ func canonicalize(raw string) (string, error) {
 		return "", errNotHTTP
 	}
 	wire, werr := wireForm(raw)
+	parsedRaw := err == nil && werr == nil && wire == raw // u is url.Parse(raw)
 	switch {
 	case werr != nil && err != nil:
 		return "", parseReason(err) // net/url's reason reads better
@@ -103,7 +104,7 @@ func canonicalize(raw string) (string, error) {
 	if !isHTTP(u.Scheme) {
 		return "", errNotHTTP
 	}
-	if u.Host, err = canonicalHost(u.Scheme, u.Host); err != nil {
+	if u.Host, err = canonicalHostMemo(u.Scheme, u.Host); err != nil {
 		return "", err
 	}
 	u.User, u.Fragment, u.RawFragment, u.Opaque = nil, "", "", ""
@@ -116,6 +117,9 @@ func canonicalize(raw string) (string, error) {
 	u.RawQuery = trimSpace(cleanQuery(trimSpace(u.RawQuery)))
 	u.ForceQuery = false
 	out := u.String()
+	if out == raw && parsedRaw {
+		return out, nil // read already
+	}
 	if _, err := url.Parse(out); err != nil {
 		return "", parseReason(err)
 	}
@@ -220,6 +224,24 @@ func parseReason(err error) error {
 	}
 	return err
 }
+
+// canonicalHostMemo is canonicalHost, remembered for the hosts it
+// accepts: a crawl canonicalises the URLs of a few hosts again and again,
+// and the IDNA conversion of each was most of the cost.
+func canonicalHostMemo(scheme, hostport string) (string, error) {
+	key := resolveKey{scheme: scheme, host: hostport}
+	if h, ok := canonicalHosts.get(key); ok {
+		return h, nil
+	}
+	h, err := canonicalHost(scheme, hostport)
+	if err == nil {
+		canonicalHosts.put(key, h)
+	}
+	return h, err
+}
+
+// canonicalHosts memoises canonicalHost by scheme and host (with port).
+var canonicalHosts = memo{m: map[resolveKey]string{}}
 
 // canonicalHost lower-cases host, converts it to ASCII and drops the port
 // that is the scheme's default.

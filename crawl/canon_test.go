@@ -111,3 +111,23 @@ func TestCanonicalWireForm(t *testing.T) {
 		}
 	}
 }
+
+// The memo of canonical hosts answers as canonicalHost does, for each
+// scheme apart (the default port is the scheme's), and keeps no error:
+// a host refused is refused again.
+func TestCanonicalHostMemo(t *testing.T) {
+	hosts := []struct{ scheme, host string }{
+		{"http", "Example.COM"}, {"http", "example.com:80"}, {"https", "example.com:80"},
+		{"https", "example.com:443"}, {"http", "example.com:443"}, {"http", "Bücher.example."},
+		{"http", "[::1]:8080"}, {"http", "[fe80::1%25en0]"}, {"http", "a..b"}, {"http", "x.test:99999"},
+	}
+	for round := range 2 { // the second round is answered from the memo
+		for _, h := range hosts {
+			want, wantErr := canonicalHost(h.scheme, h.host)
+			got, err := canonicalHostMemo(h.scheme, h.host)
+			if got != want || (err == nil) != (wantErr == nil) {
+				t.Errorf("round %d: %s %s: %q, %v; canonicalHost says %q, %v", round, h.scheme, h.host, got, err, want, wantErr)
+			}
+		}
+	}
+}
