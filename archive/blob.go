@@ -5,6 +5,7 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
+	"unsafe"
 
 	bolt "go.etcd.io/bbolt"
 )
@@ -111,16 +112,16 @@ type docRecord struct {
 func encodeDocument(tx *bolt.Tx, d Document, coded []byte) ([]byte, error) {
 	exact, ok := canonicalHash(d.ExactSHA256)
 	if !ok {
-		exact = Sum([]byte(d.Text))
+		exact = Sum(readOnly(d.Text))
 		d.ExactSHA256 = exact.String()
 	}
 	h, canonical := canonicalHash(d.TextSHA256)
-	text := []byte(d.Text)
-	if canonical {
-		text = coded
-		if text == nil {
-			text = encodeText(d.Text)
-		}
+	text := coded // the text's blob: its coded form, or, in a JSON record, the text as it is
+	switch {
+	case !canonical:
+		text = []byte(d.Text)
+	case text == nil:
+		text = encodeText(d.Text)
 	}
 	id, err := putBlob(tx, text)
 	if err != nil {
@@ -192,7 +193,13 @@ func decodeDocument(tx *bolt.Tx, v []byte) (Document, error) {
 
 // encodeText is a text's blob in a binary document record: the stored
 // payload form, deflated when that saves space.
-func encodeText(text string) []byte { return encodePayload([]byte(text)) }
+func encodeText(text string) []byte { return encodePayload(readOnly(text)) }
+
+// readOnly is s's bytes, not a copy of them, for a reader that only reads
+// them (a hash, a deflater, a copy): a string's bytes may be read through
+// unsafe.StringData as long as nothing writes them. []byte(s) copied a
+// page's text twice in prepare.
+func readOnly(s string) []byte { return unsafe.Slice(unsafe.StringData(s), len(s)) }
 
 // decodeText decodes a text blob in encodePayload's form, checking its
 // length.

@@ -36,8 +36,8 @@ func (m *merger) copy(batch []sourced) error {
 				continue
 			}
 			m.cleanFrom(from, &entries[i].Capture)
-			c, err := putEntry(tx, &entries[i])
-			if err != nil {
+			var c Capture
+			if err := putEntry(tx, &entries[i], &c); err != nil {
 				return err
 			}
 			m.moved(from, c.ID)

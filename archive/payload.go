@@ -49,18 +49,16 @@ const statelessMax = math.MaxInt16
 // encodePayload returns p in its stored form: deflated, or raw when that
 // is no smaller.
 func encodePayload(p []byte) []byte {
-	var buf bytes.Buffer
-	buf.Grow(payloadHead + len(p)/3)
-	buf.Write(payloadHeader(codecDeflate, len(p)))
+	buf := bytes.NewBuffer(appendPayloadHeader(make([]byte, 0, payloadHead+len(p)/3), codecDeflate, len(p)))
 	if len(p) <= statelessMax {
-		flate.StatelessDeflate(&buf, p, true, nil) // a bytes.Buffer does not fail
+		flate.StatelessDeflate(buf, p, true, nil) // a bytes.Buffer does not fail
 	} else {
-		deflatePooled(&buf, p)
+		deflatePooled(buf, p)
 	}
 	if buf.Len() < payloadHead+len(p) {
 		return buf.Bytes()
 	}
-	return append(payloadHeader(codecRaw, len(p)), p...)
+	return append(appendPayloadHeader(make([]byte, 0, payloadHead+len(p)), codecRaw, len(p)), p...)
 }
 
 // deflatePooled appends p deflated at level 1 to buf, with a pooled writer.
@@ -73,10 +71,13 @@ func deflatePooled(buf *bytes.Buffer, p []byte) {
 }
 
 func payloadHeader(codec byte, n int) []byte {
-	h := make([]byte, payloadHead)
-	h[0] = codec
-	binary.BigEndian.PutUint64(h[1:], uint64(n))
-	return h
+	return appendPayloadHeader(make([]byte, 0, payloadHead), codec, n)
+}
+
+// appendPayloadHeader appends to dst a stored payload's header: codec,
+// then the raw length n.
+func appendPayloadHeader(dst []byte, codec byte, n int) []byte {
+	return binary.BigEndian.AppendUint64(append(dst, codec), uint64(n))
 }
 
 // payloadRawLen reads the raw length from a stored payload's header.

@@ -67,11 +67,9 @@ func (db *DB) writePrepared(entries []Entry, run func([]Capture) Run) ([]Capture
 	var folds []*index
 	err := db.update(func(tx *bolt.Tx) error {
 		for i := range entries {
-			c, err := putEntry(tx, &entries[i])
-			if err != nil {
+			if err := putEntry(tx, &entries[i], &caps[i]); err != nil {
 				return err
 			}
-			caps[i] = c
 		}
 		if run != nil {
 			if err := putRunning(tx, run(caps)); err != nil {
@@ -131,7 +129,7 @@ func prepare(e *Entry) error {
 		}
 		if e.Text != "" {
 			e.storedText = encodeText(e.Text) // outside the transaction, as the payload
-			e.exact = Sum([]byte(e.Text))
+			e.exact = Sum(readOnly(e.Text))
 		}
 	} else if e.Text != "" {
 		return fmt.Errorf("archive: put capture %s: text without text_sha256", c.URL)
@@ -193,43 +191,46 @@ func wrapPut(c *Capture, err error) error {
 // their pages are never split again, so they can be filled.
 const appendFill = 0.95
 
-// putEntry stores one prepared entry inside tx.
-func putEntry(tx *bolt.Tx, e *Entry) (Capture, error) {
-	c := e.Capture
+// putEntry stores one prepared entry inside tx, and sets *c to the
+// capture as stored (ID and Kind filled). c is where the caller keeps it
+// (a batch's slice of captures): the capture, several hundred bytes, is
+// copied into it once, not returned and copied again.
+func putEntry(tx *bolt.Tx, e *Entry, c *Capture) error {
+	*c = e.Capture
 	caps := tx.Bucket(bucketCaptures)
 	caps.FillPercent = appendFill
 	id, err := caps.NextSequence()
 	if err != nil {
-		return c, fmt.Errorf("archive: put capture: %w", err)
+		return fmt.Errorf("archive: put capture: %w", err)
 	}
 	c.ID = id
 	if c.Kind == "" {
-		c.Kind = deriveKind(tx, &c, e.Previous)
+		c.Kind = deriveKind(tx, c, e.Previous)
 	}
-	if err := putPayload(tx, &c, e.stored, e.Payload); err != nil {
-		return c, err
+	if err := putPayload(tx, c, e.stored, e.Payload); err != nil {
+		return err
 	}
-	fresh, err := putDocument(tx, &c, e)
+	fresh, err := putDocument(tx, c, e)
 	if err != nil {
-		return c, err
+		return err
 	}
-	if err := indexSketch(tx, &c, fresh); err != nil {
-		return c, err
+	if err := indexSketch(tx, c, fresh); err != nil {
+		return err
 	}
-	if err := putIndexes(tx, &c); err != nil {
-		return c, err
+	if err := putIndexes(tx, c); err != nil {
+		return err
 	}
-	if err := putPageIndex(tx, &c); err != nil {
-		return c, err
+	if err := putPageIndex(tx, c); err != nil {
+		return err
 	}
-	b, err := encodeCapture(c)
+	b, err := encodeCapture(*c)
 	if err != nil {
-		return c, fmt.Errorf("archive: put capture: %w", err)
+		return fmt.Errorf("archive: put capture: %w", err)
 	}
 	if err := caps.Put(idKey(id), b); err != nil {
-		return c, fmt.Errorf("archive: put capture: %w", err)
+		return fmt.Errorf("archive: put capture: %w", err)
 	}
-	return c, nil
+	return nil
 }
 
 // deriveKind classifies a capture against its URL's previous capture,
