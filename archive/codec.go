@@ -50,41 +50,55 @@ const captureHead = 2 + 8 + 8
 
 // encodeCapture returns the stored form of c.
 func encodeCapture(c Capture) ([]byte, error) {
-	out := make([]byte, captureHead, 512)
-	out[0] = recBinary
-	binary.BigEndian.PutUint64(out[2:], c.ID)
-	binary.BigEndian.PutUint64(out[10:], c.RunID)
 	var flags byte
-	if h, ok := canonicalHash(c.PayloadSHA256); ok {
+	payload, ok := canonicalHash(c.PayloadSHA256)
+	if ok {
 		flags |= capPayload
-		out = append(out, h[:]...)
 		c.PayloadSHA256 = ""
 	}
-	if h, ok := canonicalHash(c.TextSHA256); ok {
+	text, ok := canonicalHash(c.TextSHA256)
+	if ok {
 		flags |= capText
-		out = append(out, h[:]...)
 		c.TextSHA256 = ""
 	}
-	if binaryTime(c.FetchStart) && binaryTime(c.FetchEnd) {
+	start, end := c.FetchStart, c.FetchEnd
+	if binaryTime(start) && binaryTime(end) {
 		flags |= capTimes
-		out = binary.BigEndian.AppendUint64(out, uint64(c.FetchStart.UnixNano()))
-		out = binary.BigEndian.AppendUint64(out, uint64(c.FetchEnd.UnixNano()))
 		c.FetchStart, c.FetchEnd = time.Time{}, time.Time{}
 	}
-	if len(c.Sketch) > 0 {
+	sketch := c.Sketch
+	if len(sketch) > 0 {
 		flags |= capSketch
-		out = binary.AppendUvarint(out, uint64(len(c.Sketch)))
-		for _, v := range c.Sketch {
-			out = binary.BigEndian.AppendUint32(out, v)
-		}
-		c.Sketch = nil
 	}
-	out[1] = flags
-	c.ID, c.RunID = 0, 0
+	id, run := c.ID, c.RunID
+	c.ID, c.RunID, c.Sketch = 0, 0, nil
 	raw := takeRaw(&c)
 	js, err := json.Marshal(storedCapture{Capture: &c, Raw: raw})
 	if err != nil {
 		return nil, err
+	}
+	// Room for the fixed fields, the sketch and the JSON deflated (to
+	// about a third: a half leaves a margin), so that the record is made
+	// in one allocation, not grown twice.
+	out := make([]byte, captureHead, captureHead+2*len(Hash{})+16+2*binary.MaxVarintLen64+4*len(sketch)+len(js)/2+64)
+	out[0], out[1] = recBinary, flags
+	binary.BigEndian.PutUint64(out[2:], id)
+	binary.BigEndian.PutUint64(out[10:], run)
+	if flags&capPayload != 0 {
+		out = append(out, payload[:]...)
+	}
+	if flags&capText != 0 {
+		out = append(out, text[:]...)
+	}
+	if flags&capTimes != 0 {
+		out = binary.BigEndian.AppendUint64(out, uint64(start.UnixNano()))
+		out = binary.BigEndian.AppendUint64(out, uint64(end.UnixNano()))
+	}
+	if flags&capSketch != 0 {
+		out = binary.AppendUvarint(out, uint64(len(sketch)))
+		for _, v := range sketch {
+			out = binary.BigEndian.AppendUint32(out, v)
+		}
 	}
 	return deflateDict(binary.AppendUvarint(out, uint64(len(js))), js), nil
 }
