@@ -73,7 +73,7 @@ func encodeCapture(c Capture) ([]byte, error) {
 	id, run := c.ID, c.RunID
 	c.ID, c.RunID, c.Sketch = 0, 0, nil
 	raw := takeRaw(&c)
-	js, err := json.Marshal(storedCapture{Capture: &c, Raw: raw})
+	js, err := marshalStored(storedCapture{Capture: &c, Raw: raw})
 	if err != nil {
 		return nil, err
 	}
