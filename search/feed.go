@@ -63,11 +63,19 @@ type Feed struct {
 	err   error
 }
 
-// pending is a committed capture waiting for its write, with its text
-// ("" when it brought none).
+// pending is a committed capture waiting for its write: what the index
+// reads of it (capture), and its text ("" when it brought none). Not
+// the whole capture: a feed copies each pending capture twice (Add,
+// gather), hundreds of bytes of fields it never reads.
 type pending struct {
-	c    archive.Capture
-	text string
+	id              uint64
+	sha, title, url string
+	text            string
+}
+
+// capture is what the index reads of p, as a capture.
+func (p *pending) capture() archive.Capture {
+	return archive.Capture{ID: p.id, TextSHA256: p.sha, Title: p.title, URL: p.url}
 }
 
 // NewFeed starts a feed of the index at indexPath (made when missing,
@@ -93,7 +101,7 @@ func NewFeed(indexPath string, read Reader, o FeedOptions) *Feed {
 func (f *Feed) Add(caps []archive.Capture, texts []string) {
 	ps := make([]pending, len(caps))
 	for i, c := range caps {
-		ps[i] = pending{c: archive.Capture{ID: c.ID, TextSHA256: c.TextSHA256, Title: c.Title, URL: c.URL}, text: texts[i]}
+		ps[i] = pending{id: c.ID, sha: c.TextSHA256, title: c.Title, url: c.URL, text: texts[i]}
 	}
 	f.in <- ps
 }
@@ -176,7 +184,7 @@ func (f *Feed) write(notes []pending) error {
 	if err != nil {
 		return err
 	}
-	if first := notes[0].c.ID; last+1 < first {
+	if first := notes[0].id; last+1 < first {
 		st, err := ix.catchUp(f.read, first-1, UpdateOptions{}.withDefaults())
 		f.count(st.Captures, st.Documents, st.Last)
 		if err != nil {
@@ -189,16 +197,16 @@ func (f *Feed) write(notes []pending) error {
 		return err
 	}
 	for _, p := range notes {
-		if p.c.ID <= b.last {
+		if p.id <= b.last {
 			continue // read already
 		}
-		if err := ix.fill(f.read, b, p.c.ID-1); err != nil {
-			return fmt.Errorf("read captures %d-%d from the archive: %w", b.last+1, p.c.ID-1, err)
+		if err := ix.fill(f.read, b, p.id-1); err != nil {
+			return fmt.Errorf("read captures %d-%d from the archive: %w", b.last+1, p.id-1, err)
 		}
 		b.captures++
-		b.last = p.c.ID
-		if p.c.TextSHA256 != "" {
-			if err := ix.note(b, p.c, f.textOf(p)); err != nil {
+		b.last = p.id
+		if p.sha != "" {
+			if err := ix.note(b, p.capture(), f.textOf(p)); err != nil {
 				return err
 			}
 		}
@@ -246,7 +254,7 @@ func (f *Feed) textOf(p pending) func() ([]byte, error) {
 		}
 		var t []byte
 		err := f.read(func(db *archive.DB) (err error) {
-			t, err = documentText(db, p.c.TextSHA256)
+			t, err = documentText(db, p.sha)
 			return err
 		})
 		return t, err
