@@ -236,7 +236,11 @@ func openBolt(path string, readOnly bool, timeout time.Duration) (*bolt.DB, erro
 			return nil, err
 		}
 	}
-	bdb, err := bolt.Open(path, 0o644, &bolt.Options{ReadOnly: readOnly, Timeout: timeout})
+	opts := &bolt.Options{ReadOnly: readOnly, Timeout: timeout}
+	if !readOnly {
+		opts.InitialMmapSize = writerMmapSize
+	}
+	bdb, err := bolt.Open(path, 0o644, opts)
 	switch {
 	case err == nil:
 		return bdb, nil
