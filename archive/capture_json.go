@@ -4,29 +4,28 @@ import (
 	"encoding/json"
 	"slices"
 	"strconv"
+	"time"
 	"unicode/utf8"
 )
 
-// marshalStored returns the JSON of a binary capture record's JSON part
-// (storedCapture), byte for byte what json.Marshal gives for it: it is
-// what the record stores, deflated. It writes the fields of Capture by
-// hand, which costs a fraction of encoding/json's reflection (a fifth of
-// a capture's coding in the writer's transaction); a capture with raw
-// strings (rawfields.go) or a time json cannot write, both rare, goes
-// through json.Marshal. TestMarshalStoredAsJSON checks it against
+// marshalStored appends to dst the JSON of a binary capture record's
+// JSON part (storedCapture), byte for byte what json.Marshal gives for
+// it: it is what the record stores, deflated. It writes the fields of
+// Capture by hand, which costs a fraction of encoding/json's reflection
+// (a fifth of a capture's coding in the writer's transaction); a capture
+// with raw strings (rawfields.go) or a time json cannot write, both rare,
+// goes through json.Marshal. TestMarshalStoredAsJSON checks it against
 // json.Marshal with every field of Capture set, so a field added to
 // Capture and not here fails it.
-func marshalStored(s storedCapture) ([]byte, error) {
-	if s.Raw != nil {
-		return json.Marshal(s)
-	}
+func marshalStored(dst []byte, s storedCapture) ([]byte, error) {
 	c := s.Capture
-	start, err1 := c.FetchStart.MarshalJSON()
-	end, err2 := c.FetchEnd.MarshalJSON()
-	if err1 != nil || err2 != nil {
-		return json.Marshal(s)
+	start, err1 := timeJSON(c.FetchStart)
+	end, err2 := timeJSON(c.FetchEnd)
+	if s.Raw != nil || err1 != nil || err2 != nil {
+		js, err := json.Marshal(s)
+		return append(dst, js...), err
 	}
-	w := jsonWriter{b: make([]byte, 0, 2048)} // a crawl's capture is 1-2 KB of JSON
+	w := jsonWriter{b: dst}
 	w.b = append(w.b, '{')
 	w.uint("id", c.ID, false)
 	w.uint("run_id", c.RunID, false)
@@ -111,6 +110,18 @@ func marshalStored(s storedCapture) ([]byte, error) {
 	w.str("worker", c.Worker, true)
 	w.b = append(w.b, '}')
 	return w.b, nil
+}
+
+// zeroTimeJSON is what json.Marshal writes for the zero time.Time.
+const zeroTimeJSON = `"0001-01-01T00:00:00Z"`
+
+// timeJSON is what json.Marshal writes for t: the zero time (a record
+// keeps its fetch times in binary, so theirs is) without an allocation.
+func timeJSON(t time.Time) ([]byte, error) {
+	if t == (time.Time{}) {
+		return []byte(zeroTimeJSON), nil
+	}
+	return t.MarshalJSON()
 }
 
 // jsonWriter appends an object's members to b, a comma before each but
@@ -277,6 +288,16 @@ var jsonEscapes = func() (t [utf8.RuneSelf]string) {
 	return t
 }()
 
+// jsonPlain says, for each byte, whether json.Marshal writes it as it is
+// whatever follows: ASCII that jsonEscapes leaves alone. The rest is
+// escaped, or starts a character that is read whole.
+var jsonPlain = func() (t [256]bool) {
+	for c := range utf8.RuneSelf {
+		t[c] = jsonEscapes[c] == ""
+	}
+	return t
+}()
+
 // appendJSONString appends s quoted as json.Marshal quotes it: ASCII
 // escaped by jsonEscapes, a byte that is not UTF-8 as \ufffd, U+2028 and
 // U+2029 escaped (JavaScript reads them as line ends), any other
@@ -285,24 +306,25 @@ func appendJSONString(dst []byte, s string) []byte {
 	dst = append(dst, '"')
 	done := 0 // s[:done] is in dst
 	for i := 0; i < len(s); {
-		c := s[i]
-		if c < utf8.RuneSelf {
-			if esc := jsonEscapes[c]; esc != "" {
-				dst = append(append(dst, s[done:i]...), esc...)
-				done = i + 1
-			}
+		if jsonPlain[s[i]] {
 			i++
 			continue
 		}
-		r, n := utf8.DecodeRuneInString(s[i:])
 		var esc string
-		switch {
-		case r == utf8.RuneError && n == 1:
-			esc = `\ufffd`
-		case r == '\u2028':
-			esc = `\u2028`
-		case r == '\u2029':
-			esc = `\u2029`
+		n := 1
+		if c := s[i]; c < utf8.RuneSelf {
+			esc = jsonEscapes[c]
+		} else {
+			var r rune
+			r, n = utf8.DecodeRuneInString(s[i:])
+			switch {
+			case r == utf8.RuneError && n == 1:
+				esc = `\ufffd`
+			case r == '\u2028':
+				esc = `\u2028`
+			case r == '\u2029':
+				esc = `\u2029`
+			}
 		}
 		if esc != "" {
 			dst = append(append(dst, s[done:i]...), esc...)

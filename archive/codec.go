@@ -7,6 +7,7 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"sync"
 	"sync/atomic"
 	"time"
 
@@ -73,7 +74,14 @@ func encodeCapture(c Capture) ([]byte, error) {
 	id, run := c.ID, c.RunID
 	c.ID, c.RunID, c.Sketch = 0, 0, nil
 	raw := takeRaw(&c)
-	js, err := marshalStored(storedCapture{Capture: &c, Raw: raw})
+	jsBuf := jsonBufs.Get().(*[]byte)
+	js, err := marshalStored((*jsBuf)[:0], storedCapture{Capture: &c, Raw: raw})
+	defer func() {
+		if cap(js) <= maxPooledJSON {
+			*jsBuf = js
+			jsonBufs.Put(jsBuf)
+		}
+	}()
 	if err != nil {
 		return nil, err
 	}
@@ -102,6 +110,15 @@ func encodeCapture(c Capture) ([]byte, error) {
 	}
 	return deflateDict(binary.AppendUvarint(out, uint64(len(js))), js), nil
 }
+
+// jsonBufs hold a capture record's JSON while it is deflated into the
+// record: a few kilobytes a capture, made once per writing goroutine
+// rather than once per capture.
+// One that grew past maxPooledJSON (a capture with a long head) is left
+// to the collector.
+var jsonBufs = sync.Pool{New: func() any { b := make([]byte, 0, 4096); return &b }}
+
+const maxPooledJSON = 64 << 10
 
 // captureDecodes counts the capture records this process has decoded:
 // tests check with it that a path decodes a record once.
