@@ -10,6 +10,7 @@ import (
 	"net/http/httptrace"
 	"net/url"
 	"sync"
+	"sync/atomic"
 	"time"
 
 	"github.com/temoto/robotstxt"
@@ -163,6 +164,7 @@ type robotsMemo struct {
 	maxWait   time.Duration // Config.MaxWait: the longest Retry-After or backoff waited
 	timeout   time.Duration // Config.Timeout, of each try
 	now       func() time.Time
+	retried   *atomic.Int64 // Config.Stats.Retried, counting each try after the first; nil counts nothing
 }
 
 type robotsEntry struct {
@@ -249,6 +251,9 @@ func (m *robotsMemo) fetch(e *robotsEntry, runCtx context.Context, base http.Rou
 		}
 		if try > m.retries || !retryable(p) || sleep(runCtx, backoff(p, try, m.retryBase, m.maxWait, now())) != nil {
 			return
+		}
+		if m.retried != nil {
+			m.retried.Add(1)
 		}
 	}
 }

@@ -56,15 +56,20 @@ func (s *robotsBusySite) requests() []string {
 }
 
 // A robots.txt that answers 503 or 429 once is asked again, as a page
-// is, after its Retry-After; its host is not lost for the run.
+// is, after its Retry-After, and counted as a page's retry is; its host
+// is not lost for the run.
 func TestRobotsRetriedAfter503Or429(t *testing.T) {
 	for _, status := range []int{http.StatusServiceUnavailable, http.StatusTooManyRequests} {
 		s := newRobotsBusySite(t, status, 1, "0")
 		ctx, cancel := context.WithTimeout(context.Background(), 20*time.Second)
-		p, err := Fetch(ctx, Config{AllowPrivate: true, RetryBase: time.Millisecond}, s.srv.URL+"/page")
+		st := new(Stats)
+		p, err := Fetch(ctx, Config{AllowPrivate: true, RetryBase: time.Millisecond, Stats: st}, s.srv.URL+"/page")
 		cancel()
 		if got := strings.Join(s.requests(), " "); err != nil || p.Status != http.StatusOK || got != "/robots.txt /robots.txt /page" {
 			t.Errorf("robots.txt %d once: page %d, %v; requests %q, want robots.txt twice, then the page", status, p.Status, err, got)
+		}
+		if n := st.Retried.Load(); n != 1 {
+			t.Errorf("robots.txt %d once: %d retried, want its one retry counted", status, n)
 		}
 	}
 }

@@ -81,7 +81,8 @@ func newTransport(ctx context.Context, cfg Config) *transport {
 		IdleConnTimeout:        90 * time.Second,
 	}
 	return &transport{base: base, dial: d, limit: cfg.MaxBodySize, now: cfg.Now, ctx: ctx, records: map[string]*record{},
-		budget: cfg.Memory, overhead: cfg.Overhead, robots: robotsMemo{retries: cfg.Retries, retryBase: cfg.RetryBase, maxWait: cfg.MaxWait, timeout: cfg.Timeout, now: cfg.Now}}
+		budget: cfg.Memory, overhead: cfg.Overhead, robots: robotsMemo{retries: cfg.Retries, retryBase: cfg.RetryBase, maxWait: cfg.MaxWait, timeout: cfg.Timeout, now: cfg.Now,
+			retried: statsRetried(cfg.Stats)}}
 }
 
 // tapped makes dial's connections tapConns (heads.go).
@@ -287,4 +288,12 @@ func hostHeader(req *http.Request) string {
 		return req.Host
 	}
 	return req.URL.Host
+}
+
+// statsRetried is the counter of retried tries in st, nil when st is.
+func statsRetried(st *Stats) *atomic.Int64 {
+	if st == nil {
+		return nil
+	}
+	return &st.Retried
 }
