@@ -180,3 +180,37 @@ func TestRedirectsFailure(t *testing.T) {
 		}
 	}
 }
+
+// A page that does not answer within the timeout fails as a timeout, and
+// its error says so in words before Go's own "context deadline exceeded",
+// in a crawl and in a single fetch alike.
+func TestTimeoutSaidInWords(t *testing.T) {
+	release := make(chan struct{})
+	ts := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		if r.URL.Path == "/robots.txt" {
+			http.NotFound(w, r)
+			return
+		}
+		select {
+		case <-release:
+		case <-r.Context().Done():
+		}
+	}))
+	defer ts.Close()
+	defer close(release)
+	check := func(how string, p Page) {
+		t.Helper()
+		if p.Err == nil || p.Failure() != FailTimeout || !strings.Contains(p.Err.Error(), ": timed out (") {
+			t.Errorf("%s of a page that never answers: failure %q, error %v; want timeout, said as \"timed out (…)\"", how, p.Failure(), p.Err)
+		}
+	}
+	cfg := Config{AllowPrivate: true, Timeout: 200 * time.Millisecond, Retries: -1, Delay: time.Millisecond}
+	p, _ := Fetch(context.Background(), cfg, ts.URL+"/hang")
+	check("Fetch", p)
+	cfg.Seeds = []string{ts.URL + "/hang"}
+	ch := make(chan Page, 10)
+	if err := Run(context.Background(), cfg, ch); err != nil {
+		t.Fatal(err)
+	}
+	check("a crawl", <-ch)
+}

@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"io"
 	"log/slog"
+	"net"
 	"net/http"
 	"net/url"
 	"strings"
@@ -135,8 +136,26 @@ func fetchError(p Page, err error) error {
 // fetch KEY: ERR", the package named once (err's own "crawl: " dropped:
 // "crawl: fetch KEY: robots.txt …", not "…: crawl: robots.txt …").
 func fetchFailed(key string, err error) error {
+	if timedOut(err) {
+		err = timeoutError{err}
+	}
 	return fmt.Errorf("crawl: fetch %s: %w", key, unprefixed{err})
 }
+
+// timedOut says whether err is a try that ran out of time (Config.Timeout),
+// not one the run cancelled.
+func timedOut(err error) bool {
+	var ne net.Error
+	return errors.Is(err, context.DeadlineExceeded) || errors.As(err, &ne) && ne.Timeout()
+}
+
+// timeoutError says in words what a timeout is, before Go's own text of
+// it ("context deadline exceeded"), which an operator's mail would
+// otherwise show alone; errors.Is and As see err itself.
+type timeoutError struct{ err error }
+
+func (t timeoutError) Error() string { return "timed out (" + t.err.Error() + ")" }
+func (t timeoutError) Unwrap() error { return t.err }
 
 // unprefixed is an error of this package read without its "crawl: "
 // prefix; errors.Is and As see the error itself.
