@@ -8,6 +8,8 @@ import (
 	"net/url"
 	"strconv"
 	"sync"
+	"sync/atomic"
+	"time"
 
 	"github.com/gocolly/colly/v2"
 )
@@ -29,7 +31,9 @@ type crawler struct {
 	traps  *traps
 	cancel context.CancelCauseFunc // ends ctx: the run stops at once
 
-	following sync.Map // URLs whose stored links are being queued (unchanged)
+	following sync.Map    // URLs whose stored links are being queued (unchanged)
+	away      sync.Map    // host → time.Time: it asked, by a Retry-After beyond MaxWait, for no request before then
+	anyAway   atomic.Bool // away holds a host
 }
 
 // Keys of what a worker and colly's callbacks share in a colly.Context.
@@ -214,6 +218,7 @@ func (cr *crawler) retry(ctx *colly.Context, p Page) bool {
 	if d, ok := retryAfter(p.Header, cr.cfg.Now()); ok && d > cr.cfg.MaxWait {
 		cr.cfg.Logger.Debug("not tried again this run: Retry-After beyond the longest wait",
 			"url", p.RequestedURL, "retry_after", d, "max_wait", cr.cfg.MaxWait)
+		cr.markAway(p, d)
 		return false
 	}
 	ctx.Put(ctxRetry, pause.String())
@@ -329,3 +334,43 @@ func (cr *crawler) storedLinks(p Page) []link {
 	q.Status, q.Header, q.Payload, q.Content = 200, header, payload, content
 	return inspect(&q)
 }
+
+// markAway notes that p's host asked, by a Retry-After of d beyond
+// MaxWait, for no request before then: the run sends it none until then
+// (hostAway), where each of its pages would otherwise wait out the host's
+// pause of MaxWait in turn, be asked once and fail the same way.
+func (cr *crawler) markAway(p Page, d time.Duration) {
+	u, err := url.Parse(cmp.Or(p.FinalURL, p.RequestedURL))
+	if err != nil || u.Host == "" {
+		return
+	}
+	cr.away.Store(u.Host, cr.cfg.Now().Add(d))
+	cr.anyAway.Store(true)
+}
+
+// hostAway settles j without a request when its host asked for none
+// until a time still to come (markAway), counting it skipped
+// (SkipHostAway); it reports whether it did.
+func (cr *crawler) hostAway(j *job) bool {
+	if !cr.anyAway.Load() {
+		return false
+	}
+	u, err := url.Parse(j.e.key)
+	if err != nil {
+		return false
+	}
+	until, ok := cr.away.Load(u.Host)
+	if !ok || !cr.cfg.Now().Before(until.(time.Time)) {
+		return false
+	}
+	cr.cfg.Stats.skip(SkipHostAway, 1)
+	cr.cfg.Logger.Debug("not fetched: its host asked for no request before then (Retry-After)", "url", j.e.key, "until", until)
+	cr.unsent(j.e.key, fmt.Errorf("crawl: %s: %w", j.e.key, ErrHostAway))
+	cr.fail(cr.front.settle(j.e.key))
+	return true
+}
+
+// ErrHostAway is why a URL is not sent: its host answered another page
+// with a Retry-After beyond the longest wait (Config.MaxWait), asking for
+// no request until after it (Config.Unsent).
+var ErrHostAway = errors.New("its host asked for no request until later (Retry-After beyond the longest wait)")

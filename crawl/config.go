@@ -207,6 +207,7 @@ const (
 	SkipMaxPagesPerHost = "max pages per host"
 	SkipMaxDocsPerHost  = "max sitemaps and feeds per host"
 	SkipUnchanged       = "unchanged since last capture (sitemap lastmod)"
+	SkipHostAway        = "host asked to wait past the longest wait (Retry-After)"
 	TrapLongURL         = "trap: URL too long"
 	TrapRunawayQuery    = "trap: runaway query"
 	TrapRepeatedSegment = "trap: repeated path segment"

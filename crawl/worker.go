@@ -261,7 +261,7 @@ func (cr *crawler) step(w *workers, j *job) (freed bool) {
 		w.park(j)
 		return false
 	}
-	if j.h == nil && !cr.admit(j) {
+	if j.h == nil && !cr.admit(j) || cr.hostAway(j) {
 		cr.front.releaseLevel(j.e)
 		return true
 	}
