@@ -1,7 +1,6 @@
 package crawl
 
 import (
-	"context"
 	"crypto/tls"
 	"errors"
 	"fmt"
@@ -45,7 +44,6 @@ func HTTPFailure(code int) Reason { return Reason(fmt.Sprintf(httpReasonPattern,
 // error.
 func (p Page) Failure() Reason {
 	var dnsErr *net.DNSError
-	var netErr net.Error
 	switch {
 	case p.Err == nil && p.Status >= 400:
 		return HTTPFailure(p.Status)
@@ -71,7 +69,7 @@ func (p Page) Failure() Reason {
 		return FailCutShort
 	case errors.As(p.Err, new(*codingError)):
 		return FailCoding
-	case errors.As(p.Err, &netErr) && netErr.Timeout(), errors.Is(p.Err, context.DeadlineExceeded):
+	case timedOut(p.Err):
 		return FailTimeout
 	case tlsFailure(p.Err):
 		return FailTLS

@@ -4,7 +4,6 @@ import (
 	"context"
 	"errors"
 	"io"
-	"net"
 	"net/http"
 	"strconv"
 	"sync"
@@ -185,9 +184,8 @@ func retryable(p Page) bool {
 	if p.Err == nil {
 		return p.Status == http.StatusTooManyRequests || p.Status == http.StatusServiceUnavailable
 	}
-	var ne net.Error
 	return (p.Status == 0 || p.Incomplete != "") && (errors.Is(p.Err, syscall.ECONNREFUSED) || errors.Is(p.Err, syscall.ECONNRESET) ||
-		errors.Is(p.Err, io.EOF) || errors.Is(p.Err, io.ErrUnexpectedEOF) || (errors.As(p.Err, &ne) && ne.Timeout()))
+		errors.Is(p.Err, io.EOF) || errors.Is(p.Err, io.ErrUnexpectedEOF) || timedOut(p.Err))
 }
 
 // backoff is the pause before try number attempt+1 (attempt counts from 1):

@@ -2,11 +2,9 @@ package crawl
 
 import (
 	"encoding/binary"
-	"net"
 	"net/url"
 
 	bolt "go.etcd.io/bbolt"
-	"golang.org/x/net/publicsuffix"
 )
 
 // A stopped crawl resumes from its frontier, whose queue was screened
@@ -100,20 +98,6 @@ func (s *scope) rejoiner() func(host string) {
 		s.hosts[host] = true
 		s.mu.Unlock()
 	}
-}
-
-// registrable is host's registrable domain (public suffix plus one label),
-// "" for an IP address or a name without one: as sameSite, such a host is
-// its own site.
-func registrable(host string) string {
-	if net.ParseIP(host) != nil {
-		return ""
-	}
-	d, err := publicsuffix.EffectiveTLDPlusOne(host)
-	if err != nil {
-		return ""
-	}
-	return d
 }
 
 // dropQueued takes out of the queue, in one transaction, every URL why

@@ -97,12 +97,21 @@ func sameSite(a, b string) bool {
 	if a == b {
 		return true
 	}
-	if net.ParseIP(a) != nil || net.ParseIP(b) != nil {
-		return false
+	d := registrable(a)
+	return d != "" && d == registrable(b)
+}
+
+// registrable is host's registrable domain (public suffix plus one label),
+// "" for an IP address or a name without one: such a host is its own site.
+func registrable(host string) string {
+	if net.ParseIP(host) != nil {
+		return ""
 	}
-	da, errA := publicsuffix.EffectiveTLDPlusOne(a)
-	db, errB := publicsuffix.EffectiveTLDPlusOne(b)
-	return errA == nil && errB == nil && da == db
+	d, err := publicsuffix.EffectiveTLDPlusOne(host)
+	if err != nil {
+		return ""
+	}
+	return d
 }
 
 // hostList returns the hosts in scope, sorted.
