@@ -153,11 +153,11 @@ func TestRunCancel(t *testing.T) {
 		if !errors.Is(err, context.Canceled) {
 			t.Errorf("Run = %v, want context.Canceled", err)
 		}
-	case <-time.After(2 * time.Second):
-		t.Fatal("Run did not return after cancel")
-	}
-	if d := time.Since(start); d > time.Second {
-		t.Errorf("Run took %v to stop", d)
+	case <-time.After(5 * time.Second):
+		// Half the delay the queued request would sleep: a Run that
+		// waited for it would take 10 s. The margin is for a loaded
+		// machine, not for the stop itself.
+		t.Fatalf("Run did not return within 5s of cancel (began %v ago)", time.Since(start))
 	}
 	for range ch { // closed
 	}

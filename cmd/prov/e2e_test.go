@@ -355,7 +355,7 @@ func TestLockedArchiveExits75(t *testing.T) {
 	if !strings.Contains(stderr, fmt.Sprintf("pid %d", os.Getpid())) || !strings.Contains(stderr, "started") {
 		t.Errorf("message does not name the holder's pid and start: %s", stderr)
 	}
-	if d := time.Since(start); d > 3*time.Second {
+	if d := time.Since(start); d > 5*time.Second { // the lock wait is 1 s; the rest is margin for a loaded machine
 		t.Errorf("took %s to give up, want about a second", d)
 	}
 }
