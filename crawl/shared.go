@@ -88,7 +88,9 @@ type Shared interface {
 	// Seen reports whether key is in the seen set.
 	Seen(key string) (bool, error)
 	// Take hands out the next URL, leased to this worker until Done or
-	// Settle. No URL deeper than the shallowest one taken anywhere and
+	// Settle: of the first URLs of the queue's first depth, the first
+	// whose host may be sent a request now (Turn would grant it), else
+	// the first. No URL deeper than the shallowest one taken anywhere and
 	// not done yet is handed out: a URL of depth d+1 is fetched only
 	// once every URL of depth d is stored (its capture committed to a
 	// worker's shard) or settled, so a worker that dies after a fetch

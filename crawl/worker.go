@@ -298,7 +298,9 @@ func (cr *crawler) step(w *workers, j *job) (freed bool) {
 // in one process is one no other can take, and one a killed process
 // leaves to be taken over only when its lease runs out; and the store,
 // which grants the turns to every process, hands out no URL deeper than
-// one still out, so the worker has no other depth to go on with.
+// one still out, so the worker has no other depth to go on with. So that
+// the workers do not all wait on one host, the store hands out a URL
+// whose host is ready when one is near the head of the queue.
 func (cr *crawler) fetchWaiting(j *job) {
 	for ; cr.ctx.Err() == nil; j.try++ {
 		if err := cr.gate.acquire(cr.ctx, j.h, j.e.key); err != nil {

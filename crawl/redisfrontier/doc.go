@@ -6,7 +6,9 @@
 //
 //   - queue: the URLs waiting, a sorted set scored by depth (then by the
 //     order they were found), so the crawl is breadth first across all
-//     workers.
+//     workers. Within a depth, a take skips a URL whose host is busy (a
+//     request in flight, or its delay not over) for one close behind
+//     whose host is ready: a worker waits on the host of the URL it took.
 //   - lease: a taken URL belongs to its worker until a deadline the worker
 //     keeps extending while it lives (Options.Lease). A URL whose lease
 //     ran out (its worker died or hangs) is queued again by the next take

@@ -53,8 +53,9 @@ func hostOf(key string) string {
 	return ""
 }
 
-// Take hands out the head of the queue, leased to this worker
-// (crawl.Shared); it takes over every expired lease first.
+// Take hands out a URL of the queue's first depth, leased to this worker
+// (crawl.Shared): the first of its first few whose host is ready for a
+// request, else the head. It takes over every expired lease first.
 func (s *Store) Take(maxPages int) (crawl.Taken, crawl.TakeState, error) {
 	v, err := s.run("take", s.opts.Worker, s.opts.Lease.Milliseconds(), maxPages, s.opts.MaxTakes)
 	if err != nil {

@@ -90,6 +90,47 @@ func TestTakeBreadthFirstInOrder(t *testing.T) {
 	}
 }
 
+// Take hands out the first URL of the queue's first depth whose host
+// would be granted a request now: a host held by a request in flight, or
+// whose delay since the last request has not passed, is skipped while
+// another host's URL waits behind it; when no host is ready the head
+// goes, and a deeper URL never does while its depth is not open.
+func TestTakeSkipsBusyHosts(t *testing.T) {
+	m := newServer(t)
+	w1, w2 := openStore(t, m, "w1"), openStore(t, m, "w2")
+	d := 200 * time.Millisecond
+	mustAdd(t, w1, 0, "http://a.test/1", "http://a.test/2", "http://a.test/3", "http://user@b.test:8080/1", "http://c.test/1")
+	mustAdd(t, w1, 1, "http://d.test/deep")
+	takeWant := func(s *Store, want string) {
+		t.Helper()
+		got, st := take(t, s)
+		if st != crawl.TakeGot || got.Key != want {
+			t.Fatalf("%s took %q (state %v), want %q", s.opts.Worker, got.Key, st, want)
+		}
+	}
+	turn := func(s *Store, host string) {
+		t.Helper()
+		if w, err := s.Turn(host, "", d); err != nil || w != 0 {
+			t.Fatalf("turn of %s: wait %s, %v", host, w, err)
+		}
+	}
+	takeWant(w1, "http://a.test/1")
+	turn(w1, "a.test")                        // a.test's request is in flight
+	takeWant(w2, "http://user@b.test:8080/1") // not a.test/2: its host is held
+	turn(w2, "b.test:8080")
+	takeWant(w2, "http://c.test/1")
+	m.SetTime(t0.Add(50 * time.Millisecond))
+	if err := w1.EndTurn("a.test", d, 0); err != nil { // a.test's next start: 250ms
+		t.Fatal(err)
+	}
+	takeWant(w1, "http://a.test/2") // no host ready (a.test waits its delay): the head
+	m.SetTime(t0.Add(250 * time.Millisecond))
+	takeWant(w2, "http://a.test/3") // a.test is ready; d.test's depth is not open
+	if _, st := take(t, w2); st != crawl.TakeWait {
+		t.Fatalf("took a depth-1 URL while depth 0 is held: state %v", st)
+	}
+}
+
 // A URL of depth d+1 waits while a URL of depth d is held by any worker,
 // and goes once it is done.
 func TestDepthBarrier(t *testing.T) {

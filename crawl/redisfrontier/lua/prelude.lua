@@ -40,6 +40,21 @@ local function hold_of(host)
   return tonumber(ends or '0'), holder or ''
 end
 
+-- host_of returns url's host as the workers name it (Go's url.URL.Host:
+-- the authority without its user information).
+local function host_of(url)
+  local authority = string.match(url, '^%a[%w+.-]*://([^/?#]*)') or ''
+  return string.match(authority, '@(.*)$') or authority
+end
+
+-- host_ready reports whether turn.lua would grant a request to host at
+-- now: it is not held by a request in flight and its earliest start has
+-- come.
+local function host_ready(host, now)
+  if now < hold_of(host) then return false end
+  return now >= tonumber(redis.call('HGET', TURNS, host) or '0')
+end
+
 local function count(name)
   return tonumber(redis.call('HGET', COUNTS, name) or '0')
 end

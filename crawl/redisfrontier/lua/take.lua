@@ -1,9 +1,14 @@
 -- ARGV: worker, lease (ms), page budget (0: none), most takes of one URL.
 -- First every expired lease is taken over: its URL queued again, or given
--- up once it was taken the most times. Then the head of the queue is
--- leased to worker unless a URL of a shallower depth is still held:
--- taken and not done (its capture not stored yet, by a live worker or
--- one whose lease has not run out). Returns {'got', url, depth, kind},
+-- up once it was taken the most times. Then a URL of the queue's first
+-- depth is leased to worker unless a URL of a shallower depth is still
+-- held: taken and not done (its capture not stored yet, by a live worker
+-- or one whose lease has not run out). The URL is the first of the
+-- queue's first AHEAD (256) whose host turn.lua would grant a request now, else
+-- the head: a worker waits on the host of the URL it took, and a
+-- breadth-first queue has runs of one host's URLs (a page's links), so
+-- the head alone made every worker wait on one slow host while other
+-- hosts' URLs waited behind it. Returns {'got', url, depth, kind},
 -- {'wait'}, {'drained'} or {'over'}.
 local worker, lease, pages, most = ARGV[1], tonumber(ARGV[2]), tonumber(ARGV[3]), tonumber(ARGV[4])
 local now = now_ms()
@@ -20,15 +25,28 @@ for _, url in ipairs(redis.call('ZRANGEBYSCORE', LEASES, '-inf', now, 'LIMIT', 0
     trace('expire', was, url, depth)
   end
 end
-local head = redis.call('ZRANGE', Q, 0, 0, 'WITHSCORES')
+local AHEAD = 256
+local head = redis.call('ZRANGE', Q, 0, AHEAD - 1, 'WITHSCORES')
 if #head == 0 then
   if redis.call('HLEN', PEND) == 0 then return {'drained'} end
   return {'wait'}
 end
-local url = head[1]
 local depth = math.floor(tonumber(head[2]) / SPAN)
 if #redis.call('ZRANGEBYSCORE', HELD, '-inf', '(' .. depth, 'LIMIT', 0, 1) > 0 then
   return {'wait'}
+end
+local url = head[1]
+local busy = {} -- hosts found not ready: a run of one host's URLs costs one look
+for i = 1, #head, 2 do
+  if math.floor(tonumber(head[i + 1]) / SPAN) ~= depth then break end
+  local host = host_of(head[i])
+  if not busy[host] then
+    if host_ready(host, now) then
+      url = head[i]
+      break
+    end
+    busy[host] = true
+  end
 end
 local kind = redis.call('HGET', KINDS, url) or ''
 if pages > 0 and count('spent') >= pages then -- a sitemap or feed too: none of its pages could be fetched
