@@ -37,7 +37,7 @@ func junkLine(t string) bool { return mayJunk(t) && junkRe.MatchString(t) }
 // words (ſ is s, the Kelvin sign is k), for which it defers to the
 // expression.
 func mayJunk(t string) bool {
-	if containsRuneOf(t, "©\u017F\u212A") || bracketButton(t) || junkWords.in(t) || adLine(t) {
+	if containsRuneOf(t, "©\u017F\u212A") || bracketButton(t) || junkWords.in(t) || adLine(t) || commentsLabel(t) {
 		return true
 	}
 	if containsRuneOf(t, ":：") && junkColonWords.in(t) {
@@ -96,6 +96,27 @@ func isRegexpSpace(c byte) bool { return strings.IndexByte("\t\n\f\r ", c) >= 0 
 func adLine(t string) bool {
 	s := strings.Trim(t, "\t\n\f\r ")
 	return strings.EqualFold(s, "ad") || strings.EqualFold(s, "advertisement") || strings.EqualFold(s, "tweet")
+}
+
+// commentsLabel is junkRe's `^\s*(?:\d+\s+)?comments\s*[:：]?\s*$`:
+// the heading or count over a comment section ("Comments", "12
+// comments"), whose thread a script fills in after the article. The
+// singular is left out: "Comment" also labels an opinion column.
+func commentsLabel(t string) bool {
+	s := strings.Trim(t, "\t\n\f\r ")
+	if c, ok := strings.CutSuffix(s, ":"); ok {
+		s = strings.TrimRight(c, "\t\n\f\r ")
+	} else if c, ok := strings.CutSuffix(s, "："); ok {
+		s = strings.TrimRight(c, "\t\n\f\r ")
+	}
+	if d := strings.TrimLeft(s, "0123456789"); len(d) < len(s) {
+		rest := strings.TrimLeft(d, "\t\n\f\r ")
+		if len(rest) == len(d) {
+			return false // digits run into the word: not a count
+		}
+		s = rest
+	}
+	return strings.EqualFold(s, "comments")
 }
 
 // containsRuneOf is strings.ContainsAny(s, chars), without decoding s:

@@ -23,6 +23,7 @@ var junkSamples = []string{
 	"Advertisement", " ad ", "AD", "Tweet", "tweet ", "Tweet this story", "tweets", "ICP备05012345号", "icp证 123", "京公网安备 11010502000001号",
 	"版权所有 某某网", "All Rights Reserved.", "Copyright © 2022", "copyright (c) Acme", "COPYRIGHT 2021",
 	"© 2019 Acme", "主办单位：某某", "承办单位:某某", "技术支持：某某", "设为首页", "加入收藏", "网站地图", "联系我们",
+	"Comments", " 12 comments ", "Comments:", "3 Comments ：", "12comments", "Comment", "Comments are closed", "No comments", "commentſ", "1 2 comments",
 	"ſhare this", "bac\u212A to top", "advertiſement", "\u212Aeep going",
 	"编辑部的故事", "The editor shared nothing", "Read more", "copyrighted", "sharing is caring", "",
 }
@@ -109,6 +110,12 @@ func TestLabelLines(t *testing.T) {
 		{" tweet ", true},
 		{"Tweet this story to your followers", false},
 		{"The mayor's tweet was deleted an hour later.", false},
+		{"Comments", true},
+		{"12 comments", true},
+		{"Comments:", true},
+		{"Comment", false},
+		{"Comments are closed.", false},
+		{"12comments", false},
 	} {
 		r := run{text: tc.line, units: units(tc.line)}
 		if got := chromeLine(r, utf8.RuneCountInString(tc.line), false); got != tc.want {
