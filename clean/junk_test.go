@@ -88,9 +88,11 @@ func linesOf(body []byte) []string {
 	}
 }
 
-// A reading-time label or a share button's label is chrome only when it
-// is the whole line: a sentence that speaks of reading time, of minutes
-// read or of a tweet is text.
+// A reading-time label, a share button's label, a comment section's
+// label or a line of a post's categories or tags is chrome only when it
+// is the whole line, or opens with its label and a colon: a sentence that
+// speaks of reading time, of minutes read, of a tweet, of comments or of
+// tags is text.
 func TestLabelLines(t *testing.T) {
 	for _, tc := range []struct {
 		line string
@@ -116,6 +118,13 @@ func TestLabelLines(t *testing.T) {
 		{"Comment", false},
 		{"Comments are closed.", false},
 		{"12comments", false},
+		{"Filed under: Politics |", true},
+		{"Posted in: NFL Network | comments |", true},
+		{"Tags: budget, taxes", true},
+		{"Labels: adwords, hangouts", true},
+		{"Categories: News", true},
+		{"Posted in a hurry, the letter reached her late.", false},
+		{"Tags and labels were sewn into every shirt.", false},
 	} {
 		r := run{text: tc.line, units: units(tc.line)}
 		if got := chromeLine(r, utf8.RuneCountInString(tc.line), false); got != tc.want {
