@@ -12,8 +12,10 @@
 //     except in preformatted text (<pre>: code, a shell session, verse),
 //     which keeps its lines and indentation as the page shows them.
 //   - chrome: everything on the page that is not the article: navigation,
-//     related lists, share bars, comments, editor and print/close lines,
-//     copyright and ICP footers, date and source lines.
+//     related lists, share bars, comments and their section's label
+//     ("12 comments"), editor and print/close lines, copyright and ICP
+//     footers, date and source lines, a post's category and tag lines
+//     ("Filed under: …", "Tags: …").
 //   - candidate: one publication date found on the page with its source;
 //     the chosen one is Document.Published and PublishedWhy says why.
 //   - normalised text: Normalize(text), the form whose sha256 is the exact
