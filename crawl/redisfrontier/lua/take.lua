@@ -3,15 +3,33 @@
 -- up once it was taken the most times. Then a URL of the queue's first
 -- depth is leased to worker unless a URL of a shallower depth is still
 -- held: taken and not done (its capture not stored yet, by a live worker
--- or one whose lease has not run out). The URL is the first of the
--- queue's first AHEAD (256) whose host turn.lua would grant a request now, else
--- the head: a worker waits on the host of the URL it took, and a
--- breadth-first queue has runs of one host's URLs (a page's links), so
--- the head alone made every worker wait on one slow host while other
--- hosts' URLs waited behind it. Returns {'got', url, depth, kind},
+-- or one whose lease has not run out). The URL is the first of that
+-- depth among the queue's first AHEAD whose host turn.lua would grant a
+-- request now, else the head: a worker waits on the host of the URL it
+-- took, and a breadth-first queue has runs of one host's URLs (a page's
+-- links), so the head alone made every worker wait on one slow host
+-- while other hosts' URLs waited behind it. Returns {'got', url, depth, kind},
 -- {'wait'}, {'drained'} or {'over'}.
 local worker, lease, pages, most = ARGV[1], tonumber(ARGV[2]), tonumber(ARGV[3]), tonumber(ARGV[4])
 local now = now_ms()
+local AHEAD = 256
+
+-- ready_behind returns the first URL of depth among the queue's first
+-- AHEAD, after its head, whose host is ready at now; nil when none is.
+-- busy is the head's host; a run of one host's URLs costs one look.
+local function ready_behind(busy, depth, now)
+  local looked = {[busy] = true}
+  local below = string.format('(%.0f', (depth + 1) * SPAN)
+  for _, url in ipairs(redis.call('ZRANGEBYSCORE', Q, '-inf', below, 'LIMIT', 1, AHEAD - 1)) do
+    local host = host_of(url)
+    if not looked[host] then
+      if host_ready(host, now) then return url end
+      looked[host] = true
+    end
+  end
+  return nil
+end
+
 for _, url in ipairs(redis.call('ZRANGEBYSCORE', LEASES, '-inf', now, 'LIMIT', 0, 64)) do
   local was, depth = owner(url)
   if tonumber(redis.call('HGET', TRIES, url) or '0') >= most then
@@ -25,28 +43,19 @@ for _, url in ipairs(redis.call('ZRANGEBYSCORE', LEASES, '-inf', now, 'LIMIT', 0
     trace('expire', was, url, depth)
   end
 end
-local AHEAD = 256
-local head = redis.call('ZRANGE', Q, 0, AHEAD - 1, 'WITHSCORES')
+local head = redis.call('ZRANGE', Q, 0, 0, 'WITHSCORES')
 if #head == 0 then
   if redis.call('HLEN', PEND) == 0 then return {'drained'} end
   return {'wait'}
 end
+local url = head[1]
 local depth = math.floor(tonumber(head[2]) / SPAN)
 if #redis.call('ZRANGEBYSCORE', HELD, '-inf', '(' .. depth, 'LIMIT', 0, 1) > 0 then
   return {'wait'}
 end
-local url = head[1]
-local busy = {} -- hosts found not ready: a run of one host's URLs costs one look
-for i = 1, #head, 2 do
-  if math.floor(tonumber(head[i + 1]) / SPAN) ~= depth then break end
-  local host = host_of(head[i])
-  if not busy[host] then
-    if host_ready(host, now) then
-      url = head[i]
-      break
-    end
-    busy[host] = true
-  end
+local first = host_of(url)
+if not host_ready(first, now) then
+  url = ready_behind(first, depth, now) or url
 end
 local kind = redis.call('HGET', KINDS, url) or ''
 if pages > 0 and count('spent') >= pages then -- a sitemap or feed too: none of its pages could be fetched
