@@ -54,6 +54,9 @@ func bench(pages, parallel int, counts []int, given string, keep bool) error {
 		}
 		hits.Store(0)
 		run := filepath.Join(dir, fmt.Sprintf("w%d", n))
+		if err := os.Mkdir(run, 0o755); err != nil { // prov crawl makes no folder for a shard
+			return err
+		}
 		secs, err := timed(prov, dir, n, func(i int) []string {
 			return append(crawl, "--frontier", "redis://"+rd.addr+"/0", "--shard", filepath.Join(run, fmt.Sprintf("shard%d.db", i)))
 		})
