@@ -196,6 +196,23 @@ func (f *Feed) write(notes []pending) error {
 	if err != nil {
 		return err
 	}
+	if err := ix.viewSHAs(b, func() error { return f.noteAll(ix, b, notes) }); err != nil {
+		return err
+	}
+	if b.last == last {
+		return nil
+	}
+	if err := ix.write(b); err != nil {
+		return err
+	}
+	f.stats.Writes++
+	f.count(b.captures, len(b.fresh), b.last)
+	return nil
+}
+
+// noteAll notes into b the captures of notes it has not read, and those
+// between two of them it was not handed, read from the archive.
+func (f *Feed) noteAll(ix *Index, b *batch, notes []pending) error {
 	for _, p := range notes {
 		if p.id <= b.last {
 			continue // read already
@@ -211,14 +228,6 @@ func (f *Feed) write(notes []pending) error {
 			}
 		}
 	}
-	if b.last == last {
-		return nil
-	}
-	if err := ix.write(b); err != nil {
-		return err
-	}
-	f.stats.Writes++
-	f.count(b.captures, len(b.fresh), b.last)
 	return nil
 }
 

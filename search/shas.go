@@ -38,17 +38,37 @@ const (
 
 var shaFoldFloor uint64 = 1 << 14 // a variable for tests only
 
-// getSHA returns the document number stored for sha in either level, nil
-// when neither holds it; readMain says it read main for it.
-func getSHA(tx *bolt.Tx, sha []byte) (v []byte, readMain bool) {
-	if v := tx.Bucket(bucketSHATail).Get(sha); v != nil {
+// shaReader reads the shas index, both levels and main's filter, and the
+// docs bucket, in one read transaction of the index: found once for all
+// the lookups a write makes in it (a bucket of a read transaction is
+// found anew, by a search of the file's root, each time it is asked for).
+type shaReader struct {
+	tx               *bolt.Tx
+	tail, main, docs *bolt.Bucket
+	filter           bloom.Filter
+	filtered         bool // filter is main's, current
+	mainEmpty        bool // main holds no key: nothing folded yet
+}
+
+func newSHAReader(tx *bolt.Tx) *shaReader {
+	r := &shaReader{tx: tx, tail: tx.Bucket(bucketSHATail), main: tx.Bucket(bucketSHAs), docs: tx.Bucket(bucketDocs)}
+	r.filter, r.filtered = shaFilter(tx, r.main)
+	first, _ := r.main.Cursor().First()
+	r.mainEmpty = first == nil
+	return r
+}
+
+// get returns the document number stored for sha in either level, nil
+// when neither holds it; readMain says it read main's pages for it (an
+// empty main, before the first fold, has none to read).
+func (r *shaReader) get(sha []byte) (v []byte, readMain bool) {
+	if v := r.tail.Get(sha); v != nil {
 		return v, false
 	}
-	main := tx.Bucket(bucketSHAs)
-	if f, ok := shaFilter(tx, main); ok && !f.MayHold(sha) {
+	if r.mainEmpty || r.filtered && !r.filter.MayHold(sha) {
 		return nil, false
 	}
-	return main.Get(sha), true
+	return r.main.Get(sha), true
 }
 
 // shaFilter returns main's filter when one is stored and current.

@@ -127,14 +127,20 @@ func (ix *Index) catchUp(read Reader, upTo uint64, o UpdateOptions) (UpdateStats
 		if err != nil {
 			return st, err
 		}
-		for b.hits < maxBatchHits {
-			before := b.last
-			if err := ix.readBatch(read, b, upTo, o); err != nil {
-				return st, err
+		err = ix.viewSHAs(b, func() error {
+			for b.hits < maxBatchHits {
+				before := b.last
+				if err := ix.readBatch(read, b, upTo, o); err != nil {
+					return err
+				}
+				if b.last == before {
+					return nil // nothing newer
+				}
 			}
-			if b.last == before {
-				break // nothing newer
-			}
+			return nil
+		})
+		if err != nil {
+			return st, err
 		}
 		if b.last == last {
 			return st, nil
@@ -180,6 +186,7 @@ type batch struct {
 	postings *postingLog           // by token id
 	hits     int                   // postings gathered
 	text     tally                 // counts of the text being read
+	shas     *shaReader            // the lookups' read transaction (viewSHAs); nil: one each
 }
 
 // newBatch starts a batch after capture last, its documents numbered
@@ -262,7 +269,7 @@ func (ix *Index) note(b *batch, c archive.Capture, text func() ([]byte, error)) 
 		b.addNames(&b.fresh[n-b.base-1], c, n)
 		return nil
 	}
-	n, rec, ok, err := ix.lookup(c.TextSHA256)
+	n, rec, ok, err := ix.lookup(b, c.TextSHA256)
 	if err != nil {
 		return err
 	}
@@ -310,22 +317,44 @@ func (b *batch) addNames(rec *docRecord, c archive.Capture, n uint32) {
 // lookups of one write made up to 19 MB of the file resident.
 const shaReadsPerDrop = 32
 
-// lookup finds a document by its text sha256.
-func (ix *Index) lookup(sha string) (n uint32, rec docRecord, ok bool, err error) {
+// lookup finds a document by its text sha256: in b's read transaction
+// (viewSHAs), or in one of its own.
+func (ix *Index) lookup(b *batch, sha string) (n uint32, rec docRecord, ok bool, err error) {
+	if b.shas != nil {
+		return ix.lookupIn(b.shas, sha)
+	}
 	err = ix.bolt.View(func(tx *bolt.Tx) error {
-		v, readMain := getSHA(tx, []byte(sha))
-		if len(v) == 4 {
-			n, ok = binary.BigEndian.Uint32(v), true
-			if err := json.Unmarshal(tx.Bucket(bucketDocs).Get(v), &rec); err != nil {
-				return err
-			}
-		}
-		if readMain && ix.mainReads.Add(1)%shaReadsPerDrop == 0 {
-			return dropMappedTx(tx, mappedLimit)
-		}
-		return nil
+		n, rec, ok, err = ix.lookupIn(newSHAReader(tx), sha)
+		return err
 	})
 	return n, rec, ok, err
+}
+
+func (ix *Index) lookupIn(r *shaReader, sha string) (n uint32, rec docRecord, ok bool, err error) {
+	v, readMain := r.get([]byte(sha))
+	if len(v) == 4 {
+		n, ok = binary.BigEndian.Uint32(v), true
+		if err := json.Unmarshal(r.docs.Get(v), &rec); err != nil {
+			return 0, docRecord{}, false, err
+		}
+	}
+	if readMain && ix.mainReads.Add(1)%shaReadsPerDrop == 0 {
+		err = dropMappedTx(r.tx, mappedLimit)
+	}
+	return n, rec, ok, err
+}
+
+// viewSHAs runs fn, which notes captures into b, with b's lookups in one
+// read transaction of the index (lookup), where each would open its own:
+// a Feed's write looks up every capture it notes, some hundreds. fn must
+// not write the index: the transaction, open until fn returns, would keep
+// a write that grows the file waiting for it.
+func (ix *Index) viewSHAs(b *batch, fn func() error) error {
+	return ix.bolt.View(func(tx *bolt.Tx) error {
+		b.shas = newSHAReader(tx)
+		defer func() { b.shas = nil }()
+		return fn()
+	})
 }
 
 // apply writes b in one transaction: documents, then its postings as a
