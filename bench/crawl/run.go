@@ -470,9 +470,10 @@ func verdict(ok bool) string {
 	return "NOT met"
 }
 
-// reportRecrawl prints the second prov run over the same site and archive:
-// every page is fetched again and found unchanged.
+// reportRecrawl prints the second run of a build (r.name: prov, or base
+// with -against) over the same site and archive: every page is fetched
+// again and found unchanged.
 func reportRecrawl(w io.Writer, r result) {
-	fmt.Fprintf(w, "prov recrawl: %d pages in %.2f s, %.1f pages/s, %.2f cpu s, %.3f cpu ms/page, peak RSS %.1f MB, exit %d\n",
-		r.pages, r.wall.Seconds(), r.pagesPerSec(), r.cpu.Seconds(), r.cpuPerPage(), mb(r.peakRSS), r.exitCode)
+	fmt.Fprintf(w, "%s recrawl: %d pages in %.2f s, %.1f pages/s, %.2f cpu s, %.3f cpu ms/page, peak RSS %.1f MB, exit %d\n",
+		r.name, r.pages, r.wall.Seconds(), r.pagesPerSec(), r.cpu.Seconds(), r.cpuPerPage(), mb(r.peakRSS), r.exitCode)
 }
