@@ -13,6 +13,11 @@
 // 1,000 URLs seen (MEMORY USAGE of its keys) and the CPU time Redis spent
 // per 1,000 pages (INFO cpu). A crawl of one process without Redis is
 // measured first for comparison.
+//
+// With -hosts it crawls three hosts instead, by a rules file: a slow one
+// and two quick ones (hostsSite). Workers of a shared crawl wait on the
+// host of the URL they took, so the figure shows whether the slow host's
+// URLs, queued first, hold them while the others' wait.
 package main
 
 import (
@@ -29,6 +34,7 @@ func main() {
 	parallel := flag.Int("parallel", 8, "requests at once per worker to the site")
 	prov := flag.String("prov", "", "prov binary to use (default: build github.com/prov-archive/prov/cmd/prov)")
 	keep := flag.Bool("keep", false, "keep the temporary folder")
+	hosts := flag.Bool("hosts", false, "crawl three hosts instead of the generated site (see hostsSite): one slow host must not hold the workers while the others' URLs wait")
 	flag.Parse()
 	var counts []int
 	for _, s := range strings.Split(*workers, ",") {
@@ -39,7 +45,7 @@ func main() {
 		}
 		counts = append(counts, n)
 	}
-	if err := bench(*pages, *parallel, counts, *prov, *keep); err != nil {
+	if err := bench(*pages, *parallel, counts, *prov, *keep, *hosts); err != nil {
 		fmt.Fprintln(os.Stderr, "distrib bench:", err)
 		os.Exit(1)
 	}

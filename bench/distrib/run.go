@@ -18,24 +18,34 @@ import (
 
 const host = "distrib.test"
 
-func bench(pages, parallel int, counts []int, given string, keep bool) error {
+func bench(pages, parallel int, counts []int, given string, keep, manyHosts bool) error {
 	dir, prov, done, err := child.Workdir("distrib", given, keep)
 	if err != nil {
 		return err
 	}
 	defer done()
 	var hits atomic.Int64
-	srv := httptest.NewServer(site(pages, &hits))
+	handler, what := site(pages, &hits), fmt.Sprintf("%d pages", pages)
+	if manyHosts {
+		handler, what = hostsSite(&hits), hostsWhat
+	}
+	srv := httptest.NewServer(handler)
 	defer srv.Close()
 	rd, err := startRedis(dir)
 	if err != nil {
 		return err
 	}
 	defer rd.stop()
-	crawl := []string{"crawl", "--connect-to", host + ":80:" + strings.TrimPrefix(srv.URL, "http://"),
+	addr := strings.TrimPrefix(srv.URL, "http://")
+	crawl := []string{"crawl", "--connect-to", host + ":80:" + addr,
 		"--delay", "0", "--parallel", strconv.Itoa(parallel), "--max-depth", "10", "--quiet", "--progress", "never",
 		"http://" + host + "/p/0"}
-	fmt.Printf("site: %d pages; redis-server %s; %d CPUs\n", pages, rd.addr, numCPU())
+	if manyHosts {
+		if crawl, err = hostsCrawl(dir, addr, parallel); err != nil {
+			return err
+		}
+	}
+	fmt.Printf("site: %s; redis-server %s; %d CPUs\n", what, rd.addr, numCPU())
 	fmt.Printf("%-22s %7s %8s %8s %16s %18s\n", "crawl", "pages", "seconds", "pages/s", "redis KiB/1000", "redis CPU s/1000")
 
 	hits.Store(0)
@@ -126,6 +136,71 @@ func site(n int, hits *atomic.Int64) http.Handler {
 		}
 		fmt.Fprint(w, "<a href=\"/p/0\">home</a></nav></body></html>")
 	})
+}
+
+// The hosts of -hosts: slowHost, whose first page links hostsSlow-1
+// more, and the quick hosts, of hostsQuick pages each, whose first page
+// (answered after hostsQuickFirst) links all the others. Their delays (a
+// rules file, hostsCrawl: 500ms for the slow host, 50ms for the others)
+// make each host take one request at a time across the workers.
+const (
+	slowHost        = "slow.distrib.test"
+	hostsSlow       = 16
+	hostsQuickFirst = 200 * time.Millisecond
+	hostsQuick      = 100
+	hostsWhat       = "slow.distrib.test (16 pages, delay 500ms) and quick1, quick2.distrib.test (100 pages each, delay 50ms)"
+)
+
+var quickHosts = []string{"quick1.distrib.test", "quick2.distrib.test"}
+
+// hostsSite serves -hosts's hosts; hits counts their page requests.
+func hostsSite(hits *atomic.Int64) http.Handler {
+	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		name, _, _ := strings.Cut(r.Host, ":")
+		i, err := strconv.Atoi(strings.TrimPrefix(r.URL.Path, "/p/"))
+		n := hostsQuick
+		switch {
+		case name == slowHost:
+			n = hostsSlow
+		case i == 0:
+			time.Sleep(hostsQuickFirst) // the slow host's links are queued first
+		}
+		if err != nil || i < 0 || i >= n {
+			http.NotFound(w, r)
+			return
+		}
+		hits.Add(1)
+		w.Header().Set("Content-Type", "text/html; charset=utf-8")
+		fmt.Fprintf(w, "<!DOCTYPE html><html><head><title>%s %d</title></head><body><article><h1>Notice %d of %s</h1>", name, i, i, name)
+		for p := range 4 {
+			fmt.Fprintf(w, "<p>Section %d of notice %d from %s sets out rule %d for district %d.</p>", p, i, name, i*7+p, i%12+1)
+		}
+		fmt.Fprint(w, "</article><nav>")
+		for c := 1; i == 0 && c < n; c++ {
+			fmt.Fprintf(w, "<a href=\"/p/%d\">%d</a> ", c, c)
+		}
+		fmt.Fprint(w, "</nav></body></html>")
+	})
+}
+
+// hostsCrawl writes the rules of -hosts's hosts into dir and returns the
+// crawl's arguments: slowHost first, so its URLs lead each depth.
+func hostsCrawl(dir, addr string, parallel int) ([]string, error) {
+	args := []string{"crawl", "--parallel", strconv.Itoa(parallel), "--quiet", "--progress", "never"}
+	y := "sites:\n"
+	for _, h := range append([]string{slowHost}, quickHosts...) {
+		delay := "50ms"
+		if h == slowHost {
+			delay = "500ms"
+		}
+		y += fmt.Sprintf("  - name: %s\n    hosts: [%s]\n    authority: news\n    seeds: [http://%s/p/0]\n    delay: %s\n", h, h, h, delay)
+		args = append(args, "--connect-to", h+":80:"+addr)
+	}
+	rules := filepath.Join(dir, "hosts.yaml")
+	if err := os.WriteFile(rules, []byte(y), 0o644); err != nil {
+		return nil, err
+	}
+	return append(args, "--rules", rules), nil
 }
 
 func numCPU() int {
