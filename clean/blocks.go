@@ -568,9 +568,11 @@ func hidden(n *html.Node) bool {
 // Every name that hides holds "hid" or "none": a list with neither is
 // not read word by word (most class lists on a page).
 func hiddenClass(c string) bool {
-	if !strings.Contains(c, "hid") && !strings.Contains(c, "none") {
-		return false
-	}
+	return (strings.Contains(c, "hid") || strings.Contains(c, "none")) && hiddenWords(c)
+}
+
+// hiddenWords is hiddenClass reading every word of the list.
+func hiddenWords(c string) bool {
 	hide := false
 	for t := range strings.FieldsSeq(c) {
 		switch {
