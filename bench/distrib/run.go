@@ -27,7 +27,7 @@ func bench(pages, parallel int, counts []int, given string, keep, manyHosts bool
 	var hits atomic.Int64
 	handler, what := site(pages, &hits), fmt.Sprintf("%d pages", pages)
 	if manyHosts {
-		handler, what = hostsSite(&hits), hostsWhat
+		handler, what = hostsSite(&hits), hostsWhat()
 	}
 	srv := httptest.NewServer(handler)
 	defer srv.Close()
@@ -37,13 +37,15 @@ func bench(pages, parallel int, counts []int, given string, keep, manyHosts bool
 	}
 	defer rd.stop()
 	addr := strings.TrimPrefix(srv.URL, "http://")
-	crawl := []string{"crawl", "--connect-to", host + ":80:" + addr,
-		"--delay", "0", "--parallel", strconv.Itoa(parallel), "--max-depth", "10", "--quiet", "--progress", "never",
-		"http://" + host + "/p/0"}
+	var crawl []string
 	if manyHosts {
 		if crawl, err = hostsCrawl(dir, addr, parallel); err != nil {
 			return err
 		}
+	} else {
+		crawl = []string{"crawl", "--connect-to", host + ":80:" + addr,
+			"--delay", "0", "--parallel", strconv.Itoa(parallel), "--max-depth", "10", "--quiet", "--progress", "never",
+			"http://" + host + "/p/0"}
 	}
 	fmt.Printf("site: %s; redis-server %s; %d CPUs\n", what, rd.addr, numCPU())
 	fmt.Printf("%-22s %7s %8s %8s %16s %18s\n", "crawl", "pages", "seconds", "pages/s", "redis KiB/1000", "redis CPU s/1000")
@@ -141,17 +143,24 @@ func site(n int, hits *atomic.Int64) http.Handler {
 // The hosts of -hosts: slowHost, whose first page links hostsSlow-1
 // more, and the quick hosts, of hostsQuick pages each, whose first page
 // (answered after hostsQuickFirst) links all the others. Their delays (a
-// rules file, hostsCrawl: 500ms for the slow host, 50ms for the others)
-// make each host take one request at a time across the workers.
+// rules file, hostsCrawl: slowDelay and quickDelay) make each host take
+// one request at a time across the workers.
 const (
 	slowHost        = "slow.distrib.test"
 	hostsSlow       = 16
-	hostsQuickFirst = 200 * time.Millisecond
+	slowDelay       = 500 * time.Millisecond
 	hostsQuick      = 100
-	hostsWhat       = "slow.distrib.test (16 pages, delay 500ms) and quick1, quick2.distrib.test (100 pages each, delay 50ms)"
+	quickDelay      = 50 * time.Millisecond
+	hostsQuickFirst = 200 * time.Millisecond
 )
 
 var quickHosts = []string{"quick1.distrib.test", "quick2.distrib.test"}
+
+// hostsWhat describes -hosts's site.
+func hostsWhat() string {
+	return fmt.Sprintf("%s (%d pages, delay %s) and %s (%d pages each, delay %s)",
+		slowHost, hostsSlow, slowDelay, strings.Join(quickHosts, ", "), hostsQuick, quickDelay)
+}
 
 // hostsSite serves -hosts's hosts; hits counts their page requests.
 func hostsSite(hits *atomic.Int64) http.Handler {
@@ -189,9 +198,9 @@ func hostsCrawl(dir, addr string, parallel int) ([]string, error) {
 	args := []string{"crawl", "--parallel", strconv.Itoa(parallel), "--quiet", "--progress", "never"}
 	y := "sites:\n"
 	for _, h := range append([]string{slowHost}, quickHosts...) {
-		delay := "50ms"
+		delay := quickDelay
 		if h == slowHost {
-			delay = "500ms"
+			delay = slowDelay
 		}
 		y += fmt.Sprintf("  - name: %s\n    hosts: [%s]\n    authority: news\n    seeds: [http://%s/p/0]\n    delay: %s\n", h, h, h, delay)
 		args = append(args, "--connect-to", h+":80:"+addr)
