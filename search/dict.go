@@ -156,28 +156,43 @@ func (t *shortTable) grow() {
 	}
 }
 
-// tally counts the tokens of one text by their dict ids; take hands the
-// counts over and empties it for the next text.
+// tally counts the tokens of one text by their dict ids; each (or the
+// log's addTally) hands the counts over and empties it for the next
+// text.
 type tally struct {
-	counts  []uint32 // by id; zero for every id not in touched
-	touched []uint32 // ids counted, first met first
+	counts  []uint32 // by id; zero for every id not in touched[:n]
+	touched []uint32 // ids counted, first met first, in touched[:n]; one longer than counts
+	n       int
 }
 
+// add counts id. Whether id is new to the text is a coin toss for a
+// CJK pair, so it is not a branch: id is written at touched[n] each time,
+// and n moves past it only when its count was 0 (an id counted already
+// is overwritten by the next). A text counts fewer than 2^31 tokens.
 func (t *tally) add(id uint32) {
 	if int(id) >= len(t.counts) {
-		t.counts = append(t.counts, make([]uint32, int(id)+1-len(t.counts))...)
+		t.grow(id)
 	}
-	if t.counts[id] == 0 {
-		t.touched = append(t.touched, id)
-	}
-	t.counts[id]++
+	c := t.counts[id]
+	t.touched[t.n] = id
+	t.n += int((c - 1) >> 31) // 1 when c is 0
+	t.counts[id] = c + 1
 }
+
+// grow makes room to count ids up to id, and one more in touched.
+func (t *tally) grow(id uint32) {
+	t.counts = append(t.counts, make([]uint32, int(id)+1-len(t.counts))...)
+	t.touched = append(t.touched, make([]uint32, len(t.counts)+1-len(t.touched))...)
+}
+
+// ids are the ids counted, first met first.
+func (t *tally) ids() []uint32 { return t.touched[:t.n] }
 
 // each calls fn with each id counted and its count, and empties t.
 func (t *tally) each(fn func(id, count uint32)) {
-	for _, id := range t.touched {
+	for _, id := range t.ids() {
 		fn(id, t.counts[id])
 		t.counts[id] = 0
 	}
-	t.touched = t.touched[:0]
+	t.n = 0
 }

@@ -387,3 +387,48 @@ func TestPostingLogSameAsAppends(t *testing.T) {
 		}
 	}
 }
+
+// TestAddTallySameAsAdds: a log fed a text's tally by addTally holds, in
+// order, what adding each id counted and its count (tally.each) one by
+// one holds, across its blocks' ends (texts of up to three blocks' ids,
+// a log part full), and both tallies are left empty and count the next
+// text alone.
+func TestAddTallySameAsAdds(t *testing.T) {
+	rng := rand.New(rand.NewSource(11))
+	var got, want postingLog
+	var bulk, single tally
+	for doc := uint32(1); doc <= 60; doc++ {
+		n := 1 + rng.Intn(1<<uint(rng.Intn(14)))
+		for range 1 + rng.Intn(3*n) {
+			id := uint32(rng.Intn(n))
+			bulk.add(id)
+			single.add(id)
+		}
+		added := got.addTally(&bulk, doc)
+		before := want.n
+		single.each(func(id, count uint32) { want.add(id, doc, count) })
+		if added != want.n-before || got.n != want.n {
+			t.Fatalf("text %d: addTally added %d (log %d), one by one %d (log %d)", doc, added, got.n, want.n-before, want.n)
+		}
+		if g, w := slices.Concat(got.blocks...), slices.Concat(want.blocks...); !slices.Equal(g, w) {
+			t.Fatalf("text %d: the logs differ at %d of %d", doc, firstDiffEntries(g, w), len(w))
+		}
+		for _, b := range got.blocks {
+			if cap(b) != logBlock {
+				t.Fatalf("text %d: a block of capacity %d, want %d", doc, cap(b), logBlock)
+			}
+		}
+		if len(bulk.ids()) != 0 || slices.ContainsFunc(bulk.counts, func(c uint32) bool { return c != 0 }) {
+			t.Fatalf("text %d: the tally was not emptied", doc)
+		}
+	}
+}
+
+func firstDiffEntries(a, b []logEntry) int {
+	for i := range min(len(a), len(b)) {
+		if a[i] != b[i] {
+			return i
+		}
+	}
+	return min(len(a), len(b))
+}

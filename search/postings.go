@@ -58,6 +58,29 @@ func (l *postingLog) add(id, doc, count uint32) {
 	l.n++
 }
 
+// addTally adds the postings of document doc that t counted, in t.each's
+// order, as add would one by one, and empties t; it returns how many it
+// added. A write adds hundreds of postings a text this way: without a
+// call through a function value and a check of the block for each.
+func (l *postingLog) addTally(t *tally, doc uint32) int {
+	n := t.n
+	for ids := t.ids(); len(ids) > 0; {
+		if k := len(l.blocks); k == 0 || len(l.blocks[k-1]) == logBlock {
+			l.blocks = append(l.blocks, l.newBlock())
+		}
+		last := &l.blocks[len(l.blocks)-1]
+		room := min(len(ids), logBlock-len(*last))
+		for _, id := range ids[:room] {
+			*last = append(*last, logEntry{id: id, hit: hit{doc: doc, count: t.counts[id]}})
+			t.counts[id] = 0
+		}
+		ids = ids[room:]
+	}
+	l.n += n
+	t.n = 0
+	return n
+}
+
 // newBlock is an empty block: a spare one when there is one.
 func (l *postingLog) newBlock() []logEntry {
 	if k := len(l.spare); k > 0 {

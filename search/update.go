@@ -211,7 +211,7 @@ func (b *batch) add(id, n, count uint32) {
 // addText adds the tokens of text, document n's, with their counts.
 func (b *batch) addText(text []byte, n uint32) {
 	b.dict.count(text, &b.text)
-	b.text.each(func(id, count uint32) { b.add(id, n, count) })
+	b.hits += b.postings.addTally(&b.text, n)
 }
 
 // errStop ends a read of the archive at a bound.
