@@ -18,6 +18,7 @@ var prefilters = []struct {
 }{
 	{"mayCredit", mayCredit, creditRe.MatchString, false},
 	{"holdsMonth", holdsMonth, enMonthRe.MatchString, false},
+	{"mayTime", mayTime, timeRe.MatchString, false},
 	{"mayHavePubLabel", mayHavePubLabel, pubLabelRe.MatchString, false},
 	{"maySourceLabel", maySourceLabel, asksSource, false},
 	{"mayAuthorRun", mayAuthorRun, func(t string) bool { return authorRunRe.MatchString(foldTrad(t)) }, false},
@@ -40,6 +41,7 @@ var prefilterSeeds = []string{
 	"Estimated reading time: 6 minutes", "Leſezeit: 3 Min.", "Lesezeit: 3 Min.", "4 Min Read", "Tempo de leitura: 2 minutos",
 	"版权所有", "Share this", "Back to top", "责任编辑：张三",
 	"2020-01-02 10:00 来源：新华社", "2020年1月2日", "By: Jane Doe",
+	"posted 3 hours AGO", "Jane, 4:15 pm", "2012/3/04 Jane", "1.2.2020", "Mike 12-1-99",
 	"Last updated: 3 May", "更新时间：2020", "« Previous 1 2 3 Next »", "上一页 1 2 下一页", "第 2 页 共 5 页", "1 2 laſt",
 }
 

@@ -134,6 +134,24 @@ func TestMonthPrefilter(t *testing.T) {
 	}
 }
 
+// TestTimePrefilter: mayTime lets through every line timeRe matches (the
+// test pages' lines and each form of time in it), and turns away lines of
+// prose whose figures are no time.
+func TestTimePrefilter(t *testing.T) {
+	samples := []string{"Jane Roe, March 3, 2012 at 4:15 pm", "posted by jroe 3 Hours Ago", "12:30", "2012/3/04", "1.2.2020",
+		"12-1-99 Mike", "2020年1月2日 张三", "5 ſept 2020", "3 DEC"}
+	lines := prefilterLines(t, samples...)
+	matched := letsThrough(t, "mayTime", lines, timeRe.MatchString, mayTime)
+	if matched < len(samples) {
+		t.Errorf("only %d lines hold a time: samples missing?", matched)
+	}
+	for _, l := range []string{"数据显示，北京市城镇新增就业同比增长5.0%，结构调整取得积极进展。", "截至2020年底，江苏省已完成验收530个养老服务站", "v3.14 build 12"} {
+		if mayTime(l) {
+			t.Errorf("mayTime(%q) = true, it holds no time", l)
+		}
+	}
+}
+
 // TestAgencyNames: the agency names are lower-case ASCII (holdsAgency looks
 // them up in a line lowered byte by byte) and hold no metacharacter
 // (agencies joins them as a pattern's alternatives), and creditRe reads

@@ -359,7 +359,7 @@ func signOff(t string) bool {
 	if len(t) > 400 || utf8.RuneCountInString(t) > 100 || !strings.ContainsAny(t, "0123456789") {
 		return false
 	}
-	if !timeRe.MatchString(t) {
+	if !mayTime(t) || !timeRe.MatchString(t) {
 		return false
 	}
 	rest := dateWordRe.ReplaceAllString(timeRe.ReplaceAllString(t, ""), "")
@@ -370,6 +370,56 @@ func signOff(t string) bool {
 // name or in digits, a clock time, or an age ("3 hours ago").
 var timeRe = regexp.MustCompile(`(?i)\b\d{1,2}:\d{2}\b|\b\d{1,4}[-/.]\d{1,2}[-/.]\d{1,4}\b|` + enMonthRe.String() +
 	`|\b\d+\s+(?:second|minute|hour|day|week|month|year)s?\s+ago\b|\d{4}年\d{1,2}月\d{1,2}日`)
+
+// mayTime is a necessary condition of timeRe, cheaper to check: each of
+// its forms needs a colon (a clock time), a separator between digits
+// followed by a second one (a date in digits: digitDate), a month's
+// first three letters or "ago" in any case (timeWords), or 年 after four
+// digits (yearDigits). A line of prose with a figure in it ("5.0%",
+// "截至2020年底") has none of them, and the expression, run from every
+// byte of a long line, was signOff's time.
+func mayTime(t string) bool {
+	return strings.IndexByte(t, ':') >= 0 || digitDate(t) || yearDigits(t) || timeWords.in(t)
+}
+
+// timeWords are the words timeRe's English forms hold: the months'
+// stems (monthStems) and "ago".
+var timeWords = newWordSet("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec", "ago")
+
+// dateSep reports the separators of a date in digits (timeRe's [-/.]).
+func dateSep(c byte) bool { return c == '-' || c == '/' || c == '.' }
+
+// digitDate reports a separator between two digits whose second digit
+// is followed, at once or after one more digit, by a separator: what
+// \d{1,4}[-/.]\d{1,2}[-/.] cannot match without.
+func digitDate(t string) bool {
+	for i := 1; i+2 < len(t); i++ {
+		if !dateSep(t[i]) || !isDigit(t[i-1]) || !isDigit(t[i+1]) {
+			continue
+		}
+		if dateSep(t[i+2]) || i+3 < len(t) && isDigit(t[i+2]) && dateSep(t[i+3]) {
+			return true
+		}
+	}
+	return false
+}
+
+// yearDigits reports 年 after four digits and before a digit: what
+// \d{4}年\d{1,2}月 cannot match without.
+func yearDigits(t string) bool {
+	const nian = "年"
+	for i := 0; ; {
+		j := strings.Index(t[i:], nian)
+		if j < 0 {
+			return false
+		}
+		at := i + j
+		if at >= 4 && fourDigitsAt(t, at-4) && at+len(nian) < len(t) && isDigit(t[at+len(nian)]) {
+			return true
+		}
+		i = at + len(nian)
+	}
+}
 
 // firstPost returns, when the article found is a listing of posts (a
 // blog's front page, a forum thread), only its first post: roots holds a
