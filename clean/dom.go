@@ -209,6 +209,12 @@ func wordSpan(s string) (k, u int, last rune) {
 			k++
 			continue
 		}
+		if r, ok := hanAt(s, k); ok {
+			u += 2 // runeUnits of an ideograph, which is no white space
+			last = r
+			k += hanSize
+			continue
+		}
 		r, size := utf8.DecodeRuneInString(s[k:])
 		if r == utf8.RuneError && size == 1 || r <= 0x3000 && isSpace(r) {
 			break
@@ -264,6 +270,11 @@ func units(s string) int {
 			i++
 			continue
 		}
+		if _, ok := hanAt(s, i); ok {
+			n += 2 // runeUnits of an ideograph, which is no white space
+			i += hanSize
+			continue
+		}
 		r, size := utf8.DecodeRuneInString(s[i:])
 		i += size
 		if r >= 0x2E80 || !isSpace(r) {
@@ -288,6 +299,10 @@ func runesUpTo(s string, limit int) int {
 			i++
 			continue
 		}
+		if _, ok := hanAt(s, i); ok {
+			i += hanSize
+			continue
+		}
 		_, size := utf8.DecodeRuneInString(s[i:])
 		i += size
 	}
@@ -298,6 +313,26 @@ func runesUpTo(s string, limit int) int {
 func asciiSpace(c byte) bool {
 	const set = 1<<' ' | 1<<'\t' | 1<<'\n' | 1<<'\v' | 1<<'\f' | 1<<'\r'
 	return c < 64 && set>>c&1 != 0
+}
+
+// hanSize is the UTF-8 length of every CJK Unified Ideograph (U+4E00–U+9FFF).
+const hanSize = 3
+
+// hanAt reports whether s[i:] begins with the UTF-8 of a CJK Unified
+// Ideograph (U+4E00–U+9FFF) and returns it. It is utf8.DecodeRuneInString
+// for the runes most of a Chinese text is made of, small enough to be
+// inlined: the text loops of a page (units, wordSpan, collapseText,
+// nextToken…) spent most of their time in the call. Three bytes of the
+// form 1110xxxx 10xxxxxx 10xxxxxx that decode into the block are its
+// UTF-8: the overlong forms (lead E0) and the surrogates (lead ED)
+// decode outside it.
+func hanAt(s string, i int) (r rune, ok bool) {
+	if s = s[i:]; len(s) < hanSize {
+		return 0, false
+	}
+	c0, c1, c2 := s[0], s[1], s[2]
+	r = rune(c0&0x0F)<<12 | rune(c1&0x3F)<<6 | rune(c2&0x3F)
+	return r, c0&0xF0 == 0xE0 && c1&0xC0 == 0x80 && c2&0xC0 == 0x80 && uint32(r)-0x4E00 <= 0x9FFF-0x4E00
 }
 
 // runeUnits is what a rune that is not white space below U+2E80 adds to units.

@@ -119,7 +119,16 @@ const maxScriptLetters = 4000
 // Latin; so does the CJK Unified Ideographs block (isHanBlock), counted
 // here without the call to add (most runes of Chinese text are in it).
 func countScripts(text string) (c scriptCounts) {
-	for _, r := range text {
+	for i, size := 0, 0; i < len(text); i += size {
+		r := rune(text[i]) // as range reads it, an ideograph without a call (hanAt)
+		size = 1
+		if r >= utf8.RuneSelf {
+			if h, ok := hanAt(text, i); ok {
+				r, size = h, hanSize
+			} else {
+				r, size = utf8.DecodeRuneInString(text[i:])
+			}
+		}
 		switch {
 		case isHanBlock(r):
 			c.han++

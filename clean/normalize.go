@@ -74,7 +74,16 @@ func collapseText(text string, checkNFKC bool) (out string, ok bool) {
 	pendingSpace, pendingBreak := false, false
 	var prev rune // last rune written on the current line, 0 at line start
 	run := -1     // start of the runes kept as they are, not yet written; -1 for none
-	for i, r := range text {
+	for i, size := 0, 0; i < len(text); i += size {
+		r := rune(text[i]) // as range reads it, an ideograph without a call (hanAt)
+		size = 1
+		if r >= utf8.RuneSelf {
+			if h, ok := hanAt(text, i); ok {
+				r, size = h, hanSize
+			} else {
+				r, size = utf8.DecodeRuneInString(text[i:])
+			}
+		}
 		if !pendingSpace && !pendingBreak && keptAsIs(r, stable) {
 			if run < 0 {
 				run = i

@@ -1,0 +1,40 @@
+package clean
+
+import (
+	"testing"
+	"unicode/utf8"
+)
+
+// TestHanAt: hanAt accepts exactly the three bytes utf8.DecodeRuneInString
+// reads as a rune of U+4E00–U+9FFF, and returns that rune, for every
+// lead byte past ASCII and every two bytes after it; and shorter tails
+// of a text are no ideograph.
+func TestHanAt(t *testing.T) {
+	buf := []byte("x\x00\x00\x00")
+	for b0 := 0x80; b0 <= 0xFF; b0++ {
+		for b1 := 0; b1 <= 0xFF; b1++ {
+			for b2 := 0; b2 <= 0xFF; b2++ {
+				buf[1], buf[2], buf[3] = byte(b0), byte(b1), byte(b2)
+				s := string(buf)
+				r, size := utf8.DecodeRuneInString(s[1:])
+				want := size == hanSize && 0x4E00 <= r && r <= 0x9FFF
+				got, ok := hanAt(s, 1)
+				if ok != want || ok && got != r {
+					t.Fatalf("hanAt(% x) = %U, %v; DecodeRuneInString: %U, size %d", s[1:], got, ok, r, size)
+				}
+			}
+		}
+	}
+	for _, s := range []string{"中", "中文", "a中"} {
+		for i := range len(s) {
+			_, ok := hanAt(s, i)
+			r, size := utf8.DecodeRuneInString(s[i:])
+			if want := size == hanSize && isHanBlock(r); ok != want {
+				t.Errorf("hanAt(%q, %d) = %v, want %v", s, i, ok, want)
+			}
+		}
+		if _, ok := hanAt(s[:len(s)-1], len(s)-hanSize); ok {
+			t.Errorf("hanAt(%q cut short) = true", s)
+		}
+	}
+}
