@@ -3,6 +3,7 @@ package clean
 import (
 	"bytes"
 	"regexp"
+	"slices"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -118,7 +119,12 @@ func keptRunesExceed(t string, n int) bool {
 // heading under the prose that repeats the title (a recipe named like its
 // post, a section named like the article) is text.
 func withoutTitleHeading(page, runs []run, title string) []run {
-	h := headline(page, title)
+	return withoutHeading(runs, headline(page, title))
+}
+
+// withoutHeading is withoutTitleHeading with the page's headline h found
+// (headline): nil leaves runs as they are.
+func withoutHeading(runs []run, h *html.Node) []run {
 	if h == nil {
 		return runs
 	}
@@ -155,26 +161,54 @@ func titleCopy(r run, title string) bool {
 }
 
 // wordSimilarity is Readability.js's textSimilarity: one minus the share,
-// by length, of b's words that are not words of a.
+// by length, of b's words that are not words of a. The words are those
+// of strings.FieldsFunc over the lowered texts, split at runes that are
+// neither letters nor digits; the lengths are those of the words joined
+// by single spaces (joinedLen), counted without joining them, and a's
+// words are looked up in a slice on the stack while there are few of
+// them (a title's): the slices, map and joined strings it made were most
+// of its time, asked of every heading against the title.
 func wordSimilarity(a, b string) float64 {
-	split := func(s string) []string {
-		return strings.FieldsFunc(strings.ToLower(s), func(r rune) bool { return !unicode.IsLetter(r) && !unicode.IsDigit(r) })
+	var buf [smallWordSet]string
+	wa := buf[:0]
+	for w := range strings.FieldsFuncSeq(strings.ToLower(a), notWordRune) {
+		wa = append(wa, w)
 	}
-	wa, wb := split(a), split(b)
-	if len(wa) == 0 || len(wb) == 0 {
+	if len(wa) == 0 {
 		return 0
 	}
-	in := make(map[string]bool, len(wa))
-	for _, w := range wa {
-		in[w] = true
-	}
-	var uniq []string
-	for _, w := range wb {
-		if !in[w] {
-			uniq = append(uniq, w)
+	var in map[string]bool
+	if len(wa) > smallWordSet {
+		in = make(map[string]bool, len(wa))
+		for _, w := range wa {
+			in[w] = true
 		}
 	}
-	return 1 - float64(len(strings.Join(uniq, " ")))/float64(len(strings.Join(wb, " ")))
+	nb, lb, nu, lu := 0, 0, 0, 0 // b's words and their bytes; those not in a
+	for w := range strings.FieldsFuncSeq(strings.ToLower(b), notWordRune) {
+		nb, lb = nb+1, lb+len(w)
+		if in == nil && !slices.Contains(wa, w) || in != nil && !in[w] {
+			nu, lu = nu+1, lu+len(w)
+		}
+	}
+	if nb == 0 {
+		return 0
+	}
+	return 1 - float64(joinedLen(nu, lu))/float64(joinedLen(nb, lb))
+}
+
+// smallWordSet is the most words wordSimilarity looks up in a slice, not a map.
+const smallWordSet = 32
+
+// notWordRune reports the runes wordSimilarity splits words at.
+func notWordRune(r rune) bool { return !unicode.IsLetter(r) && !unicode.IsDigit(r) }
+
+// joinedLen is len(strings.Join(words, " ")) of n words of total bytes.
+func joinedLen(n, total int) int {
+	if n == 0 {
+		return 0
+	}
+	return total + n - 1
 }
 
 // chromeLine reports a paragraph that is chrome: no letters, a short

@@ -248,7 +248,11 @@ func nearHeadline(bw *blockWalk, best *html.Node, bestScore float64, region *htm
 // (headline), or the one below the <body> when that is nearer; nil
 // when no heading repeats the title.
 func headlineRegion(bw *blockWalk, title string) *html.Node {
-	n := headline(bw.runs, title)
+	return regionOf(headline(bw.runs, title))
+}
+
+// regionOf is headlineRegion of the page whose headline is n; nil for none.
+func regionOf(n *html.Node) *html.Node {
 	if n == nil {
 		return nil
 	}

@@ -27,7 +27,8 @@ const retryUnits = 500
 // check pages that it kept without.
 func genericText(root *html.Node, bw *blockWalk, title string) extraction {
 	b := bw.budget
-	e := finish(withoutTitleHeading(bw.runs, articleRuns(bw, genericRoots(bw, headlineRegion(bw, title))), title), title, b, ExtractorGeneric)
+	h := headline(bw.runs, title) // for the region and the runs: found once
+	e := finish(withoutHeading(articleRuns(bw, genericRoots(bw, regionOf(h))), h), title, b, ExtractorGeneric)
 	n := paraUnitsUpTo(e.paras, retryUnits) // e.units(), read below only when under retryUnits
 	if n >= retryUnits || b.cut() {
 		return e
