@@ -135,7 +135,7 @@ func captionOf(r run, pics *pictureTree) captionKind {
 	if k := captionClass(r.owner); k != notCaption {
 		return k
 	}
-	if runesUpTo(r.text, shortLine+1) <= shortLine && pics.has(r.owner) &&
+	if pics.has(r.owner) && runesUpTo(r.text, shortLine+1) <= shortLine && // a page without pictures has its runes left uncounted
 		isCredit(foldTrad(r.text)) && nearPicture(r.owner) {
 		return caption
 	}
