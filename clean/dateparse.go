@@ -97,7 +97,7 @@ func formMatch(f int, s string, before int) []int {
 		if !fs.at(s, i) {
 			continue
 		}
-		if m := fs.anchored.FindStringSubmatchIndex(s[i:]); m != nil {
+		if m := anchoredMatch(f, s[i:]); m != nil {
 			for k := range m {
 				if m[k] >= 0 {
 					m[k] += i
@@ -107,6 +107,19 @@ func formMatch(f int, s string, before int) []int {
 		}
 	}
 	return nil
+}
+
+// anchoredMatch is formStarts[f].anchored.FindStringSubmatchIndex(s), the
+// ISO form read by hand (isoMatch).
+func anchoredMatch(f int, s string) []int {
+	if f != 0 {
+		return formStarts[f].anchored.FindStringSubmatchIndex(s)
+	}
+	var m [16]int
+	if !isoMatch(s, &m) {
+		return nil
+	}
+	return append([]int(nil), m[:]...)
 }
 
 func isDigit(c byte) bool { return '0' <= c && c <= '9' }
