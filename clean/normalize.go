@@ -274,10 +274,12 @@ var formatLead = func() (t [256]bool) {
 }()
 
 // isFormat reports Unicode category Cf. The BMP has no Cf rune between
-// U+2070 and U+FEFE (TestIsFormat checks every rune), so CJK text skips the
+// U+2070 and U+FEFE, nor between U+FF00 and U+FFF8 (TestIsFormat checks
+// every rune), so CJK text and its full-width punctuation (，：（）, which
+// indexFormat decodes: their lead byte EF starts Cf runes too) skip the
 // table search.
 func isFormat(r rune) bool {
-	return r == '\u00AD' || r >= 0x0600 && (r < 0x2070 || r >= 0xFEFF) && unicode.Is(unicode.Cf, r)
+	return r == '\u00AD' || r >= 0x0600 && (r < 0x2070 || r >= 0xFEFF && (r < 0xFF00 || r > 0xFFF8)) && unicode.Is(unicode.Cf, r)
 }
 
 // validUTF8 is strings.ToValidUTF8(s, "\uFFFD"), with utf8.ValidString's
