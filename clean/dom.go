@@ -2,6 +2,7 @@ package clean
 
 import (
 	"bytes"
+	"math"
 	"unicode/utf8"
 
 	"golang.org/x/net/html"
@@ -260,9 +261,14 @@ func isSpace(r rune) bool {
 
 // units measures text for scoring: a CJK rune weighs two (one Han character
 // carries about as much as a short word), other non-space runes one.
-func units(s string) int {
+func units(s string) int { return unitsUpTo(s, math.MaxInt) }
+
+// unitsUpTo is units(s) when that is under limit; else it is at least
+// limit, the units of the prefix of s that reaches it (paraUnitsUpTo
+// asks no more of a paragraph that makes a text long enough).
+func unitsUpTo(s string, limit int) int {
 	n := 0
-	for i := 0; i < len(s); {
+	for i := 0; i < len(s) && n < limit; {
 		if c := s[i]; c < utf8.RuneSelf { // ASCII: one unit unless white space, without isSpace's switch
 			if !asciiSpace(c) {
 				n++

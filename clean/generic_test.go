@@ -557,3 +557,17 @@ func TestParaUnitsUpTo(t *testing.T) {
 		}
 	}
 }
+
+// TestUnitsUpTo: unitsUpTo is units under the limit, and at least the
+// limit when units is, on ASCII, ideographs, other runes, white space
+// and stray bytes.
+func TestUnitsUpTo(t *testing.T) {
+	for _, s := range []string{"", " ", "一二三", "four  five", "中文 text\u3000é", "x\xffy", "\u00a0a\u2003中"} {
+		total := units(s)
+		for limit := 0; limit <= total+2; limit++ {
+			if got := unitsUpTo(s, limit); total < limit && got != total || total >= limit && got < limit {
+				t.Errorf("unitsUpTo(%q, %d) = %d, units %d", s, limit, got, total)
+			}
+		}
+	}
+}

@@ -65,16 +65,16 @@ func paraUnits(paras []string) int {
 }
 
 // paraUnitsUpTo is paraUnits(paras) when that is under limit; else it is
-// at least limit, counted up to the paragraph that reaches it. The
-// extractors only ask whether a text is that long: counting the rest of
-// a long article's paragraphs told them nothing more.
+// at least limit, counted up to the rune that reaches it. The extractors
+// only ask whether a text is that long: counting the rest of a long
+// article told them nothing more.
 func paraUnitsUpTo(paras []string, limit int) int {
 	n := 0
 	for _, p := range paras {
 		if n >= limit {
 			break
 		}
-		n += units(p)
+		n += unitsUpTo(p, limit-n)
 	}
 	return n
 }
