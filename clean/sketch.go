@@ -138,14 +138,24 @@ var _ = [1]int{}[ShingleSize-5]
 // held in locals and shifted in place, the shingle hashed without a slice
 // of its tokens: a call per token through a function value, and a copy
 // of the window, were half of shingling.
+//
+// An ideograph at i is its own token (nextToken's first case), hashed
+// here without the call: in Chinese text most tokens are, one after the
+// other.
 func (sc *shingleScan) scan(norm string) {
 	w, n, out := sc.win, sc.n, sc.out
 	for i := 0; ; {
-		tok, next, ok := nextToken(norm, i)
-		if !ok {
-			break
+		var tok uint64
+		if _, ok := hanAt(norm, i); ok {
+			tok = fnvHan(norm[i : i+hanSize])
+			i += hanSize
+		} else {
+			t, next, ok := nextToken(norm, i)
+			if !ok {
+				break
+			}
+			tok, i = t, next
 		}
-		i = next
 		if n < ShingleSize-1 {
 			w[n] = tok
 		} else {
@@ -430,6 +440,13 @@ func shingleHash(toks []uint64) uint64 {
 		h = (h ^ t) * 1099511628211
 	}
 	return splitmix64(h)
+}
+
+// fnvHan is fnvBytes(basis, b) of the three bytes of an ideograph.
+func fnvHan(b string) uint64 {
+	const basis, prime = 14695981039346656037, 1099511628211
+	_ = b[2]
+	return ((((basis^uint64(b[0]))*prime)^uint64(b[1]))*prime ^ uint64(b[2])) * prime
 }
 
 // fnvBytes continues the 64-bit FNV-1a hash h over the bytes of b.
