@@ -1,9 +1,6 @@
 package clean
 
-import (
-	"strings"
-	"unicode/utf8"
-)
+import "strings"
 
 // Traditional pages (Taiwan, Hong Kong, Macao, and mainland mirrors of
 // them) write the same labels in Traditional characters: 發布時間, 來源,
@@ -68,16 +65,20 @@ func foldTrad(s string) string {
 // indexTrad is strings.IndexFunc(s, r has a tradOf), without a call per
 // rune: only a byte E4–E9 starts a rune of U+4E00–U+9FFF, and such a byte
 // is never inside another rune (it is no continuation byte), so every
-// other byte is passed over as it is, ASCII and the rest.
+// other byte is passed over as it is, ASCII and the rest. Such a rune
+// is decoded inline (hanAt); a byte E4–E9 that begins no rune of the block
+// (a stray one, or U+4000–U+4DFF, which tradOf never folds) is passed
+// over too.
 func indexTrad(s string) int {
 	for i := 0; i < len(s); i++ {
 		if c := s[i]; c < 0xE4 || c > 0xE9 {
 			continue
 		}
-		if r, size := utf8.DecodeRuneInString(s[i:]); size == 3 {
-			if _, ok := tradOf(r); ok {
+		if r, ok := hanAt(s, i); ok {
+			if tradFold[r-tradBase] != 0 {
 				return i
 			}
+			i += hanSize - 1
 		}
 	}
 	return -1
