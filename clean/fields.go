@@ -105,10 +105,23 @@ func author(pm *pageMeta, runs []run) string {
 }
 
 // mayAuthorRun is a necessary condition of authorRunRe matching
-// foldTrad(t), cheaper to check: its labels 作者 and 记者 both hold 者,
-// which no Traditional character folds to, and a colon follows them.
+// foldTrad(t), cheaper to check: its labels 作者 and 记者 both end in 者,
+// which no Traditional character folds to, and a colon follows them
+// after \s (foldTrad keeps spaces and colons as they are). A colon
+// anywhere else in the line is none: "来源：… 记者 张三" names no author
+// by label.
 func mayAuthorRun(t string) bool {
-	return strings.Contains(t, "者") && containsRuneOf(t, ":：")
+	const zhe = "者"
+	for i := 0; ; {
+		j := strings.Index(t[i:], zhe)
+		if j < 0 {
+			return false
+		}
+		i += j + len(zhe)
+		if k := skipRESpace(t, i); k < len(t) && (t[k] == ':' || strings.HasPrefix(t[k:], "：")) {
+			return true
+		}
+	}
 }
 
 // resolver makes hrefs absolute against the page URL and <base href>.

@@ -78,10 +78,15 @@ func folded(lines []string) []string {
 // TestAuthorPrefilter: mayAuthorRun lets through every line whose folded
 // text authorRunRe matches.
 func TestAuthorPrefilter(t *testing.T) {
-	lines := prefilterLines(t, "作者：王五", "記者：李四", "文/ 记者 : 赵六 ", "作者:Jane", "作者 张三", "记者")
+	lines := prefilterLines(t, "作者：王五", "記者：李四", "文/ 记者 : 赵六 ", "作者:Jane", "作者 张三", "记者", "记者\t\n：张三", "消费者 记者：李四")
 	matched := letsThrough(t, "mayAuthorRun", lines, func(l string) bool { return authorRunRe.MatchString(foldTrad(l)) }, mayAuthorRun)
-	if matched < 3 {
+	if matched < 5 {
 		t.Errorf("only %d lines name an author: samples missing?", matched)
+	}
+	for _, l := range []string{"来源：本站综合 2024-01-02 · 记者 刘洋", "记者 张三 发自北京 时间：10:00", "记者"} {
+		if mayAuthorRun(l) {
+			t.Errorf("mayAuthorRun(%q) = true, no colon follows 者", l)
+		}
 	}
 }
 
