@@ -61,11 +61,18 @@ func holdsAgency(f string) bool { return agencyWords.in(f) }
 var agencyWords = newWordSet(agencyNames...)
 
 // isPlaceholder reports whether placeholderRe matches t, asking the
-// pattern only when t's first rune may start a match (placeholderLead).
+// pattern only when t's first rune may start a match (placeholderLead)
+// and t is no longer than a match can be (placeholderRunes): a
+// paragraph that begins with "The" or "To" was run through it whole.
 func isPlaceholder(t string) bool {
 	r, _ := utf8.DecodeRuneInString(t)
-	return placeholderLead(r) && placeholderRe.MatchString(t)
+	return placeholderLead(r) && runesUpTo(t, placeholderRunes+1) <= placeholderRunes && placeholderRe.MatchString(t)
 }
+
+// placeholderRunes bounds the runes of a line placeholderRe matches: it
+// is anchored at both ends and repeats nothing without a bound
+// (TestPlaceholderRunes finds its longest match from its syntax).
+const placeholderRunes = 120
 
 // placeholderLead reports whether a match of placeholderRe, which is
 // anchored at the start, may begin with r: its alternatives begin with

@@ -5,6 +5,7 @@ import (
 	"math/rand/v2"
 	"os"
 	"regexp"
+	"regexp/syntax"
 	"slices"
 	"strings"
 	"sync"
@@ -388,4 +389,52 @@ func shortLines(lines []string) []string {
 		}
 	}
 	return out
+}
+
+// TestPlaceholderRunes: no line placeholderRe matches holds more than
+// placeholderRunes runes, by the longest match its syntax allows.
+func TestPlaceholderRunes(t *testing.T) {
+	re, err := syntax.Parse(placeholderRe.String(), syntax.Perl)
+	if err != nil {
+		t.Fatal(err)
+	}
+	longest, bounded := maxRunes(re)
+	if !bounded || longest > placeholderRunes {
+		t.Errorf("placeholderRe matches up to %d runes (bounded %v), over placeholderRunes = %d", longest, bounded, placeholderRunes)
+	}
+	if longest < placeholderRunes*3/4 {
+		t.Errorf("placeholderRe matches up to %d runes: placeholderRunes = %d lets longer lines through to it", longest, placeholderRunes)
+	}
+}
+
+// maxRunes is the most runes a match of re can hold; bounded is false
+// when it has no bound (a star, a plus, an open repeat).
+func maxRunes(re *syntax.Regexp) (n int, bounded bool) {
+	switch re.Op {
+	case syntax.OpLiteral:
+		return len(re.Rune), true
+	case syntax.OpCharClass, syntax.OpAnyChar, syntax.OpAnyCharNotNL:
+		return 1, true
+	case syntax.OpCapture, syntax.OpQuest:
+		return maxRunes(re.Sub[0])
+	case syntax.OpStar, syntax.OpPlus:
+		return 0, false
+	case syntax.OpRepeat:
+		m, ok := maxRunes(re.Sub[0])
+		return m * re.Max, ok && re.Max >= 0
+	case syntax.OpConcat, syntax.OpAlternate:
+		for _, sub := range re.Sub {
+			m, ok := maxRunes(sub)
+			if !ok {
+				return 0, false
+			}
+			if re.Op == syntax.OpConcat {
+				n += m
+			} else {
+				n = max(n, m)
+			}
+		}
+		return n, true
+	}
+	return 0, true // an empty-width assertion
 }
