@@ -2,6 +2,7 @@ package clean
 
 import (
 	"regexp"
+	"slices"
 	"strings"
 
 	"golang.org/x/net/html"
@@ -96,6 +97,9 @@ func splitCaptions(runs []run) (text []run, caps []string) {
 		}
 	}
 	slides := rest >= retryUnits
+	if !slices.ContainsFunc(kinds, func(k captionKind) bool { return k == caption || k == slide && slides }) {
+		return runs, nil // every run is text (most pages): runs as they are, not a copy
+	}
 	text = make([]run, 0, len(runs)) // most runs are text
 	var seen map[string]bool         // made at the first caption: most pages have none
 	for i, r := range runs {
