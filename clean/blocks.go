@@ -66,6 +66,8 @@ type blockWalk struct {
 	budget            *budget                   // the page's time budget; nil for none
 	stopped           bool                      // the walk's share of it is spent
 	fields            []*html.Node              // the block around each text field (textField), in document order
+	groupsOf          []*html.Node              // the roots rootGroups last found groups in, nil for none
+	groups            []*sibGroup               // their groups
 }
 
 // out reports whether share of the budget is spent, and stays true once it is.
@@ -360,6 +362,7 @@ func (bw *blockWalk) release() {
 	}
 	order, text := bw.order, bw.w.b
 	bw.mem, bw.stats, bw.order, bw.slab = nil, nil, nil, nil
+	bw.groupsOf, bw.groups = nil, nil // made from the stats
 	bw.w.reset()
 	bw.w.b = nil // a run's text is a copy of it (flush): the buffer goes back
 	if len(order) > keptElements {

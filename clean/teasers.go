@@ -172,8 +172,21 @@ func teaserRuns(bw *blockWalk, roots []*html.Node) func(i int) bool {
 }
 
 // rootGroups returns the sibling groups inside each of roots and, when
-// roots are siblings, the group of those of one signature.
+// roots are siblings, the group of those of one signature. The groups of
+// the last roots asked about are kept in bw (they depend on the walk
+// alone, not on scores): firstPost asks, then teaserRuns asks again of
+// the same roots. Callers must not change the groups.
 func rootGroups(bw *blockWalk, roots []*html.Node) []*sibGroup {
+	if bw.groupsOf != nil && slices.Equal(bw.groupsOf, roots) {
+		return bw.groups
+	}
+	out := rootGroupsOf(bw, roots)
+	bw.groupsOf, bw.groups = append(make([]*html.Node, 0, len(roots)), roots...), out
+	return out
+}
+
+// rootGroupsOf is rootGroups without the kept groups.
+func rootGroupsOf(bw *blockWalk, roots []*html.Node) []*sibGroup {
 	var out []*sibGroup
 	for _, r := range roots {
 		out = append(out, groupsIn(bw, r)...)

@@ -2,6 +2,7 @@ package clean
 
 import (
 	"fmt"
+	"slices"
 	"strings"
 	"testing"
 
@@ -214,5 +215,50 @@ func TestLeadHref(t *testing.T) {
 		if got := leadHref(firstElement(t, page)); got != want {
 			t.Errorf("leadHref(%s) = %q, want %q", page, got, want)
 		}
+	}
+}
+
+// TestRootGroupsKept: rootGroups gives what rootGroupsOf finds for the
+// roots asked about, whether it asked about them last, about others, or
+// about the same nodes in another slice.
+func TestRootGroupsKept(t *testing.T) {
+	var b strings.Builder
+	b.WriteString("<html><body><div id=a>")
+	for i := range 4 {
+		fmt.Fprintf(&b, `<div class="card"><a href="/%d">Headline %d</a><p>Summary of story %d, two lines or so.</p></div>`, i, i, i)
+	}
+	b.WriteString("</div><div id=b>")
+	for i := range 3 {
+		fmt.Fprintf(&b, `<p class="post">Paragraph %d of the article, long enough to count as prose here.</p>`, i)
+	}
+	b.WriteString("</div></body></html>")
+	root, err := html.Parse(strings.NewReader(b.String()))
+	if err != nil {
+		t.Fatal(err)
+	}
+	bw := walkBlocks(root)
+	var a, bb *html.Node
+	for _, n := range bw.order {
+		switch attr(n, "id") {
+		case "a":
+			a = n
+		case "b":
+			bb = n
+		}
+	}
+	groups := func(gs []*sibGroup) (out [][]*html.Node) {
+		for _, g := range gs {
+			out = append(out, g.items)
+		}
+		return out
+	}
+	for _, roots := range [][]*html.Node{{a}, {a}, {bb}, {a, bb}, {a}, append(make([]*html.Node, 0, 4), a)} {
+		got, want := groups(rootGroups(bw, roots)), groups(rootGroupsOf(bw, roots))
+		if !slices.EqualFunc(got, want, slices.Equal) {
+			t.Errorf("rootGroups(%v) = %v, want %v", roots, got, want)
+		}
+	}
+	if len(rootGroupsOf(bw, []*html.Node{a})) == 0 || len(rootGroupsOf(bw, []*html.Node{bb})) == 0 {
+		t.Error("the roots hold no group: the test proves little")
 	}
 }
