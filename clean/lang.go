@@ -39,11 +39,29 @@ func declaredLang(pm *pageMeta) string {
 // text plainly in a CJK script overrules it, so which Latin language the
 // text is in (latinLang, a stop-word count over up to 20,000 bytes) is
 // not asked.
+// A text with no rune that counts as Han, kana or Hangul (mayBeCJK) is
+// not counted at all: most pages declared in a Latin language are.
 func overruled(declared, text string) string {
+	if !mayBeCJK(text) {
+		return declared
+	}
 	if lang, sure, latin := scriptLang(text); !latin && sure && cjkLang(lang) {
 		return lang
 	}
 	return declared
+}
+
+// mayBeCJK reports whether text holds a byte of E1 or above, which
+// begins the UTF-8 of every rune from U+1000 on: the runes countScripts
+// counts as Han, kana or Hangul all lie there (TestMayBeCJK checks every
+// rune), so without one scriptLang finds no CJK language.
+func mayBeCJK(text string) bool {
+	for i := 0; i < len(text); i++ {
+		if text[i] >= 0xE1 {
+			return true
+		}
+	}
+	return false
 }
 
 func cjkLang(l string) bool { return l == "zh" || l == "ja" || l == "ko" }

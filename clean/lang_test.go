@@ -3,6 +3,7 @@ package clean
 import (
 	"strings"
 	"testing"
+	"unicode"
 )
 
 // pageLangRef is pageLang as it was before a declaration that is not CJK
@@ -100,4 +101,20 @@ func BenchmarkScriptLang(b *testing.B) {
 		i++
 	}
 	reportCPU(b, began)
+}
+
+// TestMayBeCJK: mayBeCJK is true of every rune countScripts counts as
+// Han, kana or Hangul, alone and after ASCII, and false of ASCII and
+// Latin text.
+func TestMayBeCJK(t *testing.T) {
+	for r := rune(0x80); r <= unicode.MaxRune; r++ {
+		if c := countScripts(string(r)); c.han+c.kana+c.hangul > 0 && (!mayBeCJK(string(r)) || !mayBeCJK("abc "+string(r))) {
+			t.Fatalf("mayBeCJK(%U) = false, countScripts counts it as CJK", r)
+		}
+	}
+	for _, s := range []string{"", "The report, released on Tuesday.", "Café, naïve ñ", "Привет"} {
+		if mayBeCJK(s) {
+			t.Errorf("mayBeCJK(%q) = true", s)
+		}
+	}
 }
