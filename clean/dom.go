@@ -210,10 +210,10 @@ func wordSpan(s string) (k, u int, last rune) {
 			k++
 			continue
 		}
-		if r, ok := hanAt(s, k); ok {
-			u += 2 // runeUnits of an ideograph, which is no white space
-			last = r
-			k += hanSize
+		if e := hanRun(s, k); e > k {
+			u += 2 * (e - k) / hanSize // runeUnits of each ideograph, which is no white space
+			last, _ = hanAt(s, e-hanSize)
+			k = e
 			continue
 		}
 		r, size := utf8.DecodeRuneInString(s[k:])
@@ -339,6 +339,20 @@ func hanAt(s string, i int) (r rune, ok bool) {
 	c0, c1, c2 := s[0], s[1], s[2]
 	r = rune(c0&0x0F)<<12 | rune(c1&0x3F)<<6 | rune(c2&0x3F)
 	return r, c0&0xF0 == 0xE0 && c1&0xC0 == 0x80 && c2&0xC0 == 0x80 && uint32(r)-0x4E00 <= 0x9FFF-0x4E00
+}
+
+// hanRun returns the end of the ideographs (hanAt) that follow one
+// another from s[k] on; k when there is none there. A Chinese text is
+// mostly such runs, read here without decoding each rune.
+func hanRun(s string, k int) int {
+	for k >= 0 && k+2 < len(s) {
+		c0, c1, c2 := s[k], s[k+1], s[k+2]
+		if c0 < 0xE4 || c0 > 0xE9 || c1&0xC0 != 0x80 || c2&0xC0 != 0x80 || c0 == 0xE4 && c1 < 0xB8 {
+			break
+		}
+		k += hanSize
+	}
+	return k
 }
 
 // runeUnits is what a rune that is not white space below U+2E80 adds to units.

@@ -1,6 +1,7 @@
 package clean
 
 import (
+	"math/rand/v2"
 	"testing"
 	"unicode/utf8"
 )
@@ -35,6 +36,32 @@ func TestHanAt(t *testing.T) {
 		}
 		if _, ok := hanAt(s[:len(s)-1], len(s)-hanSize); ok {
 			t.Errorf("hanAt(%q cut short) = true", s)
+		}
+	}
+}
+
+// TestHanRun: hanRun ends where hanAt first fails, stepping from k an
+// ideograph at a time, on texts of ideographs, other runes, stray bytes
+// and cut UTF-8.
+func TestHanRun(t *testing.T) {
+	pieces := []string{"中", "文", "a", " ", "，", "\u4dff", "\ua000", "\xe4", "\xe4\xb8", "\x80", "é", "丂"}
+	rng := rand.New(rand.NewPCG(3, 4))
+	for range 20000 {
+		s := ""
+		for range rng.IntN(12) {
+			s += pieces[rng.IntN(len(pieces))]
+		}
+		for k := range len(s) + 1 {
+			want := k
+			for {
+				if _, ok := hanAt(s, want); !ok {
+					break
+				}
+				want += hanSize
+			}
+			if got := hanRun(s, k); got != want {
+				t.Fatalf("hanRun(%q, %d) = %d, want %d", s, k, got, want)
+			}
 		}
 	}
 }
