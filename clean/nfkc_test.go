@@ -88,3 +88,13 @@ func BenchmarkNormalize(b *testing.B) {
 		i++
 	}
 }
+
+// TestHanStable: every CJK Unified Ideograph is marked in nfkcStable, so
+// collapseText keeps runs of them whole on its NFKC path too; were one
+// not (a new Unicode version), the runs would be read rune by rune, as
+// before, and this says so.
+func TestHanStable(t *testing.T) {
+	if !hanStable() {
+		t.Error("hanStable() = false: collapseIfNFKC reads Chinese text rune by rune")
+	}
+}

@@ -4,6 +4,7 @@ import (
 	"crypto/sha256"
 	"encoding/hex"
 	"strings"
+	"sync"
 	"unicode"
 	"unicode/utf8"
 	"unsafe"
@@ -72,9 +73,20 @@ func collapseText(text string, checkNFKC bool) (out string, ok bool) {
 	var b strings.Builder
 	b.Grow(len(text))
 	pendingSpace, pendingBreak := false, false
-	var prev rune // last rune written on the current line, 0 at line start
-	run := -1     // start of the runes kept as they are, not yet written; -1 for none
+	var prev rune                            // last rune written on the current line, 0 at line start
+	run := -1                                // start of the runes kept as they are, not yet written; -1 for none
+	wholeHan := stable == nil || hanStable() // keptAsIs holds of every ideograph
 	for i, size := 0, 0; i < len(text); i += size {
+		if e := hanRun(text, i); wholeHan && e > i && !pendingSpace && !pendingBreak {
+			// ideographs kept as they are, each as the test below would
+			// keep it: the run goes on, prev is the last of them
+			if run < 0 {
+				run = i
+			}
+			prev, _ = hanAt(text, e-hanSize)
+			size = e - i
+			continue
+		}
 		r := rune(text[i]) // as range reads it, an ideograph without a call (hanAt)
 		size = 1
 		if r >= utf8.RuneSelf {
@@ -145,6 +157,20 @@ func collapseText(text string, checkNFKC bool) (out string, ok bool) {
 	}
 	return b.String(), true
 }
+
+// hanStable reports whether every CJK Unified Ideograph (U+4E00–U+9FFF)
+// is marked in nfkcStable, as the Unicode tables of the norm package have
+// them all: collapseText then keeps runs of them whole (hanRun) without
+// asking the table of each.
+var hanStable = sync.OnceValue(func() bool {
+	t := nfkcStable()
+	for r := rune(0x4E00); r <= 0x9FFF; r++ {
+		if !nfkcMarked(t, r) {
+			return false
+		}
+	}
+	return true
+})
 
 // keptAsIs reports a rune that collapseText keeps as it is, without a
 // test of its own, when no white space is pending: printable ASCII but
