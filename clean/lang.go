@@ -138,14 +138,20 @@ const maxScriptLetters = 4000
 // here without the call to add (most runes of Chinese text are in it).
 func countScripts(text string) (c scriptCounts) {
 	for i, size := 0, 0; i < len(text); i += size {
-		r := rune(text[i]) // as range reads it, an ideograph without a call (hanAt)
+		if e := hanRun(text, i); e > i { // ideographs, counted a run at a time up to the cut
+			k := min((e-i)/hanSize, maxScriptLetters-c.total)
+			c.han += k
+			c.total += k
+			if c.total >= maxScriptLetters {
+				break
+			}
+			size = e - i
+			continue
+		}
+		r := rune(text[i]) // as range reads it
 		size = 1
 		if r >= utf8.RuneSelf {
-			if h, ok := hanAt(text, i); ok {
-				r, size = h, hanSize
-			} else {
-				r, size = utf8.DecodeRuneInString(text[i:])
-			}
+			r, size = utf8.DecodeRuneInString(text[i:])
 		}
 		switch {
 		case isHanBlock(r):
