@@ -276,9 +276,9 @@ func unitsUpTo(s string, limit int) int {
 			i++
 			continue
 		}
-		if _, ok := hanAt(s, i); ok {
-			n += 2 // runeUnits of an ideograph, which is no white space
-			i += hanSize
+		if e := hanRun(s, i); e > i {
+			n += 2 * (e - i) / hanSize // runeUnits of each ideograph, which is no white space
+			i = e
 			continue
 		}
 		r, size := utf8.DecodeRuneInString(s[i:])
@@ -300,17 +300,20 @@ func runesUpTo(s string, limit int) int {
 		return limit
 	}
 	n := 0
-	for i := 0; n < limit && i < len(s); n++ {
+	for i := 0; n < limit && i < len(s); {
 		if s[i] < utf8.RuneSelf {
 			i++
+			n++
 			continue
 		}
-		if _, ok := hanAt(s, i); ok {
-			i += hanSize
+		if e := hanRun(s, i); e > i {
+			n = min(n+(e-i)/hanSize, limit) // a run of ideographs at once
+			i = e
 			continue
 		}
 		_, size := utf8.DecodeRuneInString(s[i:])
 		i += size
+		n++
 	}
 	return n
 }
