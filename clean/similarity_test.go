@@ -40,7 +40,7 @@ func TestWordSimilarityAsBefore(t *testing.T) {
 		"İstanbul ſtraße ΣΟΦΊΑ", "istanbul strasse σοφία", "a", "a b c", "b a", many, many + " extra", "w33 " + many,
 		"国务院新闻办公室发布年度工作报告", "国务院新闻办公室发布年度工作报告 - 本站新闻 Bench Daily"}
 	lines := testPageLines(t)
-	for i := 0; i < len(lines) && i < 400; i += 7 {
+	for i := 0; i < len(lines) && i < 400; i += 20 {
 		texts = append(texts, lines[i])
 	}
 	for _, a := range texts {
