@@ -14,7 +14,8 @@ package clean
 //	   (?:\s*[:：]\s*(\d{2}))? (?:\.\d+)? )?                  seconds, fraction
 //	\s* (Z|[+-]\d{2}:?\d{2})?                                 the zone, or none
 //
-// TestISOMatchAsExpression and FuzzISOMatch compare it with the expression.
+// TestFormMatchesUnanchored and FuzzFormMatch compare it, through
+// formMatch, with the expression.
 func isoMatch(s string, m *[16]int) bool {
 	for k := range m {
 		m[k] = -1
