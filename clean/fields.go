@@ -118,7 +118,7 @@ func mayAuthorRun(t string) bool {
 			return false
 		}
 		i += j + len(zhe)
-		if k := skipRESpace(t, i); k < len(t) && (t[k] == ':' || strings.HasPrefix(t[k:], "：")) {
+		if _, ok := colonAt(t, skipRESpace(t, i)); ok {
 			return true
 		}
 	}

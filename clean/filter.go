@@ -387,7 +387,9 @@ func holdsMonth(t string) bool { return monthStems.in(t) }
 
 // monthStems are the months as enMonthRe names them, by their first three
 // letters ("sept" starts with "sep").
-var monthStems = newWordSet("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec")
+var monthStems = newWordSet(monthStemWords...)
+
+var monthStemWords = []string{"jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"}
 
 // A wordSet is words of lower-case ASCII, indexed by their first letter,
 // to look up in a line as an expression under (?i) would find them (in).

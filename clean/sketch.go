@@ -346,7 +346,7 @@ func nextToken(norm string, i int) (tok uint64, next int, ok bool) {
 			if inWord {
 				return h, i, true // the ideograph is the next token
 			}
-			return fnvBytes(basis, norm[i:i+hanSize]), i + hanSize, true
+			return fnvHan(norm[i : i+hanSize]), i + hanSize, true
 		}
 		r, size := rune(norm[i]), 1
 		if r >= utf8.RuneSelf {

@@ -397,7 +397,7 @@ func mayTime(t string) bool {
 
 // timeWords are the words timeRe's English forms hold: the months'
 // stems (monthStems) and "ago".
-var timeWords = newWordSet("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec", "ago")
+var timeWords = newWordSet(append(slices.Clone(monthStemWords), "ago")...)
 
 // dateSep reports the separators of a date in digits (timeRe's [-/.]).
 func dateSep(c byte) bool { return c == '-' || c == '/' || c == '.' }

@@ -75,7 +75,7 @@ func indexTrad(s string) int {
 			continue
 		}
 		if r, ok := hanAt(s, i); ok {
-			if tradFold[r-tradBase] != 0 {
+			if _, ok := tradOf(r); ok {
 				return i
 			}
 			i += hanSize - 1
