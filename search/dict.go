@@ -156,9 +156,8 @@ func (t *shortTable) grow() {
 	}
 }
 
-// tally counts the tokens of one text by their dict ids; each (or the
-// log's addTally) hands the counts over and empties it for the next
-// text.
+// tally counts the tokens of one text by their dict ids; the posting
+// log's addTally hands the counts over and empties it for the next text.
 type tally struct {
 	counts  []uint32 // by id; zero for every id not in touched[:n]
 	touched []uint32 // ids counted, first met first, in touched[:n]; one longer than counts
@@ -187,12 +186,3 @@ func (t *tally) grow(id uint32) {
 
 // ids are the ids counted, first met first.
 func (t *tally) ids() []uint32 { return t.touched[:t.n] }
-
-// each calls fn with each id counted and its count, and empties t.
-func (t *tally) each(fn func(id, count uint32)) {
-	for _, id := range t.ids() {
-		fn(id, t.counts[id])
-		t.counts[id] = 0
-	}
-	t.n = 0
-}

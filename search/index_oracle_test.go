@@ -286,6 +286,17 @@ func TestDictSameAsOracle(t *testing.T) {
 	}
 }
 
+// each calls fn with each id t counted and its count, in t's order, and
+// empties t, one by one: what addTally does at once, and the tests'
+// reading of a tally.
+func (t *tally) each(fn func(id, count uint32)) {
+	for _, id := range t.ids() {
+		fn(id, t.counts[id])
+		t.counts[id] = 0
+	}
+	t.n = 0
+}
+
 // tallied is what t counted, id and count each, in t's order; it
 // empties t.
 func tallied(t *tally) [][2]uint32 {
