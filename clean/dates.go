@@ -404,16 +404,60 @@ func findUpdLabel(t string) []int {
 }
 
 // containsFoldASCII reports whether s holds sub (lower-case ASCII letters)
-// in any ASCII case.
+// in any ASCII case: some s[i:i+len(sub)] whose every byte, its 0x20 bit
+// set, is sub's. Only where s has sub's first byte in either case is the
+// rest compared; those places are found with IndexByte (most lines of a
+// Chinese page have none at all, and a byte loop read every byte).
 func containsFoldASCII(s, sub string) bool {
-	for i := 0; i+len(sub) <= len(s); i++ {
-		j := 0
-		for j < len(sub) && s[i+j]|0x20 == sub[j] {
-			j++
+	if len(sub) == 0 {
+		return true
+	}
+	lo := sub[0]
+	if lo|0x20 != lo {
+		return false // no byte with its 0x20 bit set is lo
+	}
+	end := len(s) - len(sub) + 1 // where a match may begin: s[:end]
+	if end <= 0 {
+		return false
+	}
+	up := lo &^ 0x20
+	a, b := indexByteFrom(s[:end], 0, lo), indexByteFrom(s[:end], 0, up)
+	for a >= 0 || b >= 0 {
+		i := a
+		if a < 0 || b >= 0 && b < a {
+			i = b
 		}
-		if j == len(sub) {
+		if hasFoldASCIIAt(s, i+1, sub[1:]) {
 			return true
+		}
+		if i == a {
+			a = indexByteFrom(s[:end], i+1, lo)
+		} else {
+			b = indexByteFrom(s[:end], i+1, up)
 		}
 	}
 	return false
+}
+
+// indexByteFrom is the index of the first c in s[from:], counted from the
+// start of s; -1 when there is none.
+func indexByteFrom(s string, from int, c byte) int {
+	if k := strings.IndexByte(s[from:], c); k >= 0 {
+		return from + k
+	}
+	return -1
+}
+
+// hasFoldASCIIAt reports whether s[at:] begins with sub as
+// containsFoldASCII compares: each byte with its 0x20 bit set.
+func hasFoldASCIIAt(s string, at int, sub string) bool {
+	if len(s)-at < len(sub) {
+		return false
+	}
+	for j := range len(sub) {
+		if s[at+j]|0x20 != sub[j] {
+			return false
+		}
+	}
+	return true
 }

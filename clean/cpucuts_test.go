@@ -1,0 +1,84 @@
+package clean
+
+import (
+	"math/rand/v2"
+	"strings"
+	"testing"
+)
+
+// containsFoldASCIIBytewise is containsFoldASCII as it was written first:
+// every byte of s a place where sub may begin.
+func containsFoldASCIIBytewise(s, sub string) bool {
+	for i := 0; i+len(sub) <= len(s); i++ {
+		j := 0
+		for j < len(sub) && s[i+j]|0x20 == sub[j] {
+			j++
+		}
+		if j == len(sub) {
+			return true
+		}
+	}
+	return false
+}
+
+// TestContainsFoldASCIIAsBytewise: containsFoldASCII, which compares only
+// where IndexByte finds sub's first byte, answers as the byte loop does on
+// the test pages' lines and on random joins of near misses, for every word
+// its callers ask about, "\r" for "-" (0x0D with its 0x20 bit set is '-')
+// and the empty word included.
+func TestContainsFoldASCIIAsBytewise(t *testing.T) {
+	subs := []string{"", "updated", "modified", "publi", "date", "po", "ted", "source", "share-", "-", "d", "@x"}
+	rng := rand.New(rand.NewPCG(16, 32))
+	pieces := []string{"UPDATED", "upd", "ated", "Modi", "fied", "Po", "ted", "DaTe", "d", "D", "\r", "-", "share", "\rshare\r", "更新", "日期", " ", "ſource", "sou", "rce", "@X", "`x"}
+	lines := append(prefilterLines(t), randomJoins(rng, pieces, 8, 20000)...)
+	found := 0
+	for _, l := range lines {
+		for _, sub := range subs {
+			got, want := containsFoldASCII(l, sub), containsFoldASCIIBytewise(l, sub)
+			if got != want {
+				t.Fatalf("containsFoldASCII(%q, %q) = %v, the byte loop says %v", l, sub, got, want)
+			}
+			if got && sub != "" {
+				found++
+			}
+		}
+	}
+	if found < 1000 {
+		t.Errorf("only %d lines hold a word: inputs missing?", found)
+	}
+}
+
+// BenchmarkContainsFoldASCII asks for the words fromRuns's prefilters ask
+// about in every run of BenchmarkClean's pages that holds a digit, one op
+// per page, with containsFoldASCII (indexed) and the byte loop (bytewise).
+func BenchmarkContainsFoldASCII(b *testing.B) {
+	var pages [][]string
+	for _, runs := range benchPageRuns(b) {
+		var lines []string
+		for _, r := range runs {
+			if len(r.text) <= 300 && strings.ContainsAny(r.text, "0123456789") {
+				lines = append(lines, foldTrad(r.text))
+			}
+		}
+		pages = append(pages, lines)
+	}
+	words := []string{"publi", "date", "po", "ted", "updated", "modified"}
+	for _, c := range []struct {
+		name string
+		fn   func(s, sub string) bool
+	}{{"indexed", containsFoldASCII}, {"bytewise", containsFoldASCIIBytewise}} {
+		b.Run(c.name, func(b *testing.B) {
+			i, n := 0, 0
+			for b.Loop() {
+				for _, l := range pages[i%len(pages)] {
+					for _, w := range words {
+						if c.fn(l, w) {
+							n++
+						}
+					}
+				}
+				i++
+			}
+		})
+	}
+}
