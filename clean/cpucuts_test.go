@@ -3,6 +3,8 @@ package clean
 import (
 	"math/rand/v2"
 	"strings"
+
+	"golang.org/x/net/html"
 	"testing"
 )
 
@@ -77,6 +79,67 @@ func BenchmarkContainsFoldASCII(b *testing.B) {
 						}
 					}
 				}
+				i++
+			}
+		})
+	}
+}
+
+// lastTitleSepByLastIndex is lastTitleSep as stripSiteName first found it:
+// strings.LastIndex of each separator, the largest winning.
+func lastTitleSepByLastIndex(t string) (int, string) {
+	best, sep := -1, ""
+	for _, s := range titleSeps {
+		if i := strings.LastIndex(t, s); i > best {
+			best, sep = i, s
+		}
+	}
+	return best, sep
+}
+
+// TestLastTitleSepAsLastIndex: lastTitleSep finds the separator the
+// LastIndex of each finds, on the test pages' lines and on random joins of
+// the separators and their pieces.
+func TestLastTitleSepAsLastIndex(t *testing.T) {
+	rng := rand.New(rand.NewPCG(64, 128))
+	pieces := append([]string{" ", "-", "|", ":", "·", "–", "—", "｜", "\xef", "\xe2\x80", "a", "标题", "_"}, titleSeps...)
+	lines := append(prefilterLines(t), randomJoins(rng, pieces, 8, 20000)...)
+	found := 0
+	for _, l := range lines {
+		i, s := lastTitleSep(l)
+		wi, ws := lastTitleSepByLastIndex(l)
+		if i != wi || s != ws {
+			t.Fatalf("lastTitleSep(%q) = %d %q, LastIndex says %d %q", l, i, s, wi, ws)
+		}
+		if i >= 0 {
+			found++
+		}
+	}
+	if found < 1000 {
+		t.Errorf("only %d lines hold a separator: inputs missing?", found)
+	}
+}
+
+// BenchmarkLastTitleSep finds the last separator in the <title> of each
+// of BenchmarkClean's pages, one op per page, with lastTitleSep (scan)
+// and with LastIndex of each separator (lastindex).
+func BenchmarkLastTitleSep(b *testing.B) {
+	var titles []string
+	for _, in := range utf8Pages(benchPages(b)) {
+		root, err := html.Parse(strings.NewReader(string(in.Body)))
+		if err != nil {
+			b.Fatal(err)
+		}
+		titles = append(titles, collapse(collectMeta(root).title))
+	}
+	for _, c := range []struct {
+		name string
+		fn   func(string) (int, string)
+	}{{"scan", lastTitleSep}, {"lastindex", lastTitleSepByLastIndex}} {
+		b.Run(c.name, func(b *testing.B) {
+			i := 0
+			for b.Loop() {
+				c.fn(titles[i%len(titles)])
 				i++
 			}
 		})

@@ -49,13 +49,7 @@ func stripSiteName(t string) (head, suffix string) {
 			return first, last
 		}
 	}
-	best := -1
-	sep := ""
-	for _, s := range titleSeps {
-		if i := strings.LastIndex(t, s); i > best {
-			best, sep = i, s
-		}
-	}
+	best, sep := lastTitleSep(t)
 	if best <= 0 {
 		return t, ""
 	}
@@ -65,6 +59,28 @@ func stripSiteName(t string) (head, suffix string) {
 		return t, ""
 	}
 	return head, suffix
+}
+
+// lastTitleSep returns where the last of titleSeps in t begins and which
+// it is; -1 and "" when t holds none. No two of titleSeps begin at the
+// same byte (each differs from the others in its first two bytes, or " –
+// " and " — " in their fourth), so the last place one begins is the
+// largest strings.LastIndex of them all: t is read once from its end,
+// not once for each separator.
+func lastTitleSep(t string) (int, string) {
+	for i := len(t) - 1; i >= 0; i-- {
+		switch t[i] {
+		case ' ', '-', 0xEF: // the first bytes of titleSeps
+		default:
+			continue
+		}
+		for _, s := range titleSeps {
+			if strings.HasPrefix(t[i:], s) {
+				return i, s
+			}
+		}
+	}
+	return -1, ""
 }
 
 // publisher is the site's own name: og:site_name or a site-name meta, else
