@@ -338,8 +338,13 @@ const keptText = 64 << 10
 // to be kept for the next: a huge page's map is left to the collector.
 const keptElements = 4096
 
+// walkMemories hold the memory of walks that are done. A new stats map
+// is sized for 64 elements and grows with the pages it serves: release
+// clears it whole, at a cost that follows its size, not the page's: one
+// sized for 256 up front has 512 slots to clear, four times the 128 a
+// page of 80 elements fills.
 var walkMemories = sync.Pool{New: func() any {
-	return &walkMemory{stats: make(map[*html.Node]*elemStats, 256), cids: map[[2]string]string{}}
+	return &walkMemory{stats: make(map[*html.Node]*elemStats, 64), cids: map[[2]string]string{}}
 }}
 
 // chunk returns room for statsChunk more stats.
