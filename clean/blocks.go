@@ -83,7 +83,7 @@ func walkBlocks(root *html.Node) *blockWalk { return walkBlocksMode(root, false,
 // elements: the runs are those found by then.
 func walkBlocksMode(root *html.Node, relaxed bool, b *budget) *blockWalk {
 	mem := walkMemories.Get().(*walkMemory)
-	bw := &blockWalk{stats: mem.stats, order: mem.order, mem: mem, owner: root, chromeUp: map[*html.Node]*html.Node{}, byClass: map[*html.Node]bool{}, relaxed: relaxed, budget: b}
+	bw := &blockWalk{stats: mem.stats, order: mem.order, mem: mem, owner: root, chromeUp: mem.chromeUp, byClass: mem.byClass, relaxed: relaxed, budget: b}
 	bw.runs = (*runMemories.Get().(*[]run))[:0]
 	bw.w.b = mem.text[:0]
 	bw.visit(root)
@@ -324,7 +324,10 @@ type walkMemory struct {
 	used   int
 	order  []*html.Node
 	cids   map[[2]string]string // class and id → classID (blockWalk.classID)
-	text   []byte               // the spaceWriter's buffer, for the runs' text as it is written
+
+	chromeUp map[*html.Node]*html.Node // blockWalk.chromeUp
+	byClass  map[*html.Node]bool       // blockWalk.byClass
+	text     []byte                    // the spaceWriter's buffer, for the runs' text as it is written
 }
 
 // statsChunk is how many elements' stats one allocation holds.
@@ -344,7 +347,8 @@ const keptElements = 4096
 // sized for 256 up front has 512 slots to clear, four times the 128 a
 // page of 80 elements fills.
 var walkMemories = sync.Pool{New: func() any {
-	return &walkMemory{stats: make(map[*html.Node]*elemStats, 64), cids: map[[2]string]string{}}
+	return &walkMemory{stats: make(map[*html.Node]*elemStats, 64), cids: map[[2]string]string{},
+		chromeUp: map[*html.Node]*html.Node{}, byClass: map[*html.Node]bool{}}
 }}
 
 // chunk returns room for statsChunk more stats.
@@ -357,9 +361,10 @@ func (m *walkMemory) chunk() []elemStats {
 }
 
 // release gives bw's element memory back for another walk, cleared (no
-// stats, no node, class name or text of this page is left in it). bw's runs,
-// totals and chrome stay readable; its stats and order must not be read
-// after. Releasing twice is harmless.
+// stats, no node, class name or text of this page is left in it). bw's runs
+// (their chrome marks too) and totals stay readable; its stats, order and
+// chrome chains (chromeUp, byClass) must not be read after. Releasing
+// twice is harmless.
 func (bw *blockWalk) release() {
 	m := bw.mem
 	if m == nil {
@@ -367,7 +372,8 @@ func (bw *blockWalk) release() {
 	}
 	order, text := bw.order, bw.w.b
 	bw.mem, bw.stats, bw.order, bw.slab = nil, nil, nil, nil
-	bw.groupsOf, bw.groups = nil, nil // made from the stats
+	bw.chromeUp, bw.byClass = nil, nil // cleared for the next walk: the runs keep their chromeAt
+	bw.groupsOf, bw.groups = nil, nil  // made from the stats
 	bw.w.reset()
 	bw.w.b = nil // a run's text is a copy of it (flush): the buffer goes back
 	if len(order) > keptElements {
@@ -379,6 +385,8 @@ func (bw *blockWalk) release() {
 	}
 	clear(m.stats)
 	clear(m.cids)
+	clear(m.chromeUp)
+	clear(m.byClass)
 	for _, c := range m.chunks[:m.used] {
 		clear(c[:cap(c)])
 	}

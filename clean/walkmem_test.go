@@ -13,16 +13,22 @@ import (
 // stats (their class names), no order, no text.
 func TestWalkReleaseClears(t *testing.T) {
 	root := parseTestPage(t, `<html><body><div class="story" id="main">`+prose("story", 40)+
-		`</div><aside class="related"><ul><li><a href="/x">x</a></li></ul></aside></body></html>`)
+		`</div><aside class="related"><ul><li><a href="/x">x</a></li></ul></aside><div class="sidebar"><a href="/y">y</a></div></body></html>`)
 	bw := walkBlocks(root)
 	m := bw.mem
 	if len(m.stats) == 0 || m.used == 0 || len(bw.order) == 0 {
 		t.Fatalf("walk used no memory: %d stats, %d chunks, %d elements", len(m.stats), m.used, len(bw.order))
 	}
+	if len(m.chromeUp) == 0 || len(m.byClass) == 0 {
+		t.Fatalf("walk found no chrome: %d chrome-looking elements, %d by class", len(m.chromeUp), len(m.byClass))
+	}
 	order := bw.order
 	bw.release()
 	if len(m.stats) != 0 || m.used != 0 || len(m.order) != 0 {
 		t.Errorf("released: %d stats, %d chunks, %d elements in order", len(m.stats), m.used, len(m.order))
+	}
+	if len(m.chromeUp) != 0 || len(m.byClass) != 0 {
+		t.Errorf("released: %d chrome-looking elements, %d by class", len(m.chromeUp), len(m.byClass))
 	}
 	for i, c := range m.chunks {
 		for j, st := range c[:cap(c)] {
@@ -44,7 +50,7 @@ func TestWalkReleaseClears(t *testing.T) {
 	if cap(m.text) == 0 {
 		t.Error("the walk's text buffer was not kept")
 	}
-	if bw.stats != nil || bw.mem != nil {
+	if bw.stats != nil || bw.mem != nil || bw.chromeUp != nil || bw.byClass != nil {
 		t.Error("the released walk still points at its memory")
 	}
 	bw.release() // twice is harmless
