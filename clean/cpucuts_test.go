@@ -2,6 +2,7 @@ package clean
 
 import (
 	"math/rand/v2"
+	"mime"
 	"strings"
 
 	"golang.org/x/net/html"
@@ -141,6 +142,58 @@ func BenchmarkLastTitleSep(b *testing.B) {
 			for b.Loop() {
 				c.fn(titles[i%len(titles)])
 				i++
+			}
+		})
+	}
+}
+
+// readsByParse is Reads as it was first written: every type parsed.
+func readsByParse(contentType string) bool {
+	if contentType == "" {
+		return true
+	}
+	mt, _, err := mime.ParseMediaType(contentType)
+	return err != nil || mt == "text/html" || mt == "application/xhtml+xml" || mt == "text/plain"
+}
+
+// TestReadsAsParsed: Reads, which reads the type before any parameter
+// first, says what parsing every Content-Type says, on types in every
+// case, with broken and repeated parameters, and on random joins of their
+// pieces.
+func TestReadsAsParsed(t *testing.T) {
+	types := []string{"", "text/html", "TEXT/HTML; charset=utf-8", " text/html ;charset=gbk", "text/html; charset", "text/html;;",
+		"application/xhtml+xml", "Application/XHTML+XML; q=1", "text/plain; charset=\"x", "text/plain; a=1; a=2",
+		"application/pdf", "application/pdf; charset=utf-8", "image/png;", "text/htm", "text/htmlx", "text / html",
+		"te\u212at/html", "text/\u017ftml", "text/html\u0130", "application/rss+xml", "text/xml; charset=utf-8", "bad", "/", ";"}
+	rng := rand.New(rand.NewPCG(5, 9))
+	pieces := []string{"text", "TEXT", "/", "html", "HTML", "plain", "application", "xhtml+xml", "pdf", ";", " ", "charset", "=", "utf-8", "\"", "K", "\u212a", "ſ", "\t", "q=1"}
+	types = append(types, randomJoins(rng, pieces, 8, 20000)...)
+	yes := 0
+	for _, ct := range types {
+		got, want := Reads(ct), readsByParse(ct)
+		if got != want {
+			t.Fatalf("Reads(%q) = %v, parsing says %v", ct, got, want)
+		}
+		if got {
+			yes++
+		}
+	}
+	if yes < 100 || yes == len(types) {
+		t.Errorf("Reads said yes to %d of %d types: inputs missing?", yes, len(types))
+	}
+}
+
+// BenchmarkReads asks about the Content-Type the generated site of
+// bench/crawl serves, one op per ask, with Reads (fast) and by parsing it
+// (parsed).
+func BenchmarkReads(b *testing.B) {
+	for _, c := range []struct {
+		name string
+		fn   func(string) bool
+	}{{"fast", Reads}, {"parsed", readsByParse}} {
+		b.Run(c.name, func(b *testing.B) {
+			for b.Loop() {
+				c.fn("text/html; charset=utf-8")
 			}
 		})
 	}

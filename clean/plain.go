@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"mime"
 	"net/http"
+	"slices"
 	"strings"
 	"unicode"
 
@@ -16,11 +17,31 @@ import (
 // type or one that does not parse, as a browser would sniff it. Other
 // types (PDF, images, feeds) have no text here.
 func Reads(contentType string) bool {
-	if contentType == "" {
+	if contentType == "" || readType(contentType) {
 		return true
 	}
 	mt, _, err := mime.ParseMediaType(contentType)
-	return err != nil || mt == "text/html" || mt == "application/xhtml+xml" || mt == "text/plain"
+	return err != nil || slices.Contains(readTypes[:], mt)
+}
+
+// readTypes are the media types Reads says yes to.
+var readTypes = [...]string{"text/html", "application/xhtml+xml", "text/plain"}
+
+// readType reports a contentType whose type, before any parameter, is one
+// of readTypes in some case: Reads says yes to it whatever its parameters
+// are (ParseMediaType gives that type, lower-cased, or an error), so they
+// are not parsed. EqualFold folds no rune past ASCII to a letter of
+// readTypes (only K and ſ fold to ASCII, to k and s), so the type it lets
+// through is the one ParseMediaType lower-cases.
+func readType(contentType string) bool {
+	base, _, _ := strings.Cut(contentType, ";")
+	base = strings.TrimSpace(base)
+	for _, t := range readTypes {
+		if strings.EqualFold(base, t) {
+			return true
+		}
+	}
+	return false
 }
 
 // isPlainType reports whether a Content-Type says text/plain. Such a
