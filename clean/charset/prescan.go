@@ -2,7 +2,6 @@ package charset
 
 import (
 	"bytes"
-	"encoding/binary"
 	"strings"
 )
 
@@ -23,8 +22,7 @@ func metaLabels(body []byte) []string {
 	if l := xmlDeclLabel(b); l != "" {
 		labels = append(labels, l)
 	}
-	last := lastFoldIndex(b, "charset")
-	for i := 0; i <= last; { // a tag that begins past last holds no "charset"
+	for i := 0; i < len(b); {
 		j := bytes.IndexByte(b[i:], '<')
 		if j < 0 {
 			break
@@ -190,31 +188,6 @@ func asciiFoldContains(b []byte, p string) bool {
 		}
 	}
 	return false
-}
-
-// lastFoldIndex returns where the last p (lower-case ASCII, its first
-// byte a letter) in b in some ASCII case begins, or -1. metaLabels reads
-// no tag past it: a page's "charset" is in its first tags, and the
-// hundreds of tags after were each found with two IndexByte calls for
-// nothing. Eight bytes at a time are read as one word, and skipped when
-// none of them is p's first letter in either case.
-func lastFoldIndex(b []byte, p string) int {
-	const ones, highs = 0x0101010101010101, 0x8080808080808080
-	first := uint64(p[0]) * ones
-	for k := len(b) - len(p); k >= 0; {
-		if k >= 7 {
-			x := (binary.LittleEndian.Uint64(b[k-7:]) | 0x20*ones) ^ first // a zero byte where b has p[0] in either case
-			if (x-ones)&^x&highs == 0 {
-				k -= 8 // none of b[k-7:k+1] begins p
-				continue
-			}
-		}
-		if b[k]|0x20 == p[0] && asciiFoldHasPrefix(b[k:], p) {
-			return k
-		}
-		k--
-	}
-	return -1
 }
 
 func isSpaceOrSlash(c byte) bool {
