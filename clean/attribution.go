@@ -7,6 +7,7 @@ import (
 	"unicode/utf8"
 
 	"golang.org/x/net/html"
+	"golang.org/x/net/html/atom"
 )
 
 var (
@@ -33,6 +34,9 @@ func attribution(pm *pageMeta, runs []run, paras []string) string {
 			continue
 		}
 		if s := sourceFromLine(r.text); s != "" {
+			if runIsFieldText(r) {
+				return s // fieldText(r.owner) is r.text: f would be s
+			}
 			if f := sourceFromLine(fieldText(r.owner)); f != "" && strings.HasPrefix(s, f) {
 				return f // "转载自：新华网 <a>原文链接</a>": the name ends with its element
 			}
@@ -297,6 +301,50 @@ func fieldText(n *html.Node) string {
 	}
 	walk(n)
 	return strings.Join(strings.Fields(b.String()), " ") // not collapse: it would join 新华网 原文链接
+}
+
+// runIsFieldText reports a run whose text is fieldText(r.owner), told
+// without making it: the owner's one child is a text node, outside a
+// <pre>, so both are that node's text as collapse writes it, r.text
+// trimmed of what unicode.IsSpace calls white space and fieldText with
+// each run of it made one space; and r.text holds no such white space but
+// single spaces, so both are the same (TestRunIsFieldText). A source line
+// is mostly such a run, and fieldText made it again for nothing.
+func runIsFieldText(r run) bool {
+	n := r.owner
+	if n == nil || n.FirstChild == nil || n.FirstChild != n.LastChild || n.FirstChild.Type != html.TextNode {
+		return false
+	}
+	for p := n; p != nil; p = p.Parent {
+		if p.Type == html.ElementNode && p.DataAtom == atom.Pre {
+			return false // verbatim: the run keeps the white space fieldText folds
+		}
+	}
+	return singleSpaced(r.text)
+}
+
+// singleSpaced reports whether t holds no white space (unicode.IsSpace)
+// but single spaces between other runes.
+func singleSpaced(t string) bool {
+	if t == "" || t[0] == ' ' || t[len(t)-1] == ' ' || strings.Contains(t, "  ") {
+		return false
+	}
+	for i := 0; i < len(t); {
+		c := t[i]
+		if c < utf8.RuneSelf {
+			if c != ' ' && asciiSpace(c) {
+				return false
+			}
+			i++
+			continue
+		}
+		r, size := utf8.DecodeRuneInString(t[i:])
+		if unicode.IsSpace(r) {
+			return false
+		}
+		i += size
+	}
+	return true
 }
 
 // agencyName cuts a dateline's "agency + place" at the agency's last

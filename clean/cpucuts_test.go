@@ -198,3 +198,75 @@ func BenchmarkReads(b *testing.B) {
 		})
 	}
 }
+
+// TestRunIsFieldText: every run runIsFieldText says yes to has the text
+// fieldText makes of its owner, on the test pages and on blocks that hold
+// white space fieldText folds and the run keeps (a <pre>, runes
+// unicode.IsSpace counts that the walk's writer keeps), and it says yes
+// to most one-line blocks.
+func TestRunIsFieldText(t *testing.T) {
+	crafted := `<html><body><p>来源：新华社 2022-11-07</p><p>Source: Xinhua  2022</p><pre>Source: a  b</pre><pre> Source: x</pre>` +
+		`<pre>来源：人民网` + "\n" + `记者 张三</pre><div><pre>a b</pre></div><p>来源：新华社` + "\u2000" + `编辑</p><p>来源：` + "\u2000" + `新华社</p>` +
+		`<p>` + "\u2001" + `来源：新华社</p><p>来源：新华社` + "\u00a0\u00a0" + `x</p><p>来源：新` + "\n" + `华社</p><p>Source:` + "\t" + `AP</p>` +
+		`<table><tr><td>来源：新华社</td><td>2022</td></tr></table><p>来源：<a href="/x">新华网</a> 原文</p><p>a<br>b</p></body></html>`
+	var roots []*html.Node
+	roots = append(roots, parseTestPage(t, crafted))
+	for _, in := range utf8Pages(benchPages(t)) {
+		roots = append(roots, parseTestPage(t, string(in.Body)))
+	}
+	yes, no := 0, 0
+	for _, root := range roots {
+		bw := walkBlocks(root)
+		for _, r := range bw.runs {
+			if !runIsFieldText(r) {
+				no++
+				continue
+			}
+			yes++
+			if f := fieldText(r.owner); f != r.text {
+				t.Errorf("runIsFieldText: run %q, but fieldText of its <%s> is %q", r.text, r.owner.Data, f)
+			}
+		}
+		bw.release()
+	}
+	if yes < 300 || no < 300 {
+		t.Errorf("runIsFieldText said yes to %d runs and no to %d: inputs missing?", yes, no)
+	}
+}
+
+// sourceLineAsBefore is attribution's first step as it was first written:
+// fieldText of a source line's block made and read again whatever it is.
+func sourceLineAsBefore(runs []run) string {
+	for _, r := range runs {
+		if len(r.text) > 400 {
+			continue
+		}
+		if s := sourceFromLine(r.text); s != "" {
+			if f := sourceFromLine(fieldText(r.owner)); f != "" && strings.HasPrefix(s, f) {
+				return f
+			}
+			return s
+		}
+	}
+	return ""
+}
+
+// BenchmarkSourceLine finds the source line of BenchmarkClean's pages,
+// walked beforehand, one op per page: as attribution does (skip) and
+// with fieldText made again for every source line (before).
+func BenchmarkSourceLine(b *testing.B) {
+	pages := benchPageRuns(b)
+	pm := &pageMeta{}
+	for _, c := range []struct {
+		name string
+		fn   func([]run) string
+	}{{"skip", func(rs []run) string { return attribution(pm, rs, nil) }}, {"before", sourceLineAsBefore}} {
+		b.Run(c.name, func(b *testing.B) {
+			i := 0
+			for b.Loop() {
+				c.fn(pages[i%len(pages)])
+				i++
+			}
+		})
+	}
+}
