@@ -3,6 +3,7 @@ package clean
 import (
 	"math/rand/v2"
 	"mime"
+	"slices"
 	"strings"
 
 	"golang.org/x/net/html"
@@ -266,6 +267,79 @@ func BenchmarkSourceLine(b *testing.B) {
 			for b.Loop() {
 				c.fn(pages[i%len(pages)])
 				i++
+			}
+		})
+	}
+}
+
+// TestUpdLabelAsExpression: findUpdLabel finds what
+// updLabelRe.FindStringIndex finds, on every short test line, folded, and
+// on random joins of the labels' pieces and near misses, in either case.
+func TestUpdLabelAsExpression(t *testing.T) {
+	pieces := []string{"更新时间", "更新日期", "修改时间", "更新", "修改", "时间", "日期", "last updated", "LAST UPDATED", "laſt updated", "Last", "updated",
+		"UPDATED on", "Updated On", " on", "modified", "MODIFIED", "mod", "ified", "up", "dated", "l", "a", "u", "p", "m", "o", " ", "\t", ":", "：", "2022", "\xe6", "\xe4\xbf"}
+	rng := rand.New(rand.NewPCG(21, 22))
+	texts := shortLines(folded(prefilterLines(t)))
+	texts = append(texts, randomJoins(rng, pieces, 10, 20000)...)
+	found := 0
+	for _, s := range texts {
+		got, want := findUpdLabel(s), updLabelRe.FindStringIndex(s)
+		if !slices.Equal(got, want) {
+			t.Fatalf("findUpdLabel(%q) = %v, FindStringIndex %v", s, got, want)
+		}
+		if want != nil {
+			found++
+		}
+	}
+	if found < 1000 {
+		t.Errorf("only %d texts hold a label: samples missing?", found)
+	}
+}
+
+// findUpdLabelSearched is findUpdLabel as it was first written: the
+// expression searched for from every byte once the prefilter lets a line
+// through.
+func findUpdLabelSearched(t string) []int {
+	if !strings.Contains(t, "更新") && !strings.Contains(t, "修改") &&
+		!containsFoldASCII(t, "updated") && !containsFoldASCII(t, "modified") {
+		return nil
+	}
+	return updLabelRe.FindStringIndex(t)
+}
+
+// BenchmarkFindUpdLabel asks for an update label on the lines fromRuns
+// asks about (at most 300 bytes, with a digit, folded) of BenchmarkClean's
+// pages and on a line of Chinese prose that names 城市更新, one op per
+// page or line, with findUpdLabel (anchored) and the expression searched
+// for (searched).
+func BenchmarkFindUpdLabel(b *testing.B) {
+	var pages [][]string
+	for _, runs := range benchPageRuns(b) {
+		var lines []string
+		for _, r := range runs {
+			if len(r.text) <= 300 && strings.ContainsAny(r.text, "0123456789") {
+				lines = append(lines, foldTrad(r.text))
+			}
+		}
+		pages = append(pages, lines)
+	}
+	prose := "调研组成员表示，交通运输厅将加快落实城市更新试点工作，推动2024年重点项目尽快开工，确保各项任务按期完成。"
+	for _, c := range []struct {
+		name string
+		fn   func(string) []int
+	}{{"anchored", findUpdLabel}, {"searched", findUpdLabelSearched}} {
+		b.Run("pages/"+c.name, func(b *testing.B) {
+			i := 0
+			for b.Loop() {
+				for _, l := range pages[i%len(pages)] {
+					c.fn(l)
+				}
+				i++
+			}
+		})
+		b.Run("prose/"+c.name, func(b *testing.B) {
+			for b.Loop() {
+				c.fn(prose)
 			}
 		})
 	}

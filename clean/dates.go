@@ -394,13 +394,47 @@ func mayHavePubLabel(t string) bool {
 }
 
 // findUpdLabel is updLabelRe.FindStringIndex, after a necessary condition:
-// its labels hold 更新, 修改, "updated" or "modified".
+// its labels hold 更新, 修改, "updated" or "modified". A line that holds
+// neither English word (a Chinese paragraph about 城市更新) can have a
+// label only where 更新 or 修改 begins: the expression is run anchored
+// (updLabelAnchored) there alone, not searched for from every byte, which
+// cost a line of prose as much as the rest of fromRuns.
 func findUpdLabel(t string) []int {
-	if !strings.Contains(t, "更新") && !strings.Contains(t, "修改") &&
-		!containsFoldASCII(t, "updated") && !containsFoldASCII(t, "modified") {
-		return nil
+	english := containsFoldASCII(t, "updated") || containsFoldASCII(t, "modified")
+	if english {
+		return updLabelRe.FindStringIndex(t)
 	}
-	return updLabelRe.FindStringIndex(t)
+	for i := 0; i < len(t); {
+		k := indexEither(t, i, "更新", "修改")
+		if k < 0 {
+			return nil
+		}
+		if m := updLabelAnchored.FindStringIndex(t[k:]); m != nil {
+			m[0], m[1] = k, k+m[1] // m[0] was 0: the match begins at t[k]
+			return m
+		}
+		i = k + len("更新")
+	}
+	return nil
+}
+
+// updLabelAnchored is updLabelRe anchored where a match begins. The
+// expression reads nothing before its label, so its leftmost match is
+// the anchored one at the first place it matches.
+var updLabelAnchored = regexp.MustCompile(`^(?:` + updLabelRe.String() + `)`)
+
+// indexEither returns where the first a or b in t[from:] begins, counted
+// from the start of t; -1 when neither does. a and b have the same length
+// and neither overlaps itself or the other.
+func indexEither(t string, from int, a, b string) int {
+	i, j := strings.Index(t[from:], a), strings.Index(t[from:], b)
+	switch {
+	case i < 0 && j < 0:
+		return -1
+	case i < 0 || j >= 0 && j < i:
+		return from + j
+	}
+	return from + i
 }
 
 // containsFoldASCII reports whether s holds sub (lower-case ASCII letters)
