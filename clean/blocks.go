@@ -370,7 +370,7 @@ func (bw *blockWalk) release() {
 	if m == nil {
 		return
 	}
-	order, text := bw.order, bw.w.b
+	order, text, slab := bw.order, bw.w.b, bw.slab
 	bw.mem, bw.stats, bw.order, bw.slab = nil, nil, nil, nil
 	bw.chromeUp, bw.byClass = nil, nil // cleared for the next walk: the runs keep their chromeAt
 	bw.groupsOf, bw.groups = nil, nil  // made from the stats
@@ -387,12 +387,25 @@ func (bw *blockWalk) release() {
 	clear(m.cids)
 	clear(m.chromeUp)
 	clear(m.byClass)
-	for _, c := range m.chunks[:m.used] {
-		clear(c[:cap(c)])
-	}
+	clearChunks(m.chunks[:m.used], len(slab))
+
 	clear(order)
 	m.used, m.order = 0, order[:0]
 	walkMemories.Put(m)
+}
+
+// clearChunks clears the stats a walk wrote in chunks, the chunks it used
+// in order: all of each but the last, and of the last its first n (the
+// walk's slab). Past those no stats were written since the chunk was last
+// cleared: a page of 80 elements cleared 128 stats.
+func clearChunks(chunks [][]elemStats, n int) {
+	for i, c := range chunks {
+		if i == len(chunks)-1 {
+			clear(c[:n])
+			break
+		}
+		clear(c[:cap(c)])
+	}
 }
 
 // runMemories holds the runs of walks that are done (recycleRuns), for

@@ -3,6 +3,7 @@ package clean
 import (
 	"bytes"
 	"reflect"
+	"strings"
 	"sync"
 	"testing"
 
@@ -12,11 +13,13 @@ import (
 // A released walk's memory holds nothing of its page: no element, no
 // stats (their class names), no order, no text.
 func TestWalkReleaseClears(t *testing.T) {
-	root := parseTestPage(t, `<html><body><div class="story" id="main">`+prose("story", 40)+
+	// more elements than a chunk of stats holds: the walk fills one and
+	// uses part of the next
+	root := parseTestPage(t, `<html><body><div class="story" id="main">`+prose("story", 40)+strings.Repeat("<span>w</span>", statsChunk+statsChunk/2)+
 		`</div><aside class="related"><ul><li><a href="/x">x</a></li></ul></aside><div class="sidebar"><a href="/y">y</a></div></body></html>`)
 	bw := walkBlocks(root)
 	m := bw.mem
-	if len(m.stats) == 0 || m.used == 0 || len(bw.order) == 0 {
+	if len(m.stats) == 0 || m.used < 2 || len(bw.order) == 0 {
 		t.Fatalf("walk used no memory: %d stats, %d chunks, %d elements", len(m.stats), m.used, len(bw.order))
 	}
 	if len(m.chromeUp) == 0 || len(m.byClass) == 0 {
