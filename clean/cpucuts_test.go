@@ -3,6 +3,7 @@ package clean
 import (
 	"math/rand/v2"
 	"mime"
+	"regexp"
 	"slices"
 	"strings"
 
@@ -342,5 +343,36 @@ func BenchmarkFindUpdLabel(b *testing.B) {
 				c.fn(prose)
 			}
 		})
+	}
+}
+
+// TestFormMatchEveryMonth: formMatch, which tries a form only at a byte
+// formMayBegin lets through, finds what the unanchored forms find on a
+// date of every month, in each case and spelled out, at the start of a
+// line and after a word, and on the test pages' short lines.
+func TestFormMatchEveryMonth(t *testing.T) {
+	months := []string{"January", "February", "March", "April", "May", "June", "July", "August", "September", "October", "November", "December"}
+	var lines []string
+	for _, m := range months {
+		for _, w := range []string{m, m[:3], strings.ToUpper(m[:3]), strings.ToLower(m), m[:3] + "."} {
+			lines = append(lines, w+" 3, 2024", "Updated "+w+" 12 2021 at 9:30 pm", "3 "+w+" 2024", "x"+w+" 3 2020", "On 21st "+w+" 1999, 10.05")
+		}
+	}
+	lines = append(lines, shortLines(prefilterLines(t))...)
+	forms := []*regexp.Regexp{isoDateRe, cjkDateRe, mdyDateRe, dmyDateRe}
+	found := 0
+	for _, s := range lines {
+		for i, re := range forms {
+			want := re.FindStringSubmatchIndex(s)
+			if got := formMatch(i, s, len(s)); !slices.Equal(got, want) {
+				t.Fatalf("form %d on %q: %v, want %v", i, s, got, want)
+			}
+			if want != nil {
+				found++
+			}
+		}
+	}
+	if found < 200 {
+		t.Errorf("only %d dates found: inputs missing?", found)
 	}
 }

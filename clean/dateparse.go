@@ -94,7 +94,7 @@ func dayLead(s string) bool {
 func formMatch(f int, s string, before int) []int {
 	fs := formStarts[f]
 	for i := range min(before, len(s)) {
-		if !fs.at(s, i) {
+		if !formMayBegin(f, s[i]) || !fs.at(s, i) {
 			continue
 		}
 		if m := anchoredMatch(f, s[i:]); m != nil {
@@ -107,6 +107,21 @@ func formMatch(f int, s string, before int) []int {
 		}
 	}
 	return nil
+}
+
+// formMayBegin is a necessary condition of formStarts[f].at at a byte c,
+// told without a call: every form but mdyDateRe begins with a digit, and
+// mdyDateRe with the first letter of a month in either case (monthAt), or
+// with the first byte of ſ. Most bytes of a line begin none.
+func formMayBegin(f int, c byte) bool {
+	if f != 2 {
+		return isDigit(c)
+	}
+	switch c | 0x20 {
+	case 'j', 'f', 'm', 'a', 's', 'o', 'n', 'd':
+		return true
+	}
+	return c == 0xC5
 }
 
 // anchoredMatch is formStarts[f].anchored.FindStringSubmatchIndex(s), the
