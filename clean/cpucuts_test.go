@@ -68,11 +68,12 @@ func BenchmarkContainsFoldASCII(b *testing.B) {
 		pages = append(pages, lines)
 	}
 	words := []string{"publi", "date", "po", "ted", "updated", "modified"}
+	classes := []string{"", "top", "logo", "crumbs", "meta", "related", "search", "story-body", "article-content main", "nav-item active", "col-md-8 col-sm-12", "footer"}
 	for _, c := range []struct {
 		name string
 		fn   func(s, sub string) bool
 	}{{"indexed", containsFoldASCII}, {"bytewise", containsFoldASCIIBytewise}} {
-		b.Run(c.name, func(b *testing.B) {
+		b.Run("lines/"+c.name, func(b *testing.B) {
 			i, n := 0, 0
 			for b.Loop() {
 				for _, l := range pages[i%len(pages)] {
@@ -83,6 +84,14 @@ func BenchmarkContainsFoldASCII(b *testing.B) {
 					}
 				}
 				i++
+			}
+		})
+		b.Run("classes/"+c.name, func(b *testing.B) { // as bylineClass asks, a dozen class names a op
+			for b.Loop() {
+				for _, n := range classes {
+					c.fn(n, "byline")
+					c.fn(n, "author")
+				}
 			}
 		})
 	}

@@ -439,10 +439,15 @@ func indexEither(t string, from int, a, b string) int {
 
 // containsFoldASCII reports whether s holds sub (lower-case ASCII letters)
 // in any ASCII case: some s[i:i+len(sub)] whose every byte, its 0x20 bit
-// set, is sub's. Only where s has sub's first byte in either case is the
-// rest compared; those places are found with IndexByte (most lines of a
-// Chinese page have none at all, and a byte loop read every byte).
+// set, is sub's. In a line, only where s has sub's first byte in either
+// case is the rest compared; those places are found with IndexByte (most
+// lines of a Chinese page have none at all, and a byte loop read every
+// byte). A string shorter than shortFold (a class name) is read a byte at
+// a time: two IndexByte calls cost it more.
 func containsFoldASCII(s, sub string) bool {
+	if len(s) < shortFold {
+		return containsFoldBytewise(s, sub)
+	}
 	if len(sub) == 0 {
 		return true
 	}
@@ -468,6 +473,20 @@ func containsFoldASCII(s, sub string) bool {
 			a = indexByteFrom(s[:end], i+1, lo)
 		} else {
 			b = indexByteFrom(s[:end], i+1, up)
+		}
+	}
+	return false
+}
+
+// shortFold is the length from which containsFoldASCII looks for the
+// first byte of its word with IndexByte.
+const shortFold = 48
+
+// containsFoldBytewise is containsFoldASCII trying every byte of s.
+func containsFoldBytewise(s, sub string) bool {
+	for i := 0; i+len(sub) <= len(s); i++ {
+		if hasFoldASCIIAt(s, i, sub) {
+			return true
 		}
 	}
 	return false
