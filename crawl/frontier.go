@@ -43,6 +43,8 @@ type Frontier struct {
 	mu      sync.Mutex
 	changed chan struct{} // closed and replaced whenever a URL is queued
 
+	groups *writeGroups // the writes gathered for the next transaction (update)
+
 	seenKeys seenCache // keys known to be seen (unseen skips reading them)
 	own      ownClaims // pages taken whose claim is their own fetch's (claim skips reading them)
 
@@ -81,7 +83,8 @@ func OpenFrontier(path string) (*Frontier, error) {
 
 // OpenFrontierWith is OpenFrontier with options.
 func OpenFrontierWith(path string, opts FrontierOptions) (*Frontier, error) {
-	f := &Frontier{path: path, opts: opts, fail: newBroken(), changed: make(chan struct{}), held: map[int]int{}}
+	f := &Frontier{path: path, opts: opts, fail: newBroken(), changed: make(chan struct{}), held: map[int]int{},
+		groups: newWriteGroups()}
 	if path == "" {
 		tmp, err := os.CreateTemp("", "prov-frontier-*")
 		if err != nil {

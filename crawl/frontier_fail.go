@@ -15,9 +15,10 @@ import (
 type FrontierOptions struct {
 	// FailWrite, when set, is called inside every write transaction of the
 	// frontier, after its changes and before its commit; an error it returns
-	// fails that write, and the transaction is rolled back, exactly as when
-	// the disk refuses the commit. For tests of every write path (a full
-	// disk cannot be made everywhere).
+	// fails the writes the transaction made (the writes that arrived
+	// together share one: see grouped), and the transaction is rolled
+	// back, exactly as when the disk refuses the commit. For tests of
+	// every write path (a full disk cannot be made everywhere).
 	FailWrite func() error
 	// OnReset, when set, is called when the file at the frontier's path
 	// was damaged (FrontierReset): it was set aside, and the run starts
@@ -77,22 +78,15 @@ func (f *Frontier) Err() error { return f.fail.get() }
 // Failed returns a channel closed at the frontier's first failed write.
 func (f *Frontier) Failed() <-chan struct{} { return f.fail.ch }
 
-// update runs fn in one write transaction. Once a write failed, it fails
-// at once with that first error; a failure names the file.
+// update runs fn in a write transaction, with the other writes that
+// arrive meanwhile (grouped), and returns once it committed. Once a write
+// failed, it fails at once with that first error; a failure names the
+// file.
 func (f *Frontier) update(fn func(tx *bolt.Tx) error) error {
 	if err := f.fail.get(); err != nil {
 		return err
 	}
-	err := f.db.Update(func(tx *bolt.Tx) error {
-		if err := fn(tx); err != nil {
-			return err
-		}
-		if f.opts.FailWrite != nil {
-			return f.opts.FailWrite()
-		}
-		return nil
-	})
-	if err != nil {
+	if err := f.grouped(fn); err != nil {
 		return f.fail.set(frontierWriteErr(f.path, err))
 	}
 	return nil
