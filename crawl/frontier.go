@@ -8,6 +8,7 @@ import (
 	"path/filepath"
 	"strings"
 	"sync"
+	"sync/atomic"
 	"syscall"
 	"time"
 
@@ -44,6 +45,7 @@ type Frontier struct {
 	changed chan struct{} // closed and replaced whenever a URL is queued
 
 	groups *writeGroups // the writes gathered for the next transaction (update)
+	queued atomic.Int64 // the queued counter as the last committed transaction left it
 
 	seenKeys seenCache // keys known to be seen (unseen skips reading them)
 	own      ownClaims // pages taken whose claim is their own fetch's (claim skips reading them)
@@ -351,11 +353,7 @@ func (f *Frontier) Done(urls ...string) error {
 	})
 }
 
-// Queued returns how many URLs wait in the queue, for progress.
-func (f *Frontier) Queued() (n int) {
-	f.db.View(func(tx *bolt.Tx) error {
-		n = int(counter(tx, keyQueued))
-		return nil
-	})
-	return n
-}
+// Queued returns how many URLs wait in the queue, for progress. It reads
+// no transaction: every write transaction notes the count it committed
+// (grouped), and the frontier's first, stamp's, is made when it opens.
+func (f *Frontier) Queued() int { return int(f.queued.Load()) }

@@ -87,17 +87,22 @@ func (f *Frontier) grouped(fn func(*bolt.Tx) error) error {
 	// group of about 1.2 on average; with it, about 3.
 	runtime.Gosched()
 	f.seal(g)
+	var queued int64
 	g.err = f.db.Update(func(tx *bolt.Tx) error {
 		for _, fn := range g.fns {
 			if err := fn(tx); err != nil {
 				return err
 			}
 		}
+		queued = counter(tx, keyQueued)
 		if f.opts.FailWrite != nil {
 			return f.opts.FailWrite()
 		}
 		return nil
 	})
+	if g.err == nil {
+		f.queued.Store(queued)
+	}
 	close(g.done)
 	return g.err
 }
