@@ -1,11 +1,13 @@
 package crawl
 
 import (
+	"bytes"
 	"encoding/binary"
 	"errors"
 	"fmt"
 	"os"
 	"path/filepath"
+	"slices"
 	"strings"
 	"sync"
 	"sync/atomic"
@@ -55,10 +57,14 @@ type Frontier struct {
 	held   map[int]int // depth → URLs handed to workers and not released
 }
 
-// URL states in the seen bucket.
+// URL states in the seen bucket. A URL taken keeps its queued state
+// there, and is in the taken bucket until it is done: a take writes a
+// bucket that holds only the URLs in flight, a few pages of the file,
+// where writing the state would touch a page of the seen set for nearly
+// every URL taken, all over the file.
 const (
-	stQueued  byte = 'q' // in the pending queue
-	stTaken   byte = 't' // taken by a worker, capture not stored yet
+	stQueued  byte = 'q' // in the pending queue, or taken (then in the taken bucket)
+	stTaken   byte = 't' // taken and not done, written by a prov before the taken bucket; read still
 	stDone    byte = 'd' // stored, or settled without a capture
 	stReached byte = 'r' // reached by a redirect or a rel=canonical, not queued itself
 )
@@ -70,6 +76,7 @@ var (
 	fbClaims      = []byte("claims")      // canonical URL → the URL whose fetch produced it
 	fbKinds       = []byte("kinds")       // URL → kind, for the URLs queued as documents read for URLs
 	fbHosts       = []byte("hosts")       // "p host" / "d host" → pages / documents queued for host (8 BE)
+	fbTaken       = []byte("taken")       // canonical URL → depth (uvarint), for the URLs taken and not done
 	keySpent      = []byte("spent")       // meta: fetches taken this run, for MaxPages
 	keyQueued     = []byte("queued")      // meta: URLs in the pending queue
 	keyBegun      = []byte("begun")       // meta: when the crawl began (RFC 3339)
@@ -193,7 +200,7 @@ func openFrontierDB(path, file string) (*bolt.DB, error) {
 }
 
 func createBuckets(tx *bolt.Tx) error {
-	for _, b := range [][]byte{fbMeta, fbSeen, fbPending, fbClaims, fbKinds, fbHosts} {
+	for _, b := range [][]byte{fbMeta, fbSeen, fbPending, fbClaims, fbKinds, fbHosts, fbTaken} {
 		if _, err := tx.CreateBucketIfNotExists(b); err != nil {
 			return err
 		}
@@ -257,36 +264,31 @@ func (f *Frontier) Begun() time.Time { return f.begun }
 
 // requeueTaken settles every URL a stopped run had taken: done when
 // stored(url) says its capture reached the archive (the run was killed
-// between the commit and Done), else queued again at the end.
+// between the commit and Done), else queued again at the end, in the
+// order of their URLs.
 func (f *Frontier) requeueTaken(stored func(url string) bool) error {
 	f.own.reset()
 	return f.update(func(tx *bolt.Tx) error {
-		seen := tx.Bucket(fbSeen)
-		var keys [][]byte
-		var depths []int
-		err := seen.ForEach(func(k, v []byte) error {
-			if len(v) > 0 && v[0] == stTaken {
-				d, _ := binary.Uvarint(v[1:])
-				keys, depths = append(keys, append([]byte(nil), k...)), append(depths, int(d))
-			}
-			return nil
-		})
+		seen, taken := tx.Bucket(fbSeen), tx.Bucket(fbTaken)
+		urls, err := takenURLs(tx)
 		if err != nil {
 			return err
 		}
 		requeued := 0
 		var counts counterChanges
-		for i, k := range keys {
-			var err error
-			kind := kindOf(tx, string(k))
+		for _, u := range urls {
+			if err := taken.Delete(u.key); err != nil {
+				return err
+			}
+			kind, k := kindOf(tx, string(u.key)), string(u.key)
 			switch {
-			case kind == kindPage && stored != nil && stored(string(k)):
-				err = seen.Put(k, stateValue(stDone, depths[i]))
+			case kind == kindPage && stored != nil && stored(k):
+				err = seen.Put(u.key, stateValue(stDone, u.depth))
 			case kind == kindPage:
 				requeued++
-				err = push(tx, string(k), depths[i], kind, &counts)
+				err = push(tx, k, u.depth, kind, &counts)
 			default:
-				err = push(tx, string(k), depths[i], kind, &counts)
+				err = push(tx, k, u.depth, kind, &counts)
 			}
 			if err != nil {
 				return err
@@ -298,6 +300,41 @@ func (f *Frontier) requeueTaken(stored func(url string) bool) error {
 		f.resumed = int(counter(tx, keyQueued))
 		return addCounter(tx, keySpent, -requeued)
 	})
+}
+
+// takenURL is a URL taken and not done, and its depth.
+type takenURL struct {
+	key   []byte
+	depth int
+}
+
+// takenURLs returns the URLs taken and not done, in the order of their
+// keys: those of the taken bucket, and those an earlier prov marked taken
+// in the seen set.
+func takenURLs(tx *bolt.Tx) ([]takenURL, error) {
+	var out []takenURL
+	note := func(k, depth []byte) {
+		d, _ := binary.Uvarint(depth)
+		out = append(out, takenURL{append([]byte(nil), k...), int(d)})
+	}
+	err := tx.Bucket(fbTaken).ForEach(func(k, v []byte) error {
+		note(k, v)
+		return nil
+	})
+	if err != nil {
+		return nil, err
+	}
+	ours := len(out)
+	err = tx.Bucket(fbSeen).ForEach(func(k, v []byte) error {
+		if len(v) > 0 && v[0] == stTaken {
+			note(k, v[1:])
+		}
+		return nil
+	})
+	if ours > 0 && ours < len(out) { // both hold some: one order
+		slices.SortFunc(out, func(a, b takenURL) int { return bytes.Compare(a.key, b.key) })
+	}
+	return out, err
 }
 
 // Resumed reports how many URLs were pending when the frontier was opened:
@@ -335,22 +372,30 @@ func (f *Frontier) Finish() error {
 func (f *Frontier) Done(urls ...string) error {
 	f.own.drop(urls...) // as given: the pages taken were canonical
 	return f.update(func(tx *bolt.Tx) error {
-		seen := tx.Bucket(fbSeen)
 		for _, u := range urls {
 			if key, err := Canonicalize(u); err == nil {
 				u = key
 			}
-			v := seen.Get([]byte(u))
-			if v == nil {
-				v = []byte{stDone, 0}
-			}
-			nv := append([]byte{stDone}, v[1:]...)
-			if err := seen.Put([]byte(u), nv); err != nil {
+			if err := markDone(tx, []byte(u)); err != nil {
 				return err
 			}
 		}
 		return nil
 	})
+}
+
+// markDone marks key done in the seen set, keeping its depth, and takes
+// it out of the taken bucket.
+func markDone(tx *bolt.Tx, key []byte) error {
+	seen := tx.Bucket(fbSeen)
+	v := seen.Get(key)
+	if v == nil {
+		v = []byte{stDone, 0}
+	}
+	if err := seen.Put(key, append([]byte{stDone}, v[1:]...)); err != nil {
+		return err
+	}
+	return tx.Bucket(fbTaken).Delete(key)
 }
 
 // Queued returns how many URLs wait in the queue, for progress. It reads

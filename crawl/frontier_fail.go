@@ -107,12 +107,9 @@ func frontierWriteErr(path string, err error) error {
 // that went well, none.
 func (f *Frontier) Taken() (n int, err error) {
 	err = f.db.View(func(tx *bolt.Tx) error {
-		return tx.Bucket(fbSeen).ForEach(func(_, v []byte) error {
-			if len(v) > 0 && v[0] == stTaken {
-				n++
-			}
-			return nil
-		})
+		urls, err := takenURLs(tx)
+		n = len(urls)
+		return err
 	})
 	if err != nil {
 		return 0, fmt.Errorf("crawl: frontier %s: %w", f.path, err)

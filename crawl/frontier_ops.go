@@ -431,10 +431,10 @@ func takeInto(tx *bolt.Tx, batch *[]entry, maxPages int, counts *counterChanges)
 	return false, nil
 }
 
-// markTaken marks e taken in the seen set, and notes in counts that it
-// left the queue.
+// markTaken puts e in the taken bucket (its seen state stays queued),
+// and notes in counts that it left the queue.
 func markTaken(tx *bolt.Tx, e entry, counts *counterChanges) error {
-	if err := tx.Bucket(fbSeen).Put([]byte(e.key), stateValue(stTaken, e.depth)); err != nil {
+	if err := tx.Bucket(fbTaken).Put([]byte(e.key), binary.AppendUvarint(nil, uint64(e.depth))); err != nil {
 		return err
 	}
 	counts.queued--
@@ -469,12 +469,7 @@ func kindOf(tx *bolt.Tx, key string) byte {
 func (f *Frontier) settle(key string) error {
 	f.own.drop(key)
 	return f.update(func(tx *bolt.Tx) error {
-		seen := tx.Bucket(fbSeen)
-		v := seen.Get([]byte(key))
-		if v == nil {
-			v = []byte{stDone, 0}
-		}
-		if err := seen.Put([]byte(key), append([]byte{stDone}, v[1:]...)); err != nil {
+		if err := markDone(tx, []byte(key)); err != nil {
 			return err
 		}
 		return unclaim(tx, key)
@@ -501,7 +496,12 @@ func claimantTx(tx *bolt.Tx, canonical string) string {
 	case v != nil:
 		return string(v)
 	}
-	if v := tx.Bucket(fbSeen).Get([]byte(canonical)); len(v) > 0 && (v[0] == stTaken || v[0] == stDone) {
+	v := tx.Bucket(fbSeen).Get([]byte(canonical))
+	switch {
+	case len(v) == 0:
+	case v[0] == stTaken, v[0] == stDone:
+		return canonical
+	case v[0] == stQueued && tx.Bucket(fbTaken).Get([]byte(canonical)) != nil:
 		return canonical
 	}
 	return ""

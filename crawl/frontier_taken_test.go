@@ -1,0 +1,117 @@
+package crawl
+
+import (
+	"slices"
+	"testing"
+
+	bolt "go.etcd.io/bbolt"
+)
+
+// seenState returns key's state in the seen set and whether the taken
+// bucket holds it.
+func seenState(t *testing.T, f *Frontier, key string) (st byte, taken bool) {
+	t.Helper()
+	f.db.View(func(tx *bolt.Tx) error {
+		if v := tx.Bucket(fbSeen).Get([]byte(key)); len(v) > 0 {
+			st = v[0]
+		}
+		taken = tx.Bucket(fbTaken).Get([]byte(key)) != nil
+		return nil
+	})
+	return st, taken
+}
+
+// A take writes the taken bucket, which holds only the URLs in flight,
+// not the seen set: a URL taken keeps its queued state there until it is
+// done or settled, which take it out of the taken bucket.
+func TestTakesWriteTheTakenBucket(t *testing.T) {
+	f := openTestFrontier(t)
+	keys := []string{"http://x.test/a", "http://x.test/b", "http://x.test/c"}
+	if _, _, err := f.add(keys, 1, kindPage, budget{}); err != nil {
+		t.Fatal(err)
+	}
+	if got, _ := takeAll(t, f, 0); !slices.Equal(got, keys) {
+		t.Fatalf("took %v", got)
+	}
+	for _, k := range keys {
+		if st, taken := seenState(t, f, k); st != stQueued || !taken {
+			t.Errorf("%s taken: state %q, in the taken bucket %v; want queued, in it", k, st, taken)
+		}
+	}
+	if n, err := f.Taken(); n != 3 || err != nil {
+		t.Errorf("Taken = %d, %v; want 3", n, err)
+	}
+	if err := f.Done(keys[0]); err != nil {
+		t.Fatal(err)
+	}
+	if err := f.settle(keys[1]); err != nil {
+		t.Fatal(err)
+	}
+	for _, k := range keys[:2] {
+		if st, taken := seenState(t, f, k); st != stDone || taken {
+			t.Errorf("%s done: state %q, in the taken bucket %v; want done, out of it", k, st, taken)
+		}
+	}
+	if n, err := f.Taken(); n != 1 || err != nil {
+		t.Errorf("Taken = %d, %v; want 1", n, err)
+	}
+	if by := f.claimant(keys[2]); by != keys[2] {
+		t.Errorf("claimant of %s, taken: %q, want its own fetch", keys[2], by)
+	}
+}
+
+// A frontier an earlier prov wrote marks its URLs taken in the seen set:
+// they are taken still (claimed by their own fetch, counted by Taken), and
+// queued again on resume, in one order with the taken bucket's.
+func TestTakenByEarlierProv(t *testing.T) {
+	path := t.TempDir() + "/f"
+	f, err := OpenFrontier(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	keys := []string{"http://x.test/a", "http://x.test/b", "http://x.test/c", "http://x.test/d"}
+	if _, _, err := f.add(keys, 1, kindPage, budget{}); err != nil {
+		t.Fatal(err)
+	}
+	takeAll(t, f, 0)
+	err = f.db.Update(func(tx *bolt.Tx) error { // a and c as an earlier prov took them
+		for _, k := range []string{keys[0], keys[2]} {
+			if err := tx.Bucket(fbTaken).Delete([]byte(k)); err != nil {
+				return err
+			}
+			if err := tx.Bucket(fbSeen).Put([]byte(k), stateValue(stTaken, 1)); err != nil {
+				return err
+			}
+		}
+		return nil
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	f.Close()
+	if f, err = OpenFrontier(path); err != nil {
+		t.Fatal(err)
+	}
+	defer f.Close()
+	if n, err := f.Taken(); n != 4 || err != nil {
+		t.Errorf("Taken = %d, %v; want 4", n, err)
+	}
+	if by := f.claimant(keys[0]); by != keys[0] {
+		t.Errorf("claimant of %s, taken by an earlier prov: %q, want its own fetch", keys[0], by)
+	}
+	if err := f.requeueTaken(func(u string) bool { return u == keys[3] }); err != nil {
+		t.Fatal(err)
+	}
+	got, _ := takeAll(t, f, 0)
+	if want := keys[:3]; !slices.Equal(got, want) {
+		t.Errorf("after resume took %v, want %v", got, want)
+	}
+	if st, _ := seenState(t, f, keys[3]); st != stDone {
+		t.Errorf("%s, stored, is %q after resume, want done", keys[3], st)
+	}
+	for _, k := range []string{keys[0], keys[2]} {
+		if st, _ := seenState(t, f, k); st != stQueued {
+			t.Errorf("%s is %q after it was taken again, want queued (and taken)", k, st)
+		}
+	}
+}
