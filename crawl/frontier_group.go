@@ -10,10 +10,10 @@ import (
 // Group commit. A write transaction of the frontier costs much more than
 // the changes it makes: bbolt begins it, and its commit writes every page
 // it touched, the branch pages above each leaf and the buckets' roots
-// among them, and a meta page. The workers each queue a page's links, and the
-// archive's writer marks its batches done, at the same time, so the
-// writes that arrive while one transaction commits are gathered and made
-// in the next, one transaction for all of them, in the order they
+// among them, and a meta page. The workers each queue a page's links,
+// and the archive's writer marks its batches done, at the same time, so
+// the writes that arrive while one transaction commits are gathered and
+// made in the next, one transaction for all of them, in the order they
 // arrived: as if each had had a transaction of its own, one after the
 // other. Nothing waits on a clock to gather more: a write that finds no
 // transaction committing yields once to the goroutines ready to run, then

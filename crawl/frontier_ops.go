@@ -99,11 +99,11 @@ func (f *Frontier) unseen(keys []string) []string {
 // picked by its fingerprint. So memory stays flat however far the crawl
 // goes, and a key is forgotten only when its set is full. (With one slot
 // a key, a key put where another was replaced it: of 20,000 keys, 746
-// were forgotten, 2 now; a page with one of them among its links reads
-// the file again, and 7,269 pages of a crawl of 20,000 did.) A
-// fingerprint is 64 bits hashed
-// apart from the set's: a key never seen is taken for seen only when its
-// fingerprint equals one in its set, about once in 2^62 lookups.
+// were forgotten, against 2 in sets; a page with one of them among its
+// links reads the file again, and 7,269 pages of a crawl of 20,000 did.)
+// A fingerprint is 64 bits hashed apart from the set's: a key never seen
+// is taken for seen only when its fingerprint equals one in its set,
+// about once in 2^62 lookups.
 type seenCache struct {
 	mu    sync.Mutex
 	seeds [2]maphash.Seed // the set's hash, the fingerprint's
