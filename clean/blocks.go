@@ -453,9 +453,10 @@ func (bw *blockWalk) text(s string) {
 // elements, page headers and footers outside an <article> or <main>, and
 // an element whose class or id looks like chrome (byClass; settleChrome
 // weighs such an element's prose against its hint). On an
-// inline element (a <span> inside a paragraph) or a heading only a
-// strong hint counts: a weak one there ("head", "top", the "link" of an
-// anchor's id) names a style or a target, not a block of the page. A link is never chrome by its class: an <a class="popup">
+// inline element (a <span> inside a paragraph), a heading or a
+// <blockquote> only a strong hint counts: a weak one there ("head",
+// "top", the "link" of an anchor's id, the "bq" of a blog editor's
+// "tr_bq" quotation) names a style or a target, not a block of the page. A link is never chrome by its class: an <a class="popup">
 // inside a sentence is a word of it. A heading whose id is made from its
 // own text (anchorID) is weighed by its class alone: "Social media
 // rules" under id="social-media-rules" is no share bar.
@@ -477,7 +478,7 @@ func (bw *blockWalk) isChrome(n *html.Node, st *elemStats) (chrome, byClass bool
 	if isHeading(n.DataAtom) && anchorID(n) {
 		return strongChromeOf(classOnly(st.cid)), true
 	}
-	if bw.relaxed || !blockTags[n.DataAtom] || isHeading(n.DataAtom) {
+	if bw.relaxed || !blockTags[n.DataAtom] || isHeading(n.DataAtom) || n.DataAtom == atom.Blockquote {
 		return strongChromeOf(st.cid), true
 	}
 	return chromeHint(st.cid), true
