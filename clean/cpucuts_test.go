@@ -57,16 +57,7 @@ func TestContainsFoldASCIIAsBytewise(t *testing.T) {
 // about in every run of BenchmarkClean's pages that holds a digit, one op
 // per page, with containsFoldASCII (indexed) and the byte loop (bytewise).
 func BenchmarkContainsFoldASCII(b *testing.B) {
-	var pages [][]string
-	for _, runs := range benchPageRuns(b) {
-		var lines []string
-		for _, r := range runs {
-			if len(r.text) <= 300 && strings.ContainsAny(r.text, "0123456789") {
-				lines = append(lines, foldTrad(r.text))
-			}
-		}
-		pages = append(pages, lines)
-	}
+	pages := benchDateLines(b)
 	words := []string{"publi", "date", "po", "ted", "updated", "modified"}
 	classes := []string{"", "top", "logo", "crumbs", "meta", "related", "search", "story-body", "article-content main", "nav-item active", "col-md-8 col-sm-12", "footer"}
 	for _, c := range []struct {
@@ -323,16 +314,7 @@ func findUpdLabelSearched(t string) []int {
 // page or line, with findUpdLabel (anchored) and the expression searched
 // for (searched).
 func BenchmarkFindUpdLabel(b *testing.B) {
-	var pages [][]string
-	for _, runs := range benchPageRuns(b) {
-		var lines []string
-		for _, r := range runs {
-			if len(r.text) <= 300 && strings.ContainsAny(r.text, "0123456789") {
-				lines = append(lines, foldTrad(r.text))
-			}
-		}
-		pages = append(pages, lines)
-	}
+	pages := benchDateLines(b)
 	prose := "调研组成员表示，交通运输厅将加快落实城市更新试点工作，推动2024年重点项目尽快开工，确保各项任务按期完成。"
 	for _, c := range []struct {
 		name string
@@ -384,4 +366,21 @@ func TestFormMatchEveryMonth(t *testing.T) {
 	if found < 200 {
 		t.Errorf("only %d dates found: inputs missing?", found)
 	}
+}
+
+// benchDateLines returns, page by page, the lines of BenchmarkClean's
+// pages that fromRuns's prefilters read: runs of at most 300 bytes that
+// hold a digit, folded.
+func benchDateLines(b *testing.B) [][]string {
+	var pages [][]string
+	for _, runs := range benchPageRuns(b) {
+		var lines []string
+		for _, r := range runs {
+			if len(r.text) <= 300 && strings.ContainsAny(r.text, "0123456789") {
+				lines = append(lines, foldTrad(r.text))
+			}
+		}
+		pages = append(pages, lines)
+	}
+	return pages
 }
