@@ -7,7 +7,6 @@ import (
 	"errors"
 	"fmt"
 	"io"
-	"mime"
 	"net/http"
 	"net/url"
 	"strings"
@@ -228,7 +227,7 @@ func looksLikeMarkup(content []byte) bool {
 // as a seed, or linked as a page) rather than HTML: by its Content-Type,
 // or by an XML declaration when it names none of those.
 func isFeedOrSitemap(h http.Header, content []byte) bool {
-	mt, _, _ := mime.ParseMediaType(h.Get("Content-Type"))
+	mt := mediaTypeOf(h.Get("Content-Type")).name
 	switch {
 	case mt == "application/rss+xml" || mt == "application/atom+xml" || mt == "application/rdf+xml":
 		return true

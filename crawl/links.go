@@ -4,7 +4,6 @@ import (
 	"bytes"
 	"fmt"
 	"io"
-	"mime"
 	"net/http"
 	"net/url"
 	"strings"
@@ -49,6 +48,9 @@ func inspect(p *Page) []link {
 // plainUTF8 reports whether an HTML page is UTF-8 and valid, to be read
 // as it is.
 func plainUTF8(content []byte, contentType string) bool {
+	if declaredUTF8(content, contentType) {
+		return utf8.Valid(content)
+	}
 	_, name, _ := charset.DetermineEncoding(content, contentType)
 	return name == "utf-8" && utf8.Valid(content)
 }
@@ -344,11 +346,11 @@ func isHTML(h http.Header, content []byte) bool {
 	if ct == "" {
 		ct = http.DetectContentType(content)
 	}
-	mt, _, err := mime.ParseMediaType(ct)
-	if err != nil {
+	mt := mediaTypeOf(ct)
+	if !mt.valid {
 		return false
 	}
-	return mt == "text/html" || mt == "application/xhtml+xml"
+	return mt.name == "text/html" || mt.name == "application/xhtml+xml"
 }
 
 // feedTypes are the <link type> values of the feeds a page names.
