@@ -246,9 +246,10 @@ func readBounded(body io.Reader, limit int64) (data []byte, cut bool, err error)
 // handOver gives net/http and colly an empty body, marked as already
 // uncompressed so neither decodes it: the page's bytes are the record's,
 // and a copy in colly's Response (which read it whole) was the largest
-// allocation of a fetch after the body itself.
+// allocation of a fetch after the body itself. Its header is changed in
+// place: the record holds a copy of its own (finish), and nothing else
+// holds resp's.
 func handOver(resp *http.Response) *http.Response {
-	resp.Header = resp.Header.Clone()
 	resp.Header.Del("Content-Encoding")
 	resp.Header.Del("Content-Length")
 	browserLocation(resp)
