@@ -75,7 +75,7 @@ func (cr *crawler) enqueue(found []link, depth int) error {
 
 // screen returns why l, found for depth, is not queued; "" when it may be.
 func (cr *crawler) screen(l link, depth int) string {
-	u, err := url.Parse(l.URL)
+	u, err := parseKey(l.URL)
 	if err != nil {
 		return SkipOutOfScope
 	}

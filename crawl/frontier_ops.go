@@ -5,7 +5,6 @@ import (
 	"encoding/binary"
 	"fmt"
 	"hash/maphash"
-	"net/url"
 	"slices"
 	"sync"
 
@@ -211,7 +210,7 @@ func admit(tx *bolt.Tx, key string, kind byte, b budget, room int64) (string, er
 }
 
 func hostOf(key string) string {
-	if u, err := url.Parse(key); err == nil {
+	if u, err := parseKey(key); err == nil {
 		return u.Host
 	}
 	return ""

@@ -3,7 +3,6 @@ package crawl
 import (
 	"errors"
 	"fmt"
-	"net/url"
 	"slices"
 	"strconv"
 	"sync"
@@ -331,7 +330,7 @@ func (cr *crawler) admit(j *job) bool {
 		cr.readRobots(e.key, e.depth)
 		return false
 	}
-	u, err := url.Parse(e.key)
+	u, err := parseKey(e.key)
 	if err != nil {
 		cr.fail(cr.front.settle(e.key))
 		return false
