@@ -1,6 +1,7 @@
 package crawl
 
 import (
+	"bytes"
 	"net/url"
 )
 
@@ -44,7 +45,7 @@ func (cr *crawler) discoverSeeds(seeds []*url.URL) {
 // a sitemap as unchanged since its last capture is skipped and counted.
 // It returns the frontier's error when a write failed (the run stops).
 func (cr *crawler) enqueue(found []link, depth int) error {
-	byKind := map[byte][]string{}
+	var byKind [len(queuedKinds)][]string // as queuedKinds
 	for _, l := range found {
 		if l.Kind == kindFeed && cr.cfg.NoDiscovery {
 			continue
@@ -59,19 +60,25 @@ func (cr *crawler) enqueue(found []link, depth int) error {
 			cr.skipped(l.URL, why)
 			continue
 		}
-		byKind[l.Kind] = append(byKind[l.Kind], l.URL)
+		if i := bytes.IndexByte(queuedKinds[:], l.Kind); i >= 0 {
+			byKind[i] = append(byKind[i], l.URL)
+		}
 	}
-	for _, kind := range []byte{kindPage, kindRobots, kindSitemap, kindFeed} {
+	for i, kind := range queuedKinds {
 		d := depth
 		if kind == kindPage {
 			d = depth + 1
 		}
-		if err := cr.add(byKind[kind], d, kind); err != nil {
+		if err := cr.add(byKind[i], d, kind); err != nil {
 			return err
 		}
 	}
 	return cr.front.Err()
 }
+
+// queuedKinds are the kinds of link enqueue queues, in the order it
+// queues them.
+var queuedKinds = [...]byte{kindPage, kindRobots, kindSitemap, kindFeed}
 
 // screen returns why l, found for depth, is not queued; "" when it may be.
 func (cr *crawler) screen(l link, depth int) string {
