@@ -82,19 +82,19 @@ var queuedKinds = [...]byte{kindPage, kindRobots, kindSitemap, kindFeed}
 
 // screen returns why l, found for depth, is not queued; "" when it may be.
 func (cr *crawler) screen(l link, depth int) string {
-	u, err := parseKey(l.URL)
+	u, err := parseKey(l.URL) // a value on screen's stack: no allocation a link
 	if err != nil {
 		return SkipOutOfScope
 	}
 	var why string
 	if l.Kind == kindPage {
-		why = cr.scope.follows(u, depth)
+		why = cr.scope.follows(&u, depth)
 	} else {
 		// a document is worth reading only if its pages may be followed
-		why = cr.scope.admits(u, depth+1)
+		why = cr.scope.admits(&u, depth+1)
 	}
 	if why == "" {
-		why = cr.traps.trapped(l.URL, u)
+		why = cr.traps.trapped(l.URL, &u)
 	}
 	if why == "" && l.Kind == kindPage {
 		why = cr.disallowed(u)
@@ -116,11 +116,14 @@ const skipRobots = "robots"
 // link is not queued: queued, it would take a place under MaxPages or
 // MaxPagesPerHost from a page that can be fetched. Without one it is
 // queued and refused at its turn, the same outcome, without testing
-// every link of every page (most of them seen already) here.
-func (cr *crawler) disallowed(u *url.URL) string {
+// every link of every page (most of them seen already) here. link
+// is copied to the heap (the robots check keeps it) only past that test.
+func (cr *crawler) disallowed(link url.URL) string {
 	if cr.cfg.MaxPages <= 0 && cr.cfg.MaxPagesPerHost <= 0 {
 		return ""
 	}
+	copied := link
+	u := &copied
 	if !cr.robots.known(u) || cr.robots.check(cr.ctx, u) == nil {
 		return ""
 	}

@@ -39,7 +39,7 @@ func FuzzParseKey(f *testing.F) {
 func checkParseKey(t *testing.T, key string) {
 	got, gotErr := parseKey(key)
 	want, wantErr := url.Parse(key)
-	if (gotErr == nil) != (wantErr == nil) || (wantErr == nil && !reflect.DeepEqual(got, want)) {
+	if (gotErr == nil) != (wantErr == nil) || (wantErr == nil && !reflect.DeepEqual(&got, want)) {
 		t.Errorf("parseKey(%q) = %#v, %v; url.Parse gives %#v, %v", key, got, gotErr, want, wantErr)
 	}
 }

@@ -330,11 +330,12 @@ func (cr *crawler) admit(j *job) bool {
 		cr.readRobots(e.key, e.depth)
 		return false
 	}
-	u, err := parseKey(e.key)
+	key, err := parseKey(e.key)
 	if err != nil {
 		cr.fail(cr.front.settle(e.key))
 		return false
 	}
+	u := &key
 	if err := cr.robots.check(cr.ctx, u); err != nil {
 		cr.refused(e, err)
 		return false
