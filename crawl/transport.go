@@ -180,7 +180,10 @@ func (t *transport) prepare(req *http.Request) (*http.Request, *atomic.Value, *h
 }
 
 // begin returns fetch id's record, creating it on the first hop, and notes
-// the request of this hop (the last hop's request is the one kept).
+// the request of this hop (the last hop's request is the one kept). req
+// is the hop's own copy (prepare), whose header the record keeps as it
+// is, with Host added: net/http writes a request's Host line from
+// req.Host and never from its header, and changes neither.
 func (t *transport) begin(id string, req *http.Request) *record {
 	now := t.now().UTC()
 	t.mu.Lock()
@@ -191,7 +194,7 @@ func (t *transport) begin(id string, req *http.Request) *record {
 		t.records[id] = rec
 	}
 	rec.method = req.Method
-	rec.reqHeader = req.Header.Clone()
+	rec.reqHeader = req.Header
 	rec.reqHeader.Set("Host", hostHeader(req))
 	return rec
 }
