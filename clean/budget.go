@@ -1,6 +1,7 @@
 package clean
 
 import (
+	"bytes"
 	"strings"
 
 	"golang.org/x/net/html"
@@ -68,8 +69,8 @@ const maxDepth = 256
 
 // parseHTML parses src; a page nested too deep for the parser is parsed
 // again with its tags beyond maxDepth dropped (their text kept).
-func parseHTML(src string, b *budget) (*html.Node, error) {
-	n, err := html.Parse(strings.NewReader(src))
+func parseHTML(src []byte, b *budget) (*html.Node, error) {
+	n, err := html.Parse(bytes.NewReader(src))
 	if err == nil || !strings.Contains(err.Error(), "open stack") {
 		return n, err
 	}
@@ -79,8 +80,8 @@ func parseHTML(src string, b *budget) (*html.Node, error) {
 // flatten rewrites src without the start and end tags nested deeper than
 // maxDepth: one pass of the tokenizer, text and shallower tags as they were.
 // It ends where its share of the budget b runs out.
-func flatten(src string, b *budget) string {
-	z := html.NewTokenizer(strings.NewReader(src))
+func flatten(src []byte, b *budget) string {
+	z := html.NewTokenizer(bytes.NewReader(src))
 	var out strings.Builder
 	out.Grow(len(src))
 	depth := 0

@@ -54,12 +54,14 @@ func Clean(in Input) (doc *Document, err error) {
 	plain := isPlainType(contentType)
 	body, cut := readPrefix(in.Body, limit, plain)
 	d, text := decode(body, contentType, forced)
-	// text is valid UTF-8: charset.Decode says so (TestDecodeInvalid, FuzzDecide)
+	// text is valid UTF-8: charset.Decode says so (TestDecodeInvalid, FuzzDecide).
+	// It may be in.Body's memory: nothing Clean returns refers to it (the
+	// parser copies what it keeps; cleanPlain takes a string of it).
 	if strings.TrimSpace(contentType) == "" && !hasTag(text) {
 		plain = true // sniffed, as browsers sniff a body served without a type
 	}
 	if plain && !opensAsHTML(text) {
-		doc, err = cleanPlain(text, in, b)
+		doc, err = cleanPlain(string(text), in, b)
 	} else {
 		doc, err = cleanHTML(text, in, b)
 	}
@@ -74,12 +76,12 @@ func Clean(in Input) (doc *Document, err error) {
 }
 
 // decode applies the charset decision.
-func decode(body []byte, contentType, forced string) (charset.Decision, string) {
+func decode(body []byte, contentType, forced string) (charset.Decision, []byte) {
 	return charset.DecideDecode(body, contentType, forced)
 }
 
 // cleanHTML extracts from decoded HTML: the whole of Clean after decoding.
-func cleanHTML(src string, in Input, b *budget) (*Document, error) {
+func cleanHTML(src []byte, in Input, b *budget) (*Document, error) {
 	root, err := parseHTML(src, b)
 	if err != nil {
 		return nil, fmt.Errorf("clean: parse %s: %w", in.URL, err)

@@ -104,7 +104,7 @@ func TestFallbackOrder(t *testing.T) {
 // scorer changed to find the article by itself.
 func TestWidgetPageNeedsFallback(t *testing.T) {
 	page := "<html><head><title>Title</title></head><body>" + fallbackCases[0].page + "</body></html>"
-	root, err := parseHTML(page, nil)
+	root, err := parseHTML([]byte(page), nil)
 	if err != nil {
 		t.Fatal(err)
 	}

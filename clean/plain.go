@@ -1,6 +1,7 @@
 package clean
 
 import (
+	"bytes"
 	"fmt"
 	"mime"
 	"net/http"
@@ -59,13 +60,13 @@ func isPlainType(contentType string) bool {
 // (a text with no HTML signature and no binary bytes is text/plain);
 // one with a tag anywhere is read as HTML, a little more leniently than
 // a browser, which looks only at how the body opens.
-func hasTag(text string) bool {
-	for i := strings.IndexByte(text, '<'); i >= 0 && i+1 < len(text); {
+func hasTag(text []byte) bool {
+	for i := bytes.IndexByte(text, '<'); i >= 0 && i+1 < len(text); {
 		c := text[i+1]
 		if c == '/' || c == '!' || c == '?' || ('a' <= c|0x20 && c|0x20 <= 'z') {
 			return true
 		}
-		j := strings.IndexByte(text[i+1:], '<')
+		j := bytes.IndexByte(text[i+1:], '<')
 		if j < 0 {
 			return false
 		}
@@ -79,9 +80,9 @@ func hasTag(text string) bool {
 // HTML (http.DetectContentType's): past white space, <!DOCTYPE HTML,
 // <html, <head, <body, <p, <div, <!-- and the others, each followed by a
 // space or '>'.
-func opensAsHTML(text string) bool {
-	text = strings.TrimPrefix(text, "\uFEFF")
-	ct := http.DetectContentType([]byte(text[:min(len(text), 512)]))
+func opensAsHTML(text []byte) bool {
+	text = bytes.TrimPrefix(text, []byte("\uFEFF"))
+	ct := http.DetectContentType(text[:min(len(text), 512)])
 	return strings.HasPrefix(ct, "text/html")
 }
 
@@ -94,7 +95,7 @@ func opensAsHTML(text string) bool {
 // A NUL is U+FFFD (nulPlain).
 func cleanPlain(src string, in Input, b *budget) (*Document, error) {
 	paras := plainParagraphs(strings.ReplaceAll(src, "\x00", nulPlain))
-	var page strings.Builder
+	var page bytes.Buffer
 	page.Grow(len(src) + 16*len(paras) + 64)
 	page.WriteString("<!DOCTYPE html><html><head></head><body>")
 	for _, p := range paras {
@@ -103,7 +104,7 @@ func cleanPlain(src string, in Input, b *budget) (*Document, error) {
 		page.WriteString("</p>")
 	}
 	page.WriteString("</body></html>")
-	root, err := parseHTML(page.String(), b)
+	root, err := parseHTML(page.Bytes(), b)
 	if err != nil {
 		return nil, fmt.Errorf("clean: parse %s: %w", in.URL, err)
 	}

@@ -59,7 +59,7 @@ func TestCleanPlainText(t *testing.T) {
 		"<!DOCTYPE html><p>x": true, "\uFEFF\n  <html lang=en>": true, "<!-- generated --><div>x</div>": true,
 		"<p>x": true, "a < b": false, "<<< conflict": false, "<note>": false, "Hello\n<html>": false,
 	} {
-		if got := opensAsHTML(text); got != want {
+		if got := opensAsHTML([]byte(text)); got != want {
 			t.Errorf("opensAsHTML(%q) = %v, want %v", text, got, want)
 		}
 	}
@@ -92,7 +92,7 @@ func TestUnlabelledPlainText(t *testing.T) {
 		t.Errorf("unlabelled: %q by %s, published %q; want %q by plain, as labelled", doc.Text, doc.Extractor, doc.Published, labelled.Text)
 	}
 	for text, want := range map[string]bool{"a < b": false, "x <p>y": true, "<!-- c -->": true, "</div>": true, "<?xml": true, "1<2<3": false, "end <": false} {
-		if got := hasTag(text); got != want {
+		if got := hasTag([]byte(text)); got != want {
 			t.Errorf("hasTag(%q) = %v, want %v", text, got, want)
 		}
 	}

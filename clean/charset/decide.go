@@ -17,13 +17,15 @@ func Decide(body []byte, contentType, forced string) Decision {
 }
 
 // DecideDecode is Decide and then Decode of body with the decision, in
-// one: a body Decide has read as valid UTF-8 is not validated again.
-func DecideDecode(body []byte, contentType, forced string) (Decision, string) {
+// one: a body Decide has read as valid UTF-8 is not validated again, nor
+// copied: the text returned is then body itself, past its BOM, and
+// shares body's memory. Otherwise it is a new slice.
+func DecideDecode(body []byte, contentType, forced string) (Decision, []byte) {
 	d, p := decideOn(body, contentType, forced)
-	if p.utf8 == utf8Valid && Lookup(d.Name) == "utf-8" {
-		return d, string(bytes.TrimPrefix(body, bomUTF8)) // what decodeAs returns for a valid body
+	if Lookup(d.Name) == "utf-8" && p.validUTF8() {
+		return d, bytes.TrimPrefix(body, bomUTF8) // what decodeAs returns for a valid body
 	}
-	return d, Decode(body, d)
+	return d, []byte(Decode(body, d))
 }
 
 // decideOn is Decide, with the page it read.
@@ -194,6 +196,7 @@ func (p *page) byASCII() (Decision, bool) {
 	if hasHigh(p.body) {
 		return Decision{}, false
 	}
+	p.utf8 = utf8Valid // 7-bit bytes are valid UTF-8: no need to read them again
 	if hasISO2022JP(p.body) {
 		return decision("iso-2022-jp", "ascii", "ISO-2022-JP escape sequences"), true
 	}

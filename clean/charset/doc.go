@@ -151,5 +151,6 @@
 // Pages decided by rules 1 to 4 never run the detector. The same bytes,
 // header and forced label always give the same Decision. Decide and Decode
 // never panic; Decode always returns valid UTF-8. DecideDecode is the two
-// in one call, which reads a valid UTF-8 body once, not twice.
+// in one call, which reads a valid UTF-8 body once, not twice, and hands
+// it back uncopied.
 package charset

@@ -31,7 +31,7 @@ func FuzzDecide(f *testing.F) {
 		if d2 := Decide(body, contentType, forced); d2 != d {
 			t.Fatalf("not deterministic: %+v then %+v", d, d2)
 		}
-		if d3, s := DecideDecode(body, contentType, forced); d3 != d || s != Decode(body, d) {
+		if d3, s := DecideDecode(body, contentType, forced); d3 != d || string(s) != Decode(body, d) {
 			t.Fatalf("DecideDecode gives %+v and %d bytes, Decide and Decode %+v and %d", d3, len(s), d, len(Decode(body, d)))
 		}
 	})
@@ -49,10 +49,28 @@ func TestDecideDecodeAsDecideThenDecode(t *testing.T) {
 			for _, forced := range []string{"", "utf-8", "windows-1252", "nonsense"} {
 				d := Decide([]byte(body), ct, forced)
 				want := Decode([]byte(body), d)
-				if d2, got := DecideDecode([]byte(body), ct, forced); d2 != d || got != want {
+				if d2, got := DecideDecode([]byte(body), ct, forced); d2 != d || string(got) != want {
 					t.Errorf("DecideDecode(%q, %q, %q) = %+v, %q; Decide and Decode %+v, %q", body, ct, forced, d2, got, d, want)
 				}
 			}
 		}
+	}
+}
+
+// DecideDecode hands back a valid UTF-8 body itself, past its BOM, not a
+// copy (Clean parses it without another); a body it must decode comes
+// back in memory of its own.
+func TestDecideDecodeSharesValidUTF8(t *testing.T) {
+	for _, body := range []string{"<p>中文</p>", "\ufeff<p>中文 with a BOM</p>", "<p>plain ASCII</p>"} {
+		b := []byte(body)
+		_, got := DecideDecode(b, "text/html; charset=utf-8", "")
+		if len(got) == 0 || &got[len(got)-1] != &b[len(b)-1] {
+			t.Errorf("DecideDecode(%q): text is a copy, not the body", body)
+		}
+	}
+	b := []byte("<p>caf\xe9 latin-1</p>")
+	_, got := DecideDecode(b, "text/html; charset=iso-8859-1", "")
+	if &got[0] == &b[0] {
+		t.Errorf("DecideDecode(%q): a decoded text shares the body", b)
 	}
 }
