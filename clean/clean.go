@@ -114,9 +114,7 @@ func cleanTree(root *html.Node, in Input, b *budget, pick textPick) (*Document, 
 	paras := e.paras
 	doc.Extractor, doc.Captions = e.extractor, e.captions
 	doc.Text = strings.Join(paras, "\n\n")
-	norm := Normalize(doc.Text) // once, for the hash and the sketch
-	doc.TextSHA256 = hashNormal(norm)
-	doc.Sketch, doc.Shingles = sketchNormal(norm)
+	doc.TextSHA256, doc.Sketch, doc.Shingles = hashAndSketch(doc.Text) // one normal form for both
 
 	doc.Publisher = publisher(pm, suffix)
 	doc.Author = author(pm, bw.runs)

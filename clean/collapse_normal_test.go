@@ -4,6 +4,7 @@ import (
 	"math/rand/v2"
 	"os"
 	"path/filepath"
+	"slices"
 	"strings"
 	"testing"
 
@@ -42,6 +43,19 @@ func collapseNormalRef(text string) string {
 		prev = r
 	}
 	return b.String()
+}
+
+// collapseNormal is collapseText without the NFKC test, as a string.
+func collapseNormal(text string) string {
+	out, _ := collapseText(nil, text, false)
+	return string(out)
+}
+
+// collapseIfNFKC is collapseNormal(text) when isNFKC(foldWide(text)),
+// found in the same pass; ok is false, and out unusable, when not.
+func collapseIfNFKC(text string) (out string, ok bool) {
+	b, ok := collapseText(nil, text, true)
+	return string(b), ok
 }
 
 // collapseNormal gives collapseNormalRef's text for random strings over
@@ -93,6 +107,27 @@ func TestCollapseIfNFKC(t *testing.T) {
 		}
 		if ok && out != collapseNormal(s) {
 			t.Fatalf("collapseIfNFKC(%q) = %q, collapseNormal %q", s, out, collapseNormal(s))
+		}
+	}
+}
+
+// appendNormal appends Normalize's text after what dst holds, also when
+// the NFKC test fails part way and the text is collapsed again (the
+// alphabet has runes NFKC changes); hashAndSketch, which normalises into
+// memory kept from its last call, hashes and sketches Normalize's text.
+func TestAppendNormalKeepsDst(t *testing.T) {
+	alphabet := []rune("aZ9 \t\n\u3000中文。，（\uff21\uff61\u2460\ufb01\u00bd\u0301e\u2014\u200b")
+	texts := append(randomTexts(alphabet, 11, 40), evalPageTexts(t)...)
+	for _, s := range texts {
+		want := Normalize(s)
+		dst := append(make([]byte, 0, 8), "kept:"...)
+		if got := string(appendNormal(dst, s)); got != "kept:"+want {
+			t.Fatalf("appendNormal(%q, %.80q) = %.80q, want %.80q", "kept:", s, got, "kept:"+want)
+		}
+		hash, sketch, shingles := hashAndSketch(s)
+		wantSketch, wantShingles := sketchNormal(want)
+		if hash != hashNormal(want) || !slices.Equal(sketch, wantSketch) || shingles != wantShingles {
+			t.Fatalf("hashAndSketch(%.80q) = %s, %d shingles; of Normalize: %s, %d", s, hash, shingles, hashNormal(want), wantShingles)
 		}
 	}
 }

@@ -3,6 +3,7 @@ package clean
 import (
 	"crypto/sha256"
 	"encoding/hex"
+	"slices"
 	"strings"
 	"sync"
 	"unicode"
@@ -37,41 +38,66 @@ const NormVersion = 1
 //
 // Case, script (Simplified/Traditional) and wording are left alone.
 func Normalize(text string) string {
-	text = dropFormat(validUTF8(text))
-	if out, ok := collapseIfNFKC(text); ok {
-		return out // foldWide(text) was its own NFKC (isNFKC)
-	}
-	return collapseNormal(norm.NFKC.String(foldWide(text)))
+	return bytesString(appendNormal(nil, text)) // new memory, never written again
 }
 
-// collapseNormal is collapseIfNFKC without the test: for NFKC's output.
-func collapseNormal(text string) string {
-	out, _ := collapseText(text, false)
+// appendNormal appends Normalize(text) to dst and returns the extended
+// slice. It grows dst at most once, by len(text): the normal form is no
+// longer than the text.
+func appendNormal(dst []byte, text string) []byte {
+	text = dropFormat(validUTF8(text))
+	if out, ok := collapseText(dst, text, true); ok {
+		return out // foldWide(text) was its own NFKC (isNFKC)
+	}
+	out, _ := collapseText(dst, norm.NFKC.String(foldWide(text)), false)
 	return out
 }
 
-// collapseIfNFKC is collapseNormal(text) when isNFKC(foldWide(text)), found in
-// the same pass: every rune it reads is ASCII, marked in nfkcStable or
-// wide (wideASCII). ok is false, and out unusable, at the first that is
-// not.
-func collapseIfNFKC(text string) (out string, ok bool) { return collapseText(text, true) }
+// bytesString is b's bytes as a string, without a copy: for memory that
+// nothing writes again while the string is in use.
+func bytesString(b []byte) string { return unsafe.String(unsafe.SliceData(b), len(b)) }
 
-// collapseText is the last step of Normalize, over valid UTF-8: it folds
+// normalMemory keeps the memory hashAndSketch normalises a page's text in,
+// from one call to the next; maxKeptNormal bounds what it keeps.
+var normalMemory = sync.Pool{New: func() any { return new([]byte) }}
+
+const maxKeptNormal = 1 << 20
+
+// hashAndSketch is hashNormal and sketchNormal of Normalize(text), with
+// the normal form made in memory kept between calls (normalMemory), not
+// in a new string a page: no more than the hash and the sketch is kept
+// of it.
+func hashAndSketch(text string) (hash string, sketch []uint32, shingles int) {
+	mem := normalMemory.Get().(*[]byte)
+	b := appendNormal((*mem)[:0], text)
+	norm := bytesString(b)
+	hash = hashNormal(norm)
+	sketch, shingles = sketchNormal(norm)
+	if cap(b) <= maxKeptNormal {
+		*mem = b[:0]
+	}
+	normalMemory.Put(mem)
+	return hash, sketch, shingles
+}
+
+// collapseText is the last step of Normalize, over valid UTF-8, appended
+// to dst: it folds
 // the wide forms as foldWide does (wideASCII; NFKC's output holds none),
 // folds punctuation (foldPunct) and collapses white space to single
 // spaces and line breaks as Normalize says. Runes it keeps as they are are
 // copied a run at a time, not rune by rune: most of a text is such runs.
 // Folding here, not in a copy of the text made first, saves Chinese text
 // (whose commas and colons are wide) a copy. With checkNFKC it gives up,
-// ok false, at the first rune past ASCII that is neither wide nor marked
-// in nfkcStable (see collapseIfNFKC).
-func collapseText(text string, checkNFKC bool) (out string, ok bool) {
+// ok false and dst as it was, at the first rune past ASCII that is
+// neither wide nor marked in nfkcStable: isNFKC(foldWide(text)) fails
+// there, and the text must go through NFKC first.
+func collapseText(dst []byte, text string, checkNFKC bool) (out []byte, ok bool) {
 	var stable *[1 << 16 / 64]uint64
 	if checkNFKC {
 		stable = nfkcStable()
 	}
-	var b strings.Builder
-	b.Grow(len(text))
+	b := slices.Grow(dst, len(text))
+	start := len(b)
 	pendingSpace, pendingBreak := false, false
 	var prev rune                            // last rune written on the current line, 0 at line start
 	run := -1                                // start of the runes kept as they are, not yet written; -1 for none
@@ -114,7 +140,7 @@ func collapseText(text string, checkNFKC bool) (out string, ok bool) {
 		if g, ok := wideASCII(r); ok {
 			f = g
 		} else if stable != nil && r >= utf8.RuneSelf && !nfkcMarked(stable, r) {
-			return "", false
+			return dst, false
 		} else if mayFoldPunct(r) {
 			if g, ok := foldPunct[r]; ok {
 				f = g
@@ -122,7 +148,7 @@ func collapseText(text string, checkNFKC bool) (out string, ok bool) {
 		}
 		if isSpaceRune(f) {
 			if run >= 0 {
-				b.WriteString(text[run:i])
+				b = append(b, text[run:i]...)
 				run = -1
 			}
 			if f == '\n' || f == '\r' || f == '\u2028' || f == '\u2029' || f == '\v' || f == '\f' {
@@ -133,29 +159,29 @@ func collapseText(text string, checkNFKC bool) (out string, ok bool) {
 			continue
 		}
 		switch {
-		case pendingBreak && (b.Len() > 0 || run >= 0):
-			b.WriteByte('\n')
+		case pendingBreak && (len(b) > start || run >= 0):
+			b = append(b, '\n')
 			prev = 0
 		case pendingSpace && prev != 0 && !isCJK(prev) && !isCJK(f):
-			b.WriteByte(' ')
+			b = append(b, ' ')
 		}
 		pendingSpace, pendingBreak = false, false
 		switch {
 		case f != r:
 			if run >= 0 {
-				b.WriteString(text[run:i])
+				b = append(b, text[run:i]...)
 				run = -1
 			}
-			b.WriteRune(f)
+			b = utf8.AppendRune(b, f)
 		case run < 0:
 			run = i
 		}
 		prev = f
 	}
 	if run >= 0 {
-		b.WriteString(text[run:])
+		b = append(b, text[run:]...)
 	}
-	return b.String(), true
+	return b, true
 }
 
 // hanStable reports whether every CJK Unified Ideograph (U+4E00–U+9FFF)
