@@ -7,6 +7,7 @@ import (
 	"net/http"
 	"net/url"
 	"os"
+	"slices"
 	"sync"
 
 	"github.com/prov-archive/prov/archive"
@@ -237,6 +238,7 @@ func fillFromDocument(c *archive.Capture, doc *clean.Document, site *rules.Site,
 	c.Charset, c.CharsetEvidence = doc.Charset.Name, doc.Charset.Evidence
 	c.CharsetConfidence, c.CharsetNote = doc.Charset.Confidence, doc.Charset.Note
 	c.Title, c.Published, c.PublishedWhy = doc.Title, doc.Published, doc.PublishedWhy
+	c.DateCandidates = slices.Grow(c.DateCandidates, len(doc.DateCandidates)) // one allocation, none for none
 	for _, d := range doc.DateCandidates {
 		c.DateCandidates = append(c.DateCandidates, archive.DateCandidate{Value: d.Value, Source: d.Source, Text: d.Text})
 	}
