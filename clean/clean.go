@@ -125,10 +125,11 @@ func cleanTree(root *html.Node, in Input, b *budget, pick textPick) (*Document, 
 	}
 	doc.Lang = pageLang(pm, langText)
 
-	res := newResolver(in.URL, pm.base)
+	page := parsePageURL(in.URL) // once, for the three below, which only read it
+	res := pageResolver(in.URL, page, pm.base)
 	doc.Canonical = res.abs(pm.canonical)
-	doc.Pagination = pagination(root, res, in.URL)
-	dates(doc, pm, bw, in)
+	doc.Pagination = pagination(root, res, page)
+	dates(doc, pm, bw, in, page)
 	return doc, nil
 }
 
@@ -146,17 +147,25 @@ func extract(pg *parsed, gq *goquery.Document, s *rules.Site, doc *Document) ext
 	return fallback(pg, genericText(pg.root, pg.bw, pg.title))
 }
 
-// dates fills the date candidates and the chosen date.
-func dates(doc *Document, pm *pageMeta, bw *blockWalk, in Input) {
+// parsePageURL is url.Parse of the page's URL, nil when it does not parse.
+func parsePageURL(raw string) *url.URL {
+	u, err := url.Parse(raw)
+	if err != nil {
+		return nil
+	}
+	return u
+}
+
+// dates fills the date candidates and the chosen date; page is the
+// page's URL parsed (parsePageURL).
+func dates(doc *Document, pm *pageMeta, bw *blockWalk, in Input, page *url.URL) {
 	f := &dateFinder{zh: doc.Lang == "zh"}
 	if in.Site != nil {
 		f.cands = append(f.cands, doc.DateCandidates...) // from the rule's Date selector
 	}
 	f.fromMeta(pm)
 	f.fromRuns(bw.runs, doc.Title)
-	if u, err := url.Parse(in.URL); err == nil {
-		f.fromURL(u)
-	}
+	f.fromURL(page) // nothing for nil
 	f.fromHeader(in.Header)
 	doc.DateCandidates = f.cands
 	doc.Published, doc.PublishedWhy = f.choose()

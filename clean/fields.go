@@ -147,10 +147,21 @@ type resolver struct {
 }
 
 func newResolver(pageURL, baseHref string) resolver {
-	u, err := url.Parse(strings.TrimSpace(pageURL))
-	if err != nil {
-		u = nil
+	return resolverOf(parsePageURL(strings.TrimSpace(pageURL)), baseHref)
+}
+
+// pageResolver is newResolver(pageURL, baseHref) given page, pageURL
+// parsed (parsePageURL): it is parsed again only when trimming its spaces
+// changes it. page is not changed.
+func pageResolver(pageURL string, page *url.URL, baseHref string) resolver {
+	if strings.TrimSpace(pageURL) != pageURL {
+		return newResolver(pageURL, baseHref)
 	}
+	return resolverOf(page, baseHref)
+}
+
+// resolverOf is newResolver of the page URL u, nil when it did not parse.
+func resolverOf(u *url.URL, baseHref string) resolver {
 	if baseHref != "" {
 		if b, err := url.Parse(baseHref); err == nil {
 			if u != nil {

@@ -44,3 +44,39 @@ func TestAbsPlainPathAsParsed(t *testing.T) {
 		}
 	}
 }
+
+// cleanTree parses the page URL once (parsePageURL): pageResolver answers
+// as newResolver, which parses it trimmed, for URLs with and without
+// spaces around them and with and without a <base href>; and pagination,
+// which reads the URL without its fragment, leaves the parsed URL as it
+// was for the others that read it.
+func TestPageURLParsedOnce(t *testing.T) {
+	pages := []string{
+		"http://bench.test/news/2001/00001.html", " http://bench.test/a_2.html ", "https://example.org/a/b_3.html?page=2#top",
+		"http://example.org/a b/c", "not a url", "%zz", "",
+	}
+	hrefs := []string{"/", "/a", "b/c", "../d?x=1", "//other.test/x", "#f", "https://third.test/y", "?page=3"}
+	for _, raw := range pages {
+		page := parsePageURL(raw)
+		for _, base := range []string{"", "/base/", "https://base.test/dir/"} {
+			got, want := pageResolver(raw, page, base), newResolver(raw, base)
+			for _, h := range hrefs {
+				if g, w := got.abs(h), want.abs(h); g != w {
+					t.Errorf("page %q, base %q, href %q: %q, newResolver %q", raw, base, h, g, w)
+				}
+			}
+		}
+		if page == nil {
+			continue
+		}
+		before := *page
+		root, err := parseHTML([]byte(`<html><body><a href="?page=3">3</a><a href="/a/b_4.html">Next</a></body></html>`), nil)
+		if err != nil {
+			t.Fatal(err)
+		}
+		pagination(root, pageResolver(raw, page, ""), page)
+		if *page != before {
+			t.Errorf("pagination changed the page URL %q: %+v, was %+v", raw, *page, before)
+		}
+	}
+}

@@ -76,12 +76,14 @@ type seriesPos struct {
 	first string // the series' first page
 }
 
-// pagination finds the page's place in a split article from its links.
-func pagination(root *html.Node, res resolver, pageURL string) Pagination {
-	self, err := url.Parse(pageURL)
-	if err != nil || self.Host == "" {
+// pagination finds the page's place in a split article from its links;
+// page is the page's URL parsed (parsePageURL), which it does not change.
+func pagination(root *html.Node, res resolver, page *url.URL) Pagination {
+	if page == nil || page.Host == "" {
 		return Pagination{}
 	}
+	self := new(url.URL)
+	*self = *page
 	self.Fragment, self.RawFragment = "", ""
 	links := pageLinks(root, res, self.String())
 	if len(links) == 0 {
