@@ -2,6 +2,8 @@ package clean
 
 import (
 	"math/rand/v2"
+	"slices"
+	"strings"
 	"testing"
 )
 
@@ -78,5 +80,22 @@ func TestPageURLParsedOnce(t *testing.T) {
 		if *page != before {
 			t.Errorf("pagination changed the page URL %q: %+v, was %+v", raw, *page, before)
 		}
+	}
+}
+
+// hasToken answers as a search of strings.Fields does, without making
+// the slice: a page asks it of every rel attribute.
+func TestHasTokenInPlace(t *testing.T) {
+	lists := []string{"", " ", "next", "NEXT", " next ", "stylesheet preload", "nofollow\tnext\n", "prev\u00a0next", "nextprev", "previous", "canonical amphtml"}
+	for _, l := range lists {
+		for _, tok := range []string{"next", "prev", "previous", "canonical"} {
+			want := slices.ContainsFunc(strings.Fields(l), func(f string) bool { return strings.EqualFold(f, tok) })
+			if got := hasToken(l, tok); got != want {
+				t.Errorf("hasToken(%q, %q) = %v, want %v", l, tok, got, want)
+			}
+		}
+	}
+	if n := testing.AllocsPerRun(100, func() { hasToken("stylesheet preload nofollow", "next") }); n != 0 {
+		t.Errorf("hasToken allocates %v times a call", n)
 	}
 }

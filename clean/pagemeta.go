@@ -136,8 +136,11 @@ func (pm *pageMeta) get(keys ...string) string {
 	return ""
 }
 
+// hasToken reports whether the white-space separated list holds tok, in
+// any case. It reads the list in place (FieldsSeq): strings.Fields made a
+// slice for every rel attribute asked about.
 func hasToken(list, tok string) bool {
-	for _, f := range strings.Fields(list) {
+	for f := range strings.FieldsSeq(list) {
 		if strings.EqualFold(f, tok) {
 			return true
 		}
