@@ -83,6 +83,21 @@ func decodeRune(p []byte) (rune, int) {
 	return utf8.DecodeRune(p)
 }
 
+// hanEnd returns the end of the CJK Unified Ideographs (U+4E00–U+9FFF)
+// that follow one another in text from i on, i when there is none there:
+// each is three bytes, E4 B8 80 to E9 BF BF, read without decoding. A
+// Chinese text is mostly such runs.
+func hanEnd(text []byte, i int) int {
+	for i+2 < len(text) {
+		c0, c1, c2 := text[i], text[i+1], text[i+2]
+		if c0 < 0xE4 || c0 > 0xE9 || c1&0xC0 != 0x80 || c2&0xC0 != 0x80 || c0 == 0xE4 && c1 < 0xB8 {
+			break
+		}
+		i += 3
+	}
+	return i
+}
+
 // seqLen is the length of the character that lead byte c starts in valid
 // UTF-8.
 func seqLen(c byte) int {
@@ -175,7 +190,9 @@ func lowerWord(word []byte, buf *[]byte) []byte {
 // run of CJK characters, in order, as the slice of text it is; everything
 // else separates runs (a byte that is not UTF-8 decodes as U+FFFD, which
 // does), so a run is valid UTF-8. An ASCII byte is classed by asciiWord,
-// before any decoding; any other character of the BMP by bmpClasses.
+// before any decoding; ideographs that follow one another (hanEnd) at
+// once, each a CJK word character as bmpClasses says (TestHanClasses);
+// any other character of the BMP by bmpClasses.
 func eachSpan(text []byte, fn func(run []byte, cjk bool)) {
 	classes := bmpClasses()
 	start, cjkRun := -1, false
@@ -183,6 +200,8 @@ func eachSpan(text []byte, fn func(run []byte, cjk bool)) {
 		word, cjk, w := false, false, 1
 		if c := text[i]; c < utf8.RuneSelf {
 			word = asciiWord[c]
+		} else if e := hanEnd(text, i); e > i {
+			word, cjk, w = true, true, e-i
 		} else {
 			var r rune
 			r, w = decodeRune(text[i:])

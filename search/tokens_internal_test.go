@@ -6,6 +6,7 @@ import (
 	"strings"
 	"testing"
 	"unicode"
+	"unicode/utf8"
 )
 
 // TestFirstCJK: no character below firstCJK is of a script isCJK names,
@@ -75,6 +76,34 @@ func TestTokensMatchReference(t *testing.T) {
 		text := b.String()
 		if got, want := Tokens(text), runeTokens(text); !slices.Equal(got, want) {
 			t.Fatalf("Tokens(%q) = %q, want %q", text, got, want)
+		}
+	}
+}
+
+// eachSpan takes the ideographs hanEnd finds at once, as CJK word
+// characters: bmpClasses must class every rune of U+4E00–U+9FFF so, and
+// hanEnd must pass over exactly the three bytes of such a rune, for every
+// three-byte sequence with an E0–EF lead and continuation bytes in place.
+func TestHanClasses(t *testing.T) {
+	classes := bmpClasses()
+	for r := rune(0x4E00); r <= 0x9FFF; r++ {
+		if word, cjk := classes.of(r); !word || !cjk {
+			t.Fatalf("U+%04X: word %v, cjk %v; hanEnd takes it for a CJK word character", r, word, cjk)
+		}
+	}
+	for c0 := 0xE0; c0 <= 0xEF; c0++ {
+		for c1 := 0x80; c1 <= 0xBF; c1++ {
+			for c2 := 0x80; c2 <= 0xBF; c2++ {
+				b := []byte{byte(c0), byte(c1), byte(c2)}
+				r, size := utf8.DecodeRune(b)
+				want := 0
+				if size == 3 && r >= 0x4E00 && r <= 0x9FFF {
+					want = 3
+				}
+				if got := hanEnd(b, 0); got != want {
+					t.Fatalf("hanEnd(% x) = %d, want %d", b, got, want)
+				}
+			}
 		}
 	}
 }
