@@ -47,18 +47,38 @@ var deflaters = newCoderPool(func() *flate.Writer {
 const statelessMax = math.MaxInt16
 
 // encodePayload returns p in its stored form: deflated, or raw when that
-// is no smaller.
+// is no smaller. The form is coded into a pooled buffer and returned in
+// one allocation of its size: a buffer guessed from len(p) was grown
+// (copied, its first allocation left to the collector) for most pages of
+// bench/crawl, whose payloads deflate to more than a third.
 func encodePayload(p []byte) []byte {
-	buf := bytes.NewBuffer(appendPayloadHeader(make([]byte, 0, payloadHead+len(p)/3), codecDeflate, len(p)))
+	buf := encodeBufs.get()
+	defer putEncodeBuf(buf)
+	buf.Reset()
+	buf.Write(appendPayloadHeader(buf.AvailableBuffer(), codecDeflate, len(p)))
 	if len(p) <= statelessMax {
 		flate.StatelessDeflate(buf, p, true, nil) // a bytes.Buffer does not fail
 	} else {
 		deflatePooled(buf, p)
 	}
 	if buf.Len() < payloadHead+len(p) {
-		return buf.Bytes()
+		return bytes.Clone(buf.Bytes())
 	}
 	return append(appendPayloadHeader(make([]byte, 0, payloadHead+len(p)), codecRaw, len(p)), p...)
+}
+
+// encodeBufs hold a stored form while it is coded, one per coding
+// goroutine at a time.
+var encodeBufs = newCoderPool(func() *bytes.Buffer { return bytes.NewBuffer(make([]byte, 0, 16<<10)) })
+
+// maxPooledEncode is the largest buffer encodeBufs keeps: one grown by a
+// payload of megabytes is left to the collector.
+const maxPooledEncode = 256 << 10
+
+func putEncodeBuf(buf *bytes.Buffer) {
+	if buf.Cap() <= maxPooledEncode {
+		encodeBufs.put(buf)
+	}
 }
 
 // deflatePooled appends p deflated at level 1 to buf, with a pooled writer.
