@@ -51,6 +51,37 @@ func testStandardDeflate(t *testing.T, raw []byte) {
 
 // BenchmarkDecodeText inflates a stored text of about 6 KB, as reading a
 // document does (a search index update reads every new one).
+// A stored form is the caller's alone: encodePayload codes in a pooled
+// buffer, and what it returned for one payload must not change when the
+// next ones are coded, on the writer's goroutine or another's.
+func TestEncodedPayloadsDoNotShareBytes(t *testing.T) {
+	pages := pageLike(64)
+	first := make([][]byte, len(pages))
+	for i, p := range pages {
+		first[i] = encodePayload(p)
+	}
+	done := make(chan struct{})
+	go func() {
+		defer close(done)
+		for _, p := range pages {
+			encodePayload(bytes.Repeat(p, 2))
+		}
+	}()
+	for i := len(pages) - 1; i >= 0; i-- {
+		encodePayload(pages[i][:len(pages[i])/2])
+	}
+	<-done
+	for i, p := range pages {
+		got, err := decodePayload(first[i])
+		if err != nil || !bytes.Equal(got, p) {
+			t.Fatalf("payload %d: stored form changed after later codings (err %v)", i, err)
+		}
+		if cap(first[i]) > len(first[i])+len(first[i])/4+64 {
+			t.Errorf("payload %d: stored form of %d bytes holds %d", i, len(first[i]), cap(first[i]))
+		}
+	}
+}
+
 func BenchmarkDecodeText(b *testing.B) {
 	var sb strings.Builder
 	for i := 0; sb.Len() < 6000; i++ {
