@@ -12,12 +12,18 @@ import (
 // keys fall on, so it pays when the tail holds several keys per page of
 // main (a page holds about 35 keys): main/8 is about four. A larger tail
 // costs every batch more, as its pages are rewritten as main's were.
-// Floors of 4,096, 16,384 and 65,536 keys measured alike (CPU per entry
-// over the last 20,000 of 100,000 in BenchmarkWriteGrowth, within the
-// noise of the machine); 16,384 keeps a tail near 2 MB and folds an
-// archive of 100,000 pages six times an index.
+// Floors of 4,096, 16,384 and 65,536 keys measured alike over the last
+// 20,000 of 100,000 entries in BenchmarkWriteGrowth (within the noise of
+// the machine), where main/8 is near the floor or past it. Below that the
+// floor is the tail's size, and each batch rewrites the whole tail:
+// writing the 20,001 pages of a bench/crawl archive again through a
+// Writer, a floor of 4,096 wrote 43,218 pages and allocated 560 MB where
+// 16,384 wrote 51,978 and 640 MB, the indexes holding the same keys. A
+// tail then stays under half a megabyte an index until main passes
+// 32,768 keys; an archive of 100,000 pages is folded about 18 times an
+// index.
 const (
-	foldFloor = 1 << 14
+	foldFloor = 1 << 12
 	foldRatio = 8
 )
 
