@@ -6,24 +6,29 @@ import (
 	bolt "go.etcd.io/bbolt"
 )
 
-// foldFloor is the fewest keys a tail holds before it is folded into its
-// main bucket, and foldRatio the part of main it may reach beyond that
-// (main/foldRatio). A fold rewrites every page of main that the tail's
-// keys fall on, so it pays when the tail holds several keys per page of
-// main (a page holds about 35 keys): main/8 is about four. A larger tail
-// costs every batch more, as its pages are rewritten as main's were.
-// Floors of 4,096, 16,384 and 65,536 keys measured alike over the last
-// 20,000 of 100,000 entries in BenchmarkWriteGrowth (within the noise of
-// the machine), where main/8 is near the floor or past it. Below that the
-// floor is the tail's size, and each batch rewrites the whole tail:
-// writing the 20,001 pages of a bench/crawl archive again through a
-// Writer, a floor of 4,096 wrote 43,218 pages and allocated 560 MB where
-// 16,384 wrote 51,978 and 640 MB, the indexes holding the same keys. A
-// tail then stays under half a megabyte an index until main passes
-// 32,768 keys; an archive of 100,000 pages is folded about 18 times an
-// index.
+// foldFloor and foldRatio set the size at which a tail is folded into
+// its main bucket: foldFloor keys, or main/foldRatio once that is more. A
+// fold rewrites every page of main that the tail's keys fall on, so it
+// pays when the tail holds several keys per page of main (a page holds
+// about 35 keys): main/8 is about four. A larger tail costs every batch
+// more, as its pages are rewritten as main's were. Floors of 4,096,
+// 16,384 and 65,536 keys measured alike (CPU per entry over the last
+// 20,000 of 100,000 in BenchmarkWriteGrowth, within the noise of the
+// machine); 16,384 keeps a tail near 2 MB an index.
+//
+// A smaller main is cheap to rewrite, and there a tail is folded sooner:
+// at half of main's keys, but never under foldMin. Each batch rewrites
+// the whole tail (its keys are random), so a small archive paid for a
+// tail of up to 16,384 keys, up to 8 MB of the four indexes' pages a
+// batch. Writing the 20,001 pages of a bench/crawl archive again through
+// a Writer, a floor of 4,096 wrote 43,218 pages where 16,384 wrote
+// 51,978; but past 32,768 keys in main it cost BenchmarkWriteGrowth's
+// last 20,000 about a tenth more (folds at main/8 where 16,384 waited
+// longer), which main/2 under foldFloor leaves as it was. An archive of
+// 100,000 pages is folded about ten times an index.
 const (
-	foldFloor = 1 << 12
+	foldMin   = 1 << 12
+	foldFloor = 1 << 14
 	foldRatio = 8
 )
 
@@ -42,9 +47,12 @@ const foldChunk = 1 << 11
 // read again in this fold.
 const foldMappedLimit = 24 << 20
 
-// foldAt is the size at which a tail is folded: foldFloor, or main's
-// counted keys over foldRatio if that is more.
-func foldAt(main uint64) uint64 { return max(foldFloor, main/foldRatio) }
+// foldAt is the size at which a tail is folded, for main's counted keys:
+// half of them between foldMin and foldFloor, main/foldRatio once that is
+// more.
+func foldAt(main uint64) uint64 {
+	return max(foldMin, min(foldFloor, main/2), main/foldRatio)
+}
 
 // due reports whether l's tail has reached foldAt.
 func (l levels) due() bool {

@@ -325,11 +325,15 @@ func TestSchema4Archive(t *testing.T) {
 	assertNoFindings(t, db)
 }
 
-// TestFoldDue: a tail is due at foldFloor keys, or main's counted keys
-// over foldRatio once that is more.
+// TestFoldDue: a tail is due at foldMin keys, half of main's counted
+// keys up to foldFloor, or main's counted keys over foldRatio once that
+// is more.
 func TestFoldDue(t *testing.T) {
 	for _, c := range []struct{ main, want uint64 }{
-		{0, foldFloor},
+		{0, foldMin},
+		{foldMin, foldMin},
+		{3 * foldMin, 3 * foldMin / 2},
+		{2 * foldFloor, foldFloor},
 		{foldFloor * foldRatio, foldFloor},
 		{4 * foldFloor * foldRatio, 4 * foldFloor},
 	} {
