@@ -165,3 +165,26 @@ func evalPageTexts(t *testing.T) []string {
 	}
 	return texts
 }
+
+// collapseText with checkNFKC gives up at a stray byte and at a format
+// rune, whose runes are otherwise NFKC's own, so that appendNormal may
+// skip validUTF8 and dropFormat; Normalize then gives normalizeRef's text
+// (stray bytes replaced, format runes dropped).
+func TestCollapseGivesUpOnStraysAndFormat(t *testing.T) {
+	for _, s := range []string{"ab\xffcd", "中文\xe4\xb8", "ab\u00adcd", "中\u200b文", "a \xc3(b", "\ufeffab"} {
+		if _, ok := collapseIfNFKC(s); ok {
+			t.Errorf("collapseIfNFKC(%q) ok, want it to give up", s)
+		}
+	}
+	alphabet := []rune("aZ9 \t\n中文。，\u00ad\u200b\u2060\ufeff\ufffd")
+	for i, s := range randomTexts(alphabet, 13, 24) {
+		if i%3 == 0 {
+			s += "\xff"
+		} else if i%3 == 1 && len(s) > 2 {
+			s = s[:len(s)/2] + "\xe4\xb8" + s[len(s)/2:]
+		}
+		if got, want := Normalize(s), normalizeRef(s); got != want {
+			t.Fatalf("Normalize(%q) = %q, before %q", s, got, want)
+		}
+	}
+}

@@ -44,11 +44,17 @@ func Normalize(text string) string {
 // appendNormal appends Normalize(text) to dst and returns the extended
 // slice. It grows dst at most once, by len(text): the normal form is no
 // longer than the text.
+//
+// Text that is valid UTF-8 without format runes, and its own NFKC once
+// folded, is collapsed in one pass that checks all three (collapseText):
+// steps 1 and 2 change nothing there, and NFKC neither. Any other text
+// takes every step in turn; a text that was its own NFKC only after steps
+// 1 and 2 gets the same normal form through NFKC, as NFKC leaves it alone.
 func appendNormal(dst []byte, text string) []byte {
-	text = dropFormat(validUTF8(text))
 	if out, ok := collapseText(dst, text, true); ok {
-		return out // foldWide(text) was its own NFKC (isNFKC)
+		return out // valid, no Cf rune, foldWide(text) its own NFKC (isNFKC)
 	}
+	text = dropFormat(validUTF8(text))
 	out, _ := collapseText(dst, norm.NFKC.String(foldWide(text)), false)
 	return out
 }
@@ -90,7 +96,10 @@ func hashAndSketch(text string) (hash string, sketch []uint32, shingles int) {
 // (whose commas and colons are wide) a copy. With checkNFKC it gives up,
 // ok false and dst as it was, at the first rune past ASCII that is
 // neither wide nor marked in nfkcStable: isNFKC(foldWide(text)) fails
-// there, and the text must go through NFKC first.
+// there, and the text must go through NFKC first. It gives up too at a
+// byte that is not UTF-8 or at a format rune (isFormat), which Normalize
+// replaces or drops before NFKC: a text collapsed with checkNFKC needs
+// neither validUTF8 nor dropFormat, two passes over it fewer.
 func collapseText(dst []byte, text string, checkNFKC bool) (out []byte, ok bool) {
 	var stable *[1 << 16 / 64]uint64
 	if checkNFKC {
@@ -120,6 +129,9 @@ func collapseText(dst []byte, text string, checkNFKC bool) (out []byte, ok bool)
 				r, size = h, hanSize
 			} else {
 				r, size = utf8.DecodeRuneInString(text[i:])
+				if stable != nil && (size == 1 || isFormat(r)) {
+					return dst, false // a stray byte (U+FFFD of size 1) or a Cf rune
+				}
 			}
 		}
 		if !pendingSpace && !pendingBreak && keptAsIs(r, stable) {
