@@ -188,3 +188,27 @@ func TestCollapseGivesUpOnStraysAndFormat(t *testing.T) {
 		}
 	}
 }
+
+// wordsRun takes printable ASCII and single spaces between it, never a
+// space first or last, two spaces, a line break or a byte past ASCII.
+func TestWordsRun(t *testing.T) {
+	for _, c := range []struct {
+		s       string
+		k, want int
+	}{
+		{"Hello, world.", 0, 13},
+		{"a  b", 0, 1},
+		{"ab \n", 0, 2},
+		{"ab ", 0, 2},
+		{" ab", 0, 0},
+		{"x ab", 1, 1},
+		{"ab c中文", 0, 4},
+		{"ab \u00e9", 0, 2},
+		{"中文ab", 0, 0},
+		{"中文ab", 6, 8},
+	} {
+		if got := wordsRun(c.s, c.k); got != c.want {
+			t.Errorf("wordsRun(%q, %d) = %d, want %d", c.s, c.k, got, c.want)
+		}
+	}
+}

@@ -122,6 +122,17 @@ func collapseText(dst []byte, text string, checkNFKC bool) (out []byte, ok bool)
 			size = e - i
 			continue
 		}
+		if e := wordsRun(text, i); e > i && !pendingSpace && !pendingBreak {
+			// printable ASCII and single spaces between it, each as the
+			// tests below would keep it: the run goes on, prev is its
+			// last byte
+			if run < 0 {
+				run = i
+			}
+			prev = rune(text[e-1])
+			size = e - i
+			continue
+		}
 		r := rune(text[i]) // as range reads it, an ideograph without a call (hanAt)
 		size = 1
 		if r >= utf8.RuneSelf {
@@ -194,6 +205,27 @@ func collapseText(dst []byte, text string, checkNFKC bool) (out []byte, ok bool)
 		b = append(b, text[run:]...)
 	}
 	return b, true
+}
+
+// wordsRun returns the end of the printable ASCII (keptAsIs) from s[k]
+// on, single spaces between two such bytes included; k when s[k] is not
+// printable ASCII. collapseText keeps such a run as it is, as it keeps
+// each of its bytes and spaces (the test of a space between two printable
+// ASCII runes), in a loop of two tests a byte: English text is mostly
+// such runs.
+func wordsRun(s string, k int) int {
+	start := k
+	for k < len(s) {
+		switch c := s[k]; {
+		case '!' <= c && c <= '~':
+			k++
+		case c == ' ' && k > start && k+1 < len(s) && '!' <= s[k+1] && s[k+1] <= '~':
+			k += 2
+		default:
+			return k
+		}
+	}
+	return k
 }
 
 // hanStable reports whether every CJK Unified Ideograph (U+4E00–U+9FFF)
