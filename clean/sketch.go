@@ -342,14 +342,14 @@ func nextToken(norm string, i int) (tok uint64, next int, ok bool) {
 	h, inWord := uint64(basis), false
 	var buf [utf8.UTFMax]byte
 	for i < len(norm) {
-		if _, ok := hanAt(norm, i); ok { // tokCJK (tokenClass), decoded inline
-			if inWord {
-				return h, i, true // the ideograph is the next token
-			}
-			return fnvHan(norm[i : i+hanSize]), i + hanSize, true
-		}
 		r, size := rune(norm[i]), 1
-		if r >= utf8.RuneSelf {
+		if r >= utf8.RuneSelf { // ASCII, most bytes of a word, is no ideograph: it skips the test
+			if _, ok := hanAt(norm, i); ok { // tokCJK (tokenClass), decoded inline
+				if inWord {
+					return h, i, true // the ideograph is the next token
+				}
+				return fnvHan(norm[i : i+hanSize]), i + hanSize, true
+			}
 			r, size = utf8.DecodeRuneInString(norm[i:])
 		}
 		switch tokenClass(r) {
