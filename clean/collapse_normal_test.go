@@ -212,3 +212,31 @@ func TestWordsRun(t *testing.T) {
 		}
 	}
 }
+
+// normalizeStepwise is appendNormal as it was before collapseText gave
+// up at stray bytes and format runes: validUTF8 and dropFormat first.
+func normalizeStepwise(text string) string {
+	text = dropFormat(validUTF8(text))
+	if out, ok := collapseIfNFKC(text); ok {
+		return out
+	}
+	return collapseNormal(norm.NFKC.String(foldWide(text)))
+}
+
+// FuzzNormalizeAsBefore: Normalize gives normalizeStepwise's text for any
+// bytes, and normalizeRef's (each step in full) for any without a NUL,
+// which collapseNormalRef takes for the start of a line.
+func FuzzNormalizeAsBefore(f *testing.F) {
+	for _, s := range []string{"Hello,  world.\n\nWindows 操作系统", "中文\xe4\xb8ab\u00adc", "ＡＢ　c \u2014 d\ufb01", "\xe4\x80\x00\x00 00"} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, s string) {
+		got := Normalize(s)
+		if want := normalizeStepwise(s); got != want {
+			t.Fatalf("Normalize(%q) = %q, stepwise %q", s, got, want)
+		}
+		if want := normalizeRef(s); got != want && !strings.ContainsRune(s, 0) {
+			t.Fatalf("Normalize(%q) = %q, before %q", s, got, want)
+		}
+	})
+}
