@@ -210,7 +210,7 @@ func wordSpan(s string) (k, u int, last rune) {
 			k++
 			continue
 		}
-		if e := hanRun(s, k); e > k {
+		if e := HanRun(s, k); e > k {
 			u += 2 * (e - k) / hanSize // runeUnits of each ideograph, which is no white space
 			last, _ = hanAt(s, e-hanSize)
 			k = e
@@ -276,7 +276,7 @@ func unitsUpTo(s string, limit int) int {
 			i++
 			continue
 		}
-		if e := hanRun(s, i); e > i {
+		if e := HanRun(s, i); e > i {
 			n += 2 * (e - i) / hanSize // runeUnits of each ideograph, which is no white space
 			i = e
 			continue
@@ -306,7 +306,7 @@ func runesUpTo(s string, limit int) int {
 			n++
 			continue
 		}
-		if e := hanRun(s, i); e > i {
+		if e := HanRun(s, i); e > i {
 			n = min(n+(e-i)/hanSize, limit) // a run of ideographs at once
 			i = e
 			continue
@@ -344,10 +344,12 @@ func hanAt(s string, i int) (r rune, ok bool) {
 	return r, c0&0xF0 == 0xE0 && c1&0xC0 == 0x80 && c2&0xC0 == 0x80 && uint32(r)-0x4E00 <= 0x9FFF-0x4E00
 }
 
-// hanRun returns the end of the ideographs (hanAt) that follow one
+// HanRun returns the end of the ideographs (hanAt) that follow one
 // another from s[k] on; k when there is none there. A Chinese text is
-// mostly such runs, read here without decoding each rune.
-func hanRun(s string, k int) int {
+// mostly such runs, read here without decoding each rune: each is three
+// bytes, E4 B8 80 to E9 BF BF. It takes a string or bytes, so that the
+// search index's tokeniser reads its runs as clean does.
+func HanRun[T string | []byte](s T, k int) int {
 	for k >= 0 && k+2 < len(s) {
 		c0, c1, c2 := s[k], s[k+1], s[k+2]
 		if c0 < 0xE4 || c0 > 0xE9 || c1&0xC0 != 0x80 || c2&0xC0 != 0x80 || c0 == 0xE4 && c1 < 0xB8 {

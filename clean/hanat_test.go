@@ -40,7 +40,7 @@ func TestHanAt(t *testing.T) {
 	}
 }
 
-// TestHanRun: hanRun ends where hanAt first fails, stepping from k an
+// TestHanRun: HanRun ends where hanAt first fails, stepping from k an
 // ideograph at a time, on texts of ideographs, other runes, stray bytes
 // and cut UTF-8.
 func TestHanRun(t *testing.T) {
@@ -59,8 +59,8 @@ func TestHanRun(t *testing.T) {
 				}
 				want += hanSize
 			}
-			if got := hanRun(s, k); got != want {
-				t.Fatalf("hanRun(%q, %d) = %d, want %d", s, k, got, want)
+			if got := HanRun(s, k); got != want {
+				t.Fatalf("HanRun(%q, %d) = %d, want %d", s, k, got, want)
 			}
 		}
 	}

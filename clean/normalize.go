@@ -112,7 +112,7 @@ func collapseText(dst []byte, text string, checkNFKC bool) (out []byte, ok bool)
 	run := -1                                // start of the runes kept as they are, not yet written; -1 for none
 	wholeHan := stable == nil || hanStable() // keptAsIs holds of every ideograph
 	for i, size := 0, 0; i < len(text); i += size {
-		if e := hanRun(text, i); wholeHan && e > i && !pendingSpace && !pendingBreak {
+		if e := HanRun(text, i); wholeHan && e > i && !pendingSpace && !pendingBreak {
 			// ideographs kept as they are, each as the test below would
 			// keep it: the run goes on, prev is the last of them
 			if run < 0 {
@@ -230,7 +230,7 @@ func wordsRun(s string, k int) int {
 
 // hanStable reports whether every CJK Unified Ideograph (U+4E00–U+9FFF)
 // is marked in nfkcStable, as the Unicode tables of the norm package have
-// them all: collapseText then keeps runs of them whole (hanRun) without
+// them all: collapseText then keeps runs of them whole (HanRun) without
 // asking the table of each.
 var hanStable = sync.OnceValue(func() bool {
 	t := nfkcStable()

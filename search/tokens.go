@@ -7,6 +7,8 @@ import (
 	"unicode"
 	"unicode/utf8"
 	"unsafe"
+
+	"github.com/prov-archive/prov/clean"
 )
 
 // firstCJK is below every character of the scripts isCJK names (Hangul
@@ -81,21 +83,6 @@ func decodeRune(p []byte) (rune, int) {
 		return rune(c&0x1f)<<6 | rune(p[1]&0x3f), 2
 	}
 	return utf8.DecodeRune(p)
-}
-
-// hanEnd returns the end of the CJK Unified Ideographs (U+4E00–U+9FFF)
-// that follow one another in text from i on, i when there is none there:
-// each is three bytes, E4 B8 80 to E9 BF BF, read without decoding. A
-// Chinese text is mostly such runs.
-func hanEnd(text []byte, i int) int {
-	for i+2 < len(text) {
-		c0, c1, c2 := text[i], text[i+1], text[i+2]
-		if c0 < 0xE4 || c0 > 0xE9 || c1&0xC0 != 0x80 || c2&0xC0 != 0x80 || c0 == 0xE4 && c1 < 0xB8 {
-			break
-		}
-		i += 3
-	}
-	return i
 }
 
 // seqLen is the length of the character that lead byte c starts in valid
@@ -190,7 +177,7 @@ func lowerWord(word []byte, buf *[]byte) []byte {
 // run of CJK characters, in order, as the slice of text it is; everything
 // else separates runs (a byte that is not UTF-8 decodes as U+FFFD, which
 // does), so a run is valid UTF-8. An ASCII byte is classed by asciiWord,
-// before any decoding; ideographs that follow one another (hanEnd) at
+// before any decoding; ideographs that follow one another (clean.HanRun) at
 // once, each a CJK word character as bmpClasses says (TestHanClasses);
 // any other character of the BMP by bmpClasses.
 func eachSpan(text []byte, fn func(run []byte, cjk bool)) {
@@ -200,7 +187,7 @@ func eachSpan(text []byte, fn func(run []byte, cjk bool)) {
 		word, cjk, w := false, false, 1
 		if c := text[i]; c < utf8.RuneSelf {
 			word = asciiWord[c]
-		} else if e := hanEnd(text, i); e > i {
+		} else if e := clean.HanRun(text, i); e > i {
 			word, cjk, w = true, true, e-i
 		} else {
 			var r rune

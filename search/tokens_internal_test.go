@@ -7,6 +7,8 @@ import (
 	"testing"
 	"unicode"
 	"unicode/utf8"
+
+	"github.com/prov-archive/prov/clean"
 )
 
 // TestFirstCJK: no character below firstCJK is of a script isCJK names,
@@ -80,15 +82,15 @@ func TestTokensMatchReference(t *testing.T) {
 	}
 }
 
-// eachSpan takes the ideographs hanEnd finds at once, as CJK word
+// eachSpan takes the ideographs clean.HanRun finds at once, as CJK word
 // characters: bmpClasses must class every rune of U+4E00–U+9FFF so, and
-// hanEnd must pass over exactly the three bytes of such a rune, for every
+// clean.HanRun must pass over exactly the three bytes of such a rune, for every
 // three-byte sequence with an E0–EF lead and continuation bytes in place.
 func TestHanClasses(t *testing.T) {
 	classes := bmpClasses()
 	for r := rune(0x4E00); r <= 0x9FFF; r++ {
 		if word, cjk := classes.of(r); !word || !cjk {
-			t.Fatalf("U+%04X: word %v, cjk %v; hanEnd takes it for a CJK word character", r, word, cjk)
+			t.Fatalf("U+%04X: word %v, cjk %v; clean.HanRun takes it for a CJK word character", r, word, cjk)
 		}
 	}
 	for c0 := 0xE0; c0 <= 0xEF; c0++ {
@@ -100,8 +102,8 @@ func TestHanClasses(t *testing.T) {
 				if size == 3 && r >= 0x4E00 && r <= 0x9FFF {
 					want = 3
 				}
-				if got := hanEnd(b, 0); got != want {
-					t.Fatalf("hanEnd(% x) = %d, want %d", b, got, want)
+				if got := clean.HanRun(b, 0); got != want {
+					t.Fatalf("clean.HanRun(% x) = %d, want %d", b, got, want)
 				}
 			}
 		}
