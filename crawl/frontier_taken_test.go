@@ -74,7 +74,7 @@ func TestTakenByEarlierProv(t *testing.T) {
 		t.Fatal(err)
 	}
 	takeAll(t, f, 0)
-	err = f.db.Update(func(tx *bolt.Tx) error { // a and c as an earlier prov took them
+	f = reopenAfter(t, f, path, func(tx *bolt.Tx) error { // a and c as an earlier prov took them
 		for _, k := range []string{keys[0], keys[2]} {
 			if err := tx.Bucket(fbTaken).Delete([]byte(k)); err != nil {
 				return err
@@ -85,14 +85,6 @@ func TestTakenByEarlierProv(t *testing.T) {
 		}
 		return nil
 	})
-	if err != nil {
-		t.Fatal(err)
-	}
-	f.Close()
-	if f, err = OpenFrontier(path); err != nil {
-		t.Fatal(err)
-	}
-	defer f.Close()
 	if n, err := f.Taken(); n != 4 || err != nil {
 		t.Errorf("Taken = %d, %v; want 4", n, err)
 	}

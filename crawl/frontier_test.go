@@ -243,6 +243,23 @@ func TestTakeShallowestFirst(t *testing.T) {
 	}
 }
 
+// reopenAfter makes edit in f's file, as an earlier prov would have left
+// it, closes f and opens the file again. The frontier it returns is
+// closed when the test ends.
+func reopenAfter(t *testing.T, f *Frontier, path string, edit func(*bolt.Tx) error) *Frontier {
+	t.Helper()
+	if err := f.db.Update(edit); err != nil {
+		t.Fatal(err)
+	}
+	f.Close()
+	f, err := OpenFrontier(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { f.Close() })
+	return f
+}
+
 // A queue written with the keys of earlier versions (sequence only) is
 // read in its order after the frontier is opened again.
 func TestOldQueueRekeyed(t *testing.T) {
@@ -251,7 +268,7 @@ func TestOldQueueRekeyed(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	err = f.db.Update(func(tx *bolt.Tx) error {
+	f = reopenAfter(t, f, path, func(tx *bolt.Tx) error {
 		for i, u := range []string{"http://x.test/a", "http://x.test/b", "http://x.test/c"} {
 			depth := []int{1, 0, 1}[i]
 			v := append(binary.AppendUvarint(nil, uint64(depth)), u...)
@@ -264,14 +281,6 @@ func TestOldQueueRekeyed(t *testing.T) {
 		}
 		return addCounter(tx, keyQueued, 3)
 	})
-	if err != nil {
-		t.Fatal(err)
-	}
-	f.Close()
-	if f, err = OpenFrontier(path); err != nil {
-		t.Fatal(err)
-	}
-	defer f.Close()
 	got, _ := takeAll(t, f, 0)
 	if s := fmt.Sprint(got); s != "[http://x.test/b http://x.test/a http://x.test/c]" {
 		t.Errorf("took %s", s)
