@@ -112,7 +112,8 @@ func TestSourceEndAsExpression(t *testing.T) {
 // every short test and eval line (shortLines), folded.
 func TestSourceLabelAsExpression(t *testing.T) {
 	pieces := []string{"文章来源", "信息来 源", "资讯", "消息来\t源", "新闻来源", "稿件来源", "来源", "来", "源", "稿源", "出处", "转载自", "转自", "转",
-		"source", "SOURCE", "ſource", "Source:", "ſ", "s", "：", ":", " ", "新华社", "2022", "a", "\xe6", "\xe6\x9d", "\xc5", "文", "出"}
+		"source", "SOURCE", "ſource", "Source:", "ſ", "s", "：", ":", " ", "新华社", "2022", "a", "\xe6", "\xe6\x9d", "\xc5", "文", "出",
+		"ſOuRcE", "sourc", "ource", "\t", "\n", "\f", "\r", "\v", "\u00a0", "\u3000", "：：", "::", "来\r\n源", "文章", "稿件", "稿", "处", "载自", "自", "\xef\xbc", "\xe6\xba"}
 	rng := rand.New(rand.NewPCG(15, 16))
 	texts := shortLines(folded(prefilterLines(t)))
 	texts = append(texts, randomJoins(rng, pieces, 8, 20000)...)
@@ -129,4 +130,16 @@ func TestSourceLabelAsExpression(t *testing.T) {
 	if found < 1000 {
 		t.Errorf("only %d texts hold a label: samples missing?", found)
 	}
+}
+
+// FuzzSourceLabel: sourceLabel finds sourceLabelRe's first match in any
+// text.
+func FuzzSourceLabel(f *testing.F) {
+	f.Add("据报道 来 源：新华社 2022")
+	f.Add("ſOURCE :\t Xinhua; 文章来\r\n源 转自")
+	f.Fuzz(func(t *testing.T, s string) {
+		if got, want := sourceLabel(s), sourceLabelRe.FindStringIndex(s); !slices.Equal(got, want) {
+			t.Fatalf("sourceLabel(%q) = %v, FindStringIndex %v", s, got, want)
+		}
+	})
 }
