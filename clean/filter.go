@@ -171,7 +171,11 @@ func titleCopy(r run, title string) bool {
 func wordSimilarity(a, b string) float64 {
 	var buf [smallWordSet]string
 	wa := buf[:0]
-	for w := range strings.FieldsFuncSeq(strings.ToLower(a), notWordRune) {
+	for ws := newLowerWords(a); ; {
+		w, ok := ws.next()
+		if !ok {
+			break
+		}
 		wa = append(wa, w)
 	}
 	if len(wa) == 0 {
@@ -185,7 +189,11 @@ func wordSimilarity(a, b string) float64 {
 		}
 	}
 	nb, lb, nu, lu := 0, 0, 0, 0 // b's words and their bytes; those not in a
-	for w := range strings.FieldsFuncSeq(strings.ToLower(b), notWordRune) {
+	for ws := newLowerWords(b); ; {
+		w, ok := ws.next()
+		if !ok {
+			break
+		}
 		nb, lb = nb+1, lb+len(w)
 		if in == nil && !slices.Contains(wa, w) || in != nil && !in[w] {
 			nu, lu = nu+1, lu+len(w)
@@ -195,6 +203,88 @@ func wordSimilarity(a, b string) float64 {
 		return 0
 	}
 	return 1 - float64(joinedLen(nu, lu))/float64(joinedLen(nb, lb))
+}
+
+// lowerWords reads the words of strings.FieldsFuncSeq(strings.ToLower(s),
+// notWordRune), one a call of next, without the iterator's closure (which
+// took wordSimilarity's slice of words to the heap) and without the
+// Unicode tables for ASCII and the CJK Unified Ideographs block
+// (isHanBlock: letters without case, TestHanBlock): a heading and the
+// title are compared on every page.
+type lowerWords struct {
+	s string // s lowered
+	i int    // where the next word is looked for
+}
+
+func newLowerWords(s string) lowerWords { return lowerWords{s: lowerASCIIHan(s)} }
+
+// next returns the next word, ok false when there is none.
+func (w *lowerWords) next() (word string, ok bool) {
+	s, start := w.s, -1
+	for w.i < len(s) {
+		at, size, in := w.i, 1, false
+		switch c := s[at]; {
+		case c < utf8.RuneSelf:
+			in = 'a' <= c && c <= 'z' || '0' <= c && c <= '9' // s is lowered: no A to Z is left
+		case isHanAt(s, at):
+			size, in = hanSize, true
+		default:
+			var r rune
+			r, size = utf8.DecodeRuneInString(s[at:])
+			in = !notWordRune(r)
+		}
+		w.i += size
+		switch {
+		case in && start < 0:
+			start = at
+		case !in && start >= 0:
+			return s[start:at], true
+		}
+	}
+	if start >= 0 {
+		return s[start:], true
+	}
+	return "", false
+}
+
+// isHanAt reports an ideograph of the block at s[i] (hanAt).
+func isHanAt(s string, i int) bool {
+	_, ok := hanAt(s, i)
+	return ok
+}
+
+// lowerASCIIHan is strings.ToLower(s). A text of ASCII and ideographs of
+// the block only is lowered here, its ASCII a byte at a time (and s is
+// returned when none is upper case): ToLower would look every ideograph
+// up in the case tables.
+func lowerASCIIHan(s string) string {
+	upper := false
+	for i := 0; i < len(s); {
+		c := s[i]
+		if c < utf8.RuneSelf {
+			upper = upper || 'A' <= c && c <= 'Z'
+			i++
+			continue
+		}
+		e := HanRun(s, i)
+		if e == i {
+			return strings.ToLower(s)
+		}
+		i = e
+	}
+	if !upper {
+		return s
+	}
+	var b strings.Builder
+	b.Grow(len(s))
+	for i := range len(s) {
+		c := s[i]
+		if 'A' <= c && c <= 'Z' {
+			c += 'a' - 'A'
+		}
+		b.WriteByte(c)
+	}
+	return b.String()
 }
 
 // smallWordSet is the most words wordSimilarity looks up in a slice, not a map.

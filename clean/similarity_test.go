@@ -1,6 +1,8 @@
 package clean
 
 import (
+	"math/rand/v2"
+	"slices"
 	"strings"
 	"testing"
 	"unicode"
@@ -48,6 +50,33 @@ func TestWordSimilarityAsBefore(t *testing.T) {
 			if got, want := wordSimilarity(a, b), wordSimilarityRef(a, b); got != want {
 				t.Errorf("wordSimilarity(%.40q, %.40q) = %v, before %v", a, b, got, want)
 			}
+		}
+	}
+}
+
+// TestLowerWordsAsFields: lowerWords reads the words of
+// strings.FieldsFunc over the lowered text, on random joins of ASCII in
+// both cases, ideographs of the block and beside it, other letters that
+// lower (İ, Σ, the Kelvin sign), digits, punctuation and broken UTF-8.
+func TestLowerWordsAsFields(t *testing.T) {
+	pieces := []string{"国务院", "新闻", "办公室", "Bench", "DAILY", "daily", "a", "Z", "2024", "0", " ", "-", "·", "，", "。", "\t",
+		"İ", "Σ", "\u212a", "ſ", "\u3400", "\U00020000", "\u9fff", "\u4e00", "\u4dff", "\ua000", "\xe4", "\xe4\xb8", "\xff", "_", "'"}
+	rng := rand.New(rand.NewPCG(31, 32))
+	for _, s := range randomJoins(rng, pieces, 8, 20000) {
+		want := strings.FieldsFunc(strings.ToLower(s), notWordRune)
+		var got []string
+		for ws := newLowerWords(s); ; {
+			w, ok := ws.next()
+			if !ok {
+				break
+			}
+			got = append(got, w)
+		}
+		if len(want) == 0 {
+			want = nil
+		}
+		if !slices.Equal(got, want) {
+			t.Fatalf("lowerWords(%q) = %q, FieldsFunc %q", s, got, want)
 		}
 	}
 }
