@@ -171,8 +171,10 @@ func countScripts(text string) (c scriptCounts) {
 }
 
 // add counts r by its script when it is a letter (or in a Han block).
+// The punctuation of Chinese text (commonPunct) is no letter, told
+// without the letter table.
 func (c *scriptCounts) add(r rune) {
-	if !isHanBlock(r) && !unicode.IsLetter(r) {
+	if commonPunct(r) || !isHanBlock(r) && !unicode.IsLetter(r) {
 		return
 	}
 	c.total++
@@ -194,6 +196,16 @@ func (c *scriptCounts) add(r rune) {
 	case unicode.Is(unicode.Thai, r):
 		c.thai++
 	}
+}
+
+// commonPunct reports the runes of General Punctuation (U+2000–U+206F:
+// spaces, dashes, quotes), of CJK Symbols and Punctuation but its letters
+// (U+3000–U+3004 and U+3007–U+3030: 、。, brackets, 〇 and the Hangzhou
+// numerals, which are numbers) and the full-width punctuation and digits
+// before Ａ (U+FF01–U+FF20: ，：！？（）０-９): none is a letter
+// (TestCommonPunct), and a Chinese text has one every few ideographs.
+func commonPunct(r rune) bool {
+	return r >= 0x2000 && r <= 0x206F || r >= 0x3000 && r <= 0x3004 || r >= 0x3007 && r <= 0x3030 || r >= 0xFF01 && r <= 0xFF20
 }
 
 // stopwords are frequent function words that tell Latin-script languages

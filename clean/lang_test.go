@@ -118,3 +118,22 @@ func TestMayBeCJK(t *testing.T) {
 		}
 	}
 }
+
+// TestCommonPunct: no rune commonPunct reports is a letter or in the Han
+// block, so scriptCounts.add counts none of them, as it did with the
+// letter table.
+func TestCommonPunct(t *testing.T) {
+	n := 0
+	for r := rune(0); r <= unicode.MaxRune; r++ {
+		if !commonPunct(r) {
+			continue
+		}
+		n++
+		if unicode.IsLetter(r) || isHanBlock(r) {
+			t.Errorf("%U is a letter", r)
+		}
+	}
+	if n != 191 { // 112 + 5 + 42 + 32
+		t.Errorf("%d runes, not the ranges' 191", n)
+	}
+}
