@@ -5,6 +5,7 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
+	"unicode"
 	"unicode/utf8"
 
 	"golang.org/x/net/html"
@@ -98,5 +99,15 @@ func TestPageLinkSaysAsBefore(t *testing.T) {
 	}
 	if anchors < wantAnchors || pagers < wantPagers {
 		t.Errorf("read %d anchors, %d of them pager links: too few to tell", anchors, pagers)
+	}
+}
+
+// TestPagerOpenerAsMap: pagerOpener is pagerOpeners[unicode.ToLower(r)]
+// for every rune.
+func TestPagerOpenerAsMap(t *testing.T) {
+	for r := rune(0); r <= unicode.MaxRune+1; r++ {
+		if got, want := pagerOpener(r), pagerOpeners[unicode.ToLower(r)]; got != want {
+			t.Fatalf("pagerOpener(%U) = %v, the map says %v", r, got, want)
+		}
 	}
 }

@@ -255,7 +255,7 @@ func pageLinkSays(n *html.Node) (pageLink, bool) {
 		return pageLink{}, false
 	}
 	first, ok := firstRuneOf(n)
-	if !ok || !pagerOpeners[unicode.ToLower(first)] {
+	if !ok || !pagerOpener(first) {
 		return pageLink{}, false // says neither: most anchors, told without making their text
 	}
 	text := textOf(n) // collapsed already
@@ -330,6 +330,34 @@ var pagerOpeners = func() map[rune]bool {
 		m[r] = true
 	}
 	return m
+}()
+
+// pagerOpener is pagerOpeners[unicode.ToLower(r)], with no map lookup
+// and, for ASCII and the ideographs of the CJK block (which have no case),
+// no case table: pageLinkSays asks it of every anchor of a page.
+func pagerOpener(r rune) bool {
+	if r >= utf8.RuneSelf && !isHanBlock(r) {
+		r = unicode.ToLower(r) // the Kelvin sign lowers to k, İ to i
+	}
+	if r < utf8.RuneSelf {
+		return pagerOpenASCII[r]
+	}
+	return slices.Contains(pagerOpenRunes, r)
+}
+
+// pagerOpenASCII is pagerOpener of each ASCII rune, in either case;
+// pagerOpenRunes are the runes of pagerOpeners past ASCII.
+var pagerOpenASCII, pagerOpenRunes = func() (ascii [utf8.RuneSelf]bool, others []rune) {
+	for r := range ascii {
+		ascii[r] = pagerOpeners[unicode.ToLower(rune(r))]
+	}
+	for r := range pagerOpeners {
+		if r >= utf8.RuneSelf {
+			others = append(others, r)
+		}
+	}
+	slices.Sort(others)
+	return ascii, others
 }()
 
 // maxPagerWordLower is the longest text whose lower case can be a pager
