@@ -88,9 +88,41 @@ func writeTextOf(w *spaceWriter, n *html.Node) {
 // ends. It is idempotent: its output holds no white space
 // but single plain spaces between other runes (TestCollapseIdempotent).
 func collapse(s string) string {
+	if isCollapsed(s) {
+		return s // a title textOf made, a meta's content: no writer, no copy
+	}
 	var w spaceWriter
 	w.write(s)
 	return w.String()
+}
+
+// isCollapsed reports whether collapse(s) is s: s is valid UTF-8 whose
+// only white space (isSpace) is single plain spaces between other runes.
+// The writer changes nothing else: it copies every other rune as it is,
+// writes one space for a run of white space between two runes (a space
+// dropped between CJK runes is one a line break or tab made), and none
+// at either end.
+func isCollapsed(s string) bool {
+	space := true // the last rune read was a space; at the start, a space would be trimmed
+	for i := 0; i < len(s); {
+		if e := HanRun(s, i); e > i {
+			space, i = false, e
+			continue
+		}
+		if c := s[i]; c < utf8.RuneSelf {
+			if asciiSpace(c) && (c != ' ' || space) {
+				return false
+			}
+			space, i = c == ' ', i+1
+			continue
+		}
+		r, size := utf8.DecodeRuneInString(s[i:])
+		if r == utf8.RuneError && size == 1 || isSpace(r) {
+			return false
+		}
+		space, i = false, i+size
+	}
+	return !space || s == ""
 }
 
 // spaceWriter appends text with white space collapsed as collapse describes,

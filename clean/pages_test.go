@@ -1,6 +1,7 @@
 package clean
 
 import (
+	"math/rand/v2"
 	"strconv"
 	"strings"
 	"testing"
@@ -224,5 +225,30 @@ func TestPagerWordLowerBound(t *testing.T) {
 		if got := wordDir(tc.text); got != tc.want {
 			t.Errorf("wordDir(%q) = %d, want %d", tc.text, got, tc.want)
 		}
+	}
+}
+
+// TestIsCollapsedAsWriter: isCollapsed(s) says whether the writer
+// collapse falls back to leaves s as it is, on random joins of runes
+// and white space of every kind, CJK runes beside line breaks, a valid
+// U+FFFD and broken UTF-8.
+func TestIsCollapsedAsWriter(t *testing.T) {
+	pieces := []string{"a", "Z", "1", "中", "文", "，", "。", "é", " ", "  ", "\t", "\n", "\r", "\v", "\f", "\u00a0", "\u3000",
+		"\u2003", "\u0085", "\u2028", "\ufffd", "\xff", "\xe4\xb8", "-", "|", "\u200b"}
+	rng := rand.New(rand.NewPCG(41, 42))
+	texts := randomJoins(rng, pieces, 8, 30000)
+	same := 0
+	for _, s := range append(texts, "", " ", "a", "a b", " a", "a ", "中 文") {
+		var w spaceWriter
+		w.write(s)
+		if got, want := isCollapsed(s), w.String() == s; got != want {
+			t.Fatalf("isCollapsed(%q) = %v, the writer makes %q", s, got, w.String())
+		}
+		if isCollapsed(s) {
+			same++
+		}
+	}
+	if same < 1000 {
+		t.Errorf("only %d texts collapsed already: samples missing?", same)
 	}
 }
