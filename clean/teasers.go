@@ -65,24 +65,44 @@ func groupsIn(bw *blockWalk, root *html.Node) []*sibGroup {
 	for _, n := range elems {
 		kids[n.Parent]++
 	}
-	idx := map[key]*sibGroup{}
-	var order []*sibGroup
-	for _, n := range elems {
+	// Each element with siblings enough is numbered by its group (the
+	// groups in the order they first appear), and only the groups of
+	// minGroup or more are made: most pairs of parent and signature have
+	// one element, and a group and a slice of items each were most of the
+	// allocations here.
+	idx := map[key]int{}
+	var sigs []string // of each group
+	var sizes []int   // elements in each group
+	of := make([]int, len(elems))
+	for i, n := range elems {
+		of[i] = -1
 		if kids[n.Parent] < minGroup {
 			continue // too few siblings: no signature to compute
 		}
 		k := key{n.Parent, signature(n)}
-		g := idx[k]
-		if g == nil {
-			g = &sibGroup{parent: n.Parent, sig: k.sig}
+		g, ok := idx[k]
+		if !ok {
+			g = len(sizes)
 			idx[k] = g
-			order = append(order, g)
+			sigs, sizes = append(sigs, k.sig), append(sizes, 0)
 		}
-		g.items = append(g.items, n)
+		of[i] = g
+		sizes[g]++
 	}
-	out := order[:0]
-	for _, g := range order {
-		if len(g.items) >= minGroup {
+	made := make([]*sibGroup, len(sizes))
+	var out []*sibGroup
+	for i, n := range elems {
+		g := of[i]
+		if g < 0 || sizes[g] < minGroup {
+			continue
+		}
+		if made[g] == nil {
+			made[g] = &sibGroup{parent: n.Parent, sig: sigs[g], items: make([]*html.Node, 0, sizes[g])}
+		}
+		made[g].items = append(made[g].items, n)
+	}
+	for _, g := range made {
+		if g != nil {
 			out = append(out, g)
 		}
 	}
@@ -120,15 +140,33 @@ func elementsIn(bw *blockWalk, root *html.Node) []*html.Node {
 // names that differ between items of one template or say nothing about
 // the item (see templateClass).
 func signature(n *html.Node) string {
-	var toks []string
+	var buf [8]string
+	toks := buf[:0]
 	for t := range strings.FieldsSeq(strings.ToLower(attr(n, "class"))) {
 		if templateClass(t) {
 			toks = append(toks, t)
 		}
 	}
+	if len(toks) == 0 {
+		if s, ok := bareSignatures[n.DataAtom]; ok && s[:len(s)-1] == n.Data {
+			return s // n.Data + ".", made once
+		}
+	}
 	slices.Sort(toks)
 	return n.Data + "." + strings.Join(slices.Compact(toks), ".")
 }
+
+// bareSignatures are the signatures of the block elements (groupsIn's
+// elements) without a class a template gives: their tag and a dot, made
+// once, not once an element. An element whose Data is not its atom's
+// name (an SVG element's, written in mixed case) has its own made.
+var bareSignatures = func() map[atom.Atom]string {
+	m := make(map[atom.Atom]string, len(blockTags))
+	for a := range blockTags {
+		m[a] = a.String() + "."
+	}
+	return m
+}()
 
 // templateClass reports a class name that a template gives all its items:
 // not a generated or numbered name ("css-1x9f2", "post-1234", "col-md-4"),
