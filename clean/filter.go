@@ -65,7 +65,7 @@ func cleanRuns(runs []run, title string, b *budget) []string {
 			related = false
 		}
 		t := r.text
-		n := runesUpTo(t, 200) // chromeLine and this loop tell counts apart only below 200
+		n := runeCountFor(r)
 		if n <= 40 && relatedRe.MatchString(strings.Trim(foldTrad(t), " 【】[]:：>»")) {
 			related = true
 			continue
@@ -79,6 +79,20 @@ func cleanRuns(runs []run, title string, b *budget) []string {
 		out = append(out, t)
 	}
 	return out
+}
+
+// runeCountFor is the count of r's runes that cleanRuns and chromeLine
+// read: exact up to shortLine, and past it, for a link line (chromeLine
+// weighs those up to 200 runes) runesUpTo(t, 200), for any other line
+// any count over shortLine (shortLine+1): no test below tells those
+// apart. Most paragraphs are long and no link lines: they are counted
+// up to shortLine, not 200.
+func runeCountFor(r run) int {
+	n := runesUpTo(r.text, shortLine+1)
+	if n > shortLine && linkLine(r) {
+		n = runesUpTo(r.text, 200)
+	}
+	return n
 }
 
 // normalEquals reports whether Normalize(t) is norm. A paragraph that holds
@@ -304,7 +318,8 @@ func joinedLen(n, total int) int {
 // chromeLine reports a paragraph that is chrome: no letters, a short
 // line that is mostly a link (unless linkOK), or a short line of the
 // kinds junkRe and metaPart name. n is the runes of r.text, or any
-// count of 200 or more when it has that many (runesUpTo).
+// count of 200 or more when it has that many (runesUpTo), or, when r is
+// no link line, any count over shortLine when it has more (runeCountFor).
 func chromeLine(r run, n int, linkOK bool) bool {
 	t := r.text
 	if !hasLetter(t) {

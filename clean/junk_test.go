@@ -179,3 +179,25 @@ func TestCJKWords(t *testing.T) {
 		t.Errorf("only %d strings hold a word", found)
 	}
 }
+
+// TestRuneCountForAsUpTo200: cleanRuns' tests of a run's count (chromeLine,
+// and the 40 runes of a related-reading heading) answer alike with
+// runeCountFor and with runesUpTo(text, 200), on the lines of the test
+// pages, a link line and not, linkOK or not.
+func TestRuneCountForAsUpTo200(t *testing.T) {
+	lines := append(testPageLines(t), strings.Repeat("版权所有 ", 30), strings.Repeat("x", 150), strings.Repeat("链", 199)+"。")
+	for _, line := range lines {
+		for _, link := range []int{0, 1, 100000} {
+			r := run{text: line, units: units(line), linkUnits: min(link, units(line))}
+			got, want := runeCountFor(r), runesUpTo(line, 200)
+			if (got <= 40) != (want <= 40) {
+				t.Fatalf("%q: runeCountFor %d, runesUpTo %d: the 40-rune test differs", line, got, want)
+			}
+			for _, ok := range []bool{false, true} {
+				if chromeLine(r, got, ok) != chromeLine(r, want, ok) {
+					t.Fatalf("%q (link units %d, linkOK %v): chromeLine differs with runeCountFor %d and runesUpTo %d", line, r.linkUnits, ok, got, want)
+				}
+			}
+		}
+	}
+}
