@@ -456,14 +456,23 @@ var pagerASCII = func() (t [utf8.RuneSelf]bool) {
 const pagerNonASCII = "【】（）«»‹›→←·…上下一页頁前后首尾末第共ſ"
 
 // dropPagers removes the paragraphs that are page-number bars (上一页 1 2
-// 3 下一页): navigation, not text.
+// 3 下一页): navigation, not text. It returns paras itself when none is
+// one (most texts), else a new slice: paras is left as it was.
 func dropPagers(paras []string) []string {
-	out := paras[:0:0]
-	for _, p := range paras {
-		if mayBePager(p) && pagerRunesOnly(p) && pagerLine.MatchString(p) && pagerWord.MatchString(p) {
-			continue
+	first := slices.IndexFunc(paras, pagerBar)
+	if first < 0 {
+		return paras
+	}
+	out := append(make([]string, 0, len(paras)-1), paras[:first]...)
+	for _, p := range paras[first+1:] {
+		if !pagerBar(p) {
+			out = append(out, p)
 		}
-		out = append(out, p)
 	}
 	return out
+}
+
+// pagerBar reports a paragraph that is a page-number bar.
+func pagerBar(p string) bool {
+	return mayBePager(p) && pagerRunesOnly(p) && pagerLine.MatchString(p) && pagerWord.MatchString(p)
 }
