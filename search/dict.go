@@ -42,15 +42,104 @@ func (d *dict) count(text []byte, t *tally) {
 			t.add(d.id(lowerWord(run, &d.lower)))
 			return
 		}
-		for i := 0; i < len(run); {
-			char, pair, next := cjkStep(run, i)
-			t.add(d.id(char))
-			if pair != nil {
-				t.add(d.id(pair))
-			}
-			i = next
-		}
+		d.countCJK(run, t)
 	})
+}
+
+// countCJK adds the number of each token of a CJK run to t, in each's
+// order (each character, then the pair it starts), numbering new ones in
+// that order too: a run of characters of three bytes each (Han, kana,
+// Hangul) by count3, any other one token by token.
+func (d *dict) countCJK(run []byte, t *tally) {
+	if threeByteChars(run) {
+		d.count3(run, t)
+		return
+	}
+	for i := 0; i < len(run); {
+		char, pair, next := cjkStep(run, i)
+		t.add(d.id(char))
+		if pair != nil {
+			t.add(d.id(pair))
+		}
+		i = next
+	}
+}
+
+// threeByteChars says whether run, valid UTF-8, is characters of three
+// bytes each.
+func threeByteChars(run []byte) bool {
+	if len(run)%3 != 0 {
+		return false
+	}
+	for i := 0; i < len(run); i += 3 {
+		if run[i]&0xf0 != 0xe0 {
+			return false
+		}
+	}
+	return true
+}
+
+// count3 is countCJK for a run of characters of three bytes each. A
+// pair's slot of the short table also keeps the number of the pair's
+// second character (shortSlot.second), so that a character whose pair
+// the write has met costs one lookup (shortTable.get), not two: two in
+// three pages of a crawl are Chinese, and most of their tokens such
+// characters and pairs.
+func (d *dict) count3(run []byte, t *tally) {
+	char := bytes3(run, 0)
+	id := d.id(run[:3]) // the character at i−3
+	t.reserve(len(d.toks))
+	// t.add, with t's fields in registers: set again after each new token
+	counts, touched, n := t.counts, t.touched, t.n
+	add := func(id uint32) {
+		c := counts[id]
+		touched[n] = id
+		n += int((c - 1) >> 31) // 1 when c is 0
+		counts[id] = c + 1
+	}
+	for i := 3; i < len(run); i += 3 {
+		add(id)
+		next := bytes3(run, i)
+		// shortKey of the pair run[i−3:i+3]: its six bytes, and its length
+		if s := d.short.get(char | next<<24 | 6<<56); s != nil && s.second != 0 {
+			add(s.id)
+			id = s.second - 1
+		} else {
+			var pairID uint32
+			pairID, id = d.pairIDs(run[i-3:i+3], run[i:i+3])
+			t.reserve(len(d.toks))
+			counts, touched = t.counts, t.touched
+			add(pairID)
+		}
+		char = next
+	}
+	add(id)
+	t.n = n
+}
+
+// bytes3 is run[i:i+3] as an integer, the first byte lowest.
+func bytes3(run []byte, i int) uint64 {
+	_ = run[i+2]
+	return uint64(run[i]) | uint64(run[i+1])<<8 | uint64(run[i+2])<<16
+}
+
+// pairIDs returns the numbers of pair, a CJK pair of at most maxShort
+// bytes, and of second, its second character, numbering them as id(pair)
+// then id(second) would.
+func (d *dict) pairIDs(pair, second []byte) (pairID, secondID uint32) {
+	key := shortKey(pair)
+	slot, found := d.short.find(key)
+	if found && slot.second != 0 {
+		return slot.id, slot.second - 1
+	}
+	if !found {
+		slot.id = d.add(pair)
+	}
+	pairID = slot.id
+	secondID = d.id(second) // may grow the table: slot is found again
+	slot, _ = d.short.find(key)
+	slot.second = secondID + 1
+	return pairID, secondID
 }
 
 func (d *dict) tokens() []string { return d.toks }
@@ -107,8 +196,9 @@ type shortTable struct {
 }
 
 type shortSlot struct {
-	key uint64
-	id  uint32
+	key    uint64
+	id     uint32
+	second uint32 // of a CJK pair's slot: its second character's id + 1, once countCJK has looked it up; else 0
 }
 
 // find returns the slot of key: the one holding it (found), or the empty
@@ -129,6 +219,19 @@ func (t *shortTable) find(key uint64) (slot *shortSlot, found bool) {
 			return s, false
 		}
 	}
+}
+
+// get returns the slot holding key, nil when none does: find without
+// the insertion, small enough to be inlined where each character of a
+// text looks one up.
+func (t *shortTable) get(key uint64) *shortSlot {
+	mask := len(t.slots) - 1
+	for i := int(shortHash(key)) & mask; mask > 0 && t.slots[i].key != 0; i = (i + 1) & mask {
+		if t.slots[i].key == key {
+			return &t.slots[i]
+		}
+	}
+	return nil
 }
 
 // shortHash spreads a key's bits over the whole word (Fibonacci hashing,
@@ -176,6 +279,13 @@ func (t *tally) add(id uint32) {
 	t.touched[t.n] = id
 	t.n += int((c - 1) >> 31) // 1 when c is 0
 	t.counts[id] = c + 1
+}
+
+// reserve makes room to count ids below n.
+func (t *tally) reserve(n int) {
+	if n > len(t.counts) {
+		t.grow(uint32(n - 1))
+	}
 }
 
 // grow makes room to count ids up to id, and one more in touched.

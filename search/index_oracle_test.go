@@ -286,6 +286,35 @@ func TestDictSameAsOracle(t *testing.T) {
 	}
 }
 
+// TestCountAfterEach: a dict that numbers some texts' tokens (each, as a
+// write does a title's and a URL's) and counts the others' (count, as it
+// does a text's), in turn, numbers and counts them as the oracle's does:
+// a CJK pair met first through each, whose slot keeps no second
+// character yet (count3), counted as one met through count.
+func TestCountAfterEach(t *testing.T) {
+	d, ref := newDict(), &refDict{ids: map[string]uint32{}}
+	var counted, wantCounted tally
+	for i, oc := range oracleCaptures(t) {
+		if i%2 == 0 {
+			var got, want []uint32
+			d.each(oc.text, func(id uint32) { got = append(got, id) })
+			ref.each(oc.text, func(id uint32) { want = append(want, id) })
+			if !slices.Equal(got, want) {
+				t.Fatalf("capture %d: numbers differ at %d of %d", oc.c.ID, firstDiffIDs(got, want), len(want))
+			}
+			continue
+		}
+		d.count(oc.text, &counted)
+		ref.count(oc.text, &wantCounted)
+		if g, w := tallied(&counted), tallied(&wantCounted); !slices.Equal(g, w) {
+			t.Fatalf("capture %d: counted %v, the oracle %v", oc.c.ID, g, w)
+		}
+	}
+	if !slices.Equal(d.tokens(), ref.tokens()) {
+		t.Fatalf("%d tokens kept, the oracle %d: not the same", len(d.tokens()), len(ref.tokens()))
+	}
+}
+
 // each calls fn with each id t counted and its count, in t's order, and
 // empties t, one by one: what addTally does at once, and the tests'
 // reading of a tally.

@@ -179,14 +179,18 @@ func lowerWord(word []byte, buf *[]byte) []byte {
 // does), so a run is valid UTF-8. An ASCII byte is classed by asciiWord,
 // before any decoding; ideographs that follow one another (clean.HanRun) at
 // once, each a CJK word character as bmpClasses says (TestHanClasses);
-// any other character of the BMP by bmpClasses.
+// any other character of the BMP by bmpClasses. The ASCII letters and
+// digits that follow one another are passed over at once (asciiRun): most
+// words of a Latin text are such runs.
 func eachSpan(text []byte, fn func(run []byte, cjk bool)) {
 	classes := bmpClasses()
 	start, cjkRun := -1, false
 	for i := 0; i < len(text); {
 		word, cjk, w := false, false, 1
 		if c := text[i]; c < utf8.RuneSelf {
-			word = asciiWord[c]
+			if word = asciiWord[c]; word {
+				w = asciiRun(text, i+1) - i
+			}
 		} else if e := clean.HanRun(text, i); e > i {
 			word, cjk, w = true, true, e-i
 		} else {
@@ -213,6 +217,15 @@ func eachSpan(text []byte, fn func(run []byte, cjk bool)) {
 	if start >= 0 {
 		fn(text[start:], cjkRun)
 	}
+}
+
+// asciiRun returns the end of the ASCII letters and digits that follow
+// one another from text[i] on; i when there is none there.
+func asciiRun(text []byte, i int) int {
+	for i < len(text) && text[i] < utf8.RuneSelf && asciiWord[text[i]] {
+		i++
+	}
+	return i
 }
 
 // queryTokens returns the tokens a document must hold to match q, each
