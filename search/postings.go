@@ -184,16 +184,30 @@ func encodeChunk(ps []hit) []byte { return appendChunk(nil, ps) }
 
 // appendChunk appends encodeChunk(ps) to out. ps is sorted only when it
 // is not in document order already (a write's postings mostly are: it
-// numbers its documents in the order it meets them); the order of the
-// postings of one document does not matter, their counts are summed.
+// numbers its documents in the order it meets them), which the encoding
+// finds as it goes; the order of the postings of one document does not
+// matter, their counts are summed.
 func appendChunk(out []byte, ps []hit) []byte {
-	byDoc := func(a, b hit) int { return cmp.Compare(a.doc, b.doc) }
-	if !slices.IsSortedFunc(ps, byDoc) {
-		slices.SortFunc(ps, byDoc)
+	start := len(out)
+	out, sorted := appendInOrder(out, ps)
+	if sorted {
+		return out
 	}
+	slices.SortFunc(ps, func(a, b hit) int { return cmp.Compare(a.doc, b.doc) })
+	out, _ = appendInOrder(out[:start], ps)
+	return out
+}
+
+// appendInOrder appends the encoding of ps, which it expects in document
+// order; it stops and says so (sorted false) at a posting that is not,
+// and what it appended is then to be dropped.
+func appendInOrder(out []byte, ps []hit) (_ []byte, sorted bool) {
 	prev := uint32(0)
 	for i := 0; i < len(ps); {
 		p := ps[i]
+		if p.doc < prev {
+			return out, false
+		}
 		for i++; i < len(ps) && ps[i].doc == p.doc; i++ {
 			p.count += ps[i].count
 		}
@@ -201,7 +215,7 @@ func appendChunk(out []byte, ps []hit) []byte {
 		out = binary.AppendUvarint(out, uint64(p.count))
 		prev = p.doc
 	}
-	return out
+	return out, true
 }
 
 var errChunk = errors.New("search: damaged postings")
