@@ -116,11 +116,13 @@ func (l *postingLog) byToken(n int) [][]hit {
 	}
 	l.all, l.out = grown(l.all, l.n), grown(l.out, n)
 	for id := range l.out {
-		l.out[id] = l.all[l.next[id]:l.next[id]:l.next[id+1]]
+		l.out[id] = l.all[l.next[id]:l.next[id+1]:l.next[id+1]]
 	}
+	all, next := l.all, l.next
 	for _, b := range l.blocks {
 		for _, e := range b {
-			l.out[e.id] = append(l.out[e.id], e.hit) // within its capacity: no copy
+			all[next[e.id]] = e.hit
+			next[e.id]++
 		}
 	}
 	l.reset()
