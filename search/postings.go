@@ -68,12 +68,15 @@ func (l *postingLog) addTally(t *tally, doc uint32) int {
 		if k := len(l.blocks); k == 0 || len(l.blocks[k-1]) == logBlock {
 			l.blocks = append(l.blocks, l.newBlock())
 		}
-		last := &l.blocks[len(l.blocks)-1]
-		room := min(len(ids), logBlock-len(*last))
+		// the block and the counts in locals: appending through a pointer
+		// to the block read and wrote its length back for each posting
+		last, counts := l.blocks[len(l.blocks)-1], t.counts
+		room := min(len(ids), logBlock-len(last))
 		for _, id := range ids[:room] {
-			*last = append(*last, logEntry{id: id, hit: hit{doc: doc, count: t.counts[id]}})
-			t.counts[id] = 0
+			last = append(last, logEntry{id: id, hit: hit{doc: doc, count: counts[id]}})
+			counts[id] = 0
 		}
+		l.blocks[len(l.blocks)-1] = last
 		ids = ids[room:]
 	}
 	l.n += n
