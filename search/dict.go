@@ -1,6 +1,9 @@
 package search
 
-import "encoding/binary"
+import (
+	"encoding/binary"
+	"unicode/utf8"
+)
 
 // tokenIDs numbers the tokens of one write of the index, from 0, in the
 // order the write meets them: dict, or the oracle of a test.
@@ -39,11 +42,41 @@ func (d *dict) each(text []byte, fn func(id uint32)) {
 func (d *dict) count(text []byte, t *tally) {
 	eachSpan(text, func(run []byte, cjk bool) {
 		if !cjk {
-			t.add(d.id(lowerWord(run, &d.lower)))
+			t.add(d.wordID(run))
 			return
 		}
 		d.countCJK(run, t)
 	})
+}
+
+// wordID returns the number of the token of word, a run of word
+// characters (eachSpan), as id(lowerWord(word)) does: a short ASCII
+// word's met before by its key, lower-cased as it is read (asciiKey),
+// without lowerWord's pass and the calls.
+func (d *dict) wordID(word []byte) uint32 {
+	if len(word) <= maxShort {
+		if key, ok := asciiKey(word); ok {
+			if s := d.short.get(key); s != nil {
+				return s.id
+			}
+		}
+	}
+	return d.id(lowerWord(word, &d.lower))
+}
+
+// asciiKey is shortKey of word lower-cased (lowerWord), for a word of 1
+// to maxShort ASCII bytes; ok is false for any other.
+func asciiKey(word []byte) (key uint64, ok bool) {
+	for i, c := range word {
+		if c >= utf8.RuneSelf {
+			return 0, false
+		}
+		if 'A' <= c && c <= 'Z' {
+			c += 'a' - 'A'
+		}
+		key |= uint64(c) << (8 * i)
+	}
+	return key | uint64(len(word))<<56, len(word) > 0
 }
 
 // countCJK adds the number of each token of a CJK run to t, in each's

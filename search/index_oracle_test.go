@@ -472,3 +472,26 @@ func firstDiffEntries(a, b []logEntry) int {
 	}
 	return min(len(a), len(b))
 }
+
+// TestASCIIKeySameAsShortKey: asciiKey of a word of 1 to maxShort ASCII
+// letters and digits, capitals among them, is shortKey of the word
+// lower-cased; a word with a byte past ASCII has none.
+func TestASCIIKeySameAsShortKey(t *testing.T) {
+	rng := rand.New(rand.NewSource(13))
+	const chars = "abcxyzABCXYZ0189"
+	var buf []byte
+	for range 20000 {
+		w := make([]byte, 1+rng.Intn(maxShort))
+		for i := range w {
+			w[i] = chars[rng.Intn(len(chars))]
+		}
+		got, ok := asciiKey(w)
+		if want := shortKey(lowerWord(w, &buf)); !ok || got != want {
+			t.Fatalf("%q: asciiKey %#x (%v), shortKey of it lower-cased %#x", w, got, ok, want)
+		}
+		w[rng.Intn(len(w))] = 0xc3
+		if _, ok := asciiKey(w); ok {
+			t.Fatalf("%q: a key for a word past ASCII", w)
+		}
+	}
+}
