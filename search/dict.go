@@ -130,18 +130,19 @@ func (d *dict) count3(run []byte, t *tally) {
 		n += int((c - 1) >> 31) // 1 when c is 0
 		counts[id] = c + 1
 	}
+	table := d.short // set again after each new token
 	for i := 3; i < len(run); i += 3 {
 		add(id)
 		next := bytes3(run, i)
 		// shortKey of the pair run[i−3:i+3]: its six bytes, and its length
-		if s := d.short.get(char | next<<24 | 6<<56); s != nil && s.second != 0 {
+		if s := table.get(char | next<<24 | 6<<56); s != nil && s.second != 0 {
 			add(s.id)
 			id = s.second - 1
 		} else {
 			var pairID uint32
 			pairID, id = d.pairIDs(run[i-3:i+3], run[i:i+3])
 			t.reserve(len(d.toks))
-			counts, touched = t.counts, t.touched
+			counts, touched, table = t.counts, t.touched, d.short
 			add(pairID)
 		}
 		char = next
