@@ -49,8 +49,9 @@ type Frontier struct {
 	groups *writeGroups // the writes gathered for the next transaction (update)
 	queued atomic.Int64 // the queued counter as the last committed transaction left it
 
-	seenKeys seenCache // keys known to be seen (unseen skips reading them)
-	own      ownClaims // pages taken whose claim is their own fetch's (claim skips reading them)
+	seenKeys seenCache   // keys known to be seen (unseen skips reading them)
+	written  *seenFilter // keys that may be seen: add reads the file only for these
+	own      ownClaims   // pages taken whose claim is their own fetch's (claim skips reading them)
 
 	takeMu sync.Mutex
 	taken  []entry     // taken from the file, not yet handed to a worker
@@ -93,7 +94,7 @@ func OpenFrontier(path string) (*Frontier, error) {
 // OpenFrontierWith is OpenFrontier with options.
 func OpenFrontierWith(path string, opts FrontierOptions) (*Frontier, error) {
 	f := &Frontier{path: path, opts: opts, fail: newBroken(), changed: make(chan struct{}), held: map[int]int{},
-		groups: newWriteGroups()}
+		groups: newWriteGroups(), written: newSeenFilter()}
 	if path == "" {
 		tmp, err := os.CreateTemp("", "prov-frontier-*")
 		if err != nil {
@@ -110,6 +111,10 @@ func OpenFrontierWith(path string, opts FrontierOptions) (*Frontier, error) {
 	if err := f.stamp(); err != nil {
 		db.Close()
 		return nil, err
+	}
+	if err := db.View(f.written.load); err != nil {
+		db.Close()
+		return nil, fmt.Errorf("crawl: frontier %s: %w", f.path, err)
 	}
 	return f, nil
 }
@@ -283,12 +288,13 @@ func (f *Frontier) requeueTaken(stored func(url string) bool) error {
 			kind, k := kindOf(tx, string(u.key)), string(u.key)
 			switch {
 			case kind == kindPage && stored != nil && stored(k):
+				f.written.note(k) // in the set already, unless the file was edited
 				err = seen.Put(u.key, stateValue(stDone, u.depth))
 			case kind == kindPage:
 				requeued++
-				err = push(tx, k, u.depth, kind, &counts)
+				err = f.push(tx, k, u.depth, kind, &counts)
 			default:
-				err = push(tx, k, u.depth, kind, &counts)
+				err = f.push(tx, k, u.depth, kind, &counts)
 			}
 			if err != nil {
 				return err
@@ -376,7 +382,7 @@ func (f *Frontier) Done(urls ...string) error {
 			if key, err := Canonicalize(u); err == nil {
 				u = key
 			}
-			if err := markDone(tx, []byte(u)); err != nil {
+			if err := f.markDone(tx, []byte(u)); err != nil {
 				return err
 			}
 		}
@@ -386,11 +392,12 @@ func (f *Frontier) Done(urls ...string) error {
 
 // markDone marks key done in the seen set, keeping its depth, and takes
 // it out of the taken bucket.
-func markDone(tx *bolt.Tx, key []byte) error {
+func (f *Frontier) markDone(tx *bolt.Tx, key []byte) error {
 	seen := tx.Bucket(fbSeen)
 	v := seen.Get(key)
 	if v == nil {
 		v = []byte{stDone, 0}
+		f.written.note(string(key))
 	}
 	if err := seen.Put(key, append([]byte{stDone}, v[1:]...)); err != nil {
 		return err

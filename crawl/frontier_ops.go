@@ -36,7 +36,7 @@ func (f *Frontier) add(keys []string, depth int, kind byte, b budget) (added int
 		seen := tx.Bucket(fbSeen)
 		room := int64(b.pages) - counter(tx, keySpent) - counter(tx, keyQueued) + counter(tx, keyQueuedDocs)
 		for _, key := range keys {
-			if seen.Get([]byte(key)) != nil {
+			if f.written.mayHold(key) && seen.Get([]byte(key)) != nil {
 				known = append(known, key)
 				continue
 			}
@@ -49,7 +49,7 @@ func (f *Frontier) add(keys []string, depth int, kind byte, b budget) (added int
 				continue
 			}
 			added++
-			if err := push(tx, key, depth, kind, &counts); err != nil {
+			if err := f.push(tx, key, depth, kind, &counts); err != nil {
 				return err
 			}
 			known = append(known, key)
@@ -66,18 +66,21 @@ func (f *Frontier) add(keys []string, depth int, kind byte, b budget) (added int
 }
 
 // unseen returns the keys not in the seen set, read without a write
-// transaction (and without reading the file for the keys seenKeys
-// holds): most links of a page were seen already. add checks again in
-// its transaction.
+// transaction, and without reading the file for the keys seenKeys holds
+// (most links of a page were seen already) or written does not (most of
+// the others are new). add checks again in its transaction.
 func (f *Frontier) unseen(keys []string) []string {
 	if keys = f.seenKeys.drop(keys); len(keys) == 0 {
 		return nil
+	}
+	if !slices.ContainsFunc(keys, f.written.mayHold) {
+		return keys
 	}
 	var out, known []string
 	f.db.View(func(tx *bolt.Tx) error {
 		seen := tx.Bucket(fbSeen)
 		for _, key := range keys {
-			if seen.Get([]byte(key)) == nil {
+			if !f.written.mayHold(key) || seen.Get([]byte(key)) == nil {
 				out = append(out, key)
 			} else {
 				known = append(known, key)
@@ -230,6 +233,7 @@ func (f *Frontier) markReached(key string) (bool, error) {
 			return nil
 		}
 		added = true
+		f.written.note(key)
 		return seen.Put([]byte(key), []byte{stReached, 0})
 	})
 	return added && err == nil, err
@@ -468,7 +472,7 @@ func kindOf(tx *bolt.Tx, key string) byte {
 func (f *Frontier) settle(key string) error {
 	f.own.drop(key)
 	return f.update(func(tx *bolt.Tx) error {
-		if err := markDone(tx, []byte(key)); err != nil {
+		if err := f.markDone(tx, []byte(key)); err != nil {
 			return err
 		}
 		return unclaim(tx, key)
@@ -537,6 +541,7 @@ func (f *Frontier) claim(canonical, requested string) (earlier string, err error
 		}
 		seen := tx.Bucket(fbSeen)
 		if seen.Get([]byte(canonical)) == nil {
+			f.written.note(canonical)
 			return seen.Put([]byte(canonical), []byte{stReached, 0})
 		}
 		return nil
@@ -586,7 +591,7 @@ func (f *Frontier) notify() {
 }
 
 // push queues key at depth as kind, and notes in counts that it did.
-func push(tx *bolt.Tx, key string, depth int, kind byte, counts *counterChanges) error {
+func (f *Frontier) push(tx *bolt.Tx, key string, depth int, kind byte, counts *counterChanges) error {
 	pending := tx.Bucket(fbPending)
 	pending.FillPercent = 1 // keys are appended: a split leaves the left page full
 	seq, err := pending.NextSequence()
@@ -597,6 +602,7 @@ func push(tx *bolt.Tx, key string, depth int, kind byte, counts *counterChanges)
 	if err := pending.Put(pendingKey(depth, seq), append(v, key...)); err != nil {
 		return err
 	}
+	f.written.note(key)
 	if err := tx.Bucket(fbSeen).Put([]byte(key), stateValue(stQueued, depth)); err != nil {
 		return err
 	}
