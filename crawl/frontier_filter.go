@@ -8,15 +8,15 @@ import (
 )
 
 // seenFilter is a Bloom filter of the keys in a frontier's seen set: a key
-// it does not hold is certainly not in the set, so add queues it without
-// reading the file for it (twice: unseen, then its transaction). The seen
-// cache answers for the links seen before, most of a page's; this answers
-// for the new ones. It holds every key of the file's seen set when the
-// frontier opens (load), and every key written since, noted inside the
-// transaction that writes it, before its commit: a transaction that reads
-// it after sees the key, and one that failed leaves a key it holds that
-// the set does not, which costs only a read. A key taken out of the set
-// (dropQueued) stays in it the same way.
+// it does not hold is certainly not in the set, so unseen passes it on to
+// add without reading the file for it. The seen cache answers for the
+// links seen before, most of a page's; this answers for the new ones. It
+// holds every key of the file's seen set when the frontier opens (load),
+// and every key written since, noted inside the transaction that writes
+// it. It is a hint, never the answer: add's transaction reads the seen set
+// for every key it is given, so a seen key the filter lacks is still found
+// there, never queued twice, and a key it holds wrongly (a failed
+// transaction, dropQueued, a false positive) costs a read, as before.
 //
 // Its size is fixed, so memory stays flat however far the crawl goes: with
 // seenFilterBits and seenProbes, a key never seen is taken for one that may
@@ -45,8 +45,8 @@ func probe(h uint64, i uint32) (word int, mask uint64) {
 	return int(b / 64), 1 << (b % 64)
 }
 
-// note adds key. It is called in the transaction that writes key to the
-// seen set, before that transaction commits.
+// note adds key; it is called in the transaction that writes key to the
+// seen set.
 func (s *seenFilter) note(key string) { s.noteHash(maphash.String(s.seed, key)) }
 
 func (s *seenFilter) noteHash(h uint64) {

@@ -5,12 +5,12 @@ import (
 	"testing"
 )
 
-// Every way a key enters the seen set puts it in the seen filter, so add,
-// which reads the file only for the keys the filter may hold, queues none
-// of them again: a key queued, reached by a redirect or a rel=canonical,
+// Every way a key enters the seen set puts it in the seen filter (else
+// unseen would read the file for nothing less, and add's transaction for
+// the key too): a key queued, reached by a redirect or a rel=canonical,
 // claimed as a page's canonical URL, marked done without being queued,
-// and each of them again after the frontier is closed and opened (the
-// filter is loaded from the file).
+// and each of them after the frontier is closed and opened (the filter is
+// loaded from the file). None of them is queued again.
 func TestSeenFilterHoldsEverySeenKey(t *testing.T) {
 	path := t.TempDir() + "/f"
 	f, err := OpenFrontier(path)
@@ -35,6 +35,9 @@ func TestSeenFilterHoldsEverySeenKey(t *testing.T) {
 		t.Helper()
 		f.seenKeys.reset() // the file and the filter answer, not the cache
 		for _, k := range seen {
+			if !f.written.mayHold(k) {
+				t.Errorf("%s: %s not in the seen filter", when, k)
+			}
 			if n, _, err := f.add([]string{k}, 1, kindPage, budget{}); n != 0 || err != nil {
 				t.Errorf("%s: %s queued again (%d, %v)", when, k, n, err)
 			}

@@ -36,7 +36,7 @@ func (f *Frontier) add(keys []string, depth int, kind byte, b budget) (added int
 		seen := tx.Bucket(fbSeen)
 		room := int64(b.pages) - counter(tx, keySpent) - counter(tx, keyQueued) + counter(tx, keyQueuedDocs)
 		for _, key := range keys {
-			if f.written.mayHold(key) && seen.Get([]byte(key)) != nil {
+			if seen.Get([]byte(key)) != nil {
 				known = append(known, key)
 				continue
 			}
@@ -68,7 +68,8 @@ func (f *Frontier) add(keys []string, depth int, kind byte, b budget) (added int
 // unseen returns the keys not in the seen set, read without a write
 // transaction, and without reading the file for the keys seenKeys holds
 // (most links of a page were seen already) or written does not (most of
-// the others are new). add checks again in its transaction.
+// the others are new). add checks every key it returns again, in its
+// transaction: a key unseen takes for new by mistake is not queued twice.
 func (f *Frontier) unseen(keys []string) []string {
 	if keys = f.seenKeys.drop(keys); len(keys) == 0 {
 		return nil
