@@ -4,9 +4,10 @@ import "testing"
 
 // TestCharsetParam: a Content-Type is read by the media-type grammar, so
 // a quoted parameter that holds ";charset=" does not declare; a value that
-// does not parse is still read, leniently.
+// does not parse is still read, leniently. Each value is read twice in a
+// row (the second from the memo), and every value again after others.
 func TestCharsetParam(t *testing.T) {
-	for ct, want := range map[string]string{
+	cases := map[string]string{
 		`text/html; foo="a;charset=koi8-r"; charset=windows-1251`: "windows-1251",
 		`text/html; charset="Shift_JIS"`:                          "Shift_JIS",
 		`TEXT/HTML; CHARSET=KOI8-R`:                               "KOI8-R",
@@ -17,9 +18,14 @@ func TestCharsetParam(t *testing.T) {
 		`text/html; charset=gbk; charset=big5`:                    "gbk", // a parameter twice: no media type, the first wins
 		`text/html;; charset=big5`:                                "big5",
 		`text/html; charset='euc-kr'`:                             "euc-kr",
-	} {
-		if got := charsetParam(ct); got != want {
-			t.Errorf("charsetParam(%q) = %q, want %q", ct, got, want)
+	}
+	for range 2 {
+		for ct, want := range cases {
+			for range 2 {
+				if got := charsetParam(ct); got != want {
+					t.Errorf("charsetParam(%q) = %q, want %q", ct, got, want)
+				}
+			}
 		}
 	}
 }
