@@ -47,6 +47,9 @@ type page struct {
 	hist   *hist      // byte histogram and function words of vis, made on first use
 	counts *utf8Tally // UTF-8 sequences of body, counted on first use
 	utf8   int8       // whether body is valid UTF-8: utf8Unknown until asked (validUTF8)
+	ls     []label    // labels(), listed on first use (listed)
+	listed bool
+	lsMem  [2]label // ls's memory while it holds no more
 }
 
 // The states of page.utf8.
@@ -288,14 +291,21 @@ func (l label) name() string {
 }
 
 // labels lists the declarations: the header's first, then the metas'.
+// They are listed once a page, in the page's own memory when they are
+// few (a header's and a meta's, most pages': the rules read them two to
+// four times a page); callers only read the list.
 func (p *page) labels() []label {
-	var ls []label
+	if p.listed {
+		return p.ls
+	}
+	ls := p.lsMem[:0]
 	if p.header != "" {
 		ls = append(ls, label{p.header, "header"})
 	}
 	for _, m := range p.metas {
 		ls = append(ls, label{m, "meta"})
 	}
+	p.ls, p.listed = ls, true
 	return ls
 }
 
