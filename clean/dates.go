@@ -186,7 +186,7 @@ func (f *dateFinder) fromRuns(runs []run, title string) {
 		if r.heading && titleHeading(r.text, normTitle) {
 			afterTitle = 0
 		}
-		if len(r.text) > 300 || !strings.ContainsAny(r.text, "0123456789") {
+		if len(r.text) > 300 || !hasDigit(r.text) {
 			continue // foldTrad keeps the length and the digits: fold only lines that can date
 		}
 		t := foldTrad(r.text)
@@ -211,6 +211,19 @@ func (f *dateFinder) fromRuns(runs []run, title string) {
 			f.cands[i].Text = clip(r.text) // as written, not folded
 		}
 	}
+}
+
+// hasDigit is strings.ContainsAny(s, "0123456789") as a byte loop: an
+// ASCII digit is one byte, and no byte of another rune's UTF-8 (or of a
+// stray byte) is one. ContainsAny made a set of the ten digits on each
+// call, for every run of a page.
+func hasDigit(s string) bool {
+	for i := 0; i < len(s); i++ {
+		if s[i]-'0' <= 9 {
+			return true
+		}
+	}
+	return false
 }
 
 // bareDateLine reports whether run r (text t, folded) is a line that dates

@@ -2,6 +2,7 @@ package clean
 
 import (
 	"net/http"
+	"strings"
 	"testing"
 )
 
@@ -29,6 +30,16 @@ func TestHeaderDate(t *testing.T) {
 					t.Errorf("fromHeader(%q): %+v", c.lm, f.cands)
 				}
 			}
+		}
+	}
+}
+
+// hasDigit says what strings.ContainsAny(s, "0123456789") says, of texts
+// with and without digits, in every script and with stray bytes.
+func TestHasDigit(t *testing.T) {
+	for _, s := range []string{"", "abc", "a1", "9", "发布时间：2022年", "发布时间", "０１２", "\xff\x30", "\xe4\xb8", "٣", "x/y:z", "////"} {
+		if got, want := hasDigit(s), strings.ContainsAny(s, "0123456789"); got != want {
+			t.Errorf("hasDigit(%q) = %v, want %v", s, got, want)
 		}
 	}
 }
