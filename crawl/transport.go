@@ -228,7 +228,7 @@ func (t *transport) finish(rec *record, hop Hop, resp *http.Response, b bodies, 
 	t.mu.Lock()
 	defer t.mu.Unlock()
 	rec.hops = append(rec.hops, hop)
-	rec.header = resp.Header.Clone()
+	rec.header = resp.Header // handOver gives resp a header of its own
 	rec.hold.Release()
 	rec.payload, rec.content, rec.truncated, rec.trailing, rec.hold = b.payload, b.content, b.truncated, b.trailing, b.hold
 	rec.incomplete = b.incomplete
@@ -249,17 +249,32 @@ func readBounded(body io.Reader, limit int64) (data []byte, cut bool, err error)
 // handOver gives net/http and colly an empty body, marked as already
 // uncompressed so neither decodes it: the page's bytes are the record's,
 // and a copy in colly's Response (which read it whole) was the largest
-// allocation of a fetch after the body itself. Its header is changed in
-// place: the record holds a copy of its own (finish), and nothing else
-// holds resp's.
+// allocation of a fetch after the body itself. resp's header is the
+// record's (finish): resp gets a header of its own, holding only what
+// net/http reads of a response it did not make itself, Location (to
+// follow a redirect) and Set-Cookie (for colly's cookie jar). Neither
+// colly nor prov's callbacks read the header colly hands on: the page's
+// header is the record's.
 func handOver(resp *http.Response) *http.Response {
-	resp.Header.Del("Content-Encoding")
-	resp.Header.Del("Content-Length")
+	resp.Header = clientHeader(resp.Header)
 	browserLocation(resp)
 	resp.ContentLength = 0
 	resp.Uncompressed = true
 	resp.Body = http.NoBody
 	return resp
+}
+
+// clientHeader returns a new header holding h's Location and Set-Cookie
+// fields, which share h's values (neither net/http nor colly changes a
+// header's values in place).
+func clientHeader(h http.Header) http.Header {
+	out := http.Header{}
+	for _, k := range [...]string{"Location", "Set-Cookie"} {
+		if v, ok := h[k]; ok {
+			out[k] = v
+		}
+	}
+	return out
 }
 
 // browserLocation gives net/http a redirect's Location as a browser
