@@ -91,7 +91,7 @@ func (cr *crawler) collector() (*colly.Collector, error) {
 	// www. of a seed's host).
 	c.Context = cr.ctx
 	c.WithTransport(cr.t)
-	c.SetRequestTimeout(cr.cfg.Timeout)
+	c.SetRequestTimeout(0) // the transport ends a fetch at Config.Timeout (RoundTrip)
 	policy := &redirectPolicy{robots: cr.robots, scope: cr.scope, front: cr.front, stats: cr.cfg.Stats, log: cr.cfg.Logger}
 	c.SetRedirectHandler(policy.check)
 	c.OnRequest(cr.onRequest)

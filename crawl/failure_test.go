@@ -214,3 +214,46 @@ func TestTimeoutSaidInWords(t *testing.T) {
 	}
 	check("a crawl", <-ch)
 }
+
+// A fetch's Timeout bounds all its hops together: a redirect chain whose
+// hops each answer within it, but not all of them, fails as a timeout,
+// in a crawl and in a single fetch alike.
+func TestTimeoutCoversHops(t *testing.T) {
+	release := make(chan struct{})
+	ts := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		if r.URL.Path == "/robots.txt" {
+			http.NotFound(w, r)
+			return
+		}
+		select { // each hop takes 3/5 of the timeout
+		case <-release:
+		case <-r.Context().Done():
+		case <-time.After(300 * time.Millisecond):
+		}
+		switch r.URL.Path {
+		case "/a":
+			http.Redirect(w, r, "/b", http.StatusFound)
+		case "/b":
+			http.Redirect(w, r, "/c", http.StatusFound)
+		default:
+			w.Write([]byte("<p>At last.</p>"))
+		}
+	}))
+	defer ts.Close()
+	defer close(release)
+	check := func(how string, p Page) {
+		t.Helper()
+		if p.Failure() != FailTimeout || !strings.Contains(p.Err.Error(), ": timed out (") {
+			t.Errorf("%s of a chain of hops slower together than the timeout: failure %q, error %v, %d hops; want timeout", how, p.Failure(), p.Err, len(p.Redirects))
+		}
+	}
+	cfg := Config{AllowPrivate: true, Timeout: 500 * time.Millisecond, Retries: -1, Delay: time.Millisecond}
+	p, _ := Fetch(context.Background(), cfg, ts.URL+"/a")
+	check("Fetch", p)
+	cfg.Seeds = []string{ts.URL + "/a"}
+	ch := make(chan Page, 10)
+	if err := Run(context.Background(), cfg, ch); err != nil {
+		t.Fatal(err)
+	}
+	check("a crawl", <-ch)
+}

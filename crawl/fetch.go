@@ -34,7 +34,7 @@ func Fetch(ctx context.Context, cfg Config, rawURL string) (Page, error) {
 		return Page{RequestedURL: key, Err: err}, err
 	}
 	policy := &redirectPolicy{robots: rb, log: cfg.Logger}
-	client := &http.Client{Transport: t, Timeout: cfg.Timeout, CheckRedirect: policy.check}
+	client := &http.Client{Transport: t, CheckRedirect: policy.check} // t keeps the Timeout (RoundTrip)
 	req, err := http.NewRequestWithContext(ctx, http.MethodGet, key, nil)
 	if err != nil {
 		return Page{RequestedURL: key, Err: err}, fmt.Errorf("crawl: fetch %s: %w", key, err)

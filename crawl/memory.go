@@ -170,10 +170,10 @@ func incompleteWhy(ctx context.Context, err error) string {
 	return "unspecified"
 }
 
-// past says whether ctx's deadline has come. http.Client ends a fetch
-// at its Timeout by a deadline on the request's context and, as it must
-// for a transport of its own, by closing Request.Cancel at the same
-// moment: the read may fail on the second before ctx.Err shows the first.
+// past says whether ctx's deadline has come. The transport ends a fetch
+// at its Timeout by a deadline on the hop's context (record.bound), and
+// net/http's transport below it by its ResponseHeaderTimeout: a read may
+// fail at that moment before ctx.Err shows it.
 func past(ctx context.Context) bool {
 	d, ok := ctx.Deadline()
 	return ok && !time.Now().Before(d)

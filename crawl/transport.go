@@ -44,6 +44,7 @@ type record struct {
 	incomplete string // bodies.incomplete
 	unverified string // Page.TLSUnverified
 	start, end time.Time
+	deadline   time.Time // the fetch's end by Config.Timeout, on the real clock; zero for none
 	remoteAddr string
 	err        error        // a body that could not be read or decoded
 	hold       *memory.Hold // counts payload and content (memory.go)
@@ -57,6 +58,7 @@ type transport struct {
 	base     *http.Transport
 	dial     *dialer
 	limit    int64
+	timeout  time.Duration // Config.Timeout: a fetch's, all its hops and bodies (record.deadline)
 	now      func() time.Time
 	ctx      context.Context // the run's; robots.txt fetches stop with it
 	budget   *memory.Budget  // Config.Memory
@@ -80,7 +82,7 @@ func newTransport(ctx context.Context, cfg Config) *transport {
 		MaxIdleConnsPerHost:    cfg.Parallel,
 		IdleConnTimeout:        90 * time.Second,
 	}
-	return &transport{base: base, dial: d, limit: cfg.MaxBodySize, now: cfg.Now, ctx: ctx, records: map[string]*record{},
+	return &transport{base: base, dial: d, limit: cfg.MaxBodySize, timeout: cfg.Timeout, now: cfg.Now, ctx: ctx, records: map[string]*record{},
 		budget: cfg.Memory, overhead: cfg.Overhead, robots: robotsMemo{retries: cfg.Retries, retryBase: cfg.RetryBase, maxWait: cfg.MaxWait, timeout: cfg.Timeout, now: cfg.Now,
 			retried: statsRetried(cfg.Stats)}}
 }
@@ -123,24 +125,33 @@ func (t *transport) orphans() []*record {
 }
 
 // RoundTrip performs one hop and records it under the request's fetch id.
+//
+// The hop ends by the fetch's deadline (record.deadline), which the
+// transport keeps itself: the clients above it (colly's, Fetch's) have no
+// Timeout, with which net/http would start, for a RoundTripper not its
+// own, a goroutine and a timer of its own for every request. An error of
+// a hop past the deadline reads as net/http's would (clientTimeout).
 func (t *transport) RoundTrip(req *http.Request) (*http.Response, error) {
 	id := req.Header.Get(fetchIDHeader)
 	if id == "" {
 		return t.robots.roundTrip(t.ctx, t.base, req)
 	}
-	out, remote, hh := t.prepare(req)
+	rec := t.record(id)
+	ctx, cancel := rec.bound(req.Context())
+	defer cancel()
+	out, remote, hh := t.prepare(req, ctx)
 	defer hh.release()
-	rec := t.begin(id, out)
+	t.begin(rec, out)
 	resp, err := t.base.RoundTrip(out)
 	hop := Hop{URL: sentURL(out.URL)}
 	t.unverified(rec, hh.unverified()) // before take lets the connection go
 	hop.RequestHead, hop.ResponseHead, hop.HeadRepairs = hh.take(out, resp)
 	if err != nil {
 		t.fail(rec, hop, err)
-		return nil, err
+		return nil, rec.timedOut(err)
 	}
 	hop.Status = resp.StatusCode
-	b, err := t.readBodies(req.Context(), resp)
+	b, err := t.readBodies(ctx, resp)
 	resp.Body.Close()
 	if err != nil {
 		if errors.Is(err, io.ErrUnexpectedEOF) {
@@ -149,21 +160,22 @@ func (t *transport) RoundTrip(req *http.Request) (*http.Response, error) {
 		err = fmt.Errorf("crawl: read body of %s: %w", out.URL, err)
 		if b.incomplete != "" { // the head and the bytes that came are kept
 			t.finish(rec, hop, resp, b, remote.Load(), err)
-			return nil, err
+			return nil, rec.timedOut(err)
 		}
 		hop.Status = 0 // as for any failed hop
 		t.fail(rec, hop, err)
-		return nil, err
+		return nil, rec.timedOut(err)
 	}
 	t.finish(rec, hop, resp, b, remote.Load(), b.decErr)
 	resp.Request = req // the caller's request, still carrying the fetch id
 	return handOver(resp), nil
 }
 
-// prepare copies req without the fetch id, asks for the codings decode
-// understands, and traces the connection for the remote address and the
-// heads as they cross the wire.
-func (t *transport) prepare(req *http.Request) (*http.Request, *atomic.Value, *hopHeads) {
+// prepare copies req, in ctx (req's own, bounded by the fetch's deadline),
+// without the fetch id, asks for the codings decode understands, and
+// traces the connection for the remote address and the heads as they
+// cross the wire.
+func (t *transport) prepare(req *http.Request, ctx context.Context) (*http.Request, *atomic.Value, *hopHeads) {
 	var remote atomic.Value
 	remote.Store("")
 	hh := new(hopHeads)
@@ -171,7 +183,7 @@ func (t *transport) prepare(req *http.Request) (*http.Request, *atomic.Value, *h
 		remote.Store(info.Conn.RemoteAddr().String())
 		hh.gotConn(info)
 	}}
-	out := req.Clone(httptrace.WithClientTrace(req.Context(), trace))
+	out := req.Clone(httptrace.WithClientTrace(ctx, trace))
 	out.Header.Del(fetchIDHeader)
 	if out.Header.Get("Accept-Encoding") == "" {
 		out.Header.Set("Accept-Encoding", acceptEncoding)
@@ -179,24 +191,63 @@ func (t *transport) prepare(req *http.Request) (*http.Request, *atomic.Value, *h
 	return out, &remote, hh
 }
 
-// begin returns fetch id's record, creating it on the first hop, and notes
-// the request of this hop (the last hop's request is the one kept). req
-// is the hop's own copy (prepare), whose header the record keeps as it
-// is, with Host added: net/http writes a request's Host line from
-// req.Host and never from its header, and changes neither.
-func (t *transport) begin(id string, req *http.Request) *record {
+// record returns fetch id's record, creating it on the first hop with
+// the fetch's start and deadline.
+func (t *transport) record(id string) *record {
 	now := t.now().UTC()
 	t.mu.Lock()
 	defer t.mu.Unlock()
 	rec := t.records[id]
 	if rec == nil {
 		rec = &record{start: now}
+		if t.timeout > 0 {
+			rec.deadline = time.Now().Add(t.timeout)
+		}
 		t.records[id] = rec
 	}
+	return rec
+}
+
+// bound returns ctx ended by the fetch's deadline too, when it has one.
+// The deadline is set once, at the record's making: read without mu.
+func (rec *record) bound(ctx context.Context) (context.Context, context.CancelFunc) {
+	if rec.deadline.IsZero() {
+		return ctx, func() {}
+	}
+	return context.WithDeadline(ctx, rec.deadline)
+}
+
+// timedOut returns err, a hop's, as net/http's client says it of a
+// request that failed past its Timeout: "… (Client.Timeout exceeded
+// while awaiting headers)", an error that is a timeout (net.Error) and
+// is context.DeadlineExceeded, nothing else (the text is err's, its
+// chain is not kept). Before the deadline, or without one, err is
+// returned as it is.
+func (rec *record) timedOut(err error) error {
+	if rec.deadline.IsZero() || !time.Now().After(rec.deadline) {
+		return err
+	}
+	return &clientTimeout{err.Error() + " (Client.Timeout exceeded while awaiting headers)"}
+}
+
+// clientTimeout is a hop's error past the fetch's deadline (timedOut).
+type clientTimeout struct{ text string }
+
+func (e *clientTimeout) Error() string     { return e.text }
+func (e *clientTimeout) Timeout() bool     { return true }
+func (e *clientTimeout) Temporary() bool   { return true }
+func (e *clientTimeout) Is(err error) bool { return err == context.DeadlineExceeded }
+
+// begin notes the request of this hop in rec (the last hop's request is
+// the one kept). req is the hop's own copy (prepare), whose header the
+// record keeps as it is, with Host added: net/http writes a request's
+// Host line from req.Host and never from its header, and changes neither.
+func (t *transport) begin(rec *record, req *http.Request) {
+	t.mu.Lock()
+	defer t.mu.Unlock()
 	rec.method = req.Method
 	rec.reqHeader = req.Header
 	rec.reqHeader.Set("Host", hostHeader(req))
-	return rec
 }
 
 // unverified notes why a hop's certificate did not verify: the first
