@@ -229,7 +229,11 @@ func (cr *crawler) retry(ctx *colly.Context, p Page) bool {
 func (cr *crawler) page(r *colly.Request) Page {
 	id := r.Ctx.Get(ctxFetchID)
 	rec := cr.t.take(id)
-	p := pageFrom(rec, cmp.Or(r.Ctx.Get(ctxKey), r.URL.String()), cr.cfg)
+	requested := r.Ctx.Get(ctxKey)
+	if requested == "" {
+		requested = r.URL.String()
+	}
+	p := pageFrom(rec, requested, cr.cfg)
 	if rec == nil {
 		p.Err = fmt.Errorf("crawl: fetch %s: no transport record for fetch %q", p.RequestedURL, id)
 	}

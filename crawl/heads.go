@@ -65,9 +65,29 @@ type tapConn struct {
 	// reading the connection touches them.
 	held    []byte
 	heldErr error
+	// remote is the peer's address as a string (RemoteAddr), made once
+	// at dial for every exchange of the connection to note.
+	remote string
 }
 
-func newTapConn(c net.Conn) *tapConn { return &tapConn{Conn: c} }
+func newTapConn(c net.Conn) *tapConn { return &tapConn{Conn: c, remote: addrString(c.RemoteAddr())} }
+
+// addrString is a's String, "" for a nil address.
+func addrString(a net.Addr) string {
+	if a == nil {
+		return ""
+	}
+	return a.String()
+}
+
+// remoteAddr is the peer's address of a connection net/http got for a
+// hop: a tapConn's, made at dial, else asked of the connection.
+func remoteAddr(c net.Conn) string {
+	if tc, ok := c.(*tapConn); ok {
+		return tc.remote
+	}
+	return c.RemoteAddr().String()
+}
 
 // Read hands net/http what the connection read, except that while an
 // exchange's response head is still coming it holds the bytes back, and

@@ -180,7 +180,7 @@ func (t *transport) prepare(req *http.Request, ctx context.Context) (*http.Reque
 	remote.Store("")
 	hh := new(hopHeads)
 	trace := &httptrace.ClientTrace{GotConn: func(info httptrace.GotConnInfo) {
-		remote.Store(info.Conn.RemoteAddr().String())
+		remote.Store(remoteAddr(info.Conn))
 		hh.gotConn(info)
 	}}
 	out := req.Clone(httptrace.WithClientTrace(ctx, trace))
