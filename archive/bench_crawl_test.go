@@ -6,11 +6,11 @@ import (
 	"math/rand/v2"
 	"path/filepath"
 	"strings"
-	"syscall"
 	"testing"
 	"time"
 
 	"github.com/prov-archive/prov/archive"
+	"github.com/prov-archive/prov/internal/cputime"
 )
 
 // crawlEntries makes n entries like a crawl's: a few kilobytes of HTML, a
@@ -78,11 +78,11 @@ func BenchmarkWriteGrowth(b *testing.B) {
 				u := fmt.Sprintf("http://bench.test/%08x/%d.html", uint32(j)*2654435761, j)
 				batch = append(batch, page(u, htmlOf(u+" body text of a typical page"), "text of "+u))
 			}
-			start := cpuTime(b)
+			start := cputime.Process()
 			if err := s.Do(func(db *archive.DB) error { _, err := db.Write(batch); return err }); err != nil {
 				b.Fatal(err)
 			}
-			spent := cpuTime(b) - start
+			spent := cputime.Process() - start
 			switch {
 			case i < part:
 				first += spent
@@ -96,15 +96,6 @@ func BenchmarkWriteGrowth(b *testing.B) {
 		b.ReportMetric(float64(first.Milliseconds())*1000/part, "cpu-ms/kpage-first")
 		b.ReportMetric(float64(last.Milliseconds())*1000/part, "cpu-ms/kpage-last")
 	}
-}
-
-// cpuTime is the process's user and system CPU time so far.
-func cpuTime(tb testing.TB) time.Duration {
-	var ru syscall.Rusage
-	if err := syscall.Getrusage(syscall.RUSAGE_SELF, &ru); err != nil {
-		tb.Fatal(err)
-	}
-	return time.Duration(ru.Utime.Nano() + ru.Stime.Nano())
 }
 
 // BenchmarkWriteCopies writes 20,000 crawl-like entries untimed, then,

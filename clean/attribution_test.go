@@ -7,6 +7,8 @@ import (
 	"slices"
 	"strings"
 	"testing"
+
+	"github.com/prov-archive/prov/internal/cputime"
 )
 
 func TestSourceFromLine(t *testing.T) {
@@ -69,12 +71,12 @@ func BenchmarkCleanSource(b *testing.B) {
 		b.Fatal("no source lines")
 	}
 	i := 0
-	began := processCPU()
+	began := cputime.Process()
 	for b.Loop() {
 		cleanSource(lines[i%len(lines)])
 		i++
 	}
-	reportCPU(b, began)
+	cputime.Report(b, began)
 }
 
 // sourceEndRe is the expression sourceEnd reads (see sourceEndWords).

@@ -6,8 +6,8 @@ import (
 	"os"
 	"path/filepath"
 	"testing"
-	"time"
 
+	"github.com/prov-archive/prov/internal/cputime"
 	"github.com/prov-archive/prov/rules"
 	"github.com/prov-archive/prov/testweb"
 )
@@ -30,7 +30,7 @@ func BenchmarkClean(b *testing.B) {
 
 func benchClean(b *testing.B, pages []Input) {
 	b.ReportAllocs()
-	began := processCPU()
+	began := cputime.Process()
 	for b.Loop() {
 		for _, in := range pages {
 			if _, err := Clean(in); err != nil {
@@ -39,7 +39,7 @@ func benchClean(b *testing.B, pages []Input) {
 		}
 	}
 	b.ReportMetric(float64(b.Elapsed().Nanoseconds())/float64(b.N*len(pages)), "ns/page")
-	reportCPU(b, began)
+	cputime.Report(b, began)
 }
 
 // utf8Pages returns pages decoded as Clean decodes them, labelled UTF-8.
@@ -96,12 +96,4 @@ func servedInput(tb testing.TB, web http.Handler, host, url string) Input {
 		tb.Fatalf("GET %s: status %d", url, rec.Code)
 	}
 	return Input{URL: url, Header: rec.Header(), Body: rec.Body.Bytes()}
-}
-
-// reportCPU reports the process's CPU time since began (processCPU) per
-// op, as cpu-ns/op, where it can be measured.
-func reportCPU(b *testing.B, began time.Duration) {
-	if began > 0 {
-		b.ReportMetric(float64((processCPU()-began).Nanoseconds())/float64(b.N), "cpu-ns/op")
-	}
 }

@@ -6,6 +6,7 @@ import (
 	"testing"
 	"unicode/utf8"
 
+	"github.com/prov-archive/prov/internal/cputime"
 	"golang.org/x/net/html"
 	"golang.org/x/net/html/atom"
 
@@ -145,12 +146,12 @@ func BenchmarkJunkLine(b *testing.B) {
 		}
 	}
 	i := 0
-	began := processCPU()
+	began := cputime.Process()
 	for b.Loop() {
 		junkLine(lines[i%len(lines)])
 		i++
 	}
-	reportCPU(b, began)
+	cputime.Report(b, began)
 }
 
 // TestCJKWords: cjkWords.in is strings.Contains of each word, on random

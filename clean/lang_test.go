@@ -4,6 +4,8 @@ import (
 	"strings"
 	"testing"
 	"unicode"
+
+	"github.com/prov-archive/prov/internal/cputime"
 )
 
 // pageLangRef is pageLang as it was before a declaration that is not CJK
@@ -95,12 +97,12 @@ func BenchmarkScriptLang(b *testing.B) {
 		texts = append(texts, doc.Text)
 	}
 	i := 0
-	began := processCPU()
+	began := cputime.Process()
 	for b.Loop() {
 		scriptLang(texts[i%len(texts)])
 		i++
 	}
-	reportCPU(b, began)
+	cputime.Report(b, began)
 }
 
 // TestMayBeCJK: mayBeCJK is true of every rune countScripts counts as

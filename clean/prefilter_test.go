@@ -10,6 +10,8 @@ import (
 	"strings"
 	"sync"
 	"testing"
+
+	"github.com/prov-archive/prov/internal/cputime"
 )
 
 // prefilterLines returns the lines of the test pages (and of the eval
@@ -337,13 +339,13 @@ func BenchmarkFromRuns(b *testing.B) {
 	pages := benchPageRuns(b)
 	b.ReportAllocs()
 	i := 0
-	began := processCPU()
+	began := cputime.Process()
 	for b.Loop() {
 		f := &dateFinder{}
 		f.fromRuns(pages[i%len(pages)], "")
 		i++
 	}
-	reportCPU(b, began)
+	cputime.Report(b, began)
 }
 
 // TestPubLabelsAsExpression: pubLabels finds what

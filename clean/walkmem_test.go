@@ -7,6 +7,7 @@ import (
 	"sync"
 	"testing"
 
+	"github.com/prov-archive/prov/internal/cputime"
 	"golang.org/x/net/html"
 )
 
@@ -109,12 +110,12 @@ func BenchmarkWalkBlocks(b *testing.B) {
 	}
 	b.ReportAllocs()
 	i := 0
-	began := processCPU()
+	began := cputime.Process()
 	for b.Loop() {
 		bw := walkBlocks(roots[i%len(roots)])
 		bw.release()
 		bw.recycleRuns()
 		i++
 	}
-	reportCPU(b, began)
+	cputime.Report(b, began)
 }

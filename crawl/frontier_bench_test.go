@@ -7,9 +7,10 @@ import (
 	"strings"
 	"sync"
 	"sync/atomic"
-	"syscall"
 	"testing"
 	"time"
+
+	"github.com/prov-archive/prov/internal/cputime"
 )
 
 // BenchmarkFrontierPages runs the frontier through what a crawl of the
@@ -33,7 +34,7 @@ func BenchmarkFrontierPages(b *testing.B) {
 		b.Fatal(err)
 	}
 	b.ReportAllocs()
-	began := cpuTime()
+	began := cputime.Process()
 	const sitePages = 20000 // as bench/crawl's default site
 	page := 0
 	var done []string
@@ -73,15 +74,7 @@ func BenchmarkFrontierPages(b *testing.B) {
 		}
 		page++
 	}
-	b.ReportMetric(float64((cpuTime()-began).Nanoseconds())/float64(b.N), "cpu-ns/op")
-}
-
-// cpuTime is the process's user and system time so far: steadier than
-// the wall clock on a machine others share.
-func cpuTime() time.Duration {
-	var ru syscall.Rusage
-	syscall.Getrusage(syscall.RUSAGE_SELF, &ru)
-	return time.Duration(ru.Utime.Nano() + ru.Stime.Nano())
+	cputime.Report(b, began)
 }
 
 // BenchmarkFrontierCrawlParallel runs the frontier through a crawl of the
@@ -101,11 +94,11 @@ func BenchmarkFrontierCrawlParallel(b *testing.B) {
 			b.Fatal(err)
 		}
 		b.StartTimer()
-		began := cpuTime()
+		began := cputime.Process()
 		if err := benchCrawl(f); err != nil {
 			b.Fatal(err)
 		}
-		cpu += cpuTime() - began
+		cpu += cputime.Process() - began
 		f.Close()
 	}
 	b.ReportMetric(float64(cpu.Nanoseconds())/float64(b.N*benchSitePages), "cpu-ns/page")

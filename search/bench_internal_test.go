@@ -9,8 +9,8 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
-	"time"
 
+	"github.com/prov-archive/prov/internal/cputime"
 	bolt "go.etcd.io/bbolt"
 
 	"github.com/prov-archive/prov/archive"
@@ -93,7 +93,7 @@ func BenchmarkEachToken(b *testing.B) {
 	b.ReportAllocs()
 	var lower []byte
 	n := 0
-	defer reportCPU(b, processCPU())
+	defer cputime.Report(b, cputime.Process())
 	for b.Loop() {
 		for _, t := range texts {
 			eachToken(t, &lower, func([]byte) { n++ })
@@ -108,7 +108,7 @@ func BenchmarkAddText(b *testing.B) {
 	b.SetBytes(textBytes(texts))
 	b.ReportAllocs()
 	var log postingLog // used again, as a Feed's is
-	defer reportCPU(b, processCPU())
+	defer cputime.Report(b, cputime.Process())
 	for b.Loop() {
 		log.reset()
 		bt := &batch{dict: newDict(), postings: &log}
@@ -134,7 +134,7 @@ func BenchmarkNoteAndSegment(b *testing.B) {
 	rollback := errors.New("rolled back")
 	round := 0
 	var log postingLog // used again, as a Feed's is
-	defer reportCPU(b, processCPU())
+	defer cputime.Report(b, cputime.Process())
 	for b.Loop() {
 		round++
 		bt, err := ix.newBatch(0, newDict(), &log)
@@ -175,7 +175,7 @@ func BenchmarkFeedWrites(b *testing.B) {
 	b.ReportAllocs()
 	defer SetSHAFoldFloor(2 * benchDocs)()
 	var log postingLog // used again, as a Feed's is
-	defer reportCPU(b, processCPU())
+	defer cputime.Report(b, cputime.Process())
 	for b.Loop() {
 		b.StopTimer()
 		path := filepath.Join(b.TempDir(), "bench.search")
@@ -216,14 +216,5 @@ func benchWrite(b *testing.B, path string, w int, texts [][]byte, log *postingLo
 	}
 	if err := ix.write(bt); err != nil {
 		b.Fatal(err)
-	}
-}
-
-// reportCPU reports the process's CPU time since began (processCPU) per
-// op, as cpu-ns/op, where it can be measured: other processes sharing the
-// machine stretch the wall time of an op, not its CPU time.
-func reportCPU(b *testing.B, began time.Duration) {
-	if began > 0 {
-		b.ReportMetric(float64((processCPU()-began).Nanoseconds())/float64(b.N), "cpu-ns/op")
 	}
 }

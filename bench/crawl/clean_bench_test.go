@@ -2,11 +2,10 @@ package main
 
 import (
 	"net/http"
-	"syscall"
 	"testing"
-	"time"
 
 	"github.com/prov-archive/prov/clean"
+	"github.com/prov-archive/prov/internal/cputime"
 )
 
 // BenchmarkCleanSite cleans pages of the generated site as prov crawl
@@ -21,7 +20,7 @@ func BenchmarkCleanSite(b *testing.B) {
 	h := http.Header{"Content-Type": {"text/html; charset=utf-8"}}
 	b.ReportAllocs()
 	i := 0
-	began := cpuTime()
+	began := cputime.Process()
 	for b.Loop() {
 		in := clean.Input{URL: "http://" + benchHost + pagePath(i%n), Header: h, Body: pages[i%n]}
 		if _, err := clean.Clean(in); err != nil {
@@ -31,12 +30,5 @@ func BenchmarkCleanSite(b *testing.B) {
 	}
 	// CPU time, garbage collection on other threads included, is steadier
 	// than ns/op on a machine others share.
-	b.ReportMetric(float64((cpuTime()-began).Nanoseconds())/float64(b.N), "cpu-ns/op")
-}
-
-// cpuTime is the process's user and system time so far.
-func cpuTime() time.Duration {
-	var ru syscall.Rusage
-	syscall.Getrusage(syscall.RUSAGE_SELF, &ru)
-	return time.Duration(ru.Utime.Nano() + ru.Stime.Nano())
+	cputime.Report(b, began)
 }
