@@ -88,100 +88,27 @@ func sourceFromLine(orig string) string {
 	return cleanSource(orig[loc[1]:])
 }
 
-// sourceLabel is sourceLabelRe.FindStringIndex(t): the first place a
-// label begins (sourceLabelStart) where sourceLabelAt reads one. The
-// expression, run anchored at each such place, was most of attribution's
-// time: every page's source line paid for it.
+// sourceLabelAnchored is sourceLabelRe anchored where a match begins.
+// Every label begins with one of 文信资消新稿来出转, or with an s in either
+// case or as ſ (the one rune past ASCII that (?i) folds to s), and the
+// expression reads nothing before it; sourceLabel runs it only where one
+// of those begins.
+var sourceLabelAnchored = regexp.MustCompile(`^(?:` + sourceLabelRe.String() + `)`)
+
+// sourceLabel is sourceLabelRe.FindStringIndex(t), found by the anchored
+// expression at the places a label may begin (searching from every byte
+// was most of its time).
 func sourceLabel(t string) []int {
 	for i := range len(t) {
 		if !sourceLabelStart(t, i) {
 			continue
 		}
-		if end := sourceLabelAt(t, i); end >= 0 {
-			return []int{i, end}
+		if m := sourceLabelAnchored.FindStringIndex(t[i:]); m != nil {
+			m[0], m[1] = i, i+m[1] // m[0] was 0: the match begins at t[i]
+			return m
 		}
 	}
 	return nil
-}
-
-// sourceLabelWords are the alternatives of sourceLabelRe but "source", in
-// its order: head, then, when tail is not "", white space (\s*) and tail.
-var sourceLabelWords = [...]struct{ head, tail string }{
-	{"文章来", "源"}, {"信息来", "源"}, {"资讯来", "源"}, {"消息来", "源"}, {"新闻来", "源"}, {"稿件来", "源"},
-	{"来", "源"}, {"稿源", ""}, {"出处", ""}, {"转载自", ""}, {"转自", ""},
-}
-
-// sourceLabelAt is where sourceLabelRe's match that begins at t[i] ends,
-// or -1 when none begins there: a label word (the first alternative
-// that matches: no two begin alike), then as the expression reads on,
-// greedily, white space, a colon of either width and white space. No
-// step gives back what it took: what follows a label always matches, and
-// a word's \s* ends at a rune that is no space, which 源 must be.
-func sourceLabelAt(t string, i int) int {
-	j := sourceWordAt(t, i)
-	if j < 0 {
-		return -1
-	}
-	j = reSpaceEnd(t, j)
-	switch {
-	case strings.HasPrefix(t[j:], ":"):
-		j++
-	case strings.HasPrefix(t[j:], "："):
-		j += len("：")
-	}
-	return reSpaceEnd(t, j)
-}
-
-// sourceWordAt is the end of the label word of sourceLabelRe at t[i],
-// -1 when none is there. "source" is read in any case, its s also as ſ,
-// the one rune past ASCII that (?i) folds to one of its letters.
-func sourceWordAt(t string, i int) int {
-	s := t[i:]
-	for _, w := range sourceLabelWords {
-		if !strings.HasPrefix(s, w.head) {
-			continue
-		}
-		j := len(w.head)
-		if w.tail == "" {
-			return i + j
-		}
-		j = reSpaceEnd(s, j)
-		if strings.HasPrefix(s[j:], w.tail) {
-			return i + j + len(w.tail)
-		}
-	}
-	j := 0
-	switch {
-	case strings.HasPrefix(s, "ſ"):
-		j = len("ſ")
-	case s != "" && s[0]|0x20 == 's':
-		j = 1
-	default:
-		return -1
-	}
-	if len(s)-j < len("ource") {
-		return -1
-	}
-	for k := range len("ource") {
-		if s[j+k]|0x20 != "ource"[k] {
-			return -1
-		}
-	}
-	return i + j + len("ource")
-}
-
-// reSpaceEnd is the end of the white space (regexp's \s: tab, line
-// feed, form feed, carriage return, space) that begins at s[j].
-func reSpaceEnd(s string, j int) int {
-	for j < len(s) {
-		switch s[j] {
-		case '\t', '\n', '\f', '\r', ' ':
-			j++
-			continue
-		}
-		break
-	}
-	return j
 }
 
 // sourceLabelStart reports whether a label of sourceLabelRe may begin at

@@ -8,7 +8,7 @@ import (
 
 // headerDate gives the UTC date of an HTTP date in any of its three
 // forms, nothing for a value that is none, and the same again when it
-// reads a value twice in a row (from its memo) or after another.
+// reads a value twice in a row or after another.
 func TestHeaderDate(t *testing.T) {
 	cases := []struct{ lm, want string }{
 		{"Tue, 08 Nov 2022 02:00:00 GMT", "2022-11-08T02:00:00Z"},

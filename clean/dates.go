@@ -7,7 +7,6 @@ import (
 	"net/url"
 	"regexp"
 	"strings"
-	"sync/atomic"
 	"unicode/utf8"
 )
 
@@ -344,27 +343,13 @@ func (f *dateFinder) fromHeader(h http.Header) {
 }
 
 // headerDate is the date of an HTTP date header's value lm, in UTC, as a
-// candidate's Value; ok is false when lm is no HTTP date. The last value
-// read is kept with its date (lastHeaderDate): a site's pages often share
-// their Last-Modified, which is then parsed and formatted once.
+// candidate's Value; ok is false when lm is no HTTP date.
 func headerDate(lm string) (value string, ok bool) {
-	if m := lastHeaderDate.Load(); m != nil && m.lm == lm {
-		return m.value, m.ok
+	t, err := http.ParseTime(lm)
+	if err != nil {
+		return "", false
 	}
-	m := &headerDateMemo{lm: lm}
-	if t, err := http.ParseTime(lm); err == nil {
-		m.value, m.ok = t.UTC().Format("2006-01-02T15:04:05Z07:00"), true
-	}
-	lastHeaderDate.Store(m)
-	return m.value, m.ok
-}
-
-// lastHeaderDate is the value headerDate read last, with what it gave.
-var lastHeaderDate atomic.Pointer[headerDateMemo]
-
-type headerDateMemo struct {
-	lm, value string
-	ok        bool
+	return t.UTC().Format("2006-01-02T15:04:05Z07:00"), true
 }
 
 // choose picks the best candidate by dateRank, the first on the page among

@@ -3,7 +3,6 @@ package charset
 import (
 	"mime"
 	"strings"
-	"sync/atomic"
 
 	"golang.org/x/text/encoding"
 	"golang.org/x/text/encoding/htmlindex"
@@ -99,27 +98,7 @@ func known(n string) string {
 // read by its grammar, so a quoted parameter holding ";charset=" is one
 // parameter; one that does not parse (a parameter twice, an empty value)
 // is split at each ';', as browsers read what they can.
-//
-// The last value read and its parameter are kept (lastParam): a site's
-// pages share their Content-Type, which is then parsed once, not once a
-// page (mime.ParseMediaType makes a map and strings of every value).
 func charsetParam(contentType string) string {
-	if m := lastParam.Load(); m != nil && m.contentType == contentType {
-		return m.param
-	}
-	p := parseCharsetParam(contentType)
-	lastParam.Store(&paramMemo{contentType, p})
-	return p
-}
-
-// lastParam is the Content-Type charsetParam read last, with its charset
-// parameter.
-var lastParam atomic.Pointer[paramMemo]
-
-type paramMemo struct{ contentType, param string }
-
-// parseCharsetParam is charsetParam without the memo.
-func parseCharsetParam(contentType string) string {
 	if _, params, err := mime.ParseMediaType(contentType); err == nil {
 		return strings.Trim(params["charset"], "\"'")
 	}

@@ -5,7 +5,7 @@ import "testing"
 // TestCharsetParam: a Content-Type is read by the media-type grammar, so
 // a quoted parameter that holds ";charset=" does not declare; a value that
 // does not parse is still read, leniently. Each value is read twice in a
-// row (the second from the memo), and every value again after others.
+// row, and every value again after others.
 func TestCharsetParam(t *testing.T) {
 	cases := map[string]string{
 		`text/html; foo="a;charset=koi8-r"; charset=windows-1251`: "windows-1251",
