@@ -176,7 +176,7 @@ func preparePayload(e *Entry) error {
 	// Encoded here, in the caller's goroutine, not in the transaction. The
 	// entry keeps the encoded form only: a queued entry is one copy of its
 	// payload, not two (the raw bytes are the caller's to drop).
-	e.stored, e.Payload = encodePayload(e.Payload), nil
+	e.stored, e.Payload = encodePayloadOf(c, e.Payload), nil
 	return nil
 }
 
@@ -280,7 +280,7 @@ func putPayload(tx *bolt.Tx, c *Capture, stored, raw []byte) error {
 		return nil // already present: stored once
 	}
 	if stored == nil {
-		stored = encodePayload(raw)
+		stored = encodePayloadOf(c, raw)
 	}
 	blob, err := putBlob(tx, stored)
 	if err == nil {
