@@ -198,7 +198,8 @@ type Entry struct {
 	// then on the entry holds it instead of Payload.
 	stored []byte
 	// storedText is Text as its blob holds it (encodeText), made by
-	// prepare, outside the writer's transaction.
+	// prepare, outside the writer's transaction; nil when prepare found
+	// the text's document stored already (documentKnown).
 	storedText []byte
 	// exact is the sha256 of Text as it is (not normalised), made by
 	// prepare: what tells the text from its document's (owntext.go).

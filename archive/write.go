@@ -128,7 +128,9 @@ func prepare(e *Entry) error {
 			return fmt.Errorf("archive: put capture %s: text: %w", c.URL, err)
 		}
 		if e.Text != "" {
-			e.storedText = encodeText(e.Text) // outside the transaction, as the payload
+			if !documentKnown(e) {
+				e.storedText = encodeText(e.Text) // outside the transaction, as the payload
+			}
 			e.exact = Sum(readOnly(e.Text))
 		}
 	} else if e.Text != "" {
@@ -141,6 +143,19 @@ func prepare(e *Entry) error {
 	}
 	c.FetchStart, c.FetchEnd = c.FetchStart.UTC(), c.FetchEnd.UTC()
 	return nil
+}
+
+// documentKnown reports that e's text is of a document the archive
+// holds already, as far as e.Previous says: the URL's previous capture
+// named it (a page fetched again whose bytes changed and whose text did
+// not). prepare then leaves the text uncoded: a write stores a text
+// only for a new document, or as the capture's own when it differs from
+// its document's and is not stored yet (owntext.go), and codes it
+// itself then. Documents are never removed, so that is for an own text
+// only, and the coding the write threw away is saved.
+func documentKnown(e *Entry) bool {
+	p, sha := e.Previous, e.Capture.TextSHA256
+	return p != nil && (p.page != nil && p.page.TextSHA256 == sha || p.last != nil && p.last.TextSHA256 == sha)
 }
 
 func preparePayload(e *Entry) error {
@@ -293,7 +308,8 @@ func putPayload(tx *bolt.Tx, c *Capture, stored, raw []byte) error {
 }
 
 // putDocument stores the capture's document, e.Text, unless present
-// (its blob form e.storedText and exact sha256 e.exact made by prepare).
+// (its blob form e.storedText, when prepare made it, and exact sha256
+// e.exact made by prepare).
 // fresh reports that it stored it: c is the document's first capture
 // (what putSketch would otherwise read back and decode, text and all).
 // When the document is present, its text stays (the first text stored
