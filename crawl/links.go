@@ -297,7 +297,21 @@ func (r *pageResolver) resolve(href string) string {
 	if urlpath.Plain(href) && r.canonicalRoot() != "" {
 		return r.root + href
 	}
+	if r.onRoot(href) {
+		return href
+	}
 	return resolve(r.base, href)
+}
+
+// onRoot reports whether href is an absolute URL of the page's own
+// canonical root followed by a plain path (urlpath.Plain): its canonical
+// form is itself, as root + a plain path href is the canonical form of
+// that href, and Canonicalize keeps a canonical URL as it is. A site
+// that writes its links absolute (http://host/a/b.html) is so read
+// without the memo's lock and lookup.
+func (r *pageResolver) onRoot(href string) bool {
+	root := r.canonicalRoot()
+	return root != "" && len(href) > len(root) && href[:len(root)] == root && urlpath.Plain(href[len(root):])
 }
 
 func (r *pageResolver) canonicalRoot() string {
@@ -501,8 +515,10 @@ func hrefSafe(href string) bool {
 	return true
 }
 
+// hasToken reports whether token is one of the space-separated words of
+// list, in any case. The words are read in place, not split into a slice.
 func hasToken(list, token string) bool {
-	for _, t := range strings.Fields(list) {
+	for t := range strings.FieldsSeq(list) {
 		if strings.EqualFold(t, token) {
 			return true
 		}

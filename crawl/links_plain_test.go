@@ -12,7 +12,8 @@ import (
 	"golang.org/x/text/encoding/simplifiedchinese"
 )
 
-// resolveAll's shortcut for plain paths (canonicalRoot + href) must give
+// resolveAll's shortcuts for plain paths (canonicalRoot + href) and for
+// absolute hrefs on the canonical root (the href itself) must give
 // exactly what resolving and canonicalising them gives, for every base.
 // The answers are compared with resolveParsed's, not resolve's: resolve
 // would hand back what the shortcut put in the memo.
@@ -40,6 +41,15 @@ func TestResolveAllPlainPathAsResolved(t *testing.T) {
 			b[i] = alphabet[r.IntN(len(alphabet))]
 		}
 		hrefs = append(hrefs, string(b))
+	}
+	// Absolute hrefs, on the canonical root of a base (which resolve
+	// hands back as they are) and on roots that only look like one.
+	roots := []string{"http://bench.test", "https://example.org", "http://example.org:8080", "http://[::1]",
+		"http://xn--fsqu00a.xn--0zwm56d", "HTTP://bench.test", "http://bench.test:80", "http://example.org.", "http://bench.testx"}
+	for _, root := range roots {
+		for _, h := range hrefs[:300] {
+			hrefs = append(hrefs, root+h)
+		}
 	}
 	for _, raw := range bases {
 		base, err := url.Parse(raw)
