@@ -61,6 +61,9 @@ func (cr *crawler) enqueue(found []link, depth int) error {
 			continue
 		}
 		if i := bytes.IndexByte(queuedKinds[:], l.Kind); i >= 0 {
+			if byKind[i] == nil {
+				byKind[i] = make([]string, 0, len(found)) // the links of a page are pages: one allocation, not one each time it grows
+			}
 			byKind[i] = append(byKind[i], l.URL)
 		}
 	}

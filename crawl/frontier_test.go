@@ -1,6 +1,7 @@
 package crawl
 
 import (
+	"bytes"
 	"encoding/binary"
 	"errors"
 	"fmt"
@@ -449,4 +450,29 @@ func checkCounters(t *testing.T, f *Frontier, pagesSpent int) {
 		}
 		return nil
 	})
+}
+
+// push's writes, made in one buffer, are the entries the queue and the
+// seen set have always held, and none runs into the next.
+func TestPushWritesAsBefore(t *testing.T) {
+	for _, depth := range []int{0, 1, 127, 128, 300, 1 << 20} {
+		for _, key := range []string{"http://a.test/", "http://bench.test/news/2001/00001.html"} {
+			seq := uint64(depth)*7 + 3
+			w := newPushWrites(key, depth, seq)
+			wantValue := append(binary.AppendUvarint(nil, uint64(depth)), key...)
+			for _, c := range []struct {
+				name      string
+				got, want []byte
+			}{
+				{"pending key", w.pendingKey, pendingKey(depth, seq)},
+				{"pending value", w.pendingValue, wantValue},
+				{"seen key", w.seenKey, []byte(key)},
+				{"seen value", w.seenValue, stateValue(stQueued, depth)},
+			} {
+				if !bytes.Equal(c.got, c.want) || cap(c.got) != len(c.got) {
+					t.Errorf("depth %d, %s: %s %x (cap %d), want %x", depth, key, c.name, c.got, cap(c.got), c.want)
+				}
+			}
+		}
+	}
 }
