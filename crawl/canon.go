@@ -84,6 +84,30 @@ func Canonicalize(raw string) (string, error) {
 // form without naming raw.
 func canonicalize(raw string) (string, error) {
 	raw = strings.TrimSpace(raw)
+	if canonicalAsIs(raw) {
+		return raw, nil
+	}
+	return canonicalizeParsed(raw)
+}
+
+// canonicalAsIs reports whether raw is its own canonical form, told
+// without parsing it: an http(s) URL of a plain host and a plain path
+// (plainKey: nothing to escape, unescape, drop or resolve, no query),
+// which colly requests as written (wireSafe), and whose host is its own
+// canonical host (canonicalHostMemo: no default port, no trailing dot,
+// in ASCII). Most URLs a crawl canonicalises are canonical already: the
+// frontier's own keys, as each page's fetch is recorded and marked done.
+func canonicalAsIs(raw string) bool {
+	scheme, host, _, ok := plainKey(raw)
+	if !ok || !wireSafe(raw) {
+		return false
+	}
+	h, err := canonicalHostMemo(scheme, host)
+	return err == nil && h == host
+}
+
+// canonicalizeParsed is canonicalize for any raw, by parsing it.
+func canonicalizeParsed(raw string) (string, error) {
 	u, err := url.Parse(raw)
 	if err == nil && !isHTTP(u.Scheme) {
 		return "", errNotHTTP
@@ -196,8 +220,10 @@ func wireSafe(raw string) bool {
 // endsInNumber reports whether the last label of host (its port cut
 // off) is digits or 0x and hex digits, as the WHATWG host parser asks.
 func endsInNumber(host string) bool {
-	if h, _, err := net.SplitHostPort(host); err == nil {
-		host = h
+	if strings.Contains(host, ":") { // without one, SplitHostPort only makes the error it fails with
+		if h, _, err := net.SplitHostPort(host); err == nil {
+			host = h
+		}
 	}
 	host = strings.TrimSuffix(host, ".")
 	label := host[strings.LastIndexByte(host, '.')+1:]

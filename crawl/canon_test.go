@@ -2,6 +2,7 @@ package crawl
 
 import (
 	"net/url"
+	"strings"
 	"testing"
 )
 
@@ -61,6 +62,11 @@ func FuzzCanonicalize(f *testing.F) {
 		twice, err := Canonicalize(once)
 		if err != nil || twice != once {
 			t.Errorf("not idempotent: %q -> %q -> %q (%v)", in, once, twice, err)
+		}
+		if trimmed := strings.TrimSpace(in); canonicalAsIs(trimmed) {
+			if parsed, err := canonicalizeParsed(trimmed); err != nil || parsed != trimmed {
+				t.Errorf("canonicalAsIs(%q), but its parse gives %q, %v", trimmed, parsed, err)
+			}
 		}
 		if wire := collyForm(t, once); wire != once {
 			t.Errorf("%q -> %q, which colly requests as %q", in, once, wire)
@@ -128,6 +134,50 @@ func TestCanonicalHostMemo(t *testing.T) {
 			if got != want || (err == nil) != (wantErr == nil) {
 				t.Errorf("round %d: %s %s: %q, %v; canonicalHost says %q, %v", round, h.scheme, h.host, got, err, want, wantErr)
 			}
+		}
+	}
+}
+
+// canonicalize's shortcut for a URL that is its own canonical form
+// (canonicalAsIs) answers as the parse does: for every URL it takes, the
+// parse gives the URL back. The URLs are made of hosts and paths near the
+// shortcut's edges: ports (default or not), trailing dots, upper case,
+// numbers that read as IPv4, punycode, dot segments, escapes, queries.
+func TestCanonicalAsIsAsParsed(t *testing.T) {
+	schemes := []string{"http://", "https://", "HTTP://", "ftp://"}
+	hosts := []string{"bench.test", "a-b.example", "Bench.test", "bench.test.", "bench.test:80", "bench.test:443",
+		"bench.test:8080", "bench.test:", "bench.test:0", "bench.test:99999", "1.2.3.4", "example.0", "example.0x1f",
+		"xn--bcher-kva.example", "xn--zz.example", "-bad.example", "a..b", "user@bench.test", "[::1]", ""}
+	paths := []string{"", "/", "/a", "/news/2001/00001.html", "/a/./b", "/a/../b", "/.hidden", "/a/b.", "/a//b",
+		"/A-Z_a~z.0-9", "/a%20b", "/a;jsessionid=1", "/a?", "/a?q=1", "/a?utm_source=x", "/a#f", "/路径", "/a b"}
+	taken := 0
+	for _, s := range schemes {
+		for _, h := range hosts {
+			for _, p := range paths {
+				raw := s + h + p
+				if !canonicalAsIs(raw) {
+					continue
+				}
+				taken++
+				if got, err := canonicalizeParsed(raw); err != nil || got != raw {
+					t.Errorf("canonicalAsIs(%q), but its parse gives %q, %v", raw, got, err)
+				}
+			}
+		}
+	}
+	if taken < 50 {
+		t.Errorf("the shortcut took %d URLs: too few to test it", taken)
+	}
+}
+
+// BenchmarkCanonicalizeKey canonicalises a frontier key of the bench
+// site, as each page's fetch is recorded (pageFrom) and marked done.
+func BenchmarkCanonicalizeKey(b *testing.B) {
+	const key = "http://bench.test/news/2001/00001.html"
+	b.ReportAllocs()
+	for b.Loop() {
+		if c, err := Canonicalize(key); err != nil || c != key {
+			b.Fatal(c, err)
 		}
 	}
 }
