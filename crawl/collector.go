@@ -6,7 +6,6 @@ import (
 	"errors"
 	"fmt"
 	"net/url"
-	"strconv"
 	"sync"
 	"sync/atomic"
 	"time"
@@ -36,19 +35,39 @@ type crawler struct {
 	anyAway   atomic.Bool // away holds a host
 }
 
-// Keys of what a worker and colly's callbacks share in a colly.Context.
-const (
-	ctxKey     = "prov.key"   // the canonical URL taken from the frontier
-	ctxDepth   = "prov.depth" // its depth
-	ctxFetchID = "prov.fetch" // the transport's fetch id
-	ctxKind    = "prov.kind"  // what the URL is fetched for (kindPage, kindSitemap…)
-	ctxTry     = "prov.try"   // 1 for the first try
-	ctxETag    = "prov.etag"  // validators of the URL's last capture
-	ctxLastMod = "prov.lastmod"
-	ctxRetry   = "prov.retry"   // set by a callback: pause before trying again
-	ctxPause   = "prov.pause"   // set by a callback: pause the host asked for
-	ctxHandled = "prov.handled" // set by a callback that dealt with the fetch
-)
+// tryState is what a worker and colly's callbacks share of one try (one
+// request through the collector), kept in the request's colly.Context
+// under ctxTry: try makes it, the callbacks read it and note what they
+// did in it. colly runs the callbacks in the worker's goroutine, during
+// Collector.Request, so no lock guards it. One typed value, where a value
+// each under its own key cost the Context an allocation each (a string in
+// an interface), and numbers and pauses a round trip through text.
+type tryState struct {
+	key   string     // the canonical URL taken from the frontier
+	depth int        // its depth
+	kind  byte       // what the URL is fetched for (kindPage, kindSitemap…)
+	try   int        // 1 for the first try
+	v     validators // of the URL's last capture
+
+	fetchID   string        // the transport's fetch id, set by onRequest
+	handled   bool          // set by a callback that dealt with the fetch
+	retry     bool          // set by a callback: try again after retryWait
+	retryWait time.Duration // the pause before the next try
+	hostPause time.Duration // set by a callback: the pause the host asked for
+}
+
+// ctxTry is the colly.Context key of a request's tryState.
+const ctxTry = "prov.try"
+
+// stateOf returns the tryState of a request's context. A request try did
+// not make (none is: colly reads robots.txt through the transport, not
+// the callbacks) gets an empty one, of a page, which nobody reads back.
+func stateOf(ctx *colly.Context) *tryState {
+	if st, ok := ctx.GetAny(ctxTry).(*tryState); ok {
+		return st
+	}
+	return &tryState{kind: kindPage}
+}
 
 func newCrawler(ctx context.Context, cfg Config, seeds []*url.URL, out *outbox) (*crawler, error) {
 	cr := &crawler{cfg: cfg, ctx: ctx, out: out, front: cfg.Frontier, gate: newGate(cfg.Now)}
@@ -158,43 +177,37 @@ func (cr *crawler) onRequest(r *colly.Request) {
 		r.Abort()
 		return
 	}
-	id := cr.t.newID()
-	r.Ctx.Put(ctxFetchID, id)
-	setHeaders(*r.Headers, cr.cfg, id, validators{r.Ctx.Get(ctxETag), r.Ctx.Get(ctxLastMod)})
+	st := stateOf(r.Ctx)
+	st.fetchID = cr.t.newID()
+	setHeaders(*r.Headers, cr.cfg, st.fetchID, st.v)
 }
 
 func (cr *crawler) onResponse(resp *colly.Response) {
-	p := cr.page(resp.Request)
-	if cr.retry(resp.Request.Ctx, p) {
+	st := stateOf(resp.Request.Ctx)
+	p := cr.page(resp.Request, st)
+	if cr.retry(st, p) {
 		p.Memory.Release()
 		return
 	}
-	kind := kindFrom(resp.Request.Ctx)
-	found, err := readLinks(&p, kind)
+	found, err := readLinks(&p, st.kind)
 	if err != nil {
 		cr.cfg.Logger.Debug("links not read", "url", p.RequestedURL, "err", err)
 	}
-	if p.Status == 304 && kind == kindPage {
+	if p.Status == 304 && st.kind == kindPage {
 		found = cr.storedLinks(p)
 	}
-	cr.emit(p, resp.Request.Ctx.Get(ctxKey), kind, found)
-}
-
-func kindFrom(ctx *colly.Context) byte {
-	if k := ctx.Get(ctxKind); k != "" {
-		return k[0]
-	}
-	return kindPage
+	cr.emit(p, st.key, st.kind, found)
 }
 
 func (cr *crawler) onError(resp *colly.Response, err error) {
-	p := cr.page(resp.Request)
+	st := stateOf(resp.Request.Ctx)
+	p := cr.page(resp.Request, st)
 	p.Err = fetchError(p, err)
-	if cr.retry(resp.Request.Ctx, p) {
+	if cr.retry(st, p) {
 		p.Memory.Release()
 		return
 	}
-	cr.emit(p, resp.Request.Ctx.Get(ctxKey), kindFrom(resp.Request.Ctx), nil)
+	cr.emit(p, st.key, st.kind, nil)
 }
 
 // retry marks the fetch handled and, when p is worth another try and tries
@@ -202,17 +215,16 @@ func (cr *crawler) onError(resp *colly.Response, err error) {
 // also pauses the whole host, retried or not. A page whose Retry-After
 // is beyond MaxWait is not tried again this run: it fails with its
 // status, and the host's pause is MaxWait.
-func (cr *crawler) retry(ctx *colly.Context, p Page) bool {
-	ctx.Put(ctxHandled, "1")
+func (cr *crawler) retry(st *tryState, p Page) bool {
+	st.handled = true
 	if !retryable(p) {
 		return false
 	}
-	try, _ := strconv.Atoi(ctx.Get(ctxTry))
-	pause := backoff(p, try, cr.cfg.RetryBase, cr.cfg.MaxWait, cr.cfg.Now())
+	pause := backoff(p, st.try, cr.cfg.RetryBase, cr.cfg.MaxWait, cr.cfg.Now())
 	if p.Err == nil {
-		ctx.Put(ctxPause, pause.String())
+		st.hostPause = pause
 	}
-	if try > cr.cfg.Retries {
+	if st.try > cr.cfg.Retries {
 		return false
 	}
 	if d, ok := retryAfter(p.Header, cr.cfg.Now()); ok && d > cr.cfg.MaxWait {
@@ -221,23 +233,22 @@ func (cr *crawler) retry(ctx *colly.Context, p Page) bool {
 		cr.markAway(p, d)
 		return false
 	}
-	ctx.Put(ctxRetry, pause.String())
+	st.retry, st.retryWait = true, pause
 	return true
 }
 
 // page joins colly's request to the transport's record by the fetch id.
-func (cr *crawler) page(r *colly.Request) Page {
-	id := r.Ctx.Get(ctxFetchID)
-	rec := cr.t.take(id)
-	requested := r.Ctx.Get(ctxKey)
+func (cr *crawler) page(r *colly.Request, st *tryState) Page {
+	rec := cr.t.take(st.fetchID)
+	requested := st.key
 	if requested == "" {
 		requested = r.URL.String()
 	}
 	p := pageFrom(rec, requested, cr.cfg)
 	if rec == nil {
-		p.Err = fmt.Errorf("crawl: fetch %s: no transport record for fetch %q", p.RequestedURL, id)
+		p.Err = fmt.Errorf("crawl: fetch %s: no transport record for fetch %q", p.RequestedURL, st.fetchID)
 	}
-	p.Depth, _ = strconv.Atoi(r.Ctx.Get(ctxDepth))
+	p.Depth = st.depth
 	return p
 }
 

@@ -4,7 +4,6 @@ import (
 	"errors"
 	"fmt"
 	"slices"
-	"strconv"
 	"sync"
 	"time"
 
@@ -349,36 +348,27 @@ func (cr *crawler) admit(j *job) bool {
 // granted it: try releases it), and reports whether to try again after
 // pause.
 func (cr *crawler) try(j *job) (retry bool, pause time.Duration) {
-	e, v := j.e, j.v
+	e := j.e
+	st := &tryState{key: e.key, depth: e.depth, kind: e.kind, try: j.try, v: j.v}
 	ctx := colly.NewContext()
-	ctx.Put(ctxKey, e.key)
-	ctx.Put(ctxDepth, strconv.Itoa(e.depth))
-	ctx.Put(ctxKind, string([]byte{e.kind}))
-	ctx.Put(ctxTry, strconv.Itoa(j.try))
-	ctx.Put(ctxETag, v.etag)
-	ctx.Put(ctxLastMod, v.lastModified)
+	ctx.Put(ctxTry, st)
 	err := cr.c.Request("GET", e.key, nil, ctx, nil)
-	hostPause, _ := time.ParseDuration(ctx.Get(ctxPause))
-	cr.gate.release(j.h, hostPause)
-	if ctx.Get(ctxHandled) == "" {
-		cr.unhandled(ctx, e, err)
+	cr.gate.release(j.h, st.hostPause)
+	if !st.handled {
+		cr.unhandled(st, e, err)
 		return false, 0
 	}
-	if v := ctx.Get(ctxRetry); v != "" {
-		pause, _ = time.ParseDuration(v)
-		return true, pause
-	}
-	return false, 0
+	return st.retry, st.retryWait
 }
 
 // unhandled deals with a request no callback saw: refused before it was
 // sent (colly's own checks), or dropped by colly after the transport had
 // it (a charset colly could not convert).
-func (cr *crawler) unhandled(ctx *colly.Context, e entry, err error) {
+func (cr *crawler) unhandled(st *tryState, e entry, err error) {
 	if cr.ctx.Err() != nil {
 		return
 	}
-	id := ctx.Get(ctxFetchID)
+	id := st.fetchID
 	if id == "" {
 		if err == nil {
 			err = errNotSent
