@@ -382,7 +382,7 @@ func (f *Frontier) Done(urls ...string) error {
 			if key, err := Canonicalize(u); err == nil {
 				u = key
 			}
-			if err := f.markDone(tx, []byte(u)); err != nil {
+			if err := f.markDone(tx, u); err != nil {
 				return err
 			}
 		}
@@ -392,17 +392,22 @@ func (f *Frontier) Done(urls ...string) error {
 
 // markDone marks key done in the seen set, keeping its depth, and takes
 // it out of the taken bucket.
-func (f *Frontier) markDone(tx *bolt.Tx, key []byte) error {
+func (f *Frontier) markDone(tx *bolt.Tx, key string) error {
 	seen := tx.Bucket(fbSeen)
-	v := seen.Get(key)
+	v := seen.Get([]byte(key))
 	if v == nil {
 		v = []byte{stDone, 0}
-		f.written.note(string(key))
+		f.written.note(key)
 	}
-	if err := seen.Put(key, append([]byte{stDone}, v[1:]...)); err != nil {
+	// The key and the value in one buffer, which bbolt keeps until the
+	// commit: one allocation a URL done, where three were.
+	buf := append(append(make([]byte, 0, len(key)+len(v)), key...), stDone)
+	buf = append(buf, v[1:]...)
+	k := buf[:len(key):len(key)]
+	if err := seen.Put(k, buf[len(key):]); err != nil {
 		return err
 	}
-	return tx.Bucket(fbTaken).Delete(key)
+	return tx.Bucket(fbTaken).Delete(k)
 }
 
 // Queued returns how many URLs wait in the queue, for progress. It reads

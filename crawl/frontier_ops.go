@@ -473,7 +473,7 @@ func kindOf(tx *bolt.Tx, key string) byte {
 func (f *Frontier) settle(key string) error {
 	f.own.drop(key)
 	return f.update(func(tx *bolt.Tx) error {
-		if err := f.markDone(tx, []byte(key)); err != nil {
+		if err := f.markDone(tx, key); err != nil {
 			return err
 		}
 		return unclaim(tx, key)

@@ -107,3 +107,25 @@ func TestTakenByEarlierProv(t *testing.T) {
 		}
 	}
 }
+
+// Done writes the done state with the depth the URL was queued at, and
+// depth 0 for a URL it never saw, each under the URL it was given.
+func TestDoneKeepsDepth(t *testing.T) {
+	f := openTestFrontier(t)
+	queued, unseen := "http://x.test/deep", "http://x.test/never-queued"
+	if _, _, err := f.add([]string{queued}, 300, kindPage, budget{}); err != nil {
+		t.Fatal(err)
+	}
+	takeAll(t, f, 0)
+	if err := f.Done(queued, unseen); err != nil {
+		t.Fatal(err)
+	}
+	for key, want := range map[string][]byte{queued: stateValue(stDone, 300), unseen: {stDone, 0}} {
+		f.db.View(func(tx *bolt.Tx) error {
+			if v := tx.Bucket(fbSeen).Get([]byte(key)); !slices.Equal(v, want) {
+				t.Errorf("%s done: seen value %x, want %x", key, v, want)
+			}
+			return nil
+		})
+	}
+}
