@@ -60,6 +60,7 @@ func main() {
 	flag.BoolVar(&o.buckets, "buckets", false, "print the archive's bytes per page bucket by bucket")
 	flag.BoolVar(&o.keep, "keep", false, "keep the temporary folder (archive, binary)")
 	flag.StringVar(&o.cpuProfile, "cpuprofile", "", "write prov's CPU profile to `FILE` (the last round's, with -rounds)")
+	flag.StringVar(&o.memProfile, "memprofile", "", "write prov's allocation profile to `FILE` (the last round's, with -rounds)")
 	flag.StringVar(&o.mode, "mode", "", "internal: colly runs the bare collector against -addr")
 	flag.StringVar(&o.addr, "addr", "", "internal: the site's loopback address, for -mode colly")
 	flag.Parse()
@@ -87,5 +88,6 @@ type options struct {
 	buckets         bool
 	recrawl         bool
 	cpuProfile      string
+	memProfile      string
 	mode, addr      string
 }

@@ -176,7 +176,8 @@ func benchGrow(o options, tmp, prov string) error {
 // and the build -against names alone, in turn, o.rounds times on one
 // site, each crawl into an archive of its own (deleted after it unless
 // -keep), and reports each crawl and the CPU ratios (reportAgainst). The
-// earlier build gets no --cpuprofile: it may not know the flag.
+// earlier build gets no --cpuprofile or --memprofile: it may not know
+// the flags.
 func benchAgainst(o options, tmp, prov string) error {
 	if o.only == "colly" || o.buckets {
 		return fmt.Errorf("-against measures two prov builds: it takes neither -only colly nor -buckets")
@@ -195,7 +196,7 @@ func benchAgainst(o options, tmp, prov string) error {
 	fmt.Printf("site: %d pages, %.1f MB, on %s as %s; parallel %d\nprov: %s\nbase: %s\n",
 		o.pages, float64(s.bytes())/1e6, addr, benchHost, o.parallel, prov, base)
 	baseOpts := o
-	baseOpts.cpuProfile = ""
+	baseOpts.cpuProfile, baseOpts.memProfile = "", ""
 	builds := []struct {
 		name, bin string
 		o         options
@@ -396,6 +397,9 @@ func provCommand(prov, db, addr string, o options) *exec.Cmd {
 		"--progress", "never"}
 	if o.cpuProfile != "" {
 		args = append(args, "--cpuprofile", o.cpuProfile)
+	}
+	if o.memProfile != "" {
+		args = append(args, "--memprofile", o.memProfile)
 	}
 	return exec.Command(prov, append(args, "http://"+benchHost+"/")...)
 }

@@ -36,6 +36,7 @@ type crawlOptions struct {
 	progress     string
 	logFormat    string
 	cpuProfile   string
+	memProfile   string
 	seeds        []string
 	shared       sharedOptions // --frontier, --shard, --worker, --lease
 }
@@ -61,6 +62,7 @@ func (o *crawlOptions) register(fs *flag.FlagSet) {
 	fs.StringVar(&o.progress, "progress", "auto", "live progress line on stderr: `auto|always|never` (auto: on a terminal)")
 	fs.StringVar(&o.logFormat, "log-format", "text", "log lines on stderr when there is no progress line: `text|json`")
 	fs.StringVar(&o.cpuProfile, "cpuprofile", "", "write a CPU profile of the crawl to `FILE` (for go tool pprof)")
+	fs.StringVar(&o.memProfile, "memprofile", "", "write the allocations of the crawl to `FILE` once it ends (for go tool pprof -sample_index=alloc_objects)")
 	o.shared.register(fs)
 }
 
@@ -152,6 +154,11 @@ func runCrawl(ctx context.Context, e *env, args []string) error {
 	defer s.Close()
 	warnMetaDamage(s.MetaDamage(), e)
 	defer tuneGC(e.getenv)()
+	writeMemProfile, err := startMemProfile(o.memProfile, e)
+	if err != nil {
+		return err
+	}
+	defer writeMemProfile() // after the CPU profile stops: its writing is not the crawl's
 	stopProfile, err := startCPUProfile(o.cpuProfile)
 	if err != nil {
 		return err
@@ -330,6 +337,30 @@ func startCPUProfile(path string) (stop func(), err error) {
 		return nil, fmt.Errorf("--cpuprofile %s: %w", path, err)
 	}
 	return func() { pprof.StopCPUProfile(); f.Close() }, nil
+}
+
+// startMemProfile creates path, so that a profile that cannot be
+// written fails the command before it crawls, and returns what writes the
+// process's allocations into it (the "allocs" profile: every allocation
+// since the start, sampled as the runtime samples them), a failure
+// reported on e's stderr; with no path it does nothing.
+func startMemProfile(path string, e *env) (write func(), err error) {
+	if path == "" {
+		return func() {}, nil
+	}
+	f, err := os.Create(path)
+	if err != nil {
+		return nil, fmt.Errorf("--memprofile: %w", err)
+	}
+	return func() {
+		err := pprof.Lookup("allocs").WriteTo(f, 0)
+		if cerr := f.Close(); err == nil {
+			err = cerr
+		}
+		if err != nil {
+			fmt.Fprintf(e.stderr, "prov crawl: --memprofile %s: %v\n", path, err)
+		}
+	}, nil
 }
 
 func (o *crawlOptions) crawlConfig(set *rules.Set) (crawl.Config, error) {
