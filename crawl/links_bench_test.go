@@ -25,6 +25,24 @@ func BenchmarkInspect(b *testing.B) {
 	}
 }
 
+// BenchmarkInspectZh is BenchmarkInspect on the page with its paragraphs
+// in Chinese, as two pages in three of the bench site are: text that
+// checking for valid UTF-8 reads rune by rune.
+func BenchmarkInspectZh(b *testing.B) {
+	base := "http://" + testHost + "/news/1.html"
+	para := strings.Repeat("本站记者报道，今日多地举行活动，市民踊跃参加。", 4)
+	content := bytes.ReplaceAll(newsPage(), []byte("words, "), []byte(para))
+	h := http.Header{"Content-Type": {"text/html; charset=utf-8"}}
+	b.SetBytes(int64(len(content)))
+	b.ReportAllocs()
+	for b.Loop() {
+		p := &Page{FinalURL: base, CanonicalURL: base, Status: 200, Header: h, Content: content}
+		if len(inspect(p)) != 40 {
+			b.Fatal("want 40 links")
+		}
+	}
+}
+
 // BenchmarkScanTags reads the tags of the news page of BenchmarkInspect,
 // and of the eval pages when they are there, by scanTags and by the
 // Tokenizer (scanTagsRef).

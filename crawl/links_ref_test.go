@@ -2,6 +2,7 @@ package crawl
 
 import (
 	"bytes"
+	"fmt"
 	"io"
 	"net/http"
 	"net/http/httptest"
@@ -153,7 +154,8 @@ func sameLinks(t *testing.T, name string, p Page) []link {
 
 // TestInspectAsBeforeEval reads the links of the HTML pages of the eval
 // set (shared/eval/extraction, beside the checkout) both ways, with no
-// Content-Type, so that the page's own bytes decide its encoding: every
+// Content-Type, so that the page's own bytes decide its encoding, and
+// with one that declares UTF-8 (a GBK page then reads as invalid UTF-8): every
 // other page, its first 64 KB (to keep the test quick under -race; the
 // links of a page cut short are links all the same). Absent, the test
 // says so and skips.
@@ -180,6 +182,9 @@ func TestInspectAsBeforeEval(t *testing.T) {
 		u := "http://eval.test/" + filepath.Base(filepath.Dir(f)) + "/" + filepath.Base(f)
 		p := Page{FinalURL: u, CanonicalURL: u, Status: 200, Header: http.Header{}, Content: b}
 		links += len(sameLinks(t, f, p))
+		// and as if its server declared UTF-8, whatever it is in
+		p.Header = http.Header{"Content-Type": {"text/html; charset=utf-8"}}
+		sameLinks(t, f+" (declared UTF-8)", p)
 	}
 	if links < 10*read {
 		t.Errorf("%d links on %d pages: the eval pages should hold more", links, read)
@@ -227,4 +232,36 @@ func hostOfURL(raw string) string {
 		return ""
 	}
 	return u.Hostname()
+}
+
+// A page declared UTF-8 is scanned as it came, valid or not (pageTagsOf):
+// its links are those of the page decoded, as before, with bytes of
+// invalid UTF-8 in its text, its tag and attribute names, its values
+// (href, base, canonical, feeds, a refresh, a script's redirect) and
+// around the words compared (rel, http-equiv).
+func TestInspectDeclaredUTF8AsBefore(t *testing.T) {
+	const bad = "\xff\xc3(\xe4\xb8"
+	pages := []string{
+		`<p>` + bad + `</p><a href="/a">a</a><a href="/b` + bad + `c">b</a>`,
+		`<base href="/dir` + bad + `/"><a href="x">x</a>`,
+		`<link rel="canonical" href="/canon` + bad + `"><a href="/y">y</a>`,
+		`<link rel="alternate` + bad + `" type="application/rss+xml" href="/feed"><link rel="alternate" type="application/rss+xml" href="/f` + bad + `">`,
+		`<a` + bad + ` href="/not-a">n</a><a hr` + bad + `ef="/no">n</a><a href` + bad + `="/no2">n</a><a href='/q` + bad + `'>q</a>`,
+		`<meta http-equiv="refresh` + bad + `" content="0;url=/r1"><meta http-equiv="refresh" content="0;url=/r2` + bad + `">`,
+		`<meta http-equiv="refresh" content="` + bad + `0;url=/r3"><meta http-equiv="refresh" content="0;url='/r4'` + bad + `">`,
+		`<script>var a="` + bad + `";location.href="/s1` + bad + `";</script><script>` + bad + `location="/s2"</script>`,
+		`<title>` + bad + `</title><textarea><a href="/in-raw-text` + bad + `"></textarea><a href="/after">`,
+		`<!-- ` + bad + ` --><a href="/c` + bad + `">`,
+		`<a href="/ok">ok</a>` + bad,
+		"\xef\xbb\xbf<a href=\"/bom\">bom</a><a href=\"/bom" + bad + "\">",
+	}
+	for _, ct := range []string{"text/html; charset=utf-8", "text/html; charset=UTF8", "text/html"} {
+		for i, body := range pages {
+			for _, b := range []string{body, strings.ReplaceAll(body, bad, ""), strings.ReplaceAll(body, bad, "é")} {
+				u := "http://utf8.test/page.html"
+				p := Page{FinalURL: u, CanonicalURL: u, Status: 200, Header: http.Header{"Content-Type": {ct}}, Content: []byte(b)}
+				sameLinks(t, fmt.Sprintf("%s page %d %q", ct, i, b), p)
+			}
+		}
+	}
 }
