@@ -60,7 +60,17 @@ func attr(n *html.Node, key string) string {
 // skipped): collapse of its text nodes, each followed by a space. The
 // nodes are written to one spaceWriter as they come, which is the same
 // as collapsing their concatenation.
+//
+// An element whose only child is a text node (a <title>, most headings
+// and anchors) has the collapse of that node's text: the writer would
+// copy it as it is when it is collapsed already (isCollapsed), and the
+// space written after it is never written at the end. That text is
+// returned without building it again.
 func textOf(n *html.Node) string {
+	if c := n.FirstChild; c != nil && c.NextSibling == nil && c.Type == html.TextNode &&
+		n.Type == html.ElementNode && n.DataAtom != atom.Script && n.DataAtom != atom.Style {
+		return collapse(c.Data)
+	}
 	var w spaceWriter
 	writeTextOf(&w, n)
 	return w.String()

@@ -5,6 +5,9 @@ import (
 	"strings"
 	"testing"
 	"unicode/utf8"
+
+	"golang.org/x/net/html"
+	"golang.org/x/net/html/atom"
 )
 
 // writeUnitsRef is spaceWriter.writeUnits as it was before it copied
@@ -161,6 +164,28 @@ func TestRunesUpTo(t *testing.T) {
 		for _, limit := range []int{0, 1, 2, 3, 5, 8, 13, 40} {
 			if got, want := runesUpTo(s, limit), min(utf8.RuneCountInString(s), limit); got != want {
 				t.Fatalf("runesUpTo(%q, %d) = %d, want %d", s, limit, got, want)
+			}
+		}
+	}
+}
+
+// TestTextOfOneTextNode: textOf of an element whose only child is a text
+// node, which collapses that text without the writer, is what the writer
+// makes of the node (writeTextOf), on random joins of runes and white
+// space of every kind, broken UTF-8 and NUL included; a <script> or
+// <style> still has no text.
+func TestTextOfOneTextNode(t *testing.T) {
+	pieces := []string{"a", "Z", "1", "中", "文", "，", "。", "é", " ", "  ", "\t", "\n", "\r", "\v", "\f", "\u00a0", "\u3000",
+		"\u2003", "\u2001", "\u0085", "\u2028", "\ufffd", "\xff", "\xe4\xb8", "\x00", "-", "|", "\u200b"}
+	rng := rand.New(rand.NewPCG(43, 44))
+	for _, s := range append(randomJoins(rng, pieces, 8, 20000), "", " ", "a", " a ", "中\n文") {
+		for _, a := range []atom.Atom{atom.Title, atom.H1, atom.A, atom.Script, atom.Style} {
+			n := &html.Node{Type: html.ElementNode, DataAtom: a, Data: a.String()}
+			n.AppendChild(&html.Node{Type: html.TextNode, Data: s})
+			var w spaceWriter
+			writeTextOf(&w, n)
+			if got, want := textOf(n), w.String(); got != want {
+				t.Fatalf("<%s>%q</%s>: textOf = %q, the writer makes %q", a, s, a, got, want)
 			}
 		}
 	}
