@@ -108,15 +108,18 @@ var (
 )
 
 // lastCoding is the content coding listed last in a Content-Encoding
-// header's values, the one applied last, lower-cased; "" when none.
+// header's values, the one applied last, lower-cased; "" when none. Empty
+// members of the list ("gzip," or a blank value) name no coding and are
+// passed over.
 func lastCoding(values []string) string {
 	for i := len(values) - 1; i >= 0; i-- {
 		v := values[i]
-		if k := strings.LastIndexByte(v, ','); k >= 0 {
-			v = v[k+1:]
-		}
-		if v = strings.TrimSpace(v); v != "" {
-			return strings.ToLower(v)
+		for v != "" {
+			k := strings.LastIndexByte(v, ',')
+			if c := strings.TrimSpace(v[k+1:]); c != "" {
+				return strings.ToLower(c)
+			}
+			v = v[:max(k, 0)]
 		}
 	}
 	return ""

@@ -16,15 +16,7 @@ import (
 // names gzip over bytes that are not gzip's, or a coding whose bytes
 // cannot be checked (br), is tried as before.
 func TestPrecodedPayloadStoredRaw(t *testing.T) {
-	var page bytes.Buffer
-	for _, p := range pageLike(8) {
-		page.Write(p)
-	}
-	var z bytes.Buffer
-	zw := gzip.NewWriter(&z)
-	zw.Write(page.Bytes())
-	zw.Close()
-	gz := z.Bytes()
+	page, gz := gzippedPage()
 	if tried := encodePayload(gz); tried[0] != codecRaw {
 		t.Fatalf("deflate shrank the gzip payload (codec %d): the test's premise fails", tried[0])
 	}
@@ -47,9 +39,9 @@ func TestPrecodedPayloadStoredRaw(t *testing.T) {
 	}{
 		{"gzip", "gzip", gz, codecRaw},
 		{"listed last", "identity, GZIP", gz, codecRaw},
-		{"gzip named, not gzip", "gzip", page.Bytes(), codecDeflate},
-		{"other coding", "compress", page.Bytes(), codecDeflate},
-		{"br, unchecked", "br", page.Bytes(), codecDeflate},
+		{"gzip named, not gzip", "gzip", page, codecDeflate},
+		{"other coding", "compress", page, codecDeflate},
+		{"br, unchecked", "br", page, codecDeflate},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			e := entry("http://a.test/"+tc.name, tc.coding, tc.body)
@@ -100,7 +92,9 @@ func TestLastCoding(t *testing.T) {
 		{[]string{"deflate, gzip"}, "gzip"},
 		{[]string{"gzip", "zstd"}, "zstd"},
 		{[]string{"gzip", ""}, "gzip"},
-		{[]string{"gzip,"}, ""},
+		{[]string{"gzip,"}, "gzip"},
+		{[]string{"gzip, ,"}, "gzip"},
+		{[]string{",", " "}, ""},
 	} {
 		if got := lastCoding(tc.values); got != tc.want {
 			t.Errorf("lastCoding(%q) = %q, want %q", tc.values, got, tc.want)
@@ -111,23 +105,28 @@ func TestLastCoding(t *testing.T) {
 // BenchmarkEncodePrecoded codes the stored form of a gzipped page of 18
 // KB, as a crawl of a site that serves gzip does for every page.
 func BenchmarkEncodePrecoded(b *testing.B) {
-	var page bytes.Buffer
-	for _, p := range pageLike(8) {
-		page.Write(p)
-	}
-	var z bytes.Buffer
-	zw := gzip.NewWriter(&z)
-	zw.Write(page.Bytes())
-	zw.Close()
+	_, gz := gzippedPage()
 	c := &Capture{ResponseHeader: map[string][]string{"Content-Encoding": {"gzip"}}}
 	b.Run("tried", func(b *testing.B) {
 		for range b.N {
-			encodePayload(z.Bytes())
+			encodePayload(gz)
 		}
 	})
 	b.Run("precoded", func(b *testing.B) {
 		for range b.N {
-			encodePayloadOf(c, z.Bytes())
+			encodePayloadOf(c, gz)
 		}
 	})
+}
+
+// gzippedPage returns a page of about 18 KB and its gzip stream.
+func gzippedPage() (page, gz []byte) {
+	var p, z bytes.Buffer
+	for _, b := range pageLike(8) {
+		p.Write(b)
+	}
+	zw := gzip.NewWriter(&z)
+	zw.Write(p.Bytes())
+	zw.Close()
+	return p.Bytes(), z.Bytes()
 }
