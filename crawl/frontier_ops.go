@@ -631,12 +631,11 @@ func newPushWrites(key string, depth int, seq uint64) pushWrites {
 	d := uint64(depth)
 	dn := uvarintLen(d)
 	buf := make([]byte, 0, 12+dn+len(key)+len(key)+1+dn)
-	buf = binary.BigEndian.AppendUint32(buf, uint32(depth))
-	buf = binary.BigEndian.AppendUint64(buf, seq)
+	buf = appendPendingKey(buf, depth, seq)
 	buf = binary.AppendUvarint(buf, d)
 	buf = append(buf, key...)
 	buf = append(buf, key...)
-	buf = binary.AppendUvarint(append(buf, stQueued), d)
+	buf = appendStateValue(buf, stQueued, depth)
 	k, v := 12, 12+dn+len(key)
 	return pushWrites{
 		pendingKey: buf[:k:k], pendingValue: buf[k:v:v],
@@ -655,16 +654,23 @@ func uvarintLen(x uint64) int {
 
 // pendingKey orders the queue by depth, then by when a URL was queued: the
 // crawl goes breadth first, each depth in the order its URLs were found.
-func pendingKey(depth int, seq uint64) []byte {
-	k := binary.BigEndian.AppendUint32(nil, uint32(depth))
-	return binary.BigEndian.AppendUint64(k, seq)
+func pendingKey(depth int, seq uint64) []byte { return appendPendingKey(nil, depth, seq) }
+
+// appendPendingKey appends pendingKey(depth, seq) to dst: the depth in
+// 4 bytes, then the sequence in 8, big-endian.
+func appendPendingKey(dst []byte, depth int, seq uint64) []byte {
+	return binary.BigEndian.AppendUint64(binary.BigEndian.AppendUint32(dst, uint32(depth)), seq)
 }
 
 // pendingDepth reads the depth from a pending key.
 func pendingDepth(k []byte) int { return int(binary.BigEndian.Uint32(k)) }
 
-func stateValue(st byte, depth int) []byte {
-	return binary.AppendUvarint([]byte{st}, uint64(depth))
+func stateValue(st byte, depth int) []byte { return appendStateValue(nil, st, depth) }
+
+// appendStateValue appends stateValue(st, depth) to dst: the state, then
+// the depth as a uvarint.
+func appendStateValue(dst []byte, st byte, depth int) []byte {
+	return binary.AppendUvarint(append(dst, st), uint64(depth))
 }
 
 func counter(tx *bolt.Tx, name []byte) int64 {
