@@ -47,9 +47,8 @@ type page struct {
 	hist   *hist      // byte histogram and function words of vis, made on first use
 	counts *utf8Tally // UTF-8 sequences of body, counted on first use
 	utf8   int8       // whether body is valid UTF-8: utf8Unknown until asked (validUTF8)
-	ls     []label    // labels(), listed on first use (listed)
-	listed bool
-	lsMem  [2]label // ls's memory while it holds no more
+	ls     []label    // labels(), listed on first use; nil until then
+	lsMem  [2]label   // ls's memory while it holds no more
 }
 
 // The states of page.utf8.
@@ -295,17 +294,17 @@ func (l label) name() string {
 // few (a header's and a meta's, most pages': the rules read them two to
 // four times a page); callers only read the list.
 func (p *page) labels() []label {
-	if p.listed {
+	if p.ls != nil {
 		return p.ls
 	}
-	ls := p.lsMem[:0]
+	ls := p.lsMem[:0] // not nil, even when it stays empty
 	if p.header != "" {
 		ls = append(ls, label{p.header, "header"})
 	}
 	for _, m := range p.metas {
 		ls = append(ls, label{m, "meta"})
 	}
-	p.ls, p.listed = ls, true
+	p.ls = ls
 	return ls
 }
 
