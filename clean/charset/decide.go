@@ -274,16 +274,26 @@ func (p *page) firstDeclared() (name, from string) {
 	return "", ""
 }
 
-// label is one declaration: the label as written, and where it came
-// from, "header" or "meta" (a meta tag or an XML declaration).
-type label struct{ label, from string }
+// label is one declaration: the label as written, where it came from,
+// "header" or "meta" (a meta tag or an XML declaration), and the WHATWG
+// name of the encoding it declares (nameOfLabel), resolved once when the
+// label is made (newLabel): the rules read it up to a dozen times a page.
+type label struct{ label, from, whatwg string }
 
-// name is the WHATWG name of the encoding l declares, or "". A meta's
-// x-user-defined declares windows-1252, as the HTML prescan reads it; a
-// header's stays x-user-defined.
-func (l label) name() string {
-	n := Lookup(l.label)
-	if n == "x-user-defined" && l.from == "meta" {
+// newLabel is the declaration of text from from, its name resolved.
+func newLabel(text, from string) label {
+	return label{label: text, from: from, whatwg: nameOfLabel(text, from)}
+}
+
+// name is the WHATWG name of the encoding l declares, or "".
+func (l label) name() string { return l.whatwg }
+
+// nameOfLabel is the WHATWG name of the encoding text declares, or "".
+// A meta's x-user-defined declares windows-1252, as the HTML prescan
+// reads it; a header's stays x-user-defined.
+func nameOfLabel(text, from string) string {
+	n := Lookup(text)
+	if n == "x-user-defined" && from == "meta" {
 		return "windows-1252"
 	}
 	return n
@@ -299,10 +309,10 @@ func (p *page) labels() []label {
 	}
 	ls := p.lsMem[:0] // not nil, even when it stays empty
 	if p.header != "" {
-		ls = append(ls, label{p.header, "header"})
+		ls = append(ls, newLabel(p.header, "header"))
 	}
 	for _, m := range p.metas {
-		ls = append(ls, label{m, "meta"})
+		ls = append(ls, newLabel(m, "meta"))
 	}
 	p.ls = ls
 	return ls
