@@ -62,7 +62,9 @@ func scanTags(b []byte, i int, labels []string) []string {
 
 // scanMetas is scanTags(b, 0, labels), in about half its time: it reads
 // b only at the '<' that open "<meta", every meta tag's start, not at
-// every tag's end as well, up to the first "<!--". Before it, scanTags
+// every tag's end as well, up to the first "<!--"; a '<' whose next byte
+// is not that of either ('m', 'M' or '!') is passed over at that byte.
+// Before it, scanTags
 // reads a tag at a '<' exactly when the '<' or '>' nearest before it is
 // a '>', or there is none (startsTag): any '>' ends the tag it is in, if
 // any, and a '<' read as a tag's start holds the scan until the next
@@ -77,6 +79,14 @@ func scanMetas(b []byte, labels []string) []string {
 			return labels
 		}
 		i += j
+		if i+1 >= len(b) {
+			return labels // a last '<' opens neither a comment nor a meta tag
+		}
+		switch b[i+1] {
+		case 'm', 'M', '!': // the second byte of "<meta" or "<!--", read first: most tags open neither
+		default:
+			continue
+		}
 		if bytes.HasPrefix(b[i:], commentOpen) {
 			if startsTag(b, i) {
 				return scanTags(b, i, labels)
