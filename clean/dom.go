@@ -115,7 +115,7 @@ func collapse(s string) string {
 func isCollapsed(s string) bool {
 	space := true // the last rune read was a space; at the start, a space would be trimmed
 	for i := 0; i < len(s); {
-		if e := HanRun(s, i); e > i {
+		if e := hanRun(s, i); e > i {
 			space, i = false, e
 			continue
 		}
@@ -252,7 +252,7 @@ func wordSpan(s string) (k, u int, last rune) {
 			k++
 			continue
 		}
-		if e := HanRun(s, k); e > k {
+		if e := hanRun(s, k); e > k {
 			u += 2 * (e - k) / hanSize // runeUnits of each ideograph, which is no white space
 			last, _ = hanAt(s, e-hanSize)
 			k = e
@@ -318,7 +318,7 @@ func unitsUpTo(s string, limit int) int {
 			i++
 			continue
 		}
-		if e := HanRun(s, i); e > i {
+		if e := hanRun(s, i); e > i {
 			n += 2 * (e - i) / hanSize // runeUnits of each ideograph, which is no white space
 			i = e
 			continue
@@ -348,7 +348,7 @@ func runesUpTo(s string, limit int) int {
 			n++
 			continue
 		}
-		if e := HanRun(s, i); e > i {
+		if e := hanRun(s, i); e > i {
 			n = min(n+(e-i)/hanSize, limit) // a run of ideographs at once
 			i = e
 			continue
@@ -400,6 +400,57 @@ func HanRun[T string | []byte](s T, k int) int {
 		k += hanSize
 	}
 	return k
+}
+
+// hanRun is HanRun of a string, two ideographs a step through a long
+// run (hanRunOn): clean's text loops call it at every rune, or at every
+// rune past ASCII, of every page. It is small enough to be inlined there:
+// a byte that is no lead byte E4–E9 (ASCII, most runes of other scripts)
+// ends it without a call. TestHanRunAsHanRun holds it to HanRun.
+func hanRun(s string, k int) int {
+	if uint(k) < uint(len(s)) && s[k]-0xE4 <= 0xE9-0xE4 { // 0 ≤ k < len(s): a negative k is a huge uint
+		return hanRunOn(s, k)
+	}
+	return k
+}
+
+// hanRunOn is HanRun from k ≥ 0: two ideographs a step while eight
+// bytes are left (han2 of the six bytes read as one word), then one a
+// step, each the test HanRun makes of a rune. A step of two that fails
+// is taken one at a time.
+func hanRunOn(s string, k int) int {
+	for k+8 <= len(s) {
+		w := uint64(s[k]) | uint64(s[k+1])<<8 | uint64(s[k+2])<<16 | uint64(s[k+3])<<24 |
+			uint64(s[k+4])<<32 | uint64(s[k+5])<<40 | uint64(s[k+6])<<48 | uint64(s[k+7])<<56
+		if !han2(w) {
+			break
+		}
+		k += 2 * hanSize
+	}
+	for k+2 < len(s) && isHan3(s[k], s[k+1], s[k+2]) {
+		k += hanSize
+	}
+	return k
+}
+
+// isHan3 reports whether c0 c1 c2 are the UTF-8 of an ideograph, as
+// HanRun tests them: a lead byte E4–E9 (E4 only before B8 or more:
+// U+4E00 is E4 B8 80) and two continuation bytes.
+func isHan3(c0, c1, c2 byte) bool {
+	return c0 >= 0xE4 && c0 <= 0xE9 && c1&0xC0 == 0x80 && c2&0xC0 == 0x80 && (c0 != 0xE4 || c1 >= 0xB8)
+}
+
+// han2 reports whether the low six bytes of w, the first in its low
+// byte, are two ideographs: isHan3 of bytes 0–2 and of bytes 3–5, their
+// four continuation bytes tested at once.
+func han2(w uint64) bool {
+	const contMask, cont = 0xC0C0_00C0_C000, 0x8080_0080_8000 // bytes 1, 2, 4 and 5
+	if w&contMask != cont {
+		return false
+	}
+	c0, c3 := byte(w), byte(w>>24)
+	return c0-0xE4 <= 0xE9-0xE4 && c3-0xE4 <= 0xE9-0xE4 &&
+		(c0 != 0xE4 || byte(w>>8) >= 0xB8) && (c3 != 0xE4 || byte(w>>32) >= 0xB8)
 }
 
 // runeUnits is what a rune that is not white space below U+2E80 adds to units.

@@ -280,7 +280,7 @@ func lowerASCIIHan(s string) string {
 			i++
 			continue
 		}
-		e := HanRun(s, i)
+		e := hanRun(s, i)
 		if e == i {
 			return strings.ToLower(s)
 		}

@@ -2,6 +2,7 @@ package clean
 
 import (
 	"math/rand/v2"
+	"strings"
 	"testing"
 	"unicode/utf8"
 )
@@ -62,6 +63,59 @@ func TestHanRun(t *testing.T) {
 			if got := HanRun(s, k); got != want {
 				t.Fatalf("HanRun(%q, %d) = %d, want %d", s, k, got, want)
 			}
+		}
+	}
+}
+
+// TestHanRunAsHanRun: hanRun, two ideographs a step, ends where HanRun
+// does, from every offset of texts with runs long and short, cut UTF-8
+// and stray bytes among them, and from offsets outside the text.
+func TestHanRunAsHanRun(t *testing.T) {
+	pieces := []string{"中", "文字", "一二三四五", "丂", "\u4dff", "a", " ", "，", "\xe4", "\xe4\xb8", "\xe4\xb7\x80", "\x80", "é", "\xe9\xbf\xbf", "\xea\x80\x80"}
+	rng := rand.New(rand.NewPCG(5, 6))
+	for range 20000 {
+		var b strings.Builder
+		for range rng.IntN(20) {
+			b.WriteString(pieces[rng.IntN(len(pieces))])
+		}
+		s := b.String()
+		for k := -2; k <= len(s)+2; k++ {
+			if got, want := hanRun(s, k), HanRun(s, k); got != want {
+				t.Fatalf("hanRun(%q, %d) = %d, HanRun %d", s, k, got, want)
+			}
+		}
+	}
+}
+
+// BenchmarkHanRun steps through a Chinese and an English text as
+// clean's text loops do, a run of ideographs at once, with HanRun and
+// with hanRun.
+func BenchmarkHanRun(b *testing.B) {
+	texts := map[string]string{
+		"zh": strings.Repeat("记者从有关部门获悉今年以来各地积极推进稳步实施相关工作，", 8),
+		"en": strings.Repeat("The council said on Tuesday, after a long debate, that it would act. ", 4),
+	}
+	for _, lang := range []string{"zh", "en"} {
+		text := texts[lang]
+		b.Run(lang+"/HanRun", func(b *testing.B) {
+			for b.Loop() {
+				stepRuns(text, HanRun[string])
+			}
+		})
+		b.Run(lang+"/hanRun", func(b *testing.B) {
+			for b.Loop() {
+				stepRuns(text, hanRun)
+			}
+		})
+	}
+}
+
+func stepRuns(s string, run func(string, int) int) {
+	for i := 0; i < len(s); {
+		if e := run(s, i); e > i {
+			i = e
+		} else {
+			i++
 		}
 	}
 }

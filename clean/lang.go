@@ -138,7 +138,7 @@ const maxScriptLetters = 4000
 // here without the call to add (most runes of Chinese text are in it).
 func countScripts(text string) (c scriptCounts) {
 	for i, size := 0, 0; i < len(text); i += size {
-		if e := HanRun(text, i); e > i { // ideographs, counted a run at a time up to the cut
+		if e := hanRun(text, i); e > i { // ideographs, counted a run at a time up to the cut
 			k := min((e-i)/hanSize, maxScriptLetters-c.total)
 			c.han += k
 			c.total += k

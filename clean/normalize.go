@@ -112,7 +112,7 @@ func collapseText(dst []byte, text string, checkNFKC bool) (out []byte, ok bool)
 	run := -1                                // start of the runes kept as they are, not yet written; -1 for none
 	wholeHan := stable == nil || hanStable() // keptAsIs holds of every ideograph
 	for i, size := 0, 0; i < len(text); i += size {
-		if e := HanRun(text, i); wholeHan && e > i && !pendingSpace && !pendingBreak {
+		if e := hanRun(text, i); wholeHan && e > i && !pendingSpace && !pendingBreak {
 			// ideographs kept as they are, each as the test below would
 			// keep it: the run goes on, prev is the last of them
 			if run < 0 {
