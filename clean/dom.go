@@ -3,6 +3,7 @@ package clean
 import (
 	"bytes"
 	"math"
+	"math/bits"
 	"unicode/utf8"
 
 	"golang.org/x/net/html"
@@ -238,6 +239,12 @@ func trimPre(b []byte) string {
 func wordSpan(s string) (k, u int, last rune) {
 	for k < len(s) {
 		if c := s[k]; c < utf8.RuneSelf {
+			if spaces, ok := asciiWords8(s, k); ok {
+				u += 8 - spaces // what the tests below take of the eight bytes, a byte or a pair at a time
+				last = rune(s[k+7])
+				k += 8
+				continue
+			}
 			if c == ' ' && k+1 < len(s) && s[k+1] < utf8.RuneSelf && !asciiSpace(s[k+1]) {
 				u++
 				last = rune(s[k+1])
@@ -267,6 +274,30 @@ func wordSpan(s string) (k, u int, last rune) {
 		k += size
 	}
 	return k, u, last
+}
+
+// asciiWords8 reports whether the eight bytes of s from k on are
+// printable ASCII ('!' to '~') and spaces, no two spaces side by side
+// and no space last, and how many spaces they hold. wordSpan and
+// wordsRun take such bytes whole, each as their byte loops would (a
+// space always with the byte after it), eight at a time: a word of
+// English text and the space before it are mostly such bytes. It is
+// false when fewer than eight bytes are left.
+func asciiWords8(s string, k int) (spaces int, ok bool) {
+	if k < 0 || len(s)-k < 8 {
+		return 0, false
+	}
+	w := word8(s[k : k+8])
+	const ones, highs = 0x0101_0101_0101_0101, 0x8080_8080_8080_8080
+	if (w-ones*' ')&^w&highs != 0 || (w+ones*(0x7F-'~')|w)&highs != 0 {
+		return 0, false // a byte below ' ' or above '~' (exact for any byte: a borrow or carry starts at one)
+	}
+	t := w ^ ones*' '                    // zero at each space, below 0x80 everywhere
+	sp := ^((t + ones*0x7F) | t) & highs // 0x80 at each space: no carry crosses a byte
+	if sp&(sp<<8) != 0 || sp>>63 != 0 {
+		return 0, false // two spaces side by side, or a space last
+	}
+	return bits.OnesCount64(sp), true
 }
 
 func (w *spaceWriter) put(r rune) {
@@ -419,10 +450,8 @@ func hanRun(s string, k int) int {
 // step, each the test HanRun makes of a rune. A step of two that fails
 // is taken one at a time.
 func hanRunOn(s string, k int) int {
-	for k+8 <= len(s) {
-		w := uint64(s[k]) | uint64(s[k+1])<<8 | uint64(s[k+2])<<16 | uint64(s[k+3])<<24 |
-			uint64(s[k+4])<<32 | uint64(s[k+5])<<40 | uint64(s[k+6])<<48 | uint64(s[k+7])<<56
-		if !han2(w) {
+	for len(s)-k >= 8 {
+		if !han2(word8(s[k : k+8])) {
 			break
 		}
 		k += 2 * hanSize
@@ -431,6 +460,13 @@ func hanRunOn(s string, k int) int {
 		k += hanSize
 	}
 	return k
+}
+
+// word8 is the eight bytes of b (len(b) is 8) as one little-endian word,
+// b[0] its low byte: one load, without a bounds check a byte.
+func word8(b string) uint64 {
+	return uint64(b[0]) | uint64(b[1])<<8 | uint64(b[2])<<16 | uint64(b[3])<<24 |
+		uint64(b[4])<<32 | uint64(b[5])<<40 | uint64(b[6])<<48 | uint64(b[7])<<56
 }
 
 // isHan3 reports whether c0 c1 c2 are the UTF-8 of an ideograph, as

@@ -1,6 +1,7 @@
 package clean
 
 import (
+	"github.com/prov-archive/prov/internal/cputime"
 	"math/rand/v2"
 	"strings"
 	"testing"
@@ -98,14 +99,18 @@ func BenchmarkHanRun(b *testing.B) {
 	for _, lang := range []string{"zh", "en"} {
 		text := texts[lang]
 		b.Run(lang+"/HanRun", func(b *testing.B) {
+			began := cputime.Process()
 			for b.Loop() {
 				stepRuns(text, HanRun[string])
 			}
+			cputime.Report(b, began)
 		})
 		b.Run(lang+"/hanRun", func(b *testing.B) {
+			began := cputime.Process()
 			for b.Loop() {
 				stepRuns(text, hanRun)
 			}
+			cputime.Report(b, began)
 		})
 	}
 }

@@ -216,6 +216,10 @@ func collapseText(dst []byte, text string, checkNFKC bool) (out []byte, ok bool)
 func wordsRun(s string, k int) int {
 	start := k
 	for k < len(s) {
+		if _, ok := asciiWords8(s, k); ok && (k > start || s[k] != ' ') {
+			k += 8 // the bytes the loop below would take, eight at a time
+			continue
+		}
 		switch c := s[k]; {
 		case '!' <= c && c <= '~':
 			k++
