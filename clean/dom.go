@@ -478,15 +478,13 @@ func isHan3(c0, c1, c2 byte) bool {
 
 // han2 reports whether the low six bytes of w, the first in its low
 // byte, are two ideographs: isHan3 of bytes 0–2 and of bytes 3–5, their
-// four continuation bytes tested at once.
+// four continuation bytes tested at once, and each lead byte with the
+// byte after it as one number: E4 B8 to E9 BF, as isHan3 bounds them.
 func han2(w uint64) bool {
 	const contMask, cont = 0xC0C0_00C0_C000, 0x8080_0080_8000 // bytes 1, 2, 4 and 5
-	if w&contMask != cont {
-		return false
-	}
-	c0, c3 := byte(w), byte(w>>24)
-	return c0-0xE4 <= 0xE9-0xE4 && c3-0xE4 <= 0xE9-0xE4 &&
-		(c0 != 0xE4 || byte(w>>8) >= 0xB8) && (c3 != 0xE4 || byte(w>>32) >= 0xB8)
+	const first, span = 0xE4B8, 0xE9BF - 0xE4B8
+	return w&contMask == cont &&
+		bits.ReverseBytes16(uint16(w))-first <= span && bits.ReverseBytes16(uint16(w>>24))-first <= span
 }
 
 // runeUnits is what a rune that is not white space below U+2E80 adds to units.
