@@ -167,3 +167,162 @@ func BenchmarkWordSpan(b *testing.B) {
 		})
 	}
 }
+
+// unitsUpToByByte is unitsUpTo as it was before ascii8: the oracle
+// TestUnitsUpToAsByByte holds it to.
+func unitsUpToByByte(s string, limit int) int {
+	n := 0
+	for i := 0; i < len(s) && n < limit; {
+		if c := s[i]; c < utf8.RuneSelf {
+			if !asciiSpace(c) {
+				n++
+			}
+			i++
+			continue
+		}
+		if e := HanRun(s, i); e > i {
+			n += 2 * (e - i) / hanSize
+			i = e
+			continue
+		}
+		r, size := utf8.DecodeRuneInString(s[i:])
+		i += size
+		if r >= 0x2E80 || !isSpace(r) {
+			n += runeUnits(r)
+		}
+	}
+	return n
+}
+
+// countScriptsByByte is countScripts as it was before ascii8.
+func countScriptsByByte(text string) (c scriptCounts) {
+	for i, size := 0, 0; i < len(text); i += size {
+		if e := HanRun(text, i); e > i {
+			k := min((e-i)/hanSize, maxScriptLetters-c.total)
+			c.han += k
+			c.total += k
+			if c.total >= maxScriptLetters {
+				break
+			}
+			size = e - i
+			continue
+		}
+		r := rune(text[i])
+		size = 1
+		if r >= utf8.RuneSelf {
+			r, size = utf8.DecodeRuneInString(text[i:])
+		}
+		switch {
+		case isHanBlock(r):
+			c.han++
+			c.total++
+		case r >= utf8.RuneSelf:
+			c.add(r)
+		case 'a' <= r|0x20 && r|0x20 <= 'z':
+			c.latin++
+			c.total++
+		}
+		if c.total >= maxScriptLetters {
+			break
+		}
+	}
+	return c
+}
+
+// scriptTexts are asciiTexts with every ASCII byte among them, letters of
+// other scripts, and long texts that reach countScripts' cut.
+func scriptTexts() []string {
+	var all strings.Builder
+	for c := range utf8.RuneSelf {
+		all.WriteByte(byte(c))
+	}
+	texts := append(asciiTexts(20000), all.String(), "Съешь же ещё этих мягких булок, カタカナ 한국어 ελληνικά")
+	rng := rand.New(rand.NewPCG(11, 12))
+	for _, s := range asciiTexts(200) {
+		texts = append(texts, strings.Repeat(s+all.String(), 2+rng.IntN(200)))
+	}
+	return texts
+}
+
+// TestUnitsUpToAsByByte: unitsUpTo, eight ASCII bytes a step where they
+// keep it under limit, counts what its byte loop counted, for limits
+// below, at and past every text's units.
+func TestUnitsUpToAsByByte(t *testing.T) {
+	for _, s := range scriptTexts() {
+		n := units(s)
+		for _, limit := range []int{0, 1, 7, 8, 9, n / 2, n - 9, n - 8, n - 1, n, n + 1, n + 8, n + 100} {
+			if got, want := unitsUpTo(s, limit), unitsUpToByByte(s, limit); got != want {
+				t.Fatalf("unitsUpTo(%q, %d) = %d, byte by byte %d", s, limit, got, want)
+			}
+		}
+	}
+}
+
+// TestCountScriptsAsByByte: countScripts, eight ASCII bytes a step below
+// its cut, counts what its byte loop counted.
+func TestCountScriptsAsByByte(t *testing.T) {
+	cut := 0
+	for _, s := range scriptTexts() {
+		got, want := countScripts(s), countScriptsByByte(s)
+		if got != want {
+			t.Fatalf("countScripts(%q) = %+v, byte by byte %+v", s, got, want)
+		}
+		if want.total == maxScriptLetters {
+			cut++
+		}
+	}
+	if cut < 50 {
+		t.Fatalf("only %d texts reach the cut", cut)
+	}
+}
+
+// TestASCIICounts8 checks asciiSpaces8 and asciiLetters8 against
+// asciiSpace and the letter test on every ASCII byte in each position.
+func TestASCIICounts8(t *testing.T) {
+	for c := range utf8.RuneSelf {
+		for pos := range 8 {
+			b := []byte("..x.-.Q.")
+			b[pos] = byte(c)
+			w := word8(string(b))
+			spaces, letters := 0, 0
+			for _, x := range b {
+				if asciiSpace(x) {
+					spaces++
+				}
+				if 'a' <= x|0x20 && x|0x20 <= 'z' {
+					letters++
+				}
+			}
+			if got := asciiSpaces8(w); got != spaces {
+				t.Fatalf("asciiSpaces8(%q) = %d, want %d", b, got, spaces)
+			}
+			if got := asciiLetters8(w); got != letters {
+				t.Fatalf("asciiLetters8(%q) = %d, want %d", b, got, letters)
+			}
+		}
+	}
+}
+
+// BenchmarkASCIICounts counts an English text's scripts and units with
+// countScripts and unitsUpTo and with the byte loops they had before
+// ascii8.
+func BenchmarkASCIICounts(b *testing.B) {
+	text := strings.Repeat("The council said on Tuesday, after a long debate, that it would act.\n", 20)
+	for _, c := range []struct {
+		name string
+		f    func()
+	}{
+		{"countScripts/byByte", func() { countScriptsByByte(text) }},
+		{"countScripts", func() { countScripts(text) }},
+		{"unitsUpTo/byByte", func() { unitsUpToByByte(text, len(text)) }},
+		{"unitsUpTo", func() { unitsUpTo(text, len(text)) }},
+	} {
+		b.Run(c.name, func(b *testing.B) {
+			began := cputime.Process()
+			for b.Loop() {
+				c.f()
+			}
+			cputime.Report(b, began)
+		})
+	}
+}

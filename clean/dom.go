@@ -343,6 +343,11 @@ func unitsUpTo(s string, limit int) int {
 	n := 0
 	for i := 0; i < len(s) && n < limit; {
 		if c := s[i]; c < utf8.RuneSelf { // ASCII: one unit unless white space, without isSpace's switch
+			if w, ok := ascii8(s, i); ok && n+8 < limit {
+				n += 8 - asciiSpaces8(w) // the units of the eight bytes, all read: n stays under limit
+				i += 8
+				continue
+			}
 			if !asciiSpace(c) {
 				n++
 			}
@@ -460,6 +465,35 @@ func hanRunOn(s string, k int) int {
 		k += hanSize
 	}
 	return k
+}
+
+// ascii8 returns the eight bytes of s from k on as one word (word8),
+// when eight are left and all of them are ASCII.
+func ascii8(s string, k int) (w uint64, ok bool) {
+	if k < 0 || len(s)-k < 8 {
+		return 0, false
+	}
+	w = word8(s[k : k+8])
+	return w, w&0x8080_8080_8080_8080 == 0
+}
+
+// asciiSpaces8 counts the bytes of w, eight ASCII bytes, that asciiSpace
+// holds white space: ' ' and '\t' to '\r'. Each byte is below 0x80, so
+// the sums below carry into no other byte.
+func asciiSpaces8(w uint64) int {
+	const ones, highs = 0x0101_0101_0101_0101, 0x8080_8080_8080_8080
+	t := w ^ ones*' '
+	space := ^((t + ones*0x7F) | t) & highs                           // 0x80 at each ' '
+	ctl := (w + ones*(0x80-'\t')) &^ (w + ones*(0x80-'\r'-1)) & highs // 0x80 at each of '\t'–'\r'
+	return bits.OnesCount64(space | ctl)
+}
+
+// asciiLetters8 counts the bytes of w, eight ASCII bytes, that are
+// letters of ASCII: those c with c|0x20 from 'a' to 'z'.
+func asciiLetters8(w uint64) int {
+	const ones, highs = 0x0101_0101_0101_0101, 0x8080_8080_8080_8080
+	x := w | ones*0x20
+	return bits.OnesCount64((x + ones*(0x80-'a')) &^ (x + ones*(0x80-'z'-1)) & highs)
 }
 
 // word8 is the eight bytes of b (len(b) is 8) as one little-endian word,

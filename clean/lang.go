@@ -148,6 +148,13 @@ func countScripts(text string) (c scriptCounts) {
 			size = e - i
 			continue
 		}
+		if w, ok := ascii8(text, i); ok && c.total+8 < maxScriptLetters {
+			k := asciiLetters8(w) // eight ASCII bytes at once: the cut is not reached within them
+			c.latin += k
+			c.total += k
+			size = 8
+			continue
+		}
 		r := rune(text[i]) // as range reads it
 		size = 1
 		if r >= utf8.RuneSelf {
