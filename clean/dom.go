@@ -240,7 +240,7 @@ func wordSpan(s string) (k, u int, last rune) {
 	for k < len(s) {
 		if c := s[k]; c < utf8.RuneSelf {
 			if spaces, ok := asciiWords8(s, k); ok {
-				u += 8 - spaces // what the tests below take of the eight bytes, a byte or a pair at a time
+				u += 8 - bits.OnesCount64(spaces) // what the tests below take of the eight bytes, a byte or a pair at a time
 				last = rune(s[k+7])
 				k += 8
 				continue
@@ -278,26 +278,29 @@ func wordSpan(s string) (k, u int, last rune) {
 
 // asciiWords8 reports whether the eight bytes of s from k on are
 // printable ASCII ('!' to '~') and spaces, no two spaces side by side
-// and no space last, and how many spaces they hold. wordSpan and
+// and no space last, and where their spaces are (0x80 in each byte of
+// the word that is one, as word8 reads them). wordSpan and
 // wordsRun take such bytes whole, each as their byte loops would (a
 // space always with the byte after it), eight at a time: a word of
 // English text and the space before it are mostly such bytes. It is
 // false when fewer than eight bytes are left.
-func asciiWords8(s string, k int) (spaces int, ok bool) {
+func asciiWords8(s string, k int) (spaces uint64, ok bool) {
 	if k < 0 || len(s)-k < 8 {
 		return 0, false
 	}
-	w := word8(s[k : k+8])
+	return wordsSpaces8(word8(s[k : k+8]))
+}
+
+// wordsSpaces8 is asciiWords8 of the eight bytes of w (word8), its tests
+// as one word: each term below sets 0x80 in some byte when one of them
+// fails (the first two are exact for "any byte": a borrow or a carry
+// starts at a byte that fails).
+func wordsSpaces8(w uint64) (sp uint64, ok bool) {
 	const ones, highs = 0x0101_0101_0101_0101, 0x8080_8080_8080_8080
-	if (w-ones*' ')&^w&highs != 0 || (w+ones*(0x7F-'~')|w)&highs != 0 {
-		return 0, false // a byte below ' ' or above '~' (exact for any byte: a borrow or carry starts at one)
-	}
-	t := w ^ ones*' '                    // zero at each space, below 0x80 everywhere
-	sp := ^((t + ones*0x7F) | t) & highs // 0x80 at each space: no carry crosses a byte
-	if sp&(sp<<8) != 0 || sp>>63 != 0 {
-		return 0, false // two spaces side by side, or a space last
-	}
-	return bits.OnesCount64(sp), true
+	t := w ^ ones*' '                          // zero at each space
+	sp = ^((t&^highs + ones*0x7F) | t) & highs // 0x80 at each space: no carry crosses a byte
+	bad := (w-ones*' ')&^w | (w + ones*(0x7F-'~') | w) | sp<<8&sp | sp>>63<<63
+	return sp, bad&highs == 0 // no byte below ' ' or above '~', no two spaces side by side, no space last
 }
 
 func (w *spaceWriter) put(r rune) {
