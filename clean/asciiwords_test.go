@@ -327,3 +327,21 @@ func BenchmarkASCIICounts(b *testing.B) {
 		})
 	}
 }
+
+// TestCommasAsCounts: commas counts what four strings.Count did, on
+// random texts of the four marks, their bytes cut apart and other runes.
+func TestCommasAsCounts(t *testing.T) {
+	pieces := []string{"，", ", ", "、", "。", ",", " ", "\xe3\x80", "\xe3", "\x80", "\x81", "\xe3\x80\x80", "中", "a", "\xef\xbc"}
+	rng := rand.New(rand.NewPCG(13, 14))
+	for range 50000 {
+		var b strings.Builder
+		for range rng.IntN(16) {
+			b.WriteString(pieces[rng.IntN(len(pieces))])
+		}
+		s := b.String()
+		want := strings.Count(s, "，") + strings.Count(s, ", ") + strings.Count(s, "、") + strings.Count(s, "。")
+		if got := commas(s); got != want {
+			t.Fatalf("commas(%q) = %d, want %d", s, got, want)
+		}
+	}
+}

@@ -123,8 +123,21 @@ func runScore(r *run) float64 {
 	return s * (1 - float64(r.linkUnits)/float64(r.units))
 }
 
+// commas counts the commas of t that runScore weighs: "，", ", ", "、"
+// and "。". The last two share their first two bytes, E3 80: one search
+// for those finds both, where a count of each read t once more.
 func commas(t string) int {
-	return strings.Count(t, "，") + strings.Count(t, ", ") + strings.Count(t, "、") + strings.Count(t, "。")
+	n := strings.Count(t, "，") + strings.Count(t, ", ")
+	for s := t; ; {
+		i := strings.Index(s, "\xE3\x80")
+		if i < 0 || i+2 >= len(s) {
+			return n
+		}
+		if c := s[i+2]; c == "、"[2] || c == "。"[2] {
+			n++
+		}
+		s = s[i+2:] // the next E3 80 may begin at the byte after them, when it is no 81 or 82
+	}
 }
 
 // container is the element a run's score goes to: the run's own block when
