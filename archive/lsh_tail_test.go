@@ -357,3 +357,31 @@ func TestSortIndexKeys(t *testing.T) {
 		}
 	}
 }
+
+// TestSortPrefixes: sortPrefixes sorts packed keys as slices.Sort does,
+// below and above the size where it sorts by radix, with prefixes that
+// differ in one byte only and prefixes many keys share.
+func TestSortPrefixes(t *testing.T) {
+	r := rand.New(rand.NewPCG(7, 8))
+	for _, n := range []int{0, 1, 255, 256, 257, 5000, 70000} {
+		packed := make([]uint64, n)
+		for i := range packed {
+			var prefix uint64
+			switch r.IntN(3) {
+			case 0:
+				prefix = r.Uint64N(1 << 40)
+			case 1:
+				prefix = uint64(r.IntN(4)) << (8 * uint(r.IntN(5))) // one byte set, any of the five
+			default:
+				prefix = 0xab_cdef_0123 // shared
+			}
+			packed[i] = prefix<<packPosBits | uint64(i)
+		}
+		want := slices.Clone(packed)
+		slices.Sort(want)
+		sortPrefixes(packed)
+		if !slices.Equal(packed, want) {
+			t.Fatalf("%d keys: sorted otherwise than slices.Sort sorts them", n)
+		}
+	}
+}
