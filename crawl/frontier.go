@@ -378,11 +378,12 @@ func (f *Frontier) Finish() error {
 func (f *Frontier) Done(urls ...string) error {
 	f.own.drop(urls...) // as given: the pages taken were canonical
 	return f.update(func(tx *bolt.Tx) error {
+		seen := newSeeker(tx.Bucket(fbSeen))
 		for _, u := range urls {
 			if key, err := Canonicalize(u); err == nil {
 				u = key
 			}
-			if err := f.markDone(tx, u); err != nil {
+			if err := f.markDone(tx, seen, u); err != nil {
 				return err
 			}
 		}
@@ -391,10 +392,9 @@ func (f *Frontier) Done(urls ...string) error {
 }
 
 // markDone marks key done in the seen set, keeping its depth, and takes
-// it out of the taken bucket.
-func (f *Frontier) markDone(tx *bolt.Tx, key string) error {
-	seen := tx.Bucket(fbSeen)
-	v := seen.Get([]byte(key))
+// it out of the taken bucket; seen reads the seen set of tx.
+func (f *Frontier) markDone(tx *bolt.Tx, seen seeker, key string) error {
+	v := seen.get([]byte(key))
 	if v == nil {
 		v = []byte{stDone, 0}
 		f.written.note(key)
@@ -404,7 +404,7 @@ func (f *Frontier) markDone(tx *bolt.Tx, key string) error {
 	buf := append(append(make([]byte, 0, len(key)+len(v)), key...), stDone)
 	buf = append(buf, v[1:]...)
 	k := buf[:len(key):len(key)]
-	if err := seen.Put(k, buf[len(key):]); err != nil {
+	if err := tx.Bucket(fbSeen).Put(k, buf[len(key):]); err != nil {
 		return err
 	}
 	return tx.Bucket(fbTaken).Delete(k)

@@ -33,10 +33,10 @@ func (f *Frontier) add(keys []string, depth int, kind byte, b budget) (added int
 	err = f.update(func(tx *bolt.Tx) error {
 		known = known[:0]
 		var counts counterChanges
-		seen := tx.Bucket(fbSeen)
+		seen := newSeeker(tx.Bucket(fbSeen))
 		room := int64(b.pages) - counter(tx, keySpent) - counter(tx, keyQueued) + counter(tx, keyQueuedDocs)
 		for _, key := range keys {
-			if seen.Get([]byte(key)) != nil {
+			if seen.get([]byte(key)) != nil {
 				known = append(known, key)
 				continue
 			}
@@ -79,9 +79,9 @@ func (f *Frontier) unseen(keys []string) []string {
 	}
 	var out, known []string
 	f.db.View(func(tx *bolt.Tx) error {
-		seen := tx.Bucket(fbSeen)
+		seen := newSeeker(tx.Bucket(fbSeen))
 		for _, key := range keys {
-			if !f.written.mayHold(key) || seen.Get([]byte(key)) == nil {
+			if !f.written.mayHold(key) || seen.get([]byte(key)) == nil {
 				out = append(out, key)
 			} else {
 				known = append(known, key)
@@ -350,9 +350,9 @@ func (f *Frontier) takeBatch(maxPages int) (batch []entry, over bool, err error)
 // ownClaimed appends to own the pages of batch, just taken, that no
 // other fetch claimed: their claim is their own fetch's.
 func ownClaimed(tx *bolt.Tx, batch []entry, own []string) []string {
-	claims := tx.Bucket(fbClaims)
+	claims := newSeeker(tx.Bucket(fbClaims))
 	for _, e := range batch {
-		if e.kind == kindPage && claims.Get([]byte(e.key)) == nil {
+		if e.kind == kindPage && claims.get([]byte(e.key)) == nil {
 			own = append(own, e.key)
 		}
 	}
@@ -413,6 +413,7 @@ func (o *ownClaims) reset() {
 // batch, their changes to the counters noted in counts.
 func takeInto(tx *bolt.Tx, batch *[]entry, maxPages int, counts *counterChanges) (over bool, err error) {
 	spent := counter(tx, keySpent)
+	kinds := newSeeker(tx.Bucket(fbKinds))
 	cur := tx.Bucket(fbPending).Cursor()
 	for k, v := cur.First(); k != nil && len(*batch) < takeBatch; k, v = cur.First() {
 		if len(*batch) > 0 && pendingDepth(k) != (*batch)[0].depth {
@@ -420,7 +421,7 @@ func takeInto(tx *bolt.Tx, batch *[]entry, maxPages int, counts *counterChanges)
 		}
 		d, n := binary.Uvarint(v)
 		next := entry{key: string(v[n:]), depth: int(d)}
-		next.kind = kindOf(tx, next.key)
+		next.kind = kindIn(kinds, next.key)
 		if maxPages > 0 && spent+int64(counts.spent) >= int64(maxPages) {
 			return true, nil // a sitemap or feed too: none of its pages could be fetched
 		}
@@ -460,10 +461,34 @@ func (f *Frontier) kind(key string) (k byte) {
 }
 
 func kindOf(tx *bolt.Tx, key string) byte {
-	if v := tx.Bucket(fbKinds).Get([]byte(key)); len(v) > 0 {
+	return kindIn(newSeeker(tx.Bucket(fbKinds)), key)
+}
+
+// kindIn is kindOf, read through kinds, a seeker of the kinds bucket.
+func kindIn(kinds seeker, key string) byte {
+	if v := kinds.get([]byte(key)); len(v) > 0 {
 		return v[0]
 	}
 	return kindPage
+}
+
+// seeker reads the keys of one bucket, in one transaction, through one
+// cursor. Bucket.Get makes a cursor for each read and grows its stack,
+// one entry per level of the tree, from empty: three or four allocations
+// a read, where a seeker's cursor keeps its stack from read to read.
+// Each read seeks from the bucket's root, as Get does, so the bucket's
+// writes between two reads are seen (a cursor is repositioned by Seek).
+type seeker struct{ c *bolt.Cursor }
+
+func newSeeker(b *bolt.Bucket) seeker { return seeker{b.Cursor()} }
+
+// get returns key's value as Bucket.Get does: nil when the bucket holds
+// no key (or a nested bucket) there.
+func (s seeker) get(key []byte) []byte {
+	if k, v := s.c.Seek(key); bytes.Equal(k, key) {
+		return v
+	}
+	return nil
 }
 
 // settle marks key done without a capture (robots.txt said no, or its
@@ -473,7 +498,7 @@ func kindOf(tx *bolt.Tx, key string) byte {
 func (f *Frontier) settle(key string) error {
 	f.own.drop(key)
 	return f.update(func(tx *bolt.Tx) error {
-		if err := f.markDone(tx, key); err != nil {
+		if err := f.markDone(tx, newSeeker(tx.Bucket(fbSeen)), key); err != nil {
 			return err
 		}
 		return unclaim(tx, key)
