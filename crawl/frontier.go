@@ -375,14 +375,26 @@ func (f *Frontier) Finish() error {
 }
 
 // Done marks urls (canonical, or canonicalised here) as stored.
+//
+// The archive's writer marks a batch at a time, hundreds of URLs spread
+// over the whole seen set: they are marked in the order of their keys,
+// so that each read and write walks the tree next to the one before
+// (BenchmarkFrontierDone, six paired rounds: 4% less CPU than in the
+// batch's order, within the machine's noise on some rounds). Each
+// URL's marking stands alone, so the order changes nothing written.
 func (f *Frontier) Done(urls ...string) error {
 	f.own.drop(urls...) // as given: the pages taken were canonical
+	keys := make([]string, len(urls))
+	for i, u := range urls {
+		if key, err := Canonicalize(u); err == nil {
+			u = key
+		}
+		keys[i] = u
+	}
+	slices.Sort(keys)
 	return f.update(func(tx *bolt.Tx) error {
 		seen := newSeeker(tx.Bucket(fbSeen))
-		for _, u := range urls {
-			if key, err := Canonicalize(u); err == nil {
-				u = key
-			}
+		for _, u := range keys {
 			if err := f.markDone(tx, seen, u); err != nil {
 				return err
 			}
