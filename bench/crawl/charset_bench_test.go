@@ -12,10 +12,7 @@ import (
 // pages served and declared as UTF-8.
 func BenchmarkDecideSite(b *testing.B) {
 	const n = 500
-	pages := make([][]byte, n)
-	for i := range pages {
-		pages[i] = []byte(renderPage(i, 20000, false))
-	}
+	pages := sitePages(n)
 	b.ReportAllocs()
 	i := 0
 	began := cputime.Process()
