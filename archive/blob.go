@@ -107,25 +107,30 @@ type docRecord struct {
 }
 
 // encodeDocument stores d's text in a blob and returns d's record. coded,
-// when not nil, is d.Text already in its blob form (encodeText). A
+// when not nil, is d.Text already in its blob form (encodeText). pair,
+// when not 0, is a stored pair blob holding d.Text as its text part
+// (pair.go), which a binary record names instead of a blob of its own. A
 // d.ExactSHA256 not in canonical form is computed from d.Text.
-func encodeDocument(tx *bolt.Tx, d Document, coded []byte) ([]byte, error) {
+func encodeDocument(tx *bolt.Tx, d Document, coded []byte, pair uint64) ([]byte, error) {
 	exact, ok := canonicalHash(d.ExactSHA256)
 	if !ok {
 		exact = Sum(readOnly(d.Text))
 		d.ExactSHA256 = exact.String()
 	}
 	h, canonical := canonicalHash(d.TextSHA256)
-	text := coded // the text's blob: its coded form, or, in a JSON record, the text as it is
-	switch {
-	case !canonical:
-		text = []byte(d.Text)
-	case text == nil:
-		text = encodeText(d.Text)
-	}
-	id, err := putBlob(tx, text)
-	if err != nil {
-		return nil, err
+	id := pair
+	if !canonical || id == 0 {
+		text := coded // the text's blob: its coded form, or, in a JSON record, the text as it is
+		switch {
+		case !canonical:
+			text = []byte(d.Text)
+		case text == nil:
+			text = encodeText(d.Text)
+		}
+		var err error
+		if id, err = putBlob(tx, text); err != nil {
+			return nil, err
+		}
 	}
 	if !canonical {
 		d.Text = ""
@@ -202,8 +207,11 @@ func encodeText(text string) []byte { return encodePayload(readOnly(text)) }
 func readOnly(s string) []byte { return unsafe.Slice(unsafe.StringData(s), len(s)) }
 
 // decodeText decodes a text blob in encodePayload's form, checking its
-// length.
+// length, or the text part of a pair blob (pair.go).
 func decodeText(v []byte) ([]byte, error) {
+	if isPair(v) {
+		return decodePairText(v)
+	}
 	text, err := decodePayload(v)
 	if err == nil && int64(len(text)) != payloadRawLen(v) {
 		err = fmt.Errorf("%d bytes where the header says %d", len(text), payloadRawLen(v))

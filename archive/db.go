@@ -42,6 +42,9 @@ import (
 //	   documents are read as before; an archive of schema 5 or older
 //	   has no owntexts: read-only, it reads as empty, and a writer
 //	   creates it
+//	7  a new page's payload and its new document's text may share one
+//	   blob, one deflate stream of both (codecPair, pair.go): a schema 6
+//	   prov would name its codec unknown. Older blobs read as before
 //
 // A version bump is for a change an older prov would misread or damage;
 // it refuses a newer archive (ErrNewerSchema). A field added to the JSON
@@ -49,7 +52,7 @@ import (
 // lack it, which an optional field must allow anyway. So the heads of
 // Capture and Hop (RequestHead, ResponseHead) came in schema 2: a capture
 // without them was made before they were kept, or by an older prov.
-const SchemaVersion = 6
+const SchemaVersion = 7
 
 const appName = "prov"
 
@@ -313,7 +316,7 @@ func (db *DB) init() error {
 // index go to segments, from 4 to 5 only new index keys go to the tails
 // (init created them empty), from 5 to 6 only new documents record their
 // exact sha256 and only new captures keep own texts (init created owntexts
-// empty).
+// empty), from 6 to 7 only new payloads and texts go in pair blobs.
 func migrate(meta *bolt.Bucket) error {
 	v, _ := strconv.Atoi(string(meta.Get([]byte("schema")))) // checked by checkSchema
 	if v >= SchemaVersion {

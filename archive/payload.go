@@ -185,6 +185,8 @@ func decodePayload(v []byte) ([]byte, error) {
 			return nil, fmt.Errorf("inflate: %w", err)
 		}
 		return out, nil
+	case codecPair:
+		return decodePairPayload(v)
 	}
 	return nil, fmt.Errorf("unknown codec %d", v[0])
 }

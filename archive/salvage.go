@@ -435,7 +435,7 @@ func putSalvaged(tx *bolt.Tx, x *salvaged) error {
 			return err
 		}
 	}
-	if err := putPayload(tx, c, nil, x.payload); err != nil { // encoded only when new to the copy
+	if _, err := putPayload(tx, c, nil, x.payload); err != nil { // encoded only when new to the copy
 		return err
 	}
 	if x.doc != nil {
@@ -467,7 +467,7 @@ func putSalvagedDocument(tx *bolt.Tx, d Document, id uint64) error {
 		return nil
 	}
 	d.FirstCapture = id
-	v, err := encodeDocument(tx, d, nil)
+	v, err := encodeDocument(tx, d, nil, 0)
 	if err == nil {
 		err = b.put(h[:], v)
 	}

@@ -2,11 +2,14 @@ package archive_test
 
 import (
 	"bytes"
+	"compress/flate"
+	"encoding/binary"
 	"errors"
 	"fmt"
 	"path/filepath"
 	"reflect"
 	"sort"
+	"strings"
 	"testing"
 	"time"
 
@@ -96,13 +99,23 @@ func TestVerifyCleanArchive(t *testing.T) {
 	}
 }
 
+// TestVerifyFlippedPayloadByte: a byte changed in the payload's part of
+// a pair blob (schema 7: the first page's payload and its new text in
+// one stream) is a corrupt payload. The text after it in the stream may
+// still read (here it does, and hashes as it should); when it does not,
+// its finding names the payload's part, where the inflater stopped.
 func TestVerifyFlippedPayloadByte(t *testing.T) {
 	fx := newFixture(t)
 	key := sha(fx.raw)
-	fx.damage(t, func(tx *bolt.Tx) error { return flipBlobByte(tx, key[:]) })
+	fx.damage(t, func(tx *bolt.Tx) error { return flipBlobByteAt(tx, key[:], pairHead+1) })
 	got, _ := fx.verify(t, archive.VerifyOptions{})
-	if len(got) != 1 || got[0].Kind != archive.FindPayloadCorrupt || got[0].Key != key.String() {
-		t.Fatalf("findings %v, want one payload-corrupt for %s", got, key.Short())
+	if len(got) == 0 || got[0].Kind != archive.FindPayloadCorrupt || got[0].Key != key.String() {
+		t.Fatalf("findings %v, want a payload-corrupt for %s", got, key.Short())
+	}
+	for _, d := range got[1:] {
+		if d.Kind != archive.FindDocumentCorrupt || d.Key != sha(fx.text).String() || !strings.Contains(d.Detail, "payload part") {
+			t.Errorf("finding %v, want none or a document-corrupt for the text, naming the payload part", d)
+		}
 	}
 	var f archive.Finding
 	if err := error(got[0]); !errors.As(err, &f) || !errors.Is(err, archive.ErrFinding) {
@@ -139,14 +152,43 @@ func TestVerifyDeletedDocument(t *testing.T) {
 	}
 }
 
+// TestVerifyFlippedTextByte: a byte changed at the end of a pair blob,
+// in its text's part, is a corrupt document whose finding names the text
+// part; the payload before it in the stream still reads.
+func TestVerifyFlippedTextByte(t *testing.T) {
+	fx := newFixture(t)
+	key := sha(fx.raw)
+	fx.damage(t, func(tx *bolt.Tx) error { return flipBlobByteAt(tx, key[:], -1) })
+	got, _ := fx.verify(t, archive.VerifyOptions{})
+	if len(got) != 1 || got[0].Kind != archive.FindDocumentCorrupt || got[0].Key != sha(fx.text).String() ||
+		!strings.Contains(got[0].Detail, "text part") {
+		t.Fatalf("findings %v, want one document-corrupt naming the text part", got)
+	}
+	db := MustOpenPath(t, fx.path, archive.Options{ReadOnly: true})
+	if p, err := db.Payload(key.String()); err != nil || string(p) != fx.raw {
+		t.Errorf("payload before the damaged text: %q, %v", p, err)
+	}
+}
+
+// pairHead is the length of a pair blob's header (archive's pair.go):
+// codec byte, payload length, text length.
+const pairHead = 17
+
 // flipBlobByte changes the last stored byte of the payload under key: in
 // the blob its record names (schema 2 records end with the blob's ID).
-func flipBlobByte(tx *bolt.Tx, key []byte) error {
+func flipBlobByte(tx *bolt.Tx, key []byte) error { return flipBlobByteAt(tx, key, -1) }
+
+// flipBlobByteAt changes byte i (counted from the end when negative) of
+// the blob the payload record under key names.
+func flipBlobByteAt(tx *bolt.Tx, key []byte, i int) error {
 	ref := indexBucket(tx, "payloads", key).Get(key)
 	blobs := tx.Bucket([]byte("blobs"))
 	id := bytes.Clone(ref[len(ref)-8:])
 	v := bytes.Clone(blobs.Get(id))
-	v[len(v)-1] ^= 0x01
+	if i < 0 {
+		i += len(v)
+	}
+	v[i] ^= 0x01
 	return blobs.Put(id, v)
 }
 
@@ -167,25 +209,19 @@ func TestVerifyOtherDamage(t *testing.T) {
 			return tx.Bucket([]byte("runs")).Delete(idKeyOf(fx.run))
 		}, archive.FindRunMissing},
 		"document text changed": {func(fx fixture, tx *bolt.Tx) error {
-			blobs := tx.Bucket([]byte("blobs"))
-			var key []byte
-			var head []byte // a text blob: codec byte and length, then the text (raw: it is short)
-			blobs.ForEach(func(k, v []byte) error {
-				if len(v) > 9 && string(v[9:]) == "another text" {
-					key, head = bytes.Clone(k), bytes.Clone(v[:9])
-				}
-				return nil
-			})
-			if key == nil {
-				return errors.New("text blob not found")
-			}
-			return blobs.Put(key, append(head, "altered text"...))
+			// A pair blob of the same payload and another text of
+			// the same length: the stream reads, the text's hash
+			// does not match.
+			k := sha(htmlOf("other"))
+			ref := indexBucket(tx, "payloads", k[:]).Get(k[:])
+			return tx.Bucket([]byte("blobs")).Put(ref[len(ref)-8:], pairBlob(htmlOf("other"), "altered text"))
 		}, archive.FindDocumentCorrupt},
 		"payload blob deleted": {func(fx fixture, tx *bolt.Tx) error {
 			k := sha(fx.raw)
 			ref := indexBucket(tx, "payloads", k[:]).Get(k[:])
 			return tx.Bucket([]byte("blobs")).Delete(ref[len(ref)-8:])
-		}, archive.FindPayloadCorrupt},
+		}, archive.FindPayloadCorrupt}, // and its text's document, in the same pair blob
+
 	}
 	hasher := archive.VerifyOptions{TextHasher: func(s string) string { return sha(s).String() }}
 	for name, c := range cases {
@@ -196,7 +232,11 @@ func TestVerifyOtherDamage(t *testing.T) {
 			if len(got) == 0 || got[0].Kind != c.kind {
 				t.Fatalf("findings %v, want %s", got, c.kind)
 			}
-			if name != "run deleted" && len(got) != 1 {
+			want := 1
+			if name == "payload blob deleted" {
+				want = 2
+			}
+			if name != "run deleted" && len(got) != want {
 				t.Errorf("findings %v, want exactly one", got)
 			}
 		})
@@ -242,4 +282,17 @@ func sorted(s []string) []string {
 	s = append([]string(nil), s...)
 	sort.Strings(s)
 	return s
+}
+
+// pairBlob is a pair blob (archive's pair.go) as a reader expects it:
+// codec 3, the two lengths, one deflate stream of payload then text.
+func pairBlob(payload, text string) []byte {
+	var buf bytes.Buffer
+	buf.WriteByte(3)
+	buf.Write(binary.BigEndian.AppendUint64(nil, uint64(len(payload))))
+	buf.Write(binary.BigEndian.AppendUint64(nil, uint64(len(text))))
+	zw, _ := flate.NewWriter(&buf, flate.BestSpeed)
+	zw.Write([]byte(payload + text))
+	zw.Close()
+	return buf.Bytes()
 }

@@ -128,7 +128,7 @@ func prepare(e *Entry) error {
 			return fmt.Errorf("archive: put capture %s: text: %w", c.URL, err)
 		}
 		if e.Text != "" {
-			if !documentKnown(e) {
+			if !documentKnown(e) && !isPair(e.stored) {
 				e.storedText = encodeText(e.Text) // outside the transaction, as the payload
 			}
 			e.exact = Sum(readOnly(e.Text))
@@ -191,8 +191,29 @@ func preparePayload(e *Entry) error {
 	// Encoded here, in the caller's goroutine, not in the transaction. The
 	// entry keeps the encoded form only: a queued entry is one copy of its
 	// payload, not two (the raw bytes are the caller's to drop).
+	if pairable(e) {
+		if pair := encodePair(e.Payload, e.Text); pair != nil {
+			e.stored, e.Payload = pair, nil
+			return nil
+		}
+	}
 	e.stored, e.Payload = encodePayloadOf(c, e.Payload), nil
 	return nil
+}
+
+// pairable reports an entry whose new payload and text go in one pair
+// blob (pair.go): a payload that did not come compressed (precoded) and
+// the text of a document not known to be stored (documentKnown), whose
+// hash is in canonical form (else its record is JSON, its text raw).
+// Either may turn out stored already when the write comes (putPayload,
+// putDocument); the other is then coded alone there.
+func pairable(e *Entry) bool {
+	c := &e.Capture
+	if e.Text == "" || precoded(c, e.Payload) || documentKnown(e) {
+		return false
+	}
+	_, ok := canonicalHash(c.TextSHA256)
+	return ok
 }
 
 func wrapPut(c *Capture, err error) error {
@@ -222,10 +243,11 @@ func putEntry(tx *bolt.Tx, e *Entry, c *Capture) error {
 	if c.Kind == "" {
 		c.Kind = deriveKind(tx, c, e.Previous)
 	}
-	if err := putPayload(tx, c, e.stored, e.Payload); err != nil {
+	pair, err := putPayload(tx, c, e.stored, e.Payload)
+	if err != nil {
 		return err
 	}
-	fresh, err := putDocument(tx, c, e)
+	fresh, err := putDocument(tx, c, e, pair)
 	if err != nil {
 		return err
 	}
@@ -282,17 +304,21 @@ func lastCapture(tx *bolt.Tx, url string) (Capture, bool) {
 }
 
 // putPayload stores a payload unless present; stored is its encoded form
-// (encodePayload, made by prepare), or nil, when prepare left a revisit's
-// bytes raw (encoded here if they are not present after all) or the entry
-// has no payload (raw nil too).
-func putPayload(tx *bolt.Tx, c *Capture, stored, raw []byte) error {
+// (encodePayload or a pair blob, made by prepare), or nil, when prepare
+// left a revisit's bytes raw (encoded here if they are not present after
+// all) or the entry has no payload (raw nil too). pair is the ID of the
+// pair blob it stored, for the document to name; 0 when it stored none.
+// A pair blob is stored whole even when its document turns out present:
+// its text part is then read by no record, as the payload is not held
+// raw to code again.
+func putPayload(tx *bolt.Tx, c *Capture, stored, raw []byte) (pair uint64, err error) {
 	if stored == nil && raw == nil {
-		return nil
+		return 0, nil
 	}
 	h, _ := ParseHash(c.PayloadSHA256) // checked by prepare
 	b := idxPayloads.in(tx)
 	if b.get(h[:]) != nil {
-		return nil // already present: stored once
+		return 0, nil // already present: stored once
 	}
 	if stored == nil {
 		stored = encodePayloadOf(c, raw)
@@ -302,20 +328,25 @@ func putPayload(tx *bolt.Tx, c *Capture, stored, raw []byte) error {
 		err = b.put(h[:], payloadRef(int(payloadRawLen(stored)), blob))
 	}
 	if err != nil {
-		return fmt.Errorf("archive: put payload %s: %w", h.Short(), err)
+		return 0, fmt.Errorf("archive: put payload %s: %w", h.Short(), err)
 	}
-	return nil
+	if isPair(stored) {
+		pair = blob
+	}
+	return pair, nil
 }
 
 // putDocument stores the capture's document, e.Text, unless present
-// (its blob form e.storedText, when prepare made it, and exact sha256
-// e.exact made by prepare).
+// (its blob form e.storedText, when prepare made it, or pair, the pair
+// blob putPayload stored with it, and exact sha256 e.exact made by
+// prepare). A text prepare put in a pair blob whose payload was stored
+// already is coded here.
 // fresh reports that it stored it: c is the document's first capture
 // (what putSketch would otherwise read back and decode, text and all).
 // When the document is present, its text stays (the first text stored
 // under a hash), and c keeps its own when that is another (keepOwnText).
 // Without a text, c's OwnTextSHA256 stays as the caller set it.
-func putDocument(tx *bolt.Tx, c *Capture, e *Entry) (fresh bool, err error) {
+func putDocument(tx *bolt.Tx, c *Capture, e *Entry, pair uint64) (fresh bool, err error) {
 	if e.Text == "" {
 		return false, nil
 	}
@@ -327,7 +358,7 @@ func putDocument(tx *bolt.Tx, c *Capture, e *Entry) (fresh bool, err error) {
 	c.OwnTextSHA256 = ""
 	doc := Document{TextSHA256: c.TextSHA256, NormVersion: c.NormVersion, Text: e.Text,
 		Length: utf8.RuneCountInString(e.Text), FirstCapture: c.ID, ExactSHA256: e.exact.String()}
-	v, err := encodeDocument(tx, doc, e.storedText)
+	v, err := encodeDocument(tx, doc, e.storedText, pair)
 	if err == nil {
 		err = b.put(h[:], v)
 	}

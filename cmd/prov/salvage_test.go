@@ -15,13 +15,14 @@ import (
 
 // TestCorruptRecordsSkippedAndSalvaged damages the mini-web archive
 // through bbolt: one copy's capture record is garbage, and the text blob
-// of another copy's document is deleted. export, works and stats read the
-// rest and warn once per record, naming it; verify names both; salvage
-// copies the rest into an archive that verifies clean.
+// of another copy's document is deleted; that blob is a pair blob
+// (schema 7), which held the copy's payload too. export, works and stats
+// read the rest and warn once per record, naming it; verify names them;
+// salvage copies the rest into an archive that verifies clean.
 func TestCorruptRecordsSkippedAndSalvaged(t *testing.T) {
 	db, _ := crawlMiniWeb(t)
 	before := exported(t, db)
-	capKey, textKey := damageTwoCopies(t, db)
+	capKey, textKey, payloadKey := damageTwoCopies(t, db)
 
 	for _, args := range [][]string{{"stats"}, {"works"}, {"export", "--format", "jsonl"}} {
 		code, out, stderr := prov(t, append(args, "--db", db)...)
@@ -33,7 +34,10 @@ func TestCorruptRecordsSkippedAndSalvaged(t *testing.T) {
 				t.Errorf("prov %s: %d warnings naming %s, want 1; stderr:\n%s", args[0], n, key, stderr)
 			}
 		}
-		if !strings.Contains(stderr, "skipped 2 corrupt records") {
+		if args[0] == "stats" && strings.Count(stderr, "warning: skipped payloads "+payloadKey) != 1 {
+			t.Errorf("prov stats: no warning naming payloads %s, in the deleted pair blob; stderr:\n%s", payloadKey, stderr)
+		}
+		if want := map[bool]int{true: 3, false: 2}[args[0] == "stats"]; !strings.Contains(stderr, fmt.Sprintf("skipped %d corrupt records", want)) {
 			t.Errorf("prov %s: no count of skipped records: %q", args[0], stderr)
 		}
 		if args[0] == "export" {
@@ -49,7 +53,9 @@ func TestCorruptRecordsSkippedAndSalvaged(t *testing.T) {
 	}
 	into := filepath.Join(t.TempDir(), "rescued.db")
 	code, out, stderr := prov(t, "salvage", "--db", db, "--into", into)
-	if code != exitPartial || !strings.Contains(out, "lost captures "+capKey) || !strings.Contains(out, "lost documents "+textKey) {
+	// The second copy is lost for its payload, read first, which went with
+	// its text's pair blob.
+	if code != exitPartial || !strings.Contains(out, "lost captures "+capKey) || !strings.Contains(out, "lost payloads "+payloadKey) {
 		t.Errorf("salvage: exit %d, want %d naming both records:\n%s%s", code, exitPartial, out, stderr)
 	}
 	if code, out, stderr := prov(t, "verify", "--db", into); code != exitOK {
@@ -65,8 +71,10 @@ func TestCorruptRecordsSkippedAndSalvaged(t *testing.T) {
 
 // damageTwoCopies writes garbage over the capture record of one copy and
 // deletes the text blob of another's document (copies that are the only
-// capture of their URL and share no text), and returns their keys.
-func damageTwoCopies(t *testing.T, path string) (capKey, textKey string) {
+// capture of their URL and share no text), and returns their keys: the
+// first's capture, the second's text and payload (whose pair blob that
+// was).
+func damageTwoCopies(t *testing.T, path string) (capKey, textKey, payloadKey string) {
 	t.Helper()
 	var picked []archive.Capture
 	texts := map[string]int{}
@@ -95,7 +103,7 @@ func damageTwoCopies(t *testing.T, path string) (capKey, textKey string) {
 	}
 	defer bdb.Close()
 	capKey = fmt.Sprintf("%016x", picked[0].ID)
-	textKey = picked[1].TextSHA256
+	textKey, payloadKey = picked[1].TextSHA256, picked[1].PayloadSHA256
 	err = bdb.Update(func(tx *bolt.Tx) error {
 		if err := tx.Bucket([]byte("captures")).Put(binary.BigEndian.AppendUint64(nil, picked[0].ID), []byte("{not json")); err != nil {
 			return err
@@ -112,7 +120,7 @@ func damageTwoCopies(t *testing.T, path string) (capKey, textKey string) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	return capKey, textKey
+	return capKey, textKey, payloadKey
 }
 
 // TestSalvageOfAnEmptyFile: prov salvage says of an empty file what every
