@@ -182,6 +182,31 @@ func TestPairFallbacks(t *testing.T) {
 	}
 }
 
+// A page fetched again whose text is its previous capture's document
+// (documentKnown): prepare codes its payload alone, not in a pair blob,
+// and leaves the text uncoded.
+func TestPairNotForAKnownDocument(t *testing.T) {
+	db := openPairDB(t)
+	v1, text := pairPage(8, 20)
+	v2, _ := pairPage(9, 20)
+	const url = "http://c.test/"
+	if _, err := db.Write([]Entry{testEntry(url, v1, text)}); err != nil {
+		t.Fatal(err)
+	}
+	prev, err := db.Previous(url)
+	if err != nil {
+		t.Fatal(err)
+	}
+	e := testEntry(url, v2, text)
+	e.Previous = &prev
+	if err := prepare(&e); err != nil {
+		t.Fatal(err)
+	}
+	if e.stored[0] != codecDeflate || e.storedText != nil {
+		t.Errorf("prepare stored codec %d and a coded text of %d bytes; want the payload deflated alone, no text", e.stored[0], len(e.storedText))
+	}
+}
+
 // Damage in a pair blob's stream: cut in the payload's part, both reads
 // fail and the text's error names the payload part it stopped in; a
 // change at the end, in the text's part, leaves the payload readable and
