@@ -431,11 +431,7 @@ func hanAt(s string, i int) (r rune, ok bool) {
 // bytes, E4 B8 80 to E9 BF BF. It takes a string or bytes, so that the
 // search index's tokeniser reads its runs as clean does.
 func HanRun[T string | []byte](s T, k int) int {
-	for k >= 0 && k+2 < len(s) {
-		c0, c1, c2 := s[k], s[k+1], s[k+2]
-		if c0 < 0xE4 || c0 > 0xE9 || c1&0xC0 != 0x80 || c2&0xC0 != 0x80 || c0 == 0xE4 && c1 < 0xB8 {
-			break
-		}
+	for k >= 0 && k+2 < len(s) && isHan3(s[k], s[k+1], s[k+2]) {
 		k += hanSize
 	}
 	return k

@@ -64,11 +64,10 @@ func scanTags(b []byte, i int, labels []string) []string {
 // b only at the '<' that open "<meta", every meta tag's start, not at
 // every tag's end as well, up to the first "<!--"; a '<' whose next byte
 // is not that of either ('m', 'M' or '!') is passed over at that byte.
-// Before it, scanTags
-// reads a tag at a '<' exactly when the '<' or '>' nearest before it is
-// a '>', or there is none (startsTag): any '>' ends the tag it is in, if
-// any, and a '<' read as a tag's start holds the scan until the next
-// '>'. The scan ends at the first tag that has no '>': no later '<' has
+// Before it, scanTags reads a tag at a '<' exactly when the '<' or '>'
+// nearest before it is a '>', or there is none (startsTag): any '>' ends
+// the tag it is in, if any, and a '<' read as a tag's start holds the
+// scan until the next '>'. The scan ends at the first tag that has no '>': no later '<' has
 // one either. At the first "<!--" scanTags goes on, from where it would
 // be then: at the "<!--" when it opens a comment there, else past the
 // '>' that ends the tag it is in.
