@@ -9,21 +9,23 @@ import (
 )
 
 // marshalStored appends to dst the JSON of a binary capture record's
-// JSON part (storedCapture), byte for byte what json.Marshal gives for
-// it: it is what the record stores, deflated. It writes the fields of
+// JSON part, c with its raw strings (a storedCapture), byte for byte
+// what json.Marshal gives for it: it is what the record stores, deflated. It writes the fields of
 // Capture by hand, which costs a fraction of encoding/json's reflection
 // (a fifth of a capture's coding in the writer's transaction); a capture
 // with raw strings (rawfields.go) or a time json cannot write, both rare,
 // goes through json.Marshal. TestMarshalStoredAsJSON checks it against
 // json.Marshal with every field of Capture set, so a field added to
 // Capture and not here fails it.
-func marshalStored(dst []byte, s storedCapture) ([]byte, error) {
-	c := s.Capture
+//
+// c and raw are apart, not a storedCapture: raw leaks to json.Marshal,
+// and a struct holding both would make c leak with it, moving every
+// capture encodeCapture codes to the heap.
+func marshalStored(dst []byte, c *Capture, raw map[string][]byte) ([]byte, error) {
 	start, err1 := timeJSON(c.FetchStart)
 	end, err2 := timeJSON(c.FetchEnd)
-	if s.Raw != nil || err1 != nil || err2 != nil {
-		js, err := json.Marshal(s)
-		return append(dst, js...), err
+	if raw != nil || err1 != nil || err2 != nil {
+		return marshalStoredJSON(dst, *c, raw)
 	}
 	w := jsonWriter{b: dst}
 	w.b = append(w.b, '{')
@@ -110,6 +112,15 @@ func marshalStored(dst []byte, s storedCapture) ([]byte, error) {
 	w.str("worker", c.Worker, true)
 	w.b = append(w.b, '}')
 	return w.b, nil
+}
+
+// marshalStoredJSON is marshalStored's way for the rare capture it does
+// not write by hand: encoding/json, given a copy of the capture, which is
+// what reaches the heap (json.Marshal takes an interface), not the
+// caller's.
+func marshalStoredJSON(dst []byte, c Capture, raw map[string][]byte) ([]byte, error) {
+	js, err := json.Marshal(storedCapture{Capture: &c, Raw: raw})
+	return append(dst, js...), err
 }
 
 // zeroTimeJSON is what json.Marshal writes for the zero time.Time.

@@ -3,6 +3,7 @@ package archive
 import (
 	"bytes"
 	"encoding/binary"
+	"encoding/hex"
 	"encoding/json"
 	"errors"
 	"fmt"
@@ -75,7 +76,7 @@ func encodeCapture(c Capture) ([]byte, error) {
 	c.ID, c.RunID, c.Sketch = 0, 0, nil
 	raw := takeRaw(&c)
 	jsBuf := jsonBufs.Get().(*[]byte)
-	js, err := marshalStored((*jsBuf)[:0], storedCapture{Capture: &c, Raw: raw})
+	js, err := marshalStored((*jsBuf)[:0], &c, raw)
 	defer func() {
 		if cap(js) <= maxPooledJSON {
 			*jsBuf = js
@@ -212,10 +213,18 @@ func decodeBinaryCapture(v []byte) (Capture, error) {
 }
 
 // canonicalHash parses s when it is a hash in the form Hash.String
-// gives, which it then reads back as.
+// gives, which it then reads back as. It compares s with the digits
+// written into an array, not with h.String(), which would allocate
+// them (and the slice hex.EncodeToString writes them into) for each of
+// a capture's hashes.
 func canonicalHash(s string) (Hash, bool) {
 	h, err := ParseHash(s)
-	return h, err == nil && h.String() == s
+	if err != nil {
+		return h, false
+	}
+	var digits [2 * len(Hash{})]byte
+	hex.Encode(digits[:], h[:])
+	return h, string(digits[:]) == s
 }
 
 // binaryTime says whether t reads back unchanged from its UnixNano: UTC,
