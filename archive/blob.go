@@ -136,7 +136,9 @@ func encodeDocument(tx *bolt.Tx, d Document, coded []byte, pair uint64) ([]byte,
 		d.Text = ""
 		return json.Marshal(docRecord{Document: d, TextBlob: id})
 	}
-	out := append([]byte{recBinary}, h[:]...)
+	// Made at its full length once, not grown by each field's append.
+	out := make([]byte, 0, 1+len(h)+2*binary.MaxVarintLen64+8+8+len(exact))
+	out = append(append(out, recBinary), h[:]...)
 	out = binary.AppendUvarint(out, uint64(d.NormVersion))
 	out = binary.AppendUvarint(out, uint64(d.Length))
 	out = binary.BigEndian.AppendUint64(out, d.FirstCapture)
