@@ -227,6 +227,18 @@ func refuseEmpty(path string) error {
 	return nil
 }
 
+// archivePageSize is the page size of an archive this opening creates;
+// bbolt takes an existing file's from its meta page, so an archive keeps
+// the size it was made with, and every bbolt reads every size.
+//
+// It is not bbolt's default, the system's (4 KiB): a leaf holds at least
+// two keys, so at 4 KiB two payload blobs of 2-3 KB (a page's pair blob)
+// take a leaf of two pages, a third of it empty; at 16 KiB a leaf holds
+// five or six. On bench/crawl's 20,001 pages the archive is 5.5-5.7 KB a
+// page, not 6.6, and the crawl's CPU is the same or a little less (the
+// writer's transaction writes fewer pages). 8 and 32 KiB saved less.
+const archivePageSize = 16 << 10
+
 // openBolt opens the bbolt file, turning lock timeouts into *LockedError
 // and files bbolt cannot read into ErrNotArchive. An empty file is
 // refused read-only (refuseEmpty), untouched.
@@ -239,7 +251,7 @@ func openBolt(path string, readOnly bool, timeout time.Duration) (*bolt.DB, erro
 			return nil, err
 		}
 	}
-	opts := &bolt.Options{ReadOnly: readOnly, Timeout: timeout}
+	opts := &bolt.Options{ReadOnly: readOnly, Timeout: timeout, PageSize: archivePageSize}
 	if !readOnly {
 		opts.InitialMmapSize = writerMmapSize
 	}
