@@ -154,17 +154,18 @@ func putSegment(b *bolt.Bucket, seg uint32, toks []string, hits [][]hit) error {
 		return err
 	}
 	sb.FillPercent = 1
-	ids := make([]uint32, 0, len(hits))
+	keyed := make([]keyedToken, 0, len(hits))
 	size := 0
 	for id, hs := range hits {
 		if len(hs) > 0 {
-			ids = append(ids, uint32(id))
+			keyed = append(keyed, keyedToken{prefix: tokenPrefix(toks[id]), id: uint32(id)})
 			size += len(toks[id]) + 3*len(hs)
 		}
 	}
-	slices.SortFunc(ids, func(x, y uint32) int { return cmp.Compare(toks[x], toks[y]) })
+	sortTokens(keyed, toks)
 	buf := make([]byte, 0, size)
-	for _, id := range ids {
+	for _, k := range keyed {
+		id := k.id
 		// each key and chunk a slice of buf that later appends leave
 		// alone (they write past it, or into a new array)
 		start := len(buf)
@@ -177,6 +178,41 @@ func putSegment(b *bolt.Bucket, seg uint32, toks []string, hits [][]hit) error {
 		}
 	}
 	return nil
+}
+
+// keyedToken is a token's number and its first 8 bytes (tokenPrefix),
+// by which most tokens are ordered without reading their strings.
+type keyedToken struct {
+	prefix uint64
+	id     uint32
+}
+
+// tokenPrefix is tok's first 8 bytes as a big-endian integer, padded
+// with zero bytes: of two tokens, the one whose prefix is less is less in
+// byte order; equal prefixes say nothing of their order.
+func tokenPrefix(tok string) uint64 {
+	if len(tok) >= 8 {
+		return binary.BigEndian.Uint64(readOnly(tok[:8]))
+	}
+	var p uint64
+	for i := 0; i < len(tok); i++ {
+		p |= uint64(tok[i]) << (56 - 8*i)
+	}
+	return p
+}
+
+// sortTokens sorts keyed in the byte order of their tokens (toks, by
+// number), as the keys of a bucket are: by prefix, and by the whole
+// tokens where prefixes are equal. A write's tokens number tens of
+// thousands, and comparing their strings, each read from its own place
+// in memory, took a sixth to a fifth of putSegment.
+func sortTokens(keyed []keyedToken, toks []string) {
+	slices.SortFunc(keyed, func(x, y keyedToken) int {
+		if x.prefix != y.prefix {
+			return cmp.Compare(x.prefix, y.prefix)
+		}
+		return cmp.Compare(toks[x.id], toks[y.id])
+	})
 }
 
 // segName is the name of segment seg's bucket: its number, 4 bytes BE.
