@@ -154,7 +154,7 @@ func BenchmarkNoteAndSegment(b *testing.B) {
 		}
 		err = ix.bolt.Update(func(tx *bolt.Tx) error {
 			toks := bt.dict.tokens()
-			if err := appendSegment(tx, toks, bt.postings.byToken(len(toks))); err != nil {
+			if err := appendSegment(tx, toks, bt.postings.byToken(len(toks)), &bt.postings.segment); err != nil {
 				return err
 			}
 			return rollback

@@ -38,6 +38,10 @@ type postingLog struct {
 	next []int
 	all  []hit
 	out  [][]hit
+
+	// putSegment's, for the write's transaction (apply), which holds its
+	// buffer until it ends: the next write's newBatch comes after
+	segment segmentMemory
 }
 
 // logBlock is how many postings a block of a postingLog holds: 48 KB.
@@ -146,15 +150,17 @@ func grown[T any](s []T, n int) []T {
 // number, as hits) that has hits the token's postings in document order
 // (encodeChunk). A write adds pages for what it brings and reads no page
 // of the earlier segments; the bucket is written once, in key order, so
-// its pages are filled. The keys and chunks are made in one buffer, which
-// the transaction holds until it ends.
-func putSegment(b *bolt.Bucket, seg uint32, toks []string, hits [][]hit) error {
+// its pages are filled. The keys and chunks are made in one buffer,
+// mem's, which the transaction holds until it ends (bbolt keeps the value
+// it is given, not a copy, until its commit): mem may be used again only
+// after that.
+func putSegment(b *bolt.Bucket, seg uint32, toks []string, hits [][]hit, mem *segmentMemory) error {
 	sb, err := b.CreateBucket(segName(seg))
 	if err != nil {
 		return err
 	}
 	sb.FillPercent = 1
-	keyed := make([]keyedToken, 0, len(hits))
+	keyed := mem.keyed[:0]
 	size := 0
 	for id, hs := range hits {
 		if len(hs) > 0 {
@@ -163,7 +169,11 @@ func putSegment(b *bolt.Bucket, seg uint32, toks []string, hits [][]hit) error {
 		}
 	}
 	sortTokens(keyed, toks)
-	buf := make([]byte, 0, size)
+	buf := mem.buf[:0]
+	if cap(buf) < size {
+		buf = make([]byte, 0, size)
+	}
+	defer func() { mem.buf, mem.keyed = buf, keyed }() // the arrays used last, the largest
 	for _, k := range keyed {
 		id := k.id
 		// each key and chunk a slice of buf that later appends leave
@@ -178,6 +188,14 @@ func putSegment(b *bolt.Bucket, seg uint32, toks []string, hits [][]hit) error {
 		}
 	}
 	return nil
+}
+
+// segmentMemory is putSegment's memory, kept from write to write: a
+// write's keys and chunks, hundreds of kilobytes in a crawl, were the
+// most a Feed's writes allocated in one piece, besides bbolt's pages.
+type segmentMemory struct {
+	buf   []byte       // the keys and chunks put
+	keyed []keyedToken // the tokens, in key order
 }
 
 // keyedToken is a token's number and its first 8 bytes (tokenPrefix),

@@ -51,8 +51,8 @@ func putSegments(meta *bolt.Bucket, segs []segment) error {
 }
 
 // appendSegment writes hits, by token number (toks), as a new segment of
-// level 0, the newest.
-func appendSegment(tx *bolt.Tx, toks []string, hits [][]hit) error {
+// level 0, the newest, in putSegment's memory mem.
+func appendSegment(tx *bolt.Tx, toks []string, hits [][]hit, mem *segmentMemory) error {
 	b, meta := tx.Bucket(bucketPostings), tx.Bucket(bucketMeta)
 	segs, err := segments(meta)
 	if err != nil {
@@ -60,7 +60,7 @@ func appendSegment(tx *bolt.Tx, toks []string, hits [][]hit) error {
 	}
 	id, err := nextSegment(b)
 	if err == nil {
-		err = putSegment(b, id, toks, hits)
+		err = putSegment(b, id, toks, hits, mem)
 	}
 	if err != nil {
 		return err

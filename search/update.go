@@ -396,7 +396,7 @@ func (ix *Index) apply(b *batch) error {
 		}
 		if b.hits > 0 {
 			toks := b.dict.tokens()
-			if err := appendSegment(tx, toks, b.postings.byToken(len(toks))); err != nil {
+			if err := appendSegment(tx, toks, b.postings.byToken(len(toks)), &b.postings.segment); err != nil {
 				return err
 			}
 		}
