@@ -2,10 +2,10 @@ package clean
 
 import (
 	"encoding/json"
-	"fmt"
 	"net/http"
 	"net/url"
 	"regexp"
+	"strconv"
 	"strings"
 	"unicode/utf8"
 )
@@ -185,8 +185,8 @@ func (f *dateFinder) fromRuns(runs []run, title string) {
 		if r.heading && titleHeading(r.text, normTitle) {
 			afterTitle = 0
 		}
-		if len(r.text) > 300 || !hasDigit(r.text) {
-			continue // foldTrad keeps the length and the digits: fold only lines that can date
+		if len(r.text) > 300 || !hasYearDigits(r.text) {
+			continue // every date findDate reads has a year of four digits, which foldTrad keeps: fold only lines that can date
 		}
 		t := foldTrad(r.text)
 		found, from := false, len(f.cands)
@@ -210,19 +210,6 @@ func (f *dateFinder) fromRuns(runs []run, title string) {
 			f.cands[i].Text = clip(r.text) // as written, not folded
 		}
 	}
-}
-
-// hasDigit is strings.ContainsAny(s, "0123456789") as a byte loop: an
-// ASCII digit is one byte, and no byte of another rune's UTF-8 (or of a
-// stray byte) is one. ContainsAny made a set of the ten digits on each
-// call, for every run of a page.
-func hasDigit(s string) bool {
-	for i := 0; i < len(s); i++ {
-		if s[i]-'0' <= 9 {
-			return true
-		}
-	}
-	return false
 }
 
 // bareDateLine reports whether run r (text t, folded) is a line that dates
@@ -252,7 +239,8 @@ func titleHeading(h, normTitle string) bool {
 	if normTitle == "" {
 		return false
 	}
-	nh := Normalize(h)
+	var mem [256]byte // a heading's normal form, in no memory of its own: nh is read here only
+	nh := bytesString(appendNormal(mem[:0], h))
 	return nh != "" && (strings.Contains(nh, normTitle) || strings.Contains(normTitle, nh) && len(nh)*2 >= len(normTitle))
 }
 
@@ -357,9 +345,11 @@ func headerDate(lm string) (value string, ok bool) {
 // lower-ranked candidate of the same day that has one (not a modification
 // date). It returns "" when there are no candidates.
 func (f *dateFinder) choose() (value, why string) {
+	var mem [16]int
+	ranks := candidateRanks(f.cands, mem[:0])
 	best := -1
-	for i, c := range f.cands {
-		if best < 0 || dateRank(c.Source) < dateRank(f.cands[best].Source) {
+	for i, r := range ranks {
+		if best < 0 || r < ranks[best] {
 			best = i
 		}
 	}
@@ -368,14 +358,13 @@ func (f *dateFinder) choose() (value, why string) {
 	}
 	c := f.cands[best]
 	value = c.Value
-	why = c.Source + ": " + rankReason[dateRank(c.Source)]
+	why = c.Source + ": " + rankReason[ranks[best]]
 	if f.assumed[best] {
 		why += "; no zone written, +08:00 assumed for a Chinese page"
 	}
 	if len(value) == len("2006-01-02") {
 		for i, o := range f.cands {
-			r := dateRank(o.Source)
-			if i != best && r <= 5 && len(o.Value) > len(value) && strings.HasPrefix(o.Value, value) {
+			if i != best && ranks[i] <= 5 && len(o.Value) > len(value) && strings.HasPrefix(o.Value, value) {
 				value = o.Value
 				why += "; time of day from " + o.Source
 				if f.assumed[i] {
@@ -386,9 +375,18 @@ func (f *dateFinder) choose() (value, why string) {
 		}
 	}
 	if n := len(f.cands); n > 1 {
-		why += fmt.Sprintf("; %d candidates", n)
+		why += "; " + strconv.Itoa(n) + " candidates"
 	}
 	return value, why
+}
+
+// candidateRanks appends the dateRank of each candidate's source to dst:
+// choose compares them pairwise, and a rank is several string comparisons.
+func candidateRanks(cands []DateCandidate, dst []int) []int {
+	for _, c := range cands {
+		dst = append(dst, dateRank(c.Source))
+	}
+	return dst
 }
 
 var rankReason = [...]string{
