@@ -59,3 +59,49 @@ func TestNoYearDigitsNoDate(t *testing.T) {
 		t.Fatalf("only %d lines without a four-digit year: test data missing?", checked)
 	}
 }
+
+// bareDateLine tells a chrome or link line's kind before it looks for the
+// date: on every test line, as chrome or not, with links or without,
+// under the title or not, it says what reading the date first says.
+func TestBareDateLineKindFirst(t *testing.T) {
+	ref := func(r run, t string, nearTitle bool) (stamp, bool) {
+		if runesUpTo(t, 81) > 80 || containsRuneOf(t, "今星周") && clockRe.MatchString(t) {
+			return stamp{}, false
+		}
+		st, at, ok := findDate(t)
+		if !ok {
+			return stamp{}, false
+		}
+		if !r.chrome && r.linkUnits == 0 && at <= 8 {
+			return st, true
+		}
+		return st, r.linkUnits*2 < r.units && (nearTitle || sourceFromLine(t) != "")
+	}
+	lines := append(prefilterLines(t), "Copyright © 2000-2024 Bench Daily", "来源：新华社 2022-11-08 10:00",
+		"2022-11-08 来源：本站", "责任编辑：张三 2022年11月8日", "Source: Reuters, Nov 8, 2022", "Posted 2022-11-08 by admin")
+	found := 0
+	for _, s := range lines {
+		if !hasYearDigits(s) {
+			continue
+		}
+		t2 := foldTrad(s)
+		for _, chrome := range []bool{false, true} {
+			for _, links := range []int{0, 1, 40} {
+				for _, near := range []bool{false, true} {
+					r := run{text: s, units: 20, linkUnits: links, chrome: chrome}
+					gotSt, gotOK := bareDateLine(r, t2, near)
+					wantSt, wantOK := ref(r, t2, near)
+					if gotOK != wantOK || gotOK && gotSt != wantSt {
+						t.Errorf("bareDateLine(%q, chrome %v, links %d, near %v) = %v %v, want %v %v", s, chrome, links, near, gotSt, gotOK, wantSt, wantOK)
+					}
+					if gotOK && (chrome || links > 0) {
+						found++
+					}
+				}
+			}
+		}
+	}
+	if found == 0 {
+		t.Fatal("no chrome or link line read as a date line: the cases test nothing")
+	}
+}

@@ -217,20 +217,27 @@ func (f *dateFinder) fromRuns(runs []run, title string) {
 // starts with a date, outside chrome and links; or, in the few lines under
 // the title's heading or on a line that names a source (2022-11-08
 // 来源：…), a date anywhere in a short line with few links, chrome or not
-// ("head-line" blocks hold them).
+// ("head-line" blocks hold them). A chrome or link line can only be of the
+// second kind, which is told before its date is looked for: most such
+// lines (a footer's "© 2000-2024") are neither under the title nor name a
+// source, and need no findDate.
 func bareDateLine(r run, t string, nearTitle bool) (stamp, bool) {
 	if runesUpTo(t, 81) > 80 || containsRuneOf(t, "今星周") && clockRe.MatchString(t) { // each of its words has one
 		return stamp{}, false
+	}
+	secondKind := func() bool { return r.linkUnits*2 < r.units && (nearTitle || sourceFromLine(t) != "") }
+	if r.chrome || r.linkUnits != 0 {
+		if !secondKind() {
+			return stamp{}, false
+		}
+		st, _, ok := findDate(t)
+		return st, ok
 	}
 	st, at, ok := findDate(t)
 	if !ok {
 		return stamp{}, false
 	}
-	if !r.chrome && r.linkUnits == 0 && at <= 8 {
-		return st, true
-	}
-	fewLinks := r.linkUnits*2 < r.units
-	return st, fewLinks && (nearTitle || sourceFromLine(t) != "")
+	return st, at <= 8 || secondKind()
 }
 
 // titleHeading reports whether a heading's text is the page's title, or
