@@ -2,6 +2,7 @@ package clean
 
 import (
 	"net/http"
+	"slices"
 	"testing"
 )
 
@@ -103,5 +104,30 @@ func TestBareDateLineKindFirst(t *testing.T) {
 	}
 	if found == 0 {
 		t.Fatal("no chrome or link line read as a date line: the cases test nothing")
+	}
+}
+
+// A page with no date keeps nil candidates (push allocates only for the
+// first), and one with dates lists them all, in the order found.
+func TestDateCandidatesNilWhenNone(t *testing.T) {
+	none, err := Clean(Input{URL: "http://example.com/a.html", Header: http.Header{},
+		Body: []byte("<html><body><p>No date here, only words.</p></body></html>")})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if none.DateCandidates != nil {
+		t.Errorf("DateCandidates = %#v, want nil", none.DateCandidates)
+	}
+	some, err := Clean(Input{URL: "http://example.com/2022/11/07/a.html", Header: http.Header{"Last-Modified": {"Tue, 08 Nov 2022 10:00:00 GMT"}},
+		Body: []byte(`<html><head><meta name="pubdate" content="2022-11-06"></head><body><p>Words.</p></body></html>`)})
+	if err != nil {
+		t.Fatal(err)
+	}
+	var sources []string
+	for _, c := range some.DateCandidates {
+		sources = append(sources, c.Source)
+	}
+	if want := []string{"meta:pubdate", "url", "last-modified"}; !slices.Equal(sources, want) {
+		t.Errorf("candidate sources = %q, want %q", sources, want)
 	}
 }
