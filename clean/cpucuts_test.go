@@ -76,7 +76,7 @@ func BenchmarkContainsFoldASCII(b *testing.B) {
 				i++
 			}
 		})
-		b.Run("classes/"+c.name, func(b *testing.B) { // as bylineClass asks, a dozen class names a op
+		b.Run("classes/"+c.name, func(b *testing.B) { // as bylineNames asks, a dozen class names a op
 			for b.Loop() {
 				for _, n := range classes {
 					c.fn(n, "byline")
@@ -373,4 +373,29 @@ func benchDateLines(b *testing.B) [][]string {
 		pages = append(pages, lines)
 	}
 	return pages
+}
+
+// metaAttrs reads what attr reads of itemprop, class and id: the first
+// attribute of each key, empty or not, on every element of the test pages
+// and on elements that repeat a key.
+func TestMetaAttrsAsAttr(t *testing.T) {
+	nodes := []*html.Node{
+		{Type: html.ElementNode, Attr: []html.Attribute{{Key: "class", Val: ""}, {Key: "class", Val: "byline"}}},
+		{Type: html.ElementNode, Attr: []html.Attribute{{Key: "id", Val: "a"}, {Key: "itemprop", Val: "author"}, {Key: "id", Val: "b"}, {Key: "itemprop", Val: ""}}},
+		{Type: html.ElementNode},
+	}
+	eachTestElement(t, func(n *html.Node) { nodes = append(nodes, n) })
+	withAll := 0
+	for _, n := range nodes {
+		ip, class, id := metaAttrs(n)
+		if ip != attr(n, "itemprop") || class != attr(n, "class") || id != attr(n, "id") {
+			t.Errorf("metaAttrs(%v) = %q %q %q, attr says %q %q %q", n.Attr, ip, class, id, attr(n, "itemprop"), attr(n, "class"), attr(n, "id"))
+		}
+		if ip != "" || class != "" || id != "" {
+			withAll++
+		}
+	}
+	if withAll < 100 {
+		t.Fatalf("only %d elements with an itemprop, class or id: test pages missing?", withAll)
+	}
 }

@@ -39,7 +39,7 @@ func TestHintTable(t *testing.T) {
 
 // TestNamesHold: namesHold lets through every class and id whose words
 // name a caption, a credit or a gallery (captionClass) or a byline
-// (bylineClass), on every element of the pages and on crafted names.
+// (bylineNames), on every element of the pages and on crafted names.
 func TestNamesHold(t *testing.T) {
 	pairs := [][2]string{{"wp-caption-text", ""}, {"", "imageCaption"}, {"PhotoCredit", ""}, {"photo_credit x", ""}, {"image credit", ""},
 		{"Gallery-Slide", ""}, {"", "SLIDESHOW"}, {"hp-carousel", ""}, {"byLine", ""}, {"", "post-author"}, {"AUTHOR", ""}, {"by-line", ""}}

@@ -26,19 +26,19 @@ type timeTag struct{ datetime, text string }
 
 func collectMeta(root *html.Node) *pageMeta {
 	pm := &pageMeta{}
-	var walk func(*html.Node)
-	walk = func(n *html.Node) {
-		if n.Type == html.ElementNode {
-			if !pm.element(n) {
-				return
-			}
-		}
-		for c := n.FirstChild; c != nil; c = c.NextSibling {
-			walk(c)
-		}
-	}
-	walk(root)
+	pm.walk(root)
 	return pm
+}
+
+// walk records n's subtree, in document order, but for the children of
+// the elements element says need no visit.
+func (pm *pageMeta) walk(n *html.Node) {
+	if n.Type == html.ElementNode && !pm.element(n) {
+		return
+	}
+	for c := n.FirstChild; c != nil; c = c.NextSibling {
+		pm.walk(c)
+	}
 }
 
 // element records n; it returns false when n's children need no visit.
@@ -82,15 +82,36 @@ func (pm *pageMeta) element(n *html.Node) bool {
 	case atom.Style, atom.Noscript, atom.Template:
 		return false
 	}
-	if a := attr(n, "itemprop"); a != "" && n.DataAtom != atom.Meta {
-		pm.itemprop(n, strings.ToLower(a))
+	if n.DataAtom == atom.Meta {
+		return true // its itemprop and class were read by meta, or mean nothing here
 	}
-	if len(pm.bylines) < 4 && n.DataAtom != atom.Meta && bylineClass(n) {
+	itemprop, class, id := metaAttrs(n)
+	if itemprop != "" {
+		pm.itemprop(n, strings.ToLower(itemprop))
+	}
+	if len(pm.bylines) < 4 && bylineNames(class, id) {
 		if t := textOf(n); t != "" && len([]rune(t)) <= 80 {
 			pm.bylines = append(pm.bylines, t)
 		}
 	}
 	return true
+}
+
+// metaAttrs returns n's itemprop, class and id: attr of each, read in one
+// pass over n's attributes (element asks of every element of a page).
+func metaAttrs(n *html.Node) (itemprop, class, id string) {
+	var seen [3]bool // the first of each key is the one attr returns
+	for _, a := range n.Attr {
+		switch {
+		case a.Key == "itemprop" && !seen[0]:
+			itemprop, seen[0] = a.Val, true
+		case a.Key == "class" && !seen[1]:
+			class, seen[1] = a.Val, true
+		case a.Key == "id" && !seen[2]:
+			id, seen[2] = a.Val, true
+		}
+	}
+	return itemprop, class, id
 }
 
 func (pm *pageMeta) meta(n *html.Node) {
@@ -157,11 +178,10 @@ func inSVG(n *html.Node) bool {
 	return false
 }
 
-// bylineClass reports whether the words of n's class and id (classID)
-// hold "byline" or "author"; classID is made only when the class or id
-// holds one of them (namesHold).
-func bylineClass(n *html.Node) bool {
-	class, id := attr(n, "class"), attr(n, "id")
+// bylineNames reports whether the words of an element's class and id
+// (classID) hold "byline" or "author"; classID is made only when the
+// class or id holds one of them (namesHold).
+func bylineNames(class, id string) bool {
 	if !namesHold(class, id, "byline", "author") {
 		return false
 	}
