@@ -83,7 +83,7 @@ func (pm *pageMeta) element(n *html.Node) bool {
 		return false
 	}
 	if n.DataAtom == atom.Meta {
-		return true // its itemprop and class were read by meta, or mean nothing here
+		return true // meta read its itemprop; a meta tag is no byline
 	}
 	itemprop, class, id := metaAttrs(n)
 	if itemprop != "" {
