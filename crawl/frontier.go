@@ -64,15 +64,26 @@ type Frontier struct {
 // where writing the state would touch a page of the seen set for nearly
 // every URL taken, all over the file.
 const (
-	stQueued  byte = 'q' // in the pending queue, or taken (then in the taken bucket)
+	stQueued  byte = 'q' // in the pending queue, or taken (then in the taken bucket); written by a prov before stPushed
 	stTaken   byte = 't' // taken and not done, written by a prov before the taken bucket; read still
 	stDone    byte = 'd' // stored, or settled without a capture
 	stReached byte = 'r' // reached by a redirect or a rel=canonical, not queued itself
+
+	// stPushed is queued, taken or done, told apart by where the URL is:
+	// its value holds the depth and the sequence of its entry in the
+	// pending queue (pendingKey), and the URL is queued while the queue
+	// holds that entry, taken while the taken bucket holds it, and done
+	// once neither does. So marking a page done deletes its taken entry
+	// and writes nothing in the seen set, where rewriting its state
+	// dirtied a leaf of the seen set, all over the file, for nearly every
+	// URL done. push writes it; stQueued is read still, in a frontier an
+	// earlier prov left, and marked done by writing stDone, as before.
+	stPushed byte = 'p'
 )
 
 var (
 	fbMeta        = []byte("meta")
-	fbSeen        = []byte("seen")        // canonical URL → state, depth (uvarint)
+	fbSeen        = []byte("seen")        // canonical URL → state, depth (uvarint), for stPushed the sequence (uvarint)
 	fbPending     = []byte("pending")     // depth (4 BE), sequence (8 BE) → depth (uvarint), URL
 	fbClaims      = []byte("claims")      // canonical URL → the URL whose fetch produced it
 	fbKinds       = []byte("kinds")       // URL → kind, for the URLs queued as documents read for URLs
@@ -404,9 +415,18 @@ func (f *Frontier) Done(urls ...string) error {
 }
 
 // markDone marks key done in the seen set, keeping its depth, and takes
-// it out of the taken bucket; seen reads the seen set of tx.
+// it out of the taken bucket; seen reads the seen set of tx. A URL
+// pushed (stPushed) and taken is done once it leaves the taken bucket:
+// its seen value is not written.
 func (f *Frontier) markDone(tx *bolt.Tx, seen seeker, key string) error {
 	v := seen.get([]byte(key))
+	taken := tx.Bucket(fbTaken)
+	if len(v) > 0 && v[0] == stPushed {
+		if taken.Get([]byte(key)) != nil {
+			return taken.Delete([]byte(key))
+		}
+		v = stateValue(stDone, pushedDepth(v)) // not taken (still queued): the done state written, its depth kept
+	}
 	if v == nil {
 		v = []byte{stDone, 0}
 		f.written.note(key)
@@ -419,7 +439,35 @@ func (f *Frontier) markDone(tx *bolt.Tx, seen seeker, key string) error {
 	if err := tx.Bucket(fbSeen).Put(k, buf[len(key):]); err != nil {
 		return err
 	}
-	return tx.Bucket(fbTaken).Delete(k)
+	return taken.Delete(k)
+}
+
+// pushedDepth returns the depth a stPushed value holds.
+func pushedDepth(v []byte) int {
+	d, _ := binary.Uvarint(v[1:])
+	return int(d)
+}
+
+// stateIn returns the state of key, whose seen value in tx is v: a
+// stPushed URL reads as stQueued while the queue or the taken bucket
+// holds it, stDone once neither does; any other state as written; 0 for
+// none.
+func stateIn(tx *bolt.Tx, key string, v []byte) byte {
+	switch {
+	case len(v) == 0:
+		return 0
+	case v[0] != stPushed:
+		return v[0]
+	}
+	d, n := binary.Uvarint(v[1:])
+	seq, m := binary.Uvarint(v[1+n:])
+	if n <= 0 || m <= 0 {
+		return stQueued // not a value push wrote: never taken for done
+	}
+	if tx.Bucket(fbPending).Get(pendingKey(int(d), seq)) != nil || tx.Bucket(fbTaken).Get([]byte(key)) != nil {
+		return stQueued
+	}
+	return stDone
 }
 
 // Queued returns how many URLs wait in the queue, for progress. It reads

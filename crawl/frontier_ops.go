@@ -243,9 +243,7 @@ func (f *Frontier) markReached(key string) (bool, error) {
 // state returns key's state, 0 when unseen.
 func (f *Frontier) state(key string) (st byte) {
 	f.db.View(func(tx *bolt.Tx) error {
-		if v := tx.Bucket(fbSeen).Get([]byte(key)); len(v) > 0 {
-			st = v[0]
-		}
+		st = stateIn(tx, key, tx.Bucket(fbSeen).Get([]byte(key)))
 		return nil
 	})
 	return st
@@ -525,12 +523,13 @@ func claimantTx(tx *bolt.Tx, canonical string) string {
 	case v != nil:
 		return string(v)
 	}
-	v := tx.Bucket(fbSeen).Get([]byte(canonical))
-	switch {
-	case len(v) == 0:
-	case v[0] == stTaken, v[0] == stDone:
+	switch stateIn(tx, canonical, tx.Bucket(fbSeen).Get([]byte(canonical))) {
+	case stTaken, stDone:
 		return canonical
-	case v[0] == stQueued && tx.Bucket(fbTaken).Get([]byte(canonical)) != nil:
+	case stQueued:
+		if tx.Bucket(fbTaken).Get([]byte(canonical)) == nil {
+			return ""
+		}
 		return canonical
 	}
 	return ""
@@ -651,21 +650,30 @@ type pushWrites struct {
 // newPushWrites makes push's keys and values, all four in one buffer of
 // their exact size: bbolt keeps each until the transaction commits, and
 // built one by one they cost seven allocations a URL queued (a buffer
-// started empty is moved each time it grows).
+// started empty is moved each time it grows). The seen value is
+// pushedValue(depth, seq).
 func newPushWrites(key string, depth int, seq uint64) pushWrites {
 	d := uint64(depth)
 	dn := uvarintLen(d)
-	buf := make([]byte, 0, 12+dn+len(key)+len(key)+1+dn)
+	buf := make([]byte, 0, 12+dn+len(key)+len(key)+1+dn+uvarintLen(seq))
 	buf = appendPendingKey(buf, depth, seq)
 	buf = binary.AppendUvarint(buf, d)
 	buf = append(buf, key...)
 	buf = append(buf, key...)
-	buf = appendStateValue(buf, stQueued, depth)
+	buf = appendPushedValue(buf, depth, seq)
 	k, v := 12, 12+dn+len(key)
 	return pushWrites{
 		pendingKey: buf[:k:k], pendingValue: buf[k:v:v],
 		seenKey: buf[v : v+len(key) : v+len(key)], seenValue: buf[v+len(key):],
 	}
+}
+
+// pushedValue is the seen value of a URL queued at depth as the seq'th
+// (stPushed): the state, the depth, the sequence, the last two uvarints.
+func pushedValue(depth int, seq uint64) []byte { return appendPushedValue(nil, depth, seq) }
+
+func appendPushedValue(dst []byte, depth int, seq uint64) []byte {
+	return binary.AppendUvarint(appendStateValue(dst, stPushed, depth), seq)
 }
 
 // uvarintLen is how many bytes binary.AppendUvarint writes x in.

@@ -1,6 +1,8 @@
 package crawl
 
 import (
+	"encoding/binary"
+	"fmt"
 	"slices"
 	"testing"
 
@@ -12,9 +14,7 @@ import (
 func seenState(t *testing.T, f *Frontier, key string) (st byte, taken bool) {
 	t.Helper()
 	f.db.View(func(tx *bolt.Tx) error {
-		if v := tx.Bucket(fbSeen).Get([]byte(key)); len(v) > 0 {
-			st = v[0]
-		}
+		st = stateIn(tx, key, tx.Bucket(fbSeen).Get([]byte(key)))
 		taken = tx.Bucket(fbTaken).Get([]byte(key)) != nil
 		return nil
 	})
@@ -108,24 +108,116 @@ func TestTakenByEarlierProv(t *testing.T) {
 	}
 }
 
-// Done writes the done state with the depth the URL was queued at, and
-// depth 0 for a URL it never saw, each under the URL it was given.
+// Done leaves a URL done with the depth it was queued at, and writes
+// depth 0 for a URL it never saw, each under the URL it was given. A URL
+// push wrote (stPushed) and taken is done by leaving the taken bucket:
+// its seen value is as push wrote it.
 func TestDoneKeepsDepth(t *testing.T) {
 	f := openTestFrontier(t)
 	queued, unseen := "http://x.test/deep", "http://x.test/never-queued"
 	if _, _, err := f.add([]string{queued}, 300, kindPage, budget{}); err != nil {
 		t.Fatal(err)
 	}
+	var pushed []byte
+	f.db.View(func(tx *bolt.Tx) error {
+		pushed = slices.Clone(tx.Bucket(fbSeen).Get([]byte(queued)))
+		return nil
+	})
+	if len(pushed) == 0 || pushed[0] != stPushed || pushedDepth(pushed) != 300 {
+		t.Fatalf("queued at depth 300: seen value %x", pushed)
+	}
 	takeAll(t, f, 0)
 	if err := f.Done(queued, unseen); err != nil {
 		t.Fatal(err)
 	}
-	for key, want := range map[string][]byte{queued: stateValue(stDone, 300), unseen: {stDone, 0}} {
+	for key, want := range map[string][]byte{queued: pushed, unseen: {stDone, 0}} {
+		if st, taken := seenState(t, f, key); st != stDone || taken {
+			t.Errorf("%s: state %q, taken %v after Done", key, st, taken)
+		}
 		f.db.View(func(tx *bolt.Tx) error {
 			if v := tx.Bucket(fbSeen).Get([]byte(key)); !slices.Equal(v, want) {
 				t.Errorf("%s done: seen value %x, want %x", key, v, want)
 			}
 			return nil
 		})
+	}
+}
+
+// A URL push wrote and Done was given before it was taken (it is in the
+// queue) is written done, with its depth, as a URL queued by an earlier
+// prov is.
+func TestDoneBeforeTakeWritesDone(t *testing.T) {
+	f := openTestFrontier(t)
+	key := "http://x.test/early"
+	if _, _, err := f.add([]string{key}, 7, kindPage, budget{}); err != nil {
+		t.Fatal(err)
+	}
+	if err := f.Done(key); err != nil {
+		t.Fatal(err)
+	}
+	if st, _ := seenState(t, f, key); st != stDone {
+		t.Errorf("state %q after Done, want done", st)
+	}
+	f.db.View(func(tx *bolt.Tx) error {
+		if v := tx.Bucket(fbSeen).Get([]byte(key)); !slices.Equal(v, stateValue(stDone, 7)) {
+			t.Errorf("seen value %x, want %x", v, stateValue(stDone, 7))
+		}
+		return nil
+	})
+}
+
+// URLs an earlier prov queued (stQueued, with no sequence) are taken,
+// claimed by their own fetch, and marked done by writing the done state,
+// as that prov did; a URL it had taken is queued again on open.
+func TestQueuedByEarlierProv(t *testing.T) {
+	path := t.TempDir() + "/f"
+	f, err := OpenFrontier(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	queued, inFlight := "http://x.test/queued", "http://x.test/in-flight"
+	f = reopenAfter(t, f, path, func(tx *bolt.Tx) error {
+		v := append(binary.AppendUvarint(nil, 2), queued...)
+		seq, err := tx.Bucket(fbPending).NextSequence()
+		if err != nil {
+			return err
+		}
+		if err := tx.Bucket(fbPending).Put(pendingKey(2, seq), v); err != nil {
+			return err
+		}
+		for _, k := range []string{queued, inFlight} {
+			if err := tx.Bucket(fbSeen).Put([]byte(k), stateValue(stQueued, 2)); err != nil {
+				return err
+			}
+		}
+		if err := tx.Bucket(fbTaken).Put([]byte(inFlight), binary.AppendUvarint(nil, 2)); err != nil {
+			return err
+		}
+		return addCounter(tx, keyQueued, 1)
+	})
+	if err := f.requeueTaken(nil); err != nil {
+		t.Fatal(err)
+	}
+	got, _ := takeAll(t, f, 0)
+	if s := fmt.Sprint(got); s != "[http://x.test/queued http://x.test/in-flight]" {
+		t.Fatalf("took %s", s)
+	}
+	if by := f.claimant(queued); by != queued {
+		t.Errorf("%s taken: claimed by %q, want its own fetch", queued, by)
+	}
+	if err := f.Done(queued, inFlight); err != nil {
+		t.Fatal(err)
+	}
+	if st, taken := seenState(t, f, queued); st != stDone || taken {
+		t.Errorf("%s: state %q, taken %v after Done", queued, st, taken)
+	}
+	f.db.View(func(tx *bolt.Tx) error {
+		if v := tx.Bucket(fbSeen).Get([]byte(queued)); !slices.Equal(v, stateValue(stDone, 2)) {
+			t.Errorf("%s done: seen value %x, want %x", queued, v, stateValue(stDone, 2))
+		}
+		return nil
+	})
+	if by := f.claimant(inFlight); by != inFlight {
+		t.Errorf("%s done: claimed by %q, want its own fetch", inFlight, by)
 	}
 }

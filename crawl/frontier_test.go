@@ -467,7 +467,7 @@ func TestPushWritesAsBefore(t *testing.T) {
 				{"pending key", w.pendingKey, pendingKey(depth, seq)},
 				{"pending value", w.pendingValue, wantValue},
 				{"seen key", w.seenKey, []byte(key)},
-				{"seen value", w.seenValue, stateValue(stQueued, depth)},
+				{"seen value", w.seenValue, pushedValue(depth, seq)},
 			} {
 				if !bytes.Equal(c.got, c.want) || cap(c.got) != len(c.got) {
 					t.Errorf("depth %d, %s: %s %x (cap %d), want %x", depth, key, c.name, c.got, cap(c.got), c.want)
