@@ -404,9 +404,9 @@ func (f *Frontier) Done(urls ...string) error {
 	}
 	slices.Sort(keys)
 	return f.update(func(tx *bolt.Tx) error {
-		seen := newSeeker(tx.Bucket(fbSeen))
+		seen, taken := newSeeker(tx.Bucket(fbSeen)), newSeeker(tx.Bucket(fbTaken))
 		for _, u := range keys {
-			if err := f.markDone(tx, seen, u); err != nil {
+			if err := f.markDone(tx, seen, taken, u); err != nil {
 				return err
 			}
 		}
@@ -415,15 +415,14 @@ func (f *Frontier) Done(urls ...string) error {
 }
 
 // markDone marks key done in the seen set, keeping its depth, and takes
-// it out of the taken bucket; seen reads the seen set of tx. A URL
-// pushed (stPushed) and taken is done once it leaves the taken bucket:
-// its seen value is not written.
-func (f *Frontier) markDone(tx *bolt.Tx, seen seeker, key string) error {
+// it out of the taken bucket; seen and taken read those buckets of tx. A
+// URL pushed (stPushed) and taken is done once it leaves the taken
+// bucket: its seen value is not written.
+func (f *Frontier) markDone(tx *bolt.Tx, seen, taken seeker, key string) error {
 	v := seen.get([]byte(key))
-	taken := tx.Bucket(fbTaken)
 	if len(v) > 0 && v[0] == stPushed {
-		if taken.Get([]byte(key)) != nil {
-			return taken.Delete([]byte(key))
+		if was, err := taken.delete([]byte(key)); was || err != nil {
+			return err
 		}
 		v = stateValue(stDone, pushedDepth(v)) // not taken (still queued): the done state written, its depth kept
 	}
@@ -439,7 +438,8 @@ func (f *Frontier) markDone(tx *bolt.Tx, seen seeker, key string) error {
 	if err := tx.Bucket(fbSeen).Put(k, buf[len(key):]); err != nil {
 		return err
 	}
-	return taken.Delete(k)
+	_, err := taken.delete(k)
+	return err
 }
 
 // pushedDepth returns the depth a stPushed value holds.

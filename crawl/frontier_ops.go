@@ -489,6 +489,16 @@ func (s seeker) get(key []byte) []byte {
 	return nil
 }
 
+// delete deletes key from the bucket, through the seeker's cursor (one
+// seek, where Bucket.Delete makes a cursor of its own), and reports
+// whether the bucket held it.
+func (s seeker) delete(key []byte) (bool, error) {
+	if k, _ := s.c.Seek(key); !bytes.Equal(k, key) {
+		return false, nil
+	}
+	return true, s.c.Delete()
+}
+
 // settle marks key done without a capture (robots.txt said no, or its
 // page was a duplicate that is not stored), and gives up the claim its
 // take made, since its fetch produced no page. Whatever key's fetch
@@ -496,7 +506,7 @@ func (s seeker) get(key []byte) []byte {
 func (f *Frontier) settle(key string) error {
 	f.own.drop(key)
 	return f.update(func(tx *bolt.Tx) error {
-		if err := f.markDone(tx, newSeeker(tx.Bucket(fbSeen)), key); err != nil {
+		if err := f.markDone(tx, newSeeker(tx.Bucket(fbSeen)), newSeeker(tx.Bucket(fbTaken)), key); err != nil {
 			return err
 		}
 		return unclaim(tx, key)
