@@ -51,6 +51,10 @@ type Index struct {
 // Open opens the index at path, creating it unless readOnly, and waits at
 // most timeout for another process's lock on it. A file that is not an
 // index of this Version is refused with ErrVersion, untouched.
+//
+// A new file takes bbolt's default page size (the system's, 4 KiB): on
+// bench/crawl's 20,001 pages 8 and 16 KiB pages made the index 2% smaller
+// and the crawl's CPU no lower (paired runs 0.98-1.015 of 4 KiB's).
 func Open(path string, readOnly bool, timeout time.Duration) (*Index, error) {
 	b, err := bolt.Open(path, 0o644, &bolt.Options{ReadOnly: readOnly, Timeout: timeout})
 	if err != nil {
