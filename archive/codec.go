@@ -341,6 +341,17 @@ func (p *coderPool[T]) put(c T) {
 // pages, filled to 95%, hold them in as many pages). A record past 29 KB
 // is coded in blocks with an 8 KB window. Records the writer made read
 // the same (codec_test.go).
+//
+// The dictionary is not where a record's deflate spends its CPU: in a
+// 20,001-page bench/crawl profile this function takes 0.33 s of 9.21 s,
+// 0.23 s of it building and writing the record's Huffman block
+// (writeBlockDynamic, whatever the dictionary) and 0.07 s finding matches,
+// hashing the dictionary included. Cutting the dictionary to the 1,614 B
+// the bench's records match against saved 2 µs a record (18.5 against
+// 16.5 cpu-µs a deflate on 3,001 real records) and nothing measurable in
+// the whole crawl (paired runs, 1.002 and 1.019 of the CPU a page), while
+// dropping what other sites' captures use (revisits, GBK and Big5,
+// redirects); it would also have been a new record form.
 func deflateDict(dst, p []byte) []byte {
 	buf := bytes.NewBuffer(dst)
 	flate.StatelessDeflate(buf, p, true, captureDictBytes) // a bytes.Buffer does not fail
