@@ -1,9 +1,12 @@
 package clean
 
 import (
+	"math/rand/v2"
 	"net/http"
 	"slices"
+	"strings"
 	"testing"
+	"unicode/utf8"
 )
 
 // headerDate gives the UTC date of an HTTP date in any of its three
@@ -129,5 +132,39 @@ func TestDateCandidatesNilWhenNone(t *testing.T) {
 	}
 	if want := []string{"meta:pubdate", "url", "last-modified"}; !slices.Equal(sources, want) {
 		t.Errorf("candidate sources = %q, want %q", sources, want)
+	}
+}
+
+// clipWhole is clip as first written: the whole text counted, and
+// converted to runes when it is longer than clipRunes.
+func clipWhole(text string) string {
+	if utf8.RuneCountInString(text) > clipRunes {
+		return string([]rune(text)[:clipRunes])
+	}
+	return text
+}
+
+// TestClipAsWhole: clip, which reads only the runes it keeps, cuts as the
+// whole-text conversion does, on texts of clipRunes runes or so, of ASCII,
+// ideographs and bytes that are no UTF-8 (a lone lead byte of a three-byte
+// rune, a stray continuation byte) at and around the cut.
+func TestClipAsWhole(t *testing.T) {
+	rng := rand.New(rand.NewPCG(3, 5))
+	pieces := []string{"a", "Z", " ", "日", "期", "é", "\xe4", "\xe4\xb8", "\x80", "\xff", "2024-01-02", "\U0001F600"}
+	texts := append([]string{"", "x", strings.Repeat("a", clipRunes), strings.Repeat("a", clipRunes+1),
+		strings.Repeat("日", clipRunes) + "\xe4\xb8", strings.Repeat("a", clipRunes-1) + "\xe4\xb8a"},
+		randomJoins(rng, pieces, 2*clipRunes, 5000)...)
+	cut := 0
+	for _, s := range texts {
+		got, want := clip(s), clipWhole(s)
+		if got != want {
+			t.Fatalf("clip(%q) = %q, the whole-text cut %q", s, got, want)
+		}
+		if got != s {
+			cut++
+		}
+	}
+	if cut < 1000 {
+		t.Errorf("only %d texts cut: samples too short?", cut)
 	}
 }

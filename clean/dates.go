@@ -118,12 +118,23 @@ func (f *dateFinder) push(c DateCandidate) {
 	f.cands = append(f.cands, c)
 }
 
-// clip cuts a candidate's text to 120 runes.
+// clipRunes is how many runes of its text a date candidate keeps.
+const clipRunes = 120
+
+// clip cuts a candidate's text to clipRunes runes, each byte that is not
+// UTF-8 a rune (U+FFFD in a cut text, as string([]rune(text)[:clipRunes])
+// has it). Only the runes kept are read and converted: a candidate's text
+// may be a whole paragraph.
 func clip(text string) string {
-	if utf8.RuneCountInString(text) > 120 {
-		return string([]rune(text)[:120])
+	cut := 0
+	for n := 0; n < clipRunes && cut < len(text); n++ {
+		_, size := utf8.DecodeRuneInString(text[cut:])
+		cut += size
 	}
-	return text
+	if cut == len(text) {
+		return text // clipRunes runes or fewer
+	}
+	return string([]rune(text[:cut]))
 }
 
 func (f *dateFinder) fromMeta(pm *pageMeta) {
