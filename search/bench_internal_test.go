@@ -218,3 +218,28 @@ func benchWrite(b *testing.B, path string, w int, texts [][]byte, log *postingLo
 		b.Fatal(err)
 	}
 }
+
+// BenchmarkByToken: grouping a write's postings by token (byToken), the
+// postings of a write's texts, their titles and URLs, noted as a Feed
+// notes them.
+func BenchmarkByToken(b *testing.B) {
+	texts := benchTexts()
+	var log postingLog // used again, as a Feed's is
+	bt := &batch{dict: newDict(), postings: &log}
+	fill := func() {
+		for k, t := range texts {
+			bt.addText(t, uint32(k+1))
+			bt.addNames(&docRecord{}, benchCapture(0, k), uint32(k+1))
+		}
+	}
+	fill()
+	n, postings := len(bt.dict.tokens()), log.n
+	log.reset()
+	for b.Loop() {
+		b.StopTimer()
+		fill()
+		b.StartTimer()
+		log.byToken(n)
+	}
+	b.ReportMetric(float64(postings), "postings")
+}
