@@ -35,7 +35,7 @@ type postingLog struct {
 	spare  [][]logEntry // emptied blocks of earlier writes, to fill again
 
 	// byToken's arrays, kept for the next write
-	next []int
+	next []uint32 // where each token's postings go next in all
 	all  []hit
 	out  [][]hit
 
