@@ -113,9 +113,10 @@ func (l *postingLog) byToken(n int) [][]hit {
 	// a counting sort: where each token's run starts, then where it goes on
 	l.next = grown(l.next, n+1)
 	clear(l.next)
+	counts := l.next // in a local: through l it was loaded for each posting
 	for _, b := range l.blocks {
 		for _, e := range b {
-			l.next[e.id+1]++
+			counts[e.id+1]++
 		}
 	}
 	for id := 1; id <= n; id++ {
