@@ -10,11 +10,12 @@ import (
 
 // marshalStored appends to dst the JSON of a binary capture record's
 // JSON part, c with its raw strings (a storedCapture), byte for byte
-// what json.Marshal gives for it: it is what the record stores, deflated. It writes the fields of
-// Capture by hand, which costs a fraction of encoding/json's reflection
-// (a fifth of a capture's coding in the writer's transaction); a capture
-// with raw strings (rawfields.go) or a time json cannot write, both rare,
-// goes through json.Marshal. TestMarshalStoredAsJSON checks it against
+// what json.Marshal gives for it: it is what the record stores,
+// deflated. It writes the fields of Capture by hand, which costs a
+// fraction of encoding/json's reflection (a fifth of a capture's coding
+// in the writer's transaction); a capture with raw strings
+// (rawfields.go) or a time json cannot write, both rare, goes through
+// json.Marshal. TestMarshalStoredAsJSON checks it against
 // json.Marshal with every field of Capture set, so a field added to
 // Capture and not here fails it.
 //

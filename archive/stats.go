@@ -15,7 +15,7 @@ type Stats struct {
 	URLs        int            `json:"urls"`
 	Hosts       int            `json:"hosts"`
 	Payloads    int            `json:"payloads"`
-	StoredBytes int64          `json:"stored_bytes"` // payload bytes on disk, after compression; a pair blob's (schema 7) with its text's part, which shares its stream
+	StoredBytes int64          `json:"stored_bytes"` // payload bytes on disk, after compression (a pair blob's with its text's part)
 	RawBytes    int64          `json:"raw_bytes"`    // payload bytes as they came
 	Documents   int            `json:"documents"`
 	Runs        int            `json:"runs"`
