@@ -49,6 +49,7 @@ type Frontier struct {
 	groups *writeGroups // the writes gathered for the next transaction (update)
 	queued atomic.Int64 // the queued counter as the last committed transaction left it
 
+	tail     tailIndex   // the seen set's tail, by key (frontier_tail.go)
 	seenKeys seenCache   // keys known to be seen (unseen skips reading them)
 	written  *seenFilter // keys that may be seen: add reads the file only for these
 	own      ownClaims   // pages taken whose claim is their own fetch's (claim skips reading them)
@@ -123,11 +124,19 @@ func OpenFrontierWith(path string, opts FrontierOptions) (*Frontier, error) {
 		db.Close()
 		return nil, err
 	}
-	if err := db.View(f.written.load); err != nil {
+	if err := db.View(f.loadSeen); err != nil {
 		db.Close()
 		return nil, fmt.Errorf("crawl: frontier %s: %w", f.path, err)
 	}
 	return f, nil
+}
+
+// loadSeen indexes the seen tail and fills the seen filter, from tx.
+func (f *Frontier) loadSeen(tx *bolt.Tx) error {
+	if err := f.tail.load(tx); err != nil {
+		return err
+	}
+	return f.written.load(tx)
 }
 
 // openFrontierFile opens the frontier's bbolt file. A damaged one (a power
@@ -221,7 +230,7 @@ func openFrontierDB(path, file string) (*bolt.DB, error) {
 }
 
 func createBuckets(tx *bolt.Tx) error {
-	for _, b := range [][]byte{fbMeta, fbSeen, fbPending, fbClaims, fbKinds, fbHosts, fbTaken} {
+	for _, b := range [][]byte{fbMeta, fbSeen, fbSeenTail, fbPending, fbClaims, fbKinds, fbHosts, fbTaken} {
 		if _, err := tx.CreateBucketIfNotExists(b); err != nil {
 			return err
 		}
@@ -290,7 +299,7 @@ func (f *Frontier) Begun() time.Time { return f.begun }
 func (f *Frontier) requeueTaken(stored func(url string) bool) error {
 	f.own.reset()
 	return f.update(func(tx *bolt.Tx) error {
-		seen, taken := tx.Bucket(fbSeen), tx.Bucket(fbTaken)
+		seen, taken := f.seenIn(tx), tx.Bucket(fbTaken)
 		urls, err := takenURLs(tx)
 		if err != nil {
 			return err
@@ -301,16 +310,16 @@ func (f *Frontier) requeueTaken(stored func(url string) bool) error {
 			if err := taken.Delete(u.key); err != nil {
 				return err
 			}
-			kind, k := kindOf(tx, string(u.key)), string(u.key)
+			kind, k, hit := kindOf(tx, string(u.key)), string(u.key), seen.get(u.key)
 			switch {
 			case kind == kindPage && stored != nil && stored(k):
 				f.written.note(k) // in the set already, unless the file was edited
-				err = seen.Put(u.key, stateValue(stDone, u.depth))
+				err = seen.put(u.key, stateValue(stDone, u.depth), hit)
 			case kind == kindPage:
 				requeued++
-				err = f.push(tx, k, u.depth, kind, &counts)
+				err = f.push(tx, seen, k, hit, u.depth, kind, &counts)
 			default:
-				err = f.push(tx, k, u.depth, kind, &counts)
+				err = f.push(tx, seen, k, hit, u.depth, kind, &counts)
 			}
 			if err != nil {
 				return err
@@ -409,9 +418,9 @@ func (f *Frontier) Done(urls ...string) error {
 	}
 	slices.Sort(keys)
 	return f.update(func(tx *bolt.Tx) error {
-		seen, taken := newSeeker(tx.Bucket(fbSeen)), newSeeker(tx.Bucket(fbTaken))
+		seen, taken := f.seenIn(tx), newSeeker(tx.Bucket(fbTaken))
 		for _, u := range keys {
-			if err := f.markDone(tx, seen, taken, u); err != nil {
+			if err := f.markDone(seen, taken, u); err != nil {
 				return err
 			}
 		}
@@ -423,8 +432,9 @@ func (f *Frontier) Done(urls ...string) error {
 // it out of the taken bucket; seen and taken read those buckets of tx. A
 // URL pushed (stPushed) and taken is done once it leaves the taken
 // bucket: its seen value is not written.
-func (f *Frontier) markDone(tx *bolt.Tx, seen, taken seeker, key string) error {
-	v := seen.get([]byte(key))
+func (f *Frontier) markDone(seen seenSet, taken seeker, key string) error {
+	hit := seen.get([]byte(key))
+	v := hit.v
 	if len(v) > 0 && v[0] == stPushed {
 		if was, err := taken.delete([]byte(key)); was || err != nil {
 			return err
@@ -440,7 +450,7 @@ func (f *Frontier) markDone(tx *bolt.Tx, seen, taken seeker, key string) error {
 	buf := append(append(make([]byte, 0, len(key)+len(v)), key...), stDone)
 	buf = append(buf, v[1:]...)
 	k := buf[:len(key):len(key)]
-	if err := tx.Bucket(fbSeen).Put(k, buf[len(key):]); err != nil {
+	if err := seen.put(k, buf[len(key):], hit); err != nil {
 		return err
 	}
 	_, err := taken.delete(k)

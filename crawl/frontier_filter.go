@@ -68,10 +68,19 @@ func (s *seenFilter) mayHold(key string) bool {
 	return true
 }
 
-// load adds every key of the seen set in tx.
+// load adds every key of the seen set in tx, both levels.
 func (s *seenFilter) load(tx *bolt.Tx) error {
-	return tx.Bucket(fbSeen).ForEach(func(k, _ []byte) error {
+	err := tx.Bucket(fbSeen).ForEach(func(k, _ []byte) error {
 		s.noteHash(maphash.Bytes(s.seed, k))
+		return nil
+	})
+	if err != nil {
+		return err
+	}
+	return tx.Bucket(fbSeenTail).ForEach(func(_, e []byte) error {
+		if k, _, err := splitTailEntry(e); err == nil {
+			s.noteHash(maphash.Bytes(s.seed, k))
+		}
 		return nil
 	})
 }

@@ -95,6 +95,9 @@ func (f *Frontier) grouped(fn func(*bolt.Tx) error) error {
 				return err
 			}
 		}
+		if err := f.foldTail(tx); err != nil {
+			return err
+		}
 		queued = counter(tx, keyQueued)
 		if f.opts.FailWrite != nil {
 			return f.opts.FailWrite()
@@ -102,7 +105,10 @@ func (f *Frontier) grouped(fn func(*bolt.Tx) error) error {
 		return nil
 	})
 	if g.err == nil {
+		f.tail.settle()
 		f.queued.Store(queued)
+	} else {
+		f.tail.discard()
 	}
 	close(g.done)
 	return g.err

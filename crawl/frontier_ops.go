@@ -33,10 +33,11 @@ func (f *Frontier) add(keys []string, depth int, kind byte, b budget) (added int
 	err = f.update(func(tx *bolt.Tx) error {
 		known = known[:0]
 		var counts counterChanges
-		seen := newSeeker(tx.Bucket(fbSeen))
+		seen := f.seenIn(tx)
 		room := int64(b.pages) - counter(tx, keySpent) - counter(tx, keyQueued) + counter(tx, keyQueuedDocs)
 		for _, key := range keys {
-			if seen.get([]byte(key)) != nil {
+			hit := seen.get([]byte(key))
+			if hit.v != nil {
 				known = append(known, key)
 				continue
 			}
@@ -49,7 +50,7 @@ func (f *Frontier) add(keys []string, depth int, kind byte, b budget) (added int
 				continue
 			}
 			added++
-			if err := f.push(tx, key, depth, kind, &counts); err != nil {
+			if err := f.push(tx, seen, key, hit, depth, kind, &counts); err != nil {
 				return err
 			}
 			known = append(known, key)
@@ -78,10 +79,11 @@ func (f *Frontier) unseen(keys []string) []string {
 		return keys
 	}
 	var out, known []string
-	f.db.View(func(tx *bolt.Tx) error {
-		seen := newSeeker(tx.Bucket(fbSeen))
+	f.view(func(tx *bolt.Tx) error {
+		out, known = out[:0], known[:0]
+		seen := f.seenIn(tx)
 		for _, key := range keys {
-			if !f.written.mayHold(key) || seen.get([]byte(key)) == nil {
+			if !f.written.mayHold(key) || seen.get([]byte(key)).v == nil {
 				out = append(out, key)
 			} else {
 				known = append(known, key)
@@ -229,21 +231,22 @@ func (f *Frontier) markReached(key string) (bool, error) {
 	}
 	added := false
 	err := f.update(func(tx *bolt.Tx) error {
-		seen := tx.Bucket(fbSeen)
-		if seen.Get([]byte(key)) != nil {
+		seen := f.seenIn(tx)
+		hit := seen.get([]byte(key))
+		if hit.v != nil {
 			return nil
 		}
 		added = true
 		f.written.note(key)
-		return seen.Put([]byte(key), []byte{stReached, 0})
+		return seen.put([]byte(key), []byte{stReached, 0}, hit)
 	})
 	return added && err == nil, err
 }
 
 // state returns key's state, 0 when unseen.
 func (f *Frontier) state(key string) (st byte) {
-	f.db.View(func(tx *bolt.Tx) error {
-		st = stateIn(tx, key, tx.Bucket(fbSeen).Get([]byte(key)))
+	f.view(func(tx *bolt.Tx) error {
+		st = stateIn(tx, key, f.seenIn(tx).get([]byte(key)).v)
 		return nil
 	})
 	return st
@@ -506,10 +509,10 @@ func (s seeker) delete(key []byte) (bool, error) {
 func (f *Frontier) settle(key string) error {
 	f.own.drop(key)
 	return f.update(func(tx *bolt.Tx) error {
-		if err := f.markDone(tx, newSeeker(tx.Bucket(fbSeen)), newSeeker(tx.Bucket(fbTaken)), key); err != nil {
+		if err := f.markDone(f.seenIn(tx), newSeeker(tx.Bucket(fbTaken)), key); err != nil {
 			return err
 		}
-		return unclaim(tx, key)
+		return f.unclaim(tx, key)
 	})
 }
 
@@ -526,14 +529,14 @@ func (f *Frontier) settle(key string) error {
 var noClaim = []byte{0}
 
 // claimantTx returns the URL whose fetch claimed canonical, "" for none.
-func claimantTx(tx *bolt.Tx, canonical string) string {
+func (f *Frontier) claimantTx(tx *bolt.Tx, canonical string) string {
 	switch v := tx.Bucket(fbClaims).Get([]byte(canonical)); {
 	case bytes.Equal(v, noClaim):
 		return ""
 	case v != nil:
 		return string(v)
 	}
-	switch stateIn(tx, canonical, tx.Bucket(fbSeen).Get([]byte(canonical))) {
+	switch stateIn(tx, canonical, f.seenIn(tx).get([]byte(canonical)).v) {
 	case stTaken, stDone:
 		return canonical
 	case stQueued:
@@ -564,20 +567,20 @@ func (f *Frontier) claim(canonical, requested string) (earlier string, err error
 	}
 	f.own.drop(requested) // its claim may be given up below
 	err = f.update(func(tx *bolt.Tx) error {
-		if by := claimantTx(tx, canonical); by != "" && by != requested {
+		if by := f.claimantTx(tx, canonical); by != "" && by != requested {
 			earlier = by
 			return nil
 		}
 		if err := tx.Bucket(fbClaims).Put([]byte(canonical), []byte(requested)); err != nil {
 			return err
 		}
-		if err := unclaim(tx, requested); err != nil {
+		if err := f.unclaim(tx, requested); err != nil {
 			return err
 		}
-		seen := tx.Bucket(fbSeen)
-		if seen.Get([]byte(canonical)) == nil {
+		seen := f.seenIn(tx)
+		if hit := seen.get([]byte(canonical)); hit.v == nil {
 			f.written.note(canonical)
-			return seen.Put([]byte(canonical), []byte{stReached, 0})
+			return seen.put([]byte(canonical), []byte{stReached, 0}, hit)
 		}
 		return nil
 	})
@@ -585,8 +588,8 @@ func (f *Frontier) claim(canonical, requested string) (earlier string, err error
 }
 
 // unclaim gives up key's claim on itself when its own fetch holds it.
-func unclaim(tx *bolt.Tx, key string) error {
-	if claimantTx(tx, key) != key {
+func (f *Frontier) unclaim(tx *bolt.Tx, key string) error {
+	if f.claimantTx(tx, key) != key {
 		return nil
 	}
 	return tx.Bucket(fbClaims).Put([]byte(key), noClaim)
@@ -599,13 +602,13 @@ func (f *Frontier) giveUpClaim(key string) error {
 	if f.claimant(key) != key {
 		return nil
 	}
-	return f.update(func(tx *bolt.Tx) error { return unclaim(tx, key) })
+	return f.update(func(tx *bolt.Tx) error { return f.unclaim(tx, key) })
 }
 
 // claimant returns the URL whose fetch claimed canonical, "" for none.
 func (f *Frontier) claimant(canonical string) (by string) {
-	f.db.View(func(tx *bolt.Tx) error {
-		by = claimantTx(tx, canonical)
+	f.view(func(tx *bolt.Tx) error {
+		by = f.claimantTx(tx, canonical)
 		return nil
 	})
 	return by
@@ -625,8 +628,9 @@ func (f *Frontier) notify() {
 	f.changed = make(chan struct{})
 }
 
-// push queues key at depth as kind, and notes in counts that it did.
-func (f *Frontier) push(tx *bolt.Tx, key string, depth int, kind byte, counts *counterChanges) error {
+// push queues key at depth as kind, and notes in counts that it did;
+// seen is the seen set of tx, and hit what it holds for key.
+func (f *Frontier) push(tx *bolt.Tx, seen seenSet, key string, hit seenHit, depth int, kind byte, counts *counterChanges) error {
 	pending := tx.Bucket(fbPending)
 	pending.FillPercent = 1 // keys are appended: a split leaves the left page full
 	seq, err := pending.NextSequence()
@@ -638,7 +642,7 @@ func (f *Frontier) push(tx *bolt.Tx, key string, depth int, kind byte, counts *c
 		return err
 	}
 	f.written.note(key)
-	if err := tx.Bucket(fbSeen).Put(w.seenKey, w.seenValue); err != nil {
+	if err := seen.put(w.seenKey, w.seenValue, hit); err != nil {
 		return err
 	}
 	if kind != kindPage {

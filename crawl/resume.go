@@ -129,7 +129,7 @@ func (f *Frontier) dropQueued(why func(key string, depth int, kind byte) string)
 			if err := pending.Delete(k); err != nil {
 				return err
 			}
-			if err := forget(tx, dropped[i].key, &counts); err != nil {
+			if err := f.forget(tx, dropped[i].key, &counts); err != nil {
 				return err
 			}
 		}
@@ -146,7 +146,7 @@ func (f *Frontier) dropQueued(why func(key string, depth int, kind byte) string)
 
 // forget undoes what push and admit wrote for a queued key, bar its place
 // in the pending queue: its seen state, its kind, its host's count.
-func forget(tx *bolt.Tx, key string, counts *counterChanges) error {
+func (f *Frontier) forget(tx *bolt.Tx, key string, counts *counterChanges) error {
 	class := "p "
 	if kind := kindOf(tx, key); kind != kindPage {
 		class = "d "
@@ -156,7 +156,7 @@ func forget(tx *bolt.Tx, key string, counts *counterChanges) error {
 		counts.docs--
 	}
 	counts.queued--
-	if err := tx.Bucket(fbSeen).Delete([]byte(key)); err != nil {
+	if err := f.seenIn(tx).delete([]byte(key)); err != nil {
 		return err
 	}
 	hosts := tx.Bucket(fbHosts)
