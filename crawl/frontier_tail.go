@@ -40,7 +40,7 @@ var fbSeenTail = []byte("seen-tail")
 
 // tailFoldAt is how many keys the tail holds before it is folded into
 // the seen bucket.
-const tailFoldAt = 4096
+const tailFoldAt = 8192
 
 // tailIndex is the frontier's index of its seen tail.
 //
