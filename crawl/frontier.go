@@ -19,11 +19,13 @@ import (
 
 // Frontier is a run's crawl state on disk (a bbolt file of its own): the
 // pending URLs with their depth, in the order they were found, and the seen
-// set, keyed by canonical URL. Nothing of it is held in memory, so a crawl's
-// memory stays flat however far it goes, and a crawl killed at any moment
-// resumes from it: a URL moves queued → taken when a worker takes it, and
-// to done only when Done says its capture is stored, so what was taken but
-// not stored is queued again by the next OpenFrontier.
+// set, keyed by canonical URL, in two levels (the seen bucket and its tail,
+// frontier_tail.go). Nothing of it is held in memory but a bounded index
+// of the tail, so a crawl's memory stays flat however far it goes, and a
+// crawl killed at any moment resumes from it: a URL moves queued → taken
+// when a worker takes it, and to done only when Done says its capture is
+// stored, so what was taken but not stored is queued again by the next
+// OpenFrontier.
 //
 // The file is written without fsync: a kill loses nothing (the kernel has
 // the pages), a power cut may lose the file, and a damaged frontier is
@@ -84,7 +86,7 @@ const (
 
 var (
 	fbMeta        = []byte("meta")
-	fbSeen        = []byte("seen")        // canonical URL → state, depth (uvarint), for stPushed the sequence (uvarint)
+	fbSeen        = []byte("seen")        // canonical URL → state, depth (uvarint), for stPushed the sequence (uvarint); the newest in fbSeenTail
 	fbPending     = []byte("pending")     // depth (4 BE), sequence (8 BE) → depth (uvarint), URL
 	fbClaims      = []byte("claims")      // canonical URL → the URL whose fetch produced it
 	fbKinds       = []byte("kinds")       // URL → kind, for the URLs queued as documents read for URLs
@@ -429,9 +431,9 @@ func (f *Frontier) Done(urls ...string) error {
 }
 
 // markDone marks key done in the seen set, keeping its depth, and takes
-// it out of the taken bucket; seen and taken read those buckets of tx. A
-// URL pushed (stPushed) and taken is done once it leaves the taken
-// bucket: its seen value is not written.
+// it out of the taken bucket; seen and taken read the seen set and the
+// taken bucket of one transaction. A URL pushed (stPushed) and taken is
+// done once it leaves the taken bucket: its seen value is not written.
 func (f *Frontier) markDone(seen seenSet, taken seeker, key string) error {
 	hit := seen.get([]byte(key))
 	v := hit.v
