@@ -3,6 +3,7 @@ package crawl
 import (
 	"bytes"
 	"encoding/binary"
+	"errors"
 	"fmt"
 	"slices"
 	"sync"
@@ -143,17 +144,23 @@ func (f *Frontier) view(fn func(tx *bolt.Tx) error) error {
 	}
 }
 
-// tailEntry returns the tail's value for key: its length, key, value.
-func tailEntry(key, value []byte) []byte {
-	e := make([]byte, 0, uvarintLen(uint64(len(key)))+len(key)+len(value))
-	return append(append(binary.AppendUvarint(e, uint64(len(key))), key...), value...)
+// tailPut returns the tail's key for seq and its value for key: the
+// key's length, the key, the seen value; both in one buffer (bbolt keeps
+// them until the commit).
+func tailPut(seq uint64, key, value []byte) (k, e []byte) {
+	buf := make([]byte, 8, 8+uvarintLen(uint64(len(key)))+len(key)+len(value))
+	binary.BigEndian.PutUint64(buf, seq)
+	buf = append(append(binary.AppendUvarint(buf, uint64(len(key))), key...), value...)
+	return buf[:8:8], buf[8:]
 }
+
+var errNotTailEntry = errors.New("not a tail entry")
 
 // splitTailEntry returns the key and the seen value a tail entry holds.
 func splitTailEntry(e []byte) (key, value []byte, err error) {
 	n, m := binary.Uvarint(e)
 	if m <= 0 || uint64(len(e)-m) < n {
-		return nil, nil, fmt.Errorf("not a tail entry")
+		return nil, nil, errNotTailEntry
 	}
 	return e[m : m+int(n)], e[m+int(n):], nil
 }
@@ -194,7 +201,7 @@ func (s seenSet) get(key []byte) seenHit {
 func (s seenSet) put(key, value []byte, hit seenHit) error {
 	switch {
 	case hit.seq != 0:
-		return s.tails.Put(binary.BigEndian.AppendUint64(nil, hit.seq), tailEntry(key, value))
+		return s.tails.Put(tailPut(hit.seq, key, value))
 	case hit.v != nil:
 		return s.big.c.Bucket().Put(key, value)
 	}
@@ -203,7 +210,7 @@ func (s seenSet) put(key, value []byte, hit seenHit) error {
 		return err
 	}
 	s.tails.FillPercent = 1 // keys are appended: a split leaves the left page full
-	if err := s.tails.Put(binary.BigEndian.AppendUint64(nil, seq), tailEntry(key, value)); err != nil {
+	if err := s.tails.Put(tailPut(seq, key, value)); err != nil {
 		return err
 	}
 	s.tail.note(string(key), seq)
