@@ -207,3 +207,30 @@ func TestSeenTailFailedWrite(t *testing.T) {
 		t.Errorf("the key committed before: state %q, %d keys in the index", f.state("http://x.test/a"), len(f.tail.at))
 	}
 }
+
+// A reader whose snapshot is from before a fold, reading the index after
+// it, finds a folded key in neither level: the fold count it began with
+// has changed, and view reads again, from a snapshot after the fold.
+func TestSeenTailReadAcrossFold(t *testing.T) {
+	f := openTestFrontier(t)
+	key := "http://x.test/a"
+	addEach(t, f, []string{key})
+	began := f.tail.folds.Load()
+	old, err := f.db.Begin(false)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer old.Rollback()
+	if err := f.update(f.fold); err != nil {
+		t.Fatal(err)
+	}
+	if v := f.seenIn(old).get([]byte(key)).v; v != nil {
+		t.Errorf("the snapshot before the fold, read through the index after it: %x", v)
+	}
+	if f.tail.folds.Load() == began {
+		t.Error("the fold was not counted")
+	}
+	if st := f.state(key); st != stQueued {
+		t.Errorf("state after the fold: %q, want queued", st)
+	}
+}
