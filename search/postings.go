@@ -33,6 +33,10 @@ type postingLog struct {
 	blocks [][]logEntry // each of capacity logBlock, all full but the last
 	n      int          // entries in all blocks
 	spare  [][]logEntry // emptied blocks of earlier writes, to fill again
+	// perToken counts the entries of each token number, as they are
+	// added: byToken's sizes, without a pass of its own over the blocks
+	// (addTally reads each id's count in the tally at that moment anyway)
+	perToken []uint32
 
 	// byToken's arrays, kept for the next write
 	next []uint32 // where each token's postings go next in all
@@ -60,6 +64,15 @@ func (l *postingLog) add(id, doc, count uint32) {
 	last := &l.blocks[len(l.blocks)-1]
 	*last = append(*last, logEntry{id: id, hit: hit{doc: doc, count: count}})
 	l.n++
+	if int(id) >= len(l.perToken) {
+		l.growPerToken(int(id) + 1)
+	}
+	l.perToken[id]++
+}
+
+// growPerToken makes room in perToken for token numbers below n.
+func (l *postingLog) growPerToken(n int) {
+	l.perToken = append(l.perToken, make([]uint32, n-len(l.perToken))...)
 }
 
 // addTally adds the postings of document doc that t counted, in t.each's
@@ -68,6 +81,10 @@ func (l *postingLog) add(id, doc, count uint32) {
 // call through a function value and a check of the block for each.
 func (l *postingLog) addTally(t *tally, doc uint32) int {
 	n := t.n
+	if len(l.perToken) < len(t.counts) {
+		l.growPerToken(len(t.counts)) // every id t counts is below it
+	}
+	perToken := l.perToken
 	for ids := t.ids(); len(ids) > 0; {
 		if k := len(l.blocks); k == 0 || len(l.blocks[k-1]) == logBlock {
 			l.blocks = append(l.blocks, l.newBlock())
@@ -79,6 +96,7 @@ func (l *postingLog) addTally(t *tally, doc uint32) int {
 		for _, id := range ids[:room] {
 			last = append(last, logEntry{id: id, hit: hit{doc: doc, count: counts[id]}})
 			counts[id] = 0
+			perToken[id]++
 		}
 		l.blocks[len(l.blocks)-1] = last
 		ids = ids[room:]
@@ -102,6 +120,7 @@ func (l *postingLog) newBlock() []logEntry {
 func (l *postingLog) reset() {
 	l.spare = append(l.spare, l.blocks...)
 	l.blocks, l.n = l.blocks[:0], 0
+	clear(l.perToken)
 }
 
 // byToken returns the postings by token number, 0 to n−1 (n above every
@@ -110,17 +129,16 @@ func (l *postingLog) reset() {
 // The slices share one array, each capped at its end, which l uses again
 // at its next byToken. It empties l (reset).
 func (l *postingLog) byToken(n int) [][]hit {
-	// a counting sort: where each token's run starts, then where it goes on
+	// a counting sort, the counts perToken's: where each token's run
+	// starts, then where it goes on
 	l.next = grown(l.next, n+1)
-	clear(l.next)
-	counts := l.next // in a local: through l it was loaded for each posting
-	for _, b := range l.blocks {
-		for _, e := range b {
-			counts[e.id+1]++
-		}
+	l.next[0] = 0
+	counted := l.perToken[:min(n, len(l.perToken))]
+	for id, c := range counted {
+		l.next[id+1] = l.next[id] + c
 	}
-	for id := 1; id <= n; id++ {
-		l.next[id] += l.next[id-1]
+	for id := len(counted) + 1; id <= n; id++ {
+		l.next[id] = l.next[id-1]
 	}
 	l.all, l.out = grown(l.all, l.n), grown(l.out, n)
 	for id := range l.out {
