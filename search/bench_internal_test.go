@@ -175,27 +175,29 @@ func BenchmarkFeedWrites(b *testing.B) {
 	b.ReportAllocs()
 	defer SetSHAFoldFloor(2 * benchDocs)()
 	var log postingLog // used again, as a Feed's is
+	var d *dict        // likewise
 	defer cputime.Report(b, cputime.Process())
 	for b.Loop() {
 		b.StopTimer()
 		path := filepath.Join(b.TempDir(), "bench.search")
 		b.StartTimer()
 		for w := range mergeFanout + 1 {
-			benchWrite(b, path, w, texts, &log)
+			d = d.again()
+			benchWrite(b, path, w, texts, &log, d)
 		}
 	}
 }
 
 // benchWrite notes the captures of texts in round w, numbered after
-// those of the rounds before, in log, and writes them into the index at
-// path.
-func benchWrite(b *testing.B, path string, w int, texts [][]byte, log *postingLog) {
+// those of the rounds before, in log, their tokens numbered by d, and
+// writes them into the index at path.
+func benchWrite(b *testing.B, path string, w int, texts [][]byte, log *postingLog, d *dict) {
 	ix, err := Open(path, false, 0)
 	if err != nil {
 		b.Fatal(err)
 	}
 	defer ix.Close()
-	bt, err := ix.newBatch(uint64(w*benchDocs), newDict(), log)
+	bt, err := ix.newBatch(uint64(w*benchDocs), d, log)
 	if err != nil {
 		b.Fatal(err)
 	}

@@ -59,6 +59,7 @@ type Feed struct {
 	notes []pending
 	bytes int
 	log   postingLog // a write's postings, its memory kept for the next
+	dict  *dict      // the writes' tokens, kept for the next (dict.again)
 	stats FeedStats
 	err   error
 }
@@ -192,7 +193,8 @@ func (f *Feed) write(notes []pending) error {
 		}
 		last = st.Last
 	}
-	b, err := ix.newBatch(last, newDict(), &f.log)
+	f.dict = f.dict.again()
+	b, err := ix.newBatch(last, f.dict, &f.log)
 	if err != nil {
 		return err
 	}

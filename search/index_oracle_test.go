@@ -203,15 +203,51 @@ func dumpBolt(t *testing.T, path string) []boltEntry {
 // numbering holds, bucket for bucket and byte for byte, what one built
 // with the oracle's (the tokenizer and dict as they were) holds, over
 // texts of every kind, copies among them, in writes whose segments are
-// merged.
+// merged: with a dict of each write's own, and with one the writes share
+// (dict.again), kept throughout or renewed past a bound.
 func TestIndexSameAsOracle(t *testing.T) {
 	caps := oracleCaptures(t)
 	dir := t.TempDir()
-	got, want := filepath.Join(dir, "new.search"), filepath.Join(dir, "oracle.search")
-	buildOracleIndex(t, got, caps, 24, func() tokenIDs { return newDict() })
+	want := filepath.Join(dir, "oracle.search")
 	buildOracleIndex(t, want, caps, 24, func() tokenIDs { return &refDict{ids: map[string]uint32{}} })
 	checkMerged(t, want)
-	g, w := dumpBolt(t, got), dumpBolt(t, want)
+	w := dumpBolt(t, want)
+	var shared *dict
+	renewed := 0
+	again := func() tokenIDs {
+		prev := shared
+		if shared = shared.again(); prev != nil && shared != prev {
+			renewed++
+		}
+		return shared
+	}
+	for _, c := range []struct {
+		name    string
+		bound   int
+		ids     func() tokenIDs
+		renewed bool
+	}{
+		{"each write's", maxKeptTokens, func() tokenIDs { return newDict() }, false},
+		{"shared", 1 << 30, again, false},
+		{"shared, renewed", 3000, again, true},
+	} {
+		t.Run(c.name, func(t *testing.T) {
+			defer func(b int) { maxKeptTokens = b }(maxKeptTokens)
+			maxKeptTokens, shared, renewed = c.bound, nil, 0
+			got := filepath.Join(t.TempDir(), "new.search")
+			buildOracleIndex(t, got, caps, 24, c.ids)
+			sameAsOracle(t, dumpBolt(t, got), w)
+			if (renewed > 0) != c.renewed {
+				t.Fatalf("the shared dict renewed %d times", renewed)
+			}
+		})
+	}
+}
+
+// sameAsOracle fails t unless g, an index's entries, are w, the oracle
+// index's, which holds enough chunks of postings to compare.
+func sameAsOracle(t *testing.T, g, w []boltEntry) {
+	t.Helper()
 	postings := 0
 	for _, e := range w {
 		if strings.HasPrefix(e.bucket, "postings/") {
@@ -229,7 +265,7 @@ func TestIndexSameAsOracle(t *testing.T) {
 	if len(g) != len(w) {
 		t.Fatalf("%d entries, the oracle's index %d", len(g), len(w))
 	}
-	t.Logf("%d captures, %d entries, %d chunks of postings: the same", len(caps), len(g), postings)
+	t.Logf("%d entries, %d chunks of postings: the same", len(g), postings)
 }
 
 // checkMerged fails t unless the index at path has merged segments.

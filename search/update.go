@@ -122,8 +122,10 @@ func (ix *Index) catchUp(read Reader, upTo uint64, o UpdateOptions) (UpdateStats
 	}
 	st.Last = last
 	var log postingLog
+	var d *dict
 	for {
-		b, err := ix.newBatch(last, newDict(), &log)
+		d = d.again()
+		b, err := ix.newBatch(last, d, &log)
 		if err != nil {
 			return st, err
 		}
@@ -182,7 +184,7 @@ type batch struct {
 	fresh    []docRecord
 	bySHA    map[string]uint32     // document number of a fresh document
 	gained   map[uint32]*docRecord // known documents
-	dict     tokenIDs              // the batch's tokens
+	dict     tokenIDs              // the batch's tokens, among those of writes before it that shared it
 	postings *postingLog           // by token id
 	hits     int                   // postings gathered
 	text     tally                 // counts of the text being read
