@@ -18,11 +18,12 @@ func (db *DB) CapturesAfter(after uint64, limit int, fn func(Capture) error) (la
 	last = after
 	err = db.view(func(tx *bolt.Tx) error {
 		cur := tx.Bucket(bucketCaptures).Cursor()
+		caps := captureReader{tx: tx, keep: true}
 		n := 0
 		for k, v := cur.Seek(idKey(after + 1)); k != nil && (limit <= 0 || n < limit); k, v = cur.Next() {
 			n++
 			last = keyIDOf(k)
-			c, err := decodeCaptureAt(k, v)
+			c, err := caps.at(k, v)
 			if err != nil {
 				if err := skip.handle(Skipped{Bucket: "captures", Key: hex.EncodeToString(k), Capture: last, Err: err}); err != nil {
 					return err

@@ -39,7 +39,7 @@ func schema1(t *testing.T, path string) {
 		})
 		caps := tx.Bucket(bucketCaptures)
 		caps.ForEach(func(k, v []byte) error {
-			c, err := decodeCapture(v)
+			c, err := decodeCaptureAt(tx, k, v)
 			inline["c"+string(k)], _ = json.Marshal(&c)
 			return err
 		})
@@ -48,6 +48,9 @@ func schema1(t *testing.T, path string) {
 			if err := b.Put([]byte(k[1:]), v); err != nil {
 				return err
 			}
+		}
+		if err := tx.DeleteBucket(bucketCapBlocks); err != nil {
+			return err
 		}
 		if err := tx.DeleteBucket(bucketBlobs); err != nil {
 			return err

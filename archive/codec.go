@@ -13,6 +13,7 @@ import (
 	"time"
 
 	"github.com/klauspost/compress/flate"
+	bolt "go.etcd.io/bbolt"
 )
 
 // Record encodings. Captures and documents were JSON (schema 2 and
@@ -34,6 +35,10 @@ import (
 //	             preset dictionary); heads and header values that are
 //	             not UTF-8 are in its "raw" object (rawfields.go)
 //
+// Since schema 8 new captures are recBlocked records: the same fields,
+// their rest in a capture block (capblock.go). recBinary and JSON records
+// written before read as they did; none is rewritten.
+//
 // A field kept in binary is zero in the JSON. A hash that is not in
 // canonical form (64 lower-case hex digits) or a time that is not UTC in
 // UnixNano's range stays in the JSON, so every capture reads back as it
@@ -47,11 +52,38 @@ const (
 	capSketch
 )
 
+// recBlocked marks a capture record written since schema 8: the binary
+// fields of recBinary, then, in place of its rest, where the rest is:
+//
+//	block        uvarint: the capture's ID minus its block's ID
+//	index        uvarint: its rest's place in the block
+//
+// The block, in the capblocks bucket (capblock.go), holds the rests of
+// the captures a transaction wrote, deflated together against
+// captureDict.
+const recBlocked byte = 2
+
 // captureHead is the fixed part of a binary capture: marker, flags, IDs.
 const captureHead = 2 + 8 + 8
 
-// encodeCapture returns the stored form of c.
-func encodeCapture(c Capture) ([]byte, error) {
+// encodeBlocked returns the stored form of c, a recBlocked record, having
+// added its rest to the open block of blocks.
+func encodeBlocked(c Capture, blocks *capBlocks) ([]byte, error) {
+	return encodeCaptureWith(c, recBlocked, func(out, js []byte) ([]byte, error) {
+		block, index, err := blocks.add(c.ID, js)
+		if err != nil {
+			return nil, err
+		}
+		out = binary.AppendUvarint(out, c.ID-block)
+		return binary.AppendUvarint(out, uint64(index)), nil
+	})
+}
+
+// encodeCaptureWith codes the fields of c that a binary record keeps
+// (recBinary, recBlocked) after marker, then has rest append what stands
+// for the JSON of every other field, js, which is valid until rest
+// returns.
+func encodeCaptureWith(c Capture, marker byte, rest func(out, js []byte) ([]byte, error)) ([]byte, error) {
 	var flags byte
 	payload, ok := canonicalHash(c.PayloadSHA256)
 	if ok {
@@ -87,10 +119,14 @@ func encodeCapture(c Capture) ([]byte, error) {
 		return nil, err
 	}
 	// Room for the fixed fields, the sketch and the JSON deflated (to
-	// about a third: a half leaves a margin), so that the record is made
-	// in one allocation, not grown twice.
-	out := make([]byte, captureHead, captureHead+2*len(Hash{})+16+2*binary.MaxVarintLen64+4*len(sketch)+len(js)/2+64)
-	out[0], out[1] = recBinary, flags
+	// about a third: a half leaves a margin) when the record holds it,
+	// so that the record is made in one allocation, not grown twice.
+	size := captureHead + 2*len(Hash{}) + 16 + 2*binary.MaxVarintLen64 + 4*len(sketch)
+	if marker == recBinary {
+		size += len(js)/2 + 64
+	}
+	out := make([]byte, captureHead, size)
+	out[0], out[1] = marker, flags
 	binary.BigEndian.PutUint64(out[2:], id)
 	binary.BigEndian.PutUint64(out[10:], run)
 	if flags&capPayload != 0 {
@@ -109,7 +145,7 @@ func encodeCapture(c Capture) ([]byte, error) {
 			out = binary.BigEndian.AppendUint32(out, v)
 		}
 	}
-	return deflateDict(binary.AppendUvarint(out, uint64(len(js))), js), nil
+	return rest(out, js)
 }
 
 // jsonBufs hold a capture record's JSON while it is deflated into the
@@ -130,28 +166,27 @@ var captureDecodes atomic.Int64
 // packages that read the archive.
 func CaptureDecodes() int64 { return captureDecodes.Load() }
 
-// decodeCaptureAt reads the capture stored under key k. A record that
-// names another ID than its key's (a damaged ID, or a record filed under
-// another key) is corrupt, as one that does not decode is: every read of
-// a capture record goes through here, so none hands it on as the
-// capture k names.
-func decodeCaptureAt(k, v []byte) (Capture, error) {
-	c, err := decodeCapture(v)
-	if err == nil && (len(k) != 8 || c.ID != keyID(k)) {
-		return Capture{}, fmt.Errorf("record has id %d", c.ID)
-	}
-	return c, err
+// decodeCaptureAt reads the capture stored under key k in tx. A record
+// that names another ID than its key's (a damaged ID, or a record filed
+// under another key) is corrupt, as one that does not decode is: every
+// read of a capture record goes through here or a captureReader, so none
+// hands it on as the capture k names. A walk of many captures in ID order
+// reads them through one captureReader that keeps their blocks.
+func decodeCaptureAt(tx *bolt.Tx, k, v []byte) (Capture, error) {
+	r := captureReader{tx: tx}
+	return r.at(k, v)
 }
 
-// decodeCapture reads a stored capture, JSON or binary, whatever its key
-// (decodeCaptureAt checks it).
-func decodeCapture(v []byte) (Capture, error) {
+// decodeCaptureWith reads a stored capture, JSON or binary, whatever its
+// key (captureReader.at checks it); rest gives a recBlocked record's rest.
+func decodeCaptureWith(v []byte, rest func(block uint64, index int) ([]byte, error)) (Capture, error) {
 	captureDecodes.Add(1)
 	var c Capture
 	var err error
-	if len(v) > 0 && v[0] == recBinary {
-		c, err = decodeBinaryCapture(v)
-	} else {
+	switch {
+	case len(v) > 0 && (v[0] == recBinary || v[0] == recBlocked):
+		c, err = decodeBinaryCapture(v, rest)
+	default:
 		err = json.Unmarshal(v, &c)
 	}
 	if err != nil {
@@ -160,7 +195,7 @@ func decodeCapture(v []byte) (Capture, error) {
 	return c, nil
 }
 
-func decodeBinaryCapture(v []byte) (Capture, error) {
+func decodeBinaryCapture(v []byte, blockRest func(block uint64, index int) ([]byte, error)) (Capture, error) {
 	var c Capture
 	r := fieldReader{b: v}
 	head := r.bytes(2)
@@ -184,11 +219,7 @@ func decodeBinaryCapture(v []byte) (Capture, error) {
 	if flags&capSketch != 0 {
 		sketch = r.sketch()
 	}
-	n := r.uvarint()
-	if r.err != nil {
-		return c, r.err
-	}
-	js, err := inflateDict(r.b, n)
+	js, err := recordRest(&r, head[0], id, blockRest)
 	if err != nil {
 		return c, err
 	}
@@ -210,6 +241,29 @@ func decodeBinaryCapture(v []byte) (Capture, error) {
 		c.FetchStart, c.FetchEnd = time.Unix(0, int64(start)).UTC(), time.Unix(0, int64(end)).UTC()
 	}
 	return c, nil
+}
+
+// recordRest reads the JSON of a binary record's other fields, r being
+// past its binary fields: inflated from the record (recBinary) or taken
+// from its block (recBlocked) through blockRest.
+func recordRest(r *fieldReader, marker byte, id uint64, blockRest func(block uint64, index int) ([]byte, error)) ([]byte, error) {
+	if marker == recBinary {
+		n := r.uvarint()
+		if r.err != nil {
+			return nil, r.err
+		}
+		return inflateDict(r.b, n)
+	}
+	back, index := r.uvarint(), r.uvarint()
+	switch {
+	case r.err != nil:
+		return nil, r.err
+	case len(r.b) != 0:
+		return nil, fmt.Errorf("%d bytes past a blocked record's fields", len(r.b))
+	case back >= id || index >= maxBlockCount:
+		return nil, fmt.Errorf("blocked record names block %d back, place %d", back, index)
+	}
+	return blockRest(id-back, int(index))
 }
 
 // canonicalHash parses s when it is a hash in the form Hash.String
@@ -328,42 +382,12 @@ func (p *coderPool[T]) put(c T) {
 	}
 }
 
-// deflateDict appends to dst p deflated against captureDict: one RFC 1951
-// stream that any inflater given the dictionary reads (inflateDict).
-//
-// flate.StatelessDeflate codes it, not a pooled level-1 flate.Writer: the
-// writer's Reset coded the whole dictionary again before each record,
-// its matches thrown away, where the stateless coder only hashes it into
-// a 16 KB table on its stack. On 2,000 captures of bench/crawl, a record
-// takes 15% fewer instructions to deflate and misses the L1 data cache
-// 60% less often (cachegrind: 221k against 259k, 700 against 1,810 misses)
-// and comes out 5% larger (534 against 506 bytes; the captures bucket's
-// pages, filled to 95%, hold them in as many pages). A record past 29 KB
-// is coded in blocks with an 8 KB window. Records the writer made read
-// the same (codec_test.go).
-//
-// The dictionary is not where a record's deflate spends its CPU: in a
-// 20,001-page bench/crawl profile this function takes 0.33 s of 9.21 s,
-// 0.23 s of it building and writing the record's Huffman block
-// (writeBlockDynamic, whatever the dictionary) and 0.07 s finding matches,
-// hashing the dictionary included. Cutting the dictionary to the 1,614 B
-// the bench's records match against saved 2 µs a record (18.5 against
-// 16.5 cpu-µs a deflate on 3,001 real records) and nothing measurable in
-// the whole crawl (paired runs, 1.002 and 1.019 of the CPU a page), while
-// dropping what other sites' captures use (revisits, GBK and Big5,
-// redirects); it would also have been a new record form.
-func deflateDict(dst, p []byte) []byte {
-	buf := bytes.NewBuffer(dst)
-	flate.StatelessDeflate(buf, p, true, captureDictBytes) // a bytes.Buffer does not fail
-	return buf.Bytes()
-}
-
 // maxRecordJSON bounds the length a record may claim for its JSON, so
 // that a damaged length is an error, not an allocation of exabytes.
 const maxRecordJSON = 64 << 20
 
-// inflateDict reverses deflateDict for z, which must inflate to exactly n
-// bytes.
+// inflateDict inflates z, the rest of a recBinary record deflated against
+// captureDict (schema 3 to 7), which must inflate to exactly n bytes.
 func inflateDict(z []byte, n uint64) ([]byte, error) {
 	if n > maxRecordJSON {
 		return nil, fmt.Errorf("record claims %d bytes of JSON", n)

@@ -298,9 +298,9 @@ func TestSchema2Archive(t *testing.T) {
 		}
 	}
 	h, _ := ParseHash(fresh.Capture.TextSHA256)
-	for k, what := range map[string]string{"c" + string(idKey(ids[0])): "capture", "d" + string(h[:]): "document"} {
-		if v := after[k]; len(v) == 0 || v[0] != recBinary {
-			t.Errorf("new %s record is not binary: %q", what, v)
+	for k, want := range map[string]byte{"c" + string(idKey(ids[0])): recBlocked, "d" + string(h[:]): recBinary} {
+		if v := after[k]; len(v) == 0 || v[0] != want {
+			t.Errorf("new record %q is not of form %d", v, want)
 		}
 	}
 	if d, err := db.Document(fresh.Capture.TextSHA256); err != nil || d.Text != "a new text" {

@@ -45,6 +45,13 @@ import (
 //	7  a new page's payload and its new document's text may share one
 //	   blob, one deflate stream of both (codecPair, pair.go): a schema 6
 //	   prov would name its codec unknown. Older blobs read as before
+//	8  new captures' records keep their binary fields and name a block of
+//	   the capblocks bucket (capblock.go) that holds the JSON of their
+//	   other fields, the captures of a write deflated together (record
+//	   marker recBlocked): a schema 7 prov would name the records
+//	   unreadable. Older records (JSON, recBinary) read as before; an
+//	   archive of schema 7 or older has no capblocks: read-only, none of
+//	   its records needs it, and a writer creates it
 //
 // A version bump is for a change an older prov would misread or damage;
 // it refuses a newer archive (ErrNewerSchema). A field added to the JSON
@@ -52,7 +59,7 @@ import (
 // lack it, which an optional field must allow anyway. So the heads of
 // Capture and Hop (RequestHead, ResponseHead) came in schema 2: a capture
 // without them was made before they were kept, or by an older prov.
-const SchemaVersion = 7
+const SchemaVersion = 8
 
 const appName = "prov"
 
@@ -69,7 +76,7 @@ var (
 	allBuckets = [][]byte{bucketMeta, bucketCaptures, bucketPayloads,
 		bucketDocuments, bucketDocCaps, bucketURLs, bucketRuns, bucketBlobs,
 		idxPayloads.tail, idxDocuments.tail, idxDocCaps.tail, idxURLs.tail,
-		bucketOwnTexts}
+		bucketOwnTexts, bucketCapBlocks}
 )
 
 // DefaultTimeout is how long Open waits for another process's lock.
@@ -328,7 +335,8 @@ func (db *DB) init() error {
 // index go to segments, from 4 to 5 only new index keys go to the tails
 // (init created them empty), from 5 to 6 only new documents record their
 // exact sha256 and only new captures keep own texts (init created owntexts
-// empty), from 6 to 7 only new payloads and texts go in pair blobs.
+// empty), from 6 to 7 only new payloads and texts go in pair blobs, from 7 to 8
+// only new captures' rests go in blocks (init created capblocks empty).
 func migrate(meta *bolt.Bucket) error {
 	v, _ := strconv.Atoi(string(meta.Get([]byte("schema")))) // checked by checkSchema
 	if v >= SchemaVersion {

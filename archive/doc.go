@@ -29,7 +29,10 @@
 //
 //	meta       "app" → "prov", "schema" → "5"
 //	captures   capture ID (8 bytes big-endian, from NextSequence) → binary
-//	           Capture (codec.go; schema 2 and older records: JSON)
+//	           Capture (codec.go; schema 2 and older records: JSON); since
+//	           schema 8 its JSON part is in a block of capblocks
+//	capblocks  ID of a block's first capture → the JSON parts of the
+//	           captures one write stored, deflated together (capblock.go)
 //	payloads   payload sha256 (32 raw bytes) → codec byte, raw length (8 BE),
 //	           then the blob ID (codec 2) or, in schema 1 records, the bytes
 //	documents  text sha256 (32 raw bytes) → binary Document, its text

@@ -133,8 +133,9 @@ func (s *mergeShard) read(tx *bolt.Tx) error {
 	if err != nil {
 		return err
 	}
+	caps := captureReader{tx: tx, keep: true}
 	return tx.Bucket(bucketCaptures).ForEach(func(k, v []byte) error {
-		c, err := decodeCaptureAt(k, v)
+		c, err := caps.at(k, v)
 		if err != nil {
 			return fmt.Errorf("capture %d: %w", keyID(k), err)
 		}

@@ -28,6 +28,7 @@ func (m *merger) copy(batch []sourced) error {
 		entries = append(entries, e)
 	}
 	return m.db.update(func(tx *bolt.Tx) error {
+		blocks := newCapBlocks(tx)
 		for i := range entries {
 			from := batch[i]
 			if id, ok := present(tx, entries[i].Capture); ok {
@@ -37,13 +38,13 @@ func (m *merger) copy(batch []sourced) error {
 			}
 			m.cleanFrom(from, &entries[i].Capture)
 			var c Capture
-			if err := putEntry(tx, &entries[i], &c); err != nil {
+			if err := putEntry(tx, blocks, &entries[i], &c); err != nil {
 				return err
 			}
 			m.moved(from, c.ID)
 			m.st.Added++
 		}
-		return nil
+		return blocks.close()
 	})
 }
 

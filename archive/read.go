@@ -22,8 +22,9 @@ func (db *DB) Captures(fn func(Capture) error) error {
 // walkCaptures calls fn with each capture that decodes, in ID order; the
 // others, and damaged pages, are handed to skip.
 func walkCaptures(tx *bolt.Tx, skip skipFunc, fn func(Capture) error) error {
+	caps := captureReader{tx: tx, keep: true}
 	return walk(tx, bucketCaptures, func(k, v []byte) error {
-		c, err := decodeCaptureAt(k, v)
+		c, err := caps.at(k, v)
 		if err != nil {
 			return skip.handle(Skipped{Bucket: "captures", Key: hex.EncodeToString(k), Capture: keyIDOf(k), Err: err})
 		}
@@ -281,5 +282,5 @@ func getCapture(tx *bolt.Tx, id uint64) (Capture, error) {
 	if v == nil {
 		return Capture{}, notFound("capture %d", id)
 	}
-	return decodeCaptureAt(k, v)
+	return decodeCaptureAt(tx, k, v)
 }

@@ -99,7 +99,7 @@ func Salvage(src, dst string, opts SalvageOptions, lost func(Loss)) (SalvageStat
 		s.lose(Loss{Bucket: "bbolt-meta", Key: strconv.Itoa(m.Page), Detail: m.Detail()})
 	}
 	err = from.View(func(tx *bolt.Tx) error {
-		s.tx = tx
+		s.tx, s.caps = tx, captureReader{tx: tx, keep: true}
 		if err := s.runs(); err != nil {
 			return err
 		}
@@ -155,6 +155,7 @@ type salvager struct {
 	docs     map[string]string // text sha read → why it is lost, "" when it reads
 	owns     map[string]string // own text sha and norm version read → why it is lost, "" when it reads
 	copied   map[uint64]bool   // capture IDs copied
+	caps     captureReader     // reads the captures in ID order
 	batch    []salvaged
 	size     int
 }
@@ -163,6 +164,8 @@ type salvager struct {
 type salvaged struct {
 	id      uint64
 	raw     []byte
+	block   []byte // the capture block raw names, as stored (nil when it names none)
+	blockID uint64
 	c       Capture
 	payload []byte    // nil when its payload was copied already (or none)
 	doc     *Document // nil when its document was copied already (or none)
@@ -254,7 +257,7 @@ func (s *salvager) captures() error {
 // capture reads one capture and what it needs into x, and says why it
 // cannot be copied ("" when it can).
 func (s *salvager) capture(k, v []byte, x *salvaged) string {
-	c, err := decodeCaptureAt(k, v)
+	c, err := s.caps.at(k, v)
 	switch {
 	case err != nil:
 		return err.Error()
@@ -262,6 +265,9 @@ func (s *salvager) capture(k, v []byte, x *salvaged) string {
 		return fmt.Sprintf("bad URL %q", c.URL)
 	}
 	*x = salvaged{id: c.ID, raw: bytes.Clone(v), c: c}
+	if s.caps.read != 0 { // copied as stored, with its record
+		x.blockID, x.block = s.caps.read, bytes.Clone(s.tx.Bucket(bucketCapBlocks).Get(idKey(s.caps.read)))
+	}
 	if c.PayloadSHA256 != "" {
 		if why := s.payload(c.PayloadSHA256, x); why != "" {
 			return "its payload " + c.PayloadSHA256 + " is lost: " + why
@@ -453,8 +459,30 @@ func putSalvaged(tx *bolt.Tx, x *salvaged) error {
 			return err
 		}
 	}
+	if err := putSalvagedBlock(tx, x); err != nil {
+		return err
+	}
 	if err := caps.Put(idKey(c.ID), x.raw); err != nil {
 		return fmt.Errorf("archive: put capture %d: %w", c.ID, err)
+	}
+	return nil
+}
+
+// putSalvagedBlock stores the capture block x's record names, as it was
+// stored, unless an earlier capture of the block stored it. It holds the
+// rests of the block's captures that were lost too: the copy keeps the
+// block's bytes whole rather than code another.
+func putSalvagedBlock(tx *bolt.Tx, x *salvaged) error {
+	if x.block == nil {
+		return nil
+	}
+	b := tx.Bucket(bucketCapBlocks)
+	if b.Get(idKey(x.blockID)) != nil {
+		return nil
+	}
+	b.FillPercent = appendFill
+	if err := b.Put(idKey(x.blockID), x.block); err != nil {
+		return fmt.Errorf("archive: put capture block %d: %w", x.blockID, err)
 	}
 	return nil
 }

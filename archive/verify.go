@@ -130,7 +130,7 @@ func (db *DB) VerifyWith(opts VerifyOptions, fn func(Finding) error) (VerifyStat
 		}
 	}
 	err := db.view(func(tx *bolt.Tx) error {
-		v.tx = tx
+		v.tx, v.caps = tx, captureReader{tx: tx, keep: true}
 		for _, step := range []func() error{v.payloads, v.documents, v.ownTexts, v.runs, v.captures, v.urls, v.docCaps, v.rest} {
 			if err := step(); err != nil {
 				return err
@@ -221,6 +221,7 @@ func hexOrText(k []byte) string {
 // verifier is one Verify walk.
 type verifier struct {
 	tx    *bolt.Tx
+	caps  captureReader // reads the captures in ID order (captures)
 	opts  VerifyOptions
 	fn    func(Finding) error
 	stop  func() error // DB.Interrupted, checked at every record
@@ -427,7 +428,7 @@ func (v *verifier) captures() error {
 }
 
 func (v *verifier) capture(k, val []byte) error {
-	c, err := decodeCaptureAt(k, val)
+	c, err := v.caps.at(k, val)
 	if err != nil {
 		return v.report(Finding{Kind: FindCaptureCorrupt, Bucket: "captures", Key: fmt.Sprintf("%x", k), Detail: err.Error()})
 	}
@@ -540,7 +541,7 @@ func (v *verifier) indexEntry(bucket, key string, id uint64, mismatch func(Captu
 	if val == nil {
 		return v.report(Finding{Kind: FindIndexDangling, Bucket: bucket, Key: key, Capture: id, Detail: "capture is not stored"})
 	}
-	c, err := decodeCaptureAt(k, val)
+	c, err := decodeCaptureAt(v.tx, k, val)
 	if err != nil {
 		return nil
 	}

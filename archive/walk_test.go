@@ -102,8 +102,8 @@ func breakCaptureLeaf(t *testing.T, path string) (first, count uint64) {
 }
 
 // isCaptureLeaf: a leaf page whose first key is 8 bytes and whose value
-// is a capture record: binary (marker 1, flags, then the key's ID) or
-// JSON. bbolt's leaf element: flags, pos, ksize, vsize (4 bytes each, pos
+// is a capture record: binary (marker 1, or 2 for one whose rest is in
+// a capture block; flags, then the key's ID) or JSON. bbolt's leaf element: flags, pos, ksize, vsize (4 bytes each, pos
 // from the element), after the 16-byte page header.
 func isCaptureLeaf(pg []byte) bool {
 	k := leafKey(pg, 0)
@@ -116,7 +116,7 @@ func isCaptureLeaf(pg []byte) bool {
 		return false
 	}
 	v = v[:vsize]
-	return len(v) > 10 && v[0] == 1 && string(v[2:10]) == string(k) || strings.HasPrefix(string(v), `{"id":`)
+	return len(v) > 10 && (v[0] == 1 || v[0] == 2) && string(v[2:10]) == string(k) || strings.HasPrefix(string(v), `{"id":`)
 }
 
 func leafKey(pg []byte, i int) []byte {

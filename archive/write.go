@@ -66,10 +66,14 @@ func (db *DB) writePrepared(entries []Entry, run func([]Capture) Run) ([]Capture
 	full := false
 	var folds []*index
 	err := db.update(func(tx *bolt.Tx) error {
+		blocks := newCapBlocks(tx)
 		for i := range entries {
-			if err := putEntry(tx, &entries[i], &caps[i]); err != nil {
+			if err := putEntry(tx, blocks, &entries[i], &caps[i]); err != nil {
 				return err
 			}
+		}
+		if err := blocks.close(); err != nil {
+			return err
 		}
 		if run != nil {
 			if err := putRunning(tx, run(caps)); err != nil {
@@ -227,11 +231,12 @@ func wrapPut(c *Capture, err error) error {
 // their pages are never split again, so they can be filled.
 const appendFill = 0.95
 
-// putEntry stores one prepared entry inside tx, and sets *c to the
-// capture as stored (ID and Kind filled). c is where the caller keeps it
-// (a batch's slice of captures): the capture, several hundred bytes, is
-// copied into it once, not returned and copied again.
-func putEntry(tx *bolt.Tx, e *Entry, c *Capture) error {
+// putEntry stores one prepared entry inside tx, its capture's rest in
+// the open block of blocks (which the caller closes before tx commits),
+// and sets *c to the capture as stored (ID and Kind filled). c is where
+// the caller keeps it (a batch's slice of captures): the capture, several
+// hundred bytes, is copied into it once, not returned and copied again.
+func putEntry(tx *bolt.Tx, blocks *capBlocks, e *Entry, c *Capture) error {
 	*c = e.Capture
 	caps := tx.Bucket(bucketCaptures)
 	caps.FillPercent = appendFill
@@ -260,7 +265,7 @@ func putEntry(tx *bolt.Tx, e *Entry, c *Capture) error {
 	if err := putPageIndex(tx, c); err != nil {
 		return err
 	}
-	b, err := encodeCapture(*c)
+	b, err := encodeBlocked(*c, blocks)
 	if err != nil {
 		return fmt.Errorf("archive: put capture: %w", err)
 	}
