@@ -346,3 +346,52 @@ func BenchmarkCaptureBlock(b *testing.B) {
 		})
 	}
 }
+
+// BenchmarkCaptureReadAlone reads one capture by its ID in a read
+// transaction (getCapture), as Previous and the exports' lookups do, from a block of 16 captures like the crawl
+// benchmark's: the block's first, middle and last; and, for comparison,
+// the same capture as a recBinary record (schema 3 to 7).
+func BenchmarkCaptureReadAlone(b *testing.B) {
+	db, err := Open(filepath.Join(b.TempDir(), "prov.db"), Options{})
+	if err != nil {
+		b.Fatal(err)
+	}
+	defer db.Close()
+	entries := make([]Entry, captureBlockMax)
+	for i := range entries {
+		c := benchLikeCapture()
+		c.URL = fmt.Sprintf("http://bench.test/news/2005/%05d.html", i)
+		c.RequestedURL, c.FinalURL, c.Title = c.URL, c.URL, fmt.Sprintf("%s %d", c.Title, i)
+		c.ID, c.PayloadSHA256, c.PayloadLength = 0, "", 0
+		entries[i] = Entry{Capture: c, Payload: []byte(fmt.Sprintf("<p>%d</p>", i))}
+	}
+	caps, err := db.write(entries)
+	if err != nil {
+		b.Fatal(err)
+	}
+	for _, i := range []int{0, captureBlockMax / 2, captureBlockMax - 1} {
+		b.Run(fmt.Sprint("blocked", i), func(b *testing.B) {
+			db.bolt.View(func(tx *bolt.Tx) error {
+				defer cputime.Report(b, cputime.Process())
+				for b.Loop() {
+					if _, err := getCapture(tx, caps[i].ID); err != nil {
+						b.Fatal(err)
+					}
+				}
+				return nil
+			})
+		})
+	}
+	old, err := encodeCapture(caps[captureBlockMax/2])
+	if err != nil {
+		b.Fatal(err)
+	}
+	b.Run("binary", func(b *testing.B) {
+		defer cputime.Report(b, cputime.Process())
+		for b.Loop() {
+			if _, err := decodeCapture(old); err != nil {
+				b.Fatal(err)
+			}
+		}
+	})
+}
