@@ -395,3 +395,44 @@ func BenchmarkCaptureReadAlone(b *testing.B) {
 		}
 	})
 }
+
+// TestSharedPreviousKeepsBlocks: Previous through a Shared handle, which
+// keeps the blocks it inflated, answers as a DB's does, for captures of
+// blocks it keeps, of blocks written after it kept some, and of a block
+// it dropped for newer ones.
+func TestSharedPreviousKeepsBlocks(t *testing.T) {
+	path := filepath.Join(t.TempDir(), "prov.db")
+	s, err := OpenShared(path, SharedOptions{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer s.Close()
+	entries := blockEntries(captureBlockMax * (blockCacheSize + 2))
+	write := func(entries []Entry) {
+		if err := s.Do(func(db *DB) error { _, err := db.write(entries); return err }); err != nil {
+			t.Fatal(err)
+		}
+	}
+	check := func(entries []Entry) {
+		t.Helper()
+		for _, e := range entries {
+			got, err := s.Previous(e.Capture.URL)
+			var want Previous
+			if err == nil {
+				err = s.Do(func(db *DB) (err error) { want, err = db.Previous(e.Capture.URL); return err })
+			}
+			if err != nil || !reflect.DeepEqual(got, want) || !got.Exists {
+				t.Errorf("Previous(%s) through the handle = %+v, %v; want %+v", e.Capture.URL, got, err, want)
+			}
+		}
+	}
+	half := len(entries) / 2
+	write(entries[:half])
+	check(entries[:half])
+	write(entries[half:])
+	check(entries)
+	check(entries[:captureBlockMax])
+	if s.blocks.ids == [blockCacheSize]uint64{} {
+		t.Error("the handle kept no block")
+	}
+}

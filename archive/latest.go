@@ -33,9 +33,14 @@ type Previous struct {
 // from its newest back to its latest 200 and its latest payload (most
 // often one capture, decoded once).
 func (db *DB) Previous(url string) (Previous, error) {
+	return db.previous(url, nil)
+}
+
+// previous is Previous, its capture blocks kept in blocks when it is set.
+func (db *DB) previous(url string, blocks *blockCache) (Previous, error) {
 	var p Previous
 	err := db.view(func(tx *bolt.Tx) (err error) {
-		p, err = previousIn(tx, url)
+		p, err = previousIn(captureReader{tx: tx, cache: blocks}, url)
 		return err
 	})
 	return p, err
@@ -51,8 +56,10 @@ func (p Previous) Latest200() (Capture, bool) {
 	return *p.page, true
 }
 
-func previousIn(tx *bolt.Tx, url string) (Previous, error) {
+// previousIn reads url's captures through caps.
+func previousIn(caps captureReader, url string) (Previous, error) {
 	var p Previous
+	tx := caps.tx
 	ids := urlCaptureIDs(tx, url)
 	if len(ids) == 0 {
 		return p, nil
@@ -60,7 +67,7 @@ func previousIn(tx *bolt.Tx, url string) (Previous, error) {
 	p.Exists, p.Newest = true, ids[len(ids)-1]
 	found := false
 	for i := len(ids) - 1; i >= 0 && (!found || p.last == nil); i-- {
-		c, err := getCapture(tx, ids[i])
+		c, err := caps.capture(ids[i])
 		if err != nil {
 			return p, err
 		}

@@ -277,10 +277,6 @@ func appendIDs(ids []uint64, cur keyCursor, prefix []byte) []uint64 {
 }
 
 func getCapture(tx *bolt.Tx, id uint64) (Capture, error) {
-	k := idKey(id)
-	v := tx.Bucket(bucketCaptures).Get(k)
-	if v == nil {
-		return Capture{}, notFound("capture %d", id)
-	}
-	return decodeCaptureAt(tx, k, v)
+	r := captureReader{tx: tx}
+	return r.capture(id)
 }

@@ -44,6 +44,7 @@ type Shared struct {
 	stop     chan struct{}
 	done     chan struct{}
 	prev     *prevCache
+	blocks   *blockCache // the capture blocks Previous read last
 	meta     *MetaDamage // of the file as OpenShared found it
 }
 
@@ -66,7 +67,7 @@ func OpenShared(path string, opts SharedOptions) (*Shared, error) {
 	if err != nil {
 		return nil, err
 	}
-	s := &Shared{path: path, opts: opts, stop: make(chan struct{}), done: make(chan struct{}), prev: newPrevCache(), meta: meta}
+	s := &Shared{path: path, opts: opts, stop: make(chan struct{}), done: make(chan struct{}), prev: newPrevCache(), blocks: &blockCache{}, meta: meta}
 	s.cond = sync.NewCond(&s.mu)
 	go s.releaser()
 	return s, nil

@@ -85,7 +85,7 @@ func (s *Shared) Previous(url string) (Previous, error) {
 		if !seen && origin != "" {
 			s.prev.noteOrigin(origin, db.holdsOrigin(origin))
 		}
-		p, err = db.Previous(url)
+		p, err = db.previous(url, s.blocks)
 		return err
 	})
 	return p, err
