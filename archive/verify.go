@@ -228,9 +228,16 @@ type verifier struct {
 	stats VerifyStats
 
 	normalised map[[2]string]string // own text sha and norm version → what its TextHasher check found ("" fine)
+	entries    *entryBatch          // the index entries and findings walkEntries holds, nil outside it
 }
 
+// report hands f to fn, or, while an index's entries are being gathered
+// (walkEntries), holds it until the entries before it are checked.
 func (v *verifier) report(f Finding) error {
+	if v.entries != nil {
+		v.entries.hold(f)
+		return nil
+	}
 	v.stats.Findings++
 	return v.fn(f)
 }
@@ -498,55 +505,32 @@ func cleanFromProblem(tx *bolt.Tx, c Capture) string {
 
 // urls checks that every urls entry names a stored capture of that URL.
 func (v *verifier) urls() error {
-	return v.walkIndex(idxURLs, func(k, _ []byte) error {
+	return v.walkEntries(idxURLs, func(k []byte) error {
 		if len(k) < 9 || k[len(k)-9] != 0 {
 			return v.report(Finding{Kind: FindIndexDangling, Bucket: "urls", Key: fmt.Sprintf("%q", k), Detail: "malformed key"})
 		}
-		url, id := urlOfKey(k), keyID(k)
-		return v.record(FindIndexDangling, "urls", url, id, func() error {
-			return v.indexEntry("urls", url, id, func(c Capture) string {
-				if c.URL != url {
-					return "capture is filed under URL " + c.URL
-				}
-				return ""
-			})
-		})
+		v.entries.add("urls", urlOfKey(k), keyID(k))
+		return nil
+	}, func(url string, c Capture) string {
+		if c.URL != url {
+			return "capture is filed under URL " + c.URL
+		}
+		return ""
 	})
 }
 
 // docCaps checks that every doccaps entry names a stored capture of that text.
 func (v *verifier) docCaps() error {
-	return v.walkIndex(idxDocCaps, func(k, _ []byte) error {
+	return v.walkEntries(idxDocCaps, func(k []byte) error {
 		if len(k) != len(Hash{})+8 {
 			return v.report(Finding{Kind: FindIndexDangling, Bucket: "doccaps", Key: fmt.Sprintf("%x", k), Detail: "malformed key"})
 		}
-		text, id := hex.EncodeToString(k[:len(Hash{})]), keyID(k)
-		return v.record(FindIndexDangling, "doccaps", text, id, func() error {
-			return v.indexEntry("doccaps", text, id, func(c Capture) string {
-				if c.TextSHA256 != text {
-					return "capture names text " + c.TextSHA256
-				}
-				return ""
-			})
-		})
-	})
-}
-
-// indexEntry reports an index entry whose capture is not stored, or is
-// not the one the entry says (mismatch returns why, "" when it matches).
-// A capture that does not decode was reported already.
-func (v *verifier) indexEntry(bucket, key string, id uint64, mismatch func(Capture) string) error {
-	k := idKey(id)
-	val := v.tx.Bucket(bucketCaptures).Get(k)
-	if val == nil {
-		return v.report(Finding{Kind: FindIndexDangling, Bucket: bucket, Key: key, Capture: id, Detail: "capture is not stored"})
-	}
-	c, err := decodeCaptureAt(v.tx, k, val)
-	if err != nil {
+		v.entries.add("doccaps", hex.EncodeToString(k[:len(Hash{})]), keyID(k))
 		return nil
-	}
-	if why := mismatch(c); why != "" {
-		return v.report(Finding{Kind: FindIndexDangling, Bucket: bucket, Key: key, Capture: id, Detail: why})
-	}
-	return nil
+	}, func(text string, c Capture) string {
+		if c.TextSHA256 != text {
+			return "capture names text " + c.TextSHA256
+		}
+		return ""
+	})
 }
