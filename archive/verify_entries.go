@@ -12,8 +12,10 @@ import "slices"
 // the order of the walk, as if each entry had been checked as it came.
 
 // entryBatchMax bounds what a batch holds: the entries' keys and the
-// findings among them, some megabytes at most.
-const entryBatchMax = 1 << 16
+// findings among them, some megabytes at most. (A variable for the
+// tests, which check that batches of 1, an entry checked as it comes,
+// give the same findings.)
+var entryBatchMax = 1 << 16
 
 // entryBatch is the part of an index walk not yet reported: findings and
 // entries to check, in walk order.
