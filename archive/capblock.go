@@ -236,7 +236,7 @@ func inflateBlock(block []byte, index int) ([][]byte, error) {
 		}
 	}
 	whole := index == int(n)-1
-	body, err := inflateDictPrefix(r.b, total, whole)
+	body, err := inflateDictPrefix(r.b, total, whole, "capture block")
 	if err != nil {
 		return nil, err
 	}
@@ -245,26 +245,6 @@ func inflateBlock(block []byte, index int) ([][]byte, error) {
 		rests[i], body = body[:k:k], body[k:]
 	}
 	return rests, nil
-}
-
-// inflateDictPrefix inflates the first n bytes of z, a deflate stream
-// against captureDict; whole says that they must be all of it.
-func inflateDictPrefix(z []byte, n uint64, whole bool) ([]byte, error) {
-	zr := dictInflaters.get()
-	defer dictInflaters.put(zr)
-	if err := zr.(flate.Resetter).Reset(bytes.NewReader(z), captureDictBytes); err != nil {
-		return nil, err
-	}
-	out := make([]byte, n)
-	if _, err := io.ReadFull(zr, out); err != nil {
-		return nil, fmt.Errorf("inflate capture block: %w", err)
-	}
-	if whole {
-		if k, err := zr.Read(make([]byte, 1)); k != 0 || err != io.EOF {
-			return nil, fmt.Errorf("inflate capture block: more than the %d bytes it claims, or cut short (%v)", n, err)
-		}
-	}
-	return out, nil
 }
 
 // captureReader decodes the capture records of one transaction. A

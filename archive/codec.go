@@ -392,6 +392,14 @@ func inflateDict(z []byte, n uint64) ([]byte, error) {
 	if n > maxRecordJSON {
 		return nil, fmt.Errorf("record claims %d bytes of JSON", n)
 	}
+	return inflateDictPrefix(z, n, true, "record")
+}
+
+// inflateDictPrefix inflates the first n bytes of z, a deflate stream
+// against captureDict (a recBinary record's rest, or a capture block's
+// rests); whole says that they must be all of it. Its errors name what z
+// is.
+func inflateDictPrefix(z []byte, n uint64, whole bool, what string) ([]byte, error) {
 	zr := dictInflaters.get()
 	defer dictInflaters.put(zr)
 	if err := zr.(flate.Resetter).Reset(bytes.NewReader(z), captureDictBytes); err != nil {
@@ -399,10 +407,13 @@ func inflateDict(z []byte, n uint64) ([]byte, error) {
 	}
 	out := make([]byte, n)
 	if _, err := io.ReadFull(zr, out); err != nil {
-		return nil, fmt.Errorf("inflate record: %w", err)
+		return nil, fmt.Errorf("inflate %s: %w", what, err)
+	}
+	if !whole {
+		return out, nil
 	}
 	if k, err := zr.Read(make([]byte, 1)); k != 0 || err != io.EOF {
-		return nil, fmt.Errorf("inflate record: more than the %d bytes it claims, or cut short (%v)", n, err)
+		return nil, fmt.Errorf("inflate %s: more than the %d bytes it claims, or cut short (%v)", what, n, err)
 	}
 	return out, nil
 }
