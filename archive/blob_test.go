@@ -38,8 +38,9 @@ func schema1(t *testing.T, path string) {
 			return err
 		})
 		caps := tx.Bucket(bucketCaptures)
+		reader := captureReader{tx: tx}
 		caps.ForEach(func(k, v []byte) error {
-			c, err := decodeCaptureAt(tx, k, v)
+			c, err := reader.at(k, v)
 			inline["c"+string(k)], _ = json.Marshal(&c)
 			return err
 		})

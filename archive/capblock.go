@@ -270,7 +270,11 @@ func (r *captureReader) capture(id uint64) (Capture, error) {
 	return r.at(k, v)
 }
 
-// at reads the capture stored under key k (decodeCaptureAt).
+// at reads the capture stored under key k, whose value is v. A record
+// that names another ID than its key's (a damaged ID, or a record filed
+// under another key) is corrupt, as one that does not decode is: every
+// read of a capture record goes through a captureReader, so none hands
+// it on as the capture k names.
 func (r *captureReader) at(k, v []byte) (Capture, error) {
 	r.read = 0
 	c, err := decodeCaptureWith(v, r.rest)

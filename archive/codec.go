@@ -13,7 +13,6 @@ import (
 	"time"
 
 	"github.com/klauspost/compress/flate"
-	bolt "go.etcd.io/bbolt"
 )
 
 // Record encodings. Captures and documents were JSON (schema 2 and
@@ -165,17 +164,6 @@ var captureDecodes atomic.Int64
 // decoded so far: a cost counter for tests and benchmarks of the
 // packages that read the archive.
 func CaptureDecodes() int64 { return captureDecodes.Load() }
-
-// decodeCaptureAt reads the capture stored under key k in tx. A record
-// that names another ID than its key's (a damaged ID, or a record filed
-// under another key) is corrupt, as one that does not decode is: every
-// read of a capture record goes through here or a captureReader, so none
-// hands it on as the capture k names. A walk of many captures in ID order
-// reads them through one captureReader that keeps their blocks.
-func decodeCaptureAt(tx *bolt.Tx, k, v []byte) (Capture, error) {
-	r := captureReader{tx: tx}
-	return r.at(k, v)
-}
 
 // decodeCaptureWith reads a stored capture, JSON or binary, whatever its
 // key (captureReader.at checks it); rest gives a recBlocked record's rest.
