@@ -276,7 +276,7 @@ func BenchmarkEval(b *testing.B) {
 // binary. It reads the bytes only: it sees no header.
 func uchardet(tb testing.TB, files []evalFile) map[string]string {
 	if _, err := exec.LookPath("uchardet"); err != nil {
-		fmt.Println("peer uchardet: not installed, skipped")
+		fmt.Println("peer uchardet: not installed (make bench installs it), skipped")
 		return nil
 	}
 	out := map[string]string{}
