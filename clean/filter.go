@@ -54,6 +54,7 @@ func cleanRuns(runs []run, title string, b *budget) []string {
 	related := false
 	normTitle := Normalize(title)
 	rows := headlineRows(runs)
+	tail := linkTail(runs)
 	for i, r := range runs {
 		if b.over() {
 			break // out of time: the paragraphs kept so far
@@ -73,7 +74,7 @@ func cleanRuns(runs []run, title string, b *budget) []string {
 		if i < 4 && len(out) == 0 && normTitle != "" && normalEquals(t, normTitle) {
 			continue
 		}
-		if chromeLine(r, n, linkLine(r) && linkOK(runs, i, rows)) { // linkOK weighs only link lines
+		if chromeLine(r, n, linkLine(r) && linkOK(runs, i, rows, tail)) { // linkOK weighs only link lines
 			continue
 		}
 		out = append(out, t)
@@ -364,16 +365,47 @@ func linkLine(r run) bool { return r.linkUnits*10 > r.units*6 }
 // the article that is not a teaser pointing away from it. A lone link
 // line between paragraphs is a call to action ("Try it now"), a credit,
 // a linked heading or a reference, which Readability.js keeps with the
-// rest of the article. rows marks the runs in a row of headlines
-// (headlineRows).
-func linkOK(runs []run, i int, rows []bool) bool {
+// rest of the article. Past the article's last line of text (from tail
+// on, linkTail) a link line that is no sentence closes the page, not the
+// article: a way back ("Home", "Back to the front page"), a button under
+// the story ("Learn more", "View full profile"), a link to the previous
+// post, a picture credit, the author's links. rows marks the runs in a
+// row of headlines (headlineRows).
+func linkOK(runs []run, i int, rows []bool, tail int) bool {
 	switch o := runs[i].owner; {
 	case o == nil:
 		return false
 	case o.DataAtom == atom.Li:
 		return true
+	case i >= tail && !sentenceEnd(runs[i].text):
+		return false
 	}
 	return !teaserLink(runs[i], rows[i])
+}
+
+// linkTail is the index of the first run after the last one that is not
+// a link line: the link lines that close the article. It is len(runs)
+// when every run is a link line: then none closes anything.
+func linkTail(runs []run) int {
+	for i := len(runs) - 1; i >= 0; i-- {
+		if !linkLine(runs[i]) {
+			return i + 1
+		}
+	}
+	return len(runs)
+}
+
+// sentenceEnd reports a line that ends as a sentence does: with a full
+// stop, a question or an exclamation mark (Latin or CJK), after which
+// only closing quotes or brackets may follow. An ellipsis ("Read
+// more...", "Weiter …") is no sentence's end but a teaser's.
+func sentenceEnd(t string) bool {
+	t = strings.TrimRight(t, " \u00a0\"'”’»)]）」』")
+	if strings.HasSuffix(t, "..") {
+		return false
+	}
+	r, _ := utf8.DecodeLastRuneInString(t)
+	return strings.ContainsRune(".!?。！？", r)
 }
 
 // teaserLink reports a link line that points the reader away from the
