@@ -46,15 +46,16 @@ var (
 
 // cleanRuns drops chrome paragraphs from the article's runs and returns the
 // paragraphs' text: link lines, editor/print/copyright lines, source and date
-// lines, the title repeated at the top, and a related-reading heading with
-// the link lines that follow it. Past the budget b it stops, keeping what
-// it has.
+// lines, the title repeated at the top, a related-reading heading with
+// the link lines that follow it, and headings that close the text
+// (closingLabel). Past the budget b it stops, keeping what it has.
 func cleanRuns(runs []run, title string, b *budget) []string {
 	out := make([]string, 0, len(runs))
 	related := false
 	normTitle := Normalize(title)
 	rows := headlineRows(runs)
 	tail := linkTail(runs)
+	labels := 0 // the headings that end out (closingLabel)
 	for i, r := range runs {
 		if b.over() {
 			break // out of time: the paragraphs kept so far
@@ -78,9 +79,25 @@ func cleanRuns(runs []run, title string, b *budget) []string {
 			continue
 		}
 		out = append(out, t)
+		if closingLabel(r) {
+			labels++
+		} else {
+			labels = 0
+		}
+	}
+	if labels < len(out) {
+		out = out[:len(out)-labels]
 	}
 	return out
 }
+
+// closingLabel reports a heading that, when no text of the article follows
+// it, heads nothing of the article: the label of a part of the page the
+// article's blocks leave out or that cleanRuns drops (the author's links,
+// where to listen, a comment form, more posts). Such headings go from the
+// end of the text, unless they are all of it. A heading that ends as a
+// sentence (sentenceEnd) is a line of the article, not a label.
+func closingLabel(r run) bool { return r.heading && !sentenceEnd(r.text) }
 
 // runeCountFor is the count of r's runes that cleanRuns and chromeLine
 // read: exact up to shortLine, and past it, for a link line (chromeLine

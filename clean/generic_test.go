@@ -356,6 +356,18 @@ var genericCases = []struct {
 		not_: []string{"Back to the front page", "Image credit"},
 	},
 	{
+		// filter.go, closingLabel: a heading after which no text of the
+		// article comes labels what was left out (here a list of links);
+		// it goes. A heading inside the text, or one that is a sentence,
+		// stays.
+		name: "heading that closes the text",
+		page: `<article><div class="body"><h2>The vote</h2>` + prose("story", 4) +
+			`<h3>Follow the council here.</h3><h4>Where to listen to the council</h4>` +
+			`<ul><li><a href="/a">Apple Podcasts</a></li><li><a href="/s">Spotify</a></li><li><a href="/g">Google Podcasts</a></li></ul></div></article>`,
+		must: []string{"The vote", "Paragraph 3 of the story", "Follow the council here."},
+		not_: []string{"Where to listen", "Spotify"},
+	},
+	{
 		// filter.go, teaserLink: link lines that lead away from the
 		// article are dropped: related reading, promotions, headlines in
 		// capitals, a card's heading in a list, a row of headlines.
