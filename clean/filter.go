@@ -54,7 +54,7 @@ func cleanRuns(runs []run, title string, b *budget) []string {
 	related := false
 	normTitle := Normalize(title)
 	rows := headlineRows(runs)
-	tail := linkTail(runs)
+	span := textSpanOf(runs)
 	labels := 0 // the headings that end out (closingLabel)
 	for i, r := range runs {
 		if b.over() {
@@ -75,7 +75,7 @@ func cleanRuns(runs []run, title string, b *budget) []string {
 		if i < 4 && len(out) == 0 && normTitle != "" && normalEquals(t, normTitle) {
 			continue
 		}
-		if chromeLine(r, n, linkLine(r) && linkOK(runs, i, rows, tail)) { // linkOK weighs only link lines
+		if chromeLine(r, n, linkLine(r) && linkOK(runs, i, rows, span)) { // linkOK weighs only link lines
 			continue
 		}
 		out = append(out, t)
@@ -382,35 +382,47 @@ func linkLine(r run) bool { return r.linkUnits*10 > r.units*6 }
 // the article that is not a teaser pointing away from it. A lone link
 // line between paragraphs is a call to action ("Try it now"), a credit,
 // a linked heading or a reference, which Readability.js keeps with the
-// rest of the article. Past the article's last line of text (from tail
-// on, linkTail) a link line that is no sentence closes the page, not the
-// article: a way back ("Home", "Back to the front page"), a button under
-// the story ("Learn more", "View full profile"), a link to the previous
-// post, a picture credit, the author's links. rows marks the runs in a
-// row of headlines (headlineRows).
-func linkOK(runs []run, i int, rows []bool, tail int) bool {
+// rest of the article. Outside the article's span of text (span,
+// textSpanOf) a link line that is no sentence is the page's, not the
+// article's: past its last line of text, a way back ("Home", "Back to
+// the front page"), a button under the story ("Learn more", "View full
+// profile"), a link to the previous post, a picture credit, the author's
+// links; before its first, a breadcrumb, a linked byline, a button ("Read
+// aloud"). rows marks the runs in a row of headlines (headlineRows).
+func linkOK(runs []run, i int, rows []bool, span textSpan) bool {
 	switch o := runs[i].owner; {
 	case o == nil:
 		return false
 	case o.DataAtom == atom.Li:
 		return true
-	case i >= tail && !sentenceEnd(runs[i].text):
+	case !span.holds(i) && !sentenceEnd(runs[i].text):
 		return false
 	}
 	return !teaserLink(runs[i], rows[i])
 }
 
-// linkTail is the index of the first run after the last one that is not
-// a link line: the link lines that close the article. It is len(runs)
-// when every run is a link line: then none closes anything.
-func linkTail(runs []run) int {
-	for i := len(runs) - 1; i >= 0; i-- {
-		if !linkLine(runs[i]) {
-			return i + 1
-		}
+// A textSpan is runs[first:end], from the first run that is not a link
+// line to the last one: the link lines outside it open or close the
+// article.
+type textSpan struct{ first, end int }
+
+// textSpanOf is the span of runs' text. When every run is a link line, it
+// is all of runs: then no line opens or closes anything.
+func textSpanOf(runs []run) textSpan {
+	sp := textSpan{0, len(runs)}
+	for sp.first < len(runs) && linkLine(runs[sp.first]) {
+		sp.first++
 	}
-	return len(runs)
+	if sp.first == len(runs) {
+		return textSpan{0, len(runs)}
+	}
+	for linkLine(runs[sp.end-1]) {
+		sp.end--
+	}
+	return sp
 }
+
+func (sp textSpan) holds(i int) bool { return sp.first <= i && i < sp.end }
 
 // sentenceEnd reports a line that ends as a sentence does: with a full
 // stop, a question or an exclamation mark (Latin or CJK), after which

@@ -356,6 +356,18 @@ var genericCases = []struct {
 		not_: []string{"Back to the front page", "Image credit"},
 	},
 	{
+		// filter.go, linkOK and textSpanOf: before the article's first
+		// line of text, link lines that are no sentence open the page,
+		// not the article: a linked byline, a button. A linked sentence
+		// there is kept.
+		name: "link lines before the article's first text",
+		page: `<article><div class="body"><div class="by"><a href="/author/jo">By Jo Reporter</a></div>` +
+			`<div><a href="/listen">Listen to this story</a></div><p><a href="/budget">The town's budget passed on Tuesday.</a></p>` +
+			prose("story", 4) + `</div></article>`,
+		must: []string{"The town's budget passed on Tuesday.", "Paragraph 3 of the story"},
+		not_: []string{"Jo Reporter", "Listen to this story"},
+	},
+	{
 		// filter.go, closingLabel: a heading after which no text of the
 		// article comes labels what was left out (here a list of links);
 		// it goes. A heading inside the text, or one that is a sentence,
