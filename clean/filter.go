@@ -47,8 +47,9 @@ var (
 // cleanRuns drops chrome paragraphs from the article's runs and returns the
 // paragraphs' text: link lines, editor/print/copyright lines, source and date
 // lines, the title repeated at the top, a related-reading heading with
-// the link lines that follow it, and headings that close the text
-// (closingLabel). Past the budget b it stops, keeping what it has.
+// the link lines that follow it, headings that close the text
+// (closingLabel) and a post's dated footer at the end
+// (withoutFooterDate). Past the budget b it stops, keeping what it has.
 func cleanRuns(runs []run, title string, b *budget) []string {
 	out := make([]string, 0, len(runs))
 	related := false
@@ -88,7 +89,37 @@ func cleanRuns(runs []run, title string, b *budget) []string {
 	if labels < len(out) {
 		out = out[:len(out)-labels]
 	}
-	return out
+	return withoutFooterDate(out)
+}
+
+// footerDateRunes is the most runes a post's footer line has (see
+// withoutFooterDate): metaPart's bound on a labelled date line.
+const footerDateRunes = 80
+
+// withoutFooterDate returns paras without the last one when that is a
+// post's footer: a short line (footerDateRunes or fewer) that holds a
+// date with its time of day ("Posted by Jane Doe on March 3, 2021 9:15
+// PM", "发表于 2004年12月27日 12:40 - (阅读:85;评论:3)"). Blog, forum and
+// portal templates write under the text who posted it and when, to the
+// minute, with its counters; a paragraph that ends an article seldom
+// names a date to the minute in so few words, and the date stays a
+// candidate for Document.Published (the date finder reads the page's
+// lines, not the text). Only the last paragraph goes, and never
+// the only one: a dated line above the text is the story's byline, which
+// the labelled date and source lines (metaPart) already leave out when
+// they are only that.
+func withoutFooterDate(paras []string) []string {
+	if len(paras) < 2 {
+		return paras
+	}
+	last := paras[len(paras)-1]
+	if runesUpTo(last, footerDateRunes+1) > footerDateRunes {
+		return paras
+	}
+	if st, _, ok := findDate(last); ok && st.hasTime {
+		return paras[:len(paras)-1]
+	}
+	return paras
 }
 
 // closingLabel reports a heading that, when no text of the article follows

@@ -396,6 +396,28 @@ var genericCases = []struct {
 		must: []string{"Paragraph 1 of the middle", "Paragraph 1 of the end"},
 		not_: []string{"other plan", "subscribe", "HEALTH CONDITION", "space race", "Who will make", "Fans really", "worst council", "Budget vote"},
 	},
+	{
+		// filter.go, withoutFooterDate: a short last line with a date
+		// and its time of day is the post's footer; such a line above
+		// the text stays.
+		name: "post footer with a date and time",
+		page: `<div class="post"><p>Posted by Jane Doe on March 3, 2021 9:15 PM</p>` + prose("post", 3) +
+			`<p>Posted by Jane Doe on March 3, 2021 9:15 PM | 4 comments</p></div>`,
+		must: []string{"Posted by Jane Doe on March 3, 2021 9:15 PM\n", "Paragraph 2 of the post"},
+		not_: []string{"4 comments"},
+	},
+	{
+		name: "post footer with a date and time, Chinese",
+		page: `<div class="entry">` + prose("post", 3) + `<p>发表于 2004年12月27日 12:40 - (阅读:85;评论:3)</p></div>`,
+		must: []string{"Paragraph 2 of the post"},
+		not_: []string{"发表于"},
+	},
+	{
+		// A last line with a date but no time of day is text.
+		name: "last line with a date",
+		page: `<div class="post">` + prose("post", 3) + `<p>The council meets again on March 10, 2021.</p></div>`,
+		must: []string{"Paragraph 2 of the post", "The council meets again on March 10, 2021."},
+	},
 }
 
 func TestGenericRules(t *testing.T) {
