@@ -48,10 +48,11 @@ var (
 // paragraphs' text: link lines, editor/print/copyright lines, source and date
 // lines, the title repeated at the top, a related-reading heading with
 // the link lines that follow it, headings that close the text
-// (closingLabel) and a post's dated footer at the end
-// (withoutFooterDate). Past the budget b it stops, keeping what it has.
+// (closingLabel) and a post's dated footer at the end (footerDate). Past
+// the budget b it stops, keeping what it has.
 func cleanRuns(runs []run, title string, b *budget) []string {
 	out := make([]string, 0, len(runs))
+	var last *html.Node // the block of the last paragraph kept that is no closing label
 	related := false
 	normTitle := Normalize(title)
 	rows := headlineRows(runs)
@@ -84,42 +85,45 @@ func cleanRuns(runs []run, title string, b *budget) []string {
 			labels++
 		} else {
 			labels = 0
+			last = r.owner
 		}
 	}
 	if labels < len(out) {
 		out = out[:len(out)-labels]
 	}
-	return withoutFooterDate(out)
+	if footerDate(out, last) {
+		out = out[:len(out)-1]
+	}
+	return out
 }
 
 // footerDateRunes is the most runes a post's footer line has (see
-// withoutFooterDate): metaPart's bound on a labelled date line.
+// footerDate): metaPart's bound on a labelled date line.
 const footerDateRunes = 80
 
-// withoutFooterDate returns paras without the last one when that is a
-// post's footer: a short line (footerDateRunes or fewer) that holds a
-// date with its time of day ("Posted by Jane Doe on March 3, 2021 9:15
-// PM", "发表于 2004年12月27日 12:40 - (阅读:85;评论:3)"). Blog, forum and
-// portal templates write under the text who posted it and when, to the
-// minute, with its counters; a paragraph that ends an article seldom
-// names a date to the minute in so few words, and the date stays a
-// candidate for Document.Published (the date finder reads the page's
-// lines, not the text). Only the last paragraph goes, and never
-// the only one: a dated line above the text is the story's byline, which
-// the labelled date and source lines (metaPart) already leave out when
-// they are only that.
-func withoutFooterDate(paras []string) []string {
-	if len(paras) < 2 {
-		return paras
+// footerDate reports whether the last of paras, a paragraph of the block
+// owner, is a post's footer: a short line (footerDateRunes or fewer) that
+// holds a date with its time of day ("Posted by Jane Doe on March 3,
+// 2021 9:15 PM", "发表于 2004年12月27日 12:40 - (阅读:85;评论:3)"). Blog,
+// forum and portal templates write under the text who posted it and
+// when, to the minute, with its counters; a paragraph that ends an
+// article seldom names a date to the minute in so few words, and the
+// date stays a candidate for Document.Published (the date finder reads
+// the page's lines, not the text). Only the last paragraph, never the
+// only one, and never a table's row or a list's item (dataItem: a
+// schedule that ends an article is data). A dated line above the text
+// is the story's byline and stays: the labelled date and source lines
+// (metaPart) already leave it out when it is only that.
+func footerDate(paras []string, owner *html.Node) bool {
+	if len(paras) < 2 || owner == nil || dataItem[owner.DataAtom] {
+		return false
 	}
 	last := paras[len(paras)-1]
 	if runesUpTo(last, footerDateRunes+1) > footerDateRunes {
-		return paras
+		return false
 	}
-	if st, _, ok := findDate(last); ok && st.hasTime {
-		return paras[:len(paras)-1]
-	}
-	return paras
+	st, _, ok := findDate(last)
+	return ok && st.hasTime
 }
 
 // closingLabel reports a heading that, when no text of the article follows
@@ -129,6 +133,12 @@ func withoutFooterDate(paras []string) []string {
 // end of the text, unless they are all of it. A heading that ends as a
 // sentence (sentenceEnd) is a line of the article, not a label.
 func closingLabel(r run) bool { return r.heading && !sentenceEnd(r.text) }
+
+// dataItem are the blocks of a table's rows (a row of short cells is one
+// paragraph, owned by its <tr>) and of a list's items. A <td> is not
+// one: a layout's column holds an article and its footer in lines cut
+// by <br>.
+var dataItem = map[atom.Atom]bool{atom.Tr: true, atom.Th: true, atom.Li: true, atom.Dt: true, atom.Dd: true}
 
 // runeCountFor is the count of r's runes that cleanRuns and chromeLine
 // read: exact up to shortLine, and past it, for a link line (chromeLine

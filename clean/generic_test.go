@@ -397,7 +397,7 @@ var genericCases = []struct {
 		not_: []string{"other plan", "subscribe", "HEALTH CONDITION", "space race", "Who will make", "Fans really", "worst council", "Budget vote"},
 	},
 	{
-		// filter.go, withoutFooterDate: a short last line with a date
+		// filter.go, footerDate: a short last line with a date
 		// and its time of day is the post's footer; such a line above
 		// the text stays.
 		name: "post footer with a date and time",
@@ -417,6 +417,20 @@ var genericCases = []struct {
 		name: "last line with a date",
 		page: `<div class="post">` + prose("post", 3) + `<p>The council meets again on March 10, 2021.</p></div>`,
 		must: []string{"Paragraph 2 of the post", "The council meets again on March 10, 2021."},
+	},
+	{
+		// A schedule that ends the article is data: a list's last item
+		// or a table's last row with a date and a time stays.
+		name: "schedule list with dates and times at the end",
+		page: `<div class="post">` + prose("post", 3) + `<ul><li>Opening: March 10, 2021 9:00 AM</li>` +
+			`<li>Closing: March 12, 2021 5:00 PM</li></ul></div>`,
+		must: []string{"Closing: March 12, 2021 5:00 PM"},
+	},
+	{
+		name: "schedule table with dates and times at the end",
+		page: `<div class="post">` + prose("post", 3) + `<table><tr><td>Heat</td><td>2021-03-13 10:30</td></tr>` +
+			`<tr><td>Final</td><td>2021-03-14 18:30</td></tr></table></div>`,
+		must: []string{"2021-03-14 18:30"},
 	},
 }
 
