@@ -290,7 +290,10 @@ func TestBlindNames(t *testing.T) {
 		`<script>var s = '<div class="story">';</script><!-- class="story" --><img src="a.png" alt="story"></DIV></body></html>`
 	got := string(blindNames([]byte(page)))
 	story, main, top := blindValue("story"), blindValue("main"), blindValue("top")
-	if story == main || story == "story" || !strings.HasPrefix(story, "n") || blindValue("story main") != story+" "+main {
+	if story == main || story == "story" || !strings.HasPrefix(story, "q") || blindValue("story main") != story+" "+main {
+		t.Fatalf("blindValue: story %q, main %q", story, main)
+	}
+	if strings.ContainsAny(story+main+top, "0123456789") {
 		t.Fatalf("blindValue: story %q, main %q", story, main)
 	}
 	for _, want := range []string{
