@@ -49,6 +49,7 @@ func genericRoots(bw *blockWalk, region *html.Node) []*html.Node {
 		return nil
 	}
 	best, bestScore = nearHeadline(bw, best, bestScore, region)
+	best, bestScore = beforeSeries(bw, best, bestScore)
 	if up := sameClassAncestor(bw, best, bestScore); up != best {
 		best, bestScore = up, max(bestScore, bw.stats[up].score)
 	}
@@ -392,4 +393,74 @@ func looseHeading(bw *blockWalk, r run, root *html.Node) bool {
 		}
 	}
 	return blocks
+}
+
+// seriesShare is the least share of the best container's score that one
+// before a series of items must have to be the article instead
+// (beforeSeries). The tune pages it moves with names hashed score 0.8
+// to 0.9 of the item they were under.
+const seriesShare = 0.5
+
+// beforeSeries returns the article's container when the best-scoring one
+// is one item of a series (seriesAround) or lies in one, and a container
+// wholly before the series scores at least seriesShare of it: one reply
+// of a thread under a post, one card of a listing under its lead, can
+// outscore the text above it when no class or id names it. Such a
+// series follows the text it answers or lists. The best stays when no
+// container before the series scores near it (a page whose text is the
+// list: a listicle, a thread without a post above it).
+func beforeSeries(bw *blockWalk, best *html.Node, bestScore float64) (*html.Node, float64) {
+	series := seriesAround(best)
+	if series == nil {
+		return best, bestScore
+	}
+	start := bw.stats[series].start
+	alt, altScore := best, 0.0
+	for _, n := range bw.order {
+		if bw.budget.spent(scoreShare) {
+			return best, bestScore
+		}
+		st := bw.stats[n]
+		if st.score > altScore && st.start < st.end && st.end <= start && !deeper(best, n) {
+			alt, altScore = n, st.score
+		}
+	}
+	if altScore >= bestScore*seriesShare {
+		return alt, altScore
+	}
+	return best, bestScore
+}
+
+// seriesLevels is how far above the best container seriesAround looks
+// for the item it is in.
+const seriesLevels = 3
+
+// seriesAround returns the element holding the series of items that n is
+// one of or lies in (at most seriesLevels up): a list (<ol>, <ul>) of
+// minGroup or more items, or the parent of minGroup or more <article>s of
+// one signature (an <article> among its like is a post or a card, not the
+// page's article). Nil when there is none.
+func seriesAround(n *html.Node) *html.Node {
+	for i := 0; n != nil && n.Parent != nil && i <= seriesLevels; n, i = n.Parent, i+1 {
+		p := n.Parent
+		switch {
+		case n.DataAtom == atom.Li && listTag(p.DataAtom) && sameTagSiblings(n) >= minGroup:
+			return p
+		case n.DataAtom == atom.Article && p.DataAtom != atom.Body && sameSignatureSiblings(n) >= minGroup:
+			return p
+		}
+	}
+	return nil
+}
+
+// sameSignatureSiblings counts the element children of n's parent that
+// have n's signature, n among them.
+func sameSignatureSiblings(n *html.Node) int {
+	sig, k := signature(n), 0
+	for c := n.Parent.FirstChild; c != nil; c = c.NextSibling {
+		if c.Type == html.ElementNode && c.DataAtom == n.DataAtom && signature(c) == sig {
+			k++
+		}
+	}
+	return k
 }

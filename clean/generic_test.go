@@ -66,6 +66,26 @@ var genericCases = []struct {
 		not_: []string{"It hurts to see the old console"},
 	},
 	{
+		// generic.go, beforeSeries: one reply of a thread, a list item
+		// under names that say nothing, outscores the post above the
+		// list; the post scores over half of it and is the article.
+		name: "a post above a thread whose longest reply outscores it",
+		page: `<div class="x1"><h1>Notes from the road</h1><div class="x2">` +
+			`<p>We drove north along the coast, slowly, for three days, and stopped in every town that had a bakery open before eight.</p>` +
+			`<p>The second day was the longest, with rain from the morning on, and we spent the evening, tired, drying our boots by the stove.</p>` +
+			`<p>On the third day, at last, the sun came out, so we walked up to the lighthouse and watched the boats come in for the night.</p>` +
+			`</div></div><div class="x3"><ol>` +
+			`<li><div class="x4"><p>Ann, May 3, 2012 at 4:15 pm</p><p>Lovely trip, thanks for sharing it with all of us here.</p></div></li>` +
+			`<li><div class="x4"><p>Bob, May 3, 2012 at 6:02 pm</p><p>We did the same drive, in the same month, with the same rain, ` +
+			`the same boots, the same stove, the same bakeries, the same lighthouse, the same boats, and, to be honest, ` +
+			`the same sunburn, the same blisters, the same arguments about the map, the same detours, and the same ` +
+			`promises, made every evening, to get up early, which, of course, we never kept, not once, not even on the last day.</p></div></li>` +
+			`<li><div class="x4"><p>Cy, May 4, 2012 at 9:30 am</p><p>Which bakery was the best one, and is it still open?</p></div></li>` +
+			`</ol></div>`,
+		must: []string{"We drove north along the coast", "watched the boats come in"},
+		not_: []string{"We did the same drive"},
+	},
+	{
 		// generic.go, nearHeadline: the headline's box holds a summary that
 		// scores under half the story's; the story stays the article.
 		name: "a headline box apart from a long story",
