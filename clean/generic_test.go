@@ -86,6 +86,37 @@ var genericCases = []struct {
 		not_: []string{"We did the same drive"},
 	},
 	{
+		// generic.go, creditRun: many short replies, each an item of a list
+		// under names that say nothing, pool into the list a score above
+		// the post's; an item passes only seriesCredit of its score up.
+		name: "a post above a long thread of short replies",
+		page: `<div class="x1"><h1>Notes from the road</h1><div class="x2">` +
+			`<p>We drove north along the coast, slowly, for three days, and stopped in every town that had a bakery open before eight.</p>` +
+			`<p>The second day was the longest, with rain from the morning on, and we spent the evening, tired, drying our boots by the stove.</p>` +
+			`<p>On the third day, at last, the sun came out, so we walked up to the lighthouse and watched the boats come in for the night.</p>` +
+			`</div></div><div class="x3"><ul>` + strings.Repeat(`<li><p>Thanks, we did the same drive, in May, with rain, boots, bakeries, and, of course, the lighthouse.</p></li>`, 12) +
+			`</ul></div>`,
+		must: []string{"We drove north along the coast", "watched the boats come in"},
+		not_: []string{"we did the same drive"},
+	},
+	{
+		// passes.go, sameClassAncestor: the replies' texts share the post's
+		// class; one in an item of a series apart from the post is a reply,
+		// not another part of the post.
+		name: "replies whose text shares the post's class",
+		page: `<div class="x0"><div class="x1"><h1>Notes from the road</h1><div class="x6">` +
+			`<p>We drove north along the coast, slowly, for three days, and stopped in every town that had a bakery open before eight.</p>` +
+			`<p>The second day was the longest, with rain from the morning on, and we spent the evening, tired, drying our boots by the stove.</p>` +
+			`<p>On the third day, at last, the sun came out, so we walked up to the lighthouse and watched the boats come in for the night.</p>` +
+			`<p>On the fourth day, rested, fed, and dry at last, we turned inland, away from the sea, and took the slow road home.</p>` +
+			`</div></div><div class="x3"><dl>` + strings.Repeat(`<dt>Ann, May 3, 2012</dt><dd><div class="x6">`+
+			`<p>We did the same drive, in the same month, with the same rain, the same boots, and, of course, the same bakeries.</p>`+
+			`<p>And, to be honest, the same sunburn, the same blisters, and the same arguments about the map, every evening.</p></div></dd>`, 4) +
+			`</dl></div></div>`,
+		must: []string{"We drove north along the coast", "watched the boats come in"},
+		not_: []string{"We did the same drive"},
+	},
+	{
 		// generic.go, nearHeadline: the headline's box holds a summary that
 		// scores under half the story's; the story stays the article.
 		name: "a headline box apart from a long story",

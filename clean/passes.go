@@ -168,7 +168,9 @@ func moreText(bw *blockWalk, up, n *html.Node) bool {
 // sameClassAncestor returns the nearest ancestor of best that holds every
 // other container of best's (first) class scoring at least a third of it: a story
 // cut into steps or cards ("content", "card-content", one per section) is
-// the element around them all. It returns best when there is none.
+// the element around them all. A container in an item of a series apart
+// from best (inItemApart) is no part: a reply's text often wears the
+// post's class. It returns best when there is none.
 func sameClassAncestor(bw *blockWalk, best *html.Node, bestScore float64) *html.Node {
 	class := firstClass(best)
 	if class == "" {
@@ -180,7 +182,7 @@ func sameClassAncestor(bw *blockWalk, best *html.Node, bestScore float64) *html.
 		if bw.budget.spent(scoreShare) {
 			return best
 		}
-		if n == best || !sameClass(n, best, st.score, bestScore) || deeper(n, best) || deeper(best, n) {
+		if n == best || !sameClass(n, best, st.score, bestScore) || deeper(n, best) || deeper(best, n) || inItemApart(n, best) {
 			continue
 		}
 		for !deeper(n, up) {
