@@ -1,10 +1,12 @@
 package clean
 
 import (
+	"fmt"
 	"net/http"
 	"net/http/httptest"
 	"os"
 	"path/filepath"
+	"strings"
 	"testing"
 
 	"github.com/prov-archive/prov/internal/cputime"
@@ -96,4 +98,37 @@ func servedInput(tb testing.TB, web http.Handler, host, url string) Input {
 		tb.Fatalf("GET %s: status %d", url, rec.Code)
 	}
 	return Input{URL: url, Header: rec.Header(), Body: rec.Body.Bytes()}
+}
+
+// BenchmarkCleanLongThread cleans a post above 20,000 replies, each an
+// item of one list, and above 20,000 sibling <article>s of one class: the
+// readings of a series (creditRun, seriesAround, inItemApart) ask of
+// every paragraph whether its item has siblings like it, and a count of
+// all the siblings there makes such a page cost n² steps (seconds an op
+// where the rest of Clean takes a fraction of one).
+func BenchmarkCleanLongThread(b *testing.B) {
+	for _, item := range []string{"li", "article"} {
+		b.Run(item, func(b *testing.B) {
+			in := Input{URL: "http://example.com/thread", Header: http.Header{}, Body: longThread(item, 20000)}
+			b.ReportAllocs()
+			for b.Loop() {
+				if _, err := Clean(in); err != nil {
+					b.Fatal(err)
+				}
+			}
+		})
+	}
+}
+
+// longThread is a page of a post followed by n replies, each an element
+// item (li in a <ul>, or article in a <section>) of one class.
+func longThread(item string, n int) []byte {
+	list := map[string]string{"li": "ul", "article": "section"}[item]
+	var b strings.Builder
+	b.WriteString(`<html><head><title>A post</title></head><body><div class="c"><p>The post, with commas, clauses, and words enough to be the article of the page.</p></div><` + list + `>`)
+	for i := range n {
+		fmt.Fprintf(&b, `<%s class="c"><p>Reply %d: a reply of its own, with a comma, and words enough to be prose.</p></%s>`, item, i, item)
+	}
+	b.WriteString(`</` + list + `></body></html>`)
+	return []byte(b.String())
 }

@@ -456,9 +456,9 @@ func seriesAround(n *html.Node) *html.Node {
 	for i := 0; n != nil && n.Parent != nil && i <= seriesLevels; n, i = n.Parent, i+1 {
 		p := n.Parent
 		switch {
-		case n.DataAtom == atom.Li && listTag(p.DataAtom) && sameTagSiblings(n) >= minGroup:
+		case n.DataAtom == atom.Li && listTag(p.DataAtom) && sameTagAtLeast(n, minGroup):
 			return p
-		case n.DataAtom == atom.Article && p.DataAtom != atom.Body && sameSignatureSiblings(n) >= minGroup:
+		case n.DataAtom == atom.Article && p.DataAtom != atom.Body && sameSignatureAtLeast(n, minGroup):
 			return p
 		}
 	}
@@ -476,7 +476,20 @@ const seriesCredit = 0.1
 // seriesItem reports a paragraph's container that is an item (<li>, <dd>)
 // of a list of minGroup or more items.
 func seriesItem(c *html.Node) bool {
-	return c != nil && c.Parent != nil && (c.DataAtom == atom.Li || c.DataAtom == atom.Dd) && listTag(c.Parent.DataAtom) && sameTagSiblings(c) >= minGroup
+	return c != nil && c.Parent != nil && (c.DataAtom == atom.Li || c.DataAtom == atom.Dd) && listTag(c.Parent.DataAtom) && sameTagAtLeast(c, minGroup)
+}
+
+// sameTagAtLeast reports whether n's parent has k or more element
+// children of n's tag, n among them. It stops at the k-th: creditRun asks
+// it of every paragraph's item, and a count of all the siblings would
+// make a list of n items cost n² steps.
+func sameTagAtLeast(n *html.Node, k int) bool {
+	for c := n.Parent.FirstChild; c != nil && k > 0; c = c.NextSibling {
+		if c.Type == html.ElementNode && c.DataAtom == n.DataAtom && c.Data == n.Data {
+			k--
+		}
+	}
+	return k <= 0
 }
 
 // inItemApart reports whether n lies in an item of a series of items (an
@@ -488,21 +501,22 @@ func inItemApart(n, best *html.Node) bool {
 		if deeper(best, a) {
 			return false
 		}
-		if seriesItem(a) || a.DataAtom == atom.Article && sameSignatureSiblings(a) >= minGroup {
+		if seriesItem(a) || a.DataAtom == atom.Article && sameSignatureAtLeast(a, minGroup) {
 			return true
 		}
 	}
 	return false
 }
 
-// sameSignatureSiblings counts the element children of n's parent that
-// have n's signature, n among them.
-func sameSignatureSiblings(n *html.Node) int {
-	sig, k := signature(n), 0
-	for c := n.Parent.FirstChild; c != nil; c = c.NextSibling {
+// sameSignatureAtLeast reports whether n's parent has k or more element
+// children of n's tag and signature, n among them, stopping at the k-th
+// (as sameTagAtLeast, for the same reason).
+func sameSignatureAtLeast(n *html.Node, k int) bool {
+	sig := signature(n)
+	for c := n.Parent.FirstChild; c != nil && k > 0; c = c.NextSibling {
 		if c.Type == html.ElementNode && c.DataAtom == n.DataAtom && signature(c) == sig {
-			k++
+			k--
 		}
 	}
-	return k
+	return k <= 0
 }
