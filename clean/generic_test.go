@@ -21,6 +21,14 @@ func prose(tag string, n int) string {
 	return b.String()
 }
 
+// roadPost is a post of three paragraphs under names that say nothing,
+// the text above the threads of the series cases in TestGenericRules.
+const roadPost = `<div class="x1"><h1>Notes from the road</h1><div class="x2">` +
+	`<p>We drove north along the coast, slowly, for three days, and stopped in every town that had a bakery open before eight.</p>` +
+	`<p>The second day was the longest, with rain from the morning on, and we spent the evening, tired, drying our boots by the stove.</p>` +
+	`<p>On the third day, at last, the sun came out, so we walked up to the lighthouse and watched the boats come in for the night.</p>` +
+	`</div></div>`
+
 // The cases are small pages written for these tests, one per rule of the
 // generic extractor: each page holds a block the rule keeps or drops.
 var genericCases = []struct {
@@ -70,11 +78,7 @@ var genericCases = []struct {
 		// under names that say nothing, outscores the post above the
 		// list; the post scores over half of it and is the article.
 		name: "a post above a thread whose longest reply outscores it",
-		page: `<div class="x1"><h1>Notes from the road</h1><div class="x2">` +
-			`<p>We drove north along the coast, slowly, for three days, and stopped in every town that had a bakery open before eight.</p>` +
-			`<p>The second day was the longest, with rain from the morning on, and we spent the evening, tired, drying our boots by the stove.</p>` +
-			`<p>On the third day, at last, the sun came out, so we walked up to the lighthouse and watched the boats come in for the night.</p>` +
-			`</div></div><div class="x3"><ol>` +
+		page: roadPost + `<div class="x3"><ol>` +
 			`<li><div class="x4"><p>Ann, May 3, 2012 at 4:15 pm</p><p>Lovely trip, thanks for sharing it with all of us here.</p></div></li>` +
 			`<li><div class="x4"><p>Bob, May 3, 2012 at 6:02 pm</p><p>We did the same drive, in the same month, with the same rain, ` +
 			`the same boots, the same stove, the same bakeries, the same lighthouse, the same boats, and, to be honest, ` +
@@ -90,11 +94,7 @@ var genericCases = []struct {
 		// under names that say nothing, pool into the list a score above
 		// the post's; an item passes only seriesCredit of its score up.
 		name: "a post above a long thread of short replies",
-		page: `<div class="x1"><h1>Notes from the road</h1><div class="x2">` +
-			`<p>We drove north along the coast, slowly, for three days, and stopped in every town that had a bakery open before eight.</p>` +
-			`<p>The second day was the longest, with rain from the morning on, and we spent the evening, tired, drying our boots by the stove.</p>` +
-			`<p>On the third day, at last, the sun came out, so we walked up to the lighthouse and watched the boats come in for the night.</p>` +
-			`</div></div><div class="x3"><ul>` + strings.Repeat(`<li><p>Thanks, we did the same drive, in May, with rain, boots, bakeries, and, of course, the lighthouse.</p></li>`, 12) +
+		page: roadPost + `<div class="x3"><ul>` + strings.Repeat(`<li><p>Thanks, we did the same drive, in May, with rain, boots, bakeries, and, of course, the lighthouse.</p></li>`, 12) +
 			`</ul></div>`,
 		must: []string{"We drove north along the coast", "watched the boats come in"},
 		not_: []string{"we did the same drive"},
