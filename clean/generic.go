@@ -448,21 +448,26 @@ func beforeSeries(bw *blockWalk, best *html.Node, bestScore float64) (*html.Node
 const seriesLevels = 3
 
 // seriesAround returns the element holding the series of items that n is
-// one of or lies in (at most seriesLevels up): a list (<ol>, <ul>) of
-// minGroup or more items, or the parent of minGroup or more <article>s of
-// one signature (an <article> among its like is a post or a card, not the
-// page's article). Nil when there is none.
+// one of or lies in (at most seriesLevels up; seriesMember), or nil when
+// there is none.
 func seriesAround(n *html.Node) *html.Node {
 	for i := 0; n != nil && n.Parent != nil && i <= seriesLevels; n, i = n.Parent, i+1 {
-		p := n.Parent
-		switch {
-		case n.DataAtom == atom.Li && listTag(p.DataAtom) && sameTagAtLeast(n, minGroup):
-			return p
-		case n.DataAtom == atom.Article && p.DataAtom != atom.Body && sameSignatureAtLeast(n, minGroup):
-			return p
+		if seriesMember(n) {
+			return n.Parent
 		}
 	}
 	return nil
+}
+
+// seriesMember reports an item of a series: an item of a list of minGroup
+// or more (seriesItem), or an <article> among minGroup or more of its
+// signature (an <article> among its like is a post or a card, not the
+// page's article).
+func seriesMember(n *html.Node) bool {
+	if n.DataAtom == atom.Article {
+		return n.Parent != nil && n.Parent.DataAtom != atom.Body && sameSignatureAtLeast(n, minGroup)
+	}
+	return seriesItem(n)
 }
 
 // seriesCredit is the share of a paragraph's score that an item of a
@@ -492,16 +497,15 @@ func sameTagAtLeast(n *html.Node, k int) bool {
 	return k <= 0
 }
 
-// inItemApart reports whether n lies in an item of a series of items (an
-// item of a list of minGroup or more, or an <article> among minGroup or
-// more of its signature) that does not hold best: a reply under a post,
-// a card in a listing, whatever its class shares with the post's text.
+// inItemApart reports whether n lies in an item of a series
+// (seriesMember) that does not hold best: a reply under a post, a card in
+// a listing, whatever its class shares with the post's text.
 func inItemApart(n, best *html.Node) bool {
 	for a := n.Parent; a != nil && a.Parent != nil && a.DataAtom != atom.Body; a = a.Parent {
 		if deeper(best, a) {
 			return false
 		}
-		if seriesItem(a) || a.DataAtom == atom.Article && sameSignatureAtLeast(a, minGroup) {
+		if seriesMember(a) {
 			return true
 		}
 	}
