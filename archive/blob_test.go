@@ -16,12 +16,7 @@ import (
 // blobs and sets schema 1.
 func schema1(t *testing.T, path string) {
 	t.Helper()
-	bdb, err := bolt.Open(path, 0o644, nil)
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer bdb.Close()
-	err = bdb.Update(func(tx *bolt.Tx) error {
+	RawUpdate(t, path, func(tx *bolt.Tx) error {
 		if err := oldLayout(tx); err != nil {
 			return err
 		}
@@ -58,9 +53,6 @@ func schema1(t *testing.T, path string) {
 		}
 		return tx.Bucket(bucketMeta).Put([]byte("schema"), []byte("1"))
 	})
-	if err != nil {
-		t.Fatal(err)
-	}
 }
 
 // TestSchema1Migrated: an archive of schema 1 (values inline) reads as

@@ -109,13 +109,8 @@ func TestCaptureBlockReadInItsTransaction(t *testing.T) {
 // makes of it, and returns the block's ID.
 func damageBlock(t *testing.T, path string, id uint64, damage func([]byte) []byte) uint64 {
 	t.Helper()
-	bdb, err := bolt.Open(path, 0o644, nil)
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer bdb.Close()
 	var block uint64
-	err = bdb.Update(func(tx *bolt.Tx) error {
+	RawUpdate(t, path, func(tx *bolt.Tx) error {
 		b := tx.Bucket(bucketCapBlocks)
 		k, v := b.Cursor().Seek(idKey(id))
 		if k == nil || keyID(k) != id {
@@ -127,9 +122,6 @@ func damageBlock(t *testing.T, path string, id uint64, damage func([]byte) []byt
 		}
 		return b.Put(k, v)
 	})
-	if err != nil {
-		t.Fatal(err)
-	}
 	return block
 }
 

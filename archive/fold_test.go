@@ -282,17 +282,9 @@ func TestSchema4Archive(t *testing.T) {
 	writeFoldPages(t, db, 0, 20)
 	want := allLevelKeys(t, db)
 	db.Close()
-	bdb, err := bolt.Open(path, 0o644, nil)
-	if err != nil {
-		t.Fatal(err)
-	}
-	err = bdb.Update(func(tx *bolt.Tx) error {
+	RawUpdate(t, path, func(tx *bolt.Tx) error {
 		return errors.Join(oldLayout(tx), tx.Bucket(bucketMeta).Put([]byte("schema"), []byte("4")))
 	})
-	bdb.Close()
-	if err != nil {
-		t.Fatal(err)
-	}
 
 	db, err = Open(path, Options{ReadOnly: true})
 	if err != nil {

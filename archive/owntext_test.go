@@ -44,19 +44,6 @@ func findings(t *testing.T, db *archive.DB, hasher func(string) string) []archiv
 	return out
 }
 
-// rawUpdate changes the closed archive at path with bbolt itself.
-func rawUpdate(t *testing.T, path string, fn func(tx *bolt.Tx) error) {
-	t.Helper()
-	bdb, err := bolt.Open(path, 0o644, nil)
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer bdb.Close()
-	if err := bdb.Update(fn); err != nil {
-		t.Fatal(err)
-	}
-}
-
 // writeAt writes each batch into the archive at path, in turn, and closes
 // it; the batches' capture IDs are returned in order.
 func writeAt(t *testing.T, path string, batches ...[]archive.Entry) []uint64 {
@@ -96,7 +83,7 @@ func TestOwnTextStoredOnce(t *testing.T) {
 		cleanPage("http://again.test/a", commaText),
 		cleanPage("http://same.test/a", officialText)})
 	var kept int
-	rawUpdate(t, path, func(tx *bolt.Tx) error {
+	archive.RawUpdate(t, path, func(tx *bolt.Tx) error {
 		kept = tx.Bucket([]byte("owntexts")).Stats().KeyN
 		return nil
 	})
@@ -131,7 +118,7 @@ func TestVerifyOwnTexts(t *testing.T) {
 	x := sha(commaText)
 	t.Run("tampered", func(t *testing.T) {
 		path, _ := write(t)
-		rawUpdate(t, path, func(tx *bolt.Tx) error {
+		archive.RawUpdate(t, path, func(tx *bolt.Tx) error {
 			ref := tx.Bucket([]byte("owntexts")).Get(x[:])
 			if len(ref) != 9 || ref[0] != 1 {
 				t.Fatalf("own text record %x, want a blob reference", ref)
@@ -149,7 +136,7 @@ func TestVerifyOwnTexts(t *testing.T) {
 	})
 	t.Run("missing", func(t *testing.T) {
 		path, id := write(t)
-		rawUpdate(t, path, func(tx *bolt.Tx) error { return tx.Bucket([]byte("owntexts")).Delete(x[:]) })
+		archive.RawUpdate(t, path, func(tx *bolt.Tx) error { return tx.Bucket([]byte("owntexts")).Delete(x[:]) })
 		db := MustOpenPath(t, path, archive.Options{ReadOnly: true})
 		fs := findings(t, db, clean.TextHash)
 		if len(fs) != 1 || fs[0].Kind != archive.FindOwnTextMissing || fs[0].Capture != id {
@@ -182,7 +169,7 @@ func TestOwnTextOfOldDocument(t *testing.T) {
 	path := filepath.Join(t.TempDir(), "prov.db")
 	first := writeAt(t, path, []archive.Entry{cleanPage("http://gov.test/a", officialText)})[0]
 	h, _ := archive.ParseHash(clean.TextHash(officialText))
-	rawUpdate(t, path, func(tx *bolt.Tx) error { // as schema 5 wrote it: no exact sha256 at the end
+	archive.RawUpdate(t, path, func(tx *bolt.Tx) error { // as schema 5 wrote it: no exact sha256 at the end
 		b := indexBucket(tx, "documents", h[:])
 		v := b.Get(h[:])
 		return b.Put(h[:], append([]byte(nil), v[:len(v)-32]...))
@@ -197,7 +184,7 @@ func TestOwnTextOfOldDocument(t *testing.T) {
 	if err := db.Close(); err != nil {
 		t.Fatal(err)
 	}
-	rawUpdate(t, path, func(tx *bolt.Tx) error {
+	archive.RawUpdate(t, path, func(tx *bolt.Tx) error {
 		rec = append(rec, tx.Bucket([]byte("owntexts")).Get(x[:])...)
 		return nil
 	})
@@ -256,7 +243,7 @@ func TestSalvageOwnTexts(t *testing.T) {
 	verifyClean(t, db)
 
 	x := sha(commaText)
-	rawUpdate(t, path, func(tx *bolt.Tx) error {
+	archive.RawUpdate(t, path, func(tx *bolt.Tx) error {
 		ref := tx.Bucket([]byte("owntexts")).Get(x[:])
 		return tx.Bucket([]byte("blobs")).Delete(ref[1:])
 	})

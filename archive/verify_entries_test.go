@@ -15,12 +15,7 @@ import (
 // right ones, in both levels.
 func indexDamage(t *testing.T, path string, caps []Capture) {
 	t.Helper()
-	bdb, err := bolt.Open(path, 0o644, nil)
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer bdb.Close()
-	err = bdb.Update(func(tx *bolt.Tx) error {
+	RawUpdate(t, path, func(tx *bolt.Tx) error {
 		text0, _ := ParseHash(caps[0].TextSHA256)
 		puts := []struct {
 			bucket []byte
@@ -43,9 +38,6 @@ func indexDamage(t *testing.T, path string, caps []Capture) {
 		}
 		return nil
 	})
-	if err != nil {
-		t.Fatal(err)
-	}
 }
 
 // verifyAll returns the findings of VerifyWith on the archive at path,
