@@ -385,3 +385,32 @@ func TestProbePaths(t *testing.T) {
 		t.Error("a missing list gave no error")
 	}
 }
+
+func TestPlainTags(t *testing.T) {
+	page := `<html><body><HEADER class="top"><NAV><a href="/">Home</a></nav></HEADER>` +
+		`<main id=m><article data-x="article"><h1>Title</h1><time datetime="2024-01-02">2 Jan</time>` +
+		`<section><p>Text in an &lt;article&gt; &amp; a <b>section</b>.</p></section>` +
+		`<figure><img src="a.png" alt="figure"><figcaption>A caption</figcaption></figure>` +
+		`<script>var s = '<article>';</script><!-- <aside> --><aside>More</aside></article></main>` +
+		`<footer>Foot</footer><search><input name=q></search><hgroup><h2>Sub</h2></hgroup></body></html>`
+	want := `<html><body><div class="top"><div><a href="/">Home</a></div></div>` +
+		`<div id="m"><div data-x="article"><h1>Title</h1><span datetime="2024-01-02">2 Jan</span>` +
+		`<div><p>Text in an &lt;article&gt; &amp; a <b>section</b>.</p></div>` +
+		`<div><img src="a.png" alt="figure"><div>A caption</div></div>` +
+		`<script>var s = '<article>';</script><!-- <aside> --><div>More</div></div></div>` +
+		`<div>Foot</div><div><input name=q></div><div><h2>Sub</h2></div></body></html>`
+	if got := string(plainTags([]byte(page))); got != want {
+		t.Errorf("plainTags:\n got %s\nwant %s", got, want)
+	}
+	untouched := `<div class=a><p>No HTML5 tags <span>here</span></p><br/></div>`
+	if got := string(plainTags([]byte(untouched))); got != untouched {
+		t.Errorf("a page without the tags changed:\n got %s\nwant %s", got, untouched)
+	}
+	both := string(view(true, true)([]byte(`<article class="story"><p>x</p></article>`)))
+	if wantBoth := `<div class="` + blindValue("story") + `"><p>x</p></div>`; both != wantBoth {
+		t.Errorf("-blind -plain: got %s, want %s", both, wantBoth)
+	}
+	if got := string(view(false, false)([]byte(page))); got != page {
+		t.Errorf("no view changed the page: %s", got)
+	}
+}

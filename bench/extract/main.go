@@ -19,7 +19,9 @@
 // best peer's, to read one by one (never check pages). With -blind, every
 // extractor reads the pages with their class and id names replaced by
 // hashes (blindNames): how far a score falls then is how far it leaned on
-// names.
+// names. With -plain, every HTML5 sectioning or semantic element is
+// renamed to a div or a span (plainTags): how far a score falls then is
+// how far it leaned on those tags. The two compose.
 package main
 
 import (
@@ -44,6 +46,7 @@ type options struct {
 	worst    int     // list this many tune pages where prov is furthest below the best peer
 	verbose  bool
 	blind    bool   // class and id names replaced by hashes before any extractor reads a page
+	plain    bool   // HTML5 sectioning and semantic tags renamed to div or span before any extractor reads a page
 	captions bool   // prov's captions scored as part of its text
 	probe    string // a list of HTML files without truth to compare prov's text length on, "" for none
 }
@@ -60,10 +63,11 @@ func main() {
 	flag.BoolVar(&o.verbose, "v", false, "print every page's half and scores per extractor")
 	flag.BoolVar(&o.captions, "captions", false, "score prov's text with its captions after it, as truths that keep captions read a page (prov takes them out of the text, issue #13), to see what that costs")
 	flag.BoolVar(&o.blind, "blind", false, "replace every class and id name on the pages by a hash of itself before any extractor reads them, to see how far each leans on names")
+	flag.BoolVar(&o.plain, "plain", false, "rename every HTML5 sectioning or semantic element (article, main, section, aside, nav, header, footer, figure, figcaption, hgroup, search; time) to a div (time to a span) before any extractor reads the pages, to see how far each leans on those tags")
 	flag.StringVar(&o.probe, "probe", "", "instead of the eval pages, read the HTML files listed in `file` (one path a line, - for stdin), pages without truth, and list those where prov's text is empty while a peer found 500 runes or more, under a third of both peers' or over three times both")
 	flag.Parse()
 	if o.probe != "" {
-		if err := probe(o.probe, o.blind, os.Stdout); err != nil {
+		if err := probe(o.probe, view(o.blind, o.plain), os.Stdout); err != nil {
 			fmt.Fprintln(os.Stderr, "extract:", err)
 			os.Exit(1)
 		}
@@ -139,9 +143,12 @@ func run(o options, out io.Writer) error {
 		exs = withCaptions(exs)
 		fmt.Fprintln(out, "-captions: prov's captions scored as part of its text")
 	}
-	sc := scorer{dir: o.dir, dump: o.dump, run: exs, rest: rest, cache: cache, blind: o.blind}
+	sc := scorer{dir: o.dir, dump: o.dump, run: exs, rest: rest, cache: cache, view: view(o.blind, o.plain)}
 	if o.blind {
 		fmt.Fprintln(out, "-blind: every class and id name replaced by a hash of itself")
+	}
+	if o.plain {
+		fmt.Fprintln(out, "-plain: every HTML5 sectioning or semantic element renamed to a div or a span")
 	}
 	scored, err := sc.scoreAll(pages)
 	if err != nil {

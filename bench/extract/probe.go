@@ -49,7 +49,7 @@ func probeVerdict(prov, peerA, peerB int) string {
 // probe runs every extractor on each file listed in list (one path a
 // line; "-" reads the list from stdin) and writes the pages whose verdict
 // is not "", then the counts.
-func probe(list string, blind bool, out io.Writer) error {
+func probe(list string, view func([]byte) []byte, out io.Writer) error {
 	paths, err := probePaths(list)
 	if err != nil {
 		return err
@@ -62,9 +62,7 @@ func probe(list string, blind bool, out io.Writer) error {
 			fmt.Fprintf(out, "skipped %s: %v\n", p, err)
 			continue
 		}
-		if blind {
-			body = blindNames(body)
-		}
+		body = view(body)
 		read++
 		n := map[string]int{}
 		for _, ex := range extractors {

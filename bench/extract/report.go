@@ -275,7 +275,11 @@ func printPages(out io.Writer, pages []scored, exs []extractor, floor float64) {
 		}
 		for _, ex := range exs {
 			r := s.res[ex.name]
-			fmt.Fprintf(out, "%s\t%s\t%s\tF1=%.3f\t%s\t%.1fms%s\n", s.half, s.file, ex.name, r.f1, detail(r, s.snippets != nil), r.ms, mark)
+			empty := ""
+			if r.empty {
+				empty = "\tempty" // counted in the rows' empty column only when the page is not set apart
+			}
+			fmt.Fprintf(out, "%s\t%s\t%s\tF1=%.3f\t%s\t%.1fms%s%s\n", s.half, s.file, ex.name, r.f1, detail(r, s.snippets != nil), r.ms, empty, mark)
 		}
 	}
 }

@@ -70,7 +70,7 @@ type scorer struct {
 	dir, dump string
 	run, rest []extractor // reported; only consulted for setting pages apart
 	cache     *f1Cache
-	blind     bool // read every page through blindNames
+	view      func([]byte) []byte // what the extractors read of a page's body (the -blind and -plain views)
 }
 
 func (sc scorer) scoreAll(pages []page) ([]scored, error) {
@@ -92,8 +92,8 @@ func (sc scorer) scorePage(pg page) (scored, error) {
 	if err != nil {
 		return scored{}, err
 	}
-	if sc.blind {
-		body = blindNames(body)
+	if sc.view != nil {
+		body = sc.view(body)
 	}
 	s := scored{page: pg, res: map[string]result{}, others: map[string]float64{}}
 	input := sync.OnceValue(func() string { return digest(decoded(body)) }) // what the peers are given
