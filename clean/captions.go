@@ -27,9 +27,10 @@ import (
 //     block that holds a picture or right after one (nearPicture);
 //   - a media placeholder (placeholderRe: "Media playback is unsupported
 //     on your device"), wherever it stands;
-//   - the only text of a small block around a picture, whatever the
-//     block's classes are called (pictureCaptions), when the rest of the
-//     text is an article, as for a gallery's slides below;
+//   - the only text of a small block around a picture, credit lines
+//     aside, whatever the block's classes are called (pictureCaptions),
+//     when the rest of the text is an article, as for a gallery's slides
+//     below;
 //   - a slide of a photo gallery: in an element a few levels up
 //     (galleryLevels) whose class or id names a gallery or slideshow, one
 //     of three or more siblings of a tag, each a title or picture with a
@@ -347,8 +348,8 @@ func prevContent(n *html.Node) *html.Node {
 	return nil
 }
 
-// pictureLevels is how far up from a run's block pictureCaptions looks
-// for the block that frames a picture with it.
+// pictureLevels is how many blocks up from a run's block pictureCaptions
+// looks for the block that frames a picture with it.
 const pictureLevels = 2
 
 // pictureCaptions marks as captions the runs that are the only text of a
@@ -356,15 +357,17 @@ const pictureLevels = 2
 // <div> a CMS puts around an image and its caption when it writes no
 // <figure> (<div><img><p>In this photo…</p></div>), whatever its classes
 // are called. The block is the nearest one that holds a picture, at most
-// pictureLevels above the run's; it and every block between must hold no
-// other run, it no more than a caption (captionUnits), and the run no
-// link and no heading. The page's other text, chrome and captions aside, must be
-// an article (retryUnits or more): a picture's post with one paragraph
-// keeps it as its text. Not captions either: a paragraph that holds its
-// own picture (an image floated at the start of a story's paragraph), a
-// run whose nearest larger block holds other runs (a teaser's title and
-// summary, a story with its photo), a title beside a picture, and text in
-// a block named for having no caption (noCaptionName).
+// pictureLevels blocks above the run's; it and every element between must
+// hold no other run but credit lines (a caption and its credit), it no
+// more than a caption (captionUnits), and the run no link and no
+// heading. The page's other text, chrome and captions aside, must be an
+// article (retryUnits or more): a picture's post with one paragraph keeps
+// it as its text. Not captions either: a paragraph that holds its own
+// picture (an image floated at the start of a story's paragraph), a run
+// whose nearest larger block holds other runs than credit lines (a
+// teaser's title and summary, a story with its photo), a title beside a
+// picture, and text in a block named for having no caption
+// (noCaptionName).
 func (bw *blockWalk) pictureCaptions() {
 	if bw.pictures == 0 {
 		return
@@ -391,36 +394,113 @@ func (bw *blockWalk) pictureCaptions() {
 }
 
 // pictureCaption reports a run that is the only text of a small block
-// around a picture (see pictureCaptions).
+// around a picture, credit lines aside (see pictureCaptions). A run that
+// is a caption by its own marks (captionRun) is left to captionOf: it is
+// a caption whatever the page's length.
 func pictureCaption(bw *blockWalk, r *run) bool {
-	if r.heading || r.linkUnits > 0 || r.owner == nil {
+	if r.heading || r.linkUnits > 0 || r.owner == nil || captionRun(r) {
 		return false
 	}
 	if own := bw.stats[r.owner]; own == nil || own.pictures > 0 || noCaptionName(own.cid) {
 		return false
 	}
-	return pictureBlock(bw, r.owner)
+	return pictureBlock(bw, r)
 }
 
-// pictureBlock reports whether the nearest element above owner (at most
-// pictureLevels up) that holds a picture holds no more than a caption, and
-// it and every element between hold owner's run alone: that run is then
-// the picture's caption.
-func pictureBlock(bw *blockWalk, owner *html.Node) bool {
-	for c, level := owner.Parent, 0; c != nil && level < pictureLevels; c, level = c.Parent, level+1 {
+// pictureBlock reports whether the nearest element above r's block (at
+// most pictureLevels blocks up; an inline wrapper is no level) that holds
+// a picture holds no more than a caption (captionUnits), and it and every
+// element between hold no run but r and credit lines (besideCredits): r is
+// then the picture's caption. A CMS that writes no <figure> puts a
+// picture's caption and its credit ("Foto: …", "Photograph by …") in one
+// small block; the credit, told by its form, leaves the caption as the
+// rest of the block's text. Beside a credit, r must stand below the
+// picture (pictureBefore), as captions do: a block of a how-to's step
+// holds its paragraph above its photo and the photo's credit below.
+func pictureBlock(bw *blockWalk, r *run) bool {
+	level, credited := 0, false
+	for c := r.owner.Parent; c != nil && level < pictureLevels; c = c.Parent {
 		st := bw.stats[c]
-		if st == nil || st.end-st.start != 1 || noCaptionName(st.cid) {
+		if st == nil || noCaptionName(st.cid) || !bw.besideCredits(st, r) {
 			return false
 		}
+		credited = credited || st.end-st.start > 1
 		switch c.DataAtom {
 		case atom.Body, atom.Article, atom.Main:
 			return false
 		}
 		if st.pictures > 0 {
-			return st.units <= captionUnits
+			return st.units <= captionUnits && (!credited || pictureBefore(c, r.owner))
+		}
+		if blockTags[c.DataAtom] {
+			level++
 		}
 	}
 	return false
+}
+
+// maxPictureRuns is the most runs a small block around a picture holds:
+// its caption and a credit line or two.
+const maxPictureRuns = 3
+
+// besideCredits reports whether the runs of the element with stats st are
+// r and credit lines (creditRun). A run beside a caption told by its
+// <figure> or its name is not this rule's: a picture has one caption, and
+// a paragraph beside a named caption of its photo is text.
+func (bw *blockWalk) besideCredits(st *elemStats, r *run) bool {
+	if st.end-st.start > maxPictureRuns {
+		return false
+	}
+	for i := st.start; i < st.end; i++ {
+		if o := &bw.runs[i]; o != r && !creditRun(o) {
+			return false
+		}
+	}
+	return true
+}
+
+// captionRun reports a run that is a caption by its own marks, wherever
+// it stands: a credit line or placeholder (creditRun), or a run in a
+// <figure> or in a block named as a caption (captionClass).
+func captionRun(r *run) bool {
+	return creditRun(r) || r.caption || r.owner != nil && captionClass(r.owner) == caption
+}
+
+// creditRun reports a run that is a credit line (creditRe) of at most
+// shortLine runes, or a player's placeholder.
+func creditRun(r *run) bool {
+	t := strings.TrimSpace(r.text)
+	return runesUpTo(t, shortLine+1) <= shortLine && (isCredit(foldTrad(t)) || isPlaceholder(t))
+}
+
+// pictureBefore reports whether a picture (an <img>, <picture>, <figure>
+// or <video>) under block comes before the element owner in document
+// order.
+func pictureBefore(block, owner *html.Node) bool {
+	picture, _ := firstOf(block, owner)
+	return picture
+}
+
+// firstOf walks the tree under n in document order to the first picture
+// or to owner, whichever comes first: picture reports a picture, met that
+// either was met.
+func firstOf(n, owner *html.Node) (picture, met bool) {
+	for c := n.FirstChild; c != nil; c = c.NextSibling {
+		if c == owner {
+			return false, true
+		}
+		if c.Type != html.ElementNode {
+			continue
+		}
+		switch c.DataAtom {
+		case atom.Img, atom.Picture, atom.Figure, atom.Video:
+			return true, true
+		}
+		if p, ok := firstOf(c, owner); ok {
+			return p, true
+		}
+	}
+	return false, false
 }
 
 // noCaptionName reports class and id words s (classID) that say their

@@ -258,3 +258,43 @@ func TestPictureCaptionDoesNotWin(t *testing.T) {
 		t.Errorf("text holds the caption:\n%s", doc.Text)
 	}
 }
+
+// A CMS that writes no <figure> puts a picture, its caption and its
+// credit in one block of unknown name: the credit, told by its form,
+// leaves the caption as the block's other text, and both leave the text.
+// A paragraph above the picture in such a block (a how-to's step with
+// its photo and the photo's credit) is text, and so is a line beside a
+// caption told by its name: a picture has one caption.
+func TestCaptionBesideCredit(t *testing.T) {
+	const caption = "The old mill by the river, seen from the bridge in spring."
+	for _, tc := range []struct {
+		name, block string
+		caption     bool
+	}{
+		{"caption under the picture, credit beside it",
+			`<div class="x1"><div class="x2"><img src="/mill.jpg"><span class="x3">Foto: Jane Roe</span></div>` +
+				`<div class="x4">` + caption + `</div></div>`, true},
+		{"caption in an inline wrapper, credit after it",
+			`<div class="x1"><div><img src="/mill.jpg"></div><div class="x4"><x-fold><p>` + caption +
+				`</p></x-fold><small>Getty Images</small></div></div>`, true},
+		{"paragraph above the picture, credit below",
+			`<div class="x1"><div class="x4"><p>` + caption + `</p></div><img src="/mill.jpg">` +
+				`<div class="x3">Jane Roe/iStock/Getty Images</div></div>`, false},
+		{"line beside a named caption",
+			`<div class="x1"><img src="/mill.jpg"><div class="x4">` + caption + `</div>` +
+				`<div class="image-caption">The mill in spring.</div></div>`, false},
+	} {
+		page := `<html><head><title>Mills</title></head><body><div class="x0">` + prose("story", 3) + tc.block +
+			prose("end", 3) + `</div></body></html>`
+		doc, err := Clean(Input{URL: "http://example.com/a", Header: http.Header{}, Body: []byte(page)})
+		if err != nil {
+			t.Fatal(err)
+		}
+		if got := strings.Contains(doc.Text, caption); got == tc.caption {
+			t.Errorf("%s: caption in the text %v, want %v:\n%s", tc.name, got, !tc.caption, doc.Text)
+		}
+		if got := slices.Contains(doc.Captions, caption); got != tc.caption {
+			t.Errorf("%s: caption in Captions %v, want %v (captions %q)", tc.name, got, tc.caption, doc.Captions)
+		}
+	}
+}
