@@ -2,6 +2,7 @@ package clean
 
 import (
 	"bytes"
+	"slices"
 	"strings"
 	"sync"
 	"unicode/utf8"
@@ -101,18 +102,19 @@ func walkBlocksMode(root *html.Node, relaxed bool, b *budget) *blockWalk {
 // (a thread can outweigh the article), invisible, or a dialog (a consent
 // banner can outweigh a page of teasers). A class or id hint is a weight,
 // not a verdict, as in Readability.js: an element named as chrome
-// (byClass) is chrome only when it is named for comments or its
-// paragraphs score under hintCost a point of its hint (chromeByClass);
-// otherwise its text stays and its paragraphs score at a discount
-// (hintDiscount). A run is chrome when any chrome-looking element around
-// it is.
+// (byClass) is chrome only when it is named for comments and holds no
+// headline (holdsHeadline), or its paragraphs score under hintCost a
+// point of its hint (chromeByClass); otherwise its text stays and its
+// paragraphs score at a discount (hintDiscount). A run is chrome when any
+// chrome-looking element around it is.
 func (bw *blockWalk) settleChrome() {
 	total := bw.units
 	is := make(map[*html.Node]bool, len(bw.chromeUp))
+	h1s := headlineRuns(bw.runs)
 	for n := range bw.chromeUp {
 		st := bw.stats[n]
 		if bw.byClass[n] {
-			is[n] = commentsOf(n, st) || bw.chromeByClass(st)
+			is[n] = commentsOf(n, st) && !holdsHeadline(h1s, st) || bw.chromeByClass(st)
 			continue
 		}
 		frame := st != nil && !listTag(n.DataAtom) && st.units*2 >= total && st.linkUnits*10 < st.units*3 && total > 0
@@ -128,6 +130,32 @@ func commentsOf(n *html.Node, st *elemStats) bool {
 		return commentBlockOf(st.cid)
 	}
 	return commentBlock(n)
+}
+
+// headlineRuns returns the indexes, in order, of the runs that are an
+// <h1>'s text.
+func headlineRuns(runs []run) []int {
+	var at []int
+	for i := range runs {
+		if r := &runs[i]; r.heading && r.owner != nil && r.owner.DataAtom == atom.H1 {
+			at = append(at, i)
+		}
+	}
+	return at
+}
+
+// holdsHeadline reports an element, whose stats are st, that holds an
+// <h1>'s text (h1s, from headlineRuns). A thread of replies follows the
+// page's headline and never holds it: an element named for comments
+// around the headline is a wrapper of the whole post (a template's state,
+// not the thread), and is weighed as any element named as chrome
+// (chromeByClass), not dropped.
+func holdsHeadline(h1s []int, st *elemStats) bool {
+	if st == nil {
+		return false
+	}
+	i, _ := slices.BinarySearch(h1s, st.start)
+	return i < len(h1s) && h1s[i] < st.end
 }
 
 // hintCost is the paragraph score (runScore) an element named as chrome
