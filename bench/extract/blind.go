@@ -20,6 +20,16 @@ import (
 // with -blind, the scores show how far each extractor leans on names
 // rather than on the page's structure and text.
 func blindNames(body []byte) []byte {
+	return rewriteTags(body, func(tok *html.Token) bool {
+		return tok.Type != html.EndTagToken && blindAttrs(tok.Attr)
+	})
+}
+
+// rewriteTags returns body with every tag that edit changes (edit reports
+// whether it did) re-rendered from its edited token, as the tokenizer
+// reads it; everything else passes through byte for byte: text,
+// comments, doctypes, scripts and styles, and every tag edit leaves.
+func rewriteTags(body []byte, edit func(*html.Token) bool) []byte {
 	var out bytes.Buffer
 	out.Grow(len(body))
 	z := html.NewTokenizer(bytes.NewReader(body))
@@ -29,11 +39,11 @@ func blindNames(body []byte) []byte {
 			return out.Bytes() // io.EOF: a tokenizer without a buffer limit stops nowhere else
 		}
 		raw := z.Raw()
-		if tt != html.StartTagToken && tt != html.SelfClosingTagToken {
+		if tt != html.StartTagToken && tt != html.SelfClosingTagToken && tt != html.EndTagToken {
 			out.Write(raw)
 			continue
 		}
-		if tok := z.Token(); blindAttrs(tok.Attr) {
+		if tok := z.Token(); edit(&tok) {
 			out.WriteString(tok.String())
 		} else {
 			out.Write(raw)

@@ -1,8 +1,6 @@
 package main
 
 import (
-	"bytes"
-
 	"golang.org/x/net/html"
 	"golang.org/x/net/html/atom"
 )
@@ -36,27 +34,13 @@ var plainTag = map[atom.Atom]string{
 // show how far each extractor leans on the tags rather than on the
 // page's structure and text.
 func plainTags(body []byte) []byte {
-	var out bytes.Buffer
-	out.Grow(len(body))
-	z := html.NewTokenizer(bytes.NewReader(body))
-	for {
-		tt := z.Next()
-		if tt == html.ErrorToken {
-			return out.Bytes() // io.EOF: a tokenizer without a buffer limit stops nowhere else
-		}
-		raw := z.Raw()
-		if tt != html.StartTagToken && tt != html.SelfClosingTagToken && tt != html.EndTagToken {
-			out.Write(raw)
-			continue
-		}
-		tok := z.Token()
-		if tag, ok := plainTag[tok.DataAtom]; ok {
+	return rewriteTags(body, func(tok *html.Token) bool {
+		tag, ok := plainTag[tok.DataAtom]
+		if ok {
 			tok.Data, tok.DataAtom = tag, atom.Lookup([]byte(tag))
-			out.WriteString(tok.String())
-		} else {
-			out.Write(raw)
 		}
-	}
+		return ok
+	})
 }
 
 // view is what an extractor reads of a page's body under the -blind and
