@@ -39,13 +39,15 @@ var genericCases = []struct {
 }{
 	{
 		// blocks.go, holdsHeadline: a wrapper named for comments around the
-		// headline and the post is no thread; the thread after it still goes.
+		// headline and the post is no thread; the thread inside it and the
+		// one after it still go.
 		name: "a post in a wrapper named for comments",
-		page: `<div class="post has-comments"><h1>Council meets again</h1><div class="x2">` + prose("story", 4) + `</div></div>` +
+		page: `<div class="post has-comments"><h1>Council meets again</h1><div class="x2">` + prose("story", 4) + `</div>` +
+			`<div class="comments"><div class="comment"><p>Bob, May 4: We should meet earlier, and keep to the agenda this time.</p></div></div></div>` +
 			`<div class="comments"><div class="comment"><p>Ann, May 3: I was there, and the meeting, as usual, ran late into the night.</p></div></div>` +
 			`<div class="x9"><p>Sign up for our letter` + strings.Repeat(" to get the news from the town hall every Friday morning", 12) + `.</p></div>`,
 		must: []string{"Paragraph 0 of the story", "Paragraph 3 of the story"},
-		not_: []string{"I was there", "Sign up"},
+		not_: []string{"We should meet earlier", "I was there", "Sign up"},
 	},
 	{
 		// blocks.go, isChrome: a short hint ("head") on an inline element
