@@ -238,27 +238,12 @@ func galleryName(s string) bool {
 // a caption (captionUnits).
 func gallerySlide(n, g *html.Node) bool {
 	for s := n; s != nil && s != g; s = s.Parent {
-		if sameTagSiblings(s) < minGroup {
+		if !sameTagAtLeast(s, minGroup) {
 			continue
 		}
 		return !paragraphTag(s.DataAtom) && units(textOf(s)) <= captionUnits
 	}
 	return false
-}
-
-// sameTagSiblings counts the element children of n's parent that have
-// n's tag, n among them.
-func sameTagSiblings(n *html.Node) int {
-	if n.Parent == nil {
-		return 0
-	}
-	k := 0
-	for c := n.Parent.FirstChild; c != nil; c = c.NextSibling {
-		if c.Type == html.ElementNode && c.DataAtom == n.DataAtom && c.Data == n.Data {
-			k++
-		}
-	}
-	return k
 }
 
 // paragraphTag reports a tag of one block of text.
@@ -319,14 +304,23 @@ func nearPicture(n *html.Node) bool {
 
 // hasPicture reports an <img>, <picture>, <figure> or <video> at or under n.
 func hasPicture(n *html.Node) bool {
-	switch n.DataAtom {
-	case atom.Img, atom.Picture, atom.Figure, atom.Video:
+	if pictureTag(n.DataAtom) {
 		return true
 	}
 	for c := n.FirstChild; c != nil; c = c.NextSibling {
 		if c.Type == html.ElementNode && hasPicture(c) {
 			return true
 		}
+	}
+	return false
+}
+
+// pictureTag reports the tags of a picture: <img>, <picture>, <figure>
+// and <video>.
+func pictureTag(a atom.Atom) bool {
+	switch a {
+	case atom.Img, atom.Picture, atom.Figure, atom.Video:
+		return true
 	}
 	return false
 }
@@ -492,8 +486,7 @@ func firstOf(n, owner *html.Node) (picture, met bool) {
 		if c.Type != html.ElementNode {
 			continue
 		}
-		switch c.DataAtom {
-		case atom.Img, atom.Picture, atom.Figure, atom.Video:
+		if pictureTag(c.DataAtom) {
 			return true, true
 		}
 		if p, ok := firstOf(c, owner); ok {

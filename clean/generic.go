@@ -485,16 +485,9 @@ func seriesItem(c *html.Node) bool {
 }
 
 // sameTagAtLeast reports whether n's parent has k or more element
-// children of n's tag, n among them. It stops at the k-th: creditRun asks
-// it of every paragraph's item, and a count of all the siblings would
-// make a list of n items cost n² steps.
+// children of n's tag, n among them (likeSiblingsAtLeast).
 func sameTagAtLeast(n *html.Node, k int) bool {
-	for c := n.Parent.FirstChild; c != nil && k > 0; c = c.NextSibling {
-		if c.Type == html.ElementNode && c.DataAtom == n.DataAtom && c.Data == n.Data {
-			k--
-		}
-	}
-	return k <= 0
+	return likeSiblingsAtLeast(n, k, func(c *html.Node) bool { return c.Data == n.Data })
 }
 
 // inItemApart reports whether n lies in an item of a series
@@ -513,12 +506,23 @@ func inItemApart(n, best *html.Node) bool {
 }
 
 // sameSignatureAtLeast reports whether n's parent has k or more element
-// children of n's tag and signature, n among them, stopping at the k-th
-// (as sameTagAtLeast, for the same reason).
+// children of n's tag and signature, n among them (likeSiblingsAtLeast).
 func sameSignatureAtLeast(n *html.Node, k int) bool {
 	sig := signature(n)
+	return likeSiblingsAtLeast(n, k, func(c *html.Node) bool { return signature(c) == sig })
+}
+
+// likeSiblingsAtLeast reports whether n's parent has k or more element
+// children of n's tag that are like n (like), n among them; false for an
+// element without a parent. It stops at the k-th: creditRun asks it of
+// every paragraph's item, and a count of all the siblings would make a
+// list of n items cost n² steps.
+func likeSiblingsAtLeast(n *html.Node, k int, like func(c *html.Node) bool) bool {
+	if n.Parent == nil {
+		return false
+	}
 	for c := n.Parent.FirstChild; c != nil && k > 0; c = c.NextSibling {
-		if c.Type == html.ElementNode && c.DataAtom == n.DataAtom && signature(c) == sig {
+		if c.Type == html.ElementNode && c.DataAtom == n.DataAtom && like(c) {
 			k--
 		}
 	}
