@@ -284,11 +284,11 @@ func cardGroup(bw *blockWalk, g *sibGroup) bool {
 // card reports a teaser card: short, its first line a link (the linked
 // headline, under a thumbnail or not) with more lines under it or a
 // linked image above it. A heading that links nowhere leads a section of
-// the article or a feature of a product, a list item of one line is a
-// point of a list, and a table's rows are data.
+// the article or a feature of a product, and a list item of one line is
+// a point of a list.
 func card(bw *blockWalk, n *html.Node) bool {
 	st := bw.stats[n]
-	if st.units == 0 || st.units > cardUnits || st.links == 0 || tablePart(n.DataAtom) {
+	if st.units == 0 || st.units > cardUnits || st.links == 0 {
 		return false
 	}
 	if !linkLine(bw.runs[st.start]) {
@@ -298,10 +298,6 @@ func card(bw *blockWalk, n *html.Node) bool {
 		return linkedImageFirst(n) // a point of a bulleted list may start with a link and go on below it
 	}
 	return st.end-st.start >= 2 || linkedImageFirst(n)
-}
-
-func tablePart(a atom.Atom) bool {
-	return a == atom.Table || a == atom.Tbody || a == atom.Thead || a == atom.Tfoot || a == atom.Tr || a == atom.Td || a == atom.Th
 }
 
 // linkedImageFirst reports an element whose first content is an image
