@@ -269,16 +269,14 @@ func firstProse(bw *blockWalk, roots []*html.Node) int {
 	return first
 }
 
-// cardGroup reports a group of teaser cards: every item is a card, or all
-// but one (a template's odd item: a wider first card, an ad slot).
+// cardGroup reports a group of teaser cards: every item is a card.
 func cardGroup(bw *blockWalk, g *sibGroup) bool {
-	cards := 0
 	for _, n := range g.items {
-		if card(bw, n) {
-			cards++
+		if !card(bw, n) {
+			return false
 		}
 	}
-	return cards >= minGroup && cards+1 >= len(g.items)
+	return true
 }
 
 // card reports a teaser card: short, its first line a link (the linked
