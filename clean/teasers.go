@@ -366,21 +366,15 @@ func replyGroup(bw *blockWalk, g *sibGroup) bool {
 // replyUnits is the most text one reply holds: a few paragraphs.
 const replyUnits = 1500
 
-// signedOff reports a block that ends in a sign-off: one of its last two
-// runs is a short line with a time and words other than the time's (a
-// name): "Jane Roe, March 3, 2012 at 4:15 pm", "posted by jroe 3 hours
-// ago".
+// signedOff reports a block that ends in a sign-off: its last run is a
+// short line with a time and words other than the time's (a name):
+// "Jane Roe, March 3, 2012 at 4:15 pm", "posted by jroe 3 hours ago".
 func signedOff(bw *blockWalk, n *html.Node) bool {
 	st := bw.stats[n]
 	if st.units == 0 || st.units > replyUnits {
 		return false
 	}
-	for i := st.end - 1; i >= st.start && i >= st.end-2; i-- {
-		if runSignOff(&bw.runs[i]) {
-			return true
-		}
-	}
-	return false
+	return runSignOff(&bw.runs[st.end-1])
 }
 
 // runSignOff is signOff of r's text, kept in r: a run ends the items of
