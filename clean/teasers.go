@@ -170,15 +170,10 @@ var bareSignatures = func() map[atom.Atom]string {
 
 // templateClass reports a class name that a template gives all its items:
 // not a generated or numbered name ("css-1x9f2", "post-1234", "col-md-4"),
-// a responsive variant ("md:flex"), a state ("active", "first", "odd"), or
-// a taxonomy name that WordPress's post_class adds per post
+// a responsive variant ("md:flex"), or a taxonomy name that WordPress's post_class adds per post
 // ("category-news", "tag-budget").
 func templateClass(t string) bool {
 	if len(t) < 3 || strings.ContainsAny(t, "0123456789:") {
-		return false
-	}
-	switch t {
-	case "first", "last", "odd", "even", "active", "current", "selected", "open", "closed", "featured", "sticky", "clearfix":
 		return false
 	}
 	return !strings.HasPrefix(t, "category-") && !strings.HasPrefix(t, "tag-")

@@ -151,7 +151,7 @@ func TestSignOff(t *testing.T) {
 
 func TestSignature(t *testing.T) {
 	for _, c := range []struct{ a, b string }{
-		{`<div class="card col-md-4 first">`, `<div class="col-md-4 card">`},
+		{`<div class="card col-md-4">`, `<div class="col-md-4 card">`},
 		{`<article class="post post-1234 category-news tag-budget">`, `<article class="post post-77 category-sport">`},
 		{`<li class="css-1x9f2 item">`, `<li class="item css-88aa">`},
 	} {
