@@ -169,14 +169,10 @@ var bareSignatures = func() map[atom.Atom]string {
 }()
 
 // templateClass reports a class name that a template gives all its items:
-// not a generated or numbered name ("css-1x9f2", "post-1234", "col-md-4"),
-// a responsive variant ("md:flex"), or a taxonomy name that WordPress's post_class adds per post
-// ("category-news", "tag-budget").
+// not a generated or numbered name ("css-1x9f2", "post-1234", "col-md-4")
+// or a responsive variant ("md:flex").
 func templateClass(t string) bool {
-	if len(t) < 3 || strings.ContainsAny(t, "0123456789:") {
-		return false
-	}
-	return !strings.HasPrefix(t, "category-") && !strings.HasPrefix(t, "tag-")
+	return len(t) >= 3 && !strings.ContainsAny(t, "0123456789:")
 }
 
 // teaserRuns returns a test of the runs of roots (by index into bw.runs)

@@ -152,7 +152,7 @@ func TestSignOff(t *testing.T) {
 func TestSignature(t *testing.T) {
 	for _, c := range []struct{ a, b string }{
 		{`<div class="card col-md-4">`, `<div class="col-md-4 card">`},
-		{`<article class="post post-1234 category-news tag-budget">`, `<article class="post post-77 category-sport">`},
+		{`<article class="post post-1234">`, `<article class="post post-77">`},
 		{`<li class="css-1x9f2 item">`, `<li class="item css-88aa">`},
 	} {
 		sa, sb := signature(firstElement(t, c.a)), signature(firstElement(t, c.b))
