@@ -172,7 +172,7 @@ var bareSignatures = func() map[atom.Atom]string {
 // not a generated or numbered name ("css-1x9f2", "post-1234", "col-md-4")
 // or a responsive variant ("md:flex").
 func templateClass(t string) bool {
-	return len(t) >= 3 && !strings.ContainsAny(t, "0123456789:")
+	return !strings.ContainsAny(t, "0123456789:")
 }
 
 // teaserRuns returns a test of the runs of roots (by index into bw.runs)
