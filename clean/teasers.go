@@ -136,16 +136,12 @@ func elementsIn(bw *blockWalk, root *html.Node) []*html.Node {
 	return out
 }
 
-// signature is an element's tag and its class names sorted, without the
-// names that differ between items of one template or say nothing about
-// the item (see templateClass).
+// signature is an element's tag and its class names sorted.
 func signature(n *html.Node) string {
 	var buf [8]string
 	toks := buf[:0]
 	for t := range strings.FieldsSeq(strings.ToLower(attr(n, "class"))) {
-		if templateClass(t) {
-			toks = append(toks, t)
-		}
+		toks = append(toks, t)
 	}
 	if len(toks) == 0 {
 		if s, ok := bareSignatures[n.DataAtom]; ok && s[:len(s)-1] == n.Data {
@@ -167,13 +163,6 @@ var bareSignatures = func() map[atom.Atom]string {
 	}
 	return m
 }()
-
-// templateClass reports a class name that a template gives all its items:
-// not a generated or numbered name ("css-1x9f2", "post-1234", "col-md-4")
-// or a responsive variant ("md:flex").
-func templateClass(t string) bool {
-	return !strings.ContainsAny(t, "0123456789:")
-}
 
 // teaserRuns returns a test of the runs of roots (by index into bw.runs)
 // that are teaser cards after the article's prose or replies after its

@@ -150,15 +150,8 @@ func TestSignOff(t *testing.T) {
 }
 
 func TestSignature(t *testing.T) {
-	for _, c := range []struct{ a, b string }{
-		{`<div class="card col-md-4">`, `<div class="col-md-4 card">`},
-		{`<article class="post post-1234">`, `<article class="post post-77">`},
-		{`<li class="css-1x9f2 item">`, `<li class="item css-88aa">`},
-	} {
-		sa, sb := signature(firstElement(t, c.a)), signature(firstElement(t, c.b))
-		if sa != sb {
-			t.Errorf("signatures of %s and %s differ: %q, %q", c.a, c.b, sa, sb)
-		}
+	if sa, sb := signature(firstElement(t, `<div class="card promo">`)), signature(firstElement(t, `<div class="promo card">`)); sa != sb {
+		t.Errorf("signatures of one class list in two orders differ: %q, %q", sa, sb)
 	}
 	if signature(firstElement(t, `<div class="card">`)) == signature(firstElement(t, `<div class="promo">`)) {
 		t.Error("different classes give one signature")
