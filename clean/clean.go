@@ -87,9 +87,7 @@ func cleanHTML(src []byte, in Input, b *budget) (*Document, error) {
 		return nil, fmt.Errorf("clean: parse %s: %w", in.URL, err)
 	}
 	return cleanTree(root, in, b, func(pg *parsed, gq *goquery.Document, doc *Document) extraction {
-		e := extract(pg, gq, in.Site, doc)
-		e.paras = dropPagers(e.paras)
-		return e
+		return extract(pg, gq, in.Site, doc)
 	})
 }
 

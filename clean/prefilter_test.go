@@ -263,17 +263,6 @@ func TestPlaceholderPrefilter(t *testing.T) {
 	}
 }
 
-// TestPagerPrefilter: pagerRunesOnly lets through every line that
-// pagerLine matches, the test pages' and crafted page bars.
-func TestPagerPrefilter(t *testing.T) {
-	samples := []string{"上一页 1 2 3 下一页", "« Previous Page 1 2 Next »", "第 3 页 共 10 页", "PREVIOUS | NEXT", "Prev 1 2 3",
-		"FIRſT 1 2 LAſT", "【首页】【上一頁】【下一頁】【尾页】", "1 / 12 …", "(1) 2 3 → ←", "前一页\t后一页", "（末页） ‹ 1 · 2 ›", "[first] <last>"}
-	matched := letsThrough(t, "pagerRunesOnly", prefilterLines(t, samples...), pagerLine.MatchString, pagerRunesOnly)
-	if matched < len(samples) {
-		t.Errorf("only %d page bars: samples missing?", matched)
-	}
-}
-
 // TestURLDatePrefilter: urlDate finds what running every pattern finds,
 // on paths of each pattern's form, near misses, paths where a pattern's
 // first match is no date and a later one is, and random paths over the
