@@ -485,9 +485,7 @@ func (bw *blockWalk) text(s string) {
 // <blockquote> only a strong hint counts: a weak one there ("head",
 // "top", the "link" of an anchor's id, the "bq" of a blog editor's
 // "tr_bq" quotation) names a style or a target, not a block of the page. A link is never chrome by its class: an <a class="popup">
-// inside a sentence is a word of it. A heading whose id is made from its
-// own text (anchorID) is weighed by its class alone: "Social media
-// rules" under id="social-media-rules" is no share bar.
+// inside a sentence is a word of it.
 func (bw *blockWalk) isChrome(n *html.Node, st *elemStats) (chrome, byClass bool) {
 	switch n.DataAtom {
 	case atom.Html, atom.Body, atom.Article, atom.Main:
@@ -502,9 +500,6 @@ func (bw *blockWalk) isChrome(n *html.Node, st *elemStats) (chrome, byClass bool
 	}
 	if n.DataAtom == atom.A {
 		return false, false
-	}
-	if isHeading(n.DataAtom) && anchorID(n) {
-		return strongChromeOf(classOnly(st.cid)), true
 	}
 	if bw.relaxed || !blockTags[n.DataAtom] || isHeading(n.DataAtom) || n.DataAtom == atom.Blockquote {
 		return strongChromeOf(st.cid), true

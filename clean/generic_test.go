@@ -176,16 +176,6 @@ var genericCases = []struct {
 		must: []string{"First part", "The second part of the story", "Paragraph 2 of the second part"},
 	},
 	{
-		// blocks.go, isChrome: a heading's id made from its text (a table
-		// of contents' target) is no hint, whatever words the text holds;
-		// a heading named for comments by its id alone still goes.
-		name: "headings with ids made from their text",
-		page: `<article><div>` + prose("story", 4) + `<h2 id="nav_social_media_rules__1">Social media rules</h2>` + prose("second part", 3) +
-			`<h3 id="cost-by-location">Cost by location</h3>` + prose("third part", 3) + `<h3 id="comments">3 Comments</h3></div></article>`,
-		must: []string{"Social media rules", "Cost by location", "Paragraph 2 of the third part"},
-		not_: []string{"3 Comments"},
-	},
-	{
 		// linkblocks.go, linkyDiv: teaser cards (a linked headline over a
 		// short summary) inside the chosen block are dropped.
 		name: "teaser cards after the story",
@@ -590,29 +580,6 @@ func TestChromeHint(t *testing.T) {
 		}
 		if got := strongChromeOf(cid); got != c.strong {
 			t.Errorf("strongChromeOf(%q) = %v, want %v", cid, got, c.strong)
-		}
-	}
-}
-
-// TestAnchorID: a heading's id is its anchor when two of its words or
-// more are words of the heading's text.
-func TestAnchorID(t *testing.T) {
-	for _, c := range []struct {
-		id, text string
-		want     bool
-	}{
-		{"nav_nur_die_folie__1", "Nur die Folie bleibt zurück", true},
-		{"cost-by-location", "Cost by Location", true},
-		{"socialMediaRules", "Social media rules", true},
-		{"comments", "3 Comments", false},       // one word: a name
-		{"comments-title", "3 Comments", false}, // "title" is not in the text
-		{"nav-2", "Navigation 2", false},        // digits are no words
-		{"", "Related posts", false},
-	} {
-		h := &html.Node{Type: html.ElementNode, Data: "h2", DataAtom: atom.H2, Attr: []html.Attribute{{Key: "id", Val: c.id}}}
-		h.AppendChild(&html.Node{Type: html.TextNode, Data: c.text})
-		if got := anchorID(h); got != c.want {
-			t.Errorf("anchorID(id=%q, %q) = %v, want %v", c.id, c.text, got, c.want)
 		}
 	}
 }

@@ -333,32 +333,3 @@ func commentBlockOf(s string) bool {
 // idMark separates the words of the class from those of the id in a
 // classID: a word no hint matches.
 const idMark = "| "
-
-// classOnly is the class words of a classID, without the id's.
-func classOnly(cid string) string {
-	class, _, _ := strings.Cut(cid, idMark)
-	return class
-}
-
-// anchorID reports a heading whose id is made from its own text (two of
-// the id's words or more are words of the heading): the target a table
-// of contents links to ("nav_nur_die_folie__1" over "Nur die Folie
-// bleibt zurück"), whose words name no block of the page.
-func anchorID(h *html.Node) bool {
-	id := attr(h, "id")
-	if id == "" {
-		return false
-	}
-	var b strings.Builder
-	hintWords(&b, textOf(h))
-	text := " " + b.String()
-	b.Reset()
-	hintWords(&b, id)
-	shared := 0
-	for w := range strings.FieldsSeq(b.String()) {
-		if strings.Contains(text, " "+w+" ") && strings.Trim(w, "0123456789") != "" {
-			shared++
-		}
-	}
-	return shared >= 2
-}
