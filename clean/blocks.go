@@ -481,10 +481,10 @@ func (bw *blockWalk) text(s string) {
 // elements, page headers and footers outside an <article> or <main>, and
 // an element whose class or id looks like chrome (byClass; settleChrome
 // weighs such an element's prose against its hint). On an
-// inline element (a <span> inside a paragraph), a heading or a
-// <blockquote> only a strong hint counts: a weak one there ("head",
-// "top", the "link" of an anchor's id, the "bq" of a blog editor's
-// "tr_bq" quotation) names a style or a target, not a block of the page. A link is never chrome by its class: an <a class="popup">
+// inline element (a <span> inside a paragraph) or a heading only a
+// strong hint counts: a weak one there ("head", "top", the "link" of an
+// anchor's id) names a style or a target, not a block of the page. A
+// link is never chrome by its class: an <a class="popup">
 // inside a sentence is a word of it.
 func (bw *blockWalk) isChrome(n *html.Node, st *elemStats) (chrome, byClass bool) {
 	switch n.DataAtom {
@@ -501,7 +501,7 @@ func (bw *blockWalk) isChrome(n *html.Node, st *elemStats) (chrome, byClass bool
 	if n.DataAtom == atom.A {
 		return false, false
 	}
-	if bw.relaxed || !blockTags[n.DataAtom] || isHeading(n.DataAtom) || n.DataAtom == atom.Blockquote {
+	if bw.relaxed || !blockTags[n.DataAtom] || isHeading(n.DataAtom) {
 		return strongChromeOf(st.cid), true
 	}
 	return chromeHint(st.cid), true

@@ -58,16 +58,6 @@ var genericCases = []struct {
 		must: []string{"Step 1", "Step 2"},
 	},
 	{
-		// blocks.go, isChrome: a short hint on a <blockquote> ("tr_bq", a
-		// blog editor's style for a quotation) names its style; the
-		// quotation is a passage of the post however short it is.
-		name: "short quotation with a weak chrome hint",
-		page: `<div class="post-body">` + prose("post", 3) +
-			`<blockquote class="tr_bq">"We have no jobs here," the mayor said, smiling, at the hall.</blockquote>` +
-			prose("rest", 2) + `</div>`,
-		must: []string{"We have no jobs here", "Paragraph 1 of the rest"},
-	},
-	{
 		// generic.go, nearHeadline: a reader's comment, under class names
 		// that say nothing, outscores the short story under the headline.
 		name:  "a short story under its headline and a long comment",
