@@ -15,10 +15,9 @@ import (
 // are the same text: they go to Document.Captions, out of Text and so out
 // of its hash. A run of the article is a caption when it is
 //
-//   - in a <figcaption>, or in a <figure> but not in a quotation, code or
-//     table that the figure frames (HTML lets a figure hold those), nor in
-//     a figure holding more than a caption (captionUnits): one around
-//     paragraphs of the story frames text;
+//   - in a <figcaption>, or in a <figure> that holds no more than a
+//     caption (captionUnits): one around paragraphs of the story frames
+//     text;
 //   - in an element a few levels up (captionLevels) whose class or id
 //     names a caption ("wp-caption-text", "image-caption") or a credit
 //     ("photo-credit"), and no longer than a caption (captionUnits);
@@ -168,8 +167,7 @@ func (p *pictureTree) has(n *html.Node) bool {
 }
 
 // inFigureCaption reports a block in a <figcaption>, or in a <figure>
-// outside a quotation, code or table the figure frames, when the figure
-// holds no more than captionUnits.
+// that holds no more than captionUnits.
 func inFigureCaption(n *html.Node) bool {
 	for ; n != nil; n = n.Parent {
 		switch n.DataAtom {
@@ -177,8 +175,6 @@ func inFigureCaption(n *html.Node) bool {
 			return true
 		case atom.Figure:
 			return units(textOf(n)) <= captionUnits
-		case atom.Blockquote, atom.Pre, atom.Code, atom.Table, atom.Ul, atom.Ol:
-			return false
 		}
 	}
 	return false
