@@ -417,10 +417,8 @@ const proseUnits = 80
 func linkLine(r run) bool { return r.linkUnits*10 > r.units*6 }
 
 // linkOK reports a link line among the article's runs that is article
-// text all the same: a list item (the points of a list name what they
-// are about by linking it: a bug, a product, a source; related-reading
-// lists are dropped whole as link lists), or any other link line inside
-// the article that is not a teaser pointing away from it. A lone link
+// text all the same: a link line inside the article that is not a
+// teaser pointing away from it. A lone link
 // line between paragraphs is a call to action ("Try it now"), a credit,
 // a linked heading or a reference, which Readability.js keeps with the
 // rest of the article. Outside the article's span of text (span,
@@ -434,8 +432,6 @@ func linkOK(runs []run, i int, rows []bool, span textSpan) bool {
 	switch o := runs[i].owner; {
 	case o == nil:
 		return false
-	case o.DataAtom == atom.Li:
-		return true
 	case !span.holds(i) && !sentenceEnd(runs[i].text):
 		return false
 	}
