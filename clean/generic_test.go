@@ -222,15 +222,6 @@ var genericCases = []struct {
 		must: []string{"Lorem", "Foo", "Paragraph 2 of the second part"},
 	},
 	{
-		// linkblocks.go, linkItems: a list of one point in prose and one
-		// of links (a sub-list of bugs) is not mostly links.
-		name: "status list with a sub-list of links",
-		page: `<article><div>` + prose("story", 4) + `<ul><li>We have the green light for students again.</li>` +
-			`<li>In progress:<ul><li><a href="/b/1">Bug 1677080 – Fullscreen window is affected by switching the video source</a></li>` +
-			`<li><a href="/b/2">Bug 1677107 – Add telemetry for tracking the support of many players</a></li></ul></li></ul>` + prose("end", 2) + `</div></article>`,
-		must: []string{"We have the green light for students again", "Paragraph 1 of the end"},
-	},
-	{
 		// linkblocks.go, headedList: a list of links under a heading of
 		// its own, with more prose after it, is part of the page; one
 		// under "Related" is not.

@@ -18,8 +18,7 @@ func linkList(st *elemStats) bool {
 }
 
 // inLinkList reports whether n lies in a link block inside root. A list
-// item is never one by itself: its list decides (linkItems), and a line
-// of a list that is one link is kept (see linkOK); nor is a linked
+// item is never one by itself: its list decides; nor is a linked
 // sentence, nor a list under a heading of its own (headedList).
 func inLinkList(bw *blockWalk, n, root *html.Node) bool {
 	for ; n != nil && n != root; n = n.Parent {
@@ -39,38 +38,19 @@ func linkedSentence(n *html.Node, st *elemStats) bool {
 	return n.DataAtom == atom.P && st.linkUnits < headlineUnits*st.links && plainText(n)
 }
 
-// linkBlock reports a block of links: a list whose items are links, another
-// element mostly links, or a teaser card (linkyDiv). The answer is kept in
-// st: inLinkList asks it of every ancestor of every run, and linkItems
-// and linkyDiv read all the block's items or runs, so that asked afresh
-// it cost a page of nested blocks the square of its runs.
+// linkBlock reports a block of links: an element mostly links (a list
+// among them), or a teaser card (linkyDiv). The answer is kept in st:
+// inLinkList asks it of every ancestor of every run, and linkyDiv reads
+// all the block's runs, so that asked afresh it cost a page of nested
+// blocks the square of its runs.
 func linkBlock(bw *blockWalk, n *html.Node, st *elemStats) bool {
 	if st.linkBlock == 0 {
 		st.linkBlock = 1
-		if linkList(st) && (!listTag(n.DataAtom) || linkItems(bw, n)) || linkyDiv(bw, n, st) {
+		if linkList(st) || linkyDiv(bw, n, st) {
 			st.linkBlock = 2
 		}
 	}
 	return st.linkBlock == 2
-}
-
-// linkItems reports whether most items (over half) of a list are links
-// (over 60% of their text inside <a>): a list of bullet points that each name a
-// person or a bug by a link and go on in prose is article text, though
-// half its text is links; related reading is a list of headlines.
-func linkItems(bw *blockWalk, list *html.Node) bool {
-	items, links := 0, 0
-	for c := list.FirstChild; c != nil; c = c.NextSibling {
-		st := bw.stats[c]
-		if c.DataAtom != atom.Li || st == nil || st.units == 0 {
-			continue
-		}
-		items++
-		if st.linkUnits*10 > st.units*6 {
-			links++
-		}
-	}
-	return links*2 > items
 }
 
 // linkyDiv reports a teaser card inside the article: a <div> of a few
