@@ -222,18 +222,6 @@ var genericCases = []struct {
 		must: []string{"Lorem", "Foo", "Paragraph 2 of the second part"},
 	},
 	{
-		// linkblocks.go, headedList: a list of links under a heading of
-		// its own, with more prose after it, is part of the page; one
-		// under "Related" is not.
-		name: "list of links under its own heading",
-		page: `<article><div class="body">` + prose("story", 4) + `<h2>Mac Apps</h2><ul><li><a href="/bbedit">BBEdit</a></li>` +
-			`<li><a href="/acorn">Acorn</a></li><li><a href="/marsedit">MarsEdit</a></li></ul><h2>Server Software</h2>` + prose("end", 3) +
-			`<h2>Related</h2><ul><li><a href="/a">Council to meet again</a></li><li><a href="/b">Mayor speaks</a></li></ul>` + prose("after", 1) +
-			`</div></article>`,
-		must: []string{"BBEdit", "MarsEdit", "Paragraph 2 of the end"},
-		not_: []string{"Council to meet again"},
-	},
-	{
 		// filter.go, withoutTitleHeading: the headline, worded a little
 		// differently from <title>, goes; the same words as a heading
 		// under the story's prose are a section of it.

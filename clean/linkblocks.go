@@ -1,8 +1,6 @@
 package clean
 
 import (
-	"strings"
-
 	"golang.org/x/net/html"
 	"golang.org/x/net/html/atom"
 )
@@ -19,10 +17,10 @@ func linkList(st *elemStats) bool {
 
 // inLinkList reports whether n lies in a link block inside root. A list
 // item is never one by itself: its list decides; nor is a linked
-// sentence, nor a list under a heading of its own (headedList).
+// sentence.
 func inLinkList(bw *blockWalk, n, root *html.Node) bool {
 	for ; n != nil && n != root; n = n.Parent {
-		if st := bw.stats[n]; st != nil && n.DataAtom != atom.Li && !linkedSentence(n, st) && linkBlock(bw, n, st) && !headedList(bw, n, root) {
+		if st := bw.stats[n]; st != nil && n.DataAtom != atom.Li && !linkedSentence(n, st) && linkBlock(bw, n, st) {
 			return true
 		}
 	}
@@ -78,36 +76,4 @@ func linkyDiv(bw *blockWalk, n *html.Node, st *elemStats) bool {
 		}
 	}
 	return c < 10 && list*10 < st.units*9 && !quote
-}
-
-// headedList reports a list of links that is a part of the article, not
-// a pointer away from it: a list right under a heading of its own ("Mac
-// Apps") that is not a related-reading label, with more of the
-// article's prose after it inside root. Related reading hangs off the
-// story's end or a "Related" label (cleanRuns drops what follows one).
-func headedList(bw *blockWalk, n, root *html.Node) bool {
-	if !listTag(n.DataAtom) {
-		return false
-	}
-	h := n.PrevSibling
-	for h != nil && h.Type != html.ElementNode {
-		h = h.PrevSibling
-	}
-	if h == nil || !isHeading(h.DataAtom) {
-		return false
-	}
-	hs, st, rs := bw.stats[h], bw.stats[n], bw.stats[root]
-	if hs == nil || st == nil || rs == nil || hs.end == hs.start {
-		return false
-	}
-	label := strings.Trim(foldTrad(bw.runs[hs.start].text), " 【】[]:：>»")
-	if relatedRe.MatchString(label) || relatedLabelRe.MatchString(label+":") {
-		return false
-	}
-	for _, r := range bw.runs[st.end:rs.end] {
-		if !r.chrome && !r.heading && r.units >= proseUnits && !linkLine(r) {
-			return true
-		}
-	}
-	return false
 }
