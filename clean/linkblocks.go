@@ -57,23 +57,18 @@ func linkBlock(bw *blockWalk, n *html.Node, st *elemStats) bool {
 // conditional cleaning drops too. A homepage or a section front chosen as
 // the "article" is a stack of such cards, each of which scores like a
 // short story. Not one: a single paragraph that links a source (one run),
-// a block named like content, a block that is mostly a list (the list
-// rules decide), or one holding a quotation (an embedded post, whose
-// author, date and media are all links).
+// a block named like content, or one holding a quotation (an embedded
+// post, whose author, date and media are all links).
 func linkyDiv(bw *blockWalk, n *html.Node, st *elemStats) bool {
 	if n.DataAtom != atom.Div || st.units == 0 || st.linkUnits*5 <= st.units || hintOf(st.cid) > 0 || st.end-st.start < 2 {
 		return false
 	}
-	c, list, quote := 0, 0, false
+	c, quote := 0, false
 	for _, r := range bw.runs[st.start:st.end] {
 		c += commas(r.text)
 		for p := r.owner; p != nil && p != n; p = p.Parent {
-			if listTag(p.DataAtom) {
-				list += r.units
-				break
-			}
 			quote = quote || p.DataAtom == atom.Blockquote
 		}
 	}
-	return c < 10 && list*10 < st.units*9 && !quote
+	return c < 10 && !quote
 }
