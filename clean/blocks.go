@@ -480,12 +480,12 @@ func (bw *blockWalk) text(s string) {
 // isChrome reports elements whose text is never article text: hidden
 // elements, page headers and footers outside an <article> or <main>, and
 // an element whose class or id looks like chrome (byClass; settleChrome
-// weighs such an element's prose against its hint). On an
-// inline element (a <span> inside a paragraph) or a heading only a
-// strong hint counts: a weak one there ("head", "top", the "link" of an
-// anchor's id) names a style or a target, not a block of the page. A
-// link is never chrome by its class: an <a class="popup">
-// inside a sentence is a word of it.
+// weighs such an element's prose against its hint). On an inline
+// element (a <span> inside a paragraph) or a heading only a strong hint
+// counts: a weak one there ("head", "top", the "link" of an anchor's id)
+// names a style or a target, not a block of the page. A link is never
+// chrome by its class: an <a class="popup"> inside a sentence is a word
+// of it.
 func (bw *blockWalk) isChrome(n *html.Node, st *elemStats) (chrome, byClass bool) {
 	switch n.DataAtom {
 	case atom.Html, atom.Body, atom.Article, atom.Main:
