@@ -434,7 +434,7 @@ func pictureBlock(bw *blockWalk, r *run) bool {
 const maxPictureRuns = 3
 
 // besideCredits reports whether the runs of the element with stats st are
-// r and credit lines (creditRun). A run beside a caption told by its
+// r and credit lines (creditLine). A run beside a caption told by its
 // <figure> or its name is not this rule's: a picture has one caption, and
 // a paragraph beside a named caption of its photo is text.
 func (bw *blockWalk) besideCredits(st *elemStats, r *run) bool {
@@ -442,7 +442,7 @@ func (bw *blockWalk) besideCredits(st *elemStats, r *run) bool {
 		return false
 	}
 	for i := st.start; i < st.end; i++ {
-		if o := &bw.runs[i]; o != r && !creditRun(o) {
+		if o := &bw.runs[i]; o != r && !creditLine(o) {
 			return false
 		}
 	}
@@ -450,15 +450,15 @@ func (bw *blockWalk) besideCredits(st *elemStats, r *run) bool {
 }
 
 // captionRun reports a run that is a caption by its own marks, wherever
-// it stands: a credit line or placeholder (creditRun), or a run in a
+// it stands: a credit line or placeholder (creditLine), or a run in a
 // <figure> or in a block named as a caption (captionClass).
 func captionRun(r *run) bool {
-	return creditRun(r) || r.caption || r.owner != nil && captionClass(r.owner) == caption
+	return creditLine(r) || r.caption || r.owner != nil && captionClass(r.owner) == caption
 }
 
-// creditRun reports a run that is a credit line (creditRe) of at most
+// creditLine reports a run that is a credit line (creditRe) of at most
 // shortLine runes, or a player's placeholder.
-func creditRun(r *run) bool {
+func creditLine(r *run) bool {
 	t := strings.TrimSpace(r.text)
 	return runesUpTo(t, shortLine+1) <= shortLine && (isCredit(foldTrad(t)) || isPlaceholder(t))
 }

@@ -417,11 +417,10 @@ const proseUnits = 80
 func linkLine(r run) bool { return r.linkUnits*10 > r.units*6 }
 
 // linkOK reports a link line among the article's runs that is article
-// text all the same: a link line inside the article that is not a
-// teaser pointing away from it. A lone link
-// line between paragraphs is a call to action ("Try it now"), a credit,
-// a linked heading or a reference, which Readability.js keeps with the
-// rest of the article. Outside the article's span of text (span,
+// text all the same: a link line inside the article that is not a teaser
+// pointing away from it. A lone link line between paragraphs is a call to
+// action ("Try it now"), a credit, a linked heading or a reference, which
+// Readability.js keeps with the rest of the article. Outside the article's span of text (span,
 // textSpanOf) a link line that is no sentence is the page's, not the
 // article's: past its last line of text, a way back ("Home", "Back to
 // the front page"), a button under the story ("Learn more", "View full
