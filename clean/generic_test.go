@@ -157,6 +157,20 @@ var genericCases = []struct {
 		not_: []string{"Another story you may like"},
 	},
 	{
+		// linkblocks.go, linkItems: a list whose items are mostly links
+		// but have words of their own beside them (a date before the
+		// link, an author after it) is a list of points; a list of bare
+		// links in the same article is a link block.
+		name: "points that link what they name",
+		page: `<article><div>` + prose("story", 4) + `<ul><li>May 3 to 4, 2012: <a href="/w/1">Opening weekend at the river park</a></li>` +
+			`<li>May 10 to 11, 2012: <a href="/w/2">Featured region: the northern valley</a></li>` +
+			`<li><a href="/w/3">We should stay a little longer</a>, Ann Smith</li></ul>` + prose("end", 3) +
+			`<ul><li><a href="/s/1">The mayor opens the new bridge</a></li><li><a href="/s/2">Taxes rise again in the spring</a></li>` +
+			`<li><a href="/s/3">A walk along the old canal</a></li></ul>` + prose("after", 1) + `</div></article>`,
+		must: []string{"Opening weekend at the river park", "Featured region: the northern valley", "We should stay a little longer, Ann Smith", "Paragraph 2 of the end"},
+		not_: []string{"The mayor opens the new bridge", "Taxes rise again"},
+	},
+	{
 		// blocks.go, isLink: "#…" links jump within the page; a table of
 		// contents and self-linked headings are text. isChrome: a heading's
 		// id "link-…" is an anchor, not a chrome hint.

@@ -37,19 +37,48 @@ func linkedSentence(n *html.Node, st *elemStats) bool {
 }
 
 // linkBlock reports a block of links: an element mostly links (a list
-// among them), or a teaser card (linkyDiv). The answer is kept in st:
-// inLinkList asks it of every ancestor of every run, and linkyDiv reads
-// all the block's runs, so that asked afresh it cost a page of nested
-// blocks the square of its runs.
+// only when its items are links, linkItems), or a teaser card
+// (linkyDiv). The answer is kept in st: inLinkList asks it of every
+// ancestor of every run, and linkItems and linkyDiv read all the block's
+// items or runs, so that asked afresh it cost a page of nested blocks
+// the square of its runs.
 func linkBlock(bw *blockWalk, n *html.Node, st *elemStats) bool {
 	if st.linkBlock == 0 {
 		st.linkBlock = 1
-		if linkList(st) || linkyDiv(bw, n, st) {
+		if linkList(st) && (!listTag(n.DataAtom) || linkItems(bw, n)) || linkyDiv(bw, n, st) {
 			st.linkBlock = 2
 		}
 	}
 	return st.linkBlock == 2
 }
+
+// linkItems reports a list whose items are, most of them (over half),
+// links through and through (linkItem): related reading, a tag list, a
+// menu. A list whose items mostly have words of their own beside their
+// links (a date or a label before the link, an author after it, a
+// sentence around it) is a list of points that cite what they name by
+// linking it, as a linked sentence does, though most of its text is
+// in links.
+func linkItems(bw *blockWalk, list *html.Node) bool {
+	items, links := 0, 0
+	for c := list.FirstChild; c != nil; c = c.NextSibling {
+		st := bw.stats[c]
+		if st == nil || st.units == 0 {
+			continue
+		}
+		items++
+		if linkItem(st) {
+			links++
+		}
+	}
+	return links*2 > items
+}
+
+// linkItem reports an item of a list that is a link and no more: nine
+// tenths or more of its text inside links, what is left over a bullet, a
+// separator or a closing mark. Any share from four fifths to all of it
+// tells the same items apart on the tune pages.
+func linkItem(st *elemStats) bool { return st.linkUnits*10 >= st.units*9 }
 
 // linkyDiv reports a teaser card inside the article: a <div> of a few
 // lines (a linked headline, its summary, a byline) with over a fifth of
