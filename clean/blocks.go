@@ -25,7 +25,8 @@ type run struct {
 	hinted    bool // inside an element named as chrome that holds prose (settleChrome): runScore discounts it
 	signOff   int8 // runSignOff's answer once asked: 0 not yet, 1 no, 2 yes
 	chromeAt  *html.Node
-	commas    int // for a run made up to score an element (creditSections)
+	commas    int  // for a run made up to score an element (creditSections)
+	announced bool // one of the items a lead-in line of the article announces (articleRuns): text, though it links
 }
 
 // elemStats is what the block walk learns about one element.

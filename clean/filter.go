@@ -45,7 +45,8 @@ var (
 )
 
 // cleanRuns drops chrome paragraphs from the article's runs and returns the
-// paragraphs' text: link lines, editor/print/copyright lines, source and date
+// paragraphs' text: link lines (not the announced items of a lead-in line,
+// articleRuns, unless they are teasers), editor/print/copyright lines, source and date
 // lines, the title repeated at the top, a related-reading heading with
 // the link lines that follow it, headings that close the text
 // (closingLabel) and a post's dated footer at the end (footerDate). Past
@@ -77,7 +78,7 @@ func cleanRuns(runs []run, title string, b *budget) []string {
 		if i < 4 && len(out) == 0 && normTitle != "" && normalEquals(t, normTitle) {
 			continue
 		}
-		if chromeLine(r, n, linkLine(r) && linkOK(runs, i, rows, span)) { // linkOK weighs only link lines
+		if chromeLine(r, n, linkLine(r) && (r.announced && !teaserLink(r, false) || linkOK(runs, i, rows, span))) { // linkOK weighs only link lines
 			continue
 		}
 		out = append(out, t)

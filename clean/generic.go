@@ -349,7 +349,9 @@ func lead(bw *blockWalk, n *html.Node) bool {
 }
 
 // articleRuns returns the runs inside roots, minus chrome, link lists,
-// teasers (teaserRuns) and form boxes (formRuns).
+// teasers (teaserRuns) and form boxes (formRuns). A link list that the
+// article's own text announces (leadIn: "Here are the earlier parts:")
+// stays: its items are marked announced, which cleanRuns keeps too.
 // out is made once, as long as roots' runs: appending to an empty slice
 // copied the runs (about 80 bytes each) at every doubling.
 func articleRuns(bw *blockWalk, roots []*html.Node) []run {
@@ -370,11 +372,17 @@ func articleRuns(bw *blockWalk, roots []*html.Node) []run {
 		if st == nil {
 			continue
 		}
+		var ann announcement
 		for i, r := range bw.runs[st.start:st.end] {
-			if r.chrome || teaser != nil && teaser(st.start+i) || form != nil && form(st.start+i) || inLinkList(bw, r.owner, root) || looseHeading(bw, r, root) {
+			announced := ann.holds(r)
+			if r.chrome || teaser != nil && teaser(st.start+i) || form != nil && form(st.start+i) || !announced && inLinkList(bw, r.owner, root) || looseHeading(bw, r, root) {
 				continue
 			}
+			r.announced = announced
 			out = append(out, r)
+			if !announced && leadIn(r) && inProse(out, r) {
+				ann = announcement{lead: r.owner}
+			}
 		}
 	}
 	return out
@@ -527,4 +535,86 @@ func likeSiblingsAtLeast(n *html.Node, k int, like func(c *html.Node) bool) bool
 		}
 	}
 	return k <= 0
+}
+
+// leadIn reports a line of the article that announces what follows it: a
+// sentence of three words or more, mostly outside links, that ends with a
+// colon ("Other posts in this series:", "Here is the list of releases:").
+// What it announces (a list of links, a quoted post) is the author's, not
+// the template's: a template labels its link lists with a heading or a
+// word or two ("Related:", "Share this:", "Tags:"), which chromeLine and
+// the related-reading labels turn away, and which this leaves out.
+func leadIn(r run) bool {
+	t := strings.TrimRight(r.text, " \u00a0")
+	if r.heading || linkLine(r) || !(strings.HasSuffix(t, ":") || strings.HasSuffix(t, "：")) || len(strings.Fields(t)) < 3 {
+		return false
+	}
+	n := runeCountFor(r)
+	if n <= 40 && relatedRe.MatchString(strings.Trim(foldTrad(t), " 【】[]:：>»")) || relatedLabelRe.MatchString(t) {
+		return false
+	}
+	return !chromeLine(r, n, false)
+}
+
+// itemLike reports a run that reads as one item of what a lead-in line
+// announces: a list's item or a table's row, or a short line (two lines
+// of prose or less) with a fifth of its text or more in links.
+func itemLike(r run) bool {
+	if r.owner != nil && dataItem[r.owner.DataAtom] {
+		return true
+	}
+	return r.units <= 2*proseUnits && r.linkUnits*5 >= r.units && r.linkUnits > 0
+}
+
+// inProse reports whether r, the last of out, continues the article's
+// prose: a paragraph of prose (proseUnits or more, mostly outside links)
+// comes before it in the same flow, its own block or a block beside it
+// (one parent). A label that opens a box of its own (a widget after the
+// post, "More from this author:") has no prose of the article beside it.
+func inProse(out []run, r run) bool {
+	for k := len(out) - 2; k >= 0; k-- {
+		p := out[k]
+		if p.owner == nil || r.owner == nil || p.owner != r.owner && p.owner.Parent != r.owner.Parent {
+			return false
+		}
+		if p.units >= proseUnits && !linkLine(p) && !p.heading {
+			return true
+		}
+	}
+	return false
+}
+
+// An announcement is what a lead-in line (leadIn) of the article
+// announces: the one block that follows it beside its own (a list, a
+// table, a quoted post), or the lines of its own block after it, as long
+// as each reads as an item (itemLike).
+type announcement struct {
+	lead  *html.Node // the lead-in's block; nil: no announcement open
+	items *html.Node // the block that holds the items, once the first is seen
+}
+
+// holds reports whether r is one of the announced items; a run that is
+// not ends the announcement.
+func (a *announcement) holds(r run) bool {
+	if a.lead == nil {
+		return false
+	}
+	b := besideOf(r.owner, a.lead)
+	if b == nil || !itemLike(r) || a.items != nil && b != a.items {
+		*a = announcement{}
+		return false
+	}
+	a.items = b
+	return true
+}
+
+// besideOf is the element holding n that stands beside lead (has lead's
+// parent), lead itself when n lies in it; nil when n lies elsewhere.
+func besideOf(n, lead *html.Node) *html.Node {
+	for ; n != nil; n = n.Parent {
+		if n == lead || n.Parent == lead.Parent {
+			return n
+		}
+	}
+	return nil
 }

@@ -207,7 +207,7 @@ var genericCases = []struct {
 			`a former council clerk and a keen cyclist. Follow her on the town's forum.</p></div>` +
 			`<div class="wp-about-author-text"><p>John Doe edits the weekend pages, writes on budgets, ` +
 			`schools and roads, and runs the council podcast.</p></div></div></article>`,
-		must: []string{"Paragraph 4 of the story"},
+		must: []string{"Paragraph 3 of the story"},
 		not_: []string{"Jane Roe is the town reporter", "John Doe edits"},
 	},
 	{
@@ -220,6 +220,24 @@ var genericCases = []struct {
 			`outside the chamber, as the budget meeting runs late into the night.</div></li></ul></div>` + prose("end", 3) + `</div></article>`,
 		must: []string{"Paragraph 2 of the end"},
 		not_: []string{"arrive at the council chamber", "Residents, reporters"},
+	},
+	{
+		// generic.go, leadIn: a list of links that the story's own
+		// sentence announces is the story's; the same list under a
+		// template's label is not.
+		name: "list of links announced by the text",
+		page: `<article><div>` + prose("story", 4) + `<p>The earlier parts of this series are here:</p><ul>` +
+			`<li><a href="/s/1">Part one: where the river starts</a></li><li><a href="/s/2">Part two: the long dry summer</a></li>` +
+			`<li><a href="/s/3">Part three: the town that moved uphill</a></li></ul></div></article>`,
+		must: []string{"Paragraph 3 of the story", "Part two: the long dry summer"},
+	},
+	{
+		name: "list of links under a template's label",
+		page: `<article><div>` + prose("story", 4) + `<p>Related:</p><ul>` +
+			`<li><a href="/s/1">Part one: where the river starts</a></li><li><a href="/s/2">Part two: the long dry summer</a></li>` +
+			`<li><a href="/s/3">Part three: the town that moved uphill</a></li></ul></div></article>`,
+		must: []string{"Paragraph 3 of the story"},
+		not_: []string{"Part two: the long dry summer"},
 	},
 	{
 		// generic.go, looseHeading: headings between the <div>s that
