@@ -21,6 +21,13 @@ func prose(tag string, n int) string {
 	return b.String()
 }
 
+// seriesList is a list of three links whose text starts with tag.
+func seriesList(tag string) string {
+	return `<ul><li><a href="/s/1">` + tag + ` part one: where the river starts</a></li>` +
+		`<li><a href="/s/2">` + tag + ` part two: the long dry summer</a></li>` +
+		`<li><a href="/s/3">` + tag + ` part three: the town that moved uphill</a></li></ul>`
+}
+
 // roadPost is a post of three paragraphs under names that say nothing,
 // the text above the threads of the series cases in TestGenericRules.
 const roadPost = `<div class="x1"><h1>Notes from the road</h1><div class="x2">` +
@@ -207,7 +214,7 @@ var genericCases = []struct {
 			`a former council clerk and a keen cyclist. Follow her on the town's forum.</p></div>` +
 			`<div class="wp-about-author-text"><p>John Doe edits the weekend pages, writes on budgets, ` +
 			`schools and roads, and runs the council podcast.</p></div></div></article>`,
-		must: []string{"Paragraph 3 of the story"},
+		must: []string{"Paragraph 4 of the story"},
 		not_: []string{"Jane Roe is the town reporter", "John Doe edits"},
 	},
 	{
@@ -238,6 +245,61 @@ var genericCases = []struct {
 			`<li><a href="/s/3">Part three: the town that moved uphill</a></li></ul></div></article>`,
 		must: []string{"Paragraph 3 of the story"},
 		not_: []string{"Part two: the long dry summer"},
+	},
+	{
+		// leadIn: a template's label of three words or more is no lead-in
+		// either (the related-reading labels, relatedRe and relatedLabelRe).
+		name: "list of links under a longer template label",
+		page: `<article><div>` + prose("story", 4) + `<p>You may also like:</p>` + seriesList("Y") +
+			`<p>See also: other stories:</p>` + seriesList("S") + `</div></article>`,
+		must: []string{"Paragraph 3 of the story"},
+		not_: []string{"Y part two", "S part two"},
+	},
+	{
+		// leadIn: a chrome line that ends with a colon (chromeLine: a
+		// share bar's label) announces nothing.
+		name: "list of links under a share label",
+		page: `<article><div>` + prose("story", 4) + `<p>Share this story with your friends:</p>` + seriesList("F") + `</div></article>`,
+		must: []string{"Paragraph 3 of the story"},
+		not_: []string{"F part two"},
+	},
+	{
+		// leadIn: a label of a word or two announces nothing.
+		name: "list of links under a short label",
+		page: `<article><div>` + prose("story", 4) + `<p>Earlier parts:</p>` + seriesList("E") + `</div></article>`,
+		must: []string{"Paragraph 3 of the story"},
+		not_: []string{"E part two"},
+	},
+	{
+		// inProse: a lead-in that opens a box of its own, with no prose
+		// of the article beside it, is a widget's label.
+		name: "list of links under a label in a box of its own",
+		page: `<article><div>` + prose("story", 4) + `<section><p>Jane Roe writes on the towns along the river, their councils and their roads.</p>` +
+			`<p>More posts from this author on the site:</p>` + seriesList("B") + `</section></div></article>`,
+		must: []string{"Paragraph 3 of the story"},
+		not_: []string{"B part two"},
+	},
+	{
+		// itemLike: the lines of the block after a lead-in are announced
+		// while each reads as an item; a line that does not (a heading)
+		// ends them, and the links after it are weighed as any others.
+		name: "announced lines end at one that is no item",
+		page: `<article><div>` + prose("story", 4) + `<p>The earlier parts of this series are here:</p><div>` +
+			`<p><a href="/s/1">Part one: where the river starts</a></p><p><a href="/s/2">Part two: the long dry summer</a></p>` +
+			`<h4>From our partners</h4><p><a href="/x/1">The best deals on garden tools this week</a></p>` +
+			`<p><a href="/x/2">Ten towns to see before you die</a></p></div>` + prose("end", 2) + `</div></article>`,
+		must: []string{"Part one: where the river starts", "Part two: the long dry summer", "Paragraph 1 of the end"},
+		not_: []string{"The best deals on garden tools", "Ten towns to see"},
+	},
+	{
+		// cleanRuns: an announced item that is a teaser (teaserLink: a
+		// promotion) goes all the same.
+		name: "promotion among the announced items",
+		page: `<article><div>` + prose("story", 4) + `<p>The earlier parts of this series are here:</p><ul>` +
+			`<li><a href="/s/1">Part one: where the river starts</a></li><li><a href="/s/2">Part two: the long dry summer</a></li>` +
+			`<li><a href="/n">Subscribe to our weekly newsletter</a></li></ul></div></article>`,
+		must: []string{"Part one: where the river starts", "Part two: the long dry summer"},
+		not_: []string{"Subscribe to our weekly newsletter"},
 	},
 	{
 		// generic.go, looseHeading: headings between the <div>s that
