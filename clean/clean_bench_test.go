@@ -132,3 +132,23 @@ func longThread(item string, n int) []byte {
 	b.WriteString(`</` + list + `></body></html>`)
 	return []byte(b.String())
 }
+
+// BenchmarkCleanLeadIns cleans an article of 20,000 short lines that each
+// end with a colon, as a lead-in line does (leadIn), in one block and in
+// blocks side by side: asking of each whether prose came before it in its
+// flow by looking back through the flow cost n² steps.
+func BenchmarkCleanLeadIns(b *testing.B) {
+	lines := map[string]string{"p": "<p>The reporter then says this:</p>", "br": "The reporter then says this:<br>"}
+	for _, name := range []string{"p", "br"} {
+		b.Run(name, func(b *testing.B) {
+			body := "<html><head><title>A post</title></head><body><article><div>" + strings.Repeat(lines[name], 20000) + "</div></article></body></html>"
+			in := Input{URL: "http://example.com/lines", Header: http.Header{}, Body: []byte(body)}
+			b.ReportAllocs()
+			for b.Loop() {
+				if _, err := Clean(in); err != nil {
+					b.Fatal(err)
+				}
+			}
+		})
+	}
+}

@@ -367,6 +367,7 @@ func articleRuns(bw *blockWalk, roots []*html.Node) []run {
 		return nil
 	}
 	out := make([]run, 0, n)
+	var fl flow
 	for _, root := range roots {
 		st := bw.stats[root]
 		if st == nil {
@@ -380,7 +381,7 @@ func articleRuns(bw *blockWalk, roots []*html.Node) []run {
 			}
 			r.announced = announced
 			out = append(out, r)
-			if !announced && leadIn(r) && inProse(out, r) {
+			if fl.next(r) && !announced && leadIn(r) {
 				ann = announcement{lead: r.owner}
 			}
 		}
@@ -566,22 +567,35 @@ func itemLike(r run) bool {
 	return r.units <= 2*proseUnits && r.linkUnits*5 >= r.units && r.linkUnits > 0
 }
 
-// inProse reports whether r, the last of out, continues the article's
-// prose: a paragraph of prose (proseUnits or more, mostly outside links)
-// comes before it in the same flow, its own block or a block beside it
-// (one parent). A label that opens a box of its own (a widget after the
-// post, "More from this author:") has no prose of the article beside it.
-func inProse(out []run, r run) bool {
-	for k := len(out) - 2; k >= 0; k-- {
-		p := out[k]
-		if p.owner == nil || r.owner == nil || p.owner != r.owner && p.owner.Parent != r.owner.Parent {
-			return false
-		}
-		if p.units >= proseUnits && !linkLine(p) && !p.heading {
-			return true
-		}
+// A flow is the article's runs kept one after another whose blocks share
+// a parent (one block, or blocks side by side): the prose around a lead-in
+// line. A lead-in continues the article's prose when a paragraph of prose
+// (proseUnits or more, mostly outside links, no heading) comes before it in
+// its flow; a label that opens a box of its own (a widget after the post,
+// "More from this author:") has no prose of the article beside it. Kept as
+// the runs go by, it answers for each in constant time: a page of many
+// short lines that end with a colon, each looking back through its flow,
+// cost the square of its lines.
+type flow struct {
+	open   bool       // a run with a block came last
+	parent *html.Node // the parent of that run's block
+	prose  bool       // a paragraph of prose came in the flow
+}
+
+// next takes r, the article's next run kept, and reports whether a
+// paragraph of prose came before it in its flow. A run with no block
+// ends the flow.
+func (f *flow) next(r run) bool {
+	if r.owner == nil {
+		*f = flow{}
+		return false
 	}
-	return false
+	if !f.open || r.owner.Parent != f.parent {
+		*f = flow{open: true, parent: r.owner.Parent}
+	}
+	before := f.prose
+	f.prose = f.prose || r.units >= proseUnits && !linkLine(r) && !r.heading
+	return before
 }
 
 // An announcement is what a lead-in line (leadIn) of the article

@@ -271,7 +271,7 @@ var genericCases = []struct {
 		not_: []string{"E part two"},
 	},
 	{
-		// inProse: a lead-in that opens a box of its own, with no prose
+		// flow: a lead-in that opens a box of its own, with no prose
 		// of the article beside it, is a widget's label.
 		name: "list of links under a label in a box of its own",
 		page: `<article><div>` + prose("story", 4) + `<section><p>Jane Roe writes on the towns along the river, their councils and their roads.</p>` +
