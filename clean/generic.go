@@ -351,7 +351,8 @@ func lead(bw *blockWalk, n *html.Node) bool {
 // articleRuns returns the runs inside roots, minus chrome, link lists,
 // teasers (teaserRuns) and form boxes (formRuns). A link list that the
 // article's own text announces (leadIn: "Here are the earlier parts:")
-// stays: its items are marked announced, which cleanRuns keeps too.
+// stays: its items are marked announced, which cleanRuns keeps too; a
+// teaser card among them goes all the same (inTeaserCard).
 // out is made once, as long as roots' runs: appending to an empty slice
 // copied the runs (about 80 bytes each) at every doubling.
 func articleRuns(bw *blockWalk, roots []*html.Node) []run {
@@ -375,7 +376,8 @@ func articleRuns(bw *blockWalk, roots []*html.Node) []run {
 		}
 		var ann announcement
 		for i, r := range bw.runs[st.start:st.end] {
-			announced := ann.holds(r)
+			items := ann.holds(r)
+			announced := items != nil && !inTeaserCard(bw, r.owner, items)
 			if r.chrome || teaser != nil && teaser(st.start+i) || form != nil && form(st.start+i) || !announced && inLinkList(bw, r.owner, root) || looseHeading(bw, r, root) {
 				continue
 			}
@@ -600,26 +602,27 @@ func (f *flow) next(r run) bool {
 
 // An announcement is what a lead-in line (leadIn) of the article
 // announces: the one block that follows it beside its own (a list, a
-// table, a quoted post), or the lines of its own block after it, as long
-// as each reads as an item (itemLike).
+// table, a block of short linked lines), or the lines of its own block
+// after it, as long as each reads as an item (itemLike): the first line
+// that does not, or that lies elsewhere, ends it.
 type announcement struct {
 	lead  *html.Node // the lead-in's block; nil: no announcement open
 	items *html.Node // the block that holds the items, once the first is seen
 }
 
-// holds reports whether r is one of the announced items; a run that is
-// not ends the announcement.
-func (a *announcement) holds(r run) bool {
+// holds returns the block of the announced items when r is one of them,
+// nil when it is not; a run that is not ends the announcement.
+func (a *announcement) holds(r run) *html.Node {
 	if a.lead == nil {
-		return false
+		return nil
 	}
 	b := besideOf(r.owner, a.lead)
 	if b == nil || !itemLike(r) || a.items != nil && b != a.items {
 		*a = announcement{}
-		return false
+		return nil
 	}
 	a.items = b
-	return true
+	return b
 }
 
 // besideOf is the element holding n that stands beside lead (has lead's
