@@ -178,6 +178,18 @@ var genericCases = []struct {
 		not_: []string{"The mayor opens the new bridge", "Taxes rise again"},
 	},
 	{
+		// linkblocks.go, linkItem: a tag list or a menu whose items hold
+		// their separators ("tax,", "Home |") is links through and
+		// through, though the mark is a fifth of a short item.
+		name: "tag list and menu with separators in their items",
+		page: `<article><div>` + prose("story", 3) + `<ul><li><a href="/t/1">tax</a>, </li><li><a href="/t/2">budget</a>, </li>` +
+			`<li><a href="/t/3">roads</a>, </li><li><a href="/t/4">schools</a></li></ul>` + prose("middle", 2) +
+			`<ul><li><a href="/">Home</a> |</li><li><a href="/n">News</a> |</li><li><a href="/s">Sport</a> |</li><li><a href="/w">Weather</a></li></ul>` +
+			prose("end", 2) + `</div></article>`,
+		must: []string{"Paragraph 1 of the middle", "Paragraph 1 of the end"},
+		not_: []string{"budget", "Sport"},
+	},
+	{
 		// blocks.go, isLink: "#…" links jump within the page; a table of
 		// contents and self-linked headings are text. isChrome: a heading's
 		// id "link-…" is an anchor, not a chrome hint.

@@ -99,10 +99,14 @@ func linkItems(bw *blockWalk, list *html.Node) bool {
 }
 
 // linkItem reports an item of a list that is a link and no more: nine
-// tenths or more of its text inside links, what is left over a bullet, a
-// separator or a closing mark. Any share from four fifths to all of it
-// tells the same items apart on the tune pages.
-func linkItem(st *elemStats) bool { return st.linkUnits*10 >= st.units*9 }
+// tenths or more of its text inside links, or, for an item of short
+// links, no more than a unit beside each link, what is left over a bullet,
+// a separator or a closing mark ("tax,", "Home |", where the mark is a
+// fifth of a short item). Any share from four fifths to all of it tells
+// the same items apart on the tune pages.
+func linkItem(st *elemStats) bool {
+	return st.linkUnits*10 >= st.units*9 || st.units-st.linkUnits <= st.links
+}
 
 // linkyDiv reports a teaser card inside the article: a <div> of a few
 // lines (a linked headline, its summary, a byline) with over a fifth of
