@@ -71,7 +71,7 @@ func cleanRuns(runs []run, title string, b *budget) []string {
 		}
 		t := r.text
 		n := runeCountFor(r)
-		if n <= 40 && relatedRe.MatchString(strings.Trim(foldTrad(t), " 【】[]:：>»")) {
+		if relatedHeading(t, n) {
 			related = true
 			continue
 		}
@@ -96,6 +96,14 @@ func cleanRuns(runs []run, title string, b *budget) []string {
 		out = out[:len(out)-1]
 	}
 	return out
+}
+
+// relatedHeading reports a related-reading label (relatedRe): a line of
+// 40 runes or fewer (n, as runeCountFor counts them) that is the label
+// alone, brackets, a colon or an arrow aside. cleanRuns drops it with the
+// link lines under it; leadIn announces nothing with it.
+func relatedHeading(t string, n int) bool {
+	return n <= 40 && relatedRe.MatchString(strings.Trim(foldTrad(t), " 【】[]:：>»"))
 }
 
 // footerDateRunes is the most runes a post's footer line has (see

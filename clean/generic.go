@@ -543,25 +543,28 @@ func likeSiblingsAtLeast(n *html.Node, k int, like func(c *html.Node) bool) bool
 // leadIn reports a line of the article that announces what follows it: a
 // sentence of three words or more, mostly outside links, that ends with a
 // colon ("Other posts in this series:", "Here is the list of releases:").
-// What it announces (a list of links, a quoted post) is the author's, not
-// the template's: a template labels its link lists with a heading or a
-// word or two ("Related:", "Share this:", "Tags:"), which chromeLine and
-// the related-reading labels turn away, and which this leaves out.
+// What it announces (a list of links, a table) is the author's, not the
+// template's: a template labels its link lists with a heading or a word
+// or two ("Related:", "Share this:", "Tags:"), which chromeLine and the
+// related-reading labels (relatedHeading, relatedLabelRe) turn away, and
+// which this leaves out. Words are counted between spaces: a line
+// written without them (Chinese, mostly) is one word and announces nothing.
 func leadIn(r run) bool {
 	t := strings.TrimRight(r.text, " \u00a0")
 	if r.heading || linkLine(r) || !(strings.HasSuffix(t, ":") || strings.HasSuffix(t, "：")) || len(strings.Fields(t)) < 3 {
 		return false
 	}
 	n := runeCountFor(r)
-	if n <= 40 && relatedRe.MatchString(strings.Trim(foldTrad(t), " 【】[]:：>»")) || relatedLabelRe.MatchString(t) {
+	if relatedHeading(t, n) || relatedLabelRe.MatchString(t) {
 		return false
 	}
 	return !chromeLine(r, n, false)
 }
 
 // itemLike reports a run that reads as one item of what a lead-in line
-// announces: a list's item or a table's row, or a short line (two lines
-// of prose or less) with a fifth of its text or more in links.
+// announces: a list's item or a table's row, or a short line (no longer
+// than two paragraphs of prose, 2*proseUnits) with a fifth of its text or
+// more in links.
 func itemLike(r run) bool {
 	if r.owner != nil && dataItem[r.owner.DataAtom] {
 		return true
