@@ -38,7 +38,6 @@ type elemStats struct {
 	hasBlock                bool   // has a block child
 	hasBr                   bool   // has a <br> child
 	linkBlock               int8   // linkBlock's answer once asked: 0 not yet, 1 no, 2 yes
-	card                    int8   // teaserCard's answer once asked, as linkBlock's
 	cid                     string // classID of the element, which hints read
 }
 

@@ -351,8 +351,7 @@ func lead(bw *blockWalk, n *html.Node) bool {
 // articleRuns returns the runs inside roots, minus chrome, link lists,
 // teasers (teaserRuns) and form boxes (formRuns). A link list that the
 // article's own text announces (leadIn: "Here are the earlier parts:")
-// stays: its items are marked announced, which cleanRuns keeps too; a
-// teaser card among them goes all the same (inTeaserCard).
+// stays: its items are marked announced, which cleanRuns keeps too.
 // out is made once, as long as roots' runs: appending to an empty slice
 // copied the runs (about 80 bytes each) at every doubling.
 func articleRuns(bw *blockWalk, roots []*html.Node) []run {
@@ -376,8 +375,7 @@ func articleRuns(bw *blockWalk, roots []*html.Node) []run {
 		}
 		var ann announcement
 		for i, r := range bw.runs[st.start:st.end] {
-			items := ann.holds(r)
-			announced := items != nil && !inTeaserCard(bw, r.owner, items)
+			announced := ann.holds(r)
 			if r.chrome || teaser != nil && teaser(st.start+i) || form != nil && form(st.start+i) || !announced && inLinkList(bw, r.owner, root) || looseHeading(bw, r, root) {
 				continue
 			}
@@ -607,25 +605,28 @@ func (f *flow) next(r run) bool {
 // announces: the one block that follows it beside its own (a list, a
 // table, a block of short linked lines), or the lines of its own block
 // after it, as long as each reads as an item (itemLike): the first line
-// that does not, or that lies elsewhere, ends it.
+// that does not, or that lies elsewhere, ends it. Inside that block
+// nothing is weighed as a link block, not even a <div> of linked lines
+// that looks like a teaser card (linkyDiv): a wrapper around an announced
+// table or list looks like one as much as a card does.
 type announcement struct {
 	lead  *html.Node // the lead-in's block; nil: no announcement open
 	items *html.Node // the block that holds the items, once the first is seen
 }
 
-// holds returns the block of the announced items when r is one of them,
-// nil when it is not; a run that is not ends the announcement.
-func (a *announcement) holds(r run) *html.Node {
+// holds reports whether r is one of the announced items; a run that is
+// not ends the announcement.
+func (a *announcement) holds(r run) bool {
 	if a.lead == nil {
-		return nil
+		return false
 	}
 	b := besideOf(r.owner, a.lead)
 	if b == nil || !itemLike(r) || a.items != nil && b != a.items {
 		*a = announcement{}
-		return nil
+		return false
 	}
 	a.items = b
-	return b
+	return true
 }
 
 // besideOf is the element holding n that stands beside lead (has lead's

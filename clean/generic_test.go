@@ -304,17 +304,14 @@ var genericCases = []struct {
 		not_: []string{"The best deals on garden tools", "Ten towns to see"},
 	},
 	{
-		// inTeaserCard: teaser cards (linkyDiv) inside the block a lead-in
-		// announces are dropped all the same; the block itself, a <div> of
-		// link lines, is not one.
-		name: "teaser cards under a lead-in",
-		page: `<article><div>` + prose("story", 4) + `<p>Here is what else we have been reading this week:</p><div>` +
-			`<div><p><a href="/a">The mayor opens the new bridge</a></p><p>By Jane Roe, <a href="/jr">staff</a></p></div>` +
-			`<div><p><a href="/b">Taxes rise again in the spring</a></p><p>Its short summary.</p></div></div>` +
-			`<p>The earlier parts of this series are here:</p><div><p><a href="/s/1">Part one: where the river starts</a></p>` +
-			`<p><a href="/s/2">Part two: the long dry summer</a></p></div>` + prose("end", 2) + `</div></article>`,
-		must: []string{"Part one: where the river starts", "Part two: the long dry summer", "Paragraph 1 of the end"},
-		not_: []string{"The mayor opens the new bridge", "By Jane Roe", "Taxes rise again"},
+		// announcement: the announced block is taken whole, wrappers and
+		// all: a <div> around a table of links, which linkyDiv would call a
+		// teaser card, holds the items.
+		name: "announced table inside wrappers",
+		page: `<article><div>` + prose("story", 4) + `<p>Here are all the results of the count:</p><div><div><table>` +
+			`<tr><td><a href="/r/1">North ward</a></td><td>1200 votes</td></tr><tr><td><a href="/r/2">South ward</a></td><td>900 votes</td></tr>` +
+			`<tr><td><a href="/r/3">River ward</a></td><td>450 votes</td></tr></table></div></div>` + prose("end", 2) + `</div></article>`,
+		must: []string{"North ward", "River ward", "Paragraph 1 of the end"},
 	},
 	{
 		// cleanRuns: an announced item that is a teaser (teaserLink: a

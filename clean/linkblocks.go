@@ -38,42 +38,18 @@ func linkedSentence(n *html.Node, st *elemStats) bool {
 
 // linkBlock reports a block of links: an element mostly links (a list
 // only when its items are links, linkItems), or a teaser card
-// (teaserCard). The answer is kept in st: inLinkList asks it of every
+// (linkyDiv). The answer is kept in st: inLinkList asks it of every
 // ancestor of every run, and linkItems and linkyDiv read all the block's
 // items or runs, so that asked afresh it cost a page of nested blocks
 // the square of its runs.
 func linkBlock(bw *blockWalk, n *html.Node, st *elemStats) bool {
 	if st.linkBlock == 0 {
 		st.linkBlock = 1
-		if linkList(st) && (!listTag(n.DataAtom) || linkItems(bw, n)) || teaserCard(bw, n, st) {
+		if linkList(st) && (!listTag(n.DataAtom) || linkItems(bw, n)) || linkyDiv(bw, n, st) {
 			st.linkBlock = 2
 		}
 	}
 	return st.linkBlock == 2
-}
-
-// teaserCard is linkyDiv, its answer kept in st as linkBlock's is:
-// inTeaserCard asks it of the blocks around every announced item.
-func teaserCard(bw *blockWalk, n *html.Node, st *elemStats) bool {
-	if st.card == 0 {
-		st.card = 1
-		if linkyDiv(bw, n, st) {
-			st.card = 2
-		}
-	}
-	return st.card == 2
-}
-
-// inTeaserCard reports whether n lies in a teaser card (teaserCard) inside
-// block, n's ancestor: the items a lead-in line announces (articleRuns) are
-// no link block, but a teaser card among them is one all the same.
-func inTeaserCard(bw *blockWalk, n, block *html.Node) bool {
-	for ; n != nil && n != block; n = n.Parent {
-		if st := bw.stats[n]; st != nil && teaserCard(bw, n, st) {
-			return true
-		}
-	}
-	return false
 }
 
 // linkItems reports a list whose items are, most of them (over half),
