@@ -276,6 +276,15 @@ var genericCases = []struct {
 		not_: []string{"F part two"},
 	},
 	{
+		// leadIn: a heading that ends with a colon labels what follows
+		// it, as a template labels its link lists: it announces nothing.
+		name: "list of links under a heading",
+		page: `<article><div>` + prose("story", 4) + `<h3>All the parts of this series so far:</h3>` +
+			seriesList("H") + `</div></article>`,
+		must: []string{"Paragraph 3 of the story"},
+		not_: []string{"H part two"},
+	},
+	{
 		// leadIn: a label of a word or two announces nothing.
 		name: "list of links under a short label",
 		page: `<article><div>` + prose("story", 4) + `<p>Earlier parts:</p>` + seriesList("E") + `</div></article>`,
