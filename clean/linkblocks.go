@@ -58,7 +58,9 @@ func linkBlock(bw *blockWalk, n *html.Node, st *elemStats) bool {
 // links (a date or a label before the link, an author after it, a
 // sentence around it) is a list of points that cite what they name by
 // linking it, as a linked sentence does, though most of its text is
-// in links.
+// in links. Only the list is weighed so: an element around it that holds
+// nothing else (a <div>, a <section>) is weighed as any other (linkList,
+// linkyDiv), and drops such a list when it is mostly links.
 func linkItems(bw *blockWalk, list *html.Node) bool {
 	items, links := 0, 0
 	for c := list.FirstChild; c != nil; c = c.NextSibling {
