@@ -23,6 +23,7 @@ type run struct {
 	pictured  bool // the only text of a small block around a picture (pictureCaptions)
 	chrome    bool // inside an element that is chrome (see settleChrome)
 	hinted    bool // inside an element named as chrome that holds prose (settleChrome): runScore discounts it
+	weakHint  bool // chrome only by elements named as chrome by weak hints (markChrome; articleRuns)
 	signOff   int8 // runSignOff's answer once asked: 0 not yet, 1 no, 2 yes
 	chromeAt  *html.Node
 	commas    int  // for a run made up to score an element (creditSections)
@@ -190,19 +191,33 @@ func (bw *blockWalk) chromeByClass(st *elemStats) bool {
 }
 
 // markChrome marks a run chrome when an element around it is (is), and
-// hinted when it is not but one named as chrome lies around it.
+// hinted when it is not but one named as chrome lies around it. A chrome
+// run is weakHint when every chrome element around it is named as chrome
+// by weak hints alone (weakNamed).
 func (bw *blockWalk) markChrome(is map[*html.Node]bool) {
 	for i := range bw.runs {
 		r := &bw.runs[i]
-		r.chrome, r.hinted = false, false
+		r.chrome, r.hinted, r.weakHint = false, false, false
 		for c := r.chromeAt; c != nil && !bw.budget.spent(scoreShare); c = bw.chromeUp[c] {
-			if is[c] {
-				r.chrome = true
+			if !is[c] {
+				r.hinted = r.hinted || !r.chrome && bw.byClass[c]
+				continue
+			}
+			weak := bw.byClass[c] && weakNamed(bw.stats[c])
+			r.weakHint = weak && (!r.chrome || r.weakHint)
+			r.chrome = true
+			if !weak {
 				break
 			}
-			r.hinted = r.hinted || bw.byClass[c]
 		}
 	}
+}
+
+// weakNamed reports an element, whose stats are st, named as chrome by
+// weak hints alone ("banner", "top", "bq"): no strong one, and not for
+// comments.
+func weakNamed(st *elemStats) bool {
+	return st != nil && matchHint(st.cid, strongNegativeHints, nil) == 0 && !commentBlockOf(st.cid)
 }
 
 func (bw *blockWalk) visit(n *html.Node) {

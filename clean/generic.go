@@ -376,7 +376,7 @@ func articleRuns(bw *blockWalk, roots []*html.Node) []run {
 		var ann announcement
 		for i, r := range bw.runs[st.start:st.end] {
 			announced := ann.holds(r)
-			if r.chrome || teaser != nil && teaser(st.start+i) || form != nil && form(st.start+i) || !announced && inLinkList(bw, r.owner, root) || looseHeading(bw, r, root) {
+			if r.chrome && !weaklyNamedProse(r) || teaser != nil && teaser(st.start+i) || form != nil && form(st.start+i) || !announced && inLinkList(bw, r.owner, root) || looseHeading(bw, r, root) {
 				continue
 			}
 			r.announced = announced
@@ -387,6 +387,18 @@ func articleRuns(bw *blockWalk, roots []*html.Node) []run {
 		}
 	}
 	return out
+}
+
+// weaklyNamedProse reports a paragraph of prose (a <p> or <blockquote> of
+// proseUnits or more, under a fifth of it in links) that only weak hints
+// made chrome (weakHint). Inside the article's roots it stays: a short word
+// that also names a style ("banner", "top", the "bq" of a blog's quote
+// style) on a paragraph of the article says how it looks, as on an inline
+// element (isChrome), not that it is a part of the page apart from the
+// article; a box of links, labels or a byline so named still goes.
+func weaklyNamedProse(r run) bool {
+	return r.weakHint && r.owner != nil && (r.owner.DataAtom == atom.P || r.owner.DataAtom == atom.Blockquote) &&
+		r.units >= proseUnits && r.linkUnits*5 < r.units
 }
 
 // looseHeading reports a heading standing directly in an <article> whose

@@ -57,6 +57,19 @@ var genericCases = []struct {
 		not_: []string{"We should meet earlier", "I was there", "Sign up"},
 	},
 	{
+		// generic.go, weaklyNamedProse: a paragraph of the article in a box
+		// with a weak chrome hint ("banner", a style) stays; a box of links
+		// so named still goes.
+		name: "a paragraph of the article in a box with a weak chrome hint",
+		page: `<div class="x1"><h1>Council meets again</h1><div class="x2">` + prose("story", 3) +
+			`<div class="banner"><p>The council will meet again next week in the old library hall, and the public may speak for three minutes each.</p></div>` +
+			prose("rest", 2) +
+			`<div class="links"><p><a href="/a">Other council stories from this week</a> <a href="/b">More from the town hall</a></p></div>` +
+			`</div></div>`,
+		must: []string{"Paragraph 0 of the story", "meet again next week", "Paragraph 1 of the rest"},
+		not_: []string{"Other council stories"},
+	},
+	{
 		// blocks.go, isChrome: a short hint ("head") on an inline element
 		// names its style, not a page header.
 		name: "inline step label with a weak chrome hint",
