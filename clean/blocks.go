@@ -214,10 +214,10 @@ func (bw *blockWalk) markChrome(is map[*html.Node]bool) {
 }
 
 // weakNamed reports an element, whose stats are st, named as chrome by
-// weak hints alone ("banner", "top", "bq"): no strong one, and not for
-// comments.
+// weak hints alone ("banner", "top", "bq"): no strong one (the names of a
+// comment thread, commentBlockOf, are strong hints).
 func weakNamed(st *elemStats) bool {
-	return st != nil && matchHint(st.cid, strongNegativeHints, nil) == 0 && !commentBlockOf(st.cid)
+	return st != nil && matchHint(st.cid, strongNegativeHints, nil) == 0
 }
 
 func (bw *blockWalk) visit(n *html.Node) {
