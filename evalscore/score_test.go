@@ -2,6 +2,7 @@ package evalscore
 
 import (
 	"math"
+	"strings"
 	"testing"
 )
 
@@ -36,16 +37,25 @@ func TestScores(t *testing.T) {
 
 func TestSplit(t *testing.T) {
 	n := map[string]int{}
-	for f, h := range halves {
-		if h != Tune && h != Check {
-			t.Fatalf("%s: half %q", f, h)
+	siteHalf := map[string]string{}
+	for f, pl := range split {
+		if pl.half != Tune && pl.half != Check {
+			t.Fatalf("%s: half %q", f, pl.half)
 		}
-		n[h]++
+		n[pl.half]++
+		key := strings.SplitN(f, "/", 2)[0] + " " + pl.site
+		if h, ok := siteHalf[key]; pl.site == "" || ok && h != pl.half {
+			t.Errorf("%s: site %q, split across halves or unnamed", f, pl.site)
+		}
+		siteHalf[key] = pl.half
 	}
 	if n[Tune] < 250 || n[Check] < 250 {
 		t.Errorf("split has %d tune and %d check pages, want both halves of the 609 pages well filled", n[Tune], n[Check])
 	}
 	if Half("aeb/001.html") == "" || Half("trafcmp/001.html") == "" || Half("no/such.html") != "" {
 		t.Errorf("Half lookups wrong")
+	}
+	if Site("aeb/001.html") != "wsj.com" || Site("no/such.html") != "" {
+		t.Errorf("Site lookups wrong: %q, %q", Site("aeb/001.html"), Site("no/such.html"))
 	}
 }

@@ -20,14 +20,17 @@ const (
 	Check = "check"
 )
 
-var halves = parseSplit(splitTSV)
+var split = parseSplit(splitTSV)
 
-func parseSplit(s string) map[string]string {
-	m := map[string]string{}
+// A placement is a page's site and half in the split.
+type placement struct{ site, half string }
+
+func parseSplit(s string) map[string]placement {
+	m := map[string]placement{}
 	for line := range strings.SplitSeq(s, "\n") {
 		fs := strings.Split(line, "\t")
 		if len(fs) == 4 && !strings.HasPrefix(line, "#") {
-			m[fs[1]] = fs[3]
+			m[fs[1]] = placement{site: fs[2], half: fs[3]}
 		}
 	}
 	return m
@@ -36,4 +39,9 @@ func parseSplit(s string) map[string]string {
 // Half returns the half ("tune" or "check") of an extraction eval page,
 // named as in index.tsv ("aeb/001.html"), and "" for a page the split
 // does not list (a page added to shared/eval after the split was made).
-func Half(file string) string { return halves[file] }
+func Half(file string) string { return split[file].half }
+
+// Site returns the site the split files an extraction eval page under
+// (every page of a site is in one half), and "" for a page it does not
+// list.
+func Site(file string) string { return split[file].site }

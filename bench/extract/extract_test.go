@@ -1,6 +1,7 @@
 package main
 
 import (
+	"fmt"
 	"math"
 	"os"
 	"path/filepath"
@@ -281,6 +282,59 @@ func TestPrintGaps(t *testing.T) {
 	}
 	if strings.Contains(out.String(), "gne") {
 		t.Errorf("gne has no check half, yet has a line:\n%s", out.String())
+	}
+}
+
+// TestPrintResplits: four sites of one page each, two in each half. One
+// site's page fails for prov, in the check half, so every split of two
+// and two puts it in one half: prov's gap is 0.5 in every draw, over
+// 0.02, and F1 tune − F1 check is +0.5 (at least the real split's) in
+// half of them. The peer scores alike on every page: no draw has a gap.
+// The set-apart page is no site: were it one, the splits would be three
+// and two and prov's gaps would differ.
+func TestPrintResplits(t *testing.T) {
+	page := func(file, half string, prov, peer float64) scored {
+		return scored{page: page{dataset: "aeb", file: file, half: half}, res: map[string]result{
+			"prov":        {p: prov, r: prov, f1: prov},
+			"readability": {p: peer, r: peer, f1: peer},
+		}}
+	}
+	pages := []scored{
+		page("aeb/a.html", evalscore.Tune, 1, 0.9),
+		page("aeb/b.html", evalscore.Tune, 1, 0.9),
+		page("aeb/c.html", evalscore.Check, 1, 0.9),
+		page("aeb/d.html", evalscore.Check, 0, 0.9),
+		page("aeb/e.html", evalscore.Tune, 0, 0), // set apart
+		page("gne/a.html", evalscore.Tune, 1, 1), // one half only: no line
+	}
+	pages[5].dataset = "gne"
+	var out strings.Builder
+	printResplits(&out, pages, []string{"aeb", "gne"}, []extractor{{name: "prov"}, {name: "readability"}}, 0.2)
+	var over, atLeast, peerOver, peerAtLeast float64
+	line := out.String()[strings.Index(out.String(), "aeb"):]
+	if _, err := fmt.Sscanf(line, "aeb prov %f / %f readability %f / %f", &over, &atLeast, &peerOver, &peerAtLeast); err != nil {
+		t.Fatalf("%v in:\n%s", err, out.String())
+	}
+	if over != 1 || atLeast < 0.4 || atLeast > 0.6 || peerOver != 0 || peerAtLeast != 1 {
+		t.Errorf("aeb: prov %.2f / %.2f, readability %.2f / %.2f; want 1 / about 0.5, 0 / 1", over, atLeast, peerOver, peerAtLeast)
+	}
+	if strings.Contains(out.String(), "gne") {
+		t.Errorf("gne has no check half, yet has a line:\n%s", out.String())
+	}
+}
+
+func TestSitesOf(t *testing.T) {
+	pages := []scored{
+		{page: page{dataset: "aeb", file: "aeb/001.html", half: evalscore.Half("aeb/001.html")}},
+		{page: page{dataset: "aeb", file: "aeb/x.html", half: evalscore.Tune}},
+		{page: page{dataset: "aeb", file: "aeb/y.html", half: unsplit}},
+	}
+	for i := range pages {
+		pages[i].res = map[string]result{"prov": {f1: 1}}
+	}
+	sites, tune := sitesOf(pages, "aeb", 0.2)
+	if len(sites) != 2 || tune != 1 {
+		t.Fatalf("%d sites, %d tune; want 2 (the unsplit page is none), 1", len(sites), tune)
 	}
 }
 

@@ -71,8 +71,8 @@ func tallyUp(pages []scored, floor float64) map[cell]*tally {
 	return ts
 }
 
-// report prints the table, the pages set apart, the margins and prov's
-// tune/check gaps.
+// report prints the table, the pages set apart, the margins, prov's
+// tune/check gaps and every extractor's gaps beside random splits.
 func report(out io.Writer, pages []scored, exs, rest []extractor, floor float64) {
 	ts := tallyUp(pages, floor)
 	datasets, halves := axes(pages)
@@ -89,6 +89,7 @@ func report(out io.Writer, pages []scored, exs, rest []extractor, floor float64)
 	printApart(out, pages, datasets, floor)
 	printMargins(out, ts, datasets, halves, exs)
 	printGaps(out, ts, datasets, exs)
+	printResplits(out, pages, datasets, exs, floor)
 }
 
 // axes are the datasets in name order and the halves present in the
