@@ -39,6 +39,7 @@ type elemStats struct {
 	hasBlock                bool   // has a block child
 	hasBr                   bool   // has a <br> child
 	linkBlock               int8   // linkBlock's answer once asked: 0 not yet, 1 no, 2 yes
+	sourceList              int8   // sourceList's answer once asked: 0 not yet, 1 no, 2 yes
 	cid                     string // classID of the element, which hints read
 }
 
@@ -71,6 +72,7 @@ type blockWalk struct {
 	fields            []*html.Node              // the block around each text field (textField), in document order
 	groupsOf          []*html.Node              // the roots rootGroups last found groups in, nil for none
 	groups            []*sibGroup               // their groups
+	home              *string                   // the page's own host (homeHost), once asked
 }
 
 // out reports whether share of the budget is spent, and stays true once it is.

@@ -350,8 +350,10 @@ func lead(bw *blockWalk, n *html.Node) bool {
 
 // articleRuns returns the runs inside roots, minus chrome, link lists,
 // teasers (teaserRuns) and form boxes (formRuns). A link list that the
-// article's own text announces (leadIn: "Here are the earlier parts:")
-// stays: its items are marked announced, which cleanRuns keeps too.
+// article's own text announces (leadIn: "Here are the earlier parts:"),
+// or that a heading of its own names as the article's sources or tools
+// (sourceList), stays: its items are marked announced, which cleanRuns
+// keeps too.
 // out is made once, as long as roots' runs: appending to an empty slice
 // copied the runs (about 80 bytes each) at every doubling.
 func articleRuns(bw *blockWalk, roots []*html.Node) []run {
@@ -375,7 +377,7 @@ func articleRuns(bw *blockWalk, roots []*html.Node) []run {
 		}
 		var ann announcement
 		for i, r := range bw.runs[st.start:st.end] {
-			announced := ann.holds(r)
+			announced := ann.holds(r) || inSourceList(bw, r.owner, root)
 			if r.chrome && !weaklyNamedProse(r) || teaser != nil && teaser(st.start+i) || form != nil && form(st.start+i) || !announced && inLinkList(bw, r.owner, root) || looseHeading(bw, r, root) {
 				continue
 			}

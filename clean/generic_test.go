@@ -298,6 +298,23 @@ var genericCases = []struct {
 		not_: []string{"H part two"},
 	},
 	{
+		// linkblocks.go, sourceList: a list under a heading of its own,
+		// amid the article's prose, whose links lead off the site is the
+		// article's list of sources or tools; one whose links lead back
+		// into the site is the site's further reading, and a box of
+		// links off the site with no prose beside it or after it is the
+		// site's offer.
+		name: "list of links off the site under a heading",
+		page: `<link rel="canonical" href="https://www.example.com/story"><article><div>` + prose("story", 3) +
+			`<h2>Tools I use</h2><ul><li><a href="https://editor.example.org/">TextPad</a></li>` +
+			`<li><a href="https://paint.example.net/">Easel</a></li><li><a href="http://www.example.org/mail">Courier</a></li></ul>` +
+			prose("end", 2) + `<h2>More from the region</h2><ul><li><a href="https://www.example.com/a">Council to meet again on the bridge</a></li>` +
+			`<li><a href="/b">Mayor speaks about the flood plan</a></li></ul>` + prose("after", 1) +
+			`<div><h3>Get the app</h3><ul><li><a href="https://apps.example.org/w">Windows</a></li><li><a href="https://apps.example.org/m">Macintosh</a></li></ul></div></div></article>`,
+		must: []string{"TextPad", "Courier", "Paragraph 1 of the end", "Paragraph 0 of the after"},
+		not_: []string{"Council to meet again", "Mayor speaks", "Windows", "Macintosh"},
+	},
+	{
 		// leadIn: a label of a word or two announces nothing.
 		name: "list of links under a short label",
 		page: `<article><div>` + prose("story", 4) + `<p>Earlier parts:</p>` + seriesList("E") + `</div></article>`,

@@ -1,6 +1,9 @@
 package clean
 
 import (
+	"net/url"
+	"strings"
+
 	"golang.org/x/net/html"
 	"golang.org/x/net/html/atom"
 )
@@ -106,4 +109,150 @@ func linkyDiv(bw *blockWalk, n *html.Node, st *elemStats) bool {
 		}
 	}
 	return c < 10 && !quote
+}
+
+// inSourceList reports whether n lies in a list of sources (sourceList)
+// inside root: its items are text of the article, as a lead-in line's
+// announced items are (articleRuns marks them announced, which cleanRuns
+// keeps though they are link lines).
+func inSourceList(bw *blockWalk, n, root *html.Node) bool {
+	for ; n != nil && n != root; n = n.Parent {
+		if !listTag(n.DataAtom) {
+			continue
+		}
+		if st := bw.stats[n]; st != nil {
+			if st.sourceList == 0 {
+				st.sourceList = 1
+				if sourceList(bw, n, root) {
+					st.sourceList = 2
+				}
+			}
+			if st.sourceList == 2 {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// sourceList reports a list of links that the article names as its own:
+// right under a heading of its own that is no related-reading label
+// (relatedHeading's words), in the article's flow of prose (amidProse, or
+// prose follows it, proseAfter), and most of whose links lead off the site
+// (offSite): the sources, references or tools a post lists ("Sources &
+// links", "Mac Apps"). A site's own further reading, however its heading
+// reads ("More from the region", "Popular"), links back into the site; a
+// box of downloads or of the site's other offers after the article has no
+// prose beside it or after it.
+func sourceList(bw *blockWalk, list, root *html.Node) bool {
+	h := list.PrevSibling
+	for h != nil && h.Type != html.ElementNode {
+		h = h.PrevSibling
+	}
+	if h == nil || !isHeading(h.DataAtom) {
+		return false
+	}
+	hs := bw.stats[h]
+	if hs == nil || hs.end == hs.start {
+		return false
+	}
+	label := strings.Trim(foldTrad(bw.runs[hs.start].text), " 【】[]:：>»")
+	if relatedRe.MatchString(label) || relatedLabelRe.MatchString(label+":") {
+		return false
+	}
+	if !amidProse(bw, list) && !proseAfter(bw, list, root) {
+		return false
+	}
+	off, all := 0, 0
+	home := bw.homeHost(list)
+	for a := range list.Descendants() {
+		if a.Type == html.ElementNode && a.DataAtom == atom.A && isLink(a) {
+			all++
+			if offSite(attr(a, "href"), home) {
+				off++
+			}
+		}
+	}
+	return all >= 2 && off*2 > all
+}
+
+// amidProse reports a block beside a paragraph of prose: its parent holds
+// a <p> of proseUnits or more, under a fifth of it in links.
+func amidProse(bw *blockWalk, n *html.Node) bool {
+	if n.Parent == nil {
+		return false
+	}
+	for c := n.Parent.FirstChild; c != nil; c = c.NextSibling {
+		if c.DataAtom != atom.P {
+			continue
+		}
+		if st := bw.stats[c]; st != nil && st.units >= proseUnits && st.linkUnits*5 < st.units {
+			return true
+		}
+	}
+	return false
+}
+
+// proseAfter reports a paragraph of prose (proseUnits or more, no
+// heading, no link line, no chrome) after n inside root.
+func proseAfter(bw *blockWalk, n, root *html.Node) bool {
+	st, rs := bw.stats[n], bw.stats[root]
+	if st == nil || rs == nil {
+		return false
+	}
+	for _, r := range bw.runs[st.end:rs.end] {
+		if !r.chrome && !r.heading && r.units >= proseUnits && !linkLine(r) {
+			return true
+		}
+	}
+	return false
+}
+
+// offSite reports a link to a host other than home ("www." aside). A
+// relative link stays on the site; with no home known (""), every link
+// that names a host leads off it: a site links its own pages by path.
+func offSite(href, home string) bool {
+	u, err := url.Parse(strings.TrimSpace(href))
+	if err != nil || u.Host == "" {
+		return false
+	}
+	return hostName(u) != home
+}
+
+// hostName is u's host, lower-cased, without a leading "www.".
+func hostName(u *url.URL) string {
+	return strings.TrimPrefix(strings.ToLower(u.Hostname()), "www.")
+}
+
+// homeHost is the host (hostName) of the page's own address as the page
+// names it: its <link rel=canonical>, else its og:url; "" when it names
+// neither. Found once a walk; n is any node of the page.
+func (bw *blockWalk) homeHost(n *html.Node) string {
+	if bw.home != nil {
+		return *bw.home
+	}
+	for n.Parent != nil {
+		n = n.Parent
+	}
+	home := ""
+	for e := range n.Descendants() {
+		if e.Type != html.ElementNode {
+			continue
+		}
+		var href string
+		switch {
+		case e.DataAtom == atom.Link && hasToken(attr(e, "rel"), "canonical"):
+			href = attr(e, "href")
+		case e.DataAtom == atom.Meta && attr(e, "property") == "og:url":
+			href = attr(e, "content")
+		default:
+			continue
+		}
+		if u, err := url.Parse(strings.TrimSpace(href)); err == nil && u.Host != "" {
+			home = hostName(u)
+			break
+		}
+	}
+	bw.home = &home
+	return home
 }
