@@ -73,6 +73,7 @@ type blockWalk struct {
 	groupsOf          []*html.Node              // the roots rootGroups last found groups in, nil for none
 	groups            []*sibGroup               // their groups
 	home              *string                   // the page's own host (homeHost), once asked
+	pageURL           string                    // the address the page was read from: homeHost's last resort
 }
 
 // out reports whether share of the budget is spent, and stays true once it is.

@@ -102,6 +102,7 @@ func cleanTree(root *html.Node, in Input, b *budget, pick textPick) (*Document, 
 	gq := goquery.NewDocumentFromNode(root)
 	pm := collectMeta(root)
 	bw := walkBlocksMode(root, false, b)
+	bw.pageURL = in.URL
 	defer bw.release()
 	defer bw.recycleRuns() // the document holds texts, not runs
 	doc := &Document{NormVersion: NormVersion, ExtractorVersion: ExtractorVersion}

@@ -225,8 +225,9 @@ func hostName(u *url.URL) string {
 }
 
 // homeHost is the host (hostName) of the page's own address as the page
-// names it: its <link rel=canonical>, else its og:url; "" when it names
-// neither. Found once a walk; n is any node of the page.
+// names it: its <link rel=canonical>, else its og:url, else the address
+// it was read from (pageURL); "" when none is known. Found once a walk;
+// n is any node of the page.
 func (bw *blockWalk) homeHost(n *html.Node) string {
 	if bw.home != nil {
 		return *bw.home
@@ -252,6 +253,9 @@ func (bw *blockWalk) homeHost(n *html.Node) string {
 			home = hostName(u)
 			break
 		}
+	}
+	if u, err := url.Parse(bw.pageURL); home == "" && err == nil && u.Host != "" {
+		home = hostName(u)
 	}
 	bw.home = &home
 	return home

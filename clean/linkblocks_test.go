@@ -1,6 +1,7 @@
 package clean
 
 import (
+	"net/http"
 	"strings"
 	"testing"
 
@@ -78,5 +79,32 @@ func TestFirstProse(t *testing.T) {
 	}
 	if got := firstProse(bw, []*html.Node{c}); got != len(bw.runs) {
 		t.Errorf("firstProse(c) = %d, want %d: c holds no prose", got, len(bw.runs))
+	}
+}
+
+// TestSourceListHome: a page that names no address of its own
+// (canonical, og:url) is on the site it was read from, so a headed list
+// of absolute links back into that site is the site's further reading
+// and goes, while the same list read from another site leads off it and
+// stays as the article's sources.
+func TestSourceListHome(t *testing.T) {
+	body := "<html><head><title>Title</title></head><body><article><div>" + prose("story", 3) +
+		`<h2>Worth reading</h2><ul><li><a href="https://www.example.com/a">Council to meet again on the bridge</a></li>` +
+		`<li><a href="https://example.com/b">Mayor speaks about the flood plan</a></li><li><a href="https://www.example.com/c">Rain is due again</a></li></ul>` +
+		prose("end", 2) + "</div></article></body></html>"
+	for _, c := range []struct {
+		url  string
+		kept bool
+	}{
+		{"https://www.example.com/story", false},
+		{"https://news.example.org/story", true},
+	} {
+		doc, err := Clean(Input{URL: c.url, Header: http.Header{}, Body: []byte(body)})
+		if err != nil {
+			t.Fatal(err)
+		}
+		if kept := strings.Contains(doc.Text, "Mayor speaks"); kept != c.kept || !strings.Contains(doc.Text, "Paragraph 1 of the end") {
+			t.Errorf("read from %s: list kept %v, want %v:\n%s", c.url, kept, c.kept, doc.Text)
+		}
 	}
 }
