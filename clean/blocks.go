@@ -74,6 +74,8 @@ type blockWalk struct {
 	groups            []*sibGroup               // their groups
 	home              *string                   // the page's own host (homeHost), once asked
 	pageURL           string                    // the address the page was read from: homeHost's last resort
+	proseRoot         *html.Node                // the root lastProse last looked in, nil for none
+	proseAt           int                       // its answer there
 }
 
 // out reports whether share of the budget is spent, and stays true once it is.

@@ -6,6 +6,7 @@ import (
 	"net/http/httptest"
 	"os"
 	"path/filepath"
+	"strconv"
 	"strings"
 	"testing"
 
@@ -143,6 +144,27 @@ func BenchmarkCleanLeadIns(b *testing.B) {
 		b.Run(name, func(b *testing.B) {
 			body := "<html><head><title>A post</title></head><body><article><div>" + strings.Repeat(lines[name], 20000) + "</div></article></body></html>"
 			in := Input{URL: "http://example.com/lines", Header: http.Header{}, Body: []byte(body)}
+			b.ReportAllocs()
+			for b.Loop() {
+				if _, err := Clean(in); err != nil {
+					b.Fatal(err)
+				}
+			}
+		})
+	}
+}
+
+// BenchmarkCleanHeadedLists: a page of many headed lists of links off the
+// site, with no prose beside them and a paragraph of it only after the
+// last, so that every list looks for the prose after it (sourceList): the
+// cost should grow with the page, not with its square.
+func BenchmarkCleanHeadedLists(b *testing.B) {
+	for _, n := range []int{1000, 4000} {
+		b.Run(strconv.Itoa(n), func(b *testing.B) {
+			list := `<section><h3>Tools</h3><ul><li><a href="https://a.example.org/">Alpha</a></li><li><a href="https://b.example.org/">Beta</a></li></ul></section>`
+			body := "<html><head><title>A post</title></head><body><article>" + strings.Repeat(list, n) +
+				strings.Repeat("<p>"+strings.Repeat("The story goes on and on. ", 20)+"</p>", 3) + "</article></body></html>"
+			in := Input{URL: "http://example.com/lists", Header: http.Header{}, Body: []byte(body)}
 			b.ReportAllocs()
 			for b.Loop() {
 				if _, err := Clean(in); err != nil {

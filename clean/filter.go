@@ -103,8 +103,12 @@ func cleanRuns(runs []run, title string, b *budget) []string {
 // alone, brackets, a colon or an arrow aside. cleanRuns drops it with the
 // link lines under it; leadIn announces nothing with it.
 func relatedHeading(t string, n int) bool {
-	return n <= 40 && relatedRe.MatchString(strings.Trim(foldTrad(t), " 【】[]:：>»"))
+	return n <= 40 && relatedRe.MatchString(headingLabel(t))
 }
+
+// headingLabel is a heading's words as relatedRe reads them: folded to
+// simplified Chinese, without the brackets, colon or arrow around them.
+func headingLabel(t string) string { return strings.Trim(foldTrad(t), " 【】[]:：>»") }
 
 // footerDateRunes is the most runes a post's footer line has (see
 // footerDate): metaPart's bound on a labelled date line.

@@ -156,7 +156,7 @@ func sourceList(bw *blockWalk, list, root *html.Node) bool {
 	if hs == nil || hs.end == hs.start {
 		return false
 	}
-	label := strings.Trim(foldTrad(bw.runs[hs.start].text), " 【】[]:：>»")
+	label := headingLabel(bw.runs[hs.start].text)
 	if relatedRe.MatchString(label) || relatedLabelRe.MatchString(label+":") {
 		return false
 	}
@@ -194,18 +194,32 @@ func amidProse(bw *blockWalk, n *html.Node) bool {
 }
 
 // proseAfter reports a paragraph of prose (proseUnits or more, no
-// heading, no link line, no chrome) after n inside root.
+// heading, no link line, no chrome) after n inside root: root's last one
+// (lastProse) lies past n's runs.
 func proseAfter(bw *blockWalk, n, root *html.Node) bool {
-	st, rs := bw.stats[n], bw.stats[root]
-	if st == nil || rs == nil {
-		return false
+	st := bw.stats[n]
+	return st != nil && bw.lastProse(root) >= st.end
+}
+
+// lastProse is the index of root's last run of prose as proseAfter reads
+// it, -1 for none. It is found once a root and kept for the root asked
+// last (articleRuns asks root by root), so a page of many lists costs one
+// pass over each root's runs, not one a list.
+func (bw *blockWalk) lastProse(root *html.Node) int {
+	if bw.proseRoot == root {
+		return bw.proseAt
 	}
-	for _, r := range bw.runs[st.end:rs.end] {
-		if !r.chrome && !r.heading && r.units >= proseUnits && !linkLine(r) {
-			return true
+	at := -1
+	if rs := bw.stats[root]; rs != nil {
+		for i := rs.end - 1; i >= rs.start; i-- {
+			if r := bw.runs[i]; !r.chrome && !r.heading && r.units >= proseUnits && !linkLine(r) {
+				at = i
+				break
+			}
 		}
 	}
-	return false
+	bw.proseRoot, bw.proseAt = root, at
+	return at
 }
 
 // offSite reports a link to a host other than home ("www." aside). A
