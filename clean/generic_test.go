@@ -315,6 +315,18 @@ var genericCases = []struct {
 		not_: []string{"Council to meet again", "Mayor speaks", "Windows", "Macintosh"},
 	},
 	{
+		// linkblocks.go, cites: links off the site whose text is only the
+		// name of the site they lead to, or no text, point to the site's
+		// profiles, not to sources, whatever the heading says.
+		name: "profiles to follow under a heading",
+		page: `<link rel="canonical" href="https://www.example.com/story"><article><div>` + prose("story", 3) +
+			`<h2>Where to find us</h2><ul><li><a href="https://twitter.com/example">Twitter</a></li>` +
+			`<li><a href="https://www.youtube.com/@example">YouTube</a></li><li><a href="https://social.example.net/@ex">Social</a></li>` +
+			`<li><a href="https://photos.example.org/ex"><img src="p.png"></a></li></ul>` + prose("end", 2) + `</div></article>`,
+		must: []string{"Paragraph 2 of the story", "Paragraph 1 of the end"},
+		not_: []string{"Twitter", "YouTube"},
+	},
+	{
 		// leadIn: a label of a word or two announces nothing.
 		name: "list of links under a short label",
 		page: `<article><div>` + prose("story", 4) + `<p>Earlier parts:</p>` + seriesList("E") + `</div></article>`,

@@ -2,7 +2,9 @@ package clean
 
 import (
 	"net/url"
+	"slices"
 	"strings"
+	"unicode"
 
 	"golang.org/x/net/html"
 	"golang.org/x/net/html/atom"
@@ -138,10 +140,11 @@ func inSourceList(bw *blockWalk, n, root *html.Node) bool {
 // sourceList reports a list of links that the article names as its own:
 // right under a heading of its own that is no related-reading label
 // (relatedHeading's words), in the article's flow of prose (amidProse, or
-// prose follows it, proseAfter), and most of whose links lead off the site
-// (offSite): the sources, references or tools a post lists ("Sources &
-// links", "Mac Apps"). A site's own further reading, however its heading
-// reads ("More from the region", "Popular"), links back into the site; a
+// prose follows it, proseAfter), and most of whose links cite what they
+// name off the site (cites): the sources, references or tools a post lists
+// ("Sources & links", "Mac Apps"). A site's own further reading, however
+// its heading reads ("More from the region", "Popular"), links back into
+// the site; its profiles to follow name only the sites they lead to; a
 // box of downloads or of the site's other offers after the article has no
 // prose beside it or after it.
 func sourceList(bw *blockWalk, list, root *html.Node) bool {
@@ -168,12 +171,35 @@ func sourceList(bw *blockWalk, list, root *html.Node) bool {
 	for a := range list.Descendants() {
 		if a.Type == html.ElementNode && a.DataAtom == atom.A && isLink(a) {
 			all++
-			if offSite(attr(a, "href"), home) {
+			if cites(a, home) {
 				off++
 			}
 		}
 	}
 	return all >= 2 && off*2 > all
+}
+
+// cites reports a link that cites what it names off the site: it leads
+// to a host other than home ("www." aside; a relative link stays on the
+// site, and with no home known, "", every link naming a host leads off
+// it: a site links its own pages by path), and its text is more than
+// that site's name. A link whose text is only the name of the site it leads to
+// ("Twitter" to twitter.com, "YouTube" to www.youtube.com/@news), or that
+// has no text (an icon), points the reader to that site, as a list of
+// the site's profiles to follow or share on does: no source names only a
+// site.
+func cites(a *html.Node, home string) bool {
+	u, err := url.Parse(strings.TrimSpace(attr(a, "href")))
+	if err != nil || u.Host == "" || hostName(u) == home {
+		return false
+	}
+	name := strings.Map(func(r rune) rune {
+		if unicode.IsLetter(r) || unicode.IsDigit(r) {
+			return unicode.ToLower(r)
+		}
+		return -1
+	}, textOf(a))
+	return name != "" && !slices.Contains(strings.Split(hostName(u), "."), name)
 }
 
 // amidProse reports a block beside a paragraph of prose: its parent holds
@@ -220,17 +246,6 @@ func (bw *blockWalk) lastProse(root *html.Node) int {
 	}
 	bw.proseRoot, bw.proseAt = root, at
 	return at
-}
-
-// offSite reports a link to a host other than home ("www." aside). A
-// relative link stays on the site; with no home known (""), every link
-// that names a host leads off it: a site links its own pages by path.
-func offSite(href, home string) bool {
-	u, err := url.Parse(strings.TrimSpace(href))
-	if err != nil || u.Host == "" {
-		return false
-	}
-	return hostName(u) != home
 }
 
 // hostName is u's host, lower-cased, without a leading "www.".
