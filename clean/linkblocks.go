@@ -166,28 +166,28 @@ func sourceList(bw *blockWalk, list, root *html.Node) bool {
 	if !amidProse(bw, list) && !proseAfter(bw, list, root) {
 		return false
 	}
-	off, all := 0, 0
+	cited, all := 0, 0
 	home := bw.homeHost(list)
 	for a := range list.Descendants() {
 		if a.Type == html.ElementNode && a.DataAtom == atom.A && isLink(a) {
 			all++
 			if cites(a, home) {
-				off++
+				cited++
 			}
 		}
 	}
-	return all >= 2 && off*2 > all
+	return all >= 2 && cited*2 > all
 }
 
 // cites reports a link that cites what it names off the site: it leads
 // to a host other than home ("www." aside; a relative link stays on the
 // site, and with no home known, "", every link naming a host leads off
 // it: a site links its own pages by path), and its text is more than
-// that site's name. A link whose text is only the name of the site it leads to
-// ("Twitter" to twitter.com, "YouTube" to www.youtube.com/@news), or that
-// has no text (an icon), points the reader to that site, as a list of
-// the site's profiles to follow or share on does: no source names only a
-// site.
+// that site's name. A link whose text is only the name of the site it
+// leads to ("Twitter" to twitter.com, "YouTube" to www.youtube.com/@news),
+// or that has no text (an icon), points the reader to that site, as a
+// list of the site's profiles to follow or share on does: no source
+// names only a site.
 func cites(a *html.Node, home string) bool {
 	u, err := url.Parse(strings.TrimSpace(attr(a, "href")))
 	if err != nil || u.Host == "" || hostName(u) == home {
