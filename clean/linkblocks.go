@@ -185,21 +185,33 @@ func sourceList(bw *blockWalk, list, root *html.Node) bool {
 // it: a site links its own pages by path), and its text is more than
 // that site's name. A link whose text is only the name of the site it
 // leads to ("Twitter" to twitter.com, "YouTube" to www.youtube.com/@news),
+// or whose text is that site's host ("youtube.com", "www.youtube.com"),
 // or that has no text (an icon), points the reader to that site, as a
 // list of the site's profiles to follow or share on does: no source
 // names only a site.
 func cites(a *html.Node, home string) bool {
 	u, err := url.Parse(strings.TrimSpace(attr(a, "href")))
-	if err != nil || u.Host == "" || hostName(u) == home {
+	if err != nil || u.Host == "" {
 		return false
 	}
-	name := strings.Map(func(r rune) rune {
+	host := hostName(u)
+	if host == home {
+		return false
+	}
+	name := nameKey(strings.TrimPrefix(strings.ToLower(strings.TrimSpace(textOf(a))), "www."))
+	return name != "" && name != nameKey(host) && !slices.Contains(strings.Split(host, "."), name)
+}
+
+// nameKey is s's letters and digits, lower-cased: a name as cites
+// compares it with a host, whatever spaces, dots or marks it is written
+// with.
+func nameKey(s string) string {
+	return strings.Map(func(r rune) rune {
 		if unicode.IsLetter(r) || unicode.IsDigit(r) {
 			return unicode.ToLower(r)
 		}
 		return -1
-	}, textOf(a))
-	return name != "" && !slices.Contains(strings.Split(hostName(u), "."), name)
+	}, s)
 }
 
 // amidProse reports a block beside a paragraph of prose: its parent holds

@@ -108,3 +108,75 @@ func TestSourceListHome(t *testing.T) {
 		}
 	}
 }
+
+// TestCites: a link cites what it names off the site only when it leads
+// to another host than the page's, however its address is written, and
+// its text is more than the name or host of the site it leads to.
+func TestCites(t *testing.T) {
+	for _, c := range []struct {
+		home, href, text string
+		want             bool
+	}{
+		{"example.com", "https://editor.example.org/", "TextPad", true},
+		{"example.com", "//editor.example.org/x", "TextPad", true},
+		{"example.com", " https://news.example.net/a ", "报道全文", true},
+		{"example.com", "https://twitter.com/ex", "Twitter", false},
+		{"example.com", "https://twitter.com/ex", "twitter.com", false},
+		{"example.com", "https://www.youtube.com/@ex", "www.YouTube.com", false},
+		{"example.com", "https://photos.example.org/ex", "", false},
+		{"example.com", "HTTPS://WWW.EXAMPLE.COM/a", "Council to meet", false},
+		{"example.com", "https://example.com:8080/a", "Council to meet", false},
+		{"example.com", "/b", "Mayor speaks", false},
+		{"example.com", "mailto:ed@example.org", "Write to the editor", false},
+		{"example.com", "javascript:void(0)", "Open the map", false},
+		{"example.com", "http://[::1", "A broken link", false},
+		{"", "https://example.com/a", "Council to meet", true},
+	} {
+		root, err := html.Parse(strings.NewReader(`<a href="` + c.href + `">` + c.text + `</a>`))
+		if err != nil {
+			t.Fatal(err)
+		}
+		var a *html.Node
+		for n := range root.Descendants() {
+			if n.Type == html.ElementNode && n.Data == "a" {
+				a = n
+			}
+		}
+		if got := cites(a, c.home); got != c.want {
+			t.Errorf("cites(%q %q, home %q) = %v, want %v", c.href, c.text, c.home, got, c.want)
+		}
+	}
+}
+
+// TestSourceList: what makes a headed list of links the article's
+// sources (kept) or the site's (dropped): the heading right before it,
+// a label that is no related reading, prose beside or after it, most of
+// its links off the site, the site as its address, og:url or canonical
+// names it ("www." aside).
+func TestSourceList(t *testing.T) {
+	offSite := `<ul><li><a href="https://editor.example.org/">TextPad</a></li><li><a href="https://paint.example.net/">Easel</a></li></ul>`
+	for _, c := range []struct {
+		name, head, body string
+		kept             bool
+	}{
+		{"under a heading amid prose", "", prose("story", 3) + `<h2>Tools I use</h2>` + offSite + prose("end", 1), true},
+		{"beside prose, none after it", "", prose("story", 3) + `<h2>Tools I use</h2>` + offSite, true},
+		{"no heading", "", prose("story", 3) + offSite + prose("end", 1), false},
+		{"a related-reading heading", "", prose("story", 3) + `<h2>See also</h2>` + offSite + prose("end", 1), false},
+		{"most links on the site", "", prose("story", 3) + `<h2>Tools I use</h2><ul><li><a href="https://editor.example.org/">TextPad</a></li>` +
+			`<li><a href="/easel">Easel</a></li><li><a href="/brush">Brush</a></li></ul>` + prose("end", 1), false},
+		{"og:url names the site", `<meta property="og:url" content="https://www.example.org/story">`,
+			prose("story", 3) + `<h2>Tools I use</h2><ul><li><a href="https://example.org/a">TextPad</a></li><li><a href="https://example.org/b">Easel</a></li></ul>` + prose("end", 1), false},
+		{"canonical bare, links www.", `<link rel="canonical" href="https://example.net/story">`,
+			prose("story", 3) + `<h2>Tools I use</h2><ul><li><a href="https://www.example.net/a">TextPad</a></li><li><a href="https://www.example.net/b">Easel</a></li></ul>` + prose("end", 1), false},
+	} {
+		page := "<html><head><title>Title</title>" + c.head + "</head><body><article><div>" + c.body + "</div></article></body></html>"
+		doc, err := Clean(Input{URL: "https://news.example.com/story", Header: http.Header{}, Body: []byte(page)})
+		if err != nil {
+			t.Fatal(err)
+		}
+		if kept := strings.Contains(doc.Text, "TextPad"); kept != c.kept || !strings.Contains(doc.Text, "Paragraph 2 of the story") {
+			t.Errorf("%s: list kept %v, want %v:\n%s", c.name, kept, c.kept, doc.Text)
+		}
+	}
+}
