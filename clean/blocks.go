@@ -72,8 +72,7 @@ type blockWalk struct {
 	fields            []*html.Node              // the block around each text field (textField), in document order
 	groupsOf          []*html.Node              // the roots rootGroups last found groups in, nil for none
 	groups            []*sibGroup               // their groups
-	home              *string                   // the page's own host (homeHost), once asked
-	pageURL           string                    // the address the page was read from: homeHost's last resort
+	home              string                    // the page's own host (pageHost), "" for none known: cleanTree sets it, the passes' walks copy it
 	proseRoot         *html.Node                // the root lastProse last looked in, nil for none
 	proseAt           int                       // its answer there
 }

@@ -101,11 +101,14 @@ type textPick func(pg *parsed, gq *goquery.Document, doc *Document) extraction
 func cleanTree(root *html.Node, in Input, b *budget, pick textPick) (*Document, error) {
 	gq := goquery.NewDocumentFromNode(root)
 	pm := collectMeta(root)
+	page := parsePageURL(in.URL) // once: what reads it below only reads it
+	res := pageResolver(in.URL, page, pm.base)
+	doc := &Document{NormVersion: NormVersion, ExtractorVersion: ExtractorVersion}
+	doc.Canonical = res.abs(pm.canonical)
 	bw := walkBlocksMode(root, false, b)
-	bw.pageURL = in.URL
+	bw.home = pageHost(doc.Canonical, res.abs(pm.get("og:url")), page)
 	defer bw.release()
 	defer bw.recycleRuns() // the document holds texts, not runs
-	doc := &Document{NormVersion: NormVersion, ExtractorVersion: ExtractorVersion}
 	var suffix string
 	doc.Title, suffix = pageTitle(pm)
 
@@ -124,9 +127,6 @@ func cleanTree(root *html.Node, in Input, b *budget, pick textPick) (*Document, 
 	}
 	doc.Lang = pageLang(pm, langText)
 
-	page := parsePageURL(in.URL) // once, for the three below, which only read it
-	res := pageResolver(in.URL, page, pm.base)
-	doc.Canonical = res.abs(pm.canonical)
 	doc.Pagination = pagination(root, res, page)
 	dates(doc, pm, bw, in, page)
 	return doc, nil

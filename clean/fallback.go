@@ -177,7 +177,7 @@ func frame(bw *blockWalk, n *html.Node) bool {
 // structural only, scored as genericText scores.
 func structuralText(pg *parsed) extraction {
 	sw := walkBlocksMode(pg.root, true, pg.b)
-	sw.pageURL = pg.url
+	sw.home = pg.bw.home
 	defer sw.release()
 	for _, st := range sw.stats {
 		st.cid = "" // no hint weighs in the scoring, the siblings or the link blocks

@@ -167,7 +167,7 @@ func sourceList(bw *blockWalk, list, root *html.Node) bool {
 		return false
 	}
 	cited, all := 0, 0
-	home := bw.homeHost(list)
+	home := bw.home
 	for a := range list.Descendants() {
 		if a.Type == html.ElementNode && a.DataAtom == atom.A && isLink(a) {
 			all++
@@ -265,39 +265,18 @@ func hostName(u *url.URL) string {
 	return strings.TrimPrefix(strings.ToLower(u.Hostname()), "www.")
 }
 
-// homeHost is the host (hostName) of the page's own address as the page
-// names it: its <link rel=canonical>, else its og:url, else the address
-// it was read from (pageURL); "" when none is known. Found once a walk;
-// n is any node of the page.
-func (bw *blockWalk) homeHost(n *html.Node) string {
-	if bw.home != nil {
-		return *bw.home
-	}
-	for n.Parent != nil {
-		n = n.Parent
-	}
-	home := ""
-	for e := range n.Descendants() {
-		if e.Type != html.ElementNode {
-			continue
-		}
-		var href string
-		switch {
-		case e.DataAtom == atom.Link && hasToken(attr(e, "rel"), "canonical"):
-			href = attr(e, "href")
-		case e.DataAtom == atom.Meta && attr(e, "property") == "og:url":
-			href = attr(e, "content")
-		default:
-			continue
-		}
-		if u, err := url.Parse(strings.TrimSpace(href)); err == nil && u.Host != "" {
-			home = hostName(u)
-			break
+// pageHost is the host (hostName) of the page's own address as the page
+// names it: its canonical, else its og:url, both made absolute
+// (resolver.abs), else page, the address it was read from; "" when none
+// names a host.
+func pageHost(canonical, ogURL string, page *url.URL) string {
+	for _, s := range [...]string{canonical, ogURL} {
+		if u, err := url.Parse(s); s != "" && err == nil && u.Host != "" {
+			return hostName(u)
 		}
 	}
-	if u, err := url.Parse(bw.pageURL); home == "" && err == nil && u.Host != "" {
-		home = hostName(u)
+	if page == nil {
+		return ""
 	}
-	bw.home = &home
-	return home
+	return hostName(page)
 }

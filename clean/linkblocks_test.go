@@ -2,6 +2,7 @@ package clean
 
 import (
 	"net/http"
+	"net/url"
 	"strings"
 	"testing"
 
@@ -177,6 +178,28 @@ func TestSourceList(t *testing.T) {
 		}
 		if kept := strings.Contains(doc.Text, "TextPad"); kept != c.kept || !strings.Contains(doc.Text, "Paragraph 2 of the story") {
 			t.Errorf("%s: list kept %v, want %v:\n%s", c.name, kept, c.kept, doc.Text)
+		}
+	}
+}
+
+// TestPageHost: the page's host is its canonical's, else its og:url's,
+// else its address's, "www." and case aside; a canonical or og:url
+// without a host (resolver.abs found none) names none.
+func TestPageHost(t *testing.T) {
+	page := parsePageURL("https://WWW.Example.com:8443/story")
+	for _, c := range []struct {
+		canonical, og string
+		page          *url.URL
+		want          string
+	}{
+		{"https://news.example.org/story", "https://example.net/story", page, "news.example.org"},
+		{"", "https://www.example.net/story", page, "example.net"},
+		{"", "", page, "example.com"},
+		{"", "", nil, ""},
+		{"", "", parsePageURL("/story"), ""},
+	} {
+		if got := pageHost(c.canonical, c.og, c.page); got != c.want {
+			t.Errorf("pageHost(%q, %q, %v) = %q, want %q", c.canonical, c.og, c.page, got, c.want)
 		}
 	}
 }
