@@ -8,6 +8,7 @@ import (
 
 	"golang.org/x/net/html"
 	"golang.org/x/net/html/atom"
+	"golang.org/x/net/idna"
 )
 
 // Link blocks inside the article: related reading, tag lists, teaser
@@ -183,7 +184,8 @@ func sourceList(bw *blockWalk, list, root *html.Node) bool {
 // to a host other than home ("www." aside; a relative link stays on the
 // site, and with no home known, "", every link naming a host leads off
 // it: a site links its own pages by path), and its text is more than
-// that site's name. A link whose text is only the name of the site it
+// that site's name. Another host of the same domain is another site: a
+// blog's post cites the reference pages its maker keeps on a sister host. A link whose text is only the name of the site it
 // leads to ("Twitter" to twitter.com, "YouTube" to www.youtube.com/@news),
 // or whose text is that site's host ("youtube.com", "www.youtube.com"),
 // or that has no text (an icon), points the reader to that site, as a
@@ -199,7 +201,11 @@ func cites(a *html.Node, home string) bool {
 		return false
 	}
 	name := nameKey(strings.TrimPrefix(strings.ToLower(strings.TrimSpace(textOf(a))), "www."))
-	return name != "" && name != nameKey(host) && !slices.Contains(strings.Split(host, "."), name)
+	if name == "" || name == nameKey(host) || slices.Contains(strings.Split(host, "."), name) {
+		return false
+	}
+	uni, err := idna.Lookup.ToUnicode(host)
+	return err != nil || uni == host || name != nameKey(uni) && !slices.Contains(strings.Split(uni, "."), name)
 }
 
 // nameKey is s's letters and digits, lower-cased: a name as cites
@@ -260,9 +266,15 @@ func (bw *blockWalk) lastProse(root *html.Node) int {
 	return at
 }
 
-// hostName is u's host, lower-cased, without a leading "www.".
+// hostName is u's host, lower-cased and in ASCII (an international name
+// as punycode, so that either spelling of a host is the same host),
+// without a leading "www.".
 func hostName(u *url.URL) string {
-	return strings.TrimPrefix(strings.ToLower(u.Hostname()), "www.")
+	h := strings.ToLower(u.Hostname())
+	if a, err := idna.Lookup.ToASCII(h); err == nil {
+		h = a
+	}
+	return strings.TrimPrefix(h, "www.")
 }
 
 // pageHost is the host (hostName) of the page's own address as the page

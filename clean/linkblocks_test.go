@@ -132,6 +132,10 @@ func TestCites(t *testing.T) {
 		{"example.com", "javascript:void(0)", "Open the map", false},
 		{"example.com", "http://[::1", "A broken link", false},
 		{"", "https://example.com/a", "Council to meet", true},
+		{"blog.example.com", "https://docs.example.com/x", "The reference", true},
+		{"xn--bcher-kva.example", "https://bücher.example/a", "Council to meet", false},
+		{"example.com", "https://xn--bcher-kva.example/", "Bücher", false},
+		{"example.com", "https://bücher.example/", "BÜCHER", false},
 	} {
 		root, err := html.Parse(strings.NewReader(`<a href="` + c.href + `">` + c.text + `</a>`))
 		if err != nil {
@@ -197,6 +201,7 @@ func TestPageHost(t *testing.T) {
 		{"", "", page, "example.com"},
 		{"", "", nil, ""},
 		{"", "", parsePageURL("/story"), ""},
+		{"https://Bücher.example/story", "", page, "xn--bcher-kva.example"},
 	} {
 		if got := pageHost(c.canonical, c.og, c.page); got != c.want {
 			t.Errorf("pageHost(%q, %q, %v) = %q, want %q", c.canonical, c.og, c.page, got, c.want)
