@@ -75,6 +75,8 @@ type blockWalk struct {
 	home              string                    // the page's own host (pageHost), "" for none known: cleanTree sets it, the passes' walks copy it
 	proseRoot         *html.Node                // the root lastProse last looked in, nil for none
 	proseAt           int                       // its answer there
+	besideOf          *html.Node                // the parent amidProse last looked through, nil for none
+	beside            bool                      // its answer there
 }
 
 // out reports whether share of the budget is spent, and stays true once it is.

@@ -156,21 +156,30 @@ func BenchmarkCleanLeadIns(b *testing.B) {
 
 // BenchmarkCleanHeadedLists: a page of many headed lists of links off the
 // site, with no prose beside them and a paragraph of it only after the
-// last, so that every list looks for the prose after it (sourceList): the
-// cost should grow with the page, not with its square.
+// last, so that every list looks for the prose after it (sourceList); the
+// lists each in a section of its own, or all side by side, where every
+// list looks through their parent's children for prose beside it
+// (amidProse): the cost should grow with the page, not with its square.
 func BenchmarkCleanHeadedLists(b *testing.B) {
+	const list = `<h3>Tools</h3><ul><li><a href="https://a.example.org/">Alpha</a></li><li><a href="https://b.example.org/">Beta</a></li></ul>`
 	for _, n := range []int{1000, 4000} {
-		b.Run(strconv.Itoa(n), func(b *testing.B) {
-			list := `<section><h3>Tools</h3><ul><li><a href="https://a.example.org/">Alpha</a></li><li><a href="https://b.example.org/">Beta</a></li></ul></section>`
-			body := "<html><head><title>A post</title></head><body><article>" + strings.Repeat(list, n) +
-				strings.Repeat("<p>"+strings.Repeat("The story goes on and on. ", 20)+"</p>", 3) + "</article></body></html>"
-			in := Input{URL: "http://example.com/lists", Header: http.Header{}, Body: []byte(body)}
-			b.ReportAllocs()
-			for b.Loop() {
-				if _, err := Clean(in); err != nil {
-					b.Fatal(err)
-				}
-			}
-		})
+		benchHeadedLists(b, "sections/"+strconv.Itoa(n), "<section>"+list+"</section>", n)
+		benchHeadedLists(b, "flat/"+strconv.Itoa(n), list, n)
 	}
+}
+
+// benchHeadedLists runs Clean on a page of n copies of list and the
+// prose after them.
+func benchHeadedLists(b *testing.B, name, list string, n int) {
+	b.Run(name, func(b *testing.B) {
+		body := "<html><head><title>A post</title></head><body><article>" + strings.Repeat(list, n) +
+			strings.Repeat("<p>"+strings.Repeat("The story goes on and on. ", 20)+"</p>", 3) + "</article></body></html>"
+		in := Input{URL: "http://example.com/lists", Header: http.Header{}, Body: []byte(body)}
+		b.ReportAllocs()
+		for b.Loop() {
+			if _, err := Clean(in); err != nil {
+				b.Fatal(err)
+			}
+		}
+	})
 }

@@ -221,12 +221,24 @@ func nameKey(s string) string {
 }
 
 // amidProse reports a block beside a paragraph of prose: its parent holds
-// a <p> of proseUnits or more, under a fifth of it in links.
+// a <p> of proseUnits or more, under a fifth of it in links. The answer
+// is kept for the parent asked last, so the lists of one parent (a page
+// of headed lists side by side) cost one pass over its children, not one
+// a list.
 func amidProse(bw *blockWalk, n *html.Node) bool {
 	if n.Parent == nil {
 		return false
 	}
-	for c := n.Parent.FirstChild; c != nil; c = c.NextSibling {
+	if n.Parent != bw.besideOf {
+		bw.besideOf, bw.beside = n.Parent, proseChild(bw, n.Parent)
+	}
+	return bw.beside
+}
+
+// proseChild reports whether one of p's children is a <p> of prose as
+// amidProse reads it.
+func proseChild(bw *blockWalk, p *html.Node) bool {
+	for c := p.FirstChild; c != nil; c = c.NextSibling {
 		if c.DataAtom != atom.P {
 			continue
 		}
