@@ -140,14 +140,14 @@ func inSourceList(bw *blockWalk, n, root *html.Node) bool {
 
 // sourceList reports a list of links that the article names as its own:
 // right under a heading of its own that is no related-reading label
-// (relatedHeading's words), in the article's flow of prose (amidProse, or
-// prose follows it, proseAfter), and most of whose links cite what they
-// name off the site (cites): the sources, references or tools a post lists
-// ("Sources & links", "Mac Apps"). A site's own further reading, however
-// its heading reads ("More from the region", "Popular"), links back into
-// the site; its profiles to follow name only the sites they lead to; a
-// box of downloads or of the site's other offers after the article has no
-// prose beside it or after it.
+// (relatedRe's or relatedLabelRe's words), in the article's flow of prose
+// (amidProse, or prose follows it, proseAfter), and most of whose links
+// cite what they name off the site (cites): the sources, references or
+// tools a post lists ("Sources", "Tools I use"). A site's own further
+// reading, however its heading reads ("More from the region",
+// "Popular"), links back into the site; its profiles to follow name only
+// the sites they lead to; a box of downloads or of the site's other
+// offers after the article has no prose beside it or after it.
 func sourceList(bw *blockWalk, list, root *html.Node) bool {
 	h := list.PrevSibling
 	for h != nil && h.Type != html.ElementNode {
@@ -185,12 +185,12 @@ func sourceList(bw *blockWalk, list, root *html.Node) bool {
 // site, and with no home known, "", every link naming a host leads off
 // it: a site links its own pages by path), and its text is more than
 // that site's name. Another host of the same domain is another site: a
-// blog's post cites the reference pages its maker keeps on a sister host. A link whose text is only the name of the site it
-// leads to ("Twitter" to twitter.com, "YouTube" to www.youtube.com/@news),
-// or whose text is that site's host ("youtube.com", "www.youtube.com"),
-// or that has no text (an icon), points the reader to that site, as a
-// list of the site's profiles to follow or share on does: no source
-// names only a site.
+// blog's post cites the reference pages its maker keeps on a sister
+// host. A link whose text is only the name of the site it leads to
+// ("Photos" to photos.example.org), or that site's host ("example.org",
+// "www.example.org"), or no text (an icon), points the reader to that
+// site, as a list of the site's profiles to follow or share on does: no
+// source names only a site.
 func cites(a *html.Node, home string) bool {
 	u, err := url.Parse(strings.TrimSpace(attr(a, "href")))
 	if err != nil || u.Host == "" {
