@@ -468,3 +468,25 @@ func TestPlainTags(t *testing.T) {
 		t.Errorf("no view changed the page: %s", got)
 	}
 }
+
+// TestResplitSnippets: on a snippet dataset a half's F1 in a draw is that
+// of its pages' snippet counts summed, as in the rows, so the gap of the
+// real split is the rows' gap, and the one other split of two sites
+// turns it over.
+func TestResplitSnippets(t *testing.T) {
+	snip := func(c evalscore.SnippetCounts) scored {
+		return scored{page: page{dataset: "trafcmp", snippets: &evalscore.Snippets{}},
+			res: map[string]result{"prov": {snip: c, f1: c.F1()}}}
+	}
+	sites := []site{
+		{tune: true, pages: []scored{snip(evalscore.SnippetCounts{TP: 2, FN: 1}), snip(evalscore.SnippetCounts{TP: 1, FP: 1})}},
+		{pages: []scored{snip(evalscore.SnippetCounts{TP: 1, FN: 1})}},
+	}
+	want := 0.75 - 2.0/3 // F1 of TP 3, FN 1, FP 1 less F1 of TP 1, FN 1
+	if g := gap(sites, "prov", func(i int) bool { return sites[i].tune }); math.Abs(g-want) > 1e-9 {
+		t.Errorf("gap %.5f, want %.5f", g, want)
+	}
+	if over, atLeast := resplit(sites, 1, "prov"); over != 1 || atLeast < 0.4 || atLeast > 0.6 {
+		t.Errorf("resplit: %.2f over, %.2f at least the real gap; want 1, about 0.5", over, atLeast)
+	}
+}
