@@ -106,7 +106,7 @@ func cleanTree(root *html.Node, in Input, b *budget, pick textPick) (*Document, 
 	doc := &Document{NormVersion: NormVersion, ExtractorVersion: ExtractorVersion}
 	doc.Canonical = res.abs(pm.canonical)
 	bw := walkBlocksMode(root, false, b)
-	bw.home = pageHost(doc.Canonical, res.abs(pm.get("og:url")), page)
+	bw.homes = pageHosts(doc.Canonical, res.abs(pm.get("og:url")), page)
 	defer bw.release()
 	defer bw.recycleRuns() // the document holds texts, not runs
 	var suffix string

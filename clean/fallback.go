@@ -177,7 +177,7 @@ func frame(bw *blockWalk, n *html.Node) bool {
 // structural only, scored as genericText scores.
 func structuralText(pg *parsed) extraction {
 	sw := walkBlocksMode(pg.root, true, pg.b)
-	sw.home = pg.bw.home
+	sw.homes = pg.bw.homes
 	defer sw.release()
 	for _, st := range sw.stats {
 		st.cid = "" // no hint weighs in the scoring, the siblings or the link blocks

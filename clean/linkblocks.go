@@ -168,11 +168,10 @@ func sourceList(bw *blockWalk, list, root *html.Node) bool {
 		return false
 	}
 	cited, all := 0, 0
-	home := bw.home
 	for a := range list.Descendants() {
 		if a.Type == html.ElementNode && a.DataAtom == atom.A && isLink(a) {
 			all++
-			if cites(a, home) {
+			if cites(a, bw.homes) {
 				cited++
 			}
 		}
@@ -181,9 +180,9 @@ func sourceList(bw *blockWalk, list, root *html.Node) bool {
 }
 
 // cites reports a link that cites what it names off the site: it leads
-// to a host other than home ("www." aside; a relative link stays on the
-// site, and with no home known, "", every link naming a host leads off
-// it: a site links its own pages by path), and its text is more than
+// to a host none of homes (hostName's; a relative link stays on the
+// site, and with no home known every link naming a host leads off it: a
+// site links its own pages by path), and its text is more than
 // that site's name. Another host of the same domain is another site: a
 // blog's post cites the reference pages its maker keeps on a sister
 // host. A link whose text is only the name of the site it leads to
@@ -191,13 +190,13 @@ func sourceList(bw *blockWalk, list, root *html.Node) bool {
 // "www.example.org"), or no text (an icon), points the reader to that
 // site, as a list of the site's profiles to follow or share on does: no
 // source names only a site.
-func cites(a *html.Node, home string) bool {
+func cites(a *html.Node, homes []string) bool {
 	u, err := url.Parse(strings.TrimSpace(attr(a, "href")))
 	if err != nil || u.Host == "" {
 		return false
 	}
 	host := hostName(u)
-	if host == home {
+	if slices.Contains(homes, host) {
 		return false
 	}
 	name := nameKey(strings.TrimPrefix(strings.ToLower(strings.TrimSpace(textOf(a))), "www."))
@@ -289,18 +288,21 @@ func hostName(u *url.URL) string {
 	return strings.TrimPrefix(h, "www.")
 }
 
-// pageHost is the host (hostName) of the page's own address as the page
-// names it: its canonical, else its og:url, both made absolute
-// (resolver.abs), else page, the address it was read from; "" when none
-// names a host.
-func pageHost(canonical, ogURL string, page *url.URL) string {
+// pageHosts are the hosts (hostName) the page is on: the one its own
+// address names, its canonical, else its og:url, both made absolute
+// (resolver.abs), and that of page, the address it was read from, which
+// differs from it on a copy of another site's story (where the site that
+// copied it still links its own pages); nil when none names a host.
+func pageHosts(canonical, ogURL string, page *url.URL) []string {
+	var hosts []string
 	for _, s := range [...]string{canonical, ogURL} {
 		if u, err := url.Parse(s); s != "" && err == nil && u.Host != "" {
-			return hostName(u)
+			hosts = append(hosts, hostName(u))
+			break
 		}
 	}
-	if page == nil {
-		return ""
+	if page != nil && page.Host != "" && !slices.Contains(hosts, hostName(page)) {
+		hosts = append(hosts, hostName(page))
 	}
-	return hostName(page)
+	return hosts
 }

@@ -3,6 +3,7 @@ package clean
 import (
 	"net/http"
 	"net/url"
+	"slices"
 	"strings"
 	"testing"
 
@@ -111,8 +112,9 @@ func TestSourceListHome(t *testing.T) {
 }
 
 // TestCites: a link cites what it names off the site only when it leads
-// to another host than the page's, however its address is written, and
-// its text is more than the name or host of the site it leads to.
+// to another host than the page's (homes, written space-separated here),
+// however its address is written, and its text is more than the name or
+// host of the site it leads to.
 func TestCites(t *testing.T) {
 	for _, c := range []struct {
 		home, href, text string
@@ -133,6 +135,8 @@ func TestCites(t *testing.T) {
 		{"example.com", "http://[::1", "A broken link", false},
 		{"", "https://example.com/a", "Council to meet", true},
 		{"blog.example.com", "https://docs.example.com/x", "The reference", true},
+		{"wire.example.org example.com", "https://www.example.com/a", "Council to meet", false},
+		{"wire.example.org example.com", "https://wire.example.org/a", "Council to meet", false},
 		{"xn--bcher-kva.example", "https://bücher.example/a", "Council to meet", false},
 		{"example.com", "https://xn--bcher-kva.example/", "Bücher", false},
 		{"example.com", "https://bücher.example/", "BÜCHER", false},
@@ -147,7 +151,7 @@ func TestCites(t *testing.T) {
 				a = n
 			}
 		}
-		if got := cites(a, c.home); got != c.want {
+		if got := cites(a, strings.Fields(c.home)); got != c.want {
 			t.Errorf("cites(%q %q, home %q) = %v, want %v", c.href, c.text, c.home, got, c.want)
 		}
 	}
@@ -172,6 +176,8 @@ func TestSourceList(t *testing.T) {
 			`<li><a href="/easel">Easel</a></li><li><a href="/brush">Brush</a></li></ul>` + prose("end", 1), false},
 		{"og:url names the site", `<meta property="og:url" content="https://www.example.org/story">`,
 			prose("story", 3) + `<h2>Tools I use</h2><ul><li><a href="https://example.org/a">TextPad</a></li><li><a href="https://example.org/b">Easel</a></li></ul>` + prose("end", 1), false},
+		{"a copy of another site's story, linking the site that copied it", `<link rel="canonical" href="https://wire.example.org/story">`,
+			prose("story", 3) + `<h2>Tools I use</h2><ul><li><a href="https://news.example.com/a">TextPad</a></li><li><a href="https://news.example.com/b">Easel</a></li></ul>` + prose("end", 1), false},
 		{"canonical bare, links www.", `<link rel="canonical" href="https://example.net/story">`,
 			prose("story", 3) + `<h2>Tools I use</h2><ul><li><a href="https://www.example.net/a">TextPad</a></li><li><a href="https://www.example.net/b">Easel</a></li></ul>` + prose("end", 1), false},
 	} {
@@ -186,25 +192,27 @@ func TestSourceList(t *testing.T) {
 	}
 }
 
-// TestPageHost: the page's host is its canonical's, else its og:url's,
-// else its address's, "www." and case aside; a canonical or og:url
-// without a host (resolver.abs found none) names none.
-func TestPageHost(t *testing.T) {
+// TestPageHosts: the page is on the host its canonical names, else its
+// og:url, and on the one it was read from, "www." and case aside; a
+// canonical or og:url without a host (resolver.abs found none) names
+// none.
+func TestPageHosts(t *testing.T) {
 	page := parsePageURL("https://WWW.Example.com:8443/story")
 	for _, c := range []struct {
 		canonical, og string
 		page          *url.URL
-		want          string
+		want          []string
 	}{
-		{"https://news.example.org/story", "https://example.net/story", page, "news.example.org"},
-		{"", "https://www.example.net/story", page, "example.net"},
-		{"", "", page, "example.com"},
-		{"", "", nil, ""},
-		{"", "", parsePageURL("/story"), ""},
-		{"https://Bücher.example/story", "", page, "xn--bcher-kva.example"},
+		{"https://news.example.org/story", "https://example.net/story", page, []string{"news.example.org", "example.com"}},
+		{"", "https://www.example.net/story", page, []string{"example.net", "example.com"}},
+		{"https://example.com/story", "", page, []string{"example.com"}},
+		{"", "", page, []string{"example.com"}},
+		{"", "", nil, nil},
+		{"", "", parsePageURL("/story"), nil},
+		{"https://Bücher.example/story", "", nil, []string{"xn--bcher-kva.example"}},
 	} {
-		if got := pageHost(c.canonical, c.og, c.page); got != c.want {
-			t.Errorf("pageHost(%q, %q, %v) = %q, want %q", c.canonical, c.og, c.page, got, c.want)
+		if got := pageHosts(c.canonical, c.og, c.page); !slices.Equal(got, c.want) {
+			t.Errorf("pageHosts(%q, %q, %v) = %q, want %q", c.canonical, c.og, c.page, got, c.want)
 		}
 	}
 }

@@ -34,7 +34,7 @@ func genericText(root *html.Node, bw *blockWalk, title string) extraction {
 		return e
 	}
 	rw := walkBlocksMode(root, true, b)
-	rw.home = bw.home
+	rw.homes = bw.homes
 	defer rw.release()
 	defer rw.recycleRuns() // e holds texts, not rw's runs
 	if alt := finish(withoutTitleHeading(rw.runs, articleRuns(rw, genericRoots(rw, nil)), title), title, b, ExtractorGeneric); alt.units() > n*3/2 {
