@@ -279,9 +279,9 @@ func (bw *blockWalk) lastProse(root *html.Node) int {
 
 // hostName is u's host, lower-cased and in ASCII (an international name
 // as punycode, so that either spelling of a host is the same host),
-// without a leading "www.".
+// without a leading "www." or the trailing dot of a fully qualified name.
 func hostName(u *url.URL) string {
-	h := strings.ToLower(u.Hostname())
+	h := strings.TrimSuffix(strings.ToLower(u.Hostname()), ".")
 	if a, err := idna.Lookup.ToASCII(h); err == nil {
 		h = a
 	}

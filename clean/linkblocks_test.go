@@ -129,6 +129,7 @@ func TestCites(t *testing.T) {
 		{"example.com", "https://photos.example.org/ex", "", false},
 		{"example.com", "HTTPS://WWW.EXAMPLE.COM/a", "Council to meet", false},
 		{"example.com", "https://example.com:8080/a", "Council to meet", false},
+		{"example.com", "https://www.example.com./a", "Council to meet", false},
 		{"example.com", "/b", "Mayor speaks", false},
 		{"example.com", "mailto:ed@example.org", "Write to the editor", false},
 		{"example.com", "javascript:void(0)", "Open the map", false},
@@ -214,5 +215,24 @@ func TestPageHosts(t *testing.T) {
 		if got := pageHosts(c.canonical, c.og, c.page); !slices.Equal(got, c.want) {
 			t.Errorf("pageHosts(%q, %q, %v) = %q, want %q", c.canonical, c.og, c.page, got, c.want)
 		}
+	}
+}
+
+// TestSourceListPasses: the structural pass's walk is on the page's hosts
+// as the first walk is (it copies homes), so a headed list of absolute
+// links back into the site goes there too.
+func TestSourceListPasses(t *testing.T) {
+	page := "<html><head><title>Title</title></head><body><article><div>" + prose("story", 3) +
+		`<h2>Tools I use</h2><ul><li><a href="https://example.com/a">TextPad</a></li><li><a href="https://example.com/b">Easel</a></li></ul>` +
+		prose("end", 1) + "</div></article></body></html>"
+	root, err := parseHTML([]byte(page), nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	bw := walkBlocks(root)
+	bw.homes = []string{"example.com"}
+	text := strings.Join(structuralText(&parsed{root: root, bw: bw, title: "Title"}).paras, "\n")
+	if strings.Contains(text, "TextPad") || !strings.Contains(text, "Paragraph 0 of the end") {
+		t.Errorf("structural pass kept the site's own list, or lost the story:\n%s", text)
 	}
 }
