@@ -180,10 +180,10 @@ func sourceList(bw *blockWalk, list, root *html.Node) bool {
 }
 
 // cites reports a link that cites what it names off the site: it leads
-// to a host none of homes (hostName's; a relative link stays on the
-// site, and with no home known every link naming a host leads off it: a
-// site links its own pages by path), and its text is more than
-// that site's name. Another host of the same domain is another site: a
+// to a host that is none of homes, the page's own (as hostName writes
+// hosts; a relative link stays on the site, and with no home known every
+// link naming a host leads off it: a site links its own pages by path),
+// and its text is more than that site's name (namesHost). Another host of the same domain is another site: a
 // blog's post cites the reference pages its maker keeps on a sister
 // host. A link whose text is only the name of the site it leads to
 // ("Photos" to photos.example.org), or that site's host ("example.org",
@@ -200,11 +200,18 @@ func cites(a *html.Node, homes []string) bool {
 		return false
 	}
 	name := nameKey(strings.TrimPrefix(strings.ToLower(strings.TrimSpace(textOf(a))), "www."))
-	if name == "" || name == nameKey(host) || slices.Contains(strings.Split(host, "."), name) {
-		return false
+	return name != "" && !namesHost(name, host)
+}
+
+// namesHost reports whether name (nameKey's) is only host's name: the
+// host itself or one of its labels, in ASCII or, for an international
+// name, in its own script.
+func namesHost(name, host string) bool {
+	if name == nameKey(host) || slices.Contains(strings.Split(host, "."), name) {
+		return true
 	}
 	uni, err := idna.Lookup.ToUnicode(host)
-	return err != nil || uni == host || name != nameKey(uni) && !slices.Contains(strings.Split(uni, "."), name)
+	return err == nil && uni != host && (name == nameKey(uni) || slices.Contains(strings.Split(uni, "."), name))
 }
 
 // nameKey is s's letters and digits, lower-cased: a name as cites
