@@ -172,6 +172,8 @@ func TestSourceList(t *testing.T) {
 		{"under a heading amid prose", "", prose("story", 3) + `<h2>Tools I use</h2>` + offSite + prose("end", 1), true},
 		{"beside prose, none after it", "", prose("story", 3) + `<h2>Tools I use</h2>` + offSite, true},
 		{"no heading", "", prose("story", 3) + offSite + prose("end", 1), false},
+		{"a list in a list", "", prose("story", 3) + `<h2>Tools I use</h2><ul><li>Editors` + offSite + `</li></ul>` + prose("end", 1), true},
+		{"a related-reading heading in Chinese", "", prose("story", 3) + `<h2>【相关链接】</h2>` + offSite + prose("end", 1), false},
 		{"a related-reading heading", "", prose("story", 3) + `<h2>See also</h2>` + offSite + prose("end", 1), false},
 		{"most links on the site", "", prose("story", 3) + `<h2>Tools I use</h2><ul><li><a href="https://editor.example.org/">TextPad</a></li>` +
 			`<li><a href="/easel">Easel</a></li><li><a href="/brush">Brush</a></li></ul>` + prose("end", 1), false},
