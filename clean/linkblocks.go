@@ -183,13 +183,13 @@ func sourceList(bw *blockWalk, list, root *html.Node) bool {
 // to a host that is none of homes, the page's own (as hostName writes
 // hosts; a relative link stays on the site, and with no home known every
 // link naming a host leads off it: a site links its own pages by path),
-// and its text is more than that site's name (namesHost). Another host of the same domain is another site: a
-// blog's post cites the reference pages its maker keeps on a sister
-// host. A link whose text is only the name of the site it leads to
-// ("Photos" to photos.example.org), or that site's host ("example.org",
-// "www.example.org"), or no text (an icon), points the reader to that
-// site, as a list of the site's profiles to follow or share on does: no
-// source names only a site.
+// and its text is more than that site's name (namesHost). Another host
+// of the same domain is another site: a blog's post cites the reference
+// pages its maker keeps on a sister host. A link whose text is only the
+// name of the site it leads to ("Photos" to photos.example.org), or that
+// site's host ("example.org", "www.example.org"), or no text (an icon),
+// points the reader to that site, as a list of the site's profiles to
+// follow or share on does: no source names only a site.
 func cites(a *html.Node, homes []string) bool {
 	u, err := url.Parse(strings.TrimSpace(attr(a, "href")))
 	if err != nil || u.Host == "" {
