@@ -72,7 +72,7 @@ type blockWalk struct {
 	fields            []*html.Node              // the block around each text field (textField), in document order
 	groupsOf          []*html.Node              // the roots rootGroups last found groups in, nil for none
 	groups            []*sibGroup               // their groups
-	homes             []string                  // the page's own hosts (pageHosts), none known for nil: cleanTree sets them, the passes' walks copy them
+	homes             []string                  // the page's own hosts (pageHosts): cleanTree sets them, the passes' walks copy them
 	proseRoot         *html.Node                // the root lastProse last looked in, nil for none
 	proseAt           int                       // its answer there
 	besideOf          *html.Node                // the parent amidProse last looked through, nil for none

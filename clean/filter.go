@@ -45,12 +45,13 @@ var (
 )
 
 // cleanRuns drops chrome paragraphs from the article's runs and returns the
-// paragraphs' text: link lines (not the announced items of a lead-in line,
-// articleRuns, unless they are teasers), editor/print/copyright lines, source and date
-// lines, the title repeated at the top, a related-reading heading with
-// the link lines that follow it, headings that close the text
-// (closingLabel) and a post's dated footer at the end (footerDate). Past
-// the budget b it stops, keeping what it has.
+// paragraphs' text: link lines (not the announced items of a lead-in line
+// or a list of sources, articleRuns, unless they are teasers),
+// editor/print/copyright lines, source and date lines, the title repeated
+// at the top, a related-reading heading with the link lines that follow
+// it, headings that close the text (closingLabel) and a post's dated
+// footer at the end (footerDate). Past the budget b it stops, keeping
+// what it has.
 func cleanRuns(runs []run, title string, b *budget) []string {
 	out := make([]string, 0, len(runs))
 	var last *html.Node // the block of the last paragraph kept that is no closing label
@@ -429,17 +430,24 @@ const proseUnits = 80
 // linkLine reports a run mostly (over 60%) inside links.
 func linkLine(r run) bool { return r.linkUnits*10 > r.units*6 }
 
+// proseRun reports a paragraph of prose: a run of proseUnits or more
+// outside chrome, headings and links.
+func proseRun(r run) bool {
+	return !r.chrome && !r.heading && r.units >= proseUnits && !linkLine(r)
+}
+
 // linkOK reports a link line among the article's runs that is article
 // text all the same: a link line inside the article that is not a teaser
 // pointing away from it. A lone link line between paragraphs is a call to
 // action ("Try it now"), a credit, a linked heading or a reference, which
-// Readability.js keeps with the rest of the article. Outside the article's span of text (span,
-// textSpanOf) a link line that is no sentence is the page's, not the
-// article's: past its last line of text, a way back ("Home", "Back to
-// the front page"), a button under the story ("Learn more", "View full
-// profile"), a link to the previous post, a picture credit, the author's
-// links; before its first, a breadcrumb, a linked byline, a button ("Read
-// aloud"). rows marks the runs in a row of headlines (headlineRows).
+// Readability.js keeps with the rest of the article. Outside the
+// article's span of text (span, textSpanOf) a link line that is no
+// sentence is the page's, not the article's: past its last line of text,
+// a way back ("Home", "Back to the front page"), a button under the story
+// ("Learn more", "View full profile"), a link to the previous post, a
+// picture credit, the author's links; before its first, a breadcrumb, a
+// linked byline, a button ("Read aloud"). rows marks the runs in a row of
+// headlines (headlineRows).
 func linkOK(runs []run, i int, rows []bool, span textSpan) bool {
 	switch o := runs[i].owner; {
 	case o == nil:

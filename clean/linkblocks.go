@@ -255,16 +255,15 @@ func proseChild(bw *blockWalk, p *html.Node) bool {
 	return false
 }
 
-// proseAfter reports a paragraph of prose (proseUnits or more, no
-// heading, no link line, no chrome) after n inside root: root's last one
-// (lastProse) lies past n's runs.
+// proseAfter reports a paragraph of prose (proseRun) after n inside
+// root: root's last one (lastProse) lies past n's runs.
 func proseAfter(bw *blockWalk, n, root *html.Node) bool {
 	st := bw.stats[n]
 	return st != nil && bw.lastProse(root) >= st.end
 }
 
-// lastProse is the index of root's last run of prose as proseAfter reads
-// it, -1 for none. It is found once a root and kept for the root asked
+// lastProse is the index of root's last paragraph of prose (proseRun),
+// -1 for none, as firstProse finds roots' first. It is found once a root and kept for the root asked
 // last (articleRuns asks root by root), so a page of many lists costs one
 // pass over each root's runs, not one a list.
 func (bw *blockWalk) lastProse(root *html.Node) int {
@@ -274,7 +273,7 @@ func (bw *blockWalk) lastProse(root *html.Node) int {
 	at := -1
 	if rs := bw.stats[root]; rs != nil {
 		for i := rs.end - 1; i >= rs.start; i-- {
-			if r := bw.runs[i]; !r.chrome && !r.heading && r.units >= proseUnits && !linkLine(r) {
+			if proseRun(bw.runs[i]) {
 				at = i
 				break
 			}

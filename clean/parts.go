@@ -80,7 +80,7 @@ func partsOf(bw *blockWalk, top *html.Node) []*html.Node {
 // of proseUnits or more outside chrome, headings, captions and links.
 func hasProse(bw *blockWalk, st *elemStats) bool {
 	for _, r := range bw.runs[st.start:st.end] {
-		if r.units >= proseUnits && !r.chrome && !r.heading && !r.caption && !linkLine(r) {
+		if proseRun(r) && !r.caption {
 			return true
 		}
 	}

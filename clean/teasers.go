@@ -240,7 +240,7 @@ func firstProse(bw *blockWalk, roots []*html.Node) int {
 	for _, root := range roots {
 		rs := bw.stats[root]
 		for i := rs.start; i < min(rs.end, first); i++ {
-			if r := bw.runs[i]; !r.chrome && !r.heading && r.units >= proseUnits && !linkLine(r) {
+			if proseRun(bw.runs[i]) {
 				first = i
 				break
 			}
@@ -510,7 +510,7 @@ func post(bw *blockWalk, n *html.Node) bool {
 		return false
 	}
 	for _, r := range bw.runs[st.start+1 : st.end] {
-		if !r.chrome && !r.heading && r.units >= proseUnits && !linkLine(r) {
+		if proseRun(r) {
 			return true
 		}
 	}
