@@ -174,10 +174,6 @@ func TestVerifyFlippedTextByte(t *testing.T) {
 // codec byte, payload length, text length.
 const pairHead = 17
 
-// flipBlobByte changes the last stored byte of the payload under key: in
-// the blob its record names (schema 2 records end with the blob's ID).
-func flipBlobByte(tx *bolt.Tx, key []byte) error { return flipBlobByteAt(tx, key, -1) }
-
 // flipBlobByteAt changes byte i (counted from the end when negative) of
 // the blob the payload record under key names.
 func flipBlobByteAt(tx *bolt.Tx, key []byte, i int) error {

@@ -12,7 +12,6 @@ import (
 	"sync"
 	"time"
 
-	"github.com/gocolly/colly/v2"
 	"golang.org/x/net/publicsuffix"
 
 	"github.com/prov-archive/prov/rules"
@@ -209,28 +208,6 @@ func matchAny(res []*regexp.Regexp, s string) bool {
 		}
 	}
 	return false
-}
-
-// limitRules gives every host in scope its own colly LimitRule (a rule's
-// parallelism is shared by all hosts it matches, so one rule per host is what
-// makes the limit per host), with the site's Delay and Parallel when set, and
-// a catch-all rule after them.
-func (s *scope) limitRules(cfg Config) []*colly.LimitRule {
-	var out []*colly.LimitRule
-	for _, h := range s.hostList() {
-		delay, parallel := cfg.Delay, cfg.Parallel
-		if site := s.rules.ForHost(h); site != nil {
-			if site.Delay > 0 {
-				delay = site.Delay
-			}
-			if site.Parallel > 0 {
-				parallel = site.Parallel
-			}
-		}
-		re := "^" + regexp.QuoteMeta(bracket(h)) + `(:\d+)?$`
-		out = append(out, &colly.LimitRule{DomainRegexp: re, Delay: delay, Parallelism: parallel})
-	}
-	return append(out, &colly.LimitRule{DomainGlob: "*", Delay: cfg.Delay, Parallelism: 1})
 }
 
 // parallel is how many requests u's host may have at once.

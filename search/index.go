@@ -174,18 +174,6 @@ func (ix *Index) Last() (uint64, error) {
 	return last, err
 }
 
-// Documents returns how many documents the index holds.
-func (ix *Index) Documents() (int, error) {
-	n := 0
-	err := ix.bolt.View(func(tx *bolt.Tx) error {
-		if b := tx.Bucket(bucketDocs); b != nil {
-			n = b.Stats().KeyN
-		}
-		return nil
-	})
-	return n, err
-}
-
 // docRecord is what the index keeps of a document besides its postings.
 type docRecord struct {
 	SHA    string   `json:"sha"`
@@ -197,11 +185,4 @@ func docKey(n uint32) []byte {
 	var k [4]byte
 	binary.BigEndian.PutUint32(k[:], n)
 	return k[:]
-}
-
-// segKey is segment ‖ token, a posting chunk's key.
-func segKey(seg uint32, token []byte) []byte {
-	k := make([]byte, 4, 4+len(token))
-	binary.BigEndian.PutUint32(k, seg)
-	return append(k, token...)
 }

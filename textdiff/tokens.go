@@ -34,12 +34,8 @@ func isCJK(r rune) bool {
 	return unicode.In(r, unicode.Han, unicode.Hiragana, unicode.Katakana, unicode.Hangul)
 }
 
-// similarity is the share of tokens two paragraphs have in common
+// similarityOf is the share of tokens two token lists have in common
 // (2·LCS / total), 0 for two empty ones.
-func similarity(a, b string) float64 {
-	return similarityOf(tokens(a), tokens(b))
-}
-
 func similarityOf(ta, tb []string) float64 {
 	if len(ta)+len(tb) == 0 {
 		return 0
@@ -93,13 +89,6 @@ func spansOf(a, b string) ([]Span, bool) {
 	add(Removed, ta[i:])
 	add(Added, tb[j:])
 	return out, exact
-}
-
-// Mark returns b with what differs from a marked: [-removed-] and
-// {+added+}, in reading order, removals before additions.
-func Mark(a, b string) string {
-	spans, _ := spansOf(a, b)
-	return mark(spans)
 }
 
 func mark(spans []Span) string {

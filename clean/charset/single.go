@@ -413,11 +413,6 @@ func (t *sbTab) context(prev, b, next byte) int {
 
 func isDigit(b byte) bool { return b >= '0' && b <= '9' }
 
-// mixed reports two adjacent letters of different scripts.
-func mixed(a, b rune) bool {
-	return unicode.IsLetter(a) && unicode.IsLetter(b) && script(a) != script(b)
-}
-
 // script classifies letters by the alphabets single-byte pages use.
 func script(r rune) int {
 	switch {

@@ -398,15 +398,6 @@ func openForWrite(path, holder string) (*archive.DB, error) {
 	return archive.Open(path, archive.Options{Timeout: time.Second, Holder: fmt.Sprintf("%s (pid %d)", holder, os.Getpid())})
 }
 
-func firstErr(errs ...error) error {
-	for _, err := range errs {
-		if err != nil {
-			return err
-		}
-	}
-	return nil
-}
-
 // Write hooks, set only by tests: they fail a write of the frontier or a
 // commit of the archive as a full disk does, where none can be made.
 var (
