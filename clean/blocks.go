@@ -28,6 +28,7 @@ type run struct {
 	chromeAt  *html.Node
 	commas    int  // for a run made up to score an element (creditSections)
 	announced bool // one of the items a lead-in line of the article announces (articleRuns): text, though it links
+	thread    bool // in a comment section a heading labels (labelledThreads): chrome in every pass
 }
 
 // elemStats is what the block walk learns about one element.
@@ -129,6 +130,57 @@ func (bw *blockWalk) settleChrome() {
 		is[n] = !frame || commentsOf(n, st) || invisible(n) || dialogRole(chromeRole(n)) // a long comment thread is still comments
 	}
 	bw.markChrome(is)
+	bw.labelledThreads()
+}
+
+// labelledThreads makes chrome the comment sections that a heading labels
+// ("Comments", "12 comments": commentsLabel), whatever their class names
+// say: the heading opens an element (it is that element's first text, up
+// to the outermost such element below the <body>), after a paragraph of
+// prose, and holding no <h1>. Readers' replies under a post are no part of
+// it, and a long thread outscores a short post when no name marks it. A
+// label that opens nothing (a count beside the byline, a heading among the
+// post's paragraphs) marks nothing.
+func (bw *blockWalk) labelledThreads() {
+	h1s := headlineRuns(bw.runs)
+	prose := false
+	for i := 0; i < len(bw.runs); i++ {
+		r := &bw.runs[i]
+		if !prose {
+			prose = proseRun(*r)
+			continue
+		}
+		if !r.heading || r.owner == nil || !threadLabel(r.text) {
+			continue
+		}
+		top := labelledSection(bw, r.owner, i)
+		if top == r.owner || holdsHeadline(h1s, bw.stats[top]) {
+			continue
+		}
+		st := bw.stats[top]
+		for j := st.start; j < st.end; j++ {
+			bw.runs[j].chrome, bw.runs[j].thread = true, true
+		}
+		i = st.end - 1
+	}
+}
+
+// threadLabel is commentsLabel, or its Chinese, "评论", alone.
+func threadLabel(t string) bool {
+	return commentsLabel(t) || strings.TrimSpace(t) == "评论"
+}
+
+// labelledSection is the outermost element around n, below the <body>,
+// whose first run is the i-th: the section that n's text opens.
+func labelledSection(bw *blockWalk, n *html.Node, i int) *html.Node {
+	for p := n.Parent; p != nil && p.Type == html.ElementNode && p.DataAtom != atom.Body && p.DataAtom != atom.Html; p = p.Parent {
+		st := bw.stats[p]
+		if st == nil || st.start != i {
+			break
+		}
+		n = p
+	}
+	return n
 }
 
 // commentsOf is commentBlock(n), read from the classID in n's stats st

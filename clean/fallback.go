@@ -143,6 +143,9 @@ func blockRuns(bw *blockWalk, c *html.Node) []run {
 // outside links, as settleChrome has it). <nav> and <aside> are never
 // walked at all.
 func structuralChrome(bw *blockWalk, r run) bool {
+	if r.thread {
+		return true
+	}
 	for c := r.chromeAt; c != nil; c = bw.chromeUp[c] {
 		if structuralTag(c) && !frame(bw, c) {
 			return true

@@ -1,6 +1,7 @@
 package clean
 
 import (
+	"slices"
 	"strings"
 
 	"golang.org/x/net/html"
@@ -35,12 +36,13 @@ func genericRoots(bw *blockWalk, region *html.Node) []*html.Node {
 	creditSections(bw)
 	var best *html.Node
 	bestScore := 0.0
+	threads := threadTotals(bw.runs)
 	for _, n := range bw.order {
 		st := bw.stats[n]
 		if st.score <= 0 {
 			continue
 		}
-		st.score = finalScore(n, st)
+		st.score = threads.finalScore(n, st)
 		if st.score > bestScore || st.score == bestScore && !bw.budget.spent(scoreShare) && deeper(n, best) {
 			best, bestScore = n, st.score
 		}
@@ -198,6 +200,43 @@ func (bw *blockWalk) credit(n *html.Node, s float64) {
 // share of its text outside links.
 func finalScore(n *html.Node, st *elemStats) float64 {
 	return tagWeight(n, st, st.score+hintBonus(hintOf(st.cid), st.score))
+}
+
+// threadSums holds running totals over a walk's runs of the units and
+// link units in labelled comment threads (labelledThreads): sums[i] is
+// the totals of runs[:i].
+type threadSums []struct{ units, links int }
+
+// threadTotals sums runs' thread text (threadSums); nil when no run is
+// in a thread, as on most pages.
+func threadTotals(runs []run) threadSums {
+	if !slices.ContainsFunc(runs, func(r run) bool { return r.thread }) {
+		return nil
+	}
+	out := make(threadSums, len(runs)+1)
+	for i, r := range runs {
+		out[i+1] = out[i]
+		if r.thread {
+			out[i+1].units += r.units
+			out[i+1].links += r.linkUnits
+		}
+	}
+	return out
+}
+
+// finalScore is the package's finalScore of an element as if the comment
+// threads in it were not there: a thread's replies, with few links of
+// their own, dilute the links of the element's other text, and lifted a
+// wrapper of the post, its thread and the page's boxes of links over the
+// post.
+func (ts threadSums) finalScore(n *html.Node, st *elemStats) float64 {
+	if ts == nil {
+		return finalScore(n, st)
+	}
+	c := *st
+	c.units -= ts[st.end].units - ts[st.start].units
+	c.linkUnits -= ts[st.end].links - ts[st.start].links
+	return finalScore(n, &c)
 }
 
 // tagScore is finalScore without the class and id hints.

@@ -1,0 +1,86 @@
+package clean
+
+import (
+	"fmt"
+	"strings"
+	"testing"
+
+	"golang.org/x/net/html"
+)
+
+// threadPage is a short post and, after it, a comment section that a
+// heading labels (label), with replies longer than the post, and no class
+// or id name on the page to say which is which.
+func threadPage(label, post, reply string, replies int) string {
+	var b strings.Builder
+	b.WriteString(`<div><div><h1>A short post</h1><div>`)
+	b.WriteString(post)
+	b.WriteString(`</div></div><div><h3>` + label + `</h3>`)
+	for i := range replies {
+		fmt.Fprintf(&b, `<div><p>%s</p><p>Reader %d, March %d, 2012 at 4:15 pm</p></div>`, reply, i, i+1)
+	}
+	b.WriteString(`</div></div>`)
+	return b.String()
+}
+
+// TestLabelledThread: a comment section under a post, labelled by its
+// heading ("Comments", "评论"), is no part of the article even when no
+// class or id names it, and its replies, longer together than the post,
+// do not make it the article.
+func TestLabelledThread(t *testing.T) {
+	post := `<p>The council met on Tuesday to weigh the plan for the river park, which would close the old road, move the market and add a path along the water.</p>` +
+		`<p>After four hours the members voted to put the plan to the town in the spring, with a second hearing on the cost of the path.</p>`
+	reply := `I walked that road every day for years, and I think, honestly, that closing it would hurt the shops, the market, the school run and, in the end, the park itself.`
+	doc := cleanBody(t, "A short post", threadPage("Comments", post, reply, 12))
+	checkText(t, doc, []string{"The council met on Tuesday", "put the plan to the town"}, []string{"I walked that road", "Reader 3"})
+
+	zhPost := `<p>市议会周二开会讨论河滨公园的方案，方案将关闭旧路，迁移市场，并沿河修建步道。</p><p>经过四个小时的讨论，议员们投票决定在春季把方案交给全镇讨论，并就步道的费用再举行一次听证会。</p>`
+	zhReply := `我每天都走那条路，说实话，我觉得关闭它会伤害商店、市场、上学的孩子，最后也会伤害公园本身。`
+	zh := cleanBody(t, "A short post", threadPage("评论", zhPost, zhReply, 12))
+	checkText(t, zh, []string{"市议会周二开会", "再举行一次听证会"}, []string{"我每天都走那条路"})
+}
+
+// TestThreadLabelOpensNothing: a label that opens no section (a count in
+// the post's own block) marks nothing, and a thread's label before any
+// prose (a count above the post) is no thread.
+func TestThreadLabelOpensNothing(t *testing.T) {
+	post := `<p>The council met on Tuesday to weigh the plan for the river park, which would close the old road, move the market and add a path along the water.</p>` +
+		`<h3>12 comments</h3>` +
+		`<p>After four hours the members voted to put the plan to the town in the spring, with a second hearing on the cost of the path.</p>`
+	doc := cleanBody(t, "A short post", `<div><h1>A short post</h1>`+post+`</div>`)
+	checkText(t, doc, []string{"The council met on Tuesday", "put the plan to the town"}, nil)
+}
+
+// TestThreadOutOfLinkDensity: a wrapper around a post, its box of links
+// and the thread under it is weighed by the links of its text outside the
+// thread: the replies' long unlinked text does not dilute the links of the
+// box beside the post and lift the wrapper over the post.
+func TestThreadOutOfLinkDensity(t *testing.T) {
+	var b strings.Builder
+	b.WriteString(`<html><body><div><div><h2>A short post</h2><div>`)
+	for range 2 {
+		b.WriteString(`<p>The council met on Tuesday to weigh the plan for the <a href="/park">river park</a>, which would close the old road, move the market and add a path.</p>`)
+	}
+	b.WriteString(`</div><p>Related links</p><ul>`)
+	for i := range 4 {
+		fmt.Fprintf(&b, `<li><a href="/l%d">Another story about the town council and its plans, part %d</a></li>`, i, i)
+	}
+	b.WriteString(`</ul></div><div><h3>Comments</h3>`)
+	for i := range 12 {
+		fmt.Fprintf(&b, `<div><p>I walked that road every day for years, and I think, honestly, that closing it would hurt the shops, the market and the park.</p><p>Reader %d, March %d, 2012 at 4:15 pm</p></div>`, i, i+1)
+	}
+	b.WriteString(`</div></div></body></html>`)
+	root, err := html.Parse(strings.NewReader(b.String()))
+	if err != nil {
+		t.Fatal(err)
+	}
+	bw := walkBlocks(root)
+	defer bw.release()
+	post := bw.runs[1].owner.Parent // the <div> around the post's paragraphs (runs[0] is its heading)
+	roots := genericRoots(bw, headlineRegion(bw, "A short post"))
+	if len(roots) != 1 || roots[0] != post {
+		for _, r := range roots {
+			t.Errorf("root <%s> with %d units, want the post's block (%d units) alone", r.Data, bw.stats[r].units, bw.stats[post].units)
+		}
+	}
+}
