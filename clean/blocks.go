@@ -139,8 +139,9 @@ func (bw *blockWalk) settleChrome() {
 // to the outermost such element below the <body>), after a paragraph of
 // prose, and holding no <h1>. Readers' replies under a post are no part of
 // it, and a long thread outscores a short post when no name marks it. A
-// label that opens nothing (a count beside the byline, a heading among the
-// post's paragraphs) marks nothing.
+// label that opens nothing (a heading among the post's paragraphs) marks
+// only itself, as junk lines drop it anyway; one before any prose marks
+// nothing.
 func (bw *blockWalk) labelledThreads() {
 	h1s := headlineRuns(bw.runs)
 	prose := false
@@ -154,7 +155,7 @@ func (bw *blockWalk) labelledThreads() {
 			continue
 		}
 		top := labelledSection(bw, r.owner, i)
-		if top == r.owner || holdsHeadline(h1s, bw.stats[top]) {
+		if holdsHeadline(h1s, bw.stats[top]) {
 			continue
 		}
 		st := bw.stats[top]

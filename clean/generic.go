@@ -239,9 +239,6 @@ func (ts threadSums) finalScore(n *html.Node, st *elemStats) float64 {
 	return finalScore(n, &c)
 }
 
-// tagScore is finalScore without the class and id hints.
-func tagScore(n *html.Node, st *elemStats) float64 { return tagWeight(n, st, st.score) }
-
 // tagWeight weighs s, n's score, by n's tag and the share of its text
 // outside links.
 func tagWeight(n *html.Node, st *elemStats, s float64) float64 {

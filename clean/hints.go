@@ -311,13 +311,10 @@ func hasHint(s, h string) bool {
 	return false
 }
 
-// strongChrome reports a class or id that names chrome by a strong hint
-// ("comments", "footer", "sidebar") and nothing article-like: what the
-// relaxed pass of genericText still weighs (settleChrome), where weak
+// strongChromeOf reports a class or id, s, that names chrome by a strong
+// hint ("comments", "footer", "sidebar") and nothing article-like: what
+// the relaxed pass of genericText still weighs (settleChrome), where weak
 // hints ("side", "top", "head") no longer count.
-func strongChrome(n *html.Node) bool { return strongChromeOf(classID(n)) }
-
-// strongChromeOf is strongChrome of an element whose classID is s.
 func strongChromeOf(s string) bool {
 	return s != "" && matchHint(s, strongNegativeHints, nil) == 2 && matchHint(s, strongPositiveHints, weakPositiveHints) == 0 && !maybeContentHints.matches(s)
 }

@@ -41,14 +41,23 @@ func TestLabelledThread(t *testing.T) {
 }
 
 // TestThreadLabelOpensNothing: a label that opens no section (a count in
-// the post's own block) marks nothing, and a thread's label before any
-// prose (a count above the post) is no thread.
+// the post's own block) takes none of the post with it, and a label
+// before any prose (the post's own first heading) is no thread.
 func TestThreadLabelOpensNothing(t *testing.T) {
 	post := `<p>The council met on Tuesday to weigh the plan for the river park, which would close the old road, move the market and add a path along the water.</p>` +
 		`<h3>12 comments</h3>` +
 		`<p>After four hours the members voted to put the plan to the town in the spring, with a second hearing on the cost of the path.</p>`
 	doc := cleanBody(t, "A short post", `<div><h1>A short post</h1>`+post+`</div>`)
 	checkText(t, doc, []string{"The council met on Tuesday", "put the plan to the town"}, nil)
+
+	// The same label before any prose: the post's own first heading, over
+	// its text, opens no thread.
+	first := strings.Replace(post, `<h3>12 comments</h3>`, "", 1)
+	doc = cleanBody(t, "A short post", `<div><div><h3>Comments</h3>`+first+`</div><p>Share this</p></div>`)
+	checkText(t, doc, []string{"The council met on Tuesday", "put the plan to the town"}, nil)
+	if doc.Extractor != ExtractorGeneric {
+		t.Errorf("a label before the prose: extractor %q, want %q", doc.Extractor, ExtractorGeneric)
+	}
 }
 
 // TestThreadOutOfLinkDensity: a wrapper around a post, its box of links
