@@ -37,7 +37,12 @@ const (
 // The largest text block is the element whose own paragraphs (the runs it
 // is the container of, see container) hold the most units outside links,
 // leaving out structural chrome and figures. A page has visible prose
-// when that block holds at least proseUnits (80 units: two lines). On such
+// when that block holds at least proseUnits (80 units: two lines). A
+// comment section a heading labels (labelledThreads) is left out only
+// while something else on the page is visible prose: when the label is
+// all that hides a page's prose (a post whose first part sits under a
+// "Comments" heading), that prose is still the page's, and the net must
+// catch it. On such
 // a page a text is far less than the block, and the next extractor runs,
 // when its units are fewer than a shortDivisor-th of the block's; a
 // fallback's text stands when it holds at least half the block's units
@@ -97,17 +102,28 @@ func fallback(pg *parsed, first extraction) extraction {
 // textBlock is a block of a page's text: the element and the units of
 // its own runs (blockRuns).
 type textBlock struct {
-	node  *html.Node
-	units int // units of runs outside links
+	node    *html.Node
+	units   int  // units of runs outside links
+	threads bool // the block counts the runs of labelled comment sections
 }
 
 // largestBlock returns the page's largest text block (see above); its
-// units are 0 when the page has no text outside chrome.
+// units are 0 when the page has no text outside chrome. Labelled comment
+// sections count only when no block outside them is visible prose.
 func largestBlock(bw *blockWalk) textBlock {
+	if b := largestOf(bw, false); b.units >= proseUnits {
+		return b
+	}
+	return largestOf(bw, true)
+}
+
+// largestOf is largestBlock's walk: with threads, the runs of labelled
+// comment sections count as any other run.
+func largestOf(bw *blockWalk, threads bool) textBlock {
 	sums := map[*html.Node]int{}
-	var best textBlock
+	best := textBlock{threads: threads}
 	for _, r := range bw.runs {
-		if r.caption || structuralChrome(bw, r) {
+		if !blockRun(bw, r, threads) {
 			continue
 		}
 		c := container(bw, r.owner)
@@ -116,19 +132,31 @@ func largestBlock(bw *blockWalk) textBlock {
 		}
 		sums[c] += r.units - r.linkUnits
 		if sums[c] > best.units {
-			best = textBlock{node: c, units: sums[c]}
+			best.node, best.units = c, sums[c]
 		}
 	}
 	return best
 }
 
-// blockRuns returns the runs of block c, as largestBlock counts them:
+// blockRun reports a run that a text block counts: not a caption, and not
+// structural chrome, save a labelled thread's when threads count.
+func blockRun(bw *blockWalk, r run, threads bool) bool {
+	if r.caption {
+		return false
+	}
+	if threads && r.thread {
+		r.thread = false // the rest of structuralChrome's tests still hold
+	}
+	return !structuralChrome(bw, r)
+}
+
+// blockRuns returns the runs of block b, as largestBlock counts them:
 // gathered only for the block fallback, the one reader of them (most
 // pages never fall back).
-func blockRuns(bw *blockWalk, c *html.Node) []run {
+func blockRuns(bw *blockWalk, b textBlock) []run {
 	var out []run
 	for _, r := range bw.runs {
-		if !r.caption && !structuralChrome(bw, r) && container(bw, r.owner) == c {
+		if blockRun(bw, r, b.threads) && container(bw, r.owner) == b.node {
 			out = append(out, r)
 		}
 	}
@@ -215,7 +243,7 @@ func readabilityText(pg *parsed) extraction {
 func blockText(pg *parsed, block textBlock) extraction {
 	var runs []run
 	if block.node != nil {
-		runs = blockRuns(pg.bw, block.node)
+		runs = blockRuns(pg.bw, block)
 	}
 	return finish(runs, pg.title, pg.b, ExtractorBlock)
 }

@@ -1,0 +1,30 @@
+package clean
+
+import (
+	"strings"
+	"testing"
+)
+
+// A page whose only prose a wrong chrome verdict has made a labelled
+// comment section (every run marked as a thread, as labelledThreads would
+// mark a post's first part under a "Comments" heading) still has visible
+// prose: the fallback finds it, where leaving thread runs out of the
+// largest block made the page look empty and nothing fell back.
+func TestThreadOnlyPageFallsBack(t *testing.T) {
+	page := "<html><head><title>Title</title></head><body><div><div><h3>Comments</h3>" +
+		"<p>" + "Alpha: the ferry left the harbour an hour late on Saturday, because the wind had turned in the night and the captain would not sail before it eased." + "</p><p>" + "Bravo: on board, most passengers were farmers going to the market across the water, with crates of apples, two goats and a great deal of patience." + "</p></div><p>Share this</p></div></body></html>"
+	root, err := parseHTML([]byte(page), nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	bw := walkBlocks(root)
+	for i := range bw.runs {
+		bw.runs[i].chrome, bw.runs[i].thread = true, true
+	}
+	pg := &parsed{root: root, bw: bw, title: "Title", url: "http://example.com/a"}
+	first := extraction{extractor: ExtractorGeneric} // what the generic scorer made of the page at main
+	text := strings.Join(fallback(pg, first).paras, "\n")
+	if !strings.Contains(text, "Alpha:") || !strings.Contains(text, "Bravo:") {
+		t.Errorf("fallback text lacks the post:\n%s", text)
+	}
+}
