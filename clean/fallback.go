@@ -168,15 +168,15 @@ func blockRuns(bw *blockWalk, b textBlock) []run {
 // element or the caption of a video (isChrome's own tests, found on the
 // run's chain of chrome-looking elements), or in a <form>, unless that
 // element is the page's frame (it holds half the page's text, mostly
-// outside links, as settleChrome has it), or, for a form, wraps the page
-// (wrapsPage). <nav> and <aside> are never
+// outside links, as settleChrome has it), or wraps the page (wrapsPage)
+// and is not hidden: a hidden element is never the frame. <nav> and <aside> are never
 // walked at all.
 func structuralChrome(bw *blockWalk, r run) bool {
 	if r.thread {
 		return true
 	}
 	for c := r.chromeAt; c != nil; c = bw.chromeUp[c] {
-		if structuralTag(c) && !frame(bw, c) {
+		if structuralTag(c) && !frame(bw, c) && (hidden(c) || !wrapsPage(bw, c)) {
 			return true
 		}
 	}
@@ -190,9 +190,10 @@ func structuralChrome(bw *blockWalk, r run) bool {
 
 // wrapsPage reports an element that holds nine tenths of the page's text
 // or more, however much of it is links: a <form> so wide (ASP.NET wraps
-// whole pages in one) says nothing of the text in it, and on a page of
-// many links it is not the frame (frame), yet taking it for chrome leaves
-// the page without visible prose, so nothing falls back.
+// whole pages in one), or a <header> or <footer> a template wraps the page
+// in, says nothing of the text in it, and on a page of many links it is
+// not the frame (frame), yet taking it for chrome leaves the page without
+// visible prose, so nothing falls back.
 func wrapsPage(bw *blockWalk, n *html.Node) bool {
 	st := bw.stats[n]
 	return st != nil && bw.units > 0 && st.units*10 >= bw.units*9

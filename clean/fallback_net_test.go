@@ -46,3 +46,21 @@ func TestFormFramedPageFallsBack(t *testing.T) {
 		t.Errorf("Extractor %q; text lacks the story:\n%s", doc.Extractor, doc.Text)
 	}
 }
+
+// A page a template wraps in one <header> or <footer>, with many links
+// around its article: the band holds the whole page but is not its frame
+// (most of its text is links), and taking it for chrome left the page
+// without visible prose and its text empty.
+func TestBandFramedPageFallsBack(t *testing.T) {
+	for _, tag := range []string{"header", "footer"} {
+		page := "<html><head><title>Title</title></head><body><" + tag + ">" +
+			"<div>" + linkRows(40) + "</div><div>" + prose("story", 3) + "</div></" + tag + "></body></html>"
+		doc, err := Clean(Input{URL: "http://example.com/a", Header: http.Header{}, Body: []byte(page)})
+		if err != nil {
+			t.Fatal(err)
+		}
+		if !strings.Contains(doc.Text, "Paragraph 0 of the story") || !strings.Contains(doc.Text, "Paragraph 2 of the story") {
+			t.Errorf("<%s>: Extractor %q; text lacks the story:\n%s", tag, doc.Extractor, doc.Text)
+		}
+	}
+}
