@@ -169,8 +169,8 @@ func blockRuns(bw *blockWalk, b textBlock) []run {
 // run's chain of chrome-looking elements), or in a <form>, unless that
 // element is the page's frame (it holds half the page's text, mostly
 // outside links, as settleChrome has it), or wraps the page (wrapsPage)
-// and is not hidden: a hidden element is never the frame. <nav> and <aside> are never
-// walked at all.
+// and is not hidden: a hidden element is never the frame. <nav> and
+// <aside> are never walked at all.
 func structuralChrome(bw *blockWalk, r run) bool {
 	if r.thread {
 		return true
