@@ -37,17 +37,18 @@ const (
 // The largest text block is the element whose own paragraphs (the runs it
 // is the container of, see container) hold the most units outside links,
 // leaving out structural chrome and figures. A page has visible prose
-// when that block holds at least proseUnits (80 units: two lines). A
-// comment section a heading labels (labelledThreads) is left out only
-// while something else on the page is visible prose: when the label is
-// all that hides a page's prose (a post whose first part sits under a
-// "Comments" heading), that prose is still the page's, and the net must
-// catch it. On such
+// when that block holds at least proseUnits (80 units: two lines). On such
 // a page a text is far less than the block, and the next extractor runs,
 // when its units are fewer than a shortDivisor-th of the block's; a
 // fallback's text stands when it holds at least half the block's units
 // (it found the block, or as much text elsewhere). On a page without
 // visible prose nothing falls back: what the generic scorer found stands.
+//
+// A comment section a heading labels (labelledThreads) is left out of the
+// largest block only while something else on the page is visible prose:
+// when the label is all that hides a page's prose (a post whose first
+// part sits under a "Comments" heading), that prose is still the page's,
+// and the net must catch it.
 //
 // The twelfth was measured on the 609 extraction eval pages: of the pages
 // whose text is under a twelfth of their largest block, every tune page
