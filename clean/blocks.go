@@ -2,6 +2,7 @@ package clean
 
 import (
 	"bytes"
+	"regexp"
 	"slices"
 	"strings"
 	"sync"
@@ -166,10 +167,27 @@ func (bw *blockWalk) labelledThreads() {
 	}
 }
 
-// threadLabel is commentsLabel, or its Chinese, "评论", alone.
+// threadLabel reports the heading of a comment section: commentsLabel or
+// its Chinese, "评论", alone; a count of the replies ("1 comment", "No
+// comments", "7 Responses", "3 Responses to “A post”", "Comments (18)",
+// "已有3条评论"); a call to write one ("Leave a Reply", "Post a Comment",
+// "发表评论"); or a count and a call together ("Comments (11) Add A
+// Comment"). The singular without a count stays out, as in commentsLabel.
 func threadLabel(t string) bool {
-	return commentsLabel(t) || strings.TrimSpace(t) == "评论"
+	s := strings.Join(strings.Fields(t), " ")
+	return commentsLabel(s) || s == "评论" || threadLabelRe.MatchString(s)
 }
+
+// threadLabelRe is threadLabel's counts and calls: a count of comments,
+// responses or replies, with the post's title after "to" or "on"; a
+// plural "comments" with the count in brackets; a call to leave, post,
+// add or write one; in Chinese, a count of 评论 (after the post's title
+// in 《》) or the call 发表评论. A label may end in a colon.
+var threadLabelRe = regexp.MustCompile(`(?i)^(?:` +
+	`(?:(?:(?:\d+|no|one) (?:comments?|responses?|repl(?:y|ies))(?: (?:to|on) .+)?|(?:reader )?comments ?\(\d+\))(?: (?:leave|post|add|write) (?:a|your) (?:comment|reply|response))?)` +
+	`|(?:leave|post|add|write) (?:a|your) (?:comment|reply|response)` +
+	`|(?:《[^》]*》)?(?:已有|共)?\d+ ?[条件个]评论|发表评论|评论 ?[(（]\d+[)）]` +
+	`) ?[:：]?$`)
 
 // labelledSection is the outermost element around n, below the <body>,
 // whose first run is the i-th: the section that n's text opens.
