@@ -152,7 +152,10 @@ func (bw *blockWalk) labelledThreads() {
 			prose = proseRun(*r)
 			continue
 		}
-		if !r.heading || r.owner == nil || !threadLabel(r.text) {
+		if !r.heading || r.owner == nil {
+			continue
+		}
+		if label, about := threadLabel(r.text); !label || about != "" && !headedBefore(bw.runs[:i], about) {
 			continue
 		}
 		top := labelledSection(bw, r.owner, i)
@@ -173,9 +176,31 @@ func (bw *blockWalk) labelledThreads() {
 // "已有3条评论"); a call to write one ("Leave a Reply", "Post a Comment",
 // "发表评论"); or a count and a call together ("Comments (11) Add A
 // Comment"). The singular without a count stays out, as in commentsLabel.
-func threadLabel(t string) bool {
+// A count "to" or "on" something returns that something too, out of its
+// quotes: the heading labels a thread only when it names the post, an
+// earlier heading (headedBefore), as "12 responses to the consultation"
+// in a report does not.
+func threadLabel(t string) (label bool, about string) {
 	s := strings.Join(strings.Fields(t), " ")
-	return commentsLabel(s) || s == "评论" || threadLabelRe.MatchString(s)
+	if commentsLabel(s) || s == "评论" {
+		return true, ""
+	}
+	m := threadLabelRe.FindStringSubmatch(s)
+	if m == nil {
+		return false, ""
+	}
+	return true, strings.Trim(m[1], `“”"‘’'«» :：`)
+}
+
+// headedBefore reports a heading among runs whose text is title, letter
+// case aside.
+func headedBefore(runs []run, title string) bool {
+	for _, r := range runs {
+		if r.heading && strings.EqualFold(strings.Join(strings.Fields(r.text), " "), title) {
+			return true
+		}
+	}
+	return false
 }
 
 // threadLabelRe is threadLabel's counts and calls: a count of comments,
@@ -184,7 +209,7 @@ func threadLabel(t string) bool {
 // add or write one; in Chinese, a count of 评论 (after the post's title
 // in 《》) or the call 发表评论. A label may end in a colon.
 var threadLabelRe = regexp.MustCompile(`(?i)^(?:` +
-	`(?:(?:(?:\d+|no|one) (?:comments?|responses?|repl(?:y|ies))(?: (?:to|on) .+)?|(?:reader )?comments ?\(\d+\))(?: (?:leave|post|add|write) (?:a|your) (?:comment|reply|response))?)` +
+	`(?:(?:(?:\d+|no|one) (?:comments?|responses?|repl(?:y|ies))(?: (?:to|on) (.+))?|(?:reader )?comments ?\(\d+\))(?: (?:leave|post|add|write) (?:a|your) (?:comment|reply|response))?)` +
 	`|(?:leave|post|add|write) (?:a|your) (?:comment|reply|response)` +
 	`|(?:《[^》]*》)?(?:已有|共)?\d+ ?[条件个]评论|发表评论|评论 ?[(（]\d+[)）]` +
 	`) ?[:：]?$`)

@@ -102,9 +102,15 @@ func TestCountedThreadLabel(t *testing.T) {
 	post := `<p>The council met on Tuesday to weigh the plan for the river park, which would close the old road, move the market and add a path along the water.</p>` +
 		`<p>After four hours the members voted to put the plan to the town in the spring, with a second hearing on the cost of the path.</p>`
 	reply := `I walked that road every day for years, and I think, honestly, that closing it would hurt the shops, the market, the school run and, in the end, the park itself.`
-	for _, label := range []string{"Comments (11) Add A Comment", "One Response to “A short post”", "48 Responses to “A short post”", "1 comment:", "No comments", "Leave a Reply", "Post a Comment"} {
+	for _, label := range []string{"Comments (11) Add A Comment", "One Response to “A short post”", "48 Responses to “A short post”:", "2 responses to A Short Post", "1 comment:", "No comments", "Leave a Reply", "Post a Comment"} {
 		doc := cleanBody(t, "A short post", threadPage(label, post, reply, 12))
 		checkText(t, doc, []string{"The council met on Tuesday", "put the plan to the town"}, []string{"I walked that road", "Reader 3"})
+	}
+	// A count of responses to something other than the post is a
+	// document's own heading: what follows it stays.
+	for _, label := range []string{"12 responses to the consultation", "48 Responses to “Another post”"} {
+		doc := cleanBody(t, "A short post", threadPage(label, post, reply, 12))
+		checkText(t, doc, []string{"The council met on Tuesday", "I walked that road"}, nil)
 	}
 	zhPost := `<p>市议会周二开会讨论河滨公园的方案，方案将关闭旧路，迁移市场，并沿河修建步道。</p><p>经过四个小时的讨论，议员们投票决定在春季把方案交给全镇讨论，并就步道的费用再举行一次听证会。</p>`
 	zhReply := `我每天都走那条路，说实话，我觉得关闭它会伤害商店、市场、上学的孩子，最后也会伤害公园本身。`
@@ -119,12 +125,12 @@ func TestCountedThreadLabel(t *testing.T) {
 // heading that talks about responses is no count of them.
 func TestThreadLabelWords(t *testing.T) {
 	for _, s := range []string{"Comments", "12 comments", "Comments (18)", "Reader Comments (1)", "7 Responses", "3 Responses to “Those attacks”", "Leave a reply", "Post Your Comment", "No comments:", "评论", "评论（3）", "已有1件评论"} {
-		if !threadLabel(s) {
+		if label, _ := threadLabel(s); !label {
 			t.Errorf("threadLabel(%q) = false, want true", s)
 		}
 	}
 	for _, s := range []string{"Comment", "Reply", "Responses to the plan", "Why the council's comments matter", "A post about comments", "读者评论家", "Leave a message"} {
-		if threadLabel(s) {
+		if label, _ := threadLabel(s); label {
 			t.Errorf("threadLabel(%q) = true, want false", s)
 		}
 	}
