@@ -139,16 +139,11 @@ func largestOf(bw *blockWalk, threads bool) textBlock {
 	return best
 }
 
-// blockRun reports a run that a text block counts: not a caption, and not
-// structural chrome, save a labelled thread's when threads count.
+// blockRun reports a run that a text block counts: not a caption, not in
+// a labelled comment section unless threads count, and not structural
+// chrome.
 func blockRun(bw *blockWalk, r run, threads bool) bool {
-	if r.caption {
-		return false
-	}
-	if threads && r.thread {
-		r.thread = false // the rest of structuralChrome's tests still hold
-	}
-	return !structuralChrome(bw, r)
+	return !r.caption && (threads || !r.thread) && !structuralChrome(bw, r)
 }
 
 // blockRuns returns the runs of block b, as largestBlock counts them:
@@ -173,9 +168,6 @@ func blockRuns(bw *blockWalk, b textBlock) []run {
 // and is not hidden: a hidden element is never the frame. <nav> and
 // <aside> are never walked at all.
 func structuralChrome(bw *blockWalk, r run) bool {
-	if r.thread {
-		return true
-	}
 	for c := r.chromeAt; c != nil; c = bw.chromeUp[c] {
 		if structuralTag(c) && !frame(bw, c) && (hidden(c) || !wrapsPage(bw, c)) {
 			return true
@@ -218,7 +210,8 @@ func frame(bw *blockWalk, n *html.Node) bool {
 }
 
 // structuralText is step 3: a walk without class/id hints, whose chrome is
-// structural only, scored as genericText scores.
+// structural only (and the comment sections a heading labels, which no
+// name marks: labelledThreads), scored as genericText scores.
 func structuralText(pg *parsed) extraction {
 	sw := walkBlocksMode(pg.root, true, pg.b)
 	sw.homes = pg.bw.homes
@@ -227,7 +220,7 @@ func structuralText(pg *parsed) extraction {
 		st.cid = "" // no hint weighs in the scoring, the siblings or the link blocks
 	}
 	for i := range sw.runs {
-		sw.runs[i].chrome = structuralChrome(sw, sw.runs[i])
+		sw.runs[i].chrome = sw.runs[i].thread || structuralChrome(sw, sw.runs[i])
 	}
 	runs := withoutTitleHeading(sw.runs, articleRuns(sw, genericRoots(sw, nil)), pg.title)
 	return finish(runs, pg.title, pg.b, ExtractorGeneric)

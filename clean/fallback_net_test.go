@@ -23,7 +23,7 @@ func TestThreadOnlyPageFallsBack(t *testing.T) {
 		bw.runs[i].chrome, bw.runs[i].thread = true, true
 	}
 	pg := &parsed{root: root, bw: bw, title: "Title", url: "http://example.com/a"}
-	first := extraction{extractor: ExtractorGeneric} // what the generic scorer made of the page at main
+	first := extraction{extractor: ExtractorGeneric} // empty, as the generic scorer leaves a page all marked thread
 	text := strings.Join(fallback(pg, first).paras, "\n")
 	if !strings.Contains(text, "Alpha:") || !strings.Contains(text, "Bravo:") {
 		t.Errorf("fallback text lacks the post:\n%s", text)

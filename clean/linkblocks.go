@@ -263,9 +263,9 @@ func proseAfter(bw *blockWalk, n, root *html.Node) bool {
 }
 
 // lastProse is the index of root's last paragraph of prose (proseRun),
-// -1 for none, as firstProse finds roots' first. It is found once a root and kept for the root asked
-// last (articleRuns asks root by root), so a page of many lists costs one
-// pass over each root's runs, not one a list.
+// -1 for none, as firstProse finds roots' first. It is found once a root
+// and kept for the root asked last (articleRuns asks root by root), so a
+// page of many lists costs one pass over each root's runs, not one a list.
 func (bw *blockWalk) lastProse(root *html.Node) int {
 	if bw.proseRoot == root {
 		return bw.proseAt

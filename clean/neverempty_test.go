@@ -297,10 +297,11 @@ const neCases = 600
 // a reader's reply (labelledThreads takes it for a thread), or a wrapper
 // of the article carries a chrome name and a reply or a list of links
 // scores above it, or the article has no wrapper of its own and its
-// paragraphs share a link-heavy frame with the chrome. The fallback fires only on a text far shorter than the
-// page's largest block (shortDivisor) and these texts are not; a trigger
-// that also fired on a text holding no paragraph of prose lowered a check
-// row of the extraction eval. The bound keeps them from growing.
+// paragraphs share a link-heavy frame with the chrome. The fallback fires
+// only on a text far shorter than the page's largest block (shortDivisor)
+// and these texts are not; a trigger that also fired on a text holding no
+// paragraph of prose lowered a check row of the extraction eval. The
+// bound keeps them from growing.
 const neLacking = 42
 
 func TestNeverEmptyProperty(t *testing.T) {

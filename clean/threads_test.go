@@ -135,3 +135,24 @@ func TestThreadLabelWords(t *testing.T) {
 		}
 	}
 }
+
+// TestStructuralPassLeavesThread: the fallback's structural pass, which
+// reads no names, still leaves out a comment section its heading labels,
+// though the replies outweigh the post.
+func TestStructuralPassLeavesThread(t *testing.T) {
+	post := `<p>The council met on Tuesday to weigh the plan for the river park, which would close the old road, move the market and add a path along the water.</p>` +
+		`<p>After four hours the members voted to put the plan to the town in the spring, with a second hearing on the cost of the path.</p>`
+	reply := `I walked that road every day for years, and I think, honestly, that closing it would hurt the shops, the market, the school run and, in the end, the park itself.`
+	page := "<html><head><title>A short post</title></head><body>" + threadPage("Comments", post, reply, 12) + "</body></html>"
+	root, err := parseHTML([]byte(page), nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	bw := walkBlocks(root)
+	defer bw.release()
+	pg := &parsed{root: root, bw: bw, title: "A short post", url: "http://example.com/a"}
+	text := strings.Join(structuralText(pg).paras, "\n")
+	if !strings.Contains(text, "The council met on Tuesday") || strings.Contains(text, "I walked that road") {
+		t.Errorf("structural pass: want the post without the replies:\n%s", text)
+	}
+}
