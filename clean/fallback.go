@@ -39,8 +39,9 @@ const (
 // leaving out structural chrome and figures. A page has visible prose
 // when that block holds at least proseUnits (80 units: two lines). On such
 // a page a text is far less than the block, and the next extractor runs,
-// when its units are fewer than a shortDivisor-th of the block's; a
-// fallback's text stands when it holds at least half the block's units
+// when its units are fewer than a shortDivisor-th of the block's, or its
+// units outside links are, as the block's are counted (a text of links
+// alone is no article however long it is); a fallback's text stands when it holds at least half the block's units
 // (it found the block, or as much text elsewhere). On a page without
 // visible prose nothing falls back: what the generic scorer found stands.
 //
@@ -67,6 +68,7 @@ const readabilityElems = 20_000
 type extraction struct {
 	paras, captions []string
 	extractor       string
+	prose           int // units of its runs outside links, chrome lines among them (finish)
 }
 
 // units is the extraction's length, in units.
@@ -88,7 +90,7 @@ func fallback(pg *parsed, first extraction) extraction {
 	block := largestBlock(pg.bw)
 	need := (block.units + shortDivisor - 1) / shortDivisor
 	found := (block.units + 1) / 2 // a fallback must hold half the block: it found it
-	if block.units < proseUnits || paraUnitsUpTo(first.paras, need) >= need || pg.b.cut() {
+	if block.units < proseUnits || first.prose >= need && paraUnitsUpTo(first.paras, need) >= need || pg.b.cut() {
 		return first
 	}
 	if e := structuralText(pg); e.units() >= found {
@@ -258,5 +260,9 @@ func blockText(pg *parsed, block textBlock) extraction {
 // apart, chrome lines dropped.
 func finish(runs []run, title string, b *budget, extractor string) extraction {
 	text, caps := splitCaptions(runs)
-	return extraction{paras: cleanRuns(text, title, b), captions: caps, extractor: extractor}
+	prose := 0
+	for _, r := range text {
+		prose += r.units - r.linkUnits
+	}
+	return extraction{paras: cleanRuns(text, title, b), captions: caps, extractor: extractor, prose: prose}
 }

@@ -64,3 +64,24 @@ func TestBandFramedPageFallsBack(t *testing.T) {
 		}
 	}
 }
+
+// A page whose article, two paragraphs, sits in a box named as chrome
+// ("bio") beside a list of links that no name marks: the generic passes
+// score no paragraph, so the text is the page's runs outside chrome, the
+// link list, which is longer than the article. Counted in units it is not
+// short; but the largest block counts units outside links, and so does the
+// test of a short text: a text of links has none, and the structural pass
+// finds the article.
+func TestLinkListTextFallsBack(t *testing.T) {
+	page := `<html><head><title>Title</title></head><body><div class="bio">` +
+		"<p>Delta: at the other side the market had already opened, so the farmers set up their stalls in a hurry, and the first buyers were waiting for them.</p>" +
+		"<p>Echo: by noon the apples were gone, the goats sold to a family from the hills, and the talk at the tables had turned to the weather for next week.</p>" +
+		"</div><div><ul>" + strings.Repeat(`<li><a href="/s">A section of the site</a></li>`, 6) + "</ul></div></body></html>"
+	doc, err := Clean(Input{URL: "http://example.com/a", Header: http.Header{}, Body: []byte(page)})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !strings.Contains(doc.Text, "Delta:") || !strings.Contains(doc.Text, "Echo:") || strings.Contains(doc.Text, "A section") {
+		t.Errorf("Extractor %q; text is not the article:\n%s", doc.Extractor, doc.Text)
+	}
+}

@@ -302,7 +302,7 @@ const neCases = 600
 // and these texts are not; a trigger that also fired on a text holding no
 // paragraph of prose lowered a check row of the extraction eval. The
 // bound keeps them from growing.
-const neLacking = 42
+const neLacking = 37
 
 func TestNeverEmptyProperty(t *testing.T) {
 	g := neGen{rand.New(rand.NewPCG(13, 44))}
