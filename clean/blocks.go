@@ -67,6 +67,7 @@ type blockWalk struct {
 	chromeUp          map[*html.Node]*html.Node // chrome-looking element → next one out
 	byClass           map[*html.Node]bool       // chrome-looking by its class or id alone
 	article           int                       // depth of <article>/<main> elements
+	code              int                       // depth of <pre>/<code> elements: no class inside them is chrome
 	caption           int                       // depth of <figure>/<figcaption> elements
 	relaxed           bool                      // only strong class/id hints make chrome (see genericText)
 	budget            *budget                   // the page's time budget; nil for none
@@ -382,6 +383,10 @@ func (bw *blockWalk) visit(n *html.Node) {
 	if art {
 		bw.article++
 	}
+	code := n.DataAtom == atom.Pre || n.DataAtom == atom.Code
+	if code {
+		bw.code++
+	}
 	fig := n.DataAtom == atom.Figure || n.DataAtom == atom.Figcaption
 	if fig {
 		bw.caption++
@@ -420,6 +425,9 @@ func (bw *blockWalk) visit(n *html.Node) {
 	}
 	if art {
 		bw.article--
+	}
+	if code {
+		bw.code--
 	}
 	if fig {
 		bw.caption--
@@ -603,7 +611,9 @@ func (bw *blockWalk) text(s string) {
 // counts: a weak one there ("head", "top", the "link" of an anchor's id)
 // names a style or a target, not a block of the page. A link is never
 // chrome by its class: an <a class="popup"> inside a sentence is a word
-// of it.
+// of it. Nor is anything inside <pre> or <code>: a syntax highlighter
+// names each token by its kind ("token comment", "hljs-comment"), and a
+// code sample's comments are lines of the code.
 func (bw *blockWalk) isChrome(n *html.Node, st *elemStats) (chrome, byClass bool) {
 	switch n.DataAtom {
 	case atom.Html, atom.Body, atom.Article, atom.Main:
@@ -616,7 +626,7 @@ func (bw *blockWalk) isChrome(n *html.Node, st *elemStats) (chrome, byClass bool
 	if hidden(n) || chromeRole(n) != "" {
 		return true, false
 	}
-	if n.DataAtom == atom.A {
+	if n.DataAtom == atom.A || bw.code > 0 {
 		return false, false
 	}
 	if bw.relaxed || !blockTags[n.DataAtom] || isHeading(n.DataAtom) {

@@ -818,3 +818,23 @@ func TestUnitsUpTo(t *testing.T) {
 		}
 	}
 }
+
+// TestCodeTokensNotChrome: a syntax highlighter names each token of a
+// code sample by its kind ("token comment", "hljs-comment"), and a
+// comment is a line of the code a reader copies, not a comment thread:
+// inside <pre> or <code> no class or id makes an element chrome, so the
+// sample keeps its comments and stays one paragraph.
+func TestCodeTokensNotChrome(t *testing.T) {
+	page := `<html><head><title>Title</title></head><body><article><h1>Title</h1>` + prose("guide", 2) +
+		`<pre><code class="language-bash"><span class="token comment"># install it from the index</span>` + "\n" +
+		`pip install the-tool` + "\n" + `<span class="hljs-comment"># check that it runs</span>` + "\n" +
+		`the-tool --version</code></pre>` + prose("end", 1) + `</article></body></html>`
+	doc, err := Clean(Input{URL: "http://example.com/a", Header: http.Header{}, Body: []byte(page)})
+	if err != nil {
+		t.Fatal(err)
+	}
+	want := "# install it from the index\npip install the-tool\n# check that it runs\nthe-tool --version"
+	if !strings.Contains(doc.Text, want) {
+		t.Errorf("the code sample is not whole in the text:\n%s", doc.Text)
+	}
+}
