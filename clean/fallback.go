@@ -41,9 +41,10 @@ const (
 // a page a text is far less than the block, and the next extractor runs,
 // when its units are fewer than a shortDivisor-th of the block's, or its
 // units outside links are, as the block's are counted (a text of links
-// alone is no article however long it is); a fallback's text stands when it holds at least half the block's units
-// (it found the block, or as much text elsewhere). On a page without
-// visible prose nothing falls back: what the generic scorer found stands.
+// alone is no article however long it is); a fallback's text stands when
+// it holds at least half the block's units (it found the block, or as
+// much text elsewhere). On a page without visible prose nothing falls
+// back: what the generic scorer found stands.
 //
 // A comment section a heading labels (labelledThreads) is left out of the
 // largest block only while something else on the page is visible prose:
