@@ -506,3 +506,24 @@ func noCaptionName(s string) bool {
 	}
 	return false
 }
+
+// galleryCaption reports a chrome run of the article's roots that is a
+// caption by its own marks (captionOf: a <figcaption>, a block named as a
+// caption, a credit by a picture) and chrome only for the gallery it
+// stands in: every element around it that looks like chrome does so by a
+// name that names a gallery ("gallery" is a strong chrome hint, so that a
+// gallery's slides never outweigh the story). Such a caption is one of
+// the article's pictures': it goes to Captions rather than nowhere, and
+// never to the text.
+func galleryCaption(bw *blockWalk, r run, pics *pictureTree) bool {
+	if !r.chrome || r.chromeAt == nil {
+		return false
+	}
+	for c := r.chromeAt; c != nil; c = bw.chromeUp[c] {
+		st := bw.stats[c]
+		if !bw.byClass[c] || st == nil || !galleryName(st.cid) {
+			return false
+		}
+	}
+	return captionOf(r, pics) == caption
+}

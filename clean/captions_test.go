@@ -110,6 +110,19 @@ var captionCases = []struct {
 		keep: []string{"Paragraph 3 of the story", "Paragraph 0 of the end"},
 	},
 	{
+		name: "captions of a gallery the story holds, named as a gallery",
+		page: `<article><div>` + prose("story", 3) +
+			`<div class="gallery"><figure><img src="/1.jpg"><figcaption>The quay before the storm</figcaption></figure>` +
+			`<figure><img src="/2.jpg"><figcaption>The harbour wall after the second wave</figcaption></figure></div>` +
+			`<div class="gallery-grid"><dl class="gallery-item"><dt><a href="/3"><img src="/3.jpg"></a></dt>` +
+			`<dd class="wp-caption-text gallery-caption">Boats pulled up on the green</dd></dl>` +
+			`<dl class="gallery-item"><dt><a href="/4"><img src="/4.jpg"></a></dt>` +
+			`<dd class="wp-caption-text gallery-caption">The church at high water</dd></dl></div>` +
+			prose("end", 2) + `</div></article>`,
+		captions: []string{"The quay before the storm", "The harbour wall after the second wave", "Boats pulled up on the green", "The church at high water"},
+		keep:     []string{"Paragraph 2 of the story", "Paragraph 1 of the end"},
+	},
+	{
 		name: "a page that is a gallery",
 		page: `<article><h1>Five views of the harbour</h1><ul class="slideshow">` + slides(5) + `</ul></article>`,
 		keep: []string{"1/5 The quay", "Slide 1 shows the quay", "Slide 5 shows the quay"},

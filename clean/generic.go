@@ -406,6 +406,7 @@ func articleRuns(bw *blockWalk, roots []*html.Node) []run {
 	}
 	out := make([]run, 0, n)
 	var fl flow
+	var pics pictureTree
 	for _, root := range roots {
 		st := bw.stats[root]
 		if st == nil {
@@ -413,6 +414,10 @@ func articleRuns(bw *blockWalk, roots []*html.Node) []run {
 		}
 		var ann announcement
 		for i, r := range bw.runs[st.start:st.end] {
+			if galleryCaption(bw, r, &pics) {
+				out = append(out, r) // for Captions: splitCaptions takes it out of the text
+				continue
+			}
 			announced := ann.holds(r) || inSourceList(bw, r.owner, root)
 			if r.chrome && !weaklyNamedProse(r) || teaser != nil && teaser(st.start+i) || form != nil && form(st.start+i) || !announced && inLinkList(bw, r.owner, root) || looseHeading(bw, r, root) {
 				continue
