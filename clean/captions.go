@@ -278,10 +278,14 @@ func noCaption(prev, w string) bool {
 
 // nearPicture reports a block that holds a picture and little text (an
 // image with its credit; a layout cell holding a picture and the whole
-// story is not one) or stands right after one: the nearest content before
-// it, in document order, is such a block, or a short line after one (the
-// caption above a credit).
+// story is not one), that stands in such a block (inPictureBlock), or
+// that stands right after one: the nearest content before it, in document
+// order, is such a block, or a short line after one (the caption above a
+// credit).
 func nearPicture(n *html.Node) bool {
+	if inPictureBlock(n) {
+		return true
+	}
 	for hop := 0; n != nil && hop <= 2; hop++ {
 		if n.Type != html.ElementNode {
 			return false
@@ -294,6 +298,23 @@ func nearPicture(n *html.Node) bool {
 			return false
 		}
 		n = prevContent(n)
+	}
+	return false
+}
+
+// inPictureBlock reports a block n inside an element, at most
+// captionLevels up, that holds a picture and no more than a caption
+// (captionUnits): the block around a picture that sets its credit above
+// the picture, as an overlay on it ("Image source, …" before the <img>),
+// or between the picture and its caption.
+func inPictureBlock(n *html.Node) bool {
+	for c, i := n.Parent, 0; c != nil && c.Type == html.ElementNode && i < captionLevels; c, i = c.Parent, i+1 {
+		if c.DataAtom == atom.Body || units(textOf(c)) >= captionUnits {
+			return false
+		}
+		if hasPicture(c) {
+			return true
+		}
 	}
 	return false
 }

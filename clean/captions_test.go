@@ -60,6 +60,17 @@ var captionCases = []struct {
 		keep:     []string{"Reuters reported on Tuesday", "Photo: the council kept", "Paragraph 1 of the end"},
 	},
 	{
+		name: "credit lines set before their picture",
+		page: `<article><div>` + prose("story", 3) +
+			`<div class="x5"><p>Photos by local children now hang in the town hall.</p>` + prose("long", 4) + `<img src="/c.jpg"></div>` +
+			`<div class="x1"><div class="x2"><span>Image source, </span><span>Getty Images</span></div><img src="/a.jpg">` +
+			`<p>The harbour wall after the second wave</p></div>` + prose("middle", 2) +
+			`<div class="x3"><p>Photo: Jane Roe/AP</p><div class="x4"><img src="/b.jpg"></div></div>` +
+			prose("end", 2) + `</div></article>`,
+		captions: []string{"Image source, Getty Images", "The harbour wall after the second wave", "Photo: Jane Roe/AP"},
+		keep:     []string{"Photos by local children", "Paragraph 1 of the middle", "Paragraph 1 of the end"},
+	},
+	{
 		name: "blocks named for having no caption",
 		page: `<article><div>` + prose("story", 3) +
 			`<div class="item no_caption"><h2>The mother of the runner described the last hour of the race to the court on Monday</h2><img src="/e.jpg"></div>` +
