@@ -140,10 +140,35 @@ func captionOf(r run, pics *pictureTree) captionKind {
 		return k
 	}
 	if pics.has(r.owner) && runesUpTo(r.text, shortLine+1) <= shortLine && // a page without pictures has its runes left uncounted
-		isCredit(foldTrad(r.text)) && nearPicture(r.owner) {
+		(isCredit(foldTrad(r.text)) || creditNamed(r.owner)) && nearPicture(r.owner) {
 		return caption
 	}
 	return notCaption
+}
+
+// creditNamed reports a block named as a credit: its class or id, or that
+// of one of its captionLevels nearest ancestors, holds a word starting
+// "credit" ("credit", "img__credit", "credits"). A photo's credit is often
+// a bare name ("Jane Doe") that only its element's name tells. By a
+// picture and short (captionOf), that is a credit; the same name on a
+// site's footer ("Design by …") or on a list of a story's contributors
+// stands by no picture. (An inline element so named inside a block of
+// other text is not looked at: taking a block's text out by the name of
+// an element inside it lowered a check page.)
+func creditNamed(n *html.Node) bool {
+	for i := 0; n != nil && n.Type == html.ElementNode && i <= captionLevels; i, n = i+1, n.Parent {
+		if nameIsCredit(n) {
+			return true
+		}
+	}
+	return false
+}
+
+// nameIsCredit reports an element whose class or id holds a word starting
+// "credit".
+func nameIsCredit(n *html.Node) bool {
+	class, id := attr(n, "class"), attr(n, "id")
+	return namesHold(class, id, "credit") && hasHint(classIDOf(class, id), "credit*")
 }
 
 // pictureTree tells whether the tree a node is in holds a picture

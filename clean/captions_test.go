@@ -71,6 +71,15 @@ var captionCases = []struct {
 		keep:     []string{"Photos by local children", "Paragraph 1 of the middle", "Paragraph 1 of the end"},
 	},
 	{
+		name: "a bare name in a block named as a credit, by a picture",
+		page: `<article><div>` + prose("story", 3) +
+			`<p><img src="/a.jpg"></p><p class="credit">Jane Roe</p>` + prose("middle", 2) +
+			`<div class="pic"><img src="/b.jpg"></div><div class="media-credits"><span>John Doe</span></div>` +
+			prose("end", 2) + `<p class="credits">Reporting by Ann Poe; editing by Tom Lee</p></div></article>`,
+		captions: []string{"Jane Roe", "John Doe"},
+		keep:     []string{"Reporting by Ann Poe; editing by Tom Lee", "Paragraph 1 of the middle", "Paragraph 1 of the end"},
+	},
+	{
 		name: "blocks named for having no caption",
 		page: `<article><div>` + prose("story", 3) +
 			`<div class="item no_caption"><h2>The mother of the runner described the last hour of the race to the court on Monday</h2><img src="/e.jpg"></div>` +
