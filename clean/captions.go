@@ -22,7 +22,7 @@ import (
 //     names a caption ("wp-caption-text", "image-caption") or a credit
 //     ("photo-credit"), and no longer than a caption (captionUnits);
 //   - a credit line (creditRe: "Photo: …", "Foto: …", "(Reuters)",
-//     "Getty Images", "图片来源", "… 摄") of at most shortLine runes, in a
+//     "Getty Images", "图片来源", "… 摄", "资料图") of at most shortLine runes, in a
 //     block that holds a picture or right after one (nearPicture);
 //   - a media placeholder (placeholderRe: "Media playback is unsupported
 //     on your device"), wherever it stands;
@@ -59,7 +59,9 @@ var (
 		// an agency or stock credit, in credit form: "(Reuters)", "REUTERS/Jane Doe", "… via Getty Images", "… AFP" at the end
 		`\(\s*(?:` + agencies + `)[^)]{0,40}\)|\b(?:` + agencies + `)\s*/|\b(?:` + agencies + `)[\s.)）]*$|\bvia (?:` + agencies + `)\b|` +
 		// Chinese, as a label or in brackets: "图片来源：…", "图/新华社", "（摄影：…）"; a name and 摄: "新华社记者 张三 摄"
-		`^[\[(（【]?\s*(?:图片来源|图片来自|图源|图片提供|供图|摄影|图)\s*[/:：|]|[(（【]\s*(?:图片来源|图片来自|图源|供图|摄影|图)\s*[/:：|][^)）】]{0,30}[)）】]\s*$|\p{Han}\s+摄\s*[)）]?\s*$`)
+		`^[\[(（【]?\s*(?:图片来源|图片来自|图源|图片提供|供图|摄影|图)\s*[/:：|]|[(（【]\s*(?:图片来源|图片来自|图源|供图|摄影|图)\s*[/:：|][^)）】]{0,30}[)）】]\s*$|\p{Han}\s+摄\s*[)）]?\s*$|` +
+		// a Chinese picture's kind, alone or in brackets at the end: a file photo, a screenshot ("资料图", "（视频截图）")
+		`(?:^|[(（【])\s*(?:资料图片?|视频截图|网络图片|示意图)\s*[)）】]?\s*$`)
 	// placeholderRe matches the line a player shows where it cannot play.
 	placeholderRe = regexp.MustCompile(`(?i)^(?:media playback is (?:unsupported|not supported) on your device|` +
 		`your (?:web )?browser (?:does not|doesn't|doesn’t|cannot|can't|can’t) (?:support|play)\b.{0,60}|` +

@@ -80,6 +80,16 @@ var captionCases = []struct {
 		keep:     []string{"Reporting by Ann Poe; editing by Tom Lee", "Paragraph 1 of the middle", "Paragraph 1 of the end"},
 	},
 	{
+		name: "a Chinese picture's kind as its caption",
+		page: `<article><div>` + prose("story", 3) +
+			`<p align="center"><img src="/a.jpg"></p><p align="center">资料图</p>` + prose("middle", 2) +
+			`<p align="center"><img src="/b.jpg"></p><p align="center">雨后的北京街头（视频截图）</p>` +
+			`<p>这张示意图显示了新桥的位置。</p>` +
+			prose("end", 2) + `</div></article>`,
+		captions: []string{"资料图", "雨后的北京街头（视频截图）"},
+		keep:     []string{"这张示意图显示了新桥的位置", "Paragraph 1 of the middle", "Paragraph 1 of the end"},
+	},
+	{
 		name: "blocks named for having no caption",
 		page: `<article><div>` + prose("story", 3) +
 			`<div class="item no_caption"><h2>The mother of the runner described the last hour of the race to the court on Monday</h2><img src="/e.jpg"></div>` +
