@@ -90,6 +90,15 @@ var captionCases = []struct {
 		keep:     []string{"这张示意图显示了新桥的位置", "Paragraph 1 of the middle", "Paragraph 1 of the end"},
 	},
 	{
+		name: "a sentence that names an agency last, by a picture",
+		page: `<article><div>` + prose("story", 3) +
+			`<p><img src="/a.jpg"></p><p>The figures were first reported by Reuters.</p>` + prose("middle", 2) +
+			`<p><img src="/b.jpg"></p><p>Jane Roe for Reuters.</p>` + prose("late", 1) +
+			`<p><img src="/c.jpg"></p><p>Photo by AFP.</p>` + prose("end", 2) + `</div></article>`,
+		captions: []string{"Jane Roe for Reuters.", "Photo by AFP."},
+		keep:     []string{"The figures were first reported by Reuters.", "Paragraph 1 of the end"},
+	},
+	{
 		name: "blocks named for having no caption",
 		page: `<article><div>` + prose("story", 3) +
 			`<div class="item no_caption"><h2>The mother of the runner described the last hour of the race to the court on Monday</h2><img src="/e.jpg"></div>` +

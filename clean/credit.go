@@ -1,6 +1,7 @@
 package clean
 
 import (
+	"regexp"
 	"strings"
 	"unicode/utf8"
 )
@@ -8,7 +9,31 @@ import (
 // isCredit reports whether creditRe matches f, a folded run (foldTrad),
 // running the pattern only when mayCredit lets f through.
 func isCredit(f string) bool {
-	return mayCredit(f) && creditRe.MatchString(f)
+	return mayCredit(f) && creditRe.MatchString(f) && !agencyObject(f)
+}
+
+// agencyObjectRe matches a line that ends in an agency's name after a
+// lower-case word and before a full stop, with none of a credit's
+// punctuation (a colon, a slash, a bar, brackets, ©) on the way; the
+// word is its group.
+var agencyObjectRe = regexp.MustCompile(`^[^:：/|©()（）\[\]【】]*\s(\p{Ll}+)\s+(?i:` + agencies + `)\s*\.$`)
+
+// agencyObject reports a sentence of the story that names an agency as
+// the object of its last verb or preposition ("The figures were first
+// reported by Reuters.", "Officials declined to comment to AFP."), which
+// creditRe's agency-at-the-end reads as a credit. A credit names the
+// agency after a name, a slash or "via"/"for" ("Jane Doe for Reuters."),
+// or under a label ("Photo by Reuters."), and stays one.
+func agencyObject(f string) bool {
+	m := agencyObjectRe.FindStringSubmatch(f)
+	if m == nil || creditLabelStart(f) {
+		return false
+	}
+	switch m[1] {
+	case "via", "for", "and", "of", "courtesy":
+		return false
+	}
+	return true
 }
 
 // mayCredit is a necessary condition of creditRe matching f, much cheaper
