@@ -135,7 +135,7 @@ func captionOf(r run, pics *pictureTree) captionKind {
 	if r.pictured {
 		return slide
 	}
-	if r.caption && inFigureCaption(r.owner) || isPlaceholder(strings.TrimSpace(r.text)) {
+	if r.caption && inFigureCaption(r.owner) || isPlaceholder(strings.TrimSpace(r.text)) || labelledCaption(r) {
 		return caption
 	}
 	if k := captionClass(r.owner); k != notCaption {
@@ -574,4 +574,19 @@ func galleryCaption(bw *blockWalk, r run, pics *pictureTree) bool {
 		}
 	}
 	return captionOf(r, pics) == caption
+}
+
+// captionLabelRe matches the label a player or a picture reads out before
+// its caption to a screen reader ("Image caption, …", "Media caption, …",
+// "Video caption, …"), which stays in the page's text when the <figure>
+// around it is gone; the caption after it opens as a sentence does, not
+// in lower case (a sentence that merely begins with the words).
+var captionLabelRe = regexp.MustCompile(`^(?:Image|Media|Video) caption, [^\p{Ll}\s]`)
+
+// labelledCaption reports a run that opens with a caption's label
+// (captionLabelRe) and is no longer than a caption (captionUnits): a
+// caption wherever it stands, as a player's placeholder is.
+func labelledCaption(r run) bool {
+	t := strings.TrimSpace(r.text)
+	return len(t) > 16 && (t[0] == 'I' || t[0] == 'M' || t[0] == 'V') && r.units <= captionUnits && captionLabelRe.MatchString(t)
 }

@@ -99,6 +99,15 @@ var captionCases = []struct {
 		keep:     []string{"The figures were first reported by Reuters.", "Paragraph 1 of the end"},
 	},
 	{
+		name: "captions under a screen reader's label",
+		page: `<article><div>` + prose("story", 3) +
+			`<div class="x1"><p>Media playback is unsupported on your device</p><p><span>Media caption, </span>The mayor walks the harbour wall</p></div>` +
+			prose("middle", 2) + `<p>Image caption, as the clerk calls it, is a line the council never reads.</p>` +
+			`<p>Video caption,</p>` + prose("end", 2) + `</div></article>`,
+		captions: []string{"Media playback is unsupported on your device", "Media caption, The mayor walks the harbour wall"},
+		keep:     []string{"Video caption,", "Paragraph 1 of the end"},
+	},
+	{
 		name: "blocks named for having no caption",
 		page: `<article><div>` + prose("story", 3) +
 			`<div class="item no_caption"><h2>The mother of the runner described the last hour of the race to the court on Monday</h2><img src="/e.jpg"></div>` +
