@@ -107,6 +107,24 @@ func relatedHeading(t string, n int) bool {
 	return n <= 40 && relatedRe.MatchString(headingLabel(t))
 }
 
+// relatedLabel reports a line that a related-reading label opens, its
+// colon after it: relatedLabelRe's words ("Read more: …"), or the words
+// of a related-reading heading (relatedRe: "Recommended: …", "延伸阅读：…").
+// A template that heads a list of links with a label puts the same label
+// before a single link set among the article's paragraphs.
+func relatedLabel(t string) bool {
+	if relatedLabelRe.MatchString(t) {
+		return true
+	}
+	i := strings.IndexAny(t, ":：")
+	return i > 0 && i <= relatedLabelBytes && relatedRe.MatchString(headingLabel(t[:i]))
+}
+
+// relatedLabelBytes bounds the label before the colon relatedLabel reads:
+// relatedRe's longest words, with room for the spaces and brackets
+// headingLabel trims.
+const relatedLabelBytes = 48
+
 // headingLabel is a heading's words as relatedRe reads them: folded to
 // simplified Chinese, without the brackets, colon or arrow around them.
 func headingLabel(t string) string { return strings.Trim(foldTrad(t), " 【】[]:：>»") }
@@ -501,7 +519,7 @@ func sentenceEnd(t string) bool {
 // row of link lines that is a list of headlines without list markup
 // (inRow, see headlineRows).
 func teaserLink(r run, inRow bool) bool {
-	if relatedLabelRe.MatchString(r.text) || promoRe.MatchString(r.text) || shouting(r.text) {
+	if relatedLabel(r.text) || promoRe.MatchString(r.text) || shouting(r.text) {
 		return true
 	}
 	if o := r.owner; isHeading(o.DataAtom) && o.Parent != nil && o.Parent.DataAtom == atom.Li {

@@ -599,7 +599,7 @@ func likeSiblingsAtLeast(n *html.Node, k int, like func(c *html.Node) bool) bool
 // What it announces (a list of links, a table) is the author's, not the
 // template's: a template labels its link lists with a heading or a word
 // or two ("Related:", "Share this:", "Tags:"), which chromeLine and the
-// related-reading labels (relatedHeading, relatedLabelRe) turn away, and
+// related-reading labels (relatedHeading, relatedLabel) turn away, and
 // which this leaves out. Words are counted between spaces: a line
 // written without them (Chinese, mostly) is one word and announces nothing.
 func leadIn(r run) bool {
@@ -608,7 +608,7 @@ func leadIn(r run) bool {
 		return false
 	}
 	n := runeCountFor(r)
-	if relatedHeading(t, n) || relatedLabelRe.MatchString(t) {
+	if relatedHeading(t, n) || relatedLabel(t) {
 		return false
 	}
 	return !chromeLine(r, n, false)

@@ -281,6 +281,17 @@ var genericCases = []struct {
 		not_: []string{"Y part two", "S part two"},
 	},
 	{
+		// teaserLink, relatedLabel: a single link set amid the article's
+		// paragraphs under a related-reading heading's words and a colon
+		// points away from the article, as "Read more:" does.
+		name: "single links labelled with a related-reading heading's words",
+		page: `<article><div>` + prose("story", 3) +
+			`<p><strong>Recommended:</strong> <a href="/b/1">Council votes on the new bus lanes</a></p>` + prose("middle", 2) +
+			`<p>延伸阅读：<a href="/b/2">市议会就新公交专用道进行表决</a></p>` + prose("end", 2) + `</div></article>`,
+		must: []string{"Paragraph 2 of the story", "Paragraph 1 of the middle", "Paragraph 1 of the end"},
+		not_: []string{"new bus lanes", "公交专用道"},
+	},
+	{
 		// leadIn: a chrome line that ends with a colon (chromeLine: a
 		// share bar's label) announces nothing.
 		name: "list of links under a share label",
