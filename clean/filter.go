@@ -22,7 +22,8 @@ var (
 	junkRe = regexp.MustCompile(`(?i)责任编辑|责编[:：]|^\s*[\[【(（]?\s*(?:编辑|审核|校对|签发|监制|编审|终审|初审|复审|摄影|记者)\s*[:：]|` +
 		`打印本页|关闭窗口|打印此页|打印文章|[【\[]\s*(?:` + strings.Join(bracketWords, "|") + `)\s*[】\]]|字号\s*[:：]?\s*[大中小]|字体\s*[:：]\s*[大中小]|` +
 		`收藏本页|分享到|扫一扫|扫描二维码|^\s*上一篇|^\s*下一篇|阅读次数|浏览次数|点击数\s*[:：]|访问量|返回顶部|` +
-		`(?:^|\s)(?:share this|share on|follow us|sign up for|back to top)\b|^\s*(?:advertisement|ad|tweet|(?:\d+\s+)?comments\s*[:：]?)\s*$|` +
+		`(?:^|\s)(?:share this|share on|follow us|sign up for|back to top)\b|^\s*(?:advertisement|ad|sponsored|广告|tweet|(?:\d+\s+)?comments\s*[:：]?)\s*$|` +
+		`^\s*(?:story|article)\s+continues\s+(?:below|after)\s+(?:(?:this|the)\s+)?(?:ad|advertisement)\s*$|` +
 		`ICP\s*[备证]|公网安备|网安备|版权所有|all rights reserved|copyright\s*(?:©|\(c\)|\d{4})|©\s*\d{4}|` +
 		`主办单位\s*[:：]|承办单位\s*[:：]|技术支持\s*[:：]|设为首页|加入收藏|网站地图|联系我们`)
 	// metadata lines: source, author, date labels, and the labels of a

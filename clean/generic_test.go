@@ -292,6 +292,17 @@ var genericCases = []struct {
 		not_: []string{"new bus lanes", "公交专用道"},
 	},
 	{
+		// junkRe, adLine: an ad slot's label left between the article's
+		// paragraphs, in English or Chinese, and the line that says the
+		// story goes on past the ad, are no text of the story.
+		name: "ad slot labels amid the paragraphs",
+		page: `<article><div>` + prose("story", 2) + `<div class="slot">广告</div>` + prose("middle", 2) +
+			`<p>Sponsored</p>` + prose("later", 2) + `<p>Story continues below advertisement</p><div id="s1"></div>` +
+			prose("end", 2) + `</div></article>`,
+		must: []string{"Paragraph 1 of the story", "Paragraph 1 of the middle", "Paragraph 1 of the later", "Paragraph 1 of the end"},
+		not_: []string{"广告", "Sponsored", "continues below"},
+	},
+	{
 		// leadIn: a chrome line that ends with a colon (chromeLine: a
 		// share bar's label) announces nothing.
 		name: "list of links under a share label",

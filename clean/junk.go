@@ -26,7 +26,7 @@ var junkColonWords = newCJKWords(
 )
 
 // junkWordsASCII: the English alternatives, matched without case.
-var junkWordsASCII = []string{"share", "follow us", "sign up for", "back to top", "icp", "all rights reserved", "copyright"}
+var junkWordsASCII = []string{"share", "follow us", "sign up for", "back to top", "continues", "icp", "all rights reserved", "copyright"}
 
 // junkLine reports whether junkRe matches t.
 func junkLine(t string) bool { return mayJunk(t) && junkRe.MatchString(t) }
@@ -91,11 +91,13 @@ func skipRegexpSpace(t string, i int) int {
 // isRegexpSpace reports whether c is in \s as Go's regexp reads it.
 func isRegexpSpace(c byte) bool { return strings.IndexByte("\t\n\f\r ", c) >= 0 }
 
-// adLine is junkRe's `^\s*(?:advertisement|ad|tweet)\s*$`: an ad
-// slot's label, or the label of Twitter's share button left in the page.
+// adLine is junkRe's `^\s*(?:advertisement|ad|sponsored|广告|tweet)\s*$`:
+// an ad slot's label, in English or Chinese, or the label of Twitter's
+// share button left in the page.
 func adLine(t string) bool {
 	s := strings.Trim(t, "\t\n\f\r ")
-	return strings.EqualFold(s, "ad") || strings.EqualFold(s, "advertisement") || strings.EqualFold(s, "tweet")
+	return strings.EqualFold(s, "ad") || strings.EqualFold(s, "advertisement") || strings.EqualFold(s, "sponsored") ||
+		s == "广告" || strings.EqualFold(s, "tweet")
 }
 
 // commentsLabel is junkRe's `^\s*(?:\d+\s+)?comments\s*[:：]?\s*$`:

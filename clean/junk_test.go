@@ -26,6 +26,9 @@ var junkSamples = []string{
 	"© 2019 Acme", "主办单位：某某", "承办单位:某某", "技术支持：某某", "设为首页", "加入收藏", "网站地图", "联系我们",
 	"Comments", " 12 comments ", "Comments:", "3 Comments ：", "12comments", "Comment", "Comments are closed", "No comments", "commentſ", "1 2 comments",
 	"ſhare this", "bac\u212A to top", "advertiſement", "\u212Aeep going",
+	"Sponsored", " SPONSORED ", "ſponſored", "Sponsored content", "广告", " 广告 ", "广告位", "发布广告",
+	"Story continues below advertisement", "ARTICLE CONTINUES AFTER THIS AD", "Story continues below the ad",
+	"Story continues below gallery", "The story continues below", "continues",
 	"编辑部的故事", "The editor shared nothing", "Read more", "copyrighted", "sharing is caring", "",
 }
 
