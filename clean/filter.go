@@ -28,9 +28,9 @@ var (
 		`主办单位\s*[:：]|承办单位\s*[:：]|技术支持\s*[:：]|设为首页|加入收藏|网站地图|联系我们`)
 	// metadata lines: source, author, date labels, and the labels of a
 	// post's place in the site's taxonomy ("Filed under: Politics |",
-	// "Posted in: NFL Network", "Tags: …", "Labels: …"): a blog
-	// template's line about the post, not a line of it
-	metaLineRe = regexp.MustCompile(`(?i)^\s*[\[【(（]?\s*(?:来\s*源|稿源|文章来源|信息来源|消息来源|出处|作者|发布时间|发布日期|发表时间|发表日期|发稿时间|更新时间|时间|日期|` +
+	// "Posted in: NFL Network", "Tags: …", "Labels: …", "标签：…",
+	// "关键词：…"): a blog template's line about the post, not a line of it
+	metaLineRe = regexp.MustCompile(`(?i)^\s*[\[【(（]?\s*(?:来\s*源|稿源|文章来源|信息来源|消息来源|出处|作者|发布时间|发布日期|发表时间|发表日期|发稿时间|更新时间|时间|日期|标\s*签|关键[词字]|` +
 		`source|by|published|posted|updated|last updated|date|filed under|posted in|categor(?:y|ies)|tags?|tagged|labels?)\s*[:：]`)
 	// a line that is a date, optionally with a time and a source
 	dateLineRe = regexp.MustCompile(`^\s*(?:\d{4}\s*[-/.年]\s*\d{1,2}\s*[-/.月]\s*\d{1,2}\s*日?)(?:\s*\d{1,2}\s*[:：]\s*\d{2}(?:\s*[:：]\s*\d{2})?)?(?:\s|$|来源|稿源|作者|\|)`)

@@ -303,6 +303,15 @@ var genericCases = []struct {
 		not_: []string{"广告", "Sponsored", "continues below"},
 	},
 	{
+		// metaLineRe: a Chinese template's tag line ("标签：", "关键词：")
+		// is a line about the post, as "Tags:" is, wherever it stands.
+		name: "Chinese tag lines amid the paragraphs",
+		page: `<article><div>` + prose("story", 2) + `<p>标签：<a href="/t/1">渡轮</a> <a href="/t/2">海岛</a> <a href="/t/3">议会</a></p>` +
+			prose("middle", 2) + `<div>关键词：港口 疏浚 渡轮</div>` + prose("end", 2) + `</div></article>`,
+		must: []string{"Paragraph 1 of the story", "Paragraph 1 of the middle", "Paragraph 1 of the end"},
+		not_: []string{"标签", "关键词", "海岛"},
+	},
+	{
 		// leadIn: a chrome line that ends with a colon (chromeLine: a
 		// share bar's label) announces nothing.
 		name: "list of links under a share label",
