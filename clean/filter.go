@@ -531,8 +531,10 @@ func teaserLink(r run, inRow bool) bool {
 
 // promoRe matches the words of a link that promotes something other than
 // the article: "Click here to subscribe", "Get the Fox News app",
+// "Download our app", "Donate now", "Become a member", "下载客户端",
 // "Also on rt.com …".
-var promoRe = regexp.MustCompile(`(?i)\b(?:subscribe|newsletter|get the [\w ]{1,30}app|also on)\b`)
+var promoRe = regexp.MustCompile(`(?i)\b(?:subscribe|newsletter|donate|support us|become a (?:member|subscriber|supporter)|` +
+	`(?:get|download) (?:the|our) [\w ]{0,30}app|also on)\b|下载(?:客户端|app)`)
 
 // shouting reports a line set in capitals (over eight capital letters,
 // four times as many as small ones): a promoted headline.

@@ -312,6 +312,17 @@ var genericCases = []struct {
 		not_: []string{"标签", "关键词", "海岛"},
 	},
 	{
+		// teaserLink, promoRe: a link line amid the paragraphs that asks
+		// the reader to give, join or install something promotes the
+		// site, as "Subscribe" does; a sentence that names giving is text.
+		name: "promotion links amid the paragraphs",
+		page: `<article><div>` + prose("story", 2) + `<p><a href="/donate">Donate now</a></p>` + prose("middle", 2) +
+			`<p><a href="/app">Download our app</a></p><p>The islanders asked visitors to donate to the harbour fund.</p>` + prose("later", 2) +
+			`<p><a href="/join">Become a member today</a></p><p><a href="/app">下载客户端</a></p>` + prose("end", 2) + `</div></article>`,
+		must: []string{"Paragraph 1 of the story", "Paragraph 1 of the middle", "Paragraph 1 of the end", "asked visitors to donate"},
+		not_: []string{"Donate now", "our app", "Become a member", "下载客户端"},
+	},
+	{
 		// leadIn: a chrome line that ends with a colon (chromeLine: a
 		// share bar's label) announces nothing.
 		name: "list of links under a share label",
