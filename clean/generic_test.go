@@ -323,6 +323,18 @@ var genericCases = []struct {
 		not_: []string{"Donate now", "our app", "Become a member", "下载客户端"},
 	},
 	{
+		// junkRe: the links and labels that open a comment section
+		// ("Leave a reply", "Comments (12)", "发表评论") are no text of
+		// the post, before it or after it; a sentence that asks for
+		// comments is.
+		name: "comment section controls around the post",
+		page: `<article><div><p><a href="#comments">Comments (12)</a></p>` + prose("story", 3) +
+			`<p>Leave a comment below and tell us which ferry you took.</p><p><a href="#respond">Leave a reply</a></p>` +
+			`<p><a href="#c">发表评论</a></p></div></article>`,
+		must: []string{"Paragraph 2 of the story", "tell us which ferry you took"},
+		not_: []string{"Comments (12)", "Leave a reply", "发表评论"},
+	},
+	{
 		// leadIn: a chrome line that ends with a colon (chromeLine: a
 		// share bar's label) announces nothing.
 		name: "list of links under a share label",
