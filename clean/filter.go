@@ -24,6 +24,7 @@ var (
 		`收藏本页|分享到|扫一扫|扫描二维码|^\s*上一篇|^\s*下一篇|阅读次数|浏览次数|点击数\s*[:：]|访问量|返回顶部|` +
 		`(?:^|\s)(?:share this|share on|follow us|sign up for|back to top)\b|^\s*(?:advertisement|ad|sponsored|广告|tweet|(?:\d+\s+)?comments\s*[:：]?)\s*$|` +
 		`^\s*(?:story|article)\s+continues\s+(?:below|after)\s+(?:(?:this|the)\s+)?(?:ad|advertisement)\s*$|` +
+		`^\s*listen to (?:this|the) (?:article|story)(?:\s*[·•|-]?\s*\d{1,2}(?::\d{2})?\s*(?:min(?:utes?|s)?)?)?\s*$|` +
 		`^\s*(?:leave a (?:comment|reply)|post a comment|add a comment|join the (?:conversation|discussion)|(?:comments|评论)\s*[(（]\s*\d+\s*[)）]|发表评论|我要评论)\s*$|` +
 		`ICP\s*[备证]|公网安备|网安备|版权所有|all rights reserved|copyright\s*(?:©|\(c\)|\d{4})|©\s*\d{4}|` +
 		`主办单位\s*[:：]|承办单位\s*[:：]|技术支持\s*[:：]|设为首页|加入收藏|网站地图|联系我们`)
@@ -432,7 +433,8 @@ func chromeLine(r run, n int, linkOK bool) bool {
 // "Estimated reading time: 6 minutes", "4 Min Read", "Tempo de
 // leitura: 2 minutos", "Lesezeit: 3 Min.".
 var readingTimeRe = regexp.MustCompile(`(?i)^\W*(?:(?:estimated\s+)?read(?:ing)?\s+time|tempo\s+de\s+leitura|tiempo\s+de\s+lectura|temps\s+de\s+lecture|lesezeit|lesedauer)\s*[:：]?\s*(?:about\s+|ca\.?\s*|~\s*)?\d+\s*(?:min|mins|minutes?|minutos?|minuten)\.?\W*$|` +
-	`^\W*\d+\s*-?\s*(?:min|mins|minutes?)\.?\s+(?:read|lesezeit|lesedauer)\W*$`)
+	`^\W*\d+\s*-?\s*(?:min|mins|minutes?)\.?\s+(?:read|lesezeit|lesedauer)\W*$|` +
+	`^\s*(?:预计)?阅读(?:时间|时长|约需|需要|需)\s*[:：]?\s*(?:约|大约)?\s*\d+\s*分钟\s*[。.]?\s*$`)
 
 // readingTime is readingTimeRe, asked only of lines with a digit and one
 // of its words (a byte scan is cheaper than the expression).
@@ -441,8 +443,8 @@ func readingTime(t string) bool {
 }
 
 // readingWords are the stems of readingTimeRe's words, as it reads them
-// (a wordSet: "Leſezeit" is "lesezeit" to it).
-var readingWords = newWordSet("read", "leitura", "lectura", "lecture", "lese")
+// (a wordSet: "Leſezeit" is "lesezeit" to it; "阅读" is matched as bytes).
+var readingWords = newWordSet("read", "leitura", "lectura", "lecture", "lese", "阅读")
 
 // proseUnits is the length of a paragraph of prose: two lines or so.
 const proseUnits = 80

@@ -335,6 +335,17 @@ var genericCases = []struct {
 		not_: []string{"Comments (12)", "Leave a reply", "发表评论"},
 	},
 	{
+		// junkRe, readingTimeRe: the player's label over a story read
+		// aloud ("Listen to this article") and a Chinese reading time
+		// ("阅读时间：约4分钟") are about the page, not of the story; a
+		// sentence that asks the reader to listen is the story's.
+		name: "listen and reading-time labels over the story",
+		page: `<article><div><p>Listen to this article</p><p>阅读时间：约4分钟</p>` + prose("story", 3) +
+			`<p>Listen to the mayor, who spoke for an hour about the dredging and the ferry timetable.</p>` + prose("end", 1) + `</div></article>`,
+		must: []string{"Paragraph 2 of the story", "Listen to the mayor, who spoke", "Paragraph 0 of the end"},
+		not_: []string{"Listen to this", "阅读时间"},
+	},
+	{
 		// leadIn: a chrome line that ends with a colon (chromeLine: a
 		// share bar's label) announces nothing.
 		name: "list of links under a share label",

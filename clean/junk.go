@@ -26,7 +26,7 @@ var junkColonWords = newCJKWords(
 )
 
 // junkWordsASCII: the English alternatives, matched without case.
-var junkWordsASCII = []string{"share", "follow us", "sign up for", "back to top", "continues", "leave a", "post a comment", "add a comment", "join the",
+var junkWordsASCII = []string{"share", "follow us", "sign up for", "back to top", "continues", "listen to", "leave a", "post a comment", "add a comment", "join the",
 	"comments", "icp", "all rights reserved", "copyright"}
 
 // junkLine reports whether junkRe matches t.

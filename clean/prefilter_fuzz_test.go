@@ -41,7 +41,7 @@ var prefilterSeeds = []string{
 	"版权所有", "Share this", "Back to top", "责任编辑：张三",
 	"2020-01-02 10:00 来源：新华社", "2020年1月2日", "By: Jane Doe",
 	"posted 3 hours AGO", "Jane, 4:15 pm", "2012/3/04 Jane", "1.2.2020", "Mike 12-1-99",
-	"Last updated: 3 May", "更新时间：2020", "标签：渡轮", "关键词：港口",
+	"Last updated: 3 May", "更新时间：2020", "标签：渡轮", "关键词：港口", "阅读时间：约4分钟", "预计阅读时长 5 分钟",
 }
 
 func FuzzPrefilters(f *testing.F) {
