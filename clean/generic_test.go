@@ -346,6 +346,23 @@ var genericCases = []struct {
 		not_: []string{"Listen to this", "阅读时间"},
 	},
 	{
+		// linkyDiv, pointList: a <div> that only wraps a list of points,
+		// each one line that cites what it names by linking it, is the
+		// article's list, not a teaser card; a wrapped list of cards
+		// (a linked headline and a summary an item) and a wrapped list of
+		// bare links still go.
+		name: "wrapped list of points that link",
+		page: `<article><div>` + prose("story", 3) + `<div><ul>` +
+			`<li><a href="/a">The council report</a> says the second ferry will cost two million.</li>` +
+			`<li><a href="/b">The union</a> wants more crew on each crossing.</li>` +
+			`<li><a href="/c">The islanders' letter</a> asks for a winter timetable.</li></ul></div>` + prose("end", 2) +
+			`<div><ul><li><h3><a href="/t/1">Bridge reopens after repairs</a></h3><p>Traffic is back.</p></li>` +
+			`<li><h3><a href="/t/2">New bakery on the quay</a></h3><p>Bread at six.</p></li></ul></div>` +
+			`<div><ul><li><a href="/s/1">Weather</a></li><li><a href="/s/2">Sport</a> news</li><li><a href="/s/3">Letters</a></li></ul></div></div></article>`,
+		must: []string{"Paragraph 2 of the story", "wants more crew on each crossing", "asks for a winter timetable", "Paragraph 1 of the end"},
+		not_: []string{"Bridge reopens", "Bread at six", "Weather", "Sport"},
+	},
+	{
 		// leadIn: a chrome line that ends with a colon (chromeLine: a
 		// share bar's label) announces nothing.
 		name: "list of links under a share label",

@@ -98,10 +98,11 @@ func linkItem(st *elemStats) bool {
 // conditional cleaning drops too. A homepage or a section front chosen as
 // the "article" is a stack of such cards, each of which scores like a
 // short story. Not one: a single paragraph that links a source (one run),
-// a block named like content, or one holding a quotation (an embedded
-// post, whose author, date and media are all links).
+// a block named like content, one holding a quotation (an embedded
+// post, whose author, date and media are all links), or one that only
+// wraps a list of points (pointList).
 func linkyDiv(bw *blockWalk, n *html.Node, st *elemStats) bool {
-	if n.DataAtom != atom.Div || st.units == 0 || st.linkUnits*5 <= st.units || hintOf(st.cid) > 0 || st.end-st.start < 2 {
+	if n.DataAtom != atom.Div || st.units == 0 || st.linkUnits*5 <= st.units || hintOf(st.cid) > 0 || st.end-st.start < 2 || pointList(bw, n) {
 		return false
 	}
 	c, quote := 0, false
@@ -112,6 +113,41 @@ func linkyDiv(bw *blockWalk, n *html.Node, st *elemStats) bool {
 		}
 	}
 	return c < 10 && !quote
+}
+
+// pointList reports a <div> that holds nothing but one list whose items
+// are each a single line that links something and has words of its own
+// beside its links (no linkItem): points that cite what they name by
+// linking it. A list whose items link nothing is no list of links. A card
+// sets its linked headline and its summary apart, a line each, so a list
+// of cards has items of two lines or more, and a list of bare links has
+// link items; a list of points is neither, whatever wraps it.
+func pointList(bw *blockWalk, n *html.Node) bool {
+	var list *html.Node
+	for c := n.FirstChild; c != nil; c = c.NextSibling {
+		switch {
+		case c.Type == html.TextNode && strings.TrimSpace(c.Data) == "":
+		case c.Type == html.ElementNode && list == nil && (c.DataAtom == atom.Ul || c.DataAtom == atom.Ol):
+			list = c
+		default:
+			return false
+		}
+	}
+	if list == nil {
+		return false
+	}
+	items := 0
+	for c := list.FirstChild; c != nil; c = c.NextSibling {
+		st := bw.stats[c]
+		if st == nil || st.units == 0 {
+			continue
+		}
+		if st.end-st.start != 1 || st.links == 0 || linkItem(st) {
+			return false
+		}
+		items++
+	}
+	return items > 0
 }
 
 // inSourceList reports whether n lies in a list of sources (sourceList)
