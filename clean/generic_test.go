@@ -363,6 +363,14 @@ var genericCases = []struct {
 		not_: []string{"Bridge reopens", "Bread at six", "Weather", "Sport"},
 	},
 	{
+		// inLinkList: an element that wraps a linked sentence and nothing
+		// else is weighed as the sentence is, not as a block of links.
+		name: "wrapped sentence that is mostly links",
+		page: `<article><div>` + prose("story", 3) + `<div class="box"><p><a href="/a">The council report</a>, ` +
+			`<a href="/b">the union letter</a> and <a href="/c">the mayor's reply</a> are all online.</p></div>` + prose("end", 2) + `</div></article>`,
+		must: []string{"Paragraph 2 of the story", "the mayor's reply are all online.", "Paragraph 1 of the end"},
+	},
+	{
 		// leadIn: a chrome line that ends with a colon (chromeLine: a
 		// share bar's label) announces nothing.
 		name: "list of links under a share label",

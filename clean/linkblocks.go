@@ -23,10 +23,24 @@ func linkList(st *elemStats) bool {
 
 // inLinkList reports whether n lies in a link block inside root. A list
 // item is never one by itself: its list decides; nor is a linked
-// sentence.
+// sentence, nor an element that wraps a linked sentence and nothing else
+// (its one line is the sentence's).
 func inLinkList(bw *blockWalk, n, root *html.Node) bool {
+	sentence := false
 	for ; n != nil && n != root; n = n.Parent {
-		if st := bw.stats[n]; st != nil && n.DataAtom != atom.Li && !linkedSentence(n, st) && linkBlock(bw, n, st) {
+		st := bw.stats[n]
+		if st == nil {
+			continue
+		}
+		if linkedSentence(n, st) {
+			sentence = true
+			continue
+		}
+		if sentence && st.end-st.start == 1 {
+			continue
+		}
+		sentence = false
+		if n.DataAtom != atom.Li && linkBlock(bw, n, st) {
 			return true
 		}
 	}
