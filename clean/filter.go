@@ -24,6 +24,7 @@ var (
 		`收藏本页|分享到|扫一扫|扫描二维码|^\s*上一篇|^\s*下一篇|阅读次数|浏览次数|点击数\s*[:：]|访问量|返回顶部|` +
 		`(?:^|\s)(?:share this|share on|follow us|sign up for|back to top)\b|^\s*(?:advertisement|ad|sponsored|广告|tweet|(?:\d+\s+)?comments\s*[:：]?)\s*$|` +
 		`^\s*(?:story|article)\s+continues\s+(?:below|after)\s+(?:(?:this|the)\s+)?(?:ad|advertisement)\s*$|` +
+		`^\s*(?:text|font)\s+size\s*[:：]?\s*(?:a\s*[-+−]\s*)*$|^\s*关注我们|` +
 		`^\s*listen to (?:this|the) (?:article|story)(?:\s*[·•|-]?\s*\d{1,2}(?::\d{2})?\s*(?:min(?:utes?|s)?)?)?\s*$|` +
 		`^\s*(?:leave a (?:comment|reply)|post a comment|add a comment|join the (?:conversation|discussion)|(?:comments|评论)\s*[(（]\s*\d+\s*[)）]|发表评论|我要评论)\s*$|` +
 		`ICP\s*[备证]|公网安备|网安备|版权所有|all rights reserved|copyright\s*(?:©|\(c\)|\d{4})|©\s*\d{4}|` +

@@ -371,6 +371,15 @@ var genericCases = []struct {
 		must: []string{"Paragraph 2 of the story", "the mayor's reply are all online.", "Paragraph 1 of the end"},
 	},
 	{
+		// junkRe: a reader's text-size control and a Chinese "follow us"
+		// line are the template's, wherever they stand in the article.
+		name: "text size and follow-us lines",
+		page: `<article><div><div><span>Text size</span> <button>A-</button> <button>A+</button></div>` + prose("story", 3) +
+			`<p>关注我们：<a href="/w">微博</a> <a href="/x">微信公众号</a></p>` + prose("end", 2) + `</div></article>`,
+		must: []string{"Paragraph 2 of the story", "Paragraph 1 of the end"},
+		not_: []string{"Text size", "关注我们"},
+	},
+	{
 		// leadIn: a chrome line that ends with a colon (chromeLine: a
 		// share bar's label) announces nothing.
 		name: "list of links under a share label",

@@ -16,7 +16,7 @@ import (
 var junkWords = newCJKWords(
 	"责任编辑", "打印本页", "关闭窗口", "打印此页", "打印文章", "字号", "收藏本页",
 	"分享到", "扫一扫", "扫描二维码", "上一篇", "下一篇", "阅读次数", "浏览次数",
-	"访问量", "返回顶部", "网安备", "版权所有", "设为首页", "加入收藏", "网站地图", "联系我们", "评论",
+	"访问量", "返回顶部", "网安备", "版权所有", "设为首页", "加入收藏", "网站地图", "联系我们", "评论", "关注我们",
 )
 
 // junkColonWords: alternatives that are a word and a colon.
@@ -26,7 +26,7 @@ var junkColonWords = newCJKWords(
 )
 
 // junkWordsASCII: the English alternatives, matched without case.
-var junkWordsASCII = []string{"share", "follow us", "sign up for", "back to top", "continues", "listen to", "leave a", "post a comment", "add a comment", "join the",
+var junkWordsASCII = []string{"share", "follow us", "sign up for", "back to top", "continues", "size", "listen to", "leave a", "post a comment", "add a comment", "join the",
 	"comments", "icp", "all rights reserved", "copyright"}
 
 // junkLine reports whether junkRe matches t.

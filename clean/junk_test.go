@@ -30,6 +30,7 @@ var junkSamples = []string{
 	"Story continues below advertisement", "ARTICLE CONTINUES AFTER THIS AD", "Story continues below the ad",
 	"Story continues below gallery", "The story continues below", "continues",
 	"Leave a comment", "LEAVE A REPLY", "Post a Comment", "add a comment", "Join the conversation", "Join the discussion ", "Leave a comment below and tell us",
+	"Text size", "Font size: A- A+", "text  size A+", "Font size matters", "Text sizes", "关注我们：微博", " 关注我们", "欢迎关注我们",
 	"Listen to this article", "LISTEN TO THIS STORY", "Listen to the article · 5:32", "Listen to this article 4 min", "Listen to this podcast", "Listen to the mayor",
 	"Comments (12)", "comments（3）", "评论(12)", "评论（ 4 ）", "发表评论", "我要评论", "评论", "网友评论很精彩", "Comments (none)",
 	"编辑部的故事", "The editor shared nothing", "Read more", "copyrighted", "sharing is caring", "",
