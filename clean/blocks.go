@@ -133,6 +133,7 @@ func (bw *blockWalk) settleChrome() {
 	}
 	bw.markChrome(is)
 	bw.labelledThreads()
+	bw.signedThreads()
 }
 
 // labelledThreads makes chrome the comment sections that a heading labels
@@ -169,6 +170,73 @@ func (bw *blockWalk) labelledThreads() {
 		}
 		i = st.end - 1
 	}
+}
+
+// signedThreads makes chrome, as labelledThreads does, the threads that
+// no heading labels and no name marks: a group of minGroup or more
+// siblings of one template (groupsIn), every one of them a reply that
+// ends in a sign-off (signedOff), after a paragraph of prose outside the
+// group, holding no <h1>. The prose before it is the post the replies
+// answer. A heading right above the group that counts responses to
+// something the page does not head ("12 responses to the consultation":
+// threadLabel's about, not headedBefore) names a part of the document,
+// whose signed items are its text. When
+// the first item holds the page's first prose, the group is a forum
+// thread whose first item is the opening post, and teaserRuns keeps that
+// post. Without this, replies that outweigh a short post outscore it, and
+// the thread replaces the article.
+func (bw *blockWalk) signedThreads() {
+	prose := slices.IndexFunc(bw.runs, proseRun)
+	top := bw.outermost()
+	if prose < 0 || top == nil {
+		return
+	}
+	h1s := headlineRuns(bw.runs)
+	for _, g := range groupsIn(bw, top) {
+		first := bw.stats[g.items[0]]
+		if first.start <= prose || bw.runs[first.start].thread || bw.responsesTo(first.start-1) || !signedGroup(bw, g, h1s) {
+			continue
+		}
+		for _, n := range g.items {
+			st := bw.stats[n]
+			for j := st.start; j < st.end; j++ {
+				bw.runs[j].chrome, bw.runs[j].thread = true, true
+			}
+		}
+	}
+}
+
+// responsesTo reports the i-th run a heading that counts responses to
+// something no earlier heading names (threadLabel, headedBefore).
+func (bw *blockWalk) responsesTo(i int) bool {
+	r := bw.runs[i]
+	if !r.heading {
+		return false
+	}
+	label, about := threadLabel(r.text)
+	return label && about != "" && !headedBefore(bw.runs[:i], about)
+}
+
+// signedGroup reports a group whose every item is a reply (signedOff)
+// holding no <h1>.
+func signedGroup(bw *blockWalk, g *sibGroup, h1s []int) bool {
+	for _, n := range g.items {
+		if !signedOff(bw, n) || holdsHeadline(h1s, bw.stats[n]) {
+			return false
+		}
+	}
+	return true
+}
+
+// outermost returns the first element of the walk holding all its runs
+// (the walk's root or the element around them), nil for none.
+func (bw *blockWalk) outermost() *html.Node {
+	for _, n := range bw.order {
+		if st := bw.stats[n]; st.start == 0 && st.end == len(bw.runs) {
+			return n
+		}
+	}
+	return nil
 }
 
 // threadLabel reports the heading of a comment section: commentsLabel or

@@ -255,3 +255,19 @@ func TestRootGroupsKept(t *testing.T) {
 		t.Error("the roots hold no group: the test proves little")
 	}
 }
+
+// TestSignedThreadAfterShortPost: a thread that no heading labels and no
+// name marks, each reply signed with a name and a time, is dropped after
+// a short post even when it outweighs the post (signedThreads); a
+// forum's thread, whose first item holds the opening post, keeps it.
+func TestSignedThreadAfterShortPost(t *testing.T) {
+	var replies strings.Builder
+	for i := 1; i <= 8; i++ {
+		replies.WriteString(reply(i))
+	}
+	page := `<div class="x1"><h1>The council meets again</h1>` + prose("post", 2) + `</div><div class="x2">` + replies.String() + `</div>`
+	checkText(t, cleanBody(t, "Title", page), []string{"Paragraph 0 of the post", "Paragraph 1 of the post"}, []string{"reply 1 says", "reply 8 says", "jroe3"})
+
+	forum := `<div class="x2"><div class="msg"><h1>The council meets again</h1>` + prose("opening post", 2) + `<p class="sig">jane, March 1, 2024 at 9:00 am</p></div>` + replies.String() + `</div>`
+	checkText(t, cleanBody(t, "Title", forum), []string{"Paragraph 0 of the opening post", "Paragraph 1 of the opening post"}, nil)
+}
