@@ -349,12 +349,53 @@ const replyUnits = 1500
 // signedOff reports a block that ends in a sign-off: its last run is a
 // short line with a time and words other than the time's (a name):
 // "Jane Roe, March 3, 2012 at 4:15 pm", "posted by jroe 3 hours ago".
+// A reply's template may split the sign-off over lines around its text:
+// the lines before its first paragraph of prose ("Jane Roe says:" over
+// "March 3, 2012 at 4:15 pm") or after its last ("3 hours ago", "Reply")
+// make one together (framedSignOff).
 func signedOff(bw *blockWalk, n *html.Node) bool {
 	st := bw.stats[n]
 	if st.units == 0 || st.units > replyUnits {
 		return false
 	}
-	return runSignOff(&bw.runs[st.end-1])
+	return runSignOff(&bw.runs[st.end-1]) || framedSignOff(bw.runs[st.start:st.end])
+}
+
+// framedSignOff reports runs whose lines before the first paragraph of
+// prose, or after the last, are together a sign-off (signOff). A block
+// with a heading before its prose is a headed section or card (an entry
+// of a live blog under its time, a show's card over "Updated: Mar 5"),
+// not a reply: only a sign-off on its last line makes it one.
+func framedSignOff(runs []run) bool {
+	first := slices.IndexFunc(runs, proseRun)
+	if first < 0 || slices.ContainsFunc(runs[:first], func(r run) bool { return r.heading }) {
+		return false
+	}
+	last := len(runs) - 1
+	for !proseRun(runs[last]) {
+		last--
+	}
+	return signOff(joinRuns(runs[:first])) || signOff(joinRuns(runs[last+1:]))
+}
+
+// joinRuns returns the runs' text joined by spaces; "" past signOff's
+// length, which no sign-off is.
+func joinRuns(runs []run) string {
+	n := 0
+	for _, r := range runs {
+		n += len(r.text) + 1
+	}
+	if n == 0 || n > 400 {
+		return ""
+	}
+	var b strings.Builder
+	for i, r := range runs {
+		if i > 0 {
+			b.WriteByte(' ')
+		}
+		b.WriteString(r.text)
+	}
+	return b.String()
 }
 
 // runSignOff is signOff of r's text, kept in r: a run ends the items of

@@ -271,3 +271,33 @@ func TestSignedThreadAfterShortPost(t *testing.T) {
 	forum := `<div class="x2"><div class="msg"><h1>The council meets again</h1>` + prose("opening post", 2) + `<p class="sig">jane, March 1, 2024 at 9:00 am</p></div>` + replies.String() + `</div>`
 	checkText(t, cleanBody(t, "Title", forum), []string{"Paragraph 0 of the opening post", "Paragraph 1 of the opening post"}, nil)
 }
+
+// framedReply returns a reply whose sign-off is split around its text, as
+// blog templates lay it out: the name and "says:" over the time, then
+// the text, then a "Reply" link.
+func framedReply(i int) string {
+	return fmt.Sprintf(`<div class="x3"><div class="x4"><div><b>jroe%d</b> says:</div><div><a href="#c%d">March %d, 2024 at 4:1%d pm</a></div></div>`+
+		`<div class="x5"><p>I agree with much of this, reply %d says, but the council should have asked the residents first, and the library deserves more than a line in the budget.</p></div>`+
+		`<div class="x6"><a href="?replyto=%d">Reply</a></div></div>`, i, i, i+3, i, i, i)
+}
+
+// TestFramedSignOff: replies whose name and time sit above their text
+// and a "Reply" link below it are signed off (framedSignOff): after a
+// short post they are a thread, dropped. Cards led by a heading, with a
+// date under their text ("Updated: March 5, 2024"), are not replies.
+func TestFramedSignOff(t *testing.T) {
+	var replies strings.Builder
+	for i := 1; i <= 6; i++ {
+		replies.WriteString(framedReply(i))
+	}
+	page := `<div class="x1"><h1>The council meets again</h1>` + prose("post", 2) + `<div class="x2">` + replies.String() + `</div></div>`
+	checkText(t, cleanBody(t, "Title", page), []string{"Paragraph 0 of the post", "Paragraph 1 of the post"}, []string{"reply 1 says", "reply 6 says", "jroe3"})
+
+	var shows strings.Builder
+	for i := 1; i <= 3; i++ {
+		fmt.Fprintf(&shows, `<div class="x3"><h3>Show number %d</h3><p>Show %d is a weekly programme about the town, its council and its people, with interviews and a look at the week's decisions.</p>`+
+			`<p>%d episodes</p><p>Updated: March %d, 2024</p><p><a href="/show/%d">Explore all</a></p></div>`, i, i, 10*i, i, i)
+	}
+	page = `<div class="x1"><h1>The council meets again</h1>` + prose("post", 2) + `<div class="x2">` + shows.String() + `</div></div>`
+	checkText(t, cleanBody(t, "Title", page), []string{"Paragraph 1 of the post", "Show 1 is a weekly", "Show 3 is a weekly"}, nil)
+}
