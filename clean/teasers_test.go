@@ -142,6 +142,16 @@ func TestSignOff(t *testing.T) {
 		"4:15 pm":                                false,
 		"The council met on March 3 and, after four hours of argument, still could not agree on a budget for the schools.": false, // prose
 		"Jane Roe": false,
+		// names a month's or a day's stem starts, short names ending in
+		// t: the name stays (stampWordRe)
+		"Mark, May 3, 2012 at 4:15 pm":  true,
+		"Janet, March 3, 2012":          true,
+		"Sunil 3 hours ago":             true,
+		"Pat, May 5, 2023 at 5:28 pm":   true,
+		"Scott – 12/03/2012 10:15":      true,
+		"Matt said on Sept 3, 2012":     true,
+		"Posted Tuesday, 4:15 pm EDT":   false, // no name: the words are the stamp's
+		"Updated: Monday 3 March 10:15": false,
 	} {
 		if got := signOff(line); got != want {
 			t.Errorf("signOff(%q) = %v, want %v", line, got, want)
