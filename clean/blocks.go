@@ -206,13 +206,13 @@ func (bw *blockWalk) signedThreads() {
 	}
 }
 
-// responsesTo reports the i-th run a heading that counts responses to
+// responsesTo reports the i-th run (none when i < 0) a heading that counts responses to
 // something no earlier heading names (threadLabel, headedBefore).
 func (bw *blockWalk) responsesTo(i int) bool {
-	r := bw.runs[i]
-	if !r.heading {
+	if i < 0 || !bw.runs[i].heading {
 		return false
 	}
+	r := bw.runs[i]
 	label, about := threadLabel(r.text)
 	return label && about != "" && !headedBefore(bw.runs[:i], about)
 }

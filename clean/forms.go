@@ -50,7 +50,7 @@ func formRuns(bw *blockWalk, roots []*html.Node) func(i int) bool {
 			drop = append(drop, n)
 		}
 	}
-	return dropRuns(bw, roots, drop)
+	return dropRuns(bw, roots, drop, false)
 }
 
 // fieldsIn counts the text fields (bw.fields) inside each element strictly

@@ -166,27 +166,37 @@ var bareSignatures = func() map[atom.Atom]string {
 
 // teaserRuns returns a test of the runs of roots (by index into bw.runs)
 // that are teaser cards after the article's prose or replies after its
-// opening post: nil when there are none. What is left of roots must
-// still be an article, at least retryUnits of text and no less than what
-// goes: a page that is only a grid of cards is a listing, whose cards
-// are its text.
+// opening post: nil when there are none. What is left of roots after the
+// cards must still be an article, at least retryUnits of text and no less
+// than what goes: a page that is only a grid of cards is a listing, whose
+// cards are its text. Replies go however much they outweigh the post
+// (dropRuns' replies): a long thread never replaces the article, and a
+// short post above it is still the post. Signed items under a heading
+// that counts responses to something else (responsesTo) are a part of
+// the document, not replies.
 func teaserRuns(bw *blockWalk, roots []*html.Node) func(i int) bool {
-	var drop []*html.Node
+	var cards, replies []*html.Node
 	prose := firstProse(bw, roots)
 	proseBefore := func(n *html.Node) bool { return prose < bw.stats[n].start }
 	for _, g := range rootGroups(bw, roots) {
 		switch {
 		case cardGroup(bw, g) && proseBefore(g.items[0]):
-			drop = append(drop, g.items...)
-		case replyGroup(bw, g):
+			cards = append(cards, g.items...)
+		case replyGroup(bw, g) && !bw.responsesTo(bw.stats[g.items[0]].start-1):
 			for _, n := range g.items {
 				if signedOff(bw, n) && proseBefore(n) {
-					drop = append(drop, n) // not the opening post
+					replies = append(replies, n) // not the opening post
 				}
 			}
 		}
 	}
-	return dropRuns(bw, roots, drop)
+	if len(replies) == 0 {
+		return dropRuns(bw, roots, cards, false)
+	}
+	if dropRuns(bw, roots, cards, false) == nil {
+		cards = nil // a listing's cards stay; its replies go
+	}
+	return dropRuns(bw, roots, append(cards, replies...), true)
 }
 
 // rootGroups returns the sibling groups inside each of roots and, when
@@ -572,8 +582,9 @@ func post(bw *blockWalk, n *html.Node) bool {
 
 // dropRuns returns the runs of the elements in drop as out of the text,
 // unless what would be left of roots' text is shorter than retryUnits or
-// than what goes: then it returns nil, and nothing goes.
-func dropRuns(bw *blockWalk, roots, drop []*html.Node) func(int) bool {
+// than what goes: then it returns nil, and nothing goes. With replies,
+// only nothing left stops it.
+func dropRuns(bw *blockWalk, roots, drop []*html.Node, replies bool) func(int) bool {
 	if len(drop) == 0 {
 		return nil
 	}
@@ -592,7 +603,7 @@ func dropRuns(bw *blockWalk, roots, drop []*html.Node) func(int) bool {
 	for _, r := range roots {
 		total += bw.stats[r].units
 	}
-	if rest := total - dropped; rest < retryUnits || rest < dropped {
+	if rest := total - dropped; rest <= 0 || !replies && (rest < retryUnits || rest < dropped) {
 		return nil
 	}
 	return func(i int) bool { return out[i] }

@@ -108,6 +108,15 @@ var teaserCases = []struct {
 		not_: []string{"reply 1 says", "reply 3 says", "jroe2"},
 	},
 	{
+		// replyGroup, dropRuns: replies go even when they outweigh a
+		// short opening post of their own template; the post stays.
+		name: "forum thread with more replies than post",
+		page: `<div class="thread"><div class="msg"><p><a href="/u/jane">jane</a></p>` + prose("opening post", 2) + `<p class="sig">jane, March 1, 2024 at 9:00 am</p></div>` +
+			reply(1) + reply(2) + reply(3) + reply(4) + reply(5) + reply(6) + reply(7) + reply(8) + `</div>`,
+		must: []string{"Paragraph 0 of the opening post", "Paragraph 1 of the opening post"},
+		not_: []string{"reply 1 says", "reply 8 says", "jroe5"},
+	},
+	{
 		// firstPost: a blog's front page is a listing of posts, each led
 		// by its linked title; the first post is the article.
 		name: "blog listing of three posts",
