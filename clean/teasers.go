@@ -362,14 +362,21 @@ const replyUnits = 1500
 // A reply's template may split the sign-off over lines around its text:
 // the lines before its first paragraph of prose ("Jane Roe says:" over
 // "March 3, 2012 at 4:15 pm") or after its last ("3 hours ago", "Reply")
-// make one together (framedSignOff).
+// make one together (framedSignOff). A block under a heading of its own
+// (ownHeading) is a document's section, signed or not (a letter to the
+// editor under its title), not a reply.
 func signedOff(bw *blockWalk, n *html.Node) bool {
 	st := bw.stats[n]
 	if st.units == 0 || st.units > replyUnits {
 		return false
 	}
-	return runSignOff(&bw.runs[st.end-1]) || framedSignOff(bw.runs[st.start:st.end])
+	runs := bw.runs[st.start:st.end]
+	return (runSignOff(&bw.runs[st.end-1]) || framedSignOff(runs)) && !slices.ContainsFunc(runs, ownHeading)
 }
+
+// ownHeading reports a heading that links nowhere: a section's title, not
+// a reply's link to itself ("Re: the post").
+func ownHeading(r run) bool { return r.heading && !linkLine(r) }
 
 // framedSignOff reports runs whose lines before the first paragraph of
 // prose, or after the last, are together a sign-off (signOff). A block

@@ -320,3 +320,18 @@ func TestFramedSignOff(t *testing.T) {
 	page = `<div class="x1"><h1>The council meets again</h1>` + prose("post", 2) + `<div class="x2">` + shows.String() + `</div></div>`
 	checkText(t, cleanBody(t, "Title", page), []string{"Paragraph 1 of the post", "Show 1 is a weekly", "Show 3 is a weekly"}, nil)
 }
+
+// TestHeadedSignedSections: signed and dated blocks each under a heading
+// of their own (letters to the editor under their titles) after a short
+// introduction are the page's text, not a thread: a reply has no heading
+// of its own (ownHeading).
+func TestHeadedSignedSections(t *testing.T) {
+	var b strings.Builder
+	b.WriteString(`<div class="x1"><h1>Letters to the editor</h1><p>` + neParas[0] + `</p><div class="x2">`)
+	for i := 0; i < 4; i++ {
+		fmt.Fprintf(&b, `<div class="x3"><h3>Letter number %d, on the ferry</h3><p>%s</p><p>%s</p><p class="x4">Jane Roe %d, Springfield, March %d, 2024</p></div>`,
+			i+1, neParas[i+1], neReplies[i], i, i+1)
+	}
+	b.WriteString(`</div></div>`)
+	checkText(t, cleanBody(t, "Letters", b.String()), []string{"Alpha:", "Letter number 1", neParas[1][:20], "Letter number 4", neParas[4][:20]}, nil)
+}
