@@ -475,6 +475,8 @@ func linkOK(runs []run, i int, rows []bool, span textSpan) bool {
 	switch o := runs[i].owner; {
 	case o == nil:
 		return false
+	case annexLead(runs[i]):
+		return true // the document's annexes, the first after its label
 	case !span.holds(i) && !sentenceEnd(runs[i].text):
 		return false
 	}

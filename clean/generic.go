@@ -1,6 +1,7 @@
 package clean
 
 import (
+	"regexp"
 	"slices"
 	"strings"
 
@@ -389,7 +390,8 @@ func lead(bw *blockWalk, n *html.Node) bool {
 // article's own text announces (leadIn: "Here are the earlier parts:"),
 // or that a heading of its own names as the article's sources or tools
 // (sourceList), stays: its items are marked announced, which cleanRuns
-// keeps too.
+// keeps too. So do a document's annexes after their label (annexLead),
+// beside its prose, the label's own line with them though it links.
 // out is made once, as long as roots' runs: appending to an empty slice
 // copied the runs (about 80 bytes each) at every doubling.
 func articleRuns(bw *blockWalk, roots []*html.Node) []run {
@@ -419,13 +421,14 @@ func articleRuns(bw *blockWalk, roots []*html.Node) []run {
 				continue
 			}
 			announced := ann.holds(r) || inSourceList(bw, r.owner, root)
-			if r.chrome && !weaklyNamedProse(r) || teaser != nil && teaser(st.start+i) || form != nil && form(st.start+i) || !announced && inLinkList(bw, r.owner, root) || looseHeading(bw, r, root) {
+			annex := annexLead(r) && fl.proseBefore(r) // the document's annexes open here, links or not
+			if r.chrome && !weaklyNamedProse(r) || teaser != nil && teaser(st.start+i) || form != nil && form(st.start+i) || !announced && !annex && inLinkList(bw, r.owner, root) || looseHeading(bw, r, root) {
 				continue
 			}
 			r.announced = announced
 			out = append(out, r)
-			if fl.next(r) && !announced && leadIn(r) {
-				ann = announcement{lead: r.owner}
+			if fl.next(r) && !announced && (leadIn(r) || annex) {
+				ann = announcement{lead: r.owner, chain: annex}
 			}
 		}
 	}
@@ -614,6 +617,33 @@ func leadIn(r run) bool {
 	return !chromeLine(r, n, false)
 }
 
+// annexRe matches the label that opens the list of what an official
+// document encloses ("附件：", "附件2：", "Annexes:", "Attachment 1:",
+// "Enclosures:"), at the start of a line and with its colon. A notice
+// ends with that list, each item often a link to the file. The label is
+// one word, as a template's labels are, but it is the document's own, and
+// so are the items it lists, links or not: the text hash of an archived
+// notice covers its annexes.
+var annexRe = regexp.MustCompile(`(?i)^\s*(?:附件|附表|annex(?:es)?|attachments?|enclosures?)\s*\d{0,2}\s*[:：]`)
+
+// annexLead reports a short line (no longer than two paragraphs of prose)
+// that opens with an annex label (annexRe): the label alone, or the label
+// and the first annex. It announces the lines after it (articleRuns), and
+// cleanRuns keeps it though it links (linkOK).
+func annexLead(r run) bool {
+	return r.units <= 2*proseUnits && annexRe.MatchString(r.text)
+}
+
+// nextElement is n's next sibling that is an element, nil when none is.
+func nextElement(n *html.Node) *html.Node {
+	for c := n.NextSibling; c != nil; c = c.NextSibling {
+		if c.Type == html.ElementNode {
+			return c
+		}
+	}
+	return nil
+}
+
 // itemLike reports a run that reads as one item of what a lead-in line
 // announces: a list's item or a table's row, or a short line (no longer
 // than two paragraphs of prose, 2*proseUnits) with a fifth of its text or
@@ -638,6 +668,11 @@ type flow struct {
 	open   bool       // a run with a block came last
 	parent *html.Node // the parent of that run's block
 	prose  bool       // a paragraph of prose came in the flow
+}
+
+// proseBefore reports what next would report of r, without taking it.
+func (f *flow) proseBefore(r run) bool {
+	return r.owner != nil && f.open && r.owner.Parent == f.parent && f.prose
 }
 
 // next takes r, the article's next run kept, and reports whether a
@@ -667,6 +702,7 @@ func (f *flow) next(r run) bool {
 type announcement struct {
 	lead  *html.Node // the lead-in's block; nil: no announcement open
 	items *html.Node // the block that holds the items, once the first is seen
+	chain bool       // an annex label (annexLead): each item may be a block of its own, one after another
 }
 
 // holds reports whether r is one of the announced items; a run that is
@@ -676,6 +712,9 @@ func (a *announcement) holds(r run) bool {
 		return false
 	}
 	b := besideOf(r.owner, a.lead)
+	if b != nil && a.chain && a.items != nil && b != a.items && nextElement(a.items) == b {
+		a.items = b // the next annex, in a paragraph of its own
+	}
 	if b == nil || !itemLike(r) || a.items != nil && b != a.items {
 		*a = announcement{}
 		return false
