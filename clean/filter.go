@@ -16,10 +16,21 @@ import (
 // fewer), where they are the whole line and never article text.
 const shortLine = 120
 
+// A Chinese template's label ends with a colon, full-width or not, or
+// one of the colons and bars that stand for it: the ratio sign and the
+// vertical presentation colon (∶ ︰), a bar (| ｜), and 丨, a character
+// new-media templates set as a bar ("来源丨新华社", "编辑丨赵六").
+// zhOpen is the bracket a label line may open with (【来源：…】,
+// ［责任编辑：…］, 〖来源：…〗).
+const (
+	zhSep  = `[:：∶︰|｜丨]`
+	zhOpen = `[\[【(（［〔〖]`
+)
+
 var (
 	// editor, print/close, font size, counters, share and navigation lines;
 	// then copyright and licence footers (one expression: one scan a line)
-	junkRe = regexp.MustCompile(`(?i)责任编辑|责编[:：]|^\s*[\[【(（]?\s*(?:编辑|审核|校对|签发|监制|编审|终审|初审|复审|摄影|记者)\s*[:：]|` +
+	junkRe = regexp.MustCompile(`(?i)责任编辑|责编\s*` + zhSep + `|^\s*` + zhOpen + `?\s*(?:编辑|审核|校对|签发|监制|编审|终审|初审|复审|摄影|记者)\s*` + zhSep + `|` +
 		`打印本页|关闭窗口|打印此页|打印文章|[【\[]\s*(?:` + strings.Join(bracketWords, "|") + `)\s*[】\]]|字号\s*[:：]?\s*[大中小]|字体\s*[:：]\s*[大中小]|` +
 		`收藏本页|分享到|扫一扫|扫描二维码|^\s*上一篇|^\s*下一篇|阅读次数|浏览次数|点击数\s*[:：]|访问量|返回顶部|` +
 		`(?:^|\s)(?:share this|share on|follow us|sign up for|back to top)\b|^\s*(?:advertisement|ad|sponsored|广告|tweet|(?:\d+\s+)?comments\s*[:：]?)\s*$|` +
@@ -33,8 +44,8 @@ var (
 	// post's place in the site's taxonomy ("Filed under: Politics |",
 	// "Posted in: NFL Network", "Tags: …", "Labels: …", "标签：…",
 	// "关键词：…"): a blog template's line about the post, not a line of it
-	metaLineRe = regexp.MustCompile(`(?i)^\s*[\[【(（]?\s*(?:来\s*源|稿源|文章来源|信息来源|消息来源|出处|作者|发布时间|发布日期|发表时间|发表日期|发稿时间|更新时间|时间|日期|标\s*签|关键[词字]|` +
-		`source|by|published|posted|updated|last updated|date|filed under|posted in|categor(?:y|ies)|tags?|tagged|labels?)\s*[:：]`)
+	metaLineRe = regexp.MustCompile(`(?i)^\s*` + zhOpen + `?\s*(?:(?:来\s*源|稿源|文章来源|信息来源|消息来源|出处|作者|发布时间|发布日期|发表时间|发表日期|发稿时间|更新时间|时间|日期|标\s*签|关键[词字])\s*` + zhSep + `|` +
+		`(?:source|by|published|posted|updated|last updated|date|filed under|posted in|categor(?:y|ies)|tags?|tagged|labels?)\s*[:：])`)
 	// a line that is a date, optionally with a time and a source
 	dateLineRe = regexp.MustCompile(`^\s*(?:\d{4}\s*[-/.年]\s*\d{1,2}\s*[-/.月]\s*\d{1,2}\s*日?)(?:\s*\d{1,2}\s*[:：]\s*\d{2}(?:\s*[:：]\s*\d{2})?)?(?:\s|$|来源|稿源|作者|\|)`)
 	// an English date line: "| November 18, 2019 at 2:26 PM HST - Updated
@@ -610,9 +621,9 @@ func metaPart(t string) bool {
 // first because most lines fail them and a byte scan is cheaper than a
 // regexp.
 
-// metaLine is metaLineRe: its labels end with a colon.
+// metaLine is metaLineRe: its labels end with a colon or a bar (zhSep).
 func metaLine(t string) bool {
-	return containsRuneOf(t, ":：") && metaLineRe.MatchString(t)
+	return containsRuneOf(t, zhSepRunes) && metaLineRe.MatchString(t)
 }
 
 // dateLine is dateLineRe: the line starts with a digit after spaces (\s).

@@ -19,7 +19,10 @@ var junkWords = newCJKWords(
 	"访问量", "返回顶部", "网安备", "版权所有", "设为首页", "加入收藏", "网站地图", "联系我们", "评论", "关注我们",
 )
 
-// junkColonWords: alternatives that are a word and a colon.
+// zhSepRunes are the runes of zhSep, the colons and bars a label ends with.
+const zhSepRunes = ":：∶︰|｜丨"
+
+// junkColonWords: alternatives that are a word and a colon (zhSep).
 var junkColonWords = newCJKWords(
 	"责编", "编辑", "审核", "校对", "签发", "监制", "编审", "终审", "初审", "复审",
 	"摄影", "记者", "点击数", "主办单位", "承办单位", "技术支持", "字体",
@@ -41,7 +44,7 @@ func mayJunk(t string) bool {
 	if containsRuneOf(t, "©\u017F\u212A") || bracketButton(t) || junkWords.in(t) || adLine(t) || commentsLabel(t) {
 		return true
 	}
-	if containsRuneOf(t, ":：") && junkColonWords.in(t) {
+	if containsRuneOf(t, zhSepRunes) && junkColonWords.in(t) {
 		return true
 	}
 	return junkASCII.in(t) // ſ and the Kelvin sign, which it folds too, answered above

@@ -1,0 +1,86 @@
+package clean
+
+import (
+	"fmt"
+	"net/http"
+	"strings"
+	"testing"
+)
+
+// zhStory is a Chinese article of four paragraphs for the label tests,
+// each over proseUnits.
+var zhStory = []string{
+	"入冬以来，山区的几个村子先后通上了天然气，村民们告别了烧柴取暖的日子。燃气公司的工人在村里连续施工了两个多月，铺设管道十几公里，把气接到了每家每户的灶台前。",
+	"村支书说，过去每到冬天，家家户户都要上山砍柴，既辛苦又破坏林木。现在用上了天然气，做饭取暖都方便，山上的树也保住了，村里的空气比以前干净了很多。",
+	"据了解，县里计划在两年内让所有行政村都用上清洁能源，对困难家庭的安装费用给予补贴，并组织技术人员上门讲解安全用气的知识，防止发生意外事故。",
+	"一位老人站在新装的壁挂炉前，高兴地对大家说，活了七十多年，没想到在山里也能过上和城里人一样的日子，这都要感谢党和政府的好政策。",
+}
+
+// zhStoryPage is a news page whose article container (class cls) holds
+// zhStory with extra as its first and last lines, each in a <p>.
+func zhStoryPage(cls string, first, last string) string {
+	var b strings.Builder
+	b.WriteString(`<html><head><meta charset="utf-8"><title>山区村民用上天然气_新闻</title></head><body>`)
+	b.WriteString(`<div class="nav"><a href="/">首页</a> <a href="/xw/">新闻</a> <a href="/zw/">政务</a></div>`)
+	fmt.Fprintf(&b, `<h1>山区村民用上天然气</h1><div class="%s">`, cls)
+	if first != "" {
+		fmt.Fprintf(&b, "<p>%s</p>", first)
+	}
+	for _, p := range zhStory {
+		fmt.Fprintf(&b, "<p>%s</p>", p)
+	}
+	if last != "" {
+		fmt.Fprintf(&b, "<p>%s</p>", last)
+	}
+	b.WriteString(`</div><div class="footer"><a href="/about">关于我们</a></div></body></html>`)
+	return b.String()
+}
+
+// zhStoryText cleans page and fails t unless every paragraph of zhStory
+// is in its text, whole.
+func zhStoryText(t *testing.T, page string) string {
+	t.Helper()
+	doc, err := Clean(Input{URL: "http://www.example.cn/xw/2024/1.html", Header: http.Header{"Content-Type": {"text/html"}}, Body: []byte(page)})
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, p := range zhStory {
+		if !strings.Contains(doc.Text, p) {
+			t.Fatalf("paragraph lost: %.30s…\ntext:\n%s", p, doc.Text)
+		}
+	}
+	return doc.Text
+}
+
+// TestZhLabelSeparators: a Chinese template's source, author and editor
+// labels end with a full-width or ASCII colon, or with a bar in its
+// place (丨, |, ｜, ∶, ︰), and may open with any of the brackets; each
+// such line is chrome wherever it stands in the article.
+func TestZhLabelSeparators(t *testing.T) {
+	lines := []struct{ line, name string }{
+		{"来源丨新华社", "新华社"},
+		{"来源 | 人民日报", "人民日报"},
+		{"来源∶光明日报", "光明日报"},
+		{"来源︰经济日报", "经济日报"},
+		{"作者丨张明远", "张明远"},
+		{"编辑丨刘晓燕", "刘晓燕"},
+		{"责编 | 刘晓燕", "刘晓燕"},
+		{"审核｜陈国强", "陈国强"},
+		{"〖来源：中国新闻网〗", "中国新闻网"},
+		{"［责任编辑：刘晓燕］", "刘晓燕"},
+		{"〔编辑：刘晓燕〕", "刘晓燕"},
+	}
+	for _, cls := range []string{"zhengwen", "article-content"} {
+		for _, l := range lines {
+			text := zhStoryText(t, zhStoryPage(cls, l.line, l.line))
+			if strings.Contains(text, l.name) {
+				t.Errorf("%s: label line %q kept:\n%s", cls, l.line, text)
+			}
+		}
+	}
+	// a line that only names a thing with a bar in it is text
+	keep := "时间与空间丨一部写给孩子的物理书，从钟表讲到星空，出版后很受欢迎。"
+	if text := zhStoryText(t, zhStoryPage("zhengwen", keep, "")); !strings.Contains(text, "时间与空间") {
+		t.Errorf("line %q lost:\n%s", keep, text)
+	}
+}
