@@ -33,6 +33,8 @@ var (
 	junkRe = regexp.MustCompile(`(?i)责任编辑|责编\s*` + zhSep + `|^\s*` + zhOpen + `?\s*(?:编辑|审核|校对|签发|监制|编审|终审|初审|复审|摄影|记者)\s*` + zhSep + `|` +
 		`打印本页|关闭窗口|打印此页|打印文章|[【\[]\s*(?:` + strings.Join(bracketWords, "|") + `)\s*[】\]]|字号\s*[:：]?\s*[大中小]|字体\s*[:：]\s*[大中小]|` +
 		`收藏本页|分享到|扫一扫|扫描二维码|^\s*上一篇|^\s*下一篇|阅读次数|浏览次数|点击数\s*[:：]|访问量|返回顶部|` +
+		`列印本页|关闭视窗|^\s*(?:分享|收藏|点赞|打印|列印)\s*$|^\s*分享(?:至)?\s*[:：]|` +
+		`^\s*` + zhOpen + `?\s*(?:点击|浏览|阅读|点阅)(?:量|数|率)?\s*[:：]?\s*\d+\s*次?\s*[\]】)）］〕〗]?\s*$|` +
 		`(?:^|\s)(?:share this|share on|follow us|sign up for|back to top)\b|^\s*(?:advertisement|ad|sponsored|广告|tweet|(?:\d+\s+)?comments\s*[:：]?)\s*$|` +
 		`^\s*(?:story|article)\s+continues\s+(?:below|after)\s+(?:(?:this|the)\s+)?(?:ad|advertisement)\s*$|` +
 		`^\s*(?:text|font)\s+size\s*[:：]?\s*(?:a\s*[-+−]\s*)*$|^\s*关注我们|` +

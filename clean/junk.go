@@ -16,7 +16,7 @@ import (
 var junkWords = newCJKWords(
 	"责任编辑", "打印本页", "关闭窗口", "打印此页", "打印文章", "字号", "收藏本页",
 	"分享到", "扫一扫", "扫描二维码", "上一篇", "下一篇", "阅读次数", "浏览次数",
-	"访问量", "返回顶部", "网安备", "版权所有", "设为首页", "加入收藏", "网站地图", "联系我们", "评论", "关注我们",
+	"访问量", "返回顶部", "列印本页", "关闭视窗", "分享", "收藏", "点赞", "打印", "列印", "点击", "浏览", "阅读", "点阅", "网安备", "版权所有", "设为首页", "加入收藏", "网站地图", "联系我们", "评论", "关注我们",
 )
 
 // zhSepRunes are the runes of zhSep, the colons and bars a label ends with.
@@ -81,7 +81,7 @@ func bracketButton(t string) bool {
 }
 
 // bracketWords are the buttons in brackets junkRe and bracketButton find.
-var bracketWords = []string{"打印", "关闭", "返回顶部", "大", "中", "小"}
+var bracketWords = []string{"打印", "关闭", "返回顶部", "大", "中", "小", "纠错", "我要纠错", "收藏"}
 
 // skipRegexpSpace returns the index in t past the \s (as Go's regexp
 // reads it: \t \n \f \r and space) that starts at i.

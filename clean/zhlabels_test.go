@@ -84,3 +84,39 @@ func TestZhLabelSeparators(t *testing.T) {
 		t.Errorf("line %q lost:\n%s", keep, text)
 	}
 }
+
+// TestZhToolLines: a Chinese template's buttons and counters set in the
+// article's container are chrome: the correction button in brackets
+// (【纠错】, [我要纠错]), a bare share, bookmark, like or print button,
+// a "分享：" row, a view counter ("点击量：123", "阅读 456"), and the
+// Traditional templates' print and close buttons (列印本頁, 關閉視窗).
+func TestZhToolLines(t *testing.T) {
+	lines := []struct{ line, mark string }{
+		{"【纠错】", "纠错"},
+		{"[我要纠错]", "纠错"},
+		{"【收藏】", "收藏"},
+		{"收藏", "收藏"},
+		{"分享", "分享"},
+		{"点赞", "点赞"},
+		{"分享：微信 微博 QQ空间", "QQ空间"},
+		{"点击量：123", "点击量"},
+		{"阅读 4567", "阅读"},
+		{"【浏览次数：89次】", "浏览"},
+		{"點閱數：123", "點閱"},
+		{"列印本頁 關閉視窗", "列印"},
+	}
+	for _, cls := range []string{"con_txt", "TRS_Editor"} {
+		for _, l := range lines {
+			text := zhStoryText(t, zhStoryPage(cls, l.line, l.line))
+			if strings.Contains(text, l.mark) {
+				t.Errorf("%s: tool line %q kept:\n%s", cls, l.line, text)
+			}
+		}
+	}
+	// lines that only start with such a word are text
+	for _, keep := range []string{"阅读让孩子们打开了一扇通往外面世界的窗户。", "分享经验的时候，老支书总说一句话：办法总比困难多。"} {
+		if text := zhStoryText(t, zhStoryPage("con_txt", keep, "")); !strings.Contains(text, keep) {
+			t.Errorf("line %q lost:\n%s", keep, text)
+		}
+	}
+}
