@@ -30,9 +30,10 @@ const (
 var (
 	// editor, print/close, font size, counters, share and navigation lines;
 	// then copyright and licence footers (one expression: one scan a line)
-	junkRe = regexp.MustCompile(`(?i)责任编辑|责编\s*` + zhSep + `|^\s*` + zhOpen + `?\s*(?:编辑|审核|校对|签发|监制|编审|终审|初审|复审|摄影|记者)\s*` + zhSep + `|` +
+	junkRe = regexp.MustCompile(`(?i)责任编辑|责编\s*` + zhSep + `|^\s*` + zhOpen + `?\s*(?:值班|本版|网络|实习|特约|文字|图片|视频|新媒体)?(?:编辑|审核|校对|签发|监制|编审|终审|初审|复审|摄影|记者)\s*` + zhSep + `|` +
 		`打印本页|关闭窗口|打印此页|打印文章|[【\[]\s*(?:` + strings.Join(bracketWords, "|") + `)\s*[】\]]|字号\s*[:：]?\s*[大中小]|字体\s*[:：]\s*[大中小]|` +
 		`收藏本页|分享到|扫一扫|扫描二维码|^\s*上一篇|^\s*下一篇|阅读次数|浏览次数|点击数\s*[:：]|访问量|返回顶部|` +
+		`^\s*(?:[(（【\[]\s*(?:全文)?完\s*[)）】\]]|[-—－]+\s*(?:全文)?完\s*[-—－]+)\s*$|(?:不得|禁止|严禁|谢绝|请勿)(?:任何)?(?:商业)?转载|转载请注明|` +
 		`列印本页|关闭视窗|^\s*(?:分享|收藏|点赞|打印|列印)\s*$|^\s*分享(?:至)?\s*[:：]|` +
 		`^\s*` + zhOpen + `?\s*(?:点击|浏览|阅读|点阅)(?:量|数|率)?\s*[:：]?\s*\d+\s*次?\s*[\]】)）］〕〗]?\s*$|` +
 		`(?:^|\s)(?:share this|share on|follow us|sign up for|back to top)\b|^\s*(?:advertisement|ad|sponsored|广告|tweet|(?:\d+\s+)?comments\s*[:：]?)\s*$|` +
@@ -46,7 +47,7 @@ var (
 	// post's place in the site's taxonomy ("Filed under: Politics |",
 	// "Posted in: NFL Network", "Tags: …", "Labels: …", "标签：…",
 	// "关键词：…"): a blog template's line about the post, not a line of it
-	metaLineRe = regexp.MustCompile(`(?i)^\s*` + zhOpen + `?\s*(?:(?:来\s*源|稿源|文章来源|信息来源|消息来源|出处|作者|发布时间|发布日期|发表时间|发表日期|发稿时间|更新时间|时间|日期|标\s*签|关键[词字])\s*` + zhSep + `|` +
+	metaLineRe = regexp.MustCompile(`(?i)^\s*` + zhOpen + `?\s*(?:(?:来\s*源|稿源|本文来源|文章来源|信息来源|消息来源|出处|作者|发布时间|发布日期|发表时间|发表日期|发稿时间|更新时间|时间|日期|标\s*签|关键[词字])\s*` + zhSep + `|` +
 		`(?:source|by|published|posted|updated|last updated|date|filed under|posted in|categor(?:y|ies)|tags?|tagged|labels?)\s*[:：])`)
 	// a line that is a date, optionally with a time and a source
 	dateLineRe = regexp.MustCompile(`^\s*(?:\d{4}\s*[-/.年]\s*\d{1,2}\s*[-/.月]\s*\d{1,2}\s*日?)(?:\s*\d{1,2}\s*[:：]\s*\d{2}(?:\s*[:：]\s*\d{2})?)?(?:\s|$|来源|稿源|作者|\|)`)

@@ -120,3 +120,34 @@ func TestZhToolLines(t *testing.T) {
 		}
 	}
 }
+
+// TestZhEndLines: the lines a Chinese template sets at the article's end
+// are chrome: the end mark alone on its line (（完）, (全文完), —完—),
+// the source line "（本文来源：…）", an editor label with its desk
+// (值班编辑, 网络编辑) and a notice that forbids reprinting.
+func TestZhEndLines(t *testing.T) {
+	lines := []struct{ line, mark string }{
+		{"（完）", "完）"},
+		{"(全文完)", "全文完"},
+		{"—完—", "完"},
+		{"（本文来源：经济日报）", "经济日报"},
+		{"本文来源：中国青年报", "中国青年报"},
+		{"值班编辑：刘晓燕", "刘晓燕"},
+		{"网络编辑：刘晓燕", "刘晓燕"},
+		{"本网站所有内容未经授权不得转载。", "转载"},
+		{"转载请注明出处。", "转载"},
+	}
+	for _, cls := range []string{"left_zw", "TRS_Editor"} {
+		for _, l := range lines {
+			text := zhStoryText(t, zhStoryPage(cls, "", l.line))
+			if strings.Contains(strings.TrimSuffix(text, zhStory[len(zhStory)-1]), l.mark) {
+				t.Errorf("%s: end line %q kept:\n%s", cls, l.line, text)
+			}
+		}
+	}
+	// a last paragraph that ends with the mark is text, mark and all
+	last := "记者离开的时候，村口的路灯已经亮了起来，远处的山坡上飘着几缕炊烟。（完）"
+	if text := zhStoryText(t, zhStoryPage("left_zw", "", last)); !strings.Contains(text, last) {
+		t.Errorf("line %q lost:\n%s", last, text)
+	}
+}
