@@ -151,3 +151,32 @@ func TestZhEndLines(t *testing.T) {
 		t.Errorf("line %q lost:\n%s", last, text)
 	}
 }
+
+// TestZhCommentLines: the head of a Chinese template's comment box and
+// its count ("网友评论", "热门评论(12)", "已有0人参与评论") and the
+// links to the previous and next item ("上一条：…", "下一条：…") are
+// chrome wherever they stand in the article's container.
+func TestZhCommentLines(t *testing.T) {
+	lines := []struct{ line, mark string }{
+		{"网友评论", "网友评论"},
+		{"热门评论（12）", "热门评论"},
+		{"已有0人参与评论", "参与"},
+		{"共有3条评论，点击查看", "评论"},
+		{`上一条：<a href="/xw/0.html">全市春季植树活动全面展开</a>`, "植树"},
+		{`下一条：<a href="/xw/2.html">城区新增五处公共停车场</a>`, "停车场"},
+	}
+	for _, cls := range []string{"zhengwen", "con_txt"} {
+		for _, l := range lines {
+			text := zhStoryText(t, zhStoryPage(cls, l.line, l.line))
+			if strings.Contains(text, l.mark) {
+				t.Errorf("%s: line %q kept:\n%s", cls, l.line, text)
+			}
+		}
+	}
+	// a sentence about comments or the next thing is text
+	for _, keep := range []string{"网友评论说，这样的好事应该多办一些。", "下一条管道将在明年春天开工，通往更远的两个村子。"} {
+		if text := zhStoryText(t, zhStoryPage("con_txt", "", keep)); !strings.Contains(text, keep) {
+			t.Errorf("line %q lost:\n%s", keep, text)
+		}
+	}
+}
