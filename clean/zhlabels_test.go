@@ -145,10 +145,13 @@ func TestZhEndLines(t *testing.T) {
 			}
 		}
 	}
-	// a last paragraph that ends with the mark is text, mark and all
-	last := "记者离开的时候，村口的路灯已经亮了起来，远处的山坡上飘着几缕炊烟。（完）"
-	if text := zhStoryText(t, zhStoryPage("left_zw", "", last)); !strings.Contains(text, last) {
-		t.Errorf("line %q lost:\n%s", last, text)
+	// a last paragraph that ends with the mark is text, mark and all, and
+	// so is a sentence about reprinting
+	for _, last := range []string{"记者离开的时候，村口的路灯已经亮了起来，远处的山坡上飘着几缕炊烟。（完）",
+		"法院认定，被告明知原告声明禁止转载，仍然大量转载其文章。"} {
+		if text := zhStoryText(t, zhStoryPage("left_zw", "", last)); !strings.Contains(text, last) {
+			t.Errorf("line %q lost:\n%s", last, text)
+		}
 	}
 }
 
@@ -174,7 +177,8 @@ func TestZhCommentLines(t *testing.T) {
 		}
 	}
 	// a sentence about comments or the next thing is text
-	for _, keep := range []string{"网友评论说，这样的好事应该多办一些。", "下一条管道将在明年春天开工，通往更远的两个村子。"} {
+	for _, keep := range []string{"网友评论说，这样的好事应该多办一些。", "下一条管道将在明年春天开工，通往更远的两个村子。",
+		"共有300人参与了这次志愿服务活动。", "已有2000多人参与评论，大家普遍支持。"} {
 		if text := zhStoryText(t, zhStoryPage("con_txt", "", keep)); !strings.Contains(text, keep) {
 			t.Errorf("line %q lost:\n%s", keep, text)
 		}
