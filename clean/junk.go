@@ -20,7 +20,7 @@ var junkWords = newCJKWords(
 )
 
 // zhSepRunes are the runes of zhSep, the colons and bars a label ends with.
-const zhSepRunes = ":：∶︰|｜丨"
+const zhSepRunes = ":：∶︰｜丨"
 
 // junkColonWords: alternatives that are a word and a colon (zhSep).
 var junkColonWords = newCJKWords(

@@ -59,12 +59,12 @@ func zhStoryText(t *testing.T, page string) string {
 func TestZhLabelSeparators(t *testing.T) {
 	lines := []struct{ line, name string }{
 		{"来源丨新华社", "新华社"},
-		{"来源 | 人民日报", "人民日报"},
+		{"来源 ｜ 人民日报", "人民日报"},
 		{"来源∶光明日报", "光明日报"},
 		{"来源︰经济日报", "经济日报"},
 		{"作者丨张明远", "张明远"},
 		{"编辑丨刘晓燕", "刘晓燕"},
-		{"责编 | 刘晓燕", "刘晓燕"},
+		{"责编丨刘晓燕", "刘晓燕"},
 		{"审核｜陈国强", "陈国强"},
 		{"〖来源：中国新闻网〗", "中国新闻网"},
 		{"［责任编辑：刘晓燕］", "刘晓燕"},
@@ -77,6 +77,12 @@ func TestZhLabelSeparators(t *testing.T) {
 				t.Errorf("%s: label line %q kept:\n%s", cls, l.line, text)
 			}
 		}
+	}
+	// a table whose head row starts with such a word is text (the walk
+	// joins a simple row's cells with " | ")
+	table := `<table><tr><td>时间</td><td>地点</td><td>内容</td></tr><tr><td>3月1日</td><td>村委会</td><td>通气仪式</td></tr></table>`
+	if text := zhStoryText(t, zhStoryPage("zhengwen", "", table)); !strings.Contains(text, "地点") {
+		t.Errorf("table head lost:\n%s", text)
 	}
 	// a line that only names a thing with a bar in it is text
 	keep := "时间与空间丨一部写给孩子的物理书，从钟表讲到星空，出版后很受欢迎。"
