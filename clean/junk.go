@@ -81,7 +81,7 @@ func bracketButton(t string) bool {
 }
 
 // bracketWords are the buttons in brackets junkRe and bracketButton find.
-var bracketWords = []string{"打印", "关闭", "返回顶部", "大", "中", "小", "纠错", "我要纠错", "收藏"}
+var bracketWords = []string{"打印", "关闭", "返回顶部", "大", "中", "小", "纠错", "我要纠错"}
 
 // skipRegexpSpace returns the index in t past the \s (as Go's regexp
 // reads it: \t \n \f \r and space) that starts at i.

@@ -120,7 +120,8 @@ func TestZhToolLines(t *testing.T) {
 		}
 	}
 	// lines that only start with such a word are text
-	for _, keep := range []string{"阅读让孩子们打开了一扇通往外面世界的窗户。", "分享经验的时候，老支书总说一句话：办法总比困难多。"} {
+	for _, keep := range []string{"阅读让孩子们打开了一扇通往外面世界的窗户。", "分享经验的时候，老支书总说一句话：办法总比困难多。",
+		"【收藏】一图读懂今年的供暖补贴怎么领"} {
 		if text := zhStoryText(t, zhStoryPage("con_txt", keep, "")); !strings.Contains(text, keep) {
 			t.Errorf("line %q lost:\n%s", keep, text)
 		}
