@@ -180,11 +180,11 @@ func (bw *blockWalk) labelledThreads() {
 // answer. A heading right above the group that counts responses to
 // something the page does not head ("12 responses to the consultation":
 // threadLabel's about, not headedBefore) names a part of the document,
-// whose signed items are its text. When
-// the first item holds the page's first prose, the group is a forum
-// thread whose first item is the opening post, and teaserRuns keeps that
-// post. Without this, replies that outweigh a short post outscore it, and
-// the thread replaces the article.
+// whose signed items are its text. When the first item holds the page's
+// first prose, the group is a forum thread whose first item is the
+// opening post, and teaserRuns keeps that post. Without this, replies
+// that outweigh a short post outscore it, and the thread replaces the
+// article.
 func (bw *blockWalk) signedThreads() {
 	prose := slices.IndexFunc(bw.runs, proseRun)
 	top := bw.outermost()
@@ -206,8 +206,9 @@ func (bw *blockWalk) signedThreads() {
 	}
 }
 
-// responsesTo reports the i-th run (none when i < 0) a heading that counts responses to
-// something no earlier heading names (threadLabel, headedBefore).
+// responsesTo reports the i-th run (none when i < 0) a heading that
+// counts responses to something no earlier heading names (threadLabel,
+// headedBefore).
 func (bw *blockWalk) responsesTo(i int) bool {
 	if i < 0 || !bw.runs[i].heading {
 		return false
