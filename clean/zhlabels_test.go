@@ -52,12 +52,53 @@ func zhStoryText(t *testing.T, page string) string {
 	return doc.Text
 }
 
+// zhLine is a line of a template and a mark of it that the text must not
+// hold once the line is dropped.
+type zhLine struct{ line, mark string }
+
+// zhDropped fails t when a line of lines, set in the article's container
+// (class each of classes) as its first and last line, or only as its
+// last with atEnd, leaves its mark in the text outside the story.
+func zhDropped(t *testing.T, classes []string, lines []zhLine, atEnd bool) {
+	t.Helper()
+	for _, cls := range classes {
+		for _, l := range lines {
+			first := l.line
+			if atEnd {
+				first = ""
+			}
+			text := zhStoryText(t, zhStoryPage(cls, first, l.line))
+			for _, p := range zhStory {
+				text = strings.ReplaceAll(text, p, "")
+			}
+			if strings.Contains(text, l.mark) {
+				t.Errorf("%s: line %q kept:\n%s", cls, l.line, text)
+			}
+		}
+	}
+}
+
+// zhKept fails t when a line of keeps, set in the article's container as
+// its first line, or as its last with atEnd, is not in the text whole.
+func zhKept(t *testing.T, keeps []string, atEnd bool) {
+	t.Helper()
+	for _, keep := range keeps {
+		page := zhStoryPage("zhengwen", keep, "")
+		if atEnd {
+			page = zhStoryPage("zhengwen", "", keep)
+		}
+		if text := zhStoryText(t, page); !strings.Contains(text, keep) {
+			t.Errorf("line %q lost:\n%s", keep, text)
+		}
+	}
+}
+
 // TestZhLabelSeparators: a Chinese template's source, author and editor
 // labels end with a full-width or ASCII colon, or with a bar in its
 // place (丨, |, ｜, ∶, ︰), and may open with any of the brackets; each
 // such line is chrome wherever it stands in the article.
 func TestZhLabelSeparators(t *testing.T) {
-	lines := []struct{ line, name string }{
+	zhDropped(t, []string{"zhengwen", "article-content"}, []zhLine{
 		{"来源丨新华社", "新华社"},
 		{"来源 ｜ 人民日报", "人民日报"},
 		{"来源∶光明日报", "光明日报"},
@@ -69,15 +110,7 @@ func TestZhLabelSeparators(t *testing.T) {
 		{"〖来源：中国新闻网〗", "中国新闻网"},
 		{"［责任编辑：刘晓燕］", "刘晓燕"},
 		{"〔编辑：刘晓燕〕", "刘晓燕"},
-	}
-	for _, cls := range []string{"zhengwen", "article-content"} {
-		for _, l := range lines {
-			text := zhStoryText(t, zhStoryPage(cls, l.line, l.line))
-			if strings.Contains(text, l.name) {
-				t.Errorf("%s: label line %q kept:\n%s", cls, l.line, text)
-			}
-		}
-	}
+	}, false)
 	// a table whose head row starts with such a word is text (the walk
 	// joins a simple row's cells with " | ")
 	table := `<table><tr><td>时间</td><td>地点</td><td>内容</td></tr><tr><td>3月1日</td><td>村委会</td><td>通气仪式</td></tr></table>`
@@ -85,10 +118,7 @@ func TestZhLabelSeparators(t *testing.T) {
 		t.Errorf("table head lost:\n%s", text)
 	}
 	// a line that only names a thing with a bar in it is text
-	keep := "时间与空间丨一部写给孩子的物理书，从钟表讲到星空，出版后很受欢迎。"
-	if text := zhStoryText(t, zhStoryPage("zhengwen", keep, "")); !strings.Contains(text, "时间与空间") {
-		t.Errorf("line %q lost:\n%s", keep, text)
-	}
+	zhKept(t, []string{"时间与空间丨一部写给孩子的物理书，从钟表讲到星空，出版后很受欢迎。"}, false)
 }
 
 // TestZhToolLines: a Chinese template's buttons and counters set in the
@@ -97,7 +127,7 @@ func TestZhLabelSeparators(t *testing.T) {
 // a "分享：" row, a view counter ("点击量：123", "阅读 456"), and the
 // Traditional templates' print and close buttons (列印本頁, 關閉視窗).
 func TestZhToolLines(t *testing.T) {
-	lines := []struct{ line, mark string }{
+	zhDropped(t, []string{"con_txt", "TRS_Editor"}, []zhLine{
 		{"【纠错】", "纠错"},
 		{"[我要纠错]", "纠错"},
 		{"【收藏】", "收藏"},
@@ -110,22 +140,10 @@ func TestZhToolLines(t *testing.T) {
 		{"【浏览次数：89次】", "浏览"},
 		{"點閱數：123", "點閱"},
 		{"列印本頁 關閉視窗", "列印"},
-	}
-	for _, cls := range []string{"con_txt", "TRS_Editor"} {
-		for _, l := range lines {
-			text := zhStoryText(t, zhStoryPage(cls, l.line, l.line))
-			if strings.Contains(text, l.mark) {
-				t.Errorf("%s: tool line %q kept:\n%s", cls, l.line, text)
-			}
-		}
-	}
+	}, false)
 	// lines that only start with such a word are text
-	for _, keep := range []string{"阅读让孩子们打开了一扇通往外面世界的窗户。", "分享经验的时候，老支书总说一句话：办法总比困难多。",
-		"【收藏】一图读懂今年的供暖补贴怎么领"} {
-		if text := zhStoryText(t, zhStoryPage("con_txt", keep, "")); !strings.Contains(text, keep) {
-			t.Errorf("line %q lost:\n%s", keep, text)
-		}
-	}
+	zhKept(t, []string{"阅读让孩子们打开了一扇通往外面世界的窗户。", "分享经验的时候，老支书总说一句话：办法总比困难多。",
+		"【收藏】一图读懂今年的供暖补贴怎么领"}, false)
 }
 
 // TestZhEndLines: the lines a Chinese template sets at the article's end
@@ -133,7 +151,7 @@ func TestZhToolLines(t *testing.T) {
 // the source line "（本文来源：…）", an editor label with its desk
 // (值班编辑, 网络编辑) and a notice that forbids reprinting.
 func TestZhEndLines(t *testing.T) {
-	lines := []struct{ line, mark string }{
+	zhDropped(t, []string{"left_zw", "TRS_Editor"}, []zhLine{
 		{"（完）", "完）"},
 		{"(全文完)", "全文完"},
 		{"—完—", "完"},
@@ -143,23 +161,11 @@ func TestZhEndLines(t *testing.T) {
 		{"网络编辑：刘晓燕", "刘晓燕"},
 		{"本网站所有内容未经授权不得转载。", "转载"},
 		{"转载请注明出处。", "转载"},
-	}
-	for _, cls := range []string{"left_zw", "TRS_Editor"} {
-		for _, l := range lines {
-			text := zhStoryText(t, zhStoryPage(cls, "", l.line))
-			if strings.Contains(strings.TrimSuffix(text, zhStory[len(zhStory)-1]), l.mark) {
-				t.Errorf("%s: end line %q kept:\n%s", cls, l.line, text)
-			}
-		}
-	}
+	}, true)
 	// a last paragraph that ends with the mark is text, mark and all, and
 	// so is a sentence about reprinting
-	for _, last := range []string{"记者离开的时候，村口的路灯已经亮了起来，远处的山坡上飘着几缕炊烟。（完）",
-		"法院认定，被告明知原告声明禁止转载，仍然大量转载其文章。"} {
-		if text := zhStoryText(t, zhStoryPage("left_zw", "", last)); !strings.Contains(text, last) {
-			t.Errorf("line %q lost:\n%s", last, text)
-		}
-	}
+	zhKept(t, []string{"记者离开的时候，村口的路灯已经亮了起来，远处的山坡上飘着几缕炊烟。（完）",
+		"法院认定，被告明知原告声明禁止转载，仍然大量转载其文章。"}, true)
 }
 
 // TestZhCommentLines: the head of a Chinese template's comment box and
@@ -167,27 +173,15 @@ func TestZhEndLines(t *testing.T) {
 // links to the previous and next item ("上一条：…", "下一条：…") are
 // chrome wherever they stand in the article's container.
 func TestZhCommentLines(t *testing.T) {
-	lines := []struct{ line, mark string }{
+	zhDropped(t, []string{"zhengwen", "con_txt"}, []zhLine{
 		{"网友评论", "网友评论"},
 		{"热门评论（12）", "热门评论"},
 		{"已有0人参与评论", "参与"},
 		{"共有3条评论，点击查看", "评论"},
 		{`上一条：<a href="/xw/0.html">全市春季植树活动全面展开</a>`, "植树"},
 		{`下一条：<a href="/xw/2.html">城区新增五处公共停车场</a>`, "停车场"},
-	}
-	for _, cls := range []string{"zhengwen", "con_txt"} {
-		for _, l := range lines {
-			text := zhStoryText(t, zhStoryPage(cls, l.line, l.line))
-			if strings.Contains(text, l.mark) {
-				t.Errorf("%s: line %q kept:\n%s", cls, l.line, text)
-			}
-		}
-	}
+	}, false)
 	// a sentence about comments or the next thing is text
-	for _, keep := range []string{"网友评论说，这样的好事应该多办一些。", "下一条管道将在明年春天开工，通往更远的两个村子。",
-		"共有300人参与了这次志愿服务活动。", "已有2000多人参与评论，大家普遍支持。"} {
-		if text := zhStoryText(t, zhStoryPage("con_txt", "", keep)); !strings.Contains(text, keep) {
-			t.Errorf("line %q lost:\n%s", keep, text)
-		}
-	}
+	zhKept(t, []string{"网友评论说，这样的好事应该多办一些。", "下一条管道将在明年春天开工，通往更远的两个村子。",
+		"共有300人参与了这次志愿服务活动。", "已有2000多人参与评论，大家普遍支持。"}, true)
 }
