@@ -132,8 +132,8 @@ func (bw *blockWalk) settleChrome() {
 		is[n] = !frame || commentsOf(n, st) || invisible(n) || dialogRole(chromeRole(n)) // a long comment thread is still comments
 	}
 	bw.markChrome(is)
-	bw.labelledThreads()
-	bw.signedThreads()
+	bw.labelledThreads(h1s)
+	bw.signedThreads(h1s)
 }
 
 // labelledThreads makes chrome the comment sections that a heading labels
@@ -145,8 +145,7 @@ func (bw *blockWalk) settleChrome() {
 // label that opens nothing (a heading among the post's paragraphs) marks
 // only itself, as junk lines drop it anyway; one before any prose marks
 // nothing.
-func (bw *blockWalk) labelledThreads() {
-	h1s := headlineRuns(bw.runs)
+func (bw *blockWalk) labelledThreads(h1s []int) {
 	prose := false
 	for i := 0; i < len(bw.runs); i++ {
 		r := &bw.runs[i]
@@ -165,9 +164,7 @@ func (bw *blockWalk) labelledThreads() {
 			continue
 		}
 		st := bw.stats[top]
-		for j := st.start; j < st.end; j++ {
-			bw.runs[j].chrome, bw.runs[j].thread = true, true
-		}
+		bw.markThread(st)
 		i = st.end - 1
 	}
 }
@@ -185,24 +182,28 @@ func (bw *blockWalk) labelledThreads() {
 // opening post, and teaserRuns keeps that post. Without this, replies
 // that outweigh a short post outscore it, and the thread replaces the
 // article.
-func (bw *blockWalk) signedThreads() {
+func (bw *blockWalk) signedThreads(h1s []int) {
 	prose := slices.IndexFunc(bw.runs, proseRun)
 	top := bw.outermost()
 	if prose < 0 || top == nil {
 		return
 	}
-	h1s := headlineRuns(bw.runs)
 	for _, g := range groupsIn(bw, top) {
 		first := bw.stats[g.items[0]]
 		if first.start <= prose || bw.runs[first.start].thread || bw.responsesTo(first.start-1) || !signedGroup(bw, g, h1s) {
 			continue
 		}
 		for _, n := range g.items {
-			st := bw.stats[n]
-			for j := st.start; j < st.end; j++ {
-				bw.runs[j].chrome, bw.runs[j].thread = true, true
-			}
+			bw.markThread(bw.stats[n])
 		}
+	}
+}
+
+// markThread makes the runs of an element, whose stats are st, chrome in
+// a comment thread (run.thread).
+func (bw *blockWalk) markThread(st *elemStats) {
+	for j := st.start; j < st.end; j++ {
+		bw.runs[j].chrome, bw.runs[j].thread = true, true
 	}
 }
 

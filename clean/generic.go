@@ -679,6 +679,7 @@ func (f *flow) proseBefore(r run) bool {
 // paragraph of prose came before it in its flow. A run with no block
 // ends the flow.
 func (f *flow) next(r run) bool {
+	before := f.proseBefore(r)
 	if r.owner == nil {
 		*f = flow{}
 		return false
@@ -686,7 +687,6 @@ func (f *flow) next(r run) bool {
 	if !f.open || r.owner.Parent != f.parent {
 		*f = flow{open: true, parent: r.owner.Parent}
 	}
-	before := f.prose
 	f.prose = f.prose || r.units >= proseUnits && !linkLine(r) && !r.heading
 	return before
 }

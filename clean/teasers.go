@@ -190,10 +190,11 @@ func teaserRuns(bw *blockWalk, roots []*html.Node) func(i int) bool {
 			}
 		}
 	}
+	out := dropRuns(bw, roots, cards, false)
 	if len(replies) == 0 {
-		return dropRuns(bw, roots, cards, false)
+		return out
 	}
-	if dropRuns(bw, roots, cards, false) == nil {
+	if out == nil {
 		cards = nil // a listing's cards stay; its replies go
 	}
 	return dropRuns(bw, roots, append(cards, replies...), true)
