@@ -420,6 +420,10 @@ func (bw *blockWalk) visit(n *html.Node) {
 		if ps := bw.stats[n.Parent]; ps != nil {
 			ps.hasBr = true
 		}
+		if bw.w.verbatim {
+			bw.w.write("\n") // a line of preformatted text: the <pre> stays one block
+			return
+		}
 		bw.flush()
 		return
 	}

@@ -937,3 +937,19 @@ func TestCodeTokensNotChrome(t *testing.T) {
 		t.Errorf("the code sample is not whole in the text:\n%s", doc.Text)
 	}
 }
+
+// TestPreBreaksAreLines: a <br> inside a <pre> (highlighters and forum
+// software write one per line) is a line break of the sample, as a
+// browser shows it, not a paragraph boundary cutting it in pieces.
+func TestPreBreaksAreLines(t *testing.T) {
+	page := `<html><head><title>Title</title></head><body><article><h1>Title</h1>` + prose("guide", 2) +
+		`<pre class="code">for i in 1 2 3; do<br>  echo "$i"<br/>done</pre>` + prose("end", 1) + `</article></body></html>`
+	doc, err := Clean(Input{URL: "http://example.com/a", Header: http.Header{}, Body: []byte(page)})
+	if err != nil {
+		t.Fatal(err)
+	}
+	want := "\n\nfor i in 1 2 3; do\n  echo \"$i\"\ndone\n\n"
+	if !strings.Contains(doc.Text, want) {
+		t.Errorf("the code sample is not one block of three lines:\n%s", doc.Text)
+	}
+}
