@@ -68,7 +68,8 @@ type blockWalk struct {
 	byClass           map[*html.Node]bool       // chrome-looking by its class or id alone
 	article           int                       // depth of <article>/<main> elements
 	code              int                       // depth of <pre>/<code> elements: no class inside them is chrome
-	caption           int                       // depth of <figure>/<figcaption> elements
+	caption           int                       // depth of <figure>/<figcaption> elements, 0 inside a figure's body (figureBody)
+	figcaption        int                       // depth of <figcaption> elements
 	relaxed           bool                      // only strong class/id hints make chrome (see genericText)
 	budget            *budget                   // the page's time budget; nil for none
 	stopped           bool                      // the walk's share of it is spent
@@ -465,6 +466,13 @@ func (bw *blockWalk) visit(n *html.Node) {
 	if fig {
 		bw.caption++
 	}
+	if n.DataAtom == atom.Figcaption {
+		bw.figcaption++
+	}
+	prevCaption := bw.caption
+	if bw.caption > 0 && bw.figcaption == 0 && figureBody(n.DataAtom) {
+		bw.caption = 0 // a table, code sample or list a <figure> presents is text; its <figcaption> is the caption
+	}
 	link := n.DataAtom == atom.A && isLink(n)
 	if link {
 		bw.inLink++
@@ -503,8 +511,12 @@ func (bw *blockWalk) visit(n *html.Node) {
 	if code {
 		bw.code--
 	}
+	bw.caption = prevCaption
 	if fig {
 		bw.caption--
+	}
+	if n.DataAtom == atom.Figcaption {
+		bw.figcaption--
 	}
 	st.units = bw.units - st.units
 	st.linkUnits = bw.linkUnits - st.linkUnits
@@ -838,6 +850,15 @@ func hiddenWords(c string) bool {
 		}
 	}
 	return hide
+}
+
+// figureBody reports the elements a <figure> presents as content of the
+// text, not as a caption of it: a data table (WordPress wraps every table
+// in one), a code sample (Jekyll's and Hugo's highlighters write
+// <figure class="highlight"><pre>) and a list. Their text stays text; a
+// <figcaption> around them, and the rest of the figure, stay captions.
+func figureBody(a atom.Atom) bool {
+	return a == atom.Table || a == atom.Pre || listTag(a)
 }
 
 // listTag reports list elements: a list is never a page's frame.

@@ -358,3 +358,31 @@ func TestCaptionBesideCredit(t *testing.T) {
 		}
 	}
 }
+
+// TestFigureBodyIsText: a table, a code sample or a list that a <figure>
+// presents (WordPress's table block, a highlighter's code figure, a book's
+// numbered listing) is text of the article; only the figure's
+// <figcaption> is a caption.
+func TestFigureBodyIsText(t *testing.T) {
+	for name, c := range map[string]struct{ figure, want string }{
+		"table": {`<figure class="wp-block-table"><table><thead><tr><th>Year</th><th>Crossings</th></tr></thead>` +
+			`<tbody><tr><td>2024</td><td>1,200</td></tr></tbody></table><figcaption>Crossings by year</figcaption></figure>`,
+			"Year | Crossings\n\n2024 | 1,200"},
+		"code": {`<figure class="highlight"><pre><code>sail(now)` + "\n" + `wait(10)</code></pre><figcaption>Listing 1: sailing</figcaption></figure>`,
+			"sail(now)\nwait(10)"},
+		"list": {`<figure><ul><li>Apples from the hill farm</li><li>Two goats</li></ul><figcaption>What was sold</figcaption></figure>`,
+			"Apples from the hill farm\n\nTwo goats"},
+	} {
+		page := `<html><head><title>Title</title></head><body><article><h1>Title</h1>` + prose(name, 2) + c.figure + prose("end", 1) + `</article></body></html>`
+		doc, err := Clean(Input{URL: "http://example.com/a", Header: http.Header{}, Body: []byte(page)})
+		if err != nil {
+			t.Fatal(err)
+		}
+		if !strings.Contains(doc.Text, c.want) {
+			t.Errorf("%s: the figure's body is not in the text:\n%s\ncaptions %q", name, doc.Text, doc.Captions)
+		}
+		if len(doc.Captions) != 1 || strings.Contains(doc.Text, doc.Captions[0]) {
+			t.Errorf("%s: want the figcaption alone in Captions, not in the text: %q", name, doc.Captions)
+		}
+	}
+}
