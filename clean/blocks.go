@@ -471,7 +471,7 @@ func (bw *blockWalk) visit(n *html.Node) {
 	}
 	prevCaption := bw.caption
 	if bw.caption > 0 && bw.figcaption == 0 && figureBody(n.DataAtom) {
-		bw.caption = 0 // a table, code sample or list a <figure> presents is text; its <figcaption> is the caption
+		bw.caption = 0 // a table, code sample, quote or list a <figure> presents is text; its <figcaption> is the caption
 	}
 	link := n.DataAtom == atom.A && isLink(n)
 	if link {
@@ -855,10 +855,12 @@ func hiddenWords(c string) bool {
 // figureBody reports the elements a <figure> presents as content of the
 // text, not as a caption of it: a data table (WordPress wraps every table
 // in one), a code sample (Jekyll's and Hugo's highlighters write
-// <figure class="highlight"><pre>) and a list. Their text stays text; a
-// <figcaption> around them, and the rest of the figure, stay captions.
+// <figure class="highlight"><pre>), a quote (Bootstrap's quote with its
+// source in the <figcaption>, WordPress's pull quote) and a list. Their
+// text stays text; a <figcaption> around them, and the rest of the
+// figure, stay captions.
 func figureBody(a atom.Atom) bool {
-	return a == atom.Table || a == atom.Pre || listTag(a)
+	return a == atom.Table || a == atom.Pre || a == atom.Blockquote || listTag(a)
 }
 
 // listTag reports list elements: a list is never a page's frame.

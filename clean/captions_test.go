@@ -359,10 +359,10 @@ func TestCaptionBesideCredit(t *testing.T) {
 	}
 }
 
-// TestFigureBodyIsText: a table, a code sample or a list that a <figure>
-// presents (WordPress's table block, a highlighter's code figure, a book's
-// numbered listing) is text of the article; only the figure's
-// <figcaption> is a caption.
+// TestFigureBodyIsText: a table, a code sample, a quote or a list that a
+// <figure> presents (WordPress's table block, a highlighter's code figure,
+// a book's numbered listing, Bootstrap's quote with its source) is text
+// of the article; only the figure's <figcaption> is a caption.
 func TestFigureBodyIsText(t *testing.T) {
 	for name, c := range map[string]struct{ figure, want string }{
 		"table": {`<figure class="wp-block-table"><table><thead><tr><th>Year</th><th>Crossings</th></tr></thead>` +
@@ -370,6 +370,9 @@ func TestFigureBodyIsText(t *testing.T) {
 			"Year | Crossings\n\n2024 | 1,200"},
 		"code": {`<figure class="highlight"><pre><code>sail(now)` + "\n" + `wait(10)</code></pre><figcaption>Listing 1: sailing</figcaption></figure>`,
 			"sail(now)\nwait(10)"},
+		"quote": {`<figure><blockquote class="blockquote"><p>The harbour master said the wind that night was the worst he could remember.</p></blockquote>` +
+			`<figcaption>Tom Hale, in the harbour log</figcaption></figure>`,
+			"\n\nThe harbour master said the wind that night was the worst he could remember.\n\n"},
 		"list": {`<figure><ul><li>Apples from the hill farm</li><li>Two goats</li></ul><figcaption>What was sold</figcaption></figure>`,
 			"Apples from the hill farm\n\nTwo goats"},
 	} {
