@@ -34,7 +34,10 @@ var paraTags = map[atom.Atom]bool{
 	atom.Caption: true, atom.Address: true, atom.Summary: true, atom.Legend: true,
 }
 
-// dropTags never hold visible article text.
+// dropTags never hold visible article text. A MathML <annotation> (or
+// <annotation-xml>) is another encoding of the formula beside it, most
+// often its TeX source (KaTeX writes one into every formula), which a
+// browser does not show: read with the formula, it doubles it ("x2x^2").
 var dropTags = map[atom.Atom]bool{
 	atom.Script: true, atom.Style: true, atom.Noscript: true, atom.Template: true,
 	atom.Iframe: true, atom.Svg: true, atom.Select: true,
@@ -42,6 +45,7 @@ var dropTags = map[atom.Atom]bool{
 	atom.Embed: true, atom.Canvas: true, atom.Audio: true, atom.Video: true,
 	atom.Map: true, atom.Head: true, atom.Title: true, atom.Nav: true,
 	atom.Aside: true, atom.Frameset: true, atom.Noframes: true, atom.Label: true,
+	atom.Annotation: true, atom.AnnotationXml: true,
 }
 
 func isHeading(a atom.Atom) bool {

@@ -953,3 +953,19 @@ func TestPreBreaksAreLines(t *testing.T) {
 		t.Errorf("the code sample is not one block of three lines:\n%s", doc.Text)
 	}
 }
+
+// TestMathAnnotationNotText: a formula's MathML <annotation> (its TeX
+// source, as KaTeX and MathJax write it) is not shown, so it is not
+// read: the formula reads once.
+func TestMathAnnotationNotText(t *testing.T) {
+	page := `<html><head><title>Title</title></head><body><article><h1>Title</h1>` + prose("guide", 2) +
+		`<p>The area of the harbour basin is <math><semantics><mrow><mi>π</mi><msup><mi>r</mi><mn>2</mn></msup></mrow>` +
+		`<annotation encoding="application/x-tex">\pi r^2</annotation></semantics></math> square metres.</p>` + prose("end", 1) + `</article></body></html>`
+	doc, err := Clean(Input{URL: "http://example.com/a", Header: http.Header{}, Body: []byte(page)})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if want := "The area of the harbour basin is πr2 square metres."; !strings.Contains(doc.Text, want) {
+		t.Errorf("want %q in the text:\n%s", want, doc.Text)
+	}
+}
