@@ -417,6 +417,9 @@ func (bw *blockWalk) visit(n *html.Node) {
 		}
 		return
 	}
+	if hiddenInline(n) {
+		return // not shown, and no boundary: the sentence around it stays one run
+	}
 	if n.DataAtom == atom.Br {
 		if ps := bw.stats[n.Parent]; ps != nil {
 			ps.hasBr = true
@@ -821,6 +824,32 @@ func hidden(n *html.Node) bool {
 	}
 	st := attr(n, "style")
 	return st != "" && hiddenStyle(st) || hiddenClass(attr(n, "class"))
+}
+
+// hiddenInline reports a hidden inline element (hidden) that holds no
+// block element and no <br>: an icon beside a word (aria-hidden="true"), a
+// formula's visual copy beside its readable one, a collapsed tail of a
+// sentence. It is not shown and breaks no line, so the walk skips it
+// whole: made chrome, it would end the run at its start and cut the
+// sentence around it in two, and the piece before it, short, may then
+// be dropped. A hidden block, or an inline element around blocks (a
+// page's body hidden until a script has run), is chrome as isChrome says.
+func hiddenInline(n *html.Node) bool {
+	return !blockTags[n.DataAtom] && n.DataAtom != atom.Br && hidden(n) && !holdsBreak(n, 0)
+}
+
+// holdsBreak reports a block element or a <br> below n (or a tree
+// too deep to tell, past 16 levels).
+func holdsBreak(n *html.Node, depth int) bool {
+	if depth > 16 {
+		return true
+	}
+	for c := n.FirstChild; c != nil; c = c.NextSibling {
+		if c.Type == html.ElementNode && (blockTags[c.DataAtom] || c.DataAtom == atom.Br || holdsBreak(c, depth+1)) {
+			return true
+		}
+	}
+	return false
 }
 
 // hiddenClass reports a class list that hides its element: a name that is

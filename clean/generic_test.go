@@ -969,3 +969,22 @@ func TestMathAnnotationNotText(t *testing.T) {
 		t.Errorf("want %q in the text:\n%s", want, doc.Text)
 	}
 }
+
+// TestHiddenInlineKeepsTheSentence: a hidden inline element amid a
+// sentence (an icon marked aria-hidden, a collapsed word) is left out
+// without cutting the sentence in two, and the words before it stay.
+func TestHiddenInlineKeepsTheSentence(t *testing.T) {
+	for _, h := range []string{`<i class="fa fa-phone" aria-hidden="true"></i>`, `<span aria-hidden="true">→</span>`, `<span style="display: none">secret</span>`} {
+		page := `<html><head><title>Title</title></head><body><article><h1>Title</h1>` + prose("guide", 2) +
+			`<p>Read more ` + h + ` about the ferry and the council meeting that was held on the island on Tuesday evening.</p>` +
+			prose("end", 1) + `</article></body></html>`
+		doc, err := Clean(Input{URL: "http://example.com/a", Header: http.Header{}, Body: []byte(page)})
+		if err != nil {
+			t.Fatal(err)
+		}
+		want := "\n\nRead more about the ferry and the council meeting that was held on the island on Tuesday evening.\n\n"
+		if !strings.Contains(doc.Text, want) || strings.Contains(doc.Text, "secret") {
+			t.Errorf("%s: the sentence is not one paragraph without the hidden element:\n%s", h, doc.Text)
+		}
+	}
+}
