@@ -191,7 +191,7 @@ func (bw *blockWalk) signedThreads(h1s []int) {
 	}
 	for _, g := range groupsIn(bw, top) {
 		first := bw.stats[g.items[0]]
-		if first.start <= prose || bw.runs[first.start].thread || bw.responsesTo(first.start-1) || !signedGroup(bw, g, h1s) {
+		if first.start <= prose || bw.runs[first.start].thread || bw.responsesTo(first.start-1) || !signedGroup(bw, g, h1s) || dayLog(bw, g) {
 			continue
 		}
 		for _, n := range g.items {

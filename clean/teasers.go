@@ -182,7 +182,7 @@ func teaserRuns(bw *blockWalk, roots []*html.Node) func(i int) bool {
 		switch {
 		case cardGroup(bw, g) && proseBefore(g.items[0]):
 			cards = append(cards, g.items...)
-		case replyGroup(bw, g) && !bw.responsesTo(bw.stats[g.items[0]].start-1):
+		case replyGroup(bw, g) && !bw.responsesTo(bw.stats[g.items[0]].start-1) && !dayLog(bw, g):
 			for _, n := range g.items {
 				if signedOff(bw, n) && proseBefore(n) {
 					replies = append(replies, n) // not the opening post
@@ -353,6 +353,29 @@ func replyGroup(bw *blockWalk, g *sibGroup) bool {
 	}
 	return true
 }
+
+// dayLog reports a group whose items are stamped with clock times
+// alone: no line of any item, outside its paragraphs of prose, holds a
+// date or an age (datedRe). A live blog's updates are one day's entries
+// under one headline, each stamped "10:32" or "Jane Roe, 4:15 pm", and
+// they are the article; readers' replies span days, and their stamps
+// say which ("March 3, 2012 at 4:15 pm", "3 hours ago", "yesterday").
+func dayLog(bw *blockWalk, g *sibGroup) bool {
+	for _, n := range g.items {
+		st := bw.stats[n]
+		for _, r := range bw.runs[st.start:st.end] {
+			if !proseRun(r) && len(r.text) <= 400 && datedRe.MatchString(r.text) {
+				return false
+			}
+		}
+	}
+	return true
+}
+
+// datedRe matches what tells one day from another in a stamp: timeRe's
+// dates and ages (not its clock times), a weekday, or "yesterday".
+var datedRe = regexp.MustCompile(`(?i)\b\d{1,4}[-/.]\d{1,2}[-/.]\d{1,4}\b|` + enMonthRe.String() +
+	`|\b\d+\s+(?:second|minute|hour|day|week|month|year)s?\s+ago\b|\d{4}年\d{1,2}月\d{1,2}日|\b(?:mon|tues|wednes|thurs|fri|satur|sun)day\b|\byesterday\b|昨天`)
 
 // replyUnits is the most text one reply holds: a few paragraphs.
 const replyUnits = 1500

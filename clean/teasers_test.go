@@ -335,3 +335,30 @@ func TestHeadedSignedSections(t *testing.T) {
 	b.WriteString(`</div></div>`)
 	checkText(t, cleanBody(t, "Letters", b.String()), []string{"Alpha:", "Letter number 1", neParas[1][:20], "Letter number 4", neParas[4][:20]}, nil)
 }
+
+// liveUpdate returns the i-th update of a live blog, its author and a
+// stamp after its text (stamp formats the minutes).
+func liveUpdate(i int, stamp string) string {
+	return fmt.Sprintf(`<div class="x3"><p>Update %d: the water at the harbour wall rose again, the crews moved the sandbags further up the road, and the ferry stayed tied up at the quay.</p>`+
+		`<p class="x4">`+stamp+`</p></div>`, i, 50-3*i)
+}
+
+// TestLiveBlogUpdates: a live blog's updates stamped with a name and a
+// clock time alone, after a short standfirst, are the article, not a
+// thread of replies (dayLog): a day's entries carry no date. The same
+// blocks stamped with dates or ages are replies, and go.
+func TestLiveBlogUpdates(t *testing.T) {
+	page := func(stamp string) string {
+		var b strings.Builder
+		b.WriteString(`<div class="x1"><h1>Storm over the town: live</h1><p>` + neParas[0] + `</p><div class="x2">`)
+		for i := 1; i <= 10; i++ {
+			b.WriteString(liveUpdate(i, stamp))
+		}
+		return b.String() + `</div></div>`
+	}
+	updates := []string{"Alpha:", "Update 1:", "Update 5:", "Update 10:"}
+	checkText(t, cleanBody(t, "Storm over the town: live", page("Jane Roe, 4:%02d pm")), updates, nil)
+	checkText(t, cleanBody(t, "Storm over the town: live", page("Jane Roe 15:%02d GMT")), updates, nil)
+	checkText(t, cleanBody(t, "Storm over the town: live", page("Jane Roe, March 3, 2024 at 4:%02d pm")), []string{"Alpha:"}, []string{"Update 1:", "Update 10:"})
+	checkText(t, cleanBody(t, "Storm over the town: live", page("jroe, %d minutes ago")), []string{"Alpha:"}, []string{"Update 1:", "Update 10:"})
+}
