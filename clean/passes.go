@@ -21,14 +21,16 @@ const retryUnits = 500
 // wins. When nothing scores at all (a page of a few short lines), the
 // page's non-chrome text is the article. Past the budget, no second pass
 // runs. Captions are set apart in every pass (splitCaptions); what is
-// still short then is for fallback to mend. Only the first pass holds the
+// still short then is for fallback to mend. Whole stories printed after
+// the page's own in its template (nextStories) leave both passes. Only the first pass holds the
 // article to the headline (nearHeadline): the relaxed pass looks for more
 // text than the first found, and measured with the headline it lost
 // check pages that it kept without.
 func genericText(root *html.Node, bw *blockWalk, title string) extraction {
 	b := bw.budget
 	h := headline(bw.runs, title) // for the region and the runs: found once
-	e := finish(withoutHeading(articleRuns(bw, genericRoots(bw, regionOf(h))), h), title, b, ExtractorGeneric)
+	runs := withoutStories(bw, articleRuns(bw, genericRoots(bw, regionOf(h))), nextStories(bw, h))
+	e := finish(withoutHeading(runs, h), title, b, ExtractorGeneric)
 	n := paraUnitsUpTo(e.paras, retryUnits) // e.units(), read below only when under retryUnits
 	if n >= retryUnits || b.cut() {
 		return e
@@ -37,7 +39,7 @@ func genericText(root *html.Node, bw *blockWalk, title string) extraction {
 	rw.homes = bw.homes
 	defer rw.release()
 	defer rw.recycleRuns() // e holds texts, not rw's runs
-	if alt := finish(withoutTitleHeading(rw.runs, articleRuns(rw, genericRoots(rw, nil)), title), title, b, ExtractorGeneric); alt.units() > n*3/2 {
+	if alt := finish(withoutTitleHeading(rw.runs, withoutStories(rw, articleRuns(rw, genericRoots(rw, nil)), nextStories(rw, h)), title), title, b, ExtractorGeneric); alt.units() > n*3/2 {
 		e = alt
 	}
 	if len(e.paras) == 0 {
