@@ -558,18 +558,25 @@ func groupUnits(bw *blockWalk, g *sibGroup) int {
 	return u
 }
 
-// postGroup reports a group of posts: each is longer than a card, led by
-// a link (a title that links the post's own page, or its author's name)
-// and holds a paragraph of prose. Sections whose leading links are
+// postGroup reports a group of posts: each is led by a link (a title that
+// links the post's own page, or its author's name) and holds a paragraph
+// of prose, and most are longer than a card. A blog's front may hold a
+// short post (a note, a photo with a line under it) among long ones, and
+// one such post no more makes the front a grid of cards than the rest
+// make it one article. Sections whose leading links are
 // anchors into one page, each its own (a reference manual's "Source"
 // links to the lines of one file), are one document's parts, not posts.
 func postGroup(bw *blockWalk, g *sibGroup) bool {
+	long := 0
 	for _, n := range g.items {
-		if !post(bw, n) {
+		if !postLed(bw, n) {
 			return false
 		}
+		if bw.stats[n].units > cardUnits {
+			long++
+		}
 	}
-	return !anchorsIntoOnePage(g.items)
+	return long*2 > len(g.items) && !anchorsIntoOnePage(g.items)
 }
 
 // anchorsIntoOnePage reports items whose first links name one page, each
@@ -598,9 +605,11 @@ func leadHref(n *html.Node) string {
 	return ""
 }
 
-func post(bw *blockWalk, n *html.Node) bool {
+// postLed reports a post's shape, its length aside: its first line a
+// link, a paragraph of prose after it.
+func postLed(bw *blockWalk, n *html.Node) bool {
 	st := bw.stats[n]
-	if st.units <= cardUnits || !linkLine(bw.runs[st.start]) {
+	if !linkLine(bw.runs[st.start]) {
 		return false
 	}
 	for _, r := range bw.runs[st.start+1 : st.end] {

@@ -362,3 +362,27 @@ func TestLiveBlogUpdates(t *testing.T) {
 	checkText(t, cleanBody(t, "Storm over the town: live", page("Jane Roe, March 3, 2024 at 4:%02d pm")), []string{"Alpha:"}, []string{"Update 1:", "Update 10:"})
 	checkText(t, cleanBody(t, "Storm over the town: live", page("jroe, %d minutes ago")), []string{"Alpha:"}, []string{"Update 1:", "Update 10:"})
 }
+
+// frontPost returns the i-th post of a blog's front page: a linked title,
+// a date, paras paragraphs and a link to the rest.
+func frontPost(i, paras int) string {
+	var b strings.Builder
+	fmt.Fprintf(&b, `<div class="x3"><h2><a href="/2024/03/post-%d">Post number %d</a></h2><p class="x4">March %d, 2024</p>`, i, i, i)
+	for j := 1; j <= paras; j++ {
+		fmt.Fprintf(&b, `<p>Post %d paragraph %d: we walked along the river to the old mill, where the water was high after the rain, and talked about the summer.</p>`, i, j)
+	}
+	fmt.Fprintf(&b, `<p><a href="/2024/03/post-%d#more">Continue reading</a></p></div>`, i)
+	return b.String()
+}
+
+// TestFrontWithShortPost: a blog's front page of full posts keeps only
+// its first post (firstPost) though one of the posts is as short as a
+// card; a front of short items only is a listing, kept whole.
+func TestFrontWithShortPost(t *testing.T) {
+	front := `<div class="x1">` + frontPost(1, 5) + frontPost(2, 1) + frontPost(3, 5) + frontPost(4, 5) + `</div>`
+	checkText(t, cleanBody(t, "Notes from the mill", front), []string{"Post 1 paragraph 1:", "Post 1 paragraph 5:"}, []string{"Post 2 paragraph 1:", "Post 3 paragraph", "Post 4 paragraph"})
+	front = `<div class="x1">` + frontPost(1, 1) + frontPost(2, 5) + frontPost(3, 5) + `</div>`
+	checkText(t, cleanBody(t, "Notes from the mill", front), []string{"Post 1 paragraph 1:"}, []string{"Post 2 paragraph", "Post 3 paragraph"})
+	front = `<div class="x1">` + frontPost(1, 1) + frontPost(2, 1) + frontPost(3, 1) + frontPost(4, 1) + `</div>`
+	checkText(t, cleanBody(t, "Notes from the mill", front), []string{"Post 1 paragraph 1:", "Post 4 paragraph 1:"}, nil)
+}
