@@ -26,7 +26,8 @@ import (
 // itself be led by h, datelined and hold prose: the stories share one
 // template, and what is left is a story. A page of dated entries under
 // an undated introduction is a listing, kept whole. Nil when h is nil
-// or there are none. Both passes of genericText drop them: the relaxed
+// or there are none. What parts the page's story from the next without
+// prose goes with them (gapBetween). Both passes of genericText drop them: the relaxed
 // pass must not bring them back when the story is short.
 func nextStories(bw *blockWalk, h *html.Node) []*html.Node {
 	if h == nil || h.DataAtom != atom.H1 || bw.stats[h] == nil {
@@ -44,10 +45,23 @@ func nextStories(bw *blockWalk, h *html.Node) []*html.Node {
 			}
 		}
 		if out != nil {
-			return out
+			return append(out, gapBetween(bw, p, out[0])...)
 		}
 	}
 	return nil
+}
+
+// gapBetween returns the elements between siblings a and b that hold no
+// paragraph of prose: what parts one story from the next ("Next story",
+// "Up next", a divider) is neither's text.
+func gapBetween(bw *blockWalk, a, b *html.Node) []*html.Node {
+	var out []*html.Node
+	for s := a.NextSibling; s != nil && s != b; s = s.NextSibling {
+		if st := bw.stats[s]; st != nil && st.end > st.start && !holdsProse(bw, st) {
+			out = append(out, s)
+		}
+	}
+	return out
 }
 
 // ledBy reports an element holding a paragraph of prose whose first

@@ -20,14 +20,15 @@ func storyBlock(tag, headline, key string, paras int) string {
 
 // TestNextStories: a story followed, in the same template, by the next
 // story in full (a news page that loads the next story as the reader
-// scrolls) is the page's text alone, however long the next one is and
-// however short the first (the relaxed pass drops it too). Sections of
-// one document under <h1>s of their own with no dateline, and dated
-// entries under an undated introduction, are one text, kept whole.
+// scrolls, under a "Next story" label) is the page's text alone, the
+// label gone too, however long the next one is and however short the
+// first (the relaxed pass drops it too). Sections of one document under
+// <h1>s of their own with no dateline, and dated entries under an
+// undated introduction, are one text, kept whole.
 func TestNextStories(t *testing.T) {
 	const title = "Harbour plan approved"
 	page := `<main>` + storyBlock("article", title, "First", 6) + `<div class="x5">Next story</div>` + storyBlock("article", "Mill to close", "Second", 12) + `</main>`
-	checkText(t, cleanBody(t, title, page), []string{"First 1:", "First 6:"}, []string{"Second 1:", "Second 12:"})
+	checkText(t, cleanBody(t, title, page), []string{"First 1:", "First 6:"}, []string{"Next story", "Second 1:", "Second 12:"})
 
 	page = `<div class="x1"><div class="x2">` + storyBlock("div", title, "First", 2) + `</div><div class="x2">` + storyBlock("div", "Mill to close", "Second", 8) + `</div></div>`
 	checkText(t, cleanBody(t, title, page), []string{"First 1:", "First 2:"}, []string{"Second 1:", "Second 8:"})
