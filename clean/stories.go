@@ -10,25 +10,25 @@ import (
 // Stories after the story. A news site that loads the next story as the
 // reader scrolls, or a page that prints the next post in full below the
 // one it is about, holds several blocks of one template, each led by a
-// headline of the same rank and each with its own paragraphs. The page
+// headline and a dateline and each with its own paragraphs. The page
 // is about the block under its headline (the heading that repeats the
-// title: headline); the blocks of its template after it, led by a
-// heading of the headline's tag, are other stories. An article cut into
-// sections is told apart by its headings: its sections are led by a
-// heading a rank below the headline's, or by none, and carry no
-// dateline of their own: a story's byline or date under its headline.
+// title: headline); the blocks of its template after it, each led by a
+// headline (an <h1>, or an <h2> on a page that keeps one <h1>) and a
+// dateline, are other stories. An article cut into sections is told
+// apart by its sections' lack of a dateline of their own: a story's
+// byline or date under its headline.
 
 // nextStories returns the blocks after the page's headline h, an <h1>,
 // that are other stories: siblings, after the nearest block around h
-// that they follow, of that block's signature, each led by a heading of
-// h's tag before its first paragraph of prose (ledBy), holding prose,
-// with a dateline between the two (datelined). The block around h must
-// itself be led by h, datelined and hold prose: the stories share one
-// template, and what is left is a story. A page of dated entries under
-// an undated introduction is a listing, kept whole. Nil when h is nil
-// or there are none. What parts the page's story from the next without
-// prose goes with them (gapBetween). Both passes of genericText drop them: the relaxed
-// pass must not bring them back when the story is short.
+// that they follow, of that block's signature, each led by an <h1> or an
+// <h2> before its first paragraph of prose (ledBy), holding prose, with
+// a dateline between the two (datelined). The block around h must itself
+// be led by h, datelined and hold prose: the stories share one template,
+// and what is left is a story. A page of dated entries under an undated
+// introduction is a listing, kept whole. What parts the page's story
+// from the next without prose goes with them (gapBetween). Nil when h is
+// nil or there are none. Both passes of genericText drop them: the
+// relaxed pass must not bring them back when the story is short.
 func nextStories(bw *blockWalk, h *html.Node) []*html.Node {
 	if h == nil || h.DataAtom != atom.H1 || bw.stats[h] == nil {
 		return nil // an <h2> headline may head a page whose sections are <h2>s too
@@ -40,7 +40,8 @@ func nextStories(bw *blockWalk, h *html.Node) []*html.Node {
 		var out []*html.Node
 		sig := signature(p)
 		for s := p.NextSibling; s != nil; s = s.NextSibling {
-			if s.Type == html.ElementNode && signature(s) == sig && ledBy(bw, s, h.DataAtom) && datelined(bw, s) {
+			// A page that keeps one <h1> heads the next story with an <h2>.
+			if s.Type == html.ElementNode && signature(s) == sig && (ledBy(bw, s, atom.H1) || ledBy(bw, s, atom.H2)) && datelined(bw, s) {
 				out = append(out, s)
 			}
 		}
