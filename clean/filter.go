@@ -63,8 +63,45 @@ var (
 	// a link labelled as a pointer elsewhere: "Related post: …", "Read more: …"
 	relatedLabelRe = regexp.MustCompile(`(?i)^\s*(?:related(?: post| article| story| stories| content)?|read more|read also|also read|see also|see more|more|don't miss|相关(?:阅读|新闻|文章|链接))\s*[:：]`)
 	relatedRe      = regexp.MustCompile(`(?i)^(?:相关(?:阅读|新闻|推荐|链接|文章|报道|稿件|资讯)|热点新闻|热门(?:推荐|文章|新闻)|延伸阅读|推荐阅读|猜你喜欢|更多(?:新闻|阅读|精彩)|最新(?:新闻|文章)|` +
-		`related(?: articles| stories| news| content| coverage)?|read more|more stories|more on this(?: story)?|recommended(?: for you)?|you may also like|most (?:read|popular))$`)
+		`related(?: articles| stories| news| content| coverage)?|read more|more stories|more on this(?: story)?|recommended(?: for you)?|you may also like|most (?:read|popular)|` +
+		relatedIntl + `)$`)
 )
+
+// relatedLabelsIntl are the related-reading labels of news and blog
+// templates in languages other than English and Chinese, each a label
+// that heads a link to another story or a list of them on the sites of
+// its language ("Lire aussi", "Mehr zum Thema", "Читайте также",
+// "関連記事", "اقرأ أيضا"). relatedRe takes them whole, as it takes its
+// English and Chinese words: the label alone on its line, or before the
+// colon that opens the link (relatedLabel), never as part of a sentence.
+// A "see also" (Voir aussi, Ver también) is left out, as English "See
+// also" is left out of relatedRe: a documentation page heads its own
+// cross-references with it.
+var relatedLabelsIntl = []string{
+	"lire aussi", "à lire aussi", "a lire aussi", "lire également", "à lire également", "sur le même sujet", // French
+	"lesen sie auch", "lesen sie mehr", "mehr zum thema", "weiterlesen", "auch interessant", "das könnte sie auch interessieren", // German
+	"lee también", "lea también", "leer más", "lee más", "te puede interesar", "le puede interesar", "noticias relacionadas", // Spanish
+	"leggi anche", "potrebbe interessarti", "articoli correlati", // Italian
+	"leia também", "leia mais", "notícias relacionadas", // Portuguese
+	"czytaj także", "czytaj też", "čtěte také", "čtěte též", "lees ook", "lees meer", // Polish, Czech, Dutch
+	"читайте также", "читайте ещё", "читайте еще", "по теме", // Russian
+	"関連記事", "関連ニュース", "あわせて読みたい", "관련기사", "관련 기사", "관련뉴스", "관련 뉴스", // Japanese, Korean
+	"اقرأ أيضا", "اقرأ أيضاً", "اقرأ أيضًا", "إقرأ أيضا", "إقرأ أيضاً", "اقرأ المزيد", "أخبار ذات صلة", "مواضيع ذات صلة", // Arabic
+	"קרא עוד", "קראו עוד", "קראו גם", "כתבות נוספות", "עוד בנושא", // Hebrew
+	"อ่านเพิ่มเติม", "อ่านต่อ", "ข่าวที่เกี่ยวข้อง", "บทความที่เกี่ยวข้อง", // Thai
+	"xem thêm", "đọc thêm", "tin liên quan", "bài liên quan", "baca juga", "berita terkait", "artikel terkait", // Vietnamese, Indonesian
+}
+
+// relatedIntl is relatedLabelsIntl as relatedRe's alternatives, folded as
+// headingLabel folds what relatedRe reads (foldTrad: 関連 is 关连); a space
+// between two words may be any run of white space, a no-break space too.
+var relatedIntl = func() string {
+	alts := make([]string, len(relatedLabelsIntl))
+	for i, w := range relatedLabelsIntl {
+		alts[i] = strings.ReplaceAll(regexp.QuoteMeta(foldTrad(w)), " ", `[\s\x{a0}]+`)
+	}
+	return strings.Join(alts, "|")
+}()
 
 // cleanRuns drops chrome paragraphs from the article's runs and returns the
 // paragraphs' text: link lines (not the announced items of a lead-in line
@@ -143,13 +180,14 @@ func relatedLabel(t string) bool {
 }
 
 // relatedLabelBytes bounds the label before the colon relatedLabel reads:
-// relatedRe's longest words, with room for the spaces and brackets
-// headingLabel trims.
-const relatedLabelBytes = 48
+// relatedRe's longest words (a Thai label of 18 runes takes 54 bytes),
+// with room for the spaces and brackets headingLabel trims.
+const relatedLabelBytes = 64
 
 // headingLabel is a heading's words as relatedRe reads them: folded to
-// simplified Chinese, without the brackets, colon or arrow around them.
-func headingLabel(t string) string { return strings.Trim(foldTrad(t), " 【】[]:：>»") }
+// simplified Chinese, without the spaces (a no-break space too: French
+// sets one before a colon), brackets, colon or arrow around them.
+func headingLabel(t string) string { return strings.Trim(foldTrad(t), " \u00a0【】[]:：>»") }
 
 // footerDateRunes is the most runes a post's footer line has (see
 // footerDate): metaPart's bound on a labelled date line.

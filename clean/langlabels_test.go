@@ -1,0 +1,90 @@
+package clean
+
+import (
+	"net/http"
+	"strings"
+	"testing"
+)
+
+// The template's furniture of a news page in other languages than
+// English and Chinese: each case is a small page written for these tests,
+// an article of a few paragraphs in the language with the line or block
+// under test set amid them, in a container whose name says nothing (the
+// words alone must tell).
+
+// langPara is a paragraph of prose in a language, over proseUnits.
+var langPara = map[string]string{
+	"fr": "Le conseil municipal a voté mardi soir le budget de la bibliothèque, après une longue discussion sur le prix des travaux, le calendrier du chantier et les horaires d'ouverture pendant l'été.",
+	"de": "Der Gemeinderat hat am Dienstagabend den Haushalt der Stadtbibliothek beschlossen, nach einer langen Aussprache über die Baukosten, den Zeitplan der Sanierungsarbeiten und die Öffnungszeiten im Sommer.",
+	"es": "El pleno municipal aprobó el martes por la noche el presupuesto de la biblioteca, tras un largo debate sobre el coste de las obras, el calendario y el horario de apertura durante el verano.",
+	"ru": "Городской совет во вторник вечером утвердил бюджет библиотеки после долгого обсуждения стоимости работ, сроков ремонта и часов работы читального зала летом.",
+	"ja": "市議会は火曜日の夜、工事費や改修の日程、夏の開館時間について長い議論を重ねたうえで、図書館の予算案を可決した。",
+	"ko": "시의회는 화요일 저녁 공사비와 리모델링 일정, 여름철 개관 시간에 대한 긴 논의 끝에 도서관 예산안을 통과시켰다.",
+	"ar": "أقر المجلس البلدي مساء الثلاثاء ميزانية المكتبة بعد نقاش طويل حول كلفة الأشغال وجدول الترميم وساعات الفتح خلال فصل الصيف.",
+	"he": "מועצת העיר אישרה ביום שלישי בערב את תקציב הספרייה, אחרי דיון ארוך על עלות העבודות, לוח הזמנים של השיפוץ ושעות הפתיחה בקיץ.",
+	"th": "สภาเมืองอนุมัติงบประมาณของห้องสมุดเมื่อเย็นวันอังคาร หลังจากการอภิปรายอย่างยาวนานเรื่องค่าก่อสร้าง กำหนดการปรับปรุง และเวลาเปิดทำการในช่วงฤดูร้อน",
+	"vi": "Hội đồng thành phố đã thông qua ngân sách của thư viện vào tối thứ Ba, sau một cuộc thảo luận dài về chi phí xây dựng, tiến độ cải tạo và giờ mở cửa trong mùa hè.",
+}
+
+// langPage is an article in lang of five paragraphs, each opening with a
+// mark "[n]" the tests look for, with mid set after the second.
+func langPage(lang, mid string) string {
+	var b strings.Builder
+	b.WriteString(`<html lang="` + lang + `"><body><div class="c1"><ul><li><a href="/">1</a></li><li><a href="/x">2</a></li></ul></div><div class="c2"><div class="c3">`)
+	for i := 0; i < 5; i++ {
+		b.WriteString("<p>[" + string(rune('1'+i)) + "] " + langPara[lang] + "</p>")
+		if i == 1 {
+			b.WriteString(mid)
+		}
+	}
+	b.WriteString(`</div></div></body></html>`)
+	return b.String()
+}
+
+// langText is the Text of page, failing t when a paragraph of the article
+// is not in it.
+func langText(t *testing.T, page string) string {
+	t.Helper()
+	doc, err := Clean(Input{URL: "https://example.org/news/1", Header: http.Header{"Content-Type": {"text/html; charset=utf-8"}}, Body: []byte(page)})
+	if err != nil {
+		t.Fatal(err)
+	}
+	for i := 0; i < 5; i++ {
+		if !strings.Contains(doc.Text, "["+string(rune('1'+i))+"]") {
+			t.Errorf("paragraph %d lost:\n%s", i+1, doc.Text)
+		}
+	}
+	return doc.Text
+}
+
+// TestRelatedLabelsIntl: a related-reading label (relatedLabelsIntl)
+// before a link set amid the article's paragraphs, with its colon after
+// it (a no-break space before it, as French sets it), or alone over a list
+// of links, points away from the article in any language, as "Read
+// more:" does; a sentence that opens with the same words is text.
+func TestRelatedLabelsIntl(t *testing.T) {
+	list := `<ul><li><a href="/r/1">Le musée prolonge son exposition d'été</a></li><li><a href="/r/2">Un nouveau pont sur la rivière en 2025</a></li>` +
+		`<li><a href="/r/3">Les écoles de la ville recrutent</a></li></ul>`
+	for _, c := range []struct{ lang, mid, mark string }{
+		{"fr", `<p><strong>Lire aussi :</strong> <a href="/a/1">Les bibliothèques de quartier face aux coupes</a></p>`, "face aux coupes"},
+		{"fr", "<p><strong>À lire aussi\u00a0:</strong> <a href=\"/a/1\">Les bibliothèques de quartier face aux coupes</a></p>", "face aux coupes"},
+		{"fr", `<p><b>Sur le même sujet</b></p>` + list, "nouveau pont"},
+		{"de", `<p>Mehr zum Thema: <a href="/a/1">Stadtteilbüchereien kämpfen mit Haushaltskürzungen</a></p>`, "Haushaltskürzungen"},
+		{"es", `<p><b>Te puede interesar:</b> <a href="/a/1">Las bibliotecas de barrio ante los recortes</a></p>`, "ante los recortes"},
+		{"ru", `<p>Читайте также: <a href="/a/1">Районные библиотеки столкнулись с сокращением бюджета</a></p>`, "сокращением"},
+		{"ja", `<p>関連記事：<a href="/a/1">地域の図書館、予算削減に直面</a></p>`, "予算削減"},
+		{"ko", `<p>관련기사: <a href="/a/1">동네 도서관들, 예산 삭감에 직면</a></p>`, "예산 삭감"},
+		{"ar", `<p dir="rtl">اقرأ أيضا: <a href="/a/1">مكتبات الأحياء تواجه تخفيضات في الميزانية</a></p>`, "تخفيضات"},
+		{"he", `<p dir="rtl">קראו עוד: <a href="/a/1">ספריות השכונה מתמודדות עם קיצוצים בתקציב</a></p>`, "קיצוצים"},
+		{"th", `<p>ข่าวที่เกี่ยวข้อง: <a href="/a/1">ห้องสมุดชุมชนเผชิญการตัดงบประมาณ</a></p>`, "การตัดงบประมาณ"},
+		{"vi", `<p>Xem thêm: <a href="/a/1">Thư viện phường đối mặt với cắt giảm ngân sách</a></p>`, "cắt giảm"},
+	} {
+		if text := langText(t, langPage(c.lang, c.mid)); strings.Contains(text, c.mark) {
+			t.Errorf("%s: related link kept:\n%s", c.lang, text)
+		}
+	}
+	keep := "Lire aussi le rapport du maire, publié lundi, permet de comprendre pourquoi le chantier a pris deux ans de retard."
+	if text := langText(t, langPage("fr", "<p>"+keep+"</p>")); !strings.Contains(text, keep) {
+		t.Errorf("sentence lost:\n%s", text)
+	}
+}
