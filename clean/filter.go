@@ -41,6 +41,7 @@ var (
 		`列印本页|关闭视窗|^\s*[【\[]?\s*(?:分享|收藏|点赞|打印|列印)\s*[】\]]?\s*$|^\s*分享(?:至)?\s*[:：]|` +
 		`^\s*` + zhOpen + `?\s*(?:点击|浏览|阅读|点阅)(?:量|数|率)?\s*[:：]?\s*\d+\s*次?\s*[\]】)）］〕〗]?\s*$|` +
 		`(?:^|\s)(?:share this|share on|follow us|sign up for|back to top)\b|^\s*(?:advertisement|ad|sponsored|广告|tweet|(?:\d+\s+)?comments\s*[:：]?)\s*$|` +
+		`^\s*(?:` + adIntl + `)\s*$|` +
 		`^\s*(?:story|article)\s+continues\s+(?:below|after)\s+(?:(?:this|the)\s+)?(?:ad|advertisement)\s*$|` +
 		`^\s*(?:text|font)\s+size\s*[:：]?\s*(?:a\s*[-+−]\s*)*$|^\s*关注我们|` +
 		`^\s*listen to (?:this|the) (?:article|story)(?:\s*[·•|-]?\s*\d{1,2}(?::\d{2})?\s*(?:min(?:utes?|s)?)?)?\s*$|` +

@@ -95,14 +95,37 @@ func skipRegexpSpace(t string, i int) int {
 // isRegexpSpace reports whether c is in \s as Go's regexp reads it.
 func isRegexpSpace(c byte) bool { return strings.IndexByte("\t\n\f\r ", c) >= 0 }
 
-// adLine is junkRe's `^\s*(?:advertisement|ad|sponsored|广告|tweet)\s*$`:
-// an ad slot's label, in English or Chinese, or the label of Twitter's
-// share button left in the page.
+// adLine is junkRe's `^\s*(?:advertisement|ad|sponsored|广告|tweet)\s*$`
+// and `^\s*(?:<adLabelsIntl>)\s*$`: an ad slot's label, in English,
+// Chinese or another language, or the label of Twitter's share button
+// left in the page.
 func adLine(t string) bool {
 	s := strings.Trim(t, "\t\n\f\r ")
-	return strings.EqualFold(s, "ad") || strings.EqualFold(s, "advertisement") || strings.EqualFold(s, "sponsored") ||
-		s == "广告" || strings.EqualFold(s, "tweet")
+	if strings.EqualFold(s, "ad") || strings.EqualFold(s, "advertisement") || strings.EqualFold(s, "sponsored") ||
+		s == "广告" || strings.EqualFold(s, "tweet") {
+		return true
+	}
+	for _, w := range adLabelsIntl {
+		if strings.EqualFold(s, w) {
+			return true
+		}
+	}
+	return false
 }
+
+// adLabelsIntl are the labels news sites set over an ad slot in other
+// languages than English and Chinese ("Anzeige", "Publicité", "Реклама",
+// "広告", "광고", "إعلان"): the word alone on its line, as "Advertisement"
+// is. None is changed by foldTrad, which chromeLine applies first, and
+// none holds a metacharacter (adIntl is them as junkRe's alternatives).
+var adLabelsIntl = []string{
+	"anzeige", "werbung", "publicité", "publicidad", "pubblicità", "publicidade", "reklama", "advertentie", "iklan",
+	"реклама", "広告", "광고", "إعلان", "פרסומת", "โฆษณา", "quảng cáo",
+}
+
+// adIntl is adLabelsIntl as alternatives of junkRe (which reads them
+// without case, as adLine does).
+var adIntl = strings.Join(adLabelsIntl, "|")
 
 // commentsLabel is junkRe's `^\s*(?:\d+\s+)?comments\s*[:：]?\s*$`:
 // the heading or count over a comment section ("Comments", "12

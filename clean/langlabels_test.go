@@ -88,3 +88,22 @@ func TestRelatedLabelsIntl(t *testing.T) {
 		t.Errorf("sentence lost:\n%s", text)
 	}
 }
+
+// TestAdLabelsIntl: an ad slot's label left between the article's
+// paragraphs (adLabelsIntl), alone on its line in any case, is no text of
+// the story, as "Advertisement" is not; a sentence that opens with the
+// same word is.
+func TestAdLabelsIntl(t *testing.T) {
+	for _, c := range []struct{ lang, label string }{
+		{"de", "Anzeige"}, {"de", "ANZEIGE"}, {"fr", "Publicité"}, {"es", "Publicidad"}, {"ru", "Реклама"},
+		{"ja", "広告"}, {"ko", "광고"}, {"ar", "إعلان"}, {"he", "פרסומת"}, {"th", "โฆษณา"}, {"vi", "Quảng cáo"},
+	} {
+		if text := langText(t, langPage(c.lang, `<div class="c5"><span>`+c.label+`</span></div>`)); strings.Contains(text, c.label) {
+			t.Errorf("%s: ad label %q kept:\n%s", c.lang, c.label, text)
+		}
+	}
+	keep := "Werbung an den Bauzäunen der Bibliothek hat der Gemeinderat am Dienstag verboten, nach Beschwerden der Anwohner über die grellen Plakate."
+	if text := langText(t, langPage("de", "<p>"+keep+"</p>")); !strings.Contains(text, keep) {
+		t.Errorf("sentence lost:\n%s", text)
+	}
+}
