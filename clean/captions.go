@@ -56,6 +56,8 @@ var (
 		`^[\[(（]?\s*(?:photo(?:graph)?s?|pictures?|pics?|images?|fotos?|fotografie|fotografía|bild(?:er)?|illustration|grafik|credits?|cr[ée]dits?\s*(?:photos?|images?)|video)` +
 		`\s*(?:credits?|source|courtesy(?: of)?)?\s*(?:[:：|/©,]|by\b|von\b|di\b|de\b|par\b|courtesy\b)|` +
 		`^[\[(（]?\s*©|` +
+		// a label in another script: "Фото: …", "写真：…", "사진=…", "تصوير: …", "צילום: …", "ภาพ: …", "Ảnh: …"
+		`^[\[(（]?\s*(?:` + creditIntl + `)\s*[:：=＝|/]|` +
 		// an agency or stock credit, in credit form: "(Reuters)", "REUTERS/Jane Doe", "… via Getty Images", "… AFP" at the end
 		`\(\s*(?:` + agencies + `)[^)]{0,40}\)|\b(?:` + agencies + `)\s*/|\b(?:` + agencies + `)[\s.)）]*$|\bvia (?:` + agencies + `)\b|` +
 		// Chinese, as a label or in brackets: "图片来源：…", "图/新华社", "（摄影：…）"; a name and 摄: "新华社记者 张三 摄"

@@ -55,7 +55,54 @@ func agencyObject(f string) bool {
 // which on such lines cost more than the rest of the page's extraction.
 func mayCredit(f string) bool {
 	return creditLabelStart(f) || strings.Contains(f, "©") || strings.Contains(f, "图") || strings.Contains(f, "摄") ||
-		holdsAgency(f)
+		holdsAgency(f) || creditIntlStart(f)
+}
+
+// creditLabelsIntl are the labels a news site in another language than
+// English and Chinese sets before a photo's credit, each written before
+// its name with a colon (an equals sign in Korean: "사진=연합뉴스"): Russian
+// "Фото", Japanese "写真" and "撮影", Korean "사진", Arabic "تصوير",
+// "الصورة" and "صورة", Hebrew "צילום", Thai "ภาพ", Vietnamese "Ảnh". The
+// Latin-script labels ("Foto", "Photo", "Crédit photo") are creditRe's
+// own. None holds a metacharacter, and none is changed by foldTrad.
+var creditLabelsIntl = []string{"фото", "写真", "撮影", "사진", "تصوير", "الصورة", "صورة", "צילום", "ภาพ", "ảnh"}
+
+// creditIntl is creditLabelsIntl as alternatives of creditRe (which reads
+// them without case).
+var creditIntl = strings.Join(creditLabelsIntl, "|")
+
+// creditIntlStart reports whether f, after one opening bracket and ASCII
+// space, begins with one of creditLabelsIntl, in any case: mayCredit's
+// need of creditRe's labels in other scripts, where creditLabelStart
+// reads only ASCII letters.
+func creditIntlStart(f string) bool {
+	for _, b := range []string{"[", "(", "（"} {
+		if strings.HasPrefix(f, b) {
+			f = f[len(b):]
+			break
+		}
+	}
+	f = strings.TrimLeft(f, " \t\n\f\r")
+	for _, w := range creditLabelsIntl {
+		if n := utf8.RuneCountInString(w); hasPrefixFold(f, w, n) {
+			return true
+		}
+	}
+	return false
+}
+
+// hasPrefixFold reports whether the first n runes of f are w, n its runes,
+// without case.
+func hasPrefixFold(f, w string, n int) bool {
+	i := 0
+	for k := 0; k < n; k++ {
+		if i >= len(f) {
+			return false
+		}
+		_, size := utf8.DecodeRuneInString(f[i:])
+		i += size
+	}
+	return strings.EqualFold(f[:i], w)
 }
 
 // creditLabelStart reports whether f, after one opening bracket and

@@ -2,6 +2,7 @@ package clean
 
 import (
 	"net/http"
+	"slices"
 	"strings"
 	"testing"
 )
@@ -104,6 +105,31 @@ func TestAdLabelsIntl(t *testing.T) {
 	}
 	keep := "Werbung an den Bauzäunen der Bibliothek hat der Gemeinderat am Dienstag verboten, nach Beschwerden der Anwohner über die grellen Plakate."
 	if text := langText(t, langPage("de", "<p>"+keep+"</p>")); !strings.Contains(text, keep) {
+		t.Errorf("sentence lost:\n%s", text)
+	}
+}
+
+// TestCreditLabelsIntl: a photo's credit under its picture, labelled in
+// another script (creditLabelsIntl), leaves the text for Captions, as
+// "Photo: …" does; the same label opening a paragraph that stands by no
+// picture is text.
+func TestCreditLabelsIntl(t *testing.T) {
+	for _, c := range []struct{ lang, credit string }{
+		{"ru", "Фото: Иван Петров / ТАСС"}, {"ru", "ФОТО: Иван Петров"}, {"ja", "写真：山田太郎"}, {"ja", "写真＝共同通信"},
+		{"ko", "사진=김철수 기자"}, {"ar", "تصوير: أحمد علي"}, {"ar", "(الصورة: أحمد علي)"}, {"he", "צילום: יוסי כהן"},
+		{"th", "ภาพ: สมชาย ใจดี"}, {"vi", "Ảnh: Nguyễn Văn An"},
+	} {
+		page := langPage(c.lang, `<div class="c6"><img src="/p.jpg" alt=""></div><p>`+c.credit+`</p>`)
+		doc, err := Clean(Input{URL: "https://example.org/news/1", Header: http.Header{"Content-Type": {"text/html; charset=utf-8"}}, Body: []byte(page)})
+		if err != nil {
+			t.Fatal(err)
+		}
+		if strings.Contains(doc.Text, c.credit) || !slices.Contains(doc.Captions, c.credit) {
+			t.Errorf("%s: credit %q not a caption: text\n%s\ncaptions %q", c.lang, c.credit, doc.Text, doc.Captions)
+		}
+	}
+	keep := "Фото: в архиве библиотеки хранятся снимки города за сто лет, и часть из них покажут на выставке в субботу."
+	if text := langText(t, langPage("ru", "<p>"+keep+"</p>")); !strings.Contains(text, keep) {
 		t.Errorf("sentence lost:\n%s", text)
 	}
 }

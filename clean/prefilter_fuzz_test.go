@@ -42,6 +42,7 @@ var prefilterSeeds = []string{
 	"2020-01-02 10:00 来源：新华社", "2020年1月2日", "By: Jane Doe",
 	"posted 3 hours AGO", "Jane, 4:15 pm", "2012/3/04 Jane", "1.2.2020", "Mike 12-1-99",
 	"Last updated: 3 May", "更新时间：2020", "标签：渡轮", "关键词：港口", "阅读时间：约4分钟", "预计阅读时长 5 分钟",
+	"Фото: Иван Петров", "（写真＝共同）", "사진=연합뉴스", "צילום: יוסי כהן", "ẢNH: Nguyễn An", "Anzeige", " Реклама ", "إعلان",
 }
 
 func FuzzPrefilters(f *testing.F) {
