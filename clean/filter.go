@@ -660,7 +660,36 @@ func plainText(n *html.Node) bool {
 // metaPart reports a line, or one part of a line, that is a source, date
 // or author label, a date, or a byline.
 func metaPart(t string) bool {
-	return metaLine(t) || dateLine(t) || enDateLine(t)
+	return metaLine(t) || dateLine(t) || enDateLine(t) || intlDateLine(t)
+}
+
+// intlDateLineRe matches the start of a news template's dated line in
+// another language than English and Chinese: a label that says the story
+// was published or updated ("Publié le", "Veröffentlicht am", "Publicado
+// el", "Опубликовано", "입력", "نشر في", "פורסם", "เผยแพร่"), or a
+// Vietnamese weekday and a numeric date, then a digit within a few
+// words: the date. With no colon after the label, metaLineRe's English
+// and Chinese labels do not reach these.
+var intlDateLineRe = regexp.MustCompile(`(?i)^\s*(?:` +
+	`publié(?:\s+le)?|mis\s+à\s+jour(?:\s+le)?|modifié\s+le|actualisé\s+le|` + // French
+	`veröffentlicht(?:\s+am)?|aktualisiert(?:\s+am)?|stand\s*:|` + // German
+	`publicado(?:\s+(?:el|em))?|actualizado(?:\s+el)?|atualizado(?:\s+em)?|pubblicato(?:\s+il)?|aggiornato(?:\s+il)?|` + // Spanish, Portuguese, Italian
+	`опубликовано|обновлено|дата\s+публикации|diterbitkan|diperbarui|opublikowano|gepubliceerd|bijgewerkt|` + // Russian, Indonesian, Polish, Dutch
+	`기사\s*입력|입력|수정|نشر\s+في|نُشر\s+في|تاريخ\s+النشر|آخر\s+تحديث|פורסם|עודכן|เผยแพร่|ปรับปรุง|cập\s+nhật|ngày\s+đăng|` + // Korean, Arabic, Hebrew, Thai, Vietnamese
+	`(?:thứ\s+(?:hai|ba|tư|năm|sáu|bảy)|chủ\s+nhật),\s*\d{1,2}/\d{1,2}/\d{4}` +
+	`)[\s:：,]*[^\d]{0,24}\d`)
+
+// intlDateTimeRe matches a time of day as news templates write it
+// ("10:12", "10h12"), or a line that ends with a digit, or a digit and
+// a time word or zone ("2024", "Uhr", "น.", "(GMT+7)").
+var intlDateTimeRe = regexp.MustCompile(`(?i)\b\d{1,2}[:h]\d{2}\b|\d\s*(?:uhr|น\.|\(gmt[+-]\d+\))?\s*$`)
+
+// intlDateLine reports a short dated line in another language
+// (intlDateLineRe) that holds a time of day or ends with its date
+// (intlDateTimeRe): a sentence that opens with "Publicado en 1998, …"
+// goes on past its date in words.
+func intlDateLine(t string) bool {
+	return strings.ContainsAny(t, "0123456789") && intlDateLineRe.MatchString(t) && intlDateTimeRe.MatchString(t)
 }
 
 // The guards below are necessary conditions of their expressions, checked

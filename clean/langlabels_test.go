@@ -133,3 +133,31 @@ func TestCreditLabelsIntl(t *testing.T) {
 		t.Errorf("sentence lost:\n%s", text)
 	}
 }
+
+// TestIntlDateLines: a template's dated line in another language, a
+// label that says the story was published or updated and its date
+// (intlDateLine), is no text of the story wherever it stands, as
+// "Published March 4, 2024 at 10:12 AM" is not; a sentence that opens
+// with the same label and goes on past its date in words is text.
+func TestIntlDateLines(t *testing.T) {
+	for _, c := range []struct{ lang, line string }{
+		{"fr", "Publié le 4 mars 2024 à 10h12, mis à jour le 4 mars 2024 à 18h40"},
+		{"de", "Veröffentlicht am 04.03.2024, 10:12 Uhr"}, {"de", "Stand: 04.03.2024"},
+		{"es", "Publicado el 4 de marzo de 2024, 10:12"}, {"ru", "Опубликовано 4 марта 2024, 10:12"},
+		{"ko", "입력 2024.03.04 10:12 수정 2024.03.04 18:40"}, {"ar", "نشر في 4 مارس 2024 الساعة 10:12"},
+		{"he", "פורסם: 04.03.24, 10:12"}, {"th", "เผยแพร่: 4 มี.ค. 2567 10:12 น."}, {"vi", "Thứ hai, 4/3/2024, 10:12 (GMT+7)"},
+	} {
+		if text := langText(t, langPage(c.lang, `<div class="c7">`+c.line+`</div>`)); strings.Contains(text, c.line) {
+			t.Errorf("%s: dated line kept:\n%s", c.lang, text)
+		}
+	}
+	for _, c := range []struct{ lang, line string }{
+		{"es", "Publicado en 1998, el libro vendió dos millones de copias en toda América."},
+		{"de", "Veröffentlicht am 3. Mai wird der Bericht des Rechnungshofs, sagt der Bürgermeister."},
+		{"vi", "Thứ hai, thư viện sẽ mở cửa lúc 8:30 cho các lớp học của trường tiểu học."},
+	} {
+		if text := langText(t, langPage(c.lang, "<p>"+c.line+"</p>")); !strings.Contains(text, c.line) {
+			t.Errorf("%s: sentence lost:\n%s", c.lang, text)
+		}
+	}
+}
