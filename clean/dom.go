@@ -340,7 +340,10 @@ func isSpace(r rune) bool {
 }
 
 // units measures text for scoring: a CJK rune weighs two (one Han character
-// carries about as much as a short word), other non-space runes one.
+// carries about as much as a short word), and so does a Hangul syllable
+// (a block of two or three letters: a Korean paragraph has about half the
+// runes of the same paragraph in English, and weighed one a rune it
+// looked short beside a block of headlines); other non-space runes one.
 func units(s string) int { return unitsUpTo(s, math.MaxInt) }
 
 // unitsUpTo is units(s) when that is under limit; else it is at least
@@ -531,6 +534,9 @@ func runeUnits(r rune) int {
 	}
 	if r >= 0x2E80 && isCJK(r) {
 		return 2
+	}
+	if r >= 0xAC00 && r <= 0xD7A3 {
+		return 2 // a Hangul syllable: two or three letters written as one block
 	}
 	return 1
 }

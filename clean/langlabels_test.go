@@ -161,3 +161,31 @@ func TestIntlDateLines(t *testing.T) {
 		}
 	}
 }
+
+// TestHangulUnits: a Korean article of two paragraphs beside a block of
+// strung-together headlines of the same length in runes is the text, as
+// the same page in English is: a Hangul syllable weighs two units
+// (runeUnits), as a Han character does, so a Korean paragraph is no
+// shorter to the scores than its English translation.
+func TestHangulUnits(t *testing.T) {
+	article := []string{
+		"시립도서관이 2년간의 리모델링 공사를 마치고 월요일에 다시 문을 열었으며, 오전 9시 개관 전부터 수백 명의 시민이 빗속에서 줄을 섰다.",
+		"오래된 건물은 지붕에서 비가 새고 엘리베이터도 없어서 시의회는 2022년에 도서관을 닫고 돌로 된 외벽은 그대로 둔 채 내부를 새로 짓기로 결정했다.",
+	}
+	heads := []string{
+		"교통 파업 화요일부터 무엇이 달라지나 미술관 여름 전시 기간 연장 주말 전국에 비 소식 강 위의 새 다리 2025년 착공",
+		"주말 전국에 비 소식 강 위의 새 다리 2025년 착공 크리스마스 시장 올해는 일찍 개장 시내 학교들 교사 구인난",
+		"크리스마스 시장 올해는 일찍 개장 시내 학교들 교사 구인난 축구 지역 구단 결승 진출 미술관 여름 전시 기간 연장",
+	}
+	page := `<html lang="ko"><body><div class="c1"><div class="c2"><p>` + strings.Join(article, "</p><p>") +
+		`</p></div><div class="c3"><p>` + strings.Join(heads, "</p><p>") + `</p></div></div></body></html>`
+	doc, err := Clean(Input{URL: "https://example.org/news/1", Header: http.Header{"Content-Type": {"text/html; charset=utf-8"}}, Body: []byte(page)})
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, p := range article {
+		if !strings.Contains(doc.Text, p) {
+			t.Errorf("article paragraph lost:\n%s", doc.Text)
+		}
+	}
+}

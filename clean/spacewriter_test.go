@@ -134,12 +134,12 @@ func TestWriteVerbatim(t *testing.T) {
 }
 
 // TestRuneUnitsAndSpace checks, on every rune, runeUnits's fast path
-// against isCJK and the bound wordSpan relies on: no rune past U+3000 is
+// against isCJK and the Hangul syllables, and the bound wordSpan relies on: no rune past U+3000 is
 // white space to isSpace.
 func TestRuneUnitsAndSpace(t *testing.T) {
 	for r := rune(0); r <= utf8.MaxRune; r++ {
 		want := 1
-		if r >= 0x2E80 && isCJK(r) {
+		if r >= 0x2E80 && isCJK(r) || r >= 0xAC00 && r <= 0xD7A3 { // an ideograph, kana, or a Hangul syllable
 			want = 2
 		}
 		if got := runeUnits(r); got != want {
