@@ -111,6 +111,7 @@ func cleanTree(root *html.Node, in Input, b *budget, pick textPick) (*Document, 
 	defer bw.recycleRuns() // the document holds texts, not runs
 	var suffix string
 	doc.Title, suffix = pageTitle(pm)
+	metaTitle := doc.Title
 
 	e := pick(&parsed{root: root, bw: bw, title: doc.Title, url: in.URL, b: b}, gq, doc)
 	paras := e.paras
@@ -129,6 +130,11 @@ func cleanTree(root *html.Node, in Input, b *budget, pick textPick) (*Document, 
 
 	doc.Pagination = pagination(root, res, page)
 	dates(doc, pm, bw, in, page)
+	if doc.Title == metaTitle { // a site rule's Title selector stands
+		if h := shownHeadline(pm, doc.Title, strings.Join(bw.homes, " ")+" "+suffix); h != "" {
+			doc.Title = h
+		}
+	}
 	return doc, nil
 }
 

@@ -2,6 +2,7 @@ package clean
 
 import (
 	"flag"
+	"fmt"
 	"net/http"
 	"os"
 	"path/filepath"
@@ -168,6 +169,40 @@ func TestTitleFromMeta(t *testing.T) {
 		}
 		if doc.Title != "Some Other Title" || !strings.HasPrefix(doc.Text, "Test document title\n\n") {
 			t.Errorf("%s: title %q, text %.40q; want the meta title and the headline kept", key, doc.Title, doc.Text)
+		}
+	}
+}
+
+// TestShownHeadline: when the page's metadata title (og:title, <title>)
+// is worded for search and an <h1> tells the same story in other words,
+// the Title is the headline the page shows; an <h1> that holds the
+// metadata title under a kicker, or shares only the site's name with it,
+// leaves the metadata title. The text is the same either way.
+func TestShownHeadline(t *testing.T) {
+	const headline = "How the Ferry Crossing Survived Eleven Budget Rounds"
+	body := `<body><header><h1>Valley Post</h1></header><article><h1>%s</h1>` + prose("story", 4) + `</article></body></html>`
+	cases := []struct{ name, url, head, h1, want string }{
+		{"og and title reworded", "http://valleypost.example/ferry",
+			`<title>Ferry crossing budget: why the valley keeps it | Valley Post</title><meta property="og:title" content="Ferry crossing budget: why the valley keeps it">`,
+			headline, headline},
+		{"title reworded", "http://valleypost.example/ferry",
+			`<title>Eleven budget rounds on, the ferry still crosses – Valley Post</title>`, headline, headline},
+		{"kicker in the h1", "http://valleypost.example/ferry",
+			`<title>Ferry crossing survived eleven budget rounds – Valley Post</title>`,
+			"Local transport: Ferry crossing survived eleven budget rounds", "Ferry crossing survived eleven budget rounds"},
+		{"site words only", "http://harbourlights.example/tides",
+			`<title>Harbour Lights - Tide Tables - Notes for Sailors</title>`, "Harbour Lights Shop", "Harbour Lights - Tide Tables"},
+		{"other story", "http://valleypost.example/ferry",
+			`<title>Council agrees the budget after a long night – Valley Post</title>`, headline, "Council agrees the budget after a long night"},
+	}
+	for _, tc := range cases {
+		page := `<html><head>` + tc.head + `</head>` + fmt.Sprintf(body, tc.h1)
+		doc, err := Clean(Input{URL: tc.url, Header: http.Header{}, Body: []byte(page)})
+		if err != nil {
+			t.Fatal(err)
+		}
+		if doc.Title != tc.want {
+			t.Errorf("%s: Title = %q, want %q", tc.name, doc.Title, tc.want)
 		}
 	}
 }

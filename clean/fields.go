@@ -1,9 +1,11 @@
 package clean
 
 import (
+	"maps"
 	"net/url"
 	"regexp"
 	"strings"
+	"unicode"
 	"unicode/utf8"
 
 	"github.com/prov-archive/prov/urlpath"
@@ -38,6 +40,102 @@ func pageTitle(pm *pageMeta) (title, suffix string) {
 		return collapse(pm.h1[0]), ""
 	}
 	return "", ""
+}
+
+// shownHeadline returns the page's <h1> that words the same story as
+// title, the title pageTitle read from the page's metadata, when title is
+// no <h1> of the page itself (as Normalize reads them) and no <h1> holds
+// it; "" otherwise. A page's metadata title is
+// often written for search and sharing while the headline it shows reads
+// differently ("Harwick floods: how the town copes" over "How the River
+// Towns Learned to Live With Floods"): the headline shown is the Title.
+// The extractors still look for the metadata title (a change of the
+// heading they look for moves what they keep); only Document.Title is
+// the headline. site names the site (its host names, the suffix stripped
+// from <title>): words of it are no words of a story.
+func shownHeadline(pm *pageMeta, title, site string) string {
+	norm := Normalize(title)
+	for _, h := range pm.h1 {
+		if strings.Contains(Normalize(h), norm) {
+			return "" // title is an <h1>, or an <h1> holds it under a kicker
+		}
+	}
+	site = strings.ToLower(site + " " + pm.get("og:site_name"))
+	h := headlineLike(pm.h1, title, site)
+	if h != "" && maps.Equal(titleStems(h), titleStems(title)) {
+		return "" // the same words cased or marked up otherwise: the metadata reads cleaner
+	}
+	return h
+}
+
+// headlineLike returns the <h1> that words the same story as the title
+// the page names in its metadata (og:title, or <title> without the site),
+// "" when none does. A page's metadata title is often written for search
+// and sharing while the headline it shows reads differently ("Harwick
+// floods: how the town copes" over "How the River Towns Learned to Live
+// With Floods"); the shown headline is the Title. Words the same story:
+// at least two word stems shared, and at least half of the stems of each
+// of the two, not counting stems that site (lower-cased) holds: the site's
+// name in a title and in a logo's <h1> words no story. An <h1> of one
+// stem never does.
+func headlineLike(h1s []string, named, site string) string {
+	want := titleStems(named)
+	for st := range want {
+		if strings.Contains(site, st) {
+			delete(want, st)
+		}
+	}
+	best, bestShared := "", 0
+	for _, h := range h1s {
+		h = collapse(h)
+		got := titleStems(h)
+		shared := 0
+		for st := range got {
+			if strings.Contains(site, st) {
+				delete(got, st)
+			} else if want[st] {
+				shared++
+			}
+		}
+		if shared >= 2 && shared*2 >= len(got) && shared*2 >= len(want) && shared > bestShared {
+			best, bestShared = h, shared
+		}
+	}
+	return best
+}
+
+// titleStems returns the stems of t's words for headlineLike: the first
+// four letters of each word of four letters or more, lower-cased (short
+// words are mostly function words; four letters join "Floods" to "flooded"
+// and "Debunking" to "Debunked"), and each pair of adjacent Han characters.
+func titleStems(t string) map[string]bool {
+	stems := map[string]bool{}
+	var word []rune
+	var prevHan rune
+	flush := func() {
+		if len(word) >= 4 {
+			stems[string(word[:4])] = true
+		}
+		word = word[:0]
+	}
+	for _, r := range strings.ToLower(t) {
+		switch {
+		case unicode.Is(unicode.Han, r):
+			flush()
+			if prevHan != 0 {
+				stems[string([]rune{prevHan, r})] = true
+			}
+			prevHan = r
+			continue
+		case unicode.IsLetter(r) || unicode.IsDigit(r):
+			word = append(word, r)
+		default:
+			flush()
+		}
+		prevHan = 0
+	}
+	flush()
+	return stems
 }
 
 // stripSiteName splits "Headline - Site" into its parts.
