@@ -65,7 +65,53 @@ func shownHeadline(pm *pageMeta, title, site string) string {
 	if h != "" && maps.Equal(titleStems(h), titleStems(title)) {
 		return "" // the same words cased or marked up otherwise: the metadata reads cleaner
 	}
+	if h == "" {
+		h = namedHeading(pm.subheads, title)
+	}
 	return h
+}
+
+// namedHeading returns the longest of heads (<h2> and <h3> texts) that
+// title holds, set off from the rest of title on each side by a
+// separator, when that rest is shorter than the heading; "" when none is.
+// Blog templates put the post's title in an <h2> or <h3> under the blog's
+// <h1> name and write <title> as "Blog name: Post title" (or the post
+// title and a site name stripSiteName does not know: " :name", "» "): the
+// heading is the headline, the rest the site's name. A heading that runs
+// on into the rest without a separator ("Name: Heading, more words"), or
+// that leaves a rest as long as itself ("Topic: what happened"), is a
+// part of a longer headline and is not taken.
+func namedHeading(heads []string, title string) string {
+	best := ""
+	for _, h := range heads {
+		h = collapse(h)
+		if len(h) <= len(best) || len(h) >= len(title) || !strings.Contains(h, " ") {
+			continue
+		}
+		i := strings.Index(title, h)
+		if i < 0 {
+			continue
+		}
+		left, right := title[:i], title[i+len(h):]
+		leftSep := left[len(strings.TrimRightFunc(left, isTitlePunct)):]
+		rightSep := right[:len(right)-len(strings.TrimLeftFunc(right, isTitlePunct))]
+		if left != "" && !strings.ContainsAny(leftSep, titlePuncts) || right != "" && !strings.ContainsAny(rightSep, titlePuncts) {
+			continue // the heading runs on into the rest: a part of the headline
+		}
+		name := strings.TrimFunc(left, isTitlePunct) + strings.TrimFunc(right, isTitlePunct)
+		if utf8.RuneCountInString(name) < utf8.RuneCountInString(h) {
+			best = h
+		}
+	}
+	return best
+}
+
+// titlePuncts separate the parts of a page title.
+const titlePuncts = ":|-–—»«·"
+
+// isTitlePunct reports whether r is a space or a separator of title parts.
+func isTitlePunct(r rune) bool {
+	return unicode.IsSpace(r) || strings.ContainsRune(titlePuncts, r)
 }
 
 // headlineLike returns the <h1> that words the same story as the title

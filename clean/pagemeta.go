@@ -15,6 +15,7 @@ type pageMeta struct {
 	canonical string    // <link rel=canonical href>, as written
 	base      string    // <base href>, as written
 	h1        []string  // <h1> texts
+	subheads  []string  // <h2> and <h3> texts, the first 24
 	times     []timeTag // <time datetime>
 	jsonld    []string  // <script type="application/ld+json"> bodies
 	bylines   []string  // text of elements whose class/id says author/byline
@@ -69,6 +70,10 @@ func (pm *pageMeta) element(n *html.Node) bool {
 	case atom.H1:
 		if len(pm.h1) < 8 {
 			pm.h1 = append(pm.h1, textOf(n))
+		}
+	case atom.H2, atom.H3:
+		if len(pm.subheads) < 24 {
+			pm.subheads = append(pm.subheads, textOf(n))
 		}
 	case atom.Time:
 		if dt := attr(n, "datetime"); dt != "" && len(pm.times) < 16 {
