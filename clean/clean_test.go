@@ -209,22 +209,29 @@ func TestShownHeadline(t *testing.T) {
 
 // TestPostHeadingTitle: a blog template writes <title> as the blog's
 // name and the post's title, and shows the post's title in an <h2> or
-// <h3> under the blog's <h1>: the Title is the post's heading. A heading
-// that is only a part of the headline stays a part of it.
+// <h3> under the blog's <h1>: the Title is the post's heading, also when
+// the blog's <h1> name, which <title> holds, won the title from the
+// metadata. A heading that is only a part of the headline stays a part of
+// it.
 func TestPostHeadingTitle(t *testing.T) {
 	const post = "Three bridges before breakfast"
-	cases := []struct{ name, title, heading, want string }{
-		{"name first", "Valley Walks: " + post, "<h3>" + post + "</h3>", post},
-		{"name last", post + " :valleywalks", "<h2>" + post + "</h2>", post},
-		{"name around", "» " + post + " :valleywalks", "<h2>" + post + "</h2>", post},
-		{"runs on", "Bridges: " + post + ", and a late lunch", "<h3>" + post + "</h3>", "Bridges: " + post + ", and a late lunch"},
-		{"topic first", "Bridges: a short walk from the station at dawn", "<h3>a short walk</h3>", "Bridges: a short walk from the station at dawn"},
-		{"topic longer", "The river crossings: " + post, "<h3>The river crossings</h3>", "The river crossings: " + post},
+	cases := []struct{ name, title, heading, want, url string }{
+		{"name first", "Valley Walks: " + post, "<h3>" + post + "</h3>", post, ""},
+		{"name and section first, the name an h1", "Valley Walks | Rivers | " + post, "<h3>" + post + "</h3>", post, "http://valleywalks.example/2024/03/bridges.html"},
+		{"name last", post + " :valleywalks", "<h2>" + post + "</h2>", post, ""},
+		{"name around", "» " + post + " :valleywalks", "<h2>" + post + "</h2>", post, ""},
+		{"runs on", "Bridges: " + post + ", and a late lunch", "<h3>" + post + "</h3>", "Bridges: " + post + ", and a late lunch", ""},
+		{"topic first", "Bridges: a short walk from the station at dawn", "<h3>a short walk</h3>", "Bridges: a short walk from the station at dawn", ""},
+		{"topic longer", "The river crossings: " + post, "<h3>The river crossings</h3>", "The river crossings: " + post, ""},
 	}
 	for _, tc := range cases {
 		page := `<html><head><title>` + tc.title + `</title></head><body><header><h1>Valley Walks</h1></header><div class="post">` +
 			tc.heading + prose("post", 4) + `</div></body></html>`
-		doc, err := Clean(Input{URL: "http://example.com/2024/03/bridges.html", Header: http.Header{}, Body: []byte(page)})
+		url := tc.url
+		if url == "" {
+			url = "http://example.com/2024/03/bridges.html"
+		}
+		doc, err := Clean(Input{URL: url, Header: http.Header{}, Body: []byte(page)})
 		if err != nil {
 			t.Fatal(err)
 		}

@@ -54,13 +54,16 @@ func pageTitle(pm *pageMeta) (title, suffix string) {
 // the headline. site names the site (its host names, the suffix stripped
 // from <title>): words of it are no words of a story.
 func shownHeadline(pm *pageMeta, title, site string) string {
+	site = strings.ToLower(site + " " + pm.get("og:site_name"))
+	if namesSite(title, site) {
+		return namedHeading(pm.subheads, collapse(pm.title)) // the site's name won from an <h1>
+	}
 	norm := Normalize(title)
 	for _, h := range pm.h1 {
 		if strings.Contains(Normalize(h), norm) {
 			return "" // title is an <h1>, or an <h1> holds it under a kicker
 		}
 	}
-	site = strings.ToLower(site + " " + pm.get("og:site_name"))
 	h := headlineLike(pm.h1, title, site)
 	if h != "" && maps.Equal(titleStems(h), titleStems(title)) {
 		return "" // the same words cased or marked up otherwise: the metadata reads cleaner
@@ -69,6 +72,18 @@ func shownHeadline(pm *pageMeta, title, site string) string {
 		h = namedHeading(pm.subheads, title)
 	}
 	return h
+}
+
+// namesSite reports a title made of the site's name: it has word stems
+// and site (lower-cased) holds each of them.
+func namesSite(title, site string) bool {
+	stems := titleStems(title)
+	for st := range stems {
+		if !strings.Contains(site, st) {
+			return false
+		}
+	}
+	return len(stems) > 0
 }
 
 // namedHeading returns the longest of heads (<h2> and <h3> texts) that
