@@ -81,6 +81,8 @@ type blockWalk struct {
 	proseAt           int                       // its answer there
 	besideOf          *html.Node                // the parent amidProse last looked through, nil for none
 	beside            bool                      // its answer there
+	outsideOf         *elemStats                // the element articleOutside last looked outside, nil for none
+	outside           bool                      // its answer there
 }
 
 // out reports whether share of the budget is spent, and stays true once it is.
@@ -112,15 +114,15 @@ func walkBlocksMode(root *html.Node, relaxed bool, b *budget) *blockWalk {
 // mostly outside links, is the page's frame ("Page-ad-margins" around
 // everything; never a list), not chrome, unless it is named for comments
 // (a thread can outweigh the article), invisible, or a dialog (a consent
-// banner can outweigh a page of teasers). A class or id hint is a weight,
-// not a verdict, as in Readability.js: an element named as chrome
-// (byClass) is chrome only when it is named for comments and holds no
-// headline (holdsHeadline), or its paragraphs score under hintCost a
-// point of its hint (chromeByClass); otherwise its text stays and its
-// paragraphs score at a discount (hintDiscount). A run is chrome when any
-// chrome-looking element around it is.
+// banner can outweigh a page of teasers); a hidden one is the frame only
+// on a page that shows no article outside it (frame). A class or id
+// hint is a weight, not a verdict, as in Readability.js: an element named
+// as chrome (byClass) is chrome only when it is named for comments and
+// holds no headline (holdsHeadline), or its paragraphs score under
+// hintCost a point of its hint (chromeByClass); otherwise its text stays
+// and its paragraphs score at a discount (hintDiscount). A run is chrome
+// when any chrome-looking element around it is.
 func (bw *blockWalk) settleChrome() {
-	total := bw.units
 	is := make(map[*html.Node]bool, len(bw.chromeUp))
 	h1s := headlineRuns(bw.runs)
 	for n := range bw.chromeUp {
@@ -129,12 +131,44 @@ func (bw *blockWalk) settleChrome() {
 			is[n] = commentsOf(n, st) && !holdsHeadline(h1s, st) || bw.chromeByClass(st)
 			continue
 		}
-		frame := st != nil && !listTag(n.DataAtom) && st.units*2 >= total && st.linkUnits*10 < st.units*3 && total > 0
-		is[n] = !frame || commentsOf(n, st) || invisible(n) || dialogRole(chromeRole(n)) // a long comment thread is still comments
+		is[n] = listTag(n.DataAtom) || !frame(bw, n) || commentsOf(n, st) || invisible(n) || dialogRole(chromeRole(n)) // a long comment thread is still comments
 	}
 	bw.markChrome(is)
 	bw.labelledThreads(h1s)
 	bw.signedThreads(h1s)
+}
+
+// articleOutside reports a page that shows an article outside the
+// element whose stats are st: two runs, outside every chrome-looking
+// element, that are paragraphs of prose (proseUnits or more, under a fifth
+// of it in links) or an <h1>'s text. A hidden element is the page's frame
+// only on a page that shows no such article (its body served hidden until
+// a script has run, or hidden from screen readers behind an open dialog);
+// beside a visible article, even one paragraph under its headline, it is
+// only hidden, however much text it holds. The answer for the last element
+// asked is kept: structuralChrome asks of one element for each of its runs.
+func (bw *blockWalk) articleOutside(st *elemStats) bool {
+	if bw.outsideOf != st {
+		bw.outsideOf, bw.outside = st, bw.countOutside(st) >= 2
+	}
+	return bw.outside
+}
+
+// countOutside counts articleOutside's runs outside st, up to two.
+func (bw *blockWalk) countOutside(st *elemStats) int {
+	k := 0
+	for i, r := range bw.runs {
+		if i >= st.start && i < st.end || r.chromeAt != nil {
+			continue
+		}
+		h1 := r.heading && r.owner != nil && r.owner.DataAtom == atom.H1
+		if h1 || !r.heading && r.units >= proseUnits && r.linkUnits*5 < r.units {
+			if k++; k == 2 {
+				break
+			}
+		}
+	}
+	return k
 }
 
 // labelledThreads makes chrome the comment sections that a heading labels

@@ -1,0 +1,55 @@
+package clean
+
+import (
+	"fmt"
+	"testing"
+)
+
+// A hidden block never decides where the article is (proseOutside): one
+// that holds most of the page's text beside a visible article, in any of
+// the ways a page hides a block, is left out, whether the article runs to
+// several paragraphs or is one paragraph under its headline (settleChrome),
+// and when the hidden block is so long that the fallbacks weigh the page
+// against it (structuralChrome). A page whose whole article is hidden, its body
+// waiting for a script, still has it for its text.
+func TestHiddenNeverFrame(t *testing.T) {
+	hides := []string{`style="display: none"`, `hidden`, `class="hidden"`, `aria-hidden="true"`, `style="DISPLAY:NONE !important"`, `style="visibility: hidden"`}
+	for _, h := range hides {
+		for _, c := range []struct {
+			name       string
+			page       string
+			must, not_ []string
+		}{
+			{
+				name: "hidden copy beside a story",
+				page: `<div class="x1"><h1>Title</h1><div class="x2">` + prose("story", 3) + `</div></div>` +
+					`<div ` + h + `><div class="x3">` + prose("hidden copy", 8) + `</div></div>`,
+				must: []string{"Paragraph 2 of the story"},
+				not_: []string{"hidden copy"},
+			},
+			{
+				name: "long hidden block beside a one-paragraph story",
+				page: `<div ` + h + `>` + prose("hidden copy", 8) + `</div>` +
+					`<div class="x1"><h1>Title</h1><div class="x2">` + prose("story", 1) + `</div></div>`,
+				must: []string{"Paragraph 0 of the story"},
+				not_: []string{"hidden copy"},
+			},
+			{
+				name: "hidden block twenty times the story",
+				page: `<div class="x1"><h1>Title</h1><div class="x2">` + prose("story", 3) + `</div></div>` +
+					`<div ` + h + `>` + prose("hidden copy", 60) + `</div>`,
+				must: []string{"Paragraph 2 of the story"},
+				not_: []string{"hidden copy"},
+			},
+			{
+				name: "whole page hidden until a script runs",
+				page: `<div class="x9"><p>Loading…</p></div><div id="app" ` + h + `><div class="x1"><h1>Title</h1>` + prose("story", 4) + `</div></div>`,
+				must: []string{"Paragraph 0 of the story", "Paragraph 3 of the story"},
+			},
+		} {
+			t.Run(fmt.Sprintf("%s/%s", c.name, h), func(t *testing.T) {
+				checkText(t, cleanBody(t, "Title", c.page), c.must, c.not_)
+			})
+		}
+	}
+}
