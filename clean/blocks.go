@@ -965,10 +965,15 @@ func invisible(n *html.Node) bool {
 // complementary), a menu, an alert (a banner announcing something else),
 // and a dialog laid over the page (dialog, alertdialog: a consent banner,
 // a sign-up box); Readability.js's unlikely roles, all of them. A role
-// list names its preferred role first. "" otherwise.
+// list names its preferred role first. A <dialog> without a role has its
+// implicit one, dialog: open, it lies over the page; closed (no "open"
+// attribute), browsers do not show it at all. "" otherwise.
 func chromeRole(n *html.Node) string {
 	v, ok := attrOK(n, "role")
 	if !ok {
+		if n.DataAtom == atom.Dialog {
+			return "dialog"
+		}
 		return ""
 	}
 	r, _, _ := strings.Cut(strings.ToLower(strings.TrimSpace(v)), " ")

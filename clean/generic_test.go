@@ -538,6 +538,17 @@ var genericCases = []struct {
 		not_: []string{"consent"},
 	},
 	{
+		// blocks.go, chromeRole: a <dialog> has the role dialog without
+		// saying so; closed, it is not shown, open, it lies over the
+		// page: its text is not the article's, wherever it sits.
+		name: "dialog elements, closed and open",
+		page: `<dialog open><h2>Stay in touch</h2><p>Sign up for our letter and get the council's news from the town hall every Friday morning.</p></dialog>` +
+			`<article><div>` + prose("story", 2) + `<dialog id="tip"><p>Send us your tips about the town, the council and the harbour, in confidence, at any hour.</p></dialog>` +
+			prose("end", 2) + `</div></article>`,
+		must: []string{"Paragraph 1 of the story", "Paragraph 1 of the end"},
+		not_: []string{"Stay in touch", "Sign up for our letter", "Send us your tips"},
+	},
+	{
 		// blocks.go, chromeRole: an element in the role of <nav> or
 		// <aside> is chrome as they are, under any class name.
 		name: "navigation and complementary roles",
