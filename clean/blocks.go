@@ -848,9 +848,11 @@ func (bw *blockWalk) runText() string {
 // quote repeating a line of the story, the visual copy of a date or a
 // formula whose readable copy stands beside it. A page saved with a
 // dialog open hides the rest from screen readers; that rest is still
-// the page's frame (settleChrome).
+// the page's frame (settleChrome). hidden="until-found" is no hiding: it
+// collapses a section (an accordion's panel) that the browser opens when
+// the reader searches the page or follows a link into it.
 func hidden(n *html.Node) bool {
-	if _, ok := attrOK(n, "hidden"); ok {
+	if v, ok := attrOK(n, "hidden"); ok && !strings.EqualFold(strings.TrimSpace(v), "until-found") {
 		return true
 	}
 	if v, ok := attrOK(n, "aria-hidden"); ok && strings.EqualFold(strings.TrimSpace(v), "true") {

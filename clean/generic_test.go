@@ -622,6 +622,17 @@ var genericCases = []struct {
 		not_: []string{"Stream Type", "Bootstrap hides", "Bulma hides"},
 	},
 	{
+		// blocks.go, hidden: hidden="until-found" collapses a section
+		// the browser opens when the reader searches or follows a link
+		// into it: the article's own text, kept; hidden, it is not.
+		name: "section collapsed until found",
+		page: `<article><div class="body">` + prose("story", 3) + `<h2>The vote</h2><div hidden="until-found"><p>The council voted seven to two ` +
+			`for the second ferry, after a debate that ran past midnight and ended in applause.</p></div>` +
+			`<div hidden><p>Sign in to read the minutes of the meeting and the council's other papers of the year.</p></div></div></article>`,
+		must: []string{"Paragraph 2 of the story", "The council voted seven to two"},
+		not_: []string{"Sign in to read the minutes"},
+	},
+	{
 		// dom.go, dropTags: a form's labels are not text.
 		name: "form labels",
 		page: `<article><div class="body">` + prose("story", 6) + `<div class="settings"><label>Foreground</label><select><option>White</option></select>` +
