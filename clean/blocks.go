@@ -131,7 +131,7 @@ func (bw *blockWalk) settleChrome() {
 			is[n] = commentsOf(n, st) && !holdsHeadline(h1s, st) || bw.chromeByClass(st)
 			continue
 		}
-		is[n] = listTag(n.DataAtom) || !frame(bw, n) || commentsOf(n, st) || invisible(n) || dialogRole(chromeRole(n)) // a long comment thread is still comments
+		is[n] = listTag(n.DataAtom) || !frame(bw, n) || commentsOf(n, st) || invisible(n) || neverFrame(chromeRole(n)) // a long comment thread is still comments
 	}
 	bw.markChrome(is)
 	bw.labelledThreads(h1s)
@@ -986,6 +986,14 @@ func chromeRole(n *html.Node) string {
 	return ""
 }
 
-// dialogRole reports a dialog's role: a dialog lies over the page, so it is
-// never the page's frame however much text it holds.
-func dialogRole(r string) bool { return r == "dialog" || r == "alertdialog" }
+// neverFrame reports a role whose element is never the page's frame
+// however much text it holds: a dialog lies over the page, and a menu or
+// a navigation box (a mega menu's columns of section blurbs) leads away
+// from it, as a <nav> does, which is never walked at all.
+func neverFrame(r string) bool {
+	switch r {
+	case "dialog", "alertdialog", "menu", "menubar", "navigation":
+		return true
+	}
+	return false
+}

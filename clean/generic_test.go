@@ -559,6 +559,22 @@ var genericCases = []struct {
 		not_: []string{"Sections of the site", "pick of the week", "breaking news"},
 	},
 	{
+		// blocks.go, neverFrame: a box in the role of a menu or of
+		// navigation is never the page's frame, however much of its
+		// text it holds (a mega menu with a blurb for every section).
+		name: "menu holding most of the page's text",
+		page: `<div class="x1" role="menu">` + prose("menu blurb", 6) + `</div><article>` + prose("story", 4) + `</article>`,
+		must: []string{"Paragraph 3 of the story"},
+		not_: []string{"menu blurb"},
+	},
+	{
+		// blocks.go, neverFrame: the same of a navigation box.
+		name: "navigation box holding most of the page's text",
+		page: `<article>` + prose("story", 4) + `</article><div class="x2" role="navigation">` + prose("section list", 6) + `</div>`,
+		must: []string{"Paragraph 3 of the story"},
+		not_: []string{"section list"},
+	},
+	{
 		// hints.go, maybeContent: MathJax names the element around a
 		// formula "CtxtMenu_Attached" (its context menu); beside
 		// "MathJax" the "menu" counts for nothing, and the formula stays
