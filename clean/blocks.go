@@ -746,7 +746,7 @@ func (bw *blockWalk) isChrome(n *html.Node, st *elemStats) (chrome, byClass bool
 			return true, false
 		}
 	}
-	if hidden(n) || chromeRole(n) != "" {
+	if hidden(n) || overlaid(n) || chromeRole(n) != "" {
 		return true, false
 	}
 	if n.DataAtom == atom.A || bw.code > 0 {
@@ -886,6 +886,16 @@ func holdsBreak(n *html.Node, depth int) bool {
 		}
 	}
 	return false
+}
+
+// overlaid reports an element whose inline style fixes it to the window
+// (position:fixed): it stays in place while the page scrolls under it, as
+// a cookie notice, a sign-up box or its backdrop does. It is chrome as a
+// hidden element is, and the page's frame only where no article shows
+// outside it (frame: a page that scrolls inside one fixed box).
+func overlaid(n *html.Node) bool {
+	st := attr(n, "style")
+	return st != "" && strings.Contains(strings.ToLower(strings.ReplaceAll(st, " ", "")), "position:fixed")
 }
 
 // hiddenClass reports a class list that hides its element: a name that is

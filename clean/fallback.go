@@ -202,16 +202,17 @@ func structuralTag(n *html.Node) bool {
 	if n.DataAtom == atom.Footer || n.DataAtom == atom.Header {
 		return true
 	}
-	return hidden(n)
+	return hidden(n) || overlaid(n)
 }
 
 // frame reports an element that holds half the page's text, mostly
-// outside links: the page's frame, not chrome. A hidden element is the
-// frame only on a page that shows no article outside it (articleOutside).
+// outside links: the page's frame, not chrome. A hidden or overlaid
+// element is the frame only on a page that shows no article outside it
+// (articleOutside).
 func frame(bw *blockWalk, n *html.Node) bool {
 	st := bw.stats[n]
 	return st != nil && bw.units > 0 && st.units*2 >= bw.units && st.linkUnits*10 < st.units*3 &&
-		!(hidden(n) && bw.articleOutside(st))
+		!((hidden(n) || overlaid(n)) && bw.articleOutside(st))
 }
 
 // structuralText is step 3: a walk without class/id hints, whose chrome is

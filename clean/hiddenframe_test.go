@@ -53,3 +53,46 @@ func TestHiddenNeverFrame(t *testing.T) {
 		}
 	}
 }
+
+// An element fixed to the window (overlaid) is laid over the page: a
+// notice or sign-up box so styled is no part of the article, wherever it
+// sits in the markup, while a page that scrolls inside one fixed box
+// still has its article.
+func TestOverlaidNotText(t *testing.T) {
+	for _, st := range []string{"position:fixed;bottom:0;left:0;right:0", "z-index: 99; POSITION: FIXED"} {
+		notice := `<div style="` + st + `"><p>We keep a few small files on your computer so that the site remembers your settings between visits.</p><button>OK</button></div>`
+		for _, c := range []struct {
+			name       string
+			page       string
+			must, not_ []string
+		}{
+			{
+				name: "notice inside the article",
+				page: `<article><h1>Title</h1>` + prose("story", 2) + notice + prose("end", 2) + `</article>`,
+				must: []string{"Paragraph 1 of the story", "Paragraph 1 of the end"},
+				not_: []string{"small files"},
+			},
+			{
+				name: "notice beside the article",
+				page: notice + `<div class="x1"><h1>Title</h1>` + prose("story", 4) + `</div>`,
+				must: []string{"Paragraph 3 of the story"},
+				not_: []string{"small files"},
+			},
+			{
+				name: "long fixed box beside the article",
+				page: `<div class="x1"><h1>Title</h1>` + prose("story", 3) + `</div><div style="` + st + `">` + prose("terms", 8) + `</div>`,
+				must: []string{"Paragraph 2 of the story"},
+				not_: []string{"of the terms"},
+			},
+			{
+				name: "page scrolling inside one fixed box",
+				page: `<div id="app" style="` + st + `;top:0;overflow-y:auto"><div class="x1"><h1>Title</h1>` + prose("story", 4) + `</div></div>`,
+				must: []string{"Paragraph 0 of the story", "Paragraph 3 of the story"},
+			},
+		} {
+			t.Run(c.name+"/"+st, func(t *testing.T) {
+				checkText(t, cleanBody(t, "Title", c.page), c.must, c.not_)
+			})
+		}
+	}
+}
