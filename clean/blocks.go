@@ -903,14 +903,17 @@ func overlaid(n *html.Node) bool {
 // Tailwind and most stylesheets, which scripts add and remove: a tag list
 // kept for analytics, a player's unused menus), or one of the display:none
 // utilities of Bootstrap 4 and later ("d-none"), Bulma ("is-hidden") and
-// the video.js player ("vjs-hidden"). A list that also holds a breakpoint
-// variant ("hidden md:block", "d-none d-md-block") shows the element on
-// larger screens, and "visually-hidden" text is read out by screen readers.
+// the video.js player ("vjs-hidden"), AngularJS's "ng-hide", and the
+// visibility:hidden utility of Bootstrap 4 and later and Tailwind
+// ("invisible"). A list that also holds a breakpoint or state variant
+// ("hidden md:block", "d-none d-md-block", "invisible group-hover:visible")
+// shows the element on larger screens or under the pointer, and
+// "visually-hidden" text is read out by screen readers.
 //
-// Every name that hides holds "hid" or "none": a list with neither is
-// not read word by word (most class lists on a page).
+// Every name that hides holds "hid", "none" or "invisible": a list with
+// none of them is not read word by word (most class lists on a page).
 func hiddenClass(c string) bool {
-	return (strings.Contains(c, "hid") || strings.Contains(c, "none")) && hiddenWords(c)
+	return (strings.Contains(c, "hid") || strings.Contains(c, "none") || strings.Contains(c, "invisible")) && hiddenWords(c)
 }
 
 // hiddenWords is hiddenClass reading every word of the list.
@@ -920,7 +923,7 @@ func hiddenWords(c string) bool {
 		switch {
 		case strings.ContainsRune(t, ':'), strings.HasPrefix(t, "d-") && t != "d-none":
 			return false
-		case t == "hidden" || t == "hide" || t == "d-none" || t == "is-hidden" || t == "vjs-hidden":
+		case t == "hidden" || t == "hide" || t == "d-none" || t == "is-hidden" || t == "vjs-hidden" || t == "ng-hide" || t == "invisible":
 			hide = true
 		}
 	}

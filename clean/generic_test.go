@@ -633,9 +633,12 @@ var genericCases = []struct {
 		page: `<article><div class="body">` + prose("story", 6) + `<div class="vjs-live-control vjs-hidden">Stream Type LIVE</div>` +
 			`<p class="d-none">Bootstrap hides this paragraph of the page entirely.</p>` +
 			`<p class="is-hidden">Bulma hides this paragraph of the page entirely.</p>` +
+			`<p class="ng-hide">AngularJS hides this paragraph of the page entirely.</p>` +
+			`<p class="invisible">Tailwind leaves a blank where this paragraph of the page would be.</p>` +
+			`<p class="invisible group-hover:visible">The harbour master will speak at the meeting, the clerk said on the radio.</p>` +
 			`<p class="d-none d-md-block">The council will meet again on Friday, the mayor said after the vote.</p></div></article>`,
-		must: []string{"Paragraph 5 of the story", "The council will meet again on Friday"},
-		not_: []string{"Stream Type", "Bootstrap hides", "Bulma hides"},
+		must: []string{"Paragraph 5 of the story", "The council will meet again on Friday", "The harbour master will speak"},
+		not_: []string{"Stream Type", "Bootstrap hides", "Bulma hides", "AngularJS hides", "Tailwind leaves"},
 	},
 	{
 		// blocks.go, hidden: hidden="until-found" collapses a section

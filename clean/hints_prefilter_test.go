@@ -9,7 +9,8 @@ import (
 // that hide, their breakpoint variants and look-alikes.
 func TestHiddenClassAsBefore(t *testing.T) {
 	words := []string{"hidden", "hide", "d-none", "is-hidden", "vjs-hidden", "md:block", "d-md-block", "d-flex",
-		"visually-hidden", "hidden-xs", "nonet", "card", "Hidden", "HIDE", "", "hid", "none", "d-", "x:hidden"}
+		"visually-hidden", "hidden-xs", "nonet", "card", "Hidden", "HIDE", "", "hid", "none", "d-", "x:hidden",
+		"ng-hide", "invisible", "group-hover:visible", "element-invisible", "invisibles"}
 	var lists []string
 	for _, a := range words {
 		for _, b := range words {
