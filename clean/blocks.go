@@ -815,8 +815,19 @@ func attrOK(n *html.Node, key string) (string, bool) {
 }
 
 func hiddenStyle(st string) bool {
-	st = strings.ToLower(strings.ReplaceAll(st, " ", ""))
+	st = squeezeStyle(st)
 	return strings.Contains(st, "display:none") || strings.Contains(st, "visibility:hidden")
+}
+
+// squeezeStyle is an inline style lower-cased and without white space, as
+// CSS reads it: "Display:\tnone" is "display:none".
+func squeezeStyle(st string) string {
+	return strings.ToLower(strings.Map(func(r rune) rune {
+		if r == ' ' || r == '\t' || r == '\n' || r == '\r' || r == '\f' {
+			return -1
+		}
+		return r
+	}, st))
 }
 
 func (bw *blockWalk) flush() {
@@ -895,7 +906,7 @@ func holdsBreak(n *html.Node, depth int) bool {
 // outside it (frame: a page that scrolls inside one fixed box).
 func overlaid(n *html.Node) bool {
 	st := attr(n, "style")
-	return st != "" && strings.Contains(strings.ToLower(strings.ReplaceAll(st, " ", "")), "position:fixed")
+	return st != "" && strings.Contains(squeezeStyle(st), "position:fixed")
 }
 
 // hiddenClass reports a class list that hides its element: a name that is
@@ -972,7 +983,7 @@ func simpleRow(tr *html.Node) bool {
 // with its whole body so hidden until a script has run.
 func invisible(n *html.Node) bool {
 	st := attr(n, "style")
-	return st != "" && strings.Contains(strings.ToLower(strings.ReplaceAll(st, " ", "")), "visibility:hidden")
+	return st != "" && strings.Contains(squeezeStyle(st), "visibility:hidden")
 }
 
 // chromeRole returns the ARIA role of n when it names a part of the page

@@ -529,6 +529,16 @@ var genericCases = []struct {
 		not_: []string{"hidden copy"},
 	},
 	{
+		// blocks.go, squeezeStyle: CSS reads any white space between a
+		// property and its value as a space: a tab or a line break in an
+		// inline style hides as well.
+		name: "hidden styles with tabs and line breaks",
+		page: `<article><div>` + prose("story", 4) + `<div style="display:` + "\t" + `none"><p>The tab hides this paragraph of the page from every reader of it.</p></div>` +
+			`<p style="color: red;` + "\n  " + `VISIBILITY:` + "\n" + `hidden">The line break hides this paragraph of the page from every reader.</p>` + prose("end", 1) + `</div></article>`,
+		must: []string{"Paragraph 3 of the story", "Paragraph 0 of the end"},
+		not_: []string{"The tab hides", "The line break hides"},
+	},
+	{
 		// blocks.go, chromeRole: a dialog laid over the page (a consent
 		// banner) is chrome, and never the page's frame however much of
 		// its text it holds.
