@@ -141,34 +141,40 @@ func (bw *blockWalk) settleChrome() {
 // articleOutside reports a page that shows an article outside the
 // element whose stats are st: two runs, outside every chrome-looking
 // element, that are paragraphs of prose (proseUnits or more, under a fifth
-// of it in links) or an <h1>'s text. A hidden element is the page's frame
-// only on a page that shows no such article (its body served hidden until
-// a script has run, or hidden from screen readers behind an open dialog);
-// beside a visible article, even one paragraph under its headline, it is
-// only hidden, however much text it holds. The answer for the last element
-// asked is kept: structuralChrome asks of one element for each of its runs.
+// of it in links) or an <h1>'s text, unless the element holds an <h1> and
+// none shows outside it (the element holds the page's headline: what shows
+// beside it is a notice, not the article). A hidden element is the page's
+// frame only on a page that shows no such article (its body served hidden
+// until a script has run, or hidden from screen readers behind an open
+// dialog); beside a visible article, even one paragraph under its
+// headline, it is only hidden, however much text it holds. The answer for
+// the last element asked is kept: structuralChrome asks of one element for
+// each of its runs.
 func (bw *blockWalk) articleOutside(st *elemStats) bool {
 	if bw.outsideOf != st {
-		bw.outsideOf, bw.outside = st, bw.countOutside(st) >= 2
+		bw.outsideOf, bw.outside = st, bw.showsOutside(st)
 	}
 	return bw.outside
 }
 
-// countOutside counts articleOutside's runs outside st, up to two.
-func (bw *blockWalk) countOutside(st *elemStats) int {
-	k := 0
+// showsOutside is articleOutside's answer, found.
+func (bw *blockWalk) showsOutside(st *elemStats) bool {
+	k, h1In, h1Out := 0, false, false
 	for i, r := range bw.runs {
-		if i >= st.start && i < st.end || r.chromeAt != nil {
+		h1 := r.heading && r.owner != nil && r.owner.DataAtom == atom.H1
+		if i >= st.start && i < st.end {
+			h1In = h1In || h1
 			continue
 		}
-		h1 := r.heading && r.owner != nil && r.owner.DataAtom == atom.H1
+		if r.chromeAt != nil {
+			continue
+		}
+		h1Out = h1Out || h1
 		if h1 || !r.heading && r.units >= proseUnits && r.linkUnits*5 < r.units {
-			if k++; k == 2 {
-				break
-			}
+			k++
 		}
 	}
-	return k
+	return k >= 2 && (h1Out || !h1In)
 }
 
 // labelledThreads makes chrome the comment sections that a heading labels

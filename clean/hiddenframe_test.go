@@ -2,16 +2,20 @@ package clean
 
 import (
 	"fmt"
+	"strings"
 	"testing"
 )
 
-// A hidden block never decides where the article is (proseOutside): one
-// that holds most of the page's text beside a visible article, in any of
-// the ways a page hides a block, is left out, whether the article runs to
-// several paragraphs or is one paragraph under its headline (settleChrome),
-// and when the hidden block is so long that the fallbacks weigh the page
-// against it (structuralChrome). A page whose whole article is hidden, its body
-// waiting for a script, still has it for its text.
+// A hidden block never decides where the article is (articleOutside):
+// one that holds most of the page's text beside a visible article, in any
+// of the ways a page hides a block, is left out, whether the article runs
+// to several paragraphs or is one paragraph under its headline
+// (settleChrome), and when the hidden block is so long that the fallbacks
+// weigh the page against it (structuralChrome). A page whose whole article
+// is hidden, its body waiting for a script, still has it for its text,
+// even beside a visible notice of some length when the hidden box holds
+// the page's headline (an invisible box, visibility:hidden, never is the
+// frame: settleChrome).
 func TestHiddenNeverFrame(t *testing.T) {
 	hides := []string{`style="display: none"`, `hidden`, `class="hidden"`, `aria-hidden="true"`, `style="DISPLAY:NONE !important"`, `style="visibility: hidden"`}
 	for _, h := range hides {
@@ -46,7 +50,15 @@ func TestHiddenNeverFrame(t *testing.T) {
 				page: `<div class="x9"><p>Loading…</p></div><div id="app" ` + h + `><div class="x1"><h1>Title</h1>` + prose("story", 4) + `</div></div>`,
 				must: []string{"Paragraph 0 of the story", "Paragraph 3 of the story"},
 			},
+			{
+				name: "whole page hidden beside a notice of two paragraphs",
+				page: `<div class="x9">` + prose("notice", 2) + `</div><div id="app" ` + h + `><div class="x1"><h1>Title</h1>` + prose("story", 2) + `</div></div>`,
+				must: []string{"Paragraph 0 of the story", "Paragraph 1 of the story"},
+			},
 		} {
+			if c.name == "whole page hidden beside a notice of two paragraphs" && strings.Contains(h, "visibility") {
+				continue
+			}
 			t.Run(fmt.Sprintf("%s/%s", c.name, h), func(t *testing.T) {
 				checkText(t, cleanBody(t, "Title", c.page), c.must, c.not_)
 			})
