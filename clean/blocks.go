@@ -905,16 +905,6 @@ func holdsBreak(n *html.Node, depth int) bool {
 	return false
 }
 
-// overlaid reports an element whose inline style fixes it to the window
-// (position:fixed): it stays in place while the page scrolls under it, as
-// a cookie notice, a sign-up box or its backdrop does. It is chrome as a
-// hidden element is, and the page's frame only where no article shows
-// outside it (frame: a page that scrolls inside one fixed box).
-func overlaid(n *html.Node) bool {
-	st := attr(n, "style")
-	return st != "" && strings.Contains(squeezeStyle(st), "position:fixed")
-}
-
 // hiddenClass reports a class list that hides its element: a name that is
 // only "hidden" or "hide" (the display:none utility of Bootstrap 3,
 // Tailwind and most stylesheets, which scripts add and remove: a tag list
@@ -990,6 +980,16 @@ func simpleRow(tr *html.Node) bool {
 func invisible(n *html.Node) bool {
 	st := attr(n, "style")
 	return st != "" && strings.Contains(squeezeStyle(st), "visibility:hidden")
+}
+
+// overlaid reports an element whose inline style fixes it to the window
+// (position:fixed): it stays in place while the page scrolls under it, as
+// a cookie notice, a sign-up box or its backdrop does. It is chrome as a
+// hidden element is, and the page's frame only where no article shows
+// outside it (frame: a page that scrolls inside one fixed box).
+func overlaid(n *html.Node) bool {
+	st := attr(n, "style")
+	return st != "" && strings.Contains(squeezeStyle(st), "position:fixed")
 }
 
 // chromeRole returns the ARIA role of n when it names a part of the page
