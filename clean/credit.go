@@ -76,26 +76,20 @@ var creditIntl = strings.Join(creditLabelsIntl, "|")
 // need of creditRe's labels in other scripts, where creditLabelStart
 // reads only ASCII letters.
 func creditIntlStart(f string) bool {
-	for _, b := range []string{"[", "(", "（"} {
-		if strings.HasPrefix(f, b) {
-			f = f[len(b):]
-			break
-		}
-	}
-	f = strings.TrimLeft(f, " \t\n\f\r")
+	f = afterOpening(f)
 	for _, w := range creditLabelsIntl {
-		if n := utf8.RuneCountInString(w); hasPrefixFold(f, w, n) {
+		if hasPrefixFold(f, w) {
 			return true
 		}
 	}
 	return false
 }
 
-// hasPrefixFold reports whether the first n runes of f are w, n its runes,
-// without case.
-func hasPrefixFold(f, w string, n int) bool {
+// hasPrefixFold reports whether f begins with w, without case: its
+// first runes, as many as w has, are w.
+func hasPrefixFold(f, w string) bool {
 	i := 0
-	for k := 0; k < n; k++ {
+	for range utf8.RuneCountInString(w) {
 		if i >= len(f) {
 			return false
 		}
@@ -105,17 +99,23 @@ func hasPrefixFold(f, w string, n int) bool {
 	return strings.EqualFold(f[:i], w)
 }
 
-// creditLabelStart reports whether f, after one opening bracket and
-// ASCII space, begins with the first two letters of one of creditRe's
-// labels, in either case.
-func creditLabelStart(f string) bool {
+// afterOpening is f without one opening bracket ("[", "(", "（") and the
+// ASCII space after it: where a credit's label starts.
+func afterOpening(f string) string {
 	for _, b := range []string{"[", "(", "（"} {
 		if strings.HasPrefix(f, b) {
 			f = f[len(b):]
 			break
 		}
 	}
-	f = strings.TrimLeft(f, " \t\n\f\r")
+	return strings.TrimLeft(f, " \t\n\f\r")
+}
+
+// creditLabelStart reports whether f, after one opening bracket and
+// ASCII space, begins with the first two letters of one of creditRe's
+// labels, in either case.
+func creditLabelStart(f string) bool {
+	f = afterOpening(f)
 	if len(f) < 2 {
 		return false
 	}

@@ -42,17 +42,16 @@ func pageTitle(pm *pageMeta) (title, suffix string) {
 	return "", ""
 }
 
-// shownHeadline returns the page's <h1> that words the same story as
-// title, the title pageTitle read from the page's metadata, when title is
-// no <h1> of the page itself (as Normalize reads them) and no <h1> holds
-// it; "" otherwise. A page's metadata title is
-// often written for search and sharing while the headline it shows reads
-// differently ("Harwick floods: how the town copes" over "How the River
-// Towns Learned to Live With Floods"): the headline shown is the Title.
-// The extractors still look for the metadata title (a change of the
-// heading they look for moves what they keep); only Document.Title is
-// the headline. site names the site (its host names, the suffix stripped
-// from <title>): words of it are no words of a story.
+// shownHeadline returns the headline the page shows when it words the
+// story otherwise than title, the title pageTitle read from the page's
+// metadata: an <h1> that tells the same story (headlineLike), or, when
+// title only names the site or no <h1> tells it, a post's <h2>/<h3>
+// heading that <title> holds beside the site's name (namedHeading). ""
+// when an <h1> is or holds title, or none is found. The extractors still
+// look for the metadata title (a change of the heading they look for
+// moves what they keep); only Document.Title is the headline. site names
+// the site (its host names, the suffix stripped from <title>): words of
+// it are no words of a story.
 func shownHeadline(pm *pageMeta, title, site string) string {
 	site = strings.ToLower(site + " " + pm.get("og:site_name"))
 	if namesSite(title, site) {

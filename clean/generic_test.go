@@ -979,10 +979,7 @@ func TestCodeTokensNotChrome(t *testing.T) {
 		`<pre><code class="language-bash"><span class="token comment"># install it from the index</span>` + "\n" +
 		`pip install the-tool` + "\n" + `<span class="hljs-comment"># check that it runs</span>` + "\n" +
 		`the-tool --version</code></pre>` + prose("end", 1) + `</article></body></html>`
-	doc, err := Clean(Input{URL: "http://example.com/a", Header: http.Header{}, Body: []byte(page)})
-	if err != nil {
-		t.Fatal(err)
-	}
+	doc := cleanPage(t, "http://example.com/a", []byte(page))
 	want := "# install it from the index\npip install the-tool\n# check that it runs\nthe-tool --version"
 	if !strings.Contains(doc.Text, want) {
 		t.Errorf("the code sample is not whole in the text:\n%s", doc.Text)
@@ -995,10 +992,7 @@ func TestCodeTokensNotChrome(t *testing.T) {
 func TestPreBreaksAreLines(t *testing.T) {
 	page := `<html><head><title>Title</title></head><body><article><h1>Title</h1>` + prose("guide", 2) +
 		`<pre class="code">for i in 1 2 3; do<br>  echo "$i"<br/>done</pre>` + prose("end", 1) + `</article></body></html>`
-	doc, err := Clean(Input{URL: "http://example.com/a", Header: http.Header{}, Body: []byte(page)})
-	if err != nil {
-		t.Fatal(err)
-	}
+	doc := cleanPage(t, "http://example.com/a", []byte(page))
 	want := "\n\nfor i in 1 2 3; do\n  echo \"$i\"\ndone\n\n"
 	if !strings.Contains(doc.Text, want) {
 		t.Errorf("the code sample is not one block of three lines:\n%s", doc.Text)
@@ -1012,10 +1006,7 @@ func TestMathAnnotationNotText(t *testing.T) {
 	page := `<html><head><title>Title</title></head><body><article><h1>Title</h1>` + prose("guide", 2) +
 		`<p>The area of the harbour basin is <math><semantics><mrow><mi>π</mi><msup><mi>r</mi><mn>2</mn></msup></mrow>` +
 		`<annotation encoding="application/x-tex">\pi r^2</annotation></semantics></math> square metres.</p>` + prose("end", 1) + `</article></body></html>`
-	doc, err := Clean(Input{URL: "http://example.com/a", Header: http.Header{}, Body: []byte(page)})
-	if err != nil {
-		t.Fatal(err)
-	}
+	doc := cleanPage(t, "http://example.com/a", []byte(page))
 	if want := "The area of the harbour basin is πr2 square metres."; !strings.Contains(doc.Text, want) {
 		t.Errorf("want %q in the text:\n%s", want, doc.Text)
 	}
@@ -1029,10 +1020,7 @@ func TestHiddenInlineKeepsTheSentence(t *testing.T) {
 		page := `<html><head><title>Title</title></head><body><article><h1>Title</h1>` + prose("guide", 2) +
 			`<p>Read more ` + h + ` about the ferry and the council meeting that was held on the island on Tuesday evening.</p>` +
 			prose("end", 1) + `</article></body></html>`
-		doc, err := Clean(Input{URL: "http://example.com/a", Header: http.Header{}, Body: []byte(page)})
-		if err != nil {
-			t.Fatal(err)
-		}
+		doc := cleanPage(t, "http://example.com/a", []byte(page))
 		want := "\n\nRead more about the ferry and the council meeting that was held on the island on Tuesday evening.\n\n"
 		if !strings.Contains(doc.Text, want) || strings.Contains(doc.Text, "secret") {
 			t.Errorf("%s: the sentence is not one paragraph without the hidden element:\n%s", h, doc.Text)

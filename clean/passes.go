@@ -22,10 +22,10 @@ const retryUnits = 500
 // page's non-chrome text is the article. Past the budget, no second pass
 // runs. Captions are set apart in every pass (splitCaptions); what is
 // still short then is for fallback to mend. Whole stories printed after
-// the page's own in its template (nextStories) leave both passes. Only the first pass holds the
-// article to the headline (nearHeadline): the relaxed pass looks for more
-// text than the first found, and measured with the headline it lost
-// check pages that it kept without.
+// the page's own in its template (nextStories) leave both passes. Only
+// the first pass holds the article to the headline (nearHeadline): the
+// relaxed pass looks for more text than the first found, and measured
+// with the headline it lost check pages that it kept without.
 func genericText(root *html.Node, bw *blockWalk, title string) extraction {
 	b := bw.budget
 	h := headline(bw.runs, title) // for the region and the runs: found once
