@@ -218,7 +218,8 @@ func (bw *blockWalk) labelledThreads(h1s []int) {
 // answer. A heading right above the group that counts responses to
 // something the page does not head ("12 responses to the consultation":
 // threadLabel's about, not headedBefore) names a part of the document,
-// whose signed items are its text. When the first item holds the page's
+// whose signed items are its text, as a live blog's entries are
+// (signedText). When the first item holds the page's
 // first prose, the group is a forum thread whose first item is the
 // opening post, and teaserRuns keeps that post. Without this, replies
 // that outweigh a short post outscore it, and the thread replaces the
@@ -231,7 +232,7 @@ func (bw *blockWalk) signedThreads(h1s []int) {
 	}
 	for _, g := range groupsIn(bw, top) {
 		first := bw.stats[g.items[0]]
-		if first.start <= prose || bw.runs[first.start].thread || bw.responsesTo(first.start-1) || !signedGroup(bw, g, h1s) || dayLog(bw, g) {
+		if first.start <= prose || bw.runs[first.start].thread || !signedGroup(bw, g, h1s) || signedText(bw, g) {
 			continue
 		}
 		for _, n := range g.items {

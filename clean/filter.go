@@ -16,18 +16,19 @@ import (
 // fewer), where they are the whole line and never article text.
 const shortLine = 120
 
-// A Chinese template's label ends with a colon, full-width or not, or
-// one of the colons and bars that stand for it: the ratio sign and the
+// zhSepRunes end a Chinese template's label: a colon, full-width or not,
+// or one of the colons and bars that stand for it: the ratio sign and the
 // vertical presentation colon (∶ ︰), the full-width bar ｜, and 丨, a
 // character new-media templates set as a bar ("来源丨新华社",
 // "编辑丨赵六"). Not the ASCII bar: the walk joins a table row's cells
 // with " | ", and a row whose first cell is 时间 or 来源 is a table's
-// head, not a label.
-// zhOpen is the bracket a label line may open with (【来源：…】,
-// ［责任编辑：…］, 〖来源：…〗).
+// head, not a label. zhSep is one of them, in an expression; zhOpen is
+// the bracket a label line may open with (【来源：…】, ［责任编辑：…］,
+// 〖来源：…〗).
 const (
-	zhSep  = `[:：∶︰｜丨]`
-	zhOpen = `[\[【(（［〔〖]`
+	zhSepRunes = ":：∶︰｜丨"
+	zhSep      = `[` + zhSepRunes + `]`
+	zhOpen     = `[\[【(（［〔〖]`
 )
 
 var (

@@ -969,17 +969,23 @@ func TestUnitsUpTo(t *testing.T) {
 	}
 }
 
+// guideDoc cleans a page whose article is two paragraphs of prose, the
+// markup under test (mid) and one more paragraph.
+func guideDoc(t *testing.T, mid string) *Document {
+	t.Helper()
+	page := `<html><head><title>Title</title></head><body><article><h1>Title</h1>` + prose("guide", 2) + mid + prose("end", 1) + `</article></body></html>`
+	return cleanPage(t, "http://example.com/a", []byte(page))
+}
+
 // TestCodeTokensNotChrome: a syntax highlighter names each token of a
 // code sample by its kind ("token comment", "hljs-comment"), and a
 // comment is a line of the code a reader copies, not a comment thread:
 // inside <pre> or <code> no class or id makes an element chrome, so the
 // sample keeps its comments and stays one paragraph.
 func TestCodeTokensNotChrome(t *testing.T) {
-	page := `<html><head><title>Title</title></head><body><article><h1>Title</h1>` + prose("guide", 2) +
-		`<pre><code class="language-bash"><span class="token comment"># install it from the index</span>` + "\n" +
-		`pip install the-tool` + "\n" + `<span class="hljs-comment"># check that it runs</span>` + "\n" +
-		`the-tool --version</code></pre>` + prose("end", 1) + `</article></body></html>`
-	doc := cleanPage(t, "http://example.com/a", []byte(page))
+	doc := guideDoc(t, `<pre><code class="language-bash"><span class="token comment"># install it from the index</span>`+"\n"+
+		`pip install the-tool`+"\n"+`<span class="hljs-comment"># check that it runs</span>`+"\n"+
+		`the-tool --version</code></pre>`)
 	want := "# install it from the index\npip install the-tool\n# check that it runs\nthe-tool --version"
 	if !strings.Contains(doc.Text, want) {
 		t.Errorf("the code sample is not whole in the text:\n%s", doc.Text)
@@ -990,9 +996,7 @@ func TestCodeTokensNotChrome(t *testing.T) {
 // software write one per line) is a line break of the sample, as a
 // browser shows it, not a paragraph boundary cutting it in pieces.
 func TestPreBreaksAreLines(t *testing.T) {
-	page := `<html><head><title>Title</title></head><body><article><h1>Title</h1>` + prose("guide", 2) +
-		`<pre class="code">for i in 1 2 3; do<br>  echo "$i"<br/>done</pre>` + prose("end", 1) + `</article></body></html>`
-	doc := cleanPage(t, "http://example.com/a", []byte(page))
+	doc := guideDoc(t, `<pre class="code">for i in 1 2 3; do<br>  echo "$i"<br/>done</pre>`)
 	want := "\n\nfor i in 1 2 3; do\n  echo \"$i\"\ndone\n\n"
 	if !strings.Contains(doc.Text, want) {
 		t.Errorf("the code sample is not one block of three lines:\n%s", doc.Text)
@@ -1003,10 +1007,8 @@ func TestPreBreaksAreLines(t *testing.T) {
 // source, as KaTeX and MathJax write it) is not shown, so it is not
 // read: the formula reads once.
 func TestMathAnnotationNotText(t *testing.T) {
-	page := `<html><head><title>Title</title></head><body><article><h1>Title</h1>` + prose("guide", 2) +
-		`<p>The area of the harbour basin is <math><semantics><mrow><mi>π</mi><msup><mi>r</mi><mn>2</mn></msup></mrow>` +
-		`<annotation encoding="application/x-tex">\pi r^2</annotation></semantics></math> square metres.</p>` + prose("end", 1) + `</article></body></html>`
-	doc := cleanPage(t, "http://example.com/a", []byte(page))
+	doc := guideDoc(t, `<p>The area of the harbour basin is <math><semantics><mrow><mi>π</mi><msup><mi>r</mi><mn>2</mn></msup></mrow>`+
+		`<annotation encoding="application/x-tex">\pi r^2</annotation></semantics></math> square metres.</p>`)
 	if want := "The area of the harbour basin is πr2 square metres."; !strings.Contains(doc.Text, want) {
 		t.Errorf("want %q in the text:\n%s", want, doc.Text)
 	}
@@ -1017,10 +1019,7 @@ func TestMathAnnotationNotText(t *testing.T) {
 // without cutting the sentence in two, and the words before it stay.
 func TestHiddenInlineKeepsTheSentence(t *testing.T) {
 	for _, h := range []string{`<i class="fa fa-phone" aria-hidden="true"></i>`, `<span aria-hidden="true">→</span>`, `<span style="display: none">secret</span>`} {
-		page := `<html><head><title>Title</title></head><body><article><h1>Title</h1>` + prose("guide", 2) +
-			`<p>Read more ` + h + ` about the ferry and the council meeting that was held on the island on Tuesday evening.</p>` +
-			prose("end", 1) + `</article></body></html>`
-		doc := cleanPage(t, "http://example.com/a", []byte(page))
+		doc := guideDoc(t, `<p>Read more `+h+` about the ferry and the council meeting that was held on the island on Tuesday evening.</p>`)
 		want := "\n\nRead more about the ferry and the council meeting that was held on the island on Tuesday evening.\n\n"
 		if !strings.Contains(doc.Text, want) || strings.Contains(doc.Text, "secret") {
 			t.Errorf("%s: the sentence is not one paragraph without the hidden element:\n%s", h, doc.Text)

@@ -19,9 +19,6 @@ var junkWords = newCJKWords(
 	"上一条", "下一条", "已有", "共有", "网安备", "版权所有", "设为首页", "网站地图", "联系我们", "评论", "关注我们",
 )
 
-// zhSepRunes are the runes of zhSep, the colons and bars a label ends with.
-const zhSepRunes = ":：∶︰｜丨"
-
 // junkColonWords: alternatives that are a word and a colon (zhSep).
 var junkColonWords = newCJKWords(
 	"责编", "编辑", "审核", "校对", "签发", "监制", "编审", "终审", "初审", "复审",

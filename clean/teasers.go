@@ -182,7 +182,7 @@ func teaserRuns(bw *blockWalk, roots []*html.Node) func(i int) bool {
 		switch {
 		case cardGroup(bw, g) && proseBefore(g.items[0]):
 			cards = append(cards, g.items...)
-		case replyGroup(bw, g) && !bw.responsesTo(bw.stats[g.items[0]].start-1) && !dayLog(bw, g):
+		case replyGroup(bw, g) && !signedText(bw, g):
 			for _, n := range g.items {
 				if signedOff(bw, n) && proseBefore(n) {
 					replies = append(replies, n) // not the opening post
@@ -352,6 +352,14 @@ func replyGroup(bw *blockWalk, g *sibGroup) bool {
 		}
 	}
 	return true
+}
+
+// signedText reports a group of signed items that are the page's text,
+// not replies to it: under a heading that counts responses to something
+// the page does not head (responsesTo: a consultation's responses), or a
+// live blog's entries of one day (dayLog).
+func signedText(bw *blockWalk, g *sibGroup) bool {
+	return bw.responsesTo(bw.stats[g.items[0]].start-1) || dayLog(bw, g)
 }
 
 // dayLog reports a group whose items are stamped with clock times
