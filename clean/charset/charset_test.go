@@ -708,3 +708,29 @@ func TestMetaTagLabelNeedsCharset(t *testing.T) {
 		t.Errorf("only %d of %d meta tags have a label", labels, len(tags))
 	}
 }
+
+// TestSentenceStart: a short Russian text whose sentences open with
+// capitals reads as windows-1251, not as x-mac-cyrillic, which decodes
+// those capitals' bytes to a Macedonian small letter (ѕ) and a no-break
+// space: a capital opening a sentence weighs as its small letter.
+func TestSentenceStart(t *testing.T) {
+	body := encode(t, "Привет! Как дела?\n\nПривет! Как дела?", "windows-1251")
+	if d := Decide(body, "", ""); d.Name != "windows-1251" {
+		t.Errorf("Decide = %s (%s), want windows-1251", d.Name, d.Note)
+	}
+	for _, tt := range []struct {
+		text string
+		i    int
+		want bool
+	}{
+		{"\xcf\xf0\xe8", 0, true},
+		{"a! \xca\xe0\xea", 3, true},
+		{"a.\n\xca", 3, true},
+		{"a \xca", 2, false},
+		{"a.\xca", 2, false}, // no space: inside a word or a number
+	} {
+		if got := sentenceStart([]byte(tt.text), tt.i); got != tt.want {
+			t.Errorf("sentenceStart(%q, %d) = %v, want %v", tt.text, tt.i, got, tt.want)
+		}
+	}
+}

@@ -116,6 +116,7 @@ type sbTab struct {
 	opens  [256]bool     // an inverted mark, ¡ or ¿, which opens a sentence
 	sym    [256]int16    // symbolScore of non-letters
 	langs  []*[256]int16 // in the order of sbLangs[name]
+	start  []*[256]int16 // the same: what a byte adds when it opens a sentence (startScores)
 	inner  []*[256]int16 // the same, for a byte that does not end a word
 	lone   []*[256]int16 // what a byte standing alone as a word adds
 }
@@ -164,6 +165,7 @@ func newSBTab(name string) *sbTab {
 		t.langs = append(t.langs, &ls)
 		t.inner = append(t.inner, &in)
 		t.lone = append(t.lone, loneScores(t, l))
+		t.start = append(t.start, startScores(t, &ls, l))
 	}
 	return t
 }
@@ -196,6 +198,24 @@ func loneScores(t *sbTab, lang string) *[256]int16 {
 	return &out
 }
 
+// startScores is what each byte adds to a reading in lang when it opens a
+// sentence (hist.start): a capital of lang there is as likely as its small
+// letter, and earns what the small letter scores beyond the capital's
+// score (letterScore weighs capitals down for running text); other bytes
+// add nothing.
+func startScores(t *sbTab, ls *[256]int16, lang string) *[256]int16 {
+	var out [256]int16
+	for b := 0x80; b < 256; b++ {
+		if !t.upper[b] || ls[b] <= -20 {
+			continue // not a capital, or not one of lang's letters
+		}
+		if low := letterScore(unicode.ToLower(t.r[b]), lang); low > int(ls[b]) {
+			out[b] = int16(low) - ls[b]
+		}
+	}
+	return &out
+}
+
 // scoreSingle returns the best-scoring single-byte encoding for text, whose
 // histogram is h.
 // Among the encodings that decode text to the same characters as the best
@@ -222,10 +242,13 @@ func scoreSingle(text []byte, h *hist) sbFit {
 // and the ones that stand alone as a word (lone: the bytes on each side
 // are apart, or there is none, neither is an apostrophe and the next is
 // no full stop, which ends an initial, "Š. Novak"). That holds whatever
-// the charset, since it looks at ASCII and no-break spaces only.
+// the charset, since it looks at ASCII and no-break spaces only. It also
+// counts the non-ASCII bytes that open a sentence (start: the text's first
+// byte, or one after a line break or after a full stop, question or
+// exclamation mark and a space, sentenceStart), where a capital belongs.
 type hist struct {
-	all, final, lone [256]int
-	stops            map[string]int // function words per language (stopHits)
+	all, final, lone, start [256]int
+	stops                   map[string]int // function words per language (stopHits)
 }
 
 func newHist(text []byte) *hist {
@@ -248,8 +271,25 @@ func newHist(text []byte) *hist {
 		if apart(prev) && apart(next) && prev != '\'' && next != '\'' && next != '.' {
 			h.lone[b]++
 		}
+		if sentenceStart(text, i) {
+			h.start[b]++
+		}
 	}
 	return h
+}
+
+// sentenceStart reports whether text[i] opens a sentence: it is the first
+// byte, or the ASCII before it is a line break, or spaces after a full
+// stop, a question or an exclamation mark.
+func sentenceStart(text []byte, i int) bool {
+	j := i - 1
+	for j >= 0 && (text[j] == ' ' || text[j] == '\t' || text[j] == '\r') {
+		j--
+	}
+	if j < 0 || text[j] == '\n' {
+		return true
+	}
+	return j < i-1 && (text[j] == '.' || text[j] == '!' || text[j] == '?')
 }
 
 // apart reports a byte beside which a letter stands apart from others:
@@ -292,11 +332,11 @@ func fitHist(text []byte, h *hist, name string) (score int, lang string) {
 	}
 	score = -1 << 30
 	for i, ls := range t.langs {
-		in, lone := t.inner[i], t.lone[i]
+		in, lone, start := t.inner[i], t.lone[i], t.start[i]
 		l := stopWeight * h.stops[sbLangs[name][i]]
 		for c := 0x80; c < 256; c++ {
 			if n := h.all[c]; n > 0 {
-				l += h.final[c]*int(ls[c]) + (n-h.final[c])*int(in[c]) + h.lone[c]*int(lone[c])
+				l += h.final[c]*int(ls[c]) + (n-h.final[c])*int(in[c]) + h.lone[c]*int(lone[c]) + h.start[c]*int(start[c])
 			}
 		}
 		if l+ctx > score {
