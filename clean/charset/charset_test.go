@@ -734,3 +734,19 @@ func TestSentenceStart(t *testing.T) {
 		}
 	}
 }
+
+// TestCapitalOfASCII: Turkish İ, whose small letter is the ASCII i, is one
+// of Turkish's letters, not a foreign one; so an English text naming
+// İstanbul and a Mr. Şahin reads as windows-1254, declared or not, not
+// as windows-1252's Ýstanbul and Þahin.
+func TestCapitalOfASCII(t *testing.T) {
+	if s := letterScore('İ', "tr"); s <= 0 {
+		t.Errorf("letterScore(İ, tr) = %d, want > 0", s)
+	}
+	body := encode(t, "The conference in İstanbul ended on Sunday. The host, Mr. Şahin, thanked the delegations.", "windows-1254")
+	for _, ct := range []string{"", "text/html; charset=windows-1254"} {
+		if d := Decide(body, ct, ""); d.Name != "windows-1254" {
+			t.Errorf("header %q: Decide = %s (%s), want windows-1254", ct, d.Name, d.Note)
+		}
+	}
+}

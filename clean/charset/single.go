@@ -358,6 +358,9 @@ func letterScore(r rune, lang string) int {
 	}
 	lower := unicode.ToLower(r)
 	rank := profileRank(lower, lang)
+	if lower < 0x80 && lower != r {
+		rank = 0 // a capital whose small letter is ASCII (Turkish İ, i): as frequent as letters come
+	}
 	if rank < 0 {
 		return -20
 	}
