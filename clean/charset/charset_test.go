@@ -750,3 +750,21 @@ func TestCapitalOfASCII(t *testing.T) {
 		}
 	}
 }
+
+// TestDeclaredSingleAgainstCJK: a declared single-byte charset whose
+// reading is a language's letters stands against a CJK reading of the
+// same bytes (a Russian word in koi8-r reads as four EUC-JP kanji); a
+// CJK text wrongly declared single-byte still reads as CJK, its
+// single-byte reading being no language's letters.
+func TestDeclaredSingleAgainstCJK(t *testing.T) {
+	ru := encode(t, "The story was first reported by the newspaper Известия on Monday and later confirmed.", "koi8-r")
+	if d := Decide(ru, "text/html; charset=koi8-r", ""); d.Name != "koi8-r" {
+		t.Errorf("Russian word, koi8-r declared: Decide = %s (%s), want koi8-r", d.Name, d.Note)
+	}
+	zh := encode(t, "市议会星期四通过了明年的预算。大部分资金将用于修复道路。", "gbk")
+	for _, l := range []string{"koi8-r", "windows-1251", "iso-8859-5", "windows-1250"} {
+		if d := Decide(zh, "text/html; charset="+l, ""); d.Name != "gb18030" {
+			t.Errorf("Chinese, %s declared: Decide = %s (%s), want gb18030", l, d.Name, d.Note)
+		}
+	}
+}

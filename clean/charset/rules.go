@@ -100,15 +100,25 @@ func (p *page) singleMisfit(n string) string {
 		return ""
 	}
 	v := p.visible()
-	if best := p.cjkFits()[0]; best.plausible() {
+	s, _ := fitHist(v, p.histogram(), n)
+	if best := p.cjkFits()[0]; best.plausible() && s < wordsPerByte*countHigh(v) {
 		return fmt.Sprintf("body reads as %s", best.name)
 	}
 	best := p.single()
-	if s, _ := fitHist(v, p.histogram(), n); s < best.score-30*countHigh(v)/10 {
+	if s < best.score-30*countHigh(v)/10 {
 		return fmt.Sprintf("%s fits clearly better", best.name)
 	}
 	return ""
 }
+
+// wordsPerByte is what a declared single-byte charset's reading must
+// score per non-ASCII byte to stand against a plausible CJK reading: a
+// text of a language's letters scores 30 or more (letterScore), CJK read
+// in any single-byte charset 6 at most (symbols, capitals glued to small
+// letters, letters of two scripts). A Russian word in koi8-r in an
+// English page ("\xe9\xda\xd7\xc5\xd3\xd4\xc9\xd1", Известия) decodes as
+// four plausible EUC-JP kanji.
+const wordsPerByte = 15
 
 func countHigh(b []byte) int {
 	n := 0
