@@ -821,6 +821,9 @@ func TestHintWords(t *testing.T) {
 		{"canvas photo", "", 0},        // not "nav", "hot"
 		{"border-top pb-35 mt-4", "", 0},
 		{"text-center col-md-6", "", 0},
+		{"space-y-4 text-lg leading-relaxed", "", 0}, // Tailwind's sizes and colours of text
+		{"text-sm text-gray-600 mt-2", "", 0},
+		{"text-2xl text-muted", "", 0},
 		{"main-nav", "", -1},
 		{"navbar", "", -1},           // a strong hint as a word's start
 		{"sidebarLeft", "", -1},      // a strong hint as a word's start

@@ -192,7 +192,7 @@ func utilityClass(name string) bool {
 	if !ok || rest == "" {
 		return false
 	}
-	if prefix == "border" || prefix == "text" && textAligns[rest] {
+	if prefix == "border" || prefix == "text" && textUtility(rest) {
 		return true
 	}
 	if !utilityValue(rest) {
@@ -203,6 +203,25 @@ func utilityClass(name string) bool {
 
 // textAligns are the values of the alignment utilities ("text-center").
 var textAligns = map[string]bool{"center": true, "left": true, "right": true, "justify": true, "start": true, "end": true}
+
+// textUtility reports the value of a "text-" utility: an alignment
+// ("text-center"), a size ("text-lg", "text-2xl", "text-base") or a
+// colour ("text-gray-600", "text-muted"). Tailwind styles every block
+// with one, a comment thread and a footer as well as an article, so its
+// "text" is no hint of the article's text.
+func textUtility(v string) bool {
+	if textAligns[v] || textColours[v] || utilitySizes[v] || v == "base" {
+		return true
+	}
+	if n := strings.TrimSuffix(v, "xl"); n != v && n != "" && strings.Trim(n, "0123456789") == "" {
+		return true // "2xl"
+	}
+	hue, shade, ok := strings.Cut(v, "-")
+	return ok && hue != "" && strings.Trim(hue, "abcdefghijklmnopqrstuvwxyz") == "" && shade != "" && strings.Trim(shade, "0123456789") == ""
+}
+
+// textColours are the colour utilities of text without a shade.
+var textColours = map[string]bool{"white": true, "black": true, "muted": true, "primary": true, "secondary": true, "dark": true, "light": true}
 
 // utilityPlaces are the utility prefixes of a position ("top-0", "bottom-6").
 var utilityPlaces = map[string]bool{"top": true, "bottom": true, "left": true, "right": true, "inset": true}
