@@ -173,10 +173,13 @@ func moreText(bw *blockWalk, up, n *html.Node) bool {
 // cut into steps or cards ("content", "card-content", one per section) is
 // the element around them all. A container in an item of a series apart
 // from best (inItemApart) is no part: a reply's text often wears the
-// post's class. It returns best when there is none.
+// post's class. A utility class (utilityClass, scaleClass: "md:flex",
+// "space-y-4") names a style, not a kind of block: a comment thread or
+// an author box wears the article body's spacing as often as another
+// part of it does, so it joins nothing. It returns best when there is none.
 func sameClassAncestor(bw *blockWalk, best *html.Node, bestScore float64) *html.Node {
 	class := firstClass(best)
-	if class == "" {
+	if class == "" || utilityClass(class) || scaleClass(class) {
 		return best
 	}
 	up := best
@@ -202,6 +205,24 @@ func sameClassAncestor(bw *blockWalk, best *html.Node, bestScore float64) *html.
 // third of best.
 func sameClass(n, best *html.Node, score, bestScore float64) bool {
 	return firstClass(n) == firstClass(best) && score >= bestScore/3
+}
+
+// scaleClass reports a class token shaped as a utility that utilityClass
+// leaves to the hints (it weighs the words of a name, this only its
+// shape): one with an arbitrary value or a fraction ("w-[320px]",
+// "w-1/2"), or whose last hyphenated part is a step of a scale
+// ("space-y-4", "text-gray-600", "max-w-3xl"). A hashed name
+// ("css-1q2w3e", "sc-bdVaJa") is not one: its last part is not a number.
+func scaleClass(tok string) bool {
+	if strings.ContainsAny(tok, "[/") {
+		return true
+	}
+	i := strings.LastIndexByte(tok, '-')
+	if i <= 0 || i == len(tok)-1 {
+		return false
+	}
+	step := strings.TrimSuffix(tok[i+1:], "xl") // "3xl"
+	return step != "" && strings.Trim(step, "0123456789") == ""
 }
 
 // firstClass is strings.Fields(attr(n, "class"))[0], or "" when there is
