@@ -485,7 +485,26 @@ func chromeLine(r run, n int, linkOK bool) bool {
 		return false
 	}
 	t = foldTrad(t) // 責任編輯, 版權所有, 來源 are the same lines
-	return junkLine(t) || n <= 80 && (metaPart(t) || readingTime(t))
+	return junkLine(t) || n <= 80 && (metaPart(t) || readingTime(t) || barredMeta(t))
+}
+
+// barredMeta reports a line cut by bars into parts of which one past the
+// first is a page's line of its own (junkLine: "Leave a comment", "14
+// Comments", "发表评论"), as a blog template writes the line under a
+// post: "Posted in Local news | 14 Comments | Leave a comment". The
+// first part is left out: it is what the line is about, and a title
+// such as "Comments | Example News" is judged whole (junkLine).
+func barredMeta(t string) bool {
+	parts := strings.FieldsFunc(t, func(r rune) bool { return r == '|' || r == '｜' })
+	if len(parts) < 2 {
+		return false
+	}
+	for _, p := range parts[1:] {
+		if junkLine(p) {
+			return true
+		}
+	}
+	return false
 }
 
 // readingTimeRe matches a line that is only a reading-time label:

@@ -1,0 +1,22 @@
+package clean
+
+import (
+	"strings"
+	"testing"
+)
+
+// TestBarredMetaLine: the line a blog template writes under a post,
+// its parts cut by bars, one of them a page's line ("Leave a comment",
+// "14 Comments", "发表评论"), is no line of the post. A line whose bar
+// only follows its first part is left whole.
+func TestBarredMetaLine(t *testing.T) {
+	for _, line := range []string{"Posted in Local news | 14 Comments | Leave a comment", "发布于 地方新闻 | 14条评论 | 发表评论"} {
+		doc := guideDoc(t, `<div>`+line+`</div>`)
+		if strings.Contains(doc.Text, "Local news") || strings.Contains(doc.Text, "地方新闻") {
+			t.Errorf("the post's line stays:\n%s", doc.Text)
+		}
+	}
+	if barredMeta("Comments | Example News") || barredMeta("Leave a comment") {
+		t.Error("barredMeta judges a first part or a line without bars")
+	}
+}
