@@ -121,6 +121,7 @@ func cleanRuns(runs []run, title string, b *budget) []string {
 	rows := headlineRows(runs)
 	span := textSpanOf(runs)
 	labels := 0 // the headings that end out (closingLabel)
+	adEnd := 0  // the runs before it that are left lie in an ad's box (adBoxEnd)
 	for i, r := range runs {
 		if b.over() {
 			break // out of time: the paragraphs kept so far
@@ -141,6 +142,12 @@ func cleanRuns(runs []run, title string, b *budget) []string {
 			continue
 		}
 		if chromeLine(r, n, linkLine(r) && (r.announced && !teaserLink(r, false) || linkOK(runs, i, rows, span))) { // linkOK weighs only link lines
+			if adLine(t) {
+				adEnd = adBoxEnd(runs, i)
+			}
+			continue
+		}
+		if i < adEnd {
 			continue
 		}
 		out = append(out, t)
@@ -158,6 +165,37 @@ func cleanRuns(runs []run, title string, b *budget) []string {
 		out = out[:len(out)-1]
 	}
 	return out
+}
+
+// adBoxMax is the most runs an ad's box holds after its label (adBoxEnd).
+const adBoxMax = 3
+
+// adBoxEnd returns the index past the runs after runs[i], an ad's label
+// (adLine), that lie in its box: the label's parent, when everything
+// after the label in it is a few short lines that end no sentence
+// ("Scroll to continue with content", "Weiterlesen nach der Anzeige"),
+// the slot's other words. A box that holds more, or a sentence, is no
+// ad's box (the label stood alone among the paragraphs): it returns i+1.
+func adBoxEnd(runs []run, i int) int {
+	box := runs[i].owner
+	if box == nil || box.Parent == nil || box.Parent.DataAtom == atom.Body {
+		return i + 1
+	}
+	box = box.Parent
+	j := i + 1
+	for ; j < len(runs) && runs[j].owner != nil && deeper(runs[j].owner, box); j++ {
+		if j-i > adBoxMax || runesUpTo(runs[j].text, 41) > 40 || endsSentence(runs[j].text) {
+			return i + 1
+		}
+	}
+	return j
+}
+
+// endsSentence reports a line that ends with a sentence's stop.
+func endsSentence(t string) bool {
+	t = strings.TrimRight(t, " \t\n\f\r\u00a0\"'”’)）")
+	return strings.HasSuffix(t, ".") || strings.HasSuffix(t, "!") || strings.HasSuffix(t, "?") ||
+		strings.HasSuffix(t, "。") || strings.HasSuffix(t, "！") || strings.HasSuffix(t, "？")
 }
 
 // relatedHeading reports a related-reading label (relatedRe): a line of

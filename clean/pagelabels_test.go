@@ -20,3 +20,17 @@ func TestBarredMetaLine(t *testing.T) {
 		t.Error("barredMeta judges a first part or a line without bars")
 	}
 }
+
+// TestAdBoxLines: the other short lines of an ad's box go with its label
+// ("Scroll to continue with content"); a short line beside a lone label
+// among the paragraphs stays.
+func TestAdBoxLines(t *testing.T) {
+	doc := guideDoc(t, `<div><div>Advertisement</div><div style="min-height:250px"></div><div>Scroll to continue with content</div></div>`)
+	if strings.Contains(doc.Text, "Scroll to continue") {
+		t.Errorf("the ad's box stays:\n%s", doc.Text)
+	}
+	doc = guideDoc(t, `<div><p>Advertisement</p>`+prose("box", 1)+`<p>What the council decided</p></div>`)
+	if !strings.Contains(doc.Text, "What the council decided") {
+		t.Errorf("a line beside a lone ad label is lost:\n%s", doc.Text)
+	}
+}
