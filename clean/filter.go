@@ -523,7 +523,21 @@ func chromeLine(r run, n int, linkOK bool) bool {
 		return false
 	}
 	t = foldTrad(t) // 責任編輯, 版權所有, 來源 are the same lines
-	return junkLine(t) || n <= 80 && (metaPart(t) || readingTime(t) || barredMeta(t))
+	return junkLine(t) || n <= 80 && (metaPart(t) || readingTime(t) || barredMeta(t) || feedbackLine(t))
+}
+
+// feedbackRe matches the question a site's feedback box opens with
+// under every page ("Was this page helpful?", "Is this page useful?",
+// "Did you find what you were looking for?", "此页面对您有帮助吗？",
+// "War diese Seite hilfreich?"), its buttons and a link to report a
+// problem after it on the same line or not: the site asks about the
+// page, the page does not say it.
+var feedbackRe = regexp.MustCompile(`(?i)^\W*(?:(?:was|is) this (?:page|article|information|content) (?:helpful|useful)|did you find what you (?:were|are) looking for|` +
+	`war diese seite hilfreich|ist diese seite hilfreich|(?:此|本)页面?(?:内容|信息)?对您有(?:帮助|用)吗)\s*[?？]`)
+
+// feedbackLine is feedbackRe, asked only of lines with a question mark.
+func feedbackLine(t string) bool {
+	return strings.ContainsAny(t, "?？") && feedbackRe.MatchString(t)
 }
 
 // barredMeta reports a line cut by bars into parts of which one past the

@@ -34,3 +34,20 @@ func TestAdBoxLines(t *testing.T) {
 		t.Errorf("a line beside a lone ad label is lost:\n%s", doc.Text)
 	}
 }
+
+// TestFeedbackBox: a site's question about the page under it ("Was this
+// page helpful?") is not the page's text, with its buttons' link after it.
+func TestFeedbackBox(t *testing.T) {
+	for _, box := range []string{
+		`<div><span>Was this page helpful?</span><button>Yes</button><button>No</button><a href="/report">Report a problem with this page</a></div>`,
+		`<div><p>此页面对您有帮助吗？</p><button>是</button><button>否</button></div>`,
+	} {
+		doc := guideDoc(t, box)
+		if strings.Contains(doc.Text, "helpful") || strings.Contains(doc.Text, "帮助") {
+			t.Errorf("the feedback box stays:\n%s", doc.Text)
+		}
+	}
+	if feedbackLine("Was this page helpful to the council? It was, said the mayor.") {
+		t.Error("a sentence that asks it along the way is no feedback box")
+	}
+}
