@@ -768,3 +768,20 @@ func TestDeclaredSingleAgainstCJK(t *testing.T) {
 		}
 	}
 }
+
+// TestWordsOverCJK: undeclared, a Russian word among English reads as
+// the single-byte charset it is in, not as the few uncommon CJK
+// characters its bytes also decode to; a few common CJK characters among
+// English still read as CJK.
+func TestWordsOverCJK(t *testing.T) {
+	const en = "The story was first reported by the newspaper Известия on Monday and later confirmed."
+	for _, cs := range []string{"koi8-r", "x-mac-cyrillic"} {
+		if d := Decide(encode(t, en, cs), "", ""); d.Name != cs {
+			t.Errorf("Russian word in %s: Decide = %s (%s), want %s", cs, d.Name, d.Note, cs)
+		}
+	}
+	zh := encode(t, "The report was first carried by the state agency 新华社 on Monday.", "gbk")
+	if d := Decide(zh, "", ""); d.Name != "gb18030" {
+		t.Errorf("Chinese name: Decide = %s (%s), want gb18030", d.Name, d.Note)
+	}
+}

@@ -146,7 +146,7 @@ func (p *page) byDetector() (Decision, bool) {
 	v := p.visible()
 	guesses := detect(v)
 	fits := p.cjkFits()
-	if fits[0].plausible() {
+	if fits[0].plausible() && !p.wordsOverCJK(fits[0]) {
 		return p.pickCJK(fits, guesses)
 	}
 	sb := p.single()
@@ -157,6 +157,19 @@ func (p *page) byDetector() (Decision, bool) {
 	d.Confidence = confidenceOf(sb.name, guesses, 50)
 	return d, true
 }
+
+// wordsOverCJK reports whether the best single-byte reading of the
+// visible text is a language's words (wordsPerByte a non-ASCII byte) while
+// its best CJK reading f is a few uncommon characters (under weakCJK a
+// character, where CJK text's frequent characters score 4 and Hangul 6):
+// a word of another alphabet among ASCII, not CJK.
+func (p *page) wordsOverCJK(f cjkFit) bool {
+	return f.score < weakCJK*f.chars && p.single().score >= wordsPerByte*countHigh(p.visible())
+}
+
+// weakCJK is the score a character under which a plausible CJK reading
+// gives way to a single-byte reading of words (wordsOverCJK).
+const weakCJK = 3
 
 // pickCJK chooses among plausible CJK fits. A near tie is settled by
 // chardet when it is sure, else by the Chinese default on short text
