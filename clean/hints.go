@@ -143,18 +143,36 @@ func namesHold(class, id string, words ...string) bool {
 // each followed by a space: the name is split at anything not a letter
 // or digit, and where a lower-case letter or digit is followed by an
 // upper-case one ("PageBuilder-pageRow" is page builder page row,
-// "TRS_Editor" trs editor).
+// "TRS_Editor" trs editor). The words of one name after "with" are left
+// out: they say what the element goes with, not what it is (a heading's
+// "anchorWithStickyNavbar" is an anchor offset for a navbar, a
+// "layout-with-sidebar" a layout beside one).
 func hintWords(b *strings.Builder, name string) {
 	for part := range strings.FieldsFuncSeq(name, func(r rune) bool { return !isTokenRune(r | 0x20) }) {
 		humps := 0
 		for i := 1; i < len(part); i++ {
 			if isUpper(part[i]) && !isUpper(part[i-1]) {
-				writeLowerWord(b, part[humps:i])
+				if !writeHintWord(b, part[humps:i]) {
+					return
+				}
 				humps = i
 			}
 		}
-		writeLowerWord(b, part[humps:])
+		if !writeHintWord(b, part[humps:]) {
+			return
+		}
 	}
+}
+
+// writeHintWord writes w as writeLowerWord does and reports true, or
+// writes nothing and reports false when w is "with", where a name's hint
+// words end.
+func writeHintWord(b *strings.Builder, w string) bool {
+	if strings.EqualFold(w, "with") {
+		return false
+	}
+	writeLowerWord(b, w)
+	return true
 }
 
 // writeLowerWord writes w lower-cased and a space to b. w is a part of a

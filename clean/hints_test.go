@@ -85,3 +85,23 @@ func eachTestElement(t *testing.T, fn func(*html.Node)) {
 		}
 	}
 }
+
+// TestHintWordsWith: the words of a class name after "with" say what the
+// element goes with, not what it is: a documentation heading styled
+// "anchor anchorWithStickyNavbar" is no navbar, and stays in the text.
+func TestHintWordsWith(t *testing.T) {
+	for _, c := range []struct{ class, want string }{
+		{"anchorWithStickyNavbar", "anchor "},
+		{"layout-with-sidebar main", "layout main "},
+		{"main-nav", "main nav "},
+		{"withdrawn-notice", "withdrawn notice "},
+		{"Withnav", "withnav "},
+	} {
+		if got := classIDOf(c.class, ""); got != c.want {
+			t.Errorf("classIDOf(%q): %q, want %q", c.class, got, c.want)
+		}
+	}
+	doc := cleanBody(t, "Writing plugins", `<article><h1>Writing plugins</h1>`+prose("intro", 3)+
+		`<h2 class="anchor anchorWithStickyNavbar" id="hooks">Hooks a plugin may register</h2>`+prose("hooks", 3)+`</article>`)
+	checkText(t, doc, []string{"Paragraph 2 of the intro", "Hooks a plugin may register", "Paragraph 0 of the hooks"}, nil)
+}
