@@ -461,6 +461,11 @@ func (bw *blockWalk) visit(n *html.Node) {
 	if hiddenInline(n) {
 		return // not shown, and no boundary: the sentence around it stays one run
 	}
+	if bw.heading || bw.owner != nil && bw.owner.DataAtom == atom.Dt {
+		if headingTool(n, bw.owner) {
+			return // a heading's permalink or edit link: no word of it
+		}
+	}
 	if n.DataAtom == atom.Br {
 		if ps := bw.stats[n.Parent]; ps != nil {
 			ps.hasBr = true
