@@ -452,7 +452,7 @@ func (bw *blockWalk) visit(n *html.Node) {
 	if n.DataAtom == atom.Img || n.DataAtom == atom.Picture || n.DataAtom == atom.Video {
 		bw.pictures++
 	}
-	if dropTags[n.DataAtom] || bw.out(walkShare) {
+	if dropTags[n.DataAtom] && !calloutAside(n) || bw.out(walkShare) {
 		if n.DataAtom == atom.Input && textField(n) {
 			bw.fields = append(bw.fields, bw.owner)
 		}

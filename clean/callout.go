@@ -1,0 +1,90 @@
+package clean
+
+import (
+	"strings"
+
+	"golang.org/x/net/html"
+	"golang.org/x/net/html/atom"
+)
+
+// calloutAside reports an <aside> that is a callout of the text around it
+// (a documentation page's "Note", "Tip" or "Caution" box, which Starlight
+// and other generators write as an <aside>), which the walk reads as
+// text, where an <aside> is otherwise never walked (dropTags): a
+// calloutBox (an <aside> with a heading is a sidebar).
+func calloutAside(n *html.Node) bool {
+	return n.DataAtom == atom.Aside && calloutBox(n)
+}
+
+// calloutBox reports an element that stands among paragraphs (its parent
+// holds two <p> or more beside it) and holds a paragraph of its own,
+// under a quarter of its text in links, no list, picture, form or
+// navigation, and no heading; and whose text is not found in the
+// paragraphs beside it (a pull quote repeats them).
+func calloutBox(n *html.Node) bool {
+	if n.Parent == nil || hidden(n) {
+		return false
+	}
+	paras := 0
+	for c := n.Parent.FirstChild; c != nil; c = c.NextSibling {
+		if c.Type == html.ElementNode && c.DataAtom == atom.P {
+			paras++
+		}
+	}
+	if paras < 2 {
+		return false
+	}
+	holdsPara, text, linked := false, 0, 0
+	ok := true
+	var see func(*html.Node, bool)
+	see = func(c *html.Node, inLink bool) {
+		for k := c.FirstChild; k != nil && ok; k = k.NextSibling {
+			switch k.Type {
+			case html.TextNode:
+				u := units(k.Data)
+				text += u
+				if inLink {
+					linked += u
+				}
+			case html.ElementNode:
+				switch {
+				case calloutBars[k.DataAtom], isHeading(k.DataAtom):
+					ok = false
+					return
+				case k.DataAtom == atom.P:
+					holdsPara = true
+				}
+				if !dropTags[k.DataAtom] {
+					see(k, inLink || k.DataAtom == atom.A)
+				}
+			}
+		}
+	}
+	see(n, false)
+	if !ok || !holdsPara || text < 8 || linked*4 >= text {
+		return false
+	}
+	return !repeatsBeside(n)
+}
+
+// calloutBars are the elements no callout holds: a box with one is a box
+// of related links, a pull-out picture or a sign-up form.
+var calloutBars = map[atom.Atom]bool{
+	atom.Ul: true, atom.Ol: true, atom.Img: true, atom.Picture: true, atom.Figure: true, atom.Form: true,
+	atom.Nav: true, atom.Iframe: true, atom.Video: true,
+}
+
+// repeatsBeside reports whether a sibling of n holds the first words of
+// n's text (40 bytes of it, past any quotation marks): n is a pull quote.
+func repeatsBeside(n *html.Node) bool {
+	t := strings.TrimLeft(textOf(n), " \"'“‘«„")
+	if len(t) > 40 {
+		t = t[:40]
+	}
+	for c := n.Parent.FirstChild; c != nil; c = c.NextSibling {
+		if c != n && c.Type == html.ElementNode && strings.Contains(textOf(c), t) {
+			return true
+		}
+	}
+	return false
+}
