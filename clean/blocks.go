@@ -42,6 +42,7 @@ type elemStats struct {
 	hasBr                   bool   // has a <br> child
 	linkBlock               int8   // linkBlock's answer once asked: 0 not yet, 1 no, 2 yes
 	sourceList              int8   // sourceList's answer once asked: 0 not yet, 1 no, 2 yes
+	dataTable               int8   // tableShape's answer once asked: 0 not yet, else its bits
 	cid                     string // classID of the element, which hints read
 }
 

@@ -396,10 +396,12 @@ const replyUnits = 1500
 // "March 3, 2012 at 4:15 pm") or after its last ("3 hours ago", "Reply")
 // make one together (framedSignOff). A block under a heading of its own
 // (ownHeading) is a document's section, signed or not (a letter to the
-// editor under its title), not a reply.
+// editor under its title), not a reply. Nor is a row of a data table
+// set as the document's own (dataTable, asked without a root): a record
+// whose last cell is a date or a time (a schedule, a list of notices).
 func signedOff(bw *blockWalk, n *html.Node) bool {
 	st := bw.stats[n]
-	if st.units == 0 || st.units > replyUnits {
+	if st.units == 0 || st.units > replyUnits || n.DataAtom == atom.Tr && dataRow(bw, n) {
 		return false
 	}
 	runs := bw.runs[st.start:st.end]

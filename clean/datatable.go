@@ -1,0 +1,203 @@
+package clean
+
+import (
+	"strings"
+
+	"golang.org/x/net/html"
+	"golang.org/x/net/html/atom"
+)
+
+// Data tables inside the article: a schedule (an event's link and its
+// time), a list of laws or notices (a number, a linked title, a date), a
+// table of results. Most of a row's text may be in its links, so each row
+// reads as a link line and the table as a block of links; but a row that
+// sets a cell of its own words or figures beside its links is a record,
+// not a headline, as a list item with words of its own beside its link is
+// a point, not a link (linkItems).
+
+// The shape of a table as tableShape reads it, kept in its elemStats'
+// dataTable as bits once asked.
+const (
+	shapeAsked   int8 = 1 << iota
+	shapeRecords      // two or more rows of records (dataRows)
+	shapeWorded       // over half the rows have words or figures besides a date
+	shapeHead         // a head row of <th> cells
+)
+
+// inDataTable reports whether n is a row of a data table (dataTable)
+// inside root: its line is text of the article, as a lead-in line's
+// announced items are (articleRuns marks it announced).
+func inDataTable(bw *blockWalk, n, root *html.Node) bool {
+	if n == nil || n.DataAtom != atom.Tr {
+		return false
+	}
+	t := enclosingTable(n)
+	if t == nil || !within(t, root) {
+		return false
+	}
+	return dataTable(bw, t, root)
+}
+
+// dataRow reports a row, one line, of a data table (dataTable) that
+// needs no root to be one.
+func dataRow(bw *blockWalk, tr *html.Node) bool {
+	st := bw.stats[tr]
+	t := enclosingTable(tr)
+	return st != nil && st.end-st.start == 1 && t != nil && dataTable(bw, t, nil)
+}
+
+// dataTable reports a table of records (tableShape) that the article sets
+// as its own: it has a head row of <th> cells, or the article's prose
+// goes on after it inside root (proseAfter; with root nil, never), or,
+// when its rows have words or figures besides a date, a heading right
+// before it that is no related-reading label. Its rows are then text,
+// though they link, and no reply, though they end in a time (signedOff).
+// A table of dated headlines after the story (the site's latest news)
+// has none of these; under a related-reading heading it is never one.
+func dataTable(bw *blockWalk, table, root *html.Node) bool {
+	shape := tableShape(bw, table)
+	if shape&shapeRecords == 0 {
+		return false
+	}
+	if h := prevElement(table); h != nil && isHeading(h.DataAtom) {
+		if hs := bw.stats[h]; hs != nil && hs.end > hs.start {
+			label := headingLabel(bw.runs[hs.start].text)
+			if relatedRe.MatchString(label) || relatedLabelRe.MatchString(label+":") {
+				return false
+			}
+			if shape&shapeWorded != 0 {
+				return true
+			}
+		}
+	}
+	return shape&shapeHead != 0 || root != nil && proseAfter(bw, table, root)
+}
+
+// tableShape reads table's rows once (the answer is kept in its stats):
+// it holds records when it has two or more body rows, every row one line
+// (simpleRow) of two or more cells, and over half of them with a cell
+// that holds words or figures outside links (a time, a date, a number, a
+// score). A row of <th> cells alone is its head.
+func tableShape(bw *blockWalk, table *html.Node) int8 {
+	st := bw.stats[table]
+	if st == nil {
+		return 0
+	}
+	if st.dataTable == 0 {
+		st.dataTable = shapeAsked | readShape(bw, table)
+	}
+	return st.dataTable
+}
+
+// readShape is tableShape's answer, read afresh.
+func readShape(bw *blockWalk, table *html.Node) int8 {
+	rows, records, worded := 0, 0, 0
+	var shape int8
+	for tr := range table.Descendants() {
+		if tr.Type != html.ElementNode || tr.DataAtom != atom.Tr || enclosingTable(tr) != table {
+			continue
+		}
+		st := bw.stats[tr]
+		if st == nil || st.units == 0 {
+			continue
+		}
+		if st.end-st.start != 1 {
+			return 0 // a row of blocks: layout, not records
+		}
+		cells, th, plain, words := 0, 0, false, false
+		for c := tr.FirstChild; c != nil; c = c.NextSibling {
+			if c.DataAtom != atom.Td && c.DataAtom != atom.Th {
+				continue
+			}
+			if cs := bw.stats[c]; cs == nil || cs.units == 0 {
+				continue
+			}
+			cells++
+			if c.DataAtom == atom.Th {
+				th++
+			}
+			if plainText(c) {
+				plain = true
+				words = words || !dateCell(c)
+			}
+		}
+		switch {
+		case cells < 2:
+			return 0
+		case th == cells:
+			shape |= shapeHead
+			continue
+		}
+		rows++
+		if plain {
+			records++
+		}
+		if words {
+			worded++
+		}
+	}
+	if rows < 2 || records*2 <= rows {
+		return 0
+	}
+	shape |= shapeRecords
+	if worded*2 > rows {
+		shape |= shapeWorded
+	}
+	return shape
+}
+
+// dateCell reports a cell whose words outside links are a date and no
+// more ("2023-05-01", "(2023年5月1日)", "12 May 2023"): the date of the
+// headline it stands beside.
+func dateCell(c *html.Node) bool {
+	t := strings.Trim(plainOf(c), " \u00a0()[]（）【】")
+	return dateLine(t) || enDateLine(t)
+}
+
+// plainOf is the text of n outside links, scripts and styles.
+func plainOf(n *html.Node) string {
+	var b strings.Builder
+	var walk func(*html.Node)
+	walk = func(n *html.Node) {
+		for c := n.FirstChild; c != nil; c = c.NextSibling {
+			switch {
+			case c.Type == html.TextNode:
+				b.WriteString(c.Data)
+			case c.Type == html.ElementNode && c.DataAtom != atom.A && c.DataAtom != atom.Script && c.DataAtom != atom.Style:
+				walk(c)
+			}
+		}
+	}
+	walk(n)
+	return collapse(b.String())
+}
+
+// enclosingTable is the nearest <table> around n, nil when none is.
+func enclosingTable(n *html.Node) *html.Node {
+	for p := n.Parent; p != nil; p = p.Parent {
+		if p.DataAtom == atom.Table {
+			return p
+		}
+	}
+	return nil
+}
+
+// within reports whether n lies strictly inside root.
+func within(n, root *html.Node) bool {
+	for p := n.Parent; p != nil; p = p.Parent {
+		if p == root {
+			return true
+		}
+	}
+	return false
+}
+
+// prevElement is n's previous sibling that is an element, nil when none is.
+func prevElement(n *html.Node) *html.Node {
+	for c := n.PrevSibling; c != nil; c = c.PrevSibling {
+		if c.Type == html.ElementNode {
+			return c
+		}
+	}
+	return nil
+}
