@@ -43,6 +43,7 @@ type elemStats struct {
 	linkBlock               int8   // linkBlock's answer once asked: 0 not yet, 1 no, 2 yes
 	sourceList              int8   // sourceList's answer once asked: 0 not yet, 1 no, 2 yes
 	dataTable               int8   // tableShape's answer once asked: 0 not yet, else its bits
+	fileList                int8   // fileList's answer once asked: 0 not yet, 1 no, 2 yes
 	cid                     string // classID of the element, which hints read
 }
 

@@ -22,6 +22,7 @@ const (
 	shapeRecords      // two or more rows of records (dataRows)
 	shapeWorded       // over half the rows have words or figures besides a date
 	shapeHead         // a head row of <th> cells
+	shapeFiles        // over half the rows list a document (fileCell)
 )
 
 // inDataTable reports whether n is a row of a data table (dataTable)
@@ -50,10 +51,12 @@ func dataRow(bw *blockWalk, tr *html.Node) bool {
 // as its own: it has a head row of <th> cells, or the article's prose
 // goes on after it inside root (proseAfter; with root nil, never), or,
 // when its rows have words or figures besides a date, a heading right
-// before it that is no related-reading label. Its rows are then text,
-// though they link, and no reply, though they end in a time (signedOff).
-// A table of dated headlines after the story (the site's latest news)
-// has none of these; under a related-reading heading it is never one.
+// before it that is no related-reading label, or, when its rows list
+// documents (fileCell), a paragraph of prose beside it (amidProse), as a
+// list of files (fileList). Its rows are then text, though they link,
+// and no reply, though they end in a time (signedOff). A table of dated
+// headlines after the story (the site's latest news) has none of these;
+// under a related-reading heading it is never one.
 func dataTable(bw *blockWalk, table, root *html.Node) bool {
 	shape := tableShape(bw, table)
 	if shape&shapeRecords == 0 {
@@ -70,14 +73,15 @@ func dataTable(bw *blockWalk, table, root *html.Node) bool {
 			}
 		}
 	}
-	return shape&shapeHead != 0 || root != nil && proseAfter(bw, table, root)
+	return shape&shapeHead != 0 || root != nil && proseAfter(bw, table, root) || shape&shapeFiles != 0 && amidProse(bw, table)
 }
 
 // tableShape reads table's rows once (the answer is kept in its stats):
 // it holds records when it has two or more body rows, every row one line
 // (simpleRow) of two or more cells, and over half of them with a cell
 // that holds words or figures outside links (a time, a date, a number, a
-// score). A row of <th> cells alone is its head.
+// score) or whose links all lead to files (fileCell). A row of <th>
+// cells alone is its head.
 func tableShape(bw *blockWalk, table *html.Node) int8 {
 	st := bw.stats[table]
 	if st == nil {
@@ -91,7 +95,7 @@ func tableShape(bw *blockWalk, table *html.Node) int8 {
 
 // readShape is tableShape's answer, read afresh.
 func readShape(bw *blockWalk, table *html.Node) int8 {
-	rows, records, worded := 0, 0, 0
+	rows, records, worded, files := 0, 0, 0, 0
 	var shape int8
 	for tr := range table.Descendants() {
 		if tr.Type != html.ElementNode || tr.DataAtom != atom.Tr || enclosingTable(tr) != table {
@@ -104,7 +108,7 @@ func readShape(bw *blockWalk, table *html.Node) int8 {
 		if st.end-st.start != 1 {
 			return 0 // a row of blocks: layout, not records
 		}
-		cells, th, plain, words := 0, 0, false, false
+		cells, th, plain, words, file := 0, 0, false, false, false
 		for c := tr.FirstChild; c != nil; c = c.NextSibling {
 			if c.DataAtom != atom.Td && c.DataAtom != atom.Th {
 				continue
@@ -116,9 +120,12 @@ func readShape(bw *blockWalk, table *html.Node) int8 {
 			if c.DataAtom == atom.Th {
 				th++
 			}
-			if plainText(c) {
+			switch {
+			case plainText(c):
 				plain = true
 				words = words || !dateCell(c)
+			case fileCell(c):
+				plain, words, file = true, true, true // a document the row lists, not a headline
 			}
 		}
 		switch {
@@ -135,6 +142,9 @@ func readShape(bw *blockWalk, table *html.Node) int8 {
 		if words {
 			worded++
 		}
+		if file {
+			files++
+		}
 	}
 	if rows < 2 || records*2 <= rows {
 		return 0
@@ -142,6 +152,9 @@ func readShape(bw *blockWalk, table *html.Node) int8 {
 	shape |= shapeRecords
 	if worded*2 > rows {
 		shape |= shapeWorded
+	}
+	if files*2 > rows {
+		shape |= shapeFiles
 	}
 	return shape
 }

@@ -389,9 +389,9 @@ func lead(bw *blockWalk, n *html.Node) bool {
 // teasers (teaserRuns) and form boxes (formRuns). A link list that the
 // article's own text announces (leadIn: "Here are the earlier parts:"),
 // or that a heading of its own names as the article's sources or tools
-// (sourceList), stays, as does a table of records the article sets as
-// its own (dataTable): their items are marked announced, which cleanRuns
-// keeps too. So do a document's annexes after their label (annexLead),
+// (sourceList), stays, as do a table of records the article sets as its
+// own (dataTable) and a list of the files it attaches (fileList): their
+// items are marked announced, which cleanRuns keeps too. So do a document's annexes after their label (annexLead),
 // beside its prose, the label's own line with them though it links.
 // out is made once, as long as roots' runs: appending to an empty slice
 // copied the runs (about 80 bytes each) at every doubling.
@@ -421,7 +421,7 @@ func articleRuns(bw *blockWalk, roots []*html.Node) []run {
 				out = append(out, r) // for Captions: splitCaptions takes it out of the text
 				continue
 			}
-			announced := ann.holds(r) || inSourceList(bw, r.owner, root) || inDataTable(bw, r.owner, root)
+			announced := ann.holds(r) || inSourceList(bw, r.owner, root) || inDataTable(bw, r.owner, root) || inFileList(bw, r.owner, root)
 			annex := annexLead(r) && fl.proseBefore(r) // the document's annexes open here, links or not
 			if r.chrome && !weaklyNamedProse(r) || teaser != nil && teaser(st.start+i) || form != nil && form(st.start+i) || !announced && !annex && inLinkList(bw, r.owner, root) || looseHeading(bw, r, root) {
 				continue
