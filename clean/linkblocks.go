@@ -32,7 +32,7 @@ func inLinkList(bw *blockWalk, n, root *html.Node) bool {
 		if st == nil {
 			continue
 		}
-		if linkedSentence(n, st) {
+		if linkedSentence(n, st) || roundUp(bw, n, st) && proseAfter(bw, n, root) {
 			sentence = true
 			continue
 		}
@@ -54,6 +54,32 @@ func inLinkList(bw *blockWalk, n, root *html.Node) bool {
 // links. Its line is weighed like any other (linkOK).
 func linkedSentence(n *html.Node, st *elemStats) bool {
 	return n.DataAtom == atom.P && st.linkUnits < headlineUnits*st.links && plainText(n)
+}
+
+// roundUp reports a paragraph that is one line of its own words and
+// links that ends as a sentence does (sentenceEnd), most of whose links
+// cite what they name off the site (cites): a sentence that rounds up
+// other sites' pieces by their linked titles ("This week's reading: …,
+// … and …."), whose links may each be as long as a headline. A line of
+// the site's own headlines links back into the site. inLinkList takes
+// it for a linked sentence only when the article's prose goes on after
+// it: after the article's last paragraph, a line of headlines is the
+// site's ("More news: … · …."). Its line is then weighed like any other
+// (linkOK), where a related-reading label still drops it (teaserLink).
+func roundUp(bw *blockWalk, n *html.Node, st *elemStats) bool {
+	if n.DataAtom != atom.P || st.end-st.start != 1 || st.links < 2 || !plainText(n) || !sentenceEnd(bw.runs[st.start].text) {
+		return false
+	}
+	cited, all := 0, 0
+	for a := range n.Descendants() {
+		if a.Type == html.ElementNode && a.DataAtom == atom.A && isLink(a) {
+			all++
+			if cites(a, bw.homes) {
+				cited++
+			}
+		}
+	}
+	return cited*2 > all
 }
 
 // linkBlock reports a block of links: an element mostly links (a list
