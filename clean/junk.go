@@ -1,6 +1,7 @@
 package clean
 
 import (
+	"regexp"
 	"strings"
 	"unicode/utf8"
 )
@@ -123,6 +124,26 @@ var adLabelsIntl = []string{
 // adIntl is adLabelsIntl as alternatives of junkRe (which reads them
 // without case, as adLine does).
 var adIntl = strings.Join(adLabelsIntl, "|")
+
+// adBreakRe matches a line that is only the label a news template sets
+// where an ad slot interrupts the article, or over the slot: "Skip
+// advertisement", "Report this ad", "Story continues below", "Continue
+// reading below", "Continue reading the main story", "Sponsored
+// content". The label is the whole line (punctuation aside), so a
+// sentence that holds these words stays. junkRe already takes the forms
+// that name the ad ("Story continues below advertisement").
+var adBreakRe = regexp.MustCompile(`(?i)^\W*(?:skip\s+(?:advertisement|ad)|report\s+this\s+ad|` +
+	`(?:story|article)\s+continues\s+below|continue\s+reading\s+(?:below|the\s+main\s+story)|sponsored\s+content)\W*$`)
+
+// adBreakWords are the first words of adBreakRe's labels, as it reads
+// them: a line with none of them is no ad break, found without the
+// expression.
+var adBreakWords = newWordSet("skip", "report", "story", "article", "continue", "sponsored")
+
+// adBreakLine reports a line that is only an ad break's label (adBreakRe).
+func adBreakLine(t string) bool {
+	return len(t) <= 64 && adBreakWords.in(t) && adBreakRe.MatchString(t)
+}
 
 // commentsLabel is junkRe's `^\s*(?:\d+\s+)?comments\s*[:：]?\s*$`:
 // the heading or count over a comment section ("Comments", "12

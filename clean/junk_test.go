@@ -209,3 +209,21 @@ func TestRuneCountForAsUpTo200(t *testing.T) {
 		}
 	}
 }
+
+// TestAdBreakLabels: the label a news template sets where an ad slot
+// breaks the article ("Skip advertisement", "Story continues below") is
+// no line of the article, wherever the slot's class leaves it; a
+// sentence holding the same words stays.
+func TestAdBreakLabels(t *testing.T) {
+	for _, label := range []string{"Skip Advertisement", "Report this ad", "Story continues below", "Continue reading below",
+		"Continue reading the main story", "Sponsored content"} {
+		doc := guideDoc(t, `<div class="css-1x2y3z"><p>`+label+`</p></div>`)
+		if strings.Contains(doc.Text, label) {
+			t.Errorf("the ad break %q is in the text:\n%s", label, doc.Text)
+		}
+	}
+	keep := "The story continues below the bridge, where the river turns east."
+	if doc := guideDoc(t, `<p>`+keep+`</p>`); !strings.Contains(doc.Text, keep) {
+		t.Errorf("a sentence with an ad break's words is lost:\n%s", doc.Text)
+	}
+}
