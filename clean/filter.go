@@ -523,7 +523,7 @@ func chromeLine(r run, n int, linkOK bool) bool {
 		return false
 	}
 	t = foldTrad(t) // 責任編輯, 版權所有, 來源 are the same lines
-	return junkLine(t) || n <= 80 && (metaPart(t) || readingTime(t) || adBreakLine(t) || barredMeta(t) || feedbackLine(t))
+	return junkLine(t) || n <= 80 && (metaPart(t) || readingTime(t) || adBreakLine(t) || paywallLine(t) || barredMeta(t) || feedbackLine(t))
 }
 
 // feedbackRe matches the question a site's feedback box opens with

@@ -145,6 +145,27 @@ func adBreakLine(t string) bool {
 	return len(t) <= 64 && adBreakWords.in(t) && adBreakRe.MatchString(t)
 }
 
+// paywallRe matches a line that is only a paywall's words where a
+// subscriber's article is cut off for others: "Subscribe to continue
+// reading", "Log in or subscribe to keep reading", "This article is for
+// subscribers only", "Already a subscriber? Log in", "Already have an
+// account? Sign in". The words are the whole line (punctuation aside):
+// a sentence about subscribers or accounts stays.
+var paywallRe = regexp.MustCompile(`(?i)^\W*(?:` +
+	`(?:(?:subscribe|sign\s+up|register|log\s*in|sign\s+in)\s+(?:or|and)\s+)?(?:subscribe|sign\s+up|register|log\s*in|sign\s+in)\s+(?:now\s+)?to\s+(?:continue|keep)\s+reading|` +
+	`subscribe\s+to\s+read\s+(?:the\s+full\s+(?:article|story)|more|this\s+(?:article|story))|` +
+	`this\s+(?:article|story|content)\s+is\s+(?:only\s+)?(?:for|available\s+(?:only\s+)?to|reserved\s+for|exclusive\s+to)\s+(?:our\s+)?(?:paying\s+|premium\s+)?(?:subscribers|members)(?:\s+only)?|` +
+	`already\s+(?:a\s+(?:subscriber|member)|have\s+an\s+account|registered)\s*\?\s*(?:(?:log|sign)\s*in(?:\s+here)?)?` +
+	`)\W*$`)
+
+// paywallWords: each of paywallRe's alternatives holds one of them.
+var paywallWords = newWordSet("reading", "subscri", "member", "already")
+
+// paywallLine reports a line that is only a paywall's words (paywallRe).
+func paywallLine(t string) bool {
+	return len(t) <= 96 && paywallWords.in(t) && paywallRe.MatchString(t)
+}
+
 // commentsLabel is junkRe's `^\s*(?:\d+\s+)?comments\s*[:：]?\s*$`:
 // the heading or count over a comment section ("Comments", "12
 // comments"), whose thread a script fills in after the article. The

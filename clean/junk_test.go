@@ -227,3 +227,31 @@ func TestAdBreakLabels(t *testing.T) {
 		t.Errorf("a sentence with an ad break's words is lost:\n%s", doc.Text)
 	}
 }
+
+// TestPaywallLines: where a subscriber's article is cut off for others,
+// the paywall's lines ("Subscribe to continue reading", "Already a
+// subscriber? Log in") close the text in its place; they are no line of
+// the article. A sentence about subscribers stays.
+func TestPaywallLines(t *testing.T) {
+	for _, end := range []string{
+		`<div class="r7k2"><p>Subscribe to continue reading</p><p>Already a subscriber? <a href="/login">Log in</a></p></div>`,
+		`<p>This article is for subscribers only.</p>`,
+		`<p>Already have an account? <a href="/login">Sign in</a></p>`,
+		`<h2>Log in or subscribe to keep reading</h2>`,
+	} {
+		page := `<html><head><title>Title</title></head><body><article><h1>Title</h1>` + prose("story", 3) + end + `</article></body></html>`
+		doc := cleanPage(t, "http://example.com/a", []byte(page))
+		for _, w := range []string{"ubscri", "Already", "account"} {
+			if strings.Contains(doc.Text, w) {
+				t.Errorf("the paywall's %q is in the text:\n%s", w, doc.Text)
+			}
+		}
+		if !strings.Contains(doc.Text, "Paragraph 2 of the story") {
+			t.Errorf("the article's last paragraph is lost:\n%s", doc.Text)
+		}
+	}
+	keep := "Subscribers to the water scheme will pay more from June."
+	if doc := guideDoc(t, `<p>`+keep+`</p>`); !strings.Contains(doc.Text, keep) {
+		t.Errorf("a sentence about subscribers is lost:\n%s", doc.Text)
+	}
+}
