@@ -523,7 +523,7 @@ func chromeLine(r run, n int, linkOK bool) bool {
 		return false
 	}
 	t = foldTrad(t) // 責任編輯, 版權所有, 來源 are the same lines
-	return junkLine(t) || n <= 80 && (metaPart(t) || readingTime(t) || adBreakLine(t) || paywallLine(t) || barredMeta(t) || feedbackLine(t))
+	return junkLine(t) || n <= 80 && (metaPart(t) || readingTime(t) || adBreakLine(t) || paywallLine(t) || ageLine(t) || barredMeta(t) || feedbackLine(t))
 }
 
 // feedbackRe matches the question a site's feedback box opens with
@@ -557,6 +557,18 @@ func barredMeta(t string) bool {
 		}
 	}
 	return false
+}
+
+// ageLineRe matches a line that is only a story's age as a template
+// writes it beside the headline: "Updated 3 hours ago", "Last updated 2
+// days ago", "Published 45 minutes ago", "5 mins ago". A count in
+// digits, so a sentence ("Two years ago, the town…") is no such line.
+var ageLineRe = regexp.MustCompile(`(?i)^\W*(?:(?:(?:last\s+)?(?:updated|modified)|published|posted)\s*:?\s*)?` +
+	`\d{1,3}\s*(?:seconds?|secs?|minutes?|mins?|hours?|hrs?|days?|weeks?|months?|years?)\s+ago\W*$`)
+
+// ageLine reports a line that is only a story's age (ageLineRe).
+func ageLine(t string) bool {
+	return len(t) <= 48 && strings.Contains(strings.ToLower(t), "ago") && ageLineRe.MatchString(t)
 }
 
 // readingTimeRe matches a line that is only a reading-time label:

@@ -255,3 +255,19 @@ func TestPaywallLines(t *testing.T) {
 		t.Errorf("a sentence about subscribers is lost:\n%s", doc.Text)
 	}
 }
+
+// TestAgeLines: a story's age as a template writes it over the article
+// ("Updated 3 hours ago") is no line of it; a sentence that counts years
+// back in words stays.
+func TestAgeLines(t *testing.T) {
+	for _, age := range []string{"Updated 3 hours ago", "Last updated 2 days ago", "Published: 45 minutes ago", "5 mins ago"} {
+		page := `<html><head><title>Title</title></head><body><article><h1>Title</h1><p>` + age + `</p>` + prose("story", 3) + `</article></body></html>`
+		if doc := cleanPage(t, "http://example.com/a", []byte(page)); strings.Contains(doc.Text, "ago") {
+			t.Errorf("the age %q is in the text:\n%s", age, doc.Text)
+		}
+	}
+	keep := "Two years ago, the council turned the plan down."
+	if doc := guideDoc(t, `<p>`+keep+`</p>`); !strings.Contains(doc.Text, keep) {
+		t.Errorf("a sentence counting years back is lost:\n%s", doc.Text)
+	}
+}
