@@ -523,7 +523,7 @@ func chromeLine(r run, n int, linkOK bool) bool {
 		return false
 	}
 	t = foldTrad(t) // 責任編輯, 版權所有, 來源 are the same lines
-	return junkLine(t) || n <= 80 && (metaPart(t) || readingTime(t) || adBreakLine(t) || paywallLine(t) || ageLine(t) || barredMeta(t) || feedbackLine(t))
+	return junkLine(t) || n <= 80 && (metaPart(t) || readingTime(t) || adBreakLine(t) || paywallLine(t) || ageLine(t) || metaParts(t) || barredMeta(t) || feedbackLine(t))
 }
 
 // feedbackRe matches the question a site's feedback box opens with
@@ -569,6 +569,30 @@ var ageLineRe = regexp.MustCompile(`(?i)^\W*(?:(?:(?:last\s+)?(?:updated|modifie
 // ageLine reports a line that is only a story's age (ageLineRe).
 func ageLine(t string) bool {
 	return len(t) <= 48 && strings.Contains(strings.ToLower(t), "ago") && ageLineRe.MatchString(t)
+}
+
+// metaParts reports a line of two or more parts, split at a middle dot,
+// a bullet or a bar, each of which is a date, a metadata label, a
+// reading time or a story's age, and one at least a reading time or an
+// age ("12 March 2026 · 4 min read", "Updated 2 hours ago | 3 min
+// read"): the line a template sets under a headline, whose parts alone
+// chromeLine already takes. A line of dates alone is metaPart's to
+// answer (a table's row of dates is joined with bars too).
+func metaParts(t string) bool {
+	parts := strings.FieldsFunc(t, func(r rune) bool { return r == '·' || r == '•' || r == '|' })
+	if len(parts) < 2 {
+		return false
+	}
+	timed := false // a part is a reading time or an age
+	for _, p := range parts {
+		switch {
+		case readingTime(p) || ageLine(p):
+			timed = true
+		case !metaPart(p):
+			return false // an empty part, or one of words
+		}
+	}
+	return timed
 }
 
 // readingTimeRe matches a line that is only a reading-time label:

@@ -271,3 +271,20 @@ func TestAgeLines(t *testing.T) {
 		t.Errorf("a sentence counting years back is lost:\n%s", doc.Text)
 	}
 }
+
+// TestDatedReadingTime: the line a template sets under a headline, a
+// date and a reading time or an age apart by a dot or a bar ("12 March
+// 2026 · 4 min read"), is no line of the article, as each part alone is
+// not; a line of a date and words stays.
+func TestDatedReadingTime(t *testing.T) {
+	for _, line := range []string{`<time datetime="2026-03-12">12 March 2026</time> · 4 min read`, "Updated 2 hours ago | 3 min read", "March 12, 2026 • 6 minute read"} {
+		page := `<html><head><title>Title</title></head><body><article><h1>Title</h1><p>` + line + `</p>` + prose("story", 3) + `</article></body></html>`
+		if doc := cleanPage(t, "http://example.com/a", []byte(page)); strings.Contains(doc.Text, "read") || strings.Contains(doc.Text, "ago") {
+			t.Errorf("the line %q is in the text:\n%s", line, doc.Text)
+		}
+	}
+	keep := "March 12, 2026 · the day the bridge reopened"
+	if doc := guideDoc(t, `<p>`+keep+`</p>`); !strings.Contains(doc.Text, keep) {
+		t.Errorf("a dated line of words is lost:\n%s", doc.Text)
+	}
+}
