@@ -141,6 +141,9 @@ func cleanRuns(runs []run, title string, b *budget) []string {
 		if i < 4 && len(out) == 0 && normTitle != "" && normalEquals(t, normTitle) {
 			continue
 		}
+		if len(out) == 0 && kicker(r) {
+			continue
+		}
 		if chromeLine(r, n, linkLine(r) && (r.announced && !teaserLink(r, false) || linkOK(runs, i, rows, span))) { // linkOK weighs only link lines
 			if adLine(t) {
 				adEnd = adBoxEnd(runs, i)
@@ -196,6 +199,32 @@ func endsSentence(t string) bool {
 	t = strings.TrimRight(t, " \t\n\f\r\u00a0\"'”’)）")
 	return strings.HasSuffix(t, ".") || strings.HasSuffix(t, "!") || strings.HasSuffix(t, "?") ||
 		strings.HasSuffix(t, "。") || strings.HasSuffix(t, "！") || strings.HasSuffix(t, "？")
+}
+
+// kickerLabels are the genre labels a news template sets over or under a
+// headline, above the article's first line ("Opinion", "Analysis",
+// "Breaking news"), in English and as the plain word of a few other
+// languages.
+var kickerLabels = []string{
+	"opinion", "analysis", "breaking", "breaking news", "exclusive", "explainer", "editorial", "commentary", "live",
+	"meinung", "kommentar", "analyse", "eilmeldung", "opinión", "análisis", "última hora", "opinione", "analisi",
+}
+
+// kicker reports a line that is only a genre label (kickerLabels), not a
+// heading: cleanRuns asks it only before the first line it keeps, where
+// a label heads the article and no sentence of it reads so. A heading
+// with the word is a section's title and stays.
+func kicker(r run) bool {
+	if r.heading || len(r.text) > 24 {
+		return false
+	}
+	s := strings.Trim(r.text, " \u00a0:：|·•")
+	for _, w := range kickerLabels {
+		if strings.EqualFold(s, w) {
+			return true
+		}
+	}
+	return false
 }
 
 // relatedHeading reports a related-reading label (relatedRe): a line of

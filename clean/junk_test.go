@@ -288,3 +288,25 @@ func TestDatedReadingTime(t *testing.T) {
 		t.Errorf("a dated line of words is lost:\n%s", doc.Text)
 	}
 }
+
+// TestKickerLabels: a genre label over the article's first line
+// ("Opinion", "Breaking news") is the template's, not the article's; the
+// same word as a section's heading, or inside a sentence, stays.
+func TestKickerLabels(t *testing.T) {
+	for _, k := range []string{`<span class="kicker">Opinion</span>`, `<p class="x9">Breaking news</p>`, `<div>Analysis</div>`, `<p>Meinung</p>`} {
+		page := `<html><head><title>Title</title></head><body><article><h1>Title</h1>` + k + prose("story", 3) + `</article></body></html>`
+		doc := cleanPage(t, "http://example.com/a", []byte(page))
+		if !strings.HasPrefix(doc.Text, "Paragraph 0 of the story") {
+			t.Errorf("the label %q opens the text:\n%s", k, doc.Text)
+		}
+	}
+	page := `<html><head><title>Title</title></head><body><article><h1>Title</h1><h2>Analysis</h2>` + prose("report", 3) + `</article></body></html>`
+	if doc := cleanPage(t, "http://example.com/a", []byte(page)); !strings.HasPrefix(doc.Text, "Analysis\n\n") {
+		t.Errorf("a section's heading is lost:\n%s", doc.Text)
+	}
+	keep := "Breaking with tradition, the mayor spoke first."
+	page = `<html><head><title>Title</title></head><body><article><h1>Title</h1><p>` + keep + `</p>` + prose("story", 3) + `</article></body></html>`
+	if doc := cleanPage(t, "http://example.com/a", []byte(page)); !strings.HasPrefix(doc.Text, keep) {
+		t.Errorf("a first sentence is lost:\n%s", doc.Text)
+	}
+}
