@@ -310,3 +310,15 @@ func TestKickerLabels(t *testing.T) {
 		t.Errorf("a first sentence is lost:\n%s", doc.Text)
 	}
 }
+
+// TestListenToArticle: an audio player's button over the article, with
+// or without "this" ("Listen to article", "Listen to this article · 6
+// min"), is no line of it.
+func TestListenToArticle(t *testing.T) {
+	for _, b := range []string{"Listen to article", "Listen to this article · 6 min", "Listen to story"} {
+		page := `<html><head><title>Title</title></head><body><article><h1>Title</h1><p>` + b + `</p>` + prose("story", 3) + `</article></body></html>`
+		if doc := cleanPage(t, "http://example.com/a", []byte(page)); strings.Contains(doc.Text, "Listen") {
+			t.Errorf("the button %q is in the text:\n%s", b, doc.Text)
+		}
+	}
+}
