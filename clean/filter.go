@@ -551,6 +551,9 @@ func chromeLine(r run, n int, linkOK bool) bool {
 	if n > shortLine {
 		return false
 	}
+	if shareLabel(r) {
+		return true
+	}
 	t = foldTrad(t) // 責任編輯, 版權所有, 來源 are the same lines
 	return junkLine(t) || n <= 80 && (metaPart(t) || readingTime(t) || adBreakLine(t) || paywallLine(t) || ageLine(t) || metaParts(t) || barredMeta(t) || feedbackLine(t))
 }
@@ -582,6 +585,28 @@ func barredMeta(t string) bool {
 	}
 	for _, p := range parts[1:] {
 		if junkLine(p) {
+			return true
+		}
+	}
+	return false
+}
+
+// shareLabels are the label a share row's buttons leave as a line of
+// their own, once its icons are gone: "Share", in English and as the
+// plain word of a few other languages.
+var shareLabels = []string{"share", "teilen", "partager", "compartir", "condividi", "compartilhar", "delen"}
+
+// shareLabel reports a line that is only a share row's label
+// (shareLabels, a colon aside). Not a heading, a table's row or a list's
+// item (dataItem): there the word titles a section or names a menu's
+// entry, as a manual writes it.
+func shareLabel(r run) bool {
+	if r.heading || len(r.text) > 16 || r.owner != nil && dataItem[r.owner.DataAtom] {
+		return false
+	}
+	s := strings.Trim(r.text, " \u00a0:：")
+	for _, w := range shareLabels {
+		if strings.EqualFold(s, w) {
 			return true
 		}
 	}

@@ -322,3 +322,21 @@ func TestListenToArticle(t *testing.T) {
 		}
 	}
 }
+
+// TestShareLabel: a share row's label left alone on its line ("Share")
+// is no line of the article; the word as a section's heading, or as a
+// list's item in a manual, stays.
+func TestShareLabel(t *testing.T) {
+	for _, s := range []string{`<p>Share</p>`, `<div class="q3"><span>Share:</span></div>`, `<p>Teilen</p>`} {
+		page := `<html><head><title>Title</title></head><body><article><h1>Title</h1>` + s + prose("story", 3) + `</article></body></html>`
+		if doc := cleanPage(t, "http://example.com/a", []byte(page)); !strings.HasPrefix(doc.Text, "Paragraph 0") {
+			t.Errorf("the label %q is in the text:\n%s", s, doc.Text)
+		}
+	}
+	page := `<html><head><title>Title</title></head><body><article><h1>Title</h1>` + prose("manual", 2) +
+		`<h2>Share</h2><p>Press the button at the top to send the page to a colleague.</p><ul><li>Open</li><li>Share</li><li>Print</li></ul>` + prose("end", 1) + `</article></body></html>`
+	doc := cleanPage(t, "http://example.com/a", []byte(page))
+	if strings.Count(doc.Text, "Share") != 2 {
+		t.Errorf("a heading or an item \"Share\" is lost:\n%s", doc.Text)
+	}
+}
