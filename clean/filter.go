@@ -551,7 +551,7 @@ func chromeLine(r run, n int, linkOK bool) bool {
 	if n > shortLine {
 		return false
 	}
-	if shareLabel(r) {
+	if toolLabel(r) {
 		return true
 	}
 	t = foldTrad(t) // 責任編輯, 版權所有, 來源 are the same lines
@@ -591,21 +591,26 @@ func barredMeta(t string) bool {
 	return false
 }
 
-// shareLabels are the label a share row's buttons leave as a line of
-// their own, once its icons are gone: "Share", in English and as the
-// plain word of a few other languages.
-var shareLabels = []string{"share", "teilen", "partager", "compartir", "condividi", "compartilhar", "delen"}
+// toolLabels are the labels an article's toolbar leaves as lines of
+// their own once its icons are gone: its share row's ("Share"), and its
+// buttons to print, save, copy the link or give the article away, in
+// English and as the plain word of a few other languages.
+var toolLabels = []string{
+	"share", "teilen", "partager", "compartir", "condividi", "compartilhar", "delen",
+	"print", "drucken", "imprimer", "imprimir", "stampa",
+	"copy link", "save", "save article", "save for later", "gift this article", "gift article",
+}
 
-// shareLabel reports a line that is only a share row's label
-// (shareLabels, a colon aside). Not a heading, a table's row or a list's
-// item (dataItem): there the word titles a section or names a menu's
-// entry, as a manual writes it.
-func shareLabel(r run) bool {
-	if r.heading || len(r.text) > 16 || r.owner != nil && dataItem[r.owner.DataAtom] {
+// toolLabel reports a line that is only a toolbar's label (toolLabels,
+// a colon aside). Not a heading, a table's row or a list's item
+// (dataItem): there the word titles a section or names a menu's entry,
+// as a manual writes it.
+func toolLabel(r run) bool {
+	if r.heading || len(r.text) > 24 || r.owner != nil && dataItem[r.owner.DataAtom] {
 		return false
 	}
 	s := strings.Trim(r.text, " \u00a0:：")
-	for _, w := range shareLabels {
+	for _, w := range toolLabels {
 		if strings.EqualFold(s, w) {
 			return true
 		}

@@ -340,3 +340,19 @@ func TestShareLabel(t *testing.T) {
 		t.Errorf("a heading or an item \"Share\" is lost:\n%s", doc.Text)
 	}
 }
+
+// TestToolLabels: a toolbar's button left alone on its line ("Print",
+// "Copy link", "Gift this article") is no line of the article; the word
+// as a section's heading stays.
+func TestToolLabels(t *testing.T) {
+	for _, s := range []string{`<p>Print</p>`, `<p>Copy link</p>`, `<div><span>Gift this article</span></div>`, `<p>Save article</p>`} {
+		page := `<html><head><title>Title</title></head><body><article><h1>Title</h1>` + s + prose("story", 3) + `</article></body></html>`
+		if doc := cleanPage(t, "http://example.com/a", []byte(page)); !strings.HasPrefix(doc.Text, "Paragraph 0") {
+			t.Errorf("the button %q is in the text:\n%s", s, doc.Text)
+		}
+	}
+	doc := guideDoc(t, `<h2>Print</h2><p>Choose the printer, then press the button at the top of the window.</p>`)
+	if !strings.Contains(doc.Text, "\n\nPrint\n\n") {
+		t.Errorf("a section's heading \"Print\" is lost:\n%s", doc.Text)
+	}
+}
