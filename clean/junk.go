@@ -129,16 +129,18 @@ var adIntl = strings.Join(adLabelsIntl, "|")
 // where an ad slot interrupts the article, or over the slot: "Skip
 // advertisement", "Report this ad", "Story continues below", "Continue
 // reading below", "Continue reading the main story", "Sponsored
-// content". The label is the whole line (punctuation aside), so a
+// content", "Scroll to continue with content", "Advertisement · Scroll
+// to continue". The label is the whole line (punctuation aside), so a
 // sentence that holds these words stays. junkRe already takes the forms
 // that name the ad ("Story continues below advertisement").
 var adBreakRe = regexp.MustCompile(`(?i)^\W*(?:skip\s+(?:advertisement|ad)|report\s+this\s+ad|` +
-	`(?:story|article)\s+continues\s+below|continue\s+reading\s+(?:below|the\s+main\s+story)|sponsored\s+content)\W*$`)
+	`(?:story|article)\s+continues\s+below|continue\s+reading\s+(?:below|the\s+main\s+story)|sponsored\s+content|` +
+	`(?:advertisement\W*)?scroll\s+(?:down\s+)?to\s+continue(?:\s+(?:reading|with\s+(?:the\s+)?(?:content|article|story)))?)\W*$`)
 
 // adBreakWords are the first words of adBreakRe's labels, as it reads
 // them: a line with none of them is no ad break, found without the
 // expression.
-var adBreakWords = newWordSet("skip", "report", "story", "article", "continue", "sponsored")
+var adBreakWords = newWordSet("skip", "report", "story", "article", "continue", "sponsored", "scroll")
 
 // adBreakLine reports a line that is only an ad break's label (adBreakRe).
 func adBreakLine(t string) bool {

@@ -356,3 +356,14 @@ func TestToolLabels(t *testing.T) {
 		t.Errorf("a section's heading \"Print\" is lost:\n%s", doc.Text)
 	}
 }
+
+// TestScrollToContinue: the line under an ad slot that tells the reader
+// to scroll past it ("SCROLL TO CONTINUE WITH CONTENT", "Advertisement ·
+// Scroll to continue") is an ad break's label, not the article's.
+func TestScrollToContinue(t *testing.T) {
+	for _, label := range []string{"SCROLL TO CONTINUE WITH CONTENT", "Advertisement · Scroll to continue", "Scroll down to continue reading"} {
+		if doc := guideDoc(t, `<div class="b4x"><p>`+label+`</p></div>`); strings.Contains(strings.ToLower(doc.Text), "scroll") {
+			t.Errorf("the ad break %q is in the text:\n%s", label, doc.Text)
+		}
+	}
+}
