@@ -151,13 +151,16 @@ func adBreakLine(t string) bool {
 // subscriber's article is cut off for others: "Subscribe to continue
 // reading", "Log in or subscribe to keep reading", "This article is for
 // subscribers only", "Already a subscriber? Log in", "Already have an
-// account? Sign in". The words are the whole line (punctuation aside):
-// a sentence about subscribers or accounts stays.
+// account? Sign in"; and the call that closes a story in its place on
+// an open article, "Subscribe to our (free daily) newsletter". The words
+// are the whole line (punctuation aside): a sentence about subscribers
+// or accounts stays.
 var paywallRe = regexp.MustCompile(`(?i)^\W*(?:` +
 	`(?:(?:subscribe|sign\s+up|register|log\s*in|sign\s+in)\s+(?:or|and)\s+)?(?:subscribe|sign\s+up|register|log\s*in|sign\s+in)\s+(?:now\s+)?to\s+(?:continue|keep)\s+reading|` +
 	`subscribe\s+to\s+read\s+(?:the\s+full\s+(?:article|story)|more|this\s+(?:article|story))|` +
 	`this\s+(?:article|story|content)\s+is\s+(?:only\s+)?(?:for|available\s+(?:only\s+)?to|reserved\s+for|exclusive\s+to)\s+(?:our\s+)?(?:paying\s+|premium\s+)?(?:subscribers|members)(?:\s+only)?|` +
-	`already\s+(?:a\s+(?:subscriber|member)|have\s+an\s+account|registered)\s*\?\s*(?:(?:log|sign)\s*in(?:\s+here)?)?` +
+	`already\s+(?:a\s+(?:subscriber|member)|have\s+an\s+account|registered)\s*\?\s*(?:(?:log|sign)\s*in(?:\s+here)?)?|` +
+	`subscribe\s+to\s+(?:our|the)\s+(?:free\s+)?(?:(?:daily|weekly|morning|evening|email)\s+)?(?:newsletters?|briefing|email\s+updates)` +
 	`)\W*$`)
 
 // paywallWords: each of paywallRe's alternatives holds one of them.

@@ -367,3 +367,17 @@ func TestScrollToContinue(t *testing.T) {
 		}
 	}
 }
+
+// TestNewsletterCall: the call to subscribe to a newsletter that closes
+// a story in a template ("Subscribe to our free daily newsletter") is
+// no line of it; a sentence about the town's newsletter stays.
+func TestNewsletterCall(t *testing.T) {
+	page := `<html><head><title>Title</title></head><body><article><h1>Title</h1>` + prose("story", 3) + `<p>Thanks for reading!</p><p>Subscribe to our free daily newsletter.</p></article></body></html>`
+	if doc := cleanPage(t, "http://example.com/a", []byte(page)); strings.Contains(doc.Text, "Subscribe") {
+		t.Errorf("the newsletter call is in the text:\n%s", doc.Text)
+	}
+	keep := "Residents can subscribe to the newsletter the council sends out every month."
+	if doc := guideDoc(t, `<p>`+keep+`</p>`); !strings.Contains(doc.Text, keep) {
+		t.Errorf("a sentence about a newsletter is lost:\n%s", doc.Text)
+	}
+}
