@@ -52,9 +52,12 @@ var (
 	// metadata lines: source, author, date labels, and the labels of a
 	// post's place in the site's taxonomy ("Filed under: Politics |",
 	// "Posted in: NFL Network", "Tags: …", "Labels: …", "标签：…",
-	// "关键词：…"): a blog template's line about the post, not a line of it
+	// "关键词：…", and the plain word for tags in German, French and
+	// Spanish: "Schlagwörter: …", "Mots-clés : …", "Etiquetas: …"): a
+	// blog template's line about the post, not a line of it
 	metaLineRe = regexp.MustCompile(`(?i)^\s*` + zhOpen + `?\s*(?:(?:来\s*源|稿源|本文来源|文章来源|信息来源|消息来源|出处|作者|发布时间|发布日期|发表时间|发表日期|发稿时间|更新时间|时间|日期|标\s*签|关键[词字])\s*` + zhSep + `|` +
-		`(?:source|by|published|posted|updated|last updated|date|filed under|posted in|categor(?:y|ies)|tags?|tagged|labels?)\s*[:：])`)
+		`(?:source|by|published|posted|updated|last updated|date|filed under|posted in|categor(?:y|ies)|tags?|tagged|labels?|` +
+		`schlagw(?:ö|oe)rter|schlagworte|stichw(?:ö|oe)rter|stichworte|mots[-\s]cl(?:é|e)s|etiquetas)\s*[:：])`)
 	// a line that is a date, optionally with a time and a source
 	dateLineRe = regexp.MustCompile(`^\s*(?:\d{4}\s*[-/.年]\s*\d{1,2}\s*[-/.月]\s*\d{1,2}\s*日?)(?:\s*\d{1,2}\s*[:：]\s*\d{2}(?:\s*[:：]\s*\d{2})?)?(?:\s|$|来源|稿源|作者|\|)`)
 	// an English date line: "| November 18, 2019 at 2:26 PM HST - Updated

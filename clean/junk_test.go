@@ -381,3 +381,21 @@ func TestNewsletterCall(t *testing.T) {
 		t.Errorf("a sentence about a newsletter is lost:\n%s", doc.Text)
 	}
 }
+
+// TestTagLinesIntl: a post's tag line under the plain word for tags of
+// its language ("Schlagwörter: …", "Mots-clés: …") is the template's, as
+// "Tags: …" is; a sentence with the word stays.
+func TestTagLinesIntl(t *testing.T) {
+	for _, line := range []string{`Schlagwörter: <a href="/t/rat">Gemeinderat</a>, <a href="/t/haushalt">Haushalt</a>`,
+		`Mots-clés: <a href="/t/conseil">conseil</a>, <a href="/t/budget">budget</a>`, `Etiquetas: <a href="/t/c">concejo</a>`} {
+		page := `<html><head><title>Title</title></head><body><article><h1>Title</h1>` + prose("story", 3) + `<p>` + line + `</p></article></body></html>`
+		doc := cleanPage(t, "http://example.com/a", []byte(page))
+		if !strings.HasSuffix(doc.Text, "Tuesday evening.") {
+			t.Errorf("the tag line %q is in the text:\n%s", line, doc.Text)
+		}
+	}
+	keep := "Die Stichworte der Debatte waren Haushalt, Straßen und Schulen."
+	if doc := guideDoc(t, `<p>`+keep+`</p>`); !strings.Contains(doc.Text, keep) {
+		t.Errorf("a sentence with the word is lost:\n%s", doc.Text)
+	}
+}
