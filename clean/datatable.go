@@ -33,7 +33,7 @@ func inDataTable(bw *blockWalk, n, root *html.Node) bool {
 		return false
 	}
 	t := enclosingTable(n)
-	if t == nil || !within(t, root) {
+	if t == nil || !deeper(t, root) {
 		return false
 	}
 	return dataTable(bw, t, root)
@@ -62,15 +62,12 @@ func dataTable(bw *blockWalk, table, root *html.Node) bool {
 	if shape&shapeRecords == 0 {
 		return false
 	}
-	if h := prevElement(table); h != nil && isHeading(h.DataAtom) {
-		if hs := bw.stats[h]; hs != nil && hs.end > hs.start {
-			label := headingLabel(bw.runs[hs.start].text)
-			if relatedRe.MatchString(label) || relatedLabelRe.MatchString(label+":") {
-				return false
-			}
-			if shape&shapeWorded != 0 {
-				return true
-			}
+	if label, ok := headingBefore(bw, table); ok {
+		if namesRelated(label) {
+			return false
+		}
+		if shape&shapeWorded != 0 {
+			return true
 		}
 	}
 	return shape&shapeHead != 0 || root != nil && proseAfter(bw, table, root) || shape&shapeFiles != 0 && amidProse(bw, table)
@@ -193,16 +190,6 @@ func enclosingTable(n *html.Node) *html.Node {
 		}
 	}
 	return nil
-}
-
-// within reports whether n lies strictly inside root.
-func within(n, root *html.Node) bool {
-	for p := n.Parent; p != nil; p = p.Parent {
-		if p == root {
-			return true
-		}
-	}
-	return false
 }
 
 // prevElement is n's previous sibling that is an element, nil when none is.

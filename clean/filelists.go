@@ -37,16 +37,8 @@ func fileLink(a *html.Node) bool {
 // all of them: the document a row of a table lists, in its title or its
 // size ("Annual report 2022", "PDF, 120 KB").
 func fileCell(c *html.Node) bool {
-	n := 0
-	for a := range c.Descendants() {
-		if a.Type == html.ElementNode && a.DataAtom == atom.A && isLink(a) {
-			if !fileLink(a) {
-				return false
-			}
-			n++
-		}
-	}
-	return n > 0
+	files, all := countLinks(c, fileLink)
+	return all > 0 && files == all
 }
 
 // inFileList reports whether n lies in a list of files (fileList) inside
@@ -80,25 +72,12 @@ func inFileList(bw *blockWalk, n, root *html.Node) bool {
 // heading. A box of the site's downloads after the article ("Popular
 // downloads") stands apart from the prose, in a block of its own.
 func fileList(bw *blockWalk, list *html.Node) bool {
-	files, all := 0, 0
-	for a := range list.Descendants() {
-		if a.Type == html.ElementNode && a.DataAtom == atom.A && isLink(a) {
-			all++
-			if fileLink(a) {
-				files++
-			}
-		}
-	}
+	files, all := countLinks(list, fileLink)
 	if all < 2 || files*2 <= all {
 		return false
 	}
-	if h := prevElement(list); h != nil && isHeading(h.DataAtom) {
-		if hs := bw.stats[h]; hs != nil && hs.end > hs.start {
-			label := headingLabel(bw.runs[hs.start].text)
-			if relatedRe.MatchString(label) || relatedLabelRe.MatchString(label+":") {
-				return false
-			}
-		}
+	if label, ok := headingBefore(bw, list); ok && namesRelated(label) {
+		return false
 	}
 	return amidProse(bw, list)
 }

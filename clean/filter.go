@@ -190,18 +190,11 @@ func adBoxEnd(runs []run, i int) int {
 	box = box.Parent
 	j := i + 1
 	for ; j < len(runs) && runs[j].owner != nil && deeper(runs[j].owner, box); j++ {
-		if j-i > adBoxMax || runesUpTo(runs[j].text, 41) > 40 || endsSentence(runs[j].text) {
+		if j-i > adBoxMax || runesUpTo(runs[j].text, 41) > 40 || sentenceEnd(runs[j].text) {
 			return i + 1
 		}
 	}
 	return j
-}
-
-// endsSentence reports a line that ends with a sentence's stop.
-func endsSentence(t string) bool {
-	t = strings.TrimRight(t, " \t\n\f\r\u00a0\"'”’)）")
-	return strings.HasSuffix(t, ".") || strings.HasSuffix(t, "!") || strings.HasSuffix(t, "?") ||
-		strings.HasSuffix(t, "。") || strings.HasSuffix(t, "！") || strings.HasSuffix(t, "？")
 }
 
 // kickerLabels are the genre labels a news template sets over or under a
@@ -221,13 +214,7 @@ func kicker(r run) bool {
 	if r.heading || len(r.text) > 24 {
 		return false
 	}
-	s := strings.Trim(r.text, " \u00a0:：|·•")
-	for _, w := range kickerLabels {
-		if strings.EqualFold(s, w) {
-			return true
-		}
-	}
-	return false
+	return oneOfFold(strings.Trim(r.text, " \u00a0:：|·•"), kickerLabels)
 }
 
 // relatedHeading reports a related-reading label (relatedRe): a line of
@@ -612,13 +599,7 @@ func toolLabel(r run) bool {
 	if r.heading || len(r.text) > 24 || r.owner != nil && dataItem[r.owner.DataAtom] {
 		return false
 	}
-	s := strings.Trim(r.text, " \u00a0:：")
-	for _, w := range toolLabels {
-		if strings.EqualFold(s, w) {
-			return true
-		}
-	}
-	return false
+	return oneOfFold(strings.Trim(r.text, " \u00a0:："), toolLabels)
 }
 
 // ageLineRe matches a line that is only a story's age as a template

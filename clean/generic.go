@@ -391,8 +391,9 @@ func lead(bw *blockWalk, n *html.Node) bool {
 // or that a heading of its own names as the article's sources or tools
 // (sourceList), stays, as do a table of records the article sets as its
 // own (dataTable) and a list of the files it attaches (fileList): their
-// items are marked announced, which cleanRuns keeps too. So do a document's annexes after their label (annexLead),
-// beside its prose, the label's own line with them though it links.
+// items are marked announced, which cleanRuns keeps too. So do a
+// document's annexes after their label (annexLead), beside its prose,
+// the label's own line with them though it links.
 // out is made once, as long as roots' runs: appending to an empty slice
 // copied the runs (about 80 bytes each) at every doubling.
 func articleRuns(bw *blockWalk, roots []*html.Node) []run {

@@ -103,7 +103,12 @@ func adLine(t string) bool {
 		s == "广告" || strings.EqualFold(s, "tweet") {
 		return true
 	}
-	for _, w := range adLabelsIntl {
+	return oneOfFold(s, adLabelsIntl)
+}
+
+// oneOfFold reports whether s is one of words, in any case.
+func oneOfFold(s string, words []string) bool {
+	for _, w := range words {
 		if strings.EqualFold(s, w) {
 			return true
 		}

@@ -70,15 +70,7 @@ func roundUp(bw *blockWalk, n *html.Node, st *elemStats) bool {
 	if n.DataAtom != atom.P || st.end-st.start != 1 || st.links < 2 || !plainText(n) || !sentenceEnd(bw.runs[st.start].text) {
 		return false
 	}
-	cited, all := 0, 0
-	for a := range n.Descendants() {
-		if a.Type == html.ElementNode && a.DataAtom == atom.A && isLink(a) {
-			all++
-			if cites(a, bw.homes) {
-				cited++
-			}
-		}
-	}
+	cited, all := countLinks(n, bw.cites)
 	return cited*2 > all
 }
 
@@ -225,35 +217,55 @@ func inSourceList(bw *blockWalk, n, root *html.Node) bool {
 // the sites they lead to; a box of downloads or of the site's other
 // offers after the article has no prose beside it or after it.
 func sourceList(bw *blockWalk, list, root *html.Node) bool {
-	h := list.PrevSibling
-	for h != nil && h.Type != html.ElementNode {
-		h = h.PrevSibling
-	}
-	if h == nil || !isHeading(h.DataAtom) {
-		return false
-	}
-	hs := bw.stats[h]
-	if hs == nil || hs.end == hs.start {
-		return false
-	}
-	label := headingLabel(bw.runs[hs.start].text)
-	if relatedRe.MatchString(label) || relatedLabelRe.MatchString(label+":") {
+	label, ok := headingBefore(bw, list)
+	if !ok || namesRelated(label) {
 		return false
 	}
 	if !amidProse(bw, list) && !proseAfter(bw, list, root) {
 		return false
 	}
-	cited, all := 0, 0
-	for a := range list.Descendants() {
+	cited, all := countLinks(list, bw.cites)
+	return all >= 2 && cited*2 > all
+}
+
+// headingBefore returns the label (headingLabel) of the heading that is
+// n's previous element sibling, and false when that is no heading or a
+// heading without text.
+func headingBefore(bw *blockWalk, n *html.Node) (string, bool) {
+	h := prevElement(n)
+	if h == nil || !isHeading(h.DataAtom) {
+		return "", false
+	}
+	hs := bw.stats[h]
+	if hs == nil || hs.end == hs.start {
+		return "", false
+	}
+	return headingLabel(bw.runs[hs.start].text), true
+}
+
+// namesRelated reports a heading's label (headingLabel) that names
+// related reading (relatedRe, relatedLabelRe): a list or table under it
+// is the site's, however it is made.
+func namesRelated(label string) bool {
+	return relatedRe.MatchString(label) || relatedLabelRe.MatchString(label+":")
+}
+
+// countLinks returns how many of n's links (isLink) are what match
+// reports, and how many links n holds.
+func countLinks(n *html.Node, match func(*html.Node) bool) (matched, all int) {
+	for a := range n.Descendants() {
 		if a.Type == html.ElementNode && a.DataAtom == atom.A && isLink(a) {
 			all++
-			if cites(a, bw.homes) {
-				cited++
+			if match(a) {
+				matched++
 			}
 		}
 	}
-	return all >= 2 && cited*2 > all
+	return matched, all
 }
+
+// cites is cites(a, bw.homes), for countLinks.
+func (bw *blockWalk) cites(a *html.Node) bool { return cites(a, bw.homes) }
 
 // cites reports a link that cites what it names off the site: it leads
 // to a host that is none of homes, the page's own (as hostName writes
