@@ -139,7 +139,7 @@ var adIntl = strings.Join(adLabelsIntl, "|")
 // sentence that holds these words stays. junkRe already takes the forms
 // that name the ad ("Story continues below advertisement").
 var adBreakRe = regexp.MustCompile(`(?i)^\W*(?:skip\s+(?:advertisement|ad)|report\s+this\s+ad|` +
-	`(?:story|article)\s+continues\s+below|continue\s+reading\s+(?:below|the\s+main\s+story)|sponsored\s+content|` +
+	`(?:story|article)\s+continues\s+below|continue\s+reading\s+below|sponsored\s+content|` +
 	`(?:advertisement\W*)?scroll\s+(?:down\s+)?to\s+continue(?:\s+(?:reading|with\s+(?:the\s+)?(?:content|article|story)))?)\W*$`)
 
 // adBreakWords are the first words of adBreakRe's labels, as it reads
