@@ -569,6 +569,9 @@ func feedbackLine(t string) bool {
 // first part is left out: it is what the line is about, and a title
 // such as "Comments | Example News" is judged whole (junkLine).
 func barredMeta(t string) bool {
+	if !strings.ContainsAny(t, "|｜") {
+		return false // no bar: no parts to split, and no slice made for them
+	}
 	parts := strings.FieldsFunc(t, func(r rune) bool { return r == '|' || r == '｜' })
 	if len(parts) < 2 {
 		return false
@@ -611,7 +614,7 @@ var ageLineRe = regexp.MustCompile(`(?i)^\W*(?:(?:(?:last\s+)?(?:updated|modifie
 
 // ageLine reports a line that is only a story's age (ageLineRe).
 func ageLine(t string) bool {
-	return len(t) <= 48 && strings.Contains(strings.ToLower(t), "ago") && ageLineRe.MatchString(t)
+	return len(t) <= 48 && containsFoldASCII(t, "ago") && ageLineRe.MatchString(t)
 }
 
 // metaParts reports a line of two or more parts, split at a middle dot,
@@ -622,6 +625,9 @@ func ageLine(t string) bool {
 // chromeLine already takes. A line of dates alone is metaPart's to
 // answer (a table's row of dates is joined with bars too).
 func metaParts(t string) bool {
+	if !strings.ContainsAny(t, "·•|") {
+		return false // no separator: no parts to split, and no slice made for them
+	}
 	parts := strings.FieldsFunc(t, func(r rune) bool { return r == '·' || r == '•' || r == '|' })
 	if len(parts) < 2 {
 		return false
