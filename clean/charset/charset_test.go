@@ -785,3 +785,32 @@ func TestWordsOverCJK(t *testing.T) {
 		t.Errorf("Chinese name: Decide = %s (%s), want gb18030", d.Name, d.Note)
 	}
 }
+
+// englishAround is English news prose, written for these tests, that a
+// page holds around a foreign name: it writes "to", "in", "on", "for"
+// and "by" by the dozen, which Czech, Polish, Slovene, Danish or
+// Estonian list as function words.
+const englishAround = "The committee met on Tuesday to review the budget and the plans for the new library. " +
+	"Members asked for more detail on the costs before the vote, which was put off to next month. " +
+	"A spokesperson said the delay would not affect the opening planned for the spring. " +
+	"Shops in the area have welcomed the project, saying it will bring more visitors to the centre. " +
+	"The minutes will be published on the website later in the week. "
+
+// TestStopwordsNearLetters: the function words that count for a
+// language are those near the text's non-ASCII letters (stopReach); a
+// long English page around a Baltic name reads in that
+// name's charset, not as whichever language shares the most short words
+// with English.
+func TestStopwordsNearLetters(t *testing.T) {
+	for _, tt := range []struct{ name, charset string }{
+		{"The award went to Rūta Meilutytė, who set a new record in the final.", "windows-1257"},
+		{"Our correspondent reported from Šiauliai, where the hill of crosses draws visitors.", "iso-8859-13"},
+		{"The study was led by Dr. Jānis Bērziņš at the university hospital.", "windows-1257"},
+	} {
+		text := strings.Repeat(englishAround, 3) + tt.name + " " + strings.Repeat(englishAround, 3)
+		body := encode(t, text, tt.charset)
+		if d := Decide(body, "", ""); Decode(body, d) != text {
+			t.Errorf("%q in %s read as %s (%s)", tt.name, tt.charset, d.Name, d.Note)
+		}
+	}
+}

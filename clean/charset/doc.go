@@ -33,7 +33,9 @@
 //     word's end, where Italian writes them), plus the language's function
 //     words among the text's ASCII words (stopwords.go: "della", "che"),
 //     which read the same in every charset and say whose letters the
-//     accented ones are, and keeps the best language.
+//     accented ones are, and keeps the best language. Only words within
+//     150 bytes of a non-ASCII byte count: an English page's "to", "in"
+//     and "for" around a foreign name say nothing of its letters.
 //     Undefined bytes and C1 controls (0x80-0x9F read as U+0080-U+009F)
 //     count far against a reading, rare signs a little, and so do what
 //     wrong readings produce around a byte: a symbol inside a word, a

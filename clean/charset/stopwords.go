@@ -59,13 +59,18 @@ var stopIndex = func() map[string][]string {
 }()
 
 // stopHits counts, per language, the function words among text's ASCII
-// words: runs of ASCII letters with no letter or non-ASCII byte on either
-// side (a word that touches a non-ASCII byte may go on in a letter).
+// words near its non-ASCII bytes (nearHigh): runs of ASCII letters with no
+// letter or non-ASCII byte on either side (a word that touches a non-ASCII
+// byte may go on in a letter).
 func stopHits(text []byte) map[string]int {
 	hits := map[string]int{}
 	var word [8]byte
+	last, next := -1, 0 // the last non-ASCII byte before the word read, and the first after it (len(text) for none)
 	for i := 0; i < len(text); {
 		if !isASCIILetter(text[i]) {
+			if text[i] >= 0x80 {
+				last = i
+			}
 			i++
 			continue
 		}
@@ -73,7 +78,10 @@ func stopHits(text []byte) map[string]int {
 		for j < len(text) && isASCIILetter(text[j]) {
 			j++
 		}
-		if j-i <= len(word) && (i == 0 || text[i-1] < 0x80) && (j == len(text) || text[j] < 0x80) {
+		if next < j {
+			next = firstHighFrom(text, j)
+		}
+		if j-i <= len(word) && (i == 0 || text[i-1] < 0x80) && (j == len(text) || text[j] < 0x80) && nearHigh(i, j, last, next, len(text)) {
 			n := copy(word[:], text[i:j])
 			for k := range n {
 				word[k] |= 0x20 // lower case: every byte is an ASCII letter
@@ -85,4 +93,27 @@ func stopHits(text []byte) map[string]int {
 		i = j
 	}
 	return hits
+}
+
+// stopReach is how far from a non-ASCII byte, in bytes, a function word
+// still counts (stopHits): the words around a text's accented letters say
+// whose letters they are; those of a stretch of ASCII elsewhere, an
+// English page around a foreign name (whose "to", "in", "on", "for" are
+// Czech, Slovene, Estonian or Danish function words), say nothing of them.
+const stopReach = 150
+
+// nearHigh reports whether the word text[i:j] lies within stopReach bytes
+// of a non-ASCII byte of a text of n bytes: last is the last one before
+// i (-1 for none), next the first at or after j (n for none).
+func nearHigh(i, j, last, next, n int) bool {
+	return last >= 0 && i-last <= stopReach || next < n && next-j < stopReach
+}
+
+// firstHighFrom is the index of the first non-ASCII byte of b at or after
+// from, or len(b): it is looked for once per stretch of ASCII.
+func firstHighFrom(b []byte, from int) int {
+	if k := firstHigh(b[from:]); k >= 0 {
+		return from + k
+	}
+	return len(b)
 }
