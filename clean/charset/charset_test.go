@@ -814,3 +814,20 @@ func TestStopwordsNearLetters(t *testing.T) {
 		}
 	}
 }
+
+// TestShortCJKAhead: a few CJK characters in an English sentence whose
+// reading in their charset scores more than a quarter above the GBK
+// reading are that charset's, not the Chinese default's, however few
+// (aheadOf). Kanji that read as frequent hanzi in GBK as well stay
+// ambiguous and keep the default.
+func TestShortCJKAhead(t *testing.T) {
+	for _, tt := range []struct{ text, charset string }{
+		{"The phrase 감사합니다 means thank you in Korean.", "euc-kr"},
+		{"Our branch (東京事務所) is closed from December 29.", "euc-jp"},
+	} {
+		body := encode(t, tt.text, tt.charset)
+		if d := Decide(body, "", ""); Decode(body, d) != tt.text {
+			t.Errorf("%q in %s read as %s (%s): %q", tt.text, tt.charset, d.Name, d.Note, Decode(body, d))
+		}
+	}
+}

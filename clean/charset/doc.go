@@ -141,9 +141,10 @@
 //	6 default   a body that reads as well-formed UTF-16 of likely text
 //	            (as rule 4 tests a declared one) in one byte order only:
 //	            that UTF-16 (mostly CJK text without a BOM shows no NUL
-//	            pattern). Else a short text no CJK charset clearly wins,
-//	            that decodes plausibly (or cleanly, and not Latin-like) as
-//	            GB18030: gb18030.
+//	            pattern). Else a short text no CJK charset clearly wins
+//	            (in rule 5, none scores more than a quarter above
+//	            GB18030), that decodes plausibly (or cleanly, and not
+//	            Latin-like) as GB18030: gb18030.
 //	7 header, meta  a declared single-byte charset, weak ones included;
 //	            or a header's utf-16 that rule 4 overruled only as
 //	            unlikely text, when the body is well-formed UTF-16 in its
