@@ -29,7 +29,7 @@ const retryUnits = 500
 func genericText(root *html.Node, bw *blockWalk, title string) extraction {
 	b := bw.budget
 	h := headline(bw.runs, title) // for the region and the runs: found once
-	runs := withoutStories(bw, articleRuns(bw, genericRoots(bw, regionOf(h))), nextStories(bw, h))
+	runs := withoutAuthorBio(bw, withoutStories(bw, articleRuns(bw, genericRoots(bw, regionOf(h))), nextStories(bw, h)))
 	e := finish(withoutHeading(runs, h), title, b, ExtractorGeneric)
 	n := paraUnitsUpTo(e.paras, retryUnits) // e.units(), read below only when under retryUnits
 	if n >= retryUnits || b.cut() {
@@ -39,7 +39,7 @@ func genericText(root *html.Node, bw *blockWalk, title string) extraction {
 	rw.homes = bw.homes
 	defer rw.release()
 	defer rw.recycleRuns() // e holds texts, not rw's runs
-	if alt := finish(withoutTitleHeading(rw.runs, withoutStories(rw, articleRuns(rw, genericRoots(rw, nil)), nextStories(rw, h)), title), title, b, ExtractorGeneric); alt.units() > n*3/2 {
+	if alt := finish(withoutTitleHeading(rw.runs, withoutAuthorBio(rw, withoutStories(rw, articleRuns(rw, genericRoots(rw, nil)), nextStories(rw, h))), title), title, b, ExtractorGeneric); alt.units() > n*3/2 {
 		e = alt
 	}
 	if len(e.paras) == 0 {
