@@ -580,7 +580,11 @@ func (bw *blockWalk) visit(n *html.Node) {
 // a page repeats them (list items, cards, a paragraph style), and the
 // same pair has the same words.
 func (bw *blockWalk) classID(n *html.Node) string {
-	c, id := attr(n, "class"), attr(n, "id")
+	return bw.classIDPair(attr(n, "class"), attr(n, "id"))
+}
+
+// classIDPair is classID of an element whose class and id are c and id.
+func (bw *blockWalk) classIDPair(c, id string) string {
 	if c == "" && id == "" {
 		return ""
 	}
@@ -766,7 +770,10 @@ func (bw *blockWalk) isChrome(n *html.Node, st *elemStats) (chrome, byClass bool
 	if n.DataAtom == atom.A || bw.code > 0 {
 		return false, false
 	}
-	if bw.relaxed || !blockTags[n.DataAtom] || isHeading(n.DataAtom) {
+	if isHeading(n.DataAtom) {
+		return bw.headingChrome(n, st), true
+	}
+	if bw.relaxed || !blockTags[n.DataAtom] {
 		return strongChromeOf(st.cid), true
 	}
 	return chromeHint(st.cid), true
