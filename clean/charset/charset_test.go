@@ -831,3 +831,25 @@ func TestShortCJKAhead(t *testing.T) {
 		}
 	}
 }
+
+// TestDeclaredFewLetters: a declared single-byte charset that reads a
+// name or two in an English page as letters stands against a charset
+// whose language reads them a few points better (declaredSlack); one
+// that reads them as a sign glued to a word does not.
+func TestDeclaredFewLetters(t *testing.T) {
+	for _, tt := range []struct {
+		text, charset, header string
+		want                  bool // whether the header's charset is followed
+	}{
+		{"Vytautas Landsbergis was remembered in Vilnius; Žalgiris fans gathered outside.", "iso-8859-13", "iso-8859-13", true},
+		{"Vytautas Landsbergis was remembered in Vilnius; Žalgiris fans gathered outside.", "iso-8859-2", "iso-8859-2", true},
+		{"The ferry to Liepāja was cancelled because of high winds on the coast.", "iso-8859-4", "iso-8859-4", true},
+		{"Our reporter was in Šiauliai on Monday.", "iso-8859-2", "windows-1251", false},
+	} {
+		body := encode(t, tt.text, tt.charset)
+		d := Decide([]byte("<html><body><p>"+string(body)+"</p></body></html>"), "text/html; charset="+tt.header, "")
+		if followed := d.Evidence == "header"; followed != tt.want {
+			t.Errorf("%q in %s declared %s: decided %s (%s, %s)", tt.text, tt.charset, tt.header, d.Name, d.Evidence, d.Note)
+		}
+	}
+}

@@ -105,11 +105,33 @@ func (p *page) singleMisfit(n string) string {
 		return fmt.Sprintf("body reads as %s", best.name)
 	}
 	best := p.single()
-	if s < best.score-30*countHigh(v)/10 {
+	if s < best.score-declaredSlack(s, countHigh(v)) {
 		return fmt.Sprintf("%s fits clearly better", best.name)
 	}
 	return ""
 }
+
+// declaredSlack is by how much another single-byte reading must beat a
+// declared charset's reading, scoring s over high non-ASCII bytes, to
+// overrule it: 3 a byte, and a letter's worth more (letterSlack) when the
+// declared reading scores above nothing, letters of a language rather
+// than signs. A name or two in an English page has a few non-ASCII bytes,
+// and a wrong charset's language may read them a few points better
+// ("Žalgiris" in windows-1257 as Icelandic "Þalgiris" in windows-1252):
+// the declaration is the better evidence. A sign glued to a word
+// ("©iauliai", iso-8859-2's Š declared windows-1251) scores nothing, and
+// earns no slack.
+func declaredSlack(s, high int) int {
+	slack := 30 * high / 10
+	if s > 0 {
+		slack += letterSlack
+	}
+	return slack
+}
+
+// letterSlack is what a declared reading of letters is granted beyond 3
+// points a byte (declaredSlack): half of a frequent letter's score.
+const letterSlack = 20
 
 // wordsPerByte is what a declared single-byte charset's reading must
 // score per non-ASCII byte to stand against a plausible CJK reading: a
