@@ -1,7 +1,9 @@
 package clean
 
 import (
+	"regexp"
 	"strings"
+	"unicode/utf8"
 
 	"golang.org/x/net/html"
 	"golang.org/x/net/html/atom"
@@ -48,7 +50,8 @@ func dataRow(bw *blockWalk, tr *html.Node) bool {
 }
 
 // dataTable reports a table of records (tableShape) that the article sets
-// as its own: it has a head row of <th> cells, or the article's prose
+// as its own: it has a head row of <th> cells, or a line of the article
+// right before it introduces it (introBefore), or the article's prose
 // goes on after it inside root (proseAfter; with root nil, never), or,
 // when its rows have words or figures besides a date, a heading right
 // before it that is no related-reading label, or, when its rows list
@@ -70,7 +73,76 @@ func dataTable(bw *blockWalk, table, root *html.Node) bool {
 			return true
 		}
 	}
-	return shape&shapeHead != 0 || root != nil && proseAfter(bw, table, root) || shape&shapeFiles != 0 && amidProse(bw, table)
+	return shape&shapeHead != 0 || introBefore(bw, table, shape&shapeWorded != 0) || root != nil && proseAfter(bw, table, root) || shape&shapeFiles != 0 && amidProse(bw, table)
+}
+
+// introBefore reports a table whose block comes right after a line of
+// the article that introduces it (tableIntro): "The hearings will be held
+// on the following dates:", "具体安排如下：", "目录见下表。". A wrapper
+// that holds the table alone stands for it. The site's tables of dated
+// headlines come under a heading or a label of a word or two, or after
+// the article's block, not after a sentence of it; but a sentence may
+// label them too ("You may also be interested in the following
+// stories:", "More from the council this week:"), so a table whose rows
+// hold no more than a date beside their links (worded false: the shape
+// of a list of headlines) needs a line that points at a table, a list or
+// dates (introCueRe), not any lead-in line.
+func introBefore(bw *blockWalk, table *html.Node, worded bool) bool {
+	n := table
+	for prevElement(n) == nil && n.Parent != nil && n.Parent.DataAtom == atom.Div && nextElement(n) == nil {
+		n = n.Parent // a wrapper around the table alone
+	}
+	p := prevElement(n)
+	if p == nil || p.DataAtom != atom.P && p.DataAtom != atom.Div {
+		return false
+	}
+	st := bw.stats[p]
+	if st == nil || st.end-st.start != 1 {
+		return false
+	}
+	return tableIntro(bw.runs[st.start], worded)
+}
+
+// introCueRe matches the words with which a sentence's last clause
+// points at a table after it: "… are listed below.", "… wie folgt:",
+// "the following table", "in der folgenden Tabelle", "如下", "见下表",
+// "下列", "次のとおり", "下記". "Below" and "unten" must end the clause
+// ("below zero" does not point), and "following" and "folgende" must
+// name a table or a list ("the following week" does not).
+var introCueRe = regexp.MustCompile(`(?i)\b(?:below|unten|as follows|wie folgt)\W*$|` +
+	`\b(?:following|folgenden?|nachstehenden?)\s+(?:table|list|schedule|dates|times|tabelle|liste|übersicht|aufstellung|terminen?|daten)\b|` +
+	`如下|下表|下列|次のとおり|次の通り|下記|以下のとおり|以下の通り`)
+
+// lastClause is t after its last comma or semicolon (Latin, Chinese or
+// Japanese), all of t when it has none.
+func lastClause(t string) string {
+	if i := strings.LastIndexAny(t, ",;，；、"); i >= 0 {
+		_, w := utf8.DecodeRuneInString(t[i:])
+		return t[i+w:]
+	}
+	return t
+}
+
+// tableIntro reports a line that introduces a table after it: a lead-in
+// line (leadIn, when anyLead), or a sentence, mostly outside links and no heading, that
+// ends with a colon or a full stop and whose last clause points at what
+// follows (introCueRe): a paragraph that says "as follows" in passing
+// ("现将有关事项公告如下，欢迎……") goes on to say something else.
+// Unlike leadIn it needs no spaces between words: a Chinese or Japanese
+// sentence is one word.
+func tableIntro(r run, anyLead bool) bool {
+	if anyLead && leadIn(r) {
+		return true
+	}
+	t := strings.TrimRight(r.text, " \u00a0")
+	if r.heading || linkLine(r) || utf8.RuneCountInString(t) < 6 || !introCueRe.MatchString(lastClause(t)) {
+		return false
+	}
+	if !strings.HasSuffix(t, ":") && !strings.HasSuffix(t, "：") && !sentenceEnd(t) {
+		return false
+	}
+	n := runeCountFor(r)
+	return !relatedHeading(t, n) && !relatedLabel(t) && !chromeLine(r, n, false)
 }
 
 // tableShape reads table's rows once (the answer is kept in its stats):

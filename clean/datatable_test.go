@@ -1,6 +1,7 @@
 package clean
 
 import (
+	"fmt"
 	"strings"
 	"testing"
 )
@@ -32,5 +33,76 @@ func TestDataTableKept(t *testing.T) {
 	}
 	if strings.Contains(doc.Text, "Ferry timetable") {
 		t.Errorf("related headlines kept:\n%s", doc.Text)
+	}
+}
+
+// endTables is a page whose article ends with tail after four paragraphs
+// of prose, no prose after it, and the site's table of its latest
+// headlines and their dates after the article.
+func endTables(t *testing.T, tail string) *Document {
+	t.Helper()
+	latest := `<div class="box"><h3>Latest news</h3><table><tr><td><a href="/news/2024-01/n1.html">Harbour dredging contract awarded</a></td><td>2024-01-11</td></tr>` +
+		`<tr><td><a href="/news/2024-02/n2.html">Ferry timetable changes for summer</a></td><td>2024-02-12</td></tr>` +
+		`<tr><td><a href="/news/2024-03/n3.html">Fish market to move to the quay</a></td><td>2024-03-13</td></tr></table></div>`
+	page := `<html><head><title>Title</title></head><body><main><article><h1>Title</h1><div class="entry-content">` + prose("notice", 4) + tail +
+		`</div></article>` + latest + `</main></body></html>`
+	doc := cleanPage(t, "http://www.city.test/notices/2024-03/01/c1.html", []byte(page))
+	if strings.Contains(doc.Text, "Ferry timetable") {
+		t.Errorf("the site's latest headlines kept:\n%s", doc.Text)
+	}
+	return doc
+}
+
+// TestIntroducedTableKept: a headless table of records that ends the
+// article, no prose after it, is the article's own when the line right
+// before it introduces it: a sentence ending in a colon, "如下：", or
+// one that points at "the table below" ("见下表。"). Its rows link and
+// end in a time or a date, as the site's latest headlines do.
+func TestIntroducedTableKept(t *testing.T) {
+	rows := func(dir string, names ...string) string {
+		var b strings.Builder
+		for i, n := range names {
+			fmt.Fprintf(&b, `<tr><td><a href="/%s/h%d.html">%s</a></td><td>2024-03-1%d 09:30</td></tr>`, dir, i, n, i)
+		}
+		return "<table>" + b.String() + "</table>"
+	}
+	for _, c := range []struct{ intro, first, last string }{
+		{"The hearings will be held on the following dates:", "Northern district hearing", "Old town hearing"},
+		{"听证会具体安排如下：", "北区听证会", "老城区听证会"},
+		{"本次公布的规划文件目录见下表。", "规划文本", "规划图集"},
+		{"Die Unterlagen sind in der folgenden Tabelle aufgeführt.", "Planbegründung", "Umweltbericht"},
+	} {
+		names := []string{c.first, "Second item " + c.first, c.last}
+		doc := endTables(t, "<p>"+c.intro+"</p>"+rows("hearings", names...))
+		for _, n := range names {
+			if !strings.Contains(doc.Text, n+" | 2024-03-1") {
+				t.Errorf("after %q, row %q lost:\n%s", c.intro, n, doc.Text)
+			}
+		}
+	}
+}
+
+// TestPassingCueNoIntro: a last paragraph that says "following" or
+// "below" in passing, or "如下" in a clause before its last, introduces
+// nothing, nor does a lead-in line that points at no table, list or
+// dates ("… in the following stories:"): the site's table of dated
+// headlines right after it, inside the article's block, still goes.
+func TestPassingCueNoIntro(t *testing.T) {
+	latest := `<table><tr><td><a href="/news/2024-01/n1.html">Harbour dredging contract awarded</a></td><td>2024-01-11</td></tr>` +
+		`<tr><td><a href="/news/2024-02/n2.html">Ferry timetable changes for summer</a></td><td>2024-02-12</td></tr>` +
+		`<tr><td><a href="/news/2024-03/n3.html">Fish market to move to the quay</a></td><td>2024-03-13</td></tr></table>`
+	for _, last := range []string{
+		"The council will meet again the following week, when temperatures are expected to fall below zero.",
+		"Der Stadtrat tagt in der folgenden Woche erneut.",
+		"现将有关事项公告如下，欢迎市民、企业和社会组织积极参与。",
+		"You may also be interested in the following stories:",
+		"More from the council this week:",
+	} {
+		page := `<html><head><title>Title</title></head><body><article><h1>Title</h1><div class="entry-content">` + prose("notice", 3) +
+			"<p>" + last + "</p>" + latest + `</div></article></body></html>`
+		doc := cleanPage(t, "http://www.city.test/notices/2024-03/01/c1.html", []byte(page))
+		if strings.Contains(doc.Text, "Ferry timetable") {
+			t.Errorf("after %q, the site's headlines kept:\n%s", last, doc.Text)
+		}
 	}
 }
