@@ -53,19 +53,20 @@ func dataRow(bw *blockWalk, tr *html.Node) bool {
 // as its own: it has a head row of <th> cells, or a line of the article
 // right before it introduces it (introBefore), or the article's prose
 // goes on after it inside root (proseAfter; with root nil, never), or,
-// when its rows have words or figures besides a date, a heading right
-// before it that is no related-reading label, or, when its rows list
-// documents (fileCell), a paragraph of prose beside it (amidProse), as a
-// list of files (fileList). Its rows are then text, though they link,
-// and no reply, though they end in a time (signedOff). A table of dated
-// headlines after the story (the site's latest news) has none of these;
-// under a related-reading heading it is never one.
+// when its rows have words or figures besides a date, a label of its own
+// (tableLabel: its caption, or a heading right before it) that is no
+// related-reading label, or, when its rows list documents (fileCell), a
+// paragraph of prose beside it (amidProse), as a list of files
+// (fileList). Its rows are then text, though they link, and no reply,
+// though they end in a time (signedOff). A table of dated headlines
+// after the story (the site's latest news) has none of these; under a
+// related-reading label it is never one.
 func dataTable(bw *blockWalk, table, root *html.Node) bool {
 	shape := tableShape(bw, table)
 	if shape&shapeRecords == 0 {
 		return false
 	}
-	if label, ok := headingBefore(bw, table); ok {
+	if label, ok := tableLabel(bw, table); ok {
 		if namesRelated(label) {
 			return false
 		}
@@ -74,6 +75,21 @@ func dataTable(bw *blockWalk, table, root *html.Node) bool {
 		}
 	}
 	return shape&shapeHead != 0 || introBefore(bw, table, shape&shapeWorded != 0) || root != nil && proseAfter(bw, table, root) || shape&shapeFiles != 0 && amidProse(bw, table)
+}
+
+// tableLabel is the label a table's author set it under: its own
+// <caption>, or else a heading right before it (headingBefore). A
+// caption is the table's title, as a heading is a section's.
+func tableLabel(bw *blockWalk, table *html.Node) (string, bool) {
+	for c := table.FirstChild; c != nil; c = c.NextSibling {
+		if c.DataAtom != atom.Caption {
+			continue
+		}
+		if st := bw.stats[c]; st != nil && st.end > st.start {
+			return headingLabel(bw.runs[st.start].text), true
+		}
+	}
+	return headingBefore(bw, table)
 }
 
 // introBefore reports a table whose block comes right after a line of

@@ -106,3 +106,23 @@ func TestPassingCueNoIntro(t *testing.T) {
 		}
 	}
 }
+
+// TestCaptionedTablesKept: tables of figures that end the article, each
+// under its own <caption>, are the article's own, though each row starts
+// with a linked name: a caption labels a table as a heading does.
+func TestCaptionedTablesKept(t *testing.T) {
+	var b strings.Builder
+	for k := 1; k <= 3; k++ {
+		fmt.Fprintf(&b, "<table><caption>Table %d. Registered objections by district</caption>", k)
+		for i, d := range []string{"Northern district", "Harbour ward", "Old town", "Riverside ward"} {
+			fmt.Fprintf(&b, `<tr><td><a href="/stats/d%d.html">%s</a></td><td>%d</td><td>%d.%d%%</td></tr>`, i, d, 1000*k+7*i, k+i, i)
+		}
+		b.WriteString("</table>")
+	}
+	doc := endTables(t, b.String())
+	for _, want := range []string{"Table 2. Registered objections by district", "Harbour ward | 2007 | 3.1%", "Riverside ward | 3021 | 6.3%"} {
+		if !strings.Contains(doc.Text, want) {
+			t.Errorf("%q lost:\n%s", want, doc.Text)
+		}
+	}
+}
