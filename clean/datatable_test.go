@@ -126,3 +126,24 @@ func TestCaptionedTablesKept(t *testing.T) {
 		}
 	}
 }
+
+// TestResultTablesNoCards: several tables of results side by side, each
+// under a heading and each row a linked name, a score and a linked name,
+// are no teaser cards, though each is short and starts with a link.
+func TestResultTablesNoCards(t *testing.T) {
+	var b strings.Builder
+	teams := []string{"Northern Rovers", "Harbour United", "Old Town Athletic", "Riverside Wanderers"}
+	for k := 1; k <= 3; k++ {
+		fmt.Fprintf(&b, "<h4>Round %d</h4><table>", k)
+		for i := 0; i < 3; i++ {
+			fmt.Fprintf(&b, `<tr><td><a href="/teams/t%d">%s</a></td><td>%d:%d</td><td><a href="/teams/t%d">%s</a></td></tr>`, i, teams[i], k, i, i+1, teams[i+1])
+		}
+		b.WriteString("</table>")
+	}
+	doc := endTables(t, b.String())
+	for _, want := range []string{"Round 2", "Northern Rovers | 1:0 | Harbour United", "Old Town Athletic | 3:2 | Riverside Wanderers"} {
+		if !strings.Contains(doc.Text, want) {
+			t.Errorf("%q lost:\n%s", want, doc.Text)
+		}
+	}
+}

@@ -286,7 +286,21 @@ func card(bw *blockWalk, n *html.Node) bool {
 	if n.DataAtom == atom.Li {
 		return linkedImageFirst(n) // a point of a bulleted list may start with a link and go on below it
 	}
+	if n.DataAtom == atom.Table && figuredRecords(bw, n) {
+		return false // one of several tables of figures: a round's results, a year's statistics
+	}
 	return st.end-st.start >= 2 || linkedImageFirst(n)
+}
+
+// figuredRecords reports a table of records (tableShape) most of whose
+// rows set words or figures besides a date outside their links (a score,
+// a count, a share): its rows are the author's data, though each starts
+// with a linked name. A card built as a table has its headline and its
+// summary in rows of one cell each, and a table of dated headlines has
+// no more than a date beside each link.
+func figuredRecords(bw *blockWalk, table *html.Node) bool {
+	const want = shapeRecords | shapeWorded
+	return tableShape(bw, table)&want == want
 }
 
 // linkedImageFirst reports an element whose first content is an image
