@@ -121,7 +121,8 @@ func walkBlocksMode(root *html.Node, relaxed bool, b *budget) *blockWalk {
 // hint is a weight, not a verdict, as in Readability.js: an element named
 // as chrome (byClass) is chrome only when it is named for comments and
 // holds no headline (holdsHeadline), or its paragraphs score under
-// hintCost a point of its hint (chromeByClass); otherwise its text stays
+// hintCost a point of its hint (chromeByClass) and it is not the page's
+// frame (namedFrame); otherwise its text stays
 // and its paragraphs score at a discount (hintDiscount). A run is chrome
 // when any chrome-looking element around it is.
 func (bw *blockWalk) settleChrome() {
@@ -130,7 +131,7 @@ func (bw *blockWalk) settleChrome() {
 	for n := range bw.chromeUp {
 		st := bw.stats[n]
 		if bw.byClass[n] {
-			is[n] = commentsOf(n, st) && !holdsHeadline(h1s, st) || bw.chromeByClass(st)
+			is[n] = commentsOf(n, st) && !holdsHeadline(h1s, st) || !namedFrame(bw, n) && bw.chromeByClass(st)
 			continue
 		}
 		is[n] = listTag(n.DataAtom) || !frame(bw, n) || commentsOf(n, st) || invisible(n) || neverFrame(chromeRole(n)) // a long comment thread is still comments
@@ -375,6 +376,17 @@ func holdsHeadline(h1s []int, st *elemStats) bool {
 	}
 	i, _ := slices.BinarySearch(h1s, st.start)
 	return i < len(h1s) && h1s[i] < st.end
+}
+
+// namedFrame reports an element named as chrome that wraps the page
+// (wrapsPage: nine tenths of its text or more) under three tenths of it
+// in links: a theme's outer grid ("wy-grid-for-nav", "page-with-sidebar")
+// is the page's frame whatever its name, and taking it for chrome on a
+// short page, whose paragraphs score under hintCost, left it no text.
+// A frame named for comments is still judged by commentsOf.
+func namedFrame(bw *blockWalk, n *html.Node) bool {
+	st := bw.stats[n]
+	return st != nil && wrapsPage(bw, n) && st.linkUnits*10 < st.units*3
 }
 
 // hintCost is the paragraph score (runScore) an element named as chrome

@@ -569,6 +569,17 @@ var genericCases = []struct {
 		not_: []string{"Sections of the site", "pick of the week", "breaking news"},
 	},
 	{
+		// blocks.go, namedFrame: a documentation theme wraps the whole
+		// page in a grid named for its navigation ("wy-grid-for-nav");
+		// on a short page its paragraphs score under hintCost, and the
+		// name alone emptied the page.
+		name: "short page inside a wrapper named as navigation",
+		page: `<div class="wy-grid-for-nav"><nav><a href="/a">Install</a><a href="/b">Usage</a></nav><section><h1>Installation</h1>` +
+			`<p>Gizmo runs on Python 3.10 or later and has no compiled dependencies.</p>` +
+			`<div class="note"><p>Do not install it with sudo: pip would write into the system's packages.</p></div></section></div>`,
+		must: []string{"Gizmo runs on Python 3.10", "Do not install it with sudo"},
+	},
+	{
 		// blocks.go, neverFrame: a box in the role of a menu or of
 		// navigation is never the page's frame, however much of its
 		// text it holds (a mega menu with a blurb for every section).
