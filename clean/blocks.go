@@ -757,7 +757,9 @@ func (bw *blockWalk) text(s string) {
 }
 
 // isChrome reports elements whose text is never article text: hidden
-// elements, page headers and footers outside an <article> or <main>, and
+// elements, page headers and footers outside an <article> or <main>, an
+// element in a role that is not content (chromeRole) unless it is a note
+// of the article's text (alertNote), and
 // an element whose class or id looks like chrome (byClass; settleChrome
 // weighs such an element's prose against its hint). On an inline
 // element (a <span> inside a paragraph) or a heading only a strong hint
@@ -776,7 +778,7 @@ func (bw *blockWalk) isChrome(n *html.Node, st *elemStats) (chrome, byClass bool
 			return true, false
 		}
 	}
-	if hidden(n) || overlaid(n) || chromeRole(n) != "" {
+	if hidden(n) || overlaid(n) || chromeRole(n) != "" && !alertNote(n, bw.article > 0) {
 		return true, false
 	}
 	if n.DataAtom == atom.A || bw.code > 0 {

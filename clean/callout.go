@@ -88,3 +88,49 @@ func repeatsBeside(n *html.Node) bool {
 	}
 	return false
 }
+
+// alertNote reports an element in the role of an alert that is a note of
+// the article's own text, not a banner of the site's: it lies inside an
+// <article> or <main> (inArticle), right after a paragraph of it (its
+// previous element sibling is a <p>), and holds a paragraph or heading
+// of its own with at least 8 units of text, under a quarter of them in
+// links, and no form, navigation or frame. Documentation themes (Docsy,
+// Bootstrap) write their "Note" and "Warning" boxes so; a site-wide
+// alert opens the page, or follows a box of its own, never a paragraph.
+func alertNote(n *html.Node, inArticle bool) bool {
+	if !inArticle || chromeRole(n) != "alert" {
+		return false
+	}
+	if p := prevElement(n); p == nil || p.DataAtom != atom.P {
+		return false
+	}
+	block, text, linked := false, 0, 0
+	ok := true
+	var see func(*html.Node, bool)
+	see = func(c *html.Node, inLink bool) {
+		for k := c.FirstChild; k != nil && ok; k = k.NextSibling {
+			switch k.Type {
+			case html.TextNode:
+				u := units(k.Data)
+				text += u
+				if inLink {
+					linked += u
+				}
+			case html.ElementNode:
+				switch k.DataAtom {
+				case atom.Form, atom.Nav, atom.Iframe:
+					ok = false
+					return
+				case atom.P:
+					block = true
+				}
+				block = block || isHeading(k.DataAtom)
+				if !dropTags[k.DataAtom] {
+					see(k, inLink || k.DataAtom == atom.A)
+				}
+			}
+		}
+	}
+	see(n, false)
+	return ok && block && text >= 8 && linked*4 < text
+}

@@ -580,6 +580,18 @@ var genericCases = []struct {
 		must: []string{"Gizmo runs on Python 3.10", "Do not install it with sudo"},
 	},
 	{
+		// callout.go, alertNote: a documentation theme's "Warning" box
+		// written in the role of an alert, right after a paragraph of the
+		// article, is a note of its text; a site-wide alert before the
+		// article stays chrome.
+		name: "alert box among the article's paragraphs",
+		page: `<div class="x0" role="alert"><p>Version 4.0 is out: read the release notes before you upgrade.</p></div><main>` + prose("guide", 2) +
+			`<div class="x1" role="alert"><h4>Warning</h4><p>Changing the listen address needs a restart of the agent.</p></div>` +
+			prose("reload section", 1) + `</main>`,
+		must: []string{"Changing the listen address needs a restart", "Paragraph 0 of the reload section"},
+		not_: []string{"Version 4.0 is out"},
+	},
+	{
 		// blocks.go, neverFrame: a box in the role of a menu or of
 		// navigation is never the page's frame, however much of its
 		// text it holds (a mega menu with a blurb for every section).
