@@ -34,37 +34,8 @@ func calloutBox(n *html.Node) bool {
 	if paras < 2 {
 		return false
 	}
-	holdsPara, text, linked := false, 0, 0
-	ok := true
-	var see func(*html.Node, bool)
-	see = func(c *html.Node, inLink bool) {
-		for k := c.FirstChild; k != nil && ok; k = k.NextSibling {
-			switch k.Type {
-			case html.TextNode:
-				u := units(k.Data)
-				text += u
-				if inLink {
-					linked += u
-				}
-			case html.ElementNode:
-				switch {
-				case calloutBars[k.DataAtom], isHeading(k.DataAtom):
-					ok = false
-					return
-				case k.DataAtom == atom.P:
-					holdsPara = true
-				}
-				if !dropTags[k.DataAtom] {
-					see(k, inLink || k.DataAtom == atom.A)
-				}
-			}
-		}
-	}
-	see(n, false)
-	if !ok || !holdsPara || text < 8 || linked*4 >= text {
-		return false
-	}
-	return !repeatsBeside(n)
+	isBar := func(a atom.Atom) bool { return calloutBars[a] || isHeading(a) }
+	return noteBox(n, isBar, func(a atom.Atom) bool { return a == atom.P }) && !repeatsBeside(n)
 }
 
 // calloutBars are the elements no callout holds: a box with one is a box
@@ -104,7 +75,16 @@ func alertNote(n *html.Node, inArticle bool) bool {
 	if p := prevElement(n); p == nil || p.DataAtom != atom.P {
 		return false
 	}
-	block, text, linked := false, 0, 0
+	isBar := func(a atom.Atom) bool { return a == atom.Form || a == atom.Nav || a == atom.Iframe }
+	return noteBox(n, isBar, func(a atom.Atom) bool { return a == atom.P || isHeading(a) })
+}
+
+// noteBox reports whether n reads as a note of the text around it: it
+// holds an element that block names (its own paragraph, or heading),
+// none that bar names, and at least 8 units of text, under a quarter of
+// them in links. Elements the walk drops (dropTags) are not read.
+func noteBox(n *html.Node, bar, block func(atom.Atom) bool) bool {
+	holds, text, linked := false, 0, 0
 	ok := true
 	var see func(*html.Node, bool)
 	see = func(c *html.Node, inLink bool) {
@@ -117,14 +97,11 @@ func alertNote(n *html.Node, inArticle bool) bool {
 					linked += u
 				}
 			case html.ElementNode:
-				switch k.DataAtom {
-				case atom.Form, atom.Nav, atom.Iframe:
+				if bar(k.DataAtom) {
 					ok = false
 					return
-				case atom.P:
-					block = true
 				}
-				block = block || isHeading(k.DataAtom)
+				holds = holds || block(k.DataAtom)
 				if !dropTags[k.DataAtom] {
 					see(k, inLink || k.DataAtom == atom.A)
 				}
@@ -132,5 +109,5 @@ func alertNote(n *html.Node, inArticle bool) bool {
 		}
 	}
 	see(n, false)
-	return ok && block && text >= 8 && linked*4 < text
+	return ok && holds && text >= 8 && linked*4 < text
 }

@@ -231,11 +231,11 @@ func textUtility(v string) bool {
 	if textAligns[v] || textColours[v] || utilitySizes[v] || v == "base" {
 		return true
 	}
-	if n := strings.TrimSuffix(v, "xl"); n != v && n != "" && strings.Trim(n, "0123456789") == "" {
+	if n := strings.TrimSuffix(v, "xl"); n != v && digitsOnly(n) {
 		return true // "2xl"
 	}
 	hue, shade, ok := strings.Cut(v, "-")
-	return ok && hue != "" && strings.Trim(hue, "abcdefghijklmnopqrstuvwxyz") == "" && shade != "" && strings.Trim(shade, "0123456789") == ""
+	return ok && hue != "" && strings.Trim(hue, "abcdefghijklmnopqrstuvwxyz") == "" && digitsOnly(shade)
 }
 
 // textColours are the colour utilities of text without a shade.
@@ -367,3 +367,8 @@ func commentBlockOf(s string) bool {
 // idMark separates the words of the class from those of the id in a
 // classID: a word no hint matches.
 const idMark = "| "
+
+// digitsOnly reports a non-empty string of ASCII digits alone.
+func digitsOnly(s string) bool {
+	return s != "" && strings.Trim(s, "0123456789") == ""
+}

@@ -222,7 +222,7 @@ func scaleClass(tok string) bool {
 		return false
 	}
 	step := strings.TrimSuffix(tok[i+1:], "xl") // "3xl"
-	return step != "" && strings.Trim(step, "0123456789") == ""
+	return digitsOnly(step)
 }
 
 // firstClass is strings.Fields(attr(n, "class"))[0], or "" when there is

@@ -76,7 +76,3 @@ func prefixOf(a, words []string) bool {
 	}
 	return true
 }
-
-func digitsOnly(s string) bool {
-	return s != "" && strings.Trim(s, "0123456789") == ""
-}
