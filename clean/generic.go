@@ -1,6 +1,7 @@
 package clean
 
 import (
+	"math"
 	"regexp"
 	"slices"
 	"strings"
@@ -345,27 +346,85 @@ func withSiblings(bw *blockWalk, best *html.Node, bestScore float64) []*html.Nod
 	threshold := max(10, bestScore*0.2)
 	var out []*html.Node
 	before := true
+	last := false // the last sibling with text joined (linklessFloor asks it)
 	for c := best.Parent.FirstChild; c != nil; c = c.NextSibling {
 		st := bw.stats[c]
 		if c == best {
 			out = append(out, c)
-			before = false
+			before, last = false, true
 			continue
 		}
-		if st == nil || st.units == 0 || hintOf(st.cid) < 0 {
+		if st == nil || st.units == 0 {
 			continue
 		}
-		ld := float64(st.linkUnits) / float64(st.units)
-		switch {
-		case ld < 0.3 && st.score >= threshold:
-			out = append(out, c)
-		case c.DataAtom == atom.P && st.units >= 80 && ld < 0.25:
-			out = append(out, c)
-		case before && lead(bw, c):
+		joined := joinsBest(bw, c, before, last, threshold, bestScore)
+		if joined {
 			out = append(out, c)
 		}
+		last = joined
 	}
 	return out
+}
+
+// joinsBest reports whether c, a sibling of the article's best container
+// with text, looks like more of the article (withSiblings): a high
+// score, a long paragraph with few links, before best its lead, and
+// right after best or a sibling that joined it (last), a block of
+// statements without links that scores linklessFloor.
+func joinsBest(bw *blockWalk, c *html.Node, before, last bool, threshold, bestScore float64) bool {
+	st := bw.stats[c]
+	if hintOf(st.cid) < 0 {
+		return false
+	}
+	ld := float64(st.linkUnits) / float64(st.units)
+	switch {
+	case ld < 0.3 && st.score >= threshold:
+		return true
+	case !before && last && st.score >= linklessFloor(bw, c, bestScore):
+		return true
+	case c.DataAtom == atom.P && st.units >= 80 && ld < 0.25:
+		return true
+	}
+	return before && lead(bw, c)
+}
+
+// linklessFloor is the score a sibling right after the article's best
+// container (or after a sibling that joined it) needs to join it when it
+// holds no link at all and is written in statements (statements): max(5, 0.2·best), where any other sibling
+// needs max(10, 0.2·best) (Readability.js's floor). Only under a short
+// story, whose 0.2·best is under 10, does the floor alone decide, and
+// there the second part of the story (a list of key facts under its own
+// heading, a press contact line, a quoted statement) scores a little
+// under 10 for its few commas. A box of the template after a story links
+// out or to the site's other pages (an appeal, related stories), or
+// calls to the reader in labels ("Like it? Share it!"), and still needs
+// 10. It is +Inf for any other sibling.
+func linklessFloor(bw *blockWalk, n *html.Node, bestScore float64) float64 {
+	st := bw.stats[n]
+	if st.links > 0 || st.linkUnits > 0 || !statements(bw, n) {
+		return math.Inf(1)
+	}
+	return max(5, bestScore*0.2)
+}
+
+// statements reports a block whose lines outside headings and chrome are
+// all sentences that state: each ends with a full stop ("." or "。",
+// before any closing quote or bracket). A label, a call ("Share it!") or
+// a question does not.
+func statements(bw *blockWalk, n *html.Node) bool {
+	st := bw.stats[n]
+	seen := false
+	for _, r := range bw.runs[st.start:st.end] {
+		if r.heading || r.chrome {
+			continue
+		}
+		t := strings.TrimRight(r.text, " \u00a0\"'”’)）»")
+		if !strings.HasSuffix(t, ".") && !strings.HasSuffix(t, "。") {
+			return false
+		}
+		seen = true
+	}
+	return seen
 }
 
 // lead reports a block before the article's body that reads as its lead
