@@ -57,7 +57,7 @@ func genericRoots(bw *blockWalk, region *html.Node) []*html.Node {
 	if up := sameClassAncestor(bw, best, bestScore); up != best {
 		best, bestScore = up, max(bestScore, bw.stats[up].score)
 	}
-	if up := sharedAncestor(bw, best, bestScore); up != best {
+	if up := sharedAncestor(bw, best, bestScore, region); up != best {
 		best, bestScore = up, max(bestScore, bw.stats[up].score)
 	}
 	best, bestScore = climb(bw, best, bestScore)

@@ -86,13 +86,23 @@ func paraUnitsUpTo(paras []string, limit int) int {
 // least three other containers scoring near it (as Readability.js does):
 // an article split into one card per paragraph, or a story whose body is
 // cut by figures into sibling blocks, is the element around them all.
-// It returns best when there is none.
-func sharedAncestor(bw *blockWalk, best *html.Node, bestScore float64) *html.Node {
+// It returns best when there is none. When best lies in region, the
+// element around the page's headline (regionOf; nil for none), the
+// ancestor is sought no higher than region: on a page whose story is
+// short, the cookie notice, the footer's paragraphs and a box beside the
+// story score near the best, and the ancestor holding three of them was
+// the <body>, the whole page, whose text the relaxed pass then lost to
+// the footer.
+func sharedAncestor(bw *blockWalk, best *html.Node, bestScore float64, region *html.Node) *html.Node {
 	alts := topScored(bw, best, 5)
 	if len(alts) < 3 {
 		return best
 	}
-	for p := best.Parent; p != nil && p.Type == html.ElementNode; p = p.Parent {
+	var past *html.Node // the first ancestor not to climb to
+	if region != nil && deeper(best, region) {
+		past = region.Parent
+	}
+	for p := best.Parent; p != nil && p != past && p.Type == html.ElementNode; p = p.Parent {
 		held := 0
 		for _, a := range alts {
 			if deeper(a, p) {

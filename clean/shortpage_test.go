@@ -43,3 +43,16 @@ func TestShortStoryKeepsItsParts(t *testing.T) {
 	doc := cleanShortPage(t, shortPage(story, after, `<p>Copyright 2024 Valley Gazette Ltd. All rights reserved.</p>`))
 	checkText(t, doc, []string{"stay open until six on Saturdays", "Saturday hours: 9:00 to 18:00", "Questions: library desk"}, []string{"Copyright 2024", "small files on your device"})
 }
+
+// TestShortStoryBesideBox: a box after a one-paragraph story that outscores
+// it (a heading of its own, a comma-laden appeal, a link out) does not make
+// the whole page, and then the footer, the text.
+func TestShortStoryBesideBox(t *testing.T) {
+	story := `<p>The town library will stay open until six in the evening on Saturdays from June, after a survey of its members asked for longer weekend hours.</p>`
+	after := `<div><h3>Keep local news alive</h3><p>Reporting takes hours, costs money, needs people on the ground, and relies on readers who chip in.</p><a href="https://pay.example/gazette">Chip in</a></div>` +
+		`<div><h3>More news</h3><ul><li><a href="/n/1">Bridge closed for repairs</a><p>Bridge closed for repairs.</p></li><li><a href="/n/2">New bus route to the hospital</a><p>New bus route to the hospital.</p></li></ul></div>`
+	foot := `<p>The Valley Gazette is a weekly paper for the upper valley, printed in Millbrook, and delivered free to every household.</p>` +
+		`<p>Editorial office: 12 Mill Lane, Millbrook MB4 7QT, telephone 01632 960555.</p><p>Copyright 2024 Valley Gazette Ltd. All rights reserved.</p>`
+	doc := cleanShortPage(t, shortPage(story, after, foot))
+	checkText(t, doc, []string{"stay open until six in the evening"}, []string{"weekly paper for the upper valley", "small files on your device"})
+}
