@@ -390,8 +390,9 @@ func joinsBest(bw *blockWalk, c *html.Node, before, last bool, threshold, bestSc
 
 // linklessFloor is the score a sibling right after the article's best
 // container (or after a sibling that joined it) needs to join it when it
-// holds no link at all and is written in statements (statements): max(5, 0.2·best), where any other sibling
-// needs max(10, 0.2·best) (Readability.js's floor). Only under a short
+// holds no link at all and is written in statements (statements):
+// max(5, 0.2·best), where any other sibling needs max(10, 0.2·best)
+// (Readability.js's floor). Only under a short
 // story, whose 0.2·best is under 10, does the floor alone decide, and
 // there the second part of the story (a list of key facts under its own
 // heading, a press contact line, a quoted statement) scores a little
