@@ -1,9 +1,6 @@
 package clean
 
-import (
-	"net/http"
-	"testing"
-)
+import "testing"
 
 // shortPage is a page whose names say nothing (divs without classes): a
 // consent notice, a header, a short story under its headline with the
@@ -16,22 +13,6 @@ func shortPage(story, after, footer string) string {
 		`<div>` + footer + `</div></body></html>`
 }
 
-const (
-	shortStory = `<p>The town library will stay open until six in the evening on Saturdays from June, after a survey found that families, students and shift workers wanted more time at weekends. The children's room will open an hour later on weekdays to pay for it.</p>`
-	shortFoot  = `<p>The Valley Gazette is a weekly paper for the upper valley, printed in Millbrook and delivered free to every household.</p>` +
-		`<p>Editorial office: 12 Mill Lane, Millbrook MB4 7QT. Telephone 01632 960555 on weekdays from nine to five.</p>` +
-		`<p>Copyright 2024 Valley Gazette Ltd. All rights reserved. No part may be reproduced without our written consent.</p>`
-)
-
-func cleanShortPage(t *testing.T, page string) *Document {
-	t.Helper()
-	doc, err := Clean(Input{URL: "http://gazette.example/news/42", Header: http.Header{"Content-Type": {"text/html; charset=utf-8"}}, Body: []byte(page)})
-	if err != nil {
-		t.Fatalf("clean short page: %v", err)
-	}
-	return doc
-}
-
 // TestShortStoryKeepsItsParts: the parts of a short notice after its
 // paragraph, without links (a list of key facts under a heading of its
 // own, a contact line), stay with it though each scores under the floor
@@ -40,7 +21,7 @@ func TestShortStoryKeepsItsParts(t *testing.T) {
 	story := `<p>From June, the town library will stay open until six on Saturdays, after a survey found that families, students, carers, nurses, and shift workers, most of them from the east side, wanted more time at weekends.</p>`
 	after := `<div><h2>At a glance</h2><ul><li>Saturday hours: 9:00 to 18:00, from 1 June.</li><li>The children's room opens at 10:00 on weekdays.</li><li>Sunday stays closed.</li></ul></div>` +
 		`<div><p>Questions: library desk, 01632 960777, or ask at any branch.</p></div>`
-	doc := cleanShortPage(t, shortPage(story, after, `<p>Copyright 2024 Valley Gazette Ltd. All rights reserved.</p>`))
+	doc := cleanPage(t, "http://gazette.example/news/42", []byte(shortPage(story, after, `<p>Copyright 2024 Valley Gazette Ltd. All rights reserved.</p>`)))
 	checkText(t, doc, []string{"stay open until six on Saturdays", "Saturday hours: 9:00 to 18:00", "Questions: library desk"}, []string{"Copyright 2024", "small files on your device"})
 }
 
@@ -53,6 +34,6 @@ func TestShortStoryBesideBox(t *testing.T) {
 		`<div><h3>More news</h3><ul><li><a href="/n/1">Bridge closed for repairs</a><p>Bridge closed for repairs.</p></li><li><a href="/n/2">New bus route to the hospital</a><p>New bus route to the hospital.</p></li></ul></div>`
 	foot := `<p>The Valley Gazette is a weekly paper for the upper valley, printed in Millbrook, and delivered free to every household.</p>` +
 		`<p>Editorial office: 12 Mill Lane, Millbrook MB4 7QT, telephone 01632 960555.</p><p>Copyright 2024 Valley Gazette Ltd. All rights reserved.</p>`
-	doc := cleanShortPage(t, shortPage(story, after, foot))
+	doc := cleanPage(t, "http://gazette.example/news/42", []byte(shortPage(story, after, foot)))
 	checkText(t, doc, []string{"stay open until six in the evening"}, []string{"weekly paper for the upper valley", "small files on your device"})
 }
