@@ -161,7 +161,7 @@ func TestDecodeInvalid(t *testing.T) {
 // TestClassesInBMP: the character classes are a table of the Basic
 // Multilingual Plane; a rune of a list outside it would be lost.
 func TestClassesInBMP(t *testing.T) {
-	for _, r := range topHanzi + topHanziTrad + topHanziTrad2 + topHangul {
+	for _, r := range topHanzi + topHanziTrad + topHanziTrad2 + topKanji + topHangul {
 		if r >= 0x10000 {
 			t.Errorf("%U is outside the BMP", r)
 		}
@@ -850,6 +850,21 @@ func TestDeclaredFewLetters(t *testing.T) {
 		d := Decide([]byte("<html><body><p>"+string(body)+"</p></body></html>"), "text/html; charset="+tt.header, "")
 		if followed := d.Evidence == "header"; followed != tt.want {
 			t.Errorf("%q in %s declared %s: decided %s (%s, %s)", tt.text, tt.charset, tt.header, d.Name, d.Evidence, d.Note)
+		}
+	}
+}
+
+// TestKanjiOnly: a short Japanese text of kanji alone (a headline, a
+// name) in EUC-JP, undeclared, reads as EUC-JP, not as GBK: its codes
+// fall in GB2312's first level too, and only the frequent kanji of
+// Japanese (topKanji: 経, 済, 聞, 館) tell the two readings apart.
+func TestKanjiOnly(t *testing.T) {
+	for _, text := range []string{"日本経済新聞社", "京都市立美術館"} {
+		body := encode(t, text, "euc-jp")
+		for _, page := range [][]byte{body, []byte("<html><body><h1>" + string(body) + "</h1></body></html>")} {
+			if d := Decide(page, "", ""); d.Name != "euc-jp" {
+				t.Errorf("%q in euc-jp read as %s (%s, %s)", text, d.Name, d.Evidence, d.Note)
+			}
 		}
 	}
 }

@@ -100,7 +100,7 @@ func runeScore(r rune, name string) int {
 		return -8
 	case r >= 0xE000 && r <= 0xF8FF:
 		return -4
-	case c&clTop != 0:
+	case c&clTop != 0, c&clKanji != 0 && isJapanese(name):
 		return 4
 	case c&levelBit(name) != 0:
 		return 1
@@ -137,7 +137,7 @@ func levelBit(name string) uint8 {
 // Chinese and Korean, whose tables have them too (at the same codes as
 // EUC-JP, so a wrong decoding of Japanese keeps them).
 func kanaScore(name string) int {
-	if name == "euc-jp" || name == "shift_jis" {
+	if isJapanese(name) {
 		return 4
 	}
 	return 0
@@ -225,4 +225,9 @@ func codeLen(b []byte, name string) int {
 
 func isASCIILetter(b byte) bool {
 	return b >= 'a' && b <= 'z' || b >= 'A' && b <= 'Z'
+}
+
+// isJapanese reports a Japanese multi-byte encoding.
+func isJapanese(name string) bool {
+	return name == "euc-jp" || name == "shift_jis"
 }

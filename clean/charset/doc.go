@@ -24,7 +24,8 @@
 //     first non-ASCII byte: a long ASCII opening tells no charset).
 //   - A fit is how plausible a decoding is: invalid sequences and
 //     private-use characters count against it, frequent characters of the
-//     script (common hanzi, kana, Hangul; per-language letters for
+//     script (common hanzi, kana, Hangul, and in a Japanese reading the
+//     Japanese forms of common kanji; per-language letters for
 //     single-byte charsets) for it. A decoding is clean when at most one
 //     non-ASCII character in twenty is invalid or private-use.
 //   - A single-byte fit scores the non-ASCII bytes of the text under each
