@@ -868,3 +868,29 @@ func TestKanjiOnly(t *testing.T) {
 		}
 	}
 }
+
+// TestMarkOpensWord: windows-1250 reads iso-8859-2's Ž and Š (0xAE,
+// 0xA9) as ® and ©, and windows-1257 reads iso-8859-4's Š so: a mark
+// that follows a name costs a reading when it opens a word ("®algiris"),
+// and nothing where it belongs ("Prov®", "© 2024").
+func TestMarkOpensWord(t *testing.T) {
+	for _, tt := range []struct{ text, charset, header string }{
+		{"Kęstutis Žemaitis joined Žalgiris Kaunas last summer.", "iso-8859-2", "text/html; charset=iso-8859-2"},
+		{"Kęstutis Žemaitis joined Žalgiris Kaunas last summer.", "iso-8859-2", ""},
+		{"The mayor of Šiauliai, Artūras Visockas, opened the new bridge on Monday.", "iso-8859-4", ""},
+	} {
+		body := encode(t, tt.text, tt.charset)
+		if d := Decide(body, tt.header, ""); Decode(body, d) != tt.text {
+			t.Errorf("%q in %s under %q read as %s (%s, %s)", tt.text, tt.charset, tt.header, d.Name, d.Evidence, d.Note)
+		}
+	}
+	tab := sbTable("windows-1250")
+	if got := tab.context(' ', 0xAE, 'a'); got != -trailCost {
+		t.Errorf("® opening a word: context %d, want %d", got, -trailCost)
+	}
+	for _, prevNext := range [][2]byte{{'v', ' '}, {' ', ' '}, {' ', '2'}} {
+		if got := tab.context(prevNext[0], 0xA9, prevNext[1]); got != 0 {
+			t.Errorf("© in %q: context %d, want 0", prevNext, got)
+		}
+	}
+}

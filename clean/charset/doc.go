@@ -40,10 +40,11 @@
 //     Undefined bytes and C1 controls (0x80-0x9F read as U+0080-U+009F)
 //     count far against a reading, rare signs a little, and so do what
 //     wrong readings produce around a byte: a symbol inside a word, a
-//     capital after a small letter, two scripts in one word, an inverted
-//     mark (¡ ¿) after a letter, and a non-ASCII Latin letter standing
-//     alone as a word where the language has no such word (Ť in « %s » read
-//     as iso-8859-2; Norwegian å and French à are words).
+//     mark that follows a name (© ® ™) opening a word, a capital after a
+//     small letter, two scripts in one word, an inverted mark (¡ ¿) after
+//     a letter, and a non-ASCII Latin letter standing alone as a word
+//     where the language has no such word (Ť in « %s » read as iso-8859-2;
+//     Norwegian å and French à are words).
 //   - A CJK reading is plausible when it is clean, scores on average at
 //     least 1 per character, and is not Latin-like. It is Latin-like when
 //     more than half its multi-byte codes stand among ASCII bytes alone,

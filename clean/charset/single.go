@@ -114,6 +114,7 @@ type sbTab struct {
 	script [256]int8
 	apos   [256]bool     // an apostrophe, which joins a letter to a word
 	opens  [256]bool     // an inverted mark, ¡ or ¿, which opens a sentence
+	trails [256]bool     // a mark that follows what it marks: ©, ®, ™
 	sym    [256]int16    // symbolScore of non-letters
 	langs  []*[256]int16 // in the order of sbLangs[name]
 	start  []*[256]int16 // the same: what a byte adds when it opens a sentence (startScores)
@@ -151,6 +152,7 @@ func newSBTab(name string) *sbTab {
 		t.script[b] = int8(script(r))
 		t.apos[b] = r == '\'' || r == '’' || r == 'ʼ'
 		t.opens[b] = r == '¡' || r == '¿'
+		t.trails[b] = r == '©' || r == '®' || r == '™'
 		t.sym[b] = int16(symbolScore(r))
 	}
 	for _, l := range sbLangs[name] {
@@ -416,16 +418,20 @@ func symbolScore(r rune) int {
 const mixedCost = 60
 
 // context penalises what wrong decodings produce around byte b: a symbol
-// inside a word, a capital after a small letter, two scripts in one word,
-// a lone letter of a non-Latin alphabet (one next to an apostrophe is an
-// elision, as Greek writes μ’ for με), a letter stuck to a digit, an
-// inverted mark that ends a word (¡ and ¿ open a sentence: windows-1252
-// reads iso-8859-13's closing quote ” as ¡).
+// inside a word, a mark that follows a name opening a word (trailCost), a
+// capital after a small letter, two scripts in one word, a lone letter
+// of a non-Latin alphabet (one next to an apostrophe is an elision, as
+// Greek writes μ’ for με), a letter stuck to a digit, an inverted mark
+// that ends a word (¡ and ¿ open a sentence: windows-1252 reads
+// iso-8859-13's closing quote ” as ¡).
 func (t *sbTab) context(prev, b, next byte) int {
 	pl, nl := t.letter[prev], t.letter[next]
 	if !t.letter[b] {
 		if t.opens[b] && (pl || isDigit(prev)) {
 			return -10
+		}
+		if t.trails[b] && nl && !pl {
+			return -trailCost
 		}
 		if t.sym[b] == 0 {
 			return 0
@@ -453,6 +459,11 @@ func (t *sbTab) context(prev, b, next byte) int {
 	}
 	return s
 }
+
+// trailCost is what a mark that follows a name (©, ®, ™) costs a reading
+// when it opens a word, glued to the letter after it: windows-1250 reads
+// iso-8859-2's Ž and Š as ® and © ("®algiris", "©koda").
+const trailCost = 20
 
 func isDigit(b byte) bool { return b >= '0' && b <= '9' }
 
