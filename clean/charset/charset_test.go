@@ -894,3 +894,28 @@ func TestMarkOpensWord(t *testing.T) {
 		}
 	}
 }
+
+// TestNeverFirst: a Lithuanian name in capitals in an English page, in
+// iso-8859-13, reads as such, not as windows-1252's Icelandic "ÐIAULIAI":
+// no Icelandic word opens with ð (neverFirst). hist.first counts the
+// bytes that open a word, whatever the charset.
+func TestNeverFirst(t *testing.T) {
+	const text = "ŠIAULIAI BANK reported higher profits for the quarter."
+	for _, cs := range []string{"iso-8859-13", "windows-1257"} {
+		body := encode(t, text, cs)
+		if d := Decide(body, "", ""); Decode(body, d) != text {
+			t.Errorf("%q in %s read as %s (%s): %q", text, cs, d.Name, d.Note, Decode(body, d))
+		}
+	}
+	for _, tt := range []struct {
+		text string
+		want int
+	}{
+		{"a \xd0x", 1}, {"\xd0\xd0", 1}, {"(\xd0x", 1},
+		{"a\xd0x", 0}, {"a \xd0 b", 0}, {"l'\xd0x", 0},
+	} {
+		if got := newHist([]byte(tt.text)).first[0xd0]; got != tt.want {
+			t.Errorf("first[0xd0] of %q = %d, want %d", tt.text, got, tt.want)
+		}
+	}
+}

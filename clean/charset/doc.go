@@ -42,9 +42,11 @@
 //     wrong readings produce around a byte: a symbol inside a word, a
 //     mark that follows a name (© ® ™) opening a word, a capital after a
 //     small letter, two scripts in one word, an inverted mark (¡ ¿) after
-//     a letter, and a non-ASCII Latin letter standing alone as a word
-//     where the language has no such word (Ť in « %s » read as iso-8859-2;
-//     Norwegian å and French à are words).
+//     a letter, a non-ASCII Latin letter standing alone as a word where
+//     the language has no such word (Ť in « %s » read as iso-8859-2;
+//     Norwegian å and French à are words), and a letter opening a word
+//     where the language opens none with it (Icelandic ð, Turkish ğ: the
+//     "ÐIAULIAI" that windows-1252 reads for iso-8859-13's "ŠIAULIAI").
 //   - A CJK reading is plausible when it is clean, scores on average at
 //     least 1 per character, and is not Latin-like. It is Latin-like when
 //     more than half its multi-byte codes stand among ASCII bytes alone,

@@ -118,6 +118,7 @@ type sbTab struct {
 	sym    [256]int16    // symbolScore of non-letters
 	langs  []*[256]int16 // in the order of sbLangs[name]
 	start  []*[256]int16 // the same: what a byte adds when it opens a sentence (startScores)
+	first  []*[256]int16 // the same: what a byte adds when it opens a word (firstScores)
 	inner  []*[256]int16 // the same, for a byte that does not end a word
 	lone   []*[256]int16 // what a byte standing alone as a word adds
 }
@@ -168,6 +169,7 @@ func newSBTab(name string) *sbTab {
 		t.inner = append(t.inner, &in)
 		t.lone = append(t.lone, loneScores(t, l))
 		t.start = append(t.start, startScores(t, &ls, l))
+		t.first = append(t.first, firstScores(t, &ls, l))
 	}
 	return t
 }
@@ -195,6 +197,28 @@ func loneScores(t *sbTab, lang string) *[256]int16 {
 		r := t.r[b]
 		if t.letter[b] && t.script[b] == 1 && !strings.ContainsRune(loneWords[lang], unicode.ToLower(r)) {
 			out[b] = -loneCost
+		}
+	}
+	return &out
+}
+
+// neverFirst are, per language, the letters that open none of its words:
+// Icelandic ð, Turkish ğ, Russian ь, ъ and ы, Polish ą, ę and ń, Czech ů
+// and ě. A wrong reading puts them there: windows-1252 reads the
+// Lithuanian "ŠIAULIAI" (iso-8859-13) as "ÐIAULIAI", an Icelandic capital.
+var neverFirst = map[string]string{
+	"is": "ð", "tr": "ğ", "ru": "ьъы", "uk": "ь", "pl": "ąęń", "cs": "ůě",
+}
+
+// firstScores is what each byte adds to a reading in lang when it opens a
+// word (hist.first): a letter that opens none of lang's words
+// (neverFirst), capital or small, scores there as a letter lang does not
+// use (-20) instead of its own score; other bytes add nothing.
+func firstScores(t *sbTab, ls *[256]int16, lang string) *[256]int16 {
+	var out [256]int16
+	for b := 0x80; b < 256; b++ {
+		if t.letter[b] && strings.ContainsRune(neverFirst[lang], unicode.ToLower(t.r[b])) {
+			out[b] = -20 - ls[b]
 		}
 	}
 	return &out
@@ -250,6 +274,7 @@ func scoreSingle(text []byte, h *hist) sbFit {
 // exclamation mark and a space, sentenceStart), where a capital belongs.
 type hist struct {
 	all, final, lone, start [256]int
+	first                   [256]int       // bytes that open a word: after a byte apart, before one that is not
 	stops                   map[string]int // function words per language (stopHits)
 }
 
@@ -275,6 +300,9 @@ func newHist(text []byte) *hist {
 		}
 		if sentenceStart(text, i) {
 			h.start[b]++
+		}
+		if apart(prev) && prev != '\'' && !apart(next) {
+			h.first[b]++
 		}
 	}
 	return h
@@ -334,11 +362,11 @@ func fitHist(text []byte, h *hist, name string) (score int, lang string) {
 	}
 	score = -1 << 30
 	for i, ls := range t.langs {
-		in, lone, start := t.inner[i], t.lone[i], t.start[i]
+		in, lone, start, first := t.inner[i], t.lone[i], t.start[i], t.first[i]
 		l := stopWeight * h.stops[sbLangs[name][i]]
 		for c := 0x80; c < 256; c++ {
 			if n := h.all[c]; n > 0 {
-				l += h.final[c]*int(ls[c]) + (n-h.final[c])*int(in[c]) + h.lone[c]*int(lone[c]) + h.start[c]*int(start[c])
+				l += h.final[c]*int(ls[c]) + (n-h.final[c])*int(in[c]) + h.lone[c]*int(lone[c]) + h.start[c]*int(start[c]) + h.first[c]*int(first[c])
 			}
 		}
 		if l+ctx > score {
