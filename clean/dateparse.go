@@ -37,6 +37,10 @@ var formStarts = [...]struct {
 	{regexp.MustCompile(`^(?:` + cjkDateRe.String() + `)`), func(s string, i int) bool { return fourDigitsAt(s, i) && afterSpaceIs(s, i+4, "年") }},
 	{regexp.MustCompile(`(?i)^(?:` + mdyDate + `)`), func(s string, i int) bool { return wordBoundary(s, i) && monthAt(s[i:]) }},
 	{regexp.MustCompile(`(?i)^(?:` + dmyDate + `)`), func(s string, i int) bool { return wordBoundary(s, i) && isDigit(s[i]) && dayLead(s[i:]) }},
+	// the day-first forms of other languages (bylinelang.go)
+	{regexp.MustCompile(`(?i)^(?:` + intlNameDateExpr[len(`(?i)`):] + `)`), func(s string, i int) bool { return wordBoundary(s, i) && isDigit(s[i]) }},
+	{regexp.MustCompile(`^(?:` + dotDate + `)`), func(s string, i int) bool { return wordBoundary(s, i) && isDigit(s[i]) }},
+	{regexp.MustCompile(`^(?:` + slashDate + `)`), func(s string, i int) bool { return wordBoundary(s, i) && isDigit(s[i]) }},
 }
 
 // afterSpaceIs reports whether s, from i on past \s (ASCII white space
@@ -255,6 +259,10 @@ func mayMatchForm(s string, form int) bool {
 		return strings.Contains(s, "年")
 	case 2, 3:
 		return strings.IndexFunc(s, func(r rune) bool { return r < 0x80 && ('a' <= r|0x20 && r|0x20 <= 'z') }) >= 0
+	case 5:
+		return strings.Contains(s, ".")
+	case 6:
+		return strings.Contains(s, "/")
 	}
 	return true
 }
@@ -265,6 +273,9 @@ func stampOf(s string, m []int, form int) (stamp, bool) {
 			return ""
 		}
 		return s[m[2*i]:m[2*i+1]]
+	}
+	if form >= 4 {
+		return dayFirstOf(g, form)
 	}
 	var st stamp
 	switch form {
@@ -295,6 +306,24 @@ func stampOf(s string, m []int, form int) (stamp, bool) {
 		if off, ok := zoneOffsets[strings.ToLower(g(7))]; ok && st.hasTime {
 			st.hasZone, st.off = true, off
 		}
+	}
+	return st, st.valid()
+}
+
+// dayFirstOf reads the day-first forms of other languages (forms 4 to
+// 6: day, month or its name, year, hour, minute; g returns a group's
+// text) into a stamp without a zone.
+func dayFirstOf(g func(int) string, form int) (stamp, bool) {
+	mo := atoi(g(2))
+	if form == 4 {
+		mo = intlMonth(g(2))
+	}
+	st, ok := dayFirstStamp(atoi(g(1)), mo, atoi(g(3)), form == 6)
+	if !ok {
+		return stamp{}, false
+	}
+	if g(4) != "" {
+		st.hasTime, st.h, st.mi = true, atoi(g(4)), atoi(g(5))
 	}
 	return st, st.valid()
 }

@@ -1,6 +1,7 @@
 package clean
 
 import (
+	"net/http"
 	"os"
 	"path/filepath"
 	"regexp"
@@ -76,7 +77,7 @@ func TestFormMatchesUnanchored(t *testing.T) {
 }
 
 // dateForms are the unanchored forms, numbered as formMatch numbers them.
-var dateForms = []*regexp.Regexp{isoDateRe, cjkDateRe, mdyDateRe, dmyDateRe}
+var dateForms = []*regexp.Regexp{isoDateRe, cjkDateRe, mdyDateRe, dmyDateRe, intlNameDateRe, dotDateRe, slashDateRe}
 
 // checkFormMatch checks that formMatch finds on s what each unanchored
 // form finds, and nothing when told to begin before that match; it
@@ -106,4 +107,48 @@ func FuzzFormMatch(f *testing.F) {
 	f.Fuzz(func(t *testing.T, s string) {
 		checkFormMatch(t, s)
 	})
+}
+
+// The day-first dates of other languages' bylines (bylinelang.go) are
+// read, with their time of day; a slashed date that could be read month
+// first is not.
+func TestIntlDayFirstDates(t *testing.T) {
+	cases := []struct{ in, want string }{
+		{"Von Anna Schmidt, 3. März 2026", "2026-03-03"},
+		{"3. März 2026, 14:20 Uhr", "2026-03-03T14:20:00+08:00"},
+		{"Par Jean Dupont, publié le 3 février 2026 à 10h15", "2026-02-03T10:15:00+08:00"},
+		{"3 de marzo de 2026", "2026-03-03"},
+		{"Sesja z 12 stycznia 2025 roku", "2025-01-12"},
+		{"Aktualisiert am 03.03.2026, 14:20 Uhr", "2026-03-03T14:20:00+08:00"},
+		{"Publié le 23/03/2026 à 10h15", "2026-03-23T10:15:00+08:00"},
+		{"martedì 3 maggio 2026", "2026-05-03"},
+		{"Door Pieter de Vries, 3 mei 2026", "2026-05-03"},
+		{"03/04/2026", ""}, // March 4th or 3 April
+		{"v1.2.3 released", ""},
+	}
+	for _, c := range cases {
+		got := ""
+		if st, _, ok := findDate(c.in); ok {
+			got, _ = st.format(true)
+		}
+		if got != c.want {
+			t.Errorf("findDate(%q) = %q, want %q", c.in, got, c.want)
+		}
+	}
+	for _, s := range []string{"3. März 2026", "x3 März 2026", "123 mars 2026", "3 de marzo de 2026, a las 10:15", "03.03.2026 um 14:20", "1.2.2020.5", "23/03/2026 10h15", "3 MÄRZ 2026"} {
+		checkFormMatch(t, s)
+	}
+}
+
+// A German byline dates the page: Published is read from it.
+func TestIntlBylineDatesPage(t *testing.T) {
+	page := langPage("de", "") // no date anywhere but the byline
+	page = strings.Replace(page, `<div class="c3">`, `<div class="c3"><h1>Haushalt beschlossen</h1><p>Von Anna Schmidt, 3. März 2026, 14:20 Uhr</p>`, 1)
+	doc, err := Clean(Input{URL: "https://example.org/news/haushalt", Header: http.Header{"Content-Type": {"text/html; charset=utf-8"}}, Body: []byte(page)})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !strings.HasPrefix(doc.Published, "2026-03-03") {
+		t.Errorf("Published = %q (%s), want 2026-03-03", doc.Published, doc.PublishedWhy)
+	}
 }
