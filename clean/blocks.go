@@ -60,8 +60,10 @@ type blockWalk struct {
 	owner             *html.Node
 	runUnits, runLink int
 	heading           bool
-	rowSimple         bool // owner is a data row whose cells join one run
-	units, linkUnits  int  // totals so far
+	rowSimple         bool           // owner is a data row whose cells join one run
+	gridOf            *html.Node     // the parent gridSiblings last counted rows of, nil for none
+	gridSigs          map[rowSig]int // its counts
+	units, linkUnits  int            // totals so far
 	links             int
 	pictures          int
 	inLink            int
@@ -492,8 +494,8 @@ func (bw *blockWalk) visit(n *html.Node) {
 		return
 	}
 	block := blockTags[n.DataAtom]
-	if (n.DataAtom == atom.Td || n.DataAtom == atom.Th) && bw.rowSimple && n.Parent == bw.owner {
-		block = false // a cell of a simple row: one paragraph per row
+	if bw.rowSimple && n.Parent == bw.owner && (n.DataAtom == atom.Td || n.DataAtom == atom.Th || bw.owner.DataAtom != atom.Tr) {
+		block = false // a cell of a simple row or of a grid's row (gridRow): one paragraph per row
 		if bw.w.len() > 0 {
 			bw.w.write(" | ")
 		}
@@ -546,7 +548,7 @@ func (bw *blockWalk) visit(n *html.Node) {
 		bw.flush()
 		bw.owner = n
 		bw.heading = isHeading(n.DataAtom)
-		bw.rowSimple = n.DataAtom == atom.Tr && simpleRow(n)
+		bw.rowSimple = n.DataAtom == atom.Tr && simpleRow(n) || bw.gridRow(n)
 	}
 	prevVerbatim := bw.w.verbatim
 	if n.DataAtom == atom.Pre {

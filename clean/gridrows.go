@@ -1,0 +1,130 @@
+package clean
+
+import (
+	"strings"
+
+	"golang.org/x/net/html"
+	"golang.org/x/net/html/atom"
+)
+
+// Tables built without <table>: a statistical release's figures, a
+// notice's key facts or a timetable laid out as rows of <div> cells
+// ("div.table > div.row > div.cell", hashed class names or none) or in
+// ARIA roles (role=row, role=cell). Each cell is a block, so the walk
+// would make every cell a paragraph of its own, a word or a figure long,
+// which the filters take for short chrome lines and the reader no longer
+// reads as a record. A row of such a grid (gridRow) is walked as a simple
+// <tr> is: its cells join one run, " | " between them. It is told by its
+// structure, not by class words: a parent whose element children include
+// two or more rows of one signature (rowSignature).
+
+// gridCellRunes is the most runes a cell of a grid row holds: a name, a
+// date, a figure or a short phrase. Longer blocks side by side are
+// columns of a layout or paragraphs, not cells of a record.
+const gridCellRunes = 80
+
+// rowSig is the signature of a grid row: its tag and its count of cells.
+type rowSig struct {
+	tag   atom.Atom
+	cells int
+}
+
+// gridRow reports a block element, other than a <tr> (simpleRow's), that
+// is a row of a grid: it has a row signature (rowSignature) that at least
+// one element sibling shares. No row inside <pre> or <code> is one.
+func (bw *blockWalk) gridRow(n *html.Node) bool {
+	if n.DataAtom == atom.Tr || bw.code > 0 || n.Parent == nil {
+		return false
+	}
+	sig, ok := rowSignature(n)
+	return ok && bw.gridSiblings(n.Parent)[sig] >= 2
+}
+
+// gridSiblings returns how many element children of p have each row
+// signature, counted once for the last parent asked: a grid's rows are
+// walked one after another, and no row lies inside a cell (gridCell).
+func (bw *blockWalk) gridSiblings(p *html.Node) map[rowSig]int {
+	if bw.gridOf == p {
+		return bw.gridSigs
+	}
+	m := map[rowSig]int{}
+	for c := p.FirstChild; c != nil; c = c.NextSibling {
+		if c.Type != html.ElementNode {
+			continue
+		}
+		if sig, ok := rowSignature(c); ok {
+			m[sig]++
+		}
+	}
+	bw.gridOf, bw.gridSigs = p, m
+	return m
+}
+
+// rowSignature returns n's signature when n reads as a row of records:
+// two or more element children, every one a cell (gridCell), no text
+// outside them, and two or more of them holding text.
+func rowSignature(n *html.Node) (rowSig, bool) {
+	cells, filled := 0, 0
+	for c := n.FirstChild; c != nil; c = c.NextSibling {
+		switch c.Type {
+		case html.TextNode:
+			if strings.TrimSpace(c.Data) != "" {
+				return rowSig{}, false
+			}
+		case html.ElementNode:
+			k, ok := gridCell(c)
+			if !ok {
+				return rowSig{}, false
+			}
+			cells++
+			if k > 0 {
+				filled++
+			}
+		}
+	}
+	return rowSig{n.DataAtom, cells}, cells >= 2 && filled >= 2
+}
+
+// gridCell returns the runes of a cell of a grid row and whether c is
+// one: a <div>, or any element in a cell's role (cell, gridcell,
+// columnheader, rowheader), holding no block element and no <br> below
+// it (a simple row's cell, simpleRow) and gridCellRunes runes or fewer.
+func gridCell(c *html.Node) (int, bool) {
+	if c.DataAtom != atom.Div && !cellRole(c) || holdsBreak(c, 0) {
+		return 0, false
+	}
+	k := runesUpTo(cellText(c, gridCellRunes*4), gridCellRunes+1)
+	return k, k <= gridCellRunes
+}
+
+// cellRole reports an element in an ARIA role of a table's or grid's cell.
+func cellRole(n *html.Node) bool {
+	v, ok := attrOK(n, "role")
+	if !ok {
+		return false
+	}
+	switch strings.ToLower(strings.TrimSpace(v)) {
+	case "cell", "gridcell", "columnheader", "rowheader":
+		return true
+	}
+	return false
+}
+
+// cellText is the text below n, white space collapsed, read up to about
+// limit bytes (what dropTags never show aside): a cell's text, measured.
+func cellText(n *html.Node, limit int) string {
+	var b strings.Builder
+	var walk func(*html.Node)
+	walk = func(n *html.Node) {
+		for c := n.FirstChild; c != nil && b.Len() < limit; c = c.NextSibling {
+			switch {
+			case c.Type == html.TextNode:
+				b.WriteString(c.Data)
+			case c.Type == html.ElementNode && !dropTags[c.DataAtom]:
+				walk(c)
+			}
+		}
+	}
+	walk(n)
+	return strings.TrimSpace(collapse(b.String()))
+}

@@ -1,0 +1,49 @@
+package clean
+
+import (
+	"strings"
+	"testing"
+)
+
+// divGrid is a grid of rows built of <div>s: rowAttr on each row, cellAttr
+// on each cell, one row a slice of cells.
+func divGrid(rowAttr, cellAttr string, rows ...[]string) string {
+	var b strings.Builder
+	b.WriteString("<div>")
+	for _, r := range rows {
+		b.WriteString("\n<div" + rowAttr + ">")
+		for _, c := range r {
+			b.WriteString("<div" + cellAttr + ">" + c + "</div>")
+		}
+		b.WriteString("</div>")
+	}
+	b.WriteString("\n</div>")
+	return b.String()
+}
+
+// TestGridRowsJoin: a table built of <div>s (with table words for class
+// names, with none, or in ARIA roles) inside the article comes out as a
+// <table>'s simple rows do, one line a row with its cells in order, " | "
+// between them; cut into one paragraph a cell, its figures were dropped
+// as short lines. Two side-by-side columns of a layout, each holding
+// blocks, are no grid: their paragraphs stay paragraphs.
+func TestGridRowsJoin(t *testing.T) {
+	rows := [][]string{{"North East", "4.1%", "4.3%", "+0.2"}, {"North West", "3.8%", "3.7%", "-0.1"}, {"Yorkshire", "4.0%", "4.0%", "0.0"}}
+	for _, c := range []struct{ name, row, cell string }{
+		{"table words", ` class="row"`, ` class="cell"`},
+		{"no class", "", ""},
+		{"aria", ` role="row"`, ` role="cell"`},
+	} {
+		doc := guideDoc(t, `<p>The table below sets out the rate by region.</p>`+divGrid(c.row, c.cell, rows...))
+		for _, r := range rows {
+			if want := strings.Join(r, " | "); !strings.Contains(doc.Text, want+"\n") {
+				t.Errorf("%s: row %q not one line:\n%s", c.name, want, doc.Text)
+			}
+		}
+	}
+	layout := `<div><div class="col"><p>` + strings.Repeat("Left column words. ", 4) + `</p></div><div class="col"><p>` + strings.Repeat("Right column words. ", 4) + `</p></div></div>`
+	doc := guideDoc(t, layout+layout)
+	if strings.Contains(doc.Text, " | ") {
+		t.Errorf("layout columns joined as a row:\n%s", doc.Text)
+	}
+}
