@@ -4,6 +4,7 @@ import (
 	"maps"
 	"net/url"
 	"regexp"
+	"slices"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -70,7 +71,60 @@ func shownHeadline(pm *pageMeta, title, site string) string {
 	if h == "" {
 		h = namedHeading(pm.subheads, title)
 	}
+	if h == "" {
+		h = kindHeading(pm, title, site)
+	}
 	return h
+}
+
+// kindHeading returns the page's first heading when it names what title
+// names with a word or two of kind before or after it, and title says
+// in parentheses what collection the item is of: <title> "Widget (Acme
+// Toolkit API)" over the shown "Class Widget", "Ripple (Tide Tables)"
+// over "Table Ripple". The heading is the first <h1>, or the first <h2>
+// on a page with no <h1>: the one at the top of the page's own text. Its
+// kind words are letters, not a section number ("2.3 Widget" stays
+// "Widget"), and the name is not the site's (site, lower-cased): a logo
+// heading "Harwick Gazette" is no kind of "Harwick (…)". "" when no
+// heading is one.
+func kindHeading(pm *pageMeta, title, site string) string {
+	name, rest, ok := strings.Cut(title, " (")
+	if !ok || !strings.HasSuffix(rest, ")") || namesSite(name, site) {
+		return ""
+	}
+	var h string
+	switch {
+	case len(pm.h1) > 0:
+		h = collapse(pm.h1[0])
+	case len(pm.subheads) > 0:
+		h = collapse(pm.subheads[0])
+	default:
+		return ""
+	}
+	nameWords, headWords := strings.Fields(strings.ToLower(name)), strings.Fields(strings.ToLower(h))
+	extra := len(headWords) - len(nameWords)
+	if len(nameWords) == 0 || extra < 1 || extra > 2 {
+		return ""
+	}
+	for _, at := range []int{0, extra} { // the kind before the name, or after it
+		if slices.Equal(headWords[at:at+len(nameWords)], nameWords) && kindWords(slices.Concat(headWords[:at], headWords[at+len(nameWords):])) {
+			return h
+		}
+	}
+	return ""
+}
+
+// kindWords reports words that are each letters only: a kind ("class",
+// "interface"), not a number or a name's punctuation.
+func kindWords(words []string) bool {
+	for _, w := range words {
+		for _, r := range w {
+			if !unicode.IsLetter(r) {
+				return false
+			}
+		}
+	}
+	return len(words) > 0
 }
 
 // namesSite reports a title made of the site's name: it has word stems
