@@ -509,7 +509,7 @@ func (bw *blockWalk) visit(n *html.Node) {
 			ps.hasBlock = true
 		}
 	}
-	chrome, byClass := bw.isChrome(n, st)
+	chrome, byClass := bw.isChrome(n, st, block)
 	prevChrome := bw.chromeAt
 	if chrome {
 		bw.flush()
@@ -764,14 +764,16 @@ func (bw *blockWalk) text(s string) {
 // of the article's text (alertNote), and
 // an element whose class or id looks like chrome (byClass; settleChrome
 // weighs such an element's prose against its hint). On an inline
-// element (a <span> inside a paragraph) or a heading only a strong hint
-// counts: a weak one there ("head", "top", the "link" of an anchor's id)
-// names a style or a target, not a block of the page. A link is never
+// element (a <span> inside a paragraph), a cell of a row walked as one
+// paragraph (block false: a simple <tr>'s or a grid row's, gridRow) or a
+// heading only a strong hint counts: a weak one there ("head", "top",
+// the "link" of an anchor's id) names a style or a target, not a block
+// of the page: a grid's head cells ("cell head") are a line of it. A link is never
 // chrome by its class: an <a class="popup"> inside a sentence is a word
 // of it. Nor is anything inside <pre> or <code>: a syntax highlighter
 // names each token by its kind ("token comment", "hljs-comment"), and a
 // code sample's comments are lines of the code.
-func (bw *blockWalk) isChrome(n *html.Node, st *elemStats) (chrome, byClass bool) {
+func (bw *blockWalk) isChrome(n *html.Node, st *elemStats, block bool) (chrome, byClass bool) {
 	switch n.DataAtom {
 	case atom.Html, atom.Body, atom.Article, atom.Main:
 		return false, false
@@ -789,7 +791,7 @@ func (bw *blockWalk) isChrome(n *html.Node, st *elemStats) (chrome, byClass bool
 	if isHeading(n.DataAtom) {
 		return bw.headingChrome(n, st), true
 	}
-	if bw.relaxed || !blockTags[n.DataAtom] {
+	if bw.relaxed || !block {
 		return strongChromeOf(st.cid), true
 	}
 	return chromeHint(st.cid), true

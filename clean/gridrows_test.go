@@ -47,3 +47,16 @@ func TestGridRowsJoin(t *testing.T) {
 		t.Errorf("layout columns joined as a row:\n%s", doc.Text)
 	}
 }
+
+// TestGridHeadCells: the head row of a grid whose cells are named for it
+// ("cell head", "th", "col-head") is a line of the grid, as a <table>'s
+// <th> row is: the weak hint "head" names a cell's style inside a row
+// walked as one paragraph, as on a <span>, not a page's header.
+func TestGridHeadCells(t *testing.T) {
+	grid := `<div class="table"><div class="row"><div class="cell head">Region</div><div class="cell head">Q4 2025</div><div class="cell head">Q1 2026</div></div>` +
+		divGrid(` class="row"`, ` class="cell"`, []string{"North East", "4.1%", "4.3%"}, []string{"North West", "3.8%", "3.7%"})[len("<div>"):]
+	doc := guideDoc(t, `<p>The table below sets out the rate by region.</p>`+grid)
+	if !strings.Contains(doc.Text, "Region | Q4 2025 | Q1 2026\n") {
+		t.Errorf("head row lost:\n%s", doc.Text)
+	}
+}
