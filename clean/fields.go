@@ -427,3 +427,52 @@ func (r resolver) abs(href string) string {
 	u.Fragment, u.RawFragment = "", ""
 	return u.String()
 }
+
+// logoHeadline returns the headline that stands above the article's
+// text on a page whose <title> is only the site's name, "" when there is
+// none. title is Document.Title as the page's metadata named it, suffix
+// the site name stripped from <title> ("" for a title with no separator),
+// first the article's first paragraph. Older government and school sites
+// write the site's name as both the <title> and an <h1> around the logo's
+// link home, and set the story's headline in a <div>, <h2> or <p> under
+// it with no metadata. The title is the site's when a heading run says it
+// whole and mostly in a link (the logo); the headline is then the nearest
+// run above first that is neither links (a breadcrumb, the menu) nor a
+// metadata, date or chrome line: a line of 4 to headlineRunes runes that
+// does not end as a sentence ends. A longer or sentence-like run there
+// means the text has no headline above it: none is taken. raw is the
+// page's <title> collapsed: a page with no <title> named its title from
+// the <h1>, and says nothing of its site (a blog's name in its <h1>, its
+// sidebar's headings above the post).
+func logoHeadline(runs []run, title, raw, suffix, first string) string {
+	if title == "" || raw != title || suffix != "" || first == "" {
+		return ""
+	}
+	logo, start := -1, -1
+	for i, r := range runs {
+		t := collapse(r.text)
+		if logo < 0 && r.heading && t == title && r.linkUnits*2 >= r.units {
+			logo = i
+		}
+		if logo >= 0 && i > logo && t == first {
+			start = i
+			break
+		}
+	}
+	for j, seen := start-1, 0; logo >= 0 && j > logo && seen < 8; j, seen = j-1, seen+1 {
+		r := runs[j]
+		t := collapse(r.text)
+		if t == "" || r.linkUnits*2 >= r.units || metaPart(t) || junkLine(t) {
+			continue // the menu, a breadcrumb, the date and source line
+		}
+		n := utf8.RuneCountInString(t)
+		if n < 4 || n > headlineRunes || strings.HasSuffix(t, "。") || strings.HasSuffix(t, ".") {
+			return ""
+		}
+		return t
+	}
+	return ""
+}
+
+// headlineRunes is the longest headline logoHeadline takes.
+const headlineRunes = 60
