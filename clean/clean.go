@@ -138,6 +138,11 @@ func cleanTree(root *html.Node, in Input, b *budget, pick textPick) (*Document, 
 				doc.Title = h
 			}
 		}
+		if doc.Title == metaTitle && suffix == "" {
+			if h := shownTitleHead(bw.runs, doc.Title); h != "" {
+				doc.Title = h
+			}
+		}
 	}
 	return doc, nil
 }

@@ -476,3 +476,49 @@ func logoHeadline(runs []run, title, raw, suffix, first string) string {
 
 // headlineRunes is the longest headline logoHeadline takes.
 const headlineRunes = 60
+
+// zhTitleSeps are the separators Chinese sites set between a headline
+// and the site's name in <title> with no space around them
+// ("标题-某某网", "标题——某某网", "标题|某某网"); titleSeps needs the
+// spaces an English title has (a hyphen without them joins a word).
+var zhTitleSeps = []string{"——", "—", "－", "-", "|"}
+
+// shownTitleHead returns the part of title before its last unspaced
+// separator (zhTitleSeps) that stands between two Han characters, when
+// the page shows that part alone as one of its lines (runs) and never
+// shows title whole; "" otherwise. A Chinese headline may hold a dash
+// of its own ("奋斗——记一位村支书"): then the page shows the headline
+// whole, and the title stands.
+func shownTitleHead(runs []run, title string) string {
+	head := ""
+	for _, sep := range zhTitleSeps {
+		i := strings.LastIndex(title, sep)
+		if i <= 0 || i+len(sep) >= len(title) {
+			continue
+		}
+		before, _ := utf8.DecodeLastRuneInString(title[:i])
+		after, _ := utf8.DecodeRuneInString(title[i+len(sep):])
+		if !unicode.Is(unicode.Han, before) || !unicode.Is(unicode.Han, after) {
+			continue
+		}
+		if h := title[:i]; len(h) > len(head) {
+			head = h // the last separator of all: the longest head
+		}
+	}
+	if utf8.RuneCountInString(head) < 4 {
+		return ""
+	}
+	shown := false
+	for _, r := range runs {
+		switch collapse(r.text) {
+		case title:
+			return ""
+		case head:
+			shown = true
+		}
+	}
+	if shown {
+		return head
+	}
+	return ""
+}

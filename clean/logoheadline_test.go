@@ -51,3 +51,38 @@ func TestLogoHeadline(t *testing.T) {
 		}
 	}
 }
+
+// TestShownTitleHead: a Chinese <title> that joins the headline and the
+// site's name with an unspaced separator ("标题-某某网", "标题——某某网",
+// "标题|某某网", "标题－某某网") gives the headline as the Title when the
+// page shows the headline alone; a headline with a dash of its own, shown
+// whole, and a title whose head the page never shows, stand.
+func TestShownTitleHead(t *testing.T) {
+	const headline, site = "全县冬季供暖工作全面启动", "某某县人民政府网"
+	for _, tc := range []struct {
+		name, title, shown, want string
+	}{
+		{"hyphen", headline + "-" + site, headline, headline},
+		{"double dash", headline + "——" + site, headline, headline},
+		{"bar", headline + "|" + site, headline, headline},
+		{"full-width hyphen", headline + "－" + site, headline, headline},
+		{"the headline's own dash", "温暖过冬——记县供热公司的一线工人", "温暖过冬——记县供热公司的一线工人", "温暖过冬——记县供热公司的一线工人"},
+		{"head not shown", headline + "-" + site, "", headline + "-" + site},
+	} {
+		var b strings.Builder
+		fmt.Fprintf(&b, `<html><head><meta charset="utf-8"><title>%s</title></head><body>`, tc.title)
+		b.WriteString(`<div class="menu"><a href="/">首页</a> <a href="/zwgk/">政务公开</a> <a href="/xwzx/">新闻中心</a></div>`)
+		fmt.Fprintf(&b, `<div class="con"><div class="con-title">%s</div><div class="con-time">发布日期：2024-09-09</div><div class="con-text">`, tc.shown)
+		for _, p := range zhStory {
+			fmt.Fprintf(&b, "<p>%s</p>", p)
+		}
+		b.WriteString(`</div></div></body></html>`)
+		doc, err := Clean(Input{URL: "http://www.example.gov.cn/art/1.html", Header: http.Header{}, Body: []byte(b.String())})
+		if err != nil {
+			t.Fatal(err)
+		}
+		if doc.Title != tc.want {
+			t.Errorf("%s: Title %q, want %q", tc.name, doc.Title, tc.want)
+		}
+	}
+}
