@@ -75,6 +75,7 @@ type blockWalk struct {
 	caption           int                       // depth of <figure>/<figcaption> elements, 0 inside a figure's body (figureBody)
 	figcaption        int                       // depth of <figcaption> elements
 	relaxed           bool                      // only strong class/id hints make chrome (see genericText)
+	anchors           map[string]bool           // the page's ids and anchor names, once a link asks (jumpOn)
 	budget            *budget                   // the page's time budget; nil for none
 	stopped           bool                      // the walk's share of it is spent
 	fields            []*html.Node              // the block around each text field (textField), in document order
@@ -477,6 +478,9 @@ func (bw *blockWalk) visit(n *html.Node) {
 	if hiddenInline(n) {
 		return // not shown, and no boundary: the sentence around it stays one run
 	}
+	if n.DataAtom == atom.A && bw.w.len() > 0 && bw.jumpOn(n) {
+		return // "More..." after a brief: a pointer to the text further down, no word of the brief
+	}
 	if bw.heading || bw.owner != nil && bw.owner.DataAtom == atom.Dt {
 		if headingTool(n, bw.owner) {
 			return // a heading's permalink or edit link: no word of it
@@ -588,6 +592,55 @@ func (bw *blockWalk) visit(n *html.Node) {
 	st.links = bw.links - st.links
 	st.pictures = bw.pictures - st.pictures
 	st.end = len(bw.runs)
+}
+
+// jumpOn reports a link that follows other text of its paragraph (the
+// walk asks only then) and points on to an anchor of this very page with
+// a few words that trail off ("More...", "Details…"): a generated
+// reference's pointer from a member's brief to its full description
+// further down. It is known by its target, an id or name the page holds,
+// and its ellipsis, not by its words; a link to another page, or one
+// whose words end as a name or sentence does, is text.
+func (bw *blockWalk) jumpOn(n *html.Node) bool {
+	href := strings.TrimSpace(attr(n, "href"))
+	i := strings.IndexByte(href, '#')
+	if i < 0 || i == len(href)-1 || strings.ContainsAny(href[:i], ":?") {
+		return false // no fragment, or another site's or a query's page
+	}
+	t := textOf(n)
+	if !strings.HasSuffix(t, "...") && !strings.HasSuffix(t, "…") || len(strings.Fields(t)) > 3 {
+		return false
+	}
+	if bw.anchors == nil {
+		bw.anchors = pageAnchors(n)
+	}
+	return bw.anchors[href[i+1:]]
+}
+
+// pageAnchors returns the ids and <a name>s of the page that holds n.
+func pageAnchors(n *html.Node) map[string]bool {
+	for n.Parent != nil {
+		n = n.Parent
+	}
+	ids := map[string]bool{}
+	var walk func(*html.Node)
+	walk = func(n *html.Node) {
+		if n.Type == html.ElementNode {
+			if id := attr(n, "id"); id != "" {
+				ids[id] = true
+			}
+			if n.DataAtom == atom.A {
+				if name := attr(n, "name"); name != "" {
+					ids[name] = true
+				}
+			}
+		}
+		for c := n.FirstChild; c != nil; c = c.NextSibling {
+			walk(c)
+		}
+	}
+	walk(n)
+	return ids
 }
 
 // classID is classID(n), made once a walk for each pair of class and id:
