@@ -123,8 +123,11 @@ func cleanRuns(runs []run, title string, b *budget) []string {
 	normTitle := Normalize(title)
 	rows := headlineRows(runs)
 	span := textSpanOf(runs)
-	labels := 0 // the headings that end out (closingLabel)
-	adEnd := 0  // the runs before it that are left lie in an ad's box (adBoxEnd)
+	labels := 0                         // the headings that end out (closingLabel)
+	adEnd := 0                          // the runs before it that are left lie in an ad's box (adBoxEnd)
+	prose := false                      // a paragraph of prose is in out
+	heads := make([]bool, 0, len(runs)) // heads[k]: out[k] is a heading's
+	tops := make([]bool, 0, len(runs))  // tops[k]: out[k] is a byline above the prose (storyByline)
 	for i, r := range runs {
 		if b.over() {
 			break // out of time: the paragraphs kept so far
@@ -157,6 +160,9 @@ func cleanRuns(runs []run, title string, b *budget) []string {
 			continue
 		}
 		out = append(out, t)
+		heads = append(heads, r.heading)
+		tops = append(tops, !prose && storyByline(r, n))
+		prose = prose || !r.heading && r.units >= proseUnits
 		if closingLabel(r) {
 			labels++
 		} else {
@@ -167,10 +173,74 @@ func cleanRuns(runs []run, title string, b *budget) []string {
 	if labels < len(out) {
 		out = out[:len(out)-labels]
 	}
+	if prose { // a text of short lines alone keeps them: they may be all there is
+		out, heads = withoutOpeningBylines(out, heads, tops)
+		out = withoutClosingBylines(out, heads)
+	}
 	if footerDate(out, last) {
 		out = out[:len(out)-1]
 	}
 	return out
+}
+
+// storyByline reports a run, of n runes (runeCountFor), that is a date
+// line of another language than English and Chinese (intlBylineKind),
+// and no heading: cleanRuns asks it of the lines above the story's
+// first paragraph of prose, where a template sets them under the
+// headline. A line there that names the author stays: truths of news
+// pages keep the byline above the text as often as they drop it.
+func storyByline(r run, n int) bool {
+	return !r.heading && n <= bylineRunes && intlBylineKind(r.text) == dateLineOf
+}
+
+// closingBylines is the most lines withoutOpeningBylines and
+// withoutClosingBylines each take from the text: a byline and a date or
+// update line.
+const closingBylines = 2
+
+// openingLines is how many of the text's first lines withoutOpeningBylines
+// reads: a kicker, a byline and a date line.
+const openingLines = 3
+
+// withoutOpeningBylines returns paras and heads without the bylines
+// among paras' first openingLines lines (tops[k] says paras[k] is one,
+// storyByline), up to closingBylines of them. heads and tops are at
+// least as long as paras; the slices returned are new ones when a line
+// goes.
+func withoutOpeningBylines(paras []string, heads, tops []bool) ([]string, []bool) {
+	drop := 0
+	for k := 0; k < min(openingLines, len(paras)); k++ {
+		if tops[k] {
+			drop++
+		}
+	}
+	if drop == 0 || drop > closingBylines {
+		return paras, heads
+	}
+	outP, outH := make([]string, 0, len(paras)), make([]bool, 0, len(paras))
+	for k := range paras {
+		if k < openingLines && tops[k] {
+			continue
+		}
+		outP, outH = append(outP, paras[k]), append(outH, heads[k])
+	}
+	return outP, outH
+}
+
+// withoutClosingBylines returns paras without the bylines and date lines
+// of other languages (intlBylineLine) that end them, up to
+// closingBylines of them and never the first paragraph: a template
+// signs a story and dates its update under the text. heads[k] says
+// paras[k] is a heading's, which is never one.
+func withoutClosingBylines(paras []string, heads []bool) []string {
+	for k := 0; k < closingBylines && len(paras) > 1; k++ {
+		last := paras[len(paras)-1]
+		if heads[len(paras)-1] || runesUpTo(last, bylineRunes+1) > bylineRunes || !intlBylineLine(last) {
+			break
+		}
+		paras = paras[:len(paras)-1]
+	}
+	return paras
 }
 
 // adBoxMax is the most runs an ad's box holds after its label (adBoxEnd).

@@ -1,0 +1,71 @@
+package clean
+
+import (
+	"strings"
+	"testing"
+)
+
+// intlBylineLine tells a byline or date line of another language by its
+// shape: names, the language's words and a date; a line with a word of a
+// sentence, a number that is no date, or a name run into a date without
+// a mark is none.
+func TestIntlBylineLine(t *testing.T) {
+	yes := []string{
+		"Von Anna Schmidt, 3. März 2026", "Von Anna Schmidt | 03.03.2026, 14:20 Uhr", "Dienstag, 3. März 2026",
+		"03.03.2026", "Von Anna Schmidt und Peter Müller", "Aktualisiert am 03.03.2026, 14:20 Uhr",
+		"Par Jean Dupont, publié le 3 mars 2026 à 10h15", "Par Jean Dupont et Marie Martin - Le 03 mars 2026",
+		"Jean Dupont, le 3 mars 2026", "Por María López | 03/03/2026", "María López - Madrid - 03 mar 2026 - 10:15 CET",
+		"martes, 3 de marzo de 2026", "di Marco Rossi", "Door Pieter de Vries, 3 maart 2026", "terça-feira, 3 de março de 2026",
+		"Anna Kowalska, 3 marca 2026", "wtorek, 3 marca 2026", "Von Anna Schmidt",
+	}
+	no := []string{
+		"Die Sitzung vom 3. März 2026 beschloss den Haushalt.", "Die Sitzung vom 3. März 2026", "Am 3. März 2026 beginnt die Sanierung.",
+		"Von Montag an bleibt die Bibliothek geschlossen.", "Version 1.10.2020", "Par Avion", "Por su parte, el 3 de marzo de 2026 se votará.",
+		"Le 3 mars 2026, la ville a voté.", "Door de regen werd de stemming op 3 maart 2026 uitgesteld.",
+		"Schmidt 3. März 2026", "Lesezeit 4 Minuten, 3. März 2026", "March 3, 2026", "Jane Doe, March 3, 2026",
+		"Anna Berta Carla Dora Emil Fritz Gustav, 3. März 2026",
+	}
+	for _, s := range yes {
+		if !intlBylineLine(s) {
+			t.Errorf("intlBylineLine(%q) = false, want true", s)
+		}
+	}
+	for _, s := range no {
+		if intlBylineLine(s) {
+			t.Errorf("intlBylineLine(%q) = true, want false", s)
+		}
+	}
+}
+
+// A date line above the story, and an update line and a signature
+// under it, leave the Text; a short line of the story that holds a date
+// stays.
+func TestIntlBylinesLeaveText(t *testing.T) {
+	page := langPage("de", "<p>Am 3. März 2026 beginnt die Sanierung.</p>")
+	page = strings.Replace(page, `<div class="c3">`, `<div class="c3"><h1>Haushalt beschlossen</h1><div>Dienstag, 3. März 2026, 14:20 Uhr</div>`, 1)
+	page = strings.Replace(page, `</div></div></body>`, `<p>Anna Schmidt, 03.03.2026</p><p>Aktualisiert am 04.03.2026, 09:00 Uhr</p></div></div></body>`, 1)
+	text := langText(t, page)
+	for _, gone := range []string{"Dienstag, 3.", "Anna Schmidt, 03.03.2026", "Aktualisiert"} {
+		if strings.Contains(text, gone) {
+			t.Errorf("%q kept:\n%s", gone, text)
+		}
+	}
+	if !strings.Contains(text, "Am 3. März 2026 beginnt die Sanierung.") {
+		t.Errorf("the story's dated line lost:\n%s", text)
+	}
+}
+
+// A text without a paragraph of prose keeps its byline-shaped lines:
+// they may be all it has (a gallery's captions, a list of dated notes).
+func TestIntlBylinesNeedProse(t *testing.T) {
+	page := `<html lang="de"><body><div class="c2"><h1>Termine</h1><p>Anna Schmidt, 3. März 2026</p><p>Peter Müller, 4. März 2026</p><p>Die Bibliothek ist geschlossen.</p></div></body></html>`
+	doc, err := Clean(Input{URL: "https://example.org/termine", Body: []byte(page)})
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, kept := range []string{"Anna Schmidt, 3. März 2026", "Peter Müller, 4. März 2026"} {
+		if !strings.Contains(doc.Text, kept) {
+			t.Errorf("%q lost from a text without prose:\n%s", kept, doc.Text)
+		}
+	}
+}
