@@ -24,6 +24,9 @@ type bylineLang struct {
 	weekdays string
 	by       string
 	words    string
+	labels   string // the labels a colon follows in a line of the story's source or author ("Quelle: dpa")
+	reading  string // the labels of a reading time, "|" between them ("Lesezeit", "temps de lecture")
+	minutes  string // the words of a reading time's minutes
 }
 
 // bylineLangs are the languages whose byline and date lines clean reads
@@ -35,42 +38,68 @@ var bylineLangs = map[string]bylineLang{
 		weekdays: "montag dienstag mittwoch donnerstag freitag samstag sonntag sonnabend",
 		by:       "von",
 		words:    "und veröffentlicht aktualisiert zuletzt erstellt am um uhr vom stand von zu der den",
+		labels:   "quelle autor autorin",
+		reading:  "lesezeit|lesedauer",
+		minutes:  "min minuten",
 	},
 	"fr": {
 		months:   [12]string{"janvier janv", "février févr fév", "mars", "avril avr", "mai", "juin", "juillet juil", "août", "septembre sept", "octobre oct", "novembre nov", "décembre déc"},
 		weekdays: "lundi mardi mercredi jeudi vendredi samedi dimanche",
 		by:       "par",
 		words:    "et publié publiée mis à jour modifié actualisé le à h de du la des",
+		labels:   "auteur auteurs auteure",
+		reading:  "temps de lecture|lecture",
+		minutes:  "min minutes",
 	},
 	"es": {
 		months:   [12]string{"enero ene", "febrero feb", "marzo mar", "abril abr", "mayo may", "junio jun", "julio jul", "agosto ago", "septiembre setiembre sep sept", "octubre oct", "noviembre nov", "diciembre dic"},
 		weekdays: "lunes martes miércoles jueves viernes sábado domingo",
 		by:       "por",
 		words:    "y publicado actualizado act el a las de del hs h la",
+		labels:   "fuente autor autora autores",
+		reading:  "tiempo de lectura|lectura",
+		minutes:  "min minutos",
 	},
 	"it": {
 		months:   [12]string{"gennaio gen", "febbraio feb", "marzo mar", "aprile apr", "maggio mag", "giugno giu", "luglio lug", "agosto ago", "settembre set", "ottobre ott", "novembre nov", "dicembre dic"},
 		weekdays: "lunedì martedì mercoledì giovedì venerdì sabato domenica",
 		by:       "di",
 		words:    "e pubblicato aggiornato il alle ore di de da della del",
+		labels:   "fonte autore autrice autori",
+		reading:  "tempo di lettura|lettura",
+		minutes:  "min minuti",
 	},
 	"pt": {
 		months:   [12]string{"janeiro jan", "fevereiro fev", "março mar", "abril abr", "maio mai", "junho jun", "julho jul", "agosto ago", "setembro set", "outubro out", "novembro nov", "dezembro dez"},
 		weekdays: "segunda-feira terça-feira quarta-feira quinta-feira sexta-feira sábado domingo segunda terça quarta quinta sexta",
 		by:       "por",
 		words:    "e publicado atualizado actualizado em às de h da do dos das",
+		labels:   "fonte autor autora autores",
+		reading:  "tempo de leitura|leitura",
+		minutes:  "min minutos",
 	},
 	"nl": {
 		months:   [12]string{"januari jan", "februari feb", "maart mrt", "april apr", "mei", "juni jun", "juli jul", "augustus aug", "september sep sept", "oktober okt", "november nov", "december dec"},
 		weekdays: "maandag dinsdag woensdag donderdag vrijdag zaterdag zondag",
 		by:       "door",
 		words:    "en gepubliceerd bijgewerkt aangepast op om van de der den ter ten",
+		labels:   "bron auteur",
+		reading:  "leestijd|leesduur",
+		minutes:  "min minuten",
 	},
 	"pl": {
 		months:   [12]string{"stycznia styczeń styczen sty", "lutego luty lut", "marca marzec mar", "kwietnia kwiecień kwi", "maja maj", "czerwca czerwiec cze", "lipca lipiec lip", "sierpnia sierpień sie", "września wrzesień wrz", "października październik paź", "listopada listopad lis", "grudnia grudzień gru"},
 		weekdays: "poniedziałek wtorek środa czwartek piątek sobota niedziela",
 		by:       "przez",
 		words:    "i opublikowano aktualizacja zaktualizowano data publikacji godz r roku",
+		labels:   "źródło autor autorka autorzy",
+		reading:  "czas czytania",
+		minutes:  "min minut minuty",
+	},
+	// Japanese dates are year-first (2026年3月3日, read as Chinese ones
+	// are): only its labels are its own
+	"ja": {
+		labels: "公開日 更新日 最終更新日 配信日 掲載日 投稿日 出典",
 	},
 }
 
@@ -244,3 +273,43 @@ func intlBylineKind(t string) int {
 	}
 	return notByline
 }
+
+// intlMetaRe matches a line that bylineLangs' labels open, a colon after
+// the label ("Quelle: dpa", "Autor: Anna Kowalska", "公開日：2026年3月3日"),
+// as metaLineRe matches the English and Chinese ones. The labels are
+// folded as chromeLine folds the line (foldTrad).
+var intlMetaRe = func() *regexp.Regexp {
+	var alts []string
+	for _, l := range bylineLangs {
+		for _, w := range strings.Fields(l.labels) {
+			alts = append(alts, regexp.QuoteMeta(foldTrad(w)))
+		}
+	}
+	sortLongestFirst(alts)
+	return regexp.MustCompile(`(?i)^\s*` + zhOpen + `?\s*(?:` + strings.Join(alts, "|") + `)\s*` + zhSep)
+}()
+
+// intlReadingRe matches a line that is only a reading time in one of
+// bylineLangs: a label and minutes ("Lesezeit: 4 Minuten", "Lecture 4
+// min.", "Czas czytania: 4 min"), or minutes and a label ("4 minuten
+// leestijd"); intlReadingWords are the labels' words, which readingTime
+// looks for before it runs the expression.
+var intlReadingRe, intlReadingWords = func() (*regexp.Regexp, []string) {
+	var labels, mins, words []string
+	for _, l := range bylineLangs {
+		for _, r := range strings.Split(l.reading, "|") {
+			if r = strings.TrimSpace(r); r != "" {
+				labels = append(labels, strings.ReplaceAll(regexp.QuoteMeta(r), " ", `\s+`))
+				words = append(words, strings.Fields(r)...)
+			}
+		}
+		for _, m := range strings.Fields(l.minutes) {
+			mins = append(mins, regexp.QuoteMeta(m))
+		}
+	}
+	sortLongestFirst(labels)
+	sortLongestFirst(mins)
+	label, min := `(?:`+strings.Join(labels, "|")+`)`, `(?:`+strings.Join(mins, "|")+`)`
+	return regexp.MustCompile(`(?i)^\W*` + label + `\s*[:：]?\s*(?:ca\.?\s*|~\s*)?\d+\s*` + min + `\.?\W*$|` +
+		`^\W*\d+\s*-?\s*` + min + `\.?\s+(?:de\s+|di\s+)?` + label + `\W*$`), words
+}()

@@ -69,3 +69,26 @@ func TestIntlBylinesNeedProse(t *testing.T) {
 		}
 	}
 }
+
+// The source and author labels and the reading times of bylineLangs'
+// languages are metadata lines (metaLine, readingTime); a sentence that
+// holds their words is not.
+func TestIntlLabelsAndReadingTimes(t *testing.T) {
+	meta := []string{"Quelle: dpa", "Autor: Anna Kowalska", "Fuente: EFE", "Fonte: ANSA", "Bron: ANP", "Źródło: PAP", "Auteur : Jean Dupont", foldTrad("公開日：2026年3月3日"), foldTrad("更新日：2026年3月3日")}
+	reading := []string{"Lecture 4 min.", "Tempo di lettura: 4 minuti", "Leestijd: 4 minuten", "4 minuten leestijd", "Czas czytania: 4 min", "Lesezeit: 4 Minuten"}
+	for _, s := range meta {
+		if !metaLine(s) {
+			t.Errorf("metaLine(%q) = false, want true", s)
+		}
+	}
+	for _, s := range reading {
+		if !readingTime(s) {
+			t.Errorf("readingTime(%q) = false, want true", s)
+		}
+	}
+	for _, s := range []string{"Quelle der Freude: die Bibliothek", "Die Autorin sagt: wir bauen.", "Lecture 4 minutes before the vote, the council met.", "Czas czytania w bibliotece: 4 godziny"} {
+		if metaLine(s) || readingTime(s) {
+			t.Errorf("%q read as a metadata line", s)
+		}
+	}
+}

@@ -754,12 +754,13 @@ var readingTimeRe = regexp.MustCompile(`(?i)^\W*(?:(?:estimated\s+)?read(?:ing)?
 // readingTime is readingTimeRe, asked only of lines with a digit and one
 // of its words (a byte scan is cheaper than the expression).
 func readingTime(t string) bool {
-	return strings.ContainsAny(t, "0123456789") && readingWords.in(t) && readingTimeRe.MatchString(t)
+	return strings.ContainsAny(t, "0123456789") && readingWords.in(t) && (readingTimeRe.MatchString(t) || intlReadingRe.MatchString(t))
 }
 
 // readingWords are the stems of readingTimeRe's words, as it reads them
-// (a wordSet: "Leſezeit" is "lesezeit" to it; "阅读" is matched as bytes).
-var readingWords = newWordSet("read", "leitura", "lectura", "lecture", "lese", "阅读")
+// (a wordSet: "Leſezeit" is "lesezeit" to it; "阅读" is matched as bytes),
+// and the words of intlReadingRe's labels.
+var readingWords = newWordSet(append([]string{"read", "leitura", "lectura", "lecture", "lese", "阅读"}, intlReadingWords...)...)
 
 // proseUnits is the length of a paragraph of prose: two lines or so.
 const proseUnits = 80
@@ -953,9 +954,10 @@ func intlDateLine(t string) bool {
 // first because most lines fail them and a byte scan is cheaper than a
 // regexp.
 
-// metaLine is metaLineRe: its labels end with a colon or a bar (zhSep).
+// metaLine is metaLineRe or intlMetaRe: their labels end with a colon or
+// a bar (zhSep).
 func metaLine(t string) bool {
-	return containsRuneOf(t, zhSepRunes) && metaLineRe.MatchString(t)
+	return containsRuneOf(t, zhSepRunes) && (metaLineRe.MatchString(t) || intlMetaRe.MatchString(t))
 }
 
 // dateLine is dateLineRe: the line starts with a digit after spaces (\s).
