@@ -29,23 +29,41 @@ const retryUnits = 500
 func genericText(root *html.Node, bw *blockWalk, title string) extraction {
 	b := bw.budget
 	h := headline(bw.runs, title) // for the region and the runs: found once
-	runs := withoutAuthorBio(bw, withoutStories(bw, articleRuns(bw, genericRoots(bw, regionOf(h))), nextStories(bw, h)))
-	e := finish(withoutHeading(runs, h), title, b, ExtractorGeneric)
+	runs := withoutHeading(withoutAuthorBio(bw, withoutStories(bw, articleRuns(bw, genericRoots(bw, regionOf(h))), nextStories(bw, h))), h)
+	e := finish(runs, title, b, ExtractorGeneric)
 	n := paraUnitsUpTo(e.paras, retryUnits) // e.units(), read below only when under retryUnits
 	if n >= retryUnits || b.cut() {
-		return e
+		return withoutAppealText(bw, h, runs, e, title)
 	}
 	rw := walkBlocksMode(root, true, b)
 	rw.homes = bw.homes
 	defer rw.release()
 	defer rw.recycleRuns() // e holds texts, not rw's runs
-	if alt := finish(withoutTitleHeading(rw.runs, withoutAuthorBio(rw, withoutStories(rw, articleRuns(rw, genericRoots(rw, nil)), nextStories(rw, h))), title), title, b, ExtractorGeneric); alt.units() > n*3/2 {
-		e = alt
+	alt := withoutTitleHeading(rw.runs, withoutAuthorBio(rw, withoutStories(rw, articleRuns(rw, genericRoots(rw, nil)), nextStories(rw, h))), title)
+	if ae := finish(alt, title, b, ExtractorGeneric); ae.units() > n*3/2 {
+		e = withoutAppealText(rw, h, alt, ae, title)
+	} else {
+		e = withoutAppealText(bw, h, runs, e, title)
 	}
 	if len(e.paras) == 0 {
 		e = finish(pageRuns(bw), title, b, ExtractorGeneric)
 	}
 	return e
+}
+
+// withoutAppealText is e, the text a pass found in runs (of bw's walk),
+// without the box of an appeal after the story (appealBox), or e itself
+// when there is none. The box leaves once the pass is chosen: the passes
+// are weighed by what each found around the story, and a box under a
+// short story counts there as the first pass's find; without it, the
+// relaxed pass's find (the footer's paragraphs, on a page whose names
+// say nothing) outweighed the story alone.
+func withoutAppealText(bw *blockWalk, h *html.Node, runs []run, e extraction, title string) extraction {
+	box := appealBox(bw, h, runs)
+	if box == nil {
+		return e
+	}
+	return finish(withoutBox(runs, box), title, bw.budget, ExtractorGeneric)
 }
 
 // pageRuns is every run outside chrome.
