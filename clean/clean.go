@@ -133,6 +133,8 @@ func cleanTree(root *html.Node, in Input, b *budget, pick textPick) (*Document, 
 	if doc.Title == metaTitle { // a site rule's Title selector stands
 		if h := shownHeadline(pm, doc.Title, strings.Join(bw.homes, " ")+" "+suffix); h != "" {
 			doc.Title = h
+		} else if h := shownPart(bw.runs, doc.Title); h != "" {
+			doc.Title = h
 		} else if len(paras) > 0 {
 			if h := logoHeadline(bw.runs, doc.Title, collapse(pm.title), suffix, collapse(paras[0])); h != "" {
 				doc.Title = h

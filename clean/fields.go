@@ -522,3 +522,45 @@ func shownTitleHead(runs []run, title string) string {
 	}
 	return ""
 }
+
+// partRuns is how many of a page's first runs shownPart reads: a
+// reference's header (project name, tabs, a summary line) comes before
+// its heading.
+const partRuns = 16
+
+// shownPart returns the part of title after its one ": " when the page
+// shows each part apart near its top: "WidgetLib: WidgetBox Class
+// Reference" over a header that opens with the project's name
+// ("WidgetLib 3.2") and, a few lines on, the page's own heading
+// ("WidgetBox Class Reference", a label after it or not). The part before
+// the colon is then the project's name, not the headline's. Each part
+// must open a run of its own that is no link line (chrome or not: a
+// reference's header is named so), the name before the
+// heading; "" otherwise, for a title with no colon or more than one,
+// and when the name first shows as a heading: then it is the page's
+// subject ("variables: interface for the variable lookup" over an <h2>
+// "variables"), and the part after the colon only describes it.
+func shownPart(runs []run, title string) string {
+	name, head, ok := strings.Cut(title, ": ")
+	if !ok || strings.Contains(head, ": ") || name == "" || len(strings.Fields(head)) < 2 {
+		return ""
+	}
+	sawName := false
+	for i := 0; i < len(runs) && i < partRuns; i++ {
+		r := &runs[i]
+		if linkLine(*r) {
+			continue
+		}
+		t := r.text
+		switch {
+		case !sawName && t != title && strings.HasPrefix(t, name):
+			if r.heading {
+				return "" // the name is the page's heading: its subject, the rest describes it
+			}
+			sawName = true
+		case sawName && strings.HasPrefix(t, head) && !strings.HasPrefix(t, title):
+			return head
+		}
+	}
+	return ""
+}
