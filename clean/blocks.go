@@ -61,6 +61,8 @@ type blockWalk struct {
 	runUnits, runLink int
 	heading           bool
 	rowSimple         bool           // owner is a data row whose cells join one run
+	pairDL            *html.Node     // the <dl> being walked whose pairs each join one run (pairList), nil for none
+	pairLists         []*html.Node   // every <dl> the walk found a pair list, in document order
 	gridOf            *html.Node     // the parent gridSiblings last counted rows of, nil for none
 	gridSigs          map[rowSig]int // its counts
 	units, linkUnits  int            // totals so far
@@ -504,6 +506,11 @@ func (bw *blockWalk) visit(n *html.Node) {
 			bw.w.write(" | ")
 		}
 	}
+	pair := bw.pairDL != nil && n.Parent == bw.pairDL
+	if pair {
+		block = false // a key or a value of a pair list: one paragraph per pair, owned by its <dt>
+		bw.startPart(n)
+	}
 	st := bw.newStats()
 	*st = elemStats{start: len(bw.runs), units: bw.units, linkUnits: bw.linkUnits, links: bw.links, pictures: bw.pictures, cid: bw.classID(n)}
 	bw.stats[n] = st
@@ -547,12 +554,17 @@ func (bw *blockWalk) visit(n *html.Node) {
 		bw.inLink++
 		bw.links++
 	}
-	prevOwner, prevSimple := bw.owner, bw.rowSimple
+	prevOwner, prevSimple, prevPairs := bw.owner, bw.rowSimple, bw.pairDL
 	if block {
 		bw.flush()
 		bw.owner = n
 		bw.heading = isHeading(n.DataAtom)
 		bw.rowSimple = n.DataAtom == atom.Tr && simpleRow(n) || bw.gridRow(n)
+		bw.pairDL = nil
+		if n.DataAtom == atom.Dl && bw.code == 0 && pairList(n) {
+			bw.pairDL = n
+			bw.pairLists = append(bw.pairLists, n)
+		}
 	}
 	prevVerbatim := bw.w.verbatim
 	if n.DataAtom == atom.Pre {
@@ -563,8 +575,11 @@ func (bw *blockWalk) visit(n *html.Node) {
 	}
 	if block {
 		bw.flush()
-		bw.owner, bw.rowSimple = prevOwner, prevSimple
+		bw.owner, bw.rowSimple, bw.pairDL = prevOwner, prevSimple, prevPairs
 		bw.heading = isHeading(prevOwner.DataAtom)
+	}
+	if pair && n.DataAtom == atom.Dd {
+		bw.endPair(n.Parent)
 	}
 	bw.w.verbatim = prevVerbatim
 	if link {
@@ -736,6 +751,7 @@ func (bw *blockWalk) release() {
 	bw.mem, bw.stats, bw.order, bw.slab = nil, nil, nil, nil
 	bw.chromeUp, bw.byClass = nil, nil // cleared for the next walk: the runs keep their chromeAt
 	bw.groupsOf, bw.groups = nil, nil  // made from the stats
+	bw.gridOf, bw.gridSigs, bw.pairLists = nil, nil, nil
 	bw.w.reset()
 	bw.w.b = nil // a run's text is a copy of it (flush): the buffer goes back
 	if len(order) > keptElements {
@@ -1112,4 +1128,30 @@ func neverFrame(r string) bool {
 		return true
 	}
 	return false
+}
+
+// endPair ends the run of a pair of the pair list dl, after its value:
+// the key that owns it (startPart) holds it, as a <tr> holds its row's.
+func (bw *blockWalk) endPair(dl *html.Node) {
+	bw.flush()
+	if key := bw.owner; key != nil && key.DataAtom == atom.Dt {
+		if st := bw.stats[key]; st != nil {
+			st.end = len(bw.runs)
+		}
+	}
+	bw.owner = dl
+}
+
+// startPart starts a part of a pair list's pair (pairList): a key (<dt>)
+// ends the run before it and owns the run it starts; a value (<dd>) goes
+// on in its key's run, " | " before it.
+func (bw *blockWalk) startPart(n *html.Node) {
+	if n.DataAtom == atom.Dt {
+		bw.flush()
+		bw.owner = n
+		return
+	}
+	if bw.w.len() > 0 {
+		bw.w.write(" | ")
+	}
 }

@@ -1,6 +1,7 @@
 package clean
 
 import (
+	"slices"
 	"strings"
 
 	"golang.org/x/net/html"
@@ -127,4 +128,49 @@ func cellText(n *html.Node, limit int) string {
 	}
 	walk(n)
 	return strings.TrimSpace(collapse(b.String()))
+}
+
+// pairList reports a <dl> used as a table of keys and values ("Date of
+// issue" / "3 March 2026"): two or more pairs, its element children a
+// <dt> then a <dd>, and again, each of them short and simple as a grid's
+// cell is (gridCell's bounds: no block element and no <br> below it,
+// gridCellRunes runes or fewer), and none empty. The walk joins each
+// pair into one run, " | " between key and value, as a two-cell row of a
+// table is. A glossary whose <dd> holds paragraphs, a <dt> with two
+// <dd>s (an address's lines) or a list of terms alone is not one: its
+// items stay paragraphs.
+func pairList(dl *html.Node) bool {
+	pairs, want := 0, atom.Dt
+	for c := dl.FirstChild; c != nil; c = c.NextSibling {
+		switch c.Type {
+		case html.TextNode:
+			if strings.TrimSpace(c.Data) != "" {
+				return false
+			}
+			continue
+		case html.ElementNode:
+		default:
+			continue
+		}
+		if c.DataAtom != want || holdsBreak(c, 0) {
+			return false
+		}
+		if k := runesUpTo(cellText(c, gridCellRunes*4), gridCellRunes+1); k == 0 || k > gridCellRunes {
+			return false
+		}
+		if want == atom.Dd {
+			pairs++
+			want = atom.Dt
+		} else {
+			want = atom.Dd
+		}
+	}
+	return pairs >= 2 && want == atom.Dt
+}
+
+// pairPart reports a key or a value of a pair list's pair, as the walk
+// found them (pairList, blockWalk.pairLists): asked once an item of a
+// group, a list of many pairs is not read again each time.
+func (bw *blockWalk) pairPart(n *html.Node) bool {
+	return (n.DataAtom == atom.Dt || n.DataAtom == atom.Dd) && n.Parent != nil && slices.Contains(bw.pairLists, n.Parent)
 }

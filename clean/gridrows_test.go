@@ -60,3 +60,23 @@ func TestGridHeadCells(t *testing.T) {
 		t.Errorf("head row lost:\n%s", doc.Text)
 	}
 }
+
+// TestPairListJoins: a <dl> of keys and values (a notice's key facts)
+// comes out one pair a line, " | " between key and value, as a two-cell
+// table row does; cut into one paragraph a part, the dates were dropped
+// as short date lines. A glossary whose <dd>s hold paragraphs, and a key
+// with two values (an address's lines), keep their items as paragraphs.
+func TestPairListJoins(t *testing.T) {
+	facts := `<h2>Key facts</h2><dl><dt>Reference</dt><dd>APP/2026/0412</dd><dt>Date of issue</dt><dd>3 March 2026</dd>` +
+		`<dt>Hearing date</dt><dd>14 April 2026</dd></dl>`
+	glossary := `<dl><dt>Appellant</dt><dd><p>The person who lodges the appeal against the council's decision.</p></dd>` +
+		`<dt>Inspector</dt><dd><p>The officer appointed to hear the appeal and decide it.</p></dd></dl>`
+	address := `<dl><dt>Town Hall</dt><dd>Market Square</dd><dd>Westford WF1 2AB</dd><dt>Post</dt><dd>PO Box 12</dd></dl>`
+	doc := guideDoc(t, facts+glossary+address)
+	for _, want := range []string{"Reference | APP/2026/0412\n", "Date of issue | 3 March 2026\n", "Hearing date | 14 April 2026\n",
+		"\nAppellant\n", "\nTown Hall\n"} {
+		if !strings.Contains(doc.Text, want) {
+			t.Errorf("want %q in:\n%s", want, doc.Text)
+		}
+	}
+}

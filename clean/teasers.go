@@ -412,10 +412,12 @@ const replyUnits = 1500
 // (ownHeading) is a document's section, signed or not (a letter to the
 // editor under its title), not a reply. Nor is a row of a data table
 // set as the document's own (dataTable, asked without a root): a record
-// whose last cell is a date or a time (a schedule, a list of notices).
+// whose last cell is a date or a time (a schedule, a list of notices),
+// nor a part of a pair list's pair (pairPart: "Date of issue | 3 March
+// 2026").
 func signedOff(bw *blockWalk, n *html.Node) bool {
 	st := bw.stats[n]
-	if st.units == 0 || st.units > replyUnits || n.DataAtom == atom.Tr && dataRow(bw, n) {
+	if st.units == 0 || st.units > replyUnits || n.DataAtom == atom.Tr && dataRow(bw, n) || bw.pairPart(n) {
 		return false
 	}
 	runs := bw.runs[st.start:st.end]
