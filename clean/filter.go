@@ -63,8 +63,8 @@ var (
 	// an English date line: "| November 18, 2019 at 2:26 PM HST - Updated
 	// November 18 at 4:46 PM", "Published 3:04 p.m. ET Nov. 7, 2022":
 	// what is left without its dates, times and their words has no word in it
-	enMonthRe  = regexp.MustCompile(`(?i)\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)(?:[a-z]*)\.?\s+\d{1,2}\b|\b\d{1,2}\s+(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\b`)
-	dateWordRe = regexp.MustCompile(`(?i)\b(?:(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*|(?:mon|tue|wed|thu|fri|sat|sun)[a-z]*|at|on|am|pm|a\.m|p\.m|updated|update|published|posted|last|modified|[a-z]{1,4}t|utc|gmt|hst|edt|est|pdt|pst|cet|cest|bst)\b|\d+(?:st|nd|rd|th)?`)
+	enMonthRe  = regexp.MustCompile(`(?i)\b(?:` + monthWords + `)\.?\s+\d{1,2}\b|\b\d{1,2}\s+(?:` + monthWords + `)\b`)
+	dateWordRe = regexp.MustCompile(`(?i)\b(?:` + monthWords + `|` + weekdayWords + `|at|on|am|pm|a\.m|p\.m|updated|update|published|posted|last|modified|[a-z]{1,4}t|utc|gmt|hst|edt|est|pdt|pst|cet|cest|bst)\b|\d+(?:st|nd|rd|th)?`)
 	// a link labelled as a pointer elsewhere: "Related post: …", "Read more: …"
 	relatedLabelRe = regexp.MustCompile(`(?i)^\s*(?:related(?: post| article| story| stories| content)?|read more|read also|also read|see also|see more|more|don't miss|相关(?:阅读|新闻|文章|链接))\s*[:：]`)
 	relatedRe      = regexp.MustCompile(`(?i)^(?:相关(?:阅读|新闻|推荐|链接|文章|报道|稿件|资讯)|热点新闻|热门(?:推荐|文章|新闻)|延伸阅读|推荐阅读|猜你喜欢|更多(?:新闻|阅读|精彩)|最新(?:新闻|文章)|` +
@@ -974,6 +974,15 @@ func enDateLine(t string) bool {
 	}
 	return !hasLetter(dateWordRe.ReplaceAllString(t, ""))
 }
+
+// monthWords and weekdayWords are the English months and weekdays, in
+// full or cut as pages cut them ("Sept", "Tues"), for expressions under
+// (?i) between word bounds: only these words, so "Marktplatz 06:18" or
+// "Junior 12" hold no month.
+const (
+	monthWords   = `jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sept?(?:ember)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?`
+	weekdayWords = `mon(?:day)?|tue(?:s|sday)?|wed(?:nesday)?|thu(?:rs|rsday)?|fri(?:day)?|sat(?:urday)?|sun(?:day)?`
+)
 
 // holdsMonth is enMonthRe's need of a month's first three letters, in any
 // case: a line of a changelog or a table with figures in it, and no

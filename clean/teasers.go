@@ -495,14 +495,13 @@ func signOff(t string) bool {
 
 // stampWordRe is the words of a time stamp that are no name: months and
 // weekdays, in full or cut to three or four letters, "at", "pm",
-// "posted", "updated", time zones. Unlike dateWordRe, which tells a line
-// that is only a date and strips any word a month's or a day's stem
-// starts, it leaves the names those stems start ("Mark", "Martin",
-// "Janet", "Sunil") and short names ending in t ("Pat", "Matt", "Scott"),
-// the name a sign-off holds beside its time; a zone of letters ending in
-// T counts in capitals only.
-var stampWordRe = regexp.MustCompile(`(?i)\b(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sept?(?:ember)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?|` +
-	`mon(?:day)?|tue(?:s|sday)?|wed(?:nesday)?|thu(?:rs|rsday)?|fri(?:day)?|sat(?:urday)?|sun(?:day)?|` +
+// "posted", "updated", time zones. Like dateWordRe it leaves the names a
+// month's or a day's stem starts ("Mark", "Martin", "Janet", "Sunil":
+// monthWords); unlike dateWordRe, which tells a line that is only a date
+// and strips any short word ending in t, it leaves short names ending in
+// t ("Pat", "Matt", "Scott"), the name a sign-off holds beside its time:
+// a zone of letters ending in T counts in capitals only.
+var stampWordRe = regexp.MustCompile(`(?i)\b(?:` + monthWords + `|` + weekdayWords + `|` +
 	`at|on|am|pm|a\.m|p\.m|updated|update|published|posted|last|modified|utc|gmt)\b|\b(?-i:[A-Z]{1,4}T)\b|\d+(?:st|nd|rd|th)?`)
 
 // timeRe matches a time a reply is stamped with: a date with a month's
