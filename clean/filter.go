@@ -61,10 +61,12 @@ var (
 	// a line that is a date, optionally with a time and a source
 	dateLineRe = regexp.MustCompile(`^\s*(?:\d{4}\s*[-/.年]\s*\d{1,2}\s*[-/.月]\s*\d{1,2}\s*日?)(?:\s*\d{1,2}\s*[:：]\s*\d{2}(?:\s*[:：]\s*\d{2})?)?(?:\s|$|来源|稿源|作者|\|)`)
 	// an English date line: "| November 18, 2019 at 2:26 PM HST - Updated
-	// November 18 at 4:46 PM", "Published 3:04 p.m. ET Nov. 7, 2022":
-	// what is left without its dates, times and their words has no word in it
+	// November 18 at 4:46 PM", "Published 3:04 p.m. ET Nov. 7, 2022",
+	// the stamp a man page converter writes under its credit, "Time:
+	// 10:14:02 GMT, March 03, 2026": what is left without its dates,
+	// times and their words has no word in it
 	enMonthRe  = regexp.MustCompile(`(?i)\b(?:` + monthWords + `)\.?\s+\d{1,2}\b|\b\d{1,2}\s+(?:` + monthWords + `)\b`)
-	dateWordRe = regexp.MustCompile(`(?i)\b(?:` + monthWords + `|` + weekdayWords + `|at|on|am|pm|a\.m|p\.m|updated|update|published|posted|last|modified|[a-z]{1,4}t|utc|gmt|hst|edt|est|pdt|pst|cet|cest|bst)\b|\d+(?:st|nd|rd|th)?`)
+	dateWordRe = regexp.MustCompile(`(?i)\b(?:` + monthWords + `|` + weekdayWords + `|at|on|am|pm|a\.m|p\.m|updated|update|published|posted|last|modified|time|[a-z]{1,4}t|utc|gmt|hst|edt|est|pdt|pst|cet|cest|bst)\b|\d+(?:st|nd|rd|th)?`)
 	// a link labelled as a pointer elsewhere: "Related post: …", "Read more: …"
 	relatedLabelRe = regexp.MustCompile(`(?i)^\s*(?:related(?: post| article| story| stories| content)?|read more|read also|also read|see also|see more|more|don't miss|相关(?:阅读|新闻|文章|链接))\s*[:：]`)
 	relatedRe      = regexp.MustCompile(`(?i)^(?:相关(?:阅读|新闻|推荐|链接|文章|报道|稿件|资讯)|热点新闻|热门(?:推荐|文章|新闻)|延伸阅读|推荐阅读|猜你喜欢|更多(?:新闻|阅读|精彩)|最新(?:新闻|文章)|` +

@@ -427,3 +427,25 @@ func TestGeneratorLine(t *testing.T) {
 		}
 	}
 }
+
+// TestTimeStampLine: the stamp a man page converter writes under its
+// credit ("Time: …" and a date and time alone) is a date line; a line
+// that says what a time is for, with no date in it, is prose.
+func TestTimeStampLine(t *testing.T) {
+	for _, l := range []string{
+		"Time: 10:14:02 GMT, March 03, 2026",
+		"Time: 09:30 UTC, 4 May 2025",
+	} {
+		if !chromeLine(run{text: l, units: units(l)}, len([]rune(l)), false) {
+			t.Errorf("chromeLine(%q) = false, want true", l)
+		}
+	}
+	for _, l := range []string{
+		"Time: 45 minutes",
+		"Time spent in the queue is counted from March 3 on.",
+	} {
+		if chromeLine(run{text: l, units: units(l)}, len([]rune(l)), false) {
+			t.Errorf("chromeLine(%q) = true, want false", l)
+		}
+	}
+}
