@@ -174,3 +174,63 @@ func pairList(dl *html.Node) bool {
 func (bw *blockWalk) pairPart(n *html.Node) bool {
 	return (n.DataAtom == atom.Dt || n.DataAtom == atom.Dd) && n.Parent != nil && slices.Contains(bw.pairLists, n.Parent)
 }
+
+// pairKeyRunes is the most runes the key of a key/value row or item
+// holds: "Consultation closes", "Date of issue", "征求意见截止".
+const pairKeyRunes = 40
+
+// keyedStamp reports a record of a box of key facts whose value is a
+// date or a time: a table row of exactly two cells ("Consultation closes
+// | 14 April 2026"), or a list item "Key: value" ("Hearing: 21 April
+// 2026"), one line outside links and no paragraph of prose. Its key is
+// short, holds no time and ends no sentence; its value is short and holds
+// the time. signOff reads such a line as a name beside a time, but a
+// reply signs off text it holds; a record holds none, so it is no reply
+// (signedOff), as a pair list's pair is not (pairPart).
+func keyedStamp(bw *blockWalk, n *html.Node) bool {
+	st := bw.stats[n]
+	if st == nil || st.end-st.start != 1 || st.links > 0 {
+		return false
+	}
+	r := bw.runs[st.start]
+	if proseRun(r) || r.heading {
+		return false
+	}
+	var key, value string
+	switch n.DataAtom {
+	case atom.Tr:
+		cells := rowCells(n)
+		if len(cells) != 2 {
+			return false
+		}
+		key, value = cellText(cells[0], pairKeyRunes*4), cellText(cells[1], gridCellRunes*4)
+	case atom.Li:
+		i := strings.IndexAny(r.text, ":：")
+		if i < 0 {
+			return false
+		}
+		key, value = r.text[:i], strings.TrimLeft(r.text[i:], ":： \u00a0")
+	default:
+		return false
+	}
+	key = strings.TrimRight(strings.TrimSpace(key), ":： \u00a0")
+	return pairKey(key) && value != "" && runesUpTo(value, gridCellRunes+1) <= gridCellRunes && timeRe.MatchString(value)
+}
+
+// pairKey reports the key of a key/value record: a label of a few words
+// with letters, no time and no sentence's end.
+func pairKey(key string) bool {
+	k := runesUpTo(key, pairKeyRunes+1)
+	return k > 0 && k <= pairKeyRunes && hasLetter(key) && !timeRe.MatchString(key) && !sentenceEnd(key)
+}
+
+// rowCells returns the <td> and <th> children of tr that hold text.
+func rowCells(tr *html.Node) []*html.Node {
+	var out []*html.Node
+	for c := tr.FirstChild; c != nil; c = c.NextSibling {
+		if (c.DataAtom == atom.Td || c.DataAtom == atom.Th) && cellText(c, 4) != "" {
+			out = append(out, c)
+		}
+	}
+	return out
+}

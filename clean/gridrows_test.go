@@ -80,3 +80,41 @@ func TestPairListJoins(t *testing.T) {
 		}
 	}
 }
+
+// TestKeyedStampsStay: a box of key facts whose values are dates, a
+// two-cell table ("Consultation closes | 14 April 2026") or a list of
+// "Key: value" items, inside the story with no head row and no sentence
+// introducing it, is text: each of its lines read as a name beside a
+// time (signedOff), and the box went as a comment thread. The readers'
+// replies under the story, prose signed with a name and a time, still
+// go.
+func TestKeyedStampsStay(t *testing.T) {
+	rows := [][2]string{{"Consultation opens", "3 March 2026"}, {"Consultation closes", "14 April 2026 at 17:00"},
+		{"Public hearing", "21 April 2026, 10:00"}, {"Cabinet decision", "16 June 2026"}}
+	table, list := "<table>", "<ul>"
+	for _, r := range rows {
+		table += "<tr><td>" + r[0] + "</td><td>" + r[1] + "</td></tr>"
+		list += "<li><strong>" + r[0] + ":</strong> " + r[1] + "</li>"
+	}
+	table, list = table+"</table>", list+"</ul>"
+	replies := `<div id="comments">`
+	for _, c := range [][2]string{{"Great idea, the road is dangerous for my kids every morning and something needs to be done.", "Jane Roe, March 4, 2026 at 9:15 am"},
+		{"This will cost a fortune and nobody cycles there in winter anyway, what a waste of public money.", "Mark Smith, March 4, 2026 at 11:02 am"},
+		{"I hope they keep the parking spaces outside the shops or the high street will suffer even more.", "Ann Lee, March 5, 2026 at 6:40 pm"}} {
+		replies += `<div class="c"><p>` + c[0] + `</p><div class="meta">` + c[1] + `</div></div>`
+	}
+	replies += `</div>`
+	for name, box := range map[string]string{"table": table, "list": list} {
+		page := `<html><head><title>Consultation</title></head><body><main><article><h1>Consultation</h1>` + prose("story", 2) + box +
+			prose("close", 1) + `</article>` + replies + `</main></body></html>`
+		doc := cleanPage(t, "http://example.com/a", []byte(page))
+		for _, r := range rows {
+			if !strings.Contains(doc.Text, r[1]) {
+				t.Errorf("%s: fact %q lost:\n%s", name, r[1], doc.Text)
+			}
+		}
+		if strings.Contains(doc.Text, "Jane Roe") || strings.Contains(doc.Text, "waste of public money") {
+			t.Errorf("%s: replies kept:\n%s", name, doc.Text)
+		}
+	}
+}

@@ -414,10 +414,11 @@ const replyUnits = 1500
 // set as the document's own (dataTable, asked without a root): a record
 // whose last cell is a date or a time (a schedule, a list of notices),
 // nor a part of a pair list's pair (pairPart: "Date of issue | 3 March
-// 2026").
+// 2026"), nor a record of key facts, a row or an item, whose value is a
+// date (keyedStamp: "Consultation closes | 14 April 2026").
 func signedOff(bw *blockWalk, n *html.Node) bool {
 	st := bw.stats[n]
-	if st.units == 0 || st.units > replyUnits || n.DataAtom == atom.Tr && dataRow(bw, n) || bw.pairPart(n) {
+	if st.units == 0 || st.units > replyUnits || n.DataAtom == atom.Tr && dataRow(bw, n) || bw.pairPart(n) || keyedStamp(bw, n) {
 		return false
 	}
 	runs := bw.runs[st.start:st.end]
