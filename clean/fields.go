@@ -74,6 +74,35 @@ func shownHeadline(pm *pageMeta, title, site string) string {
 	if h == "" {
 		h = kindHeading(pm, title, site)
 	}
+	if h == "" {
+		h = kindTitle(pm, title, site)
+	}
+	return h
+}
+
+// kindTitle returns the page's first <h1> when title names what it names
+// with a word or two of kind after it and, past a " - ", where the item
+// lives: <title> "frob package - example.org/frob" over the shown "frob",
+// "Ledger struct - tally" over "Ledger" (kindHeading's case turned
+// round: there the heading holds the kind words). The <h1> is no site's
+// name, and the kind words are letters only (kindWords): "Paris 2024 -
+// Games" is no kind of "Paris". "" when the title is of no such shape.
+func kindTitle(pm *pageMeta, title, site string) string {
+	named, place, ok := strings.Cut(title, " - ")
+	if !ok || strings.TrimSpace(place) == "" || len(pm.h1) == 0 {
+		return ""
+	}
+	h := collapse(pm.h1[0])
+	if h == "" || namesSite(h, site) {
+		return ""
+	}
+	kind, ok := strings.CutPrefix(named, h+" ")
+	if !ok {
+		return ""
+	}
+	if words := strings.Fields(kind); len(words) > 2 || !kindWords(words) {
+		return ""
+	}
 	return h
 }
 

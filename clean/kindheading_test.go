@@ -29,3 +29,30 @@ func TestKindHeadingTitle(t *testing.T) {
 		}
 	}
 }
+
+// TestKindTitle: a page whose <title> is "Name kind - place" and whose
+// first <h1> is the name shows the <h1> as its Title; a number is no
+// kind, and an <h1> that goes on past the name is no match.
+func TestKindTitle(t *testing.T) {
+	prose := `<p>Package frob turns widgets into gadgets and back again without losing a single part along the way.</p>
+<p>A gadget made by frob remembers the widget it came from, so a caller can always turn it back into that widget.</p>`
+	for _, c := range []struct{ name, page, want string }{
+		{"package page", `<html><head><title>frob package - example.org/frob - Go Packages</title></head><body>
+<div class="crumbs"><a href="/">Discover Packages</a> <a href="/example.org/frob">example.org/frob</a></div>
+<div class="heading"><h1>frob</h1><span>package</span></div><article>` + prose + `</article></body></html>`, "frob"},
+		{"two kind words", `<html><head><title>Ledger struct type - tally - Rust Docs</title></head><body>
+<h1>Ledger</h1>` + prose + `</body></html>`, "Ledger"},
+		{"a number is no kind", `<html><head><title>frob 2024 - example.org/frob - Go Packages</title></head><body>
+<h1>frob</h1>` + prose + `</body></html>`, "frob 2024 - example.org/frob"},
+		{"heading is the whole name", `<html><head><title>Floods hit the town - Harwick - Gazette</title></head><body>
+<h1>Floods</h1>` + prose + `</body></html>`, "Floods hit the town - Harwick"},
+	} {
+		d, err := Clean(Input{URL: "https://pkg.example/example.org/frob", Body: []byte(c.page)})
+		if err != nil {
+			t.Fatalf("%s: %v", c.name, err)
+		}
+		if d.Title != c.want {
+			t.Errorf("%s: Title %q, want %q", c.name, d.Title, c.want)
+		}
+	}
+}
