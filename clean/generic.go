@@ -61,7 +61,7 @@ func genericRoots(bw *blockWalk, region *html.Node) []*html.Node {
 		best, bestScore = up, max(bestScore, bw.stats[up].score)
 	}
 	best, bestScore = climb(bw, best, bestScore)
-	if top := wrapperTop(bw, best); top != best {
+	if top := wrapperTop(bw, best); top != best && !bareStory(top, region) {
 		if parts := partsOf(bw, top); parts != nil {
 			return firstPost(bw, parts)
 		}

@@ -48,6 +48,18 @@ func onlyText(bw *blockWalk, p, n *html.Node) bool {
 	return true
 }
 
+// bareStory reports whether top is an element without a class that is
+// region, the element around the page's headline (regionOf; nil for
+// none), or holds it. Such a top is the whole story, headline and body,
+// and its bare siblings share its signature by having no names, not by
+// being one template: on a page whose blocks carry no names, the cookie
+// notice before a short story and the footer's paragraphs after it were
+// taken as more parts of it. A part with a class (a section card of
+// one template) may hold the headline with the story's first section.
+func bareStory(top, region *html.Node) bool {
+	return region != nil && attr(top, "class") == "" && (region == top || deeper(region, top))
+}
+
 // partsOf returns top and its siblings of top's signature that read as
 // more parts of the article, in document order: each holds a paragraph
 // of prose (hasProse) and has under a third of its text in links. A

@@ -37,3 +37,16 @@ func TestShortStoryBesideBox(t *testing.T) {
 	doc := cleanPage(t, "http://gazette.example/news/42", []byte(shortPage(story, after, foot)))
 	checkText(t, doc, []string{"stay open until six in the evening"}, []string{"weekly paper for the upper valley", "small files on your device"})
 }
+
+// TestShortStoryNotPartOfPage: on a page whose blocks carry no names, the
+// story's wrapper (headline and body) is not one part of an article cut
+// into bare <div>s: the cookie notice before it and the footer's
+// paragraphs after it, bare <div>s too, stay out.
+func TestShortStoryNotPartOfPage(t *testing.T) {
+	story := `<p>The town library will stay open until six in the evening on Saturdays from June, after a survey of its members, most of them families and students, asked for longer hours.</p>`
+	after := `<div><h3>Keep local news alive</h3><p>Reporting takes hours, costs money, needs people on the ground, and relies on readers who chip in.</p><a href="https://pay.example/gazette">Chip in</a></div>`
+	foot := `<p>The Valley Gazette is a weekly paper for the upper valley, printed in Millbrook, and delivered free to every household.</p>` +
+		`<p>Editorial office: 12 Mill Lane, Millbrook MB4 7QT, telephone 01632 960555, open on weekdays.</p><p>Copyright 2024 Valley Gazette Ltd. All rights reserved.</p>`
+	doc := cleanPage(t, "http://gazette.example/news/42", []byte(shortPage(story, after, foot)))
+	checkText(t, doc, []string{"stay open until six in the evening"}, []string{"weekly paper for the upper valley", "Editorial office", "small files on your device"})
+}
