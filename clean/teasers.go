@@ -183,8 +183,9 @@ func teaserRuns(bw *blockWalk, roots []*html.Node) func(i int) bool {
 		case cardGroup(bw, g) && proseBefore(g.items[0]):
 			cards = append(cards, g.items...)
 		case replyGroup(bw, g) && !signedText(bw, g):
+			label := postLabels(bw, g)
 			for _, n := range g.items {
-				if signedOff(bw, n) && proseBefore(n) {
+				if signedOffUnder(bw, n, label) && proseBefore(n) {
 					replies = append(replies, n) // not the opening post
 				}
 			}
@@ -360,8 +361,9 @@ const imageLook = 40
 // opening post itself (a forum thread's posts share one template): the
 // article's prose is in it, not before it, and teaserRuns keeps it.
 func replyGroup(bw *blockWalk, g *sibGroup) bool {
+	label := postLabels(bw, g)
 	for _, n := range g.items[1:] {
-		if !signedOff(bw, n) {
+		if !signedOffUnder(bw, n, label) {
 			return false
 		}
 	}
@@ -416,18 +418,74 @@ const replyUnits = 1500
 // nor a part of a pair list's pair (pairPart: "Date of issue | 3 March
 // 2026"), nor a record of key facts, a row or an item, whose value is a
 // date (keyedStamp: "Consultation closes | 14 April 2026").
-func signedOff(bw *blockWalk, n *html.Node) bool {
+func signedOff(bw *blockWalk, n *html.Node) bool { return signedOffUnder(bw, n, nil) }
+
+// signedOffUnder is signedOff with the headings label reports (a
+// template's label of every post: postLabels) taken for no heading: they
+// neither make n a section nor count in its sign-off. label may be nil.
+func signedOffUnder(bw *blockWalk, n *html.Node, label func(run) bool) bool {
 	st := bw.stats[n]
 	if st.units == 0 || st.units > replyUnits || n.DataAtom == atom.Tr && dataRow(bw, n) || bw.pairPart(n) || keyedStamp(bw, n) {
 		return false
 	}
 	runs := bw.runs[st.start:st.end]
+	if label != nil {
+		runs = slices.DeleteFunc(slices.Clone(runs), label)
+		if len(runs) == 0 {
+			return false
+		}
+		return (runSignOff(&runs[len(runs)-1]) || framedSignOff(runs)) && !slices.ContainsFunc(runs, ownHeading)
+	}
 	return (runSignOff(&bw.runs[st.end-1]) || framedSignOff(runs)) && !slices.ContainsFunc(runs, ownHeading)
 }
 
 // ownHeading reports a heading that links nowhere: a section's title, not
 // a reply's link to itself ("Re: the post").
 func ownHeading(r run) bool { return r.heading && !linkLine(r) }
+
+// postLabels returns a test of the headings that are a thread's template
+// label, not a section's title: a heading whose text is a link into the
+// page itself (a post's permalink, "#p12": isLink counts none) and that
+// two or more of g's items hold word for word ("Re: the thread's title"
+// over every reply). Sections have titles of their own; posts of one
+// thread repeat one. nil when g's items hold no such heading.
+func postLabels(bw *blockWalk, g *sibGroup) func(run) bool {
+	seen := map[string]int{}
+	for _, n := range g.items {
+		st := bw.stats[n]
+		for _, r := range bw.runs[st.start:st.end] {
+			if r.heading && permalinked(r) {
+				seen[r.text]++
+				break // an item's first such heading only
+			}
+		}
+	}
+	labels := map[string]bool{}
+	for t, c := range seen {
+		if c >= 2 {
+			labels[t] = true
+		}
+	}
+	if len(labels) == 0 {
+		return nil
+	}
+	return func(r run) bool { return r.heading && labels[r.text] && permalinked(r) }
+}
+
+// permalinked reports a run whose owner's text lies inside one link to a
+// fragment of the page itself ("#p12").
+func permalinked(r run) bool {
+	if r.owner == nil {
+		return false
+	}
+	for c := range r.owner.Descendants() {
+		if c.Type == html.ElementNode && c.DataAtom == atom.A {
+			href := strings.TrimSpace(attr(c, "href"))
+			return len(href) > 1 && href[0] == '#' && strings.TrimSpace(textOf(c)) == r.text
+		}
+	}
+	return false
+}
 
 // framedSignOff reports runs whose lines before the first paragraph of
 // prose, or after the last, are together a sign-off (signOff). A block

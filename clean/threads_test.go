@@ -156,3 +156,34 @@ func TestStructuralPassLeavesThread(t *testing.T) {
 		t.Errorf("structural pass: want the post without the replies:\n%s", text)
 	}
 }
+
+// TestPermalinkedPostHeadings: a forum thread whose posts each open with
+// the same heading linking the post's own anchor ("Re: the title" over
+// "#p3") and a line naming the poster and the time, with the poster's
+// card after the text, is the opening post alone: a heading every post
+// repeats is the template's label, not a section's title.
+func TestPermalinkedPostHeadings(t *testing.T) {
+	var b strings.Builder
+	b.WriteString(`<div><h2>Pump keeps tripping</h2>`)
+	for i := range 6 {
+		body := `I rewired the shed last weekend and now the well pump trips the breaker ten seconds after it starts, every single time.`
+		if i > 0 {
+			body = `Sounds like the start capacitor to me: when it goes weak the motor pulls its starting current for far too long and the breaker trips after a few seconds, which is what you describe.`
+		}
+		fmt.Fprintf(&b, `<div class="post"><h3><a href="#p%d">Re: Pump keeps tripping</a></h3><p>fieldhand%d » March %d, 2026, 10:15 am</p><div>%s</div><dl><dt><a href="/u/%d">fieldhand%d</a></dt><dd>Posts: 1482</dd></dl></div>`, i, i, i+2, body, i, i)
+	}
+	b.WriteString(`</div>`)
+	doc := cleanBody(t, "Pump keeps tripping", b.String())
+	checkText(t, doc, []string{"I rewired the shed"}, []string{"Sounds like the start capacitor"})
+
+	// Sections under headings of their own, each linking its anchor, are
+	// one document's parts, however they are dated.
+	var s strings.Builder
+	s.WriteString(`<div><h2>Release notes</h2>`)
+	for i := range 4 {
+		fmt.Fprintf(&s, `<div class="section"><h3><a href="#v1-%d">Version 1.%d</a></h3><p>Released 2026-03-0%d</p><p>This release changes the way the parser reads nested lists, and the reader now keeps the numbering of item %d across pages.</p></div>`, i, i, i+1, i)
+	}
+	s.WriteString(`</div>`)
+	doc = cleanBody(t, "Release notes", s.String())
+	checkText(t, doc, []string{"numbering of item 0", "numbering of item 3"}, nil)
+}
