@@ -189,6 +189,14 @@ func teaserRuns(bw *blockWalk, roots []*html.Node) func(i int) bool {
 					replies = append(replies, n) // not the opening post
 				}
 			}
+			if len(replies) > 0 && slices.Contains(replies, g.items[1]) {
+				replies = append(replies, postStamp(bw, g.items[0])...) // the opening post's stamp
+			}
+		}
+	}
+	for _, r := range roots {
+		if repliedTo(bw, r) {
+			replies = append(replies, postStamp(bw, r)...)
 		}
 	}
 	out := dropRuns(bw, roots, cards, false)
@@ -437,6 +445,59 @@ func signedOffUnder(bw *blockWalk, n *html.Node, label func(run) bool) bool {
 		return (runSignOff(&runs[len(runs)-1]) || framedSignOff(runs)) && !slices.ContainsFunc(runs, ownHeading)
 	}
 	return (runSignOff(&bw.runs[st.end-1]) || framedSignOff(runs)) && !slices.ContainsFunc(runs, ownHeading)
+}
+
+// repliedTo reports a root that is the opening post of a thread left
+// out of the roots: the next minGroup-1 element siblings after it share
+// its signature and each is signed off (signedOff), its replies.
+func repliedTo(bw *blockWalk, r *html.Node) bool {
+	sig, seen := signature(r), 0
+	for c := r.NextSibling; c != nil && seen < minGroup-1; c = c.NextSibling {
+		if c.Type != html.ElementNode {
+			continue
+		}
+		if bw.stats[c] == nil || signature(c) != sig || !signedOff(bw, c) {
+			return false
+		}
+		seen++
+	}
+	return seen == minGroup-1
+}
+
+// postStamp returns the blocks of an opening post that are its stamp:
+// those whose runs all lie after its last paragraph of prose and the
+// block around it, when those runs together are a sign-off ("Posted by jroe on March 2, 2026 at 10:15
+// am" over "Quote Reply Report"). Its replies go for their sign-off; the
+// post stays, and its own stamp is no more its text than theirs.
+func postStamp(bw *blockWalk, n *html.Node) []*html.Node {
+	st := bw.stats[n]
+	last := -1
+	for i := st.start; i < st.end; i++ {
+		if proseRun(bw.runs[i]) {
+			last = i
+		}
+	}
+	if last < 0 {
+		return nil
+	}
+	// The stamp starts past the block around the last paragraph (the
+	// post's body): a short last line of the body is the post's, not
+	// its stamp.
+	from := last + 1
+	if body := bw.runs[last].owner.Parent; body != nil && body != n && bw.stats[body] != nil {
+		from = max(from, bw.stats[body].end)
+	}
+	if from >= st.end || !signOff(joinRuns(bw.runs[from:st.end])) {
+		return nil
+	}
+	var out []*html.Node
+	for _, e := range elementsIn(bw, n) {
+		es := bw.stats[e]
+		if es.start >= from && es.end <= st.end && !insideAny(bw, e, out) {
+			out = append(out, e)
+		}
+	}
+	return out
 }
 
 // ownHeading reports a heading that links nowhere: a section's title, not

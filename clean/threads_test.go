@@ -187,3 +187,25 @@ func TestPermalinkedPostHeadings(t *testing.T) {
 	doc = cleanBody(t, "Release notes", s.String())
 	checkText(t, doc, []string{"numbering of item 0", "numbering of item 3"}, nil)
 }
+
+// TestOpeningPostStamp: when the opening post alone is the article and
+// its siblings of one template are signed replies, the post's own stamp
+// after its text ("Posted by … on …" over "Quote Reply Report") goes as
+// theirs does; its text stays, a short last line of its body too.
+func TestOpeningPostStamp(t *testing.T) {
+	var b strings.Builder
+	b.WriteString(`<div><h1>Pump keeps tripping</h1><div>`)
+	for i := range 6 {
+		body := `I rewired the shed last weekend and now the well pump trips the breaker ten seconds after it starts, every single time, even with nothing else on.`
+		if i > 0 {
+			body = `Sounds like the start capacitor to me: when it goes weak the motor pulls its starting current for far too long and the breaker trips after a few seconds, which is what you describe.`
+		}
+		if i == 0 {
+			body += `</p><p>Seen this before, Sam?` // a short last line of the post's own
+		}
+		fmt.Fprintf(&b, `<div class="r5t6"><div class="u8i9"><a href="/u/%d">fieldhand%d</a><div>Joined: Jan 2019 Posts: 1,482</div></div><div class="p1l2"><p>%s</p></div><div class="m4n5">Posted by fieldhand%d on March %d, 2026 at 10:15 am</div><div class="v7c8">Quote Reply Report</div></div>`, i, i, body, i, i+2)
+	}
+	b.WriteString(`</div></div>`)
+	doc := cleanBody(t, "Pump keeps tripping", b.String())
+	checkText(t, doc, []string{"I rewired the shed", "Seen this before, Sam?"}, []string{"Sounds like the start capacitor", "Posted by fieldhand0", "Quote Reply Report"})
+}
