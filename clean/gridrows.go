@@ -206,8 +206,8 @@ func keyedStamp(bw *blockWalk, n *html.Node) bool {
 		key, value = cellText(cells[0], pairKeyRunes*4), cellText(cells[1], gridCellRunes*4)
 	case atom.Li:
 		i := strings.IndexAny(r.text, ":：")
-		if i < 0 {
-			return false
+		if i < 0 || strings.HasPrefix(r.text[i:], "://") {
+			return false // no label, or a URL's scheme: an address is no record
 		}
 		key, value = r.text[:i], strings.TrimLeft(r.text[i:], ":： \u00a0")
 	default:
