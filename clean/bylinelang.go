@@ -40,7 +40,7 @@ var bylineLangs = map[string]bylineLang{
 		words:    "und veröffentlicht aktualisiert zuletzt erstellt am um uhr vom stand von zu der den",
 		labels:   "quelle autor autorin",
 		reading:  "lesezeit|lesedauer",
-		minutes:  "min minuten",
+		minutes:  "min minute minuten",
 	},
 	"fr": {
 		months:   [12]string{"janvier janv", "février févr fév", "mars", "avril avr", "mai", "juin", "juillet juil", "août", "septembre sept", "octobre oct", "novembre nov", "décembre déc"},
@@ -49,7 +49,7 @@ var bylineLangs = map[string]bylineLang{
 		words:    "et publié publiée mis à jour modifié actualisé le à h de du la des",
 		labels:   "auteur auteurs auteure",
 		reading:  "temps de lecture|lecture",
-		minutes:  "min minutes",
+		minutes:  "min minute minutes",
 	},
 	"es": {
 		months:   [12]string{"enero ene", "febrero feb", "marzo mar", "abril abr", "mayo may", "junio jun", "julio jul", "agosto ago", "septiembre setiembre sep sept", "octubre oct", "noviembre nov", "diciembre dic"},
@@ -58,7 +58,7 @@ var bylineLangs = map[string]bylineLang{
 		words:    "y publicado actualizado act el a las de del hs h la",
 		labels:   "fuente autor autora autores",
 		reading:  "tiempo de lectura|lectura",
-		minutes:  "min minutos",
+		minutes:  "min minuto minutos",
 	},
 	"it": {
 		months:   [12]string{"gennaio gen", "febbraio feb", "marzo mar", "aprile apr", "maggio mag", "giugno giu", "luglio lug", "agosto ago", "settembre set", "ottobre ott", "novembre nov", "dicembre dic"},
@@ -67,7 +67,7 @@ var bylineLangs = map[string]bylineLang{
 		words:    "e pubblicato aggiornato il alle ore di de da della del",
 		labels:   "fonte autore autrice autori",
 		reading:  "tempo di lettura|lettura",
-		minutes:  "min minuti",
+		minutes:  "min minuto minuti",
 	},
 	"pt": {
 		months:   [12]string{"janeiro jan", "fevereiro fev", "março mar", "abril abr", "maio mai", "junho jun", "julho jul", "agosto ago", "setembro set", "outubro out", "novembro nov", "dezembro dez"},
@@ -76,7 +76,7 @@ var bylineLangs = map[string]bylineLang{
 		words:    "e publicado atualizado actualizado em às de h da do dos das",
 		labels:   "fonte autor autora autores",
 		reading:  "tempo de leitura|leitura",
-		minutes:  "min minutos",
+		minutes:  "min minuto minutos",
 	},
 	"nl": {
 		months:   [12]string{"januari jan", "februari feb", "maart mrt", "april apr", "mei", "juni jun", "juli jul", "augustus aug", "september sep sept", "oktober okt", "november nov", "december dec"},
@@ -146,11 +146,12 @@ const (
 	slashDate    = `(\d{1,2})/(\d{1,2})/(\d{4})\b` + intlTime
 )
 
-// intlNameDateExpr is intlNameDate with the month names of bylineLangs.
-var intlNameDateExpr = `(?i)` + strings.Replace(intlNameDate, "MONTHS", intlMonthAlt, 1)
+// intlNameDateExpr is intlNameDate with the month names of bylineLangs,
+// to be matched under (?i).
+var intlNameDateExpr = strings.Replace(intlNameDate, "MONTHS", intlMonthAlt, 1)
 
 var (
-	intlNameDateRe = regexp.MustCompile(`(?i)\b` + intlNameDateExpr[len(`(?i)`):])
+	intlNameDateRe = regexp.MustCompile(`(?i)\b` + intlNameDateExpr)
 	dotDateRe      = regexp.MustCompile(`\b` + dotDate)
 	slashDateRe    = regexp.MustCompile(`\b` + slashDate)
 )
@@ -289,18 +290,30 @@ var intlMetaRe = func() *regexp.Regexp {
 	return regexp.MustCompile(`(?i)^\s*` + zhOpen + `?\s*(?:` + strings.Join(alts, "|") + `)\s*` + zhSep)
 }()
 
+// longestWord is the longest of s's words, the first of equals.
+func longestWord(s string) string {
+	w := ""
+	for _, f := range strings.Fields(s) {
+		if len(f) > len(w) {
+			w = f
+		}
+	}
+	return w
+}
+
 // intlReadingRe matches a line that is only a reading time in one of
 // bylineLangs: a label and minutes ("Lesezeit: 4 Minuten", "Lecture 4
 // min.", "Czas czytania: 4 min"), or minutes and a label ("4 minuten
-// leestijd"); intlReadingWords are the labels' words, which readingTime
-// looks for before it runs the expression.
+// leestijd"); intlReadingWords are the longest word of each label, which
+// readingTime looks for before it runs the expression (a label's short
+// words, "de", "di", would let nearly every line by).
 var intlReadingRe, intlReadingWords = func() (*regexp.Regexp, []string) {
 	var labels, mins, words []string
 	for _, l := range bylineLangs {
 		for _, r := range strings.Split(l.reading, "|") {
 			if r = strings.TrimSpace(r); r != "" {
 				labels = append(labels, strings.ReplaceAll(regexp.QuoteMeta(r), " ", `\s+`))
-				words = append(words, strings.Fields(r)...)
+				words = append(words, longestWord(r))
 			}
 		}
 		for _, m := range strings.Fields(l.minutes) {

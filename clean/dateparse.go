@@ -38,7 +38,7 @@ var formStarts = [...]struct {
 	{regexp.MustCompile(`(?i)^(?:` + mdyDate + `)`), func(s string, i int) bool { return wordBoundary(s, i) && monthAt(s[i:]) }},
 	{regexp.MustCompile(`(?i)^(?:` + dmyDate + `)`), func(s string, i int) bool { return wordBoundary(s, i) && isDigit(s[i]) && dayLead(s[i:]) }},
 	// the day-first forms of other languages (bylinelang.go)
-	{regexp.MustCompile(`(?i)^(?:` + intlNameDateExpr[len(`(?i)`):] + `)`), func(s string, i int) bool { return wordBoundary(s, i) && isDigit(s[i]) }},
+	{regexp.MustCompile(`(?i)^(?:` + intlNameDateExpr + `)`), func(s string, i int) bool { return wordBoundary(s, i) && isDigit(s[i]) }},
 	{regexp.MustCompile(`^(?:` + dotDate + `)`), func(s string, i int) bool { return wordBoundary(s, i) && isDigit(s[i]) }},
 	{regexp.MustCompile(`^(?:` + slashDate + `)`), func(s string, i int) bool { return wordBoundary(s, i) && isDigit(s[i]) }},
 }

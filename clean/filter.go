@@ -749,8 +749,8 @@ func metaParts(t string) bool {
 // readingTimeRe matches a line that is only a reading-time label:
 // "Estimated reading time: 6 minutes", "4 Min Read", "Tempo de
 // leitura: 2 minutos", "Lesezeit: 3 Min.".
-var readingTimeRe = regexp.MustCompile(`(?i)^\W*(?:(?:estimated\s+)?read(?:ing)?\s+time|tempo\s+de\s+leitura|tiempo\s+de\s+lectura|temps\s+de\s+lecture|lesezeit|lesedauer)\s*[:：]?\s*(?:about\s+|ca\.?\s*|~\s*)?\d+\s*(?:min|mins|minutes?|minutos?|minuten)\.?\W*$|` +
-	`^\W*\d+\s*-?\s*(?:min|mins|minutes?)\.?\s+(?:read|lesezeit|lesedauer)\W*$|` +
+var readingTimeRe = regexp.MustCompile(`(?i)^\W*(?:estimated\s+)?read(?:ing)?\s+time\s*[:：]?\s*(?:about\s+|ca\.?\s*|~\s*)?\d+\s*(?:min|mins|minutes?|minutos?|minuten)\.?\W*$|` +
+	`^\W*\d+\s*-?\s*(?:min|mins|minutes?)\.?\s+read\W*$|` +
 	`^\s*(?:预计)?阅读(?:时间|时长|约需|需要|需)\s*[:：]?\s*(?:约|大约)?\s*\d+\s*分钟\s*[。.]?\s*$`)
 
 // readingTime is readingTimeRe, asked only of lines with a digit and one
@@ -761,8 +761,8 @@ func readingTime(t string) bool {
 
 // readingWords are the stems of readingTimeRe's words, as it reads them
 // (a wordSet: "Leſezeit" is "lesezeit" to it; "阅读" is matched as bytes),
-// and the words of intlReadingRe's labels.
-var readingWords = newWordSet(append([]string{"read", "leitura", "lectura", "lecture", "lese", "阅读"}, intlReadingWords...)...)
+// and the longest word of each of intlReadingRe's labels.
+var readingWords = newWordSet(append([]string{"read", "阅读"}, intlReadingWords...)...)
 
 // proseUnits is the length of a paragraph of prose: two lines or so.
 const proseUnits = 80

@@ -439,12 +439,11 @@ func signedOffUnder(bw *blockWalk, n *html.Node, label func(run) bool) bool {
 	runs := bw.runs[st.start:st.end]
 	if label != nil {
 		runs = slices.DeleteFunc(slices.Clone(runs), label)
-		if len(runs) == 0 {
-			return false
-		}
-		return (runSignOff(&runs[len(runs)-1]) || framedSignOff(runs)) && !slices.ContainsFunc(runs, ownHeading)
 	}
-	return (runSignOff(&bw.runs[st.end-1]) || framedSignOff(runs)) && !slices.ContainsFunc(runs, ownHeading)
+	if len(runs) == 0 {
+		return false
+	}
+	return (runSignOff(&runs[len(runs)-1]) || framedSignOff(runs)) && !slices.ContainsFunc(runs, ownHeading)
 }
 
 // repliedTo reports a root that is the opening post of a thread left
