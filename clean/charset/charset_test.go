@@ -869,6 +869,22 @@ func TestKanjiOnly(t *testing.T) {
 	}
 }
 
+// TestKanjiPastCore: kanji headlines in EUC-JP whose kanji are all
+// common in Japanese read as EUC-JP, not as GBK. Read as GBK, their
+// codes give first-level hanzi, most of them in topHanzi but few among
+// its first coreHanzi ("日経平均株価続落" as 泣沸士堆臭擦鲁皖): scored as
+// frequent as the commonest hanzi, they tied the Japanese reading.
+func TestKanjiPastCore(t *testing.T) {
+	for _, text := range []string{"日経平均株価続落", "第三回定例会議事録", "総理大臣記者会見 要旨"} {
+		body := encode(t, text, "euc-jp")
+		for _, page := range [][]byte{body, []byte("<html><body><h1>" + string(body) + "</h1></body></html>")} {
+			if d := Decide(page, "", ""); d.Name != "euc-jp" {
+				t.Errorf("%q in euc-jp read as %s (%s, %s)", text, d.Name, d.Evidence, d.Note)
+			}
+		}
+	}
+}
+
 // TestMarkOpensWord: windows-1250 reads iso-8859-2's Ž and Š (0xAE,
 // 0xA9) as ® and ©, and windows-1257 reads iso-8859-4's Š so: a mark
 // that follows a name costs a reading when it opens a word ("®algiris"),

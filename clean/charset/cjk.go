@@ -51,12 +51,29 @@ const (
 	clJIS1               // JIS X 0208 level 1 kanji
 	clHangul             // a frequent Hangul syllable
 	clKanji              // a frequent kanji of Japanese text (topKanji)
+	clTail               // a top hanzi past topHanzi's first coreHanzi, in no traditional list
 )
+
+// coreHanzi is how many of topHanzi's first characters (the list runs
+// most frequent first) make up most of Chinese running text: a Chinese
+// reading scores the rest of the list below them (tailScore). A wrong
+// reading's characters fall anywhere in GB2312's first level, whose
+// 3,755 hanzi topHanzi mostly covers (2,581), and the first 500 are an
+// eighth of it.
+const coreHanzi = 500
 
 func buildClasses() {
 	classes = new([0x10000]uint8)
+	for i, r := range []rune(topHanzi) {
+		if i >= coreHanzi {
+			mark(r, clTail)
+		}
+	}
 	for _, r := range topHanzi + topHanziTrad + topHanziTrad2 {
 		mark(r, clTop)
+	}
+	for _, r := range topHanziTrad + topHanziTrad2 {
+		classes[r] &^= clTail // the traditional lists are not ranked: all score as frequent
 	}
 	for _, r := range topKanji {
 		mark(r, clKanji)

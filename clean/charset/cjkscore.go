@@ -100,6 +100,8 @@ func runeScore(r rune, name string) int {
 		return -8
 	case r >= 0xE000 && r <= 0xF8FF:
 		return -4
+	case c&clTail != 0 && !isJapanese(name):
+		return tailScore
 	case c&clTop != 0, c&clKanji != 0 && isJapanese(name):
 		return 4
 	case c&levelBit(name) != 0:
@@ -119,6 +121,15 @@ func runeScore(r rune, name string) int {
 	}
 	return -2
 }
+
+// tailScore is what a Chinese or Korean reading gives a top hanzi past
+// the first coreHanzi (clTail), where the first ones score 4: EUC-JP
+// kanji read as GBK give first-level hanzi anywhere in the list
+// ("日経平均株価続落" as 泣沸士堆臭擦鲁皖), real Chinese text mostly its
+// first ones. A Japanese reading scores the whole list as frequent: the
+// ranks are those of Chinese text, not of Japanese (株, 式 and 駅 are
+// frequent in Japanese only).
+const tailScore = 3
 
 // levelBit is the class bit of the frequent-character level of name.
 func levelBit(name string) uint8 {

@@ -26,8 +26,10 @@
 //     private-use characters count against it, frequent characters of the
 //     script (common hanzi, kana, Hangul, and in a Japanese reading the
 //     Japanese forms of common kanji; per-language letters for
-//     single-byte charsets) for it. A decoding is clean when at most one
-//     non-ASCII character in twenty is invalid or private-use.
+//     single-byte charsets) for it; a Chinese or Korean reading counts
+//     the commonest 500 hanzi for more than the rest of its common ones.
+//     A decoding is clean when at most one non-ASCII character in twenty
+//     is invalid or private-use.
 //   - A single-byte fit scores the non-ASCII bytes of the text under each
 //     language written in the charset (a letter profile: the language's
 //     non-ASCII letters, most frequent first; Italian's count only at a
