@@ -935,3 +935,38 @@ func TestNeverFirst(t *testing.T) {
 		}
 	}
 }
+
+// TestNameOpensBlock: a Russian name in windows-1251 that opens a
+// paragraph, a byline, reads as windows-1251. x-mac-cyrillic reads its
+// capitals' bytes as » and ѕ ("»ван ѕетров"), Macedonian letters and a
+// sign, which outscored the capitals of a Russian reading anywhere but
+// at a sentence's start, where a capital weighs as its small letter:
+// the start of a block of the page is such a start.
+func TestNameOpensBlock(t *testing.T) {
+	for _, text := range []string{"Иван Петров", "И. Петров"} {
+		body := encode(t, text, "windows-1251")
+		for _, page := range []string{
+			"<html><head><title>t</title></head><body><p>%s</p></body></html>",
+			"<table><tr><td>1</td><td>%s</td></tr></table>",
+		} {
+			b := []byte(fmt.Sprintf(page, body))
+			if d := Decide(b, "", ""); d.Name != "windows-1251" {
+				t.Errorf("%q in windows-1251 in %q read as %s (%s)", text, page, d.Name, d.Note)
+			}
+		}
+	}
+}
+
+// TestVisibleBlocks: a tag that starts or ends a block of text becomes a
+// line break in the visible text, any other markup a space.
+func TestVisibleBlocks(t *testing.T) {
+	for in, want := range map[string]string{
+		"<p>a</p><b>b</b><br/>c<TD class=x>d</td >": "\na\n b \nc\nd\n",
+		"<pre>a</pre><param>b<a href=x>c</a>":       "\na\n b c ",
+		"<!-- <p> -->a<h2>b</h2><h>c":               " a\nb\n c",
+	} {
+		if got := string(visible([]byte(in))); got != want {
+			t.Errorf("visible(%q) = %q, want %q", in, got, want)
+		}
+	}
+}

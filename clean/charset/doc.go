@@ -20,8 +20,11 @@
 //     templates send it by default, and real pages served with it are often
 //     GBK. It is only used when nothing else decides.
 //   - The visible text is the body without tags, comments, scripts and
-//     styles; statistics run on it (64 KB of it, from just before its
-//     first non-ASCII byte: a long ASCII opening tells no charset).
+//     styles, a tag that starts or ends a block (a paragraph, a heading,
+//     a table cell) read as a line break; statistics run on it (64 KB of
+//     it, from just before its first non-ASCII byte: a long ASCII
+//     opening tells no charset). A capital that opens a line or a
+//     sentence scores as its small letter would.
 //   - A fit is how plausible a decoding is: invalid sequences and
 //     private-use characters count against it, frequent characters of the
 //     script (common hanzi, kana, Hangul, and in a Japanese reading the

@@ -309,8 +309,9 @@ func newHist(text []byte) *hist {
 }
 
 // sentenceStart reports whether text[i] opens a sentence: it is the first
-// byte, or the ASCII before it is a line break, or spaces after a full
-// stop, a question or an exclamation mark.
+// byte, or the ASCII before it is a line break (in a page's visible text,
+// also a tag that starts or ends a block: visible), or spaces after a
+// full stop, a question or an exclamation mark.
 func sentenceStart(text []byte, i int) bool {
 	j := i - 1
 	for j >= 0 && (text[j] == ' ' || text[j] == '\t' || text[j] == '\r') {

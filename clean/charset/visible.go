@@ -4,7 +4,10 @@ import "bytes"
 
 // visible returns the bytes of a page's visible text: markup, comments,
 // scripts and styles removed, each removed span replaced by one space so
-// words do not join. It works on raw bytes, which is safe for every
+// words do not join, or by a line break when it is a tag that starts or
+// ends a block of text (blockTag): what follows opens a line, as a
+// heading, a paragraph or a table cell does, where a capital belongs
+// (sentenceStart). It works on raw bytes, which is safe for every
 // encoding we detect: no CJK trail byte is '<' or '>'. A body without
 // markup comes back unchanged.
 func visible(body []byte) []byte {
@@ -19,10 +22,44 @@ func visible(body []byte) []byte {
 			break
 		}
 		out = append(out, body[i:i+j]...)
+		sep := byte(' ')
+		if blockTag(body[i+j:]) {
+			sep = '\n'
+		}
 		i = skipMarkup(body, i+j)
-		out = append(out, ' ')
+		out = append(out, sep)
 	}
 	return out
+}
+
+// blockTags are the elements whose start or end tag breaks the text
+// into lines, as a browser lays them out.
+var blockTags = []string{
+	"p", "br", "div", "li", "td", "th", "tr", "dt", "dd", "h1", "h2", "h3", "h4", "h5", "h6",
+	"title", "caption", "figcaption", "blockquote", "pre", "option", "table", "ul", "ol",
+	"section", "article", "header", "footer", "address", "body",
+}
+
+// blockTag reports whether tag (from its '<') is a start or end tag of
+// one of blockTags.
+func blockTag(tag []byte) bool {
+	name := tag[1:]
+	if len(name) > 0 && name[0] == '/' {
+		name = name[1:]
+	}
+	n := 0
+	for n < len(name) && n < 12 && (isASCIILetter(name[n]) || isDigit(name[n])) {
+		n++
+	}
+	if n == 0 || n < len(name) && (isASCIILetter(name[n]) || isDigit(name[n])) {
+		return false
+	}
+	for _, b := range blockTags {
+		if len(b) == n && asciiFoldHasPrefix(name, b) {
+			return true
+		}
+	}
+	return false
 }
 
 // skipMarkup returns the index just past the markup that starts at body[i]
