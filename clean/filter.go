@@ -613,7 +613,7 @@ func chromeLine(r run, n int, linkOK bool) bool {
 	if n > shortLine {
 		return false
 	}
-	if toolLabel(r) {
+	if toolLabel(r) || controlLabel(r) {
 		return true
 	}
 	t = foldTrad(t) // 責任編輯, 版權所有, 來源 are the same lines
@@ -684,6 +684,70 @@ func barredMeta(t string) bool {
 		}
 	}
 	return false
+}
+
+// controlWords is the most words a control's label has ("Close", "Read
+// more less", "Show picture Hide picture"); a longer line is text.
+const controlWords = 4
+
+// controlLabel reports a line that is only the labels of the page's
+// controls: every word of its block's own text (not that of blocks
+// inside it) lies in a control (isControl), a link that goes nowhere
+// or an element a script makes a button. A script shows
+// or hides something with it ("Close", "Read more less", "Show picture
+// Hide picture"); it is no part of what the article says. Not a
+// heading, a sentence (sentenceEnd: an accordion's question stays) or
+// a line of more than controlWords words.
+func controlLabel(r run) bool {
+	if r.heading || r.owner == nil || sentenceEnd(r.text) || len(strings.Fields(r.text)) > controlWords {
+		return false
+	}
+	if isControl(r.owner) {
+		return true // a block a script makes a button: its own line is its label
+	}
+	seen := false
+	for c := r.owner.FirstChild; c != nil; c = c.NextSibling {
+		all, any := controlText(c)
+		if !all {
+			return false
+		}
+		seen = seen || any
+	}
+	return seen
+}
+
+// controlText reports whether all the text in n outside blocks (the text
+// of n's block's own line) lies in controls (isControl), and whether
+// there is any.
+func controlText(n *html.Node) (all, any bool) {
+	switch {
+	case n.Type == html.TextNode:
+		blank := strings.TrimSpace(n.Data) == ""
+		return blank, !blank
+	case n.Type != html.ElementNode || blockTags[n.DataAtom]:
+		return true, false
+	case isControl(n):
+		return true, strings.TrimSpace(textOf(n)) != ""
+	}
+	all = true
+	for c := n.FirstChild; c != nil && all; c = c.NextSibling {
+		a, y := controlText(c)
+		all, any = all && a, any || y
+	}
+	return all, any
+}
+
+// isControl reports an element that is a control a script works, not a
+// link: an <a> whose href is "#" alone (a jump to a named place in the
+// page is a link of its own), or an element whose role is button. An
+// <a> to a javascript: URL is not asked: Readability.js, whose truths
+// keep its text, takes such a link for a script's wrapper around the
+// text. The class never decides.
+func isControl(n *html.Node) bool {
+	if strings.EqualFold(strings.TrimSpace(attr(n, "role")), "button") {
+		return true
+	}
+	return n.DataAtom == atom.A && strings.TrimSpace(attr(n, "href")) == "#"
 }
 
 // toolLabels are the labels an article's toolbar leaves as lines of
