@@ -27,6 +27,7 @@ type bylineLang struct {
 	labels   string // the labels a colon follows in a line of the story's source or author ("Quelle: dpa")
 	reading  string // the labels of a reading time, "|" between them ("Lesezeit", "temps de lecture")
 	minutes  string // the words of a reading time's minutes
+	counts   string // the labels of a thread's counters ("antworten zugriffe": "Antworten: 4 Zugriffe: 1.203")
 }
 
 // bylineLangs are the languages whose byline and date lines clean reads
@@ -41,6 +42,7 @@ var bylineLangs = map[string]bylineLang{
 		labels:   "quelle autor autorin",
 		reading:  "lesezeit|lesedauer",
 		minutes:  "min minute minuten",
+		counts:   "antworten zugriffe aufrufe beiträge kommentare",
 	},
 	"fr": {
 		months:   [12]string{"janvier janv", "février févr fév", "mars", "avril avr", "mai", "juin", "juillet juil", "août", "septembre sept", "octobre oct", "novembre nov", "décembre déc"},
@@ -50,6 +52,7 @@ var bylineLangs = map[string]bylineLang{
 		labels:   "auteur auteurs auteure",
 		reading:  "temps de lecture|lecture",
 		minutes:  "min minute minutes",
+		counts:   "réponses vues messages commentaires",
 	},
 	"es": {
 		months:   [12]string{"enero ene", "febrero feb", "marzo mar", "abril abr", "mayo may", "junio jun", "julio jul", "agosto ago", "septiembre setiembre sep sept", "octubre oct", "noviembre nov", "diciembre dic"},
@@ -59,6 +62,7 @@ var bylineLangs = map[string]bylineLang{
 		labels:   "fuente autor autora autores",
 		reading:  "tiempo de lectura|lectura",
 		minutes:  "min minuto minutos",
+		counts:   "respuestas vistas mensajes comentarios",
 	},
 	"it": {
 		months:   [12]string{"gennaio gen", "febbraio feb", "marzo mar", "aprile apr", "maggio mag", "giugno giu", "luglio lug", "agosto ago", "settembre set", "ottobre ott", "novembre nov", "dicembre dic"},
@@ -68,6 +72,7 @@ var bylineLangs = map[string]bylineLang{
 		labels:   "fonte autore autrice autori",
 		reading:  "tempo di lettura|lettura",
 		minutes:  "min minuto minuti",
+		counts:   "risposte visite visualizzazioni messaggi commenti",
 	},
 	"pt": {
 		months:   [12]string{"janeiro jan", "fevereiro fev", "março mar", "abril abr", "maio mai", "junho jun", "julho jul", "agosto ago", "setembro set", "outubro out", "novembro nov", "dezembro dez"},
@@ -77,6 +82,7 @@ var bylineLangs = map[string]bylineLang{
 		labels:   "fonte autor autora autores",
 		reading:  "tempo de leitura|leitura",
 		minutes:  "min minuto minutos",
+		counts:   "respostas visualizações mensagens comentários",
 	},
 	"nl": {
 		months:   [12]string{"januari jan", "februari feb", "maart mrt", "april apr", "mei", "juni jun", "juli jul", "augustus aug", "september sep sept", "oktober okt", "november nov", "december dec"},
@@ -86,6 +92,7 @@ var bylineLangs = map[string]bylineLang{
 		labels:   "bron auteur",
 		reading:  "leestijd|leesduur",
 		minutes:  "min minuten",
+		counts:   "reacties weergaven berichten",
 	},
 	"pl": {
 		months:   [12]string{"stycznia styczeń styczen sty", "lutego luty lut", "marca marzec mar", "kwietnia kwiecień kwi", "maja maj", "czerwca czerwiec cze", "lipca lipiec lip", "sierpnia sierpień sie", "września wrzesień wrz", "października październik paź", "listopada listopad lis", "grudnia grudzień gru"},
@@ -95,6 +102,7 @@ var bylineLangs = map[string]bylineLang{
 		labels:   "źródło autor autorka autorzy",
 		reading:  "czas czytania",
 		minutes:  "min minut minuty",
+		counts:   "odpowiedzi wyświetlenia posty komentarze",
 	},
 	// Japanese dates are year-first (2026年3月3日, read as Chinese ones
 	// are): only its labels are its own

@@ -617,7 +617,7 @@ func chromeLine(r run, n int, linkOK bool) bool {
 		return true
 	}
 	t = foldTrad(t) // 責任編輯, 版權所有, 來源 are the same lines
-	return junkLine(t) || n <= 80 && (metaPart(t) || readingTime(t) || adBreakLine(t) || paywallLine(t) || ageLine(t) || metaParts(t) || barredMeta(t) || feedbackLine(t) || generatorLine(t))
+	return junkLine(t) || n <= 80 && (metaPart(t) || readingTime(t) || adBreakLine(t) || paywallLine(t) || ageLine(t) || metaParts(t) || barredMeta(t) || feedbackLine(t) || generatorLine(t) || counterLine(t))
 }
 
 // startsUpper reports whether t's first letter is an upper-case one.

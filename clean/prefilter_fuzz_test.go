@@ -26,6 +26,7 @@ var prefilters = []struct {
 	{"junkLine", junkLine, junkRe.MatchString, true},
 	{"metaLine", metaLine, func(t string) bool { return metaLineRe.MatchString(t) || intlMetaRe.MatchString(t) }, true},
 	{"dateLine", dateLine, dateLineRe.MatchString, true},
+	{"mayCounter", mayCounter, counterRe.MatchString, false},
 	{"findUpdLabel", func(t string) bool { return findUpdLabel(t) != nil }, updLabelRe.MatchString, true},
 }
 
@@ -43,6 +44,7 @@ var prefilterSeeds = []string{
 	"posted 3 hours AGO", "Jane, 4:15 pm", "2012/3/04 Jane", "1.2.2020", "Mike 12-1-99",
 	"Last updated: 3 May", "更新时间：2020", "标签：渡轮", "关键词：港口", "阅读时间：约4分钟", "预计阅读时长 5 分钟",
 	"Фото: Иван Петров", "（写真＝共同）", "사진=연합뉴스", "צילום: יוסי כהן", "ẢNH: Nguyễn An", "Anzeige", " Реклама ", "إعلان",
+	"Replies: 4 Views: 1,203", "4 replies · 1.2k views", "查看: 1203 | 回复: 4", "Antworten: 4 Zugriffe: 1.203", "Beiträge: 12", "12 réponses", "wyświetlenia 3",
 }
 
 func FuzzPrefilters(f *testing.F) {
