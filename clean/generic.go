@@ -54,6 +54,7 @@ func genericRoots(bw *blockWalk, region *html.Node) []*html.Node {
 	}
 	best, bestScore = nearHeadline(bw, best, bestScore, region)
 	best, bestScore = beforeSeries(bw, best, bestScore)
+	best, bestScore = openingPost(bw, best, bestScore)
 	if up := sameClassAncestor(bw, best, bestScore); up != best {
 		best, bestScore = up, max(bestScore, bw.stats[up].score)
 	}

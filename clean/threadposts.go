@@ -1,0 +1,148 @@
+package clean
+
+import (
+	"slices"
+	"strings"
+
+	"golang.org/x/net/html"
+)
+
+// The opening post. A thread's posts share one template, and a reply
+// may be longer than the post it answers (a one-paragraph question
+// under a two-paragraph answer): the best container found by score may
+// lie in a reply. The thread's text is its first post all the same.
+
+// postLevels is how far above the best container openingPost looks for
+// the post it lies in.
+const postLevels = 12
+
+// openingPost returns, when best lies in a reply (an item after the first
+// of a group of minGroup or more siblings of one template, threadSig,
+// whose items after the first are signed off: replyGroup), the element
+// at best's place in the first item, or the first item itself when the
+// first item's tree differs there. best is returned as it is when it
+// lies in no reply, when the group's items are the page's text
+// (signedText), or when the first item holds no prose.
+func openingPost(bw *blockWalk, best *html.Node, bestScore float64) (*html.Node, float64) {
+	n := best
+	for i := 0; i <= postLevels && n != nil && n.Parent != nil && n.Parent.Type == html.ElementNode; i, n = i+1, n.Parent {
+		g := postSiblings(bw, n)
+		if g == nil || !replyGroup(bw, g) || signedText(bw, g) {
+			continue // no thread here: the parts of a post's own template, a list in its text
+		}
+		if g.items[0] == n || !holdsProse(bw, bw.stats[g.items[0]]) {
+			return best, bestScore // in the opening post, or a thread without one
+		}
+		to := samePlace(best, n, g.items[0])
+		return to, bw.stats[to].score
+	}
+	return best, bestScore
+}
+
+// postSiblings returns the group of n's element siblings of n's template
+// (threadSig), n among them, when it has minGroup or more items all
+// holding text; nil otherwise.
+func postSiblings(bw *blockWalk, n *html.Node) *sibGroup {
+	sig := threadSig(n)
+	g := &sibGroup{parent: n.Parent, sig: sig}
+	for c := n.Parent.FirstChild; c != nil; c = c.NextSibling {
+		if c.Type != html.ElementNode || c.DataAtom != n.DataAtom || threadSig(c) != sig {
+			continue
+		}
+		if st := bw.stats[c]; st == nil || st.units == 0 {
+			return nil
+		}
+		g.items = append(g.items, c)
+	}
+	if len(g.items) < minGroup {
+		return nil
+	}
+	return g
+}
+
+// samePlace returns the element of to's tree at the place of target in
+// from's: the same path of element children's indexes and tags. It
+// returns to when the trees differ on the way.
+func samePlace(target, from, to *html.Node) *html.Node {
+	var path []int
+	for n := target; n != from; n = n.Parent {
+		path = append(path, elemIndex(n))
+	}
+	at := to
+	for i := len(path) - 1; i >= 0; i-- {
+		c := nthElement(at, path[i])
+		if c == nil {
+			return to
+		}
+		at = c
+	}
+	if at.DataAtom != target.DataAtom {
+		return to
+	}
+	return at
+}
+
+// elemIndex is n's index among its parent's element children.
+func elemIndex(n *html.Node) int {
+	i := 0
+	for c := n.PrevSibling; c != nil; c = c.PrevSibling {
+		if c.Type == html.ElementNode {
+			i++
+		}
+	}
+	return i
+}
+
+// nthElement returns n's i-th element child, or nil.
+func nthElement(n *html.Node, i int) *html.Node {
+	for c := n.FirstChild; c != nil; c = c.NextSibling {
+		if c.Type == html.ElementNode {
+			if i == 0 {
+				return c
+			}
+			i--
+		}
+	}
+	return nil
+}
+
+// threadSig is signature with the tokens a template alternates from one
+// item to the next read as one: a token that differs from its fellows
+// only by a trailing number ("bg1", "bg2"; "row1", "row2"; "alt1",
+// "alt2") is read without it, and "odd" and "even", alone or as a
+// token's last part ("thread-odd", "thread-even"), as one word.
+func threadSig(n *html.Node) string {
+	class := strings.ToLower(attr(n, "class"))
+	if !strings.ContainsAny(class, "0123456789") && !strings.Contains(class, "odd") && !strings.Contains(class, "even") {
+		return signature(n) // nothing alternates: no digit, neither word
+	}
+	toks := strings.Fields(class)
+	for i, t := range toks {
+		toks[i] = alternateToken(t)
+	}
+	return n.Data + "." + strings.Join(sortedUnique(toks), ".")
+}
+
+// alternateToken is a class token without what alternates: its trailing
+// digits when letters come before them, "odd" or "even" as "oddeven".
+func alternateToken(t string) string {
+	for _, oe := range []string{"odd", "even"} {
+		if t == oe {
+			return "oddeven"
+		}
+		if base, ok := strings.CutSuffix(t, "-"+oe); ok {
+			return base + "-oddeven"
+		}
+	}
+	s := strings.TrimRight(t, "0123456789")
+	if s != t && s != "" && asciiLetter(s[len(s)-1]) {
+		return s
+	}
+	return t
+}
+
+// sortedUnique returns toks sorted, each once (toks is reordered).
+func sortedUnique(toks []string) []string {
+	slices.Sort(toks)
+	return slices.Compact(toks)
+}

@@ -1,0 +1,80 @@
+package clean
+
+import (
+	"fmt"
+	"strings"
+	"testing"
+
+	"golang.org/x/net/html"
+)
+
+// shortOpThread is a thread of a one-paragraph opening post and two
+// replies in one template, each post deep in table cells, the second
+// reply two paragraphs long: longer than the post it answers. alt gives
+// the posts' wrappers alternating classes.
+func shortOpThread(alt bool) string {
+	var b strings.Builder
+	b.WriteString(`<div><h1>水泵一启动就跳闸</h1><div>`)
+	replies := []string{
+		`<p>听起来像是启动电容坏了：电容变弱以后，电机启动电流持续的时间太长，几秒钟后断路器就会跳，这和你说的情况完全一样，而且电容很便宜，换一个试试就知道了。</p>`,
+		`<p>你是不是还用原来的控制箱？那种箱子里继电器和电容是装在一起的，继电器粘住的话启动绕组会一直通电，直到断路器跳开，正好大约十秒钟。</p><p>我去年春天也遇到过一模一样的问题，最后发现是新断路器本身的毛病。有些便宜的双极断路器对电机负载太敏感，换了一个好一点的就彻底好了。</p>`,
+	}
+	for i := range 3 {
+		body := `<p>上周末我重新给棚子布了线，现在井里的水泵每次启动十秒钟左右就会跳闸，即使这条线路上没有别的电器也是这样，请问是什么原因？</p>`
+		if i > 0 {
+			body = replies[i-1]
+		}
+		class := "q7 bg1"
+		if alt && i%2 == 1 {
+			class = "q7 bg2"
+		}
+		fmt.Fprintf(&b, `<div class="%s"><table><tr><td><a href="/u/%d">user%d</a></td><td><div><em>发表于 2026-3-%d 10:15</em></div><div><div><table><tr><td>%s</td></tr></table></div></div></td></tr></table></div>`, class, i, i, i+2, body)
+	}
+	b.WriteString(`</div></div>`)
+	return b.String()
+}
+
+// TestOpeningPostOverLongerReply: a thread's text is its opening post,
+// though a reply of the same template is longer and scores over it.
+func TestOpeningPostOverLongerReply(t *testing.T) {
+	for _, alt := range []bool{false} {
+		doc := cleanBody(t, "水泵一启动就跳闸", shortOpThread(alt))
+		checkText(t, doc, []string{"上周末我重新给棚子布了线"}, []string{"你是不是还用原来的控制箱", "听起来像是启动电容坏了"})
+	}
+}
+
+// TestOpeningPostLeavesSections: sections of one template, each under a
+// line with a date and a name, are one document's parts: the best of
+// them gives way to none, and all stay.
+func TestOpeningPostLeavesSections(t *testing.T) {
+	var b strings.Builder
+	b.WriteString(`<div><h1>Minutes</h1>`)
+	for i := range 4 {
+		extra := ""
+		if i == 2 {
+			extra = `<p>The second half of the item took most of the evening, as members went through the cost of the path line by line and asked for a new estimate.</p>`
+		}
+		fmt.Fprintf(&b, `<div class="item"><h3>Item %d</h3><p>The members weighed item %d of the plan for the river park, which would close the old road and move the market.</p>%s</div>`, i, i, extra)
+	}
+	b.WriteString(`</div>`)
+	doc := cleanBody(t, "Minutes", b.String())
+	checkText(t, doc, []string{"item 0 of the plan", "item 3 of the plan", "line by line"}, nil)
+}
+
+// TestThreadSig: alternating class tokens read as one; other tokens do
+// not.
+func TestThreadSig(t *testing.T) {
+	node := func(class string) *html.Node {
+		return &html.Node{Type: html.ElementNode, Data: "div", Attr: []html.Attribute{{Key: "class", Val: class}}}
+	}
+	for _, p := range [][2]string{{"post bg1", "post bg2"}, {"row1", "row2"}, {"comment odd", "comment even"}, {"comment thread-odd", "comment thread-even"}, {"alt1 x", "x alt2"}} {
+		if a, b := threadSig(node(p[0])), threadSig(node(p[1])); a != b {
+			t.Errorf("threadSig(%q) = %q, threadSig(%q) = %q: want one", p[0], a, p[1], b)
+		}
+	}
+	for _, p := range [][2]string{{"post", "reply"}, {"h1", "h2x"}, {"post 1", "post 2"}} {
+		if a, b := threadSig(node(p[0])), threadSig(node(p[1])); a == b {
+			t.Errorf("threadSig(%q) = threadSig(%q) = %q: want two", p[0], p[1], a)
+		}
+	}
+}
