@@ -561,7 +561,24 @@ func framedSignOff(runs []run) bool {
 	for !proseRun(runs[last]) {
 		last--
 	}
-	return signOff(joinRuns(runs[:first])) || signOff(joinRuns(runs[last+1:]))
+	return signedFrame(runs[:first]) || signedFrame(runs[last+1:])
+}
+
+// signedFrame reports the lines around a block's prose that are a
+// sign-off: together (signOff of them joined), or, when they are more
+// than one sign-off's length together (a poster's card beside the
+// stamp: name, rank, join date, post count), one line or two lines next
+// to each other ("03-02-2026, 10:15 AM" over "fieldhand").
+func signedFrame(runs []run) bool {
+	if t := joinRuns(runs); t != "" && utf8.RuneCountInString(t) <= 100 {
+		return signOff(t)
+	}
+	for i := range runs {
+		if runSignOff(&runs[i]) || i+1 < len(runs) && signOff(joinRuns(runs[i:i+2])) {
+			return true
+		}
+	}
+	return false
 }
 
 // joinRuns returns the runs' text joined by spaces; "" past signOff's

@@ -78,3 +78,21 @@ func TestThreadSig(t *testing.T) {
 		}
 	}
 }
+
+// TestCardedSignOff: replies whose stamp stands among the lines of the
+// poster's card, more than one sign-off's length together, are signed
+// all the same: the thread is its opening post.
+func TestCardedSignOff(t *testing.T) {
+	var b strings.Builder
+	b.WriteString(`<div><h1>Pump keeps tripping</h1><div>`)
+	for i := range 5 {
+		body := `<p>I rewired the shed last weekend and now the well pump trips the breaker ten seconds after it starts, every single time, even with nothing else on.</p><p>The pump is a half horse submersible, about twelve years old, on a new breaker.</p>`
+		if i > 0 {
+			body = `<p>Sounds like the start capacitor to me: when it goes weak the motor pulls its starting current for far too long and the breaker trips after a few seconds.</p><p>Check the voltage at the pressure switch while it starts, too; if it sags a long way you have a bad splice or a loose lug somewhere on the new run.</p>`
+		}
+		fmt.Fprintf(&b, `<div><div>%s, 10:15 AM</div><div><a href="/u/%d">fieldhand%d</a><div>Senior Member</div><div>Join Date: Jan 2019</div><div>Location: Springfield, Ohio, United States</div><div>Posts: 1,48%d</div></div><div>%s</div></div>`, []string{"03-02-2026", "03-03-2026", "03-04-2026", "03-05-2026", "03-06-2026"}[i], i, i, i, body)
+	}
+	b.WriteString(`</div></div>`)
+	doc := cleanBody(t, "Pump keeps tripping", b.String())
+	checkText(t, doc, []string{"I rewired the shed", "half horse submersible"}, []string{"Sounds like the start capacitor"})
+}
