@@ -79,7 +79,7 @@ func groupsIn(bw *blockWalk, root *html.Node) []*sibGroup {
 		if kids[n.Parent] < minGroup {
 			continue // too few siblings: no signature to compute
 		}
-		k := key{n.Parent, signature(n)}
+		k := key{n.Parent, threadSig(n)}
 		g, ok := idx[k]
 		if !ok {
 			g = len(sizes)
@@ -234,7 +234,7 @@ func rootGroupsOf(bw *blockWalk, roots []*html.Node) []*sibGroup {
 	}
 	bySig := map[string]*sibGroup{}
 	for _, r := range roots {
-		sig := signature(r)
+		sig := threadSig(r)
 		g := bySig[sig]
 		if g == nil {
 			g = &sibGroup{parent: r.Parent, sig: sig}
@@ -243,7 +243,7 @@ func rootGroupsOf(bw *blockWalk, roots []*html.Node) []*sibGroup {
 		g.items = append(g.items, r)
 	}
 	for _, r := range roots { // in document order, each group once
-		if g := bySig[signature(r)]; g != nil && len(g.items) >= minGroup {
+		if g := bySig[threadSig(r)]; g != nil && len(g.items) >= minGroup {
 			out = append(out, g)
 			delete(bySig, g.sig)
 		}
@@ -450,12 +450,12 @@ func signedOffUnder(bw *blockWalk, n *html.Node, label func(run) bool) bool {
 // out of the roots: the next minGroup-1 element siblings after it share
 // its signature and each is signed off (signedOff), its replies.
 func repliedTo(bw *blockWalk, r *html.Node) bool {
-	sig, seen := signature(r), 0
+	sig, seen := threadSig(r), 0
 	for c := r.NextSibling; c != nil && seen < minGroup-1; c = c.NextSibling {
 		if c.Type != html.ElementNode {
 			continue
 		}
-		if bw.stats[c] == nil || signature(c) != sig || !signedOff(bw, c) {
+		if bw.stats[c] == nil || threadSig(c) != sig || !signedOff(bw, c) {
 			return false
 		}
 		seen++

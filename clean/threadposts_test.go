@@ -35,9 +35,10 @@ func shortOpThread(alt bool) string {
 }
 
 // TestOpeningPostOverLongerReply: a thread's text is its opening post,
-// though a reply of the same template is longer and scores over it.
+// though a reply of the same template is longer and scores over it, and
+// whether or not the posts' wrappers alternate their classes.
 func TestOpeningPostOverLongerReply(t *testing.T) {
-	for _, alt := range []bool{false} {
+	for _, alt := range []bool{false, true} {
 		doc := cleanBody(t, "水泵一启动就跳闸", shortOpThread(alt))
 		checkText(t, doc, []string{"上周末我重新给棚子布了线"}, []string{"你是不是还用原来的控制箱", "听起来像是启动电容坏了"})
 	}
