@@ -47,7 +47,7 @@ var (
 		`^\s*(?:text|font)\s+size\s*[:：]?\s*(?:a\s*[-+−]\s*)*$|^\s*关注我们|` +
 		`^\s*listen to (?:(?:this|the) )?(?:article|story)(?:\s*[·•|-]?\s*\d{1,2}(?::\d{2})?\s*(?:min(?:utes?|s)?)?)?\s*$|` +
 		`^\s*(?:leave a (?:comment|reply)|post a comment|add a comment|join the (?:conversation|discussion)|(?:comments|评论)\s*[(（]\s*\d+\s*[)）]|发表评论|我要评论)\s*$|` +
-		`ICP\s*[备证]|公网安备|网安备|版权所有|all rights reserved|copyright\s*(?:©|\(c\)|\d{4})|©\s*\d{4}|` +
+		`ICP\s*[备证]|公网安备|网安备|` + copyrightExpr + `|` +
 		`主办单位\s*[:：]|承办单位\s*[:：]|技术支持\s*[:：]|设为首页|加入收藏|网站地图|联系我们`)
 	// metadata lines: source, author, date labels, and the labels of a
 	// post's place in the site's taxonomy ("Filed under: Politics |",

@@ -24,6 +24,7 @@ const minRunUnits = 20
 // it when it lies apart from it (nearHeadline); a nil region leaves the
 // best as it is.
 func genericRoots(bw *blockWalk, region *html.Node) []*html.Node {
+	foot := siteFooter(bw)
 	for i := range bw.runs {
 		if bw.budget.spent(scoreShare) {
 			break
@@ -32,6 +33,9 @@ func genericRoots(bw *blockWalk, region *html.Node) []*html.Node {
 		s := runScore(r)
 		if s == 0 {
 			continue
+		}
+		if foot.has(i) && !r.hinted {
+			s *= hintDiscount // the site's footer (siteFooter), weighed as text named as chrome
 		}
 		bw.creditRun(container(bw, r.owner), s)
 	}
@@ -58,16 +62,16 @@ func genericRoots(bw *blockWalk, region *html.Node) []*html.Node {
 	if up := sameClassAncestor(bw, best, bestScore); up != best {
 		best, bestScore = up, max(bestScore, bw.stats[up].score)
 	}
-	if up := sharedAncestor(bw, best, bestScore, region); up != best {
+	if up := sharedAncestor(bw, best, bestScore, region, foot); up != best {
 		best, bestScore = up, max(bestScore, bw.stats[up].score)
 	}
 	best, bestScore = climb(bw, best, bestScore)
 	if top := wrapperTop(bw, best); top != best && !bareStory(top, region) {
-		if parts := partsOf(bw, top); parts != nil {
+		if parts := partsOf(bw, top, foot); parts != nil {
 			return firstPost(bw, parts)
 		}
 	}
-	return firstPost(bw, withSiblings(bw, best, bestScore))
+	return firstPost(bw, withSiblings(bw, best, bestScore, foot))
 }
 
 // creditSections scores a page cut into sections as Readability.js does
@@ -339,8 +343,11 @@ func deeper(a, b *html.Node) bool {
 
 // withSiblings returns best and, in document order, those of its siblings
 // that look like more of the article: a high score, a long paragraph with
-// few links, or before best, its lead.
-func withSiblings(bw *blockWalk, best *html.Node, bestScore float64) []*html.Node {
+// few links, or before best, its lead. A sibling that is all the site's
+// footer (foot, siteFooter) is not weighed as a part right after the
+// story (linklessFloor): its lines of what the site is and where it sits
+// are statements without links as a list of key facts is.
+func withSiblings(bw *blockWalk, best *html.Node, bestScore float64, foot runSpan) []*html.Node {
 	if best.Parent == nil {
 		return []*html.Node{best}
 	}
@@ -358,7 +365,7 @@ func withSiblings(bw *blockWalk, best *html.Node, bestScore float64) []*html.Nod
 		if st == nil || st.units == 0 {
 			continue
 		}
-		joined := joinsBest(bw, c, before, last, threshold, bestScore)
+		joined := joinsBest(bw, c, before, last && !foot.holds(st), threshold, bestScore)
 		if joined {
 			out = append(out, c)
 		}

@@ -65,8 +65,10 @@ func bareStory(top, region *html.Node) bool {
 // of prose (hasProse) and has under a third of its text in links. A
 // dateline or a byline in a block of the same template is no part. It
 // returns nil unless the parts are minGroup or more, a template repeated
-// (a header and a body in two blocks of one class are not parts).
-func partsOf(bw *blockWalk, top *html.Node) []*html.Node {
+// (a header and a body in two blocks of one class are not parts). A
+// block that is all the site's footer (foot, siteFooter) is no part: on a
+// page whose blocks carry no names it shares a bare story's signature.
+func partsOf(bw *blockWalk, top *html.Node, foot runSpan) []*html.Node {
 	sig := signature(top)
 	var out []*html.Node
 	for c := top.Parent.FirstChild; c != nil; c = c.NextSibling {
@@ -75,7 +77,7 @@ func partsOf(bw *blockWalk, top *html.Node) []*html.Node {
 			continue
 		}
 		st := bw.stats[c]
-		if st == nil || st.units == 0 || st.score <= 0 || hintOf(st.cid) < 0 || signature(c) != sig {
+		if st == nil || st.units == 0 || st.score <= 0 || hintOf(st.cid) < 0 || signature(c) != sig || foot.holds(st) {
 			continue
 		}
 		if st.linkUnits*3 < st.units && hasProse(bw, st) {

@@ -110,9 +110,13 @@ func paraUnitsUpTo(paras []string, limit int) int {
 // short, the cookie notice, the footer's paragraphs and a box beside the
 // story score near the best, and the ancestor holding three of them was
 // the <body>, the whole page, whose text the relaxed pass then lost to
-// the footer.
-func sharedAncestor(bw *blockWalk, best *html.Node, bestScore float64, region *html.Node) *html.Node {
-	alts := topScored(bw, best, 5)
+// the footer. A container in the site's footer (foot, siteFooter) that
+// holds a paragraph of prose is none of the others: its paragraphs score
+// near a short story's, and it is no part of it. Its labels and links
+// ("Follow us:") still count, as before: a listing page whose text is
+// its teasers was found by climbing to the wrapper they share.
+func sharedAncestor(bw *blockWalk, best *html.Node, bestScore float64, region *html.Node, foot runSpan) *html.Node {
+	alts := topScored(bw, best, 5, foot)
 	if len(alts) < 3 {
 		return best
 	}
@@ -135,8 +139,10 @@ func sharedAncestor(bw *blockWalk, best *html.Node, bestScore float64, region *h
 }
 
 // topScored returns up to k containers other than best, best first, that
-// score at least three quarters of best and lie neither inside nor around it.
-func topScored(bw *blockWalk, best *html.Node, k int) []*html.Node {
+// score at least three quarters of best and lie neither inside nor around
+// it nor inside one scoring higher among them that holds the headline
+// (inHeadlined), nor in foot holding prose (hasProse).
+func topScored(bw *blockWalk, best *html.Node, k int, foot runSpan) []*html.Node {
 	floor := bw.stats[best].score * 0.75
 	var top []*html.Node
 	for _, n := range bw.order {
@@ -144,7 +150,7 @@ func topScored(bw *blockWalk, best *html.Node, k int) []*html.Node {
 		if bw.budget.spent(scoreShare) {
 			break
 		}
-		if n == best || st.score < floor || len(top) == k && st.score <= bw.stats[top[k-1]].score {
+		if n == best || st.score < floor || len(top) == k && st.score <= bw.stats[top[k-1]].score || foot.holds(st) && hasProse(bw, st) {
 			continue
 		}
 		i := len(top)
@@ -157,12 +163,30 @@ func topScored(bw *blockWalk, best *html.Node, k int) []*html.Node {
 		}
 	}
 	out := top[:0]
+	h1s := headlineRuns(bw.runs)
 	for _, n := range top {
-		if !deeper(n, best) && !deeper(best, n) {
+		if !deeper(n, best) && !deeper(best, n) && !inHeadlined(bw, h1s, n, out) {
 			out = append(out, n)
 		}
 	}
 	return out
+}
+
+// inHeadlined reports whether n lies inside one of ns that holds an
+// <h1>'s text (h1s, headlineRuns): the story's block under the wrapper
+// of its headline. The block and the wrapper both score (the wrapper
+// half of the block's paragraphs), but they are one part of the page,
+// not two: on a short page whose blocks carry no names, both counted
+// beside a consent notice made three parts near the best, and the
+// page's <body> the article. Cards of a listing nested in their own
+// wrappers still count each: they hold no headline of the page.
+func inHeadlined(bw *blockWalk, h1s []int, n *html.Node, ns []*html.Node) bool {
+	for _, m := range ns {
+		if deeper(n, m) && holdsHeadline(h1s, bw.stats[m]) {
+			return true
+		}
+	}
+	return false
 }
 
 // climb moves up from best as Readability.js does: to the first ancestor
