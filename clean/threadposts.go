@@ -20,7 +20,8 @@ const postLevels = 12
 // of a group of minGroup or more siblings of one template, threadSig,
 // whose items after the first are signed off: replyGroup), the element
 // at best's place in the first item, or the first item itself when the
-// first item's tree differs there. best is returned as it is when it
+// first item's tree differs there or that place lies in a subtree the
+// walk skips. best is returned as it is when it
 // lies in no reply, when the group's items are the page's text
 // (signedText), or when the first item holds no prose.
 func openingPost(bw *blockWalk, best *html.Node, bestScore float64) (*html.Node, float64) {
@@ -34,7 +35,11 @@ func openingPost(bw *blockWalk, best *html.Node, bestScore float64) (*html.Node,
 			return best, bestScore // in the opening post, or a thread without one
 		}
 		to := samePlace(best, n, g.items[0])
-		return to, bw.stats[to].score
+		st := bw.stats[to]
+		if st == nil { // best's place in the first post lies in a subtree the walk skips (<aside>, <nav>)
+			to, st = g.items[0], bw.stats[g.items[0]]
+		}
+		return to, st.score
 	}
 	return best, bestScore
 }

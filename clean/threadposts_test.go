@@ -97,3 +97,20 @@ func TestCardedSignOff(t *testing.T) {
 	doc := cleanBody(t, "Pump keeps tripping", b.String())
 	checkText(t, doc, []string{"I rewired the shed", "half horse submersible"}, []string{"Sounds like the start capacitor"})
 }
+
+// TestOpeningPostPlaceSkipped: when best's place in the opening post
+// lies in a subtree the walk skips (an <aside>), the opening post itself
+// is the text: no internal error, no reply.
+func TestOpeningPostPlaceSkipped(t *testing.T) {
+	page := shortOpThread(false)
+	first := `<td><div><em>发表于 2026-3-2 10:15</em></div><div><div><table>`
+	i := strings.Index(page, first)
+	if i < 0 {
+		t.Fatal("shortOpThread: no opening post cell")
+	}
+	page = page[:i] + strings.Replace(first, "<div><div><table>", "<aside><div><table>", 1) + page[i+len(first):]
+	page = strings.Replace(page, `</td></tr></table></div></div></td></tr></table></div>`,
+		`</td></tr></table></div></aside><p>棚子里的插座都换成了新的，水泵的线也是重新接的，只有断路器用的是原来那一个，型号和以前完全一样。</p></td></tr></table></div>`, 1)
+	doc := cleanBody(t, "水泵一启动就跳闸", page)
+	checkText(t, doc, []string{"棚子里的插座都换成了新的"}, []string{"你是不是还用原来的控制箱", "听起来像是启动电容坏了"})
+}
