@@ -92,3 +92,26 @@ func TestIntlLabelsAndReadingTimes(t *testing.T) {
 		}
 	}
 }
+
+// A box of key facts that ends the story keeps its rows whose values
+// are dates: a record's key is a label, not a name, and the closing
+// byline trim leaves it be; a signature row of a name and a date that
+// ends the text still goes.
+func TestClosingFactsRowsStay(t *testing.T) {
+	for _, box := range []string{
+		`<table><tr><th>Aktenzeichen</th><td>HW-12/2026</td></tr><tr><th>Ausgabedatum</th><td>3. März 2026</td></tr><tr><th>Inkrafttreten</th><td>1. April 2026</td></tr></table>`,
+		`<dl><dt>Aktenzeichen</dt><dd>HW-12/2026</dd><dt>Ausgabedatum</dt><dd>3. März 2026</dd><dt>Inkrafttreten</dt><dd>1. April 2026</dd></dl>`,
+	} {
+		page := strings.Replace(langPage("de", ""), `</div></div></body>`, box+`</div></div></body>`, 1)
+		text := langText(t, page)
+		for _, kept := range []string{"Ausgabedatum | 3. März 2026", "Inkrafttreten | 1. April 2026"} {
+			if !strings.Contains(text, kept) {
+				t.Errorf("%q lost:\n%s", kept, text)
+			}
+		}
+	}
+	page := strings.Replace(langPage("de", ""), `</div></div></body>`, `<table><tr><td>Anna Schmidt</td><td>03.03.2026</td></tr></table></div></div></body>`, 1)
+	if text := langText(t, page); strings.Contains(text, "Anna Schmidt") {
+		t.Errorf("a closing signature row kept:\n%s", text)
+	}
+}

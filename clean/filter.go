@@ -130,6 +130,7 @@ func cleanRuns(runs []run, title string, b *budget) []string {
 	prose := false                      // a paragraph of prose is in out
 	heads := make([]bool, 0, len(runs)) // heads[k]: out[k] is a heading's
 	tops := make([]bool, 0, len(runs))  // tops[k]: out[k] is a byline above the prose (storyByline)
+	recs := make([]bool, 0, len(runs))  // recs[k]: out[k] is a record of a box of key facts (keyedRecord)
 	for i, r := range runs {
 		if b.over() {
 			break // out of time: the paragraphs kept so far
@@ -164,6 +165,7 @@ func cleanRuns(runs []run, title string, b *budget) []string {
 		out = append(out, t)
 		heads = append(heads, r.heading)
 		tops = append(tops, !prose && storyByline(r, n))
+		recs = append(recs, keyedRecord(r))
 		prose = prose || !r.heading && r.units >= proseUnits
 		if closingLabel(r) {
 			labels++
@@ -177,7 +179,7 @@ func cleanRuns(runs []run, title string, b *budget) []string {
 	}
 	if prose { // a text of short lines alone keeps them: they may be all there is
 		out, heads = withoutOpeningBylines(out, heads, tops)
-		out = withoutClosingBylines(out, heads)
+		out = withoutClosingBylines(out, heads, recs)
 	}
 	if footerDate(out, last) {
 		out = out[:len(out)-1]
@@ -233,16 +235,68 @@ func withoutOpeningBylines(paras []string, heads, tops []bool) ([]string, []bool
 // of other languages (intlBylineLine) that end them, up to
 // closingBylines of them and never the first paragraph: a template
 // signs a story and dates its update under the text. heads[k] says
-// paras[k] is a heading's, which is never one.
-func withoutClosingBylines(paras []string, heads []bool) []string {
+// paras[k] is a heading's, recs[k] that it is a record of a box of key
+// facts (keyedRecord): neither is ever one. heads and recs are at least
+// as long as paras.
+func withoutClosingBylines(paras []string, heads, recs []bool) []string {
 	for k := 0; k < closingBylines && len(paras) > 1; k++ {
 		last := paras[len(paras)-1]
-		if heads[len(paras)-1] || runesUpTo(last, bylineRunes+1) > bylineRunes || !intlBylineLine(last) {
+		if heads[len(paras)-1] || recs[len(paras)-1] || runesUpTo(last, bylineRunes+1) > bylineRunes || !intlBylineLine(last) {
 			break
 		}
 		paras = paras[:len(paras)-1]
 	}
 	return paras
+}
+
+// keyedRecord reports a run that is a record of a box of key facts: a
+// table's row, a list's item or a pair list's pair (dataItem) that reads
+// as a key and its value, the key a label and not a person's name
+// ("Ausgabedatum | 3. März 2026", "Data wydania: 3 marca 2026", not
+// "Anna Schmidt | 03.03.2026"). The walk joins a row's cells and a pair
+// with " | "; an item sets its key off with a colon. A date in the value
+// of such a record is the story's data, not its byline.
+func keyedRecord(r run) bool {
+	if r.heading || r.owner == nil || !dataItem[r.owner.DataAtom] {
+		return false
+	}
+	key, _, ok := strings.Cut(r.text, " | ")
+	if !ok {
+		i := strings.IndexAny(r.text, ":：")
+		if i < 0 || strings.HasPrefix(r.text[i:], "://") {
+			return false
+		}
+		key = r.text[:i]
+	}
+	key = strings.TrimSpace(key)
+	return pairKey(key) && !personName(key)
+}
+
+// personName reports a key that reads as a person's name: opened by a
+// by-word of bylineLangs or English ("Von Anna Schmidt", "By Jane
+// Doe"), or two words or more that each open with a capital, but for
+// the particles of surnames and the languages' words (bylineVocab: "Jan
+// de Vries"). A label holds a word in lower case ("Date of issue",
+// "Data wydania") or is one word ("Aktenzeichen").
+func personName(key string) bool {
+	words := strings.Fields(key)
+	if len(words) == 0 {
+		return false
+	}
+	if low := strings.ToLower(words[0]); bylineBy[low] || low == "by" {
+		return true
+	}
+	caps := 0
+	for _, w := range words {
+		switch {
+		case startsUpper(w):
+			caps++
+		case bylineVocab[strings.ToLower(w)]:
+		default:
+			return false
+		}
+	}
+	return caps >= 2
 }
 
 // adBoxMax is the most runs an ad's box holds after its label (adBoxEnd).
