@@ -115,3 +115,35 @@ func TestClosingFactsRowsStay(t *testing.T) {
 		t.Errorf("a closing signature row kept:\n%s", text)
 	}
 }
+
+// A news agency's tag alone on the line that closes a story leaves the
+// Text, in its own paragraph or after a <br>; the tag that opens the
+// story's first line stays with it. A line of other words in
+// parentheses is none.
+func TestClosingAgencyTag(t *testing.T) {
+	for _, tail := range []string{"<p>(dpa)</p>", "<p>(AFP)</p>", "<p>(dpa/lnw)</p>", "<p>— AP</p>", "<p>（新华社）</p>", "<p>(Europa Press)</p>"} {
+		page := strings.Replace(langPage("de", ""), `</div></div></body>`, tail+`</div></div></body>`, 1)
+		page = strings.Replace(page, "<p>[1] ", "<p>[1] BERLIN (dpa) - ", 1)
+		text := langText(t, page)
+		if strings.HasSuffix(text, strings.TrimSuffix(strings.TrimPrefix(tail, "<p>"), "</p>")) {
+			t.Errorf("closing tag %s kept:\n%s", tail, text)
+		}
+		if !strings.Contains(text, "BERLIN (dpa) - ") {
+			t.Errorf("opening tag lost:\n%s", text)
+		}
+	}
+	for _, s := range []string{"(siehe oben)", "(1)", "(Fortsetzung folgt)", "(PDF, 2 MB)", "- Stand", "(dpa) Berlin hat entschieden."} {
+		if agencyTag(s) {
+			t.Errorf("agencyTag(%q) = true, want false", s)
+		}
+	}
+}
+
+// A tag-shaped line under a link that ends no sentence is no agency's
+// signature: a document's link and its "(PDF)" stay.
+func TestClosingTagNeedsSentence(t *testing.T) {
+	page := strings.Replace(langPage("de", ""), `</div></div></body>`, `<p><a href="/report.pdf">Jahresbericht 2025</a><br>(PDF)</p></div></div></body>`, 1)
+	if text := langText(t, page); !strings.HasSuffix(text, "(PDF)") {
+		t.Errorf("(PDF) after a link lost:\n%s", text)
+	}
+}

@@ -232,7 +232,8 @@ func withoutOpeningBylines(paras []string, heads, tops []bool) ([]string, []bool
 }
 
 // withoutClosingBylines returns paras without the bylines and date lines
-// of other languages (intlBylineLine) that end them, up to
+// of other languages (intlBylineLine) and the news agencies' tags
+// (closingTag) that end them, up to
 // closingBylines of them and never the first paragraph: a template
 // signs a story and dates its update under the text. heads[k] says
 // paras[k] is a heading's, recs[k] that it is a record of a box of key
@@ -241,12 +242,101 @@ func withoutOpeningBylines(paras []string, heads, tops []bool) ([]string, []bool
 func withoutClosingBylines(paras []string, heads, recs []bool) []string {
 	for k := 0; k < closingBylines && len(paras) > 1; k++ {
 		last := paras[len(paras)-1]
-		if heads[len(paras)-1] || recs[len(paras)-1] || runesUpTo(last, bylineRunes+1) > bylineRunes || !intlBylineLine(last) {
+		if heads[len(paras)-1] || recs[len(paras)-1] || runesUpTo(last, bylineRunes+1) > bylineRunes || !intlBylineLine(last) && !closingTag(paras) {
 			break
 		}
 		paras = paras[:len(paras)-1]
 	}
 	return paras
+}
+
+// closingTag reports that the last of paras is a news agency's tag
+// (agencyTag) that signs the story's last sentence: the paragraph
+// before it ends as a sentence does. A tag-shaped line under a link, a
+// list's item or a heading ("(PDF)" after a document's link) signs no
+// story.
+func closingTag(paras []string) bool {
+	n := len(paras)
+	return n >= 2 && agencyTag(paras[n-1]) && sentenceEnd(paras[n-2])
+}
+
+// agencyTagRunes is the most runes of a line agencyTag takes.
+const agencyTagRunes = 24
+
+// agencyTag reports a line that is a news agency's tag alone, as wire
+// stories close: one or two names in parentheses ("(dpa)", "(AFP)",
+// "(dpa/lnw)", "(Europa Press)", "（新华社）") or after a dash ("— AP",
+// "– DPA"). Each name is an acronym or a short lower-case one (dpa,
+// lnw: at most three letters), a run of Han characters, or, in
+// parentheses, a capitalised word (agencyWord). A tag that opens a
+// story's first line ("BERLIN (dpa) - …") is part of that line and no
+// line of its own; the caller asks only of the lines that close the
+// text.
+func agencyTag(t string) bool {
+	t = strings.TrimSpace(t)
+	if runesUpTo(t, agencyTagRunes+1) > agencyTagRunes {
+		return false
+	}
+	dashed := false
+	switch {
+	case strings.HasPrefix(t, "(") && strings.HasSuffix(t, ")"):
+		t = t[1 : len(t)-1]
+	case strings.HasPrefix(t, "（") && strings.HasSuffix(t, "）"):
+		t = t[len("（") : len(t)-len("）")]
+	default:
+		rest := strings.TrimLeft(t, "-–—")
+		if rest == t || !strings.HasPrefix(rest, " ") {
+			return false
+		}
+		t, dashed = rest, true
+	}
+	names := strings.FieldsFunc(t, func(r rune) bool { return r == ' ' || r == '/' || r == ',' || r == '-' })
+	if len(names) == 0 || len(names) > 2 {
+		return false
+	}
+	for _, w := range names {
+		if k := agencyWord(w); k == 0 || dashed && k == capitalised {
+			return false // after a dash, a capitalised word may be any word: "- Stand"
+		}
+	}
+	return true
+}
+
+// The kinds of word agencyWord tells.
+const (
+	notAgency   = iota
+	acronym     // "AFP", "dpa", "新华社"
+	capitalised // "Reuters", "Belga"
+)
+
+// agencyWord tells a word that may name a news agency in its tag: an
+// acronym of two to six capitals ("AFP", "ANSA"), a lower-case one of
+// two or three letters ("dpa") or two to six Han characters ("新华社");
+// or a capitalised word of letters ("Reuters", "Belga").
+func agencyWord(w string) int {
+	n, upper, lower, han := 0, 0, 0, 0
+	for _, r := range w {
+		n++
+		switch {
+		case isHanBlock(r):
+			han++
+		case unicode.IsUpper(r):
+			upper++
+		case unicode.IsLower(r):
+			lower++
+		default:
+			return notAgency
+		}
+	}
+	switch {
+	case han > 0 && han == n && n >= 2 && n <= 6,
+		upper == n && n >= 2 && n <= 6,
+		lower == n && n >= 2 && n <= 3:
+		return acronym
+	case upper == 1 && startsUpper(w) && n <= 12:
+		return capitalised
+	}
+	return notAgency
 }
 
 // keyedRecord reports a run that is a record of a box of key facts: a
