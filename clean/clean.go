@@ -120,7 +120,7 @@ func cleanTree(root *html.Node, in Input, b *budget, pick textPick) (*Document, 
 	doc.TextSHA256, doc.Sketch, doc.Shingles = hashAndSketch(doc.Text) // one normal form for both
 
 	doc.Publisher = publisher(pm, suffix)
-	doc.Author = author(pm, bw.runs)
+	doc.Author = author(pm, bw.runs, paras)
 	doc.Attribution = attribution(pm, bw.runs, paras)
 	langText := doc.Text
 	if langText == "" {

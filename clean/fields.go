@@ -338,14 +338,20 @@ var (
 	authorRunRe = regexp.MustCompile(`(?:^|\s)(?:作者|记者)\s*[:：]\s*([^\s|｜丨]{2,20})`)
 )
 
-// author reads meta author tags, byline elements, then 作者：… lines.
-func author(pm *pageMeta, runs []run) string {
+// author reads meta author tags, byline elements (the name alone when
+// bylineName reads one), then 作者：… lines, then the bylines beside the
+// text (authorNearText: "Von Anna Schmidt", "记者 张三"). paras are the
+// text's paragraphs, as extracted from runs.
+func author(pm *pageMeta, runs []run, paras []string) string {
 	for _, k := range [...]string{"author", "article:author", "byl", "dc.creator", "sailthru.author", "parsely-author", "citation_author"} {
 		if a := collapse(pm.get(k)); a != "" && !strings.Contains(a, "://") {
 			return byRe.ReplaceAllString(a, "")
 		}
 	}
 	for _, b := range pm.bylines {
+		if a := bylineName(b); a != "" {
+			return a
+		}
 		if a := strings.TrimSpace(byRe.ReplaceAllString(b, "")); a != "" {
 			return a
 		}
@@ -358,7 +364,7 @@ func author(pm *pageMeta, runs []run) string {
 			return strings.Trim(r.text[m[2]:m[3]], "，,;；") // 記者 folds; the name is kept as written
 		}
 	}
-	return ""
+	return authorNearText(runs, paras)
 }
 
 // mayAuthorRun is a necessary condition of authorRunRe matching
