@@ -1,6 +1,7 @@
 package clean
 
 import (
+	"slices"
 	"strings"
 
 	"golang.org/x/net/html"
@@ -281,6 +282,9 @@ var (
 	strongNegativeHints = newHintTable(strongNegative)
 	weakNegativeHints   = newHintTable(weakNegative)
 	maybeContentHints   = newHintTable(maybeContent)
+	// strongNegativeButHeaderHints is strongNegative without "header*":
+	// what tells a heading named a header alone (sectionHeaderHeading).
+	strongNegativeButHeaderHints = newHintTable(slices.DeleteFunc(slices.Clone(strongNegative), func(h string) bool { return h == "header*" }))
 )
 
 // hintTable is a list of hints by first byte: at each word of a classID,

@@ -4,6 +4,7 @@ import (
 	"strings"
 
 	"golang.org/x/net/html"
+	"golang.org/x/net/html/atom"
 )
 
 // Heading anchors. Markdown renderers, wikis, documentation generators
@@ -21,7 +22,7 @@ import (
 // only when it is not an anchor made of the heading's words (slugID).
 // The heading's text is read only when the class and id name chrome.
 func (bw *blockWalk) headingChrome(n *html.Node, st *elemStats) bool {
-	if !strongChromeOf(st.cid) {
+	if !strongChromeOf(st.cid) || sectionHeaderHeading(n, st.cid) {
 		return false
 	}
 	id := attr(n, "id")
@@ -75,4 +76,47 @@ func prefixOf(a, words []string) bool {
 		}
 	}
 	return true
+}
+
+// sectionHeaderHeading reports a heading n, whose classID is cid, that
+// names itself a header ("code-header", "section-header") and nothing
+// else chrome-like, and that is a heading of a section of the text: an
+// <h3> to <h6>, or one that carries its own permalink (selfAnchored).
+// Documentation generators class their signatures and section headings
+// so. A page header band is an <h1> or <h2> without a permalink, and
+// stays chrome by its hint.
+func sectionHeaderHeading(n *html.Node, cid string) bool {
+	if !strongNegativeHints.matches(cid) || strongNegativeButHeaderHints.matches(cid) {
+		return false // no strong hint but header*, or another one beside it
+	}
+	switch n.DataAtom {
+	case atom.H3, atom.H4, atom.H5, atom.H6:
+		return true
+	}
+	return selfAnchored(n)
+}
+
+// selfAnchored reports a heading n holding a link to itself: an <a>
+// whose href is "#" and the id of n or of n's parent (a <section> a
+// generator wraps it in), as a permalink marks a section heading.
+func selfAnchored(n *html.Node) bool {
+	ids := []string{attr(n, "id")}
+	if n.Parent != nil {
+		ids = append(ids, attr(n.Parent, "id"))
+	}
+	for a := range n.Descendants() {
+		if a.Type != html.ElementNode || a.DataAtom != atom.A {
+			continue
+		}
+		href := strings.TrimSpace(attr(a, "href"))
+		if len(href) < 2 || href[0] != '#' {
+			continue
+		}
+		for _, id := range ids {
+			if id != "" && href[1:] == id {
+				return true
+			}
+		}
+	}
+	return false
 }
