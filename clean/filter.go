@@ -131,9 +131,13 @@ func cleanRuns(runs []run, title string, b *budget) []string {
 	heads := make([]bool, 0, len(runs)) // heads[k]: out[k] is a heading's
 	tops := make([]bool, 0, len(runs))  // tops[k]: out[k] is a byline above the prose (storyByline)
 	recs := make([]bool, 0, len(runs))  // recs[k]: out[k] is a record of a box of key facts (keyedRecord)
+	index := closingIndex(runs)
 	for i, r := range runs {
 		if b.over() {
 			break // out of time: the paragraphs kept so far
+		}
+		if index[i] {
+			continue // the page's index of its own sections, below them
 		}
 		if related {
 			if r.linkUnits*2 > r.units || r.units < minRunUnits {
