@@ -406,8 +406,19 @@ func dayLog(bw *blockWalk, g *sibGroup) bool {
 
 // datedRe matches what tells one day from another in a stamp: timeRe's
 // dates and ages (not its clock times), a weekday, or "yesterday".
-var datedRe = regexp.MustCompile(`(?i)\b\d{1,4}[-/.]\d{1,2}[-/.]\d{1,4}\b|` + enMonthRe.String() +
+var datedRe = regexp.MustCompile(`(?i)` + digitDateRe + `|` + enMonthRe.String() +
 	`|\b\d+\s+(?:second|minute|hour|day|week|month|year)s?\s+ago\b|\d{4}年\d{1,2}月\d{1,2}日|\b(?:mon|tues|wednes|thurs|fri|satur|sun)day\b|\byesterday\b|昨天`)
+
+// digitDateRe is a date in digits as timeRe and datedRe read it: parts
+// cut by "-" or "/" ("2026-03-12", "3/12/26"), or by dots when the
+// parts can be a day, a month and a year of two or four digits
+// ("12.03.2026", "3.12.26") or a year of four digits, a month and a day
+// ("2026.03.12"). A release's version ("1.13.4", "0.9.12", "3.12.0-rc1")
+// is no date: a day or month of 0 or over 31, or a year of one digit,
+// tells it, where a changelog signs each entry with one ("Fixed in
+// 1.13.4 by Jane Roe") and its entries are no replies.
+const digitDateRe = `\b\d{1,4}[-/]\d{1,2}[-/]\d{1,4}\b|` +
+	`\b(?:0?[1-9]|[12]\d|3[01])\.(?:0?[1-9]|[12]\d|3[01])\.(?:\d{4}|\d{2})\b|\b\d{4}\.(?:0?[1-9]|1[0-2])\.(?:0?[1-9]|[12]\d|3[01])\b`
 
 // replyUnits is the most text one reply holds: a few paragraphs.
 const replyUnits = 1500
@@ -642,7 +653,7 @@ var stampWordRe = regexp.MustCompile(`(?i)\b(?:` + monthWords + `|` + weekdayWor
 
 // timeRe matches a time a reply is stamped with: a date with a month's
 // name or in digits, a clock time, or an age ("3 hours ago").
-var timeRe = regexp.MustCompile(`(?i)\b\d{1,2}:\d{2}\b|\b\d{1,4}[-/.]\d{1,2}[-/.]\d{1,4}\b|` + enMonthRe.String() +
+var timeRe = regexp.MustCompile(`(?i)\b\d{1,2}:\d{2}\b|` + digitDateRe + `|` + enMonthRe.String() +
 	`|\b\d+\s+(?:second|minute|hour|day|week|month|year)s?\s+ago\b|\d{4}年\d{1,2}月\d{1,2}日`)
 
 // mayTime is a necessary condition of timeRe, cheaper to check: each of
