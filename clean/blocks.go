@@ -483,7 +483,7 @@ func (bw *blockWalk) visit(n *html.Node) {
 	if n.DataAtom == atom.A && bw.w.len() > 0 && bw.jumpOn(n) {
 		return // "More..." after a brief: a pointer to the text further down, no word of the brief
 	}
-	if bw.heading || bw.owner != nil && bw.owner.DataAtom == atom.Dt {
+	if bw.heading || bw.owner != nil && (bw.owner.DataAtom == atom.Dt || n.DataAtom == atom.A) {
 		if headingTool(n, bw.owner) {
 			return // a heading's permalink or edit link: no word of it
 		}

@@ -11,10 +11,12 @@ import (
 // Documentation generators and wikis set tools into a heading's line: a
 // permalink to the heading ("¶" in Sphinx and MkDocs, "#" or an empty,
 // icon-only link in Docusaurus and Hugo themes) and a wiki's "[edit]"
-// link to the section's source. They are no words of the heading; the
+// link to the section's source, or an API generator's link to the code
+// an entry documents ("[src]", "[source]"). They are no words of the heading; the
 // block walk skips them (headingTool) when the block it is in is a
 // heading or a definition's term (Sphinx sets the permalink of an API
-// entry in its <dt>).
+// entry in its <dt>), and a source link also in the box around a
+// heading (headingBox).
 
 // permalinkMarks are the texts of a permalink to a heading: the mark
 // alone, or nothing but white space and zero-width spaces ("&#8203;").
@@ -24,10 +26,41 @@ var permalinkMarks = map[string]bool{"": true, "¶": true, "#": true, "§": true
 // is owner) that is a tool and no word of it: a permalink (permalink) or
 // a wiki's edit link with its brackets (editSection).
 func headingTool(n, owner *html.Node) bool {
-	if owner == nil || !isHeading(owner.DataAtom) && owner.DataAtom != atom.Dt {
+	if owner == nil {
 		return false
 	}
-	return permalink(n) || editSection(n)
+	if !isHeading(owner.DataAtom) && owner.DataAtom != atom.Dt {
+		return n.DataAtom == atom.A && sourceLink(n) && headingBox(owner)
+	}
+	return permalink(n) || editSection(n) || sourceLink(n)
+}
+
+// headingBox reports a block whose only block child is a heading: the
+// box a generator sets a signature's heading in, beside its tools
+// (rustdoc's <section> around an <h4> and its "source" link).
+func headingBox(b *html.Node) bool {
+	heading := false
+	for c := b.FirstChild; c != nil; c = c.NextSibling {
+		if c.Type != html.ElementNode || !blockTags[c.DataAtom] {
+			continue
+		}
+		if heading || !isHeading(c.DataAtom) {
+			return false
+		}
+		heading = true
+	}
+	return heading
+}
+
+// sourceLink reports a link whose text is only "src" or "source", bare
+// or in brackets ("[src]", "[source]"): an API generator's link from an
+// entry's heading to the code it documents, no word of the heading.
+func sourceLink(n *html.Node) bool {
+	if n.DataAtom != atom.A {
+		return false
+	}
+	t := strings.ToLower(strings.Trim(textOf(n), " \u00a0[]()"))
+	return t == "src" || t == "source"
 }
 
 // permalink reports a link within the page (its href a fragment) whose
