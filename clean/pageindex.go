@@ -24,60 +24,51 @@ const minIndexEntries = 3
 const maxIndexEntryBytes = 120
 
 // closingIndex returns the runs of runs that a closing index holds, or
-// nil: a series of at least minIndexEntries jump lines (jumpLine), each
-// repeating a heading of the runs before the series, with no prose
-// (proseRun) after the series, and the heading right above the series,
-// which labels it.
+// nil: past the last paragraph of prose (proseRun), the jump lines
+// (jumpLine) that each repeat a heading above the first of them, when there
+// are at least minIndexEntries of them, and each heading there that
+// labels them, the line right above one of them ("Index", "Table of
+// Contents"). The other lines there (a generator's credit) are left to
+// cleanRuns's other tests.
 func closingIndex(runs []run) map[int]bool {
-	for i := 0; i < len(runs); {
-		if !jumpLine(runs[i]) {
-			i++
-			continue
-		}
-		j := i
-		for j < len(runs) && jumpLine(runs[j]) {
-			j++
-		}
-		if j-i >= minIndexEntries && repeatsHeadings(runs[:i], runs[i:j]) && !anyProse(runs[j:]) {
-			idx := make(map[int]bool, j-i+1)
-			for k := i; k < j; k++ {
-				idx[k] = true
-			}
-			if i > 0 && runs[i-1].heading {
-				idx[i-1] = true
-			}
-			return idx
-		}
-		i = j
+	last := len(runs) - 1
+	for last >= 0 && !proseRun(runs[last]) {
+		last--
 	}
-	return nil
+	var entries []int
+	for k := last + 1; k < len(runs); k++ {
+		if jumpLine(runs[k]) {
+			entries = append(entries, k)
+		}
+	}
+	if len(entries) < minIndexEntries || !repeatsHeadings(runs[:entries[0]], runs, entries) {
+		return nil
+	}
+	idx := make(map[int]bool, len(entries)+1)
+	for _, k := range entries {
+		idx[k] = true
+		if k > last+1 && runs[k-1].heading {
+			idx[k-1] = true
+		}
+	}
+	return idx
 }
 
-// repeatsHeadings reports whether each run of entries has the words of a
-// heading of before.
-func repeatsHeadings(before, entries []run) bool {
+// repeatsHeadings reports whether each run of runs at entries has the
+// words of a heading of before.
+func repeatsHeadings(before, runs []run, entries []int) bool {
 	heads := make(map[string]bool)
 	for _, r := range before {
 		if r.heading {
 			heads[Normalize(r.text)] = true
 		}
 	}
-	for _, r := range entries {
-		if !heads[Normalize(r.text)] {
+	for _, k := range entries {
+		if !heads[Normalize(runs[k].text)] {
 			return false
 		}
 	}
 	return true
-}
-
-// anyProse reports whether one of runs is prose (proseRun).
-func anyProse(runs []run) bool {
-	for _, r := range runs {
-		if proseRun(r) {
-			return true
-		}
-	}
-	return false
 }
 
 // maxJumpNodes is the most nodes jumpLine looks at in a run's block: an
@@ -85,26 +76,38 @@ func anyProse(runs []run) bool {
 // larger block is no entry.
 const maxJumpNodes = 12
 
-// jumpLine reports a run, no heading, of at most maxIndexEntryRunes, whose
-// block (of at most maxJumpNodes nodes) holds one link alone, a jump to
-// an anchor within the page ("#lbAB"), and whose text is that link's.
+// jumpLine reports a run, no heading, of at most maxIndexEntryBytes,
+// whose block's own content (its nested blocks aside: a nested list of
+// subsections has its own runs) is at most maxJumpNodes nodes and holds
+// one link alone, a jump to an anchor within the page ("#lbAB"), whose
+// text is the run's.
 func jumpLine(r run) bool {
 	if r.heading || r.owner == nil || r.linkUnits > 0 || r.text == "" || len(r.text) > maxIndexEntryBytes {
 		return false
 	}
 	var jump *html.Node
-	seen := 0
-	for a := range r.owner.Descendants() {
-		if seen++; seen > maxJumpNodes {
-			return false
+	seen, ok := 0, true
+	var see func(*html.Node)
+	see = func(n *html.Node) {
+		for c := n.FirstChild; c != nil && ok; c = c.NextSibling {
+			if seen++; seen > maxJumpNodes {
+				ok = false
+				return
+			}
+			if c.Type != html.ElementNode || blockTags[c.DataAtom] {
+				continue
+			}
+			if c.DataAtom != atom.A || attr(c, "href") == "" {
+				see(c)
+				continue
+			}
+			if jump != nil || !strings.HasPrefix(strings.TrimSpace(attr(c, "href")), "#") {
+				ok = false
+				return
+			}
+			jump = c
 		}
-		if a.Type != html.ElementNode || a.DataAtom != atom.A || attr(a, "href") == "" {
-			continue
-		}
-		if jump != nil || !strings.HasPrefix(strings.TrimSpace(attr(a, "href")), "#") {
-			return false
-		}
-		jump = a
 	}
-	return jump != nil && strings.TrimSpace(textOf(jump)) == strings.TrimSpace(r.text)
+	see(r.owner)
+	return ok && jump != nil && strings.TrimSpace(textOf(jump)) == strings.TrimSpace(r.text)
 }

@@ -43,3 +43,34 @@ func TestClosingIndex(t *testing.T) {
 		}
 	}
 }
+
+// TestClosingTOC: a texinfo manual's table of contents set after its
+// sections, a list of chapters each with a nested list of its sections,
+// goes whole, its label too: the chapters' entries, whose items hold the
+// nested lists, as well as the sections'.
+func TestClosingTOC(t *testing.T) {
+	var body, toc strings.Builder
+	for c, chapter := range []string{"Basic Elements", "Expressions", "Functions"} {
+		num := string(rune('1' + c))
+		body.WriteString(`<h2>` + num + ` ` + chapter + `</h2><p>This chapter tells how the calculator reads ` + chapter + ` and what it does with each of them once read.</p>`)
+		toc.WriteString(`<li><a href="#c` + num + `">` + num + ` ` + chapter + `</a><ul>`)
+		for s := range 2 {
+			sec := num + "." + string(rune('1'+s)) + " Part " + string(rune('A'+s))
+			body.WriteString(`<h3>` + sec + `</h3><p>This section of ` + chapter + ` gives the rules of its part in full, with an example of each rule.</p>`)
+			toc.WriteString(`<li><a href="#s` + num + string(rune('1'+s)) + `">` + sec + `</a></li>`)
+		}
+		toc.WriteString(`</ul></li>`)
+	}
+	page := `<html><head><title>calc manual</title></head><body><h1>calc</h1>` + body.String() +
+		`<div class="contents"><h2>Table of Contents</h2><ul>` + toc.String() + `</ul></div></body></html>`
+	d, err := Clean(Input{URL: "https://docs.example/calc.html", Body: []byte(page)})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !strings.Contains(d.Text, "with an example of each rule.") {
+		t.Fatalf("lost the text:\n%s", d.Text)
+	}
+	if i := strings.Index(d.Text, "Functions\n\nThis chapter"); i < 0 || strings.Contains(d.Text[i:], "Table of Contents") || strings.Contains(d.Text[i:], "1 Basic Elements") || strings.Contains(d.Text[i:], "2.1 Part A") {
+		t.Errorf("kept the closing table of contents:\n%s", d.Text)
+	}
+}
