@@ -52,6 +52,12 @@
 //     Norwegian å and French à are words), and a letter opening a word
 //     where the language opens none with it (Icelandic ð, Turkish ğ: the
 //     "ÐIAULIAI" that windows-1252 reads for iso-8859-13's "ŠIAULIAI").
+//     When the best reading is Latin and other Latin readings come within
+//     a near tie of it, those readings are scored again word by word
+//     (mixed.go): a name (a word a capital opens) may be read in another
+//     language of the charset than the text's main one, at a cost, so an
+//     English report naming Polish and Lithuanian players reads as the
+//     Baltic charset that writes both, not as windows-1252's French.
 //   - A CJK reading is plausible when it is clean, scores on average at
 //     least 1 per character, and is not Latin-like. It is Latin-like when
 //     more than half its multi-byte codes stand among ASCII bytes alone,

@@ -249,11 +249,15 @@ func startScores(t *sbTab, ls *[256]int16, lang string) *[256]int16 {
 // is settled by the fixed preference, not by which languages each lists.
 func scoreSingle(text []byte, h *hist) sbFit {
 	best := sbFit{score: -1 << 30}
-	for _, n := range sbNames {
-		if s, lang := fitHist(text, h, n); s > best.score {
-			best = sbFit{n, lang, s}
+	fits := make([]sbFit, len(sbNames))
+	for i, n := range sbNames {
+		s, lang := fitHist(text, h, n)
+		fits[i] = sbFit{n, lang, s}
+		if s > best.score {
+			best = fits[i]
 		}
 	}
+	best = mixedNearTie(text, h, fits, best)
 	for _, n := range sbNames {
 		if n == best.name || sameDecoding(h, n, best.name) {
 			best.name = n
