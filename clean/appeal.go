@@ -31,7 +31,9 @@ const appealMaxUnits = 2 * cardUnits
 
 // appealBox returns the box of an appeal after the text's first paragraph
 // of prose, or nil when there is none. It is known by its shape, not its
-// words: an element that a heading opens (labelledSection), standing
+// words: an element that a heading opens (labelledSection), or that a
+// paragraph of prose opens and that holds a form field or a button
+// (formControl: a newsletter box of a line and a form, no heading), standing
 // apart from the parent of the text's first paragraph of prose and after
 // it, holding one or two paragraphs of prose and a control the reader is
 // to act on (appealShape), that ends the story (no paragraph of prose
@@ -49,7 +51,7 @@ func appealBox(bw *blockWalk, h *html.Node, runs []run) *html.Node {
 			}
 			continue
 		}
-		if !r.heading || r.owner == nil {
+		if r.owner == nil || !r.heading && !proseRun(r) {
 			continue
 		}
 		body := runs[first].owner.Parent
@@ -58,7 +60,7 @@ func appealBox(bw *blockWalk, h *html.Node, runs []run) *html.Node {
 			continue
 		}
 		box := labelledSection(bw, r.owner, st.start)
-		if box == r.owner || box == body || deeper(body, box) || !appealShape(bw, box, h, storyOf(h, body)) {
+		if box == r.owner || box == body || deeper(body, box) || !r.heading && !formControl(box) || !appealShape(bw, box, h, storyOf(h, body)) {
 			continue
 		}
 		if !proseOutside(runs[i+1:], box, commonAncestor(box, body)) && bioWeighs(bw, box, runs[:i]) {

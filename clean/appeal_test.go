@@ -1,6 +1,9 @@
 package clean
 
-import "testing"
+import (
+	"strings"
+	"testing"
+)
 
 // appealPage is a page of a one-paragraph notice whose names say nothing:
 // a header, the story under its headline (inside, blocks set inside the
@@ -45,4 +48,23 @@ func TestAppealBoxStoryParts(t *testing.T) {
 		doc := cleanPage(t, "https://herald.example/news/path", []byte(appealPage(c.inside, "")))
 		checkText(t, doc, []string{"The riverside path between the mill", c.must}, []string{"Copyright 2024"})
 	}
+}
+
+// TestAppealBoxNoHeading: a newsletter box with no heading (a paragraph
+// of prose and a form field or a button) after a short story, inside the
+// story's wrapper or after it, is an appeal all the same; a paragraph of
+// the story followed by a block without a control stays.
+func TestAppealBoxNoHeading(t *testing.T) {
+	line := `<p>Sign up for our weekly newsletter, and get the stories from your town, the council's decisions and the week's events in your inbox every Friday morning.</p>`
+	for name, inside := range map[string]string{
+		"form in a div":       `<div>` + line + `<form action="/nl"><input type="email" name="email"><button>Subscribe</button></form></div>`,
+		"the form as the box": `<form action="/nl">` + line + `<label>E-mail</label> <input type="text" name="e"> <button type="submit">Subscribe</button></form>`,
+	} {
+		t.Run(name, func(t *testing.T) {
+			doc := cleanPage(t, "https://herald.example/news/path", []byte(appealPage(inside, "")))
+			checkText(t, doc, []string{"The riverside path between the mill"}, []string{"Sign up for our weekly newsletter"})
+		})
+	}
+	doc := cleanPage(t, "https://herald.example/news/path", []byte(appealPage(`<div>`+strings.ReplaceAll(line, "Sign up for", "Readers asked for")+`</div>`, "")))
+	checkText(t, doc, []string{"The riverside path between the mill", "Readers asked for our weekly"}, nil)
 }
