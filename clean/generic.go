@@ -34,8 +34,8 @@ func genericRoots(bw *blockWalk, region *html.Node) []*html.Node {
 		if s == 0 {
 			continue
 		}
-		if foot.has(i) && !r.hinted {
-			s *= hintDiscount // the site's footer (siteFooter), weighed as text named as chrome
+		if (foot.has(i) || addressLine(r.text)) && !r.hinted {
+			s *= hintDiscount // the site's footer (siteFooter) or an address line (addressLine), weighed as text named as chrome
 		}
 		bw.creditRun(container(bw, r.owner), s)
 	}
