@@ -25,6 +25,7 @@ const minRunUnits = 20
 // best as it is.
 func genericRoots(bw *blockWalk, region *html.Node) []*html.Node {
 	foot := siteFooter(bw)
+	opening := openingBox(bw)
 	for i := range bw.runs {
 		if bw.budget.spent(scoreShare) {
 			break
@@ -34,8 +35,8 @@ func genericRoots(bw *blockWalk, region *html.Node) []*html.Node {
 		if s == 0 {
 			continue
 		}
-		if (foot.has(i) || addressLine(r.text)) && !r.hinted {
-			s *= hintDiscount // the site's footer (siteFooter) or an address line (addressLine), weighed as text named as chrome
+		if (foot.has(i) || opening.has(i) || addressLine(r.text)) && !r.hinted {
+			s *= hintDiscount // the site's footer (siteFooter), a box of controls over the page (openingBox) or an address line, weighed as text named as chrome
 		}
 		bw.creditRun(container(bw, r.owner), s)
 	}
