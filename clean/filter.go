@@ -113,7 +113,8 @@ var relatedIntl = func() string {
 // cleanRuns drops chrome paragraphs from the article's runs and returns the
 // paragraphs' text: link lines (not the announced items of a lead-in line
 // or a list of sources, articleRuns, unless they are teasers),
-// editor/print/copyright lines, source and date lines, the title repeated
+// editor/print/copyright lines, source and date lines (not the records
+// of a box of key facts, factRecords), the title repeated
 // at the top, a related-reading heading with the link lines that follow
 // it, headings that close the text (closingLabel) and a post's dated
 // footer at the end (footerDate). Past the budget b it stops, keeping
@@ -132,6 +133,7 @@ func cleanRuns(runs []run, title string, b *budget) []string {
 	tops := make([]bool, 0, len(runs))  // tops[k]: out[k] is a byline above the prose (storyByline)
 	recs := make([]bool, 0, len(runs))  // recs[k]: out[k] is a record of a box of key facts (keyedRecord)
 	index := closingIndex(runs)
+	facts := factRecords(runs)
 	for i, r := range runs {
 		if b.over() {
 			break // out of time: the paragraphs kept so far
@@ -157,7 +159,7 @@ func cleanRuns(runs []run, title string, b *budget) []string {
 		if len(out) == 0 && kicker(r) {
 			continue
 		}
-		if chromeLine(r, n, linkLine(r) && (r.announced && !teaserLink(r, false) || linkOK(runs, i, rows, span))) { // linkOK weighs only link lines
+		if chromeLineOf(r, n, linkLine(r) && (r.announced && !teaserLink(r, false) || linkOK(runs, i, rows, span)), facts[i]) { // linkOK weighs only link lines
 			if adLine(t) {
 				adEnd = adBoxEnd(runs, i)
 			}
@@ -168,7 +170,7 @@ func cleanRuns(runs []run, title string, b *budget) []string {
 		}
 		out = append(out, t)
 		heads = append(heads, r.heading)
-		tops = append(tops, !prose && storyByline(r, n))
+		tops = append(tops, !prose && !facts[i] && storyByline(r, n))
 		recs = append(recs, keyedRecord(r))
 		prose = prose || !r.heading && r.units >= proseUnits
 		if closingLabel(r) {
@@ -750,7 +752,13 @@ func joinedLen(n, total int) int {
 // kinds junkRe and metaPart name. n is the runes of r.text, or any
 // count of 200 or more when it has that many (runesUpTo), or, when r is
 // no link line, any count over shortLine when it has more (runeCountFor).
-func chromeLine(r run, n int, linkOK bool) bool {
+func chromeLine(r run, n int, linkOK bool) bool { return chromeLineOf(r, n, linkOK, false) }
+
+// chromeLineOf is chromeLine, but for a record of a box of key facts
+// (fact: factRecords) the metadata tests (metaChrome) are not asked: a
+// "Published | 3 March 2026" row among the box's other facts is one of
+// them, not the template's date line.
+func chromeLineOf(r run, n int, linkOK, fact bool) bool {
 	t := r.text
 	if !hasLetter(t) {
 		return true
@@ -765,8 +773,13 @@ func chromeLine(r run, n int, linkOK bool) bool {
 		return true
 	}
 	t = foldTrad(t) // 責任編輯, 版權所有, 來源 are the same lines
-	return junkLine(t) || n <= 80 && (metaPart(t) || readingTime(t) || adBreakLine(t) || paywallLine(t) || ageLine(t) || metaParts(t) || barredMeta(t) || feedbackLine(t) || generatorLine(t) || counterLine(t))
+	return junkLine(t) || n <= 80 && (!fact && metaChrome(t) || readingTime(t) || adBreakLine(t) || paywallLine(t) || ageLine(t) || feedbackLine(t) || generatorLine(t) || counterLine(t))
 }
+
+// metaChrome reports a line, folded as chromeLine folds it, that is a
+// template's metadata: a source, date or author line (metaPart), a line
+// of such parts (metaParts, barredMeta).
+func metaChrome(t string) bool { return metaPart(t) || metaParts(t) || barredMeta(t) }
 
 // startsUpper reports whether t's first letter is an upper-case one.
 func startsUpper(t string) bool {

@@ -234,3 +234,96 @@ func rowCells(tr *html.Node) []*html.Node {
 	}
 	return out
 }
+
+// factBoxRecords is the fewest records of one signature a box of key
+// facts holds (factRecords), and factBoxPlain the fewest of them that are
+// no metadata (metaRecord) and no chrome: a post's list of date, author
+// and category is all metadata; a notice's box names its reference, its
+// issuer, its place beside its dates.
+const (
+	factBoxRecords = 3
+	factBoxPlain   = 2
+)
+
+// A recordSig is the signature of a record of a box of key facts: the
+// box (the parent of the record's block), the record's tag, and how many
+// parts the walk joined (" | " between cells, a pair's key and value) or
+// 2 for an item whose key a colon sets off.
+type recordSig struct {
+	box   *html.Node
+	tag   atom.Atom
+	parts int
+}
+
+// factRecords reports, for each of runs, a record of a box of key facts
+// (keyedRecord) that stands among factBoxRecords or more sibling records
+// of its signature, factBoxPlain or more of them no metadata
+// (metaRecord) and no other chrome line (chromeLine): a table's rows,
+// a list's "Key: value" items or a pair list's pairs. Such a record is a fact whatever its key ("Published |
+// 3 March 2026", "Stand: 04.03.2026", "发布日期：2026年3月3日") and
+// wherever the box stands; the same line alone under a headline, or in
+// a post's list of date, author and category, is the template's.
+func factRecords(runs []run) []bool {
+	out := make([]bool, len(runs))
+	sigs := make([]recordSig, len(runs))
+	type tally struct{ records, plain int }
+	count := map[recordSig]*tally{}
+	for i, r := range runs {
+		sig, ok := recordSignature(r)
+		if !ok {
+			continue
+		}
+		sigs[i] = sig
+		c := count[sig]
+		if c == nil {
+			c = &tally{}
+			count[sig] = c
+		}
+		c.records++
+		if !metaRecord(r.text) && !chromeLine(r, runeCountFor(r), false) {
+			c.plain++
+		}
+	}
+	for i := range runs {
+		if c := count[sigs[i]]; sigs[i].box != nil && c.records >= factBoxRecords && c.plain >= factBoxPlain {
+			out[i] = true
+		}
+	}
+	return out
+}
+
+// recordSignature returns the signature of r when r is a record of a box
+// of key facts (keyedRecord) outside chrome.
+func recordSignature(r run) (recordSig, bool) {
+	if r.chrome || !keyedRecord(r) || r.owner.Parent == nil {
+		return recordSig{}, false
+	}
+	parts := strings.Count(r.text, " | ") + 1
+	if parts == 1 {
+		parts = 2 // "Key: value"
+	}
+	return recordSig{box: r.owner.Parent, tag: r.owner.DataAtom, parts: parts}, true
+}
+
+// authorKeys are English keys of a record that name who wrote a post
+// ("Author | Jane Doe", "Written by: Jane Doe"): metaLineRe reads only
+// "By:", and intlMetaRe the other languages' author labels.
+var authorKeys = []string{"author", "authors", "written by", "posted by", "reporter", "editor"}
+
+// metaRecord reports a record (keyedRecord's text: key and value set off
+// by " | " or a colon) that is a template's metadata: read as "key:
+// value", it is a metadata line (metaChrome, folded as chromeLine folds
+// it: "Published | 3 March 2026", "Autor | Anna Schmidt"), or its key
+// names the author (authorKeys).
+func metaRecord(t string) bool {
+	key, value, ok := strings.Cut(t, " | ")
+	if !ok {
+		i := strings.IndexAny(t, ":：")
+		if i < 0 {
+			return metaChrome(foldTrad(t))
+		}
+		key, value = t[:i], strings.TrimLeft(t[i:], ":：")
+	}
+	key = strings.TrimSpace(key)
+	return oneOfFold(key, authorKeys) || metaChrome(foldTrad(key+": "+strings.TrimSpace(value)))
+}

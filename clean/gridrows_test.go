@@ -118,3 +118,50 @@ func TestKeyedStampsStay(t *testing.T) {
 		}
 	}
 }
+
+// TestFactRowsKeepDates: a box of key facts keeps its rows whose keys
+// are a template's date labels ("Published | 3 March 2026", "Stand:
+// 04.03.2026", "发布日期：2026年3月3日") wherever it stands, above,
+// inside or under the story, as a table, a list of "Key: value" items
+// or a pair list: each is one record among three or more, two of them
+// no metadata. The same line alone under the headline or under the
+// story, or in a post's list of date, author and category, still goes.
+func TestFactRowsKeepDates(t *testing.T) {
+	boxes := map[string]string{
+		"table": `<table><tr><th>Reference</th><td>APP/2026/0412</td></tr><tr><th>Published</th><td>3 March 2026</td></tr>` +
+			`<tr><th>Applicant</th><td>Westford Homes Ltd</td></tr><tr><th>Last updated</th><td>4 March 2026</td></tr></table>`,
+		"list": `<ul><li><strong>Aktenzeichen:</strong> HW-12/2026</li><li><strong>Stand:</strong> 04.03.2026</li>` +
+			`<li><strong>Herausgeber:</strong> Stadt Westfurt, Tiefbauamt</li></ul>`,
+		"zh list": `<ul><li>索引号：11330100/2026-00412</li><li>发布日期：2026年3月3日</li><li>发文机关：市住房和城乡建设局</li></ul>`,
+		"dl":      `<dl><dt>Référence</dt><dd>AP-2026-041</dd><dt>Publié le</dt><dd>3 mars 2026</dd><dt>Service</dt><dd>Direction de la voirie</dd></dl>`,
+	}
+	kept := map[string][]string{"table": {"Published | 3 March 2026", "Last updated | 4 March 2026"}, "list": {"Stand: 04.03.2026"},
+		"zh list": {"发布日期：2026年3月3日"}, "dl": {"Publié le | 3 mars 2026"}}
+	for name, box := range boxes {
+		for _, at := range []string{"above", "inside", "under"} {
+			page := `<html><head><title>Notice</title></head><body><main><article><h1>Notice</h1>`
+			switch at {
+			case "above":
+				page += box + prose("story", 3)
+			case "inside":
+				page += prose("story", 2) + box + prose("close", 1)
+			default:
+				page += prose("story", 3) + box
+			}
+			doc := cleanPage(t, "http://example.com/a", []byte(page+`</article></main></body></html>`))
+			for _, want := range kept[name] {
+				if !strings.Contains(doc.Text, want) {
+					t.Errorf("%s %s the story: %q lost:\n%s", name, at, want, doc.Text)
+				}
+			}
+		}
+	}
+	for _, meta := range []string{`<p>Published: 3 March 2026</p>` + prose("story", 3),
+		prose("story", 3) + `<p>Last updated: 4 March 2026</p>`,
+		`<ul><li>Published: 3 March 2026</li><li>Author: Jane Doe</li><li>Category: News</li></ul>` + prose("story", 3)} {
+		doc := cleanPage(t, "http://example.com/a", []byte(`<html><head><title>Notice</title></head><body><main><article><h1>Notice</h1>`+meta+`</article></main></body></html>`))
+		if strings.Contains(doc.Text, "March 2026") {
+			t.Errorf("a template's date line kept:\n%s", doc.Text)
+		}
+	}
+}
