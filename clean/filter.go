@@ -122,6 +122,7 @@ var relatedIntl = func() string {
 func cleanRuns(runs []run, title string, b *budget) []string {
 	out := make([]string, 0, len(runs))
 	var last *html.Node // the block of the last paragraph kept that is no closing label
+	lastFact := false   // that paragraph is a record of a box of key facts (factRecords)
 	related := false
 	normTitle := Normalize(title)
 	rows := headlineRows(runs)
@@ -171,13 +172,13 @@ func cleanRuns(runs []run, title string, b *budget) []string {
 		out = append(out, t)
 		heads = append(heads, r.heading)
 		tops = append(tops, !prose && !facts[i] && storyByline(r, n))
-		recs = append(recs, keyedRecord(r))
+		recs = append(recs, keyedRecord(r) || facts[i])
 		prose = prose || !r.heading && r.units >= proseUnits
 		if closingLabel(r) {
 			labels++
 		} else {
 			labels = 0
-			last = r.owner
+			last, lastFact = r.owner, facts[i]
 		}
 	}
 	if labels < len(out) {
@@ -187,7 +188,7 @@ func cleanRuns(runs []run, title string, b *budget) []string {
 		out, heads = withoutOpeningBylines(out, heads, tops)
 		out = withoutClosingBylines(out, heads, recs)
 	}
-	if footerDate(out, last) {
+	if !lastFact && footerDate(out, last) {
 		out = out[:len(out)-1]
 	}
 	return out

@@ -293,9 +293,9 @@ func factRecords(runs []run) []bool {
 }
 
 // recordSignature returns the signature of r when r is a record of a box
-// of key facts (keyedRecord) outside chrome.
+// of key facts (keyedRecord, gridRecord) outside chrome.
 func recordSignature(r run) (recordSig, bool) {
-	if r.chrome || !keyedRecord(r) || r.owner.Parent == nil {
+	if r.chrome || !keyedRecord(r) && !gridRecord(r) || r.owner.Parent == nil {
 		return recordSig{}, false
 	}
 	parts := strings.Count(r.text, " | ") + 1
@@ -326,4 +326,20 @@ func metaRecord(t string) bool {
 	}
 	key = strings.TrimSpace(key)
 	return oneOfFold(key, authorKeys) || metaChrome(foldTrad(key+": "+strings.TrimSpace(value)))
+}
+
+// gridRecord reports a run that is a row of a grid built without
+// <table> (rowSignature: the walk joined its cells with " | ") and reads
+// as a key and its value as keyedRecord reads a table's row: its first
+// cell a label, not a person's name.
+func gridRecord(r run) bool {
+	if r.heading || r.owner == nil || r.owner.Parent == nil {
+		return false
+	}
+	if _, ok := rowSignature(r.owner); !ok {
+		return false
+	}
+	key, _, ok := strings.Cut(r.text, " | ")
+	key = strings.TrimSpace(key)
+	return ok && pairKey(key) && !personName(key)
 }

@@ -122,10 +122,12 @@ func TestKeyedStampsStay(t *testing.T) {
 // TestFactRowsKeepDates: a box of key facts keeps its rows whose keys
 // are a template's date labels ("Published | 3 March 2026", "Stand:
 // 04.03.2026", "发布日期：2026年3月3日") wherever it stands, above,
-// inside or under the story, as a table, a list of "Key: value" items
-// or a pair list: each is one record among three or more, two of them
-// no metadata. The same line alone under the headline or under the
-// story, or in a post's list of date, author and category, still goes.
+// inside or under the story, as a table, a list of "Key: value" items,
+// a pair list or a grid of <div> rows (whose last row, a date with its
+// time, is no post's footer): each is one record among three or more,
+// two of them no metadata. The same line alone under the headline or
+// under the story, or in a post's list of date, author and category,
+// still goes.
 func TestFactRowsKeepDates(t *testing.T) {
 	boxes := map[string]string{
 		"table": `<table><tr><th>Reference</th><td>APP/2026/0412</td></tr><tr><th>Published</th><td>3 March 2026</td></tr>` +
@@ -135,7 +137,9 @@ func TestFactRowsKeepDates(t *testing.T) {
 		"zh list": `<ul><li>索引号：11330100/2026-00412</li><li>发布日期：2026年3月3日</li><li>发文机关：市住房和城乡建设局</li></ul>`,
 		"dl":      `<dl><dt>Référence</dt><dd>AP-2026-041</dd><dt>Publié le</dt><dd>3 mars 2026</dd><dt>Service</dt><dd>Direction de la voirie</dd></dl>`,
 	}
-	kept := map[string][]string{"table": {"Published | 3 March 2026", "Last updated | 4 March 2026"}, "list": {"Stand: 04.03.2026"},
+	boxes["grid"] = `<div class="facts"><div class="row"><div>Product</div><div>Kettle model K200</div></div>` +
+		`<div class="row"><div>Hazard</div><div>Electric shock</div></div><div class="row"><div>Published</div><div>2 March 2026 09:30</div></div></div>`
+	kept := map[string][]string{"grid": {"Published | 2 March 2026 09:30"}, "table": {"Published | 3 March 2026", "Last updated | 4 March 2026"}, "list": {"Stand: 04.03.2026"},
 		"zh list": {"发布日期：2026年3月3日"}, "dl": {"Publié le | 3 mars 2026"}}
 	for name, box := range boxes {
 		for _, at := range []string{"above", "inside", "under"} {
