@@ -116,6 +116,21 @@ func TestClosingFactsRowsStay(t *testing.T) {
 	}
 }
 
+// TestFactRowAfterOpeningDate: a date line dropped above the story
+// leaves the facts of the lines below in step with them, so a record
+// of key facts that closes the story stays.
+func TestFactRowAfterOpeningDate(t *testing.T) {
+	page := strings.Replace(langPage("de", ""), `<div class="c3">`, `<div class="c3"><p>3. März 2026, 10:15 Uhr</p>`, 1)
+	page = strings.Replace(page, `</div></div></body>`, `<table><tr><th>Ausgabedatum</th><td>3. März 2026</td></tr></table></div></div></body>`, 1)
+	text := langText(t, page)
+	if strings.HasPrefix(text, "3. März") {
+		t.Errorf("opening date line kept:\n%s", text)
+	}
+	if !strings.HasSuffix(text, "Ausgabedatum | 3. März 2026") {
+		t.Errorf("closing record lost:\n%s", text)
+	}
+}
+
 // A news agency's tag alone on the line that closes a story leaves the
 // Text, in its own paragraph or after a <br>; the tag that opens the
 // story's first line stays with it. A line of other words in

@@ -185,8 +185,9 @@ func cleanRuns(runs []run, title string, b *budget) []string {
 		out = out[:len(out)-labels]
 	}
 	if prose { // a text of short lines alone keeps them: they may be all there is
-		out, heads = withoutOpeningBylines(out, heads, tops)
-		out = withoutClosingBylines(out, heads, recs)
+		var flags [][]bool
+		out, flags = withoutOpeningBylines(out, tops, heads, recs)
+		out = withoutClosingBylines(out, flags[0], flags[1])
 	}
 	if !lastFact && footerDate(out, last) {
 		out = out[:len(out)-1]
@@ -213,12 +214,14 @@ const closingBylines = 2
 // reads: a kicker, a byline and a date line.
 const openingLines = 3
 
-// withoutOpeningBylines returns paras and heads without the bylines
-// among paras' first openingLines lines (tops[k] says paras[k] is one,
-// storyByline), up to closingBylines of them. heads and tops are at
-// least as long as paras; the slices returned are new ones when a line
-// goes.
-func withoutOpeningBylines(paras []string, heads, tops []bool) ([]string, []bool) {
+// withoutOpeningBylines returns paras without the bylines among their
+// first openingLines lines (tops[k] says paras[k] is one, storyByline),
+// up to closingBylines of them, and each of flags (slices of facts about
+// paras, heads and recs in cleanRuns) without the same lines, so that
+// flags[j][k] still speaks of the k-th paragraph returned. tops and each
+// of flags are at least as long as paras; the slices returned are new
+// ones when a line goes.
+func withoutOpeningBylines(paras []string, tops []bool, flags ...[]bool) ([]string, [][]bool) {
 	drop := 0
 	for k := 0; k < min(openingLines, len(paras)); k++ {
 		if tops[k] {
@@ -226,16 +229,20 @@ func withoutOpeningBylines(paras []string, heads, tops []bool) ([]string, []bool
 		}
 	}
 	if drop == 0 || drop > closingBylines {
-		return paras, heads
+		return paras, flags
 	}
-	outP, outH := make([]string, 0, len(paras)), make([]bool, 0, len(paras))
+	outP := make([]string, 0, len(paras))
+	outF := make([][]bool, len(flags))
 	for k := range paras {
 		if k < openingLines && tops[k] {
 			continue
 		}
-		outP, outH = append(outP, paras[k]), append(outH, heads[k])
+		outP = append(outP, paras[k])
+		for j, f := range flags {
+			outF[j] = append(outF[j], f[k])
+		}
 	}
-	return outP, outH
+	return outP, outF
 }
 
 // withoutClosingBylines returns paras without the bylines and date lines
