@@ -405,9 +405,17 @@ func dayLog(bw *blockWalk, g *sibGroup) bool {
 }
 
 // datedRe matches what tells one day from another in a stamp: timeRe's
-// dates and ages (not its clock times), a weekday, or "yesterday".
+// dates and ages (not its clock times), a weekday, or "yesterday"; and
+// a day-first date with a month's name of bylineLangs and a year
+// (intlDayMonthYear: "Mo 2. Mär 2026, 10:15", "lun. 2 mars 2026
+// 10:15"), which a German or French forum stamps each post with.
 var datedRe = regexp.MustCompile(`(?i)` + digitDateRe + `|` + enMonthRe.String() +
-	`|\b\d+\s+(?:second|minute|hour|day|week|month|year)s?\s+ago\b|\d{4}年\d{1,2}月\d{1,2}日|\b(?:mon|tues|wednes|thurs|fri|satur|sun)day\b|\byesterday\b|昨天`)
+	`|\b\d+\s+(?:second|minute|hour|day|week|month|year)s?\s+ago\b|\d{4}年\d{1,2}月\d{1,2}日|\b(?:mon|tues|wednes|thurs|fri|satur|sun)day\b|\byesterday\b|昨天` +
+	`|\b` + intlDayMonthYear)
+
+// intlDayMonthYear is intlNameDate's day, month's name and year, with
+// no time and no groups: a date as bylineLangs write it.
+var intlDayMonthYear = `\d{1,2}\.?\s+(?:de\s+)?(?:` + intlMonthAlt + `)\.?,?\s+(?:de\s+|del\s+)?\d{4}\b`
 
 // digitDateRe is a date in digits as timeRe and datedRe read it: parts
 // cut by "-" or "/" ("2026-03-12", "3/12/26"), or by dots when the

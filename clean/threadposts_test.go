@@ -114,3 +114,46 @@ func TestOpeningPostPlaceSkipped(t *testing.T) {
 	doc := cleanBody(t, "水泵一启动就跳闸", page)
 	checkText(t, doc, []string{"棚子里的插座都换成了新的"}, []string{"你是不是还用原来的控制箱", "听起来像是启动电容坏了"})
 }
+
+// TestForeignStampedReplies: a thread whose posts are stamped with a
+// German or French date ("Mo 2. Mär 2026, 10:15", "lun. 2 mars 2026
+// 10:15") is a thread, not a live blog's one day of entries (dayLog):
+// its replies go, its opening post stays.
+func TestForeignStampedReplies(t *testing.T) {
+	stamps := map[string]string{
+		"de": "Beitrag von anna%d » Mo %d. Mär 2026, 10:15",
+		"fr": "Message par anna%d » lun. %d mars 2026 10:15",
+	}
+	for lang, stamp := range stamps {
+		var b strings.Builder
+		b.WriteString(`<div><h1>Pump</h1><div>`)
+		for i := range 4 {
+			body := `<p>I rewired the shed last weekend and now the well pump trips the breaker ten seconds after it starts, every single time, even with nothing else on.</p>`
+			if i > 0 {
+				body = `<p>Sounds like the start capacitor to me: when it goes weak the motor pulls its starting current for far too long and the breaker trips after a few seconds.</p>`
+			}
+			fmt.Fprintf(&b, `<div class="post"><p class="author">`+stamp+`</p><div class="content">%s</div></div>`, i, i+2, body)
+		}
+		b.WriteString(`</div></div>`)
+		doc := cleanBody(t, "Pump", b.String())
+		t.Run(lang, func(t *testing.T) {
+			checkText(t, doc, []string{"I rewired the shed"}, []string{"Sounds like the start capacitor"})
+		})
+	}
+}
+
+// TestDatedReForeign: datedRe reads a day-first date with a month's
+// name of bylineLangs and a year, not a clock time or a figure beside a
+// word that a month's abbreviation spells.
+func TestDatedReForeign(t *testing.T) {
+	for _, s := range []string{"Mo 2. Mär 2026, 10:15", "lun. 2 mars 2026 10:15", "3 de marzo de 2026", "12 stycznia 2025"} {
+		if !datedRe.MatchString(s) {
+			t.Errorf("datedRe misses %q", s)
+		}
+	}
+	for _, s := range []string{"Anna, 10:15", "5 ago", "jroe 15:02 GMT", "3 mai"} {
+		if datedRe.MatchString(s) {
+			t.Errorf("datedRe matches %q", s)
+		}
+	}
+}
