@@ -191,12 +191,14 @@ func teaserRuns(bw *blockWalk, roots []*html.Node) func(i int) bool {
 			}
 			if len(replies) > 0 && slices.Contains(replies, g.items[1]) {
 				replies = append(replies, postStamp(bw, g.items[0])...) // the opening post's stamp
+				replies = append(replies, postFurniture(bw, g.items[0], g.items[1:])...)
 			}
 		}
 	}
 	for _, r := range roots {
 		if repliedTo(bw, r) {
 			replies = append(replies, postStamp(bw, r)...)
+			replies = append(replies, postFurniture(bw, r, signedReplies(bw, postsFrom(bw, r)))...)
 		}
 	}
 	out := dropRuns(bw, roots, cards, false)
@@ -466,20 +468,62 @@ func signedOffUnder(bw *blockWalk, n *html.Node, label func(run) bool) bool {
 }
 
 // repliedTo reports a root that is the opening post of a thread left
-// out of the roots: the next minGroup-1 element siblings after it share
-// its signature and each is signed off (signedOff), its replies.
+// out of the roots: the next minGroup-1 element siblings after it with
+// text (a rule between posts, textless, is passed over) share its
+// signature and each is signed off (signedOffUnder, the thread's label
+// of every post, postLabels, taken for no heading), its replies.
 func repliedTo(bw *blockWalk, r *html.Node) bool {
-	sig, seen := threadSig(r), 0
-	for c := r.NextSibling; c != nil && seen < minGroup-1; c = c.NextSibling {
-		if c.Type != html.ElementNode {
-			continue
-		}
-		if bw.stats[c] == nil || threadSig(c) != sig || !signedOff(bw, c) {
+	g := postsFrom(bw, r)
+	if len(g.items) < minGroup {
+		return false
+	}
+	label := postLabels(bw, g)
+	for _, c := range g.items[1:minGroup] {
+		if !signedOffUnder(bw, c, label) {
 			return false
 		}
-		seen++
 	}
-	return seen == minGroup-1
+	return true
+}
+
+// postsFrom returns r and its element siblings after it of its
+// signature (threadSig), up to the first with text of another: a thread
+// whose opening post is r. Siblings with no text (textless: a rule
+// between posts) are passed over.
+func postsFrom(bw *blockWalk, r *html.Node) *sibGroup {
+	sig := threadSig(r)
+	g := &sibGroup{parent: r.Parent, sig: sig, items: []*html.Node{r}}
+	for c := r.NextSibling; c != nil; c = c.NextSibling {
+		if c.Type != html.ElementNode || textless(bw, c) {
+			continue
+		}
+		if threadSig(c) != sig {
+			break
+		}
+		g.items = append(g.items, c)
+	}
+	return g
+}
+
+// textless reports an element with no text the walk reads: a rule, a
+// spacer, a subtree it skips.
+func textless(bw *blockWalk, n *html.Node) bool {
+	st := bw.stats[n]
+	return st == nil || st.end == st.start
+}
+
+// signedReplies returns the items after the first of g, a thread's
+// posts, that are signed off (signedOffUnder, g's labels taken for no
+// heading): its replies.
+func signedReplies(bw *blockWalk, g *sibGroup) []*html.Node {
+	label := postLabels(bw, g)
+	var out []*html.Node
+	for _, c := range g.items[1:] {
+		if signedOffUnder(bw, c, label) {
+			out = append(out, c)
+		}
+	}
+	return out
 }
 
 // postStamp returns the blocks of an opening post that are its stamp:

@@ -3,8 +3,10 @@ package clean
 import (
 	"slices"
 	"strings"
+	"unicode/utf8"
 
 	"golang.org/x/net/html"
+	"golang.org/x/net/html/atom"
 )
 
 // The opening post. A thread's posts share one template, and a reply
@@ -150,4 +152,147 @@ func alternateToken(t string) string {
 func sortedUnique(toks []string) []string {
 	slices.Sort(toks)
 	return slices.Compact(toks)
+}
+
+// The opening post's furniture. A thread's template sets beside or
+// around each post's words the same blocks: the poster's card (name,
+// rank, "Joined: Mar 2019", "Posts: 1,204"), the signature under the
+// body, the bar of buttons ("Quote Reply Report"). The replies go with
+// theirs; the opening post keeps its words only.
+
+// postFurniture returns the blocks of first, a thread's opening post,
+// that its template sets in every post: blocks holding no prose that
+// two or more (minGroup-1) of replies hold at the same place (the same
+// path of tags and classes below the post: furniturePath), and that are
+// either the poster's card (cardKeys: two or more label lines whose
+// keys the reply's block repeats) or lie, in first and in those
+// replies alike, past the post's last paragraph of prose (a signature,
+// a bar). A block holding a heading is no furniture: a post's title
+// stays with it as its stamp does.
+func postFurniture(bw *blockWalk, first *html.Node, replies []*html.Node) []*html.Node {
+	last := lastProse(bw, first)
+	if last < 0 {
+		return nil
+	}
+	byPath := map[string][]*html.Node{} // the replies' blocks by their path
+	for _, r := range replies {
+		for _, e := range elementsIn(bw, r) {
+			p := furniturePath(e, r)
+			byPath[p] = append(byPath[p], e)
+		}
+	}
+	var out []*html.Node
+	for _, e := range elementsIn(bw, first) {
+		es := bw.stats[e]
+		if insideAny(bw, e, out) || holdsProseRun(bw, es) || slices.ContainsFunc(bw.runs[es.start:es.end], func(r run) bool { return r.heading }) {
+			continue
+		}
+		keys := cardKeys(bw, e)
+		trailing := es.start > last
+		same := 0
+		for _, o := range byPath[furniturePath(e, first)] {
+			os := bw.stats[o]
+			if holdsProseRun(bw, os) {
+				continue
+			}
+			if len(keys) >= 2 && sharedKeys(keys, cardKeys(bw, o)) >= 2 ||
+				trailing && os.start > lastProse(bw, replyOf(o, replies)) {
+				same++
+			}
+		}
+		if same >= minGroup-1 {
+			out = append(out, e)
+		}
+	}
+	return out
+}
+
+// furniturePath is the signatures of the elements from n up to item,
+// item left out, joined: a block's place in a post's template.
+func furniturePath(n, item *html.Node) string {
+	var b strings.Builder
+	for ; n != nil && n != item; n = n.Parent {
+		b.WriteString(signature(n))
+		b.WriteByte('/')
+	}
+	return b.String()
+}
+
+// replyOf returns the item of replies that holds n.
+func replyOf(n *html.Node, replies []*html.Node) *html.Node {
+	for p := n; p != nil; p = p.Parent {
+		if slices.Contains(replies, p) {
+			return p
+		}
+	}
+	return nil
+}
+
+// lastProse returns the index of the last run of prose in n, -1 for
+// none.
+func lastProse(bw *blockWalk, n *html.Node) int {
+	st := bw.stats[n]
+	if st == nil {
+		return -1
+	}
+	for i := st.end - 1; i >= st.start; i-- {
+		if proseRun(bw.runs[i]) {
+			return i
+		}
+	}
+	return -1
+}
+
+// holdsProseRun reports a range of runs with a paragraph of prose.
+func holdsProseRun(bw *blockWalk, st *elemStats) bool {
+	return slices.ContainsFunc(bw.runs[st.start:st.end], proseRun)
+}
+
+// cardKeys returns the keys of n's label lines: a line "Key: value"
+// whose key is short (labelKey), or the term of a <dt> or <th> a value
+// follows. A poster's card is such lines, in every post the same keys.
+func cardKeys(bw *blockWalk, n *html.Node) map[string]bool {
+	st := bw.stats[n]
+	keys := map[string]bool{}
+	for i := st.start; i < st.end; i++ {
+		r := bw.runs[i]
+		if k, ok := labelKey(r.text); ok {
+			keys[k] = true
+		} else if r.owner != nil && (r.owner.DataAtom == atom.Dt || r.owner.DataAtom == atom.Th) && i+1 < st.end && utf8.RuneCountInString(r.text) <= maxKeyRunes {
+			keys[strings.ToLower(r.text)] = true
+		}
+	}
+	return keys
+}
+
+// maxKeyRunes is the longest key of a label line: "Registriert",
+// "Join Date", "注册时间".
+const maxKeyRunes = 16
+
+// labelKey returns the key of a line "Key: value" (a colon, a full-width
+// colon, or a colon after a space as French writes it) with a key of at
+// most maxKeyRunes runes and three words, and a value after it.
+func labelKey(t string) (string, bool) {
+	i := strings.IndexAny(t, ":：")
+	if i <= 0 {
+		return "", false
+	}
+	k := strings.TrimSpace(t[:i])
+	_, size := utf8.DecodeRuneInString(t[i:])
+	v := strings.TrimSpace(t[i+size:])
+	if k == "" || v == "" || utf8.RuneCountInString(k) > maxKeyRunes || len(strings.Fields(k)) > 3 || !hasLetter(k) {
+		return "", false
+	}
+	return strings.ToLower(k), true
+}
+
+// sharedKeys counts the keys a and b share.
+func sharedKeys(a, b map[string]bool) int {
+	n := 0
+	for k := range a {
+		if b[k] {
+			n++
+		}
+	}
+	return n
 }

@@ -157,3 +157,54 @@ func TestDatedReForeign(t *testing.T) {
 		}
 	}
 }
+
+// cardThread is a thread of an opening post and replies in one template,
+// posts parted by a rule (<hr>): each post's permalinked title, its
+// stamp, its body, its poster's signature and, beside, the poster's card
+// of label lines. opBody is the opening post's body.
+func cardThread(opBody string) string {
+	var b strings.Builder
+	b.WriteString(`<div><h2><a href="/t/1">Pump keeps tripping</a></h2>`)
+	for i := range 4 {
+		body := opBody
+		if i > 0 {
+			body = `<p>Sounds like the start capacitor to me: when it goes weak the motor pulls its starting current for far too long and the breaker trips after a few seconds.</p>`
+		}
+		fmt.Fprintf(&b, `<div id="p%d" class="post"><div class="postbody"><h3><a href="#p%d">Re: Pump keeps tripping</a></h3><p class="author">by anna%d » Mon Mar %02d, 2026 10:15 am</p><div class="content">%s</div><div class="signature">Measure twice, wire once.<br>Shed build log in my profile</div></div>`+
+			`<dl class="postprofile"><dt><a href="/u/%d">anna%d</a></dt><dd>Senior Member</dd><dd>Posts: 1,2%02d</dd><dd>Joined: Mar 2019</dd><dd>Location: Leeds</dd></dl></div><hr class="divider">`, i, i, i, i+2, body, i, i, i)
+	}
+	b.WriteString(`</div>`)
+	return b.String()
+}
+
+// TestOpeningPostFurniture: the opening post of a thread keeps its
+// words, not its poster's card ("Joined: Mar 2019", "Posts: 1,200")
+// nor its signature, which every reply holds at the same place in the
+// template; a rule between the posts does not hide the replies.
+func TestOpeningPostFurniture(t *testing.T) {
+	op := `<p>I rewired the shed last weekend and now the well pump trips the breaker ten seconds after it starts, every single time, even with nothing else on.</p>`
+	doc := cleanBody(t, "Pump keeps tripping", cardThread(op))
+	checkText(t, doc, []string{"I rewired the shed"}, []string{"Sounds like the start capacitor", "Joined:", "Posts:", "Location:", "Senior Member", "Measure twice"})
+}
+
+// TestOpeningPostOwnFacts: label lines in the opening post's body (the
+// pump's facts), which no reply repeats at the same place, are the
+// post's words: they stay.
+func TestOpeningPostOwnFacts(t *testing.T) {
+	op := `<p>I rewired the shed last weekend and now the well pump trips the breaker ten seconds after it starts, every single time, even with nothing else on.</p>` +
+		`<ul><li>Model: Grundfos SQ 2-55</li><li>Power: 0.7 kW</li><li>Breaker: 16 A, type C</li></ul>` +
+		`<p>The pump is a half horse submersible, about twelve years old, and it ran without trouble on the old panel for all those years.</p>`
+	doc := cleanBody(t, "Pump keeps tripping", cardThread(op))
+	checkText(t, doc, []string{"I rewired the shed", "Model: Grundfos", "Power: 0.7 kW", "Breaker: 16 A", "half horse"}, []string{"Sounds like the start capacitor", "Joined:"})
+}
+
+// TestFactBoxStays: an article's box of key facts beside its text, in
+// no thread, stays whole.
+func TestFactBoxStays(t *testing.T) {
+	body := `<article><h1>The old mill reopens</h1><p>The old mill on the river reopened on Saturday after four years of work, with the wheel turning again for the first time since the flood.</p>` +
+		`<aside class="facts"><dl><dt>Built</dt><dd>1791</dd><dt>Restored</dt><dd>2022–2026</dd><dt>Cost</dt><dd>£2.4 million</dd></dl></aside>` +
+		`<div class="facts2"><p>Opening hours: Tuesday to Sunday</p><p>Entry: free for children</p></div>` +
+		`<p>Volunteers will run tours on weekends, and the trust hopes to mill flour for the town's bakers again by the end of the summer.</p></article>`
+	doc := cleanBody(t, "The old mill reopens", body)
+	checkText(t, doc, []string{"reopened on Saturday", "Opening hours: Tuesday", "Entry: free", "Volunteers will run tours"}, nil)
+}
