@@ -195,6 +195,9 @@ func teaserRuns(bw *blockWalk, roots []*html.Node) func(i int) bool {
 			}
 		}
 	}
+	if len(replies) == 0 {
+		replies = answerPair(bw, roots, prose)
+	}
 	for _, r := range roots {
 		if repliedTo(bw, r) {
 			replies = append(replies, postStamp(bw, r)...)

@@ -296,3 +296,78 @@ func sharedKeys(a, b map[string]bool) int {
 	}
 	return n
 }
+
+// A question and its answers. A page of questions and answers sets the
+// question in a template of its own and its answers in another; with
+// two answers the answers are too few for a group (minGroup), though
+// they are no more the page's text than three would be.
+
+// answerPair returns the two items of a pair of signed-off siblings
+// (signedOff) of one template, each holding prose, that follow the
+// question: the block around roots' first paragraph of prose (prose, a
+// run's index) that is itself signed off ("asked Mar 2, 2026 at 10:15
+// anna") and of another template (threadSig). nil when there is no
+// such question or pair.
+func answerPair(bw *blockWalk, roots []*html.Node, prose int) []*html.Node {
+	q := signedAround(bw, roots, prose)
+	if q == nil {
+		return nil
+	}
+	qs, qsig := bw.stats[q], threadSig(q)
+	for _, root := range roots {
+		for _, e := range elementsIn(bw, root) {
+			if es := bw.stats[e]; es.start < qs.end || !holdsProseRun(bw, es) || !signedOff(bw, e) {
+				continue
+			}
+			if pair := signedPair(bw, e); pair != nil && threadSig(e) != qsig {
+				return pair
+			}
+		}
+	}
+	return nil
+}
+
+// signedAround returns the nearest block around the run at index prose,
+// no more than postLevels above its owner and inside one of roots, that
+// is signed off (signedOff); nil for none.
+func signedAround(bw *blockWalk, roots []*html.Node, prose int) *html.Node {
+	if prose >= len(bw.runs) {
+		return nil
+	}
+	n := bw.runs[prose].owner
+	for i := 0; i <= postLevels && n != nil; i, n = i+1, n.Parent {
+		if bw.stats[n] != nil && signedOff(bw, n) {
+			return n
+		}
+		if slices.Contains(roots, n) {
+			return nil
+		}
+	}
+	return nil
+}
+
+// signedPair returns e and its one element sibling of e's template
+// (threadSig) with text, after it, when there are exactly those two
+// (minGroup-1), both holding prose and signed off; nil otherwise.
+func signedPair(bw *blockWalk, e *html.Node) []*html.Node {
+	sig := threadSig(e)
+	var items []*html.Node
+	for c := e.Parent.FirstChild; c != nil; c = c.NextSibling {
+		if c.Type != html.ElementNode || textless(bw, c) || threadSig(c) != sig {
+			continue
+		}
+		if len(items) == 0 && c != e {
+			return nil // e is not the first
+		}
+		items = append(items, c)
+	}
+	if len(items) != minGroup-1 {
+		return nil
+	}
+	for _, c := range items[1:] {
+		if !holdsProseRun(bw, bw.stats[c]) || !signedOff(bw, c) {
+			return nil
+		}
+	}
+	return items
+}

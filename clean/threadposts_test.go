@@ -208,3 +208,39 @@ func TestFactBoxStays(t *testing.T) {
 	doc := cleanBody(t, "The old mill reopens", body)
 	checkText(t, doc, []string{"reopened on Saturday", "Opening hours: Tuesday", "Entry: free", "Volunteers will run tours"}, nil)
 }
+
+// qaPage is a question in a template of its own, signed "asked … by",
+// and answers in another, each signed "answered …".
+func qaPage(answers int) string {
+	var b strings.Builder
+	b.WriteString(`<div><h1><a href="/q/1">Why does my well pump trip the breaker?</a></h1>` +
+		`<div class="question"><div class="body"><p>I rewired the shed last weekend and now the well pump trips the breaker ten seconds after it starts, every single time, even with nothing else on.</p></div>` +
+		`<div class="user-info">asked Mar 2, 2026 at 10:15 <a href="/u/1">anna</a></div></div><div class="answers"><h2>Answers</h2>`)
+	for i := range answers {
+		fmt.Fprintf(&b, `<div class="answer"><div class="body"><p>Answer %d: it sounds like the start capacitor to me, since a weak one makes the motor pull its starting current far too long.</p></div>`+
+			`<div class="user-info">answered Mar %d, 2026 at 11:15 <a href="/u/%d">user%d</a></div></div>`, i, i+3, i+2, i+2)
+	}
+	b.WriteString(`</div></div>`)
+	return b.String()
+}
+
+// TestQuestionTwoAnswers: a question signed in its own template is the
+// text; two signed answers after it, too few for a group, go as three
+// would.
+func TestQuestionTwoAnswers(t *testing.T) {
+	for _, n := range []int{2, 3} {
+		doc := cleanBody(t, "Why does my well pump trip the breaker?", qaPage(n))
+		checkText(t, doc, []string{"I rewired the shed"}, []string{"Answer 0:", "Answer 1:"})
+	}
+}
+
+// TestSignedPairHeaded: two signed statements, each under its own
+// heading, after a signed introduction are the document's sections,
+// not answers: they stay.
+func TestSignedPairHeaded(t *testing.T) {
+	body := `<div><h1>Two views on the river park</h1><div class="intro"><p>The council asked two members to set out their view of the river park plan before the vote next week, and both agreed to write for this page.</p><p class="by">Jane Roe, March 2, 2026</p></div><div class="views">` +
+		`<div class="view"><h2>For the plan</h2><p>The park would give the town its river back, close a road few use, and bring the market to the water where it began two hundred years ago.</p><p class="by">John Doe, March 3, 2026</p></div>` +
+		`<div class="view"><h2>Against the plan</h2><p>The cost has doubled since the first estimate, and the traders on the old road were never asked whether they want to move at all.</p><p class="by">Mary Major, March 3, 2026</p></div></div></div>`
+	doc := cleanBody(t, "Two views on the river park", body)
+	checkText(t, doc, []string{"The council asked", "give the town its river back", "The cost has doubled"}, nil)
+}
