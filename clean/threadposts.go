@@ -164,8 +164,9 @@ func sortedUnique(toks []string) []string {
 // that its template sets in every post: blocks holding no prose that
 // two or more (minGroup-1) of replies hold at the same place (the same
 // path of tags and classes below the post: furniturePath), and that are
-// either the poster's card (cardKeys: two or more label lines whose
-// keys the reply's block repeats) or lie, in first and in those
+// either the poster's card (cardKeys: a label line or more whose key
+// the reply's block repeats, beside the name and the rank: "Senior
+// Member" over "Joined: Mar 2019") or lie, in first and in those
 // replies alike, past the post's last paragraph of prose (a signature,
 // a bar). A block holding a heading is no furniture: a post's title
 // stays with it as its stamp does.
@@ -195,7 +196,7 @@ func postFurniture(bw *blockWalk, first *html.Node, replies []*html.Node) []*htm
 			if holdsProseRun(bw, os) {
 				continue
 			}
-			if len(keys) >= 2 && sharedKeys(keys, cardKeys(bw, o)) >= 2 ||
+			if len(keys) >= 1 && sharedKeys(keys, cardKeys(bw, o)) >= 1 ||
 				trailing && os.start > lastProse(bw, replyOf(o, replies)) {
 				same++
 			}

@@ -244,3 +244,27 @@ func TestSignedPairHeaded(t *testing.T) {
 	doc := cleanBody(t, "Two views on the river park", body)
 	checkText(t, doc, []string{"The council asked", "give the town its river back", "The cost has doubled"}, nil)
 }
+
+// TestOpeningPostShortCard: a poster's card of a name, a rank and one
+// label line, in a table's cell beside the post's body, goes with the
+// replies' cards: every post holds "Join Date:" at the same place,
+// though a reply, longer than the post, holds the best container. The
+// signature under a rule goes too.
+func TestOpeningPostShortCard(t *testing.T) {
+	var b strings.Builder
+	b.WriteString(`<h1>Pump keeps tripping</h1><div id="posts">`)
+	for i := range 6 {
+		body := `I rewired the shed last weekend and now the well pump trips the breaker ten seconds after it starts, every single time, even with nothing else on.<br><br>`
+		if i > 0 {
+			body = `Sounds like the start capacitor to me: when it goes weak the motor pulls its starting current for far too long and the breaker trips after a few seconds.<br><br>`
+		}
+		if i%2 == 1 {
+			body += `Check the voltage at the pressure switch while it starts as well; a big sag means a bad splice or a loose lug somewhere on the new run.<br><br>`
+		}
+		fmt.Fprintf(&b, `<div id="edit%d"><table class="tborder"><tr><td class="thead">by fieldhand%[6]d » Mon Mar 0%[2]d, 2026 10:15 am</td><td class="thead"><a href="#post%d">#%d</a></td></tr>`+
+			`<tr><td class="alt2"><div><a href="/u/%d">fieldhand%d</a></div><div>Senior Member</div><div>Join Date: Mar 2019</div></td><td class="alt1"><div id="post_message_%[7]d">%[8]s</div><div>__________________<br>Measure twice, wire once.</div></td></tr></table></div>`, i, i+2, i, i+1, i, i, i, body)
+	}
+	b.WriteString(`</div>`)
+	doc := cleanBody(t, "Pump keeps tripping", b.String())
+	checkText(t, doc, []string{"I rewired the shed"}, []string{"Sounds like the start capacitor", "Join Date", "Senior Member", "Measure twice"})
+}
