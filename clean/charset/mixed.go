@@ -124,13 +124,7 @@ func mixedFit(text []byte, h *hist, name string) (score int, lang string) {
 			}
 			continue
 		}
-		prev, next := byte(' '), byte(' ')
-		if i > 0 {
-			prev = text[i-1]
-		}
-		if i+1 < len(text) {
-			next = text[i+1]
-		}
+		prev, next := neighbours(text, i)
 		ctx += t.context(prev, b, next)
 		if !t.letter[b] {
 			flush(i)

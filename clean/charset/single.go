@@ -346,6 +346,19 @@ func sameDecoding(h *hist, a, b string) bool {
 	return true
 }
 
+// neighbours returns the bytes before and after text[i], a space where
+// text begins or ends: the context a byte's reading is weighed in.
+func neighbours(text []byte, i int) (prev, next byte) {
+	prev, next = ' ', ' '
+	if i > 0 {
+		prev = text[i-1]
+	}
+	if i+1 < len(text) {
+		next = text[i+1]
+	}
+	return prev, next
+}
+
 // fitHist scores text, whose byte histogram is h, decoded with name under
 // the best of its languages, and names that language: the letter scores
 // are per byte value (and word end), the context is per occurrence.
@@ -356,13 +369,7 @@ func fitHist(text []byte, h *hist, name string) (score int, lang string) {
 		if b < 0x80 {
 			continue
 		}
-		prev, next := byte(' '), byte(' ')
-		if i > 0 {
-			prev = text[i-1]
-		}
-		if i+1 < len(text) {
-			next = text[i+1]
-		}
+		prev, next := neighbours(text, i)
 		ctx += t.context(prev, b, next)
 	}
 	score = -1 << 30
