@@ -338,7 +338,7 @@ var threadLabelRe = regexp.MustCompile(`(?i)^(?:` +
 // labelledSection is the outermost element around n, below the <body>,
 // whose first run is the i-th: the section that n's text opens.
 func labelledSection(bw *blockWalk, n *html.Node, i int) *html.Node {
-	for p := n.Parent; p != nil && p.Type == html.ElementNode && p.DataAtom != atom.Body && p.DataAtom != atom.Html; p = p.Parent {
+	for p := n.Parent; belowBody(p); p = p.Parent {
 		st := bw.stats[p]
 		if st == nil || st.start != i {
 			break

@@ -1,9 +1,6 @@
 package clean
 
-import (
-	"golang.org/x/net/html"
-	"golang.org/x/net/html/atom"
-)
+import "golang.org/x/net/html"
 
 // openingBox returns the span of the runs of a box of controls that opens
 // the page's text above its headline, the zero span when there is none.
@@ -18,19 +15,13 @@ import (
 // named as chrome. A page without an <h1> has none: its first block
 // may be the story, a button under it.
 func openingBox(bw *blockWalk) runSpan {
-	first := -1
-	for i, r := range bw.runs {
-		if !r.chrome && r.units > 0 {
-			first = i
-			break
-		}
-	}
+	first := firstTextRun(bw.runs)
 	h1s := headlineRuns(bw.runs)
 	if first < 0 || len(h1s) == 0 || bw.runs[first].owner == nil {
 		return runSpan{}
 	}
 	var box *html.Node
-	for n := bw.runs[first].owner; n != nil && n.Type == html.ElementNode && n.DataAtom != atom.Body && n.DataAtom != atom.Html; n = n.Parent {
+	for n := bw.runs[first].owner; belowBody(n); n = n.Parent {
 		st := bw.stats[n]
 		if st == nil || st.start != first || st.end > h1s[0] || !controlShape(bw, st) {
 			break

@@ -540,3 +540,9 @@ func runeUnits(r rune) int {
 	}
 	return 1
 }
+
+// belowBody reports an element below the <body>: an ancestor walk that
+// stops at it never takes the whole page.
+func belowBody(n *html.Node) bool {
+	return n != nil && n.Type == html.ElementNode && n.DataAtom != atom.Body && n.DataAtom != atom.Html
+}

@@ -4,7 +4,6 @@ import (
 	"regexp"
 
 	"golang.org/x/net/html"
-	"golang.org/x/net/html/atom"
 )
 
 // copyrightExpr matches a copyright or rights line: "© 2024 …", "All
@@ -57,7 +56,7 @@ func siteFooter(bw *blockWalk) runSpan {
 	total := proseTotal(bw.runs)
 	h1s := headlineRuns(bw.runs)
 	var foot *html.Node
-	for n := bw.runs[at].owner; n != nil && n.Type == html.ElementNode && n.DataAtom != atom.Body && n.DataAtom != atom.Html; n = n.Parent {
+	for n := bw.runs[at].owner; belowBody(n); n = n.Parent {
 		st := bw.stats[n]
 		if st == nil || st.end <= last || holdsHeadline(h1s, st) || 2*proseTotal(bw.runs[st.start:st.end]) >= total {
 			break
@@ -71,15 +70,30 @@ func siteFooter(bw *blockWalk) runSpan {
 	return runSpan{st.start, st.end}
 }
 
-// lastTextRun is the index of the last run outside chrome, -1 for none.
-func lastTextRun(runs []run) int {
-	for i := len(runs) - 1; i >= 0; i-- {
-		if !runs[i].chrome && runs[i].units > 0 {
+// firstTextRun is the index of the first run outside chrome with text,
+// -1 for none.
+func firstTextRun(runs []run) int {
+	for i := range runs {
+		if textRun(runs[i]) {
 			return i
 		}
 	}
 	return -1
 }
+
+// lastTextRun is the index of the last run outside chrome with text, -1
+// for none.
+func lastTextRun(runs []run) int {
+	for i := len(runs) - 1; i >= 0; i-- {
+		if textRun(runs[i]) {
+			return i
+		}
+	}
+	return -1
+}
+
+// textRun reports a run outside chrome with text.
+func textRun(r run) bool { return !r.chrome && r.units > 0 }
 
 // proseTotal is the units of runs outside chrome and links.
 func proseTotal(runs []run) int {

@@ -33,7 +33,7 @@ func nextStories(bw *blockWalk, h *html.Node) []*html.Node {
 	if h == nil || h.DataAtom != atom.H1 || bw.stats[h] == nil {
 		return nil // an <h2> headline may head a page whose sections are <h2>s too
 	}
-	for p := h.Parent; p != nil && p.Type == html.ElementNode && p.DataAtom != atom.Body && p.DataAtom != atom.Html; p = p.Parent {
+	for p := h.Parent; belowBody(p); p = p.Parent {
 		if !ledBy(bw, p, h.DataAtom) || !datelined(bw, p) {
 			continue
 		}
