@@ -227,6 +227,10 @@ var singleByteTests = []struct {
 	{"lone letter guard", "Š. Novak je rekao da će doći sutra.", "windows-1250", ""},
 	{"Polish in windows-1257", "Wczoraj wieczorem poszliśmy z żoną nad rzekę; było ciepło, a dzieci bawiły się w piasku aż do zmroku.", "windows-1257", "windows-1257"},
 	{"Icelandic", "Það var einu sinni maður sem bjó á litlum bæ við sjóinn; hann þótti góður smiður og fróður um veðrið.", "iso-8859-1", "windows-1252"},
+	// windows-1252 reads windows-1254's ş and ğ as þ and ð: Icelandic
+	// letters, but þ opens Icelandic words and is no letter inside one
+	{"Icelandic þ opens words", "Yazarlar: Ayşe Kulin, Orhan Pamuk, Elif Şafak, Oğuz Atay, Sabahattin Ali, Yaşar Kemal", "windows-1254", ""},
+	{"Icelandic þ guard", "Alþingi samþykkti í gær ný lög um veiðar og fiskvinnslu á Íslandi.", "iso-8859-1", "windows-1252"},
 	{"preference", "Két kis ügyes kutya fut a város szélén, és a gyerekek örülnek.", "windows-1250", "windows-1252"},
 }
 

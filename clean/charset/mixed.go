@@ -154,6 +154,8 @@ func mixedFit(text []byte, h *hist, name string) (score int, lang string) {
 			}
 			if first {
 				s += int(t.first[k][b])
+			} else {
+				s += int(t.later[k][b])
 			}
 			word[k] += s
 		}

@@ -119,6 +119,7 @@ type sbTab struct {
 	langs  []*[256]int16 // in the order of sbLangs[name]
 	start  []*[256]int16 // the same: what a byte adds when it opens a sentence (startScores)
 	first  []*[256]int16 // the same: what a byte adds when it opens a word (firstScores)
+	later  []*[256]int16 // the same: what a byte adds when it does not open a word (laterScores)
 	inner  []*[256]int16 // the same, for a byte that does not end a word
 	lone   []*[256]int16 // what a byte standing alone as a word adds
 }
@@ -170,6 +171,7 @@ func newSBTab(name string) *sbTab {
 		t.lone = append(t.lone, loneScores(t, l))
 		t.start = append(t.start, startScores(t, &ls, l))
 		t.first = append(t.first, firstScores(t, &ls, l))
+		t.later = append(t.later, laterScores(t, &ls, l))
 	}
 	return t
 }
@@ -218,6 +220,27 @@ func firstScores(t *sbTab, ls *[256]int16, lang string) *[256]int16 {
 	var out [256]int16
 	for b := 0x80; b < 256; b++ {
 		if t.letter[b] && strings.ContainsRune(neverFirst[lang], unicode.ToLower(t.r[b])) {
+			out[b] = -20 - ls[b]
+		}
+	}
+	return &out
+}
+
+// onlyFirst are, per language, the letters that open its words and
+// hardly occur inside one: Icelandic þ (þú, það, þegar; inside a word
+// only where compounds join, alþingi). A wrong reading puts them
+// inside words: windows-1252 reads Turkish ş (windows-1254) and
+// Latvian ū (iso-8859-4) as þ, "Ayþe", "Rþdolfs".
+var onlyFirst = map[string]string{"is": "þ"}
+
+// laterScores is what each byte adds to a reading in lang when it does
+// not open a word (hist.all less hist.first): a letter of onlyFirst[lang],
+// capital or small, scores there as a letter lang does not use (-20)
+// instead of its own score; other bytes add nothing.
+func laterScores(t *sbTab, ls *[256]int16, lang string) *[256]int16 {
+	var out [256]int16
+	for b := 0x80; b < 256; b++ {
+		if t.letter[b] && strings.ContainsRune(onlyFirst[lang], unicode.ToLower(t.r[b])) {
 			out[b] = -20 - ls[b]
 		}
 	}
@@ -374,11 +397,11 @@ func fitHist(text []byte, h *hist, name string) (score int, lang string) {
 	}
 	score = -1 << 30
 	for i, ls := range t.langs {
-		in, lone, start, first := t.inner[i], t.lone[i], t.start[i], t.first[i]
+		in, lone, start, first, later := t.inner[i], t.lone[i], t.start[i], t.first[i], t.later[i]
 		l := stopWeight * h.stops[sbLangs[name][i]]
 		for c := 0x80; c < 256; c++ {
 			if n := h.all[c]; n > 0 {
-				l += h.final[c]*int(ls[c]) + (n-h.final[c])*int(in[c]) + h.lone[c]*int(lone[c]) + h.start[c]*int(start[c]) + h.first[c]*int(first[c])
+				l += h.final[c]*int(ls[c]) + (n-h.final[c])*int(in[c]) + h.lone[c]*int(lone[c]) + h.start[c]*int(start[c]) + h.first[c]*int(first[c]) + (n-h.first[c])*int(later[c])
 			}
 		}
 		if l+ctx > score {
