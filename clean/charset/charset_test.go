@@ -584,6 +584,27 @@ func TestKoreanDeclaredGB(t *testing.T) {
 	}
 }
 
+// TestJapaneseSpacedLists: Japanese lists spaced with ASCII, one or
+// two words an item (places, a name's two parts), without a declaration,
+// decode as Japanese: read as EUC-KR their bytes give syllables from
+// anywhere in its tables, no Korean reading for the spaces to favour.
+func TestJapaneseSpacedLists(t *testing.T) {
+	for _, text := range []string{
+		"東京 大阪 名古屋 福岡 札幌 仙台 広島",
+		"1位 山田 太郎 2位 佐藤 花子 3位 鈴木 次郎",
+		"編集 田中 美穂\n写真 小林 健一\n監修 中村 誠",
+		"出演 佐々木 蔵之介 松田 龍平 長澤 まさみ",
+	} {
+		for _, cs := range []string{"shift_jis", "euc-jp"} {
+			body := encode(t, text, cs)
+			d := Decide(body, "", "")
+			if got := Decode(body, d); got != text {
+				t.Errorf("%s: Decide = %+v, decodes to %q", cs, d, got)
+			}
+		}
+	}
+}
+
 // TestLoneBytes: a byte stands alone between ASCII non-letters or no-break
 // spaces (0xA0), but not beside a letter, an apostrophe, or before a full
 // stop (an initial).

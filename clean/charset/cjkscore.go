@@ -10,6 +10,10 @@ type cjkFit struct {
 	chars int // multi-byte characters decoded (runes outside ASCII)
 	pairs int // multi-byte codes in the text, by the encoding's lead bytes
 	latin int // of those, codes that look like an accented letter in a Latin word, see latinPairs
+	// spaced counts the single spaces between two ideographs or kana of
+	// the decoding (spacedIdeographs); a Chinese or Japanese reading pays
+	// for them only beside a Korean one (chargeSpaces)
+	spaced int
 }
 
 // plausible reports whether the decoding looks like real CJK text: clean,
@@ -33,9 +37,43 @@ func scoreCJK(text []byte) []cjkFit {
 	for _, n := range cjkNames {
 		fits = append(fits, fitCJK(text, n))
 	}
+	chargeSpaces(fits)
 	sortFits(fits)
 	return fits
 }
+
+// chargeSpaces takes spacedCost a space (cjkFit.spaced) from the Chinese
+// fits, and from the Japanese ones when the EUC-KR fit reads as Korean
+// text (koreanRead). Chinese runs its characters together, and a
+// single-byte text read as GBK spaces its "words" too (iso-8859-5's
+// Cyrillic words read as hanzi two letters each). Japanese spaces the
+// items of a list and a name's two parts ("東京 大阪 名古屋", "山田
+// 太郎"), which read as EUC-KR give syllables from anywhere in its
+// tables, rarely frequent ones: there the spaces are evidence for Korean
+// only when there is a Korean reading for them to favour. Charged for
+// them, the Japanese reading fell below plausible and the list went to
+// EUC-KR or a single-byte charset.
+func chargeSpaces(fits []cjkFit) {
+	korean := koreanRead(fitOf(fits, "euc-kr"))
+	for i := range fits {
+		if !isJapanese(fits[i].name) || korean {
+			fits[i].score -= spacedCost * fits[i].spaced
+		}
+	}
+}
+
+// koreanRead reports an EUC-KR fit that reads as Korean text: clean, and
+// scoring koreanPerChar a character or more. Korean text's frequent
+// syllables (topHangul, 6 each) make up most of it; Chinese or Japanese
+// bytes read as EUC-KR give syllables or hanja spread over the tables,
+// near 1 a character.
+func koreanRead(f cjkFit) bool {
+	return f.chars > 0 && f.q.clean() && f.score >= koreanPerChar*f.chars
+}
+
+// koreanPerChar is the score a character at which an EUC-KR reading is
+// Korean text (koreanRead).
+const koreanPerChar = 3
 
 // sortFits is a stable insertion sort by score, descending.
 func sortFits(f []cjkFit) {
@@ -59,7 +97,7 @@ func fitCJK(text []byte, name string) cjkFit {
 		f.score += runeScore(r, name)
 	}
 	if name != "euc-kr" {
-		f.score -= spacedCost * spacedIdeographs(s)
+		f.spaced = spacedIdeographs(s)
 	}
 	return f
 }
