@@ -349,6 +349,12 @@ func author(pm *pageMeta, runs []run, paras []string) string {
 		}
 	}
 	for _, b := range pm.bylines {
+		if a, found := zhLabelledAuthor(collapse(b)); found {
+			if a != "" {
+				return a
+			}
+			continue
+		}
 		if a := bylineName(b); a != "" {
 			return a
 		}
@@ -357,14 +363,76 @@ func author(pm *pageMeta, runs []run, paras []string) string {
 		}
 	}
 	for _, r := range runs {
-		if len(r.text) > 300 || !mayAuthorRun(r.text) {
+		if len(r.text) > 300 {
 			continue
 		}
-		if m := authorRunRe.FindStringSubmatchIndex(foldTrad(r.text)); m != nil {
-			return strings.Trim(r.text[m[2]:m[3]], "，,;；") // 記者 folds; the name is kept as written
+		if a, _ := zhLabelledAuthor(r.text); a != "" {
+			return a
 		}
 	}
 	return authorNearText(runs, paras)
+}
+
+// zhPlaceholderNames are what Chinese templates print in the author's
+// slot when they have no name: unknown, anonymous, not given.
+var zhPlaceholderNames = map[string]bool{"未知": true, "佚名": true, "不详": true, "匿名": true}
+
+// zhLabelledAuthor returns the name that a Chinese author's label (作者：,
+// 记者：) names in the line t, the name only: it ends at a space or a
+// bar, so a label after it on the line ("作者：李明 责任编辑：王红") is
+// left out. found is false when t holds no such label; a placeholder
+// name (zhPlaceholderNames: "作者：未知") is no name, "" with found true.
+func zhLabelledAuthor(t string) (name string, found bool) {
+	if !mayAuthorRun(t) {
+		return "", false
+	}
+	folded := foldTrad(t)
+	m := authorRunRe.FindStringSubmatchIndex(folded)
+	if m == nil {
+		return "", false
+	}
+	const trim = "，,;；"
+	if zhPlaceholderNames[strings.Trim(folded[m[2]:m[3]], trim)] {
+		return "", true
+	}
+	name = strings.Trim(t[m[2]:m[3]], trim) // 記者 folds; the name is kept as written
+	return name + coAuthors(t[m[3]:]), true
+}
+
+// coAuthors returns the names that follow a labelled author's name in
+// rest, each after a space and each of two to four Han characters alone
+// ("作者：张三 李四 王五" → " 李四 王五"), with their spaces; it stops at
+// the first word that is anything else: a next label ("责任编辑：…"), a
+// date, a bar.
+func coAuthors(rest string) string {
+	var b strings.Builder
+	for {
+		word := strings.TrimLeft(rest, " ")
+		if len(word) == len(rest) {
+			return b.String() // no space before it
+		}
+		end := strings.IndexByte(word, ' ')
+		if end < 0 {
+			end = len(word)
+		}
+		if !hanName(word[:end]) {
+			return b.String()
+		}
+		b.WriteString(" " + word[:end])
+		rest = word[end:]
+	}
+}
+
+// hanName says w is two to four Han characters and nothing else.
+func hanName(w string) bool {
+	n := 0
+	for _, r := range w {
+		if !unicode.Is(unicode.Han, r) {
+			return false
+		}
+		n++
+	}
+	return n >= 2 && n <= 4
 }
 
 // mayAuthorRun is a necessary condition of authorRunRe matching
