@@ -27,7 +27,7 @@ func pageTitle(pm *pageMeta) (title, suffix string) {
 	head, suffix := stripSiteName(raw)
 	for _, h := range append(append([]string{}, pm.h1...), og) {
 		h = collapse(h)
-		if h != "" && h != suffix && raw != "" && strings.Contains(raw, h) && utf8.RuneCountInString(h)*3 >= utf8.RuneCountInString(head) {
+		if h != "" && h != suffix && raw != "" && strings.Contains(raw, h) && utf8.RuneCountInString(h)*3 >= utf8.RuneCountInString(head) && !inSiteTail(raw, head, suffix, h) {
 			return h, suffix
 		}
 	}
@@ -41,6 +41,22 @@ func pageTitle(pm *pageMeta) (title, suffix string) {
 		return collapse(pm.h1[0]), ""
 	}
 	return "", ""
+}
+
+// inSiteTail reports a heading h that the <title> raw holds only past
+// its headline head, in the site's name or section that stripSiteName
+// cut off as suffix: a logo's <h1> "某某县人民政府" under <title>
+// "标题_栏目_某某县人民政府网" names the site, not the story (an <h1>
+// that is the whole suffix is skipped by pageTitle already).
+func inSiteTail(raw, head, suffix, h string) bool {
+	if suffix == "" || strings.Contains(head, h) {
+		return false
+	}
+	tail, ok := strings.CutPrefix(raw, head)
+	if !ok {
+		tail = suffix
+	}
+	return strings.Contains(tail, h)
 }
 
 // shownHeadline returns the headline the page shows when it words the
