@@ -564,7 +564,7 @@ func (r resolver) abs(href string) string {
 // the <h1>, and says nothing of its site (a blog's name in its <h1>, its
 // sidebar's headings above the post).
 func logoHeadline(runs []run, title, raw, suffix, first string) string {
-	if title == "" || raw != title || suffix != "" || first == "" {
+	if title == "" || !siteTitle(raw, title) || suffix != "" || first == "" {
 		return ""
 	}
 	logo, start := -1, -1
@@ -592,6 +592,18 @@ func logoHeadline(runs []run, title, raw, suffix, first string) string {
 	}
 	return ""
 }
+
+// siteTitle reports a <title> raw that is the site's name title, or
+// that name and a word or two after it with no separator ("某某市人民政府"
+// under "某某市人民政府门户网站"): at most siteWordRunes runes more.
+func siteTitle(raw, title string) bool {
+	rest, ok := strings.CutPrefix(raw, title)
+	return ok && utf8.RuneCountInString(rest) <= siteWordRunes
+}
+
+// siteWordRunes is the longest word siteTitle lets follow a site's name
+// in its <title>: 门户网站, 官方网站.
+const siteWordRunes = 4
 
 // headlineRunes is the longest headline logoHeadline takes.
 const headlineRunes = 60
