@@ -347,7 +347,8 @@ func deeper(a, b *html.Node) bool {
 // few links, or before best, its lead. A sibling that is all the site's
 // footer (foot, siteFooter) is not weighed as a part right after the
 // story (linklessFloor): its lines of what the site is and where it sits
-// are statements without links as a list of key facts is.
+// are statements without links as a list of key facts is. A sibling after
+// best that holds its notes (notesOf) joins whatever it scores.
 func withSiblings(bw *blockWalk, best *html.Node, bestScore float64, foot runSpan) []*html.Node {
 	if best.Parent == nil {
 		return []*html.Node{best}
@@ -356,6 +357,7 @@ func withSiblings(bw *blockWalk, best *html.Node, bestScore float64, foot runSpa
 	var out []*html.Node
 	before := true
 	last := false // the last sibling with text joined (linklessFloor asks it)
+	var notes noteLinks
 	for c := best.Parent.FirstChild; c != nil; c = c.NextSibling {
 		st := bw.stats[c]
 		if c == best {
@@ -366,7 +368,8 @@ func withSiblings(bw *blockWalk, best *html.Node, bestScore float64, foot runSpa
 		if st == nil || st.units == 0 {
 			continue
 		}
-		joined := joinsBest(bw, c, before, last && !foot.holds(st), threshold, bestScore)
+		joined := joinsBest(bw, c, before, last && !foot.holds(st), threshold, bestScore) ||
+			!before && notesOf(c, &notes, best)
 		if joined {
 			out = append(out, c)
 		}
