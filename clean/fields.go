@@ -695,3 +695,50 @@ func shownPart(runs []run, title string) string {
 	}
 	return ""
 }
+
+// shownTitlePart returns the part of raw, the page's <title>, on either
+// side of its last separator (titleSeps, or zhTitleSeps between two Han
+// characters) when the article's first paragraph (first) is that part
+// alone: the headline a page shows under a <title> that sets the site's
+// name before it ("Ministry of Works - Report on Roads"), or after it
+// when the name is too long for stripSiteName to take for one. "" when
+// first is no part of raw, or the part is under four runes. cleanTree
+// asks it only for a page without an <h1>: where an <h1> is the part
+// after the separator, pageTitle has weighed it as the site's name (a
+// book's name over its chapter: "Introduction - The Cargo Book").
+func shownTitlePart(raw, first string) string {
+	if first == "" || first == raw {
+		return ""
+	}
+	i, sep := lastTitleSep(raw)
+	if i <= 0 {
+		i, sep = lastHanSep(raw)
+	}
+	if i <= 0 {
+		return ""
+	}
+	for _, part := range []string{strings.TrimSpace(raw[i+len(sep):]), strings.TrimSpace(raw[:i])} {
+		if part == first && utf8.RuneCountInString(part) >= 4 {
+			return part
+		}
+	}
+	return ""
+}
+
+// lastHanSep returns where the last of zhTitleSeps that stands between
+// two Han characters begins in t and which it is; -1 and "" for none.
+func lastHanSep(t string) (int, string) {
+	best, bestSep := -1, ""
+	for _, sep := range zhTitleSeps {
+		i := strings.LastIndex(t, sep)
+		if i <= 0 || i+len(sep) >= len(t) || i <= best {
+			continue
+		}
+		before, _ := utf8.DecodeLastRuneInString(t[:i])
+		after, _ := utf8.DecodeRuneInString(t[i+len(sep):])
+		if unicode.Is(unicode.Han, before) && unicode.Is(unicode.Han, after) {
+			best, bestSep = i, sep
+		}
+	}
+	return best, bestSep
+}
