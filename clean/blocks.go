@@ -854,6 +854,9 @@ func (bw *blockWalk) isChrome(n *html.Node, st *elemStats, block bool) (chrome, 
 	if hidden(n) || overlaid(n) || chromeRole(n) != "" && !alertNote(n, bw.article > 0) {
 		return true, false
 	}
+	if n.DataAtom == atom.A && bw.code == 0 {
+		return topJump(n), false // by where it leads, never by its class
+	}
 	if n.DataAtom == atom.A || bw.code > 0 {
 		return false, false
 	}
