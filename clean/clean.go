@@ -145,6 +145,11 @@ func cleanTree(root *html.Node, in Input, b *budget, pick textPick) (*Document, 
 				doc.Title = h
 			}
 		}
+		if doc.Title == metaTitle && fileTitle(collapse(pm.title)) {
+			if h := headlineOfFile(pm.h1, paras); h != "" {
+				doc.Title = h // <title> names the file the page was saved from
+			}
+		}
 		if doc.Title == metaTitle && len(paras) > 0 && len(pm.h1) == 0 {
 			if h := shownTitlePart(collapse(pm.title), collapse(paras[0])); h != "" {
 				doc.Title = h // the article opens with one part of <title> alone, no <h1> says otherwise: its headline

@@ -742,3 +742,36 @@ func lastHanSep(t string) (int, string) {
 	}
 	return best, bestSep
 }
+
+// fileTitle reports a <title> that names the file a program wrote the
+// page from, not the document: "Microsoft Word - report_v3.doc", as word
+// processors and their converters set it when the document has no title
+// of its own.
+func fileTitle(raw string) bool {
+	name, ok := strings.CutPrefix(raw, "Microsoft Word - ")
+	if !ok {
+		return false
+	}
+	ext := strings.ToLower(name[strings.LastIndex(name, ".")+1:])
+	return ext == "doc" || ext == "docx" || ext == "rtf" || ext == "dot"
+}
+
+// headlineOfFile returns the document's headline for a page whose <title>
+// names its file (fileTitle): its first <h1>, else the text's first
+// paragraph when it is short and no sentence (the title a word processor
+// sets in a paragraph of its own style). "" when neither is.
+func headlineOfFile(h1s, paras []string) string {
+	if len(h1s) > 0 {
+		if h := collapse(h1s[0]); h != "" {
+			return h
+		}
+	}
+	if len(paras) == 0 {
+		return ""
+	}
+	h := collapse(paras[0])
+	if n := utf8.RuneCountInString(h); n < 4 || n > headlineRunes || sentenceEnd(h) {
+		return ""
+	}
+	return h
+}
