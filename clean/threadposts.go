@@ -372,3 +372,35 @@ func signedPair(bw *blockWalk, e *html.Node) []*html.Node {
 	}
 	return items
 }
+
+// leadStamp returns the blocks of an opening post n, before its body
+// (the block around its first paragraph of prose), that each hold one
+// line and that line a sign-off: the post's stamp set over its words
+// ("Posted by anna » Mon Mar 02, 2026 10:15 am", "发表于 2026-3-2
+// 10:15"). A heading stays (the post's title), and so does a line that
+// is no sign-off (a poster's name alone).
+func leadStamp(bw *blockWalk, n *html.Node) []*html.Node {
+	st := bw.stats[n]
+	first := slices.IndexFunc(bw.runs[st.start:st.end], proseRun)
+	if first < 0 {
+		return nil
+	}
+	to := st.start + first
+	if body := bw.runs[to].owner.Parent; body != nil && body != n && bw.stats[body] != nil {
+		to = min(to, bw.stats[body].start)
+	}
+	var out []*html.Node
+	for _, e := range elementsIn(bw, n) {
+		es := bw.stats[e]
+		if es.start >= to {
+			break
+		}
+		if es.end-es.start != 1 || es.end > to || insideAny(bw, e, out) {
+			continue
+		}
+		if r := &bw.runs[es.start]; !r.heading && runSignOff(r) {
+			out = append(out, e)
+		}
+	}
+	return out
+}

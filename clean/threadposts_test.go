@@ -268,3 +268,23 @@ func TestOpeningPostShortCard(t *testing.T) {
 	doc := cleanBody(t, "Pump keeps tripping", b.String())
 	checkText(t, doc, []string{"I rewired the shed"}, []string{"Sounds like the start capacitor", "Join Date", "Senior Member", "Measure twice"})
 }
+
+// TestOpeningPostLeadStamp: the opening post's stamp line set over its
+// body, under the post's subject, goes with the replies' stamps; the
+// post's words stay.
+func TestOpeningPostLeadStamp(t *testing.T) {
+	stamps := []string{"Posted by anna » Mon Mar 02, 2026 10:15 am", "发表于 2026-3-3 09:40", "Beitrag von klaus » Mi 4. Mär 2026, 18:02"}
+	bodies := []string{
+		`<p>Last weekend I rewired the shed and now the well pump trips the breaker about ten seconds after it starts, even when nothing else on that circuit is running at all.</p><p>The pump ran fine for eight years on the old panel, and the wire is the same gauge as before.</p>`,
+		`<p>Sounds like the start capacitor is weak: the motor keeps drawing starting current for far too long and the breaker trips after a few seconds, exactly as you describe it.</p>`,
+		`<p>Are you still using the old control box? The relay in those sticks sometimes, and then the start winding stays powered until the breaker opens, roughly ten seconds later.</p>`,
+	}
+	var b strings.Builder
+	b.WriteString(`<div id="page-body"><h2><a href="/t/1">Pump trips the breaker</a></h2>`)
+	for i := range 3 {
+		fmt.Fprintf(&b, `<div class="post bg%d"><div class="postbody"><h3><a href="#p%d">Re: Pump trips the breaker</a></h3><p class="author">%s</p><div class="content">%s</div></div><dl class="profile"><dt>user%d</dt><dd>Posts: %d</dd></dl></div>`, 1+i%2, i, stamps[i], bodies[i], i, 10+i)
+	}
+	b.WriteString(`</div>`)
+	doc := cleanBody(t, "Pump trips the breaker", b.String())
+	checkText(t, doc, []string{"Last weekend I rewired the shed", "The pump ran fine for eight years"}, []string{"Posted by anna", "Sounds like the start capacitor"})
+}
