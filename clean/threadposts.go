@@ -323,9 +323,45 @@ func answerPair(bw *blockWalk, roots []*html.Node, prose int) []*html.Node {
 			if pair := signedPair(bw, e); pair != nil && threadSig(e) != qsig {
 				return pair
 			}
+			if loneTwin(bw, q, e) {
+				return []*html.Node{e}
+			}
 		}
 	}
 	return nil
+}
+
+// loneTwin reports e, a signed block with prose after the question q,
+// as q's one answer: the only element among its siblings of its
+// template (threadSig), that template not q's, and its element
+// children with text of the same signatures as q's, two or more, in
+// the same order (childShape: votes, body and stamp beside one
+// another). A correction or an update after an article is set in a
+// box of its own shape, not the article's.
+func loneTwin(bw *blockWalk, q, e *html.Node) bool {
+	sig := threadSig(e)
+	if sig == threadSig(q) {
+		return false
+	}
+	for c := e.Parent.FirstChild; c != nil; c = c.NextSibling {
+		if c != e && c.Type == html.ElementNode && !textless(bw, c) && threadSig(c) == sig {
+			return false
+		}
+	}
+	shape := childShape(bw, q)
+	return len(shape) >= minGroup-1 && slices.Equal(shape, childShape(bw, e))
+}
+
+// childShape returns the signatures of n's element children with text,
+// in order.
+func childShape(bw *blockWalk, n *html.Node) []string {
+	var out []string
+	for c := n.FirstChild; c != nil; c = c.NextSibling {
+		if c.Type == html.ElementNode && !textless(bw, c) {
+			out = append(out, signature(c))
+		}
+	}
+	return out
 }
 
 // signedAround returns the nearest block around the run at index prose,

@@ -288,3 +288,15 @@ func TestOpeningPostLeadStamp(t *testing.T) {
 	doc := cleanBody(t, "Pump trips the breaker", b.String())
 	checkText(t, doc, []string{"Last weekend I rewired the shed", "The pump ran fine for eight years"}, []string{"Posted by anna", "Sounds like the start capacitor"})
 }
+
+// TestQuestionOneAnswer: a question's one answer, signed and set in a
+// block of the question's shape, goes as two would; a signed note of
+// its own shape after a signed article stays.
+func TestQuestionOneAnswer(t *testing.T) {
+	doc := cleanBody(t, "Why does my well pump trip the breaker?", qaPage(1))
+	checkText(t, doc, []string{"I rewired the shed"}, []string{"Answer 0:"})
+	body := `<article><h1>The old mill reopens</h1><div class="story"><div class="body"><p>The old mill on the river reopened on Saturday after four years of repairs, and more than two thousand people came to see the wheel turn again.</p><p>The trust that owns it raised most of the money from the town's own residents.</p></div><div class="by">Jane Roe, March 2, 2026</div></div>` +
+		`<div class="note"><b>Correction, March 4, 2026</b><p>An earlier version of this story gave the wrong year for the start of the repairs, which began in 2022 and not in 2021.</p><p>It also named the wrong mason: the stone of the weir was laid again by a firm from the next valley, which has worked on three other mills.</p></div></article>`
+	doc = cleanBody(t, "The old mill reopens", body)
+	checkText(t, doc, []string{"reopened on Saturday", "An earlier version of this story"}, nil)
+}
