@@ -246,13 +246,17 @@ const (
 )
 
 // A recordSig is the signature of a record of a box of key facts: the
-// box (the parent of the record's block), the record's tag, and how many
+// box (the parent of the record's block), the record's tag, how many
 // parts the walk joined (" | " between cells, a pair's key and value) or
-// 2 for an item whose key a colon sets off.
+// 2 for an item whose key a colon sets off, and for a paragraph record
+// (paraRecord) the index of the first run of its streak: paragraphs are
+// a box only where they stand in a row, the story's own paragraphs
+// sharing their parent.
 type recordSig struct {
-	box   *html.Node
-	tag   atom.Atom
-	parts int
+	box    *html.Node
+	tag    atom.Atom
+	parts  int
+	streak int
 }
 
 // factRecords reports, for each of runs, a record of a box of key facts
@@ -272,6 +276,12 @@ func factRecords(runs []run) []bool {
 		sig, ok := recordSignature(r)
 		if !ok {
 			continue
+		}
+		if sig.tag == atom.P {
+			sig.streak = i
+			if i > 0 && sigs[i-1].box == sig.box && sigs[i-1].tag == atom.P {
+				sig.streak = sigs[i-1].streak // the streak of the run before goes on
+			}
 		}
 		sigs[i] = sig
 		c := count[sig]
@@ -293,9 +303,9 @@ func factRecords(runs []run) []bool {
 }
 
 // recordSignature returns the signature of r when r is a record of a box
-// of key facts (keyedRecord, gridRecord) outside chrome.
+// of key facts (keyedRecord, gridRecord, paraRecord) outside chrome.
 func recordSignature(r run) (recordSig, bool) {
-	if r.chrome || !keyedRecord(r) && !gridRecord(r) || r.owner.Parent == nil {
+	if r.chrome || !keyedRecord(r) && !gridRecord(r) && !paraRecord(r) || r.owner.Parent == nil {
 		return recordSig{}, false
 	}
 	parts := strings.Count(r.text, " | ") + 1
@@ -342,4 +352,25 @@ func gridRecord(r run) bool {
 	key, _, ok := strings.Cut(r.text, " | ")
 	key = strings.TrimSpace(key)
 	return ok && pairKey(key) && !personName(key)
+}
+
+// paraRecord reports a run that is a paragraph written as a record of a
+// box of key facts, "Key: value" ("<p><strong>Closing date:</strong> 14
+// April 2026</p>"), when no list or table holds the box: its key a label
+// as keyedRecord's is (pairKey, no person's name), its value short
+// (gridCellRunes runes or fewer) and no sentence. A paragraph of prose
+// that opens with a label ("Note: the council meets again on Tuesday.")
+// ends a sentence, and one alone is no box: factRecords asks for a streak
+// of them in a row.
+func paraRecord(r run) bool {
+	if r.heading || r.owner == nil || r.owner.DataAtom != atom.P {
+		return false
+	}
+	i := strings.IndexAny(r.text, ":：")
+	if i < 0 || strings.HasPrefix(r.text[i:], "://") {
+		return false
+	}
+	key := strings.TrimSpace(r.text[:i])
+	value := strings.TrimSpace(strings.TrimLeft(r.text[i:], ":："))
+	return pairKey(key) && !personName(key) && value != "" && runesUpTo(value, gridCellRunes+1) <= gridCellRunes && !sentenceEnd(value)
 }

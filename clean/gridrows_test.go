@@ -169,3 +169,38 @@ func TestFactRowsKeepDates(t *testing.T) {
 		}
 	}
 }
+
+// TestParagraphFactBoxKeepsDates: a box of key facts written as
+// paragraphs, "Key: value" three or more in a row with no list or table
+// ("<p><strong>Published:</strong> 3 March 2026</p>" among the
+// reference and the issuer), keeps its date rows above, inside or under
+// the story, as a list's box does. A post's paragraphs of date, author
+// and category, and a lone date paragraph, still lose their date.
+func TestParagraphFactBoxKeepsDates(t *testing.T) {
+	box := `<p><strong>Reference:</strong> RC-2026-0412</p><p><strong>Published:</strong> 3 March 2026</p>` +
+		`<p><strong>Product:</strong> Cordless kettle K200</p><p><b>Date</b>: Saturday 9 May 2026</p><p><strong>Hazard:</strong> Electric shock</p>`
+	for _, at := range []string{"above", "inside", "under"} {
+		page := `<html><head><title>Recall</title></head><body><main><article><h1>Recall</h1>`
+		switch at {
+		case "above":
+			page += box + prose("story", 3)
+		case "inside":
+			page += prose("story", 2) + box + prose("close", 1)
+		default:
+			page += prose("story", 3) + box
+		}
+		doc := cleanPage(t, "http://example.com/a", []byte(page+`</article></main></body></html>`))
+		for _, want := range []string{"Published: 3 March 2026", "Date: Saturday 9 May 2026", "Reference: RC-2026-0412"} {
+			if !strings.Contains(doc.Text, want) {
+				t.Errorf("box %s the story: %q lost:\n%s", at, want, doc.Text)
+			}
+		}
+	}
+	for _, meta := range []string{`<p><strong>Published:</strong> 3 March 2026</p><p><strong>Author:</strong> Jane Doe</p><p><strong>Category:</strong> News</p>` + prose("story", 3),
+		`<p>Published: 3 March 2026</p>` + prose("story", 3)} {
+		doc := cleanPage(t, "http://example.com/a", []byte(`<html><head><title>Notice</title></head><body><main><article><h1>Notice</h1>`+meta+`</article></main></body></html>`))
+		if strings.Contains(doc.Text, "March 2026") {
+			t.Errorf("a template's date line kept:\n%s", doc.Text)
+		}
+	}
+}
