@@ -127,7 +127,8 @@ func walkBlocksMode(root *html.Node, relaxed bool, b *budget) *blockWalk {
 // as chrome (byClass) is chrome only when it is named for comments and
 // holds no headline (holdsHeadline), or its paragraphs score under
 // hintCost a point of its hint (chromeByClass) and it is not the page's
-// frame (namedFrame); otherwise its text stays
+// frame (namedFrame) nor a pair list of facts under a weak name
+// (factPairBox); otherwise its text stays
 // and its paragraphs score at a discount (hintDiscount). A run is chrome
 // when any chrome-looking element around it is.
 func (bw *blockWalk) settleChrome() {
@@ -136,7 +137,7 @@ func (bw *blockWalk) settleChrome() {
 	for n := range bw.chromeUp {
 		st := bw.stats[n]
 		if bw.byClass[n] {
-			is[n] = commentsOf(n, st) && !holdsHeadline(h1s, st) || !namedFrame(bw, n) && bw.chromeByClass(st)
+			is[n] = commentsOf(n, st) && !holdsHeadline(h1s, st) || !namedFrame(bw, n) && !bw.factPairBox(n, st) && bw.chromeByClass(st)
 			continue
 		}
 		is[n] = listTag(n.DataAtom) || !frame(bw, n) || commentsOf(n, st) || invisible(n) || neverFrame(chromeRole(n)) // a long comment thread is still comments

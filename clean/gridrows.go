@@ -374,3 +374,62 @@ func paraRecord(r run) bool {
 	value := strings.TrimSpace(strings.TrimLeft(r.text[i:], ":："))
 	return pairKey(key) && !personName(key) && value != "" && runesUpTo(value, gridCellRunes+1) <= gridCellRunes && !sentenceEnd(value)
 }
+
+// factPairBox reports a pair list (pairList, as the walk found it) named
+// as chrome by weak hints alone (weakNamed: "meta", "info") whose pairs
+// hold factBoxPlain or more facts (factPair): a case's or a product's
+// record data ("Reference | CONS-2026-014", "Court | Westford Crown
+// Court") under a stylesheet's "meta" name. A post's meta list of date,
+// author, category and tags holds none, and still goes by its hint.
+func (bw *blockWalk) factPairBox(n *html.Node, st *elemStats) bool {
+	if n.DataAtom != atom.Dl || st == nil || !weakNamed(st) || !slices.Contains(bw.pairLists, n) {
+		return false
+	}
+	facts := 0
+	for i := st.start; i < st.end && i < len(bw.runs); i++ {
+		if factPair(bw.runs[i]) {
+			facts++
+		}
+	}
+	return facts >= factBoxPlain
+}
+
+// factPair reports a pair of a pair list, as the walk joined it ("key |
+// value"), that is a fact and no template's metadata: its key a label
+// (pairKey) naming no author (authorKeys) nor a person, its value holding
+// no date or time and more than a count ("Comments | 4", "Views | 1,024"),
+// its key no filing key (filingKeys), the whole no metadata (metaRecord)
+// and no chrome line.
+func factPair(r run) bool {
+	key, value, ok := strings.Cut(r.text, " | ")
+	if !ok {
+		return false
+	}
+	key, value = strings.TrimSpace(key), strings.TrimSpace(value)
+	if !pairKey(key) || personName(key) || oneOfFold(key, authorKeys) || oneOfFold(key, filingKeys) || timeRe.MatchString(value) || countValue(value) {
+		return false
+	}
+	return !metaRecord(r.text) && !chromeLine(r, runeCountFor(r), false)
+}
+
+// filingKeys are keys of a post's meta list that file it on the site
+// ("Section | Local news", "Topics | Roads", "Rubrik | Lokales"): metaRecord
+// reads category and tags lines, not these.
+var filingKeys = []string{"section", "topic", "topics", "subject", "subjects", "rubrik", "thema", "themen",
+	"rubrique", "thème", "thèmes", "sección", "tema", "temas", "etiquetas", "栏目", "分类", "标签", "主题"}
+
+// countValue reports a value that is a count alone: digits, with the
+// spaces, commas and dots that group or part them, and nothing else.
+func countValue(v string) bool {
+	digits := false
+	for _, c := range v {
+		switch {
+		case c >= '0' && c <= '9':
+			digits = true
+		case c == ' ' || c == ',' || c == '.' || c == '\u00a0':
+		default:
+			return false
+		}
+	}
+	return digits
+}

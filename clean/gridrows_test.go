@@ -204,3 +204,31 @@ func TestParagraphFactBoxKeepsDates(t *testing.T) {
 		}
 	}
 }
+
+// TestMetaNamedFactListStays: a pair list of a case's or a product's
+// facts whose stylesheet names it "meta" ("case-meta") keeps its pairs,
+// its date rows too: two or more of its pairs are facts (factPair), no
+// date, author, filing key or count. A post's meta list of date, author
+// and category, or of date, section, topics and a comment count, still
+// goes by its name.
+func TestMetaNamedFactListStays(t *testing.T) {
+	page := func(dl string) *Document {
+		return cleanPage(t, "http://example.com/a", []byte(`<html><head><title>Case</title></head><body><main><article><h1>Case</h1>`+
+			dl+prose("story", 3)+`</article></main></body></html>`))
+	}
+	for _, cls := range []string{"meta", "case-meta"} {
+		doc := page(`<dl class="` + cls + `"><dt>Case number</dt><dd>T-2026/881</dd><dt>Court</dt><dd>Westford Crown Court</dd>` +
+			`<dt>Hearing date</dt><dd>21 April 2026</dd><dt>Published</dt><dd>3 March 2026</dd></dl>`)
+		for _, want := range []string{"Case number | T-2026/881", "Hearing date | 21 April 2026", "Published | 3 March 2026"} {
+			if !strings.Contains(doc.Text, want) {
+				t.Errorf("dl.%s: %q lost:\n%s", cls, want, doc.Text)
+			}
+		}
+	}
+	for _, meta := range []string{`<dl class="meta"><dt>Published</dt><dd>3 March 2026</dd><dt>Author</dt><dd>Jane Doe</dd><dt>Category</dt><dd>News</dd></dl>`,
+		`<dl class="meta"><dt>Published</dt><dd>3 March 2026</dd><dt>Section</dt><dd>Local news</dd><dt>Topics</dt><dd>Roads</dd><dt>Comments</dt><dd>4</dd></dl>`} {
+		if doc := page(meta); strings.Contains(doc.Text, "March 2026") {
+			t.Errorf("a post's meta list kept:\n%s", doc.Text)
+		}
+	}
+}
