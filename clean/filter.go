@@ -367,13 +367,59 @@ func keyedRecord(r run) bool {
 	key, _, ok := strings.Cut(r.text, " | ")
 	if !ok {
 		i := strings.IndexAny(r.text, ":：")
-		if i < 0 || strings.HasPrefix(r.text[i:], "://") {
+		switch {
+		case i >= 0 && !strings.HasPrefix(r.text[i:], "://"):
+			key = r.text[:i]
+		case r.owner.DataAtom == atom.Li:
+			if key, ok = labelledItem(r.owner); !ok {
+				return false
+			}
+		default:
 			return false
 		}
-		key = r.text[:i]
 	}
 	key = strings.TrimSpace(key)
 	return pairKey(key) && !personName(key)
+}
+
+// labelledItem returns the key of a list item set off by its markup, not
+// a colon: exactly two inline elements, no link, nothing but white space
+// beside them, the first a label and the second its value ("<li><span
+// class="label">Closing date</span> <span>14 April 2026</span></li>",
+// "<li><b>Frist</b> <span>14.04.2026</span></li>"), both holding text.
+func labelledItem(li *html.Node) (string, bool) {
+	var parts []*html.Node
+	for c := li.FirstChild; c != nil; c = c.NextSibling {
+		switch {
+		case c.Type == html.TextNode && strings.TrimSpace(c.Data) == "":
+		case c.Type == html.ElementNode && labelTags[c.DataAtom] && len(parts) < 2:
+			parts = append(parts, c)
+		default:
+			return "", false
+		}
+	}
+	if len(parts) != 2 || cellText(parts[1], 4) == "" || holdsLink(parts[0]) || holdsLink(parts[1]) {
+		return "", false
+	}
+	key := cellText(parts[0], pairKeyRunes*4)
+	return key, key != ""
+}
+
+// labelTags are the inline elements a list item's label or value is set
+// in (labelledItem).
+var labelTags = map[atom.Atom]bool{atom.Span: true, atom.B: true, atom.Strong: true, atom.Em: true, atom.Label: true, atom.Time: true}
+
+// holdsLink reports an <a> with an href at or below n.
+func holdsLink(n *html.Node) bool {
+	if n.DataAtom == atom.A && attr(n, "href") != "" {
+		return true
+	}
+	for c := n.FirstChild; c != nil; c = c.NextSibling {
+		if c.Type == html.ElementNode && holdsLink(c) {
+			return true
+		}
+	}
+	return false
 }
 
 // personName reports a key that reads as a person's name: opened by a

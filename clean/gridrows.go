@@ -290,7 +290,7 @@ func factRecords(runs []run) []bool {
 			count[sig] = c
 		}
 		c.records++
-		if !metaRecord(r.text) && !chromeLine(r, runeCountFor(r), false) {
+		if plainRecord(r) {
 			c.plain++
 		}
 	}
@@ -300,6 +300,24 @@ func factRecords(runs []run) []bool {
 		}
 	}
 	return out
+}
+
+// plainRecord reports a record (recordSignature) that is no metadata
+// (metaRecord) and no other chrome line (chromeLine). An item whose key
+// only its markup sets off (labelledItem: "Category News", no colon nor
+// " | " for metaRecord to read) must be a fact as a pair list's pair
+// under a chrome name must (factPair), read as "key | value".
+func plainRecord(r run) bool {
+	if r.owner.DataAtom == atom.Li && !strings.Contains(r.text, " | ") && !strings.ContainsAny(r.text, ":：") {
+		key, ok := labelledItem(r.owner)
+		if !ok || !strings.HasPrefix(r.text, key) {
+			return false
+		}
+		pair := r
+		pair.text = key + " | " + strings.TrimSpace(r.text[len(key):])
+		return factPair(pair)
+	}
+	return !metaRecord(r.text) && !chromeLine(r, runeCountFor(r), false)
 }
 
 // recordSignature returns the signature of r when r is a record of a box

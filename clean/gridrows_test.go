@@ -232,3 +232,28 @@ func TestMetaNamedFactListStays(t *testing.T) {
 		}
 	}
 }
+
+// TestLabelledItemsKeepDates: a list of key facts whose keys only their
+// markup sets off, no colon ("<li><span class="label">Published</span>
+// <span>3 March 2026</span></li>", "<b>Frist</b>"), keeps its date rows
+// as a list of "Key: value" items does. A post's list of date, category
+// and tags, or of date, section and a comment count, set the same way,
+// still loses its date.
+func TestLabelledItemsKeepDates(t *testing.T) {
+	page := func(list string) *Document {
+		return cleanPage(t, "http://example.com/a", []byte(`<html><head><title>Recall</title></head><body><main><article><h1>Recall</h1>`+
+			prose("story", 2)+list+prose("close", 1)+`</article></main></body></html>`))
+	}
+	doc := page(`<ul class="summary-list"><li><span class="label">Product</span> <span class="value">Cordless kettle K200</span></li>` +
+		`<li><span class="label">Hazard</span> <span class="value">Electric shock</span></li>` +
+		`<li><b>Published</b> <span>3 March 2026</span></li><li><span class="label">Sold at</span> <span class="value">Homestore</span></li></ul>`)
+	if !strings.Contains(doc.Text, "Published 3 March 2026") {
+		t.Errorf("a labelled fact's date lost:\n%s", doc.Text)
+	}
+	for _, meta := range []string{`<ul><li><span class="label">Posted</span> <span>3 March 2026</span></li><li><span class="label">Category</span> <span>News</span></li><li><b>Tags</b> <span>roads, council</span></li></ul>`,
+		`<ul><li><span>Last updated</span> <time>3 March 2026</time></li><li><span>Section</span> <span>Local</span></li><li><span>Comments</span> <span>3</span></li></ul>`} {
+		if doc := page(meta); strings.Contains(doc.Text, "March 2026") {
+			t.Errorf("a post's labelled meta list kept:\n%s", doc.Text)
+		}
+	}
+}
