@@ -134,13 +134,19 @@ func cleanRuns(runs []run, title string, b *budget) []string {
 	tops := make([]bool, 0, len(runs))  // tops[k]: out[k] is a byline above the prose (storyByline)
 	recs := make([]bool, 0, len(runs))  // recs[k]: out[k] is a record of a box of key facts (keyedRecord)
 	index := closingIndex(runs)
+	for k := range openingIndex(runs) {
+		if index == nil {
+			index = make(map[int]bool)
+		}
+		index[k] = true
+	}
 	facts := factRecords(runs)
 	for i, r := range runs {
 		if b.over() {
 			break // out of time: the paragraphs kept so far
 		}
 		if index[i] {
-			continue // the page's index of its own sections, below them
+			continue // the page's index of its own sections, above or below them
 		}
 		if related {
 			if r.linkUnits*2 > r.units || r.units < minRunUnits {

@@ -8,7 +8,8 @@ import (
 // TestClosingIndex: a manual page closed by an index of its own sections
 // (jumps within the page, each the words of a heading above) loses the
 // index and its label; a table of contents above the sections it names
-// stays, and so does a list of jumps that names no heading.
+// goes as well (openingIndex), and a list of jumps that names no heading
+// stays.
 func TestClosingIndex(t *testing.T) {
 	sect := func(name, body string) string {
 		return `<a name="` + name + `"></a><h2>` + name + `</h2>` + "\n" + body + "\n<p>\n"
@@ -25,7 +26,7 @@ func TestClosingIndex(t *testing.T) {
 			[]string{"NAME", "SYNOPSIS", "prints how many newline"}, []string{"Index", "DESCRIPTION\n\nNAME"}},
 		{"table of contents above", `<html><head><title>Man page of TALLY</title></head><body><h1>TALLY</h1>` +
 			`<dl><dt><a href="#NAME">NAME</a><dd><dt><a href="#SYNOPSIS">SYNOPSIS</a><dd><dt><a href="#DESCRIPTION">DESCRIPTION</a><dd></dl>` + body + `</body></html>`,
-			[]string{"NAME\n\nSYNOPSIS\n\nDESCRIPTION\n\nNAME", "prints how many newline"}, nil},
+			[]string{"NAME\n\ntally - count", "prints how many newline"}, []string{"NAME\n\nSYNOPSIS\n\nDESCRIPTION"}},
 	} {
 		d, err := Clean(Input{URL: "https://docs.example/man1/tally.1.html", Body: []byte(c.page)})
 		if err != nil {
@@ -72,5 +73,63 @@ func TestClosingTOC(t *testing.T) {
 	}
 	if i := strings.Index(d.Text, "Functions\n\nThis chapter"); i < 0 || strings.Contains(d.Text[i:], "Table of Contents") || strings.Contains(d.Text[i:], "1 Basic Elements") || strings.Contains(d.Text[i:], "2.1 Part A") {
 		t.Errorf("kept the closing table of contents:\n%s", d.Text)
+	}
+}
+
+// TestOpeningIndex: an official document's contents list at its top, a
+// list of jumps each naming a section heading below it, goes with its
+// label whether a heading or a bold line of its box labels it, its
+// nested entries too; the headings it names stay, and so do the
+// headline (Title) above a contents list with no label, and a list of
+// jumps that names no heading (a list of the page's figures).
+func TestOpeningIndex(t *testing.T) {
+	secs := []string{"1. Introduction", "2. Scope of the strategy", "3. Funding and delivery", "4. Next steps"}
+	var body strings.Builder
+	for i, s := range secs {
+		body.WriteString(`<h2 id="s` + string(rune('0'+i)) + `">` + s + `</h2><p>The government will support local councils in ` + s + ` and will see that funding reaches the coastal places most exposed to erosion.</p>`)
+	}
+	entries := func(nested bool) string {
+		var b strings.Builder
+		for i, s := range secs {
+			b.WriteString(`<li><a href="#s` + string(rune('0'+i)) + `">` + s + `</a>`)
+			if nested && i == 0 {
+				b.WriteString(`<ol><li><a href="#s1">Scope of the strategy</a></li></ol>`)
+			}
+			b.WriteString(`</li>`)
+		}
+		return b.String()
+	}
+	page := func(toc string) string {
+		return `<html><head><title>Coastal strategy</title></head><body><div id="page"><div class="content"><h1>National strategy for coastal resilience</h1>` +
+			toc + body.String() + `</div><div class="side"><a href="/x">Marine planning</a></div></div></body></html>`
+	}
+	for _, c := range []struct {
+		name, toc string
+		must, not []string
+	}{
+		{"heading label", `<div class="toc"><h2>Contents</h2><ol>` + entries(false) + `</ol></div>`, nil, []string{"Contents", "Introduction\n\n2. Scope"}},
+		{"bold label nested", `<div class="toc"><p><strong>Inhalt</strong></p><ol>` + entries(true) + `</ol></div>`, nil, []string{"Inhalt", "Introduction\n\nScope", "Introduction\n\n2. Scope"}},
+		{"no label", `<ol>` + entries(false) + `</ol>`, nil, []string{"Introduction\n\n2. Scope"}},
+		{"section's own list", `<div class="section"><h2>Parts of the strategy</h2><ol>` + entries(false) + `</ol>` + body.String() + `</div>`, []string{"Parts of the strategy"}, []string{"Introduction\n\n2. Scope"}},
+		{"long entries", `<div class="toc"><h2>Contents</h2><ol>` + entries(false) + `<li><a href="#s8">4.1 Funding of <abbr>RNLI</abbr> stations</a></li><li><a href="#s9">5. Annex A: how the figures of the funding tables were gathered from all the councils and checked by the office</a></li>` + entries(false) + `</ol></div>`, nil, []string{"Contents", "Introduction\n\n2. Scope", "Annex A", "RNLI"}},
+		{"figures", `<p>Figures</p><ol><li><a href="#f1">Figure 1: Funding by region</a></li><li><a href="#f2">Figure 2: Erosion rates</a></li><li><a href="#f3">Figure 3: Homes at risk</a></li></ol>`, []string{"Figures", "Figure 1: Funding by region", "Figure 3: Homes at risk"}, nil},
+	} {
+		d, err := Clean(Input{URL: "https://www.gov.example/coast.html", Body: []byte(page(c.toc))})
+		if err != nil {
+			t.Fatalf("%s: %v", c.name, err)
+		}
+		if d.Title != "National strategy for coastal resilience" {
+			t.Errorf("%s: Title %q", c.name, d.Title)
+		}
+		for _, w := range append(c.must, secs[0]+"\n\nThe government", secs[3]+"\n\nThe government") {
+			if !strings.Contains(d.Text, w) {
+				t.Errorf("%s: lost %q:\n%s", c.name, w, d.Text)
+			}
+		}
+		for _, w := range c.not {
+			if strings.Contains(d.Text, w) {
+				t.Errorf("%s: kept %q:\n%s", c.name, w, d.Text)
+			}
+		}
 	}
 }
