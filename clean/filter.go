@@ -134,6 +134,12 @@ func cleanRuns(runs []run, title string, b *budget) []string {
 	tops := make([]bool, 0, len(runs))  // tops[k]: out[k] is a byline above the prose (storyByline)
 	recs := make([]bool, 0, len(runs))  // recs[k]: out[k] is a record of a box of key facts (keyedRecord)
 	index := closingIndex(runs)
+	for k := range backJumps(runs) {
+		if index == nil {
+			index = make(map[int]bool)
+		}
+		index[k] = true
+	}
 	for k := range openingIndex(runs) {
 		if index == nil {
 			index = make(map[int]bool)

@@ -206,9 +206,13 @@ const maxJumpNodes = 12
 // subsections has its own runs) is at most maxJumpNodes nodes and holds
 // one link alone, a jump to an anchor within the page ("#lbAB"), whose
 // text is the run's, but for white space (unspaced).
-func jumpLine(r run) bool {
+func jumpLine(r run) bool { return jumpOf(r) != nil }
+
+// jumpOf returns the link of a jump line (jumpLine), or nil when r is
+// none.
+func jumpOf(r run) *html.Node {
 	if r.heading || r.owner == nil || r.linkUnits > 0 || r.text == "" || len(r.text) > maxIndexEntryBytes {
-		return false
+		return nil
 	}
 	var jump *html.Node
 	seen, ok := 0, true
@@ -234,7 +238,10 @@ func jumpLine(r run) bool {
 		}
 	}
 	see(r.owner)
-	return ok && jump != nil && unspaced(textOf(jump)) == unspaced(r.text)
+	if !ok || jump == nil || unspaced(textOf(jump)) != unspaced(r.text) {
+		return nil
+	}
+	return jump
 }
 
 // unspaced returns t without its white space: textOf sets a space at
