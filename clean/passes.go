@@ -228,19 +228,22 @@ func moreText(bw *blockWalk, up, n *html.Node) bool {
 // post's class. A utility class (utilityClass, scaleClass: "md:flex",
 // "space-y-4") names a style, not a kind of block: a comment thread or
 // an author box wears the article body's spacing as often as another
-// part of it does, so it joins nothing. It returns best when there is none.
+// part of it does, so it joins nothing. Nor does a narrow column beside
+// a best that holds the headline (besideHeadlined). It returns best when
+// there is none.
 func sameClassAncestor(bw *blockWalk, best *html.Node, bestScore float64) *html.Node {
 	class := firstClass(best)
 	if class == "" || utilityClass(class) || scaleClass(class) {
 		return best
 	}
 	up := best
+	h1s := headlineRuns(bw.runs)
 	for _, n := range bw.order {
 		st := bw.stats[n]
 		if bw.budget.spent(scoreShare) {
 			return best
 		}
-		if n == best || !sameClass(n, best, st.score, bestScore) || deeper(n, best) || deeper(best, n) || inItemApart(n, best) {
+		if n == best || !sameClass(n, best, st.score, bestScore) || deeper(n, best) || deeper(best, n) || inItemApart(n, best) || besideHeadlined(bw, h1s, n, best) {
 			continue
 		}
 		for !deeper(n, up) {
@@ -250,6 +253,23 @@ func sameClassAncestor(bw *blockWalk, best *html.Node, bestScore float64) *html.
 		}
 	}
 	return up
+}
+
+// besideHeadlined reports n, a container apart from best, that is a box
+// beside the story rather than another part of it: best holds the page's
+// <h1> (h1s, headlineRuns) with its story, and n holds under a third of
+// best's text outside links. A grid's columns often share a first class
+// ("column", "cell"); the narrow one beside the story's column ("About
+// us", "Contact", opening hours) scores a third of a short story for its
+// one sentence or its lines, and the element around both was taken for
+// the article. The parts of a story cut into cards of one class hold no
+// headline each, or hold as much text as the one that does.
+func besideHeadlined(bw *blockWalk, h1s []int, n, best *html.Node) bool {
+	a, b := bw.stats[n], bw.stats[best]
+	if !holdsHeadline(h1s, b) || holdsHeadline(h1s, a) {
+		return false
+	}
+	return (a.units-a.linkUnits)*3 < b.units-b.linkUnits
 }
 
 // sameClass reports whether n, scoring score, is another part like best,

@@ -1,0 +1,33 @@
+package clean
+
+import "testing"
+
+// TestSameClassBesideHeadline: a grid whose columns share a first class
+// ("column"): the narrow column beside the one holding the headline and
+// its story (opening hours, a contact line) is no other part of it, and
+// the row around both is not the article (besideHeadlined).
+func TestSameClassBesideHeadline(t *testing.T) {
+	page := `<!DOCTYPE html><html lang="es"><head><meta charset="utf-8"><title>Corte de la calle del Molino - Ayuntamiento de Villanueva</title></head><body>` +
+		`<div><a href="/">Ayuntamiento de Villanueva</a> <a href="/tramites">Trámites</a> <a href="/noticias">Noticias</a></div>` +
+		`<div class="columns"><div class="column is-8"><h1>Corte de la calle del Molino</h1>` +
+		`<p>La calle del Molino permanecerá cortada entre el puente y el cruce con la calle de la Iglesia a partir del lunes 4 de marzo, mientras el servicio de aguas sustituye un tramo de la tubería principal.</p>` +
+		`<p>El desvío se señalizará por la avenida de la Estación y la calle Mayor, y la línea de autobús 12 parará en paradas provisionales frente a la biblioteca.</p></div>` +
+		`<div class="column is-4"><h3>Horario de atención</h3><div>De lunes a jueves, de 9 a 14 horas y de 16 a 18 horas</div><div>Viernes, de 9 a 13 horas</div></div></div>` +
+		`<div>© 2024 Ayuntamiento de Villanueva</div></body></html>`
+	doc := cleanPage(t, "http://villanueva.example/noticias/molino", []byte(page))
+	checkText(t, doc, []string{"permanecerá cortada", "paradas provisionales"}, []string{"Horario de atención", "De lunes a jueves"})
+}
+
+// TestSameClassCardsKept: a story cut into cards of one class, the first
+// holding the headline, keeps every card: each holds as much text as the
+// first.
+func TestSameClassCardsKept(t *testing.T) {
+	page := `<!DOCTYPE html><html lang="en"><head><meta charset="utf-8"><title>How to apply for a parking permit - Ashford Vale</title></head><body>` +
+		`<div><a href="/">Ashford Vale</a> <a href="/parking">Parking</a></div><div>` +
+		`<div class="card"><h1>How to apply for a parking permit</h1><p>Residents of the controlled zones can apply for a permit online, by post or at the Town Hall, and most permits are issued within five working days of a complete application.</p></div>` +
+		`<div class="card"><h2>What you need</h2><p>You will need proof of address dated within the last three months, such as a council tax bill, and the registration document of the vehicle, which must be kept at your address.</p></div>` +
+		`<div class="card"><h2>What it costs</h2><p>A first permit costs £60 a year, a second one for the same household £90, and permits for electric vehicles cost half as much, whatever the zone you live in.</p></div>` +
+		`</div><div>© 2024 Ashford Vale</div></body></html>`
+	doc := cleanPage(t, "http://ashford.example/parking/permits", []byte(page))
+	checkText(t, doc, []string{"Residents of the controlled zones", "proof of address", "A first permit costs"}, nil)
+}
