@@ -31,3 +31,38 @@ func TestSameClassCardsKept(t *testing.T) {
 	doc := cleanPage(t, "http://ashford.example/parking/permits", []byte(page))
 	checkText(t, doc, []string{"Residents of the controlled zones", "proof of address", "A first permit costs"}, nil)
 }
+
+// TestHeadedRemarkBesideHeadline: beside the column that holds the
+// headline and a short story, a panel opened by its own heading over one
+// statement about the site ("About us") is not a second part of the
+// story (headedRemark), where a box of key facts under its heading,
+// stating several, still joins it.
+func TestHeadedRemarkBesideHeadline(t *testing.T) {
+	page := func(side string) []byte {
+		return []byte(`<!DOCTYPE html><html lang="de"><head><meta charset="utf-8"><title>Neue Sitzbänke am Uferweg - Gemeinde Lindenau</title></head><body>` +
+			`<div><a href="/">Gemeinde Lindenau</a> <a href="/rathaus">Rathaus</a> <a href="/aktuelles">Aktuelles</a></div>` +
+			`<div><div><h1>Neue Sitzbänke am Uferweg</h1><p>Die Gemeinde hat sechs neue Sitzbänke aus Eichenholz für den Uferweg bestellt, die die alten Bänke ersetzen, welche nach dem Hochwasser im vergangenen Herbst abgebaut werden mussten.</p></div>` +
+			`<div>` + side + `</div></div><div>© 2024 Gemeinde Lindenau</div></body></html>`)
+	}
+	doc := cleanPage(t, "http://lindenau.example/aktuelles/baenke", page(`<h3>Über uns</h3><p>Die Gemeinde Lindenau zählt 4.800 Einwohner in neun Ortsteilen am Fluss.</p>`))
+	checkText(t, doc, []string{"sechs neue Sitzbänke"}, []string{"Über uns", "4.800 Einwohner"})
+	doc = cleanPage(t, "http://lindenau.example/aktuelles/baenke", page(`<h3>Die Fakten</h3><p>Die Bänke kosten 9.600 Euro. Sie kommen im April. Der Bauhof stellt sie auf.</p>`))
+	checkText(t, doc, []string{"sechs neue Sitzbänke", "Die Bänke kosten 9.600 Euro"}, nil)
+}
+
+func TestSentenceCount(t *testing.T) {
+	for _, c := range []struct {
+		t    string
+		want int
+	}{
+		{"Die Gemeinde zählt 4.800 Einwohner.", 1},
+		{"Stand 04.03.2024", 0},
+		{"It costs £60. It lasts a year!", 2},
+		{"青山区辖九个街道。常住人口四十八万。", 2},
+		{`He said: "It is done."`, 1},
+	} {
+		if got := sentenceCount(c.t); got != c.want {
+			t.Errorf("sentenceCount(%q) = %d, want %d", c.t, got, c.want)
+		}
+	}
+}

@@ -353,6 +353,7 @@ func withSiblings(bw *blockWalk, best *html.Node, bestScore float64, foot runSpa
 	if best.Parent == nil {
 		return []*html.Node{best}
 	}
+	headlined := holdsHeadline(headlineRuns(bw.runs), bw.stats[best])
 	threshold := max(10, bestScore*0.2)
 	var out []*html.Node
 	before := true
@@ -368,7 +369,7 @@ func withSiblings(bw *blockWalk, best *html.Node, bestScore float64, foot runSpa
 		if st == nil || st.units == 0 {
 			continue
 		}
-		joined := joinsBest(bw, c, before, last && !foot.holds(st), threshold, bestScore) ||
+		joined := joinsBest(bw, c, before, last && !foot.holds(st) && !(headlined && headedRemark(bw, c)), threshold, bestScore) ||
 			!before && notesOf(c, &notes, best)
 		if joined {
 			out = append(out, c)
@@ -376,6 +377,47 @@ func withSiblings(bw *blockWalk, best *html.Node, bestScore float64, foot runSpa
 		last = joined
 	}
 	return out
+}
+
+// headedRemark reports a block opened by its own heading whose text
+// past it is one statement: "About us" over "The borough serves 48,000
+// residents." Beside a best container that holds the page's <h1> with
+// its story (withSiblings), such a block is the template's panel about
+// the site, not a second part of the story: a list of key facts states
+// several, a quote or a contact line under the story wears no heading.
+func headedRemark(bw *blockWalk, n *html.Node) bool {
+	st := bw.stats[n]
+	if st.end <= st.start || !bw.runs[st.start].heading {
+		return false
+	}
+	said := 0
+	for _, r := range bw.runs[st.start+1 : st.end] {
+		if r.heading {
+			return false
+		}
+		if !r.chrome {
+			said += sentenceCount(r.text)
+		}
+	}
+	return said == 1
+}
+
+// sentenceCount is the number of sentence ends in t: "。", "！", "？",
+// or a full stop, "!" or "?" at the end of t or before a space or a
+// closing quote or bracket. A decimal point or a date's dots ("4.800",
+// "04.03.2024") end nothing.
+func sentenceCount(t string) int {
+	rs := []rune(strings.TrimSpace(t))
+	n := 0
+	for i, r := range rs {
+		switch {
+		case strings.ContainsRune("。！？", r):
+			n++
+		case strings.ContainsRune(".!?", r) && (i+1 == len(rs) || strings.ContainsRune(" \u00a0\"'”’)»", rs[i+1])):
+			n++
+		}
+	}
+	return n
 }
 
 // joinsBest reports whether c, a sibling of the article's best container
