@@ -1,6 +1,10 @@
 package clean
 
-import "golang.org/x/net/html"
+import (
+	"strings"
+
+	"golang.org/x/net/html"
+)
 
 // openingBox returns the span of the runs of a box of controls that opens
 // the page's text above its headline, the zero span when there is none.
@@ -51,4 +55,61 @@ func controlShape(bw *blockWalk, st *elemStats) bool {
 		}
 	}
 	return prose >= 1 && prose <= appealMaxProse
+}
+
+// closingBox returns the span of the runs of a box of controls that ends
+// the page's text after its last headline, the zero span when there is
+// none: the outermost element below the <body> that holds the page's
+// last run outside chrome, starts after the page's last <h1> and a
+// paragraph of prose after it (proseBetween: a short page's whole text,
+// a search form at its end, is no box), has the
+// shape of a box of controls (controlShape) and holds a form field or a
+// button (formControl, or an element marked role="button": roleButton). A consent notice pinned to the bottom of the
+// screen sits at the end of the markup, after the footer ("We use
+// cookies… [Accept] [Reject] [Settings]"): on a short page whose blocks
+// carry no names its paragraph outscores a story of one paragraph, as
+// openingBox's does above the headline. genericRoots weighs it as text
+// named as chrome. A page without an <h1> has none.
+func closingBox(bw *blockWalk) runSpan {
+	last := lastTextRun(bw.runs)
+	h1s := headlineRuns(bw.runs)
+	if last < 0 || len(h1s) == 0 || bw.runs[last].owner == nil {
+		return runSpan{}
+	}
+	var box *html.Node
+	for n := bw.runs[last].owner; belowBody(n); n = n.Parent {
+		st := bw.stats[n]
+		if st == nil || st.start <= h1s[len(h1s)-1] || st.units > appealMaxUnits || !proseBetween(bw.runs, h1s[len(h1s)-1]+1, st.start) {
+			break
+		}
+		if controlShape(bw, st) { // the row of buttons alone holds no prose
+			box = n
+		}
+	}
+	if box == nil || !formControl(box) && !roleButton(box) {
+		return runSpan{}
+	}
+	st := bw.stats[box]
+	return runSpan{st.start, st.end}
+}
+
+// roleButton reports an element under box that says it is a button
+// (role="button"): a consent notice's "Accept" is often a link so marked.
+func roleButton(box *html.Node) bool {
+	for n := range box.Descendants() {
+		if n.Type == html.ElementNode && strings.EqualFold(strings.TrimSpace(attr(n, "role")), "button") {
+			return true
+		}
+	}
+	return false
+}
+
+// proseBetween reports a paragraph of prose (proseRun) among runs[i:j].
+func proseBetween(runs []run, i, j int) bool {
+	for k := i; k < j && k < len(runs); k++ {
+		if proseRun(runs[k]) {
+			return true
+		}
+	}
+	return false
 }

@@ -29,3 +29,22 @@ func TestOpeningBoxNeedsHeadline(t *testing.T) {
 	}
 	checkText(t, doc, []string{"The library will be closed"}, nil)
 }
+
+// TestClosingBoxWeighsLittle: a consent notice at the bottom of a short
+// page, after its footer (a paragraph longer than the story and a row
+// of buttons), scores as text named as chrome (closingBox): it no longer
+// outscores the story.
+func TestClosingBoxWeighsLittle(t *testing.T) {
+	page := `<!DOCTYPE html><html lang="zh"><head><meta charset="utf-8"><title>磨坊路封闭施工 - 青山区人民政府</title></head><body>` +
+		`<div><a href="/">青山区人民政府</a><div><a href="/zwgk">政务公开</a> <a href="/bsfw">办事服务</a> <a href="/xwdt">新闻动态</a></div></div>` +
+		`<div class="k3v9-w"><div><div><h1>磨坊路封闭施工</h1></div><div><p>自3月4日起，磨坊路桥头至教堂街路口段将封闭施工，供水公司将更换一段主管道，预计工期三周。</p></div></div></div>` +
+		`<div><div><a href="/about">网站声明</a> <a href="/map">网站地图</a></div><div>© 2024 青山区人民政府 版权所有</div></div>` +
+		`<div class="k3v9-z"><div><p>本网站使用Cookie以保证网站正常运行、了解您的使用方式并改进我们的服务，我们还希望设置可选的统计类Cookie，您可以随时在设置中接受、拒绝或管理这些Cookie，详情请参阅我们的Cookie政策。</p></div>` +
+		`<div><button type="button">全部接受</button><button type="button">拒绝</button><button type="button">设置</button></div></div></body></html>`
+	doc := cleanPage(t, "http://qingshan.example/xwdt/mofang", []byte(page))
+	checkText(t, doc, []string{"磨坊路桥头"}, []string{"本网站使用Cookie"})
+	bw := walkBlocks(mustParse(t, doc, []byte(page)))
+	if b := closingBox(bw); b.end <= b.start {
+		t.Errorf("no closing box")
+	}
+}

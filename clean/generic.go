@@ -26,6 +26,7 @@ const minRunUnits = 20
 func genericRoots(bw *blockWalk, region *html.Node) []*html.Node {
 	foot := siteFooter(bw)
 	opening := openingBox(bw)
+	closing := closingBox(bw)
 	for i := range bw.runs {
 		if bw.budget.spent(scoreShare) {
 			break
@@ -35,8 +36,8 @@ func genericRoots(bw *blockWalk, region *html.Node) []*html.Node {
 		if s == 0 {
 			continue
 		}
-		if (foot.has(i) || opening.has(i) || addressLine(r.text)) && !r.hinted {
-			s *= hintDiscount // the site's footer (siteFooter), a box of controls over the page (openingBox) or an address line, weighed as text named as chrome
+		if (foot.has(i) || opening.has(i) || closing.has(i) || addressLine(r.text)) && !r.hinted {
+			s *= hintDiscount // the site's footer (siteFooter), a box of controls over the page (openingBox) or under it (closingBox) or an address line, weighed as text named as chrome
 		}
 		bw.creditRun(container(bw, r.owner), s)
 	}
