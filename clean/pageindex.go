@@ -16,8 +16,10 @@ import (
 // the sections it names goes too (openingIndex): it is the page's
 // navigation, each entry a jump to a heading the text shows below it.
 
-// minIndexEntries is the fewest entries of a closing index.
-const minIndexEntries = 3
+// minIndexEntries is the fewest entries of a closing index: two, as a short
+// manual page (NAME, DESCRIPTION) closes with an index of two jumps; each
+// entry must still repeat a heading above (repeatsHeadings).
+const minIndexEntries = 2
 
 // maxIndexEntryBytes is the longest entry of a closing index: a heading's
 // words.

@@ -133,3 +133,23 @@ func TestOpeningIndex(t *testing.T) {
 		}
 	}
 }
+
+// TestClosingIndexOfTwo: a short manual page of two sections closes with
+// an index of two jumps, each the words of a heading above; the index and
+// its label go, the sections stay.
+func TestClosingIndexOfTwo(t *testing.T) {
+	page := `<html><head><title>quux(1)</title></head><body><h1>quux</h1>` +
+		`<a name="NAME"></a><h2>NAME</h2><p>quux - print the quux of each file named on the command line, one per line</p>` +
+		`<a name="DESCRIPTION"></a><h2>DESCRIPTION</h2><p>quux reads every file named and prints a digest of its quuxes, in the order the files were named.</p>` +
+		`<hr><h2>Index</h2><dl><dt><a href="#NAME">NAME</a><dd><dt><a href="#DESCRIPTION">DESCRIPTION</a><dd></dl></body></html>`
+	d, err := Clean(Input{URL: "https://docs.example/man1/quux.1.html", Body: []byte(page)})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !strings.Contains(d.Text, "NAME\n\nquux - print") || !strings.Contains(d.Text, "in the order the files were named.") {
+		t.Fatalf("lost the sections:\n%s", d.Text)
+	}
+	if strings.Contains(d.Text, "Index") || strings.HasSuffix(d.Text, "DESCRIPTION") {
+		t.Errorf("kept the closing index of two entries:\n%s", d.Text)
+	}
+}
