@@ -1087,8 +1087,84 @@ func linkOK(runs []run, i int, rows []bool, span textSpan) bool {
 		return true // the document's annexes, the first after its label
 	case !span.holds(i) && !sentenceEnd(runs[i].text):
 		return false
+	case openingLinkBar(runs, i):
+		return false
 	}
 	return !teaserLink(runs[i], rows[i])
+}
+
+// openingLinkBar reports a run of runs, at i, that is a bar of links above
+// the text: it lies above every heading and every paragraph of prose
+// (proseRun) of runs, and its words are the words of two or more links of
+// its block (linksSpell), jumps within the page counted, nothing between
+// them. A manual generator's top line ("Index Return to Main Contents")
+// is one: a template's metadata line above it ("Section: User Commands
+// (1)") puts it inside the span of text, where linkOK keeps link lines.
+func openingLinkBar(runs []run, i int) bool {
+	for _, r := range runs[:i] {
+		if r.heading || proseRun(r) {
+			return false
+		}
+	}
+	return !runs[i].heading && !sentenceEnd(runs[i].text) && linksSpell(runs[i])
+}
+
+// maxBarNodes is the most nodes linksSpell looks at in a run's block: a
+// bar of links lies near the top of the block it is found in.
+const maxBarNodes = 200
+
+// linksSpell reports whether r's text is the texts of two or more links
+// (<a href>, a jump within the page too) that follow one another in r's
+// block, nested blocks aside, with nothing but white space between them:
+// no word of the run lies outside them.
+func linksSpell(r run) bool {
+	if r.owner == nil || r.text == "" {
+		return false
+	}
+	want := strings.TrimSpace(r.text)
+	var bar []string // the texts of the links in a row so far
+	seen, found := 0, false
+	var see func(*html.Node) bool // false: stop looking
+	see = func(n *html.Node) bool {
+		for c := n.FirstChild; c != nil; c = c.NextSibling {
+			if seen++; seen > maxBarNodes {
+				return false
+			}
+			switch {
+			case c.Type == html.TextNode:
+				if strings.TrimSpace(c.Data) != "" {
+					bar = bar[:0] // words outside a link end the row
+				}
+			case c.Type != html.ElementNode:
+			case blockTags[c.DataAtom] || c.DataAtom == atom.Br:
+				bar = bar[:0]
+			case c.DataAtom == atom.A && attr(c, "href") != "":
+				if bar = append(bar, strings.TrimSpace(textOf(c))); len(bar) >= 2 && endsRow(bar, want) {
+					found = true
+					return false
+				}
+			default:
+				if !see(c) {
+					return false
+				}
+			}
+		}
+		return true
+	}
+	see(r.owner)
+	return found
+}
+
+// endsRow reports whether want is the last two or more texts of bar joined
+// by spaces.
+func endsRow(bar []string, want string) bool {
+	joined := bar[len(bar)-1]
+	for k := len(bar) - 2; k >= 0 && len(joined) < len(want); k-- {
+		if joined = bar[k] + " " + joined; joined == want {
+			return true
+		}
+	}
+	return false
 }
 
 // A textSpan is runs[first:end], from the first run that is not a link

@@ -153,3 +153,29 @@ func TestClosingIndexOfTwo(t *testing.T) {
 		t.Errorf("kept the closing index of two entries:\n%s", d.Text)
 	}
 }
+
+// TestOpeningLinkBar: a manual page whose metadata lines ("Section: …")
+// stand above a bar of two links ("Index Return to Main Contents") loses
+// the bar, above its first heading; a line of links under a heading, in
+// the text, stays, and so does a line with words outside its links.
+func TestOpeningLinkBar(t *testing.T) {
+	page := `<HTML><HEAD><TITLE>Man page of FROB</TITLE></HEAD><BODY><H1>FROB</H1>
+Section: User Commands (1)<BR>Updated: 2024-03-02<BR><A HREF="#index">Index</A>
+<A HREF="../index.html">Return to Main Contents</A><HR>
+<A NAME="lbNAME">&nbsp;</A><H2>NAME</H2>frob - turn the knobs of a running daemon from the shell
+<A NAME="lbDESC">&nbsp;</A><H2>DESCRIPTION</H2><P>frob sends one message to the daemon named in its configuration and waits for the answer, which it prints before it exits.</P>
+<H2>FILES</H2><P><A HREF="knob.5.html">knob(5)</A> <A HREF="frobd.8.html">frobd(8)</A></P>
+<P>Read <A HREF="knob.5.html">knob(5)</A> first.</P></BODY></HTML>`
+	d, err := Clean(Input{URL: "https://docs.example/man1/frob.1.html", Body: []byte(page)})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if strings.Contains(d.Text, "Return to Main Contents") {
+		t.Errorf("kept the bar of links above the text:\n%s", d.Text)
+	}
+	for _, w := range []string{"turn the knobs", "which it prints before it exits.", "Read knob(5) first."} {
+		if !strings.Contains(d.Text, w) {
+			t.Errorf("lost %q:\n%s", w, d.Text)
+		}
+	}
+}
