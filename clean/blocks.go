@@ -982,7 +982,43 @@ func hidden(n *html.Node) bool {
 		return true
 	}
 	st := attr(n, "style")
-	return st != "" && hiddenStyle(st) || hiddenClass(attr(n, "class"))
+	c := attr(n, "class")
+	return st != "" && hiddenStyle(st) || hiddenClass(c) && !(invisibleOnly(c) && headingWhole(n))
+}
+
+// invisibleOnly reports a class list whose one hiding name is
+// "invisible" (visibility:hidden, which keeps the element's box): no
+// display:none name beside it.
+func invisibleOnly(c string) bool {
+	inv := false
+	for t := range strings.FieldsSeq(c) {
+		if t == "invisible" {
+			inv = true
+		} else if hiddenWords(t) {
+			return false
+		}
+	}
+	return inv
+}
+
+// headingWhole reports an element that is the only element child of a
+// heading, no text beside it. "invisible" on it would leave an empty box
+// where the heading stands, which no page shows, so there the name is
+// some other stylesheet's (older rustdoc wraps a method's signature in
+// <h4 class="method"><span class="invisible">, a layout box); a heading
+// whose only child is display:none ("hidden", a screen-reader label's
+// copy) is left hidden.
+func headingWhole(n *html.Node) bool {
+	p := n.Parent
+	if p == nil || p.Type != html.ElementNode || !isHeading(p.DataAtom) {
+		return false
+	}
+	for c := p.FirstChild; c != nil; c = c.NextSibling {
+		if c != n && (c.Type == html.ElementNode || c.Type == html.TextNode && strings.TrimSpace(c.Data) != "") {
+			return false
+		}
+	}
+	return true
 }
 
 // hiddenInline reports a hidden inline element (hidden) that holds no

@@ -108,3 +108,29 @@ func TestOverlaidNotText(t *testing.T) {
 		}
 	}
 }
+
+// TestInvisibleHeadingChild: older rustdoc wraps each method's signature
+// in <h4 class="method"><span class="invisible">, the heading's only
+// child; the signature stays. A heading's only child classed "hidden"
+// (display:none) is still hidden, and so is an "invisible" span beside
+// other text.
+func TestInvisibleHeadingChild(t *testing.T) {
+	page := `<html><head><title>widget::Gauge - Rust</title></head><body><section id="main"><h1>Struct widget::Gauge</h1>` +
+		`<div class="docblock"><p>A gauge draws one bar whose length follows a value between zero and its maximum, redrawn on each tick.</p></div>` +
+		`<h2 id="methods">Methods</h2><h4 id="method.len" class="method"><span id="len.v" class="invisible"><code>pub fn len(&amp;self) -&gt; usize</code></span></h4>` +
+		`<div class="docblock"><p>Returns how many cells of the bar are filled at the value last set, rounding down to a whole cell.</p></div>` +
+		`<h4 class="method"><span class="hidden">Secret label</span></h4><h4>Width <span class="invisible">spacer words</span></h4>` +
+		`<div class="docblock"><p>Returns the width of the whole bar in cells, the filled part and the empty part together.</p></div></section></body></html>`
+	d, err := Clean(Input{URL: "https://docs.example/widget/struct.Gauge.html", Body: []byte(page)})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !strings.Contains(d.Text, "pub fn len(&self) -> usize\n\nReturns how many cells") {
+		t.Errorf("lost the signature:\n%s", d.Text)
+	}
+	for _, w := range []string{"Secret label", "spacer words"} {
+		if strings.Contains(d.Text, w) {
+			t.Errorf("kept hidden %q:\n%s", w, d.Text)
+		}
+	}
+}
