@@ -12,7 +12,8 @@ import (
 // (jumpLine) to the page's top or to an anchor above the line. The
 // same line comes back under every section, and that repetition, not
 // its words, says it is furniture: a line of text is not written twice
-// to one spot of the page.
+// to one spot of the page. A lone line whose link is "#top" needs no
+// repeat: the walk takes it for chrome (topJump).
 
 // minBackJumps is the fewest repeats of one jump line that backJumps
 // takes for a way back.

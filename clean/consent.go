@@ -62,14 +62,15 @@ func controlShape(bw *blockWalk, st *elemStats) bool {
 // none: the outermost element below the <body> that holds the page's
 // last run outside chrome, starts after the page's last <h1> and a
 // paragraph of prose after it (proseBetween: a short page's whole text,
-// a search form at its end, is no box), has the
-// shape of a box of controls (controlShape) and holds a form field or a
-// button (formControl, or an element marked role="button": roleButton). A consent notice pinned to the bottom of the
-// screen sits at the end of the markup, after the footer ("We use
-// cookies… [Accept] [Reject] [Settings]"): on a short page whose blocks
-// carry no names its paragraph outscores a story of one paragraph, as
-// openingBox's does above the headline. genericRoots weighs it as text
-// named as chrome. A page without an <h1> has none.
+// a search form at its end, is no box), has the shape of a box of
+// controls (controlShape) and holds a form field or a button
+// (formControl, or an element marked role="button": roleButton). A
+// consent notice pinned to the bottom of the screen sits at the end of
+// the markup, after the footer ("We use cookies… [Accept] [Reject]
+// [Settings]"): on a short page whose blocks carry no names its
+// paragraph outscores a story of one paragraph, as openingBox's does
+// above the headline. genericRoots weighs it as text named as chrome. A
+// page without an <h1> has none.
 func closingBox(bw *blockWalk) runSpan {
 	last := lastTextRun(bw.runs)
 	h1s := headlineRuns(bw.runs)

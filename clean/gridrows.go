@@ -263,10 +263,12 @@ type recordSig struct {
 // (keyedRecord) that stands among factBoxRecords or more sibling records
 // of its signature, factBoxPlain or more of them no metadata
 // (metaRecord) and no other chrome line (chromeLine): a table's rows,
-// a list's "Key: value" items or a pair list's pairs. Such a record is
+// a list's "Key: value" items, a pair list's pairs or a streak of
+// "Key: value" paragraphs (paraRecord). Such a record is
 // a fact whatever its key ("Published | 3 March 2026", "Stand:
-// 04.03.2026", "发布日期：2026年3月3日") and wherever the box stands; the same line alone under a headline, or in
-// a post's list of date, author and category, is the template's.
+// 04.03.2026", "发布日期：2026年3月3日") and wherever the box stands;
+// the same line alone under a headline, or in a post's list of date,
+// author and category, is the template's.
 func factRecords(runs []run) []bool {
 	out := make([]bool, len(runs))
 	sigs := make([]recordSig, len(runs))

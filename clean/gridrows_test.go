@@ -119,6 +119,22 @@ func TestKeyedStampsStay(t *testing.T) {
 	}
 }
 
+// storyWithBox returns a page headed title whose <article> holds a
+// story of three paragraphs and box above it, inside it (after its
+// second paragraph) or under it: at is "above", "inside" or "under".
+func storyWithBox(title, box, at string) string {
+	page := `<html><head><title>` + title + `</title></head><body><main><article><h1>` + title + `</h1>`
+	switch at {
+	case "above":
+		page += box + prose("story", 3)
+	case "inside":
+		page += prose("story", 2) + box + prose("close", 1)
+	default:
+		page += prose("story", 3) + box
+	}
+	return page + `</article></main></body></html>`
+}
+
 // TestFactRowsKeepDates: a box of key facts keeps its rows whose keys
 // are a template's date labels ("Published | 3 March 2026", "Stand:
 // 04.03.2026", "发布日期：2026年3月3日") wherever it stands, above,
@@ -143,16 +159,7 @@ func TestFactRowsKeepDates(t *testing.T) {
 		"zh list": {"发布日期：2026年3月3日"}, "dl": {"Publié le | 3 mars 2026"}}
 	for name, box := range boxes {
 		for _, at := range []string{"above", "inside", "under"} {
-			page := `<html><head><title>Notice</title></head><body><main><article><h1>Notice</h1>`
-			switch at {
-			case "above":
-				page += box + prose("story", 3)
-			case "inside":
-				page += prose("story", 2) + box + prose("close", 1)
-			default:
-				page += prose("story", 3) + box
-			}
-			doc := cleanPage(t, "http://example.com/a", []byte(page+`</article></main></body></html>`))
+			doc := cleanPage(t, "http://example.com/a", []byte(storyWithBox("Notice", box, at)))
 			for _, want := range kept[name] {
 				if !strings.Contains(doc.Text, want) {
 					t.Errorf("%s %s the story: %q lost:\n%s", name, at, want, doc.Text)
@@ -180,16 +187,7 @@ func TestParagraphFactBoxKeepsDates(t *testing.T) {
 	box := `<p><strong>Reference:</strong> RC-2026-0412</p><p><strong>Published:</strong> 3 March 2026</p>` +
 		`<p><strong>Product:</strong> Cordless kettle K200</p><p><b>Date</b>: Saturday 9 May 2026</p><p><strong>Hazard:</strong> Electric shock</p>`
 	for _, at := range []string{"above", "inside", "under"} {
-		page := `<html><head><title>Recall</title></head><body><main><article><h1>Recall</h1>`
-		switch at {
-		case "above":
-			page += box + prose("story", 3)
-		case "inside":
-			page += prose("story", 2) + box + prose("close", 1)
-		default:
-			page += prose("story", 3) + box
-		}
-		doc := cleanPage(t, "http://example.com/a", []byte(page+`</article></main></body></html>`))
+		doc := cleanPage(t, "http://example.com/a", []byte(storyWithBox("Recall", box, at)))
 		for _, want := range []string{"Published: 3 March 2026", "Date: Saturday 9 May 2026", "Reference: RC-2026-0412"} {
 			if !strings.Contains(doc.Text, want) {
 				t.Errorf("box %s the story: %q lost:\n%s", at, want, doc.Text)

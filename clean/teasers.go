@@ -531,8 +531,9 @@ func signedReplies(bw *blockWalk, g *sibGroup) []*html.Node {
 
 // postStamp returns the blocks of an opening post that are its stamp:
 // those whose runs all lie after its last paragraph of prose and the
-// block around it, when those runs together are a sign-off ("Posted by jroe on March 2, 2026 at 10:15
-// am" over "Quote Reply Report"), and its stamp line over its body
+// block around it, when those runs together are a sign-off ("Posted by
+// jroe on March 2, 2026 at 10:15 am" over "Quote Reply Report"), and its
+// stamp line over its body
 // (leadStamp). Its replies go for their sign-off; the post stays, and
 // its own stamp is no more its text than theirs.
 func postStamp(bw *blockWalk, n *html.Node) []*html.Node {

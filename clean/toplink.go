@@ -14,7 +14,8 @@ import (
 // ("[ Back to top ]", "↑ Nach oben", "Haut de page"). Its words, in any
 // language, are the page's chrome. A "#top" link inside a sentence is a
 // word of the sentence, and a heading that links there still heads its
-// part.
+// part. Lines that jump back to another anchor go when they repeat
+// (backJumps).
 func topJump(a *html.Node) bool {
 	h := strings.TrimSpace(attr(a, "href"))
 	if len(h) != 4 || h[0] != '#' || !strings.EqualFold(h[1:], "top") {

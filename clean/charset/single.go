@@ -212,20 +212,6 @@ var neverFirst = map[string]string{
 	"is": "ð", "tr": "ğ", "ru": "ьъы", "uk": "ь", "pl": "ąęń", "cs": "ůě",
 }
 
-// firstScores is what each byte adds to a reading in lang when it opens a
-// word (hist.first): a letter that opens none of lang's words
-// (neverFirst), capital or small, scores there as a letter lang does not
-// use (-20) instead of its own score; other bytes add nothing.
-func firstScores(t *sbTab, ls *[256]int16, lang string) *[256]int16 {
-	var out [256]int16
-	for b := 0x80; b < 256; b++ {
-		if t.letter[b] && strings.ContainsRune(neverFirst[lang], unicode.ToLower(t.r[b])) {
-			out[b] = -20 - ls[b]
-		}
-	}
-	return &out
-}
-
 // onlyFirst are, per language, the letters that open its words and
 // hardly occur inside one: Icelandic þ (þú, það, þegar; inside a word
 // only where compounds join, alþingi). A wrong reading puts them
@@ -233,14 +219,28 @@ func firstScores(t *sbTab, ls *[256]int16, lang string) *[256]int16 {
 // Latvian ū (iso-8859-4) as þ, "Ayþe", "Rþdolfs".
 var onlyFirst = map[string]string{"is": "þ"}
 
+// firstScores is what each byte adds to a reading in lang when it opens a
+// word (hist.first): a letter that opens none of lang's words
+// (neverFirst) scores there as a letter lang does not use.
+func firstScores(t *sbTab, ls *[256]int16, lang string) *[256]int16 {
+	return foreignAt(t, ls, neverFirst[lang])
+}
+
 // laterScores is what each byte adds to a reading in lang when it does
-// not open a word (hist.all less hist.first): a letter of onlyFirst[lang],
-// capital or small, scores there as a letter lang does not use (-20)
-// instead of its own score; other bytes add nothing.
+// not open a word (hist.all less hist.first): a letter of onlyFirst[lang]
+// scores there as a letter lang does not use.
 func laterScores(t *sbTab, ls *[256]int16, lang string) *[256]int16 {
+	return foreignAt(t, ls, onlyFirst[lang])
+}
+
+// foreignAt is what each byte adds to a reading, at the places of a word
+// the caller counts, when letters are the letters lang does not use there:
+// such a letter, capital or small, scores as a letter the language does
+// not use (-20) instead of its own score ls[b]; other bytes add nothing.
+func foreignAt(t *sbTab, ls *[256]int16, letters string) *[256]int16 {
 	var out [256]int16
 	for b := 0x80; b < 256; b++ {
-		if t.letter[b] && strings.ContainsRune(onlyFirst[lang], unicode.ToLower(t.r[b])) {
+		if t.letter[b] && strings.ContainsRune(letters, unicode.ToLower(t.r[b])) {
 			out[b] = -20 - ls[b]
 		}
 	}
