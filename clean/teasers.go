@@ -199,6 +199,7 @@ func teaserRuns(bw *blockWalk, roots []*html.Node) func(i int) bool {
 		replies = answerPair(bw, roots, prose)
 	}
 	for _, r := range roots {
+		replies = append(replies, ruledSignatures(bw, r)...)
 		if repliedTo(bw, r) {
 			replies = append(replies, postStamp(bw, r)...)
 			replies = append(replies, postFurniture(bw, r, signedReplies(bw, postsFrom(bw, r)))...)

@@ -440,3 +440,109 @@ func leadStamp(bw *blockWalk, n *html.Node) []*html.Node {
 	}
 	return out
 }
+
+// maxSigLines and maxSigRunes bound a signature under a rule: a line
+// or three ("-- anna", a motto, a link to the poster's site), each no
+// sentence of a post's length.
+const (
+	maxSigLines = 3
+	maxSigRunes = 80
+)
+
+// ruledSignatures returns, for each <hr> in root with the post's words
+// before it in its parent (a paragraph of prose), the element siblings
+// after it that end the parent when they are a signature by shape: one
+// to maxSigLines short lines (maxSigRunes), one at
+// least a link or opened by a signature's dashes ("-- anna", "——
+// 老张"), and no prose of root after them. A post chosen alone has no
+// replies to compare its signature with (postFurniture); its shape
+// tells it. A closing line of the post's length after a rule stays.
+func ruledSignatures(bw *blockWalk, root *html.Node) []*html.Node {
+	rs := bw.stats[root]
+	if rs == nil {
+		return nil
+	}
+	last := lastProse(bw, root)
+	var out []*html.Node
+	for d := range root.Descendants() {
+		if d.Type != html.ElementNode || d.DataAtom != atom.Hr || d.Parent == nil || bw.stats[d.Parent] == nil {
+			continue
+		}
+		sig := afterRule(bw, d)
+		if len(sig) == 0 {
+			continue
+		}
+		start, end := bw.stats[sig[0]].start, bw.stats[sig[len(sig)-1]].end
+		ps := bw.stats[d.Parent]
+		if end-start > maxSigLines || last >= start || !slices.ContainsFunc(bw.runs[ps.start:start], proseRun) || !sigLines(bw.runs[start:end]) || slices.ContainsFunc(sig, noteMarkup) {
+			continue
+		}
+		out = append(out, sig...)
+	}
+	return out
+}
+
+// afterRule returns the element siblings with text after hr, nil when
+// text outside an element follows it.
+func afterRule(bw *blockWalk, hr *html.Node) []*html.Node {
+	var out []*html.Node
+	for c := hr.NextSibling; c != nil; c = c.NextSibling {
+		switch {
+		case c.Type == html.TextNode && strings.TrimSpace(c.Data) != "":
+			return nil
+		case c.Type == html.ElementNode && !textless(bw, c):
+			out = append(out, c)
+		}
+	}
+	return out
+}
+
+// noteMarkup reports a block set as notes, not as a signature: an <ol>
+// or one inside n (a list of footnotes), or a link to a fragment of the
+// page (a footnote's way back, "↩", href="#fnref1").
+func noteMarkup(n *html.Node) bool {
+	note := func(d *html.Node) bool {
+		return d.Type == html.ElementNode && (d.DataAtom == atom.Ol ||
+			d.DataAtom == atom.A && strings.HasPrefix(strings.TrimSpace(attr(d, "href")), "#"))
+	}
+	if note(n) {
+		return true
+	}
+	for d := range n.Descendants() {
+		if note(d) {
+			return true
+		}
+	}
+	return false
+}
+
+// sigSentence reports a line that is a sentence (sentenceEnd, three
+// words or more): a note or a closing remark, no signature.
+func sigSentence(t string) bool {
+	return sentenceEnd(t) && len(strings.Fields(t)) >= 3
+}
+
+// sigLines reports lines that are a signature's: each short
+// (maxSigRunes) and no sentence (sigSentence), one a link or opened by
+// dashes.
+func sigLines(runs []run) bool {
+	marked := false
+	for _, r := range runs {
+		if utf8.RuneCountInString(r.text) > maxSigRunes || sigSentence(r.text) {
+			return false
+		}
+		marked = marked || r.linkUnits > 0 || sigDashes(r.text)
+	}
+	return marked
+}
+
+// sigDashes reports a line opened by a signature's dashes: "--", "—",
+// "——", "~~".
+func sigDashes(t string) bool {
+	for _, p := range []string{"--", "—", "~~", "__"} {
+		if strings.HasPrefix(t, p) {
+			return true
+		}
+	}
+	return false
+}

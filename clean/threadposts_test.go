@@ -300,3 +300,29 @@ func TestQuestionOneAnswer(t *testing.T) {
 	doc = cleanBody(t, "The old mill reopens", body)
 	checkText(t, doc, []string{"reopened on Saturday", "An earlier version of this story"}, nil)
 }
+
+// TestRuledSignature: a lone post's signature under a rule, a short
+// line or two with a link or opened by dashes, goes; a closing
+// paragraph of the post's length under a rule stays, and so do notes
+// under a rule: a footnote with its way back ("↩", href="#…"), a list of
+// notes, a note that is a sentence.
+func TestRuledSignature(t *testing.T) {
+	words := `<h1>Pump trips the breaker</h1><div class="post"><div class="author"><a href="/u/anna">anna</a></div><div class="content"><p>Last weekend I rewired the shed and now the well pump trips the breaker about ten seconds after it starts, even when nothing else on that circuit is running at all.</p><p>The pump ran fine for eight years on the old panel, and the wire is the same gauge as before.</p><hr>`
+	for _, sig := range []string{
+		`<div>-- anna_k | Pumps, wells and old farmhouses since 1998</div>`,
+		`<p>Anna from the hills<br><a href="http://blog.example.org/">My build log: anna's workshop</a></p>`,
+	} {
+		doc := cleanBody(t, "Pump trips the breaker", words+sig+`</div></div>`)
+		checkText(t, doc, []string{"Last weekend I rewired the shed", "The pump ran fine"}, []string{"anna_k", "Anna from the hills", "My build log"})
+	}
+	for _, c := range []struct{ tail, keep string }{
+		{`<p>That is all from the shed for this week, and I will write again once the new capacitor has arrived and the pump has run for a few days.</p>`, "That is all from the shed"},
+		{`<p id="fn1">1. See RFC 3484 for the original proposal. <a href="#r1">↩</a></p>`, "See RFC 3484"},
+		{`<div class="footnotes"><p>1. Source: <a href="http://example.org/report">annual report</a> <a href="#fnref1">↩</a></p></div>`, "annual report"},
+		{`<ol><li>Census of 2019, <a href="http://example.org/census">table 4</a></li></ol>`, "Census of 2019"},
+		{`<p>-- Written by the editors, May 2021.</p>`, "Written by the editors"},
+	} {
+		doc := cleanBody(t, "Pump trips the breaker", words+c.tail+`</div></div>`)
+		checkText(t, doc, []string{"Last weekend I rewired the shed", c.keep}, nil)
+	}
+}
