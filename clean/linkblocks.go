@@ -5,6 +5,7 @@ import (
 	"slices"
 	"strings"
 	"unicode"
+	"unicode/utf8"
 
 	"golang.org/x/net/html"
 	"golang.org/x/net/html/atom"
@@ -100,18 +101,44 @@ func linkBlock(bw *blockWalk, n *html.Node, st *elemStats) bool {
 // nothing else (a <div>, a <section>) is weighed as any other (linkList,
 // linkyDiv), and drops such a list when it is mostly links.
 func linkItems(bw *blockWalk, list *html.Node) bool {
-	items, links := 0, 0
+	items, links, labelled, facts := 0, 0, 0, 0
 	for c := list.FirstChild; c != nil; c = c.NextSibling {
 		st := bw.stats[c]
 		if st == nil || st.units == 0 {
 			continue
 		}
 		items++
-		if linkItem(st) {
+		switch {
+		case linkItem(st):
 			links++
+		case labelledLink(bw, c, st):
+			labelled++
+		case st.links == 0:
+			facts++ // words of its own, no link
 		}
 	}
-	return links*2 > items
+	return links*2 > items || labelled >= 2 && facts == 0 && (links+labelled)*2 > items
+}
+
+// labelledLink reports an item that is one line, a short key and a
+// colon ("Previous message:", "Next by date:") before nothing but
+// links: a mail archive's way to the next message. A list takes such
+// items for links only when two or more of them and link items make
+// over half of it and no item is words without a link (linkItems): a
+// facts list ("Born: 1950") has values in words. A key set as code
+// names a parameter (codeKey), and its links its types: no navigation.
+func labelledLink(bw *blockWalk, item *html.Node, st *elemStats) bool {
+	if st.end-st.start != 1 || st.links == 0 || codeKey(item) {
+		return false
+	}
+	t := bw.runs[st.start].text
+	if _, ok := labelKey(t); !ok {
+		return false
+	}
+	i := strings.IndexAny(t, ":：")
+	_, size := utf8.DecodeRuneInString(t[i:])
+	rest := st.units - units(t[:i+size])
+	return rest > 0 && rest-st.linkUnits <= st.links
 }
 
 // linkItem reports an item of a list that is a link and no more: nine
@@ -399,4 +426,23 @@ func pageHosts(canonical, ogURL string, page *url.URL) []string {
 		hosts = append(hosts, hostName(page))
 	}
 	return hosts
+}
+
+// codeKey reports an item whose first words are set as code (<code>,
+// <var>, <kbd>, <samp>, <tt>): a parameter's name before its type
+// ("key: <CryptoKey>"), not a label.
+func codeKey(item *html.Node) bool {
+	for d := range item.Descendants() {
+		if d.Type != html.TextNode || strings.TrimSpace(d.Data) == "" {
+			continue
+		}
+		for p := d.Parent; p != nil && p != item; p = p.Parent {
+			switch p.DataAtom {
+			case atom.Code, atom.Var, atom.Kbd, atom.Samp, atom.Tt:
+				return true
+			}
+		}
+		return false
+	}
+	return false
 }

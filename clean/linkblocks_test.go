@@ -238,3 +238,20 @@ func TestSourceListPasses(t *testing.T) {
 		t.Errorf("structural pass kept the site's own list, or lost the story:\n%s", text)
 	}
 }
+
+// TestLabelledLinkList: a mail archive's bars ("Previous message: …",
+// "Next message: …", "Messages sorted by: [ date ] [ thread ]") around
+// the message go; a facts list whose values are words, some of them
+// links, stays, and so does a list of parameters named in code.
+func TestLabelledLinkList(t *testing.T) {
+	bar := `<ul><li>Previous message: <a href="000123.html">[dev] Release schedule for 3.2</a></li><li>Next message: <a href="000125.html">[dev] Tests time out</a></li><li><b>Messages sorted by:</b> <a href="date.html">[ date ]</a> <a href="thread.html">[ thread ]</a> <a href="subject.html">[ subject ]</a></li></ul>`
+	msg := "<pre>Hi all,\n\nThe nightly build fails on arm64 since yesterday's merge of the allocator patch, with a\nlinker error about a missing symbol in the atomics module.\n\n> Did anyone try the new toolchain yet?\n\nYes, and the same error shows up there as well.\n</pre>"
+	doc := cleanBody(t, "[dev] Build fails on arm64", `<h1>[dev] Build fails on arm64</h1>`+bar+`<hr>`+msg+`<hr>`+bar)
+	checkText(t, doc, []string{"The nightly build fails", "> Did anyone try"}, []string{"Previous message", "Messages sorted by"})
+	facts := `<ul><li>Website: <a href="http://mill.example.org">mill.example.org</a></li><li>Opened: 1820</li><li>Contact: <a href="mailto:a@example.org">a@example.org</a></li></ul>`
+	doc = cleanBody(t, "Old mill reopens", `<h1>Old mill reopens</h1><p>The old mill on the river reopened on Saturday after six years of work by volunteers, who restored the wheel, the grinding stones and the roof of the main hall.</p>`+facts+`<p>The mill is run by a trust and relies on donations and on the help of volunteers from the village.</p>`)
+	checkText(t, doc, []string{"Opened: 1820", "Website: mill.example.org"}, nil)
+	params := `<ul><li><code>key</code>: <a href="#class-keyobject"><code>&lt;KeyObject&gt;</code></a> | <a href="#class-cryptokey"><code>&lt;CryptoKey&gt;</code></a></li><li><code>data</code>: <a href="#buffer"><code>&lt;ArrayBuffer&gt;</code></a> | <a href="#buffer"><code>&lt;Buffer&gt;</code></a></li><li>Returns: <a href="#promise"><code>&lt;Promise&gt;</code></a></li></ul>`
+	doc = cleanBody(t, "generateKeyPair", `<h1>generateKeyPair</h1><p>Generates a new asymmetric key pair of the given type and passes it to the callback once the work on the thread pool has finished.</p>`+params+`<p>The keys are returned as objects unless an encoding is given for the one or the other of them.</p>`)
+	checkText(t, doc, []string{"key: <KeyObject>", "data: <ArrayBuffer>", "Returns: <Promise>"}, nil)
+}
