@@ -1,10 +1,6 @@
 package clean
 
-import (
-	"strings"
-
-	"golang.org/x/net/html"
-)
+import "golang.org/x/net/html"
 
 // openingBox returns the span of the runs of a box of controls that opens
 // the page's text above its headline, the zero span when there is none.
@@ -98,7 +94,7 @@ func closingBox(bw *blockWalk) runSpan {
 // (role="button"): a consent notice's "Accept" is often a link so marked.
 func roleButton(box *html.Node) bool {
 	for n := range box.Descendants() {
-		if n.Type == html.ElementNode && strings.EqualFold(strings.TrimSpace(attr(n, "role")), "button") {
+		if n.Type == html.ElementNode && buttonRole(n) {
 			return true
 		}
 	}

@@ -971,10 +971,12 @@ func controlText(n *html.Node) (all, any bool) {
 // keep its text, takes such a link for a script's wrapper around the
 // text. The class never decides.
 func isControl(n *html.Node) bool {
-	if strings.EqualFold(strings.TrimSpace(attr(n, "role")), "button") {
-		return true
-	}
-	return n.DataAtom == atom.A && strings.TrimSpace(attr(n, "href")) == "#"
+	return buttonRole(n) || n.DataAtom == atom.A && strings.TrimSpace(attr(n, "href")) == "#"
+}
+
+// buttonRole reports an element that says it is a button (role="button").
+func buttonRole(n *html.Node) bool {
+	return strings.EqualFold(strings.TrimSpace(attr(n, "role")), "button")
 }
 
 // toolLabels are the labels an article's toolbar leaves as lines of

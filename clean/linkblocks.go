@@ -385,17 +385,8 @@ func (bw *blockWalk) lastProse(root *html.Node) int {
 	if bw.proseRoot == root {
 		return bw.proseAt
 	}
-	at := -1
-	if rs := bw.stats[root]; rs != nil {
-		for i := rs.end - 1; i >= rs.start; i-- {
-			if proseRun(bw.runs[i]) {
-				at = i
-				break
-			}
-		}
-	}
-	bw.proseRoot, bw.proseAt = root, at
-	return at
+	bw.proseRoot, bw.proseAt = root, lastProse(bw, root)
+	return bw.proseAt
 }
 
 // hostName is u's host, lower-cased and in ASCII (an international name

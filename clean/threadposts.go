@@ -230,7 +230,7 @@ func replyOf(n *html.Node, replies []*html.Node) *html.Node {
 }
 
 // lastProse returns the index of the last run of prose in n, -1 for
-// none.
+// none; bw.lastProse keeps it for the root asked last.
 func lastProse(bw *blockWalk, n *html.Node) int {
 	st := bw.stats[n]
 	if st == nil {
@@ -246,7 +246,7 @@ func lastProse(bw *blockWalk, n *html.Node) int {
 
 // holdsProseRun reports a range of runs with a paragraph of prose.
 func holdsProseRun(bw *blockWalk, st *elemStats) bool {
-	return slices.ContainsFunc(bw.runs[st.start:st.end], proseRun)
+	return proseBetween(bw.runs, st.start, st.end)
 }
 
 // cardKeys returns the keys of n's label lines: a line "Key: value"
@@ -474,7 +474,7 @@ func ruledSignatures(bw *blockWalk, root *html.Node) []*html.Node {
 		}
 		start, end := bw.stats[sig[0]].start, bw.stats[sig[len(sig)-1]].end
 		ps := bw.stats[d.Parent]
-		if end-start > maxSigLines || last >= start || !slices.ContainsFunc(bw.runs[ps.start:start], proseRun) || !sigLines(bw.runs[start:end]) || slices.ContainsFunc(sig, noteMarkup) {
+		if end-start > maxSigLines || last >= start || !proseBetween(bw.runs, ps.start, start) || !sigLines(bw.runs[start:end]) || slices.ContainsFunc(sig, noteMarkup) {
 			continue
 		}
 		out = append(out, sig...)
