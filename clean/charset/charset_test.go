@@ -995,3 +995,34 @@ func TestVisibleBlocks(t *testing.T) {
 		}
 	}
 }
+
+// TestDeclaredSibling: a long text in one charset declared as a sibling
+// that reads most of its bytes alike is read in its own charset when the
+// bytes the two disagree on read as its letters and as the label's signs
+// (declaredSlack counts only those bytes); a text the label reads right
+// keeps it.
+func TestDeclaredSibling(t *testing.T) {
+	ru := "Вечером в Москве прошёл сильный дождь. Городские службы работали всю ночь, чтобы очистить улицы и подземные переходы. " +
+		"Жители Северного района жаловались, что вода стояла во дворах до утра. Власти обещали проверить ливневую канализацию."
+	uk := "Увечері в Києві пройшла сильна злива. Міські служби працювали всю ніч, щоб очистити вулиці та підземні переходи. " +
+		"Мешканці району скаржилися, що вода стояла у дворах до ранку, а її рівень сягав колін. Влада пообіцяла перевірити зливову каналізацію."
+	cs := "Večer se nad Prahou přehnala silná bouřka. Technické služby pracovaly celou noc, aby uvolnily ulice a podchody. " +
+		"Obyvatelé Žižkova si stěžovali, že voda stála ve dvorech až do rána. Šéf městské firmy slíbil, že kanalizaci prověří."
+	for _, tt := range []struct {
+		text, charset, header string
+		want                  bool // whether the header's charset is followed
+	}{
+		{ru, "x-mac-cyrillic", "windows-1251", false},
+		{uk, "koi8-u", "koi8-r", false},
+		{cs, "windows-1250", "iso-8859-2", false},
+		{ru, "windows-1251", "windows-1251", true},
+		{uk, "koi8-u", "koi8-u", true},
+		{cs, "iso-8859-2", "iso-8859-2", true},
+	} {
+		body := []byte("<html><body><p>" + string(encode(t, tt.text, tt.charset)) + "</p></body></html>")
+		d := Decide(body, "text/html; charset="+tt.header, "")
+		if followed := d.Evidence == "header"; followed != tt.want || Decode(body, d) != Decode(body, Decision{Name: tt.charset}) {
+			t.Errorf("%.20q in %s declared %s: decided %s (%s, %s)", tt.text, tt.charset, tt.header, d.Name, d.Evidence, d.Note)
+		}
+	}
+}

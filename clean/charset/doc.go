@@ -135,9 +135,11 @@
 //	            a CJK charset must decode cleanly, not read better as a
 //	            single-byte text and not be clearly beaten by another CJK
 //	            charset; a single-byte one must score near the best
-//	            single-byte charset (within 3 points a non-ASCII byte, 20
-//	            more when it reads them as letters: a name or two in an
-//	            English page is the declaration's); utf-8 must be nearly
+//	            single-byte charset (within 3 points for each non-ASCII
+//	            byte the two read differently, 20 more when it reads them
+//	            as letters: a name or two in an English page is the
+//	            declaration's; a sibling charset's few differing letters
+//	            read as the label's signs are not); utf-8 must be nearly
 //	            UTF-8 as declared
 //	            (the Note counts the invalid bytes); a header's utf-16 (le
 //	            or be), read in its byte order, must be well-formed UTF-16

@@ -105,22 +105,26 @@ func (p *page) singleMisfit(n string) string {
 		return fmt.Sprintf("body reads as %s", best.name)
 	}
 	best := p.single()
-	if s < best.score-declaredSlack(s, countHigh(v)) {
+	if s < best.score-declaredSlack(s, disagreeing(p.histogram(), n, best.name)) {
 		return fmt.Sprintf("%s fits clearly better", best.name)
 	}
 	return ""
 }
 
 // declaredSlack is by how much another single-byte reading must beat a
-// declared charset's reading, scoring s over high non-ASCII bytes, to
-// overrule it: 3 a byte, and a letter's worth more (letterSlack) when the
+// declared charset's reading, scoring s, to overrule it, when the two
+// read high of the text's non-ASCII bytes differently (disagreeing): 3 a
+// byte, and a letter's worth more (letterSlack) when the
 // declared reading scores above nothing, letters of a language rather
 // than signs. A name or two in an English page has a few non-ASCII bytes,
 // and a wrong charset's language may read them a few points better
 // ("Žalgiris" in windows-1257 as Icelandic "Þalgiris" in windows-1252):
 // the declaration is the better evidence. A sign glued to a word
 // ("©iauliai", iso-8859-2's Š declared windows-1251) scores nothing, and
-// earns no slack.
+// earns no slack. Only the bytes the readings disagree on earn slack:
+// bytes both read alike score alike, and a long text in a sibling
+// charset (koi8-u under koi8-r, windows-1250 under iso-8859-2) would
+// otherwise earn more slack than its few disagreeing bytes can score.
 func declaredSlack(s, high int) int {
 	slack := 30 * high / 10
 	if s > 0 {
@@ -141,6 +145,19 @@ const letterSlack = 20
 // English page ("\xe9\xda\xd7\xc5\xd3\xd4\xc9\xd1", Известия) decodes as
 // four plausible EUC-JP kanji.
 const wordsPerByte = 15
+
+// disagreeing counts the non-ASCII bytes of the text (histogram h) that
+// single-byte charsets a and b decode to different characters.
+func disagreeing(h *hist, a, b string) int {
+	ta, tb := sbTable(a), sbTable(b)
+	n := 0
+	for c := 0x80; c < 256; c++ {
+		if h.all[c] > 0 && ta.r[c] != tb.r[c] {
+			n += h.all[c]
+		}
+	}
+	return n
+}
 
 func countHigh(b []byte) int {
 	n := 0
