@@ -1026,3 +1026,20 @@ func TestDeclaredSibling(t *testing.T) {
 		}
 	}
 }
+
+// TestArabicISO88596: Arabic in iso-8859-6, undeclared, reads as
+// iso-8859-6 (a candidate since windows-1256 lays its letters out
+// elsewhere), a headline as well as a paragraph.
+func TestArabicISO88596(t *testing.T) {
+	for _, text := range []string{
+		"أعلنت الوزارة اليوم عن خطة جديدة لبناء المدارس في القرى، وقال المتحدث إن العمل سيبدأ في الربيع المقبل.",
+		"افتتاح مكتبة عامة جديدة في المدينة",
+	} {
+		body := encode(t, text, "iso-8859-6")
+		for _, page := range [][]byte{body, []byte("<html><body><h1>" + string(body) + "</h1></body></html>")} {
+			if d := Decide(page, "", ""); d.Name != "iso-8859-6" {
+				t.Errorf("%q in iso-8859-6 read as %s (%s, %s)", text, d.Name, d.Evidence, d.Note)
+			}
+		}
+	}
+}

@@ -17,6 +17,7 @@ var (
 		"windows-1257", "iso-8859-13", "iso-8859-4", "windows-1254",
 		"windows-1251", "koi8-r", "koi8-u", "iso-8859-5", "x-mac-cyrillic", "ibm866",
 		"windows-1253", "iso-8859-7", "windows-1255", "iso-8859-8", "windows-1256",
+		"iso-8859-6",
 	}
 	nordicLangs  = []string{"da", "no", "sv", "fi"}
 	westLangs    = append([]string{"de", "fr", "es", "pt", "it", "nl", "ca", "is", "et", "sq"}, nordicLangs...)
@@ -44,6 +45,7 @@ var (
 		"windows-1255":   {"he"},
 		"iso-8859-8":     {"he"},
 		"windows-1256":   {"ar"},
+		"iso-8859-6":     {"ar"},
 	}
 )
 
