@@ -1043,3 +1043,23 @@ func TestArabicISO88596(t *testing.T) {
 		}
 	}
 }
+
+// TestThaiWindows874: Thai in windows-874 (TIS-620 and its Windows
+// extension), undeclared, reads as windows-874: a headline, a list of
+// names, a paragraph. Read in a Cyrillic charset it is a run of
+// capitals and small letters; read as Thai, its vowel and tone signs
+// sit on consonants (thaiOrder).
+func TestThaiWindows874(t *testing.T) {
+	for _, text := range []string{
+		"เทศบาลเปิดห้องสมุดแห่งใหม่กลางเมือง",
+		"สมชาย, สมศรี, วิชัย, มาลี",
+		"เทศบาลเมืองประกาศว่าห้องสมุดแห่งใหม่จะเปิดให้บริการในเดือนหน้า โดยมีหนังสือมากกว่าหนึ่งหมื่นเล่มและมุมอ่านหนังสือสำหรับเด็ก",
+	} {
+		body := encode(t, text, "windows-874")
+		for _, page := range [][]byte{body, []byte("<html><body><h1>" + string(body) + "</h1></body></html>")} {
+			if d := Decide(page, "", ""); d.Name != "windows-874" {
+				t.Errorf("%q in windows-874 read as %s (%s, %s)", text, d.Name, d.Evidence, d.Note)
+			}
+		}
+	}
+}

@@ -72,9 +72,9 @@
 //     windows-1252, iso-8859-15, windows-1250, iso-8859-2, iso-8859-16,
 //     windows-1257, iso-8859-13, iso-8859-4, windows-1254, windows-1251,
 //     koi8-r, koi8-u, iso-8859-5, x-mac-cyrillic, ibm866, windows-1253,
-//     iso-8859-7, windows-1255, iso-8859-8, windows-1256, iso-8859-6.
-//     (iso-8859-1 and iso-8859-9 are windows-1252 and windows-1254, as in
-//     browsers.) When several decode the text to the same characters, the
+//     iso-8859-7, windows-1255, iso-8859-8, windows-1256, iso-8859-6,
+//     windows-874. (iso-8859-1 and iso-8859-9 are windows-1252 and
+//     windows-1254, as in browsers.) When several decode the text to the same characters, the
 //     first of them is chosen, whatever their scores; an exact score tie
 //     between different readings also goes to the earlier one.
 //   - A body is nearly UTF-8 when its invalid bytes (bytes that are part of no

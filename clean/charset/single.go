@@ -17,7 +17,7 @@ var (
 		"windows-1257", "iso-8859-13", "iso-8859-4", "windows-1254",
 		"windows-1251", "koi8-r", "koi8-u", "iso-8859-5", "x-mac-cyrillic", "ibm866",
 		"windows-1253", "iso-8859-7", "windows-1255", "iso-8859-8", "windows-1256",
-		"iso-8859-6",
+		"iso-8859-6", "windows-874",
 	}
 	nordicLangs  = []string{"da", "no", "sv", "fi"}
 	westLangs    = append([]string{"de", "fr", "es", "pt", "it", "nl", "ca", "is", "et", "sq"}, nordicLangs...)
@@ -46,13 +46,15 @@ var (
 		"iso-8859-8":     {"he"},
 		"windows-1256":   {"ar"},
 		"iso-8859-6":     {"ar"},
+		"windows-874":    {"th"},
 	}
 )
 
 // profiles lists each language's non-ASCII letters, lower case, most
 // frequent first. Hebrew lists its final forms after the others; Arabic
 // lists after its own letters the Persian and Urdu ones windows-1256 also
-// writes.
+// writes. Thai lists its consonants and vowels, the signs written above
+// and below a consonant among them: they are part of its letters.
 var profiles = map[string]string{
 	"de": "äüößé",
 	"fr": "éèàêçôîùâûëïœ",
@@ -87,6 +89,7 @@ var profiles = map[string]string{
 	"et": "äõüöšž",
 	"he": "יוהלארתמבשנעדכקחפסגזצטםןךףץ",
 	"ar": "اليمونهربتعفكدسقةحجأإشطصذخثزضغظآىئءؤپچژگکیےںھہ",
+	"th": "านร่อก้เงมยัลิีวดทสตะไคบปหขชพุใแืึจโูำถผซ็ศษฉฟฝธญณฐ์ฑฒฌฎฏฆภฮฬฤๆฯ๊๋ํฃฅฦฺๅ๎",
 }
 
 // langNames names the languages of the profiles, for a decision's note.
@@ -96,7 +99,7 @@ var langNames = map[string]string{
 	"et": "Estonian", "sq": "Albanian", "cs": "Czech", "sk": "Slovak", "pl": "Polish", "hu": "Hungarian",
 	"hr": "Croatian", "sl": "Slovene", "ro": "Romanian", "tr": "Turkish", "lt": "Lithuanian", "lv": "Latvian",
 	"ru": "Russian", "bg": "Bulgarian", "uk": "Ukrainian", "be": "Belarusian", "sr": "Serbian", "mk": "Macedonian",
-	"el": "Greek", "he": "Hebrew", "ar": "Arabic",
+	"el": "Greek", "he": "Hebrew", "ar": "Arabic", "th": "Thai",
 }
 
 // sbFit is how well one single-byte encoding and language explain a text.
@@ -114,6 +117,8 @@ type sbTab struct {
 	lower  [256]bool
 	upper  [256]bool
 	script [256]int8
+	mark   [256]bool     // a combining mark (a Thai vowel or tone sign), written on the letter before it
+	thai   [256]int8     // thaiClass of the byte's character
 	apos   [256]bool     // an apostrophe, which joins a letter to a word
 	opens  [256]bool     // an inverted mark, ¡ or ¿, which opens a sentence
 	trails [256]bool     // a mark that follows what it marks: ©, ®, ™
@@ -150,7 +155,9 @@ func newSBTab(name string) *sbTab {
 			r, _ = utf8.DecodeRuneInString(decodeAs([]byte{byte(b)}, name))
 		}
 		t.r[b] = r
-		t.letter[b] = unicode.IsLetter(r)
+		t.mark[b] = unicode.Is(unicode.Mn, r)
+		t.letter[b] = unicode.IsLetter(r) || t.mark[b]
+		t.thai[b] = thaiClass(r)
 		t.lower[b] = unicode.IsLower(r)
 		t.upper[b] = unicode.IsUpper(r)
 		t.script[b] = int8(script(r))
@@ -420,7 +427,7 @@ func letterScore(r rune, lang string) int {
 	switch {
 	case r == utf8.RuneError || (r >= 0x80 && r < 0xA0):
 		return -60
-	case !unicode.IsLetter(r):
+	case !unicode.IsLetter(r) && !unicode.Is(unicode.Mn, r):
 		return symbolScore(r)
 	}
 	lower := unicode.ToLower(r)
@@ -504,6 +511,9 @@ func (t *sbTab) context(prev, b, next byte) int {
 		return -10 * (b2i(pl) + b2i(nl))
 	}
 	s := 0
+	if t.thai[b] != thaiNone {
+		s -= t.thaiOrder(prev, b, next)
+	}
 	if t.script[b] > 1 && !pl && !nl && !t.apos[prev] && !t.apos[next] {
 		s -= 35
 	}
@@ -545,6 +555,8 @@ func script(r rune) int {
 		return 4
 	case r >= 0x600 && r < 0x700:
 		return 5
+	case r >= 0xE00 && r < 0xE80:
+		return 6
 	}
 	return 0
 }
@@ -555,3 +567,66 @@ func b2i(b bool) int {
 	}
 	return 0
 }
+
+// The classes of Thai characters that thaiOrder weighs.
+const (
+	thaiNone   = iota // not Thai
+	thaiCons          // a consonant
+	thaiLead          // a vowel written before its consonant: เ แ โ ใ ไ
+	thaiFollow        // a vowel written after it: ะ า ำ ๅ
+	thaiMark          // a vowel or tone sign written above or below it
+	thaiOther         // a digit or a sign
+)
+
+// thaiClass classifies r for thaiOrder.
+func thaiClass(r rune) int8 {
+	switch {
+	case r >= 0xE01 && r <= 0xE2E:
+		return thaiCons
+	case r >= 0xE40 && r <= 0xE44:
+		return thaiLead
+	case r == 0xE30 || r == 0xE32 || r == 0xE33 || r == 0xE45:
+		return thaiFollow
+	case unicode.Is(unicode.Mn, r) && r >= 0xE00 && r < 0xE80:
+		return thaiMark
+	case r >= 0xE00 && r < 0xE80:
+		return thaiOther
+	}
+	return thaiNone
+}
+
+// thaiOrder is what a Thai character b costs a reading where it breaks
+// the order Thai writes a syllable in: a vowel written before its
+// consonant must have one after it, and a sign above or below or a
+// vowel written after must follow a consonant or a sign on one (a
+// Thai page is that order throughout; CJK or Cyrillic bytes read as
+// Thai break it at every few characters). Each break costs mixedCost;
+// a consonant between two others costs thaiRunCost.
+func (t *sbTab) thaiOrder(prev, b, next byte) int {
+	switch t.thai[b] {
+	case thaiLead:
+		if t.thai[next] != thaiCons {
+			return mixedCost
+		}
+	case thaiMark:
+		if p := t.thai[prev]; p != thaiCons && p != thaiMark {
+			return mixedCost
+		}
+	case thaiFollow:
+		if p := t.thai[prev]; p != thaiCons && p != thaiMark {
+			return mixedCost
+		}
+	case thaiCons:
+		if t.thai[prev] == thaiCons && t.thai[next] == thaiCons {
+			return thaiRunCost
+		}
+	}
+	return 0
+}
+
+// thaiRunCost is what a Thai consonant between two others costs a
+// reading: Thai writes most syllables with a vowel sign, and three
+// consonants in a row are a few in a hundred letters of Thai text,
+// where the two bytes of CJK codes read as Thai run half of them
+// together.
+const thaiRunCost = 20
