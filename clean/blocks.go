@@ -574,6 +574,9 @@ func (bw *blockWalk) visit(n *html.Node) {
 	for c := n.FirstChild; c != nil; c = c.NextSibling {
 		bw.visit(c)
 	}
+	if n.DataAtom == atom.Pre {
+		bw.cutMailTrailer() // the run being written holds the <pre>'s last lines
+	}
 	if block {
 		bw.flush()
 		bw.owner, bw.rowSimple, bw.pairDL = prevOwner, prevSimple, prevPairs
