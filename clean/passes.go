@@ -46,7 +46,7 @@ func genericText(root *html.Node, bw *blockWalk, title string) extraction {
 		e = withoutAppealText(bw, h, runs, e, title)
 	}
 	if len(e.paras) == 0 {
-		e = finish(pageRuns(bw), title, b, ExtractorGeneric)
+		e = finish(pageRuns(bw, root), title, b, ExtractorGeneric)
 	}
 	return e
 }
@@ -66,11 +66,13 @@ func withoutAppealText(bw *blockWalk, h *html.Node, runs []run, e extraction, ti
 	return finish(withoutBox(runs, box), title, bw.budget, ExtractorGeneric)
 }
 
-// pageRuns is every run outside chrome.
-func pageRuns(bw *blockWalk) []run {
+// pageRuns is every run of the page under root outside chrome and a
+// mail archive's header lines (mailHeaderRuns).
+func pageRuns(bw *blockWalk, root *html.Node) []run {
+	header := mailHeaderRuns(bw, []*html.Node{root})
 	var out []run
-	for _, r := range bw.runs {
-		if !r.chrome {
+	for i, r := range bw.runs {
+		if !r.chrome && (header == nil || !header(i)) {
 			out = append(out, r)
 		}
 	}

@@ -1,0 +1,124 @@
+package clean
+
+import (
+	"regexp"
+	"strings"
+	"unicode/utf8"
+
+	"golang.org/x/net/html"
+	"golang.org/x/net/html/atom"
+)
+
+// A mail archive's header lines. An archiver sets over a message's body,
+// a <pre>, the message's header fields as lines of their own: "From:
+// Anna Berg <anna@example.org>", "Date: …", "Subject: …", "Message-ID:
+// <…>", as bold keys before line breaks (pipermail), as the items of a
+// list (MHonArc's "<li><em>From</em>: …"), or as a table's rows. They
+// are the message's envelope, not its words: the page's title repeats
+// the subject, and the date is read as the page's date elsewhere.
+
+// mailHeaderKeys are the names of the header fields an archive shows, in
+// English and as German and French archives name them, lower case.
+var mailHeaderKeys = map[string]bool{
+	"from": true, "to": true, "cc": true, "date": true, "subject": true, "sender": true,
+	"reply-to": true, "message-id": true, "in-reply-to": true, "references": true,
+	"von": true, "an": true, "datum": true, "betreff": true, "absender": true,
+	"de": true, "à": true, "objet": true, "sujet": true, "expéditeur": true,
+}
+
+// maxHeaderRunes bounds a header line ("References:" may list a few ids).
+const maxHeaderRunes = 200
+
+// mailHeaderRuns returns a test of the runs of roots (by index into
+// bw.runs) that are a message's header lines: the runs right before a
+// <pre> holding prose (the message's body) that are each a one-line
+// label line (labelKey) of at most maxHeaderRunes, two or more of them
+// under the name of a header field (mailHeaderKeys) and one at least
+// with an address in its value ("anna@example.org", "anna at
+// example.org", "<87a1@example.org>"). nil when roots hold none. A
+// label line of another name among them goes with them; the run before
+// them, whatever it is, stays. The <pre> may be a root itself, its
+// header lines in a root beside it.
+func mailHeaderRuns(bw *blockWalk, roots []*html.Node) func(int) bool {
+	var out map[int]bool
+	for _, root := range roots {
+		for d := range withDescendants(root) {
+			if d.Type != html.ElementNode || d.DataAtom != atom.Pre || bw.stats[d] == nil || !holdsProse(bw, bw.stats[d]) {
+				continue
+			}
+			lines := headerBefore(bw, bw.stats[d].start)
+			if len(lines) == 0 {
+				continue
+			}
+			if out == nil {
+				out = map[int]bool{}
+			}
+			for _, i := range lines {
+				out[i] = true
+			}
+		}
+	}
+	if out == nil {
+		return nil
+	}
+	return func(i int) bool { return out[i] }
+}
+
+// withDescendants yields n and the nodes below it, in document order.
+func withDescendants(n *html.Node) func(yield func(*html.Node) bool) {
+	return func(yield func(*html.Node) bool) {
+		if !yield(n) {
+			return
+		}
+		for d := range n.Descendants() {
+			if !yield(d) {
+				return
+			}
+		}
+	}
+}
+
+// headerBefore returns the indexes of the header lines that end just
+// before the run at index at (mailHeaderRuns' test), in the <pre>'s
+// root or in a root beside it; nil when those lines are no message's
+// header.
+func headerBefore(bw *blockWalk, at int) []int {
+	var lines []int
+	named, addressed := 0, false
+	for i := at - 1; i >= 0; i-- {
+		r := bw.runs[i]
+		k, ok := headerLine(r)
+		if !ok {
+			break
+		}
+		lines = append(lines, i)
+		if mailHeaderKeys[k] {
+			named++
+		}
+		addressed = addressed || mailAddress(r.text)
+	}
+	if named < 2 || !addressed {
+		return nil
+	}
+	return lines
+}
+
+// headerLine returns the key of a run that is one label line
+// ("Message-ID: <…>", a table row's "From: | Anna Berg") of at most
+// maxHeaderRunes, no heading.
+func headerLine(r run) (string, bool) {
+	if r.heading || strings.Contains(r.text, "\n") || utf8.RuneCountInString(r.text) > maxHeaderRunes {
+		return "", false
+	}
+	return labelKey(r.text)
+}
+
+// mailAddress reports a line holding a mail address, as written or as
+// an archive masks it ("anna at example.org").
+func mailAddress(t string) bool {
+	return emailMarkRe.MatchString(t) || maskedAddressRe.MatchString(t)
+}
+
+// maskedAddressRe is a mail address as pipermail masks it: "anna at
+// example.org".
+var maskedAddressRe = regexp.MustCompile(`[\w.+-]+ at [\w-]+\.[\w.-]*\w`)
