@@ -515,6 +515,7 @@ func articleRuns(bw *blockWalk, roots []*html.Node) []run {
 	teaser := teaserRuns(bw, roots)
 	form := formRuns(bw, roots)
 	header := mailHeaderRuns(bw, roots)
+	sig := tailSignatureRuns(bw, roots)
 	n := 0
 	for _, root := range roots {
 		if st := bw.stats[root]; st != nil {
@@ -540,7 +541,7 @@ func articleRuns(bw *blockWalk, roots []*html.Node) []run {
 			}
 			announced := ann.holds(r) || inSourceList(bw, r.owner, root) || inDataTable(bw, r.owner, root) || inFileList(bw, r.owner, root)
 			annex := annexLead(r) && fl.proseBefore(r) // the document's annexes open here, links or not
-			if r.chrome && !weaklyNamedProse(r) || teaser != nil && teaser(st.start+i) || form != nil && form(st.start+i) || header != nil && header(st.start+i) || !announced && !annex && inLinkList(bw, r.owner, root) || looseHeading(bw, r, root) {
+			if r.chrome && !weaklyNamedProse(r) || teaser != nil && teaser(st.start+i) || form != nil && form(st.start+i) || header != nil && header(st.start+i) || sig != nil && sig(st.start+i) || !announced && !annex && inLinkList(bw, r.owner, root) || looseHeading(bw, r, root) {
 				continue
 			}
 			r.announced = announced

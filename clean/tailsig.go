@@ -1,0 +1,160 @@
+package clean
+
+import (
+	"slices"
+	"strconv"
+	"strings"
+	"unicode/utf8"
+
+	"golang.org/x/net/html"
+	"golang.org/x/net/html/atom"
+)
+
+// A signature without a rule. A lone post ends, under its last
+// paragraph, with its author's signature set apart by its markup alone:
+// a line or three in small print (<small>, <font size="1">) — a name, a
+// role, a link, a motto — or opened by a signature's dashes ("-- Anna")
+// and closed by a motto in quotes or italics. Its shape tells it: short
+// lines, none a sentence but the motto, the last of the post.
+
+// tailSignatureRuns returns a test of the runs of roots (by index into
+// bw.runs) that close a root as its signature (tailSignature); nil when
+// none does.
+func tailSignatureRuns(bw *blockWalk, roots []*html.Node) func(int) bool {
+	var out map[int]bool
+	for _, root := range roots {
+		from, to := tailSignature(bw, root)
+		for i := from; i < to; i++ {
+			if out == nil {
+				out = map[int]bool{}
+			}
+			out[i] = true
+		}
+	}
+	if out == nil {
+		return nil
+	}
+	return func(i int) bool { return out[i] }
+}
+
+// tailSignature returns the range of root's runs after its last
+// paragraph of prose (lastProse) when those runs are a signature: one
+// to maxSigLines of them, each no longer than maxSigRunes and no
+// sentence (sigSentence) unless a motto (mottoRun), and either all in
+// small print (smallRun), a lone one only when it links or is a motto,
+// or two or more, the first opened by a mail signature's "--"; none set
+// as notes (noteMarkup: a list of footnotes,
+// a way back to the text). An empty range when root holds no prose or
+// its runs after it are no signature: a closing sentence, a quotation
+// the post leads into, a legal note of a sentence's length stay.
+func tailSignature(bw *blockWalk, root *html.Node) (int, int) {
+	rs := bw.stats[root]
+	last := lastProse(bw, root)
+	if rs == nil || last < 0 || rs.end-last-1 < 1 || rs.end-last-1 > maxSigLines {
+		return 0, 0
+	}
+	tail := bw.runs[last+1 : rs.end]
+	smalls := smallPrintAfter(bw, root, last+1)
+	// A lone line in small print, or one dash-opened line, is a closing
+	// byline as often as a signature: the truths keep those.
+	small, dashed := true, len(tail) >= 2 && strings.HasPrefix(strings.TrimSpace(tail[0].text), "--")
+	if len(tail) == 1 && tail[0].linkUnits == 0 && !mottoRun(tail[0]) {
+		small = false
+	}
+	for _, r := range tail {
+		if r.heading || r.chrome || utf8.RuneCountInString(r.text) > maxSigRunes || sigSentence(r.text) && !mottoRun(r) {
+			return 0, 0
+		}
+		if os := bw.stats[r.owner]; r.owner != nil && os != nil && os.start > last && noteMarkup(r.owner) || inList(r.owner, root) {
+			return 0, 0
+		}
+		small = small && smallRun(r, smalls)
+	}
+	if !small && !dashed || slices.ContainsFunc(smalls, noteMarkup) {
+		return 0, 0
+	}
+	return last + 1, rs.end
+}
+
+// inList reports n inside an <ol> or <ul> below root.
+func inList(n, root *html.Node) bool {
+	for p := n; p != nil && p != root; p = p.Parent {
+		if p.DataAtom == atom.Ol || p.DataAtom == atom.Ul {
+			return true
+		}
+	}
+	return false
+}
+
+// smallPrintAfter returns the elements of root in small print
+// (smallPrint) whose text lies in runs from index from on.
+func smallPrintAfter(bw *blockWalk, root *html.Node, from int) []*html.Node {
+	var out []*html.Node
+	for d := range root.Descendants() {
+		if d.Type != html.ElementNode || !smallPrint(d) {
+			continue
+		}
+		if st := bw.stats[d]; st != nil && st.start < from {
+			continue
+		}
+		out = append(out, d)
+	}
+	return out
+}
+
+// smallRun reports a run whose text lies in one of smalls, or whose
+// owner is in small print itself.
+func smallRun(r run, smalls []*html.Node) bool {
+	for p := r.owner; p != nil; p = p.Parent {
+		if slices.Contains(smalls, p) {
+			return true
+		}
+	}
+	t := strings.TrimSpace(r.text)
+	for _, s := range smalls {
+		if st := textOf(s); t != "" && strings.Contains(st, t) {
+			return true
+		}
+	}
+	return false
+}
+
+// smallPrint reports an element set in small print: <small>, or <font>
+// of size 1 or 2, or of a size below the page's ("-1", "-2").
+func smallPrint(n *html.Node) bool {
+	if n.DataAtom == atom.Small {
+		return true
+	}
+	if n.DataAtom != atom.Font {
+		return false
+	}
+	s := strings.TrimSpace(attr(n, "size"))
+	v, err := strconv.Atoi(s)
+	return err == nil && v <= 2 && !strings.HasPrefix(s, "+")
+}
+
+// mottoRun reports a run that is a motto: its text wholly in quotes
+// (“…”, "…", «…», „…“), an attribution after them allowed ("— E. W.
+// Dijkstra"), or wholly in italics (<i>, <em> holding all of it).
+func mottoRun(r run) bool {
+	t := strings.TrimSpace(r.text)
+	for _, q := range [][2]string{{"“", "”"}, {"\"", "\""}, {"«", "»"}, {"„", "“"}} {
+		if strings.HasPrefix(t, q[0]) && strings.Contains(t[len(q[0]):], q[1]) {
+			return true
+		}
+	}
+	return italicOnly(r.owner, t)
+}
+
+// italicOnly reports an owner whose text t lies all in one <i> or <em>.
+func italicOnly(owner *html.Node, t string) bool {
+	if owner == nil {
+		return false
+	}
+	for d := range withDescendants(owner) {
+		if d.Type == html.ElementNode && (d.DataAtom == atom.I || d.DataAtom == atom.Em) && strings.TrimSpace(textOf(d)) == t {
+			return true
+		}
+	}
+	return false
+}

@@ -1,0 +1,43 @@
+package clean
+
+import "testing"
+
+// tailPost is a lone post of two paragraphs, then tail.
+func tailPost(tail string) string {
+	return `<div id="main"><h1>Build runners</h1><p>We moved the whole build to the new runners last week, and most jobs now finish in half the time they took on the old machines.</p><p>The one exception is the documentation job, which still downloads every theme on each run; caching the themes should bring it in line with the others.</p>` + tail + `</div>`
+}
+
+// TestTailSignature: a post's closing signature without a rule goes: a
+// name and a role in small print, a link in small print, a motto in
+// italics under "-- Anna"; the post's words stay.
+func TestTailSignature(t *testing.T) {
+	for _, c := range []struct{ tail, gone string }{
+		{`<small>Anna Berg<br>Release manager, Example Project</small>`, "Release manager"},
+		{`<font size="1">Anna Berg<br>Release manager</font>`, "Release manager"},
+		{`<p><small><a href="https://anna.example.org/">anna.example.org</a></small></p>`, "anna.example.org"},
+		{`<p>-- Anna</p><p><i>“Simplicity is prerequisite for reliability.”</i></p>`, "Simplicity"},
+		{`<p>-- <br>Anna Berg<br>“Simplicity is prerequisite for reliability.” — E. W. Dijkstra</p>`, "Simplicity"},
+	} {
+		doc := cleanBody(t, "Build runners", tailPost(c.tail))
+		checkText(t, doc, []string{"half the time", "caching the themes"}, []string{c.gone})
+	}
+}
+
+// TestTailSignatureKeeps: what closes a post and is its own stays: a
+// closing byline alone (in small print or after a dash), a sign-off
+// sentence, a quotation the post leads into, a legal note of a
+// sentence's length in small print, footnotes after a rule.
+func TestTailSignatureKeeps(t *testing.T) {
+	for _, c := range []struct{ tail, keep string }{
+		{`<p><small>Anna Berg</small></p>`, "Anna Berg"},
+		{`<p>— Anna Berg</p>`, "Anna Berg"},
+		{`<p>-- Anna</p>`, "Anna"},
+		{`<p>Thanks for reading, and see you at the meetup next month!</p>`, "see you at the meetup"},
+		{`<p>As the operators say:</p><blockquote><p>“Simplicity is prerequisite for reliability.”</p></blockquote>`, "Simplicity"},
+		{`<p><small>This report was prepared under contract 2026-17 and does not reflect the views of the ministry.</small></p>`, "prepared under contract"},
+		{`<hr><ol><li id="fn1">Measured over forty runs. <a href="#r1">↩</a></li></ol>`, "Measured over forty runs"},
+	} {
+		doc := cleanBody(t, "Build runners", tailPost(c.tail))
+		checkText(t, doc, []string{"half the time", c.keep}, nil)
+	}
+}
