@@ -240,9 +240,19 @@ func rowCells(tr *html.Node) []*html.Node {
 // no metadata (metaRecord) and no chrome: a post's list of date, author
 // and category is all metadata; a notice's box names its reference, its
 // issuer, its place beside its dates.
+//
+// A box of exactly pairBoxRecords records is one too when one of them is
+// a fact by factPair's stricter test ("Reference | CONS-2026-014",
+// "Status: Open for comment") and the other a date record (datedRecord:
+// "Published: 3 March 2026"): the box keeps its date. A post's pair of
+// date and author, category or tags lines holds no fact; two credit
+// lines under a story ("编辑：…", "审核：…") hold no date; a record
+// whose words are a link's ("上一篇：…", "Next: …") is a way to another
+// page, no fact.
 const (
 	factBoxRecords = 3
 	factBoxPlain   = 2
+	pairBoxRecords = 2
 )
 
 // A recordSig is the signature of a record of a box of key facts: the
@@ -272,7 +282,7 @@ type recordSig struct {
 func factRecords(runs []run) []bool {
 	out := make([]bool, len(runs))
 	sigs := make([]recordSig, len(runs))
-	type tally struct{ records, plain int }
+	type tally struct{ records, plain, facts, dated int }
 	count := map[recordSig]*tally{}
 	for i, r := range runs {
 		sig, ok := recordSignature(r)
@@ -295,13 +305,49 @@ func factRecords(runs []run) []bool {
 		if plainRecord(r) {
 			c.plain++
 		}
+		if datedRecord(r) {
+			c.dated++
+		} else if r.linkUnits == 0 && factPair(asPair(r)) {
+			c.facts++
+		}
 	}
 	for i := range runs {
-		if c := count[sigs[i]]; sigs[i].box != nil && c.records >= factBoxRecords && c.plain >= factBoxPlain {
+		c := count[sigs[i]]
+		if sigs[i].box == nil {
+			continue
+		}
+		if c.records >= factBoxRecords && c.plain >= factBoxPlain || c.records == pairBoxRecords && c.facts == 1 && c.dated == 1 {
 			out[i] = true
 		}
 	}
 	return out
+}
+
+// datedRecord reports a record whose value, past its key, holds a date
+// or a time, in any language findDate reads ("Published: 3 March 2026",
+// "Datum | 03.03.2026", "Publié le : 3 mars 2026").
+func datedRecord(r run) bool {
+	_, value, ok := strings.Cut(asPair(r).text, " | ")
+	if !ok {
+		return false
+	}
+	_, _, date := findDate(value)
+	return date || timeRe.MatchString(value)
+}
+
+// asPair returns r with its text read as "key | value" (factPair's
+// form) when a colon sets its key off ("Status: Open for comment");
+// a record the walk joined with " | " is returned as it is.
+func asPair(r run) run {
+	if strings.Contains(r.text, " | ") {
+		return r
+	}
+	i := strings.IndexAny(r.text, ":：")
+	if i < 0 || strings.HasPrefix(r.text[i:], "://") {
+		return r
+	}
+	r.text = strings.TrimSpace(r.text[:i]) + " | " + strings.TrimSpace(strings.TrimLeft(r.text[i:], ":："))
+	return r
 }
 
 // plainRecord reports a record (recordSignature) that is no metadata
@@ -335,10 +381,12 @@ func recordSignature(r run) (recordSig, bool) {
 	return recordSig{box: r.owner.Parent, tag: r.owner.DataAtom, parts: parts}, true
 }
 
-// authorKeys are English keys of a record that name who wrote a post
-// ("Author | Jane Doe", "Written by: Jane Doe"): metaLineRe reads only
-// "By:", and intlMetaRe the other languages' author labels.
-var authorKeys = []string{"author", "authors", "written by", "posted by", "reporter", "editor"}
+// authorKeys are keys of a record that name who wrote a post ("Author |
+// Jane Doe", "Written by: Jane Doe", "Publicado por: Redacción"):
+// metaLineRe reads only "By:", and intlMetaRe the other languages' author
+// labels of one word, not their "posted by" phrases.
+var authorKeys = []string{"author", "authors", "written by", "posted by", "reporter", "editor",
+	"publicado por", "escrito por", "publié par", "écrit par", "veröffentlicht von", "geschrieben von", "pubblicato da", "scritto da"}
 
 // metaRecord reports a record (keyedRecord's text: key and value set off
 // by " | " or a colon) that is a template's metadata: read as "key:

@@ -255,3 +255,31 @@ func TestLabelledItemsKeepDates(t *testing.T) {
 		}
 	}
 }
+
+// TestTwoRecordBox: a notice's box of two records, one of them a fact
+// ("Reference: CONS-2026-014", "Status: Open for comment"), keeps its
+// date record beside it, in a list or as paragraphs: "Published: 3
+// March 2026" is the notice's record there, not the template's meta
+// line. A post's pair of date and author lines holds no fact, and its
+// date line still goes.
+func TestTwoRecordBox(t *testing.T) {
+	for name, c := range map[string]struct{ box, date string }{
+		"list":       {`<ul><li><strong>Published:</strong> 3 March 2026</li><li><strong>Reference:</strong> CONS-2026-014</li></ul>`, "3 March 2026"},
+		"paragraphs": {`<div><p><strong>Date:</strong> 3 March 2026</p><p><strong>Status:</strong> Open for comment</p></div>`, "3 March 2026"},
+		"french":     {`<ul><li>Publié le : 3 mars 2026</li><li>Référence : AR-2026-117</li></ul>`, "3 mars 2026"},
+	} {
+		doc := guideDoc(t, c.box)
+		if !strings.Contains(doc.Text, c.date) {
+			t.Errorf("%s: the box's date record lost:\n%s", name, doc.Text)
+		}
+	}
+	for name, box := range map[string]string{
+		"author": `<ul><li><strong>Published:</strong> 3 March 2026</li><li><strong>Publicado por:</strong> Redacción</li></ul>`,
+		"link":   `<ul><li><strong>Published:</strong> 3 March 2026</li><li><strong>Next:</strong> <a href="/b">Council meets again</a></li></ul>`,
+	} {
+		doc := guideDoc(t, box)
+		if strings.Contains(doc.Text, "3 March 2026") {
+			t.Errorf("%s: a post's date line kept beside a record that is no fact:\n%s", name, doc.Text)
+		}
+	}
+}
