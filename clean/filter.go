@@ -147,12 +147,13 @@ func cleanRuns(runs []run, title string, b *budget) []string {
 		index[k] = true
 	}
 	facts := factRecords(runs)
+	metas := metaBoxLines(runs)
 	for i, r := range runs {
 		if b.over() {
 			break // out of time: the paragraphs kept so far
 		}
-		if index[i] {
-			continue // the page's index of its own sections, above or below them
+		if index[i] || metas[i] {
+			continue // the page's index of its own sections, above or below them; a post's meta block
 		}
 		if related {
 			if r.linkUnits*2 > r.units || r.units < minRunUnits {

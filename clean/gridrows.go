@@ -431,7 +431,14 @@ func gridRecord(r run) bool {
 // ends a sentence, and one alone is no box: factRecords asks for a streak
 // of them in a row.
 func paraRecord(r run) bool {
-	if r.heading || r.owner == nil || r.owner.DataAtom != atom.P {
+	return r.owner != nil && r.owner.DataAtom == atom.P && keyValueLine(r)
+}
+
+// keyValueLine reports a run, no heading, written "Key: value": its key a
+// label (pairKey, no person's name), its value short (gridCellRunes runes
+// or fewer) and no sentence.
+func keyValueLine(r run) bool {
+	if r.heading {
 		return false
 	}
 	i := strings.IndexAny(r.text, ":：")
@@ -500,4 +507,103 @@ func countValue(v string) bool {
 		}
 	}
 	return digits
+}
+
+// postKeys are keys of a post's meta line, beyond authorKeys and
+// filingKeys, that file the post on the site or name who wrote it:
+// category and tag words, and the one-word author labels of other
+// languages ("Autor", "Auteur", "Catégorie").
+var postKeys = []string{"category", "categories", "filed under", "posted in", "tags", "tag", "tagged", "labels",
+	"kategorie", "kategorien", "schlagwörter", "schlagworte", "autor", "autorin",
+	"catégorie", "catégories", "mots-clés", "auteur", "auteure",
+	"categoría", "categorías", "etiquetas", "autora", "categoria", "categorie", "autore"}
+
+// metaBoxLines reports, for each of runs, a line of a post's meta block:
+// two or more records of one signature (recordSignature, or "Key: value"
+// lines of <p> or <div> blocks in a row, lineRecord), every one of them
+// metadata (metaRecord) or a date record (datedRecord), one or more
+// naming who wrote the post or where the site files it (postRecord:
+// "Author: Jane Doe", "Posted by: Mark Hollis", "Kategorie | Lokales"),
+// the box above the text's first paragraph of prose or below its last.
+// A notice's box of dates alone, or one naming its reference or issuer
+// beside them, is no meta block; neither is a box among the paragraphs.
+// A page without a paragraph of prose has no meta block: its short
+// lines may be all there is.
+func metaBoxLines(runs []run) []bool {
+	out := make([]bool, len(runs))
+	first, last := -1, -1
+	for i, r := range runs {
+		if proseRun(r) {
+			if first < 0 {
+				first = i
+			}
+			last = i
+		}
+	}
+	if first < 0 {
+		return out
+	}
+	type tally struct {
+		records, meta, post int
+		inside              bool // a record stands between the first and last paragraph of prose
+	}
+	sigs := make([]recordSig, len(runs))
+	count := map[recordSig]*tally{}
+	for i, r := range runs {
+		sig, ok := recordSignature(r)
+		if !ok {
+			if !lineRecord(r) || r.chrome || r.owner.Parent == nil {
+				continue
+			}
+			sig = recordSig{box: r.owner.Parent, tag: r.owner.DataAtom, parts: 2}
+		}
+		if sig.tag == atom.P || sig.tag == atom.Div {
+			sig.streak = i
+			if i > 0 && sigs[i-1].box == sig.box && sigs[i-1].tag == sig.tag {
+				sig.streak = sigs[i-1].streak
+			}
+		}
+		sigs[i] = sig
+		c := count[sig]
+		if c == nil {
+			c = &tally{}
+			count[sig] = c
+		}
+		c.records++
+		c.inside = c.inside || i > first && i < last
+		post := postRecord(r)
+		if post {
+			c.post++
+		}
+		if post || metaRecord(r.text) || datedRecord(r) {
+			c.meta++
+		}
+	}
+	for i := range runs {
+		if sigs[i].box == nil {
+			continue
+		}
+		if c := count[sigs[i]]; c.records >= 2 && c.meta == c.records && c.post >= 1 && !c.inside {
+			out[i] = true
+		}
+	}
+	return out
+}
+
+// postRecord reports a record whose key names who wrote a post or where
+// the site files it (authorKeys, filingKeys, postKeys).
+func postRecord(r run) bool {
+	key, _, ok := strings.Cut(asPair(r).text, " | ")
+	if !ok {
+		return false
+	}
+	key = strings.TrimSpace(key)
+	return oneOfFold(key, authorKeys) || oneOfFold(key, filingKeys) || oneOfFold(key, postKeys)
+}
+
+// lineRecord reports a run that is a "Key: value" line of a <p> or a
+// <div> block, as paraRecord reads a paragraph's: a post's meta block
+// sets its lines so ("<div><span>Author:</span> Jane Doe</div>").
+func lineRecord(r run) bool {
+	return r.owner != nil && (r.owner.DataAtom == atom.P || r.owner.DataAtom == atom.Div) && keyValueLine(r)
 }

@@ -283,3 +283,43 @@ func TestTwoRecordBox(t *testing.T) {
 		}
 	}
 }
+
+// TestPostMetaBlock: a post's meta block, lines of who wrote it and
+// where the site files it ("Author: Jane Doe", "Posted by: …",
+// "Kategorie | Lokales") in <div>s, a <p> of <br>-parted lines or a
+// <dl class="info">, above the text or under it, goes; "Author:" and
+// the other languages' labels were no meta line for the line filters. A
+// case's facts beside its date (Aktenzeichen, Gericht, Datum) stay, as
+// does a notice's box of dates alone.
+func TestPostMetaBlock(t *testing.T) {
+	for name, c := range map[string]struct{ before, after string }{
+		"div lines": {`<div><div><span>Author:</span> Jane Doe</div><div><span>Posted by:</span> Mark Hollis</div></div>`, ""},
+		"br lines":  {"", `<p>Author: Jane Doe<br>Category: Local news</p>`},
+		"dl de":     {`<dl class="info"><dt>Datum</dt><dd>03.03.2026</dd><dt>Autor</dt><dd>Jane Doe</dd><dt>Kategorie</dt><dd>Lokales</dd></dl>`, ""},
+		"table fr":  {"", `<table class="meta"><tr><td>Auteur</td><td>Jane Doe</td></tr><tr><td>Rubrique</td><td>Société</td></tr></table>`},
+	} {
+		doc := postDoc(t, c.before+prose("story", 2)+c.after)
+		if strings.Contains(doc.Text, "Jane Doe") {
+			t.Errorf("%s: the post's meta lines kept:\n%s", name, doc.Text)
+		}
+	}
+	for name, box := range map[string]string{
+		"case":  `<dl class="info"><dt>Aktenzeichen</dt><dd>4 K 112/25</dd><dt>Gericht</dt><dd>Verwaltungsgericht Halle</dd><dt>Datum</dt><dd>03.03.2026</dd></dl>`,
+		"dates": `<ul><li>Consultation opens: 3 March 2026</li><li>Consultation closes: 14 April 2026</li></ul>`,
+	} {
+		doc := postDoc(t, box+prose("story", 2))
+		for _, want := range []string{"4 K 112/25", "14 April 2026"} {
+			if strings.Contains(box, want) && !strings.Contains(doc.Text, want) {
+				t.Errorf("%s: the box's record %q lost:\n%s", name, want, doc.Text)
+			}
+		}
+	}
+}
+
+// postDoc is the Document of a post whose article holds its headline and
+// then body alone.
+func postDoc(t *testing.T, body string) *Document {
+	t.Helper()
+	page := `<html><head><title>Title</title></head><body><article><h1>Title</h1>` + body + `</article></body></html>`
+	return cleanPage(t, "http://example.com/a", []byte(page))
+}
