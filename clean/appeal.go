@@ -116,17 +116,21 @@ func appealShape(bw *blockWalk, box, h, story *html.Node) bool {
 // <textarea>).
 func formControl(box *html.Node) bool {
 	for n := range box.Descendants() {
-		if n.Type != html.ElementNode {
-			continue
-		}
-		switch n.DataAtom {
-		case atom.Button, atom.Select, atom.Textarea:
+		if n.Type == html.ElementNode && isFormControl(n) {
 			return true
-		case atom.Input:
-			if !strings.EqualFold(strings.TrimSpace(attr(n, "type")), "hidden") {
-				return true
-			}
 		}
+	}
+	return false
+}
+
+// isFormControl reports n, an element, that is a form field or a button:
+// <button>, an <input> that is not hidden, <select>, <textarea>.
+func isFormControl(n *html.Node) bool {
+	switch n.DataAtom {
+	case atom.Button, atom.Select, atom.Textarea:
+		return true
+	case atom.Input:
+		return !strings.EqualFold(strings.TrimSpace(attr(n, "type")), "hidden")
 	}
 	return false
 }

@@ -23,7 +23,7 @@ func openingBox(bw *blockWalk) runSpan {
 	var box *html.Node
 	for n := bw.runs[first].owner; belowBody(n); n = n.Parent {
 		st := bw.stats[n]
-		if st == nil || st.start != first || st.end > h1s[0] || !controlShape(bw, st) {
+		if st == nil || st.start != first || st.end > h1s[0] || !controlShape(bw, st, n) {
 			break
 		}
 		box = n
@@ -35,10 +35,10 @@ func openingBox(bw *blockWalk) runSpan {
 	return runSpan{st.start, st.end}
 }
 
-// controlShape reports an element of at most appealMaxUnits of text, no
+// controlShape reports an element of at most boxMaxUnits of text, no
 // heading, and one to appealMaxProse paragraphs of prose.
-func controlShape(bw *blockWalk, st *elemStats) bool {
-	if st.units > appealMaxUnits {
+func controlShape(bw *blockWalk, st *elemStats, n *html.Node) bool {
+	if st.units > boxMaxUnits(n) {
 		return false
 	}
 	prose := 0
@@ -76,10 +76,10 @@ func closingBox(bw *blockWalk) runSpan {
 	var box *html.Node
 	for n := bw.runs[last].owner; belowBody(n); n = n.Parent {
 		st := bw.stats[n]
-		if st == nil || st.start <= h1s[len(h1s)-1] || st.units > appealMaxUnits || !proseBetween(bw.runs, h1s[len(h1s)-1]+1, st.start) {
+		if st == nil || st.start <= h1s[len(h1s)-1] || st.units > boxMaxUnits(n) || !proseBetween(bw.runs, h1s[len(h1s)-1]+1, st.start) {
 			break
 		}
-		if controlShape(bw, st) { // the row of buttons alone holds no prose
+		if controlShape(bw, st, n) { // the row of buttons alone holds no prose
 			box = n
 		}
 	}
@@ -106,6 +106,35 @@ func proseBetween(runs []run, i, j int) bool {
 	for k := i; k < j && k < len(runs); k++ {
 		if proseRun(runs[k]) {
 			return true
+		}
+	}
+	return false
+}
+
+// boxMaxUnits is the most text a box of controls (openingBox, closingBox)
+// holds: appealMaxUnits, or twice that when n offers the reader a choice
+// of at least two controls (choiceControls). A consent notice that
+// explains itself in two long paragraphs over [Accept] [Reject]
+// [Settings] is past an appeal's size, but a story's part ending in a
+// single button or field is not such a box by its size alone: a choice
+// between controls is the banner's mark, not its length. The paragraphs
+// of prose stay limited (appealMaxProse), so the box is never a story.
+func boxMaxUnits(n *html.Node) int {
+	if choiceControls(n, 2) {
+		return 2 * appealMaxUnits
+	}
+	return appealMaxUnits
+}
+
+// choiceControls reports at least k controls under n: form fields or
+// buttons (formControl's kinds) and elements marked role="button".
+func choiceControls(n *html.Node, k int) bool {
+	c := 0
+	for d := range n.Descendants() {
+		if d.Type == html.ElementNode && (isFormControl(d) || buttonRole(d)) {
+			if c++; c >= k {
+				return true
+			}
 		}
 	}
 	return false

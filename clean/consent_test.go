@@ -48,3 +48,25 @@ func TestClosingBoxWeighsLittle(t *testing.T) {
 		t.Errorf("no closing box")
 	}
 }
+
+// TestClosingBoxLongConsent: a consent notice at the bottom of a short
+// page that explains itself in two long paragraphs (past appealMaxUnits)
+// over a choice of controls ([Accept all] [Reject] [Settings], links
+// marked role="button") is still a closing box, and the story of one
+// paragraph, shorter than the notice, is the text.
+func TestClosingBoxLongConsent(t *testing.T) {
+	p1 := `We use cookies to make this website work and to understand how you use it so that we can improve our services for everyone who lives and works in the borough. Some cookies are set by services of other companies that appear on our pages such as video players and maps.`
+	p2 := `You can accept all cookies or reject those that are not needed for the site to work. You can also choose which ones you allow in the settings and change your choice at any time from the link at the bottom of every page of this website.`
+	page := `<!DOCTYPE html><html lang="en"><head><meta charset="utf-8"><title>Recycling centre opens on Station Road - Northfield Council</title></head><body>` +
+		`<div><a href="/">Northfield Council</a><div><a href="/bins">Bins</a> <a href="/parking">Parking</a> <a href="/news">News</a></div></div>` +
+		`<div><div><h1>Recycling centre opens on Station Road</h1><div>14.03.2024</div><div><p>The council has opened a new recycling centre on Station Road, which will accept garden waste, electrical items, furniture, and building rubble from residents.</p></div></div></div>` +
+		`<div><p>Northfield Council, Town Hall, Market Square. All rights reserved.</p><a href="/privacy">Privacy</a></div>` +
+		`<div class="q7-z"><div><p>` + p1 + ` ` + p2 + ` ` + p1 + `</p><p>` + p2 + ` ` + p1 + ` ` + p2 + `</p>` +
+		`<div><a href="#" role="button">Accept all</a> <a href="#" role="button">Reject</a> <a href="#" role="button">Settings</a></div></div></div></body></html>`
+	doc := cleanPage(t, "http://northfield.example/news/recycling", []byte(page))
+	checkText(t, doc, []string{"new recycling centre on Station Road"}, []string{"We use cookies", "You can accept all"})
+	bw := walkBlocks(mustParse(t, doc, []byte(page)))
+	if b := closingBox(bw); b.end <= b.start {
+		t.Errorf("no closing box")
+	}
+}
