@@ -66,3 +66,33 @@ func TestSentenceCount(t *testing.T) {
 		}
 	}
 }
+
+// sidePanelPage is a short notice in a row of two bare <div>s: the
+// column of its headline and story, and a panel of the site's template
+// under a heading of its own (panel), before or after it (first).
+func sidePanelPage(story, panel string, first bool) string {
+	col := `<div><h1>Neues Bürgerbüro am Marktplatz eröffnet</h1><div>14.03.2024</div><div>` + story + `</div></div>`
+	side := `<div>` + panel + `</div>`
+	row := col + side
+	if first {
+		row = side + col
+	}
+	return `<!DOCTYPE html><html lang="de"><head><meta charset="utf-8"><title>Neues Bürgerbüro am Marktplatz eröffnet - Stadt Neustadt</title></head><body>` +
+		`<div><a href="/">Stadt Neustadt</a><ul><li><a href="/a">Aktuelles</a></li><li><a href="/b">Service</a></li><li><a href="/c">Kontakt</a></li></ul></div>` +
+		`<div><div>` + row + `</div></div>` +
+		`<div><p>Stadt Neustadt, Marktplatz 1. Alle Rechte vorbehalten.</p><a href="/impressum">Impressum</a></div></body></html>`
+}
+
+// TestSidePanelNotBest: a panel beside the headline's column ("Kontakt"
+// over two sentences of an address) that outscores a story of one
+// paragraph is not the article (headlineColumn): the story is, and the
+// row around both is no ancestor to climb to (climb, panelRow).
+func TestSidePanelNotBest(t *testing.T) {
+	story := `<p>Die Stadt hat am Montag ein neues Bürgerbüro am Marktplatz eröffnet, in dem Bürgerinnen und Bürger Ausweise, Meldebescheinigungen und Parkausweise beantragen können.</p>`
+	panel := `<h3>Kontakt</h3><p>Stadtverwaltung Neustadt, Marktplatz 1, 12345 Neustadt, Telefon 01234 5678, geöffnet montags, dienstags, donnerstags und freitags von 8 bis 16 Uhr.</p>` +
+		`<p>Schreiben Sie uns eine Nachricht über das Kontaktformular, wir antworten innerhalb von drei Werktagen.</p>`
+	for _, first := range []bool{true, false} {
+		doc := cleanPage(t, "http://neustadt.example/aktuelles/buergerbuero", []byte(sidePanelPage(story, panel, first)))
+		checkText(t, doc, []string{"neues Bürgerbüro am Marktplatz eröffnet, in dem"}, []string{"Stadtverwaltung Neustadt", "Kontaktformular"})
+	}
+}

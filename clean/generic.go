@@ -59,6 +59,7 @@ func genericRoots(bw *blockWalk, region *html.Node) []*html.Node {
 		return nil
 	}
 	best, bestScore = nearHeadline(bw, best, bestScore, region)
+	best, bestScore = headlineColumn(bw, best, bestScore)
 	best, bestScore = beforeSeries(bw, best, bestScore)
 	best, bestScore = openingPost(bw, best, bestScore)
 	if up := sameClassAncestor(bw, best, bestScore); up != best {
@@ -313,6 +314,97 @@ func nearHeadline(bw *blockWalk, best *html.Node, bestScore float64, region *htm
 		return alt, altScore
 	}
 	return best, bestScore
+}
+
+// headlineColumn returns the article's container when best lies in a
+// side panel beside the column that holds the page's <h1> and its story
+// (panelRow): the best-scoring container in the headline's column, if it
+// scores hintDiscount of best or more (the panel weighed as text named as
+// chrome, as openingBox's is), else best. On a short page of
+// bare <div>s a panel of two paragraphs ("About us" over a sentence on
+// the council and its address) outscores a story of one paragraph, and
+// it lies inside the headline's region (regionOf: two levels above the
+// <h1> is the row around both), where nearHeadline leaves it.
+func headlineColumn(bw *blockWalk, best *html.Node, bestScore float64) (*html.Node, float64) {
+	h1s := headlineRuns(bw.runs)
+	if len(h1s) == 0 || holdsHeadline(h1s, bw.stats[best]) {
+		return best, bestScore
+	}
+	h := bw.runs[h1s[0]].owner
+	c := commonAncestor(best, h)
+	if c == nil || deeper(h, best) {
+		return best, bestScore
+	}
+	hc := childToward(c, h)
+	if !panelRow(bw, h1s, c, hc) || !sidePanel(bw, childToward(c, best)) {
+		return best, bestScore
+	}
+	alt, altScore := best, 0.0
+	for _, n := range bw.order {
+		if st := bw.stats[n]; st.score > altScore && (n == hc || deeper(n, hc)) {
+			alt, altScore = n, st.score
+		}
+	}
+	if altScore >= bestScore*hintDiscount {
+		return alt, altScore
+	}
+	return best, bestScore
+}
+
+// panelRow reports row, an element of two children with text, of which
+// hc holds the page's first <h1> (h1s) and a paragraph of prose after it
+// and the other is a side panel (sidePanel): a story's column and the
+// site's panel beside it. A page whose sections follow its headline's
+// block has more than two, or sections that are no panel.
+func panelRow(bw *blockWalk, h1s []int, row, hc *html.Node) bool {
+	hs := bw.stats[hc]
+	if len(h1s) == 0 || hs == nil || hc.Parent != row || !holdsHeadline(h1s, hs) || !proseBetween(bw.runs, h1s[0]+1, hs.end) {
+		return false
+	}
+	var other *html.Node
+	for c := row.FirstChild; c != nil; c = c.NextSibling {
+		if st := bw.stats[c]; c == hc || st == nil || st.units == 0 {
+			continue
+		}
+		if other != nil {
+			return false
+		}
+		other = c
+	}
+	return other != nil && sidePanel(bw, other)
+}
+
+// sidePanel reports n, a block that opens with a heading of its own (no
+// <h1>) over one to appealMaxProse paragraphs of prose and at most
+// appealMaxUnits of text, without a list or another heading: the panel
+// of a site's template ("About us", "Contact", "Opening hours"). A box of
+// key facts lists them; a quote beside a story wears no heading.
+func sidePanel(bw *blockWalk, n *html.Node) bool {
+	st := bw.stats[n]
+	if st == nil || st.end <= st.start || st.units > appealMaxUnits {
+		return false
+	}
+	if r := bw.runs[st.start]; !r.heading || r.owner == nil || r.owner.DataAtom == atom.H1 {
+		return false
+	}
+	prose := 0
+	for _, r := range bw.runs[st.start+1 : st.end] {
+		if r.heading || r.owner != nil && (r.owner.DataAtom == atom.Li || r.owner.DataAtom == atom.Dd) {
+			return false
+		}
+		if proseRun(r) {
+			prose++
+		}
+	}
+	return prose >= 1 && prose <= appealMaxProse
+}
+
+// childToward is the child of c that is n or holds n; n lies in c.
+func childToward(c, n *html.Node) *html.Node {
+	for n.Parent != nil && n.Parent != c {
+		n = n.Parent
+	}
+	return n
 }
 
 // headlineRegion is the element headlineLevels above the page's headline

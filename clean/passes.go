@@ -194,6 +194,8 @@ func inHeadlined(bw *blockWalk, h1s []int, n *html.Node, ns []*html.Node) bool {
 // climb moves up from best as Readability.js does: to the first ancestor
 // that scores above the one below it and holds more text (more of the
 // article lies beside best), stopping once scores fall under a third of best's.
+// A row of the headline's column and a side panel (panelRow) is no such
+// ancestor: the panel's paragraphs lift its score, not the story's.
 func climb(bw *blockWalk, best *html.Node, bestScore float64) (*html.Node, float64) {
 	last, floor := bestScore, bestScore/3
 	for p := best.Parent; p != nil && p.DataAtom != atom.Body && p.Type == html.ElementNode; p = p.Parent {
@@ -205,7 +207,7 @@ func climb(bw *blockWalk, best *html.Node, bestScore float64) (*html.Node, float
 			break
 		}
 		if st.score > last {
-			if moreText(bw, p, best) {
+			if moreText(bw, p, best) && !panelRow(bw, headlineRuns(bw.runs), p, childToward(p, best)) {
 				best, bestScore = p, st.score
 			}
 			break
