@@ -15,10 +15,15 @@ import "golang.org/x/net/html"
 // named as chrome. A page without an <h1> has none: its first block
 // may be the story, a button under it.
 func openingBox(bw *blockWalk) runSpan {
+	return spanOf(bw, openingBoxNode(bw))
+}
+
+// openingBoxNode is the element of openingBox, or nil.
+func openingBoxNode(bw *blockWalk) *html.Node {
 	first := firstTextRun(bw.runs)
 	h1s := headlineRuns(bw.runs)
 	if first < 0 || len(h1s) == 0 || bw.runs[first].owner == nil {
-		return runSpan{}
+		return nil
 	}
 	var box *html.Node
 	for n := bw.runs[first].owner; belowBody(n); n = n.Parent {
@@ -29,6 +34,14 @@ func openingBox(bw *blockWalk) runSpan {
 		box = n
 	}
 	if box == nil || !formControl(box) {
+		return nil
+	}
+	return box
+}
+
+// spanOf is the span of box's runs, the zero span for a nil box.
+func spanOf(bw *blockWalk, box *html.Node) runSpan {
+	if box == nil {
 		return runSpan{}
 	}
 	st := bw.stats[box]
@@ -68,10 +81,15 @@ func controlShape(bw *blockWalk, st *elemStats, n *html.Node) bool {
 // above the headline. genericRoots weighs it as text named as chrome. A
 // page without an <h1> has none.
 func closingBox(bw *blockWalk) runSpan {
+	return spanOf(bw, closingBoxNode(bw))
+}
+
+// closingBoxNode is the element of closingBox, or nil.
+func closingBoxNode(bw *blockWalk) *html.Node {
 	last := lastTextRun(bw.runs)
 	h1s := headlineRuns(bw.runs)
 	if last < 0 || len(h1s) == 0 || bw.runs[last].owner == nil {
-		return runSpan{}
+		return nil
 	}
 	var box *html.Node
 	for n := bw.runs[last].owner; belowBody(n); n = n.Parent {
@@ -84,10 +102,9 @@ func closingBox(bw *blockWalk) runSpan {
 		}
 	}
 	if box == nil || !formControl(box) && !roleButton(box) {
-		return runSpan{}
+		return nil
 	}
-	st := bw.stats[box]
-	return runSpan{st.start, st.end}
+	return box
 }
 
 // roleButton reports an element under box that says it is a button

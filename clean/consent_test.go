@@ -70,3 +70,21 @@ func TestClosingBoxLongConsent(t *testing.T) {
 		t.Errorf("no closing box")
 	}
 }
+
+// TestRelaxedPassWithoutClosingBox: a consent notice under a short story
+// whose comma-laden paragraphs outscore the story even weighed as chrome
+// (closingBox) is left by the first pass (nearHeadline), and what the
+// relaxed pass finds in it is no gain over the first pass's text
+// (controlBoxes): the story alone is the text.
+func TestRelaxedPassWithoutClosingBox(t *testing.T) {
+	p1 := `We use cookies to make this website work, to understand how you use it, and to improve our services. Some cookies are set by third-party services that appear on our pages, such as video players, maps, and forms for feedback, and they may collect data about your visit to other sites as well.`
+	p2 := `You can accept all cookies, reject those that are not essential, or choose which ones you allow in the settings. You can change your choice at any time from the link at the bottom of every page, and you can read more about each kind of cookie, who sets it, and how long it lasts in our cookie policy.`
+	page := `<!DOCTYPE html><html lang="en"><head><meta charset="utf-8"><title>Recycling centre opens on Station Road - Northfield Council</title></head><body>` +
+		`<div><a href="/">Northfield Council</a><div><a href="/bins">Bins</a> <a href="/parking">Parking</a> <a href="/news">News</a></div></div>` +
+		`<div class="q7-x"><div><h1>Recycling centre opens on Station Road</h1><p>The council has opened a new recycling centre on Station Road, which will accept garden waste, electrical items, furniture, and building rubble from residents.</p></div></div>` +
+		`<div><div><a href="/privacy">Privacy</a> <a href="/access">Accessibility</a></div><div>© 2024 Northfield Council</div></div>` +
+		`<div class="q7-z"><div><p>` + p1 + ` ` + p2 + `</p><p>` + p2 + ` ` + p1 + `</p>` +
+		`<div><a href="#" role="button">Accept all</a> <a href="#" role="button">Reject</a> <a href="#" role="button">Settings</a></div></div></div></body></html>`
+	doc := cleanPage(t, "http://northfield.example/news/recycling", []byte(page))
+	checkText(t, doc, []string{"new recycling centre on Station Road"}, []string{"We use cookies", "You can accept all"})
+}

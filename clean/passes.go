@@ -18,8 +18,10 @@ const retryUnits = 500
 // A first pass weighs every class and id hint (settleChrome); when it
 // finds little (the article sat in a "left-side" column, or hints hid
 // it), a relaxed pass that weighs only strong ones runs and the longer result
-// wins. When nothing scores at all (a page of a few short lines), the
-// page's non-chrome text is the article. Past the budget, no second pass
+// wins; the text of the boxes of controls that the first pass weighs as
+// chrome (controlBoxes) is no part of the relaxed pass's length. When
+// nothing scores at all (a page of a few short lines), the page's
+// non-chrome text is the article. Past the budget, no second pass
 // runs. Captions are set apart in every pass (splitCaptions); what is
 // still short then is for fallback to mend. Whole stories printed after
 // the page's own in its template (nextStories) leave both passes. Only
@@ -40,7 +42,7 @@ func genericText(root *html.Node, bw *blockWalk, title string) extraction {
 	defer rw.release()
 	defer rw.recycleRuns() // e holds texts, not rw's runs
 	alt := withoutTitleHeading(rw.runs, withoutAuthorBio(rw, withoutStories(rw, articleRuns(rw, genericRoots(rw, nil)), nextStories(rw, h))), title)
-	if ae := finish(alt, title, b, ExtractorGeneric); ae.units() > n*3/2 {
+	if ae := finish(alt, title, b, ExtractorGeneric); ae.units()-unitsInBoxes(alt, controlBoxes(bw)) > n*3/2 {
 		e = withoutAppealText(rw, h, alt, ae, title)
 	} else {
 		e = withoutAppealText(bw, h, runs, e, title)
@@ -49,6 +51,39 @@ func genericText(root *html.Node, bw *blockWalk, title string) extraction {
 		e = finish(pageRuns(bw, root), title, b, ExtractorGeneric)
 	}
 	return e
+}
+
+// controlBoxes are the boxes of controls that the first pass, walking
+// bw, weighs as chrome by their place and shape: the one over the page
+// and the one under it (openingBoxNode, closingBoxNode). The relaxed
+// pass finds them again when their paragraphs outscore a short story;
+// what it finds in them is no gain over the first pass's text, and
+// genericText leaves it out of the relaxed pass's length.
+func controlBoxes(bw *blockWalk) []*html.Node {
+	var out []*html.Node
+	for _, n := range []*html.Node{openingBoxNode(bw), closingBoxNode(bw)} {
+		if n != nil {
+			out = append(out, n)
+		}
+	}
+	return out
+}
+
+// unitsInBoxes is the units of the runs that lie in one of boxes.
+func unitsInBoxes(runs []run, boxes []*html.Node) int {
+	n := 0
+	for _, r := range runs {
+		if r.owner == nil {
+			continue
+		}
+		for _, b := range boxes {
+			if r.owner == b || deeper(r.owner, b) {
+				n += r.units
+				break
+			}
+		}
+	}
+	return n
 }
 
 // withoutAppealText is e, the text a pass found in runs (of bw's walk),
