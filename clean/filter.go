@@ -173,6 +173,12 @@ func cleanRuns(runs []run, title string, b *budget) []string {
 		if len(out) == 0 && kicker(r) {
 			continue
 		}
+		if prose && signatureDate(r) {
+			out = append(out, t) // a notice's signature date: the document's, though a date line
+			heads, tops, recs = append(heads, false), append(tops, false), append(recs, false)
+			labels, last, lastFact = 0, r.owner, false
+			continue
+		}
 		if chromeLineOf(r, n, linkLine(r) && (r.announced && !teaserLink(r, false) || linkOK(runs, i, rows, span)), facts[i]) { // linkOK weighs only link lines
 			if adLine(t) {
 				adEnd = adBoxEnd(runs, i)
@@ -536,6 +542,42 @@ const relatedLabelBytes = 64
 // simplified Chinese, without the spaces (a no-break space too: French
 // sets one before a colon), brackets, colon or arrow around them.
 func headingLabel(t string) string { return strings.Trim(foldTrad(t), " \u00a0【】[]:：>»") }
+
+// signDateRe matches a date alone on its line, written as a Chinese
+// document dates its signature (落款): "2026年3月14日", with Arabic
+// digits, full-width ones or Chinese numerals ("二〇二六年三月十四日").
+var signDateRe = regexp.MustCompile(`^\s*(?:[0-9０-９]{4}|[〇零○一二三四五六七八九]{4})\s*年\s*(?:[0-9０-９]{1,2}|[一二三四五六七八九十]{1,2})\s*月\s*(?:[0-9０-９]{1,2}|[一二三四五六七八九十]{1,3})\s*日\s*$`)
+
+// signatureDate reports a run that is a notice's signature date: a
+// Chinese date alone on its line (signDateRe) set flush right
+// (alignedRight), as an official document sets its issuer and date
+// under the text. cleanRuns asks it only after a paragraph of prose:
+// a right-aligned date above the text is a template's date line.
+func signatureDate(r run) bool {
+	return !r.heading && r.owner != nil && signDateRe.MatchString(r.text) && alignedRight(r.owner)
+}
+
+// alignRightLevels is how many of a block's ancestors alignedRight reads
+// besides the block: a <span> or <p> inside a <div align="right">.
+const alignRightLevels = 2
+
+// alignedRight reports that n, or one of its alignRightLevels nearest
+// ancestors, is set flush right by its align attribute (align="right")
+// or its style (text-align: right).
+func alignedRight(n *html.Node) bool {
+	for k := 0; n != nil && n.Type == html.ElementNode && k <= alignRightLevels; k, n = k+1, n.Parent {
+		if strings.EqualFold(strings.TrimSpace(attr(n, "align")), "right") {
+			return true
+		}
+		if style := attr(n, "style"); style != "" {
+			style = strings.ToLower(strings.ReplaceAll(style, " ", ""))
+			if strings.Contains(style, "text-align:right") {
+				return true
+			}
+		}
+	}
+	return false
+}
 
 // footerDateRunes is the most runes a post's footer line has (see
 // footerDate): metaPart's bound on a labelled date line.
