@@ -150,6 +150,11 @@ func cleanTree(root *html.Node, in Input, b *budget, pick textPick) (*Document, 
 				doc.Title = h // <title> names the file the page was saved from
 			}
 		}
+		if doc.Title == metaTitle && len(paras) > 0 {
+			if h := shownTitleTail(bw.runs, collapse(pm.title), collapse(paras[0]), strings.Join(bw.homes, " ")+" "+pm.get("og:site_name")); h != "" {
+				doc.Title = h // <title> names the site first; the page shows the part after it above the text
+			}
+		}
 		if doc.Title == metaTitle && len(paras) > 0 && len(pm.h1) == 0 {
 			if h := shownTitlePart(collapse(pm.title), collapse(paras[0])); h != "" {
 				doc.Title = h // the article opens with one part of <title> alone, no <h1> says otherwise: its headline

@@ -725,6 +725,56 @@ func shownTitlePart(raw, first string) string {
 	return ""
 }
 
+// tailRuns is how many runs above the text's first paragraph
+// shownTitleTail reads: the headline, a date and source line, a
+// toolbar's lines (font size, print) lie between the two.
+const tailRuns = 8
+
+// shownTitleTail returns the part of raw, the page's <title>, after its
+// last separator (titleSeps, or zhTitleSeps between two Han characters)
+// when the page shows that part alone as a line a few runs above the
+// text's first paragraph (first), nearer to it than any line that is the
+// part before the separator: the headline of a Chinese page whose
+// <title> names the site first ("某某市人民政府 - 关于…的通知",
+// "某某局门户网站-…办法") and that shows the headline in an <h1>, a
+// <div>, a table's cell or a bold line. The part must hold Han
+// characters, four runes or more, and name no page of the site (site:
+// the site's home links and names): a line of an English page that
+// repeats the site's name under its headline is no headline. "" when no
+// such line is found.
+func shownTitleTail(runs []run, raw, first, site string) string {
+	i, sep := lastTitleSep(raw)
+	if i <= 0 {
+		i, sep = lastHanSep(raw)
+	}
+	if i <= 0 || first == "" {
+		return ""
+	}
+	head, tail := strings.TrimSpace(raw[:i]), strings.TrimSpace(raw[i+len(sep):])
+	if utf8.RuneCountInString(tail) < 4 || !strings.ContainsFunc(tail, isHan) || namesSite(tail, strings.ToLower(site)) {
+		return ""
+	}
+	start := -1
+	for k, r := range runs {
+		if collapse(r.text) == first {
+			start = k
+			break
+		}
+	}
+	for j := start - 1; start > 0 && j >= 0 && j >= start-tailRuns; j-- {
+		switch collapse(runs[j].text) {
+		case tail:
+			return tail
+		case head, raw:
+			return "" // the head is shown nearer the text: it is the headline
+		}
+	}
+	return ""
+}
+
+// isHan reports a Han character.
+func isHan(r rune) bool { return unicode.Is(unicode.Han, r) }
+
 // lastHanSep returns where the last of zhTitleSeps that stands between
 // two Han characters begins in t and which it is; -1 and "" for none.
 func lastHanSep(t string) (int, string) {
