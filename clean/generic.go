@@ -632,13 +632,13 @@ func articleRuns(bw *blockWalk, roots []*html.Node) []run {
 				continue
 			}
 			announced := ann.holds(r) || inSourceList(bw, r.owner, root) || inDataTable(bw, r.owner, root) || inFileList(bw, r.owner, root)
-			annex := annexLead(r) && fl.proseBefore(r) // the document's annexes open here, links or not
+			annex := annexLead(r) && (fl.proseBefore(r) || fl.boxedAfterProse(r)) // the document's annexes open here, links or not
 			if r.chrome && !weaklyNamedProse(r) || teaser != nil && teaser(st.start+i) || form != nil && form(st.start+i) || header != nil && header(st.start+i) || sig != nil && sig(st.start+i) || !announced && !annex && inLinkList(bw, r.owner, root) || looseHeading(bw, r, root) {
 				continue
 			}
 			r.announced = announced
 			out = append(out, r)
-			if fl.next(r) && !announced && (leadIn(r) || annex) {
+			if before := fl.next(r); !announced && (before && leadIn(r) || annex) {
 				ann = announcement{lead: r.owner, chain: annex}
 			}
 		}
@@ -884,6 +884,13 @@ type flow struct {
 // proseBefore reports what next would report of r, without taking it.
 func (f *flow) proseBefore(r run) bool {
 	return r.owner != nil && f.open && r.owner.Parent == f.parent && f.prose
+}
+
+// boxedAfterProse reports that r's block stands in a box (a <div> around
+// a notice's attachments) that itself stands in the flow after a
+// paragraph of prose: what proseBefore reports of the box.
+func (f *flow) boxedAfterProse(r run) bool {
+	return r.owner != nil && r.owner.Parent != nil && f.open && f.prose && r.owner.Parent.Parent == f.parent
 }
 
 // next takes r, the article's next run kept, and reports whether a
