@@ -173,6 +173,9 @@ func cleanRuns(runs []run, title string, b *budget) []string {
 		if len(out) == 0 && kicker(r) {
 			continue
 		}
+		if emptyAnnex(runs, i) {
+			continue // an attachments label with no attachment after it
+		}
 		if prose && signatureDate(r) {
 			out = append(out, t) // a notice's signature date: the document's, though a date line
 			heads, tops, recs = append(heads, false), append(tops, false), append(recs, false)
@@ -542,6 +545,32 @@ const relatedLabelBytes = 64
 // simplified Chinese, without the spaces (a no-break space too: French
 // sets one before a colon), brackets, colon or arrow around them.
 func headingLabel(t string) string { return strings.Trim(foldTrad(t), " \u00a0【】[]:：>»") }
+
+// bareAnnexRe matches a Chinese template's attachments label alone on
+// its line: "附件：", "相关附件：", "附件下载", with or without its colon.
+var bareAnnexRe = regexp.MustCompile(`^\s*[【\[]?\s*(?:相关)?(?:附件|附表)(?:下载)?\s*[:：]?\s*[】\]]?\s*$`)
+
+// annexItemRe matches the start of an enumerated line ("1.", "2、",
+// "一、", "（1）") or a file's name by its extension: an attachment
+// listed under its label as text.
+var annexItemRe = regexp.MustCompile(`(?i)^\s*(?:(?:\d{1,2}|[一二三四五六七八九十]{1,2})\s*[.．、]|[(（]\s*\d{1,2}\s*[)）])|\.(?:pdf|docx?|xlsx?|wps|et|ofd|zip|rar)\b`)
+
+// emptyAnnex reports that runs[i] is an attachments label alone
+// (bareAnnexRe) with no attachment after it: no run follows, or the next
+// run neither links nor lists a file (annexItemRe). CMS templates print
+// the label above the attachments box whether the notice has any or
+// not; a label over a list of files, linked or not, is the notice's own
+// and stays.
+func emptyAnnex(runs []run, i int) bool {
+	if !bareAnnexRe.MatchString(runs[i].text) {
+		return false
+	}
+	if i+1 == len(runs) {
+		return true
+	}
+	next := runs[i+1]
+	return next.linkUnits == 0 && !annexItemRe.MatchString(next.text)
+}
 
 // signDateRe matches a date alone on its line, written as a Chinese
 // document dates its signature (落款): "2026年3月14日", with Arabic
