@@ -293,7 +293,41 @@ func withoutClosingBylines(paras []string, heads, recs []bool) []string {
 // story.
 func closingTag(paras []string) bool {
 	n := len(paras)
-	return n >= 2 && agencyTag(paras[n-1]) && sentenceEnd(paras[n-2])
+	return n >= 2 && (agencyTag(paras[n-1]) || reporterTag(paras[n-1])) && sentenceEnd(paras[n-2])
+}
+
+// reporterRoles are the roles a Chinese news story's closing credit
+// names its people by: reporters, correspondents, interns, photographers.
+var reporterRoles = map[string]bool{"记者": true, "本报记者": true, "见习记者": true, "通讯员": true, "实习生": true, "摄影": true, "特约记者": true}
+
+// reporterTag reports a line that is a Chinese story's closing credit
+// alone, in parentheses: a role (reporterRoles) and the names after it,
+// for one role or more ("（记者 张三 通讯员 王五）", "（记者 张三、李四）").
+// agencyTag takes one role and one name ("（记者 张三）"); more names
+// are more words than an agency's tag has. Each word is a role or a
+// name of two to four Han characters (hanName), the first a role, each
+// role followed by a name.
+func reporterTag(t string) bool {
+	t = strings.TrimSpace(t)
+	if runesUpTo(t, agencyTagRunes+1) > agencyTagRunes || !strings.HasPrefix(t, "（") || !strings.HasSuffix(t, "）") {
+		return false
+	}
+	words := strings.FieldsFunc(t[len("（"):len(t)-len("）")], func(r rune) bool { return r == ' ' || r == '、' || r == '\u3000' })
+	named := true // the role before holds a name
+	for k, w := range words {
+		switch {
+		case reporterRoles[w]:
+			if !named {
+				return false
+			}
+			named = false
+		case k > 0 && hanName(w):
+			named = true
+		default:
+			return false
+		}
+	}
+	return len(words) > 0 && named
 }
 
 // agencyTagRunes is the most runes of a line agencyTag takes.
