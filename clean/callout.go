@@ -13,7 +13,84 @@ import (
 // text, where an <aside> is otherwise never walked (dropTags): a
 // calloutBox (an <aside> with a heading is a sidebar).
 func calloutAside(n *html.Node) bool {
-	return n.DataAtom == atom.Aside && calloutBox(n)
+	return n.DataAtom == atom.Aside && (calloutBox(n) || caseBox(n))
+}
+
+// caseMaxParas is the most paragraphs a boxed case study holds under its
+// heading: a longer box is a part of the page of its own.
+const caseMaxParas = 3
+
+// caseBox reports an element that is a boxed part of the text it stands
+// in (a white paper's "Case study: …", "Box 2.1", "Fallbeispiel"): it
+// stands between paragraphs of prose (proseBefore: a paragraph of
+// proseUnits or more, ending a sentence, right before it; textAfter:
+// a paragraph, heading or section of the text right after it, in its
+// parent or its parent's parent), a heading opens it, and under the
+// heading it holds one to caseMaxParas paragraphs with two sentences or
+// more and proseUnits of text or more, under a quarter of it in links,
+// no list, picture, form or navigation (calloutBars). A sign-up box of one
+// sentence, a sidebar of links or a contact panel (no sentence) is none.
+func caseBox(n *html.Node) bool {
+	if n.Parent == nil || hidden(n) || !proseBefore(n) || !textAfter(n) {
+		return false
+	}
+	head := firstChildElement(n)
+	if head == nil || !isHeading(head.DataAtom) {
+		return false
+	}
+	paras, said, text := 0, 0, 0
+	for c := head.NextSibling; c != nil; c = c.NextSibling {
+		if c.Type == html.TextNode && strings.TrimSpace(c.Data) != "" {
+			return false // loose text beside the paragraphs: no box of paragraphs
+		}
+		if c.Type != html.ElementNode {
+			continue
+		}
+		if c.DataAtom != atom.P {
+			return false
+		}
+		t := textOf(c)
+		paras++
+		said += sentenceCount(t)
+		text += units(t)
+	}
+	if paras == 0 || paras > caseMaxParas || said < 2 || text < proseUnits {
+		return false
+	}
+	isBar := func(a atom.Atom) bool { return calloutBars[a] }
+	return noteBox(n, isBar, func(a atom.Atom) bool { return a == atom.P })
+}
+
+// firstChildElement returns n's first element child, or nil.
+func firstChildElement(n *html.Node) *html.Node {
+	for c := n.FirstChild; c != nil; c = c.NextSibling {
+		if c.Type == html.ElementNode {
+			return c
+		}
+	}
+	return nil
+}
+
+// proseBefore reports whether n's previous element sibling is a paragraph
+// of prose: proseUnits of text or more, ending a sentence.
+func proseBefore(n *html.Node) bool {
+	p := prevElement(n)
+	if p == nil || p.DataAtom != atom.P {
+		return false
+	}
+	t := textOf(p)
+	return units(t) >= proseUnits && sentenceEnd(t)
+}
+
+// textAfter reports whether the text goes on after n: the next element
+// sibling of n, or of its parent when n ends its parent (a box closing
+// a <section>), is a paragraph, a heading or a section.
+func textAfter(n *html.Node) bool {
+	next := nextElement(n)
+	if next == nil && n.Parent != nil {
+		next = nextElement(n.Parent)
+	}
+	return next != nil && (next.DataAtom == atom.P || next.DataAtom == atom.Section || isHeading(next.DataAtom))
 }
 
 // calloutBox reports an element that stands among paragraphs (its parent

@@ -19,3 +19,28 @@ func TestCalloutAside(t *testing.T) {
 	checkText(t, doc, []string{"An export holds personal data", "Paragraph 1 of the end"},
 		[]string{"How the archive stores", "“Exports run at night", "release notes"})
 }
+
+// TestCaseBoxAside: a boxed case study in an <aside> between a white
+// paper's paragraphs (a heading over paragraphs of sentences) is text,
+// whether a paragraph or the next section follows it; a sign-up box of
+// one sentence among the paragraphs, and the related links and contact
+// panel in <aside>s beside the document, are not.
+func TestCaseBoxAside(t *testing.T) {
+	body := `<main><h1>A new partnership for local services</h1><div class="govspeak">` +
+		`<section><h2>1. Working together</h2>` + prose("first", 2) +
+		`<aside class="case-study"><h3>Case study: Northfield Borough Council</h3>` +
+		`<p>Northfield brought its housing and health teams into one office in 2023. Within a year the wait for an adapted home fell from nine months to four.</p></aside>` +
+		prose("second", 1) +
+		`<aside class="box"><h4>Kasten 3: Erfahrungen aus den Modellregionen</h4>` +
+		`<p>Die Verwaltung führt nun ein gemeinsames Register, das beide Ämter bei einem Hausbesuch aktualisieren.</p>` +
+		`<p>Nach Angaben der Beschäftigten war die Umstellung günstig.</p></aside></section>` +
+		`<section><h2>2. Funding</h2>` + prose("third", 2) +
+		`<aside class="promo"><h3>Stay informed</h3><p>Get an email whenever this paper is updated, free of charge.</p></aside>` +
+		prose("fourth", 1) + `</section></div></main>` +
+		`<aside class="related"><h2>Related content</h2><ul><li><a href="/g">Guidance on local partnerships</a></li></ul></aside>` +
+		`<aside class="contact"><h2>Contact us</h2><p>Email: enquiries@example.gov.uk</p><p>Telephone: 0300 123 4567</p></aside>`
+	doc := cleanBody(t, "A new partnership for local services", body)
+	checkText(t, doc, []string{"Case study: Northfield Borough Council", "Within a year the wait", "Kasten 3: Erfahrungen",
+		"Nach Angaben der Beschäftigten", "Paragraph 0 of the fourth"},
+		[]string{"Get an email whenever", "Guidance on local partnerships", "enquiries@example.gov.uk", "0300 123 4567"})
+}
