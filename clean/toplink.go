@@ -5,6 +5,7 @@ import (
 	"unicode"
 
 	"golang.org/x/net/html"
+	"golang.org/x/net/html/atom"
 )
 
 // topJump reports a link to the top of the page standing alone on its
@@ -28,7 +29,50 @@ func topJump(a *html.Node) bool {
 	if b == nil || b.Type != html.ElementNode || isHeading(b.DataAtom) {
 		return false // a heading that links to the top is still the heading of its part
 	}
-	return !lettersOutside(b, a, 0)
+	return !lettersOutside(b, a, 0) || aloneOnLine(a, b)
+}
+
+// aloneOnLine reports a link, inside block b, that is a line of its own
+// between b's blocks ("<p>…</p><a href="#top">Back to top</a><h2>"):
+// the walk ends a run at every block element, so the line of a is the
+// inline content around it back to the block before it and on to the
+// block after it. The line holds no letter outside a: not around a in the
+// inline elements that hold it (under b), nor in the inline siblings of
+// the outermost of them up to a block element on either side.
+func aloneOnLine(a, b *html.Node) bool {
+	x := a
+	for x.Parent != b {
+		x = x.Parent
+	}
+	if x != a && lettersOutside(x, a, 0) {
+		return false
+	}
+	for _, next := range []func(*html.Node) *html.Node{
+		func(n *html.Node) *html.Node { return n.PrevSibling },
+		func(n *html.Node) *html.Node { return n.NextSibling },
+	} {
+		for c := next(x); c != nil; c = next(c) {
+			if c.Type == html.ElementNode && (blockTags[c.DataAtom] || c.DataAtom == atom.Br) {
+				break
+			}
+			if inlineLetters(c) {
+				return false
+			}
+		}
+	}
+	return true
+}
+
+// inlineLetters reports a letter or digit in c, a text node or an inline
+// element (read to 8 levels, as lettersOutside does).
+func inlineLetters(c *html.Node) bool {
+	switch c.Type {
+	case html.TextNode:
+		return strings.IndexFunc(c.Data, func(r rune) bool { return unicode.IsLetter(r) || unicode.IsDigit(r) }) >= 0
+	case html.ElementNode:
+		return !dropTags[c.DataAtom] && lettersOutside(c, nil, 0)
+	}
+	return false
 }
 
 // lettersOutside reports a letter or digit in a text node under n that is

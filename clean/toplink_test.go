@@ -34,3 +34,16 @@ func TestTopJumpChrome(t *testing.T) {
 		t.Errorf("a sentence with a #top link lost its word:\n%s", d.Text)
 	}
 }
+
+// TestTopJumpInline: a "#top" link standing loose between a section's
+// blocks, in no block of its own, is a line of its own and the page's
+// chrome; loose words around such a link make it a word of their line.
+func TestTopJumpInline(t *testing.T) {
+	body := `<div class="body"><h2>1. Ziele</h2>` + prose("first", 2) + `<a href="#top">Zurück nach oben</a>` +
+		`<h2>2. Maßnahmen</h2>` + prose("second", 2) + ` <span class="up"><a href="#top">↑ Haut de page</a></span> ` +
+		`<h2>3. Finanzierung</h2>` + prose("third", 2) + `Die Übersicht steht <a href="#top">oben auf der Seite</a>.` +
+		`<h2>4. Zeitplan</h2>` + prose("fourth", 2) + `</div>`
+	doc := cleanBody(t, "Strategie", body)
+	checkText(t, doc, []string{"Paragraph 1 of the fourth", "Die Übersicht steht oben auf der Seite."},
+		[]string{"Zurück nach oben", "Haut de page"})
+}
