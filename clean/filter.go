@@ -170,7 +170,7 @@ func cleanRuns(runs []run, title string, b *budget) []string {
 		if i < 4 && len(out) == 0 && normTitle != "" && normalEquals(t, normTitle) {
 			continue
 		}
-		if len(out) == 0 && kicker(r) {
+		if len(out) == 0 && (kicker(r) || normTitle != "" && docLabel(r) && labelsTitle(r, title)) {
 			continue
 		}
 		if emptyAnnex(runs, i) {
@@ -547,6 +547,45 @@ func kicker(r run) bool {
 		return false
 	}
 	return oneOfFold(strings.Trim(r.text, " \u00a0:：|·•"), kickerLabels)
+}
+
+// docLabels are the kinds of document that publishers of official papers
+// set as a label right over the document's headline ("Policy paper",
+// "Consultation outcome", "Weißbuch", "Livre blanc"), in English, German
+// and French.
+var docLabels = []string{
+	"policy paper", "white paper", "green paper", "consultation", "consultation outcome", "open consultation",
+	"closed consultation", "guidance", "statutory guidance", "corporate report", "research and analysis",
+	"independent report", "impact assessment", "policy statement", "strategy", "discussion paper", "command paper",
+	"weißbuch", "grünbuch", "positionspapier", "eckpunktepapier", "strategiepapier", "konsultation", "diskussionspapier",
+	"livre blanc", "livre vert", "rapport", "consultation publique", "stratégie", "document d'orientation",
+}
+
+// docLabel reports a line that is only the kind of document (docLabels),
+// not a heading. cleanRuns asks it only of a line before the first it
+// keeps, and drops it only right over the page's headline (labelsTitle):
+// the label over a white paper's title. Elsewhere the words head a part
+// ("Guidance") or are one.
+func docLabel(r run) bool {
+	if r.heading || len(r.text) > 40 {
+		return false
+	}
+	return oneOfFold(strings.Trim(r.text, " \u00a0:：|·•"), docLabels)
+}
+
+// labelsTitle reports whether r's line stands right over the page's
+// headline, which reads title: the text of r's block, or of one of its
+// two nearest ancestors, opens with r's text and then title's.
+func labelsTitle(r run, title string) bool {
+	want := Normalize(r.text + " " + title)
+	x := r.owner
+	for k := 0; k < 3 && x != nil && x.Type == html.ElementNode; k++ {
+		if strings.HasPrefix(Normalize(textOf(x)), want) {
+			return true
+		}
+		x = x.Parent
+	}
+	return false
 }
 
 // relatedHeading reports a related-reading label (relatedRe): a line of
