@@ -148,6 +148,12 @@ func cleanRuns(runs []run, title string, b *budget) []string {
 	}
 	facts := factRecords(runs)
 	metas := metaBoxLines(runs)
+	for k := range metaList(runs, facts) {
+		if index == nil {
+			index = make(map[int]bool)
+		}
+		index[k] = true
+	}
 	for i, r := range runs {
 		if b.over() {
 			break // out of time: the paragraphs kept so far
@@ -586,6 +592,64 @@ func labelsTitle(r run, title string) bool {
 		x = x.Parent
 	}
 	return false
+}
+
+// metaList returns the runs of runs that a list of the document's
+// metadata holds, or nil: a <dl> above the first paragraph of prose
+// (proseRun) whose lines are all short, end no sentence and are no
+// record of a box of key facts (facts), of which at least half are
+// metadata (metaChrome: "Published | 3 March 2026", "Last updated: …"),
+// with two lines or more. The other lines of such a list are its too
+// ("From: | Department for Communities"): a template's list of who
+// published the paper and when, not a line of the paper.
+func metaList(runs []run, facts []bool) map[int]bool {
+	lists := make(map[*html.Node][]int)
+	var order []*html.Node
+	for i, r := range runs {
+		if proseRun(r) {
+			break
+		}
+		o := r.owner
+		if o == nil || o.DataAtom != atom.Dt && o.DataAtom != atom.Dd || o.Parent == nil || o.Parent.DataAtom != atom.Dl {
+			continue
+		}
+		if lists[o.Parent] == nil {
+			order = append(order, o.Parent)
+		}
+		lists[o.Parent] = append(lists[o.Parent], i)
+	}
+	var idx map[int]bool
+	for _, dl := range order {
+		ks := lists[dl]
+		if len(ks) < 2 || !metaLines(runs, facts, ks) {
+			continue
+		}
+		if idx == nil {
+			idx = make(map[int]bool)
+		}
+		for _, k := range ks {
+			idx[k] = true
+		}
+	}
+	return idx
+}
+
+// metaLines reports whether the runs of runs at ks are a metadata list's
+// lines (metaList): each short (shortLine runes or fewer), ending no
+// sentence, no heading and no record of a box of key facts, and at least
+// half of them metadata (metaChrome).
+func metaLines(runs []run, facts []bool, ks []int) bool {
+	meta := 0
+	for _, k := range ks {
+		r := runs[k]
+		if r.heading || facts[k] || runeCountFor(r) > shortLine || sentenceEnd(r.text) {
+			return false
+		}
+		if metaChrome(foldTrad(r.text)) {
+			meta++
+		}
+	}
+	return meta*2 >= len(ks)
 }
 
 // relatedHeading reports a related-reading label (relatedRe): a line of
