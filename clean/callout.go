@@ -84,9 +84,13 @@ func proseBefore(n *html.Node) bool {
 
 // textAfter reports whether the text goes on after n: the next element
 // sibling of n, or of its parent when n ends its parent (a box closing
-// a <section>), is a paragraph, a heading or a section.
+// a <section>), is a paragraph, a heading or a section. A link back to
+// the top in between (topJump) is the page's, and is passed over.
 func textAfter(n *html.Node) bool {
 	next := nextElement(n)
+	for next != nil && next.DataAtom == atom.A && topJump(next) {
+		next = nextElement(next)
+	}
 	if next == nil && n.Parent != nil {
 		next = nextElement(n.Parent)
 	}

@@ -44,3 +44,15 @@ func TestCaseBoxAside(t *testing.T) {
 		"Nach Angaben der Beschäftigten", "Paragraph 0 of the fourth"},
 		[]string{"Get an email whenever", "Guidance on local partnerships", "enquiries@example.gov.uk", "0300 123 4567"})
 }
+
+// TestCaseBoxBeforeTopLink: a case study box followed by a section's
+// link back to the top, then the next section, still stands between
+// the paper's paragraphs.
+func TestCaseBoxBeforeTopLink(t *testing.T) {
+	body := `<div class="govspeak"><h2>1. Working together</h2>` + prose("first", 1) +
+		`<aside class="case-study"><h3>Case study: Northfield Borough Council</h3>` +
+		`<p>Northfield brought its housing and health teams into one office in 2023. Within a year the wait for an adapted home fell from nine months to four.</p></aside>` +
+		`<a href="#top">Back to top</a><h2>2. Funding</h2>` + prose("second", 2) + `</div>`
+	doc := cleanBody(t, "A new partnership for local services", body)
+	checkText(t, doc, []string{"Case study: Northfield Borough Council", "Within a year the wait"}, []string{"Back to top"})
+}
