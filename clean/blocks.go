@@ -27,9 +27,11 @@ type run struct {
 	weakHint  bool // chrome only by elements named as chrome by weak hints (markChrome; articleRuns)
 	signOff   int8 // runSignOff's answer once asked: 0 not yet, 1 no, 2 yes
 	chromeAt  *html.Node
-	commas    int  // for a run made up to score an element (creditSections)
-	announced bool // one of the items a lead-in line of the article announces (articleRuns): text, though it links
-	thread    bool // in a comment section a heading labels (labelledThreads): chrome in every pass
+	commas    int   // for a run made up to score an element (creditSections)
+	announced bool  // one of the items a lead-in line of the article announces (articleRuns): text, though it links
+	thread    bool  // in a comment section a heading labels (labelledThreads): chrome in every pass
+	brs       int8  // the <br>s alone (at most 3) between the run before and this one, of one block (lineBreaks); 0 for another boundary
+	seq       int32 // the run's place among its walk's runs: whether two runs were neighbours once filters dropped some
 }
 
 // elemStats is what the block walk learns about one element.
@@ -90,6 +92,7 @@ type blockWalk struct {
 	beside            bool                      // its answer there
 	outsideOf         *elemStats                // the element articleOutside last looked outside, nil for none
 	outside           bool                      // its answer there
+	brs               int                       // <br>s since the last run, none of another boundary (lineBreaks)
 }
 
 // out reports whether share of the budget is spent, and stays true once it is.
@@ -498,6 +501,7 @@ func (bw *blockWalk) visit(n *html.Node) {
 			return
 		}
 		bw.flush()
+		bw.brs++
 		return
 	}
 	block := blockTags[n.DataAtom]
@@ -558,6 +562,7 @@ func (bw *blockWalk) visit(n *html.Node) {
 	prevOwner, prevSimple, prevPairs := bw.owner, bw.rowSimple, bw.pairDL
 	if block {
 		bw.flush()
+		bw.brs = 0 // a block's edge: no line break
 		bw.owner = n
 		bw.heading = isHeading(n.DataAtom)
 		bw.rowSimple = n.DataAtom == atom.Tr && simpleRow(n) || bw.gridRow(n)
@@ -579,6 +584,7 @@ func (bw *blockWalk) visit(n *html.Node) {
 	}
 	if block {
 		bw.flush()
+		bw.brs = 0
 		bw.owner, bw.rowSimple, bw.pairDL = prevOwner, prevSimple, prevPairs
 		bw.heading = isHeading(prevOwner.DataAtom)
 	}
@@ -591,6 +597,7 @@ func (bw *blockWalk) visit(n *html.Node) {
 	}
 	if chrome {
 		bw.flush()
+		bw.brs = 0
 		bw.chromeAt = prevChrome
 	}
 	if art {
@@ -950,11 +957,26 @@ func (bw *blockWalk) flush() {
 		bw.runs = append(bw.runs, run{
 			text: text, owner: bw.owner,
 			units: bw.runUnits, linkUnits: bw.runLink, heading: bw.heading, caption: bw.caption > 0,
-			chromeAt: bw.chromeAt,
+			chromeAt: bw.chromeAt, brs: bw.lineBreaks(), seq: int32(len(bw.runs)),
 		})
+		bw.brs = 0
 	}
 	bw.w.reset()
 	bw.runUnits, bw.runLink = 0, 0
+}
+
+// lineBreaks is the brs of the run being flushed: the <br>s between the
+// last run and it, at most 3, when nothing else parts them (both of one
+// block, one chrome element and one kind: heading or caption), else 0.
+func (bw *blockWalk) lineBreaks() int8 {
+	if bw.brs == 0 || len(bw.runs) == 0 || bw.w.verbatim {
+		return 0
+	}
+	p := &bw.runs[len(bw.runs)-1]
+	if p.owner != bw.owner || p.chromeAt != bw.chromeAt || p.heading != bw.heading || p.caption != (bw.caption > 0) {
+		return 0
+	}
+	return int8(min(bw.brs, 3))
 }
 
 // runText is the text of the run being written, trimmed.

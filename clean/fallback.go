@@ -261,9 +261,11 @@ func blockText(pg *parsed, block textBlock) extraction {
 }
 
 // finish turns an extractor's runs into its extraction: captions set
-// apart, chrome lines dropped.
+// apart, the lines of a hard-wrapped paragraph joined (joinWrapped),
+// chrome lines dropped.
 func finish(runs []run, title string, b *budget, extractor string) extraction {
 	text, caps := splitCaptions(runs)
+	text = joinWrapped(text)
 	prose := 0
 	for _, r := range text {
 		prose += r.units - r.linkUnits

@@ -1,0 +1,182 @@
+package clean
+
+import (
+	"strings"
+	"unicode"
+	"unicode/utf8"
+)
+
+// Hard-wrapped text: a notice typed or pasted from a mail with a <br> at
+// the end of every line, its paragraphs parted by two <br>s or a blank
+// line. The walk makes each line a run of its own (lineBreaks counts the
+// <br>s between two runs of one block); joinWrapped joins the lines of
+// one paragraph back into one run.
+//
+// Lines of a chain (runs of one block, one to three <br>s apart) are
+// taken for wrapped prose only when they fill a width: the chain's
+// longest line is the width W, at least wrapMinWidth runes, and in each
+// paragraph (lines one <br> apart) most lines but the last fill wrapFill
+// of it, as plain text's wrapped lines do (plain.go); two such lines at
+// least in the chain. An address,
+// a signature or a list of short lines has no such width. A list of
+// sentences, one a line, ends most lines with a sentence's end
+// (sentenceEnd); a synopsis opens most lines alike (sameOpening); verse and a list of headings start most lines with a
+// capital though the line before ends mid-sentence: neither
+// is joined. Within a wrapped chain a line is joined to the next when it
+// stops mid-sentence and the next goes on in lower case, or when it
+// is long and it stops mid-sentence, or the next line's first word would
+// not have fitted on it, or the next line opens in lower case: a shorter
+// line ends its paragraph.
+
+const (
+	wrapMinWidth = 40  // runes of the longest line of a wrapped chain, at least
+	wrapMaxWidth = 120 // and at most: a longer line is a paragraph of its own
+	wrapMinWords = 3   // words a line of prose holds, at least
+)
+
+// joinWrapped returns runs with the lines of each hard-wrapped paragraph
+// joined into one run, a space between them; other runs are unchanged.
+// It reuses runs' array.
+func joinWrapped(runs []run) []run {
+	out := runs[:0]
+	for i := 0; i < len(runs); {
+		j := i + 1
+		for j < len(runs) && wrapLinked(runs[j-1], runs[j]) {
+			j++
+		}
+		out = append(out, joinChain(runs[i:j])...)
+		i = j
+	}
+	return out
+}
+
+// wrapLinked reports b the line after a, a few <br>s apart in one block.
+func wrapLinked(a, b run) bool {
+	return b.brs > 0 && b.seq == a.seq+1 && a.owner == b.owner
+}
+
+// joinChain joins the wrapped lines of a chain (see joinWrapped). The
+// runs it returns lie in chain's array, before or at their own place.
+func joinChain(chain []run) []run {
+	if len(chain) < 2 {
+		return chain
+	}
+	w := 0
+	for _, r := range chain {
+		if r.heading || r.caption {
+			return chain
+		}
+		w = max(w, utf8.RuneCountInString(r.text))
+	}
+	if w < wrapMinWidth || w > wrapMaxWidth {
+		return chain
+	}
+	wrapped := make([]bool, len(chain)) // wrapped[k]: chain[k] is a line of a wrapped paragraph
+	filled := 0
+	for from := 0; from < len(chain); {
+		to := from + 1
+		for to < len(chain) && chain[to].brs == 1 {
+			to++
+		}
+		if f, ok := wrappedLines(chain[from:to], w); ok {
+			filled += f
+			for k := from; k < to; k++ {
+				wrapped[k] = true
+			}
+		}
+		from = to
+	}
+	if filled < 2 {
+		return chain // one long line is no width
+	}
+	out := chain[:1]
+	for k := 1; k < len(chain); k++ {
+		if chain[k].brs == 1 && wrapped[k] && wrapJoins(chain[k-1].text, chain[k].text, w) {
+			prev := &out[len(out)-1]
+			prev.text += " " + chain[k].text
+			prev.units += chain[k].units
+			prev.linkUnits += chain[k].linkUnits
+			continue
+		}
+		out = append(out, chain[k])
+	}
+	return out
+}
+
+// wrappedLines reports lines, one <br> apart, that fill the width w as
+// wrapped prose does (see joinWrapped): every line but the last holds
+// words and most of them are long, few of them end a sentence, and they
+// do not start with capitals as verse does. filled is how many are long.
+func wrappedLines(lines []run, w int) (filled int, ok bool) {
+	inner, ends, capitals, open := len(lines)-1, 0, 0, 0
+	for k := 0; k < inner; k++ {
+		t := lines[k].text
+		if len(strings.Fields(t)) < wrapMinWords {
+			return 0, false // a short line amid them: a list, an address
+		}
+		if float64(utf8.RuneCountInString(t)) >= wrapFill*float64(w) {
+			filled++
+		}
+		if sentenceEnd(t) {
+			ends++
+			continue
+		}
+		open++
+		if r, _ := utf8.DecodeRuneInString(lines[k+1].text); unicode.IsUpper(r) {
+			capitals++
+		}
+	}
+	switch {
+	case sameOpening(lines):
+		return 0, false // forms of one command, items of one kind
+	case inner < 1 || filled*3 < inner*2:
+		return 0, false // no width filled
+	case ends*2 > inner:
+		return 0, false // a sentence a line
+	case open >= 3 && capitals*10 > open*7:
+		return 0, false // verse, or a list of titles
+	}
+	return filled, true
+}
+
+// wrapJoins reports line b the rest of a's paragraph in a chain of width
+// w: a stops mid-sentence and b goes on in lower case, or a is long, and
+// it stops mid-sentence, or b's first word would not have fitted on it,
+// or b opens in lower case.
+func wrapJoins(a, b string, w int) bool {
+	r, _ := utf8.DecodeRuneInString(b)
+	open := !sentenceEnd(a)
+	if open && unicode.IsLower(r) {
+		return true // a sentence goes on, whatever a's length
+	}
+	n := utf8.RuneCountInString(a)
+	if float64(n) < wrapFill*float64(w) {
+		return false
+	}
+	if open {
+		return true // a long line that stops mid-sentence: typed lines are ragged
+	}
+	first, _, _ := strings.Cut(b, " ")
+	if n+1+utf8.RuneCountInString(first) > w {
+		return true
+	}
+	return unicode.IsLower(r)
+}
+
+// sameOpening reports lines more than half of which open with the same
+// two words:
+// a command's forms in a synopsis ("cargo install [options] crate",
+// "cargo install [options] --path path"), a list's items. Wrapped prose
+// hardly opens two lines of a paragraph alike.
+func sameOpening(lines []run) bool {
+	count := make(map[string]int, len(lines))
+	for _, r := range lines {
+		f := strings.Fields(r.text)
+		first := strings.Join(f[:min(2, len(f))], " ")
+		count[first]++
+		if c := count[first]; c >= 2 && c*2 > len(lines) {
+			return true
+		}
+	}
+	return false
+}

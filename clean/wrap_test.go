@@ -1,0 +1,66 @@
+package clean
+
+import (
+	"strings"
+	"testing"
+)
+
+// A notice typed with a <br> at the end of every line: each paragraph's
+// lines join into one paragraph; an address and a list of short lines
+// below it keep their lines.
+func TestHardWrappedLinesJoin(t *testing.T) {
+	page := `<html><head><title>Notices</title></head><body><table><tr><td><font face=Arial size=2>
+The committee met on Thursday in the town hall to consider the plans<br>
+for the new footbridge, which were sent to every household in March and<br>
+have been on show in the library since then.<br>
+<br>
+Members heard that the work will take about six weeks and that the old<br>
+bridge will stay open until the new one is ready, so that nobody has to<br>
+walk the long way round by the main road.<br>
+<br>
+Town Clerk<br>
+The Town Hall<br>
+Market Street<br>
+<br>
+Monday: the library opens at nine in the morning<br>
+Tuesday: the library is closed all day for stocktaking<br>
+Wednesday: the library opens at ten in the morning<br>
+</font></td></tr></table></body></html>`
+	doc, err := Clean(Input{URL: "http://town.example.org/notices/footbridge.html", Body: []byte(page)})
+	if err != nil {
+		t.Fatal(err)
+	}
+	paras := strings.Split(doc.Text, "\n\n")
+	want := []string{
+		"The committee met on Thursday in the town hall to consider the plans for the new footbridge, which were sent to every household in March and have been on show in the library since then.",
+		"Members heard that the work will take about six weeks and that the old bridge will stay open until the new one is ready, so that nobody has to walk the long way round by the main road.",
+		"Town Clerk", "The Town Hall", "Market Street",
+		"Monday: the library opens at nine in the morning",
+		"Tuesday: the library is closed all day for stocktaking",
+		"Wednesday: the library opens at ten in the morning",
+	}
+	if len(paras) != len(want) {
+		t.Fatalf("got %d paragraphs, want %d:\n%s", len(paras), len(want), doc.Text)
+	}
+	for i := range want {
+		if paras[i] != want[i] {
+			t.Errorf("paragraph %d = %q, want %q", i, paras[i], want[i])
+		}
+	}
+}
+
+// A synopsis of a command's forms, one a line, keeps its lines though
+// they are long and open in lower case.
+func TestSynopsisLinesStay(t *testing.T) {
+	page := `<html><head><title>tally(1)</title></head><body><h1>tally</h1><h2>SYNOPSIS</h2>
+<p><code>tally count</code> [<em>options</em>] <em>file</em>[@<em>version</em>]…<br><code>tally count</code> [<em>options</em>] <code>--dir</code> <em>path</em><br><code>tally count</code> [<em>options</em>] <code>--url</code> <em>url</em> [<em>file</em>…]<br><code>tally count</code> [<em>options</em>] <code>--list</code></p>
+<h2>DESCRIPTION</h2><p>This command counts the lines of the files it is given and writes one total for each of them, then a grand total for all of them together.</p>
+<p>Files that cannot be read are named on the standard error, and the command exits with a status that says so once the others are counted.</p></body></html>`
+	doc, err := Clean(Input{URL: "http://docs.example.org/tally/count.html", Body: []byte(page)})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !strings.Contains(doc.Text, "tally count [options] --dir path\n\ntally count [options] --url") {
+		t.Errorf("the synopsis lost its lines:\n%s", doc.Text)
+	}
+}
