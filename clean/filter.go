@@ -1048,7 +1048,20 @@ func chromeLineOf(r run, n int, linkOK, fact bool) bool {
 		return true
 	}
 	t = foldTrad(t) // 責任編輯, 版權所有, 來源 are the same lines
-	return junkLine(t) || n <= 80 && (!fact && metaChrome(t) || readingTime(t) || adBreakLine(t) || paywallLine(t) || ageLine(t) || feedbackLine(t) || generatorLine(t) || counterLine(t))
+	return junkLine(t) || n <= 80 && (!fact && metaChrome(t) || readingTime(t) || adBreakLine(t) || paywallLine(t) || ageLine(t) || feedbackLine(t) || generatorLine(t) || counterLine(t) || manSectionLine(t))
+}
+
+// manSectionRe matches the line man2html writes under a manual page's
+// name, the manual's section and its number: "Section: User Commands
+// (1)", "Section: Linux Programmer's Manual (3p)". The page's date
+// ("Updated: …") and links (Index, Return to Main Contents) follow it;
+// the manual's own text starts at its NAME heading.
+var manSectionRe = regexp.MustCompile(`^Section: [^()]{1,50}\(\s*[1-9n][a-z]{0,4}\s*\)$`)
+
+// manSectionLine is manSectionRe, asked only of lines that open with
+// its label.
+func manSectionLine(t string) bool {
+	return strings.HasPrefix(t, "Section: ") && manSectionRe.MatchString(t)
 }
 
 // metaChrome reports a line, folded as chromeLine folds it, that is a
