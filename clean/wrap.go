@@ -20,7 +20,8 @@ import (
 // least in the chain. An address,
 // a signature or a list of short lines has no such width. A list of
 // sentences, one a line, ends most lines with a sentence's end
-// (sentenceEnd); a synopsis opens most lines alike (sameOpening); verse and a list of headings start most lines with a
+// (sentenceEnd); a synopsis opens most lines alike (sameOpening), a
+// grammar or a list of settings defines a name a line (definitions); verse and a list of headings start most lines with a
 // capital though the line before ends mid-sentence: neither
 // is joined. Within a wrapped chain a line is joined to the next when it
 // stops mid-sentence and the next goes on in lower case, or when it
@@ -127,8 +128,8 @@ func wrappedLines(lines []run, w int) (filled int, ok bool) {
 		}
 	}
 	switch {
-	case sameOpening(lines):
-		return 0, false // forms of one command, items of one kind
+	case sameOpening(lines) || definitions(lines):
+		return 0, false // forms of one command, items of one kind, a grammar's rules
 	case inner < 1 || filled*3 < inner*2:
 		return 0, false // no width filled
 	case ends*2 > inner:
@@ -179,4 +180,25 @@ func sameOpening(lines []run) bool {
 		}
 	}
 	return false
+}
+
+// definitionSigns are the signs a grammar's rule or an assignment sets
+// between its name and what it stands for: "bytes → {UTF-8 bytes}",
+// "expr ::= term", "x := 1", "DEBUG = 0".
+var definitionSigns = []string{"→", "::=", ":=", " = ", "=>"}
+
+// definitions reports lines more than half of which hold a definition
+// sign (definitionSigns): rules of a grammar or settings, a line each,
+// which prose does not write.
+func definitions(lines []run) bool {
+	n := 0
+	for _, r := range lines {
+		for _, sign := range definitionSigns {
+			if strings.Contains(r.text, sign) {
+				n++
+				break
+			}
+		}
+	}
+	return n >= 2 && n*2 > len(lines)
 }

@@ -64,3 +64,18 @@ func TestSynopsisLinesStay(t *testing.T) {
 		t.Errorf("the synopsis lost its lines:\n%s", doc.Text)
 	}
 }
+
+// A grammar's rules, one a line, keep their lines.
+func TestGrammarLinesStay(t *testing.T) {
+	page := `<html><head><title>Record format</title></head><body><h1>Record format</h1>
+<p>A record is written as a name, an optional tag and its bytes, in that order, with nothing between them; the rules below give its grammar in full.</p>
+<p>record → <em>tag-prefix</em><sub>opt</sub> <em>undecorated-record-body</em><br>undecorated-record-body → <code>r</code><sub>opt</sub> <em>decimal-number</em> <code>_</code><sub>opt</sub> <em>bytes</em><br>bytes → {<em>UTF-8 bytes</em>}</p>
+<p>A reader that meets a tag it does not know skips the record whole, and goes on with the next one as if the unknown record had not been there.</p></body></html>`
+	doc, err := Clean(Input{URL: "http://docs.example.org/format/records.html", Body: []byte(page)})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !strings.Contains(doc.Text, "undecorated-record-body\n\nundecorated-record-body →") {
+		t.Errorf("the grammar lost its lines:\n%s", doc.Text)
+	}
+}
