@@ -165,17 +165,26 @@ func wrapJoins(a, b string, w int) bool {
 }
 
 // sameOpening reports lines more than half of which open with the same
-// two words:
-// a command's forms in a synopsis ("cargo install [options] crate",
-// "cargo install [options] --path path"), a list's items. Wrapped prose
-// hardly opens two lines of a paragraph alike.
+// two words, or with the same word when three lines or more do: a
+// command's forms in a synopsis ("cargo install [options] crate",
+// "cargo install [options] --path path"), a stack trace's frames ("by
+// 0x4C21…: f (a.c:12)"), a list's items. Wrapped prose hardly opens two
+// lines of a paragraph alike, though two may start with one article.
 func sameOpening(lines []run) bool {
-	count := make(map[string]int, len(lines))
+	words := make(map[string]int, len(lines)) // lines by their first word
+	pairs := make(map[string]int, len(lines)) // and by their first two
 	for _, r := range lines {
 		f := strings.Fields(r.text)
-		first := strings.Join(f[:min(2, len(f))], " ")
-		count[first]++
-		if c := count[first]; c >= 2 && c*2 > len(lines) {
+		if len(f) == 0 {
+			continue
+		}
+		w, p := f[0], strings.Join(f[:min(2, len(f))], " ")
+		words[w]++
+		pairs[p]++
+		if c := pairs[p]; c >= 2 && c*2 > len(lines) {
+			return true
+		}
+		if c := words[w]; c >= 3 && c*2 > len(lines) {
 			return true
 		}
 	}

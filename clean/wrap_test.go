@@ -79,3 +79,18 @@ func TestGrammarLinesStay(t *testing.T) {
 		t.Errorf("the grammar lost its lines:\n%s", doc.Text)
 	}
 }
+
+// A stack trace's frames, one a line, keep their lines.
+func TestTraceLinesStay(t *testing.T) {
+	page := `<html><head><title>Reading reports</title></head><body><h1>Reading reports</h1>
+<p>When the checker finds a block freed the wrong way it prints where the block was freed and where it was allocated, one frame of the stack a line, as below.</p>
+<p>Mismatched free() / delete / delete [] at 0x40043249: free (alloc.c:171)<br>by 0x4102BB4E: Table::~Table(void) (tools/table.cpp:149)<br>by 0x4C261C41: Report::~Report(void) (include/report.h:60)<br>by 0x4C261F0E: Writer::~Writer(void) (writer.cc:44)</p>
+<p>The first frame names the function that freed the block; the frames below it name the callers, innermost first, with the file and line of each call.</p></body></html>`
+	doc, err := Clean(Input{URL: "http://docs.example.org/checker/reports.html", Body: []byte(page)})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !strings.Contains(doc.Text, "(tools/table.cpp:149)\n\nby 0x4C261C41") {
+		t.Errorf("the trace lost its lines:\n%s", doc.Text)
+	}
+}
