@@ -142,8 +142,8 @@ func wrappedLines(lines []run, w int) (filled int, ok bool) {
 
 // wrapJoins reports line b the rest of a's paragraph in a chain of width
 // w: a stops mid-sentence and b goes on in lower case, or a is long, and
-// it stops mid-sentence, or b's first word would not have fitted on it,
-// or b opens in lower case.
+// it stops mid-sentence at a word (lastWordLower), or b's
+// first word would not have fitted on it, or b opens in lower case.
 func wrapJoins(a, b string, w int) bool {
 	r, _ := utf8.DecodeRuneInString(b)
 	open := !sentenceEnd(a)
@@ -154,7 +154,7 @@ func wrapJoins(a, b string, w int) bool {
 	if float64(n) < wrapFill*float64(w) {
 		return false
 	}
-	if open {
+	if open && lastWordLower(a) {
 		return true // a long line that stops mid-sentence: typed lines are ragged
 	}
 	first, _, _ := strings.Cut(b, " ")
@@ -210,4 +210,12 @@ func definitions(lines []run) bool {
 		}
 	}
 	return n >= 2 && n*2 > len(lines)
+}
+
+// lastWordLower reports a line whose last word holds a letter in lower
+// case: a sentence stopped at a word or a name ("the GNU General
+// Public"), where one that ends in a code, capitals or a number
+// ("Boston, MA 02110-1301 USA") may be a line of an address.
+func lastWordLower(t string) bool {
+	return strings.IndexFunc(t[strings.LastIndexByte(t, ' ')+1:], unicode.IsLower) >= 0
 }

@@ -94,3 +94,25 @@ func TestTraceLinesStay(t *testing.T) {
 		t.Errorf("the trace lost its lines:\n%s", doc.Text)
 	}
 }
+
+// An address line amid wrapped prose, long and with no full stop, ends
+// in a code, not a word in lower case: the sentence after it stays a
+// paragraph of its own.
+func TestAddressLineEndsParagraph(t *testing.T) {
+	page := `<html><head><title>Terms</title></head><body><h1>Terms of use</h1><p>
+Copyright (C) 2004 The Example Users Association of Greater Riverton.<br>
+14 Market Street, Second Floor, Riverton, RV 04512-2201 UK<br>
+Everyone may copy and hand on exact copies of these terms, but no one<br>
+may change them without the written consent of the association and of<br>
+the members who wrote them in the first place, as the rules require.</p></body></html>`
+	doc, err := Clean(Input{URL: "http://assoc.example.org/terms.html", Body: []byte(page)})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !strings.Contains(doc.Text, "RV 04512-2201 UK\n\nEveryone may copy") {
+		t.Errorf("the address line took the sentence after it:\n%s", doc.Text)
+	}
+	if !strings.Contains(doc.Text, "but no one may change them") {
+		t.Errorf("the wrapped sentence stayed split:\n%s", doc.Text)
+	}
+}
