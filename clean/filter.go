@@ -133,27 +133,9 @@ func cleanRuns(runs []run, title string, b *budget) []string {
 	heads := make([]bool, 0, len(runs)) // heads[k]: out[k] is a heading's
 	tops := make([]bool, 0, len(runs))  // tops[k]: out[k] is a byline above the prose (storyByline)
 	recs := make([]bool, 0, len(runs))  // recs[k]: out[k] is a record of a box of key facts (keyedRecord)
-	index := closingIndex(runs)
-	for k := range backJumps(runs) {
-		if index == nil {
-			index = make(map[int]bool)
-		}
-		index[k] = true
-	}
-	for k := range openingIndex(runs) {
-		if index == nil {
-			index = make(map[int]bool)
-		}
-		index[k] = true
-	}
 	facts := factRecords(runs)
 	metas := metaBoxLines(runs)
-	for k := range metaList(runs, facts) {
-		if index == nil {
-			index = make(map[int]bool)
-		}
-		index[k] = true
-	}
+	index := union(closingIndex(runs), backJumps(runs), openingIndex(runs), metaList(runs, facts))
 	for i, r := range runs {
 		if b.over() {
 			break // out of time: the paragraphs kept so far
@@ -182,13 +164,9 @@ func cleanRuns(runs []run, title string, b *budget) []string {
 		if emptyAnnex(runs, i) {
 			continue // an attachments label with no attachment after it
 		}
-		if prose && signatureDate(r) {
-			out = append(out, t) // a notice's signature date: the document's, though a date line
-			heads, tops, recs = append(heads, false), append(tops, false), append(recs, false)
-			labels, last, lastFact = 0, r.owner, false
-			continue
-		}
-		if chromeLineOf(r, n, linkLine(r) && (r.announced && !teaserLink(r, false) || linkOK(runs, i, rows, span)), facts[i]) { // linkOK weighs only link lines
+		// a notice's signature date is the document's, though a date line
+		signed := prose && signatureDate(r)
+		if !signed && chromeLineOf(r, n, linkLine(r) && (r.announced && !teaserLink(r, false) || linkOK(runs, i, rows, span)), facts[i]) { // linkOK weighs only link lines
 			if adLine(t) {
 				adEnd = adBoxEnd(runs, i)
 			}
@@ -601,7 +579,9 @@ func labelsTitle(r run, title string) bool {
 // metadata (metaChrome: "Published | 3 March 2026", "Last updated: …"),
 // with two lines or more. The other lines of such a list are its too
 // ("From: | Department for Communities"): a template's list of who
-// published the paper and when, not a line of the paper.
+// published the paper and when, not a line of the paper. metaBoxLines
+// (gridrows.go) takes a post's meta block in any markup by its author
+// or category record; metaList takes a paper's <dl> by its dates.
 func metaList(runs []run, facts []bool) map[int]bool {
 	lists := make(map[*html.Node][]int)
 	var order []*html.Node
@@ -618,20 +598,26 @@ func metaList(runs []run, facts []bool) map[int]bool {
 		}
 		lists[o.Parent] = append(lists[o.Parent], i)
 	}
-	var idx map[int]bool
+	idx := make(map[int]bool)
 	for _, dl := range order {
-		ks := lists[dl]
-		if len(ks) < 2 || !metaLines(runs, facts, ks) {
-			continue
-		}
-		if idx == nil {
-			idx = make(map[int]bool)
-		}
-		for _, k := range ks {
-			idx[k] = true
+		if ks := lists[dl]; len(ks) >= 2 && metaLines(runs, facts, ks) {
+			for _, k := range ks {
+				idx[k] = true
+			}
 		}
 	}
 	return idx
+}
+
+// union is the set of indexes any of sets holds; nil sets hold none.
+func union(sets ...map[int]bool) map[int]bool {
+	out := make(map[int]bool)
+	for _, set := range sets {
+		for k := range set {
+			out[k] = true
+		}
+	}
+	return out
 }
 
 // metaLines reports whether the runs of runs at ks are a metadata list's

@@ -304,14 +304,21 @@ func nearHeadline(bw *blockWalk, best *html.Node, bestScore float64, region *htm
 	if region == nil || best == region || deeper(best, region) || deeper(region, best) {
 		return best, bestScore
 	}
-	alt, altScore := best, 0.0
-	for _, n := range bw.order {
-		if st := bw.stats[n]; st.score > altScore && (n == region || deeper(n, region)) {
-			alt, altScore = n, st.score
-		}
-	}
-	if altScore >= bestScore*headlineShare {
+	if alt, altScore := bestWithin(bw, region); alt != nil && altScore >= bestScore*headlineShare {
 		return alt, altScore
+	}
+	return best, bestScore
+}
+
+// bestWithin is the best-scoring container of bw that is root or lies
+// in it, and its score; nil and 0 when none scores above 0.
+func bestWithin(bw *blockWalk, root *html.Node) (*html.Node, float64) {
+	var best *html.Node
+	bestScore := 0.0
+	for _, n := range bw.order {
+		if st := bw.stats[n]; st.score > bestScore && (n == root || deeper(n, root)) {
+			best, bestScore = n, st.score
+		}
 	}
 	return best, bestScore
 }
@@ -339,13 +346,7 @@ func headlineColumn(bw *blockWalk, best *html.Node, bestScore float64) (*html.No
 	if !panelRow(bw, h1s, c, hc) || !sidePanel(bw, childToward(c, best)) {
 		return best, bestScore
 	}
-	alt, altScore := best, 0.0
-	for _, n := range bw.order {
-		if st := bw.stats[n]; st.score > altScore && (n == hc || deeper(n, hc)) {
-			alt, altScore = n, st.score
-		}
-	}
-	if altScore >= bestScore*hintDiscount {
+	if alt, altScore := bestWithin(bw, hc); alt != nil && altScore >= bestScore*hintDiscount {
 		return alt, altScore
 	}
 	return best, bestScore

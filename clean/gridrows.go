@@ -528,7 +528,8 @@ var postKeys = []string{"category", "categories", "filed under", "posted in", "t
 // A notice's box of dates alone, or one naming its reference or issuer
 // beside them, is no meta block; neither is a box among the paragraphs.
 // A page without a paragraph of prose has no meta block: its short
-// lines may be all there is.
+// lines may be all there is. A paper's <dl> of who published it and
+// when, with no author or category record, is metaList's (filter.go).
 func metaBoxLines(runs []run) []bool {
 	out := make([]bool, len(runs))
 	first, last := -1, -1
