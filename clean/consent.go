@@ -72,14 +72,14 @@ func controlShape(bw *blockWalk, st *elemStats, n *html.Node) bool {
 // last run outside chrome, starts after the page's last <h1> and a
 // paragraph of prose after it (proseBetween: a short page's whole text,
 // a search form at its end, is no box), has the shape of a box of
-// controls (controlShape) and holds a form field or a button
-// (formControl, or an element marked role="button": roleButton). A
-// consent notice pinned to the bottom of the screen sits at the end of
-// the markup, after the footer ("We use cookies… [Accept] [Reject]
-// [Settings]"): on a short page whose blocks carry no names its
-// paragraph outscores a story of one paragraph, as openingBox's does
-// above the headline. genericRoots weighs it as text named as chrome. A
-// page without an <h1> has none.
+// controls (controlShape) and holds a form field, a button or an
+// element marked role="button" (choiceControls: a consent notice's
+// "Accept" is often a link so marked). A consent notice pinned to the
+// bottom of the screen sits at the end of the markup, after the footer
+// ("We use cookies… [Accept] [Reject] [Settings]"): on a short page
+// whose blocks carry no names its paragraph outscores a story of one
+// paragraph, as openingBox's does above the headline. genericRoots
+// weighs it as text named as chrome. A page without an <h1> has none.
 func closingBox(bw *blockWalk) runSpan {
 	return spanOf(bw, closingBoxNode(bw))
 }
@@ -101,21 +101,10 @@ func closingBoxNode(bw *blockWalk) *html.Node {
 			box = n
 		}
 	}
-	if box == nil || !formControl(box) && !roleButton(box) {
+	if box == nil || !choiceControls(box, 1) {
 		return nil
 	}
 	return box
-}
-
-// roleButton reports an element under box that says it is a button
-// (role="button"): a consent notice's "Accept" is often a link so marked.
-func roleButton(box *html.Node) bool {
-	for n := range box.Descendants() {
-		if n.Type == html.ElementNode && buttonRole(n) {
-			return true
-		}
-	}
-	return false
 }
 
 // proseBetween reports a paragraph of prose (proseRun) among runs[i:j].

@@ -281,21 +281,14 @@ type recordSig struct {
 // author and category, is the template's.
 func factRecords(runs []run) []bool {
 	out := make([]bool, len(runs))
-	sigs := make([]recordSig, len(runs))
+	sigs := recordSigs(runs, recordSignature, atom.P)
 	type tally struct{ records, plain, facts, dated int }
 	count := map[recordSig]*tally{}
 	for i, r := range runs {
-		sig, ok := recordSignature(r)
-		if !ok {
+		sig := sigs[i]
+		if sig.box == nil {
 			continue
 		}
-		if sig.tag == atom.P {
-			sig.streak = i
-			if i > 0 && sigs[i-1].box == sig.box && sigs[i-1].tag == atom.P {
-				sig.streak = sigs[i-1].streak // the streak of the run before goes on
-			}
-		}
-		sigs[i] = sig
 		c := count[sig]
 		if c == nil {
 			c = &tally{}
@@ -548,23 +541,13 @@ func metaBoxLines(runs []run) []bool {
 		records, meta, post int
 		inside              bool // a record stands between the first and last paragraph of prose
 	}
-	sigs := make([]recordSig, len(runs))
+	sigs := recordSigs(runs, metaSignature, atom.P, atom.Div)
 	count := map[recordSig]*tally{}
 	for i, r := range runs {
-		sig, ok := recordSignature(r)
-		if !ok {
-			if !lineRecord(r) || r.chrome || r.owner.Parent == nil {
-				continue
-			}
-			sig = recordSig{box: r.owner.Parent, tag: r.owner.DataAtom, parts: 2}
+		sig := sigs[i]
+		if sig.box == nil {
+			continue
 		}
-		if sig.tag == atom.P || sig.tag == atom.Div {
-			sig.streak = i
-			if i > 0 && sigs[i-1].box == sig.box && sigs[i-1].tag == sig.tag {
-				sig.streak = sigs[i-1].streak
-			}
-		}
-		sigs[i] = sig
 		c := count[sig]
 		if c == nil {
 			c = &tally{}
@@ -589,6 +572,42 @@ func metaBoxLines(runs []run) []bool {
 		}
 	}
 	return out
+}
+
+// metaSignature is a record's signature as metaBoxLines groups records:
+// recordSignature's, or for a "Key: value" line of a <p> or <div> block
+// outside chrome (lineRecord) its parent, tag and two parts.
+func metaSignature(r run) (recordSig, bool) {
+	if sig, ok := recordSignature(r); ok {
+		return sig, true
+	}
+	if !lineRecord(r) || r.chrome || r.owner.Parent == nil {
+		return recordSig{}, false
+	}
+	return recordSig{box: r.owner.Parent, tag: r.owner.DataAtom, parts: 2}, true
+}
+
+// recordSigs returns each run's record signature by sigOf, the zero
+// recordSig for a run that is no record. A record whose tag is one of
+// streakTags (paragraph-like blocks) carries the index of the first run
+// of its streak: such blocks are a box only where they stand in a row,
+// the story's own paragraphs sharing their parent.
+func recordSigs(runs []run, sigOf func(run) (recordSig, bool), streakTags ...atom.Atom) []recordSig {
+	sigs := make([]recordSig, len(runs))
+	for i, r := range runs {
+		sig, ok := sigOf(r)
+		if !ok {
+			continue
+		}
+		if slices.Contains(streakTags, sig.tag) {
+			sig.streak = i
+			if i > 0 && sigs[i-1].box == sig.box && sigs[i-1].tag == sig.tag {
+				sig.streak = sigs[i-1].streak // the streak of the run before goes on
+			}
+		}
+		sigs[i] = sig
+	}
+	return sigs
 }
 
 // postRecord reports a record whose key names who wrote a post or where

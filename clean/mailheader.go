@@ -40,28 +40,27 @@ const maxHeaderRunes = 200
 // them, whatever it is, stays. The <pre> may be a root itself, its
 // header lines in a root beside it.
 func mailHeaderRuns(bw *blockWalk, roots []*html.Node) func(int) bool {
-	var out map[int]bool
+	out := map[int]bool{}
 	for _, root := range roots {
 		for d := range withDescendants(root) {
 			if d.Type != html.ElementNode || d.DataAtom != atom.Pre || bw.stats[d] == nil || !holdsProse(bw, bw.stats[d]) {
 				continue
 			}
-			lines := headerBefore(bw, bw.stats[d].start)
-			if len(lines) == 0 {
-				continue
-			}
-			if out == nil {
-				out = map[int]bool{}
-			}
-			for _, i := range lines {
+			for _, i := range headerBefore(bw, bw.stats[d].start) {
 				out[i] = true
 			}
 		}
 	}
-	if out == nil {
+	return indexTest(out)
+}
+
+// indexTest is a test of membership in idx, nil when idx is empty: the
+// form of articleRuns' run filters (mailHeaderRuns, tailSignatureRuns).
+func indexTest(idx map[int]bool) func(int) bool {
+	if len(idx) == 0 {
 		return nil
 	}
-	return func(i int) bool { return out[i] }
+	return func(i int) bool { return idx[i] }
 }
 
 // withDescendants yields n and the nodes below it, in document order.

@@ -21,20 +21,14 @@ import (
 // bw.runs) that close a root as its signature (tailSignature); nil when
 // none does.
 func tailSignatureRuns(bw *blockWalk, roots []*html.Node) func(int) bool {
-	var out map[int]bool
+	out := map[int]bool{}
 	for _, root := range roots {
 		from, to := tailSignature(bw, root)
 		for i := from; i < to; i++ {
-			if out == nil {
-				out = map[int]bool{}
-			}
 			out[i] = true
 		}
 	}
-	if out == nil {
-		return nil
-	}
-	return func(i int) bool { return out[i] }
+	return indexTest(out)
 }
 
 // tailSignature returns the range of root's runs after its last

@@ -112,10 +112,10 @@ func (p *page) singleMisfit(n string) string {
 }
 
 // declaredSlack is by how much another single-byte reading must beat a
-// declared charset's reading, scoring s, to overrule it, when the two
-// read high of the text's non-ASCII bytes differently (disagreeing): 3 a
-// byte, and a letter's worth more (letterSlack) when the
-// declared reading scores above nothing, letters of a language rather
+// declared charset's reading, scoring s, to overrule it, where high is
+// how many of the text's non-ASCII bytes the two read differently
+// (disagreeing): 3 a byte, and a letter's worth more (letterSlack) when
+// the declared reading scores above nothing, letters of a language rather
 // than signs. A name or two in an English page has a few non-ASCII bytes,
 // and a wrong charset's language may read them a few points better
 // ("Žalgiris" in windows-1257 as Icelandic "Þalgiris" in windows-1252):
