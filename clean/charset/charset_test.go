@@ -12,6 +12,7 @@ import (
 
 	"golang.org/x/text/encoding/htmlindex"
 	xunicode "golang.org/x/text/encoding/unicode"
+	"golang.org/x/text/unicode/norm"
 )
 
 func mustRead(tb testing.TB, name string) []byte {
@@ -1062,4 +1063,71 @@ func TestThaiWindows874(t *testing.T) {
 			}
 		}
 	}
+}
+
+// TestVietnameseWindows1258: Vietnamese in windows-1258, undeclared,
+// reads as windows-1258, its tones written precomposed where the table
+// has the letter and as a combining mark after the vowel otherwise, or
+// as combining marks throughout: a headline, a usage line, a list of
+// names, a paragraph. Read in windows-1250 it was Czech or Slovak
+// ("Hôňi đôĚng"), in windows-1257 Latvian. The guards are western texts
+// whose letters windows-1258 reads otherwise (ã, õ, ð, þ, ì, ò, Ý), which
+// must keep their charset: the tone marks stand on vowels only, đ opens
+// a syllable, and a text of plain words around one Italian "può" (read
+// as "pu" with a dot below) is no Vietnamese (plainCost).
+func TestVietnameseWindows1258(t *testing.T) {
+	for _, text := range []string{
+		"Giá xăng giảm lần thứ ba liên tiếp",
+		"Cách dùng: cp [TÙY CHỌN]... NGUỒN ĐÍCH",
+		"Nguyễn Văn An, Trần Thị Bình, Lê Hoàng Long, Phạm Minh Đức",
+		"Theo Tổng cục Thống kê, lạm phát trong tháng Mười đã giảm tháng thứ ba liên tiếp. Giá năng lượng giảm, trong khi giá thực phẩm vẫn cao hơn so với một năm trước.",
+	} {
+		for _, pre := range []bool{true, false} {
+			body := encode1258(t, text, pre)
+			for _, page := range [][]byte{body, []byte("<html><body><h1>" + string(body) + "</h1></body></html>")} {
+				if d := Decide(page, "", ""); d.Name != "windows-1258" {
+					t.Errorf("%q in windows-1258 (precomposed %v) read as %s (%s, %s)", text, pre, d.Name, d.Evidence, d.Note)
+				}
+			}
+		}
+	}
+	for _, c := range []struct{ text, charset string }{
+		{"O governo anunciou que as eleições serão em outubro. Não há decisão sobre a data.", "windows-1252"},
+		{"João Leitão, Conceição Simões, Sebastião Guimarães", "windows-1252"},
+		{"Però il sindaco dice che così non si può andare avanti", "windows-1252"},
+		{"  -x, --exclude=MODELLO   esclude i file (può essere ripetuto)\n  -q, --quiet             nessun messaggio", "windows-1252"},
+		{"legge e scrive archivi, e può estrarre singoli file.\n\nEsempi:\n  pack -c archivio.pk uno due", "windows-1252"},
+		{"Guðrún Þórðardóttir, Sigurður Ólafsson, Þóra Jónsdóttir", "windows-1252"},
+		{"Belediye meclisi okulun yenilenmesine karar verdi, öğrenciler döndü", "windows-1254"},
+	} {
+		body := encode(t, c.text, c.charset)
+		if d := Decide(body, "", ""); d.Name == "windows-1258" {
+			t.Errorf("guard: %q in %s read as windows-1258 (%s)", c.text, c.charset, d.Note)
+		}
+	}
+}
+
+// encode1258 writes s in windows-1258: with pre, a letter the table has
+// precomposed as that byte; otherwise, and for the letters it lacks, the
+// base letter (with its circumflex, breve or horn) and then the tone as a
+// combining mark.
+func encode1258(tb testing.TB, s string, pre bool) []byte {
+	tb.Helper()
+	var out []byte
+	for _, r := range s {
+		if b, err := encodeAs(string(r), "windows-1258"); err == nil && (pre || r < 0x80 || !strings.ContainsAny(norm.NFD.String(string(r)), "\u0300\u0301\u0303\u0309\u0323")) {
+			out = append(out, b...)
+			continue
+		}
+		var base, tone []rune
+		for _, m := range norm.NFD.String(string(r)) {
+			if strings.ContainsRune("\u0300\u0301\u0303\u0309\u0323", m) {
+				tone = append(tone, m)
+			} else {
+				base = append(base, m)
+			}
+		}
+		out = append(out, encode(tb, norm.NFC.String(string(base))+string(tone), "windows-1258")...)
+	}
+	return out
 }

@@ -73,10 +73,14 @@
 //     windows-1257, iso-8859-13, iso-8859-4, windows-1254, windows-1251,
 //     koi8-r, koi8-u, iso-8859-5, x-mac-cyrillic, ibm866, windows-1253,
 //     iso-8859-7, windows-1255, iso-8859-8, windows-1256, iso-8859-6,
-//     windows-874. (iso-8859-1 and iso-8859-9 are windows-1252 and
+//     windows-874, windows-1258. (iso-8859-1 and iso-8859-9 are windows-1252 and
 //     windows-1254, as in browsers.) When several decode the text to the same characters, the
 //     first of them is chosen, whatever their scores; an exact score tie
-//     between different readings also goes to the earlier one.
+//     between different readings also goes to the earlier one. Plain
+//     western text is legal windows-1258 and reads there as windows-1252
+//     does but for a few letters (ã, õ, ð, þ, ì, ò, Ý): windows-1258 comes
+//     last, and wins only where its Vietnamese letters and tone marks
+//     (on a vowel) read better than every other language.
 //   - A body is nearly UTF-8 when its invalid bytes (bytes that are part of no
 //     valid UTF-8 sequence) are few beside its valid multi-byte sequences (a
 //     few windows-1252 bytes pasted into a page of UTF-8, which read as

@@ -73,7 +73,7 @@ func nearBest(f, best sbFit) bool {
 func latinCharset(name string) bool {
 	switch name {
 	case "windows-1252", "iso-8859-15", "windows-1250", "iso-8859-2", "iso-8859-16",
-		"windows-1257", "iso-8859-13", "iso-8859-4", "windows-1254":
+		"windows-1257", "iso-8859-13", "iso-8859-4", "windows-1254", "windows-1258":
 		return true
 	}
 	return false
@@ -163,7 +163,7 @@ func mixedFit(text []byte, h *hist, name string) (score int, lang string) {
 	flush(len(text))
 	score = -1 << 30
 	for k := 0; k < nl; k++ {
-		if s := total[k] + stopWeight*h.stops[langs[k]] + shared + ctx; s > score {
+		if s := total[k] + wordScore(h, langs[k]) + shared + ctx; s > score {
 			score, lang = s, langs[k]
 		}
 	}

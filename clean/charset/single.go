@@ -5,6 +5,8 @@ import (
 	"sync"
 	"unicode"
 	"unicode/utf8"
+
+	"golang.org/x/text/unicode/norm"
 )
 
 // sbNames are the single-byte encodings the scorer compares, in the fixed
@@ -17,7 +19,7 @@ var (
 		"windows-1257", "iso-8859-13", "iso-8859-4", "windows-1254",
 		"windows-1251", "koi8-r", "koi8-u", "iso-8859-5", "x-mac-cyrillic", "ibm866",
 		"windows-1253", "iso-8859-7", "windows-1255", "iso-8859-8", "windows-1256",
-		"iso-8859-6", "windows-874",
+		"iso-8859-6", "windows-874", "windows-1258",
 	}
 	nordicLangs  = []string{"da", "no", "sv", "fi"}
 	westLangs    = append([]string{"de", "fr", "es", "pt", "it", "nl", "ca", "is", "et", "sq"}, nordicLangs...)
@@ -47,6 +49,7 @@ var (
 		"windows-1256":   {"ar"},
 		"iso-8859-6":     {"ar"},
 		"windows-874":    {"th"},
+		"windows-1258":   {"vi"},
 	}
 )
 
@@ -55,6 +58,9 @@ var (
 // lists after its own letters the Persian and Urdu ones windows-1256 also
 // writes. Thai lists its consonants and vowels, the signs written above
 // and below a consonant among them: they are part of its letters.
+// Vietnamese lists the five tone marks windows-1258 writes as combining
+// marks after a vowel (dot below, acute, grave, hook above, tilde) among
+// its letters, as Thai does its signs.
 var profiles = map[string]string{
 	"de": "äüößé",
 	"fr": "éèàêçôîùâûëïœ",
@@ -89,6 +95,7 @@ var profiles = map[string]string{
 	"et": "äõüöšž",
 	"he": "יוהלארתמבשנעדכקחפסגזצטםןךףץ",
 	"ar": "اليمونهربتعفكدسقةحجأإشطصذخثزضغظآىئءؤپچژگکیےںھہ",
+	"vi": "\u0323\u0301\u0300ưđ\u0309ôâêơăá\u0303àóúíéùè",
 	"th": "านร่อก้เงมยัลิีวดทสตะไคบปหขชพุใแืึจโูำถผซ็ศษฉฟฝธญณฐ์ฑฒฌฎฏฆภฮฬฤๆฯ๊๋ํฃฅฦฺๅ๎",
 }
 
@@ -99,7 +106,7 @@ var langNames = map[string]string{
 	"et": "Estonian", "sq": "Albanian", "cs": "Czech", "sk": "Slovak", "pl": "Polish", "hu": "Hungarian",
 	"hr": "Croatian", "sl": "Slovene", "ro": "Romanian", "tr": "Turkish", "lt": "Lithuanian", "lv": "Latvian",
 	"ru": "Russian", "bg": "Bulgarian", "uk": "Ukrainian", "be": "Belarusian", "sr": "Serbian", "mk": "Macedonian",
-	"el": "Greek", "he": "Hebrew", "ar": "Arabic", "th": "Thai",
+	"el": "Greek", "he": "Hebrew", "ar": "Arabic", "th": "Thai", "vi": "Vietnamese",
 }
 
 // sbFit is how well one single-byte encoding and language explain a text.
@@ -117,7 +124,8 @@ type sbTab struct {
 	lower  [256]bool
 	upper  [256]bool
 	script [256]int8
-	mark   [256]bool     // a combining mark (a Thai vowel or tone sign), written on the letter before it
+	mark   [256]bool     // a combining mark (a Thai vowel or tone sign, a Vietnamese tone), written on the letter before it
+	vowel  [256]bool     // a Latin vowel, which a Latin combining mark (a tone) stands on
 	thai   [256]int8     // thaiClass of the byte's character
 	apos   [256]bool     // an apostrophe, which joins a letter to a word
 	opens  [256]bool     // an inverted mark, ¡ or ¿, which opens a sentence
@@ -157,6 +165,7 @@ func newSBTab(name string) *sbTab {
 		t.r[b] = r
 		t.mark[b] = unicode.Is(unicode.Mn, r)
 		t.letter[b] = unicode.IsLetter(r) || t.mark[b]
+		t.vowel[b] = latinVowel(r)
 		t.thai[b] = thaiClass(r)
 		t.lower[b] = unicode.IsLower(r)
 		t.upper[b] = unicode.IsUpper(r)
@@ -225,8 +234,10 @@ var neverFirst = map[string]string{
 // hardly occur inside one: Icelandic þ (þú, það, þegar; inside a word
 // only where compounds join, alþingi). A wrong reading puts them
 // inside words: windows-1252 reads Turkish ş (windows-1254) and
-// Latvian ū (iso-8859-4) as þ, "Ayþe", "Rþdolfs".
-var onlyFirst = map[string]string{"is": "þ"}
+// Latvian ū (iso-8859-4) as þ, "Ayþe", "Rþdolfs". Vietnamese writes
+// each syllable apart, and đ opens its syllable: windows-1258 reads
+// Turkish ğ and Icelandic ð inside words as đ, "yađmur".
+var onlyFirst = map[string]string{"is": "þ", "vi": "đ"}
 
 // firstScores is what each byte adds to a reading in lang when it opens a
 // word (hist.first): a letter that opens none of lang's words
@@ -407,7 +418,7 @@ func fitHist(text []byte, h *hist, name string) (score int, lang string) {
 	score = -1 << 30
 	for i, ls := range t.langs {
 		in, lone, start, first, later := t.inner[i], t.lone[i], t.start[i], t.first[i], t.later[i]
-		l := stopWeight * h.stops[sbLangs[name][i]]
+		l := wordScore(h, sbLangs[name][i])
 		for c := 0x80; c < 256; c++ {
 			if n := h.all[c]; n > 0 {
 				l += h.final[c]*int(ls[c]) + (n-h.final[c])*int(in[c]) + h.lone[c]*int(lone[c]) + h.start[c]*int(start[c]) + h.first[c]*int(first[c]) + (n-h.first[c])*int(later[c])
@@ -495,7 +506,8 @@ const mixedCost = 60
 // of a non-Latin alphabet (one next to an apostrophe is an elision, as
 // Greek writes μ’ for με), a letter stuck to a digit, an inverted mark
 // that ends a word (¡ and ¿ open a sentence: windows-1252 reads
-// iso-8859-13's closing quote ” as ¡).
+// iso-8859-13's closing quote ” as ¡), a Latin combining mark (a
+// Vietnamese tone in windows-1258) on anything but a vowel (latinVowel).
 func (t *sbTab) context(prev, b, next byte) int {
 	pl, nl := t.letter[prev], t.letter[next]
 	if !t.letter[b] {
@@ -532,7 +544,23 @@ func (t *sbTab) context(prev, b, next byte) int {
 	if t.r[b] == 'ς' && nl {
 		s -= 30 // final sigma inside a word
 	}
+	if t.mark[b] && t.script[b] == 1 && !t.vowel[prev] {
+		s -= mixedCost // a tone mark off a vowel
+	}
 	return s
+}
+
+// latinVowel reports a Latin vowel, with or without diacritics (â, ơ,
+// ư): the letters a Latin combining mark, a Vietnamese tone, stands on.
+// A wrong windows-1258 reading puts its marks after consonants or other
+// marks: Italian "però" and "così" read as "per" and "cos" with a dot
+// below or an acute on the consonant.
+func latinVowel(r rune) bool {
+	if script(r) != 1 || !unicode.IsLetter(r) {
+		return false
+	}
+	d := []rune(norm.NFD.String(string(unicode.ToLower(r))))
+	return strings.ContainsRune("aeiouy", d[0])
 }
 
 // trailCost is what a mark that follows a name (©, ®, ™) costs a reading
@@ -545,7 +573,7 @@ func isDigit(b byte) bool { return b >= '0' && b <= '9' }
 // script classifies letters by the alphabets single-byte pages use.
 func script(r rune) int {
 	switch {
-	case r < 0x250:
+	case r < 0x250, r >= 0x300 && r < 0x370: // Latin, and the combining marks Latin letters carry
 		return 1
 	case r >= 0x370 && r < 0x400:
 		return 2

@@ -58,10 +58,32 @@ var stopIndex = func() map[string][]string {
 	return idx
 }()
 
+// plainWords is the key under which stopHits counts every such ASCII
+// word of two letters or more, a function word or not (plainCost).
+const plainWords = "+plain"
+
+// plainCost is, per language, what each plain ASCII word near a text's
+// non-ASCII bytes costs a reading in it: Vietnamese writes a tone or a
+// letter of its own (ư, ơ, đ, ă, â, ê, ô) in most of its syllables, and a
+// text of plain words around one or two accented letters is a western
+// text whose few letters windows-1258 reads otherwise (Italian "può" as
+// "pu" with a dot below). The cost is a tenth of what a Vietnamese
+// syllable's letters score: Vietnamese text, a quarter or a third of
+// whose syllables are plain ("trong", "cho", "Minh"), keeps its reading.
+var plainCost = map[string]int{"vi": 4}
+
+// wordScore is what text's ASCII words (stopHits, h.stops) add to a
+// reading in lang: its function words, less plainCost for every plain
+// word.
+func wordScore(h *hist, lang string) int {
+	return stopWeight*h.stops[lang] - plainCost[lang]*h.stops[plainWords]
+}
+
 // stopHits counts, per language, the function words among text's ASCII
 // words near its non-ASCII bytes (nearHigh): runs of ASCII letters with no
 // letter or non-ASCII byte on either side (a word that touches a non-ASCII
-// byte may go on in a letter).
+// byte may go on in a letter). Under plainWords it counts all those words
+// of two letters or more.
 func stopHits(text []byte) map[string]int {
 	hits := map[string]int{}
 	var word [8]byte
@@ -82,6 +104,9 @@ func stopHits(text []byte) map[string]int {
 			next = firstHighFrom(text, j)
 		}
 		if j-i <= len(word) && (i == 0 || text[i-1] < 0x80) && (j == len(text) || text[j] < 0x80) && nearHigh(i, j, last, next, len(text)) {
+			if j-i >= 2 {
+				hits[plainWords]++
+			}
 			n := copy(word[:], text[i:j])
 			for k := range n {
 				word[k] |= 0x20 // lower case: every byte is an ASCII letter
