@@ -1131,3 +1131,21 @@ func encode1258(tb testing.TB, s string, pre bool) []byte {
 	}
 	return out
 }
+
+// TestJapaneseUsageLine: a usage line of kana and kanji in EUC-JP, as a
+// man page or a README holds it, undeclared, reads as EUC-JP. chardet
+// gives Big5 and EUC-JP one confidence (100), and its order by name put
+// Big5 first: a tie of chardet's own is left to the scorer, which reads
+// the kana as kana (surest, tiedCJK).
+func TestJapaneseUsageLine(t *testing.T) {
+	for _, text := range []string{
+		"使い方: ls [オプション]... [ファイル]...",
+	} {
+		body := encode(t, text, "euc-jp")
+		for _, page := range [][]byte{body, []byte("<html><body><pre>" + string(body) + "</pre></body></html>")} {
+			if d := Decide(page, "", ""); d.Name != "euc-jp" {
+				t.Errorf("%q in euc-jp read as %s (%s, %s)", text, d.Name, d.Evidence, d.Note)
+			}
+		}
+	}
+}

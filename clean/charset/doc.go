@@ -157,7 +157,7 @@
 //	            and the Note says why.
 //	5 detector  the visible text: a plausible CJK decoding wins (the best
 //	            by this package's score; a near tie goes to chardet when it
-//	            is sure), else the best single-byte charset by per-language
+//	            is sure, and surer of it than of another CJK charset), else the best single-byte charset by per-language
 //	            letter scoring, the preference order settling identical
 //	            readings; its Note names the language whose reading won
 //	            ("reads as Italian text"). Confidence is chardet's for

@@ -250,13 +250,17 @@ func fitOf(fits []cjkFit, name string) cjkFit {
 }
 
 // surest returns chardet's best CJK guess among the near-tied fits, if
-// chardet is more than minimally sure of it.
+// chardet is more than minimally sure of it, and surer of it than of any
+// other CJK charset: two CJK guesses at one confidence are chardet's own
+// tie, which detect's order by name would settle (a Japanese usage line,
+// "使い方: ls [オプション]...", is Big5 and EUC-JP at 100 each), and the
+// scorer settles it instead.
 func surest(guesses []guess, fits []cjkFit) string {
-	for _, g := range guesses {
+	for i, g := range guesses {
 		if !isCJK(g.name) {
 			continue
 		}
-		if g.confidence <= 10 {
+		if g.confidence <= 10 || tiedCJK(guesses[i+1:], g.confidence) {
 			return ""
 		}
 		for _, f := range fits {
@@ -267,6 +271,16 @@ func surest(guesses []guess, fits []cjkFit) string {
 		return ""
 	}
 	return ""
+}
+
+// tiedCJK reports a CJK guess among guesses at confidence c.
+func tiedCJK(guesses []guess, c int) bool {
+	for _, g := range guesses {
+		if isCJK(g.name) && g.confidence == c {
+			return true
+		}
+	}
+	return false
 }
 
 func confidenceOf(name string, guesses []guess, dflt int) int {
