@@ -1149,3 +1149,26 @@ func TestJapaneseUsageLine(t *testing.T) {
 		}
 	}
 }
+
+// TestHebrewNameEnds: short Hebrew name lists, undeclared, read as
+// Hebrew in windows-1255 and iso-8859-8. Read in windows-1253 they end
+// their words in ο and ν, frequent Greek letters ("שירן" as "ωιψο"), or
+// in windows-1251 in п; the Hebrew final forms there (ן, ם) stand only at
+// a word's end, and score there as the letters they stand for
+// (endForms).
+func TestHebrewNameEnds(t *testing.T) {
+	for _, text := range []string{
+		"שלום",
+		"שירן",
+		"דורון",
+		"אלון",
+		"מנחם בגין\nיצחק רבין\nגולדה מאיר",
+	} {
+		for _, name := range []string{"windows-1255", "iso-8859-8"} {
+			body := encode(t, text, name)
+			if d := Decide(body, "", ""); Decode(body, d) != text {
+				t.Errorf("%q in %s read as %s (%s): %q", text, name, d.Name, d.Note, Decode(body, d))
+			}
+		}
+	}
+}

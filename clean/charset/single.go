@@ -183,6 +183,7 @@ func newSBTab(name string) *sbTab {
 			if finalOnly[l] && ls[b] > 0 && t.letter[b] {
 				in[b] = -20 // as a letter the language does not use
 			}
+			ls[b], in[b] = endFormScores(t.r[b], l, ls[b], in[b])
 		}
 		t.langs = append(t.langs, &ls)
 		t.inner = append(t.inner, &in)
@@ -460,6 +461,36 @@ func letterScore(r rune, lang string) int {
 // the end of a word: Italian accents a word's last vowel (è, città,
 // perché, più, così) and nowhere else.
 var finalOnly = map[string]bool{"it": true}
+
+// endForms are, per language, the letters written only at a word's end
+// and the letters they stand for elsewhere: Hebrew's final kaf, mem,
+// nun, pe and tsadi, Greek's final sigma. Where a letter stands is
+// evidence a letter's frequency is not: a Hebrew name list ("כהן",
+// "שירן") read in windows-1253 ends its words in ο and ν, frequent Greek
+// letters, and its final forms, listed last in the Hebrew profile, scored
+// below them.
+var endForms = map[string]map[rune]rune{
+	"he": {'ך': 'כ', 'ם': 'מ', 'ן': 'נ', 'ף': 'פ', 'ץ': 'צ'},
+	"el": {'ς': 'σ'},
+}
+
+// endFormScores is what r adds to a reading in lang at a word's end
+// (atEnd) and elsewhere (inside), given its scores by frequency: an end
+// form scores at the end as the letter it stands for, and inside a word
+// as a letter lang does not use (-20); the letter an end form stands for
+// scores -20 at the end, where lang writes the end form instead.
+func endFormScores(r rune, lang string, atEnd, inside int16) (int16, int16) {
+	forms := endForms[lang]
+	if base, ok := forms[r]; ok {
+		return int16(letterScore(base, lang)), -20
+	}
+	for _, base := range forms {
+		if r == base {
+			return -20, inside
+		}
+	}
+	return atEnd, inside
+}
 
 // variants are letters a language writes in two forms: Romanian ș and ț
 // were written ş and ţ (cedilla) in the charsets that lack the comma forms,
