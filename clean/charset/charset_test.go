@@ -1172,3 +1172,24 @@ func TestHebrewNameEnds(t *testing.T) {
 		}
 	}
 }
+
+// TestKoreanShortLines: short Korean lines in EUC-KR, undeclared, read
+// as EUC-KR: a usage line, an error message, an address. Their
+// syllables (법, 옵, 션, 파, 특, 별) were no frequent syllables of the
+// scorer's list, so the EUC-KR reading scored no better than GBK's or
+// EUC-JP's hanzi of the same bytes, and the short-text Chinese default
+// or EUC-JP took them.
+func TestKoreanShortLines(t *testing.T) {
+	for _, text := range []string{
+		"사용법: ls [옵션]... [파일]...",
+		"잘못된 옵션",
+		"서울특별시 강남구",
+	} {
+		body := encode(t, text, "euc-kr")
+		for _, page := range [][]byte{body, []byte("<html><body><p>" + string(body) + "</p></body></html>")} {
+			if d := Decide(page, "", ""); d.Name != "euc-kr" {
+				t.Errorf("%q in euc-kr read as %s (%s, %s)", text, d.Name, d.Evidence, d.Note)
+			}
+		}
+	}
+}

@@ -32,8 +32,14 @@ const (
 	// Chinese forms differ (車, 聞, 館). They count only in a Japanese
 	// reading (runeScore): kanji text without kana has nothing else that
 	// tells it from GBK, whose first level its bytes fall in.
-	topKanji  = "円気聞車毎読発売別終広町転楽試験仕帰悪図週歩紙黒館習駅曜鳥昼犬姉漢対実関決戦経約続記権産済側増変両歳談説優収違訪乗労伝働負観様財満値処殺単責給適婦込顔薬険頼覚許抜絶払遅雑賛遠戻絵夢緒暮掛寝歯誤慣窓貧泳鳴煙頂晩髪靴恥偉県団営挙総衆鉄歴価仏辺拡継駐統銭庁"
-	topHangul = "이다의는에하고을를가지서기으로사한대리도자나어적수인있정시일국해보여게부주아제전비상세그것라면만장동우위경성들소원과화구방내문연용신생회조개무행공학거니물마미선실관후요안간때말분했히등할되된및중발결통업단식입명당계영금외산진양저모현재체데습까년월날께였겠던될뿐의"
+	topKanji = "円気聞車毎読発売別終広町転楽試験仕帰悪図週歩紙黒館習駅曜鳥昼犬姉漢対実関決戦経約続記権産済側増変両歳談説優収違訪乗労伝働負観様財満値処殺単責給適婦込顔薬険頼覚許抜絶払遅雑賛遠戻絵夢緒暮掛寝歯誤慣窓貧泳鳴煙頂晩髪靴恥偉県団営挙総衆鉄歴価仏辺拡継駐統銭庁"
+	// topHangul are frequent Hangul syllables; its second line adds the
+	// particles and endings (은, 와, 없, 합니다's 합), the syllables of
+	// loanwords (스, 트, 프, 옵션) and of software and addresses (파일,
+	// 사용법, 특별시) the first lacked: a short Korean line of them scored
+	// no better as EUC-KR than as GBK's or EUC-JP's hanzi of its bytes.
+	topHangul = "이다의는에하고을를가지서기으로사한대리도자나어적수인있정시일국해보여게부주아제전비상세그것라면만장동우위경성들소원과화구방내문연용신생회조개무행공학거니물마미선실관후요안간때말분했히등할되된및중발결통업단식입명당계영금외산진양저모현재체데습까년월날께였겠던될뿐의" +
+		"은와없합음법각려러호표파스트드크프터더새못알받출설택력록값번작열찾읽옵션목예처치능본교감반확최추특포필함형오운응점접종직질집차"
 )
 
 // charClass holds, per rune, bits for the character lists the scorer
