@@ -61,3 +61,40 @@ func TestMailTrailerKeeps(t *testing.T) {
 		t.Errorf("mailTrailer(%q) = %d, want the offset after the body", text, at)
 	}
 }
+
+// TestListFooter: a list server's footer at the end of a message's <pre>
+// goes, as Mailman 2 and 3 write it, the address masked and linked or
+// not, under an attachment part's rule or not; the message's lines stay,
+// each on its own line.
+func TestListFooter(t *testing.T) {
+	for name, tr := range map[string]string{
+		"mm2":    "_______________________________________________\ndev mailing list\ndev@lists.example.org\nhttps://lists.example.org/mailman/listinfo/dev\n",
+		"masked": "\n_______________________________________________\ndev mailing list\n<a href=\"mailto:dev%40lists.example.org\">dev at lists.example.org</a>\n<a href=\"http://lists.example.org/mailman/listinfo/dev\">http://lists.example.org/mailman/listinfo/dev</a>\n",
+		"mm3":    "_______________________________________________\ndev mailing list -- dev@lists.example.org\nTo unsubscribe send an email to dev-leave@lists.example.org\n",
+		"part":   "-------------- next part --------------\n_______________________________________________\ndev mailing list\ndev at lists.example.org\nhttp://lists.example.org/mailman/listinfo/dev\n",
+	} {
+		doc := cleanBody(t, "[dev] Linker fails on release branch", archiveMessage(tr))
+		checkText(t, doc, []string{"> Did you run the configure script", "linker keeps failing with"},
+			[]string{"mailing list", "listinfo", "____", "unsubscribe", "next part"})
+		if !strings.Contains(doc.Text, "Thanks,\nAnna") {
+			t.Errorf("%s: the message's closing lines lost their break:\n%s", name, doc.Text)
+		}
+	}
+}
+
+// TestListFooterKeeps: lines under a rule of underscores that are no
+// list's footer stay: a program's report ending in a rule, an address
+// line that names no list, a footer's template, a footer that is the
+// whole <pre>.
+func TestListFooterKeeps(t *testing.T) {
+	for _, text := range []string{
+		"$ ./report\nJobs: 52\nFailed: 0\n_______________________________________________\n",
+		"$ ./report --mail\nSummary of the run\n_______________________________________________\nJobs: 52\nSent to: release@lists.example.org\n",
+		"msg_footer = \"\"\"\n_______________________________________________\n%(real_name)s mailing list\n%(real_name)s@%(host_name)s\n%(web_page_url)slistinfo%(cgiext)s/%(_internal_name)s\n\"\"\"",
+		"_______________________________________________\ndev mailing list\ndev@lists.example.org\nhttps://lists.example.org/mailman/listinfo/dev\n",
+	} {
+		if at := mailTrailer(text); at >= 0 {
+			t.Errorf("mailTrailer(%q) = %d, want -1", text, at)
+		}
+	}
+}
