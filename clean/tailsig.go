@@ -52,7 +52,7 @@ func tailSignature(bw *blockWalk, root *html.Node) (int, int) {
 	// A lone line in small print, or one dash-opened line, is a closing
 	// byline as often as a signature: the truths keep those.
 	small, dashed := true, len(tail) >= 2 && strings.HasPrefix(strings.TrimSpace(tail[0].text), "--")
-	if len(tail) == 1 && tail[0].linkUnits == 0 && !mottoRun(tail[0]) {
+	if len(tail) == 1 && tail[0].linkUnits == 0 && !mottoRun(tail[0]) && !nameAndRole(tail[0].text) {
 		small = false
 	}
 	for _, r := range tail {
@@ -151,4 +151,27 @@ func italicOnly(owner *html.Node, t string) bool {
 		}
 	}
 	return false
+}
+
+// maxRoleWords bounds the role after a signature's name: "Maintainer",
+// "Release manager, Example Project".
+const maxRoleWords = 6
+
+// nameAndRole reports a line that is a name and what its bearer is: a
+// person's name (personWords), a separator (bylineNameSeps: ", ", " — ",
+// " | ", " · "), then a role of one to maxRoleWords words opening with
+// a capital, no date and no digit in it ("Jane Doe — Maintainer",
+// "Anna Berg, Release manager"). A closing byline with its date or its
+// place's date line ("Jane Doe, 2 March 2026") is no signature; nor is
+// a copyright line, which no name opens.
+func nameAndRole(t string) bool {
+	name, role := cutBylineName(strings.TrimSpace(t))
+	if role == "" || !personWords(name) || len(strings.Fields(name)) > 3 || !startsUpper(role) {
+		return false
+	}
+	if n := len(strings.Fields(role)); n > maxRoleWords || strings.ContainsAny(role, "0123456789") {
+		return false
+	}
+	_, _, dated := findDate(role)
+	return !dated
 }

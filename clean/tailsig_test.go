@@ -41,3 +41,25 @@ func TestTailSignatureKeeps(t *testing.T) {
 		checkText(t, doc, []string{"half the time", c.keep}, nil)
 	}
 }
+
+// TestTailNameAndRole: a lone small-print line that is a name and its
+// bearer's role goes; a lone name, a name with a date, a copyright line
+// in small print stay.
+func TestTailNameAndRole(t *testing.T) {
+	for _, tail := range []string{
+		`<p><small>Jane Doe — Maintainer</small></p>`,
+		`<small>Jane Doe, Maintainer of the build team</small>`,
+		`<p><font size="1">Jana Schmidt | Betreuerin</font></p>`,
+	} {
+		doc := cleanBody(t, "Build runners", tailPost(tail))
+		checkText(t, doc, []string{"half the time", "caching the themes"}, []string{"Maintainer", "Betreuerin"})
+	}
+	for _, c := range []struct{ tail, keep string }{
+		{`<p><small>Jane Doe, 2 March 2026</small></p>`, "Jane Doe"},
+		{`<p><small>Report of the Build Team — Annex 2</small></p>`, "Annex 2"},
+		{`<p><small>This report was prepared by Jane Doe, Maintainer.</small></p>`, "prepared by"},
+	} {
+		doc := cleanBody(t, "Build runners", tailPost(c.tail))
+		checkText(t, doc, []string{"half the time", c.keep}, nil)
+	}
+}
