@@ -4,6 +4,7 @@ import (
 	"slices"
 	"strconv"
 	"strings"
+	"unicode"
 	"unicode/utf8"
 
 	"golang.org/x/net/html"
@@ -55,6 +56,7 @@ func tailSignature(bw *blockWalk, root *html.Node) (int, int) {
 	if len(tail) == 1 && tail[0].linkUnits == 0 && !mottoRun(tail[0]) && !nameAndRole(tail[0].text) {
 		small = false
 	}
+	dashed = dashed || namedMotto(tail)
 	for _, r := range tail {
 		if r.heading || r.chrome || utf8.RuneCountInString(r.text) > maxSigRunes || sigSentence(r.text) && !mottoRun(r) {
 			return 0, 0
@@ -174,4 +176,33 @@ func nameAndRole(t string) bool {
 	}
 	_, _, dated := findDate(role)
 	return !dated
+}
+
+// namedMotto reports a tail that is a bare name, then a motto: two runs,
+// the first a name (personWords, or one capitalised word alone: "Anna"),
+// the second a motto (mottoRun) that does not name the first (a line
+// about its bearer, "Anna Berg is a reporter…", is a note on the author).
+func namedMotto(tail []run) bool {
+	if len(tail) != 2 || !mottoRun(tail[1]) {
+		return false
+	}
+	name := strings.TrimSpace(tail[0].text)
+	words := strings.Fields(name)
+	if len(words) == 0 || len(words) > 3 {
+		return false
+	}
+	if !personWords(name) && !(len(words) == 1 && startsUpper(name) && onlyLetters(name)) {
+		return false
+	}
+	return !strings.Contains(tail[1].text, words[0])
+}
+
+// onlyLetters reports t made of letters only.
+func onlyLetters(t string) bool {
+	for _, r := range t {
+		if !unicode.IsLetter(r) {
+			return false
+		}
+	}
+	return t != ""
 }

@@ -63,3 +63,24 @@ func TestTailNameAndRole(t *testing.T) {
 		checkText(t, doc, []string{"half the time", c.keep}, nil)
 	}
 }
+
+// TestTailNamedMotto: a bare name, then a motto in quotes or italics,
+// closing a post goes; a name, then an italic note about its bearer,
+// and a lead-in, then a quoted line, stay.
+func TestTailNamedMotto(t *testing.T) {
+	for _, tail := range []string{
+		`<p>Jane Doe</p><p><i>Simplicity is prerequisite for reliability.</i></p>`,
+		`<p>Jane Doe<br><em>Simplicity is prerequisite for reliability.</em></p>`,
+		`<p>Jane</p><p>“Simplicity is prerequisite for reliability.”</p>`,
+	} {
+		doc := cleanBody(t, "Build runners", tailPost(tail))
+		checkText(t, doc, []string{"half the time", "caching the themes"}, []string{"Simplicity"})
+	}
+	for _, c := range []struct{ tail, keep string }{
+		{`<p>Jane Doe</p><p><i>Jane Doe covers the build infrastructure.</i></p>`, "covers the build"},
+		{`<p>Or, as the review board put it:</p><p><i>“Every job should run on any runner.”</i></p>`, "Every job should"},
+	} {
+		doc := cleanBody(t, "Build runners", tailPost(c.tail))
+		checkText(t, doc, []string{"half the time", c.keep}, nil)
+	}
+}
