@@ -62,6 +62,7 @@ func genericRoots(bw *blockWalk, region *html.Node) []*html.Node {
 	best, bestScore = headlineColumn(bw, best, bestScore)
 	best, bestScore = beforeSeries(bw, best, bestScore)
 	best, bestScore = openingPost(bw, best, bestScore)
+	best, bestScore = headerOverBody(bw, best, bestScore)
 	if up := sameClassAncestor(bw, best, bestScore); up != best {
 		best, bestScore = up, max(bestScore, bw.stats[up].score)
 	}

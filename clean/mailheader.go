@@ -31,7 +31,7 @@ const maxHeaderRunes = 200
 
 // mailHeaderRuns returns a test of the runs of roots (by index into
 // bw.runs) that are a message's header lines: the runs right before a
-// <pre> holding prose (the message's body) that are each a one-line
+// <pre> holding text (the message's body, a line may be all of it) that are each a one-line
 // label line (labelKey) of at most maxHeaderRunes, two or more of them
 // under the name of a header field (mailHeaderKeys) and one at least
 // with an address in its value ("anna@example.org", "anna at
@@ -43,7 +43,7 @@ func mailHeaderRuns(bw *blockWalk, roots []*html.Node) func(int) bool {
 	out := map[int]bool{}
 	for _, root := range roots {
 		for d := range withDescendants(root) {
-			if d.Type != html.ElementNode || d.DataAtom != atom.Pre || bw.stats[d] == nil || !holdsProse(bw, bw.stats[d]) {
+			if d.Type != html.ElementNode || d.DataAtom != atom.Pre || bw.stats[d] == nil || bw.stats[d].units == 0 {
 				continue
 			}
 			for _, i := range headerBefore(bw, bw.stats[d].start) {
@@ -82,32 +82,34 @@ func withDescendants(n *html.Node) func(yield func(*html.Node) bool) {
 // root or in a root beside it; nil when those lines are no message's
 // header.
 func headerBefore(bw *blockWalk, at int) []int {
-	var lines []int
-	named, addressed := 0, false
-	for i := at - 1; i >= 0; i-- {
-		r := bw.runs[i]
-		k, ok := headerLine(r)
-		if !ok {
+	from := at
+	for from > 0 {
+		if _, ok := headerLine(bw.runs[from-1]); !ok {
 			break
 		}
-		lines = append(lines, i)
-		if mailHeaderKeys[k] {
-			named++
-		}
-		addressed = addressed || mailAddress(r.text)
+		from--
 	}
-	if named < 2 || !addressed {
+	if !headerBlock(bw.runs[from:at]) {
 		return nil
+	}
+	var lines []int
+	for i := from; i < at; i++ {
+		lines = append(lines, i)
 	}
 	return lines
 }
 
 // headerLine returns the key of a run that is one label line
 // ("Message-ID: <…>", a table row's "From: | Anna Berg") of at most
-// maxHeaderRunes, no heading.
+// maxHeaderRunes, no heading; or a table row whose first cell is a
+// header field's name without a colon ("From | Anna Berg",
+// mailHeaderKeys).
 func headerLine(r run) (string, bool) {
 	if r.heading || strings.Contains(r.text, "\n") || utf8.RuneCountInString(r.text) > maxHeaderRunes {
 		return "", false
+	}
+	if k, v, ok := strings.Cut(r.text, " | "); ok && mailHeaderKeys[strings.ToLower(strings.TrimSpace(k))] && strings.TrimSpace(v) != "" {
+		return strings.ToLower(strings.TrimSpace(k)), true
 	}
 	return labelKey(r.text)
 }
@@ -121,3 +123,46 @@ func mailAddress(t string) bool {
 // maskedAddressRe is a mail address as pipermail masks it: "anna at
 // example.org".
 var maskedAddressRe = regexp.MustCompile(`[\w.+-]+ at [\w-]+\.[\w.-]*\w`)
+
+// headerOverBody returns, when best, the best container found by score,
+// holds only a message's header lines (headerBlock) and the next text
+// after it lies in a <pre> (the message's body), that <pre> in best's
+// place with best's score: a short message ("Applied, thanks.") scores
+// under its header's date and address lines, though the header is its
+// envelope and the <pre> its words. best is returned as it is
+// otherwise.
+func headerOverBody(bw *blockWalk, best *html.Node, bestScore float64) (*html.Node, float64) {
+	st := bw.stats[best]
+	if st == nil || st.end >= len(bw.runs) || !headerBlock(bw.runs[st.start:st.end]) {
+		return best, bestScore
+	}
+	for p := bw.runs[st.end].owner; p != nil && p.Type == html.ElementNode; p = p.Parent {
+		if deeper(best, p) || p == best {
+			return best, bestScore // the next text lies around best, in no <pre> of its own
+		}
+		if p.DataAtom == atom.Pre && bw.stats[p] != nil && bw.stats[p].units > 0 {
+			return p, bestScore
+		}
+	}
+	return best, bestScore
+}
+
+// headerBlock reports runs that are all a message's header lines
+// (headerLine), two or more under the name of a header field
+// (mailHeaderKeys), one at least with an address: what headerBefore
+// asks of the lines over a <pre>, and headerOverBody of the best
+// container.
+func headerBlock(runs []run) bool {
+	named, addressed := 0, false
+	for _, r := range runs {
+		k, ok := headerLine(r)
+		if !ok {
+			return false
+		}
+		if mailHeaderKeys[k] {
+			named++
+		}
+		addressed = addressed || mailAddress(r.text)
+	}
+	return named >= 2 && addressed
+}

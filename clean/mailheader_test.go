@@ -47,3 +47,22 @@ func TestMailHeaderKeeps(t *testing.T) {
 		checkText(t, doc, []string{"linker keeps failing with", head[3:12]}, nil)
 	}
 }
+
+// TestMailHeaderShortBody: a message of one line under its header, a
+// table of rows (with or without colons) or an MHonArc list, is the
+// text, and the header goes: the header's date and address lines
+// outscore the one line, but the <pre> is the message.
+func TestMailHeaderShortBody(t *testing.T) {
+	for name, head := range map[string]string{
+		"table":   `<table border="0"><tr><td><b>From:</b></td><td>Anna Berg &lt;anna@example.org&gt;</td></tr><tr><td><b>To:</b></td><td>dev@lists.example.org</td></tr><tr><td><b>Date:</b></td><td>Mon, 02 Mar 2026 10:15:02 +0100</td></tr><tr><td><b>Subject:</b></td><td>Re: Linker fails</td></tr><tr><td><b>Message-ID:</b></td><td>&lt;87a1b2c3d4@example.org&gt;</td></tr></table>`,
+		"nocolon": `<table><tr><td class="key">From</td><td>Anna Berg &lt;anna@example.org&gt;</td></tr><tr><td class="key">Date</td><td>Mon, 02 Mar 2026 10:15:02 +0100</td></tr><tr><td class="key">Subject</td><td>Re: Linker fails</td></tr></table>`,
+		"mhonarc": `<ul><li><em>From</em>: Anna Berg &lt;anna@example.org&gt;</li><li><em>Date</em>: Mon, 2 Mar 2026</li><li><em>Subject</em>: Re: Linker fails</li><li><em>Message-id</em>: &lt;<a href="msg2.html">87a1b2c3d4@example.org</a>&gt;</li></ul><hr>`,
+	} {
+		doc := cleanBody(t, "Re: Linker fails", `<div class="nav"><a href="/">Home</a> | <a href="date.html">Date index</a></div><h1>Re: Linker fails</h1>`+head+`<pre>Applied, thanks.
+</pre><hr><a href="date.html">Date index</a>`)
+		checkText(t, doc, []string{"Applied, thanks."}, []string{"87a1b2c3d4", "anna@example.org", "Date index"})
+		if t.Failed() {
+			t.Fatalf("%s", name)
+		}
+	}
+}
