@@ -33,19 +33,24 @@ func tailSignatureRuns(bw *blockWalk, roots []*html.Node) func(int) bool {
 }
 
 // tailSignature returns the range of root's runs after its last
-// paragraph of prose (lastProse) when those runs are a signature: one
-// to maxSigLines of them, each no longer than maxSigRunes and no
-// sentence (sigSentence) unless a motto (mottoRun), and either all in
-// small print (smallRun), a lone one only when it links or is a motto,
-// or two or more, the first opened by a mail signature's "--"; none set
-// as notes (noteMarkup: a list of footnotes,
-// a way back to the text). An empty range when root holds no prose or
-// its runs after it are no signature: a closing sentence, a quotation
-// the post leads into, a legal note of a sentence's length stay.
+// paragraph of prose (lastProse), or from a signature's delimiter after
+// it (sigDelimiter), when those runs are a signature: one to
+// maxSigLines of them, each no longer than maxSigRunes and no sentence
+// (sigSentence) unless a motto (mottoRun), and either all in small print
+// (smallRun), a lone one only when it links, is a motto or is a name
+// and a role (nameAndRole), or two or more, the first opened by a mail
+// signature's "--" or a bare name over a motto (namedMotto); none set
+// as notes (noteMarkup: a list of footnotes, a way back to the text).
+// An empty range when root holds no prose or its runs after it are no
+// signature: a closing sentence, a quotation the post leads into, a
+// legal note of a sentence's length, a lone name stay.
 func tailSignature(bw *blockWalk, root *html.Node) (int, int) {
 	rs := bw.stats[root]
-	last := lastProse(bw, root)
-	if rs == nil || last < 0 || rs.end-last-1 < 1 || rs.end-last-1 > maxSigLines {
+	if rs == nil {
+		return 0, 0
+	}
+	last := max(lastProse(bw, root), sigDelimiter(bw, rs)-1)
+	if last < 0 || rs.end-last-1 < 1 || rs.end-last-1 > maxSigLines {
 		return 0, 0
 	}
 	tail := bw.runs[last+1 : rs.end]
@@ -70,6 +75,38 @@ func tailSignature(bw *blockWalk, root *html.Node) (int, int) {
 		return 0, 0
 	}
 	return last + 1, rs.end
+}
+
+// sigDelimiter returns the index of a mail signature's delimiter among
+// the last runs of rs: a line of "--" alone (the "-- " a mail program
+// sets over a signature), with one to maxSigLines runs after it, the
+// first of them a name (sigName), and more text before it, in rs, than
+// after it. A message whose lines are set one to a line break holds no
+// run of prose's length near its end, so the lines over its signature
+// are no paragraph lastProse finds. -1 when there is none; "--help",
+// "-- Anna" and a "--" option with its description are no delimiter.
+func sigDelimiter(bw *blockWalk, rs *elemStats) int {
+	for d := rs.end - 2; d > rs.start && rs.end-d-1 <= maxSigLines; d-- {
+		if strings.TrimSpace(bw.runs[d].text) != "--" {
+			continue
+		}
+		if !sigName(strings.TrimSpace(bw.runs[d+1].text)) {
+			return -1 // "--" closing a list of options, its description after it
+		}
+		before, after := 0, 0
+		for i := rs.start; i < rs.end; i++ {
+			if i < d {
+				before += bw.runs[i].units
+			} else {
+				after += bw.runs[i].units
+			}
+		}
+		if before > after {
+			return d
+		}
+		return -1
+	}
+	return -1
 }
 
 // inList reports n inside an <ol> or <ul> below root.
@@ -187,14 +224,18 @@ func namedMotto(tail []run) bool {
 		return false
 	}
 	name := strings.TrimSpace(tail[0].text)
-	words := strings.Fields(name)
+	return sigName(name) && !strings.Contains(tail[1].text, strings.Fields(name)[0])
+}
+
+// sigName reports a line that is a name a signature opens with: a
+// person's name of up to three words (personWords), or one capitalised
+// word of letters alone ("Anna").
+func sigName(t string) bool {
+	words := strings.Fields(t)
 	if len(words) == 0 || len(words) > 3 {
 		return false
 	}
-	if !personWords(name) && !(len(words) == 1 && startsUpper(name) && onlyLetters(name)) {
-		return false
-	}
-	return !strings.Contains(tail[1].text, words[0])
+	return personWords(t) || len(words) == 1 && startsUpper(t) && onlyLetters(t)
 }
 
 // onlyLetters reports t made of letters only.

@@ -84,3 +84,15 @@ func TestTailNamedMotto(t *testing.T) {
 		checkText(t, doc, []string{"half the time", c.keep}, nil)
 	}
 }
+
+// TestTailSigDelimiter: a message set one line to a line break, short
+// lines all, ends with "-- ", a name and a motto: the three go, the
+// message's lines stay; "--help" closing a list of options stays.
+func TestTailSigDelimiter(t *testing.T) {
+	body := `<div id="body"><p>Hi all,<br>the nightly build failed again on the arm64 runner.<br>The link step timed out after forty minutes.</p><p>Does anyone know what changed in the image?<br>Jane</p><p>-- <br>Jane Doe<br><i>Simplicity is prerequisite for reliability.</i></p></div>`
+	doc := cleanBody(t, "Re: Build", `<h1>Re: Build</h1>`+body)
+	checkText(t, doc, []string{"failed again on the arm64", "Does anyone know"}, []string{"Simplicity", "Jane Doe"})
+	opts := `<div id="body"><p>The tool reads its settings from the file named on its command line, and prints what it did to the standard output.</p><p>Options:</p><p>--verbose<br>--</p><p>--help</p></div>`
+	doc = cleanBody(t, "Options", `<h1>Options</h1>`+opts)
+	checkText(t, doc, []string{"--help"}, nil)
+}
