@@ -443,23 +443,35 @@ func keyValueLine(r run) bool {
 	return pairKey(key) && !personName(key) && value != "" && runesUpTo(value, gridCellRunes+1) <= gridCellRunes && !sentenceEnd(value)
 }
 
-// factPairBox reports a pair list (pairList, as the walk found it) named
-// as chrome by weak hints alone (weakNamed: "meta", "info") whose pairs
-// hold factBoxPlain or more facts (factPair): a case's or a product's
-// record data ("Reference | CONS-2026-014", "Court | Westford Crown
-// Court") under a stylesheet's "meta" name. A post's meta list of date,
-// author, category and tags holds none, and still goes by its hint.
+// factPairBox reports an element named as chrome by weak hints alone
+// (weakNamed: "meta", "info") that holds a box of key facts: factBoxPlain
+// or more of its runs are records (factBoxRecord) that are facts
+// (factPair): a case's or a product's record data ("Reference |
+// CONS-2026-014", "Gericht | Landgericht Kassel") under a stylesheet's
+// "meta" name, whether a pair list, a table, a grid of <div> rows, a
+// list's "Key: value" items or "Key: value" paragraphs hold it, and
+// whether the name is the box's own or its wrapper's. A post's meta
+// block of date, author, category and tags holds no such fact, and
+// still goes by its hint.
 func (bw *blockWalk) factPairBox(n *html.Node, st *elemStats) bool {
-	if n.DataAtom != atom.Dl || st == nil || !weakNamed(st) || !slices.Contains(bw.pairLists, n) {
+	if st == nil || !weakNamed(st) {
 		return false
 	}
 	facts := 0
-	for i := st.start; i < st.end && i < len(bw.runs); i++ {
-		if factPair(bw.runs[i]) {
+	for i := st.start; i < st.end && i < len(bw.runs) && facts < factBoxPlain; i++ {
+		if r := bw.runs[i]; factBoxRecord(r) && r.linkUnits == 0 && factPair(asPair(r)) {
 			facts++
 		}
 	}
 	return facts >= factBoxPlain
+}
+
+// factBoxRecord reports a run written as a record of a box of key facts:
+// a table's row, a list's item or a pair list's pair (keyedRecord), a
+// grid's row (gridRecord), or a "Key: value" line of a <p> or <div>
+// (lineRecord).
+func factBoxRecord(r run) bool {
+	return keyedRecord(r) || gridRecord(r) || lineRecord(r)
 }
 
 // factPair reports a pair of a pair list, as the walk joined it ("key |

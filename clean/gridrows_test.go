@@ -231,6 +231,36 @@ func TestMetaNamedFactListStays(t *testing.T) {
 	}
 }
 
+// TestMetaNamedFactBoxStays: a box of a notice's key facts that its
+// stylesheet names "meta" keeps its records in any markup, not in a <dl>
+// alone, and whether the name is the box's or its wrapper's: a table of
+// a German court notice, a French grid of <div> rows, a list of "Key:
+// value" items. A post's meta table of author, date and category under
+// the same name still goes.
+func TestMetaNamedFactBoxStays(t *testing.T) {
+	page := func(box string) *Document {
+		return cleanPage(t, "http://example.com/a", []byte(`<html><head><title>Notice</title></head><body><main><article><h1>Notice</h1>`+
+			prose("story", 3)+box+`</article></main></body></html>`))
+	}
+	for _, c := range []struct{ box, want string }{
+		{`<table class="meta"><tr><th>Aktenzeichen</th><td>3 O 214/24</td></tr><tr><th>Gericht</th><td>Landgericht Kassel</td></tr>` +
+			`<tr><th>Datum</th><td>04.03.2026</td></tr></table>`, "Landgericht Kassel"},
+		{`<div class="case-meta"><div class="row"><div>Référence</div><div>n° 2401873</div></div>` +
+			`<div class="row"><div>Juridiction</div><div>Tribunal administratif de Lyon</div></div>` +
+			`<div class="row"><div>Statut</div><div>Décision publique</div></div></div>`, "Tribunal administratif de Lyon"},
+		{`<div class="meta-info"><ul><li><b>Producto:</b> Pimientos asados</li><li><b>Lote:</b> L-2604-B</li></ul></div>`, "L-2604-B"},
+	} {
+		if doc := page(c.box); !strings.Contains(doc.Text, c.want) {
+			t.Errorf("%q lost from a fact box named meta:\n%s", c.want, doc.Text)
+		}
+	}
+	doc := page(`<table class="meta"><tr><th>Author</th><td>Jane Doe</td></tr><tr><th>Published</th><td>3 March 2026</td></tr>` +
+		`<tr><th>Category</th><td>News</td></tr></table>`)
+	if strings.Contains(doc.Text, "Jane Doe") {
+		t.Errorf("a post's meta table kept:\n%s", doc.Text)
+	}
+}
+
 // TestLabelledItemsKeepDates: a list of key facts whose keys only their
 // markup sets off, no colon ("<li><span class="label">Published</span>
 // <span>3 March 2026</span></li>", "<b>Frist</b>"), keeps its date rows
