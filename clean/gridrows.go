@@ -575,7 +575,11 @@ func metaBoxLines(runs []run) []bool {
 			c.meta++
 		}
 	}
-	for i := range runs {
+	for i, r := range runs {
+		if (i < first || i > last) && partedMetaLine(r) {
+			out[i] = true // a post's meta line set as inline parts of one block
+			continue
+		}
 		if sigs[i].box == nil {
 			continue
 		}
@@ -584,6 +588,79 @@ func metaBoxLines(runs []run) []bool {
 		}
 	}
 	return out
+}
+
+// metaPartTags are the inline elements a post's meta line sets its parts
+// in (partedMetaLine).
+var metaPartTags = map[atom.Atom]bool{atom.Span: true, atom.Time: true, atom.A: true, atom.Small: true, atom.Em: true, atom.B: true, atom.Strong: true}
+
+// partedMetaLine reports a run that is a post's meta line set as the
+// inline parts of one block ("<div class=post-meta><span>Posted by Jane
+// Miller</span> | <span>12 March 2026</span> <span>Category:
+// News</span></div>"), which the walk joins into one line that no
+// metadata test reads whole: its block holds two or more such elements
+// (metaPartTags) and between them only white space or separators; every
+// part is metadata (postMetaPart), and one at least names who wrote the
+// post or where the site files it (postAuthorPart, postRecord). A line
+// of dates alone is metaPart's to answer; a paragraph whose words lie
+// outside its elements is text.
+func partedMetaLine(r run) bool {
+	if r.heading || r.owner == nil || runeCountFor(r) > shortLine {
+		return false
+	}
+	parts, post := 0, false
+	for c := r.owner.FirstChild; c != nil; c = c.NextSibling {
+		switch c.Type {
+		case html.TextNode:
+			if strings.Trim(c.Data, " \t\r\n\u00a0|·•—–-/,") != "" {
+				return false
+			}
+			continue
+		case html.ElementNode:
+		default:
+			continue
+		}
+		if !metaPartTags[c.DataAtom] {
+			return false
+		}
+		p := cellText(c, shortLine*4)
+		if p == "" {
+			continue
+		}
+		author := postAuthorPart(p) || postRecord(run{text: p})
+		if !author && !postMetaPart(p) {
+			return false
+		}
+		post = post || author
+		parts++
+	}
+	return parts >= 2 && post
+}
+
+// postMetaPart reports a part of a post's meta line that is metadata: a
+// date, a source, date or author line (metaPart), a date in another
+// language with its words and no name (intlBylineKind's dateLineOf: "12.
+// März 2026", "12 de marzo de 2026"), or a "Key: value" record
+// metaRecord reads as metadata.
+func postMetaPart(p string) bool {
+	f := foldTrad(p)
+	return metaPart(f) || metaRecord(f) || intlBylineKind(p) == dateLineOf
+}
+
+// postAuthorPart reports a part of a post's meta line that names its
+// author: a byline (bylineName: "By Jane Doe", "Von Anna Schmidt") or an
+// author key without its colon, then a person's name ("Posted by Jane
+// Miller", "Publié par Marie Dubois", "Publicado por Carlos Ruiz").
+func postAuthorPart(p string) bool {
+	if bylineName(p) != "" {
+		return true
+	}
+	for _, k := range authorKeys {
+		if len(p) > len(k) && p[len(k)] == ' ' && strings.EqualFold(p[:len(k)], k) {
+			return personWords(strings.TrimSpace(p[len(k):]))
+		}
+	}
+	return false
 }
 
 // metaSignature is a record's signature as metaBoxLines groups records:

@@ -16,3 +16,32 @@ func TestMetaList(t *testing.T) {
 	doc = cleanBody(t, "Local services review", body)
 	checkText(t, doc, []string{"Office of Regional Affairs", "£4 million"}, nil)
 }
+
+// TestPartedMetaLine: a post's meta line set as inline parts of one
+// block (author, date, category in <span>s and a <time>, with or
+// without bars or dots between) goes, above the text or under it, in
+// English, German, French and Spanish. A sentence that only mentions
+// who posted a notice, and a line of parts naming no author or
+// category, stay.
+func TestPartedMetaLine(t *testing.T) {
+	for _, c := range []struct{ line, gone string }{
+		{`<div class="post-meta"><span>Posted by Jane Miller</span> <span>12 March 2026</span> <span>Category: News</span></div>`, "Jane Miller"},
+		{`<div class="entry-meta"><span>Veröffentlicht von Anna Schmidt</span> · <time datetime="2026-03-12">12. März 2026</time> · <span>Kategorie: Lokales</span></div>`, "Anna Schmidt"},
+		{`<div class="x7"><span>Publié par Marie Dubois</span> | <span>12 mars 2026</span></div>`, "Marie Dubois"},
+		{`<div><span>Publicado por Carlos Ruiz</span> <span>12 de marzo de 2026</span> <span>Categoría: Noticias</span></div>`, "Carlos Ruiz"},
+	} {
+		for _, before := range []bool{true, false} {
+			body := `<article><h1>Flood defences approved</h1>` + prose("x", 3) + c.line + `</article>`
+			if before {
+				body = `<article><h1>Flood defences approved</h1>` + c.line + prose("x", 3) + `</article>`
+			}
+			doc := cleanBody(t, "Flood defences approved", body)
+			checkText(t, doc, []string{"Paragraph 2 of the x"}, []string{c.gone})
+		}
+	}
+	body := `<article><h1>Flood defences approved</h1>` + prose("x", 2) +
+		`<div><span>Planning team B</span> <span>12 March 2026</span></div>` +
+		`<p>The notice was posted by the council on its website, and it was read out at the meeting on Tuesday evening in the town hall.</p>` + prose("y", 1) + `</article>`
+	doc := cleanBody(t, "Flood defences approved", body)
+	checkText(t, doc, []string{"posted by the council", "Planning team B"}, nil)
+}
