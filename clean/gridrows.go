@@ -571,7 +571,7 @@ func metaBoxLines(runs []run) []bool {
 		if post {
 			c.post++
 		}
-		if post || metaRecord(r.text) || datedRecord(r) {
+		if post || metaRecord(r.text) || datedRecord(r) || countRecord(r) {
 			c.meta++
 		}
 	}
@@ -661,6 +661,21 @@ func postAuthorPart(p string) bool {
 		}
 	}
 	return false
+}
+
+// countRecord reports a record that is a count of a post's thread alone,
+// its key a counter's label and its value a number ("Comments | 4",
+// "Views: 1,024", "Kommentare | 3"): a post's meta block counts its
+// comments beside its author and date. A box of facts whose count is
+// no thread's ("Applicants | 12") holds other labels.
+func countRecord(r run) bool {
+	key, value, ok := strings.Cut(asPair(r).text, " | ")
+	if !ok {
+		return false
+	}
+	key, value = strings.TrimSpace(key), strings.TrimSpace(value)
+	line := key + ": " + value
+	return countValue(value) && mayCounter(line) && counterRe.MatchString(line) && !hasLetter(counterRe.ReplaceAllString(line, ""))
 }
 
 // metaSignature is a record's signature as metaBoxLines groups records:

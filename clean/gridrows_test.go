@@ -353,3 +353,30 @@ func postDoc(t *testing.T, body string) *Document {
 	page := `<html><head><title>Title</title></head><body><article><h1>Title</h1>` + body + `</article></body></html>`
 	return cleanPage(t, "http://example.com/a", []byte(page))
 }
+
+// TestMetaBoxWithCount: a post's meta box that counts its comments
+// beside its author, date, category and tags ("Comments | 4") goes as
+// one without the count does, above the text or under it; a box of
+// facts whose count is no thread's ("Objections | 12") stays.
+func TestMetaBoxWithCount(t *testing.T) {
+	page := func(box string, before bool) *Document {
+		body := prose("story", 3) + box
+		if before {
+			body = box + prose("story", 3)
+		}
+		return cleanPage(t, "http://example.com/a", []byte(`<html><head><title>Post</title></head><body><main><article><h1>Post</h1>`+
+			body+`</article></main></body></html>`))
+	}
+	meta := `<table><tr><th>Author</th><td>Jane Miller</td></tr><tr><th>Published</th><td>12 March 2026</td></tr>` +
+		`<tr><th>Category</th><td>Local news</td></tr><tr><th>Comments</th><td>4</td></tr></table>`
+	for _, before := range []bool{true, false} {
+		if doc := page(meta, before); strings.Contains(doc.Text, "Jane Miller") {
+			t.Errorf("a post's meta box with a comment count kept (above: %v):\n%s", before, doc.Text)
+		}
+	}
+	facts := `<table><tr><th>Reference</th><td>PLN/2026/0142</td></tr><tr><th>Applicant</th><td>Riverside Works Ltd</td></tr>` +
+		`<tr><th>Objections</th><td>12</td></tr></table>`
+	if doc := page(facts, false); !strings.Contains(doc.Text, "Objections | 12") {
+		t.Errorf("a box of facts lost its count:\n%s", doc.Text)
+	}
+}
