@@ -86,25 +86,82 @@ func closingBox(bw *blockWalk) runSpan {
 
 // closingBoxNode is the element of closingBox, or nil.
 func closingBoxNode(bw *blockWalk) *html.Node {
+	box, _ := closingBoxFound(bw)
+	return box
+}
+
+// closingBoxFound is the element of closingBox, or nil, and whether it
+// has a banner's shape (bannerShape): genericRoots gives a banner's
+// paragraphs no worth at all, where weighed as text named as chrome
+// three or four of them still outscored a story of one paragraph whose
+// headline stands in an element of its own.
+func closingBoxFound(bw *blockWalk) (*html.Node, bool) {
 	last := lastTextRun(bw.runs)
 	h1s := headlineRuns(bw.runs)
 	if last < 0 || len(h1s) == 0 || bw.runs[last].owner == nil {
-		return nil
+		return nil, false
 	}
 	var box *html.Node
+	isBanner := false
 	for n := bw.runs[last].owner; belowBody(n); n = n.Parent {
 		st := bw.stats[n]
-		if st == nil || st.start <= h1s[len(h1s)-1] || st.units > boxMaxUnits(n) || !proseBetween(bw.runs, h1s[len(h1s)-1]+1, st.start) {
+		if st == nil || st.start <= h1s[len(h1s)-1] || !proseBetween(bw.runs, h1s[len(h1s)-1]+1, st.start) {
 			break
 		}
-		if controlShape(bw, st, n) { // the row of buttons alone holds no prose
-			box = n
+		banner := bannerShape(bw, st, n, h1s[len(h1s)-1])
+		if st.units > boxMaxUnits(n) && !banner {
+			break
+		}
+		if banner || controlShape(bw, st, n) { // the row of buttons alone holds no prose
+			box, isBanner = n, banner
 		}
 	}
 	if box == nil || !choiceControls(box, 1) {
-		return nil
+		return nil, false
 	}
-	return box
+	return box, isBanner
+}
+
+// bannerMaxProse is the most paragraphs of prose a banner after the
+// site's footer holds (bannerShape): a consent notice or an appeal that
+// explains itself at length over its choices.
+const bannerMaxProse = 4
+
+// bannerShape reports a box of controls after the site's footer, of any
+// size: an element whose runs follow a copyright line outside it that
+// follows the page's last <h1> at run h1 (copyrightBetween: nothing of
+// the story comes after the footer), holding no heading, one to
+// bannerMaxProse paragraphs of prose and a choice of at least two
+// controls (choiceControls). A consent notice or a call to give pinned
+// to the bottom of the screen sits there in the markup and may run to
+// three or four paragraphs, longer than a short story; by its place and
+// its choice of controls, not its size, it is no part of the story. A
+// story's last section with a form ("Respond") sits before the footer.
+func bannerShape(bw *blockWalk, st *elemStats, n *html.Node, h1 int) bool {
+	if !copyrightBetween(bw.runs, h1+1, st.start) || !choiceControls(n, 2) {
+		return false
+	}
+	prose := 0
+	for _, r := range bw.runs[st.start:st.end] {
+		if r.heading {
+			return false
+		}
+		if proseRun(r) {
+			prose++
+		}
+	}
+	return prose >= 1 && prose <= bannerMaxProse
+}
+
+// copyrightBetween reports a copyright line (copyrightRe) outside chrome
+// among runs[i:j]: the site's footer.
+func copyrightBetween(runs []run, i, j int) bool {
+	for k := max(i, 0); k < j && k < len(runs); k++ {
+		if !runs[k].chrome && copyrightRe.MatchString(runs[k].text) {
+			return true
+		}
+	}
+	return false
 }
 
 // proseBetween reports a paragraph of prose (proseRun) among runs[i:j].

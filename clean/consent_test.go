@@ -88,3 +88,49 @@ func TestRelaxedPassWithoutClosingBox(t *testing.T) {
 	doc := cleanPage(t, "http://northfield.example/news/recycling", []byte(page))
 	checkText(t, doc, []string{"new recycling centre on Station Road"}, []string{"We use cookies", "You can accept all"})
 }
+
+// TestClosingBannerAfterFooter: a consent notice after the site's footer
+// that explains itself in four long paragraphs (past boxMaxUnits and
+// appealMaxProse) over a choice of buttons is a banner (bannerShape):
+// its paragraphs are worth nothing to the scorer and the fallbacks, and
+// the story of one paragraph, under a headline in an element of its own,
+// is the text.
+func TestClosingBannerAfterFooter(t *testing.T) {
+	p := []string{
+		`Wir verwenden Cookies, damit diese Internetseite funktioniert und damit wir verstehen, wie sie genutzt wird, um unsere Angebote für alle Bürgerinnen und Bürger zu verbessern.`,
+		`Einige Cookies werden von Diensten anderer Anbieter gesetzt, die auf unseren Seiten erscheinen, etwa Videos, Karten und Formulare, und diese Anbieter können die Daten auch anderswo verwenden.`,
+		`Sie können alle Cookies akzeptieren, die nicht notwendigen ablehnen oder in den Einstellungen auswählen, welche Arten Sie zulassen, und Ihre Wahl jederzeit am Fuß jeder Seite ändern.`,
+		`Notwendige Cookies halten die Seite sicher und merken sich Ihre Einstellungen, etwa die Schriftgröße; Statistik-Cookies zählen Besuche anonym; Marketing-Cookies nur mit Ihrer Zustimmung.`,
+	}
+	banner := ""
+	for i := range p {
+		banner += `<p>` + p[i] + ` ` + p[(i+1)%4] + ` ` + p[(i+2)%4] + `</p>`
+	}
+	page := `<!DOCTYPE html><html lang="de"><head><meta charset="utf-8"><title>Brücke an der Bahnhofstraße wird saniert - Gemeinde Lindenau</title></head><body>` +
+		`<div><a href="/">Gemeinde Lindenau</a><div><a href="/rathaus">Rathaus</a> <a href="/aktuelles">Aktuelles</a></div></div>` +
+		`<div><div><h1>Brücke an der Bahnhofstraße wird saniert</h1><div>04.03.2024</div></div><div><div><p>Die Brücke an der Bahnhofstraße wird ab Montag, dem 4. März, für den gesamten Verkehr gesperrt, weil die abgenutzten Lager ersetzt werden müssen.</p></div></div></div>` +
+		`<div><div><a href="/datenschutz">Datenschutz</a> <a href="/impressum">Impressum</a></div><div>© 2024 Gemeinde Lindenau</div></div>` +
+		`<div class="c8-k"><div>` + banner + `<div><button type="button">Alle akzeptieren</button><button type="button">Ablehnen</button><button type="button">Einstellungen</button></div></div></div></body></html>`
+	doc := cleanPage(t, "http://lindenau.example/aktuelles/bruecke", []byte(page))
+	checkText(t, doc, []string{"abgenutzten Lager"}, []string{"Wir verwenden Cookies", "Notwendige Cookies"})
+	bw := walkBlocks(mustParse(t, doc, []byte(page)))
+	if b, banner := closingBoxFound(bw); b == nil || !banner {
+		t.Errorf("no banner after the footer")
+	}
+}
+
+// TestClosingBannerNeedsFooter: a story's last part before the site's
+// footer, three paragraphs over a form of two fields ("Respond"), is no
+// banner: it does not follow the footer, and the story keeps it.
+func TestClosingBannerNeedsFooter(t *testing.T) {
+	page := `<!DOCTYPE html><html lang="en"><head><meta charset="utf-8"><title>Consultation on the Station Road bridge - Northfield Council</title></head><body>` +
+		`<div><a href="/">Northfield Council</a></div>` +
+		`<div><h1>Consultation on the Station Road bridge</h1></div><div><p>The council is asking residents how the bridge on Station Road should be repaired, whether it should close for six weeks or stay open in one lane for four months.</p></div>` +
+		`<div><p>You can respond by filling in the form below, and you can say which of the two options you prefer and why, or suggest another way of doing the work that we have not thought of.</p>` +
+		`<p>We will read every response, and a summary of what residents told us will be published on this page together with the decision of the council's highways committee in June.</p>` +
+		`<p>Your name and address will not be published, and we will only use your email address to tell you about the outcome of the consultation if you ask us to do so.</p>` +
+		`<form><textarea name="comment"></textarea><input type="email" name="email"><button>Send</button></form></div>` +
+		`<div>© 2024 Northfield Council</div></body></html>`
+	doc := cleanPage(t, "http://northfield.example/consult/bridge", []byte(page))
+	checkText(t, doc, []string{"how the bridge on Station Road", "respond by filling in the form", "Your name and address"}, nil)
+}

@@ -91,7 +91,7 @@ func fallback(pg *parsed, first extraction) extraction {
 	block := largestBlock(pg.bw)
 	need := (block.units + shortDivisor - 1) / shortDivisor
 	found := (block.units + 1) / 2 // a fallback must hold half the block: it found it
-	if block.units < proseUnits || first.prose >= need && paraUnitsUpTo(first.paras, need) >= need || pg.b.cut() {
+	if block.units < proseUnits || first.prose >= need && paraUnitsUpTo(first.paras, need) >= need || pg.b.cut() || inBanner(pg.bw, block.node) && len(first.paras) > 0 {
 		return first
 	}
 	if e := structuralText(pg); e.units() >= found {
@@ -101,6 +101,18 @@ func fallback(pg *parsed, first extraction) extraction {
 		return e
 	}
 	return blockText(pg, block)
+}
+
+// inBanner reports n inside a banner after the site's footer
+// (closingBoxFound): the largest block of a short page may be a consent
+// notice of four paragraphs, and the fallbacks, which find it, have no
+// more of the story than the first extraction.
+func inBanner(bw *blockWalk, n *html.Node) bool {
+	if n == nil {
+		return false
+	}
+	box, banner := closingBoxFound(bw)
+	return banner && (n == box || deeper(n, box))
 }
 
 // textBlock is a block of a page's text: the element and the units of

@@ -26,7 +26,11 @@ const minRunUnits = 20
 func genericRoots(bw *blockWalk, region *html.Node) []*html.Node {
 	foot := siteFooter(bw)
 	opening := openingBox(bw)
-	closing := closingBox(bw)
+	cbox, isBanner := closingBoxFound(bw)
+	closing, banner := spanOf(bw, cbox), runSpan{}
+	if isBanner {
+		banner = closing
+	}
 	for i := range bw.runs {
 		if bw.budget.spent(scoreShare) {
 			break
@@ -35,6 +39,9 @@ func genericRoots(bw *blockWalk, region *html.Node) []*html.Node {
 		s := runScore(r)
 		if s == 0 {
 			continue
+		}
+		if banner.has(i) && !r.hinted {
+			continue // a banner after the site's footer (closingBoxFound) is worth nothing
 		}
 		if (foot.has(i) || opening.has(i) || closing.has(i) || addressLine(r.text)) && !r.hinted {
 			s *= hintDiscount // the site's footer (siteFooter), a box of controls over the page (openingBox) or under it (closingBox) or an address line, weighed as text named as chrome
