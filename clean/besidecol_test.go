@@ -96,3 +96,27 @@ func TestSidePanelNotBest(t *testing.T) {
 		checkText(t, doc, []string{"neues Bürgerbüro am Marktplatz eröffnet, in dem"}, []string{"Stadtverwaltung Neustadt", "Kontaktformular"})
 	}
 }
+
+// TestFactsBesideStoryColumn: a box of key facts under its own heading
+// (基本信息 over four records) beside the column that holds the headline
+// and a long story joins the story (withFactsBeside), though it scores
+// under the floor a sibling needs beside a long story and lies beside
+// the column, not beside the paragraphs' block; a contact panel of the
+// same shape, its values a telephone number, stays out (contactMark).
+func TestFactsBesideStoryColumn(t *testing.T) {
+	story := `<p>自3月4日星期一起，车站路大桥将对所有车辆封闭，以更换已磨损的支座并重新铺设桥面，区住建局预计整个工程需要大约六周时间完成。</p>` +
+		`<p>施工期间，行人和骑车人可以通过设在大桥北侧的临时便道通行，但有两个周末需要移动便道本身，届时便道将暂停开放，请市民提前安排出行。</p>` +
+		`<p>12路和14路公交车将改经磨坊街和教堂街行驶，封闭期间在图书馆门前和小学对面设置临时站点，具体站点位置将在沿线公交站牌上张贴公告。</p>` +
+		`<p>这座大桥建于1958年，上一次大修是在1994年；去年秋季的检测发现，其中两个支座的位移已超过设计允许的范围，需要尽快更换。</p>` +
+		`<p>工程费用由区道路养护预算和市交通部门的专项补助共同承担，总费用略低于一百万元，其中市级补助约占六成，区级预算承担其余部分。</p>`
+	page := func(side string) []byte {
+		return []byte(`<!DOCTYPE html><html lang="zh"><head><meta charset="utf-8"><title>车站路大桥封闭维修 - 青山区人民政府</title></head><body>` +
+			`<div><a href="/">青山区人民政府</a> <a href="/zwgk">政务公开</a> <a href="/xwdt">新闻动态</a></div>` +
+			`<div><div><div><h1>车站路大桥封闭维修</h1><div>发布时间：2024-03-04</div><div>` + story + `</div></div>` + side + `</div></div>` +
+			`<div>© 2024 青山区人民政府 版权所有</div></body></html>`)
+	}
+	doc := cleanPage(t, "http://qingshan.example/xwdt/daqiao", page(`<div><h3>基本信息</h3><div>项目名称：车站路大桥维修工程</div><div>建设单位：青山区住房和城乡建设局</div><div>计划工期：2024年3月4日至4月15日</div><div>总投资：约98万元</div></div>`))
+	checkText(t, doc, []string{"车站路大桥将对所有车辆封闭", "区级预算承担其余部分", "项目名称：车站路大桥维修工程", "总投资：约98万元"}, nil)
+	doc = cleanPage(t, "http://qingshan.example/xwdt/daqiao", page(`<div><h3>联系我们</h3><div>地址：青山区人民路88号</div><div>电话：0571-88886666</div></div>`))
+	checkText(t, doc, []string{"车站路大桥将对所有车辆封闭", "区级预算承担其余部分"}, []string{"联系我们", "0571-88886666"})
+}

@@ -82,7 +82,7 @@ func genericRoots(bw *blockWalk, region *html.Node) []*html.Node {
 			return firstPost(bw, parts)
 		}
 	}
-	return firstPost(bw, withSiblings(bw, best, bestScore, foot))
+	return firstPost(bw, withFactsBeside(bw, best, withSiblings(bw, best, bestScore, foot)))
 }
 
 // creditSections scores a page cut into sections as Readability.js does
