@@ -138,6 +138,10 @@ func cleanTree(root *html.Node, in Input, b *budget, pick textPick) (*Document, 
 		} else if len(paras) > 0 {
 			if h := logoHeadline(bw.runs, doc.Title, collapse(pm.title), suffix, collapse(paras[0])); h != "" {
 				doc.Title = h
+			} else if len(pm.h1) == 0 {
+				if h := setHeadline(bw.runs, doc.Title, collapse(pm.title), collapse(paras[0])); h != "" {
+					doc.Title = h // <title> names the site; the page sets the headline apart above the text
+				}
 			}
 		}
 		if doc.Title == metaTitle && suffix == "" {

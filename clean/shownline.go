@@ -87,3 +87,103 @@ func largeFont(size string) bool {
 	n, err := strconv.Atoi(size)
 	return err == nil && n >= 4
 }
+
+// setHeadline returns the line a page sets as its headline just above
+// the article's first paragraph (first) when its <title> (raw, with no
+// separator: title is raw whole) names only the site and no heading says
+// the headline: a <div class="title">, a centred table cell, a bold line
+// (setApart). The nearest run above first within tailRuns, past link
+// lines, date and source lines and chrome lines, is weighed; it must be
+// 4 to headlineRunes runes, end no sentence, be no heading (the heading
+// rules weigh those), differ from the <title> (neither holds the other)
+// and be set apart. The <title> must show nowhere on the page as a line
+// of its own outside a link: a page that shows its <title> so names its
+// headline by it. "" otherwise. Any script serves: the test is the
+// line's place and its looks.
+func setHeadline(runs []run, title, raw, first string) string {
+	if title == "" || title != raw || first == "" {
+		return ""
+	}
+	start := -1
+	for i, r := range runs {
+		t := collapse(r.text)
+		if t == title && !linkLine(r) {
+			return "" // the page shows its <title>: it names the headline
+		}
+		if t == first && start < 0 {
+			start = i
+		}
+	}
+	for j := start - 1; start > 0 && j >= 0 && j >= start-tailRuns; j-- {
+		r := runs[j]
+		t := collapse(r.text)
+		if t == "" || linkLine(r) || metaPart(t) || junkLine(t) {
+			continue // the menu, a breadcrumb, the date and source line, a toolbar
+		}
+		n := utf8.RuneCountInString(t)
+		if r.heading || n < 4 || n > headlineRunes || sentenceEnd(t) || strings.Contains(t, title) || strings.Contains(title, t) {
+			return ""
+		}
+		if r.owner != nil && setApart(r.owner, t) {
+			return t
+		}
+		return ""
+	}
+	return ""
+}
+
+// setApartLevels is how many of a block's ancestors setApart reads
+// besides the block: a <span> in a <div class="title">, a <p> in a
+// centred cell.
+const setApartLevels = 2
+
+// setApart reports a block n whose whole text is t and that sets it
+// apart as a headline: in bold, large or centred (emphasised, or an
+// inline style that says so), or named a title by its class or id (the
+// whole word: "title", "tit", "headline"), itself or one of its
+// setApartLevels nearest ancestors whose text is t too.
+func setApart(n *html.Node, t string) bool {
+	if emphasised(n, t, 0) {
+		return true
+	}
+	for k := 0; n != nil && n.Type == html.ElementNode && k <= setApartLevels; k, n = k+1, n.Parent {
+		if collapse(textOf(n)) != t {
+			return false
+		}
+		if headlineStyle(attr(n, "style")) {
+			return true
+		}
+		cid := classID(n)
+		for _, w := range []string{"title", "tit", "headline"} {
+			if hasHint(cid, w) {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// headlineStyle reports an inline style that sets a line apart: bold
+// (font-weight bold or 600 and up), centred, or a font of 18px or more.
+func headlineStyle(style string) bool {
+	if style == "" {
+		return false
+	}
+	s := strings.ToLower(strings.ReplaceAll(style, " ", ""))
+	if strings.Contains(s, "text-align:center") || strings.Contains(s, "font-weight:bold") {
+		return true
+	}
+	for _, w := range []string{"font-weight:6", "font-weight:7", "font-weight:8", "font-weight:9"} {
+		if strings.Contains(s, w) {
+			return true
+		}
+	}
+	if _, px, ok := strings.Cut(s, "font-size:"); ok {
+		if num, _, ok := strings.Cut(px, "px"); ok {
+			if v, err := strconv.ParseFloat(num, 64); err == nil && v >= 18 {
+				return true
+			}
+		}
+	}
+	return false
+}
