@@ -82,7 +82,42 @@ func genericRoots(bw *blockWalk, region *html.Node) []*html.Node {
 			return firstPost(bw, parts)
 		}
 	}
-	return firstPost(bw, withFactsBeside(bw, best, withSiblings(bw, best, bestScore, foot)))
+	return withAnnexBox(bw, firstPost(bw, withFactsBeside(bw, best, withSiblings(bw, best, bestScore, foot))), best)
+}
+
+// annexLevels is how many of the best container's ancestors
+// withAnnexBox looks past: the text's box in an article box that holds
+// the headline and the date line, in a page's main column.
+const annexLevels = 2
+
+// withAnnexBox returns roots and, after them, the box of the notice's
+// files (annexBox) that follows the article's box a level or two above
+// best: a template that sets the headline, the date line and the text in
+// one box and the attachments in a box beside it. roots that hold an
+// annex box already stand (withSiblings took it beside best); so do they
+// when best is the page's <body>. Only the first box after each
+// ancestor is weighed, past blocks without text.
+func withAnnexBox(bw *blockWalk, roots []*html.Node, best *html.Node) []*html.Node {
+	if len(roots) == 0 || slices.ContainsFunc(roots, func(n *html.Node) bool { return annexBox(bw, n) }) {
+		return roots
+	}
+	n := best
+	for k := 0; k < annexLevels && n.Parent != nil; k++ {
+		n = n.Parent
+		if n.DataAtom == atom.Body || n.DataAtom == atom.Html {
+			return roots
+		}
+		for c := n.NextSibling; c != nil; c = c.NextSibling {
+			if st := bw.stats[c]; st == nil || st.units == 0 {
+				continue
+			}
+			if annexBox(bw, c) {
+				return append(roots, c)
+			}
+			break
+		}
+	}
+	return roots
 }
 
 // creditSections scores a page cut into sections as Readability.js does
@@ -472,13 +507,35 @@ func withSiblings(bw *blockWalk, best *html.Node, bestScore float64, foot runSpa
 			continue
 		}
 		joined := joinsBest(bw, c, before, last && !foot.holds(st) && !(headlined && headedRemark(bw, c)), threshold, bestScore) ||
-			!before && notesOf(c, &notes, best)
+			!before && (notesOf(c, &notes, best) || annexBox(bw, c))
 		if joined {
 			out = append(out, c)
 		}
 		last = joined
 	}
 	return out
+}
+
+// annexBox reports a block after the article's best container that
+// holds its attachments: its first line opens with an annex label
+// (annexRe, or bareAnnexRe for the label alone: "附件：", "相关附件",
+// "附件下载") and its links lead to files (fileLink), one at least and
+// more than half of them. A notice's template often sets the files in a
+// box of their own beside the text's box; they are the notice's, as they
+// are inside it (fileList). A box of links to the site's pages (相关阅读,
+// 上一篇/下一篇) leads to no files, and a site's downloads box wears no
+// annex label.
+func annexBox(bw *blockWalk, n *html.Node) bool {
+	st := bw.stats[n]
+	if st == nil || st.end <= st.start {
+		return false
+	}
+	first := bw.runs[st.start].text
+	if !annexRe.MatchString(first) && !bareAnnexRe.MatchString(first) {
+		return false
+	}
+	files, all := countLinks(n, fileLink)
+	return files > 0 && files*2 > all
 }
 
 // headedRemark reports a block opened by its own heading whose text
@@ -629,19 +686,20 @@ func articleRuns(bw *blockWalk, roots []*html.Node) []run {
 	out := make([]run, 0, n)
 	var fl flow
 	var pics pictureTree
-	for _, root := range roots {
+	for k, root := range roots {
 		st := bw.stats[root]
 		if st == nil {
 			continue
 		}
 		var ann announcement
+		annexRoot := k > 0 && annexBox(bw, root) // a box of the notice's files after its text (withSiblings)
 		for i, r := range bw.runs[st.start:st.end] {
 			if galleryCaption(bw, r, &pics) {
 				out = append(out, r) // for Captions: splitCaptions takes it out of the text
 				continue
 			}
 			announced := ann.holds(r) || inSourceList(bw, r.owner, root) || inDataTable(bw, r.owner, root) || inFileList(bw, r.owner, root)
-			annex := annexLead(r) && (fl.proseBefore(r) || fl.boxedAfterProse(r)) // the document's annexes open here, links or not
+			annex := annexLead(r) && (fl.proseBefore(r) || fl.boxedAfterProse(r)) || annexRoot && i == 0 // the document's annexes open here, links or not
 			if r.chrome && !weaklyNamedProse(r) || teaser != nil && teaser(st.start+i) || form != nil && form(st.start+i) || header != nil && header(st.start+i) || sig != nil && sig(st.start+i) || !announced && !annex && inLinkList(bw, r.owner, root) || looseHeading(bw, r, root) {
 				continue
 			}
