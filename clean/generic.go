@@ -507,7 +507,8 @@ func withSiblings(bw *blockWalk, best *html.Node, bestScore float64, foot runSpa
 			continue
 		}
 		joined := joinsBest(bw, c, before, last && !foot.holds(st) && !(headlined && headedRemark(bw, c)), threshold, bestScore) ||
-			!before && (notesOf(c, &notes, best) || annexBox(bw, c))
+			!before && (notesOf(c, &notes, best) || annexBox(bw, c)) ||
+			before && editorNote(bw, c, best)
 		if joined {
 			out = append(out, c)
 		}
@@ -536,6 +537,38 @@ func annexBox(bw *blockWalk, n *html.Node) bool {
 	}
 	files, all := countLinks(n, fileLink)
 	return files > 0 && files*2 > all
+}
+
+// editorNoteRe matches the label that opens an editor's note or a
+// lead set above a Chinese story: "编者按：", "导语：", "【编者按】"
+// (simplified: foldTrad folds 編者按, 導語).
+var editorNoteRe = regexp.MustCompile(`^\s*(?:【\s*(?:编者按|导语)\s*】|(?:编者按|导语)\s*[:：])`)
+
+// editorNoteUnits is the longest editor's note editorNote takes: three
+// paragraphs of prose.
+const editorNoteUnits = 3 * proseUnits
+
+// editorNote reports a block right before best, the article's box (the
+// next sibling with text is best), that is an editor's note or a lead
+// opened by its label (editorNoteRe) on its first line: no links, no
+// heading, at most editorNoteUnits. News templates set it apart from
+// the text's box, above it; it is the story's. Nothing else above the
+// box joins so: a lead without its label is weighed by lead alone.
+func editorNote(bw *blockWalk, n, best *html.Node) bool {
+	st := bw.stats[n]
+	if st == nil || st.end <= st.start || st.links > 0 || st.linkUnits > 0 || st.units > editorNoteUnits {
+		return false
+	}
+	first := bw.runs[st.start]
+	if first.heading || !editorNoteRe.MatchString(foldTrad(first.text)) {
+		return false
+	}
+	for c := n.NextSibling; c != nil; c = c.NextSibling {
+		if cs := bw.stats[c]; cs != nil && cs.units > 0 {
+			return c == best
+		}
+	}
+	return false
 }
 
 // headedRemark reports a block opened by its own heading whose text
