@@ -22,16 +22,18 @@ const caseMaxParas = 3
 
 // caseBox reports an element that is a boxed part of the text it stands
 // in (a white paper's "Case study: …", "Box 2.1", "Fallbeispiel"): it
-// stands between paragraphs of prose (proseBefore: a paragraph of
-// proseUnits or more, ending a sentence, right before it; textAfter:
-// a paragraph, heading or section of the text right after it, in its
-// parent or its parent's parent), a heading opens it, and under the
+// follows prose (proseBefore: a paragraph of proseUnits or more, ending
+// a sentence, right before it, or ending the <section> right before it)
+// and either the text goes on after it (textAfter: a paragraph, heading
+// or section right after it, in its parent or its parent's parent) or
+// it closes the text's container (closesText), a heading opens it, and
+// under the
 // heading it holds one to caseMaxParas paragraphs with two sentences or
 // more and proseUnits of text or more, under a quarter of it in links,
 // no list, picture, form or navigation (calloutBars). A sign-up box of one
 // sentence, a sidebar of links or a contact panel (no sentence) is none.
 func caseBox(n *html.Node) bool {
-	if n.Parent == nil || hidden(n) || !proseBefore(n) || !textAfter(n) {
+	if n.Parent == nil || hidden(n) || !proseBefore(n) || !textAfter(n) && !closesText(n) {
 		return false
 	}
 	head := firstChildElement(n)
@@ -72,9 +74,13 @@ func firstChildElement(n *html.Node) *html.Node {
 }
 
 // proseBefore reports whether n's previous element sibling is a paragraph
-// of prose: proseUnits of text or more, ending a sentence.
+// of prose (proseUnits of text or more, ending a sentence), or a <section>
+// whose last element is one: a box after the paper's last section.
 func proseBefore(n *html.Node) bool {
 	p := prevElement(n)
+	if p != nil && p.DataAtom == atom.Section {
+		p = lastChildElement(p)
+	}
 	if p == nil || p.DataAtom != atom.P {
 		return false
 	}
@@ -95,6 +101,33 @@ func textAfter(n *html.Node) bool {
 		next = nextElement(n.Parent)
 	}
 	return next != nil && (next.DataAtom == atom.P || next.DataAtom == atom.Section || isHeading(next.DataAtom))
+}
+
+// closesText reports whether n is the last block of the text's container:
+// no element follows it in its parent (a link back to the top aside,
+// topJump), and its parent is no <body>, where a box would stand beside
+// the page's containers, not inside the text's. A box after an <article>
+// or <main> has no paragraph right before it (proseBefore), so only a
+// box inside the container that holds the paper's paragraphs closes it.
+func closesText(n *html.Node) bool {
+	if n.Parent == nil || n.Parent.Type != html.ElementNode || n.Parent.DataAtom == atom.Body {
+		return false
+	}
+	next := nextElement(n)
+	for next != nil && next.DataAtom == atom.A && topJump(next) {
+		next = nextElement(next)
+	}
+	return next == nil
+}
+
+// lastChildElement returns n's last element child, or nil.
+func lastChildElement(n *html.Node) *html.Node {
+	for c := n.LastChild; c != nil; c = c.PrevSibling {
+		if c.Type == html.ElementNode {
+			return c
+		}
+	}
+	return nil
 }
 
 // calloutBox reports an element that stands among paragraphs (its parent

@@ -56,3 +56,24 @@ func TestCaseBoxBeforeTopLink(t *testing.T) {
 	doc := cleanBody(t, "A new partnership for local services", body)
 	checkText(t, doc, []string{"Case study: Northfield Borough Council", "Within a year the wait"}, []string{"Back to top"})
 }
+
+// TestCaseBoxClosesText: a case study box that is the last block of the
+// paper's container, after its last paragraph or its last <section>,
+// stays; a box of related links or a contact panel in the same place,
+// and a box after the <article>, do not.
+func TestCaseBoxClosesText(t *testing.T) {
+	box := `<aside class="case-study"><h3>Case study: Northfield Borough Council</h3>` +
+		`<p>Northfield brought its housing and health teams into one office in 2023. Within a year the wait for an adapted home fell from nine months to four.</p></aside>`
+	for _, body := range []string{
+		`<main><article><h1>Local services</h1><h2>1. Working together</h2>` + prose("first", 2) + box + `</article></main>`,
+		`<div id="content"><h1>Local services</h1><section><h2>1. Working together</h2>` + prose("first", 2) + `</section>` + box + `</div>`,
+	} {
+		doc := cleanBody(t, "Local services", body)
+		checkText(t, doc, []string{"Paragraph 1 of the first", "Case study: Northfield", "Within a year the wait"}, nil)
+	}
+	body := `<main><article><h1>Local services</h1><h2>1. Working together</h2>` + prose("first", 2) +
+		`<aside class="contact"><h3>Contact us</h3><p>Email: enquiries@example.gov.uk</p><p>Telephone: 0300 123 4567</p></aside></article>` +
+		`<aside class="more"><h3>More on this</h3><p><a href="/a">Partnerships in the north.</a> <a href="/b">Housing and health.</a></p></aside></main>`
+	doc := cleanBody(t, "Local services", body)
+	checkText(t, doc, []string{"Paragraph 1 of the first"}, []string{"0300 123 4567", "More on this", "Partnerships in the north"})
+}
