@@ -158,7 +158,7 @@ func cleanRuns(runs []run, title string, b *budget) []string {
 		if i < 4 && len(out) == 0 && normTitle != "" && normalEquals(t, normTitle) {
 			continue
 		}
-		if len(out) == 0 && (kicker(r) || normTitle != "" && docLabel(r) && labelsTitle(r, title)) {
+		if len(out) == 0 && (kicker(r) || docLabel(r) && (normTitle != "" && labelsTitle(r, title) || labelsHeadline(runs, i))) {
 			continue
 		}
 		if emptyAnnex(runs, i) {
@@ -570,6 +570,19 @@ func labelsTitle(r run, title string) bool {
 		x = x.Parent
 	}
 	return false
+}
+
+// labelsHeadline reports whether runs[i]'s line stands right over an
+// <h1> that is the next run (labelsTitle, with the <h1>'s text for the
+// title): the label over a paper's headline when the page's title
+// (the document's <title>, say) reads another way, such as the site's
+// or the publisher's name.
+func labelsHeadline(runs []run, i int) bool {
+	if i+1 >= len(runs) {
+		return false
+	}
+	h := runs[i+1]
+	return h.heading && h.owner != nil && h.owner.DataAtom == atom.H1 && labelsTitle(runs[i], h.text)
 }
 
 // metaList returns the runs of runs that a list of the document's
