@@ -596,24 +596,40 @@ func labelsHeadline(runs []run, i int) bool {
 // (gridrows.go) takes a post's meta block in any markup by its author
 // or category record; metaList takes a paper's <dl> by its dates.
 func metaList(runs []run, facts []bool) map[int]bool {
-	lists := make(map[*html.Node][]int)
-	var order []*html.Node
+	type list struct {
+		box   *html.Node // the <dl>, or the parent of a streak of "Key: value" paragraphs
+		start int        // a streak's first run; 0 for a <dl>
+	}
+	lists := make(map[list][]int)
+	var order []list
 	for i, r := range runs {
 		if proseRun(r) {
 			break
 		}
 		o := r.owner
-		if o == nil || o.DataAtom != atom.Dt && o.DataAtom != atom.Dd || o.Parent == nil || o.Parent.DataAtom != atom.Dl {
+		if o == nil || o.Parent == nil {
 			continue
 		}
-		if lists[o.Parent] == nil {
-			order = append(order, o.Parent)
+		var l list
+		switch {
+		case (o.DataAtom == atom.Dt || o.DataAtom == atom.Dd) && o.Parent.DataAtom == atom.Dl:
+			l = list{box: o.Parent}
+		case paraRecord(r):
+			l = list{box: o.Parent, start: i}
+			if i > 0 && runs[i-1].owner != nil && runs[i-1].owner.Parent == o.Parent && paraRecord(runs[i-1]) {
+				l.start = order[len(order)-1].start // the streak of the paragraph before goes on
+			}
+		default:
+			continue
 		}
-		lists[o.Parent] = append(lists[o.Parent], i)
+		if lists[l] == nil {
+			order = append(order, l)
+		}
+		lists[l] = append(lists[l], i)
 	}
 	idx := make(map[int]bool)
-	for _, dl := range order {
-		if ks := lists[dl]; len(ks) >= 2 && metaLines(runs, facts, ks) {
+	for _, l := range order {
+		if ks := lists[l]; len(ks) >= 2 && metaLines(runs, facts, ks) {
 			for _, k := range ks {
 				idx[k] = true
 			}

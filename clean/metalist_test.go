@@ -45,3 +45,17 @@ func TestPartedMetaLine(t *testing.T) {
 	doc := cleanBody(t, "Flood defences approved", body)
 	checkText(t, doc, []string{"posted by the council", "Planning team B"}, nil)
 }
+
+// TestMetaParagraphs: the same metadata as "Key: value" paragraphs in a
+// row above the text, with no <dl>, goes whole, its "From:" line too; a
+// row of paragraphs of key facts stays.
+func TestMetaParagraphs(t *testing.T) {
+	body := `<div id="content"><h1>Local services review</h1><div class="intro"><p>From: Office of Regional Affairs</p>` +
+		`<p>Published: 3 March 2026</p><p>Last updated: 12 April 2026</p></div>` + prose("x", 3) + `</div>`
+	doc := cleanBody(t, "Local services review", body)
+	checkText(t, doc, []string{"Paragraph 2 of the x"}, []string{"Office of Regional Affairs", "12 April 2026"})
+	body = `<div id="content"><h1>Local services review</h1><p>Lead body: Office of Regional Affairs</p>` +
+		`<p>Budget: £4 million</p><p>Published: 3 March 2026</p>` + prose("x", 3) + `</div>`
+	doc = cleanBody(t, "Local services review", body)
+	checkText(t, doc, []string{"Office of Regional Affairs", "£4 million"}, nil)
+}
