@@ -660,11 +660,42 @@ func metaLines(runs []run, facts []bool, ks []int) bool {
 		if r.heading || facts[k] || runeCountFor(r) > shortLine || sentenceEnd(r.text) {
 			return false
 		}
-		if metaChrome(foldTrad(r.text)) {
+		if metaChrome(foldTrad(r.text)) || datedMetaKey(r) {
 			meta++
 		}
 	}
 	return meta*2 >= len(ks)
+}
+
+// metaDateKeys are the keys a paper's metadata list dates it by, in
+// German and French ("Stand", "Datum", "Mis à jour") besides English:
+// metaChrome reads such a key before a date in the language's own
+// words, not before a date written the English or the numeric way.
+var metaDateKeys = []string{
+	"published", "first published", "updated", "last updated", "date",
+	"stand", "datum", "erschienen", "erscheinungsdatum", "veröffentlicht", "veröffentlicht am", "aktualisiert",
+	"aktualisiert am", "zuletzt aktualisiert", "letzte änderung",
+	"publié", "publié le", "mis à jour", "mis à jour le", "dernière mise à jour", "date de publication", "date de mise à jour",
+}
+
+// metaDateRunes is the most runes of a date alone as datedMetaKey reads
+// its value ("3. September 2026", "03.03.2026, 10:00").
+const metaDateRunes = 24
+
+// datedMetaKey reports a record of a metadata list (metaLines) whose key
+// is one of metaDateKeys and whose value is a date alone: it opens with
+// a date (findDate) and is metaDateRunes runes or fewer.
+func datedMetaKey(r run) bool {
+	key, value, ok := strings.Cut(asPair(r).text, " | ")
+	if !ok || !oneOfFold(recordKey(key), metaDateKeys) {
+		return false
+	}
+	value = strings.TrimSpace(value)
+	if runesUpTo(value, metaDateRunes+1) > metaDateRunes {
+		return false
+	}
+	_, at, found := findDate(value)
+	return found && at == 0
 }
 
 // relatedHeading reports a related-reading label (relatedRe): a line of

@@ -300,7 +300,7 @@ func factRecords(runs []run) []bool {
 		}
 		if datedRecord(r) {
 			c.dated++
-		} else if r.linkUnits == 0 && factPair(asPair(r)) {
+		} else if r.linkUnits == 0 && factPair(asPair(r)) && !publisherRecord(r) {
 			c.facts++
 		}
 	}
@@ -315,6 +315,23 @@ func factRecords(runs []run) []bool {
 	}
 	return out
 }
+
+// publisherKeys are the keys a paper's metadata names its publisher by
+// ("From: Department for …", "Herausgeber: Bundesministerium …").
+var publisherKeys = []string{"from", "published by", "publisher", "issued by",
+	"herausgeber", "herausgeberin", "herausgegeben von", "éditeur", "édité par"}
+
+// publisherRecord reports a record whose key names who published the
+// page (publisherKeys): with a dated record beside it, it is a paper's
+// metadata list, no box of two key facts (factRecords).
+func publisherRecord(r run) bool {
+	key, _, ok := strings.Cut(asPair(r).text, " | ")
+	return ok && oneOfFold(recordKey(key), publisherKeys)
+}
+
+// recordKey is a record's key as a list of keys reads it, without the
+// spaces and the colon a <dt> may write after it ("Stand:", "Date :").
+func recordKey(key string) string { return strings.TrimRight(strings.TrimSpace(key), " \u00a0:：") }
 
 // datedRecord reports a record whose value, past its key, holds a date
 // or a time, in any language findDate reads ("Published: 3 March 2026",

@@ -59,3 +59,20 @@ func TestMetaParagraphs(t *testing.T) {
 	doc = cleanBody(t, "Local services review", body)
 	checkText(t, doc, []string{"Office of Regional Affairs", "£4 million"}, nil)
 }
+
+// TestMetaListIntlKeys: a German or French metadata list whose date keys
+// ("Stand", "Datum", "Mis à jour") head a date written the numeric or the
+// English way goes, its publisher's line too ("Herausgeber: …"), as a
+// <dl> or as paragraphs; a deadline and a status above the text stay.
+func TestMetaListIntlKeys(t *testing.T) {
+	for _, meta := range []string{
+		`<dl><dt>Herausgeber:</dt><dd>Amt für Regionalfragen</dd><dt>Stand:</dt><dd>03.03.2026</dd></dl>`,
+		`<p>Herausgeber: Amt für Regionalfragen</p><p>Datum: 3 March 2026</p>`,
+		`<dl><dt>Éditeur :</dt><dd>Amt für Regionalfragen</dd><dt>Mis à jour :</dt><dd>03/03/2026</dd></dl>`,
+	} {
+		doc := cleanBody(t, "Local services review", `<div id="content"><h1>Local services review</h1>`+meta+prose("x", 3)+`</div>`)
+		checkText(t, doc, []string{"Paragraph 2 of the x"}, []string{"Amt für Regionalfragen", "2026"})
+	}
+	doc := cleanBody(t, "Local services review", `<div id="content"><h1>Local services review</h1><p>Frist: 03.06.2026</p><p>Status: offen</p>`+prose("x", 3)+`</div>`)
+	checkText(t, doc, []string{"03.06.2026", "offen"}, nil)
+}
