@@ -104,8 +104,8 @@ func textAfter(n *html.Node) bool {
 }
 
 // closesText reports whether n is the last block of the text's container:
-// no element follows it in its parent (a link back to the top aside,
-// topJump), and its parent is no <body>, where a box would stand beside
+// no element follows it in its parent (a link back to the top, topJump,
+// and lists of notes, noteList, aside), and its parent is no <body>, where a box would stand beside
 // the page's containers, not inside the text's. A box after an <article>
 // or <main> has no paragraph right before it (proseBefore), so only a
 // box inside the container that holds the paper's paragraphs closes it.
@@ -114,10 +114,32 @@ func closesText(n *html.Node) bool {
 		return false
 	}
 	next := nextElement(n)
-	for next != nil && next.DataAtom == atom.A && topJump(next) {
+	for next != nil && (next.DataAtom == atom.A && topJump(next) || noteList(next)) {
 		next = nextElement(next)
 	}
 	return next == nil
+}
+
+// noteList reports an element that is a list of notes alone: an <ol>, or
+// a block whose elements are a rule or a heading before one <ol> and
+// nothing else (a white paper's footnotes after its last box).
+func noteList(n *html.Node) bool {
+	if n.DataAtom == atom.Ol {
+		return true
+	}
+	lists := 0
+	for c := n.FirstChild; c != nil; c = c.NextSibling {
+		switch {
+		case c.Type == html.TextNode && strings.TrimSpace(c.Data) != "":
+			return false
+		case c.Type != html.ElementNode:
+		case c.DataAtom == atom.Ol:
+			lists++
+		case c.DataAtom != atom.Hr && !isHeading(c.DataAtom):
+			return false
+		}
+	}
+	return lists == 1
 }
 
 // lastChildElement returns n's last element child, or nil.

@@ -77,3 +77,14 @@ func TestCaseBoxClosesText(t *testing.T) {
 	doc := cleanBody(t, "Local services", body)
 	checkText(t, doc, []string{"Paragraph 1 of the first"}, []string{"0300 123 4567", "More on this", "Partnerships in the north"})
 }
+
+// TestCaseBoxBeforeNotes: a case study box that closes the paper's
+// sections stays when only the paper's list of notes follows it.
+func TestCaseBoxBeforeNotes(t *testing.T) {
+	body := `<main><article><h1>Local services</h1><h2>1. Working together</h2>` + prose("first", 2) +
+		`<aside class="case-study"><h3>Case study: Northfield Borough Council</h3>` +
+		`<p>Northfield brought its housing and health teams into one office in 2023. Within a year the wait for an adapted home fell from nine months to four.</p></aside>` +
+		`<div class="notes"><hr><ol><li id="n1">Survey of local councils, 2024.</li><li id="n2">Annual housing report, 2025.</li></ol></div></article></main>`
+	doc := cleanBody(t, "Local services", body)
+	checkText(t, doc, []string{"Case study: Northfield", "Within a year the wait", "Survey of local councils"}, nil)
+}
