@@ -27,7 +27,9 @@ import (
 // stops mid-sentence and the next goes on in lower case, or when it
 // is long and it stops mid-sentence, or the next line's first word would
 // not have fitted on it, or the next line opens in lower case: a shorter
-// line ends its paragraph.
+// line ends its paragraph. A quotation mark at a line's start is read
+// past (openingLetter). A paragraph of two lines alone fills no width of
+// its own; joinTwoLines weighs its two lines by their shape.
 
 const (
 	wrapMinWidth = 40  // runes of the longest line of a wrapped chain, at least
@@ -88,7 +90,7 @@ func joinChain(chain []run) []run {
 		from = to
 	}
 	if filled < 2 {
-		return chain // one long line is no width
+		return joinTwoLines(chain) // one long line is no width, but a paragraph of two lines may say it is wrapped
 	}
 	out := chain[:1]
 	for k := 1; k < len(chain); k++ {
@@ -107,7 +109,8 @@ func joinChain(chain []run) []run {
 // wrappedLines reports lines, one <br> apart, that fill the width w as
 // wrapped prose does (see joinWrapped): every line but the last holds
 // words and most of them are long, few of them end a sentence, and they
-// do not start with capitals as verse does. filled is how many are long.
+// do not start with capitals as verse does. filled is how many are long
+// or could not take the next line's first word.
 func wrappedLines(lines []run, w int) (filled int, ok bool) {
 	inner, ends, capitals, open := len(lines)-1, 0, 0, 0
 	for k := 0; k < inner; k++ {
@@ -115,15 +118,15 @@ func wrappedLines(lines []run, w int) (filled int, ok bool) {
 		if len(strings.Fields(t)) < wrapMinWords {
 			return 0, false // a short line amid them: a list, an address
 		}
-		if float64(utf8.RuneCountInString(t)) >= wrapFill*float64(w) {
-			filled++
+		if n := utf8.RuneCountInString(t); float64(n) >= wrapFill*float64(w) || n+1+utf8.RuneCountInString(firstWord(lines[k+1].text)) > w {
+			filled++ // long, or the next line's first word would not have fitted on it (a long quoted word)
 		}
 		if sentenceEnd(t) {
 			ends++
 			continue
 		}
 		open++
-		if r, _ := utf8.DecodeRuneInString(lines[k+1].text); unicode.IsUpper(r) {
+		if unicode.IsUpper(openingLetter(lines[k+1].text)) {
 			capitals++
 		}
 	}
@@ -145,7 +148,7 @@ func wrappedLines(lines []run, w int) (filled int, ok bool) {
 // it stops mid-sentence at a word (lastWordLower), or b's
 // first word would not have fitted on it, or b opens in lower case.
 func wrapJoins(a, b string, w int) bool {
-	r, _ := utf8.DecodeRuneInString(b)
+	r := openingLetter(b)
 	open := !sentenceEnd(a)
 	if open && unicode.IsLower(r) {
 		return true // a sentence goes on, whatever a's length
@@ -157,8 +160,7 @@ func wrapJoins(a, b string, w int) bool {
 	if open && lastWordLower(a) {
 		return true // a long line that stops mid-sentence: typed lines are ragged
 	}
-	first, _, _ := strings.Cut(b, " ")
-	if n+1+utf8.RuneCountInString(first) > w {
+	if n+1+utf8.RuneCountInString(firstWord(b)) > w {
 		return true
 	}
 	return unicode.IsLower(r)
@@ -218,4 +220,73 @@ func definitions(lines []run) bool {
 // ("Boston, MA 02110-1301 USA") may be a line of an address.
 func lastWordLower(t string) bool {
 	return strings.IndexFunc(t[strings.LastIndexByte(t, ' ')+1:], unicode.IsLower) >= 0
+}
+
+// openingQuotes are the marks a quotation opens with in English, German
+// and French text: “…”, "…", „…“, «…», ‘…’, '…'.
+const openingQuotes = "“\"„«‘'‚‹"
+
+// openingLetter returns the first rune of t past the quotation marks
+// and spaces it opens with (openingQuotes): a wrapped line that opens a
+// quotation ("„wir werden…") goes on in lower case as any other does.
+func openingLetter(t string) rune {
+	r, _ := utf8.DecodeRuneInString(strings.TrimLeft(t, openingQuotes+" \u00a0"))
+	return r
+}
+
+// joinTwoLines joins, in a chain whose lines fill no width (see
+// joinChain), each paragraph of exactly two lines that twoLinesWrapped
+// takes for one wrapped sentence; other runs are unchanged. The runs it
+// returns lie in chain's array, before or at their own place.
+func joinTwoLines(chain []run) []run {
+	out := chain[:0]
+	for k := 0; k < len(chain); k++ {
+		c := chain[k]
+		alone := k+1 < len(chain) && chain[k+1].brs == 1 && (k == 0 || c.brs > 1) && (k+2 >= len(chain) || chain[k+2].brs > 1)
+		if alone && twoLinesWrapped(c.text, chain[k+1].text) {
+			c.text += " " + chain[k+1].text
+			c.units += chain[k+1].units
+			c.linkUnits += chain[k+1].linkUnits
+			k++
+		}
+		out = append(out, c)
+	}
+	return out
+}
+
+// twoLinesWrapped reports a, b the two lines of one hard-wrapped
+// paragraph: a is a line of prose (wrapMinWords words, wrapMinWidth to
+// wrapMaxWidth runes) that stops mid-sentence at a word in lower case
+// (lastWordLower) and not at a comma, colon or semicolon, as a verse's
+// line or a salutation does; b's first word would not have fitted on a
+// (b is no longer than a with that word on it), and b goes on in lower
+// case, or it ends the sentence. An address, a signature ("Yours
+// sincerely" over a name) or a heading over a line has no such shape.
+func twoLinesWrapped(a, b string) bool {
+	n := utf8.RuneCountInString(a)
+	if n < wrapMinWidth || n > wrapMaxWidth || len(strings.Fields(a)) < wrapMinWords || len(strings.Fields(b)) < 2 {
+		return false
+	}
+	if sentenceEnd(a) || !lastWordLower(a) || strings.ContainsRune(",;:", lastRune(a)) {
+		return false
+	}
+	if utf8.RuneCountInString(b) > n+utf8.RuneCountInString(firstWord(b)) {
+		return false // b's first word would have fitted on a: a ends its line of its own
+	}
+	r := openingLetter(b)
+	return unicode.IsLower(r) || (unicode.IsLetter(r) && sentenceEnd(b))
+}
+
+// firstWord returns t's first word with the quotation marks it opens
+// with, and the space a French quotation sets after its mark ("« mot").
+func firstWord(t string) string {
+	rest := strings.TrimLeft(t, openingQuotes+" \u00a0")
+	word, _, _ := strings.Cut(rest, " ")
+	return t[:len(t)-len(rest)] + word
+}
+
+// lastRune returns t's last rune, utf8.RuneError for "".
+func lastRune(t string) rune {
+	r, _ := utf8.DecodeLastRuneInString(strings.TrimSpace(t))
+	return r
 }

@@ -116,3 +116,56 @@ the members who wrote them in the first place, as the rules require.</p></body><
 		t.Errorf("the wrapped sentence stayed split:\n%s", doc.Text)
 	}
 }
+
+// A wrapped line that opens a quotation goes on in lower case past its
+// mark: it joins the line before, though that line is short because the
+// quoted word would not fit on it.
+func TestQuoteOpeningLineJoins(t *testing.T) {
+	page := `<html><head><title>Notice</title></head><body><p>
+The parish wrote to the county about the drainage works and the<br>
+“flood-defence-and-watercourse-maintenance” scheme that the board<br>
+agreed last year, and asked when the work on the brook will start.<br>
+<br>
+Le maire a rappelé que la commune avait signé la<br>
+« convention-cadre-intercommunale-de-développement » avec les<br>
+communes voisines au printemps de l'année dernière, après un vote.</p></body></html>`
+	doc, err := Clean(Input{URL: "http://parish.example.org/notices/drainage.html", Body: []byte(page)})
+	if err != nil {
+		t.Fatal(err)
+	}
+	want := "The parish wrote to the county about the drainage works and the “flood-defence-and-watercourse-maintenance” scheme that the board agreed last year, and asked when the work on the brook will start.\n\n" +
+		"Le maire a rappelé que la commune avait signé la « convention-cadre-intercommunale-de-développement » avec les communes voisines au printemps de l'année dernière, après un vote."
+	if doc.Text != want {
+		t.Errorf("text:\n%s\nwant:\n%s", doc.Text, want)
+	}
+}
+
+// A paragraph of exactly two wrapped lines joins when the first stops
+// mid-sentence at a word and the second could not have begun on it; a
+// signature and an address of two lines keep their lines.
+func TestTwoLineParagraphJoins(t *testing.T) {
+	page := `<html><head><title>Notice</title></head><body>
+<p>The footbridge over the brook will be closed from Monday while the<br>
+contractor replaces the rotten boards and paints the railings.</p>
+<p>Die Brücke über den Bach bleibt ab Montag gesperrt, solange die<br>
+Firma die morschen Bretter ersetzt und das Geländer streicht.</p>
+<p>With kind regards from everybody working at the parish office<br>
+Margaret Holloway, Clerk to the Parish Council of Northfield</p>
+<p>Department of Roads and Bridges, County Hall, Northfield<br>
+Market Street 12, Northfield NF1 2AB, United Kingdom</p></body></html>`
+	doc, err := Clean(Input{URL: "http://parish.example.org/notices/bridge.html", Body: []byte(page)})
+	if err != nil {
+		t.Fatal(err)
+	}
+	want := []string{
+		"The footbridge over the brook will be closed from Monday while the contractor replaces the rotten boards and paints the railings.",
+		"Die Brücke über den Bach bleibt ab Montag gesperrt, solange die Firma die morschen Bretter ersetzt und das Geländer streicht.",
+		"With kind regards from everybody working at the parish office",
+		"Margaret Holloway, Clerk to the Parish Council of Northfield",
+		"Department of Roads and Bridges, County Hall, Northfield",
+		"Market Street 12, Northfield NF1 2AB, United Kingdom",
+	}
+	if got := strings.Split(doc.Text, "\n\n"); strings.Join(got, "|") != strings.Join(want, "|") {
+		t.Errorf("paragraphs:\n%q\nwant:\n%q", got, want)
+	}
+}
