@@ -131,7 +131,7 @@ func wrappedLines(lines []run, w int) (filled int, ok bool) {
 		}
 	}
 	switch {
-	case sameOpening(lines) || definitions(lines):
+	case sameOpening(lines) || definitions(lines) || labelled(lines):
 		return 0, false // forms of one command, items of one kind, a grammar's rules
 	case inner < 1 || filled*3 < inner*2:
 		return 0, false // no width filled
@@ -209,6 +209,20 @@ func definitions(lines []run) bool {
 				n++
 				break
 			}
+		}
+	}
+	return n >= 2 && n*2 > len(lines)
+}
+
+// labelled reports lines more than half of which, two at least, open
+// with a label: a first word that ends with a colon ("Monday: open at
+// nine", "Tel.: 0123…"). A timetable or a list of contacts writes a line
+// so; wrapped prose seldom sets a colon at a line's first word twice.
+func labelled(lines []run) bool {
+	n := 0
+	for _, r := range lines {
+		if f, _, _ := strings.Cut(strings.TrimSpace(r.text), " "); len(f) > 1 && strings.HasSuffix(f, ":") {
+			n++
 		}
 	}
 	return n >= 2 && n*2 > len(lines)

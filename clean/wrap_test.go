@@ -169,3 +169,25 @@ Market Street 12, Northfield NF1 2AB, United Kingdom</p></body></html>`
 		t.Errorf("paragraphs:\n%q\nwant:\n%q", got, want)
 	}
 }
+
+// A list whose items open with a label ("Monday: …") keeps its lines,
+// though they are long and the chain is nothing else.
+func TestLabelledLinesStay(t *testing.T) {
+	page := `<html><head><title>Library</title></head><body>
+<p>The library has changed its opening hours for the summer, while the reading room is being painted and the heating replaced.</p>
+<p>Monday: the library opens at nine in the morning and closes at six<br>
+Tuesday: the library is closed all day for the stocktaking of books<br>
+Wednesday: the library opens at ten in the morning and closes at four</p></body></html>`
+	doc, err := Clean(Input{URL: "http://library.example.org/hours.html", Body: []byte(page)})
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, want := range []string{
+		"\n\nMonday: the library opens at nine in the morning and closes at six\n\n",
+		"\n\nTuesday: the library is closed all day for the stocktaking of books\n\n",
+	} {
+		if !strings.Contains(doc.Text, want) {
+			t.Errorf("no paragraph %q; text:\n%s", want, doc.Text)
+		}
+	}
+}
