@@ -149,9 +149,10 @@ func cleanTree(root *html.Node, in Input, b *budget, pick textPick) (*Document, 
 				doc.Title = h
 			}
 		}
-		if doc.Title == metaTitle && len(paras) > 0 && len(pm.h1) == 0 && placeholderTitle(collapse(pm.title)) && doc.Title == collapse(pm.title) {
+		if doc.Title == metaTitle && len(paras) > 0 && len(pm.h1) == 0 && doc.Title == collapse(pm.title) &&
+			(placeholderTitle(doc.Title) || siteNameTitle(bw.runs, doc.Title, collapse(paras[0]))) {
 			if h := emphasisedHeadline(bw.runs, collapse(paras[0])); h != "" {
-				doc.Title = h // <title> names nothing; the text opens with a line in bold, large or centred
+				doc.Title = h // <title> names nothing or the site; the text opens with a line in bold, large or centred
 			}
 		}
 		if doc.Title == metaTitle && fileTitle(collapse(pm.title)) {

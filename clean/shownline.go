@@ -187,3 +187,55 @@ func headlineStyle(style string) bool {
 	}
 	return false
 }
+
+// siteNameRuns is how many runs above the text's first paragraph
+// siteNameTitle looks for the <title>'s line: the site's header, its
+// menu, a breadcrumb.
+const siteNameRuns = 10
+
+// siteNameTitle reports a <title> raw that names the site, not the
+// document: the page shows raw alone as a line of its header above first,
+// the text's first paragraph and another line, and sets that header off
+// from the text as a site sets its name off: a menu (a link line) stands
+// between the two, or the header's block holds the site's logo (an
+// <img>). Old official pages put the organisation's name in <title> and
+// over every page and the document's own headline in bold or a large
+// font at the text's top (emphasisedHeadline weighs that line).
+func siteNameTitle(runs []run, raw, first string) bool {
+	if raw == "" || raw == first {
+		return false
+	}
+	start := -1
+	for k, r := range runs {
+		if collapse(r.text) == first {
+			start = k
+			break
+		}
+	}
+	menu := false
+	for j := start - 1; start > 0 && j >= 0 && j >= start-siteNameRuns; j-- {
+		r := runs[j]
+		if linkLine(r) {
+			menu = true
+			continue
+		}
+		if collapse(r.text) != raw {
+			continue
+		}
+		return menu || (r.owner != nil && holdsPicture(r.owner))
+	}
+	return false
+}
+
+// holdsPicture reports an <img> at or below n.
+func holdsPicture(n *html.Node) bool {
+	if n.Type == html.ElementNode && n.DataAtom == atom.Img {
+		return true
+	}
+	for c := n.FirstChild; c != nil; c = c.NextSibling {
+		if holdsPicture(c) {
+			return true
+		}
+	}
+	return false
+}
