@@ -77,6 +77,9 @@ func genericRoots(bw *blockWalk, region *html.Node) []*html.Node {
 		best, bestScore = up, max(bestScore, bw.stats[up].score)
 	}
 	best, bestScore = climb(bw, best, bestScore)
+	if sections := sectionTables(bw, best); sections != nil {
+		return sections // a page cut into section tables: each section, not the best one alone
+	}
 	if top := wrapperTop(bw, best); top != best && !bareStory(top, region) {
 		if parts := partsOf(bw, top, foot); parts != nil {
 			return firstPost(bw, parts)
