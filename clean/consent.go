@@ -54,22 +54,26 @@ func controlShape(bw *blockWalk, st *elemStats, n *html.Node) bool {
 	if st.units > boxMaxUnits(n) {
 		return false
 	}
-	prose := 0
+	prose, headed := boxProse(bw, st)
+	return !headed && prose >= 1 && prose <= appealMaxProse
+}
+
+// boxProse counts the paragraphs of prose among an element's runs and
+// reports whether one of its runs is a heading.
+func boxProse(bw *blockWalk, st *elemStats) (prose int, headed bool) {
 	for _, r := range bw.runs[st.start:st.end] {
-		if r.heading {
-			return false
-		}
+		headed = headed || r.heading
 		if proseRun(r) {
 			prose++
 		}
 	}
-	return prose >= 1 && prose <= appealMaxProse
+	return prose, headed
 }
 
-// closingBox returns the span of the runs of a box of controls that ends
-// the page's text after its last headline, the zero span when there is
-// none: the outermost element below the <body> that holds the page's
-// last run outside chrome, starts after the page's last <h1> and a
+// closingBoxNode returns a box of controls that ends the page's text
+// after its last headline, nil when there is none: the outermost
+// element below the <body> that holds the page's last run outside
+// chrome, starts after the page's last <h1> and a
 // paragraph of prose after it (proseBetween: a short page's whole text,
 // a search form at its end, is no box), has the shape of a box of
 // controls (controlShape) and holds a form field, a button or an
@@ -80,17 +84,12 @@ func controlShape(bw *blockWalk, st *elemStats, n *html.Node) bool {
 // whose blocks carry no names its paragraph outscores a story of one
 // paragraph, as openingBox's does above the headline. genericRoots
 // weighs it as text named as chrome. A page without an <h1> has none.
-func closingBox(bw *blockWalk) runSpan {
-	return spanOf(bw, closingBoxNode(bw))
-}
-
-// closingBoxNode is the element of closingBox, or nil.
 func closingBoxNode(bw *blockWalk) *html.Node {
 	box, _ := closingBoxFound(bw)
 	return box
 }
 
-// closingBoxFound is the element of closingBox, or nil, and whether it
+// closingBoxFound is closingBoxNode's box, or nil, and whether it
 // has a banner's shape (bannerShape): genericRoots gives a banner's
 // paragraphs no worth at all, where weighed as text named as chrome
 // three or four of them still outscored a story of one paragraph whose
@@ -141,16 +140,8 @@ func bannerShape(bw *blockWalk, st *elemStats, n *html.Node, h1 int) bool {
 	if !copyrightBetween(bw.runs, h1+1, st.start) || !choiceControls(n, 2) {
 		return false
 	}
-	prose := 0
-	for _, r := range bw.runs[st.start:st.end] {
-		if r.heading {
-			return false
-		}
-		if proseRun(r) {
-			prose++
-		}
-	}
-	return prose >= 1 && prose <= bannerMaxProse
+	prose, headed := boxProse(bw, st)
+	return !headed && prose >= 1 && prose <= bannerMaxProse
 }
 
 // copyrightBetween reports a copyright line (copyrightRe) outside chrome
@@ -174,7 +165,7 @@ func proseBetween(runs []run, i, j int) bool {
 	return false
 }
 
-// boxMaxUnits is the most text a box of controls (openingBox, closingBox)
+// boxMaxUnits is the most text a box of controls (openingBox, closingBoxNode)
 // holds: appealMaxUnits, or twice that when n offers the reader a choice
 // of at least two controls (choiceControls). A consent notice that
 // explains itself in two long paragraphs over [Accept] [Reject]

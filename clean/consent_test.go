@@ -32,7 +32,7 @@ func TestOpeningBoxNeedsHeadline(t *testing.T) {
 
 // TestClosingBoxWeighsLittle: a consent notice at the bottom of a short
 // page, after its footer (a paragraph longer than the story and a row
-// of buttons), scores as text named as chrome (closingBox): it no longer
+// of buttons), scores as text named as chrome (closingBoxNode): it no longer
 // outscores the story.
 func TestClosingBoxWeighsLittle(t *testing.T) {
 	page := `<!DOCTYPE html><html lang="zh"><head><meta charset="utf-8"><title>磨坊路封闭施工 - 青山区人民政府</title></head><body>` +
@@ -44,7 +44,7 @@ func TestClosingBoxWeighsLittle(t *testing.T) {
 	doc := cleanPage(t, "http://qingshan.example/xwdt/mofang", []byte(page))
 	checkText(t, doc, []string{"磨坊路桥头"}, []string{"本网站使用Cookie"})
 	bw := walkBlocks(mustParse(t, doc, []byte(page)))
-	if b := closingBox(bw); b.end <= b.start {
+	if closingBoxNode(bw) == nil {
 		t.Errorf("no closing box")
 	}
 }
@@ -66,14 +66,14 @@ func TestClosingBoxLongConsent(t *testing.T) {
 	doc := cleanPage(t, "http://northfield.example/news/recycling", []byte(page))
 	checkText(t, doc, []string{"new recycling centre on Station Road"}, []string{"We use cookies", "You can accept all"})
 	bw := walkBlocks(mustParse(t, doc, []byte(page)))
-	if b := closingBox(bw); b.end <= b.start {
+	if closingBoxNode(bw) == nil {
 		t.Errorf("no closing box")
 	}
 }
 
 // TestRelaxedPassWithoutClosingBox: a consent notice under a short story
 // whose comma-laden paragraphs outscore the story even weighed as chrome
-// (closingBox) is left by the first pass (nearHeadline), and what the
+// (closingBoxNode) is left by the first pass (nearHeadline), and what the
 // relaxed pass finds in it is no gain over the first pass's text
 // (controlBoxes): the story alone is the text.
 func TestRelaxedPassWithoutClosingBox(t *testing.T) {

@@ -50,16 +50,6 @@ func withFactsBeside(bw *blockWalk, best *html.Node, roots []*html.Node) []*html
 	return append(roots, box)
 }
 
-// nextWithText is the first sibling after n that holds text, or nil.
-func nextWithText(bw *blockWalk, n *html.Node) *html.Node {
-	for c := n.NextSibling; c != nil; c = c.NextSibling {
-		if st := bw.stats[c]; st != nil && st.units > 0 {
-			return c
-		}
-	}
-	return nil
-}
-
 // factsBox reports n, a block of at most appealMaxUnits without links,
 // that opens with a heading of its own (no <h1>) over factsMinRows to
 // factsMaxRows records, each a key and its value set off by a colon

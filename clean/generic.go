@@ -44,7 +44,7 @@ func genericRoots(bw *blockWalk, region *html.Node) []*html.Node {
 			continue // a banner after the site's footer (closingBoxFound) is worth nothing
 		}
 		if (foot.has(i) || opening.has(i) || closing.has(i) || addressLine(r.text)) && !r.hinted {
-			s *= hintDiscount // the site's footer (siteFooter), a box of controls over the page (openingBox) or under it (closingBox) or an address line, weighed as text named as chrome
+			s *= hintDiscount // the site's footer (siteFooter), a box of controls over the page (openingBox) or under it (closingBoxNode) or an address line, weighed as text named as chrome
 		}
 		bw.creditRun(container(bw, r.owner), s)
 	}
@@ -110,17 +110,21 @@ func withAnnexBox(bw *blockWalk, roots []*html.Node, best *html.Node) []*html.No
 		if n.DataAtom == atom.Body || n.DataAtom == atom.Html {
 			return roots
 		}
-		for c := n.NextSibling; c != nil; c = c.NextSibling {
-			if st := bw.stats[c]; st == nil || st.units == 0 {
-				continue
-			}
-			if annexBox(bw, c) {
-				return append(roots, c)
-			}
-			break
+		if c := nextWithText(bw, n); c != nil && annexBox(bw, c) {
+			return append(roots, c)
 		}
 	}
 	return roots
+}
+
+// nextWithText is the first sibling after n that holds text, or nil.
+func nextWithText(bw *blockWalk, n *html.Node) *html.Node {
+	for c := n.NextSibling; c != nil; c = c.NextSibling {
+		if st := bw.stats[c]; st != nil && st.units > 0 {
+			return c
+		}
+	}
+	return nil
 }
 
 // creditSections scores a page cut into sections as Readability.js does
@@ -566,12 +570,7 @@ func editorNote(bw *blockWalk, n, best *html.Node) bool {
 	if first.heading || !editorNoteRe.MatchString(foldTrad(first.text)) {
 		return false
 	}
-	for c := n.NextSibling; c != nil; c = c.NextSibling {
-		if cs := bw.stats[c]; cs != nil && cs.units > 0 {
-			return c == best
-		}
-	}
-	return false
+	return nextWithText(bw, n) == best
 }
 
 // headedRemark reports a block opened by its own heading whose text

@@ -229,11 +229,11 @@ func siteNameTitle(runs []run, raw, first string) bool {
 
 // holdsPicture reports an <img> at or below n.
 func holdsPicture(n *html.Node) bool {
-	if n.Type == html.ElementNode && n.DataAtom == atom.Img {
+	if n.DataAtom == atom.Img {
 		return true
 	}
-	for c := n.FirstChild; c != nil; c = c.NextSibling {
-		if holdsPicture(c) {
+	for d := range n.Descendants() {
+		if d.DataAtom == atom.Img {
 			return true
 		}
 	}
