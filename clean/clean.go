@@ -16,7 +16,7 @@ import (
 // ExtractorVersion names the extraction code; change it when the text
 // Clean returns for the same bytes changes, or a field an archivist weighs
 // as evidence (title, dates, attribution, publisher, author, captions).
-const ExtractorVersion = "clean/43"
+const ExtractorVersion = "clean/44"
 
 // Input is one fetched page.
 type Input struct {
