@@ -105,8 +105,9 @@ func textAfter(n *html.Node) bool {
 
 // closesText reports whether n is the last block of the text's container:
 // no element follows it in its parent (a link back to the top, topJump,
-// and lists of notes, noteList, aside), and its parent is no <body>, where a box would stand beside
-// the page's containers, not inside the text's. A box after an <article>
+// and lists of notes, noteList, aside), and its parent is no <body>,
+// where a box would stand beside the page's containers, not inside the
+// text's. A box after an <article>
 // or <main> has no paragraph right before it (proseBefore), so only a
 // box inside the container that holds the paper's paragraphs closes it.
 func closesText(n *html.Node) bool {

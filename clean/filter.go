@@ -686,7 +686,7 @@ const metaDateRunes = 24
 // is one of metaDateKeys and whose value is a date alone: it opens with
 // a date (findDate) and is metaDateRunes runes or fewer.
 func datedMetaKey(r run) bool {
-	key, value, ok := strings.Cut(asPair(r).text, " | ")
+	key, value, ok := recordParts(r)
 	if !ok || !oneOfFold(recordKey(key), metaDateKeys) {
 		return false
 	}

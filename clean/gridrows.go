@@ -325,7 +325,7 @@ var publisherKeys = []string{"from", "published by", "publisher", "issued by",
 // page (publisherKeys): with a dated record beside it, it is a paper's
 // metadata list, no box of two key facts (factRecords).
 func publisherRecord(r run) bool {
-	key, _, ok := strings.Cut(asPair(r).text, " | ")
+	key, _, ok := recordParts(r)
 	return ok && oneOfFold(recordKey(key), publisherKeys)
 }
 
@@ -337,7 +337,7 @@ func recordKey(key string) string { return strings.TrimRight(strings.TrimSpace(k
 // or a time, in any language findDate reads ("Published: 3 March 2026",
 // "Datum | 03.03.2026", "Publié le : 3 mars 2026").
 func datedRecord(r run) bool {
-	_, value, ok := strings.Cut(asPair(r).text, " | ")
+	_, value, ok := recordParts(r)
 	if !ok {
 		return false
 	}
@@ -358,6 +358,12 @@ func asPair(r run) run {
 	}
 	r.text = strings.TrimSpace(r.text[:i]) + " | " + strings.TrimSpace(strings.TrimLeft(r.text[i:], ":："))
 	return r
+}
+
+// recordParts returns the key and the value of r read as a record
+// (asPair), ok false when no " | " or colon sets a key off.
+func recordParts(r run) (key, value string, ok bool) {
+	return strings.Cut(asPair(r).text, " | ")
 }
 
 // plainRecord reports a record (recordSignature) that is no metadata
@@ -686,7 +692,7 @@ func postAuthorPart(p string) bool {
 // comments beside its author and date. A box of facts whose count is
 // no thread's ("Applicants | 12") holds other labels.
 func countRecord(r run) bool {
-	key, value, ok := strings.Cut(asPair(r).text, " | ")
+	key, value, ok := recordParts(r)
 	if !ok {
 		return false
 	}
@@ -734,7 +740,7 @@ func recordSigs(runs []run, sigOf func(run) (recordSig, bool), streakTags ...ato
 // postRecord reports a record whose key names who wrote a post or where
 // the site files it (authorKeys, filingKeys, postKeys).
 func postRecord(r run) bool {
-	key, _, ok := strings.Cut(asPair(r).text, " | ")
+	key, _, ok := recordParts(r)
 	if !ok {
 		return false
 	}

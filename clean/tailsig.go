@@ -4,7 +4,6 @@ import (
 	"slices"
 	"strconv"
 	"strings"
-	"unicode"
 	"unicode/utf8"
 
 	"golang.org/x/net/html"
@@ -235,15 +234,5 @@ func sigName(t string) bool {
 	if len(words) == 0 || len(words) > 3 {
 		return false
 	}
-	return personWords(t) || len(words) == 1 && startsUpper(t) && onlyLetters(t)
-}
-
-// onlyLetters reports t made of letters only.
-func onlyLetters(t string) bool {
-	for _, r := range t {
-		if !unicode.IsLetter(r) {
-			return false
-		}
-	}
-	return t != ""
+	return personWords(t) || len(words) == 1 && startsUpper(t) && kindWords(words)
 }

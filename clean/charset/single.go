@@ -181,7 +181,7 @@ func newSBTab(name string) *sbTab {
 			ls[b] = int16(letterScore(t.r[b], l))
 			in[b] = ls[b]
 			if finalOnly[l] && ls[b] > 0 && t.letter[b] {
-				in[b] = -20 // as a letter the language does not use
+				in[b] = foreignLetter // as a letter the language does not use
 			}
 			ls[b], in[b] = endFormScores(t.r[b], l, ls[b], in[b])
 		}
@@ -257,12 +257,13 @@ func laterScores(t *sbTab, ls *[256]int16, lang string) *[256]int16 {
 // foreignAt is what each byte adds to a reading, at the places of a word
 // the caller counts, when letters are the letters lang does not use there:
 // such a letter, capital or small, scores as a letter the language does
-// not use (-20) instead of its own score ls[b]; other bytes add nothing.
+// not use (foreignLetter) instead of its own score ls[b]; other bytes
+// add nothing.
 func foreignAt(t *sbTab, ls *[256]int16, letters string) *[256]int16 {
 	var out [256]int16
 	for b := 0x80; b < 256; b++ {
 		if t.letter[b] && strings.ContainsRune(letters, unicode.ToLower(t.r[b])) {
-			out[b] = -20 - ls[b]
+			out[b] = foreignLetter - ls[b]
 		}
 	}
 	return &out
@@ -276,7 +277,7 @@ func foreignAt(t *sbTab, ls *[256]int16, letters string) *[256]int16 {
 func startScores(t *sbTab, ls *[256]int16, lang string) *[256]int16 {
 	var out [256]int16
 	for b := 0x80; b < 256; b++ {
-		if !t.upper[b] || ls[b] <= -20 {
+		if !t.upper[b] || ls[b] <= foreignLetter {
 			continue // not a capital, or not one of lang's letters
 		}
 		if low := letterScore(unicode.ToLower(t.r[b]), lang); low > int(ls[b]) {
@@ -432,6 +433,10 @@ func fitHist(text []byte, h *hist, name string) (score int, lang string) {
 	return score, lang
 }
 
+// foreignLetter is what a letter scores in a language that does not
+// use it (letterScore), and an end form inside a word (endFormScores).
+const foreignLetter = -20
+
 // letterScore weighs r by its rank in the language profile: frequent
 // lower-case letters score most, capitals less, foreign letters and
 // symbols below zero, undefined bytes and C1 controls far below.
@@ -448,7 +453,7 @@ func letterScore(r rune, lang string) int {
 		rank = 0 // a capital whose small letter is ASCII (Turkish İ, i): as frequent as letters come
 	}
 	if rank < 0 {
-		return -20
+		return foreignLetter
 	}
 	s := 40 - rank
 	if lower != r {
@@ -477,16 +482,17 @@ var endForms = map[string]map[rune]rune{
 // endFormScores is what r adds to a reading in lang at a word's end
 // (atEnd) and elsewhere (inside), given its scores by frequency: an end
 // form scores at the end as the letter it stands for, and inside a word
-// as a letter lang does not use (-20); the letter an end form stands for
-// scores -20 at the end, where lang writes the end form instead.
+// as a letter lang does not use (foreignLetter); the letter an end form
+// stands for scores foreignLetter at the end, where lang writes the end
+// form instead.
 func endFormScores(r rune, lang string, atEnd, inside int16) (int16, int16) {
 	forms := endForms[lang]
 	if base, ok := forms[r]; ok {
-		return int16(letterScore(base, lang)), -20
+		return int16(letterScore(base, lang)), foreignLetter
 	}
 	for _, base := range forms {
 		if r == base {
-			return -20, inside
+			return foreignLetter, inside
 		}
 	}
 	return atEnd, inside
